@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { EXIT_FAILURE, printJson, printLine, progressLine, vectorToJson } from '../output';
+import { openModel, withModelOptions, type ModelOptions } from '../model-options';
+import type { GlobalOptions } from '../global-options';
+import type { ImageResult } from '../../core/clip/image-pipeline';
+
+export function registerEmbedImage(program: Command): void {
+  withModelOptions(program.command('embed-image'))
+    .description('embed image files with the CLIP vision model (L2-normalised); unreadable files are reported, the rest still done')
+    .argument('<file...>', 'image files')
+    .option('--json', 'print [{"path", "embedding"} | {"path", "error"}] in input order')
+    .action(async (files: string[], opts: ModelOptions & { json?: boolean }, cmd: Command) => {
+      const model = openModel(opts, cmd.optsWithGlobals<GlobalOptions>());
+      const results: ImageResult[] = new Array(files.length);
+      const progress = progressLine(true);
+      let done = 0;
+      try {
+        await model.embedImageFiles(files, (r) => {
+          results[r.index] = r;
+          progress.update(++done, files.length);
+        });
+      } finally {
+        progress.end();
+        await model.close();
+      }
+      const failed = results.filter((r) => r.error !== undefined);
+      if (opts.json) {
+        printJson(results.map((r) => (r.embedding ? { path: r.path, embedding: vectorToJson(r.embedding) } : { path: r.path, error: r.error })));
+      } else {
+        for (const r of results) {
+          if (r.embedding) printLine(`${r.path}\t${r.embedding.length}-d`);
+          else process.stderr.write(`shoebox: ${r.path}: ${r.error}\n`);
+        }
+      }
+      if (failed.length) process.exitCode = EXIT_FAILURE;
+    });
+}

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { createEngine } from '../../core/engine';
+import { parseProvider } from '../../core/clip/providers';
+import { printJson, printLine } from '../output';
+import type { GlobalOptions } from '../global-options';
+
+export function registerInfo(program: Command): void {
+  program
+    .command('info')
+    .description('show the version, data folder and the execution provider CLIP runs on')
+    .option('--json', 'print one JSON document')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const engine = createEngine({ home: globals.home, provider: parseProvider(globals.provider) });
+      const info = await engine.info();
+      await engine.close();
+      if (opts.json) return printJson(info);
+      printLine(`Shoebox ${info.version} (${info.platform})`);
+      printLine(`data folder: ${info.home}`);
+      printLine(`execution providers: ${info.providers.available.join(', ')}; in use: ${info.providers.inUse}`);
+      if (info.providers.fallbackReason) printLine(`note: ${info.providers.fallbackReason}`);
+    });
+}

@@ -1,0 +1,5 @@
+// Options every command accepts (declared once on the program).
+export interface GlobalOptions {
+  home?: string;
+  provider?: string;
+}

@@ -1,0 +1,41 @@
+// The `shoebox` command: a thin shell over the engine (DESIGN.md). Parsing, exit codes and
+// one-line errors live here; every real decision is the engine's.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../core/version';
+import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
+import { registerInfo } from './commands/info';
+import { registerEmbedText } from './commands/embed-text';
+import { registerEmbedImage } from './commands/embed-image';
+
+export function buildProgram(): Command {
+  const program = new Command('shoebox')
+    .description('Shoebox: local-first photo search with CLIP')
+    .version(VERSION)
+    .option('--home <dir>', 'data folder (default: $SHOEBOX_HOME, else the platform user-data folder)')
+    .option('--provider <name>', 'execution provider: auto, cuda, dml, coreml or cpu (default: $SHOEBOX_PROVIDER or auto)', process.env.SHOEBOX_PROVIDER)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  registerInfo(program);
+  registerEmbedText(program);
+  registerEmbedImage(program);
+  // Every subcommand: usage errors exit 2 through the same path as the program's.
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => {} });
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      process.stderr.write(`${errorLine(err.message.replace(/^error: /, ''))}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`${errorLine(err)}\n`);
+    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,44 @@
+// How every command talks to scripts and people (rclip/Czkawka style): with --json exactly
+// one JSON document on stdout; errors as one line on stderr; exit 0 ok, 1 failure, 2 usage.
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** An error the user caused by how they called us (exit 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+export function printLine(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export function errorLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `shoebox: ${message.split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}`;
+}
+
+/** Embeddings as plain arrays, with float32 precision kept short enough to stay readable. */
+export function vectorToJson(v: Float32Array): number[] {
+  return Array.from(v, (x) => Math.fround(x));
+}
+
+/** A one-line progress display on stderr, only when a person is watching. */
+export function progressLine(enabled: boolean): { update(done: number, total: number): void; end(): void } {
+  const tty = enabled && process.stderr.isTTY;
+  const start = Date.now();
+  return {
+    update(done, total) {
+      if (!tty) return;
+      const rate = done / Math.max(1e-3, (Date.now() - start) / 1000);
+      process.stderr.write(`\r${done}/${total} photos  ${rate.toFixed(1)}/s `);
+    },
+    end() {
+      if (tty) process.stderr.write('\n');
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// A loaded CLIP model: the folder's configs, its tokenizer and an inference worker holding
+// the ONNX sessions. Everything the rest of the engine needs from CLIP goes through here.
+import os from 'node:os';
+import type { ExecutionProviderName, ProviderStatus } from '../../shared/api';
+import { readModelFolder, type ModelFolder } from './model-folder';
+import { ClipTokenizer } from './tokenizer';
+import { InferenceClient } from './inference-client';
+import { availableProviders, providerOrder } from './providers';
+import { normalisedRows } from './vectors';
+import { embedImagesPipelined, type ImageResult } from './image-pipeline';
+import type { PreprocessedImage } from './preprocess';
+
+export interface ClipModelOptions {
+  /** 'auto' tries the platform's GPU provider first; a name forces it (CPU stays the fallback). */
+  provider?: ExecutionProviderName | 'auto';
+  /** Intra-op threads for inference; default: all cores. */
+  threads?: number;
+  /** Photos per inference batch; 8 is where CPU throughput levels off for ViT-B/32. */
+  batchSize?: number;
+  decodeConcurrency?: number;
+}
+
+export interface TextEmbedding {
+  text: string;
+  /** The exact row the text model received (context length long). */
+  ids: number[];
+  embedding: Float32Array;
+}
+
+export class ClipModel {
+  private constructor(
+    readonly folder: ModelFolder,
+    readonly tokenizer: ClipTokenizer,
+    private readonly client: InferenceClient,
+    private readonly providersTried: ExecutionProviderName[],
+    private readonly options: Required<Pick<ClipModelOptions, 'batchSize' | 'decodeConcurrency'>>,
+  ) {}
+
+  /** Reads and checks the folder now; ONNX sessions load in the worker on first use. */
+  static open(dir: string, options: ClipModelOptions = {}): ClipModel {
+    const folder = readModelFolder(dir);
+    const tokenizer = ClipTokenizer.fromFile(folder.tokenizerJsonPath, folder.tokenizerConfig, folder.contextLength);
+    const providers = providerOrder(options.provider ?? 'auto');
+    const client = new InferenceClient({
+      visionModelPath: folder.visionModelPath,
+      textModelPath: folder.textModelPath,
+      providers,
+      ...(options.threads ? { threads: options.threads } : {}),
+    });
+    return new ClipModel(folder, tokenizer, client, providers, {
+      batchSize: options.batchSize ?? 8,
+      decodeConcurrency: options.decodeConcurrency ?? Math.max(2, Math.min(4, os.cpus().length)),
+    });
+  }
+
+  /** Loads a session now (instead of on first use), so errors and provider choice show early. */
+  async warmUp(model: 'vision' | 'text'): Promise<void> {
+    await this.client.request({ op: 'warm', model });
+  }
+
+  providerStatus(): ProviderStatus {
+    const report = this.client.lastReport;
+    return { available: availableProviders(), inUse: report?.provider ?? null, fallbackReason: report?.fallbackReason ?? null };
+  }
+
+  /** The providers tried in order for this model (for logs and tests). */
+  get providerOrder(): readonly ExecutionProviderName[] {
+    return this.providersTried;
+  }
+
+  async embedTexts(texts: readonly string[]): Promise<TextEmbedding[]> {
+    if (texts.length === 0) return [];
+    const { rows, attentionMask } = this.tokenizer.encode(texts);
+    const res = await this.client.request({ op: 'text', rows, mask: attentionMask });
+    const embeddings = normalisedRows(res.data, res.dim);
+    return texts.map((text, i) => ({ text, ids: rows[i]!, embedding: embeddings[i]! }));
+  }
+
+  /** Runs one batch of already preprocessed CHW images; returns normalised embeddings. */
+  async embedPixels(pixels: Float32Array, count: number): Promise<Float32Array[]> {
+    const res = await this.client.request({ op: 'image', pixels, count, size: this.folder.preprocessing.size }, [pixels.buffer as ArrayBuffer]);
+    return normalisedRows(res.data, res.dim);
+  }
+
+  /** Embeds image files, decode overlapping inference; `onResult` is called once per path. */
+  async embedImageFiles(
+    paths: readonly string[],
+    onResult: (result: ImageResult) => void,
+    decode?: (path: string) => Promise<PreprocessedImage>,
+  ): Promise<void> {
+    await embedImagesPipelined(paths, this.folder.preprocessing, {
+      batchSize: this.options.batchSize,
+      decodeConcurrency: this.options.decodeConcurrency,
+      infer: (pixels, count) => this.embedPixels(pixels, count),
+      onResult,
+      ...(decode ? { decode: (p: string) => decode(p) } : {}),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,105 @@
+// Embeds many photos at the machine's pace: photos are decoded a few at a time on sharp's
+// threads while the previous batch runs in the inference worker, so decode and inference
+// overlap instead of taking turns. Results arrive per photo; one bad photo fails alone.
+import { preprocessImage, ImageDecodeError, type PreprocessedImage } from './preprocess';
+import type { ImagePreprocessing } from './model-folder';
+
+export interface ImageResult {
+  index: number;
+  path: string;
+  embedding?: Float32Array;
+  width?: number;
+  height?: number;
+  error?: string;
+}
+
+export interface PipelineOptions {
+  batchSize: number;
+  /** Photos decoded at once; 2 keeps both cores busy while a batch is inferred. */
+  decodeConcurrency: number;
+  /** Runs one batch (count CHW images of side `size`) and returns normalised embeddings. */
+  infer: (pixels: Float32Array, count: number) => Promise<Float32Array[]>;
+  onResult: (result: ImageResult) => void;
+  /** Decoder override, for callers that decode from memory or add side outputs. */
+  decode?: (path: string, pre: ImagePreprocessing) => Promise<PreprocessedImage>;
+}
+
+type Decoded = { index: number; path: string; image?: PreprocessedImage; error?: string };
+
+export async function embedImagesPipelined(paths: readonly string[], pre: ImagePreprocessing, options: PipelineOptions): Promise<void> {
+  const decode = options.decode ?? preprocessImage;
+  const ready: Decoded[] = [];
+  let nextToDecode = 0;
+  let decoding = 0;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  // Decode at most two batches ahead: enough to hide inference, bounded in memory.
+  const maxBuffered = options.batchSize * 2;
+
+  const pump = () => {
+    while (decoding < options.decodeConcurrency && nextToDecode < paths.length && ready.length + decoding < maxBuffered) {
+      const index = nextToDecode++;
+      const path = paths[index]!;
+      decoding++;
+      decode(path, pre).then(
+        (image) => ready.push({ index, path, image }),
+        (err: unknown) => ready.push({ index, path, error: err instanceof ImageDecodeError ? err.message : String((err as Error)?.message ?? err) }),
+      ).finally(() => {
+        decoding--;
+        pump();
+        notify();
+      });
+    }
+  };
+
+  const plane = 3 * pre.size * pre.size;
+  let inFlight: Promise<void> = Promise.resolve();
+  let finished = 0;
+  pump();
+  while (finished < paths.length) {
+    const allDecoded = nextToDecode >= paths.length && decoding === 0;
+    const good = ready.filter((d) => d.image).length;
+    if (good < options.batchSize && !allDecoded) {
+      // Failures need no inference: report them as soon as they are known.
+      finished += flushFailures(ready, options.onResult);
+      if (finished >= paths.length) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        // The decode may have finished between the check above and now.
+        if (ready.filter((d) => d.image).length >= options.batchSize || (nextToDecode >= paths.length && decoding === 0)) notify();
+      });
+      continue;
+    }
+    finished += flushFailures(ready, options.onResult);
+    const batch = ready.splice(0, options.batchSize);
+    if (batch.length === 0) continue;
+    pump();
+    const pixels = new Float32Array(plane * batch.length);
+    batch.forEach((d, i) => pixels.set(d.image!.pixels, i * plane));
+    // One batch in flight at a time: the next is assembled while this one runs.
+    await inFlight;
+    inFlight = options.infer(pixels, batch.length).then(
+      (embeddings) => batch.forEach((d, i) => options.onResult({ index: d.index, path: d.path, embedding: embeddings[i]!, width: d.image!.width, height: d.image!.height })),
+      (err: unknown) => batch.forEach((d) => options.onResult({ index: d.index, path: d.path, error: `inference failed: ${(err as Error).message}` })),
+    );
+    finished += batch.length;
+  }
+  await inFlight;
+}
+
+function flushFailures(ready: Decoded[], onResult: (r: ImageResult) => void): number {
+  let count = 0;
+  for (let i = ready.length - 1; i >= 0; i--) {
+    const d = ready[i]!;
+    if (d.error !== undefined) {
+      ready.splice(i, 1);
+      onResult({ index: d.index, path: d.path, error: d.error });
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,61 @@
+// The engine's side of the inference worker: one request in, one promise out.
+import type { Worker } from 'node:worker_threads';
+import type { InferenceRequest, InferenceResponse, SessionReport, WorkerSetup } from './inference-protocol';
+import { ModelFolderError } from './model-folder';
+import { siblingModule, spawnModuleWorker } from './worker-spawn';
+
+type Pending = { resolve: (r: Extract<InferenceResponse, { ok: true }>) => void; reject: (e: Error) => void };
+type Request = InferenceRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class InferenceClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | undefined;
+  /** The provider of the session that answered last (vision preferred), for `info`. */
+  lastReport: SessionReport | null = null;
+
+  constructor(setup: WorkerSetup) {
+    this.worker = spawnModuleWorker(siblingModule(import.meta.url, 'inference-worker'), { workerData: setup });
+    this.worker.on('message', (res: InferenceResponse) => this.settle(res));
+    this.worker.on('error', (err) => this.failAll(err));
+    this.worker.on('exit', (code) => this.failAll(new Error(`inference worker exited (code ${code})`)));
+    // Idle workers must not keep the CLI alive; requests ref it while they are pending.
+    this.worker.unref();
+  }
+
+  request(req: Request, transfer: ArrayBuffer[] = []): Promise<Extract<InferenceResponse, { ok: true }>> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ ...req, id }, transfer);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('inference worker closed');
+    await this.worker.terminate();
+  }
+
+  private settle(res: InferenceResponse): void {
+    const waiter = this.pending.get(res.id);
+    if (!waiter) return;
+    this.pending.delete(res.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (res.ok) {
+      this.lastReport = res.session;
+      waiter.resolve(res);
+    } else {
+      const err = res.errorName === 'ModelFolderError' ? new ModelFolderError(res.message) : new Error(res.message);
+      waiter.reject(err);
+    }
+  }
+
+  private failAll(err: Error): void {
+    this.failure ??= err;
+    for (const waiter of this.pending.values()) waiter.reject(this.failure);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,84 @@
+// Electron main process: app lifecycle only. Each concern lives in its own file; the
+// engine sits behind engine-host.ts so this process stays free of heavy work.
+import path from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { devServerUrl, rendererEntryUrl } from './app-url';
+import { contentSecurityPolicy } from './csp';
+import { createEngineHost } from './engine-host';
+import { forwardEvents, registerIpc } from './ipc';
+import { hardenSession } from './security';
+import { createMainWindow } from './window';
+
+// Sandbox every renderer, including any a future feature forgets to configure.
+app.enableSandbox();
+registerAppScheme();
+
+// A second instance would be a second LanceDB writer (DESIGN.md "Data"): it hands over
+// to the first (see 'second-instance') and exits.
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}
+
+function start(): void {
+  // app.getAppPath() is the project root in development and app.asar when packaged;
+  // electron-vite writes the three bundles under out/ in both cases.
+  const outDir = path.join(app.getAppPath(), 'out');
+  const engine = createEngineHost();
+  let mainWindow: BrowserWindow | null = null;
+
+  const openMainWindow = (): void => {
+    mainWindow = createMainWindow({
+      preloadPath: path.join(outDir, 'preload', 'index.cjs'),
+      url: rendererEntryUrl(),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const cspMode = devServerUrl() ? 'development' : 'production';
+      hardenSession(session.defaultSession, contentSecurityPolicy(cspMode));
+      serveRenderer(path.join(outDir, 'renderer'), contentSecurityPolicy(cspMode));
+      registerIpc(engine.api);
+      forwardEvents(engine.api, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+      openMainWindow();
+      // macOS keeps the app alive without windows; clicking the dock icon reopens one.
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[shoebox] startup failed:', error);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Give the engine the chance to flush (LanceDB writes, its utility process) before exit.
+  let engineStopped = false;
+  app.on('will-quit', (event) => {
+    if (engineStopped) return;
+    event.preventDefault();
+    engine
+      .dispose()
+      .catch((error: unknown) => console.error('[shoebox] engine did not stop cleanly:', error))
+      .finally(() => {
+        engineStopped = true;
+        app.quit();
+      });
+  });
+}

@@ -1,0 +1,25 @@
+// The whole surface the page gets: window.shoebox, a LibraryApi over IPC. Nothing else,
+// least of all ipcRenderer itself, which would let the page call any channel.
+//
+// Runs sandboxed, so it is built as CommonJS (out/preload/index.cjs) and may require only
+// 'electron' and a few Node shims: anything it imports must be bundled in.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { LibraryApi, LibraryEvent } from '../shared/api';
+
+// Same strings as src/main/ipc.ts, which this layer may not import; a unit test keeps them in step.
+const INVOKE_CHANNEL_PREFIX = 'shoebox:';
+const EVENT_CHANNEL = 'shoebox:event';
+
+const api: LibraryApi = {
+  info: () => ipcRenderer.invoke(`${INVOKE_CHANNEL_PREFIX}info`),
+  subscribe(listener) {
+    // The page gets the event only: the IpcRendererEvent carries `sender`, i.e. ipcRenderer.
+    const onEvent = (_ipcEvent: IpcRendererEvent, event: LibraryEvent): void => listener(event);
+    ipcRenderer.on(EVENT_CHANNEL, onEvent);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('shoebox', api);

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { preprocessImage, ImageDecodeError, cropOffset, resizedSize } from '../../../src/core/clip/preprocess';
+import type { ImagePreprocessing } from '../../../src/core/clip/model-folder';
+import { REFERENCE_PYTHON, pillowAvailable, sharedAvailable, sharedPath } from '../../helpers/shared-data';
+import { REPO_ROOT } from '../../fixtures/models/paths';
+import { tempDir } from '../../helpers/images';
+
+// Unnormalised ([0,1]) so differences read directly in pixel levels.
+const raw = (cropRounding: ImagePreprocessing['cropRounding']): ImagePreprocessing => ({
+  size: 224,
+  mean: [0, 0, 0],
+  std: [1, 1, 1],
+  resizeMode: 'shortest',
+  cropRounding,
+});
+
+/** Pillow's pixels for the same files, from test/reference/clip_preprocess_reference.py. */
+function pillowReference(files: string[], rounding: string): Float32Array[] {
+  const out = tempDir('shoebox-ref-');
+  execFileSync(REFERENCE_PYTHON, [path.join(REPO_ROOT, 'test/reference/clip_preprocess_reference.py'), '224', rounding, out, ...files]);
+  return files.map((_, i) => new Float32Array(new Uint8Array(fs.readFileSync(path.join(out, `${i}.f32`))).buffer));
+}
+
+function levels(a: Float32Array, b: Float32Array): { mean: number; max: number } {
+  let sum = 0;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!) * 255;
+    sum += d;
+    max = Math.max(max, d);
+  }
+  return { mean: sum / a.length, max };
+}
+
+const canCompare = sharedAvailable('photos') && pillowAvailable();
+
+describe.skipIf(!canCompare)("preprocessing matches CLIP's PIL reference on real photos", () => {
+  const photos = canCompare
+    ? [
+        'strecha/fountain-P11/0000.jpg', // 6 MP camera frame: JPEG shrink-on-load path
+        'imagenet/n01440764_tench.JPEG',
+        'exif-samples/jpg/orientation/portrait_6.jpg', // EXIF-rotated
+        'exif-samples/jpg/orientation/landscape_8.jpg',
+        'exif-samples/jpg/Canon_40D.jpg', // ICC-tagged and only 100x68: enlarged
+      ].map((p) => sharedPath('photos', p))
+    : [];
+
+  it.each(['half-even', 'floor'] as const)('with %s crop rounding, to a fraction of a level', async (rounding) => {
+    const reference = pillowReference(photos, rounding);
+    for (const [i, file] of photos.entries()) {
+      const ours = await preprocessImage(file, raw(rounding));
+      const diff = levels(ours.pixels, reference[i]!);
+      expect(diff.mean, file).toBeLessThan(0.5);
+    }
+  });
+
+  it('enlarges small photos exactly as Pillow does', async () => {
+    const dir = tempDir();
+    const small = path.join(dir, 'small.png');
+    const wide = path.join(dir, 'wide.png');
+    await sharp(photos[1]).resize(90, 61, { fit: 'fill' }).png().toFile(small);
+    await sharp(photos[1]).resize(1200, 100, { fit: 'fill' }).png().toFile(wide);
+    const reference = pillowReference([small, wide, photos[4]!], 'half-even');
+    for (const [i, file] of [small, wide, photos[4]!].entries()) {
+      const diff = levels((await preprocessImage(file, raw('half-even'))).pixels, reference[i]!);
+      expect(diff.max, file).toBe(0);
+    }
+  });
+
+  it('reports dimensions after EXIF orientation', async () => {
+    const rotated = await preprocessImage(photos[2]!, raw('half-even'));
+    const meta = await sharp(photos[2]!).metadata();
+    expect(meta.orientation).toBe(6);
+    expect([rotated.width, rotated.height]).toEqual([meta.height, meta.width]);
+  });
+});
+
+describe('geometry of the reference resize and crop', () => {
+  it('truncates the long side and rounds crop halves as each reference does', () => {
+    expect(resizedSize(3072, 2048, raw('floor'))).toEqual({ width: 336, height: 224 });
+    expect(resizedSize(100, 333, raw('floor'))).toEqual({ width: 224, height: 745 });
+    // margin 0.5: torchvision rounds half to even (0), HF floors (0); margin 1.5: 2 vs 1
+    expect(cropOffset(225, 224, 'half-even')).toBe(0);
+    expect(cropOffset(227, 224, 'half-even')).toBe(2);
+    expect(cropOffset(227, 224, 'floor')).toBe(1);
+  });
+});
+
+describe('photos that cannot be decoded', () => {
+  it.each([
+    ['empty.jpg', Buffer.alloc(0)],
+    ['notes.jpg', Buffer.from('these are my notes, not a photo\n')],
+  ])('%s gives a one-line reason', async (name, bytes) => {
+    const file = path.join(tempDir(), name);
+    fs.writeFileSync(file, bytes);
+    const err = await preprocessImage(file, raw('floor')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageDecodeError);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it('a truncated JPEG gives a reason', async () => {
+    const full = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3a6' } }).jpeg().toBuffer();
+    const file = path.join(tempDir(), 'cut.jpg');
+    fs.writeFileSync(file, full.subarray(0, Math.floor(full.length / 3)));
+    await expect(preprocessImage(file, raw('floor'))).rejects.toBeInstanceOf(ImageDecodeError);
+  });
+});

@@ -1,0 +1,101 @@
+// A stand-in for the `electron` module: the real one needs the Electron binary, which
+// tests never launch. Each test file does
+//   vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron)
+// and inspects the same objects through `fakeElectron`.
+import { vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** Records listeners so a test can emit the events Electron would. */
+class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on = vi.fn((event: string, listener: Listener) => {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  });
+  once = this.on;
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+export class FakeWebContents extends FakeEmitter {
+  url = 'shoebox://app/index.html';
+  destroyed = false;
+  windowOpenHandler: Listener | null = null;
+  setWindowOpenHandler = vi.fn((handler: Listener) => {
+    this.windowOpenHandler = handler;
+  });
+  send = vi.fn();
+  getURL = vi.fn(() => this.url);
+  isDestroyed = vi.fn(() => this.destroyed);
+}
+
+export const createdWindows: FakeBrowserWindow[] = [];
+
+export class FakeBrowserWindow extends FakeEmitter {
+  static getAllWindows = vi.fn(() => createdWindows);
+  readonly webContents = new FakeWebContents();
+  loadURL = vi.fn((_url: string) => Promise.resolve());
+  isMinimized = vi.fn(() => false);
+  restore = vi.fn();
+  focus = vi.fn();
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    createdWindows.push(this);
+  }
+}
+
+export class FakeIpcRenderer extends FakeEmitter {
+  invoke = vi.fn((_channel: string, ..._args: unknown[]) => Promise.resolve('answer'));
+  removeListener = vi.fn((event: string, listener: Listener) => {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener),
+    );
+    return this;
+  });
+}
+
+export const fakeElectron = {
+  app: Object.assign(new FakeEmitter(), {
+    isPackaged: false,
+    getVersion: vi.fn(() => '0.1.0-test'),
+    getPath: vi.fn((name: string) => `/fake/${name}`),
+    getAppPath: vi.fn(() => '/fake/app'),
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+  }),
+  BrowserWindow: FakeBrowserWindow,
+  nativeTheme: { shouldUseDarkColors: false },
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  session: {
+    defaultSession: {
+      webRequest: { onHeadersReceived: vi.fn() },
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+    },
+  },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  net: { fetch: vi.fn() },
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: new FakeIpcRenderer(),
+};
+
+/**
+ * Back to a fresh, unpackaged app with no windows, listeners or recorded calls. Objects
+ * are reset in place: modules under test hold on to them through their imports.
+ */
+export function resetFakeElectron(): void {
+  // resetAllMocks also restores each vi.fn's original implementation.
+  vi.resetAllMocks();
+  createdWindows.length = 0;
+  fakeElectron.app.listeners.clear();
+  fakeElectron.app.isPackaged = false;
+  fakeElectron.ipcRenderer.listeners.clear();
+  fakeElectron.nativeTheme.shouldUseDarkColors = false;
+  delete process.env['ELECTRON_RENDERER_URL'];
+}

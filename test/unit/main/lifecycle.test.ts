@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+
+type Fake = typeof import('./fake-electron');
+
+/**
+ * Runs src/main/index.ts afresh, as launching the app would, against a fresh fake
+ * Electron; `before` sets the fake up before the main process starts.
+ */
+async function launch(before: (fake: Fake) => void = () => {}): Promise<Fake> {
+  vi.resetModules();
+  const fake = await import('./fake-electron');
+  before(fake);
+  await import('../../../src/main/index');
+  return fake;
+}
+
+/** Launches and waits until the main window exists. */
+async function launchToWindow(before?: (fake: Fake) => void): Promise<Fake> {
+  const fake = await launch(before);
+  await vi.waitFor(() => expect(fake.createdWindows).toHaveLength(1));
+  return fake;
+}
+
+describe('app lifecycle', () => {
+  afterEach(() => {
+    delete process.env['ELECTRON_RENDERER_URL'];
+  });
+
+  it('opens one secure window on the app entry once ready', async () => {
+    const { createdWindows, fakeElectron } = await launchToWindow();
+    const [window] = createdWindows;
+    expect(window?.loadURL).toHaveBeenCalledWith('shoebox://app/index.html');
+    // Must match the preload bundle electron.vite.config.ts writes (see build-config.test.ts).
+    expect(window?.options['webPreferences']).toMatchObject({
+      preload: path.join('/fake/app', 'out', 'preload', 'index.cjs'),
+    });
+    expect(fakeElectron.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('registers the app scheme before the app is ready, then serves, hardens and bridges', async () => {
+    const { fakeElectron } = await launchToWindow();
+    const registered = fakeElectron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0] ?? Infinity;
+    const ready = fakeElectron.app.whenReady.mock.invocationCallOrder[0] ?? -Infinity;
+    expect(registered).toBeLessThan(ready);
+    expect(fakeElectron.protocol.handle).toHaveBeenCalledWith('shoebox', expect.any(Function));
+    expect(fakeElectron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+    expect(fakeElectron.ipcMain.handle).toHaveBeenCalledWith('shoebox:info', expect.any(Function));
+  });
+
+  it('loads the dev server in development', async () => {
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173';
+    const { createdWindows } = await launchToWindow();
+    expect(createdWindows[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+  });
+
+  it('hands over to the running instance instead of opening a second library writer', async () => {
+    const { createdWindows, fakeElectron } = await launch((fake) =>
+      fake.fakeElectron.app.requestSingleInstanceLock.mockReturnValue(false),
+    );
+    expect(fakeElectron.app.quit).toHaveBeenCalled();
+    expect(fakeElectron.app.whenReady).not.toHaveBeenCalled();
+    expect(createdWindows).toHaveLength(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const { createdWindows, fakeElectron } = await launchToWindow();
+    fakeElectron.app.emit('second-instance');
+    expect(createdWindows[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const { fakeElectron } = await launchToWindow();
+    fakeElectron.app.emit('window-all-closed');
+    expect(fakeElectron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('stops the engine before quitting', async () => {
+    const { fakeElectron } = await launchToWindow();
+    const first = { preventDefault: vi.fn() };
+    fakeElectron.app.emit('will-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
+    // The will-quit that follows, once the engine has stopped, must let the app exit.
+    const second = { preventDefault: vi.fn() };
+    fakeElectron.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+});

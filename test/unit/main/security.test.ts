@@ -1,0 +1,81 @@
+import type { Session } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeElectron, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+
+const { hardenSession } = await import('../../../src/main/security');
+const { contentSecurityPolicy } = await import('../../../src/main/csp');
+
+const csp = contentSecurityPolicy('production');
+
+type HeadersListener = (
+  details: { resourceType: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
+/** Runs a response through the session's header hook and returns the headers it sends on. */
+function receive(resourceType: string, responseHeaders: Record<string, string[]>) {
+  const session = fakeElectron.session.defaultSession;
+  hardenSession(session as unknown as Session, csp);
+  const listener = session.webRequest.onHeadersReceived.mock.calls[0]?.[0] as HeadersListener;
+  const callback = vi.fn();
+  listener({ resourceType, responseHeaders }, callback);
+  return callback.mock.calls[0]?.[0]?.responseHeaders as Record<string, string[]>;
+}
+
+describe('session hardening', () => {
+  beforeEach(resetFakeElectron);
+
+  it('adds the CSP header to documents', () => {
+    const headers = receive('mainFrame', { 'Content-Type': ['text/html'] });
+    expect(headers['Content-Security-Policy']).toEqual([csp]);
+    expect(headers['Content-Type']).toEqual(['text/html']);
+  });
+
+  it('replaces a CSP the server sent, whatever its case, so only ours applies', () => {
+    const headers = receive('subFrame', { 'content-security-policy': ["default-src *"] });
+    expect(Object.keys(headers).filter((name) => name.toLowerCase() === 'content-security-policy')).toEqual([
+      'Content-Security-Policy',
+    ]);
+    expect(headers['Content-Security-Policy']).toEqual([csp]);
+  });
+
+  it('leaves non-document responses alone', () => {
+    const headers = receive('xhr', { 'Content-Type': ['application/json'] });
+    expect(headers).toEqual({ 'Content-Type': ['application/json'] });
+  });
+
+  it('refuses every permission request', () => {
+    const session = fakeElectron.session.defaultSession;
+    hardenSession(session as unknown as Session, csp);
+    const handler = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    const callback = vi.fn();
+    handler({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean;
+    expect(check()).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  it('allows no inline or remote script in production', () => {
+    const script = csp.split('; ').find((directive) => directive.startsWith('script-src'));
+    expect(script).toBe("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('relaxes inline scripts only for the dev server', () => {
+    expect(contentSecurityPolicy('development')).toContain("script-src 'self' 'unsafe-inline'");
+  });
+
+  it('keeps header-only directives out of the meta tag', () => {
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy('production', 'meta')).not.toContain('frame-ancestors');
+  });
+});
