@@ -1,4 +1,4 @@
 // Entry point of the `shoebox` bin.
-import { runCli } from './main';
+import { runCli } from './program';
 
 process.exitCode = await runCli(process.argv);

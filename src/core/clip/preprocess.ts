@@ -3,7 +3,7 @@
 // bicubic, centre crop, [0,1], normalised by the model's mean/std, RGB, CHW float32.
 // Embedded ICC profiles are NOT applied: CLIP was trained on pixels decoded without colour
 // management, so converting would move inputs away from what the model has seen.
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ImagePreprocessing } from './model-folder';
 import { cropRgb, resizeBicubicRgb } from './pil-resample';
 
@@ -68,7 +68,7 @@ type Size = { width: number; height: number };
  * shrink-on-load leaves it room: fastShrinkOnLoad would decode straight to ~1x the target
  * and cost several levels per pixel of fidelity.
  */
-async function reduceWithLibvips(image: sharp.Sharp, resized: Size, left: number, top: number, size: number): Promise<Uint8Array> {
+async function reduceWithLibvips(image: Sharp, resized: Size, left: number, top: number, size: number): Promise<Uint8Array> {
   const { data, info } = await image
     .resize(resized.width, resized.height, { fit: 'fill', kernel: 'cubic', fastShrinkOnLoad: false })
     .extract({ left, top, width: size, height: size })
@@ -83,7 +83,7 @@ async function reduceWithLibvips(image: sharp.Sharp, resized: Size, left: number
 }
 
 /** Small photos: full decode (cheap at this size), then Pillow's exact bicubic. */
-async function enlargeLikePil(image: sharp.Sharp, resized: Size, left: number, top: number, size: number): Promise<Uint8Array> {
+async function enlargeLikePil(image: Sharp, resized: Size, left: number, top: number, size: number): Promise<Uint8Array> {
   const { data, info } = await image.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new ImageDecodeError(`unexpected decoded channels ${info.channels}`);
   const big = resizeBicubicRgb(data, info.width, info.height, resized.width, resized.height);

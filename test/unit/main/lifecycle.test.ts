@@ -1,33 +1,36 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as fake from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
-type Fake = typeof import('./fake-electron');
+type Fake = typeof fake;
 
-/**
- * Runs src/main/index.ts afresh, as launching the app would, against a fresh fake
- * Electron; `before` sets the fake up before the main process starts.
- */
-async function launch(before: (fake: Fake) => void = () => {}): Promise<Fake> {
+// The mocked 'electron' (this fake, never the real module) outlives vi.resetModules(), so
+// every launch shares one fake, made fresh in place by resetFakeElectron(). Resolving it
+// now, before any reset, binds the mock to the same fake instance this file inspects.
+const electron = await import('electron');
+if ((electron as unknown as Fake['fakeElectron']).app !== fake.fakeElectron.app) {
+  throw new Error('the electron mock is not the fake this test inspects');
+}
+
+/** Runs src/main/index.ts afresh, as launching the app would; `before` sets the fake up first. */
+async function launch(before: (f: Fake) => void = () => {}): Promise<Fake> {
   vi.resetModules();
-  const fake = await import('./fake-electron');
   before(fake);
   await import('../../../src/main/index');
   return fake;
 }
 
 /** Launches and waits until the main window exists. */
-async function launchToWindow(before?: (fake: Fake) => void): Promise<Fake> {
-  const fake = await launch(before);
+async function launchToWindow(before?: (f: Fake) => void): Promise<Fake> {
+  await launch(before);
   await vi.waitFor(() => expect(fake.createdWindows).toHaveLength(1));
   return fake;
 }
 
 describe('app lifecycle', () => {
-  afterEach(() => {
-    delete process.env['ELECTRON_RENDERER_URL'];
-  });
+  beforeEach(fake.resetFakeElectron);
 
   it('opens one secure window on the app entry once ready', async () => {
     const { createdWindows, fakeElectron } = await launchToWindow();
@@ -57,8 +60,8 @@ describe('app lifecycle', () => {
   });
 
   it('hands over to the running instance instead of opening a second library writer', async () => {
-    const { createdWindows, fakeElectron } = await launch((fake) =>
-      fake.fakeElectron.app.requestSingleInstanceLock.mockReturnValue(false),
+    const { createdWindows, fakeElectron } = await launch((f) =>
+      f.fakeElectron.app.requestSingleInstanceLock.mockReturnValue(false),
     );
     expect(fakeElectron.app.quit).toHaveBeenCalled();
     expect(fakeElectron.app.whenReady).not.toHaveBeenCalled();

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runShoebox } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+
+describe('shoebox embed-text', () => {
+  it('prints one JSON document with the exact id rows and normalised embeddings', async () => {
+    const res = await runShoebox(['embed-text', '--model-dir', fixtureModelDir(TINY_TRANSFORMERS), '--json', 'red', 'a photo of blue']);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout) as { text: string; ids: number[]; embedding: number[] }[];
+    expect(out.map((o) => o.text)).toEqual(['red', 'a photo of blue']);
+    for (const o of out) {
+      expect(o.ids).toHaveLength(16);
+      expect(norm(o.embedding)).toBeCloseTo(1, 5);
+    }
+    expect(out[0]!.embedding[0]).toBeGreaterThan(0.5); // red points along the red axis
+  });
+});
+
+describe('shoebox embed-image', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    await writeColourPhoto(dir, 'blue.jpg', COLOURS.blue!);
+    fs.writeFileSync(path.join(dir, 'broken.jpg'), 'not an image');
+  });
+
+  it('embeds every readable file, reports the unreadable one in its place and exits 1', async () => {
+    const files = ['red.jpg', 'broken.jpg', 'blue.jpg'].map((f) => path.join(dir, f));
+    const res = await runShoebox(['embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', ...files]);
+    expect(res.code).toBe(1);
+    const out = JSON.parse(res.stdout) as { path: string; embedding?: number[]; error?: string }[];
+    expect(out.map((o) => o.path)).toEqual(files);
+    expect(out[0]!.embedding).toHaveLength(4);
+    expect(out[1]).toEqual({ path: files[1], error: expect.stringMatching(/not a supported image/) });
+    expect(norm(out[2]!.embedding!)).toBeCloseTo(1, 5);
+  });
+
+  it('exits 0 when every file is embedded', async () => {
+    const res = await runShoebox(['embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', path.join(dir, 'red.jpg')]);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toHaveLength(1);
+  });
+});
+
+describe('shoebox errors and help', () => {
+  it('a usage error is one line on stderr and exit 2', async () => {
+    for (const args of [['embed-text', '--json'], ['no-such-command'], ['embed-text', 'red']]) {
+      const res = await runShoebox(args);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stdout).toBe('');
+      expect(res.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('a broken model folder is one line on stderr and exit 1', async () => {
+    const res = await runShoebox(['embed-text', '--model-dir', tempDir(), '--json', 'red']);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/not a CLIP model folder/);
+  });
+
+  it('every command has --help', async () => {
+    for (const cmd of ['info', 'embed-text', 'embed-image']) {
+      const res = await runShoebox([cmd, '--help']);
+      expect(res.code, cmd).toBe(0);
+      expect(res.stdout).toContain(`Usage: shoebox ${cmd}`);
+    }
+  });
+});
+
+describe('shoebox info', () => {
+  it('reports version, data folder, providers and the one in use', async () => {
+    const home = tempDir();
+    const res = await runShoebox(['--home', home, 'info', '--json']);
+    expect(res.code).toBe(0);
+    const info = JSON.parse(res.stdout);
+    expect(info).toMatchObject({ version: expect.any(String), home, providers: { inUse: 'cpu' } });
+    expect(info.providers.available).toContain('cpu');
+  });
+
+  it('uses SHOEBOX_HOME when --home is not given', async () => {
+    const home = tempDir();
+    const res = await runShoebox(['info', '--json'], { SHOEBOX_HOME: home });
+    expect(JSON.parse(res.stdout).home).toBe(home);
+  });
+
+  it('says why a requested GPU provider is not used', async () => {
+    const res = await runShoebox(['--provider', 'cuda', 'info', '--json']);
+    const info = JSON.parse(res.stdout);
+    expect(info.providers.inUse).toBe('cpu');
+    expect(info.providers.fallbackReason).toMatch(/cuda failed to load/);
+  });
+});
