@@ -4,25 +4,35 @@
 import { fixtureModelDir, VIT_B32_IMMICH, VIT_B32_TRANSFORMERS } from '../test/fixtures/models/paths';
 import { cameraPhotos } from './bench-photos';
 import { clipThroughput } from './clip-throughput';
-import { transformersJsRate } from './transformers-js';
+import { transformersJsRates } from './transformers-js';
 import { peakRssMb, printTable, round } from './stats';
+import { fidelity, fidelityPhotos } from './fidelity';
 
 async function main(): Promise<void> {
   const photos = cameraPhotos();
   const clip = await clipThroughput(fixtureModelDir(VIT_B32_IMMICH), photos);
   const rssAfterShoebox = peakRssMb();
-  const tjs = await transformersJsRate(fixtureModelDir(VIT_B32_TRANSFORMERS), photos);
+  const faithful = await fidelity(fixtureModelDir(VIT_B32_IMMICH), fidelityPhotos());
+  const tjs = await transformersJsRates(fixtureModelDir(VIT_B32_TRANSFORMERS), photos);
 
   const vsBound = clip.embedRate / clip.workBound;
-  const vsTjs = clip.embedRate / tjs;
+  const vsTjs = clip.embedRate / tjs.perPhoto;
+  const vsTjsBatched = clip.embedRate / tjs.batch8;
   printTable(`CLIP embedding, ViT-B/32-shaped model, ${photos.length} camera JPEGs (6 MP), ${clip.cores} cores`, [
     ['inference on ready tensors, batch 8', `${clip.inferenceRateBatch8.toFixed(1)} photos/s`],
     ['inference on ready tensors, batch 1', `${clip.inferenceRateBatch1.toFixed(1)} photos/s`],
     ['decode + preprocess CPU per photo', `${clip.decodeCpuMsPerPhoto.toFixed(1)} ms`],
     ['work bound', `${clip.workBound.toFixed(1)} photos/s`, '1 / (1/inference + decode_cpu/cores)'],
     ['Shoebox embed rate (decode to vector)', `${clip.embedRate.toFixed(1)} photos/s`, `${vsBound.toFixed(2)}x the bound (target >= 0.95)`],
-    ['transformers.js embed rate', `${tjs.toFixed(1)} photos/s`, `Shoebox is ${vsTjs.toFixed(2)}x (target >= 2.8)`],
+    ['transformers.js, one photo at a time', `${tjs.perPhoto.toFixed(1)} photos/s`, `Shoebox is ${vsTjs.toFixed(2)}x (target >= 2.8)`],
+    ['transformers.js, batches of 8', `${tjs.batch8.toFixed(1)} photos/s`, `Shoebox is ${vsTjsBatched.toFixed(2)}x`],
     ['text query latency p50 / p95', `${clip.textLatencyP50Ms.toFixed(1)} / ${clip.textLatencyP95Ms.toFixed(1)} ms`, 'tokenize + encode'],
+    typeof faithful === 'string'
+      ? ['cosine to the Pillow reference', faithful]
+      : ['cosine to the Pillow reference, mean / min', `${faithful.meanCosine.toFixed(5)} / ${faithful.minCosine.toFixed(5)}`, `${faithful.photos} real photos; worst ${faithful.worst} (target mean >= 0.998, min >= 0.99)`],
+    ...(typeof faithful === 'string'
+      ? []
+      : [['input vs Pillow, mean / worst photo', `${faithful.meanLevels.toFixed(3)} / ${faithful.worstPhotoLevels.toFixed(3)} levels`, 'mean |difference| in 8-bit levels; random weights barely react, so this is the sharper figure'] as [string, string, string]]),
     ['peak RSS (Shoebox part / whole run)', `${rssAfterShoebox.toFixed(0)} / ${peakRssMb().toFixed(0)} MB`],
   ]);
   console.log(
@@ -36,10 +46,16 @@ async function main(): Promise<void> {
       work_bound: round(clip.workBound),
       embed_rate: round(clip.embedRate),
       embed_vs_bound: round(vsBound, 3),
-      transformers_js_rate: round(tjs),
+      transformers_js_rate: round(tjs.perPhoto),
       embed_vs_transformers_js: round(vsTjs, 3),
+      transformers_js_batch8_rate: round(tjs.batch8),
+      embed_vs_transformers_js_batch8: round(vsTjsBatched, 3),
       text_p50_ms: round(clip.textLatencyP50Ms),
       text_p95_ms: round(clip.textLatencyP95Ms),
+      reference_cosine_mean: typeof faithful === 'string' ? null : round(faithful.meanCosine, 5),
+      reference_cosine_min: typeof faithful === 'string' ? null : round(faithful.minCosine, 5),
+      reference_levels_mean: typeof faithful === 'string' ? null : round(faithful.meanLevels, 3),
+      reference_levels_worst_photo: typeof faithful === 'string' ? null : round(faithful.worstPhotoLevels, 3),
       peak_rss_mb: round(peakRssMb(), 0),
       peak_rss_shoebox_mb: round(rssAfterShoebox, 0),
     }),
