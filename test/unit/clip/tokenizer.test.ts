@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ClipTokenizer } from '../../../src/core/clip/tokenizer';
 import { sharedAvailable, sharedPath } from '../../helpers/shared-data';
 import { fixtureModelDir, TINY_IMMICH } from '../../fixtures/models/paths';
+import { tempDir } from '../../helpers/images';
 
 interface Case {
   text: string;
@@ -53,5 +54,30 @@ describe('tokenizer from a generated model folder', () => {
     expect(row).toHaveLength(16);
     expect(row[0]).toBe(tokenizer.startId);
     expect(row[15]).toBe(tokenizer.endId);
+  });
+});
+
+describe("framing follows the tokenizer's own post-processor", () => {
+  it('a SigLIP-style template (text then end token, no start token) truncates keeping the end token', () => {
+    const dir = fixtureModelDir(TINY_IMMICH);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'textual/tokenizer.json'), 'utf8'));
+    const eot = '<|endoftext|>';
+    const eotId = (json.added_tokens as { id: number; content: string }[]).find((t) => t.content === eot)!.id;
+    json.post_processor = {
+      type: 'TemplateProcessing',
+      single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: eot, type_id: 0 } }],
+      pair: [{ Sequence: { id: 'A', type_id: 0 } }, { Sequence: { id: 'B', type_id: 0 } }, { SpecialToken: { id: eot, type_id: 0 } }],
+      special_tokens: { [eot]: { id: eot, ids: [eotId], tokens: [eot] } },
+    };
+    const file = path.join(tempDir(), 'tokenizer.json');
+    fs.writeFileSync(file, JSON.stringify(json));
+    const tokenizer = ClipTokenizer.fromFile(file, { pad_token: '!' }, 8);
+    expect(tokenizer.prefix).toEqual([]);
+    expect(tokenizer.suffix).toEqual([eotId]);
+    const red = tokenizer.textIds('red');
+    const [short, long] = tokenizer.encode(['red', 'red green blue '.repeat(5)]).rows;
+    expect(short).toEqual([...red, eotId, ...Array(8 - red.length - 1).fill(tokenizer.padId)]);
+    expect(long).toHaveLength(8);
+    expect(long![7]).toBe(eotId);
   });
 });
