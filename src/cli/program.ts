@@ -6,6 +6,12 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';
 import { registerEmbedImage } from './commands/embed-image';
+import { registerIndex } from './commands/index';
+import { registerStatus } from './commands/status';
+import { registerList } from './commands/list';
+import { registerFolders } from './commands/folders';
+import { registerSearch } from './commands/search';
+import { registerWatch } from './commands/watch';
 
 export function buildProgram(): Command {
   const program = new Command('shoebox')
@@ -19,8 +25,18 @@ export function buildProgram(): Command {
   registerInfo(program);
   registerEmbedText(program);
   registerEmbedImage(program);
-  // Every subcommand: usage errors exit 2 through the same path as the program's.
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => {} });
+  registerIndex(program);
+  registerStatus(program);
+  registerList(program);
+  registerFolders(program);
+  registerSearch(program);
+  registerWatch(program);
+  // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
+  const quiet = (cmd: Command): void => {
+    cmd.exitOverride().configureOutput({ outputError: () => {} });
+    cmd.commands.forEach(quiet);
+  };
+  program.commands.forEach(quiet);
   return program;
 }
 

@@ -21,8 +21,19 @@ export interface EngineInfo {
   providers: ProviderStatus;
 }
 
-/** Events the engine pushes to the UI. More kinds arrive with the library features. */
-export type LibraryEvent = { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+export interface IndexProgress {
+  done: number;
+  total: number;
+  /** Photos per second so far. */
+  rate: number;
+  etaSeconds: number | null;
+}
+
+/** Events the engine pushes to the UI. */
+export type LibraryEvent =
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | { type: 'index-progress'; progress: IndexProgress }
+  | { type: 'photos-changed'; added: number; removed: number };
 
 export type Unsubscribe = () => void;
 

@@ -1,5 +1,5 @@
 // Runs the real `shoebox` bin as a user would, capturing stdout, stderr and the exit code.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../fixtures/models/paths';
 
@@ -7,6 +7,11 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** Starts the bin and hands back the child, for long-running commands (watch) and kill tests. */
+export function startShoebox(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], { env: { ...process.env, ...env } });
 }
 
 export function runShoebox(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {

@@ -28,6 +28,8 @@ export interface TextEmbedding {
 }
 
 export class ClipModel {
+  private dim: number | undefined;
+
   private constructor(
     readonly folder: ModelFolder,
     readonly tokenizer: ClipTokenizer,
@@ -86,15 +88,23 @@ export class ClipModel {
   async embedImageFiles(
     paths: readonly string[],
     onResult: (result: ImageResult) => void,
-    decode?: (path: string) => Promise<PreprocessedImage>,
+    options: { decode?: (path: string, index: number) => Promise<PreprocessedImage | null>; signal?: AbortSignal } = {},
   ): Promise<void> {
+    const { decode, signal } = options;
     await embedImagesPipelined(paths, this.folder.preprocessing, {
       batchSize: this.options.batchSize,
       decodeConcurrency: this.options.decodeConcurrency,
       infer: (pixels, count) => this.embedPixels(pixels, count),
       onResult,
-      ...(decode ? { decode: (p: string) => decode(p) } : {}),
+      ...(decode ? { decode: (p: string, _pre: unknown, index: number) => decode(p, index) } : {}),
+      ...(signal ? { signal } : {}),
     });
+  }
+
+  /** The embedding dimension, found by embedding a probe text (loads the text session). */
+  async dimension(): Promise<number> {
+    this.dim ??= (await this.embedTexts(['a photo']))[0]!.embedding.length;
+    return this.dim;
   }
 
   async close(): Promise<void> {

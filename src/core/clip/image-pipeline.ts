@@ -7,6 +7,8 @@ import type { ImagePreprocessing } from './model-folder';
 export interface ImageResult {
   index: number;
   path: string;
+  /** The decoder settled this photo itself (nothing to embed), e.g. its embedding is reused. */
+  skipped?: boolean;
   embedding?: Float32Array;
   width?: number;
   height?: number;
@@ -20,14 +22,19 @@ export interface PipelineOptions {
   /** Runs one batch (count CHW images of side `size`) and returns normalised embeddings. */
   infer: (pixels: Float32Array, count: number) => Promise<Float32Array[]>;
   onResult: (result: ImageResult) => void;
-  /** Decoder override, for callers that decode from memory or add side outputs. */
-  decode?: (path: string, pre: ImagePreprocessing) => Promise<PreprocessedImage>;
+  /**
+   * Decoder override, for callers that read the file once for several purposes (hash, EXIF,
+   * thumbnail). Resolving to null settles the photo without inference (reported as skipped).
+   */
+  decode?: (path: string, pre: ImagePreprocessing, index: number) => Promise<PreprocessedImage | null>;
+  /** Stops decoding further photos; those already decoded are still embedded. */
+  signal?: AbortSignal;
 }
 
-type Decoded = { index: number; path: string; image?: PreprocessedImage; error?: string };
+type Decoded = { index: number; path: string; image?: PreprocessedImage; error?: string; skipped?: boolean };
 
 export async function embedImagesPipelined(paths: readonly string[], pre: ImagePreprocessing, options: PipelineOptions): Promise<void> {
-  const decode = options.decode ?? preprocessImage;
+  const decode = options.decode ?? ((path: string, p: ImagePreprocessing) => preprocessImage(path, p));
   const ready: Decoded[] = [];
   let nextToDecode = 0;
   let decoding = 0;
@@ -42,11 +49,17 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
 
   const pump = () => {
     while (decoding < options.decodeConcurrency && nextToDecode < paths.length && ready.length + decoding < maxBuffered) {
+      if (options.signal?.aborted) {
+        // Nothing more is decoded; the loop below stops once the decoded ones are embedded.
+        total = Math.min(total, nextToDecode);
+        nextToDecode = paths.length;
+        break;
+      }
       const index = nextToDecode++;
       const path = paths[index]!;
       decoding++;
-      decode(path, pre).then(
-        (image) => ready.push({ index, path, image }),
+      decode(path, pre, index).then(
+        (image) => ready.push(image ? { index, path, image } : { index, path, skipped: true }),
         (err: unknown) => ready.push({ index, path, error: err instanceof ImageDecodeError ? err.message : String((err as Error)?.message ?? err) }),
       ).finally(() => {
         decoding--;
@@ -59,14 +72,15 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
   const plane = 3 * pre.size * pre.size;
   let inFlight: Promise<void> = Promise.resolve();
   let finished = 0;
+  let total = paths.length;
   pump();
-  while (finished < paths.length) {
+  while (finished < total) {
     const allDecoded = nextToDecode >= paths.length && decoding === 0;
     const good = ready.filter((d) => d.image).length;
     if (good < options.batchSize && !allDecoded) {
       // Failures need no inference: report them as soon as they are known.
-      finished += flushFailures(ready, options.onResult);
-      if (finished >= paths.length) break;
+      finished += flushSettled(ready, options.onResult);
+      if (finished >= total) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
         // The decode may have finished between the check above and now.
@@ -74,7 +88,7 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
       });
       continue;
     }
-    finished += flushFailures(ready, options.onResult);
+    finished += flushSettled(ready, options.onResult);
     const batch = ready.splice(0, options.batchSize);
     if (batch.length === 0) continue;
     pump();
@@ -91,13 +105,14 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
   await inFlight;
 }
 
-function flushFailures(ready: Decoded[], onResult: (r: ImageResult) => void): number {
+/** Reports photos that need no inference (failed or skipped) as soon as they are known. */
+function flushSettled(ready: Decoded[], onResult: (r: ImageResult) => void): number {
   let count = 0;
   for (let i = ready.length - 1; i >= 0; i--) {
     const d = ready[i]!;
-    if (d.error !== undefined) {
+    if (d.error !== undefined || d.skipped) {
       ready.splice(i, 1);
-      onResult({ index: d.index, path: d.path, error: d.error });
+      onResult(d.skipped ? { index: d.index, path: d.path, skipped: true } : { index: d.index, path: d.path, error: d.error });
       count++;
     }
   }

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { printJson, printLine } from '../output';
+import { libraryFor, positiveInt, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+
+export function registerList(program: Command): void {
+  withLibraryOptions(program.command('list'))
+    .description('list indexed photos with their metadata')
+    .option('--folder <dir>', 'only photos under this library folder')
+    .option('--limit <n>', 'at most this many')
+    .option('--offset <n>', 'skip this many', '0')
+    .action(async (opts: LibraryCommandOptions & { folder?: string; limit?: string; offset: string }, cmd: Command) => {
+      const library = libraryFor(cmd, opts, 'shoebox list');
+      try {
+        const photos = await library.listPhotos({
+          ...(opts.folder ? { folder: opts.folder } : {}),
+          ...(opts.limit ? { limit: positiveInt(opts.limit, '--limit') } : {}),
+          offset: Number(opts.offset) || 0,
+        });
+        const rows = photos.map((p) => ({
+          path: p.path,
+          width: p.width,
+          height: p.height,
+          takenAt: p.takenAt === null ? null : new Date(p.takenAt).toISOString(),
+          cameraMake: p.cameraMake,
+          cameraModel: p.cameraModel,
+          gps: p.gpsLat === null || p.gpsLon === null ? null : { lat: p.gpsLat, lon: p.gpsLon },
+          size: p.size,
+          hash: p.hash,
+          folder: p.folder,
+        }));
+        if (opts.json) return printJson(rows);
+        for (const r of rows) printLine(`${r.path}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);
+      } finally {
+        await library.close();
+      }
+    });
+}

@@ -1,0 +1,23 @@
+// What one indexing run did, as `shoebox index --json` prints it.
+export interface IndexSummary {
+  /** Files found under the folders. */
+  scanned: number;
+  /** New photos in the library (moved files included: they arrive under their new path). */
+  added: number;
+  /** Photos whose file changed and was indexed again. */
+  updated: number;
+  unchanged: number;
+  /** Photos whose file is gone. */
+  removed: number;
+  /** Photos whose embedding was reused from identical content under another path (moves, copies). */
+  moved: number;
+  /** Photos run through the model in this run. */
+  embedded: number;
+  /** Files that could not be indexed, with why (known failures whose file did not change included). */
+  failed: { path: string; reason: string }[];
+  seconds: number;
+}
+
+export function emptySummary(): IndexSummary {
+  return { scanned: 0, added: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], seconds: 0 };
+}

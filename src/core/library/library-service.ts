@@ -1,0 +1,200 @@
+// The library: watched folders indexed into the store with one model. Owns the writer lock,
+// the store connection and the loaded model, each opened on first need so that read-only
+// commands never load ONNX sessions they do not use.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LibraryEvent } from '../../shared/api';
+import { ClipModel, type ClipModelOptions } from '../clip/clip-model';
+import { probeProvider, type ProbeResult } from '../clip/provider-probe';
+import { providerOrder } from '../clip/providers';
+import { openLibraryStore } from '../store';
+import type { FailureRecord, FolderRecord, LibraryStore, PhotoSummary } from '../store/types';
+import { homePaths, type HomePaths } from '../paths';
+import type { ModelChoice } from './model-choice';
+import { acquireWriterLock, type WriterLock } from './writer-lock';
+import { indexFolders, indexPaths, type IndexerDeps } from './indexer';
+import type { IndexSummary } from './index-summary';
+import { FolderWatcher } from './watcher';
+import { scanFolder } from './scan';
+import { hasPhotoExtension } from './photo-files';
+
+/** Quiet time after the last change before the store is compacted and its index refreshed. */
+const IDLE_MAINTENANCE_MS = 30_000;
+
+export interface LibraryServiceOptions {
+  home: string;
+  model: ModelChoice;
+  modelOptions?: ClipModelOptions;
+  emit: (event: LibraryEvent) => void;
+  /** The command taking the writer lock, for "library busy" messages. */
+  command?: string;
+  onClose?: () => void;
+}
+
+export interface LibraryStatus {
+  photos: number;
+  failed: { path: string; reason: string }[];
+  /** Files under the folders that are new or changed since they were indexed. */
+  pending: number;
+  model: string;
+  folders: { path: string; photos: number }[];
+}
+
+export class LibraryService {
+  readonly paths: HomePaths;
+  private model: ClipModel | undefined;
+  private store: LibraryStore | undefined;
+  private readOnlyStore: LibraryStore | undefined;
+  private lock: WriterLock | undefined;
+
+  constructor(private readonly options: LibraryServiceOptions) {
+    this.paths = homePaths(options.home);
+  }
+
+  get modelId(): string {
+    return this.options.model.id;
+  }
+
+  clip(): ClipModel {
+    this.model ??= ClipModel.open(this.options.model.dir, this.options.modelOptions);
+    return this.model;
+  }
+
+  /** The store for writing: takes the writer lock first ("library busy" if another writer runs). */
+  async writable(): Promise<LibraryStore> {
+    if (this.store) return this.store;
+    this.lock ??= acquireWriterLock(this.paths.home, this.options.command ?? 'shoebox');
+    fs.mkdirSync(this.paths.thumbs, { recursive: true });
+    const dimension = await this.clip().dimension();
+    this.store = await openLibraryStore(this.paths.library, { model: { id: this.modelId, dimension } });
+    return this.store;
+  }
+
+  /** The store for reading; works while another process writes. */
+  async readable(): Promise<LibraryStore> {
+    if (this.store) return this.store;
+    this.readOnlyStore ??= await openLibraryStore(this.paths.library, { model: { id: this.modelId, dimension: 0 }, readOnly: true });
+    return this.readOnlyStore;
+  }
+
+  async addFolders(folders: string[]): Promise<string[]> {
+    const store = await this.writable();
+    const added: string[] = [];
+    for (const folder of folders) {
+      const abs = path.resolve(folder);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(abs);
+      } catch {
+        throw new Error(`folder not found: ${abs}`);
+      }
+      if (!st.isDirectory()) throw new Error(`not a folder: ${abs}`);
+      await store.addFolder(abs);
+      added.push(abs);
+    }
+    return added;
+  }
+
+  async index(folders?: string[], signal?: AbortSignal): Promise<IndexSummary> {
+    const store = await this.writable();
+    const targets = folders?.length ? await this.addFolders(folders) : (await store.listFolders()).map((f) => f.path);
+    const summary = await indexFolders(this.indexerDeps(store), targets, signal ? { signal } : {});
+    // Maintenance after the run, never during it: index the vectors once the library is
+    // large enough to need it, and compact the run's small commits.
+    if (summary.added || summary.updated || summary.removed) {
+      await store.ensureVectorIndex();
+      await store.optimize();
+    }
+    return summary;
+  }
+
+  async removeFolder(folder: string): Promise<void> {
+    const store = await this.writable();
+    const abs = path.resolve(folder);
+    if (!(await store.listFolders()).some((f) => f.path === abs)) throw new Error(`not a library folder: ${abs}`);
+    await store.removeFolder(abs);
+  }
+
+  async listFolders(): Promise<FolderRecord[]> {
+    return (await this.readable()).listFolders();
+  }
+
+  async listPhotos(options: { folder?: string; limit?: number; offset?: number } = {}): Promise<PhotoSummary[]> {
+    return (await this.readable()).listPhotos(options);
+  }
+
+  async failures(): Promise<FailureRecord[]> {
+    return (await this.readable()).listFailures();
+  }
+
+  async status(): Promise<LibraryStatus> {
+    const store = await this.readable();
+    const folders = await store.listFolders();
+    const states = await store.photoStates();
+    const failures = await store.listFailures();
+    const failedAt = new Map(failures.map((f) => [f.path, f]));
+    let pending = 0;
+    const visited = new Set<string>();
+    for (const folder of folders) {
+      for (const file of await scanFolder(folder.path, visited)) {
+        if (!hasPhotoExtension(file.path)) continue; // sniffing every file would make status slow
+        const row = states.get(file.path) ?? failedAt.get(file.path);
+        if (!row || row.size !== file.size || row.mtimeMs !== file.mtimeMs) pending++;
+      }
+    }
+    return {
+      photos: states.size,
+      failed: failures.map((f) => ({ path: f.path, reason: f.reason })),
+      pending,
+      model: this.modelId,
+      folders: await Promise.all(folders.map(async (f) => ({ path: f.path, photos: await store.countPhotos({ folder: f.path }) }))),
+    };
+  }
+
+  /**
+   * Catches up on what changed while nothing was watching, then follows the folders until
+   * `signal` aborts; the batch in progress finishes before it returns (a clean stop).
+   */
+  async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void): Promise<void> {
+    const store = await this.writable();
+    const deps = this.indexerDeps(store);
+    let idle: NodeJS.Timeout | undefined;
+    const maintainWhenIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => void store.ensureVectorIndex().then(() => store.optimize()).catch(() => {}), IDLE_MAINTENANCE_MS);
+    };
+    const watcher = new FolderWatcher({
+      onBatch: async (paths) => {
+        clearTimeout(idle);
+        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p)));
+        maintainWhenIdle();
+      },
+      onError: (err) => this.options.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
+    });
+    const folders = (await store.listFolders()).map((f) => f.path);
+    // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
+    for (const folder of folders) await watcher.watch(folder);
+    onSummary(await indexFolders(deps, folders, { signal }));
+    maintainWhenIdle();
+    if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    clearTimeout(idle);
+    await watcher.close();
+  }
+
+  /** Which execution provider inference runs on here (probed, no model loaded). */
+  providerStatus(): Promise<ProbeResult> {
+    return probeProvider(providerOrder(this.options.modelOptions?.provider ?? 'auto'));
+  }
+
+  async close(): Promise<void> {
+    this.options.onClose?.();
+    await this.model?.close();
+    await this.store?.close();
+    await this.readOnlyStore?.close();
+    this.lock?.release();
+  }
+
+  private indexerDeps(store: LibraryStore): IndexerDeps {
+    return { store, model: this.clip(), modelId: this.modelId, thumbsDir: this.paths.thumbs, emit: this.options.emit };
+  }
+}

@@ -1,0 +1,39 @@
+// Which CLIP model a command uses: an explicit folder (--model-dir), an installed model by id
+// (--model), else the active model from settings. The id names the model's photos table, so
+// an explicit folder's id is stable: the installed id when the folder is one of ours, else
+// the folder's name.
+import path from 'node:path';
+
+export interface ModelChoice {
+  id: string;
+  dir: string;
+}
+
+export class NoModelError extends Error {
+  override name = 'NoModelError';
+}
+
+export interface ModelSource {
+  /** The active model from settings, if any. */
+  active(): { id: string; dir: string } | null;
+  /** The folder of an installed model, or null. */
+  installedDir(id: string): string | null;
+}
+
+export function chooseModel(source: ModelSource, explicit: { modelDir?: string; modelId?: string }): ModelChoice {
+  if (explicit.modelDir) {
+    // An installed model's folder is named by its id; any other folder by its own name.
+    const dir = path.resolve(explicit.modelDir);
+    return { id: path.basename(dir), dir };
+  }
+  if (explicit.modelId) {
+    const dir = source.installedDir(explicit.modelId);
+    if (!dir) throw new NoModelError(`model ${explicit.modelId} is not installed (shoebox models install ${explicit.modelId})`);
+    return { id: explicit.modelId, dir };
+  }
+  const active = source.active();
+  if (!active) {
+    throw new NoModelError('no model: install one (shoebox models install ViT-B-32__openai), choose one (shoebox models use ID) or pass --model-dir DIR');
+  }
+  return active;
+}

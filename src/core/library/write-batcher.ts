@@ -1,0 +1,65 @@
+// Groups the indexer's writes into small atomic LanceDB commits, off the pipeline's path:
+// the next photos decode and embed while a batch is being written.
+import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
+
+/** Photos per commit: small enough that a crash re-embeds little, large enough to keep commits cheap. */
+const BATCH = 32;
+/** A commit at least this often (ms), so a slow run still persists steadily. */
+const MAX_DELAY = 2000;
+
+export class WriteBatcher {
+  private photos: PhotoRecord[] = [];
+  private failures: FailureRecord[] = [];
+  private readonly indexed = new Set<string>();
+  private chain: Promise<void> = Promise.resolve();
+  private lastCommit = performance.now();
+  private error: unknown;
+
+  constructor(private readonly store: LibraryStore) {}
+
+  put(record: PhotoRecord): void {
+    this.photos.push(record);
+    this.maybeCommit();
+  }
+
+  fail(record: FailureRecord): void {
+    this.failures.push(record);
+    this.maybeCommit();
+  }
+
+  wasIndexed(path: string): boolean {
+    return this.indexed.has(path);
+  }
+
+  /** Commits what is queued and waits for every commit; rethrows a failed write. */
+  async flush(): Promise<void> {
+    this.commit();
+    await this.chain;
+    if (this.error) throw this.error;
+  }
+
+  private maybeCommit(): void {
+    if (this.photos.length + this.failures.length >= BATCH || performance.now() - this.lastCommit > MAX_DELAY) this.commit();
+  }
+
+  private commit(): void {
+    const photos = this.photos;
+    const failures = this.failures;
+    this.photos = [];
+    this.failures = [];
+    this.lastCommit = performance.now();
+    if (!photos.length && !failures.length) return;
+    this.chain = this.chain.then(async () => {
+      if (this.error) return;
+      try {
+        if (photos.length) {
+          await this.store.upsertPhotos(photos);
+          for (const p of photos) this.indexed.add(p.path);
+        }
+        if (failures.length) await this.store.recordFailures(failures);
+      } catch (err) {
+        this.error = err;
+      }
+    });
+  }
+}

@@ -1,0 +1,85 @@
+// The single entry the indexer calls: a file's bytes → something sharp decodes. Formats
+// libvips reads natively pass through untouched; HEIC becomes raw RGBA (heic.ts); camera
+// RAW becomes its embedded JPEG preview (raw-preview.ts). Everything else, and anything
+// whose header declares an absurd size, is refused with a one-line MediaError.
+//
+// Orientation contract: open the result with sharp's autoOrient (toSharp below does not
+// force it; preprocess.ts and thumbnails pass `autoOrient: true`). JPEG/TIFF/WebP/PNG and RAW
+// previews carry EXIF orientation that autoOrient applies; HEIC pixels are already upright
+// and carry none.
+//
+// GIF: sharp decodes the first frame unless asked for `pages`/`animated` (checked by
+// test/unit/media/decode-input.test.ts), and reports that frame's size in metadata().
+import sharp, { type Sharp, type SharpOptions } from 'sharp';
+import { MediaError, errorText } from './errors';
+import { decodeHeic, type RawImage } from './heic';
+import { extractRawPreview, uprightPreview } from './raw-preview';
+import { sniffFormat, type ImageFormat } from './sniff';
+
+export type SharpInput = Buffer | RawImage;
+
+/** Refuse images over 200 megapixels or with a side over 65,000 px (decompression bombs). */
+export const MAX_PIXELS = 200_000_000;
+export const MAX_SIDE = 65_000;
+
+export async function toSharpInput(buffer: Buffer, format: ImageFormat | null = sniffFormat(buffer)): Promise<SharpInput> {
+  if (buffer.length === 0) throw new MediaError('unrecognised', 'empty file (0 bytes)');
+  // A format sniffed from the first bytes may say 'tiff' for a RAW whose SubIFDs lie further
+  // in; libvips would then show its IFD0 (a thumbnail, or undemosaiced sensor data).
+  if (format === 'tiff') format = sniffFormat(buffer) ?? format;
+  switch (format) {
+    case 'jpeg':
+    case 'png':
+    case 'webp':
+    case 'avif':
+    case 'gif':
+    case 'tiff':
+      await checkHeader(buffer, format.toUpperCase());
+      return buffer;
+    case 'heic': {
+      // libvips' libheif parses the container without an HEVC decoder: the size guard
+      // runs before any pixel is decoded. Some HEIFs it cannot parse; libheif may still.
+      await checkHeader(buffer, 'HEIC').catch((err: unknown) => {
+        if (err instanceof MediaError && err.code === 'too-large') throw err;
+      });
+      const image = await decodeHeic(buffer);
+      checkSize(image.info.width, image.info.height);
+      return image;
+    }
+    case 'raw': {
+      const preview = extractRawPreview(buffer);
+      if (!preview) throw new MediaError('no-preview', 'RAW file has no embedded preview');
+      const jpeg = uprightPreview(preview);
+      await checkHeader(jpeg, 'RAW preview');
+      return jpeg;
+    }
+    default:
+      throw new MediaError('unrecognised', 'not an image (unrecognised content)');
+  }
+}
+
+/** Opens a toSharpInput result with sharp, whichever shape it has. */
+export function toSharp(input: SharpInput, options: SharpOptions = {}): Sharp {
+  return Buffer.isBuffer(input) ? sharp(input, options) : sharp(input.data, { ...options, raw: input.info });
+}
+
+/** Reads only the header (sharp's metadata() decodes no pixels) and applies the size limits. */
+async function checkHeader(buffer: Buffer, what: string): Promise<void> {
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    // No pixel limit here: we want the declared size, to refuse it with our own reason.
+    ({ width, height } = await sharp(buffer, { limitInputPixels: false }).metadata());
+  } catch (err) {
+    throw new MediaError('unreadable', `unreadable ${what} header: ${errorText(err).replace(/^Input buffer has corrupt header: /i, '')}`);
+  }
+  if (!width || !height) throw new MediaError('unreadable', `unreadable ${what} header: no dimensions`);
+  checkSize(width, height);
+}
+
+function checkSize(width: number, height: number): void {
+  if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+    const mp = Math.round((width * height) / 1e6);
+    throw new MediaError('too-large', `image too large: ${width}x${height} (${mp} MP; limits ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side; decompression bomb?)`);
+  }
+}

@@ -1,0 +1,108 @@
+// The few EXIF facts the library keeps per photo, read with exifr from a buffer already in
+// memory. Only the tags below are parsed (no maker notes, thumbnails, XMP, ICC or IPTC), so a
+// photo costs well under a millisecond. Photos carry every kind of broken EXIF; nothing here
+// throws: what cannot be read is null.
+import exifr from 'exifr';
+
+export interface PhotoMetadata {
+  /**
+   * When the photo was taken, epoch ms: DateTimeOriginal, else CreateDate (DateTimeDigitized).
+   * With its EXIF offset (OffsetTimeOriginal / OffsetTimeDigitized) this is the true instant.
+   * Without one — most cameras — EXIF holds only the camera's wall-clock time, and we read it
+   * as if it were UTC: formatting it in UTC gives back exactly what the camera showed, whatever
+   * time zone this machine is in (the alternative, this machine's zone, would shift photos
+   * taken elsewhere and change with the user's travel).
+   */
+  takenAt: number | null;
+  cameraMake: string | null;
+  cameraModel: string | null;
+  /** Signed decimal degrees (south and west negative); null for 0/0 and out-of-range values. */
+  gpsLat: number | null;
+  gpsLon: number | null;
+  /**
+   * The EXIF Orientation tag, 1-8. Informational: decode applies orientation itself, and for
+   * HEIC the pixels are already upright (heic.ts) — never rotate them again by this value.
+   */
+  orientation: number | null;
+}
+
+const EMPTY: PhotoMetadata = { takenAt: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
+
+const OPTIONS = {
+  ifd0: { pick: ['Make', 'Model', 'Orientation'] },
+  exif: { pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'OffsetTimeDigitized'] },
+  gps: { pick: ['GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'] },
+  ifd1: false,
+  interop: false,
+  makerNote: false,
+  userComment: false,
+  xmp: false,
+  icc: false,
+  iptc: false,
+  jfif: false,
+  ihdr: false,
+  // Raw values: exifr would turn dates into Dates in this machine's time zone.
+  translateValues: false,
+  reviveValues: false,
+  mergeOutput: true,
+};
+
+type Tags = Record<string, unknown>;
+
+export async function readPhotoMetadata(buffer: Uint8Array): Promise<PhotoMetadata> {
+  let tags: Tags | undefined;
+  try {
+    tags = (await exifr.parse(buffer, OPTIONS)) as Tags | undefined;
+  } catch {
+    return { ...EMPTY }; // unknown container, truncated or garbage EXIF
+  }
+  if (!tags || typeof tags !== 'object') return { ...EMPTY };
+  const lat = gpsCoordinate(tags.GPSLatitude, tags.GPSLatitudeRef, 'S', 90);
+  const lon = gpsCoordinate(tags.GPSLongitude, tags.GPSLongitudeRef, 'W', 180);
+  const validGps = lat !== null && lon !== null && !(lat === 0 && lon === 0);
+  return {
+    takenAt: exifDate(tags.DateTimeOriginal, tags.OffsetTimeOriginal) ?? exifDate(tags.CreateDate, tags.OffsetTimeDigitized),
+    cameraMake: text(tags.Make),
+    cameraModel: text(tags.Model),
+    gpsLat: validGps ? lat : null,
+    gpsLon: validGps ? lon : null,
+    orientation: typeof tags.Orientation === 'number' && Number.isInteger(tags.Orientation) && tags.Orientation >= 1 && tags.Orientation <= 8 ? tags.Orientation : null,
+  };
+}
+
+/** EXIF strings are NUL-padded fixed fields, sometimes with junk after the NUL. */
+function text(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const s = value.split('\0')[0]!.replace(/\s+/g, ' ').trim();
+  return s || null;
+}
+
+const DATE = /^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
+const OFFSET = /^\s*([+-])(\d{2}):?(\d{2})\s*$/;
+
+/** "YYYY:MM:DD HH:MM:SS" (+ optional "+HH:MM" offset) → epoch ms; null for blanks like 0000:00:00. */
+export function exifDate(value: unknown, offset?: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  if (year < 1800 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(wallClock).getUTCDate() !== day) return null; // 31 February and friends
+  const o = typeof offset === 'string' ? OFFSET.exec(offset) : null;
+  if (!o) return wallClock;
+  const minutes = Number(o[2]) * 60 + Number(o[3]);
+  if (minutes > 14 * 60) return wallClock;
+  return wallClock - (o[1] === '-' ? -1 : 1) * minutes * 60_000;
+}
+
+/** Degrees/minutes/seconds (or an already-decimal number) and a hemisphere ref → signed decimal. */
+function gpsCoordinate(value: unknown, ref: unknown, negativeRef: 'S' | 'W', limit: number): number | null {
+  const parts = Array.isArray(value) ? value : typeof value === 'number' ? [value] : null;
+  if (!parts || parts.length === 0 || parts.length > 3 || !parts.every((p) => typeof p === 'number' && Number.isFinite(p) && p >= 0)) return null;
+  const [d = 0, m = 0, s = 0] = parts as number[];
+  const abs = d + m / 60 + s / 3600;
+  if (!(abs <= limit)) return null;
+  const sign = typeof ref === 'string' && ref.trim().toUpperCase().startsWith(negativeRef) ? -1 : 1;
+  return sign * abs;
+}

@@ -1,0 +1,128 @@
+// The library end to end in-process: real LanceDB, real ONNX Runtime on the tiny colour
+// model, real files in temp folders.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../src/core/engine';
+import type { LibraryService } from '../../src/core/library/library-service';
+import { searchByVector, textVector, imageVector } from '../../src/core/search/vector-search';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const open: LibraryService[] = [];
+function library(home: string): LibraryService {
+  const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
+  open.push(lib);
+  return lib;
+}
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+async function colourFolder(): Promise<string> {
+  const dir = tempDir('shoebox-photos-');
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
+  fs.mkdirSync(path.join(dir, 'nested', 'deeper'), { recursive: true });
+  await writeColourPhoto(path.join(dir, 'nested', 'deeper'), 'red again.jpg', [200, 30, 40]);
+  fs.writeFileSync(path.join(dir, 'broken.jpg'), 'not a photo');
+  fs.writeFileSync(path.join(dir, 'notes.pdf'), '%PDF-1.4 not a photo either');
+  return dir;
+}
+
+describe('indexing a folder', () => {
+  it('indexes every photo recursively, reports the broken one and ignores non-photos', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    const s = await lib.index([photos]);
+    expect(s).toMatchObject({ added: 5, embedded: 5, updated: 0, removed: 0 });
+    expect(s.failed).toEqual([{ path: path.join(photos, 'broken.jpg'), reason: expect.stringMatching(/not an image/) }]);
+    const listed = await lib.listPhotos();
+    expect(listed.map((p) => path.basename(p.path)).sort()).toEqual(['blue.jpg', 'green.jpg', 'red again.jpg', 'red.jpg', 'yellow.jpg']);
+    expect(listed.every((p) => p.width === 320 && p.height === 240 && /^[0-9a-f]{64}$/.test(p.hash))).toBe(true);
+    for (const p of listed) expect(fs.existsSync(path.join(lib.paths.thumbs, p.thumbKey)), p.path).toBe(true);
+  });
+
+  it('finds photos by colour words and by example', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const hits = await searchByVector(lib, await textVector(lib, 'blue'), { limit: 3 });
+    expect(path.basename(hits[0]!.path)).toBe('blue.jpg');
+    const similar = await searchByVector(lib, await imageVector(lib, path.join(photos, 'red.jpg')), { limit: 2 });
+    expect(similar.map((h) => path.basename(h.path)).sort()).toEqual(['red again.jpg', 'red.jpg']);
+  });
+
+  it('a re-run over an unchanged library embeds nothing', async () => {
+    const photos = await colourFolder();
+    const home = tempDir();
+    await library(home).index([photos]);
+    const again = await library(home).index();
+    expect(again).toMatchObject({ unchanged: 5, embedded: 0, added: 0, removed: 0 });
+    // The broken file is not retried while it is unchanged, but is still reported.
+    expect(again.failed).toHaveLength(1);
+  });
+
+  it('retries a failed file once it changes, and re-indexes a changed photo', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    await writeColourPhoto(photos, 'broken.jpg', COLOURS.green!);
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.blue!, { width: 200, height: 100 });
+    const s = await lib.index();
+    expect(s).toMatchObject({ added: 1, updated: 1, embedded: 2, failed: [] });
+    expect((await lib.status()).failed).toEqual([]);
+    const red = (await lib.listPhotos()).find((p) => p.path.endsWith(`${path.sep}red.jpg`))!;
+    expect([red.width, red.height]).toEqual([200, 100]);
+  });
+
+  it('a moved or renamed photo keeps its embedding; a deleted one is removed', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    fs.renameSync(path.join(photos, 'green.jpg'), path.join(photos, 'nested', 'verde.jpg'));
+    fs.rmSync(path.join(photos, 'yellow.jpg'));
+    const s = await lib.index();
+    expect(s).toMatchObject({ embedded: 0, moved: 1, added: 1, removed: 2 });
+    const names = (await lib.listPhotos()).map((p) => path.basename(p.path)).sort();
+    expect(names).toEqual(['blue.jpg', 'red again.jpg', 'red.jpg', 'verde.jpg']);
+  });
+
+  it('removing a folder drops its photos but never touches the files', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    await lib.removeFolder(photos);
+    expect(await lib.listPhotos()).toEqual([]);
+    expect(await lib.listFolders()).toEqual([]);
+    expect(fs.existsSync(path.join(photos, 'red.jpg'))).toBe(true);
+  });
+
+  it('status counts photos, failures and pending files', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    await writeColourPhoto(photos, 'new.jpg', COLOURS.yellow!);
+    const status = await lib.status();
+    expect(status).toMatchObject({ photos: 5, pending: 1, model: TINY_IMMICH, folders: [{ path: photos, photos: 5 }] });
+    expect(status.failed).toHaveLength(1);
+  });
+
+  it('a second writer on the same home is refused with "library busy"', async () => {
+    const photos = await colourFolder();
+    const home = tempDir();
+    const first = library(home);
+    await first.index([photos]);
+    const second = library(home);
+    await expect(second.index()).rejects.toThrow(/library busy/);
+    // Readers are never blocked.
+    expect(await second.listPhotos()).toHaveLength(5);
+  });
+
+  it('never follows a symlink loop', async () => {
+    const photos = await colourFolder();
+    fs.symlinkSync(photos, path.join(photos, 'nested', 'loop'));
+    const lib = library(tempDir());
+    const s = await lib.index([photos]);
+    expect(s.added).toBe(5);
+  });
+});
