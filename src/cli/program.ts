@@ -12,6 +12,7 @@ import { registerList } from './commands/list';
 import { registerFolders } from './commands/folders';
 import { registerSearch } from './commands/search';
 import { registerWatch } from './commands/watch';
+import { registerModels } from './commands/models';
 
 export function buildProgram(): Command {
   const program = new Command('shoebox')
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerFolders(program);
   registerSearch(program);
   registerWatch(program);
+  registerModels(program);
   // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
   const quiet = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ outputError: () => {} });

@@ -33,7 +33,7 @@ export function chooseModel(source: ModelSource, explicit: { modelDir?: string; 
   }
   const active = source.active();
   if (!active) {
-    throw new NoModelError('no model: install one (shoebox models install ViT-B-32__openai), choose one (shoebox models use ID) or pass --model-dir DIR');
+    throw new NoModelError('no model: install one (shoebox models install vit-b-32-openai), choose one (shoebox models use ID) or pass --model-dir DIR');
   }
   return active;
 }

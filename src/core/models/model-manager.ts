@@ -1,0 +1,486 @@
+// Models on disk (DESIGN.md "Data": <home>/models/<id>/): what the catalog offers, what is
+// installed, which one is active (settings.json), and the operations that change that.
+//
+// A model folder appears under <home>/models/<id> only in one rename, after every file is
+// verified and readModelFolder accepts it: downloads are assembled in models/.partial/<id>/
+// (resumable), imports in a hidden staging folder. So anything listed as installed is whole.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { readModelFolder, type ModelFolder, type ModelLayout } from '../clip/model-folder';
+import { readSettings, updateSettings } from '../settings';
+import { homePaths } from '../paths';
+import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './catalog';
+import { downloadRepoFiles, type DownloadProgress } from './download';
+import { resolveEndpoint, type FetchLike } from './hub-client';
+import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile } from './manifest';
+import { ModelError, assertValidModelId, isValidModelId } from './model-error';
+import { externalDataLocations } from './onnx-external-data';
+import { FileHasher, hashFileInto } from './file-hash';
+
+export interface ModelManagerOptions {
+  /** The data folder (resolveHome()); models live in <home>/models. */
+  home: string;
+  /** Hub base URL; default: SHOEBOX_HF_ENDPOINT, else HF_ENDPOINT, else https://huggingface.co. */
+  endpoint?: string;
+  /** fetch implementation (default: Node's global fetch). */
+  fetch?: FetchLike;
+  /** Download tuning: retries per file, first retry delay (ms), files at once. */
+  download?: { retries?: number; retryDelayMs?: number; concurrency?: number };
+}
+
+export interface ModelSummary {
+  id: string;
+  /** "catalog": offered for download; "imported": a folder the user brought. */
+  source: 'catalog' | 'imported';
+  installed: boolean;
+  active: boolean;
+  /** A download was started and not finished (install again to resume). */
+  partial: boolean;
+  /** Where the model is, or will be once installed. */
+  dir: string;
+  layout?: ModelLayout;
+  repo?: string;
+  revision?: string;
+  /** Commit the installed files came from. */
+  commit?: string;
+  languages?: readonly string[];
+  /** Catalog estimate of the download. */
+  approxBytes?: number;
+  /** Bytes on disk, for installed models with a manifest. */
+  bytes?: number;
+  description?: string;
+  installedAt?: string;
+  importedFrom?: string;
+}
+
+export interface InstallOptions {
+  onProgress?: (progress: DownloadProgress) => void;
+  signal?: AbortSignal;
+  /** Overrides the manager's hub for this install. */
+  endpoint?: string;
+}
+
+export interface InstallResult {
+  id: string;
+  dir: string;
+  repo: string;
+  revision: string;
+  commit?: string;
+  files: number;
+  bytes: number;
+  /** It was installed before this call; nothing was downloaded. */
+  alreadyInstalled: boolean;
+  /** It became the active model (no model was active). */
+  activated: boolean;
+}
+
+export interface ImportOptions {
+  /** Folder name under <home>/models; default: derived from the source folder's name. */
+  id?: string;
+  onProgress?: (progress: DownloadProgress) => void;
+}
+
+export interface ImportResult {
+  id: string;
+  dir: string;
+  layout: ModelLayout;
+  files: number;
+  bytes: number;
+  activated: boolean;
+}
+
+export interface RemoveResult {
+  id: string;
+  /** An installed folder was removed. */
+  removed: boolean;
+  /** An unfinished download was removed. */
+  removedPartial: boolean;
+  /** It was the active model; no model is active now. */
+  wasActive: boolean;
+}
+
+export interface ActiveModel {
+  id: string;
+  dir: string;
+}
+
+export class ModelManager {
+  readonly home: string;
+  readonly modelsRoot: string;
+  private readonly endpoint?: string;
+  private readonly fetchImpl?: FetchLike;
+  private readonly downloadTuning: NonNullable<ModelManagerOptions['download']>;
+
+  constructor(options: ModelManagerOptions) {
+    this.home = path.resolve(options.home);
+    this.modelsRoot = homePaths(this.home).models;
+    this.endpoint = options.endpoint;
+    this.fetchImpl = options.fetch;
+    this.downloadTuning = options.download ?? {};
+  }
+
+  catalog(): readonly CatalogEntry[] {
+    return CATALOG;
+  }
+
+  /** Where the model with this id lives (whether or not it is installed). */
+  modelDir(id: string): string {
+    assertValidModelId(id);
+    return path.join(this.modelsRoot, id);
+  }
+
+  /** Catalog entries (installed or not), then imported models, each with installed/active flags. */
+  list(): ModelSummary[] {
+    const activeId = readSettings(this.home).activeModel;
+    const summaries: ModelSummary[] = CATALOG.map((entry) => {
+      const dir = this.modelDir(entry.id);
+      const installed = isInstalled(dir);
+      const manifest = installed ? readManifest(dir) : undefined;
+      return {
+        id: entry.id,
+        source: 'catalog',
+        installed,
+        active: installed && activeId === entry.id,
+        partial: !installed && fs.existsSync(this.partialDir(entry.id)),
+        dir,
+        layout: entry.layout,
+        repo: entry.repo,
+        revision: entry.revision,
+        commit: manifest?.commit,
+        languages: entry.languages,
+        approxBytes: entry.approxBytes,
+        bytes: manifest ? manifestBytes(manifest) : undefined,
+        description: entry.description,
+        installedAt: manifest?.installedAt,
+        importedFrom: manifest?.importedFrom,
+      };
+    });
+    const imported: ModelSummary[] = [];
+    for (const item of readDirSafe(this.modelsRoot)) {
+      if (!item.isDirectory() || !isValidModelId(item.name) || findCatalogEntry(item.name)) continue;
+      const dir = path.join(this.modelsRoot, item.name);
+      if (!isInstalled(dir)) continue;
+      const manifest = readManifest(dir);
+      imported.push({
+        id: item.name,
+        source: 'imported',
+        installed: true,
+        active: activeId === item.name,
+        partial: false,
+        dir,
+        layout: manifest?.layout ?? tryReadFolder(dir)?.layout,
+        repo: manifest?.repo,
+        revision: manifest?.revision,
+        commit: manifest?.commit,
+        bytes: manifest ? manifestBytes(manifest) : undefined,
+        installedAt: manifest?.installedAt,
+        importedFrom: manifest?.importedFrom,
+      });
+    }
+    imported.sort((a, b) => a.id.localeCompare(b.id));
+    return [...summaries, ...imported];
+  }
+
+  /**
+   * Downloads a catalog model, verifies every file, and publishes the folder in one rename.
+   * Interrupted downloads resume from where they stopped. If no model is active yet, this one
+   * becomes active.
+   */
+  async install(id: string, options: InstallOptions = {}): Promise<InstallResult> {
+    const entry = findCatalogEntry(id);
+    if (!entry) throw new ModelError('unknown-model', `"${id}" is not in the catalog (${CATALOG.map((e) => e.id).join(', ')})`);
+    const dir = this.modelDir(id);
+    readSettings(this.home); // a corrupt settings.json fails now, not after the download
+    const existing = this.installedState(dir, id);
+    if (existing) {
+      return {
+        id,
+        dir,
+        repo: entry.repo,
+        revision: entry.revision,
+        commit: existing.commit,
+        files: existing.files.length,
+        bytes: existing.files.reduce((sum, f) => sum + f.size, 0),
+        alreadyInstalled: true,
+        activated: this.activateIfNone(id),
+      };
+    }
+
+    const release = this.lock(id);
+    try {
+      const partial = this.partialDir(id);
+      const endpoint = resolveEndpoint(options.endpoint ?? this.endpoint);
+      const result = await downloadRepoFiles({
+        endpoint,
+        fetch: this.fetchImpl,
+        repo: entry.repo,
+        revision: entry.revision,
+        files: ENGINE_FILES[entry.layout],
+        dir: partial,
+        onProgress: options.onProgress,
+        signal: options.signal,
+        ...this.downloadTuning,
+      });
+      let folder: ModelFolder;
+      try {
+        folder = readModelFolder(partial);
+      } catch (err) {
+        // Every byte matched the hub, so fetching again would not help.
+        fs.rmSync(partial, { recursive: true, force: true });
+        throw new ModelError('invalid-model', `${entry.repo}@${result.commit} was downloaded and verified, but is not a model folder Shoebox can read: ${(err as Error).message}`);
+      }
+      writeManifest(partial, {
+        format: 1,
+        id,
+        source: 'hub',
+        repo: entry.repo,
+        revision: entry.revision,
+        commit: result.commit,
+        endpoint,
+        layout: folder.layout,
+        files: result.files,
+        installedAt: new Date().toISOString(),
+      });
+      publish(partial, dir, id);
+      return {
+        id,
+        dir,
+        repo: entry.repo,
+        revision: entry.revision,
+        commit: result.commit,
+        files: result.files.length,
+        bytes: result.bytes,
+        alreadyInstalled: false,
+        activated: this.activateIfNone(id),
+      };
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Copies a model folder (Immich or Transformers.js layout) into <home>/models/<id>: the files
+   * the engine loads and the external data their graphs reference, nothing else.
+   */
+  async import(sourceDir: string, options: ImportOptions = {}): Promise<ImportResult> {
+    if (options.id !== undefined) assertValidModelId(options.id);
+    let folder: ModelFolder;
+    try {
+      folder = readModelFolder(sourceDir);
+    } catch (err) {
+      throw new ModelError('invalid-model', (err as Error).message);
+    }
+    const id = options.id ?? idFromFolderName(folder.dir);
+    const dir = this.modelDir(id);
+    readSettings(this.home); // a corrupt settings.json fails now, not after the copy
+    if (fs.existsSync(dir)) {
+      throw new ModelError('already-exists', `a model named "${id}" is already installed in ${dir}; choose another id or remove it first`);
+    }
+    const files = filesOf(folder);
+    const release = this.lock(id);
+    const staging = path.join(this.modelsRoot, `.import-${id}-${crypto.randomBytes(4).toString('hex')}`);
+    try {
+      const sizes = files.map((file) => fs.statSync(path.join(folder.dir, ...file.split('/'))).size);
+      const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+      let bytesDone = 0;
+      const copied: ManifestFile[] = [];
+      for (const [index, file] of files.entries()) {
+        const from = path.join(folder.dir, ...file.split('/'));
+        const to = path.join(staging, ...file.split('/'));
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
+        const hasher = new FileHasher();
+        await hashFileInto(to, hasher);
+        copied.push({ path: file, size: hasher.bytes, sha256: hasher.digest().sha256 });
+        bytesDone += sizes[index]!;
+        options.onProgress?.({ file, bytesDone, bytesTotal, filesDone: index + 1, filesTotal: files.length });
+      }
+      const check = readModelFolder(staging);
+      writeManifest(staging, {
+        format: 1,
+        id,
+        source: 'import',
+        importedFrom: folder.dir,
+        layout: check.layout,
+        files: copied,
+        installedAt: new Date().toISOString(),
+      });
+      publish(staging, dir, id);
+      return { id, dir, layout: check.layout, files: copied.length, bytes: bytesTotal, activated: this.activateIfNone(id) };
+    } catch (err) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw err;
+    } finally {
+      release();
+    }
+  }
+
+  /** Deletes an installed model (and any unfinished download of it); clears it if it was active. */
+  remove(id: string): RemoveResult {
+    const dir = this.modelDir(id);
+    const partial = this.partialDir(id);
+    const hasDir = fs.existsSync(dir);
+    const hasPartial = fs.existsSync(partial);
+    if (!hasDir && !hasPartial) {
+      throw new ModelError(findCatalogEntry(id) ? 'not-installed' : 'unknown-model', `model "${id}" is not installed`);
+    }
+    const release = this.lock(id);
+    try {
+      if (hasDir) {
+        // Out of sight in one rename, then deleted: a crash midway never leaves half a model listed.
+        const trash = path.join(this.modelsRoot, `.removing-${id}-${crypto.randomBytes(4).toString('hex')}`);
+        fs.renameSync(dir, trash);
+        fs.rmSync(trash, { recursive: true, force: true });
+      }
+      if (hasPartial) fs.rmSync(partial, { recursive: true, force: true });
+    } finally {
+      release();
+    }
+    const wasActive = readSettings(this.home).activeModel === id;
+    if (wasActive) updateSettings(this.home, { activeModel: undefined });
+    return { id, removed: hasDir, removedPartial: hasPartial, wasActive };
+  }
+
+  /** Makes an installed model the active one (settings.json activeModel). */
+  use(id: string): ActiveModel {
+    const dir = this.modelDir(id);
+    if (!fs.existsSync(dir)) {
+      throw findCatalogEntry(id)
+        ? new ModelError('not-installed', `model "${id}" is not installed; install it first`)
+        : new ModelError('unknown-model', `no model "${id}": it is neither installed nor in the catalog`);
+    }
+    try {
+      readModelFolder(dir);
+    } catch (err) {
+      throw new ModelError('invalid-model', `model "${id}" cannot be used: ${(err as Error).message}`);
+    }
+    updateSettings(this.home, { activeModel: id });
+    return { id, dir };
+  }
+
+  /** The active model, or null when none is set or it is no longer installed. */
+  active(): ActiveModel | null {
+    const id = readSettings(this.home).activeModel;
+    if (!id || !isValidModelId(id)) return null;
+    const dir = path.join(this.modelsRoot, id);
+    return fs.existsSync(dir) ? { id, dir } : null;
+  }
+
+  private partialDir(id: string): string {
+    return path.join(this.modelsRoot, '.partial', id);
+  }
+
+  /** The installed folder's manifest (or a stand-in); undefined when not installed. */
+  private installedState(dir: string, id: string): { commit?: string; files: ManifestFile[] } | undefined {
+    if (!fs.existsSync(dir)) return undefined;
+    const manifest = readManifest(dir);
+    if (manifest) return manifest;
+    if (tryReadFolder(dir)) return { files: [] };
+    throw new ModelError('already-exists', `${dir} exists but is not a model folder Shoebox can read; remove "${id}" first`);
+  }
+
+  private activateIfNone(id: string): boolean {
+    if (this.active()) return false;
+    updateSettings(this.home, { activeModel: id });
+    return true;
+  }
+
+  /**
+   * One writer per model id across processes: a lock file holding the owner's pid. A lock whose
+   * process is gone (a crash) is taken over.
+   */
+  private lock(id: string): () => void {
+    const file = path.join(this.modelsRoot, '.partial', `${id}.lock`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+        return () => fs.rmSync(file, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        const owner = Number.parseInt(readFileSafe(file), 10);
+        if (processAlive(owner)) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
+        fs.rmSync(file, { force: true });
+      }
+    }
+    throw new ModelError('busy', `model "${id}" is locked by ${file}`);
+  }
+}
+
+/** The files a model folder needs: configs and tokenizer, both graphs, their external data. */
+function filesOf(folder: ModelFolder): string[] {
+  const rel = (p: string) => path.relative(folder.dir, p).split(path.sep).join('/');
+  const graphs = [rel(folder.visionModelPath), rel(folder.textModelPath)];
+  const files = new Set([...ENGINE_FILES[folder.layout].filter((f) => !f.endsWith('.onnx')), ...graphs]);
+  for (const graph of graphs) {
+    for (const location of externalDataLocations(path.join(folder.dir, ...graph.split('/')))) {
+      const file = path.posix.join(path.posix.dirname(graph), location);
+      if (!fs.existsSync(path.join(folder.dir, ...file.split('/')))) {
+        throw new ModelError('invalid-model', `${path.join(folder.dir, graph)} needs external data "${location}", which is missing`);
+      }
+      files.add(file);
+    }
+  }
+  return [...files];
+}
+
+function publish(staging: string, dir: string, id: string): void {
+  try {
+    fs.renameSync(staging, dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTEMPTY' || code === 'EPERM') {
+      throw new ModelError('already-exists', `a model named "${id}" appeared in ${dir} meanwhile; remove it first`);
+    }
+    throw err;
+  }
+}
+
+function isInstalled(dir: string): boolean {
+  if (!fs.existsSync(dir)) return false;
+  return fs.existsSync(path.join(dir, MANIFEST_FILE)) || tryReadFolder(dir) !== undefined;
+}
+
+function tryReadFolder(dir: string): ModelFolder | undefined {
+  try {
+    return readModelFolder(dir);
+  } catch {
+    return undefined;
+  }
+}
+
+function idFromFolderName(dir: string): string {
+  const slug = path
+    .basename(dir)
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100);
+  return slug || 'imported-model';
+}
+
+function readDirSafe(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function readFileSafe(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

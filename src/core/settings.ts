@@ -1,0 +1,82 @@
+// <home>/settings.json (DESIGN.md "Data"): the user's choices that outlive a session, such as
+// the active model. Written atomically (temp file, fsync, rename) so a crash or a full disk
+// never leaves half a file; a missing file means defaults; a corrupt one is reported, not
+// overwritten, because it may hold choices the user wants back.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { homePaths } from './paths';
+
+export interface Settings {
+  /** Id of the model folder under <home>/models that search and embedding use. */
+  activeModel?: string;
+  /** Other parts of the app keep their own keys here; unknown keys are preserved. */
+  [key: string]: unknown;
+}
+
+/** One line naming settings.json and what is wrong with it. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export function settingsPath(home: string): string {
+  return homePaths(home).settings;
+}
+
+export function readSettings(home: string): Settings {
+  const file = settingsPath(home);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new SettingsError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new SettingsError(`${file} is not valid JSON (${(err as Error).message}); fix it or delete it to start from defaults`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SettingsError(`${file} must hold a JSON object; fix it or delete it to start from defaults`);
+  }
+  const settings = value as Settings;
+  if (settings.activeModel !== undefined && typeof settings.activeModel !== 'string') {
+    throw new SettingsError(`${file}: "activeModel" must be a string`);
+  }
+  return settings;
+}
+
+/**
+ * Merges `patch` into the stored settings (shallow) and writes the result atomically.
+ * A key set to undefined is removed. Returns the settings as written.
+ */
+export function updateSettings(home: string, patch: Partial<Settings>): Settings {
+  const next: Settings = { ...readSettings(home) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  writeFileAtomic(settingsPath(home), `${JSON.stringify(next, null, 2)}\n`);
+  return next;
+}
+
+/** Write to a sibling temp file, flush it to disk, then rename over the target. */
+export function writeFileAtomic(file: string, contents: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeFileSync(fd, contents);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
