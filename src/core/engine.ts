@@ -5,6 +5,13 @@ import { resolveHome } from './home';
 import { VERSION } from './version';
 import { availableProviders, providerOrder } from './clip/providers';
 import { probeProvider } from './clip/provider-probe';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ClipModelOptions } from './clip/clip-model';
+import { LibraryService } from './library/library-service';
+import { chooseModel, type ModelSource } from './library/model-choice';
+import { homePaths } from './paths';
+import { readSettings } from './settings';
 
 export interface EngineOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -42,4 +49,51 @@ export function createEngine(options: EngineOptions = {}): Engine {
       listeners.clear();
     },
   };
+}
+
+export interface OpenLibraryOptions {
+  home?: string;
+  /** An explicit model folder (--model-dir). */
+  modelDir?: string;
+  /** An installed model by id (--model). */
+  modelId?: string;
+  provider?: ExecutionProviderName | 'auto';
+  /** Who takes the writer lock, for "library busy" messages. */
+  command?: string;
+  emit?: (event: LibraryEvent) => void;
+  onClose?: () => void;
+}
+
+/** Installed models live in <home>/models/<id>; the active one is named in settings.json. */
+export function installedModels(home: string): ModelSource {
+  const dirOf = (id: string) => {
+    const dir = path.join(homePaths(home).models, id);
+    return fs.existsSync(path.join(dir, 'shoebox-model.json')) || fs.existsSync(path.join(dir, 'config.json')) ? dir : null;
+  };
+  return {
+    installedDir: dirOf,
+    active() {
+      const id = readSettings(home).activeModel;
+      const dir = id ? dirOf(id) : null;
+      return id && dir ? { id, dir } : null;
+    },
+  };
+}
+
+/** The library with its model, for the CLI and the app's engine host. */
+export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
+  const home = resolveHome(options.home);
+  const model = chooseModel(installedModels(home), {
+    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+    ...(options.modelId ? { modelId: options.modelId } : {}),
+  });
+  const modelOptions: ClipModelOptions = { provider: options.provider ?? 'auto' };
+  return new LibraryService({
+    home,
+    model,
+    modelOptions,
+    emit: options.emit ?? (() => {}),
+    ...(options.command ? { command: options.command } : {}),
+    ...(options.onClose ? { onClose: options.onClose } : {}),
+  });
 }

@@ -18,18 +18,24 @@ interface LockInfo {
   since: number;
 }
 
+/** Homes this process already writes to: a second writer in-process is refused too. */
+const heldHere = new Set<string>();
+
 export function acquireWriterLock(home: string, command: string): WriterLock {
   fs.mkdirSync(home, { recursive: true });
   const file = path.join(home, 'library.lock');
+  if (heldHere.has(file)) throw new LibraryBusyError(`library busy: this process is already writing to ${home}`);
   const info: LockInfo = { pid: process.pid, command, since: Date.now() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       // 'wx' fails if the file exists: creating it is the atomic test-and-set.
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
+      heldHere.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldHere.delete(file);
         try {
           if (readLock(file)?.pid === process.pid) fs.rmSync(file);
         } catch {
@@ -41,6 +47,7 @@ export function acquireWriterLock(home: string, command: string): WriterLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(file);
+      // Our own pid here means a lock left by an earlier process that had our pid: stale.
       if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
         throw new LibraryBusyError(
           `library busy: ${holder.command} (pid ${holder.pid}) is writing to ${home}; stop it or wait for it to finish`,

@@ -1,0 +1,158 @@
+// `openLibraryStore`: the store's one entry point. It connects, checks (and, for the writer,
+// migrates) the schema version, and composes the repositories behind `LibraryStore`.
+import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import { LibraryConnection } from './connection';
+import { FailuresRepository } from './failures-repository';
+import { FoldersRepository } from './folders-repository';
+import { LibraryTooNewError, SCHEMA_VERSION, createLibrary, ensureTables, migrate, readSchemaVersion } from './migrations';
+import { photosTableName } from './model-key';
+import { PhotosRepository, deleteFromAllPhotoTables, pathPredicates, photoTables, type PhotoState } from './photos-repository';
+import { optimizeTable } from './indexes';
+import { underFolder } from './sql';
+
+export type * from './types';
+export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
+export { modelKey, photosTableName } from './model-key';
+
+class Store implements LibraryStore {
+  private closed = false;
+
+  constructor(
+    private readonly conn: LibraryConnection,
+    readonly schemaVersion: number,
+    private readonly photos: PhotosRepository,
+    private readonly failures: FailuresRepository,
+    private readonly folders: FoldersRepository,
+  ) {}
+
+  get modelId(): string {
+    return this.photos.modelId;
+  }
+
+  upsertPhotos(records: PhotoRecord[]): Promise<void> {
+    return this.write(() => this.photos.upsert(records));
+  }
+
+  removePhotos(paths: string[]): Promise<void> {
+    return this.write(() => deleteFromAllPhotoTables(this.conn, pathPredicates(paths)));
+  }
+
+  photoStates(folder?: string): Promise<Map<string, PhotoState>> {
+    return this.read(() => this.photos.states(folder));
+  }
+
+  photosByHash(hash: string): Promise<PhotoRecord[]> {
+    return this.read(() => this.photos.byHash(hash));
+  }
+
+  getPhoto(path: string): Promise<PhotoRecord | null> {
+    return this.read(() => this.photos.get(path));
+  }
+
+  listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]> {
+    return this.read(() => this.photos.list(options));
+  }
+
+  countPhotos(options?: { folder?: string }): Promise<number> {
+    return this.read(() => this.photos.count(options?.folder));
+  }
+
+  searchVectors(query: VectorQuery): Promise<VectorHit[]> {
+    return this.read(() => this.photos.search(query));
+  }
+
+  ensureVectorIndex(): Promise<void> {
+    return this.write(() => this.photos.ensureVectorIndex());
+  }
+
+  recordFailures(records: FailureRecord[]): Promise<void> {
+    return this.write(() => this.failures.record(records));
+  }
+
+  clearFailures(paths: string[]): Promise<void> {
+    return this.write(() => this.failures.clear(paths));
+  }
+
+  listFailures(folder?: string): Promise<FailureRecord[]> {
+    return this.read(() => this.failures.list(folder));
+  }
+
+  addFolder(path: string): Promise<void> {
+    return this.write(() => this.folders.add(path));
+  }
+
+  removeFolder(path: string): Promise<void> {
+    return this.write(async () => {
+      // Rows first, the folder last (see folders-repository.ts).
+      await deleteFromAllPhotoTables(this.conn, [underFolder(path)]);
+      await this.failures.clearUnder(path);
+      await this.folders.remove(path);
+    });
+  }
+
+  listFolders(): Promise<FolderRecord[]> {
+    return this.read(() => this.folders.list());
+  }
+
+  modelTables(): Promise<{ modelId: string; photos: number }[]> {
+    return this.read(async () => (await photoTables(this.conn)).map((t) => ({ modelId: t.modelId, photos: t.rows })));
+  }
+
+  dropModelTable(modelId: string): Promise<void> {
+    return this.write(async () => {
+      if (modelId === this.modelId) throw new Error(`Cannot drop the photos table of the active model ${modelId}`);
+      const name = photosTableName(modelId);
+      if ((await this.conn.tableNames()).includes(name)) await this.conn.dropTable(name);
+    });
+  }
+
+  optimize(): Promise<void> {
+    return this.write(async () => {
+      for (const name of await this.conn.tableNames()) {
+        const table = await this.conn.table(name);
+        if (table) await optimizeTable(table);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.conn.release();
+  }
+
+  private read<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The library store is closed'));
+    return fn();
+  }
+
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.conn.readOnly) return Promise.reject(new Error('The library is open read-only'));
+    return this.read(fn);
+  }
+}
+
+/**
+ * Opens the library in `libraryDir` for `options.model`. The writer creates a new library,
+ * migrates an older one and creates the model's photos table; a read-only open changes
+ * nothing on disk and reads an older schema as it is. Either refuses a newer schema.
+ */
+export const openLibraryStore: OpenLibraryStore = async (libraryDir: string, options: OpenStoreOptions): Promise<LibraryStore> => {
+  const readOnly = options.readOnly ?? false;
+  const conn = await LibraryConnection.acquire(libraryDir, readOnly);
+  try {
+    let version = await readSchemaVersion(conn);
+    if (version !== null && version > SCHEMA_VERSION) throw new LibraryTooNewError(version);
+    if (!readOnly) {
+      if (version === null) await createLibrary(conn);
+      else if (version < SCHEMA_VERSION) await migrate(conn, version);
+      version = SCHEMA_VERSION;
+      await ensureTables(conn);
+    }
+    const photos = await PhotosRepository.open(conn, options.model);
+    return new Store(conn, version ?? SCHEMA_VERSION, photos, new FailuresRepository(conn), new FoldersRepository(conn));
+  } catch (error) {
+    conn.release();
+    throw error;
+  }
+};

@@ -1,0 +1,231 @@
+// The photos table of one model (`photos__<model key>`): upserts, lookups, listings and
+// vector search. Only this file reads or writes photo rows.
+import type { Table } from '@lancedb/lancedb';
+import type { Schema } from 'apache-arrow';
+import type { PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import { ColumnReader, rowsToArrow } from './arrow-rows';
+import type { LibraryConnection } from './connection';
+import { isPhotosTable, photosTableName } from './model-key';
+import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from './schema';
+import { chunkForPredicate, equals, inList, underFolder } from './sql';
+import { ensureIndexes, tuneVectorSearch } from './indexes';
+
+export type PhotoState = { size: number; mtimeMs: number; hash: string; modelId: string };
+
+const STATE_COLUMNS = ['path', 'size', 'mtimeMs', 'hash', 'modelId'];
+/** Columns of the v1 layout that a reader may still meet (migrations.ts). */
+const LEGACY_COLUMNS = ['mtime'];
+
+export class PhotosRepository {
+  readonly tableName: string;
+  private table: Table | null = null;
+  /** The table's columns as found on disk (a reader may meet an older layout). */
+  private columns: string[] = [];
+  private readonly writeSchema: Schema;
+
+  private constructor(
+    private readonly conn: LibraryConnection,
+    readonly modelId: string,
+    private dimension: number,
+  ) {
+    this.tableName = photosTableName(modelId);
+    this.writeSchema = photosSchema(modelId, dimension);
+  }
+
+  /**
+   * Opens (the writer creates) the model's table and checks its vector dimension. A reader
+   * may pass dimension 0 to take the table's own: listing photos should not have to load
+   * the model to learn its dimension.
+   */
+  static async open(conn: LibraryConnection, model: { id: string; dimension: number }): Promise<PhotosRepository> {
+    const readerTakesTables = conn.readOnly && model.dimension === 0;
+    if (!readerTakesTables && (!Number.isInteger(model.dimension) || model.dimension < 1)) {
+      throw new Error(`Invalid vector dimension ${model.dimension} for model ${model.id}`);
+    }
+    const repo = new PhotosRepository(conn, model.id, model.dimension);
+    if (!conn.readOnly) await conn.ensureTable(repo.tableName, repo.writeSchema);
+    await repo.current();
+    return repo;
+  }
+
+  /** The table, or null while a reader finds none yet (the writer may create it later). */
+  private async current(): Promise<Table | null> {
+    if (this.table) return this.table;
+    const table = await this.conn.table(this.tableName);
+    if (!table) return null;
+    const schema = await table.schema();
+    const dimension = vectorDimension(schema);
+    if (this.dimension === 0 && this.conn.readOnly && dimension !== null) this.dimension = dimension;
+    if (dimension !== this.dimension) {
+      throw new Error(
+        `The library's vectors for model ${this.modelId} have dimension ${dimension ?? 'none'}, but the model produces ${this.dimension}; remove that model's vectors (shoebox models remove) or use the matching model.`,
+      );
+    }
+    this.table = table;
+    this.columns = schema.fields.map((f) => f.name);
+    return table;
+  }
+
+  private async writable(): Promise<Table> {
+    if (this.conn.readOnly) throw new Error('The library is open read-only');
+    const table = await this.current();
+    if (!table) throw new Error(`The photos table ${this.tableName} is missing`);
+    return table;
+  }
+
+  /**
+   * Columns to read for photos without vectors: whatever the table has, legacy ones
+   * included. A reader asks again each time, since a writer may migrate the table under it.
+   */
+  private async summaryColumns(table: Table): Promise<string[]> {
+    if (this.conn.readOnly) this.columns = (await table.schema()).fields.map((f) => f.name);
+    return this.columns.filter((name) => name !== VECTOR_COLUMN);
+  }
+
+  async upsert(records: PhotoRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const table = await this.writable();
+    const byPath = new Map<string, PhotoRecord>();
+    for (const record of records) {
+      if (record.modelId !== this.modelId) {
+        throw new Error(`Photo ${record.path} was embedded by ${record.modelId}, not by this table's model ${this.modelId}`);
+      }
+      byPath.set(record.path, record); // the last record for a path wins, as if upserted in order
+    }
+    const data = rowsToArrow(this.writeSchema, [...byPath.values()]);
+    // One merge-insert is one commit: a crash leaves either the old rows or all the new ones.
+    await table.mergeInsert('path').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+  }
+
+  async states(folder?: string): Promise<Map<string, PhotoState>> {
+    const states = new Map<string, PhotoState>();
+    const table = await this.current();
+    if (!table) return states;
+    const have = new Set(await this.summaryColumns(table));
+    let query = table.query().select([...STATE_COLUMNS, ...LEGACY_COLUMNS].filter((c) => have.has(c)));
+    if (folder !== undefined) query = query.where(underFolder(folder));
+    const rows = new ColumnReader(await query.toArrow());
+    for (let i = 0; i < rows.length; i++) {
+      states.set(rows.string('path', i), {
+        size: rows.number('size', i),
+        mtimeMs: mtimeMs(rows, i),
+        hash: rows.string('hash', i),
+        modelId: rows.string('modelId', i),
+      });
+    }
+    return states;
+  }
+
+  async byHash(hash: string): Promise<PhotoRecord[]> {
+    return this.records(equals('hash', hash));
+  }
+
+  async get(path: string): Promise<PhotoRecord | null> {
+    return (await this.records(equals('path', path), 1))[0] ?? null;
+  }
+
+  private async records(where: string, limit?: number): Promise<PhotoRecord[]> {
+    const table = await this.current();
+    if (!table) return [];
+    let query = table.query().where(where);
+    if (limit !== undefined) query = query.limit(limit);
+    const rows = new ColumnReader(await query.toArrow());
+    return Array.from({ length: rows.length }, (_, i) => {
+      const { thumbKey, indexedAt, ...rest } = summary(rows, i);
+      return { ...rest, vector: rows.float32Array(VECTOR_COLUMN, i), thumbKey, indexedAt };
+    });
+  }
+
+  /** Photos ordered by path, so that offset/limit pages are stable. */
+  async list(options: { folder?: string; limit?: number; offset?: number } = {}): Promise<PhotoSummary[]> {
+    const table = await this.current();
+    if (!table || options.limit === 0) return [];
+    let query = table
+      .query()
+      .select(await this.summaryColumns(table))
+      .orderBy({ columnName: 'path', ascending: true, nullsFirst: false });
+    if (options.folder !== undefined) query = query.where(underFolder(options.folder));
+    if (options.limit !== undefined) query = query.limit(options.limit);
+    if (options.offset) query = query.offset(options.offset);
+    const rows = new ColumnReader(await query.toArrow());
+    return Array.from({ length: rows.length }, (_, i) => summary(rows, i));
+  }
+
+  async count(folder?: string): Promise<number> {
+    const table = await this.current();
+    if (!table) return 0;
+    return table.countRows(folder === undefined ? undefined : underFolder(folder));
+  }
+
+  async search(query: VectorQuery): Promise<VectorHit[]> {
+    const { vector, limit, offset = 0, folder, exact = false } = query;
+    if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
+    if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) throw new Error(`Invalid limit/offset ${limit}/${offset}`);
+    const table = await this.current();
+    if (!table || limit === 0) return [];
+    let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);
+    if (offset > 0) search = search.offset(offset);
+    if (folder !== undefined) search = search.where(underFolder(folder));
+    search = exact ? search.bypassVectorIndex() : tuneVectorSearch(search);
+    const rows = new ColumnReader(await search.toArrow());
+    return Array.from({ length: rows.length }, (_, i) => ({ path: rows.string('path', i), score: 1 - rows.number('_distance', i) }));
+  }
+
+  async ensureVectorIndex(): Promise<void> {
+    await ensureIndexes(await this.writable());
+  }
+}
+
+/** v1 rows carry `mtime` in seconds (migrations.ts); readers of an unmigrated library see ms. */
+function mtimeMs(rows: ColumnReader, i: number): number {
+  return rows.optionalNumber('mtimeMs', i) ?? rows.number('mtime', i) * 1000;
+}
+
+function summary(rows: ColumnReader, i: number): PhotoSummary {
+  return {
+    path: rows.string('path', i),
+    folder: rows.string('folder', i),
+    size: rows.number('size', i),
+    mtimeMs: mtimeMs(rows, i),
+    hash: rows.string('hash', i),
+    width: rows.number('width', i),
+    height: rows.number('height', i),
+    takenAt: rows.optionalNumber('takenAt', i),
+    cameraMake: rows.optionalString('cameraMake', i),
+    cameraModel: rows.optionalString('cameraModel', i),
+    gpsLat: rows.optionalNumber('gpsLat', i),
+    gpsLon: rows.optionalNumber('gpsLon', i),
+    orientation: rows.optionalNumber('orientation', i),
+    modelId: rows.string('modelId', i),
+    thumbKey: rows.optionalString('thumbKey', i) ?? '',
+    indexedAt: rows.number('indexedAt', i),
+  };
+}
+
+/** Every model's photos table, with the model id recorded in its schema metadata. */
+export async function photoTables(conn: LibraryConnection): Promise<{ name: string; modelId: string; dimension: number | null; rows: number }[]> {
+  const result = [];
+  for (const name of (await conn.tableNames()).filter(isPhotosTable)) {
+    const table = await conn.table(name);
+    if (!table) continue;
+    const schema = await table.schema();
+    result.push({ name, modelId: schema.metadata.get(MODEL_ID_METADATA) ?? name, dimension: vectorDimension(schema), rows: await table.countRows() });
+  }
+  return result;
+}
+
+/**
+ * Deletes rows matching `predicates` (one commit per predicate) from every model's photos
+ * table: a file that is gone, or a folder that is no longer watched, is gone for all models.
+ */
+export async function deleteFromAllPhotoTables(conn: LibraryConnection, predicates: string[]): Promise<void> {
+  if (predicates.length === 0) return;
+  for (const name of (await conn.tableNames()).filter(isPhotosTable)) {
+    const table = await conn.table(name);
+    for (const predicate of predicates) await table?.delete(predicate);
+  }
+}
+
+export function pathPredicates(paths: readonly string[]): string[] {
+  return chunkForPredicate([...new Set(paths)]).map((chunk) => inList('path', chunk));
+}

@@ -1,0 +1,63 @@
+// SQL literals and predicates for LanceDB `where`/`delete` filters. LanceDB parses filters
+// with DataFusion's SQL dialect: a string literal is single-quoted and a quote inside it is
+// doubled; backslashes, newlines and any unicode stand for themselves. Every value that
+// reaches a predicate goes through `sqlString`, never through string interpolation.
+import { sep } from 'node:path';
+
+/** A SQL string literal for `value`. Rejects NUL, which no path or id may contain. */
+export function sqlString(value: string): string {
+  if (value.includes('\0')) throw new Error(`Cannot use a string containing NUL in a query: ${JSON.stringify(value)}`);
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A quoted column name (our names are camelCase, which SQL would otherwise fold). */
+export function column(name: string): string {
+  return `\`${name}\``;
+}
+
+/** `col = 'value'` */
+export function equals(col: string, value: string): string {
+  return `${column(col)} = ${sqlString(value)}`;
+}
+
+/** `col IN ('a', 'b', ...)`; callers chunk long lists with `chunkForPredicate`. */
+export function inList(col: string, values: readonly string[]): string {
+  if (values.length === 0) return 'false';
+  return `${column(col)} IN (${values.map(sqlString).join(', ')})`;
+}
+
+/**
+ * Rows whose `path` lies under `folder`, respecting the folder boundary: `/a/b` matches
+ * `/a/b/x.jpg` and `/a/b/c/y.jpg` but not `/a/bc/x.jpg`. `starts_with` is a plain prefix
+ * test, so LIKE's `%` and `_` in folder names need no escaping.
+ */
+export function underFolder(folder: string, pathColumn = 'path', separator: string = sep): string {
+  const prefix = folder.endsWith(separator) ? folder : folder + separator;
+  return `starts_with(${column(pathColumn)}, ${sqlString(prefix)})`;
+}
+
+/** Predicates above this many characters are split: DataFusion plans an IN list per value. */
+const MAX_PREDICATE_CHARS = 256 * 1024;
+const MAX_VALUES_PER_PREDICATE = 4096;
+
+/**
+ * Splits values into groups small enough for one predicate each. A typical call (a scan's
+ * batch of removals) fits in one group, so it is one predicate and one commit.
+ */
+export function chunkForPredicate(values: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let chars = 0;
+  for (const value of values) {
+    const cost = value.length + 4;
+    if (current.length > 0 && (current.length >= MAX_VALUES_PER_PREDICATE || chars + cost > MAX_PREDICATE_CHARS)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(value);
+    chars += cost;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
