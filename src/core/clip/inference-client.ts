@@ -8,20 +8,27 @@ type Pending = { resolve: (r: Extract<InferenceResponse, { ok: true }>) => void;
 type Request = InferenceRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class InferenceClient {
-  private readonly worker: Worker;
+  private spawned: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | undefined;
   /** The provider of the session that answered last (vision preferred), for `info`. */
   lastReport: SessionReport | null = null;
 
-  constructor(setup: WorkerSetup) {
-    this.worker = spawnModuleWorker(siblingModule(import.meta.url, 'inference-worker'), { workerData: setup });
-    this.worker.on('message', (res: InferenceResponse) => this.settle(res));
-    this.worker.on('error', (err) => this.failAll(err));
-    this.worker.on('exit', (code) => this.failAll(new Error(`inference worker exited (code ${code})`)));
-    // Idle workers must not keep the CLI alive; requests ref it while they are pending.
-    this.worker.unref();
+  constructor(private readonly setup: WorkerSetup) {}
+
+  /** The worker starts on the first request: commands that embed nothing never pay for it. */
+  private get worker(): Worker {
+    if (!this.spawned) {
+      const worker = spawnModuleWorker(siblingModule(import.meta.url, 'inference-worker'), { workerData: this.setup });
+      worker.on('message', (res: InferenceResponse) => this.settle(res));
+      worker.on('error', (err) => this.failAll(err));
+      worker.on('exit', (code) => this.failAll(new Error(`inference worker exited (code ${code})`)));
+      // Idle workers must not keep the CLI alive; requests ref it while they are pending.
+      worker.unref();
+      this.spawned = worker;
+    }
+    return this.spawned;
   }
 
   request(req: Request, transfer: ArrayBuffer[] = []): Promise<Extract<InferenceResponse, { ok: true }>> {
@@ -36,7 +43,7 @@ export class InferenceClient {
 
   async close(): Promise<void> {
     this.failure ??= new Error('inference worker closed');
-    await this.worker.terminate();
+    await this.spawned?.terminate();
   }
 
   private settle(res: InferenceResponse): void {

@@ -65,8 +65,7 @@ export class LibraryService {
     if (this.store) return this.store;
     this.lock ??= acquireWriterLock(this.paths.home, this.options.command ?? 'shoebox');
     fs.mkdirSync(this.paths.thumbs, { recursive: true });
-    const dimension = await this.clip().dimension();
-    this.store = await openLibraryStore(this.paths.library, { model: { id: this.modelId, dimension } });
+    this.store = await openLibraryStore(this.paths.library, { model: { id: this.modelId, dimension: () => this.clip().dimension() } });
     return this.store;
   }
 

@@ -33,16 +33,21 @@ export class PhotosRepository {
   }
 
   /**
-   * Opens (the writer creates) the model's table and checks its vector dimension. A reader
-   * may pass dimension 0 to take the table's own: listing photos should not have to load
-   * the model to learn its dimension.
+   * Opens (the writer creates) the model's table and checks its vector dimension. An
+   * existing table's own dimension is used when the caller gives 0 (a reader) or a function
+   * (called only to create the table): listing photos or an unchanged re-run should not have
+   * to load the model to learn its dimension.
    */
-  static async open(conn: LibraryConnection, model: { id: string; dimension: number }): Promise<PhotosRepository> {
-    const readerTakesTables = conn.readOnly && model.dimension === 0;
-    if (!readerTakesTables && (!Number.isInteger(model.dimension) || model.dimension < 1)) {
-      throw new Error(`Invalid vector dimension ${model.dimension} for model ${model.id}`);
+  static async open(conn: LibraryConnection, model: { id: string; dimension: number | (() => Promise<number>) }): Promise<PhotosRepository> {
+    let dimension = typeof model.dimension === 'number' ? model.dimension : 0;
+    const existing = await conn.table(photosTableName(model.id));
+    if (existing && dimension === 0) dimension = vectorDimension(await existing.schema()) ?? 0;
+    if (!existing && typeof model.dimension === 'function' && !conn.readOnly) dimension = await model.dimension();
+    const readerWithoutTable = conn.readOnly && !existing;
+    if (!readerWithoutTable && (!Number.isInteger(dimension) || dimension < 1)) {
+      throw new Error(`Invalid vector dimension ${dimension} for model ${model.id}`);
     }
-    const repo = new PhotosRepository(conn, model.id, model.dimension);
+    const repo = new PhotosRepository(conn, model.id, dimension);
     if (!conn.readOnly) await conn.ensureTable(repo.tableName, repo.writeSchema);
     await repo.current();
     return repo;
@@ -55,6 +60,7 @@ export class PhotosRepository {
     if (!table) return null;
     const schema = await table.schema();
     const dimension = vectorDimension(schema);
+    // A reader that found no table at open takes the one the writer created since.
     if (this.dimension === 0 && this.conn.readOnly && dimension !== null) this.dimension = dimension;
     if (dimension !== this.dimension) {
       throw new Error(

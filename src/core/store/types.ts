@@ -115,8 +115,12 @@ export interface LibraryStore {
 }
 
 export interface OpenStoreOptions {
-  /** The active model: its id names the photos table, its dimension sizes the vector column. */
-  model: { id: string; dimension: number };
+  /**
+   * The active model: its id names the photos table, its dimension sizes the vector column.
+   * The dimension may be a function, called only when the table must be created: an
+   * existing table knows its own, and learning it from the model means loading the model.
+   */
+  model: { id: string; dimension: number | (() => Promise<number>) };
   /** Read-only: never migrates or writes; for status/list/search while a writer runs. Sees the
    *  writer's commits as they land; reads an older schema as it is (`schemaVersion` tells),
    *  and a library that does not exist yet as an empty one. Every write method rejects. */
