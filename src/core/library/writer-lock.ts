@@ -3,6 +3,7 @@
 // interleaving commits. Readers (status, list, search) take no lock.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../process-alive';
 
 export class LibraryBusyError extends Error {
   override name = 'LibraryBusyError';
@@ -48,7 +49,7 @@ export function acquireWriterLock(home: string, command: string): WriterLock {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(file);
       // Our own pid here means a lock left by an earlier process that had our pid: stale.
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      if (holder && holder.pid !== process.pid && isProcessAlive(holder.pid)) {
         throw new LibraryBusyError(
           `library busy: ${holder.command} (pid ${holder.pid}) is writing to ${home}; stop it or wait for it to finish`,
         );
@@ -65,15 +66,5 @@ function readLock(file: string): LockInfo | null {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

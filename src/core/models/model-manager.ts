@@ -17,6 +17,7 @@ import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type Manifes
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { externalDataLocations } from './onnx-external-data';
 import { FileHasher, hashFileInto } from './file-hash';
+import { isProcessAlive } from '../process-alive';
 
 export interface ModelManagerOptions {
   /** The data folder (resolveHome()); models live in <home>/models. */
@@ -400,7 +401,7 @@ export class ModelManager {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         const owner = Number.parseInt(readFileSafe(file), 10);
-        if (processAlive(owner)) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
+        if (isProcessAlive(owner)) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
         fs.rmSync(file, { force: true });
       }
     }
@@ -472,15 +473,5 @@ function readFileSafe(file: string): string {
     return fs.readFileSync(file, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
