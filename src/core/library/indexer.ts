@@ -87,7 +87,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   const candidates: FoundFile[] = [];
   for (const file of found) {
     const row = states.get(file.path);
-    if (row && row.size === file.size && row.mtimeMs === file.mtimeMs) {
+    // A row without a thumbnail (migrated from schema v1) is indexed again to make one.
+    if (row && row.size === file.size && row.mtimeMs === file.mtimeMs && row.thumbKey !== '') {
       summary.unchanged++;
       continue;
     }
@@ -188,7 +189,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
 
 /** A stored photo with the same content, whose embedding and metadata can be reused. */
 async function reusableTwin(store: LibraryStore, hash: string, missingByHash: Map<string, string>): Promise<PhotoRecord | null> {
-  const twins = await store.photosByHash(hash);
+  const twins = (await store.photosByHash(hash)).filter((t) => t.thumbKey !== '');
   if (twins.length === 0) return null;
   const movedFrom = missingByHash.get(hash);
   return twins.find((t) => t.path === movedFrom) ?? twins[0]!;

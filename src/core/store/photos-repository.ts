@@ -10,9 +10,10 @@ import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from 
 import { chunkForPredicate, equals, inList, underFolder } from './sql';
 import { ensureIndexes, tuneVectorSearch } from './indexes';
 
-export type PhotoState = { size: number; mtimeMs: number; hash: string; modelId: string };
+/** What a scan compares; an empty thumbKey marks a row migrated from v1, whose thumbnail is still to make. */
+export type PhotoState = { size: number; mtimeMs: number; hash: string; modelId: string; thumbKey: string };
 
-const STATE_COLUMNS = ['path', 'size', 'mtimeMs', 'hash', 'modelId'];
+const STATE_COLUMNS = ['path', 'size', 'mtimeMs', 'hash', 'modelId', 'thumbKey'];
 /** Columns of the v1 layout that a reader may still meet (migrations.ts). */
 const LEGACY_COLUMNS = ['mtime'];
 
@@ -117,6 +118,7 @@ export class PhotosRepository {
         mtimeMs: mtimeMs(rows, i),
         hash: rows.string('hash', i),
         modelId: rows.string('modelId', i),
+        thumbKey: have.has('thumbKey') ? rows.string('thumbKey', i) : '',
       });
     }
     return states;

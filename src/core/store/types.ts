@@ -82,7 +82,7 @@ export interface LibraryStore {
    *  commit per table for up to 4096 paths. Paths may contain quotes, newlines, unicode. */
   removePhotos(paths: string[]): Promise<void>;
   /** Scan state: path -> size, mtime, hash and model of every photo (no vectors), optionally under one folder. */
-  photoStates(folder?: string): Promise<Map<string, { size: number; mtimeMs: number; hash: string; modelId: string }>>;
+  photoStates(folder?: string): Promise<Map<string, { size: number; mtimeMs: number; hash: string; modelId: string; thumbKey: string }>>;
   /** Photos with this content hash (vectors included), for reusing embeddings on moves and copies. */
   photosByHash(hash: string): Promise<PhotoRecord[]>;
   getPhoto(path: string): Promise<PhotoRecord | null>;

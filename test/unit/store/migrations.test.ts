@@ -48,7 +48,7 @@ describe('schema migrations', () => {
     for (const p of v1Photos) expect(await store.getPhoto(p.path)).toEqual(asV2(p));
     expect(await store.countPhotos()).toBe(v1Photos.length);
     expect(sortByPath(await store.listPhotos())).toEqual(sortByPath(v1Photos.map(asV2)).map(({ vector: _vector, ...s }) => s));
-    expect((await store.photoStates()).get('/photos/0.jpg')).toEqual({ size: 1000, mtimeMs: 1_600_000_000_250, hash: 'h0', modelId: MODEL.id });
+    expect((await store.photoStates()).get('/photos/0.jpg')).toEqual({ size: 1000, mtimeMs: 1_600_000_000_250, hash: 'h0', modelId: MODEL.id, thumbKey: '' });
     expect(await store.listFailures()).toEqual([{ path: '/photos/bad.jpg', folder: '/photos', size: 5, mtimeMs: 1_600_000_001_500, reason: 'truncated', failedAt: 1_650_000_000_000 }]);
     expect(await store.listFolders()).toEqual([{ path: '/photos', addedAt: 1_600_000_000_000 }]);
     expect((await store.searchVectors({ vector: unit(1, 0, 0, 1), limit: 1 }))[0]?.path).toBe('/photos/0.jpg');

@@ -65,7 +65,7 @@ describe('photos', () => {
     ]);
     const states = await store.photoStates();
     expect(states.size).toBe(3);
-    expect(states.get('/b/y.jpg')).toEqual({ size: 7, mtimeMs: 8.5, hash: 'h2', modelId: MODEL.id });
+    expect(states.get('/b/y.jpg')).toEqual({ size: 7, mtimeMs: 8.5, hash: 'h2', modelId: MODEL.id, thumbKey: 'ab/abcdef.webp' });
     expect([...(await store.photoStates('/a')).keys()].sort()).toEqual(['/a/copy of x.jpg', '/a/x.jpg']);
 
     const copies = await store.photosByHash('h1');
