@@ -1,10 +1,11 @@
-// Builds the three Electron bundles into out/: main (ESM, Node), preload (CommonJS, for
-// the sandbox) and renderer (the React UI, also served by `shoebox serve` later).
+// Builds the three Electron bundles into out/: main (ESM, Node: the main process, the
+// engine process and its inference worker), preload (CommonJS, for the sandbox) and
+// renderer (the React UI, also served by `shoebox serve`).
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/main/csp';
+import { contentSecurityPolicy } from './src/shared/csp';
 
 const root = import.meta.dirname;
 
@@ -30,11 +31,31 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * The main build's entries, all written to out/main/: the window's main process, the engine
+ * process main forks (engine-host.ts), and the inference worker the engine starts with
+ * siblingModule(import.meta.url, 'inference-worker') (src/core/clip/worker-spawn.ts).
+ */
+export const mainEntries = {
+  index: resolve(root, 'src/main/index.ts'),
+  engine: resolve(root, 'src/main/engine-process.ts'),
+  'inference-worker': resolve(root, 'src/core/clip/inference-worker.ts'),
+};
+
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: { include: nativeDependencies },
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: mainEntries,
+        output: {
+          entryFileNames: '[name].js',
+          // Shared code goes into chunks next to the entries, not in a chunks/ folder: the
+          // worker is found relative to import.meta.url of whichever file the engine code
+          // ends up in, so every file must live in out/main itself.
+          chunkFileNames: '[name]-[hash].js',
+        },
+      },
     },
   },
   preload: {

@@ -12,10 +12,10 @@ import { loadLanceDb } from '../src/core/store/connection';
 import { ClusteredVectors } from './clustered-vectors';
 import { peakRssMb, percentile, printTable, round, type Row } from './stats';
 
-const DIMENSION = 512;
-const MODEL = { id: 'bench-512', dimension: DIMENSION };
-const WRITE_BATCH = 10_000;
-const LIMIT = 20;
+export const DIMENSION = 512;
+export const MODEL = { id: 'bench-512', dimension: DIMENSION };
+export const WRITE_BATCH = 10_000;
+export const LIMIT = 20;
 /** Photos are spread over 10 top folders of 10 subfolders each; the filter takes one top folder (10%). */
 const FILTER_FOLDER = '/bench/f3';
 
@@ -63,7 +63,8 @@ export interface SearchScaleOptions {
   log?: (line: string) => void;
 }
 
-function record(i: number, vector: Float32Array): PhotoRecord {
+/** The bench library's photo `i` (10 top folders x 10 subfolders, a photo a minute). */
+export function record(i: number, vector: Float32Array): PhotoRecord {
   const folder = `/bench/f${i % 10}`;
   return {
     path: `${folder}/s${Math.floor(i / 10) % 10}/IMG_${String(i).padStart(7, '0')}.jpg`,
@@ -87,7 +88,7 @@ function record(i: number, vector: Float32Array): PhotoRecord {
 }
 
 /** Whether the photos table has an ANN index (asked of LanceDB itself, not the store). */
-async function hasVectorIndex(libraryDir: string): Promise<boolean> {
+export async function hasVectorIndex(libraryDir: string): Promise<boolean> {
   const db = await (await loadLanceDb()).connect(libraryDir);
   try {
     const table = await db.openTable(photosTableName(MODEL.id));
@@ -97,7 +98,7 @@ async function hasVectorIndex(libraryDir: string): Promise<boolean> {
   }
 }
 
-function dirSizeMb(dir: string): number {
+export function dirSizeMb(dir: string): number {
   let bytes = 0;
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) bytes += fs.statSync(path.join(entry.parentPath, entry.name)).size;
@@ -105,13 +106,13 @@ function dirSizeMb(dir: string): number {
   return bytes / 2 ** 20;
 }
 
-function recall(ann: VectorHit[], exact: VectorHit[]): number {
+export function recall(ann: VectorHit[], exact: VectorHit[]): number {
   if (exact.length === 0) return 1;
   const truth = new Set(exact.map((h) => h.path));
   return ann.filter((h) => truth.has(h.path)).length / exact.length;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
+export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const t0 = performance.now();
   const result = await fn();
   return { result, ms: performance.now() - t0 };

@@ -13,6 +13,10 @@ import { registerFolders } from './commands/folders';
 import { registerSearch } from './commands/search';
 import { registerWatch } from './commands/watch';
 import { registerModels } from './commands/models';
+import { registerTag } from './commands/tag';
+import { registerAlbums } from './commands/albums';
+import { registerDupes } from './commands/dupes';
+import { registerServe } from './commands/serve';
 
 export function buildProgram(): Command {
   const program = new Command('shoebox')
@@ -33,6 +37,10 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerWatch(program);
   registerModels(program);
+  registerTag(program);
+  registerAlbums(program);
+  registerDupes(program);
+  registerServe(program);
   // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
   const quiet = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ outputError: () => {} });

@@ -1,5 +1,7 @@
-// createEngine composes the engine's parts and implements LibraryApi (DESIGN.md). For now
-// it reports what the engine is and where it runs; library features plug in here.
+// The engine's entry points. openLibrary() composes the library with its model (the CLI's
+// library commands use it directly); createLibraryApi() in ./api/library-api.ts builds the
+// whole LibraryApi on it for the app and `shoebox serve`; createEngine() answers info()
+// alone, without opening the library or taking its writer lock (`shoebox info`).
 import type { EngineInfo, ExecutionProviderName, LibraryApi, LibraryEvent, Unsubscribe } from '../shared/api';
 import { resolveHome } from './home';
 import { VERSION } from './version';
@@ -12,6 +14,7 @@ import { LibraryService } from './library/library-service';
 import { chooseModel, type ModelSource } from './library/model-choice';
 import { homePaths } from './paths';
 import { readSettings } from './settings';
+import { TaggingService, autoTagHook } from './tags/tagging-service';
 
 export interface EngineOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -19,7 +22,7 @@ export interface EngineOptions {
   provider?: ExecutionProviderName | 'auto';
 }
 
-export interface Engine extends LibraryApi {
+export interface Engine extends Pick<LibraryApi, 'info' | 'subscribe'> {
   readonly home: string;
   close(): Promise<void>;
 }
@@ -88,12 +91,16 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     ...(options.modelId ? { modelId: options.modelId } : {}),
   });
   const modelOptions: ClipModelOptions = { provider: options.provider ?? 'auto' };
-  return new LibraryService({
+  const emit = options.emit ?? (() => {});
+  const library = new LibraryService({
     home,
     model,
     modelOptions,
-    emit: options.emit ?? (() => {}),
+    emit,
     ...(options.command ? { command: options.command } : {}),
     ...(options.onClose ? { onClose: options.onClose } : {}),
   });
+  // Photos indexed into auto-tagged folders are tagged as their batch is committed.
+  library.onPhotosCommitted = autoTagHook(new TaggingService(library), (e) => emit({ type: 'log', level: 'warn', message: `auto-tagging: ${e.message}` }));
+  return library;
 }

@@ -1,8 +1,17 @@
-// Serves the built renderer (out/renderer) under shoebox://app/.
+// Serves the built renderer (out/renderer) under shoebox://app/, and library photos'
+// images under shoebox://app/thumb/<id> and shoebox://app/image/<id>. Image ids are looked
+// up by the engine in the library (src/core/api/image-files.ts): only library photos are
+// ever served, never a path someone put in a URL.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-url';
+import type { ImageFile, ImageKind } from './engine-host';
+
+/** Where library images come from (the engine host). */
+export interface ImageSource {
+  readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
+}
 
 /** Must run before the app is ready: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {
@@ -16,12 +25,26 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Answers shoebox://app/<path> from `rendererDir`, with the CSP as a real header. */
-export function serveRenderer(rendererDir: string, csp: string): void {
-  protocol.handle(APP_SCHEME, (request) => respond(request.url, rendererDir, csp));
+/** Answers shoebox://app/<path> from `rendererDir`, with the CSP as a real header, and images from `images`. */
+export function serveRenderer(rendererDir: string, csp: string, images: ImageSource): void {
+  protocol.handle(APP_SCHEME, (request) => respond(request.url, rendererDir, csp, images));
 }
 
-export async function respond(url: string, rendererDir: string, csp: string): Promise<Response> {
+/** The kind and id of an image URL (shoebox://app/thumb/<id>), or null for anything else. */
+export function imageRequest(url: string): { kind: ImageKind; id: string } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.host !== APP_HOST) return null;
+  const match = /^\/(thumb|image)\/([A-Za-z0-9_-]{1,8192})$/.exec(parsed.pathname);
+  return match ? { kind: match[1] as ImageKind, id: match[2]! } : null;
+}
+
+export async function respond(url: string, rendererDir: string, csp: string, images?: ImageSource): Promise<Response> {
+  if (/^[a-z]+:\/\/[^/]*\/(thumb|image)\//i.test(url)) return respondImage(url, images);
   const file = resolveAppFile(url, rendererDir);
   if (file === null) return notFound();
   let response: Response;
@@ -55,6 +78,22 @@ export function resolveAppFile(url: string, rendererDir: string): string | null 
   const file = path.resolve(root, `.${pathname}`);
   if (file === root) return path.join(root, 'index.html');
   return file.startsWith(root + path.sep) ? file : null;
+}
+
+async function respondImage(url: string, images: ImageSource | undefined): Promise<Response> {
+  const request = imageRequest(url);
+  if (!request || !images) return notFound();
+  let image: ImageFile | null;
+  try {
+    image = await images.readImage(request.id, request.kind);
+  } catch {
+    return notFound();
+  }
+  if (!image) return notFound();
+  return new Response(image.data as Uint8Array<ArrayBuffer>, {
+    status: 200,
+    headers: { 'Content-Type': image.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=300' },
+  });
 }
 
 function notFound(): Response {

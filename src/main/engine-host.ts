@@ -1,43 +1,142 @@
-// THE SEAM between the window's main process and the engine.
+// THE SEAM between the window's main process and the engine (DESIGN.md "One contract,
+// three transports"). The engine (src/core/api/library-api.ts) runs in an Electron utility
+// process forked from out/main/engine.js, bridged by a MessagePort: ONNX Runtime's run()
+// blocks its thread and a native crash must not take the window down. Everything else in
+// src/main sees only `EngineHost`: a LibraryApi, image reads, dispose().
 //
-// Today a stand-in that answers info() in-process. It is meant to become a proxy to
-// createEngine() (src/core/engine.ts) running in a utilityProcess (DESIGN.md "One
-// contract, three transports"): ONNX Runtime's run() blocks its thread and a native crash
-// must not take the window down. Everything else in src/main sees only `EngineHost`, so
-// that swap changes this file alone.
-import { app } from 'electron';
-import type { LibraryApi, LibraryEvent } from '../shared/api';
+// The process starts on first use (utilityProcess.fork needs the app to be ready). If it
+// dies, calls in flight fail, the page is told (a 'log' event) and it is started again; if
+// it cannot start (the library is busy: `shoebox watch` holds the writer lock), calls fail
+// with that reason and each later call tries again, at most every few seconds.
+import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
+import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
+import { RemoteError, RpcClient, libraryApiOverRpc } from '../shared/rpc';
+import type { ImageFile, ImageKind } from '../core/api/image-files';
+import { HOST_METHODS, type EngineHello, type EngineStart } from './engine-protocol';
+
+export type { ImageFile, ImageKind };
 
 export interface EngineHost {
   /** The engine's LibraryApi; the IPC bridge forwards the renderer's calls to it. */
   api: LibraryApi;
+  /** A library photo's image for the app protocol; null when the id names no library photo. */
+  readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
   /** Stops the engine and waits for it to flush (LanceDB writes, worker threads). */
   dispose(): Promise<void>;
 }
 
-export function createEngineHost(): EngineHost {
-  const listeners = new Set<(event: LibraryEvent) => void>();
-  const api: LibraryApi = {
-    async info() {
-      return {
-        version: app.getVersion(),
-        home: app.getPath('userData'),
-        platform: process.platform,
-        // No ONNX Runtime in this stand-in, so nothing is available or in use yet.
-        providers: { available: [], inUse: null, fallbackReason: null },
-      };
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+export interface EngineHostOptions {
+  /** Absolute path of the built engine entry (out/main/engine.js). */
+  entry: string;
+  /** The data folder (the app's userData, which is the CLI's default home too). */
+  home: string;
+  provider?: ExecutionProviderName | 'auto';
+  /** Restarts allowed within a minute before the host gives up. */
+  maxRestarts?: number;
+}
+
+const RETRY_FATAL_MS = 3000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export function createEngineHost(options: EngineHostOptions): EngineHost {
+  let child: UtilityProcess | null = null;
+  let port: MessagePortMain | null = null;
+  /** Resolves once the engine said hello; rejects with why it cannot start. */
+  let ready: Promise<void> | null = null;
+  let fatal: { error: Error; at: number } | null = null;
+  let disposing = false;
+  const restarts: number[] = [];
+
+  const rpc = new RpcClient((request) => {
+    if (!port) throw new Error('the engine is not running');
+    port.postMessage(request);
+  });
+  const emit = (event: LibraryEvent) => rpc.receive({ event });
+
+  const start = (): Promise<void> => {
+    const { port1, port2 } = new MessageChannelMain();
+    const proc = utilityProcess.fork(options.entry, [], { serviceName: 'Shoebox engine', stdio: 'inherit' });
+    child = proc;
+    port = port2;
+    const hello = new Promise<void>((resolve, reject) => {
+      port2.on('message', ({ data }) => {
+        const message = data as EngineHello | object;
+        if ('type' in message && message.type === 'ready') return resolve();
+        if ('type' in message && message.type === 'fatal') return reject(new RemoteError(message.error));
+        rpc.receive(message);
+      });
+      proc.once('exit', (code) => {
+        reject(new Error(`the engine process exited (code ${code}) before it was ready`));
+        onExit(proc, code);
+      });
+    });
+    port2.start();
+    const start: EngineStart = { type: 'start', options: { home: options.home, provider: options.provider ?? 'auto' } };
+    proc.postMessage(start, [port1]);
+    return hello;
   };
+
+  const onExit = (proc: UtilityProcess, code: number): void => {
+    if (child !== proc) return;
+    child = null;
+    port?.close();
+    port = null;
+    rpc.failAll(new Error(`the engine stopped (exit code ${code})`));
+    if (disposing || fatal) return;
+    ready = null;
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts.length && restarts[0]! < now - 60_000) restarts.shift();
+    if (restarts.length > (options.maxRestarts ?? 3)) {
+      fatal = { error: new Error(`the engine keeps stopping (exit code ${code}); restart Shoebox`), at: Infinity };
+      emit({ type: 'log', level: 'error', message: fatal.error.message });
+      return;
+    }
+    emit({ type: 'log', level: 'error', message: `The engine stopped unexpectedly (exit code ${code}) and was restarted.` });
+    void ensureReady().then(
+      () => {
+        emit({ type: 'folders-changed' });
+        emit({ type: 'photos-changed', added: 0, removed: 0 });
+      },
+      () => {},
+    );
+  };
+
+  const ensureReady = (): Promise<void> => {
+    if (disposing) return Promise.reject(new Error('Shoebox is closing'));
+    if (fatal) {
+      if (Date.now() - fatal.at < RETRY_FATAL_MS) return Promise.reject(fatal.error);
+      fatal = null;
+      ready = null;
+    }
+    ready ??= start().catch((error: unknown) => {
+      fatal = { error: error instanceof Error ? error : new Error(String(error)), at: Date.now() };
+      throw fatal.error;
+    });
+    return ready;
+  };
+
+  const call = async (method: string, params: unknown[]): Promise<unknown> => {
+    await ensureReady();
+    return rpc.call(method, params);
+  };
+
+  const api = libraryApiOverRpc({ call, onEvent: (listener) => rpc.onEvent(listener) });
+
   return {
     api,
+    readImage: (id, kind) => call(HOST_METHODS.readImage, [id, kind]) as Promise<ImageFile | null>,
     async dispose() {
-      listeners.clear();
+      if (disposing) return;
+      disposing = true;
+      const proc = child;
+      if (!proc || !port) return;
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+      // Shutdown closes the library (jobs cancelled, writes flushed, writer lock released).
+      rpc.call(HOST_METHODS.shutdown, []).catch(() => {});
+      await Promise.race([exited, timeout]);
+      if (child === proc) proc.kill();
     },
   };
 }

@@ -4,11 +4,19 @@ import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { devServerUrl, rendererEntryUrl } from './app-url';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../shared/csp';
 import { createEngineHost } from './engine-host';
 import { forwardEvents, registerIpc } from './ipc';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
+import type { ExecutionProviderName } from '../shared/api';
+
+const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'cpu'];
+
+/** SHOEBOX_PROVIDER as the CLI reads it; anything else means auto. */
+function parseProviderEnv(value: string | undefined): ExecutionProviderName | 'auto' {
+  return value && PROVIDERS.includes(value) ? (value as ExecutionProviderName | 'auto') : 'auto';
+}
 
 // Sandbox every renderer, including any a future feature forgets to configure.
 app.enableSandbox();
@@ -26,7 +34,13 @@ function start(): void {
   // app.getAppPath() is the project root in development and app.asar when packaged;
   // electron-vite writes the three bundles under out/ in both cases.
   const outDir = path.join(app.getAppPath(), 'out');
-  const engine = createEngineHost();
+  // The engine process starts on first use (after ready); its data folder is the same
+  // per-user folder the `shoebox` CLI uses by default, so both see one library.
+  const engine = createEngineHost({
+    entry: path.join(outDir, 'main', 'engine.js'),
+    home: process.env['SHOEBOX_HOME'] || app.getPath('userData'),
+    provider: parseProviderEnv(process.env['SHOEBOX_PROVIDER']),
+  });
   let mainWindow: BrowserWindow | null = null;
 
   const openMainWindow = (): void => {
@@ -50,7 +64,7 @@ function start(): void {
     .then(() => {
       const cspMode = devServerUrl() ? 'development' : 'production';
       hardenSession(session.defaultSession, contentSecurityPolicy(cspMode));
-      serveRenderer(path.join(outDir, 'renderer'), contentSecurityPolicy(cspMode));
+      serveRenderer(path.join(outDir, 'renderer'), contentSecurityPolicy(cspMode), engine);
       registerIpc(engine.api);
       forwardEvents(engine.api, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
       openMainWindow();

@@ -1,6 +1,7 @@
 // The IPC half of the LibraryApi bridge; src/preload/index.ts is the other half.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { LibraryApi, Unsubscribe } from '../shared/api';
+import { INVOKABLE_METHODS, invoke, type InvokableMethod } from '../shared/api-methods';
 import { isAppUrl } from './app-url';
 
 // The preload may import only src/shared, so it repeats these two strings;
@@ -10,23 +11,19 @@ export const INVOKE_CHANNEL_PREFIX = 'shoebox:';
 /** Engine events travel main -> renderer on this channel. */
 export const EVENT_CHANNEL = 'shoebox:event';
 
-/** LibraryApi's request/response methods; `subscribe` is bridged by events instead. */
-export type InvokableMethod = Exclude<keyof LibraryApi, 'subscribe'>;
+export { INVOKABLE_METHODS, type InvokableMethod };
 
-// One entry per method: when LibraryApi grows, tsc fails here until the bridge does too.
-// Arguments come from the renderer, so each entry must validate them before use.
-const handlers: { [M in InvokableMethod]: (api: LibraryApi, args: unknown[]) => ReturnType<LibraryApi[M]> } = {
-  info: (api) => api.info(),
-};
-
-export const INVOKABLE_METHODS = Object.keys(handlers) as InvokableMethod[];
-
-/** Registers one ipcMain handler per LibraryApi method. Returns a function that removes them. */
+/**
+ * Registers one ipcMain handler per LibraryApi method (the list in src/shared/api-methods.ts,
+ * which tsc keeps equal to LibraryApi). Arguments come from the renderer: each call's are
+ * checked there (types, ranges, sizes) before the engine sees them. Returns a function that
+ * removes the handlers.
+ */
 export function registerIpc(api: LibraryApi): () => void {
   for (const method of INVOKABLE_METHODS) {
     ipcMain.handle(INVOKE_CHANNEL_PREFIX + method, (event, ...args: unknown[]) => {
       assertTrustedSender(event);
-      return handlers[method](api, args);
+      return invoke(api, method, args);
     });
   }
   return () => {

@@ -5,14 +5,21 @@
 // 'electron' and a few Node shims: anything it imports must be bundled in.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { LibraryApi, LibraryEvent } from '../shared/api';
+import { INVOKABLE_METHODS } from '../shared/api-methods';
 
 // Same strings as src/main/ipc.ts, which this layer may not import; a unit test keeps them in step.
 const INVOKE_CHANNEL_PREFIX = 'shoebox:';
 const EVENT_CHANNEL = 'shoebox:event';
 
-const api: LibraryApi = {
-  info: () => ipcRenderer.invoke(`${INVOKE_CHANNEL_PREFIX}info`),
-  subscribe(listener) {
+// One function per LibraryApi method (the shared list tsc keeps complete); main checks the
+// arguments, so this side only forwards them.
+const methods = Object.fromEntries(
+  INVOKABLE_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(`${INVOKE_CHANNEL_PREFIX}${method}`, ...args)]),
+);
+
+const api = {
+  ...methods,
+  subscribe(listener: (event: LibraryEvent) => void) {
     // The page gets the event only: the IpcRendererEvent carries `sender`, i.e. ipcRenderer.
     const onEvent = (_ipcEvent: IpcRendererEvent, event: LibraryEvent): void => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, onEvent);
@@ -20,6 +27,6 @@ const api: LibraryApi = {
       ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
     };
   },
-};
+} as LibraryApi;
 
 contextBridge.exposeInMainWorld('shoebox', api);

@@ -1,18 +1,132 @@
-import { EmptyState } from './EmptyState';
-import { StatusBar } from './StatusBar';
-import { useEngineInfo } from './useEngineInfo';
+import { useCallback, useRef, useState } from 'react';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { EngineError } from './components/EngineError';
+import { FilterBar } from './components/FilterBar';
+import { NoFolders, NoModel } from './components/FirstRun';
+import { ImageDropZone } from './components/ImageDropZone';
+import { PhotoGrid } from './components/PhotoGrid';
+import { ResultHeader } from './components/ResultHeader';
+import { SearchBox } from './components/SearchBox';
+import { SearchByImageButton } from './components/SearchByImageButton';
+import { SettingsPanel } from './components/SettingsPanel';
+import { Sidebar } from './components/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { ThemeToggle } from './components/ThemeToggle';
+import { TopBar } from './components/TopBar';
+import { Viewer } from './components/Viewer';
+import { useLibrary } from './hooks/useLibrary';
+import { usePhotoSource } from './hooks/usePhotoSource';
+import { isTyping, useKeydown } from './hooks/useShortcut';
+import { useTheme } from './hooks/useTheme';
+import { useDebounced } from './hooks/useDebounced';
+import { useViewState } from './hooks/useViewState';
+import { filterProblem, NO_FILTERS, toSearchFilters, type FilterFields } from './lib/filters';
+import { viewKey } from './lib/view';
 
 export function App() {
-  const engineInfo = useEngineInfo();
+  const library = useLibrary();
+  const views = useViewState();
+  const [theme, setTheme] = useTheme();
+  const [viewerIndex, setViewerIndex] = useState<number | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const [filterFields, setFilterFields] = useState<FilterFields>(NO_FILTERS);
+  const settledFields = useDebounced(filterFields, 300);
+  const problem = filterProblem(settledFields);
+  const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion);
+
+  const { status } = library;
+  const hasModel = status?.model != null;
+  const ready = hasModel && library.folders.length > 0;
+  const modal = viewerIndex !== null || settingsOpen;
+
+  useKeydown((event) => {
+    if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (event.key === '/') searchInput.current?.focus();
+    else if (event.key === ',') setSettingsOpen(true);
+    else return false;
+    return true;
+  }, !modal);
+
+  const { moreLikeThis: showSimilar } = views;
+  const moreLikeThis = useCallback<typeof showSimilar>(
+    (photo) => {
+      setViewerIndex(null);
+      showSimilar(photo);
+    },
+    [showSimilar],
+  );
+
+  const view = views.view;
+  const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}`;
+  const loading = !source.settled && source.count === 0;
+
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Shoebox</h1>
-      </header>
-      <main className="app-main">
-        <EmptyState />
-      </main>
-      <StatusBar state={engineInfo} />
+      <TopBar>
+        <SearchBox ref={searchInput} value={views.query} onChange={views.setQuery} disabled={!ready} />
+        <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
+        <div className="top-bar__end">
+          <ThemeToggle theme={theme} onChange={setTheme} />
+          <button type="button" className="icon-button" aria-label="Settings" title="Settings (,)" onClick={() => setSettingsOpen(true)}>
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
+      </TopBar>
+      <ConnectionBanner state={library.connection} />
+      <div className="app-body">
+        {hasModel && library.folders.length > 0 && (
+          <Sidebar
+            folders={library.folders}
+            jobs={library.jobs}
+            sync={library.sync}
+            photos={status?.photos ?? 0}
+            folder={view.kind === 'library' ? view.folder : null}
+            onShowFolder={views.showFolder}
+          />
+        )}
+        <main className="content">
+          {status === null ? (
+            library.error && <EngineError message={library.error} onRetry={library.refresh} />
+          ) : !hasModel ? (
+            <NoModel problem={status.modelProblem} onRetry={library.refresh} />
+          ) : library.folders.length === 0 ? (
+            <NoFolders />
+          ) : (
+            <>
+              <ResultHeader
+                view={view}
+                count={source.count}
+                loading={loading}
+                error={problem ?? source.error ?? views.error}
+                queryThumb={view.kind === 'image' ? view.previewUrl : null}
+                onBack={views.back}
+              />
+              {view.kind !== 'library' && <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields} />}
+              {source.settled && source.count === 0 && !source.error ? (
+                <p className="content__empty muted">
+                  {view.kind === 'library' ? 'No photos here yet: indexing shows them as it goes.' : 'Nothing matched.'}
+                </p>
+              ) : (
+                <PhotoGrid
+                  source={source}
+                  listKey={key}
+                  reveal={viewerIndex}
+                  onOpen={setViewerIndex}
+                  onMoreLikeThis={moreLikeThis}
+                  label={view.kind === 'library' ? 'Photos' : 'Search results'}
+                />
+              )}
+            </>
+          )}
+        </main>
+      </div>
+      <StatusBar status={status} error={library.error} />
+      {viewerIndex !== null && (
+        <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} />
+      )}
+      {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
+      <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
     </div>
   );
 }

@@ -1,13 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+import { ClientContext } from './client/ClientContext';
+import { connectClient } from './client/connect';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/sidebar.css';
+import './styles/grid.css';
+import './styles/viewer.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');
 
+// The transport is chosen once: IPC inside the desktop app, WebSocket under `shoebox serve`.
+const client = connectClient();
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ClientContext.Provider value={client}>
+      <App />
+    </ClientContext.Provider>
   </StrictMode>,
 );

@@ -49,13 +49,14 @@ describe('shoebox index / status / list / search / similar / folders', () => {
     expect(status.failed).toHaveLength(1);
     expect(status.folders).toEqual([{ path: photos, photos: 4 }]);
 
-    const search = await runShoebox(['--home', home, 'search', ...MODEL, '--json', '--limit', '2', 'yellow']);
+    // --all: past the relevance cut-off (only yellow.jpg is relevant), to page through the ranking.
+    const search = await runShoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', 'yellow']);
     const hits = JSON.parse(search.stdout) as { path: string; score: number }[];
     expect(hits).toHaveLength(2);
     expect(hits[0]!.path).toBe(path.join(photos, 'yellow.jpg'));
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
 
-    const page2 = JSON.parse((await runShoebox(['--home', home, 'search', ...MODEL, '--json', '--limit', '2', '--offset', '2', 'yellow'])).stdout);
+    const page2 = JSON.parse((await runShoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', '--offset', '2', 'yellow'])).stdout);
     expect(page2.map((h: { path: string }) => h.path)).not.toContain(hits[0]!.path);
 
     // similar: an image outside the library works too.

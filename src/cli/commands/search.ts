@@ -1,56 +1,92 @@
 import type { Command } from 'commander';
-import { printJson, printLine } from '../output';
-import { libraryFor, positiveInt, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import { imageVector, searchByVector, textVector } from '../../core/search/vector-search';
-import type { VectorHit } from '../../core/store/types';
+import { printJson, printLine, UsageError } from '../output';
+import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { search, similar } from '../../core/search/search-service';
+import { QueryError } from '../../core/search/query-error';
+import type { SearchFilters, SearchRequestOptions, SearchResult } from '../../shared/search';
 
-type SearchCliOptions = LibraryCommandOptions & { limit: string; offset: string; folder?: string };
+type SearchCliOptions = LibraryCommandOptions & {
+  limit: string;
+  offset: string;
+  folder?: string;
+  after?: string;
+  before?: string;
+  camera?: string;
+  hasGps?: boolean;
+  tag?: string;
+  raw?: boolean;
+  all?: boolean;
+};
 
-function printHits(hits: VectorHit[], json: boolean | undefined): void {
-  if (json) return printJson(hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)) })));
-  for (const h of hits) printLine(`${h.score.toFixed(4)}\t${h.path}`);
+function printHits(result: SearchResult, json: boolean | undefined): void {
+  if (json) return printJson(result.hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)) })));
+  for (const h of result.hits) printLine(`${h.score.toFixed(4)}\t${h.path}`);
 }
 
-function withPaging(cmd: Command): Command {
+function withSearchOptions(cmd: Command): Command {
   return cmd
     .option('--limit <n>', 'results per page', '20')
     .option('--offset <n>', 'skip this many results (pagination)', '0')
-    .option('--folder <dir>', 'only photos under this library folder');
+    .option('--after <date>', 'taken from this date on: YYYY, YYYY-MM, YYYY-MM-DD or ISO date-time')
+    .option('--before <date>', 'taken before this date (--after 2023 --before 2024 is 2023)')
+    .option('--folder <dir>', 'only photos under this folder')
+    .option('--camera <text>', 'camera make or model contains this (case-insensitive)')
+    .option('--has-gps', 'only photos with GPS coordinates')
+    .option('--tag <label>', 'only photos with this tag')
+    .option('--all', 'no relevance cut-off: every photo, best first')
+    .option('--raw', 'embed text terms as written, without prompt templates ("a photo of ...")');
+}
+
+function wholeNumber(value: string, name: string, min: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
+  return n;
+}
+
+function requestOptions(opts: SearchCliOptions): SearchRequestOptions {
+  const filters: SearchFilters = {
+    ...(opts.after !== undefined ? { after: opts.after } : {}),
+    ...(opts.before !== undefined ? { before: opts.before } : {}),
+    ...(opts.folder !== undefined ? { folder: opts.folder } : {}),
+    ...(opts.camera !== undefined ? { camera: opts.camera } : {}),
+    ...(opts.hasGps ? { hasGps: true } : {}),
+    ...(opts.tag !== undefined ? { tag: opts.tag } : {}),
+  };
+  return {
+    limit: wholeNumber(opts.limit, '--limit', 1),
+    offset: wholeNumber(opts.offset, '--offset', 0),
+    filters,
+    raw: opts.raw ?? false,
+    all: opts.all ?? false,
+  };
+}
+
+/** Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line. */
+async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (library: ReturnType<typeof libraryFor>, options: SearchRequestOptions) => Promise<SearchResult>): Promise<void> {
+  const options = requestOptions(opts);
+  const library = libraryFor(cmd, opts, command);
+  try {
+    printHits(await fn(library, options), opts.json);
+  } catch (err) {
+    if (err instanceof QueryError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await library.close();
+  }
 }
 
 export function registerSearch(program: Command): void {
-  withPaging(withLibraryOptions(program.command('search')))
-    .description('find photos by a text description, best first')
-    .argument('<query...>', 'what to look for, e.g. "dog on the beach at sunset"')
+  withSearchOptions(withLibraryOptions(program.command('search')))
+    .description('find photos by text and example images, best first (e.g. dog + beach - people, "2:forest" + ./pool.jpg)')
+    .argument('<query...>', 'terms joined by + and -; a term is words, or an image path (./x.jpg, ~/x.png, /abs/x.webp); N: weights it; a query starting with - goes after --')
     .action(async (words: string[], opts: SearchCliOptions, cmd: Command) => {
-      const library = libraryFor(cmd, opts, 'shoebox search');
-      try {
-        const vector = await textVector(library, words.join(' '));
-        const hits = await searchByVector(library, vector, pageOptions(opts));
-        printHits(hits, opts.json);
-      } finally {
-        await library.close();
-      }
+      await run(cmd, opts, 'shoebox search', (library, options) => search(library, words.join(' '), options));
     });
 
-  withPaging(withLibraryOptions(program.command('similar')))
+  withSearchOptions(withLibraryOptions(program.command('similar')))
     .description('find photos that look like an image (indexed or not), best first')
     .argument('<image>', 'an image file')
     .action(async (image: string, opts: SearchCliOptions, cmd: Command) => {
-      const library = libraryFor(cmd, opts, 'shoebox similar');
-      try {
-        const vector = await imageVector(library, image);
-        printHits(await searchByVector(library, vector, pageOptions(opts)), opts.json);
-      } finally {
-        await library.close();
-      }
+      await run(cmd, opts, 'shoebox similar', (library, options) => similar(library, image, options));
     });
-}
-
-function pageOptions(opts: SearchCliOptions) {
-  return {
-    limit: positiveInt(opts.limit, '--limit'),
-    offset: Number(opts.offset) || 0,
-    ...(opts.folder ? { folder: opts.folder } : {}),
-  };
 }

@@ -18,6 +18,7 @@ import { hasPhotoExtension, readHead } from './photo-files';
 import { emptySummary, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
+import { SignatureBatcher } from '../dupes/signature-batcher';
 
 export interface IndexerDeps {
   store: LibraryStore;
@@ -27,6 +28,8 @@ export interface IndexerDeps {
   emit: (event: LibraryEvent) => void;
   /** Long side of thumbnails, pixels. */
   thumbnailSize?: number;
+  /** Called with each committed batch of photos (auto-tagging hooks in here). */
+  onPhotosCommitted?: (records: PhotoRecord[]) => Promise<void>;
 }
 
 export interface IndexOptions {
@@ -104,7 +107,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   const missing = new Map([...states].filter(([p]) => inScope(p) && !foundPaths.has(p)));
   const missingByHash = new Map([...missing].map(([p, s]) => [s.hash, p]));
 
-  const writer = new WriteBatcher(store);
+  const writer = new WriteBatcher(store, deps.onPhotosCommitted);
+  // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
+  const signatures = new SignatureBatcher(store);
   const progress = new ProgressTracker(candidates.length, (p) => deps.emit({ type: 'index-progress', progress: p }));
   const pre = deps.model.folder.preprocessing;
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string };
@@ -138,7 +143,10 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     const input = await toSharpInput(bytes, format);
     const image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384 });
     const thumbKey = thumbnailKey(hash);
-    if (image.thumbnail) await writeThumbnail(deps.thumbsDir, thumbKey, image.thumbnail);
+    if (image.thumbnail) {
+      await writeThumbnail(deps.thumbsDir, thumbKey, image.thumbnail);
+      signatures.add(hash, image.thumbnail); // in the background; never throws
+    }
     pending.set(index, { file, hash, meta, thumbKey });
     return image;
   };
@@ -175,6 +183,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // Only after every new row is committed may old rows go: a crash in between leaves a
   // duplicate the next run removes, never a lost photo.
   await writer.flush();
+  await signatures.flush();
   if (!options.signal?.aborted) {
     const gone = [...missing.keys()];
     summary.removed = gone.length;

@@ -8,7 +8,7 @@ import { ClipModel, type ClipModelOptions } from '../clip/clip-model';
 import { probeProvider, type ProbeResult } from '../clip/provider-probe';
 import { providerOrder } from '../clip/providers';
 import { openLibraryStore } from '../store';
-import type { FailureRecord, FolderRecord, LibraryStore, PhotoSummary } from '../store/types';
+import type { FailureRecord, FolderRecord, LibraryStore, PhotoRecord, PhotoSummary } from '../store/types';
 import { homePaths, type HomePaths } from '../paths';
 import type { ModelChoice } from './model-choice';
 import { acquireWriterLock, type WriterLock } from './writer-lock';
@@ -46,6 +46,8 @@ export class LibraryService {
   private store: LibraryStore | undefined;
   private readOnlyStore: LibraryStore | undefined;
   private lock: WriterLock | undefined;
+  /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
+  onPhotosCommitted: ((records: PhotoRecord[]) => Promise<void>) | undefined;
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.paths = homePaths(options.home);
@@ -53,6 +55,11 @@ export class LibraryService {
 
   get modelId(): string {
     return this.options.model.id;
+  }
+
+  /** The model's folder. */
+  get modelDir(): string {
+    return this.options.model.dir;
   }
 
   clip(): ClipModel {
@@ -194,6 +201,13 @@ export class LibraryService {
   }
 
   private indexerDeps(store: LibraryStore): IndexerDeps {
-    return { store, model: this.clip(), modelId: this.modelId, thumbsDir: this.paths.thumbs, emit: this.options.emit };
+    return {
+      store,
+      model: this.clip(),
+      modelId: this.modelId,
+      thumbsDir: this.paths.thumbs,
+      emit: this.options.emit,
+      ...(this.onPhotosCommitted ? { onPhotosCommitted: this.onPhotosCommitted } : {}),
+    };
   }
 }

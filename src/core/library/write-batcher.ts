@@ -15,7 +15,11 @@ export class WriteBatcher {
   private lastCommit = performance.now();
   private error: unknown;
 
-  constructor(private readonly store: LibraryStore) {}
+  /** `onCommitted` runs after each committed batch (auto-tagging of new photos). */
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly onCommitted?: (records: PhotoRecord[]) => Promise<void>,
+  ) {}
 
   put(record: PhotoRecord): void {
     this.photos.push(record);
@@ -55,6 +59,7 @@ export class WriteBatcher {
         if (photos.length) {
           await this.store.upsertPhotos(photos);
           for (const p of photos) this.indexed.add(p.path);
+          await this.onCommitted?.(photos);
         }
         if (failures.length) await this.store.recordFailures(failures);
       } catch (err) {

@@ -1,5 +1,7 @@
 // Plain semantic search: a text or an image becomes a vector of the library's model and the
-// store ranks photos by cosine. The query language, filters and relevance cut-off build on this.
+// store ranks photos by cosine, nothing more. The search engine (query language, prompt
+// ensembles, filters, relevance cut-off) is search-service.ts; use that for anything a user
+// asks for.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryService } from '../library/library-service';

@@ -1,6 +1,9 @@
 // `openLibraryStore`: the store's one entry point. It connects, checks (and, for the writer,
 // migrates) the schema version, and composes the repositories behind `LibraryStore`.
-import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoFilter, PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { AlbumRecord, AutoTagFolderRecord, LabelSetRecord, TagQuery, TagRecord, VectorBatch } from './types';
+import type { SignatureRecord } from './types';
+import { SignaturesRepository } from './signatures-repository';
 import { LibraryConnection } from './connection';
 import { FailuresRepository } from './failures-repository';
 import { FoldersRepository } from './folders-repository';
@@ -9,6 +12,11 @@ import { photosTableName } from './model-key';
 import { PhotosRepository, deleteFromAllPhotoTables, pathPredicates, photoTables, type PhotoState } from './photos-repository';
 import { optimizeTable } from './indexes';
 import { underFolder } from './sql';
+import { PhotoVectors } from './photo-vectors';
+import { NamedJsonRepository } from './named-json-repository';
+import { TagsRepository } from './tags-repository';
+import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
+import { TAG_TABLES, albumsSchema, labelSetsSchema } from './tag-tables';
 
 export type * from './types';
 export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
@@ -16,6 +24,12 @@ export { modelKey, photosTableName } from './model-key';
 
 class Store implements LibraryStore {
   private closed = false;
+  private readonly vectors: PhotoVectors;
+  private readonly labelSets: NamedJsonRepository;
+  private readonly tags: TagsRepository;
+  private readonly autoTagFolders: AutoTagFoldersRepository;
+  private readonly albums: NamedJsonRepository;
+  private readonly signatures: SignaturesRepository;
 
   constructor(
     private readonly conn: LibraryConnection,
@@ -23,7 +37,14 @@ class Store implements LibraryStore {
     private readonly photos: PhotosRepository,
     private readonly failures: FailuresRepository,
     private readonly folders: FoldersRepository,
-  ) {}
+  ) {
+    this.vectors = new PhotoVectors(conn, photos.modelId);
+    this.labelSets = new NamedJsonRepository(conn, TAG_TABLES.labelSets, labelSetsSchema);
+    this.tags = new TagsRepository(conn);
+    this.autoTagFolders = new AutoTagFoldersRepository(conn);
+    this.albums = new NamedJsonRepository(conn, TAG_TABLES.albums, albumsSchema);
+    this.signatures = new SignaturesRepository(conn);
+  }
 
   get modelId(): string {
     return this.photos.modelId;
@@ -53,12 +74,16 @@ class Store implements LibraryStore {
     return this.read(() => this.photos.list(options));
   }
 
-  countPhotos(options?: { folder?: string }): Promise<number> {
-    return this.read(() => this.photos.count(options?.folder));
+  countPhotos(options?: PhotoFilter): Promise<number> {
+    return this.read(() => this.photos.count(options));
   }
 
   searchVectors(query: VectorQuery): Promise<VectorHit[]> {
     return this.read(() => this.photos.search(query));
+  }
+
+  sampleVectors(max: number): Promise<Float32Array[]> {
+    return this.read(() => this.photos.sampleVectors(max));
   }
 
   ensureVectorIndex(): Promise<void> {
@@ -113,6 +138,96 @@ class Store implements LibraryStore {
         if (table) await optimizeTable(table);
       }
     });
+  }
+
+  async *scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch> {
+    if (this.closed) throw new Error('The library store is closed');
+    yield* this.vectors.scan(options);
+  }
+
+  vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>> {
+    return this.read(() => this.vectors.byHash(hashes));
+  }
+
+  pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>> {
+    return this.read(() => this.vectors.pathsByHash(hashes));
+  }
+
+  putLabelSet(record: LabelSetRecord): Promise<void> {
+    return this.write(() => this.labelSets.put(record));
+  }
+
+  getLabelSet(name: string): Promise<LabelSetRecord | null> {
+    return this.read(() => this.labelSets.get(name));
+  }
+
+  listLabelSets(): Promise<LabelSetRecord[]> {
+    return this.read(() => this.labelSets.list());
+  }
+
+  removeLabelSet(name: string): Promise<void> {
+    return this.write(async () => {
+      // The set's row last: a crash in between leaves the set listed, so removing it again finishes.
+      await this.tags.removeSet(name);
+      await this.autoTagFolders.removeSet(name);
+      await this.labelSets.remove(name);
+    });
+  }
+
+  replaceAutoTags(set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void> {
+    return this.write(() => this.tags.replaceAuto(set, hashes, tags));
+  }
+
+  putTags(tags: TagRecord[]): Promise<void> {
+    return this.write(() => this.tags.put(tags));
+  }
+
+  listTags(query?: TagQuery): Promise<TagRecord[]> {
+    return this.read(() => this.tags.list(query));
+  }
+
+  pathsWithTag(label: string, options?: { set?: string }): Promise<string[]> {
+    return this.read(async () => {
+      const tags = await this.tags.list({ label, states: ['auto', 'accepted'], ...(options?.set !== undefined ? { set: options.set } : {}) });
+      const paths = await this.vectors.pathsByHash(tags.map((t) => t.hash));
+      return [...paths.values()].flat().sort();
+    });
+  }
+
+  addAutoTagFolder(folder: string, set: string): Promise<void> {
+    return this.write(() => this.autoTagFolders.add(folder, set));
+  }
+
+  removeAutoTagFolder(folder: string, set?: string): Promise<void> {
+    return this.write(() => this.autoTagFolders.remove(folder, set));
+  }
+
+  listAutoTagFolders(): Promise<AutoTagFolderRecord[]> {
+    return this.read(() => this.autoTagFolders.list());
+  }
+
+  putAlbum(record: AlbumRecord): Promise<void> {
+    return this.write(() => this.albums.put(record));
+  }
+
+  getAlbum(name: string): Promise<AlbumRecord | null> {
+    return this.read(() => this.albums.get(name));
+  }
+
+  listAlbums(): Promise<AlbumRecord[]> {
+    return this.read(() => this.albums.list());
+  }
+
+  removeAlbum(name: string): Promise<void> {
+    return this.write(() => this.albums.remove(name));
+  }
+
+  getSignatures(hashes?: readonly string[]): Promise<SignatureRecord[]> {
+    return this.read(() => this.signatures.get(hashes));
+  }
+
+  putSignatures(records: readonly SignatureRecord[]): Promise<void> {
+    return this.write(() => this.signatures.put(records));
   }
 
   async close(): Promise<void> {

@@ -76,9 +76,17 @@ export async function ensureIndexes(table: Table): Promise<void> {
   else if (stats.numUnindexedRows > MAX_UNINDEXED_ROWS) await optimizeTable(table);
 }
 
-/** Applies the index's query parameters (ignored by LanceDB when there is no index). */
-export function tuneVectorSearch(query: LanceVectorQuery): LanceVectorQuery {
-  return query.nprobes(NPROBES);
+/**
+ * Applies the index's query parameters (ignored by LanceDB when there is no index).
+ * `widen`: probe NPROBES partitions, then further ones (nearest first) until the page is
+ * full; for a narrow filter, which leaves few matching photos in any NPROBES partitions.
+ */
+export function tuneVectorSearch(query: LanceVectorQuery, options: { widen?: boolean } = {}): LanceVectorQuery {
+  return options.widen ? query.minimumNprobes(NPROBES).maximumNprobes(0) : query.nprobes(NPROBES);
+}
+
+export async function hasVectorIndex(table: Table): Promise<boolean> {
+  return (await table.listIndices()).some((i) => i.columns.includes(VECTOR_COLUMN));
 }
 
 /**

@@ -2,13 +2,13 @@
 // vector search. Only this file reads or writes photo rows.
 import type { Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
-import type { PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { PhotoFilter, PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable, photosTableName } from './model-key';
 import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from './schema';
-import { chunkForPredicate, equals, inList, underFolder } from './sql';
-import { ensureIndexes, tuneVectorSearch } from './indexes';
+import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } from './sql';
+import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
 
 /** What a scan compares; an empty thumbKey marks a row migrated from v1, whose thumbnail is still to make. */
 export type PhotoState = { size: number; mtimeMs: number; hash: string; modelId: string; thumbKey: string };
@@ -159,24 +159,63 @@ export class PhotosRepository {
     return Array.from({ length: rows.length }, (_, i) => summary(rows, i));
   }
 
-  async count(folder?: string): Promise<number> {
+  async count(filter: PhotoFilter = {}): Promise<number> {
     const table = await this.current();
     if (!table) return 0;
-    return table.countRows(folder === undefined ? undefined : underFolder(folder));
+    return table.countRows(photoFilterPredicate(filter));
   }
 
+  /**
+   * Nearest photos to `query.vector` among those its filter admits. The filter is a
+   * prefilter: LanceDB applies it before ranking, so a page holds `limit` matching photos
+   * whenever that many exist. `minScore` becomes a distance range, so the cut-off is applied
+   * by LanceDB too and `offset` counts only photos above it: pages stay stable.
+   */
   async search(query: VectorQuery): Promise<VectorHit[]> {
-    const { vector, limit, offset = 0, folder, exact = false } = query;
+    const { vector, limit, offset = 0, exact = false, minScore } = query;
     if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
     if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) throw new Error(`Invalid limit/offset ${limit}/${offset}`);
+    if (minScore !== undefined && !Number.isFinite(minScore)) throw new Error(`Invalid minScore ${minScore}`);
     const table = await this.current();
     if (!table || limit === 0) return [];
-    let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);
-    if (offset > 0) search = search.offset(offset);
-    if (folder !== undefined) search = search.where(underFolder(folder));
-    search = exact ? search.bypassVectorIndex() : tuneVectorSearch(search);
-    const rows = new ColumnReader(await search.toArrow());
-    return Array.from({ length: rows.length }, (_, i) => ({ path: rows.string('path', i), score: 1 - rows.number('_distance', i) }));
+    const where = photoFilterPredicate(query);
+    const run = async (widen: boolean): Promise<VectorHit[]> => {
+      let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);
+      if (offset > 0) search = search.offset(offset);
+      if (where !== undefined) search = search.where(where);
+      // Cosine distance is 1 - score; LanceDB's range is [lower, upper), so the bound is
+      // nudged by one float32 step to keep a photo scoring exactly `minScore`.
+      if (minScore !== undefined) search = search.distanceRange(undefined, 1 - minScore + 1e-7);
+      search = exact ? search.bypassVectorIndex() : tuneVectorSearch(search, { widen });
+      const rows = new ColumnReader(await search.toArrow());
+      return Array.from({ length: rows.length }, (_, i) => ({ path: rows.string('path', i), score: 1 - rows.number('_distance', i) }));
+    };
+    const hits = await run(false);
+    // A narrow filter may leave fewer matching photos in the probed partitions than the page
+    // needs: then search again, probing further partitions until the page is full. Broad
+    // filters (the common case) never pay for that: widening makes LanceDB's search ~2x slower.
+    if (hits.length < limit && where !== undefined && !exact && (await hasVectorIndex(table))) return run(true);
+    return hits;
+  }
+
+  /** Every n-th row's vector, up to `max` of them (evenly spread, deterministic). */
+  async sampleVectors(max: number): Promise<Float32Array[]> {
+    if (!Number.isInteger(max) || max < 0) throw new Error(`Invalid sample size ${max}`);
+    const table = await this.current();
+    if (!table || max === 0) return [];
+    // A writer may delete rows between the count and the take: count again and retry once.
+    for (let attempt = 0; ; attempt++) {
+      const rows = await table.countRows();
+      if (rows === 0) return [];
+      const step = Math.max(1, rows / max);
+      const offsets = Array.from({ length: Math.min(max, rows) }, (_, k) => Math.floor(k * step));
+      try {
+        const batch = new ColumnReader(await table.takeOffsets(offsets).select([VECTOR_COLUMN]).toArrow());
+        return Array.from({ length: batch.length }, (_, i) => batch.float32Array(VECTOR_COLUMN, i));
+      } catch (error) {
+        if (attempt > 0) throw error;
+      }
+    }
   }
 
   async ensureVectorIndex(): Promise<void> {

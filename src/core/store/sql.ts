@@ -3,6 +3,7 @@
 // doubled; backslashes, newlines and any unicode stand for themselves. Every value that
 // reaches a predicate goes through `sqlString`, never through string interpolation.
 import { sep } from 'node:path';
+import type { PhotoFilter } from './types';
 
 /** A SQL string literal for `value`. Rejects NUL, which no path or id may contain. */
 export function sqlString(value: string): string {
@@ -60,4 +61,52 @@ export function chunkForPredicate(values: readonly string[]): string[][] {
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+}
+
+/** A SQL number literal; only finite numbers (NaN or Infinity would be a filter nobody meant). */
+export function sqlNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Cannot use ${value} in a query`);
+  return String(value);
+}
+
+/** `(a) AND (b) ...`; 'true' for no predicates. */
+export function allOf(predicates: readonly string[]): string {
+  if (predicates.length === 0) return 'true';
+  return predicates.length === 1 ? predicates[0]! : predicates.map((p) => `(${p})`).join(' AND ');
+}
+
+/** `col` is one of `values`, as one IN list per chunk joined by OR; 'false' for none. */
+export function inAnyChunk(col: string, values: readonly string[]): string {
+  const chunks = chunkForPredicate([...new Set(values)]);
+  if (chunks.length === 0) return 'false';
+  return chunks.length === 1 ? inList(col, chunks[0]!) : chunks.map((chunk) => `(${inList(col, chunk)})`).join(' OR ');
+}
+
+/**
+ * Case-insensitive substring test. `strpos` is a plain search, so `%`, `_` and quotes in
+ * `needle` need no escaping beyond the literal's own; a NULL column never matches.
+ */
+export function containsIgnoringCase(expression: string, needle: string): string {
+  return `strpos(lower(${expression}), ${sqlString(needle.toLowerCase())}) > 0`;
+}
+
+/**
+ * The predicate for a photo filter (types.ts `PhotoFilter`), or undefined when it filters
+ * nothing. Fields combine with AND; NULL columns never match a condition on them.
+ */
+export function photoFilterPredicate(filter: PhotoFilter): string | undefined {
+  const parts: string[] = [];
+  if (filter.folder !== undefined) parts.push(underFolder(filter.folder));
+  if (filter.takenFrom !== undefined) parts.push(`${column('takenAt')} >= ${sqlNumber(filter.takenFrom)}`);
+  if (filter.takenBefore !== undefined) parts.push(`${column('takenAt')} < ${sqlNumber(filter.takenBefore)}`);
+  if (filter.camera !== undefined) {
+    // One test on "make model" finds a substring of either and one spanning both ("canon
+    // eos" in make "Canon" + model "EOS R5"); concat skips a NULL part.
+    parts.push(containsIgnoringCase(`concat(${column('cameraMake')}, ' ', ${column('cameraModel')})`, filter.camera));
+  }
+  if (filter.hasGps === true) parts.push(`${column('gpsLat')} IS NOT NULL AND ${column('gpsLon')} IS NOT NULL`);
+  if (filter.hasGps === false) parts.push(`${column('gpsLat')} IS NULL OR ${column('gpsLon')} IS NULL`);
+  if (filter.paths !== undefined) parts.push(inAnyChunk('path', filter.paths));
+  if (filter.hashes !== undefined) parts.push(inAnyChunk('hash', filter.hashes));
+  return parts.length > 0 ? allOf(parts) : undefined;
 }

@@ -61,14 +61,40 @@ export interface VectorHit {
   score: number;
 }
 
-export interface VectorQuery {
+/**
+ * Which photos a search considers. Every field narrows the set (they combine with AND) and
+ * is applied inside LanceDB before ranking (a prefilter), so a filtered page is as full as an
+ * unfiltered one. Values are data, never SQL: sql.ts quotes them.
+ */
+export interface PhotoFilter {
+  /** Restrict to photos under this folder (absolute path prefix, folder boundary respected). */
+  folder?: string;
+  /** Taken at or after this instant (epoch ms, inclusive). Photos without a date are excluded. */
+  takenFrom?: number;
+  /** Taken before this instant (epoch ms, exclusive). Photos without a date are excluded. */
+  takenBefore?: number;
+  /** Case-insensitive substring of the camera make, the model, or "make model". */
+  camera?: string;
+  /** true: only photos with GPS coordinates; false: only photos without. */
+  hasGps?: boolean;
+  /**
+   * Only these photos (absolute paths). For filters computed outside the photos table, such
+   * as tags: the caller resolves them to paths (or hashes) and the store intersects. An empty
+   * list matches nothing.
+   */
+  paths?: readonly string[];
+  /** Only photos with these content hashes (same use as `paths`). */
+  hashes?: readonly string[];
+}
+
+export interface VectorQuery extends PhotoFilter {
   vector: Float32Array;
   limit: number;
   offset?: number;
-  /** Restrict to photos under this folder (absolute path prefix, folder boundary respected). */
-  folder?: string;
   /** Exact search (no ANN index), for recall measurements and small libraries. */
   exact?: boolean;
+  /** Relevance cut-off: photos whose score is below this are not returned (nor counted by `offset`). */
+  minScore?: number;
 }
 
 export interface LibraryStore {
@@ -88,8 +114,14 @@ export interface LibraryStore {
   getPhoto(path: string): Promise<PhotoRecord | null>;
   /** Ordered by path, so offset/limit pages are stable. */
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]>;
-  countPhotos(options?: { folder?: string }): Promise<number>;
+  /** Photos matching the filter (all of them without one). */
+  countPhotos(options?: PhotoFilter): Promise<number>;
   searchVectors(query: VectorQuery): Promise<VectorHit[]>;
+  /**
+   * Up to `max` photos' vectors spread evenly over the table (every n-th row, so the same
+   * library gives the same sample): what the search's relevance calibration measures.
+   */
+  sampleVectors(max: number): Promise<Float32Array[]>;
   /** Builds or refreshes the ANN index (and B-trees on path and hash) when the table is large
    *  enough to need one (>= 10k rows). Takes ~5 s at 100k photos and ~1 min at 1M on 2 cores:
    *  call it after a scan, not per batch. Until then new rows are still found (searched flat). */
@@ -112,6 +144,115 @@ export interface LibraryStore {
   /** Compacts files and prunes old versions; call when idle, never on the hot path. */
   optimize(): Promise<void>;
   close(): Promise<void>;
+
+  // Tagging and albums (tag-tables.ts). Tags are keyed by content hash, so a moved or
+  // renamed photo keeps its tags and the user's accept/reject decisions.
+
+  /** This model's vectors in batches of about `batchSize` rows (default 4096), optionally under one folder. */
+  scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch>;
+  /** This model's vector of each hash found (one per hash, whichever path holds it). */
+  vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>>;
+  /** Paths (in this model's table) of each hash found. */
+  pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
+
+  putLabelSet(record: LabelSetRecord): Promise<void>;
+  getLabelSet(name: string): Promise<LabelSetRecord | null>;
+  /** Ordered by name. */
+  listLabelSets(): Promise<LabelSetRecord[]>;
+  /** Removes the set, its tags (user decisions included) and its auto-tag folders. */
+  removeLabelSet(name: string): Promise<void>;
+
+  /**
+   * Makes `tags` the set's automatic tags of the photos `hashes` (the scope that was
+   * classified): new ones are added, changed scores updated, auto tags in scope that are
+   * not in `tags` deleted. Tags the user accepted or rejected are never touched.
+   */
+  replaceAutoTags(set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void>;
+  /** Inserts or replaces tags by (hash, set, label): how accept/reject are recorded. */
+  putTags(tags: TagRecord[]): Promise<void>;
+  listTags(query?: TagQuery): Promise<TagRecord[]>;
+  /** Paths of photos carrying this label (auto or accepted, not rejected), from any set unless `set` is given; sorted. */
+  pathsWithTag(label: string, options?: { set?: string }): Promise<string[]>;
+
+  addAutoTagFolder(folder: string, set: string): Promise<void>;
+  /** Without `set`, every set of the folder. */
+  removeAutoTagFolder(folder: string, set?: string): Promise<void>;
+  listAutoTagFolders(): Promise<AutoTagFolderRecord[]>;
+
+  putAlbum(record: AlbumRecord): Promise<void>;
+  getAlbum(name: string): Promise<AlbumRecord | null>;
+  /** Ordered by name. */
+  listAlbums(): Promise<AlbumRecord[]>;
+  removeAlbum(name: string): Promise<void>;
+
+  // Duplicates (signatures-repository.ts). Perceptual signatures are model-independent and
+  // keyed by content hash, like thumbnails.
+
+  /** Stored signatures: all of them, or those of `hashes` (one per hash found). */
+  getSignatures(hashes?: readonly string[]): Promise<SignatureRecord[]>;
+  /** Inserts or replaces signatures by hash, in one commit. */
+  putSignatures(records: readonly SignatureRecord[]): Promise<void>;
+}
+
+/** A photo content's perceptual signature (src/core/dupes/signature.ts). */
+export interface SignatureRecord {
+  /** Content hash (PhotoRecord.hash). */
+  hash: string;
+  /** Layout version of `signature`; rows of another version are computed again. */
+  version: number;
+  signature: Uint8Array;
+  /** Focus measure of the content (variance of the Laplacian on the thumbnail), for keep-best. */
+  sharpness: number;
+}
+
+/** Rows of one model's photos table with their vectors, `dimension` floats per row in `vectors`. */
+export interface VectorBatch {
+  paths: string[];
+  hashes: string[];
+  dimension: number;
+  vectors: Float32Array;
+}
+
+export interface LabelSetRecord {
+  name: string;
+  /** The set as JSON text (validated by src/core/tags before it is stored). */
+  json: string;
+  updatedAt: number;
+}
+
+export type TagState = 'auto' | 'accepted' | 'rejected';
+
+export interface TagRecord {
+  /** Content hash of the photo (PhotoRecord.hash). */
+  hash: string;
+  set: string;
+  label: string;
+  /** Confidence in [0, 1] of the classification that made or last saw this tag. */
+  score: number;
+  state: TagState;
+  /** The model that computed `score`. */
+  modelId: string;
+  updatedAt: number;
+}
+
+export interface TagQuery {
+  set?: string;
+  label?: string;
+  hashes?: readonly string[];
+  states?: readonly TagState[];
+}
+
+export interface AutoTagFolderRecord {
+  folder: string;
+  set: string;
+  addedAt: number;
+}
+
+export interface AlbumRecord {
+  name: string;
+  /** The album's definition as JSON text (src/core/albums). */
+  json: string;
+  updatedAt: number;
 }
 
 export interface OpenStoreOptions {

@@ -4,7 +4,7 @@ import { fakeElectron, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
-const { resolveAppFile, respond, registerAppScheme } = await import('../../../src/main/app-protocol');
+const { resolveAppFile, respond, registerAppScheme, imageRequest } = await import('../../../src/main/app-protocol');
 
 const root = path.resolve('/fake/app/out/renderer');
 
@@ -56,5 +56,51 @@ describe('shoebox://app protocol', () => {
       expect.objectContaining({ scheme: 'shoebox', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
     expect(JSON.stringify(schemes)).not.toContain('bypassCSP');
+  });
+
+  describe('library images', () => {
+    const images = {
+      readImage: vi.fn(async (id: string, kind: string) => (id === 'L3Bob3Rvcy9hLmpwZw' ? { contentType: 'image/jpeg', data: new Uint8Array([0xff, 0xd8, kind === 'thumb' ? 1 : 2]) } : null)),
+    };
+
+    it('asks the engine for thumb/<id> and image/<id>, and serves its answer', async () => {
+      const thumb = await respond('shoebox://app/thumb/L3Bob3Rvcy9hLmpwZw', root, 'csp', images);
+      expect(thumb.status).toBe(200);
+      expect(thumb.headers.get('Content-Type')).toBe('image/jpeg');
+      expect(thumb.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(new Uint8Array(await thumb.arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 1]));
+      expect(images.readImage).toHaveBeenCalledWith('L3Bob3Rvcy9hLmpwZw', 'thumb');
+      const full = await respond('shoebox://app/image/L3Bob3Rvcy9hLmpwZw', root, 'csp', images);
+      expect(new Uint8Array(await full.arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 2]));
+    });
+
+    it('answers 404 for ids the library does not hold, and never reads files itself', async () => {
+      fakeElectron.net.fetch.mockResolvedValue(new Response('secret'));
+      for (const url of [
+        'shoebox://app/image/L2V0Yy9wYXNzd2Q', // /etc/passwd, not a library photo
+        'shoebox://app/image/../../etc/passwd',
+        'shoebox://app/image/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+        'shoebox://app/image//etc/passwd',
+        'shoebox://app/thumb/',
+        'shoebox://app/thumb/abc/def',
+        'shoebox://evil/thumb/L3Bob3Rvcy9hLmpwZw',
+      ]) {
+        const response = await respond(url, root, 'csp', images);
+        expect(response.status, url).toBe(404);
+      }
+      expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
+    });
+
+    it('parses only well-formed image URLs', () => {
+      expect(imageRequest('shoebox://app/thumb/abc_-9')).toEqual({ kind: 'thumb', id: 'abc_-9' });
+      expect(imageRequest('shoebox://app/image/a.b')).toBeNull();
+      expect(imageRequest('shoebox://app/video/abc')).toBeNull();
+      expect(imageRequest('shoebox://app:99/thumb/abc')).toBeNull();
+    });
+
+    it('answers 404 when the engine fails', async () => {
+      const failing = { readImage: vi.fn(async () => Promise.reject(new Error('engine stopped'))) };
+      expect((await respond('shoebox://app/thumb/abc', root, 'csp', failing)).status).toBe(404);
+    });
   });
 });

@@ -18,4 +18,18 @@ describe('electron-vite config', () => {
       include: expect.arrayContaining(['onnxruntime-node', 'sharp', '@lancedb/lancedb']),
     });
   });
+
+  it('builds the engine process and its inference worker next to the main entry', () => {
+    const rollup = config.main?.build?.rollupOptions;
+    expect(rollup?.input).toMatchObject({
+      index: expect.stringMatching(/src[\\/]main[\\/]index\.ts$/),
+      engine: expect.stringMatching(/src[\\/]main[\\/]engine-process\.ts$/),
+      'inference-worker': expect.stringMatching(/src[\\/]core[\\/]clip[\\/]inference-worker\.ts$/),
+    });
+    // siblingModule(import.meta.url, 'inference-worker') resolves next to whichever file the
+    // engine code lands in, so neither entries nor chunks may go into subfolders.
+    const output = rollup?.output as { entryFileNames: string; chunkFileNames: string };
+    expect(output.entryFileNames).not.toContain('/');
+    expect(output.chunkFileNames).not.toContain('/');
+  });
 });

@@ -1,31 +1,122 @@
+// The host side of the engine process, with the real engine side of the port
+// (engine-port.ts) answering for a fake library: the whole protocol, no Electron, no LanceDB.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetFakeElectron } from './fake-electron';
+import type { LibraryHost } from '../../../src/core/api/library-api';
+import type { LibraryEvent } from '../../../src/shared/api';
+import { FakeMessagePort, forkedProcesses, fakeElectron, resetFakeElectron, type FakeUtilityProcess } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
 const { createEngineHost } = await import('../../../src/main/engine-host');
+const { serveEngineOnPort, reportFatal } = await import('../../../src/main/engine-port');
 
-describe('engine host stand-in', () => {
+function fakeLibrary() {
+  const listeners = new Set<(event: LibraryEvent) => void>();
+  const library = {
+    home: '/home/test',
+    status: vi.fn(async () => ({ model: null, modelProblem: 'none', photos: 0, folders: 0, failed: 0, watching: false, jobs: [] })),
+    listPhotos: vi.fn(async (options?: { limit?: number }) => ({ total: 1, offset: 0, photos: [], limit: options?.limit })),
+    readImage: vi.fn(async (id: string) => (id === 'known' ? { contentType: 'image/jpeg', data: new Uint8Array([1, 2, 3]) } : null)),
+    close: vi.fn(async () => {}),
+    subscribe: vi.fn((listener: (event: LibraryEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+  };
+  return { library: library as unknown as LibraryHost & typeof library, emit: (event: LibraryEvent) => listeners.forEach((l) => l(event)) };
+}
+
+/** Plays the engine process: on the 'start' message, serves `library` on the port it was given. */
+function engineAnswers(library: LibraryHost, child: FakeUtilityProcess = forkedProcesses.at(-1)!) {
+  const [start, ports] = child.postMessage.mock.calls[0] as [unknown, FakeMessagePort[]];
+  expect(start).toMatchObject({ type: 'start', options: { home: '/data', provider: 'cpu' } });
+  serveEngineOnPort(ports[0]!, library, () => child.emit('exit', 0));
+}
+
+const options = { entry: '/app/out/main/engine.js', home: '/data', provider: 'cpu' as const };
+
+describe('engine host', () => {
   beforeEach(resetFakeElectron);
 
-  it('reports version, data folder, platform and no providers yet', async () => {
-    await expect(createEngineHost().api.info()).resolves.toEqual({
-      version: '0.1.0-test',
-      home: '/fake/userData',
-      platform: process.platform,
-      providers: { available: [], inUse: null, fallbackReason: null },
-    });
+  it('forks the engine entry as a utility process on first use, not before', async () => {
+    const host = createEngineHost(options);
+    expect(fakeElectron.utilityProcess.fork).not.toHaveBeenCalled();
+    const { library } = fakeLibrary();
+    const status = host.api.status();
+    expect(fakeElectron.utilityProcess.fork).toHaveBeenCalledWith('/app/out/main/engine.js', [], expect.objectContaining({ serviceName: 'Shoebox engine' }));
+    engineAnswers(library);
+    await expect(status).resolves.toMatchObject({ modelProblem: 'none' });
   });
 
-  it('answers with plain JSON data, as every transport requires', async () => {
-    const info = await createEngineHost().api.info();
-    expect(JSON.parse(JSON.stringify(info))).toEqual(info);
+  it('forwards calls with their arguments, and events to subscribers', async () => {
+    const host = createEngineHost(options);
+    const { library, emit } = fakeLibrary();
+    const page = host.api.listPhotos({ limit: 5 });
+    engineAnswers(library);
+    await expect(page).resolves.toMatchObject({ total: 1, limit: 5 });
+    expect(library.listPhotos).toHaveBeenCalledWith({ limit: 5 });
+    const seen: LibraryEvent[] = [];
+    host.api.subscribe((event) => seen.push(event));
+    emit({ type: 'photos-changed', added: 2, removed: 0 });
+    await vi.waitFor(() => expect(seen).toEqual([{ type: 'photos-changed', added: 2, removed: 0 }]));
   });
 
-  it('lets a subscriber unsubscribe', () => {
-    const { api } = createEngineHost();
-    const unsubscribe = api.subscribe(() => {});
-    expect(unsubscribe).toBeTypeOf('function');
-    unsubscribe();
+  it('checks arguments in the engine too (a compromised main cannot pass garbage)', async () => {
+    const host = createEngineHost(options);
+    const { library } = fakeLibrary();
+    const page = (host.api.listPhotos as (o: unknown) => Promise<unknown>)({ limit: 'all' });
+    engineAnswers(library);
+    await expect(page).rejects.toThrow(/limit must be an integer/);
+    expect(library.listPhotos).not.toHaveBeenCalled();
+  });
+
+  it('reads library images for the app protocol', async () => {
+    const host = createEngineHost(options);
+    const { library } = fakeLibrary();
+    const image = host.readImage('known', 'thumb');
+    engineAnswers(library);
+    await expect(image).resolves.toEqual({ contentType: 'image/jpeg', data: new Uint8Array([1, 2, 3]) });
+    await expect(host.readImage('other', 'image')).resolves.toBeNull();
+  });
+
+  it('fails calls with the reason when the engine cannot start, without forking again at once', async () => {
+    const host = createEngineHost(options);
+    const status = host.api.status();
+    const [, ports] = forkedProcesses[0]!.postMessage.mock.calls[0] as [unknown, FakeMessagePort[]];
+    reportFatal(ports[0]!, Object.assign(new Error('library busy: shoebox watch (pid 7) is writing'), { name: 'LibraryBusyError' }));
+    await expect(status).rejects.toThrow(/library busy/);
+    forkedProcesses[0]!.emit('exit', 1);
+    await expect(host.api.status()).rejects.toThrow(/library busy/);
+    expect(forkedProcesses).toHaveLength(1);
+  });
+
+  it('restarts a crashed engine, failing the calls in flight and telling the page', async () => {
+    const host = createEngineHost(options);
+    const { library } = fakeLibrary();
+    const seen: LibraryEvent[] = [];
+    host.api.subscribe((event) => seen.push(event));
+    const first = host.api.status();
+    engineAnswers(library);
+    await first;
+    library.status.mockImplementationOnce(() => new Promise(() => {})); // never answers: the engine dies first
+    const hanging = host.api.status();
+    await vi.waitFor(() => expect(library.status).toHaveBeenCalledTimes(2));
+    forkedProcesses[0]!.emit('exit', 139);
+    await expect(hanging).rejects.toThrow(/engine stopped \(exit code 139\)/);
+    expect(forkedProcesses).toHaveLength(2);
+    expect(seen).toContainEqual(expect.objectContaining({ type: 'log', level: 'error', message: expect.stringMatching(/restarted/) }));
+    engineAnswers(fakeLibrary().library, forkedProcesses[1]);
+    await expect(host.api.status()).resolves.toMatchObject({ photos: 0 });
+  });
+
+  it('asks the engine to shut down (flushing the library) on dispose', async () => {
+    const host = createEngineHost(options);
+    const { library } = fakeLibrary();
+    const status = host.api.status();
+    engineAnswers(library);
+    await status;
+    await host.dispose();
+    expect(library.close).toHaveBeenCalled();
+    expect(forkedProcesses[0]!.kill).not.toHaveBeenCalled();
   });
 });

@@ -57,6 +57,46 @@ export class FakeIpcRenderer extends FakeEmitter {
   });
 }
 
+/** One end of a MessageChannelMain; a message posted here arrives at the other end. */
+export class FakeMessagePort extends FakeEmitter {
+  other: FakeMessagePort | null = null;
+  closed = false;
+  postMessage = vi.fn((message: unknown) => {
+    const other = this.other;
+    if (!this.closed) queueMicrotask(() => other?.emit('message', { data: structuredClone(message), ports: [] }));
+  });
+  start = vi.fn();
+  close = vi.fn(() => {
+    this.closed = true;
+  });
+}
+
+export class FakeMessageChannelMain {
+  readonly port1 = new FakeMessagePort();
+  readonly port2 = new FakeMessagePort();
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
+
+/** A process utilityProcess.fork() pretended to start; tests play the engine through it. */
+export class FakeUtilityProcess extends FakeEmitter {
+  postMessage = vi.fn();
+  kill = vi.fn(() => {
+    this.emit('exit', -15);
+    return true;
+  });
+  constructor(
+    readonly modulePath: string,
+    readonly options: Record<string, unknown> | undefined,
+  ) {
+    super();
+  }
+}
+
+export const forkedProcesses: FakeUtilityProcess[] = [];
+
 export const fakeElectron = {
   app: Object.assign(new FakeEmitter(), {
     isPackaged: false,
@@ -82,6 +122,14 @@ export const fakeElectron = {
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   net: { fetch: vi.fn() },
   contextBridge: { exposeInMainWorld: vi.fn() },
+  MessageChannelMain: FakeMessageChannelMain,
+  utilityProcess: {
+    fork: vi.fn((modulePath: string, _args?: string[], options?: Record<string, unknown>) => {
+      const child = new FakeUtilityProcess(modulePath, options);
+      forkedProcesses.push(child);
+      return child;
+    }),
+  },
   ipcRenderer: new FakeIpcRenderer(),
 };
 
@@ -93,6 +141,7 @@ export function resetFakeElectron(): void {
   // resetAllMocks also restores each vi.fn's original implementation.
   vi.resetAllMocks();
   createdWindows.length = 0;
+  forkedProcesses.length = 0;
   fakeElectron.app.listeners.clear();
   fakeElectron.app.isPackaged = false;
   fakeElectron.ipcRenderer.listeners.clear();

@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineInfo, LibraryApi, LibraryEvent } from '../../../src/shared/api';
+import { INVOKABLE_METHODS } from '../../../src/shared/api-methods';
 import { FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
@@ -16,7 +17,9 @@ const info: EngineInfo = {
 
 function fakeApi() {
   let listener: ((event: LibraryEvent) => void) | null = null;
+  const answers = Object.fromEntries(INVOKABLE_METHODS.map((method) => [method, vi.fn(async () => `${method} answer`)]));
   const api: LibraryApi = {
+    ...(answers as unknown as LibraryApi),
     info: vi.fn(async () => info),
     subscribe: vi.fn((next) => {
       listener = next;
@@ -55,6 +58,54 @@ describe('IPC bridge', () => {
     expect(() => handler(fromFrame('file:///tmp/page.html'))).toThrow(/untrusted/);
     expect(() => handler({ senderFrame: null })).toThrow(/untrusted/);
     expect(api.info).not.toHaveBeenCalled();
+  });
+
+  it('registers one channel per LibraryApi method', () => {
+    registerIpc(fakeApi().api);
+    const channels = fakeElectron.ipcMain.handle.mock.calls.map(([name]) => name);
+    expect(channels.sort()).toEqual(INVOKABLE_METHODS.map((m) => `shoebox:${m}`).sort());
+    expect(channels).toEqual(expect.arrayContaining(['shoebox:addFolder', 'shoebox:search', 'shoebox:searchByImage', 'shoebox:listPhotos']));
+  });
+
+  it('passes checked arguments through', async () => {
+    const { api } = fakeApi();
+    registerIpc(api);
+    const app = fromFrame('shoebox://app/index.html');
+    await handlerFor('shoebox:listPhotos')(app, { offset: 200, limit: 100, folder: '/photos' });
+    expect(api.listPhotos).toHaveBeenCalledWith({ offset: 200, limit: 100, folder: '/photos' });
+    await handlerFor('shoebox:search')(app, 'dog on a beach', { limit: 20 });
+    expect(api.search).toHaveBeenCalledWith('dog on a beach', { limit: 20 });
+    await handlerFor('shoebox:listPhotos')(app);
+    expect(api.listPhotos).toHaveBeenLastCalledWith();
+  });
+
+  it('refuses malformed arguments before the engine sees them', () => {
+    const { api } = fakeApi();
+    registerIpc(api);
+    const app = fromFrame('shoebox://app/index.html');
+    const bad: [string, unknown[], RegExp][] = [
+      ['addFolder', [], /expected 1 argument/],
+      ['addFolder', [42], /path must be a string/],
+      ['addFolder', ['/a', '/b'], /expected 1 argument/],
+      ['addFolder', ['/photos\0/etc'], /NUL/],
+      ['removeFolder', [{ path: '/x' }], /path must be a string/],
+      ['listPhotos', [{ limit: 1e9 }], /limit must be an integer/],
+      ['listPhotos', [{ offset: -1 }], /offset must be an integer/],
+      ['listPhotos', [{ limit: 10, where: '1=1' }], /unknown option "where"/],
+      ['listPhotos', ['everything'], /options must be an object/],
+      ['search', ['x'.repeat(5000)], /query is too long/],
+      ['similar', [''], /id must not be empty/],
+      ['searchByImage', [{ name: 'a.png', base64: 'not base64!' }], /base64/],
+      ['searchByImage', [{ name: 'a.png', base64: 'A'.repeat(60 * 1024 * 1024) }], /too large/],
+      ['getPhoto', [null], /id must be a string/],
+      ['status', ['extra'], /expected 0 argument/],
+    ];
+    for (const [method, args, message] of bad) {
+      expect(() => handlerFor(`shoebox:${method}`)(app, ...args), method).toThrow(message);
+    }
+    for (const method of INVOKABLE_METHODS) {
+      if (method !== 'info') expect(api[method], method).not.toHaveBeenCalled();
+    }
   });
 
   it('removes its handlers when asked', () => {

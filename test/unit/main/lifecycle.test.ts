@@ -53,6 +53,16 @@ describe('app lifecycle', () => {
     expect(fakeElectron.ipcMain.handle).toHaveBeenCalledWith('shoebox:info', expect.any(Function));
   });
 
+  it('hosts the engine in a utility process of the built engine entry, on first use only', async () => {
+    const { fakeElectron, forkedProcesses } = await launchToWindow();
+    expect(fakeElectron.utilityProcess.fork).not.toHaveBeenCalled();
+    const statusHandler = fakeElectron.ipcMain.handle.mock.calls.find(([name]) => name === 'shoebox:status')?.[1] as (e: unknown) => Promise<unknown>;
+    void statusHandler({ senderFrame: { url: 'shoebox://app/index.html' } }).catch(() => {});
+    expect(forkedProcesses[0]?.modulePath).toBe(path.join('/fake/app', 'out', 'main', 'engine.js'));
+    const [start] = forkedProcesses[0]!.postMessage.mock.calls[0] as [{ options: { home: string } }];
+    expect(start.options.home).toBe(process.env['SHOEBOX_HOME'] || '/fake/userData');
+  });
+
   it('loads the dev server in development', async () => {
     process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173';
     const { createdWindows } = await launchToWindow();

@@ -5,7 +5,7 @@ import { fakeElectron, resetFakeElectron } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
 const { hardenSession } = await import('../../../src/main/security');
-const { contentSecurityPolicy } = await import('../../../src/main/csp');
+const { contentSecurityPolicy } = await import('../../../src/shared/csp');
 
 const csp = contentSecurityPolicy('production');
 

@@ -356,7 +356,9 @@ describe('external data', () => {
     expect(requests).toHaveLength(2);
     expect(requests[1]!.range).toBe(`bytes=${onDisk}-`);
     expect(hub.bytesServed(file)).toBeLessThan(2 * DATA_BYTES);
-    expect(hub.bytesServed(file)).toBe(DATA_BYTES);
+    // The resumed request sends exactly what was missing; the first may have pushed a few
+    // more bytes into the socket than reached the disk before the drop.
+    expect(requests[1]!.bytes).toBe(DATA_BYTES - onDisk);
   });
 });
 

@@ -1,0 +1,156 @@
+// `shoebox albums ...`: smart albums (saved queries whose members follow the library),
+// pinned and excluded photos, export as links or copies. The work is AlbumService's.
+import type { Command } from 'commander';
+import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
+import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { AlbumService, type AlbumMember } from '../../core/albums/album-service';
+import { AlbumError, type AlbumDefinition, type AlbumFilters } from '../../core/albums/album';
+import { QueryError } from '../../core/search/query-error';
+
+type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; after?: string; before?: string; replace?: boolean };
+
+const round = (x: number) => Number(x.toFixed(6));
+
+async function withAlbums<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (albums: AlbumService) => Promise<T>): Promise<T> {
+  const library = libraryFor(cmd, opts, command);
+  try {
+    return await fn(new AlbumService(library));
+  } catch (error) {
+    // Names and values the user typed that cannot work are usage errors (exit 2).
+    if ((error instanceof AlbumError && error.usage) || error instanceof QueryError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await library.close();
+  }
+}
+
+function filtersJson(f: AlbumFilters) {
+  return {
+    ...(f.folder !== undefined ? { folder: f.folder } : {}),
+    ...(f.tag !== undefined ? { tag: f.tag } : {}),
+    ...(f.after !== undefined ? { after: new Date(f.after).toISOString() } : {}),
+    ...(f.before !== undefined ? { before: new Date(f.before).toISOString() } : {}),
+  };
+}
+
+function albumJson(album: AlbumDefinition, members: AlbumMember[]) {
+  return {
+    name: album.name,
+    query: album.query,
+    threshold: album.threshold,
+    filters: filtersJson(album.filters),
+    pinned: album.pinned,
+    excluded: album.excluded,
+    members: members.map((m) => ({ path: m.path, score: round(m.score), pinned: m.pinned })),
+  };
+}
+
+function printAlbum(album: AlbumDefinition, members: AlbumMember[], json: boolean | undefined): void {
+  if (json) return printJson(albumJson(album, members));
+  printLine(`${album.name}: "${album.query}", threshold ${album.threshold}, ${members.length} photos`);
+  for (const m of members) printLine(`${m.score.toFixed(4)}\t${m.path}${m.pinned ? '\t(pinned)' : ''}`);
+}
+
+function parseDate(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new UsageError(`${name} must be a date such as 2024-06-01, got "${value}"`);
+  return t;
+}
+
+function parseThreshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Number(value);
+  if (!Number.isFinite(t) || t < -1 || t > 1) throw new UsageError(`--threshold must be a cosine from -1 to 1, got "${value}"`);
+  return t;
+}
+
+export function registerAlbums(program: Command): void {
+  const albums = program.command('albums').description('smart albums: saved queries whose photos follow the library');
+
+  withLibraryOptions(albums.command('create'))
+    .description('create an album from a query; its photos are those matching it now and later')
+    .argument('<name>', 'album name')
+    .requiredOption('--query <query>', 'what the photos show (text), or an image file to match')
+    .option('--threshold <cosine>', 'minimum similarity to the query (default 0.25)')
+    .option('--folder <dir>', 'only photos under this folder')
+    .option('--tag <label>', 'only photos with this tag')
+    .option('--after <date>', 'only photos taken on or after this date')
+    .option('--before <date>', 'only photos taken before this date')
+    .option('--replace', 'replace an album of the same name')
+    .action(async (name: string, opts: CreateOptions, cmd: Command) => {
+      const threshold = parseThreshold(opts.threshold);
+      const after = parseDate(opts.after, '--after');
+      const before = parseDate(opts.before, '--before');
+      const filters: AlbumFilters = {
+        ...(opts.folder !== undefined ? { folder: opts.folder } : {}),
+        ...(opts.tag !== undefined ? { tag: opts.tag } : {}),
+        ...(after !== undefined ? { after } : {}),
+        ...(before !== undefined ? { before } : {}),
+      };
+      await withAlbums(cmd, opts, 'shoebox albums create', async (service) => {
+        const album = await service.create(name, opts.query, { filters, ...(threshold !== undefined ? { threshold } : {}), ...(opts.replace ? { replace: true } : {}) });
+        printAlbum(album, await service.members(album.name), opts.json);
+      });
+    });
+
+  withLibraryOptions(albums.command('list'))
+    .description('the albums, with how many photos each has now')
+    .action(async (opts: LibraryCommandOptions, cmd: Command) => {
+      await withAlbums(cmd, opts, 'shoebox albums list', async (service) => {
+        const list = await service.list();
+        if (opts.json) {
+          return printJson(list.map((a) => ({ name: a.name, query: a.query, threshold: a.threshold, filters: filtersJson(a.filters), pinned: a.pinned.length, excluded: a.excluded.length, members: a.members })));
+        }
+        for (const a of list) printLine(`${a.name}\t${a.members} photos\t"${a.query}"`);
+      });
+    });
+
+  withLibraryOptions(albums.command('show'))
+    .description("an album's photos, best match first")
+    .argument('<name>', 'album name')
+    .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
+      await withAlbums(cmd, opts, 'shoebox albums show', async (service) => printAlbum(await service.get(name), await service.members(name), opts.json));
+    });
+
+  const edit = (verb: 'pin' | 'exclude' | 'unpin', description: string) =>
+    withLibraryOptions(albums.command(verb))
+      .description(description)
+      .argument('<name>', 'album name')
+      .argument('<photo>', 'a photo in the library')
+      .action(async (name: string, photo: string, opts: LibraryCommandOptions, cmd: Command) => {
+        await withAlbums(cmd, opts, `shoebox albums ${verb}`, async (service) => {
+          const album = await service[verb](name, photo);
+          printAlbum(album, await service.members(name), opts.json);
+        });
+      });
+  edit('pin', 'keep a photo in the album whatever its score');
+  edit('exclude', 'keep a photo out of the album whatever its score');
+  edit('unpin', 'undo a pin or an exclusion');
+
+  withLibraryOptions(albums.command('remove'))
+    .description('remove an album (its photos are not touched)')
+    .argument('<name>', 'album name')
+    .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
+      await withAlbums(cmd, opts, 'shoebox albums remove', async (service) => {
+        await service.remove(name);
+        if (opts.json) return printJson({ removed: name });
+        printLine(`removed album ${name}`);
+      });
+    });
+
+  withLibraryOptions(albums.command('export'))
+    .description('put the album into a folder as symbolic links (or copies with --copy); run again to add new photos')
+    .argument('<name>', 'album name')
+    .argument('<dir>', 'destination folder (created if needed)')
+    .option('--copy', 'copy the photos instead of linking to them')
+    .action(async (name: string, dir: string, opts: LibraryCommandOptions & { copy?: boolean }, cmd: Command) => {
+      await withAlbums(cmd, opts, 'shoebox albums export', async (service) => {
+        const report = await service.export(name, dir, { copy: opts.copy ?? false });
+        for (const f of report.failed) process.stderr.write(`shoebox: ${f.path}: ${f.error}\n`);
+        if (report.failed.length) process.exitCode = EXIT_FAILURE;
+        if (opts.json) return printJson({ album: name, ...report });
+        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${report.dir}`);
+      });
+    });
+}

@@ -1,0 +1,153 @@
+// `shoebox dupes`: exact, near and similar duplicate groups, each with the photo to keep;
+// `--trash` moves the others to the OS trash after a confirmation (or `--yes`). The work is
+// DupesService's (src/core/dupes).
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
+import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { DupesService } from '../../core/dupes/dupes-service';
+import { DEFAULT_SIMILAR_THRESHOLD } from '../../core/dupes/find-duplicates';
+import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScanProgress } from '../../core/dupes/types';
+
+type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean };
+
+const MODES = ['exact', 'near', 'similar', 'all'] as const;
+
+function kindsFor(mode: string | undefined): readonly DuplicateKind[] {
+  if (mode === undefined) return DEFAULT_DUPLICATE_KINDS;
+  if (mode === 'all') return DUPLICATE_KINDS;
+  if ((MODES as readonly string[]).includes(mode)) return [mode as DuplicateKind];
+  throw new UsageError(`--mode must be one of ${MODES.join(', ')}, got "${mode}"`);
+}
+
+function parseThreshold(value: string | undefined, kinds: readonly DuplicateKind[]): number | undefined {
+  if (value === undefined) return undefined;
+  if (!kinds.includes('similar')) throw new UsageError('--threshold is the CLIP cosine of --mode similar (or all)');
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x <= 0 || x > 1) throw new UsageError(`--threshold must be a number in (0, 1], got "${value}"`);
+  return x;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** One progress line on stderr while a person watches. */
+function progressLine(): { update(p: DuplicateScanProgress): void; end(): void } {
+  const tty = process.stderr.isTTY === true;
+  const label = { signatures: 'computing signatures of photos indexed earlier', near: 'comparing signatures', similar: 'comparing embeddings' };
+  let drawn = false;
+  let last = 0;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (!tty || (now - last < 100 && p.done < p.total)) return;
+      last = now;
+      process.stderr.write(`\r${label[p.phase]}: ${p.done}/${p.total}   `);
+      drawn = true;
+    },
+    end() {
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
+    },
+  };
+}
+
+function printGroups(groups: DuplicateGroup[]): void {
+  if (groups.length === 0) return printLine('no duplicates found');
+  for (const g of groups) {
+    printLine(`${g.kind}: ${g.members.length} photos`);
+    for (const m of g.members) printLine(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${megabytes(m.bytes).padStart(9)}  ${m.path}`);
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(question);
+    return /^(y|yes)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export function registerDupes(program: Command): void {
+  withLibraryOptions(program.command('dupes'))
+    .description('find duplicate photos (exact copies and edited versions by default), with the one to keep in each group')
+    .option('--mode <mode>', 'exact, near (same picture edited: resized, re-encoded, brightened, cropped), similar (CLIP look-alikes) or all; default: exact and near')
+    .option('--threshold <x>', `CLIP cosine for --mode similar/all (default ${DEFAULT_SIMILAR_THRESHOLD})`)
+    .option('--folder <dir>', 'only photos under this library folder')
+    .option('--trash', 'move every photo that is not its group\'s keeper to the OS trash (asks first)')
+    .option('--yes', 'with --trash: do not ask (needed without a terminal)')
+    .addHelpText(
+      'after',
+      '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members;' +
+        '\nwith --trash, each member also has "trashed": true|false.' +
+        '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',
+    )
+    .action(async (opts: DupesCliOptions, cmd: Command) => {
+      const kinds = kindsFor(opts.mode);
+      const threshold = parseThreshold(opts.threshold, kinds);
+      if (opts.yes && !opts.trash) throw new UsageError('--yes only goes with --trash');
+      // Refuse before any work: without a terminal nobody can confirm, and we never assume.
+      if (opts.trash && !opts.yes && !process.stdin.isTTY) throw new UsageError('--trash asks for confirmation on a terminal; add --yes to trash without asking');
+
+      const library = libraryFor(cmd, opts, 'shoebox dupes');
+      const progress = progressLine();
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      try {
+        const dupes = new DupesService(library);
+        const scan = await dupes.scan({
+          kinds,
+          ...(threshold !== undefined ? { similarThreshold: threshold } : {}),
+          ...(opts.folder ? { folder: path.resolve(opts.folder) } : {}),
+          writer: opts.trash === true,
+          signal: stop.signal,
+          onProgress: (p) => progress.update(p),
+        });
+        progress.end();
+        const { stats } = scan;
+        if (stats.signaturesComputed && process.stderr.isTTY) {
+          process.stderr.write(`shoebox: computed the signatures of ${stats.signaturesComputed} photos indexed before duplicate detection${stats.signaturesSaved ? ' (saved)' : ' (not saved: another process is writing the library)'}\n`);
+        }
+        if (stats.unsigned) process.stderr.write(`shoebox: ${stats.unsigned} photos have no thumbnail and could not be read: left out of near duplicates\n`);
+
+        if (!opts.trash) {
+          if (opts.json) printJson(scan.groups);
+          else printGroups(scan.groups);
+          return;
+        }
+
+        const plan = await dupes.planTrash(scan.groups);
+        for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${s.path}: ${s.reason}\n`);
+        let moved = new Set<string>();
+        let failed: { path: string; reason: string }[] = [];
+        if (plan.paths.length > 0) {
+          const ok = opts.yes || (await confirm(`Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash? [y/N] `));
+          if (ok) {
+            const trashDir = process.env.SHOEBOX_TRASH_DIR;
+            const result = await dupes.trash(plan.paths, trashDir ? { trashDir } : {});
+            moved = new Set(result.moved);
+            failed = result.failed;
+          } else {
+            process.stderr.write('shoebox: nothing moved\n');
+          }
+        }
+        if (opts.json) {
+          printJson(scan.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, trashed: moved.has(m.path) })) })));
+        } else {
+          printGroups(scan.groups);
+          if (plan.paths.length) printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
+        }
+        for (const f of failed) process.stderr.write(`shoebox: could not trash ${f.path}: ${f.reason}\n`);
+        if (failed.length) process.exitCode = EXIT_FAILURE;
+      } finally {
+        progress.end();
+        process.off('SIGINT', onSignal);
+        await library.close();
+      }
+    });
+}

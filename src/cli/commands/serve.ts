@@ -1,0 +1,63 @@
+// `shoebox serve [--port N]`: the library and its UI in a browser, on this machine only
+// (src/server). Prints the URL to open, access token included, as its first stdout line;
+// stops cleanly (jobs cancelled, writes flushed, writer lock released) on Ctrl-C.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { createLibraryApi } from '../../core/api/library-api';
+import { parseProvider } from '../../core/clip/providers';
+import { startServer } from '../../server/server';
+import { assertRendererBuilt, rendererDir } from '../../server/static-files';
+import type { GlobalOptions } from '../global-options';
+import { printLine } from '../output';
+
+interface ServeOptions {
+  port: string;
+  model?: string;
+  modelDir?: string;
+  watch: boolean;
+}
+
+/** The package root: this file is <root>/src/cli/commands/serve.ts. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the library and its UI on http://127.0.0.1 (prints the URL to open, with its access token)')
+    .option('--port <n>', 'port to listen on (default: any free port)', '0')
+    .option('--model <id>', 'installed model to use (default: the active model)')
+    .option('--model-dir <dir>', 'CLIP model folder to use instead of an installed model')
+    .option('--no-watch', 'do not follow the folders for changes between indexing jobs')
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      const ui = rendererDir(PACKAGE_ROOT);
+      await assertRendererBuilt(ui);
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const api = await createLibraryApi({
+        ...(globals.home ? { home: globals.home } : {}),
+        ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
+        ...(opts.model ? { modelId: opts.model } : {}),
+        provider: parseProvider(globals.provider),
+        watch: opts.watch,
+        command: 'shoebox serve',
+      });
+      const server = await startServer({ api, rendererDir: ui, port }).catch(async (error: unknown) => {
+        await api.close();
+        throw error;
+      });
+      printLine(server.url);
+      process.stderr.write(`shoebox: serving ${api.home} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
+      api.subscribe((event) => {
+        if (event.type === 'log') process.stderr.write(`shoebox: ${event.message}\n`);
+        if (event.type === 'job' && event.job.state === 'failed') process.stderr.write(`shoebox: ${event.job.kind} ${event.job.folder} failed: ${event.job.error}\n`);
+      });
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await server.close();
+      await api.close();
+    });
+}

@@ -1,0 +1,86 @@
+// Exports photos into a folder as symbolic links (default: no space used, the originals
+// stay where they are) or as copies (for a USB stick or another machine). Originals are
+// only read. A photo's XMP sidecar goes along under the exported name. Running the export
+// again adds what is new and skips what is already there; nothing in the folder is deleted.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ExportReport {
+  dir: string;
+  mode: 'symlink' | 'copy';
+  exported: number;
+  /** Already in the folder from an earlier export. */
+  skipped: number;
+  failed: { path: string; error: string }[];
+}
+
+export function exportPhotos(sources: readonly string[], dir: string, options: { mode: 'symlink' | 'copy' }): ExportReport {
+  fs.mkdirSync(dir, { recursive: true });
+  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, failed: [] };
+  const taken = new Set(fs.readdirSync(dir));
+  const present = alreadyExported(dir, taken, options.mode);
+  for (const source of sources) {
+    try {
+      if (present.has(options.mode === 'symlink' ? source : copyKey(source, fs.statSync(source)))) {
+        report.skipped++;
+        continue;
+      }
+      const name = freeName(taken, path.basename(source));
+      place(source, path.join(dir, name), options.mode);
+      taken.add(name);
+      const sidecar = `${source}.xmp`;
+      if (fs.existsSync(sidecar) && !taken.has(`${name}.xmp`)) {
+        place(sidecar, path.join(dir, `${name}.xmp`), options.mode);
+        taken.add(`${name}.xmp`);
+      }
+      report.exported++;
+    } catch (error) {
+      report.failed.push({ path: source, error: (error as Error).message });
+    }
+  }
+  return report;
+}
+
+function place(source: string, target: string, mode: 'symlink' | 'copy'): void {
+  if (mode === 'symlink') {
+    fs.symlinkSync(source, target);
+    return;
+  }
+  fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+  const st = fs.statSync(source);
+  fs.utimesSync(target, st.atime, st.mtime);
+}
+
+/**
+ * What the folder already holds from earlier exports: the targets of its links, or the
+ * (extension, size, mtime) of its files for copies (copies keep the original's mtime).
+ */
+function alreadyExported(dir: string, names: Set<string>, mode: 'symlink' | 'copy'): Set<string> {
+  const present = new Set<string>();
+  for (const name of names) {
+    const entry = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(entry);
+      if (mode === 'symlink' && st.isSymbolicLink()) present.add(path.resolve(dir, fs.readlinkSync(entry)));
+      if (mode === 'copy' && st.isFile()) present.add(copyKey(entry, st));
+    } catch {
+      // Vanished meanwhile: nothing to skip.
+    }
+  }
+  return present;
+}
+
+function copyKey(file: string, st: fs.Stats): string {
+  return JSON.stringify([path.extname(file).toLowerCase(), st.size, Math.round(st.mtimeMs)]);
+}
+
+/** `name`, else `stem (2).ext`, `stem (3).ext`, ... not yet in the folder. */
+function freeName(taken: Set<string>, name: string): string {
+  if (!taken.has(name)) return name;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,76 @@
+// A smart album: a saved query, the photos it matches in the library as it is now, plus the
+// photos pinned into it and minus the ones excluded by hand. Stored as JSON in the `albums`
+// table; membership is computed when the album is read (album-service.ts), so it always
+// reflects what has been indexed or removed since.
+
+export interface AlbumFilters {
+  /** Only photos under this folder (absolute). */
+  folder?: string;
+  /** Only photos carrying this tag (auto or accepted; src/core/tags). */
+  tag?: string;
+  /** Taken at or after / before this time (epoch ms; photos without a date do not match). */
+  after?: number;
+  before?: number;
+}
+
+export interface AlbumDefinition {
+  name: string;
+  /** Text, or the path of an image (album-query.ts). */
+  query: string;
+  /** Minimum cosine similarity between a photo and the query. */
+  threshold: number;
+  filters: AlbumFilters;
+  /** Absolute paths, in the order they were pinned. */
+  pinned: string[];
+  excluded: string[];
+  createdAt: number;
+}
+
+/**
+ * Default cut-off: CLIP ViT-B/32 gives a photo that matches a short text query a cosine of
+ * about 0.25-0.35 and an unrelated one about 0.15-0.2. Models differ, so albums take
+ * `--threshold`, and `albums show` prints every member's score to tune it by.
+ */
+export const DEFAULT_ALBUM_THRESHOLD = 0.25;
+
+export class AlbumError extends Error {
+  override name = 'AlbumError';
+  /** The caller gave a value that cannot work (a bad name or threshold), as opposed to a state problem. */
+  constructor(
+    message: string,
+    readonly usage = false,
+  ) {
+    super(message);
+  }
+}
+
+export function checkAlbumName(value: string): string {
+  const name = value.trim();
+  if (!name) throw new AlbumError('an album name must not be empty', true);
+  if (name.length > 200) throw new AlbumError('an album name must be at most 200 characters', true);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f/\\]/.test(name)) throw new AlbumError(`an album name must not contain slashes or control characters: ${JSON.stringify(value)}`, true);
+  return name;
+}
+
+export function checkThreshold(value: number): number {
+  if (!Number.isFinite(value) || value < -1 || value > 1) throw new AlbumError(`the threshold must be a cosine from -1 to 1, got ${value}`, true);
+  return value;
+}
+
+/** Reads a stored definition, tolerating fields added by later versions. */
+export function parseAlbum(json: string): AlbumDefinition {
+  const raw = JSON.parse(json) as Partial<AlbumDefinition>;
+  if (typeof raw.name !== 'string' || typeof raw.query !== 'string' || typeof raw.threshold !== 'number') {
+    throw new AlbumError(`stored album is malformed: ${json.slice(0, 80)}`);
+  }
+  return {
+    name: raw.name,
+    query: raw.query,
+    threshold: raw.threshold,
+    filters: raw.filters ?? {},
+    pinned: raw.pinned ?? [],
+    excluded: raw.excluded ?? [],
+    createdAt: raw.createdAt ?? 0,
+  };
+}

@@ -1,0 +1,64 @@
+// The bytes behind a photo's image URLs (thumbnail and full image), for the transports that
+// serve them: `shoebox serve`'s /thumb and /image routes and Electron's shoebox://app/thumb.
+//
+// Only photos in the library are ever served: the id is decoded and the path looked up in
+// the store, so a path that is not a library photo (../, /etc/passwd, a symlink someone put
+// in a folder after indexing) names nothing. Originals are read as they are now, and served
+// only if their bytes are still an image: a photo replaced by a symlink to a private file
+// after indexing does not leak that file.
+import fs from 'node:fs/promises';
+import sharp from 'sharp';
+import type { LibraryStore } from '../store/types';
+import { sniffImage, thumbnailPath, toSharpInput, type ImageFormat } from '../media';
+import { pathFromPhotoId } from './photo-id';
+
+export type ImageKind = 'thumb' | 'image';
+
+export interface ImageFile {
+  contentType: string;
+  data: Uint8Array;
+}
+
+/** Formats every browser shows as they are; the rest (HEIC, TIFF, RAW) become a JPEG. */
+const BROWSER_FORMATS = new Set<ImageFormat>(['jpeg', 'png', 'webp', 'gif', 'avif']);
+/** Long side of a converted full image, and of a thumbnail made on demand. */
+const PREVIEW_SIDE = 2560;
+const THUMB_SIDE = 384;
+/** Larger files are not photos we serve (a RAW can be 100 MB; a video is not a photo). */
+const MAX_ORIGINAL_BYTES = 512 * 1024 * 1024;
+
+export async function readLibraryImage(store: LibraryStore, thumbsDir: string, id: string, kind: ImageKind): Promise<ImageFile | null> {
+  const photoPath = pathFromPhotoId(id);
+  if (!photoPath) return null;
+  const photo = await store.getPhoto(photoPath);
+  if (!photo) return null;
+  if (kind === 'thumb' && photo.thumbKey) {
+    try {
+      return { contentType: 'image/jpeg', data: await fs.readFile(thumbnailPath(thumbsDir, photo.thumbKey)) };
+    } catch {
+      // Missing (thumbs folder cleared): made again from the original below.
+    }
+  }
+  const original = await readImageFile(photo.path);
+  if (!original) return null;
+  if (kind === 'image' && BROWSER_FORMATS.has(original.format)) return { contentType: original.mime, data: original.bytes };
+  return { contentType: 'image/jpeg', data: await toJpeg(original.bytes, original.format, kind === 'thumb' ? THUMB_SIDE : PREVIEW_SIDE) };
+}
+
+async function readImageFile(file: string): Promise<{ bytes: Buffer; format: ImageFormat; mime: string } | null> {
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile() || st.size > MAX_ORIGINAL_BYTES) return null;
+    const bytes = await fs.readFile(file);
+    const sniffed = sniffImage(bytes);
+    return sniffed ? { bytes, format: sniffed.format, mime: sniffed.mime } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function toJpeg(bytes: Buffer, format: ImageFormat, side: number): Promise<Buffer> {
+  const input = await toSharpInput(bytes, format);
+  const image = Buffer.isBuffer(input) ? sharp(input, { autoOrient: true }) : sharp(input.data, { raw: input.info });
+  return image.resize(side, side, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 86 }).toBuffer();
+}

@@ -1,0 +1,341 @@
+// LibraryApi, implemented once (DESIGN.md "One contract, three transports"). `shoebox serve`
+// and the Electron engine process host it; tests call it directly.
+//
+// The host is the library's one writer: it takes the writer lock when the library opens and
+// keeps it until close(), so a `shoebox index` or a second app meanwhile gets "library busy".
+// Reads go through the same store. Writes run as background jobs, one at a time (JobQueue);
+// between jobs the folders are watched (BackgroundSync).
+//
+// Without a model (first run) the host still answers: status() says what to do, and each
+// status() looks again, so a model installed meanwhile (`shoebox models install`) is picked up.
+import os from 'node:os';
+import path from 'node:path';
+import type {
+  ActiveModel, EngineInfo, ExecutionProviderName, FailurePage, FolderInfo, JobResult, JobState, LibraryApi, LibraryEvent,
+  LibraryStatus, ListPhotosOptions, PhotoDetails, PhotoPage, QueryImage, SearchOptions, SearchPage, Unsubscribe,
+} from '../../shared/api';
+import { MAX_QUERY_IMAGE_BYTES } from '../../shared/api';
+import { openLibrary } from '../engine';
+import { resolveHome } from '../home';
+import { VERSION } from '../version';
+import { availableProviders, providerOrder } from '../clip/providers';
+import { probeProvider } from '../clip/provider-probe';
+import type { LibraryService } from '../library/library-service';
+import { NoModelError } from '../library/model-choice';
+import { search as searchText, similar as searchSimilar } from '../search/search-service';
+import { toPhotoFilter } from '../search/filters';
+import { photosWithTag } from '../search/tag-filter';
+import type { VectorHit } from '../store/types';
+import { BackgroundSync } from './background-sync';
+import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
+import { JobQueue } from './job-queue';
+import { modelsInfo } from './models-info';
+import { pathFromPhotoId } from './photo-id';
+import { toDetails, toHit, toPhoto } from './photo-views';
+import { embedImageBytes } from './query-image';
+
+export interface LibraryApiOptions {
+  /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
+  home?: string;
+  /** An explicit model folder instead of the active installed model. */
+  modelDir?: string;
+  /** An installed model by id instead of the active one. */
+  modelId?: string;
+  provider?: ExecutionProviderName | 'auto';
+  /** Follow the folders for changes between jobs (default true). */
+  watch?: boolean;
+  /** Who holds the writer lock, for other processes' "library busy" message. */
+  command?: string;
+}
+
+/** LibraryApi plus what only a transport needs: image bytes and shutdown. */
+export interface LibraryHost extends LibraryApi {
+  readonly home: string;
+  /** A library photo's thumbnail or full image; null when the id names no library photo. */
+  readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
+  /** Stops jobs and the watcher, flushes and releases the writer lock. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+/** Opens the library (taking the writer lock, or failing with "library busy") and serves it. */
+export async function createLibraryApi(options: LibraryApiOptions = {}): Promise<LibraryHost> {
+  const home = resolveHome(options.home);
+  const listeners = new Set<(event: LibraryEvent) => void>();
+  const emit = (event: LibraryEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  let library: LibraryService | null = null;
+  let modelProblem: string | null = null;
+  let sync: BackgroundSync | null = null;
+  let closed = false;
+
+  const startWatching = () => {
+    if (options.watch !== false && !closed) sync?.start();
+  };
+  const jobs = new JobQueue({
+    onChange: (job) => emit({ type: 'job', job }),
+    pause: async () => sync?.stop(),
+    resume: startWatching,
+  });
+
+  /** Opens the library once a model is known; null (with modelProblem set) until then. */
+  let opening: Promise<LibraryService | null> | null = null;
+  const open = (): Promise<LibraryService | null> => {
+    if (library || closed) return Promise.resolve(library);
+    // One attempt at a time: two would both try to take the writer lock.
+    opening ??= tryOpen().finally(() => {
+      opening = null;
+    });
+    return opening;
+  };
+  const tryOpen = async (): Promise<LibraryService | null> => {
+    let candidate: LibraryService;
+    try {
+      candidate = openLibrary({
+        home,
+        ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+        ...(options.modelId ? { modelId: options.modelId } : {}),
+        provider: options.provider ?? 'auto',
+        command: options.command ?? 'shoebox serve',
+        emit: (event) => {
+          if (event.type === 'index-progress') {
+            const jobId = jobs.progress(event.progress);
+            emit(jobId ? { ...event, jobId } : event);
+          } else emit(event);
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof NoModelError)) throw error;
+      modelProblem = error.message.replace(/^no model: /, 'No model yet: ');
+      return null;
+    }
+    try {
+      await candidate.writable(); // the writer lock, held until close()
+    } catch (error) {
+      await candidate.close();
+      throw error;
+    }
+    library = candidate;
+    modelProblem = null;
+    sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }));
+    if (!jobs.busy) startWatching();
+    return library;
+  };
+
+  const need = async (): Promise<LibraryService> => {
+    const lib = await open();
+    if (!lib) throw new NoModelError(modelProblem ?? 'no model');
+    return lib;
+  };
+
+  const page = (o: { offset?: number; limit?: number } = {}) => ({
+    offset: Math.max(0, o.offset ?? 0),
+    limit: Math.min(MAX_LIMIT, Math.max(1, o.limit ?? DEFAULT_LIMIT)),
+  });
+
+  /** Vector hits as photos; a hit whose row vanished meanwhile (deleted) is dropped. */
+  const hitsPage = async (lib: LibraryService, hits: readonly VectorHit[], offset: number, limit: number): Promise<SearchPage> => {
+    const store = await lib.readable();
+    const rows = await Promise.all(hits.map((h) => store.getPhoto(h.path)));
+    const photos = hits.flatMap((h, i) => (rows[i] ? [toHit(rows[i], h.score)] : []));
+    return { offset, photos, hasMore: hits.length === limit };
+  };
+
+  /** Nearest first, with the filters but no relevance cut-off (an image from outside). */
+  const searchVector = async (lib: LibraryService, vector: Float32Array, options: SearchOptions = {}): Promise<SearchPage> => {
+    const { offset, limit } = page(options);
+    const filter = await toPhotoFilter(lib, options.filters ?? {}, photosWithTag);
+    const hits = await (await lib.readable()).searchVectors({ vector, offset, limit, ...filter });
+    return hitsPage(lib, hits, offset, limit);
+  };
+
+  const folderInfos = async (lib: LibraryService): Promise<FolderInfo[]> => {
+    const store = await lib.readable();
+    const [folders, failures] = await Promise.all([store.listFolders(), store.listFailures()]);
+    return Promise.all(
+      folders.map(async (f) => ({
+        path: f.path,
+        addedAt: f.addedAt,
+        photos: await store.countPhotos({ folder: f.path }),
+        failed: failures.filter((x) => x.folder === f.path).length,
+      })),
+    );
+  };
+
+  const indexJob = (lib: LibraryService, folder: string): JobState =>
+    jobs.enqueue('index', folder, async (signal): Promise<JobResult> => {
+      const s = await lib.index([folder], signal);
+      return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length };
+    });
+
+  let probed: ReturnType<typeof probeProvider> | undefined;
+
+  const host: LibraryHost = {
+    home,
+
+    async info(): Promise<EngineInfo> {
+      const loaded = library?.clip().providerStatus();
+      if (loaded?.inUse) return { version: VERSION, home, platform: `${process.platform}-${process.arch}`, providers: loaded };
+      probed ??= probeProvider(providerOrder(options.provider ?? 'auto'));
+      const { provider, fallbackReason } = await probed;
+      return {
+        version: VERSION,
+        home,
+        platform: `${process.platform}-${process.arch}`,
+        providers: { available: availableProviders(), inUse: provider, fallbackReason },
+      };
+    },
+
+    async status(): Promise<LibraryStatus> {
+      const lib = await open();
+      if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list() };
+      const store = await lib.readable();
+      const [photos, folders, failures] = await Promise.all([store.countPhotos(), store.listFolders(), store.listFailures()]);
+      const model: ActiveModel = { id: lib.modelId, dir: modelDirOf(lib) };
+      return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list() };
+    },
+
+    async listFolders(): Promise<FolderInfo[]> {
+      const lib = await open();
+      return lib ? folderInfos(lib) : [];
+    },
+
+    async addFolder(folder: string): Promise<JobState> {
+      const lib = await need();
+      const wanted = expandHome(folder.trim());
+      if (!path.isAbsolute(wanted)) throw new Error(`give the folder's full path, e.g. /home/me/Pictures (got "${folder}")`);
+      // Checked and recorded now, so a mistake is reported to the caller, not in a job.
+      const [added] = await lib.addFolders([wanted]);
+      emit({ type: 'folders-changed' });
+      return indexJob(lib, added!);
+    },
+
+    async removeFolder(folder: string): Promise<void> {
+      const lib = await need();
+      const abs = path.resolve(folder);
+      // Indexing a folder that is going away is wasted work: stop it first.
+      await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
+      const job = jobs.enqueue('remove-folder', abs, async () => {
+        const before = await (await lib.readable()).countPhotos({ folder: abs });
+        await lib.removeFolder(abs);
+        emit({ type: 'photos-changed', added: 0, removed: before });
+        return { added: 0, updated: 0, removed: before, embedded: 0, failed: 0 };
+      });
+      await jobs.whenDone(job.id);
+      const finished = jobs.list().find((j) => j.id === job.id);
+      emit({ type: 'folders-changed' });
+      if (finished?.state === 'failed') throw new Error(finished.error ?? `could not remove ${abs}`);
+    },
+
+    async listFailures(options: ListPhotosOptions = {}): Promise<FailurePage> {
+      const lib = await open();
+      if (!lib) return { total: 0, failures: [] };
+      const all = await (await lib.readable()).listFailures(options.folder ? path.resolve(options.folder) : undefined);
+      const { offset, limit } = page(options);
+      all.sort((a, b) => a.path.localeCompare(b.path));
+      return { total: all.length, failures: all.slice(offset, offset + limit).map((f) => ({ path: f.path, folder: f.folder, reason: f.reason, failedAt: f.failedAt })) };
+    },
+
+    async listPhotos(options: ListPhotosOptions = {}): Promise<PhotoPage> {
+      const { offset, limit } = page(options);
+      const lib = await open();
+      if (!lib) return { total: 0, offset, photos: [] };
+      const store = await lib.readable();
+      const folder = options.folder ? path.resolve(options.folder) : undefined;
+      const filter = folder ? { folder } : {};
+      const [total, photos] = await Promise.all([store.countPhotos(filter), store.listPhotos({ ...filter, offset, limit })]);
+      return { total, offset, photos: photos.map(toPhoto) };
+    },
+
+    async getPhoto(id: string): Promise<PhotoDetails | null> {
+      const photoPath = pathFromPhotoId(id);
+      const lib = await open();
+      if (!photoPath || !lib) return null;
+      const row = await (await lib.readable()).getPhoto(photoPath);
+      return row ? toDetails(row) : null;
+    },
+
+    // Text and "more like this" go through the search engine (src/core/search): the query
+    // language (+/- terms, weights), prompt ensembles and the relevance cut-off.
+    async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
+      const text = query.trim();
+      if (!text) return { offset: options.offset ?? 0, photos: [], hasMore: false };
+      const lib = await need();
+      const { offset, limit } = page(options);
+      const result = await searchText(lib, text, { offset, limit, ...searchFilters(options) });
+      return hitsPage(lib, result.hits, offset, limit);
+    },
+
+    async similar(id: string, options: SearchOptions = {}): Promise<SearchPage> {
+      const lib = await need();
+      const photoPath = pathFromPhotoId(id);
+      const row = photoPath ? await (await lib.readable()).getPhoto(photoPath) : null;
+      if (!row) throw new Error('that photo is not in the library (any more)');
+      const { offset, limit } = page(options);
+      // Nearest first over the whole library, no relevance cut-off: "more like this" always
+      // has neighbours (the photo itself first), and the grid pages through them.
+      const result = await searchSimilar(lib, row.path, { offset, limit, all: true, ...searchFilters(options) });
+      return hitsPage(lib, result.hits, offset, limit);
+    },
+
+    async searchByImage(image: QueryImage, options: SearchOptions = {}): Promise<SearchPage> {
+      const lib = await need();
+      const bytes = Buffer.from(image.base64, 'base64');
+      if (bytes.length === 0) throw new Error(`${image.name}: the file is empty`);
+      if (bytes.length > MAX_QUERY_IMAGE_BYTES) throw new Error(`${image.name}: too large to search by`);
+      return searchVector(lib, await embedImageBytes(lib.clip(), bytes, image.name), options);
+    },
+
+    async models() {
+      const lib = await open();
+      return modelsInfo(home, lib ? { id: lib.modelId, dir: modelDirOf(lib) } : null);
+    },
+
+    async jobs(): Promise<JobState[]> {
+      return jobs.list();
+    },
+
+    subscribe(listener): Unsubscribe {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    async readImage(id: string, kind: ImageKind): Promise<ImageFile | null> {
+      const lib = await open();
+      if (!lib) return null;
+      return readLibraryImage(await lib.readable(), lib.paths.thumbs, id, kind);
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await jobs.close();
+      await sync?.stop();
+      await library?.close();
+      listeners.clear();
+    },
+  };
+
+  await open();
+  return host;
+}
+
+function modelDirOf(lib: LibraryService): string {
+  return lib.modelDir;
+}
+
+function searchFilters(options: SearchOptions): Pick<SearchOptions, 'filters'> {
+  return options.filters ? { filters: options.filters } : {};
+}
+
+/** "~/Pictures" as a shell would read it: people type paths into the add-folder box. */
+function expandHome(folder: string): string {
+  if (folder === '~') return os.homedir();
+  if (folder.startsWith('~/') || folder.startsWith(`~${path.sep}`)) return path.join(os.homedir(), folder.slice(2));
+  return folder;
+}

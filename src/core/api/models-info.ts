@@ -1,0 +1,21 @@
+// What the settings screen shows about models: the catalog and imported models with their
+// state, and the one in use (which may be a folder given with --model-dir).
+import path from 'node:path';
+import type { ActiveModel, ModelInfo, ModelsInfo } from '../../shared/api';
+import { ModelManager } from '../models/model-manager';
+
+export function modelsInfo(home: string, inUse: ActiveModel | null): ModelsInfo {
+  const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
+  const models: ModelInfo[] = new ModelManager({ home }).list().map((m) => ({
+    id: m.id,
+    source: m.source,
+    installed: m.installed,
+    active: same(m.dir),
+    dir: m.dir,
+    description: m.description ?? null,
+  }));
+  if (inUse && !models.some((m) => m.active)) {
+    models.unshift({ id: inUse.id, source: 'folder', installed: true, active: true, dir: inUse.dir, description: null });
+  }
+  return { inUse, models };
+}

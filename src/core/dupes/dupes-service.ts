@@ -1,0 +1,52 @@
+// The duplicate scan over a library: reads through the read-only store (so it runs while a
+// watcher writes), and saves the signatures it had to compute when it can take the writer;
+// when another process holds it, the signatures are used for this scan and computed again
+// next time.
+import type { LibraryStore, SignatureRecord } from '../store/types';
+import { findDuplicates, type FindDuplicatesOptions } from './find-duplicates';
+import { planTrash, trashPhotos, type TrashPlan } from './trash-duplicates';
+import type { TrashOptions, TrashResult } from './trash';
+import type { DuplicateGroup, DuplicateScan } from './types';
+
+/** What the scan needs of the library (LibraryService has it). */
+export interface DupesLibrary {
+  readonly paths: { thumbs: string };
+  readable(): Promise<LibraryStore>;
+  writable(): Promise<LibraryStore>;
+}
+
+export class DupesService {
+  constructor(private readonly library: DupesLibrary) {}
+
+  /** `writer`: the caller holds (or wants) the writer anyway, e.g. to trash afterwards. */
+  async scan(options: FindDuplicatesOptions & { writer?: boolean } = {}): Promise<DuplicateScan> {
+    const { writer = false, ...scanOptions } = options;
+    const store = writer ? await this.library.writable() : await this.library.readable();
+    let target: LibraryStore | null | undefined = writer ? store : undefined;
+    const saveSignatures = async (records: SignatureRecord[]) => {
+      if (target === undefined) {
+        try {
+          target = await this.library.writable();
+        } catch (err) {
+          if ((err as Error).name !== 'LibraryBusyError') throw err;
+          target = null; // another process writes: keep them for this scan only
+        }
+      }
+      await target?.putSignatures(records);
+    };
+    const scan = await findDuplicates({ store, thumbsDir: this.library.paths.thumbs, saveSignatures }, scanOptions);
+    if (target === null) scan.stats.signaturesSaved = false;
+    return scan;
+  }
+
+  /** What trashing these groups would move (keepers and changed files excluded). */
+  async planTrash(groups: readonly DuplicateGroup[]): Promise<TrashPlan> {
+    const store = await this.library.writable();
+    return planTrash(groups, await store.photoStates());
+  }
+
+  /** Moves the paths of a plan to the trash and forgets them in the library. */
+  async trash(paths: readonly string[], options: TrashOptions = {}): Promise<TrashResult> {
+    return trashPhotos(await this.library.writable(), paths, options);
+  }
+}

@@ -1,0 +1,219 @@
+// The duplicate scan: exact, near and similar groups over the library (or one folder).
+//
+// How the kinds relate. Every kind links *contents* (distinct SHA-256 hashes) and reports
+// each group with every file of its contents, the keeper first:
+//  - exact: the files of one content, when there are two or more;
+//  - near: contents that are the same picture (perceptual signatures, near-index.ts), when a
+//    group holds two or more contents; its byte-identical copies are members too (and also
+//    form their own exact group);
+//  - similar: contents whose CLIP embeddings have cosine >= threshold, grouped together with
+//    the near links when near is scanned too; reported when a group holds two or more
+//    pictures (near groups), so a similar group always adds something beyond the near ones.
+// Groups of one kind are disjoint (union-find within the kind). The keeper is chosen by one
+// total order (keep-best.ts), so trashing every non-keeper of every group keeps, of each set
+// of overlapping groups, at least its best photo.
+import type { LibraryStore, PhotoSummary, SignatureRecord } from '../store/types';
+import { compareForKeeping, type KeepCandidate } from './keep-best';
+import { linkNearDuplicates, type NearLinkStats } from './near-index';
+import { backfillSignatures } from './signature-backfill';
+import { SIGNATURE_WORDS, bytesToWords, isCurrentSignature } from './signature';
+import { similarPairs } from './similar';
+import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScan, type DuplicateScanProgress } from './types';
+import { UnionFind } from './union-find';
+
+/** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models. */
+export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
+
+export interface DupesContext {
+  /** Where photos, signatures and vectors are read. */
+  store: LibraryStore;
+  /** The library's thumbnails (signatures of older photos are made from them). */
+  thumbsDir: string;
+  /** Saves signatures computed during the scan; absent when the scan holds no writer. */
+  saveSignatures?: (records: SignatureRecord[]) => Promise<void>;
+}
+
+export interface FindDuplicatesOptions {
+  /** Default: exact and near. */
+  kinds?: readonly DuplicateKind[];
+  /** CLIP cosine for `similar` (default DEFAULT_SIMILAR_THRESHOLD). */
+  similarThreshold?: number;
+  /** Only photos under this folder (absolute). */
+  folder?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: DuplicateScanProgress) => void;
+  /** Near-duplicate tuning (tests, bench): see near-index.ts. */
+  near?: { threshold?: number; candidateDistance?: number };
+  /** Called with the near search's counters. */
+  onNearStats?: (stats: NearLinkStats) => void;
+}
+
+interface Contents {
+  hashes: string[];
+  /** Photos of each content, by content index. */
+  photos: PhotoSummary[][];
+}
+
+function contentsOf(photos: readonly PhotoSummary[]): Contents {
+  const index = new Map<string, number>();
+  const contents: Contents = { hashes: [], photos: [] };
+  for (const photo of photos) {
+    let i = index.get(photo.hash);
+    if (i === undefined) {
+      i = contents.hashes.length;
+      index.set(photo.hash, i);
+      contents.hashes.push(photo.hash);
+      contents.photos.push([]);
+    }
+    contents.photos[i]!.push(photo);
+  }
+  return contents;
+}
+
+export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesOptions = {}): Promise<DuplicateScan> {
+  const started = performance.now();
+  const kinds = new Set(options.kinds ?? DEFAULT_DUPLICATE_KINDS);
+  const threshold = options.similarThreshold ?? DEFAULT_SIMILAR_THRESHOLD;
+  if (!(threshold > -1 && threshold <= 1)) throw new Error(`similar threshold must be in (-1, 1], got ${threshold}`);
+  const photos = await ctx.store.listPhotos(options.folder !== undefined ? { folder: options.folder } : {});
+  const contents = contentsOf(photos);
+  const n = contents.hashes.length;
+  const stats = { photos: photos.length, contents: n, signaturesComputed: 0, signaturesSaved: false, unsigned: 0, seconds: 0 };
+  const sharpness = new Float64Array(n);
+
+  // Signatures: needed for near, and give keep-best its sharpness whenever they exist.
+  let words: Uint32Array | null = null;
+  let signed: Uint8Array | null = null;
+  if (kinds.has('near') || kinds.has('similar')) {
+    ({ words, signed } = await loadSignatures(ctx, contents, sharpness, kinds.has('near'), options, stats));
+  }
+
+  const groups: DuplicateGroup[] = [];
+  const report = (kind: DuplicateKind, members: number[]) => groups.push(groupOf(kind, members, contents, sharpness));
+
+  if (kinds.has('exact')) {
+    for (let i = 0; i < n; i++) if (contents.photos[i]!.length > 1) report('exact', [i]);
+  }
+
+  let near: UnionFind | null = null;
+  if (kinds.has('near') && words && signed) {
+    near = await nearGroups(words, signed, n, options);
+    for (const members of near.groups()) report('near', members);
+  }
+
+  if (kinds.has('similar')) {
+    const similar = new UnionFind(n);
+    if (near) for (const members of near.groups()) for (const m of members) similar.union(members[0]!, m);
+    await linkSimilar(ctx.store, contents, similar, threshold, options);
+    for (const members of similar.groups()) {
+      // Only groups of two or more pictures: a near group alone is already reported.
+      const pictures = near ? new Set(members.map((m) => near.find(m))).size : members.length;
+      if (pictures > 1) report('similar', members);
+    }
+  }
+
+  const order = (k: DuplicateKind) => DUPLICATE_KINDS.indexOf(k);
+  groups.sort((a, b) => order(a.kind) - order(b.kind) || (a.keep < b.keep ? -1 : a.keep > b.keep ? 1 : 0));
+  stats.seconds = (performance.now() - started) / 1000;
+  return { groups, stats };
+}
+
+function groupOf(kind: DuplicateKind, contentIndexes: number[], contents: Contents, sharpness: Float64Array): DuplicateGroup {
+  const candidates: KeepCandidate[] = contentIndexes.flatMap((i) => contents.photos[i]!.map((photo) => ({ photo, sharpness: sharpness[i]! })));
+  candidates.sort(compareForKeeping);
+  const members = candidates.map(({ photo }) => ({ path: photo.path, width: photo.width, height: photo.height, bytes: photo.size }));
+  return { kind, keep: members[0]!.path, members };
+}
+
+async function loadSignatures(
+  ctx: DupesContext,
+  contents: Contents,
+  sharpness: Float64Array,
+  computeMissing: boolean,
+  options: FindDuplicatesOptions,
+  stats: { signaturesComputed: number; signaturesSaved: boolean; unsigned: number },
+): Promise<{ words: Uint32Array; signed: Uint8Array }> {
+  const n = contents.hashes.length;
+  const index = new Map(contents.hashes.map((h, i) => [h, i]));
+  const words = new Uint32Array(n * SIGNATURE_WORDS);
+  const signed = new Uint8Array(n);
+  const take = (record: SignatureRecord) => {
+    const i = index.get(record.hash);
+    if (i === undefined || signed[i] || !isCurrentSignature(record.version, record.signature)) return;
+    bytesToWords(record.signature, words, i * SIGNATURE_WORDS);
+    sharpness[i] = record.sharpness;
+    signed[i] = 1;
+  };
+  // The whole table is one sequential read; by hash only when the scan covers few contents.
+  const stored = await ctx.store.getSignatures(options.folder !== undefined && n < 4096 ? contents.hashes : undefined);
+  for (const record of stored) take(record);
+  if (computeMissing) {
+    const missing = contents.photos.filter((_, i) => !signed[i]).map((p) => p[0]!);
+    if (missing.length) {
+      const made = await backfillSignatures(missing, {
+        thumbsDir: ctx.thumbsDir,
+        ...(ctx.saveSignatures ? { save: ctx.saveSignatures } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (done, total) => options.onProgress?.({ phase: 'signatures', done, total }),
+      });
+      for (const record of made) take(record);
+      stats.signaturesComputed = made.length;
+      stats.signaturesSaved = made.length > 0 && ctx.saveSignatures !== undefined;
+    }
+  }
+  for (let i = 0; i < n; i++) if (!signed[i]) stats.unsigned++;
+  return { words, signed };
+}
+
+/** Near links over the signed contents (a content without a signature stays alone). */
+async function nearGroups(words: Uint32Array, signed: Uint8Array, n: number, options: FindDuplicatesOptions): Promise<UnionFind> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) if (signed[i]) ids.push(i);
+  let packed = words;
+  if (ids.length < n) {
+    packed = new Uint32Array(ids.length * SIGNATURE_WORDS);
+    ids.forEach((id, i) => packed.set(words.subarray(id * SIGNATURE_WORDS, (id + 1) * SIGNATURE_WORDS), i * SIGNATURE_WORDS));
+  }
+  const local = new UnionFind(ids.length);
+  const stats = await linkNearDuplicates(packed, ids.length, local, {
+    ...(options.near?.threshold !== undefined ? { threshold: options.near.threshold } : {}),
+    ...(options.near?.candidateDistance !== undefined ? { candidateDistance: options.near.candidateDistance } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (done, total) => options.onProgress?.({ phase: 'near', done, total }),
+  });
+  options.onNearStats?.(stats);
+  const groups = new UnionFind(n);
+  for (const members of local.groups()) for (const m of members) groups.union(ids[members[0]!]!, ids[m]!);
+  return groups;
+}
+
+/** Similar links: one vector per content (this model's), all pairs above the threshold. */
+async function linkSimilar(store: LibraryStore, contents: Contents, groups: UnionFind, threshold: number, options: FindDuplicatesOptions): Promise<void> {
+  const index = new Map(contents.hashes.map((h, i) => [h, i]));
+  let vectors: Float32Array | null = null;
+  let dimension = 0;
+  const has = new Uint8Array(contents.hashes.length);
+  for await (const batch of store.scanVectors(options.folder !== undefined ? { folder: options.folder } : {})) {
+    dimension = batch.dimension;
+    vectors ??= new Float32Array(contents.hashes.length * dimension);
+    for (let r = 0; r < batch.hashes.length; r++) {
+      const i = index.get(batch.hashes[r]!);
+      if (i === undefined || has[i]) continue;
+      vectors.set(batch.vectors.subarray(r * dimension, (r + 1) * dimension), i * dimension);
+      has[i] = 1;
+    }
+  }
+  if (!vectors) return;
+  // Contents without a vector (none, normally: every row has one) are left out.
+  const ids: number[] = [];
+  for (let i = 0; i < has.length; i++) if (has[i]) ids.push(i);
+  let packed = vectors;
+  if (ids.length < has.length) {
+    packed = new Float32Array(ids.length * dimension);
+    ids.forEach((id, i) => packed.set(vectors.subarray(id * dimension, (id + 1) * dimension), i * dimension));
+  }
+  await similarPairs(packed, ids.length, dimension, threshold, (a, b) => groups.union(ids[a]!, ids[b]!), {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (done, total) => options.onProgress?.({ phase: 'similar', done, total }),
+  });
+}

@@ -1,0 +1,50 @@
+// What a duplicate scan reports: plain JSON data, the same through the CLI (`--json`) and the API.
+
+/** exact: same bytes; near: the same picture edited (resized, re-encoded, brightened, cropped);
+ *  similar: CLIP embeddings above a cosine threshold (bursts, near-identical shots). */
+export type DuplicateKind = 'exact' | 'near' | 'similar';
+
+export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
+
+/** What `shoebox dupes` looks for without `--mode`. */
+export const DEFAULT_DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near'];
+
+export interface DuplicateMember {
+  path: string;
+  width: number;
+  height: number;
+  /** File size. */
+  bytes: number;
+}
+
+export interface DuplicateGroup {
+  kind: DuplicateKind;
+  /** The member to keep (best by resolution, file size, sharpness, EXIF completeness). */
+  keep: string;
+  /** Every member, the keeper first, then in keep-best order. */
+  members: DuplicateMember[];
+}
+
+export interface DuplicateScanProgress {
+  phase: 'signatures' | 'near' | 'similar';
+  done: number;
+  total: number;
+}
+
+export interface DuplicateScanStats {
+  photos: number;
+  /** Distinct contents (hashes) among them. */
+  contents: number;
+  /** Signatures computed during this scan (photos indexed before signatures existed). */
+  signaturesComputed: number;
+  /** Whether those were saved in the library (false when the scan had no writer). */
+  signaturesSaved: boolean;
+  /** Contents without a signature (no thumbnail and the original unreadable): left out of near. */
+  unsigned: number;
+  seconds: number;
+}
+
+export interface DuplicateScan {
+  groups: DuplicateGroup[];
+  stats: DuplicateScanStats;
+}

@@ -1,0 +1,237 @@
+// The relevance cut-off, calibrated per model against the model's own score distribution.
+//
+// CLIP similarities have no absolute meaning: with ViT-B/32 a caption that fits a photo
+// scores about 0.3 and one that does not about 0.2, other models sit elsewhere, and
+// photo-to-photo similarities live on a scale of their own (0.5 for unrelated photos). So
+// the cut-off is "clearly better than a random query of the same kind", measured per model
+// on this library:
+//
+// - Text baseline: the scores that ordinary captions written for no query (null-captions.ts)
+//   get against a sample of the library's photos (up to 1000, evenly spread): mean and
+//   standard deviation. The captions are embedded exactly as queries are (with the prompt
+//   ensemble, or raw under --raw), so the two are comparable.
+// - Image baseline: the scores between pairs of distinct sampled photos (up to 400 photos,
+//   ~80k pairs), what a random photo as a query gets. With fewer than 50 photos that
+//   estimate is noise, so image terms then use the text baseline.
+// - A query sum_i s_i w_i v_i (query-vectors.ts) scores a photo p at sum_i s_i w_i (v_i . p)
+//   / |sum|. Replacing every term by a random one of its kind, that numerator has mean
+//   M = sum_i s_i w_i mean_i and standard deviation S = sqrt(sum_i w_i^2 sd_i^2) (terms
+//   independent). The cut-off is (M + MARGIN_SIGMAS * S) / |sum|: a photo is returned when
+//   its score is MARGIN_SIGMAS standard deviations above what random terms would give it.
+//   For one text term that is simply mean + 2.5 sd of the caption scores; for only negative
+//   terms it keeps the photos clearly *less* like the negatives than a random caption is.
+//
+// The statistics are stored in <home>/calibration/<model key>.json with the caption vectors
+// (embedding them is the slow part: one-off per model) and recomputed when the library's
+// photo count has moved by more than 10% (or at all below 1000 photos, where recomputing
+// is a few milliseconds).
+import fs from 'node:fs';
+import path from 'node:path';
+import { dot } from '../clip/vectors';
+import type { QueryTerm } from './query-parser';
+import { NULL_CAPTIONS } from './null-captions';
+
+/** Bump when the captions, the templates or the statistics change: old files are recomputed. */
+export const CALIBRATION_VERSION = 1;
+/** How many baseline standard deviations above the baseline mean a photo must score. */
+export const MARGIN_SIGMAS = 2.5;
+const SAMPLE_PHOTOS = 1000;
+const PAIR_PHOTOS = 400;
+const MIN_IMAGE_SAMPLE = 50;
+const RECALIBRATE_GROWTH = 0.1;
+
+export type TextMode = 'templated' | 'raw';
+
+export interface ScoreStats {
+  mean: number;
+  sd: number;
+  /** How many scores the statistics were taken over. */
+  count: number;
+}
+
+export interface Baselines {
+  text: ScoreStats;
+  /** What a random photo as a query scores; the text baseline when the library is too small to tell. */
+  image: ScoreStats;
+  /** Whether `image` was measured (false: it is the text baseline). */
+  imageMeasured: boolean;
+}
+
+interface CalibrationFile {
+  version: number;
+  modelId: string;
+  /** Photos in the library when the statistics were taken. */
+  photos: number;
+  sampled: number;
+  computedAt: number;
+  text: Partial<Record<TextMode, ScoreStats>>;
+  image: ScoreStats | null;
+  /** Each mode's caption vectors, row after row, as base64 float32 (they depend on the model only). */
+  captions: Partial<Record<TextMode, string>>;
+}
+
+export interface CalibrationSource {
+  modelId: string;
+  photoCount(): Promise<number>;
+  sampleVectors(max: number): Promise<Float32Array[]>;
+  /** The captions' vectors in a mode, embedded exactly as query text is. */
+  embedCaptions(captions: readonly string[], mode: TextMode): Promise<Float32Array[]>;
+}
+
+/** Mean and standard deviation of a stream of scores (Welford: no catastrophic cancellation). */
+class Moments {
+  count = 0;
+  private mean = 0;
+  private m2 = 0;
+  add(x: number): void {
+    this.count++;
+    const delta = x - this.mean;
+    this.mean += delta / this.count;
+    this.m2 += delta * (x - this.mean);
+  }
+  stats(): ScoreStats {
+    return { mean: this.mean, sd: this.count > 1 ? Math.sqrt(this.m2 / (this.count - 1)) : 0, count: this.count };
+  }
+}
+
+export function textStats(captions: readonly Float32Array[], photos: readonly Float32Array[]): ScoreStats {
+  const m = new Moments();
+  for (const c of captions) for (const p of photos) m.add(dot(c, p));
+  return m.stats();
+}
+
+/** Scores between distinct photos of an evenly spread subset; null when too few photos to tell. */
+export function imageStats(photos: readonly Float32Array[]): ScoreStats | null {
+  if (photos.length < MIN_IMAGE_SAMPLE) return null;
+  const step = Math.max(1, photos.length / PAIR_PHOTOS);
+  const subset = Array.from({ length: Math.min(PAIR_PHOTOS, photos.length) }, (_, k) => photos[Math.floor(k * step)]!);
+  const m = new Moments();
+  for (let i = 0; i < subset.length; i++) for (let j = i + 1; j < subset.length; j++) m.add(dot(subset[i]!, subset[j]!));
+  return m.stats();
+}
+
+/**
+ * The cut-off for a query made of `terms` whose weighted sum has length `norm`: the score a
+ * photo must reach to be clearly above what random terms of the same kinds would get.
+ */
+export function cutoffFor(terms: readonly Pick<QueryTerm, 'kind' | 'sign' | 'weight'>[], norm: number, baselines: Baselines): number {
+  let mean = 0;
+  let variance = 0;
+  for (const term of terms) {
+    const stats = term.kind === 'image' ? baselines.image : baselines.text;
+    mean += term.sign * term.weight * stats.mean;
+    variance += (term.weight * stats.sd) ** 2;
+  }
+  return (mean + MARGIN_SIGMAS * Math.sqrt(variance)) / norm;
+}
+
+function encodeVectors(vectors: readonly Float32Array[]): string {
+  const flat = new Float32Array(vectors.reduce((n, v) => n + v.length, 0));
+  let offset = 0;
+  for (const v of vectors) {
+    flat.set(v, offset);
+    offset += v.length;
+  }
+  return Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength).toString('base64');
+}
+
+function decodeVectors(base64: string, count: number): Float32Array[] | null {
+  const bytes = Buffer.from(base64, 'base64');
+  if (count === 0 || bytes.length % (4 * count) !== 0) return null;
+  const flat = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const dim = flat.length / count;
+  return Array.from({ length: count }, (_, i) => flat.slice(i * dim, (i + 1) * dim));
+}
+
+function isStale(file: CalibrationFile, photos: number): boolean {
+  if (file.photos === photos) return false;
+  if (file.photos < SAMPLE_PHOTOS || photos < SAMPLE_PHOTOS) return true;
+  return Math.abs(photos - file.photos) > RECALIBRATE_GROWTH * file.photos;
+}
+
+/** One model's calibration for one library: loaded from disk, refreshed when stale, saved back. */
+export class Calibration {
+  private file: CalibrationFile | null | undefined;
+  /** One computation at a time: concurrent searches wait for it instead of repeating it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly filePath: string,
+    private readonly source: CalibrationSource,
+  ) {}
+
+  /** The baselines for text in `mode` (and for images); null for an empty library. */
+  baselines(mode: TextMode): Promise<Baselines | null> {
+    const next = this.queue.then(() => this.compute(mode));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async compute(mode: TextMode): Promise<Baselines | null> {
+    const photos = await this.source.photoCount();
+    if (photos === 0) return null;
+    let file = this.load();
+    let dirty = false;
+    if (!file || isStale(file, photos)) {
+      file = {
+        version: CALIBRATION_VERSION,
+        modelId: this.source.modelId,
+        photos,
+        sampled: 0,
+        computedAt: Date.now(),
+        text: {},
+        image: null,
+        captions: file?.captions ?? {},
+      };
+      dirty = true;
+    }
+    let sample: Float32Array[] | undefined;
+    const getSample = async () => (sample ??= await this.source.sampleVectors(SAMPLE_PHOTOS));
+    if (dirty) {
+      const photosSample = await getSample();
+      file.sampled = photosSample.length;
+      file.image = imageStats(photosSample);
+    }
+    let text = file.text[mode];
+    if (!text) {
+      let captions = file.captions[mode] ? decodeVectors(file.captions[mode], NULL_CAPTIONS.length) : null;
+      if (!captions) {
+        captions = await this.source.embedCaptions(NULL_CAPTIONS, mode);
+        file.captions[mode] = encodeVectors(captions);
+      }
+      text = textStats(captions, await getSample());
+      file.text[mode] = text;
+      dirty = true;
+    }
+    this.file = file;
+    if (dirty) this.save(file);
+    return { text, image: file.image ?? text, imageMeasured: file.image !== null };
+  }
+
+  private load(): CalibrationFile | null {
+    if (this.file !== undefined) return this.file;
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.filePath, 'utf8')) as CalibrationFile;
+      this.file = parsed.version === CALIBRATION_VERSION && parsed.modelId === this.source.modelId ? parsed : null;
+    } catch {
+      this.file = null; // none yet, or unreadable: computed again
+    }
+    return this.file;
+  }
+
+  /** Atomic (write, then rename); a home we cannot write to only costs recomputing next time. */
+  private save(file: CalibrationFile): void {
+    const tmp = `${this.filePath}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(file));
+      fs.renameSync(tmp, this.filePath);
+    } catch {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // nothing was written
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// SearchFilters (plain JSON from the CLI or the UI) -> the store's PhotoFilter: dates parsed,
+// the folder made absolute, the tag resolved to the photos carrying it. Everything a user
+// can get wrong is a QueryError naming the option.
+import path from 'node:path';
+import type { SearchFilters } from '../../shared/search';
+import type { LibraryService } from '../library/library-service';
+import type { PhotoFilter } from '../store/types';
+import { periodStart } from './dates';
+import { QueryError } from './query-error';
+import type { TagFilter } from './tag-filter';
+
+export async function toPhotoFilter(library: LibraryService, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
+  const out: PhotoFilter = {};
+  if (filters.after !== undefined) out.takenFrom = periodStart(filters.after, '--after');
+  if (filters.before !== undefined) out.takenBefore = periodStart(filters.before, '--before');
+  if (out.takenFrom !== undefined && out.takenBefore !== undefined && out.takenFrom >= out.takenBefore) {
+    throw new QueryError(`--after ${filters.after} is not earlier than --before ${filters.before}: no photo can match`);
+  }
+  if (filters.folder !== undefined) {
+    if (filters.folder.trim() === '') throw new QueryError('--folder: empty folder');
+    out.folder = path.resolve(filters.folder);
+  }
+  if (filters.camera !== undefined) {
+    const camera = filters.camera.replace(/\s+/g, ' ').trim();
+    if (camera === '') throw new QueryError('--camera: empty camera name');
+    out.camera = camera;
+  }
+  if (filters.hasGps !== undefined) out.hasGps = filters.hasGps;
+  if (filters.tag !== undefined) {
+    const label = filters.tag.trim();
+    if (label === '') throw new QueryError('--tag: empty label');
+    const allowed = await tagFilter(library, label);
+    if (allowed.paths !== undefined) out.paths = allowed.paths;
+    if (allowed.hashes !== undefined) out.hashes = allowed.hashes;
+    if (allowed.paths === undefined && allowed.hashes === undefined) out.paths = [];
+  }
+  return out;
+}

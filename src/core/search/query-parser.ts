@@ -1,0 +1,197 @@
+// The query language, as rclip users know it: terms joined by `+` and `-`, each optionally
+// weighted (`2:golden retriever`), each either text or an image path.
+//
+//   dog + beach - people            "2:forest" + ./pool.jpg - city          - blue
+//
+// Rules (the README's "Query language" section says the same for users):
+// - Operators are `+` and `-` standing alone between whitespace, or glued to the front of a
+//   word (`dog -people`). Inside a word they are text (`t-shirt`, `c++`), and so is
+//   everything inside double quotes ("rock + roll" is one text term).
+// - A term is every word up to the next operator, whitespace collapsed: `golden  retriever`.
+// - A leading `N:` is the term's weight (`2:cat`, `0.5:./x.jpg`, `"2:forest"`): a positive
+//   number. Zero, negative or malformed weights are errors; to subtract, use `-`.
+// - An image term is a path: it starts with `/`, `./`, `../`, `~/` (or a drive letter on
+//   Windows), or ends with a photo extension (`pool.jpg`); such a path must name an existing
+//   file. A term containing a path separator that names an existing file is an image too;
+//   anything else is text.
+// - The first term may carry an operator; a query of only negative terms is allowed.
+// Pure apart from the file-system probe, which tests inject.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hasPhotoExtension } from '../library/photo-files';
+import { QueryError } from './query-error';
+
+export type TermKind = 'text' | 'image';
+
+export interface QueryTerm {
+  kind: TermKind;
+  /** text: the words, whitespace collapsed; image: the path as written. */
+  text: string;
+  /** image terms: the absolute path. */
+  path?: string;
+  /** Positive. */
+  weight: number;
+  /** +1 adds the term, -1 subtracts it. */
+  sign: 1 | -1;
+}
+
+export interface ParseOptions {
+  /** Relative paths resolve against this (default: process.cwd()). */
+  cwd?: string;
+  /** `~` expands to this (default: os.homedir()). */
+  home?: string;
+  /** What is at an absolute path (default: the real file system). */
+  probe?: (absolutePath: string) => 'file' | 'directory' | null;
+}
+
+type Token = { type: 'op'; sign: 1 | -1; symbol: string } | { type: 'word'; text: string; quoted: boolean };
+
+const OPEN_QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u201e': '\u201d' };
+/** A minus sign typed as the Unicode character (some keyboards, pasted text) counts as `-`. */
+const MINUS = new Set(['-', '\u2212']);
+const WEIGHT = /^(\d+(?:\.\d+)?|\.\d+|\d+\.)\s*:\s*/;
+/** Anything a user may have meant as a weight: digits, dots and signs before a colon. */
+const WEIGHT_LIKE = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:/;
+const PATH_START = /^(~(?=$|[\\/])|\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])/;
+
+function signOf(symbol: string): 1 | -1 | null {
+  if (symbol === '+') return 1;
+  return MINUS.has(symbol) ? -1 : null;
+}
+
+/** Splits the query into operators and words, honouring double quotes. */
+export function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    if (/\s/.test(input[i]!)) {
+      i++;
+      continue;
+    }
+    // An operator glued to the front of an unquoted word: `-people`, `+./x.jpg`.
+    const glued = signOf(input[i]!);
+    if (glued !== null) {
+      const next = input[i + 1];
+      tokens.push({ type: 'op', sign: glued, symbol: input[i]! });
+      i++;
+      if (next === undefined || /\s/.test(next)) continue;
+    }
+    let text = '';
+    let quoted = false;
+    while (i < n && !/\s/.test(input[i]!)) {
+      const close = OPEN_QUOTES[input[i]!];
+      if (close !== undefined) {
+        const end = input.indexOf(close, i + 1);
+        const alt = close === '"' ? -1 : input.indexOf('"', i + 1);
+        const stop = end === -1 ? alt : alt === -1 ? end : Math.min(end, alt);
+        if (stop === -1) throw new QueryError(`unterminated quote in the query: ${input.slice(i)}`);
+        text += input.slice(i + 1, stop);
+        quoted = true;
+        i = stop + 1;
+      } else {
+        text += input[i];
+        i++;
+      }
+    }
+    tokens.push({ type: 'word', text, quoted });
+  }
+  return tokens;
+}
+
+function defaultProbe(absolutePath: string): 'file' | 'directory' | null {
+  try {
+    const st = fs.statSync(absolutePath);
+    return st.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return null;
+  }
+}
+
+/** The weight prefix of a term's text, or 1 when it has none. */
+function splitWeight(text: string): { weight: number; rest: string } {
+  const match = WEIGHT.exec(text);
+  if (!match) {
+    if (WEIGHT_LIKE.test(text)) {
+      const written = text.slice(0, text.indexOf(':') + 1).trim();
+      throw new QueryError(`invalid weight "${written}" in "${text}": a weight is a positive number such as 2: or 0.5:; to subtract a term, put "-" before it`);
+    }
+    return { weight: 1, rest: text };
+  }
+  const weight = Number(match[1]);
+  const rest = text.slice(match[0].length);
+  if (!(weight > 0) || !Number.isFinite(weight)) throw new QueryError(`invalid weight "${match[1]}:" in "${text}": a weight must be greater than 0`);
+  if (rest.trim() === '') throw new QueryError(`the weight "${match[1]}:" has no term after it`);
+  if (signOf(rest[0]!) !== null) throw new QueryError(`invalid weight in "${text}": put the sign before the weight ("- ${match[1]}:${rest.slice(1)}")`);
+  return { weight, rest };
+}
+
+/** Whether `text` is written as a path (so it must name an image), not as words. */
+export function looksLikePath(text: string): boolean {
+  return PATH_START.test(text) || hasPhotoExtension(text);
+}
+
+function resolvePath(text: string, options: ParseOptions): string {
+  const home = options.home ?? os.homedir();
+  const expanded = text === '~' ? home : /^~[\\/]/.test(text) ? path.join(home, text.slice(2)) : text;
+  return path.resolve(options.cwd ?? process.cwd(), expanded);
+}
+
+function classify(text: string, weight: number, sign: 1 | -1, options: ParseOptions): QueryTerm {
+  const probe = options.probe ?? defaultProbe;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    throw new QueryError(`${text}: URLs are not searched (Shoebox never downloads); save the image and give its path`);
+  }
+  const words = text.replace(/\s+/g, ' ').trim();
+  if (words === '') throw new QueryError('a term is empty (nothing between the quotes)');
+  const candidate = text.trim();
+  if (looksLikePath(candidate)) {
+    const abs = resolvePath(candidate, options);
+    const found = probe(abs);
+    if (found === 'file') return { kind: 'image', text: candidate, path: abs, weight, sign };
+    if (found === 'directory') throw new QueryError(`${candidate} is a folder, not an image`);
+    throw new QueryError(`image not found: ${candidate}`);
+  }
+  if (/[\\/]/.test(candidate)) {
+    const abs = resolvePath(candidate, options);
+    if (probe(abs) === 'file') return { kind: 'image', text: candidate, path: abs, weight, sign };
+  }
+  return { kind: 'text', text: words, weight, sign };
+}
+
+/**
+ * Parses a query into weighted, signed terms. Throws QueryError (one line, naming what is
+ * wrong) for an empty query, operators without a term, bad weights, missing images.
+ */
+export function parseQuery(input: string, options: ParseOptions = {}): QueryTerm[] {
+  const tokens = tokenize(input);
+  const terms: QueryTerm[] = [];
+  let words: Extract<Token, { type: 'word' }>[] = [];
+  let pending: Extract<Token, { type: 'op' }> | null = null;
+
+  const flush = () => {
+    const text = words.map((w) => w.text).join(' ');
+    const { weight, rest } = splitWeight(text);
+    terms.push(classify(rest, weight, pending?.sign ?? 1, options));
+    words = [];
+    pending = null;
+  };
+
+  for (const token of tokens) {
+    if (token.type === 'word') {
+      words.push(token);
+      continue;
+    }
+    if (words.length > 0) flush();
+    else if (pending !== null) throw new QueryError(`"${pending.symbol}" is followed by "${token.symbol}": put a term between two operators`);
+    pending = token;
+  }
+  if (words.length > 0) flush();
+  else if (pending !== null) {
+    const { symbol } = pending;
+    throw new QueryError(terms.length === 0 ? `the query has only "${symbol}": nothing to search for` : `nothing after the last "${symbol}"`);
+  }
+  if (terms.length === 0) throw new QueryError('the query is empty: give words to search for, or an image path');
+  return terms;
+}

@@ -1,0 +1,30 @@
+// The `tag` filter. Tags live in tables of their own (src/core/tags), not in the photos
+// table a search ranks, so a tag filter is applied by intersection: a label becomes the
+// photos whose tag is current (automatic or accepted, not rejected), in any label set, as
+// content hashes, and the store's vector search admits only those (PhotoFilter.hashes,
+// still one LanceDB query). A label no set has is a QueryError (the CLI's usage error); a
+// known label nobody carries finds nothing.
+import type { LibraryService } from '../library/library-service';
+import { labelIndex, parseLabelSetJson } from '../tags/label-set';
+import { QueryError } from './query-error';
+
+export interface AllowedPhotos {
+  paths?: string[];
+  hashes?: string[];
+}
+
+export type TagFilter = (library: LibraryService, label: string) => Promise<AllowedPhotos>;
+
+export const photosWithTag: TagFilter = async (library, label) => {
+  const store = await library.readable();
+  const names = new Set<string>();
+  for (const record of await store.listLabelSets()) {
+    const set = parseLabelSetJson(record.json, `"${record.name}" (stored)`);
+    const i = labelIndex(set, label);
+    if (i >= 0) names.add(set.labels[i]!.name);
+  }
+  if (names.size === 0) throw new QueryError(`--tag ${label}: no label set has the label "${label}" (shoebox labels list)`);
+  const hashes = new Set<string>();
+  for (const name of names) for (const t of await store.listTags({ label: name, states: ['auto', 'accepted'] })) hashes.add(t.hash);
+  return { hashes: [...hashes] };
+};

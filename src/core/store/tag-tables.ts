@@ -1,0 +1,47 @@
+// Arrow schemas of the tables that tagging and albums add. They are model-independent and
+// created by the first write that needs them (a library without them reads as having none),
+// so adding them changed no existing table and needed no schema version (migrations.ts).
+import { Field, Float64, Schema, Utf8 } from 'apache-arrow';
+
+export const TAG_TABLES = {
+  labelSets: 'label_sets',
+  tags: 'tags',
+  autoTagFolders: 'auto_tag_folders',
+  albums: 'albums',
+} as const;
+
+const text = (name: string): Field => new Field(name, new Utf8(), false);
+const float = (name: string): Field => new Field(name, new Float64(), false);
+
+/** A label set by name; `json` is the set as the user exports it (src/core/tags/label-set.ts). */
+export function labelSetsSchema(): Schema {
+  return new Schema([text('name'), text('json'), float('updatedAt')]);
+}
+
+/**
+ * One tag of one photo content: `key` is JSON [hash, set, label] (the merge key), `state`
+ * 'auto' | 'accepted' | 'rejected', `score` the confidence of the last classification,
+ * `modelId` the model that computed it.
+ */
+export function tagsSchema(): Schema {
+  return new Schema([
+    text('key'),
+    text('hash'),
+    text('set'),
+    text('label'),
+    float('score'),
+    text('state'),
+    text('modelId'),
+    float('updatedAt'),
+  ]);
+}
+
+/** Folders whose newly indexed photos are tagged with a set; `key` is JSON [folder, set]. */
+export function autoTagFoldersSchema(): Schema {
+  return new Schema([text('key'), text('folder'), text('set'), float('addedAt')]);
+}
+
+/** A smart album by name; `json` is its definition (src/core/albums/album.ts). */
+export function albumsSchema(): Schema {
+  return new Schema([text('name'), text('json'), float('updatedAt')]);
+}

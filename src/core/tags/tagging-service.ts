@@ -1,0 +1,363 @@
+// Auto-tagging with user label sets: the label sets in the library, zero-shot classification
+// of a folder or the whole library against a set (classify.ts, zero-shot.ts), the user's
+// accept/reject decisions and the adaptation they drive (adaptation.ts), and the hook that
+// tags newly indexed photos under folders that were tagged before.
+import path from 'node:path';
+import type { LibraryStore, PhotoRecord, TagRecord, TagState, VectorBatch } from '../store/types';
+import { isInside } from '../library/scan';
+import { adaptPrototype, type LabelExamples } from './adaptation';
+import { classifyBatches, type Prototypes } from './classify';
+import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
+import { LabelSetError, labelIndex, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
+import { jsScorer, scorerFor, type MatrixScorer } from './matrix-scorer';
+import { writeXmpSidecar } from './xmp';
+
+/** What tagging needs of the library (LibraryService provides it). */
+export interface TaggingLibrary {
+  readonly modelId: string;
+  writable(): Promise<LibraryStore>;
+  readable(): Promise<LibraryStore>;
+  clip(): TextEmbedder;
+}
+
+export interface PhotoTag {
+  label: string;
+  set: string;
+  /** Confidence in [0, 1] (zero-shot.ts); for an accepted tag, the last one computed. */
+  score: number;
+  state: Exclude<TagState, 'rejected'>;
+}
+
+export interface PhotoTags {
+  path: string;
+  tags: PhotoTag[];
+}
+
+export interface TagDecision {
+  path: string;
+  set: string;
+  label: string;
+  state: TagState;
+  score: number;
+}
+
+export interface SidecarReport {
+  written: number;
+  unchanged: number;
+  failed: { path: string; error: string }[];
+}
+
+/** Auto-tag folder entry meaning "the whole library". */
+export const WHOLE_LIBRARY = '';
+
+export class TaggingError extends Error {
+  override name = 'TaggingError';
+}
+
+export interface TaggingOptions {
+  /** Chooses the matrix engine by the job's size (tests force one). */
+  scorerFor?: (work: number) => MatrixScorer;
+}
+
+export class TaggingService {
+  private readonly textEmbeddings = new Map<string, Promise<{ matrix: Float32Array; dimension: number }>>();
+  private centre: Promise<Float32Array | null> | undefined;
+
+  constructor(
+    private readonly library: TaggingLibrary,
+    private readonly options: TaggingOptions = {},
+  ) {}
+
+  // ---- label sets ------------------------------------------------------------------------
+
+  /** Validates and stores a set (replacing one of the same name); returns it. */
+  async importLabelSet(json: string, source: string): Promise<LabelSet> {
+    const set = parseLabelSetJson(json, source);
+    await this.saveLabelSet(set);
+    return set;
+  }
+
+  async saveLabelSet(set: LabelSet): Promise<void> {
+    const checked = parseLabelSet(labelSetToJson(set), `"${set.name}"`);
+    await (await this.library.writable()).putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
+  }
+
+  async labelSet(name: string): Promise<LabelSet> {
+    const record = await (await this.library.readable()).getLabelSet(name);
+    if (!record) throw new LabelSetError(`no label set named "${name}" in the library (shoebox labels list)`);
+    return parseLabelSetJson(record.json, `"${name}" (stored)`);
+  }
+
+  async listLabelSets(): Promise<LabelSet[]> {
+    const records = await (await this.library.readable()).listLabelSets();
+    return records.map((r) => parseLabelSetJson(r.json, `"${r.name}" (stored)`));
+  }
+
+  async exportLabelSet(name: string): Promise<string> {
+    return `${JSON.stringify(labelSetToJson(await this.labelSet(name)), null, 2)}\n`;
+  }
+
+  async removeLabelSet(name: string): Promise<void> {
+    await this.labelSet(name);
+    await (await this.library.writable()).removeLabelSet(name);
+  }
+
+  // ---- tagging ---------------------------------------------------------------------------
+
+  /**
+   * Classifies the photos under `folder` (absolute or relative; the whole library when
+   * omitted) against the set, stores the tags, and remembers the folder so photos indexed
+   * there later are tagged too (unless `remember` is false). Returns every photo of the
+   * scope with its tags from this set, user decisions applied, ordered by path.
+   */
+  async tagFolder(setName: string, folder?: string, options: { remember?: boolean } = {}): Promise<PhotoTags[]> {
+    const store = await this.library.writable();
+    const set = await this.labelSet(setName);
+    const scope = folder === undefined ? undefined : path.resolve(folder);
+    const prototypes = await this.prototypes(set, store);
+    const decided = groupByHash(await store.listTags({ set: set.name, states: ['accepted', 'rejected'] }));
+    const photos = await store.countPhotos(scope === undefined ? {} : { folder: scope });
+    const scorer = (this.options.scorerFor ?? scorerFor)(photos * prototypes.labels * prototypes.dimension);
+    const tags: TagRecord[] = [];
+    const hashes: string[] = [];
+    const results: PhotoTags[] = [];
+    const now = Date.now();
+    try {
+      await classifyBatches(store.scanVectors(scope === undefined ? {} : { folder: scope }), prototypes, set, scorer, (photoPath, hash, found) => {
+        hashes.push(hash);
+        const auto = found.map((d) => ({ hash, set: set.name, label: set.labels[d.label]!.name, score: d.confidence, state: 'auto' as const, modelId: this.library.modelId, updatedAt: now }));
+        tags.push(...auto);
+        results.push({ path: photoPath, tags: applyDecisions(auto, decided.get(hash) ?? []) });
+      });
+    } finally {
+      await scorer.close();
+    }
+    await store.replaceAutoTags(set.name, scope === undefined ? 'all' : hashes, tags);
+    if (options.remember ?? true) await store.addAutoTagFolder(scope ?? WHOLE_LIBRARY, set.name);
+    return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * The indexer's hook: tags photos just committed to the library with the sets of the
+   * auto-tagged folders they are under. Small batches, so the product runs in JavaScript.
+   */
+  async tagNewPhotos(records: readonly PhotoRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const store = await this.library.writable();
+    const rules = await store.listAutoTagFolders();
+    if (rules.length === 0) return;
+    const sets = new Map<string, PhotoRecord[]>();
+    for (const record of records) {
+      if (record.modelId !== this.library.modelId) continue;
+      for (const rule of rules) {
+        if (rule.folder !== WHOLE_LIBRARY && !isInside(record.path, rule.folder)) continue;
+        const list = sets.get(rule.set) ?? [];
+        if (!list.includes(record)) list.push(record);
+        sets.set(rule.set, list);
+      }
+    }
+    for (const [name, photos] of sets) {
+      const record = await store.getLabelSet(name);
+      if (!record) continue; // the set was removed; its folders go with it
+      const set = parseLabelSetJson(record.json, `"${name}" (stored)`);
+      const prototypes = await this.prototypes(set, store);
+      const batch = toBatch(photos, prototypes.dimension);
+      const tags: TagRecord[] = [];
+      const now = Date.now();
+      await classifyBatches([batch], prototypes, set, jsScorer(), (_path, hash, found) => {
+        for (const d of found) tags.push({ hash, set: set.name, label: set.labels[d.label]!.name, score: d.confidence, state: 'auto', modelId: this.library.modelId, updatedAt: now });
+      });
+      await store.replaceAutoTags(set.name, batch.hashes, tags);
+    }
+  }
+
+  /** Folders (WHOLE_LIBRARY: '') whose new photos are tagged, with their sets. */
+  async autoTagFolders(): Promise<{ folder: string; set: string }[]> {
+    return (await (await this.library.readable()).listAutoTagFolders()).map(({ folder, set }) => ({ folder, set }));
+  }
+
+  async stopAutoTagging(folder: string, set?: string): Promise<void> {
+    const abs = folder === WHOLE_LIBRARY ? folder : path.resolve(folder);
+    await (await this.library.writable()).removeAutoTagFolder(abs, set);
+  }
+
+  /**
+   * Writes each photo's tags of `sets` into its XMP sidecar (xmp.ts), merging with what the
+   * sidecar already holds. One photo failing does not stop the others.
+   */
+  writeSidecars(results: readonly PhotoTags[], sets: readonly string[]): SidecarReport {
+    const report: SidecarReport = { written: 0, unchanged: 0, failed: [] };
+    const owned = new Set(sets);
+    for (const r of results) {
+      try {
+        const keywords = r.tags.filter((t) => owned.has(t.set)).map((t) => ({ set: t.set, label: t.label }));
+        const { changed } = writeXmpSidecar(r.path, sets, keywords);
+        if (changed) report.written++;
+        else report.unchanged++;
+      } catch (error) {
+        report.failed.push({ path: r.path, error: (error as Error).message });
+      }
+    }
+    return report;
+  }
+
+  // ---- decisions -------------------------------------------------------------------------
+
+  /**
+   * Records the user's decision on one photo's label: 'accepted' keeps the tag whatever
+   * later classifications say, 'rejected' removes it for good, 'auto' forgets the decision.
+   * Decisions adapt the label's prototype from the next classification on.
+   */
+  async setTagState(photoPath: string, label: string, state: TagState, setName?: string): Promise<TagDecision> {
+    const store = await this.library.writable();
+    const abs = path.resolve(photoPath);
+    const photo = await store.getPhoto(abs);
+    if (!photo) throw new TaggingError(`not in the library: ${abs}`);
+    const set = await this.setWithLabel(label, setName);
+    const canonical = set.labels[labelIndex(set, label)]!.name;
+    const [existing] = await store.listTags({ set: set.name, label: canonical, hashes: [photo.hash] });
+    const score = existing?.score ?? (state === 'accepted' ? 1 : 0);
+    await store.putTags([{ hash: photo.hash, set: set.name, label: canonical, score, state, modelId: existing?.modelId ?? this.library.modelId, updatedAt: Date.now() }]);
+    return { path: abs, set: set.name, label: canonical, state, score };
+  }
+
+  private async setWithLabel(label: string, setName?: string): Promise<LabelSet> {
+    if (setName !== undefined) {
+      const set = await this.labelSet(setName);
+      if (labelIndex(set, label) < 0) throw new LabelSetError(`label set "${setName}" has no label "${label}"`);
+      return set;
+    }
+    const sets = (await this.listLabelSets()).filter((s) => labelIndex(s, label) >= 0);
+    if (sets.length === 0) throw new LabelSetError(`no label set has the label "${label}"`);
+    if (sets.length > 1) throw new LabelSetError(`the label "${label}" is in several sets (${sets.map((s) => s.name).join(', ')}): choose one`);
+    return sets[0]!;
+  }
+
+  // ---- reading tags ----------------------------------------------------------------------
+
+  /** Photos (under `folder`, or all) with their tags (not the rejected ones), ordered by path. */
+  async photoTags(options: { folder?: string; set?: string } = {}): Promise<PhotoTags[]> {
+    const store = await this.library.readable();
+    const photos = await store.listPhotos(options.folder === undefined ? {} : { folder: path.resolve(options.folder) });
+    const tags = await store.listTags({ ...(options.set !== undefined ? { set: options.set } : {}), states: ['auto', 'accepted'] });
+    const byHash = new Map<string, PhotoTag[]>();
+    for (const t of tags) {
+      const list = byHash.get(t.hash) ?? [];
+      list.push({ label: t.label, set: t.set, score: t.score, state: t.state as PhotoTag['state'] });
+      byHash.set(t.hash, list);
+    }
+    return photos.map((p) => ({ path: p.path, tags: [...(byHash.get(p.hash) ?? [])].sort(byScore) }));
+  }
+
+  /** Paths of photos with this label (auto or accepted), for the search filter `--tag`. */
+  async pathsWithTag(label: string, set?: string): Promise<string[]> {
+    return (await this.library.readable()).pathsWithTag(label, set === undefined ? {} : { set });
+  }
+
+  // ---- prototypes ------------------------------------------------------------------------
+
+  /** The set's label prototypes for the library's model: text ensembles adapted by the decisions. */
+  async prototypes(set: LabelSet, store: LibraryStore): Promise<Prototypes> {
+    const text = await this.textPrototypes(set);
+    const matrix = Float32Array.from(text.matrix);
+    const decided = await store.listTags({ set: set.name, states: ['accepted', 'rejected'] });
+    if (decided.length > 0) {
+      const vectors = await store.vectorsByHash(decided.map((t) => t.hash));
+      const examples = new Map<number, LabelExamples>();
+      for (const t of decided) {
+        const i = set.labels.findIndex((l) => l.name === t.label);
+        const v = vectors.get(t.hash);
+        if (i < 0 || !v || v.length !== text.dimension) continue;
+        const ex = examples.get(i) ?? { accepted: [], rejected: [] };
+        (t.state === 'accepted' ? ex.accepted : ex.rejected).push(v);
+        examples.set(i, ex);
+      }
+      if (examples.size > 0) {
+        const centre = (await this.libraryCentre(store)) ?? new Float32Array(text.dimension);
+        for (const [i, ex] of examples) {
+          const row = text.matrix.subarray(i * text.dimension, (i + 1) * text.dimension);
+          matrix.set(adaptPrototype(row, ex, centre), i * text.dimension);
+        }
+      }
+    }
+    return { matrix, labels: set.labels.length, dimension: text.dimension };
+  }
+
+  private textPrototypes(set: LabelSet): Promise<{ matrix: Float32Array; dimension: number }> {
+    const key = JSON.stringify([this.library.modelId, labelSetToJson(set).labels, set.templates ?? null]);
+    let cached = this.textEmbeddings.get(key);
+    if (!cached) {
+      cached = labelTextEmbeddings(this.library.clip(), set);
+      cached.catch(() => this.textEmbeddings.delete(key));
+      this.textEmbeddings.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Mean image embedding of the library (adaptation.ts centres examples on it); once per service. */
+  private libraryCentre(store: LibraryStore): Promise<Float32Array | null> {
+    this.centre ??= (async () => {
+      let sum: Float64Array | null = null;
+      let count = 0;
+      for await (const batch of store.scanVectors()) {
+        const d = batch.dimension;
+        sum ??= new Float64Array(d);
+        for (let i = 0; i < batch.paths.length; i++) for (let k = 0; k < d; k++) sum[k]! += batch.vectors[i * d + k]!;
+        count += batch.paths.length;
+      }
+      return sum && count ? Float32Array.from(sum, (x) => x / count) : null;
+    })();
+    this.centre.catch(() => (this.centre = undefined));
+    return this.centre;
+  }
+}
+
+/**
+ * The indexer's hook, ready to plug in: LibraryService passes it as
+ * `onPhotosCommitted` and the indexer calls it after each committed batch. Calls run one
+ * after another; a failure is reported through `onError` and never stops indexing (the
+ * photos are still indexed; `shoebox tag` tags them later).
+ */
+export function autoTagHook(tagging: TaggingService, onError: (error: Error) => void): (records: readonly PhotoRecord[]) => Promise<void> {
+  let chain: Promise<void> = Promise.resolve();
+  return (records) => {
+    chain = chain.then(() => tagging.tagNewPhotos(records)).catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+    return chain;
+  };
+}
+
+function byScore(a: PhotoTag, b: PhotoTag): number {
+  return b.score - a.score || a.set.localeCompare(b.set) || a.label.localeCompare(b.label);
+}
+
+/** A photo's tags from one classification, with the user's decisions on that photo applied. */
+function applyDecisions(auto: TagRecord[], mine: TagRecord[]): PhotoTag[] {
+  const rejected = new Set(mine.filter((d) => d.state === 'rejected').map((d) => d.label));
+  const tags: PhotoTag[] = auto.filter((t) => !rejected.has(t.label)).map((t) => ({ label: t.label, set: t.set, score: t.score, state: 'auto' }));
+  for (const d of mine) {
+    if (d.state !== 'accepted') continue;
+    const found = tags.find((t) => t.label === d.label);
+    if (found) found.state = 'accepted';
+    else tags.push({ label: d.label, set: d.set, score: d.score, state: 'accepted' });
+  }
+  return tags.sort(byScore);
+}
+
+function groupByHash(tags: TagRecord[]): Map<string, TagRecord[]> {
+  const map = new Map<string, TagRecord[]>();
+  for (const t of tags) {
+    const list = map.get(t.hash);
+    if (list) list.push(t);
+    else map.set(t.hash, [t]);
+  }
+  return map;
+}
+
+function toBatch(records: readonly PhotoRecord[], dimension: number): VectorBatch {
+  const vectors = new Float32Array(records.length * dimension);
+  records.forEach((r, i) => {
+    if (r.vector.length !== dimension) throw new Error(`Photo ${r.path} has a ${r.vector.length}-d vector; the label prototypes are ${dimension}-d`);
+    vectors.set(r.vector, i * dimension);
+  });
+  return { paths: records.map((r) => r.path), hashes: records.map((r) => r.hash), dimension, vectors };
+}

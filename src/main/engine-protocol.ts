@@ -1,0 +1,24 @@
+// What the window's main process and the engine process say to each other over their
+// MessagePort: LibraryApi's requests, responses and events (src/shared/rpc.ts), plus the few
+// things only the host needs. Shared by engine-host.ts (main) and engine-port.ts (engine).
+import type { ExecutionProviderName } from '../shared/api';
+
+/** The first message, sent on the utility process's parentPort with the port attached. */
+export interface EngineStart {
+  type: 'start';
+  options: {
+    home: string;
+    provider: ExecutionProviderName | 'auto';
+  };
+}
+
+/** The engine's first message on the port: ready to answer, or why it cannot (library busy). */
+export type EngineHello = { type: 'ready' } | { type: 'fatal'; error: { name: string; message: string } };
+
+/** Methods on the port beyond LibraryApi's. */
+export const HOST_METHODS = {
+  /** (id, 'thumb' | 'image') -> { contentType, data: Uint8Array } | null */
+  readImage: 'host:readImage',
+  /** () -> undefined, after the library is closed; the process then exits. */
+  shutdown: 'host:shutdown',
+} as const;

@@ -1,0 +1,58 @@
+import { useState, type FormEvent } from 'react';
+import { useClient } from '../client/ClientContext';
+import { errorMessage } from '../hooks/useAsync';
+
+/**
+ * Adds a folder by its path. A page served by `shoebox serve` cannot open the system's
+ * folder picker (browsers never reveal local paths), so the path is typed or pasted.
+ */
+export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onAdded?: () => void }) {
+  const client = useClient();
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!path.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await client.addFolder(path.trim());
+      setPath('');
+      onAdded?.();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="add-folder" onSubmit={(event) => void submit(event)}>
+      <label className="add-folder__label" htmlFor="add-folder-path">
+        Folder to add
+      </label>
+      <div className="add-folder__row">
+        <input
+          id="add-folder-path"
+          type="text"
+          placeholder="/home/you/Pictures"
+          value={path}
+          autoFocus={autoFocus}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => setPath(event.target.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={busy || !path.trim()}>
+          {busy ? 'Adding…' : 'Add folder'}
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

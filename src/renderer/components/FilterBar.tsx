@@ -1,0 +1,56 @@
+import type { FolderInfo } from '../../shared/api';
+import { baseName } from '../lib/format';
+import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
+
+interface FilterBarProps {
+  fields: FilterFields;
+  folders: FolderInfo[];
+  onChange: (fields: FilterFields) => void;
+}
+
+/** Narrows search results: date taken, camera, folder, location. Every field set must hold. */
+export function FilterBar({ fields, folders, onChange }: FilterBarProps) {
+  const set = <K extends keyof FilterFields>(key: K, value: FilterFields[K]) => onChange({ ...fields, [key]: value });
+  return (
+    <div className="filter-bar" role="group" aria-label="Filters">
+      <label>
+        <span>Taken from</span>
+        <input type="date" value={fields.from} max={fields.to || undefined} onChange={(e) => set('from', e.target.value)} />
+      </label>
+      <label>
+        <span>to</span>
+        <input type="date" value={fields.to} min={fields.from || undefined} onChange={(e) => set('to', e.target.value)} />
+      </label>
+      <label>
+        <span>Camera</span>
+        <input type="text" value={fields.camera} placeholder="any" spellCheck={false} onChange={(e) => set('camera', e.target.value)} />
+      </label>
+      {folders.length > 1 && (
+        <label>
+          <span>Folder</span>
+          <select value={fields.folder} onChange={(e) => set('folder', e.target.value)}>
+            <option value="">all</option>
+            {folders.map((f) => (
+              <option key={f.path} value={f.path} title={f.path}>
+                {baseName(f.path)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        <span>Location</span>
+        <select value={fields.location} onChange={(e) => set('location', e.target.value as FilterFields['location'])}>
+          <option value="any">any</option>
+          <option value="with">recorded</option>
+          <option value="without">not recorded</option>
+        </select>
+      </label>
+      {hasFilters(fields) && (
+        <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { FolderInfo, JobState } from '../../shared/api';
+import { useClient } from '../client/ClientContext';
+import { errorMessage } from '../hooks/useAsync';
+import { baseName, formatCount } from '../lib/format';
+import { FailureList } from './FailureList';
+import { JobProgress } from './JobProgress';
+
+interface FolderRowProps {
+  folder: FolderInfo;
+  job: JobState | undefined;
+  selected: boolean;
+  onSelect: () => void;
+}
+
+/** One library folder: its photos, its indexing job, its failures, and removal (confirmed inline). */
+export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
+  const client = useClient();
+  const [confirming, setConfirming] = useState(false);
+  const [showFailures, setShowFailures] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async () => {
+    setError(null);
+    try {
+      await client.removeFolder(folder.path);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+    setConfirming(false);
+  };
+
+  return (
+    <li className={selected ? 'folder folder--selected' : 'folder'}>
+      <div className="folder__head">
+        <button type="button" className="folder__name" title={folder.path} aria-pressed={selected} onClick={onSelect}>
+          <span className="folder__base">{baseName(folder.path)}</span>
+          <span className="folder__path">{folder.path}</span>
+        </button>
+        <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${folder.path} from the library`} title="Remove from the library" onClick={() => setConfirming(true)}>
+          ×
+        </button>
+      </div>
+      <div className="folder__meta">
+        <span>{formatCount(folder.photos, 'photo')}</span>
+        {folder.failed > 0 && (
+          <button type="button" className="link-button folder__failed" aria-expanded={showFailures} onClick={() => setShowFailures((v) => !v)}>
+            {formatCount(folder.failed, 'file')} could not be read
+          </button>
+        )}
+      </div>
+      {job && <JobProgress job={job} />}
+      {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-label="Confirm removal">
+          <p>Remove this folder from the library? The photos stay on your disk.</p>
+          <div className="confirm__buttons">
+            <button type="button" className="button button--danger" onClick={() => void remove()}>
+              Remove
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

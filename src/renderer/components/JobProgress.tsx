@@ -1,0 +1,63 @@
+import type { IndexProgress, JobState } from '../../shared/api';
+import { formatCount, formatEta, formatRate } from '../lib/format';
+
+/** A progress bar with done/total, rate and time left. */
+export function ProgressLine({ label, progress }: { label: string; progress: IndexProgress | null }) {
+  const value = progress && progress.total > 0 ? progress.done / progress.total : undefined;
+  return (
+    <div className="progress" role="status">
+      <div
+        className="progress__bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={progress?.total ?? 1}
+        aria-valuenow={progress?.done}
+      >
+        <div className={value === undefined ? 'progress__fill progress__fill--busy' : 'progress__fill'} style={{ width: `${Math.round((value ?? 0.3) * 100)}%` }} />
+      </div>
+      <div className="progress__text">
+        {progress ? (
+          <>
+            {label} {progress.done.toLocaleString()} of {progress.total.toLocaleString()} · {formatRate(progress.rate)} · {formatEta(progress.etaSeconds)}
+          </>
+        ) : (
+          <>{label}…</>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** What a folder's latest job is doing or did. */
+export function JobProgress({ job }: { job: JobState }) {
+  switch (job.state) {
+    case 'queued':
+      return <p className="job job--queued">{job.kind === 'index' ? 'Waiting to index…' : 'Waiting to remove…'}</p>;
+    case 'running':
+      return job.kind === 'index' ? <ProgressLine label="Indexing" progress={job.progress} /> : <p className="job">Removing…</p>;
+    case 'failed':
+      return (
+        <p className="job job--failed" role="alert">
+          {job.kind === 'index' ? 'Indexing' : 'Removing'} failed: {job.error}
+        </p>
+      );
+    case 'cancelled':
+      return <p className="job">Stopped.</p>;
+    case 'done': {
+      if (job.kind !== 'index' || !job.result) return null;
+      const r = job.result;
+      const parts = [`${formatCount(r.added, 'new photo')}`];
+      if (r.updated) parts.push(`${r.updated.toLocaleString()} updated`);
+      if (r.removed) parts.push(`${r.removed.toLocaleString()} removed`);
+      if (r.failed) parts.push(`${r.failed.toLocaleString()} could not be read`);
+      const rate = job.progress && job.progress.total > 0 ? ` · ${formatRate(job.progress.rate)}` : '';
+      return (
+        <p className="job job--done">
+          Indexed: {parts.join(', ')}
+          {rate}
+        </p>
+      );
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { useRef, useEffect } from 'react';
+import type { ExecutionProviderName } from '../../shared/api';
+import { useClient } from '../client/ClientContext';
+import { useAsync } from '../hooks/useAsync';
+import { useKeydown } from '../hooks/useShortcut';
+import type { ThemeChoice } from '../hooks/useTheme';
+
+export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = { cuda: 'CUDA (NVIDIA GPU)', dml: 'DirectML (GPU)', coreml: 'Core ML', cpu: 'CPU' };
+
+interface SettingsPanelProps {
+  theme: ThemeChoice;
+  onTheme: (theme: ThemeChoice) => void;
+  onClose: () => void;
+}
+
+/** Model in use, where inference runs, the data folder, the theme and the shortcuts. */
+export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
+  const client = useClient();
+  const [info] = useAsync(() => client.info(), [client]);
+  const [models] = useAsync(() => client.models(), [client]);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => panel.current?.focus(), []);
+  useKeydown((event) => {
+    if (event.key !== 'Escape') return false;
+    onClose();
+    return true;
+  });
+
+  return (
+    <div className="overlay" onClick={(event) => event.target === event.currentTarget && onClose()}>
+      <div className="settings" role="dialog" aria-modal="true" aria-label="Settings" ref={panel} tabIndex={-1}>
+        <div className="settings__head">
+          <h2>Settings</h2>
+          <button type="button" className="icon-button" aria-label="Close settings" onClick={onClose}>
+            ×
+          </button>
+        </div>
+
+        <section>
+          <h3>Model</h3>
+          {models.status === 'ready' && (
+            <>
+              <p>{models.value.inUse ? <>In use: <strong>{models.value.inUse.id}</strong></> : 'No model in use yet.'}</p>
+              <ul className="settings__models">
+                {models.value.models.map((m) => (
+                  <li key={`${m.source}:${m.id}`} className={m.active ? 'settings__model settings__model--active' : 'settings__model'}>
+                    <span className="settings__model-id">{m.id}</span>
+                    <span className="muted small">{m.active ? 'in use' : m.installed ? 'installed' : 'not installed'}</span>
+                    {m.description && <span className="muted small settings__model-desc">{m.description}</span>}
+                  </li>
+                ))}
+              </ul>
+              <p className="muted small">
+                Install one with <code>shoebox models install ID</code>, switch with <code>shoebox models use ID</code>, then restart Shoebox.
+              </p>
+            </>
+          )}
+          {models.status === 'error' && <p className="form-error">{models.message}</p>}
+        </section>
+
+        <section>
+          <h3>Inference</h3>
+          {info.status === 'ready' && (
+            <dl className="metadata">
+              <div className="metadata__row">
+                <dt>Runs on</dt>
+                <dd>{info.value.providers.inUse ? PROVIDER_LABELS[info.value.providers.inUse] : 'not loaded yet'}</dd>
+              </div>
+              <div className="metadata__row">
+                <dt>Available</dt>
+                <dd>{info.value.providers.available.map((p) => PROVIDER_LABELS[p]).join(', ') || 'none'}</dd>
+              </div>
+              {info.value.providers.fallbackReason && (
+                <div className="metadata__row">
+                  <dt>Fallback</dt>
+                  <dd>{info.value.providers.fallbackReason}</dd>
+                </div>
+              )}
+              <div className="metadata__row">
+                <dt>Data folder</dt>
+                <dd>{info.value.home}</dd>
+              </div>
+              <div className="metadata__row">
+                <dt>Version</dt>
+                <dd>
+                  Shoebox {info.value.version} · {info.value.platform} · {client.transport === 'ipc' ? 'desktop app' : 'shoebox serve'}
+                </dd>
+              </div>
+            </dl>
+          )}
+          {info.status === 'error' && <p className="form-error">{info.message}</p>}
+        </section>
+
+        <section>
+          <h3>Appearance</h3>
+          <div className="segmented" role="radiogroup" aria-label="Theme">
+            {(['system', 'light', 'dark'] as const).map((choice) => (
+              <label key={choice} className={theme === choice ? 'segmented__item segmented__item--on' : 'segmented__item'}>
+                <input type="radio" name="theme" value={choice} checked={theme === choice} onChange={() => onTheme(choice)} />
+                {choice === 'system' ? 'System' : choice === 'light' ? 'Light' : 'Dark'}
+              </label>
+            ))}
+          </div>
+        </section>
+
+        <section>
+          <h3>Keyboard</h3>
+          <dl className="metadata">
+            {[
+              ['/', 'Search'],
+              ['Esc', 'Clear the search, close the viewer or this panel'],
+              ['← →', 'Previous / next photo in the viewer'],
+              [',', 'Settings'],
+            ].map(([key, what]) => (
+              <div className="metadata__row" key={key}>
+                <dt>
+                  <kbd>{key}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}

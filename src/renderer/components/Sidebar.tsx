@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { FolderInfo, IndexProgress, JobState } from '../../shared/api';
+import { formatCount } from '../lib/format';
+import { AddFolderForm } from './AddFolderForm';
+import { FolderRow } from './FolderRow';
+import { ProgressLine } from './JobProgress';
+
+interface SidebarProps {
+  folders: FolderInfo[];
+  jobs: JobState[];
+  sync: IndexProgress | null;
+  photos: number;
+  /** The folder the grid is limited to; null for the whole library. */
+  folder: string | null;
+  onShowFolder: (folder: string | null) => void;
+}
+
+/** The library and its folders. (Label sets, smart albums and duplicates join it as their engines land.) */
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder }: SidebarProps) {
+  const [adding, setAdding] = useState(false);
+  // Each folder shows its most recent job (jobs arrive most active first).
+  const jobFor = (path: string) => jobs.find((job) => job.folder === path);
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <button type="button" className={folder === null ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={folder === null} onClick={() => onShowFolder(null)}>
+        <span>All photos</span>
+        <span className="muted">{photos.toLocaleString()}</span>
+      </button>
+      <div className="sidebar__section">
+        <h2>Folders</h2>
+        <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+          {adding ? 'Cancel' : '+ Add'}
+        </button>
+      </div>
+      {adding && <AddFolderForm autoFocus onAdded={() => setAdding(false)} />}
+      {sync && <ProgressLine label="Syncing changes" progress={sync} />}
+      <ul className="folders">
+        {folders.map((f) => (
+          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
+        ))}
+      </ul>
+      {folders.length > 0 && <p className="sidebar__foot muted small">{formatCount(folders.length, 'folder')}</p>}
+    </nav>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/** The bar across the top: name, search, and the app-wide buttons. */
+export function TopBar({ children }: { children: ReactNode }) {
+  return (
+    <header className="top-bar">
+      <div className="top-bar__brand">
+        <span className="top-bar__logo" aria-hidden="true" />
+        <span>Shoebox</span>
+      </div>
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FolderInfo, IndexProgress, JobState, LibraryStatus } from '../../shared/api';
+import { useClient } from '../client/ClientContext';
+import type { ConnectionState } from '../client/client';
+import { errorMessage } from './useAsync';
+import { useLibraryEvents } from './useLibraryEvents';
+
+export interface LibraryState {
+  status: LibraryStatus | null;
+  /** Why status could not be read (the engine is unreachable). */
+  error: string | null;
+  folders: FolderInfo[];
+  /** Running and queued jobs first, then recently finished ones. */
+  jobs: JobState[];
+  /** The watcher's own catch-up or follow-up indexing (not a job), while it runs. */
+  sync: IndexProgress | null;
+  /** Bumped when photos were added or removed: grids fetch again. */
+  photosVersion: number;
+  connection: ConnectionState;
+  refresh(): void;
+}
+
+/** Pause that coalesces bursts of engine events into one refetch. */
+const SETTLE_MS = 300;
+/** While indexing, how often the grid and counts catch up with the photos committed so far. */
+const WHILE_INDEXING_MS = 2000;
+
+/** The library's state, kept current by the engine's events. */
+export function useLibrary(): LibraryState {
+  const client = useClient();
+  const [status, setStatus] = useState<LibraryStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [folders, setFolders] = useState<FolderInfo[]>([]);
+  const [jobs, setJobs] = useState<JobState[]>([]);
+  const [sync, setSync] = useState<IndexProgress | null>(null);
+  const [photosVersion, setPhotosVersion] = useState(0);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const syncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastProgressRefresh = useRef(0);
+
+  const load = useCallback(async () => {
+    try {
+      const [nextStatus, nextFolders] = await Promise.all([client.status(), client.listFolders()]);
+      setStatus(nextStatus);
+      setFolders(nextFolders);
+      setJobs((current) => mergeJobs(current, nextStatus.jobs));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [client]);
+
+  const photosChanged = useRef(false);
+  const refreshSoon = useCallback((photos = false) => {
+    photosChanged.current ||= photos;
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      if (photosChanged.current) setPhotosVersion((v) => v + 1);
+      photosChanged.current = false;
+      void load();
+    }, SETTLE_MS);
+  }, [load]);
+
+  useEffect(() => {
+    void load();
+    let wasLost = false;
+    const stop = client.onConnectionChange((state) => {
+      setConnection(state);
+      if (state === 'lost') wasLost = true;
+      if (state === 'open' && wasLost) {
+        wasLost = false;
+        void load();
+        setPhotosVersion((v) => v + 1);
+      }
+    });
+    return () => {
+      stop();
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+    };
+  }, [client, load]);
+
+  useLibraryEvents((event) => {
+    switch (event.type) {
+      case 'job': {
+        const job = event.job;
+        setJobs((list) => mergeJobs(list, [job]));
+        if (job.state !== 'queued' && job.state !== 'running') refreshSoon(true);
+        break;
+      }
+      case 'index-progress':
+        // Photos are committed in batches as indexing goes: show them as they land.
+        if (Date.now() - lastProgressRefresh.current > WHILE_INDEXING_MS) {
+          lastProgressRefresh.current = Date.now();
+          refreshSoon(true);
+        }
+        if (event.jobId) break; // shown on its job
+        setSync(event.progress.done < event.progress.total ? event.progress : null);
+        if (syncTimer.current) clearTimeout(syncTimer.current);
+        syncTimer.current = setTimeout(() => setSync(null), 5000);
+        break;
+      case 'photos-changed':
+        refreshSoon(true);
+        break;
+      case 'folders-changed':
+        refreshSoon();
+        break;
+      case 'log':
+        break;
+    }
+  });
+
+  return { status, error, folders, jobs, sync, photosVersion, connection, refresh: () => void load() };
+}
+
+const ACTIVE: Record<JobState['state'], number> = { running: 0, queued: 1, failed: 2, done: 2, cancelled: 2 };
+const STAGE: Record<JobState['state'], number> = { queued: 0, running: 1, failed: 2, done: 2, cancelled: 2 };
+
+/**
+ * The newer of each job's versions: a status() answer fetched before the latest 'job'
+ * event can arrive after it, and must not move a progress bar backwards.
+ */
+export function mergeJobs(current: JobState[], incoming: JobState[]): JobState[] {
+  const byId = new Map(current.map((job) => [job.id, job]));
+  for (const job of incoming) {
+    const known = byId.get(job.id);
+    if (!known || isNewer(job, known)) byId.set(job.id, job);
+  }
+  return [...byId.values()].sort(byActivity);
+}
+
+function isNewer(a: JobState, b: JobState): boolean {
+  if (STAGE[a.state] !== STAGE[b.state]) return STAGE[a.state] > STAGE[b.state];
+  return (a.progress?.done ?? -1) >= (b.progress?.done ?? -1);
+}
+
+function byActivity(a: JobState, b: JobState): number {
+  return ACTIVE[a.state] - ACTIVE[b.state] || (b.finishedAt ?? b.queuedAt) - (a.finishedAt ?? a.queuedAt);
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Photo } from '../../shared/api';
+import { baseName } from '../lib/format';
+import { fileToBase64 } from '../lib/read-file';
+import { LIBRARY_VIEW, type View } from '../lib/view';
+import { useDebounced } from './useDebounced';
+
+const TYPING_PAUSE_MS = 250;
+
+export interface ViewState {
+  view: View;
+  /** What is typed in the search box (the view follows it once typing pauses). */
+  query: string;
+  setQuery: (query: string) => void;
+  showFolder: (folder: string | null) => void;
+  moreLikeThis: (photo: Photo) => void;
+  searchByImage: (file: File) => void;
+  back: () => void;
+  /** A problem reading a dropped file. */
+  error: string | null;
+}
+
+/** Which list the grid shows, driven by the search box, folder choice, "more like this" and drops. */
+export function useViewState(): ViewState {
+  const [view, setView] = useState<View>(LIBRARY_VIEW);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const settled = useDebounced(query.trim(), TYPING_PAUSE_MS);
+  const lastSettled = useRef('');
+  const preview = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (settled === lastSettled.current) return;
+    lastSettled.current = settled;
+    setView((current) => {
+      if (settled) return { kind: 'search', query: settled };
+      return current.kind === 'search' ? LIBRARY_VIEW : current;
+    });
+  }, [settled]);
+
+  // A dropped image's preview URL lives as long as its view.
+  useEffect(() => {
+    const url = view.kind === 'image' ? view.previewUrl : null;
+    if (preview.current && preview.current !== url) URL.revokeObjectURL(preview.current);
+    preview.current = url;
+  }, [view]);
+
+  const clearQuery = () => {
+    setQuery('');
+    lastSettled.current = '';
+  };
+
+  return {
+    view,
+    query,
+    setQuery,
+    error,
+    showFolder: useCallback((folder) => {
+      clearQuery();
+      setView({ kind: 'library', folder });
+    }, []),
+    moreLikeThis: useCallback((photo) => {
+      clearQuery();
+      setView({ kind: 'similar', id: photo.id, label: baseName(photo.path) });
+    }, []),
+    searchByImage: useCallback((file) => {
+      setError(null);
+      fileToBase64(file).then(
+        (base64) => {
+          clearQuery();
+          setView({ kind: 'image', name: file.name || 'dropped image', base64, previewUrl: URL.createObjectURL(file) });
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      );
+    }, []),
+    back: useCallback(() => {
+      clearQuery();
+      setView(LIBRARY_VIEW);
+    }, []),
+  };
+}

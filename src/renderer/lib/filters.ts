@@ -1,0 +1,43 @@
+// The filter bar's fields and how they become the engine's SearchFilters.
+import type { SearchFilters } from '../../shared/api';
+
+export interface FilterFields {
+  /** YYYY-MM-DD from a date input, or ''. Inclusive. */
+  from: string;
+  /** YYYY-MM-DD, or ''. Inclusive: the whole day counts. */
+  to: string;
+  camera: string;
+  /** A library folder, or '' for all. */
+  folder: string;
+  location: 'any' | 'with' | 'without';
+}
+
+export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any' };
+
+export function hasFilters(fields: FilterFields): boolean {
+  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any';
+}
+
+/** SearchFilters for the engine, or undefined when nothing is set. "To" includes its day. */
+export function toSearchFilters(fields: FilterFields): SearchFilters | undefined {
+  const filters: SearchFilters = {};
+  if (fields.from) filters.after = fields.from;
+  if (fields.to) filters.before = nextDay(fields.to);
+  if (fields.camera.trim()) filters.camera = fields.camera.trim();
+  if (fields.folder) filters.folder = fields.folder;
+  if (fields.location !== 'any') filters.hasGps = fields.location === 'with';
+  return Object.keys(filters).length ? filters : undefined;
+}
+
+/** A problem the user can fix before anything is asked of the engine. */
+export function filterProblem(fields: FilterFields): string | null {
+  if (fields.from && fields.to && fields.from > fields.to) return '“From” is after “To”: no photo can match.';
+  return null;
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

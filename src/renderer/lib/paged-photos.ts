@@ -1,0 +1,132 @@
+// The photos a grid shows, fetched a page at a time as they scroll into view. Listings know
+// their total up front; search results do not, so they grow page by page as the user nears
+// the end (infinite scroll). A refreshed source keeps showing the previous one's photos
+// until its own pages arrive, so a library that changes under the user does not flash.
+//
+// A fast fling through 100k photos passes hundreds of pages in a second: pages are queued,
+// at most two fetched at a time, and a queued page that has scrolled out of reach by its
+// turn is dropped, so the page the user stops at does not wait behind all the others.
+import type { Photo } from '../../shared/api';
+
+export const PAGE_SIZE = 200;
+const MAX_IN_FLIGHT = 2;
+/** Queued pages further than this (in pages) from the wanted range are dropped. */
+const REACH = 1;
+
+export interface FetchedPage {
+  photos: Photo[];
+  /** Known for listings; absent for search results. */
+  total?: number;
+  /** Another page may follow. */
+  hasMore: boolean;
+}
+
+export type PageFetcher = (offset: number, limit: number) => Promise<FetchedPage>;
+
+export class PagedPhotos {
+  private readonly pages = new Map<number, Photo[]>();
+  private readonly inflight = new Set<number>();
+  private readonly queued = new Set<number>();
+  private wanted = { first: 0, last: 0 };
+  private total: number | null = null;
+  private loaded = 0;
+  private hasMore = true;
+  private disposed = false;
+  error: string | null = null;
+
+  constructor(
+    private readonly fetchPage: PageFetcher,
+    private readonly onChange: () => void,
+    private fallback: PagedPhotos | null = null,
+  ) {}
+
+  /** How many tiles to lay out. */
+  get count(): number {
+    if (this.total !== null) return this.total;
+    if (this.loaded === 0 && this.fallback) return this.fallback.count;
+    return this.loaded;
+  }
+
+  /** True once the first page has answered (or failed). */
+  get settled(): boolean {
+    return this.pages.size > 0 || this.error !== null;
+  }
+
+  get(index: number): Photo | undefined {
+    const page = this.pages.get(Math.floor(index / PAGE_SIZE));
+    return page?.[index % PAGE_SIZE] ?? (this.settled ? undefined : this.fallback?.get(index));
+  }
+
+  /** Makes sure the photos in [start, end) are loaded or on their way. */
+  request(start: number, end: number): void {
+    const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
+    const last = Math.floor(Math.max(0, end - 1) / PAGE_SIZE);
+    this.wanted = { first, last };
+    for (let p = first; p <= last; p++) this.enqueue(p);
+    // Results without a total: fetch the next page once the user is within a page of the end.
+    if (this.total === null && this.hasMore && end >= this.loaded - PAGE_SIZE / 2) {
+      const next = Math.ceil(this.loaded / PAGE_SIZE);
+      this.wanted.last = Math.max(this.wanted.last, next);
+      this.enqueue(next);
+    }
+    this.pump();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.fallback = null;
+  }
+
+  private enqueue(page: number): void {
+    if (!this.pages.has(page) && !this.inflight.has(page)) this.queued.add(page);
+  }
+
+  /** Starts queued fetches, nearest to the wanted range first, dropping those out of reach. */
+  private pump(): void {
+    for (const page of this.queued) {
+      if (page < this.wanted.first - REACH || page > this.wanted.last + REACH) this.queued.delete(page);
+    }
+    while (this.inflight.size < MAX_IN_FLIGHT && this.queued.size > 0 && !this.disposed) {
+      const page = [...this.queued].sort((a, b) => this.distance(a) - this.distance(b))[0]!;
+      this.queued.delete(page);
+      this.load(page);
+    }
+  }
+
+  private distance(page: number): number {
+    if (page < this.wanted.first) return this.wanted.first - page;
+    if (page > this.wanted.last) return page - this.wanted.last;
+    return 0;
+  }
+
+  private load(page: number): void {
+    if (this.pages.has(page) || this.inflight.has(page) || this.disposed) return;
+    const offset = page * PAGE_SIZE;
+    if (this.total !== null && offset >= this.total && offset > 0) return;
+    if (this.total === null && offset > this.loaded) return; // results arrive in order
+    if (this.total === null && !this.hasMore && offset >= this.loaded) return;
+    this.inflight.add(page);
+    this.fetchPage(offset, PAGE_SIZE).then(
+      (result) => {
+        this.inflight.delete(page);
+        if (this.disposed) return;
+        this.pages.set(page, result.photos);
+        if (result.total !== undefined) this.total = result.total;
+        else {
+          this.loaded = Math.max(this.loaded, offset + result.photos.length);
+          this.hasMore = result.hasMore && result.photos.length > 0;
+        }
+        this.fallback = null;
+        this.onChange();
+        this.pump();
+      },
+      (error: unknown) => {
+        this.inflight.delete(page);
+        if (this.disposed) return;
+        this.error = error instanceof Error ? error.message : String(error);
+        this.onChange();
+        this.pump();
+      },
+    );
+  }
+}

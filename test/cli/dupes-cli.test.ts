@@ -1,0 +1,161 @@
+// `shoebox dupes` as a user runs it: spawned processes on a temp home, --json documents, exit
+// codes, and --trash: refused without a terminal or --yes, asks on a terminal (a real pty
+// through util-linux `script`), moves only after "y", into SHOEBOX_TRASH_DIR here.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { sceneJpeg } from '../helpers/scenes';
+import { runShoebox, type CliResult } from './run-cli';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+const ENTRY = path.join(REPO_ROOT, 'bin/shoebox.js');
+const dupesArgs = (home: string, ...args: string[]) => [ENTRY, '--home', home, 'dupes', ...MODEL, ...args];
+
+function runDupes(home: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...dupesArgs(home, ...args)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+const haveScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** Runs `dupes` on a pseudo-terminal (util-linux `script`) and types `answer`. */
+function runDupesOnTerminal(home: string, args: string[], answer: string, env: NodeJS.ProcessEnv): CliResult {
+  const command = [process.execPath, ...dupesArgs(home, ...args)].map(quote).join(' ');
+  const res = spawnSync('script', ['-qec', command, '/dev/null'], { input: `${answer}\n`, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** A picture, three versions of it (half size, byte copy, 16:9 crop), another picture, and two flat red photos of different grain. */
+async function photoFolder(): Promise<string> {
+  const dir = tempDir('shoebox-dupes-cli-');
+  const a = await sceneJpeg(21, 640, 480);
+  const file = (name: string) => path.join(dir, name);
+  fs.writeFileSync(file('a.jpg'), a);
+  fs.writeFileSync(file('a copy.jpg'), a);
+  await sharp(a).resize({ width: 320 }).jpeg({ quality: 80 }).toFile(file('a small.jpg'));
+  await sharp(a).extract({ left: 0, top: 60, width: 640, height: 360 }).jpeg({ quality: 85 }).toFile(file('a wide.jpg'));
+  fs.writeFileSync(file('b.jpg'), await sceneJpeg(22, 640, 480));
+  await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+  await writeColourPhoto(dir, 'red other.jpg', COLOURS.red!, { width: 250, height: 190 });
+  await writeColourPhoto(dir, 'blue.jpg', COLOURS.blue!);
+  return dir;
+}
+
+async function indexedHome(): Promise<{ home: string; dir: string }> {
+  const dir = await photoFolder();
+  const home = tempDir();
+  const res = await runShoebox(['--home', home, 'index', ...MODEL, '--json', dir]);
+  expect(res.code, res.stderr).toBe(0);
+  return { home, dir };
+}
+
+type Group = { kind: string; keep: string; members: { path: string; width: number; height: number; bytes: number; trashed?: boolean }[] };
+const names = (g: Group) => g.members.map((m) => path.basename(m.path)).sort();
+
+describe('shoebox dupes', () => {
+  it('prints exact and near groups as one JSON document, the keeper first', async () => {
+    const { home, dir } = await indexedHome();
+    const res = await runDupes(home, ['--json']);
+    expect(res.code, res.stderr).toBe(0);
+    const groups = JSON.parse(res.stdout) as Group[];
+    expect(groups.map((g) => [g.kind, names(g)])).toEqual([
+      ['exact', ['a copy.jpg', 'a.jpg']],
+      ['near', ['a copy.jpg', 'a small.jpg', 'a wide.jpg', 'a.jpg']],
+    ]);
+    for (const g of groups) {
+      expect(Object.keys(g).sort()).toEqual(['keep', 'kind', 'members']);
+      expect(g.keep).toBe(path.join(dir, 'a copy.jpg')); // same rank as a.jpg; the path decides
+      expect(g.members[0]!.path).toBe(g.keep);
+      for (const m of g.members) {
+        expect(Object.keys(m).sort()).toEqual(['bytes', 'height', 'path', 'width']);
+        expect(m.bytes).toBe(fs.statSync(m.path).size);
+      }
+    }
+    expect(groups[1]!.members.find((m) => m.path.endsWith('a small.jpg'))).toMatchObject({ width: 320, height: 240 });
+
+    const text = await runDupes(home, []);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^exact: 2 photos\n {2}keep {2}640x480 .*a copy\.jpg\n/);
+  });
+
+  it('finds CLIP look-alikes with --mode similar, and all kinds with --mode all', async () => {
+    const { home } = await indexedHome();
+    const similar = JSON.parse((await runDupes(home, ['--mode', 'similar', '--threshold', '0.995', '--json'])).stdout) as Group[];
+    expect(similar.every((g) => g.kind === 'similar')).toBe(true);
+    // The tiny model embeds colour: the two red photos look alike, blue does not join them.
+    const red = similar.find((g) => names(g).includes('red.jpg'));
+    expect(red && names(red)).toEqual(expect.arrayContaining(['red other.jpg', 'red.jpg']));
+    expect(red && names(red)).not.toContain('blue.jpg');
+    const all = JSON.parse((await runDupes(home, ['--mode', 'all', '--threshold', '0.995', '--json'])).stdout) as Group[];
+    expect(new Set(all.map((g) => g.kind))).toEqual(new Set(['exact', 'near', 'similar']));
+    const exact = JSON.parse((await runDupes(home, ['--mode', 'exact', '--json'])).stdout) as Group[];
+    expect(exact.map(names)).toEqual([['a copy.jpg', 'a.jpg']]);
+  });
+
+  it('refuses bad options with exit 2 and one error line', async () => {
+    const home = tempDir();
+    for (const args of [['--mode', 'fuzzy'], ['--threshold', '0.9'], ['--mode', 'similar', '--threshold', '2'], ['--yes']]) {
+      const res = await runDupes(home, args);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr).toMatch(/^shoebox: .+\n$/);
+      expect(res.stdout).toBe('');
+    }
+  });
+
+  it('never trashes without a confirmation: no terminal and no --yes is a usage error', async () => {
+    const { home, dir } = await indexedHome();
+    const before = fs.readdirSync(dir).sort();
+    const trashDir = tempDir('shoebox-trash-');
+    const res = await runDupes(home, ['--trash'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/confirmation.*--yes/);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readdirSync(trashDir)).toEqual([]);
+  });
+
+  it('with --yes moves every non-keeper to the trash and out of the library', async () => {
+    const { home, dir } = await indexedHome();
+    const trashDir = tempDir('shoebox-trash-');
+    const res = await runDupes(home, ['--trash', '--yes', '--json'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(res.code, res.stderr).toBe(0);
+    const groups = JSON.parse(res.stdout) as Group[];
+    const trashed = groups.flatMap((g) => g.members.filter((m) => m.trashed).map((m) => path.basename(m.path)));
+    expect([...new Set(trashed)].sort()).toEqual(['a small.jpg', 'a wide.jpg', 'a.jpg']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a copy.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a small.jpg', 'a wide.jpg', 'a.jpg']);
+    const info = fs.readFileSync(path.join(trashDir, 'info', 'a small.jpg.trashinfo'), 'utf8');
+    expect(info).toMatch(new RegExp(`^\\[Trash Info\\]\\nPath=${path.join(dir, 'a%20small.jpg').replaceAll('/', '\\/')}\\nDeletionDate=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\n$`));
+    const listed = JSON.parse((await runShoebox(['--home', home, 'list', ...MODEL, '--json'])).stdout) as { path: string }[];
+    expect(listed.map((p) => path.basename(p.path)).sort()).toEqual(['a copy.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
+    const again = JSON.parse((await runDupes(home, ['--json'])).stdout);
+    expect(again).toEqual([]);
+  });
+
+  it.skipIf(!haveScript)('asks on a terminal and moves nothing unless the answer is yes', async () => {
+    const { home, dir } = await indexedHome();
+    const before = fs.readdirSync(dir).sort();
+    const trashDir = tempDir('shoebox-trash-');
+    const declined = runDupesOnTerminal(home, ['--trash'], 'n', { SHOEBOX_TRASH_DIR: trashDir });
+    expect(declined.code, declined.stdout).toBe(0);
+    expect(declined.stdout).toMatch(/Move 3 photos \([\d.]+ MB\) to the trash\? \[y\/N\]/);
+    expect(declined.stdout).toMatch(/nothing moved/);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+
+    const accepted = runDupesOnTerminal(home, ['--trash'], 'y', { SHOEBOX_TRASH_DIR: trashDir });
+    expect(accepted.code, accepted.stdout).toBe(0);
+    expect(accepted.stdout).toMatch(/moved 3 of 3 photos to the trash/);
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a small.jpg', 'a wide.jpg', 'a.jpg']);
+  });
+});

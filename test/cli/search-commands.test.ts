@@ -1,0 +1,128 @@
+// `shoebox search` and `shoebox similar` as a user runs them: the query language, filters,
+// pagination, the relevance cut-off, and usage errors (exit 2, one line on stderr).
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runShoebox, type CliResult } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+let home: string;
+let photos: string;
+let userHome: string;
+
+beforeAll(async () => {
+  home = tempDir();
+  photos = tempDir('shoebox-cli-search-');
+  fs.mkdirSync(path.join(photos, 'trip'));
+  await writeExifColourPhoto(photos, 'red.jpg', [220, 20, 20], { taken: '2021:06:15 10:00:00', make: 'Canon', model: 'Canon EOS R5', gps: { lat: 48.85, lon: 2.35 } });
+  await writeExifColourPhoto(path.join(photos, 'trip'), 'red2.jpg', [200, 30, 40], { taken: '2022:03:01 08:00:00', make: 'NIKON CORPORATION', model: 'NIKON Z 6' });
+  await writeExifColourPhoto(photos, 'green.jpg', [20, 200, 30], { taken: '2020:01:01 12:00:00', make: 'Apple', model: 'iPhone 12', gps: { lat: -33.9, lon: 151.2 } });
+  await writeExifColourPhoto(photos, 'blue.jpg', [25, 30, 210]);
+  await writeExifColourPhoto(photos, 'yellow.jpg', [230, 220, 20], { taken: '2023:05:05 18:30:00', make: 'Canon', model: 'EOS 80D' });
+  await writeExifColourPhoto(path.join(photos, 'trip'), 'magenta.jpg', [210, 30, 200], { taken: '2021:12:31 23:59:00', make: 'NIKON CORPORATION', model: 'NIKON D750', gps: { lat: 51.5, lon: -0.12 } });
+  userHome = tempDir('shoebox-user-');
+  await writeExifColourPhoto(userHome, 'query.png', [30, 40, 200]);
+  const index = await runShoebox(['--home', home, 'index', ...MODEL, '--json', photos]);
+  expect(index.code, index.stderr).toBe(0);
+});
+
+function shoebox(args: string[]): Promise<CliResult> {
+  return runShoebox(['--home', home, ...args], { HOME: userHome });
+}
+
+async function hits(args: string[]): Promise<{ path: string; score: number }[]> {
+  const res = await shoebox([args[0]!, ...MODEL, '--json', ...args.slice(1)]);
+  expect(res.code, res.stderr).toBe(0);
+  expect(res.stdout.trim().split('\n')).toHaveLength(1); // exactly one JSON document
+  return JSON.parse(res.stdout);
+}
+const names = (list: { path: string }[]) => list.map((h) => path.basename(h.path));
+
+async function usageError(args: string[], message: RegExp): Promise<void> {
+  const res = await shoebox([args[0]!, ...MODEL, ...args.slice(1)]);
+  expect(res.code, res.stderr).toBe(2);
+  expect(res.stdout).toBe('');
+  const lines = res.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^shoebox: /);
+  expect(lines[0]).toMatch(message);
+}
+
+describe('shoebox search', () => {
+  it('prints [{path, score}] best first with absolute paths, cut off at the relevant photos', async () => {
+    const red = await hits(['search', 'red']);
+    expect(red.map((h) => h.path)).toEqual([path.join(photos, 'red.jpg'), path.join(photos, 'trip', 'red2.jpg')]);
+    expect(Object.keys(red[0]!).sort()).toEqual(['path', 'score']);
+    expect(red[0]!.score).toBeGreaterThan(red[1]!.score);
+    const all = await hits(['search', '--all', 'red']);
+    expect(names(all)).toHaveLength(6);
+    expect(names(all).slice(-2).sort()).toEqual(['blue.jpg', 'green.jpg']);
+  });
+
+  it('combines terms: red + blue, red - blue, 2:red + green, only negatives', async () => {
+    expect(names(await hits(['search', 'red', '+', 'blue']))).toEqual(['magenta.jpg']);
+    const minus = names(await hits(['search', 'red - blue']));
+    expect(minus).toEqual(expect.arrayContaining(['red.jpg', 'red2.jpg']));
+    expect(minus).not.toContain('blue.jpg');
+    const weighted = names(await hits(['search', '--all', '2:red + green']));
+    expect(weighted.indexOf('red.jpg')).toBeLessThan(weighted.indexOf('green.jpg'));
+    const negative = names(await hits(['search', '--all', '--', '-blue']));
+    expect(negative.at(-1)).toBe('blue.jpg');
+  });
+
+  it('takes image terms: quoted weights, ~ paths, files outside the library', async () => {
+    expect(names(await hits(['search', '~/query.png']))[0]).toBe('blue.jpg');
+    expect(names(await hits(['search', '"1:red" + ~/query.png']))[0]).toBe('magenta.jpg');
+    expect(names(await hits(['similar', path.join(photos, 'red.jpg')]))).toEqual(['red.jpg', 'red2.jpg']);
+  });
+
+  it('filters: dates, folder, camera, GPS; combined with ranking and paging', async () => {
+    expect(names(await hits(['search', '--all', '--after', '2021', '--before', '2022', 'red']))).toEqual(['red.jpg', 'magenta.jpg']);
+    expect(names(await hits(['search', '--all', '--camera', 'CANON', 'yellow']))).toEqual(['yellow.jpg', 'red.jpg']);
+    expect(names(await hits(['search', '--all', '--has-gps', '--folder', path.join(photos, 'trip'), 'red']))).toEqual(['magenta.jpg']);
+    expect(names(await hits(['similar', '--folder', path.join(photos, 'trip'), path.join(photos, 'red.jpg')]))).toEqual(['red2.jpg']);
+    const page1 = names(await hits(['search', '--all', '--limit', '2', 'yellow']));
+    const page2 = names(await hits(['search', '--all', '--limit', '2', '--offset', '2', 'yellow']));
+    const whole = names(await hits(['search', '--all', '--limit', '4', 'yellow']));
+    expect([...page1, ...page2]).toEqual(whole);
+  });
+
+  it('a plain listing without --json: score, tab, path', async () => {
+    const res = await shoebox(['search', ...MODEL, 'blue']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^\d\.\d{4}\t.*blue\.jpg\n$/);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['an empty query', ['search', ''], /query is empty/],
+    ['a missing image', ['search', 'red + ./nowhere.jpg'], /image not found: \.\/nowhere\.jpg/],
+    ['a zero weight', ['search', '0:red'], /weight/],
+    ['a negative weight', ['search', '"-2:red"'], /invalid weight "-2:"/],
+    ['operators without a term', ['search', 'red + - blue'], /put a term between two operators/],
+    ['a bad date', ['search', '--after', '2021-13', 'red'], /--after: "2021-13" is not a valid date/],
+    ['a bad limit', ['search', '--limit', '0', 'red'], /--limit must be a whole number >= 1/],
+    ['a bad offset', ['search', '--offset', '-1', 'red'], /--offset/],
+    ['similar without the file', ['similar', './nowhere.jpg'], /image not found/],
+  ])('%s is a usage error: exit 2, one line', async (_name, args, message) => {
+    await usageError(args, message);
+  });
+
+  it('--tag keeps only photos carrying that tag; an unknown label is a usage error', async () => {
+    const unknown = await shoebox(['search', ...MODEL, '--tag', 'holiday', 'red']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/--tag holiday/);
+
+    const labels = path.join(tempDir(), 'colours.json');
+    fs.writeFileSync(labels, JSON.stringify({ name: 'colours', labels: ['red', 'green', 'blue', 'yellow'] }));
+    const tag = await shoebox(['tag', ...MODEL, '--labels', labels, '--json', photos]);
+    expect(tag.code, tag.stderr).toBe(0);
+    const tagged = await hits(['search', '--tag', 'red', '--all', 'a photo']);
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(names(tagged).every((n) => n.startsWith('red') || n === 'magenta.jpg')).toBe(true);
+    expect(names(tagged)).toContain('red.jpg');
+  });
+});

@@ -1,0 +1,52 @@
+// `shoebox serve` as a command: its one-line failures. (test/e2e runs it for real.)
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireWriterLock } from '../../src/core/library/writer-lock';
+import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir } from '../helpers/images';
+
+function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('shoebox serve', () => {
+  it('fails in one line when the UI has not been built', async () => {
+    const r = await serve(['--home', tempDir(), 'serve'], { SHOEBOX_UI_DIR: tempDir('shoebox-no-ui-') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^shoebox: the UI is not built .*run `npm run build` first$/)]);
+  });
+
+  it('refuses a bad --port in one line', async () => {
+    const r = await serve(['--home', tempDir(), 'serve', '--port', 'eighty']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^shoebox: --port must be an integer from 0 to 65535, got "eighty"$/);
+  });
+
+  it('will not be a second writer: says who holds the library, in one line', async () => {
+    const home = tempDir();
+    const lock = acquireWriterLock(home, 'shoebox watch');
+    try {
+      const r = await serve(['--home', home, 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toMatch(new RegExp(`^shoebox: library busy: shoebox watch \\(pid ${process.pid}\\) is writing to `));
+    } finally {
+      lock.release();
+    }
+  });
+
+  it('has --help', async () => {
+    const r = await serve(['serve', '--help']);
+    expect(r.stdout).toMatch(/--port <n>/);
+    expect(r.stdout).toMatch(/127\.0\.0\.1/);
+  });
+});

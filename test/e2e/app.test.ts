@@ -1,0 +1,304 @@
+// The UI end to end: `shoebox serve` on a fresh data folder, driven in Debian's Chromium.
+// First run without a model, then with the tiny fixture model (its embeddings mean colours,
+// so "blue" finds blue.jpg), a folder of colour photos added through the UI, search as you
+// type, more like this, the viewer, search by a dropped image, themes, settings. Screenshots
+// land in test-results/screenshots/ (git-ignored) for people to look at.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import NodeWebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelManager } from '../../src/core/models/model-manager';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { buildApp } from '../helpers/build-app';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
+import { startServe, type ServeProcess } from './helpers/serve';
+import { writeLibraryPhotos } from './helpers/photos';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => {
+  let outDir: string;
+  let home: string;
+  let photos: string;
+  let photoCount: number;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    home = tempDir('shoebox-e2e-home-');
+    photos = tempDir('shoebox-e2e-photos-');
+    const [built, written] = await Promise.all([buildApp(), writeLibraryPhotos(photos)]);
+    outDir = built;
+    photoCount = written.photos;
+    // No --model-dir: the first run must find no model, like a new user's.
+    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve'], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer') });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = collectErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('prints its URL, token included, as the first line', () => {
+    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('first run without a model: says how to install one, then picks it up', async () => {
+    await page.goto(serve.url);
+    // The token moved into a cookie and out of the address bar.
+    expect(new URL(page.url()).search).toBe('');
+    await eventually(() => page.getByRole('heading', { name: 'Install a model to start' }).isVisible()).toBe(true);
+    await eventually(() => page.locator('pre.command').innerText()).toBe('shoebox models install vit-b-32-openai');
+    await screenshot(page, '01-first-run-no-model');
+
+    await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Add a folder to start' }).isVisible()).toBe(true);
+    await screenshot(page, '02-first-run-add-folder');
+  });
+
+  it('adds a folder by path, shows indexing progress, then the photos', async () => {
+    // Progress is brief with the tiny model: record every progress bar the page ever shows.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"][aria-valuenow]');
+        if (bar) seen.push(`${bar.getAttribute('aria-valuenow')}/${bar.getAttribute('aria-valuemax')}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByLabel('Folder to add').fill(photos);
+    await page.getByRole('button', { name: 'Add folder' }).click();
+    await eventually(() => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.length)).toBeGreaterThan(0);
+    await screenshot(page, '03-indexing-progress');
+    await eventually(() => page.getByText(/^Indexed: /).isVisible(), 60_000).toBe(true);
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    // Counted up, out of every file (the broken one included). The final 166/166 may never
+    // be drawn: React can fold it into the same render as the job's end.
+    expect(seen.length).toBeGreaterThan(0);
+    const done = seen.map((s) => Number(s.split('/')[0]));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(seen.map((s) => s.split('/')[1]))).toEqual(new Set([String(photoCount + 1)]));
+
+    await eventually(() => page.locator('.result-header').innerText()).toContain(`${photoCount} photos`);
+    await eventually(() => page.getByRole('button', { name: 'Open blue.jpg' }).isVisible()).toBe(true);
+    // The grid is virtualized: far fewer tiles in the DOM than photos in the library.
+    expect(await page.locator('.tile').count()).toBeLessThan(photoCount);
+    // The broken file is reported with its reason.
+    await page.getByRole('button', { name: /1 file could not be read/ }).click();
+    await eventually(() => page.getByText(/not an image/).isVisible()).toBe(true);
+    await waitForThumbnails(page);
+    await screenshot(page, '04-library-grid');
+  });
+
+  it('"/" focuses the search box; typing shows results as you type, blue.jpg first for "blue"', async () => {
+    await page.locator('body').click({ position: { x: 640, y: 780 } });
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: 'Search photos' });
+    await eventually(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('blue', { delay: 40 });
+    await eventually(() => page.getByRole('heading', { name: 'Results for “blue”' }).isVisible()).toBe(true);
+    await eventually(() => firstTileName(page)).toBe('blue.jpg');
+    await waitForThumbnails(page);
+    await screenshot(page, '05-search-blue');
+  });
+
+  it('"more like this" on a photo finds its look-alikes', async () => {
+    const tile = page.locator('.tile', { has: page.getByRole('button', { name: 'Open blue.jpg' }) });
+    await tile.hover();
+    await tile.getByRole('button', { name: 'More like blue.jpg' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'More like blue.jpg' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(page, 2)).toEqual(['blue.jpg', 'blue again.jpg']);
+    expect(await page.getByRole('searchbox').inputValue()).toBe('');
+    await waitForThumbnails(page);
+    await screenshot(page, '06-more-like-this');
+  });
+
+  it('the viewer shows metadata and steps with ← / →, closing with Esc', async () => {
+    await page.getByRole('button', { name: 'Show all photos' }).click();
+    await eventually(() => firstTileName(page)).toBe('blue again.jpg');
+    await page.getByRole('button', { name: 'Open blue again.jpg' }).click();
+    const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
+    await eventually(() => viewer.getByRole('heading').innerText()).toBe('blue again.jpg');
+    await eventually(() => viewer.getByText('320 × 240').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => viewer.getByRole('heading').innerText()).toBe('blue.jpg');
+    await eventually(() => viewer.getByText('2 of').isVisible()).toBe(true);
+    await eventually(() => viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    await screenshot(page, '07-viewer');
+    await page.keyboard.press('ArrowLeft');
+    await eventually(() => viewer.getByRole('heading').innerText()).toBe('blue again.jpg');
+    await page.keyboard.press('Escape');
+    await eventually(() => viewer.count()).toBe(0);
+  });
+
+  it('searches by an image dropped from outside', async () => {
+    const dir = tempDir('shoebox-e2e-query-');
+    const file = await writeColourPhoto(dir, 'query.jpg', COLOURS.blue!);
+    const base64 = fs.readFileSync(file).toString('base64');
+    await page.evaluate(async (data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'query.jpg', { type: 'image/jpeg' }));
+      for (const type of ['dragenter', 'dragover']) document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!document.querySelector('[data-testid="drop-zone"]')) throw new Error('no drop zone while dragging a file');
+      document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, base64);
+    await eventually(() => page.getByRole('heading', { name: 'Photos like query.jpg' }).isVisible()).toBe(true);
+    await eventually(() => firstTileName(page)).toBe('blue.jpg');
+    await waitForThumbnails(page);
+    await screenshot(page, '08-search-by-dropped-image');
+  });
+
+  it('narrows results with filters: camera and date taken', async () => {
+    await page.getByRole('searchbox').fill('yellow');
+    await eventually(() => page.getByRole('heading', { name: 'Results for “yellow”' }).isVisible()).toBe(true);
+    await eventually(async () => (await tileNames(page, 5)).includes('yellow.jpg')).toBe(true);
+    const filters = page.getByRole('group', { name: 'Filters' });
+    await filters.getByLabel('Camera').fill('canon');
+    await eventually(() => tileNames(page, 5)).toEqual(['yellow canon.jpg']);
+    await filters.getByLabel('Taken from').fill('2021-06-01');
+    await filters.getByLabel('to').fill('2021-06-15');
+    await eventually(() => tileNames(page, 5)).toEqual(['yellow canon.jpg']);
+    await waitForThumbnails(page);
+    await screenshot(page, '09-filters');
+    await filters.getByLabel('to').fill('2021-06-14');
+    await eventually(() => page.getByText('Nothing matched.').isVisible()).toBe(true);
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await eventually(async () => (await tileNames(page, 5)).includes('yellow.jpg')).toBe(true);
+    await page.getByRole('searchbox').fill('');
+  });
+
+  it('has settings (model, provider, data folder) and a dark theme', async () => {
+    await page.getByRole('button', { name: 'Show all photos' }).click();
+    await page.keyboard.press(',');
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await eventually(() => settings.getByText('In use:').isVisible()).toBe(true);
+    await eventually(() => settings.getByText(home).isVisible()).toBe(true);
+    await eventually(() => settings.getByText('CPU', { exact: true }).first().isVisible()).toBe(true);
+    await screenshot(page, '10-settings');
+    await settings.getByText('Dark', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await eventually(() => settings.count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(23, 24, 27)');
+    await waitForThumbnails(page);
+    await screenshot(page, '11-dark-theme');
+    // Back to following the system, which here says light.
+    await page.getByRole('button', { name: 'Theme: dark' }).click();
+    await page.getByRole('button', { name: 'Theme: system' }).waitFor();
+  });
+
+  it('raised no console errors (no CSP violations, no failed loads)', () => {
+    expect(errors).toEqual([]);
+  });
+
+  describe('access control', () => {
+    it('refuses pages, the API and images without the token', async () => {
+      const stranger = await browser.newContext();
+      try {
+        const anonymous = await stranger.request.get(`${serve.origin}/`);
+        expect(anonymous.status()).toBe(401);
+        const wrong = await stranger.request.get(`${serve.origin}/?token=not-the-token`);
+        expect(wrong.status()).toBe(403);
+        const id = await page.getByRole('button', { name: 'Open blue.jpg' }).evaluate((el) => el.querySelector('img')!.getAttribute('src')!);
+        expect((await stranger.request.get(`${serve.origin}${id}`)).status()).toBe(401);
+        const api = await stranger.request.post(`${serve.origin}/api/listPhotos`, { data: [] });
+        expect(api.status()).toBe(401);
+        // A WebSocket from a page without the cookie never opens.
+        const strangerPage = await stranger.newPage();
+        const outcome = await strangerPage.evaluate(
+          (origin) =>
+            new Promise<string>((resolve) => {
+              const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws`);
+              ws.onopen = () => resolve('open');
+              ws.onerror = () => resolve('refused');
+            }),
+          serve.origin,
+        );
+        expect(outcome).toBe('refused');
+      } finally {
+        await stranger.close();
+      }
+    });
+
+    it('refuses a WebSocket from another origin even with the cookie', async () => {
+      const cookies = await page.context().cookies(serve.origin);
+      const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      expect(cookie).toContain('shoebox_token_');
+      const open = (origin: string) =>
+        new Promise<number | 'open'>((resolve) => {
+          const ws = new NodeWebSocket(`${serve.origin.replace('http', 'ws')}/ws`, { headers: { Cookie: cookie }, origin });
+          ws.on('open', () => {
+            ws.close();
+            resolve('open');
+          });
+          ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          ws.on('error', () => resolve(0));
+        });
+      expect(await open(serve.origin)).toBe('open');
+      expect(await open('http://127.0.0.1:1')).toBe(403);
+      expect(await open('http://evil.example')).toBe(403);
+    });
+
+    it('serves only library photos: no traversal, no paths outside, no symlinks to private files', async () => {
+      const get = (pathname: string) => page.request.get(`${serve.origin}${pathname}`, { maxRedirects: 0 });
+      const idOf = (p: string) => Buffer.from(p, 'utf8').toString('base64url');
+      const secretDir = tempDir('shoebox-e2e-secret-');
+      const secret = path.join(secretDir, 'secret.jpg');
+      await writeColourPhoto(secretDir, 'secret.jpg', [1, 2, 3]);
+      // Planted in a watched folder: the watcher may pick it up, but it is not an image.
+      fs.symlinkSync('/etc/passwd', path.join(photos, 'passwd.jpg'));
+
+      expect((await get(`/image/${idOf(path.join(photos, 'blue.jpg'))}`)).status()).toBe(200);
+      for (const target of ['/etc/passwd', secret, path.join(photos, 'passwd.jpg'), `${photos}/../${path.basename(secretDir)}/secret.jpg`, path.join(photos, 'broken.jpg')]) {
+        expect((await get(`/image/${idOf(target)}`)).status(), target).toBe(404);
+        expect((await get(`/thumb/${idOf(target)}`)).status(), target).toBe(404);
+      }
+      for (const raw of ['/image/..%2f..%2f..%2fetc%2fpasswd', '/image/%2Fetc%2Fpasswd', '/thumb/../../etc/passwd', '/image//etc/passwd', '/assets/..%2f..%2f..%2f..%2fetc%2fpasswd']) {
+        expect((await get(raw)).status(), raw).toBe(404);
+      }
+      // A library photo swapped for a symlink to a private non-image file is not served either.
+      const yellow = path.join(photos, 'yellow.jpg');
+      fs.renameSync(yellow, `${yellow}.bak`);
+      fs.symlinkSync('/etc/passwd', yellow);
+      try {
+        expect((await get(`/image/${idOf(yellow)}`)).status()).toBe(404);
+      } finally {
+        fs.rmSync(yellow);
+        fs.renameSync(`${yellow}.bak`, yellow);
+      }
+    });
+  });
+});
+
+/** expect.poll with room for a loaded machine (npm test runs files in parallel on 2 cores). */
+function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
+  return expect.poll(read, { timeout, interval: 100 });
+}
+
+async function tileNames(page: Page, n: number): Promise<string[]> {
+  const labels = await page.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count).map((el) => el.getAttribute('aria-label') ?? ''), n);
+  return labels.map((label) => label.replace(/^Open /, ''));
+}
+
+async function firstTileName(page: Page): Promise<string | undefined> {
+  return (await tileNames(page, 1))[0];
+}
+
+/** Screenshots are worth looking at only once the visible thumbnails have loaded. */
+async function waitForThumbnails(page: Page): Promise<void> {
+  await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.slice(0, 24).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)))
+    .toBe(true);
+}

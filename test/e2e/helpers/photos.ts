@@ -1,0 +1,36 @@
+// The e2e library: a few named colour photos the tiny fixture model tells apart by colour
+// words, enough filler that indexing takes long enough to show progress, and one broken
+// file that must be reported with its reason. Filler colours keep blue low, so "blue" and
+// "more like blue" have unambiguous answers.
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { COLOURS, writeColourPhoto } from '../../helpers/images';
+
+export const FILLER = 160;
+
+export async function writeLibraryPhotos(dir: string): Promise<{ photos: number }> {
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
+  await writeColourPhoto(dir, 'blue again.jpg', [40, 50, 190]);
+  await writeCameraPhoto(path.join(dir, 'yellow canon.jpg'), [225, 215, 35]);
+  fs.mkdirSync(path.join(dir, 'filler'));
+  const jobs: Promise<string>[] = [];
+  for (let i = 0; i < FILLER; i++) {
+    const t = i / FILLER;
+    const rgb: [number, number, number] = [Math.round(230 - 150 * t), Math.round(40 + 180 * t), 20 + (i % 5) * 6];
+    jobs.push(writeColourPhoto(path.join(dir, 'filler'), `filler-${String(i).padStart(3, '0')}.jpg`, rgb, { width: 160, height: 120 }));
+  }
+  await Promise.all(jobs);
+  fs.writeFileSync(path.join(dir, 'broken.jpg'), 'this is not a photo');
+  return { photos: Object.keys(COLOURS).length + 2 + FILLER };
+}
+
+/** A photo with EXIF camera and date, for the filters: a Canon EOS R5, 15 June 2021. */
+async function writeCameraPhoto(file: string, rgb: [number, number, number]): Promise<void> {
+  const pixels = Buffer.alloc(320 * 240 * 3);
+  for (let i = 0; i < 320 * 240; i++) pixels.set(rgb, i * 3);
+  await sharp(pixels, { raw: { width: 320, height: 240, channels: 3 } })
+    .withExif({ IFD0: { Make: 'Canon', Model: 'Canon EOS R5' }, IFD2: { DateTimeOriginal: '2021:06:15 10:30:00' } })
+    .jpeg({ quality: 90 })
+    .toFile(file);
+}

@@ -1,0 +1,117 @@
+// Smart albums end to end in-process on the tiny colour model: the album "red" is a saved
+// query whose members follow the library as photos are indexed and removed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../src/core/engine';
+import type { LibraryService } from '../../src/core/library/library-service';
+import { AlbumService } from '../../src/core/albums/album-service';
+import { TaggingService } from '../../src/core/tags/tagging-service';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const open: LibraryService[] = [];
+function library(home: string): LibraryService {
+  const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
+  open.push(lib);
+  return lib;
+}
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+async function colourFolder(): Promise<string> {
+  const dir = tempDir('shoebox-photos-');
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
+  return dir;
+}
+
+const names = (members: { path: string }[]) => members.map((m) => path.basename(m.path)).sort();
+
+describe('smart albums', () => {
+  it('membership follows indexing and removal', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    expect(names(await albums.members('reds'))).toEqual(['red.jpg']);
+
+    await writeColourPhoto(photos, 'crimson.jpg', [200, 25, 40]);
+    await lib.index();
+    expect(names(await albums.members('reds'))).toEqual(['crimson.jpg', 'red.jpg']);
+
+    fs.rmSync(path.join(photos, 'red.jpg'));
+    await lib.index();
+    expect(names(await albums.members('reds'))).toEqual(['crimson.jpg']);
+    const [summary] = await albums.list();
+    expect(summary).toMatchObject({ name: 'reds', query: 'red', threshold: 0.8, members: 1 });
+  });
+
+  it('pins and excludes photos by hand, and refuses duplicates and unknown photos', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    await albums.pin('reds', path.join(photos, 'blue.jpg'));
+    await albums.exclude('reds', path.join(photos, 'red.jpg'));
+    const members = await albums.members('reds');
+    expect(members.map((m) => [path.basename(m.path), m.pinned])).toEqual([['blue.jpg', true]]);
+    expect(members[0]!.score).toBeLessThan(0.8);
+    await albums.pin('reds', path.join(photos, 'red.jpg')); // pinning undoes the exclusion
+    expect(names(await albums.members('reds'))).toEqual(['blue.jpg', 'red.jpg']);
+    await expect(albums.pin('reds', path.join(photos, 'nope.jpg'))).rejects.toThrow(/not in the library/);
+    await expect(albums.create('reds', 'blue')).rejects.toThrow(/already exists/);
+    await expect(albums.members('nope')).rejects.toThrow(/no album named "nope"/);
+    // A pinned photo that leaves the library leaves the album.
+    fs.rmSync(path.join(photos, 'blue.jpg'));
+    await lib.index();
+    expect(names(await albums.members('reds'))).toEqual(['red.jpg']);
+  });
+
+  it('filters by tag and by folder', async () => {
+    const photos = await colourFolder();
+    const other = tempDir('shoebox-other-');
+    await writeColourPhoto(other, 'red elsewhere.jpg', [225, 15, 25]);
+    const lib = library(tempDir());
+    await lib.index([photos, other]);
+    const tagging = new TaggingService(lib);
+    await tagging.importLabelSet(JSON.stringify({ name: 'warm', labels: ['red', 'yellow', 'blue'] }), 'warm.json');
+    await tagging.tagFolder('warm', photos);
+    const albums = new AlbumService(lib);
+    await albums.create('warm', 'orange', { threshold: 0.5 });
+    expect(names(await albums.members('warm'))).toEqual(['red elsewhere.jpg', 'red.jpg', 'yellow.jpg']);
+    await albums.create('warm here', 'orange', { threshold: 0.5, filters: { folder: photos } });
+    expect(names(await albums.members('warm here'))).toEqual(['red.jpg', 'yellow.jpg']);
+    await albums.create('tagged red', 'orange', { threshold: 0.5, filters: { tag: 'red' } });
+    expect(names(await albums.members('tagged red'))).toEqual(['red.jpg']);
+  });
+
+  it('exports as symbolic links or copies, again without duplicates, originals untouched', async () => {
+    const photos = await colourFolder();
+    await writeColourPhoto(path.join(photos), 'red 2.jpg', [215, 30, 30]);
+    fs.mkdirSync(path.join(photos, 'sub'));
+    await writeColourPhoto(path.join(photos, 'sub'), 'red.jpg', [228, 22, 18]);
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    const before = fs.readFileSync(path.join(photos, 'red.jpg'));
+
+    const links = path.join(tempDir(), 'links');
+    const first = await albums.export('reds', links);
+    expect(first).toMatchObject({ mode: 'symlink', exported: 3, skipped: 0, failed: [] });
+    const entries = fs.readdirSync(links).sort();
+    expect(entries).toEqual(['red (2).jpg', 'red 2.jpg', 'red.jpg']);
+    const targets = entries.map((e) => fs.readlinkSync(path.join(links, e))).sort();
+    expect(targets).toEqual([path.join(photos, 'red 2.jpg'), path.join(photos, 'red.jpg'), path.join(photos, 'sub', 'red.jpg')].sort());
+    expect(await albums.export('reds', links)).toMatchObject({ exported: 0, skipped: 3 });
+
+    const copies = path.join(tempDir(), 'copies');
+    expect(await albums.export('reds', copies, { copy: true })).toMatchObject({ mode: 'copy', exported: 3 });
+    for (const e of fs.readdirSync(copies)) expect(fs.lstatSync(path.join(copies, e)).isFile()).toBe(true);
+    expect(await albums.export('reds', copies, { copy: true })).toMatchObject({ exported: 0, skipped: 3 });
+    expect(fs.readFileSync(path.join(photos, 'red.jpg')).equals(before)).toBe(true);
+  });
+});

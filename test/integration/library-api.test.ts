@@ -1,0 +1,160 @@
+// LibraryApi as the app and `shoebox serve` host it, on real LanceDB, ONNX Runtime (the
+// tiny colour model) and files: jobs and their events, reads, searches, images, the writer
+// lock, the first run without a model, and the watcher between jobs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import { photoId } from '../../src/core/api/photo-id';
+import { ModelManager } from '../../src/core/models/model-manager';
+import type { JobState, LibraryEvent } from '../../src/shared/api';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const hosts: LibraryHost[] = [];
+afterEach(async () => {
+  while (hosts.length) await hosts.pop()!.close();
+});
+
+async function open(home: string, options: { model?: boolean; watch?: boolean } = {}) {
+  const host = await createLibraryApi({ home, provider: 'cpu', watch: options.watch ?? false, ...(options.model === false ? {} : { modelDir: fixtureModelDir(TINY_IMMICH) }) });
+  hosts.push(host);
+  const events: LibraryEvent[] = [];
+  host.subscribe((event) => events.push(event));
+  return { host, events };
+}
+
+async function colourFolder(): Promise<string> {
+  const dir = tempDir('shoebox-api-photos-');
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
+  await writeColourPhoto(dir, 'blue again.jpg', [40, 50, 190]);
+  fs.writeFileSync(path.join(dir, 'broken.jpg'), 'not a photo');
+  return dir;
+}
+
+async function finished(events: LibraryEvent[], job: JobState): Promise<JobState> {
+  let last: JobState | undefined;
+  await expect
+    .poll(() => {
+      last = events.flatMap((e) => (e.type === 'job' && e.job.id === job.id ? [e.job] : [])).at(-1);
+      return last?.state;
+    }, { timeout: 60_000 })
+    .toMatch(/done|failed|cancelled/);
+  return last!;
+}
+
+describe('LibraryApi over a real library', () => {
+  it('adds a folder as a background job with progress, then lists, searches and describes it', async () => {
+    const photos = await colourFolder();
+    const { host, events } = await open(tempDir());
+    const job = await host.addFolder(photos);
+    expect(job).toMatchObject({ kind: 'index', folder: photos, state: 'queued' });
+    expect((await host.listFolders()).map((f) => f.path)).toEqual([photos]);
+    const done = await finished(events, job);
+    expect(done).toMatchObject({ state: 'done', result: { added: 5, embedded: 5, failed: 1 } });
+    expect(events.filter((e) => e.type === 'job' && e.job.id === job.id).map((e) => (e as { job: JobState }).job.state)).toEqual(expect.arrayContaining(['queued', 'running', 'done']));
+    expect(events.some((e) => e.type === 'index-progress' && e.jobId === job.id && e.progress.total === 6)).toBe(true);
+    expect(events).toContainEqual({ type: 'photos-changed', added: 5, removed: 0 });
+
+    expect(await host.listFolders()).toEqual([{ path: photos, addedAt: expect.any(Number), photos: 5, failed: 1 }]);
+    expect(await host.status()).toMatchObject({ model: { id: TINY_IMMICH }, photos: 5, folders: 1, failed: 1 });
+    expect(await host.listFailures({ folder: photos })).toEqual({ total: 1, failures: [expect.objectContaining({ path: path.join(photos, 'broken.jpg'), reason: expect.stringMatching(/not an image/) })] });
+
+    const page = await host.listPhotos({ limit: 2, offset: 1 });
+    expect(page.total).toBe(5);
+    expect(page.photos.map((p) => path.basename(p.path))).toEqual(['blue.jpg', 'green.jpg']);
+    expect(JSON.parse(JSON.stringify(page))).toEqual(page);
+
+    const blue = await host.search('blue', { limit: 2 });
+    expect(blue.photos.map((p) => path.basename(p.path))).toEqual(['blue.jpg', 'blue again.jpg']);
+    expect(blue.hasMore).toBe(true);
+    expect((await host.search('   ')).photos).toEqual([]);
+
+    const like = await host.similar(blue.photos[0]!.id, { limit: 2 });
+    expect(like.photos.map((p) => path.basename(p.path))).toEqual(['blue.jpg', 'blue again.jpg']);
+
+    const query = await writeColourPhoto(tempDir(), 'q.jpg', COLOURS.yellow!);
+    const byImage = await host.searchByImage({ name: 'q.jpg', base64: fs.readFileSync(query).toString('base64') }, { limit: 1 });
+    expect(path.basename(byImage.photos[0]!.path)).toBe('yellow.jpg');
+    await expect(host.searchByImage({ name: 'notes.txt', base64: Buffer.from('hello').toString('base64') })).rejects.toThrow(/notes.txt: not an image/);
+
+    const details = await host.getPhoto(blue.photos[0]!.id);
+    expect(details).toMatchObject({ path: path.join(photos, 'blue.jpg'), width: 320, height: 240, modelId: TINY_IMMICH, cameraMake: null });
+    expect(await host.getPhoto(photoId('/etc/passwd'))).toBeNull();
+    expect(await host.getPhoto('not an id')).toBeNull();
+  });
+
+  it('reads library images only', async () => {
+    const photos = await colourFolder();
+    const { host, events } = await open(tempDir());
+    await finished(events, await host.addFolder(photos));
+    const blue = path.join(photos, 'blue.jpg');
+    const thumb = await host.readImage(photoId(blue), 'thumb');
+    expect(thumb?.contentType).toBe('image/jpeg');
+    const full = await host.readImage(photoId(blue), 'image');
+    expect(Buffer.from(full!.data).equals(fs.readFileSync(blue))).toBe(true);
+    expect(await host.readImage(photoId('/etc/passwd'), 'image')).toBeNull();
+    expect(await host.readImage(photoId(`${photos}/../${path.basename(photos)}/blue.jpg`), 'image')).toBeNull();
+    expect(await host.readImage(photoId(path.join(photos, 'broken.jpg')), 'image')).toBeNull();
+    // A library photo replaced by a link to a private file after indexing is not served.
+    fs.rmSync(blue);
+    fs.symlinkSync('/etc/passwd', blue);
+    expect(await host.readImage(photoId(blue), 'image')).toBeNull();
+    // Its thumbnail was made from the photo as indexed, and stays in the thumbs folder.
+    expect((await host.readImage(photoId(blue), 'thumb'))?.contentType).toBe('image/jpeg');
+  });
+
+  it('removes a folder and its photos, leaving the files alone', async () => {
+    const photos = await colourFolder();
+    const { host, events } = await open(tempDir());
+    await finished(events, await host.addFolder(photos));
+    await host.removeFolder(photos);
+    expect(await host.listFolders()).toEqual([]);
+    expect((await host.listPhotos()).total).toBe(0);
+    expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: 5 });
+    expect(fs.existsSync(path.join(photos, 'red.jpg'))).toBe(true);
+    await expect(host.removeFolder('/not/a/library/folder')).rejects.toThrow(/not a library folder/);
+  });
+
+  it('reports a bad folder to the caller, not in a job', async () => {
+    const { host } = await open(tempDir());
+    await expect(host.addFolder('/no/such/folder')).rejects.toThrow(/folder not found/);
+    await expect(host.addFolder('relative/photos')).rejects.toThrow(/full path/);
+    const file = await writeColourPhoto(tempDir(), 'a.jpg', COLOURS.red!);
+    await expect(host.addFolder(file)).rejects.toThrow(/not a folder/);
+    expect(await host.jobs()).toEqual([]);
+  });
+
+  it('is the one writer: a second host on the same data folder is refused until the first closes', async () => {
+    const home = tempDir();
+    const { host } = await open(home);
+    await expect(createLibraryApi({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false })).rejects.toThrow(/library busy/);
+    await host.close();
+    await open(home);
+  });
+
+  it('first run: answers without a model, says what to do, and picks up a model installed meanwhile', async () => {
+    const home = tempDir();
+    const { host } = await open(home, { model: false });
+    const status = await host.status();
+    expect(status).toMatchObject({ model: null, photos: 0, folders: 0 });
+    expect(status.modelProblem).toMatch(/shoebox models install/);
+    expect(await host.listPhotos()).toEqual({ total: 0, offset: 0, photos: [] });
+    expect(await host.listFolders()).toEqual([]);
+    await expect(host.addFolder(tempDir())).rejects.toThrow(/no model/i);
+    expect((await host.models()).inUse).toBeNull();
+
+    await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
+    expect(await host.status()).toMatchObject({ model: { id: 'tiny' }, modelProblem: null });
+    expect((await host.models()).models).toContainEqual(expect.objectContaining({ id: 'tiny', source: 'imported', active: true }));
+  });
+
+  it('follows the folders between jobs: a photo copied in later appears', async () => {
+    const photos = await colourFolder();
+    const { host, events } = await open(tempDir(), { watch: true });
+    await finished(events, await host.addFolder(photos));
+    await expect.poll(async () => (await host.status()).watching, { timeout: 10_000 }).toBe(true);
+    await writeColourPhoto(photos, 'late.jpg', [128, 0, 128]);
+    await expect.poll(async () => (await host.listPhotos()).total, { timeout: 30_000 }).toBe(6);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { compareForKeeping, exifCompleteness, type KeepCandidate } from '../../../src/core/dupes/keep-best';
+
+function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}, sharpness = 0): KeepCandidate {
+  return {
+    photo: { path, width: 100, height: 100, size: 1000, takenAt: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, ...overrides },
+    sharpness,
+  };
+}
+
+const best = (...c: KeepCandidate[]) => [...c].sort(compareForKeeping)[0]!.photo.path;
+
+describe('keep-best', () => {
+  it('prefers resolution, then file size, then sharpness, then EXIF completeness, then the path', () => {
+    expect(best(candidate('/small', { size: 9999 }), candidate('/big', { width: 200, size: 10 }))).toBe('/big');
+    expect(best(candidate('/light', { size: 900 }, 50), candidate('/heavy', { size: 1000 }))).toBe('/heavy');
+    expect(best(candidate('/soft', { takenAt: 1, cameraMake: 'X', gpsLat: 1, gpsLon: 2 }, 1), candidate('/sharp', {}, 2))).toBe('/sharp');
+    expect(best(candidate('/bare'), candidate('/dated', { takenAt: 1 }), candidate('/full', { takenAt: 1, cameraModel: 'Y', gpsLat: 0, gpsLon: 0 }))).toBe('/full');
+    expect(best(candidate('/b'), candidate('/a'))).toBe('/a');
+  });
+
+  it('counts date, camera and GPS (both coordinates) for EXIF completeness', () => {
+    expect(exifCompleteness(candidate('/x').photo)).toBe(0);
+    expect(exifCompleteness(candidate('/x', { takenAt: 0, cameraMake: 'C', gpsLat: 1 }).photo)).toBe(2);
+    expect(exifCompleteness(candidate('/x', { takenAt: 0, cameraModel: 'M', gpsLat: 1, gpsLon: 1 }).photo)).toBe(3);
+  });
+
+  it('is a total order, so one photo is best in every group it shares', () => {
+    const cs = [candidate('/a', { size: 5 }), candidate('/b', { size: 5 }), candidate('/c', { size: 7 }, 3), candidate('/d', { width: 50 })];
+    const sorted = [...cs].sort(compareForKeeping).map((c) => c.photo.path);
+    expect([...cs].reverse().sort(compareForKeeping).map((c) => c.photo.path)).toEqual(sorted);
+    expect(sorted).toEqual(['/c', '/a', '/b', '/d']);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Photo } from '../../../src/shared/api';
+import { PAGE_SIZE, PagedPhotos, type FetchedPage } from '../../../src/renderer/lib/paged-photos';
+
+const photo = (i: number): Photo => ({ id: `id${i}`, path: `/p/${i}.jpg`, folder: '/p', width: 1, height: 1, takenAt: null });
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function listing(total: number) {
+  return vi.fn(async (offset: number, limit: number): Promise<FetchedPage> => {
+    const photos = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => photo(offset + i));
+    return { photos, total, hasMore: offset + photos.length < total };
+  });
+}
+
+function results(total: number) {
+  return vi.fn(async (offset: number, limit: number): Promise<FetchedPage> => {
+    const photos = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => photo(offset + i));
+    return { photos, hasMore: photos.length === limit };
+  });
+}
+
+describe('paged photos', () => {
+  it('fetches only the pages in view of a 100k listing, once each', async () => {
+    const fetch = listing(100_000);
+    const source = new PagedPhotos(fetch, () => {});
+    source.request(0, 1);
+    await flush();
+    expect(source.count).toBe(100_000);
+    source.request(50_000, 50_060);
+    source.request(50_010, 50_070);
+    await flush();
+    expect(fetch.mock.calls.map(([offset]) => offset)).toEqual([0, Math.floor(50_000 / PAGE_SIZE) * PAGE_SIZE]);
+    expect(source.get(50_001)?.id).toBe('id50001');
+    expect(source.get(70_000)).toBeUndefined();
+  });
+
+  it('grows search results page by page as the user nears the end', async () => {
+    const fetch = results(450);
+    const source = new PagedPhotos(fetch, () => {});
+    source.request(0, 1);
+    await flush();
+    expect(source.count).toBe(PAGE_SIZE);
+    source.request(150, PAGE_SIZE);
+    await flush();
+    expect(source.count).toBe(2 * PAGE_SIZE);
+    source.request(350, 400);
+    await flush();
+    expect(source.count).toBe(450);
+    source.request(440, 450);
+    await flush();
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows the previous photos until a refreshed listing arrives', async () => {
+    const old = new PagedPhotos(listing(10), () => {});
+    old.request(0, 10);
+    await flush();
+    let answer!: (page: FetchedPage) => void;
+    const refreshed = new PagedPhotos(() => new Promise((resolve) => (answer = resolve)), () => {}, old);
+    refreshed.request(0, 10);
+    expect(refreshed.count).toBe(10);
+    expect(refreshed.get(3)?.id).toBe('id3');
+    answer({ photos: [photo(100)], total: 1, hasMore: false });
+    await flush();
+    expect(refreshed.count).toBe(1);
+    expect(refreshed.get(3)).toBeUndefined();
+  });
+
+  it('keeps the error of a failed fetch, and stops fetching once disposed', async () => {
+    const failing = new PagedPhotos(async () => Promise.reject(new Error('no model')), () => {});
+    failing.request(0, 1);
+    await flush();
+    expect(failing.error).toBe('no model');
+    const fetch = listing(10);
+    const disposed = new PagedPhotos(fetch, () => {});
+    disposed.dispose();
+    disposed.request(0, 10);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('paged photos under a fast fling', () => {
+  it('fetches two pages at a time and skips the ones scrolled past, so the resting page comes next', async () => {
+    const answers: (() => void)[] = [];
+    const offsets: number[] = [];
+    const fetch = (offset: number, limit: number) =>
+      new Promise<FetchedPage>((resolve) => {
+        offsets.push(offset);
+        answers.push(() => resolve({ photos: Array.from({ length: limit }, (_, i) => photo(offset + i)), total: 100_000, hasMore: true }));
+      });
+    const source = new PagedPhotos(fetch, () => {});
+    source.request(0, 60);
+    answers.shift()!(); // the first page tells the total
+    await flush();
+    for (let index = 2_000; index < 100_000; index += 2_000) source.request(index, index + 60);
+    source.request(99_900, 99_960);
+    expect(offsets).toHaveLength(3); // page 0, then the first two of the fling, nothing else yet
+    answers.shift()!();
+    await flush();
+    expect(offsets.at(-1)).toBe(Math.floor(99_900 / PAGE_SIZE) * PAGE_SIZE);
+    answers.shift()!();
+    answers.shift()!();
+    await flush();
+    expect(offsets).toHaveLength(4);
+    expect(source.get(99_950)?.id).toBe('id99950');
+  });
+});

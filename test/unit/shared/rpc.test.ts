@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LibraryApi } from '../../../src/shared/api';
+import { INVOKABLE_METHODS, InvalidArgumentsError, validateArgs } from '../../../src/shared/api-methods';
+import { RpcClient, answerRequest, libraryApiOverRpc, libraryHandler, type RpcRequest } from '../../../src/shared/rpc';
+
+/** A client and a server joined back to back, as a WebSocket or a port would join them. */
+function pair(api: Partial<LibraryApi>) {
+  const handle = libraryHandler(api as LibraryApi);
+  const client: RpcClient = new RpcClient((request: RpcRequest) => {
+    // JSON on the way, as over a WebSocket.
+    void answerRequest(JSON.parse(JSON.stringify(request)), handle).then((response) => client.receive(JSON.parse(JSON.stringify(response))));
+  });
+  return { client, api: libraryApiOverRpc(client) };
+}
+
+describe('the RPC protocol', () => {
+  it('carries calls, results and void results', async () => {
+    const listPhotos = vi.fn(async () => ({ total: 0, offset: 0, photos: [] }));
+    const removeFolder = vi.fn(async () => undefined);
+    const { api } = pair({ listPhotos, removeFolder });
+    await expect(api.listPhotos({ limit: 10 })).resolves.toEqual({ total: 0, offset: 0, photos: [] });
+    expect(listPhotos).toHaveBeenCalledWith({ limit: 10 });
+    await expect(api.removeFolder('/photos')).resolves.toBeUndefined();
+  });
+
+  it('carries errors with their name', async () => {
+    const { api } = pair({ addFolder: async () => Promise.reject(Object.assign(new Error('folder not found: /nope'), { name: 'NotFound' })) });
+    const error = await api.addFolder('/nope').catch((e: Error) => e);
+    expect(error).toMatchObject({ name: 'NotFound', message: 'folder not found: /nope' });
+  });
+
+  it('refuses unknown methods and prototype names', async () => {
+    const handle = libraryHandler({} as LibraryApi);
+    for (const method of ['constructor', '__proto__', 'toString', 'subscribe', 'readImage', 'hasOwnProperty']) {
+      const response = await answerRequest({ id: 1, method, params: [] }, handle);
+      expect(response, method).toMatchObject({ id: 1, error: { name: 'InvalidArgumentsError', message: expect.stringMatching(/unknown method/) } });
+    }
+  });
+
+  it('ignores messages that are not requests', async () => {
+    const handle = vi.fn();
+    for (const message of [null, 'text', 42, { method: 'status' }, { id: 'x', method: 'status' }, { id: 1.5, method: 'status' }]) {
+      expect(await answerRequest(message, handle)).toBeNull();
+    }
+    expect(handle).not.toHaveBeenCalled();
+  });
+
+  it('delivers pushed events and fails calls in flight when the connection drops', async () => {
+    const client = new RpcClient(() => {});
+    const seen = vi.fn();
+    client.onEvent(seen);
+    client.receive({ event: { type: 'folders-changed' } });
+    expect(seen).toHaveBeenCalledWith({ type: 'folders-changed' });
+    const pending = client.call('status', []);
+    client.failAll(new Error('gone'));
+    await expect(pending).rejects.toThrow('gone');
+    expect(client.inFlight).toBe(0);
+  });
+});
+
+describe('argument checks', () => {
+  it('cover every method', () => {
+    expect([...INVOKABLE_METHODS].sort()).toEqual(
+      ['addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status'].sort(),
+    );
+  });
+
+  it('accept what the UI sends, dropping trailing undefined', () => {
+    expect(validateArgs('search', ['dog', { limit: 200, offset: 400 }])).toEqual(['dog', { limit: 200, offset: 400 }]);
+    expect(validateArgs('search', ['dog', undefined])).toEqual(['dog']);
+    expect(validateArgs('listPhotos', [])).toEqual([]);
+    expect(validateArgs('searchByImage', [{ name: 'a.jpg', base64: 'AAEC' }])).toEqual([{ name: 'a.jpg', base64: 'AAEC' }]);
+    const filters = { after: '2021-06-01', before: '2021-07', camera: 'canon', folder: '/p', hasGps: true, tag: 'beach' };
+    expect(validateArgs('similar', ['id', { filters }])).toEqual(['id', { filters }]);
+  });
+
+  it('refuse the wrong shapes', () => {
+    expect(() => validateArgs('status', 'nope')).toThrow(InvalidArgumentsError);
+    expect(() => validateArgs('listPhotos', [{ limit: 1.5 }])).toThrow(/limit/);
+    expect(() => validateArgs('listPhotos', [{ folder: 7 }])).toThrow(/folder must be a string/);
+    expect(() => validateArgs('searchByImage', [{ base64: 'AAEC', extra: 1 }])).toThrow(/unknown option "extra"/);
+    expect(() => validateArgs('search', ['x', { filters: { hasGps: 'yes' } }])).toThrow(/hasGps must be true or false/);
+    expect(() => validateArgs('search', ['x', { filters: { sql: '1=1' } }])).toThrow(/filters: unknown option "sql"/);
+    expect(() => validateArgs('search', ['x', { folder: '/p' }])).toThrow(/unknown option "folder"/);
+  });
+});
