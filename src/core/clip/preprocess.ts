@@ -50,9 +50,9 @@ export interface PreprocessOptions {
 }
 
 /**
- * The photo is decoded once, to a raster three times the model's resize target (JPEG
- * shrink-on-load keeps that cheap), and both the model input and the thumbnail are cut from
- * that raster. Two-stage cubic reduction through a 3x raster matches Pillow's one-stage
+ * When a thumbnail is wanted (indexing), the photo is decoded once, to a raster three times
+ * the model's resize target, and both the model input and the thumbnail are cut from that
+ * raster; otherwise (embed-image, search by image) the input is reduced directly. Two-stage cubic reduction through a 3x raster matches Pillow's one-stage
  * antialiased bicubic as well as a direct reduction does (0.22 vs 0.24 levels on average
  * over the fidelity bench's photos; 2x would cost 0.38).
  */
@@ -70,8 +70,13 @@ export async function preprocessImage(input: ImageInput, pre: ImagePreprocessing
     const left = cropOffset(resized.width, size, pre.cropRounding);
     const top = cropOffset(resized.height, size, pre.cropRounding);
 
-    const raster = await decodeRaster(image, width, height, resized);
     const enlarging = resized.width > width || resized.height > height;
+    if (!enlarging && !options.thumbnailSize) {
+      // Nothing else to cut from the decode: one direct reduction, with JPEG shrink-on-load
+      // free to go further (about 20 ms less per 6 MP photo than the 3x raster).
+      return { pixels: toNormalisedChw(await reduceDirect(image, resized, left, top, size), size, pre), width, height };
+    }
+    const raster = await decodeRaster(image, width, height, resized);
     const rgb = enlarging
       ? cropRgb(resizeBicubicRgb(raster.data, raster.width, raster.height, resized.width, resized.height), resized.width, left, top, size)
       : await reduceWithLibvips(raster, resized, left, top, size);
@@ -110,6 +115,21 @@ async function reduceWithLibvips(raster: Raster, resized: Size, left: number, to
     .resize(resized.width, resized.height, { fit: 'fill', kernel: 'cubic' })
     .extract({ left, top, width: size, height: size })
     .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3 || info.width !== size || info.height !== size) {
+    throw new ImageDecodeError(`unexpected decoded shape ${info.width}x${info.height}x${info.channels}`);
+  }
+  return data;
+}
+
+/** The model input straight from the photo, when no thumbnail shares the decode. */
+async function reduceDirect(image: Sharp, resized: Size, left: number, top: number, size: number): Promise<Uint8Array> {
+  const { data, info } = await image
+    .resize(resized.width, resized.height, { fit: 'fill', kernel: 'cubic', fastShrinkOnLoad: false })
+    .extract({ left, top, width: size, height: size })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3 || info.width !== size || info.height !== size) {
     throw new ImageDecodeError(`unexpected decoded shape ${info.width}x${info.height}x${info.channels}`);
