@@ -2,23 +2,13 @@
 // query whose members follow the library as photos are indexed and removed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLibrary } from '../../src/core/engine';
-import type { LibraryService } from '../../src/core/library/library-service';
+import { describe, expect, it } from 'vitest';
 import { AlbumService } from '../../src/core/albums/album-service';
 import { TaggingService } from '../../src/core/tags/tagging-service';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { testLibrary } from '../helpers/test-library';
 
-const open: LibraryService[] = [];
-function library(home: string): LibraryService {
-  const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
-  open.push(lib);
-  return lib;
-}
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const library = testLibrary;
 
 async function colourFolder(): Promise<string> {
   const dir = tempDir('shoebox-photos-');

@@ -2,22 +2,13 @@
 // model, real files in temp folders.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLibrary } from '../../src/core/engine';
-import type { LibraryService } from '../../src/core/library/library-service';
-import { searchByVector, textVector, imageVector } from '../../src/core/search/vector-search';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { describe, expect, it } from 'vitest';
+import { search, similar } from '../../src/core/search/search-service';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { testLibrary } from '../helpers/test-library';
+import { TINY_IMMICH } from '../fixtures/models/paths';
 
-const open: LibraryService[] = [];
-function library(home: string): LibraryService {
-  const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
-  open.push(lib);
-  return lib;
-}
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const library = testLibrary;
 
 async function colourFolder(): Promise<string> {
   const dir = tempDir('shoebox-photos-');
@@ -46,10 +37,10 @@ describe('indexing a folder', () => {
     const photos = await colourFolder();
     const lib = library(tempDir());
     await lib.index([photos]);
-    const hits = await searchByVector(lib, await textVector(lib, 'blue'), { limit: 3 });
+    const { hits } = await search(lib, 'blue', { limit: 3, all: true });
     expect(path.basename(hits[0]!.path)).toBe('blue.jpg');
-    const similar = await searchByVector(lib, await imageVector(lib, path.join(photos, 'red.jpg')), { limit: 2 });
-    expect(similar.map((h) => path.basename(h.path)).sort()).toEqual(['red again.jpg', 'red.jpg']);
+    const alike = (await similar(lib, path.join(photos, 'red.jpg'), { limit: 2, all: true })).hits;
+    expect(alike.map((h) => path.basename(h.path)).sort()).toEqual(['red again.jpg', 'red.jpg']);
   });
 
   it('a re-run over an unchanged library embeds nothing', async () => {

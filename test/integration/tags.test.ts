@@ -1,23 +1,13 @@
 // Auto-tagging end to end in-process: real LanceDB, real ONNX Runtime on the tiny colour
 // model (texts and photos embed their colour), real photo files.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLibrary } from '../../src/core/engine';
-import type { LibraryService } from '../../src/core/library/library-service';
+import { describe, expect, it } from 'vitest';
 import { TaggingService, autoTagHook } from '../../src/core/tags/tagging-service';
 import { jsScorer, onnxScorer } from '../../src/core/tags/matrix-scorer';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { testLibrary } from '../helpers/test-library';
 
-const open: LibraryService[] = [];
-function library(home: string): LibraryService {
-  const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
-  open.push(lib);
-  return lib;
-}
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const library = testLibrary;
 
 const COLOUR_SET = JSON.stringify({ name: 'colours', labels: ['red', 'green', 'blue', 'yellow'], threshold: 0.3, margin: 0.05 });
 
