@@ -1,4 +1,12 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AlbumEditor } from './components/albums/AlbumEditor';
+import { AlbumScreen } from './components/albums/AlbumScreen';
+import { AlbumsSection } from './components/albums/AlbumsSection';
+import { DuplicatesScreen } from './components/dupes/DuplicatesScreen';
+import { DuplicatesSection } from './components/dupes/DuplicatesSection';
+import { LabelSetScreen } from './components/tags/LabelSetScreen';
+import { LabelSetsSection } from './components/tags/LabelSetsSection';
+import { TagReviewScreen } from './components/tags/TagReviewScreen';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
 import { FilterBar } from './components/FilterBar';
@@ -21,6 +29,7 @@ import { useTheme } from './hooks/useTheme';
 import { useDebounced } from './hooks/useDebounced';
 import { useViewState } from './hooks/useViewState';
 import { filterProblem, NO_FILTERS, toSearchFilters, type FilterFields } from './lib/filters';
+import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
 
 export function App() {
@@ -29,6 +38,7 @@ export function App() {
   const [theme, setTheme] = useTheme();
   const [viewerIndex, setViewerIndex] = useState<number | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [screen, setScreen] = useState<Screen>(PHOTOS_SCREEN);
   const searchInput = useRef<HTMLInputElement>(null);
   const [filterFields, setFilterFields] = useState<FilterFields>(NO_FILTERS);
   const settledFields = useDebounced(filterFields, 300);
@@ -58,6 +68,19 @@ export function App() {
   );
 
   const view = views.view;
+  // Searching, "more like this" or a dropped image bring the photo grid back.
+  useEffect(() => {
+    if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
+  }, [view]);
+  const { showFolder } = views;
+  const showPhotos = useCallback(
+    (folder: string | null) => {
+      setScreen(PHOTOS_SCREEN);
+      showFolder(folder);
+    },
+    [showFolder],
+  );
+  const screenProps: ScreenProps = { screen, navigate: setScreen, library };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}`;
   const loading = !source.settled && source.count === 0;
 
@@ -81,9 +104,13 @@ export function App() {
             jobs={library.jobs}
             sync={library.sync}
             photos={status?.photos ?? 0}
-            folder={view.kind === 'library' ? view.folder : null}
-            onShowFolder={views.showFolder}
-          />
+            folder={screen.kind === 'photos' && view.kind === 'library' ? view.folder : undefined}
+            onShowFolder={showPhotos}
+          >
+            <LabelSetsSection {...screenProps} />
+            <AlbumsSection {...screenProps} />
+            <DuplicatesSection {...screenProps} />
+          </Sidebar>
         )}
         <main className="content">
           {status === null ? (
@@ -92,6 +119,16 @@ export function App() {
             <NoModel problem={status.modelProblem} onRetry={library.refresh} />
           ) : library.folders.length === 0 ? (
             <NoFolders />
+          ) : screen.kind === 'label-set' ? (
+            <LabelSetScreen {...screenProps} />
+          ) : screen.kind === 'tag-review' ? (
+            <TagReviewScreen {...screenProps} />
+          ) : screen.kind === 'album' ? (
+            <AlbumScreen {...screenProps} />
+          ) : screen.kind === 'album-editor' ? (
+            <AlbumEditor {...screenProps} />
+          ) : screen.kind === 'duplicates' ? (
+            <DuplicatesScreen {...screenProps} />
           ) : (
             <>
               <ResultHeader

@@ -3,7 +3,10 @@
 // HTTP): arguments come from a renderer, so nothing reaches the engine unchecked.
 //
 // One entry per method: when LibraryApi grows, tsc fails here until the table does too.
-import { MAX_QUERY_IMAGE_BYTES, type LibraryApi, type ListPhotosOptions, type QueryImage, type SearchFilters, type SearchOptions } from './api';
+import {
+  MAX_QUERY_IMAGE_BYTES, type AlbumFilters, type AlbumInput, type AlbumMembership, type DuplicateKind, type LabelSetInput, type LibraryApi,
+  type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState,
+} from './api';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
 export type InvokableMethod = Exclude<keyof LibraryApi, 'subscribe'>;
@@ -21,6 +24,15 @@ const MAX_QUERY = 1000;
 const MAX_ID = 8192;
 const MAX_LIMIT = 1000;
 const MAX_OFFSET = 10_000_000;
+/** Names of label sets, labels, albums and models. */
+const MAX_NAME = 200;
+const MAX_LABELS = 10_000;
+const MAX_PROMPTS = 100;
+const MAX_TRASH = 100_000;
+
+const TAG_STATES: readonly TagState[] = ['auto', 'accepted', 'rejected'];
+const MEMBERSHIPS: readonly AlbumMembership[] = ['pinned', 'excluded', 'auto'];
+const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
 
 const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> } = {
   info: (args) => none('info', args),
@@ -44,7 +56,51 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     return [queryImage(image), ...optional(options, searchOptions)] as MethodArgs<'searchByImage'>;
   },
   models: (args) => none('models', args),
+  installModel: (args) => [text(arity('installModel', args, 1, 1)[0], 'model id', MAX_NAME)],
+  useModel: (args) => [text(arity('useModel', args, 1, 1)[0], 'model id', MAX_NAME)],
   jobs: (args) => none('jobs', args),
+  chooseFolder: (args) => none('chooseFolder', args),
+
+  listLabelSets: (args) => none('listLabelSets', args),
+  saveLabelSet: (args) => [labelSetInput(arity('saveLabelSet', args, 1, 1)[0])],
+  removeLabelSet: (args) => [text(arity('removeLabelSet', args, 1, 1)[0], 'label set', MAX_NAME)],
+  tagFolder: (args) => {
+    const [set, folder] = arity('tagFolder', args, 2, 2);
+    return [text(set, 'label set', MAX_NAME), nullable(folder, (v) => text(v, 'folder', MAX_PATH))];
+  },
+  stopAutoTagging: (args) => {
+    const [set, folder] = arity('stopAutoTagging', args, 2, 2);
+    return [text(set, 'label set', MAX_NAME), nullable(folder, (v) => text(v, 'folder', MAX_PATH))];
+  },
+  tagCounts: (args) => none('tagCounts', args),
+  reviewTags: (args) => [tagReviewOptions(arity('reviewTags', args, 1, 1)[0])],
+  setTagState: (args) => {
+    const [id, set, label, state] = arity('setTagState', args, 4, 4);
+    return [text(id, 'id', MAX_ID), text(set, 'label set', MAX_NAME), text(label, 'label', MAX_NAME), oneOf(state, 'state', TAG_STATES)];
+  },
+
+  listAlbums: (args) => none('listAlbums', args),
+  saveAlbum: (args) => {
+    const [album, previousName] = arity('saveAlbum', args, 1, 2);
+    return [albumInput(album), ...optional(previousName, (v) => text(v, 'previous name', MAX_NAME))] as MethodArgs<'saveAlbum'>;
+  },
+  removeAlbum: (args) => [text(arity('removeAlbum', args, 1, 1)[0], 'album', MAX_NAME)],
+  albumPhotos: (args) => {
+    const [name, options] = arity('albumPhotos', args, 1, 2);
+    return [text(name, 'album', MAX_NAME), ...optional(options, pageOptions)] as MethodArgs<'albumPhotos'>;
+  },
+  setAlbumMembership: (args) => {
+    const [name, id, membership] = arity('setAlbumMembership', args, 3, 3);
+    return [text(name, 'album', MAX_NAME), text(id, 'id', MAX_ID), oneOf(membership, 'membership', MEMBERSHIPS)];
+  },
+  exportAlbum: (args) => {
+    const [name, dir, copy] = arity('exportAlbum', args, 2, 3);
+    return [text(name, 'album', MAX_NAME), text(dir, 'folder', MAX_PATH), ...optional(copy, (v) => bool(v, 'copy'))] as MethodArgs<'exportAlbum'>;
+  },
+
+  findDuplicates: (args) => optional(arity('findDuplicates', args, 0, 1)[0], duplicateKinds),
+  duplicates: (args) => none('duplicates', args),
+  trashDuplicates: (args) => [ids(arity('trashDuplicates', args, 1, 1)[0])],
 };
 
 export const INVOKABLE_METHODS = Object.keys(validators) as InvokableMethod[];
@@ -106,6 +162,97 @@ function record(value: unknown, name: string, allowed: readonly string[]): Recor
 
 function optional<T>(value: unknown, check: (value: unknown) => T): [] | [T] {
   return value === undefined ? [] : [check(value)];
+}
+
+function nullable<T>(value: unknown, check: (value: unknown) => T): T | null {
+  return value === null ? null : check(value);
+}
+
+function bool(value: unknown, name: string): boolean {
+  if (typeof value !== 'boolean') throw new InvalidArgumentsError(`${name} must be true or false`);
+  return value;
+}
+
+function finite(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new InvalidArgumentsError(`${name} must be a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new InvalidArgumentsError(`${name} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function list<T>(value: unknown, name: string, max: number, check: (item: unknown, index: number) => T): T[] {
+  if (!Array.isArray(value)) throw new InvalidArgumentsError(`${name} must be a list`);
+  if (value.length > max) throw new InvalidArgumentsError(`${name}: at most ${max}`);
+  return value.map(check);
+}
+
+function pageOptions(value: unknown): PageOptions {
+  const o = record(value, 'options', ['offset', 'limit']);
+  const out: PageOptions = {};
+  if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
+  if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
+  return out;
+}
+
+// Label sets are checked in full (names, `|`, thresholds) by the engine's parser, which
+// names the offending field; here only their shape and size.
+function labelSetInput(value: unknown): LabelSetInput {
+  const o = record(value, 'label set', ['name', 'labels', 'threshold', 'margin', 'templates']);
+  const out: LabelSetInput = {
+    name: text(o['name'], 'label set name', MAX_NAME),
+    labels: list(o['labels'], 'labels', MAX_LABELS, (item, i) => {
+      if (typeof item === 'string') return text(item, `label ${i + 1}`, MAX_NAME, true);
+      const l = record(item, `label ${i + 1}`, ['name', 'prompts']);
+      const label: { name: string; prompts?: string[] } = { name: text(l['name'], `label ${i + 1} name`, MAX_NAME, true) };
+      if (l['prompts'] !== undefined) label.prompts = list(l['prompts'], `label ${i + 1} prompts`, MAX_PROMPTS, (p) => text(p, 'prompt', MAX_QUERY, true));
+      return label;
+    }),
+  };
+  if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', 0, 1);
+  if (o['margin'] !== undefined) out.margin = finite(o['margin'], 'margin', -1, 1);
+  if (o['templates'] !== undefined) out.templates = list(o['templates'], 'templates', MAX_PROMPTS, (t) => text(t, 'template', MAX_QUERY, true));
+  return out;
+}
+
+function tagReviewOptions(value: unknown): TagReviewOptions {
+  const o = record(value, 'options', ['set', 'label', 'state', 'offset', 'limit']);
+  const out: TagReviewOptions = { set: text(o['set'], 'label set', MAX_NAME), ...pageOptions({ offset: o['offset'], limit: o['limit'] }) };
+  if (o['label'] !== undefined) out.label = text(o['label'], 'label', MAX_NAME);
+  if (o['state'] !== undefined) out.state = oneOf(o['state'], 'state', TAG_STATES);
+  return out;
+}
+
+function albumInput(value: unknown): AlbumInput {
+  const o = record(value, 'album', ['name', 'query', 'threshold', 'filters']);
+  const out: AlbumInput = { name: text(o['name'], 'album name', MAX_NAME), query: text(o['query'], 'query', MAX_QUERY) };
+  if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', -1, 1);
+  if (o['filters'] !== undefined) {
+    const f = record(o['filters'], 'filters', ['folder', 'tag', 'after', 'before']);
+    const filters: AlbumFilters = {};
+    if (f['folder'] !== undefined) filters.folder = text(f['folder'], 'folder', MAX_PATH);
+    if (f['tag'] !== undefined) filters.tag = text(f['tag'], 'tag', MAX_NAME);
+    if (f['after'] !== undefined) filters.after = integer(f['after'], 'after', -8.64e15, 8.64e15);
+    if (f['before'] !== undefined) filters.before = integer(f['before'], 'before', -8.64e15, 8.64e15);
+    out.filters = filters;
+  }
+  return out;
+}
+
+function duplicateKinds(value: unknown): DuplicateKind[] {
+  const kinds = list(value, 'kinds', DUPLICATE_KINDS.length, (k) => oneOf(k, 'kind', DUPLICATE_KINDS));
+  if (kinds.length === 0) throw new InvalidArgumentsError('kinds must name at least one of exact, near, similar');
+  return [...new Set(kinds)];
+}
+
+function ids(value: unknown): string[] {
+  return list(value, 'ids', MAX_TRASH, (id) => text(id, 'id', MAX_ID));
 }
 
 function listOptions(value: unknown): ListPhotosOptions {

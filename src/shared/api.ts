@@ -69,6 +69,9 @@ export interface PhotoDetails extends Photo {
   /** The model whose embedding the library holds for it. */
   modelId: string;
   indexedAt: number;
+  /** Its tags from every label set, the user's decisions included (rejected ones too, so
+   *  the viewer can offer to undo them), best score first. */
+  tags: PhotoTag[];
 }
 
 export interface PageOptions {
@@ -137,7 +140,7 @@ export interface FailurePage {
 }
 
 /** Work the engine does in the background, one job at a time (LanceDB has one writer). */
-export type JobKind = 'index' | 'remove-folder';
+export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model';
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobResult {
@@ -146,14 +149,18 @@ export interface JobResult {
   removed: number;
   embedded: number;
   failed: number;
+  /** What a job other than indexing did, one line ("tagged 120 of 300 photos"). */
+  summary?: string;
 }
 
 export interface JobState {
   id: string;
   kind: JobKind;
+  /** What the job works on: a folder's path for index/remove-folder/tag ('' = the whole
+   *  library), '' for dupes, the model id for install-model. */
   folder: string;
   state: JobStateName;
-  /** While indexing: photos done of total, rate and ETA. */
+  /** While running: items done of total (photos; bytes for install-model), rate and ETA. */
   progress: IndexProgress | null;
   result: JobResult | null;
   /** Why it failed, one line. */
@@ -200,6 +207,167 @@ export interface ModelsInfo {
   models: ModelInfo[];
 }
 
+// ---- Tags (src/core/tags) -----------------------------------------------------------------
+
+/** auto: from zero-shot classification; accepted/rejected: the user's decision, which also
+ *  adapts the label for later classifications. */
+export type TagState = 'auto' | 'accepted' | 'rejected';
+
+export interface PhotoTag {
+  set: string;
+  label: string;
+  /** Confidence in [0, 1]. */
+  score: number;
+  state: TagState;
+}
+
+export interface LabelInfo {
+  name: string;
+  /** Extra prompts used as written, beside the set's templates filled with the name. */
+  prompts: string[];
+}
+
+/** A label set as the editor edits it (and as `shoebox labels export` writes it). */
+export interface LabelSetInput {
+  name: string;
+  labels: (string | { name: string; prompts?: string[] })[];
+  /** Minimum confidence for a tag (default 0.3). */
+  threshold?: number;
+  /** Minimum cosine by which a label must beat the set's other labels (default 0.05). */
+  margin?: number;
+  /** Prompt templates with `{}` for the label; default: the CLIP paper's ensemble. */
+  templates?: string[];
+}
+
+export interface LabelSetInfo {
+  name: string;
+  labels: LabelInfo[];
+  threshold: number;
+  margin: number;
+  templates: string[] | null;
+  /** Folders whose newly indexed photos are tagged with this set ('' = the whole library). */
+  autoFolders: string[];
+}
+
+/** How many photos carry a label (auto or accepted), for the tag filter and the sidebar. */
+export interface TagCount {
+  set: string;
+  label: string;
+  count: number;
+}
+
+export interface TagReviewOptions extends PageOptions {
+  set: string;
+  /** Only this label of the set. */
+  label?: string;
+  /** Only tags in this state (default: 'auto', the ones still to review). */
+  state?: TagState;
+}
+
+/** A photo with one of its tags, for the review screen. */
+export interface TaggedPhoto extends Photo {
+  tag: PhotoTag;
+}
+
+/** Tags to review, least confident first (the ones most worth a look). */
+export interface TagReviewPage {
+  total: number;
+  offset: number;
+  photos: TaggedPhoto[];
+}
+
+// ---- Smart albums (src/core/albums) --------------------------------------------------------
+
+export interface AlbumFilters {
+  /** Only photos under this library folder. */
+  folder?: string;
+  /** Only photos carrying this tag. */
+  tag?: string;
+  /** Taken at or after / before (epoch ms); photos without a date do not match. */
+  after?: number;
+  before?: number;
+}
+
+export interface AlbumInput {
+  name: string;
+  /** Text (the query language) or the path of an image. */
+  query: string;
+  /** Minimum cosine to the query; default: the model's usual match level (0.25 for ViT-B/32). */
+  threshold?: number;
+  filters?: AlbumFilters;
+}
+
+export interface AlbumInfo {
+  name: string;
+  query: string;
+  threshold: number;
+  filters: AlbumFilters;
+  /** Photos in it now (query matches + pinned − excluded). */
+  members: number;
+  pinned: number;
+  excluded: number;
+  createdAt: number;
+}
+
+export interface AlbumPhoto extends PhotoHit {
+  pinned: boolean;
+}
+
+/** An album's members, best score first. */
+export interface AlbumPage {
+  total: number;
+  offset: number;
+  photos: AlbumPhoto[];
+}
+
+/** pinned: in the album whatever its score; excluded: out of it whatever its score; auto: as the query says. */
+export type AlbumMembership = 'pinned' | 'excluded' | 'auto';
+
+export interface AlbumExportReport {
+  dir: string;
+  exported: number;
+  failed: { path: string; error: string }[];
+}
+
+// ---- Duplicates (src/core/dupes) ------------------------------------------------------------
+
+/** exact: same bytes; near: the same picture edited (resized, re-encoded, brightened,
+ *  cropped); similar: CLIP embeddings above a threshold (bursts), opt-in. */
+export type DuplicateKind = 'exact' | 'near' | 'similar';
+
+export interface DuplicateMemberInfo {
+  id: string;
+  path: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface DuplicateGroupInfo {
+  kind: DuplicateKind;
+  /** The id of the member to keep (best resolution, then size, sharpness, EXIF). */
+  keep: string;
+  /** The keeper first. */
+  members: DuplicateMemberInfo[];
+}
+
+/** The last finished duplicate scan. */
+export interface DuplicateReport {
+  scannedAt: number;
+  kinds: DuplicateKind[];
+  photos: number;
+  seconds: number;
+  groups: DuplicateGroupInfo[];
+}
+
+export interface TrashReport {
+  /** Paths moved to the OS trash (and gone from the library). */
+  moved: string[];
+  /** Left alone, with why (a keeper, changed since indexed, not in the last scan). */
+  skipped: { path: string; reason: string }[];
+  failed: { path: string; error: string }[];
+}
+
 // ---- Events -----------------------------------------------------------------------------
 
 /** Events the engine pushes to the UI. */
@@ -232,6 +400,48 @@ export interface LibraryApi {
   /** Photos that look like an image from outside the library, best first. */
   searchByImage(image: QueryImage, options?: SearchOptions): Promise<SearchPage>;
   models(): Promise<ModelsInfo>;
+  /** Downloads a catalog model in a background job (progress in bytes); it becomes active
+   *  when no model is. */
+  installModel(id: string): Promise<JobState>;
+  /** Makes an installed model the one the library embeds and searches with; photos not yet
+   *  embedded with it are embedded by background jobs. */
+  useModel(id: string): Promise<LibraryStatus>;
   jobs(): Promise<JobState[]>;
+  /** A folder chosen in the platform's folder dialog (Electron); null where the transport
+   *  has none (`shoebox serve`: the UI asks for a typed path) or the user cancelled. */
+  chooseFolder(): Promise<string | null>;
+
+  // Tags
+  listLabelSets(): Promise<LabelSetInfo[]>;
+  /** Creates or replaces (same name) a label set; one-line error naming a bad field. */
+  saveLabelSet(set: LabelSetInput): Promise<LabelSetInfo>;
+  /** Forgets the set, its tags and its auto-tagged folders (sidecars already written stay). */
+  removeLabelSet(name: string): Promise<void>;
+  /** Tags the photos under `folder` (null: the whole library) in a background job, and keeps
+   *  tagging photos indexed there later. */
+  tagFolder(set: string, folder: string | null): Promise<JobState>;
+  stopAutoTagging(set: string, folder: string | null): Promise<void>;
+  tagCounts(): Promise<TagCount[]>;
+  reviewTags(options: TagReviewOptions): Promise<TagReviewPage>;
+  /** Records the user's decision on one photo's tag; returns the photo's tags after it. */
+  setTagState(id: string, set: string, label: string, state: TagState): Promise<PhotoTag[]>;
+
+  // Smart albums
+  listAlbums(): Promise<AlbumInfo[]>;
+  /** Creates an album, or replaces `previousName` (renaming it) keeping its pins and exclusions. */
+  saveAlbum(album: AlbumInput, previousName?: string): Promise<AlbumInfo>;
+  removeAlbum(name: string): Promise<void>;
+  albumPhotos(name: string, options?: PageOptions): Promise<AlbumPage>;
+  setAlbumMembership(name: string, id: string, membership: AlbumMembership): Promise<AlbumInfo>;
+  /** Writes the members into `dir` as symbolic links, or copies. */
+  exportAlbum(name: string, dir: string, copy?: boolean): Promise<AlbumExportReport>;
+
+  // Duplicates
+  /** Scans the library in a background job; duplicates() then returns the report. */
+  findDuplicates(kinds?: DuplicateKind[]): Promise<JobState>;
+  duplicates(): Promise<DuplicateReport | null>;
+  /** Moves these non-keeper members of the last report's groups to the OS trash (the UI
+   *  confirms first); keepers and photos changed since the scan are never moved. */
+  trashDuplicates(ids: string[]): Promise<TrashReport>;
   subscribe(listener: (event: LibraryEvent) => void): Unsubscribe;
 }

@@ -29,7 +29,11 @@ import type { VectorHit } from '../store/types';
 import { BackgroundSync } from './background-sync';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
 import { JobQueue } from './job-queue';
-import { modelsInfo } from './models-info';
+import type { ApiContext } from './api-context';
+import { albumsApi } from './albums-api';
+import { dupesApi } from './dupes-api';
+import { modelsApi } from './models-api';
+import { tagsApi } from './tags-api';
 import { pathFromPhotoId } from './photo-id';
 import { toDetails, toHit, toPhoto } from './photo-views';
 import { embedImageBytes } from './query-image';
@@ -68,6 +72,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     for (const listener of listeners) listener(event);
   };
   let library: LibraryService | null = null;
+  // Which model to open: the CLI's choice at first; useModel() switches to an installed one.
+  let modelChoice = { modelDir: options.modelDir, modelId: options.modelId };
   let modelProblem: string | null = null;
   let sync: BackgroundSync | null = null;
   let closed = false;
@@ -96,8 +102,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     try {
       candidate = openLibrary({
         home,
-        ...(options.modelDir ? { modelDir: options.modelDir } : {}),
-        ...(options.modelId ? { modelId: options.modelId } : {}),
+        ...(modelChoice.modelDir ? { modelDir: modelChoice.modelDir } : {}),
+        ...(modelChoice.modelId ? { modelId: modelChoice.modelId } : {}),
         provider: options.provider ?? 'auto',
         command: options.command ?? 'shoebox serve',
         emit: (event) => {
@@ -173,6 +179,34 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   let probed: ReturnType<typeof probeProvider> | undefined;
 
+  const status = async (): Promise<LibraryStatus> => {
+    const lib = await open();
+    if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list() };
+    const store = await lib.readable();
+    const [photos, folders, failures] = await Promise.all([store.countPhotos(), store.listFolders(), store.listFailures()]);
+    const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
+    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list() };
+  };
+
+  const reopen = async (modelId: string): Promise<LibraryStatus> => {
+    // Jobs hold the old library: stop them (indexing resumes with the new model below).
+    await jobs.cancel(() => true);
+    await sync?.stop();
+    sync = null;
+    const old = library;
+    library = null;
+    await old?.close();
+    modelChoice = { modelDir: undefined, modelId };
+    const lib = await need();
+    // Photos are embedded per model: index every folder again, which embeds only what the
+    // new model's table lacks (the old model's vectors stay for switching back).
+    for (const folder of await (await lib.readable()).listFolders()) indexJob(lib, folder.path);
+    emit({ type: 'photos-changed', added: 0, removed: 0 });
+    return status();
+  };
+
+  const ctx: ApiContext = { home, open, need, jobs, emit, page, reopen, status };
+
   const host: LibraryHost = {
     home,
 
@@ -189,14 +223,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       };
     },
 
-    async status(): Promise<LibraryStatus> {
-      const lib = await open();
-      if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list() };
-      const store = await lib.readable();
-      const [photos, folders, failures] = await Promise.all([store.countPhotos(), store.listFolders(), store.listFailures()]);
-      const model: ActiveModel = { id: lib.modelId, dir: modelDirOf(lib) };
-      return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list() };
-    },
+    status,
 
     async listFolders(): Promise<FolderInfo[]> {
       const lib = await open();
@@ -254,8 +281,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const photoPath = pathFromPhotoId(id);
       const lib = await open();
       if (!photoPath || !lib) return null;
-      const row = await (await lib.readable()).getPhoto(photoPath);
-      return row ? toDetails(row) : null;
+      const store = await lib.readable();
+      const row = await store.getPhoto(photoPath);
+      return row ? toDetails(row, await store.listTags({ hashes: [row.hash] })) : null;
     },
 
     // Text and "more like this" go through the search engine (src/core/search): the query
@@ -289,14 +317,19 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       return searchVector(lib, await embedImageBytes(lib.clip(), bytes, image.name), options);
     },
 
-    async models() {
-      const lib = await open();
-      return modelsInfo(home, lib ? { id: lib.modelId, dir: modelDirOf(lib) } : null);
-    },
-
     async jobs(): Promise<JobState[]> {
       return jobs.list();
     },
+
+    // No native dialog in the engine: Electron's main process answers this call itself.
+    async chooseFolder(): Promise<string | null> {
+      return null;
+    },
+
+    ...modelsApi(ctx),
+    ...tagsApi(ctx),
+    ...albumsApi(ctx),
+    ...dupesApi(ctx),
 
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
@@ -323,10 +356,6 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   await open();
   return host;
-}
-
-function modelDirOf(lib: LibraryService): string {
-  return lib.modelDir;
 }
 
 function searchFilters(options: SearchOptions): Pick<SearchOptions, 'filters'> {

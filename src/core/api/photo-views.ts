@@ -1,6 +1,6 @@
 // Store records as LibraryApi shows them: plain JSON, named by id, without the vector.
-import type { Photo, PhotoDetails, PhotoHit } from '../../shared/api';
-import type { PhotoRecord, PhotoSummary } from '../store/types';
+import type { Photo, PhotoDetails, PhotoHit, PhotoTag } from '../../shared/api';
+import type { PhotoRecord, PhotoSummary, TagRecord } from '../store/types';
 import { photoId } from './photo-id';
 
 export function toPhoto(p: PhotoSummary): Photo {
@@ -11,7 +11,12 @@ export function toHit(p: PhotoSummary, score: number): PhotoHit {
   return { ...toPhoto(p), score };
 }
 
-export function toDetails(p: PhotoRecord | PhotoSummary): PhotoDetails {
+/** Tags as the API shows them, best score first. */
+export function toTags(tags: readonly TagRecord[]): PhotoTag[] {
+  return tags.map((t) => ({ set: t.set, label: t.label, score: t.score, state: t.state })).sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
+}
+
+export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[] = []): PhotoDetails {
   return {
     ...toPhoto(p),
     size: p.size,
@@ -22,5 +27,6 @@ export function toDetails(p: PhotoRecord | PhotoSummary): PhotoDetails {
     gpsLon: p.gpsLon,
     modelId: p.modelId,
     indexedAt: p.indexedAt,
+    tags: toTags(tags),
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { FolderInfo, IndexProgress, JobState } from '../../shared/api';
 import { formatCount } from '../lib/format';
 import { AddFolderForm } from './AddFolderForm';
@@ -10,13 +10,16 @@ interface SidebarProps {
   jobs: JobState[];
   sync: IndexProgress | null;
   photos: number;
-  /** The folder the grid is limited to; null for the whole library. */
-  folder: string | null;
+  /** The folder the grid is limited to; null for the whole library; undefined when the
+   *  main area shows another screen (nothing here is selected). */
+  folder: string | null | undefined;
   onShowFolder: (folder: string | null) => void;
+  /** The feature sections below the folders: label sets, smart albums, duplicates. */
+  children?: ReactNode;
 }
 
-/** The library and its folders. (Label sets, smart albums and duplicates join it as their engines land.) */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder }: SidebarProps) {
+/** The library and its folders, then the feature sections. */
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
@@ -40,6 +43,7 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder }: S
         ))}
       </ul>
       {folders.length > 0 && <p className="sidebar__foot muted small">{formatCount(folders.length, 'folder')}</p>}
+      {children}
     </nav>
   );
 }

@@ -61,7 +61,13 @@ describe('the RPC protocol', () => {
 describe('argument checks', () => {
   it('cover every method', () => {
     expect([...INVOKABLE_METHODS].sort()).toEqual(
-      ['addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status'].sort(),
+      [
+        'addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
+        'installModel', 'useModel', 'chooseFolder',
+        'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState',
+        'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'setAlbumMembership', 'exportAlbum',
+        'findDuplicates', 'duplicates', 'trashDuplicates',
+      ].sort(),
     );
   });
 
@@ -72,6 +78,23 @@ describe('argument checks', () => {
     expect(validateArgs('searchByImage', [{ name: 'a.jpg', base64: 'AAEC' }])).toEqual([{ name: 'a.jpg', base64: 'AAEC' }]);
     const filters = { after: '2021-06-01', before: '2021-07', camera: 'canon', folder: '/p', hasGps: true, tag: 'beach' };
     expect(validateArgs('similar', ['id', { filters }])).toEqual(['id', { filters }]);
+    expect(validateArgs('tagFolder', ['animals', null])).toEqual(['animals', null]);
+    expect(validateArgs('saveLabelSet', [{ name: 'pets', labels: ['dog', { name: 'cat', prompts: ['a kitten'] }], threshold: 0.4 }])).toEqual([
+      { name: 'pets', labels: ['dog', { name: 'cat', prompts: ['a kitten'] }], threshold: 0.4 },
+    ]);
+    expect(validateArgs('findDuplicates', [['near', 'exact', 'near']])).toEqual([['near', 'exact']]);
+    expect(validateArgs('saveAlbum', [{ name: 'Beach', query: 'beach', filters: { after: 0 } }, 'Old'])).toEqual([{ name: 'Beach', query: 'beach', filters: { after: 0 } }, 'Old']);
+  });
+
+  it('refuse the new methods\' bad arguments with a reason', () => {
+    expect(() => validateArgs('setTagState', ['id', 'set', 'dog', 'maybe'])).toThrow('state must be one of auto, accepted, rejected');
+    expect(() => validateArgs('findDuplicates', [[]])).toThrow('at least one');
+    expect(() => validateArgs('findDuplicates', [['fuzzy']])).toThrow('kind must be one of exact, near, similar');
+    expect(() => validateArgs('saveLabelSet', [{ name: 'x', labels: 'dog' }])).toThrow('labels must be a list');
+    expect(() => validateArgs('saveLabelSet', [{ name: 'x', labels: [], threshold: 2 }])).toThrow('threshold must be a number from 0 to 1');
+    expect(() => validateArgs('trashDuplicates', [[1]])).toThrow('id must be a string');
+    expect(() => validateArgs('tagFolder', ['set'])).toThrow('expected 2 argument(s)');
+    expect(() => validateArgs('exportAlbum', ['a', '/d', 'yes'])).toThrow('copy must be true or false');
   });
 
   it('refuse the wrong shapes', () => {

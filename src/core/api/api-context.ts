@@ -1,0 +1,26 @@
+// What LibraryApi's feature modules (tags-api, albums-api, dupes-api, models-api) get from
+// the host in library-api.ts: the open library, the job queue and the event stream. Each
+// module returns its share of LibraryApi's methods; the host spreads them into one object.
+import type { LibraryApi, LibraryEvent, LibraryStatus } from '../../shared/api';
+import type { LibraryService } from '../library/library-service';
+import type { JobQueue } from './job-queue';
+
+export interface ApiContext {
+  readonly home: string;
+  /** The library, or null while no model is installed (first run). */
+  open(): Promise<LibraryService | null>;
+  /** The library, or a NoModelError with what to do. */
+  need(): Promise<LibraryService>;
+  /** Background work, one job at a time; `jobs.progress()` reports the running job's. */
+  readonly jobs: JobQueue;
+  emit(event: LibraryEvent): void;
+  /** offset/limit with defaults applied and the limit capped. */
+  page(options?: { offset?: number; limit?: number }): { offset: number; limit: number };
+  /** Closes the library and opens it again with the installed model `modelId` (already made
+   *  active in settings), then queues re-embedding of every folder. */
+  reopen(modelId: string): Promise<LibraryStatus>;
+  status(): Promise<LibraryStatus>;
+}
+
+/** A slice of LibraryApi's methods. */
+export type ApiMethods<K extends keyof LibraryApi> = Pick<LibraryApi, K>;

@@ -1,0 +1,24 @@
+// Which screen the main area shows: the photo grid (library, folder, search results; see
+// view.ts) or one of the feature screens the sidebar leads to.
+import type { LibraryState } from '../hooks/useLibrary';
+
+export type Screen =
+  | { kind: 'photos' }
+  /** The label-set editor: an existing set, or a new one (null). */
+  | { kind: 'label-set'; name: string | null }
+  /** Review of a set's tags (optionally one label): accept or reject each. */
+  | { kind: 'tag-review'; set: string; label: string | null }
+  /** A smart album's photos. */
+  | { kind: 'album'; name: string }
+  /** The smart-album editor: an existing album, or a new one (null). */
+  | { kind: 'album-editor'; name: string | null }
+  | { kind: 'duplicates' };
+
+export const PHOTOS_SCREEN: Screen = { kind: 'photos' };
+
+/** What every sidebar section and feature screen gets from the app. */
+export interface ScreenProps {
+  screen: Screen;
+  navigate: (screen: Screen) => void;
+  library: LibraryState;
+}
