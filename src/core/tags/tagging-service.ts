@@ -54,6 +54,15 @@ export class TaggingError extends Error {
   override name = 'TaggingError';
 }
 
+export interface TagFolderOptions {
+  /** Keep tagging photos indexed there later (default true). */
+  remember?: boolean;
+  /** Stops the classification; nothing is stored then. */
+  signal?: AbortSignal;
+  /** Photos classified so far, of the scope's total (called once per photo: throttle it). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 export interface TaggingOptions {
   /** Chooses the matrix engine by the job's size (tests force one). */
   scorerFor?: (work: number) => MatrixScorer;
@@ -110,7 +119,7 @@ export class TaggingService {
    * there later are tagged too (unless `remember` is false). Returns every photo of the
    * scope with its tags from this set, user decisions applied, ordered by path.
    */
-  async tagFolder(setName: string, folder?: string, options: { remember?: boolean } = {}): Promise<PhotoTags[]> {
+  async tagFolder(setName: string, folder?: string, options: TagFolderOptions = {}): Promise<PhotoTags[]> {
     const store = await this.library.writable();
     const set = await this.labelSet(setName);
     const scope = folder === undefined ? undefined : path.resolve(folder);
@@ -124,10 +133,13 @@ export class TaggingService {
     const now = Date.now();
     try {
       await classifyBatches(store.scanVectors(scope === undefined ? {} : { folder: scope }), prototypes, set, scorer, (photoPath, hash, found) => {
+        // Stopping mid-way stores nothing: a half-classified scope would look finished.
+        options.signal?.throwIfAborted();
         hashes.push(hash);
         const auto = found.map((d) => ({ hash, set: set.name, label: set.labels[d.label]!.name, score: d.confidence, state: 'auto' as const, modelId: this.library.modelId, updatedAt: now }));
         tags.push(...auto);
         results.push({ path: photoPath, tags: applyDecisions(auto, decided.get(hash) ?? []) });
+        options.onProgress?.(results.length, photos);
       });
     } finally {
       await scorer.close();

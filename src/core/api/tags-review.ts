@@ -1,0 +1,52 @@
+// The read side of LibraryApi's tags: the review list and the per-label counts. Tags are
+// keyed by content hash; the UI wants photos, so each tag becomes every path holding that
+// content in this model's table (a copy of a tagged photo carries its tag too), and a tag
+// whose photo has left the library shows nowhere.
+import type { PhotoTag, TagCount, TagReviewPage, TagState, TaggedPhoto } from '../../shared/api';
+import type { LibraryStore, TagRecord } from '../store/types';
+import type { LabelSet } from '../tags/label-set';
+import { toPhoto } from './photo-views';
+
+export interface ReviewQuery {
+  set: LabelSet;
+  /** The label's name as the set spells it, or undefined for all of them. */
+  label: string | undefined;
+  state: TagState;
+  offset: number;
+  limit: number;
+}
+
+/** Least confident first (the ones most worth a look), then by path, so pages are stable. */
+export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promise<TagReviewPage> {
+  const tags = await store.listTags({ set: query.set.name, ...(query.label !== undefined ? { label: query.label } : {}), states: [query.state] });
+  const paths = await store.pathsByHash([...new Set(tags.map((t) => t.hash))]);
+  const items = tags.flatMap((tag) => (paths.get(tag.hash) ?? []).map((path) => ({ path, tag })));
+  items.sort((a, b) => a.tag.score - b.tag.score || compare(a.path, b.path) || compare(a.tag.label, b.tag.label));
+  const slice = items.slice(query.offset, query.offset + query.limit);
+  const rows = await Promise.all(slice.map((item) => store.getPhoto(item.path)));
+  const photos: TaggedPhoto[] = slice.flatMap((item, i) => {
+    const row = rows[i];
+    return row ? [{ ...toPhoto(row), tag: toTag(item.tag) }] : [];
+  });
+  return { total: items.length, offset: query.offset, photos };
+}
+
+/** Photos per set and label carrying the tag (auto or accepted); every label of every set, zeros included. */
+export async function countTags(store: LibraryStore, sets: readonly LabelSet[]): Promise<TagCount[]> {
+  const tags = await store.listTags({ states: ['auto', 'accepted'] });
+  const paths = await store.pathsByHash([...new Set(tags.map((t) => t.hash))]);
+  const counts = new Map<string, number>();
+  for (const tag of tags) {
+    const key = JSON.stringify([tag.set, tag.label]);
+    counts.set(key, (counts.get(key) ?? 0) + (paths.get(tag.hash)?.length ?? 0));
+  }
+  return sets.flatMap((set) => set.labels.map((label) => ({ set: set.name, label: label.name, count: counts.get(JSON.stringify([set.name, label.name])) ?? 0 })));
+}
+
+function toTag(t: TagRecord): PhotoTag {
+  return { set: t.set, label: t.label, score: t.score, state: t.state };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
