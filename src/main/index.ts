@@ -9,6 +9,7 @@ import { createEngineHost } from './engine-host';
 import { forwardEvents, registerIpc } from './ipc';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
+import { WINDOW_STATE_FILE } from './window-state';
 import type { ExecutionProviderName } from '../shared/api';
 
 const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'cpu'];
@@ -47,6 +48,8 @@ function start(): void {
     mainWindow = createMainWindow({
       preloadPath: path.join(outDir, 'preload', 'index.cjs'),
       url: rendererEntryUrl(),
+      // The app's own userData, not SHOEBOX_HOME: where the window sat is not library data.
+      stateFile: path.join(app.getPath('userData'), WINDOW_STATE_FILE),
     });
     mainWindow.on('closed', () => {
       mainWindow = null;

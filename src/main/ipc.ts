@@ -3,6 +3,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { LibraryApi, Unsubscribe } from '../shared/api';
 import { INVOKABLE_METHODS, invoke, type InvokableMethod } from '../shared/api-methods';
 import { isAppUrl } from './app-url';
+import { chooseFolder } from './folder-dialog';
 
 // The preload may import only src/shared, so it repeats these two strings;
 // test/unit/preload checks that both sides agree.
@@ -16,13 +17,17 @@ export { INVOKABLE_METHODS, type InvokableMethod };
 /**
  * Registers one ipcMain handler per LibraryApi method (the list in src/shared/api-methods.ts,
  * which tsc keeps equal to LibraryApi). Arguments come from the renderer: each call's are
- * checked there (types, ranges, sizes) before the engine sees them. Returns a function that
+ * checked there (types, ranges, sizes) before the engine sees them; chooseFolder is answered
+ * here with the platform's folder dialog. Returns a function that
  * removes the handlers.
  */
 export function registerIpc(api: LibraryApi): () => void {
   for (const method of INVOKABLE_METHODS) {
     ipcMain.handle(INVOKE_CHANNEL_PREFIX + method, (event, ...args: unknown[]) => {
       assertTrustedSender(event);
+      // The folder dialog is main's own (the engine has no windows); its arguments are
+      // still checked like every other call's.
+      if (method === 'chooseFolder') return invoke({ ...api, chooseFolder: () => chooseFolder(event.sender) }, method, args);
       return invoke(api, method, args);
     });
   }

@@ -1,18 +1,21 @@
 // The main window and the guards every window of ours gets.
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
+import { loadWindowState, trackWindowState } from './window-state';
 
 export interface MainWindowOptions {
   /** Absolute path of the built preload script (out/preload/index.cjs). */
   preloadPath: string;
   /** What to load: the app's own entry URL (see app-url.ts). */
   url: string;
+  /** Where the window's bounds and maximized/full-screen state are remembered between runs. */
+  stateFile?: string;
 }
 
-export function createMainWindow({ preloadPath, url }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, url, stateFile }: MainWindowOptions): BrowserWindow {
+  const saved = stateFile ? loadWindowState(stateFile) : null;
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...(saved ? saved.bounds : { width: 1280, height: 820 }),
     minWidth: 720,
     minHeight: 480,
     title: 'Shoebox',
@@ -33,6 +36,9 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
     },
   });
   guardWebContents(window.webContents);
+  if (saved?.maximized) window.maximize();
+  if (saved?.fullscreen) window.setFullScreen(true);
+  if (stateFile) trackWindowState(window, stateFile);
   window.loadURL(url).catch((error: unknown) => {
     // Reload races (dev HMR) abort loads harmlessly; anything else is worth a log line.
     console.error(`[shoebox] could not load ${url}:`, error);

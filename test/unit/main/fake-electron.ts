@@ -35,16 +35,43 @@ export const createdWindows: FakeBrowserWindow[] = [];
 
 export class FakeBrowserWindow extends FakeEmitter {
   static getAllWindows = vi.fn(() => createdWindows);
+  static fromWebContents = vi.fn((contents: unknown) => createdWindows.find((w) => w.webContents === contents) ?? null);
   readonly webContents = new FakeWebContents();
+  /** What the window looks like now; tests move it about and emit 'resize', 'move', 'close'. */
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
+  maximized = false;
+  fullscreen = false;
+  destroyed = false;
   loadURL = vi.fn((_url: string) => Promise.resolve());
   isMinimized = vi.fn(() => false);
   restore = vi.fn();
   focus = vi.fn();
+  getNormalBounds = vi.fn(() => ({ ...this.bounds }));
+  isMaximized = vi.fn(() => this.maximized);
+  isFullScreen = vi.fn(() => this.fullscreen);
+  isDestroyed = vi.fn(() => this.destroyed);
+  maximize = vi.fn(() => {
+    this.maximized = true;
+  });
+  setFullScreen = vi.fn((on: boolean) => {
+    this.fullscreen = on;
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const { x = 0, y = 0, width = 800, height = 600 } = options as Record<string, number>;
+    this.bounds = { x, y, width, height };
     createdWindows.push(this);
   }
 }
+
+/** A display as screen.getAllDisplays() describes it (only what our code reads). */
+export interface FakeDisplay {
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+/** One 1920×1080 screen until a test plugs in others. */
+export const displays: FakeDisplay[] = [];
+const DEFAULT_DISPLAY: FakeDisplay = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
 export class FakeIpcRenderer extends FakeEmitter {
   invoke = vi.fn((_channel: string, ..._args: unknown[]) => Promise.resolve('answer'));
@@ -110,6 +137,8 @@ export const fakeElectron = {
     whenReady: vi.fn(() => Promise.resolve()),
   }),
   BrowserWindow: FakeBrowserWindow,
+  screen: { getAllDisplays: vi.fn(() => displays) },
+  dialog: { showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })) },
   nativeTheme: { shouldUseDarkColors: false },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   session: {
@@ -141,6 +170,7 @@ export function resetFakeElectron(): void {
   // resetAllMocks also restores each vi.fn's original implementation.
   vi.resetAllMocks();
   createdWindows.length = 0;
+  displays.splice(0, displays.length, { workArea: { ...DEFAULT_DISPLAY.workArea } });
   forkedProcesses.length = 0;
   fakeElectron.app.listeners.clear();
   fakeElectron.app.isPackaged = false;

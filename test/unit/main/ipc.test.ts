@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineInfo, LibraryApi, LibraryEvent } from '../../../src/shared/api';
 import { INVOKABLE_METHODS } from '../../../src/shared/api-methods';
-import { FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
+import { FakeBrowserWindow, FakeWebContents, fakeElectron, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
@@ -126,5 +126,41 @@ describe('IPC bridge', () => {
     expect(app.send).toHaveBeenCalledWith(EVENT_CHANNEL, event);
     expect(outsider.send).not.toHaveBeenCalled();
     expect(closed.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('chooseFolder over IPC', () => {
+  beforeEach(resetFakeElectron);
+
+  /** An app page in a real (fake) window, so the dialog has a parent to attach to. */
+  function appWindow() {
+    const window = new FakeBrowserWindow({});
+    const event = { senderFrame: { url: 'shoebox://app/index.html' }, sender: window.webContents } as unknown as Partial<IpcMainInvokeEvent>;
+    return { window, event };
+  }
+
+  it('is answered by main with the folder dialog, attached to the asking window; the engine is not asked', async () => {
+    const { api } = fakeApi();
+    registerIpc(api);
+    const { window, event } = appWindow();
+    fakeElectron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/me/Pictures'] });
+    await expect(handlerFor('shoebox:chooseFolder')(event)).resolves.toBe('/home/me/Pictures');
+    expect(fakeElectron.dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory'] }));
+    expect(api.chooseFolder).not.toHaveBeenCalled();
+  });
+
+  it('answers null when the dialog is cancelled', async () => {
+    registerIpc(fakeApi().api);
+    fakeElectron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(handlerFor('shoebox:chooseFolder')(appWindow().event)).resolves.toBeNull();
+  });
+
+  it('opens no dialog for an untrusted sender, nor for stray arguments', () => {
+    registerIpc(fakeApi().api);
+    const { window } = appWindow();
+    const stranger = { senderFrame: { url: 'https://example.com/' }, sender: window.webContents } as unknown as Partial<IpcMainInvokeEvent>;
+    expect(() => handlerFor('shoebox:chooseFolder')(stranger)).toThrow(/untrusted/);
+    expect(() => handlerFor('shoebox:chooseFolder')(appWindow().event, '/etc')).toThrow(/expected 0 argument/);
+    expect(fakeElectron.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from './fake-electron';
@@ -41,6 +43,20 @@ describe('app lifecycle', () => {
       preload: path.join('/fake/app', 'out', 'preload', 'index.cjs'),
     });
     expect(fakeElectron.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('remembers the main window in the app\'s userData, whatever SHOEBOX_HOME says', async () => {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-userdata-'));
+    try {
+      const { createdWindows } = await launchToWindow((f) => f.fakeElectron.app.getPath.mockImplementation((name: string) => (name === 'userData' ? userData : `/fake/${name}`)));
+      const [window] = createdWindows;
+      window!.bounds = { x: 10, y: 20, width: 1000, height: 700 };
+      window!.emit('close');
+      const state = JSON.parse(fs.readFileSync(path.join(userData, 'window-state.json'), 'utf8')) as unknown;
+      expect(state).toMatchObject({ bounds: { x: 10, y: 20, width: 1000, height: 700 } });
+    } finally {
+      fs.rmSync(userData, { recursive: true, force: true });
+    }
   });
 
   it('registers the app scheme before the app is ready, then serves, hardens and bridges', async () => {

@@ -1,0 +1,91 @@
+// The main window comes back where the user left it: bounds, maximized, full screen, kept in
+// <userData>/window-state.json. Saved a moment after the last resize or move, and at close.
+// A state file that is unreadable, or bounds no current display shows (a monitor unplugged
+// since), is ignored: a window restored off every screen could not be reached at all.
+import fs from 'node:fs';
+import path from 'node:path';
+import { screen, type BrowserWindow, type Rectangle } from 'electron';
+
+export interface WindowState {
+  /** The normal (not maximized, not full-screen) bounds, so un-maximizing goes back to them. */
+  bounds: Rectangle;
+  maximized: boolean;
+  fullscreen: boolean;
+}
+
+export const WINDOW_STATE_FILE = 'window-state.json';
+
+/** How long moves and resizes settle before the state is written (a drag fires dozens). */
+export const SAVE_DELAY_MS = 400;
+
+/** A window must show at least this much of itself on some display to be restored there. */
+const MIN_VISIBLE = 64;
+
+/** The saved state, or null when there is none, it is corrupt, or it would be off-screen. */
+export function loadWindowState(file: string): WindowState | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  const state = parseState(raw);
+  if (!state) return null;
+  return isOnSomeDisplay(state.bounds) ? state : null;
+}
+
+/** Keeps `file` up to date with the window's state until the window is closed. */
+export function trackWindowState(window: BrowserWindow, file: string): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (window.isDestroyed()) return;
+    saveWindowState(file, {
+      bounds: window.getNormalBounds(),
+      maximized: window.isMaximized(),
+      fullscreen: window.isFullScreen(),
+    });
+  };
+  const saveSoon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize', 'enter-full-screen', 'leave-full-screen'] as const) {
+    window.on(event as 'resize', saveSoon);
+  }
+  // 'close' comes before the window is destroyed, while its bounds can still be read.
+  window.on('close', save);
+}
+
+/** Written to a temporary file and renamed over the old one, so a crash never leaves half a file. */
+export function saveWindowState(file: string, state: WindowState): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temp, `${JSON.stringify(state)}\n`);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    // Losing the window's position is not worth failing over; the next save tries again.
+    fs.rmSync(temp, { force: true });
+    console.error('[shoebox] could not save the window state:', error);
+  }
+}
+
+function parseState(raw: unknown): WindowState | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { bounds, maximized, fullscreen } = raw as Record<string, unknown>;
+  if (typeof bounds !== 'object' || bounds === null) return null;
+  const { x, y, width, height } = bounds as Record<string, unknown>;
+  const sane = (n: unknown, min: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && Math.abs(n) < 100_000;
+  if (!sane(x, -100_000) || !sane(y, -100_000) || !sane(width, 1) || !sane(height, 1)) return null;
+  return { bounds: { x, y, width, height }, maximized: maximized === true, fullscreen: fullscreen === true };
+}
+
+function isOnSomeDisplay(bounds: Rectangle): boolean {
+  return screen.getAllDisplays().some(({ workArea: area }) => {
+    const w = Math.min(bounds.x + bounds.width, area.x + area.width) - Math.max(bounds.x, area.x);
+    const h = Math.min(bounds.y + bounds.height, area.y + area.height) - Math.max(bounds.y, area.y);
+    return w >= Math.min(MIN_VISIBLE, bounds.width) && h >= Math.min(MIN_VISIBLE, bounds.height);
+  });
+}
