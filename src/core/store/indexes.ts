@@ -40,6 +40,9 @@ const NPROBES = 20;
 /** Lookups by these columns (getPhoto, photosByHash, merge-insert on path) use a B-tree. */
 const SCALAR_INDEX_COLUMNS = ['path', 'hash'];
 
+/** Few distinct values, filtered by equality (the camera filter, camera-values.ts): bitmaps. */
+const BITMAP_INDEX_COLUMNS = ['cameraMake', 'cameraModel'];
+
 function partitionsFor(rows: number): number {
   return Math.max(16, Math.round(Math.sqrt(rows)));
 }
@@ -53,8 +56,8 @@ async function trainVectorIndex(table: Table, rows: number): Promise<void> {
 }
 
 /**
- * Once the table reaches INDEX_MIN_ROWS: creates the IVF index on `vector` and B-trees on
- * `path` and `hash`. Later calls fold new rows into the indexes (an incremental
+ * Once the table reaches INDEX_MIN_ROWS: creates the IVF index on `vector`, B-trees on
+ * `path` and `hash`, and bitmaps on the camera columns. Later calls fold new rows into the indexes (an incremental
  * `optimize`) or retrain the IVF partitions when the table has outgrown them.
  */
 export async function ensureIndexes(table: Table): Promise<void> {
@@ -64,6 +67,9 @@ export async function ensureIndexes(table: Table): Promise<void> {
   const { Index } = await loadLanceDb();
   for (const column of SCALAR_INDEX_COLUMNS) {
     if (!indexes.some((i) => i.columns.includes(column))) await table.createIndex(column, { config: Index.btree() });
+  }
+  for (const column of BITMAP_INDEX_COLUMNS) {
+    if (!indexes.some((i) => i.columns.includes(column))) await table.createIndex(column, { config: Index.bitmap() });
   }
   const vector = indexes.find((i) => i.columns.includes(VECTOR_COLUMN));
   if (!vector) {

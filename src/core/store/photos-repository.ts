@@ -9,6 +9,7 @@ import { isPhotosTable, photosTableName } from './model-key';
 import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from './schema';
 import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } from './sql';
 import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
+import { CameraValues } from './camera-values';
 
 /** What a scan compares; an empty thumbKey marks a row migrated from v1, whose thumbnail is still to make. */
 export type PhotoState = { size: number; mtimeMs: number; hash: string; modelId: string; thumbKey: string };
@@ -23,6 +24,7 @@ export class PhotosRepository {
   /** The table's columns as found on disk (a reader may meet an older layout). */
   private columns: string[] = [];
   private readonly writeSchema: Schema;
+  private readonly cameras = new CameraValues();
 
   private constructor(
     private readonly conn: LibraryConnection,
@@ -100,8 +102,10 @@ export class PhotosRepository {
       byPath.set(record.path, record); // the last record for a path wins, as if upserted in order
     }
     const data = rowsToArrow(this.writeSchema, [...byPath.values()]);
+    const before = await table.version();
     // One merge-insert is one commit: a crash leaves either the old rows or all the new ones.
     await table.mergeInsert('path').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+    this.cameras.noteWrite(before, await table.version(), records.map((r) => ({ make: r.cameraMake, model: r.cameraModel })));
   }
 
   async states(folder?: string): Promise<Map<string, PhotoState>> {
@@ -162,7 +166,7 @@ export class PhotosRepository {
   async count(filter: PhotoFilter = {}): Promise<number> {
     const table = await this.current();
     if (!table) return 0;
-    return table.countRows(photoFilterPredicate(filter));
+    return table.countRows(await this.predicate(table, filter));
   }
 
   /**
@@ -178,7 +182,7 @@ export class PhotosRepository {
     if (minScore !== undefined && !Number.isFinite(minScore)) throw new Error(`Invalid minScore ${minScore}`);
     const table = await this.current();
     if (!table || limit === 0) return [];
-    const where = photoFilterPredicate(query);
+    const where = await this.predicate(table, query);
     const run = async (widen: boolean): Promise<VectorHit[]> => {
       let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);
       if (offset > 0) search = search.offset(offset);
@@ -196,6 +200,12 @@ export class PhotosRepository {
     // filters (the common case) never pay for that: widening makes LanceDB's search ~2x slower.
     if (hits.length < limit && where !== undefined && !exact && (await hasVectorIndex(table))) return run(true);
     return hits;
+  }
+
+  /** The filter's predicate, the camera substring resolved to exact values (camera-values.ts). */
+  private async predicate(table: Table, filter: PhotoFilter): Promise<string | undefined> {
+    const cameras = filter.camera !== undefined ? await this.cameras.matching(table, filter.camera) : undefined;
+    return photoFilterPredicate(filter, cameras);
   }
 
   /** Every n-th row's vector, up to `max` of them (evenly spread, deterministic). */

@@ -3,6 +3,7 @@
 // doubled; backslashes, newlines and any unicode stand for themselves. Every value that
 // reaches a predicate goes through `sqlString`, never through string interpolation.
 import { sep } from 'node:path';
+import type { CameraPair } from './camera-values';
 import type { PhotoFilter } from './types';
 
 /** A SQL string literal for `value`. Rejects NUL, which no path or id may contain. */
@@ -90,16 +91,41 @@ export function containsIgnoringCase(expression: string, needle: string): string
   return `strpos(lower(${expression}), ${sqlString(needle.toLowerCase())}) > 0`;
 }
 
+/** `col` equals `value`, or IS NULL for a missing value. */
+function equalsOrNull(col: string, value: string | null): string {
+  return value === null ? `${column(col)} IS NULL` : equals(col, value);
+}
+
+/**
+ * Rows whose (cameraMake, cameraModel) is one of `pairs`, as equalities grouped by make, so
+ * that the bitmap indexes on both columns answer it (camera-values.ts); 'false' for none.
+ */
+export function cameraPairsPredicate(pairs: readonly CameraPair[]): string {
+  if (pairs.length === 0) return 'false';
+  const byMake = new Map<string | null, (string | null)[]>();
+  for (const p of pairs) byMake.set(p.make, [...(byMake.get(p.make) ?? []), p.model]);
+  const groups = [...byMake].map(([make, models]) => {
+    const named = models.filter((m): m is string => m !== null);
+    const modelParts = [...(named.length ? [inList('cameraModel', named)] : []), ...(named.length < models.length ? [`${column('cameraModel')} IS NULL`] : [])];
+    const model = modelParts.length === 1 ? modelParts[0]! : `(${modelParts.join(' OR ')})`;
+    return `(${equalsOrNull('cameraMake', make)} AND ${model})`;
+  });
+  return groups.length === 1 ? groups[0]! : `(${groups.join(' OR ')})`;
+}
+
 /**
  * The predicate for a photo filter (types.ts `PhotoFilter`), or undefined when it filters
  * nothing. Fields combine with AND; NULL columns never match a condition on them.
+ * `cameras`: the camera substring already resolved to the library's matching (make, model)
+ * pairs (camera-values.ts), which indexes answer; without it, a substring test on every row.
  */
-export function photoFilterPredicate(filter: PhotoFilter): string | undefined {
+export function photoFilterPredicate(filter: PhotoFilter, cameras?: readonly CameraPair[]): string | undefined {
   const parts: string[] = [];
   if (filter.folder !== undefined) parts.push(underFolder(filter.folder));
   if (filter.takenFrom !== undefined) parts.push(`${column('takenAt')} >= ${sqlNumber(filter.takenFrom)}`);
   if (filter.takenBefore !== undefined) parts.push(`${column('takenAt')} < ${sqlNumber(filter.takenBefore)}`);
-  if (filter.camera !== undefined) {
+  if (filter.camera !== undefined && cameras !== undefined) parts.push(cameraPairsPredicate(cameras));
+  else if (filter.camera !== undefined) {
     // One test on "make model" finds a substring of either and one spanning both ("canon
     // eos" in make "Canon" + model "EOS R5"); concat skips a NULL part.
     parts.push(containsIgnoringCase(`concat(${column('cameraMake')}, ' ', ${column('cameraModel')})`, filter.camera));

@@ -1,9 +1,10 @@
 // Filtered vector search: SQL predicates (quoting), and that filters combined with ranking
 // return only matching rows, still in score order, in one query.
 import { describe, expect, it } from 'vitest';
-import { allOf, containsIgnoringCase, inAnyChunk, photoFilterPredicate, sqlNumber } from '../../../src/core/store/sql';
+import { allOf, cameraPairsPredicate, containsIgnoringCase, inAnyChunk, photoFilterPredicate, sqlNumber } from '../../../src/core/store/sql';
+import { openLibraryStore } from '../../../src/core/store';
 import type { PhotoFilter } from '../../../src/core/store/types';
-import { AWKWARD_NAMES, openStore, photo, tempLibraryDir, unit } from './store-helpers';
+import { AWKWARD_NAMES, MODEL, openStore, photo, tempLibraryDir, unit } from './store-helpers';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2021, 0, 1);
@@ -41,6 +42,19 @@ describe('SQL for photo filters', () => {
     );
     expect(photoFilterPredicate({ hasGps: false })).toBe('`gpsLat` IS NULL OR `gpsLon` IS NULL');
     expect(allOf([])).toBe('true');
+  });
+
+  it('turns resolved camera pairs into equalities grouped by make, missing parts as IS NULL', () => {
+    expect(cameraPairsPredicate([])).toBe('false');
+    expect(cameraPairsPredicate([{ make: 'Canon', model: 'EOS 80D' }])).toBe("(`cameraMake` = 'Canon' AND `cameraModel` IN ('EOS 80D'))");
+    expect(
+      cameraPairsPredicate([
+        { make: "O'Neil", model: 'X' },
+        { make: "O'Neil", model: null },
+        { make: null, model: 'Y' },
+      ]),
+    ).toBe("((`cameraMake` = 'O''Neil' AND (`cameraModel` IN ('X') OR `cameraModel` IS NULL)) OR (`cameraMake` IS NULL AND `cameraModel` IN ('Y')))");
+    expect(photoFilterPredicate({ camera: 'zzz' }, [])).toBe('false');
   });
 });
 
@@ -109,6 +123,25 @@ describe('searchVectors with filters', () => {
     expect(names(await store.searchVectors({ vector: query, limit: 10, offset: 2, minScore: 0.875 }))).toEqual(['c.jpg']);
     expect(names(await store.searchVectors({ vector: query, limit: 10, minScore: 0.875, folder: '/lib/home' }))).toEqual(['c.jpg']);
     expect(await store.searchVectors({ vector: query, limit: 10, minScore: 1.5 })).toEqual([]);
+  });
+
+  it('camera filter: follows photos written since the last search, in the writer and in a reader', async () => {
+    const dir = tempLibraryDir();
+    const store = await openStore(dir);
+    await store.upsertPhotos(PHOTOS);
+    const reader = await openLibraryStore(dir, { model: { id: MODEL.id, dimension: 0 }, readOnly: true });
+    expect(await store.searchVectors({ vector: query, limit: 10, camera: 'sony' })).toEqual([]);
+    expect(await reader.countPhotos({ camera: 'sony' })).toBe(0);
+    await store.upsertPhotos([photo('/lib/new/g.jpg', { vector: scored(0.7), cameraMake: 'SONY', cameraModel: 'ILCE-7M3' })]);
+    expect(names(await store.searchVectors({ vector: query, limit: 10, camera: 'sony ilce' }))).toEqual(['g.jpg']);
+    expect(names(await reader.searchVectors({ vector: query, limit: 10, camera: 'Sony' }))).toEqual(['g.jpg']);
+    await store.removePhotos(['/lib/new/g.jpg']);
+    expect(await store.countPhotos({ camera: 'sony' })).toBe(0);
+    // A model name shared by two makes only matches under the make the text names.
+    await store.upsertPhotos([photo('/lib/new/h.jpg', { vector: scored(0.6), cameraMake: 'Other', cameraModel: 'EOS 80D' })]);
+    expect(names(await store.searchVectors({ vector: query, limit: 10, camera: 'canon eos 80' }))).toEqual(['e.jpg']);
+    expect(names(await store.searchVectors({ vector: query, limit: 10, camera: 'eos 80' }))).toEqual(['e.jpg', 'h.jpg']);
+    await reader.close();
   });
 
   it('finds awkwardly named photos through an allow-list', async () => {
