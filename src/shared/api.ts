@@ -292,7 +292,8 @@ export interface AlbumInput {
   name: string;
   /** Text (the query language) or the path of an image. */
   query: string;
-  /** Minimum cosine to the query; default: the model's usual match level (0.25 for ViT-B/32). */
+  /** Minimum cosine to the query; absent: automatic, the search's relevance cut-off calibrated
+   *  for the model in use (it follows the model and the library). */
   threshold?: number;
   filters?: AlbumFilters;
 }
@@ -300,12 +301,17 @@ export interface AlbumInput {
 export interface AlbumInfo {
   name: string;
   query: string;
+  /** The threshold in effect now: the album's own, or the calibrated cut-off when automatic. */
   threshold: number;
+  /** No threshold of its own: `threshold` is the model's calibrated cut-off for the query. */
+  thresholdAutomatic: boolean;
   filters: AlbumFilters;
   /** Photos in it now (query matches + pinned − excluded). */
   members: number;
   pinned: number;
   excluded: number;
+  /** The ids of the photos excluded by hand, so the UI can show them and undo that. */
+  excludedIds: string[];
   createdAt: number;
 }
 

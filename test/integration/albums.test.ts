@@ -60,6 +60,24 @@ describe('smart albums', () => {
     expect(names(await albums.members('reds'))).toEqual(['red.jpg']);
   });
 
+  it('replacing or renaming an album keeps its pinned and excluded photos; no threshold means automatic', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    const created = await albums.create('reds', 'red');
+    expect(created.threshold).toBeNull();
+    await albums.pin('reds', path.join(photos, 'blue.jpg'));
+    await albums.exclude('reds', path.join(photos, 'red.jpg'));
+    const replaced = await albums.create('reds', 'red', { threshold: 0.8, replace: true });
+    expect(replaced).toMatchObject({ threshold: 0.8, pinned: [path.join(photos, 'blue.jpg')], excluded: [path.join(photos, 'red.jpg')], createdAt: created.createdAt });
+    const renamed = await albums.save({ name: 'warm', query: 'red + yellow' }, 'reds');
+    expect(renamed).toMatchObject({ name: 'warm', threshold: null, pinned: [path.join(photos, 'blue.jpg')], excluded: [path.join(photos, 'red.jpg')] });
+    expect((await albums.list()).map((a) => a.name)).toEqual(['warm']);
+    expect(names(await albums.members('warm'))).toContain('blue.jpg');
+    expect(names(await albums.members('warm'))).not.toContain('red.jpg');
+  });
+
   it('filters by tag and by folder', async () => {
     const photos = await colourFolder();
     const other = tempDir('shoebox-other-');

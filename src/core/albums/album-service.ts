@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { LibraryService } from '../library/library-service';
 import type { LibraryStore, VectorHit } from '../store/types';
 import { dot } from '../clip/vectors';
-import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
-import { albumQueryVector } from './album-query';
+import { AlbumError, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
+import { albumQuery } from './album-query';
 import { exportPhotos, type ExportReport } from './album-export';
 
 export interface AlbumMember {
@@ -20,12 +20,23 @@ export interface AlbumMember {
 
 export interface AlbumSummary extends AlbumDefinition {
   members: number;
+  /** The threshold in effect: the album's own, or the calibrated cut-off of an automatic one. */
+  effectiveThreshold: number;
+}
+
+/** What the user edits: everything but the hand-made pins and exclusions. */
+export interface AlbumFields {
+  name: string;
+  query: string;
+  /** A cosine; undefined or null: automatic (the search's calibrated cut-off). */
+  threshold?: number | null;
+  filters?: AlbumFilters;
 }
 
 export interface CreateAlbumOptions {
   threshold?: number;
   filters?: AlbumFilters;
-  /** Replace an album of the same name instead of failing. */
+  /** Replace an album of the same name (keeping its pins and exclusions) instead of failing. */
   replace?: boolean;
 }
 
@@ -35,24 +46,44 @@ const FIRST_PAGE = 256;
 export class AlbumService {
   constructor(private readonly library: LibraryService) {}
 
+  /** A new album; without a threshold it is automatic (album-query.ts). */
   async create(name: string, query: string, options: CreateAlbumOptions = {}): Promise<AlbumDefinition> {
+    const fields: AlbumFields = { name, query, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}), ...(options.filters ? { filters: options.filters } : {}) };
+    const existing = options.replace ? await (await this.library.readable()).getAlbum(checkAlbumName(name)) : null;
+    return this.save(fields, existing ? checkAlbumName(name) : undefined);
+  }
+
+  /**
+   * Creates an album, or with `previousName` edits that album (renaming it when the name
+   * changed), keeping its pinned and excluded photos: they are the user's handwork, and a
+   * tweaked query or threshold must not throw them away.
+   */
+  async save(fields: AlbumFields, previousName?: string): Promise<AlbumDefinition> {
     const store = await this.library.writable();
-    const checked = checkAlbumName(name);
-    if (!query.trim()) throw new AlbumError('an album needs a query', true);
-    if (!options.replace && (await store.getAlbum(checked))) throw new AlbumError(`an album named "${checked}" already exists`);
-    await albumQueryVector(this.library, query); // a query that cannot run fails now, not at every read
-    const filters = { ...(options.filters ?? {}) };
+    const name = checkAlbumName(fields.name);
+    const query = fields.query.trim();
+    if (!query) throw new AlbumError('an album needs a query', true);
+    const threshold = fields.threshold == null ? null : checkThreshold(fields.threshold);
+    const previous = previousName === undefined ? null : await this.get(previousName);
+    if (name !== previous?.name && (await store.getAlbum(name))) throw new AlbumError(`an album named "${name}" already exists`);
+    await albumQuery(this.library, query, threshold); // a query that cannot run fails now, not at every read
+    const filters = { ...(fields.filters ?? {}) };
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
+    if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
+      throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
+    }
     const album: AlbumDefinition = {
-      name: checked,
-      query: query.trim(),
-      threshold: checkThreshold(options.threshold ?? DEFAULT_ALBUM_THRESHOLD),
+      name,
+      query,
+      threshold,
       filters,
-      pinned: [],
-      excluded: [],
-      createdAt: Date.now(),
+      pinned: previous?.pinned ?? [],
+      excluded: previous?.excluded ?? [],
+      createdAt: previous?.createdAt ?? Date.now(),
     };
-    await this.save(store, album);
+    // The new record first: a crash in between leaves both names, never neither.
+    await this.put(store, album);
+    if (previous && previous.name !== name) await store.removeAlbum(previous.name);
     return album;
   }
 
@@ -65,15 +96,17 @@ export class AlbumService {
   async list(): Promise<AlbumSummary[]> {
     const records = await (await this.library.readable()).listAlbums();
     const out: AlbumSummary[] = [];
-    for (const r of records) {
-      const album = parseAlbum(r.json);
-      out.push({ ...album, members: (await this.membersOf(album)).length });
-    }
-    return out;
+    for (const r of records) out.push(await this.summarise(parseAlbum(r.json)));
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** One album with its member count and the threshold in effect. */
+  async summary(name: string): Promise<AlbumSummary> {
+    return this.summarise(await this.get(name));
   }
 
   async members(name: string): Promise<AlbumMember[]> {
-    return this.membersOf(await this.get(name));
+    return (await this.membersOf(await this.get(name))).members;
   }
 
   /** Pins a library photo into the album (and un-excludes it). */
@@ -121,19 +154,24 @@ export class AlbumService {
     const abs = path.resolve(photoPath);
     if (mustBeIndexed && !(await store.getPhoto(abs))) throw new AlbumError(`not in the library: ${abs}`);
     change(album, abs);
-    await this.save(store, album);
+    await this.put(store, album);
     return album;
   }
 
-  private async save(store: LibraryStore, album: AlbumDefinition): Promise<void> {
+  private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
+    const { members, threshold } = await this.membersOf(album);
+    return { ...album, members: members.length, effectiveThreshold: threshold };
+  }
+
+  private async put(store: LibraryStore, album: AlbumDefinition): Promise<void> {
     await store.putAlbum({ name: album.name, json: JSON.stringify(album), updatedAt: Date.now() });
   }
 
-  private async membersOf(album: AlbumDefinition): Promise<AlbumMember[]> {
+  private async membersOf(album: AlbumDefinition): Promise<{ members: AlbumMember[]; threshold: number }> {
     const store = await this.library.readable();
-    const vector = await albumQueryVector(this.library, album.query);
+    const { vector, threshold } = await albumQuery(this.library, album.query, album.threshold);
     const { filters } = album;
-    let hits = await hitsAbove(store, vector, album.threshold, filters.folder);
+    let hits = await hitsAbove(store, vector, threshold, filters.folder);
     if (filters.tag !== undefined) {
       const tagged = new Set(await store.pathsWithTag(filters.tag));
       hits = hits.filter((h) => tagged.has(h.path));
@@ -155,7 +193,8 @@ export class AlbumService {
       const photo = await store.getPhoto(p); // a pinned photo that left the library leaves the album
       if (photo) members.set(p, { path: p, score: dot(vector, photo.vector), pinned: true });
     }
-    return [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+    const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+    return { members: sorted, threshold };
   }
 }
 

@@ -17,8 +17,10 @@ export interface AlbumDefinition {
   name: string;
   /** Text, or the path of an image (album-query.ts). */
   query: string;
-  /** Minimum cosine similarity between a photo and the query. */
-  threshold: number;
+  /** Minimum cosine similarity between a photo and the query; null: automatic, the search's
+   *  calibrated relevance cut-off for the query (src/core/search/calibration.ts), which
+   *  follows the model and the library instead of being fixed when the album is made. */
+  threshold: number | null;
   filters: AlbumFilters;
   /** Absolute paths, in the order they were pinned. */
   pinned: string[];
@@ -27,9 +29,9 @@ export interface AlbumDefinition {
 }
 
 /**
- * Default cut-off: CLIP ViT-B/32 gives a photo that matches a short text query a cosine of
- * about 0.25-0.35 and an unrelated one about 0.15-0.2. Models differ, so albums take
- * `--threshold`, and `albums show` prints every member's score to tune it by.
+ * The cut-off of an automatic album when the calibration has nothing to measure (an empty
+ * library, so no photo could match anyway): CLIP ViT-B/32 gives a photo that matches a short
+ * text query a cosine of about 0.25-0.35 and an unrelated one about 0.15-0.2.
  */
 export const DEFAULT_ALBUM_THRESHOLD = 0.25;
 
@@ -61,7 +63,8 @@ export function checkThreshold(value: number): number {
 /** Reads a stored definition, tolerating fields added by later versions. */
 export function parseAlbum(json: string): AlbumDefinition {
   const raw = JSON.parse(json) as Partial<AlbumDefinition>;
-  if (typeof raw.name !== 'string' || typeof raw.query !== 'string' || typeof raw.threshold !== 'number') {
+  // Albums stored before automatic thresholds always have a number.
+  if (typeof raw.name !== 'string' || typeof raw.query !== 'string' || (typeof raw.threshold !== 'number' && raw.threshold !== null)) {
     throw new AlbumError(`stored album is malformed: ${json.slice(0, 80)}`);
   }
   return {

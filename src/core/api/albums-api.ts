@@ -1,11 +1,110 @@
-// LibraryApi's smart-album methods over src/core/albums. (Being written: see issue #4.)
+// LibraryApi's smart-album methods over src/core/albums (AlbumService does the work; this
+// turns ids into paths, pages members into AlbumPhotos and definitions into AlbumInfos).
+//
+// Membership is computed when an album is read, so it follows indexing and removal without
+// bookkeeping here. Edits of one album are read-modify-write of its JSON row: they are run
+// one after another, so two quick clicks (exclude, exclude) cannot lose one of them.
+import path from 'node:path';
+import type { AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, PageOptions } from '../../shared/api';
+import { AlbumService, type AlbumSummary } from '../albums/album-service';
+import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
+import { pathFromPhotoId, photoId } from './photo-id';
+import { toHit } from './photo-views';
 
 export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'setAlbumMembership' | 'exportAlbum'>;
 
-export function albumsApi(_ctx: ApiContext): AlbumsMethods {
-  const todo = (): never => {
-    throw new Error('not available yet');
+export function albumsApi(ctx: ApiContext): AlbumsMethods {
+  let writes: Promise<unknown> = Promise.resolve();
+  /** Runs album writes one at a time, in call order. */
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.then(work);
+    writes = next.catch(() => undefined);
+    return next;
   };
-  return { listAlbums: todo, saveAlbum: todo, removeAlbum: todo, albumPhotos: todo, setAlbumMembership: todo, exportAlbum: todo };
+  const service = async (): Promise<AlbumService> => new AlbumService(await ctx.need());
+
+  return {
+    async listAlbums(): Promise<AlbumInfo[]> {
+      const lib = await ctx.open();
+      if (!lib) return [];
+      return (await new AlbumService(lib).list()).map(toInfo);
+    },
+
+    saveAlbum(album: AlbumInput, previousName?: string): Promise<AlbumInfo> {
+      return serial(async () => {
+        const albums = await service();
+        const saved = await albums.save(
+          { name: album.name, query: album.query, ...(album.threshold !== undefined ? { threshold: album.threshold } : {}), ...(album.filters ? { filters: album.filters } : {}) },
+          previousName,
+        );
+        return toInfo(await albums.summary(saved.name));
+      });
+    },
+
+    removeAlbum(name: string): Promise<void> {
+      return serial(async () => (await service()).remove(name));
+    },
+
+    async albumPhotos(name: string, options: PageOptions = {}): Promise<AlbumPage> {
+      const lib = await ctx.need();
+      const { offset, limit } = ctx.page(options);
+      const members = await new AlbumService(lib).members(name);
+      const store = await lib.readable();
+      const slice = members.slice(offset, offset + limit);
+      const rows = await Promise.all(slice.map((m) => store.getPhoto(m.path)));
+      // A row gone between the two reads (deleted meanwhile) is left out of this page.
+      const photos = slice.flatMap((m, i): AlbumPhoto[] => (rows[i] ? [{ ...toHit(rows[i], m.score), pinned: m.pinned }] : []));
+      return { total: members.length, offset, photos };
+    },
+
+    setAlbumMembership(name: string, id: string, membership: AlbumMembership): Promise<AlbumInfo> {
+      return serial(async () => {
+        const lib = await ctx.need();
+        const photoPath = await libraryPhoto(lib, id, membership);
+        const albums = new AlbumService(lib);
+        if (membership === 'pinned') await albums.pin(name, photoPath);
+        else if (membership === 'excluded') await albums.exclude(name, photoPath);
+        else await albums.unpin(name, photoPath);
+        return toInfo(await albums.summary(name));
+      });
+    },
+
+    async exportAlbum(name: string, dir: string, copy = false): Promise<AlbumExportReport> {
+      const lib = await ctx.need();
+      const target = dir.trim();
+      if (!path.isAbsolute(target)) throw new Error(`give the export folder's full path, e.g. /home/me/Exports/${name} (got "${dir}")`);
+      const abs = path.resolve(target);
+      // Links (or copies) written inside a library folder would be indexed again as new
+      // photos, and match the album again: the album would show every photo twice.
+      const inside = (await (await lib.readable()).listFolders()).find((f) => abs === f.path || abs.startsWith(f.path + path.sep));
+      if (inside) throw new Error(`export to a folder outside the library: ${abs} is inside ${inside.path}, whose photos are indexed`);
+      const report = await (await service()).export(name, abs, { copy });
+      // Photos already there from an earlier export count as exported: the folder holds them.
+      return { dir: report.dir, exported: report.exported + report.skipped, failed: report.failed };
+    },
+  };
+}
+
+/** The library path an id names; pinning needs a photo still in the library, undoing does not. */
+async function libraryPhoto(lib: LibraryService, id: string, membership: AlbumMembership): Promise<string> {
+  const photoPath = pathFromPhotoId(id);
+  if (!photoPath) throw new Error('not a photo id');
+  if (membership !== 'auto' && !(await (await lib.readable()).getPhoto(photoPath))) throw new Error('that photo is not in the library (any more)');
+  return photoPath;
+}
+
+function toInfo(album: AlbumSummary): AlbumInfo {
+  return {
+    name: album.name,
+    query: album.query,
+    threshold: album.effectiveThreshold,
+    thresholdAutomatic: album.threshold === null,
+    filters: album.filters,
+    members: album.members,
+    pinned: album.pinned.length,
+    excluded: album.excluded.length,
+    excludedIds: album.excluded.map(photoId),
+    createdAt: album.createdAt,
+  };
 }
