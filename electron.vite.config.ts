@@ -33,13 +33,16 @@ function cspMetaTag(): Plugin {
 
 /**
  * The main build's entries, all written to out/main/: the window's main process, the engine
- * process main forks (engine-host.ts), and the inference worker the engine starts with
- * siblingModule(import.meta.url, 'inference-worker') (src/core/clip/worker-spawn.ts).
+ * process main forks (engine-host.ts), and the worker threads the engine starts with
+ * siblingModule(import.meta.url, '<name>') (src/core/clip/worker-spawn.ts): CLIP inference,
+ * the label-scoring matrix product, HEIC decoding. A test checks every such name is here.
  */
 export const mainEntries = {
   index: resolve(root, 'src/main/index.ts'),
   engine: resolve(root, 'src/main/engine-process.ts'),
   'inference-worker': resolve(root, 'src/core/clip/inference-worker.ts'),
+  'matmul-worker': resolve(root, 'src/core/tags/matmul-worker.ts'),
+  'heic-worker': resolve(root, 'src/core/media/heic-worker.ts'),
 };
 
 export default defineConfig({

@@ -51,9 +51,17 @@ afterAll(async () => {
 });
 
 describe('the bundled engine process', () => {
-  it('writes the engine and its inference worker side by side in out/main', () => {
+  it('writes the engine and every worker it starts side by side in out/main', () => {
     expect(fs.existsSync(path.join(outDir, 'main', 'engine.js'))).toBe(true);
-    expect(fs.existsSync(path.join(outDir, 'main', 'inference-worker.js'))).toBe(true);
+    // Every siblingModule(import.meta.url, '<name>') in the engine's sources is a bundle of its own.
+    const workers = new Set<string>();
+    for (const file of fs.readdirSync(path.join(REPO_ROOT, 'src/core'), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      const text = fs.readFileSync(path.join(REPO_ROOT, 'src/core', file), 'utf8');
+      for (const m of text.matchAll(/siblingModule\(import\.meta\.url, '([\w-]+)'\)/g)) workers.add(m[1]!);
+    }
+    expect([...workers].sort()).toEqual(['heic-worker', 'inference-worker', 'matmul-worker']);
+    for (const name of workers) expect(fs.existsSync(path.join(outDir, 'main', `${name}.js`)), `${name}.js`).toBe(true);
     expect(fs.readdirSync(path.join(outDir, 'main')).every((name) => !fs.statSync(path.join(outDir, 'main', name)).isDirectory())).toBe(true);
   });
 

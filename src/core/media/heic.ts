@@ -1,7 +1,8 @@
 // HEIC/HEIF → raw RGBA that sharp takes as `sharp(data, { raw: info })`. sharp's prebuilt
 // libvips has libheif but no HEVC decoder (patents), so we decode with libheif compiled to
-// WebAssembly (heic-decode → libheif-js). It runs on the calling thread: ~1 s for a 12 MP
-// photo, so call it from a worker, not the engine's event loop.
+// WebAssembly (heic-decode → libheif-js). That runs on the calling thread, ~1-2 s for a
+// 12 MP photo, so decodeHeic() sends it to a worker (heic-decoder.ts); the worker itself
+// calls decodeHeicHere().
 //
 // Orientation: HEIF stores rotation, mirroring and crop as item properties (irot, imir, clap)
 // and libheif applies them while decoding, so these pixels are already upright. iPhones ALSO
@@ -10,13 +11,20 @@
 // leaves it alone — do not rotate it by the EXIF orientation exif.ts reports.
 import decode from 'heic-decode';
 import { MediaError, errorText } from './errors';
+import { decodeHeicOffThread } from './heic-decoder';
 
 export interface RawImage {
   data: Buffer;
   info: { width: number; height: number; channels: 4 };
 }
 
-export async function decodeHeic(buffer: Uint8Array): Promise<RawImage> {
+/** Decodes on the HEIC worker thread: the caller's event loop keeps running meanwhile. */
+export function decodeHeic(buffer: Uint8Array): Promise<RawImage> {
+  return decodeHeicOffThread(buffer);
+}
+
+/** Decodes on this thread (blocking it): for the worker. */
+export async function decodeHeicHere(buffer: Uint8Array): Promise<RawImage> {
   let decoded;
   try {
     decoded = await decode({ buffer });

@@ -54,4 +54,21 @@ describe.skipIf(!haveExifSamples)('decodeHeic on ../shared samples', () => {
     const err2 = await decodeHeic(truncated).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(MediaError);
   });
+
+  it('decodes off the caller\'s thread: its event loop keeps turning meanwhile', async () => {
+    // On the engine's thread a 12 MP decode would freeze searches for a second or two.
+    const buffer = sample('heic/mobile/iphone_13_pro_max.HEIC');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const decodes = await Promise.all([decodeHeic(buffer), decodeHeic(buffer)]);
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(decodes.map((d) => d.info)).toEqual([
+      { width: 3024, height: 4032, channels: 4 },
+      { width: 3024, height: 4032, channels: 4 },
+    ]);
+    // A blocked loop would tick about once per decode; a free one about every 5 ms.
+    expect(ticks).toBeGreaterThan(Math.min(20, elapsed / 50));
+  });
 });
