@@ -10,6 +10,8 @@ export interface HomePaths {
   /** Installed models, one folder each. */
   models: string;
   settings: string;
+  /** Derived data worth keeping between runs and safe to delete (label text embeddings). */
+  cache: string;
 }
 
 export function homePaths(home: string): HomePaths {
@@ -19,5 +21,6 @@ export function homePaths(home: string): HomePaths {
     thumbs: path.join(home, 'thumbs'),
     models: path.join(home, 'models'),
     settings: path.join(home, 'settings.json'),
+    cache: path.join(home, 'cache'),
   };
 }

@@ -17,6 +17,9 @@ import type { IndexSummary } from './index-summary';
 import { FolderWatcher } from './watcher';
 import { scanFolder } from './scan';
 import { hasPhotoExtension } from './photo-files';
+import { modelKey } from '../store/model-key';
+import type { TextEmbedder } from '../tags/label-embeddings';
+import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 
 /** Quiet time after the last change before the store is compacted and its index refreshed. */
 const IDLE_MAINTENANCE_MS = 30_000;
@@ -46,6 +49,7 @@ export class LibraryService {
   private store: LibraryStore | undefined;
   private readOnlyStore: LibraryStore | undefined;
   private lock: WriterLock | undefined;
+  private labelTexts: TextEmbedder | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
   onPhotosCommitted: ((records: PhotoRecord[]) => Promise<void>) | undefined;
 
@@ -60,6 +64,16 @@ export class LibraryService {
   /** The model's folder. */
   get modelDir(): string {
     return this.options.model.dir;
+  }
+
+  /** Text embeddings for label prompts, kept on disk between runs (text-embedding-cache.ts). */
+  labelEmbedder(): TextEmbedder {
+    if (!this.labelTexts) {
+      const dir = this.options.model.dir;
+      const file = path.join(this.paths.cache, 'text-embeddings', `${modelKey(this.modelId)}-${modelFingerprint(dir)}.bin`);
+      this.labelTexts = new CachedTextEmbedder(file, this.clip());
+    }
+    return this.labelTexts;
   }
 
   clip(): ClipModel {

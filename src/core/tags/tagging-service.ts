@@ -18,6 +18,8 @@ export interface TaggingLibrary {
   writable(): Promise<LibraryStore>;
   readable(): Promise<LibraryStore>;
   clip(): TextEmbedder;
+  /** Label prompts' embeddings kept between runs (LibraryService: on disk); default clip(). */
+  labelEmbedder?(): TextEmbedder;
 }
 
 export interface PhotoTag {
@@ -299,7 +301,7 @@ export class TaggingService {
     const key = JSON.stringify([this.library.modelId, labelSetToJson(set).labels, set.templates ?? null]);
     let cached = this.textEmbeddings.get(key);
     if (!cached) {
-      cached = labelTextEmbeddings(this.library.clip(), set);
+      cached = labelTextEmbeddings(this.library.labelEmbedder?.() ?? this.library.clip(), set);
       cached.catch(() => this.textEmbeddings.delete(key));
       this.textEmbeddings.set(key, cached);
     }
