@@ -9,6 +9,7 @@ import './styles/controls.css';
 import './styles/sidebar.css';
 import './styles/grid.css';
 import './styles/viewer.css';
+import './styles/dupes.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');

@@ -100,7 +100,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
 
   findDuplicates: (args) => optional(arity('findDuplicates', args, 0, 1)[0], duplicateKinds),
   duplicates: (args) => none('duplicates', args),
-  trashDuplicates: (args) => [ids(arity('trashDuplicates', args, 1, 1)[0])],
+  trashDuplicates: (args) => {
+    const [trash, keep] = arity('trashDuplicates', args, 1, 2);
+    return [ids(trash), ...optional(keep, ids)] as MethodArgs<'trashDuplicates'>;
+  },
 };
 
 export const INVOKABLE_METHODS = Object.keys(validators) as InvokableMethod[];

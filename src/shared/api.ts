@@ -447,7 +447,9 @@ export interface LibraryApi {
   findDuplicates(kinds?: DuplicateKind[]): Promise<JobState>;
   duplicates(): Promise<DuplicateReport | null>;
   /** Moves these non-keeper members of the last report's groups to the OS trash (the UI
-   *  confirms first); keepers and photos changed since the scan are never moved. */
-  trashDuplicates(ids: string[]): Promise<TrashReport>;
+   *  confirms first); keepers and photos changed since the scan are never moved. `keep`:
+   *  members the user chose to keep instead of their group's suggested keeper; such a member
+   *  is then its group's keeper (never moved) and the suggested one may be moved. */
+  trashDuplicates(ids: string[], keep?: string[]): Promise<TrashReport>;
   subscribe(listener: (event: LibraryEvent) => void): Unsubscribe;
 }

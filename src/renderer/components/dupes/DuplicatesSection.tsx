@@ -1,6 +1,31 @@
-// Sidebar section: duplicates, leading to the review screen. (Being built: see issue #5.)
+// Sidebar entry to the duplicates review, with how many groups the last scan left to review.
 import type { ScreenProps } from '../../lib/screen';
+import { duplicateSets } from './duplicate-sets';
+import { useDuplicateReport } from './useDuplicateReport';
 
-export function DuplicatesSection(_props: ScreenProps) {
-  return null;
+export function DuplicatesSection({ screen, navigate, library }: ScreenProps) {
+  const [report] = useDuplicateReport(library);
+  const groups = report.status === 'ready' && report.value ? duplicateSets(report.value.groups).length : null;
+  const selected = screen.kind === 'duplicates';
+  return (
+    <>
+      <div className="sidebar__section">
+        <h2>Clean up</h2>
+      </div>
+      <button
+        type="button"
+        className={selected ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'}
+        aria-pressed={selected}
+        title={groups === null ? 'Find duplicate photos' : `${groups} groups of duplicates in the last scan`}
+        onClick={() => navigate({ kind: 'duplicates' })}
+      >
+        <span>Duplicates</span>
+        {groups !== null && (
+          <span className="muted" aria-label={`${groups} ${groups === 1 ? 'group' : 'groups'}`}>
+            {groups.toLocaleString()}
+          </span>
+        )}
+      </button>
+    </>
+  );
 }

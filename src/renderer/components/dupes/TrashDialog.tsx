@@ -1,0 +1,55 @@
+// The confirmation before anything moves: how many photos, how much space, where they go
+// (the system trash, where they can be restored). Cancel has the focus, Esc cancels, and Tab
+// stays inside the dialog.
+import { useEffect, useRef } from 'react';
+import { useKeydown } from '../../hooks/useShortcut';
+import { formatBytes, formatCount } from '../../lib/format';
+
+interface TrashDialogProps {
+  paths: string[];
+  bytes: number;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function TrashDialog({ paths, bytes, onConfirm, onCancel }: TrashDialogProps) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  useKeydown((event) => {
+    if (event.key === 'Escape') {
+      onCancel();
+      return true;
+    }
+    if (event.key !== 'Tab' || !dialog.current) return false;
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
+    const at = focusable.indexOf(document.activeElement as HTMLElement);
+    const next = (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+    focusable[next]?.focus();
+    return true;
+  });
+  const count = formatCount(paths.length, 'photo');
+  return (
+    <div className="overlay" onClick={(event) => event.target === event.currentTarget && onCancel()}>
+      <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="trash-dialog-title" aria-describedby="trash-dialog-text" ref={dialog}>
+        <h2 id="trash-dialog-title">Move {count} to the trash?</h2>
+        <p id="trash-dialog-text">
+          {count} ({formatBytes(bytes)}) will go to the system trash, where you can restore them. The photo marked Keep in each group stays where it is.
+        </p>
+        <ul className="dupes-dialog__files" aria-label="Photos to move" tabIndex={0}>
+          {paths.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+        <div className="dupes-dialog__buttons">
+          <button type="button" className="button" ref={cancel} onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="button button--danger-solid" onClick={onConfirm}>
+            Move to trash
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

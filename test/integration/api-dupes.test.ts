@@ -1,0 +1,173 @@
+// Duplicates through LibraryApi (what the review screen calls), on a library of real photos
+// from ../shared indexed with the tiny fixture model: exact copies and resized re-encoded
+// versions are found with the right keeper, and trashing moves exactly the photos it may,
+// into a test trash folder (SHOEBOX_TRASH_DIR), never a keeper or a changed photo.
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import { pathFromPhotoId, photoId } from '../../src/core/api/photo-id';
+import type { DuplicateGroupInfo, JobState, LibraryEvent } from '../../src/shared/api';
+import { invoke } from '../../src/shared/api-methods';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { splitImagenet } from '../helpers/edited-photos';
+import { tempDir } from '../helpers/images';
+import { sharedAvailable } from '../helpers/shared-data';
+
+const haveShared = sharedAvailable('photos/imagenet');
+
+/** A smaller, re-encoded version of a photo (what a messaging app or an export makes). */
+async function resized(source: string, out: string, scale: number, quality: number): Promise<void> {
+  const meta = await sharp(source).metadata();
+  await sharp(source).resize({ width: Math.round(meta.width * scale) }).jpeg({ quality }).toFile(out);
+}
+
+describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
+  let dir: string;
+  let trashDir: string;
+  let host: LibraryHost;
+  const events: LibraryEvent[] = [];
+  const f = (name: string) => path.join(dir, name);
+  /** Which picture each file is (ground truth). */
+  const picture = new Map<string, string>();
+  const savedTrashDir = process.env.SHOEBOX_TRASH_DIR;
+
+  // A plain wait (expect.poll works only inside a test, and beforeAll indexes).
+  const finished = async (job: JobState): Promise<JobState> => {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const last = events.flatMap((e) => (e.type === 'job' && e.job.id === job.id ? [e.job] : [])).at(-1);
+      if (last && ['done', 'failed', 'cancelled'].includes(last.state)) return last;
+      if (Date.now() > deadline) throw new Error(`job ${job.id} did not finish`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  /** The best file of each picture by the engine's first rules (resolution, then bytes). */
+  const expectedKeepers = async (files: string[]): Promise<string[]> => {
+    const rank = await Promise.all(files.map(async (file) => ({ file, ...(await sharp(file).metadata()), bytes: fs.statSync(file).size })));
+    rank.sort((a, b) => b.width * b.height - a.width * a.height || b.bytes - a.bytes);
+    // Byte-identical files tie on both: any of them is right.
+    return rank.filter((r) => r.width === rank[0]!.width && r.height === rank[0]!.height && r.bytes === rank[0]!.bytes).map((r) => r.file);
+  };
+
+  const scan = async () => {
+    const job = await host.findDuplicates();
+    expect(job).toMatchObject({ kind: 'dupes', folder: '' });
+    return { job: await finished(job), report: (await host.duplicates())! };
+  };
+
+  beforeAll(async () => {
+    dir = tempDir('shoebox-api-dupes-');
+    trashDir = tempDir('shoebox-api-dupes-trash-');
+    process.env.SHOEBOX_TRASH_DIR = trashDir;
+    const [a, b, c, d, e] = splitImagenet().heldOut;
+    const add = (name: string, pic: string) => picture.set(f(name), pic);
+    fs.copyFileSync(a!, f('a.jpg'));
+    fs.copyFileSync(a!, f('a copy.jpg'));
+    await resized(a!, f('a small.jpg'), 0.5, 80);
+    for (const n of ['a.jpg', 'a copy.jpg', 'a small.jpg']) add(n, 'a');
+    fs.copyFileSync(b!, f('b.jpg'));
+    await resized(b!, f('b small.jpg'), 0.6, 70);
+    for (const n of ['b.jpg', 'b small.jpg']) add(n, 'b');
+    fs.copyFileSync(e!, f('e.jpg'));
+    await resized(e!, f('e small.jpg'), 0.5, 75);
+    for (const n of ['e.jpg', 'e small.jpg']) add(n, 'e');
+    fs.copyFileSync(c!, f('c.jpg'));
+    fs.copyFileSync(d!, f('d.jpg'));
+    add('c.jpg', 'c');
+    add('d.jpg', 'd');
+
+    host = await createLibraryApi({ home: tempDir(), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+    host.subscribe((event) => events.push(event));
+    expect(await finished(await host.addFolder(dir))).toMatchObject({ state: 'done', result: { added: 9, failed: 0 } });
+  }, 300_000);
+
+  afterAll(async () => {
+    await host?.close();
+    if (savedTrashDir === undefined) delete process.env.SHOEBOX_TRASH_DIR;
+    else process.env.SHOEBOX_TRASH_DIR = savedTrashDir;
+    for (const d of [dir, trashDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('has no report before a scan, then finds the copies and edits with the best file as keeper', async () => {
+    expect(await host.duplicates()).toBeNull();
+    const { job, report } = await scan();
+    const pictures = (g: DuplicateGroupInfo) => new Set(g.members.map((m) => picture.get(m.path)));
+    // Three pictures have more than one file; 4 files could go (2 of a, 1 of b, 1 of e).
+    expect(job).toMatchObject({ state: 'done', result: { summary: '3 groups, 4 photos could go' } });
+    expect(events.some((ev) => ev.type === 'job' && ev.job.id === job.id && ev.job.state === 'running' && (ev.job.progress?.total ?? 0) > 0)).toBe(true);
+    expect(report).toMatchObject({ kinds: ['exact', 'near'], photos: 9 });
+    for (const g of report.groups) {
+      expect(pictures(g).size, g.members.map((m) => m.path).join(', ')).toBe(1);
+      expect(g.keep).toBe(g.members[0]!.id);
+      for (const m of g.members) expect(pathFromPhotoId(m.id)).toBe(m.path);
+      const files = [...picture].filter(([, p]) => pictures(g).has(p)).map(([file]) => file);
+      const members = g.members.map((m) => m.path);
+      if (g.kind === 'near') expect(members.sort()).toEqual(files.sort());
+      expect(await expectedKeepers(members)).toContain(g.members[0]!.path);
+    }
+    expect(report.groups.filter((g) => g.kind === 'exact').map((g) => g.members.map((m) => m.path).sort())).toEqual([[f('a copy.jpg'), f('a.jpg')]]);
+    expect(report.groups.filter((g) => g.kind === 'near').map((g) => picture.get(g.members[0]!.path)).sort()).toEqual(['a', 'b', 'e']);
+  });
+
+  it('refuses keepers, photos outside the scan and photos changed since, and moves nothing then', async () => {
+    const report = (await host.duplicates())!;
+    const keepers = [...new Set(report.groups.filter((g) => g.kind === 'near').map((g) => g.keep))];
+    const changed = f('e small.jpg');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(changed, later, later); // touched after indexing: not the file that was scanned
+    const result = await host.trashDuplicates([...keepers, photoId(f('c.jpg')), photoId('/etc/passwd'), 'not an id', photoId(changed)]);
+    expect(result.moved).toEqual([]);
+    expect(result.failed).toEqual([]);
+    const reasons = new Map(result.skipped.map((s) => [s.path, s.reason]));
+    for (const k of keepers) expect(reasons.get(pathFromPhotoId(k)!)).toMatch(/keeps/);
+    expect(reasons.get(f('c.jpg'))).toMatch(/not in the last duplicate scan/);
+    expect(reasons.get('/etc/passwd')).toMatch(/not in the last duplicate scan/);
+    expect(reasons.get('not an id')).toMatch(/not a photo id/);
+    expect(reasons.get(changed)).toMatch(/changed since/);
+    for (const file of picture.keys()) expect(fs.existsSync(file), file).toBe(true);
+    expect(fs.existsSync(path.join(trashDir, 'files'))).toBe(false);
+  });
+
+  it('moves exactly the non-keepers asked for into the trash folder, the user\'s own keeper included, and forgets them', async () => {
+    const report = (await host.duplicates())!;
+    const nearOf = (pic: string) => report.groups.find((g) => g.kind === 'near' && picture.get(g.members[0]!.path) === pic)!;
+    const a = nearOf('a');
+    const b = nearOf('b');
+    const aKeeper = a.members[0]!.path;
+    const bSmall = f('b small.jpg');
+    // a: the suggested keeper stays; b: the user keeps the small version instead, so the
+    // suggested keeper (b.jpg) may go; e's small version was changed: skipped.
+    const ids = [...a.members.slice(1).map((m) => m.id), photoId(f('b.jpg')), photoId(f('e small.jpg'))];
+    const kept = [aKeeper, bSmall, f('e.jpg'), f('e small.jpg'), f('c.jpg'), f('d.jpg')];
+    const bytesBefore = new Map(kept.map((file) => [file, fs.readFileSync(file)]));
+    const before = (await host.listPhotos()).total;
+
+    // Through the transports' argument check, as the UI's call arrives.
+    const result = await invoke(host, 'trashDuplicates', [ids, [photoId(bSmall)]]);
+    const expected = [...a.members.slice(1).map((m) => m.path), f('b.jpg')];
+    expect(b.keep).toBe(photoId(f('b.jpg')));
+    expect(result.moved.sort()).toEqual(expected.sort());
+    expect(result.skipped).toEqual([{ path: f('e small.jpg'), reason: expect.stringMatching(/changed since/) }]);
+    expect(result.failed).toEqual([]);
+    for (const file of expected) {
+      expect(fs.existsSync(file), file).toBe(false);
+      expect(fs.existsSync(path.join(trashDir, 'files', path.basename(file))), file).toBe(true);
+      expect(fs.readFileSync(path.join(trashDir, 'info', `${path.basename(file)}.trashinfo`), 'utf8')).toContain(`Path=${file.split('/').map(encodeURIComponent).join('/')}`);
+    }
+    for (const [file, bytes] of bytesBefore) expect(fs.readFileSync(file).equals(bytes), file).toBe(true);
+    expect((await host.listPhotos()).total).toBe(before - expected.length);
+    expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: expected.length });
+
+    // The kept report no longer lists them, and a new scan agrees.
+    const after = (await host.duplicates())!;
+    const listed = new Set(after.groups.flatMap((g) => g.members.map((m) => m.path)));
+    for (const file of expected) expect(listed.has(file)).toBe(false);
+    const again = await scan();
+    const scanned = new Set(again.report.groups.flatMap((g) => g.members.map((m) => m.path)));
+    for (const file of expected) expect(scanned.has(file)).toBe(false);
+    expect(again.report.groups.map((g) => g.members.map((m) => m.path).sort())).toEqual([[f('e small.jpg'), f('e.jpg')].sort()]);
+  });
+});
