@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import { photoId } from '../../src/core/api/photo-id';
-import type { JobState, LibraryEvent } from '../../src/shared/api';
+import type { JobState, LabelSetInput, LibraryEvent } from '../../src/shared/api';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
@@ -68,12 +68,13 @@ describe('tags through LibraryApi', () => {
     await host.saveLabelSet({ ...COLOUR_SET, threshold: 0.5 });
     expect((await host.listLabelSets()).map((s) => [s.name, s.threshold])).toEqual([['colours', 0.5]]);
 
-    for (const [bad, why] of [
+    const bad: [LabelSetInput, RegExp][] = [
       [{ name: 'one', labels: ['red'] }, /needs at least two labels/],
       [{ name: 'twice', labels: ['red', 'Red'] }, /repeats the label "Red"/],
       [{ name: 'a|b', labels: ['red', 'green'] }, /must not contain "\|"/],
-    ] as const) {
-      const error = await host.saveLabelSet(bad).then(() => null, (e: Error) => e.message);
+    ];
+    for (const [set, why] of bad) {
+      const error = await host.saveLabelSet(set).then(() => null, (e: Error) => e.message);
       expect(error).toMatch(why);
       expect(error).not.toContain('\n');
     }

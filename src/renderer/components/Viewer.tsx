@@ -6,6 +6,7 @@ import { useKeydown } from '../hooks/useShortcut';
 import { baseName } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoMetadata } from './PhotoMetadata';
+import { PhotoTags } from './tags/PhotoTags';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -75,6 +76,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
             More like this
           </button>
         )}
+        {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
         {details.status === 'ready' && details.value && <PhotoMetadata photo={details.value} />}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
         <p className="viewer__keys muted small">← → to step through · Esc to close</p>

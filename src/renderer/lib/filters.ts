@@ -10,12 +10,14 @@ export interface FilterFields {
   /** A library folder, or '' for all. */
   folder: string;
   location: 'any' | 'with' | 'without';
+  /** A label of any label set (auto or accepted tags), or ''. */
+  tag: string;
 }
 
-export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any' };
+export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any', tag: '' };
 
 export function hasFilters(fields: FilterFields): boolean {
-  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any';
+  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any' || fields.tag.trim() !== '';
 }
 
 /** SearchFilters for the engine, or undefined when nothing is set. "To" includes its day. */
@@ -26,6 +28,7 @@ export function toSearchFilters(fields: FilterFields): SearchFilters | undefined
   if (fields.camera.trim()) filters.camera = fields.camera.trim();
   if (fields.folder) filters.folder = fields.folder;
   if (fields.location !== 'any') filters.hasGps = fields.location === 'with';
+  if (fields.tag.trim()) filters.tag = fields.tag.trim();
   return Object.keys(filters).length ? filters : undefined;
 }
 

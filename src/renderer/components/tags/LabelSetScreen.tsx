@@ -1,6 +1,232 @@
-// The label-set editor: labels and prompts, threshold, import/export JSON, tag a folder. (Being built: see issue #5.)
-import type { ScreenProps } from '../../lib/screen';
+// The label-set editor: name, labels with their extra prompts, threshold and margin; Save
+// (the engine's one-line error shown inline), Delete (confirmed), Import / Export JSON; and
+// for a saved set, tagging a folder and the folders tagged as they are indexed.
+import { useRef, useState, type FormEvent } from 'react';
+import type { LabelSetInfo } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
+import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, type LabelSetForm } from './label-set-form';
+import { TagFolderPanel } from './TagFolderPanel';
+import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
-export function LabelSetScreen(_props: ScreenProps) {
-  return null;
+export function LabelSetScreen({ screen, navigate, library }: ScreenProps) {
+  const client = useClient();
+  const version = useTagsVersion();
+  const name = screen.kind === 'label-set' ? screen.name : null;
+  const [state] = useAsync(async () => {
+    if (name === null) return null;
+    const found = (await client.listLabelSets()).find((s) => s.name === name);
+    if (!found) throw new Error(`There is no label set named “${name}” any more.`);
+    return found;
+  }, [client, name, version]);
+
+  if (screen.kind !== 'label-set') return null;
+  if (state.status === 'error' && name !== null) return <p className="form-error tags-screen">{state.message}</p>;
+  const saved = name !== null && state.status === 'ready' ? state.value : null;
+  // Until this set's own answer arrives (a previous screen's may still be here). Later
+  // reloads (a stopped folder) keep the editor mounted, so they never reset the form.
+  if (name !== null && saved?.name !== name) return <p className="muted tags-screen">Loading…</p>;
+  return <LabelSetEditor key={name ?? '\0new'} saved={saved} navigate={navigate} library={library} />;
+}
+
+interface EditorProps {
+  saved: LabelSetInfo | null;
+  navigate: ScreenProps['navigate'];
+  library: ScreenProps['library'];
+}
+
+function LabelSetEditor({ saved, navigate, library }: EditorProps) {
+  const client = useClient();
+  const [form, setForm] = useState<LabelSetForm>(() => (saved ? formFromSet(saved) : emptyForm()));
+  const [baseline, setBaseline] = useState(() => snapshot(saved ? formFromSet(saved) : emptyForm()));
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const dirty = snapshot(form) !== baseline;
+  const isNew = saved === null;
+
+  const edit = (change: Partial<LabelSetForm>) => {
+    setForm((f) => ({ ...f, ...change }));
+    setNotice(null);
+  };
+  const editRow = (key: number, change: { name?: string; prompts?: string }) => edit({ labels: form.labels.map((r) => (r.key === key ? { ...r, ...change } : r)) });
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const info = await client.saveLabelSet(formToInput(form));
+      setBaseline(snapshot(form));
+      setNotice('Saved.');
+      notifyTagsChanged();
+      if (isNew || info.name !== saved.name) navigate({ kind: 'label-set', name: info.name });
+    } catch (e) {
+      setError(firstLine(errorMessage(e)));
+    }
+  };
+
+  const remove = async () => {
+    if (!saved) return;
+    setError(null);
+    try {
+      await client.removeLabelSet(saved.name);
+      notifyTagsChanged();
+      navigate(PHOTOS_SCREEN);
+    } catch (e) {
+      setError(firstLine(errorMessage(e)));
+      setConfirming(false);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    setError(null);
+    try {
+      const imported = importJson(await file.text(), file.name);
+      // An existing set keeps its name: tags and decisions belong to it.
+      setForm(isNew ? imported : { ...imported, name: form.name });
+      setNotice(`Imported ${file.name}: check it, then Save.`);
+    } catch (e) {
+      setError(firstLine(errorMessage(e)));
+    }
+  };
+
+  const download = () => {
+    setError(null);
+    try {
+      const input = formToInput(form);
+      const url = URL.createObjectURL(new Blob([exportJson(input)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${input.name || 'label-set'}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      setError(firstLine(errorMessage(e)));
+    }
+  };
+
+  return (
+    <div className="tags-screen label-set-editor">
+      <header className="tags-screen__head">
+        <h2>{isNew ? 'New label set' : `Label set “${saved.name}”`}</h2>
+        <div className="tags-screen__actions">
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            Import JSON…
+          </button>
+          <button type="button" className="button" onClick={download}>
+            Export JSON
+          </button>
+          {!isNew && (
+            <button type="button" className="button" onClick={() => navigate({ kind: 'tag-review', set: saved.name, label: null })}>
+              Review tags
+            </button>
+          )}
+        </div>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          data-testid="label-set-import"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void importFile(file);
+            event.target.value = '';
+          }}
+        />
+      </header>
+      <form className="label-set-form" onSubmit={(e) => void save(e)}>
+        <label className="tags-field">
+          <span>Name</span>
+          <input
+            type="text"
+            value={form.name}
+            readOnly={!isNew}
+            placeholder="e.g. animals"
+            title={isNew ? undefined : 'Tags and decisions belong to the set’s name, so it stays'}
+            onChange={(e) => edit({ name: e.target.value })}
+          />
+        </label>
+        <fieldset className="label-rows">
+          <legend>Labels</legend>
+          <p className="muted small">Each label is described to the model as “a photo of a …”; extra prompts (one per line) describe it in your words.</p>
+          {form.labels.map((row, i) => (
+            <div key={row.key} className="label-row">
+              <input type="text" aria-label={`Label ${i + 1}`} placeholder="label, e.g. dog" value={row.name} onChange={(e) => editRow(row.key, { name: e.target.value })} />
+              <textarea
+                aria-label={`Extra prompts for label ${i + 1}`}
+                placeholder="extra prompts, one per line (optional)"
+                rows={Math.max(1, row.prompts.split('\n').length)}
+                value={row.prompts}
+                onChange={(e) => editRow(row.key, { prompts: e.target.value })}
+              />
+              <button type="button" className="icon-button icon-button--small" aria-label={`Remove label ${i + 1}`} title="Remove this label" onClick={() => edit({ labels: form.labels.filter((r) => r.key !== row.key) })}>
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" className="link-button" onClick={() => edit({ labels: [...form.labels, labelRow()] })}>
+            + Add label
+          </button>
+        </fieldset>
+        <div className="label-set-form__params">
+          <label className="tags-field">
+            <span>Threshold</span>
+            <input type="number" min={0} max={1} step={0.01} value={form.threshold} onChange={(e) => edit({ threshold: e.target.value })} />
+            <small className="muted">least confidence for a tag, 0 to 1</small>
+          </label>
+          <label className="tags-field">
+            <span>Margin</span>
+            <input type="number" min={-1} max={1} step={0.01} value={form.margin} onChange={(e) => edit({ margin: e.target.value })} />
+            <small className="muted">how clearly a label must beat the others</small>
+          </label>
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {notice && !error && (
+          <p className="tags-notice" role="status">
+            {notice}
+          </p>
+        )}
+        <div className="label-set-form__buttons">
+          <button type="submit" className="button button--primary" disabled={!dirty && !isNew}>
+            Save
+          </button>
+          {!isNew && (
+            <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+              Delete…
+            </button>
+          )}
+        </div>
+        {confirming && (
+          <div className="confirm" role="alertdialog" aria-label="Confirm deletion">
+            <p>Delete this label set with its tags and your accept/reject decisions? Photos and XMP sidecars stay as they are.</p>
+            <div className="confirm__buttons">
+              <button type="button" className="button button--danger" onClick={() => void remove()}>
+                Delete
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+      </form>
+      {!isNew && <TagFolderPanel set={saved.name} autoFolders={saved.autoFolders} folders={library.folders} jobs={library.jobs} dirty={dirty} />}
+    </div>
+  );
+}
+
+/** The form's content without row keys, to tell edited from saved. */
+function snapshot(form: LabelSetForm): string {
+  return JSON.stringify([form.name.trim(), form.labels.map((r) => [r.name.trim(), r.prompts.trim()]), form.threshold.trim(), form.margin.trim()]);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!;
 }

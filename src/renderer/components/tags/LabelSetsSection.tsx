@@ -1,6 +1,78 @@
-// Sidebar section: the library's label sets, each leading to its editor and tag review. (Being built: see issue #5.)
+// Sidebar section: the library's label sets, each leading to its editor and its tag review.
+import type { LabelSetInfo, TagCount } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { useAsync } from '../../hooks/useAsync';
+import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
+import { useTagsVersion } from './useTagsVersion';
 
-export function LabelSetsSection(_props: ScreenProps) {
-  return null;
+export function LabelSetsSection({ screen, navigate }: ScreenProps) {
+  const client = useClient();
+  const version = useTagsVersion();
+  const [state] = useAsync(() => Promise.all([client.listLabelSets(), client.tagCounts()]), [client, version, screen]);
+  const selected = screen.kind === 'label-set' ? screen.name : screen.kind === 'tag-review' ? screen.set : undefined;
+  return (
+    <section className="label-sets-section" aria-label="Label sets">
+      <div className="sidebar__section">
+        <h2>Label sets</h2>
+        <button type="button" className="link-button" onClick={() => navigate({ kind: 'label-set', name: null })}>
+          + New
+        </button>
+      </div>
+      {state.status === 'error' && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && state.value[0].length === 0 && <p className="sidebar__foot muted small">Sort photos into labels you choose: “+ New”.</p>}
+      {state.status === 'ready' && (
+        <ul className="label-sets">
+          {state.value[0].map((set) => (
+            <LabelSetRow key={set.name} set={set} tagged={taggedPhotos(state.value[1], set.name)} selected={selected === set.name} screenKind={screen.kind} navigate={navigate} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  set: LabelSetInfo;
+  tagged: number;
+  selected: boolean;
+  screenKind: ScreenProps['screen']['kind'];
+  navigate: ScreenProps['navigate'];
+}
+
+function LabelSetRow({ set, tagged, selected, screenKind, navigate }: RowProps) {
+  return (
+    <li className={selected ? 'label-set-row label-set-row--selected' : 'label-set-row'}>
+      <button
+        type="button"
+        className="label-set-row__name"
+        aria-label={`Edit label set ${set.name}`}
+        aria-current={selected && screenKind === 'label-set' ? 'page' : undefined}
+        onClick={() => navigate({ kind: 'label-set', name: set.name })}
+      >
+        <span className="label-set-row__title">{set.name}</span>
+        <span className="label-set-row__meta">
+          {formatCount(set.labels.length, 'label')} · {formatCount(tagged, 'tag')}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="link-button small"
+        aria-label={`Review tags of ${set.name}`}
+        aria-current={selected && screenKind === 'tag-review' ? 'page' : undefined}
+        onClick={() => navigate({ kind: 'tag-review', set: set.name, label: null })}
+      >
+        Review
+      </button>
+    </li>
+  );
+}
+
+/** Tags (auto or accepted) the set's labels carry in all. */
+function taggedPhotos(counts: TagCount[], set: string): number {
+  return counts.filter((c) => c.set === set).reduce((sum, c) => sum + c.count, 0);
 }

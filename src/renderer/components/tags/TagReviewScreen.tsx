@@ -1,6 +1,135 @@
-// Tag review: a set's tags least confident first, accept or reject each. (Being built: see issue #5.)
+// Tag review: a set's tags least confident first (the ones most worth a look). Accept or
+// Reject each (buttons, or a / r on the focused photo); a reviewed photo leaves the list.
+// The Accepted and Rejected tabs list the decisions made, so each can be undone.
+import { useEffect, useRef, useState } from 'react';
+import type { TaggedPhoto, TagState } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
+import { ReviewCard } from './ReviewCard';
+import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
-export function TagReviewScreen(_props: ScreenProps) {
-  return null;
+const PAGE = 60;
+
+const TABS: { state: TagState; title: string }[] = [
+  { state: 'auto', title: 'To review' },
+  { state: 'accepted', title: 'Accepted' },
+  { state: 'rejected', title: 'Rejected' },
+];
+
+export function TagReviewScreen({ screen, navigate }: ScreenProps) {
+  const client = useClient();
+  const version = useTagsVersion({ local: false });
+  const set = screen.kind === 'tag-review' ? screen.set : '';
+  const label = screen.kind === 'tag-review' ? screen.label : null;
+  const [tab, setTab] = useState<TagState>('auto');
+  const [items, setItems] = useState<TaggedPhoto[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [labels] = useAsync(async () => (await client.listLabelSets()).find((s) => s.name === set)?.labels.map((l) => l.name) ?? [], [client, set, version]);
+
+  const [page] = useAsync(() => client.reviewTags({ set, state: tab, limit: PAGE, ...(label ? { label } : {}) }), [client, set, label, tab, version]);
+  useEffect(() => {
+    if (page.status === 'ready') {
+      setItems(page.value.photos);
+      setTotal(page.value.total);
+      setError(null);
+    } else if (page.status === 'error') setError(page.message);
+  }, [page]);
+
+  // After a decision the next photo takes the focus, so a / r can go on down the list.
+  useEffect(() => {
+    if (focusIndex === null) return;
+    const cards = list.current?.querySelectorAll<HTMLElement>('.review-card');
+    if (cards && cards.length > 0) cards[Math.min(focusIndex, cards.length - 1)]!.focus();
+    setFocusIndex(null);
+  }, [items, focusIndex]);
+
+  if (screen.kind !== 'tag-review') return null;
+
+  const decide = async (item: TaggedPhoto, state: TagState, index: number) => {
+    setError(null);
+    try {
+      await client.setTagState(item.id, item.tag.set, item.tag.label, state);
+      setItems((current) => current.filter((p) => !(p.id === item.id && p.tag.label === item.tag.label)));
+      setTotal((t) => t - 1);
+      setFocusIndex(index);
+      notifyTagsChanged();
+    } catch (e) {
+      setError(errorMessage(e).split('\n')[0]!);
+    }
+  };
+
+  const more = async () => {
+    try {
+      const next = await client.reviewTags({ set, state: tab, offset: items.length, limit: PAGE, ...(label ? { label } : {}) });
+      setItems((current) => [...current, ...next.photos.filter((p) => !current.some((c) => c.id === p.id && c.tag.label === p.tag.label))]);
+      setTotal(next.total);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const showLabel = (value: string) => navigate({ kind: 'tag-review', set, label: value === '' ? null : value });
+  const loading = page.status === 'loading';
+  return (
+    <div className="tags-screen tag-review">
+      <header className="tags-screen__head">
+        <h2>Review “{set}”</h2>
+        <div className="tags-screen__actions">
+          <button type="button" className="button" onClick={() => navigate({ kind: 'label-set', name: set })}>
+            Edit label set
+          </button>
+        </div>
+      </header>
+      <div className="tag-review__bar">
+        <div className="tabs" role="tablist" aria-label="Tags">
+          {TABS.map((t) => (
+            <button key={t.state} type="button" role="tab" aria-selected={tab === t.state} className={tab === t.state ? 'tabs__tab tabs__tab--on' : 'tabs__tab'} onClick={() => setTab(t.state)}>
+              {t.title}
+            </button>
+          ))}
+        </div>
+        <label className="tags-field tags-field--inline">
+          <span>Label</span>
+          <select aria-label="Label" value={label ?? ''} onChange={(e) => showLabel(e.target.value)}>
+            <option value="">all labels</option>
+            {labels.status === 'ready' &&
+              labels.value.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+          </select>
+        </label>
+        <span className="muted small" role="status">
+          {loading ? 'Loading…' : formatCount(total, 'photo')}
+        </span>
+      </div>
+      <p className="muted small tag-review__hint">
+        {tab === 'auto' ? 'Least confident first. Press a to accept or r to reject the focused photo; reviewed photos leave the list.' : `Press u to undo the decision on the focused photo, or ${tab === 'accepted' ? 'r to reject' : 'a to accept'} it.`}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!loading && items.length === 0 && !error && (
+        <p className="content__empty muted">{tab === 'auto' ? 'Nothing to review: tag a folder from the label set’s page, or every tag has been decided.' : 'No decisions here yet.'}</p>
+      )}
+      <ul className="review-grid" ref={list} aria-label="Tagged photos">
+        {items.map((item, i) => (
+          <ReviewCard key={`${item.id}|${item.tag.label}`} item={item} onDecide={(state) => void decide(item, state, i)} />
+        ))}
+      </ul>
+      {items.length < total && (
+        <button type="button" className="button tag-review__more" onClick={() => void more()}>
+          Show more ({(total - items.length).toLocaleString()} left)
+        </button>
+      )}
+    </div>
+  );
 }

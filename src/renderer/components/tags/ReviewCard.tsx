@@ -1,0 +1,63 @@
+// One photo with one of its tags on the review screen: the thumbnail, the label and its
+// confidence, and the decisions that fit its state (keys a / r / u while focused).
+import type { TaggedPhoto, TagState } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { baseName } from '../../lib/format';
+
+interface ReviewCardProps {
+  item: TaggedPhoto;
+  onDecide: (state: TagState) => void;
+}
+
+export function ReviewCard({ item, onDecide }: ReviewCardProps) {
+  const client = useClient();
+  const name = baseName(item.path);
+  const { label, score, state } = item.tag;
+  const percent = `${Math.round(score * 100)}%`;
+  const keys: Record<string, TagState | undefined> = state === 'auto' ? { a: 'accepted', r: 'rejected' } : { u: 'auto', ...(state === 'accepted' ? { r: 'rejected' } : { a: 'accepted' }) };
+  return (
+    <li
+      className="review-card"
+      tabIndex={0}
+      aria-label={`${name}: ${label}, ${percent} confident`}
+      data-state={state}
+      onKeyDown={(event) => {
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        const next = keys[event.key.toLowerCase()];
+        if (!next) return;
+        event.preventDefault();
+        onDecide(next);
+      }}
+    >
+      <img className="review-card__thumb" src={client.imageUrl(item.id, 'thumb')} alt={name} loading="lazy" draggable={false} />
+      <div className="review-card__tag">
+        <span className="tag-chip" data-state={state}>
+          {label}
+        </span>
+        <span className="review-card__score" title="confidence">
+          {percent}
+        </span>
+      </div>
+      <div className="review-card__name" title={item.path}>
+        {name}
+      </div>
+      <div className="review-card__buttons">
+        {state !== 'accepted' && (
+          <button type="button" className="button button--accept" onClick={() => onDecide('accepted')} aria-label={`Accept ${label} on ${name}`}>
+            Accept
+          </button>
+        )}
+        {state !== 'rejected' && (
+          <button type="button" className="button button--reject" onClick={() => onDecide('rejected')} aria-label={`Reject ${label} on ${name}`}>
+            Reject
+          </button>
+        )}
+        {state !== 'auto' && (
+          <button type="button" className="button" onClick={() => onDecide('auto')} aria-label={`Undo ${state === 'accepted' ? 'accepting' : 'rejecting'} ${label} on ${name}`}>
+            Undo
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

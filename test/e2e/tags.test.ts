@@ -1,0 +1,184 @@
+// Auto-tagging in the UI, end to end: `shoebox serve` with the tiny fixture model (its
+// embeddings mean colours) over the e2e colour photos, driven in Debian's Chromium. A
+// label set {red, green, blue} is made in the editor, the whole library tagged, the blue
+// photos reviewed (one accepted, one rejected), the viewer shows the decisions, and the
+// tag filter narrows a search. Screenshots: test-results/screenshots/tags-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelManager } from '../../src/core/models/model-manager';
+import { tempDir } from '../helpers/images';
+import { buildApp } from '../helpers/build-app';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
+import { startServe, type ServeProcess } from './helpers/serve';
+import { writeLibraryPhotos } from './helpers/photos';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
+  let outDir: string;
+  let photos: string;
+  let photoCount: number;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const home = tempDir('shoebox-e2e-tags-home-');
+    photos = tempDir('shoebox-e2e-tags-photos-');
+    const [built, written] = await Promise.all([buildApp(), writeLibraryPhotos(photos)]);
+    outDir = built;
+    photoCount = written.photos;
+    await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
+    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve', '--no-watch'], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer') });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    errors = collectErrors(page);
+    await page.goto(serve.url);
+    await page.getByLabel('Folder to add').fill(photos);
+    await page.getByRole('button', { name: 'Add folder' }).click();
+    await page.getByText(/^Indexed: /).waitFor({ timeout: 60_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('creates a label set in the editor; a bad one is refused in one line', async () => {
+    const section = page.getByRole('region', { name: 'Label sets' });
+    await section.getByRole('button', { name: '+ New' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'New label set' }).isVisible()).toBe(true);
+    await page.getByLabel('Name', { exact: true }).fill('colours');
+    await page.getByLabel('Label 1', { exact: true }).fill('red');
+    await page.getByRole('button', { name: 'Remove label 2' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const error = page.getByRole('alert');
+    await eventually(() => error.innerText()).toMatch(/needs at least two labels/);
+    expect(await error.innerText()).not.toContain('\n');
+
+    await page.getByRole('button', { name: '+ Add label' }).click();
+    await page.getByLabel('Label 2', { exact: true }).fill('green');
+    await page.getByRole('button', { name: '+ Add label' }).click();
+    await page.getByLabel('Label 3', { exact: true }).fill('blue');
+    await page.getByLabel('Extra prompts for label 3').fill('a deep blue picture');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Label set “colours”' }).isVisible()).toBe(true);
+    await eventually(() => section.getByRole('button', { name: 'Edit label set colours' }).innerText()).toContain('3 labels');
+    // What was saved is what the editor shows again.
+    expect(await page.getByLabel('Label 3', { exact: true }).inputValue()).toBe('blue');
+    expect(await page.getByLabel('Extra prompts for label 3').inputValue()).toBe('a deep blue picture');
+  });
+
+  it('tags the whole library as a job and shows its result', async () => {
+    await page.getByRole('button', { name: 'Tag folder…' }).click();
+    await page.getByLabel('Folder to tag').selectOption({ label: 'Whole library' });
+    await page.getByRole('button', { name: 'Start tagging' }).click();
+    const done = page.getByText(/^Done: tagged \d+ of \d+ photos with colours\.$/);
+    await eventually(() => done.isVisible(), 60_000).toBe(true);
+    expect(await done.innerText()).toContain(`of ${photoCount} photos`);
+    const panel = page.getByRole('region', { name: 'Tag photos' });
+    await eventually(() => panel.getByRole('listitem').first().innerText()).toContain('Whole library');
+    await screenshot(page, 'tags-01-editor');
+  });
+
+  it('reviews the blue tags: the blue photos carry them; accept one, reject another', async () => {
+    await page.getByRole('button', { name: 'Review tags', exact: true }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Review “colours”' }).isVisible()).toBe(true);
+    await page.getByLabel('Label', { exact: true }).selectOption('blue');
+    const cards = page.getByRole('list', { name: 'Tagged photos' }).getByRole('listitem');
+    await eventually(async () => (await cards.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).map(nameOf).sort()).toEqual(['blue again.jpg', 'blue.jpg']);
+    await waitForImages(page, '.review-card__thumb');
+    await screenshot(page, 'tags-02-review');
+
+    await page.getByRole('button', { name: 'Accept blue on blue.jpg' }).click();
+    await eventually(() => cards.count()).toBe(1);
+    // The keyboard way: r on the focused photo.
+    await cards.first().focus();
+    expect(nameOf(await cards.first().getAttribute('aria-label'))).toBe('blue again.jpg');
+    await page.keyboard.press('r');
+    await eventually(() => cards.count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'Accepted' }).click();
+    await eventually(async () => (await cards.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).map(nameOf)).toEqual(['blue.jpg']);
+    await page.getByRole('tab', { name: 'Rejected' }).click();
+    await eventually(async () => (await cards.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).map(nameOf)).toEqual(['blue again.jpg']);
+    await waitForImages(page, '.review-card__thumb');
+    await screenshot(page, 'tags-03-review-rejected');
+    // The whole list to review, in the dark theme (theme toggle: system -> light -> dark).
+    await page.getByRole('tab', { name: 'To review' }).click();
+    await page.getByLabel('Label', { exact: true }).selectOption('');
+    await eventually(() => cards.count()).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Theme: system' }).click();
+    await page.getByRole('button', { name: 'Theme: light' }).click();
+    await eventually(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await waitForImages(page, '.review-card__thumb');
+    await screenshot(page, 'tags-03b-review-dark');
+    await page.getByRole('button', { name: 'Theme: dark' }).click();
+    await page.getByRole('button', { name: 'Theme: system' }).waitFor();
+  });
+
+  it('the viewer shows the accepted tag, and the rejected one only as rejected (with undo)', async () => {
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^All photos/ }).click();
+    await page.getByRole('button', { name: 'Open blue.jpg' }).click();
+    const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
+    const tags = viewer.getByRole('list', { name: 'Tags of this photo' });
+    await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue.jpg');
+    await eventually(() => tags.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^blue\s+colours · accepted/)]);
+    await eventually(() => viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    await screenshot(page, 'tags-04-viewer');
+
+    await page.keyboard.press('ArrowLeft');
+    await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue again.jpg');
+    await eventually(() => viewer.getByText('Rejected:').isVisible()).toBe(true);
+    expect(await tags.count()).toBe(0);
+    // Undo brings it back as an automatic tag; rejecting it here puts it away again.
+    await viewer.getByRole('button', { name: 'Undo rejecting tag blue' }).click();
+    await eventually(() => tags.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^blue\s+colours · \d+%/)]);
+    await viewer.getByRole('button', { name: 'Reject tag blue' }).click();
+    await eventually(() => viewer.getByText('Rejected:').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('the tag filter narrows search results to photos carrying the tag', async () => {
+    await page.getByRole('searchbox').fill('blue');
+    await eventually(() => page.getByRole('heading', { name: 'Results for “blue”' }).isVisible()).toBe(true);
+    await eventually(async () => (await tileNames(page)).slice(0, 2).sort()).toEqual(['blue again.jpg', 'blue.jpg']);
+    const filters = page.getByRole('group', { name: 'Filters' });
+    // Suggestions come from the tag counts.
+    await eventually(() => filters.locator('datalist option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toContain('blue');
+    await filters.getByLabel('Tag', { exact: true }).fill('blue');
+    await eventually(() => tileNames(page)).toEqual(['blue.jpg']);
+    await waitForImages(page, '.tile__open img');
+    await screenshot(page, 'tags-05-tag-filter');
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await eventually(async () => (await tileNames(page)).includes('blue again.jpg')).toBe(true);
+  });
+
+  it('raised no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
+  return expect.poll(read, { timeout, interval: 100 });
+}
+
+/** The photo's name from a review card's label ("blue.jpg: blue, 97% confident"). */
+function nameOf(label: string | null): string {
+  return (label ?? '').replace(/: .*$/, '');
+}
+
+async function tileNames(page: Page): Promise<string[]> {
+  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.replace(/^Open /, ''));
+}
+
+async function waitForImages(page: Page, selector: string): Promise<void> {
+  await eventually(() => page.locator(selector).evaluateAll((imgs) => imgs.slice(0, 24).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+}

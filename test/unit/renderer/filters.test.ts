@@ -1,0 +1,28 @@
+// The filter bar's fields as the engine's SearchFilters: what a user types is what is asked.
+import { describe, expect, it } from 'vitest';
+import { filterProblem, hasFilters, NO_FILTERS, toSearchFilters } from '../../../src/renderer/lib/filters';
+
+describe('filter fields', () => {
+  it('asks nothing when nothing is set', () => {
+    expect(hasFilters(NO_FILTERS)).toBe(false);
+    expect(toSearchFilters(NO_FILTERS)).toBeUndefined();
+  });
+
+  it('a tag typed with spaces around it filters by the label alone; blank is no filter', () => {
+    expect(toSearchFilters({ ...NO_FILTERS, tag: '  dog ' })).toEqual({ tag: 'dog' });
+    expect(hasFilters({ ...NO_FILTERS, tag: 'dog' })).toBe(true);
+    expect(hasFilters({ ...NO_FILTERS, tag: '   ' })).toBe(false);
+    expect(toSearchFilters({ ...NO_FILTERS, tag: '   ' })).toBeUndefined();
+  });
+
+  it('combines the tag with the other fields; "to" includes its whole day', () => {
+    expect(toSearchFilters({ ...NO_FILTERS, from: '2021-06-01', to: '2021-06-15', camera: 'canon', location: 'with', tag: 'beach' })).toEqual({
+      after: '2021-06-01',
+      before: '2021-06-16',
+      camera: 'canon',
+      hasGps: true,
+      tag: 'beach',
+    });
+    expect(filterProblem({ ...NO_FILTERS, from: '2021-06-15', to: '2021-06-01' })).toMatch(/after/);
+  });
+});
