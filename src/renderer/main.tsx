@@ -10,6 +10,7 @@ import './styles/sidebar.css';
 import './styles/grid.css';
 import './styles/viewer.css';
 import './styles/dupes.css';
+import './styles/tags.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');
