@@ -1,8 +1,7 @@
 // The confirmation before anything moves: how many photos, how much space, where they go
 // (the system trash, where they can be restored). Cancel has the focus, Esc cancels, and Tab
 // stays inside the dialog.
-import { useEffect, useRef } from 'react';
-import { useKeydown } from '../../hooks/useShortcut';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatBytes, formatCount } from '../../lib/format';
 
 interface TrashDialogProps {
@@ -16,22 +15,25 @@ export function TrashDialog({ paths, bytes, onConfirm, onCancel }: TrashDialogPr
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
-  useKeydown((event) => {
+  // Keys are handled on the dialog and go no further: the app's own shortcuts ("/" focuses
+  // the search box, "," opens settings) must not act behind a modal.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    event.stopPropagation();
     if (event.key === 'Escape') {
+      event.preventDefault();
       onCancel();
-      return true;
     }
-    if (event.key !== 'Tab' || !dialog.current) return false;
+    if (event.key !== 'Tab' || !dialog.current) return;
+    event.preventDefault();
     const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
     const at = focusable.indexOf(document.activeElement as HTMLElement);
-    const next = (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+    const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
     focusable[next]?.focus();
-    return true;
-  });
+  };
   const count = formatCount(paths.length, 'photo');
   return (
     <div className="overlay" onClick={(event) => event.target === event.currentTarget && onCancel()}>
-      <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="trash-dialog-title" aria-describedby="trash-dialog-text" ref={dialog}>
+      <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="trash-dialog-title" aria-describedby="trash-dialog-text" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id="trash-dialog-title">Move {count} to the trash?</h2>
         <p id="trash-dialog-text">
           {count} ({formatBytes(bytes)}) will go to the system trash, where you can restore them. The photo marked Keep in each group stays where it is.
