@@ -9,8 +9,10 @@ import './styles/controls.css';
 import './styles/sidebar.css';
 import './styles/grid.css';
 import './styles/viewer.css';
+import './styles/albums.css';
 import './styles/dupes.css';
 import './styles/tags.css';
+import './styles/settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');

@@ -3,14 +3,25 @@ import { useClient } from '../client/ClientContext';
 import { errorMessage } from '../hooks/useAsync';
 
 /**
- * Adds a folder by its path. A page served by `shoebox serve` cannot open the system's
- * folder picker (browsers never reveal local paths), so the path is typed or pasted.
+ * Adds a folder by its path, typed or pasted. In the desktop app "Browse…" fills it from the
+ * system's folder dialog; a page served by `shoebox serve` has none (browsers never reveal
+ * local paths), so there the path is typed.
  */
 export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onAdded?: () => void }) {
   const client = useClient();
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  const browse = async () => {
+    setError(null);
+    try {
+      const chosen = await client.chooseFolder();
+      if (chosen) setPath(chosen);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,6 +55,11 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
           autoComplete="off"
           onChange={(event) => setPath(event.target.value)}
         />
+        {client.transport === 'ipc' && (
+          <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
+            Browse…
+          </button>
+        )}
         <button type="submit" className="button button--primary" disabled={busy || !path.trim()}>
           {busy ? 'Adding…' : 'Add folder'}
         </button>

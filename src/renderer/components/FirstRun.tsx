@@ -1,21 +1,67 @@
+import { useState } from 'react';
+import { useClient } from '../client/ClientContext';
+import { errorMessage, useAsync } from '../hooks/useAsync';
 import { AddFolderForm } from './AddFolderForm';
+import { DownloadProgress } from './settings/DownloadProgress';
+import { isActive, useInstallJobs } from './settings/useInstallJobs';
 
-/** No model yet: nothing can be indexed or searched until one is installed. */
+/** The catalog's default (src/core/models/catalog.ts), which the renderer cannot import. */
+export const DEFAULT_MODEL_ID = 'vit-b-32-openai';
+
+/**
+ * No model yet: nothing can be indexed or searched until one is installed. Installing it from
+ * here needs no restart: when the download ends the library opens with it, and the app's
+ * status (useLibrary) moves on to the next screen by itself.
+ */
 export function NoModel({ problem, onRetry }: { problem: string | null; onRetry: () => void }) {
+  const client = useClient();
+  const [models] = useAsync(() => client.models(), [client]);
+  const job = useInstallJobs(onRetry).get(DEFAULT_MODEL_ID);
+  const [error, setError] = useState<string | null>(null);
+  const description = models.status === 'ready' ? models.value.models.find((m) => m.id === DEFAULT_MODEL_ID)?.description : null;
+
+  const install = async () => {
+    setError(null);
+    try {
+      await client.installModel(DEFAULT_MODEL_ID);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   return (
     <section className="empty-state" aria-labelledby="no-model-title">
       <h2 id="no-model-title">Install a model to start</h2>
       <p>
-        Shoebox finds photos by what is in them with a CLIP model that runs on this computer. Nothing is uploaded. Install
-        one from a terminal, then check again:
+        Shoebox finds photos by what is in them with a CLIP model that runs on this computer. Nothing is uploaded: the model is
+        downloaded once, then everything happens here.
       </p>
-      <pre className="command">shoebox models install vit-b-32-openai</pre>
+      {description && <p className="muted small">{description}</p>}
+      {isActive(job) && job ? (
+        <DownloadProgress job={job} label={`Downloading ${DEFAULT_MODEL_ID}`} />
+      ) : (
+        <button type="button" className="button button--primary" onClick={() => void install()}>
+          {job?.state === 'failed' ? `Try again: install ${DEFAULT_MODEL_ID}` : `Install ${DEFAULT_MODEL_ID}`}
+        </button>
+      )}
+      {job?.state === 'failed' && (
+        <p className="form-error" role="alert">
+          Download failed: {job.error}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>Or install it from a terminal, then check again:</p>
+      <pre className="command">shoebox models install {DEFAULT_MODEL_ID}</pre>
       <p className="muted small">
         Or bring a model folder you already have: <code>shoebox models import DIR</code>.
       </p>
       {/* The generic "no model yet" repeats the above; anything else (a missing --model) is news. */}
       {problem && !problem.startsWith('No model yet') && <p className="form-error">{problem}</p>}
-      <button type="button" className="button button--primary" onClick={onRetry}>
+      <button type="button" className="button" onClick={onRetry}>
         Check again
       </button>
     </section>

@@ -4,6 +4,7 @@ import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useKeydown } from '../hooks/useShortcut';
 import type { ThemeChoice } from '../hooks/useTheme';
+import { ModelSection } from './settings/ModelSection';
 
 export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = { cuda: 'CUDA (NVIDIA GPU)', dml: 'DirectML (GPU)', coreml: 'Core ML', cpu: 'CPU' };
 
@@ -13,11 +14,11 @@ interface SettingsPanelProps {
   onClose: () => void;
 }
 
-/** Model in use, where inference runs, the data folder, the theme and the shortcuts. */
+/** Models (install, switch), where inference runs, the data folder, the theme and the shortcuts. */
 export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
   const client = useClient();
-  const [info] = useAsync(() => client.info(), [client]);
-  const [models] = useAsync(() => client.models(), [client]);
+  // Read again after a model is installed or switched to: the provider is known once one loads.
+  const [info, reloadInfo] = useAsync(() => client.info(), [client]);
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => panel.current?.focus(), []);
   useKeydown((event) => {
@@ -36,27 +37,7 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
           </button>
         </div>
 
-        <section>
-          <h3>Model</h3>
-          {models.status === 'ready' && (
-            <>
-              <p>{models.value.inUse ? <>In use: <strong>{models.value.inUse.id}</strong></> : 'No model in use yet.'}</p>
-              <ul className="settings__models">
-                {models.value.models.map((m) => (
-                  <li key={`${m.source}:${m.id}`} className={m.active ? 'settings__model settings__model--active' : 'settings__model'}>
-                    <span className="settings__model-id">{m.id}</span>
-                    <span className="muted small">{m.active ? 'in use' : m.installed ? 'installed' : 'not installed'}</span>
-                    {m.description && <span className="muted small settings__model-desc">{m.description}</span>}
-                  </li>
-                ))}
-              </ul>
-              <p className="muted small">
-                Install one with <code>shoebox models install ID</code>, switch with <code>shoebox models use ID</code>, then restart Shoebox.
-              </p>
-            </>
-          )}
-          {models.status === 'error' && <p className="form-error">{models.message}</p>}
-        </section>
+        <ModelSection onChanged={reloadInfo} />
 
         <section>
           <h3>Inference</h3>

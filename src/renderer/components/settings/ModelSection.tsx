@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useClient } from '../../client/ClientContext';
+import { useAsync } from '../../hooks/useAsync';
+import { ModelRow } from './ModelRow';
+import { useInstallJobs } from './useInstallJobs';
+
+/** The models: the one in use, the installed ones to switch to, the catalog to install from. */
+export function ModelSection({ onChanged }: { onChanged: () => void }) {
+  const client = useClient();
+  const [models, reload] = useAsync(() => client.models(), [client]);
+  const jobs = useInstallJobs(() => {
+    reload();
+    onChanged();
+  });
+  const [switching, setSwitching] = useState(false);
+
+  const switchTo = async (id: string) => {
+    setSwitching(true);
+    try {
+      await client.useModel(id);
+    } finally {
+      setSwitching(false);
+      reload();
+      onChanged();
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-model-title">
+      <h3 id="settings-model-title">Model</h3>
+      {models.status === 'ready' && (
+        <>
+          <p>{models.value.inUse ? <>In use: <strong>{models.value.inUse.id}</strong></> : 'No model in use yet.'}</p>
+          <ul className="settings__models" aria-label="Models">
+            {models.value.models.map((m) => (
+              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} switching={switching} onSwitch={switchTo} />
+            ))}
+          </ul>
+          <p className="muted small">
+            Models run on this computer; installing one downloads it from Hugging Face once. From a terminal:{' '}
+            <code>shoebox models install ID</code>, <code>shoebox models import DIR</code>.
+          </p>
+        </>
+      )}
+      {models.status === 'error' && <p className="form-error">{models.message}</p>}
+    </section>
+  );
+}
