@@ -170,4 +170,13 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     for (const file of expected) expect(scanned.has(file)).toBe(false);
     expect(again.report.groups.map((g) => g.members.map((m) => m.path).sort())).toEqual([[f('e small.jpg'), f('e.jpg')].sort()]);
   });
+
+  it('scans the kinds asked for, similar (opt-in) included, and a new report replaces the old one', async () => {
+    const job = await host.findDuplicates(['exact', 'similar']);
+    expect(await finished(job)).toMatchObject({ state: 'done', error: null });
+    const report = (await host.duplicates())!;
+    expect(report.kinds).toEqual(['exact', 'similar']);
+    expect(report.groups.every((g) => g.kind === 'exact' || g.kind === 'similar')).toBe(true);
+    expect(report.scannedAt).toBeGreaterThanOrEqual(job.queuedAt);
+  });
 });
