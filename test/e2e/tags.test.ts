@@ -160,6 +160,31 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
     await eventually(async () => (await tileNames(page)).includes('blue again.jpg')).toBe(true);
   });
 
+  it('imports a set from JSON, exports it as it was saved, and deletes it after a confirm', async () => {
+    const file = path.join(tempDir('shoebox-e2e-labels-'), 'seasons.json');
+    const set = { name: 'seasons', labels: ['summer', { name: 'winter', prompts: ['snow on the ground'] }], threshold: 0.4, margin: 0.1 };
+    fs.writeFileSync(file, JSON.stringify(set));
+    await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: '+ New' }).click();
+    await page.getByTestId('label-set-import').setInputFiles(file);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Imported seasons.json' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('seasons');
+    expect(await page.getByLabel('Extra prompts for label 2').inputValue()).toBe('snow on the ground');
+    expect(await page.getByLabel('Threshold').inputValue()).toBe('0.4');
+    await screenshot(page, 'tags-06-imported');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Label set “seasons”' }).isVisible()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('seasons.json');
+    expect(JSON.parse(fs.readFileSync(await download.path(), 'utf8'))).toEqual(set);
+
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('alertdialog', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    const section = page.getByRole('region', { name: 'Label sets' });
+    await eventually(() => section.getByRole('button', { name: 'Edit label set seasons' }).count()).toBe(0);
+    expect(await section.getByRole('button', { name: 'Edit label set colours' }).count()).toBe(1);
+  });
+
   it('raised no console errors', () => {
     expect(errors).toEqual([]);
   });
