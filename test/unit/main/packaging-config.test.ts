@@ -1,0 +1,63 @@
+// electron-builder is not run here (it downloads Electron), so its config is checked as data:
+// the installers the project ships, native addons outside app.asar, and no dead weight
+// (other platforms' ONNX Runtime, LanceDB's optional ML libraries).
+import fs from 'node:fs';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../fixtures/models/paths';
+
+interface PlatformConfig {
+  target: string[];
+  files?: string[];
+}
+interface BuilderConfig {
+  files: string[];
+  asarUnpack: string[];
+  linux: PlatformConfig;
+  win: PlatformConfig;
+  mac: PlatformConfig;
+}
+
+const config = load(fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const ORT_PLATFORMS = ['linux', 'win32', 'darwin'];
+
+describe('electron-builder config', () => {
+  it('builds AppImage and deb, an NSIS installer, and a dmg', () => {
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.mac.target).toEqual(['dmg']);
+  });
+
+  it('unpacks every native addon from app.asar (the OS cannot dlopen inside it)', () => {
+    for (const dir of ['sharp', '@img', 'onnxruntime-node', '@lancedb']) {
+      expect(config.asarUnpack, dir).toContain(`node_modules/${dir}/**`);
+    }
+  });
+
+  it.each([
+    ['linux', 'linux'],
+    ['win', 'win32'],
+    ['mac', 'darwin'],
+  ] as const)('%s keeps only its own ONNX Runtime binaries', (platform, own) => {
+    const excluded = (config[platform].files ?? []).filter((f) => f.startsWith('!node_modules/onnxruntime-node/'));
+    const others = ORT_PLATFORMS.filter((p) => p !== own);
+    expect(excluded.sort()).toEqual(others.map((p) => `!node_modules/onnxruntime-node/bin/napi-v*/${p}/**`).sort());
+  });
+
+  it("leaves LanceDB's optional ML libraries out of every package", () => {
+    for (const dir of ['@huggingface/transformers', 'onnxruntime-web', 'openai']) {
+      expect(config.files, dir).toContain(`!node_modules/${dir}/**`);
+    }
+    // The tokenizer Shoebox itself uses stays in.
+    expect(config.files.some((f) => f.includes('@huggingface/tokenizers'))).toBe(false);
+  });
+
+  it('only excludes libraries nothing in src imports', () => {
+    const sources = fs.readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const text = sources.map((f) => fs.readFileSync(path.join(REPO_ROOT, 'src', f), 'utf8')).join('\n');
+    for (const dir of ['@huggingface/transformers', '@huggingface/jinja', 'onnxruntime-web', 'openai']) {
+      expect(text, dir).not.toMatch(new RegExp(`from '${dir}'|import\\('${dir}'\\)`));
+    }
+  });
+});
