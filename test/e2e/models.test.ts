@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
 import { buildApp } from '../helpers/build-app';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
@@ -144,6 +145,51 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     await page.getByRole('button', { name: 'Open blue.jpg' }).click();
     await eventually(() => page.getByRole('dialog', { name: /Photo viewer/ }).getByText('clip-vit-base-patch32').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
+  });
+
+  it('adding a folder under serve is typed: no Browse… button, which needs the desktop app', async () => {
+    await page.getByRole('button', { name: '+ Add' }).click();
+    await eventually(() => page.getByLabel('Folder to add').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Browse…' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('in the desktop app (IPC transport) Browse… fills the path from the folder dialog', async () => {
+    // Plays the preload's window.shoebox: each call goes to this server's POST /api, except
+    // chooseFolder, which Electron's main answers with the dialog (here: a fixed choice).
+    const second = tempDir('shoebox-e2e-models-browse-');
+    await writeColourPhoto(second, 'purple.jpg', [128, 0, 128]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const desktop = await context.newPage();
+    try {
+      await desktop.addInitScript(
+        ({ chosen, methods }) => {
+          const call = async (method: string, args: unknown[]) => {
+            const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+            const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+            if (body.error) throw new Error(body.error.message);
+            return body.result;
+          };
+          // A plain object, as contextBridge hands over (the client spreads it).
+          const api: Record<string, unknown> = Object.fromEntries(methods.map((m) => [m, (...args: unknown[]) => call(m, args)]));
+          api['chooseFolder'] = async () => chosen;
+          api['subscribe'] = () => () => {};
+          (window as unknown as { shoebox: unknown }).shoebox = api;
+        },
+        { chosen: second, methods: [...INVOKABLE_METHODS] },
+      );
+      await desktop.goto(serve.url); // the token becomes this context's cookie, as for a person
+      await desktop.getByRole('button', { name: '+ Add' }).click();
+      await desktop.getByRole('button', { name: 'Browse…' }).click();
+      await eventually(() => desktop.getByLabel('Folder to add').inputValue()).toBe(second);
+      await desktop.getByRole('button', { name: 'Add folder' }).click();
+      await eventually(() => desktop.getByLabel('Folder to add').count()).toBe(0); // added: the form closed
+      // This stand-in pushes no events, so the sidebar shows the new folder after a reload.
+      await desktop.reload();
+      await eventually(async () => (await desktop.getByRole('navigation', { name: 'Library' }).innerText()).includes(path.basename(second))).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   it('raised no console errors', () => {
