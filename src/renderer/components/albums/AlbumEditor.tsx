@@ -1,6 +1,201 @@
-// The smart-album editor: name, query, threshold, filters. (Being built: see issue #5.)
-import type { ScreenProps } from '../../lib/screen';
+// The smart-album editor: name, query (the search's query language), threshold (automatic,
+// i.e. the model's calibrated cut-off, or a cosine of the user's), filters (folder, tag,
+// dates), a live count of what matches; Save (a rename keeps the album's pins and
+// exclusions) and Delete (confirmed). The engine's refusals show inline, one line.
+import { useState, type FormEvent } from 'react';
+import type { AlbumInfo, FolderInfo } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { baseName } from '../../lib/format';
+import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
+import { emptyForm, formFilters, formFromAlbum, formToInput, toSearchFilters, type AlbumForm } from './album-form';
+import { notifyAlbumsChanged } from './albums-changed';
+import { MatchPreview } from './MatchPreview';
 
-export function AlbumEditor(_props: ScreenProps) {
-  return null;
+export function AlbumEditor({ screen, navigate, library }: ScreenProps) {
+  const client = useClient();
+  const name = screen.kind === 'album-editor' ? screen.name : null;
+  const [state] = useAsync(async () => {
+    if (name === null) return null;
+    const found = (await client.listAlbums()).find((a) => a.name === name);
+    if (!found) throw new Error(`There is no album named “${name}” any more.`);
+    return found;
+  }, [client, name]);
+
+  if (name !== null && state.status === 'error') {
+    return (
+      <p className="form-error album-editor" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  const saved = name !== null && state.status === 'ready' ? state.value : null;
+  if (name !== null && saved?.name !== name) return <p className="muted album-editor">Loading…</p>;
+  return <EditorForm key={name ?? '\0new'} saved={saved} folders={library.folders} navigate={navigate} />;
+}
+
+interface EditorFormProps {
+  saved: AlbumInfo | null;
+  folders: FolderInfo[];
+  navigate: ScreenProps['navigate'];
+}
+
+function EditorForm({ saved, folders, navigate }: EditorFormProps) {
+  const client = useClient();
+  const [form, setForm] = useState<AlbumForm>(() => (saved ? formFromAlbum(saved) : emptyForm()));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const edit = (change: Partial<AlbumForm>) => {
+    setForm((f) => ({ ...f, ...change }));
+    setError(null);
+  };
+  const filters = formFilters(form);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = formToInput(form);
+    if (typeof input === 'string') return setError(input);
+    setBusy(true);
+    try {
+      const info = await client.saveAlbum(input, saved?.name);
+      notifyAlbumsChanged();
+      navigate({ kind: 'album', name: info.name });
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!saved) return;
+    setBusy(true);
+    try {
+      await client.removeAlbum(saved.name);
+      notifyAlbumsChanged();
+      navigate(PHOTOS_SCREEN);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <form className="album-editor" aria-label={saved ? `Edit album ${saved.name}` : 'New album'} onSubmit={(e) => void save(e)}>
+      <h1 className="album-editor__title">{saved ? `Edit “${saved.name}”` : 'New smart album'}</h1>
+      <p className="muted small album-editor__intro">An album is a saved search: photos that match join it by themselves as they are indexed.</p>
+
+      <label className="album-field">
+        <span>Name</span>
+        <input type="text" value={form.name} autoFocus={!saved} maxLength={200} onChange={(e) => edit({ name: e.target.value })} />
+      </label>
+
+      <label className="album-field">
+        <span>Query</span>
+        <input type="text" value={form.query} placeholder="beach at sunset - people" spellCheck={false} onChange={(e) => edit({ query: e.target.value })} />
+        <small className="muted">As in the search box: terms joined by + and -, weights like 2:forest, or an image’s path.</small>
+      </label>
+
+      <fieldset className="album-fieldset">
+        <legend>Threshold</legend>
+        <label className="album-check">
+          <input type="checkbox" checked={form.automatic} onChange={(e) => edit({ automatic: e.target.checked })} />
+          Automatic
+          <span className="muted small">
+            {' '}
+            — the relevance cut-off calibrated for your model{saved?.thresholdAutomatic ? ` (${saved.threshold.toFixed(3)} now)` : ''}
+          </span>
+        </label>
+        {!form.automatic && (
+          <div className="album-threshold">
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.005}
+              value={form.threshold}
+              aria-label="Threshold (slider)"
+              onChange={(e) => edit({ threshold: Number(e.target.value) })}
+            />
+            <input
+              type="number"
+              min={-1}
+              max={1}
+              step={0.005}
+              value={form.threshold}
+              aria-label="Threshold"
+              onChange={(e) => edit({ threshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+            />
+            <small className="muted">Minimum similarity (cosine) to the query: higher keeps fewer, closer matches.</small>
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="album-fieldset album-filters">
+        <legend>Only photos…</legend>
+        <label className="album-field">
+          <span>in folder</span>
+          <select value={form.folder} onChange={(e) => edit({ folder: e.target.value })}>
+            <option value="">any folder</option>
+            {folders.map((f) => (
+              <option key={f.path} value={f.path} title={f.path}>
+                {baseName(f.path)}
+              </option>
+            ))}
+            {form.folder && !folders.some((f) => f.path === form.folder) && <option value={form.folder}>{baseName(form.folder)} (not in the library)</option>}
+          </select>
+        </label>
+        <label className="album-field">
+          <span>tagged</span>
+          <input type="text" value={form.tag} placeholder="any tag" onChange={(e) => edit({ tag: e.target.value })} />
+        </label>
+        <label className="album-field">
+          <span>taken from</span>
+          <input type="date" value={form.from} onChange={(e) => edit({ from: e.target.value })} />
+        </label>
+        <label className="album-field">
+          <span>to</span>
+          <input type="date" value={form.to} onChange={(e) => edit({ to: e.target.value })} />
+        </label>
+      </fieldset>
+
+      <MatchPreview
+        query={form.query}
+        filters={typeof filters === 'string' ? null : toSearchFilters(filters)}
+        threshold={form.automatic || !Number.isFinite(form.threshold) ? null : form.threshold}
+        existing={saved !== null}
+      />
+
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="album-editor__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {saved ? 'Save' : 'Create album'}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => navigate(saved ? { kind: 'album', name: saved.name } : PHOTOS_SCREEN)}>
+          Cancel
+        </button>
+        {saved && !confirming && (
+          <button type="button" className="button button--danger album-editor__delete" disabled={busy} onClick={() => setConfirming(true)}>
+            Delete album…
+          </button>
+        )}
+        {saved && confirming && (
+          <span className="album-editor__confirm" role="alert">
+            Delete “{saved.name}”? The photos stay where they are.{' '}
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>
+              Delete
+            </button>{' '}
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </span>
+        )}
+      </div>
+    </form>
+  );
 }

@@ -1,6 +1,148 @@
-// A smart album's photos, with pin/exclude and export. (Being built: see issue #5.)
-import type { ScreenProps } from '../../lib/screen';
+// A smart album's photos in the virtualized grid, best match first, with its query and
+// threshold; Edit, Export, and the photos excluded by hand (to put back). Opening a photo
+// shows it in the shared viewer with the album's actions on top (pin, unpin, exclude).
+// "More like this" stays in the album screen: it lists a photo's look-alikes, any of which
+// can be pinned into the album.
+import { useEffect, useState } from 'react';
+import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { useAsync } from '../../hooks/useAsync';
+import { baseName, formatCount } from '../../lib/format';
+import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
+import { PhotoGrid } from '../PhotoGrid';
+import { Viewer } from '../Viewer';
+import { AlbumPhotoBar } from './AlbumPhotoBar';
+import { useAlbumsVersion } from './albums-changed';
+import { describeFilters, describeThreshold } from './album-text';
+import { ExcludedPhotos } from './ExcludedPhotos';
+import { ExportPanel } from './ExportPanel';
+import { PinnedMarks } from './PinnedMarks';
+import { listingKey, useAlbumSource, type AlbumListing } from './useAlbumSource';
 
-export function AlbumScreen(_props: ScreenProps) {
-  return null;
+export function AlbumScreen({ screen, navigate, library }: ScreenProps) {
+  const client = useClient();
+  const version = useAlbumsVersion();
+  const name = screen.kind === 'album' ? screen.name : '';
+  const [state] = useAsync(async () => {
+    const found = (await client.listAlbums()).find((a) => a.name === name);
+    if (!found) throw new Error(`There is no album named “${name}” any more.`);
+    return found;
+  }, [client, name, version, library.photosVersion]);
+
+  if (state.status === 'error') {
+    return (
+      <div className="album-screen album-screen--message">
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+        <button type="button" className="button" onClick={() => navigate(PHOTOS_SCREEN)}>
+          Show all photos
+        </button>
+      </div>
+    );
+  }
+  // A previous album's answer may still be here until this one's arrives.
+  if (state.status === 'loading' || state.value.name !== name) return <p className="album-screen album-screen--message muted">Loading…</p>;
+  return <AlbumView key={name} album={state.value} navigate={navigate} refresh={`${version}|${library.photosVersion}`} />;
+}
+
+type Panel = 'export' | 'excluded' | null;
+
+function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: ScreenProps['navigate']; refresh: string }) {
+  const [listing, setListing] = useState<AlbumListing>({ kind: 'members', album: album.name });
+  const [viewerIndex, setViewerIndex] = useState<number | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const source = useAlbumSource(listing, refresh);
+  const { photos } = source;
+  const members = listing.kind === 'members';
+
+  // A photo excluded from inside the viewer leaves the list: stay on the one that took its
+  // place, step back from the end, close when none is left.
+  useEffect(() => {
+    if (viewerIndex === null || !photos.settled) return;
+    if (photos.count === 0) setViewerIndex(null);
+    else if (viewerIndex >= photos.count) setViewerIndex(photos.count - 1);
+  }, [viewerIndex, photos, photos.count, photos.settled]);
+
+  const moreLikeThis = (photo: Photo) => {
+    setViewerIndex(null);
+    setListing({ kind: 'similar', id: photo.id, label: baseName(photo.path) });
+  };
+  const toggle = (which: Panel) => setPanel((p) => (p === which ? null : which));
+  const current = viewerIndex === null ? undefined : photos.get(viewerIndex);
+  const filters = describeFilters(album.filters);
+
+  return (
+    <div className="album-screen">
+      <header className="album-header">
+        <div className="album-header__text">
+          <h1 className="album-header__title">{members ? album.name : `More like ${listing.label}`}</h1>
+          <p className="album-header__meta muted">
+            {members ? (
+              <>
+                <span className="album-query">“{album.query}”</span> · {describeThreshold(album)}
+                {filters && ` · ${filters}`} · <span aria-live="polite">{formatCount(album.members, 'photo')}</span>
+                {album.pinned > 0 && ` · ${album.pinned} pinned`}
+              </>
+            ) : (
+              `Open a photo and “Pin to album” to add it to ${album.name}.`
+            )}
+          </p>
+        </div>
+        <div className="album-header__actions">
+          {members ? (
+            <>
+              <button type="button" className="button" onClick={() => navigate({ kind: 'album-editor', name: album.name })}>
+                Edit
+              </button>
+              <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
+                Export…
+              </button>
+              <button type="button" className="button" aria-expanded={panel === 'excluded'} onClick={() => toggle('excluded')}>
+                Excluded ({album.excluded})
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button" onClick={() => setListing({ kind: 'members', album: album.name })}>
+              Back to {album.name}
+            </button>
+          )}
+        </div>
+      </header>
+      {members && panel === 'export' && <ExportPanel album={album.name} />}
+      {members && panel === 'excluded' && <ExcludedPhotos album={album} />}
+      {photos.error && (
+        <p className="form-error album-screen__error" role="alert">
+          {photos.error}
+        </p>
+      )}
+      {photos.settled && photos.count === 0 && !photos.error ? (
+        <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
+      ) : (
+        <div className="album-grid">
+          {members && <PinnedMarks pinned={source.pinned} />}
+          <PhotoGrid
+            source={photos}
+            listKey={listingKey(listing)}
+            reveal={viewerIndex}
+            onOpen={setViewerIndex}
+            onMoreLikeThis={moreLikeThis}
+            label={members ? `Photos in ${album.name}` : 'Look-alikes'}
+          />
+        </div>
+      )}
+      {viewerIndex !== null && (
+        <>
+          <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} />
+          <AlbumPhotoBar
+            key={current?.id}
+            album={album.name}
+            photo={current}
+            member={members}
+            pinned={members && !!current && (current as AlbumPhoto).pinned}
+          />
+        </>
+      )}
+    </div>
+  );
 }

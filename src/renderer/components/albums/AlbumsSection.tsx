@@ -1,6 +1,50 @@
-// Sidebar section: smart albums with their member counts, and "new album". (Being built: see issue #5.)
+// Sidebar section: smart albums with their member counts (which follow indexing, so they
+// reload when photos change), each leading to its album view, and "+ New" to the editor.
+import { useClient } from '../../client/ClientContext';
+import { useAsync } from '../../hooks/useAsync';
 import type { ScreenProps } from '../../lib/screen';
+import { useAlbumsVersion } from './albums-changed';
 
-export function AlbumsSection(_props: ScreenProps) {
-  return null;
+export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
+  const client = useClient();
+  const version = useAlbumsVersion();
+  const [state] = useAsync(() => client.listAlbums(), [client, version, library.photosVersion]);
+  const selected = screen.kind === 'album' || screen.kind === 'album-editor' ? screen.name : undefined;
+  const creating = screen.kind === 'album-editor' && screen.name === null;
+  return (
+    <section className="albums-section" aria-label="Smart albums">
+      <div className="sidebar__section">
+        <h2>Smart albums</h2>
+        <button type="button" className="link-button" aria-pressed={creating} onClick={() => navigate({ kind: 'album-editor', name: null })}>
+          + New
+        </button>
+      </div>
+      {state.status === 'error' && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && state.value.length === 0 && <p className="sidebar__foot muted small">Save a search as an album that keeps itself up to date: “+ New”.</p>}
+      {state.status === 'ready' && state.value.length > 0 && (
+        <ul className="album-list">
+          {state.value.map((album) => (
+            <li key={album.name}>
+              <button
+                type="button"
+                className={selected === album.name ? 'album-row album-row--selected' : 'album-row'}
+                aria-current={selected === album.name ? 'page' : undefined}
+                title={`“${album.query}”: ${album.members.toLocaleString()} photos`}
+                onClick={() => navigate({ kind: 'album', name: album.name })}
+              >
+                <span className="album-row__name">{album.name}</span>
+                <span className="album-row__count muted">
+                  {album.members.toLocaleString()}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,45 @@
+// The photos excluded from an album by hand, each with "Put back" (membership 'auto': in
+// again if the query matches it). Excluded photos are not members, so this is their only view.
+import { useState } from 'react';
+import type { AlbumInfo } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { errorMessage } from '../../hooks/useAsync';
+import { notifyAlbumsChanged } from './albums-changed';
+
+export function ExcludedPhotos({ album }: { album: AlbumInfo }) {
+  const client = useClient();
+  const [error, setError] = useState<string | null>(null);
+  const putBack = async (id: string) => {
+    setError(null);
+    try {
+      await client.setAlbumMembership(album.name, id, 'auto');
+      notifyAlbumsChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <section className="album-panel" aria-label="Excluded photos">
+      <h2 className="album-panel__title">Excluded by hand</h2>
+      {album.excludedIds.length === 0 ? (
+        <p className="muted small">None: every photo matching the query is in the album.</p>
+      ) : (
+        <ul className="album-excluded">
+          {album.excludedIds.map((id) => (
+            <li key={id} className="album-excluded__item">
+              <img src={client.imageUrl(id, 'thumb')} alt="" loading="lazy" />
+              <button type="button" className="link-button small" onClick={() => void putBack(id)}>
+                Put back
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

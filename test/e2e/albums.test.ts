@@ -1,0 +1,229 @@
+// Smart albums in the UI, end to end: `shoebox serve` with the tiny fixture model (its
+// embeddings mean colours, so "red" matches red photos) over a folder of colour photos,
+// driven in Debian's Chromium. Create an album in the editor, see it in the sidebar with its
+// count, exclude a photo from the viewer, rename the album (the exclusion stays), put the
+// photo back, watch a new red photo join, export links. Screenshots of the album view and
+// the editor land in test-results/screenshots/albums-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { buildApp } from '../helpers/build-app';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
+import { startServe, type ServeProcess } from './helpers/serve';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+/** Two reds among colours the query "red" must rank below them (greens, blues, greys). */
+async function writeAlbumPhotos(dir: string): Promise<number> {
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
+  await writeColourPhoto(dir, 'crimson.jpg', [200, 25, 40]);
+  const filler: Promise<string>[] = [];
+  for (let i = 0; i < 24; i++) {
+    const t = i / 24;
+    const rgb: [number, number, number] = [20 + (i % 4) * 10, Math.round(60 + 150 * t), Math.round(210 - 120 * t)];
+    filler.push(writeColourPhoto(dir, `filler-${String(i).padStart(2, '0')}.jpg`, rgb, { width: 160, height: 120 }));
+  }
+  await Promise.all(filler);
+  return Object.keys(COLOURS).length + 1 + filler.length;
+}
+
+describe.skipIf(!hasChromium)('smart albums in the browser', () => {
+  let outDir: string;
+  let photos: string;
+  let photoCount: number;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const home = tempDir('shoebox-e2e-albums-home-');
+    photos = tempDir('shoebox-e2e-albums-photos-');
+    const [built, written] = await Promise.all([buildApp(), writeAlbumPhotos(photos)]);
+    outDir = built;
+    photoCount = written;
+    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer') });
+    // The folder is added through the API (the add-folder form is app.test.ts's subject).
+    const added = await fetch(`${serve.origin}/api/addFolder`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify([photos]),
+    });
+    expect(added.status).toBe(200);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = collectErrors(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  const sidebar = () => page.getByRole('navigation', { name: 'Library' });
+  const albumGrid = () => page.getByRole('region', { name: /^Photos in / });
+  const headerCount = async () => Number((await page.locator('.album-header__meta').innerText()).match(/([\d,]+) photos?\b/)?.[1]?.replace(/,/g, ''));
+
+  it('creates the album "Reds" in the editor, with a live count of what matches', async () => {
+    await page.goto(serve.url);
+    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
+    await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
+    const editor = page.getByRole('form', { name: 'New album' });
+    await eventually(() => editor.isVisible()).toBe(true);
+    await editor.getByLabel('Name').fill('Reds');
+    await editor.getByLabel('Query').fill('red');
+    // The preview runs the same query through search: the reds are the best matches.
+    await eventually(() => editor.locator('.album-preview').innerText(), 20_000).toMatch(/\d+ photos? match/);
+    const previewCount = Number((await editor.locator('.album-preview').innerText()).match(/(\d+) photos? match/)![1]);
+    expect(previewCount).toBeGreaterThanOrEqual(2);
+    expect(previewCount).toBeLessThan(photoCount);
+    await waitForImages(editor.locator('.album-preview__thumbs img'));
+    await screenshot(page, 'albums-editor-new');
+
+    await editor.getByRole('button', { name: 'Create album' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Reds', level: 1 }).isVisible()).toBe(true);
+    await eventually(headerCount).toBe(previewCount);
+    expect(await page.locator('.album-header__meta').innerText()).toMatch(/“red” · automatic threshold/);
+    // In the sidebar with its count.
+    const row = sidebar().getByRole('button', { name: /^Reds/ });
+    await eventually(() => row.innerText()).toMatch(new RegExp(`Reds\\s+${previewCount}$`));
+  });
+
+  it('shows the red photos first', async () => {
+    await eventually(() => tileNames(albumGrid(), 2).then((names) => names.sort())).toEqual(['crimson.jpg', 'red.jpg']);
+    await waitForImages(albumGrid().locator('.tile__open img'));
+    await screenshot(page, 'albums-view');
+  });
+
+  it('excludes a photo from the viewer: it leaves the album', async () => {
+    const before = await headerCount();
+    await albumGrid().getByRole('button', { name: 'Open red.jpg' }).click();
+    const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
+    await eventually(() => viewer.locator('.viewer__title').innerText()).toBe('red.jpg');
+    const bar = page.getByRole('toolbar', { name: 'Album Reds' });
+    await screenshot(page, 'albums-viewer-bar');
+    await bar.getByRole('button', { name: 'Exclude from album' }).click();
+    // The viewer moves on to the photo that took its place.
+    await eventually(() => viewer.locator('.viewer__title').innerText()).not.toBe('red.jpg');
+    await page.keyboard.press('Escape');
+    await eventually(headerCount).toBe(before - 1);
+    expect(await albumGrid().getByRole('button', { name: 'Open red.jpg' }).count()).toBe(0);
+    await eventually(() => sidebar().getByRole('button', { name: /^Reds/ }).innerText()).toMatch(new RegExp(`\\s${before - 1}$`));
+  });
+
+  it('renames the album in the editor, keeping the exclusion', async () => {
+    const count = await headerCount();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.getByRole('form', { name: 'Edit album Reds' });
+    await eventually(() => editor.getByLabel('Name').inputValue()).toBe('Reds');
+    expect(await editor.getByLabel('Query').inputValue()).toBe('red');
+    await editor.getByLabel('Name').fill('Red things');
+    await eventually(() => editor.locator('.album-preview').innerText()).toMatch(/before your pins and exclusions/);
+    await screenshot(page, 'albums-editor-edit');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Red things', level: 1 }).isVisible()).toBe(true);
+    await eventually(headerCount).toBe(count);
+    expect(await albumGrid().getByRole('button', { name: 'Open red.jpg' }).count()).toBe(0);
+    expect(await sidebar().getByRole('button', { name: /^Reds/ }).count()).toBe(0);
+    await eventually(() => sidebar().getByRole('button', { name: /^Red things/ }).isVisible()).toBe(true);
+  });
+
+  it('lists the excluded photo and puts it back', async () => {
+    const count = await headerCount();
+    await page.getByRole('button', { name: 'Excluded (1)' }).click();
+    const panel = page.getByRole('region', { name: 'Excluded photos' });
+    await waitForImages(panel.locator('img'));
+    await screenshot(page, 'albums-excluded');
+    await panel.getByRole('button', { name: 'Put back' }).click();
+    await eventually(headerCount).toBe(count + 1);
+    await eventually(() => albumGrid().getByRole('button', { name: 'Open red.jpg' }).isVisible()).toBe(true);
+    await eventually(() => panel.innerText()).toMatch(/None/);
+  });
+
+  it('a new red photo added to the folder joins the album once indexed', async () => {
+    const count = await headerCount();
+    await writeColourPhoto(photos, 'scarlet.jpg', [235, 30, 15]);
+    // `shoebox serve` follows the folder: no action in the UI.
+    await eventually(() => albumGrid().getByRole('button', { name: 'Open scarlet.jpg' }).isVisible(), 60_000).toBe(true);
+    await eventually(headerCount).toBeGreaterThan(count);
+  });
+
+  it('exports the album to a folder as links', async () => {
+    const count = await headerCount();
+    const dir = path.join(tempDir('shoebox-e2e-albums-export-'), 'Red things');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const form = page.getByRole('form', { name: 'Export album' });
+    await form.getByLabel('Folder (full path; created if needed)').fill(dir);
+    await form.getByRole('button', { name: 'Export' }).click();
+    await eventually(() => form.getByRole('status').innerText()).toBe(`${count} photos in ${dir} as links`);
+    const entries = fs.readdirSync(dir);
+    expect(entries.length).toBe(count);
+    for (const entry of entries) {
+      const link = path.join(dir, entry);
+      expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(path.dirname(fs.readlinkSync(link))).toBe(photos);
+    }
+    expect(entries).toEqual(expect.arrayContaining(['red.jpg', 'crimson.jpg', 'scarlet.jpg']));
+    await screenshot(page, 'albums-export');
+  });
+
+  it('pins a look-alike found with "more like this" into the album, marked as pinned', async () => {
+    const count = await headerCount();
+    const tile = albumGrid().locator('.tile', { has: page.getByRole('button', { name: 'Open red.jpg' }) });
+    await tile.hover();
+    await tile.getByRole('button', { name: 'More like red.jpg' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'More like red.jpg', level: 1 }).isVisible()).toBe(true);
+    const lookAlikes = page.getByRole('region', { name: 'Look-alikes' });
+    await eventually(() => tileNames(lookAlikes, 30)).toContain('green.jpg');
+    await lookAlikes.getByRole('button', { name: 'Open green.jpg' }).click();
+    await page.getByRole('toolbar', { name: 'Album Red things' }).getByRole('button', { name: 'Pin to album' }).click();
+    await eventually(() => page.getByRole('toolbar', { name: 'Album Red things' }).getByRole('status').innerText()).toBe('Pinned into Red things.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Back to Red things' }).click();
+    await eventually(headerCount).toBe(count + 1);
+    const pinned = albumGrid().locator('.tile', { has: page.getByRole('button', { name: 'Open green.jpg' }) });
+    await eventually(() => pinned.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"Pinned"');
+    const unpinned = albumGrid().locator('.tile', { has: page.getByRole('button', { name: 'Open red.jpg' }) });
+    expect(await unpinned.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
+    await waitForImages(albumGrid().locator('.tile__open img'));
+    await screenshot(page, 'albums-view-pinned');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'albums-view-dark');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await eventually(() => page.locator('.album-preview__thumbs img').count()).toBeGreaterThan(0);
+    await waitForImages(page.locator('.album-preview__thumbs img'));
+    await screenshot(page, 'albums-editor-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('deletes the album after asking', async () => {
+    const editor = page.getByRole('form', { name: 'Edit album Red things' });
+    await editor.getByRole('button', { name: 'Delete album…' }).click();
+    await eventually(() => editor.getByRole('alert').innerText()).toMatch(/Delete “Red things”\? The photos stay where they are/);
+    await editor.getByRole('button', { name: 'Delete', exact: true }).click();
+    await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).toMatch(/Save a search as an album/);
+    expect(fs.readdirSync(photos)).toContain('red.jpg');
+  });
+
+  it('logged no console errors (no CSP violations)', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
+  return expect.poll(read, { timeout, interval: 100 });
+}
+
+async function tileNames(scope: ReturnType<Page['locator']>, n: number): Promise<string[]> {
+  const labels = await scope.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count).map((el) => el.getAttribute('aria-label') ?? ''), n);
+  return labels.map((label) => label.replace(/^Open /, ''));
+}
+
+async function waitForImages(images: ReturnType<Page['locator']>): Promise<void> {
+  await eventually(() => images.evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+}
