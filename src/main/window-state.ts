@@ -51,9 +51,12 @@ export function trackWindowState(window: BrowserWindow, file: string): void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
   };
-  for (const event of ['resize', 'move', 'maximize', 'unmaximize', 'enter-full-screen', 'leave-full-screen'] as const) {
-    window.on(event as 'resize', saveSoon);
-  }
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  window.on('enter-full-screen', saveSoon);
+  window.on('leave-full-screen', saveSoon);
   // 'close' comes before the window is destroyed, while its bounds can still be read.
   window.on('close', save);
 }
