@@ -123,6 +123,13 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     await eventually(() => editor.getByLabel('Name').inputValue()).toBe('Reds');
     expect(await editor.getByLabel('Query').inputValue()).toBe('red');
     await editor.getByLabel('Name').fill('Red things');
+    // A threshold of one's own starts from the automatic one in effect; the count follows it.
+    const automatic = Number((await editor.locator('.album-check').innerText()).match(/\((\d\.\d+) now\)/)![1]);
+    await editor.getByLabel('Automatic').uncheck();
+    expect(Number(await editor.getByLabel('Threshold', { exact: true }).inputValue())).toBe(automatic);
+    await editor.getByLabel('Threshold', { exact: true }).fill('1');
+    await eventually(() => editor.locator('.album-preview').innerText()).toMatch(/^0 photos match now/);
+    await editor.getByLabel('Automatic').check();
     await eventually(() => editor.locator('.album-preview').innerText()).toMatch(/before your pins and exclusions/);
     await screenshot(page, 'albums-editor-edit');
     await editor.getByRole('button', { name: 'Save' }).click();

@@ -9,6 +9,8 @@ import { notifyAlbumsChanged } from './albums-changed';
 export function ExcludedPhotos({ album }: { album: AlbumInfo }) {
   const client = useClient();
   const [error, setError] = useState<string | null>(null);
+  // A photo excluded and later deleted keeps its exclusion (the id is all that is left).
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const putBack = async (id: string) => {
     setError(null);
     try {
@@ -27,9 +29,13 @@ export function ExcludedPhotos({ album }: { album: AlbumInfo }) {
         <ul className="album-excluded">
           {album.excludedIds.map((id) => (
             <li key={id} className="album-excluded__item">
-              <img src={client.imageUrl(id, 'thumb')} alt="" loading="lazy" />
+              {gone.has(id) ? (
+                <span className="album-excluded__gone muted small">No longer in the library</span>
+              ) : (
+                <img src={client.imageUrl(id, 'thumb')} alt="" loading="lazy" onError={() => setGone((g) => new Set(g).add(id))} />
+              )}
               <button type="button" className="link-button small" onClick={() => void putBack(id)}>
-                Put back
+                {gone.has(id) ? 'Forget' : 'Put back'}
               </button>
             </li>
           ))}

@@ -31,7 +31,7 @@ export function MatchPreview(props: MatchPreviewProps) {
     const page = await client.search(query, { filters, limit: PREVIEW_LIMIT });
     const matches = threshold === null ? page.photos : page.photos.filter((p) => p.score >= threshold);
     const lowest = page.photos.at(-1)?.score;
-    const more = page.hasMore || (threshold !== null && (page.photos.length === 0 || (lowest !== undefined && threshold < lowest)));
+    const more = page.hasMore || (threshold !== null && lowest !== undefined && threshold < lowest);
     return { matches, more };
   }, [client, settledKey]);
 
