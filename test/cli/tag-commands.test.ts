@@ -98,7 +98,7 @@ describe('shoebox albums', () => {
     const { photos, run } = await setup();
     expect((await run('index', ...MODEL, '--json', photos)).code).toBe(0);
     const created = json(await run('albums', 'create', ...MODEL, '--json', 'reds', '--query', 'red', '--threshold', '0.8')) as { members: { path: string }[] };
-    expect(created).toMatchObject({ name: 'reds', query: 'red', threshold: 0.8, filters: {}, pinned: [], excluded: [] });
+    expect(created).toMatchObject({ name: 'reds', query: 'red', threshold: 0.8, thresholdAutomatic: false, filters: {}, pinned: [], excluded: [] });
     expect(created.members.map((m) => path.basename(m.path))).toEqual(['red.jpg']);
 
     const blue = path.join(photos, 'blue.jpg');
@@ -109,8 +109,16 @@ describe('shoebox albums', () => {
     ]);
     json(await run('albums', 'exclude', ...MODEL, '--json', 'reds', path.join(photos, 'red.jpg')));
     expect(json(await run('albums', 'list', ...MODEL, '--json'))).toEqual([
-      { name: 'reds', query: 'red', threshold: 0.8, filters: {}, pinned: 1, excluded: 1, members: 1 },
+      { name: 'reds', query: 'red', threshold: 0.8, thresholdAutomatic: false, filters: {}, pinned: 1, excluded: 1, members: 1 },
     ]);
+    // Without --threshold the album follows the search's calibrated cut-off, and says so.
+    const auto = json(await run('albums', 'create', ...MODEL, '--json', 'auto reds', '--query', 'red')) as { threshold: number; thresholdAutomatic: boolean; members: { path: string }[] };
+    expect(auto.thresholdAutomatic).toBe(true);
+    expect(auto.threshold).toBeGreaterThan(-1);
+    expect(path.basename(auto.members[0]!.path)).toBe('red.jpg');
+    const autoText = await run('albums', 'show', ...MODEL, 'auto reds');
+    expect(autoText.stdout.split('\n')[0]).toMatch(/^auto reds: "red", threshold automatic \(-?\d\.\d{3} now\), \d+ photos$/);
+    expect(json(await run('albums', 'remove', ...MODEL, '--json', 'auto reds'))).toEqual({ removed: 'auto reds' });
     const shown = json(await run('albums', 'show', ...MODEL, '--json', 'reds')) as { members: { path: string }[] };
     expect(shown.members.map((m) => m.path)).toEqual([blue]);
 

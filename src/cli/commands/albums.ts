@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
 import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import { AlbumService, type AlbumMember } from '../../core/albums/album-service';
-import { AlbumError, type AlbumDefinition, type AlbumFilters } from '../../core/albums/album';
+import { AlbumService, type AlbumMember, type AlbumSummary } from '../../core/albums/album-service';
+import { AlbumError, type AlbumFilters } from '../../core/albums/album';
 import { QueryError } from '../../core/search/query-error';
 
 type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; after?: string; before?: string; replace?: boolean };
@@ -33,11 +33,21 @@ function filtersJson(f: AlbumFilters) {
   };
 }
 
-function albumJson(album: AlbumDefinition, members: AlbumMember[]) {
+/** The threshold in effect, and whether it is automatic (the search's calibrated cut-off). */
+function thresholdJson(album: AlbumSummary) {
+  return { threshold: round(album.effectiveThreshold), thresholdAutomatic: album.threshold === null };
+}
+
+function thresholdText(album: AlbumSummary): string {
+  const value = album.effectiveThreshold.toFixed(3);
+  return album.threshold === null ? `threshold automatic (${value} now)` : `threshold ${value}`;
+}
+
+function albumJson(album: AlbumSummary, members: AlbumMember[]) {
   return {
     name: album.name,
     query: album.query,
-    threshold: album.threshold,
+    ...thresholdJson(album),
     filters: filtersJson(album.filters),
     pinned: album.pinned,
     excluded: album.excluded,
@@ -45,9 +55,9 @@ function albumJson(album: AlbumDefinition, members: AlbumMember[]) {
   };
 }
 
-function printAlbum(album: AlbumDefinition, members: AlbumMember[], json: boolean | undefined): void {
+function printAlbum(album: AlbumSummary, members: AlbumMember[], json: boolean | undefined): void {
   if (json) return printJson(albumJson(album, members));
-  printLine(`${album.name}: "${album.query}", threshold ${album.threshold}, ${members.length} photos`);
+  printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${members.length} photos`);
   for (const m of members) printLine(`${m.score.toFixed(4)}\t${m.path}${m.pinned ? '\t(pinned)' : ''}`);
 }
 
@@ -72,7 +82,7 @@ export function registerAlbums(program: Command): void {
     .description('create an album from a query; its photos are those matching it now and later')
     .argument('<name>', 'album name')
     .requiredOption('--query <query>', 'what the photos show (text), or an image file to match')
-    .option('--threshold <cosine>', 'minimum similarity to the query (default 0.25)')
+    .option('--threshold <cosine>', "minimum similarity to the query (default: automatic, the search's calibrated cut-off for the query)")
     .option('--folder <dir>', 'only photos under this folder')
     .option('--tag <label>', 'only photos with this tag')
     .option('--after <date>', 'only photos taken on or after this date')
@@ -90,7 +100,7 @@ export function registerAlbums(program: Command): void {
       };
       await withAlbums(cmd, opts, 'shoebox albums create', async (service) => {
         const album = await service.create(name, opts.query, { filters, ...(threshold !== undefined ? { threshold } : {}), ...(opts.replace ? { replace: true } : {}) });
-        printAlbum(album, await service.members(album.name), opts.json);
+        printAlbum(await service.summary(album.name), await service.members(album.name), opts.json);
       });
     });
 
@@ -100,9 +110,9 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums list', async (service) => {
         const list = await service.list();
         if (opts.json) {
-          return printJson(list.map((a) => ({ name: a.name, query: a.query, threshold: a.threshold, filters: filtersJson(a.filters), pinned: a.pinned.length, excluded: a.excluded.length, members: a.members })));
+          return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.pinned.length, excluded: a.excluded.length, members: a.members })));
         }
-        for (const a of list) printLine(`${a.name}\t${a.members} photos\t"${a.query}"`);
+        for (const a of list) printLine(`${a.name}\t${a.members} photos\t"${a.query}"\t${thresholdText(a)}`);
       });
     });
 
@@ -110,7 +120,7 @@ export function registerAlbums(program: Command): void {
     .description("an album's photos, best match first")
     .argument('<name>', 'album name')
     .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
-      await withAlbums(cmd, opts, 'shoebox albums show', async (service) => printAlbum(await service.get(name), await service.members(name), opts.json));
+      await withAlbums(cmd, opts, 'shoebox albums show', async (service) => printAlbum(await service.summary(name), await service.members(name), opts.json));
     });
 
   const edit = (verb: 'pin' | 'exclude' | 'unpin', description: string) =>
@@ -120,8 +130,8 @@ export function registerAlbums(program: Command): void {
       .argument('<photo>', 'a photo in the library')
       .action(async (name: string, photo: string, opts: LibraryCommandOptions, cmd: Command) => {
         await withAlbums(cmd, opts, `shoebox albums ${verb}`, async (service) => {
-          const album = await service[verb](name, photo);
-          printAlbum(album, await service.members(name), opts.json);
+          await service[verb](name, photo);
+          printAlbum(await service.summary(name), await service.members(name), opts.json);
         });
       });
   edit('pin', 'keep a photo in the album whatever its score');
