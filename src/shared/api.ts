@@ -199,6 +199,8 @@ export interface ModelInfo {
   active: boolean;
   dir: string;
   description: string | null;
+  /** Bytes on disk when installed, else the catalog's estimate of the download; null if unknown. */
+  bytes: number | null;
 }
 
 export interface ModelsInfo {

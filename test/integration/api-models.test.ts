@@ -8,6 +8,7 @@ import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-a
 import type { JobState, LibraryEvent } from '../../src/shared/api';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { FakeHub, readTree } from '../helpers/fake-hub';
+import { findCatalogEntry } from '../../src/core/models/catalog';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
 const DEFAULT_ID = 'vit-b-32-openai';
@@ -92,7 +93,7 @@ describe('installModel', () => {
   it('lists catalog models not installed with their description and rough download size', async () => {
     const { host } = await open(tempDir());
     const other = (await host.models()).models.find((m) => m.id === OTHER_ID);
-    expect(other).toMatchObject({ installed: false, active: false, description: expect.stringMatching(/about \d+ MB to download/) });
+    expect(other).toMatchObject({ installed: false, active: false, description: expect.any(String), bytes: findCatalogEntry(OTHER_ID)!.approxBytes });
   });
 
   it('a failed download fails the job with a one-line reason and installs nothing', async () => {

@@ -3,6 +3,7 @@ import { useClient } from '../client/ClientContext';
 import { errorMessage, useAsync } from '../hooks/useAsync';
 import { AddFolderForm } from './AddFolderForm';
 import { DownloadProgress } from './settings/DownloadProgress';
+import { modelSizeText } from './settings/model-size';
 import { isActive, useInstallJobs } from './settings/useInstallJobs';
 
 /** The catalog's default (src/core/models/catalog.ts), which the renderer cannot import. */
@@ -18,7 +19,8 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
   const [models] = useAsync(() => client.models(), [client]);
   const job = useInstallJobs(onRetry).get(DEFAULT_MODEL_ID);
   const [error, setError] = useState<string | null>(null);
-  const description = models.status === 'ready' ? models.value.models.find((m) => m.id === DEFAULT_MODEL_ID)?.description : null;
+  const model = models.status === 'ready' ? models.value.models.find((m) => m.id === DEFAULT_MODEL_ID) : undefined;
+  const description = model ? [model.description, modelSizeText(model)].filter(Boolean).join(' · ') : null;
 
   const install = async () => {
     setError(null);

@@ -3,6 +3,7 @@ import type { JobState, ModelInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
 import { DownloadProgress } from './DownloadProgress';
+import { modelSizeText } from './model-size';
 import { isActive } from './useInstallJobs';
 
 /** What to say about a model the catalog does not describe. */
@@ -70,7 +71,10 @@ export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
           </button>
         )}
       </div>
-      <span className="muted small settings__model-desc">{model.description ?? SOURCE_NOTES[model.source]}</span>
+      <span className="muted small settings__model-desc">
+        {model.description ?? SOURCE_NOTES[model.source]}
+        {model.bytes !== null && ` · ${modelSizeText(model)}`}
+      </span>
       {downloading && job && (
         <div className="settings__model-wide">
           <DownloadProgress job={job} label={`Downloading ${model.id}`} />

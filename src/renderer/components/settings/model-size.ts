@@ -1,0 +1,8 @@
+import type { ModelInfo } from '../../../shared/api';
+import { formatBytes } from '../../lib/format';
+
+/** "about 580 MB to download" / "580 MB on disk": what someone deciding to install asks first. */
+export function modelSizeText(model: ModelInfo): string | null {
+  if (model.bytes === null) return null;
+  return model.installed ? `${formatBytes(model.bytes)} on disk` : `about ${formatBytes(model.bytes)} to download`;
+}
