@@ -7,6 +7,7 @@ import { devServerUrl, rendererEntryUrl } from './app-url';
 import { contentSecurityPolicy } from '../shared/csp';
 import { createEngineHost } from './engine-host';
 import { forwardEvents, registerIpc } from './ipc';
+import { installMenu } from './menu';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
@@ -37,9 +38,10 @@ function start(): void {
   const outDir = path.join(app.getAppPath(), 'out');
   // The engine process starts on first use (after ready); its data folder is the same
   // per-user folder the `shoebox` CLI uses by default, so both see one library.
+  const home = process.env['SHOEBOX_HOME'] || app.getPath('userData');
   const engine = createEngineHost({
     entry: path.join(outDir, 'main', 'engine.js'),
-    home: process.env['SHOEBOX_HOME'] || app.getPath('userData'),
+    home,
     provider: parseProviderEnv(process.env['SHOEBOX_PROVIDER']),
   });
   let mainWindow: BrowserWindow | null = null;
@@ -69,6 +71,7 @@ function start(): void {
       hardenSession(session.defaultSession, contentSecurityPolicy(cspMode));
       serveRenderer(path.join(outDir, 'renderer'), contentSecurityPolicy(cspMode), engine);
       registerIpc(engine.api);
+      installMenu({ api: engine.api, home, development: devServerUrl() !== null });
       forwardEvents(engine.api, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
       openMainWindow();
       // macOS keeps the app alive without windows; clicking the dock icon reopens one.

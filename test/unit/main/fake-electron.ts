@@ -35,6 +35,7 @@ export const createdWindows: FakeBrowserWindow[] = [];
 
 export class FakeBrowserWindow extends FakeEmitter {
   static getAllWindows = vi.fn(() => createdWindows);
+  static getFocusedWindow = vi.fn((): FakeBrowserWindow | null => createdWindows[0] ?? null);
   static fromWebContents = vi.fn((contents: unknown) => createdWindows.find((w) => w.webContents === contents) ?? null);
   readonly webContents = new FakeWebContents();
   /** What the window looks like now; tests move it about and emit 'resize', 'move', 'close'. */
@@ -130,6 +131,7 @@ export const fakeElectron = {
     getVersion: vi.fn(() => '0.1.0-test'),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     getAppPath: vi.fn(() => '/fake/app'),
+    getName: vi.fn(() => 'Shoebox'),
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
@@ -138,7 +140,16 @@ export const fakeElectron = {
   }),
   BrowserWindow: FakeBrowserWindow,
   screen: { getAllDisplays: vi.fn(() => displays) },
-  dialog: { showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })) },
+  dialog: {
+    showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+    showErrorBox: vi.fn((_title: string, _content: string) => {}),
+  },
+  Menu: {
+    // The template itself stands for the built menu: tests read what was installed.
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    setApplicationMenu: vi.fn((_menu: unknown) => {}),
+  },
+  shell: { openPath: vi.fn((_path: string) => Promise.resolve('')) },
   nativeTheme: { shouldUseDarkColors: false },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   session: {

@@ -43,6 +43,7 @@ describe('app lifecycle', () => {
       preload: path.join('/fake/app', 'out', 'preload', 'index.cjs'),
     });
     expect(fakeElectron.app.enableSandbox).toHaveBeenCalled();
+    expect(fakeElectron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
   });
 
   it('remembers the main window in the app\'s userData, whatever SHOEBOX_HOME says', async () => {
