@@ -6,13 +6,13 @@
 // the editor land in test-results/screenshots/albums-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { buildApp } from '../helpers/build-app';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
-import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
-import { startServe, type ServeProcess } from './helpers/serve';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -31,21 +31,19 @@ async function writeAlbumPhotos(dir: string): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('smart albums in the browser', () => {
-  let outDir: string;
+  let session: UiSession;
   let photos: string;
   let photoCount: number;
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
     const home = tempDir('shoebox-e2e-albums-home-');
     photos = tempDir('shoebox-e2e-albums-photos-');
-    const [built, written] = await Promise.all([buildApp(), writeAlbumPhotos(photos)]);
-    outDir = built;
-    photoCount = written;
-    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer') });
+    photoCount = await writeAlbumPhotos(photos);
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
+    ({ serve, page, errors } = session);
     // The folder is added through the API (the add-folder form is app.test.ts's subject).
     const added = await fetch(`${serve.origin}/api/addFolder`, {
       method: 'POST',
@@ -53,16 +51,10 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
       body: JSON.stringify([photos]),
     });
     expect(added.status).toBe(200);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   const sidebar = () => page.getByRole('navigation', { name: 'Library' });
@@ -222,9 +214,6 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   });
 });
 
-function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
-  return expect.poll(read, { timeout, interval: 100 });
-}
 
 async function tileNames(scope: ReturnType<Page['locator']>, n: number): Promise<string[]> {
   const labels = await scope.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count).map((el) => el.getAttribute('aria-label') ?? ''), n);

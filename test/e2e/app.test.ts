@@ -10,16 +10,16 @@ import NodeWebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelManager } from '../../src/core/models/model-manager';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { buildApp } from '../helpers/build-app';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
-import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
-import { startServe, type ServeProcess } from './helpers/serve';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
 import { writeLibraryPhotos } from './helpers/photos';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => {
-  let outDir: string;
+  let session: UiSession;
   let home: string;
   let photos: string;
   let photoCount: number;
@@ -31,21 +31,14 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
   beforeAll(async () => {
     home = tempDir('shoebox-e2e-home-');
     photos = tempDir('shoebox-e2e-photos-');
-    const [built, written] = await Promise.all([buildApp(), writeLibraryPhotos(photos)]);
-    outDir = built;
-    photoCount = written.photos;
+    photoCount = (await writeLibraryPhotos(photos)).photos;
     // No --model-dir: the first run must find no model, like a new user's.
-    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve'], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve']);
+    ({ serve, browser, page, errors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('prints its URL, token included, as the first line', () => {
@@ -128,15 +121,15 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await eventually(() => firstTileName(page)).toBe('blue again.jpg');
     await page.getByRole('button', { name: 'Open blue again.jpg' }).click();
     const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
-    await eventually(() => viewer.getByRole('heading').innerText()).toBe('blue again.jpg');
+    await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue again.jpg');
     await eventually(() => viewer.getByText('320 × 240').isVisible()).toBe(true);
     await page.keyboard.press('ArrowRight');
-    await eventually(() => viewer.getByRole('heading').innerText()).toBe('blue.jpg');
+    await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue.jpg');
     await eventually(() => viewer.getByText('2 of').isVisible()).toBe(true);
     await eventually(() => viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
     await screenshot(page, '07-viewer');
     await page.keyboard.press('ArrowLeft');
-    await eventually(() => viewer.getByRole('heading').innerText()).toBe('blue again.jpg');
+    await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue again.jpg');
     await page.keyboard.press('Escape');
     await eventually(() => viewer.count()).toBe(0);
   });
@@ -283,10 +276,6 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
   });
 });
 
-/** expect.poll with room for a loaded machine (npm test runs files in parallel on 2 cores). */
-function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
-  return expect.poll(read, { timeout, interval: 100 });
-}
 
 async function tileNames(page: Page, n: number): Promise<string[]> {
   const labels = await page.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count).map((el) => el.getAttribute('aria-label') ?? ''), n);

@@ -9,27 +9,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelManager } from '../../src/core/models/model-manager';
-import { buildApp } from '../helpers/build-app';
 import { tempDir } from '../helpers/images';
 import { sceneJpeg } from '../helpers/scenes';
 import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
-import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
-import { startServe, type ServeProcess } from './helpers/serve';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
 
 const run = promisify(execFile);
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serve', () => {
-  let outDir: string;
+  let session: UiSession;
   let home: string;
   let photos: string;
   let trashDir: string;
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let original: Buffer;
@@ -49,19 +48,13 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await sharp(original).resize({ width: 480 }).jpeg({ quality: 70 }).toFile(file('holiday_small.jpg'));
 
     await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
-    const [built] = await Promise.all([buildApp(), run(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'index', photos], { cwd: REPO_ROOT })]);
-    outDir = built;
-    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve'], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer'), SHOEBOX_TRASH_DIR: trashDir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
+    await run(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'index', photos], { cwd: REPO_ROOT });
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve'], { env: { SHOEBOX_TRASH_DIR: trashDir } });
+    ({ serve, page, errors } = session);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+    await session?.close();
     for (const dir of [home, photos, trashDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -155,10 +148,6 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
   });
 });
 
-/** expect.poll with room for a loaded machine. */
-function eventually<T>(read: () => T | Promise<T>, timeout = 30_000) {
-  return expect.poll(read, { timeout, interval: 100 });
-}
 
 async function waitForThumbnails(page: Page): Promise<void> {
   await eventually(() => page.locator('.dupe__thumb img').evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);

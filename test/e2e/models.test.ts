@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
 import { findCatalogEntry } from '../../src/core/models/catalog';
 import { formatBytes } from '../../src/renderer/lib/format';
-import { buildApp } from '../helpers/build-app';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
-import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
-import { startServe, type ServeProcess } from './helpers/serve';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -27,7 +27,7 @@ function fixtureRepo(name: string): Record<string, Buffer> {
 }
 
 describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
-  let outDir: string;
+  let session: UiSession;
   let home: string;
   let photos: string;
   let hub: FakeHub;
@@ -44,22 +44,13 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     hub.addRepo('Xenova/clip-vit-base-patch32', fixtureRepo(TINY_TRANSFORMERS));
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
     await writeColourPhoto(photos, 'blue again.jpg', [40, 50, 190]);
-    outDir = await buildApp();
-    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve'], {
-      SHOEBOX_UI_DIR: path.join(outDir, 'renderer'),
-      SHOEBOX_HF_ENDPOINT: hub.url,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve'], { env: { SHOEBOX_HF_ENDPOINT: hub.url } });
+    ({ serve, browser, page, errors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
+    await session?.close();
     await hub?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
   it('first run: Install downloads the default model with progress, and the library is ready without a restart', async () => {
@@ -212,10 +203,6 @@ async function recordProgressBars(page: Page): Promise<void> {
   });
 }
 
-/** expect.poll with room for a loaded machine. */
-function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
-  return expect.poll(read, { timeout, interval: 100 });
-}
 
 async function firstTileName(page: Page): Promise<string | undefined> {
   const label = await page.locator('.tile__open').first().getAttribute('aria-label').catch(() => null);

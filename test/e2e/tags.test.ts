@@ -5,38 +5,33 @@
 // tag filter narrows a search. Screenshots: test-results/screenshots/tags-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelManager } from '../../src/core/models/model-manager';
 import { tempDir } from '../helpers/images';
-import { buildApp } from '../helpers/build-app';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
-import { collectErrors, hasChromium, launchChromium, screenshot } from './helpers/browser';
-import { startServe, type ServeProcess } from './helpers/serve';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
 import { writeLibraryPhotos } from './helpers/photos';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
-  let outDir: string;
+  let session: UiSession;
   let photos: string;
   let photoCount: number;
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
     const home = tempDir('shoebox-e2e-tags-home-');
     photos = tempDir('shoebox-e2e-tags-photos-');
-    const [built, written] = await Promise.all([buildApp(), writeLibraryPhotos(photos)]);
-    outDir = built;
-    photoCount = written.photos;
+    photoCount = (await writeLibraryPhotos(photos)).photos;
     await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
-    serve = await startServe(['--home', home, '--provider', 'cpu', 'serve', '--no-watch'], { SHOEBOX_UI_DIR: path.join(outDir, 'renderer') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    errors = collectErrors(page);
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--no-watch'], { viewport: { width: 1280, height: 860 } });
+    ({ serve, page, errors } = session);
     await page.goto(serve.url);
     await page.getByLabel('Folder to add').fill(photos);
     await page.getByRole('button', { name: 'Add folder' }).click();
@@ -44,10 +39,7 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (code !== undefined && code !== 0) console.warn(`shoebox serve exited ${code}:\n${serve.stderr()}`);
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('creates a label set in the editor; a bad one is refused in one line', async () => {
@@ -190,9 +182,6 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
   });
 });
 
-function eventually<T>(read: () => T | Promise<T>, timeout = 20_000) {
-  return expect.poll(read, { timeout, interval: 100 });
-}
 
 /** The photo's name from a review card's label ("blue.jpg: blue, 97% confident"). */
 function nameOf(label: string | null): string {

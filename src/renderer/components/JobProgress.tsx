@@ -1,8 +1,19 @@
+import type { ReactNode } from 'react';
 import type { IndexProgress, JobState } from '../../shared/api';
 import { formatCount, formatEta, formatRate } from '../lib/format';
 
+interface ProgressLineProps {
+  label: string;
+  progress: IndexProgress | null;
+  /** The line under the bar; default: "<label> done of total · rate · time left". */
+  describe?: (progress: IndexProgress) => ReactNode;
+}
+
+const countLine = (label: string) => (progress: IndexProgress) =>
+  `${label} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} · ${formatRate(progress.rate)} · ${formatEta(progress.etaSeconds)}`;
+
 /** A progress bar with done/total, rate and time left. */
-export function ProgressLine({ label, progress }: { label: string; progress: IndexProgress | null }) {
+export function ProgressLine({ label, progress, describe = countLine(label) }: ProgressLineProps) {
   const value = progress && progress.total > 0 ? progress.done / progress.total : undefined;
   return (
     <div className="progress" role="status">
@@ -17,13 +28,7 @@ export function ProgressLine({ label, progress }: { label: string; progress: Ind
         <div className={value === undefined ? 'progress__fill progress__fill--busy' : 'progress__fill'} style={{ width: `${Math.round((value ?? 0.3) * 100)}%` }} />
       </div>
       <div className="progress__text">
-        {progress ? (
-          <>
-            {label} {progress.done.toLocaleString()} of {progress.total.toLocaleString()} · {formatRate(progress.rate)} · {formatEta(progress.etaSeconds)}
-          </>
-        ) : (
-          <>{label}…</>
-        )}
+        {progress ? describe(progress) : <>{label}…</>}
       </div>
     </div>
   );
