@@ -38,6 +38,8 @@ export interface SizeFigures {
   /** The other reads and writes a library of this size does (each over 20 tries unless noted). */
   getPhotoP50Ms: number;
   photosByHashP50Ms: number;
+  /** A grid page of results (200 photos by path, as LibraryApi fills a search page). */
+  page200P50Ms: number;
   photoStatesSeconds: number;
   upsert1000Seconds: number;
   remove1000Seconds: number;
@@ -187,6 +189,13 @@ async function measureSize(size: number, options: Required<SearchScaleOptions>):
       getPhoto.push((await timed(() => store.getPhoto(photoPath))).ms);
       byHash.push((await timed(() => store.photosByHash(hash))).ms);
     }
+    const pages: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      const page = Array.from({ length: 200 }, (_, j) => record((k * 7919 + j * 263) % size, new Float32Array(0)).path);
+      const { result, ms } = await timed(() => store.photosByPath(page));
+      if (result.size !== new Set(page).size) throw new Error(`photosByPath found ${result.size} of ${page.length}`);
+      pages.push(ms);
+    }
     const states = await timed(() => store.photoStates());
     if (states.result.size !== size) throw new Error(`photoStates returned ${states.result.size} rows, expected ${size}`);
     const changed = Array.from({ length: 1000 }, (_, k) => record((k * 37) % size, vectors.photo()));
@@ -208,6 +217,7 @@ async function measureSize(size: number, options: Required<SearchScaleOptions>):
       folder,
       getPhotoP50Ms: percentile(getPhoto, 50),
       photosByHashP50Ms: percentile(byHash, 50),
+      page200P50Ms: percentile(pages, 50),
       photoStatesSeconds: states.ms / 1000,
       upsert1000Seconds: upsert.ms / 1000,
       remove1000Seconds: remove.ms / 1000,
@@ -248,6 +258,7 @@ export function printSearchScale(figures: SearchScaleFigures): void {
     if (s.folder) rows.push([`${n}: with folder filter (10%) p50 / p95`, `${s.folder.p50Ms.toFixed(1)} / ${s.folder.p95Ms.toFixed(1)} ms`, `recall@20 ${s.folder.recallAt20.toFixed(4)}`]);
     rows.push(
       [`${n}: getPhoto / photosByHash p50`, `${s.getPhotoP50Ms.toFixed(1)} / ${s.photosByHashP50Ms.toFixed(1)} ms`],
+      [`${n}: a page of 200 photos by path, p50`, `${s.page200P50Ms.toFixed(1)} ms`, 'photosByPath: one query, as a search page is filled'],
       [`${n}: photoStates() of every photo`, `${s.photoStatesSeconds.toFixed(2)} s`],
       [`${n}: upsert / remove 1,000 photos`, `${s.upsert1000Seconds.toFixed(2)} / ${s.remove1000Seconds.toFixed(2)} s`, 'one call each'],
     );
@@ -282,6 +293,7 @@ export function searchScaleJson(figures: SearchScaleFigures): string {
       folder_recall_at_20: s.folder ? round(s.folder.recallAt20, 4) : null,
       get_photo_p50_ms: round(s.getPhotoP50Ms, 1),
       photos_by_hash_p50_ms: round(s.photosByHashP50Ms, 1),
+      page_200_p50_ms: round(s.page200P50Ms, 1),
       photo_states_s: round(s.photoStatesSeconds, 2),
       upsert_1000_s: round(s.upsert1000Seconds, 2),
       remove_1000_s: round(s.remove1000Seconds, 2),

@@ -52,9 +52,12 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods {
       const members = await new AlbumService(lib).members(name);
       const store = await lib.readable();
       const slice = members.slice(offset, offset + limit);
-      const rows = await Promise.all(slice.map((m) => store.getPhoto(m.path)));
+      const rows = await store.photosByPath(slice.map((m) => m.path));
       // A row gone between the two reads (deleted meanwhile) is left out of this page.
-      const photos = slice.flatMap((m, i): AlbumPhoto[] => (rows[i] ? [{ ...toHit(rows[i], m.score), pinned: m.pinned }] : []));
+      const photos = slice.flatMap((m): AlbumPhoto[] => {
+        const row = rows.get(m.path);
+        return row ? [{ ...toHit(row, m.score), pinned: m.pinned }] : [];
+      });
       return { total: members.length, offset, photos };
     },
 

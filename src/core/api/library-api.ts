@@ -145,8 +145,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   /** Vector hits as photos; a hit whose row vanished meanwhile (deleted) is dropped. */
   const hitsPage = async (lib: LibraryService, hits: readonly VectorHit[], offset: number, limit: number): Promise<SearchPage> => {
     const store = await lib.readable();
-    const rows = await Promise.all(hits.map((h) => store.getPhoto(h.path)));
-    const photos = hits.flatMap((h, i) => (rows[i] ? [toHit(rows[i], h.score)] : []));
+    const rows = await store.photosByPath(hits.map((h) => h.path));
+    const photos = hits.flatMap((h) => {
+      const row = rows.get(h.path);
+      return row ? [toHit(row, h.score)] : [];
+    });
     return { offset, photos, hasMore: hits.length === limit };
   };
 

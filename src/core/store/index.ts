@@ -70,6 +70,10 @@ class Store implements LibraryStore {
     return this.read(() => this.photos.get(path));
   }
 
+  photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>> {
+    return this.read(() => this.photos.byPaths(paths));
+  }
+
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]> {
     return this.read(() => this.photos.list(options));
   }

@@ -148,6 +148,22 @@ export class PhotosRepository {
     });
   }
 
+  async byPaths(paths: readonly string[]): Promise<Map<string, PhotoSummary>> {
+    const found = new Map<string, PhotoSummary>();
+    const table = await this.current();
+    if (!table || paths.length === 0) return found;
+    const columns = await this.summaryColumns(table);
+    // One query per chunk of the IN list (the B-tree on path answers it), not one per path.
+    for (const chunk of chunkForPredicate([...new Set(paths)])) {
+      const rows = new ColumnReader(await table.query().select(columns).where(inList('path', chunk)).toArrow());
+      for (let i = 0; i < rows.length; i++) {
+        const photo = summary(rows, i);
+        found.set(photo.path, photo);
+      }
+    }
+    return found;
+  }
+
   /** Photos ordered by path, so that offset/limit pages are stable. */
   async list(options: { folder?: string; limit?: number; offset?: number } = {}): Promise<PhotoSummary[]> {
     const table = await this.current();

@@ -112,6 +112,12 @@ export interface LibraryStore {
   /** Photos with this content hash (vectors included), for reusing embeddings on moves and copies. */
   photosByHash(hash: string): Promise<PhotoRecord[]>;
   getPhoto(path: string): Promise<PhotoRecord | null>;
+  /**
+   * The stored photos among `paths`, without their vectors, in one query (a page of search
+   * results: 200 single lookups cost ~250 ms at 100k photos, this one ~10 ms). Paths not
+   * in the library are absent from the map.
+   */
+  photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>>;
   /** Ordered by path, so offset/limit pages are stable. */
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]>;
   /** Photos matching the filter (all of them without one). */

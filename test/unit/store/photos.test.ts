@@ -18,6 +18,21 @@ describe('photos', () => {
     expect(await store.getPhoto('/p/missing.jpg')).toBeNull();
   });
 
+  it('looks up photos by path in one query per 4,096: summaries of those present, awkward names included', async () => {
+    const store = await openStore(tempLibraryDir());
+    const paths = [...AWKWARD_NAMES.map((n) => `/lib/${n}`), ...Array.from({ length: 4200 }, (_, i) => `/lib/many/${i}.jpg`)];
+    await store.upsertPhotos(paths.map((p, i) => photo(p, { size: i + 1 })));
+    const wanted = [...paths.slice(0, AWKWARD_NAMES.length), paths[5]!, '/lib/not-there.jpg', ...paths.slice(AWKWARD_NAMES.length)];
+    const found = await store.photosByPath(wanted);
+    expect(found.size).toBe(paths.length);
+    expect([...found.keys()].sort()).toEqual([...paths].sort());
+    for (const [p, summary] of found) {
+      expect(summary.size).toBe(paths.indexOf(p) + 1);
+      expect(summary).not.toHaveProperty('vector');
+    }
+    expect((await store.photosByPath([])).size).toBe(0);
+  });
+
   it('keeps the last record when a batch repeats a path', async () => {
     const store = await openStore(tempLibraryDir());
     await store.upsertPhotos([photo('/p/a.jpg', { size: 1 }), photo('/p/a.jpg', { size: 2 })]);
