@@ -38,6 +38,35 @@ describe('smart albums', () => {
     expect(summary).toMatchObject({ name: 'reds', query: 'red', threshold: 0.8, members: 1 });
   });
 
+  it('reads members once per state of the library: repeated reads search nothing, a tag change reads again', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const tags = new TaggingService(lib);
+    await tags.importLabelSet(JSON.stringify({ name: 'colours', labels: ['red', 'green', 'blue'] }), 'test');
+    await tags.tagFolder('colours', undefined, { remember: false });
+    const albums = new AlbumService(lib);
+    await albums.create('warm', 'red', { threshold: -1, filters: { tag: 'red' } });
+    const store = await lib.readable();
+    let searches = 0;
+    const search = store.searchVectors.bind(store);
+    store.searchVectors = (query) => {
+      searches++;
+      return search(query);
+    };
+    const first = names(await albums.members('warm'));
+    expect(first).toContain('red.jpg');
+    const afterFirst = searches;
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(names(await albums.members('warm'))).toEqual(first);
+    await albums.list();
+    expect(searches).toBe(afterFirst);
+    // Rejecting the tag changes the tags table: the album is computed again, without the photo.
+    await tags.setTagState(path.join(photos, 'red.jpg'), 'red', 'rejected', 'colours');
+    expect(names(await albums.members('warm'))).not.toContain('red.jpg');
+    expect(searches).toBeGreaterThan(afterFirst);
+  });
+
   it('pins and excludes photos by hand, and refuses duplicates and unknown photos', async () => {
     const photos = await colourFolder();
     const lib = library(tempDir());

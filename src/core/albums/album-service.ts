@@ -40,6 +40,11 @@ export interface CreateAlbumOptions {
   replace?: boolean;
 }
 
+type Members = { members: AlbumMember[]; threshold: number };
+
+/** Per open library (so per model), each album's members with the key they were computed under. */
+const membersCache = new WeakMap<LibraryService, Map<string, { key: string; members: Promise<Members> }>>();
+
 /** First page of a threshold search; grows 4x while the page is full of matches. */
 const FIRST_PAGE = 256;
 
@@ -167,7 +172,28 @@ export class AlbumService {
     await store.putAlbum({ name: album.name, json: JSON.stringify(album), updatedAt: Date.now() });
   }
 
-  private async membersOf(album: AlbumDefinition): Promise<{ members: AlbumMember[]; threshold: number }> {
+  /**
+   * The members, computed once per state of the library: every grid page and every sidebar
+   * refresh reads them, and a large album costs a few vector searches (plus a scan of the
+   * dates for a date filter). Keyed by the album's definition and the store's data version,
+   * so an edit, an indexed or removed photo, or a tag change computes them again.
+   */
+  private async membersOf(album: AlbumDefinition): Promise<Members> {
+    const store = await this.library.readable();
+    const key = `${await store.dataVersion()}|${JSON.stringify(album)}`;
+    let cache = membersCache.get(this.library);
+    if (!cache) membersCache.set(this.library, (cache = new Map()));
+    const cached = cache.get(album.name);
+    if (cached?.key === key) return cached.members;
+    const members = this.computeMembers(album);
+    cache.set(album.name, { key, members });
+    members.catch(() => {
+      if (cache.get(album.name)?.members === members) cache.delete(album.name);
+    });
+    return members;
+  }
+
+  private async computeMembers(album: AlbumDefinition): Promise<Members> {
     const store = await this.library.readable();
     const { vector, threshold } = await albumQuery(this.library, album.query, album.threshold);
     const { filters } = album;

@@ -70,6 +70,13 @@ class Store implements LibraryStore {
     return this.read(() => this.photos.get(path));
   }
 
+  dataVersion(): Promise<string> {
+    return this.read(async () => {
+      const tables = await Promise.all([this.photos.tableName, TAG_TABLES.tags].map((name) => this.conn.table(name)));
+      return (await Promise.all(tables.map((t) => t?.version() ?? 0))).join(':');
+    });
+  }
+
   photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>> {
     return this.read(() => this.photos.byPaths(paths));
   }

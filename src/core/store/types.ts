@@ -118,6 +118,11 @@ export interface LibraryStore {
    * in the library are absent from the map.
    */
   photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>>;
+  /**
+   * Changes whenever this model's photos or the tags are written (a reader sees another
+   * process's commits too): results derived from them can be cached under it.
+   */
+  dataVersion(): Promise<string>;
   /** Ordered by path, so offset/limit pages are stable. */
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]>;
   /** Photos matching the filter (all of them without one). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openLibraryStore } from '../../../src/core/store';
 import { AWKWARD_NAMES, MODEL, openStore, photo, tempLibraryDir, unit } from './store-helpers';
 
 describe('photos', () => {
@@ -31,6 +32,23 @@ describe('photos', () => {
       expect(summary).not.toHaveProperty('vector');
     }
     expect((await store.photosByPath([])).size).toBe(0);
+  });
+
+  it('has a data version that moves with photo and tag writes, for the writer and a reader', async () => {
+    const dir = tempLibraryDir();
+    const store = await openStore(dir);
+    const reader = await openLibraryStore(dir, { model: { id: MODEL.id, dimension: 0 }, readOnly: true });
+    const v0 = await store.dataVersion();
+    expect(await store.dataVersion()).toBe(v0); // reads do not move it
+    await store.upsertPhotos([photo('/p/a.jpg')]);
+    const v1 = await store.dataVersion();
+    expect(v1).not.toBe(v0);
+    expect(await reader.dataVersion()).toBe(v1);
+    await store.putTags([{ hash: 'hash-of-/p/a.jpg', set: 's', label: 'l', score: 0.5, state: 'auto', modelId: MODEL.id, updatedAt: 1 }]);
+    const v2 = await store.dataVersion();
+    expect(v2).not.toBe(v1);
+    expect(await reader.dataVersion()).toBe(v2);
+    await reader.close();
   });
 
   it('keeps the last record when a batch repeats a path', async () => {
