@@ -3,37 +3,24 @@
 // computed at read time, so these also check that albums follow indexing and removal.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import { describe, expect, it } from 'vitest';
+import type { LibraryHost } from '../../src/core/api/library-api';
 import { photoId } from '../../src/core/api/photo-id';
-import type { JobState, LibraryEvent } from '../../src/shared/api';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
-const hosts: LibraryHost[] = [];
-afterEach(async () => {
-  while (hosts.length) await hosts.pop()!.close();
-});
+const openHost = useApiHosts();
 
 /** A host over a folder of colour photos (red, green, blue, yellow, and a second red), indexed. */
 async function indexedLibrary() {
   const photos = tempDir('shoebox-api-albums-');
   for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
   await writeColourPhoto(photos, 'crimson.jpg', [200, 25, 40]);
-  const host = await createLibraryApi({ home: tempDir(), provider: 'cpu', watch: false, modelDir: fixtureModelDir(TINY_IMMICH) });
-  hosts.push(host);
-  const events: LibraryEvent[] = [];
-  host.subscribe((event) => events.push(event));
-  const index = async () => finished(events, await host.addFolder(photos));
+  const { host, events } = await openHost();
+  const index = async () => expect((await jobFinished(events, await host.addFolder(photos))).state).toBe('done');
   await index();
   const id = (name: string) => photoId(path.join(photos, name));
   return { host, photos, index, id };
-}
-
-async function finished(events: LibraryEvent[], job: JobState): Promise<void> {
-  await expect
-    .poll(() => events.flatMap((e) => (e.type === 'job' && e.job.id === job.id ? [e.job.state] : [])).at(-1), { timeout: 60_000 })
-    .toBe('done');
 }
 
 async function memberNames(host: LibraryHost, album: string): Promise<string[]> {

@@ -12,6 +12,7 @@ import type { DuplicateGroupInfo, JobState, LibraryEvent } from '../../src/share
 import { invoke } from '../../src/shared/api-methods';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { splitImagenet } from '../helpers/edited-photos';
+import { jobFinished } from '../helpers/api-host';
 import { tempDir } from '../helpers/images';
 import { sharedAvailable } from '../helpers/shared-data';
 
@@ -33,16 +34,7 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
   const picture = new Map<string, string>();
   const savedTrashDir = process.env.SHOEBOX_TRASH_DIR;
 
-  // A plain wait (expect.poll works only inside a test, and beforeAll indexes).
-  const finished = async (job: JobState): Promise<JobState> => {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const last = events.flatMap((e) => (e.type === 'job' && e.job.id === job.id ? [e.job] : [])).at(-1);
-      if (last && ['done', 'failed', 'cancelled'].includes(last.state)) return last;
-      if (Date.now() > deadline) throw new Error(`job ${job.id} did not finish`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const finished = (job: JobState): Promise<JobState> => jobFinished(events, job);
 
   /** The best file of each picture by the engine's first rules (resolution, then bytes). */
   const expectedKeepers = async (files: string[]): Promise<string[]> => {

@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
-import type { JobState, LibraryEvent } from '../../src/shared/api';
+import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { findCatalogEntry } from '../../src/core/models/catalog';
@@ -21,7 +20,7 @@ function fixtureRepo(name: string): Record<string, Buffer> {
 }
 
 let hub: FakeHub;
-const hosts: LibraryHost[] = [];
+const openHost = useApiHosts();
 
 beforeEach(async () => {
   hub = await FakeHub.start();
@@ -31,28 +30,14 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  while (hosts.length) await hosts.pop()!.close();
   vi.unstubAllEnvs();
   await hub.close();
 });
 
-async function open(home: string) {
-  // No model given: the library uses whichever model is active, like the app and `shoebox serve`.
-  const host = await createLibraryApi({ home, provider: 'cpu', watch: false });
-  hosts.push(host);
-  const events: LibraryEvent[] = [];
-  host.subscribe((event) => events.push(event));
-  return { host, events };
-}
-
-function jobEvents(events: LibraryEvent[], id: string): JobState[] {
-  return events.flatMap((e) => (e.type === 'job' && e.job.id === id ? [e.job] : []));
-}
-
-async function finished(events: LibraryEvent[], job: JobState): Promise<JobState> {
-  await expect.poll(() => jobEvents(events, job.id).at(-1)?.state, { timeout: 60_000 }).toMatch(/done|failed|cancelled/);
-  return jobEvents(events, job.id).at(-1)!;
-}
+// No model given: the library uses whichever model is active, like the app and `shoebox serve`.
+const open = (home: string) => openHost({ home, modelDir: undefined });
+const jobEvents = jobStates;
+const finished = jobFinished;
 
 async function colourFolder(): Promise<string> {
   const dir = tempDir('shoebox-api-models-photos-');

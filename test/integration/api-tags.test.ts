@@ -4,38 +4,18 @@
 // review list, accept/reject and what they change, and the counts behind the tag filter.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import { describe, expect, it } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
-import type { JobState, LabelSetInput, LibraryEvent } from '../../src/shared/api';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import type { LabelSetInput } from '../../src/shared/api';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
-const hosts: LibraryHost[] = [];
-afterEach(async () => {
-  while (hosts.length) await hosts.pop()!.close();
-});
+const openHost = useApiHosts();
 
 const COLOUR_SET = { name: 'colours', labels: ['red', 'green', { name: 'blue', prompts: ['a deep blue picture'] }], threshold: 0.3, margin: 0.05 };
 
-async function open() {
-  const host = await createLibraryApi({ home: tempDir(), provider: 'cpu', watch: false, modelDir: fixtureModelDir(TINY_IMMICH) });
-  hosts.push(host);
-  const events: LibraryEvent[] = [];
-  host.subscribe((event) => events.push(event));
-  return { host, events };
-}
-
-async function finished(events: LibraryEvent[], job: JobState): Promise<JobState> {
-  let last: JobState | undefined;
-  await expect
-    .poll(() => {
-      last = events.flatMap((e) => (e.type === 'job' && e.job.id === job.id ? [e.job] : [])).at(-1);
-      return last?.state;
-    }, { timeout: 60_000 })
-    .toMatch(/done|failed|cancelled/);
-  return last!;
-}
+const open = () => openHost();
+const finished = jobFinished;
 
 /** A library of colour photos, indexed: red, green, blue, a darker blue and a bluish purple. */
 async function colourLibrary() {

@@ -3,26 +3,19 @@
 // lock, the first run without a model, and the watcher between jobs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import { describe, expect, it } from 'vitest';
+import { createLibraryApi } from '../../src/core/api/library-api';
 import { photoId } from '../../src/core/api/photo-id';
 import { ModelManager } from '../../src/core/models/model-manager';
-import type { JobState, LibraryEvent } from '../../src/shared/api';
+import type { JobState } from '../../src/shared/api';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
-const hosts: LibraryHost[] = [];
-afterEach(async () => {
-  while (hosts.length) await hosts.pop()!.close();
-});
+const openHost = useApiHosts();
 
-async function open(home: string, options: { model?: boolean; watch?: boolean } = {}) {
-  const host = await createLibraryApi({ home, provider: 'cpu', watch: options.watch ?? false, ...(options.model === false ? {} : { modelDir: fixtureModelDir(TINY_IMMICH) }) });
-  hosts.push(host);
-  const events: LibraryEvent[] = [];
-  host.subscribe((event) => events.push(event));
-  return { host, events };
-}
+const open = (home: string, options: { model?: boolean; watch?: boolean } = {}) =>
+  openHost({ home, watch: options.watch ?? false, ...(options.model === false ? { modelDir: undefined } : {}) });
 
 async function colourFolder(): Promise<string> {
   const dir = tempDir('shoebox-api-photos-');
@@ -32,16 +25,7 @@ async function colourFolder(): Promise<string> {
   return dir;
 }
 
-async function finished(events: LibraryEvent[], job: JobState): Promise<JobState> {
-  let last: JobState | undefined;
-  await expect
-    .poll(() => {
-      last = events.flatMap((e) => (e.type === 'job' && e.job.id === job.id ? [e.job] : [])).at(-1);
-      return last?.state;
-    }, { timeout: 60_000 })
-    .toMatch(/done|failed|cancelled/);
-  return last!;
-}
+const finished = jobFinished;
 
 describe('LibraryApi over a real library', () => {
   it('adds a folder as a background job with progress, then lists, searches and describes it', async () => {
