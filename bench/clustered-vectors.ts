@@ -5,17 +5,7 @@
 // any scene (cos ~0.45), as CLIP text embeddings are from image embeddings.
 // Seeded, so every run searches the same library.
 
-/** mulberry32: small, fast, good enough for test data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/helpers/seeded-random';
 
 export class ClusteredVectors {
   private readonly rand: () => number;
@@ -28,7 +18,7 @@ export class ClusteredVectors {
     topicCount = 32,
     seed = 1,
   ) {
-    this.rand = random(seed);
+    this.rand = rng(seed);
     this.noise = new Float32Array(dimension);
     const topics = new Float32Array(dimension * topicCount);
     this.gaussians(topics);

@@ -18,7 +18,8 @@ import { SIGNATURE_BYTES, SIGNATURE_VERSION } from '../src/core/dupes/signature'
 import { spawnModuleWorker } from '../src/core/clip/worker-spawn';
 import { REPO_ROOT } from '../test/fixtures/models/paths';
 import { ClusteredVectors } from './clustered-vectors';
-import { rng, versionSpec, type VersionSpec } from './dupes-synthetic';
+import { versionSpec, type VersionSpec } from './dupes-synthetic';
+import { rng } from '../test/helpers/seeded-random';
 import { peakRssMb, printTable, round } from './stats';
 
 const DIMENSION = 512;

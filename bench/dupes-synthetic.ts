@@ -5,6 +5,7 @@
 // field (border crop, 16:10 / 4:3 / 16:9 wallpaper crops) at some size, with a brightness
 // change and sensor-like noise: what near-duplicate detection has to see through.
 import { perceptualSignature, type PerceptualSignature } from '../src/core/dupes/signature';
+import { rng } from '../test/helpers/seeded-random';
 
 export interface VersionSpec {
   /** Seed of the picture's field: versions of one picture share it. */
@@ -22,17 +23,6 @@ export interface VersionSpec {
   /** Amplitude of per-pixel noise (levels); seeded by `noiseSeed`. */
   noise: number;
   noiseSeed: number;
-}
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TERMS = 16;

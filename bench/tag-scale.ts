@@ -15,6 +15,7 @@ import { jsScorer, onnxScorer } from '../src/core/tags/matrix-scorer';
 import { openLibraryStore } from '../src/core/store';
 import type { TagRecord, VectorBatch } from '../src/core/store/types';
 import { peakRssMb, printTable, round } from './stats';
+import { rng } from '../test/helpers/seeded-random';
 
 const DIMENSION = 512;
 const BATCH = 4096;
@@ -37,17 +38,6 @@ export interface TagScaleFigures {
   peakRssMb: number;
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function normaliseRows(m: Float32Array, d: number): void {
   for (let o = 0; o < m.length; o += d) {
     let s = 0;
@@ -63,7 +53,7 @@ function gaussian(rand: () => number): number {
 
 /** Label prototypes, and photo batches generated on the fly (photo i leans towards label i % L). */
 function synthetic(photos: number, labels: number) {
-  const rand = random(7);
+  const rand = rng(7);
   const prototypes = Float32Array.from({ length: labels * DIMENSION }, () => gaussian(rand));
   normaliseRows(prototypes, DIMENSION);
   const noiseScale = 1 / Math.sqrt(DIMENSION);

@@ -1,17 +1,7 @@
 // Deterministic synthetic photos for the duplicate tests: smooth random scenes (blobs of
 // several sizes, as natural images have detail at every scale), made with plain arithmetic.
 import sharp from 'sharp';
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seeded-random';
 
 /** A w x h RGB scene: gradient plus 60 soft blobs of random colour, size and place, and a fine grain. */
 export function scene(seed: number, w = 480, h = 360): Uint8Array {

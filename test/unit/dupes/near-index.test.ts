@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linkNearDuplicates } from '../../../src/core/dupes/near-index';
 import { SIGNATURE_WORDS, VIEW_COUNT, VIEW_WORDS } from '../../../src/core/dupes/signature';
 import { UnionFind } from '../../../src/core/dupes/union-find';
-import { rng } from '../../helpers/scenes';
+import { rng } from '../../helpers/seeded-random';
 
 /** Random signatures; content `copy` becomes a version of `of` showing a smaller centre (its view 0 = their view `k`). */
 function randomSignatures(n: number, seed: number): Uint32Array {

@@ -5,7 +5,8 @@ import { AreaSampler, greyFromRgb } from '../../../src/core/dupes/raster';
 import { SIGNATURE_BYTES, SIGNATURE_VERSION, SIGNATURE_WORDS, bytesToWords, isCurrentSignature, perceptualSignature, signatureFromJpeg } from '../../../src/core/dupes/signature';
 import { linkNearDuplicates, verifyScore } from '../../../src/core/dupes/near-index';
 import { UnionFind } from '../../../src/core/dupes/union-find';
-import { rng, scene, sceneJpeg } from '../../helpers/scenes';
+import { scene, sceneJpeg } from '../../helpers/scenes';
+import { rng } from '../../helpers/seeded-random';
 
 describe('area sampling', () => {
   const w = 7;

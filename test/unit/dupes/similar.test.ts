@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { similarPairs } from '../../../src/core/dupes/similar';
-import { rng } from '../../helpers/scenes';
+import { rng } from '../../helpers/seeded-random';
 
 /** Unit vectors around a few centres, some very close to each other. */
 function clustered(n: number, d: number, seed: number): Float32Array {
