@@ -2,11 +2,9 @@
 // library commands use it directly); createLibraryApi() in ./api/library-api.ts builds the
 // whole LibraryApi on it for the app and `shoebox serve`; createEngine() answers info()
 // alone, without opening the library or taking its writer lock (`shoebox info`).
-import type { EngineInfo, ExecutionProviderName, LibraryApi, LibraryEvent, Unsubscribe } from '../shared/api';
+import type { ExecutionProviderName, LibraryApi, LibraryEvent, Unsubscribe } from '../shared/api';
 import { resolveHome } from './home';
-import { VERSION } from './version';
-import { availableProviders, providerOrder } from './clip/providers';
-import { probeProvider } from './clip/provider-probe';
+import { engineInfo } from './engine-info';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClipModelOptions } from './clip/clip-model';
@@ -30,20 +28,11 @@ export interface Engine extends Pick<LibraryApi, 'info' | 'subscribe'> {
 export function createEngine(options: EngineOptions = {}): Engine {
   const home = resolveHome(options.home);
   const listeners = new Set<(event: LibraryEvent) => void>();
-  let probed: Promise<{ provider: ExecutionProviderName; fallbackReason: string | null }> | undefined;
+  const info = engineInfo(home, options.provider ?? 'auto');
 
   return {
     home,
-    async info(): Promise<EngineInfo> {
-      probed ??= probeProvider(providerOrder(options.provider ?? 'auto'));
-      const { provider, fallbackReason } = await probed;
-      return {
-        version: VERSION,
-        home,
-        platform: `${process.platform}-${process.arch}`,
-        providers: { available: availableProviders(), inUse: provider, fallbackReason },
-      };
-    },
+    info: () => info(),
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
       return () => listeners.delete(listener);

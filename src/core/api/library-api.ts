@@ -17,9 +17,7 @@ import type {
 import { MAX_QUERY_IMAGE_BYTES } from '../../shared/api';
 import { openLibrary } from '../engine';
 import { resolveHome } from '../home';
-import { VERSION } from '../version';
-import { availableProviders, providerOrder } from '../clip/providers';
-import { probeProvider } from '../clip/provider-probe';
+import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
 import { NoModelError } from '../library/model-choice';
 import { search as searchText, similar as searchSimilar } from '../search/search-service';
@@ -180,7 +178,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length };
     });
 
-  let probed: ReturnType<typeof probeProvider> | undefined;
+  const info = engineInfo(home, options.provider ?? 'auto');
 
   const status = async (): Promise<LibraryStatus> => {
     const lib = await open();
@@ -213,18 +211,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const host: LibraryHost = {
     home,
 
-    async info(): Promise<EngineInfo> {
-      const loaded = library?.clip().providerStatus();
-      if (loaded?.inUse) return { version: VERSION, home, platform: `${process.platform}-${process.arch}`, providers: loaded };
-      probed ??= probeProvider(providerOrder(options.provider ?? 'auto'));
-      const { provider, fallbackReason } = await probed;
-      return {
-        version: VERSION,
-        home,
-        platform: `${process.platform}-${process.arch}`,
-        providers: { available: availableProviders(), inUse: provider, fallbackReason },
-      };
-    },
+    info: (): Promise<EngineInfo> => info(library?.clip().providerStatus()),
 
     status,
 
