@@ -4,6 +4,7 @@ import { useClient } from '../client/ClientContext';
 import { errorMessage } from '../hooks/useAsync';
 import { baseName, formatCount } from '../lib/format';
 import { FailureList } from './FailureList';
+import { InlineConfirm } from './InlineConfirm';
 import { JobProgress } from './JobProgress';
 
 interface FolderRowProps {
@@ -52,17 +53,13 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
       {job && <JobProgress job={job} />}
       {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-label="Confirm removal">
-          <p>Remove this folder from the library? The photos stay on your disk.</p>
-          <div className="confirm__buttons">
-            <button type="button" className="button button--danger" onClick={() => void remove()}>
-              Remove
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <InlineConfirm
+          label="Confirm removal"
+          message="Remove this folder from the library? The photos stay on your disk."
+          action="Remove"
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {error && (
         <p className="form-error" role="alert">

@@ -7,6 +7,7 @@ import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, type LabelSetForm } from './label-set-form';
+import { InlineConfirm } from '../InlineConfirm';
 import { TagFolderPanel } from './TagFolderPanel';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
@@ -204,17 +205,13 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
           )}
         </div>
         {confirming && (
-          <div className="confirm" role="alertdialog" aria-label="Confirm deletion">
-            <p>Delete this label set with its tags and your accept/reject decisions? Photos and XMP sidecars stay as they are.</p>
-            <div className="confirm__buttons">
-              <button type="button" className="button button--danger" onClick={() => void remove()}>
-                Delete
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <InlineConfirm
+            label="Confirm deletion"
+            message="Delete this label set with its tags and your accept/reject decisions? Photos and XMP sidecars stay as they are."
+            action="Delete"
+            onConfirm={() => void remove()}
+            onCancel={() => setConfirming(false)}
+          />
         )}
       </form>
       {!isNew && <TagFolderPanel set={saved.name} autoFolders={saved.autoFolders} folders={library.folders} jobs={library.jobs} dirty={dirty} />}
