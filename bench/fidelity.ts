@@ -20,6 +20,9 @@ export interface FidelityFigures {
   /** Mean |ours - Pillow| over all input values, in 8-bit levels, and the worst photo's. */
   meanLevels: number;
   worstPhotoLevels: number;
+  /** The same through the indexer's path (input and thumbnail from one decode). */
+  indexedMeanLevels: number;
+  indexedWorstPhotoLevels: number;
 }
 
 /** Real photos with the awkward cases: camera frames, EXIF rotations, ICC-tagged, small ones. */
@@ -58,14 +61,19 @@ export async function fidelity(modelDir: string, photos: string[]): Promise<Fide
     let worst = '';
     let levels = 0;
     let worstLevels = 0;
+    let indexedLevels = 0;
+    let indexedWorst = 0;
     const unnormalised = { ...pre, mean: [0, 0, 0] as [number, number, number], std: [1, 1, 1] as [number, number, number] };
     for (const [i, file] of photos.entries()) {
       const raw = new Float32Array(new Uint8Array(fs.readFileSync(path.join(out, `${i}.f32`))).buffer);
       const mine = (await preprocessImage(file, unnormalised)).pixels;
-      let diff = 0;
-      for (let j = 0; j < raw.length; j++) diff += Math.abs(raw[j]! - mine[j]!) * 255;
-      levels += diff / raw.length;
-      worstLevels = Math.max(worstLevels, diff / raw.length);
+      const diff = meanLevels(raw, mine);
+      levels += diff;
+      worstLevels = Math.max(worstLevels, diff);
+      // The indexer's path (input and thumbnail from one decode): the library's own vectors.
+      const indexed = meanLevels(raw, (await preprocessImage(file, unnormalised, { thumbnailSize: 384 })).pixels);
+      indexedLevels += indexed;
+      indexedWorst = Math.max(indexedWorst, indexed);
       for (let c = 0; c < 3; c++) for (let j = 0; j < plane; j++) raw[c * plane + j] = (raw[c * plane + j]! - pre.mean[c]!) / pre.std[c]!;
       const [reference] = await model.embedPixels(raw, 1);
       const cos = dot(ours[i]!, reference!);
@@ -73,8 +81,24 @@ export async function fidelity(modelDir: string, photos: string[]): Promise<Fide
       if (cos < min) [min, worst] = [cos, path.relative(SHARED, file)];
     }
     fs.rmSync(out, { recursive: true, force: true });
-    return { photos: photos.length, meanCosine: sum / photos.length, minCosine: min, worst, meanLevels: levels / photos.length, worstPhotoLevels: worstLevels };
+    return {
+      photos: photos.length,
+      meanCosine: sum / photos.length,
+      minCosine: min,
+      worst,
+      meanLevels: levels / photos.length,
+      worstPhotoLevels: worstLevels,
+      indexedMeanLevels: indexedLevels / photos.length,
+      indexedWorstPhotoLevels: indexedWorst,
+    };
   } finally {
     await model.close();
   }
+}
+
+/** Mean |difference| in 8-bit levels between two [0,1] CHW inputs. */
+function meanLevels(reference: Float32Array, ours: Float32Array): number {
+  let diff = 0;
+  for (let j = 0; j < reference.length; j++) diff += Math.abs(reference[j]! - ours[j]!) * 255;
+  return diff / reference.length;
 }

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       : [
           ['cosine to the Pillow reference, mean / min', `${faithful.meanCosine.toFixed(5)} / ${faithful.minCosine.toFixed(5)}`, `${faithful.photos} real photos; worst ${faithful.worst} (target mean >= 0.998, min >= 0.99)`],
           ['input vs Pillow, mean / worst photo', `${faithful.meanLevels.toFixed(3)} / ${faithful.worstPhotoLevels.toFixed(3)} levels`, 'mean |difference| in 8-bit levels; random weights barely react, so this is the sharper figure'],
+          ['the same as indexed (with the thumbnail)', `${faithful.indexedMeanLevels.toFixed(3)} / ${faithful.indexedWorstPhotoLevels.toFixed(3)} levels`, "the library's own vectors come from this path"],
         ];
   printTable(`CLIP embedding and indexing, ViT-B/32-shaped model, ${photos.length} camera JPEGs (6 MP), ${clip.cores} cores`, [
     ['inference on ready tensors, batch 8', `${clip.inferenceRateBatch8.toFixed(1)} photos/s`],
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
       reference_cosine_min: typeof faithful === 'string' ? null : round(faithful.minCosine, 5),
       reference_levels_mean: typeof faithful === 'string' ? null : round(faithful.meanLevels, 3),
       reference_levels_worst_photo: typeof faithful === 'string' ? null : round(faithful.worstPhotoLevels, 3),
+      reference_levels_indexed_mean: typeof faithful === 'string' ? null : round(faithful.indexedMeanLevels, 3),
+      reference_levels_indexed_worst_photo: typeof faithful === 'string' ? null : round(faithful.indexedWorstPhotoLevels, 3),
       peak_rss_embedding_mb: round(rssAfterShoebox, 0),
       search: JSON.parse(searchScaleJson(search)),
       search_filters: JSON.parse(searchFiltersJson(filters)),

@@ -49,10 +49,17 @@ describe.skipIf(!canCompare)("preprocessing matches CLIP's PIL reference on real
       ].map((p) => sharedPath('photos', p))
     : [];
 
-  it.each(['half-even', 'floor'] as const)('with %s crop rounding, to a fraction of a level', async (rounding) => {
+  // Both paths: embed-image and search by image reduce the photo directly; indexing cuts the
+  // input and the thumbnail from one decode. The library's vectors come from the second.
+  it.each([
+    ['half-even', 'as embed-image reads it', {}],
+    ['floor', 'as embed-image reads it', {}],
+    ['half-even', 'as the indexer reads it (with a thumbnail)', { thumbnailSize: 384 }],
+    ['floor', 'as the indexer reads it (with a thumbnail)', { thumbnailSize: 384 }],
+  ] as const)('with %s crop rounding, %s, to a fraction of a level', async (rounding, _how, options) => {
     const reference = pillowReference(photos, rounding);
     for (const [i, file] of photos.entries()) {
-      const ours = await preprocessImage(file, raw(rounding));
+      const ours = await preprocessImage(file, raw(rounding), options);
       const diff = levels(ours.pixels, reference[i]!);
       expect(diff.mean, file).toBeLessThan(0.5);
     }
