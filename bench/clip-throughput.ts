@@ -1,79 +1,93 @@
 // How fast Shoebox turns camera photos into embeddings, beside what this machine allows:
 // the work bound 1 / (1/inference_rate + decode_cpu_seconds/cores) from the pure inference
 // rate on ready tensors and the CPU cost of one decode (shrink-on-load) per photo.
+// The machine's speed drifts by 10-20% from one minute to the next, so the figures are taken
+// in rounds (bound, then embed rate, right after each other) and the caller pairs each round
+// with a transformers.js round: ratios come from figures measured side by side.
 import os from 'node:os';
 import { ClipModel } from '../src/core/clip/clip-model';
 import { preprocessImage } from '../src/core/clip/preprocess';
 import { measure, percentile } from './stats';
 
-export interface ThroughputFigures {
-  cores: number;
+export interface ThroughputRound {
   inferenceRateBatch8: number;
-  inferenceRateBatch1: number;
   decodeCpuMsPerPhoto: number;
   workBound: number;
   embedRate: number;
-  textLatencyP50Ms: number;
-  textLatencyP95Ms: number;
 }
 
-export async function clipThroughput(modelDir: string, photos: string[]): Promise<ThroughputFigures> {
-  const cores = os.cpus().length;
-  const model = ClipModel.open(modelDir, { provider: 'cpu', batchSize: 8 });
-  try {
-    const pre = model.folder.preprocessing;
-    const plane = 3 * pre.size * pre.size;
+export class ClipThroughputProbe {
+  readonly cores = os.cpus().length;
+  private readonly tensors: Float32Array[] = [];
+
+  private constructor(
+    private readonly model: ClipModel,
+    private readonly photos: string[],
+  ) {}
+
+  static async open(modelDir: string, photos: string[]): Promise<ClipThroughputProbe> {
+    const model = ClipModel.open(modelDir, { provider: 'cpu', batchSize: 8 });
     await model.warmUp('vision');
     await model.warmUp('text');
+    await preprocessImage(photos[0]!, model.folder.preprocessing); // warm sharp's caches
+    return new ClipThroughputProbe(model, photos);
+  }
 
-    // Decode cost: CPU seconds per photo, one at a time so nothing else runs meanwhile.
-    const tensors: Float32Array[] = [];
-    await preprocessImage(photos[0]!, pre); // warm sharp's caches
-    const decode = await measure(async () => {
-      for (const p of photos) tensors.push((await preprocessImage(p, pre)).pixels);
-    });
-    const decodeCpu = decode.cpu / photos.length;
-
-    const inferRate = async (batch: number, rounds: number): Promise<number> => {
-      const make = (start: number) => {
-        const buf = new Float32Array(plane * batch);
-        for (let i = 0; i < batch; i++) buf.set(tensors[(start + i) % tensors.length]!, i * plane);
-        return buf;
-      };
-      await model.embedPixels(make(0), batch); // warm-up run
-      const t = await measure(async () => {
-        for (let r = 0; r < rounds; r++) await model.embedPixels(make(r * batch), batch);
-      });
-      return (batch * rounds) / t.wall;
-    };
-    const inferenceRateBatch8 = await inferRate(8, Math.max(3, Math.ceil(photos.length / 8)));
-    const inferenceRateBatch1 = await inferRate(1, Math.min(photos.length, 16));
-    const workBound = 1 / (1 / inferenceRateBatch8 + decodeCpu / cores);
-
-    const embed = await measure(() => model.embedImageFiles(photos, (r) => {
+  /** One round: the work bound's two parts, then the embed rate, back to back. */
+  async round(): Promise<ThroughputRound> {
+    const decodeCpuMsPerPhoto = await this.decodeCpuMs();
+    const inferenceRateBatch8 = await this.inferenceRate(8, Math.max(3, Math.ceil(this.photos.length / 8)));
+    const workBound = 1 / (1 / inferenceRateBatch8 + decodeCpuMsPerPhoto / 1000 / this.cores);
+    const embed = await measure(() => this.model.embedImageFiles(this.photos, (r) => {
       if (r.error) throw new Error(`${r.path}: ${r.error}`);
     }));
-    const embedRate = photos.length / embed.wall;
+    return { inferenceRateBatch8, decodeCpuMsPerPhoto, workBound, embedRate: this.photos.length / embed.wall };
+  }
 
+  /** Photos/s of inference alone, one photo per call (what a one-at-a-time loop gets). */
+  inferenceRateBatch1(): Promise<number> {
+    return this.inferenceRate(1, Math.min(this.photos.length, 16));
+  }
+
+  /** Tokenize + encode one query, as search does: p50 / p95 over 55 queries. */
+  async textLatencyMs(): Promise<{ p50: number; p95: number }> {
     const queries = ['dog on the beach at sunset', 'a red car', 'two people hiking in the mountains', 'birthday cake with candles', 'snow'];
     const latencies: number[] = [];
     for (let i = 0; i < 60; i++) {
       const t0 = performance.now();
-      await model.embedTexts([queries[i % queries.length]!]);
+      await this.model.embedTexts([queries[i % queries.length]!]);
       if (i >= 5) latencies.push(performance.now() - t0);
     }
+    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  }
 
-    return {
-      cores,
-      inferenceRateBatch8,
-      inferenceRateBatch1,
-      decodeCpuMsPerPhoto: decodeCpu * 1000,
-      workBound,
-      embedRate,
-      textLatencyP50Ms: percentile(latencies, 50),
-      textLatencyP95Ms: percentile(latencies, 95),
+  close(): Promise<void> {
+    return this.model.close();
+  }
+
+  /** CPU milliseconds per photo of decode + preprocess, one at a time so nothing else runs meanwhile. */
+  private async decodeCpuMs(): Promise<number> {
+    const pre = this.model.folder.preprocessing;
+    this.tensors.length = 0;
+    const decode = await measure(async () => {
+      for (const p of this.photos) this.tensors.push((await preprocessImage(p, pre)).pixels);
+    });
+    return (decode.cpu / this.photos.length) * 1000;
+  }
+
+  private async inferenceRate(batch: number, rounds: number): Promise<number> {
+    const size = this.model.folder.preprocessing.size;
+    const plane = 3 * size * size;
+    const make = (start: number) => {
+      const buf = new Float32Array(plane * batch);
+      for (let i = 0; i < batch; i++) buf.set(this.tensors[(start + i) % this.tensors.length]!, i * plane);
+      return buf;
     };
-  } finally {
-    await model.close();
+    if (this.tensors.length === 0) await this.decodeCpuMs();
+    await this.model.embedPixels(make(0), batch); // warm-up run
+    const t = await measure(async () => {
+      for (let r = 0; r < rounds; r++) await this.model.embedPixels(make(r * batch), batch);
+    });
+    return (batch * rounds) / t.wall;
   }
 }

@@ -8,33 +8,38 @@ import { measure } from './stats';
 
 export interface IndexFigures {
   photos: number;
-  indexRate: number;
+  /** One per round, each into a new library. */
+  indexRates: number[];
   unchangedRerunSeconds: number;
   unchangedRerunEmbedded: number;
 }
 
-export async function indexThroughput(modelDir: string, photos: string[]): Promise<IndexFigures> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-home-'));
+export async function indexThroughput(modelDir: string, photos: string[], rounds: number): Promise<IndexFigures> {
   // The photos are linked into one folder so the library sees exactly this set.
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-photos-'));
   photos.forEach((p, i) => fs.symlinkSync(p, path.join(folder, `${String(i).padStart(4, '0')}-${path.basename(p)}`)));
-  const library = openLibrary({ home, modelDir, provider: 'cpu', command: 'bench' });
+  const indexRates: number[] = [];
+  let rerun = { seconds: 0, embedded: 0 };
   try {
-    await library.clip().warmUp('vision');
-    await library.writable(); // open the store and load the text session outside the timing
-    const first = await measure(() => library.index([folder]));
-    if (first.result.embedded !== photos.length) throw new Error(`indexed ${first.result.embedded} of ${photos.length}: ${JSON.stringify(first.result.failed)}`);
-    const again = await measure(() => library.index());
-    return {
-      photos: photos.length,
-      // Maintenance after the run (index, compaction) is not part of the per-photo rate.
-      indexRate: photos.length / (first.result.seconds || first.wall),
-      unchangedRerunSeconds: again.wall,
-      unchangedRerunEmbedded: again.result.embedded,
-    };
+    for (let r = 0; r < rounds; r++) {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-home-'));
+      const library = openLibrary({ home, modelDir, provider: 'cpu', command: 'bench' });
+      try {
+        await library.clip().warmUp('vision');
+        await library.writable(); // open the store and load the text session outside the timing
+        const first = await measure(() => library.index([folder]));
+        if (first.result.embedded !== photos.length) throw new Error(`indexed ${first.result.embedded} of ${photos.length}: ${JSON.stringify(first.result.failed)}`);
+        // Maintenance after the run (index, compaction) is not part of the per-photo rate.
+        indexRates.push(photos.length / (first.result.seconds || first.wall));
+        const again = await measure(() => library.index());
+        rerun = { seconds: again.wall, embedded: again.result.embedded };
+      } finally {
+        await library.close();
+        fs.rmSync(home, { recursive: true, force: true });
+      }
+    }
   } finally {
-    await library.close();
-    fs.rmSync(home, { recursive: true, force: true });
     fs.rmSync(folder, { recursive: true, force: true });
   }
+  return { photos: photos.length, indexRates, unchangedRerunSeconds: rerun.seconds, unchangedRerunEmbedded: rerun.embedded };
 }

@@ -7,6 +7,12 @@ export function percentile(values: number[], p: number): number {
   return sorted[idx]!;
 }
 
+export const median = (values: number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
 /** CPU seconds (all threads of this process) and wall seconds spent in `fn`. */
 export async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; wall: number; cpu: number }> {
   const cpu0 = process.cpuUsage();
