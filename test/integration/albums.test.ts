@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AlbumService } from '../../src/core/albums/album-service';
 import { TaggingService } from '../../src/core/tags/tagging-service';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
 import { testLibrary } from '../helpers/test-library';
 
 const library = testLibrary;
@@ -123,6 +124,26 @@ describe('smart albums', () => {
     expect(names(await albums.members('warm here'))).toEqual(['red.jpg', 'yellow.jpg']);
     await albums.create('tagged red', 'orange', { threshold: 0.5, filters: { tag: 'red' } });
     expect(names(await albums.members('tagged red'))).toEqual(['red.jpg']);
+  });
+
+  it('filters by the date taken: from inclusive, before exclusive, undated photos left out', async () => {
+    const photos = tempDir('shoebox-dated-');
+    await writeExifColourPhoto(photos, 'red 2019.jpg', [225, 15, 25], { taken: '2019:07:01 12:00:00' });
+    await writeExifColourPhoto(photos, 'red 2020.jpg', [220, 20, 20], { taken: '2020:01:01 00:00:00' });
+    await writeExifColourPhoto(photos, 'red 2021.jpg', [230, 10, 30], { taken: '2021:03:15 08:30:00' });
+    await writeColourPhoto(photos, 'red undated.jpg', [228, 22, 18]);
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    const stored = new Map((await (await lib.readable()).listPhotos()).map((p) => [path.basename(p.path), p.takenAt]));
+    const from = stored.get('red 2020.jpg')!;
+    const to = stored.get('red 2021.jpg')!;
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    expect(names(await albums.members('reds'))).toEqual(['red 2019.jpg', 'red 2020.jpg', 'red 2021.jpg', 'red undated.jpg']);
+    await albums.create('reds 2020', 'red', { threshold: 0.8, filters: { after: from, before: to } });
+    expect(names(await albums.members('reds 2020'))).toEqual(['red 2020.jpg']);
+    await albums.create('reds since 2020', 'red', { threshold: 0.8, filters: { after: from } });
+    expect(names(await albums.members('reds since 2020'))).toEqual(['red 2020.jpg', 'red 2021.jpg']);
   });
 
   it('exports as symbolic links or copies, again without duplicates, originals untouched', async () => {

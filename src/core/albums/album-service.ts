@@ -5,7 +5,7 @@
 // read (milliseconds; at 100k photos the search is the IVF index's).
 import path from 'node:path';
 import type { LibraryService } from '../library/library-service';
-import type { LibraryStore, VectorHit } from '../store/types';
+import type { LibraryStore, PhotoFilter, VectorHit } from '../store/types';
 import { dot } from '../clip/vectors';
 import { AlbumError, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery } from './album-query';
@@ -174,8 +174,7 @@ export class AlbumService {
 
   /**
    * The members, computed once per state of the library: every grid page and every sidebar
-   * refresh reads them, and a large album costs a few vector searches (plus a scan of the
-   * dates for a date filter). Keyed by the album's definition and the store's data version,
+   * refresh reads them, and a large album costs a few filtered vector searches. Keyed by the album's definition and the store's data version,
    * so an edit, an indexed or removed photo, or a tag change computes them again.
    */
   private async membersOf(album: AlbumDefinition): Promise<Members> {
@@ -197,18 +196,17 @@ export class AlbumService {
     const store = await this.library.readable();
     const { vector, threshold } = await albumQuery(this.library, album.query, album.threshold);
     const { filters } = album;
-    let hits = await hitsAbove(store, vector, threshold, filters.folder);
+    // Folder, dates and the cut-off go into the vector query itself (LanceDB prefilters):
+    // reading every photo's date to filter afterwards cost a full scan at 100k photos.
+    const scope: PhotoFilter = {
+      ...(filters.folder !== undefined ? { folder: filters.folder } : {}),
+      ...(filters.after !== undefined ? { takenFrom: filters.after } : {}),
+      ...(filters.before !== undefined ? { takenBefore: filters.before } : {}),
+    };
+    let hits = await hitsAbove(store, vector, threshold, scope);
     if (filters.tag !== undefined) {
       const tagged = new Set(await store.pathsWithTag(filters.tag));
       hits = hits.filter((h) => tagged.has(h.path));
-    }
-    if (filters.after !== undefined || filters.before !== undefined) {
-      const photos = await store.listPhotos(filters.folder === undefined ? {} : { folder: filters.folder });
-      const takenAt = new Map(photos.map((p) => [p.path, p.takenAt]));
-      hits = hits.filter((h) => {
-        const t = takenAt.get(h.path);
-        return t != null && (filters.after === undefined || t >= filters.after) && (filters.before === undefined || t < filters.before);
-      });
     }
     const excluded = new Set(album.excluded);
     const pinned = new Set(album.pinned);
@@ -224,12 +222,11 @@ export class AlbumService {
   }
 }
 
-/** Every photo whose cosine to `vector` is at least `threshold`, best first. */
-async function hitsAbove(store: LibraryStore, vector: Float32Array, threshold: number, folder?: string): Promise<VectorHit[]> {
-  const total = await store.countPhotos(folder === undefined ? {} : { folder });
+/** Every photo in `scope` whose cosine to `vector` is at least `threshold`, best first. */
+async function hitsAbove(store: LibraryStore, vector: Float32Array, threshold: number, scope: PhotoFilter): Promise<VectorHit[]> {
+  const total = await store.countPhotos(scope.folder === undefined ? {} : { folder: scope.folder });
   for (let limit = FIRST_PAGE; ; limit *= 4) {
-    const hits = await store.searchVectors({ vector, limit: Math.min(limit, Math.max(total, 1)), ...(folder !== undefined ? { folder } : {}) });
-    const last = hits.at(-1);
-    if (hits.length < limit || !last || last.score < threshold || limit >= total) return hits.filter((h) => h.score >= threshold);
+    const hits = await store.searchVectors({ ...scope, vector, limit: Math.min(limit, Math.max(total, 1)), minScore: threshold });
+    if (hits.length < limit || limit >= total) return hits.filter((h) => h.score >= threshold);
   }
 }
