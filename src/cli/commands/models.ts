@@ -8,6 +8,7 @@ import { ModelError } from '../../core/models/model-error';
 import type { DownloadProgress } from '../../core/models/download';
 import { UsageError, printJson, printLine } from '../output';
 import type { GlobalOptions } from '../global-options';
+import { libraryFor } from '../library-options';
 
 interface JsonOption {
   json?: boolean;
@@ -99,13 +100,24 @@ export function registerModels(program: Command): void {
 
   models
     .command('use')
-    .description('make an installed model the active one')
+    .description('make an installed model the active one; each model has its own embeddings of the library')
     .argument('<id>', 'model id')
+    .option('--index', 'embed the library\'s photos with it now (else the next `shoebox index`, `watch` or `serve` does)')
     .option('--json', 'print one JSON document')
-    .action(async (id: string, opts: JsonOption, cmd: Command) => {
+    .action(async (id: string, opts: JsonOption & { index?: boolean }, cmd: Command) => {
       const result = await run(() => managerFor(cmd).use(id));
-      if (opts.json) return printJson(result);
-      printLine(`${id} is now the active model`);
+      // Search only finds photos embedded with the active model: say what is missing.
+      const library = libraryFor(cmd, {}, 'shoebox models use', opts.index === true);
+      try {
+        const index = opts.index ? await library.index() : undefined;
+        const { pending } = await library.status();
+        if (opts.json) return printJson({ ...result, pending, ...(index ? { index } : {}) });
+        printLine(`${id} is now the active model`);
+        if (index) printLine(`embedded ${index.embedded} photos with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
+        if (pending > 0) printLine(`${pending} photos in your folders are not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
+      } finally {
+        await library.close();
+      }
     });
 }
 

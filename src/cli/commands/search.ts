@@ -66,7 +66,11 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (l
   const options = requestOptions(opts);
   const library = libraryFor(cmd, opts, command);
   try {
-    printHits(await fn(library, options), opts.json);
+    const result = await fn(library, options);
+    printHits(result, opts.json);
+    if (result.hits.length === 0 && (await (await library.readable()).countPhotos()) === 0) {
+      process.stderr.write(`shoebox: no photos are embedded with model ${library.modelId} yet: "shoebox index" embeds your folders\n`);
+    }
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);
     throw err;

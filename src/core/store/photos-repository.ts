@@ -193,11 +193,12 @@ export class PhotosRepository {
    */
   async search(query: VectorQuery): Promise<VectorHit[]> {
     const { vector, limit, offset = 0, exact = false, minScore } = query;
-    if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
     if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) throw new Error(`Invalid limit/offset ${limit}/${offset}`);
     if (minScore !== undefined && !Number.isFinite(minScore)) throw new Error(`Invalid minScore ${minScore}`);
     const table = await this.current();
+    // No table yet: nothing has been embedded with this model (a reader then knows no dimension).
     if (!table || limit === 0) return [];
+    if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
     const where = await this.predicate(table, query);
     const run = async (widen: boolean): Promise<VectorHit[]> => {
       let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);

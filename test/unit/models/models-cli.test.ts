@@ -6,10 +6,13 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerModels } from '../../../src/cli/commands/models';
+import { registerIndex } from '../../../src/cli/commands/index';
+import { registerSearch } from '../../../src/cli/commands/search';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from '../../../src/cli/output';
 import { CATALOG } from '../../../src/core/models/catalog';
 import { FakeHub, readTree } from '../../helpers/fake-hub';
-import { TINY_IMMICH, fixtureModelDir } from '../../fixtures/models/paths';
+import { TINY_IMMICH, TINY_TRANSFORMERS, fixtureModelDir } from '../../fixtures/models/paths';
+import { COLOURS, writeColourPhoto } from '../../helpers/images';
 
 let home: string;
 let hub: FakeHub;
@@ -43,6 +46,8 @@ async function shoebox(...args: string[]): Promise<{ code: number; stdout: strin
     .exitOverride()
     .configureOutput({ outputError: () => {}, writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
   registerModels(program);
+  registerIndex(program);
+  registerSearch(program);
   let code = 0;
   try {
     await program.parseAsync(['node', 'shoebox', '--home', home, ...args]);
@@ -94,7 +99,7 @@ describe('shoebox models', () => {
     expect(imported.stdout).toMatch(/^imported mine \(immich layout, .+\) into /);
 
     const use = await shoebox('models', 'use', 'mine', '--json');
-    expect(json(use.stdout)).toEqual({ id: 'mine', dir: path.join(home, 'models', 'mine') });
+    expect(json(use.stdout)).toEqual({ id: 'mine', dir: path.join(home, 'models', 'mine'), pending: 0 });
 
     const remove = await shoebox('models', 'remove', 'mine');
     expect(remove.code).toBe(0);
@@ -103,6 +108,32 @@ describe('shoebox models', () => {
     const again = await shoebox('models', 'install', 'vit-b-32-openai', '--endpoint', hub.url);
     expect(again.stdout).toContain('vit-b-32-openai is already installed');
     expect(again.stdout).toContain('vit-b-32-openai is now the active model');
+  });
+
+  it('a switch says how many photos the new model has not embedded yet; --index embeds them', async () => {
+    const photos = path.join(home, 'photos');
+    fs.mkdirSync(photos);
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+    expect((await shoebox('models', 'import', fixtureModelDir(TINY_IMMICH), '--id', 'one')).code).toBe(0);
+    expect((await shoebox('models', 'import', fixtureModelDir(TINY_TRANSFORMERS), '--id', 'two')).code).toBe(0);
+    expect((await shoebox('models', 'use', 'one')).code).toBe(0);
+    expect((await shoebox('index', photos)).code).toBe(0);
+    const count = Object.keys(COLOURS).length;
+
+    const use = await shoebox('models', 'use', 'two');
+    expect(use).toMatchObject({ code: 0, stderr: '' });
+    expect(use.stdout).toBe(`two is now the active model\n${count} photos in your folders are not embedded with two yet: search finds them after "shoebox index" (or "shoebox models use two --index")\n`);
+    const empty = await shoebox('search', 'red');
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'shoebox: no photos are embedded with model two yet: "shoebox index" embeds your folders\n' });
+
+    const now = await shoebox('models', 'use', 'two', '--index', '--json');
+    expect(now.code).toBe(0);
+    expect(json(now.stdout)).toMatchObject({ id: 'two', pending: 0, index: { embedded: count, failed: [] } });
+    const found = await shoebox('search', 'red');
+    expect(found.stdout.split('\n')[0]).toMatch(/\/red\.jpg$/);
+
+    // Back to the first model: its embeddings are still there, nothing is pending.
+    expect((await shoebox('models', 'use', 'one')).stdout).toBe('one is now the active model\n');
   });
 
   it('unknown ids are usage errors (exit 2); state errors exit 1; each is one line', async () => {
