@@ -2,7 +2,7 @@
 // model, real files in temp folders.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { search, similar } from '../../src/core/search/search-service';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { testLibrary } from '../helpers/test-library';
@@ -78,6 +78,24 @@ describe('indexing a folder', () => {
     expect(s).toMatchObject({ embedded: 0, moved: 1, added: 1, removed: 2 });
     const names = (await lib.listPhotos()).map((p) => path.basename(p.path)).sort();
     expect(names).toEqual(['blue.jpg', 'red again.jpg', 'red.jpg', 'verde.jpg']);
+  });
+
+  it('looks up a twin only for content already in the library; a copy elsewhere reuses its embedding', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    const store = await lib.writable();
+    const lookups = vi.spyOn(store, 'photosByHash');
+    await lib.index([photos]);
+    expect(lookups).not.toHaveBeenCalled(); // five new photos: nothing to look up
+
+    const other = tempDir('shoebox-copies-');
+    fs.copyFileSync(path.join(photos, 'red.jpg'), path.join(other, 'red copy.jpg'));
+    await writeColourPhoto(other, 'new blue.jpg', [30, 40, 210]);
+    const s = await lib.index([other]);
+    expect(s).toMatchObject({ added: 2, embedded: 1 });
+    expect(lookups).toHaveBeenCalledTimes(1);
+    const [copy, original] = await Promise.all([store.getPhoto(path.join(other, 'red copy.jpg')), store.getPhoto(path.join(photos, 'red.jpg'))]);
+    expect(copy!.vector).toEqual(original!.vector);
   });
 
   it('removing a folder drops its photos but never touches the files', async () => {
