@@ -99,7 +99,8 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   },
 
   findDuplicates: (args) => optional(arity('findDuplicates', args, 0, 1)[0], duplicateKinds),
-  duplicates: (args) => none('duplicates', args),
+  stopDuplicateScan: (args) => none('stopDuplicateScan', args),
+  duplicates: (args) => optional(arity('duplicates', args, 0, 1)[0], pageOptions),
   trashDuplicates: (args) => {
     const [trash, keep] = arity('trashDuplicates', args, 1, 2);
     return [ids(trash), ...optional(keep, ids)] as MethodArgs<'trashDuplicates'>;

@@ -359,12 +359,27 @@ export interface DuplicateGroupInfo {
   members: DuplicateMemberInfo[];
 }
 
-/** The last finished duplicate scan. */
+/**
+ * A page of the last finished duplicate scan (kept per model across restarts). The review
+ * pages through pictures: groups sharing a photo (a picture's exact copies inside its near
+ * group, near groups inside similar ones) are one picture, and a page carries every group of
+ * its pictures. Members deleted or changed since the scan are left out, and groups left with
+ * fewer than two members with them.
+ */
 export interface DuplicateReport {
+  /** When the scan was made (epoch ms). */
   scannedAt: number;
   kinds: DuplicateKind[];
+  /** Photos the scan looked at. */
   photos: number;
   seconds: number;
+  /** Pictures in the whole report (what offset and limit count). */
+  total: number;
+  /** Photos the whole report could free: every photo but one of each picture. */
+  removable: number;
+  /** The first picture of this page. */
+  offset: number;
+  /** The groups of this page's pictures, in the scan's order. */
   groups: DuplicateGroupInfo[];
 }
 
@@ -447,7 +462,11 @@ export interface LibraryApi {
   // Duplicates
   /** Scans the library in a background job; duplicates() then returns the report. */
   findDuplicates(kinds?: DuplicateKind[]): Promise<JobState>;
-  duplicates(): Promise<DuplicateReport | null>;
+  /** Stops a queued or running scan (resolves once it has stopped); the previous report stays. */
+  stopDuplicateScan(): Promise<void>;
+  /** A page of the last report (pictures offset..offset+limit; default 0 and 100, limit at
+   *  most 1000); null before the first scan. */
+  duplicates(options?: PageOptions): Promise<DuplicateReport | null>;
   /** Moves these non-keeper members of the last report's groups to the OS trash (the UI
    *  confirms first); keepers and photos changed since the scan are never moved. `keep`:
    *  members the user chose to keep instead of their group's suggested keeper; such a member

@@ -1,9 +1,11 @@
 // The duplicates review end to end: `shoebox serve` (tiny fixture model, SHOEBOX_TRASH_DIR
 // pointing at a temp folder so no real trash is touched) driven in Debian's Chromium. A few
-// photos plus an exact copy and a resized re-encoded copy of one: the group shows with the
-// full-size original as keeper, nothing moves when the confirmation is cancelled, and after
-// confirming (by keyboard) exactly the two copies are in the trash folder and the original is
-// untouched. Screenshots: test-results/screenshots/dupes-*.png.
+// photos plus an exact copy and a resized re-encoded copy of one, and 26 more pictures with a
+// copy each, so the review has two pages (25 groups a page): the holiday group shows first
+// with the full-size original as keeper, choices hold across pages, nothing moves when the
+// confirmation is cancelled, and after confirming (by keyboard) exactly the copies of the
+// groups on the pages looked at are in the trash folder and the originals are untouched.
+// Screenshots: test-results/screenshots/dupes-*.png.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +38,10 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
   // "holiday_copy" sorts after "holiday.": the byte-identical copy ties with the original on
   // every rule but the path, and the original is the one a person expects to keep.
   const copies = ['holiday_copy.jpg', 'holiday_small.jpg'];
+  /** Pictures shot twice (an exact copy each): groups 2-27 of the review, in this order. */
+  const pics = Array.from({ length: 26 }, (_, i) => `pic-${String(i).padStart(2, '0')}`);
+  const groupOf = (name: string) => page.getByRole('listitem', { name: `${name} and its duplicates` });
+  const trashButton = () => page.getByRole('button', { name: /^Move [\d,]+ photos? to trash$/ });
 
   beforeAll(async () => {
     home = tempDir('shoebox-e2e-dupes-home-');
@@ -46,6 +52,11 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     fs.writeFileSync(file('holiday.jpg'), original);
     fs.writeFileSync(file('holiday_copy.jpg'), original);
     await sharp(original).resize({ width: 480 }).jpeg({ quality: 70 }).toFile(file('holiday_small.jpg'));
+    for (const [i, name] of pics.entries()) {
+      const jpeg = await sceneJpeg(200 + i, 320, 240);
+      fs.writeFileSync(file(`${name}.jpg`), jpeg);
+      fs.writeFileSync(file(`${name}_copy.jpg`), jpeg);
+    }
 
     await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
     await run(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'index', photos], { cwd: REPO_ROOT });
@@ -58,25 +69,36 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     for (const dir of [home, photos, trashDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('finds the copies and marks the full-size original as the one to keep', async () => {
+  it('finds the copies, shows them 25 groups a page, and marks the full-size original as the one to keep', async () => {
     await page.goto(serve.url);
     await page.getByRole('button', { name: /^Duplicates/ }).click();
     await eventually(() => page.getByRole('heading', { name: 'Duplicates', exact: true }).isVisible()).toBe(true);
+    await eventually(() => page.getByText('No scan yet').isVisible()).toBe(true);
     // Exact and near by default; similar is opt-in.
     expect(await page.getByRole('checkbox', { name: 'Exact copies' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Edited versions' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /Similar shots/ }).isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Find duplicates' }).click();
 
-    const group = page.getByRole('listitem', { name: 'holiday.jpg and its duplicates' });
+    const group = groupOf('holiday.jpg');
     await eventually(() => group.isVisible()).toBe(true);
-    expect(await page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem').count()).toBe(1);
+    const groups = page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem');
+    await eventually(() => groups.count()).toBe(25);
+    const pages = page.getByRole('navigation', { name: 'Pages of groups', exact: true });
+    expect(await pages.innerText()).toMatch(/Groups 1–25 of 27[\s\S]*Page 1 of 2/);
+    expect(await page.locator('.dupes__summary').innerText()).toMatch(/^27 groups, 28 photos could go/);
+    // The holiday picture first, then the others in order; the last two wait on page 2.
+    expect(await groups.first().getAttribute('aria-label')).toBe('holiday.jpg and its duplicates');
+    expect(await groups.last().getAttribute('aria-label')).toBe('pic-23.jpg and its duplicates');
     expect(await group.getByRole('radio').count()).toBe(3);
     expect(await group.getByRole('radio', { name: 'Keep holiday.jpg' }).isChecked()).toBe(true);
     await eventually(() => group.locator('.dupe--keep').innerText()).toMatch(/Keep[\s\S]*holiday\.jpg[\s\S]*960 × 720/);
     for (const name of copies) expect(await group.getByRole('radio', { name: `Keep ${name}` }).isChecked()).toBe(false);
     await eventually(() => group.locator('.dupe--trash').count()).toBe(2);
-    await eventually(() => page.getByRole('button', { name: /^Duplicates/ }).innerText()).toMatch(/1$/);
+    // Only what was looked at can go: page 1's 25 groups, 26 photos.
+    expect(await trashButton().innerText()).toBe('Move 26 photos to trash');
+    expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 25 groups you have looked at; 2 groups on other pages stay until you open them.');
+    await eventually(() => page.getByRole('button', { name: /^Duplicates/ }).innerText()).toMatch(/27$/);
     await waitForThumbnails(page);
     await screenshot(page, 'dupes-01-groups');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -88,20 +110,24 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await eventually(() => group.locator('.dupe--keep').innerText()).toContain('holiday_small.jpg');
     expect((await group.locator('.dupe--trash').allInnerTexts()).join('\n')).toMatch(/holiday\.jpg/);
     await group.getByRole('checkbox', { name: 'Skip this group' }).check();
-    await eventually(() => page.getByRole('button', { name: 'Move 0 photos to trash' }).isDisabled()).toBe(true);
+    await eventually(() => trashButton().innerText()).toBe('Move 24 photos to trash');
     await group.getByRole('checkbox', { name: 'Skip this group' }).uncheck();
     await group.getByRole('radio', { name: 'Keep holiday.jpg' }).check();
     await eventually(() => group.locator('.dupe--keep').innerText()).toContain('holiday.jpg');
+    await eventually(() => trashButton().innerText()).toBe('Move 26 photos to trash');
   });
 
-  it('asks before moving anything, and cancelling moves nothing', async () => {
-    await page.getByRole('button', { name: 'Move 2 photos to trash' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Move 2 photos to the trash?' });
+  it('asks before moving anything, says how many photos from how many groups, and cancelling moves nothing', async () => {
+    await trashButton().click();
+    const dialog = page.getByRole('dialog', { name: 'Move 26 photos from 25 groups to the trash?' });
     await eventually(() => dialog.isVisible()).toBe(true);
     const text = await dialog.innerText();
-    expect(text).toMatch(/2 photos \([\d.]+ KB\)/);
+    expect(text).toMatch(/26 photos \([\d.]+ KB\) from the 25 groups you have looked at/);
     expect(text).toMatch(/system trash, where you can restore them/);
+    expect(text).toMatch(/The 2 groups on pages you have not opened stay as they are/);
     for (const name of copies) expect(text).toContain(file(name));
+    expect(text).toContain(file('pic-23_copy.jpg'));
+    expect(text).not.toContain(file('pic-24_copy.jpg'));
     expect(text).not.toContain(`${file('holiday.jpg')}\n`);
     await screenshot(page, 'dupes-03-confirm');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -110,12 +136,37 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect(fs.readdirSync(trashDir)).toEqual([]);
   });
 
-  it('on confirmation (by keyboard) moves exactly the copies to the trash and shows what it did', async () => {
+  it('keeps choices across pages, and the trash covers every page looked at', async () => {
+    const groups = page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem');
+    await groupOf('pic-01.jpg').getByRole('checkbox', { name: 'Skip this group' }).check();
+    await eventually(() => trashButton().innerText()).toBe('Move 25 photos to trash');
+
+    const pages = page.getByRole('navigation', { name: 'Pages of groups', exact: true });
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await eventually(() => pages.innerText()).toMatch(/Groups 26–27 of 27[\s\S]*Page 2 of 2/);
+    await eventually(() => groups.count()).toBe(2);
+    expect(await groups.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(['pic-24.jpg and its duplicates', 'pic-25.jpg and its duplicates']);
+    // Page 2's groups join page 1's: 25 + 2 photos from 24 + 2 groups.
+    await eventually(() => trashButton().innerText()).toBe('Move 27 photos to trash');
+    expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 27 groups you have looked at.');
+    await waitForThumbnails(page);
+    await screenshot(page, 'dupes-04-page-2');
+
+    // Back to page 1 from the controls under the list: the list takes the focus, the skip held.
+    await page.getByRole('navigation', { name: 'Pages of groups, below the list' }).getByRole('button', { name: 'Previous' }).click();
+    await eventually(() => pages.innerText()).toMatch(/Groups 1–25 of 27/);
+    await eventually(() => groups.count()).toBe(25);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Duplicate groups');
+    expect(await groupOf('pic-01.jpg').getByRole('checkbox', { name: 'Skip this group' }).isChecked()).toBe(true);
+    expect(await trashButton().innerText()).toBe('Move 27 photos to trash');
+  });
+
+  it('on confirmation (by keyboard) moves exactly the copies of the groups looked at, and shows what it did', async () => {
     const focused = () => page.evaluate(() => document.activeElement?.textContent);
     const dialog = page.getByRole('dialog');
-    // Focus went back to the button that opened the dialog; Esc cancels too, and the app's
+    await trashButton().focus();
+    // Esc cancels too, focus goes back to the button that opened the dialog, and the app's
     // "/" shortcut does not reach the search box behind the dialog.
-    await eventually(focused).toBe('Move 2 photos to trash');
     await page.keyboard.press('Enter');
     await eventually(focused).toBe('Cancel');
     await page.keyboard.press('/');
@@ -124,31 +175,46 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await eventually(() => dialog.count()).toBe(0);
     for (const name of copies) expect(fs.existsSync(file(name)), name).toBe(true);
 
-    await eventually(focused).toBe('Move 2 photos to trash');
+    await eventually(focused).toBe('Move 27 photos to trash');
     await page.keyboard.press('Enter');
     await eventually(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('heading').innerText()).toBe('Move 27 photos from 26 groups to the trash?');
     await eventually(focused).toBe('Cancel');
     await page.keyboard.press('Tab');
     await eventually(focused).toBe('Move to trash');
     await page.keyboard.press('Enter');
 
-    await eventually(() => page.getByRole('heading', { name: 'Moved 2 photos to the trash' }).isVisible()).toBe(true);
-    for (const name of copies) {
+    await eventually(() => page.getByRole('heading', { name: 'Moved 27 photos to the trash' }).isVisible()).toBe(true);
+    const moved = [...copies, ...pics.filter((p) => p !== 'pic-01').map((p) => `${p}_copy.jpg`)];
+    for (const name of moved) {
       expect(fs.existsSync(file(name)), name).toBe(false);
       expect(fs.existsSync(path.join(trashDir, 'files', name)), name).toBe(true);
     }
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(moved.sort());
     expect(fs.readFileSync(file('holiday.jpg')).equals(original)).toBe(true);
-    for (const seed of [11, 12, 13]) expect(fs.existsSync(file(`scene-${seed}.jpg`))).toBe(true);
-    await eventually(() => page.getByText('No duplicates found').isVisible()).toBe(true);
-    await eventually(() => page.getByRole('button', { name: /^Duplicates/ }).innerText()).toMatch(/0$/);
+    for (const name of ['pic-01.jpg', 'pic-01_copy.jpg', ...pics.map((p) => `${p}.jpg`), ...[11, 12, 13].map((s) => `scene-${s}.jpg`)]) expect(fs.existsSync(file(name)), name).toBe(true);
+    // The skipped group is what is left, back on page 1.
+    const groups = page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem');
+    await eventually(() => groups.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(['pic-01.jpg and its duplicates']);
+    await eventually(() => page.getByRole('navigation', { name: 'Pages of groups', exact: true }).innerText()).toBe('Group 1 of 1');
+    await eventually(() => page.getByRole('button', { name: /^Duplicates/ }).innerText()).toMatch(/1$/);
     // The library forgot them: the counts follow.
-    await eventually(() => page.getByRole('button', { name: /^All photos/ }).innerText()).toMatch(/4$/);
-    await screenshot(page, 'dupes-04-result');
+    await eventually(() => page.getByRole('button', { name: /^All photos/ }).innerText()).toMatch(/31$/);
+    await screenshot(page, 'dupes-05-result');
     expect(errors).toEqual([]);
   });
 });
 
 
 async function waitForThumbnails(page: Page): Promise<void> {
-  await eventually(() => page.locator('.dupe__thumb img').evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  // Thumbnails load lazily: only the ones on screen are expected.
+  await eventually(() =>
+    page.locator('.dupe__thumb img').evaluateAll((imgs) => {
+      const visible = imgs.filter((img) => {
+        const r = img.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      });
+      return visible.length > 0 && visible.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
+    }),
+  ).toBe(true);
 }

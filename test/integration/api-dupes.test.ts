@@ -1,7 +1,9 @@
 // Duplicates through LibraryApi (what the review screen calls), on a library of real photos
 // from ../shared indexed with the tiny fixture model: exact copies and resized re-encoded
 // versions are found with the right keeper, and trashing moves exactly the photos it may,
-// into a test trash folder (SHOEBOX_TRASH_DIR), never a keeper or a changed photo.
+// into a test trash folder (SHOEBOX_TRASH_DIR), never a keeper or a changed photo. Then, on
+// synthetic scenes (no ../shared needed): the report survives a restart, is paged by picture,
+// forgets trashed and deleted photos, and a stopped scan keeps the previous report.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -12,8 +14,10 @@ import type { DuplicateGroupInfo, JobState, LibraryEvent } from '../../src/share
 import { invoke } from '../../src/shared/api-methods';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { splitImagenet } from '../helpers/edited-photos';
-import { jobFinished } from '../helpers/api-host';
+import { jobFinished, jobStates, useApiHosts, type OpenedHost } from '../helpers/api-host';
 import { tempDir } from '../helpers/images';
+import { sceneJpeg } from '../helpers/scenes';
+import { reportFile } from '../../src/core/dupes/report-store';
 import { sharedAvailable } from '../helpers/shared-data';
 
 const haveShared = sharedAvailable('photos/imagenet');
@@ -170,5 +174,161 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     expect(report.kinds).toEqual(['exact', 'similar']);
     expect(report.groups.every((g) => g.kind === 'exact' || g.kind === 'similar')).toBe(true);
     expect(report.scannedAt).toBeGreaterThanOrEqual(job.queuedAt);
+  });
+});
+
+describe('the duplicates report across restarts, pages and stops', () => {
+  const openHost = useApiHosts();
+  const savedTrashDir = process.env.SHOEBOX_TRASH_DIR;
+  let trashDir: string;
+  const folders: string[] = [];
+
+  beforeAll(() => {
+    trashDir = tempDir('shoebox-api-dupes-trash-');
+    process.env.SHOEBOX_TRASH_DIR = trashDir;
+  });
+  afterAll(() => {
+    if (savedTrashDir === undefined) delete process.env.SHOEBOX_TRASH_DIR;
+    else process.env.SHOEBOX_TRASH_DIR = savedTrashDir;
+    for (const d of [trashDir, ...folders]) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  /** Pictures p0..p(n-1), each with an exact copy; p0 also with a smaller re-encoded version. */
+  const writePictures = async (n: number): Promise<string> => {
+    const dir = tempDir('shoebox-api-dupes-pics-');
+    folders.push(dir);
+    for (let i = 0; i < n; i++) {
+      const jpeg = await sceneJpeg(100 + i, 320, 240);
+      fs.writeFileSync(path.join(dir, `p${i}.jpg`), jpeg);
+      fs.writeFileSync(path.join(dir, `p${i} copy.jpg`), jpeg);
+      if (i === 0) await sharp(jpeg).resize({ width: 200 }).jpeg({ quality: 75 }).toFile(path.join(dir, 'p0 small.jpg'));
+    }
+    fs.writeFileSync(path.join(dir, 'alone.jpg'), await sceneJpeg(99, 320, 240));
+    return dir;
+  };
+
+  const indexed = async (dir: string, home = tempDir()): Promise<OpenedHost & { home: string }> => {
+    const opened = await openHost({ home });
+    if ((await opened.host.listFolders()).length === 0) {
+      expect(await jobFinished(opened.events, await opened.host.addFolder(dir))).toMatchObject({ state: 'done' });
+    }
+    return { ...opened, home };
+  };
+
+  const scanned = async ({ host, events }: OpenedHost) => {
+    const job = await jobFinished(events, await host.findDuplicates());
+    expect(job).toMatchObject({ state: 'done' });
+    return (await host.duplicates())!;
+  };
+
+  const paths = (groups: DuplicateGroupInfo[]) => [...new Set(groups.flatMap((g) => g.members.map((m) => path.basename(m.path))))].sort();
+
+  it('pages by picture: page 2 holds the right pictures with all their groups, and the totals cover the whole report', async () => {
+    const opened = await indexed(await writePictures(4));
+    const all = await scanned(opened);
+    // p0: exact group (p0, p0 copy) inside a near group (with p0 small) = one picture.
+    expect(all).toMatchObject({ total: 4, removable: 5, offset: 0, photos: 10 });
+    const pages = [];
+    for (let offset = 0; offset < 4; offset += 2) pages.push((await invoke(opened.host, 'duplicates', [{ offset, limit: 2 }]))!);
+    expect(pages.map((p) => [p.offset, p.total, p.removable])).toEqual([[0, 4, 5], [2, 4, 5]]);
+    // The pages split the report's groups between them, each picture whole on one page.
+    expect([...pages[0]!.groups, ...pages[1]!.groups]).toEqual(all.groups);
+    expect(paths(pages[0]!.groups)).toEqual(['p0 copy.jpg', 'p0 small.jpg', 'p0.jpg', 'p1 copy.jpg', 'p1.jpg']);
+    expect(paths(pages[1]!.groups)).toEqual(['p2 copy.jpg', 'p2.jpg', 'p3 copy.jpg', 'p3.jpg']);
+    expect((await opened.host.duplicates({ offset: 4 }))!).toMatchObject({ total: 4, offset: 4, groups: [] });
+    expect(() => invoke(opened.host, 'duplicates', [{ limit: 0 }])).toThrow('limit must be an integer from 1 to 1000');
+    expect(() => invoke(opened.host, 'duplicates', [{ page: 2 }])).toThrow('unknown option "page"');
+  });
+
+  it('keeps the report across a restart, and a photo moved to the trash is gone from the saved report too', async () => {
+    const dir = await writePictures(2);
+    const first = await indexed(dir);
+    const report = await scanned(first);
+    const file = reportFile(first.home, (await first.host.status()).model!.id);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await first.host.close();
+
+    const second = await indexed(dir, first.home);
+    const restored = (await second.host.duplicates())!;
+    expect(restored).toEqual(report);
+    expect(restored.scannedAt).toBeLessThanOrEqual(Date.now());
+
+    const p1 = restored.groups.find((g) => paths([g]).includes('p1.jpg'))!;
+    const copy = p1.members.find((m) => m.id !== p1.keep)!;
+    const result = await second.host.trashDuplicates([copy.id]);
+    expect(result.moved).toEqual([copy.path]);
+    await second.host.close();
+
+    const third = await indexed(dir, first.home);
+    const after = (await third.host.duplicates())!;
+    expect(after).toMatchObject({ scannedAt: report.scannedAt, total: 1 });
+    expect(paths(after.groups)).toEqual(['p0 copy.jpg', 'p0 small.jpg', 'p0.jpg']);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(copy.path);
+  });
+
+  it('leaves out members deleted since the scan, and the groups they leave with one photo', async () => {
+    const dir = await writePictures(2);
+    const first = await indexed(dir);
+    await scanned(first);
+    await first.host.close();
+    // Deleted outside the app while it was closed; the next run's indexing notices.
+    fs.rmSync(path.join(dir, 'p1 copy.jpg'));
+    fs.rmSync(path.join(dir, 'p0 small.jpg'));
+    const second = await indexed(dir, first.home);
+    expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done', result: { removed: 2 } });
+    const report = (await second.host.duplicates())!;
+    expect(report).toMatchObject({ total: 1, removable: 1 });
+    // p0's exact group, and its near group now down to the same two photos.
+    for (const g of report.groups) expect(paths([g])).toEqual(['p0 copy.jpg', 'p0.jpg']);
+
+    // Deleted while the report is in memory: the page served is checked against the library.
+    fs.rmSync(path.join(dir, 'p0 copy.jpg'));
+    expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done', result: { removed: 1 } });
+    expect(await second.host.duplicates()).toMatchObject({ total: 0, removable: 0, groups: [] });
+  });
+
+  it('treats a corrupt saved report as none, says so in one line, and scans again over it', async () => {
+    const dir = await writePictures(1);
+    const first = await indexed(dir);
+    await scanned(first);
+    const file = reportFile(first.home, (await first.host.status()).model!.id);
+    await first.host.close();
+    fs.writeFileSync(file, '{"version": 1, "groups": [tru');
+
+    const second = await indexed(dir, first.home);
+    expect(await second.host.duplicates()).toBeNull();
+    const logs = second.events.filter((e) => e.type === 'log');
+    expect(logs).toEqual([{ type: 'log', level: 'warn', message: expect.stringMatching(/^the saved duplicates report .* is unusable \(.*\): scan again$/) }]);
+    expect(await scanned(second)).toMatchObject({ total: 1 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
+  });
+
+  it('stops a running scan: the job ends cancelled and the previous report stays', async () => {
+    const opened = await indexed(await writePictures(2));
+    const before = await scanned(opened);
+    const file = reportFile(opened.home, (await opened.host.status()).model!.id);
+    const saved = fs.readFileSync(file, 'utf8');
+
+    // Stop as soon as the scan runs (a scan of a few photos would otherwise finish first).
+    let stopped: Promise<void> | null = null;
+    opened.host.subscribe((e) => {
+      if (e.type === 'job' && e.job.kind === 'dupes' && e.job.state === 'running' && !stopped) stopped = opened.host.stopDuplicateScan();
+    });
+    const job = await opened.host.findDuplicates(['exact', 'near', 'similar']);
+    const last = await jobFinished(opened.events, job);
+    await stopped;
+    expect(last).toMatchObject({ state: 'cancelled', result: null });
+    expect(jobStates(opened.events, job.id).map((j) => j.state)).toContain('running');
+    expect(await opened.host.duplicates()).toEqual(before);
+    expect(fs.readFileSync(file, 'utf8')).toBe(saved);
+
+    // A queued scan is stopped too, before it starts; a later scan runs as usual.
+    const index = await opened.host.addFolder(folders.at(-1)!);
+    const queued = await opened.host.findDuplicates();
+    await invoke(opened.host, 'stopDuplicateScan', []);
+    expect(await jobFinished(opened.events, queued)).toMatchObject({ state: 'cancelled', startedAt: null });
+    expect(await jobFinished(opened.events, index)).toMatchObject({ state: 'done' });
+    expect(await scanned(opened)).toMatchObject({ total: 2 });
   });
 });

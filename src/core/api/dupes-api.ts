@@ -1,23 +1,62 @@
 // LibraryApi's duplicate methods over src/core/dupes. The scan and the trash step run as
 // background jobs (kind 'dupes'): one at a time with indexing, the watcher paused, so the
-// rows they read are the rows they act on. The finished report is kept in memory, per open
-// library (a restart or a model switch forgets it: scan again), and trashing acts only on it.
-import type { DuplicateKind, DuplicateReport, JobResult, JobState, TrashReport } from '../../shared/api';
+// rows they read are the rows they act on. The finished report is saved per model
+// (src/core/dupes/report-store.ts) and read back on first use after a start; trashing acts
+// only on it. What is served is checked against the library first: a member deleted or
+// changed since the scan is dropped, never offered for the trash.
+import type { DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
 import { DupesService } from '../dupes/dupes-service';
+import { loadReport, reportFile, saveReport } from '../dupes/report-store';
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
-import { summary, toReport, withoutMoved, type KeptReport, type ScannedState } from './dupes-report';
+import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, withoutPaths, type KeptReport } from './dupes-report';
 import { selectForTrash } from './dupes-trash';
 
-export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates'>;
+export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan'>;
 
 /** Progress events at most this often: a scan reports every photo. */
 const PROGRESS_MS = 150;
 
 export function dupesApi(ctx: ApiContext): DupesMethods {
-  // Keyed by the library object, so a reopened library (another model) starts without one.
-  const reports = new WeakMap<LibraryService, KeptReport>();
+  // Keyed by the library object: a reopened library (another model) reads its own file.
+  const reports = new WeakMap<LibraryService, { report: KeptReport | null }>();
+  const loading = new WeakMap<LibraryService, Promise<KeptReport | null>>();
+  /** Scan jobs (trash jobs are 'dupes' too, and must never be stopped halfway). */
+  const scanJobs = new Set<string>();
+
+  const warn = (message: string) => ctx.emit({ type: 'log', level: 'warn', message });
+  const fileOf = (lib: LibraryService) => reportFile(lib.paths.home, lib.modelId);
+
+  /** The report in memory; on first use, the saved one without members gone from the library. */
+  const keptReport = async (lib: LibraryService): Promise<KeptReport | null> => {
+    const known = reports.get(lib);
+    if (known) return known.report;
+    let load = loading.get(lib);
+    if (!load) {
+      load = (async () => {
+        const saved = await loadReport(fileOf(lib), lib.modelId, warn);
+        if (!saved) return null;
+        const rows = await (await lib.readable()).photoStates();
+        return withoutPaths(saved, staleMembers(saved, memberPaths(saved), rows));
+      })().finally(() => loading.delete(lib));
+      loading.set(lib, load);
+    }
+    const loaded = await load;
+    // A scan or trash that finished meanwhile has the newer report.
+    if (!reports.has(lib)) reports.set(lib, { report: loaded });
+    return reports.get(lib)!.report;
+  };
+
+  /** Replaces the report in memory and on disk (a failed write costs only the restart). */
+  const replaceReport = async (lib: LibraryService, report: KeptReport): Promise<void> => {
+    reports.set(lib, { report });
+    try {
+      await saveReport(fileOf(lib), lib.modelId, report);
+    } catch (error) {
+      warn(`could not save the duplicates report: ${(error as Error).message}`);
+    }
+  };
 
   const noResult = (text: string): JobResult => ({ added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: text });
 
@@ -38,38 +77,53 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
   return {
     async findDuplicates(kinds: DuplicateKind[] = [...DEFAULT_DUPLICATE_KINDS]): Promise<JobState> {
       const lib = await ctx.need();
-      return ctx.jobs.enqueue('dupes', '', async (signal): Promise<JobResult | null> => {
+      const job = ctx.jobs.enqueue('dupes', '', async (signal): Promise<JobResult | null> => {
         const scannedAt = Date.now();
         const scan = await new DupesService(lib).scan({ kinds, writer: true, signal, onProgress: progressReporter(ctx) });
-        if (signal.aborted) return null;
         const rows = await (await lib.writable()).photoStates();
-        const states = new Map<string, ScannedState>();
-        for (const g of scan.groups) {
-          for (const m of g.members) {
-            const row = rows.get(m.path);
-            if (row) states.set(m.path, { size: row.size, mtimeMs: row.mtimeMs, hash: row.hash });
-          }
-        }
-        reports.set(lib, { report: toReport(scan, kinds, scannedAt), groups: scan.groups, states });
+        // Stopped: the previous report stays, in memory and on disk.
+        if (signal.aborted) return null;
+        await replaceReport(lib, keptFromScan(scan, kinds, scannedAt, rows));
         return noResult(summary(scan.groups));
       });
+      scanJobs.add(job.id);
+      void ctx.jobs.whenDone(job.id).then(() => scanJobs.delete(job.id));
+      return job;
     },
 
-    async duplicates(): Promise<DuplicateReport | null> {
+    async stopDuplicateScan(): Promise<void> {
+      await ctx.jobs.cancel((job) => scanJobs.has(job.id));
+    },
+
+    async duplicates(options: PageOptions = {}): Promise<DuplicateReport | null> {
       const lib = await ctx.open();
-      return (lib && reports.get(lib)?.report) ?? null;
+      if (!lib) return null;
+      let kept = await keptReport(lib);
+      if (!kept) return null;
+      const { offset, limit } = ctx.page(options);
+      // Only this page's members are looked up (cheap at any library size); dropping stale
+      // ones can pull the next pictures in, so look again until the page is clean.
+      for (;;) {
+        const paths = pagePaths(kept, offset, limit);
+        const rows = await (await lib.readable()).photosByPath(paths);
+        const stale = staleMembers(kept, paths, rows);
+        if (stale.size === 0) return reportPage(kept, offset, limit);
+        const fresh = withoutPaths(kept, stale);
+        if (reports.get(lib)?.report === kept) reports.set(lib, { report: fresh });
+        kept = fresh;
+      }
     },
 
     async trashDuplicates(ids: string[], keep: string[] = []): Promise<TrashReport> {
       const lib = await ctx.need();
       const report = await runJob(async () => {
         const store = await lib.writable();
-        const kept = reports.get(lib) ?? null;
+        const kept = await keptReport(lib);
         const selection = await selectForTrash(kept, ids, keep, await store.photoStates());
         // The same trash as `shoebox dupes --trash`: the OS trash, or SHOEBOX_TRASH_DIR.
         const trashDir = process.env.SHOEBOX_TRASH_DIR;
         const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashDir ? { trashDir } : {}) : { moved: [], failed: [] };
-        if (kept && result.moved.length) reports.set(lib, withoutMoved(kept, new Set(result.moved)));
+        if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: selection.skipped, failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;
         return { value, summary: text, removed: result.moved.length };

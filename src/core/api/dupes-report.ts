@@ -1,63 +1,136 @@
 // The last duplicate scan as LibraryApi reports it, and what the trash step needs to know
 // about it: each member's library state when it was scanned, so a photo changed since (on
 // disk or re-indexed) is never moved on the strength of an old scan.
+//
+// The review pages through *pictures*: groups sharing a photo (a picture's exact copies are
+// also members of its near group, near groups sit inside similar ones) are one picture, and
+// a page always carries all of a picture's groups, so the UI can merge them as it did when
+// it had the whole report.
 import type { DuplicateGroupInfo, DuplicateKind, DuplicateReport } from '../../shared/api';
+import type { SavedReport, ScannedState } from '../dupes/report-store';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
+import { UnionFind } from '../dupes/union-find';
 import { photoId } from './photo-id';
 
-/** A member's library row when the scan ran. */
-export interface ScannedState {
-  size: number;
-  mtimeMs: number;
-  hash: string;
+export type { ScannedState };
+
+/** The report the API keeps (and saves): immutable, replaced as a whole when it changes. */
+export type KeptReport = SavedReport;
+
+/** The report of a finished scan; `rows`: the library's rows now (store.photoStates()). */
+export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scannedAt: number, rows: ReadonlyMap<string, ScannedState>): KeptReport {
+  const states = new Map<string, ScannedState>();
+  for (const g of scan.groups) {
+    for (const m of g.members) {
+      const row = rows.get(m.path);
+      if (row) states.set(m.path, { size: row.size, mtimeMs: row.mtimeMs, hash: row.hash });
+    }
+  }
+  return { scannedAt, kinds, photos: scan.stats.photos, seconds: scan.stats.seconds, groups: scan.groups, states };
 }
 
-export interface KeptReport {
-  report: DuplicateReport;
-  /** The engine's groups (paths), kept in step with `report`. */
-  groups: DuplicateGroup[];
-  states: Map<string, ScannedState>;
+/** One page of the report: pictures offset..offset+limit with all their groups. */
+export function reportPage(kept: KeptReport, offset: number, limit: number): DuplicateReport {
+  const all = pictures(kept.groups);
+  const page = all.slice(offset, offset + limit);
+  return {
+    scannedAt: kept.scannedAt,
+    kinds: kept.kinds,
+    photos: kept.photos,
+    seconds: kept.seconds,
+    total: all.length,
+    removable: removable(all),
+    offset,
+    groups: page.flat().map(toGroupInfo),
+  };
 }
 
-export function toReport(scan: DuplicateScan, kinds: DuplicateKind[], scannedAt: number): DuplicateReport {
-  return { scannedAt, kinds, photos: scan.stats.photos, seconds: scan.stats.seconds, groups: scan.groups.map(toGroupInfo) };
+/** The paths of a page's members (what must still be in the library to be shown). */
+export function pagePaths(kept: KeptReport, offset: number, limit: number): string[] {
+  return [...new Set(pictures(kept.groups).slice(offset, offset + limit).flat().flatMap((g) => g.members.map((m) => m.path)))];
 }
 
 function toGroupInfo(group: DuplicateGroup): DuplicateGroupInfo {
   return { kind: group.kind, keep: photoId(group.keep), members: group.members.map((m) => ({ ...m, id: photoId(m.path) })) };
 }
 
-/**
- * Sets of photos that are one picture: groups sharing a member are merged (a picture's exact
- * copies are also members of its near group, and near groups sit inside similar ones), so a
- * person reviews each picture once.
- */
-export function duplicateSets(groups: readonly { members: readonly { path: string }[] }[]): string[][] {
-  const setOf = new Map<string, Set<string>>();
-  for (const group of groups) {
-    const merged = new Set<string>();
-    for (const m of group.members) for (const p of setOf.get(m.path) ?? [m.path]) merged.add(p);
-    for (const p of merged) setOf.set(p, merged);
+// Pictures are asked for on every page turn; the groups array of a kept report never changes.
+const picturesOf = new WeakMap<readonly DuplicateGroup[], DuplicateGroup[][]>();
+
+/** The groups of each picture, pictures in the order of their first group (the scan's order). */
+export function pictures(groups: readonly DuplicateGroup[]): DuplicateGroup[][] {
+  const known = picturesOf.get(groups);
+  if (known) return known;
+  const sets = new UnionFind(groups.length);
+  const firstGroupOf = new Map<string, number>();
+  groups.forEach((g, i) => {
+    for (const m of g.members) {
+      const first = firstGroupOf.get(m.path);
+      if (first === undefined) firstGroupOf.set(m.path, i);
+      else sets.union(first, i);
+    }
+  });
+  const byRoot = new Map<number, DuplicateGroup[]>();
+  groups.forEach((g, i) => {
+    const root = sets.find(i);
+    const list = byRoot.get(root);
+    if (list) list.push(g);
+    else byRoot.set(root, [g]);
+  });
+  const out = [...byRoot.values()]; // Map order: by each picture's first group
+  picturesOf.set(groups, out);
+  return out;
+}
+
+const removableOf = new WeakMap<readonly DuplicateGroup[][], number>();
+
+/** Photos that could go: every photo but one of each picture. */
+function removable(all: readonly DuplicateGroup[][]): number {
+  let n = removableOf.get(all);
+  if (n === undefined) {
+    n = all.reduce((sum, picture) => sum + new Set(picture.flatMap((g) => g.members.map((m) => m.path))).size - 1, 0);
+    removableOf.set(all, n);
   }
-  return [...new Set(setOf.values())].map((s) => [...s]);
+  return n;
 }
 
 /** "12 groups, 30 photos could go": one group per picture, every photo but one of each. */
 export function summary(groups: readonly DuplicateGroup[]): string {
-  const sets = duplicateSets(groups);
-  const extra = sets.reduce((n, s) => n + s.length - 1, 0);
-  if (sets.length === 0) return 'no duplicates found';
-  return `${sets.length} ${sets.length === 1 ? 'group' : 'groups'}, ${extra} ${extra === 1 ? 'photo' : 'photos'} could go`;
+  const all = pictures(groups);
+  const extra = removable(all);
+  if (all.length === 0) return 'no duplicates found';
+  return `${all.length} ${all.length === 1 ? 'group' : 'groups'}, ${extra} ${extra === 1 ? 'photo' : 'photos'} could go`;
 }
 
-/** The report without the moved photos: groups left with one member are dropped, and a group
- *  whose keeper went (the user kept another) keeps its next best. */
-export function withoutMoved(kept: KeptReport, moved: ReadonlySet<string>): KeptReport {
+/**
+ * Members whose library row is gone or is no longer the one scanned (`rows`: the library's
+ * rows for at least those paths): the review must not offer them, the trash would refuse them.
+ */
+export function staleMembers(kept: KeptReport, paths: Iterable<string>, rows: ReadonlyMap<string, ScannedState>): Set<string> {
+  const stale = new Set<string>();
+  for (const file of paths) {
+    const then = kept.states.get(file);
+    const now = rows.get(file);
+    if (!then || !now || now.size !== then.size || now.mtimeMs !== then.mtimeMs || now.hash !== then.hash) stale.add(file);
+  }
+  return stale;
+}
+
+/** Every member path of the report. */
+export function memberPaths(kept: KeptReport): Set<string> {
+  return new Set(kept.groups.flatMap((g) => g.members.map((m) => m.path)));
+}
+
+/** The report without these photos (moved to the trash, or gone from the library): groups
+ *  left with one member are dropped, and a group whose keeper went keeps its next best. */
+export function withoutPaths(kept: KeptReport, gone: ReadonlySet<string>): KeptReport {
+  if (gone.size === 0) return kept;
   const groups = kept.groups.flatMap((g): DuplicateGroup[] => {
-    const members = g.members.filter((m) => !moved.has(m.path));
+    const members = g.members.filter((m) => !gone.has(m.path));
     if (members.length < 2) return [];
-    return [{ ...g, keep: moved.has(g.keep) ? members[0]!.path : g.keep, members }];
+    return [{ ...g, keep: gone.has(g.keep) ? members[0]!.path : g.keep, members }];
   });
-  const states = new Map([...kept.states].filter(([p]) => !moved.has(p)));
-  return { report: { ...kept.report, photos: kept.report.photos - moved.size, groups: groups.map(toGroupInfo) }, groups, states };
+  const states = new Map([...kept.states].filter(([p]) => !gone.has(p)));
+  const dropped = [...gone].filter((p) => kept.states.has(p)).length;
+  return { ...kept, photos: Math.max(0, kept.photos - dropped), groups, states };
 }

@@ -76,6 +76,8 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   const threshold = options.similarThreshold ?? DEFAULT_SIMILAR_THRESHOLD;
   if (!(threshold > -1 && threshold <= 1)) throw new Error(`similar threshold must be in (-1, 1], got ${threshold}`);
   const photos = await ctx.store.listPhotos(options.folder !== undefined ? { folder: options.folder } : {});
+  // Each phase can take minutes at 100k photos: a stop is honoured between them as well as inside.
+  options.signal?.throwIfAborted();
   const contents = contentsOf(photos);
   const n = contents.hashes.length;
   const stats = { photos: photos.length, contents: n, signaturesComputed: 0, signaturesSaved: false, unsigned: 0, seconds: 0 };
@@ -91,6 +93,7 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   const groups: DuplicateGroup[] = [];
   const report = (kind: DuplicateKind, members: number[]) => groups.push(groupOf(kind, members, contents, sharpness));
 
+  options.signal?.throwIfAborted();
   if (kinds.has('exact')) {
     for (let i = 0; i < n; i++) if (contents.photos[i]!.length > 1) report('exact', [i]);
   }
@@ -102,6 +105,7 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   }
 
   if (kinds.has('similar')) {
+    options.signal?.throwIfAborted();
     const similar = new UnionFind(n);
     if (near) for (const members of near.groups()) for (const m of members) similar.union(members[0]!, m);
     await linkSimilar(ctx.store, contents, similar, threshold, options);
@@ -194,6 +198,7 @@ async function linkSimilar(store: LibraryStore, contents: Contents, groups: Unio
   let dimension = 0;
   const has = new Uint8Array(contents.hashes.length);
   for await (const batch of store.scanVectors(options.folder !== undefined ? { folder: options.folder } : {})) {
+    options.signal?.throwIfAborted();
     dimension = batch.dimension;
     vectors ??= new Float32Array(contents.hashes.length * dimension);
     for (let r = 0; r < batch.hashes.length; r++) {

@@ -55,6 +55,7 @@ export async function similarPairs(
   options: SimilarOptions = {},
 ): Promise<void> {
   if (n < 2) return;
+  options.signal?.throwIfAborted();
   const dir = principalDirection(vectors, n, d);
   const projection = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -77,6 +78,7 @@ export async function similarPairs(
     for (let cb = 0; cb < blocks; cb++) {
       const c0 = cb * BLOCK;
       const c1 = Math.min(n, c0 + BLOCK);
+      options.signal?.throwIfAborted();
       await scorer.load(sorted.subarray(c0 * d, c1 * d), c1 - c0, d);
       for (let rb = 0; rb <= cb; rb++) {
         options.signal?.throwIfAborted();

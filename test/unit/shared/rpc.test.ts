@@ -66,7 +66,7 @@ describe('argument checks', () => {
         'installModel', 'useModel', 'chooseFolder',
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'setAlbumMembership', 'exportAlbum',
-        'findDuplicates', 'duplicates', 'trashDuplicates',
+        'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan',
       ].sort(),
     );
   });

@@ -3,6 +3,9 @@
 // group, and move the rest to the trash, only after a confirmation. The engine checks
 // everything again (src/core/api/dupes-trash.ts): the UI sends only non-keepers, plus the
 // keeper chosen for each group so the engine knows which photo stays.
+//
+// A large library can have thousands of groups: they come a page at a time from the engine,
+// and the trash covers the groups on the pages the user has looked at (review-selection.ts).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DuplicateKind, TrashReport } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -12,37 +15,49 @@ import { formatCount, formatDate } from '../../lib/format';
 import { ProgressLine } from '../JobProgress';
 import { DuplicateGroupCard } from './DuplicateGroupCard';
 import { duplicateSets, type DuplicateSet } from './duplicate-sets';
+import { PageControls } from './PageControls';
+import { choiceOf, notePage, NOTHING_REVIEWED, reviewedSets, trashSelection, type Choice, type ReviewedPages } from './review-selection';
 import { TrashDialog } from './TrashDialog';
 import { TrashResult } from './TrashResult';
 import { useDuplicateReport } from './useDuplicateReport';
 
-type Choice = { keep: string; skip: boolean };
+/** Groups per page: enough to review at a glance, few enough thumbnails to stay quick. */
+export const GROUPS_PER_PAGE = 25;
 
 export function DuplicatesScreen({ library }: ScreenProps) {
   const client = useClient();
-  const [reportState] = useDuplicateReport(library);
+  const [offset, setOffset] = useState(0);
+  const { state: reportState, version } = useDuplicateReport(library, { offset, limit: GROUPS_PER_PAGE });
   const [kinds, setKinds] = useState<Record<DuplicateKind, boolean>>({ exact: true, near: true, similar: false });
   const [scanJobId, setScanJobId] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [reviewed, setReviewed] = useState<ReviewedPages>(NOTHING_REVIEWED);
   const [confirming, setConfirming] = useState(false);
   const [moving, setMoving] = useState(false);
   const [result, setResult] = useState<TrashReport | null>(null);
   const trashButton = useRef<HTMLButtonElement>(null);
+  const groupList = useRef<HTMLUListElement>(null);
 
   const running = library.jobs.find((j) => j.kind === 'dupes' && (j.state === 'running' || j.state === 'queued'));
   const scanJob = scanJobId ? library.jobs.find((j) => j.id === scanJobId) : undefined;
-  const report = reportState.status === 'ready' ? reportState.value : null;
+  const page = reportState.status === 'ready' ? reportState.value : null;
+  const report = page?.report ?? null;
   const sets = useMemo(() => (report ? duplicateSets(report.groups) : []), [report]);
 
-  const choiceOf = (set: DuplicateSet): Choice => {
-    const c = choices[set.key];
-    // A choice naming a photo no longer in the set (moved meanwhile) falls back to the suggestion.
-    return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: c?.skip ?? false };
-  };
-  const chosen = sets.filter((s) => !choiceOf(s).skip).map((set) => ({ set, keep: choiceOf(set).keep }));
-  const toTrash = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep));
-  const bytes = toTrash.reduce((n, m) => n + m.bytes, 0);
+  // A new report (a scan, or photos moved) starts the review again from its first page.
+  useEffect(() => setOffset(0), [version]);
+  useEffect(() => {
+    if (!page?.report) return;
+    const { report: shown } = page;
+    // Groups dropped since (deleted photos) can leave a page past the end: show the last one.
+    if (shown.offset > 0 && shown.offset >= shown.total) setOffset(Math.max(0, Math.ceil(shown.total / GROUPS_PER_PAGE) - 1) * GROUPS_PER_PAGE);
+    else setReviewed((r) => notePage(r, page.version, shown.offset, duplicateSets(shown.groups)));
+  }, [page]);
+
+  const seen = reviewedSets(reviewed);
+  const selection = trashSelection(seen, choices);
   const busy = running !== undefined || moving;
 
   const wasConfirming = useRef(false);
@@ -51,6 +66,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     if (wasConfirming.current && !confirming) trashButton.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
+  useEffect(() => {
+    if (!running) setStopping(false);
+  }, [running]);
 
   const find = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,12 +82,22 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     }
   };
 
+  const stop = async () => {
+    setStopping(true);
+    try {
+      await client.stopDuplicateScan();
+    } catch (e) {
+      setError(errorMessage(e));
+      setStopping(false);
+    }
+  };
+
   const trash = async () => {
     setConfirming(false);
     setMoving(true);
     setError(null);
     try {
-      setResult(await client.trashDuplicates(toTrash.map((m) => m.id), chosen.map((c) => c.keep)));
+      setResult(await client.trashDuplicates(selection.members.map((m) => m.id), selection.keepers));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -77,7 +105,18 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     }
   };
 
-  const setChoice = (set: DuplicateSet, change: Partial<Choice>) => setChoices((all) => ({ ...all, [set.key]: { ...choiceOf(set), ...change } }));
+  /** Another page; from the controls under the list, the list's top takes the focus. */
+  const turnPage = (next: number, toTop: boolean) => {
+    setOffset(next);
+    if (toTop) {
+      groupList.current?.focus({ preventScroll: true });
+      groupList.current?.scrollIntoView({ block: 'start' });
+    }
+  };
+
+  const setChoice = (set: DuplicateSet, change: Partial<Choice>) => setChoices((all) => ({ ...all, [set.key]: { ...choiceOf(all, set), ...change } }));
+  const problem = error ?? (reportState.status === 'error' ? reportState.message : null);
+  const unseen = report ? Math.max(0, report.total - seen.length) : 0;
 
   return (
     <section className="dupes" aria-labelledby="dupes-title">
@@ -100,15 +139,32 @@ export function DuplicatesScreen({ library }: ScreenProps) {
         </button>
       </form>
 
-      {running && (moving ? <p className="dupes__note" role="status">Moving photos to the trash…</p> : <ProgressLine label="Finding duplicates" progress={running.progress} />)}
+      {running &&
+        (moving ? (
+          <p className="dupes__note" role="status">
+            Moving photos to the trash…
+          </p>
+        ) : (
+          <div className="dupes__running">
+            <ProgressLine label="Finding duplicates" progress={running.progress} />
+            <button type="button" className="button" disabled={stopping} onClick={() => void stop()}>
+              {stopping ? 'Stopping…' : 'Stop'}
+            </button>
+          </div>
+        ))}
+      {scanJob?.state === 'cancelled' && (
+        <p className="dupes__note" role="status">
+          Scan stopped. {report ? 'The previous report is still shown.' : ''}
+        </p>
+      )}
       {scanJob?.state === 'failed' && (
         <p className="form-error" role="alert">
           Finding duplicates failed: {scanJob.error}
         </p>
       )}
-      {(error ?? (reportState.status === 'error' ? reportState.message : null)) && (
+      {problem && (
         <p className="form-error" role="alert">
-          {error ?? (reportState.status === 'error' ? reportState.message : '')}
+          {problem}
         </p>
       )}
       {result && <TrashResult result={result} onDismiss={() => setResult(null)} />}
@@ -116,31 +172,42 @@ export function DuplicatesScreen({ library }: ScreenProps) {
       {report ? (
         <>
           <div className="dupes__bar">
-            <p className="dupes__summary">
-              {sets.length === 0 ? 'No duplicates found' : `${formatCount(sets.length, 'group')}, ${formatCount(sets.reduce((n, s) => n + s.members.length - 1, 0), 'photo')} could go`}
-              <span className="muted small">
-                {' '}
-                · {formatCount(report.photos, 'photo')} scanned {formatDate(report.scannedAt)}
-              </span>
-            </p>
-            {sets.length > 0 && (
-              <button type="button" className="button button--danger-solid" ref={trashButton} disabled={busy || toTrash.length === 0} onClick={() => setConfirming(true)}>
-                Move {formatCount(toTrash.length, 'photo')} to trash
+            <div className="dupes__bar-text">
+              <p className="dupes__summary">
+                {report.total === 0 ? 'No duplicates found' : `${formatCount(report.total, 'group')}, ${formatCount(report.removable, 'photo')} could go`}
+                <span className="muted small">
+                  {' '}
+                  · {formatCount(report.photos, 'photo')} scanned {formatDate(report.scannedAt)}
+                </span>
+              </p>
+              {report.total > 0 && (
+                <p className="muted small dupes__coverage">
+                  Moving covers the {formatCount(seen.length, 'group')} you have looked at{unseen > 0 ? `; ${formatCount(unseen, 'group')} on other pages stay until you open them` : ''}.
+                </p>
+              )}
+            </div>
+            {report.total > 0 && (
+              <button type="button" className="button button--danger-solid" ref={trashButton} disabled={busy || selection.members.length === 0} onClick={() => setConfirming(true)}>
+                Move {formatCount(selection.members.length, 'photo')} to trash
               </button>
             )}
           </div>
-          <ul className="dupes__groups" aria-label="Duplicate groups">
+          {report.total > 0 && <PageControls label="Pages of groups" offset={report.offset} shown={sets.length} total={report.total} pageSize={GROUPS_PER_PAGE} onOffset={(o) => turnPage(o, false)} />}
+          <ul className="dupes__groups" aria-label="Duplicate groups" ref={groupList} tabIndex={-1}>
             {sets.map((set) => {
-              const choice = choiceOf(set);
+              const choice = choiceOf(choices, set);
               return <DuplicateGroupCard key={set.key} set={set} keep={choice.keep} skip={choice.skip} onKeep={(id) => setChoice(set, { keep: id })} onSkip={(skip) => setChoice(set, { skip })} />;
             })}
           </ul>
+          {report.total > GROUPS_PER_PAGE && <PageControls label="Pages of groups, below the list" offset={report.offset} shown={sets.length} total={report.total} pageSize={GROUPS_PER_PAGE} onOffset={(o) => turnPage(o, true)} />}
         </>
       ) : (
         reportState.status === 'ready' && !running && <p className="muted">No scan yet: choose what to look for and press Find duplicates.</p>
       )}
 
-      {confirming && <TrashDialog paths={toTrash.map((m) => m.path)} bytes={bytes} onConfirm={() => void trash()} onCancel={() => setConfirming(false)} />}
+      {confirming && (
+        <TrashDialog paths={selection.members.map((m) => m.path)} groups={selection.groups} unseen={unseen} bytes={selection.bytes} onConfirm={() => void trash()} onCancel={() => setConfirming(false)} />
+      )}
     </section>
   );
 }

@@ -1,11 +1,11 @@
 // Sidebar entry to the duplicates review, with how many groups the last scan left to review.
 import type { ScreenProps } from '../../lib/screen';
-import { duplicateSets } from './duplicate-sets';
 import { useDuplicateReport } from './useDuplicateReport';
 
 export function DuplicatesSection({ screen, navigate, library }: ScreenProps) {
-  const [report] = useDuplicateReport(library);
-  const groups = report.status === 'ready' && report.value ? duplicateSets(report.value.groups).length : null;
+  // Only the count is needed: the smallest page carries the report's total.
+  const { state } = useDuplicateReport(library, { limit: 1 });
+  const groups = state.status === 'ready' && state.value.report ? state.value.report.total : null;
   const selected = screen.kind === 'duplicates';
   return (
     <>

@@ -1,17 +1,22 @@
-// The confirmation before anything moves: how many photos, how much space, where they go
-// (the system trash, where they can be restored). Cancel has the focus, Esc cancels, and Tab
+// The confirmation before anything moves: how many photos from how many groups, how much
+// space, where they go (the system trash, where they can be restored), and that groups on
+// pages not yet opened are left alone. Cancel has the focus, Esc cancels, and Tab
 // stays inside the dialog.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatBytes, formatCount } from '../../lib/format';
 
 interface TrashDialogProps {
   paths: string[];
+  /** Groups the photos come from. */
+  groups: number;
+  /** Groups of the report on pages the user has not opened: they stay as they are. */
+  unseen: number;
   bytes: number;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function TrashDialog({ paths, bytes, onConfirm, onCancel }: TrashDialogProps) {
+export function TrashDialog({ paths, groups, unseen, bytes, onConfirm, onCancel }: TrashDialogProps) {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
@@ -31,12 +36,16 @@ export function TrashDialog({ paths, bytes, onConfirm, onCancel }: TrashDialogPr
     focusable[next]?.focus();
   };
   const count = formatCount(paths.length, 'photo');
+  const from = formatCount(groups, 'group');
   return (
     <div className="overlay" onClick={(event) => event.target === event.currentTarget && onCancel()}>
       <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="trash-dialog-title" aria-describedby="trash-dialog-text" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown}>
-        <h2 id="trash-dialog-title">Move {count} to the trash?</h2>
+        <h2 id="trash-dialog-title">
+          Move {count} from {from} to the trash?
+        </h2>
         <p id="trash-dialog-text">
-          {count} ({formatBytes(bytes)}) will go to the system trash, where you can restore them. The photo marked Keep in each group stays where it is.
+          {count} ({formatBytes(bytes)}) from the {from} you have looked at will go to the system trash, where you can restore them. The photo marked Keep in each group stays where it is.
+          {unseen > 0 && ` The ${formatCount(unseen, 'group')} on pages you have not opened stay as they are.`}
         </p>
         <ul className="dupes-dialog__files" aria-label="Photos to move" tabIndex={0}>
           {paths.map((p) => (

@@ -1,0 +1,165 @@
+// The last duplicate scan on disk, one file per model (<home>/duplicates/<model key>.json),
+// so a review survives a restart or a switch to another model and back. The file holds the
+// engine's groups (paths) and each member's library row as it was scanned (size, mtime,
+// hash): the trash step compares those with the library before it moves anything, so a
+// report read back days later can never move a photo that changed meanwhile.
+//
+// Written atomically (temp file, fsync, rename): a crash leaves the old report or the new
+// one, never half of one. Reading is forgiving: a missing file is "no scan yet", and a file
+// that cannot be read or is not what we wrote is reported once and treated the same.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { modelKey } from '../store/model-key';
+import { DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateMember } from './types';
+
+/** A member's library row when the scan ran. */
+export interface ScannedState {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** A finished scan as the API keeps it, in memory and on disk. */
+export interface SavedReport {
+  /** When the scan started (epoch ms). */
+  scannedAt: number;
+  kinds: DuplicateKind[];
+  /** Photos the scan looked at. */
+  photos: number;
+  seconds: number;
+  groups: DuplicateGroup[];
+  /** Every member's row at scan time, by path. */
+  states: Map<string, ScannedState>;
+}
+
+/** Bumped when the layout changes; an older file is then ignored (scan again). */
+const FORMAT_VERSION = 1;
+
+interface ReportFile {
+  version: number;
+  modelId: string;
+  scannedAt: number;
+  kinds: DuplicateKind[];
+  photos: number;
+  seconds: number;
+  groups: DuplicateGroup[];
+  states: Record<string, ScannedState>;
+}
+
+/** Where the report of `modelId`'s library is kept. */
+export function reportFile(home: string, modelId: string): string {
+  return path.join(home, 'duplicates', `${modelKey(modelId)}.json`);
+}
+
+export async function saveReport(file: string, modelId: string, report: SavedReport): Promise<void> {
+  const contents: ReportFile = {
+    version: FORMAT_VERSION,
+    modelId,
+    scannedAt: report.scannedAt,
+    kinds: report.kinds,
+    photos: report.photos,
+    seconds: report.seconds,
+    groups: report.groups,
+    states: Object.fromEntries(report.states),
+  };
+  await writeAtomic(file, JSON.stringify(contents));
+}
+
+/**
+ * The saved report, or null when there is none. A file that cannot be used (unreadable,
+ * not JSON, another format or model) is also null, after one line to `onProblem`.
+ */
+export async function loadReport(file: string, modelId: string, onProblem: (message: string) => void): Promise<SavedReport | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    onProblem(`the saved duplicates report ${file} could not be read (${(error as Error).message}): scan again`);
+    return null;
+  }
+  try {
+    return parseReport(JSON.parse(text) as unknown, modelId);
+  } catch (error) {
+    onProblem(`the saved duplicates report ${file} is unusable (${(error as Error).message}): scan again`);
+    return null;
+  }
+}
+
+/** Checks every field: a file edited by hand or cut short must not reach the trash step. */
+function parseReport(value: unknown, modelId: string): SavedReport {
+  const o = object(value, 'report');
+  if (o['version'] !== FORMAT_VERSION) throw new Error(`format ${String(o['version'])}, expected ${FORMAT_VERSION}`);
+  if (o['modelId'] !== modelId) throw new Error(`made with model ${String(o['modelId'])}`);
+  const kinds = array(o['kinds'], 'kinds').map((k) => kind(k));
+  const groups = array(o['groups'], 'groups').map((g) => group(g));
+  const states = new Map<string, ScannedState>();
+  for (const [file, s] of Object.entries(object(o['states'], 'states'))) {
+    const state = object(s, 'state');
+    states.set(file, { size: count(state['size'], 'size'), mtimeMs: number(state['mtimeMs'], 'mtimeMs'), hash: string(state['hash'], 'hash') });
+  }
+  return { scannedAt: number(o['scannedAt'], 'scannedAt'), kinds, photos: count(o['photos'], 'photos'), seconds: number(o['seconds'], 'seconds'), groups, states };
+}
+
+function group(value: unknown): DuplicateGroup {
+  const g = object(value, 'group');
+  const members = array(g['members'], 'members').map((m): DuplicateMember => {
+    const member = object(m, 'member');
+    return { path: string(member['path'], 'path'), width: count(member['width'], 'width'), height: count(member['height'], 'height'), bytes: count(member['bytes'], 'bytes') };
+  });
+  const keep = string(g['keep'], 'keep');
+  if (members.length < 2) throw new Error('a group with fewer than 2 members');
+  if (!members.some((m) => m.path === keep)) throw new Error('a group whose keeper is not a member');
+  return { kind: kind(g['kind']), keep, members };
+}
+
+function object(value: unknown, name: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${name} is not an object`);
+  return value as Record<string, unknown>;
+}
+
+function array(value: unknown, name: string): unknown[] {
+  if (!Array.isArray(value)) throw new Error(`${name} is not a list`);
+  return value;
+}
+
+function string(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new Error(`${name} is not a string`);
+  return value;
+}
+
+function number(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${name} is not a number`);
+  return value;
+}
+
+function count(value: unknown, name: string): number {
+  const n = number(value, name);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} is not a count`);
+  return n;
+}
+
+function kind(value: unknown): DuplicateKind {
+  if (!(DUPLICATE_KINDS as readonly unknown[]).includes(value)) throw new Error(`unknown kind ${String(value)}`);
+  return value as DuplicateKind;
+}
+
+/** A sibling temp file, flushed to disk, then renamed over the target. */
+async function writeAtomic(file: string, contents: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await fs.open(temp, 'w');
+    try {
+      await handle.writeFile(contents);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}

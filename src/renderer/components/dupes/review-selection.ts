@@ -1,0 +1,61 @@
+// What "Move to trash" covers when the review is paged: the groups on the pages the user has
+// looked at since the report last changed (a scan, or a move to the trash), with the keeper
+// chosen or the group skipped on each. Groups on pages never opened are never moved: the user
+// cannot have checked them.
+import type { DuplicateMemberInfo } from '../../../shared/api';
+import type { DuplicateSet } from './duplicate-sets';
+
+export interface Choice {
+  keep: string;
+  skip: boolean;
+}
+
+/** The pages seen at one report version, each with its groups as last shown. */
+export interface ReviewedPages {
+  version: number;
+  /** By page offset; the most recently shown page last. */
+  pages: ReadonlyMap<number, readonly DuplicateSet[]>;
+}
+
+export const NOTHING_REVIEWED: ReviewedPages = { version: -1, pages: new Map() };
+
+/** `reviewed` plus a page as just shown; a new report version starts afresh. */
+export function notePage(reviewed: ReviewedPages, version: number, offset: number, sets: readonly DuplicateSet[]): ReviewedPages {
+  const pages = new Map(reviewed.version === version ? reviewed.pages : []);
+  pages.delete(offset);
+  pages.set(offset, sets);
+  return { version, pages };
+}
+
+/** Every group seen, once (a group that moved to another page counts as last shown). */
+export function reviewedSets(reviewed: ReviewedPages): DuplicateSet[] {
+  const byKey = new Map<string, DuplicateSet>();
+  for (const sets of reviewed.pages.values()) for (const set of sets) byKey.set(set.key, set);
+  return [...byKey.values()];
+}
+
+/** The user's choice for a group; one naming a photo no longer in it falls back to the suggestion. */
+export function choiceOf(choices: Readonly<Record<string, Choice>>, set: DuplicateSet): Choice {
+  const c = choices[set.key];
+  return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: c?.skip ?? false };
+}
+
+export interface TrashSelection {
+  /** Groups with at least one photo to move. */
+  groups: number;
+  members: DuplicateMemberInfo[];
+  /** The keeper of every group taking part, so the engine knows which photo stays. */
+  keepers: string[];
+  bytes: number;
+}
+
+export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>): TrashSelection {
+  const chosen = sets.filter((s) => !choiceOf(choices, s).skip).map((set) => ({ set, keep: choiceOf(choices, set).keep }));
+  const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep));
+  return {
+    groups: chosen.filter(({ set }) => set.members.length > 1).length,
+    members,
+    keepers: chosen.map((c) => c.keep),
+    bytes: members.reduce((n, m) => n + m.bytes, 0),
+  };
+}

@@ -1,0 +1,32 @@
+// What "Move to trash" covers in the paged review: the groups on the pages looked at since
+// the report last changed, each with its keeper or skipped; never a group on a page not opened.
+import { describe, expect, it } from 'vitest';
+import type { DuplicateSet } from '../../../src/renderer/components/dupes/duplicate-sets';
+import { notePage, NOTHING_REVIEWED, reviewedSets, trashSelection } from '../../../src/renderer/components/dupes/review-selection';
+
+const set = (key: string, ...others: string[]): DuplicateSet => ({
+  key,
+  kinds: ['exact'],
+  suggested: key,
+  members: [key, ...others].map((id) => ({ id, path: `/p/${id}.jpg`, width: 10, height: 10, bytes: 100 })),
+});
+
+describe('the paged review\'s trash selection', () => {
+  it('covers every page looked at, each group once, and starts afresh with a new report', () => {
+    let reviewed = notePage(NOTHING_REVIEWED, 1, 0, [set('a', 'a2'), set('b', 'b2')]);
+    reviewed = notePage(reviewed, 1, 2, [set('c', 'c2', 'c3')]);
+    // Page 1 shown again after a group left it: the group moved up counts once.
+    reviewed = notePage(reviewed, 1, 0, [set('a', 'a2'), set('c', 'c2', 'c3')]);
+    expect(reviewedSets(reviewed).map((s) => s.key).sort()).toEqual(['a', 'c']);
+    expect(reviewedSets(notePage(reviewed, 2, 0, [set('d', 'd2')])).map((s) => s.key)).toEqual(['d']);
+  });
+
+  it('moves every member but the keeper of each group not skipped, and says how many groups', () => {
+    const sets = [set('a', 'a2'), set('b', 'b2'), set('c', 'c2', 'c3')];
+    const selection = trashSelection(sets, { b: { keep: 'b', skip: true }, c: { keep: 'c3', skip: false }, gone: { keep: 'x', skip: false } });
+    expect(selection.members.map((m) => m.id)).toEqual(['a2', 'c', 'c2']);
+    expect(selection).toMatchObject({ groups: 2, keepers: ['a', 'c3'], bytes: 300 });
+    // A keeper chosen that is no longer in the group falls back to the suggestion.
+    expect(trashSelection([set('a', 'a2')], { a: { keep: 'zz', skip: false } }).keepers).toEqual(['a']);
+  });
+});
