@@ -57,6 +57,25 @@ describe.each([TINY_IMMICH, TINY_TRANSFORMERS])('ClipModel on %s', (name) => {
   });
 });
 
+describe('a search while the library indexes', () => {
+  it('is answered while an image batch is still running (text and images have their own sessions)', async () => {
+    const model = ClipModel.open(fixtureModelDir(TINY_IMMICH), { provider: 'cpu' });
+    try {
+      await model.warmUp('vision');
+      await model.warmUp('text');
+      const size = model.folder.preprocessing.size;
+      const count = 8192; // ~100 ms of inference on the tiny model; a text query takes ~5 ms
+      const settled: string[] = [];
+      const images = model.embedPixels(new Float32Array(3 * size * size * count), count).then(() => settled.push('images'));
+      const text = model.embedTexts(['red']).then(() => settled.push('text'));
+      await Promise.all([images, text]);
+      expect(settled).toEqual(['text', 'images']);
+    } finally {
+      await model.close();
+    }
+  });
+});
+
 describe('both layouts compute the same model', () => {
   it('gives the same embeddings for the same inputs', async () => {
     const a = ClipModel.open(fixtureModelDir(TINY_IMMICH), { provider: 'cpu' });

@@ -12,7 +12,7 @@ export class InferenceClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | undefined;
-  /** The provider of the session that answered last (vision preferred), for `info`. */
+  /** The provider of the session that answered last, for `info`. */
   lastReport: SessionReport | null = null;
 
   constructor(private readonly setup: WorkerSetup) {}
