@@ -11,7 +11,7 @@ import { cameraPhotos } from './bench-photos';
 import { embeddingRounds, spread } from './embedding-rounds';
 import { median, peakRssMb, printTable, round, type Row } from './stats';
 import { fidelity, fidelityPhotos } from './fidelity';
-import { indexThroughput } from './index-throughput';
+import { DEPTH, indexThroughput } from './index-throughput';
 import { printSearchScale, searchScale, searchScaleJson } from './search-scale';
 import { printSearchFilters, searchFiltersJson, searchFiltersScale } from './search-filters';
 import { dupesScale, dupesScaleJson, printDupesScale } from './dupes-scale';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     ['work bound', `${clip.workBound.toFixed(1)} photos/s`, '1 / (1/inference + decode_cpu/cores)'],
     ['Shoebox embed rate (decode to vector)', `${clip.embedRate.toFixed(1)} photos/s`, `${clip.embedVsBound.toFixed(2)}x the bound (target >= 0.95; rounds ${spread(clip.rounds, (r) => r.embedRate / r.workBound)})`],
     ['Shoebox full index rate', `${indexRate.toFixed(1)} photos/s`, `hash, EXIF, thumbnail, signature, embed, store: ${indexVsBound.toFixed(2)}x the bound (target >= 0.9)`],
+    ['  the same, deep into a long first run', `${index.indexRateAtDepth.toFixed(1)} photos/s`, `into a library already holding ${DEPTH.toLocaleString('en')} photos in 32-photo commits`],
     ['re-run over the unchanged library', `${index.unchangedRerunSeconds.toFixed(2)} s`, `${index.unchangedRerunEmbedded} embedded`],
     ['transformers.js, one photo at a time', `${clip.tjsPerPhoto.toFixed(1)} photos/s`, `Shoebox is ${clip.embedVsTjs.toFixed(2)}x (target >= 2.8; rounds ${spread(clip.rounds, (r) => r.embedRate / r.tjsPerPhoto)})`],
     ['  the work bound vs transformers.js', `${clip.boundVsTjs.toFixed(2)}x`, `the most any pipeline could be on this machine (rounds ${spread(clip.rounds, (r) => r.workBound / r.tjsPerPhoto)})`],
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
         transformers_js_rate: round(r.tjsPerPhoto),
       })),
       index_rates: index.indexRates.map((r) => round(r)),
+      index_rate_at_depth: round(index.indexRateAtDepth),
       text_p50_ms: round(clip.textLatencyP50Ms),
       text_p95_ms: round(clip.textLatencyP95Ms),
       reference_cosine_mean: typeof faithful === 'string' ? null : round(faithful.meanCosine, 5),
