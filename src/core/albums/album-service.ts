@@ -5,7 +5,7 @@
 // read (milliseconds; at 100k photos the search is the IVF index's).
 import path from 'node:path';
 import type { LibraryService } from '../library/library-service';
-import type { LibraryStore, PhotoFilter, VectorHit } from '../store/types';
+import type { LibraryStore, PhotoFilter, PhotoSummary, VectorHit } from '../store/types';
 import { dot } from '../clip/vectors';
 import { AlbumError, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery } from './album-query';
@@ -212,10 +212,14 @@ export class AlbumService {
     const pinned = new Set(album.pinned);
     const members = new Map<string, AlbumMember>();
     for (const h of hits) if (!excluded.has(h.path)) members.set(h.path, { path: h.path, score: h.score, pinned: pinned.has(h.path) });
-    for (const p of album.pinned) {
-      if (members.has(p)) continue;
-      const photo = await store.getPhoto(p); // a pinned photo that left the library leaves the album
-      if (photo) members.set(p, { path: p, score: dot(vector, photo.vector), pinned: true });
+    // Pins below the cut-off: two queries for all of them (a lookup each cost ~5 ms at 100k).
+    // A pinned photo that left the library leaves the album.
+    const outside = album.pinned.filter((p) => !members.has(p));
+    const photos = outside.length ? await store.photosByPath(outside) : new Map<string, PhotoSummary>();
+    const vectors = photos.size ? await store.vectorsByHash([...photos.values()].map((p) => p.hash)) : new Map<string, Float32Array>();
+    for (const p of outside) {
+      const v = vectors.get(photos.get(p)?.hash ?? '');
+      if (v) members.set(p, { path: p, score: dot(vector, v), pinned: true });
     }
     const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
     return { members: sorted, threshold };
