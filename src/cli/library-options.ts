@@ -5,6 +5,7 @@ import type { LibraryService } from '../core/library/library-service';
 import { parseProvider } from '../core/clip/providers';
 import type { GlobalOptions } from './global-options';
 import { progressBar } from './progress-bar';
+import { UsageError } from './output';
 
 export interface LibraryCommandOptions {
   model?: string;
@@ -38,8 +39,13 @@ export function libraryFor(cmd: Command, opts: LibraryCommandOptions, command: s
   });
 }
 
-export function positiveInt(value: string, name: string): number {
+/** A whole-number option, at least `min`; anything else is a usage error (exit 2). */
+export function wholeNumber(value: string, name: string, min: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
   return n;
+}
+
+export function positiveInt(value: string, name: string): number {
+  return wholeNumber(value, name, 1);
 }

@@ -1,6 +1,7 @@
 // The `shoebox` command: a thin shell over the engine (DESIGN.md). Parsing, exit codes and
 // one-line errors live here; every real decision is the engine's.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseProvider } from '../core/clip/providers';
 import { VERSION } from '../core/version';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
 import { registerInfo } from './commands/info';
@@ -18,12 +19,25 @@ import { registerAlbums } from './commands/albums';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
 
+/** A mistyped provider is a usage error (exit 2), caught while the arguments are parsed. */
+function providerArgument(value: string): string {
+  try {
+    return parseProvider(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('shoebox')
     .description('Shoebox: local-first photo search with CLIP')
     .version(VERSION)
     .option('--home <dir>', 'data folder (default: $SHOEBOX_HOME, else the platform user-data folder)')
-    .option('--provider <name>', 'execution provider: auto, cuda, dml, coreml or cpu (default: $SHOEBOX_PROVIDER or auto)', process.env.SHOEBOX_PROVIDER)
+    .addOption(
+      new Option('--provider <name>', 'execution provider: auto, cuda, dml, coreml or cpu (default: $SHOEBOX_PROVIDER or auto)')
+        .default(process.env.SHOEBOX_PROVIDER)
+        .argParser(providerArgument),
+    )
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ outputError: () => {} });

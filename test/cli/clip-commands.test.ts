@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runShoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { EXIF_SAMPLES, haveExifSamples } from '../unit/media/corpus';
 
 const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
@@ -37,8 +38,17 @@ describe('shoebox embed-image', () => {
     const out = JSON.parse(res.stdout) as { path: string; embedding?: number[]; error?: string }[];
     expect(out.map((o) => o.path)).toEqual(files);
     expect(out[0]!.embedding).toHaveLength(4);
-    expect(out[1]).toEqual({ path: files[1], error: expect.stringMatching(/not a supported image/) });
+    expect(out[1]).toEqual({ path: files[1], error: 'not an image (unrecognised content)' });
     expect(norm(out[2]!.embedding!)).toBeCloseTo(1, 5);
+  });
+
+  it.skipIf(!haveExifSamples)('reads the formats indexing reads: a HEIC photo is embedded, not refused', async () => {
+    const heic = path.join(EXIF_SAMPLES, 'heic', 'IMG_5195.HEIC');
+    const res = await runShoebox(['embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', heic]);
+    expect(res).toMatchObject({ code: 0, stderr: '' });
+    const [out] = JSON.parse(res.stdout) as { path: string; embedding: number[] }[];
+    expect(out!.path).toBe(heic);
+    expect(norm(out!.embedding)).toBeCloseTo(1, 5);
   });
 
   it('exits 0 when every file is embedded', async () => {
@@ -50,8 +60,9 @@ describe('shoebox embed-image', () => {
 
 describe('shoebox errors and help', () => {
   it('a usage error is one line on stderr and exit 2', async () => {
+    const home = tempDir(); // no model installed: `embed-text red` has nothing to run with
     for (const args of [['embed-text', '--json'], ['no-such-command'], ['embed-text', 'red']]) {
-      const res = await runShoebox(args);
+      const res = await runShoebox(args, { SHOEBOX_HOME: home });
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.stdout).toBe('');
       expect(res.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

@@ -3,9 +3,11 @@ import { EXIT_FAILURE, printJson, printLine, progressLine, vectorToJson } from '
 import { openModel, withModelOptions, type ModelOptions } from '../model-options';
 import type { GlobalOptions } from '../global-options';
 import type { ImageResult } from '../../core/clip/image-pipeline';
+import { preprocessImage } from '../../core/clip/preprocess';
+import { readSharpInput } from '../../core/media';
 
 export function registerEmbedImage(program: Command): void {
-  withModelOptions(program.command('embed-image'))
+  withModelOptions(program.command('embed-image'), 'photos')
     .description('embed image files with the CLIP vision model (L2-normalised); unreadable files are reported, the rest still done')
     .argument('<file...>', 'image files')
     .option('--json', 'print [{"path", "embedding"} | {"path", "error"}] in input order')
@@ -15,10 +17,12 @@ export function registerEmbedImage(program: Command): void {
       const progress = progressLine(true);
       let done = 0;
       try {
+        // Files are read as indexing reads them (HEIC, RAW previews), not only what sharp opens.
+        const pre = model.folder.preprocessing;
         await model.embedImageFiles(files, (r) => {
           results[r.index] = r;
           progress.update(++done, files.length);
-        });
+        }, { decode: async (p) => preprocessImage(await readSharpInput(p), pre) });
       } finally {
         progress.end();
         await model.close();

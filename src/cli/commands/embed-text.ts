@@ -4,7 +4,7 @@ import { openModel, withModelOptions, type ModelOptions } from '../model-options
 import type { GlobalOptions } from '../global-options';
 
 export function registerEmbedText(program: Command): void {
-  withModelOptions(program.command('embed-text'))
+  withModelOptions(program.command('embed-text'), 'texts')
     .description('embed texts with the CLIP text model (L2-normalised)')
     .argument('<text...>', 'texts to embed')
     .option('--json', 'print [{"text", "ids", "embedding"}]')

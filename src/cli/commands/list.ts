@@ -1,20 +1,21 @@
 import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
-import { libraryFor, positiveInt, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import path from 'node:path';
+import { libraryFor, positiveInt, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 export function registerList(program: Command): void {
   withLibraryOptions(program.command('list'))
     .description('list indexed photos with their metadata')
-    .option('--folder <dir>', 'only photos under this library folder')
+    .option('--folder <dir>', 'only photos under this folder')
     .option('--limit <n>', 'at most this many')
     .option('--offset <n>', 'skip this many', '0')
     .action(async (opts: LibraryCommandOptions & { folder?: string; limit?: string; offset: string }, cmd: Command) => {
       const library = libraryFor(cmd, opts, 'shoebox list');
       try {
         const photos = await library.listPhotos({
-          ...(opts.folder ? { folder: opts.folder } : {}),
+          ...(opts.folder ? { folder: path.resolve(opts.folder) } : {}),
           ...(opts.limit ? { limit: positiveInt(opts.limit, '--limit') } : {}),
-          offset: Number(opts.offset) || 0,
+          offset: wholeNumber(opts.offset, '--offset', 0),
         });
         const rows = photos.map((p) => ({
           path: p.path,

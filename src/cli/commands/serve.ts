@@ -9,7 +9,7 @@ import { parseProvider } from '../../core/clip/providers';
 import { startServer } from '../../server/server';
 import { assertRendererBuilt, rendererDir } from '../../server/static-files';
 import type { GlobalOptions } from '../global-options';
-import { printLine } from '../output';
+import { UsageError, printLine } from '../output';
 
 interface ServeOptions {
   port: string;
@@ -25,13 +25,13 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the library and its UI on http://127.0.0.1 (prints the URL to open, with its access token)')
-    .option('--port <n>', 'port to listen on (default: any free port)', '0')
+    .option('--port <n>', 'port to listen on; 0: any free port', '0')
     .option('--model <id>', 'installed model to use (default: the active model)')
     .option('--model-dir <dir>', 'CLIP model folder to use instead of an installed model')
     .option('--no-watch', 'do not follow the folders for changes between indexing jobs')
     .action(async (opts: ServeOptions, cmd: Command) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
       const ui = rendererDir(PACKAGE_ROOT);
       await assertRendererBuilt(ui);
       const globals = cmd.optsWithGlobals<GlobalOptions>();

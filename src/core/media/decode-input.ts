@@ -10,6 +10,7 @@
 //
 // GIF: sharp decodes the first frame unless asked for `pages`/`animated` (checked by
 // test/unit/media/decode-input.test.ts), and reports that frame's size in metadata().
+import fs from 'node:fs';
 import sharp, { type Sharp, type SharpOptions } from 'sharp';
 import { MediaError, errorText } from './errors';
 import { decodeHeic, type RawImage } from './heic';
@@ -21,6 +22,12 @@ export type SharpInput = Buffer | RawImage;
 /** Refuse images over 200 megapixels or with a side over 65,000 px (decompression bombs). */
 export const MAX_PIXELS = 200_000_000;
 export const MAX_SIDE = 65_000;
+
+/** A file by path, for the commands that take one (search by image, embed-image): the same
+ *  formats as indexing (HEIC, RAW previews), and messages without sharp's internals. */
+export async function readSharpInput(file: string): Promise<SharpInput> {
+  return toSharpInput(await fs.promises.readFile(file));
+}
 
 export async function toSharpInput(buffer: Buffer, format: ImageFormat | null = sniffFormat(buffer)): Promise<SharpInput> {
   if (buffer.length === 0) throw new MediaError('unrecognised', 'empty file (0 bytes)');

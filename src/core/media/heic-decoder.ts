@@ -24,14 +24,16 @@ function failAll(error: Error): void {
 
 function start(): Worker {
   const w = spawnModuleWorker(siblingModule(import.meta.url, 'heic-worker'));
-  w.unref();
   w.on('message', (res: HeicResponse) => {
     const pending = waiting.get(res.id);
     waiting.delete(res.id);
     if (!pending) return;
     if (res.ok) pending.resolve({ data: Buffer.from(res.data.buffer, res.data.byteOffset, res.data.byteLength), info: { width: res.width, height: res.height, channels: 4 } });
     else pending.reject(new MediaError(res.code, res.message));
-    if (waiting.size === 0) scheduleStop();
+    if (waiting.size === 0) {
+      w.unref();
+      scheduleStop();
+    }
   });
   // A crash of the decoder (out of memory on a huge file) fails the photos it was given;
   // the next HEIC photo starts a fresh worker.
@@ -41,6 +43,9 @@ function start(): Worker {
   };
   w.on('error', crashed);
   w.on('exit', (code) => crashed(new Error(`the decoder stopped (exit ${code})`)));
+  // Unref'd after the listeners (adding a 'message' listener refs the port again): an idle
+  // decoder must not keep the CLI alive for IDLE_MS; a pending decode refs it (below).
+  w.unref();
   return w;
 }
 
@@ -64,6 +69,7 @@ export function decodeHeicOffThread(buffer: Uint8Array): Promise<RawImage> {
     idleTimer = null;
   }
   worker ??= start();
+  if (waiting.size === 0) worker.ref();
   const id = nextId++;
   const promise = new Promise<RawImage>((resolve, reject) => waiting.set(id, { resolve, reject }));
   const request: HeicRequest = { id, buffer };

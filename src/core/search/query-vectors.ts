@@ -9,6 +9,8 @@
 import fs from 'node:fs';
 import { dot, normalise } from '../clip/vectors';
 import type { ClipModel } from '../clip/clip-model';
+import { preprocessImage } from '../clip/preprocess';
+import { readSharpInput } from '../media';
 import type { LibraryService } from '../library/library-service';
 import { promptsFor } from './prompts';
 import type { QueryTerm } from './query-parser';
@@ -69,10 +71,12 @@ export class QueryEmbedder {
     if (!fs.existsSync(absPath)) throw new QueryError(`image not found: ${absPath}`);
     let vector: Float32Array | undefined;
     let error: string | undefined;
+    // Read like an indexed photo (HEIC, RAW previews), not only what sharp opens by path.
+    const pre = this.model.folder.preprocessing;
     await this.model.embedImageFiles([absPath], (r) => {
       vector = r.embedding;
       error = r.error;
-    });
+    }, { decode: async (p) => preprocessImage(await readSharpInput(p), pre) });
     if (!vector) throw new QueryError(`${absPath}: ${error ?? 'could not be read as an image'}`);
     return vector;
   }

@@ -71,4 +71,13 @@ describe.skipIf(!haveExifSamples)('decodeHeic on ../shared samples', () => {
     // A blocked loop would tick about once per decode; a free one about every 5 ms.
     expect(ticks).toBeGreaterThan(Math.min(20, elapsed / 50));
   });
+
+  it('an idle decoder does not keep the process alive (a CLI exits right after its last HEIC)', async () => {
+    const decoding = decodeHeic(sample('heic/IMG_5195.HEIC'));
+    // While it decodes, the worker holds the process open, so the caller's await completes.
+    expect(process.getActiveResourcesInfo()).toContain('MessagePort');
+    await decoding;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(process.getActiveResourcesInfo()).not.toContain('MessagePort');
+  });
 });
