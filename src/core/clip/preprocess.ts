@@ -163,7 +163,13 @@ export function toNormalisedChw(rgb: Uint8Array, size: number, pre: ImagePreproc
 /** sharp's errors are multi-line libvips traces; the user needs the first meaningful line. */
 function decodeReason(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  const line = message.split('\n').map((s) => s.trim()).find(Boolean) ?? 'unknown error';
+  // libvips prefixes its loader ("VipsJpeg: ...") and may add a line about its failOn
+  // setting; neither tells the user anything about their photo.
+  const line =
+    message
+      .split('\n')
+      .map((s) => s.trim().replace(/^Vips\w*:\s*/, ''))
+      .find((s) => s && !/treated as error due to failOn/i.test(s)) ?? 'unknown error';
   if (/unsupported image format/i.test(line)) return 'not a supported image (unrecognised format)';
   if (/pixel limit/i.test(line)) return 'image too large (exceeds the pixel limit; decompression bomb?)';
   return line.slice(0, 300);
