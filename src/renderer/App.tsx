@@ -28,7 +28,7 @@ import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
 import { useDebounced } from './hooks/useDebounced';
 import { useViewState } from './hooks/useViewState';
-import { filterProblem, NO_FILTERS, toSearchFilters, type FilterFields } from './lib/filters';
+import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
 
@@ -42,7 +42,8 @@ export function App() {
   const searchInput = useRef<HTMLInputElement>(null);
   const [filterFields, setFilterFields] = useState<FilterFields>(NO_FILTERS);
   const settledFields = useDebounced(filterFields, 300);
-  const problem = filterProblem(settledFields);
+  // Filters narrow results only (the library listing ignores them), and so do their problems.
+  const problem = views.view.kind === 'library' ? null : filterProblem(settledFields);
   const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion);
 
   const { status } = library;
@@ -134,13 +135,20 @@ export function App() {
               <ResultHeader
                 view={view}
                 count={source.count}
+                countComplete={source.complete}
                 loading={loading}
-                error={problem ?? source.error ?? views.error}
+                countHidden={problem !== null}
+                error={problem ? null : source.error !== null ? searchErrorText(source.error) : views.error}
                 queryThumb={view.kind === 'image' ? view.previewUrl : null}
                 onBack={views.back}
               />
               {view.kind !== 'library' && <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields} />}
-              {source.settled && source.count === 0 && !source.error ? (
+              {problem ? (
+                // Filters no photo can pass: say why, and show none of the unfiltered results.
+                <p className="content__empty form-error" role="alert">
+                  {problem}
+                </p>
+              ) : source.settled && source.count === 0 && !source.error ? (
                 <p className="content__empty muted">
                   {view.kind === 'library' ? 'No photos here yet: indexing shows them as it goes.' : 'Nothing matched.'}
                 </p>

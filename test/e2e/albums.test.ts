@@ -209,6 +209,32 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     expect(fs.readdirSync(photos)).toContain('red.jpg');
   });
 
+  it('with a fixed threshold below the automatic cut-off, the live count is what the album then holds', async () => {
+    await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
+    const editor = page.getByRole('form', { name: 'New album' });
+    await eventually(() => editor.isVisible()).toBe(true);
+    await editor.getByLabel('Name').fill('Reddish');
+    await editor.getByLabel('Query').fill('red');
+    const previewCount = async () => Number((await editor.locator('.album-preview:not(.album-preview--stale)').innerText()).match(/^(\d+) photos? match/)?.[1] ?? Number.NaN);
+    await eventually(previewCount, 20_000).toBeGreaterThan(0);
+    const automatic = await previewCount();
+    await editor.getByLabel('Automatic').uncheck();
+    // The lowest cosine there is: every photo, most of them ones search() (which always
+    // applies its cut-off) never returns, so it cannot count them.
+    await editor.getByLabel('Threshold', { exact: true }).fill('-1');
+    await eventually(previewCount, 20_000).toBeGreaterThan(automatic);
+    const fixed = await previewCount();
+    expect(fixed).toBe(fs.readdirSync(photos).length);
+    await waitForImages(editor.locator('.album-preview__thumbs img'));
+    await screenshot(page, 'albums-editor-fixed-threshold');
+    // The preview's scratch albums never show in the sidebar.
+    expect(await sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).not.toMatch(/preview/i);
+    await editor.getByRole('button', { name: 'Create album' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Reddish', level: 1 }).isVisible()).toBe(true);
+    await eventually(headerCount).toBe(fixed);
+    await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Reddish\\s+${fixed}$`))]);
+  });
+
   it('logged no console errors (no CSP violations)', () => {
     expect(errors).toEqual([]);
   });

@@ -23,6 +23,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
   let home: string;
   let photos: string;
   let photoCount: number;
+  let failedCount: number;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
@@ -31,7 +32,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
   beforeAll(async () => {
     home = tempDir('shoebox-e2e-home-');
     photos = tempDir('shoebox-e2e-photos-');
-    photoCount = (await writeLibraryPhotos(photos)).photos;
+    ({ photos: photoCount, failed: failedCount } = await writeLibraryPhotos(photos));
     // No --model-dir: the first run must find no model, like a new user's.
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve']);
     ({ serve, browser, page, errors } = session);
@@ -75,20 +76,24 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await screenshot(page, '03-indexing-progress');
     await eventually(() => page.getByText(/^Indexed: /).isVisible(), 60_000).toBe(true);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-    // Counted up, out of every file (the broken one included). The final 166/166 may never
+    // Counted up, out of every file (the broken ones included). The final 248/248 may never
     // be drawn: React can fold it into the same render as the job's end.
     expect(seen.length).toBeGreaterThan(0);
     const done = seen.map((s) => Number(s.split('/')[0]));
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect(new Set(seen.map((s) => s.split('/')[1]))).toEqual(new Set([String(photoCount + 1)]));
+    expect(new Set(seen.map((s) => s.split('/')[1]))).toEqual(new Set([String(photoCount + failedCount)]));
 
     await eventually(() => page.locator('.result-header').innerText()).toContain(`${photoCount} photos`);
     await eventually(() => page.getByRole('button', { name: 'Open blue.jpg' }).isVisible()).toBe(true);
     // The grid is virtualized: far fewer tiles in the DOM than photos in the library.
     expect(await page.locator('.tile').count()).toBeLessThan(photoCount);
-    // The broken file is reported with its reason.
-    await page.getByRole('button', { name: /1 file could not be read/ }).click();
-    await eventually(() => page.getByText(/not an image/).isVisible()).toBe(true);
+    // The broken files are reported with their reasons, each by where it is in the folder
+    // (a name alone cannot be found among subfolders), the full path in its tooltip.
+    await page.getByRole('button', { name: /2 files could not be read/ }).click();
+    await eventually(() => page.getByText(/not an image/).first().isVisible()).toBe(true);
+    const failures = page.locator('.failures__name');
+    expect(await failures.allInnerTexts()).toEqual(['broken.jpg', 'filler/scans/text.jpg']);
+    expect(await page.locator('.failures li').nth(1).getAttribute('title')).toBe(path.join(photos, 'filler', 'scans', 'text.jpg'));
     await waitForThumbnails(page);
     await screenshot(page, '04-library-grid');
   });
@@ -112,8 +117,23 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await eventually(() => page.getByRole('heading', { name: 'More like blue.jpg' }).isVisible()).toBe(true);
     await eventually(() => tileNames(page, 2)).toEqual(['blue.jpg', 'blue again.jpg']);
     expect(await page.getByRole('searchbox').inputValue()).toBe('');
+    // Every photo is ranked, more than one page: the count says so until the end is seen.
+    const count = page.locator('.result-header .muted');
+    expect(photoCount).toBeGreaterThan(200);
+    await eventually(() => count.innerText()).toBe('200+ results');
     await waitForThumbnails(page);
     await screenshot(page, '06-more-like-this');
+    await page.getByRole('button', { name: 'Open blue.jpg' }).click();
+    const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
+    await eventually(() => viewer.locator('.viewer__position').innerText()).toBe('1 of 200+');
+    await page.keyboard.press('Escape');
+    await eventually(() => viewer.count()).toBe(0);
+    // Scrolled to the end, the true total.
+    await page.locator('.grid').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await eventually(async () => {
+      await page.locator('.grid').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      return count.innerText();
+    }).toBe(`${photoCount} results`);
   });
 
   it('the viewer shows metadata and steps with ← / →, closing with Esc', async () => {
@@ -127,6 +147,14 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue.jpg');
     await eventually(() => viewer.getByText('2 of').isVisible()).toBe(true);
     await eventually(() => viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    // A photo smaller than the pane is scaled up to fit it, not left small in the middle.
+    const shown = await viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => {
+      const scale = Math.min(img.clientWidth / img.naturalWidth, img.clientHeight / img.naturalHeight);
+      return { width: Math.round(img.naturalWidth * scale), height: Math.round(img.naturalHeight * scale), rendering: getComputedStyle(img).imageRendering };
+    });
+    expect(shown.width).toBeGreaterThan(640);
+    expect(shown.height).toBeGreaterThan(480);
+    expect(shown.rendering).toBe('auto');
     await screenshot(page, '07-viewer');
     await page.keyboard.press('ArrowLeft');
     await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue again.jpg');
@@ -167,6 +195,12 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await screenshot(page, '09-filters');
     await filters.getByLabel('to').fill('2021-06-14');
     await eventually(() => page.getByText('Nothing matched.').isVisible()).toBe(true);
+    // A range no photo can be in: said so, and no stale (unfiltered) results under it.
+    await filters.getByLabel('Taken from').fill('2022-01-01');
+    await eventually(() => page.getByRole('alert').innerText()).toContain('“From” is after “To”');
+    expect(await page.locator('.tile').count()).toBe(0);
+    expect(await page.locator('.result-header .muted').innerText()).toBe('');
+    await screenshot(page, '09b-filters-from-after-to');
     await filters.getByRole('button', { name: 'Clear filters' }).click();
     await eventually(async () => (await tileNames(page, 5)).includes('yellow.jpg')).toBe(true);
     await page.getByRole('searchbox').fill('');

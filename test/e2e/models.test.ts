@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
 import { findCatalogEntry } from '../../src/core/models/catalog';
-import { formatBytes } from '../../src/renderer/lib/format';
+// The CLI's formatter: the app must show a model's size with the same number as `shoebox models list`.
+import { formatBytes } from '../../src/cli/commands/models';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';

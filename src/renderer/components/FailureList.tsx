@@ -1,6 +1,6 @@
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
-import { baseName } from '../lib/format';
+import { baseName, pathInFolder } from '../lib/format';
 
 const SHOWN = 100;
 
@@ -15,7 +15,8 @@ export function FailureList({ folder, count }: { folder: string; count: number }
     <ul className="failures" aria-label={`Files in ${baseName(folder)} that could not be indexed`}>
       {failures.map((f) => (
         <li key={f.path} title={f.path}>
-          <span className="failures__name">{baseName(f.path)}</span>
+          {/* Where it is inside the folder: two files named bad.jpg in different subfolders stay apart. */}
+          <span className="failures__name">{pathInFolder(folder, f.path)}</span>
           <span className="failures__reason">{f.reason}</span>
         </li>
       ))}

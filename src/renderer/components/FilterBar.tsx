@@ -1,8 +1,7 @@
 import type { FolderInfo } from '../../shared/api';
-import { useClient } from '../client/ClientContext';
-import { useAsync } from '../hooks/useAsync';
 import { baseName } from '../lib/format';
 import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
+import { TagSelect } from './TagSelect';
 
 interface FilterBarProps {
   fields: FilterFields;
@@ -12,14 +11,7 @@ interface FilterBarProps {
 
 /** Narrows search results: date taken, camera, folder, location, tag. Every field set must hold. */
 export function FilterBar({ fields, folders, onChange }: FilterBarProps) {
-  const client = useClient();
   const set = <K extends keyof FilterFields>(key: K, value: FilterFields[K]) => onChange({ ...fields, [key]: value });
-  // Suggestions: labels some photo carries, most used first (the same label in two sets is one tag to the filter).
-  const [suggestions] = useAsync(async () => {
-    const counts = new Map<string, number>();
-    for (const c of await client.tagCounts()) if (c.count > 0) counts.set(c.label, (counts.get(c.label) ?? 0) + c.count);
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  }, [client]);
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
       <label>
@@ -57,15 +49,7 @@ export function FilterBar({ fields, folders, onChange }: FilterBarProps) {
       </label>
       <label>
         <span>Tag</span>
-        <input type="text" aria-label="Tag" list="tag-suggestions" value={fields.tag} placeholder="any" spellCheck={false} onChange={(e) => set('tag', e.target.value)} />
-        <datalist id="tag-suggestions">
-          {suggestions.status === 'ready' &&
-            suggestions.value.map(([label, count]) => (
-              <option key={label} value={label}>
-                {`${count.toLocaleString()} photo${count === 1 ? '' : 's'}`}
-              </option>
-            ))}
-        </datalist>
+        <TagSelect value={fields.tag} anyLabel="any" ariaLabel="Tag" onChange={(tag) => set('tag', tag)} />
       </label>
       {hasFilters(fields) && (
         <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>

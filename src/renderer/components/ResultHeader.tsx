@@ -1,17 +1,21 @@
 import type { View } from '../lib/view';
-import { baseName } from '../lib/format';
+import { baseName, formatCount } from '../lib/format';
 
 interface ResultHeaderProps {
   view: View;
   count: number;
+  /** false while more results may follow the ones loaded (search results come in pages). */
+  countComplete: boolean;
   loading: boolean;
+  /** The filters rule out every photo: no count (the grid says why). */
+  countHidden?: boolean;
   error: string | null;
   queryThumb: string | null;
   onBack: () => void;
 }
 
 /** What the grid is showing, with the way back to the whole library. */
-export function ResultHeader({ view, count, loading, error, queryThumb, onBack }: ResultHeaderProps) {
+export function ResultHeader({ view, count, countComplete, loading, countHidden = false, error, queryThumb, onBack }: ResultHeaderProps) {
   let title: string;
   switch (view.kind) {
     case 'library':
@@ -27,13 +31,13 @@ export function ResultHeader({ view, count, loading, error, queryThumb, onBack }
       title = `Photos like ${view.name}`;
       break;
   }
-  const what = view.kind === 'library' ? (count === 1 ? 'photo' : 'photos') : count === 1 ? 'result' : 'results';
+  const what = view.kind === 'library' ? 'photo' : 'result';
   return (
     <div className="result-header">
       {queryThumb && <img className="result-header__thumb" src={queryThumb} alt="" />}
       <h1 className="result-header__title">{title}</h1>
       <span className="muted" aria-live="polite">
-        {error ? '' : loading ? 'Searching…' : `${count.toLocaleString()} ${what}`}
+        {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}
       </span>
       {view.kind !== 'library' || view.folder ? (
         <button type="button" className="button" onClick={onBack}>

@@ -3,7 +3,7 @@ import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useKeydown } from '../hooks/useShortcut';
-import { baseName } from '../lib/format';
+import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoMetadata } from './PhotoMetadata';
 import { PhotoTags } from './tags/PhotoTags';
@@ -62,7 +62,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
       <aside className="viewer__side">
         <div className="viewer__bar">
           <span className="viewer__position">
-            {(index + 1).toLocaleString()} of {count.toLocaleString()}
+            {(index + 1).toLocaleString()} of {formatTotal(count, source.complete)}
           </span>
           <button type="button" className="icon-button" aria-label="Close viewer" title="Close (Esc)" onClick={onClose}>
             ×

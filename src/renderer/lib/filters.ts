@@ -44,3 +44,15 @@ function nextDay(day: string): string {
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * An engine error as the UI says it. The engine's search errors are written for the CLI
+ * ("--tag red: no label set has the label "red" (shoebox labels list)"); the UI names no
+ * command-line flag or command, so those parts are dropped.
+ */
+export function searchErrorText(message: string): string {
+  const unknownTag = /no label set has the label "([^"]*)"/.exec(message);
+  if (unknownTag) return `No label set has the tag “${unknownTag[1]}” (any more): choose another tag.`;
+  const text = message.replace(/^--[a-z-]+(?: [^:]*)?: /, '').replace(/ \(shoebox [^)]*\)$/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,7 +1,14 @@
 // Numbers and dates the way a person reads them.
 
-export function formatCount(n: number, one: string, many = `${one}s`): string {
+/** "1 photo", "2 photos"; with `complete` false, "200+ results" (more may follow). */
+export function formatCount(n: number, one: string, many = `${one}s`, complete = true): string {
+  if (!complete) return `${formatTotal(n, false)} ${many}`;
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** A total that may not be known yet: "200+" until the end of the list has been seen. */
+export function formatTotal(n: number, complete: boolean): string {
+  return complete ? n.toLocaleString() : `${n.toLocaleString()}+`;
 }
 
 export function formatRate(perSecond: number): string {
@@ -18,15 +25,20 @@ export function formatEta(seconds: number | null): string {
   return `about ${h} h ${Math.round((seconds - h * 3600) / 60)} min left`;
 }
 
+/**
+ * Sizes in decimal units with the same digits as the CLI (`shoebox models list` writes
+ * "608.0 MB"), so a size reads the same number in the app and in a terminal.
+ */
 export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
+  if (bytes < 1000) return `${bytes} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  let unit = -1;
+  do {
+    value /= 1000;
     unit++;
-  }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  } while (value >= 1000 && unit < units.length - 1);
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
 
 export function formatDate(ms: number | null): string {
@@ -38,4 +50,12 @@ export function formatDate(ms: number | null): string {
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/).filter(Boolean);
   return parts[parts.length - 1] ?? path;
+}
+
+/** Where a file is inside its library folder ("2019/trip/bad.jpg"); the whole path if it is not under it. */
+export function pathInFolder(folder: string, path: string): string {
+  const base = folder.replace(/[\\/]+$/, '');
+  const rest = path.slice(base.length);
+  if (base === '' || !path.startsWith(base) || !/^[\\/]/.test(rest)) return path;
+  return rest.replace(/^[\\/]+/, '');
 }

@@ -47,6 +47,16 @@ export class PagedPhotos {
     return this.loaded;
   }
 
+  /**
+   * Whether `count` is the whole list: listings know their total; search results only once
+   * a page came back short (before that, `count` is what has been loaded: "200+").
+   */
+  get complete(): boolean {
+    if (this.total !== null) return true;
+    if (this.loaded === 0 && this.fallback) return this.fallback.complete;
+    return this.settled && !this.hasMore;
+  }
+
   /** True once the first page has answered (or failed). */
   get settled(): boolean {
     return this.pages.size > 0 || this.error !== null;

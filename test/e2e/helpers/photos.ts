@@ -1,15 +1,17 @@
 // The e2e library: a few named colour photos the tiny fixture model tells apart by colour
 // words, enough filler that indexing takes long enough to show progress, and one broken
-// file that must be reported with its reason. Filler colours keep blue low, so "blue" and
-// "more like blue" have unambiguous answers.
+// file that must be reported with its reason (and one more in a nested folder, so the
+// failure list must say where it is). Filler colours keep blue low, so "blue" and "more like
+// blue" have unambiguous answers. More than 200 photos (the grid's page): "more like this"
+// ranks them all, so its count is known only once the last page has come.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { COLOURS, writeColourPhoto } from '../../helpers/images';
 
-export const FILLER = 160;
+export const FILLER = 240;
 
-export async function writeLibraryPhotos(dir: string): Promise<{ photos: number }> {
+export async function writeLibraryPhotos(dir: string): Promise<{ photos: number; failed: number }> {
   for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
   await writeColourPhoto(dir, 'blue again.jpg', [40, 50, 190]);
   await writeCameraPhoto(path.join(dir, 'yellow canon.jpg'), [225, 215, 35]);
@@ -22,7 +24,9 @@ export async function writeLibraryPhotos(dir: string): Promise<{ photos: number 
   }
   await Promise.all(jobs);
   fs.writeFileSync(path.join(dir, 'broken.jpg'), 'this is not a photo');
-  return { photos: Object.keys(COLOURS).length + 2 + FILLER };
+  fs.mkdirSync(path.join(dir, 'filler', 'scans'));
+  fs.writeFileSync(path.join(dir, 'filler', 'scans', 'text.jpg'), 'neither is this');
+  return { photos: Object.keys(COLOURS).length + 2 + FILLER, failed: 2 };
 }
 
 /** A photo with EXIF camera and date, for the filters: a Canon EOS R5, 15 June 2021. */

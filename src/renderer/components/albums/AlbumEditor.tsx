@@ -8,9 +8,10 @@ import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { baseName } from '../../lib/format';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, formFilters, formFromAlbum, formToInput, toSearchFilters, type AlbumForm } from './album-form';
+import { emptyForm, formFilters, formFromAlbum, formToInput, type AlbumForm } from './album-form';
 import { notifyAlbumsChanged } from './albums-changed';
 import { MatchPreview } from './MatchPreview';
+import { TagSelect } from '../TagSelect';
 
 export function AlbumEditor({ screen, navigate, library }: ScreenProps) {
   const client = useClient();
@@ -148,7 +149,7 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
         </label>
         <label className="album-field">
           <span>tagged</span>
-          <input type="text" value={form.tag} placeholder="any tag" onChange={(e) => edit({ tag: e.target.value })} />
+          <TagSelect value={form.tag} anyLabel="any tag" onChange={(tag) => edit({ tag })} />
         </label>
         <label className="album-field">
           <span>taken from</span>
@@ -162,7 +163,7 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
 
       <MatchPreview
         query={form.query}
-        filters={typeof filters === 'string' ? null : toSearchFilters(filters)}
+        filters={typeof filters === 'string' ? null : filters}
         threshold={form.automatic || !Number.isFinite(form.threshold) ? null : form.threshold}
         existing={saved !== null}
       />

@@ -2,13 +2,16 @@
 // reload when photos change), each leading to its album view, and "+ New" to the editor.
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
+import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
+import { isPreviewAlbum } from './album-preview';
 import { useAlbumsVersion } from './albums-changed';
 
 export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
   const client = useClient();
   const version = useAlbumsVersion();
-  const [state] = useAsync(() => client.listAlbums(), [client, version, library.photosVersion]);
+  // The editor's preview saves scratch albums for a moment (album-preview.ts): never list them.
+  const [state] = useAsync(async () => (await client.listAlbums()).filter((a) => !isPreviewAlbum(a.name)), [client, version, library.photosVersion]);
   const selected = screen.kind === 'album' || screen.kind === 'album-editor' ? screen.name : undefined;
   const creating = screen.kind === 'album-editor' && screen.name === null;
   return (
@@ -33,7 +36,7 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
                 type="button"
                 className={selected === album.name ? 'album-row album-row--selected' : 'album-row'}
                 aria-current={selected === album.name ? 'page' : undefined}
-                title={`“${album.query}”: ${album.members.toLocaleString()} photos`}
+                title={`“${album.query}”: ${formatCount(album.members, 'photo')}`}
                 onClick={() => navigate({ kind: 'album', name: album.name })}
               >
                 <span className="album-row__name">{album.name}</span>

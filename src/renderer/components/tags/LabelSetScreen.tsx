@@ -6,7 +6,7 @@ import type { LabelSetInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, type LabelSetForm } from './label-set-form';
+import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, repeatedLabel, type LabelSetForm, type RowProblem } from './label-set-form';
 import { InlineConfirm } from '../InlineConfirm';
 import { TagFolderPanel } from './TagFolderPanel';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
@@ -42,21 +42,28 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   const [form, setForm] = useState<LabelSetForm>(() => (saved ? formFromSet(saved) : emptyForm()));
   const [baseline, setBaseline] = useState(() => snapshot(saved ? formFromSet(saved) : emptyForm()));
   const [error, setError] = useState<string | null>(null);
+  const [rowProblem, setRowProblem] = useState<RowProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const dirty = snapshot(form) !== baseline;
   const isNew = saved === null;
 
+  // Any change may fix what an error was about: it goes, and Save checks again.
   const edit = (change: Partial<LabelSetForm>) => {
     setForm((f) => ({ ...f, ...change }));
     setNotice(null);
+    setError(null);
+    setRowProblem(null);
   };
   const editRow = (key: number, change: { name?: string; prompts?: string }) => edit({ labels: form.labels.map((r) => (r.key === key ? { ...r, ...change } : r)) });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    const repeated = repeatedLabel(form);
+    setRowProblem(repeated);
+    if (repeated) return;
     try {
       const info = await client.saveLabelSet(formToInput(form));
       setBaseline(snapshot(form));
@@ -155,7 +162,15 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
           <p className="muted small">Each label is described to the model as “a photo of a …”; extra prompts (one per line) describe it in your words.</p>
           {form.labels.map((row, i) => (
             <div key={row.key} className="label-row">
-              <input type="text" aria-label={`Label ${i + 1}`} placeholder="label, e.g. dog" value={row.name} onChange={(e) => editRow(row.key, { name: e.target.value })} />
+              <input
+                type="text"
+                aria-label={`Label ${i + 1}`}
+                placeholder="label, e.g. dog"
+                value={row.name}
+                aria-invalid={rowProblem?.key === row.key || undefined}
+                aria-describedby={rowProblem?.key === row.key ? `label-problem-${row.key}` : undefined}
+                onChange={(e) => editRow(row.key, { name: e.target.value })}
+              />
               <textarea
                 aria-label={`Extra prompts for label ${i + 1}`}
                 placeholder="extra prompts, one per line (optional)"
@@ -166,6 +181,11 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
               <button type="button" className="icon-button icon-button--small" aria-label={`Remove label ${i + 1}`} title="Remove this label" onClick={() => edit({ labels: form.labels.filter((r) => r.key !== row.key) })}>
                 ×
               </button>
+              {rowProblem?.key === row.key && (
+                <p id={`label-problem-${row.key}`} className="form-error label-row__problem" role="alert">
+                  {rowProblem.message}
+                </p>
+              )}
             </div>
           ))}
           <button type="button" className="link-button" onClick={() => edit({ labels: [...form.labels, labelRow()] })}>

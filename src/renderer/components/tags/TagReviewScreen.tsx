@@ -5,9 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { TaggedPhoto, TagState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
-import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
 import { ReviewCard } from './ReviewCard';
+import { reviewCountText } from './review-count';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
 const PAGE = 60;
@@ -29,6 +29,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const latestReading = useRef(0);
   const [labels] = useAsync(async () => (await client.listLabelSets()).find((s) => s.name === set)?.labels.map((l) => l.name) ?? [], [client, set, version]);
 
   const [page] = useAsync(() => client.reviewTags({ set, state: tab, limit: PAGE, ...(label ? { label } : {}) }), [client, set, label, tab, version]);
@@ -58,6 +59,14 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       setTotal((t) => t - 1);
       setFocusIndex(index);
       notifyTagsChanged();
+      // Tags belong to the photo's content: a byte-identical copy elsewhere (its own card)
+      // got the same decision. Read the list again so every such card follows; only the
+      // latest decision's reading counts (an older one may still list a card decided since).
+      const reading = ++latestReading.current;
+      const fresh = await client.reviewTags({ set, state: tab, limit: Math.min(1000, Math.max(PAGE, items.length)), ...(label ? { label } : {}) });
+      if (reading !== latestReading.current) return;
+      setItems(fresh.photos);
+      setTotal(fresh.total);
     } catch (e) {
       setError(errorMessage(e).split('\n')[0]!);
     }
@@ -106,7 +115,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
           </select>
         </label>
         <span className="muted small" role="status">
-          {loading ? 'Loading…' : formatCount(total, 'photo')}
+          {loading ? 'Loading…' : reviewCountText(total, label)}
         </span>
       </div>
       <p className="muted small tag-review__hint">

@@ -97,3 +97,25 @@ function number(text: string, field: string): number {
   if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`${field} must be a number`);
   return value;
 }
+
+/** A problem with one label row, shown next to it. */
+export interface RowProblem {
+  key: number;
+  message: string;
+}
+
+/**
+ * The first label listed twice (ignoring case and surrounding spaces, as the engine does),
+ * caught before Save so the editor can say so next to the row rather than in the engine's
+ * JSON terms ("labels[1] repeats the label …").
+ */
+export function repeatedLabel(form: LabelSetForm): RowProblem | null {
+  const seen = new Set<string>();
+  for (const row of form.labels) {
+    const name = row.name.trim();
+    if (!name) continue;
+    if (seen.has(name.toLowerCase())) return { key: row.key, message: `“${name}” is listed twice.` };
+    seen.add(name.toLowerCase());
+  }
+  return null;
+}

@@ -1,0 +1,9 @@
+// What the review list's count counts. Each card is one photo with one of its tags: with a
+// label chosen that is one card per photo, but across all labels a photo tagged twice is two
+// cards, so the count is of tags ("350 tags" in a 342-photo library is right; "350 photos"
+// was not).
+import { formatCount } from '../../lib/format';
+
+export function reviewCountText(cards: number, label: string | null): string {
+  return label === null ? formatCount(cards, 'tag') : formatCount(cards, 'photo');
+}

@@ -1,0 +1,32 @@
+// Numbers as the UI writes them: plurals, totals not known yet, sizes, failure paths.
+import { describe, expect, it } from 'vitest';
+import { formatBytes as cliFormatBytes } from '../../../src/cli/commands/models';
+import { findCatalogEntry } from '../../../src/core/models/catalog';
+import { formatBytes, formatCount, formatTotal, pathInFolder } from '../../../src/renderer/lib/format';
+
+describe('format', () => {
+  it('counts in the singular for one, and says "200+" while more may follow', () => {
+    expect(formatCount(1, 'photo')).toBe('1 photo');
+    expect(formatCount(2, 'photo')).toBe('2 photos');
+    expect(formatCount(200, 'result', 'results', false)).toBe('200+ results');
+    expect(formatCount(1, 'result', 'results', false)).toBe('1+ results');
+    expect(formatTotal(200, false)).toBe('200+');
+    expect(formatTotal(342, true)).toBe('342');
+  });
+
+  it('writes a model size with the same number as `shoebox models list`', () => {
+    const bytes = findCatalogEntry('vit-b-32-openai')!.approxBytes;
+    expect(formatBytes(bytes)).toBe(cliFormatBytes(bytes));
+    expect(formatBytes(608_000_000)).toBe('608.0 MB');
+    expect(formatBytes(2_350_000)).toBe('2.35 MB');
+    expect(formatBytes(999)).toBe('999 bytes');
+  });
+
+  it('names a failed file by where it is inside its folder', () => {
+    expect(pathInFolder('/photos', '/photos/2019/trip/bad.jpg')).toBe('2019/trip/bad.jpg');
+    expect(pathInFolder('/photos/', '/photos/bad.jpg')).toBe('bad.jpg');
+    expect(pathInFolder('C:\\Photos', 'C:\\Photos\\a\\text.jpg')).toBe('a\\text.jpg');
+    // Not under it (or only a name prefix): the whole path.
+    expect(pathInFolder('/photos', '/photos-old/bad.jpg')).toBe('/photos-old/bad.jpg');
+  });
+});
