@@ -173,3 +173,85 @@ describe('smart albums', () => {
     expect(fs.readFileSync(path.join(photos, 'red.jpg')).equals(before)).toBe(true);
   });
 });
+
+describe('pins and exclusions follow the photos', () => {
+  it('survive renaming the folder and renaming the photo; a pin whose content left the library leaves', async () => {
+    const photos = await colourFolder();
+    const sub = path.join(photos, 'dupes');
+    fs.mkdirSync(sub);
+    await writeColourPhoto(sub, 'small.jpg', [20, 30, 200]);
+    await writeColourPhoto(sub, 'crimson.jpg', [200, 25, 40]);
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    await albums.pin('reds', path.join(sub, 'small.jpg'));
+    await albums.exclude('reds', path.join(sub, 'crimson.jpg'));
+    expect(names(await albums.members('reds'))).toEqual(['red.jpg', 'small.jpg']);
+
+    const moved = path.join(photos, 'dupes-moved');
+    fs.renameSync(sub, moved);
+    await lib.index();
+    const members = await albums.members('reds');
+    expect(new Map(members.map((m) => [m.path, m.pinned]))).toEqual(
+      new Map([
+        [path.join(photos, 'red.jpg'), false],
+        [path.join(moved, 'small.jpg'), true],
+      ]),
+    );
+    expect((await albums.summary('reds')).current).toEqual({ pinned: [path.join(moved, 'small.jpg')], excluded: [path.join(moved, 'crimson.jpg')] });
+
+    // Un-excluding and un-pinning by the new paths undoes the entries made under the old ones.
+    fs.renameSync(path.join(moved, 'small.jpg'), path.join(moved, 'tiny.jpg'));
+    await lib.index();
+    expect(names(await albums.members('reds'))).toEqual(['red.jpg', 'tiny.jpg']);
+    await albums.unpin('reds', path.join(moved, 'crimson.jpg'));
+    expect(names(await albums.members('reds'))).toEqual(['crimson.jpg', 'red.jpg', 'tiny.jpg']);
+    const unpinned = await albums.unpin('reds', path.join(moved, 'tiny.jpg'));
+    expect(unpinned).toMatchObject({ pinned: [], excluded: [], hashes: {} });
+
+    await albums.pin('reds', path.join(moved, 'tiny.jpg'));
+    fs.rmSync(path.join(moved, 'tiny.jpg'));
+    await lib.index();
+    expect(names(await albums.members('reds'))).toEqual(['crimson.jpg', 'red.jpg']);
+  });
+
+  it('reads albums stored before hashes, and gives their entries hashes at the next edit', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const blue = path.join(photos, 'blue.jpg');
+    const red = path.join(photos, 'red.jpg');
+    const old = { name: 'reds', query: 'red', threshold: 0.8, filters: {}, pinned: [blue], excluded: [red], createdAt: 1 };
+    await (await lib.writable()).putAlbum({ name: 'reds', json: JSON.stringify(old), updatedAt: 1 });
+    const albums = new AlbumService(lib);
+    expect((await albums.members('reds')).map((m) => [path.basename(m.path), m.pinned])).toEqual([['blue.jpg', true]]);
+
+    const edited = await albums.pin('reds', path.join(photos, 'green.jpg'));
+    const hashOf = async (p: string) => (await (await lib.readable()).getPhoto(p))!.hash;
+    expect(edited.hashes).toEqual({ [blue]: await hashOf(blue), [red]: await hashOf(red), [path.join(photos, 'green.jpg')]: await hashOf(path.join(photos, 'green.jpg')) });
+    fs.renameSync(red, path.join(photos, 'red renamed.jpg'));
+    await lib.index();
+    expect(names(await albums.members('reds'))).toEqual(['blue.jpg', 'green.jpg']);
+  });
+});
+
+describe('album export', () => {
+  it('refuses a folder inside a library folder, also through a symbolic link, before writing anything', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    const inside = path.join(photos, 'export');
+    await expect(albums.export('reds', inside)).rejects.toThrow(`export to a folder outside the library: ${inside} is inside the library folder ${photos}`);
+    await expect(albums.export('reds', photos)).rejects.toThrow(/export to a folder outside the library/);
+    const alias = path.join(tempDir(), 'alias');
+    fs.symlinkSync(photos, alias);
+    await expect(albums.export('reds', path.join(alias, 'new', 'export'))).rejects.toThrow(/export to a folder outside the library/);
+    expect(fs.existsSync(inside)).toBe(false);
+    expect(fs.existsSync(path.join(photos, 'new'))).toBe(false);
+    await lib.index();
+    expect((await lib.listPhotos()).length).toBe(Object.keys(COLOURS).length);
+  });
+});

@@ -179,6 +179,20 @@ describe('smart albums through LibraryApi', () => {
     expect(await failure(host.exportAlbum('Reds', 'exports/reds'))).toMatch(/full path/);
   });
 
+  it('keeps pins and exclusions through renames, reported under the new ids', async () => {
+    const { host, photos, index, id } = await indexedLibrary();
+    await host.saveAlbum({ name: 'Reds', query: 'red', threshold: 0.8 });
+    await host.setAlbumMembership('Reds', id('blue.jpg'), 'pinned');
+    await host.setAlbumMembership('Reds', id('crimson.jpg'), 'excluded');
+    fs.mkdirSync(path.join(photos, 'moved'));
+    fs.renameSync(path.join(photos, 'blue.jpg'), path.join(photos, 'moved', 'blue.jpg'));
+    fs.renameSync(path.join(photos, 'crimson.jpg'), path.join(photos, 'crimson renamed.jpg'));
+    await index();
+    expect(await host.listAlbums()).toMatchObject([{ name: 'Reds', members: 2, pinned: 1, excluded: 1, excludedIds: [id('crimson renamed.jpg')] }]);
+    expect((await memberNames(host, 'Reds')).sort()).toEqual(['blue.jpg', 'red.jpg']);
+    expect(await host.setAlbumMembership('Reds', id('crimson renamed.jpg'), 'auto')).toMatchObject({ members: 3, excluded: 0, excludedIds: [] });
+  });
+
   it('refuses bad input with one-line errors', async () => {
     const { host, id } = await indexedLibrary();
     expect(await failure(host.saveAlbum({ name: '  ', query: 'red' }))).toMatch(/name must not be empty/);

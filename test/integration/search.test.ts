@@ -11,6 +11,8 @@ import { photosWithTag } from '../../src/core/search/tag-filter';
 import type { SearchRequestOptions, SearchResult } from '../../src/shared/search';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
+import { sharedAvailable, sharedPath } from '../helpers/shared-data';
+import { MAX_CUTOFF } from '../../src/core/search/calibration';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
 
 const RED: [number, number, number] = [220, 20, 20];
@@ -220,5 +222,29 @@ describe('calibration follows the library', () => {
     expect(JSON.parse(fs.readFileSync(calibrationFile(lib), 'utf8')).photos).toBe(7);
     expect(names(await find('blue'))).toEqual(['blue.jpg']);
     await lib.removeFolder(more);
+  });
+});
+
+// The tiny model on real photos spreads its scores over the whole cosine range (captions
+// -0.3 +- 0.6, photo pairs 0.4 +- 0.5): "mean + 2.5 sd" is above 1 and must be clamped.
+describe.skipIf(!sharedAvailable('photos/imagenet'))('cut-off on a model whose scores are spread out', () => {
+  it('never leaves out the query photo itself (cosine 1) or what scores above the cap', async () => {
+    const dir = tempDir('shoebox-spread-');
+    const names = fs.readdirSync(sharedPath('photos/imagenet')).filter((n) => /\.jpe?g$/i.test(n)).sort().slice(0, 60);
+    for (const n of names) fs.copyFileSync(sharedPath('photos/imagenet', n), path.join(dir, n));
+    const spread = openLibrary({ home: tempDir(), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
+    try {
+      expect((await spread.index([dir])).added).toBe(60);
+      const query = path.join(dir, names[0]!);
+      const alike = await similar(spread, query, { limit: 100 });
+      expect(alike.minScore).toBe(MAX_CUTOFF);
+      expect(alike.hits[0]).toMatchObject({ path: query, score: expect.closeTo(1, 4) });
+      const every = await similar(spread, query, { limit: 100, all: true });
+      expect(alike.hits).toEqual(every.hits.filter((h) => h.score >= MAX_CUTOFF));
+      const text = await search(spread, 'a dog');
+      expect(text.minScore).toBeLessThanOrEqual(MAX_CUTOFF);
+    } finally {
+      await spread.close();
+    }
   });
 });

@@ -49,8 +49,9 @@ function albumJson(album: AlbumSummary, members: AlbumMember[]) {
     query: album.query,
     ...thresholdJson(album),
     filters: filtersJson(album.filters),
-    pinned: album.pinned,
-    excluded: album.excluded,
+    // Where the pinned and excluded photos are now (pins follow moves and renames).
+    pinned: album.current.pinned,
+    excluded: album.current.excluded,
     members: members.map((m) => ({ path: m.path, score: round(m.score), pinned: m.pinned })),
   };
 }
@@ -110,7 +111,7 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums list', async (service) => {
         const list = await service.list();
         if (opts.json) {
-          return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.pinned.length, excluded: a.excluded.length, members: a.members })));
+          return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members })));
         }
         for (const a of list) printLine(`${a.name}\t${a.members} photos\t"${a.query}"\t${thresholdText(a)}`);
       });

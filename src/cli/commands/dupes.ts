@@ -129,7 +129,10 @@ export function registerDupes(program: Command): void {
           const ok = opts.yes || (await confirm(`Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash? [y/N] `));
           if (ok) {
             const trashDir = process.env.SHOEBOX_TRASH_DIR;
-            const result = await dupes.trash(plan.paths, trashDir ? { trashDir } : {});
+            // Every member not being moved stays: the trash refuses to move its real file.
+            const moving = new Set(plan.paths);
+            const keep = [...new Set(scan.groups.flatMap((g) => g.members.map((m) => m.path)))].filter((p) => !moving.has(p));
+            const result = await dupes.trash(plan.paths, { keep, ...(trashDir ? { trashDir } : {}) });
             moved = new Set(result.moved);
             failed = result.failed;
           } else {

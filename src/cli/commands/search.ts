@@ -70,6 +70,10 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (l
     printHits(result, opts.json);
     if (result.hits.length === 0 && (await (await library.readable()).countPhotos()) === 0) {
       process.stderr.write(`shoebox: no photos are embedded with model ${library.modelId} yet: "shoebox index" embeds your folders\n`);
+    } else if (result.hits.length === 0 && result.minScore !== null && options.offset === 0 && !opts.json) {
+      // Empty because of the cut-off, not the filters: the same search without it finds some.
+      const uncut = await fn(library, { ...options, all: true, limit: 1 });
+      if (uncut.hits.length > 0) process.stderr.write(`shoebox: no photo scores above the relevance cut-off ${result.minScore.toFixed(2)}; --all lists every photo best first\n`);
     }
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);

@@ -4,6 +4,7 @@
 // again adds what is new and skips what is already there; nothing in the folder is deleted.
 import fs from 'node:fs';
 import path from 'node:path';
+import { AlbumError } from './album';
 
 export interface ExportReport {
   dir: string;
@@ -12,6 +13,36 @@ export interface ExportReport {
   /** Already in the folder from an earlier export. */
   skipped: number;
   failed: { path: string; error: string }[];
+}
+
+/**
+ * Refuses an export folder inside a library folder (or a library folder itself): the links
+ * or copies written there would be indexed as new photos at the next index, and match the
+ * album again, so it would show every photo twice. Compared as given and with symbolic links
+ * resolved (the folder need not exist yet: its nearest existing parent is resolved).
+ */
+export function checkExportDir(dir: string, libraryFolders: readonly string[]): void {
+  const abs = path.resolve(dir);
+  const forms = (p: string) => [...new Set([p, realPathOfNearest(p)])];
+  const within = (p: string, folder: string) => p === folder || p.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+  for (const folder of libraryFolders) {
+    if (forms(abs).some((p) => forms(path.resolve(folder)).some((f) => within(p, f)))) {
+      throw new AlbumError(`export to a folder outside the library: ${abs} is inside the library folder ${folder}, whose photos are indexed (the exported photos would be added again)`, true);
+    }
+  }
+}
+
+/** `p` with symbolic links resolved, through its nearest existing parent when it does not exist yet. */
+function realPathOfNearest(p: string): string {
+  const rest: string[] = [];
+  for (let at = p; ; at = path.dirname(at)) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return p;
+      rest.push(path.basename(at));
+    }
+  }
 }
 
 export function exportPhotos(sources: readonly string[], dir: string, options: { mode: 'symlink' | 'copy' }): ExportReport {

@@ -5,11 +5,12 @@
 // read (milliseconds; at 100k photos the search is the IVF index's).
 import path from 'node:path';
 import type { LibraryService } from '../library/library-service';
-import type { LibraryStore, PhotoFilter, PhotoSummary, VectorHit } from '../store/types';
+import type { LibraryStore, PhotoFilter, VectorHit } from '../store/types';
 import { dot } from '../clip/vectors';
 import { AlbumError, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery } from './album-query';
-import { exportPhotos, type ExportReport } from './album-export';
+import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
+import { namesPhoto, resolvePins } from './album-pins';
 
 export interface AlbumMember {
   path: string;
@@ -20,6 +21,8 @@ export interface AlbumMember {
 
 export interface AlbumSummary extends AlbumDefinition {
   members: number;
+  /** Where the pinned and excluded photos are now (moves followed), those still in the library. */
+  current: { pinned: string[]; excluded: string[] };
   /** The threshold in effect: the album's own, or the calibrated cut-off of an automatic one. */
   effectiveThreshold: number;
 }
@@ -40,7 +43,10 @@ export interface CreateAlbumOptions {
   replace?: boolean;
 }
 
-type Members = { members: AlbumMember[]; threshold: number };
+type Members = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current'] };
+
+/** The photo an edit is about: its path, and its content hash when it is in the library. */
+type EditedPhoto = { path: string; hash: string | null };
 
 /** Per open library (so per model), each album's members with the key they were computed under. */
 const membersCache = new WeakMap<LibraryService, Map<string, { key: string; members: Promise<Members> }>>();
@@ -84,6 +90,7 @@ export class AlbumService {
       filters,
       pinned: previous?.pinned ?? [],
       excluded: previous?.excluded ?? [],
+      hashes: previous?.hashes ?? {},
       createdAt: previous?.createdAt ?? Date.now(),
     };
     // The new record first: a crash in between leaves both names, never neither.
@@ -116,25 +123,25 @@ export class AlbumService {
 
   /** Pins a library photo into the album (and un-excludes it). */
   async pin(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.edit(name, photoPath, (album, abs) => {
-      album.excluded = album.excluded.filter((p) => p !== abs);
-      if (!album.pinned.includes(abs)) album.pinned.push(abs);
+    return this.edit(name, photoPath, (album, photo) => {
+      album.excluded = album.excluded.filter((p) => !namesPhoto(album, p, photo));
+      if (!album.pinned.some((p) => namesPhoto(album, p, photo))) album.pinned.push(photo.path);
     });
   }
 
   /** Keeps a photo out of the album whatever its score (and un-pins it). */
   async exclude(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.edit(name, photoPath, (album, abs) => {
-      album.pinned = album.pinned.filter((p) => p !== abs);
-      if (!album.excluded.includes(abs)) album.excluded.push(abs);
+    return this.edit(name, photoPath, (album, photo) => {
+      album.pinned = album.pinned.filter((p) => !namesPhoto(album, p, photo));
+      if (!album.excluded.some((p) => namesPhoto(album, p, photo))) album.excluded.push(photo.path);
     });
   }
 
   /** Undoes a pin or an exclusion. */
   async unpin(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.edit(name, photoPath, (album, abs) => {
-      album.pinned = album.pinned.filter((p) => p !== abs);
-      album.excluded = album.excluded.filter((p) => p !== abs);
+    return this.edit(name, photoPath, (album, photo) => {
+      album.pinned = album.pinned.filter((p) => !namesPhoto(album, p, photo));
+      album.excluded = album.excluded.filter((p) => !namesPhoto(album, p, photo));
     }, false);
   }
 
@@ -145,27 +152,48 @@ export class AlbumService {
 
   /** Exports the current members as symbolic links (default) or copies into `dir`. */
   async export(name: string, dir: string, options: { copy?: boolean } = {}): Promise<ExportReport> {
+    const abs = path.resolve(dir);
+    // Before anything is written: the CLI and the API refuse the same folders, the same way.
+    checkExportDir(abs, (await (await this.library.readable()).listFolders()).map((f) => f.path));
     const members = await this.members(name);
     return exportPhotos(
       members.map((m) => m.path),
-      path.resolve(dir),
+      abs,
       { mode: options.copy ? 'copy' : 'symlink' },
     );
   }
 
-  private async edit(name: string, photoPath: string, change: (album: AlbumDefinition, abs: string) => void, mustBeIndexed = true): Promise<AlbumDefinition> {
+  private async edit(name: string, photoPath: string, change: (album: AlbumDefinition, photo: EditedPhoto) => void, mustBeIndexed = true): Promise<AlbumDefinition> {
     const store = await this.library.writable();
     const album = await this.get(name);
     const abs = path.resolve(photoPath);
-    if (mustBeIndexed && !(await store.getPhoto(abs))) throw new AlbumError(`not in the library: ${abs}`);
-    change(album, abs);
+    const row = await store.getPhoto(abs);
+    if (mustBeIndexed && !row) throw new AlbumError(`not in the library: ${abs}`);
+    const photo = { path: abs, hash: row?.hash ?? null };
+    change(album, photo);
+    await this.withHashes(store, album, photo);
     await this.put(store, album);
     return album;
   }
 
+  /**
+   * Keeps a hash for every pinned and excluded path (the edited photo's as it is now, the
+   * others' as they were; an old album's entries get theirs from their rows) and none for
+   * paths no longer listed.
+   */
+  private async withHashes(store: LibraryStore, album: AlbumDefinition, photo: EditedPhoto): Promise<void> {
+    const entries = new Set([...album.pinned, ...album.excluded]);
+    const hashes: Record<string, string> = {};
+    for (const p of entries) if (album.hashes[p] !== undefined) hashes[p] = album.hashes[p];
+    if (photo.hash !== null && entries.has(photo.path)) hashes[photo.path] = photo.hash;
+    const missing = [...entries].filter((p) => hashes[p] === undefined);
+    if (missing.length) for (const [p, row] of await store.photosByPath(missing)) hashes[p] = row.hash;
+    album.hashes = hashes;
+  }
+
   private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
-    const { members, threshold } = await this.membersOf(album);
-    return { ...album, members: members.length, effectiveThreshold: threshold };
+    const { members, threshold, current } = await this.membersOf(album);
+    return { ...album, members: members.length, effectiveThreshold: threshold, current };
   }
 
   private async put(store: LibraryStore, album: AlbumDefinition): Promise<void> {
@@ -208,21 +236,20 @@ export class AlbumService {
       const tagged = new Set(await store.pathsWithTag(filters.tag));
       hits = hits.filter((h) => tagged.has(h.path));
     }
-    const excluded = new Set(album.excluded);
-    const pinned = new Set(album.pinned);
+    // Pins and exclusions where the photos are now (they follow moves and renames), then the
+    // pins below the cut-off: two queries for all of them (a lookup each cost ~5 ms at 100k).
+    // A pinned photo whose content left the library leaves the album.
+    const { pinned, excluded } = await resolvePins(store, album);
     const members = new Map<string, AlbumMember>();
     for (const h of hits) if (!excluded.has(h.path)) members.set(h.path, { path: h.path, score: h.score, pinned: pinned.has(h.path) });
-    // Pins below the cut-off: two queries for all of them (a lookup each cost ~5 ms at 100k).
-    // A pinned photo that left the library leaves the album.
-    const outside = album.pinned.filter((p) => !members.has(p));
-    const photos = outside.length ? await store.photosByPath(outside) : new Map<string, PhotoSummary>();
-    const vectors = photos.size ? await store.vectorsByHash([...photos.values()].map((p) => p.hash)) : new Map<string, Float32Array>();
-    for (const p of outside) {
-      const v = vectors.get(photos.get(p)?.hash ?? '');
+    const outside = [...pinned].filter(([p]) => !members.has(p) && !excluded.has(p));
+    const vectors = outside.length ? await store.vectorsByHash([...new Set(outside.map(([, hash]) => hash))]) : new Map<string, Float32Array>();
+    for (const [p, hash] of outside) {
+      const v = vectors.get(hash);
       if (v) members.set(p, { path: p, score: dot(vector, v), pinned: true });
     }
     const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
-    return { members: sorted, threshold };
+    return { members: sorted, threshold, current: { pinned: [...pinned.keys()].filter((p) => !excluded.has(p)), excluded: [...excluded] } };
   }
 }
 

@@ -22,9 +22,16 @@ export interface AlbumDefinition {
    *  follows the model and the library instead of being fixed when the album is made. */
   threshold: number | null;
   filters: AlbumFilters;
-  /** Absolute paths, in the order they were pinned. */
+  /** Absolute paths, in the order they were pinned (where the photos were then). */
   pinned: string[];
   excluded: string[];
+  /**
+   * The content hash (SHA-256) of each pinned and excluded path when it was pinned or
+   * excluded, so the pin follows the photo through a move or a folder rename, as tags do
+   * (album-pins.ts). Albums stored before this have none: their paths are matched as they
+   * are, and each gets its hash at the album's next edit.
+   */
+  hashes: Record<string, string>;
   createdAt: number;
 }
 
@@ -74,6 +81,7 @@ export function parseAlbum(json: string): AlbumDefinition {
     filters: raw.filters ?? {},
     pinned: raw.pinned ?? [],
     excluded: raw.excluded ?? [],
+    hashes: raw.hashes && typeof raw.hashes === 'object' ? raw.hashes : {},
     createdAt: raw.createdAt ?? 0,
   };
 }

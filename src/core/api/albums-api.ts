@@ -77,12 +77,8 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods {
       const lib = await ctx.need();
       const target = dir.trim();
       if (!path.isAbsolute(target)) throw new Error(`give the export folder's full path, e.g. /home/me/Exports/${name} (got "${dir}")`);
-      const abs = path.resolve(target);
-      // Links (or copies) written inside a library folder would be indexed again as new
-      // photos, and match the album again: the album would show every photo twice.
-      const inside = (await (await lib.readable()).listFolders()).find((f) => abs === f.path || abs.startsWith(f.path + path.sep));
-      if (inside) throw new Error(`export to a folder outside the library: ${abs} is inside ${inside.path}, whose photos are indexed`);
-      const report = await (await service()).export(name, abs, { copy });
+      // A folder inside the library is refused by AlbumService.export (as for the CLI).
+      const report = await new AlbumService(lib).export(name, path.resolve(target), { copy });
       // Photos already there from an earlier export count as exported: the folder holds them.
       return { dir: report.dir, exported: report.exported + report.skipped, failed: report.failed };
     },
@@ -105,9 +101,10 @@ function toInfo(album: AlbumSummary): AlbumInfo {
     thresholdAutomatic: album.threshold === null,
     filters: album.filters,
     members: album.members,
-    pinned: album.pinned.length,
-    excluded: album.excluded.length,
-    excludedIds: album.excluded.map(photoId),
+    // Where the pinned and excluded photos are now: a moved photo keeps its pin or exclusion.
+    pinned: album.current.pinned.length,
+    excluded: album.current.excluded.length,
+    excludedIds: album.current.excluded.map(photoId),
     createdAt: album.createdAt,
   };
 }

@@ -4,8 +4,9 @@
 // next time.
 import type { LibraryStore, SignatureRecord } from '../store/types';
 import { findDuplicates, type FindDuplicatesOptions } from './find-duplicates';
-import { planTrash, trashPhotos, type TrashPlan } from './trash-duplicates';
-import type { TrashOptions, TrashResult } from './trash';
+import { keepRealFiles } from './keep-best';
+import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPlan } from './trash-duplicates';
+import type { TrashResult } from './trash';
 import type { DuplicateGroup, DuplicateScan } from './types';
 
 /** What the scan needs of the library (LibraryService has it). */
@@ -36,7 +37,8 @@ export class DupesService {
     };
     const scan = await findDuplicates({ store, thumbsDir: this.library.paths.thumbs, saveSignatures }, scanOptions);
     if (target === null) scan.stats.signaturesSaved = false;
-    return scan;
+    // Rows cannot tell a link from its target: the real file is kept over links to it.
+    return { ...scan, groups: await keepRealFiles(scan.groups) };
   }
 
   /** What trashing these groups would move (keepers and changed files excluded). */
@@ -45,8 +47,12 @@ export class DupesService {
     return planTrash(groups, await store.photoStates());
   }
 
-  /** Moves the paths of a plan to the trash and forgets them in the library. */
-  async trash(paths: readonly string[], options: TrashOptions = {}): Promise<TrashResult> {
+  /**
+   * Moves the paths of a plan to the trash and forgets them in the library; a path whose
+   * real file a staying photo (`keep`, or any library photo of the same content) resolves
+   * to is refused, in `failed` (trash-duplicates.ts).
+   */
+  async trash(paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
     return trashPhotos(await this.library.writable(), paths, options);
   }
 }

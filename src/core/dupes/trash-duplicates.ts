@@ -1,9 +1,12 @@
 // From duplicate groups to files in the trash, carefully: a group is only acted on while its
 // keeper is still on disk as it was indexed (else the "duplicates" might be the last copies),
 // and a photo is only trashed while it is unchanged since it was indexed (else it may no
-// longer be a duplicate). Trashed photos then leave the library.
+// longer be a duplicate). Right before the move, real paths are resolved again so that no
+// file is moved out from under a kept photo that is a link to it (guardKeptFiles). Trashed
+// photos then leave the library.
 import fs from 'node:fs/promises';
 import type { LibraryStore } from '../store/types';
+import { fileIdentity } from './keep-best';
 import { moveToTrash, type TrashOptions, type TrashResult } from './trash';
 import type { DuplicateGroup } from './types';
 
@@ -65,9 +68,46 @@ export async function planTrash(groups: readonly DuplicateGroup[], indexed: Inde
   return plan;
 }
 
+export interface TrashPhotosOptions extends TrashOptions {
+  /** Photos that stay (the groups' keepers); every library photo not being moved stays too. */
+  keep?: readonly string[];
+}
+
+/**
+ * The paths that may move now, resolved on disk right before the move: a path whose real
+ * file is also the real file of a photo that stays (a keeper that is a link to it, or a link
+ * to a folder holding it) is refused, since moving it would take the kept photo with it. A
+ * symbolic link itself may go: moving it leaves its target where it is. Photos that stay are
+ * `keep` and every library row with the same content as a path being moved (a link and its
+ * target always have the same bytes), so callers that only know what to move are safe too.
+ */
+export async function guardKeptFiles(store: LibraryStore, paths: readonly string[], keep: readonly string[] = []): Promise<{ paths: string[]; refused: { path: string; reason: string }[] }> {
+  const moving = new Set(paths);
+  const rows = await store.photosByPath(paths);
+  const sameContent = rows.size ? await store.pathsByHash([...new Set([...rows.values()].map((r) => r.hash))]) : new Map<string, string[]>();
+  const staying = [...new Set([...keep, ...[...sameContent.values()].flat()])].filter((p) => !moving.has(p));
+  const stayingByReal = new Map<string, string>();
+  for (const [file, id] of await Promise.all(staying.map(async (p) => [p, await fileIdentity(p)] as const))) {
+    if (id && !stayingByReal.has(id.real)) stayingByReal.set(id.real, file);
+  }
+  const out = { paths: [] as string[], refused: [] as { path: string; reason: string }[] };
+  for (const file of paths) {
+    const id = await fileIdentity(file);
+    const kept = id && id.directness !== 2 ? stayingByReal.get(id.real) : undefined;
+    if (kept) out.refused.push({ path: file, reason: `it is the real file of the kept photo ${kept}` });
+    else out.paths.push(file); // a missing file is reported by the move itself
+  }
+  return out;
+}
+
 /** Moves the plan's photos to the trash and removes the moved ones from the library. */
-export async function trashPhotos(store: LibraryStore, paths: readonly string[], options: TrashOptions = {}): Promise<TrashResult> {
-  const result = await moveToTrash(paths, options);
+export async function trashPhotos(store: LibraryStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
+  const { keep, ...trashOptions } = options;
+  const guarded = await guardKeptFiles(store, paths, keep);
+  const result = await moveToTrash(guarded.paths, trashOptions);
   if (result.moved.length) await store.removePhotos(result.moved);
-  return result;
+  // In the order asked, so a report lists them as the caller gave them.
+  const refused = new Map(guarded.refused.map((r) => [r.path, r]));
+  const failed = new Map(result.failed.map((f) => [f.path, f]));
+  return { moved: result.moved, failed: paths.flatMap((p) => refused.get(p) ?? failed.get(p) ?? []) };
 }

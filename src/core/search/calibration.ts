@@ -20,6 +20,11 @@
 //   its score is MARGIN_SIGMAS standard deviations above what random terms would give it.
 //   For one text term that is simply mean + 2.5 sd of the caption scores; for only negative
 //   terms it keeps the photos clearly *less* like the negatives than a random caption is.
+// - The result is clamped to [MIN_CUTOFF, MAX_CUTOFF] (see there): "mean + 2.5 sd" assumes a
+//   narrow, roughly normal baseline, and a model whose scores are spread over the whole range
+//   of a cosine (an untrained or degenerate one: the tiny test model's caption scores have
+//   mean -0.3 and sd 0.67) would otherwise get a cut-off above 1 that no photo can reach,
+//   not even the query image itself.
 //
 // The statistics are stored in <home>/calibration/<model key>.json with the caption vectors
 // (embedding them is the slow part: one-off per model) and recomputed when the library's
@@ -35,6 +40,21 @@ import { NULL_CAPTIONS } from './null-captions';
 export const CALIBRATION_VERSION = 1;
 /** How many baseline standard deviations above the baseline mean a photo must score. */
 export const MARGIN_SIGMAS = 2.5;
+/**
+ * The lowest cut-off: a cosine is never below -1, so a lower one cuts nothing either; the
+ * clamp only keeps the value reported (and stored by albums) a cosine.
+ */
+export const MIN_CUTOFF = -1;
+/**
+ * The highest cut-off, below 1 so a photo always finds itself. Above about 0.9 a cosine
+ * between CLIP embeddings no longer says "relevant" but "the same picture": Shoebox's own
+ * look-alike duplicates are photos at 0.93 or more (src/core/dupes, DEFAULT_SIMILAR_THRESHOLD).
+ * A cut-off means "clearly above chance", so whatever the baseline it must let those through:
+ * an image query always returns itself and its copies. A real model's text cut-off sits far
+ * below (ViT-B/32: about 0.26); the cap acts when a baseline is too spread to mean anything,
+ * or photo pairs are so alike (a library of one subject) that only copies would pass.
+ */
+export const MAX_CUTOFF = 0.9;
 const SAMPLE_PHOTOS = 1000;
 const PAIR_PHOTOS = 400;
 const MIN_IMAGE_SAMPLE = 50;
@@ -122,7 +142,8 @@ export function cutoffFor(terms: readonly Pick<QueryTerm, 'kind' | 'sign' | 'wei
     mean += term.sign * term.weight * stats.mean;
     variance += (term.weight * stats.sd) ** 2;
   }
-  return (mean + MARGIN_SIGMAS * Math.sqrt(variance)) / norm;
+  const cutoff = (mean + MARGIN_SIGMAS * Math.sqrt(variance)) / norm;
+  return Math.min(MAX_CUTOFF, Math.max(MIN_CUTOFF, cutoff));
 }
 
 function encodeVectors(vectors: readonly Float32Array[]): string {

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareForKeeping, exifCompleteness, type KeepCandidate } from '../../../src/core/dupes/keep-best';
+import { compareForKeeping, exifCompleteness, keepRealFiles, type KeepCandidate } from '../../../src/core/dupes/keep-best';
+import { tempDir } from '../../helpers/images';
 
 function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}, sharpness = 0): KeepCandidate {
   return {
@@ -30,5 +33,30 @@ describe('keep-best', () => {
     const sorted = [...cs].sort(compareForKeeping).map((c) => c.photo.path);
     expect([...cs].reverse().sort(compareForKeeping).map((c) => c.photo.path)).toEqual(sorted);
     expect(sorted).toEqual(['/c', '/a', '/b', '/d']);
+  });
+});
+
+describe('keep-best with symbolic links', () => {
+  const member = (p: string) => ({ path: p, width: 1, height: 1, bytes: 1 });
+  const group = (...paths: string[]) => ({ kind: 'exact' as const, keep: paths[0]!, members: paths.map(member) });
+
+  it('keeps the real file over any link to it, and leaves the order between files alone', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'originals'));
+    const real = path.join(dir, 'originals', 'tench.jpg');
+    const other = path.join(dir, 'other.jpg');
+    fs.writeFileSync(real, 'x');
+    fs.writeFileSync(other, 'x');
+    const link = path.join(dir, 'album-tench.jpg');
+    const link2 = path.join(dir, 'b-tench.jpg');
+    fs.symlinkSync(real, link);
+    fs.symlinkSync(real, link2);
+    const dangling = path.join(dir, 'a-dangling.jpg');
+    fs.symlinkSync(path.join(dir, 'gone.jpg'), dangling);
+    const [a, b, c] = await keepRealFiles([group(link, real), group(other, link2, link, real), group(dangling, link, other)]);
+    expect(a).toMatchObject({ keep: real, members: [member(real), member(link)] });
+    expect(b).toMatchObject({ keep: other, members: [member(other), member(real), member(link2), member(link)] });
+    // A link whose target is not in the group may be kept: trashing the other files leaves it whole.
+    expect(c).toMatchObject({ keep: dangling, members: [member(dangling), member(link), member(other)] });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Calibration, MARGIN_SIGMAS, cutoffFor, imageStats, textStats, type Baselines, type CalibrationSource } from '../../../src/core/search/calibration';
+import { Calibration, MARGIN_SIGMAS, MAX_CUTOFF, MIN_CUTOFF, cutoffFor, imageStats, textStats, type Baselines, type CalibrationSource } from '../../../src/core/search/calibration';
 import { NULL_CAPTIONS } from '../../../src/core/search/null-captions';
 import { combineTerms, meanDirection } from '../../../src/core/search/query-vectors';
 import { promptsFor, SEARCH_TEMPLATES } from '../../../src/core/search/prompts';
@@ -29,6 +29,15 @@ describe('cut-off formula', () => {
     const mean = 2 * 0.2 + 0.5 - 0.2;
     const sd = Math.sqrt((2 * 0.03) ** 2 + 0.1 ** 2 + 0.03 ** 2);
     expect(cutoffFor(terms, 1.7, baselines)).toBeCloseTo((mean + MARGIN_SIGMAS * sd) / 1.7, 10);
+  });
+
+  it('stays a cosine that lets a photo and its copies through, however spread the baseline', () => {
+    // The tiny test model on real photos: captions score -0.30 +- 0.67, photo pairs 0.41 +- 0.53.
+    const spread: Baselines = { text: { mean: -0.3, sd: 0.67, count: 3776 }, image: { mean: 0.41, sd: 0.53, count: 1711 }, imageMeasured: true };
+    expect(cutoffFor([{ kind: 'text', sign: 1, weight: 1 }], 1, spread)).toBe(MAX_CUTOFF);
+    expect(cutoffFor([{ kind: 'image', sign: 1, weight: 1 }], 1, spread)).toBe(MAX_CUTOFF);
+    expect(MAX_CUTOFF).toBeLessThan(0.93); // the look-alike duplicates threshold (src/core/dupes)
+    expect(cutoffFor([{ kind: 'text', sign: -1, weight: 1 }], 0.1, { ...spread, text: { mean: 0.5, sd: 0, count: 1 } })).toBe(MIN_CUTOFF);
   });
 
   it('only negatives: keeps photos clearly less like them than a random caption', () => {

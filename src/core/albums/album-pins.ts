@@ -1,0 +1,46 @@
+// Where an album's pinned and excluded photos are now. They are stored as the path they had
+// with their content hash (album.ts), and resolved against the library at read time, so a
+// renamed photo or a moved folder keeps its pin or exclusion, like its tags (which are keyed
+// by hash): an entry's path when it still holds that content, else wherever that content is
+// now (every path holding it), else nowhere: a pinned photo whose content left the library
+// leaves the album. An entry without a hash (an album stored before hashes) is its path.
+import type { LibraryStore } from '../store/types';
+import type { AlbumDefinition } from './album';
+
+export interface ResolvedPins {
+  /** Current path -> content hash of every pinned photo in the library, in pin order. */
+  pinned: Map<string, string>;
+  /** Current paths of the excluded photos in the library. */
+  excluded: Set<string>;
+}
+
+type Entries = Pick<AlbumDefinition, 'pinned' | 'excluded' | 'hashes'>;
+
+/** One query for the entries with a hash, one more for those without (old albums only). */
+export async function resolvePins(store: LibraryStore, album: Entries): Promise<ResolvedPins> {
+  const entries = [...album.pinned, ...album.excluded];
+  const hashes = [...new Set(entries.flatMap((p) => album.hashes[p] ?? []))];
+  const unhashed = entries.filter((p) => album.hashes[p] === undefined);
+  const [byHash, rows] = await Promise.all([
+    hashes.length ? store.pathsByHash(hashes) : new Map<string, string[]>(),
+    unhashed.length ? store.photosByPath(unhashed) : new Map<string, { hash: string }>(),
+  ]);
+  const whereNow = (p: string): [string, string][] => {
+    const hash = album.hashes[p];
+    if (hash === undefined) {
+      const row = rows.get(p);
+      return row ? [[p, row.hash]] : [];
+    }
+    const now = byHash.get(hash) ?? [];
+    return now.includes(p) ? [[p, hash]] : now.map((q): [string, string] => [q, hash]);
+  };
+  return {
+    pinned: new Map(album.pinned.flatMap(whereNow)),
+    excluded: new Set(album.excluded.flatMap((p) => whereNow(p).map(([q]) => q))),
+  };
+}
+
+/** Whether an entry names this photo (its path, or its content when the entry has a hash). */
+export function namesPhoto(album: Pick<AlbumDefinition, 'hashes'>, entry: string, photo: { path: string; hash: string | null }): boolean {
+  return entry === photo.path || (photo.hash !== null && album.hashes[entry] === photo.hash);
+}
