@@ -4,6 +4,8 @@
 // files copied byte for byte), then the full default scan (exact + near) as `shoebox dupes`
 // runs it: rows and signatures read from LanceDB, candidates, verification, groups, keepers.
 // Target: <= 60 s at 100k photos on the 2-core reference machine.
+// Then the opt-in similar mode (CLIP cosine) at the same size, and its recall against all
+// pairs at 20k (bench/similar-scale.ts, on synthetic embeddings of its own).
 // Signatures come from synthetic pictures (bench/dupes-synthetic.ts, 1/f random fields) made
 // on worker threads and cached in .cache/bench (the first run at 100k spends ~1-2 min there).
 // Standalone: `npx tsx bench/dupes-scale.ts [n]` prints a table and one JSON line.
@@ -21,6 +23,7 @@ import { ClusteredVectors } from './clustered-vectors';
 import { versionSpec, type VersionSpec } from './dupes-synthetic';
 import { rng } from '../test/helpers/seeded-random';
 import { peakRssMb, printTable, round } from './stats';
+import { similarScale, similarScaleJson, similarScaleRows, type SimilarScaleFigures } from './similar-scale';
 
 const DIMENSION = 512;
 const MODEL = { id: 'bench-dupes-512', dimension: DIMENSION };
@@ -47,7 +50,10 @@ export interface DupesScaleFigures {
   recall: number;
   probedPerContent: number;
   verifiedPerContent: number;
+  /** Of the exact + near scan (the similar mode's comes after). */
   peakRssMb: number;
+  /** The similar mode at the same size (measured after the exact + near scan). */
+  similar: SimilarScaleFigures;
 }
 
 interface Content {
@@ -218,6 +224,8 @@ export async function dupesScale(n = 100_000): Promise<DupesScaleFigures> {
     let truth = 0;
     for (const k of perPicture.values()) truth += (k * (k - 1)) / 2;
 
+    const peakRssBeforeSimilar = peakRssMb();
+    const similar = await similarScale(n);
     return {
       photos: scan.stats.photos,
       contents: scan.stats.contents,
@@ -235,7 +243,8 @@ export async function dupesScale(n = 100_000): Promise<DupesScaleFigures> {
       recall: truth ? truePositives / truth : 1,
       probedPerContent: near.probed / contents.length,
       verifiedPerContent: near.verified / contents.length,
-      peakRssMb: peakRssMb(),
+      peakRssMb: peakRssBeforeSimilar,
+      similar,
     };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
@@ -243,7 +252,7 @@ export async function dupesScale(n = 100_000): Promise<DupesScaleFigures> {
 }
 
 export function printDupesScale(f: DupesScaleFigures): void {
-  printTable(`Duplicate scan (exact + near) at scale, ${f.photos} photos, ${f.cores} cores`, [
+  printTable(`Duplicate scan at scale (exact + near, then similar), ${f.photos} photos, ${f.cores} cores`, [
     ['photos / distinct contents / pictures', `${f.photos} / ${f.contents} / ${f.pictures}`, 'synthetic 1/f pictures with edited versions and byte copies'],
     ['full scan, store reads included', `${f.scanSeconds.toFixed(1)} s`, `target <= 60 s at 100k`],
     ['  of which: photo rows / signatures read', `${f.listSeconds.toFixed(1)} s / ${f.signaturesReadSeconds.toFixed(1)} s`, 'the same reads again after the scan'],
@@ -251,7 +260,8 @@ export function printDupesScale(f: DupesScaleFigures): void {
     ['pair precision / recall vs the synthetic truth', `${f.precision.toFixed(4)} / ${f.recall.toFixed(4)}`],
     ['bucket entries read / verified pairs per content', `${f.probedPerContent.toFixed(0)} / ${f.verifiedPerContent.toFixed(1)}`, 'multi-index hashing, not n^2'],
     ['setup: signatures / store writes', `${f.generateSeconds.toFixed(1)} s / ${f.writeSeconds.toFixed(1)} s`, f.generatedFromCache ? 'signatures from .cache/bench' : 'signatures generated'],
-    ['peak RSS', `${f.peakRssMb.toFixed(0)} MB`],
+    ['peak RSS', `${f.peakRssMb.toFixed(0)} MB`, 'exact + near scan'],
+    ...similarScaleRows(f.similar),
   ]);
 }
 
@@ -263,6 +273,7 @@ export function dupesScaleJson(f: DupesScaleFigures): Record<string, number> {
     dupes_recall: round(f.recall, 4),
     dupes_probed_per_content: round(f.probedPerContent, 0),
     dupes_peak_rss_mb: round(f.peakRssMb, 0),
+    ...Object.fromEntries(Object.entries(similarScaleJson(f.similar)).map(([key, value]) => [`dupes_${key}`, value])),
   };
 }
 
