@@ -1,6 +1,6 @@
 // The filter bar's fields as the engine's SearchFilters: what a user types is what is asked.
 import { describe, expect, it } from 'vitest';
-import { filterProblem, hasFilters, NO_FILTERS, toSearchFilters } from '../../../src/renderer/lib/filters';
+import { filterProblem, hasFilters, NO_FILTERS, searchErrorText, toSearchFilters } from '../../../src/renderer/lib/filters';
 
 describe('filter fields', () => {
   it('asks nothing when nothing is set', () => {
@@ -24,5 +24,14 @@ describe('filter fields', () => {
       tag: 'beach',
     });
     expect(filterProblem({ ...NO_FILTERS, from: '2021-06-15', to: '2021-06-01' })).toMatch(/after/);
+  });
+});
+
+describe('search errors in the UI', () => {
+  it('never shows command-line wording (flags, shoebox commands)', () => {
+    const shown = searchErrorText('--tag re: no label set has the label "re" (shoebox labels list)');
+    expect(shown).toBe('No label set has the tag “re” (any more): choose another tag.');
+    expect(shown).not.toMatch(/--|shoebox/);
+    expect(searchErrorText('--after 2021-13: not a date (shoebox search --help)')).toBe('Not a date');
   });
 });

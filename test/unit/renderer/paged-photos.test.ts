@@ -51,6 +51,21 @@ describe('paged photos', () => {
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
+  it('knows its count is only what is loaded ("200+") until a short page ends the results', async () => {
+    const source = new PagedPhotos(results(342), () => {});
+    expect(source.complete).toBe(false);
+    source.request(0, 1);
+    await flush();
+    expect([source.count, source.complete]).toEqual([PAGE_SIZE, false]);
+    source.request(150, PAGE_SIZE);
+    await flush();
+    expect([source.count, source.complete]).toEqual([342, true]);
+    const listed = new PagedPhotos(listing(342), () => {});
+    listed.request(0, 1);
+    await flush();
+    expect([listed.count, listed.complete]).toEqual([342, true]);
+  });
+
   it('shows the previous photos until a refreshed listing arrives', async () => {
     const old = new PagedPhotos(listing(10), () => {});
     old.request(0, 10);
