@@ -4,7 +4,7 @@
 //
 // One entry per method: when LibraryApi grows, tsc fails here until the table does too.
 import {
-  MAX_QUERY_IMAGE_BYTES, type AlbumFilters, type AlbumInput, type AlbumMembership, type DuplicateKind, type LabelSetInput, type LibraryApi,
+  MAX_QUERY_IMAGE_BYTES, type AlbumDraft, type AlbumFilters, type AlbumInput, type AlbumMembership, type DuplicateKind, type LabelSetInput, type LibraryApi,
   type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState,
 } from './api';
 
@@ -88,6 +88,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   albumPhotos: (args) => {
     const [name, options] = arity('albumPhotos', args, 1, 2);
     return [text(name, 'album', MAX_NAME), ...optional(options, pageOptions)] as MethodArgs<'albumPhotos'>;
+  },
+  previewAlbum: (args) => {
+    const [album, options] = arity('previewAlbum', args, 1, 2);
+    return [albumDraft(album), ...optional(options, pageOptions)] as MethodArgs<'previewAlbum'>;
   },
   setAlbumMembership: (args) => {
     const [name, id, membership] = arity('setAlbumMembership', args, 3, 3);
@@ -235,7 +239,15 @@ function tagReviewOptions(value: unknown): TagReviewOptions {
 
 function albumInput(value: unknown): AlbumInput {
   const o = record(value, 'album', ['name', 'query', 'threshold', 'filters']);
-  const out: AlbumInput = { name: text(o['name'], 'album name', MAX_NAME), query: text(o['query'], 'query', MAX_QUERY) };
+  return { name: text(o['name'], 'album name', MAX_NAME), ...albumFields(o) };
+}
+
+function albumDraft(value: unknown): AlbumDraft {
+  return albumFields(record(value, 'album', ['query', 'threshold', 'filters']));
+}
+
+function albumFields(o: Record<string, unknown>): AlbumDraft {
+  const out: AlbumDraft = { query: text(o['query'], 'query', MAX_QUERY) };
   if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', -1, 1);
   if (o['filters'] !== undefined) {
     const f = record(o['filters'], 'filters', ['folder', 'tag', 'after', 'before']);

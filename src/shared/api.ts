@@ -300,6 +300,18 @@ export interface AlbumInput {
   filters?: AlbumFilters;
 }
 
+/** An album's definition without its name: what the editor's live preview asks about. */
+export type AlbumDraft = Omit<AlbumInput, 'name'>;
+
+/** What an album would hold now (before pins and exclusions), best first. */
+export interface AlbumPreview {
+  /** Photos that match. */
+  total: number;
+  /** The threshold in effect: the draft's own, or the calibrated cut-off when automatic. */
+  threshold: number;
+  photos: PhotoHit[];
+}
+
 export interface AlbumInfo {
   name: string;
   query: string;
@@ -455,6 +467,9 @@ export interface LibraryApi {
   saveAlbum(album: AlbumInput, previousName?: string): Promise<AlbumInfo>;
   removeAlbum(name: string): Promise<void>;
   albumPhotos(name: string, options?: PageOptions): Promise<AlbumPage>;
+  /** The members an album with this definition would have now, without saving anything
+   *  (the editor's live count); `limit` best photos are returned with the total. */
+  previewAlbum(album: AlbumDraft, options?: PageOptions): Promise<AlbumPreview>;
   setAlbumMembership(name: string, id: string, membership: AlbumMembership): Promise<AlbumInfo>;
   /** Writes the members into `dir` as symbolic links, or copies. */
   exportAlbum(name: string, dir: string, copy?: boolean): Promise<AlbumExportReport>;

@@ -89,6 +89,23 @@ describe('smart albums through LibraryApi', () => {
     expect(await host.saveAlbum({ name: 'Auto reds', query: 'red' }, 'Auto reds')).toMatchObject({ thresholdAutomatic: true, threshold: auto.threshold, members: auto.members });
   });
 
+  it('previews a draft exactly as the album will hold it, automatic or fixed, without saving anything', async () => {
+    const { host } = await indexedLibrary();
+    for (const threshold of [undefined, 0.9, -1]) {
+      const draft = { query: 'red', ...(threshold !== undefined ? { threshold } : {}) };
+      const preview = await host.previewAlbum(draft, { limit: 2 });
+      expect(await host.listAlbums()).toEqual([]); // nothing written
+      const saved = await host.saveAlbum({ name: 'reds', ...draft });
+      expect(preview.total, `threshold ${threshold}`).toBe(saved.members);
+      expect(preview.threshold).toBeCloseTo(saved.threshold, 6);
+      expect(preview.photos.map((p) => p.id)).toEqual((await host.albumPhotos('reds', { limit: 2 })).photos.map((p) => p.id));
+      await host.removeAlbum('reds');
+    }
+    // -1 admits every photo; the best ones come first.
+    expect((await host.previewAlbum({ query: 'red', threshold: -1 })).total).toBe(Object.keys(COLOURS).length + 1);
+    expect(await failure(host.previewAlbum({ query: '   ' }))).toMatch(/needs a query/);
+  });
+
   it('pages the members best first, each with its score and whether it is pinned', async () => {
     const { host, id } = await indexedLibrary();
     await host.saveAlbum({ name: 'Everything, reds first', query: 'red', threshold: -1 });

@@ -72,22 +72,11 @@ export class AlbumService {
   async save(fields: AlbumFields, previousName?: string): Promise<AlbumDefinition> {
     const store = await this.library.writable();
     const name = checkAlbumName(fields.name);
-    const query = fields.query.trim();
-    if (!query) throw new AlbumError('an album needs a query', true);
-    const threshold = fields.threshold == null ? null : checkThreshold(fields.threshold);
     const previous = previousName === undefined ? null : await this.get(previousName);
     if (name !== previous?.name && (await store.getAlbum(name))) throw new AlbumError(`an album named "${name}" already exists`);
-    await albumQuery(this.library, query, threshold); // a query that cannot run fails now, not at every read
-    const filters = { ...(fields.filters ?? {}) };
-    if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
-    if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
-      throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
-    }
     const album: AlbumDefinition = {
+      ...(await this.checkedFields(fields)),
       name,
-      query,
-      threshold,
-      filters,
       pinned: previous?.pinned ?? [],
       excluded: previous?.excluded ?? [],
       hashes: previous?.hashes ?? {},
@@ -97,6 +86,29 @@ export class AlbumService {
     await this.put(store, album);
     if (previous && previous.name !== name) await store.removeAlbum(previous.name);
     return album;
+  }
+
+  /**
+   * The members an album with these fields would have now, before pins and exclusions,
+   * without saving anything: the editor's live count. Not cached (a draft changes per key).
+   */
+  async preview(fields: Omit<AlbumFields, 'name'>): Promise<{ members: AlbumMember[]; threshold: number }> {
+    const draft: AlbumDefinition = { ...(await this.checkedFields(fields)), name: 'preview', pinned: [], excluded: [], hashes: {}, createdAt: 0 };
+    return this.computeMembers(draft);
+  }
+
+  /** Query, threshold and filters as an album keeps them; a query that cannot run fails now. */
+  private async checkedFields(fields: Omit<AlbumFields, 'name'>): Promise<Pick<AlbumDefinition, 'query' | 'threshold' | 'filters'>> {
+    const query = fields.query.trim();
+    if (!query) throw new AlbumError('an album needs a query', true);
+    const threshold = fields.threshold == null ? null : checkThreshold(fields.threshold);
+    await albumQuery(this.library, query, threshold); // a query that cannot run fails now, not at every read
+    const filters = { ...(fields.filters ?? {}) };
+    if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
+    if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
+      throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
+    }
+    return { query, threshold, filters };
   }
 
   async get(name: string): Promise<AlbumDefinition> {

@@ -5,14 +5,14 @@
 // bookkeeping here. Edits of one album are read-modify-write of its JSON row: they are run
 // one after another, so two quick clicks (exclude, exclude) cannot lose one of them.
 import path from 'node:path';
-import type { AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, PageOptions } from '../../shared/api';
+import type { AlbumDraft, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
 import { AlbumService, type AlbumSummary } from '../albums/album-service';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { toHit } from './photo-views';
 
-export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'setAlbumMembership' | 'exportAlbum'>;
+export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'exportAlbum'>;
 
 export function albumsApi(ctx: ApiContext): AlbumsMethods {
   let writes: Promise<unknown> = Promise.resolve();
@@ -59,6 +59,23 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods {
         return row ? [{ ...toHit(row, m.score), pinned: m.pinned }] : [];
       });
       return { total: members.length, offset, photos };
+    },
+
+    async previewAlbum(draft: AlbumDraft, options: PageOptions = {}): Promise<AlbumPreview> {
+      const lib = await ctx.need();
+      const { offset, limit } = ctx.page(options);
+      const { members, threshold } = await new AlbumService(lib).preview({
+        query: draft.query,
+        ...(draft.threshold !== undefined ? { threshold: draft.threshold } : {}),
+        ...(draft.filters ? { filters: draft.filters } : {}),
+      });
+      const slice = members.slice(offset, offset + limit);
+      const rows = await (await lib.readable()).photosByPath(slice.map((m) => m.path));
+      const photos = slice.flatMap((m): PhotoHit[] => {
+        const row = rows.get(m.path);
+        return row ? [toHit(row, m.score)] : [];
+      });
+      return { total: members.length, threshold, photos };
     },
 
     setAlbumMembership(name: string, id: string, membership: AlbumMembership): Promise<AlbumInfo> {

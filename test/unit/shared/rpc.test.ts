@@ -65,7 +65,7 @@ describe('argument checks', () => {
         'addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
         'installModel', 'useModel', 'chooseFolder',
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState',
-        'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'setAlbumMembership', 'exportAlbum',
+        'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan',
       ].sort(),
     );

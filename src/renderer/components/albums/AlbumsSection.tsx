@@ -4,14 +4,13 @@ import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
-import { isPreviewAlbum } from './album-preview';
 import { useAlbumsVersion } from './albums-changed';
 
 export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
   const client = useClient();
   const version = useAlbumsVersion();
   // The editor's preview saves scratch albums for a moment (album-preview.ts): never list them.
-  const [state] = useAsync(async () => (await client.listAlbums()).filter((a) => !isPreviewAlbum(a.name)), [client, version, library.photosVersion]);
+  const [state] = useAsync(async () => client.listAlbums(), [client, version, library.photosVersion]);
   const selected = screen.kind === 'album' || screen.kind === 'album-editor' ? screen.name : undefined;
   const creating = screen.kind === 'album-editor' && screen.name === null;
   return (

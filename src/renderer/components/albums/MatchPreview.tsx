@@ -1,12 +1,12 @@
-// How many photos the album would hold, while the user edits it (album-preview.ts says how
-// it is counted), with thumbnails of the best matches.
+// How many photos the album would hold, while the user edits it, with thumbnails of the best
+// matches: the engine computes the draft's members exactly as it will once saved
+// (previewAlbum), without saving anything.
 import type { AlbumFilters } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useDebounced } from '../../hooks/useDebounced';
 import { formatCount } from '../../lib/format';
 import { searchErrorText } from '../../lib/filters';
-import { countAlbumMatches } from './album-preview';
 
 const THUMBS = 8;
 
@@ -27,7 +27,8 @@ export function MatchPreview(props: MatchPreviewProps) {
   const [query, filters, threshold] = JSON.parse(settledKey) as [string, AlbumFilters | null, number | null];
   const [state] = useAsync(async () => {
     if (!query.trim() || !filters) return null;
-    return countAlbumMatches(client, { query: query.trim(), filters, threshold }, THUMBS);
+    const hasFilters = Object.keys(filters).length > 0;
+    return client.previewAlbum({ query: query.trim(), ...(threshold !== null ? { threshold } : {}), ...(hasFilters ? { filters } : {}) }, { limit: THUMBS });
   }, [client, settledKey]);
 
   if (!props.query.trim()) return <p className="album-preview muted small">Type a query to see what would match.</p>;
@@ -45,11 +46,11 @@ export function MatchPreview(props: MatchPreviewProps) {
       <p className="small" aria-live="polite">
         {value === null
           ? 'Counting…'
-          : `${value.more ? 'At least ' : ''}${formatCount(value.count, 'photo')} ${value.count === 1 && !value.more ? 'matches' : 'match'} now${props.existing ? ', before your pins and exclusions' : ''}.`}
+          : `${formatCount(value.total, 'photo')} ${value.total === 1 ? 'matches' : 'match'} now${props.existing ? ', before your pins and exclusions' : ''}.`}
       </p>
-      {value && value.best.length > 0 && (
+      {value && value.photos.length > 0 && (
         <ul className="album-preview__thumbs" aria-label="Best matches">
-          {value.best.map((p) => (
+          {value.photos.map((p) => (
             <li key={p.id}>
               <img src={client.imageUrl(p.id, 'thumb')} alt="" title={`${p.path} · ${p.score.toFixed(3)}`} />
             </li>
