@@ -22,9 +22,10 @@ export function registerFolders(program: Command): void {
     .action(async (folder: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = libraryFor(cmd, opts, 'shoebox folders remove');
       try {
-        await library.removeFolder(folder);
-        if (opts.json) return printJson({ removed: folder });
-        printLine(`removed ${folder} from the library`);
+        const photos = await library.removeFolder(folder);
+        if (opts.json) return printJson({ removed: folder, photos });
+        // Photos another library folder still covers stay (nested folders).
+        printLine(`removed ${folder} from the library (${photos} ${photos === 1 ? 'photo' : 'photos'} with it)`);
       } finally {
         await library.close();
       }

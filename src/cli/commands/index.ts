@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
+import type { IndexSummary } from '../../core/library/index-summary';
 import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+
+/** Exit code of a run stopped by Ctrl-C / SIGTERM before the end: 128 + SIGINT, as shells report it. */
+const EXIT_INTERRUPTED = 130;
 
 export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
@@ -14,8 +18,10 @@ export function registerIndex(program: Command): void {
       process.once('SIGTERM', onSignal);
       try {
         const s = await library.index(folders, stop.signal);
+        // Stopped before the end is not a finished run: 130, the shell's code for Ctrl-C.
+        if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
         if (opts.json) return printJson(s);
-        printLine(`${s.scanned} files: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`);
+        printLine(summaryLine(s));
         for (const f of s.failed) process.stderr.write(`failed: ${f.path}: ${f.reason}\n`);
       } finally {
         process.off('SIGINT', onSignal);
@@ -23,4 +29,10 @@ export function registerIndex(program: Command): void {
         await library.close();
       }
     });
+}
+
+function summaryLine(s: IndexSummary): string {
+  const line = `${s.scanned} files: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`;
+  const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
+  return s.interrupted ? `${line}${kept}; interrupted: ${s.left} ${s.left === 1 ? 'photo' : 'photos'} left for the next run` : `${line}${kept}`;
 }

@@ -236,10 +236,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Indexing a folder that is going away is wasted work: stop it first.
       await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
       const job = jobs.enqueue('remove-folder', abs, async () => {
-        const before = await (await lib.readable()).countPhotos({ folder: abs });
-        await lib.removeFolder(abs);
-        emit({ type: 'photos-changed', added: 0, removed: before });
-        return { added: 0, updated: 0, removed: before, embedded: 0, failed: 0 };
+        // Only photos no other library folder covers leave the library (nested folders).
+        const removed = await lib.removeFolder(abs);
+        emit({ type: 'photos-changed', added: 0, removed });
+        return { added: 0, updated: 0, removed, embedded: 0, failed: 0 };
       });
       await jobs.whenDone(job.id);
       const finished = jobs.list().find((j) => j.id === job.id);

@@ -15,9 +15,22 @@ export interface IndexSummary {
   embedded: number;
   /** Files that could not be indexed, with why (known failures whose file did not change included). */
   failed: { path: string; reason: string }[];
+  /**
+   * Folders (or files, links) that could not be read, with how many photos under them were
+   * kept: a missing library folder (an unmounted disk) never empties the library.
+   */
+  unavailable: { path: string; reason: string; kept: number }[];
+  /** Stopped before the end (Ctrl-C): `left` photos wait for the next run. */
+  interrupted: boolean;
+  left: number;
   seconds: number;
 }
 
 export function emptySummary(): IndexSummary {
-  return { scanned: 0, added: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], seconds: 0 };
+  return { scanned: 0, added: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], unavailable: [], interrupted: false, left: 0, seconds: 0 };
+}
+
+/** One line per unavailable folder, for stderr and logs. */
+export function unavailableLines(summary: Pick<IndexSummary, 'unavailable'>): string[] {
+  return summary.unavailable.map((u) => `${u.reason}: ${u.path} — ${u.kept === 1 ? 'its 1 photo is' : `its ${u.kept} photos are`} kept`);
 }

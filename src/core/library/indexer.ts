@@ -13,9 +13,10 @@ import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage } from '../clip/preprocess';
 import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
 import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, writeThumbnail, type PhotoMetadata } from '../media';
-import { scanFolder, isInside, type FoundFile } from './scan';
+import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isInside, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
+import { keptUnder } from './kept-rows';
 import { hasPhotoExtension, readHead } from './photo-files';
-import { emptySummary, type IndexSummary } from './index-summary';
+import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
 import { SignatureBatcher } from '../dupes/signature-batcher';
@@ -36,48 +37,104 @@ export interface IndexOptions {
   signal?: AbortSignal;
 }
 
-/** Full pass over whole folders: what `shoebox index` and the watcher's start-up catch-up run. */
-export async function indexFolders(deps: IndexerDeps, folders: string[], options: IndexOptions = {}): Promise<IndexSummary> {
-  const roots = folders.map((f) => path.resolve(f));
-  const visited = new Set<string>();
-  const found: FoundFile[] = [];
-  const seen = new Set<string>();
+/** What a scan needs to know about the library besides the folders it lists. */
+export interface ScanScope {
+  /** Every library folder as stored: names a file's folder, and the linked-file rule (scan.ts). */
+  libraryFolders: readonly string[];
+  /** Shoebox's own data folders (thumbnails, models, database): never indexed. */
+  skip: readonly string[];
+}
+
+/**
+ * Full pass over whole folders: what `shoebox index` and the watcher's start-up catch-up run.
+ * `targets` are library folders or folders inside one.
+ */
+export async function indexFolders(deps: IndexerDeps, targets: string[], scope: ScanScope, options: IndexOptions = {}): Promise<IndexSummary> {
+  const roots = [...new Set(targets.map((f) => path.resolve(f)))];
+  const ctx = scanContext(scope.libraryFolders, scope.skip);
+  const found = new Map<string, FoundFile>();
+  const unreadable: Unreadable[] = [];
   for (const root of roots) {
-    for (const file of await scanFolder(root, visited)) {
-      if (!seen.has(file.path)) {
-        seen.add(file.path);
-        found.push(file);
-      }
-    }
+    const folderOf = (p: string) => outermostFolder(p, ctx.libraryFolders) ?? root;
+    const scan = await scanFolder(root, ctx, { folderOf, isLibraryRoot: ctx.libraryFolders.includes(root) });
+    for (const file of scan.files) if (!found.has(file.path)) found.set(file.path, file);
+    unreadable.push(...scan.unreadable);
   }
-  return reconcile(deps, found, (p) => roots.some((r) => isInside(p, r)), options);
+  return reconcile(deps, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots }, options);
 }
 
 /**
  * Incremental pass over paths the watcher reported (created, changed or deleted): each is
- * stat'ed again, so the order and duplication of file-system events do not matter.
+ * stat'ed again, so the order and duplication of file-system events do not matter (a new
+ * folder and the files copied into it are listed once).
  */
-export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (p: string) => string | undefined, options: IndexOptions = {}): Promise<IndexSummary> {
-  const found: FoundFile[] = [];
+export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (p: string) => string | undefined, scope: ScanScope, options: IndexOptions = {}): Promise<IndexSummary> {
+  const ctx = scanContext(scope.libraryFolders, scope.skip);
+  const found = new Map<string, FoundFile>();
   const scopes: string[] = [];
+  const unreadable: Unreadable[] = [];
+  const rootProblems = new Map<string, Promise<string | null>>();
   for (const p of new Set(paths.map((x) => path.resolve(x)))) {
     const folder = folderOf(p);
-    if (!folder) continue;
-    // A path covers itself and, if it is (or was) a directory, everything below it.
-    scopes.push(p);
+    if (!folder || isSkipped(p, ctx)) continue;
+    // A library folder that vanished or cannot be read (an unmounted disk) says nothing about
+    // its files: they are kept until it is back.
+    if (!rootProblems.has(folder)) rootProblems.set(folder, folderProblem(folder));
+    const problem = await rootProblems.get(folder)!;
+    if (problem) {
+      unreadable.push({ path: folder, reason: problem });
+      continue;
+    }
+    let st: import('node:fs').Stats;
     try {
-      const st = await fs.stat(p);
-      if (st.isDirectory()) for (const f of await scanFolder(p)) found.push({ ...f, folder });
-      else if (st.isFile()) found.push({ path: p, folder, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
-    } catch {
-      // Gone: reconcile() removes it and anything that was below it.
+      st = await fs.stat(p);
+    } catch (error) {
+      if (!isGone(error)) unreadable.push({ path: p, reason: `cannot read (${errorCode(error)})` });
+      else if (await isLink(p)) unreadable.push({ path: p, reason: 'link target not found' });
+      else scopes.push(p); // gone: reconcile() removes it and anything that was below it
+      continue;
+    }
+    // A path covers itself and, if it is a directory, everything below it.
+    scopes.push(p);
+    const fileFolder = (f: string) => outermostFolder(f, ctx.libraryFolders) ?? folder;
+    if (st.isDirectory()) {
+      const scan = await scanFolder(p, ctx, { folderOf: fileFolder, isLibraryRoot: p === folder });
+      for (const file of scan.files) found.set(file.path, file);
+      unreadable.push(...scan.unreadable);
+    } else if (st.isFile()) {
+      const real = await fs.realpath(p).catch(() => p);
+      if (ctx.files.has(real) || isSkipped(real, ctx)) continue;
+      const indexed = indexedPath(p, real, ctx.libraryFolders);
+      ctx.files.set(real, indexed);
+      found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
   const inScope = (p: string) => scopes.some((s) => p === s || p.startsWith(s + path.sep));
-  return reconcile(deps, found, inScope, options);
+  return reconcile(deps, [...found.values()], inScope, { unreadable, alwaysReport: [] }, options);
 }
 
-async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: string) => boolean, options: IndexOptions): Promise<IndexSummary> {
+/** Why a library folder cannot be trusted to list its files right now, or null. */
+async function folderProblem(folder: string): Promise<string | null> {
+  try {
+    await (await fs.opendir(folder)).close(); // readable, without listing a large folder
+    return null;
+  } catch (error) {
+    return isGone(error) ? FOLDER_NOT_FOUND : `cannot read folder (${errorCode(error)})`;
+  }
+}
+
+async function isLink(p: string): Promise<boolean> {
+  return fs.lstat(p).then((st) => st.isSymbolicLink(), () => false);
+}
+
+interface Unavailable {
+  /** Could not be read: rows at or under these paths are kept. */
+  unreadable: Unreadable[];
+  /** Reported even when no photo was kept under them (the folders the user asked for). */
+  alwaysReport: readonly string[];
+}
+
+async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions): Promise<IndexSummary> {
   const started = performance.now();
   const { store } = deps;
   const summary = emptySummary();
@@ -103,8 +160,12 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     }
     candidates.push(file);
   }
-  // Rows whose file is gone; a candidate with the same content claims the row's embedding.
-  const missing = new Map([...states].filter(([p]) => inScope(p) && !foundPaths.has(p)));
+  // Rows whose file is gone (its directory was read and it is not there); a candidate with
+  // the same content claims the row's embedding. Rows under what could not be read stay.
+  const kept = keptUnder(unavailable.unreadable);
+  const missing = new Map([...states].filter(([p]) => inScope(p) && !foundPaths.has(p) && !kept.covers(p)));
+  summary.unavailable = kept.report(states.keys(), unavailable.alwaysReport);
+  for (const line of unavailableLines(summary)) deps.emit({ type: 'log', level: 'warn', message: line });
   const missingByHash = new Map([...missing].map(([p, s]) => [s.hash, p]));
   // Content already in the library: only for these is a twin worth a query. A query per new
   // photo scanned every uncompacted commit of the run (~100 ms each at 10k photos).
@@ -162,9 +223,11 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     return image;
   };
 
+  let handled = 0;
   await deps.model.embedImageFiles(
     candidates.map((c) => c.path),
     (result) => {
+      handled++;
       progress.tick();
       const file = candidates[result.index]!;
       if (result.error !== undefined) return fail(file, result.error);
@@ -195,11 +258,14 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // duplicate the next run removes, never a lost photo.
   await writer.flush();
   await signatures.flush();
-  if (!options.signal?.aborted) {
+  if (options.signal?.aborted) {
+    summary.interrupted = true;
+    summary.left = candidates.length - handled;
+  } else {
     const gone = [...missing.keys()];
     summary.removed = gone.length;
     if (gone.length || broken.length) await store.removePhotos([...gone, ...broken]);
-    const stale = [...failures.keys()].filter((p) => inScope(p) && (!foundPaths.has(p) || writer.wasIndexed(p)));
+    const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || writer.wasIndexed(p)));
     if (stale.length) await store.clearFailures(stale);
   }
   summary.seconds = (performance.now() - started) / 1000;

@@ -12,10 +12,11 @@ import type { FailureRecord, FolderRecord, LibraryStore, PhotoRecord, PhotoSumma
 import { homePaths, type HomePaths } from '../paths';
 import type { ModelChoice } from './model-choice';
 import { acquireWriterLock, type WriterLock } from './writer-lock';
-import { indexFolders, indexPaths, type IndexerDeps } from './indexer';
+import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
 import type { IndexSummary } from './index-summary';
 import { FolderWatcher } from './watcher';
-import { scanFolder } from './scan';
+import { FOLDER_EMPTY, isInside, isSkipped, outermostFolder, scanContext, scanFolder } from './scan';
+import { FolderPresence } from './folder-presence';
 import { hasPhotoExtension } from './photo-files';
 import { modelKey } from '../store/model-key';
 import type { TextEmbedder } from '../tags/label-embeddings';
@@ -40,7 +41,8 @@ export interface LibraryStatus {
   /** Files under the folders that are new or changed since they were indexed. */
   pending: number;
   model: string;
-  folders: { path: string; photos: number }[];
+  /** `unavailable`: why a folder cannot be read now (missing, unmounted), its photos kept. */
+  folders: { path: string; photos: number; unavailable?: string }[];
 }
 
 export class LibraryService {
@@ -97,9 +99,15 @@ export class LibraryService {
     return this.readOnlyStore;
   }
 
+  /**
+   * Adds folders to the library and returns what to index. Library folders never nest, so a
+   * photo belongs to one folder and is counted once: a folder inside a library folder is
+   * indexed as part of it (no folder of its own), and a folder holding library folders takes
+   * them over (their photos stay, now under it).
+   */
   async addFolders(folders: string[]): Promise<string[]> {
     const store = await this.writable();
-    const added: string[] = [];
+    const targets: string[] = [];
     for (const folder of folders) {
       const abs = path.resolve(folder);
       let st: fs.Stats;
@@ -109,16 +117,26 @@ export class LibraryService {
         throw new Error(`folder not found: ${abs}`);
       }
       if (!st.isDirectory()) throw new Error(`not a folder: ${abs}`);
-      await store.addFolder(abs);
-      added.push(abs);
+      if (isSkipped(abs, { skip: this.dataFolders() })) throw new Error(`${abs} holds Shoebox's own data, not photos`);
+      const existing = (await store.listFolders()).map((f) => f.path);
+      const outer = outermostFolder(abs, existing);
+      if (outer && outer !== abs) {
+        this.options.emit({ type: 'log', level: 'info', message: `${abs} is inside the library folder ${outer}: indexed as part of it` });
+      } else if (!outer) {
+        await store.addFolder(abs);
+        await this.mergeNested(store);
+      }
+      targets.push(abs);
     }
-    return added;
+    return targets;
   }
 
   async index(folders?: string[], signal?: AbortSignal): Promise<IndexSummary> {
     const store = await this.writable();
+    // A library from before folders stopped nesting may still hold nested ones.
+    await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders) : (await store.listFolders()).map((f) => f.path);
-    const summary = await indexFolders(this.indexerDeps(store), targets, signal ? { signal } : {});
+    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), signal ? { signal } : {});
     // Maintenance after the run, never during it: index the vectors once the library is
     // large enough to need it, and compact the run's small commits.
     if (summary.added || summary.updated || summary.removed) {
@@ -128,11 +146,55 @@ export class LibraryService {
     return summary;
   }
 
-  async removeFolder(folder: string): Promise<void> {
+  /**
+   * Removes a library folder and returns how many photos left the library with it: only
+   * those no other library folder covers (a folder nested in it, or one holding it).
+   */
+  async removeFolder(folder: string): Promise<number> {
     const store = await this.writable();
     const abs = path.resolve(folder);
-    if (!(await store.listFolders()).some((f) => f.path === abs)) throw new Error(`not a library folder: ${abs}`);
-    await store.removeFolder(abs);
+    const folders = (await store.listFolders()).map((f) => f.path);
+    const others = folders.filter((f) => f !== abs);
+    if (!folders.includes(abs)) {
+      const outer = outermostFolder(abs, others);
+      throw new Error(outer ? `not a library folder: ${abs} is part of ${outer}, whose photos stay until that folder is removed` : `not a library folder: ${abs}`);
+    }
+    const keepUnder = others.filter((f) => isInside(f, abs) || isInside(abs, f));
+    const removed = await this.countUncovered(store, abs, keepUnder);
+    await store.removeFolder(abs, { keepUnder });
+    return removed;
+  }
+
+  /** Photos under `folder` and under none of `keepUnder`. */
+  private async countUncovered(store: LibraryStore, folder: string, keepUnder: readonly string[]): Promise<number> {
+    if (keepUnder.some((k) => isInside(folder, k))) return 0;
+    const inner = keepUnder.filter((k) => !keepUnder.some((o) => isInside(k, o)));
+    let count = await store.countPhotos({ folder });
+    for (const k of inner) count -= await store.countPhotos({ folder: k });
+    return count;
+  }
+
+  /** Folders inside another library folder give way to it; their photos stay. */
+  private async mergeNested(store: LibraryStore): Promise<void> {
+    const folders = (await store.listFolders()).map((f) => f.path);
+    for (const inner of folders) {
+      const outer = outermostFolder(inner, folders);
+      if (outer === inner || !outer) continue;
+      await store.mergeFolder(inner, outer);
+      this.options.emit({ type: 'log', level: 'info', message: `${inner} is now part of the library folder ${outer}` });
+    }
+  }
+
+  /** Shoebox's own data folders, never indexed even when a library folder holds the home. */
+  dataFolders(): string[] {
+    const { thumbs, models, library, cache } = this.paths;
+    const dirs = [thumbs, models, library, cache].map((d) => path.resolve(d));
+    // Through a link too: the scan compares real paths as well.
+    return [...new Set([...dirs, ...dirs.map((d) => realpathOr(d))])];
+  }
+
+  private async scanScope(store: LibraryStore): Promise<ScanScope> {
+    return { libraryFolders: (await store.listFolders()).map((f) => f.path), skip: this.dataFolders() };
   }
 
   async listFolders(): Promise<FolderRecord[]> {
@@ -154,9 +216,13 @@ export class LibraryService {
     const failures = await store.listFailures();
     const failedAt = new Map(failures.map((f) => [f.path, f]));
     let pending = 0;
-    const visited = new Set<string>();
+    const ctx = scanContext(folders.map((f) => f.path), this.dataFolders());
+    const unavailable = new Map<string, string>();
     for (const folder of folders) {
-      for (const file of await scanFolder(folder.path, visited)) {
+      const scan = await scanFolder(folder.path, ctx, { isLibraryRoot: true });
+      const problem = scan.unreadable.find((u) => u.path === folder.path);
+      if (problem) unavailable.set(folder.path, problem.reason);
+      for (const file of scan.files) {
         if (!hasPhotoExtension(file.path)) continue; // sniffing every file would make status slow
         const row = states.get(file.path) ?? failedAt.get(file.path);
         if (!row || row.size !== file.size || row.mtimeMs !== file.mtimeMs) pending++;
@@ -167,7 +233,14 @@ export class LibraryService {
       failed: failures.map((f) => ({ path: f.path, reason: f.reason })),
       pending,
       model: this.modelId,
-      folders: await Promise.all(folders.map(async (f) => ({ path: f.path, photos: await store.countPhotos({ folder: f.path }) }))),
+      folders: await Promise.all(
+        folders.map(async (f) => {
+          const photos = await store.countPhotos({ folder: f.path });
+          // An empty folder is only suspicious when the library holds photos from it.
+          const problem = photos > 0 || unavailable.get(f.path) !== FOLDER_EMPTY ? unavailable.get(f.path) : undefined;
+          return { path: f.path, photos, ...(problem ? { unavailable: problem } : {}) };
+        }),
+      ),
     };
   }
 
@@ -178,6 +251,7 @@ export class LibraryService {
   async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void): Promise<void> {
     const store = await this.writable();
     const deps = this.indexerDeps(store);
+    const scope = await this.scanScope(store);
     let idle: NodeJS.Timeout | undefined;
     const maintainWhenIdle = () => {
       clearTimeout(idle);
@@ -186,18 +260,26 @@ export class LibraryService {
     const watcher = new FolderWatcher({
       onBatch: async (paths) => {
         clearTimeout(idle);
-        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p)));
+        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope));
         maintainWhenIdle();
       },
       onError: (err) => this.options.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
+      ignore: scope.skip.slice(),
     });
-    const folders = (await store.listFolders()).map((f) => f.path);
+    const folders = [...scope.libraryFolders];
     // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
-    for (const folder of folders) await watcher.watch(folder);
-    onSummary(await indexFolders(deps, folders, { signal }));
+    // A folder that cannot be followed now (unmounted) is followed once it is back.
+    const presence = new FolderPresence(watcher, folders, async (folder) => {
+      clearTimeout(idle);
+      onSummary(await indexFolders(deps, [folder], scope, { signal }));
+      maintainWhenIdle();
+    });
+    await presence.start();
+    onSummary(await indexFolders(deps, folders, scope, { signal }));
     maintainWhenIdle();
     if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     clearTimeout(idle);
+    await presence.stop();
     await watcher.close();
   }
 
@@ -223,5 +305,13 @@ export class LibraryService {
       emit: this.options.emit,
       ...(this.onPhotosCommitted ? { onPhotosCommitted: this.onPhotosCommitted } : {}),
     };
+  }
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
   }
 }

@@ -1,6 +1,12 @@
 // Lists the files under a watched folder: recursive, following symlinks but never around a
-// loop (each real directory is entered once), skipping hidden entries and sidecars. Only
-// stat() is called, so listing an unchanged library costs what listing it costs.
+// loop (each real directory is entered once), skipping hidden entries, sidecars and
+// Shoebox's own data folders. Only stat() is called, so listing an unchanged library costs
+// what listing it costs.
+//
+// What could NOT be read is reported, never silently skipped: the indexer removes a photo
+// only when its directory was read and the file is not in it, so a folder that is missing
+// (unmounted disk), unreadable (permissions, a NAS read error) or a link whose target is
+// gone keeps the photos below it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,27 +17,72 @@ export interface FoundFile {
   mtimeMs: number;
 }
 
+/** A folder, file or link that could not be read; rows at or under `path` are kept. */
+export interface Unreadable {
+  path: string;
+  reason: string;
+}
+
+export interface ScanResult {
+  files: FoundFile[];
+  unreadable: Unreadable[];
+}
+
+/** State shared by the scans of one run, so a real directory or file is listed once. */
+export interface ScanContext {
+  /** Real directories already entered (loops, and trees reached twice). */
+  visited: Set<string>;
+  /** Real file path → the path it is indexed under, for the files listed so far. */
+  files: Map<string, string>;
+  /** The library folders as stored: a linked file whose real path is inside one is indexed there. */
+  libraryFolders: readonly string[];
+  /** Never listed: Shoebox's own data (thumbnails, models, the database), wherever the home is. */
+  skip: readonly string[];
+}
+
+export function scanContext(libraryFolders: readonly string[], skip: readonly string[]): ScanContext {
+  return { visited: new Set(), files: new Map(), libraryFolders: libraryFolders.map((f) => path.resolve(f)), skip: skip.map((s) => path.resolve(s)) };
+}
+
 /** Sidecars and OS litter that are never photos. */
 const IGNORED_EXTENSIONS = new Set(['.xmp', '.json', '.txt', '.db', '.ini', '.thm', '.aae', '.pp3', '.dop', '.on1']);
 
-export async function scanFolder(folder: string, visited = new Set<string>()): Promise<FoundFile[]> {
-  const found: FoundFile[] = [];
+export const FOLDER_NOT_FOUND = 'folder not found (unmounted?)';
+export const FOLDER_EMPTY = 'folder is empty (unmounted?)';
+
+/**
+ * Lists `folder`. `folderOf` names the library folder a file belongs to (default: `folder`).
+ * `isLibraryRoot`: `folder` is a library folder itself, so finding it empty is suspicious
+ * (an unmounted mount point reads as an empty directory) and reported as unreadable.
+ */
+export async function scanFolder(
+  folder: string,
+  ctx: ScanContext,
+  options: { folderOf?: (p: string) => string; isLibraryRoot?: boolean } = {},
+): Promise<ScanResult> {
   const root = path.resolve(folder);
+  const folderOf = options.folderOf ?? (() => root);
+  const files: FoundFile[] = [];
+  const unreadable: Unreadable[] = [];
   const stack: string[] = [root];
   while (stack.length) {
     const dir = stack.pop()!;
+    if (isSkipped(dir, ctx)) continue;
     let real: string;
-    try {
-      real = await fs.realpath(dir);
-    } catch {
-      continue; // vanished or unreadable: a later run sees it again
-    }
-    if (visited.has(real)) continue; // a symlink loop, or a tree already listed
-    visited.add(real);
     let entries: import('node:fs').Dirent[];
     try {
+      real = await fs.realpath(dir);
+      if (isSkipped(real, ctx)) continue;
+      if (ctx.visited.has(real)) continue; // a symlink loop, or a tree already listed
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // Missing or unreadable: its photos are kept and it is reported.
+      unreadable.push({ path: dir, reason: dir === root && isGone(error) ? FOLDER_NOT_FOUND : `cannot read folder (${errorCode(error)})` });
+      continue;
+    }
+    ctx.visited.add(real);
+    if (dir === root && options.isLibraryRoot && entries.length === 0) {
+      unreadable.push({ path: dir, reason: FOLDER_EMPTY });
       continue;
     }
     for (const entry of entries) {
@@ -43,20 +94,71 @@ export async function scanFolder(folder: string, visited = new Set<string>()): P
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       if (IGNORED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      let st: import('node:fs').Stats;
       try {
-        const st = await fs.stat(full); // follows symlinks
-        if (st.isDirectory()) stack.push(full);
-        else if (st.isFile()) found.push({ path: full, folder: root, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
-      } catch {
-        // A dangling symlink or a file removed while listing.
+        st = await fs.stat(full); // follows symlinks
+      } catch (error) {
+        // A file deleted while listing is gone; a link whose target is missing (an unmounted
+        // disk?) or a file that cannot be read keeps its photo.
+        if (!entry.isSymbolicLink() && isGone(error)) continue;
+        unreadable.push({ path: full, reason: entry.isSymbolicLink() ? 'link target not found' : `cannot read (${errorCode(error)})` });
+        continue;
       }
+      if (st.isDirectory()) {
+        stack.push(full);
+        continue;
+      }
+      if (!st.isFile()) continue;
+      // A plain entry's real path is its directory's plus its name: no extra system call.
+      const realFile = entry.isSymbolicLink() ? await fs.realpath(full).catch(() => full) : path.join(real, entry.name);
+      if (ctx.files.has(realFile) || isSkipped(realFile, ctx)) continue; // one real file = one photo
+      const indexed = indexedPath(full, realFile, ctx.libraryFolders);
+      ctx.files.set(realFile, indexed);
+      files.push({ path: indexed, folder: indexed === full ? folderOf(full) : outermostFolder(indexed, ctx.libraryFolders)!, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
-  return found;
+  return { files, unreadable };
+}
+
+/**
+ * The path a file is indexed under, so that one real file is one photo however many links
+ * lead to it: its real path when that is inside a library folder (an album folder of links
+ * to originals: the originals are the photos), else the path it was found under (a library
+ * folder that is itself a link, or links to files outside the library). Rows keep the path a
+ * user sees unless another library folder already holds the file.
+ */
+export function indexedPath(found: string, real: string, libraryFolders: readonly string[]): string {
+  if (real === found) return found;
+  return outermostFolder(real, libraryFolders) ? real : found;
+}
+
+/** The outermost library folder holding `p` (folders may still be nested in an older library). */
+export function outermostFolder(p: string, libraryFolders: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const f of libraryFolders) if ((p === f || isInside(p, f)) && (!best || f.length < best.length)) best = f;
+  return best;
+}
+
+export function isSkipped(p: string, ctx: Pick<ScanContext, 'skip'>): boolean {
+  return ctx.skip.some((s) => p === s || isInside(p, s));
 }
 
 /** True when `file` is inside `folder` (a folder boundary, not a string prefix). */
 export function isInside(file: string, folder: string): boolean {
   const rel = path.relative(folder, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** At or under `folder`. */
+export function isAtOrInside(file: string, folder: string): boolean {
+  return file === folder || isInside(file, folder);
+}
+
+export function isGone(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+export function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }

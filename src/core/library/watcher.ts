@@ -5,7 +5,7 @@
 // duplicates and partial writes do not matter.
 import watcher from '@parcel/watcher';
 import path from 'node:path';
-import { isInside } from './scan';
+import { outermostFolder } from './scan';
 
 export interface FolderWatcherOptions {
   /** How long events are collected before one batch is handed over (ms). */
@@ -13,6 +13,8 @@ export interface FolderWatcherOptions {
   /** Called with every batch; the next batch waits until this resolves. */
   onBatch: (paths: string[]) => Promise<void>;
   onError: (err: Error) => void;
+  /** Absolute paths never reported (Shoebox's own data folders, when inside a watched one). */
+  ignore?: string[];
 }
 
 export class FolderWatcher {
@@ -21,9 +23,12 @@ export class FolderWatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Watched folders that were deleted or moved away since they were subscribed. */
+  private readonly lost = new Set<string>();
 
   constructor(private readonly options: FolderWatcherOptions) {}
 
+  /** Follows `folder`; throws when it cannot (a folder that is missing or unreadable). */
   async watch(folder: string): Promise<void> {
     const root = path.resolve(folder);
     if (this.subscriptions.has(root)) return;
@@ -31,34 +36,53 @@ export class FolderWatcher {
       root,
       (err, events) => {
         if (err) return this.options.onError(err);
-        for (const e of events) if (!isHidden(root, e.path)) this.pendingPaths.add(e.path);
+        for (const e of events) {
+          // The folder itself went (moved away, deleted): its watch is dead, even if it comes back.
+          if (e.path === root && e.type === 'delete') this.lost.add(root);
+          if (!isHidden(root, e.path)) this.pendingPaths.add(e.path);
+        }
         this.schedule();
       },
-      { ignore: ['**/.*', '**/.*/**'] },
+      { ignore: ['**/.*', '**/.*/**', ...this.options.ignore ?? []] },
     );
     this.subscriptions.set(root, sub);
   }
 
   async unwatch(folder: string): Promise<void> {
     const root = path.resolve(folder);
-    await this.subscriptions.get(root)?.unsubscribe();
+    const sub = this.subscriptions.get(root);
     this.subscriptions.delete(root);
+    this.lost.delete(root);
+    // A folder that vanished took its watch with it: unsubscribing then fails, harmlessly.
+    await sub?.unsubscribe().catch(() => {});
+  }
+
+  /** Runs `task` after the batch in progress, never alongside one (a catch-up scan). */
+  run(task: () => Promise<void>): Promise<void> {
+    this.running = this.running.then(task).catch((err: unknown) => this.options.onError(err as Error));
+    return this.running;
+  }
+
+  /** Subscribed, and the subscription still sees the folder. */
+  isFollowing(folder: string): boolean {
+    const root = path.resolve(folder);
+    return this.subscriptions.has(root) && !this.lost.has(root);
   }
 
   folders(): string[] {
     return [...this.subscriptions.keys()];
   }
 
-  /** The watched folder a path belongs to, if any. */
+  /** The watched folder a path belongs to, if any (the outermost, should folders nest). */
   folderOf(p: string): string | undefined {
-    return this.folders().find((f) => isInside(p, f) || p === f);
+    return outermostFolder(p, this.folders());
   }
 
   /** Stops watching and waits for the batch in progress to finish (a clean stop). */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    await Promise.all([...this.subscriptions.values()].map((s) => s.unsubscribe()));
+    await Promise.all([...this.subscriptions.values()].map((s) => s.unsubscribe().catch(() => {})));
     this.subscriptions.clear();
     await this.running;
   }
@@ -69,7 +93,7 @@ export class FolderWatcher {
       if (this.closed || this.pendingPaths.size === 0) return;
       const batch = [...this.pendingPaths];
       this.pendingPaths = new Set();
-      this.running = this.running.then(() => this.options.onBatch(batch)).catch((err: unknown) => this.options.onError(err as Error));
+      void this.run(() => this.options.onBatch(batch));
     }, this.options.settleMs ?? 700);
   }
 }

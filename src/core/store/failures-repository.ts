@@ -20,8 +20,9 @@ export class FailuresRepository {
     await this.delete(chunkForPredicate([...new Set(paths)]).map((chunk) => inList('path', chunk)));
   }
 
-  async clearUnder(folder: string): Promise<void> {
-    await this.delete([underFolder(folder)]);
+  /** Clears the failures matching a SQL predicate on the failures table (sql.ts). */
+  async clearWhere(predicate: string): Promise<void> {
+    await this.delete([predicate]);
   }
 
   private async delete(predicates: string[]): Promise<void> {

@@ -11,7 +11,9 @@ import { LibraryTooNewError, SCHEMA_VERSION, createLibrary, ensureTables, migrat
 import { photosTableName } from './model-key';
 import { PhotosRepository, deleteFromAllPhotoTables, pathPredicates, photoTables, type PhotoState } from './photos-repository';
 import { optimizeTable } from './indexes';
-import { underFolder } from './sql';
+import { allOf, sqlString, underFolder } from './sql';
+import { isPhotosTable } from './model-key';
+import { TABLES } from './schema';
 import { PhotoVectors } from './photo-vectors';
 import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
@@ -117,12 +119,26 @@ class Store implements LibraryStore {
     return this.write(() => this.folders.add(path));
   }
 
-  removeFolder(path: string): Promise<void> {
+  removeFolder(path: string, options: { keepUnder?: readonly string[] } = {}): Promise<void> {
     return this.write(async () => {
-      // Rows first, the folder last (see folders-repository.ts).
-      await deleteFromAllPhotoTables(this.conn, [underFolder(path)]);
-      await this.failures.clearUnder(path);
+      // Rows first, the folder last (see folders-repository.ts). Rows another library folder
+      // still covers stay (nested folders): with an outer folder kept, nothing is deleted.
+      const predicate = allOf([underFolder(path), ...(options.keepUnder ?? []).map((k) => `NOT (${underFolder(k)})`)]);
+      await deleteFromAllPhotoTables(this.conn, [predicate]);
+      await this.failures.clearWhere(predicate);
       await this.folders.remove(path);
+    });
+  }
+
+  mergeFolder(inner: string, outer: string): Promise<void> {
+    return this.write(async () => {
+      // Rows first, the folder last: a crash in between leaves `inner` listed, and merging
+      // again finishes the work. Nothing is deleted.
+      const where = underFolder(inner);
+      const valuesSql = { folder: sqlString(outer) };
+      for (const name of (await this.conn.tableNames()).filter(isPhotosTable)) await (await this.conn.table(name))?.update({ where, valuesSql });
+      await (await this.conn.table(TABLES.failures))?.update({ where, valuesSql });
+      await this.folders.remove(inner);
     });
   }
 

@@ -143,8 +143,13 @@ export interface LibraryStore {
   listFailures(folder?: string): Promise<FailureRecord[]>;
 
   addFolder(path: string): Promise<void>;
-  /** Removes the folder and every photo (in every model's table) and failure under it. */
-  removeFolder(path: string): Promise<void>;
+  /**
+   * Removes the folder and every photo (in every model's table) and failure under it, except
+   * those under `keepUnder` (other library folders nested in it, or one holding it).
+   */
+  removeFolder(path: string, options?: { keepUnder?: readonly string[] }): Promise<void>;
+  /** Makes `inner` part of the library folder `outer` that holds it: its photos and failures stay, now under `outer`. */
+  mergeFolder(inner: string, outer: string): Promise<void>;
   listFolders(): Promise<FolderRecord[]>;
 
   /** Models that have a photos table, with their row counts. */
