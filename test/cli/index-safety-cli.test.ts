@@ -60,5 +60,7 @@ describe('shoebox index', () => {
     expect(res.stderr.trim()).toBe(`shoebox: folder not found (unmounted?): ${photos} — its 4 photos are kept`);
     const status = JSON.parse((await runShoebox(['--home', home, 'status', ...MODEL, '--json'])).stdout);
     expect(status.photos).toBe(4);
+    const text = await runShoebox(['--home', home, 'status', ...MODEL]);
+    expect(text.stdout).toContain(`  ${photos}\t4 photos (folder not found (unmounted?); photos kept)\n`);
   });
 });

@@ -12,7 +12,7 @@ export function registerStatus(program: Command): void {
         const provider = (await library.providerStatus()).provider;
         if (opts.json) return printJson({ ...status, provider });
         printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${provider}`);
-        for (const f of status.folders) printLine(`  ${f.path}\t${f.photos} photos`);
+        for (const f of status.folders) printLine(`  ${f.path}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
         for (const f of status.failed) printLine(`  failed: ${f.path}: ${f.reason}`);
       } finally {
         await library.close();
