@@ -27,7 +27,7 @@ describe('shoebox serve', () => {
 
   it('refuses a bad --port in one line', async () => {
     const r = await serve(['--home', tempDir(), 'serve', '--port', 'eighty']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // how it was called: a usage error
     expect(r.stderr.trim()).toMatch(/^shoebox: --port must be an integer from 0 to 65535, got "eighty"$/);
   });
 
