@@ -1,12 +1,2 @@
-// A seeded pseudo-random generator (mulberry32) for test data and benchmarks: small, fast,
-// and the same sequence on every run and machine, so synthetic libraries are reproducible.
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Tests and benchmarks use the engine's seeded generator, so synthetic libraries are reproducible.
+export { rng } from '../../src/core/seeded-random';

@@ -5,6 +5,7 @@
 // the matrix scorer (ONNX Runtime on a worker for large jobs). Deterministic: a seeded sample
 // and seeded starting centroids, ties going to the lowest centroid.
 import type { MatrixScorer } from '../tags/matrix-scorer';
+import { rng } from '../seeded-random';
 
 /** Rows scored per product: 4096 x k floats stays a few MB. */
 export const SCORE_CHUNK = 4096;
@@ -20,21 +21,9 @@ export interface KMeansSetup {
   onIteration?: () => void;
 }
 
-/** mulberry32: small, and the same sequence on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `size` distinct indices of 0..n-1 in seeded random order (partial Fisher-Yates). */
 function seededSample(n: number, size: number, seed: number): Int32Array {
-  const random = seededRandom(seed);
+  const random = rng(seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const m = Math.min(n, size);

@@ -1,0 +1,13 @@
+// A seeded pseudo-random generator (mulberry32): small, fast, and the same sequence on every
+// run and machine. The engine uses it where results must be reproducible (k-means sampling
+// for similar shots); tests and benchmarks use it for synthetic libraries.
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
