@@ -1,5 +1,5 @@
 import type { FolderInfo } from '../../shared/api';
-import { baseName } from '../lib/format';
+import { FolderSelect } from './FolderSelect';
 import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
 import { TagSelect } from './TagSelect';
 
@@ -29,14 +29,7 @@ export function FilterBar({ fields, folders, onChange }: FilterBarProps) {
       {folders.length > 1 && (
         <label>
           <span>Folder</span>
-          <select value={fields.folder} onChange={(e) => set('folder', e.target.value)}>
-            <option value="">all</option>
-            {folders.map((f) => (
-              <option key={f.path} value={f.path} title={f.path}>
-                {baseName(f.path)}
-              </option>
-            ))}
-          </select>
+          <FolderSelect folders={folders} value={fields.folder} onChange={(folder) => set('folder', folder)} noneLabel="all" />
         </label>
       )}
       <label>

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { AlbumInfo, FolderInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
-import { baseName } from '../../lib/format';
+import { FolderSelect } from '../FolderSelect';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { emptyForm, formFilters, formFromAlbum, formToInput, type AlbumForm } from './album-form';
 import { notifyAlbumsChanged } from './albums-changed';
@@ -137,15 +137,7 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
         <legend>Only photos…</legend>
         <label className="album-field">
           <span>in folder</span>
-          <select value={form.folder} onChange={(e) => edit({ folder: e.target.value })}>
-            <option value="">any folder</option>
-            {folders.map((f) => (
-              <option key={f.path} value={f.path} title={f.path}>
-                {baseName(f.path)}
-              </option>
-            ))}
-            {form.folder && !folders.some((f) => f.path === form.folder) && <option value={form.folder}>{baseName(form.folder)} (not in the library)</option>}
-          </select>
+          <FolderSelect folders={folders} value={form.folder} onChange={(folder) => edit({ folder })} noneLabel="any folder" />
         </label>
         <label className="album-field">
           <span>tagged</span>

@@ -6,6 +6,7 @@ import type { FolderInfo, JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
 import { baseName } from '../../lib/format';
+import { FolderSelect } from '../FolderSelect';
 import { ProgressLine } from '../JobProgress';
 import { notifyTagsChanged } from './useTagsVersion';
 
@@ -64,14 +65,7 @@ export function TagFolderPanel({ set, autoFolders, folders, jobs, dirty }: TagFo
         <div className="tags-panel__choose">
           <label className="tags-field">
             <span>Folder</span>
-            <select aria-label="Folder to tag" value={folder} onChange={(e) => setFolder(e.target.value)}>
-              <option value="">Whole library</option>
-              {folders.map((f) => (
-                <option key={f.path} value={f.path} title={f.path}>
-                  {baseName(f.path)}
-                </option>
-              ))}
-            </select>
+            <FolderSelect folders={folders} value={folder} onChange={setFolder} noneLabel="Whole library" ariaLabel="Folder to tag" />
           </label>
           <button type="button" className="button button--primary" disabled={dirty} onClick={() => void start()}>
             Start tagging
