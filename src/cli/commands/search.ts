@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, printLine, UsageError } from '../output';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { libraryFor, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { search, similar } from '../../core/search/search-service';
 import { QueryError } from '../../core/search/query-error';
 import type { SearchFilters, SearchRequestOptions, SearchResult } from '../../shared/search';
@@ -35,12 +35,6 @@ function withSearchOptions(cmd: Command): Command {
     .option('--tag <label>', 'only photos with this tag')
     .option('--all', 'no relevance cut-off: every photo, best first')
     .option('--raw', 'embed text terms as written, without prompt templates ("a photo of ...")');
-}
-
-function wholeNumber(value: string, name: string, min: number): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
 }
 
 function requestOptions(opts: SearchCliOptions): SearchRequestOptions {
