@@ -2,7 +2,9 @@
 // uses: /api/models/{repo}/revision/{rev}, /api/models/{repo}/tree/{rev}?recursive=true
 // (paginated with a Link header) and /{repo}/resolve/{rev}/{path} (with Range support and, for
 // LFS files, an optional 302 to a "CDN" path like the real hub's). Faults can be injected:
-// drop the connection after N bytes, serve corrupted bytes, ignore Range, fail with a status.
+// drop the connection after N bytes, serve corrupted bytes, ignore Range, fail with a status,
+// and the ways a hostile mirror misbehaves: unsafe paths in the listing, endless or dripping
+// bodies, stalls, looping pagination, redirects to other schemes.
 import http from 'node:http';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -30,6 +32,19 @@ export interface Faults {
   ignoreRange?: boolean;
   /** Answer requests for a file with this status, `times` times (default once). */
   status?: { file: string; code: number; times?: number };
+  /** Extra raw entries appended to every tree listing (e.g. a path outside the folder). */
+  extraTree?: unknown[];
+  /** Answer requests for a file with a 302 to this Location (times default: always). */
+  redirect?: { file: string; location: string };
+  /** Stream a JSON body that never ends, as fast as the client reads it. */
+  endlessJson?: 'tree' | 'revision';
+  /**
+   * Send the headers and the first `afterBytes` body bytes, then one byte every `intervalMs`
+   * (0: nothing more, ever), `times` times (default once). JSON targets drip spaces.
+   */
+  drip?: { target: 'tree' | 'revision' | (string & {}); afterBytes: number; intervalMs: number; times?: number };
+  /** "loop": every page links to itself; "endless": a new empty page after the last, forever. */
+  pages?: 'loop' | 'endless';
 }
 
 interface RepoFile {
@@ -145,7 +160,10 @@ export class FakeHub {
       const rev = parts[5]!;
       record.kind = parts[4]!;
       if (!repo || (rev !== 'main' && rev !== repo.commit)) return reply(404, { error: 'Repository or revision not found' });
-      if (parts[4] === 'revision') return reply(200, { id: `${parts[2]}/${parts[3]}`, sha: repo.commit });
+      if (this.faults.endlessJson === parts[4]) return this.endless(res, record);
+      const body = parts[4] === 'revision' ? { id: `${parts[2]}/${parts[3]}`, sha: repo.commit } : undefined;
+      if (this.dripping(parts[4]!)) return this.drip(res, record, Buffer.from(JSON.stringify(body ?? [])), ' ');
+      if (body) return reply(200, body);
       if (parts[4] === 'tree') return this.tree(repo, url, reply);
       return reply(404, { error: 'not found' });
     }
@@ -177,6 +195,11 @@ export class FakeHub {
       if (status && status.file === file && (status.times ?? 1) > 0) {
         status.times = (status.times ?? 1) - 1;
         return reply(status.code, { error: 'injected' });
+      }
+      if (this.faults.redirect?.file === file) {
+        record.status = 302;
+        res.writeHead(302, { location: this.faults.redirect.location });
+        return void res.end();
       }
       if (entry.lfs && this.options.redirectLfs) {
         record.status = 302;
@@ -217,12 +240,56 @@ export class FakeHub {
     const cursor = Number(url.searchParams.get('cursor') ?? 0);
     const page = entries.slice(cursor, cursor + pageSize);
     const headers: Record<string, string> = {};
-    if (cursor + pageSize < entries.length) {
+    if (cursor === 0) page.push(...(this.faults.extraTree ?? []));
+    if (this.faults.pages === 'loop') {
+      headers.link = `<${url.href}>; rel="next"`;
+    } else if (cursor + pageSize < entries.length || this.faults.pages === 'endless') {
       const next = new URL(url.href);
       next.searchParams.set('cursor', String(cursor + pageSize));
       headers.link = `<${next.href}>; rel="next"`;
     }
     reply(200, page, headers);
+  }
+
+  private dripping(target: string): boolean {
+    const drip = this.faults.drip;
+    if (!drip || drip.target !== target || (drip.times ?? 1) <= 0) return false;
+    drip.times = (drip.times ?? 1) - 1;
+    return true;
+  }
+
+  /** Headers, `afterBytes` of `body`, then `filler` (or the body's next bytes) one byte at a time. */
+  private drip(res: http.ServerResponse, record: RequestRecord, body: Buffer, filler?: string, status = 200, headers: Record<string, string | number> = {}): void {
+    const { afterBytes, intervalMs } = this.faults.drip!;
+    record.status = status;
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    let sent = Math.min(afterBytes, filler ? body.length - 1 : body.length);
+    res.write(body.subarray(0, sent));
+    record.bytes = sent;
+    if (intervalMs <= 0) return; // stalls until the client gives up
+    const timer = setInterval(() => {
+      if (res.destroyed || (!filler && sent >= body.length)) return clearInterval(timer);
+      res.write(filler ?? body.subarray(sent, sent + 1));
+      if (!filler) sent++;
+      record.bytes++;
+    }, intervalMs);
+    res.on('close', () => clearInterval(timer));
+  }
+
+  /** A JSON array that never closes, written as fast as the socket drains. */
+  private endless(res: http.ServerResponse, record: RequestRecord): void {
+    record.status = 200;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const entry = Buffer.from(`${JSON.stringify({ type: 'file', path: 'x', size: 1, oid: '0'.repeat(40) })},`.repeat(1000));
+    res.write('[');
+    const pump = () => {
+      while (!res.destroyed) {
+        record.bytes += entry.length;
+        if (!res.write(entry)) return void res.once('drain', pump);
+      }
+    };
+    res.on('close', () => res.removeAllListeners('drain'));
+    pump();
   }
 
   private serveFile(file: string, entry: RepoFile, req: http.IncomingMessage, res: http.ServerResponse, record: RequestRecord): void {
@@ -248,6 +315,7 @@ export class FakeHub {
       headers['content-range'] = `bytes ${start}-${end}/${total}`;
     }
     headers['content-length'] = body.length;
+    if (this.dripping(file)) return this.drip(res, record, body, undefined, status, headers);
     record.status = status;
     res.writeHead(status, headers);
 

@@ -7,16 +7,20 @@
 // - every file is checked against what the hub publishes (SHA-256 for LFS files, the git blob
 //   id and size for the rest); a mismatch deletes the bad copy and fails naming the file;
 // - after the engine's files, the .onnx graphs are read for the external-data files they
-//   reference, and exactly those are fetched too.
+//   reference, and exactly those are fetched too;
+// - every path the hub names (listing, the state file of an earlier run, external data) is
+//   checked to stay inside the folder before anything is read, written or deleted by it, and
+//   a request that goes quiet is abandoned (and retried) after the idle timeout (hub-client.ts).
 // Publishing the folder as an installed model is the caller's job (model-manager.ts).
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HubClient, USER_AGENT, httpError, networkError, type FetchLike, type HubFile } from './hub-client';
+import { HubClient, Watchdog, httpError, networkError, type FetchLike, type HubFile, type HubLimits } from './hub-client';
 import { FileHasher, hashFileInto } from './file-hash';
 import { externalDataLocations } from './onnx-external-data';
 import { ModelError } from './model-error';
+import { pathInside } from './repo-path';
 
 export interface DownloadProgress {
   /** The file the latest bytes belong to. */
@@ -28,7 +32,7 @@ export interface DownloadProgress {
   filesTotal: number;
 }
 
-export interface DownloadOptions {
+export interface DownloadOptions extends HubLimits {
   /** Hub base URL, e.g. https://huggingface.co or a mirror. */
   endpoint: string;
   fetch?: FetchLike;
@@ -77,7 +81,7 @@ interface DownloadState {
 class TransientError extends Error {}
 
 export async function downloadRepoFiles(options: DownloadOptions): Promise<DownloadResult> {
-  const client = new HubClient(options.endpoint, options.fetch);
+  const client = new HubClient(options.endpoint, options.fetch, options);
   const { repo, revision, dir, signal } = options;
   const commit = await client.resolveCommit(repo, revision, signal);
   const listing = await client.listFiles(repo, commit, signal);
@@ -144,8 +148,11 @@ function formatMB(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
+/** Where a hub path lives in the folder; listings are checked already, this is the last guard. */
 function localPath(dir: string, repoPath: string): string {
-  return path.join(dir, ...repoPath.split('/'));
+  const local = pathInside(dir, repoPath);
+  if (!local) throw new ModelError('hub', `${JSON.stringify(repoPath)} would be outside ${dir}; refusing it`);
+  return local;
 }
 
 function expectedId(entry: HubFile): string {
@@ -172,8 +179,12 @@ function forgetStaleFiles(dir: string, repo: string, commit: string, listing: Hu
   } else if (previous && previous.commit !== commit) {
     for (const [file, id] of Object.entries(previous.expected)) {
       if (expected[file] === id) continue;
-      fs.rmSync(localPath(dir, file), { force: true });
-      fs.rmSync(`${localPath(dir, file)}.part`, { force: true });
+      // The state on disk holds an earlier listing, maybe from a hostile mirror or an older
+      // Shoebox that did not check listings: a path outside the folder is never deleted.
+      const local = pathInside(dir, file);
+      if (!local) continue;
+      fs.rmSync(local, { force: true });
+      fs.rmSync(`${local}.part`, { force: true });
     }
   }
   const state: DownloadState = { repo, commit, expected };
@@ -185,7 +196,7 @@ function removeStrays(dir: string, keep: Set<string>, prefix = ''): void {
   for (const item of fs.readdirSync(path.join(dir, ...prefix.split('/').filter(Boolean)), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${item.name}` : item.name;
     if (item.isDirectory()) removeStrays(dir, keep, rel);
-    else if (!keep.has(rel) && rel !== DOWNLOAD_STATE_FILE) fs.rmSync(localPath(dir, rel), { force: true });
+    else if (!keep.has(rel) && rel !== DOWNLOAD_STATE_FILE) fs.rmSync(path.join(dir, ...rel.split('/')), { force: true });
   }
 }
 
@@ -199,7 +210,6 @@ class DownloadRun {
   private readonly retries: number;
   private readonly retryDelayMs: number;
   private readonly concurrency: number;
-  private readonly fetchImpl: FetchLike;
 
   constructor(
     private readonly client: HubClient,
@@ -209,7 +219,6 @@ class DownloadRun {
     this.retries = options.retries ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
   }
 
   plan(entries: HubFile[]): void {
@@ -336,13 +345,28 @@ class DownloadRun {
     }
 
     const url = this.client.fileUrl(this.options.repo, this.commit, entry.path);
+    const watchdog = new Watchdog(this.client.limits.idleTimeoutMs, signal);
+    try {
+      return await this.receive(entry, part, url, offset, hasher, watchdog, signal);
+    } finally {
+      watchdog.dispose();
+    }
+  }
+
+  private async receive(entry: HubFile, part: string, url: string, resumeAt: number, hasher: FileHasher, watchdog: Watchdog, signal: AbortSignal): Promise<FileHasher> {
+    const size = sizeOf(entry);
+    let offset = resumeAt;
+    const stalled = () => `no data for ${Number((this.client.limits.idleTimeoutMs / 1000).toFixed(1))} s`;
     let res: Response;
     try {
-      const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+      const headers: Record<string, string> = {};
       if (offset > 0) headers.range = `bytes=${offset}-`;
-      res = await this.fetchImpl(url, { headers, signal, redirect: 'follow' });
+      res = await this.client.open(url, entry.path, headers, watchdog);
     } catch (err) {
       if (signal.aborted) throw cancelled();
+      // A redirect to another scheme, or too many: retrying would only repeat it.
+      if (err instanceof ModelError) throw err;
+      if (watchdog.reason) throw new TransientError(stalled());
       throw new TransientError(networkError(err, this.client.endpoint).message);
     }
 
@@ -368,6 +392,7 @@ class DownloadRun {
         throw new TransientError(`server resumed at byte ${start ?? '?'} instead of ${offset}`);
       }
       if (offset > 0) await hashFileInto(part, hasher, signal);
+      watchdog.kick(); // hashing what is on disk is no silence from the hub
     } else {
       // 200: the whole file, whatever we asked for (some servers ignore Range).
       offset = 0;
@@ -385,9 +410,11 @@ class DownloadRun {
           chunk = await reader.read();
         } catch (err) {
           if (signal.aborted) throw cancelled();
+          if (watchdog.reason) throw new TransientError(`${stalled()} after ${position} of ${size} bytes`);
           throw new TransientError(`connection lost after ${position} of ${size} bytes (${describe(err)})`);
         }
         if (chunk.done) break;
+        watchdog.kick();
         const bytes = chunk.value;
         if (position + bytes.length > size) {
           await reader.cancel().catch(() => {});

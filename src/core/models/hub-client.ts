@@ -1,7 +1,15 @@
 // The few Hugging Face Hub endpoints a download needs, against huggingface.co or any mirror
 // that speaks the same API: pin a revision to its commit, list the files at that commit (with
 // their sizes and hashes), and build the URL a file is fetched from.
+//
+// A mirror is whatever SHOEBOX_HF_ENDPOINT / HF_ENDPOINT / --endpoint names, so it may be
+// hostile or broken. Nothing it sends is trusted to be small, prompt or well-formed: JSON
+// answers are read up to a size limit, every request gives up when no data arrives for a
+// while (JSON answers also have a deadline), pagination has a page limit and may not repeat a
+// page, redirects are followed by hand and only to http(s), and every listed path must name a
+// file inside the model folder (repo-path.ts).
 import { ModelError } from './model-error';
+import { unsafeRepoPathReason } from './repo-path';
 import { VERSION } from '../version';
 
 export const DEFAULT_HF_ENDPOINT = 'https://huggingface.co';
@@ -19,6 +27,75 @@ export interface HubFile {
 }
 
 export type FetchLike = typeof globalThis.fetch;
+
+/** What a hub may cost us; tests inject small values. */
+export interface HubLimits {
+  /** Give up on a request when no data arrives for this long (default 60 s). */
+  idleTimeoutMs?: number;
+  /** A JSON answer must be complete within this (default 120 s), however it trickles in. */
+  jsonTimeoutMs?: number;
+  /** Bytes of one JSON answer, and of all pages of a file listing together (default 16 MiB). */
+  maxJsonBytes?: number;
+  /** Pages of one file listing (default 1000). */
+  maxListingPages?: number;
+  /** Redirects followed for one request (default 10). */
+  maxRedirects?: number;
+}
+
+const DEFAULT_LIMITS: Required<HubLimits> = {
+  idleTimeoutMs: 60_000,
+  jsonTimeoutMs: 120_000,
+  maxJsonBytes: 16 * 1024 * 1024,
+  maxListingPages: 1000,
+  maxRedirects: 10,
+};
+
+/**
+ * Aborts a request when it goes quiet for `idleMs` (kick() on every sign of life), or when
+ * the optional deadline passes; `reason` says which fired, so the error can say so.
+ */
+export class Watchdog {
+  readonly signal: AbortSignal;
+  reason: 'idle' | 'deadline' | undefined;
+  private readonly controller = new AbortController();
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly deadlineTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly idleMs: number,
+    parent?: AbortSignal,
+    deadlineMs?: number,
+  ) {
+    this.signal = parent ? AbortSignal.any([parent, this.controller.signal]) : this.controller.signal;
+    this.kick();
+    if (deadlineMs !== undefined) this.deadlineTimer = setTimeout(() => this.fire('deadline'), deadlineMs).unref();
+  }
+
+  kick(): void {
+    clearTimeout(this.idleTimer);
+    if (!this.reason) this.idleTimer = setTimeout(() => this.fire('idle'), this.idleMs).unref();
+  }
+
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.deadlineTimer);
+  }
+
+  private fire(reason: 'idle' | 'deadline'): void {
+    if (this.reason) return;
+    this.reason = reason;
+    this.dispose();
+    this.controller.abort(new Error(`request ${reason === 'idle' ? 'stalled' : 'took too long'}`));
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
 
 /** The hub to talk to: an explicit option, else SHOEBOX_HF_ENDPOINT, else HF_ENDPOINT, else huggingface.co. */
 export function resolveEndpoint(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -44,10 +121,16 @@ function encodePath(filePath: string): string {
 }
 
 export class HubClient {
+  readonly limits: Required<HubLimits>;
+
   constructor(
     readonly endpoint: string,
     private readonly fetchImpl: FetchLike = globalThis.fetch,
-  ) {}
+    limits: HubLimits = {},
+  ) {
+    const defined = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+    this.limits = { ...DEFAULT_LIMITS, ...defined };
+  }
 
   /** Where a file's bytes are served (the hub may redirect to a CDN). */
   fileUrl(repo: string, revision: string, filePath: string): string {
@@ -57,61 +140,151 @@ export class HubClient {
   /** Pins a branch or tag to its commit, so every file of one download comes from one commit. */
   async resolveCommit(repo: string, revision: string, signal?: AbortSignal): Promise<string> {
     const url = `${this.endpoint}/api/models/${encodeRepo(repo)}/revision/${encodeURIComponent(revision)}`;
-    const body = await this.getJson(url, `${repo}@${revision}`, signal);
+    const body = await this.getJson(url, `${repo}@${revision}`, this.limits.maxJsonBytes, 'answer', signal);
     const sha = (body.json as { sha?: unknown } | null)?.sha;
     // A mirror that does not report the commit still serves the revision by name.
     return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : revision;
   }
 
-  /** Every file at `revision`, following the hub's pagination (Link: <...>; rel="next"). */
+  /**
+   * Every file at `revision`, following the hub's pagination (Link: <...>; rel="next"), within
+   * the page and size limits. A listed path that could leave the model folder fails the listing.
+   */
   async listFiles(repo: string, revision: string, signal?: AbortSignal): Promise<HubFile[]> {
     const files: HubFile[] = [];
+    const seen = new Set<string>();
+    let budget = this.limits.maxJsonBytes;
     let next: string | undefined = `${this.endpoint}/api/models/${encodeRepo(repo)}/tree/${encodeURIComponent(revision)}?recursive=true`;
     while (next) {
-      const { json, link } = await this.getJson(next, `${repo}@${revision}`, signal);
+      if (seen.has(next)) throw new ModelError('hub', `${next}: the file listing links back to a page it already sent; refusing it`);
+      if (seen.size >= this.limits.maxListingPages) {
+        throw new ModelError('hub', `${next}: the file listing runs past ${this.limits.maxListingPages} pages; refusing it`);
+      }
+      seen.add(next);
+      const { json, link, bytes } = await this.getJson(next, `${repo}@${revision}`, budget, 'file listing', signal);
+      budget -= bytes;
       if (!Array.isArray(json)) throw new ModelError('hub', `${next}: expected a JSON array of files`);
       for (const item of json) {
         const file = toHubFile(item);
-        if (file) files.push(file);
+        if (!file) continue;
+        const unsafe = unsafeRepoPathReason(file.path);
+        if (unsafe) {
+          throw new ModelError(
+            'hub',
+            `${this.endpoint}: the file listing of ${repo}@${revision} holds an unsafe path ${JSON.stringify(file.path)} (${unsafe}); refusing this hub's listing`,
+          );
+        }
+        files.push(file);
       }
       next = nextLink(link, next);
     }
     return files;
   }
 
-  private async getJson(url: string, what: string, signal?: AbortSignal): Promise<{ json: unknown; link: string | null }> {
-    let res: Response;
-    try {
-      res = await this.fetchImpl(url, { headers: { accept: 'application/json', 'user-agent': USER_AGENT }, signal });
-    } catch (err) {
-      throw networkError(err, this.endpoint, signal);
-    }
-    if (!res.ok) {
+  /**
+   * Fetches `url`, following up to maxRedirects redirects to http(s) URLs only. A redirect
+   * elsewhere (file:, data:, ...) or too many of them fail with a ModelError: retrying cannot
+   * help. Other fetch failures are thrown as they are, for the caller to word.
+   */
+  async open(url: string, what: string, headers: Record<string, string>, watchdog: Watchdog): Promise<Response> {
+    let current = url;
+    for (let hops = 0; ; hops++) {
+      const res = await this.fetchImpl(current, { headers: { 'user-agent': USER_AGENT, ...headers }, signal: watchdog.signal, redirect: 'manual' });
+      const location = res.headers.get('location');
+      if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
       await res.body?.cancel().catch(() => {});
-      throw httpError(res.status, url, what);
+      if (hops >= this.limits.maxRedirects) throw new ModelError('hub', `${what}: more than ${this.limits.maxRedirects} redirects; refusing them`);
+      let target: URL;
+      try {
+        target = new URL(location, current);
+      } catch {
+        throw new ModelError('hub', `${what}: the hub redirected to an invalid address ${JSON.stringify(location)}; refusing it`);
+      }
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw new ModelError('hub', `${what}: the hub redirected to ${JSON.stringify(target.href)}, which is not http(s); refusing it`);
+      }
+      current = target.href;
+      watchdog.kick();
     }
-    let json: unknown;
+  }
+
+  /** The one-line error for a request that failed before or while its body arrived. */
+  failure(err: unknown, url: string, watchdog: Watchdog, signal?: AbortSignal): ModelError {
+    if (err instanceof ModelError) return err;
+    if (signal?.aborted) return new ModelError('cancelled', 'download cancelled');
+    if (watchdog.reason === 'idle') return new ModelError('hub', `${url}: no data for ${seconds(this.limits.idleTimeoutMs)}; the hub stalled`);
+    if (watchdog.reason === 'deadline') return new ModelError('hub', `${url}: no complete answer within ${seconds(this.limits.jsonTimeoutMs)}; the hub is too slow`);
+    return networkError(err, this.endpoint, signal);
+  }
+
+  private async getJson(url: string, what: string, maxBytes: number, kind: string, signal?: AbortSignal): Promise<{ json: unknown; link: string | null; bytes: number }> {
+    const watchdog = new Watchdog(this.limits.idleTimeoutMs, signal, this.limits.jsonTimeoutMs);
+    const tooLarge = () => new ModelError('hub', `${url}: the ${kind} is larger than ${formatMB(this.limits.maxJsonBytes)}; refusing it`);
     try {
-      json = await res.json();
-    } catch (err) {
-      throw new ModelError('hub', `${url}: not valid JSON (${(err as Error).message})`);
+      let res: Response;
+      try {
+        res = await this.open(url, url, { accept: 'application/json' }, watchdog);
+      } catch (err) {
+        throw this.failure(err, url, watchdog, signal);
+      }
+      if (!res.ok) {
+        await res.body?.cancel().catch(() => {});
+        throw httpError(res.status, url, what);
+      }
+      if (Number(res.headers.get('content-length')) > maxBytes) {
+        await res.body?.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      if (res.body) {
+        const reader = res.body.getReader();
+        for (;;) {
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await reader.read();
+          } catch (err) {
+            throw this.failure(err, url, watchdog, signal);
+          }
+          if (chunk.done) break;
+          watchdog.kick();
+          bytes += chunk.value.length;
+          if (bytes > maxBytes) {
+            await reader.cancel().catch(() => {});
+            throw tooLarge();
+          }
+          chunks.push(chunk.value);
+        }
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch (err) {
+        throw new ModelError('hub', `${url}: not valid JSON (${(err as Error).message})`);
+      }
+      return { json, link: res.headers.get('link'), bytes };
+    } finally {
+      watchdog.dispose();
     }
-    return { json, link: res.headers.get('link') };
   }
 }
 
 function toHubFile(item: unknown): HubFile | undefined {
   if (typeof item !== 'object' || item === null) return undefined;
   const entry = item as { type?: unknown; path?: unknown; size?: unknown; oid?: unknown; lfs?: unknown };
-  if (entry.type !== 'file' || typeof entry.path !== 'string' || typeof entry.size !== 'number' || typeof entry.oid !== 'string') {
+  if (entry.type !== 'file' || typeof entry.path !== 'string' || !isByteCount(entry.size) || typeof entry.oid !== 'string') {
     return undefined;
   }
   const file: HubFile = { path: entry.path, size: entry.size, oid: entry.oid };
   const lfs = entry.lfs as { oid?: unknown; size?: unknown } | undefined;
-  if (lfs && typeof lfs.oid === 'string' && typeof lfs.size === 'number') {
+  if (lfs && typeof lfs.oid === 'string' && isByteCount(lfs.size)) {
     file.lfs = { sha256: lfs.oid.replace(/^sha256:/, ''), size: lfs.size };
   }
   return file;
+}
+
+function isByteCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function nextLink(link: string | null, current: string): string | undefined {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelLayout } from '../clip/model-folder';
 import { writeFileAtomic } from '../settings';
+import { isSafeRepoPath } from './repo-path';
 
 export const MANIFEST_FILE = 'shoebox-model.json';
 
@@ -35,11 +36,15 @@ export function writeManifest(dir: string, manifest: ModelManifest): void {
   writeFileAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** The folder's manifest, or undefined when it has none or it cannot be read. */
+/**
+ * The folder's manifest, or undefined when it has none or it cannot be read. Its file paths
+ * came from a hub: one that could name something outside the folder makes it untrusted.
+ */
 export function readManifest(dir: string): ModelManifest | undefined {
   try {
     const value = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as ModelManifest;
-    return typeof value === 'object' && value !== null && Array.isArray(value.files) ? value : undefined;
+    if (typeof value !== 'object' || value === null || !Array.isArray(value.files)) return undefined;
+    return value.files.every((file) => typeof file === 'object' && file !== null && isSafeRepoPath(file.path)) ? value : undefined;
   } catch {
     return undefined;
   }

@@ -12,7 +12,7 @@ import { readSettings, updateSettings } from '../settings';
 import { homePaths } from '../paths';
 import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './catalog';
 import { downloadRepoFiles, type DownloadProgress } from './download';
-import { resolveEndpoint, type FetchLike } from './hub-client';
+import { resolveEndpoint, type FetchLike, type HubLimits } from './hub-client';
 import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile } from './manifest';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { externalDataLocations } from './onnx-external-data';
@@ -26,8 +26,11 @@ export interface ModelManagerOptions {
   endpoint?: string;
   /** fetch implementation (default: Node's global fetch). */
   fetch?: FetchLike;
-  /** Download tuning: retries per file, first retry delay (ms), files at once. */
-  download?: { retries?: number; retryDelayMs?: number; concurrency?: number };
+  /**
+   * Download tuning: retries per file, first retry delay (ms), files at once, and what a hub
+   * may cost (idle timeout, JSON deadline and size, listing pages; see HubLimits).
+   */
+  download?: { retries?: number; retryDelayMs?: number; concurrency?: number } & HubLimits;
 }
 
 export interface ModelSummary {

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ModelError } from './model-error';
+import { isSafeRepoPath } from './repo-path';
 
 // Field numbers from onnx.proto.
 const MODEL_GRAPH = 7;
@@ -149,12 +150,16 @@ export function externalDataLocations(onnxPath: string): string[] {
   }
 }
 
-/** Locations must stay inside the model folder: no absolute paths, no "..". */
+/**
+ * Locations must stay inside the model folder (repo-path.ts). Exporters on Windows write "\"
+ * and "./", as ONNX Runtime reads them; those are normalized first, then checked like any
+ * other path a hub hands us.
+ */
 function checkLocation(location: string, onnxPath: string): string {
   const posix = location.replace(/\\/g, '/');
-  const normal = path.posix.normalize(posix);
-  if (posix.startsWith('/') || /^[A-Za-z]:/.test(posix) || normal === '..' || normal.startsWith('../') || normal === '.') {
-    throw new ModelError('invalid-model', `${onnxPath} references external data outside its folder: "${location}"`);
+  const normal = posix.startsWith('/') ? posix : path.posix.normalize(posix);
+  if (!isSafeRepoPath(normal)) {
+    throw new ModelError('invalid-model', `${onnxPath} references external data outside its folder: ${JSON.stringify(location)}`);
   }
   return normal;
 }
