@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { LARGE_DUPLICATE_GROUP } from '../../src/shared/api';
 import { REPO_ROOT, fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { sceneJpeg } from '../helpers/scenes';
@@ -76,7 +77,8 @@ describe('shoebox dupes', () => {
     ]);
     for (const g of groups) {
       expect(Object.keys(g).sort()).toEqual(['keep', 'kind', 'members']);
-      expect(g.keep).toBe(path.join(dir, 'a copy.jpg')); // same rank as a.jpg; the path decides
+      // Same rank as "a copy.jpg" on every measure, and "a copy.jpg" sorts first: the name decides.
+      expect(g.keep).toBe(path.join(dir, 'a.jpg'));
       expect(g.members[0]!.path).toBe(g.keep);
       for (const m of g.members) {
         expect(Object.keys(m).sort()).toEqual(['bytes', 'height', 'path', 'width']);
@@ -87,7 +89,7 @@ describe('shoebox dupes', () => {
 
     const text = await runDupes(home, []);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^exact: 2 photos\n {2}keep {2}640x480 .*a copy\.jpg\n/);
+    expect(text.stdout).toMatch(/^exact: 2 photos\n {2}keep {2}640x480 .*\/a\.jpg\n/);
   });
 
   it('finds CLIP look-alikes with --mode similar, and all kinds with --mode all', async () => {
@@ -132,13 +134,13 @@ describe('shoebox dupes', () => {
     expect(res.code, res.stderr).toBe(0);
     const groups = JSON.parse(res.stdout) as Group[];
     const trashed = groups.flatMap((g) => g.members.filter((m) => m.trashed).map((m) => path.basename(m.path)));
-    expect([...new Set(trashed)].sort()).toEqual(['a small.jpg', 'a wide.jpg', 'a.jpg']);
-    expect(fs.readdirSync(dir).sort()).toEqual(['a copy.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
-    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a small.jpg', 'a wide.jpg', 'a.jpg']);
+    expect([...new Set(trashed)].sort()).toEqual(['a copy.jpg', 'a small.jpg', 'a wide.jpg']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a copy.jpg', 'a small.jpg', 'a wide.jpg']);
     const info = fs.readFileSync(path.join(trashDir, 'info', 'a small.jpg.trashinfo'), 'utf8');
     expect(info).toMatch(new RegExp(`^\\[Trash Info\\]\\nPath=${path.join(dir, 'a%20small.jpg').replaceAll('/', '\\/')}\\nDeletionDate=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\n$`));
     const listed = JSON.parse((await runShoebox(['--home', home, 'list', ...MODEL, '--json'])).stdout) as { path: string }[];
-    expect(listed.map((p) => path.basename(p.path)).sort()).toEqual(['a copy.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
+    expect(listed.map((p) => path.basename(p.path)).sort()).toEqual(['a.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
     const again = JSON.parse((await runDupes(home, ['--json'])).stdout);
     expect(again).toEqual([]);
   });
@@ -150,12 +152,47 @@ describe('shoebox dupes', () => {
     const declined = runDupesOnTerminal(home, ['--trash'], 'n', { SHOEBOX_TRASH_DIR: trashDir });
     expect(declined.code, declined.stdout).toBe(0);
     expect(declined.stdout).toMatch(/Move 3 photos \([\d.]+ MB\) to the trash\? \[y\/N\]/);
+    // What would go, group by group with its keeper, is on the screen before the question.
+    expect(declined.stdout).toMatch(/exact: 2 photos\r?\n {2}keep .*\/a\.jpg\r?\n {8}.*\/a copy\.jpg[\s\S]*near: 4 photos[\s\S]*Move 3 photos/);
     expect(declined.stdout).toMatch(/nothing moved/);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
 
     const accepted = runDupesOnTerminal(home, ['--trash'], 'y', { SHOEBOX_TRASH_DIR: trashDir });
     expect(accepted.code, accepted.stdout).toBe(0);
     expect(accepted.stdout).toMatch(/moved 3 of 3 photos to the trash/);
-    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a small.jpg', 'a wide.jpg', 'a.jpg']);
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a copy.jpg', 'a small.jpg', 'a wide.jpg']);
+  });
+
+  it('moves a trashed photo\'s own XMP sidecar with it', async () => {
+    const { home, dir } = await indexedHome();
+    fs.writeFileSync(path.join(dir, 'a copy.jpg.xmp'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
+    fs.writeFileSync(path.join(dir, 'a.jpg.xmp'), 'the keeper\'s');
+    const trashDir = tempDir('shoebox-trash-');
+    const res = await runDupes(home, ['--mode', 'exact', '--trash', '--yes'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(res.code, res.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a copy.jpg', 'a copy.jpg.xmp']);
+    expect(fs.readFileSync(path.join(dir, 'a.jpg.xmp'), 'utf8')).toBe('the keeper\'s');
+  });
+
+  it('warns about a group too large to have been checked, and trashes it only with --allow-large-groups', async () => {
+    const dir = tempDir('shoebox-dupes-large-');
+    const jpeg = await sceneJpeg(31, 64, 48);
+    const count = LARGE_DUPLICATE_GROUP + 1;
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `burst-${String(i).padStart(3, '0')}.jpg`), jpeg);
+    const home = tempDir();
+    expect((await runShoebox(['--home', home, 'index', ...MODEL, dir])).code).toBe(0);
+    const trashDir = tempDir('shoebox-trash-');
+    const refused = await runDupes(home, ['--mode', 'exact', '--trash', '--yes'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(new RegExp(`warning: one group has ${count} photos`));
+    expect(refused.stderr).toMatch(/--allow-large-groups/);
+    expect(fs.readdirSync(dir)).toHaveLength(count);
+    expect(fs.readdirSync(trashDir)).toEqual([]);
+
+    const allowed = await runDupes(home, ['--mode', 'exact', '--trash', '--yes', '--allow-large-groups'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toMatch(new RegExp(`warning: one group has ${count} photos`));
+    expect(fs.readdirSync(dir)).toEqual(['burst-000.jpg']);
+    expect(fs.readdirSync(path.join(trashDir, 'files'))).toHaveLength(count - 1);
   });
 });

@@ -2,9 +2,10 @@
 // pointing at a temp folder so no real trash is touched) driven in Debian's Chromium. A few
 // photos plus an exact copy and a resized re-encoded copy of one, and 26 more pictures with a
 // copy each, so the review has two pages (25 groups a page): the holiday group shows first
-// with the full-size original as keeper, choices hold across pages, nothing moves when the
-// confirmation is cancelled, and after confirming (by keyboard) exactly the copies of the
-// groups on the pages looked at are in the trash folder and the originals are untouched.
+// with the full-size original as keeper (not its byte copy "holiday copy.jpg", which sorts
+// first), choices hold across pages, nothing moves when the confirmation is cancelled, and
+// after confirming (by keyboard) exactly the copies of the groups on the pages looked at are
+// in the trash folder, with the copy's own XMP sidecar, and the originals are untouched.
 // Screenshots: test-results/screenshots/dupes-*.png.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,9 +36,9 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
   let errors: string[];
   let original: Buffer;
   const file = (name: string) => path.join(photos, name);
-  // "holiday_copy" sorts after "holiday.": the byte-identical copy ties with the original on
-  // every rule but the path, and the original is the one a person expects to keep.
-  const copies = ['holiday_copy.jpg', 'holiday_small.jpg'];
+  // "holiday copy" sorts before "holiday.": the byte-identical copy ties with the original on
+  // every measure of the picture, and the original is the one a person expects to keep.
+  const copies = ['holiday copy.jpg', 'holiday_small.jpg'];
   /** Pictures shot twice (an exact copy each): groups 2-27 of the review, in this order. */
   const pics = Array.from({ length: 26 }, (_, i) => `pic-${String(i).padStart(2, '0')}`);
   const groupOf = (name: string) => page.getByRole('listitem', { name: `${name} and its duplicates` });
@@ -50,7 +51,9 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     for (const seed of [11, 12, 13]) fs.writeFileSync(file(`scene-${seed}.jpg`), await sceneJpeg(seed, 960, 720));
     original = await sceneJpeg(7, 960, 720);
     fs.writeFileSync(file('holiday.jpg'), original);
-    fs.writeFileSync(file('holiday_copy.jpg'), original);
+    fs.writeFileSync(file('holiday copy.jpg'), original);
+    fs.writeFileSync(file('holiday copy.jpg.xmp'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
+    fs.writeFileSync(file('holiday.jpg.xmp'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
     await sharp(original).resize({ width: 480 }).jpeg({ quality: 70 }).toFile(file('holiday_small.jpg'));
     for (const [i, name] of pics.entries()) {
       const jpeg = await sceneJpeg(200 + i, 320, 240);
@@ -190,7 +193,10 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
       expect(fs.existsSync(file(name)), name).toBe(false);
       expect(fs.existsSync(path.join(trashDir, 'files', name)), name).toBe(true);
     }
-    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(moved.sort());
+    // The copy's own sidecar went with it; the keeper's stays.
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual([...moved, 'holiday copy.jpg.xmp'].sort());
+    expect(fs.existsSync(file('holiday copy.jpg.xmp'))).toBe(false);
+    expect(fs.existsSync(file('holiday.jpg.xmp'))).toBe(true);
     expect(fs.readFileSync(file('holiday.jpg')).equals(original)).toBe(true);
     for (const name of ['pic-01.jpg', 'pic-01_copy.jpg', ...pics.map((p) => `${p}.jpg`), ...[11, 12, 13].map((s) => `scene-${s}.jpg`)]) expect(fs.existsSync(file(name)), name).toBe(true);
     // The skipped group is what is left, back on page 1.

@@ -1,6 +1,8 @@
 // `shoebox dupes`: exact, near and similar duplicate groups, each with the photo to keep;
-// `--trash` moves the others to the OS trash after a confirmation (or `--yes`). The work is
-// DupesService's (src/core/dupes).
+// `--trash` lists the groups and keepers, then moves the others to the OS trash after a
+// confirmation (or `--yes`). A group of LARGE_DUPLICATE_GROUP photos or more (similar
+// look-alikes chain) is warned about and takes a typed "yes" or `--allow-large-groups`.
+// The work is DupesService's (src/core/dupes).
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
@@ -9,8 +11,9 @@ import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../l
 import { DupesService } from '../../core/dupes/dupes-service';
 import { DEFAULT_SIMILAR_THRESHOLD } from '../../core/dupes/find-duplicates';
 import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScanProgress } from '../../core/dupes/types';
+import { LARGE_DUPLICATE_GROUP } from '../../shared/api';
 
-type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean };
+type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean };
 
 const MODES = ['exact', 'near', 'similar', 'all'] as const;
 
@@ -54,19 +57,21 @@ function progressLine(): { update(p: DuplicateScanProgress): void; end(): void }
   };
 }
 
-function printGroups(groups: DuplicateGroup[]): void {
-  if (groups.length === 0) return printLine('no duplicates found');
+/** `write`: stdout, or stderr when stdout is to hold only the JSON document. */
+function printGroups(groups: DuplicateGroup[], write: (line: string) => void = printLine): void {
+  if (groups.length === 0) return write('no duplicates found');
   for (const g of groups) {
-    printLine(`${g.kind}: ${g.members.length} photos`);
-    for (const m of g.members) printLine(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${megabytes(m.bytes).padStart(9)}  ${m.path}`);
+    write(`${g.kind}: ${g.members.length} photos`);
+    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${megabytes(m.bytes).padStart(9)}  ${m.path}`);
   }
 }
 
-async function confirm(question: string): Promise<boolean> {
+/** `typedYes`: only the full word counts (a large group: no "y" out of habit). */
+async function confirm(question: string, typedYes = false): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(question);
-    return /^(y|yes)$/i.test(answer.trim());
+    return (typedYes ? /^yes$/i : /^(y|yes)$/i).test(answer.trim());
   } finally {
     rl.close();
   }
@@ -80,16 +85,18 @@ export function registerDupes(program: Command): void {
     .option('--folder <dir>', 'only photos under this library folder')
     .option('--trash', 'move every photo that is not its group\'s keeper to the OS trash (asks first)')
     .option('--yes', 'with --trash: do not ask (needed without a terminal)')
+    .option('--allow-large-groups', `with --trash --yes: also trash groups of ${LARGE_DUPLICATE_GROUP} photos or more (similar look-alikes can chain into one huge group)`)
     .addHelpText(
       'after',
       '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members;' +
-        '\nwith --trash, each member also has "trashed": true|false.' +
+        '\nwith --trash, each member also has "trashed": true|false. A trashed photo\'s own sidecar (PHOTO.xmp) goes with it.' +
         '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',
     )
     .action(async (opts: DupesCliOptions, cmd: Command) => {
       const kinds = kindsFor(opts.mode);
       const threshold = parseThreshold(opts.threshold, kinds);
       if (opts.yes && !opts.trash) throw new UsageError('--yes only goes with --trash');
+      if (opts.allowLargeGroups && !opts.trash) throw new UsageError('--allow-large-groups only goes with --trash');
       // Refuse before any work: without a terminal nobody can confirm, and we never assume.
       if (opts.trash && !opts.yes && !process.stdin.isTTY) throw new UsageError('--trash asks for confirmation on a terminal; add --yes to trash without asking');
 
@@ -122,15 +129,26 @@ export function registerDupes(program: Command): void {
         }
 
         const plan = await dupes.planTrash(scan.groups);
+        const moving = new Set(plan.paths);
+        // What would go, with each group's keeper, is shown before anything is asked or moved.
+        if (!opts.json) printGroups(scan.groups);
+        else if (!opts.yes && plan.paths.length > 0) printGroups(scan.groups, (line) => process.stderr.write(`${line}\n`));
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${s.path}: ${s.reason}\n`);
+        const large = scan.groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
+        for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);
+        if (large.length && opts.yes && !opts.allowLargeGroups) {
+          throw new UsageError(`nothing moved: a group has ${LARGE_DUPLICATE_GROUP} photos or more; look at it first, then add --allow-large-groups to trash it without asking`);
+        }
         let moved = new Set<string>();
         let failed: { path: string; reason: string }[] = [];
         if (plan.paths.length > 0) {
-          const ok = opts.yes || (await confirm(`Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash? [y/N] `));
+          const question = large.length && !opts.allowLargeGroups
+            ? `Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move them: `
+            : `Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash? [y/N] `;
+          const ok = opts.yes || (await confirm(question, large.length > 0 && !opts.allowLargeGroups));
           if (ok) {
             const trashDir = process.env.SHOEBOX_TRASH_DIR;
             // Every member not being moved stays: the trash refuses to move its real file.
-            const moving = new Set(plan.paths);
             const keep = [...new Set(scan.groups.flatMap((g) => g.members.map((m) => m.path)))].filter((p) => !moving.has(p));
             const result = await dupes.trash(plan.paths, { keep, ...(trashDir ? { trashDir } : {}) });
             moved = new Set(result.moved);
@@ -141,9 +159,8 @@ export function registerDupes(program: Command): void {
         }
         if (opts.json) {
           printJson(scan.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, trashed: moved.has(m.path) })) })));
-        } else {
-          printGroups(scan.groups);
-          if (plan.paths.length) printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
+        } else if (plan.paths.length) {
+          printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
         }
         for (const f of failed) process.stderr.write(`shoebox: could not trash ${f.path}: ${f.reason}\n`);
         if (failed.length) process.exitCode = EXIT_FAILURE;

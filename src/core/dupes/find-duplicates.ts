@@ -10,10 +10,11 @@
 //    the near links when near is scanned too; reported when a group holds two or more
 //    pictures (near groups), so a similar group always adds something beyond the near ones.
 // Groups of one kind are disjoint (union-find within the kind). The keeper is chosen by one
-// total order (keep-best.ts), so trashing every non-keeper of every group keeps, of each set
+// total order (keep-best.ts, which also looks at each member on disk: a real file inside the
+// library before a link), so trashing every non-keeper of every group keeps, of each set
 // of overlapping groups, at least its best photo.
 import type { LibraryStore, PhotoSummary, SignatureRecord } from '../store/types';
-import { compareForKeeping, type KeepCandidate } from './keep-best';
+import { compareForKeeping, placementsOf, type KeepCandidate } from './keep-best';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
 import { SIGNATURE_WORDS, bytesToWords, isCurrentSignature } from './signature';
@@ -90,8 +91,10 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
     ({ words, signed } = await loadSignatures(ctx, contents, sharpness, kinds.has('near'), options, stats));
   }
 
-  const groups: DuplicateGroup[] = [];
-  const report = (kind: DuplicateKind, members: number[]) => groups.push(groupOf(kind, members, contents, sharpness));
+  // Groups are built once every kind is found: the keeper needs each member's placement on
+  // disk (placementsOf), looked up for group members only.
+  const found: { kind: DuplicateKind; members: number[] }[] = [];
+  const report = (kind: DuplicateKind, members: number[]) => found.push({ kind, members });
 
   options.signal?.throwIfAborted();
   if (kinds.has('exact')) {
@@ -116,14 +119,18 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
     }
   }
 
+  options.signal?.throwIfAborted();
+  const memberPaths = found.flatMap((g) => g.members.flatMap((i) => contents.photos[i]!.map((p) => p.path)));
+  const placements = memberPaths.length ? await placementsOf(memberPaths, (await ctx.store.listFolders()).map((f) => f.path)) : new Map<string, 0 | 1>();
+  const groups = found.map((g) => groupOf(g.kind, g.members, contents, sharpness, placements));
   const order = (k: DuplicateKind) => DUPLICATE_KINDS.indexOf(k);
   groups.sort((a, b) => order(a.kind) - order(b.kind) || (a.keep < b.keep ? -1 : a.keep > b.keep ? 1 : 0));
   stats.seconds = (performance.now() - started) / 1000;
   return { groups, stats };
 }
 
-function groupOf(kind: DuplicateKind, contentIndexes: number[], contents: Contents, sharpness: Float64Array): DuplicateGroup {
-  const candidates: KeepCandidate[] = contentIndexes.flatMap((i) => contents.photos[i]!.map((photo) => ({ photo, sharpness: sharpness[i]! })));
+function groupOf(kind: DuplicateKind, contentIndexes: number[], contents: Contents, sharpness: Float64Array, placements: ReadonlyMap<string, 0 | 1>): DuplicateGroup {
+  const candidates: KeepCandidate[] = contentIndexes.flatMap((i) => contents.photos[i]!.map((photo) => ({ photo, sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1 })));
   candidates.sort(compareForKeeping);
   const members = candidates.map(({ photo }) => ({ path: photo.path, width: photo.width, height: photo.height, bytes: photo.size }));
   return { kind, keep: members[0]!.path, members };

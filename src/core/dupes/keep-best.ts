@@ -1,20 +1,39 @@
 // Which photo of a group to keep: the highest resolution, then the largest file, then the
 // sharpest (variance of the Laplacian on its thumbnail), then the most complete EXIF (date
-// taken, camera, GPS), and finally the path, so the choice is a total order: a photo that is
-// best in one group is best in every group it shares with the same photos, and a set of
-// groups never trashes every copy of a picture. A symbolic link is never kept over the real
-// file it points to (keepRealFiles, below).
+// taken, camera, GPS). Byte-identical copies tie on all of those, so then: a real file inside
+// a library folder over a link or a file reached from outside (trashing the link leaves the
+// real file; keeping a link to an outside copy would trash the library's own file), a name
+// that is not a copy's ("Bridge.jpg" over "Bridge copy.jpg", which sorts first), the oldest
+// file, and finally the path. The order is total: a photo that is best in one group is best in
+// every group it shares with the same photos, and a set of groups never trashes every copy of
+// a picture. A symbolic link is never kept over the real file it points to (keepRealFiles, below).
 import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isAtOrInside } from '../library/scan';
 import type { PhotoSummary } from '../store/types';
 
 export interface KeepCandidate {
-  photo: Pick<PhotoSummary, 'path' | 'width' | 'height' | 'size' | 'takenAt' | 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon'>;
+  photo: Pick<PhotoSummary, 'path' | 'width' | 'height' | 'size' | 'mtimeMs' | 'takenAt' | 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon'>;
   /** Focus measure of the photo's content; 0 when unknown. */
   sharpness: number;
+  /** 0: a real file inside a library folder; 1: a link, a file reached from outside, or
+   *  unknown (placementsOf). Absent: 0. */
+  placement?: 0 | 1;
 }
 
 export function exifCompleteness(p: KeepCandidate['photo']): number {
   return (p.takenAt !== null ? 1 : 0) + (p.cameraMake || p.cameraModel ? 1 : 0) + (p.gpsLat !== null && p.gpsLon !== null ? 1 : 0);
+}
+
+// The names file managers and browsers give a copy: "X copy", "X copy 2" (macOS), "X - Copy",
+// "X - Copy (2)" (Windows), "Copy of X", "X (1)" (downloads), "X_copy", "X-copy2". Not "X-1"
+// or "X_1": cameras and exports number originals that way.
+const COPY_NAMES = [/[\s_-]copy(?:\s?\(\d{1,3}\)|[\s_-]?\d{1,3})?$/i, /^copy(?: \(\d{1,3}\))? of /i, /\s\(\d{1,3}\)$/];
+
+/** Whether the file's name (without extension) is one a copy gets. */
+export function isCopyName(file: string): boolean {
+  const stem = path.basename(file, path.extname(file));
+  return COPY_NAMES.some((re) => re.test(stem));
 }
 
 /** Negative when `a` is the better one to keep. */
@@ -24,8 +43,32 @@ export function compareForKeeping(a: KeepCandidate, b: KeepCandidate): number {
     b.photo.size - a.photo.size ||
     b.sharpness - a.sharpness ||
     exifCompleteness(b.photo) - exifCompleteness(a.photo) ||
+    (a.placement ?? 0) - (b.placement ?? 0) ||
+    Number(isCopyName(a.photo.path)) - Number(isCopyName(b.photo.path)) ||
+    a.photo.mtimeMs - b.photo.mtimeMs ||
     (a.photo.path < b.photo.path ? -1 : a.photo.path > b.photo.path ? 1 : 0)
   );
+}
+
+/**
+ * Each path's placement on disk as it is now: 0 when it is a real file (not a link) whose
+ * real path is inside a library folder (real path too), else 1. `libraryFolders`: as stored.
+ */
+export async function placementsOf(paths: Iterable<string>, libraryFolders: readonly string[]): Promise<Map<string, 0 | 1>> {
+  const folders = (await Promise.all(libraryFolders.map((f) => fs.realpath(f).catch(() => null)))).filter((f): f is string => f !== null);
+  const unique = [...new Set(paths)];
+  const placed = await Promise.all(
+    unique.map(async (file): Promise<0 | 1> => {
+      try {
+        if ((await fs.lstat(file)).isSymbolicLink()) return 1;
+        const real = await fs.realpath(file);
+        return folders.some((f) => isAtOrInside(real, f)) ? 0 : 1;
+      } catch {
+        return 1;
+      }
+    }),
+  );
+  return new Map(unique.map((file, i) => [file, placed[i]!]));
 }
 
 /**

@@ -2,10 +2,19 @@
 // keeper is still on disk as it was indexed (else the "duplicates" might be the last copies),
 // and a photo is only trashed while it is unchanged since it was indexed (else it may no
 // longer be a duplicate). Right before the move, real paths are resolved again so that no
-// file is moved out from under a kept photo that is a link to it (guardKeptFiles). Trashed
-// photos then leave the library.
+// file is moved out from under a kept photo that is a link to it (guardKeptFiles), and right
+// before each file moves it must still be inside a library folder once every link on its way
+// is resolved (a subfolder swapped for a link to an outside folder holding a file of the same
+// name, size and mtime must not send that file to the trash) and still hold the indexed bytes
+// (SHA-256 against the row: size and mtime can be made to match). The photo's own XMP sidecar
+// (`<photo>.xmp`, tags/xmp.ts) goes with it when it is a regular file. Trashed photos then
+// leave the library. The CLI and the app both trash through trashPhotos.
 import fs from 'node:fs/promises';
-import type { LibraryStore } from '../store/types';
+import path from 'node:path';
+import { isInside } from '../library/scan';
+import { sha256File } from '../models/file-hash';
+import type { LibraryStore, PhotoSummary } from '../store/types';
+import { sidecarPath } from '../tags/xmp';
 import { fileIdentity } from './keep-best';
 import { moveToTrash, type TrashOptions, type TrashResult } from './trash';
 import type { DuplicateGroup } from './types';
@@ -100,14 +109,54 @@ export async function guardKeptFiles(store: LibraryStore, paths: readonly string
   return out;
 }
 
-/** Moves the plan's photos to the trash and removes the moved ones from the library. */
+/**
+ * Throws (with the reason) unless `file`, as the move would take it (its folder's real path
+ * plus its name: a link itself moves, not its target), is inside a library folder's real path.
+ */
+async function assertInsideLibrary(store: LibraryStore, file: string): Promise<void> {
+  const folders = await Promise.all((await store.listFolders()).map((f) => fs.realpath(f.path).catch(() => null)));
+  const entry = path.join(await fs.realpath(path.dirname(file)), path.basename(file));
+  if (!folders.some((f) => f !== null && isInside(entry, f))) throw new Error(`it is outside the library folders on disk (${entry})`);
+}
+
+/** The last check before a photo moves: inside the library, and still the indexed bytes. */
+async function checkPhotoBeforeMove(store: LibraryStore, file: string, row: PhotoSummary | undefined): Promise<void> {
+  if (!row) throw new Error('it is not in the library');
+  await assertInsideLibrary(store, file);
+  if (!(await fs.stat(file)).isFile()) throw new Error('it is not a file');
+  if ((await sha256File(file)) !== row.hash) throw new Error('its content changed since it was indexed');
+}
+
+/** Moves the sidecars of moved photos that are regular files (a linked one stays, and its target). */
+async function trashSidecars(store: LibraryStore, photos: readonly string[], options: TrashOptions): Promise<TrashResult> {
+  const sidecars: string[] = [];
+  for (const photo of photos) {
+    const sidecar = sidecarPath(photo);
+    if (await fs.lstat(sidecar).then((st) => st.isFile(), () => false)) sidecars.push(sidecar);
+  }
+  if (!sidecars.length) return { moved: [], failed: [] };
+  return moveToTrash(sidecars, {
+    ...options,
+    beforeMove: async (file) => {
+      await assertInsideLibrary(store, file);
+      if (!(await fs.lstat(file)).isFile()) throw new Error('it is no longer a regular file');
+    },
+  });
+}
+
+/**
+ * Moves the plan's photos (and their sidecars) to the trash and removes the moved photos from
+ * the library. `failed`: refused or failed photos in the order asked, then failed sidecars.
+ */
 export async function trashPhotos(store: LibraryStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
   const { keep, ...trashOptions } = options;
   const guarded = await guardKeptFiles(store, paths, keep);
-  const result = await moveToTrash(guarded.paths, trashOptions);
+  const rows = await store.photosByPath(guarded.paths);
+  const result = await moveToTrash(guarded.paths, { ...trashOptions, beforeMove: (file) => checkPhotoBeforeMove(store, file, rows.get(file)) });
   if (result.moved.length) await store.removePhotos(result.moved);
+  const sidecars = await trashSidecars(store, result.moved, trashOptions);
   // In the order asked, so a report lists them as the caller gave them.
   const refused = new Map(guarded.refused.map((r) => [r.path, r]));
   const failed = new Map(result.failed.map((f) => [f.path, f]));
-  return { moved: result.moved, failed: paths.flatMap((p) => refused.get(p) ?? failed.get(p) ?? []) };
+  return { moved: result.moved, failed: [...paths.flatMap((p) => refused.get(p) ?? failed.get(p) ?? []), ...sidecars.failed] };
 }

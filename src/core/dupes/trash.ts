@@ -13,18 +13,24 @@ export interface TrashOptions {
   trashDir?: string;
 }
 
+export interface MoveOptions extends TrashOptions {
+  /** Checked right before each move (as late as can be); throws, with the reason, to refuse it. */
+  beforeMove?: (file: string) => Promise<void>;
+}
+
 export interface TrashResult {
   moved: string[];
   failed: { path: string; reason: string }[];
 }
 
 /** Moves each path to the trash, one at a time, and says which ones went. */
-export async function moveToTrash(paths: readonly string[], options: TrashOptions = {}): Promise<TrashResult> {
+export async function moveToTrash(paths: readonly string[], options: MoveOptions = {}): Promise<TrashResult> {
   const result: TrashResult = { moved: [], failed: [] };
   const move = options.trashDir ? folderTrash(path.resolve(options.trashDir)) : await osTrash();
   for (const file of paths) {
     try {
       await fs.lstat(file); // the OS trash ignores a missing path; we report it
+      await options.beforeMove?.(file);
       await move(file);
       result.moved.push(file);
     } catch (err) {

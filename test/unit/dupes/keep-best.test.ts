@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareForKeeping, exifCompleteness, keepRealFiles, type KeepCandidate } from '../../../src/core/dupes/keep-best';
+import { compareForKeeping, exifCompleteness, isCopyName, keepRealFiles, type KeepCandidate } from '../../../src/core/dupes/keep-best';
 import { tempDir } from '../../helpers/images';
 
-function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}, sharpness = 0): KeepCandidate {
+function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}, sharpness = 0, placement: 0 | 1 = 0): KeepCandidate {
   return {
-    photo: { path, width: 100, height: 100, size: 1000, takenAt: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, ...overrides },
+    photo: { path, width: 100, height: 100, size: 1000, mtimeMs: 1000, takenAt: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, ...overrides },
     sharpness,
+    placement,
   };
 }
 
@@ -33,6 +34,31 @@ describe('keep-best', () => {
     const sorted = [...cs].sort(compareForKeeping).map((c) => c.photo.path);
     expect([...cs].reverse().sort(compareForKeeping).map((c) => c.photo.path)).toEqual(sorted);
     expect(sorted).toEqual(['/c', '/a', '/b', '/d']);
+  });
+});
+
+describe('keep-best between byte-identical copies', () => {
+  it('keeps a real file inside the library over a link to a file outside it, whatever the names', () => {
+    expect(best(candidate('/lib/a-link.jpg', {}, 0, 1), candidate('/lib/z.jpg'))).toBe('/lib/z.jpg');
+  });
+
+  it('keeps the original over a copy-named file, then the oldest file, then the path', () => {
+    // "Bridge copy.jpg" sorts before "Bridge.jpg" (a space before a dot): the name must decide.
+    expect(best(candidate('/p/Bridge copy.jpg'), candidate('/p/Bridge.jpg'))).toBe('/p/Bridge.jpg');
+    expect(best(candidate('/p/Bridge (1).jpg'), candidate('/p/Bridge.jpg', { mtimeMs: 5000 }))).toBe('/p/Bridge.jpg');
+    expect(best(candidate('/p/a.jpg', { mtimeMs: 2000 }), candidate('/p/b.jpg', { mtimeMs: 1000 }))).toBe('/p/b.jpg');
+    expect(best(candidate('/p/b.jpg'), candidate('/p/a.jpg'))).toBe('/p/a.jpg');
+    // Still before all of these: resolution and the rest.
+    expect(best(candidate('/p/Bridge copy.jpg', { width: 200 }), candidate('/p/Bridge.jpg'))).toBe('/p/Bridge copy.jpg');
+  });
+
+  it('recognises the names file managers give copies, and not names that merely look alike', () => {
+    for (const name of ['Bridge copy.jpg', 'Bridge copy 2.jpg', 'Bridge (1).jpg', 'Bridge (12).JPG', 'Bridge - Copy.jpg', 'Bridge - Copy (2).jpg', 'Copy of Bridge.jpg', 'Copy (2) of Bridge.jpg', 'Bridge_copy.jpg', 'Bridge-copy.jpg', 'Bridge_copy2.jpg', 'Bridge Copy.heic']) {
+      expect(isCopyName(`/photos/${name}`), name).toBe(true);
+    }
+    for (const name of ['Bridge.jpg', 'copy.jpg', 'Photocopy.jpg', 'Copyright.jpg', 'IMG-1.jpg', 'DSC_0001-1.jpg', 'Holiday (2019).jpg', 'copy of/Bridge.jpg', 'Bridge copyedit.jpg']) {
+      expect(isCopyName(`/photos/${name}`), name).toBe(false);
+    }
   });
 });
 

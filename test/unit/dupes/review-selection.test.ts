@@ -1,6 +1,7 @@
 // What "Move to trash" covers in the paged review: the groups on the pages looked at since
 // the report last changed, each with its keeper or skipped; never a group on a page not opened.
 import { describe, expect, it } from 'vitest';
+import { LARGE_DUPLICATE_GROUP } from '../../../src/shared/api';
 import type { DuplicateSet } from '../../../src/renderer/components/dupes/duplicate-sets';
 import { notePage, NOTHING_REVIEWED, reviewedSets, trashSelection } from '../../../src/renderer/components/dupes/review-selection';
 
@@ -28,5 +29,15 @@ describe('the paged review\'s trash selection', () => {
     expect(selection).toMatchObject({ groups: 2, keepers: ['a', 'c3'], bytes: 300 });
     // A keeper chosen that is no longer in the group falls back to the suggestion.
     expect(trashSelection([set('a', 'a2')], { a: { keep: 'zz', skip: false } }).keepers).toEqual(['a']);
+  });
+
+  it('names the groups too large to have been checked photo by photo, so the confirmation can warn', () => {
+    const others = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+    const huge = set('h', ...others(LARGE_DUPLICATE_GROUP - 1, 'h'));
+    const small = set('s', 's2');
+    expect(trashSelection([small, huge], {}).largeGroups).toEqual([LARGE_DUPLICATE_GROUP]);
+    expect(trashSelection([small, set('j', ...others(LARGE_DUPLICATE_GROUP - 2, 'j'))], {}).largeGroups).toEqual([]);
+    // A skipped large group moves nothing and needs no warning.
+    expect(trashSelection([small, huge], { h: { keep: 'h', skip: true } }).largeGroups).toEqual([]);
   });
 });

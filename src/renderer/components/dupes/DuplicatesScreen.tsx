@@ -123,7 +123,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
       <header className="dupes__head">
         <h2 id="dupes-title">Duplicates</h2>
         <p className="muted">
-          Copies and edited versions (resized, re-encoded, brightened, cropped) of the same photo. In each group the best one (highest resolution, then largest file) is suggested to keep; the others can go to the trash.
+          Copies and edited versions (resized, re-encoded, brightened, cropped) of the same photo. In each group the best one (highest resolution, then largest file; between identical copies the original, not a link or a file named like a copy) is suggested to keep; the others, with their .xmp sidecars, can go to the trash.
         </p>
       </header>
 
@@ -206,7 +206,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
       )}
 
       {confirming && (
-        <TrashDialog paths={selection.members.map((m) => m.path)} groups={selection.groups} unseen={unseen} bytes={selection.bytes} onConfirm={() => void trash()} onCancel={() => setConfirming(false)} />
+        <TrashDialog paths={selection.members.map((m) => m.path)} groups={selection.groups} unseen={unseen} bytes={selection.bytes} largeGroups={selection.largeGroups} onConfirm={() => void trash()} onCancel={() => setConfirming(false)} />
       )}
     </section>
   );

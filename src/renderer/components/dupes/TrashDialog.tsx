@@ -1,6 +1,7 @@
 // The confirmation before anything moves: how many photos from how many groups, how much
 // space, where they go (the system trash, where they can be restored), and that groups on
-// pages not yet opened are left alone. Cancel has the focus, Esc cancels, and Tab
+// pages not yet opened are left alone, and a warning when a group is too large to have been
+// checked photo by photo (similar look-alikes chain into one group). Cancel has the focus, Esc cancels, and Tab
 // stays inside the dialog.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatBytes, formatCount } from '../../lib/format';
@@ -12,11 +13,13 @@ interface TrashDialogProps {
   /** Groups of the report on pages the user has not opened: they stay as they are. */
   unseen: number;
   bytes: number;
+  /** Sizes of the groups of LARGE_DUPLICATE_GROUP photos or more taking part. */
+  largeGroups?: number[];
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function TrashDialog({ paths, groups, unseen, bytes, onConfirm, onCancel }: TrashDialogProps) {
+export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], onConfirm, onCancel }: TrashDialogProps) {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
@@ -47,6 +50,11 @@ export function TrashDialog({ paths, groups, unseen, bytes, onConfirm, onCancel 
           {count} ({formatBytes(bytes)}) from the {from} you have looked at will go to the system trash, where you can restore them. The photo marked Keep in each group stays where it is.
           {unseen > 0 && ` The ${formatCount(unseen, 'group')} on pages you have not opened stay as they are.`}
         </p>
+        {largeGroups.length > 0 && (
+          <p className="dupes-dialog__warning" role="alert">
+            {largeGroups.length === 1 ? `One group has ${largeGroups[0]} photos.` : `${largeGroups.length} groups have ${largeGroups.join(', ')} photos.`} A group this large is rarely all copies of one picture (similar shots chain together): check its photos, or skip it, before moving.
+          </p>
+        )}
         <ul className="dupes-dialog__files" aria-label="Photos to move" tabIndex={0}>
           {paths.map((p) => (
             <li key={p}>{p}</li>

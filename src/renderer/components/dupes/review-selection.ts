@@ -2,7 +2,7 @@
 // looked at since the report last changed (a scan, or a move to the trash), with the keeper
 // chosen or the group skipped on each. Groups on pages never opened are never moved: the user
 // cannot have checked them.
-import type { DuplicateMemberInfo } from '../../../shared/api';
+import { LARGE_DUPLICATE_GROUP, type DuplicateMemberInfo } from '../../../shared/api';
 import type { DuplicateSet } from './duplicate-sets';
 
 export interface Choice {
@@ -47,6 +47,9 @@ export interface TrashSelection {
   /** The keeper of every group taking part, so the engine knows which photo stays. */
   keepers: string[];
   bytes: number;
+  /** Sizes of the groups taking part with LARGE_DUPLICATE_GROUP photos or more: the
+   *  confirmation warns (similar look-alikes can chain into one group of hundreds). */
+  largeGroups: number[];
 }
 
 export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>): TrashSelection {
@@ -57,5 +60,6 @@ export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<
     members,
     keepers: chosen.map((c) => c.keep),
     bytes: members.reduce((n, m) => n + m.bytes, 0),
+    largeGroups: chosen.map(({ set }) => set.members.length).filter((n) => n >= LARGE_DUPLICATE_GROUP),
   };
 }
