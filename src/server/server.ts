@@ -1,18 +1,26 @@
 // `shoebox serve`: the same LibraryApi the desktop app uses, over HTTP + WebSocket on
-// 127.0.0.1 only, with the built UI. Routes (every one needs the access token, auth.ts):
+// 127.0.0.1 only, with the built UI. Routes (credentials: auth.ts):
 //
-//   GET  /, /assets/...      the renderer (out/renderer), with the CSP as a header
-//   GET  /thumb/<id>          a library photo's thumbnail (JPEG)
-//   GET  /image/<id>          a library photo's full image (as is, or a JPEG for HEIC/RAW/TIFF)
-//   GET  /ws                  WebSocket: {id, method, params} -> {id, result|error}; {event} pushed
-//   POST /api/<method>        one LibraryApi call for scripts: JSON array of params -> {result}|{error}
+//   GET  /, /assets/...      the renderer (out/renderer), with the CSP as a header; no secret
+//                            in it, so no credential needed (a wrong ?token= is still 403)
+//   GET  /thumb/<id>?k=...    a library photo's thumbnail (JPEG); k: its capability, or the token
+//   GET  /image/<id>?k=...    a library photo's full image (as is, or a JPEG for HEIC/RAW/TIFF)
+//   GET  /ws                  WebSocket (token as a subprotocol): {id, method, params} ->
+//                            {id, result|error}; {event} pushed. Memory bounded: message-budget.ts
+//   POST /api/<method>        one LibraryApi call for scripts (Bearer token): JSON array of
+//                            params -> {result}|{error}
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../shared/csp';
+import { MAX_QUERY_IMAGE_BYTES } from '../shared/api';
+import { InvalidArgumentsError } from '../shared/api-methods';
 import { answerRequest, errorBody, libraryHandler } from '../shared/rpc';
+import { WS_PROTOCOL, type ImageKind } from '../shared/serve-access';
 import type { LibraryHost } from '../core/api/library-api';
-import { TOKEN_PARAM, checkRequest, newToken, tokenCookie, type AuthContext } from './auth';
+import { TOKEN_PARAM, checkRequest, newToken, type AuthContext } from './auth';
+import { BigMessageSlots, meterConnection } from './message-budget';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
 export interface ServeOptions {
@@ -34,17 +42,32 @@ export interface RunningServer {
 }
 
 const HOST = '127.0.0.1';
-/** A dropped query image arrives base64-encoded in one message. */
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** A dropped query image arrives base64-encoded in one message: the largest allowed, plus room for the rest. */
+const MAX_MESSAGE_BYTES = Math.ceil(MAX_QUERY_IMAGE_BYTES / 3) * 4 + 1024 * 1024;
+/** Big messages (over 1 MB) read and answered at once, all connections together. */
+const BIG_MESSAGE_SLOTS = 2;
+/**
+ * Any other web server on 127.0.0.1 can plant cookies the browser then sends here too (up to
+ * 180 of 4 KB); with Node's 16 KB default they would make every request a 431.
+ */
+const MAX_HEADER_BYTES = 1024 * 1024;
+/** Open WebSockets at once (a person has a few tabs; each may hold a little memory). */
+const MAX_SOCKETS = 32;
 const CSP = contentSecurityPolicy('production', 'header');
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   const ctx: AuthContext = { token, port: 0 };
   const handle = libraryHandler(options.api);
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The page offers [WS_PROTOCOL, 'shoebox.token.<token>']: select the first, never echo the token.
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+  const slots = new BigMessageSlots(BIG_MESSAGE_SLOTS);
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `internal error: ${errorBody(error).message}`);
       else res.destroy();
@@ -53,20 +76,26 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}:${ctx.port}`);
-    const auth = checkRequest(req, url, ctx);
-    if (!auth.ok) return refuse(res, auth.status, auth.reason);
     const method = req.method ?? 'GET';
-    if (method === 'POST' && url.pathname.startsWith('/api/')) return callApi(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
-    // The first load with ?token=: keep it as a cookie and take it out of the address bar.
-    if (auth.via === 'query' && !url.pathname.startsWith('/thumb/') && !url.pathname.startsWith('/image/')) {
-      url.searchParams.delete(TOKEN_PARAM);
-      res.writeHead(303, { Location: url.pathname + url.search, 'Set-Cookie': tokenCookie(ctx.port, token), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
-      return void res.end();
+    const match = /^\/(thumb|image)\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+    const image = match ? { kind: match[1] as ImageKind, id: match[2]! } : undefined;
+    const auth = checkRequest(req, url, ctx, image);
+    const isImage = url.pathname.startsWith('/thumb/') || url.pathname.startsWith('/image/');
+    const isStatic = !isImage && !url.pathname.startsWith('/api/') && url.pathname !== '/ws';
+    // The UI files need no credential (they hold no secret), but a wrong one is refused.
+    if (!auth.ok && !(isStatic && auth.status === 401)) return refuse(res, auth.status, auth.reason);
+    if (method === 'POST' && url.pathname.startsWith('/api/')) {
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice(5));
+      } catch {
+        return send(res, 400, 'application/json', JSON.stringify({ error: errorBody(new InvalidArgumentsError('the method name in /api/<method> is not valid percent-encoding')) }));
+      }
+      return callApi(req, res, name);
     }
-    const image = /^\/(thumb|image)\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
-    if (image) return serveImage(res, image[1] as 'thumb' | 'image', image[2]!);
-    if (url.pathname.startsWith('/thumb/') || url.pathname.startsWith('/image/')) return send(res, 404, 'text/plain; charset=utf-8', 'not a library photo');
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (image) return serveImage(res, image.kind, image.id);
+    if (isImage) return send(res, 404, 'text/plain; charset=utf-8', 'not a library photo');
     return serveStatic(res, url.pathname);
   }
 
@@ -118,19 +147,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${HOST}:${ctx.port}`);
     const auth = checkRequest(req, url, ctx);
-    if (!auth.ok || url.pathname !== '/ws') {
-      const status = auth.ok ? 404 : auth.status;
+    const status = !auth.ok ? auth.status : url.pathname !== '/ws' ? 404 : sockets.clients.size >= MAX_SOCKETS ? 503 : 0;
+    if (status) {
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => connect(ws));
+    sockets.handleUpgrade(req, socket, head, (ws) => connect(ws, socket, head.length));
   });
 
-  function connect(ws: WebSocket): void {
+  function connect(ws: WebSocket, socket: Duplex, head: number): void {
+    const meter = meterConnection(ws, socket, head, slots);
     const unsubscribe = options.api.subscribe((event) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }));
     });
-    ws.on('message', (data, isBinary) => {
+    ws.on('message', (data: Buffer, isBinary) => {
+      const answered = meter.received(data.length);
       if (isBinary) return ws.close(1003, 'JSON text messages only');
       let message: unknown;
       try {
@@ -138,12 +169,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       } catch {
         return ws.close(1007, 'not JSON');
       }
-      void answerRequest(message, handle).then((response) => {
-        if (response && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
-      });
+      void answerRequest(message, handle)
+        .then((response) => {
+          if (response && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+        })
+        .finally(answered);
     });
-    ws.on('close', unsubscribe);
-    ws.on('error', unsubscribe);
+    const closed = () => {
+      unsubscribe();
+      meter.closed();
+    };
+    ws.on('close', closed);
+    ws.on('error', closed);
   }
 
   await new Promise<void>((resolve, reject) => {

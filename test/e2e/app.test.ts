@@ -4,6 +4,8 @@
 // type, more like this, the viewer, search by a dropped image, themes, settings. Screenshots
 // land in test-results/screenshots/ (git-ignored) for people to look at.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import NodeWebSocket from 'ws';
@@ -48,8 +50,9 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
 
   it('first run without a model: says how to install one, then picks it up', async () => {
     await page.goto(serve.url);
-    // The token moved into a cookie and out of the address bar.
+    // The page took the token out of the address bar (it keeps it in this tab's sessionStorage, not a cookie).
     expect(new URL(page.url()).search).toBe('');
+    expect(await page.context().cookies(serve.origin)).toEqual([]);
     await eventually(() => page.getByRole('heading', { name: 'Install a model to start' }).isVisible()).toBe(true);
     await eventually(() => page.locator('pre.command').innerText()).toBe('shoebox models install vit-b-32-openai');
     await screenshot(page, '01-first-run-no-model');
@@ -232,15 +235,20 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
   });
 
   describe('access control', () => {
-    it('refuses pages, the API and images without the token', async () => {
+    it('refuses the API and images without the token (the UI files hold no secret)', async () => {
       const stranger = await browser.newContext();
       try {
         const anonymous = await stranger.request.get(`${serve.origin}/`);
-        expect(anonymous.status()).toBe(401);
+        expect(anonymous.status()).toBe(200);
+        expect(await anonymous.text()).not.toContain(serve.token);
         const wrong = await stranger.request.get(`${serve.origin}/?token=not-the-token`);
         expect(wrong.status()).toBe(403);
-        const id = await page.getByRole('button', { name: 'Open blue.jpg' }).evaluate((el) => el.querySelector('img')!.getAttribute('src')!);
-        expect((await stranger.request.get(`${serve.origin}${id}`)).status()).toBe(401);
+        // The page's image URLs carry a per-image capability; without it, or with another image's, nothing.
+        const src = await page.getByRole('button', { name: 'Open blue.jpg' }).evaluate((el) => el.querySelector('img')!.getAttribute('src')!);
+        const image = new URL(src, serve.origin);
+        expect(image.searchParams.get('k')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+        expect((await stranger.request.get(`${serve.origin}${image.pathname}`)).status()).toBe(401);
+        expect((await stranger.request.get(`${serve.origin}${image.pathname.replace('/thumb/', '/image/')}${image.search}`)).status()).toBe(403);
         const api = await stranger.request.post(`${serve.origin}/api/listPhotos`, { data: [] });
         expect(api.status()).toBe(401);
         // A WebSocket from a page without the cookie never opens.
@@ -260,13 +268,10 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
       }
     });
 
-    it('refuses a WebSocket from another origin even with the cookie', async () => {
-      const cookies = await page.context().cookies(serve.origin);
-      const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      expect(cookie).toContain('shoebox_token_');
+    it('refuses a WebSocket from another origin even with the token', async () => {
       const open = (origin: string) =>
         new Promise<number | 'open'>((resolve) => {
-          const ws = new NodeWebSocket(`${serve.origin.replace('http', 'ws')}/ws`, { headers: { Cookie: cookie }, origin });
+          const ws = new NodeWebSocket(`${serve.origin.replace('http', 'ws')}/ws`, ['shoebox', `shoebox.token.${serve.token}`], { origin });
           ws.on('open', () => {
             ws.close();
             resolve('open');
@@ -280,7 +285,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     });
 
     it('serves only library photos: no traversal, no paths outside, no symlinks to private files', async () => {
-      const get = (pathname: string) => page.request.get(`${serve.origin}${pathname}`, { maxRedirects: 0 });
+      const get = (pathname: string) => page.request.get(`${serve.origin}${pathname}`, { maxRedirects: 0, headers: { Authorization: `Bearer ${serve.token}` } });
       const idOf = (p: string) => Buffer.from(p, 'utf8').toString('base64url');
       const secretDir = tempDir('shoebox-e2e-secret-');
       const secret = path.join(secretDir, 'secret.jpg');
@@ -305,6 +310,46 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
       } finally {
         fs.rmSync(yellow);
         fs.renameSync(`${yellow}.bak`, yellow);
+      }
+    });
+
+    it('a neighbour server on another 127.0.0.1 port gets no credential; the cookies it plants neither lock the UI out nor grant anything', async () => {
+      const servePort = new URL(serve.origin).port;
+      const received: string[] = [];
+      const neighbour = http.createServer((req, res) => {
+        received.push(JSON.stringify(req.headers));
+        res.writeHead(200, {
+          'Content-Type': 'text/html',
+          // What a hostile neighbour would plant: the old cookie's name, for this host.
+          'Set-Cookie': [`shoebox_token_${servePort}=planted; Path=/`, 'token=planted; Path=/', `shoebox_token=${'x'.repeat(3000)}; Path=/`],
+        });
+        res.end('<!doctype html><title>neighbour</title><img src="/pixel.png">');
+      });
+      await new Promise<void>((resolve) => neighbour.listen(0, '127.0.0.1', resolve));
+      try {
+        const src = await page.getByRole('button', { name: 'Open blue.jpg' }).evaluate((el) => el.querySelector('img')!.getAttribute('src')!);
+        // The user visits the neighbour in the same tab, twice (the second time with the cookies it planted).
+        const neighbourUrl = `http://127.0.0.1:${(neighbour.address() as AddressInfo).port}/`;
+        await page.goto(neighbourUrl);
+        await page.goto(neighbourUrl);
+        expect(received.length).toBeGreaterThan(1);
+        expect(received.join('\n')).not.toContain(serve.token);
+        // The planted cookies now go to serve too, and open nothing there.
+        expect((await page.context().cookies(serve.origin)).map((c) => c.name)).toContain(`shoebox_token_${servePort}`);
+        const api = await page.request.post(`${serve.origin}/api/listPhotos`, { data: [] });
+        expect(api.status()).toBe(401);
+        expect((await page.request.get(`${serve.origin}${new URL(src, serve.origin).pathname}`)).status()).toBe(401);
+        // Nor do they lock the UI out: back in Shoebox (no token in the URL: this tab's sessionStorage has it), then a reload.
+        await page.goto(`${serve.origin}/`);
+        await eventually(() => page.getByRole('button', { name: 'Open blue.jpg' }).isVisible()).toBe(true);
+        await page.reload();
+        expect(new URL(page.url()).search).toBe('');
+        await eventually(() => page.getByRole('button', { name: 'Open blue.jpg' }).isVisible()).toBe(true);
+        await waitForThumbnails(page);
+        expect(await page.getByText('Lost the connection to Shoebox').count()).toBe(0);
+      } finally {
+        neighbour.closeAllConnections();
+        await new Promise((resolve) => neighbour.close(resolve));
       }
     });
   });

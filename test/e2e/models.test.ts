@@ -158,9 +158,9 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     const desktop = await context.newPage();
     try {
       await desktop.addInitScript(
-        ({ chosen, methods }) => {
+        ({ chosen, methods, token }) => {
           const call = async (method: string, args: unknown[]) => {
-            const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+            const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
             const body = (await res.json()) as { result?: unknown; error?: { message: string } };
             if (body.error) throw new Error(body.error.message);
             return body.result;
@@ -171,9 +171,9 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
           api['subscribe'] = () => () => {};
           (window as unknown as { shoebox: unknown }).shoebox = api;
         },
-        { chosen: second, methods: [...INVOKABLE_METHODS] },
+        { chosen: second, methods: [...INVOKABLE_METHODS], token: serve.token },
       );
-      await desktop.goto(serve.url); // the token becomes this context's cookie, as for a person
+      await desktop.goto(serve.url);
       await desktop.getByRole('button', { name: '+ Add' }).click();
       await desktop.getByRole('button', { name: 'Browse…' }).click();
       await eventually(() => desktop.getByLabel('Folder to add').inputValue()).toBe(second);

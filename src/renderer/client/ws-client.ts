@@ -1,12 +1,15 @@
 // `shoebox serve`'s transport: LibraryApi over a WebSocket to the page's own origin (the
-// access-token cookie rides along with the handshake), images from /thumb and /image.
+// access token offered as a subprotocol), images from /thumb and /image by per-image
+// capability URLs (src/shared/serve-access.ts). Without a token the handshake is refused
+// and the page shows the "open the URL it printed" banner.
 // A dropped connection fails the calls in flight and is retried with a growing pause.
 import { RpcClient, libraryApiOverRpc, type RpcRequest } from '../../shared/rpc';
-import type { ConnectionState, ShoeboxClient } from './client';
+import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, imagePath } from '../../shared/serve-access';
+import type { ConnectionState, ImageKind, ShoeboxClient } from './client';
 
 const MAX_RETRY_MS = 10_000;
 
-export function webSocketClient(location: Location): ShoeboxClient {
+export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, token: string | null): ShoeboxClient {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const listeners = new Set<(state: ConnectionState) => void>();
   let state: ConnectionState = 'connecting';
@@ -25,7 +28,7 @@ export function webSocketClient(location: Location): ShoeboxClient {
   });
 
   const connect = () => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, token ? [WS_PROTOCOL, `${WS_TOKEN_PROTOCOL_PREFIX}${token}`] : [WS_PROTOCOL]);
     socket = ws;
     ws.onopen = () => {
       retryMs = 500;
@@ -52,11 +55,12 @@ export function webSocketClient(location: Location): ShoeboxClient {
     };
   };
   connect();
+  const imageUrls = new ImageUrlCache(token ?? '');
 
   return {
     ...libraryApiOverRpc(rpc),
     transport: 'websocket',
-    imageUrl: (id, kind) => `/${kind}/${encodeURIComponent(id)}`,
+    imageUrl: (id, kind) => imageUrls.get(id, kind),
     onConnectionChange(listener) {
       listeners.add(listener);
       listener(state);
@@ -65,4 +69,22 @@ export function webSocketClient(location: Location): ShoeboxClient {
       };
     },
   };
+}
+
+/** Image URLs are minted while rendering (a grid of hundreds): each one once. */
+class ImageUrlCache {
+  private readonly urls = new Map<string, string>();
+
+  constructor(private readonly token: string) {}
+
+  get(id: string, kind: ImageKind): string {
+    const key = `${kind}/${id}`;
+    let url = this.urls.get(key);
+    if (url === undefined) {
+      if (this.urls.size >= 5000) this.urls.clear();
+      url = imagePath(this.token, kind, id);
+      this.urls.set(key, url);
+    }
+    return url;
+  }
 }
