@@ -1,0 +1,55 @@
+// The app's side of a damaged library (issue 16.5): when the store cannot be opened because
+// a table is damaged, the host keeps answering (status() says `damaged`, other calls fail
+// with the same one line) instead of failing to start, and repairLibrary() repairs it as a
+// job (repair-library.ts), reopens the library and indexes every folder again, which embeds
+// exactly the photos the repair lost.
+import type { JobState } from '../../shared/api';
+import type { LibraryService } from '../library/library-service';
+import { LibraryDamagedError, damageSeen } from '../store';
+import type { ApiContext, ApiMethods } from './api-context';
+import { repairLibrary, repairSummary } from './repair-library';
+
+export class LibraryRepair {
+  /** The library whose open failed on damage; kept open so it keeps the writer lock for the repair. */
+  private held: LibraryService | null = null;
+  private message: string | null = null;
+
+  /** Damage that stops the library from opening; the host answers without a library meanwhile. */
+  get damaged(): string | null {
+    return this.message;
+  }
+
+  /** Damage of an open library, met by an earlier read (store-health.ts). */
+  seen(lib: LibraryService): string | null {
+    return damageSeen(lib.paths.library)?.message ?? null;
+  }
+
+  /** The host's open attempt failed on damage: hold the candidate; the library stays closed. */
+  hold(candidate: LibraryService, error: LibraryDamagedError): null {
+    this.held = candidate;
+    this.message = error.message;
+    return null;
+  }
+
+  async close(): Promise<void> {
+    await this.held?.close();
+    this.held = null;
+  }
+
+  methods(ctx: ApiContext, indexFolder: (lib: LibraryService, folder: string) => JobState): ApiMethods<'repairLibrary'> {
+    return {
+      repairLibrary: async () =>
+        ctx.jobs.enqueue('repair', '', async () => {
+          const lib = this.held ?? (await ctx.need());
+          const report = await repairLibrary(lib);
+          if (this.held) await this.close();
+          this.message = null;
+          const reopened = await ctx.need();
+          for (const folder of await (await reopened.readable()).listFolders()) indexFolder(reopened, folder.path);
+          ctx.emit({ type: 'folders-changed' });
+          ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
+          return { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: repairSummary(report)[0]! };
+        }),
+    };
+  }
+}
