@@ -1,10 +1,16 @@
 // EngineInfo (LibraryApi.info): version, data folder, platform and execution providers.
 // Before CLIP's sessions are loaded, the provider they would run on is found by loading a
-// tiny probe model once (provider-probe.ts), so `shoebox info` and the settings screen
-// answer without loading CLIP; once sessions run, their own status is the truth.
+// tiny probe model once (provider-probe.ts), minding the verdicts remembered for the active
+// model, so `shoebox info` and the settings screen answer without loading CLIP; once
+// sessions run, their own status is the truth.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { EngineInfo, ExecutionProviderName, ProviderStatus } from '../shared/api';
-import { probeProvider } from './clip/provider-probe';
-import { availableProviders, providerOrder } from './clip/providers';
+import { readModelFolder } from './clip/model-folder';
+import { probeProvider, type ProbeOptions } from './clip/provider-probe';
+import { availableProviders } from './clip/providers';
+import { homePaths } from './paths';
+import { readSettings } from './settings';
 import { VERSION } from './version';
 
 export function engineInfo(home: string, provider: ExecutionProviderName | 'auto'): (loaded?: ProviderStatus | null) => Promise<EngineInfo> {
@@ -12,8 +18,23 @@ export function engineInfo(home: string, provider: ExecutionProviderName | 'auto
   const info = (providers: ProviderStatus): EngineInfo => ({ version: VERSION, home, platform: `${process.platform}-${process.arch}`, providers });
   return async (loaded) => {
     if (loaded?.inUse) return info(loaded);
-    probed ??= probeProvider(providerOrder(provider));
-    const { provider: inUse, fallbackReason } = await probed;
-    return info({ available: availableProviders(), inUse, fallbackReason });
+    probed ??= probeProvider(provider, activeModelProbe(home));
+    const { provider: inUse, fallbackReason, adapter, measured } = await probed;
+    return info({ available: availableProviders(), inUse, fallbackReason, adapter, measured });
   };
+}
+
+/** The active model's vision file, whose remembered verdicts apply, when one is installed. */
+function activeModelProbe(home: string): ProbeOptions {
+  const paths = homePaths(home);
+  try {
+    const id = readSettings(home).activeModel;
+    const dir = id ? path.join(paths.models, id) : null;
+    if (!dir || !fs.existsSync(dir)) return { cacheDir: paths.cache };
+    const folder = readModelFolder(dir);
+    return { modelPath: folder.visionModelPath, cacheDir: paths.cache };
+  } catch {
+    // A broken model or settings file is reported by the commands that use them.
+    return { cacheDir: paths.cache };
+  }
 }

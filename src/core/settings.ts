@@ -6,10 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { homePaths } from './paths';
+import type { ExecutionProviderName } from '../shared/api';
+import { parseProvider } from './clip/providers';
 
 export interface Settings {
   /** Id of the model folder under <home>/models that search and embedding use. */
   activeModel?: string;
+  /** Execution provider when neither --provider nor SHOEBOX_PROVIDER says: auto, webgpu, cpu... */
+  provider?: string;
   /** Other parts of the app keep their own keys here; unknown keys are preserved. */
   [key: string]: unknown;
 }
@@ -46,6 +50,28 @@ export function readSettings(home: string): Settings {
     throw new SettingsError(`${file}: "activeModel" must be a string`);
   }
   return settings;
+}
+
+/**
+ * The execution provider settings.json asks for, if any. Below --provider and
+ * SHOEBOX_PROVIDER, above the default `auto`. A settings file that cannot be read is left to
+ * the commands that need it (undefined here); a misspelled provider is one clear line.
+ */
+export function providerSetting(home: string): ExecutionProviderName | 'auto' | undefined {
+  let value: unknown;
+  try {
+    value = readSettings(home).provider;
+  } catch (err) {
+    if (err instanceof SettingsError) return undefined;
+    throw err;
+  }
+  if (value === undefined) return undefined;
+  try {
+    if (typeof value !== 'string') throw new Error('it must be a string');
+    return parseProvider(value);
+  } catch (err) {
+    throw new SettingsError(`${settingsPath(home)}: "provider": ${(err as Error).message}`);
+  }
 }
 
 /**

@@ -101,6 +101,25 @@ describe('shoebox info', () => {
     expect(JSON.parse(res.stdout).home).toBe(home);
   });
 
+  it('takes the provider from settings.json when neither --provider nor SHOEBOX_PROVIDER names one', async () => {
+    const home = tempDir();
+    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ provider: 'cuda' }));
+    const res = await runShoebox(['--home', home, 'info', '--json']);
+    expect(JSON.parse(res.stdout).providers.fallbackReason).toMatch(/^cuda failed to load/);
+    // The flag still wins over the setting.
+    const flagged = await runShoebox(['--home', home, '--provider', 'cpu', 'info', '--json']);
+    expect(JSON.parse(flagged.stdout).providers).toMatchObject({ inUse: 'cpu', fallbackReason: null });
+  });
+
+  it('a misspelled provider in settings.json is one line naming the file', async () => {
+    const home = tempDir();
+    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ provider: 'vulkan' }));
+    const res = await runShoebox(['--home', home, 'info']);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/settings\.json: "provider": unknown execution provider "vulkan"/);
+  });
+
   it('says why a requested GPU provider is not used', async () => {
     const res = await runShoebox(['--provider', 'cuda', 'info', '--json']);
     const info = JSON.parse(res.stdout);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createEngine } from '../../core/engine';
 import { parseProvider } from '../../core/clip/providers';
+import { formatRate } from '../../core/clip/provider-verdict';
 import { printJson, printLine } from '../output';
 import type { GlobalOptions } from '../global-options';
 
@@ -17,7 +18,10 @@ export function registerInfo(program: Command): void {
       if (opts.json) return printJson(info);
       printLine(`Shoebox ${info.version} (${info.platform})`);
       printLine(`data folder: ${info.home}`);
-      printLine(`execution providers: ${info.providers.available.join(', ')}; in use: ${info.providers.inUse}`);
-      if (info.providers.fallbackReason) printLine(`note: ${info.providers.fallbackReason}`);
+      const { available, inUse, adapter, measured, fallbackReason } = info.providers;
+      printLine(`execution providers: ${available.join(', ')}; in use: ${inUse}`);
+      if (adapter) printLine(`gpu adapter: ${adapter.name}${adapter.kind === 'software' ? ' (software renderer)' : ''}`);
+      if (measured) printLine(`measured: ${measured.provider} ${formatRate(measured.rate)} vs cpu ${formatRate(measured.cpuRate)}`);
+      if (fallbackReason) printLine(`note: ${fallbackReason}`);
     });
 }

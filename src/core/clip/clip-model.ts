@@ -3,18 +3,28 @@
 // Why two: a session's run() holds its thread, so with one worker a search typed while the
 // library indexes waited behind the image batch in progress (p50 ~470 ms instead of ~50).
 import os from 'node:os';
+import path from 'node:path';
 import type { ExecutionProviderName, ProviderStatus } from '../../shared/api';
 import { readModelFolder, type ModelFolder } from './model-folder';
 import { ClipTokenizer } from './tokenizer';
 import { InferenceClient } from './inference-client';
+import type { WorkerSetup } from './inference-protocol';
+import { PROVIDER_VERDICTS_FILE } from './provider-verdict';
 import { availableProviders, providerOrder } from './providers';
 import { normalisedRows } from './vectors';
 import { embedImagesPipelined, type ImageResult } from './image-pipeline';
 import type { PreprocessedImage } from './preprocess';
 
 export interface ClipModelOptions {
-  /** 'auto' tries the platform's GPU provider first; a name forces it (CPU stays the fallback). */
+  /**
+   * 'auto' tries the platform's GPU providers and keeps one only if it is a real GPU measured
+   * faster than the CPU; a name forces it (CPU stays the fallback if it cannot load or run).
+   */
   provider?: ExecutionProviderName | 'auto';
+  /** The home's cache folder, where the provider verdicts are remembered between starts. */
+  cacheDir?: string;
+  /** Tests only: GPU runs fail after this many (a device lost mid-index). */
+  failGpuAfterRuns?: number;
   /** Intra-op threads for inference; default: all cores. */
   threads?: number;
   /** Photos per inference batch; 8 is where CPU throughput levels off for ViT-B/32. */
@@ -46,15 +56,22 @@ export class ClipModel {
     const folder = readModelFolder(dir);
     const tokenizer = ClipTokenizer.fromFile(folder.tokenizerJsonPath, folder.tokenizerConfig, folder.contextLength);
     const providers = providerOrder(options.provider ?? 'auto');
-    const setup = {
+    const batchSize = options.batchSize ?? 8;
+    const setup: WorkerSetup = {
       visionModelPath: folder.visionModelPath,
       textModelPath: folder.textModelPath,
       providers,
+      mode: (options.provider ?? 'auto') === 'auto' ? 'auto' : 'forced',
+      imageSize: folder.preprocessing.size,
+      contextLength: folder.contextLength,
+      batchSize,
       ...(options.threads ? { threads: options.threads } : {}),
+      ...(options.cacheDir ? { verdictCache: path.join(options.cacheDir, PROVIDER_VERDICTS_FILE) } : {}),
+      ...(options.failGpuAfterRuns !== undefined ? { failGpuAfterRuns: options.failGpuAfterRuns } : {}),
     };
     // Each worker loads only the session it is asked for (on first use).
     return new ClipModel(folder, tokenizer, new InferenceClient(setup), new InferenceClient(setup), providers, {
-      batchSize: options.batchSize ?? 8,
+      batchSize,
       decodeConcurrency: options.decodeConcurrency ?? Math.max(2, Math.min(4, os.cpus().length)),
     });
   }
@@ -66,7 +83,13 @@ export class ClipModel {
 
   providerStatus(): ProviderStatus {
     const report = this.vision.lastReport ?? this.text.lastReport;
-    return { available: availableProviders(), inUse: report?.provider ?? null, fallbackReason: report?.fallbackReason ?? null };
+    return {
+      available: availableProviders(),
+      inUse: report?.provider ?? null,
+      fallbackReason: report?.fallbackReason ?? null,
+      adapter: report?.adapter ?? null,
+      measured: report?.measured ?? null,
+    };
   }
 
   /** The providers tried in order for this model (for logs and tests). */

@@ -1,12 +1,25 @@
 // Messages between the engine and its inference worker. Pixel and embedding buffers are
 // transferred, not copied.
-import type { ExecutionProviderName } from '../../shared/api';
+import type { ExecutionProviderName, ProviderAdapter, ProviderMeasurement } from '../../shared/api';
 
 export interface WorkerSetup {
   visionModelPath: string;
   textModelPath: string;
   providers: ExecutionProviderName[];
+  /** 'auto': a GPU provider must be a real GPU and beat the CPU; 'forced': the user's choice. */
+  mode: 'auto' | 'forced';
   threads?: number;
+  /** Shapes for timing a provider against the CPU (provider-verdict.ts). */
+  imageSize: number;
+  contextLength: number;
+  batchSize: number;
+  /** provider-verdicts.json in the home's cache folder; absent: measure at every start. */
+  verdictCache?: string;
+  /**
+   * Tests only: runs on a GPU provider fail after this many, as when the device is lost
+   * mid-index, to prove the fallback to the CPU loses no photo.
+   */
+  failGpuAfterRuns?: number;
 }
 
 export type InferenceRequest =
@@ -17,6 +30,8 @@ export type InferenceRequest =
 export interface SessionReport {
   provider: ExecutionProviderName;
   fallbackReason: string | null;
+  adapter?: ProviderAdapter | null;
+  measured?: ProviderMeasurement | null;
 }
 
 export type InferenceResponse =

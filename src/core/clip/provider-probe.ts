@@ -1,30 +1,46 @@
-// Answers "which provider would CLIP run on here?" without a CLIP model: ONNX Runtime is
+// Answers "which provider would CLIP run on here?" without loading CLIP: ONNX Runtime is
 // asked to load a one-node model (Identity) on each provider in turn, exactly as a real
-// model would be, so `shoebox info` reports what actually loads, not what should.
+// model would be, so `shoebox info` reports what actually loads, not what should. As `auto`
+// does when it loads CLIP (provider-verdict.ts), a software adapter is refused, and a GPU
+// provider the active model was measured slower on is passed over, with the figures; the
+// timing itself is left to the inference workers, off this thread.
+import path from 'node:path';
 import ort from 'onnxruntime-node';
-import type { ExecutionProviderName } from '../../shared/api';
-import { ortProviderName } from './providers';
-import { oneLine, quietOrt } from './session-loader';
+import type { ExecutionProviderName, ProviderAdapter, ProviderMeasurement } from '../../shared/api';
+import { ortProviderName, providerOrder } from './providers';
+import { quietOrt } from './session-loader';
+import { PROVIDER_VERDICTS_FILE, VerdictCache, chooseSession, modelFingerprint } from './provider-verdict';
+import { guessWebgpuAdapter } from './webgpu-adapter';
 
 export interface ProbeResult {
   provider: ExecutionProviderName;
   fallbackReason: string | null;
+  adapter: ProviderAdapter | null;
+  measured: ProviderMeasurement | null;
 }
 
-export async function probeProvider(order: readonly ExecutionProviderName[]): Promise<ProbeResult> {
+export interface ProbeOptions {
+  /** The active model's vision model, whose remembered verdicts apply. */
+  modelPath?: string;
+  /** The home's cache folder (provider-verdicts.json). */
+  cacheDir?: string;
+}
+
+export async function probeProvider(requested: ExecutionProviderName | 'auto', options: ProbeOptions = {}): Promise<ProbeResult> {
   quietOrt();
   const model = identityModel();
-  const failures: string[] = [];
-  for (const provider of order) {
-    try {
-      const session = await ort.InferenceSession.create(model, { executionProviders: [ortProviderName(provider)] });
-      await session.release();
-      return { provider, fallbackReason: failures.length ? failures.join('; ') : null };
-    } catch (err) {
-      failures.push(`${provider} failed to load: ${oneLine(err)}`);
-    }
-  }
-  throw new Error(`no execution provider loads: ${failures.join('; ')}`);
+  const { modelPath, cacheDir } = options;
+  const chosen = await chooseSession(providerOrder(requested), requested === 'auto' ? 'auto' : 'forced', {
+    load: (provider) => ort.InferenceSession.create(model, { executionProviders: [ortProviderName(provider)] }),
+    // Timing a one-node graph says nothing about CLIP: here, loading is the test.
+    measure: null,
+    release: (session) => session.release(),
+    adapterOf: (provider) => (provider === 'webgpu' ? guessWebgpuAdapter() : null),
+    cache: modelPath && cacheDir ? new VerdictCache(path.join(cacheDir, PROVIDER_VERDICTS_FILE)) : null,
+    modelKey: modelPath ? modelFingerprint(modelPath) : 'no-model',
+  });
+  await chosen.session.release();
+  return { provider: chosen.provider, fallbackReason: chosen.fallbackReason, adapter: chosen.adapter, measured: chosen.measured };
 }
 
 // --- a minimal ONNX ModelProto, protobuf-encoded by hand (field numbers from onnx.proto) ---

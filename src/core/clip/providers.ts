@@ -1,6 +1,7 @@
 // Which ONNX Runtime execution provider CLIP runs on. We prefer the platform's GPU
-// provider and always keep CPU as the floor: a GPU provider that fails to load (missing
-// CUDA libraries, an old driver) must cost the user speed, never the app.
+// providers and always keep CPU as the floor: a GPU provider that fails to load (missing
+// CUDA libraries, an old driver) must cost the user speed, never the app. Whether a GPU
+// provider that loads is also faster than the CPU is measured (provider-verdict.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -8,15 +9,21 @@ import type { ExecutionProviderName } from '../../shared/api';
 
 const require = createRequire(import.meta.url);
 
-/** GPU providers worth trying first on each platform, best first. */
+/**
+ * GPU providers worth trying first on each platform, best first. WebGPU (Dawn over Vulkan,
+ * D3D12 or Metal) ships inside onnxruntime-node for any vendor's GPU, so it comes after the
+ * vendor-specific provider of each platform.
+ */
 const GPU_PREFERENCE: Record<string, ExecutionProviderName[]> = {
-  linux: ['cuda'],
-  win32: ['cuda', 'dml'],
-  darwin: ['coreml'],
+  linux: ['cuda', 'webgpu'],
+  win32: ['cuda', 'dml', 'webgpu'],
+  darwin: ['coreml', 'webgpu'],
 };
 
 /** ONNX Runtime's names for the providers we use (same strings today; kept explicit). */
-const ORT_NAME: Record<ExecutionProviderName, string> = { cuda: 'cuda', dml: 'dml', coreml: 'coreml', cpu: 'cpu' };
+const ORT_NAME: Record<ExecutionProviderName, string> = { cuda: 'cuda', dml: 'dml', coreml: 'coreml', webgpu: 'webgpu', cpu: 'cpu' };
+
+export const PROVIDER_NAMES: readonly (ExecutionProviderName | 'auto')[] = ['auto', 'cuda', 'dml', 'coreml', 'webgpu', 'cpu'];
 
 export function ortProviderName(provider: ExecutionProviderName): string {
   return ORT_NAME[provider];
@@ -54,8 +61,26 @@ export function providerOrder(requested: ExecutionProviderName | 'auto' = 'auto'
 
 export function parseProvider(value: string | undefined): ExecutionProviderName | 'auto' {
   const v = (value ?? 'auto').toLowerCase();
-  if (v === 'auto' || v === 'cuda' || v === 'dml' || v === 'coreml' || v === 'cpu') return v;
-  throw new Error(`unknown execution provider "${value}" (auto, cuda, dml, coreml or cpu)`);
+  const known = PROVIDER_NAMES.find((name) => name === v);
+  if (known) return known;
+  throw new Error(`unknown execution provider "${value}" (auto, cuda, dml, coreml, webgpu or cpu)`);
+}
+
+/**
+ * onnxruntime-node loads its native binding when it is imported and has none for some
+ * platforms (1.30: no macOS on Intel), where the import throws a bare "Cannot find module".
+ * This says so in one line instead; null where ONNX Runtime has a binary for this machine.
+ */
+export function ortPlatformError(platform: string = process.platform, arch: string = process.arch): string | null {
+  let binDir: string;
+  try {
+    binDir = path.join(path.dirname(require.resolve('onnxruntime-node/package.json')), 'bin', 'napi-v6', platform, arch);
+  } catch {
+    return 'ONNX Runtime (onnxruntime-node) is not installed: run npm install';
+  }
+  if (fs.existsSync(path.join(binDir, 'onnxruntime_binding.node'))) return null;
+  const where = platform === 'darwin' && arch === 'x64' ? 'macOS on Intel (darwin-x64); Shoebox needs a Mac with Apple silicon' : `${platform}-${arch}`;
+  return `ONNX Runtime, which Shoebox runs CLIP on, has no build for ${where}`;
 }
 
 function listBackends(): BackendInfo[] {

@@ -5,8 +5,15 @@ import { useAsync } from '../hooks/useAsync';
 import { useKeydown } from '../hooks/useShortcut';
 import type { ThemeChoice } from '../hooks/useTheme';
 import { ModelSection } from './settings/ModelSection';
+import { describeAdapter, describeMeasured } from './StatusBar';
 
-export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = { cuda: 'CUDA (NVIDIA GPU)', dml: 'DirectML (GPU)', coreml: 'Core ML', cpu: 'CPU' };
+export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = {
+  cuda: 'CUDA (NVIDIA GPU)',
+  dml: 'DirectML (GPU)',
+  coreml: 'Core ML',
+  webgpu: 'WebGPU (any GPU)',
+  cpu: 'CPU',
+};
 
 interface SettingsPanelProps {
   theme: ThemeChoice;
@@ -51,6 +58,18 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
                 <dt>Available</dt>
                 <dd>{info.value.providers.available.map((p) => PROVIDER_LABELS[p]).join(', ') || 'none'}</dd>
               </div>
+              {describeAdapter(info.value.providers.adapter) && (
+                <div className="metadata__row">
+                  <dt>GPU adapter</dt>
+                  <dd>{describeAdapter(info.value.providers.adapter)}</dd>
+                </div>
+              )}
+              {describeMeasured(info.value.providers.measured) && (
+                <div className="metadata__row">
+                  <dt>Measured</dt>
+                  <dd>{describeMeasured(info.value.providers.measured)}</dd>
+                </div>
+              )}
               {info.value.providers.fallbackReason && (
                 <div className="metadata__row">
                   <dt>Fallback</dt>

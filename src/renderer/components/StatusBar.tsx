@@ -1,15 +1,31 @@
-import type { ExecutionProviderName, LibraryStatus, ProviderStatus } from '../../shared/api';
+import type { ExecutionProviderName, LibraryStatus, ProviderAdapter, ProviderMeasurement, ProviderStatus } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { formatCount } from '../lib/format';
 
-const providerLabels: Record<ExecutionProviderName, string> = { cuda: 'CUDA', dml: 'DirectML', coreml: 'Core ML', cpu: 'CPU' };
+const providerLabels: Record<ExecutionProviderName, string> = { cuda: 'CUDA', dml: 'DirectML', coreml: 'Core ML', webgpu: 'WebGPU', cpu: 'CPU' };
+
+/** "SwiftShader (software renderer)": the GPU behind WebGPU, where it could be told. */
+export function describeAdapter(adapter: ProviderAdapter | null | undefined): string | null {
+  if (!adapter) return null;
+  return adapter.kind === 'software' ? `${adapter.name} (software renderer)` : adapter.name;
+}
+
+/** "WebGPU 41/s vs CPU 19/s": the measurement that decided, so a user sees why. */
+export function describeMeasured(m: ProviderMeasurement | null | undefined): string | null {
+  if (!m) return null;
+  const rate = (r: number) => `${r >= 100 ? Math.round(r) : r.toFixed(1)}/s`;
+  return `${providerLabels[m.provider]} ${rate(m.rate)} vs CPU ${rate(m.cpuRate)}`;
+}
 
 /** What CLIP runs on, in words a user can act on ("no model loaded" rather than "null"). */
-export function describeProviders({ inUse, available, fallbackReason }: ProviderStatus): string {
+export function describeProviders({ inUse, available, fallbackReason, adapter, measured }: ProviderStatus): string {
   if (inUse) {
-    const used = `Running on ${providerLabels[inUse]}`;
-    return fallbackReason ? `${used} (${fallbackReason})` : used;
+    const gpu = inUse === 'webgpu' ? describeAdapter(adapter) : null;
+    const used = `Running on ${providerLabels[inUse]}${gpu ? ` · ${gpu}` : ''}`;
+    // A forced provider may be slower than the CPU: the figures say so.
+    const notes = [fallbackReason ?? (inUse !== 'cpu' ? describeMeasured(measured) : null)].filter(Boolean);
+    return notes.length ? `${used} (${notes.join('; ')})` : used;
   }
   if (available.length === 0) return 'No model loaded';
   return `No model loaded · available: ${available.map((name) => providerLabels[name]).join(', ')}`;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../fixtures/models/paths';
 
 interface PlatformConfig {
-  target: string[];
+  target: (string | { target: string; arch: string[] })[];
   files?: string[];
 }
 interface BuilderConfig {
@@ -26,7 +26,25 @@ describe('electron-builder config', () => {
   it('builds AppImage and deb, an NSIS installer, and a dmg', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.win.target).toEqual(['nsis']);
-    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['arm64'] }]);
+  });
+
+  it('builds no Intel Mac package: ONNX Runtime has no macOS x64 binary to run CLIP with', () => {
+    const ortBin = path.join(REPO_ROOT, 'node_modules/onnxruntime-node/bin/napi-v6/darwin');
+    expect(fs.readdirSync(ortBin)).not.toContain('x64');
+    expect(JSON.stringify(config.mac.target)).not.toMatch(/x64|universal/);
+  });
+
+  it.each(['x64', 'arm64'])("ships WebGPU's shader compiler beside onnxruntime.dll on Windows %s", (arch) => {
+    const rel = `node_modules/onnxruntime-node/bin/napi-v6/win32/${arch}`;
+    const onDisk = fs.readdirSync(path.join(REPO_ROOT, rel));
+    const excludes = [...config.files, ...(config.win.files ?? [])].filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+    for (const dll of ['onnxruntime.dll', 'dxcompiler.dll', 'dxil.dll', 'DirectML.dll']) {
+      expect(onDisk, dll).toContain(dll);
+      expect(excludes.filter((glob) => path.matchesGlob(`${rel}/${dll}`, glob)), dll).toEqual([]);
+    }
+    // Unpacked from app.asar: Windows loads these DLLs from the folder onnxruntime.dll is in.
+    expect(config.asarUnpack).toContain('node_modules/onnxruntime-node/**');
   });
 
   it('unpacks every native addon from app.asar (the OS cannot dlopen inside it)', () => {

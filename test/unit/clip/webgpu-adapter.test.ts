@@ -1,0 +1,66 @@
+// What can be told of WebGPU's adapter on Linux from the Vulkan drivers installed: a
+// software renderer must be recognised as such, and a real GPU beside it wins (Dawn prefers it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyVulkanDriver, guessWebgpuAdapter, vulkanIcdFiles } from '../../../src/core/clip/webgpu-adapter';
+import { tempDir } from '../../helpers/images';
+
+function manifest(dir: string, name: string, library: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify({ file_format_version: '1.0.0', ICD: { library_path: library, api_version: '1.3.0' } }));
+  return file;
+}
+
+describe('classifyVulkanDriver', () => {
+  it.each([
+    ['./libvk_swiftshader.so', 'SwiftShader', 'software'],
+    ['/usr/lib/x86_64-linux-gnu/libvulkan_lvp.so', 'llvmpipe', 'software'],
+    ['libGLX_nvidia.so.0', 'NVIDIA (Vulkan)', 'gpu'],
+    ['/usr/lib/x86_64-linux-gnu/libvulkan_radeon.so', 'AMD (Vulkan)', 'gpu'],
+    ['/usr/lib/x86_64-linux-gnu/libvulkan_intel.so', 'Intel (Vulkan)', 'gpu'],
+    ['/opt/libvulkan_mystery.so', 'libvulkan_mystery.so', 'unknown'],
+  ])('%s is %s (%s)', (library, name, kind) => {
+    expect(classifyVulkanDriver(library)).toEqual({ name, kind });
+  });
+});
+
+describe('guessWebgpuAdapter on Linux', () => {
+  it('reads the drivers VK_ICD_FILENAMES names: SwiftShader alone is a software adapter', () => {
+    const dir = tempDir();
+    const env = { VK_ICD_FILENAMES: manifest(dir, 'sw.json', './libvk_swiftshader.so') };
+    expect(guessWebgpuAdapter('linux', env)).toMatchObject({ adapter: { name: 'SwiftShader', kind: 'software' }, missing: null });
+  });
+
+  it('prefers a real GPU when a software driver is installed beside it', () => {
+    const dir = tempDir();
+    const files = [manifest(dir, 'lvp.json', 'libvulkan_lvp.so'), manifest(dir, 'nv.json', 'libGLX_nvidia.so.0')];
+    expect(guessWebgpuAdapter('linux', { VK_DRIVER_FILES: files.join(path.delimiter) }).adapter).toEqual({ name: 'NVIDIA (Vulkan)', kind: 'gpu' });
+  });
+
+  it('says no driver is installed when the manifests are missing', () => {
+    const guess = guessWebgpuAdapter('linux', { VK_ICD_FILENAMES: '/nonexistent.json' });
+    expect(guess).toMatchObject({ adapter: null, missing: 'no Vulkan driver is installed' });
+  });
+
+  it('keys the verdict on the driver, so another driver is measured again', () => {
+    const dir = tempDir();
+    const a = guessWebgpuAdapter('linux', { VK_ICD_FILENAMES: manifest(dir, 'a.json', 'libvulkan_radeon.so') });
+    const b = guessWebgpuAdapter('linux', { VK_ICD_FILENAMES: manifest(dir, 'b.json', 'libvulkan_intel.so') });
+    expect(a.driverKey).not.toBe(b.driverKey);
+  });
+
+  it('scans the standard folders when no variable names the drivers', () => {
+    const data = tempDir();
+    fs.mkdirSync(path.join(data, 'vulkan', 'icd.d'), { recursive: true });
+    const file = manifest(path.join(data, 'vulkan', 'icd.d'), 'intel.json', 'libvulkan_intel.so');
+    expect(vulkanIcdFiles({ XDG_DATA_DIRS: data })).toContain(file);
+  });
+});
+
+describe('guessWebgpuAdapter elsewhere', () => {
+  it('names Metal on macOS and leaves Windows to the timing (D3D12 may be WARP)', () => {
+    expect(guessWebgpuAdapter('darwin', {}).adapter).toEqual({ name: 'Apple GPU (Metal)', kind: 'gpu' });
+    expect(guessWebgpuAdapter('win32', {})).toMatchObject({ adapter: null, missing: null });
+  });
+});
