@@ -68,6 +68,47 @@ describe('smart albums', () => {
     expect(searches).toBeGreaterThan(afterFirst);
   });
 
+  it('keeps working when its query image is gone (the embedding is kept); relative paths resolve at creation (issue 17)', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const outside = tempDir('shoebox-query-');
+    await writeColourPhoto(outside, 'query-red.jpg', COLOURS.red!);
+    const albums = new AlbumService(lib);
+    const cwd = process.cwd();
+    process.chdir(outside);
+    try {
+      await albums.create('like red', 'query-red.jpg', { threshold: 0.8 });
+    } finally {
+      process.chdir(cwd);
+    }
+    // Read from another working directory, then with the image deleted: the same members.
+    expect(names(await albums.members('like red'))).toEqual(['red.jpg']);
+    fs.rmSync(path.join(outside, 'query-red.jpg'));
+    expect(names(await albums.members('like red'))).toEqual(['red.jpg']);
+    expect((await albums.list()).map((a) => [a.name, a.members, a.error])).toEqual([['like red', 1, undefined]]);
+  });
+
+  it('an album that cannot be computed is marked broken alone: the others list, it can still be read and removed (issue 17)', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const albums = new AlbumService(lib);
+    await albums.create('reds', 'red', { threshold: 0.8 });
+    // An album saved before query embeddings were kept, whose image is gone.
+    const gone = path.join(tempDir(), 'gone.jpg');
+    const store = await lib.writable();
+    await store.putAlbum({ name: 'old', json: JSON.stringify({ name: 'old', query: gone, threshold: 0.5, filters: {}, pinned: [], excluded: [], createdAt: 1 }), updatedAt: 1 });
+    const listed = await albums.list();
+    expect(listed.map((a) => [a.name, a.members, a.error])).toEqual([
+      ['old', 0, `image not found: ${gone}`],
+      ['reds', 1, undefined],
+    ]);
+    expect((await albums.summary('old')).error).toBe(`image not found: ${gone}`);
+    await albums.remove('old');
+    expect((await albums.list()).map((a) => a.name)).toEqual(['reds']);
+  });
+
   it('pins and excludes photos by hand, and refuses duplicates and unknown photos', async () => {
     const photos = await colourFolder();
     const lib = library(tempDir());

@@ -6,6 +6,8 @@ import { TaggingService, autoTagHook } from '../../src/core/tags/tagging-service
 import { jsScorer, onnxScorer } from '../../src/core/tags/matrix-scorer';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { testLibrary } from '../helpers/test-library';
+import { openLibrary } from '../../src/core/engine';
+import { fixtureModelDir, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 
 const library = testLibrary;
 
@@ -80,6 +82,36 @@ describe('zero-shot tagging', () => {
     expect(byName(await tagging.photoTags({ folder: other }))).toEqual({ 'green too.jpg': ['green'] });
     await tagging.stopAutoTagging('');
     expect(await tagging.autoTagFolders()).toEqual([]);
+  });
+
+  it('switching to another model and back keeps every tag and decision (issue 17)', async () => {
+    const photos = await colourFolder();
+    const home = tempDir();
+    const a = library(home);
+    await a.index([photos]);
+    const tagging = new TaggingService(a);
+    await tagging.importLabelSet(COLOUR_SET, 'colours.json');
+    await tagging.tagFolder('colours');
+    const red = path.join(photos, 'red.jpg');
+    await tagging.setTagState(red, 'red', 'rejected');
+    await tagging.setTagState(red, 'yellow', 'accepted');
+    const before = byName(await tagging.photoTags());
+    expect(before['red.jpg']).toEqual(['yellow']);
+    await a.close();
+    // Model B, mid-switch: the whole library tagged before B embedded anything, then B's
+    // index run (whose hook tags what it embeds). B sees the user's decisions too.
+    const b = openLibrary({ home, modelDir: fixtureModelDir(TINY_TRANSFORMERS), provider: 'cpu', command: 'test' });
+    try {
+      const withB = new TaggingService(b);
+      await withB.tagFolder('colours');
+      await b.index();
+      expect(byName(await withB.photoTags())['red.jpg']).toEqual(['yellow']);
+    } finally {
+      await b.close();
+    }
+    const back = new TaggingService(library(home));
+    expect(byName(await back.photoTags())).toEqual(before);
+    expect(await back.pathsWithTag('green')).toEqual([path.join(photos, 'green.jpg')]);
   });
 
   it('the JavaScript and ONNX Runtime matrix paths agree', async () => {

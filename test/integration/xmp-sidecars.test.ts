@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/core/engine';
 import type { LibraryService } from '../../src/core/library/library-service';
 import { TaggingService } from '../../src/core/tags/tagging-service';
+import { readXmpKeywords } from '../../src/core/tags/xmp';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
@@ -69,5 +70,41 @@ describe.skipIf(!haveExiftool)('XMP sidecars read back by exiftool', () => {
     }
     // No temporary files left behind.
     expect(fs.readdirSync(photos).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('decisions update the sidecars a set writes (issue 17)', () => {
+  it('tags reject / accept / forget rewrite the sidecar of every copy that carries the set, and leave other sidecars alone', async () => {
+    const photos = tempDir('shoebox-xmp-');
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+    const red = path.join(photos, 'red.jpg');
+    const copy = path.join(photos, 'red copy.jpg');
+    fs.copyFileSync(red, copy);
+    const lib = openLibrary({ home: tempDir(), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
+    open.push(lib);
+    await lib.index([photos]);
+    const tagging = new TaggingService(lib);
+    await tagging.importLabelSet(JSON.stringify({ name: 'colours', labels: ['red', 'green', 'blue', 'yellow'] }), 'colours.json');
+    await tagging.importLabelSet(JSON.stringify({ name: 'other', labels: ['red', 'crimson'] }), 'other.json');
+    tagging.writeSidecars(await tagging.tagFolder('colours', photos), ['colours']);
+    const keywords = (file: string) => readXmpKeywords(fs.readFileSync(`${file}.xmp`, 'utf8')).hierarchicalSubject;
+    expect(keywords(red)).toEqual(['Shoebox|colours|red']);
+
+    const rejected = await tagging.setTagState(red, 'red', 'rejected', 'colours');
+    expect(rejected.sidecars).toEqual({ written: 2, unchanged: 0, failed: [] });
+    expect(keywords(red)).toEqual([]);
+    expect(keywords(copy)).toEqual([]);
+    // The set's sidecars stay the set's after losing their last keyword: accepting writes again.
+    await tagging.setTagState(red, 'yellow', 'accepted', 'colours');
+    expect(keywords(red)).toEqual(['Shoebox|colours|yellow']);
+    await tagging.setTagState(red, 'red', 'auto', 'colours');
+    expect(keywords(copy).sort()).toEqual(['Shoebox|colours|red', 'Shoebox|colours|yellow']);
+    // A set that never wrote sidecars does not start to; a photo without a sidecar gets none.
+    const before = fs.readFileSync(`${red}.xmp`, 'utf8');
+    expect((await tagging.setTagState(red, 'crimson', 'accepted', 'other')).sidecars).toEqual({ written: 0, unchanged: 0, failed: [] });
+    expect(fs.readFileSync(`${red}.xmp`, 'utf8')).toBe(before);
+    fs.rmSync(path.join(photos, 'green.jpg.xmp'));
+    await tagging.setTagState(path.join(photos, 'green.jpg'), 'green', 'rejected', 'colours');
+    expect(fs.existsSync(path.join(photos, 'green.jpg.xmp'))).toBe(false);
   });
 });

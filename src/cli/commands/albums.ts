@@ -111,9 +111,10 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums list', async (service) => {
         const list = await service.list();
         if (opts.json) {
-          return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members })));
+          return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { error: a.error } : {}) })));
         }
-        for (const a of list) printLine(`${a.name}\t${a.members} photos\t"${a.query}"\t${thresholdText(a)}`);
+        // A broken album is listed with why (the others as usual); `albums remove` deletes it.
+        for (const a of list) printLine(a.error ? `${a.name}\tbroken: ${a.error}\t"${a.query}"` : `${a.name}\t${a.members} photos\t"${a.query}"\t${thresholdText(a)}`);
       });
     });
 

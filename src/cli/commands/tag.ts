@@ -120,8 +120,12 @@ export function registerTag(program: Command): void {
             if (error instanceof LabelSetError) throw new UsageError(error.message);
             throw error;
           }
+          // Sidecars the set wrote before follow the decision; one that could not be updated is named.
+          for (const f of d.sidecars.failed) process.stderr.write(`shoebox: XMP sidecar not updated: ${f.path}: ${f.error}\n`);
+          if (d.sidecars.failed.length) process.exitCode = EXIT_FAILURE;
           if (opts.json) return printJson({ ...d, score: round(d.score) });
           printLine(`${d.path}: ${d.set}/${d.label} ${d.state}`);
+          if (d.sidecars.written) printLine(`XMP sidecars updated: ${d.sidecars.written}`);
         });
       });
   decision('accept', 'accepted', 'accept a tag: the photo keeps it, and the label learns from the photo');

@@ -4,9 +4,17 @@
 // keeps it (a cosine the user can see and tune); an automatic one (threshold null) takes the
 // search's calibrated relevance cut-off for its query, so it follows the model in use and
 // the library as it grows. This is the one place albums turn a query into a vector.
+//
+// Image terms: relative paths resolve against the directory the album was saved in, and the
+// images' embeddings are kept in the album per model (album.ts `queryImages`), so an album
+// reads the same from any directory and keeps working when its query image is gone.
+import fs from 'node:fs';
 import type { LibraryService } from '../library/library-service';
-import { compileQuery } from '../search/search-service';
-import { DEFAULT_ALBUM_THRESHOLD } from './album';
+import { compileTerms } from '../search/search-service';
+import { parseQuery, type QueryTerm } from '../search/query-parser';
+import { QueryEmbedder } from '../search/query-vectors';
+import { modelKey } from '../store/model-key';
+import { DEFAULT_ALBUM_THRESHOLD, type AlbumDefinition } from './album';
 
 export interface AlbumQuery {
   vector: Float32Array;
@@ -14,8 +22,63 @@ export interface AlbumQuery {
   threshold: number;
 }
 
-export async function albumQuery(library: LibraryService, query: string, threshold: number | null): Promise<AlbumQuery> {
+export type AlbumQuerySource = Pick<AlbumDefinition, 'query' | 'threshold' | 'queryDir' | 'queryImages'>;
+
+export async function albumQuery(library: LibraryService, album: AlbumQuerySource): Promise<AlbumQuery> {
+  const stored = album.queryImages[modelKey(library.modelId)] ?? {};
+  const terms = albumTerms(album).map((t): QueryTerm => {
+    const kept = t.kind === 'image' ? stored[t.path!] : undefined;
+    return kept === undefined ? t : { ...t, vector: decodeVector(kept) };
+  });
   // `all` skips the calibration when the album has its own threshold: nothing to measure.
-  const compiled = await compileQuery(library, query, { all: threshold !== null });
-  return { vector: compiled.vector, threshold: threshold ?? compiled.minScore ?? DEFAULT_ALBUM_THRESHOLD };
+  const compiled = await compileTerms(library, terms, { all: album.threshold !== null });
+  return { vector: compiled.vector, threshold: album.threshold ?? compiled.minScore ?? DEFAULT_ALBUM_THRESHOLD };
+}
+
+/**
+ * The query's terms: relative image paths resolved against the album's directory, and an
+ * image whose embedding the album keeps counts as present even when its file is gone.
+ */
+export function albumTerms(album: Pick<AlbumDefinition, 'query' | 'queryDir' | 'queryImages'>): QueryTerm[] {
+  const kept = new Set(Object.values(album.queryImages).flatMap((byPath) => Object.keys(byPath)));
+  return parseQuery(album.query, {
+    ...(album.queryDir !== null ? { cwd: album.queryDir } : {}),
+    probe: (abs) => (kept.has(abs) ? 'file' : probeFile(abs)),
+  });
+}
+
+/**
+ * The embeddings an album saved now keeps: for the active model, each query image's (the one
+ * kept before, else the library's row or the file, as search embeds it); for other models,
+ * those kept before of images still in the query. A missing image fails with one line.
+ */
+export async function queryImageVectors(library: LibraryService, album: Pick<AlbumDefinition, 'query' | 'queryDir' | 'queryImages'>): Promise<AlbumDefinition['queryImages']> {
+  const images = albumTerms(album).flatMap((t) => (t.kind === 'image' ? [t.path!] : []));
+  if (images.length === 0) return {};
+  const out: AlbumDefinition['queryImages'] = {};
+  for (const [key, byPath] of Object.entries(album.queryImages)) {
+    const still = Object.fromEntries(Object.entries(byPath).filter(([p]) => images.includes(p)));
+    if (Object.keys(still).length) out[key] = still;
+  }
+  const key = modelKey(library.modelId);
+  const active: Record<string, string> = { ...out[key] };
+  const embedder = new QueryEmbedder(library);
+  for (const p of images) active[p] ??= encodeVector(await embedder.image(p));
+  out[key] = active;
+  return out;
+}
+
+export function encodeVector(v: Float32Array): string {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+}
+
+export function decodeVector(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const copy = new Uint8Array(bytes); // aligned for the Float32Array
+  return new Float32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4));
+}
+
+function probeFile(abs: string): 'file' | 'directory' | null {
+  const stat = fs.statSync(abs, { throwIfNoEntry: false });
+  return stat ? (stat.isDirectory() ? 'directory' : 'file') : null;
 }

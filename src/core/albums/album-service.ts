@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { LibraryService } from '../library/library-service';
 import type { LibraryStore, PhotoFilter, VectorHit } from '../store/types';
 import { dot } from '../clip/vectors';
-import { AlbumError, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
-import { albumQuery } from './album-query';
+import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
+import { albumQuery, queryImageVectors } from './album-query';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
 import { namesPhoto, resolvePins } from './album-pins';
 
@@ -25,6 +25,12 @@ export interface AlbumSummary extends AlbumDefinition {
   current: { pinned: string[]; excluded: string[] };
   /** The threshold in effect: the album's own, or the calibrated cut-off of an automatic one. */
   effectiveThreshold: number;
+  /**
+   * Why the album's members cannot be computed now (its query image is gone and the album
+   * keeps no embedding of it for this model, say), one line; it then has 0 members. One
+   * broken album never hides the others, and it can still be opened, edited and removed.
+   */
+  error?: string;
 }
 
 /** What the user edits: everything but the hand-made pins and exclusions. */
@@ -75,7 +81,7 @@ export class AlbumService {
     const previous = previousName === undefined ? null : await this.get(previousName);
     if (name !== previous?.name && (await store.getAlbum(name))) throw new AlbumError(`an album named "${name}" already exists`);
     const album: AlbumDefinition = {
-      ...(await this.checkedFields(fields)),
+      ...(await this.checkedFields(fields, previous)),
       name,
       pinned: previous?.pinned ?? [],
       excluded: previous?.excluded ?? [],
@@ -97,18 +103,27 @@ export class AlbumService {
     return this.computeMembers(draft);
   }
 
-  /** Query, threshold and filters as an album keeps them; a query that cannot run fails now. */
-  private async checkedFields(fields: Omit<AlbumFields, 'name'>): Promise<Pick<AlbumDefinition, 'query' | 'threshold' | 'filters'>> {
+  /**
+   * Query, threshold and filters as an album keeps them, with the directory relative image
+   * paths resolve against and the images' embeddings (those `previous` kept stay); a query
+   * that cannot run fails now.
+   */
+  private async checkedFields(
+    fields: Omit<AlbumFields, 'name'>,
+    previous?: AlbumDefinition | null,
+  ): Promise<Pick<AlbumDefinition, 'query' | 'threshold' | 'filters' | 'queryDir' | 'queryImages'>> {
     const query = fields.query.trim();
     if (!query) throw new AlbumError('an album needs a query', true);
     const threshold = fields.threshold == null ? null : checkThreshold(fields.threshold);
-    await albumQuery(this.library, query, threshold); // a query that cannot run fails now, not at every read
+    const queryDir = process.cwd();
+    const queryImages = await queryImageVectors(this.library, { query, queryDir, queryImages: previous?.queryImages ?? {} });
+    await albumQuery(this.library, { query, threshold, queryDir, queryImages }); // a query that cannot run fails now, not at every read
     const filters = { ...(fields.filters ?? {}) };
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
     if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
     }
-    return { query, threshold, filters };
+    return { query, threshold, filters, queryDir, queryImages };
   }
 
   async get(name: string): Promise<AlbumDefinition> {
@@ -204,8 +219,14 @@ export class AlbumService {
   }
 
   private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
-    const { members, threshold, current } = await this.membersOf(album);
-    return { ...album, members: members.length, effectiveThreshold: threshold, current };
+    try {
+      const { members, threshold, current } = await this.membersOf(album);
+      return { ...album, members: members.length, effectiveThreshold: threshold, current };
+    } catch (error) {
+      // This album alone: the list, the sidebar and `albums list` still show every other one.
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      return { ...album, members: 0, effectiveThreshold: album.threshold ?? DEFAULT_ALBUM_THRESHOLD, current: { pinned: [], excluded: [] }, error: message };
+    }
   }
 
   private async put(store: LibraryStore, album: AlbumDefinition): Promise<void> {
@@ -234,7 +255,7 @@ export class AlbumService {
 
   private async computeMembers(album: AlbumDefinition): Promise<Members> {
     const store = await this.library.readable();
-    const { vector, threshold } = await albumQuery(this.library, album.query, album.threshold);
+    const { vector, threshold } = await albumQuery(this.library, album);
     const { filters } = album;
     // Folder, dates and the cut-off go into the vector query itself (LanceDB prefilters):
     // reading every photo's date to filter afterwards cost a full scan at 100k photos.

@@ -32,6 +32,18 @@ export interface AlbumDefinition {
    * are, and each gets its hash at the album's next edit.
    */
   hashes: Record<string, string>;
+  /**
+   * The working directory the query was written in: its relative image paths resolve against
+   * it, so an album reads the same from any directory. null: albums stored before (absolute).
+   */
+  queryDir: string | null;
+  /**
+   * The embedding of each image of the query, per model key (src/core/store/model-key.ts) and
+   * absolute path, as base64 of the float32 vector, taken when the album was saved: the album
+   * keeps working when the image is moved, edited or deleted. A model without one embeds the
+   * image as search does (album-query.ts).
+   */
+  queryImages: Record<string, Record<string, string>>;
   createdAt: number;
 }
 
@@ -82,6 +94,8 @@ export function parseAlbum(json: string): AlbumDefinition {
     pinned: raw.pinned ?? [],
     excluded: raw.excluded ?? [],
     hashes: raw.hashes && typeof raw.hashes === 'object' ? raw.hashes : {},
+    queryDir: typeof raw.queryDir === 'string' ? raw.queryDir : null,
+    queryImages: raw.queryImages && typeof raw.queryImages === 'object' ? raw.queryImages : {},
     createdAt: raw.createdAt ?? 0,
   };
 }

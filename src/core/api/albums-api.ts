@@ -123,5 +123,6 @@ function toInfo(album: AlbumSummary): AlbumInfo {
     excluded: album.current.excluded.length,
     excludedIds: album.current.excluded.map(photoId),
     createdAt: album.createdAt,
+    ...(album.error !== undefined ? { error: album.error } : {}),
   };
 }

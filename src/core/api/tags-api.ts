@@ -126,7 +126,9 @@ export function tagsApi(ctx: ApiContext): TagsMethods {
       const photoPath = pathFromPhotoId(id);
       const row = photoPath ? await (await lib.readable()).getPhoto(photoPath) : null;
       if (!row) throw new Error('that photo is not in the library (any more)');
-      await serial(() => tags.setTagState(row.path, label, state, setName));
+      const decision = await serial(() => tags.setTagState(row.path, label, state, setName));
+      // The sidecars the set wrote follow the decision; one that could not be updated is said.
+      for (const f of decision.sidecars.failed) ctx.emit({ type: 'log', level: 'warn', message: `XMP sidecar not updated: ${f.path}: ${f.error}` });
       return toTags(await (await lib.readable()).listTags({ hashes: [row.hash] }));
     },
   };

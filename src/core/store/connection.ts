@@ -37,7 +37,7 @@ export class LibraryConnection {
     private conn: Connection | null,
     readonly readOnly: boolean,
     private readonly key: string,
-    private readonly libraryDir: string,
+    readonly libraryDir: string,
   ) {}
 
   /** The shared connection for this directory and mode; `release()` it when done. */
@@ -114,6 +114,12 @@ export class LibraryConnection {
     const table = await this.writer().createTable(name, data, { mode: 'create' });
     this.handles.set(name, table);
     return table;
+  }
+
+  /** Closes and forgets the table's handle: the next `table()` opens it again (repair.ts moves files under it). */
+  forget(name: string): void {
+    this.handles.get(name)?.close();
+    this.handles.delete(name);
   }
 
   async dropTable(name: string): Promise<void> {

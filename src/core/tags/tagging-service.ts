@@ -10,7 +10,8 @@ import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
 import { LabelSetError, labelIndex, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
 import { jsScorer, scorerFor, type MatrixScorer } from './matrix-scorer';
-import { writeXmpSidecar } from './xmp';
+import fs from 'node:fs';
+import { sidecarPath, writeXmpSidecar, xmpSets } from './xmp';
 
 /** What tagging needs of the library (LibraryService provides it). */
 export interface TaggingLibrary {
@@ -41,6 +42,8 @@ export interface TagDecision {
   label: string;
   state: TagState;
   score: number;
+  /** The XMP sidecars of the photo (and its identical copies) that carry the set, updated. */
+  sidecars: SidecarReport;
 }
 
 export interface SidecarReport {
@@ -232,7 +235,29 @@ export class TaggingService {
     const [existing] = await store.listTags({ set: set.name, label: canonical, hashes: [photo.hash] });
     const score = existing?.score ?? (state === 'accepted' ? 1 : 0);
     await store.putTags([{ hash: photo.hash, set: set.name, label: canonical, score, state, modelId: existing?.modelId ?? this.library.modelId, updatedAt: Date.now() }]);
-    return { path: abs, set: set.name, label: canonical, state, score };
+    return { path: abs, set: set.name, label: canonical, state, score, sidecars: await this.updateSidecars(store, photo.hash, set.name) };
+  }
+
+  /**
+   * After a decision: rewrites the set's keywords in the sidecars that already carry the set
+   * (written by `--write-xmp` before), for every path with this content. A photo without a
+   * sidecar, or whose sidecar the set never wrote, is left alone: writing XMP stays opt-in.
+   */
+  private async updateSidecars(store: LibraryStore, hash: string, set: string): Promise<SidecarReport> {
+    const report: SidecarReport = { written: 0, unchanged: 0, failed: [] };
+    const paths = (await store.pathsByHash([hash])).get(hash) ?? [];
+    const carrying = paths.filter((p) => {
+      try {
+        return xmpSets(fs.readFileSync(sidecarPath(p), 'utf8')).has(set);
+      } catch (error) {
+        // No sidecar: nothing to update. One that cannot be read: writeSidecars says so.
+        return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+      }
+    });
+    if (carrying.length === 0) return report;
+    const tags = await store.listTags({ set, hashes: [hash], states: ['auto', 'accepted'] });
+    const keywords = tags.map((t) => ({ label: t.label, set, score: t.score, state: t.state as PhotoTag['state'] }));
+    return this.writeSidecars(carrying.map((p) => ({ path: p, tags: keywords })), [set]);
   }
 
   private async setWithLabel(label: string, setName?: string): Promise<LabelSet> {

@@ -7,7 +7,9 @@
 // Shoebox's own keywords, so when a set is written again its entries are replaced. Plain
 // keywords cannot carry such a mark, so the ones Shoebox added (and only those: not one
 // the user had already) are listed in shoebox:addedSubjects; one of them is removed again
-// when its tag is gone and no other Shoebox entry still stands for it.
+// when its tag is gone and no other Shoebox entry still stands for it. The sets Shoebox
+// writes into a sidecar are listed in shoebox:sets, so a sidecar stays its sets' after it
+// lost their last keyword (a decision on a photo updates the sidecars of its set, xmpSets).
 // Files are replaced atomically (temporary file in the same folder, fsync, rename).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -95,7 +97,33 @@ export function mergeXmpKeywords(existing: string | null, sets: readonly string[
     for (const l of addLabels) if (!addedBefore.has(l)) appendItem(doc, addedBag, l);
   }
   for (const bag of [hierarchyBag, subjectBag, addedBag]) if (bag && items(bag).length === 0) removeProperty(bag);
+  const setsBag = findBag(doc, rdf, NS.shoebox, 'sets') ?? (sets.length ? createBag(doc, rdf, NS.shoebox, 'shoebox', 'sets') : null);
+  if (setsBag) {
+    const listed = new Set(items(setsBag).map(text));
+    for (const set of sets) if (!listed.has(set)) appendItem(doc, setsBag, set);
+  }
   return new XMLSerializer().serializeToString(doc);
+}
+
+/**
+ * The label sets Shoebox writes into this sidecar: those listed in shoebox:sets, and (for
+ * sidecars written before that list) those with a `Shoebox|set|label` entry.
+ */
+export function xmpSets(xml: string): Set<string> {
+  const doc = parseXmp(xml);
+  const rdf = doc.getElementsByTagNameNS(NS.rdf, 'RDF')[0];
+  const sets = new Set<string>();
+  if (!rdf) return sets;
+  const values = (ns: string, name: string) => {
+    const bag = findBag(doc, rdf, ns, name);
+    return bag ? items(bag).map(text) : [];
+  };
+  for (const set of values(NS.shoebox, 'sets')) sets.add(set);
+  for (const entry of values(NS.lr, 'hierarchicalSubject')) {
+    const parts = entry.split('|');
+    if (parts.length === 3 && parts[0] === HIERARCHY_ROOT) sets.add(parts[1]!);
+  }
+  return sets;
 }
 
 /** Keywords of a sidecar (for tests and for showing what is there). */

@@ -41,6 +41,39 @@ describe('tags', () => {
     expect(await store.pathsWithTag('dog', { set: 'scenes' })).toEqual([]);
   });
 
+  it('auto tags are kept per model: another model classifying the photos neither replaces nor hides them; decisions hold under every model', async () => {
+    const dir = tempLibraryDir();
+    const a = await openStore(dir);
+    await a.upsertPhotos([photo('/p/a.jpg', { hash: 'ha' }), photo('/p/b.jpg', { hash: 'hb' })]);
+    await a.replaceAutoTags('animals', 'all', [tag('ha', 'dog'), tag('hb', 'cat')]);
+    await a.putTags([tag('hb', 'cat', { state: 'rejected' }), tag('ha', 'bird', { state: 'accepted' })]);
+    await a.close();
+    // Model B (another table) has embedded nothing yet, then one photo, and sees neither as a dog.
+    const otherModel = { id: 'Other-model', dimension: 4 };
+    const b = await openStore(dir, { model: otherModel });
+    await b.replaceAutoTags('animals', 'all', []);
+    await b.upsertPhotos([photo('/p/a.jpg', { hash: 'ha', modelId: otherModel.id })]);
+    await b.replaceAutoTags('animals', ['ha'], [tag('ha', 'cat', { modelId: otherModel.id, score: 0.6 })]);
+    const labels = async (store: typeof a) => (await store.listTags({ set: 'animals' })).map((t) => `${t.hash} ${t.label} ${t.state}`).sort();
+    expect(await labels(b)).toEqual(['ha bird accepted', 'ha cat auto', 'hb cat rejected']);
+    expect(await b.pathsWithTag('cat')).toEqual(['/p/a.jpg']);
+    await b.close();
+    // Back on model A: its tags and the decisions, exactly as they were.
+    const again = await openStore(dir);
+    expect(await labels(again)).toEqual(['ha bird accepted', 'ha dog auto', 'hb cat rejected']);
+    expect(await again.pathsWithTag('dog')).toEqual(['/p/a.jpg']);
+    expect(await again.pathsWithTag('cat')).toEqual([]);
+  });
+
+  it('forgetting a decision (state auto) hands the photo back to the classification of the active model', async () => {
+    const store = await openStore(tempLibraryDir());
+    await store.replaceAutoTags('animals', 'all', [tag('h1', 'dog', { score: 0.8 })]);
+    await store.putTags([tag('h1', 'dog', { state: 'rejected', score: 0.8 }), tag('h1', 'cat', { state: 'accepted', score: 1 })]);
+    expect((await store.listTags({ states: ['auto', 'accepted'] })).map((t) => t.label)).toEqual(['cat']);
+    await store.putTags([tag('h1', 'dog', { state: 'auto', score: 0.8 }), tag('h1', 'cat', { state: 'auto', score: 1 })]);
+    expect((await store.listTags()).map((t) => [t.label, t.state, t.score])).toEqual([['dog', 'auto', 0.8]]);
+  });
+
   it('removing a label set removes its tags and auto-tag folders', async () => {
     const store = await openStore(tempLibraryDir());
     await store.putLabelSet({ name: 'animals', json: '{}', updatedAt: 1 });

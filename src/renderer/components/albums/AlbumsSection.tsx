@@ -35,12 +35,13 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
                 type="button"
                 className={selected === album.name ? 'album-row album-row--selected' : 'album-row'}
                 aria-current={selected === album.name ? 'page' : undefined}
-                title={`“${album.query}”: ${formatCount(album.members, 'photo')}`}
+                title={album.error ? `“${album.query}” cannot be computed: ${album.error}` : `“${album.query}”: ${formatCount(album.members, 'photo')}`}
                 onClick={() => navigate({ kind: 'album', name: album.name })}
               >
                 <span className="album-row__name">{album.name}</span>
-                <span className="album-row__count muted">
-                  {album.members.toLocaleString()}
+                {/* A broken album is marked, not hidden: open it to see why, edit or remove it. */}
+                <span className="album-row__count muted" aria-label={album.error ? 'cannot be computed' : undefined}>
+                  {album.error ? '⚠' : album.members.toLocaleString()}
                 </span>
               </button>
             </li>

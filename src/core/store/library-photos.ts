@@ -1,0 +1,91 @@
+// The library's photos whatever the active model has embedded so far. Browsing, `list`,
+// `status` and a photo's metadata and thumbnail do not depend on embeddings, but each model
+// has its own photos table, and a new model's fills up over hours: listing only it made the
+// library look empty during a switch. So listings, counts and lookups by path read the
+// active model's table and add the photos only other models' tables hold (their rows carry
+// the same metadata and thumbnail key; their vectors are never read here). Search, vectors
+// and "what is left to embed" stay the active model's.
+//
+// Every photos table holds only photos of the library (a removed photo or folder is deleted
+// from all of them), so this union by path, the active model's row first, is the library.
+// Nothing is copied, so there is nothing to undo after a crash and no extra write per photo.
+// Cost: none with a single photos table (the usual case); otherwise one read of each table's
+// `path` column whenever a table changed (cached by table versions), and pages that merge
+// the two sorted path lists.
+import path from 'node:path';
+import type { LibraryConnection } from './connection';
+import { isPhotosTable } from './model-key';
+import { pathColumn, summariesFrom, type PhotosRepository } from './photos-repository';
+import type { PhotoSummary } from './types';
+
+export class LibraryPhotos {
+  private cached: { key: string; extra: Map<string, string> } | null = null;
+
+  constructor(
+    private readonly conn: LibraryConnection,
+    private readonly active: PhotosRepository,
+  ) {}
+
+  /** Photos ordered by path (stable pages), embedded by the active model or not. */
+  async list(options: { folder?: string; limit?: number; offset?: number } = {}): Promise<PhotoSummary[]> {
+    const extra = this.under(await this.extra(), options.folder);
+    if (extra.length === 0) return this.active.list(options);
+    if (options.limit === 0) return [];
+    const merged = [...(await this.active.paths(options.folder)), ...extra].sort(byPath);
+    const offset = options.offset ?? 0;
+    const page = merged.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
+    const rows = await this.byPaths(page);
+    return page.flatMap((p) => rows.get(p) ?? []);
+  }
+
+  async count(options: { folder?: string } = {}): Promise<number> {
+    const extra = this.under(await this.extra(), options.folder);
+    return (await this.active.count(options.folder === undefined ? {} : { folder: options.folder })) + extra.length;
+  }
+
+  /** The rows of these paths: the active model's, else another model's. */
+  async byPaths(paths: readonly string[]): Promise<Map<string, PhotoSummary>> {
+    const found = await this.active.byPaths(paths);
+    const rest = paths.filter((p) => !found.has(p));
+    if (rest.length === 0) return found;
+    const extra = await this.extra();
+    const byTable = new Map<string, string[]>();
+    for (const p of rest) {
+      const name = extra.get(p);
+      if (name !== undefined) byTable.set(name, [...(byTable.get(name) ?? []), p]);
+    }
+    for (const [name, list] of byTable) {
+      const table = await this.conn.table(name);
+      if (table) for (const row of await summariesFrom(table, list)) found.set(row.path, row);
+    }
+    return found;
+  }
+
+  /** Paths other models' tables hold and the active one does not, each with a table that has it. */
+  private async extra(): Promise<Map<string, string>> {
+    const names = (await this.conn.tableNames()).filter((n) => isPhotosTable(n) && n !== this.active.tableName);
+    if (names.length === 0) return new Map();
+    const tables = await Promise.all([this.active.tableName, ...names].map(async (n) => [n, await this.conn.table(n)] as const));
+    const key = JSON.stringify(await Promise.all(tables.map(async ([n, t]) => [n, t ? await t.version() : 0])));
+    if (this.cached?.key === key) return this.cached.extra;
+    const embedded = new Set(await this.active.paths());
+    const extra = new Map<string, string>();
+    for (const [name, table] of tables.slice(1)) {
+      if (!table) continue;
+      for (const p of await pathColumn(table)) if (!embedded.has(p) && !extra.has(p)) extra.set(p, name);
+    }
+    this.cached = { key, extra };
+    return extra;
+  }
+
+  private under(extra: Map<string, string>, folder: string | undefined): string[] {
+    if (folder === undefined) return [...extra.keys()];
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    return [...extra.keys()].filter((p) => p === folder || p.startsWith(prefix));
+  }
+}
+
+/** The order LanceDB's orderBy('path') gives: by UTF-8 bytes, which code-unit order matches outside surrogates. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
