@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Fetches ONNX Runtime's CUDA execution provider for a Linux x64 machine with an NVIDIA GPU.
-// `npm install` skips this on purpose (.npmrc): the files come from outside the npm registry
-// and are ~1 GB. This runs onnxruntime-node's own installer, asking for CUDA 12 explicitly.
+// `npm install` skips this on purpose (package.json `allowScripts` declines onnxruntime-node's
+// install script): the files come from outside the npm registry and are ~1 GB.
+// This runs onnxruntime-node's own installer, asking for CUDA 12 explicitly.
 // The machine also needs the NVIDIA driver, CUDA 12 runtime and cuDNN 9 libraries (README).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -1,5 +1,14 @@
 // Entry point of the `shoebox` bin.
-import { runCli } from './program';
+import { ortPlatformError } from '../core/clip/providers';
+
+// ONNX Runtime loads its native binding on import and has none for some machines (Intel
+// Macs): one clear line instead of a "Cannot find module" stack trace.
+const unsupported = ortPlatformError();
+if (unsupported) {
+  process.stderr.write(`shoebox: ${unsupported}\n`);
+  process.exit(1);
+}
+const { runCli } = await import('./program');
 
 // `shoebox list | head -1`: the reader left, which is not a failure of ours. Stop quietly,
 // as Unix tools do, instead of an EPIPE stack trace.

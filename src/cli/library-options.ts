@@ -5,7 +5,7 @@ import type { LibraryService } from '../core/library/library-service';
 import { parseProvider } from '../core/clip/providers';
 import type { GlobalOptions } from './global-options';
 import { progressBar } from './progress-bar';
-import { UsageError } from './output';
+import { UsageError, printable } from './output';
 
 export interface LibraryCommandOptions {
   model?: string;
@@ -33,7 +33,7 @@ export function libraryFor(cmd: Command, opts: LibraryCommandOptions, command: s
     command,
     emit: (event) => {
       if (event.type === 'index-progress') bar.update(event.progress);
-      else if (event.type === 'log') process.stderr.write(`shoebox: ${event.message}\n`);
+      else if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`); // paths may hold control characters
     },
     onClose: () => bar.end(),
   });

@@ -3,6 +3,7 @@ import { ClipModel } from '../core/clip/clip-model';
 import { parseProvider } from '../core/clip/providers';
 import { installedModels } from '../core/engine';
 import { resolveHome } from '../core/home';
+import { homePaths } from '../core/paths';
 import { NoModelError, chooseModel } from '../core/library/model-choice';
 import { UsageError } from './output';
 import type { GlobalOptions } from './global-options';
@@ -25,8 +26,9 @@ export function openModel(opts: ModelOptions, globals: GlobalOptions): ClipModel
   const batchSize = Number(opts.batchSize ?? 8);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer, got "${opts.batchSize}"`);
   let dir: string;
+  const home = resolveHome(globals.home);
   try {
-    ({ dir } = chooseModel(installedModels(resolveHome(globals.home)), {
+    ({ dir } = chooseModel(installedModels(home), {
       ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
       ...(opts.model ? { modelId: opts.model } : {}),
     }));
@@ -35,5 +37,5 @@ export function openModel(opts: ModelOptions, globals: GlobalOptions): ClipModel
     if (err instanceof NoModelError) throw new UsageError(err.message);
     throw err;
   }
-  return ClipModel.open(dir, { provider: parseProvider(globals.provider), batchSize });
+  return ClipModel.open(dir, { provider: parseProvider(globals.provider), batchSize, cacheDir: homePaths(home).cache });
 }

@@ -19,7 +19,23 @@ export function printLine(line: string): void {
 
 export function errorLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return `shoebox: ${message.split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}`;
+  return `shoebox: ${printable(message.split('\n').map((s) => s.trim()).filter(Boolean).join(' '))}`;
+}
+
+/**
+ * Text for a terminal: control characters (a file may be named with an escape sequence or a
+ * newline) and bidirectional overrides are shown escaped, `\x1b`, `\n`, `\u202e`, never sent
+ * raw. JSON output is exact and needs none of this.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
 }
 
 /** Embeddings as plain arrays, with float32 precision kept short enough to stay readable. */

@@ -2,6 +2,8 @@
 // one-line errors live here; every real decision is the engine's.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseProvider } from '../core/clip/providers';
+import { resolveHome } from '../core/home';
+import { providerSetting } from '../core/settings';
 import { VERSION } from '../core/version';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
 import { registerInfo } from './commands/info';
@@ -18,6 +20,7 @@ import { registerTag } from './commands/tag';
 import { registerAlbums } from './commands/albums';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
+import { registerRepair } from './commands/repair';
 
 /** A mistyped provider is a usage error (exit 2), caught while the arguments are parsed. */
 function providerArgument(value: string): string {
@@ -34,11 +37,17 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--home <dir>', 'data folder (default: $SHOEBOX_HOME, else the platform user-data folder)')
     .addOption(
-      new Option('--provider <name>', 'execution provider: auto, cuda, dml, coreml or cpu (default: $SHOEBOX_PROVIDER or auto)')
+      new Option('--provider <name>', 'execution provider: auto, cuda, dml, coreml, webgpu or cpu (default: $SHOEBOX_PROVIDER, else "provider" in settings.json, else auto)')
         .default(process.env.SHOEBOX_PROVIDER)
         .argParser(providerArgument),
     )
     .showHelpAfterError(false)
+    // Neither --provider nor SHOEBOX_PROVIDER: the home's settings.json may name one.
+    .hook('preAction', () => {
+      if (program.opts<{ provider?: string }>().provider) return;
+      const setting = providerSetting(resolveHome(program.opts<{ home?: string }>().home));
+      if (setting) program.setOptionValue('provider', setting);
+    })
     .exitOverride()
     .configureOutput({ outputError: () => {} });
   registerInfo(program);
@@ -55,6 +64,7 @@ export function buildProgram(): Command {
   registerAlbums(program);
   registerDupes(program);
   registerServe(program);
+  registerRepair(program);
   // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
   const quiet = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ outputError: () => {} });

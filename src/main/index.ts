@@ -12,12 +12,22 @@ import { hardenSession } from './security';
 import { createMainWindow } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
 import type { ExecutionProviderName } from '../shared/api';
+import { providerSetting } from '../core/settings';
 
-const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'cpu'];
+const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'webgpu', 'cpu'];
 
 /** SHOEBOX_PROVIDER as the CLI reads it; anything else means auto. */
 function parseProviderEnv(value: string | undefined): ExecutionProviderName | 'auto' {
   return value && PROVIDERS.includes(value) ? (value as ExecutionProviderName | 'auto') : 'auto';
+}
+
+/** settings.json's "provider"; a bad one must not keep the app from starting: auto. */
+function providerSettingOrAuto(home: string): ExecutionProviderName | 'auto' {
+  try {
+    return providerSetting(home) ?? 'auto';
+  } catch {
+    return 'auto';
+  }
 }
 
 // Sandbox every renderer, including any a future feature forgets to configure.
@@ -42,7 +52,8 @@ function start(): void {
   const engine = createEngineHost({
     entry: path.join(outDir, 'main', 'engine.js'),
     home,
-    provider: parseProviderEnv(process.env['SHOEBOX_PROVIDER']),
+    // SHOEBOX_PROVIDER, else settings.json's "provider", else auto (as the CLI decides).
+    provider: process.env['SHOEBOX_PROVIDER'] ? parseProviderEnv(process.env['SHOEBOX_PROVIDER']) : providerSettingOrAuto(home),
   });
   let mainWindow: BrowserWindow | null = null;
 

@@ -116,6 +116,8 @@ export function App() {
         <main className="content">
           {status === null ? (
             library.error && <EngineError message={library.error} onRetry={library.refresh} />
+          ) : status.damaged ? (
+            <EngineError message={status.damaged} onRetry={library.refresh} />
           ) : !hasModel ? (
             <NoModel problem={status.modelProblem} onRetry={library.refresh} />
           ) : library.folders.length === 0 ? (

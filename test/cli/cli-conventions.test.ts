@@ -60,3 +60,32 @@ describe('shoebox conventions', () => {
     expect(image.code).toBe(0);
   });
 });
+
+// Issue 17: every npm command printed `npm warn Unknown project config "onnxruntime-node-install"`
+// (.npmrc's key); the CUDA download is now declined through npm's own allowScripts policy.
+describe('npm in this repository', () => {
+  const npm = (args: string[], command = 'npm') =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      // As from a fresh shell: without the npm_* variables of the npm that started vitest.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+      const child = spawn(command, args, { cwd: REPO_ROOT, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('`npx shoebox` runs this bin with no npm warning', async () => {
+    const res = await npm(['shoebox', '--version'], 'npx');
+    expect(res).toEqual({ code: 0, stdout: `${(await import('../../package.json', { with: { type: 'json' } })).default.version}\n`, stderr: '' });
+  });
+
+  it("declines onnxruntime-node's CUDA download (its install script) without an unknown npm setting", async () => {
+    const pending = await npm(['approve-scripts', '--allow-scripts-pending']);
+    expect(pending.code, pending.stderr).toBe(0);
+    expect(pending.stderr).not.toMatch(/npm warn/i);
+    expect(pending.stdout).not.toContain('onnxruntime-node');
+  });
+});

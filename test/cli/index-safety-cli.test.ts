@@ -1,12 +1,13 @@
 // `shoebox index` as a user runs it: Ctrl-C is not a finished run (exit 130, "interrupted"),
 // and a library folder that is not there (unmounted) is reported, its photos kept.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runShoebox, startShoebox } from './run-cli';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
@@ -47,6 +48,82 @@ describe('shoebox index', () => {
     expect(rest.code, rest.stderr).toBe(0);
     expect(JSON.parse(rest.stdout)).toMatchObject({ interrupted: false, left: 0, embedded: left });
   });
+
+  it.runIf(process.platform !== 'win32')('photos swapped for FIFOs mid-run are failed with a reason; Ctrl-C still stops it (130, lock released)', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    const base = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#553377' } }).jpeg().toBuffer();
+    const names: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      names.push(`p${String(i).padStart(3, '0')}.jpg`);
+      await sharp(base).modulate({ hue: i * 3 }).jpeg({ quality: 85 }).toFile(path.join(photos, names[i]!));
+    }
+    const child = startShoebox(['--home', home, 'index', ...MODEL, photos]);
+    children.push(child);
+    const closed = new Promise((r) => child.once('close', r));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    const end = Date.now() + 60_000;
+    while (photoTableVersions(home) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    // Every fourth photo becomes a FIFO: opening one for reading would wait for a writer forever.
+    const fifos = names.filter((_, i) => i % 4 === 3).map((n) => path.join(photos, n));
+    for (const f of fifos) {
+      fs.rmSync(f);
+      execFileSync('mkfifo', [f]);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const code = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
+    expect(code, stderr).toBe(130);
+    expect(fs.existsSync(path.join(home, 'library.lock'))).toBe(false);
+    const failed = [...stderr.matchAll(/^failed: (.+): (.+)$/gm)].map((m) => [m[1], m[2]]);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const [file, reason] of failed) {
+      expect(fifos).toContain(file);
+      expect(reason).toBe('not a regular file (a FIFO)');
+    }
+  }, 180_000);
+
+  it('control characters in file names are escaped in text output and exact in --json', async () => {
+    const photos = tempDir('shoebox-photos-');
+    const name = 'evil\u001b[2J\nname.jpg';
+    fs.writeFileSync(path.join(photos, name), 'not a photo');
+    const text = await runShoebox(['--home', tempDir(), 'index', ...MODEL, photos]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stderr).toContain(`failed: ${photos}/evil\\x1b[2J\\nname.jpg: not an image (unrecognised content)\n`);
+    expect(text.stdout + text.stderr).not.toContain('\u001b');
+    const json = await runShoebox(['--home', tempDir(), 'index', ...MODEL, '--json', photos]);
+    expect(JSON.parse(json.stdout).failed).toEqual([{ path: path.join(photos, name), reason: 'not an image (unrecognised content)' }]);
+  });
+
+  it.runIf(process.platform === 'linux')('on a terminal the bar counts photos, not other files, and the summary starts on its own line', async () => {
+    const photos = tempDir('shoebox-photos-');
+    for (const [n, rgb] of Object.entries(COLOURS).slice(0, 3)) await writeColourPhoto(photos, `${n}.jpg`, rgb);
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(photos, `doc${i}.pdf`), '%PDF-1.4 not a photo');
+    const bin = path.join(REPO_ROOT, 'bin/shoebox.js');
+    const command = [process.execPath, bin, '--home', tempDir(), 'index', ...MODEL, photos].map((a) => `'${a}'`).join(' ');
+    // `script` runs it on a pseudo-terminal, where the bar is drawn (stdout and stderr both land there).
+    const res = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
+    expect(res.status, res.stdout).toBe(0);
+    const bars = [...res.stdout.matchAll(/\] (\d+)\/(\d+) /g)].map((m) => Number(m[2]));
+    expect(bars.length).toBeGreaterThan(0);
+    expect(new Set(bars)).toEqual(new Set([3]));
+    expect(res.stdout).toMatch(/(^|\n)23 files: 3 added/);
+  }, 180_000);
+
+  it.runIf(process.platform === 'linux')('/proc and the data folder itself are refused as library folders (exit 2, one line)', async () => {
+    const home = tempDir();
+    fs.mkdirSync(path.join(home, 'inbox'));
+    for (const folder of ['/proc', '/sys/kernel', home, path.join(home, 'inbox')]) {
+      const res = await runShoebox(['--home', home, 'index', ...MODEL, folder]);
+      expect(res.code, res.stderr).toBe(2);
+      expect(res.stdout).toBe('');
+      expect(res.stderr).toMatch(/^shoebox: not a photo folder: \S+ (is a system folder|holds Shoebox's own data)[^\n]*\n$/);
+    }
+    const folders = await runShoebox(['--home', home, 'folders', 'list', ...MODEL, '--json']);
+    expect(JSON.parse(folders.stdout)).toEqual([]);
+  }, 120_000);
 
   it('a library folder that is not there is reported in one line and its photos are kept', async () => {
     const home = tempDir();

@@ -76,14 +76,20 @@ describe('shoebox search', () => {
   it('takes image terms: quoted weights, ~ paths, files outside the library', async () => {
     expect(names(await hits(['search', '~/query.png']))[0]).toBe('blue.jpg');
     expect(names(await hits(['search', '"1:red" + ~/query.png']))[0]).toBe('magenta.jpg');
-    expect(names(await hits(['similar', path.join(photos, 'red.jpg')]))).toEqual(['red.jpg', 'red2.jpg']);
+  });
+
+  it('similar ranks the whole library nearest first, like "More like this" in the app (no cut-off; --all accepted)', async () => {
+    const near = names(await hits(['similar', path.join(photos, 'red.jpg')]));
+    expect(near).toHaveLength(6);
+    expect(near.slice(0, 2)).toEqual(['red.jpg', 'red2.jpg']);
+    expect(names(await hits(['similar', '--all', path.join(photos, 'red.jpg')]))).toEqual(near);
   });
 
   it('filters: dates, folder, camera, GPS; combined with ranking and paging', async () => {
     expect(names(await hits(['search', '--all', '--after', '2021', '--before', '2022', 'red']))).toEqual(['red.jpg', 'magenta.jpg']);
     expect(names(await hits(['search', '--all', '--camera', 'CANON', 'yellow']))).toEqual(['yellow.jpg', 'red.jpg']);
     expect(names(await hits(['search', '--all', '--has-gps', '--folder', path.join(photos, 'trip'), 'red']))).toEqual(['magenta.jpg']);
-    expect(names(await hits(['similar', '--folder', path.join(photos, 'trip'), path.join(photos, 'red.jpg')]))).toEqual(['red2.jpg']);
+    expect(names(await hits(['similar', '--folder', path.join(photos, 'trip'), path.join(photos, 'red.jpg')]))).toEqual(['red2.jpg', 'magenta.jpg']);
     const page1 = names(await hits(['search', '--all', '--limit', '2', 'yellow']));
     const page2 = names(await hits(['search', '--all', '--limit', '2', '--offset', '2', 'yellow']));
     const whole = names(await hits(['search', '--all', '--limit', '4', 'yellow']));
@@ -124,5 +130,52 @@ describe('shoebox search', () => {
     expect(tagged.length).toBeGreaterThan(0);
     expect(names(tagged).every((n) => n.startsWith('red') || n === 'magenta.jpg')).toBe(true);
     expect(names(tagged)).toContain('red.jpg');
+  });
+});
+
+// Issue 17: times are the camera's clock in every viewer zone, and filters that match nothing say so.
+describe.each(['Asia/Tokyo', 'America/Los_Angeles'])('times and empty filters with TZ=%s', (zone) => {
+  let clockHome: string;
+  let clockPhotos: string;
+  const run = (args: string[]) => runShoebox(['--home', clockHome, ...args], { TZ: zone });
+
+  beforeAll(async () => {
+    clockHome = tempDir();
+    clockPhotos = tempDir('shoebox-cli-clock-');
+    // Both taken at 23:30 on 15 June by their camera's clock; the second camera was at UTC-7,
+    // so in UTC it was already the 16th.
+    await writeExifColourPhoto(clockPhotos, 'naive.jpg', [220, 20, 20], { taken: '2021:06:15 23:30:00', make: 'Canon', model: 'EOS 80D' });
+    await writeExifColourPhoto(clockPhotos, 'offset.jpg', [20, 200, 30], { taken: '2021:06:15 23:30:00', offset: '-07:00', make: 'Apple', model: 'iPhone 12' });
+    const index = await run(['index', ...MODEL, '--json', clockPhotos]);
+    expect(index.code, index.stderr).toBe(0);
+  });
+
+  it('list prints the camera clock: no Z for a naive time, the EXIF offset when there is one', async () => {
+    const res = await run(['list', ...MODEL, '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    const taken = Object.fromEntries((JSON.parse(res.stdout) as { path: string; takenAt: string }[]).map((p) => [path.basename(p.path), p.takenAt]));
+    expect(taken).toEqual({ 'naive.jpg': '2021-06-15T23:30:00', 'offset.jpg': '2021-06-15T23:30:00-07:00' });
+    const plain = await run(['list', ...MODEL]);
+    expect(plain.stdout).toContain(`${path.join(clockPhotos, 'naive.jpg')}\t160x120\t2021-06-15T23:30:00\n`);
+  });
+
+  it('the date filter takes the day the camera showed', async () => {
+    const day = await run(['search', ...MODEL, '--json', '--all', '--after', '2021-06-15', '--before', '2021-06-16', 'a photo']);
+    expect(day.code, day.stderr).toBe(0);
+    expect(names(JSON.parse(day.stdout)).sort()).toEqual(['naive.jpg', 'offset.jpg']);
+    const hour = await run(['search', ...MODEL, '--json', '--all', '--after', '2021-06-15T23:00', 'a photo']);
+    expect(names(JSON.parse(hour.stdout)).sort()).toEqual(['naive.jpg', 'offset.jpg']);
+    // With a zone, a date is an instant: 23:30 at UTC-7 is 06:30 UTC on the 16th; a photo
+    // without an offset has only its clock, taken as UTC.
+    const instant = await run(['search', ...MODEL, '--json', '--all', '--after', '2021-06-16T06:00Z', 'a photo']);
+    expect(names(JSON.parse(instant.stdout))).toEqual(['offset.jpg']);
+  });
+
+  it('filters that match no photo say so in one line on stderr', async () => {
+    const none = await run(['search', ...MODEL, '--after', '2021-06-16', '--camera', 'canon', 'a photo']);
+    expect(none).toMatchObject({ code: 0, stdout: '' });
+    expect(none.stderr).toBe('shoebox: no photo matches the filters (--after 2021-06-16 --camera canon)\n');
+    const similar = await run(['similar', ...MODEL, '--json', '--camera', 'Leica', path.join(clockPhotos, 'naive.jpg')]);
+    expect(similar).toMatchObject({ code: 0, stdout: '[]\n', stderr: 'shoebox: no photo matches the filters (--camera Leica)\n' });
   });
 });

@@ -1,5 +1,6 @@
 // `shoebox search` when the relevance cut-off leaves nothing: one line on stderr saying so
-// and how to see every photo, only when the cut-off (not the filters) emptied the page.
+// and how to see every photo, only when the cut-off (not the filters) emptied the page; when
+// the filters match no photo, that is what the line says.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,9 +29,9 @@ describe('shoebox search with nothing above the cut-off', () => {
     const all = await run('search', ...MODEL, '--folder', sub, '--all', 'green');
     expect(all.stdout).toContain('red.jpg');
 
-    // Empty because of the filters (no photo taken before 1990), not the cut-off: no hint.
+    // Empty because of the filters (no photo taken before 1990), not the cut-off: that is said instead.
     const filtered = await run('search', ...MODEL, '--before', '1990', 'green');
-    expect(filtered).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(filtered).toMatchObject({ code: 0, stdout: '', stderr: 'shoebox: no photo matches the filters (--before 1990)\n' });
     const json = await run('search', ...MODEL, '--json', '--folder', sub, 'green');
     expect(json).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
   });

@@ -6,6 +6,8 @@ import sharp from 'sharp';
 export interface TestExif {
   /** "YYYY:MM:DD HH:MM:SS", as cameras write DateTimeOriginal. */
   taken?: string;
+  /** "+HH:MM", as cameras write OffsetTimeOriginal beside it. */
+  offset?: string;
   make?: string;
   model?: string;
   /** Decimal degrees. */
@@ -33,7 +35,7 @@ export async function writeExifColourPhoto(dir: string, name: string, rgb: [numb
   const ifd0: Record<string, string> = {};
   if (exif.make) ifd0.Make = exif.make;
   if (exif.model) ifd0.Model = exif.model;
-  const ifd2: Record<string, string> = exif.taken ? { DateTimeOriginal: exif.taken } : {};
+  const ifd2: Record<string, string> = exif.taken ? { DateTimeOriginal: exif.taken, ...(exif.offset ? { OffsetTimeOriginal: exif.offset } : {}) } : {};
   const ifd3: Record<string, string> = exif.gps
     ? { GPSLatitudeRef: exif.gps.lat < 0 ? 'S' : 'N', GPSLatitude: dms(exif.gps.lat), GPSLongitudeRef: exif.gps.lon < 0 ? 'W' : 'E', GPSLongitude: dms(exif.gps.lon) }
     : {};

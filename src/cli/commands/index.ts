@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { printJson, printLine } from '../output';
+import { UsageError, printJson, printLine, printable } from '../output';
+import { FolderRefusedError } from '../../core/library/folder-rules';
 import type { IndexSummary } from '../../core/library/index-summary';
 import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
@@ -16,18 +17,23 @@ export function registerIndex(program: Command): void {
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
+      let s: IndexSummary;
       try {
-        const s = await library.index(folders, stop.signal);
-        // Stopped before the end is not a finished run: 130, the shell's code for Ctrl-C.
-        if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
-        if (opts.json) return printJson(s);
-        printLine(summaryLine(s));
-        for (const f of s.failed) process.stderr.write(`failed: ${f.path}: ${f.reason}\n`);
+        s = await library.index(folders, stop.signal);
+      } catch (error) {
+        // A folder that cannot be a library folder (/proc, the data folder) is a usage error.
+        throw error instanceof FolderRefusedError ? new UsageError(error.message) : error;
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        // Closing ends the progress bar's line: the summary then starts on a line of its own.
         await library.close();
       }
+      // Stopped before the end is not a finished run: 130, the shell's code for Ctrl-C.
+      if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
+      if (opts.json) return printJson(s);
+      printLine(summaryLine(s));
+      for (const f of s.failed) process.stderr.write(`failed: ${printable(f.path)}: ${printable(f.reason)}\n`);
     });
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
 import path from 'node:path';
 import { libraryFor, positiveInt, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { takenAtIso } from '../../shared/taken-at';
 
 export function registerList(program: Command): void {
   withLibraryOptions(program.command('list'))
@@ -21,7 +22,8 @@ export function registerList(program: Command): void {
           path: p.path,
           width: p.width,
           height: p.height,
-          takenAt: p.takenAt === null ? null : new Date(p.takenAt).toISOString(),
+          // The camera's clock: no `Z` (it is no UTC time), its EXIF offset when it had one.
+          takenAt: p.takenAt === null ? null : takenAtIso(p.takenAt, p.takenOffset),
           cameraMake: p.cameraMake,
           cameraModel: p.cameraModel,
           gps: p.gpsLat === null || p.gpsLon === null ? null : { lat: p.gpsLat, lon: p.gpsLon },

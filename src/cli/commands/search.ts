@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { printJson, printLine, UsageError } from '../output';
 import { libraryFor, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import { search, similar } from '../../core/search/search-service';
+import { countMatching, search, similar } from '../../core/search/search-service';
 import { QueryError } from '../../core/search/query-error';
 import type { SearchFilters, SearchRequestOptions, SearchResult } from '../../shared/search';
 
@@ -55,6 +55,14 @@ function requestOptions(opts: SearchCliOptions): SearchRequestOptions {
   };
 }
 
+/** The filter options as typed, for messages: "--after 2021 --camera canon". */
+function filterArgs(opts: SearchCliOptions): string {
+  const named: [string, string | undefined][] = [['--after', opts.after], ['--before', opts.before], ['--folder', opts.folder], ['--camera', opts.camera], ['--tag', opts.tag]];
+  const parts = named.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${v}`);
+  if (opts.hasGps) parts.push('--has-gps');
+  return parts.join(' ');
+}
+
 /** Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line. */
 async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (library: ReturnType<typeof libraryFor>, options: SearchRequestOptions) => Promise<SearchResult>): Promise<void> {
   const options = requestOptions(opts);
@@ -64,6 +72,8 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (l
     printHits(result, opts.json);
     if (result.hits.length === 0 && (await (await library.readable()).countPhotos()) === 0) {
       process.stderr.write(`shoebox: no photos are embedded with model ${library.modelId} yet: "shoebox index" embeds your folders\n`);
+    } else if (result.hits.length === 0 && options.offset === 0 && Object.keys(options.filters ?? {}).length > 0 && (await countMatching(library, options.filters)) === 0) {
+      process.stderr.write(`shoebox: no photo matches the filters (${filterArgs(opts)})\n`);
     } else if (result.hits.length === 0 && result.minScore !== null && options.offset === 0 && !opts.json) {
       // Empty because of the cut-off, not the filters: the same search without it finds some.
       const uncut = await fn(library, { ...options, all: true, limit: 1 });
@@ -86,9 +96,11 @@ export function registerSearch(program: Command): void {
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))
-    .description('find photos that look like an image (indexed or not), best first')
+    .description('rank the whole library by likeness to an image (indexed or not), nearest first, like "More like this" in the app')
     .argument('<image>', 'an image file')
     .action(async (image: string, opts: SearchCliOptions, cmd: Command) => {
-      await run(cmd, opts, 'shoebox similar', (library, options) => similar(library, image, options));
+      // The whole library nearest first, as "More like this" in the app ranks it: no cut-off
+      // (--all is accepted and changes nothing).
+      await run(cmd, opts, 'shoebox similar', (library, options) => similar(library, image, { ...options, all: true }));
     });
 }

@@ -30,7 +30,8 @@ const MAX_ORIGINAL_BYTES = 512 * 1024 * 1024;
 export async function readLibraryImage(store: LibraryStore, thumbsDir: string, id: string, kind: ImageKind): Promise<ImageFile | null> {
   const photoPath = pathFromPhotoId(id);
   if (!photoPath) return null;
-  const photo = await store.getPhoto(photoPath);
+  // Any model's row: thumbnails are content-addressed, and browsing does not wait for embeddings.
+  const photo = (await store.photosByPath([photoPath])).get(photoPath);
   if (!photo) return null;
   if (kind === 'thumb' && photo.thumbKey) {
     try {

@@ -35,6 +35,8 @@ import { tagsApi } from './tags-api';
 import { pathFromPhotoId } from './photo-id';
 import { toDetails, toHit, toPhoto } from './photo-views';
 import { embedImageBytes } from './query-image';
+import { LibraryRepair } from './repair-api';
+import { LibraryDamagedError } from '../store';
 
 export interface LibraryApiOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -75,6 +77,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   let modelProblem: string | null = null;
   let sync: BackgroundSync | null = null;
   let closed = false;
+  // A damaged store keeps the library closed until repairLibrary() (repair-api.ts).
+  const repair = new LibraryRepair();
 
   const startWatching = () => {
     if (options.watch !== false && !closed) sync?.start();
@@ -88,7 +92,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   /** Opens the library once a model is known; null (with modelProblem set) until then. */
   let opening: Promise<LibraryService | null> | null = null;
   const open = (): Promise<LibraryService | null> => {
-    if (library || closed) return Promise.resolve(library);
+    if (library || closed || repair.damaged) return Promise.resolve(library);
     // One attempt at a time: two would both try to take the writer lock.
     opening ??= tryOpen().finally(() => {
       opening = null;
@@ -119,6 +123,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     try {
       await candidate.writable(); // the writer lock, held until close()
     } catch (error) {
+      if (error instanceof LibraryDamagedError) return repair.hold(candidate, error);
       await candidate.close();
       throw error;
     }
@@ -131,7 +136,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   const need = async (): Promise<LibraryService> => {
     const lib = await open();
-    if (!lib) throw new NoModelError(modelProblem ?? 'no model');
+    if (!lib) throw repair.damaged ? new Error(repair.damaged) : new NoModelError(modelProblem ?? 'no model');
     return lib;
   };
 
@@ -166,7 +171,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       folders.map(async (f) => ({
         path: f.path,
         addedAt: f.addedAt,
-        photos: await store.countPhotos({ folder: f.path }),
+        photos: await store.countListed({ folder: f.path }),
         failed: failures.filter((x) => x.folder === f.path).length,
       })),
     );
@@ -182,11 +187,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   const status = async (): Promise<LibraryStatus> => {
     const lib = await open();
-    if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list() };
+    if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
     const store = await lib.readable();
-    const [photos, folders, failures] = await Promise.all([store.countPhotos(), store.listFolders(), store.listFailures()]);
+    const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
-    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list() };
+    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib) };
   };
 
   const reopen = async (modelId: string): Promise<LibraryStatus> => {
@@ -263,7 +268,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const store = await lib.readable();
       const folder = options.folder ? path.resolve(options.folder) : undefined;
       const filter = folder ? { folder } : {};
-      const [total, photos] = await Promise.all([store.countPhotos(filter), store.listPhotos({ ...filter, offset, limit })]);
+      // The library's photos, embedded by the active model or not (a model switch hides none).
+      const [total, photos] = await Promise.all([store.countListed(filter), store.listPhotos({ ...filter, offset, limit })]);
       return { total, offset, photos: photos.map(toPhoto) };
     },
 
@@ -272,7 +278,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const lib = await open();
       if (!photoPath || !lib) return null;
       const store = await lib.readable();
-      const row = await store.getPhoto(photoPath);
+      // Metadata, not the vector: a photo the active model has not embedded yet has details too.
+      const row = (await store.photosByPath([photoPath])).get(photoPath);
       return row ? toDetails(row, await store.listTags({ hashes: [row.hash] })) : null;
     },
 
@@ -320,6 +327,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...tagsApi(ctx),
     ...albumsApi(ctx),
     ...dupesApi(ctx),
+    ...repair.methods(ctx, indexJob),
 
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
@@ -340,6 +348,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       await jobs.close();
       await sync?.stop();
       await library?.close();
+      await repair.close();
       listeners.clear();
     },
   };

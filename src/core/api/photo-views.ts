@@ -4,7 +4,15 @@ import type { PhotoRecord, PhotoSummary, TagRecord } from '../store/types';
 import { photoId } from './photo-id';
 
 export function toPhoto(p: PhotoSummary): Photo {
-  return { id: photoId(p.path), path: p.path, folder: p.folder, width: p.width, height: p.height, takenAt: p.takenAt };
+  return {
+    id: photoId(p.path),
+    path: p.path,
+    folder: p.folder,
+    width: p.width,
+    height: p.height,
+    takenAt: p.takenAt,
+    ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
+  };
 }
 
 export function toHit(p: PhotoSummary, score: number): PhotoHit {

@@ -32,5 +32,5 @@ export function emptySummary(): IndexSummary {
 
 /** One line per unavailable folder, for stderr and logs. */
 export function unavailableLines(summary: Pick<IndexSummary, 'unavailable'>): string[] {
-  return summary.unavailable.map((u) => `${u.reason}: ${u.path} — ${u.kept === 1 ? 'its 1 photo is' : `its ${u.kept} photos are`} kept`);
+  return summary.unavailable.map((u) => (u.kept === 0 ? `${u.reason}: ${u.path}` : `${u.reason}: ${u.path} — ${u.kept === 1 ? 'its 1 photo is' : `its ${u.kept} photos are`} kept`));
 }

@@ -15,7 +15,8 @@ import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
 import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, writeThumbnail, type PhotoMetadata } from '../media';
 import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isInside, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
-import { hasPhotoExtension, readHead } from './photo-files';
+import { FileGoneError, hasPhotoExtension, readHead, readPhotoBytes } from './photo-files';
+import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
@@ -54,13 +55,15 @@ export async function indexFolders(deps: IndexerDeps, targets: string[], scope: 
   const ctx = scanContext(scope.libraryFolders, scope.skip);
   const found = new Map<string, FoundFile>();
   const unreadable: Unreadable[] = [];
+  const failed: Unreadable[] = [];
   for (const root of roots) {
     const folderOf = (p: string) => outermostFolder(p, ctx.libraryFolders) ?? root;
     const scan = await scanFolder(root, ctx, { folderOf, isLibraryRoot: ctx.libraryFolders.includes(root) });
     for (const file of scan.files) if (!found.has(file.path)) found.set(file.path, file);
     unreadable.push(...scan.unreadable);
+    failed.push(...scan.failed);
   }
-  return reconcile(deps, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots }, options);
+  return reconcile(deps, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options);
 }
 
 /**
@@ -73,6 +76,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
   const found = new Map<string, FoundFile>();
   const scopes: string[] = [];
   const unreadable: Unreadable[] = [];
+  const failed: Unreadable[] = [];
   const rootProblems = new Map<string, Promise<string | null>>();
   for (const p of new Set(paths.map((x) => path.resolve(x)))) {
     const folder = folderOf(p);
@@ -101,6 +105,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
       const scan = await scanFolder(p, ctx, { folderOf: fileFolder, isLibraryRoot: p === folder });
       for (const file of scan.files) found.set(file.path, file);
       unreadable.push(...scan.unreadable);
+      failed.push(...scan.failed);
     } else if (st.isFile()) {
       const real = await fs.realpath(p).catch(() => p);
       if (ctx.files.has(real) || isSkipped(real, ctx)) continue;
@@ -110,7 +115,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
     }
   }
   const inScope = (p: string) => scopes.some((s) => p === s || p.startsWith(s + path.sep));
-  return reconcile(deps, [...found.values()], inScope, { unreadable, alwaysReport: [] }, options);
+  return reconcile(deps, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options);
 }
 
 /** Why a library folder cannot be trusted to list its files right now, or null. */
@@ -132,6 +137,8 @@ interface Unavailable {
   unreadable: Unreadable[];
   /** Reported even when no photo was kept under them (the folders the user asked for). */
   alwaysReport: readonly string[];
+  /** Seen by the scan but impossible to index (scan.ts `failed`): reported as failed each run. */
+  failed: Unreadable[];
 }
 
 async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions): Promise<IndexSummary> {
@@ -139,6 +146,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   const { store } = deps;
   const summary = emptySummary();
   summary.scanned = found.length;
+  summary.failed.push(...unavailable.failed);
 
   const states = await store.photoStates();
   const failures = new Map((await store.listFailures()).map((f) => [f.path, f]));
@@ -181,7 +189,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   });
   // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
   const signatures = new SignatureBatcher(store);
-  const progress = new ProgressTracker(candidates.length, (p) => deps.emit({ type: 'index-progress', progress: p }));
+  const progress = new ProgressTracker(candidates.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));
   const pre = deps.model.folder.preprocessing;
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string };
   const pending = new Map<number, Pending>();
@@ -194,16 +202,36 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   };
   const count = (file: FoundFile) => (states.has(file.path) ? summary.updated++ : summary.added++);
 
+  // Settled without being a failure: files gone since the scan (simply not in the library),
+  // decodes a stop cut short (left for the next run).
+  const goneSinceScan = new Set<string>();
+  const cutShort = new Set<number>();
+  // Progress counts photo files: those named like one, and those whose content turns out to be one.
+  const sniffed = new Set<number>();
   const decode = async (filePath: string, index: number) => {
+    try {
+      // A stop never waits on a decode stuck on a file that does not answer.
+      return await untilAborted(decodeFile(filePath, index), options.signal);
+    } catch (error) {
+      if (error instanceof FileGoneError) goneSinceScan.add(candidates[index]!.path);
+      if (error instanceof StoppedError) cutShort.add(index);
+      throw error;
+    }
+  };
+  const decodeFile = async (filePath: string, index: number) => {
     const file = candidates[index]!;
     const format = sniffFormat(await readHead(filePath));
     if (!format) {
       if (!hasPhotoExtension(filePath)) return null; // not a photo at all: ignored, not failed
       throw new ImageDecodeError('not an image (unrecognised content)');
     }
-    const bytes = await fs.readFile(filePath);
+    sniffed.add(index);
+    if (!hasPhotoExtension(filePath)) progress.grow();
+    // Regular file, size and declared dimensions are checked before the file is read whole.
+    const bytes = await readPhotoBytes(filePath);
     const hash = crypto.createHash('sha256').update(bytes).digest('hex');
     const twin = knownHashes.has(hash) ? await reusableTwin(store, hash, missingByHash) : null;
+    throwIfStopped(options.signal); // a decode that ends after a stop commits nothing
     knownHashes.add(hash); // a second copy in this run may find this one once it is committed
     if (twin) {
       if (missing.has(twin.path)) summary.moved++;
@@ -215,9 +243,10 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     const input = await toSharpInput(bytes, format);
     const image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384 });
     const thumbKey = thumbnailKey(hash);
+    throwIfStopped(options.signal);
     if (image.thumbnail) {
       await writeThumbnail(deps.thumbsDir, thumbKey, image.thumbnail);
-      signatures.add(hash, image.thumbnail); // in the background; never throws
+      signatures.add(hash, image.thumbnailPixels!); // in the background; never throws
     }
     pending.set(index, { file, hash, meta, thumbKey });
     return image;
@@ -227,9 +256,11 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   await deps.model.embedImageFiles(
     candidates.map((c) => c.path),
     (result) => {
+      if (cutShort.has(result.index)) return; // not done: counted in `left`
       handled++;
-      progress.tick();
       const file = candidates[result.index]!;
+      if (hasPhotoExtension(file.path) || sniffed.has(result.index)) progress.tick();
+      if (goneSinceScan.has(file.path)) return; // deleted since the scan: not there, not failed
       if (result.error !== undefined) return fail(file, result.error);
       if (result.skipped) return;
       const p = pending.get(result.index)!;
@@ -265,7 +296,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     const gone = [...missing.keys()];
     summary.removed = gone.length;
     if (gone.length || broken.length) await store.removePhotos([...gone, ...broken]);
-    const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || writer.wasIndexed(p)));
+    const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || goneSinceScan.has(p) || writer.wasIndexed(p)));
     if (stale.length) await store.clearFailures(stale);
   }
   summary.seconds = (performance.now() - started) / 1000;

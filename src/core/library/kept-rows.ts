@@ -2,14 +2,15 @@
 // folder, file or link that could not be read (scan.ts `Unreadable`). A photo is removed only
 // when its directory was read and it is not there.
 import path from 'node:path';
-import { FOLDER_EMPTY, type Unreadable } from './scan';
+import { FOLDER_EMPTY, FOLDER_NOT_FOUND, type Unreadable } from './scan';
 
 export interface KeptRows {
   /** True when `p` is at or under something that could not be read. */
   covers(p: string): boolean;
   /**
-   * What to tell the user: each unreadable path with the number of photos kept under it,
-   * those that kept at least one, plus `always` (the folders asked for) unless merely empty.
+   * What to tell the user: each unreadable path with the number of photos kept under it;
+   * a missing or empty library folder only when it kept photos or is one of `always` (the
+   * folders asked for; merely empty ones not even then).
    */
   report(rowPaths: Iterable<string>, always: readonly string[]): { path: string; reason: string; kept: number }[];
 }
@@ -36,7 +37,10 @@ export function keptUnder(unreadable: readonly Unreadable[]): KeptRows {
       }
       return [...byPath.values()]
         .map((u) => ({ path: u.path, reason: u.reason, kept: counts.get(u.path) ?? 0 }))
-        .filter((u) => u.kept > 0 || (always.includes(u.path) && u.reason !== FOLDER_EMPTY));
+        // Everything else that could not be read is reported even with nothing kept (an
+        // unreadable subfolder, a dangling link): it would otherwise be left out silently. A
+        // library folder missing or empty with nothing in the library is not news.
+        .filter((u) => u.kept > 0 || (always.includes(u.path) ? u.reason !== FOLDER_EMPTY : u.reason !== FOLDER_EMPTY && u.reason !== FOLDER_NOT_FOUND));
     },
   };
 }

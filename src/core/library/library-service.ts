@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { LibraryEvent } from '../../shared/api';
 import { ClipModel, type ClipModelOptions } from '../clip/clip-model';
 import { probeProvider, type ProbeResult } from '../clip/provider-probe';
-import { providerOrder } from '../clip/providers';
 import { openLibraryStore } from '../store';
 import type { FailureRecord, FolderRecord, LibraryStore, PhotoRecord, PhotoSummary } from '../store/types';
 import { homePaths, type HomePaths } from '../paths';
@@ -15,8 +14,9 @@ import { acquireWriterLock, type WriterLock } from './writer-lock';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
 import type { IndexSummary } from './index-summary';
 import { FolderWatcher } from './watcher';
-import { FOLDER_EMPTY, isInside, isSkipped, outermostFolder, scanContext, scanFolder } from './scan';
+import { FOLDER_EMPTY, isInside, outermostFolder, scanContext, scanFolder } from './scan';
 import { FolderPresence } from './folder-presence';
+import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from './photo-files';
 import { modelKey } from '../store/model-key';
 import type { TextEmbedder } from '../tags/label-embeddings';
@@ -117,7 +117,7 @@ export class LibraryService {
         throw new Error(`folder not found: ${abs}`);
       }
       if (!st.isDirectory()) throw new Error(`not a folder: ${abs}`);
-      if (isSkipped(abs, { skip: this.dataFolders() })) throw new Error(`${abs} holds Shoebox's own data, not photos`);
+      refuseNonPhotoFolder(abs, this.paths.home, this.dataFolders());
       const existing = (await store.listFolders()).map((f) => f.path);
       const outer = outermostFolder(abs, existing);
       if (outer && outer !== abs) {
@@ -229,13 +229,13 @@ export class LibraryService {
       }
     }
     return {
-      photos: states.size,
+      photos: await store.countListed(), // the library's, embedded by this model or not (`pending` says what is left)
       failed: failures.map((f) => ({ path: f.path, reason: f.reason })),
       pending,
       model: this.modelId,
       folders: await Promise.all(
         folders.map(async (f) => {
-          const photos = await store.countPhotos({ folder: f.path });
+          const photos = await store.countListed({ folder: f.path });
           // An empty folder is only suspicious when the library holds photos from it.
           const problem = photos > 0 || unavailable.get(f.path) !== FOLDER_EMPTY ? unavailable.get(f.path) : undefined;
           return { path: f.path, photos, ...(problem ? { unavailable: problem } : {}) };
@@ -283,9 +283,15 @@ export class LibraryService {
     await watcher.close();
   }
 
-  /** Which execution provider inference runs on here (probed, no model loaded). */
+  /** Which execution provider inference runs on here (probed, minding this model's verdicts). */
   providerStatus(): Promise<ProbeResult> {
-    return probeProvider(providerOrder(this.options.modelOptions?.provider ?? 'auto'));
+    let modelPath: string | undefined;
+    try {
+      modelPath = this.clip().folder.visionModelPath;
+    } catch {
+      // A broken model folder is reported by the commands that embed with it.
+    }
+    return probeProvider(this.options.modelOptions?.provider ?? 'auto', { ...(modelPath ? { modelPath } : {}), cacheDir: this.paths.cache });
   }
 
   async close(): Promise<void> {

@@ -1,26 +1,166 @@
-// Which files count as photos. Content decides (sniffed magic bytes); the extension only
-// decides whether a file that is NOT a recognisable image is worth reporting as a failure
-// (a broken "IMG_001.jpg" is; a "notes.pdf" is simply not a photo).
+// Which files count as photos, and reading them without ever hanging or swallowing memory.
+// Content decides (sniffed magic bytes); the extension only decides whether a file that is
+// NOT a recognisable image is worth reporting as a failure (a broken "IMG_001.jpg" is; a
+// "notes.pdf" is simply not a photo).
+//
+// Reading is defensive because the scan and the read are apart in time: a FIFO or device
+// swapped in after the scan would block a plain open() forever (so it is opened O_NONBLOCK
+// and refused unless fstat says regular file), a hung network mount blocks reads (so each
+// read has a deadline), and a huge file would be read whole before its header refused it (so
+// size and declared dimensions are checked first).
 import fs from 'node:fs/promises';
+import { constants } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
+import { MAX_PIXELS, MAX_SIDE } from '../media';
 
 const PHOTO_EXTENSIONS = new Set([
   '.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff', '.heic', '.heif', '.hif',
   '.dng', '.cr2', '.cr3', '.nef', '.nrw', '.arw', '.srf', '.sr2', '.orf', '.rw2', '.pef', '.srw', '.raf',
 ]);
 
+/** Larger files are refused unread: no camera writes them, and reading one costs its size in memory. */
+export const MAX_PHOTO_BYTES = 1024 ** 3;
+/** A read (or open) that has not answered after this long is given up: a hung network mount. */
+export const READ_TIMEOUT_MS = 30_000;
+/** Files at least this large have their declared dimensions checked from the head before being read. */
+const HEAD_CHECK_BYTES = 32 * 1024 * 1024;
+/** Read in pieces, each with its own deadline, so a slow but live disk is not timed out. */
+const CHUNK = 8 * 1024 * 1024;
+
 export function hasPhotoExtension(file: string): boolean {
   return PHOTO_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
 
+/** A file that cannot be read as a photo; the message is the one-line reason recorded. */
+export class PhotoReadError extends Error {
+  override name = 'PhotoReadError';
+}
+
+/** The file disappeared between the scan and the read: not a failure, just not there. */
+export class FileGoneError extends Error {
+  override name = 'FileGoneError';
+}
+
+export interface ReadOptions {
+  timeoutMs?: number;
+}
+
 /** The first bytes of a file, enough to sniff its format without reading it whole. */
-export async function readHead(file: string, bytes = 4096): Promise<Buffer> {
-  const handle = await fs.open(file, 'r');
+export async function readHead(file: string, bytes = 4096, options: ReadOptions = {}): Promise<Buffer> {
+  const timeoutMs = options.timeoutMs ?? READ_TIMEOUT_MS;
+  const { handle } = await openRegularFile(file, timeoutMs);
   try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
+    return await readAt(handle, file, 0, bytes, timeoutMs);
   } finally {
-    await handle.close();
+    void handle.close().catch(() => {});
   }
+}
+
+/**
+ * The whole file, after checking that it is a regular file, not over `maxBytes`, and (for a
+ * large one) that the dimensions its header declares are within the photo limits.
+ */
+export async function readPhotoBytes(file: string, options: ReadOptions & { maxBytes?: number } = {}): Promise<Buffer> {
+  const timeoutMs = options.timeoutMs ?? READ_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? MAX_PHOTO_BYTES;
+  const { handle, size } = await openRegularFile(file, timeoutMs);
+  try {
+    if (size > maxBytes) throw new PhotoReadError(`file too large: ${formatBytes(size)} (limit ${formatBytes(maxBytes)})`);
+    if (size >= HEAD_CHECK_BYTES) await checkDeclaredSize(await readAt(handle, file, 0, 256 * 1024, timeoutMs));
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // Sized by what fstat said is left (then one byte, to see the end): no oversized buffers.
+      const part = await readAt(handle, file, total, Math.min(CHUNK, Math.max(1, size - total)), timeoutMs);
+      if (part.length === 0) break;
+      total += part.length;
+      // It may have grown since fstat: the limit holds for what is read, not what was seen.
+      if (total > maxBytes) throw new PhotoReadError(`file too large: over ${formatBytes(maxBytes)}`);
+      parts.push(part);
+    }
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
+  } finally {
+    void handle.close().catch(() => {});
+  }
+}
+
+async function openRegularFile(file: string, timeoutMs: number): Promise<{ handle: fs.FileHandle; size: number }> {
+  // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one. It
+  // changes nothing for a regular file. (Windows has no FIFOs in the file system; 0 there.)
+  const opening = fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let handle: fs.FileHandle;
+  try {
+    handle = await withDeadline(opening, timeoutMs, file);
+  } catch (error) {
+    // An open that answers after the deadline must not leak its descriptor.
+    opening.then((h) => h.close(), () => {}).catch(() => {});
+    throw readError(error);
+  }
+  try {
+    const st = await withDeadline(handle.stat(), timeoutMs, file);
+    if (!st.isFile()) throw new PhotoReadError(`not a regular file (${fileKind(st)})`);
+    return { handle, size: st.size };
+  } catch (error) {
+    void handle.close().catch(() => {});
+    throw readError(error);
+  }
+}
+
+async function readAt(handle: fs.FileHandle, file: string, position: number, length: number, timeoutMs: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  try {
+    const { bytesRead } = await withDeadline(handle.read(buf, 0, length, position), timeoutMs, file);
+    return bytesRead === length ? buf : buf.subarray(0, bytesRead);
+  } catch (error) {
+    throw readError(error);
+  }
+}
+
+/** JPEG and PNG declare their size in the first bytes: a bomb is refused before it is read. */
+async function checkDeclaredSize(head: Buffer): Promise<void> {
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    ({ width, height } = await sharp(head, { limitInputPixels: false }).metadata());
+  } catch {
+    return; // not readable from the head alone: the full decode checks it
+  }
+  if (width && height && (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS)) {
+    const mp = Math.round((width * height) / 1e6);
+    throw new PhotoReadError(`image too large: ${width}x${height} (${mp} MP; limits ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side; decompression bomb?)`);
+  }
+}
+
+/** Resolves or rejects as `promise` does, or rejects after `ms` (the operation itself cannot be cancelled). */
+export function withDeadline<T>(promise: Promise<T>, ms: number, file: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PhotoReadError(`read timed out after ${Math.round(ms / 1000)} s (${path.basename(file)} did not answer: a hung network drive?)`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** One line a user can act on, from whatever reading threw. */
+function readError(error: unknown): Error {
+  if (error instanceof PhotoReadError || error instanceof FileGoneError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileGoneError('file is gone');
+  if (code === 'EACCES' || code === 'EPERM') return new PhotoReadError(`cannot read (permission denied, ${code})`);
+  if (code === 'ENAMETOOLONG') return new PhotoReadError('path too long for this system (ENAMETOOLONG)');
+  if (code) return new PhotoReadError(`cannot read (${code})`);
+  return new PhotoReadError(`cannot read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+}
+
+function fileKind(st: import('node:fs').Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isDirectory()) return 'a folder';
+  return 'not a file';
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  return `${Math.round(n / 1024 ** 2)} MB`;
 }

@@ -1,4 +1,5 @@
-// Progress of an indexing run: done/total, rate and ETA, as LibraryEvents.
+// Progress of an indexing run: done/total, rate and ETA, as LibraryEvents. It counts photos,
+// not files: a folder of documents with a few photos does not show thousands to go.
 import type { IndexProgress } from '../../shared/api';
 
 export class ProgressTracker {
@@ -7,7 +8,7 @@ export class ProgressTracker {
   private lastEmit = 0;
 
   constructor(
-    private readonly total: number,
+    private total: number,
     private readonly emit: (progress: IndexProgress) => void,
   ) {}
 
@@ -18,6 +19,11 @@ export class ProgressTracker {
     if (this.done < this.total && now - this.lastEmit < 250) return;
     this.lastEmit = now;
     this.emit(this.snapshot());
+  }
+
+  /** A file not named like a photo turned out to be one: it joins the total. */
+  grow(): void {
+    this.total++;
   }
 
   snapshot(): IndexProgress {

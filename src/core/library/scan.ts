@@ -26,6 +26,8 @@ export interface Unreadable {
 export interface ScanResult {
   files: FoundFile[];
   unreadable: Unreadable[];
+  /** Files seen but impossible to index (a name that is not UTF-8): reported as failed. */
+  failed: Unreadable[];
 }
 
 /** State shared by the scans of one run, so a real directory or file is listed once. */
@@ -40,8 +42,12 @@ export interface ScanContext {
   skip: readonly string[];
 }
 
+/** Virtual file systems (Linux; /dev on macOS too): never photos, and reading their files can block. */
+export const SYSTEM_FOLDERS: readonly string[] = process.platform === 'win32' ? [] : ['/proc', '/sys', '/dev'];
+
 export function scanContext(libraryFolders: readonly string[], skip: readonly string[]): ScanContext {
-  return { visited: new Set(), files: new Map(), libraryFolders: libraryFolders.map((f) => path.resolve(f)), skip: skip.map((s) => path.resolve(s)) };
+  // A library folder holding a system folder (`/`) does not descend into it.
+  return { visited: new Set(), files: new Map(), libraryFolders: libraryFolders.map((f) => path.resolve(f)), skip: [...skip.map((s) => path.resolve(s)), ...SYSTEM_FOLDERS] };
 }
 
 /** Sidecars and OS litter that are never photos. */
@@ -49,6 +55,8 @@ const IGNORED_EXTENSIONS = new Set(['.xmp', '.json', '.txt', '.db', '.ini', '.th
 
 export const FOLDER_NOT_FOUND = 'folder not found (unmounted?)';
 export const FOLDER_EMPTY = 'folder is empty (unmounted?)';
+export const NAME_NOT_UTF8 = 'file name is not valid UTF-8: cannot be indexed (rename it)';
+const FOLDER_NAME_NOT_UTF8 = 'folder name is not valid UTF-8: its files cannot be indexed (rename it)';
 
 /**
  * Lists `folder`. `folderOf` names the library folder a file belongs to (default: `folder`).
@@ -64,6 +72,7 @@ export async function scanFolder(
   const folderOf = options.folderOf ?? (() => root);
   const files: FoundFile[] = [];
   const unreadable: Unreadable[] = [];
+  const failed: Unreadable[] = [];
   const stack: string[] = [root];
   while (stack.length) {
     const dir = stack.pop()!;
@@ -77,7 +86,9 @@ export async function scanFolder(
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
       // Missing or unreadable: its photos are kept and it is reported.
-      unreadable.push({ path: dir, reason: dir === root && isGone(error) ? FOLDER_NOT_FOUND : `cannot read folder (${errorCode(error)})` });
+      // A name that is not UTF-8 reaches us with U+FFFD in it, a name no file has.
+      const reason = dir === root && isGone(error) ? FOLDER_NOT_FOUND : isGone(error) && notUtf8(path.basename(dir)) ? FOLDER_NAME_NOT_UTF8 : readProblem('cannot read folder', error);
+      unreadable.push({ path: dir, reason });
       continue;
     }
     ctx.visited.add(real);
@@ -100,8 +111,10 @@ export async function scanFolder(
       } catch (error) {
         // A file deleted while listing is gone; a link whose target is missing (an unmounted
         // disk?) or a file that cannot be read keeps its photo.
-        if (!entry.isSymbolicLink() && isGone(error)) continue;
-        unreadable.push({ path: full, reason: entry.isSymbolicLink() ? 'link target not found' : `cannot read (${errorCode(error)})` });
+        // Node decodes names as UTF-8: one that is not has no path it can be opened by.
+        if (isGone(error) && notUtf8(entry.name)) failed.push({ path: full, reason: NAME_NOT_UTF8 });
+        else if (!entry.isSymbolicLink() && isGone(error)) continue;
+        else unreadable.push({ path: full, reason: entry.isSymbolicLink() ? 'link target not found' : readProblem('cannot read', error) });
         continue;
       }
       if (st.isDirectory()) {
@@ -117,7 +130,17 @@ export async function scanFolder(
       files.push({ path: indexed, folder: indexed === full ? folderOf(full) : outermostFolder(indexed, ctx.libraryFolders)!, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
-  return { files, unreadable };
+  return { files, unreadable, failed };
+}
+
+function notUtf8(name: string): boolean {
+  return name.includes('\uFFFD');
+}
+
+/** Why something could not be read, said plainly where the code alone would puzzle. */
+function readProblem(what: string, error: unknown): string {
+  const code = errorCode(error);
+  return code === 'ENAMETOOLONG' ? 'path too long for this system (ENAMETOOLONG)' : `${what} (${code})`;
 }
 
 /**

@@ -6,14 +6,19 @@ import exifr from 'exifr';
 
 export interface PhotoMetadata {
   /**
-   * When the photo was taken, epoch ms: DateTimeOriginal, else CreateDate (DateTimeDigitized).
-   * With its EXIF offset (OffsetTimeOriginal / OffsetTimeDigitized) this is the true instant.
-   * Without one — most cameras — EXIF holds only the camera's wall-clock time, and we read it
-   * as if it were UTC: formatting it in UTC gives back exactly what the camera showed, whatever
-   * time zone this machine is in (the alternative, this machine's zone, would shift photos
-   * taken elsewhere and change with the user's travel).
+   * When the photo was taken, as the camera's clock showed it: DateTimeOriginal, else
+   * CreateDate (DateTimeDigitized), read as if it were UTC (epoch ms). Formatting it in UTC
+   * gives back exactly what the camera showed, whatever time zone this machine or the
+   * viewer is in; its day is the day the photo's owner lived (a photo taken at 23:30 in
+   * Santiago stays on the 29th, though it was already the 1st in UTC).
    */
   takenAt: number | null;
+  /**
+   * The clock's offset from UTC in minutes east (+120 for +02:00), from OffsetTimeOriginal /
+   * OffsetTimeDigitized; null when EXIF has none (most cameras). The instant is
+   * `takenAt - takenOffset * 60_000`.
+   */
+  takenOffset: number | null;
   cameraMake: string | null;
   cameraModel: string | null;
   /** Signed decimal degrees (south and west negative); null for 0/0 and out-of-range values. */
@@ -26,7 +31,7 @@ export interface PhotoMetadata {
   orientation: number | null;
 }
 
-const EMPTY: PhotoMetadata = { takenAt: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
+const EMPTY: PhotoMetadata = { takenAt: null, takenOffset: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
 
 const OPTIONS = {
   ifd0: { pick: ['Make', 'Model', 'Orientation'] },
@@ -60,8 +65,11 @@ export async function readPhotoMetadata(buffer: Uint8Array): Promise<PhotoMetada
   const lat = gpsCoordinate(tags.GPSLatitude, tags.GPSLatitudeRef, 'S', 90);
   const lon = gpsCoordinate(tags.GPSLongitude, tags.GPSLongitudeRef, 'W', 180);
   const validGps = lat !== null && lon !== null && !(lat === 0 && lon === 0);
+  const original = exifDate(tags.DateTimeOriginal);
+  const taken = original !== null ? { at: original, offset: tags.OffsetTimeOriginal } : { at: exifDate(tags.CreateDate), offset: tags.OffsetTimeDigitized };
   return {
-    takenAt: exifDate(tags.DateTimeOriginal, tags.OffsetTimeOriginal) ?? exifDate(tags.CreateDate, tags.OffsetTimeDigitized),
+    takenAt: taken.at,
+    takenOffset: taken.at === null ? null : exifOffset(taken.offset),
     cameraMake: text(tags.Make),
     cameraModel: text(tags.Model),
     gpsLat: validGps ? lat : null,
@@ -80,8 +88,8 @@ function text(value: unknown): string | null {
 const DATE = /^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
 const OFFSET = /^\s*([+-])(\d{2}):?(\d{2})\s*$/;
 
-/** "YYYY:MM:DD HH:MM:SS" (+ optional "+HH:MM" offset) → epoch ms; null for blanks like 0000:00:00. */
-export function exifDate(value: unknown, offset?: unknown): number | null {
+/** "YYYY:MM:DD HH:MM:SS" → the wall-clock time read as UTC, epoch ms; null for blanks like 0000:00:00. */
+export function exifDate(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const m = DATE.exec(value);
   if (!m) return null;
@@ -89,11 +97,16 @@ export function exifDate(value: unknown, offset?: unknown): number | null {
   if (year < 1800 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
   const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(wallClock).getUTCDate() !== day) return null; // 31 February and friends
-  const o = typeof offset === 'string' ? OFFSET.exec(offset) : null;
-  if (!o) return wallClock;
+  return wallClock;
+}
+
+/** EXIF's "+HH:MM" offset → minutes east of UTC; null when absent, blank or beyond ±14 h. */
+export function exifOffset(value: unknown): number | null {
+  const o = typeof value === 'string' ? OFFSET.exec(value) : null;
+  if (!o) return null;
   const minutes = Number(o[2]) * 60 + Number(o[3]);
-  if (minutes > 14 * 60) return wallClock;
-  return wallClock - (o[1] === '-' ? -1 : 1) * minutes * 60_000;
+  if (minutes > 14 * 60 || Number(o[3]) > 59) return null;
+  return o[1] === '-' && minutes > 0 ? -minutes : minutes;
 }
 
 /** Degrees/minutes/seconds (or an already-decimal number) and a hemisphere ref → signed decimal. */

@@ -5,15 +5,18 @@ import path from 'node:path';
 import type { SearchFilters } from '../../shared/search';
 import type { LibraryService } from '../library/library-service';
 import type { PhotoFilter } from '../store/types';
-import { periodStart } from './dates';
+import { dateBound } from './dates';
 import { QueryError } from './query-error';
 import type { TagFilter } from './tag-filter';
 
 export async function toPhotoFilter(library: LibraryService, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
   const out: PhotoFilter = {};
-  if (filters.after !== undefined) out.takenFrom = periodStart(filters.after, '--after');
-  if (filters.before !== undefined) out.takenBefore = periodStart(filters.before, '--before');
-  if (out.takenFrom !== undefined && out.takenBefore !== undefined && out.takenFrom >= out.takenBefore) {
+  // Camera-clock dates compare with takenAt, dates with a zone with each photo's instant (dates.ts).
+  const after = filters.after !== undefined ? dateBound(filters.after, '--after') : undefined;
+  const before = filters.before !== undefined ? dateBound(filters.before, '--before') : undefined;
+  if (after) out[after.instant ? 'takenFromInstant' : 'takenFrom'] = after.ms;
+  if (before) out[before.instant ? 'takenBeforeInstant' : 'takenBefore'] = before.ms;
+  if (after && before && after.instant === before.instant && after.ms >= before.ms) {
     throw new QueryError(`--after ${filters.after} is not earlier than --before ${filters.before}: no photo can match`);
   }
   if (filters.folder !== undefined) {

@@ -34,6 +34,8 @@ export interface QueryTerm {
   weight: number;
   /** +1 adds the term, -1 subtracts it. */
   sign: 1 | -1;
+  /** image terms: an embedding kept by the caller (a smart album's), used instead of the file. */
+  vector?: Float32Array;
 }
 
 export interface ParseOptions {

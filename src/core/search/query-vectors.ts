@@ -87,7 +87,7 @@ export class QueryEmbedder {
     const textVectors = await this.texts(textTerms.map((t) => t.text), raw);
     const out: Float32Array[] = [];
     let nextText = 0;
-    for (const term of terms) out.push(term.kind === 'text' ? textVectors[nextText++]! : await this.image(term.path!));
+    for (const term of terms) out.push(term.kind === 'text' ? textVectors[nextText++]! : (term.vector ?? (await this.image(term.path!))));
     return out;
   }
 }

@@ -114,7 +114,17 @@ export async function search(library: LibraryService, query: string, options: Se
   return searchTerms(library, parseQuery(query), options, deps);
 }
 
-/** Photos that look like an image file (in the library or not): the one-image query. */
+/** How many photos the filters admit, ranking aside: 0 tells "the filters match nothing". */
+export async function countMatching(library: LibraryService, filters: SearchRequestOptions['filters'] = {}, deps: SearchDeps = defaultDeps): Promise<number> {
+  const filter = await toPhotoFilter(library, filters, deps.tagFilter);
+  return (await library.readable()).countPhotos(filter);
+}
+
+/**
+ * Photos that look like an image file (in the library or not): the one-image query. The CLI's
+ * `similar` and the app's "More like this" ask with `all` (no cut-off: an image always has
+ * neighbours, nearest first).
+ */
 export async function similar(library: LibraryService, image: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
   const abs = path.resolve(image);
   const stat = fs.statSync(abs, { throwIfNoEntry: false });

@@ -15,18 +15,23 @@ import { allOf, sqlString, underFolder } from './sql';
 import { isPhotosTable } from './model-key';
 import { TABLES } from './schema';
 import { PhotoVectors } from './photo-vectors';
+import { LibraryPhotos } from './library-photos';
 import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
 import { TAG_TABLES, albumsSchema, labelSetsSchema } from './tag-tables';
+import { explainStoreError } from './store-health';
 
 export type * from './types';
 export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
+export { LibraryDamagedError, checkLibraryTables, damageSeen } from './store-health';
+export { repairLibraryStore, type StoreRepairReport, type TableRepair } from './repair';
 export { modelKey, photosTableName } from './model-key';
 
 class Store implements LibraryStore {
   private closed = false;
   private readonly vectors: PhotoVectors;
+  private readonly library: LibraryPhotos;
   private readonly labelSets: NamedJsonRepository;
   private readonly tags: TagsRepository;
   private readonly autoTagFolders: AutoTagFoldersRepository;
@@ -41,6 +46,7 @@ class Store implements LibraryStore {
     private readonly folders: FoldersRepository,
   ) {
     this.vectors = new PhotoVectors(conn, photos.modelId);
+    this.library = new LibraryPhotos(conn, photos);
     this.labelSets = new NamedJsonRepository(conn, TAG_TABLES.labelSets, labelSetsSchema);
     this.tags = new TagsRepository(conn);
     this.autoTagFolders = new AutoTagFoldersRepository(conn);
@@ -80,11 +86,15 @@ class Store implements LibraryStore {
   }
 
   photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>> {
-    return this.read(() => this.photos.byPaths(paths));
+    return this.read(() => this.library.byPaths(paths));
   }
 
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]> {
-    return this.read(() => this.photos.list(options));
+    return this.read(() => this.library.list(options));
+  }
+
+  countListed(options?: { folder?: string }): Promise<number> {
+    return this.read(() => this.library.count(options));
   }
 
   countPhotos(options?: PhotoFilter): Promise<number> {
@@ -169,7 +179,11 @@ class Store implements LibraryStore {
 
   async *scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch> {
     if (this.closed) throw new Error('The library store is closed');
-    yield* this.vectors.scan(options);
+    try {
+      yield* this.vectors.scan(options);
+    } catch (error) {
+      throw await explainStoreError(this.conn.libraryDir, error);
+    }
   }
 
   vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>> {
@@ -202,7 +216,7 @@ class Store implements LibraryStore {
   }
 
   replaceAutoTags(set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void> {
-    return this.write(() => this.tags.replaceAuto(set, hashes, tags));
+    return this.write(() => this.tags.replaceAuto(this.modelId, set, hashes, tags));
   }
 
   putTags(tags: TagRecord[]): Promise<void> {
@@ -210,12 +224,12 @@ class Store implements LibraryStore {
   }
 
   listTags(query?: TagQuery): Promise<TagRecord[]> {
-    return this.read(() => this.tags.list(query));
+    return this.read(() => this.tags.list(query, this.modelId));
   }
 
   pathsWithTag(label: string, options?: { set?: string }): Promise<string[]> {
     return this.read(async () => {
-      const tags = await this.tags.list({ label, states: ['auto', 'accepted'], ...(options?.set !== undefined ? { set: options.set } : {}) });
+      const tags = await this.tags.list({ label, states: ['auto', 'accepted'], ...(options?.set !== undefined ? { set: options.set } : {}) }, this.modelId);
       const paths = await this.vectors.pathsByHash(tags.map((t) => t.hash));
       return [...paths.values()].flat().sort();
     });
@@ -265,7 +279,8 @@ class Store implements LibraryStore {
 
   private read<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The library store is closed'));
-    return fn();
+    // A damaged table fails every read with LanceDB's raw stream error: say which and what to do.
+    return fn().catch(async (error: unknown) => Promise.reject(await explainStoreError(this.conn.libraryDir, error)));
   }
 
   private write<T>(fn: () => Promise<T>): Promise<T> {
@@ -295,6 +310,6 @@ export const openLibraryStore: OpenLibraryStore = async (libraryDir: string, opt
     return new Store(conn, version ?? SCHEMA_VERSION, photos, new FailuresRepository(conn), new FoldersRepository(conn));
   } catch (error) {
     conn.release();
-    throw error;
+    throw await explainStoreError(libraryDir, error);
   }
 };

@@ -13,6 +13,9 @@
 //  v2  `mtime` (s) became `mtimeMs` (ms), as fs.stat reports it; photos gained a nullable
 //      `orientation` (EXIF tag 1-8) and `thumbKey` ('' for rows migrated from v1: no
 //      thumbnail recorded yet, so the library regenerates it).
+//  v3  photos gained a nullable `takenOffset` (EXIF OffsetTimeOriginal, minutes east of UTC),
+//      and `takenAt` became the camera's clock read as UTC for every new row (before, a row
+//      with an EXIF offset held the instant). Rows from v2 keep what they hold, offset null.
 import type { Table } from '@lancedb/lancedb';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable } from './model-key';
@@ -20,7 +23,7 @@ import { TABLES, failuresSchema, foldersSchema, metaSchema } from './schema';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { equals } from './sql';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 const VERSION_KEY = 'schemaVersion';
 
 export class LibraryTooNewError extends Error {
@@ -104,6 +107,17 @@ const migrations: Migration[] = [
           if (!columns.has('orientation')) await table.addColumns([{ name: 'orientation', valueSql: 'CAST(NULL AS INT)' }]);
           if (!columns.has('thumbKey')) await table.addColumns([{ name: 'thumbKey', valueSql: "''" }]);
         }
+      }
+    },
+  },
+  {
+    from: 2,
+    describe: 'photos gain takenOffset',
+    async run(conn) {
+      for (const name of await conn.tableNames()) {
+        if (!isPhotosTable(name)) continue;
+        const table = await conn.table(name);
+        if (table && !(await columnNames(table)).has('takenOffset')) await table.addColumns([{ name: 'takenOffset', valueSql: 'CAST(NULL AS INT)' }]);
       }
     },
   },

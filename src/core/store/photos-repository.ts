@@ -245,6 +245,12 @@ export class PhotosRepository {
     }
   }
 
+  /** Every path of this model's table (under `folder`), sorted: what listings merge (library-photos.ts). */
+  async paths(folder?: string): Promise<string[]> {
+    const table = await this.current();
+    return table ? pathColumn(table, folder) : [];
+  }
+
   async ensureVectorIndex(): Promise<void> {
     await ensureIndexes(await this.writable());
   }
@@ -253,6 +259,12 @@ export class PhotosRepository {
 /** v1 rows carry `mtime` in seconds (migrations.ts); readers of an unmigrated library see ms. */
 function mtimeMs(rows: ColumnReader, i: number): number {
   return rows.optionalNumber('mtimeMs', i) ?? rows.number('mtime', i) * 1000;
+}
+
+/** Only a recorded offset is a field: most photos have none, and v2 tables no column. */
+function takenOffset(rows: ColumnReader, i: number): { takenOffset?: number } {
+  const offset = rows.optionalNumber('takenOffset', i);
+  return offset === null ? {} : { takenOffset: offset };
 }
 
 function summary(rows: ColumnReader, i: number): PhotoSummary {
@@ -265,6 +277,7 @@ function summary(rows: ColumnReader, i: number): PhotoSummary {
     width: rows.number('width', i),
     height: rows.number('height', i),
     takenAt: rows.optionalNumber('takenAt', i),
+    ...takenOffset(rows, i),
     cameraMake: rows.optionalString('cameraMake', i),
     cameraModel: rows.optionalString('cameraModel', i),
     gpsLat: rows.optionalNumber('gpsLat', i),
@@ -274,6 +287,25 @@ function summary(rows: ColumnReader, i: number): PhotoSummary {
     thumbKey: rows.optionalString('thumbKey', i) ?? '',
     indexedAt: rows.number('indexedAt', i),
   };
+}
+
+/** The `path` column of a photos table (under `folder`), sorted. */
+export async function pathColumn(table: Table, folder?: string): Promise<string[]> {
+  let query = table.query().select(['path']);
+  if (folder !== undefined) query = query.where(underFolder(folder));
+  const rows = new ColumnReader(await query.toArrow());
+  return Array.from({ length: rows.length }, (_, i) => rows.string('path', i)).sort();
+}
+
+/** Summaries (never vectors) of `paths` from any model's photos table, one query per 4,096 paths. */
+export async function summariesFrom(table: Table, paths: readonly string[]): Promise<PhotoSummary[]> {
+  const columns = (await table.schema()).fields.map((f) => f.name).filter((name) => name !== VECTOR_COLUMN);
+  const out: PhotoSummary[] = [];
+  for (const chunk of chunkForPredicate([...new Set(paths)])) {
+    const rows = new ColumnReader(await table.query().select(columns).where(inList('path', chunk)).toArrow());
+    for (let i = 0; i < rows.length; i++) out.push(summary(rows, i));
+  }
+  return out;
 }
 
 /** Every model's photos table, with the model id recorded in its schema metadata. */

@@ -43,6 +43,8 @@ export function photosSchema(modelId: string, dimension: number): Schema {
       new Field(VECTOR_COLUMN, vectorType(dimension), false),
       text('thumbKey'),
       float('indexedAt'),
+      // Schema v3; last, where the migration's added column sits too.
+      int('takenOffset', true),
     ],
     new Map([
       [MODEL_ID_METADATA, modelId],

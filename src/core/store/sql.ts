@@ -124,6 +124,10 @@ export function photoFilterPredicate(filter: PhotoFilter, cameras?: readonly Cam
   if (filter.folder !== undefined) parts.push(underFolder(filter.folder));
   if (filter.takenFrom !== undefined) parts.push(`${column('takenAt')} >= ${sqlNumber(filter.takenFrom)}`);
   if (filter.takenBefore !== undefined) parts.push(`${column('takenAt')} < ${sqlNumber(filter.takenBefore)}`);
+  // The instant a photo was taken: its camera clock less the EXIF offset (schema v3).
+  const instant = `(${column('takenAt')} - COALESCE(CAST(${column('takenOffset')} AS DOUBLE), 0.0) * 60000.0)`;
+  if (filter.takenFromInstant !== undefined) parts.push(`${instant} >= ${sqlNumber(filter.takenFromInstant)}`);
+  if (filter.takenBeforeInstant !== undefined) parts.push(`${instant} < ${sqlNumber(filter.takenBeforeInstant)}`);
   if (filter.camera !== undefined && cameras !== undefined) parts.push(cameraPairsPredicate(cameras));
   else if (filter.camera !== undefined) {
     // One test on "make model" finds a substring of either and one spanning both ("canon

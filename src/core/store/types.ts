@@ -20,7 +20,10 @@ export interface PhotoRecord {
   /** Dimensions after EXIF orientation. */
   width: number;
   height: number;
+  /** The camera's clock read as UTC (media/exif.ts): format it in UTC, never the viewer's zone. */
   takenAt: number | null;
+  /** That clock's offset from UTC in minutes east, when EXIF recorded one (schema v3); absent or null: none. */
+  takenOffset?: number | null;
   cameraMake: string | null;
   cameraModel: string | null;
   gpsLat: number | null;
@@ -69,10 +72,14 @@ export interface VectorHit {
 export interface PhotoFilter {
   /** Restrict to photos under this folder (absolute path prefix, folder boundary respected). */
   folder?: string;
-  /** Taken at or after this instant (epoch ms, inclusive). Photos without a date are excluded. */
+  /** Taken at or after this camera-clock time (epoch ms read as UTC, inclusive, like `takenAt`). Photos without a date are excluded. */
   takenFrom?: number;
-  /** Taken before this instant (epoch ms, exclusive). Photos without a date are excluded. */
+  /** Taken before this camera-clock time (epoch ms, exclusive). Photos without a date are excluded. */
   takenBefore?: number;
+  /** Taken at or after this instant: `takenAt` less the photo's `takenOffset` (none: UTC). */
+  takenFromInstant?: number;
+  /** Taken before this instant (exclusive). */
+  takenBeforeInstant?: number;
   /** Case-insensitive substring of the camera make, the model, or "make model". */
   camera?: string;
   /** true: only photos with GPS coordinates; false: only photos without. */
@@ -115,7 +122,8 @@ export interface LibraryStore {
   /**
    * The stored photos among `paths`, without their vectors, in one query (a page of search
    * results: 200 single lookups cost ~250 ms at 100k photos, this one ~10 ms). Paths not
-   * in the library are absent from the map.
+   * in the library are absent from the map. A photo the active model has not embedded yet
+   * comes from another model's table (library-photos.ts): metadata does not need embeddings.
    */
   photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>>;
   /**
@@ -123,9 +131,14 @@ export interface LibraryStore {
    * process's commits too): results derived from them can be cached under it.
    */
   dataVersion(): Promise<string>;
-  /** Ordered by path, so offset/limit pages are stable. */
+  /**
+   * The library's photos ordered by path (stable offset/limit pages), whether the active
+   * model has embedded them yet or not (library-photos.ts: browsing during a model switch).
+   */
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]>;
-  /** Photos matching the filter (all of them without one). */
+  /** How many photos `listPhotos` lists (the library's, embedded by the active model or not). */
+  countListed(options?: { folder?: string }): Promise<number>;
+  /** Photos the active model has embedded matching the filter (all of them without one): what search sees. */
   countPhotos(options?: PhotoFilter): Promise<number>;
   searchVectors(query: VectorQuery): Promise<VectorHit[]>;
   /**

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useClient } from '../client/ClientContext';
 import { errorMessage } from '../hooks/useAsync';
+import { addedFolderNote } from '../lib/added-folder';
 
 /**
  * Adds a folder by its path, typed or pasted. In the desktop app "Browse…" fills it from the
@@ -12,6 +13,8 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What happened that the sidebar does not show (a folder inside a library folder).
+  const [note, setNote] = useState<string | null>(null);
 
   const browse = async () => {
     setError(null);
@@ -28,10 +31,14 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
     if (!path.trim()) return;
     setBusy(true);
     setError(null);
+    setNote(null);
     try {
-      await client.addFolder(path.trim());
+      const job = await client.addFolder(path.trim());
+      const outcome = addedFolderNote(job.folder, (await client.listFolders()).map((f) => f.path));
       setPath('');
-      onAdded?.();
+      // The form stays open to say so (the sidebar's own form closes once added).
+      if (outcome) setNote(outcome);
+      else onAdded?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -67,6 +74,11 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
       {error && (
         <p className="form-error" role="alert">
           {error}
+        </p>
+      )}
+      {note && (
+        <p className="muted" role="status">
+          {note}
         </p>
       )}
     </form>

@@ -25,7 +25,7 @@ describe('keptUnder', () => {
     const kept = keptUnder([{ path: '/p/sub', reason: 'cannot read folder (EACCES)' }, { path: '/p/link.jpg', reason: 'link target not found' }]);
     expect(rows.filter((r) => kept.covers(r))).toEqual(['/p/sub/b.jpg', '/p/sub/deep/c.jpg', '/p/link.jpg']);
   });
-  it('reports what kept photos, and the folders asked for unless they are merely empty', () => {
+  it('reports what kept photos, any other path that could not be read, and the folders asked for unless merely empty', () => {
     const kept = keptUnder([
       { path: '/p/sub', reason: 'cannot read folder (EIO)' },
       { path: '/gone', reason: FOLDER_NOT_FOUND },
@@ -35,7 +35,11 @@ describe('keptUnder', () => {
     expect(kept.report(rows, ['/gone', '/empty'])).toEqual([
       { path: '/p/sub', reason: 'cannot read folder (EIO)', kept: 2 },
       { path: '/gone', reason: FOLDER_NOT_FOUND, kept: 0 },
+      // Nothing indexed through it, but a file left out silently is worse than a line about it.
+      { path: '/p/dangling.jpg', reason: 'link target not found', kept: 0 },
     ]);
+    // A library folder missing or empty that nobody asked for and that kept nothing: not news.
+    expect(kept.report([], [])).toEqual([{ path: '/p/sub', reason: 'cannot read folder (EIO)', kept: 0 }, { path: '/p/dangling.jpg', reason: 'link target not found', kept: 0 }]);
   });
   it('covers nothing when everything was read', () => {
     expect(keptUnder([]).covers('/p/a.jpg')).toBe(false);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { exifDate, readPhotoMetadata } from '../../../src/core/media/exif';
+import { exifDate, exifOffset, readPhotoMetadata } from '../../../src/core/media/exif';
 import { syntheticTiffRaw } from '../../fixtures/photos/synthetic-raw';
 import { awkwardCorpus, exifSampleFiles, haveExifSamples, sample } from './corpus';
 
@@ -15,14 +15,17 @@ function jpegWithExif(gps: Record<string, string>, exif: Record<string, string> 
 }
 
 describe('readPhotoMetadata', () => {
-  it('reads date with offset, camera, and signed GPS (south and west negative)', async () => {
+  it('reads the camera\'s clock and its offset apart, camera, and signed GPS (south and west negative)', async () => {
     const jpeg = await jpegWithExif(
       { GPSLatitudeRef: 'S', GPSLatitude: '33/1 51/1 54/1', GPSLongitudeRef: 'W', GPSLongitude: '70/1 40/1 0/1' },
       { DateTimeOriginal: '2020:02:29 23:30:00', OffsetTimeOriginal: '-03:00' },
     );
     const meta = await readPhotoMetadata(jpeg);
     expect(meta).toEqual({
-      takenAt: Date.UTC(2020, 2, 1, 2, 30, 0), // 23:30 at UTC-3 is 02:30 UTC the next day
+      // What the camera showed (23:30 on 29 February), not the instant (02:30 UTC on 1 March):
+      // the photo's day and hour are the ones its owner lived, wherever it is viewed.
+      takenAt: Date.UTC(2020, 1, 29, 23, 30, 0),
+      takenOffset: -180,
       cameraMake: 'Shoebox',
       cameraModel: 'Test Cam',
       gpsLat: expect.closeTo(-33.865, 6),
@@ -35,13 +38,13 @@ describe('readPhotoMetadata', () => {
     const zero = await readPhotoMetadata(
       await jpegWithExif({ GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '0/1 0/1 0/1' }, { DateTimeOriginal: '0000:00:00 00:00:00', DateTimeDigitized: '2001:02:03 04:05:06' }),
     );
-    expect(zero).toMatchObject({ gpsLat: null, gpsLon: null, takenAt: Date.UTC(2001, 1, 3, 4, 5, 6) });
+    expect(zero).toMatchObject({ gpsLat: null, gpsLon: null, takenAt: Date.UTC(2001, 1, 3, 4, 5, 6), takenOffset: null });
     const far = await readPhotoMetadata(await jpegWithExif({ GPSLatitudeRef: 'N', GPSLatitude: '95/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '10/1 0/1 0/1' }));
     expect(far).toMatchObject({ gpsLat: null, gpsLon: null, takenAt: null });
   });
 
   it('never throws: garbage, truncation, unknown containers, empty input → nulls', async () => {
-    const nulls = { takenAt: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
+    const nulls = { takenAt: null, takenOffset: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
     expect(await readPhotoMetadata(Buffer.alloc(0))).toEqual(nulls);
     expect(await readPhotoMetadata(Buffer.from('not a photo at all'))).toEqual(nulls);
     const jpeg = await jpegWithExif({}, { DateTimeOriginal: '2011:11:11 11:11:11' });
@@ -56,9 +59,8 @@ describe('readPhotoMetadata', () => {
 });
 
 describe('exifDate', () => {
-  it('reads wall-clock time as UTC without an offset, and applies one when given', () => {
+  it('reads the wall-clock time as UTC, whatever time zone this machine is in', () => {
     expect(exifDate('2008:10:22 16:28:39')).toBe(Date.UTC(2008, 9, 22, 16, 28, 39));
-    expect(exifDate('2008:10:22 16:28:39', '+02:00')).toBe(Date.UTC(2008, 9, 22, 14, 28, 39));
     expect(exifDate('2008-10-22T16:28:39')).toBe(Date.UTC(2008, 9, 22, 16, 28, 39));
     expect(exifDate('2008:10:22 16:28')).toBe(Date.UTC(2008, 9, 22, 16, 28, 0));
   });
@@ -70,10 +72,21 @@ describe('exifDate', () => {
   });
 });
 
+describe('exifOffset', () => {
+  it('reads ±HH:MM as minutes east of UTC; anything else is no offset', () => {
+    expect(exifOffset('+02:00')).toBe(120);
+    expect(exifOffset('-05:30')).toBe(-330);
+    expect(exifOffset('+0545')).toBe(345);
+    expect(exifOffset('+00:00')).toBe(0);
+    for (const v of ['', '   :  ', '+15:00', 'Z', 2, null, undefined]) expect(exifOffset(v), String(v)).toBeNull();
+  });
+});
+
 describe.skipIf(!haveExifSamples)('readPhotoMetadata on real samples', () => {
   it('GPS sample jpg/gps/DSCN0010.jpg (Nikon COOLPIX P6000, Tuscany)', async () => {
     expect(await readPhotoMetadata(sample('jpg/gps/DSCN0010.jpg'))).toEqual({
       takenAt: Date.UTC(2008, 9, 22, 16, 28, 39),
+      takenOffset: null,
       cameraMake: 'NIKON',
       cameraModel: 'COOLPIX P6000',
       gpsLat: expect.closeTo(43.467448, 5),
@@ -82,9 +95,9 @@ describe.skipIf(!haveExifSamples)('readPhotoMetadata on real samples', () => {
     });
   });
 
-  it('uses OffsetTimeOriginal where the camera wrote one', async () => {
+  it('keeps OffsetTimeOriginal where the camera wrote one, beside its clock', async () => {
     // DateTimeOriginal 2022:08:14 14:12:31, OffsetTimeOriginal +03:00 (Finland in summer).
-    expect((await readPhotoMetadata(sample('jpg/mobile/HMD_Nokia_8.3_5G.jpg'))).takenAt).toBe(Date.UTC(2022, 7, 14, 11, 12, 31));
+    expect(await readPhotoMetadata(sample('jpg/mobile/HMD_Nokia_8.3_5G.jpg'))).toMatchObject({ takenAt: Date.UTC(2022, 7, 14, 14, 12, 31), takenOffset: 180 });
   });
 
   it('orientation samples 1-8', async () => {
@@ -95,7 +108,7 @@ describe.skipIf(!haveExifSamples)('readPhotoMetadata on real samples', () => {
 
   it('HEIC: Apple camera, offset date, western longitude', async () => {
     const meta = await readPhotoMetadata(sample('heic/IMG_5195.HEIC'));
-    expect(meta).toMatchObject({ cameraMake: 'Apple', cameraModel: 'iPhone 11 Pro Max', takenAt: Date.UTC(2021, 3, 11, 20, 47, 53) });
+    expect(meta).toMatchObject({ cameraMake: 'Apple', cameraModel: 'iPhone 11 Pro Max', takenAt: Date.UTC(2021, 3, 11, 15, 47, 53), takenOffset: -300 });
     expect(meta.gpsLat).toBeCloseTo(39.05134, 4);
     expect(meta.gpsLon).toBeCloseTo(-94.28877, 4);
     expect((await readPhotoMetadata(sample('heic/mobile/iphone_13_pro_max.HEIC'))).orientation).toBe(6);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodStart } from '../../../src/core/search/dates';
+import { dateBound, periodStart } from '../../../src/core/search/dates';
 import { QueryError } from '../../../src/core/search/query-error';
 
 describe('periodStart (--after / --before)', () => {
@@ -25,4 +25,11 @@ describe('periodStart (--after / --before)', () => {
       expect(() => periodStart(text, '--after')).toThrow(/^--after: /);
     },
   );
+
+  it('a date with a zone is an instant; without one, the camera clock', () => {
+    expect(dateBound('2023-06-15')).toEqual({ ms: Date.UTC(2023, 5, 15), instant: false });
+    expect(dateBound('2023-06-15T14:30')).toEqual({ ms: Date.UTC(2023, 5, 15, 14, 30), instant: false });
+    expect(dateBound('2023-06-15T14:30Z')).toEqual({ ms: Date.UTC(2023, 5, 15, 14, 30), instant: true });
+    expect(dateBound('2023-06-15T14:30+02:00')).toEqual({ ms: Date.UTC(2023, 5, 15, 12, 30), instant: true });
+  });
 });

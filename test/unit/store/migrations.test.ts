@@ -40,10 +40,10 @@ async function v1Library(): Promise<string> {
 const sortByPath = <T extends { path: string }>(rows: T[]) => [...rows].sort((a, b) => a.path.localeCompare(b.path));
 
 describe('schema migrations', () => {
-  it('migrates a v1 library to v2 with every row intact', async () => {
+  it('migrates a v1 library to the current schema with every row intact', async () => {
     const dir = await v1Library();
     const store = await openStore(dir);
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(3);
 
     for (const p of v1Photos) expect(await store.getPhoto(p.path)).toEqual(asV2(p));
     expect(await store.countPhotos()).toBe(v1Photos.length);
@@ -58,6 +58,11 @@ describe('schema migrations', () => {
     await store.upsertPhotos([fresh, { ...asV2(v1Photos[0]!), thumbKey: 'ef/zero.webp', orientation: 1 }]);
     expect(await store.getPhoto('/photos/new.jpg')).toEqual(fresh);
     expect((await store.getPhoto('/photos/0.jpg'))?.thumbKey).toBe('ef/zero.webp');
+    // v3: the camera clock's offset is kept beside takenAt.
+    const offset = photo('/photos/offset.jpg', { takenAt: Date.UTC(2021, 5, 15, 15, 56), takenOffset: 120 });
+    await store.upsertPhotos([offset]);
+    expect(await store.getPhoto('/photos/offset.jpg')).toEqual(offset);
+    await store.removePhotos(['/photos/offset.jpg']);
     expect(await store.countPhotos()).toBe(v1Photos.length + 1);
     await store.close();
 
@@ -66,9 +71,10 @@ describe('schema migrations', () => {
     const columns = (await (await db.openTable(photosTableName(MODEL.id))).schema()).fields.map((f) => f.name);
     expect(columns).toContain('mtimeMs');
     expect(columns).not.toContain('mtime');
+    expect(columns).toContain('takenOffset');
     db.close();
     const again = await openStore(dir);
-    expect(again.schemaVersion).toBe(2);
+    expect(again.schemaVersion).toBe(3);
     expect(await again.countPhotos()).toBe(v1Photos.length + 1);
   });
 
@@ -79,7 +85,7 @@ describe('schema migrations', () => {
     await (await db.openTable(photosTableName(MODEL.id))).addColumns([{ name: 'mtimeMs', valueSql: 'CAST(`mtime` AS DOUBLE) * 1000.0' }]);
     db.close();
     const store = await openStore(dir);
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(3);
     for (const p of v1Photos) expect(await store.getPhoto(p.path)).toEqual(asV2(p));
   });
 
@@ -98,11 +104,11 @@ describe('schema migrations', () => {
 
   it('refuses a library newer than this code, in one line, for readers and writers', async () => {
     const dir = tempLibraryDir();
-    await writeV1Library(dir, { model: MODEL, photos: [], failures: [], folders: [], schemaVersion: 3 });
+    await writeV1Library(dir, { model: MODEL, photos: [], failures: [], folders: [], schemaVersion: 4 });
     const before = snapshot(dir);
     for (const readOnly of [false, true]) {
       const opening = openLibraryStore(dir, { model: MODEL, readOnly });
-      await expect(opening).rejects.toThrow(/^This library uses schema v3, written by a newer Shoebox; this version reads up to v2\. Update Shoebox to open it\.$/);
+      await expect(opening).rejects.toThrow(/^This library uses schema v4, written by a newer Shoebox; this version reads up to v3\. Update Shoebox to open it\.$/);
     }
     expect(snapshot(dir)).toEqual(before);
   });

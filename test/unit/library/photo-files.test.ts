@@ -1,0 +1,77 @@
+// Reading a photo never hangs, never swallows memory and never says more than one line: a
+// FIFO or a huge file found where a photo was is refused at once with a reason.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { FileGoneError, readHead, readPhotoBytes, withDeadline } from '../../../src/core/library/photo-files';
+import { tempDir, writeColourPhoto } from '../../helpers/images';
+
+const posix = process.platform !== 'win32';
+
+/** A small JPEG whose SOF header is rewritten to declare `width` x `height`. */
+async function jpegDeclaring(width: number, height: number): Promise<Buffer> {
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+  for (let i = 2; i < jpeg.length - 9; ) {
+    const marker = jpeg[i + 1]!;
+    if (marker === 0xc0 || marker === 0xc2) {
+      jpeg.writeUInt16BE(height, i + 5);
+      jpeg.writeUInt16BE(width, i + 7);
+      return jpeg;
+    }
+    i += 2 + jpeg.readUInt16BE(i + 2);
+  }
+  throw new Error('no SOF marker');
+}
+
+describe('reading photo files', () => {
+  it.runIf(posix)('a FIFO where a photo was is refused at once, not waited on', async () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'IMG_0001.jpg');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    await expect(readHead(fifo)).rejects.toThrow('not a regular file (a FIFO)');
+    await expect(readPhotoBytes(fifo)).rejects.toThrow('not a regular file (a FIFO)');
+    expect(Date.now() - started).toBeLessThan(2000);
+  }, 10_000);
+
+  it('a file over the size limit is refused before it is read', async () => {
+    const dir = tempDir();
+    const big = path.join(dir, 'huge.jpg');
+    fs.writeFileSync(big, await jpegDeclaring(64, 48));
+    fs.truncateSync(big, 1.5 * 1024 ** 3); // sparse: 1.5 GB that costs nothing on disk
+    const rss = process.memoryUsage().rss;
+    const started = Date.now();
+    await expect(readPhotoBytes(big)).rejects.toThrow('file too large: 1.5 GB (limit 1.0 GB)');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 ** 2);
+  });
+
+  it('a large file whose header declares absurd dimensions is refused from its head', async () => {
+    const dir = tempDir();
+    const bomb = path.join(dir, 'bomb.jpg');
+    fs.writeFileSync(bomb, await jpegDeclaring(60_000, 60_000));
+    fs.truncateSync(bomb, 600 * 1024 ** 2);
+    const rss = process.memoryUsage().rss;
+    await expect(readPhotoBytes(bomb)).rejects.toThrow(/^image too large: 60000x60000 \(3600 MP/);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 ** 2);
+  });
+
+  it('reads a photo whole, byte for byte', async () => {
+    const file = await writeColourPhoto(tempDir(), 'red.jpg', [200, 30, 30]);
+    expect((await readPhotoBytes(file)).equals(fs.readFileSync(file))).toBe(true);
+    expect((await readHead(file, 4)).equals(fs.readFileSync(file).subarray(0, 4))).toBe(true);
+  });
+
+  it('a file gone since the scan is reported as gone, not as a raw ENOENT failure', async () => {
+    const missing = path.join(tempDir(), 'deleted.jpg');
+    await expect(readPhotoBytes(missing)).rejects.toBeInstanceOf(FileGoneError);
+    await expect(readHead(missing)).rejects.toBeInstanceOf(FileGoneError);
+  });
+
+  it('a read that never answers is given up after the deadline with a one-line reason', async () => {
+    const never = new Promise<Buffer>(() => {});
+    await expect(withDeadline(never, 50, '/mnt/nas/IMG_1.jpg')).rejects.toThrow('read timed out after 0 s (IMG_1.jpg did not answer: a hung network drive?)');
+  });
+});

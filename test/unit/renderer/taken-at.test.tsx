@@ -1,0 +1,43 @@
+// A photo's time as the app and the CLI show it: the camera's clock, the same in every time
+// zone the viewer may be in (issue 17: a naive 15:56 showed as 12:56 AM the next day in Tokyo).
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PhotoDetails } from '../../../src/shared/api';
+import { takenAtIso, takenAtText } from '../../../src/shared/taken-at';
+import { PhotoMetadata } from '../../../src/renderer/components/PhotoMetadata';
+
+const ZONES = ['Asia/Tokyo', 'America/Los_Angeles', 'UTC'];
+const original = process.env.TZ;
+afterEach(() => {
+  if (original === undefined) delete process.env.TZ;
+  else process.env.TZ = original;
+});
+
+const CLOCK = Date.UTC(2021, 5, 15, 15, 56); // EXIF "2021:06:15 15:56:00", stored as the camera's clock
+
+function details(takenOffset?: number): PhotoDetails {
+  return {
+    id: 'x', path: '/photos/bridge.jpg', folder: '/photos', width: 4, height: 3, takenAt: CLOCK,
+    ...(takenOffset !== undefined ? { takenOffset } : {}),
+    size: 1000, mtimeMs: CLOCK, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, modelId: 'm', indexedAt: CLOCK, tags: [],
+  } as PhotoDetails;
+}
+
+describe('taken-at in every viewer time zone', () => {
+  it.each(ZONES)('the photo panel shows the camera clock in %s', (zone) => {
+    process.env.TZ = zone;
+    expect(new Date(CLOCK).getTimezoneOffset()).toBe(zone === 'Asia/Tokyo' ? -540 : zone === 'UTC' ? 0 : 420); // the zone took effect
+    const html = renderToStaticMarkup(<PhotoMetadata photo={details()} />);
+    expect(html).toContain(`<dt>Taken</dt><dd>${takenAtText(CLOCK, null)}</dd>`);
+    expect(takenAtText(CLOCK, null, 'en-US')).toBe('Jun 15, 2021, 3:56 PM');
+    expect(renderToStaticMarkup(<PhotoMetadata photo={details(120)} />)).toContain('(UTC+02:00)');
+  });
+
+  it.each(ZONES)('the CLI writes ISO without a zone for a naive clock, with the EXIF offset otherwise, in %s', (zone) => {
+    process.env.TZ = zone;
+    expect(takenAtIso(CLOCK)).toBe('2021-06-15T15:56:00');
+    expect(takenAtIso(CLOCK, 120)).toBe('2021-06-15T15:56:00+02:00');
+    expect(takenAtIso(CLOCK, -330)).toBe('2021-06-15T15:56:00-05:30');
+    expect(takenAtIso(CLOCK, 0)).toBe('2021-06-15T15:56:00+00:00');
+  });
+});
