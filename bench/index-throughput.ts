@@ -55,6 +55,28 @@ export async function indexThroughput(modelDir: string, photos: string[], rounds
   }
 }
 
+/**
+ * One first index of `photos` into a new library: photos/s (the run's own time, maintenance
+ * after it not counted) and the CPU it took per photo (every thread: decode, inference, store).
+ */
+export async function indexRound(modelDir: string, photos: string[], options: { threads?: number; decodeConcurrency?: number } = {}): Promise<{ rate: number; cpuMsPerPhoto: number }> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-photos-'));
+  photos.forEach((p, i) => fs.symlinkSync(p, path.join(folder, `${String(i).padStart(5, '0')}-${path.basename(p)}`)));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-home-'));
+  const library = openLibrary({ home, modelDir, provider: 'cpu', command: 'bench', ...options });
+  try {
+    await library.clip().warmUp('vision');
+    await library.writable();
+    const run = await measure(() => library.index([folder]));
+    if (run.result.embedded !== photos.length) throw new Error(`indexed ${run.result.embedded} of ${photos.length}: ${JSON.stringify(run.result.failed.slice(0, 3))}`);
+    return { rate: photos.length / (run.result.seconds || run.wall), cpuMsPerPhoto: (run.cpu / photos.length) * 1000 };
+  } finally {
+    await library.close();
+    fs.rmSync(home, { recursive: true, force: true });
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function rateAtDepth(modelDir: string, folder: string, count: number): Promise<number> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-home-'));
   const library = openLibrary({ home, modelDir, provider: 'cpu', command: 'bench' });

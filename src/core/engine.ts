@@ -52,6 +52,9 @@ export interface OpenLibraryOptions {
   provider?: ExecutionProviderName | 'auto';
   /** Who takes the writer lock, for "library busy" messages. */
   command?: string;
+  /** Inference threads and photos decoded at once (default: measured per core count; the bench limits them). */
+  threads?: number;
+  decodeConcurrency?: number;
   emit?: (event: LibraryEvent) => void;
   onClose?: () => void;
 }
@@ -79,7 +82,12 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     ...(options.modelDir ? { modelDir: options.modelDir } : {}),
     ...(options.modelId ? { modelId: options.modelId } : {}),
   });
-  const modelOptions: ClipModelOptions = { provider: options.provider ?? 'auto' };
+  const modelOptions: ClipModelOptions = {
+    provider: options.provider ?? 'auto',
+    cacheDir: homePaths(home).cache,
+    ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.decodeConcurrency ? { decodeConcurrency: options.decodeConcurrency } : {}),
+  };
   const emit = options.emit ?? (() => {});
   const library = new LibraryService({
     home,

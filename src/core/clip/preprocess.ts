@@ -20,6 +20,8 @@ export interface PreprocessedImage {
   height: number;
   /** JPEG thumbnail, when asked for. */
   thumbnail?: Buffer;
+  /** The thumbnail's pixels before JPEG encoding (packed RGB): the duplicate signature's raster. */
+  thumbnailPixels?: { data: Buffer; width: number; height: number };
 }
 
 /** torchvision's crop offset uses Python's round(), which rounds halves to even. */
@@ -50,11 +52,10 @@ export interface PreprocessOptions {
 }
 
 /**
- * When a thumbnail is wanted (indexing), the photo is decoded once, to a raster three times
- * the model's resize target, and both the model input and the thumbnail are cut from that
- * raster; otherwise (embed-image, search by image) the input is reduced directly. Two-stage cubic reduction through a 3x raster matches Pillow's one-stage
- * antialiased bicubic as well as a direct reduction does (0.22 vs 0.24 levels on average
- * over the fidelity bench's photos; 2x would cost 0.38).
+ * When a thumbnail is wanted (indexing), the photo is decoded once, to a raster a few times
+ * the model's resize target (decodeRaster says which), and both the model input and the
+ * thumbnail are cut from that raster; otherwise (embed-image, search by image) the input is
+ * reduced directly.
  */
 export async function preprocessImage(input: ImageInput, pre: ImagePreprocessing, options: PreprocessOptions = {}): Promise<PreprocessedImage> {
   const size = pre.size;
@@ -76,12 +77,12 @@ export async function preprocessImage(input: ImageInput, pre: ImagePreprocessing
       // free to go further (about 20 ms less per 6 MP photo than the 3x raster).
       return { pixels: toNormalisedChw(await reduceDirect(image, resized, left, top, size), size, pre), width, height };
     }
-    const raster = await decodeRaster(image, width, height, resized);
+    const raster = await decodeRaster(image, meta.format, width, height, resized);
     const rgb = enlarging
       ? cropRgb(resizeBicubicRgb(raster.data, raster.width, raster.height, resized.width, resized.height), resized.width, left, top, size)
       : await reduceWithLibvips(raster, resized, left, top, size);
-    const thumbnail = options.thumbnailSize ? await encodeThumbnail(raster, options.thumbnailSize) : undefined;
-    return { pixels: toNormalisedChw(rgb, size, pre), width, height, ...(thumbnail ? { thumbnail } : {}) };
+    const thumbnail = options.thumbnailSize ? await makeThumbnail(raster, options.thumbnailSize) : undefined;
+    return { pixels: toNormalisedChw(rgb, size, pre), width, height, ...(thumbnail ? { thumbnail: thumbnail.jpeg, thumbnailPixels: thumbnail.pixels } : {}) };
   } catch (err) {
     if (err instanceof ImageDecodeError) throw err;
     throw new ImageDecodeError(decodeReason(err));
@@ -92,22 +93,38 @@ type Size = { width: number; height: number };
 type Raster = { data: Buffer; width: number; height: number };
 
 /**
- * Decodes to packed 8-bit RGB: at three times the resize target when the photo is larger
- * than that, else at full size (small photos are enlarged by the Pillow port, which needs
- * the original pixels). JPEG shrink-on-load may go as far as the 3x raster (DCT scaling by
- * 1/2 for a 6 MP photo): the reduction from 3x to the model's size is what must match
- * Pillow, and it still does (0.155 levels mean over the fidelity bench's 55 photos, worst
- * 0.264, the same as a full decode), for 15% less CPU per photo.
+ * Decodes to packed 8-bit RGB the raster both the model input and the thumbnail are cut from.
+ *
+ * JPEG (what cameras and phones write, and most of a library): the entropy decoding is the
+ * same whatever the scale, so the cost is in how many pixels come out of the inverse DCT and
+ * in every resize after. The raster comes straight from libjpeg's DCT scaling, by the factor
+ * sharp's own one-step reduction would pick for the model input (it leaves at least 2x for the
+ * final cubic step): 1/4 for a 12 MP photo, a 1000x750 raster, 3.4x the model's 298x224 and
+ * more than the 384 px thumbnail. Asking sharp for exactly 1/s of the photo would make it
+ * halve s ("known libjpeg rounding errors"), so the raster is 1/(s+1): the DCT-scaled decode
+ * plus one small cubic step. The input then differs from Pillow's by 0.19 levels on average
+ * over the fidelity bench's photos, worst photo 0.48 (3x raster at half scale: 0.16 / 0.26,
+ * for ~35% more CPU per 12 MP photo); the agreed tolerance is 0.5 / 2.
+ *
+ * Other formats (and JPEGs too small to shrink on load): at three times the resize target
+ * when the photo is larger than that, else at full size (small photos are enlarged by the
+ * Pillow port, which needs the original pixels). 0.155 levels mean, worst 0.264.
  */
-async function decodeRaster(image: Sharp, width: number, height: number, resized: Size): Promise<Raster> {
-  const targetW = Math.min(width, resized.width * 3);
-  const targetH = Math.min(height, resized.height * 3);
+async function decodeRaster(image: Sharp, format: string | undefined, width: number, height: number, resized: Size): Promise<Raster> {
+  const shrink = format === 'jpeg' ? jpegShrinkOnLoad(Math.min(width / resized.width, height / resized.height)) : 1;
+  const targetW = shrink > 1 ? Math.floor(width / (shrink + 1)) : Math.min(width, resized.width * 3);
+  const targetH = shrink > 1 ? Math.floor(height / (shrink + 1)) : Math.min(height, resized.height * 3);
   const pipeline = targetW < width || targetH < height
     ? image.resize(targetW, targetH, { fit: 'fill', kernel: 'cubic', fastShrinkOnLoad: true })
     : image;
   const { data, info } = await pipeline.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new ImageDecodeError(`unexpected decoded channels ${info.channels}`);
   return { data, width: info.width, height: info.height };
+}
+
+/** The DCT scaling sharp uses for a one-step reduction by `shrink` (fastShrinkOnLoad off). */
+function jpegShrinkOnLoad(shrink: number): number {
+  return shrink >= 16 ? 8 : shrink >= 8 ? 4 : shrink >= 4 ? 2 : 1;
 }
 
 /** libvips' cubic reduction, which matches Pillow's antialiased bicubic to a fraction of a level. */
@@ -139,11 +156,14 @@ async function reduceDirect(image: Sharp, resized: Size, left: number, top: numb
   return data;
 }
 
-async function encodeThumbnail(raster: Raster, longSide: number): Promise<Buffer> {
-  return sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
+/** The thumbnail: reduced once, kept as pixels (for the signature) and encoded as JPEG. */
+async function makeThumbnail(raster: Raster, longSide: number): Promise<{ jpeg: Buffer; pixels: Raster }> {
+  const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
     .resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true, kernel: 'cubic' })
-    .jpeg({ quality: 82 })
-    .toBuffer();
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: 82 }).toBuffer();
+  return { jpeg, pixels: { data, width: info.width, height: info.height } };
 }
 
 /** HWC uint8 RGB → CHW float32, scaled to [0,1] and normalised per channel. */

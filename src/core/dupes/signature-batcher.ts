@@ -1,10 +1,10 @@
-// Signatures made while indexing, from the thumbnail JPEG the indexer already has in memory
-// (~2 ms to decode, ~2.5 ms to hash), saved in batches: one LanceDB commit per 256 photos,
+// Signatures made while indexing, from the thumbnail's pixels the indexer already has in
+// memory (before JPEG encoding: no decode; ~2.5 ms to hash), saved in batches: one LanceDB commit per 256 photos,
 // not one per photo. A signature that fails (a thumbnail sharp cannot read back) is skipped:
 // the duplicate scan computes missing ones. Saving needs no ordering with the photo rows: a
 // signature without its row is harmless, a row without a signature is filled in later.
 import type { LibraryStore, SignatureRecord } from '../store/types';
-import { signatureFromJpeg } from './signature';
+import { perceptualSignature } from './signature';
 
 const BATCH = 256;
 
@@ -19,16 +19,16 @@ export class SignatureBatcher {
   private readonly computing = new Set<Promise<void>>();
 
   /**
-   * Computes the signature of `hash`'s content from its thumbnail JPEG and queues it, in the
-   * background: the indexer does not wait for it (flush does). Never throws.
+   * Computes the signature of `hash`'s content from its thumbnail's packed RGB pixels and
+   * queues it, in the background: the indexer does not wait for it (flush does). Never throws.
    */
-  add(hash: string, thumbnail: Uint8Array): void {
-    const job = signatureFromJpeg(thumbnail).then(
+  add(hash: string, thumbnail: { data: Uint8Array; width: number; height: number }): void {
+    const job = Promise.resolve().then(() => perceptualSignature(thumbnail.data, thumbnail.width, thumbnail.height)).then(
       (sig) => {
         this.pending.push({ hash, version: sig.version, signature: sig.bytes, sharpness: sig.sharpness });
         if (this.pending.length >= BATCH) this.save();
       },
-      () => {}, // a thumbnail sharp cannot read back: made later by the duplicate scan
+      () => {}, // a raster the signature refuses: made later by the duplicate scan
     );
     this.computing.add(job);
     void job.finally(() => this.computing.delete(job));

@@ -18,9 +18,10 @@
 //  - `mid`, 192 bits: the signs of the next 192 frequencies. Finer detail, which another
 //    viewpoint of the same scene (consecutive frames) does not share: it verifies.
 //
-// The signature is computed from the library's thumbnail (384 px JPEG, the same decode as
-// the embedding), so every photo's signature comes from the same kind of raster whether it
-// was made while indexing or later from the stored thumbnail.
+// The signature is computed from the library's thumbnail raster (384 px, the same decode as
+// the embedding): while indexing from its pixels before JPEG encoding (no decode), later from
+// the stored thumbnail JPEG. The two differ only by quality-82 JPEG noise, which the hashes
+// are built to see through (re-encoding is one of the edits above).
 import sharp, { type Sharp } from 'sharp';
 import { LowFrequencyDct } from './dct';
 import { AreaSampler, greyFromRgb, laplacianVariance } from './raster';
