@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
-import { findCatalogEntry } from '../../src/core/models/catalog';
+import { DEFAULT_MODEL_ID, findCatalogEntry } from '../../src/core/models/catalog';
 // The CLI's formatter: the app must show a model's size with the same number as `shoebox models list`.
 import { formatBytes } from '../../src/cli/commands/models';
 import { FakeHub, readTree } from '../helpers/fake-hub';
@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     home = tempDir('shoebox-e2e-models-home-');
     photos = tempDir('shoebox-e2e-models-photos-');
     hub = await FakeHub.start({ redirectLfs: true });
-    hub.addRepo('immich-app/ViT-B-32__openai', fixtureRepo(TINY_IMMICH));
+    // The hub serves whatever repository the catalog names for the default.
+    hub.addRepo(findCatalogEntry(DEFAULT_MODEL_ID)!.repo, fixtureRepo(TINY_IMMICH));
     hub.addRepo('Xenova/clip-vit-base-patch32', fixtureRepo(TINY_TRANSFORMERS));
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
     await writeColourPhoto(photos, 'blue again.jpg', [40, 50, 190]);
@@ -58,17 +59,22 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     await page.goto(serve.url);
     await eventually(() => page.getByRole('heading', { name: 'Install a model to start' }).isVisible()).toBe(true);
     // The terminal way stays on offer.
-    expect(await page.locator('pre.command').innerText()).toBe('shoebox models install vit-b-32-openai');
-    await eventually(() => page.getByText(downloadSize('vit-b-32-openai')).isVisible()).toBe(true);
+    expect(DEFAULT_MODEL_ID).toBe('vit-b-32-laion2b');
+    expect(await page.locator('pre.command').innerText()).toBe('shoebox models install vit-b-32-laion2b');
+    await eventually(() => page.getByText(downloadSize('vit-b-32-laion2b')).isVisible()).toBe(true);
+    // Chosen with eyes open: its published recall, speed and memory, and their source.
+    const figures = page.getByLabel('vit-b-32-laion2b figures');
+    await eventually(() => figures.innerText()).toContain('English 68.8%');
+    expect(await figures.innerText()).toContain(findCatalogEntry(DEFAULT_MODEL_ID)!.benchmark!.source);
     await screenshot(page, 'models-01-first-run');
 
     // The tiny model downloads in a blink: cut one file's connection twice, so the download
     // pauses for the downloader's retries (1 s, then 2 s) with the bar part-full.
     hub.faults.drop = { file: 'textual/model.onnx', afterBytes: 4000, times: 2 };
     await recordProgressBars(page);
-    await page.getByRole('button', { name: 'Install vit-b-32-openai' }).click();
+    await page.getByRole('button', { name: 'Install vit-b-32-laion2b' }).click();
     // Waits for bytes to be counted (the bar starts empty while the file list is fetched).
-    const bar = page.getByRole('progressbar', { name: 'Downloading vit-b-32-openai' });
+    const bar = page.getByRole('progressbar', { name: 'Downloading vit-b-32-laion2b' });
     await eventually(async () => Number((await bar.getAttribute('aria-valuenow', { timeout: 500 }).catch(() => null)) ?? 0)).toBeGreaterThan(0);
     await screenshot(page, 'models-02-downloading');
 
@@ -81,7 +87,7 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     expect(seen.some((s) => Number(s.split('/')[0]) < total)).toBe(true);
     // The interrupted file was resumed, not fetched again from the start.
     expect(hub.fileRequests('textual/model.onnx').some((r) => r.range === 'bytes=4000-')).toBe(true);
-    expect(fs.existsSync(path.join(home, 'models', 'vit-b-32-openai', 'textual', 'model.onnx'))).toBe(true);
+    expect(fs.existsSync(path.join(home, 'models', 'vit-b-32-laion2b', 'textual', 'model.onnx'))).toBe(true);
   });
 
   it('the installed model indexes and searches', async () => {
@@ -96,13 +102,21 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     await page.getByRole('searchbox').fill('');
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
-    const current = settings.getByRole('listitem', { name: 'vit-b-32-openai' });
+    const current = settings.getByRole('listitem', { name: 'vit-b-32-laion2b' });
     const other = settings.getByRole('listitem', { name: 'clip-vit-base-patch32' });
     await eventually(() => current.getByText('in use', { exact: true }).isVisible()).toBe(true);
     await eventually(() => other.getByText('not installed', { exact: true }).isVisible()).toBe(true);
     expect(await other.innerText()).toMatch(/Transformers\.js/);
     expect(await other.innerText()).toContain(downloadSize('clip-vit-base-patch32'));
     expect(await settings.getByRole('listitem', { name: 'xlm-roberta-large-vit-b-16plus' }).innerText()).toContain(downloadSize('xlm-roberta-large-vit-b-16plus'));
+    // Each model's published figures, to pick by language and machine: the multilingual one
+    // names its languages' recall, the old default stays on offer with its (lower) figure.
+    expect(await current.innerText()).toContain('Recommended for new libraries');
+    const multilingual = await settings.getByLabel('nllb-clip-base-siglip figures').innerText();
+    expect(multilingual).toMatch(/Search in many languages/);
+    expect(multilingual).toContain('French 82.1%');
+    expect(multilingual).toContain('4675 MiB');
+    expect(await settings.getByLabel('vit-b-32-openai figures').innerText()).toContain('English 59.4%');
     // Where inference runs and the data folder.
     await eventually(() => settings.getByText(home).isVisible()).toBe(true);
     await eventually(() => settings.getByText('CPU', { exact: true }).first().isVisible()).toBe(true);

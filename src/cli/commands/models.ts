@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { resolveHome } from '../../core/home';
 import { ModelManager, type ModelSummary } from '../../core/models/model-manager';
 import { ModelError } from '../../core/models/model-error';
+import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../../core/models/catalog';
 import type { DownloadProgress } from '../../core/models/download';
 import { UsageError, printJson, printLine } from '../output';
 import type { GlobalOptions } from '../global-options';
@@ -37,7 +38,7 @@ export function registerModels(program: Command): void {
     .description('show catalog and imported models, which are installed and which is active')
     .option('--json', 'print one JSON document')
     .action(async (opts: JsonOption, cmd: Command) => {
-      const list = await run(() => managerFor(cmd).list());
+      const list = (await run(() => managerFor(cmd).list())).map(withFigures);
       if (opts.json) return printJson({ models: list });
       for (const line of formatList(list)) printLine(line);
     });
@@ -121,25 +122,45 @@ export function registerModels(program: Command): void {
     });
 }
 
-function formatList(list: ModelSummary[]): string[] {
+type ListedModel = ModelSummary & { default: boolean; benchmark: ModelBenchmark | null; catalogSource: string | null };
+
+/** A catalog model's published figures and their source, beside what the manager knows. */
+function withFigures(m: ModelSummary): ListedModel {
+  const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
+  return { ...m, default: entry?.id === DEFAULT_MODEL_ID, benchmark: entry?.benchmark ?? null, catalogSource: entry?.source ?? null };
+}
+
+function formatList(list: ListedModel[]): string[] {
   const rows = list.map((m) => [
     m.active ? '*' : ' ',
     m.id,
     m.installed ? 'installed' : m.partial ? 'partial' : '-',
     m.installed && m.bytes !== undefined ? formatBytes(m.bytes) : m.approxBytes !== undefined ? `~${formatBytes(m.approxBytes)}` : '',
-    m.layout ?? '',
     (m.languages ?? []).join(','),
+    m.benchmark?.recall.en !== undefined ? `${m.benchmark.recall.en.toFixed(1)}%` : '',
+    m.benchmark ? `${m.benchmark.ms} ms` : '',
+    m.benchmark ? `${m.benchmark.memoryMiB} MiB` : '',
     m.description ?? (m.importedFrom ? `imported from ${m.importedFrom}` : 'imported'),
   ]);
-  const header = [' ', 'ID', 'STATUS', 'SIZE', 'LAYOUT', 'LANG', 'DESCRIPTION'];
+  const header = [' ', 'ID', 'STATUS', 'SIZE', 'LANG', 'RECALL', 'TIME', 'MEMORY', 'DESCRIPTION'];
   const all = [header, ...rows];
   const widths = header.map((_, col) => Math.max(...all.map((row) => row[col]!.length)));
-  return all.map((row) =>
+  const table = all.map((row) =>
     row
       .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!)))
       .join('  ')
       .trimEnd(),
   );
+  // What the figures are, so nobody mistakes them for measurements of this computer.
+  const sources = [...new Set(list.flatMap((m) => (m.benchmark ? [m.benchmark.source] : [])))];
+  if (sources.length === 0) return table;
+  return [
+    ...table,
+    '',
+    'RECALL: Crossmodal-3600 text-to-image recall in English (mean of R@1/5/10; other languages in --json);',
+    "TIME: ms per inference and MEMORY: peak MiB on the publisher's CPU, for comparing models. Source:",
+    ...sources.map((source) => `  ${source}`),
+  ];
 }
 
 export function formatBytes(bytes: number): string {

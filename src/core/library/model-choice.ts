@@ -3,6 +3,7 @@
 // an explicit folder's id is stable: the installed id when the folder is one of ours, else
 // the folder's name.
 import path from 'node:path';
+import { DEFAULT_MODEL_ID } from '../models/catalog';
 
 export interface ModelChoice {
   id: string;
@@ -33,7 +34,7 @@ export function chooseModel(source: ModelSource, explicit: { modelDir?: string; 
   }
   const active = source.active();
   if (!active) {
-    throw new NoModelError('no model: install one (shoebox models install vit-b-32-openai), choose one (shoebox models use ID) or pass --model-dir DIR');
+    throw new NoModelError(`no model: install one (shoebox models install ${DEFAULT_MODEL_ID}), choose one (shoebox models use ID) or pass --model-dir DIR`);
   }
   return active;
 }

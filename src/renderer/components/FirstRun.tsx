@@ -3,11 +3,15 @@ import { useClient } from '../client/ClientContext';
 import { errorMessage, useAsync } from '../hooks/useAsync';
 import { AddFolderForm } from './AddFolderForm';
 import { DownloadProgress } from './settings/DownloadProgress';
+import { ModelFigures } from './settings/ModelFigures';
 import { modelSizeText } from './settings/model-size';
 import { isActive, useInstallJobs } from './settings/useInstallJobs';
 
-/** The catalog's default (src/core/models/catalog.ts), which the renderer cannot import. */
-export const DEFAULT_MODEL_ID = 'vit-b-32-openai';
+/**
+ * The catalog's default (src/core/models/catalog.ts), which the renderer cannot import; the
+ * model list marks it (recommended) and wins once loaded, so the two cannot drift apart.
+ */
+export const DEFAULT_MODEL_ID = 'vit-b-32-laion2b';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
@@ -17,15 +21,17 @@ export const DEFAULT_MODEL_ID = 'vit-b-32-openai';
 export function NoModel({ problem, onRetry }: { problem: string | null; onRetry: () => void }) {
   const client = useClient();
   const [models] = useAsync(() => client.models(), [client]);
-  const job = useInstallJobs(onRetry).get(DEFAULT_MODEL_ID);
+  const listed = models.status === 'ready' ? models.value.models : [];
+  const model = listed.find((m) => m.recommended) ?? listed.find((m) => m.id === DEFAULT_MODEL_ID);
+  const id = model?.id ?? DEFAULT_MODEL_ID;
+  const job = useInstallJobs(onRetry).get(id);
   const [error, setError] = useState<string | null>(null);
-  const model = models.status === 'ready' ? models.value.models.find((m) => m.id === DEFAULT_MODEL_ID) : undefined;
   const description = model ? [model.description, modelSizeText(model)].filter(Boolean).join(' · ') : null;
 
   const install = async () => {
     setError(null);
     try {
-      await client.installModel(DEFAULT_MODEL_ID);
+      await client.installModel(id);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -39,11 +45,13 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
         downloaded once, then everything happens here.
       </p>
       {description && <p className="muted small">{description}</p>}
+      {model && <ModelFigures model={model} />}
+      <p className="muted small">Other models (more languages, sharper search, more memory) are in Settings once Shoebox is set up.</p>
       {isActive(job) && job ? (
-        <DownloadProgress job={job} label={`Downloading ${DEFAULT_MODEL_ID}`} />
+        <DownloadProgress job={job} label={`Downloading ${id}`} />
       ) : (
         <button type="button" className="button button--primary" onClick={() => void install()}>
-          {job?.state === 'failed' ? `Try again: install ${DEFAULT_MODEL_ID}` : `Install ${DEFAULT_MODEL_ID}`}
+          {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
         </button>
       )}
       {job?.state === 'failed' && (
@@ -57,7 +65,7 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
         </p>
       )}
       <p>Or install it from a terminal, then check again:</p>
-      <pre className="command">shoebox models install {DEFAULT_MODEL_ID}</pre>
+      <pre className="command">shoebox models install {id}</pre>
       <p className="muted small">
         Or bring a model folder you already have: <code>shoebox models import DIR</code>.
       </p>

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ModelManager, type ModelSummary } from '../../../src/core/models/model-manager';
 import { ModelError } from '../../../src/core/models/model-error';
 import { MANIFEST_FILE, readManifest } from '../../../src/core/models/manifest';
-import { ENGINE_FILES } from '../../../src/core/models/catalog';
+import { DEFAULT_MODEL_ID, ENGINE_FILES } from '../../../src/core/models/catalog';
 import type { DownloadProgress } from '../../../src/core/models/download';
 import { readModelFolder } from '../../../src/core/clip/model-folder';
 import { FakeHub, readTree } from '../../helpers/fake-hub';
@@ -155,6 +155,27 @@ describe('installing a catalog model', () => {
     const result = await manager().install(ID);
     expect(result.files).toBe(6);
     expect(hub.requests.filter((r) => r.kind === 'tree').length).toBeGreaterThan(3);
+  });
+});
+
+describe('the default model', () => {
+  it('a new home installs the default (laion2b ViT-B/32) and it becomes the active model', async () => {
+    hub.addRepo('immich-app/ViT-B-32__laion2b-s34b-b79k', immichRepo());
+    const m = manager();
+    const result = await m.install(DEFAULT_MODEL_ID);
+    expect(result).toMatchObject({ id: 'vit-b-32-laion2b', repo: 'immich-app/ViT-B-32__laion2b-s34b-b79k', activated: true });
+    expect(m.active()?.id).toBe('vit-b-32-laion2b');
+  });
+
+  it('a home whose settings name vit-b-32-openai keeps it, even after the new default is installed', async () => {
+    hub.addRepo('immich-app/ViT-B-32__laion2b-s34b-b79k', immichRepo());
+    await manager().install(ID);
+    const m = manager();
+    expect(m.active()?.id).toBe('vit-b-32-openai');
+    expect((await m.install(DEFAULT_MODEL_ID)).activated).toBe(false);
+    expect(m.active()?.id).toBe('vit-b-32-openai');
+    expect(summary(m)).toMatchObject({ installed: true, active: true });
+    expect(summary(m, DEFAULT_MODEL_ID)).toMatchObject({ installed: true, active: false });
   });
 });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelManager } from '../../../src/core/models/model-manager';
 import { ModelError } from '../../../src/core/models/model-error';
 import { MANIFEST_FILE, readManifest } from '../../../src/core/models/manifest';
-import { CATALOG, DEFAULT_MODEL_ID, ENGINE_FILES } from '../../../src/core/models/catalog';
+import { CATALOG, DEFAULT_MODEL_ID, ENGINE_FILES, findCatalogEntry } from '../../../src/core/models/catalog';
 import { readSettings, settingsPath } from '../../../src/core/settings';
 import { readModelFolder } from '../../../src/core/clip/model-folder';
 import { readTree } from '../../helpers/fake-hub';
@@ -60,8 +60,12 @@ describe('catalog', () => {
     const ids = CATALOG.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids[0]).toBe(DEFAULT_MODEL_ID);
+    // Each Immich name checked against Immich's published list (docs "Searching", ML constants).
     expect(CATALOG.map((e) => e.repo)).toEqual([
+      'immich-app/ViT-B-32__laion2b-s34b-b79k',
       'immich-app/ViT-B-32__openai',
+      'immich-app/ViT-B-16-SigLIP2__webli',
+      'immich-app/nllb-clip-base-siglip__v1',
       'immich-app/ViT-B-16-SigLIP__webli',
       'immich-app/XLM-Roberta-Large-Vit-B-16Plus',
       'Xenova/clip-vit-base-patch32',
@@ -70,6 +74,33 @@ describe('catalog', () => {
       expect(entry.description).not.toContain('\n');
       expect(entry.approxBytes).toBeGreaterThan(100_000_000);
     }
+  });
+
+  it("new libraries default to the laion2b ViT-B/32: OpenAI's architecture and cost, better published recall", () => {
+    expect(DEFAULT_MODEL_ID).toBe('vit-b-32-laion2b');
+    const fresh = findCatalogEntry(DEFAULT_MODEL_ID)!;
+    const openai = findCatalogEntry('vit-b-32-openai')!;
+    expect(fresh.repo).toBe('immich-app/ViT-B-32__laion2b-s34b-b79k');
+    expect(fresh.layout).toBe(openai.layout);
+    expect(fresh.benchmark!.recall.en).toBeGreaterThan(openai.benchmark!.recall.en!);
+    // The same cost: within 10% in time and memory.
+    expect(Math.abs(fresh.benchmark!.ms - openai.benchmark!.ms) / openai.benchmark!.ms).toBeLessThan(0.1);
+    expect(Math.abs(fresh.benchmark!.memoryMiB - openai.benchmark!.memoryMiB) / openai.benchmark!.memoryMiB).toBeLessThan(0.1);
+  });
+
+  it('says where each figure comes from, and offers a SigLIP2 and a multilingual model', () => {
+    for (const entry of CATALOG) {
+      expect(entry.source, entry.id).toMatch(/^https:\/\//);
+      if (entry.benchmark === null) continue;
+      expect(Object.keys(entry.benchmark.recall), entry.id).toContain('en');
+      for (const value of [...Object.values(entry.benchmark.recall), entry.benchmark.ms, entry.benchmark.memoryMiB]) {
+        expect(value, entry.id).toBeGreaterThan(0);
+      }
+      expect(entry.benchmark.source, entry.id).toMatch(/^https:\/\//);
+    }
+    expect(CATALOG.some((e) => /SigLIP2/.test(e.repo) && e.benchmark !== null)).toBe(true);
+    const multilingual = CATALOG.filter((e) => e.languages.includes('mul') && e.benchmark !== null);
+    expect(multilingual.some((e) => Object.keys(e.benchmark!.recall).length > 3)).toBe(true);
   });
 
   it('fetches exactly the files readModelFolder needs, for each layout', () => {

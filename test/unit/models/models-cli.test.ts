@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { registerModels } from '../../../src/cli/commands/models';
 import { registerIndex } from '../../../src/cli/commands/index';
 import { registerSearch } from '../../../src/cli/commands/search';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from '../../../src/cli/output';
-import { CATALOG } from '../../../src/core/models/catalog';
+import { CATALOG, DEFAULT_MODEL_ID, findCatalogEntry } from '../../../src/core/models/catalog';
 import { FakeHub, readTree } from '../../helpers/fake-hub';
 import { TINY_IMMICH, TINY_TRANSFORMERS, fixtureModelDir } from '../../fixtures/models/paths';
 import { COLOURS, writeColourPhoto } from '../../helpers/images';
@@ -80,6 +80,33 @@ describe('shoebox models', () => {
     expect(doc.models.every((m) => m.installed === false)).toBe(true);
   });
 
+  it('list shows each catalog model\'s published recall, speed, memory and languages, and where they come from', async () => {
+    const { code, stdout } = await shoebox('models', 'list');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^\s+ID\s+STATUS\s+SIZE\s+LANG\s+RECALL\s+TIME\s+MEMORY\s+DESCRIPTION$/);
+    for (const entry of CATALOG) {
+      const row = lines.find((line) => line.slice(3).startsWith(`${entry.id} `))!;
+      expect(row, entry.id).toBeDefined();
+      expect(row).toContain(entry.languages.join(','));
+      if (entry.benchmark) {
+        expect(row).toContain(`${entry.benchmark.recall.en!.toFixed(1)}%`);
+        expect(row).toContain(`${entry.benchmark.ms} ms`);
+        expect(row).toContain(`${entry.benchmark.memoryMiB} MiB`);
+      }
+    }
+    // What the columns mean and their source, once, under the table.
+    for (const source of new Set(CATALOG.flatMap((e) => (e.benchmark ? [e.benchmark.source] : [])))) expect(stdout).toContain(source);
+    expect(stdout).toMatch(/Crossmodal-3600/);
+
+    const doc = json((await shoebox('models', 'list', '--json')).stdout) as {
+      models: Array<{ id: string; default: boolean; benchmark: { recall: Record<string, number>; ms: number; memoryMiB: number; source: string } | null; catalogSource: string }>;
+    };
+    const fresh = doc.models.find((m) => m.id === DEFAULT_MODEL_ID)!;
+    expect(fresh).toMatchObject({ default: true, benchmark: findCatalogEntry(DEFAULT_MODEL_ID)!.benchmark, catalogSource: findCatalogEntry(DEFAULT_MODEL_ID)!.source });
+    expect(doc.models.filter((m) => m.default).map((m) => m.id)).toEqual([DEFAULT_MODEL_ID]);
+  });
+
   it('install, list, use, remove: the whole round trip', async () => {
     const install = await shoebox('models', 'install', 'vit-b-32-openai', '--endpoint', hub.url, '--json');
     expect(install.code).toBe(0);
@@ -90,8 +117,7 @@ describe('shoebox models', () => {
     expect(list.code).toBe(0);
     const row = list.stdout.split('\n').find((line) => line.includes('vit-b-32-openai'))!;
     expect(row).toMatch(/^\*\s+vit-b-32-openai\s+installed\s/);
-    expect(list.stdout.split('\n')[0]).toMatch(/^\s+ID\s+STATUS\s+SIZE\s+LAYOUT\s+LANG\s+DESCRIPTION$/);
-
+    
     const src = path.join(home, 'elsewhere');
     fs.cpSync(fixtureModelDir(TINY_IMMICH), src, { recursive: true });
     const imported = await shoebox('models', 'import', src, '--id', 'mine');
@@ -111,8 +137,9 @@ describe('shoebox models', () => {
   });
 
   it('a switch says how many photos the new model has not embedded yet; --index embeds them', async () => {
-    const photos = path.join(home, 'photos');
-    fs.mkdirSync(photos);
+    // Beside the data folder, not inside it: Shoebox refuses to index its own data.
+    const photos = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-cli-models-photos-'));
+    onTestFinished(() => fs.rmSync(photos, { recursive: true, force: true }));
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
     expect((await shoebox('models', 'import', fixtureModelDir(TINY_IMMICH), '--id', 'one')).code).toBe(0);
     expect((await shoebox('models', 'import', fixtureModelDir(TINY_TRANSFORMERS), '--id', 'two')).code).toBe(0);
@@ -139,7 +166,7 @@ describe('shoebox models', () => {
   it('unknown ids are usage errors (exit 2); state errors exit 1; each is one line', async () => {
     const unknown = await shoebox('models', 'install', 'no-such-model');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^shoebox: "no-such-model" is not in the catalog \(vit-b-32-openai, .*\)\n$/);
+    expect(unknown.stderr).toMatch(/^shoebox: "no-such-model" is not in the catalog \(vit-b-32-laion2b, vit-b-32-openai, .*\)\n$/);
 
     const notInstalled = await shoebox('models', 'use', 'vit-b-32-openai');
     expect(notInstalled.code).toBe(1);

@@ -3,6 +3,7 @@ import type { JobState, ModelInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
 import { DownloadProgress } from './DownloadProgress';
+import { ModelFigures } from './ModelFigures';
 import { modelSizeText } from './model-size';
 import { isActive } from './useInstallJobs';
 
@@ -72,9 +73,11 @@ export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
         )}
       </div>
       <span className="muted small settings__model-desc">
+        {model.recommended && 'Recommended for new libraries · '}
         {model.description ?? SOURCE_NOTES[model.source]}
         {model.bytes !== null && ` · ${modelSizeText(model)}`}
       </span>
+      <ModelFigures model={model} />
       {downloading && job && (
         <div className="settings__model-wide">
           <DownloadProgress job={job} label={`Downloading ${model.id}`} />
