@@ -59,6 +59,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   installModel: (args) => [text(arity('installModel', args, 1, 1)[0], 'model id', MAX_NAME)],
   useModel: (args) => [text(arity('useModel', args, 1, 1)[0], 'model id', MAX_NAME)],
   jobs: (args) => none('jobs', args),
+  repairLibrary: (args) => none('repairLibrary', args),
   chooseFolder: (args) => none('chooseFolder', args),
 
   listLabelSets: (args) => none('listLabelSets', args),
@@ -109,6 +110,12 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [trash, keep] = arity('trashDuplicates', args, 1, 2);
     return [ids(trash), ...optional(keep, ids)] as MethodArgs<'trashDuplicates'>;
   },
+  decideDuplicates: (args) => {
+    const [photos, decision] = arity('decideDuplicates', args, 2, 2);
+    return [ids(photos), oneOf(decision, 'decision', ['not-duplicates'] as const)];
+  },
+  duplicateDecisions: (args) => none('duplicateDecisions', args),
+  undoDuplicateDecision: (args) => [text(arity('undoDuplicateDecision', args, 1, 1)[0], 'decision id', MAX_NAME)],
 };
 
 export const INVOKABLE_METHODS = Object.keys(validators) as InvokableMethod[];

@@ -11,15 +11,33 @@ import type { SearchFilters } from './search';
 export type { SearchFilters };
 
 /** Execution providers ONNX Runtime may run CLIP on, in our order of preference. */
-export type ExecutionProviderName = 'cuda' | 'dml' | 'coreml' | 'cpu';
+export type ExecutionProviderName = 'cuda' | 'dml' | 'coreml' | 'webgpu' | 'cpu';
+
+/** The GPU behind a provider, where the OS tells it (WebGPU on Linux: the Vulkan driver). */
+export interface ProviderAdapter {
+  name: string;
+  /** 'software': a CPU emulating a GPU (SwiftShader, llvmpipe, WARP), never chosen by auto. */
+  kind: 'gpu' | 'software' | 'unknown';
+}
+
+/** A GPU provider's measured speed against the CPU on the same model (items per second). */
+export interface ProviderMeasurement {
+  provider: ExecutionProviderName;
+  rate: number;
+  cpuRate: number;
+}
 
 export interface ProviderStatus {
   /** Providers this build of ONNX Runtime supports on this platform. */
   available: ExecutionProviderName[];
   /** The provider sessions actually run on; null until a model is loaded. */
   inUse: ExecutionProviderName | null;
-  /** Why a preferred provider was not used (it failed to load), if it was not. */
+  /** Why a preferred provider was not used (it failed to load, was slower, is software), if it was not. */
   fallbackReason: string | null;
+  /** The adapter of the GPU provider in use or considered, where it can be told. */
+  adapter?: ProviderAdapter | null;
+  /** The last measurement of a GPU provider against the CPU, when one was made. */
+  measured?: ProviderMeasurement | null;
 }
 
 export interface EngineInfo {
@@ -50,7 +68,10 @@ export interface Photo {
   /** Dimensions after EXIF orientation. */
   width: number;
   height: number;
+  /** The camera's clock read as UTC: show it with shared/taken-at.ts, never in the viewer's zone. */
   takenAt: number | null;
+  /** That clock's offset from UTC in minutes east, when EXIF recorded one. */
+  takenOffset?: number;
 }
 
 /** A search result: the photo and its similarity to the query (cosine, higher is closer). */
@@ -140,7 +161,7 @@ export interface FailurePage {
 }
 
 /** Work the engine does in the background, one job at a time (LanceDB has one writer). */
-export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model';
+export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair';
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobResult {
@@ -189,6 +210,8 @@ export interface LibraryStatus {
   watching: boolean;
   /** Jobs queued or running, then the most recent finished ones. */
   jobs: JobState[];
+  /** A store file is damaged ("library damaged: <table> cannot be read (...)"): repairLibrary() fixes it. */
+  damaged?: string | null;
 }
 
 export interface ModelInfo {
@@ -201,6 +224,17 @@ export interface ModelInfo {
   description: string | null;
   /** Bytes on disk when installed, else the catalog's estimate of the download; null if unknown. */
   bytes: number | null;
+  /** BCP 47 codes text search works in ("mul": many); empty when not known (not from the catalog). */
+  languages: string[];
+  /** The default a new library is offered (src/core/models/catalog.ts DEFAULT_MODEL_ID). */
+  recommended: boolean;
+  /**
+   * Published figures (catalog models only): Crossmodal-3600 recall (%) by language, CPU
+   * milliseconds per inference, peak memory (MiB), and where they are published.
+   */
+  benchmark: { recall: Record<string, number>; ms: number; memoryMiB: number; source: string } | null;
+  /** Where the catalog confirmed the repository (catalog models only). */
+  catalogSource: string | null;
 }
 
 export interface ModelsInfo {
@@ -327,6 +361,9 @@ export interface AlbumInfo {
   /** The ids of the photos excluded by hand, so the UI can show them and undo that. */
   excludedIds: string[];
   createdAt: number;
+  /** Why its members cannot be computed now (one line; `members` is then 0): the album is
+   *  still listed, can be opened, edited and removed. Absent when it works. */
+  error?: string;
 }
 
 export interface AlbumPhoto extends PhotoHit {
@@ -355,6 +392,10 @@ export interface AlbumExportReport {
  *  cropped); similar: CLIP embeddings above a threshold (bursts), opt-in. */
 export type DuplicateKind = 'exact' | 'near' | 'similar';
 
+/** A group this large was hardly checked photo by photo (similar look-alikes chain into one
+ *  group of hundreds): trashing it takes a warning and an explicit yes, in the CLI and the app. */
+export const LARGE_DUPLICATE_GROUP = 50;
+
 export interface DuplicateMemberInfo {
   id: string;
   path: string;
@@ -369,6 +410,9 @@ export interface DuplicateGroupInfo {
   keep: string;
   /** The keeper first. */
   members: DuplicateMemberInfo[];
+  /** Ids of members a remembered "not duplicates" covers (the group shows because others
+   *  joined them); the trash never moves them on the strength of this group. */
+  decided?: string[];
 }
 
 /**
@@ -393,6 +437,22 @@ export interface DuplicateReport {
   offset: number;
   /** The groups of this page's pictures, in the scan's order. */
   groups: DuplicateGroupInfo[];
+  /** Groups of the scan left out because a remembered decision covers them. */
+  decided: number;
+}
+
+/** A remembered "not duplicates" (keep both) about some photos, by content: the groups it
+ *  covers stay out of every later report until one of the files changes. */
+export interface DuplicateDecisionInfo {
+  /** What undoDuplicateDecision (and `shoebox dupes undo`) takes. */
+  id: string;
+  kind: 'not-duplicates';
+  /** Epoch ms. */
+  decidedAt: number;
+  /** The contents decided about, with where each file was then. */
+  members: { path: string; hash: string }[];
+  /** False once one of the contents is no longer in the library (changed or removed). */
+  applies: boolean;
 }
 
 export interface TrashReport {
@@ -442,6 +502,9 @@ export interface LibraryApi {
    *  embedded with it are embedded by background jobs. */
   useModel(id: string): Promise<LibraryStatus>;
   jobs(): Promise<JobState[]>;
+  /** Brings damaged store tables back to their last readable version in a background job
+   *  (`shoebox repair`), then indexes the folders again: what the repair lost is embedded anew. */
+  repairLibrary(): Promise<JobState>;
   /** A folder chosen in the platform's folder dialog (Electron); null where the transport
    *  has none (`shoebox serve`: the UI asks for a typed path) or the user cancelled. */
   chooseFolder(): Promise<string | null>;
@@ -487,5 +550,12 @@ export interface LibraryApi {
    *  members the user chose to keep instead of their group's suggested keeper; such a member
    *  is then its group's keeper (never moved) and the suggested one may be moved. */
   trashDuplicates(ids: string[], keep?: string[]): Promise<TrashReport>;
+  /** Remembers that these photos are not duplicates (keep both): a group all of whose
+   *  members one decision covers is left out of reports, now and after rescans. */
+  decideDuplicates(ids: string[], decision: 'not-duplicates'): Promise<DuplicateDecisionInfo>;
+  /** The remembered decisions, oldest first. */
+  duplicateDecisions(): Promise<DuplicateDecisionInfo[]>;
+  /** Forgets a decision: its groups show again. */
+  undoDuplicateDecision(id: string): Promise<void>;
   subscribe(listener: (event: LibraryEvent) => void): Unsubscribe;
 }

@@ -174,6 +174,54 @@ describe('shoebox dupes', () => {
     expect(fs.readFileSync(path.join(dir, 'a.jpg.xmp'), 'utf8')).toBe('the keeper\'s');
   });
 
+  it('remembers "keep both": keep-both records it, dupes leaves the group out and --trash spares it, decisions lists it, undo forgets it', async () => {
+    const { home, dir } = await indexedHome();
+    const file = (name: string) => path.join(dir, name);
+    const kept = await runDupes(home, ['keep-both', file('a.jpg'), file('a copy.jpg')]);
+    expect(kept.code, kept.stderr).toBe(0);
+    const id = /decision ([0-9a-f]{8})/.exec(kept.stdout)?.[1];
+    expect(kept.stdout, kept.stdout).toMatch(/^remembered: 2 photos are not duplicates \(decision [0-9a-f]{8}; shoebox dupes undo [0-9a-f]{8} forgets it\)\n/);
+
+    // The exact pair is left out; the near group still shows (other versions joined), the two marked.
+    const scan = await runDupes(home, ['--json']);
+    expect(scan.code, scan.stderr).toBe(0);
+    expect(scan.stderr).toMatch(/1 group left out: you said they are not duplicates \(shoebox dupes decisions\)/);
+    const groups = JSON.parse(scan.stdout) as (Group & { decided?: string[] })[];
+    expect(groups.map((g) => [g.kind, names(g), g.decided?.map((p) => path.basename(p)).sort()])).toEqual([['near', ['a copy.jpg', 'a small.jpg', 'a wide.jpg', 'a.jpg'], ['a copy.jpg', 'a.jpg']]]);
+    expect((await runDupes(home, [])).stdout).toMatch(/ {2}keep {2}.*\/a\.jpg {2}\(you said: not duplicates\)\n/);
+
+    const listed = await runDupes(home, ['decisions', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const decisions = JSON.parse(listed.stdout) as { id: string; kind: string; applies: boolean; members: { path: string; hash: string }[] }[];
+    expect(decisions.map((d) => [d.id, d.kind, d.applies, d.members.map((m) => path.basename(m.path)).sort()])).toEqual([[id, 'not-duplicates', true, ['a copy.jpg', 'a.jpg']]]);
+    const text = await runDupes(home, ['decisions']);
+    expect(text.stdout).toMatch(new RegExp(`^${id}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  not duplicates  2 photos\n {2}.*/a copy\\.jpg\n {2}.*/a\\.jpg\n$`));
+
+    // The trash spares the decided copy and moves the other versions.
+    const trashDir = tempDir('shoebox-trash-');
+    const trashed = await runDupes(home, ['--trash', '--yes'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(trashed.code, trashed.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a small.jpg', 'a wide.jpg']);
+    expect(fs.existsSync(file('a copy.jpg'))).toBe(true);
+
+    const undone = await runDupes(home, ['undo', id!]);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toBe(`forgot decision ${id}: its groups show again at the next scan\n`);
+    expect(JSON.parse((await runDupes(home, ['decisions', '--json'])).stdout)).toEqual([]);
+    expect((await runDupes(home, ['decisions'])).stdout).toBe('no duplicate decisions\n');
+    expect((JSON.parse((await runDupes(home, ['--json'])).stdout) as Group[]).map((g) => [g.kind, names(g)])).toEqual([['exact', ['a copy.jpg', 'a.jpg']]]);
+
+    // Bad input: one line each; nothing recorded.
+    const again = await runDupes(home, ['undo', id!]);
+    expect([again.code, again.stderr]).toEqual([1, `shoebox: no duplicate decision "${id}" (shoebox dupes decisions lists them)\n`]);
+    const one = await runDupes(home, ['keep-both', file('a.jpg')]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/^shoebox: .*two or more.*\n$/);
+    const outside = await runDupes(home, ['keep-both', file('a.jpg'), '/nowhere/x.jpg']);
+    expect([outside.code, outside.stderr]).toEqual([1, 'shoebox: not a photo in the library: /nowhere/x.jpg\n']);
+    expect(JSON.parse((await runDupes(home, ['decisions', '--json'])).stdout)).toEqual([]);
+  });
+
   it('warns about a group too large to have been checked, and trashes it only with --allow-large-groups', async () => {
     const dir = tempDir('shoebox-dupes-large-');
     const jpeg = await sceneJpeg(31, 64, 48);

@@ -6,6 +6,7 @@
 // first), choices hold across pages, nothing moves when the confirmation is cancelled, and
 // after confirming (by keyboard) exactly the copies of the groups on the pages looked at are
 // in the trash folder, with the copy's own XMP sidecar, and the originals are untouched.
+// Then "Not duplicates" on the group left (with Undo after) is remembered across a rescan.
 // Screenshots: test-results/screenshots/dupes-*.png.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -207,6 +208,37 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     // The library forgot them: the counts follow.
     await eventually(() => page.getByRole('button', { name: /^All photos/ }).innerText()).toMatch(/31$/);
     await screenshot(page, 'dupes-05-result');
+    expect(errors).toEqual([]);
+  });
+
+  it('remembers "Not duplicates" on a group: Undo is offered, and a rescan leaves the group out', async () => {
+    const group = groupOf('pic-01.jpg');
+    // Skipped earlier; not any more: its copy would go to the trash.
+    await group.getByRole('checkbox', { name: 'Skip this group' }).uncheck();
+    await eventually(() => group.locator('.dupe--trash').count()).toBe(1);
+    await eventually(() => trashButton().innerText()).toBe('Move 1 photo to trash');
+    const notDuplicates = group.getByRole('button', { name: 'Not duplicates' });
+    await notDuplicates.click();
+    const note = group.getByRole('status');
+    await eventually(() => note.innerText()).toMatch(/^Not duplicates: all stay, and later scans leave this group out\.\s*Undo$/);
+    // Its photos stay: nothing is left to move.
+    expect(await group.locator('.dupe--trash').count()).toBe(0);
+    await eventually(() => trashButton().isDisabled()).toBe(true);
+    await waitForThumbnails(page);
+    await screenshot(page, 'dupes-06-not-duplicates');
+
+    // Undo, then decide again: one decision is remembered.
+    await note.getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => notDuplicates.isVisible()).toBe(true);
+    await eventually(() => group.locator('.dupe--trash').count()).toBe(1);
+    await notDuplicates.click();
+    await eventually(() => note.isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Find duplicates' }).click();
+    await eventually(() => page.locator('.dupes__summary').innerText()).toMatch(/^No duplicates found · 31 photos scanned .* · 1 group left out \(you said: not duplicates\)$/);
+    expect(await page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem').count()).toBe(0);
+    for (const name of ['pic-01.jpg', 'pic-01_copy.jpg']) expect(fs.existsSync(file(name)), name).toBe(true);
+    await screenshot(page, 'dupes-07-after-rescan');
     expect(errors).toEqual([]);
   });
 });

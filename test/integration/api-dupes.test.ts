@@ -288,6 +288,75 @@ describe('the duplicates report across restarts, pages and stops', () => {
     expect(await second.host.duplicates()).toMatchObject({ total: 0, removable: 0, groups: [] });
   });
 
+  it('remembers "not duplicates" across rescans, restarts and renames, until one of the files changes', async () => {
+    const dir = await writePictures(2);
+    const first = await indexed(dir);
+    expect(await scanned(first)).toMatchObject({ total: 2, decided: 0 });
+    const p1 = (report: { groups: DuplicateGroupInfo[] }) => report.groups.filter((g) => g.members.some((m) => path.basename(m.path).startsWith('p1')));
+    const [group] = p1((await first.host.duplicates())!);
+    // Through the transports' argument check, as the UI's "Not duplicates" arrives.
+    const decision = await invoke(first.host, 'decideDuplicates', [group!.members.map((m) => m.id), 'not-duplicates']);
+    expect(decision).toMatchObject({ kind: 'not-duplicates', applies: true });
+    expect(decision.members.map((m) => path.basename(m.path)).sort()).toEqual(['p1 copy.jpg', 'p1.jpg']);
+    // Gone from the report at once, and from a rescan; deciding again is the same decision.
+    expect(await first.host.duplicates()).toMatchObject({ total: 1, decided: 1 });
+    expect(paths((await scanned(first)).groups)).toEqual(['p0 copy.jpg', 'p0 small.jpg', 'p0.jpg']);
+    expect(await first.host.decideDuplicates([...group!.members].reverse().map((m) => m.id), 'not-duplicates')).toEqual(decision);
+    expect(await first.host.duplicateDecisions()).toEqual([decision]);
+    await first.host.close();
+
+    // Kept per library: after a restart, and after a rename (the same content elsewhere).
+    fs.renameSync(path.join(dir, 'p1 copy.jpg'), path.join(dir, 'p1 moved.jpg'));
+    const second = await indexed(dir, first.home);
+    expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const rescan = await scanned(second);
+    expect(rescan).toMatchObject({ total: 1, decided: 1 });
+    expect(p1(rescan)).toEqual([]);
+
+    // A new copy joins: the group shows, the decided photos marked, and only the new one may go.
+    fs.copyFileSync(path.join(dir, 'p1.jpg'), path.join(dir, 'p1 third.jpg'));
+    expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done', result: { added: 1 } });
+    const [joined] = p1(await scanned(second));
+    expect(paths([joined!])).toEqual(['p1 moved.jpg', 'p1 third.jpg', 'p1.jpg']);
+    expect(joined!.decided!.map((id) => path.basename(pathFromPhotoId(id)!)).sort()).toEqual(['p1 moved.jpg', 'p1.jpg']);
+    // Byte-identical, no copy's name: the keeper is one of the two decided photos; the
+    // other decided one stays, whatever the trash is asked.
+    expect(joined!.decided).toContain(joined!.keep);
+    const otherDecided = pathFromPhotoId(joined!.decided!.find((id) => id !== joined!.keep)!)!;
+    const result = await second.host.trashDuplicates(joined!.members.filter((m) => m.id !== joined!.keep).map((m) => m.id));
+    expect(result.moved).toEqual([path.join(dir, 'p1 third.jpg')]);
+    expect(result.skipped).toEqual([{ path: otherDecided, reason: expect.stringMatching(/not duplicates/) }]);
+    for (const name of ['p1.jpg', 'p1 moved.jpg']) expect(fs.existsSync(path.join(dir, name))).toBe(true);
+    expect(p1((await second.host.duplicates())!)).toEqual([]);
+
+    // One of the files changes (edited: another content): the decision no longer matches.
+    await sharp(fs.readFileSync(path.join(dir, 'p1.jpg'))).jpeg({ quality: 60 }).toFile(path.join(dir, 'p1 edited.jpg'));
+    fs.renameSync(path.join(dir, 'p1 edited.jpg'), path.join(dir, 'p1 moved.jpg'));
+    expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done', result: { updated: 1 } });
+    const back = await scanned(second);
+    expect(back).toMatchObject({ total: 2, decided: 0 });
+    expect(p1(back).map((g) => [g.kind, paths([g]), g.decided])).toEqual([['near', ['p1 moved.jpg', 'p1.jpg'], undefined]]);
+    expect(await second.host.duplicateDecisions()).toEqual([{ ...decision, applies: false }]);
+
+    // Undone: listed no more; an unknown id is one clear error.
+    await invoke(second.host, 'undoDuplicateDecision', [decision.id]);
+    expect(await second.host.duplicateDecisions()).toEqual([]);
+    await expect(second.host.undoDuplicateDecision(decision.id)).rejects.toThrow(/^no duplicate decision "[0-9a-f]{8}"/);
+  });
+
+  it('shows a decided group again as soon as the decision is undone', async () => {
+    const opened = await indexed(await writePictures(1));
+    // One picture: its exact pair inside its near group of three; the card decides for all.
+    const { groups } = await scanned(opened);
+    const ids = [...new Set(groups.flatMap((g) => g.members.map((m) => m.id)))];
+    const { id } = await opened.host.decideDuplicates(ids, 'not-duplicates');
+    expect(await opened.host.duplicates()).toMatchObject({ total: 0, decided: 2, groups: [] });
+    await expect(opened.host.decideDuplicates([ids[0]!, ids[0]!], 'not-duplicates')).rejects.toThrow('two or more different photos');
+    await expect(opened.host.decideDuplicates([ids[0]!, photoId('/nowhere/x.jpg')], 'not-duplicates')).rejects.toThrow('not a photo in the library: /nowhere/x.jpg');
+    await opened.host.undoDuplicateDecision(id);
+    expect(await opened.host.duplicates()).toMatchObject({ total: 1, decided: 0 });
+  });
+
   it('treats a corrupt saved report as none, says so in one line, and scans again over it', async () => {
     const dir = await writePictures(1);
     const first = await indexed(dir);

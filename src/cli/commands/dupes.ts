@@ -2,16 +2,21 @@
 // `--trash` lists the groups and keepers, then moves the others to the OS trash after a
 // confirmation (or `--yes`). A group of LARGE_DUPLICATE_GROUP photos or more (similar
 // look-alikes chain) is warned about and takes a typed "yes" or `--allow-large-groups`.
-// The work is DupesService's (src/core/dupes).
+// The work is DupesService's (src/core/dupes). Groups the user said are not duplicates
+// (`shoebox dupes keep-both`, or the app) are left out, and such photos are never trashed;
+// the subcommands that record, list and undo those decisions are in dupes-decisions.ts.
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
 import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { groupsAfterDecisions } from '../../core/dupes/decision-records';
+import { trashableGroup, type DecidedGroup } from '../../core/dupes/decisions';
 import { DupesService } from '../../core/dupes/dupes-service';
 import { DEFAULT_SIMILAR_THRESHOLD } from '../../core/dupes/find-duplicates';
-import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScanProgress } from '../../core/dupes/types';
+import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateKind, type DuplicateScanProgress } from '../../core/dupes/types';
 import { LARGE_DUPLICATE_GROUP } from '../../shared/api';
+import { registerDupeDecisions } from './dupes-decisions';
 
 type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean };
 
@@ -58,11 +63,12 @@ function progressLine(): { update(p: DuplicateScanProgress): void; end(): void }
 }
 
 /** `write`: stdout, or stderr when stdout is to hold only the JSON document. */
-function printGroups(groups: DuplicateGroup[], write: (line: string) => void = printLine): void {
+function printGroups(groups: DecidedGroup[], write: (line: string) => void = printLine): void {
   if (groups.length === 0) return write('no duplicates found');
   for (const g of groups) {
+    const decided = new Set(g.decided);
     write(`${g.kind}: ${g.members.length} photos`);
-    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${megabytes(m.bytes).padStart(9)}  ${m.path}`);
+    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${megabytes(m.bytes).padStart(9)}  ${m.path}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
   }
 }
 
@@ -78,7 +84,9 @@ async function confirm(question: string, typedYes = false): Promise<boolean> {
 }
 
 export function registerDupes(program: Command): void {
-  withLibraryOptions(program.command('dupes'))
+  const dupes = withLibraryOptions(program.command('dupes'));
+  registerDupeDecisions(dupes);
+  dupes
     .description('find duplicate photos (exact copies and edited versions by default), with the one to keep in each group')
     .option('--mode <mode>', 'exact, near (same picture edited: resized, re-encoded, brightened, cropped), similar (CLIP look-alikes) or all; default: exact and near')
     .option('--threshold <x>', `CLIP cosine for --mode similar/all (default ${DEFAULT_SIMILAR_THRESHOLD})`)
@@ -88,7 +96,8 @@ export function registerDupes(program: Command): void {
     .option('--allow-large-groups', `with --trash --yes: also trash groups of ${LARGE_DUPLICATE_GROUP} photos or more (similar look-alikes can chain into one huge group)`)
     .addHelpText(
       'after',
-      '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members;' +
+      '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members, and' +
+        '\n"decided": [paths] when some members were said not to be duplicates (shoebox dupes keep-both; they are never trashed);' +
         '\nwith --trash, each member also has "trashed": true|false. A trashed photo\'s own sidecar (PHOTO.xmp) goes with it.' +
         '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',
     )
@@ -121,20 +130,25 @@ export function registerDupes(program: Command): void {
           process.stderr.write(`shoebox: computed the signatures of ${stats.signaturesComputed} photos indexed before duplicate detection${stats.signaturesSaved ? ' (saved)' : ' (not saved: another process is writing the library)'}\n`);
         }
         if (stats.unsigned) process.stderr.write(`shoebox: ${stats.unsigned} photos have no thumbnail and could not be read: left out of near duplicates\n`);
+        const decided = await groupsAfterDecisions(library.paths.home, await library.readable(), scan.groups, (message) => process.stderr.write(`shoebox: ${message}\n`));
+        const hidden = decided.hidden.length;
+        if (hidden) process.stderr.write(`shoebox: ${hidden} ${hidden === 1 ? 'group' : 'groups'} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
+        const groups = decided.groups;
 
         if (!opts.trash) {
-          if (opts.json) printJson(scan.groups);
-          else printGroups(scan.groups);
+          if (opts.json) printJson(groups);
+          else printGroups(groups);
           return;
         }
 
-        const plan = await dupes.planTrash(scan.groups);
+        // A decided photo other than the keeper is never moved on the strength of its group.
+        const plan = await dupes.planTrash(groups.flatMap((g) => trashableGroup(g) ?? []));
         const moving = new Set(plan.paths);
         // What would go, with each group's keeper, is shown before anything is asked or moved.
-        if (!opts.json) printGroups(scan.groups);
-        else if (!opts.yes && plan.paths.length > 0) printGroups(scan.groups, (line) => process.stderr.write(`${line}\n`));
+        if (!opts.json) printGroups(groups);
+        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, (line) => process.stderr.write(`${line}\n`));
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${s.path}: ${s.reason}\n`);
-        const large = scan.groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
+        const large = groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
         for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);
         if (large.length && opts.yes && !opts.allowLargeGroups) {
           throw new UsageError(`nothing moved: a group has ${LARGE_DUPLICATE_GROUP} photos or more; look at it first, then add --allow-large-groups to trash it without asking`);
@@ -149,7 +163,7 @@ export function registerDupes(program: Command): void {
           if (ok) {
             const trashDir = process.env.SHOEBOX_TRASH_DIR;
             // Every member not being moved stays: the trash refuses to move its real file.
-            const keep = [...new Set(scan.groups.flatMap((g) => g.members.map((m) => m.path)))].filter((p) => !moving.has(p));
+            const keep = [...new Set([...groups, ...decided.hidden].flatMap((g) => g.members.map((m) => m.path)))].filter((p) => !moving.has(p));
             const result = await dupes.trash(plan.paths, { keep, ...(trashDir ? { trashDir } : {}) });
             moved = new Set(result.moved);
             failed = result.failed;
@@ -158,7 +172,7 @@ export function registerDupes(program: Command): void {
           }
         }
         if (opts.json) {
-          printJson(scan.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, trashed: moved.has(m.path) })) })));
+          printJson(groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, trashed: moved.has(m.path) })) })));
         } else if (plan.paths.length) {
           printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
         }

@@ -4,16 +4,36 @@
 // (src/core/dupes/report-store.ts) and read back on first use after a start; trashing acts
 // only on it. What is served is checked against the library first: a member deleted or
 // changed since the scan is dropped, never offered for the trash.
-import type { DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
+//
+// Remembered "not duplicates" decisions (src/core/dupes/decisions.ts) are applied when a page
+// is served, not when the report is saved: a decision made or undone shows at once, and the
+// saved report stays the scan's. The trash never moves a photo a decision covers.
+import type { DuplicateDecisionInfo, DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
+import { listDecisions, recordDecision, undoDecision } from '../dupes/decision-records';
+import { applyDecisions, type DuplicateDecision } from '../dupes/decisions';
+import { DecisionsReader, decisionsFile } from '../dupes/decisions-file';
 import { DupesService } from '../dupes/dupes-service';
 import { loadReport, reportFile, saveReport } from '../dupes/report-store';
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, withoutPaths, type KeptReport } from './dupes-report';
+import { pathFromPhotoId } from './photo-id';
 import { selectForTrash } from './dupes-trash';
 
-export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan'>;
+export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
+
+/** Why the trash leaves a photo a remembered decision covers. */
+const DECIDED = 'you said these are not duplicates (undo the decision to move it)';
+
+/** The report as shown: without the groups a decision covers, the rest with their marks. */
+interface ShownReport {
+  report: KeptReport;
+  /** Groups left out. */
+  hidden: number;
+  /** Photos a decision covers (members of hidden groups, marked members of shown ones). */
+  decided: Set<string>;
+}
 
 /** Progress events at most this often: a scan reports every photo. */
 const PROGRESS_MS = 150;
@@ -27,6 +47,21 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
 
   const warn = (message: string) => ctx.emit({ type: 'log', level: 'warn', message });
   const fileOf = (lib: LibraryService) => reportFile(lib.paths.home, lib.modelId);
+  // Read again only when the file changes (the CLI may record or undo one meanwhile).
+  const decisionsReader = new DecisionsReader(decisionsFile(ctx.home), warn);
+  const shownOf = new WeakMap<KeptReport, { decisions: readonly DuplicateDecision[]; shown: ShownReport }>();
+
+  /** `kept` with the decisions applied, computed once per report and decisions file. */
+  const shown = async (kept: KeptReport): Promise<ShownReport> => {
+    const decisions = await decisionsReader.read();
+    const known = shownOf.get(kept);
+    if (known?.decisions === decisions) return known.shown;
+    const { groups, hidden } = applyDecisions(kept.groups, decisions, (p) => kept.states.get(p)?.hash);
+    const decided = new Set([...groups.flatMap((g) => g.decided ?? []), ...hidden.flatMap((g) => g.members.map((m) => m.path))]);
+    const result: ShownReport = { report: decided.size ? { ...kept, groups } : kept, hidden: hidden.length, decided };
+    shownOf.set(kept, { decisions, shown: result });
+    return result;
+  };
 
   /** The report in memory; on first use, the saved one without members gone from the library. */
   const keptReport = async (lib: LibraryService): Promise<KeptReport | null> => {
@@ -104,10 +139,11 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
       // Only this page's members are looked up (cheap at any library size); dropping stale
       // ones can pull the next pictures in, so look again until the page is clean.
       for (;;) {
-        const paths = pagePaths(kept, offset, limit);
+        const view = await shown(kept);
+        const paths = pagePaths(view.report, offset, limit);
         const rows = await (await lib.readable()).photosByPath(paths);
         const stale = staleMembers(kept, paths, rows);
-        if (stale.size === 0) return reportPage(kept, offset, limit);
+        if (stale.size === 0) return reportPage(view.report, offset, limit, view.hidden);
         const fresh = withoutPaths(kept, stale);
         if (reports.get(lib)?.report === kept) reports.set(lib, { report: fresh });
         kept = fresh;
@@ -119,7 +155,15 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
       const report = await runJob(async () => {
         const store = await lib.writable();
         const kept = await keptReport(lib);
-        const selection = await selectForTrash(kept, ids, keep, await store.photoStates());
+        // Photos a remembered decision covers stay, whatever group they are also in.
+        const view = kept ? await shown(kept) : null;
+        const isDecided = (id: string) => {
+          const file = pathFromPhotoId(id);
+          return file !== null && view !== null && view.decided.has(file);
+        };
+        const decidedSkips = [...new Set(ids.filter(isDecided))].map((id) => ({ path: pathFromPhotoId(id)!, reason: DECIDED }));
+        const selection = await selectForTrash(view?.report ?? null, ids.filter((id) => !isDecided(id)), keep, await store.photoStates());
+        selection.skipped.unshift(...decidedSkips);
         // The same trash as `shoebox dupes --trash`: the OS trash, or SHOEBOX_TRASH_DIR.
         const trashDir = process.env.SHOEBOX_TRASH_DIR;
         const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashDir ? { trashDir } : {}) : { moved: [], failed: [] };
@@ -130,6 +174,27 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
       });
       if (report.moved.length) ctx.emit({ type: 'photos-changed', added: 0, removed: report.moved.length });
       return report;
+    },
+
+    async decideDuplicates(ids: string[], decision: 'not-duplicates'): Promise<DuplicateDecisionInfo> {
+      const lib = await ctx.need();
+      const paths = ids.map((id) => {
+        const file = pathFromPhotoId(id);
+        if (!file) throw new Error(`not a photo id: ${id}`);
+        return file;
+      });
+      const made = await recordDecision(ctx.home, await lib.readable(), paths, decision);
+      return { ...made, members: made.members.map((m) => ({ ...m })), applies: true };
+    },
+
+    async duplicateDecisions(): Promise<DuplicateDecisionInfo[]> {
+      const lib = await ctx.open();
+      if (!lib) return [];
+      return listDecisions(ctx.home, await lib.readable(), warn);
+    },
+
+    async undoDuplicateDecision(id: string): Promise<void> {
+      await undoDecision(ctx.home, id);
     },
   };
 }

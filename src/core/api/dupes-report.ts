@@ -7,6 +7,7 @@
 // a page always carries all of a picture's groups, so the UI can merge them as it did when
 // it had the whole report.
 import type { DuplicateGroupInfo, DuplicateKind, DuplicateReport } from '../../shared/api';
+import type { DecidedGroup } from '../dupes/decisions';
 import type { SavedReport, ScannedState } from '../dupes/report-store';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
 import { UnionFind } from '../dupes/union-find';
@@ -29,8 +30,9 @@ export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scanne
   return { scannedAt, kinds, photos: scan.stats.photos, seconds: scan.stats.seconds, groups: scan.groups, states };
 }
 
-/** One page of the report: pictures offset..offset+limit with all their groups. */
-export function reportPage(kept: KeptReport, offset: number, limit: number): DuplicateReport {
+/** One page of the report: pictures offset..offset+limit with all their groups; `decided`:
+ *  groups a remembered decision left out (the report passed in is already without them). */
+export function reportPage(kept: KeptReport, offset: number, limit: number, decided = 0): DuplicateReport {
   const all = pictures(kept.groups);
   const page = all.slice(offset, offset + limit);
   return {
@@ -42,6 +44,7 @@ export function reportPage(kept: KeptReport, offset: number, limit: number): Dup
     removable: removable(all),
     offset,
     groups: page.flat().map(toGroupInfo),
+    decided,
   };
 }
 
@@ -50,8 +53,10 @@ export function pagePaths(kept: KeptReport, offset: number, limit: number): stri
   return [...new Set(pictures(kept.groups).slice(offset, offset + limit).flat().flatMap((g) => g.members.map((m) => m.path)))];
 }
 
-function toGroupInfo(group: DuplicateGroup): DuplicateGroupInfo {
-  return { kind: group.kind, keep: photoId(group.keep), members: group.members.map((m) => ({ ...m, id: photoId(m.path) })) };
+function toGroupInfo(group: DecidedGroup): DuplicateGroupInfo {
+  const info: DuplicateGroupInfo = { kind: group.kind, keep: photoId(group.keep), members: group.members.map((m) => ({ ...m, id: photoId(m.path) })) };
+  if (group.decided?.length) info.decided = group.decided.map(photoId);
+  return info;
 }
 
 // Pictures are asked for on every page turn; the groups array of a kept report never changes.

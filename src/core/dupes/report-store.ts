@@ -145,8 +145,8 @@ function kind(value: unknown): DuplicateKind {
   return value as DuplicateKind;
 }
 
-/** A sibling temp file, flushed to disk, then renamed over the target. */
-async function writeAtomic(file: string, contents: string): Promise<void> {
+/** A sibling temp file, flushed to disk, then renamed over the target (decisions-file.ts too). */
+export async function writeAtomic(file: string, contents: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -10,6 +10,7 @@ const set = (key: string, ...others: string[]): DuplicateSet => ({
   kinds: ['exact'],
   suggested: key,
   members: [key, ...others].map((id) => ({ id, path: `/p/${id}.jpg`, width: 10, height: 10, bytes: 100 })),
+  decided: [],
 });
 
 describe('the paged review\'s trash selection', () => {
@@ -29,6 +30,13 @@ describe('the paged review\'s trash selection', () => {
     expect(selection).toMatchObject({ groups: 2, keepers: ['a', 'c3'], bytes: 300 });
     // A keeper chosen that is no longer in the group falls back to the suggestion.
     expect(trashSelection([set('a', 'a2')], { a: { keep: 'zz', skip: false } }).keepers).toEqual(['a']);
+  });
+
+  it('never moves the photos an earlier "not duplicates" covers, whoever is kept', () => {
+    // a and a2 were said to be different pictures; a3 (a new copy of one of them) joined since.
+    const joined = { ...set('a', 'a2', 'a3'), decided: ['a', 'a2'] };
+    expect(trashSelection([joined], {}).members.map((m) => m.id)).toEqual(['a3']);
+    expect(trashSelection([joined], { a: { keep: 'a3', skip: false } }).members.map((m) => m.id)).toEqual([]);
   });
 
   it('names the groups too large to have been checked photo by photo, so the confirmation can warn', () => {

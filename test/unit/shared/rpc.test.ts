@@ -63,10 +63,10 @@ describe('argument checks', () => {
     expect([...INVOKABLE_METHODS].sort()).toEqual(
       [
         'addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
-        'installModel', 'useModel', 'chooseFolder',
+        'installModel', 'useModel', 'chooseFolder', 'repairLibrary',
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'exportAlbum',
-        'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan',
+        'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
       ].sort(),
     );
   });
@@ -93,6 +93,8 @@ describe('argument checks', () => {
     expect(() => validateArgs('saveLabelSet', [{ name: 'x', labels: 'dog' }])).toThrow('labels must be a list');
     expect(() => validateArgs('saveLabelSet', [{ name: 'x', labels: [], threshold: 2 }])).toThrow('threshold must be a number from 0 to 1');
     expect(() => validateArgs('trashDuplicates', [[1]])).toThrow('id must be a string');
+    expect(() => validateArgs('decideDuplicates', [['a', 'b'], 'maybe'])).toThrow('decision must be one of not-duplicates');
+    expect(() => validateArgs('undoDuplicateDecision', [])).toThrow('expected 1 argument(s)');
     expect(() => validateArgs('tagFolder', ['set'])).toThrow('expected 2 argument(s)');
     expect(() => validateArgs('exportAlbum', ['a', '/d', 'yes'])).toThrow('copy must be true or false');
   });

@@ -1,6 +1,8 @@
 // One picture's duplicates side by side: thumbnail, dimensions, file size and path of each,
 // the photo to keep marked and chosen with a radio button (the engine's suggestion first),
-// and "skip" to leave the whole group alone.
+// "skip" to leave the whole group alone, and "Not duplicates" to say so for good: the engine
+// remembers it (by content) and later scans leave the group out; Undo is offered after.
+// Photos an earlier decision covers (others joined them since) are marked and stay.
 import type { DuplicateMemberInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { baseName, formatBytes } from '../../lib/format';
@@ -10,25 +12,46 @@ interface DuplicateGroupCardProps {
   set: DuplicateSet;
   keep: string;
   skip: boolean;
+  /** "Not duplicates" was just recorded for this group (Undo is offered). */
+  decided: boolean;
+  /** A decision is being recorded or undone. */
+  deciding: boolean;
   onKeep: (id: string) => void;
   onSkip: (skip: boolean) => void;
+  onDecide: () => void;
+  onUndo: () => void;
 }
 
-export function DuplicateGroupCard({ set, keep, skip, onKeep, onSkip }: DuplicateGroupCardProps) {
+export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep, onSkip, onDecide, onUndo }: DuplicateGroupCardProps) {
   const kinds = set.kinds.map((k) => KIND_LABELS[k]).join(' and ');
   const title = `${set.members.length} photos: ${kinds}`;
+  const stays = skip || decided;
   return (
-    <li className={skip ? 'dupe-group dupe-group--skipped' : 'dupe-group'} aria-label={`${baseName(set.members[0]!.path)} and its duplicates`}>
+    <li className={decided ? 'dupe-group dupe-group--decided' : skip ? 'dupe-group dupe-group--skipped' : 'dupe-group'} aria-label={`${baseName(set.members[0]!.path)} and its duplicates`}>
       <div className="dupe-group__head">
         <h3>{title}</h3>
-        <label className="dupe-group__skip">
-          <input type="checkbox" checked={skip} onChange={(e) => onSkip(e.target.checked)} /> Skip this group
-        </label>
+        {decided ? (
+          <p className="dupe-group__decided" role="status">
+            Not duplicates: all stay, and later scans leave this group out.{' '}
+            <button type="button" className="button" disabled={deciding} onClick={onUndo}>
+              Undo
+            </button>
+          </p>
+        ) : (
+          <div className="dupe-group__actions">
+            <button type="button" className="button" disabled={deciding} onClick={onDecide} title="Keep them all, and leave this group out of later scans until one of the files changes">
+              Not duplicates
+            </button>
+            <label className="dupe-group__skip">
+              <input type="checkbox" checked={skip} onChange={(e) => onSkip(e.target.checked)} /> Skip this group
+            </label>
+          </div>
+        )}
       </div>
-      <fieldset className="dupe-group__members" disabled={skip}>
+      <fieldset className="dupe-group__members" disabled={stays}>
         <legend className="dupes-hidden">Photo to keep</legend>
         {set.members.map((m) => (
-          <Member key={m.id} member={m} name={`keep-${set.key}`} kept={m.id === keep} suggested={m.id === set.suggested} skip={skip} onKeep={() => onKeep(m.id)} />
+          <Member key={m.id} member={m} name={`keep-${set.key}`} kept={m.id === keep} suggested={m.id === set.suggested} skip={stays || set.decided.includes(m.id)} earlier={set.decided.includes(m.id)} onKeep={() => onKeep(m.id)} />
         ))}
       </fieldset>
     </li>
@@ -41,10 +64,12 @@ interface MemberProps {
   kept: boolean;
   suggested: boolean;
   skip: boolean;
+  /** An earlier "not duplicates" covers it: it stays. */
+  earlier: boolean;
   onKeep: () => void;
 }
 
-function Member({ member, name, kept, suggested, skip, onKeep }: MemberProps) {
+function Member({ member, name, kept, suggested, skip, earlier, onKeep }: MemberProps) {
   const client = useClient();
   const file = baseName(member.path);
   const fate = kept ? 'Keep' : skip ? 'Stays' : 'To trash';
@@ -68,6 +93,7 @@ function Member({ member, name, kept, suggested, skip, onKeep }: MemberProps) {
         <span aria-hidden="true">{kept ? 'Keeping this one' : 'Keep this one'}</span>
         {suggested && <span className="dupe__suggested">suggested</span>}
       </span>
+      {earlier && <span className="dupe__earlier muted small">You said: not duplicates</span>}
     </label>
   );
 }

@@ -6,6 +6,9 @@
 //
 // A large library can have thousands of groups: they come a page at a time from the engine,
 // and the trash covers the groups on the pages the user has looked at (review-selection.ts).
+//
+// "Not duplicates" on a group is remembered by the engine (by content, across rescans); the
+// card stays on screen with Undo until the report is next fetched, and its photos stay.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DuplicateKind, TrashReport } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -37,6 +40,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const [confirming, setConfirming] = useState(false);
   const [moving, setMoving] = useState(false);
   const [result, setResult] = useState<TrashReport | null>(null);
+  /** Decisions made on this screen, by set key: the decision's id, for Undo. */
+  const [decisions, setDecisions] = useState<Record<string, string>>({});
+  const [deciding, setDeciding] = useState<string | null>(null);
   const trashButton = useRef<HTMLButtonElement>(null);
   const groupList = useRef<HTMLUListElement>(null);
 
@@ -57,7 +63,8 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   }, [page]);
 
   const seen = reviewedSets(reviewed);
-  const selection = trashSelection(seen, choices);
+  // A group just said to be no duplicates counts as skipped.
+  const selection = trashSelection(seen, Object.fromEntries(seen.map((set) => [set.key, decisions[set.key] ? { ...choiceOf(choices, set), skip: true } : choiceOf(choices, set)])));
   const busy = running !== undefined || moving;
 
   const wasConfirming = useRef(false);
@@ -111,6 +118,34 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     if (toTop) {
       groupList.current?.focus({ preventScroll: true });
       groupList.current?.scrollIntoView({ block: 'start' });
+    }
+  };
+
+  const decide = async (set: DuplicateSet) => {
+    setDeciding(set.key);
+    setError(null);
+    try {
+      const decision = await client.decideDuplicates(set.members.map((m) => m.id), 'not-duplicates');
+      setDecisions((all) => ({ ...all, [set.key]: decision.id }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setDeciding(null);
+    }
+  };
+
+  const undo = async (set: DuplicateSet) => {
+    const id = decisions[set.key];
+    if (!id) return;
+    setDeciding(set.key);
+    setError(null);
+    try {
+      await client.undoDuplicateDecision(id);
+      setDecisions(({ [set.key]: _undone, ...rest }) => rest);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setDeciding(null);
     }
   };
 
@@ -178,6 +213,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
                 <span className="muted small">
                   {' '}
                   · {formatCount(report.photos, 'photo')} scanned {formatDate(report.scannedAt)}
+                  {report.decided > 0 && ` · ${formatCount(report.decided, 'group')} left out (you said: not duplicates)`}
                 </span>
               </p>
               {report.total > 0 && (
@@ -196,7 +232,20 @@ export function DuplicatesScreen({ library }: ScreenProps) {
           <ul className="dupes__groups" aria-label="Duplicate groups" ref={groupList} tabIndex={-1}>
             {sets.map((set) => {
               const choice = choiceOf(choices, set);
-              return <DuplicateGroupCard key={set.key} set={set} keep={choice.keep} skip={choice.skip} onKeep={(id) => setChoice(set, { keep: id })} onSkip={(skip) => setChoice(set, { skip })} />;
+              return (
+                <DuplicateGroupCard
+                  key={set.key}
+                  set={set}
+                  keep={choice.keep}
+                  skip={choice.skip}
+                  decided={decisions[set.key] !== undefined}
+                  deciding={deciding === set.key}
+                  onKeep={(id) => setChoice(set, { keep: id })}
+                  onSkip={(skip) => setChoice(set, { skip })}
+                  onDecide={() => void decide(set)}
+                  onUndo={() => void undo(set)}
+                />
+              );
             })}
           </ul>
           {report.total > GROUPS_PER_PAGE && <PageControls label="Pages of groups, below the list" offset={report.offset} shown={sets.length} total={report.total} pageSize={GROUPS_PER_PAGE} onOffset={(o) => turnPage(o, true)} />}

@@ -11,6 +11,8 @@ export interface DuplicateSet {
   suggested: string;
   /** The suggested keeper first, then in the engine's keep-best order. */
   members: DuplicateMemberInfo[];
+  /** Members a remembered "not duplicates" covers (others joined them since): they stay. */
+  decided: string[];
 }
 
 const KIND_ORDER: DuplicateKind[] = ['exact', 'near', 'similar'];
@@ -35,6 +37,7 @@ export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateS
       kinds: KIND_ORDER.filter((k) => set.some((g) => g.kind === k)),
       suggested,
       members: [...members.values()],
+      decided: [...new Set(set.flatMap((g) => g.decided ?? []))],
     };
   });
 }

@@ -54,7 +54,8 @@ export interface TrashSelection {
 
 export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>): TrashSelection {
   const chosen = sets.filter((s) => !choiceOf(choices, s).skip).map((set) => ({ set, keep: choiceOf(choices, set).keep }));
-  const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep));
+  // Photos the user said are not duplicates stay (the engine refuses them too).
+  const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep && !set.decided.includes(m.id)));
   return {
     groups: chosen.filter(({ set }) => set.members.length > 1).length,
     members,

@@ -1,0 +1,74 @@
+// `shoebox dupes keep-both FILE FILE...`, `shoebox dupes decisions`, `shoebox dupes undo ID`:
+// the remembered "not duplicates" decisions (src/core/dupes/decisions.ts), the same ones the
+// app's "Not duplicates" button records. `shoebox dupes` leaves out the groups they cover.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { listDecisions, recordDecision, undoDecision } from '../../core/dupes/decision-records';
+import type { DuplicateDecision } from '../../core/dupes/decisions';
+import { resolveHome } from '../../core/home';
+import type { GlobalOptions } from '../global-options';
+import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { UsageError, printJson, printLine, printable } from '../output';
+
+/** The command's options with those given to `dupes` itself (--model-dir before the subcommand). */
+function optionsOf(cmd: Command): LibraryCommandOptions {
+  return cmd.optsWithGlobals<LibraryCommandOptions>();
+}
+
+/** "2024-05-01 14:03", local time: when a person decided. */
+function when(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+function label(d: DuplicateDecision): string {
+  return d.kind === 'not-duplicates' ? 'not duplicates' : d.kind;
+}
+
+export function registerDupeDecisions(dupes: Command): void {
+  withLibraryOptions(dupes.command('keep-both'))
+    .description('remember that these photos are not duplicates: groups of only them are left out of later scans until one of the files changes')
+    .argument('<files...>', 'two or more photos in the library')
+    .action(async (files: string[], _opts: LibraryCommandOptions, cmd: Command) => {
+      if (new Set(files.map((f) => path.resolve(f))).size < 2) throw new UsageError('keep-both needs two or more different photos');
+      const opts = optionsOf(cmd);
+      const library = libraryFor(cmd, opts, 'shoebox dupes keep-both');
+      try {
+        const decision = await recordDecision(library.paths.home, await library.readable(), files.map((f) => path.resolve(f)), 'not-duplicates');
+        if (opts.json) printJson(decision);
+        else printLine(`remembered: ${decision.members.length} photos are not duplicates (decision ${decision.id}; shoebox dupes undo ${decision.id} forgets it)`);
+      } finally {
+        await library.close();
+      }
+    });
+
+  withLibraryOptions(dupes.command('decisions'))
+    .description('list the remembered "not duplicates" decisions (from keep-both or the app), oldest first')
+    .addHelpText('after', '\nWith --json: [{"id", "kind", "decidedAt", "members": [{"path", "hash"}], "applies"}]; "applies" is false once one of the files changed or left the library.')
+    .action(async (_opts: LibraryCommandOptions, cmd: Command) => {
+      const opts = optionsOf(cmd);
+      const library = libraryFor(cmd, opts, 'shoebox dupes decisions');
+      try {
+        const decisions = await listDecisions(library.paths.home, await library.readable(), (message) => process.stderr.write(`shoebox: ${printable(message)}\n`));
+        if (opts.json) return printJson(decisions);
+        if (decisions.length === 0) return printLine('no duplicate decisions');
+        for (const d of decisions) {
+          printLine(`${d.id}  ${when(d.decidedAt)}  ${label(d)}  ${d.members.length} photos${d.applies ? '' : '  (no longer applies: a file changed or left the library)'}`);
+          for (const m of d.members.map((x) => x.path).sort()) printLine(`  ${printable(m)}`);
+        }
+      } finally {
+        await library.close();
+      }
+    });
+
+  dupes
+    .command('undo')
+    .description('forget a remembered decision: its groups show again at the next scan')
+    .argument('<id>', 'the decision, as `shoebox dupes decisions` lists it')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      // Only the decisions file: no model or library needed.
+      const d = await undoDecision(resolveHome(cmd.optsWithGlobals<GlobalOptions>().home), id);
+      printLine(`forgot decision ${d.id}: its groups show again at the next scan`);
+    });
+}

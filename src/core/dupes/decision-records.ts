@@ -1,0 +1,57 @@
+// Recording, listing and undoing duplicate decisions over a library: what LibraryApi and
+// `shoebox dupes decisions|undo|keep-both` share. Photos are looked up in the library so a
+// decision names the contents the user saw (decisions.ts says why by content).
+import type { LibraryStore } from '../store/types';
+import { changeDecisions, decisionsFile, loadDecisions, newDecisionId } from './decisions-file';
+import { applyDecisions, sameContents, type DecidedGroup, type DecisionKind, type DecisionMember, type DuplicateDecision } from './decisions';
+import type { DuplicateGroup } from './types';
+
+/** A decision as listed: `applies` is false once one of its contents is no longer in the
+ *  library (a file changed or was removed), and it then hides nothing. */
+export type ListedDecision = DuplicateDecision & { applies: boolean };
+
+/** Records that these photos (paths in the library) are `kind`; the same contents decided
+ *  again give back the decision already recorded. */
+export async function recordDecision(home: string, store: LibraryStore, paths: readonly string[], kind: DecisionKind): Promise<DuplicateDecision> {
+  const unique = [...new Set(paths)];
+  if (unique.length < 2) throw new Error('a duplicate decision needs two or more different photos');
+  const rows = await store.photosByPath(unique);
+  const missing = unique.find((p) => !rows.has(p));
+  if (missing !== undefined) throw new Error(`not a photo in the library: ${missing}`);
+  const members: DecisionMember[] = unique.map((p) => ({ hash: rows.get(p)!.hash, path: p }));
+  members.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return changeDecisions(decisionsFile(home), (decisions) => {
+    const same = decisions.find((d) => d.kind === kind && sameContents(d.members, members));
+    if (same) return { decisions, value: same };
+    const made: DuplicateDecision = { id: newDecisionId(new Set(decisions.map((d) => d.id))), kind, decidedAt: Date.now(), members };
+    return { decisions: [...decisions, made], value: made };
+  });
+}
+
+/** Every decision, oldest first, with whether it still applies to the library. */
+export async function listDecisions(home: string, store: LibraryStore, onProblem: (message: string) => void): Promise<ListedDecision[]> {
+  const decisions = await loadDecisions(decisionsFile(home), onProblem);
+  if (decisions.length === 0) return [];
+  const held = new Map<string, number>();
+  for (const row of (await store.photoStates()).values()) held.set(row.hash, (held.get(row.hash) ?? 0) + 1);
+  // As many files of each content as were decided about (two kept copies need both still there).
+  const applies = (d: DuplicateDecision) => [...new Set(d.members.map((m) => m.hash))].every((h) => (held.get(h) ?? 0) >= d.members.filter((m) => m.hash === h).length);
+  return decisions.map((d) => ({ ...d, applies: applies(d) }));
+}
+
+/** Forgets a decision; its groups show again at the next look. An unknown id is an error. */
+export async function undoDecision(home: string, id: string): Promise<DuplicateDecision> {
+  return changeDecisions(decisionsFile(home), (decisions) => {
+    const found = decisions.find((d) => d.id === id);
+    if (!found) throw new Error(`no duplicate decision ${JSON.stringify(id)} (shoebox dupes decisions lists them)`);
+    return { decisions: decisions.filter((d) => d !== found), value: found };
+  });
+}
+
+/** A scan's groups less those a decision covers (the CLI's view; the app filters per page). */
+export async function groupsAfterDecisions(home: string, store: LibraryStore, groups: readonly DuplicateGroup[], onProblem: (message: string) => void): Promise<{ groups: DecidedGroup[]; hidden: DuplicateGroup[] }> {
+  const decisions = await loadDecisions(decisionsFile(home), onProblem);
+  if (decisions.length === 0 || groups.length === 0) return { groups: [...groups], hidden: [] };
+  const rows = await store.photoStates();
+  return applyDecisions(groups, decisions, (p) => rows.get(p)?.hash);
+}
