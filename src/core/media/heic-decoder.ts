@@ -23,11 +23,7 @@ function failAll(error: Error): void {
 }
 
 function start(): Worker {
-  // libheif (Emscripten) prints its complaints about a broken file with console.log, which a
-  // worker sends to the process's stdout, breaking `--json` output. The worker gets a stdout
-  // of its own, read and dropped: the photo's failure carries the reason already.
-  const w = spawnModuleWorker(siblingModule(import.meta.url, 'heic-worker'), { stdout: true });
-  w.stdout.resume();
+  const w = spawnModuleWorker(siblingModule(import.meta.url, 'heic-worker'));
   w.on('message', (res: HeicResponse) => {
     const pending = waiting.get(res.id);
     waiting.delete(res.id);

@@ -6,6 +6,13 @@ import { decodeHeicHere } from './heic';
 import { MediaError } from './errors';
 import type { HeicRequest, HeicResponse } from './heic-protocol';
 
+// libheif (Emscripten) prints its complaints about a broken file with console.log, which a
+// worker forwards to the process's stdout, breaking `--json` output. They are dropped here
+// (the photo's failure carries the reason already). A stdout stream of the worker's own
+// would do the same but keep the process alive after the last decode.
+console.log = () => {};
+console.info = () => {};
+
 const port = parentPort;
 if (!port) throw new Error('heic-worker must run as a worker thread');
 

@@ -186,12 +186,18 @@ function rebuild(conn: LibraryConnection, name: string, tableDir: string, quaran
   return { table: name, state: 'rebuilt', reason, rowsBefore, rowsAfter: 0, rowsLost: rowsBefore };
 }
 
-/** A `meta` rebuilt from nothing: the schema version the other tables' layout shows (v1 kept `mtime`). */
+/**
+ * A `meta` rebuilt from nothing: the oldest schema version the other tables' layout shows
+ * (v1 kept `mtime`; v2 photos lack `takenOffset`), so the migrations run again from there.
+ */
 async function rewriteMeta(conn: LibraryConnection): Promise<void> {
   let version = SCHEMA_VERSION;
   for (const name of (await conn.tableNames()).filter((n) => isPhotosTable(n) || n === TABLES.failures)) {
     const table = await conn.table(name);
-    if (table && (await table.schema()).fields.some((f) => f.name === 'mtime')) version = 1;
+    if (!table) continue;
+    const fields = new Set((await table.schema()).fields.map((f) => f.name));
+    if (fields.has('mtime')) version = Math.min(version, 1);
+    else if (isPhotosTable(name) && !fields.has('takenOffset')) version = Math.min(version, 2);
   }
   if (version === SCHEMA_VERSION) return createLibrary(conn);
   await conn.createTable(TABLES.meta, rowsToArrow(metaSchema(), [{ key: 'schemaVersion', value: String(version) }]));

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../../src/core/store/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ describe('read-only stores', () => {
     // Another model too: a reader must not create its table.
     for (const model of [MODEL, { id: 'another', dimension: 8 }]) {
       const reader = await openStore(dir, { readOnly: true, model });
-      expect(reader.schemaVersion).toBe(2);
+      expect(reader.schemaVersion).toBe(SCHEMA_VERSION);
       await reader.listPhotos();
       await reader.countPhotos({ folder: '/p' });
       await reader.photoStates();
