@@ -31,7 +31,7 @@ export async function indexScale(modelDir: string, count: number): Promise<Index
 }
 
 /** `count` distinct 640x480 JPEGs (crops, mirrors, exposures of ../shared's ImageNet photos), made once into .cache. */
-async function smallPhotos(count: number): Promise<string> {
+export async function smallPhotos(count: number): Promise<string> {
   const dir = path.join(REPO_ROOT, '.cache', 'bench-photos', `small-${count}`);
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });

@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     ['decode + preprocess CPU per photo', `${clip.decodeCpuMsPerPhoto.toFixed(1)} ms`],
     ['work bound', `${clip.workBound.toFixed(1)} photos/s`, '1 / (1/inference + decode_cpu/cores)'],
     ['Shoebox embed rate (decode to vector)', `${clip.embedRate.toFixed(1)} photos/s`, `${clip.embedVsBound.toFixed(2)}x the bound (target >= 0.95; rounds ${spread(clip.rounds, (r) => r.embedRate / r.workBound)})`],
-    ['Shoebox full index rate', `${indexRate.toFixed(1)} photos/s`, `hash, EXIF, thumbnail, signature, embed, store: ${indexVsBound.toFixed(2)}x the bound (target >= 0.9)`],
+    ['Shoebox full index rate', `${indexRate.toFixed(1)} photos/s`, `21 frames, a short run (start-up counts): ${indexVsBound.toFixed(2)}x the bound; long runs in the next table`],
     ['  the same, deep into a long first run', `${index.indexRateAtDepth.toFixed(1)} photos/s`, `into a library already holding ${DEPTH.toLocaleString('en')} photos in 32-photo commits`],
     ['re-run over the unchanged library', `${index.unchangedRerunSeconds.toFixed(2)} s`, `${index.unchangedRerunEmbedded} embedded`],
-    ['transformers.js, one photo at a time', `${clip.tjsPerPhoto.toFixed(1)} photos/s`, `Shoebox is ${clip.embedVsTjs.toFixed(2)}x (target >= 2.8; rounds ${spread(clip.rounds, (r) => r.embedRate / r.tjsPerPhoto)})`],
+    ['transformers.js, one photo at a time', `${clip.tjsPerPhoto.toFixed(1)} photos/s`, `Shoebox is ${clip.embedVsTjs.toFixed(2)}x (target >= 3; rounds ${spread(clip.rounds, (r) => r.embedRate / r.tjsPerPhoto)})`],
     ['  the work bound vs transformers.js', `${clip.boundVsTjs.toFixed(2)}x`, `the most any pipeline could be on this machine (rounds ${spread(clip.rounds, (r) => r.workBound / r.tjsPerPhoto)})`],
     ['transformers.js, batches of 8', `${clip.tjsBatch8.toFixed(1)} photos/s`, `Shoebox is ${clip.embedVsTjsBatch8.toFixed(2)}x`],
     ['text query latency p50 / p95', `${clip.textLatencyP50Ms.toFixed(1)} / ${clip.textLatencyP95Ms.toFixed(1)} ms`, 'tokenize + encode'],
@@ -81,15 +81,9 @@ async function main(): Promise<void> {
     ]),
   );
 
-  const sizes = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
-  const search = await searchScale(sizes);
-  printSearchScale(search);
-  const filters = await searchFiltersScale(100_000);
-  printSearchFilters(filters);
-  const dupes = await dupesScale(100_000);
-  printDupesScale(dupes);
-  const tags = await tagScale(100_000, 1_000);
-  printTagScale(tags);
+  // BENCH_SKIP_SCALE=1: only the embedding and indexing part above (search, filters,
+  // duplicates and tagging at 100k-1M take ~10 minutes more).
+  const scaleParts = process.env.BENCH_SKIP_SCALE ? null : await libraryScale();
 
   console.log(
     JSON.stringify({
@@ -154,13 +148,29 @@ async function main(): Promise<void> {
         embed_rate: p.embedRate === null ? null : round(p.embedRate),
         note: p.note,
       })),
-      search: JSON.parse(searchScaleJson(search)),
-      search_filters: JSON.parse(searchFiltersJson(filters)),
-      dupes: dupesScaleJson(dupes),
-      tags: tagScaleJson(tags),
+      ...(scaleParts ?? {}),
       peak_rss_mb: round(peakRssMb(), 0),
     }),
   );
+}
+
+/** Search, filters, duplicates and tagging at library scale: tables now, JSON fields for the line. */
+async function libraryScale(): Promise<Record<string, unknown>> {
+  const sizes = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+  const search = await searchScale(sizes);
+  printSearchScale(search);
+  const filters = await searchFiltersScale(100_000);
+  printSearchFilters(filters);
+  const dupes = await dupesScale(100_000);
+  printDupesScale(dupes);
+  const tags = await tagScale(100_000, 1_000);
+  printTagScale(tags);
+  return {
+    search: JSON.parse(searchScaleJson(search)),
+    search_filters: JSON.parse(searchFiltersJson(filters)),
+    dupes: dupesScaleJson(dupes),
+    tags: tagScaleJson(tags),
+  };
 }
 
 main().catch((err: unknown) => {
