@@ -60,7 +60,8 @@ export function exportPhotos(sources: readonly string[], dir: string, options: {
       place(source, path.join(dir, name), options.mode);
       taken.add(name);
       const sidecar = `${source}.xmp`;
-      if (fs.existsSync(sidecar) && !taken.has(`${name}.xmp`)) {
+      // Only the photo's own sidecar: a link named like one may point anywhere (a private file).
+      if (isRegularFile(sidecar) && !taken.has(`${name}.xmp`)) {
         place(sidecar, path.join(dir, `${name}.xmp`), options.mode);
         taken.add(`${name}.xmp`);
       }
@@ -70,6 +71,14 @@ export function exportPhotos(sources: readonly string[], dir: string, options: {
     }
   }
   return report;
+}
+
+function isRegularFile(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function place(source: string, target: string, mode: 'symlink' | 'copy'): void {
