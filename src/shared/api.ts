@@ -110,7 +110,13 @@ export interface ListPhotosOptions extends PageOptions {
 export interface SearchOptions extends PageOptions {
   /** Date range, folder, camera, location, tag (src/shared/search.ts); every one given must hold. */
   filters?: SearchFilters;
+  /** No relevance cut-off: every photo that passes the filters, best first (CLI --all). */
+  all?: boolean;
+  /** Order of the set the cut-off chose: best first (default) or newest taken first. */
+  sort?: SearchSort;
 }
+
+export type SearchSort = 'score' | 'date';
 
 /** A page of the library, ordered by path (stable under offset/limit). */
 export interface PhotoPage {
@@ -125,6 +131,11 @@ export interface SearchPage {
   photos: PhotoHit[];
   /** Another page may follow (this one was full). */
   hasMore: boolean;
+  /** The relevance cut-off applied (absent with `all`). */
+  minScore?: number;
+  /** Nothing passed the cut-off, so these are the closest photos below it, best first
+   *  ("No strong matches. Closest photos:"). */
+  closest?: boolean;
 }
 
 /** An image from outside the library to search by (a dropped file), as base64 bytes. */

@@ -50,6 +50,10 @@ export interface LibraryApiOptions {
   watch?: boolean;
   /** Who holds the writer lock, for other processes' "library busy" message. */
   command?: string;
+  /** 'hold' (the app, `serve`): take the writer lock on open and keep it until close().
+   *  'on-write' (the CLI): take it only when a write needs it, so reading commands work
+   *  while another process writes. Default 'hold'. */
+  writerLock?: 'hold' | 'on-write';
 }
 
 /** LibraryApi plus what only a transport needs: image bytes and shutdown. */
@@ -121,7 +125,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       return null;
     }
     try {
-      await candidate.writable(); // the writer lock, held until close()
+      if (options.writerLock !== 'on-write') await candidate.writable(); // the writer lock, held until close()
     } catch (error) {
       if (error instanceof LibraryDamagedError) return repair.hold(candidate, error);
       await candidate.close();
