@@ -43,6 +43,7 @@ export const mainEntries = {
   'inference-worker': resolve(root, 'src/core/clip/inference-worker.ts'),
   'matmul-worker': resolve(root, 'src/core/tags/matmul-worker.ts'),
   'heic-worker': resolve(root, 'src/core/media/heic-worker.ts'),
+  'ocr-worker': resolve(root, 'src/core/ocr/ocr-worker.ts'),
 };
 
 export default defineConfig({

@@ -20,6 +20,8 @@ import { printSearchScale, searchScale, searchScaleJson } from './search-scale';
 import { printSearchFilters, searchFiltersJson, searchFiltersScale } from './search-filters';
 import { dupesScale, dupesScaleJson, printDupesScale } from './dupes-scale';
 import { printTagScale, tagScale, tagScaleJson } from './tag-scale';
+import { printTimeline, timelineBench, timelineJson } from './timeline';
+import { runOcrBench } from './ocr';
 
 async function main(): Promise<void> {
   const photos = cameraPhotos();
@@ -149,6 +151,8 @@ async function main(): Promise<void> {
         note: p.note,
       })),
       ...(scaleParts ?? {}),
+      // Issue #14, text in photos (BENCH_SKIP_OCR=1 skips it): its table prints before this line.
+      ocr: await runOcrBench(indexRate),
       peak_rss_mb: round(peakRssMb(), 0),
     }),
   );
@@ -165,11 +169,15 @@ async function libraryScale(): Promise<Record<string, unknown>> {
   printDupesScale(dupes);
   const tags = await tagScale(100_000, 1_000);
   printTagScale(tags);
+  // Issue #15: the timeline at 100k photos in Chromium under `shoebox serve` (BENCH_SKIP_TIMELINE=1 skips it).
+  const timeline = process.env.BENCH_SKIP_TIMELINE ? null : await timelineBench(100_000);
+  if (timeline) printTimeline(timeline);
   return {
     search: JSON.parse(searchScaleJson(search)),
     search_filters: JSON.parse(searchFiltersJson(filters)),
     dupes: dupesScaleJson(dupes),
     tags: tagScaleJson(tags),
+    timeline: timeline ? timelineJson(timeline) : null,
   };
 }
 

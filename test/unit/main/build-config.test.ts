@@ -25,6 +25,7 @@ describe('electron-vite config', () => {
       index: expect.stringMatching(/src[\\/]main[\\/]index\.ts$/),
       engine: expect.stringMatching(/src[\\/]main[\\/]engine-process\.ts$/),
       'inference-worker': expect.stringMatching(/src[\\/]core[\\/]clip[\\/]inference-worker\.ts$/),
+      'ocr-worker': expect.stringMatching(/src[\\/]core[\\/]ocr[\\/]ocr-worker\.ts$/),
     });
     // siblingModule(import.meta.url, 'inference-worker') resolves next to whichever file the
     // engine code lands in, so neither entries nor chunks may go into subfolders.
