@@ -1,32 +1,72 @@
-// Lint is part of `npm test`. Besides the usual rules it enforces DESIGN.md's import
-// direction: shared <- core <- cli/server/main; renderer and preload see shared only.
+// Lint is part of `npm test`. Besides the usual rules it enforces the layers of DESIGN.md and
+// issue #10 as allow-lists (eslint-rules/allowed-imports.js, VS Code's code-import-patterns
+// style): each folder lists what it MAY import, anything else is an error. The lists form a
+// DAG (no layer may import one that may import it back), so a folder-level import loop
+// cannot pass; import-x/no-cycle catches the file-level loops inside one folder.
+//
+//   renderer, preload ──> shared                      (+ react / electron)
+//   cli ──> server ──> core/index (the front door) ──> core/** ──> base, shared
+//   main ──────────────┘                               base ──> node only; shared ──> nothing
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import allowedImports from './eslint-rules/allowed-imports.js';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto'];
+/** Any npm package but the two that belong to one front end each. */
+const PACKAGES = ['*', '!electron', '!react', '!react-dom'];
+const NODE = 'node:*';
+/** What every part of the core may use: the generic helpers, the contract, Node, packages. */
+const CORE_BASE = ['src/base/**', 'src/shared/**', NODE, ...PACKAGES];
 
-/** Forbid importing the given layers (matched anywhere in a relative or aliased path). */
-function forbidLayers(layers, extra = []) {
-  return {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          ...layers.map((layer) => ({
-            group: [`**/${layer}`, `**/${layer}/**`],
-            message: `DESIGN.md: this layer may not import src/${layer}.`,
-          })),
-          ...extra,
-        ],
-      },
-    ],
-  };
-}
+// The core, bottom to top: each folder may import only the folders listed for it (all of
+// them below it). src/core/README.md explains the order.
+const CONFIG = ['src/core/paths', 'src/core/home', 'src/core/version', 'src/core/settings'];
+const STORE = 'src/core/store/**';
+const CLIP = 'src/core/clip/**';
+const MEDIA = 'src/core/media/**';
+const MODELS = 'src/core/models/**';
+const TAGS = 'src/core/tags/**';
+const DUPES = 'src/core/dupes/**';
+const SEARCH = 'src/core/search/**';
+const ALBUMS = 'src/core/albums/**';
+const OCR = 'src/core/ocr/**';
+const FEATURES = [TAGS, DUPES, SEARCH, ALBUMS, OCR];
+const LIBRARY = ['src/core/library/**', 'src/core/outside-embedder'];
+const ENGINE = ['src/core/engine', 'src/core/engine-info'];
+const API = 'src/core/api/**';
 
-const noElectronReact = [
-  { group: ['electron', 'electron/*'], message: 'DESIGN.md: only src/main and src/preload import electron.' },
-  { group: ['react', 'react-dom', 'react-dom/*'], message: 'DESIGN.md: only src/renderer imports react.' },
+/** Narrower layers first: a file belongs to the first layer whose `files` match it. */
+const layers = [
+  // Generic helpers that know nothing of Shoebox: Node only, so the renderer cannot use them.
+  { name: 'src/base', files: ['src/base/**'], allow: [NODE] },
+  // The contract between the front ends and the core: runs anywhere, imports nothing of ours.
+  { name: 'src/shared', files: ['src/shared/**'], allow: ['@noble/*'] },
+  { name: 'src/renderer', files: ['src/renderer/**'], allow: ['src/shared/**', 'react', 'react-dom'] },
+  { name: 'src/preload', files: ['src/preload/**'], allow: ['src/shared/**', 'electron'] },
+
+  { name: 'src/core/store', files: [STORE], allow: [...CORE_BASE] },
+  { name: 'src/core/clip', files: [CLIP], allow: [...CORE_BASE] },
+  { name: 'src/core/media', files: [MEDIA], allow: [...CORE_BASE, CLIP] },
+  { name: 'src/core (settings, paths)', files: CONFIG, allow: [...CORE_BASE, CLIP, './package.json'] },
+  { name: 'src/core/models', files: [MODELS], allow: [...CORE_BASE, CLIP, ...CONFIG] },
+  { name: 'src/core/ocr', files: [OCR], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG] },
+  { name: 'src/core/tags', files: [TAGS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG] },
+  { name: 'src/core/dupes', files: [DUPES], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS] },
+  { name: 'src/core/search', files: [SEARCH], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS] },
+  { name: 'src/core/albums', files: [ALBUMS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, SEARCH] },
+  { name: 'src/core/library', files: LIBRARY, allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES] },
+  { name: 'src/core (engine)', files: ENGINE, allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES, ...LIBRARY] },
+  { name: 'src/core/api', files: [API], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES, ...LIBRARY, ...ENGINE] },
+  // The front door may re-export anything of the core.
+  { name: 'src/core/index', files: ['src/core/index'], allow: [...CORE_BASE, 'src/core/**'] },
+  // A new core file outside these folders has to be placed in the order above first.
+  { name: 'src/core', files: ['src/core/**'], allow: [...CORE_BASE] },
+
+  // The front ends: the core only through its front door.
+  { name: 'src/server', files: ['src/server/**'], allow: ['src/core/index', 'src/shared/**', 'src/base/**', NODE, ...PACKAGES] },
+  { name: 'src/cli', files: ['src/cli/**'], allow: ['src/core/index', 'src/server/**', 'src/shared/**', 'src/base/**', NODE, ...PACKAGES] },
+  { name: 'src/main', files: ['src/main/**'], allow: ['src/core/index', 'src/shared/**', 'src/base/**', NODE, '*', 'electron', '!react', '!react-dom'] },
 ];
 
 export default tseslint.config(
@@ -40,39 +80,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/shared/**'],
-    rules: forbidLayers(['core', 'cli', 'server', 'main', 'preload', 'renderer'], [
-      ...noElectronReact,
-      { group: nodeBuiltins, message: 'DESIGN.md: src/shared is environment-free (no node).' },
-    ]),
-  },
-  {
-    files: ['src/core/**'],
-    rules: forbidLayers(['cli', 'server', 'main', 'preload', 'renderer'], noElectronReact),
-  },
-  {
-    // Leaves of the engine: they must not reach into the feature folders or the composer.
-    files: ['src/core/clip/**', 'src/core/media/**', 'src/core/store/**'],
-    rules: forbidLayers(['cli', 'server', 'main', 'preload', 'renderer', 'library', 'search', 'tags', 'dupes', 'models', 'engine'], noElectronReact),
-  },
-  {
-    files: ['src/cli/**', 'src/server/**'],
-    rules: forbidLayers(['main', 'preload', 'renderer'], noElectronReact),
-  },
-  {
-    files: ['src/main/**'],
-    rules: forbidLayers(['cli', 'server', 'preload', 'renderer'], [noElectronReact[1]]),
-  },
-  {
-    files: ['src/preload/**'],
-    rules: forbidLayers(['core', 'cli', 'server', 'main', 'renderer'], [noElectronReact[1]]),
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'allowed-imports': allowedImports } }, 'import-x': importX },
+    settings: {
+      // no-cycle follows only the files it can parse: the TypeScript sources.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'local/allowed-imports': ['error', { root: import.meta.dirname, layers }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: forbidLayers(['core', 'cli', 'server', 'main', 'preload'], [
-      noElectronReact[0],
-      { group: nodeBuiltins, message: 'DESIGN.md: the renderer runs in a browser (no node).' },
-    ]),
   },
 );

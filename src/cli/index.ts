@@ -1,5 +1,5 @@
 // Entry point of the `shoebox` bin.
-import { ortPlatformError } from '../core/clip/providers';
+import { ortPlatformError } from '../core/index';
 
 // ONNX Runtime loads its native binding on import and has none for some machines (Intel
 // Macs): one clear line instead of a "Cannot find module" stack trace.

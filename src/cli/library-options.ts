@@ -1,8 +1,9 @@
-// Options and setup shared by the library commands (index, status, list, search, ...).
+// Options and setup shared by the library commands (index, status, list, search, ...). Each
+// opens the library through the core's front door as LibraryApi, the app's own host, taking
+// the writer lock only when a write needs it, so reading commands work while another
+// process writes. The front door is imported when a command runs, never for --help.
 import type { Command } from 'commander';
-import { openLibrary } from '../core/engine';
-import type { LibraryService } from '../core/library/library-service';
-import { parseProvider } from '../core/clip/providers';
+import type { LibraryHost } from '../core/index';
 import type { GlobalOptions } from './global-options';
 import { progressBar } from './progress-bar';
 import { UsageError, printable } from './output';
@@ -21,22 +22,49 @@ export function withLibraryOptions(cmd: Command): Command {
     .option('--json', 'print one JSON document');
 }
 
-/** Opens the library for a command; `show` decides whether indexing progress is drawn. */
-export function libraryFor(cmd: Command, opts: LibraryCommandOptions, command: string, showProgress = false): LibraryService {
+/** The library a command works on, with the engine's log lines on stderr. */
+export interface CommandLibrary {
+  readonly api: LibraryHost;
+  /** Ends the progress line (if one was drawn) and closes the library, releasing any lock. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the library for a command (`command` names it in other processes' "library busy");
+ * `showProgress` draws indexing progress on a terminal. Fails with the model choice's own
+ * error when there is no model to use.
+ */
+export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptions, command: string, showProgress = false): Promise<CommandLibrary> {
   const globals = cmd.optsWithGlobals<GlobalOptions>();
-  const bar = progressBar(showProgress);
-  return openLibrary({
+  const { createLibraryApi, parseProvider } = await import('../core/index');
+  const api = await createLibraryApi({
     ...(globals.home ? { home: globals.home } : {}),
     ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
     ...(opts.model ? { modelId: opts.model } : {}),
     provider: parseProvider(globals.provider),
     command,
-    emit: (event) => {
-      if (event.type === 'index-progress') bar.update(event.progress);
-      else if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`); // paths may hold control characters
-    },
-    onClose: () => bar.end(),
+    watch: false,
+    writerLock: 'on-write',
+    // The duplicates trash (`dupes --trash`): a folder of the user's choosing, read at the edge.
+    ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
   });
+  const bar = progressBar(showProgress);
+  const unsubscribe = api.subscribe((event) => {
+    if (event.type === 'index-progress') bar.update(event.progress);
+    else if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`); // paths may hold control characters
+  });
+  const close = async () => {
+    unsubscribe();
+    bar.end();
+    await api.close();
+  };
+  try {
+    await api.ready();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { api, close };
 }
 
 /** A whole-number option, at least `min`; anything else is a usage error (exit 2). */
@@ -49,3 +77,4 @@ export function wholeNumber(value: string, name: string, min: number): number {
 export function positiveInt(value: string, name: string): number {
   return wholeNumber(value, name, 1);
 }
+

@@ -1,10 +1,7 @@
+// The options that choose a CLIP model for embed-text and embed-image, and the model they
+// open through the engine (no library: these embed inputs from outside one).
 import type { Command } from 'commander';
-import { ClipModel } from '../core/clip/clip-model';
-import { parseProvider } from '../core/clip/providers';
-import { installedModels } from '../core/engine';
-import { resolveHome } from '../core/home';
-import { homePaths } from '../core/paths';
-import { NoModelError, chooseModel } from '../core/library/model-choice';
+import type { OutsideEmbedder } from '../core/index';
 import { UsageError } from './output';
 import type { GlobalOptions } from './global-options';
 
@@ -22,20 +19,23 @@ export function withModelOptions(cmd: Command, unit = 'inputs'): Command {
     .option('--batch-size <n>', `${unit} per inference batch`, '8');
 }
 
-export function openModel(opts: ModelOptions, globals: GlobalOptions): ClipModel {
+/** The chosen model; closing it closes the engine too. */
+export async function openModel(opts: ModelOptions, globals: GlobalOptions): Promise<OutsideEmbedder> {
   const batchSize = Number(opts.batchSize ?? 8);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer, got "${opts.batchSize}"`);
-  let dir: string;
-  const home = resolveHome(globals.home);
+  const { createEngine, parseProvider, NoModelError } = await import('../core/index');
+  const engine = await createEngine({ ...(globals.home ? { home: globals.home } : {}), provider: parseProvider(globals.provider) });
   try {
-    ({ dir } = chooseModel(installedModels(home), {
+    const embedder = engine.embedder({
       ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
       ...(opts.model ? { modelId: opts.model } : {}),
-    }));
+      batchSize,
+    });
+    return { ...embedder, close: () => engine.close() };
   } catch (err) {
+    await engine.close();
     // Nothing to run with is how the command was called, as before: a usage error.
     if (err instanceof NoModelError) throw new UsageError(err.message);
     throw err;
   }
-  return ClipModel.open(dir, { provider: parseProvider(globals.provider), batchSize, cacheDir: homePaths(home).cache });
 }

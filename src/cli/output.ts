@@ -1,6 +1,7 @@
 // How every command talks to scripts and people (rclip/Czkawka style): with --json exactly
 // one JSON document on stdout; errors as one line on stderr; exit 0 ok, 1 failure, 2 usage.
-export const EXIT_OK = 0;
+import { statusLine } from '../base/status-line';
+
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
@@ -45,16 +46,13 @@ export function vectorToJson(v: Float32Array): number[] {
 
 /** A one-line progress display on stderr, only when a person is watching. */
 export function progressLine(enabled: boolean): { update(done: number, total: number): void; end(): void } {
-  const tty = enabled && process.stderr.isTTY;
+  const line = statusLine({ enabled });
   const start = Date.now();
   return {
     update(done, total) {
-      if (!tty) return;
       const rate = done / Math.max(1e-3, (Date.now() - start) / 1000);
-      process.stderr.write(`\r${done}/${total} photos  ${rate.toFixed(1)}/s `);
+      line.show(`${done}/${total} photos  ${rate.toFixed(1)}/s`, done >= total);
     },
-    end() {
-      if (tty) process.stderr.write('\n');
-    },
+    end: () => line.end(),
   };
 }

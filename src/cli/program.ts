@@ -1,10 +1,9 @@
 // The `shoebox` command: a thin shell over the engine (DESIGN.md). Parsing, exit codes and
 // one-line errors live here; every real decision is the engine's.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseProvider } from '../core/clip/providers';
-import { resolveHome } from '../core/home';
-import { providerSetting } from '../core/settings';
-import { VERSION } from '../core/version';
+// The front door is cheap to import (src/core/index.ts): these are small modules, and each
+// command loads the engine only when it runs, so --help, --version and usage errors are quick.
+import { VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';

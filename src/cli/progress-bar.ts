@@ -1,22 +1,18 @@
 // A progress bar on stderr, drawn only when a person watches a terminal.
+import { statusLine } from '../base/status-line';
 import type { IndexProgress } from '../shared/api';
 
 export function progressBar(enabled: boolean): { update(p: IndexProgress): void; end(): void } {
-  const tty = enabled && process.stderr.isTTY === true;
-  let drawn = false;
+  const line = statusLine({ enabled });
   return {
     update(p) {
-      if (!tty || p.total === 0) return;
+      if (p.total === 0) return;
       const width = 30;
       const filled = Math.round((p.done / p.total) * width);
       const eta = p.etaSeconds === null ? '' : ` ETA ${formatSeconds(p.etaSeconds)}`;
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} ${p.rate.toFixed(1)} photos/s${eta}   `);
-      drawn = true;
+      line.show(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} ${p.rate.toFixed(1)} photos/s${eta}`, p.done >= p.total);
     },
-    end() {
-      if (drawn) process.stderr.write('\n');
-      drawn = false;
-    },
+    end: () => line.end(),
   };
 }
 

@@ -1,8 +1,9 @@
-// The engine's entry points. openLibrary() composes the library with its model (the CLI's
-// library commands use it directly); createLibraryApi() in ./api/library-api.ts builds the
-// whole LibraryApi on it for the app and `shoebox serve`; createEngine() answers info()
-// alone, without opening the library or taking its writer lock (`shoebox info`).
-import type { ExecutionProviderName, LibraryApi, LibraryEvent, Unsubscribe } from '../shared/api';
+// The engine's entry points. openLibrary() composes the library with its model;
+// createLibraryApi() in ./api/library-api.ts builds the whole LibraryApi on it for every
+// front end; createEngine() answers what needs no library: info() without opening the
+// library or taking its writer lock (`shoebox info`), and CLIP on texts and files from
+// outside any library (`shoebox embed-text`, `embed-image`).
+import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
 import { resolveHome } from './home';
 import { engineInfo } from './engine-info';
 import fs from 'node:fs';
@@ -10,9 +11,11 @@ import path from 'node:path';
 import type { ClipModelOptions } from './clip/clip-model';
 import { LibraryService } from './library/library-service';
 import { chooseModel, type ModelSource } from './library/model-choice';
+import { openOutsideEmbedder, type EmbedderOptions, type OutsideEmbedder } from './outside-embedder';
 import { homePaths } from './paths';
 import { readSettings } from './settings';
 import { TaggingService, autoTagHook } from './tags/tagging-service';
+import { SignatureBatcher } from './dupes/signature-batcher';
 
 export interface EngineOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -20,25 +23,37 @@ export interface EngineOptions {
   provider?: ExecutionProviderName | 'auto';
 }
 
-export interface Engine extends Pick<LibraryApi, 'info' | 'subscribe'> {
+export interface Engine extends Pick<LibraryApi, 'info'> {
   readonly home: string;
+  /** The chosen CLIP model (else the active one), for inputs outside any library; NoModelError when none. */
+  embedder(options?: EmbedderOptions): OutsideEmbedder;
+  /** Closes the embedders it opened. */
   close(): Promise<void>;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const home = resolveHome(options.home);
-  const listeners = new Set<(event: LibraryEvent) => void>();
-  const info = engineInfo(home, options.provider ?? 'auto');
+  const provider = options.provider ?? 'auto';
+  const info = engineInfo(home, provider);
+  const opened = new Set<OutsideEmbedder>();
 
   return {
     home,
     info: () => info(),
-    subscribe(listener): Unsubscribe {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    embedder(embedderOptions = {}) {
+      const embedder = openOutsideEmbedder(home, installedModels(home), provider, embedderOptions);
+      opened.add(embedder);
+      return {
+        ...embedder,
+        close: async () => {
+          opened.delete(embedder);
+          await embedder.close();
+        },
+      };
     },
     async close() {
-      listeners.clear();
+      await Promise.all([...opened].map((e) => e.close()));
+      opened.clear();
     },
   };
 }
@@ -96,6 +111,8 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     emit,
     ...(options.command ? { command: options.command } : {}),
     ...(options.onClose ? { onClose: options.onClose } : {}),
+    // Duplicate detection's signatures, from the thumbnails indexing makes anyway.
+    thumbnailStep: (store) => new SignatureBatcher(store),
   });
   // Photos indexed into auto-tagged folders are tagged as their batch is committed.
   library.onPhotosCommitted = autoTagHook(new TaggingService(library), (e) => emit({ type: 'log', level: 'warn', message: `auto-tagging: ${e.message}` }));

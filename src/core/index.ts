@@ -3,7 +3,61 @@
 // src/shared. Each use case's policy lives once behind it: the LibraryApi host
 // (createLibraryApi) for everything on a library, createEngine for what needs no library.
 // ESLint enforces the direction (eslint.config.js, "layers").
-export { createLibraryApi } from './api/library-api';
+//
+// Keep this file cheap to import: `shoebox --help` and every usage error load it (and must
+// answer in well under half a second), so it exports values only from small modules, and
+// what loads LanceDB, ONNX Runtime or sharp sits behind an async function that imports it on
+// first use (createLibraryApi, createEngine). Types cost nothing: export them freely.
+// test/cli/cli-conventions.test.ts checks that importing it loads no native module.
+import type { LibraryApiOptions, LibraryHost } from './api/library-api';
+import type { Engine, EngineOptions } from './engine';
+
+/** Opens the library as LibraryApi (api/library-api.ts); loads the engine on first call. */
+export async function createLibraryApi(options: LibraryApiOptions = {}): Promise<LibraryHost> {
+  const { createLibraryApi: create } = await import('./api/library-api');
+  return create(options);
+}
+
+/** What needs no library: info(), CLIP on outside texts and files (engine.ts). */
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  const { createEngine: create } = await import('./engine');
+  return create(options);
+}
+
+/** The models on disk, no library open (api/model-shelf.ts): list, install, import, remove. */
+export async function openModelShelf(home: string, endpoint?: string): Promise<import('./api/model-shelf').ModelShelf> {
+  const { modelShelf } = await import('./api/model-shelf');
+  return modelShelf(home, endpoint);
+}
+
 export type { LibraryApiOptions, LibraryHost } from './api/library-api';
-export { createEngine } from './engine';
+export type { PhotoTags, SidecarReport, TagDecision, TagsForeground } from './api/tags-api';
+export type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, AlbumsForeground, ExportReport } from './api/albums-api';
+export type { DecidedGroup, DuplicateScanProgress, DuplicateScanRequest, DuplicateScanStats, DupesForeground, ShownScan } from './api/dupes-api';
+export type { ModelSwitch, ModelsForeground, Reembed } from './api/models-api';
+export type { DownloadProgress, ImportResult, InstallResult, ListedModel, ModelShelf, RemoveResult } from './api/model-shelf';
 export type { Engine, EngineOptions } from './engine';
+export type { ForegroundApi, LibraryReport } from './api/foreground-api';
+export type { PhotoListing } from './api/photo-views';
+export type { ImageFile, ImageKind } from './api/image-files';
+export type { RepairReport } from './api/repair-library';
+export type { IndexSummary } from './library/index-summary';
+export type { EmbedderOptions, ImageResult, OutsideEmbedder, TextEmbedding } from './outside-embedder';
+
+// Small modules: errors a front end tells apart, settings read before anything opens, and
+// formatting of what the core answers.
+export { VERSION } from './version';
+export { resolveHome } from './home';
+export { providerSetting } from './settings';
+export { ortPlatformError, parseProvider } from './clip/providers';
+export { formatRate } from './clip/provider-verdict';
+export { NoModelError } from './library/model-choice';
+export { FolderRefusedError } from './library/folder-rules';
+export { QueryError } from './search/query-error';
+export { LabelSetError } from './tags/label-set';
+export { AlbumError } from './albums/album';
+export { ModelError } from './models/model-error';
+export { builtinLabelSets } from './tags/builtin-label-sets';
+export { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS } from './dupes/types';
+export { photoId } from './api/photo-id';
+export { repairSummary } from './api/repair-summary';

@@ -3,8 +3,7 @@
 // never leaves half a file; a missing file means defaults; a corrupt one is reported, not
 // overwritten, because it may hold choices the user wants back.
 import fs from 'node:fs';
-import path from 'node:path';
-import crypto from 'node:crypto';
+import { writeFileAtomicSync } from '../base/atomic-write';
 import { homePaths } from './paths';
 import type { ExecutionProviderName } from '../shared/api';
 import { parseProvider } from './clip/providers';
@@ -84,25 +83,7 @@ export function updateSettings(home: string, patch: Partial<Settings>): Settings
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  writeFileAtomic(settingsPath(home), `${JSON.stringify(next, null, 2)}\n`);
+  writeFileAtomicSync(settingsPath(home), `${JSON.stringify(next, null, 2)}\n`);
   return next;
 }
 
-/** Write to a sibling temp file, flush it to disk, then rename over the target. */
-export function writeFileAtomic(file: string, contents: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, contents);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}

@@ -2,9 +2,9 @@
 // images under shoebox://app/thumb/<id> and shoebox://app/image/<id>. Image ids are looked
 // up by the engine in the library (src/core/api/image-files.ts): only library photos are
 // ever served, never a path someone put in a URL.
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
+import { fileForUrlPath } from '../base/url-path-file';
 import { APP_HOST, APP_SCHEME } from './app-url';
 import type { ImageFile, ImageKind } from './engine-host';
 
@@ -65,19 +65,13 @@ export async function respond(url: string, rendererDir: string, csp: string, ima
  * containment check, so %2e%2e%2f and encoded backslashes cannot climb out of the folder.
  */
 export function resolveAppFile(url: string, rendererDir: string): string | null {
-  let pathname: string;
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    if (parsed.host !== APP_HOST) return null;
-    pathname = decodeURIComponent(parsed.pathname);
+    parsed = new URL(url);
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, `.${pathname}`);
-  if (file === root) return path.join(root, 'index.html');
-  return file.startsWith(root + path.sep) ? file : null;
+  return parsed.host === APP_HOST ? fileForUrlPath(rendererDir, parsed.pathname) : null;
 }
 
 async function respondImage(url: string, images: ImageSource | undefined): Promise<Response> {

@@ -11,7 +11,7 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
 import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
 import { RemoteError, RpcClient, libraryApiOverRpc } from '../shared/rpc';
-import type { ImageFile, ImageKind } from '../core/api/image-files';
+import type { ImageFile, ImageKind } from '../core/index';
 import { HOST_METHODS, type EngineHello, type EngineStart } from './engine-protocol';
 
 export type { ImageFile, ImageKind };

@@ -1,7 +1,7 @@
 // The engine process's side of the port: answers LibraryApi requests (arguments checked as
 // for any page), image reads and shutdown, and pushes the engine's events. Kept apart from
 // the entry (engine-process.ts) so tests drive it with a fake port and a fake library.
-import type { LibraryHost } from '../core/api/library-api';
+import type { LibraryHost } from '../core/index';
 import { answerRequest, libraryHandler } from '../shared/rpc';
 import { HOST_METHODS, type EngineHello } from './engine-protocol';
 

@@ -4,7 +4,7 @@
 // native crash takes down this process only (engine-host.ts restarts it).
 //
 // It never imports 'electron': a utility process gets its parent port as process.parentPort.
-import { createLibraryApi } from '../core/api/library-api';
+import { createLibraryApi } from '../core/index';
 import type { EngineStart } from './engine-protocol';
 import { reportFatal, serveEngineOnPort, type PortLike } from './engine-port';
 

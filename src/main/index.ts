@@ -12,7 +12,7 @@ import { hardenSession } from './security';
 import { createMainWindow } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
 import type { ExecutionProviderName } from '../shared/api';
-import { providerSetting } from '../core/settings';
+import { providerSetting } from '../core/index';
 
 const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'webgpu', 'cpu'];
 

@@ -3,8 +3,8 @@
 // A state file that is unreadable, or bounds no current display shows (a monitor unplugged
 // since), is ignored: a window restored off every screen could not be reached at all.
 import fs from 'node:fs';
-import path from 'node:path';
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
+import { writeFileAtomicSync } from '../base/atomic-write';
 
 export interface WindowState {
   /** The normal (not maximized, not full-screen) bounds, so un-maximizing goes back to them. */
@@ -61,16 +61,12 @@ export function trackWindowState(window: BrowserWindow, file: string): void {
   window.on('close', save);
 }
 
-/** Written to a temporary file and renamed over the old one, so a crash never leaves half a file. */
+/** Written atomically (src/base/atomic-write.ts), so a crash never leaves half a file. */
 export function saveWindowState(file: string, state: WindowState): void {
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temp, `${JSON.stringify(state)}\n`);
-    fs.renameSync(temp, file);
+    writeFileAtomicSync(file, `${JSON.stringify(state)}\n`);
   } catch (error) {
     // Losing the window's position is not worth failing over; the next save tries again.
-    fs.rmSync(temp, { force: true });
     console.error('[shoebox] could not save the window state:', error);
   }
 }

@@ -18,7 +18,7 @@ import { MAX_QUERY_IMAGE_BYTES } from '../shared/api';
 import { InvalidArgumentsError } from '../shared/api-methods';
 import { answerRequest, errorBody, libraryHandler } from '../shared/rpc';
 import { WS_PROTOCOL, type ImageKind } from '../shared/serve-access';
-import type { LibraryHost } from '../core/api/library-api';
+import type { LibraryHost } from '../core/index';
 import { TOKEN_PARAM, checkRequest, newToken, type AuthContext } from './auth';
 import { BigMessageSlots, meterConnection } from './message-budget';
 import { readStaticFile, resolveStaticFile } from './static-files';

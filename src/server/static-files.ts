@@ -2,6 +2,7 @@
 // URL path is decoded before the containment check, so %2e%2e%2f cannot climb out.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileForUrlPath } from '../base/url-path-file';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,17 +19,7 @@ const TYPES: Record<string, string> = {
 
 /** The file a URL path names inside `root`, or null. "/" is index.html. */
 export function resolveStaticFile(pathname: string, root: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const base = path.resolve(root);
-  const file = path.resolve(base, `.${decoded}`);
-  if (file === base) return path.join(base, 'index.html');
-  return file.startsWith(base + path.sep) ? file : null;
+  return fileForUrlPath(root, pathname);
 }
 
 export async function readStaticFile(file: string): Promise<{ data: Buffer; contentType: string } | null> {

@@ -5,7 +5,7 @@
 // One entry per method: when LibraryApi grows, tsc fails here until the table does too.
 import {
   MAX_QUERY_IMAGE_BYTES, type AlbumDraft, type AlbumFilters, type AlbumInput, type AlbumMembership, type DuplicateKind, type LabelSetInput, type LibraryApi,
-  type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState,
+  type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState, type TimelineOptions,
 } from './api';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
@@ -55,6 +55,13 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [image, options] = arity('searchByImage', args, 1, 2);
     return [queryImage(image), ...optional(options, searchOptions)] as MethodArgs<'searchByImage'>;
   },
+  exportPhotos: (args) => {
+    const [list, dir, copy] = arity('exportPhotos', args, 2, 3);
+    return [ids(list), text(dir, 'folder', MAX_PATH), ...optional(copy, (v) => bool(v, 'copy'))] as MethodArgs<'exportPhotos'>;
+  },
+  trashPhotos: (args) => [ids(arity('trashPhotos', args, 1, 1)[0])],
+  timeline: (args) => optional(arity('timeline', args, 0, 1)[0], timelineOptions),
+  timelineSummary: (args) => optional(arity('timelineSummary', args, 0, 1)[0], timelineOptions),
   models: (args) => none('models', args),
   installModel: (args) => [text(arity('installModel', args, 1, 1)[0], 'model id', MAX_NAME)],
   useModel: (args) => [text(arity('useModel', args, 1, 1)[0], 'model id', MAX_NAME)],
@@ -287,12 +294,35 @@ function listOptions(value: unknown): ListPhotosOptions {
   return out;
 }
 
+function timelineOptions(value: unknown): TimelineOptions {
+  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'utcOffset']);
+  const out: TimelineOptions = {};
+  if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
+  if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
+  if (o['order'] !== undefined) {
+    if (o['order'] !== 'taken' && o['order'] !== 'added') throw new InvalidArgumentsError('order must be "taken" or "added"');
+    out.order = o['order'];
+  }
+  if (o['folder'] !== undefined) out.folder = text(o['folder'], 'folder', MAX_PATH);
+  if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', MAX_NAME);
+  if (o['utcOffset'] !== undefined) out.utcOffset = integer(o['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);
+  return out;
+}
+
 function searchOptions(value: unknown): SearchOptions {
-  const o = record(value, 'options', ['offset', 'limit', 'filters']);
+  const o = record(value, 'options', ['offset', 'limit', 'filters', 'all', 'sort']);
   const out: SearchOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
   if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
   if (o['filters'] !== undefined) out.filters = searchFilters(o['filters']);
+  if (o['all'] !== undefined) {
+    if (typeof o['all'] !== 'boolean') throw new InvalidArgumentsError('all must be true or false');
+    out.all = o['all'];
+  }
+  if (o['sort'] !== undefined) {
+    if (o['sort'] !== 'score' && o['sort'] !== 'date') throw new InvalidArgumentsError('sort must be "score" or "date"');
+    out.sort = o['sort'];
+  }
   return out;
 }
 

@@ -114,6 +114,8 @@ export interface SearchOptions extends PageOptions {
   all?: boolean;
   /** Order of the set the cut-off chose: best first (default) or newest taken first. */
   sort?: SearchSort;
+  /** Embed text terms as written, without the prompt templates ("a photo of ..."; CLI --raw). */
+  raw?: boolean;
 }
 
 export type SearchSort = 'score' | 'date';
@@ -148,6 +150,52 @@ export interface QueryImage {
 /** Largest query image accepted (bytes, before base64). */
 export const MAX_QUERY_IMAGE_BYTES = 40 * 1024 * 1024;
 
+// ---- Timeline (src/core/api/timeline-api.ts) ----------------------------------------------
+
+/** taken: newest taken first (the file's time for a photo without a date); added: newest indexed first. */
+export type TimelineOrder = 'taken' | 'added';
+
+export interface TimelineOptions extends PageOptions {
+  /** Default 'taken'. */
+  order?: TimelineOrder;
+  /** Only photos under this library folder. */
+  folder?: string;
+  /** Only photos carrying this tag (automatic or accepted). */
+  tag?: string;
+  /** The viewer's offset from UTC in minutes east (-(new Date().getTimezoneOffset())): file
+   *  and indexing times are instants, shown on the viewer's clock; dates taken are the
+   *  camera's clock already. Default 0. */
+  utcOffset?: number;
+}
+
+export interface TimelinePhoto extends Photo {
+  /** Its place in the order, a wall-clock time read as UTC (like `takenAt`): the date taken,
+   *  else the file's modification time (`fileTime`); with 'added', when it was indexed. */
+  date: number;
+  /** No date taken is recorded: `date` is the file's time (the app marks it as such). */
+  fileTime?: boolean;
+}
+
+/** A page of the timeline, in its order (stable under offset/limit while the library is unchanged). */
+export interface TimelinePage {
+  total: number;
+  offset: number;
+  photos: TimelinePhoto[];
+}
+
+export interface TimelineDay {
+  /** YYYY-MM-DD of `date`. */
+  day: string;
+  count: number;
+}
+
+/** Every day of the timeline that has photos, in its order: what the grid lays out its
+ *  date headers with and the scrubber jumps by, before any photo is loaded. */
+export interface TimelineSummary {
+  total: number;
+  days: TimelineDay[];
+}
+
 // ---- Folders, failures, jobs ---------------------------------------------------------
 
 export interface FolderInfo {
@@ -172,7 +220,7 @@ export interface FailurePage {
 }
 
 /** Work the engine does in the background, one job at a time (LanceDB has one writer). */
-export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair';
+export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash';
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobResult {
@@ -406,6 +454,9 @@ export type DuplicateKind = 'exact' | 'near' | 'similar';
 /** A group this large was hardly checked photo by photo (similar look-alikes chain into one
  *  group of hundreds): trashing it takes a warning and an explicit yes, in the CLI and the app. */
 export const LARGE_DUPLICATE_GROUP = 50;
+/** The CLIP cosine from which two photos are "similar" duplicates, unless the caller gives one
+ *  (not calibrated on real weights; src/core/dupes/find-duplicates.ts applies it). */
+export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
 
 export interface DuplicateMemberInfo {
   id: string;
@@ -505,6 +556,16 @@ export interface LibraryApi {
   similar(id: string, options?: SearchOptions): Promise<SearchPage>;
   /** Photos that look like an image from outside the library, best first. */
   searchByImage(image: QueryImage, options?: SearchOptions): Promise<SearchPage>;
+  /** The library (or a folder, a tag) newest first, by date taken or date added. */
+  timeline(options?: TimelineOptions): Promise<TimelinePage>;
+  /** The timeline's days with their photo counts (`offset`/`limit` are ignored). */
+  timelineSummary(options?: TimelineOptions): Promise<TimelineSummary>;
+  /** Writes these photos into `dir` as symbolic links, or copies (a selection's export). */
+  exportPhotos(ids: string[], dir: string, copy?: boolean): Promise<AlbumExportReport>;
+  /** Moves these photos to the OS trash (the UI confirms first) with the duplicates trash's
+   *  safety checks: each still the indexed bytes, inside a library folder, and never the real
+   *  file of a photo that stays. Moved photos leave the library. */
+  trashPhotos(ids: string[]): Promise<TrashReport>;
   models(): Promise<ModelsInfo>;
   /** Downloads a catalog model in a background job (progress in bytes); it becomes active
    *  when no model is. */

@@ -27,6 +27,12 @@ export interface SearchRequestOptions {
   raw?: boolean;
   /** Return every photo in rank order: no relevance cut-off. */
   all?: boolean;
+  /** Order of the set the cut-off chose: best first (default), or newest taken first (the
+   *  file's time for a photo without a date), the set staying the same. */
+  sort?: 'score' | 'date';
+  /** When nothing passes the cut-off, return the closest photos below it instead (at most
+   *  CLOSEST_COUNT, src/core/search/closest.ts) and say so with `closest: true`. */
+  closest?: boolean;
 }
 
 export interface SearchHit {
@@ -41,4 +47,6 @@ export interface SearchResult {
   hits: SearchHit[];
   /** The relevance cut-off applied (photos scoring below it are left out); null with `all`. */
   minScore: number | null;
+  /** Nothing passed the cut-off: `hits` are the closest photos below it (asked with `closest`). */
+  closest?: boolean;
 }

@@ -1,10 +1,10 @@
 // What scripts rely on from every command: usage mistakes exit 2 with one line, a closed pipe
 // is not a crash, relative paths mean what they mean in a shell, and commands that embed use
 // the active model like the library commands do.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runShoebox } from './run-cli';
+import { runShoebox, shoebox } from './run-cli';
 import { REPO_ROOT, fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
@@ -15,17 +15,49 @@ beforeAll(async () => {
   home = tempDir('shoebox-cli-home-');
   photos = tempDir('shoebox-cli-photos-');
   for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
-  expect((await runShoebox(['models', 'import', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_HOME: home })).code).toBe(0);
-  expect((await runShoebox(['index', photos], { SHOEBOX_HOME: home })).code).toBe(0);
+  expect((await shoebox(['models', 'import', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_HOME: home })).code).toBe(0);
+  expect((await shoebox(['index', photos], { SHOEBOX_HOME: home })).code).toBe(0);
 });
 
 describe('shoebox conventions', () => {
   it('mistyped arguments are usage errors: exit 2, one line', async () => {
     for (const args of [['list', '--limit', '0'], ['list', '--offset', 'abc'], ['--provider', 'foo', 'info'], ['serve', '--port', 'abc']]) {
-      const res = await runShoebox(args, { SHOEBOX_HOME: home });
+      const res = await shoebox(args, { SHOEBOX_HOME: home });
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(res.stderr, args.join(' ')).toMatch(/^shoebox: /);
+    }
+  });
+
+  it('exit codes reach the shell through the bin: 2 for a usage error, 1 for a failure', async () => {
+    const usage = await runShoebox(['list', '--limit', '0'], { SHOEBOX_HOME: home });
+    expect(usage.code, usage.stderr).toBe(2);
+    const failure = await runShoebox(['--home', tempDir(), 'status']); // no model installed there
+    expect(failure.code, failure.stderr).toBe(1);
+    expect(failure.stderr).toMatch(/^shoebox: no model: /);
+  });
+
+  it('the core front door loads no native engine module until a command uses it (--help stays quick)', () => {
+    // What --help, --version and every usage error load: the front door and the CLI's own
+    // modules. ONNX Runtime, sharp and LanceDB load only inside a command's action.
+    const probe = "await import('./src/core/index.ts'); console.log(JSON.stringify(process.report.getReport().sharedObjects));";
+    const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(res.status, res.stderr).toBe(0);
+    const native = (JSON.parse(res.stdout) as string[]).filter((lib) => /onnxruntime|sharp|vips|lancedb/.test(lib));
+    expect(native).toEqual([]);
+  });
+
+  it('the prebuilt bin (out/cli, what `npm install` and `npm test` build) answers as the sources do', () => {
+    // bin/shoebox.js runs out/cli/shoebox.js while it is fresh: it must be the same CLI,
+    // engine and workers included, not only a faster --help.
+    const bundle = path.join(REPO_ROOT, 'out/cli/shoebox.js');
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, SHOEBOX_HOME: home, ...env } });
+    for (const args of [['--help'], ['search', '--json', '--all', 'red'], ['list', '--limit', '0']]) {
+      const built = run([bundle, ...args], {});
+      const sources = run([path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], { SHOEBOX_FROM_SOURCES: '1' });
+      expect(built.error, 'out/cli is missing: run `node scripts/build-cli.mjs`').toBeUndefined();
+      expect([built.status, built.stdout, built.stderr], args.join(' ')).toEqual([sources.status, sources.stdout, sources.stderr]);
     }
   });
 
@@ -40,23 +72,17 @@ describe('shoebox conventions', () => {
   });
 
   it('list --folder takes a path relative to the current folder', async () => {
-    const run = (cwd: string, folder: string) =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), 'list', '--json', '--folder', folder], { cwd, env: { ...process.env, SHOEBOX_HOME: home } });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.on('close', () => resolve(out));
-      });
+    const run = async (cwd: string, folder: string) => (await shoebox(['list', '--json', '--folder', folder], { SHOEBOX_HOME: home }, { cwd })).stdout;
     const relative = JSON.parse(await run(path.dirname(photos), path.basename(photos))) as { path: string }[];
     expect(relative).toHaveLength(Object.keys(COLOURS).length);
     expect(relative.map((p) => p.path)).toEqual((JSON.parse(await run('/', photos)) as { path: string }[]).map((p) => p.path));
   });
 
   it('embed-text and embed-image use the active model when no --model-dir is given', async () => {
-    const text = await runShoebox(['embed-text', '--json', 'red'], { SHOEBOX_HOME: home });
+    const text = await shoebox(['embed-text', '--json', 'red'], { SHOEBOX_HOME: home });
     expect(text.code).toBe(0);
     expect((JSON.parse(text.stdout) as { embedding: number[] }[])[0]!.embedding).toHaveLength(4);
-    const image = await runShoebox(['embed-image', '--json', path.join(photos, 'red.jpg')], { SHOEBOX_HOME: home });
+    const image = await shoebox(['embed-image', '--json', path.join(photos, 'red.jpg')], { SHOEBOX_HOME: home });
     expect(image.code).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
-// `shoebox dupes` as a user runs it: spawned processes on a temp home, --json documents, exit
-// codes, and --trash: refused without a terminal or --yes, asks on a terminal (a real pty
-// through util-linux `script`), moves only after "y", into SHOEBOX_TRASH_DIR here.
+// `shoebox dupes` as a user runs it: the CLI in this process on a temp home (run-cli.ts), --json
+// documents, exit codes, and --trash: refused without a terminal or --yes (a real process
+// without a terminal), asks on a terminal (a real pty through util-linux `script`), moves
+// only after "y", into SHOEBOX_TRASH_DIR here.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,13 +11,19 @@ import { LARGE_DUPLICATE_GROUP } from '../../src/shared/api';
 import { REPO_ROOT, fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { sceneJpeg } from '../helpers/scenes';
-import { runShoebox, type CliResult } from './run-cli';
+import { shoebox, type CliResult } from './run-cli';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 const ENTRY = path.join(REPO_ROOT, 'bin/shoebox.js');
 const dupesArgs = (home: string, ...args: string[]) => [ENTRY, '--home', home, 'dupes', ...MODEL, ...args];
 
+/** `shoebox dupes` in this process (the engine loads once per file). */
 function runDupes(home: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return shoebox(['--home', home, 'dupes', ...MODEL, ...args], env);
+}
+
+/** `shoebox dupes` as a child process, with stdin that is not a terminal. */
+function spawnDupes(home: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...dupesArgs(home, ...args)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -57,7 +64,7 @@ async function photoFolder(): Promise<string> {
 async function indexedHome(): Promise<{ home: string; dir: string }> {
   const dir = await photoFolder();
   const home = tempDir();
-  const res = await runShoebox(['--home', home, 'index', ...MODEL, '--json', dir]);
+  const res = await shoebox(['--home', home, 'index', ...MODEL, '--json', dir]);
   expect(res.code, res.stderr).toBe(0);
   return { home, dir };
 }
@@ -120,7 +127,7 @@ describe('shoebox dupes', () => {
     const { home, dir } = await indexedHome();
     const before = fs.readdirSync(dir).sort();
     const trashDir = tempDir('shoebox-trash-');
-    const res = await runDupes(home, ['--trash'], { SHOEBOX_TRASH_DIR: trashDir });
+    const res = await spawnDupes(home, ['--trash'], { SHOEBOX_TRASH_DIR: trashDir });
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/confirmation.*--yes/);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
@@ -139,7 +146,7 @@ describe('shoebox dupes', () => {
     expect(fs.readdirSync(path.join(trashDir, 'files')).sort()).toEqual(['a copy.jpg', 'a small.jpg', 'a wide.jpg']);
     const info = fs.readFileSync(path.join(trashDir, 'info', 'a small.jpg.trashinfo'), 'utf8');
     expect(info).toMatch(new RegExp(`^\\[Trash Info\\]\\nPath=${path.join(dir, 'a%20small.jpg').replaceAll('/', '\\/')}\\nDeletionDate=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\n$`));
-    const listed = JSON.parse((await runShoebox(['--home', home, 'list', ...MODEL, '--json'])).stdout) as { path: string }[];
+    const listed = JSON.parse((await shoebox(['--home', home, 'list', ...MODEL, '--json'])).stdout) as { path: string }[];
     expect(listed.map((p) => path.basename(p.path)).sort()).toEqual(['a.jpg', 'b.jpg', 'blue.jpg', 'red other.jpg', 'red.jpg']);
     const again = JSON.parse((await runDupes(home, ['--json'])).stdout);
     expect(again).toEqual([]);
@@ -228,7 +235,7 @@ describe('shoebox dupes', () => {
     const count = LARGE_DUPLICATE_GROUP + 1;
     for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `burst-${String(i).padStart(3, '0')}.jpg`), jpeg);
     const home = tempDir();
-    expect((await runShoebox(['--home', home, 'index', ...MODEL, dir])).code).toBe(0);
+    expect((await shoebox(['--home', home, 'index', ...MODEL, dir])).code).toBe(0);
     const trashDir = tempDir('shoebox-trash-');
     const refused = await runDupes(home, ['--mode', 'exact', '--trash', '--yes'], { SHOEBOX_TRASH_DIR: trashDir });
     expect(refused.code).toBe(2);

@@ -2,7 +2,7 @@
 // HEIC worker thread) prints its multi-line complaints about a broken HEIC to stdout.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runShoebox } from './run-cli';
+import { shoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { sharedAvailable, sharedPath } from '../helpers/shared-data';
@@ -23,7 +23,7 @@ describe.runIf(sharedAvailable(...HEIC))('HEIC decoder output and --json', () =>
     const dir = tempDir();
     const bad = truncatedHeic(dir);
     const good = await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
-    const res = await runShoebox(['embed-image', ...MODEL, '--json', bad, good]);
+    const res = await shoebox(['embed-image', ...MODEL, '--json', bad, good]);
     expect(res.code).toBe(1);
     const out = JSON.parse(res.stdout) as { path: string; error?: string; embedding?: number[] }[];
     expect(out.map((o) => o.path)).toEqual([bad, good]);
@@ -35,7 +35,7 @@ describe.runIf(sharedAvailable(...HEIC))('HEIC decoder output and --json', () =>
     const dir = tempDir('shoebox-photos-');
     const bad = truncatedHeic(dir);
     await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
-    const res = await runShoebox(['--home', tempDir(), 'index', ...MODEL, '--json', dir]);
+    const res = await shoebox(['--home', tempDir(), 'index', ...MODEL, '--json', dir]);
     expect(res.code, res.stderr).toBe(0);
     const summary = JSON.parse(res.stdout) as { added: number; failed: { path: string; reason: string }[] };
     expect(summary.added).toBe(1);

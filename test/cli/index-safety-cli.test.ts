@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runShoebox, startShoebox } from './run-cli';
+import { shoebox, startShoebox } from './run-cli';
 import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
@@ -44,7 +44,7 @@ describe('shoebox index', () => {
     const left = Number(/interrupted: (\d+) photos? left for the next run/.exec(stdout)?.[1]);
     expect(left).toBeGreaterThan(0);
 
-    const rest = await runShoebox(['--home', home, 'index', ...MODEL, '--json']);
+    const rest = await shoebox(['--home', home, 'index', ...MODEL, '--json']);
     expect(rest.code, rest.stderr).toBe(0);
     expect(JSON.parse(rest.stdout)).toMatchObject({ interrupted: false, left: 0, embedded: left });
   });
@@ -89,11 +89,11 @@ describe('shoebox index', () => {
     const photos = tempDir('shoebox-photos-');
     const name = 'evil\u001b[2J\nname.jpg';
     fs.writeFileSync(path.join(photos, name), 'not a photo');
-    const text = await runShoebox(['--home', tempDir(), 'index', ...MODEL, photos]);
+    const text = await shoebox(['--home', tempDir(), 'index', ...MODEL, photos]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stderr).toContain(`failed: ${photos}/evil\\x1b[2J\\nname.jpg: not an image (unrecognised content)\n`);
     expect(text.stdout + text.stderr).not.toContain('\u001b');
-    const json = await runShoebox(['--home', tempDir(), 'index', ...MODEL, '--json', photos]);
+    const json = await shoebox(['--home', tempDir(), 'index', ...MODEL, '--json', photos]);
     expect(JSON.parse(json.stdout).failed).toEqual([{ path: path.join(photos, name), reason: 'not an image (unrecognised content)' }]);
   });
 
@@ -116,12 +116,12 @@ describe('shoebox index', () => {
     const home = tempDir();
     fs.mkdirSync(path.join(home, 'inbox'));
     for (const folder of ['/proc', '/sys/kernel', home, path.join(home, 'inbox')]) {
-      const res = await runShoebox(['--home', home, 'index', ...MODEL, folder]);
+      const res = await shoebox(['--home', home, 'index', ...MODEL, folder]);
       expect(res.code, res.stderr).toBe(2);
       expect(res.stdout).toBe('');
       expect(res.stderr).toMatch(/^shoebox: not a photo folder: \S+ (is a system folder|holds Shoebox's own data)[^\n]*\n$/);
     }
-    const folders = await runShoebox(['--home', home, 'folders', 'list', ...MODEL, '--json']);
+    const folders = await shoebox(['--home', home, 'folders', 'list', ...MODEL, '--json']);
     expect(JSON.parse(folders.stdout)).toEqual([]);
   }, 120_000);
 
@@ -129,15 +129,15 @@ describe('shoebox index', () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
-    expect((await runShoebox(['--home', home, 'index', ...MODEL, photos])).code).toBe(0);
+    expect((await shoebox(['--home', home, 'index', ...MODEL, photos])).code).toBe(0);
     fs.renameSync(photos, `${photos}.away`);
-    const res = await runShoebox(['--home', home, 'index', ...MODEL, '--json']);
+    const res = await shoebox(['--home', home, 'index', ...MODEL, '--json']);
     expect(res.code, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({ removed: 0, unavailable: [{ path: photos, reason: 'folder not found (unmounted?)', kept: 4 }] });
     expect(res.stderr.trim()).toBe(`shoebox: folder not found (unmounted?): ${photos} — its 4 photos are kept`);
-    const status = JSON.parse((await runShoebox(['--home', home, 'status', ...MODEL, '--json'])).stdout);
+    const status = JSON.parse((await shoebox(['--home', home, 'status', ...MODEL, '--json'])).stdout);
     expect(status.photos).toBe(4);
-    const text = await runShoebox(['--home', home, 'status', ...MODEL]);
+    const text = await shoebox(['--home', home, 'status', ...MODEL]);
     expect(text.stdout).toContain(`  ${photos}\t4 photos (folder not found (unmounted?); photos kept)\n`);
   });
 });

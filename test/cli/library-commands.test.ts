@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { runShoebox, startShoebox } from './run-cli';
+import { shoebox, startShoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -25,7 +25,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 }
 
 async function listPaths(home: string): Promise<string[]> {
-  const res = await runShoebox(['--home', home, 'list', ...MODEL, '--json']);
+  const res = await shoebox(['--home', home, 'list', ...MODEL, '--json']);
   expect(res.code, res.stderr).toBe(0);
   return (JSON.parse(res.stdout) as { path: string }[]).map((p) => p.path).sort();
 }
@@ -37,41 +37,41 @@ describe('shoebox index / status / list / search / similar / folders', () => {
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
     fs.writeFileSync(path.join(photos, 'broken.jpg'), '');
 
-    const index = await runShoebox(['--home', home, 'index', ...MODEL, '--json', photos]);
+    const index = await shoebox(['--home', home, 'index', ...MODEL, '--json', photos]);
     expect(index.code, index.stderr).toBe(0); // exit 0 even though a photo failed
     const summary = JSON.parse(index.stdout);
     expect(summary).toMatchObject({ scanned: 5, added: 4, updated: 0, unchanged: 0, removed: 0, embedded: 4 });
     expect(summary.failed).toEqual([{ path: path.join(photos, 'broken.jpg'), reason: expect.any(String) }]);
     expect(typeof summary.seconds).toBe('number');
 
-    const status = JSON.parse((await runShoebox(['--home', home, 'status', ...MODEL, '--json'])).stdout);
+    const status = JSON.parse((await shoebox(['--home', home, 'status', ...MODEL, '--json'])).stdout);
     expect(status).toMatchObject({ photos: 4, pending: 0, model: TINY_IMMICH, provider: 'cpu' });
     expect(status.failed).toHaveLength(1);
     expect(status.folders).toEqual([{ path: photos, photos: 4 }]);
 
     // --all: past the relevance cut-off (only yellow.jpg is relevant), to page through the ranking.
-    const search = await runShoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', 'yellow']);
+    const search = await shoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', 'yellow']);
     const hits = JSON.parse(search.stdout) as { path: string; score: number }[];
     expect(hits).toHaveLength(2);
     expect(hits[0]!.path).toBe(path.join(photos, 'yellow.jpg'));
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
 
-    const page2 = JSON.parse((await runShoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', '--offset', '2', 'yellow'])).stdout);
+    const page2 = JSON.parse((await shoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', '--offset', '2', 'yellow'])).stdout);
     expect(page2.map((h: { path: string }) => h.path)).not.toContain(hits[0]!.path);
 
     // similar: an image outside the library works too.
     const outside = await writeColourPhoto(tempDir(), 'query.jpg', [30, 40, 200]);
-    const similar = JSON.parse((await runShoebox(['--home', home, 'similar', ...MODEL, '--json', '--limit', '1', outside])).stdout);
+    const similar = JSON.parse((await shoebox(['--home', home, 'similar', ...MODEL, '--json', '--limit', '1', outside])).stdout);
     expect(similar[0].path).toBe(path.join(photos, 'blue.jpg'));
 
-    const folders = JSON.parse((await runShoebox(['--home', home, 'folders', 'list', ...MODEL, '--json'])).stdout);
+    const folders = JSON.parse((await shoebox(['--home', home, 'folders', 'list', ...MODEL, '--json'])).stdout);
     expect(folders.map((f: { path: string }) => f.path)).toEqual([photos]);
-    expect((await runShoebox(['--home', home, 'folders', 'remove', ...MODEL, '--json', photos])).code).toBe(0);
+    expect((await shoebox(['--home', home, 'folders', 'remove', ...MODEL, '--json', photos])).code).toBe(0);
     expect(await listPaths(home)).toEqual([]);
   });
 
   it('without a model says how to get one, in one line, exit 1', async () => {
-    const res = await runShoebox(['--home', tempDir(), 'index', '--json', tempDir()]);
+    const res = await shoebox(['--home', tempDir(), 'index', '--json', tempDir()]);
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/no model: install one/);
@@ -101,7 +101,7 @@ describe('crash safety', () => {
     expect(committed.length).toBeGreaterThan(0);
     expect(committed.length).toBeLessThan(total);
 
-    const resume = await runShoebox(['--home', home, 'index', ...MODEL, '--json']);
+    const resume = await shoebox(['--home', home, 'index', ...MODEL, '--json']);
     expect(resume.code, resume.stderr).toBe(0);
     const s = JSON.parse(resume.stdout);
     // Everything committed before the kill is reused, the rest is embedded once.
@@ -118,7 +118,7 @@ describe('shoebox watch', () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
     await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
-    expect((await runShoebox(['--home', home, 'index', ...MODEL, '--json', photos])).code).toBe(0);
+    expect((await shoebox(['--home', home, 'index', ...MODEL, '--json', photos])).code).toBe(0);
     // Changed while nothing watched: caught up on start.
     await writeColourPhoto(photos, 'green.jpg', COLOURS.green!);
 
@@ -148,10 +148,10 @@ describe('shoebox watch', () => {
     fs.rmSync(path.join(photos, 'red.jpg'));
     await until('the delete', async () => (!(await listPaths(home)).some((p) => p.endsWith('red.jpg')) ? true : undefined));
 
-    const second = await runShoebox(['--home', home, 'index', ...MODEL, '--json']);
+    const second = await shoebox(['--home', home, 'index', ...MODEL, '--json']);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/library busy/);
-    expect((await runShoebox(['--home', home, 'search', ...MODEL, '--json', 'blue'])).code).toBe(0);
+    expect((await shoebox(['--home', home, 'search', ...MODEL, '--json', 'blue'])).code).toBe(0);
 
     watch.kill('SIGTERM');
     const code = await new Promise((r) => watch.once('close', r));

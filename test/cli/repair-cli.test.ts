@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runShoebox } from './run-cli';
+import { runShoebox, shoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { photosTableName } from '../../src/core/store';
@@ -30,7 +30,7 @@ function fingerprint(dir: string): Record<string, string> {
 }
 
 async function json<T>(home: string, args: string[]): Promise<T> {
-  const res = await runShoebox(['--home', home, ...args, ...MODEL, '--json']);
+  const res = await shoebox(['--home', home, ...args, ...MODEL, '--json']);
   expect(res.code, res.stderr).toBe(0);
   return JSON.parse(res.stdout) as T;
 }
@@ -57,6 +57,7 @@ describe('shoebox repair', () => {
       fs.cpSync(seed, home, { recursive: true });
       damageTable(path.join(home, 'library'), TABLE, kind, before.map((f) => f.replace(seed, home)), true);
 
+      // Real processes, run at once: each must fail on its own with the same one line.
       const commands = [['status'], ['list'], ['search', 'red'], ['index', photos]];
       const results = await Promise.all(commands.map((args) => runShoebox(['--home', home, ...args, ...MODEL])));
       results.forEach((res, i) => {
@@ -87,7 +88,7 @@ describe('shoebox repair', () => {
     const photos = tempDir('shoebox-photos-');
     await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
     await json(home, ['index', photos]);
-    const res = await runShoebox(['--home', home, 'repair', ...MODEL]);
+    const res = await shoebox(['--home', home, 'repair', ...MODEL]);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/^library ok: \d+ tables read whole, nothing to repair\n$/);
   });

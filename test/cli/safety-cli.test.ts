@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { runShoebox } from './run-cli';
+import { shoebox } from './run-cli';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 
@@ -19,8 +19,8 @@ describe('data safety from the command line', () => {
     fs.symlinkSync(original, link);
     const home = tempDir();
     const trash = path.join(tempDir(), 'Trash');
-    expect((await runShoebox(['--home', home, 'index', ...MODEL, p2])).code).toBe(0);
-    const res = await runShoebox(['--home', home, 'dupes', ...MODEL, '--trash', '--yes', '--json'], { SHOEBOX_TRASH_DIR: trash });
+    expect((await shoebox(['--home', home, 'index', ...MODEL, p2])).code).toBe(0);
+    const res = await shoebox(['--home', home, 'dupes', ...MODEL, '--trash', '--yes', '--json'], { SHOEBOX_TRASH_DIR: trash });
     expect(res.code, res.stderr).toBe(0);
     // Whether the library holds one row or two for the picture, its file stays and the link works.
     expect(fs.lstatSync(original).isFile()).toBe(true);
@@ -35,7 +35,7 @@ describe('data safety from the command line', () => {
     const photos = tempDir('shoebox-export-cli-');
     await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
     const home = tempDir();
-    const run = (...args: string[]) => runShoebox(['--home', home, ...args]);
+    const run = (...args: string[]) => shoebox(['--home', home, ...args]);
     expect((await run('index', ...MODEL, photos)).code).toBe(0);
     expect((await run('albums', 'create', ...MODEL, 'reds', '--query', 'red', '--threshold', '0.5')).code).toBe(0);
     const inside = path.join(photos, 'export');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runShoebox, type CliResult } from './run-cli';
+import { shoebox as runCli, type CliResult } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
@@ -25,12 +25,12 @@ beforeAll(async () => {
   await writeExifColourPhoto(path.join(photos, 'trip'), 'magenta.jpg', [210, 30, 200], { taken: '2021:12:31 23:59:00', make: 'NIKON CORPORATION', model: 'NIKON D750', gps: { lat: 51.5, lon: -0.12 } });
   userHome = tempDir('shoebox-user-');
   await writeExifColourPhoto(userHome, 'query.png', [30, 40, 200]);
-  const index = await runShoebox(['--home', home, 'index', ...MODEL, '--json', photos]);
+  const index = await runCli(['--home', home, 'index', ...MODEL, '--json', photos]);
   expect(index.code, index.stderr).toBe(0);
 });
 
 function shoebox(args: string[]): Promise<CliResult> {
-  return runShoebox(['--home', home, ...args], { HOME: userHome });
+  return runCli(['--home', home, ...args], { HOME: userHome });
 }
 
 async function hits(args: string[]): Promise<{ path: string; score: number }[]> {
@@ -96,6 +96,17 @@ describe('shoebox search', () => {
     expect([...page1, ...page2]).toEqual(whole);
   });
 
+  it('--sort date orders the same photos newest taken first (the file time for a photo without a date)', async () => {
+    const byScore = await hits(['search', '--all', 'a photo']);
+    const byDate = await hits(['search', '--all', '--sort', 'date', 'a photo']);
+    expect(names(byDate).sort()).toEqual(names(byScore).sort());
+    // blue.jpg has no EXIF date: its file time (this run) is the newest of all.
+    expect(names(byDate)).toEqual(['blue.jpg', 'yellow.jpg', 'red2.jpg', 'magenta.jpg', 'red.jpg', 'green.jpg']);
+    // With the cut-off, the set stays the cut-off's: only the relevant photos, newest first.
+    expect(names(await hits(['search', '--sort', 'date', 'red']))).toEqual(['red2.jpg', 'red.jpg']);
+    await usageError(['search', '--sort', 'name', 'red'], /--sort must be score or date, got "name"/);
+  });
+
   it('a plain listing without --json: score, tab, path', async () => {
     const res = await shoebox(['search', ...MODEL, 'blue']);
     expect(res.code, res.stderr).toBe(0);
@@ -137,7 +148,7 @@ describe('shoebox search', () => {
 describe.each(['Asia/Tokyo', 'America/Los_Angeles'])('times and empty filters with TZ=%s', (zone) => {
   let clockHome: string;
   let clockPhotos: string;
-  const run = (args: string[]) => runShoebox(['--home', clockHome, ...args], { TZ: zone });
+  const run = (args: string[]) => runCli(['--home', clockHome, ...args], { TZ: zone });
 
   beforeAll(async () => {
     clockHome = tempDir();

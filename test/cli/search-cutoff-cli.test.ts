@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { runShoebox } from './run-cli';
+import { shoebox } from './run-cli';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 
@@ -18,7 +18,7 @@ describe('shoebox search with nothing above the cut-off', () => {
     await writeColourPhoto(sub, 'red.jpg', COLOURS.red!);
     await writeColourPhoto(photos, 'green.jpg', COLOURS.green!);
     const home = tempDir();
-    const run = (...args: string[]) => runShoebox(['--home', home, ...args]);
+    const run = (...args: string[]) => shoebox(['--home', home, ...args]);
     expect((await run('index', ...MODEL, photos)).code).toBe(0);
 
     // Green photos under reds/: none scores above the cut-off, though the folder has photos.

@@ -1,9 +1,9 @@
-// `shoebox tag`, `tags`, `labels` and `albums` as a user runs them: spawned processes on a
-// temp home, one JSON document per --json, one error line, exit codes 0/1/2.
+// `shoebox tag`, `tags`, `labels` and `albums` as a user runs them: the CLI in this process
+// (run-cli.ts) on a temp home, one JSON document per --json, one error line, exit codes 0/1/2.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runShoebox as shoebox } from './run-cli';
+import { shoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
@@ -44,6 +44,10 @@ describe('shoebox tag / tags / labels', () => {
     const listed = json(await run('tags', 'list', ...MODEL, '--json', photos)) as { path: string; tags: { label: string; state: string }[] }[];
     expect(listed.find((r) => r.path === red)!.tags).toEqual([expect.objectContaining({ label: 'yellow', set: 'colours', state: 'accepted' })]);
     expect(json(await run('tags', 'find', ...MODEL, '--json', 'yellow'))).toEqual([red, path.join(photos, 'yellow.jpg')].sort());
+    // A label is matched as search --tag matches it: any case; one no set has is refused (exit 2).
+    expect(json(await run('tags', 'find', ...MODEL, '--json', ' Yellow'))).toEqual([red, path.join(photos, 'yellow.jpg')].sort());
+    const noSuchLabel = await run('tags', 'find', ...MODEL, 'purple');
+    expect([noSuchLabel.code, noSuchLabel.stdout, noSuchLabel.stderr]).toEqual([2, '', 'shoebox: no label set has the label "purple" (shoebox labels list)\n']);
     expect(json(await run('tags', 'folders', ...MODEL, '--json'))).toEqual([{ folder: photos, set: 'colours' }]);
 
     // Usage errors: exit 2, one line.
@@ -132,6 +136,9 @@ describe('shoebox albums', () => {
     expect([missing.code, missing.stderr]).toEqual([1, 'shoebox: no album named "nope" (shoebox albums list)\n']);
     const badThreshold = await run('albums', 'create', ...MODEL, 'x', '--query', 'red', '--threshold', 'high');
     expect([badThreshold.code, badThreshold.stderr]).toEqual([2, 'shoebox: --threshold must be a cosine from -1 to 1, got "high"\n']);
+    // Dates are read by search's parser: an impossible day is refused (exit 2), as search refuses it.
+    const badDate = await run('albums', 'create', ...MODEL, 'x', '--query', 'red', '--after', '2021-02-30');
+    expect([badDate.code, badDate.stderr]).toEqual([2, 'shoebox: --after: "2021-02-30" is not a valid date\n']);
     const noQuery = await run('albums', 'create', ...MODEL, 'x');
     expect(noQuery.code).toBe(2);
     expect(json(await run('albums', 'remove', ...MODEL, '--json', 'reds'))).toEqual({ removed: 'reds' });

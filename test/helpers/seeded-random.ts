@@ -1,2 +1,2 @@
 // Tests and benchmarks use the engine's seeded generator, so synthetic libraries are reproducible.
-export { rng } from '../../src/core/seeded-random';
+export { rng } from '../../src/base/seeded-random';

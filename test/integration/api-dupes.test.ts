@@ -1,7 +1,7 @@
 // Duplicates through LibraryApi (what the review screen calls), on a library of real photos
 // from ../shared indexed with the tiny fixture model: exact copies and resized re-encoded
 // versions are found with the right keeper, and trashing moves exactly the photos it may,
-// into a test trash folder (SHOEBOX_TRASH_DIR), never a keeper or a changed photo. Then, on
+// into a test trash folder (the host's trashDir option), never a keeper or a changed photo. Then, on
 // synthetic scenes (no ../shared needed): the report survives a restart, is paged by picture,
 // forgets trashed and deleted photos, and a stopped scan keeps the previous report.
 import fs from 'node:fs';
@@ -36,7 +36,6 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
   const f = (name: string) => path.join(dir, name);
   /** Which picture each file is (ground truth). */
   const picture = new Map<string, string>();
-  const savedTrashDir = process.env.SHOEBOX_TRASH_DIR;
 
   const finished = (job: JobState): Promise<JobState> => jobFinished(events, job);
 
@@ -57,7 +56,6 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
   beforeAll(async () => {
     dir = tempDir('shoebox-api-dupes-');
     trashDir = tempDir('shoebox-api-dupes-trash-');
-    process.env.SHOEBOX_TRASH_DIR = trashDir;
     const [a, b, c, d, e] = splitImagenet().heldOut;
     const add = (name: string, pic: string) => picture.set(f(name), pic);
     fs.copyFileSync(a!, f('a.jpg'));
@@ -75,15 +73,14 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     add('c.jpg', 'c');
     add('d.jpg', 'd');
 
-    host = await createLibraryApi({ home: tempDir(), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+    // The trash location is the front end's option (the CLI and serve pass SHOEBOX_TRASH_DIR).
+    host = await createLibraryApi({ home: tempDir(), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false, trashDir });
     host.subscribe((event) => events.push(event));
     expect(await finished(await host.addFolder(dir))).toMatchObject({ state: 'done', result: { added: 9, failed: 0 } });
   }, 300_000);
 
   afterAll(async () => {
     await host?.close();
-    if (savedTrashDir === undefined) delete process.env.SHOEBOX_TRASH_DIR;
-    else process.env.SHOEBOX_TRASH_DIR = savedTrashDir;
     for (const d of [dir, trashDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
   });
 
@@ -178,18 +175,15 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
 });
 
 describe('the duplicates report across restarts, pages and stops', () => {
-  const openHost = useApiHosts();
-  const savedTrashDir = process.env.SHOEBOX_TRASH_DIR;
+  const hosts = useApiHosts();
   let trashDir: string;
+  const openHost: typeof hosts = (options = {}) => hosts({ trashDir, ...options });
   const folders: string[] = [];
 
   beforeAll(() => {
     trashDir = tempDir('shoebox-api-dupes-trash-');
-    process.env.SHOEBOX_TRASH_DIR = trashDir;
   });
   afterAll(() => {
-    if (savedTrashDir === undefined) delete process.env.SHOEBOX_TRASH_DIR;
-    else process.env.SHOEBOX_TRASH_DIR = savedTrashDir;
     for (const d of [trashDir, ...folders]) fs.rmSync(d, { recursive: true, force: true });
   });
 

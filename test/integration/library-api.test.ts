@@ -141,4 +141,36 @@ describe('LibraryApi over a real library', () => {
     await writeColourPhoto(photos, 'late.jpg', [128, 0, 128]);
     await expect.poll(async () => (await host.listPhotos()).total, { timeout: 30_000 }).toBe(6);
   });
+  it('foreground indexing (the CLI) is a job of the same host: queued with the app\'s jobs, with progress, and its whole summary', async () => {
+    const photos = await colourFolder();
+    const { host, events } = await open(tempDir());
+    // A job the app queued first: the foreground run waits its turn (one writer, one queue).
+    const appJob = await host.addFolder(photos);
+    const summary = await host.indexNow([photos]);
+    expect(summary).toMatchObject({ scanned: 6, added: 0, unchanged: 5, interrupted: false });
+    expect(summary.failed).toEqual([{ path: path.join(photos, 'broken.jpg'), reason: expect.stringMatching(/not an image/) }]);
+    const jobs = await host.jobs();
+    const foreground = jobs.find((j) => j.id !== appJob.id && j.kind === 'index')!;
+    expect(foreground).toMatchObject({ folder: photos, state: 'done' });
+    expect(jobs.find((j) => j.id === appJob.id)).toMatchObject({ state: 'done' });
+    expect(events.some((e) => e.type === 'index-progress' && e.jobId === appJob.id)).toBe(true);
+
+    // A stop asked before the run starts leaves everything for the next run.
+    const stop = new AbortController();
+    stop.abort();
+    expect(await host.indexNow([photos], { signal: stop.signal })).toMatchObject({ interrupted: true, added: 0 });
+
+    // The fuller answers a terminal prints, from the same library.
+    expect(await host.report()).toMatchObject({ photos: 5, pending: 0, model: TINY_IMMICH, provider: 'cpu', folders: [{ path: photos, photos: 5 }] });
+    expect((await host.listPhotoRecords({ limit: 1 }))[0]).toMatchObject({ path: path.join(photos, 'blue again.jpg'), size: expect.any(Number), hash: expect.any(String) });
+    expect(await host.countSearchable()).toBe(5);
+    expect(await host.countSearchable({ camera: 'no such camera' })).toBe(0);
+    expect(await host.removeFolderCounted(photos)).toBe(5);
+  });
+
+  it('without a model, the foreground calls fail with the model choice\'s own words', async () => {
+    const { host } = await open(tempDir(), { model: false });
+    await expect(host.ready()).rejects.toThrow(/^no model: install one/);
+    await expect(host.indexNow([tempDir()])).rejects.toThrow(/^no model: install one/);
+  });
 });

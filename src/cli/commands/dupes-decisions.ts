@@ -3,11 +3,9 @@
 // app's "Not duplicates" button records. `shoebox dupes` leaves out the groups they cover.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { listDecisions, recordDecision, undoDecision } from '../../core/dupes/decision-records';
-import type { DuplicateDecision } from '../../core/dupes/decisions';
-import { resolveHome } from '../../core/home';
+import type { DuplicateDecisionInfo } from '../../shared/api';
 import type { GlobalOptions } from '../global-options';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { UsageError, printJson, printLine, printable } from '../output';
 
 /** The command's options with those given to `dupes` itself (--model-dir before the subcommand). */
@@ -22,7 +20,7 @@ function when(ms: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-function label(d: DuplicateDecision): string {
+function label(d: DuplicateDecisionInfo): string {
   return d.kind === 'not-duplicates' ? 'not duplicates' : d.kind;
 }
 
@@ -33,9 +31,11 @@ export function registerDupeDecisions(dupes: Command): void {
     .action(async (files: string[], _opts: LibraryCommandOptions, cmd: Command) => {
       if (new Set(files.map((f) => path.resolve(f))).size < 2) throw new UsageError('keep-both needs two or more different photos');
       const opts = optionsOf(cmd);
-      const library = libraryFor(cmd, opts, 'shoebox dupes keep-both');
+      const { photoId } = await import('../../core/index');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox dupes keep-both');
       try {
-        const decision = await recordDecision(library.paths.home, await library.readable(), files.map((f) => path.resolve(f)), 'not-duplicates');
+        // The app's "Not duplicates" button: the same call, the same record.
+        const { applies: _applies, ...decision } = await library.api.decideDuplicates(files.map((f) => photoId(path.resolve(f))), 'not-duplicates');
         if (opts.json) printJson(decision);
         else printLine(`remembered: ${decision.members.length} photos are not duplicates (decision ${decision.id}; shoebox dupes undo ${decision.id} forgets it)`);
       } finally {
@@ -48,9 +48,10 @@ export function registerDupeDecisions(dupes: Command): void {
     .addHelpText('after', '\nWith --json: [{"id", "kind", "decidedAt", "members": [{"path", "hash"}], "applies"}]; "applies" is false once one of the files changed or left the library.')
     .action(async (_opts: LibraryCommandOptions, cmd: Command) => {
       const opts = optionsOf(cmd);
-      const library = libraryFor(cmd, opts, 'shoebox dupes decisions');
+      // The engine's warnings about the decisions file come as log events: stderr, one line each.
+      const library = await openCommandLibrary(cmd, opts, 'shoebox dupes decisions');
       try {
-        const decisions = await listDecisions(library.paths.home, await library.readable(), (message) => process.stderr.write(`shoebox: ${printable(message)}\n`));
+        const decisions = await library.api.duplicateDecisions();
         if (opts.json) return printJson(decisions);
         if (decisions.length === 0) return printLine('no duplicate decisions');
         for (const d of decisions) {
@@ -67,8 +68,15 @@ export function registerDupeDecisions(dupes: Command): void {
     .description('forget a remembered decision: its groups show again at the next scan')
     .argument('<id>', 'the decision, as `shoebox dupes decisions` lists it')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
-      // Only the decisions file: no model or library needed.
-      const d = await undoDecision(resolveHome(cmd.optsWithGlobals<GlobalOptions>().home), id);
-      printLine(`forgot decision ${d.id}: its groups show again at the next scan`);
+      // Only the decisions file: no model or library needed (the host answers without one).
+      const { createLibraryApi } = await import('../../core/index');
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const host = await createLibraryApi({ ...(globals.home ? { home: globals.home } : {}), command: 'shoebox dupes undo', watch: false, writerLock: 'on-write' });
+      try {
+        await host.undoDuplicateDecision(id);
+      } finally {
+        await host.close();
+      }
+      printLine(`forgot decision ${id}: its groups show again at the next scan`);
     });
 }

@@ -2,27 +2,28 @@
 // `--trash` lists the groups and keepers, then moves the others to the OS trash after a
 // confirmation (or `--yes`). A group of LARGE_DUPLICATE_GROUP photos or more (similar
 // look-alikes chain) is warned about and takes a typed "yes" or `--allow-large-groups`.
-// The work is DupesService's (src/core/dupes). Groups the user said are not duplicates
+// The work is the library host's (src/core/api/dupes-api.ts), the app's: the scan becomes
+// the saved report the app reviews, and `--trash` plans and moves through the app's checked
+// trash (trashDuplicates). Groups the user said are not duplicates
 // (`shoebox dupes keep-both`, or the app) are left out, and such photos are never trashed;
 // the subcommands that record, list and undo those decisions are in dupes-decisions.ts.
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { statusLine } from '../../base/status-line';
+import type { DecidedGroup, DuplicateScanProgress } from '../../core/index';
+import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import { groupsAfterDecisions } from '../../core/dupes/decision-records';
-import { trashableGroup, type DecidedGroup } from '../../core/dupes/decisions';
-import { DupesService } from '../../core/dupes/dupes-service';
-import { DEFAULT_SIMILAR_THRESHOLD } from '../../core/dupes/find-duplicates';
-import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateKind, type DuplicateScanProgress } from '../../core/dupes/types';
-import { LARGE_DUPLICATE_GROUP } from '../../shared/api';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
 
 type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean };
 
 const MODES = ['exact', 'near', 'similar', 'all'] as const;
 
-function kindsFor(mode: string | undefined): readonly DuplicateKind[] {
+/** The default (exact and near) is the core's, as the app's scan. */
+async function kindsFor(mode: string | undefined): Promise<readonly DuplicateKind[]> {
+  const { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS } = await import('../../core/index');
   if (mode === undefined) return DEFAULT_DUPLICATE_KINDS;
   if (mode === 'all') return DUPLICATE_KINDS;
   if ((MODES as readonly string[]).includes(mode)) return [mode as DuplicateKind];
@@ -43,22 +44,13 @@ function megabytes(bytes: number): string {
 
 /** One progress line on stderr while a person watches. */
 function progressLine(): { update(p: DuplicateScanProgress): void; end(): void } {
-  const tty = process.stderr.isTTY === true;
+  const line = statusLine();
   const label = { signatures: 'computing signatures of photos indexed earlier', near: 'comparing signatures', similar: 'comparing embeddings' };
-  let drawn = false;
-  let last = 0;
   return {
     update(p) {
-      const now = Date.now();
-      if (!tty || (now - last < 100 && p.done < p.total)) return;
-      last = now;
-      process.stderr.write(`\r${label[p.phase]}: ${p.done}/${p.total}   `);
-      drawn = true;
+      line.show(`${label[p.phase]}: ${p.done}/${p.total}`, p.done >= p.total);
     },
-    end() {
-      if (drawn) process.stderr.write('\n');
-      drawn = false;
-    },
+    end: () => line.end(),
   };
 }
 
@@ -102,21 +94,22 @@ export function registerDupes(program: Command): void {
         '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',
     )
     .action(async (opts: DupesCliOptions, cmd: Command) => {
-      const kinds = kindsFor(opts.mode);
+      const kinds = await kindsFor(opts.mode);
       const threshold = parseThreshold(opts.threshold, kinds);
       if (opts.yes && !opts.trash) throw new UsageError('--yes only goes with --trash');
       if (opts.allowLargeGroups && !opts.trash) throw new UsageError('--allow-large-groups only goes with --trash');
       // Refuse before any work: without a terminal nobody can confirm, and we never assume.
       if (opts.trash && !opts.yes && !process.stdin.isTTY) throw new UsageError('--trash asks for confirmation on a terminal; add --yes to trash without asking');
 
-      const library = libraryFor(cmd, opts, 'shoebox dupes');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox dupes');
+      const { api } = library;
       const progress = progressLine();
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       try {
-        const dupes = new DupesService(library);
-        const scan = await dupes.scan({
+        // The scan becomes the library's current duplicates report (the one the app reviews).
+        const scan = await api.scanDuplicatesNow({
           kinds,
           ...(threshold !== undefined ? { similarThreshold: threshold } : {}),
           ...(opts.folder ? { folder: path.resolve(opts.folder) } : {}),
@@ -130,10 +123,9 @@ export function registerDupes(program: Command): void {
           process.stderr.write(`shoebox: computed the signatures of ${stats.signaturesComputed} photos indexed before duplicate detection${stats.signaturesSaved ? ' (saved)' : ' (not saved: another process is writing the library)'}\n`);
         }
         if (stats.unsigned) process.stderr.write(`shoebox: ${stats.unsigned} photos have no thumbnail and could not be read: left out of near duplicates\n`);
-        const decided = await groupsAfterDecisions(library.paths.home, await library.readable(), scan.groups, (message) => process.stderr.write(`shoebox: ${message}\n`));
-        const hidden = decided.hidden.length;
+        const hidden = scan.hidden;
         if (hidden) process.stderr.write(`shoebox: ${hidden} ${hidden === 1 ? 'group' : 'groups'} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
-        const groups = decided.groups;
+        const groups = scan.groups;
 
         if (!opts.trash) {
           if (opts.json) printJson(groups);
@@ -141,8 +133,9 @@ export function registerDupes(program: Command): void {
           return;
         }
 
-        // A decided photo other than the keeper is never moved on the strength of its group.
-        const plan = await dupes.planTrash(groups.flatMap((g) => trashableGroup(g) ?? []));
+        // The app's trash rules: every non-keeper of the report, decided photos left out,
+        // each unchanged since the scan and vouched for by a keeper that stays.
+        const plan = await api.planDuplicateTrash();
         const moving = new Set(plan.paths);
         // What would go, with each group's keeper, is shown before anything is asked or moved.
         if (!opts.json) printGroups(groups);
@@ -154,17 +147,16 @@ export function registerDupes(program: Command): void {
           throw new UsageError(`nothing moved: a group has ${LARGE_DUPLICATE_GROUP} photos or more; look at it first, then add --allow-large-groups to trash it without asking`);
         }
         let moved = new Set<string>();
-        let failed: { path: string; reason: string }[] = [];
+        let failed: { path: string; error: string }[] = [];
         if (plan.paths.length > 0) {
           const question = large.length && !opts.allowLargeGroups
             ? `Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move them: `
             : `Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash? [y/N] `;
           const ok = opts.yes || (await confirm(question, large.length > 0 && !opts.allowLargeGroups));
           if (ok) {
-            const trashDir = process.env.SHOEBOX_TRASH_DIR;
-            // Every member not being moved stays: the trash refuses to move its real file.
-            const keep = [...new Set([...groups, ...decided.hidden].flatMap((g) => g.members.map((m) => m.path)))].filter((p) => !moving.has(p));
-            const result = await dupes.trash(plan.paths, { keep, ...(trashDir ? { trashDir } : {}) });
+            // The app's trash: the plan is checked again, then every other member stays.
+            const result = await api.trashDuplicates(plan.ids);
+            for (const s of result.skipped) process.stderr.write(`shoebox: not trashing ${s.path}: ${s.reason}\n`);
             moved = new Set(result.moved);
             failed = result.failed;
           } else {
@@ -176,7 +168,7 @@ export function registerDupes(program: Command): void {
         } else if (plan.paths.length) {
           printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
         }
-        for (const f of failed) process.stderr.write(`shoebox: could not trash ${f.path}: ${f.reason}\n`);
+        for (const f of failed) process.stderr.write(`shoebox: could not trash ${f.path}: ${f.error}\n`);
         if (failed.length) process.exitCode = EXIT_FAILURE;
       } finally {
         progress.end();

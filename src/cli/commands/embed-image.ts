@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { EXIT_FAILURE, printJson, printLine, progressLine, vectorToJson } from '../output';
 import { openModel, withModelOptions, type ModelOptions } from '../model-options';
 import type { GlobalOptions } from '../global-options';
-import type { ImageResult } from '../../core/clip/image-pipeline';
-import { preprocessImage } from '../../core/clip/preprocess';
-import { readSharpInput } from '../../core/media';
+import type { ImageResult } from '../../core/index';
 
 export function registerEmbedImage(program: Command): void {
   withModelOptions(program.command('embed-image'), 'photos')
@@ -12,17 +10,16 @@ export function registerEmbedImage(program: Command): void {
     .argument('<file...>', 'image files')
     .option('--json', 'print [{"path", "embedding"} | {"path", "error"}] in input order')
     .action(async (files: string[], opts: ModelOptions & { json?: boolean }, cmd: Command) => {
-      const model = openModel(opts, cmd.optsWithGlobals<GlobalOptions>());
+      const model = await openModel(opts, cmd.optsWithGlobals<GlobalOptions>());
       const results: ImageResult[] = new Array(files.length);
       const progress = progressLine(true);
       let done = 0;
       try {
         // Files are read as indexing reads them (HEIC, RAW previews), not only what sharp opens.
-        const pre = model.folder.preprocessing;
         await model.embedImageFiles(files, (r) => {
           results[r.index] = r;
           progress.update(++done, files.length);
-        }, { decode: async (p) => preprocessImage(await readSharpInput(p), pre) });
+        });
       } finally {
         progress.end();
         await model.close();

@@ -9,7 +9,7 @@ export function registerEmbedText(program: Command): void {
     .argument('<text...>', 'texts to embed')
     .option('--json', 'print [{"text", "ids", "embedding"}]')
     .action(async (texts: string[], opts: ModelOptions & { json?: boolean }, cmd: Command) => {
-      const model = openModel(opts, cmd.optsWithGlobals<GlobalOptions>());
+      const model = await openModel(opts, cmd.optsWithGlobals<GlobalOptions>());
       try {
         const results = await model.embedTexts(texts);
         if (opts.json) {

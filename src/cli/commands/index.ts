@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError, printJson, printLine, printable } from '../output';
-import { FolderRefusedError } from '../../core/library/folder-rules';
-import type { IndexSummary } from '../../core/library/index-summary';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import type { IndexSummary } from '../../core/index';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 /** Exit code of a run stopped by Ctrl-C / SIGTERM before the end: 128 + SIGINT, as shells report it. */
 const EXIT_INTERRUPTED = 130;
@@ -12,14 +11,16 @@ export function registerIndex(program: Command): void {
     .description('add folders to the library and index them (all library folders when none is given)')
     .argument('[folder...]', 'folders to add and index')
     .action(async (folders: string[], opts: LibraryCommandOptions, cmd: Command) => {
-      const library = libraryFor(cmd, opts, 'shoebox index', true);
+      const { FolderRefusedError } = await import('../../core/index');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox index', true);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       let s: IndexSummary;
       try {
-        s = await library.index(folders, stop.signal);
+        // A job of the library host, as the app's indexing is, awaited here with its summary.
+        s = await library.api.indexNow(folders, { signal: stop.signal });
       } catch (error) {
         // A folder that cannot be a library folder (/proc, the data folder) is a usage error.
         throw error instanceof FolderRefusedError ? new UsageError(error.message) : error;

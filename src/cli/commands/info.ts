@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { createEngine } from '../../core/engine';
-import { parseProvider } from '../../core/clip/providers';
-import { formatRate } from '../../core/clip/provider-verdict';
 import { printJson, printLine } from '../output';
 import type { GlobalOptions } from '../global-options';
 
@@ -12,7 +9,8 @@ export function registerInfo(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const engine = createEngine({ home: globals.home, provider: parseProvider(globals.provider) });
+      const { createEngine, formatRate, parseProvider } = await import('../../core/index');
+      const engine = await createEngine({ ...(globals.home ? { home: globals.home } : {}), provider: parseProvider(globals.provider) });
       const info = await engine.info();
       await engine.close();
       if (opts.json) return printJson(info);

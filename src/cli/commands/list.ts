@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
-import path from 'node:path';
-import { libraryFor, positiveInt, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { openCommandLibrary, positiveInt, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 
 export function registerList(program: Command): void {
@@ -11,13 +10,14 @@ export function registerList(program: Command): void {
     .option('--limit <n>', 'at most this many')
     .option('--offset <n>', 'skip this many', '0')
     .action(async (opts: LibraryCommandOptions & { folder?: string; limit?: string; offset: string }, cmd: Command) => {
-      const library = libraryFor(cmd, opts, 'shoebox list');
+      const page = {
+        ...(opts.folder ? { folder: opts.folder } : {}),
+        ...(opts.limit ? { limit: positiveInt(opts.limit, '--limit') } : {}),
+        offset: wholeNumber(opts.offset, '--offset', 0),
+      };
+      const library = await openCommandLibrary(cmd, opts, 'shoebox list');
       try {
-        const photos = await library.listPhotos({
-          ...(opts.folder ? { folder: path.resolve(opts.folder) } : {}),
-          ...(opts.limit ? { limit: positiveInt(opts.limit, '--limit') } : {}),
-          offset: wholeNumber(opts.offset, '--offset', 0),
-        });
+        const photos = await library.api.listPhotoRecords(page);
         const rows = photos.map((p) => ({
           path: p.path,
           width: p.width,

@@ -1,33 +1,56 @@
-// `shoebox models list | install ID | import DIR | remove ID | use ID`: a thin shell over
-// ModelManager. With --json each prints exactly one JSON document on stdout; download
-// progress goes to stderr, and only when a person is watching (a TTY).
+// `shoebox models list | install ID | import DIR | remove ID | use ID`: a thin shell over the
+// core's model shelf (src/core/api/model-shelf.ts, no library open) and, for `use`, the
+// library host's switchModel, the app's useModel flow. With --json each prints exactly one
+// JSON document on stdout; download progress goes to stderr, and only when a person is
+// watching (a TTY).
 import type { Command } from 'commander';
-import { resolveHome } from '../../core/home';
-import { ModelManager, type ModelSummary } from '../../core/models/model-manager';
-import { ModelError } from '../../core/models/model-error';
-import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../../core/models/catalog';
-import type { DownloadProgress } from '../../core/models/download';
-import { UsageError, printJson, printLine } from '../output';
+import { formatBytes } from '../../base/format-bytes';
+import { statusLine } from '../../base/status-line';
+import type { DownloadProgress, LibraryHost, ListedModel, ModelShelf } from '../../core/index';
+import { UsageError, printJson, printLine, printable } from '../output';
 import type { GlobalOptions } from '../global-options';
-import { libraryFor } from '../library-options';
+import { progressBar } from '../progress-bar';
 
 interface JsonOption {
   json?: boolean;
 }
 
-function managerFor(cmd: Command, endpoint?: string): ModelManager {
+async function shelfFor(cmd: Command, endpoint?: string): Promise<ModelShelf> {
   const globals = cmd.optsWithGlobals<GlobalOptions>();
-  return new ModelManager({ home: resolveHome(globals.home), endpoint });
+  const { openModelShelf, resolveHome } = await import('../../core/index');
+  return openModelShelf(resolveHome(globals.home), endpoint);
 }
 
 /** Mistakes in what the user typed (an unknown or malformed id) exit 2, like other usage errors. */
 async function run<T>(work: () => T | Promise<T>): Promise<T> {
+  const { ModelError } = await import('../../core/index');
   try {
     return await work();
   } catch (err) {
     if (err instanceof ModelError && (err.code === 'unknown-model' || err.code === 'invalid-id')) throw new UsageError(err.message);
     throw err;
   }
+}
+
+/** The library host even when no model is active yet (`models use` picks one), with the
+ *  engine's log lines and indexing progress on stderr. */
+async function hostWithoutModel(cmd: Command, command: string, showProgress: boolean): Promise<{ api: LibraryHost; close(): Promise<void> }> {
+  const globals = cmd.optsWithGlobals<GlobalOptions>();
+  const { createLibraryApi, parseProvider } = await import('../../core/index');
+  const api = await createLibraryApi({ ...(globals.home ? { home: globals.home } : {}), provider: parseProvider(globals.provider), command, watch: false, writerLock: 'on-write' });
+  const bar = progressBar(showProgress);
+  const unsubscribe = api.subscribe((event) => {
+    if (event.type === 'index-progress') bar.update(event.progress);
+    else if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`);
+  });
+  return {
+    api,
+    async close() {
+      unsubscribe();
+      bar.end();
+      await api.close();
+    },
+  };
 }
 
 export function registerModels(program: Command): void {
@@ -38,7 +61,8 @@ export function registerModels(program: Command): void {
     .description('show catalog and imported models, which are installed and which is active')
     .option('--json', 'print one JSON document')
     .action(async (opts: JsonOption, cmd: Command) => {
-      const list = (await run(() => managerFor(cmd).list())).map(withFigures);
+      const shelf = await shelfFor(cmd);
+      const list = await run(() => shelf.list());
       if (opts.json) return printJson({ models: list });
       for (const line of formatList(list)) printLine(line);
     });
@@ -50,13 +74,13 @@ export function registerModels(program: Command): void {
     .option('--endpoint <url>', 'Hugging Face–compatible hub or mirror (default: $SHOEBOX_HF_ENDPOINT, else https://huggingface.co)')
     .option('--json', 'print one JSON document')
     .action(async (id: string, opts: JsonOption & { endpoint?: string }, cmd: Command) => {
-      const manager = managerFor(cmd, opts.endpoint);
+      const shelf = await shelfFor(cmd, opts.endpoint);
       const progress = progressDisplay();
       const controller = new AbortController();
       const onInterrupt = () => controller.abort();
       process.once('SIGINT', onInterrupt);
       try {
-        const result = await run(() => manager.install(id, { onProgress: progress.update, signal: controller.signal }));
+        const result = await run(() => shelf.install(id, { onProgress: progress.update, signal: controller.signal }));
         progress.end();
         if (opts.json) return printJson(result);
         if (result.alreadyInstalled) printLine(`${id} is already installed in ${result.dir}`);
@@ -77,7 +101,8 @@ export function registerModels(program: Command): void {
     .action(async (dir: string, opts: JsonOption & { id?: string }, cmd: Command) => {
       const progress = progressDisplay();
       try {
-        const result = await run(() => managerFor(cmd).import(dir, { id: opts.id, onProgress: progress.update }));
+        const shelf = await shelfFor(cmd);
+        const result = await run(() => shelf.import(dir, { ...(opts.id !== undefined ? { id: opts.id } : {}), onProgress: progress.update }));
         progress.end();
         if (opts.json) return printJson(result);
         printLine(`imported ${result.id} (${result.layout} layout, ${formatBytes(result.bytes)}) into ${result.dir}`);
@@ -93,7 +118,8 @@ export function registerModels(program: Command): void {
     .argument('<id>', 'model id')
     .option('--json', 'print one JSON document')
     .action(async (id: string, opts: JsonOption, cmd: Command) => {
-      const result = await run(() => managerFor(cmd).remove(id));
+      const shelf = await shelfFor(cmd);
+      const result = await run(() => shelf.remove(id));
       if (opts.json) return printJson(result);
       printLine(result.removed ? `removed ${id}` : `removed the unfinished download of ${id}`);
       if (result.wasActive) printLine('it was the active model; no model is active now ("shoebox models use ID" picks one)');
@@ -106,28 +132,20 @@ export function registerModels(program: Command): void {
     .option('--index', 'embed the library\'s photos with it now (else the next `shoebox index`, `watch` or `serve` does)')
     .option('--json', 'print one JSON document')
     .action(async (id: string, opts: JsonOption & { index?: boolean }, cmd: Command) => {
-      const result = await run(() => managerFor(cmd).use(id));
-      // Search only finds photos embedded with the active model: say what is missing.
-      const library = libraryFor(cmd, {}, 'shoebox models use', opts.index === true);
+      // The app's switch (useModel): the CLI only chooses when the library is embedded with
+      // the new model: now (--index, awaited) or at the next `shoebox index`.
+      const library = await hostWithoutModel(cmd, 'shoebox models use', opts.index === true);
       try {
-        const index = opts.index ? await library.index() : undefined;
-        const { pending } = await library.status();
-        if (opts.json) return printJson({ ...result, pending, ...(index ? { index } : {}) });
+        const { status: _status, ...result } = await run(() => library.api.switchModel(id, opts.index ? 'now' : 'later'));
+        const { index, pending } = result;
+        if (opts.json) return printJson(result);
         printLine(`${id} is now the active model`);
         if (index) printLine(`embedded ${index.embedded} photos with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
-        if (pending > 0) printLine(`${pending} photos in your folders are not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
+        if (pending) printLine(`${pending} photos in your folders are not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
       } finally {
         await library.close();
       }
     });
-}
-
-type ListedModel = ModelSummary & { default: boolean; benchmark: ModelBenchmark | null; catalogSource: string | null };
-
-/** A catalog model's published figures and their source, beside what the manager knows. */
-function withFigures(m: ModelSummary): ListedModel {
-  const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
-  return { ...m, default: entry?.id === DEFAULT_MODEL_ID, benchmark: entry?.benchmark ?? null, catalogSource: entry?.source ?? null };
 }
 
 function formatList(list: ListedModel[]): string[] {
@@ -163,40 +181,16 @@ function formatList(list: ListedModel[]): string[] {
   ];
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  do {
-    value /= 1000;
-    unit++;
-  } while (value >= 1000 && unit < units.length - 1);
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-
 /** One rewritten stderr line, at most ten times a second, only on a TTY. */
 function progressDisplay(): { update(p: DownloadProgress): void; end(): void } {
-  const tty = Boolean(process.stderr.isTTY);
+  const line = statusLine();
   const start = Date.now();
-  let last = 0;
-  let shown = false;
   return {
     update(p) {
-      if (!tty) return;
-      const now = Date.now();
-      if (now - last < 100 && p.bytesDone < p.bytesTotal) return;
-      last = now;
-      shown = true;
       const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 0;
-      const rate = p.bytesDone / Math.max(1e-3, (now - start) / 1000);
-      const width = process.stderr.columns ?? 100;
-      const line = `${pct}%  ${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}  ${formatBytes(rate)}/s  ${p.file}`;
-      process.stderr.write(`\r${line.slice(0, Math.max(10, width - 1)).padEnd(Math.max(10, width - 1))}`);
+      const rate = p.bytesDone / Math.max(1e-3, (Date.now() - start) / 1000);
+      line.show(`${pct}%  ${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}  ${formatBytes(rate)}/s  ${p.file}`, p.bytesDone >= p.bytesTotal);
     },
-    end() {
-      if (shown) process.stderr.write('\n');
-      shown = false;
-    },
+    end: () => line.end(),
   };
 }

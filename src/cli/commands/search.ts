@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { printJson, printLine, UsageError } from '../output';
-import { libraryFor, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import { countMatching, search, similar } from '../../core/search/search-service';
-import { QueryError } from '../../core/search/query-error';
-import type { SearchFilters, SearchRequestOptions, SearchResult } from '../../shared/search';
+import { openCommandLibrary, wholeNumber, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
+import type { SearchOptions, SearchPage, SearchSort } from '../../shared/api';
+import type { SearchFilters } from '../../shared/search';
 
 type SearchCliOptions = LibraryCommandOptions & {
   limit: string;
@@ -16,11 +15,15 @@ type SearchCliOptions = LibraryCommandOptions & {
   tag?: string;
   raw?: boolean;
   all?: boolean;
+  sort: string;
 };
 
-function printHits(result: SearchResult, json: boolean | undefined): void {
-  if (json) return printJson(result.hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)) })));
-  for (const h of result.hits) printLine(`${h.score.toFixed(4)}\t${h.path}`);
+function printHits(page: SearchPage, json: boolean | undefined): void {
+  // `closest`: nothing passed the cut-off and these are the photos below it. The app offers
+  // them as a next step; the CLI prints none (a script reads an empty answer) and says why.
+  const hits = page.closest ? [] : page.photos;
+  if (json) return printJson(hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)) })));
+  for (const h of hits) printLine(`${h.score.toFixed(4)}\t${h.path}`);
 }
 
 function withSearchOptions(cmd: Command): Command {
@@ -34,10 +37,16 @@ function withSearchOptions(cmd: Command): Command {
     .option('--has-gps', 'only photos with GPS coordinates')
     .option('--tag <label>', 'only photos with this tag')
     .option('--all', 'no relevance cut-off: every photo, best first')
+    .option('--sort <order>', 'score: best first; date: newest taken first (the same photos)', 'score')
     .option('--raw', 'embed text terms as written, without prompt templates ("a photo of ...")');
 }
 
-function requestOptions(opts: SearchCliOptions): SearchRequestOptions {
+function sortOrder(value: string): SearchSort {
+  if (value === 'score' || value === 'date') return value;
+  throw new UsageError(`--sort must be score or date, got "${value}"`);
+}
+
+function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: number } {
   const filters: SearchFilters = {
     ...(opts.after !== undefined ? { after: opts.after } : {}),
     ...(opts.before !== undefined ? { before: opts.before } : {}),
@@ -52,6 +61,7 @@ function requestOptions(opts: SearchCliOptions): SearchRequestOptions {
     filters,
     raw: opts.raw ?? false,
     all: opts.all ?? false,
+    sort: sortOrder(opts.sort),
   };
 }
 
@@ -64,20 +74,24 @@ function filterArgs(opts: SearchCliOptions): string {
 }
 
 /** Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line. */
-async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (library: ReturnType<typeof libraryFor>, options: SearchRequestOptions) => Promise<SearchResult>): Promise<void> {
+async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (library: CommandLibrary, options: SearchOptions) => Promise<SearchPage>): Promise<void> {
   const options = requestOptions(opts);
-  const library = libraryFor(cmd, opts, command);
+  const { QueryError } = await import('../../core/index');
+  const library = await openCommandLibrary(cmd, opts, command);
   try {
-    const result = await fn(library, options);
-    printHits(result, opts.json);
-    if (result.hits.length === 0 && (await (await library.readable()).countPhotos()) === 0) {
-      process.stderr.write(`shoebox: no photos are embedded with model ${library.modelId} yet: "shoebox index" embeds your folders\n`);
-    } else if (result.hits.length === 0 && options.offset === 0 && Object.keys(options.filters ?? {}).length > 0 && (await countMatching(library, options.filters)) === 0) {
+    const page = await fn(library, options);
+    printHits(page, opts.json);
+    const shown = page.closest ? 0 : page.photos.length;
+    if (shown > 0) return;
+    const filtered = Object.keys(options.filters ?? {}).length > 0;
+    if ((await library.api.countSearchable()) === 0) {
+      const model = (await library.api.status()).model?.id ?? '';
+      process.stderr.write(`shoebox: no photos are embedded with model ${model} yet: "shoebox index" embeds your folders\n`);
+    } else if (options.offset === 0 && filtered && (await library.api.countSearchable(options.filters)) === 0) {
       process.stderr.write(`shoebox: no photo matches the filters (${filterArgs(opts)})\n`);
-    } else if (result.hits.length === 0 && result.minScore !== null && options.offset === 0 && !opts.json) {
+    } else if (page.closest && page.minScore !== undefined && options.offset === 0 && !opts.json) {
       // Empty because of the cut-off, not the filters: the same search without it finds some.
-      const uncut = await fn(library, { ...options, all: true, limit: 1 });
-      if (uncut.hits.length > 0) process.stderr.write(`shoebox: no photo scores above the relevance cut-off ${result.minScore.toFixed(2)}; --all lists every photo best first\n`);
+      process.stderr.write(`shoebox: no photo scores above the relevance cut-off ${page.minScore.toFixed(2)}; --all lists every photo best first\n`);
     }
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);
@@ -92,7 +106,10 @@ export function registerSearch(program: Command): void {
     .description('find photos by text and example images, best first (e.g. dog + beach - people, "2:forest" + ./pool.jpg)')
     .argument('<query...>', 'terms joined by + and -; a term is words, or an image path (./x.jpg, ~/x.png, /abs/x.webp); N: weights it; a query starting with - goes after --')
     .action(async (words: string[], opts: SearchCliOptions, cmd: Command) => {
-      await run(cmd, opts, 'shoebox search', (library, options) => search(library, words.join(' '), options));
+      const query = words.join(' ');
+      // The app treats a blank box as no search; typed on a command line it is a mistake.
+      if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
+      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options));
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))
@@ -101,6 +118,6 @@ export function registerSearch(program: Command): void {
     .action(async (image: string, opts: SearchCliOptions, cmd: Command) => {
       // The whole library nearest first, as "More like this" in the app ranks it: no cut-off
       // (--all is accepted and changes nothing).
-      await run(cmd, opts, 'shoebox similar', (library, options) => similar(library, image, { ...options, all: true }));
+      await run(cmd, opts, 'shoebox similar', (library, options) => library.api.similarToFile(image, { ...options, all: true }));
     });
 }

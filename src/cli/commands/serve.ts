@@ -1,13 +1,10 @@
 // `shoebox serve [--port N]`: the library and its UI in a browser, on this machine only
 // (src/server). Prints the URL to open, access token included, as its first stdout line;
 // stops cleanly (jobs cancelled, writes flushed, writer lock released) on Ctrl-C.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { createLibraryApi } from '../../core/api/library-api';
-import { parseProvider } from '../../core/clip/providers';
-import { startServer } from '../../server/server';
-import { assertRendererBuilt, rendererDir } from '../../server/static-files';
 import type { GlobalOptions } from '../global-options';
 import { UsageError, printLine } from '../output';
 
@@ -18,8 +15,13 @@ interface ServeOptions {
   watch: boolean;
 }
 
-/** The package root: this file is <root>/src/cli/commands/serve.ts. */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The package root: the nearest folder above this module with a package.json (this file is
+ *  <root>/src/cli/commands/serve.ts from the sources, a chunk in <root>/out/cli when built). */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 export function registerServe(program: Command): void {
   program
@@ -32,9 +34,12 @@ export function registerServe(program: Command): void {
     .action(async (opts: ServeOptions, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
-      const ui = rendererDir(PACKAGE_ROOT);
+      const { assertRendererBuilt, rendererDir } = await import('../../server/static-files');
+      const ui = rendererDir(packageRoot());
       await assertRendererBuilt(ui);
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const { createLibraryApi, parseProvider } = await import('../../core/index');
+      const { startServer } = await import('../../server/server');
       const api = await createLibraryApi({
         ...(globals.home ? { home: globals.home } : {}),
         ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
@@ -42,6 +47,8 @@ export function registerServe(program: Command): void {
         provider: parseProvider(globals.provider),
         watch: opts.watch,
         command: 'shoebox serve',
+        // The duplicates trash: a folder of the user's choosing, read here at the edge.
+        ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
       });
       const server = await startServer({ api, rendererDir: ui, port }).catch(async (error: unknown) => {
         await api.close();

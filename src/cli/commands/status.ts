@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
     .description('photos indexed, failures with reasons, files pending, model and folders')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
-      const library = libraryFor(cmd, opts, 'shoebox status');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox status');
       try {
-        const status = await library.status();
-        const provider = (await library.providerStatus()).provider;
-        if (opts.json) return printJson({ ...status, provider });
-        printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${provider}`);
+        const status = await library.api.report();
+        if (opts.json) return printJson(status);
+        printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
         for (const f of status.folders) printLine(`  ${f.path}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
         for (const f of status.failed) printLine(`  failed: ${f.path}: ${f.reason}`);
       } finally {

@@ -1,38 +1,35 @@
 // `shoebox tag` (classify a folder against a label set, optionally into XMP sidecars),
 // `shoebox tags ...` (read tags, accept/reject them, auto-tagged folders) and
-// `shoebox labels ...` (the label sets in the library). The work is TaggingService's.
+// `shoebox labels ...` (the label sets in the library). The work is the library host's
+// (src/core/api/tags-api.ts), the same calls and label policy as the app's.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { LibraryHost, PhotoTags } from '../../core/index';
+import type { LabelSetInfo, TagState } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import type { LibraryService } from '../../core/library/library-service';
-import { TaggingService, WHOLE_LIBRARY, type PhotoTags } from '../../core/tags/tagging-service';
-import { LabelSetError, type LabelSet } from '../../core/tags/label-set';
-import { builtinLabelSets, resolveLabelSetFile } from '../../core/tags/builtin-label-sets';
-import type { TagState } from '../../core/store/types';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 type TagCliOptions = LibraryCommandOptions & { labels?: string; set?: string; all?: boolean; writeXmp?: boolean; once?: boolean };
 
 const round = (x: number) => Number(x.toFixed(6));
 
-/** Imports the set in a file (or a shipped set by name); an invalid file is a usage error. */
-async function importLabels(tagging: TaggingService, value: string): Promise<LabelSet> {
-  const file = resolveLabelSetFile(value);
-  if (!file) throw new UsageError(`label set file not found: ${value} (shipped sets: ${builtinLabelSets().join(', ') || 'none'})`);
+/** A label set or label the user named that cannot work (LabelSetError) is a usage error (exit 2). */
+async function asUsage<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await tagging.importLabelSet(fs.readFileSync(file, 'utf8'), path.basename(file));
+    return await work();
   } catch (error) {
+    const { LabelSetError } = await import('../../core/index');
     if (error instanceof LabelSetError) throw new UsageError(error.message);
     throw error;
   }
 }
 
-/** Runs `fn` with the library and its tagging service; closes both. */
-async function withTagging<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (tagging: TaggingService, library: LibraryService) => Promise<T>, progress = false): Promise<T> {
-  const library = libraryFor(cmd, opts, command, progress);
+/** Runs `fn` with the library host; closes it. */
+async function withTags<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (api: LibraryHost) => Promise<T>, progress = false): Promise<T> {
+  const library = await openCommandLibrary(cmd, opts, command, progress);
   try {
-    return await fn(new TaggingService(library), library);
+    return await fn(library.api);
   } finally {
     await library.close();
   }
@@ -51,15 +48,6 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
   for (const r of results) printLine(`${r.path}\t${r.tags.map((t) => `${t.label} (${t.score.toFixed(2)}${t.state === 'accepted' ? ', accepted' : ''})`).join(', ')}`);
 }
 
-/** Indexes the folder first when it is not in the library yet (adding it, like `shoebox index`). */
-async function ensureIndexed(library: LibraryService, folder: string): Promise<void> {
-  const abs = path.resolve(folder);
-  if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`not a folder: ${abs}`);
-  const folders = await library.listFolders();
-  const inside = folders.some((f) => abs === f.path || abs.startsWith(f.path.endsWith(path.sep) ? f.path : f.path + path.sep));
-  if (!inside) await library.index([abs]);
-}
-
 export function registerTag(program: Command): void {
   withLibraryOptions(program.command('tag'))
     .description('tag the photos of a folder with a label set (zero-shot CLIP); photos indexed there later are tagged too')
@@ -73,17 +61,21 @@ export function registerTag(program: Command): void {
     .action(async (folder: string | undefined, opts: TagCliOptions, cmd: Command) => {
       if (!opts.labels === !opts.set) throw new UsageError('give exactly one of --labels FILE and --set NAME');
       if (!folder === !opts.all) throw new UsageError('give a folder or --all');
-      await withTagging(
+      await withTags(
         cmd,
         opts,
         'shoebox tag',
-        async (tagging, library) => {
-          const set = opts.labels ? await importLabels(tagging, opts.labels) : await tagging.labelSet(opts.set!);
-          if (folder) await ensureIndexed(library, folder);
-          const results = await tagging.tagFolder(set.name, folder, { remember: !opts.once });
+        async (api) => {
+          const set = opts.labels ? (await asUsage(() => api.importLabelSetFile(opts.labels!))).name : opts.set!;
+          if (folder !== undefined) {
+            const abs = path.resolve(folder);
+            if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`not a folder: ${abs}`);
+          }
+          // A folder outside the library is indexed (and added) first, as `shoebox index` would.
+          const results = await api.tagNow(set, folder === undefined ? null : path.resolve(folder), { remember: !opts.once });
           printPhotoTags(results, opts.json, false);
           if (opts.writeXmp) {
-            const report = tagging.writeSidecars(results, [set.name]);
+            const report = await api.writeTagSidecars(results, [set]);
             for (const f of report.failed) process.stderr.write(`shoebox: ${f.path}: ${f.error}\n`);
             if (report.failed.length) process.exitCode = EXIT_FAILURE;
             if (!opts.json) printLine(`XMP sidecars: ${report.written} written, ${report.unchanged} unchanged, ${report.failed.length} failed`);
@@ -99,8 +91,8 @@ export function registerTag(program: Command): void {
     .argument('[folder]', 'only photos under this folder')
     .option('--set <name>', 'only tags of this label set')
     .action(async (folder: string | undefined, opts: TagCliOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox tags list', async (tagging) => {
-        const results = await tagging.photoTags({ ...(folder ? { folder } : {}), ...(opts.set ? { set: opts.set } : {}) });
+      await withTags(cmd, opts, 'shoebox tags list', async (api) => {
+        const results = await api.photoTags({ ...(folder ? { folder } : {}), ...(opts.set ? { set: opts.set } : {}) });
         printPhotoTags(results, opts.json, true);
       });
     });
@@ -112,14 +104,8 @@ export function registerTag(program: Command): void {
       .argument('<label>', 'the label')
       .option('--set <name>', 'the label set (needed when several sets have the label)')
       .action(async (photo: string, label: string, opts: TagCliOptions, cmd: Command) => {
-        await withTagging(cmd, opts, `shoebox tags ${name}`, async (tagging) => {
-          let d;
-          try {
-            d = await tagging.setTagState(photo, label, state, opts.set);
-          } catch (error) {
-            if (error instanceof LabelSetError) throw new UsageError(error.message);
-            throw error;
-          }
+        await withTags(cmd, opts, `shoebox tags ${name}`, async (api) => {
+          const d = await asUsage(() => api.decideTag(photo, label, state, opts.set));
           // Sidecars the set wrote before follow the decision; one that could not be updated is named.
           for (const f of d.sidecars.failed) process.stderr.write(`shoebox: XMP sidecar not updated: ${f.path}: ${f.error}\n`);
           if (d.sidecars.failed.length) process.exitCode = EXIT_FAILURE;
@@ -133,12 +119,13 @@ export function registerTag(program: Command): void {
   decision('forget', 'auto', 'forget an accept/reject decision: the classifier decides again');
 
   withLibraryOptions(tags.command('find'))
-    .description('paths of the photos with a label (auto or accepted)')
+    .description('paths of the photos with a label (auto or accepted), matched as search --tag matches it (any case)')
     .argument('<label>', 'the label')
     .option('--set <name>', 'only this label set')
     .action(async (label: string, opts: TagCliOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox tags find', async (tagging) => {
-        const paths = await tagging.pathsWithTag(label, opts.set);
+      await withTags(cmd, opts, 'shoebox tags find', async (api) => {
+        // A label no set has is refused (exit 2), as `search --tag` refuses it.
+        const paths = await asUsage(() => api.pathsWithTag(label, opts.set));
         if (opts.json) return printJson(paths);
         for (const p of paths) printLine(p);
       });
@@ -147,8 +134,8 @@ export function registerTag(program: Command): void {
   withLibraryOptions(tags.command('folders'))
     .description('folders whose newly indexed photos are tagged, with their label sets')
     .action(async (opts: TagCliOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox tags folders', async (tagging) => {
-        const list = (await tagging.autoTagFolders()).map((f) => ({ folder: f.folder === WHOLE_LIBRARY ? null : f.folder, set: f.set }));
+      await withTags(cmd, opts, 'shoebox tags folders', async (api) => {
+        const list = await api.autoTagFolders();
         if (opts.json) return printJson(list);
         for (const f of list) printLine(`${f.folder ?? '(whole library)'}\t${f.set}`);
       });
@@ -161,8 +148,8 @@ export function registerTag(program: Command): void {
     .option('--set <name>', 'only this label set')
     .action(async (folder: string | undefined, opts: TagCliOptions, cmd: Command) => {
       if (!folder === !opts.all) throw new UsageError('give a folder or --all');
-      await withTagging(cmd, opts, 'shoebox tags stop', async (tagging) => {
-        await tagging.stopAutoTagging(folder ?? WHOLE_LIBRARY, opts.set);
+      await withTags(cmd, opts, 'shoebox tags stop', async (api) => {
+        await api.stopAutoTaggingIn(folder ?? null, opts.set);
         if (opts.json) return printJson({ stopped: folder ? path.resolve(folder) : null, set: opts.set ?? null });
         printLine(`stopped auto-tagging ${folder ? path.resolve(folder) : 'the whole library'}`);
       });
@@ -178,13 +165,14 @@ function registerLabels(program: Command): void {
     .option('--shipped', 'list the sets shipped with Shoebox instead')
     .action(async (opts: LibraryCommandOptions & { shipped?: boolean }, cmd: Command) => {
       if (opts.shipped) {
+        const { builtinLabelSets } = await import('../../core/index');
         const names = builtinLabelSets();
         if (opts.json) return printJson(names);
         for (const n of names) printLine(n);
         return;
       }
-      await withTagging(cmd, opts, 'shoebox labels list', async (tagging) => {
-        const sets = await tagging.listLabelSets();
+      await withTags(cmd, opts, 'shoebox labels list', async (api) => {
+        const sets = await api.listLabelSets();
         if (opts.json) return printJson(sets.map((s) => ({ name: s.name, labels: s.labels.length, threshold: s.threshold, margin: s.margin })));
         for (const s of sets) printLine(`${s.name}\t${s.labels.length} labels\tthreshold ${s.threshold}, margin ${s.margin}`);
       });
@@ -194,8 +182,9 @@ function registerLabels(program: Command): void {
     .description('print a label set as JSON (the import format)')
     .argument('<name>', 'label set')
     .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox labels show', async (tagging) => {
-        process.stdout.write(opts.json ? `${JSON.stringify(JSON.parse(await tagging.exportLabelSet(name)))}\n` : await tagging.exportLabelSet(name));
+      await withTags(cmd, opts, 'shoebox labels show', async (api) => {
+        const text = await api.exportLabelSet(name);
+        process.stdout.write(opts.json ? `${JSON.stringify(JSON.parse(text))}\n` : text);
       });
     });
 
@@ -203,9 +192,9 @@ function registerLabels(program: Command): void {
     .description('import label sets from JSON files (or shipped sets by name), replacing sets of the same name')
     .argument('<file...>', '{"name", "labels": [string | {"name", "prompts"}], "threshold"?, "margin"?}')
     .action(async (files: string[], opts: LibraryCommandOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox labels import', async (tagging) => {
-        const imported = [];
-        for (const file of files) imported.push(await importLabels(tagging, file));
+      await withTags(cmd, opts, 'shoebox labels import', async (api) => {
+        const imported: LabelSetInfo[] = [];
+        for (const file of files) imported.push(await asUsage(() => api.importLabelSetFile(file)));
         if (opts.json) return printJson(imported.map((s) => ({ name: s.name, labels: s.labels.length })));
         for (const s of imported) printLine(`imported ${s.name} (${s.labels.length} labels)`);
       });
@@ -216,8 +205,8 @@ function registerLabels(program: Command): void {
     .argument('<name>', 'label set')
     .argument('[file]', 'destination (default: stdout)')
     .action(async (name: string, file: string | undefined, opts: LibraryCommandOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox labels export', async (tagging) => {
-        const text = await tagging.exportLabelSet(name);
+      await withTags(cmd, opts, 'shoebox labels export', async (api) => {
+        const text = await api.exportLabelSet(name);
         if (!file) return void process.stdout.write(opts.json ? `${JSON.stringify(JSON.parse(text))}\n` : text);
         fs.writeFileSync(file, text);
         if (opts.json) return printJson({ name, file: path.resolve(file) });
@@ -229,8 +218,8 @@ function registerLabels(program: Command): void {
     .description('remove a label set with its tags and decisions (XMP sidecars are not touched)')
     .argument('<name>', 'label set')
     .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
-      await withTagging(cmd, opts, 'shoebox labels remove', async (tagging) => {
-        await tagging.removeLabelSet(name);
+      await withTags(cmd, opts, 'shoebox labels remove', async (api) => {
+        await api.removeLabelSet(name);
         if (opts.json) return printJson({ removed: name });
         printLine(`removed label set ${name}`);
       });

@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
-import { libraryFor, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 export function registerWatch(program: Command): void {
   withLibraryOptions(program.command('watch'))
     .description('keep every library folder in sync until Ctrl-C (catches up on changes made while not watching)')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
-      const library = libraryFor(cmd, opts, 'shoebox watch', true);
+      const library = await openCommandLibrary(cmd, opts, 'shoebox watch', true);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        if (!opts.json) printLine(`watching ${(await library.listFolders()).length} folders; Ctrl-C stops`);
-        await library.watch(stop.signal, (s) => {
+        if (!opts.json) printLine(`watching ${(await library.api.listFolders()).length} folders; Ctrl-C stops`);
+        await library.api.watchNow(stop.signal, (s) => {
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) printJson(s);
           else if (s.added || s.updated || s.removed || s.failed.length) {

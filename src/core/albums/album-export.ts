@@ -4,6 +4,7 @@
 // again adds what is new and skips what is already there; nothing in the folder is deleted.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAtOrInside } from '../../base/path-inside';
 import { AlbumError } from './album';
 
 export interface ExportReport {
@@ -24,9 +25,8 @@ export interface ExportReport {
 export function checkExportDir(dir: string, libraryFolders: readonly string[]): void {
   const abs = path.resolve(dir);
   const forms = (p: string) => [...new Set([p, realPathOfNearest(p)])];
-  const within = (p: string, folder: string) => p === folder || p.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
   for (const folder of libraryFolders) {
-    if (forms(abs).some((p) => forms(path.resolve(folder)).some((f) => within(p, f)))) {
+    if (forms(abs).some((p) => forms(path.resolve(folder)).some((f) => isAtOrInside(p, f)))) {
       throw new AlbumError(`export to a folder outside the library: ${abs} is inside the library folder ${folder}, whose photos are indexed (the exported photos would be added again)`, true);
     }
   }

@@ -9,7 +9,7 @@
 // images' embeddings are kept in the album per model (album.ts `queryImages`), so an album
 // reads the same from any directory and keeps working when its query image is gone.
 import fs from 'node:fs';
-import type { LibraryService } from '../library/library-service';
+import type { SearchLibrary } from '../search/search-library';
 import { compileTerms } from '../search/search-service';
 import { parseQuery, type QueryTerm } from '../search/query-parser';
 import { QueryEmbedder } from '../search/query-vectors';
@@ -24,7 +24,7 @@ export interface AlbumQuery {
 
 export type AlbumQuerySource = Pick<AlbumDefinition, 'query' | 'threshold' | 'queryDir' | 'queryImages'>;
 
-export async function albumQuery(library: LibraryService, album: AlbumQuerySource): Promise<AlbumQuery> {
+export async function albumQuery(library: SearchLibrary, album: AlbumQuerySource): Promise<AlbumQuery> {
   const stored = album.queryImages[modelKey(library.modelId)] ?? {};
   const terms = albumTerms(album).map((t): QueryTerm => {
     const kept = t.kind === 'image' ? stored[t.path!] : undefined;
@@ -52,7 +52,7 @@ export function albumTerms(album: Pick<AlbumDefinition, 'query' | 'queryDir' | '
  * kept before, else the library's row or the file, as search embeds it); for other models,
  * those kept before of images still in the query. A missing image fails with one line.
  */
-export async function queryImageVectors(library: LibraryService, album: Pick<AlbumDefinition, 'query' | 'queryDir' | 'queryImages'>): Promise<AlbumDefinition['queryImages']> {
+export async function queryImageVectors(library: SearchLibrary, album: Pick<AlbumDefinition, 'query' | 'queryDir' | 'queryImages'>): Promise<AlbumDefinition['queryImages']> {
   const images = albumTerms(album).flatMap((t) => (t.kind === 'image' ? [t.path!] : []));
   if (images.length === 0) return {};
   const out: AlbumDefinition['queryImages'] = {};

@@ -4,9 +4,10 @@
 // bookkeeping to drift. The cost is one text embedding and one vector search per album
 // read (milliseconds; at 100k photos the search is the IVF index's).
 import path from 'node:path';
-import type { LibraryService } from '../library/library-service';
-import type { LibraryStore, PhotoFilter, VectorHit } from '../store/types';
+import type { PhotoFilter, VectorHit } from '../store/types';
+import type { AlbumLibrary, AlbumStore } from './album-library';
 import { dot } from '../clip/vectors';
+import { photosWithTag } from '../search/tag-filter';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery, queryImageVectors } from './album-query';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
@@ -55,13 +56,13 @@ type Members = { members: AlbumMember[]; threshold: number; current: AlbumSummar
 type EditedPhoto = { path: string; hash: string | null };
 
 /** Per open library (so per model), each album's members with the key they were computed under. */
-const membersCache = new WeakMap<LibraryService, Map<string, { key: string; members: Promise<Members> }>>();
+const membersCache = new WeakMap<AlbumLibrary, Map<string, { key: string; members: Promise<Members> }>>();
 
 /** First page of a threshold search; grows 4x while the page is full of matches. */
 const FIRST_PAGE = 256;
 
 export class AlbumService {
-  constructor(private readonly library: LibraryService) {}
+  constructor(private readonly library: AlbumLibrary) {}
 
   /** A new album; without a threshold it is automatic (album-query.ts). */
   async create(name: string, query: string, options: CreateAlbumOptions = {}): Promise<AlbumDefinition> {
@@ -120,6 +121,8 @@ export class AlbumService {
     await albumQuery(this.library, { query, threshold, queryDir, queryImages }); // a query that cannot run fails now, not at every read
     const filters = { ...(fields.filters ?? {}) };
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
+    // A label no set has is refused now, as search's --tag refuses it (QueryError).
+    if (filters.tag !== undefined) await photosWithTag(this.library, filters.tag.trim());
     if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
     }
@@ -208,7 +211,7 @@ export class AlbumService {
    * others' as they were; an old album's entries get theirs from their rows) and none for
    * paths no longer listed.
    */
-  private async withHashes(store: LibraryStore, album: AlbumDefinition, photo: EditedPhoto): Promise<void> {
+  private async withHashes(store: AlbumStore, album: AlbumDefinition, photo: EditedPhoto): Promise<void> {
     const entries = new Set([...album.pinned, ...album.excluded]);
     const hashes: Record<string, string> = {};
     for (const p of entries) if (album.hashes[p] !== undefined) hashes[p] = album.hashes[p];
@@ -229,7 +232,7 @@ export class AlbumService {
     }
   }
 
-  private async put(store: LibraryStore, album: AlbumDefinition): Promise<void> {
+  private async put(store: AlbumStore, album: AlbumDefinition): Promise<void> {
     await store.putAlbum({ name: album.name, json: JSON.stringify(album), updatedAt: Date.now() });
   }
 
@@ -263,12 +266,10 @@ export class AlbumService {
       ...(filters.folder !== undefined ? { folder: filters.folder } : {}),
       ...(filters.after !== undefined ? { takenFrom: filters.after } : {}),
       ...(filters.before !== undefined ? { takenBefore: filters.before } : {}),
+      // The tag as search's --tag reads it (one policy: any set, case-insensitive), prefiltered.
+      ...(filters.tag !== undefined ? { hashes: (await photosWithTag(this.library, filters.tag.trim())).hashes ?? [] } : {}),
     };
-    let hits = await hitsAbove(store, vector, threshold, scope);
-    if (filters.tag !== undefined) {
-      const tagged = new Set(await store.pathsWithTag(filters.tag));
-      hits = hits.filter((h) => tagged.has(h.path));
-    }
+    const hits = await hitsAbove(store, vector, threshold, scope);
     // Pins and exclusions where the photos are now (they follow moves and renames), then the
     // pins below the cut-off: two queries for all of them (a lookup each cost ~5 ms at 100k).
     // A pinned photo whose content left the library leaves the album.
@@ -287,7 +288,7 @@ export class AlbumService {
 }
 
 /** Every photo in `scope` whose cosine to `vector` is at least `threshold`, best first. */
-async function hitsAbove(store: LibraryStore, vector: Float32Array, threshold: number, scope: PhotoFilter): Promise<VectorHit[]> {
+async function hitsAbove(store: AlbumStore, vector: Float32Array, threshold: number, scope: PhotoFilter): Promise<VectorHit[]> {
   const total = await store.countPhotos(scope.folder === undefined ? {} : { folder: scope.folder });
   for (let limit = FIRST_PAGE; ; limit *= 4) {
     const hits = await store.searchVectors({ ...scope, vector, limit: Math.min(limit, Math.max(total, 1)), minScore: threshold });

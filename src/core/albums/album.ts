@@ -2,16 +2,10 @@
 // photos pinned into it and minus the ones excluded by hand. Stored as JSON in the `albums`
 // table; membership is computed when the album is read (album-service.ts), so it always
 // reflects what has been indexed or removed since.
+import type { AlbumFilters } from '../../shared/api';
 
-export interface AlbumFilters {
-  /** Only photos under this folder (absolute). */
-  folder?: string;
-  /** Only photos carrying this tag (auto or accepted; src/core/tags). */
-  tag?: string;
-  /** Taken at or after / before this time (epoch ms; photos without a date do not match). */
-  after?: number;
-  before?: number;
-}
+/** The contract's type (src/shared), one per concept. */
+export type { AlbumFilters };
 
 export interface AlbumDefinition {
   name: string;

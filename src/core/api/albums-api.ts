@@ -4,9 +4,13 @@
 // Membership is computed when an album is read, so it follows indexing and removal without
 // bookkeeping here. Edits of one album are read-modify-write of its JSON row: they are run
 // one after another, so two quick clicks (exclude, exclude) cannot lose one of them.
+// AlbumsForeground is the CLI's share (`shoebox albums`): by path, with every member.
 import path from 'node:path';
 import type { AlbumDraft, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
-import { AlbumService, type AlbumSummary } from '../albums/album-service';
+import type { AlbumFilters } from '../albums/album';
+import type { ExportReport } from '../albums/album-export';
+import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/album-service';
+import { periodStart } from '../search/dates';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
@@ -14,7 +18,53 @@ import { toHit } from './photo-views';
 
 export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'exportAlbum'>;
 
-export function albumsApi(ctx: ApiContext): AlbumsMethods {
+export type { AlbumFilters, AlbumMember, AlbumSummary, ExportReport };
+
+/** An album as typed on a command line: dates as text, read by search's one date parser. */
+export interface AlbumRequest {
+  name: string;
+  query: string;
+  threshold?: number;
+  folder?: string;
+  tag?: string;
+  /** `2021`, `2021-06`, `2021-06-15`, ... as search's --after/--before (src/core/search/dates.ts);
+   *  an impossible date (2021-02-30) is a QueryError. */
+  after?: string;
+  before?: string;
+  /** Replace an album of the same name (keeping its pins and exclusions) instead of failing. */
+  replace?: boolean;
+}
+
+/** An album with every member, best first. */
+export interface AlbumView {
+  album: AlbumSummary;
+  members: AlbumMember[];
+}
+
+export interface AlbumsForeground {
+  createAlbum(request: AlbumRequest): Promise<AlbumView>;
+  /** Every album with its member count (a broken one with its error). */
+  albumSummaries(): Promise<AlbumSummary[]>;
+  albumView(name: string): Promise<AlbumView>;
+  /** Pins, excludes or unpins a photo given by path. */
+  editAlbum(name: string, photoPath: string, edit: 'pin' | 'exclude' | 'unpin'): Promise<AlbumView>;
+  /** exportAlbum with the whole report (links or copies made, already there, failed). */
+  exportAlbumTo(name: string, dir: string, copy: boolean): Promise<ExportReport>;
+}
+
+/** The dates of a request as an album keeps them (epoch ms of the period's start). */
+export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'after' | 'before'>): AlbumFilters {
+  const after = request.after === undefined ? undefined : periodStart(request.after, '--after');
+  const before = request.before === undefined ? undefined : periodStart(request.before, '--before');
+  return {
+    ...(request.folder !== undefined ? { folder: request.folder } : {}),
+    ...(request.tag !== undefined ? { tag: request.tag } : {}),
+    ...(after !== undefined ? { after } : {}),
+    ...(before !== undefined ? { before } : {}),
+  };
+}
+
+export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
   let writes: Promise<unknown> = Promise.resolve();
   /** Runs album writes one at a time, in call order. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -99,7 +149,44 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods {
       // Photos already there from an earlier export count as exported: the folder holds them.
       return { dir: report.dir, exported: report.exported + report.skipped, failed: report.failed };
     },
+
+    async createAlbum(request: AlbumRequest): Promise<AlbumView> {
+      const filters = albumFilters(request); // before the library opens: a bad date needs no model
+      return serial(async () => {
+        const albums = await service();
+        const album = await albums.create(request.name, request.query, {
+          filters,
+          ...(request.threshold !== undefined ? { threshold: request.threshold } : {}),
+          ...(request.replace ? { replace: true } : {}),
+        });
+        return view(albums, album.name);
+      });
+    },
+
+    async albumSummaries(): Promise<AlbumSummary[]> {
+      return (await service()).list();
+    },
+
+    async albumView(name: string): Promise<AlbumView> {
+      return view(await service(), name);
+    },
+
+    editAlbum(name: string, photoPath: string, edit: 'pin' | 'exclude' | 'unpin'): Promise<AlbumView> {
+      return serial(async () => {
+        const albums = await service();
+        await albums[edit](name, photoPath);
+        return view(albums, name);
+      });
+    },
+
+    async exportAlbumTo(name: string, dir: string, copy: boolean): Promise<ExportReport> {
+      return (await service()).export(name, dir, { copy });
+    },
   };
+}
+
+async function view(albums: AlbumService, name: string): Promise<AlbumView> {
+  return { album: await albums.summary(name), members: await albums.members(name) };
 }
 
 /** The library path an id names; pinning needs a photo still in the library, undoing does not. */

@@ -17,8 +17,9 @@ export interface ApiContext {
   /** offset/limit with defaults applied and the limit capped. */
   page(options?: { offset?: number; limit?: number }): { offset: number; limit: number };
   /** Closes the library and opens it again with the installed model `modelId` (already made
-   *  active in settings), then queues re-embedding of every folder. */
-  reopen(modelId: string): Promise<LibraryStatus>;
+   *  active in settings), then queues re-embedding of every folder (unless `index` is false:
+   *  the CLI asks before a long re-index, or runs it in the foreground). */
+  reopen(modelId: string, options?: { index?: boolean }): Promise<LibraryStatus>;
   status(): Promise<LibraryStatus>;
 }
 

@@ -8,20 +8,63 @@
 // Remembered "not duplicates" decisions (src/core/dupes/decisions.ts) are applied when a page
 // is served, not when the report is saved: a decision made or undone shows at once, and the
 // saved report stays the scan's. The trash never moves a photo a decision covers.
+//
+// The CLI (`shoebox dupes`) goes through the same report and the same trash: its scan
+// replaces the saved report the app reviews (DupesForeground.scanDuplicatesNow), and
+// `--trash` plans with the checks of trashDuplicates (planDuplicateTrash), then trashes
+// through trashDuplicates itself. Where the trash is comes from the front end (`trashDir`).
 import type { DuplicateDecisionInfo, DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
 import { listDecisions, recordDecision, undoDecision } from '../dupes/decision-records';
-import { applyDecisions, type DuplicateDecision } from '../dupes/decisions';
+import { applyDecisions, trashableGroup, type DecidedGroup, type DuplicateDecision } from '../dupes/decisions';
 import { DecisionsReader, decisionsFile } from '../dupes/decisions-file';
 import { DupesService } from '../dupes/dupes-service';
 import { loadReport, reportFile, saveReport } from '../dupes/report-store';
-import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress } from '../dupes/types';
+import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScanStats } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, withoutPaths, type KeptReport } from './dupes-report';
-import { pathFromPhotoId } from './photo-id';
-import { selectForTrash } from './dupes-trash';
+import { pathFromPhotoId, photoId } from './photo-id';
+import { selectForTrash, type TrashSelection } from './dupes-trash';
+import { runNow } from './run-now';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
+
+export type { DecidedGroup, DuplicateScanProgress, DuplicateScanStats };
+
+export interface DupesOptions {
+  /** A freedesktop-layout trash folder of the front end's choosing instead of the OS trash
+   *  (`SHOEBOX_TRASH_DIR`, read by the CLI and `serve` where they start). */
+  trashDir?: string;
+}
+
+export interface DuplicateScanRequest {
+  kinds: readonly DuplicateKind[];
+  similarThreshold?: number;
+  /** Only photos under this library folder. */
+  folder?: string;
+  /** The caller means to trash afterwards: the scan takes the writer lock at once. */
+  writer?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: DuplicateScanProgress) => void;
+}
+
+/** A scan as shown: the groups without those a remembered decision covers, the rest marked. */
+export interface ShownScan {
+  groups: DecidedGroup[];
+  /** Groups left out by a decision. */
+  hidden: number;
+  stats: DuplicateScanStats;
+}
+
+/** The CLI's share (`shoebox dupes`): a scan awaited whole, and the trash planned up front. */
+export interface DupesForeground {
+  /** Scans as a job, awaited; the result becomes the saved report the app reviews. */
+  scanDuplicatesNow(request: DuplicateScanRequest): Promise<ShownScan>;
+  /** What trashing every photo but its group's keeper would move now, through the checks of
+   *  trashDuplicates (the current report, decisions, unchanged since the scan, keepers that
+   *  stay); `ids`: what to pass to trashDuplicates. */
+  planDuplicateTrash(): Promise<TrashSelection & { ids: string[] }>;
+}
 
 /** Why the trash leaves a photo a remembered decision covers. */
 const DECIDED = 'you said these are not duplicates (undo the decision to move it)';
@@ -38,7 +81,7 @@ interface ShownReport {
 /** Progress events at most this often: a scan reports every photo. */
 const PROGRESS_MS = 150;
 
-export function dupesApi(ctx: ApiContext): DupesMethods {
+export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMethods & DupesForeground {
   // Keyed by the library object: a reopened library (another model) reads its own file.
   const reports = new WeakMap<LibraryService, { report: KeptReport | null }>();
   const loading = new WeakMap<LibraryService, Promise<KeptReport | null>>();
@@ -91,6 +134,20 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
     } catch (error) {
       warn(`could not save the duplicates report: ${(error as Error).message}`);
     }
+  };
+
+  /** Which of `ids` may go (trash-selection rules, dupes-trash.ts): the app's trash and the CLI's plan. */
+  const select = async (lib: LibraryService, kept: KeptReport | null, ids: readonly string[], keep: readonly string[]): Promise<TrashSelection> => {
+    // Photos a remembered decision covers stay, whatever group they are also in.
+    const view = kept ? await shown(kept) : null;
+    const isDecided = (id: string) => {
+      const file = pathFromPhotoId(id);
+      return file !== null && view !== null && view.decided.has(file);
+    };
+    const decidedSkips = [...new Set(ids.filter(isDecided))].map((id) => ({ path: pathFromPhotoId(id)!, reason: DECIDED }));
+    const selection = await selectForTrash(view?.report ?? null, ids.filter((id) => !isDecided(id)), keep, await (await lib.writable()).photoStates());
+    selection.skipped.unshift(...decidedSkips);
+    return selection;
   };
 
   const noResult = (text: string): JobResult => ({ added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: text });
@@ -153,20 +210,14 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
     async trashDuplicates(ids: string[], keep: string[] = []): Promise<TrashReport> {
       const lib = await ctx.need();
       const report = await runJob(async () => {
-        const store = await lib.writable();
+        await lib.writable(); // the writer lock, before the report is read
         const kept = await keptReport(lib);
-        // Photos a remembered decision covers stay, whatever group they are also in.
-        const view = kept ? await shown(kept) : null;
-        const isDecided = (id: string) => {
-          const file = pathFromPhotoId(id);
-          return file !== null && view !== null && view.decided.has(file);
-        };
-        const decidedSkips = [...new Set(ids.filter(isDecided))].map((id) => ({ path: pathFromPhotoId(id)!, reason: DECIDED }));
-        const selection = await selectForTrash(view?.report ?? null, ids.filter((id) => !isDecided(id)), keep, await store.photoStates());
-        selection.skipped.unshift(...decidedSkips);
-        // The same trash as `shoebox dupes --trash`: the OS trash, or SHOEBOX_TRASH_DIR.
-        const trashDir = process.env.SHOEBOX_TRASH_DIR;
-        const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashDir ? { trashDir } : {}) : { moved: [], failed: [] };
+        const selection = await select(lib, kept, ids, keep);
+        // Every member of the report that stays: the trash refuses to move its real file.
+        const moving = new Set(selection.paths);
+        const staying = kept ? [...memberPaths(kept)].filter((p) => !moving.has(p)) : [];
+        const trashOptions = { keep: staying, ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
+        const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [] };
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: selection.skipped, failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;
@@ -174,6 +225,35 @@ export function dupesApi(ctx: ApiContext): DupesMethods {
       });
       if (report.moved.length) ctx.emit({ type: 'photos-changed', added: 0, removed: report.moved.length });
       return report;
+    },
+
+    async scanDuplicatesNow(request: DuplicateScanRequest): Promise<ShownScan> {
+      const lib = await ctx.need();
+      const scan = await runNow(ctx.jobs, 'dupes', '', async (signal) => {
+        const scannedAt = Date.now();
+        const { signal: _caller, ...scanOptions } = request;
+        const found = await new DupesService(lib).scan({ ...scanOptions, signal });
+        if (signal.aborted) throw new Error('the duplicate scan was stopped');
+        const rows = await (await lib.readable()).photoStates();
+        await replaceReport(lib, keptFromScan(found, [...request.kinds], scannedAt, rows));
+        return { value: found, result: noResult(summary(found.groups)) };
+      }, request.signal);
+      const kept = await keptReport(lib);
+      const view = kept ? await shown(kept) : null;
+      return { groups: view?.report.groups ?? [], hidden: view?.hidden ?? 0, stats: scan.stats };
+    },
+
+    async planDuplicateTrash(): Promise<TrashSelection & { ids: string[] }> {
+      const lib = await ctx.need();
+      return runNow(ctx.jobs, 'dupes', '', async () => {
+        await lib.writable(); // as trashDuplicates: no other writer between the plan and the trash
+        const kept = await keptReport(lib);
+        const view = kept ? await shown(kept) : null;
+        // Every member but its group's keeper; a decided photo is not asked for at all.
+        const ids = [...new Set((view?.report.groups ?? []).flatMap((g) => (trashableGroup(g)?.members ?? []).filter((m) => m.path !== g.keep).map((m) => photoId(m.path))))];
+        const selection = await select(lib, kept, ids, []);
+        return { value: { ...selection, ids: selection.paths.map(photoId) }, result: noResult(`${selection.paths.length} photos could go`) };
+      });
     },
 
     async decideDuplicates(ids: string[], decision: 'not-duplicates'): Promise<DuplicateDecisionInfo> {

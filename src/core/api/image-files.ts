@@ -11,8 +11,10 @@ import sharp from 'sharp';
 import type { LibraryStore } from '../store/types';
 import { sniffImage, thumbnailPath, toSharpInput, type ImageFormat } from '../media';
 import { pathFromPhotoId } from './photo-id';
+import type { ImageKind } from '../../shared/serve-access';
 
-export type ImageKind = 'thumb' | 'image';
+/** The contract's type (src/shared), one per concept. */
+export type { ImageKind };
 
 export interface ImageFile {
   contentType: string;

@@ -23,17 +23,19 @@ import { NoModelError } from '../library/model-choice';
 import { search as searchText, similar as searchSimilar } from '../search/search-service';
 import { toPhotoFilter } from '../search/filters';
 import { photosWithTag } from '../search/tag-filter';
-import type { VectorHit } from '../store/types';
 import { BackgroundSync } from './background-sync';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
 import { JobQueue } from './job-queue';
 import type { ApiContext } from './api-context';
-import { albumsApi } from './albums-api';
-import { dupesApi } from './dupes-api';
-import { modelsApi } from './models-api';
-import { tagsApi } from './tags-api';
+import { albumsApi, type AlbumsForeground } from './albums-api';
+import { dupesApi, type DupesForeground } from './dupes-api';
+import { modelsApi, type ModelsForeground } from './models-api';
+import { tagsApi, type TagsForeground } from './tags-api';
+import { timelineApi } from './timeline-api';
+import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
-import { toDetails, toHit, toPhoto } from './photo-views';
+import { hitsPage, toDetails, toPhoto } from './photo-views';
+import { foregroundApi, type ForegroundApi } from './foreground-api';
 import { embedImageBytes } from './query-image';
 import { LibraryRepair } from './repair-api';
 import { LibraryDamagedError } from '../store';
@@ -54,10 +56,14 @@ export interface LibraryApiOptions {
    *  'on-write' (the CLI): take it only when a write needs it, so reading commands work
    *  while another process writes. Default 'hold'. */
   writerLock?: 'hold' | 'on-write';
+  /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
+   *  CLI and `serve` pass SHOEBOX_TRASH_DIR; tests a temp folder). */
+  trashDir?: string;
 }
 
-/** LibraryApi plus what only a transport needs: image bytes and shutdown. */
-export interface LibraryHost extends LibraryApi {
+/** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
+ *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, DupesForeground, ModelsForeground {
   readonly home: string;
   /** A library photo's thumbnail or full image; null when the id names no library photo. */
   readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
@@ -79,6 +85,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   // Which model to open: the CLI's choice at first; useModel() switches to an installed one.
   let modelChoice = { modelDir: options.modelDir, modelId: options.modelId };
   let modelProblem: string | null = null;
+  // The model choice's own error ("no model: install one ..."), as the CLI prints it.
+  let modelError: Error | null = null;
   let sync: BackgroundSync | null = null;
   let closed = false;
   // A damaged store keeps the library closed until repairLibrary() (repair-api.ts).
@@ -121,6 +129,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       });
     } catch (error) {
       if (!(error instanceof NoModelError)) throw error;
+      modelError = error;
       modelProblem = error.message.replace(/^no model: /, 'No model yet: ');
       return null;
     }
@@ -133,6 +142,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     }
     library = candidate;
     modelProblem = null;
+    modelError = null;
     sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }));
     if (!jobs.busy) startWatching();
     return library;
@@ -149,23 +159,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     limit: Math.min(MAX_LIMIT, Math.max(1, o.limit ?? DEFAULT_LIMIT)),
   });
 
-  /** Vector hits as photos; a hit whose row vanished meanwhile (deleted) is dropped. */
-  const hitsPage = async (lib: LibraryService, hits: readonly VectorHit[], offset: number, limit: number): Promise<SearchPage> => {
-    const store = await lib.readable();
-    const rows = await store.photosByPath(hits.map((h) => h.path));
-    const photos = hits.flatMap((h) => {
-      const row = rows.get(h.path);
-      return row ? [toHit(row, h.score)] : [];
-    });
-    return { offset, photos, hasMore: hits.length === limit };
-  };
-
   /** Nearest first, with the filters but no relevance cut-off (an image from outside). */
   const searchVector = async (lib: LibraryService, vector: Float32Array, options: SearchOptions = {}): Promise<SearchPage> => {
     const { offset, limit } = page(options);
     const filter = await toPhotoFilter(lib, options.filters ?? {}, photosWithTag);
     const hits = await (await lib.readable()).searchVectors({ vector, offset, limit, ...filter });
-    return hitsPage(lib, hits, offset, limit);
+    return hitsPage(await lib.readable(), hits, offset, limit);
   };
 
   const folderInfos = async (lib: LibraryService): Promise<FolderInfo[]> => {
@@ -187,6 +186,25 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length };
     });
 
+  /** Removes a library folder as a job (its indexing cancelled first); how many photos left with it. */
+  const removeFolder = async (lib: LibraryService, folder: string): Promise<number> => {
+    const abs = path.resolve(folder);
+    // Indexing a folder that is going away is wasted work: stop it first.
+    await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
+    let removed = 0;
+    const job = jobs.enqueue('remove-folder', abs, async () => {
+      // Only photos no other library folder covers leave the library (nested folders).
+      removed = await lib.removeFolder(abs);
+      emit({ type: 'photos-changed', added: 0, removed });
+      return { added: 0, updated: 0, removed, embedded: 0, failed: 0 };
+    });
+    await jobs.whenDone(job.id);
+    const finished = jobs.list().find((j) => j.id === job.id);
+    emit({ type: 'folders-changed' });
+    if (finished?.state === 'failed') throw new Error(finished.error ?? `could not remove ${abs}`);
+    return removed;
+  };
+
   const info = engineInfo(home, options.provider ?? 'auto');
 
   const status = async (): Promise<LibraryStatus> => {
@@ -198,7 +216,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib) };
   };
 
-  const reopen = async (modelId: string): Promise<LibraryStatus> => {
+  const reopen = async (modelId: string, reopenOptions: { index?: boolean } = {}): Promise<LibraryStatus> => {
     // Jobs hold the old library: stop them (indexing resumes with the new model below).
     await jobs.cancel(() => true);
     await sync?.stop();
@@ -210,7 +228,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const lib = await need();
     // Photos are embedded per model: index every folder again, which embeds only what the
     // new model's table lacks (the old model's vectors stay for switching back).
-    for (const folder of await (await lib.readable()).listFolders()) indexJob(lib, folder.path);
+    if (reopenOptions.index !== false) for (const folder of await (await lib.readable()).listFolders()) indexJob(lib, folder.path);
     emit({ type: 'photos-changed', added: 0, removed: 0 });
     return status();
   };
@@ -240,20 +258,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     },
 
     async removeFolder(folder: string): Promise<void> {
-      const lib = await need();
-      const abs = path.resolve(folder);
-      // Indexing a folder that is going away is wasted work: stop it first.
-      await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
-      const job = jobs.enqueue('remove-folder', abs, async () => {
-        // Only photos no other library folder covers leave the library (nested folders).
-        const removed = await lib.removeFolder(abs);
-        emit({ type: 'photos-changed', added: 0, removed });
-        return { added: 0, updated: 0, removed, embedded: 0, failed: 0 };
-      });
-      await jobs.whenDone(job.id);
-      const finished = jobs.list().find((j) => j.id === job.id);
-      emit({ type: 'folders-changed' });
-      if (finished?.state === 'failed') throw new Error(finished.error ?? `could not remove ${abs}`);
+      await removeFolder(await need(), folder);
     },
 
     async listFailures(options: ListPhotosOptions = {}): Promise<FailurePage> {
@@ -293,9 +298,13 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const text = query.trim();
       if (!text) return { offset: options.offset ?? 0, photos: [], hasMore: false };
       const lib = await need();
-      const { offset, limit } = page(options);
-      const result = await searchText(lib, text, { offset, limit, ...searchFilters(options) });
-      return hitsPage(lib, result.hits, offset, limit);
+      // The search engine's paging bounds (1..10,000, a clear error beyond), not the listing cap.
+      const offset = options.offset ?? 0;
+      const limit = options.limit ?? DEFAULT_LIMIT;
+      // The app always gets a next step: the closest photos when nothing passes the cut-off.
+      const result = await searchText(lib, text, { offset, limit, all: options.all ?? false, raw: options.raw ?? false, sort: options.sort ?? 'score', closest: true, ...searchFilters(options) });
+      const shown = await hitsPage(await lib.readable(), result.hits, offset, limit);
+      return { ...shown, ...(result.minScore !== null ? { minScore: result.minScore } : {}), ...(result.closest ? { closest: true } : {}) };
     },
 
     async similar(id: string, options: SearchOptions = {}): Promise<SearchPage> {
@@ -307,7 +316,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Nearest first over the whole library, no relevance cut-off: "more like this" always
       // has neighbours (the photo itself first), and the grid pages through them.
       const result = await searchSimilar(lib, row.path, { offset, limit, all: true, ...searchFilters(options) });
-      return hitsPage(lib, result.hits, offset, limit);
+      return hitsPage(await lib.readable(), result.hits, offset, limit);
     },
 
     async searchByImage(image: QueryImage, options: SearchOptions = {}): Promise<SearchPage> {
@@ -330,8 +339,20 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...modelsApi(ctx),
     ...tagsApi(ctx),
     ...albumsApi(ctx),
-    ...dupesApi(ctx),
+    ...timelineApi(ctx),
+    ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
+    ...dupesApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...repair.methods(ctx, indexJob),
+    ...foregroundApi({
+      library: async () => {
+        const lib = await open();
+        if (lib) return lib;
+        throw modelError ?? new Error(repair.damaged ?? modelProblem ?? 'no model');
+      },
+      jobs,
+      emit,
+      removeFolder: async (folder) => removeFolder(await need(), folder),
+    }),
 
     subscribe(listener): Unsubscribe {
       listeners.add(listener);

@@ -1,17 +1,42 @@
 // LibraryApi's model methods: the models on disk and in the catalog, installing a catalog
-// model in a background job, switching the active one.
+// model in a background job, switching the active one. A switch is one flow for the app and
+// the CLI (switchModel): the app re-embeds in background jobs, `shoebox models use` says
+// what is left (or, with --index, embeds it now, awaited).
 import path from 'node:path';
-import type { JobState } from '../../shared/api';
+import type { JobState, LibraryStatus } from '../../shared/api';
+import type { IndexSummary } from '../library/index-summary';
 import { findCatalogEntry } from '../models/catalog';
 import { ModelError } from '../models/model-error';
 import { ModelManager } from '../models/model-manager';
 import type { ApiContext, ApiMethods } from './api-context';
 import { modelsInfo } from './models-info';
 import { runInstall } from './models-install';
+import { runNow } from './run-now';
 
 export type ModelsMethods = ApiMethods<'models' | 'installModel' | 'useModel'>;
 
-export function modelsApi(ctx: ApiContext): ModelsMethods {
+/** When a switch embeds the library with the new model: in background jobs (the app), now
+ *  and awaited (`models use --index`), or later (`models use`: the next index or watch). */
+export type Reembed = 'background' | 'now' | 'later';
+
+export interface ModelSwitch {
+  id: string;
+  dir: string;
+  /** Photos in the folders the new model has not embedded yet (0 after 'now'); null in the
+   *  background (not counted: the jobs embed them, and counting walks every folder). */
+  pending: number | null;
+  /** What 'now' embedded. */
+  index?: IndexSummary;
+  status: LibraryStatus;
+}
+
+export interface ModelsForeground {
+  /** Makes an installed model active and reopens the library with it; useModel(id) is
+   *  switchModel(id, 'background'). A ModelError when it is not installed or unreadable. */
+  switchModel(id: string, reembed: Reembed): Promise<ModelSwitch>;
+}
+
+export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
   const pendingInstall = (id: string): JobState | undefined =>
     ctx.jobs.list().find((job) => job.kind === 'install-model' && job.folder === id && (job.state === 'queued' || job.state === 'running'));
 
@@ -41,17 +66,36 @@ export function modelsApi(ctx: ApiContext): ModelsMethods {
     installModel,
 
     async useModel(id: string) {
-      const manager = new ModelManager({ home: ctx.home });
-      const active = manager.use(id); // one-line ModelError when it is not installed or unreadable
-      const lib = await ctx.open();
-      // Already the library's model: nothing to re-embed, and no reason to stop running jobs.
-      if (lib && path.resolve(lib.modelDir) === path.resolve(active.dir)) return ctx.status();
+      return (await switchModel(id, 'background')).status;
+    },
+
+    switchModel,
+  };
+
+  async function switchModel(id: string, reembed: Reembed): Promise<ModelSwitch> {
+    const manager = new ModelManager({ home: ctx.home });
+    const active = manager.use(id); // one-line ModelError when it is not installed or unreadable
+    const lib = await ctx.open();
+    let status: LibraryStatus;
+    // Already the library's model: nothing to re-embed, and no reason to stop running jobs.
+    if (lib && path.resolve(lib.modelDir) === path.resolve(active.dir)) status = await ctx.status();
+    else {
       // reopen() cancels every job, downloads included; those resume (from their partial
       // files) once the library is open again, instead of being lost to the switch.
       const downloads = ctx.jobs.list().filter((job) => job.kind === 'install-model' && (job.state === 'queued' || job.state === 'running'));
-      const status = await ctx.reopen(id);
+      status = await ctx.reopen(id, { index: reembed === 'background' });
       for (const job of downloads) await installModel(job.folder);
-      return status;
-    },
-  };
+    }
+    const opened = await ctx.need();
+    const index = reembed === 'now'
+      ? await runNow(ctx.jobs, 'index', '', async (signal) => {
+          const s = await opened.index(undefined, signal);
+          return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
+        })
+      : undefined;
+    if (index) status = await ctx.status();
+    // Search only finds photos embedded with the active model: say what is missing.
+    const pending = reembed === 'background' ? null : (await opened.status()).pending;
+    return { id: active.id, dir: active.dir, pending, ...(index ? { index } : {}), status };
+  }
 }

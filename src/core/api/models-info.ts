@@ -3,8 +3,8 @@
 // carry their published figures, so the user picks by language and machine.
 import path from 'node:path';
 import type { ActiveModel, ModelInfo, ModelsInfo } from '../../shared/api';
-import { DEFAULT_MODEL_ID, findCatalogEntry } from '../models/catalog';
-import { ModelManager } from '../models/model-manager';
+import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../models/catalog';
+import { ModelManager, type ModelSummary } from '../models/model-manager';
 
 export function modelsInfo(home: string, inUse: ActiveModel | null): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
@@ -40,4 +40,15 @@ export function modelsInfo(home: string, inUse: ActiveModel | null): ModelsInfo 
     });
   }
   return { inUse, models };
+}
+
+/** A model as `shoebox models list` shows it: the manager's summary with the catalog's
+ *  published figures and their source, the same catalog join as modelsInfo's. */
+export type ListedModel = ModelSummary & { default: boolean; benchmark: ModelBenchmark | null; catalogSource: string | null };
+
+export function listedModels(home: string): ListedModel[] {
+  return new ModelManager({ home }).list().map((m) => {
+    const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
+    return { ...m, default: entry?.id === DEFAULT_MODEL_ID, benchmark: entry?.benchmark ?? null, catalogSource: entry?.source ?? null };
+  });
 }

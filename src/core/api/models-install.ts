@@ -1,5 +1,6 @@
 // The install-model job: a catalog download through ModelManager, reported as job progress in
 // bytes (done/total, bytes per second, seconds left).
+import { formatBytes } from '../../base/format-bytes';
 import type { IndexProgress, JobResult } from '../../shared/api';
 import type { DownloadProgress } from '../models/download';
 import { ModelManager } from '../models/model-manager';
@@ -29,7 +30,7 @@ export async function runInstall(
     report(bytesProgress(p.bytesDone, p.bytesTotal, (now - started) / 1000));
   };
   const installed = await new ModelManager({ home }).install(id, { onProgress, signal });
-  const summary = installed.alreadyInstalled ? `${id} was already installed` : `installed ${id} (${megabytes(installed.bytes)})`;
+  const summary = installed.alreadyInstalled ? `${id} was already installed` : `installed ${id} (${formatBytes(installed.bytes)})`;
   return {
     result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary },
     activated: installed.activated,
@@ -39,8 +40,4 @@ export async function runInstall(
 export function bytesProgress(done: number, total: number, seconds: number): IndexProgress {
   const rate = seconds > 0 ? done / seconds : 0;
   return { done, total, rate, etaSeconds: rate > 0 ? Math.max(0, (total - done) / rate) : null };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
 }

@@ -1,6 +1,6 @@
 // Store records as LibraryApi shows them: plain JSON, named by id, without the vector.
-import type { Photo, PhotoDetails, PhotoHit, PhotoTag } from '../../shared/api';
-import type { PhotoRecord, PhotoSummary, TagRecord } from '../store/types';
+import type { Photo, PhotoDetails, PhotoHit, PhotoTag, SearchPage } from '../../shared/api';
+import type { LibraryStore, PhotoRecord, PhotoSummary, TagRecord } from '../store/types';
 import { photoId } from './photo-id';
 
 export function toPhoto(p: PhotoSummary): Photo {
@@ -37,4 +37,47 @@ export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecor
     indexedAt: p.indexedAt,
     tags: toTags(tags),
   };
+}
+
+/** A photo with the metadata `shoebox list` prints: the store's row without the vector. */
+export interface PhotoListing {
+  path: string;
+  folder: string;
+  width: number;
+  height: number;
+  takenAt: number | null;
+  takenOffset?: number;
+  cameraMake: string | null;
+  cameraModel: string | null;
+  gpsLat: number | null;
+  gpsLon: number | null;
+  size: number;
+  hash: string;
+}
+
+export function toListing(p: PhotoSummary): PhotoListing {
+  return {
+    path: p.path,
+    folder: p.folder,
+    width: p.width,
+    height: p.height,
+    takenAt: p.takenAt,
+    ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
+    cameraMake: p.cameraMake,
+    cameraModel: p.cameraModel,
+    gpsLat: p.gpsLat,
+    gpsLon: p.gpsLon,
+    size: p.size,
+    hash: p.hash,
+  };
+}
+
+/** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */
+export async function hitsPage(store: Pick<LibraryStore, 'photosByPath'>, hits: readonly { path: string; score: number }[], offset: number, limit: number): Promise<SearchPage> {
+  const rows = await store.photosByPath(hits.map((h) => h.path));
+  const photos = hits.flatMap((h) => {
+    const row = rows.get(h.path);
+    return row ? [toHit(row, h.score)] : [];
+  });
+  return { offset, photos, hasMore: hits.length === limit };
 }

@@ -1,24 +1,56 @@
 // LibraryApi's tag methods over src/core/tags. Tagging a folder is a background job like
 // indexing (it writes the library); the user's decisions and label-set edits are small
 // writes answered at once. The reads (review list, counts) are in tags-review.ts.
+// TagsForeground is what the CLI asks beyond LibraryApi (`shoebox tag`, `tags`, `labels`):
+// the same service, jobs and label policy, answered with the whole result.
+import fs from 'node:fs';
 import path from 'node:path';
-import type { JobResult, JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
+import type { JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
-import { isInside } from '../library/scan';
+import { isInside } from '../../base/path-inside';
+import { builtinLabelSets, resolveLabelSetFile } from '../tags/builtin-label-sets';
 import { labelIndex, parseLabelSet, type LabelSet } from '../tags/label-set';
 import { LabelSetError } from '../tags/label-set';
-import { TaggingService, WHOLE_LIBRARY } from '../tags/tagging-service';
+import { TaggingService, WHOLE_LIBRARY, type PhotoTags, type SidecarReport, type TagDecision } from '../tags/tagging-service';
 import type { ApiContext, ApiMethods } from './api-context';
+import { runNow } from './run-now';
 import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
 
 export type TagsMethods = ApiMethods<'listLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState'>;
 
+export type { PhotoTags, SidecarReport, TagDecision };
+
+/** The CLI's share: the whole answer of each step, by path. */
+export interface TagsForeground {
+  /** Imports a label set file, or a shipped set by name (`--labels scenes`); a missing file
+   *  or an invalid set is a LabelSetError (the caller's mistake). */
+  importLabelSetFile(fileOrShippedName: string): Promise<LabelSetInfo>;
+  /** The set as its import format (JSON text, pretty-printed). */
+  exportLabelSet(name: string): Promise<string>;
+  /** Tags `folder` (null: the whole library) as a job, awaited: a folder not in the library
+   *  is indexed (and added) first, as `shoebox index` would. `remember`: keep tagging photos
+   *  indexed there later. Every photo of the scope with its tags from the set, by path. */
+  tagNow(set: string, folder: string | null, options: { remember: boolean }): Promise<PhotoTags[]>;
+  /** Writes the results' tags into XMP sidecars, merged with what they hold. */
+  writeTagSidecars(results: PhotoTags[], sets: string[]): Promise<SidecarReport>;
+  /** Photos (under `folder`, or all) with their current tags, by path. */
+  photoTags(options?: { folder?: string; set?: string }): Promise<PhotoTags[]>;
+  /** Paths carrying the label, matched as search's --tag matches it (any set, any case). */
+  pathsWithTag(label: string, set?: string): Promise<string[]>;
+  /** setTagState by path, with the sidecars it updated; without `set`, the one set with the label. */
+  decideTag(photoPath: string, label: string, state: TagState, set?: string): Promise<TagDecision>;
+  /** Auto-tagged folders (null: the whole library) with their sets. */
+  autoTagFolders(): Promise<{ folder: string | null; set: string }[]>;
+  /** stopAutoTagging without needing the set: every set of that folder when none is given. */
+  stopAutoTaggingIn(folder: string | null, set?: string): Promise<void>;
+}
+
 /** How often a tagging job reports progress (it classifies thousands of photos a second). */
 const PROGRESS_EVERY_MS = 250;
 
-export function tagsApi(ctx: ApiContext): TagsMethods {
+export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
   // One service per opened library: it caches the sets' label text embeddings, which cost
   // a text-model run per prompt. A reopened library (another model) gets a fresh one.
   const services = new WeakMap<LibraryService, TaggingService>();
@@ -42,6 +74,49 @@ export function tagsApi(ctx: ApiContext): TagsMethods {
   const info = async (tags: TaggingService, set: LabelSet): Promise<LabelSetInfo> => {
     const folders = (await tags.autoTagFolders()).filter((f) => f.set === set.name).map((f) => f.folder);
     return { name: set.name, labels: set.labels.map((l) => ({ name: l.name, prompts: [...l.prompts] })), threshold: set.threshold, margin: set.margin, templates: set.templates ?? null, autoFolders: folders };
+  };
+
+  /** The tagging job of the app and the CLI: `results` resolves with its answer (or its own error). */
+  const startTagging = (tags: TaggingService, set: LabelSet, scope: string | null, remember: boolean): { job: JobState; results: Promise<PhotoTags[]> } => {
+    let job!: JobState;
+    const results = runNow(ctx.jobs, 'tag', scope ?? WHOLE_LIBRARY, async (signal) => {
+      try {
+        let last = 0;
+        const started = Date.now();
+        const onProgress = (done: number, total: number) => {
+          const now = Date.now();
+          if (now - last < PROGRESS_EVERY_MS && done < total) return;
+          last = now;
+          const rate = done / Math.max(0.001, (now - started) / 1000);
+          ctx.jobs.progress({ done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null });
+        };
+        const results = await serial(() => tags.tagFolder(set.name, scope ?? undefined, { signal, onProgress, remember }));
+        const tagged = results.filter((r) => r.tags.length > 0).length;
+        const summary = `tagged ${tagged.toLocaleString('en')} of ${results.length.toLocaleString('en')} photos with ${set.name}`;
+        return { value: results, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary } };
+      } finally {
+        jobSets.delete(job.id);
+      }
+    }, undefined, (queued) => {
+      job = queued;
+      jobSets.set(queued.id, set.name);
+    });
+    // The app follows the job by its events; nobody awaits `results` then.
+    results.catch(() => undefined);
+    return { job, results };
+  };
+
+  /** `shoebox tag FOLDER`: a folder outside the library is indexed (and added) first, as a job. */
+  const indexedFirst = async (lib: LibraryService, folder: string): Promise<void> => {
+    const abs = path.resolve(folder);
+    if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new Error(`not a folder: ${abs}`);
+    const folders = (await (await lib.readable()).listFolders()).map((f) => f.path);
+    if (folders.some((f) => f === abs || isInside(abs, f))) return;
+    await runNow(ctx.jobs, 'index', abs, async (signal) => {
+      const s = await lib.index([abs], signal);
+      return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
+    });
+    ctx.emit({ type: 'folders-changed' });
   };
 
   /** A library folder or a folder under one, as an absolute path; null for the whole library. */
@@ -77,27 +152,14 @@ export function tagsApi(ctx: ApiContext): TagsMethods {
       const { lib, tags } = await tagging();
       // Checked now, so a mistake reaches the caller rather than a failed job.
       const set = await tags.labelSet(setName);
-      const scope = await scopeOf(lib, folder);
-      const job = ctx.jobs.enqueue('tag', scope ?? WHOLE_LIBRARY, async (signal): Promise<JobResult> => {
-        try {
-          let last = 0;
-          const started = Date.now();
-          const onProgress = (done: number, total: number) => {
-            const now = Date.now();
-            if (now - last < PROGRESS_EVERY_MS && done < total) return;
-            last = now;
-            const rate = done / Math.max(0.001, (now - started) / 1000);
-            ctx.jobs.progress({ done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null });
-          };
-          const results = await serial(() => tags.tagFolder(set.name, scope ?? undefined, { signal, onProgress }));
-          const tagged = results.filter((r) => r.tags.length > 0).length;
-          return { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `tagged ${tagged.toLocaleString('en')} of ${results.length.toLocaleString('en')} photos with ${set.name}` };
-        } finally {
-          jobSets.delete(job.id);
-        }
-      });
-      jobSets.set(job.id, set.name);
-      return job;
+      return startTagging(tags, set, await scopeOf(lib, folder), true).job;
+    },
+
+    async tagNow(setName: string, folder: string | null, options: { remember: boolean }): Promise<PhotoTags[]> {
+      const { lib, tags } = await tagging();
+      const set = await tags.labelSet(setName);
+      if (folder !== null) await indexedFirst(lib, folder);
+      return startTagging(tags, set, await scopeOf(lib, folder), options.remember).results;
     },
 
     async stopAutoTagging(setName: string, folder: string | null): Promise<void> {
@@ -130,6 +192,45 @@ export function tagsApi(ctx: ApiContext): TagsMethods {
       // The sidecars the set wrote follow the decision; one that could not be updated is said.
       for (const f of decision.sidecars.failed) ctx.emit({ type: 'log', level: 'warn', message: `XMP sidecar not updated: ${f.path}: ${f.error}` });
       return toTags(await (await lib.readable()).listTags({ hashes: [row.hash] }));
+    },
+
+    async importLabelSetFile(value: string): Promise<LabelSetInfo> {
+      const { tags } = await tagging();
+      const file = resolveLabelSetFile(value);
+      if (!file) throw new LabelSetError(`label set file not found: ${value} (shipped sets: ${builtinLabelSets().join(', ') || 'none'})`);
+      const set = await serial(() => tags.importLabelSet(fs.readFileSync(file, 'utf8'), path.basename(file)));
+      return info(tags, set);
+    },
+
+    async exportLabelSet(name: string): Promise<string> {
+      return (await tagging()).tags.exportLabelSet(name);
+    },
+
+    async writeTagSidecars(results: PhotoTags[], sets: string[]): Promise<SidecarReport> {
+      return (await tagging()).tags.writeSidecars(results, sets);
+    },
+
+    async photoTags(options: { folder?: string; set?: string } = {}): Promise<PhotoTags[]> {
+      return (await tagging()).tags.photoTags(options);
+    },
+
+    async pathsWithTag(label: string, set?: string): Promise<string[]> {
+      return (await tagging()).tags.pathsWithTag(label, set);
+    },
+
+    async decideTag(photoPath: string, label: string, state: TagState, set?: string): Promise<TagDecision> {
+      const { tags } = await tagging();
+      return serial(() => tags.setTagState(photoPath, label, state, set));
+    },
+
+    async autoTagFolders(): Promise<{ folder: string | null; set: string }[]> {
+      const { tags } = await tagging();
+      return (await tags.autoTagFolders()).map((f) => ({ folder: f.folder === WHOLE_LIBRARY ? null : f.folder, set: f.set }));
+    },
+
+    async stopAutoTaggingIn(folder: string | null, set?: string): Promise<void> {
+      const { tags } = await tagging();
+      await serial(() => tags.stopAutoTagging(folder === null ? WHOLE_LIBRARY : path.resolve(folder), set));
     },
   };
 }

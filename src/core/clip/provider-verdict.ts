@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import type { ExecutionProviderName, ProviderAdapter, ProviderMeasurement } from '../../shared/api';
-import { writeFileAtomic } from '../settings';
+import { writeFileAtomicSync } from '../../base/atomic-write';
 import type { AdapterGuess } from './webgpu-adapter';
 
 export interface Choice<S> {
@@ -158,7 +158,7 @@ export class VerdictCache {
     const data = this.read();
     data.entries[key] = { ...value, at: this.now() };
     try {
-      writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+      writeFileAtomicSync(this.file, `${JSON.stringify(data, null, 2)}\n`);
     } catch {
       // A cache that cannot be written only costs the next start a new measurement.
     }

@@ -1,7 +1,10 @@
 // Recording, listing and undoing duplicate decisions over a library: what LibraryApi and
 // `shoebox dupes decisions|undo|keep-both` share. Photos are looked up in the library so a
 // decision names the contents the user saw (decisions.ts says why by content).
-import type { LibraryStore } from '../store/types';
+import type { PhotoLookups } from '../store/types';
+
+/** Decisions are by content: they read the rows' hashes. */
+type DecisionStore = Pick<PhotoLookups, 'photosByPath' | 'photoStates'>;
 import { changeDecisions, decisionsFile, loadDecisions, newDecisionId } from './decisions-file';
 import { applyDecisions, sameContents, type DecidedGroup, type DecisionKind, type DecisionMember, type DuplicateDecision } from './decisions';
 import type { DuplicateGroup } from './types';
@@ -12,7 +15,7 @@ export type ListedDecision = DuplicateDecision & { applies: boolean };
 
 /** Records that these photos (paths in the library) are `kind`; the same contents decided
  *  again give back the decision already recorded. */
-export async function recordDecision(home: string, store: LibraryStore, paths: readonly string[], kind: DecisionKind): Promise<DuplicateDecision> {
+export async function recordDecision(home: string, store: DecisionStore, paths: readonly string[], kind: DecisionKind): Promise<DuplicateDecision> {
   const unique = [...new Set(paths)];
   if (unique.length < 2) throw new Error('a duplicate decision needs two or more different photos');
   const rows = await store.photosByPath(unique);
@@ -29,7 +32,7 @@ export async function recordDecision(home: string, store: LibraryStore, paths: r
 }
 
 /** Every decision, oldest first, with whether it still applies to the library. */
-export async function listDecisions(home: string, store: LibraryStore, onProblem: (message: string) => void): Promise<ListedDecision[]> {
+export async function listDecisions(home: string, store: DecisionStore, onProblem: (message: string) => void): Promise<ListedDecision[]> {
   const decisions = await loadDecisions(decisionsFile(home), onProblem);
   if (decisions.length === 0) return [];
   const held = new Map<string, number>();
@@ -49,7 +52,7 @@ export async function undoDecision(home: string, id: string): Promise<DuplicateD
 }
 
 /** A scan's groups less those a decision covers (the CLI's view; the app filters per page). */
-export async function groupsAfterDecisions(home: string, store: LibraryStore, groups: readonly DuplicateGroup[], onProblem: (message: string) => void): Promise<{ groups: DecidedGroup[]; hidden: DuplicateGroup[] }> {
+export async function groupsAfterDecisions(home: string, store: DecisionStore, groups: readonly DuplicateGroup[], onProblem: (message: string) => void): Promise<{ groups: DecidedGroup[]; hidden: DuplicateGroup[] }> {
   const decisions = await loadDecisions(decisionsFile(home), onProblem);
   if (decisions.length === 0 || groups.length === 0) return { groups: [...groups], hidden: [] };
   const rows = await store.photoStates();

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DECISION_KINDS, type DecisionKind, type DecisionMember, type DuplicateDecision } from './decisions';
-import { writeAtomic } from './report-store';
+import { writeFileAtomic } from '../../base/atomic-write';
 
 const FORMAT_VERSION = 1;
 
@@ -63,7 +63,7 @@ const queues = new Map<string, Promise<unknown>>();
 export async function changeDecisions<T>(file: string, change: (decisions: DuplicateDecision[]) => { decisions: DuplicateDecision[]; value: T }): Promise<T> {
   const run = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(async () => {
     const out = change(await readStrict(file));
-    await writeAtomic(file, JSON.stringify({ version: FORMAT_VERSION, decisions: out.decisions }, null, 1));
+    await writeFileAtomic(file, JSON.stringify({ version: FORMAT_VERSION, decisions: out.decisions }, null, 1));
     return out.value;
   });
   queues.set(file, run);

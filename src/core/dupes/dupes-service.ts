@@ -2,18 +2,21 @@
 // watcher writes), and saves the signatures it had to compute when it can take the writer;
 // when another process holds it, the signatures are used for this scan and computed again
 // next time.
-import type { LibraryStore, SignatureRecord } from '../store/types';
-import { findDuplicates, type FindDuplicatesOptions } from './find-duplicates';
+import type { PhotoLookups, SignatureRecord, SignatureRepository } from '../store/types';
+import { findDuplicates, type FindDuplicatesOptions, type ScanStore } from './find-duplicates';
 import { keepRealFiles } from './keep-best';
-import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPlan } from './trash-duplicates';
+import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPlan, type TrashStore } from './trash-duplicates';
 import type { TrashResult } from './trash';
 import type { DuplicateGroup, DuplicateScan } from './types';
 
-/** What the scan needs of the library (LibraryService has it). */
+/** The repositories duplicates use: the scan's reads, signatures, trashing, the rows' scan states. */
+export type DupesStore = ScanStore & TrashStore & SignatureRepository & Pick<PhotoLookups, 'photoStates'>;
+
+/** What the scan needs of the library (LibraryService has it; unit tests hand in fakes). */
 export interface DupesLibrary {
   readonly paths: { thumbs: string };
-  readable(): Promise<LibraryStore>;
-  writable(): Promise<LibraryStore>;
+  readable(): Promise<DupesStore>;
+  writable(): Promise<DupesStore>;
 }
 
 export class DupesService {
@@ -23,7 +26,7 @@ export class DupesService {
   async scan(options: FindDuplicatesOptions & { writer?: boolean } = {}): Promise<DuplicateScan> {
     const { writer = false, ...scanOptions } = options;
     const store = writer ? await this.library.writable() : await this.library.readable();
-    let target: LibraryStore | null | undefined = writer ? store : undefined;
+    let target: DupesStore | null | undefined = writer ? store : undefined;
     const saveSignatures = async (records: SignatureRecord[]) => {
       if (target === undefined) {
         try {

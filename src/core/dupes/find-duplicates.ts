@@ -13,7 +13,7 @@
 // total order (keep-best.ts, which also looks at each member on disk: a real file inside the
 // library before a link), so trashing every non-keeper of every group keeps, of each set
 // of overlapping groups, at least its best photo.
-import type { LibraryStore, PhotoSummary, SignatureRecord } from '../store/types';
+import type { FolderRepository, PhotoListing, PhotoSummary, SignatureRecord, SignatureRepository, VectorReads } from '../store/types';
 import { compareForKeeping, placementsOf, type KeepCandidate } from './keep-best';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
@@ -25,9 +25,12 @@ import { UnionFind } from './union-find';
 /** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models. */
 export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
 
+/** What a scan reads: the photos, the library folders, stored signatures, the active model's vectors. */
+export type ScanStore = Pick<PhotoListing, 'listPhotos'> & Pick<FolderRepository, 'listFolders'> & Pick<SignatureRepository, 'getSignatures'> & Pick<VectorReads, 'scanVectors'>;
+
 export interface DupesContext {
   /** Where photos, signatures and vectors are read. */
-  store: LibraryStore;
+  store: ScanStore;
   /** The library's thumbnails (signatures of older photos are made from them). */
   thumbsDir: string;
   /** Saves signatures computed during the scan; absent when the scan holds no writer. */
@@ -199,7 +202,7 @@ async function nearGroups(words: Uint32Array, signed: Uint8Array, n: number, opt
 }
 
 /** Similar links: one vector per content (this model's), all pairs above the threshold. */
-async function linkSimilar(store: LibraryStore, contents: Contents, groups: UnionFind, threshold: number, options: FindDuplicatesOptions): Promise<void> {
+async function linkSimilar(store: ScanStore, contents: Contents, groups: UnionFind, threshold: number, options: FindDuplicatesOptions): Promise<void> {
   const index = new Map(contents.hashes.map((h, i) => [h, i]));
   let vectors: Float32Array | null = null;
   let dimension = 0;

@@ -9,7 +9,7 @@
 // a picture. A symbolic link is never kept over the real file it points to (keepRealFiles, below).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isAtOrInside } from '../library/scan';
+import { isAtOrInside } from '../../base/path-inside';
 import type { PhotoSummary } from '../store/types';
 
 export interface KeepCandidate {

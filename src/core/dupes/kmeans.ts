@@ -5,7 +5,7 @@
 // the matrix scorer (ONNX Runtime on a worker for large jobs). Deterministic: a seeded sample
 // and seeded starting centroids, ties going to the lowest centroid.
 import type { MatrixScorer } from '../tags/matrix-scorer';
-import { rng } from '../seeded-random';
+import { rng } from '../../base/seeded-random';
 
 /** Rows scored per product: 4096 x k floats stays a few MB. */
 export const SCORE_CHUNK = 4096;

@@ -9,7 +9,7 @@
 // that cannot be read or is not what we wrote is reported once and treated the same.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import crypto from 'node:crypto';
+import { writeFileAtomic } from '../../base/atomic-write';
 import { modelKey } from '../store/model-key';
 import { DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateMember } from './types';
 
@@ -63,7 +63,7 @@ export async function saveReport(file: string, modelId: string, report: SavedRep
     groups: report.groups,
     states: Object.fromEntries(report.states),
   };
-  await writeAtomic(file, JSON.stringify(contents));
+  await writeFileAtomic(file, JSON.stringify(contents));
 }
 
 /**
@@ -143,23 +143,4 @@ function count(value: unknown, name: string): number {
 function kind(value: unknown): DuplicateKind {
   if (!(DUPLICATE_KINDS as readonly unknown[]).includes(value)) throw new Error(`unknown kind ${String(value)}`);
   return value as DuplicateKind;
-}
-
-/** A sibling temp file, flushed to disk, then renamed over the target (decisions-file.ts too). */
-export async function writeAtomic(file: string, contents: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await fs.open(temp, 'w');
-    try {
-      await handle.writeFile(contents);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
 }

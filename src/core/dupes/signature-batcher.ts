@@ -3,7 +3,7 @@
 // not one per photo. A signature that fails (a thumbnail sharp cannot read back) is skipped:
 // the duplicate scan computes missing ones. Saving needs no ordering with the photo rows: a
 // signature without its row is harmless, a row without a signature is filled in later.
-import type { LibraryStore, SignatureRecord } from '../store/types';
+import type { SignatureRecord, SignatureRepository } from '../store/types';
 import { perceptualSignature } from './signature';
 
 const BATCH = 256;
@@ -14,7 +14,7 @@ export class SignatureBatcher {
   /** The first failed save, reported by the next flush (a save runs unawaited meanwhile). */
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly store: Pick<LibraryStore, 'putSignatures'>) {}
+  constructor(private readonly store: Pick<SignatureRepository, 'putSignatures'>) {}
 
   private readonly computing = new Set<Promise<void>>();
 

@@ -11,9 +11,12 @@
 // leave the library. The CLI and the app both trash through trashPhotos.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from '../library/scan';
-import { sha256File } from '../models/file-hash';
-import type { LibraryStore, PhotoSummary } from '../store/types';
+import { isInside } from '../../base/path-inside';
+import { sha256File } from '../../base/sha256-file';
+import type { FolderRepository, PhotoLookups, PhotoSummary, PhotoWrites, VectorReads } from '../store/types';
+
+/** What trashing reads and writes: rows by path and content, the library folders, removal. */
+export type TrashStore = Pick<PhotoLookups, 'photosByPath'> & Pick<VectorReads, 'pathsByHash'> & Pick<FolderRepository, 'listFolders'> & Pick<PhotoWrites, 'removePhotos'>;
 import { sidecarPath } from '../tags/xmp';
 import { fileIdentity } from './keep-best';
 import { moveToTrash, type TrashOptions, type TrashResult } from './trash';
@@ -90,7 +93,7 @@ export interface TrashPhotosOptions extends TrashOptions {
  * `keep` and every library row with the same content as a path being moved (a link and its
  * target always have the same bytes), so callers that only know what to move are safe too.
  */
-export async function guardKeptFiles(store: LibraryStore, paths: readonly string[], keep: readonly string[] = []): Promise<{ paths: string[]; refused: { path: string; reason: string }[] }> {
+export async function guardKeptFiles(store: TrashStore, paths: readonly string[], keep: readonly string[] = []): Promise<{ paths: string[]; refused: { path: string; reason: string }[] }> {
   const moving = new Set(paths);
   const rows = await store.photosByPath(paths);
   const sameContent = rows.size ? await store.pathsByHash([...new Set([...rows.values()].map((r) => r.hash))]) : new Map<string, string[]>();
@@ -113,14 +116,14 @@ export async function guardKeptFiles(store: LibraryStore, paths: readonly string
  * Throws (with the reason) unless `file`, as the move would take it (its folder's real path
  * plus its name: a link itself moves, not its target), is inside a library folder's real path.
  */
-async function assertInsideLibrary(store: LibraryStore, file: string): Promise<void> {
+async function assertInsideLibrary(store: TrashStore, file: string): Promise<void> {
   const folders = await Promise.all((await store.listFolders()).map((f) => fs.realpath(f.path).catch(() => null)));
   const entry = path.join(await fs.realpath(path.dirname(file)), path.basename(file));
   if (!folders.some((f) => f !== null && isInside(entry, f))) throw new Error(`it is outside the library folders on disk (${entry})`);
 }
 
 /** The last check before a photo moves: inside the library, and still the indexed bytes. */
-async function checkPhotoBeforeMove(store: LibraryStore, file: string, row: PhotoSummary | undefined): Promise<void> {
+async function checkPhotoBeforeMove(store: TrashStore, file: string, row: PhotoSummary | undefined): Promise<void> {
   if (!row) throw new Error('it is not in the library');
   await assertInsideLibrary(store, file);
   if (!(await fs.stat(file)).isFile()) throw new Error('it is not a file');
@@ -128,7 +131,7 @@ async function checkPhotoBeforeMove(store: LibraryStore, file: string, row: Phot
 }
 
 /** Moves the sidecars of moved photos that are regular files (a linked one stays, and its target). */
-async function trashSidecars(store: LibraryStore, photos: readonly string[], options: TrashOptions): Promise<TrashResult> {
+async function trashSidecars(store: TrashStore, photos: readonly string[], options: TrashOptions): Promise<TrashResult> {
   const sidecars: string[] = [];
   for (const photo of photos) {
     const sidecar = sidecarPath(photo);
@@ -148,7 +151,7 @@ async function trashSidecars(store: LibraryStore, photos: readonly string[], opt
  * Moves the plan's photos (and their sidecars) to the trash and removes the moved photos from
  * the library. `failed`: refused or failed photos in the order asked, then failed sidecars.
  */
-export async function trashPhotos(store: LibraryStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
+export async function trashPhotos(store: TrashStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
   const { keep, ...trashOptions } = options;
   const guarded = await guardKeptFiles(store, paths, keep);
   const rows = await store.photosByPath(guarded.paths);

@@ -1,8 +1,10 @@
 // What a duplicate scan reports: plain JSON data, the same through the CLI (`--json`) and the API.
+import type { DuplicateKind } from '../../shared/api';
 
 /** exact: same bytes; near: the same picture edited (resized, re-encoded, brightened, cropped);
- *  similar: CLIP embeddings above a cosine threshold (bursts, near-identical shots). */
-export type DuplicateKind = 'exact' | 'near' | 'similar';
+ *  similar: CLIP embeddings above a cosine threshold (bursts, near-identical shots). The
+ *  contract's type (src/shared), one per concept. */
+export type { DuplicateKind };
 
 export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
 

@@ -5,7 +5,8 @@
 // holds the data folder is fine (the scan skips it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { SYSTEM_FOLDERS, isAtOrInside, isSkipped } from './scan';
+import { isAtOrInside } from '../../base/path-inside';
+import { SYSTEM_FOLDERS, isSkipped } from './scan';
 
 /** Why `folder` cannot be a library folder, as an Error named FolderRefusedError. */
 export class FolderRefusedError extends Error {

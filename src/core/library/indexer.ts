@@ -13,14 +13,15 @@ import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage } from '../clip/preprocess';
 import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
 import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, writeThumbnail, type PhotoMetadata } from '../media';
-import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isInside, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
+import { isAtOrInside, isInside } from '../../base/path-inside';
+import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
-import { FileGoneError, hasPhotoExtension, readHead, readPhotoBytes } from './photo-files';
+import { FileGoneError, readHead, readPhotoBytes } from './photo-files';
+import { hasPhotoExtension } from '../media/photo-extensions';
 import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
-import { SignatureBatcher } from '../dupes/signature-batcher';
 
 export interface IndexerDeps {
   store: LibraryStore;
@@ -32,6 +33,20 @@ export interface IndexerDeps {
   thumbnailSize?: number;
   /** Called with each committed batch of photos (auto-tagging hooks in here). */
   onPhotosCommitted?: (records: PhotoRecord[]) => Promise<void>;
+  /** Starts the run's thumbnail step (the engine plugs in duplicate detection's signatures). */
+  thumbnailStep?: () => ThumbnailStep;
+}
+
+/**
+ * Work on each new content's thumbnail pixels, which the indexer has in memory anyway: the
+ * engine plugs in duplicate detection's perceptual signatures (src/core/dupes
+ * SignatureBatcher) through LibraryServiceOptions, so the library never imports a feature.
+ */
+export interface ThumbnailStep {
+  /** Queues work on one content's thumbnail (packed RGB); never throws, never blocks the indexer. */
+  add(hash: string, thumbnail: { data: Uint8Array; width: number; height: number }): void;
+  /** Waits for the queued work and its saves; rejects with the first failed save. */
+  flush(): Promise<void>;
 }
 
 export interface IndexOptions {
@@ -114,7 +129,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
       found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
-  const inScope = (p: string) => scopes.some((s) => p === s || p.startsWith(s + path.sep));
+  const inScope = (p: string) => scopes.some((s) => isAtOrInside(p, s));
   return reconcile(deps, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options);
 }
 
@@ -188,7 +203,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     },
   });
   // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
-  const signatures = new SignatureBatcher(store);
+  const signatures = deps.thumbnailStep?.();
   const progress = new ProgressTracker(candidates.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));
   const pre = deps.model.folder.preprocessing;
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string };
@@ -246,7 +261,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     throwIfStopped(options.signal);
     if (image.thumbnail) {
       await writeThumbnail(deps.thumbsDir, thumbKey, image.thumbnail);
-      signatures.add(hash, image.thumbnailPixels!); // in the background; never throws
+      signatures?.add(hash, image.thumbnailPixels!); // in the background; never throws
     }
     pending.set(index, { file, hash, meta, thumbKey });
     return image;
@@ -288,7 +303,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // Only after every new row is committed may old rows go: a crash in between leaves a
   // duplicate the next run removes, never a lost photo.
   await writer.flush();
-  await signatures.flush();
+  await signatures?.flush();
   if (options.signal?.aborted) {
     summary.interrupted = true;
     summary.left = candidates.length - handled;

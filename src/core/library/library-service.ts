@@ -11,13 +11,14 @@ import type { FailureRecord, FolderRecord, LibraryStore, PhotoRecord, PhotoSumma
 import { homePaths, type HomePaths } from '../paths';
 import type { ModelChoice } from './model-choice';
 import { acquireWriterLock, type WriterLock } from './writer-lock';
-import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
+import { indexFolders, indexPaths, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
 import type { IndexSummary } from './index-summary';
 import { FolderWatcher } from './watcher';
-import { FOLDER_EMPTY, isInside, outermostFolder, scanContext, scanFolder } from './scan';
+import { isInside } from '../../base/path-inside';
+import { FOLDER_EMPTY, outermostFolder, scanContext, scanFolder } from './scan';
 import { FolderPresence } from './folder-presence';
 import { refuseNonPhotoFolder } from './folder-rules';
-import { hasPhotoExtension } from './photo-files';
+import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
 import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
@@ -33,9 +34,16 @@ export interface LibraryServiceOptions {
   /** The command taking the writer lock, for "library busy" messages. */
   command?: string;
   onClose?: () => void;
+  /**
+   * Work on each new content's thumbnail while indexing, given the writable store: the
+   * engine passes duplicate detection's signature batcher (src/core/engine.ts). Without it,
+   * photos are indexed without signatures and the duplicate scan computes them later.
+   */
+  thumbnailStep?: (store: LibraryStore) => ThumbnailStep;
 }
 
-export interface LibraryStatus {
+/** What `shoebox status` reports (not src/shared's LibraryStatus, the app's status). */
+export interface LibraryStatusReport {
   photos: number;
   failed: { path: string; reason: string }[];
   /** Files under the folders that are new or changed since they were indexed. */
@@ -209,7 +217,7 @@ export class LibraryService {
     return (await this.readable()).listFailures();
   }
 
-  async status(): Promise<LibraryStatus> {
+  async status(): Promise<LibraryStatusReport> {
     const store = await this.readable();
     const folders = await store.listFolders();
     const states = await store.photoStates();
@@ -310,6 +318,7 @@ export class LibraryService {
       thumbsDir: this.paths.thumbs,
       emit: this.options.emit,
       ...(this.onPhotosCommitted ? { onPhotosCommitted: this.onPhotosCommitted } : {}),
+      ...(this.options.thumbnailStep ? { thumbnailStep: () => this.options.thumbnailStep!(store) } : {}),
     };
   }
 }

@@ -1,7 +1,5 @@
-// Which files count as photos, and reading them without ever hanging or swallowing memory.
-// Content decides (sniffed magic bytes); the extension only decides whether a file that is
-// NOT a recognisable image is worth reporting as a failure (a broken "IMG_001.jpg" is; a
-// "notes.pdf" is simply not a photo).
+// Reading photo files without ever hanging or swallowing memory. (Which names count as
+// photos: src/core/media/photo-extensions.ts.)
 //
 // Reading is defensive because the scan and the read are apart in time: a FIFO or device
 // swapped in after the scan would block a plain open() forever (so it is opened O_NONBLOCK
@@ -14,11 +12,6 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { MAX_PIXELS, MAX_SIDE } from '../media';
 
-const PHOTO_EXTENSIONS = new Set([
-  '.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff', '.heic', '.heif', '.hif',
-  '.dng', '.cr2', '.cr3', '.nef', '.nrw', '.arw', '.srf', '.sr2', '.orf', '.rw2', '.pef', '.srw', '.raf',
-]);
-
 /** Larger files are refused unread: no camera writes them, and reading one costs its size in memory. */
 export const MAX_PHOTO_BYTES = 1024 ** 3;
 /** A read (or open) that has not answered after this long is given up: a hung network mount. */
@@ -28,9 +21,6 @@ const HEAD_CHECK_BYTES = 32 * 1024 * 1024;
 /** Read in pieces, each with its own deadline, so a slow but live disk is not timed out. */
 const CHUNK = 8 * 1024 * 1024;
 
-export function hasPhotoExtension(file: string): boolean {
-  return PHOTO_EXTENSIONS.has(path.extname(file).toLowerCase());
-}
 
 /** A file that cannot be read as a photo; the message is the one-line reason recorded. */
 export class PhotoReadError extends Error {

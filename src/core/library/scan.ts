@@ -9,6 +9,7 @@
 // gone keeps the photos below it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isAtOrInside } from '../../base/path-inside';
 
 export interface FoundFile {
   path: string;
@@ -158,23 +159,12 @@ export function indexedPath(found: string, real: string, libraryFolders: readonl
 /** The outermost library folder holding `p` (folders may still be nested in an older library). */
 export function outermostFolder(p: string, libraryFolders: readonly string[]): string | undefined {
   let best: string | undefined;
-  for (const f of libraryFolders) if ((p === f || isInside(p, f)) && (!best || f.length < best.length)) best = f;
+  for (const f of libraryFolders) if (isAtOrInside(p, f) && (!best || f.length < best.length)) best = f;
   return best;
 }
 
 export function isSkipped(p: string, ctx: Pick<ScanContext, 'skip'>): boolean {
-  return ctx.skip.some((s) => p === s || isInside(p, s));
-}
-
-/** True when `file` is inside `folder` (a folder boundary, not a string prefix). */
-export function isInside(file: string, folder: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-/** At or under `folder`. */
-export function isAtOrInside(file: string, folder: string): boolean {
-  return file === folder || isInside(file, folder);
+  return ctx.skip.some((s) => isAtOrInside(p, s));
 }
 
 export function isGone(error: unknown): boolean {

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { writeFileAtomicSync } from '../../base/atomic-write';
 import type { TextEmbedder } from '../tags/label-embeddings';
 
 const MAGIC = Buffer.from('SBTE');
@@ -79,15 +80,13 @@ export class CachedTextEmbedder implements TextEmbedder {
     }
   }
 
-  /** Replaces a file with a bad tail by the records read before it (temp file, then rename). */
+  /** Replaces a file with a bad tail by the records read before it (atomically: a cache, so not flushed). */
   private rewrite(): void {
     const records = [...this.cache!].map(([text, v]) => encodeRecord(text, v));
-    const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(temp, Buffer.concat(records));
-      fs.renameSync(temp, this.file);
+      writeFileAtomicSync(this.file, Buffer.concat(records), { durable: false });
     } catch {
-      fs.rmSync(temp, { force: true });
+      // A read-only or full disk: the bad tail is skipped again next time.
     }
   }
 }

@@ -4,7 +4,7 @@
 // directories small.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../../base/atomic-write';
 
 const HASH = /^[0-9a-f]{8,128}$/;
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{8,128})\.jpg$/;
@@ -31,13 +31,10 @@ export function thumbnailPath(thumbsDir: string, key: string): string {
 export async function writeThumbnail(thumbsDir: string, key: string, jpeg: Uint8Array): Promise<boolean> {
   const dest = thumbnailPath(thumbsDir, key);
   if (await exists(dest)) return false;
-  await fs.mkdir(path.dirname(dest), { recursive: true });
-  const tmp = `${dest}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await fs.writeFile(tmp, jpeg, { flag: 'wx' });
-    await fs.rename(tmp, dest);
+    // Not flushed to disk one by one (a thumbnail can be cut again; indexing stays quick).
+    await writeFileAtomic(dest, jpeg, { durable: false });
   } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
     // Another writer won the race (Windows refuses to rename over a file someone has open).
     if (await exists(dest)) return false;
     throw err;

@@ -35,9 +35,3 @@ export async function hashFileInto(file: string, hasher: FileHasher, signal?: Ab
   const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024, signal });
   for await (const chunk of stream) hasher.update(chunk as Buffer);
 }
-
-export async function sha256File(file: string): Promise<string> {
-  const hasher = new FileHasher();
-  await hashFileInto(file, hasher);
-  return hasher.digest().sha256;
-}

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelLayout } from '../clip/model-folder';
-import { writeFileAtomic } from '../settings';
+import { writeFileAtomicSync } from '../../base/atomic-write';
 import { isSafeRepoPath } from './repo-path';
 
 export const MANIFEST_FILE = 'shoebox-model.json';
@@ -33,7 +33,7 @@ export interface ModelManifest {
 }
 
 export function writeManifest(dir: string, manifest: ModelManifest): void {
-  writeFileAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomicSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**

@@ -17,7 +17,8 @@ import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type Manifes
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { externalDataLocations } from './onnx-external-data';
 import { FileHasher, hashFileInto } from './file-hash';
-import { isProcessAlive } from '../process-alive';
+import { tryAcquirePidLock } from '../../base/pid-lock';
+import type { ActiveModel } from '../../shared/api';
 
 export interface ModelManagerOptions {
   /** The data folder (resolveHome()); models live in <home>/models. */
@@ -104,10 +105,8 @@ export interface RemoveResult {
   wasActive: boolean;
 }
 
-export interface ActiveModel {
-  id: string;
-  dir: string;
-}
+/** The contract's type (src/shared), one per concept. */
+export type { ActiveModel };
 
 export class ModelManager {
   readonly home: string;
@@ -396,18 +395,10 @@ export class ModelManager {
    */
   private lock(id: string): () => void {
     const file = path.join(this.modelsRoot, '.partial', `${id}.lock`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-        return () => fs.rmSync(file, { force: true });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const owner = Number.parseInt(readFileSafe(file), 10);
-        if (isProcessAlive(owner)) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
-        fs.rmSync(file, { force: true });
-      }
-    }
+    const attempt = tryAcquirePidLock(file);
+    if (attempt.acquired) return attempt.lock.release;
+    const owner = attempt.holder?.pid;
+    if (owner) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
     throw new ModelError('busy', `model "${id}" is locked by ${file}`);
   }
 }
@@ -468,13 +459,5 @@ function readDirSafe(dir: string): fs.Dirent[] {
     return fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
-  }
-}
-
-function readFileSafe(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
   }
 }

@@ -5,6 +5,7 @@
 // each such path passes this one check before Shoebox reads, writes or deletes anything by it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../../base/path-inside';
 
 /** Longer than any real repository path; bounds what a listing can make us store. */
 const MAX_LENGTH = 1024;
@@ -42,22 +43,17 @@ export function pathInside(dir: string, repoPath: string): string | undefined {
   if (!isSafeRepoPath(repoPath)) return undefined;
   const root = path.resolve(dir);
   const target = path.resolve(root, ...repoPath.split('/'));
-  if (!isWithin(target, root)) return undefined;
+  if (!isInside(target, root)) return undefined;
   // A folder on the way that is a symlink could lead elsewhere: compare real paths of the
   // deepest folder that exists.
   let existing = path.dirname(target);
-  while (existing !== root && isWithin(existing, root) && !fs.existsSync(existing)) existing = path.dirname(existing);
+  while (existing !== root && isInside(existing, root) && !fs.existsSync(existing)) existing = path.dirname(existing);
   if (existing !== root) {
     try {
-      if (!isWithin(fs.realpathSync(existing), fs.realpathSync(root))) return undefined;
+      if (!isInside(fs.realpathSync(existing), fs.realpathSync(root))) return undefined;
     } catch {
       return undefined;
     }
   }
   return target;
-}
-
-function isWithin(file: string, folder: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

@@ -31,7 +31,7 @@
 // photo count has moved by more than 10% (or at all below 1000 photos, where recomputing
 // is a few milliseconds).
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomicSync } from '../../base/atomic-write';
 import { dot } from '../clip/vectors';
 import type { QueryTerm } from './query-parser';
 import { NULL_CAPTIONS } from './null-captions';
@@ -240,19 +240,12 @@ export class Calibration {
     return this.file;
   }
 
-  /** Atomic (write, then rename); a home we cannot write to only costs recomputing next time. */
+  /** Atomic, not flushed (it can be computed again); a home we cannot write to only costs recomputing next time. */
   private save(file: CalibrationFile): void {
-    const tmp = `${this.filePath}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(file));
-      fs.renameSync(tmp, this.filePath);
+      writeFileAtomicSync(this.filePath, JSON.stringify(file), { durable: false });
     } catch {
-      try {
-        fs.rmSync(tmp, { force: true });
-      } catch {
-        // nothing was written
-      }
+      // nothing was written
     }
   }
 }

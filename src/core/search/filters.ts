@@ -3,13 +3,13 @@
 // can get wrong is a QueryError naming the option.
 import path from 'node:path';
 import type { SearchFilters } from '../../shared/search';
-import type { LibraryService } from '../library/library-service';
+import type { SearchLibrary } from './search-library';
 import type { PhotoFilter } from '../store/types';
 import { dateBound } from './dates';
 import { QueryError } from './query-error';
 import type { TagFilter } from './tag-filter';
 
-export async function toPhotoFilter(library: LibraryService, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
+export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
   const out: PhotoFilter = {};
   // Camera-clock dates compare with takenAt, dates with a zone with each photo's instant (dates.ts).
   const after = filters.after !== undefined ? dateBound(filters.after, '--after') : undefined;

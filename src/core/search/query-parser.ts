@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasPhotoExtension } from '../library/photo-files';
+import { hasPhotoExtension } from '../media/photo-extensions';
 import { QueryError } from './query-error';
 
 export type TermKind = 'text' | 'image';

@@ -8,10 +8,9 @@
 // query, or asking it again, costs no inference.
 import fs from 'node:fs';
 import { dot, normalise } from '../clip/vectors';
-import type { ClipModel } from '../clip/clip-model';
 import { preprocessImage } from '../clip/preprocess';
 import { readSharpInput } from '../media';
-import type { LibraryService } from '../library/library-service';
+import type { QueryModel, SearchLibrary } from './search-library';
 import { promptsFor } from './prompts';
 import type { QueryTerm } from './query-parser';
 import { QueryError } from './query-error';
@@ -24,9 +23,9 @@ const TEXT_CACHE_SIZE = 4096;
 export class QueryEmbedder {
   private readonly prompts = new Map<string, Float32Array>();
 
-  constructor(private readonly library: LibraryService) {}
+  constructor(private readonly library: SearchLibrary) {}
 
-  private get model(): ClipModel {
+  private get model(): QueryModel {
     return this.library.clip();
   }
 

@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SearchRequestOptions, SearchResult } from '../../shared/search';
-import type { LibraryService } from '../library/library-service';
+import type { SearchLibrary } from './search-library';
 import { modelKey } from '../store/model-key';
 import { Calibration, cutoffFor, type TextMode } from './calibration';
 import { toPhotoFilter } from './filters';
 import { parseQuery, type QueryTerm } from './query-parser';
 import { QueryError } from './query-error';
 import { QueryEmbedder, combineTerms } from './query-vectors';
+import { resultPage } from './result-page';
 import { photosWithTag, type TagFilter } from './tag-filter';
 
 export const DEFAULT_LIMIT = 20;
@@ -31,9 +32,9 @@ interface SearchContext {
   embedder: QueryEmbedder;
   calibration: Calibration;
 }
-const contexts = new WeakMap<LibraryService, SearchContext>();
+const contexts = new WeakMap<SearchLibrary, SearchContext>();
 
-function contextFor(library: LibraryService): SearchContext {
+function contextFor(library: SearchLibrary): SearchContext {
   let context = contexts.get(library);
   if (!context) {
     const embedder = new QueryEmbedder(library);
@@ -50,7 +51,7 @@ function contextFor(library: LibraryService): SearchContext {
 }
 
 /** Where a model's calibration for this library is kept: <home>/calibration/<model key>.json. */
-export function calibrationFile(library: LibraryService): string {
+export function calibrationFile(library: SearchLibrary): string {
   return path.join(library.paths.home, 'calibration', `${modelKey(library.modelId)}.json`);
 }
 
@@ -71,7 +72,7 @@ export interface CompiledQuery {
 }
 
 /** Terms -> vector and cut-off (smart albums keep these to test new photos against). */
-export async function compileTerms(library: LibraryService, terms: readonly QueryTerm[], options: { raw?: boolean; all?: boolean } = {}): Promise<CompiledQuery> {
+export async function compileTerms(library: SearchLibrary, terms: readonly QueryTerm[], options: { raw?: boolean; all?: boolean } = {}): Promise<CompiledQuery> {
   const context = contextFor(library);
   const raw = options.raw ?? false;
   const vectors = await context.embedder.terms(terms, raw);
@@ -87,35 +88,35 @@ export async function compileTerms(library: LibraryService, terms: readonly Quer
 }
 
 /** A query in the query language (query-parser.ts) -> vector and cut-off. */
-export async function compileQuery(library: LibraryService, query: string, options: { raw?: boolean; all?: boolean } = {}): Promise<CompiledQuery> {
+export async function compileQuery(library: SearchLibrary, query: string, options: { raw?: boolean; all?: boolean } = {}): Promise<CompiledQuery> {
   return compileTerms(library, parseQuery(query), options);
 }
 
 /** Ranks the library against weighted terms, with filters, cut-off and paging. */
-export async function searchTerms(library: LibraryService, terms: readonly QueryTerm[], options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
+export async function searchTerms(library: SearchLibrary, terms: readonly QueryTerm[], options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
   const { limit, offset } = page(options);
   const filter = await toPhotoFilter(library, options.filters ?? {}, deps.tagFilter);
   const { vector, minScore } = await compileTerms(library, terms, { raw: options.raw ?? false, all: options.all ?? false });
   const store = await library.readable();
-  const hits = await store.searchVectors({ vector, limit, offset, ...filter, ...(minScore !== null ? { minScore } : {}) });
-  return { hits: hits.map((h) => ({ path: h.path, score: h.score })), minScore };
+  const shown = await resultPage(store, { vector, ...filter }, { offset, limit, minScore, sort: options.sort ?? 'score', closest: options.closest ?? false });
+  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score })), minScore, ...(shown.closest ? { closest: true } : {}) };
 }
 
 /**
  * Computes the model's calibration now (it embeds a few hundred captions the first time:
  * ~10 s for ViT-B/32 on two CPU cores), so the first search after indexing does not wait.
  */
-export async function prepareSearch(library: LibraryService, options: { raw?: boolean } = {}): Promise<void> {
+export async function prepareSearch(library: SearchLibrary, options: { raw?: boolean } = {}): Promise<void> {
   await contextFor(library).calibration.baselines(options.raw ? 'raw' : 'templated');
 }
 
 /** `query` in the query language (query-parser.ts): text and image terms, weights, + and -. */
-export async function search(library: LibraryService, query: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
+export async function search(library: SearchLibrary, query: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
   return searchTerms(library, parseQuery(query), options, deps);
 }
 
 /** How many photos the filters admit, ranking aside: 0 tells "the filters match nothing". */
-export async function countMatching(library: LibraryService, filters: SearchRequestOptions['filters'] = {}, deps: SearchDeps = defaultDeps): Promise<number> {
+export async function countMatching(library: SearchLibrary, filters: SearchRequestOptions['filters'] = {}, deps: SearchDeps = defaultDeps): Promise<number> {
   const filter = await toPhotoFilter(library, filters, deps.tagFilter);
   return (await library.readable()).countPhotos(filter);
 }
@@ -125,7 +126,7 @@ export async function countMatching(library: LibraryService, filters: SearchRequ
  * `similar` and the app's "More like this" ask with `all` (no cut-off: an image always has
  * neighbours, nearest first).
  */
-export async function similar(library: LibraryService, image: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
+export async function similar(library: SearchLibrary, image: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
   const abs = path.resolve(image);
   const stat = fs.statSync(abs, { throwIfNoEntry: false });
   if (!stat) throw new QueryError(`image not found: ${image}`);

@@ -4,7 +4,7 @@
 // content hashes, and the store's vector search admits only those (PhotoFilter.hashes,
 // still one LanceDB query). A label no set has is a QueryError (the CLI's usage error); a
 // known label nobody carries finds nothing.
-import type { LibraryService } from '../library/library-service';
+import type { SearchLibrary } from './search-library';
 import { labelIndex, parseLabelSetJson } from '../tags/label-set';
 import { QueryError } from './query-error';
 
@@ -13,7 +13,7 @@ export interface AllowedPhotos {
   hashes?: string[];
 }
 
-export type TagFilter = (library: LibraryService, label: string) => Promise<AllowedPhotos>;
+export type TagFilter = (library: SearchLibrary, label: string) => Promise<AllowedPhotos>;
 
 export const photosWithTag: TagFilter = async (library, label) => {
   const store = await library.readable();

@@ -1,6 +1,6 @@
 // `openLibraryStore`: the store's one entry point. It connects, checks (and, for the writer,
 // migrates) the schema version, and composes the repositories behind `LibraryStore`.
-import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoFilter, PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import type { AlbumRecord, AutoTagFolderRecord, LabelSetRecord, TagQuery, TagRecord, VectorBatch } from './types';
 import type { SignatureRecord } from './types';
 import { SignaturesRepository } from './signatures-repository';
@@ -9,7 +9,7 @@ import { FailuresRepository } from './failures-repository';
 import { FoldersRepository } from './folders-repository';
 import { LibraryTooNewError, SCHEMA_VERSION, createLibrary, ensureTables, migrate, readSchemaVersion } from './migrations';
 import { photosTableName } from './model-key';
-import { PhotosRepository, deleteFromAllPhotoTables, pathPredicates, photoTables, type PhotoState } from './photos-repository';
+import { PhotosRepository, deleteFromAllPhotoTables, pathPredicates, photoTables } from './photos-repository';
 import { optimizeTable } from './indexes';
 import { allOf, sqlString, underFolder } from './sql';
 import { isPhotosTable } from './model-key';

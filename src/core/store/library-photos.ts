@@ -12,7 +12,7 @@
 // Cost: none with a single photos table (the usual case); otherwise one read of each table's
 // `path` column whenever a table changed (cached by table versions), and pages that merge
 // the two sorted path lists.
-import path from 'node:path';
+import { isAtOrInside } from '../../base/path-inside';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable } from './model-key';
 import { pathColumn, summariesFrom, type PhotosRepository } from './photos-repository';
@@ -80,8 +80,7 @@ export class LibraryPhotos {
 
   private under(extra: Map<string, string>, folder: string | undefined): string[] {
     if (folder === undefined) return [...extra.keys()];
-    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
-    return [...extra.keys()].filter((p) => p === folder || p.startsWith(prefix));
+    return [...extra.keys()].filter((p) => isAtOrInside(p, folder));
   }
 }
 

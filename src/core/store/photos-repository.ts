@@ -2,7 +2,7 @@
 // vector search. Only this file reads or writes photo rows.
 import type { Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
-import type { PhotoFilter, PhotoRecord, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable, photosTableName } from './model-key';
@@ -10,9 +10,6 @@ import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from 
 import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } from './sql';
 import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
 import { CameraValues } from './camera-values';
-
-/** What a scan compares; an empty thumbKey marks a row migrated from v1, whose thumbnail is still to make. */
-export type PhotoState = { size: number; mtimeMs: number; hash: string; modelId: string; thumbKey: string };
 
 const STATE_COLUMNS = ['path', 'size', 'mtimeMs', 'hash', 'modelId', 'thumbKey'];
 /** Columns of the v1 layout that a reader may still meet (migrations.ts). */

@@ -53,11 +53,6 @@ export function photosSchema(modelId: string, dimension: number): Schema {
   );
 }
 
-/** Every photos column except the vector: what listings read. */
-export const PHOTO_SUMMARY_COLUMNS = photosSchema('-', 1)
-  .fields.map((f) => f.name)
-  .filter((name) => name !== VECTOR_COLUMN);
-
 export function failuresSchema(): Schema {
   return new Schema([text('path'), text('folder'), float('size'), float('mtimeMs'), text('reason'), float('failedAt')]);
 }

@@ -6,6 +6,7 @@
 // mix two models' vectors, and models of different dimensions coexist. Switching models
 // fills the new model's table in the background; the old one stays searchable until removed.
 // Folders and failures are model-independent tables.
+import type { TagState } from '../../shared/api';
 
 /** One indexed photo. Times are epoch milliseconds. */
 export interface PhotoRecord {
@@ -104,20 +105,13 @@ export interface VectorQuery extends PhotoFilter {
   minScore?: number;
 }
 
-export interface LibraryStore {
-  readonly schemaVersion: number;
-  /** The model whose photos table this store reads and writes. */
-  readonly modelId: string;
+// The repositories behind `LibraryStore`, each a narrow interface: a feature names the ones
+// it uses (TaggingStore, AlbumStore... in their services), so what it can touch is visible in
+// its type and a unit test hands it in-memory fakes (test/helpers/fakes/). `LibraryStore` is
+// their composition, for the few callers that need many (the indexer, the library service).
 
-  /** Inserts or replaces photos by path, all in one commit (crash-safe per call). */
-  upsertPhotos(records: PhotoRecord[]): Promise<void>;
-  /** Deletes photos by path from every model's table (the file is gone for all models): one
-   *  commit per table for up to 4096 paths. Paths may contain quotes, newlines, unicode. */
-  removePhotos(paths: string[]): Promise<void>;
-  /** Scan state: path -> size, mtime, hash and model of every photo (no vectors), optionally under one folder. */
-  photoStates(folder?: string): Promise<Map<string, { size: number; mtimeMs: number; hash: string; modelId: string; thumbKey: string }>>;
-  /** Photos with this content hash (vectors included), for reusing embeddings on moves and copies. */
-  photosByHash(hash: string): Promise<PhotoRecord[]>;
+/** Photo rows by path or content, without ranking: the lookups every feature makes. */
+export interface PhotoLookups {
   getPhoto(path: string): Promise<PhotoRecord | null>;
   /**
    * The stored photos among `paths`, without their vectors, in one query (a page of search
@@ -126,11 +120,19 @@ export interface LibraryStore {
    * comes from another model's table (library-photos.ts): metadata does not need embeddings.
    */
   photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>>;
+  /** Photos with this content hash (vectors included), for reusing embeddings on moves and copies. */
+  photosByHash(hash: string): Promise<PhotoRecord[]>;
+  /** Scan state: path -> size, mtime, hash and model of every photo (no vectors), optionally under one folder. */
+  photoStates(folder?: string): Promise<Map<string, PhotoState>>;
   /**
    * Changes whenever this model's photos or the tags are written (a reader sees another
    * process's commits too): results derived from them can be cached under it.
    */
   dataVersion(): Promise<string>;
+}
+
+/** Listing and counting the library's photos. */
+export interface PhotoListing {
   /**
    * The library's photos ordered by path (stable offset/limit pages), whether the active
    * model has embedded them yet or not (library-photos.ts: browsing during a model switch).
@@ -140,21 +142,46 @@ export interface LibraryStore {
   countListed(options?: { folder?: string }): Promise<number>;
   /** Photos the active model has embedded matching the filter (all of them without one): what search sees. */
   countPhotos(options?: PhotoFilter): Promise<number>;
+}
+
+/** Writing photo rows (the indexer and the trash). */
+export interface PhotoWrites {
+  /** Inserts or replaces photos by path, all in one commit (crash-safe per call). */
+  upsertPhotos(records: PhotoRecord[]): Promise<void>;
+  /** Deletes photos by path from every model's table (the file is gone for all models): one
+   *  commit per table for up to 4096 paths. Paths may contain quotes, newlines, unicode. */
+  removePhotos(paths: string[]): Promise<void>;
+}
+
+/** Ranking the active model's photos against a vector. */
+export interface VectorSearch {
   searchVectors(query: VectorQuery): Promise<VectorHit[]>;
   /**
    * Up to `max` photos' vectors spread evenly over the table (every n-th row, so the same
    * library gives the same sample): what the search's relevance calibration measures.
    */
   sampleVectors(max: number): Promise<Float32Array[]>;
-  /** Builds or refreshes the ANN index (and B-trees on path and hash) when the table is large
-   *  enough to need one (>= 10k rows). Takes ~5 s at 100k photos and ~1 min at 1M on 2 cores:
-   *  call it after a scan, not per batch. Until then new rows are still found (searched flat). */
-  ensureVectorIndex(): Promise<void>;
+}
 
+/** Bulk reads of the active model's vectors (photo-vectors.ts): tagging, albums, similar duplicates. */
+export interface VectorReads {
+  /** This model's vectors in batches of about `batchSize` rows (default 4096), optionally under one folder. */
+  scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch>;
+  /** This model's vector of each hash found (one per hash, whichever path holds it). */
+  vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>>;
+  /** Paths (in this model's table) of each hash found. */
+  pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
+}
+
+/** Files that could not be indexed (failures-repository.ts). */
+export interface FailureRepository {
   recordFailures(records: FailureRecord[]): Promise<void>;
   clearFailures(paths: string[]): Promise<void>;
   listFailures(folder?: string): Promise<FailureRecord[]>;
+}
 
+/** The library's folders (folders-repository.ts). */
+export interface FolderRepository {
   addFolder(path: string): Promise<void>;
   /**
    * Removes the folder and every photo (in every model's table) and failure under it, except
@@ -164,33 +191,23 @@ export interface LibraryStore {
   /** Makes `inner` part of the library folder `outer` that holds it: its photos and failures stay, now under `outer`. */
   mergeFolder(inner: string, outer: string): Promise<void>;
   listFolders(): Promise<FolderRecord[]>;
+}
 
-  /** Models that have a photos table, with their row counts. */
-  modelTables(): Promise<{ modelId: string; photos: number }[]>;
-  /** Drops another model's photos table (after `shoebox models remove`). */
-  dropModelTable(modelId: string): Promise<void>;
-
-  /** Compacts files and prunes old versions; call when idle, never on the hot path. */
-  optimize(): Promise<void>;
-  close(): Promise<void>;
-
-  // Tagging and albums (tag-tables.ts). Tags are keyed by content hash, so a moved or
-  // renamed photo keeps its tags and the user's accept/reject decisions.
-
-  /** This model's vectors in batches of about `batchSize` rows (default 4096), optionally under one folder. */
-  scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch>;
-  /** This model's vector of each hash found (one per hash, whichever path holds it). */
-  vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>>;
-  /** Paths (in this model's table) of each hash found. */
-  pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
-
+/** Label sets (named-json-repository.ts, `label_sets`). */
+export interface LabelSetRepository {
   putLabelSet(record: LabelSetRecord): Promise<void>;
   getLabelSet(name: string): Promise<LabelSetRecord | null>;
   /** Ordered by name. */
   listLabelSets(): Promise<LabelSetRecord[]>;
   /** Removes the set, its tags (user decisions included) and its auto-tag folders. */
   removeLabelSet(name: string): Promise<void>;
+}
 
+/**
+ * Tags and the user's decisions (tags-repository.ts). Keyed by content hash, so a moved or
+ * renamed photo keeps its tags and the user's accept/reject decisions.
+ */
+export interface TagRepository {
   /**
    * Makes `tags` the set's automatic tags of the photos `hashes` (the scope that was
    * classified): new ones are added, changed scores updated, auto tags in scope that are
@@ -202,26 +219,78 @@ export interface LibraryStore {
   listTags(query?: TagQuery): Promise<TagRecord[]>;
   /** Paths of photos carrying this label (auto or accepted, not rejected), from any set unless `set` is given; sorted. */
   pathsWithTag(label: string, options?: { set?: string }): Promise<string[]>;
+}
 
+/** Folders whose new photos are tagged (auto-tag-folders-repository.ts). */
+export interface AutoTagFolderRepository {
   addAutoTagFolder(folder: string, set: string): Promise<void>;
   /** Without `set`, every set of the folder. */
   removeAutoTagFolder(folder: string, set?: string): Promise<void>;
   listAutoTagFolders(): Promise<AutoTagFolderRecord[]>;
+}
 
+/** Smart albums' definitions (named-json-repository.ts, `albums`). */
+export interface AlbumRepository {
   putAlbum(record: AlbumRecord): Promise<void>;
   getAlbum(name: string): Promise<AlbumRecord | null>;
   /** Ordered by name. */
   listAlbums(): Promise<AlbumRecord[]>;
   removeAlbum(name: string): Promise<void>;
+}
 
-  // Duplicates (signatures-repository.ts). Perceptual signatures are model-independent and
-  // keyed by content hash, like thumbnails.
-
+/**
+ * Perceptual signatures (signatures-repository.ts): model-independent and keyed by content
+ * hash, like thumbnails.
+ */
+export interface SignatureRepository {
   /** Stored signatures: all of them, or those of `hashes` (one per hash found). */
   getSignatures(hashes?: readonly string[]): Promise<SignatureRecord[]>;
   /** Inserts or replaces signatures by hash, in one commit. */
   putSignatures(records: readonly SignatureRecord[]): Promise<void>;
 }
+
+/** The store as a whole: which model, its tables, upkeep, closing. */
+export interface StoreUpkeep {
+  readonly schemaVersion: number;
+  /** The model whose photos table this store reads and writes. */
+  readonly modelId: string;
+  /** Builds or refreshes the ANN index (and B-trees on path and hash) when the table is large
+   *  enough to need one (>= 10k rows). Takes ~5 s at 100k photos and ~1 min at 1M on 2 cores:
+   *  call it after a scan, not per batch. Until then new rows are still found (searched flat). */
+  ensureVectorIndex(): Promise<void>;
+  /** Models that have a photos table, with their row counts. */
+  modelTables(): Promise<{ modelId: string; photos: number }[]>;
+  /** Drops another model's photos table (after `shoebox models remove`). */
+  dropModelTable(modelId: string): Promise<void>;
+  /** Compacts files and prunes old versions; call when idle, never on the hot path. */
+  optimize(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a scan compares (`photoStates`); an empty thumbKey marks a row migrated from v1, whose thumbnail is still to make. */
+export interface PhotoState {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  modelId: string;
+  thumbKey: string;
+}
+
+/** Every repository of one open library: what `openLibraryStore` returns. */
+export interface LibraryStore
+  extends PhotoLookups,
+    PhotoListing,
+    PhotoWrites,
+    VectorSearch,
+    VectorReads,
+    FailureRepository,
+    FolderRepository,
+    LabelSetRepository,
+    TagRepository,
+    AutoTagFolderRepository,
+    AlbumRepository,
+    SignatureRepository,
+    StoreUpkeep {}
 
 /** A photo content's perceptual signature (src/core/dupes/signature.ts). */
 export interface SignatureRecord {
@@ -249,7 +318,8 @@ export interface LabelSetRecord {
   updatedAt: number;
 }
 
-export type TagState = 'auto' | 'accepted' | 'rejected';
+/** The contract's type (src/shared), one per concept. */
+export type { TagState };
 
 export interface TagRecord {
   /** Content hash of the photo (PhotoRecord.hash). */

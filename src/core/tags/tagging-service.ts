@@ -3,8 +3,8 @@
 // accept/reject decisions and the adaptation they drive (adaptation.ts), and the hook that
 // tags newly indexed photos under folders that were tagged before.
 import path from 'node:path';
-import type { LibraryStore, PhotoRecord, TagRecord, TagState, VectorBatch } from '../store/types';
-import { isInside } from '../library/scan';
+import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoRecord, TagRecord, TagRepository, TagState, VectorBatch, VectorReads } from '../store/types';
+import { isInside } from '../../base/path-inside';
 import { adaptPrototype, type LabelExamples } from './adaptation';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
@@ -13,17 +13,30 @@ import { jsScorer, scorerFor, type MatrixScorer } from './matrix-scorer';
 import fs from 'node:fs';
 import { sidecarPath, writeXmpSidecar, xmpSets } from './xmp';
 
+/**
+ * The repositories tagging reads and writes: label sets, tags and auto-tag folders, the
+ * active model's vectors, and photo lookups. The store (LibraryStore) has them all; unit
+ * tests hand in fakes (test/helpers/fakes/).
+ */
+export type TaggingStore = LabelSetRepository &
+  TagRepository &
+  AutoTagFolderRepository &
+  VectorReads &
+  Pick<PhotoLookups, 'getPhoto'> &
+  Pick<PhotoListing, 'listPhotos' | 'countPhotos'>;
+
 /** What tagging needs of the library (LibraryService provides it). */
 export interface TaggingLibrary {
   readonly modelId: string;
-  writable(): Promise<LibraryStore>;
-  readable(): Promise<LibraryStore>;
+  writable(): Promise<TaggingStore>;
+  readable(): Promise<TaggingStore>;
   clip(): TextEmbedder;
   /** Label prompts' embeddings kept between runs (LibraryService: on disk); default clip(). */
   labelEmbedder?(): TextEmbedder;
 }
 
-export interface PhotoTag {
+/** A tag as a photo shows it: a rejected one is not shown (src/shared's ShownTag carries every state). */
+export interface ShownTag {
   label: string;
   set: string;
   /** Confidence in [0, 1] (zero-shot.ts); for an accepted tag, the last one computed. */
@@ -33,7 +46,7 @@ export interface PhotoTag {
 
 export interface PhotoTags {
   path: string;
-  tags: PhotoTag[];
+  tags: ShownTag[];
 }
 
 export interface TagDecision {
@@ -243,7 +256,7 @@ export class TaggingService {
    * (written by `--write-xmp` before), for every path with this content. A photo without a
    * sidecar, or whose sidecar the set never wrote, is left alone: writing XMP stays opt-in.
    */
-  private async updateSidecars(store: LibraryStore, hash: string, set: string): Promise<SidecarReport> {
+  private async updateSidecars(store: TaggingStore, hash: string, set: string): Promise<SidecarReport> {
     const report: SidecarReport = { written: 0, unchanged: 0, failed: [] };
     const paths = (await store.pathsByHash([hash])).get(hash) ?? [];
     const carrying = paths.filter((p) => {
@@ -256,7 +269,7 @@ export class TaggingService {
     });
     if (carrying.length === 0) return report;
     const tags = await store.listTags({ set, hashes: [hash], states: ['auto', 'accepted'] });
-    const keywords = tags.map((t) => ({ label: t.label, set, score: t.score, state: t.state as PhotoTag['state'] }));
+    const keywords = tags.map((t) => ({ label: t.label, set, score: t.score, state: t.state as ShownTag['state'] }));
     return this.writeSidecars(carrying.map((p) => ({ path: p, tags: keywords })), [set]);
   }
 
@@ -279,24 +292,37 @@ export class TaggingService {
     const store = await this.library.readable();
     const photos = await store.listPhotos(options.folder === undefined ? {} : { folder: path.resolve(options.folder) });
     const tags = await store.listTags({ ...(options.set !== undefined ? { set: options.set } : {}), states: ['auto', 'accepted'] });
-    const byHash = new Map<string, PhotoTag[]>();
+    const byHash = new Map<string, ShownTag[]>();
     for (const t of tags) {
       const list = byHash.get(t.hash) ?? [];
-      list.push({ label: t.label, set: t.set, score: t.score, state: t.state as PhotoTag['state'] });
+      list.push({ label: t.label, set: t.set, score: t.score, state: t.state as ShownTag['state'] });
       byHash.set(t.hash, list);
     }
     return photos.map((p) => ({ path: p.path, tags: [...(byHash.get(p.hash) ?? [])].sort(byScore) }));
   }
 
-  /** Paths of photos with this label (auto or accepted), for the search filter `--tag`. */
+  /**
+   * Paths of photos with this label (auto or accepted), the label matched as search's `--tag`
+   * matches it (src/core/search/tag-filter.ts): trimmed, case-insensitively, in every set that
+   * has it (or only `set`). A label no set has is refused, as search refuses it.
+   */
   async pathsWithTag(label: string, set?: string): Promise<string[]> {
-    return (await this.library.readable()).pathsWithTag(label, set === undefined ? {} : { set });
+    const sets = set === undefined ? await this.listLabelSets() : [await this.labelSet(set)];
+    const named = sets.flatMap((s) => {
+      const i = labelIndex(s, label);
+      return i < 0 ? [] : [{ set: s.name, label: s.labels[i]!.name }];
+    });
+    if (named.length === 0) throw new LabelSetError(set === undefined ? `no label set has the label "${label.trim()}" (shoebox labels list)` : `label set "${set}" has no label "${label.trim()}"`);
+    const store = await this.library.readable();
+    const paths = new Set<string>();
+    for (const n of named) for (const p of await store.pathsWithTag(n.label, { set: n.set })) paths.add(p);
+    return [...paths].sort();
   }
 
   // ---- prototypes ------------------------------------------------------------------------
 
   /** The set's label prototypes for the library's model: text ensembles adapted by the decisions. */
-  async prototypes(set: LabelSet, store: LibraryStore): Promise<Prototypes> {
+  async prototypes(set: LabelSet, store: TaggingStore): Promise<Prototypes> {
     const text = await this.textPrototypes(set);
     const matrix = Float32Array.from(text.matrix);
     const decided = await store.listTags({ set: set.name, states: ['accepted', 'rejected'] });
@@ -334,7 +360,7 @@ export class TaggingService {
   }
 
   /** Mean image embedding of the library (adaptation.ts centres examples on it); once per service. */
-  private libraryCentre(store: LibraryStore): Promise<Float32Array | null> {
+  private libraryCentre(store: TaggingStore): Promise<Float32Array | null> {
     this.centre ??= (async () => {
       let sum: Float64Array | null = null;
       let count = 0;
@@ -365,14 +391,14 @@ export function autoTagHook(tagging: TaggingService, onError: (error: Error) => 
   };
 }
 
-function byScore(a: PhotoTag, b: PhotoTag): number {
+function byScore(a: ShownTag, b: ShownTag): number {
   return b.score - a.score || a.set.localeCompare(b.set) || a.label.localeCompare(b.label);
 }
 
 /** A photo's tags from one classification, with the user's decisions on that photo applied. */
-function applyDecisions(auto: TagRecord[], mine: TagRecord[]): PhotoTag[] {
+function applyDecisions(auto: TagRecord[], mine: TagRecord[]): ShownTag[] {
   const rejected = new Set(mine.filter((d) => d.state === 'rejected').map((d) => d.label));
-  const tags: PhotoTag[] = auto.filter((t) => !rejected.has(t.label)).map((t) => ({ label: t.label, set: t.set, score: t.score, state: 'auto' }));
+  const tags: ShownTag[] = auto.filter((t) => !rejected.has(t.label)).map((t) => ({ label: t.label, set: t.set, score: t.score, state: 'auto' }));
   for (const d of mine) {
     if (d.state !== 'accepted') continue;
     const found = tags.find((t) => t.label === d.label);

@@ -11,9 +11,8 @@
 // writes into a sidecar are listed in shoebox:sets, so a sidecar stays its sets' after it
 // lost their last keyword (a decision on a photo updates the sidecars of its set, xmpSets).
 // Files are replaced atomically (temporary file in the same folder, fsync, rename).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomicSync } from '../../base/atomic-write';
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
 
 const NS = {
@@ -158,25 +157,8 @@ export function writeXmpSidecar(photoPath: string, sets: readonly string[], keyw
     throw new XmpError(`${file}: the existing sidecar cannot be read as XMP (${(error as Error).message.split('\n')[0]}); left unchanged`);
   }
   if (existing !== null && next === existing) return { path: file, changed: false };
-  writeAtomically(file, next);
+  writeFileAtomicSync(file, next, { mode: 0o644 });
   return { path: file, changed: true };
-}
-
-function writeAtomically(file: string, content: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(tmp, 'wx', 0o644);
-  try {
-    fs.writeFileSync(fd, content, 'utf8');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
 }
 
 function parseXmp(xml: string): Document {

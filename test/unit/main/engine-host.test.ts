@@ -1,7 +1,7 @@
 // The host side of the engine process, with the real engine side of the port
 // (engine-port.ts) answering for a fake library: the whole protocol, no Electron, no LanceDB.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LibraryHost } from '../../../src/core/api/library-api';
+import type { LibraryHost } from '../../../src/core/index';
 import type { LibraryEvent } from '../../../src/shared/api';
 import { FakeMessagePort, forkedProcesses, fakeElectron, resetFakeElectron, type FakeUtilityProcess } from './fake-electron';
 

@@ -1,6 +1,6 @@
 // Numbers as the UI writes them: plurals, totals not known yet, sizes, failure paths.
 import { describe, expect, it } from 'vitest';
-import { formatBytes as cliFormatBytes } from '../../../src/cli/commands/models';
+import { formatBytes as cliFormatBytes } from '../../../src/base/format-bytes';
 import { findCatalogEntry } from '../../../src/core/models/catalog';
 import { formatBytes, formatCount, formatTotal, pathInFolder } from '../../../src/renderer/lib/format';
 

@@ -1,6 +1,5 @@
 // A seeded pseudo-random generator (mulberry32): small, fast, and the same sequence on every
-// run and machine. The engine uses it where results must be reproducible (k-means sampling
-// for similar shots); tests and benchmarks use it for synthetic libraries.
+// run and machine, for results that must be reproducible (sampling) and synthetic test data.
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

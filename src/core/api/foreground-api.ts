@@ -1,0 +1,112 @@
+// What an in-process front end (the CLI) asks of the library host beyond the JSON contract
+// (LibraryApi): work run in the foreground, awaited with its whole summary, and the fuller
+// answers a terminal prints. Each goes through the host's library, job queue and policies
+// (library-api.ts), so the CLI and the app run one implementation of every use case.
+import path from 'node:path';
+import type { ExecutionProviderName, LibraryEvent, SearchFilters, SearchOptions, SearchPage } from '../../shared/api';
+import type { LibraryService } from '../library/library-service';
+import { emptySummary, type IndexSummary } from '../library/index-summary';
+import { countMatching, similar as searchSimilar } from '../search/search-service';
+import type { JobQueue } from './job-queue';
+import { runNow } from './run-now';
+import { hitsPage, toListing, type PhotoListing } from './photo-views';
+import { repairLibrary, type RepairReport } from './repair-library';
+
+/** The library's state as `shoebox status` prints it: files pending, folders that cannot be read. */
+export type LibraryReport = Awaited<ReturnType<LibraryService['status']>> & { provider: ExecutionProviderName };
+
+export interface ForegroundApi {
+  /** Resolves once the library is open with its model; else throws the model choice's own
+   *  error ("no model: install one ...", "model X is not installed ..."). */
+  ready(): Promise<void>;
+  /** Adds `folders` (none: every library folder) and indexes them as a job, awaited; aborting
+   *  `signal` stops it after the batch in progress (the summary says `interrupted`). */
+  indexNow(folders: string[], options?: { signal?: AbortSignal }): Promise<IndexSummary>;
+  /** Catches up, then follows every library folder until `signal` aborts; one summary per sync. */
+  watchNow(signal: AbortSignal, onSync: (summary: IndexSummary) => void): Promise<void>;
+  /** Photos, failures with reasons, files pending, the model and provider, each folder. */
+  report(): Promise<LibraryReport>;
+  /** The library's photos with their metadata, by path; no limit unless asked. */
+  listPhotoRecords(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoListing[]>;
+  /** Removes a library folder (the files stay) and returns how many photos left with it. */
+  removeFolderCounted(folder: string): Promise<number>;
+  /** The library ranked by likeness to an image file, indexed or not: nearest first, no cut-off. */
+  similarToFile(file: string, options?: SearchOptions): Promise<SearchPage>;
+  /** Photos embedded by the model in use that pass `filters` (0: nothing a search could find). */
+  countSearchable(filters?: SearchFilters): Promise<number>;
+  /** Reads every table whole and brings damaged ones back (repair-library.ts), as a job, awaited. */
+  repairNow(): Promise<RepairReport>;
+}
+
+export interface ForegroundContext {
+  /** The library, or the model choice's own error (what to install or pass). */
+  library(): Promise<LibraryService>;
+  readonly jobs: JobQueue;
+  emit(event: LibraryEvent): void;
+  /** Removes a folder as the app's removeFolder does (cancelling its indexing first). */
+  removeFolder(folder: string): Promise<number>;
+}
+
+export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
+  return {
+    async ready() {
+      await ctx.library();
+    },
+
+    async indexNow(folders, options = {}) {
+      const lib = await ctx.library();
+      const label = folders.map((f) => path.resolve(f)).join(', ');
+      // Stopped while still queued: nothing was done, everything is left for the next run.
+      if (options.signal?.aborted) return { ...emptySummary(), interrupted: true };
+      const summary = await runNow(ctx.jobs, 'index', label, async (signal) => {
+        const s = await lib.index(folders, signal);
+        return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
+      }, options.signal);
+      if (summary.added || summary.updated || summary.removed) ctx.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
+      return summary;
+    },
+
+    async watchNow(signal, onSync) {
+      const lib = await ctx.library();
+      await lib.watch(signal, onSync);
+    },
+
+    async report() {
+      const lib = await ctx.library();
+      const status = await lib.status();
+      return { ...status, provider: (await lib.providerStatus()).provider };
+    },
+
+    async listPhotoRecords(options = {}) {
+      const lib = await ctx.library();
+      const rows = await (await lib.readable()).listPhotos({
+        ...(options.folder ? { folder: path.resolve(options.folder) } : {}),
+        ...(options.limit !== undefined ? { limit: options.limit } : {}),
+        ...(options.offset !== undefined ? { offset: options.offset } : {}),
+      });
+      return rows.map(toListing);
+    },
+
+    async removeFolderCounted(folder) {
+      await ctx.library(); // the model choice's own error, before any job
+      return ctx.removeFolder(folder);
+    },
+
+    async similarToFile(file, options = {}) {
+      const lib = await ctx.library();
+      const offset = options.offset ?? 0;
+      const limit = options.limit ?? 20;
+      const result = await searchSimilar(lib, file, { offset, limit, all: true, ...(options.sort ? { sort: options.sort } : {}), ...(options.filters ? { filters: options.filters } : {}) });
+      return hitsPage(await lib.readable(), result.hits, offset, limit);
+    },
+
+    async countSearchable(filters = {}) {
+      return countMatching(await ctx.library(), filters);
+    },
+
+    async repairNow() {
+      const lib = await ctx.library();
+      return runNow(ctx.jobs, 'repair', '', async () => ({ value: await repairLibrary(lib) }));
+    },
+  };
+}

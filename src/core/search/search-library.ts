@@ -1,0 +1,27 @@
+// What search needs of the library: the active model (to embed query texts and images), the
+// home (where its calibration is kept) and the store's reads a query makes. LibraryService
+// has all of it; albums extend it (src/core/albums) and unit tests hand in fakes
+// (test/helpers/fakes/), so search never depends on the library service itself.
+import type { ClipModel } from '../clip/clip-model';
+import type { TextEmbedder } from '../tags/label-embeddings';
+import type { LabelSetRepository, PhotoListing, PhotoLookups, TagRepository, VectorSearch } from '../store/types';
+
+/** The store's reads a search makes: ranking, counting, result rows, and the tag filter's tables. */
+export type SearchStore = VectorSearch &
+  Pick<PhotoListing, 'countPhotos'> &
+  Pick<PhotoLookups, 'getPhoto' | 'photosByPath'> &
+  Pick<LabelSetRepository, 'listLabelSets'> &
+  Pick<TagRepository, 'listTags'>;
+
+/** The model as query terms use it (ClipModel): texts, and images outside the library. */
+export interface QueryModel extends TextEmbedder {
+  embedImageFiles: ClipModel['embedImageFiles'];
+  readonly folder: Pick<ClipModel['folder'], 'preprocessing'>;
+}
+
+export interface SearchLibrary {
+  readonly modelId: string;
+  readonly paths: { readonly home: string };
+  clip(): QueryModel;
+  readable(): Promise<SearchStore>;
+}

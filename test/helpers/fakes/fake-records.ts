@@ -1,0 +1,71 @@
+// In-memory albums, signatures, folders and failures (AlbumRepository, SignatureRepository,
+// FolderRepository, FailureRepository of src/core/store/types.ts): keyed documents, listed in
+// the real store's order (by name, by path).
+import path from 'node:path';
+import type { AlbumRecord, AlbumRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
+
+export function fakeAlbums(): AlbumRepository {
+  const albums = new Map<string, AlbumRecord>();
+  return {
+    async putAlbum(record) {
+      albums.set(record.name, { ...record });
+    },
+    async getAlbum(name) {
+      return albums.get(name) ?? null;
+    },
+    async listAlbums() {
+      return [...albums.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    },
+    async removeAlbum(name) {
+      albums.delete(name);
+    },
+  };
+}
+
+export function fakeSignatures(): SignatureRepository & { readonly rows: Map<string, SignatureRecord> } {
+  const rows = new Map<string, SignatureRecord>();
+  return {
+    rows,
+    async getSignatures(hashes) {
+      return hashes === undefined ? [...rows.values()] : [...new Set(hashes)].flatMap((h) => rows.get(h) ?? []);
+    },
+    async putSignatures(records) {
+      for (const r of records) rows.set(r.hash, r);
+    },
+  };
+}
+
+/** Folders and failures; removing or merging a folder acts on the photos through `photos`. */
+export function fakeFolders(photos: Pick<PhotoWrites, 'removePhotos'> & { readonly rows: Map<string, { path: string; folder: string }> }): FolderRepository & FailureRepository {
+  const folders = new Map<string, FolderRecord>();
+  const failures = new Map<string, FailureRecord>();
+  const under = (p: string, folder: string) => p.startsWith(folder + path.sep);
+  return {
+    async addFolder(p) {
+      if (!folders.has(p)) folders.set(p, { path: p, addedAt: Date.now() });
+    },
+    async removeFolder(p, options = {}) {
+      const kept = (x: string) => (options.keepUnder ?? []).some((k) => under(x, k));
+      await photos.removePhotos([...photos.rows.keys()].filter((x) => under(x, p) && !kept(x)));
+      for (const f of failures.keys()) if (under(f, p) && !kept(f)) failures.delete(f);
+      folders.delete(p);
+    },
+    async mergeFolder(inner, outer) {
+      for (const r of photos.rows.values()) if (under(r.path, inner)) r.folder = outer;
+      for (const f of failures.values()) if (under(f.path, inner)) f.folder = outer;
+      folders.delete(inner);
+    },
+    async listFolders() {
+      return [...folders.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+    },
+    async recordFailures(records) {
+      for (const r of records) failures.set(r.path, { ...r });
+    },
+    async clearFailures(paths) {
+      for (const p of paths) failures.delete(p);
+    },
+    async listFailures(folder) {
+      return [...failures.values()].filter((f) => folder === undefined || under(f.path, folder)).sort((a, b) => (a.path < b.path ? -1 : 1));
+    },
+  };
+}
