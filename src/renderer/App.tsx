@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchSort } from '../shared/api';
 import { AlbumEditor } from './components/albums/AlbumEditor';
 import { AlbumScreen } from './components/albums/AlbumScreen';
 import { AlbumsSection } from './components/albums/AlbumsSection';
@@ -13,9 +14,14 @@ import { FilterBar } from './components/FilterBar';
 import { NoFolders, NoModel } from './components/FirstRun';
 import { ImageDropZone } from './components/ImageDropZone';
 import { PhotoGrid } from './components/PhotoGrid';
+import { TimelineGrid } from './components/TimelineGrid';
 import { ResultHeader } from './components/ResultHeader';
 import { SearchBox } from './components/SearchBox';
 import { SearchByImageButton } from './components/SearchByImageButton';
+import { SortToggle } from './components/SortToggle';
+import { SelectionBar } from './components/SelectionBar';
+import type { GridSelection } from './hooks/useGridKeys';
+import { NO_SELECTION, selectedIndices, type Selection } from './lib/selection';
 import { SettingsPanel } from './components/SettingsPanel';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
@@ -24,6 +30,7 @@ import { TopBar } from './components/TopBar';
 import { Viewer } from './components/Viewer';
 import { useLibrary } from './hooks/useLibrary';
 import { usePhotoSource } from './hooks/usePhotoSource';
+import { useTimelineSummary } from './hooks/useTimelineSummary';
 import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
 import { useDebounced } from './hooks/useDebounced';
@@ -44,7 +51,9 @@ export function App() {
   const settledFields = useDebounced(filterFields, 300);
   // Filters narrow results only (the library listing ignores them), and so do their problems.
   const problem = views.view.kind === 'library' ? null : filterProblem(settledFields);
-  const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion);
+  const [sort, setSort] = useState<SearchSort>('score');
+  const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
+  const timeline = useTimelineSummary(views.view, library.photosVersion);
 
   const { status } = library;
   const hasModel = status?.model != null;
@@ -73,7 +82,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder } = views;
+  const { showFolder, showRecent } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -81,9 +90,27 @@ export function App() {
     },
     [showFolder],
   );
+  const showRecentlyAdded = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showRecent();
+  }, [showRecent]);
+  const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
   const screenProps: ScreenProps = { screen, navigate: setScreen, library };
-  const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}`;
+  const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
+
+  // The selection is of this list's photos by index: another list (or a change) starts afresh.
+  const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: '', selection: NO_SELECTION });
+  const selection = selected.key === key ? selected.selection : NO_SELECTION;
+  const [askTrash, setAskTrash] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => setNotice(null), [key]);
+  const select: GridSelection = {
+    selection,
+    onChange: (next) => setSelected({ key, selection: next }),
+    onDelete: () => setAskTrash((n) => n + 1),
+  };
+  const clearSelection = () => setSelected({ key, selection: NO_SELECTION });
 
   return (
     <div className="app">
@@ -105,8 +132,10 @@ export function App() {
             jobs={library.jobs}
             sync={library.sync}
             photos={status?.photos ?? 0}
-            folder={screen.kind === 'photos' && view.kind === 'library' ? view.folder : undefined}
+            folder={screen.kind === 'photos' && view.kind === 'library' && !recent ? view.folder : undefined}
             onShowFolder={showPhotos}
+            recent={recent}
+            onShowRecent={showRecentlyAdded}
           >
             <LabelSetsSection {...screenProps} />
             <AlbumsSection {...screenProps} />
@@ -140,11 +169,38 @@ export function App() {
                 countComplete={source.complete}
                 loading={loading}
                 countHidden={problem !== null}
-                error={problem ? null : source.error !== null ? searchErrorText(source.error) : views.error}
+                error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
                 queryThumb={view.kind === 'image' ? view.previewUrl : null}
                 onBack={views.back}
               />
-              {view.kind !== 'library' && <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields} />}
+              {view.kind !== 'library' && (
+                <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
+                  {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}
+                </FilterBar>
+              )}
+              {view.kind === 'search' && source.closest && source.count > 0 && !problem && (
+                // The cut-off left nothing: say so, and still offer a next step.
+                <p className="closest-note" role="status">
+                  No strong matches for “{view.query}”. Closest photos:
+                </p>
+              )}
+              {selection.indices.size > 0 && (
+                <SelectionBar
+                  count={selection.indices.size}
+                  photos={() => source.resolve(selectedIndices(selection))}
+                  onClear={clearSelection}
+                  onTrashed={(text) => {
+                    clearSelection();
+                    setNotice(text);
+                  }}
+                  askTrash={askTrash}
+                />
+              )}
+              {notice && selection.indices.size === 0 && (
+                <p className="selection-notice muted" role="status">
+                  {notice}
+                </p>
+              )}
               {problem ? (
                 // Filters no photo can pass: say why, and show none of the unfiltered results.
                 <p className="content__empty form-error" role="alert">
@@ -154,6 +210,19 @@ export function App() {
                 <p className="content__empty muted">
                   {view.kind === 'library' ? 'No photos here yet: indexing shows them as it goes.' : 'Nothing matched.'}
                 </p>
+              ) : view.kind === 'library' ? (
+                timeline.summary && (
+                  <TimelineGrid
+                    source={source}
+                    days={timeline.summary.days}
+                    listKey={key}
+                    reveal={viewerIndex}
+                    onOpen={setViewerIndex}
+                    onMoreLikeThis={moreLikeThis}
+                    label={recent ? 'Recently added' : 'Photos'}
+                    select={select}
+                  />
+                )
               ) : (
                 <PhotoGrid
                   source={source}
@@ -161,7 +230,8 @@ export function App() {
                   reveal={viewerIndex}
                   onOpen={setViewerIndex}
                   onMoreLikeThis={moreLikeThis}
-                  label={view.kind === 'library' ? 'Photos' : 'Search results'}
+                  label="Search results"
+                  select={select}
                 />
               )}
             </>

@@ -13,6 +13,7 @@ import './styles/albums.css';
 import './styles/dupes.css';
 import './styles/tags.css';
 import './styles/settings.css';
+import './styles/browse.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');

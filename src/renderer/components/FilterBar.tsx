@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FolderInfo } from '../../shared/api';
 import { FolderSelect } from './FolderSelect';
 import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
@@ -7,10 +8,12 @@ interface FilterBarProps {
   fields: FilterFields;
   folders: FolderInfo[];
   onChange: (fields: FilterFields) => void;
+  /** More controls at the end of the bar (the search's sort toggle). */
+  children?: ReactNode;
 }
 
 /** Narrows search results: date taken, camera, folder, location, tag. Every field set must hold. */
-export function FilterBar({ fields, folders, onChange }: FilterBarProps) {
+export function FilterBar({ fields, folders, onChange, children }: FilterBarProps) {
   const set = <K extends keyof FilterFields>(key: K, value: FilterFields[K]) => onChange({ ...fields, [key]: value });
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
@@ -49,6 +52,7 @@ export function FilterBar({ fields, folders, onChange }: FilterBarProps) {
           Clear filters
         </button>
       )}
+      {children}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useElementSize } from '../hooks/useElementSize';
 import { gridLayout, scrollToReveal, visibleRange } from '../lib/grid-layout';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoTile } from './PhotoTile';
+import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
 
 interface PhotoGridProps {
   source: PagedPhotos;
@@ -15,13 +16,15 @@ interface PhotoGridProps {
   onOpen: (index: number) => void;
   onMoreLikeThis: (photo: Photo) => void;
   label: string;
+  /** Selection by click, shift-click, ctrl/cmd-click and the keyboard (absent: clicks open). */
+  select?: GridSelection;
 }
 
 /**
  * A virtualized grid of square thumbnails: only the rows on screen (plus a few) are in the
  * DOM, positioned inside a spacer as tall as the whole list, so 100k photos scroll like 100.
  */
-export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, label }: PhotoGridProps) {
+export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, label, select }: PhotoGridProps) {
   const client = useClient();
   const scroller = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(scroller);
@@ -30,6 +33,9 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   const count = source.count;
   const layout = gridLayout(width, count);
   const range = visibleRange(layout, count, scrollTop, height);
+  const keys = useGridKeys(select, layout.columns, count, onOpen);
+  const focus = select?.selection.focus ?? null;
+  const shown = reveal ?? focus;
 
   useEffect(() => {
     if (width > 0) source.request(range.start, range.end);
@@ -42,10 +48,10 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
 
   useEffect(() => {
     const element = scroller.current;
-    if (reveal === null || !element || width === 0) return;
-    const next = scrollToReveal(layout, reveal, element.scrollTop, element.clientHeight);
+    if (shown === null || !element || width === 0) return;
+    const next = scrollToReveal(layout, shown, element.scrollTop, element.clientHeight);
     if (next !== element.scrollTop) element.scrollTop = next;
-  }, [reveal, layout.columns, layout.rowHeight, width]);
+  }, [shown, layout.columns, layout.rowHeight, width]);
 
   const onScroll = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -67,6 +73,9 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
           size={layout.tile}
           thumbUrl={photo ? client.imageUrl(photo.id, 'thumb') : null}
           score={photo && 'score' in photo ? (photo as PhotoHit).score : null}
+          selected={select?.selection.indices.has(index) ?? false}
+          focused={focus === index}
+          {...(select ? { onClick: keys.onTileClick } : {})}
           onOpen={onOpen}
           onMoreLikeThis={onMoreLikeThis}
         />,
@@ -80,7 +89,7 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   }
 
   return (
-    <div ref={scroller} className="grid" onScroll={onScroll} tabIndex={-1} role="region" aria-label={label}>
+    <div ref={scroller} className="grid" onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
       <div className="grid__spacer" role="list" style={{ height: layout.height }}>
         {rows}
       </div>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 
@@ -8,19 +8,43 @@ interface PhotoTileProps {
   size: number;
   thumbUrl: string | null;
   score: number | null;
+  /** No date taken recorded: the timeline placed it by the file's time (marked on the tile). */
+  fileTime?: boolean;
+  /** In the grid's selection; `focused`: the keyboard's ring is on it. */
+  selected?: boolean;
+  focused?: boolean;
+  /** Clicks with their modifier keys (selection); absent: a click opens the photo. */
+  onClick?: (index: number, event: MouseEvent, viaCheck: boolean) => void;
   onOpen: (index: number) => void;
   onMoreLikeThis: (photo: Photo) => void;
 }
 
-/** One square thumbnail: opens the viewer; "more like this" on hover or focus. A placeholder until its page arrives. */
-export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl, score, onOpen, onMoreLikeThis }: PhotoTileProps) {
-  if (!photo || !thumbUrl) return <div className="tile tile--placeholder" role="listitem" style={{ width: size, height: size }} aria-label="Loading" />;
+/** One square thumbnail: opens the viewer (or selects); "more like this" on hover or focus. A placeholder until its page arrives. */
+export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl, score, fileTime = false, selected = false, focused = false, onClick, onOpen, onMoreLikeThis }: PhotoTileProps) {
+  if (!photo || !thumbUrl) return <div className={`tile tile--placeholder${focused ? ' tile--focused' : ''}`} role="listitem" style={{ width: size, height: size }} aria-label="Loading" />;
   const name = baseName(photo.path);
+  const classes = `tile${selected ? ' tile--selected' : ''}${focused ? ' tile--focused' : ''}`;
   return (
-    <div className="tile" role="listitem" style={{ width: size, height: size }} data-index={index}>
-      <button type="button" className="tile__open" aria-label={`Open ${name}`} title={score === null ? name : `${name} · similarity ${score.toFixed(3)}`} onClick={() => onOpen(index)}>
+    <div className={classes} role="listitem" style={{ width: size, height: size }} data-index={index} aria-current={focused ? 'true' : undefined}>
+      <button
+        type="button"
+        className="tile__open"
+        aria-label={`Open ${name}`}
+        title={score === null ? name : `${name} · similarity ${score.toFixed(3)}`}
+        onClick={(event) => (onClick ? onClick(index, event, false) : onOpen(index))}
+      >
         <img src={thumbUrl} alt={name} loading="lazy" decoding="async" draggable={false} />
       </button>
+      {onClick && (
+        <button type="button" className="tile__check" role="checkbox" aria-checked={selected} aria-label={`Select ${name}`} tabIndex={-1} onClick={(event) => onClick(index, event, true)}>
+          <span aria-hidden="true">✓</span>
+        </button>
+      )}
+      {fileTime && (
+        <span className="tile__file-time" title="No date taken recorded: placed by the file's date">
+          file date
+        </span>
+      )}
       <button type="button" className="tile__similar" aria-label={`More like ${name}`} title="More like this" onClick={() => onMoreLikeThis(photo)}>
         More like this
       </button>

@@ -19,7 +19,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
   let title: string;
   switch (view.kind) {
     case 'library':
-      title = view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search':
       title = `Results for “${view.query}”`;
@@ -39,7 +39,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
       <span className="muted" aria-live="polite">
         {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}
       </span>
-      {view.kind !== 'library' || view.folder ? (
+      {view.kind !== 'library' || view.folder || view.order ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

@@ -14,12 +14,15 @@ interface SidebarProps {
    *  main area shows another screen (nothing here is selected). */
   folder: string | null | undefined;
   onShowFolder: (folder: string | null) => void;
+  /** "Recently added" is the view shown. */
+  recent: boolean;
+  onShowRecent: () => void;
   /** The feature sections below the folders: label sets, smart albums, duplicates. */
   children?: ReactNode;
 }
 
 /** The library and its folders, then the feature sections. */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, children }: SidebarProps) {
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
@@ -28,6 +31,9 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, chi
       <button type="button" className={folder === null ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={folder === null} onClick={() => onShowFolder(null)}>
         <span>All photos</span>
         <span className="muted">{photos.toLocaleString()}</span>
+      </button>
+      <button type="button" className={recent ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={recent} onClick={onShowRecent}>
+        <span>Recently added</span>
       </button>
       <div className="sidebar__section">
         <h2>Folders</h2>

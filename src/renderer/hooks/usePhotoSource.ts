@@ -1,20 +1,26 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import type { SearchFilters } from '../../shared/api';
+import type { SearchFilters, SearchSort, TimelineOptions } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import type { ShoeboxClient } from '../client/client';
 import { PagedPhotos, type PageFetcher } from '../lib/paged-photos';
 import { viewKey, type View } from '../lib/view';
 
-function fetcherFor(client: ShoeboxClient, view: View, filters: SearchFilters | undefined): PageFetcher {
+/** What the timeline of a library view asks for: order, folder, and the viewer's clock for file times. */
+export function timelineOptions(view: Extract<View, { kind: 'library' }>): TimelineOptions {
+  return { order: view.order ?? 'taken', ...(view.folder ? { folder: view.folder } : {}), utcOffset: -new Date().getTimezoneOffset() };
+}
+
+function fetcherFor(client: ShoeboxClient, view: View, filters: SearchFilters | undefined, sort: SearchSort): PageFetcher {
   const options = (offset: number, limit: number) => ({ offset, limit, ...(filters ? { filters } : {}) });
   switch (view.kind) {
     case 'library':
+      // The timeline, newest first (its days come from useTimelineSummary with the same options).
       return async (offset, limit) => {
-        const page = await client.listPhotos({ offset, limit, ...(view.folder ? { folder: view.folder } : {}) });
+        const page = await client.timeline({ offset, limit, ...timelineOptions(view) });
         return { photos: page.photos, total: page.total, hasMore: offset + page.photos.length < page.total };
       };
     case 'search':
-      return (offset, limit) => client.search(view.query, options(offset, limit));
+      return (offset, limit) => client.search(view.query, { ...options(offset, limit), sort });
     case 'similar':
       return (offset, limit) => client.similar(view.id, options(offset, limit));
     case 'image':
@@ -23,21 +29,24 @@ function fetcherFor(client: ShoeboxClient, view: View, filters: SearchFilters | 
 }
 
 /**
- * The photos of `view`, paged; `filters` narrow search results (not the library listing).
+ * The photos of `view`, paged; `filters` narrow search results (not the library listing),
+ * `sort` orders text search results (best first or newest first).
  * `refresh` changes when the library changed: the source is fetched again, showing the old
  * photos until the new ones arrive.
  */
-export function usePhotoSource(view: View, filters: SearchFilters | undefined, refresh: number): PagedPhotos {
+export function usePhotoSource(view: View, filters: SearchFilters | undefined, refresh: number, sort: SearchSort = 'score'): PagedPhotos {
   const client = useClient();
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const previous = useRef<PagedPhotos | null>(null);
   const previousKey = useRef<string>('');
   const applied = view.kind === 'library' ? undefined : filters;
-  const key = `${viewKey(view)}|${JSON.stringify(applied ?? {})}`;
+  // Only text search results can be sorted by date (the set the cut-off chose).
+  const order = view.kind === 'search' ? sort : 'score';
+  const key = `${viewKey(view)}|${JSON.stringify(applied ?? {})}|${order}`;
   const source = useMemo(() => {
     // Keep the old photos on screen only when this is the same list refreshed.
     const fallback = previousKey.current === key ? previous.current : null;
-    return new PagedPhotos(fetcherFor(client, view, applied), rerender, fallback);
+    return new PagedPhotos(fetcherFor(client, view, applied, order), rerender, fallback);
     // `view` is identified by its key: a new object for the same view must not refetch.
   }, [client, key, refresh]);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { LIBRARY_VIEW, type View } from '../lib/view';
+import { LIBRARY_VIEW, RECENT_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -13,6 +13,8 @@ export interface ViewState {
   query: string;
   setQuery: (query: string) => void;
   showFolder: (folder: string | null) => void;
+  /** "Recently added": the library newest indexed first. */
+  showRecent: () => void;
   moreLikeThis: (photo: Photo) => void;
   searchByImage: (file: File) => void;
   back: () => void;
@@ -58,6 +60,10 @@ export function useViewState(): ViewState {
     showFolder: useCallback((folder) => {
       clearQuery();
       setView({ kind: 'library', folder });
+    }, []),
+    showRecent: useCallback(() => {
+      clearQuery();
+      setView(RECENT_VIEW);
     }, []),
     moreLikeThis: useCallback((photo) => {
       clearQuery();

@@ -19,6 +19,8 @@ export interface FetchedPage {
   total?: number;
   /** Another page may follow. */
   hasMore: boolean;
+  /** Search results: nothing passed the relevance cut-off, these are the closest photos. */
+  closest?: boolean;
 }
 
 export type PageFetcher = (offset: number, limit: number) => Promise<FetchedPage>;
@@ -33,6 +35,8 @@ export class PagedPhotos {
   private hasMore = true;
   private disposed = false;
   error: string | null = null;
+  /** The first page said nothing passed the cut-off: the list is the closest photos. */
+  closest = false;
 
   constructor(
     private readonly fetchPage: PageFetcher,
@@ -82,6 +86,14 @@ export class PagedPhotos {
     this.pump();
   }
 
+  /** The photos at these indices, fetching the pages not loaded yet (a selection's photos,
+   *  for an action); indices past the list's end are left out. */
+  async resolve(indices: readonly number[]): Promise<Photo[]> {
+    const missing = [...new Set(indices.map((i) => Math.floor(i / PAGE_SIZE)))].filter((p) => !this.pages.has(p));
+    for (const page of missing) this.pages.set(page, (await this.fetchPage(page * PAGE_SIZE, PAGE_SIZE)).photos);
+    return indices.flatMap((i) => this.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE] ?? []);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.fallback = null;
@@ -121,6 +133,7 @@ export class PagedPhotos {
         this.inflight.delete(page);
         if (this.disposed) return;
         this.pages.set(page, result.photos);
+        if (page === 0) this.closest = result.closest ?? false;
         if (result.total !== undefined) this.total = result.total;
         else {
           this.loaded = Math.max(this.loaded, offset + result.photos.length);

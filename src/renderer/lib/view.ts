@@ -2,18 +2,20 @@
 // like a library photo, or photos like an image dropped from outside.
 
 export type View =
-  | { kind: 'library'; folder: string | null }
+  /** The timeline: newest taken first, or (order 'added') "Recently added". */
+  | { kind: 'library'; folder: string | null; order?: 'added' }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
 
 export const LIBRARY_VIEW: View = { kind: 'library', folder: null };
+export const RECENT_VIEW: View = { kind: 'library', folder: null, order: 'added' };
 
 /** Identity of a view, for "is this still the same list?" */
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.folder ?? ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

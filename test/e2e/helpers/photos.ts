@@ -22,7 +22,17 @@ export async function writeLibraryPhotos(dir: string): Promise<{ photos: number;
     const rgb: [number, number, number] = [Math.round(230 - 150 * t), Math.round(40 + 180 * t), 20 + (i % 5) * 6];
     jobs.push(writeColourPhoto(path.join(dir, 'filler'), `filler-${String(i).padStart(3, '0')}.jpg`, rgb, { width: 160, height: 120 }));
   }
-  await Promise.all(jobs);
+  // The library view is a timeline, newest first (by the file's time for photos without a
+  // date): the named photos are the newest, a second apart in name order ("blue again.jpg",
+  // "blue.jpg", "green.jpg", ...), so tests find them first and in that order; the filler is
+  // an hour older.
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of await Promise.all(jobs)) fs.utimesSync(file, hourAgo, hourAgo);
+  const named = [...Object.keys(COLOURS).map((name) => `${name}.jpg`), 'blue again.jpg', 'yellow canon.jpg'].sort();
+  named.forEach((name, i) => {
+    const time = new Date(Date.now() - i * 1000);
+    fs.utimesSync(path.join(dir, name), time, time);
+  });
   fs.writeFileSync(path.join(dir, 'broken.jpg'), 'this is not a photo');
   fs.mkdirSync(path.join(dir, 'filler', 'scans'));
   fs.writeFileSync(path.join(dir, 'filler', 'scans', 'text.jpg'), 'neither is this');

@@ -67,8 +67,20 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos',
       ].sort(),
     );
+  });
+
+  it('check the search sort, the timeline options and a selection (#15)', () => {
+    expect(validateArgs('search', ['dog', { sort: 'date', all: true }])).toEqual(['dog', { sort: 'date', all: true }]);
+    expect(() => validateArgs('search', ['dog', { sort: 'name' }])).toThrow('sort must be "score" or "date"');
+    const timeline = { order: 'added', folder: '/p', tag: 'beach', utcOffset: -300, offset: 200, limit: 200 };
+    expect(validateArgs('timeline', [timeline])).toEqual([timeline]);
+    expect(() => validateArgs('timelineSummary', [{ order: 'name' }])).toThrow('order must be "taken" or "added"');
+    expect(() => validateArgs('timeline', [{ utcOffset: 24 * 60 }])).toThrow('utcOffset must be an integer from -840 to 840');
+    expect(validateArgs('exportPhotos', [['a', 'b'], '/out', true])).toEqual([['a', 'b'], '/out', true]);
+    expect(() => validateArgs('trashPhotos', ['a'])).toThrow();
   });
 
   it('accept what the UI sends, dropping trailing undefined', () => {

@@ -1,0 +1,56 @@
+// LibraryApi's timeline: the library (a folder, a tag) newest first by date taken or date
+// added, a page at a time, and its days with their counts for the grid's date headers and
+// the scrubber (timeline-index.ts keeps the order).
+import path from 'node:path';
+import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
+import { photosWithTag } from '../search/tag-filter';
+import type { ApiContext, ApiMethods } from './api-context';
+import { toPhoto } from './photo-views';
+import { daysOf, TimelineIndex, type TimelineView } from './timeline-index';
+
+/** The largest offset from UTC a clock has (UTC+14), in minutes. */
+const MAX_UTC_OFFSET = 14 * 60;
+
+export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineSummary'> {
+  const index = new TimelineIndex();
+
+  const viewOf = async (options: TimelineOptions): Promise<TimelineView> => {
+    const order = options.order ?? 'taken';
+    if (order !== 'taken' && order !== 'added') throw new Error(`order must be "taken" or "added", got "${String(order)}"`);
+    const utcOffset = options.utcOffset ?? 0;
+    if (!Number.isInteger(utcOffset) || Math.abs(utcOffset) > MAX_UTC_OFFSET) throw new Error(`utcOffset must be whole minutes within ±${MAX_UTC_OFFSET}, got ${utcOffset}`);
+    const view: TimelineView = { order, utcOffset };
+    if (options.folder) view.folder = path.resolve(options.folder);
+    if (options.tag) {
+      const allowed = await photosWithTag(await ctx.need(), options.tag);
+      view.hashes = new Set(allowed.hashes ?? []);
+      view.hashesKey = options.tag;
+    }
+    return view;
+  };
+
+  return {
+    async timeline(options: TimelineOptions = {}): Promise<TimelinePage> {
+      const { offset, limit } = ctx.page(options);
+      const lib = await ctx.open();
+      if (!lib) return { total: 0, offset, photos: [] };
+      const store = await lib.readable();
+      const entries = await index.entries(store, await viewOf(options));
+      const slice = entries.slice(offset, offset + limit);
+      const rows = await store.photosByPath(slice.map((e) => e.path));
+      // A photo removed since the order was read is left out (the next page read sees the new order).
+      const photos = slice.flatMap((entry): TimelinePhoto[] => {
+        const row = rows.get(entry.path);
+        return row ? [{ ...toPhoto(row), date: entry.date, ...(entry.fileTime ? { fileTime: true } : {}) }] : [];
+      });
+      return { total: entries.length, offset, photos };
+    },
+
+    async timelineSummary(options: TimelineOptions = {}): Promise<TimelineSummary> {
+      const lib = await ctx.open();
+      if (!lib) return { total: 0, days: [] };
+      const entries = await index.entries(await lib.readable(), await viewOf(options));
+      return { total: entries.length, days: daysOf(entries) };
+    },
+  };
+}

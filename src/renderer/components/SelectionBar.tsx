@@ -1,0 +1,163 @@
+// What can be done with the photos selected in a grid: tag them with a label (an accepted
+// tag, as in the viewer), pin them to or exclude them from an album, export them to a
+// folder, or move them to the trash after a confirmation. Each action reports what it did.
+import { useEffect, useState } from 'react';
+import type { Photo } from '../../shared/api';
+import { useClient } from '../client/ClientContext';
+import { useAsync } from '../hooks/useAsync';
+import { formatCount } from '../lib/format';
+import { SelectionTrashDialog } from './SelectionTrashDialog';
+
+interface SelectionBarProps {
+  count: number;
+  /** The selected photos, resolved when an action needs them. */
+  photos: () => Promise<Photo[]>;
+  onClear: () => void;
+  /** Photos went to the trash: the selection's indices name other photos now, so the app
+   *  clears it and shows `text` (what moved, what stayed and why). */
+  onTrashed: (text: string) => void;
+  /** Changes when Delete was pressed in the grid: the trash confirmation opens. */
+  askTrash: number;
+}
+
+type Panel = 'tag' | 'album' | 'export' | null;
+
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: SelectionBarProps) {
+  const client = useClient();
+  const [panel, setPanel] = useState<Panel>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [trash, setTrash] = useState<Photo[] | null>(null);
+  const [labels] = useAsync(async () => (panel === 'tag' ? (await client.listLabelSets()).flatMap((s) => s.labels.map((l) => ({ set: s.name, label: l.name }))) : []), [client, panel]);
+  const [albums] = useAsync(async () => (panel === 'album' ? (await client.listAlbums()).map((a) => a.name) : []), [client, panel]);
+  const [label, setLabel] = useState('');
+  const [album, setAlbum] = useState('');
+  const [dir, setDir] = useState('');
+  const [copy, setCopy] = useState(false);
+
+  /** Runs an action over the selection; one line says what came of it. */
+  const run = async (action: (chosen: Photo[]) => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ text: await action(await photos()), error: false });
+    } catch (e) {
+      setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const tag = () =>
+    run(async (chosen) => {
+      const [set, name] = JSON.parse(label) as [string, string];
+      for (const p of chosen) await client.setTagState(p.id, set, name, 'accepted');
+      return `Tagged ${formatCount(chosen.length, 'photo')} “${name}”.`;
+    });
+  const member = (membership: 'pinned' | 'excluded') =>
+    run(async (chosen) => {
+      for (const p of chosen) await client.setAlbumMembership(album, p.id, membership);
+      return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(chosen.length, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.`;
+    });
+  const exportTo = () =>
+    run(async (chosen) => {
+      const report = await client.exportPhotos(chosen.map((p) => p.id), dir, copy);
+      const failed = report.failed.length ? ` ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}` : '';
+      return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}.${failed}`;
+    });
+
+  useEffect(() => {
+    if (askTrash > 0) void photos().then(setTrash);
+    // Only a new Delete press opens it.
+  }, [askTrash]);
+
+  const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
+  return (
+    <div className="selection-bar" role="toolbar" aria-label="Selected photos">
+      <div className="selection-bar__row">
+        <strong aria-live="polite">{formatCount(count, 'photo')} selected</strong>
+        <button type="button" className="button" aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
+          Tag…
+        </button>
+        <button type="button" className="button" aria-expanded={panel === 'album'} onClick={() => toggle('album')}>
+          Album…
+        </button>
+        <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
+          Export…
+        </button>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void photos().then(setTrash)}>
+          Move to trash…
+        </button>
+        <button type="button" className="link-button" onClick={onClear}>
+          Clear selection
+        </button>
+      </div>
+      {panel === 'tag' && (
+        <div className="selection-bar__row">
+          <select aria-label="Label" value={label} onChange={(e) => setLabel(e.target.value)}>
+            <option value="">Choose a label</option>
+            {(labels.status === 'ready' ? labels.value : []).map((l) => (
+              <option key={`${l.set}|${l.label}`} value={JSON.stringify([l.set, l.label])}>
+                {`${l.label} (${l.set})`}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button--primary" disabled={!label || busy} onClick={() => void tag()}>
+            Tag
+          </button>
+        </div>
+      )}
+      {panel === 'album' && (
+        <div className="selection-bar__row">
+          <select aria-label="Album" value={album} onChange={(e) => setAlbum(e.target.value)}>
+            <option value="">Choose an album</option>
+            {(albums.status === 'ready' ? albums.value : []).map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" disabled={!album || busy} onClick={() => void member('pinned')}>
+            Pin to album
+          </button>
+          <button type="button" className="button" disabled={!album || busy} onClick={() => void member('excluded')}>
+            Exclude from album
+          </button>
+        </div>
+      )}
+      {panel === 'export' && (
+        <div className="selection-bar__row">
+          <input type="text" aria-label="Export folder" placeholder="/home/me/Exports/trip" value={dir} spellCheck={false} onChange={(e) => setDir(e.target.value)} />
+          <label>
+            <input type="checkbox" checked={copy} onChange={(e) => setCopy(e.target.checked)} /> Copy the files (else links)
+          </label>
+          <button type="button" className="button button--primary" disabled={!dir.trim() || busy} onClick={() => void exportTo()}>
+            Export
+          </button>
+        </div>
+      )}
+      {message && (
+        <p className={message.error ? 'form-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {trash && (
+        <SelectionTrashDialog
+          photos={trash}
+          onCancel={() => setTrash(null)}
+          onConfirm={() => {
+            const chosen = trash;
+            setTrash(null);
+            void run(async () => {
+              const report = await client.trashPhotos(chosen.map((p) => p.id));
+              const left = [...report.skipped.map((s) => `${s.path}: ${s.reason}`), ...report.failed.map((f) => `${f.path}: ${f.error}`)];
+              const text = `Moved ${formatCount(report.moved.length, 'photo')} to the trash.${left.length ? ` ${left.length} left where they are (${left[0]}).` : ''}`;
+              if (report.moved.length) onTrashed(text);
+              return text;
+            });
+          }}
+        />
+      )}
+    </div>
+  );
+}

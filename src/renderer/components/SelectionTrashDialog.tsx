@@ -1,0 +1,66 @@
+// The confirmation before selected photos move to the trash, as the duplicates review asks:
+// how many, which files, where they go (the system trash, where they can be restored), what
+// stays (a photo whose file changed since it was indexed, or that is the real file of a photo
+// that stays), and, for a selection of LARGE_DUPLICATE_GROUP photos or more, an explicit yes.
+// Cancel has the focus, Esc cancels, Tab stays inside.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { LARGE_DUPLICATE_GROUP, type Photo } from '../../shared/api';
+import { formatCount } from '../lib/format';
+
+interface SelectionTrashDialogProps {
+  photos: Photo[];
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function SelectionTrashDialog({ photos, onConfirm, onCancel }: SelectionTrashDialogProps) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const large = photos.length >= LARGE_DUPLICATE_GROUP;
+  const [sure, setSure] = useState(!large);
+  useEffect(() => cancel.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+    if (event.key !== 'Tab' || !dialog.current) return;
+    event.preventDefault();
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, [tabindex="0"]')];
+    const at = focusable.indexOf(document.activeElement as HTMLElement);
+    const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+    focusable[next]?.focus();
+  };
+  const count = formatCount(photos.length, 'photo');
+  return (
+    <div className="overlay" onClick={(event) => event.target === event.currentTarget && onCancel()}>
+      <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="selection-trash-title" aria-describedby="selection-trash-text" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown}>
+        <h2 id="selection-trash-title">Move {count} to the trash?</h2>
+        <p id="selection-trash-text">
+          {count} will go to the system trash, where you can restore them, and leave the library. A photo whose file changed since it was indexed, or whose file
+          another photo of the library shows, stays where it is.
+        </p>
+        {large && (
+          <label className="dupes-dialog__warning">
+            <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> Yes, move all {count}: a selection this large is easy to make by
+            mistake (select all).
+          </label>
+        )}
+        <ul className="dupes-dialog__files" aria-label="Photos to move" tabIndex={0}>
+          {photos.map((p) => (
+            <li key={p.id}>{p.path}</li>
+          ))}
+        </ul>
+        <div className="dupes-dialog__buttons">
+          <button type="button" className="button" ref={cancel} onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="button button--danger-solid" disabled={!sure} onClick={onConfirm}>
+            Move to trash
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { Photo, TimelineDay, TimelinePhoto } from '../../shared/api';
+import { useClient } from '../client/ClientContext';
+import { useElementSize } from '../hooks/useElementSize';
+import type { PagedPhotos } from '../lib/paged-photos';
+import { dayLabel, monthAt, monthLabel, revealTop, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
+import { PhotoTile } from './PhotoTile';
+import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
+import { TimelineScrubber } from './TimelineScrubber';
+
+/** px, as .scrubber's width in browse.css. */
+const SCRUBBER_WIDTH = 56;
+
+interface TimelineGridProps {
+  source: PagedPhotos;
+  /** The timeline's days (TimelineSummary), newest first: the layout before photos load. */
+  days: readonly TimelineDay[];
+  /** Changes when the list changes (scroll back to the top). */
+  listKey: string;
+  reveal: number | null;
+  onOpen: (index: number) => void;
+  onMoreLikeThis: (photo: Photo) => void;
+  label: string;
+  /** Selection by click, shift-click, ctrl/cmd-click and the keyboard (absent: clicks open). */
+  select?: GridSelection;
+}
+
+/**
+ * The library newest first under month and day headers, virtualised like PhotoGrid (only
+ * the items on screen are in the DOM): the month at the top stays pinned, and the scrubber
+ * on the right jumps to any year and month.
+ */
+export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLikeThis, label, select }: TimelineGridProps) {
+  const client = useClient();
+  const scroller = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(scroller);
+  const [scrollTop, setScrollTop] = useState(0);
+  // The scrubber rail takes the right edge.
+  const layout: TimelineLayout = useMemo(() => timelineLayout(Math.max(0, width - SCRUBBER_WIDTH), days), [width, days]);
+  const shown = timelineWindow(layout, scrollTop, height, Math.max(600, height));
+  const pinned = monthAt(layout, scrollTop);
+  const keys = useGridKeys(select, layout.columns, layout.count, onOpen);
+  const focus = select?.selection.focus ?? null;
+  const revealed = reveal ?? focus;
+
+  useEffect(() => {
+    if (width > 0 && shown.stop > shown.start) source.request(shown.start, shown.stop);
+  }, [source, shown.start, shown.stop, width]);
+
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [listKey]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (revealed === null || !element || width === 0) return;
+    const next = revealTop(layout, revealed, element.scrollTop, element.clientHeight);
+    if (next !== element.scrollTop) element.scrollTop = next;
+  }, [revealed, layout, width]);
+
+  // Rendered before the browser paints the scrolled frame (a scroll event comes at most once
+  // a frame): a deferred render let a fast fling paint rows that were not there yet.
+  const onScroll = useCallback(() => {
+    flushSync(() => setScrollTop(scroller.current?.scrollTop ?? 0));
+  }, []);
+
+  const jump = useCallback((top: number) => {
+    if (scroller.current) scroller.current.scrollTop = top;
+  }, []);
+
+  const items = [];
+  for (let i = shown.first; i < shown.end; i++) {
+    const item = layout.items[i]!;
+    const style = { transform: `translateY(${item.top}px)`, height: item.height };
+    if (item.kind === 'month') {
+      items.push(
+        <h2 key={`m${item.month}`} className="timeline__month" style={style}>
+          {monthLabel(item.month)}
+        </h2>,
+      );
+    } else if (item.kind === 'day') {
+      items.push(
+        <h3 key={`d${item.day}`} className="timeline__day" style={style}>
+          {dayLabel(item.day)}
+        </h3>,
+      );
+    } else {
+      const tiles = [];
+      for (let k = 0; k < item.count; k++) {
+        const index = item.start + k;
+        const photo = source.get(index) as TimelinePhoto | undefined;
+        tiles.push(
+          <PhotoTile
+            key={index}
+            index={index}
+            photo={photo}
+            size={layout.tile}
+            thumbUrl={photo ? client.imageUrl(photo.id, 'thumb') : null}
+            score={null}
+            fileTime={photo?.fileTime === true}
+            selected={select?.selection.indices.has(index) ?? false}
+            focused={focus === index}
+            {...(select ? { onClick: keys.onTileClick } : {})}
+            onOpen={onOpen}
+            onMoreLikeThis={onMoreLikeThis}
+          />,
+        );
+      }
+      items.push(
+        <div key={`r${item.start}`} className="grid__row" role="presentation" style={{ ...style, gap: layout.gap, paddingLeft: layout.gap }}>
+          {tiles}
+        </div>,
+      );
+    }
+  }
+
+  return (
+    <div className="timeline">
+      <div ref={scroller} className="grid timeline__scroller" onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
+        <div className="grid__spacer" role="list" style={{ height: layout.height }}>
+          {items}
+        </div>
+      </div>
+      {pinned && scrollTop > pinned.top && (
+        // The month at the top, pinned while its photos scroll under it.
+        <div className="timeline__pinned" aria-hidden="true">
+          {monthLabel(pinned.month)}
+        </div>
+      )}
+      {layout.months.length > 1 && <TimelineScrubber months={layout.months} height={layout.height} current={pinned?.month ?? null} onJump={jump} />}
+    </div>
+  );
+}

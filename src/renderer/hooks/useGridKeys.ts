@@ -1,0 +1,46 @@
+import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
+import { clickSelect, moveFocus, selectAll, toggle, type Selection } from '../lib/selection';
+
+/** What a grid needs to select: the selection and where its changes and actions go. */
+export interface GridSelection {
+  selection: Selection;
+  onChange: (selection: Selection) => void;
+  /** Delete on the keyboard: asks before anything moves (the app's trash dialog). */
+  onDelete: () => void;
+}
+
+/**
+ * Keyboard first, as the viewer is: arrows move the focus ring (shift extends the
+ * selection), space selects or unselects it, enter opens it, ctrl/cmd-A selects all, Escape
+ * clears, Delete asks to move the selection to the trash.
+ */
+export function useGridKeys(grid: GridSelection | undefined, columns: number, count: number, onOpen: (index: number) => void) {
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (!grid || event.target !== event.currentTarget) return;
+      const { selection, onChange } = grid;
+      const moved = moveFocus(selection, event.key, columns, count, event.shiftKey);
+      if (moved) onChange(moved);
+      else if (event.key === ' ' && selection.focus !== null) onChange(toggle(selection, selection.focus));
+      else if (event.key === 'Enter' && selection.focus !== null) onOpen(selection.focus);
+      else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) onChange(selectAll(selection, count));
+      else if (event.key === 'Escape' && selection.indices.size > 0) onChange({ ...selection, indices: new Set() });
+      else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.indices.size > 0) grid.onDelete();
+      else return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    [grid, columns, count, onOpen],
+  );
+  /** A tile's click with its modifier keys; plain clicks open the photo unless photos are selected. */
+  const onTileClick = useCallback(
+    (index: number, event: MouseEvent, viaCheck: boolean) => {
+      const toggleKey = event.ctrlKey || event.metaKey;
+      const selecting = (grid?.selection.indices.size ?? 0) > 0;
+      if (!grid || (!viaCheck && !event.shiftKey && !toggleKey && !selecting)) return onOpen(index);
+      grid.onChange(clickSelect(grid.selection, index, { shift: event.shiftKey, toggle: toggleKey || viaCheck || (selecting && !event.shiftKey) }));
+    },
+    [grid, onOpen],
+  );
+  return { onKeyDown, onTileClick };
+}

@@ -1,0 +1,69 @@
+// Which photos of a grid are selected, by their index in the grid's list (pages load lazily,
+// so a photo is resolved to its id only when an action needs it). Click, shift-click and
+// ctrl/cmd-click as in a file manager; the keyboard moves a focus ring and selects with it.
+
+export interface Selection {
+  readonly indices: ReadonlySet<number>;
+  /** Where the last click or space was: shift-click selects from here. */
+  readonly anchor: number | null;
+  /** The photo the keyboard is on (a ring on its tile). */
+  readonly focus: number | null;
+}
+
+export const NO_SELECTION: Selection = { indices: new Set(), anchor: null, focus: null };
+
+export interface ClickKeys {
+  shift: boolean;
+  /** ctrl, or cmd on a Mac. */
+  toggle: boolean;
+}
+
+function range(a: number, b: number): number[] {
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/**
+ * A click on a photo. Shift: everything from the anchor to it joins (the anchor's range in a
+ * file manager). Ctrl/cmd: it is toggled. A plain click selects it alone.
+ */
+export function clickSelect(selection: Selection, index: number, keys: ClickKeys): Selection {
+  if (keys.shift && selection.anchor !== null) {
+    const indices = new Set(keys.toggle ? selection.indices : []);
+    for (const i of range(selection.anchor, index)) indices.add(i);
+    return { indices, anchor: selection.anchor, focus: index };
+  }
+  if (keys.toggle) return toggle(selection, index);
+  return { indices: new Set([index]), anchor: index, focus: index };
+}
+
+/** Space on the focused photo, or ctrl/cmd-click: in or out of the selection. */
+export function toggle(selection: Selection, index: number): Selection {
+  const indices = new Set(selection.indices);
+  if (indices.has(index)) indices.delete(index);
+  else indices.add(index);
+  return { indices, anchor: index, focus: index };
+}
+
+/** Every photo of the list (ctrl/cmd-A). */
+export function selectAll(selection: Selection, count: number): Selection {
+  return { indices: new Set(Array.from({ length: count }, (_, i) => i)), anchor: selection.anchor ?? 0, focus: selection.focus ?? 0 };
+}
+
+/** Arrow keys: left/right one photo, up/down one row; shift extends the selection as it goes. */
+export function moveFocus(selection: Selection, key: string, columns: number, count: number, extend: boolean): Selection | null {
+  const step = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : key === 'ArrowUp' ? -columns : key === 'ArrowDown' ? columns : 0;
+  if (step === 0 || count === 0) return null;
+  const from = selection.focus ?? -1;
+  const focus = from < 0 ? 0 : Math.min(count - 1, Math.max(0, from + step));
+  if (!extend) return { ...selection, focus };
+  const anchor = selection.anchor ?? from;
+  const indices = new Set(selection.indices);
+  for (const i of range(Math.max(0, anchor), focus)) indices.add(i);
+  return { indices, anchor, focus };
+}
+
+/** The selected indices in list order. */
+export function selectedIndices(selection: Selection): number[] {
+  return [...selection.indices].sort((a, b) => a - b);
+}

@@ -1,0 +1,139 @@
+// Selection in the grid and what can be done with it (#15 item 3), in the browser over
+// `shoebox serve` with the tiny colour model: ctrl/cmd-click and shift-click select, the
+// selection is tagged with a label (accepted tags), pinned to an album, exported as links,
+// then the keyboard selects a photo and Delete asks before it goes to the trash (a trash
+// folder of the test's own, SHOEBOX_TRASH_DIR). Screenshots: test-results/screenshots/selection-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+/** Newest first in the timeline: p1 (5 Jan) ... p5 (1 Jan), one a day. */
+const PHOTOS = ['p1', 'p2', 'p3', 'p4', 'p5'];
+
+describe.skipIf(!hasChromium)('selection in the browser', () => {
+  let session: UiSession;
+  let serve: ServeProcess;
+  let page: Page;
+  let errors: string[];
+  let photos: string;
+  let trashDir: string;
+  let exportDir: string;
+
+  const api = async (method: string, ...args: unknown[]): Promise<unknown> => {
+    const response = await fetch(`${serve.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    const body = (await response.json()) as { result?: unknown; error?: unknown };
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    return body.result;
+  };
+
+  beforeAll(async () => {
+    const home = tempDir('shoebox-e2e-selection-home-');
+    photos = tempDir('shoebox-e2e-selection-photos-');
+    trashDir = tempDir('shoebox-e2e-selection-trash-');
+    exportDir = path.join(tempDir('shoebox-e2e-selection-export-'), 'picked');
+    for (const [i, name] of PHOTOS.entries()) {
+      await writeExifColourPhoto(photos, `${name}.jpg`, [200 - i * 30, 40 + i * 30, 60], { taken: `2024:01:0${5 - i} 12:00:00` });
+    }
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { env: { SHOEBOX_TRASH_DIR: trashDir } });
+    ({ serve, page, errors } = session);
+    await api('addFolder', photos);
+    await api('saveLabelSet', { name: 'colours', labels: ['red', 'green'] });
+    await api('saveAlbum', { name: 'Picks', query: 'blue' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const tile = (name: string) => page.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}.jpg` }) });
+  const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
+
+  it('ctrl/cmd-click selects a photo, shift-click the range to it', async () => {
+    await page.goto(serve.url);
+    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${PHOTOS.length} photos`);
+    await eventually(() => tile('p4').isVisible()).toBe(true);
+    await tile('p2').getByRole('button', { name: 'Open p2.jpg' }).click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    await tile('p4').getByRole('button', { name: 'Open p4.jpg' }).click({ modifiers: ['Shift'] });
+    await eventually(() => bar().innerText()).toContain('3 photos selected');
+    expect(await page.getByRole('checkbox', { checked: true }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual(['Select p2.jpg', 'Select p3.jpg', 'Select p4.jpg']);
+    // With photos selected, a plain click adds to the selection instead of opening the viewer.
+    await tile('p5').getByRole('button', { name: 'Open p5.jpg' }).click();
+    await eventually(() => bar().innerText()).toContain('4 photos selected');
+    await tile('p5').getByRole('button', { name: 'Open p5.jpg' }).click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('3 photos selected');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await screenshot(page, 'selection-three-selected');
+  });
+
+  it('tags the selection with a label, as accepted tags', async () => {
+    await bar().getByRole('button', { name: 'Tag…' }).click();
+    await bar().getByLabel('Label').selectOption({ label: 'green (colours)' });
+    await bar().getByRole('button', { name: 'Tag', exact: true }).click();
+    await eventually(() => bar().getByRole('status').innerText()).toBe('Tagged 3 photos “green”.');
+    const review = (await api('reviewTags', { set: 'colours', label: 'green', state: 'accepted' })) as { photos: { path: string }[] };
+    expect(review.photos.map((p) => path.basename(p.path)).sort()).toEqual(['p2.jpg', 'p3.jpg', 'p4.jpg']);
+  });
+
+  it('pins the selection to an album', async () => {
+    await bar().getByRole('button', { name: 'Album…' }).click();
+    await bar().getByLabel('Album').selectOption('Picks');
+    await bar().getByRole('button', { name: 'Pin to album' }).click();
+    await eventually(() => bar().getByRole('status').innerText()).toBe('Pinned 3 photos to “Picks”.');
+    const albums = (await api('listAlbums')) as { name: string; pinned: number }[];
+    expect(albums.find((a) => a.name === 'Picks')?.pinned).toBe(3);
+  });
+
+  it('exports the selection to a folder as links', async () => {
+    await bar().getByRole('button', { name: 'Export…' }).click();
+    await bar().getByLabel('Export folder').fill(exportDir);
+    await bar().getByRole('button', { name: 'Export', exact: true }).click();
+    await eventually(() => bar().getByRole('status').innerText()).toBe(`Exported 3 photos to ${exportDir}.`);
+    const exported = fs.readdirSync(exportDir).sort();
+    expect(exported).toEqual(['p2.jpg', 'p3.jpg', 'p4.jpg']);
+    for (const name of exported) expect(fs.readlinkSync(path.join(exportDir, name))).toBe(path.join(photos, name));
+    await screenshot(page, 'selection-exported');
+  });
+
+  it('the keyboard: Escape clears, arrows move, space selects, Delete asks before the trash', async () => {
+    const grid = page.getByRole('region', { name: 'Photos' });
+    await grid.focus();
+    await page.keyboard.press('Escape');
+    await eventually(() => bar().count()).toBe(0);
+    // The focus ring stayed on the last photo clicked (p5): three to the left is p2.
+    await eventually(() => page.locator('.tile--focused').getAttribute('data-index')).toBe('4');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await eventually(() => page.locator('.tile--focused').getAttribute('data-index')).toBe('1');
+    await page.keyboard.press(' ');
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Move 1 photo to the trash?' });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('list', { name: 'Photos to move' }).innerText()).toBe(path.join(photos, 'p2.jpg'));
+    // Cancel has the focus: Enter would not move anything.
+    await eventually(() => dialog.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'selection-trash-dialog');
+    await dialog.getByRole('button', { name: 'Move to trash' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Moved 1 photo to the trash.' }).isVisible()).toBe(true);
+    expect(fs.existsSync(path.join(photos, 'p2.jpg'))).toBe(false);
+    expect(fs.readdirSync(path.join(trashDir, 'files'))).toEqual(['p2.jpg']);
+    await eventually(() => page.locator('.result-header').innerText()).toContain(`${PHOTOS.length - 1} photos`);
+  });
+
+  it('raised no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

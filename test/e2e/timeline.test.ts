@@ -1,0 +1,129 @@
+// The timeline in the browser over `shoebox serve` (#15 item 1): "All photos" newest taken
+// first under month and day headers, a photo without a date placed by its file time and
+// marked, the month pinned at the top while scrolling, the scrubber jumping to a month, and
+// "Recently added". Screenshots: test-results/screenshots/timeline-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+/** Months of 2022 with 6 photos each on two days, one photo from 2019, one without a date. */
+const MONTHS = [3, 5, 7, 9, 11];
+const PER_DAY = 3;
+
+async function writePhotos(dir: string): Promise<number> {
+  const jobs: Promise<string>[] = [];
+  for (const month of MONTHS) {
+    for (const day of [4, 18]) {
+      for (let k = 0; k < PER_DAY; k++) {
+        const mm = String(month).padStart(2, '0');
+        const rgb: [number, number, number] = [40 + month * 15, 60 + day * 5, 80 + k * 50];
+        jobs.push(writeExifColourPhoto(dir, `2022-${mm}-${day}-${k}.jpg`, rgb, { taken: `2022:${mm}:${String(day).padStart(2, '0')} 1${k}:00:00` }));
+      }
+    }
+  }
+  jobs.push(writeExifColourPhoto(dir, 'old-2019.jpg', [200, 200, 200], { taken: '2019:05:01 09:00:00' }));
+  await Promise.all(jobs);
+  // No EXIF date: the timeline places it by its file time, 1 Dec 2022 (noon UTC).
+  const scan = await writeExifColourPhoto(dir, 'scan.jpg', [120, 90, 60]);
+  const noon = new Date('2022-12-01T12:00:00Z');
+  fs.utimesSync(scan, noon, noon);
+  return jobs.length + 1;
+}
+
+describe.skipIf(!hasChromium)('timeline in the browser', () => {
+  let session: UiSession;
+  let serve: ServeProcess;
+  let page: Page;
+  let errors: string[];
+  let photoCount: number;
+
+  beforeAll(async () => {
+    const home = tempDir('shoebox-e2e-timeline-home-');
+    const photos = tempDir('shoebox-e2e-timeline-photos-');
+    photoCount = await writePhotos(photos);
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { viewport: { width: 1280, height: 720 } });
+    ({ serve, page, errors } = session);
+    const added = await fetch(`${serve.origin}/api/addFolder`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify([photos]),
+    });
+    expect(added.status, await added.clone().text()).toBe(200);
+    expect(path.isAbsolute(photos)).toBe(true);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const grid = () => page.getByRole('region', { name: 'Photos' });
+
+  it('shows the library newest first under month and day headers, the undated photo marked', async () => {
+    await page.goto(serve.url);
+    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
+    await eventually(() => grid().getByRole('heading', { level: 2 }).first().innerText()).toBe('December 2022');
+    // The undated scan (file time 1 Dec 2022) is first, marked; then November's photos.
+    await eventually(() => tileNames(page)).toContain('scan.jpg');
+    const names = await tileNames(page);
+    expect(names[0]).toBe('scan.jpg');
+    expect(names.slice(1, 4).sort()).toEqual(['2022-11-18-0.jpg', '2022-11-18-1.jpg', '2022-11-18-2.jpg']);
+    const scanTile = page.locator('.tile', { has: page.getByRole('button', { name: 'Open scan.jpg' }) });
+    expect(await scanTile.locator('.tile__file-time').innerText()).toBe('file date');
+    expect(await grid().getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining(['December 2022', 'November 2022']));
+    expect(await grid().getByRole('heading', { level: 3 }).first().innerText()).toMatch(/Dec 1/);
+    await waitForThumbnails(page);
+    await screenshot(page, 'timeline-all-photos');
+  });
+
+  it('pins the month at the top while scrolling, and the scrubber jumps to a month', async () => {
+    const scrubber = page.getByRole('navigation', { name: 'Jump to a date' });
+    expect(await scrubber.getByRole('button').count()).toBe(MONTHS.length + 2);
+    await scrubber.getByRole('button', { name: 'Jump to July 2022' }).click();
+    await eventually(() => tileNames(page)).toContain('2022-07-18-0.jpg');
+    // Scrolled into July, its header stays pinned at the top.
+    await grid().hover();
+    await page.mouse.wheel(0, 150);
+    await eventually(() => page.locator('.timeline__pinned').innerText()).toBe('July 2022');
+    await eventually(() => scrubber.locator('[aria-current="date"]').getAttribute('aria-label')).toBe('Jump to July 2022');
+    await waitForThumbnails(page);
+    await screenshot(page, 'timeline-scrubbed-to-july');
+    await scrubber.getByRole('button', { name: 'Jump to May 2019' }).click();
+    await eventually(() => tileNames(page)).toContain('old-2019.jpg');
+  });
+
+  it('"Recently added" lists the library by when it was indexed', async () => {
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Recently added' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Recently added' }).isVisible()).toBe(true);
+    const recent = page.getByRole('region', { name: 'Recently added' });
+    // Everything was indexed today: one month, one day.
+    await eventually(() => recent.getByRole('heading', { level: 3 }).count()).toBe(1);
+    await eventually(() => page.locator('.result-header').innerText()).toContain(`${photoCount} photos`);
+    const today = new Date().toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+    expect(await recent.getByRole('heading', { level: 3 }).innerText()).toBe(today);
+    await eventually(async () => (await tileNames(page)).length).toBeGreaterThan(0);
+    await waitForThumbnails(page);
+    await screenshot(page, 'timeline-recently-added');
+  });
+
+  it('raised no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+async function tileNames(page: Page): Promise<string[]> {
+  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.replace(/^Open /, ''));
+}
+
+async function waitForThumbnails(page: Page): Promise<void> {
+  await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.slice(0, 24).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+}
