@@ -15,6 +15,8 @@ export interface IndexScaleFigures {
   failed: number;
   indexSeconds: number;
   peakRssMb: number;
+  /** Peak RSS once each tenth of the photos was done; the last peak above these is the upkeep after the run. */
+  peakRssByTenthMb: number[];
   rerunSeconds: number;
   rerunEmbedded: number;
   statusSeconds: number;

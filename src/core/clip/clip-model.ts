@@ -135,9 +135,14 @@ export class ClipModel {
     });
   }
 
-  /** The embedding dimension, found by embedding a probe text (loads the text session). */
+  /**
+   * The embedding dimension, found by embedding one blank image. The vision session, not the
+   * text one: a first index (which creates the photos table) needs only the vision session,
+   * and loading the text one for this alone held ~340 MB (ViT-B/32) for the whole run.
+   */
   async dimension(): Promise<number> {
-    this.dim ??= (await this.embedTexts(['a photo']))[0]!.embedding.length;
+    const size = this.folder.preprocessing.size;
+    this.dim ??= (await this.embedPixels(new Float32Array(3 * size * size), 1))[0]!.length;
     return this.dim;
   }
 
