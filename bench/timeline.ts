@@ -39,8 +39,10 @@ const FOLDER = '/shoebox-bench-timeline/photos';
 export interface TimelineFigures {
   photos: number;
   writeSeconds: number;
-  /** store.listPhotos() of every photo, in process: what the first summary builds on. */
+  /** store.listPhotos() of every photo, in process: what the first summary built on before. */
   listMs: number;
+  /** store.listPhotoDates(), in process: the narrow read the first summary builds on. */
+  datesMs: number;
   summaryColdMs: number;
   summaryWarmMs: number;
   pageWarmMs: number;
@@ -56,7 +58,7 @@ export interface TimelineFigures {
 }
 
 /** Writes `count` photos into a fresh home with the tiny fixture model's table. */
-async function writeLibrary(home: string, count: number): Promise<{ seconds: number; listMs: number }> {
+async function writeLibrary(home: string, count: number): Promise<{ seconds: number; listMs: number; datesMs: number }> {
   const t0 = performance.now();
   const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'bench' });
   const store = await lib.writable();
@@ -109,8 +111,11 @@ async function writeLibrary(home: string, count: number): Promise<{ seconds: num
   const t1 = performance.now();
   await store.listPhotos();
   const listMs = performance.now() - t1;
+  const t2 = performance.now();
+  await store.listPhotoDates();
+  const datesMs = performance.now() - t2;
   await lib.close();
-  return { seconds, listMs };
+  return { seconds, listMs, datesMs };
 }
 
 async function startServe(home: string, uiDir: string): Promise<{ url: string; origin: string; token: string; stop: () => Promise<void> }> {
@@ -171,7 +176,7 @@ export async function timelineBench(count = 100_000): Promise<TimelineFigures> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-bench-timeline-'));
   const outDir = await buildApp();
   try {
-    const { seconds: writeSeconds, listMs } = await writeLibrary(home, count);
+    const { seconds: writeSeconds, listMs, datesMs } = await writeLibrary(home, count);
     const serve = await startServe(home, path.join(outDir, 'renderer'));
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
     try {
@@ -238,6 +243,7 @@ export async function timelineBench(count = 100_000): Promise<TimelineFigures> {
         photos: count,
         writeSeconds,
         listMs,
+        datesMs,
         summaryColdMs: cold.ms,
         summaryWarmMs: warm.ms,
         pageWarmMs: pageCall.ms,
@@ -265,6 +271,7 @@ export function printTimeline(f: TimelineFigures): void {
   printTable(`Timeline at ${f.photos.toLocaleString('en')} photos in Chromium under shoebox serve (synthetic library, ${f.days.toLocaleString('en')} days)`, [
     ['library written to the store', `${f.writeSeconds.toFixed(1)} s`, 'rows only, no embedding; then the indexes a scan builds'],
     ['store listing of every photo, in process', `${f.listMs.toFixed(0)} ms`, 'LanceDB, summary columns ordered by path'],
+    ['store read of every photo\'s dates, in process', `${f.datesMs.toFixed(0)} ms`, 'listPhotoDates: path, hash, times; what the summary builds on'],
     ['timelineSummary, first call', `${f.summaryColdMs.toFixed(0)} ms`, 'builds the date order from the store'],
     ['timelineSummary, warm / a 200-photo page', `${f.summaryWarmMs.toFixed(0)} / ${f.pageWarmMs.toFixed(0)} ms`, 'over HTTP, JSON included'],
     ['time to first screen', `${f.firstScreenMs.toFixed(0)} ms`, 'navigation to every visible thumbnail loaded'],
@@ -279,6 +286,7 @@ export function timelineJson(f: TimelineFigures): Record<string, number> {
   return {
     photos: f.photos,
     list_ms: round(f.listMs, 0),
+    dates_ms: round(f.datesMs, 0),
     summary_cold_ms: round(f.summaryColdMs, 0),
     summary_warm_ms: round(f.summaryWarmMs, 0),
     page_warm_ms: round(f.pageWarmMs, 0),

@@ -10,17 +10,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every worker the engine starts: each siblingModule(import.meta.url, '<name>') in src/core. */
+function workerEntries() {
+  const entries = {};
+  const core = path.join(root, 'src/core');
+  for (const file of fs.readdirSync(core, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
+    const text = fs.readFileSync(path.join(core, file), 'utf8');
+    for (const m of text.matchAll(/siblingModule\(import\.meta\.url, '([\w-]+)'\)/g)) {
+      entries[m[1]] = path.join('src/core', path.dirname(file), `${m[1]}.ts`);
+    }
+  }
+  return entries;
+}
+
 const outdir = path.join(root, 'out/cli');
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: {
-    shoebox: 'src/cli/index.ts',
-    'inference-worker': 'src/core/clip/inference-worker.ts',
-    'matmul-worker': 'src/core/tags/matmul-worker.ts',
-    'heic-worker': 'src/core/media/heic-worker.ts',
-    'ocr-worker': 'src/core/ocr/ocr-worker.ts',
-  },
+  entryPoints: { shoebox: 'src/cli/index.ts', ...workerEntries() },
   outdir,
   bundle: true,
   splitting: true,

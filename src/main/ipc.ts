@@ -4,6 +4,7 @@ import type { LibraryApi, Unsubscribe } from '../shared/api';
 import { INVOKABLE_METHODS, invoke, type InvokableMethod } from '../shared/api-methods';
 import { isAppUrl } from './app-url';
 import { chooseFolder } from './folder-dialog';
+import { revealPhoto } from './reveal-photo';
 
 // The preload may import only src/shared, so it repeats these two strings;
 // test/unit/preload checks that both sides agree.
@@ -11,6 +12,9 @@ import { chooseFolder } from './folder-dialog';
 export const INVOKE_CHANNEL_PREFIX = 'shoebox:';
 /** Engine events travel main -> renderer on this channel. */
 export const EVENT_CHANNEL = 'shoebox:event';
+/** The desktop app's own calls, answered by main (not LibraryApi: `shoebox serve` has none). */
+export const DESKTOP_CHANNEL_PREFIX = 'shoebox-desktop:';
+export const REVEAL_PHOTO_CHANNEL = `${DESKTOP_CHANNEL_PREFIX}revealPhoto`;
 
 export { INVOKABLE_METHODS, type InvokableMethod };
 
@@ -18,7 +22,8 @@ export { INVOKABLE_METHODS, type InvokableMethod };
  * Registers one ipcMain handler per LibraryApi method (the list in src/shared/api-methods.ts,
  * which tsc keeps equal to LibraryApi). Arguments come from the renderer: each call's are
  * checked there (types, ranges, sizes) before the engine sees them; chooseFolder is answered
- * here with the platform's folder dialog. Returns a function that
+ * here with the platform's folder dialog, and revealPhoto (desktop only) with the file
+ * manager. Returns a function that
  * removes the handlers.
  */
 export function registerIpc(api: LibraryApi): () => void {
@@ -31,8 +36,13 @@ export function registerIpc(api: LibraryApi): () => void {
       return invoke(api, method, args);
     });
   }
+  ipcMain.handle(REVEAL_PHOTO_CHANNEL, (event, ...args: unknown[]) => {
+    assertTrustedSender(event);
+    return revealPhoto(api, args);
+  });
   return () => {
     for (const method of INVOKABLE_METHODS) ipcMain.removeHandler(INVOKE_CHANNEL_PREFIX + method);
+    ipcMain.removeHandler(REVEAL_PHOTO_CHANNEL);
   };
 }
 

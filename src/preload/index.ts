@@ -1,5 +1,6 @@
-// The whole surface the page gets: window.shoebox, a LibraryApi over IPC. Nothing else,
-// least of all ipcRenderer itself, which would let the page call any channel.
+// The whole surface the page gets: window.shoebox, a LibraryApi over IPC plus the desktop
+// app's own revealPhoto (main answers it: the file manager). Nothing else, least of all
+// ipcRenderer itself, which would let the page call any channel.
 //
 // Runs sandboxed, so it is built as CommonJS (out/preload/index.cjs) and may require only
 // 'electron' and a few Node shims: anything it imports must be bundled in.
@@ -10,6 +11,7 @@ import { INVOKABLE_METHODS } from '../shared/api-methods';
 // Same strings as src/main/ipc.ts, which this layer may not import; a unit test keeps them in step.
 const INVOKE_CHANNEL_PREFIX = 'shoebox:';
 const EVENT_CHANNEL = 'shoebox:event';
+const REVEAL_PHOTO_CHANNEL = 'shoebox-desktop:revealPhoto';
 
 // One function per LibraryApi method (the shared list tsc keeps complete); main checks the
 // arguments, so this side only forwards them.
@@ -19,6 +21,8 @@ const methods = Object.fromEntries(
 
 const api = {
   ...methods,
+  /** Shows a library photo (by id: main resolves the path) in the file manager. */
+  revealPhoto: (id: string): Promise<void> => ipcRenderer.invoke(REVEAL_PHOTO_CHANNEL, id),
   subscribe(listener: (event: LibraryEvent) => void) {
     // The page gets the event only: the IpcRendererEvent carries `sender`, i.e. ipcRenderer.
     const onEvent = (_ipcEvent: IpcRendererEvent, event: LibraryEvent): void => listener(event);
@@ -27,6 +31,6 @@ const api = {
       ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
     };
   },
-} as LibraryApi;
+} as LibraryApi & { revealPhoto(id: string): Promise<void> };
 
 contextBridge.exposeInMainWorld('shoebox', api);

@@ -20,8 +20,8 @@ import { SearchBox } from './components/SearchBox';
 import { SearchByImageButton } from './components/SearchByImageButton';
 import { SortToggle } from './components/SortToggle';
 import { SelectionBar } from './components/SelectionBar';
-import type { GridSelection } from './hooks/useGridKeys';
-import { NO_SELECTION, selectedIndices, type Selection } from './lib/selection';
+import { useListSelection } from './hooks/useListSelection';
+import { selectedIndices } from './lib/selection';
 import { SettingsPanel } from './components/SettingsPanel';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
@@ -100,17 +100,7 @@ export function App() {
   const loading = !source.settled && source.count === 0;
 
   // The selection is of this list's photos by index: another list (or a change) starts afresh.
-  const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: '', selection: NO_SELECTION });
-  const selection = selected.key === key ? selected.selection : NO_SELECTION;
-  const [askTrash, setAskTrash] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => setNotice(null), [key]);
-  const select: GridSelection = {
-    selection,
-    onChange: (next) => setSelected({ key, selection: next }),
-    onDelete: () => setAskTrash((n) => n + 1),
-  };
-  const clearSelection = () => setSelected({ key, selection: NO_SELECTION });
+  const { selection, select, clear: clearSelection, askTrash, notice, setNotice } = useListSelection(key);
 
   return (
     <div className="app">

@@ -1,12 +1,15 @@
 import type { LibraryApi } from '../shared/api';
 
+/** What the desktop app's preload exposes: the LibraryApi and main's own revealPhoto. */
+export type DesktopBridge = LibraryApi & { revealPhoto?(id: string): Promise<void> };
+
 declare global {
   interface Window {
     /**
      * Set by the Electron preload. Absent when the same UI runs in a plain browser under
      * `shoebox serve`, hence optional: go through ./api.ts instead of reading it directly.
      */
-    readonly shoebox?: LibraryApi;
+    readonly shoebox?: DesktopBridge;
   }
 }
 

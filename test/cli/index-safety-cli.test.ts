@@ -52,11 +52,13 @@ describe('shoebox index', () => {
   it.runIf(process.platform !== 'win32')('photos swapped for FIFOs mid-run are failed with a reason; Ctrl-C still stops it (130, lock released)', async () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
-    const base = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#553377' } }).jpeg().toBuffer();
+    // Enough distinct photos that the run is still going when Ctrl-C comes, however fast this
+    // machine is at the moment (small plain photos: quick to write, each its own content).
     const names: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      names.push(`p${String(i).padStart(3, '0')}.jpg`);
-      await sharp(base).modulate({ hue: i * 3 }).jpeg({ quality: 85 }).toFile(path.join(photos, names[i]!));
+    for (let i = 0; i < 1500; i++) {
+      names.push(`p${String(i).padStart(4, '0')}.jpg`);
+      const background = { r: i & 255, g: (i >> 8) * 40, b: 128 };
+      await sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg({ quality: 85 }).toFile(path.join(photos, names[i]!));
     }
     const child = startShoebox(['--home', home, 'index', ...MODEL, photos]);
     children.push(child);

@@ -2,7 +2,7 @@
 // `shoebox serve` with the tiny colour model: ctrl/cmd-click and shift-click select, the
 // selection is tagged with a label (accepted tags), pinned to an album, exported as links,
 // then the keyboard selects a photo and Delete asks before it goes to the trash (a trash
-// folder of the test's own, SHOEBOX_TRASH_DIR). Screenshots: test-results/screenshots/selection-*.png.
+// folder of the test's own, SHOEBOX_TRASH_DIR); an album's grid selects the same way. Screenshots: test-results/screenshots/selection-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -76,6 +76,8 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
     await tile('p5').getByRole('button', { name: 'Open p5.jpg' }).click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('3 photos selected');
     expect(await page.getByRole('dialog').count()).toBe(0);
+    // A page under `shoebox serve` has no file manager to open: no "Show in folder".
+    expect(await bar().getByRole('button', { name: 'Show in folder' }).count()).toBe(0);
     await screenshot(page, 'selection-three-selected');
   });
 
@@ -131,6 +133,27 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
     expect(fs.existsSync(path.join(photos, 'p2.jpg'))).toBe(false);
     expect(fs.readdirSync(path.join(trashDir, 'files'))).toEqual(['p2.jpg']);
     await eventually(() => page.locator('.result-header').innerText()).toContain(`${PHOTOS.length - 1} photos`);
+  });
+
+  it('selects in an album grid too: the selection is excluded from the album and leaves it', async () => {
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Picks/ }).click();
+    const grid = page.getByRole('region', { name: 'Photos in Picks' });
+    const inAlbum = (name: string) => grid.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}.jpg` }) });
+    // p3 and p4 were pinned above (p2 went to the trash since).
+    await eventually(() => inAlbum('p3').isVisible(), 30_000).toBe(true);
+    await inAlbum('p3').getByRole('button', { name: 'Open p3.jpg' }).click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await screenshot(page, 'selection-album');
+    await bar().getByRole('button', { name: 'Album…' }).click();
+    await bar().getByLabel('Album').selectOption('Picks');
+    await bar().getByRole('button', { name: 'Exclude from album' }).click();
+    // The album reloads without it, and the selection (indices of the old list) goes.
+    await eventually(() => inAlbum('p3').count()).toBe(0);
+    await eventually(() => bar().count()).toBe(0);
+    expect(await inAlbum('p4').isVisible()).toBe(true);
+    const albums = (await api('listAlbums')) as { name: string; excluded: number; pinned: number }[];
+    expect(albums.find((a) => a.name === 'Picks')).toMatchObject({ excluded: 1 });
   });
 
   it('raised no console errors', () => {

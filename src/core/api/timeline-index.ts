@@ -6,7 +6,7 @@
 // lookup by path. The cache is rebuilt when the photos or tags change (a new data version).
 import path from 'node:path';
 import type { TimelineOrder } from '../../shared/api';
-import type { LibraryStore, PhotoSummary } from '../store/types';
+import type { LibraryStore, PhotoDates } from '../store/types';
 
 export interface TimelineEntry {
   path: string;
@@ -36,7 +36,7 @@ function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
   return b.date - a.date || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-export function entryOf(photo: Pick<PhotoSummary, 'path' | 'hash' | 'takenAt' | 'mtimeMs' | 'indexedAt'>, order: TimelineOrder, utcOffset: number): TimelineEntry {
+export function entryOf(photo: PhotoDates, order: TimelineOrder, utcOffset: number): TimelineEntry {
   const shift = utcOffset * MINUTE;
   if (order === 'added') return { path: photo.path, hash: photo.hash, date: photo.indexedAt + shift, fileTime: false };
   if (photo.takenAt !== null) return { path: photo.path, hash: photo.hash, date: photo.takenAt, fileTime: false };
@@ -64,15 +64,16 @@ function under(folder: string): (p: string) => boolean {
 }
 
 export class TimelineIndex {
-  private rows: { version: string; photos: Promise<PhotoSummary[]> } | null = null;
+  private rows: { version: string; photos: Promise<PhotoDates[]> } | null = null;
   private readonly views = new Map<string, Promise<TimelineEntry[]>>();
 
   /** The view's entries, newest first. */
   async entries(store: LibraryStore, view: TimelineView): Promise<TimelineEntry[]> {
     const version = await store.dataVersion();
     if (this.rows?.version !== version) {
-      // Every photo's summary, read once per data version (a rejected read is not kept).
-      const photos = store.listPhotos();
+      // Every photo's path, hash and times, read once per data version (a rejected read is
+      // not kept): five columns, not listPhotos' every column in path order (5.9 s at 100k).
+      const photos = store.listPhotoDates();
       this.rows = { version, photos };
       this.views.clear();
       photos.catch(() => {

@@ -1,6 +1,6 @@
 // `openLibraryStore`: the store's one entry point. It connects, checks (and, for the writer,
 // migrates) the schema version, and composes the repositories behind `LibraryStore`.
-import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoDates, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import type { AlbumRecord, AutoTagFolderRecord, LabelSetRecord, TagQuery, TagRecord, VectorBatch } from './types';
 import type { SignatureRecord } from './types';
 import { SignaturesRepository } from './signatures-repository';
@@ -91,6 +91,10 @@ class Store implements LibraryStore {
 
   listPhotos(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoSummary[]> {
     return this.read(() => this.library.list(options));
+  }
+
+  listPhotoDates(): Promise<PhotoDates[]> {
+    return this.read(() => this.library.dates());
   }
 
   countListed(options?: { folder?: string }): Promise<number> {

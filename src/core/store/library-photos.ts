@@ -16,7 +16,7 @@ import { isAtOrInside } from '../../base/path-inside';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable } from './model-key';
 import { pathColumn, summariesFrom, type PhotosRepository } from './photos-repository';
-import type { PhotoSummary } from './types';
+import type { PhotoDates, PhotoSummary } from './types';
 
 export class LibraryPhotos {
   private cached: { key: string; extra: Map<string, string> } | null = null;
@@ -36,6 +36,18 @@ export class LibraryPhotos {
     const page = merged.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
     const rows = await this.byPaths(page);
     return page.flatMap((p) => rows.get(p) ?? []);
+  }
+
+  /** Every photo's path, hash and times, unordered: the active model's rows, then the others'. */
+  async dates(): Promise<PhotoDates[]> {
+    const extra = [...(await this.extra()).keys()];
+    const active = await this.active.dates();
+    if (extra.length === 0) return active;
+    const rows = await this.byPaths(extra);
+    return [...active, ...extra.flatMap((p) => {
+      const row = rows.get(p);
+      return row ? [{ path: row.path, hash: row.hash, takenAt: row.takenAt, mtimeMs: row.mtimeMs, indexedAt: row.indexedAt }] : [];
+    })];
   }
 
   async count(options: { folder?: string } = {}): Promise<number> {

@@ -2,7 +2,7 @@
 // vector search. Only this file reads or writes photo rows.
 import type { Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
-import type { PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
+import type { PhotoDates, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable, photosTableName } from './model-key';
@@ -174,6 +174,22 @@ export class PhotosRepository {
     if (options.offset) query = query.offset(options.offset);
     const rows = new ColumnReader(await query.toArrow());
     return Array.from({ length: rows.length }, (_, i) => summary(rows, i));
+  }
+
+  /** Every photo's path, hash and times, unordered (the timeline sorts them itself). */
+  async dates(): Promise<PhotoDates[]> {
+    const table = await this.current();
+    if (!table) return [];
+    const have = new Set(await this.summaryColumns(table));
+    const columns = ['path', 'hash', 'takenAt', 'mtimeMs', 'indexedAt', ...LEGACY_COLUMNS].filter((c) => have.has(c));
+    const rows = new ColumnReader(await table.query().select(columns).toArrow());
+    return Array.from({ length: rows.length }, (_, i) => ({
+      path: rows.string('path', i),
+      hash: rows.string('hash', i),
+      takenAt: rows.optionalNumber('takenAt', i),
+      mtimeMs: mtimeMs(rows, i),
+      indexedAt: rows.number('indexedAt', i),
+    }));
   }
 
   async count(filter: PhotoFilter = {}): Promise<number> {

@@ -12,6 +12,12 @@ export interface ShoeboxClient extends LibraryApi {
   readonly transport: 'ipc' | 'websocket';
   /** A URL the page can put in <img src>, served only for library photos. */
   imageUrl(id: string, kind: ImageKind): string;
+  /**
+   * Shows a library photo in the platform's file manager: the desktop app only (a page
+   * under `shoebox serve` may be on another machine than the files), absent there, so the
+   * UI hides the action.
+   */
+  readonly revealPhoto?: (id: string) => Promise<void>;
   /** Connection changes (a WebSocket can drop and come back; IPC is always 'open'). */
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
 }

@@ -1,9 +1,9 @@
 // The desktop app's transport: window.shoebox (the preload's LibraryApi over IPC), images
 // from the app's own scheme, which main answers for library photos only.
-import type { LibraryApi } from '../../shared/api';
 import type { ShoeboxClient } from './client';
+import type { DesktopBridge } from '../shoebox';
 
-export function ipcClient(api: LibraryApi): ShoeboxClient {
+export function ipcClient(api: DesktopBridge): ShoeboxClient {
   // Spread copies the bridged functions: the object contextBridge hands over is frozen.
   return {
     ...api,

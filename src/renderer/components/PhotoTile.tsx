@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, useState, type MouseEvent } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 
@@ -10,6 +10,9 @@ interface PhotoTileProps {
   score: number | null;
   /** No date taken recorded: the timeline placed it by the file's time (marked on the tile). */
   fileTime?: boolean;
+  /** A fling is passing: a tile that has not shown its thumbnail yet waits to ask for it (a
+   *  tile on screen for a few frames would queue a request the resting screen waits behind). */
+  deferImage?: boolean;
   /** In the grid's selection; `focused`: the keyboard's ring is on it. */
   selected?: boolean;
   focused?: boolean;
@@ -20,7 +23,10 @@ interface PhotoTileProps {
 }
 
 /** One square thumbnail: opens the viewer (or selects); "more like this" on hover or focus. A placeholder until its page arrives. */
-export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl, score, fileTime = false, selected = false, focused = false, onClick, onOpen, onMoreLikeThis }: PhotoTileProps) {
+export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl, score, fileTime = false, deferImage = false, selected = false, focused = false, onClick, onOpen, onMoreLikeThis }: PhotoTileProps) {
+  // Once asked for, a thumbnail stays: a fling starting must not blank the tiles on screen.
+  const [imageAsked, setImageAsked] = useState(!deferImage);
+  if (!deferImage && !imageAsked) setImageAsked(true);
   if (!photo || !thumbUrl) return <div className={`tile tile--placeholder${focused ? ' tile--focused' : ''}`} role="listitem" style={{ width: size, height: size }} aria-label="Loading" />;
   const name = baseName(photo.path);
   const classes = `tile${selected ? ' tile--selected' : ''}${focused ? ' tile--focused' : ''}`;
@@ -33,7 +39,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
         title={score === null ? name : `${name} · similarity ${score.toFixed(3)}`}
         onClick={(event) => (onClick ? onClick(index, event, false) : onOpen(index))}
       >
-        <img src={thumbUrl} alt={name} loading="lazy" decoding="async" draggable={false} />
+        {imageAsked && <img src={thumbUrl} alt={name} loading="lazy" decoding="async" draggable={false} />}
       </button>
       {onClick && (
         <button type="button" className="tile__check" role="checkbox" aria-checked={selected} aria-label={`Select ${name}`} tabIndex={-1} onClick={(event) => onClick(index, event, true)}>

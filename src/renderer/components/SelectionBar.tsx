@@ -1,11 +1,14 @@
 // What can be done with the photos selected in a grid: tag them with a label (an accepted
 // tag, as in the viewer), pin them to or exclude them from an album, export them to a
-// folder, or move them to the trash after a confirmation. Each action reports what it did.
+// folder, show one in the file manager (desktop app only), or move them to the trash after a
+// confirmation. Each action reports what it did.
 import { useEffect, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { formatCount } from '../lib/format';
+import { notifyAlbumsChanged } from './albums/albums-changed';
+import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 
 interface SelectionBarProps {
@@ -56,7 +59,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: Se
     });
   const member = (membership: 'pinned' | 'excluded') =>
     run(async (chosen) => {
-      for (const p of chosen) await client.setAlbumMembership(album, p.id, membership);
+      try {
+        for (const p of chosen) await client.setAlbumMembership(album, p.id, membership);
+      } finally {
+        // The sidebar's counts and an open album view reload (even after a partial run).
+        notifyAlbumsChanged();
+      }
       return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(chosen.length, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.`;
     });
   const exportTo = () =>
@@ -85,6 +93,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: Se
         <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
           Export…
         </button>
+        <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" />
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void photos().then(setTrash)}>
           Move to trash…
         </button>

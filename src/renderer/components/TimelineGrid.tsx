@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import type { Photo, TimelineDay, TimelinePhoto } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useElementSize } from '../hooks/useElementSize';
-import type { PagedPhotos } from '../lib/paged-photos';
+import { PAGE_SIZE, type PagedPhotos } from '../lib/paged-photos';
 import { dayLabel, monthAt, monthLabel, revealTop, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
 import { PhotoTile } from './PhotoTile';
 import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
@@ -26,6 +26,11 @@ interface TimelineGridProps {
   select?: GridSelection;
 }
 
+/** Faster than 4 screens a second is a fling: a tile passes in under a quarter second. */
+const FLING_SCREENS_PER_MS = 4 / 1000;
+/** How long after the last fast scroll event thumbnails are asked for again. */
+const FLING_REST_MS = 120;
+
 /**
  * The library newest first under month and day headers, virtualised like PhotoGrid (only
  * the items on screen are in the DOM): the month at the top stays pinned, and the scrubber
@@ -36,6 +41,11 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   const scroller = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(scroller);
   const [scrollTop, setScrollTop] = useState(0);
+  // A fling (faster than FLING_SCREENS_PER_MS): tiles that fly past do not ask for their
+  // thumbnails, or the screen where it stops waits behind hundreds of requests (bench/timeline.ts).
+  const [flinging, setFlinging] = useState(false);
+  const lastScroll = useRef({ top: 0, at: 0 });
+  const flingTimer = useRef<number | undefined>(undefined);
   // The scrubber rail takes the right edge.
   const layout: TimelineLayout = useMemo(() => timelineLayout(Math.max(0, width - SCRUBBER_WIDTH), days), [width, days]);
   const shown = timelineWindow(layout, scrollTop, height, Math.max(600, height));
@@ -44,9 +54,12 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   const focus = select?.selection.focus ?? null;
   const revealed = reveal ?? focus;
 
+  // Pages are asked for a page beyond what is drawn on either side: a fling (~8,000 px/s)
+  // crosses the 600 px overscan in under 0.1 s, less than a page takes to arrive, so tiles
+  // showed as placeholders in most frames (bench/timeline.ts); a page ahead is ~0.5 s ahead.
   useEffect(() => {
-    if (width > 0 && shown.stop > shown.start) source.request(shown.start, shown.stop);
-  }, [source, shown.start, shown.stop, width]);
+    if (width > 0 && shown.stop > shown.start) source.request(shown.start - PAGE_SIZE, Math.min(layout.count, shown.stop + PAGE_SIZE));
+  }, [source, shown.start, shown.stop, width, layout.count]);
 
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
@@ -63,8 +76,22 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   // Rendered before the browser paints the scrolled frame (a scroll event comes at most once
   // a frame): a deferred render let a fast fling paint rows that were not there yet.
   const onScroll = useCallback(() => {
-    flushSync(() => setScrollTop(scroller.current?.scrollTop ?? 0));
+    const top = scroller.current?.scrollTop ?? 0;
+    const now = performance.now();
+    const screens = Math.abs(top - lastScroll.current.top) / Math.max(1, scroller.current?.clientHeight ?? 0);
+    const fast = screens / Math.max(1, now - lastScroll.current.at) > FLING_SCREENS_PER_MS;
+    lastScroll.current = { top, at: now };
+    if (fast) {
+      // Flinging while the scroll is fast, and FLING_REST_MS after.
+      window.clearTimeout(flingTimer.current);
+      flingTimer.current = window.setTimeout(() => setFlinging(false), FLING_REST_MS);
+    }
+    flushSync(() => {
+      setScrollTop(top);
+      if (fast) setFlinging(true);
+    });
   }, []);
+  useEffect(() => () => window.clearTimeout(flingTimer.current), []);
 
   const jump = useCallback((top: number) => {
     if (scroller.current) scroller.current.scrollTop = top;
@@ -100,6 +127,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
             thumbUrl={photo ? client.imageUrl(photo.id, 'thumb') : null}
             score={null}
             fileTime={photo?.fileTime === true}
+            deferImage={flinging}
             selected={select?.selection.indices.has(index) ?? false}
             focused={focus === index}
             {...(select ? { onClick: keys.onTileClick } : {})}

@@ -6,6 +6,7 @@ import { useKeydown } from '../hooks/useShortcut';
 import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoMetadata } from './PhotoMetadata';
+import { RevealButton } from './RevealButton';
 import { PhotoTags } from './tags/PhotoTags';
 
 interface ViewerProps {
@@ -76,6 +77,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
             More like this
           </button>
         )}
+        {photo && <RevealButton key={photo.id} photo={async () => photo} />}
         {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
         {details.status === 'ready' && details.value && <PhotoMetadata photo={details.value} />}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}

@@ -64,6 +64,9 @@ export function fakePhotos(modelId: string): FakePhotos {
       const offset = options.offset ?? 0;
       return listed.slice(offset, options.limit === undefined ? undefined : offset + options.limit).map(summary);
     },
+    async listPhotoDates() {
+      return [...rows.values()].map(({ path: p, hash, takenAt, mtimeMs, indexedAt }) => ({ path: p, hash, takenAt, mtimeMs, indexedAt }));
+    },
     async countListed(options = {}) {
       return sorted().filter((r) => options.folder === undefined || underFolder(r.path, options.folder)).length;
     },

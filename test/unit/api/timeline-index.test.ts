@@ -18,7 +18,7 @@ function fakeStore(photos: PhotoSummary[]) {
   let reads = 0;
   const store = {
     dataVersion: async () => String(version),
-    listPhotos: async () => {
+    listPhotoDates: async () => {
       reads++;
       return [...photos];
     },

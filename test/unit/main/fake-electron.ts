@@ -149,7 +149,7 @@ export const fakeElectron = {
     buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
     setApplicationMenu: vi.fn((_menu: unknown) => {}),
   },
-  shell: { openPath: vi.fn((_path: string) => Promise.resolve('')) },
+  shell: { openPath: vi.fn((_path: string) => Promise.resolve('')), showItemInFolder: vi.fn((_path: string) => {}) },
   nativeTheme: { shouldUseDarkColors: false },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   session: {

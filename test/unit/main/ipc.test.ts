@@ -6,7 +6,7 @@ import { FakeBrowserWindow, FakeWebContents, fakeElectron, resetFakeElectron } f
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
 
-const { registerIpc, forwardEvents, EVENT_CHANNEL } = await import('../../../src/main/ipc');
+const { registerIpc, forwardEvents, EVENT_CHANNEL, REVEAL_PHOTO_CHANNEL } = await import('../../../src/main/ipc');
 
 const info: EngineInfo = {
   version: '1.2.3',
@@ -60,10 +60,10 @@ describe('IPC bridge', () => {
     expect(api.info).not.toHaveBeenCalled();
   });
 
-  it('registers one channel per LibraryApi method', () => {
+  it('registers one channel per LibraryApi method, and the desktop app\'s revealPhoto', () => {
     registerIpc(fakeApi().api);
     const channels = fakeElectron.ipcMain.handle.mock.calls.map(([name]) => name);
-    expect(channels.sort()).toEqual(INVOKABLE_METHODS.map((m) => `shoebox:${m}`).sort());
+    expect(channels.sort()).toEqual([...INVOKABLE_METHODS.map((m) => `shoebox:${m}`), REVEAL_PHOTO_CHANNEL].sort());
     expect(channels).toEqual(expect.arrayContaining(['shoebox:addFolder', 'shoebox:search', 'shoebox:searchByImage', 'shoebox:listPhotos']));
   });
 
@@ -112,6 +112,7 @@ describe('IPC bridge', () => {
     const dispose = registerIpc(fakeApi().api);
     dispose();
     expect(fakeElectron.ipcMain.removeHandler).toHaveBeenCalledWith('shoebox:info');
+    expect(fakeElectron.ipcMain.removeHandler).toHaveBeenCalledWith(REVEAL_PHOTO_CHANNEL);
   });
 
   it('pushes engine events to live app pages only', () => {
@@ -162,5 +163,36 @@ describe('chooseFolder over IPC', () => {
     expect(() => handlerFor('shoebox:chooseFolder')(stranger)).toThrow(/untrusted/);
     expect(() => handlerFor('shoebox:chooseFolder')(appWindow().event, '/etc')).toThrow(/expected 0 argument/);
     expect(fakeElectron.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('revealPhoto over IPC (desktop app only)', () => {
+  beforeEach(resetFakeElectron);
+
+  const app = fromFrame('shoebox://app/index.html');
+  /** An engine that knows one photo, by its id. */
+  function withPhoto() {
+    const { api } = fakeApi();
+    api.getPhoto = vi.fn(async (id: string) => (id === 'id-1' ? ({ id, path: '/home/me/Pictures/a.jpg' } as Awaited<ReturnType<LibraryApi['getPhoto']>>) : null));
+    registerIpc(api);
+    return api;
+  }
+
+  it('shows the library photo the id names in the file manager, by the path the engine gives', async () => {
+    const api = withPhoto();
+    await handlerFor(REVEAL_PHOTO_CHANNEL)(app, 'id-1');
+    expect(api.getPhoto).toHaveBeenCalledWith('id-1');
+    expect(fakeElectron.shell.showItemInFolder).toHaveBeenCalledWith('/home/me/Pictures/a.jpg');
+  });
+
+  it('reveals nothing for an id the library does not know, a path, stray arguments or an untrusted page', async () => {
+    withPhoto();
+    const reveal = handlerFor(REVEAL_PHOTO_CHANNEL);
+    await expect(reveal(app, '/etc/passwd')).rejects.toThrow(/no longer in the library/);
+    await expect(reveal(app)).rejects.toThrow(/expected 1 argument/);
+    await expect(reveal(app, 'id-1', '/etc')).rejects.toThrow(/expected 1 argument/);
+    await expect(reveal(app, 42)).rejects.toThrow(/expected 1 argument/);
+    expect(() => reveal(fromFrame('https://example.com/'), 'id-1')).toThrow(/untrusted/);
+    expect(fakeElectron.shell.showItemInFolder).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,7 @@ import { fakeElectron } from '../main/fake-electron';
 
 vi.mock('electron', async () => (await import('../main/fake-electron')).fakeElectron);
 
-const { EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX, INVOKABLE_METHODS } = await import('../../../src/main/ipc');
+const { EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX, INVOKABLE_METHODS, REVEAL_PHOTO_CHANNEL } = await import('../../../src/main/ipc');
 
 let exposed: Record<string, unknown>;
 let api: LibraryApi;
@@ -17,9 +17,15 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly one key, shoebox, with the LibraryApi methods only', () => {
+  it('exposes exactly one key, shoebox, with the LibraryApi methods and revealPhoto only', () => {
     expect(Object.keys(exposed)).toEqual(['shoebox']);
-    expect(Object.keys(api).sort()).toEqual([...INVOKABLE_METHODS, 'subscribe'].sort());
+    expect(Object.keys(api).sort()).toEqual([...INVOKABLE_METHODS, 'revealPhoto', 'subscribe'].sort());
+  });
+
+  it('asks main to reveal a photo by its id, on the channel main listens on', async () => {
+    fakeElectron.ipcRenderer.invoke.mockClear();
+    await (api as unknown as { revealPhoto(id: string): Promise<void> }).revealPhoto('id-1');
+    expect(fakeElectron.ipcRenderer.invoke).toHaveBeenCalledWith(REVEAL_PHOTO_CHANNEL, 'id-1');
   });
 
   it('does not hand the page ipcRenderer', () => {

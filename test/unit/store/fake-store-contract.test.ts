@@ -34,6 +34,8 @@ async function scenario(store: LibraryStore) {
   return {
     list: await store.listPhotos(),
     page: (await store.listPhotos({ folder: '/p/a', offset: 1, limit: 1 })).map((p) => p.path),
+    // Unordered by contract: compared sorted.
+    dates: (await store.listPhotoDates()).sort((a, b) => (a.path < b.path ? -1 : 1)),
     counts: [await store.countListed(), await store.countListed({ folder: '/p/a' }), await store.countPhotos({ takenFrom: 10 * DAY, takenBefore: 30 * DAY })],
     states: [...(await store.photoStates('/p/b'))],
     byPath: [...(await store.photosByPath(['/p/b/3.jpg', '/nope']))],

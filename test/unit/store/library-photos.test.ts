@@ -27,6 +27,10 @@ describe('the library during a model switch', () => {
     ]);
     expect((await b.listPhotos({ offset: 1, limit: 2 })).map((p) => p.path)).toEqual(['/p/b.jpg', '/p/d.jpg']);
     expect((await b.listPhotos({ folder: '/p' })).map((p) => p.path)).toEqual(['/p/a.jpg', '/p/b.jpg', '/p/d.jpg']);
+    // The timeline's narrow read sees the same library, each photo once, the active row's times.
+    const dates = (await b.listPhotoDates()).map((p) => [p.path, p.hash, p.takenAt, p.mtimeMs, p.indexedAt]).sort();
+    const full = (await b.listPhotos()).map((p) => [p.path, p.hash, p.takenAt, p.mtimeMs, p.indexedAt]);
+    expect(dates).toEqual(full);
     expect(await b.countListed()).toBe(4);
     expect(await b.countListed({ folder: '/q' })).toBe(1);
     expect([...(await b.photosByPath(['/q/c.jpg', '/p/a.jpg'])).values()].map((p) => [p.path, p.width]).sort()).toEqual([

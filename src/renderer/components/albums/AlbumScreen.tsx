@@ -2,14 +2,18 @@
 // threshold; Edit, Export, and the photos excluded by hand (to put back). Opening a photo
 // shows it in the shared viewer with the album's actions on top (pin, unpin, exclude).
 // "More like this" stays in the album screen: it lists a photo's look-alikes, any of which
-// can be pinned into the album.
+// can be pinned into the album. Photos are selected as in the other grids (click,
+// shift-click, ctrl/cmd-click, the keyboard) for the selection bar's actions.
 import { useEffect, useState } from 'react';
 import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
+import { useListSelection } from '../../hooks/useListSelection';
 import { baseName, formatCount } from '../../lib/format';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
+import { selectedIndices } from '../../lib/selection';
 import { PhotoGrid } from '../PhotoGrid';
+import { SelectionBar } from '../SelectionBar';
 import { Viewer } from '../Viewer';
 import { AlbumPhotoBar } from './AlbumPhotoBar';
 import { useAlbumsVersion } from './albums-changed';
@@ -55,6 +59,9 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
   const source = useAlbumSource(listing, refresh);
   const { photos } = source;
   const members = listing.kind === 'members';
+  // A pin, an exclusion or the trash reloads the list (refresh): the selection goes with it.
+  const chosen = useListSelection(`${listingKey(listing)}|${refresh}`);
+  const { selection } = chosen;
 
   // A photo excluded from inside the viewer leaves the list: stay on the one that took its
   // place, step back from the end, close when none is left.
@@ -116,6 +123,23 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
           {photos.error}
         </p>
       )}
+      {selection.indices.size > 0 && (
+        <SelectionBar
+          count={selection.indices.size}
+          photos={() => photos.resolve(selectedIndices(selection))}
+          onClear={chosen.clear}
+          onTrashed={(text) => {
+            chosen.clear();
+            chosen.setNotice(text);
+          }}
+          askTrash={chosen.askTrash}
+        />
+      )}
+      {chosen.notice && selection.indices.size === 0 && (
+        <p className="selection-notice muted" role="status">
+          {chosen.notice}
+        </p>
+      )}
       {photos.settled && photos.count === 0 && !photos.error ? (
         <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
       ) : (
@@ -128,6 +152,7 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
             onOpen={setViewerIndex}
             onMoreLikeThis={moreLikeThis}
             label={members ? `Photos in ${album.name}` : 'Look-alikes'}
+            select={chosen.select}
           />
         </div>
       )}

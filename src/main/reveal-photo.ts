@@ -1,0 +1,19 @@
+// "Reveal in the file manager" (desktop app only): the page names a photo by its id, never
+// by a path, and main resolves the id through the engine. A page that slipped a path of its
+// own choosing through would still only ever open the folder of a library photo.
+import { shell } from 'electron';
+import type { LibraryApi } from '../shared/api';
+
+/** Ids are opaque strings of the engine's; anything longer than a path is not one. */
+const MAX_ID_LENGTH = 8192;
+
+/** Shows the photo selected in its folder in the platform's file manager. */
+export async function revealPhoto(api: Pick<LibraryApi, 'getPhoto'>, args: unknown[]): Promise<void> {
+  const [id] = args;
+  if (args.length !== 1 || typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
+    throw new Error('revealPhoto: expected 1 argument, a photo id.');
+  }
+  const photo = await api.getPhoto(id);
+  if (!photo) throw new Error('That photo is no longer in the library.');
+  shell.showItemInFolder(photo.path);
+}

@@ -1,0 +1,38 @@
+// A grid's selection, kept per list: the selection names photos by their index in the list,
+// so another list (another key: a view, a filter, a reload) starts with none. Shared by the
+// main grids (App) and an album's grid.
+import { useEffect, useState } from 'react';
+import { NO_SELECTION, type Selection } from '../lib/selection';
+import type { GridSelection } from './useGridKeys';
+
+export interface ListSelection {
+  selection: Selection;
+  /** What the grid takes as its `select` prop. */
+  select: GridSelection;
+  clear: () => void;
+  /** Changes when Delete was pressed in the grid (SelectionBar's askTrash). */
+  askTrash: number;
+  /** One line left after the selection went (what the trash did), until the list changes. */
+  notice: string | null;
+  setNotice: (text: string | null) => void;
+}
+
+export function useListSelection(key: string): ListSelection {
+  const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: '', selection: NO_SELECTION });
+  const selection = selected.key === key ? selected.selection : NO_SELECTION;
+  const [askTrash, setAskTrash] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => setNotice(null), [key]);
+  return {
+    selection,
+    select: {
+      selection,
+      onChange: (next) => setSelected({ key, selection: next }),
+      onDelete: () => setAskTrash((n) => n + 1),
+    },
+    clear: () => setSelected({ key, selection: NO_SELECTION }),
+    askTrash,
+    notice,
+    setNotice,
+  };
+}
