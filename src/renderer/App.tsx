@@ -159,6 +159,7 @@ export function App() {
                 countComplete={source.complete}
                 loading={loading}
                 countHidden={problem !== null}
+                closest={view.kind === 'search' && source.closest}
                 error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
                 queryThumb={view.kind === 'image' ? view.previewUrl : null}
                 onBack={views.back}

@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium)('search: date sort and closest photos in the brows
     // Cyan sits between green and blue: they come first, and every photo is offered.
     await eventually(async () => (await tileNames(page)).length).toBe(photoCount);
     expect((await tileNames(page)).slice(0, 2).sort()).toEqual(['blue.jpg', 'green.jpg']);
+    // The count names them for what they are: not results of the query.
+    expect(await page.locator('.result-header').innerText()).toContain(`${photoCount} closest photos`);
     await waitForThumbnails(page);
     await screenshot(page, 'search-closest-photos');
     // Newest first keeps the same closest photos.

@@ -9,13 +9,15 @@ interface ResultHeaderProps {
   loading: boolean;
   /** The filters rule out every photo: no count (the grid says why). */
   countHidden?: boolean;
+  /** Nothing passed the relevance cut-off and these are the closest photos: not "results". */
+  closest?: boolean;
   error: string | null;
   queryThumb: string | null;
   onBack: () => void;
 }
 
 /** What the grid is showing, with the way back to the whole library. */
-export function ResultHeader({ view, count, countComplete, loading, countHidden = false, error, queryThumb, onBack }: ResultHeaderProps) {
+export function ResultHeader({ view, count, countComplete, loading, countHidden = false, closest = false, error, queryThumb, onBack }: ResultHeaderProps) {
   let title: string;
   switch (view.kind) {
     case 'library':
@@ -31,7 +33,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
       title = `Photos like ${view.name}`;
       break;
   }
-  const what = view.kind === 'library' ? 'photo' : 'result';
+  const what = view.kind === 'library' ? 'photo' : closest ? 'closest photo' : 'result';
   return (
     <div className="result-header">
       {queryThumb && <img className="result-header__thumb" src={queryThumb} alt="" />}
