@@ -45,12 +45,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
     ({ serve, page, errors } = session);
     // The folder is added through the API (the add-folder form is app.test.ts's subject).
-    const added = await fetch(`${serve.origin}/api/addFolder`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify([photos]),
-    });
-    expect(added.status).toBe(200);
+    await serve.call('addFolder', photos);
   }, 180_000);
 
   afterAll(async () => {

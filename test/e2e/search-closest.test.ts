@@ -36,12 +36,7 @@ describe.skipIf(!hasChromium)('search: date sort and closest photos in the brows
     photoCount = await writePhotos(photos);
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
     ({ serve, page, errors } = session);
-    const added = await fetch(`${serve.origin}/api/addFolder`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify([photos]),
-    });
-    expect(added.status, await added.clone().text()).toBe(200);
+    await serve.call('addFolder', photos);
   }, 180_000);
 
   afterAll(async () => {

@@ -28,16 +28,7 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
   let trashDir: string;
   let exportDir: string;
 
-  const api = async (method: string, ...args: unknown[]): Promise<unknown> => {
-    const response = await fetch(`${serve.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(args),
-    });
-    const body = (await response.json()) as { result?: unknown; error?: unknown };
-    expect(response.status, JSON.stringify(body)).toBe(200);
-    return body.result;
-  };
+  const api = (method: string, ...args: unknown[]): Promise<unknown> => serve.call(method, ...args);
 
   beforeAll(async () => {
     const home = tempDir('shoebox-e2e-selection-home-');

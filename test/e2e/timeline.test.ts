@@ -52,12 +52,7 @@ describe.skipIf(!hasChromium)('timeline in the browser', () => {
     photoCount = await writePhotos(photos);
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { viewport: { width: 1280, height: 720 } });
     ({ serve, page, errors } = session);
-    const added = await fetch(`${serve.origin}/api/addFolder`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify([photos]),
-    });
-    expect(added.status, await added.clone().text()).toBe(200);
+    await serve.call('addFolder', photos);
     expect(path.isAbsolute(photos)).toBe(true);
   }, 180_000);
 

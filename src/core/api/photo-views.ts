@@ -39,37 +39,13 @@ export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecor
   };
 }
 
-/** A photo with the metadata `shoebox list` prints: the store's row without the vector. */
-export interface PhotoListing {
-  path: string;
-  folder: string;
-  width: number;
-  height: number;
-  takenAt: number | null;
-  takenOffset?: number;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  gpsLat: number | null;
-  gpsLon: number | null;
-  size: number;
-  hash: string;
-}
+/** A photo with the metadata `shoebox list` prints: the API's photo without its id, plus
+ *  camera, GPS, size and content hash (the store's row without the vector). */
+export type PhotoListing = Omit<Photo, 'id'> & Pick<PhotoDetails, 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon' | 'size'> & { hash: string };
 
 export function toListing(p: PhotoSummary): PhotoListing {
-  return {
-    path: p.path,
-    folder: p.folder,
-    width: p.width,
-    height: p.height,
-    takenAt: p.takenAt,
-    ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
-    cameraMake: p.cameraMake,
-    cameraModel: p.cameraModel,
-    gpsLat: p.gpsLat,
-    gpsLon: p.gpsLon,
-    size: p.size,
-    hash: p.hash,
-  };
+  const { id: _id, ...photo } = toPhoto(p);
+  return { ...photo, cameraMake: p.cameraMake, cameraModel: p.cameraModel, gpsLat: p.gpsLat, gpsLon: p.gpsLon, size: p.size, hash: p.hash };
 }
 
 /** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */

@@ -3,7 +3,8 @@
 // stays (a photo whose file changed since it was indexed, or that is the real file of a photo
 // that stays), and, for a selection of LARGE_DUPLICATE_GROUP photos or more, an explicit yes.
 // Cancel has the focus, Esc cancels, Tab stays inside.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { LARGE_DUPLICATE_GROUP, type Photo } from '../../shared/api';
 import { formatCount } from '../lib/format';
 
@@ -14,24 +15,9 @@ interface SelectionTrashDialogProps {
 }
 
 export function SelectionTrashDialog({ photos, onConfirm, onCancel }: SelectionTrashDialogProps) {
-  const dialog = useRef<HTMLDivElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
+  const { dialog, cancel, onKeyDown } = useModalDialog(onCancel);
   const large = photos.length >= LARGE_DUPLICATE_GROUP;
   const [sure, setSure] = useState(!large);
-  useEffect(() => cancel.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    event.preventDefault();
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, [tabindex="0"]')];
-    const at = focusable.indexOf(document.activeElement as HTMLElement);
-    const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
-    focusable[next]?.focus();
-  };
   const count = formatCount(photos.length, 'photo');
   return (
     <div className="overlay" onClick={(event) => event.target === event.currentTarget && onCancel()}>

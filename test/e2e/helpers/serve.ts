@@ -12,6 +12,8 @@ export interface ServeProcess {
   token: string;
   /** Everything written to stderr so far. */
   stderr(): string;
+  /** Calls a LibraryApi method over HTTP as the page does; rejects unless it answers 200. */
+  call(method: string, ...params: unknown[]): Promise<unknown>;
   stop(): Promise<number | null>;
 }
 
@@ -34,6 +36,16 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
     origin: url.origin,
     token: url.searchParams.get('token') ?? '',
     stderr: () => stderr,
+    async call(method, ...params) {
+      const response = await fetch(`${url.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(params),
+      });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`${method}: HTTP ${response.status}: ${body}`);
+      return (JSON.parse(body) as { result?: unknown }).result;
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);

@@ -3,7 +3,7 @@
 // pages not yet opened are left alone, and a warning when a group is too large to have been
 // checked photo by photo (similar look-alikes chain into one group). Cancel has the focus, Esc cancels, and Tab
 // stays inside the dialog.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useModalDialog } from '../../hooks/useModalDialog';
 import { formatBytes, formatCount } from '../../lib/format';
 
 interface TrashDialogProps {
@@ -20,24 +20,7 @@ interface TrashDialogProps {
 }
 
 export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], onConfirm, onCancel }: TrashDialogProps) {
-  const dialog = useRef<HTMLDivElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
-  // Keys are handled on the dialog and go no further: the app's own shortcuts ("/" focuses
-  // the search box, "," opens settings) must not act behind a modal.
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    event.preventDefault();
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
-    const at = focusable.indexOf(document.activeElement as HTMLElement);
-    const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
-    focusable[next]?.focus();
-  };
+  const { dialog, cancel, onKeyDown } = useModalDialog(onCancel);
   const count = formatCount(paths.length, 'photo');
   const from = formatCount(groups, 'group');
   return (

@@ -1,0 +1,34 @@
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+
+/** What a confirmation dialog needs: refs for the dialog and its Cancel button, and its key handler. */
+export interface ModalDialog {
+  dialog: RefObject<HTMLDivElement | null>;
+  cancel: RefObject<HTMLButtonElement | null>;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+}
+
+/**
+ * A modal confirmation's keyboard behaviour: Cancel has the focus when it opens, Esc cancels,
+ * Tab and Shift-Tab cycle through what can take the focus inside. Keys go no further than
+ * the dialog: the app's own shortcuts ("/" focuses the search box, "," opens settings) must
+ * not act behind a modal.
+ */
+export function useModalDialog(onCancel: () => void): ModalDialog {
+  const dialog = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+    if (event.key !== 'Tab' || !dialog.current) return;
+    event.preventDefault();
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, [tabindex="0"]')];
+    const at = focusable.indexOf(document.activeElement as HTMLElement);
+    const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+    focusable[next]?.focus();
+  };
+  return { dialog, cancel, onKeyDown };
+}
