@@ -16,8 +16,10 @@ import allowedImports from './eslint-rules/allowed-imports.js';
 /** Any npm package but the two that belong to one front end each. */
 const PACKAGES = ['*', '!electron', '!react', '!react-dom'];
 const NODE = 'node:*';
-/** What every part of the core may use: the generic helpers, the contract, Node, packages. */
-const CORE_BASE = ['src/base/**', 'src/shared/**', NODE, ...PACKAGES];
+/** The library location (a folder or an S3 prefix): the bottom of the core, below the store. */
+const LOCATION = 'src/core/location/**';
+/** What every part of the core may use: the generic helpers, the contract, Node, packages, the library location. */
+const CORE_BASE = ['src/base/**', 'src/shared/**', NODE, ...PACKAGES, LOCATION];
 
 // The core, bottom to top: each folder may import only the folders listed for it (all of
 // them below it). src/core/README.md explains the order.
@@ -31,7 +33,8 @@ const DUPES = 'src/core/dupes/**';
 const SEARCH = 'src/core/search/**';
 const ALBUMS = 'src/core/albums/**';
 const OCR = 'src/core/ocr/**';
-const FEATURES = [TAGS, DUPES, SEARCH, ALBUMS, OCR];
+const TEXT = 'src/core/text/**';
+const FEATURES = [TAGS, DUPES, SEARCH, ALBUMS, OCR, TEXT];
 const LIBRARY = ['src/core/library/**', 'src/core/outside-embedder'];
 const ENGINE = ['src/core/engine', 'src/core/engine-info'];
 const API = 'src/core/api/**';
@@ -45,15 +48,17 @@ const layers = [
   { name: 'src/renderer', files: ['src/renderer/**'], allow: ['src/shared/**', 'react', 'react-dom'] },
   { name: 'src/preload', files: ['src/preload/**'], allow: ['src/shared/**', 'electron'] },
 
+  { name: 'src/core/location', files: [LOCATION], allow: ['src/base/**', 'src/shared/**', NODE, ...PACKAGES] },
   { name: 'src/core/store', files: [STORE], allow: [...CORE_BASE] },
   { name: 'src/core/clip', files: [CLIP], allow: [...CORE_BASE] },
   { name: 'src/core/media', files: [MEDIA], allow: [...CORE_BASE, CLIP] },
   { name: 'src/core (settings, paths)', files: CONFIG, allow: [...CORE_BASE, CLIP, './package.json'] },
   { name: 'src/core/models', files: [MODELS], allow: [...CORE_BASE, CLIP, ...CONFIG] },
   { name: 'src/core/ocr', files: [OCR], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG] },
+  { name: 'src/core/text', files: [TEXT], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, OCR] },
   { name: 'src/core/tags', files: [TAGS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG] },
   { name: 'src/core/dupes', files: [DUPES], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS] },
-  { name: 'src/core/search', files: [SEARCH], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS] },
+  { name: 'src/core/search', files: [SEARCH], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, TEXT] },
   { name: 'src/core/albums', files: [ALBUMS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, SEARCH] },
   { name: 'src/core/library', files: LIBRARY, allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES] },
   { name: 'src/core (engine)', files: ENGINE, allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES, ...LIBRARY] },

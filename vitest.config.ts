@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // The S3 gateway (Ceph) for tests of libraries on object storage: started lazily by the
+    // first test that needs it, stopped at the end (test/global-setup/s3-gateway.ts).
+    globalSetup: ['test/global-setup/s3-gateway.ts'],
   },
 });

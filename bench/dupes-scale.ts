@@ -15,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openLibraryStore, type PhotoRecord, type SignatureRecord } from '../src/core/store';
 import { findDuplicates } from '../src/core/dupes/find-duplicates';
+import { folderThumbnails } from '../src/core/media';
 import type { NearLinkStats } from '../src/core/dupes/near-index';
 import { SIGNATURE_BYTES, SIGNATURE_VERSION } from '../src/core/dupes/signature';
 import { spawnModuleWorker } from '../src/core/clip/worker-spawn';
@@ -197,7 +198,7 @@ export async function dupesScale(n = 100_000): Promise<DupesScaleFigures> {
 
     let near: NearLinkStats = { probed: 0, verified: 0, links: 0 };
     const t2 = performance.now();
-    const scan = await findDuplicates({ store, thumbsDir: path.join(home, 'thumbs') }, { onNearStats: (s) => (near = s) });
+    const scan = await findDuplicates({ store, thumbs: folderThumbnails(path.join(home, 'thumbs')) }, { onNearStats: (s) => (near = s) });
     const scanSeconds = (performance.now() - t2) / 1000;
     // The scan's two store reads again, alone (warm now), to show where the time goes.
     const t3 = performance.now();

@@ -22,6 +22,9 @@ import { dupesScale, dupesScaleJson, printDupesScale } from './dupes-scale';
 import { printTagScale, tagScale, tagScaleJson } from './tag-scale';
 import { printTimeline, timelineBench, timelineJson } from './timeline';
 import { runOcrBench } from './ocr';
+import { runTextSearchBench } from './ocr-search';
+import { printVideo, videoBench, videoJson } from './video';
+import { s3Part } from './s3-part';
 
 async function main(): Promise<void> {
   const photos = cameraPhotos();
@@ -153,6 +156,10 @@ async function main(): Promise<void> {
       ...(scaleParts ?? {}),
       // Issue #14, text in photos (BENCH_SKIP_OCR=1 skips it): its table prints before this line.
       ocr: await runOcrBench(indexRate),
+      // Text in photos end to end: index rate off/on, search --text recall and precision.
+      ocr_search: await runTextSearchBench(),
+      // Issue #13 item 5, a library on S3 (BENCH_SKIP_S3=1 skips it; needs an S3 server: bench/s3-env.ts).
+      s3: process.env.BENCH_SKIP_S3 ? null : await s3Part(),
       peak_rss_mb: round(peakRssMb(), 0),
     }),
   );
@@ -172,12 +179,16 @@ async function libraryScale(): Promise<Record<string, unknown>> {
   // Issue #15: the timeline at 100k photos in Chromium under `shoebox serve` (BENCH_SKIP_TIMELINE=1 skips it).
   const timeline = process.env.BENCH_SKIP_TIMELINE ? null : await timelineBench(100_000);
   if (timeline) printTimeline(timeline);
+  // Issue #14: footage read and embedded per second, search over frames at 100k photos + 10k videos.
+  const video = await videoBench();
+  printVideo(video);
   return {
     search: JSON.parse(searchScaleJson(search)),
     search_filters: JSON.parse(searchFiltersJson(filters)),
     dupes: dupesScaleJson(dupes),
     tags: tagScaleJson(tags),
     timeline: timeline ? timelineJson(timeline) : null,
+    video: videoJson(video),
   };
 }
 

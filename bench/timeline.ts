@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { chromium } from 'playwright-core';
 import { openLibrary } from '../src/core/engine';
-import { thumbnailKey, thumbnailPath } from '../src/core/media/thumbnail';
+import { thumbnailKey } from '../src/core/media/thumbnail';
 import type { PhotoRecord } from '../src/core/store';
 import { buildApp } from '../test/helpers/build-app';
 import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../test/fixtures/models/paths';
@@ -66,10 +66,8 @@ async function writeLibrary(home: string, count: number): Promise<{ seconds: num
   for (let i = 0; i < THUMBS; i++) {
     const hash = (i.toString(16).padStart(2, '0') + 'ab').repeat(16);
     const key = thumbnailKey(hash);
-    const file = thumbnailPath(lib.paths.thumbs, key);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     const hue = (i * 360) / THUMBS;
-    await sharp({ create: { width: 384, height: 288, channels: 3, background: `hsl(${hue}, 60%, 55%)` } }).jpeg({ quality: 80 }).toFile(file);
+    await lib.thumbnails.write(key, await sharp({ create: { width: 384, height: 288, channels: 3, background: `hsl(${hue}, 60%, 55%)` } }).jpeg({ quality: 80 }).toBuffer());
     keys.push(key);
   }
   await store.addFolder(FOLDER);

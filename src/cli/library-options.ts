@@ -4,7 +4,7 @@
 // process writes. The front door is imported when a command runs, never for --help.
 import type { Command } from 'commander';
 import type { LibraryHost } from '../core/index';
-import type { GlobalOptions } from './global-options';
+import { libraryChoice, type GlobalOptions } from './global-options';
 import { progressBar } from './progress-bar';
 import { UsageError, printable } from './output';
 
@@ -39,6 +39,7 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
   const { createLibraryApi, parseProvider } = await import('../core/index');
   const api = await createLibraryApi({
     ...(globals.home ? { home: globals.home } : {}),
+    ...libraryChoice(globals),
     ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
     ...(opts.model ? { modelId: opts.model } : {}),
     provider: parseProvider(globals.provider),

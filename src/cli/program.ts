@@ -3,7 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 // The front door is cheap to import (src/core/index.ts): these are small modules, and each
 // command loads the engine only when it runs, so --help, --version and usage errors are quick.
-import { VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
+import { VERSION, parseLibraryUri, parseProvider, providerSetting, resolveHome } from '../core/index';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';
@@ -20,6 +20,7 @@ import { registerAlbums } from './commands/albums';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
 import { registerRepair } from './commands/repair';
+import { registerSettings } from './commands/settings';
 
 /** A mistyped provider is a usage error (exit 2), caught while the arguments are parsed. */
 function providerArgument(value: string): string {
@@ -30,11 +31,25 @@ function providerArgument(value: string): string {
   }
 }
 
+/** A malformed --library is a usage error (exit 2); credentials and the bucket are checked when it opens. */
+function libraryArgument(value: string): string {
+  try {
+    parseLibraryUri(value);
+    return value;
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('shoebox')
     .description('Shoebox: local-first photo search with CLIP')
     .version(VERSION)
     .option('--home <dir>', 'data folder (default: $SHOEBOX_HOME, else the platform user-data folder)')
+    .addOption(
+      new Option('--library <uri>', 'library location: a folder or s3://bucket/prefix (default: $SHOEBOX_LIBRARY, else <home>/library; S3 keys, region and endpoint from the AWS_* variables or ~/.aws)')
+        .argParser(libraryArgument),
+    )
     .addOption(
       new Option('--provider <name>', 'execution provider: auto, cuda, dml, coreml, webgpu or cpu (default: $SHOEBOX_PROVIDER, else "provider" in settings.json, else auto)')
         .default(process.env.SHOEBOX_PROVIDER)
@@ -64,6 +79,7 @@ export function buildProgram(): Command {
   registerDupes(program);
   registerServe(program);
   registerRepair(program);
+  registerSettings(program);
   // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
   const quiet = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ outputError: () => {} });

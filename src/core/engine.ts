@@ -9,13 +9,16 @@ import { engineInfo } from './engine-info';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClipModelOptions } from './clip/clip-model';
+import type { FfmpegLocation } from './media';
 import { LibraryService } from './library/library-service';
 import { chooseModel, type ModelSource } from './library/model-choice';
 import { openOutsideEmbedder, type EmbedderOptions, type OutsideEmbedder } from './outside-embedder';
 import { homePaths } from './paths';
+import type { LibraryLocation } from './location/library-location';
 import { readSettings } from './settings';
 import { TaggingService, autoTagHook } from './tags/tagging-service';
 import { SignatureBatcher } from './dupes/signature-batcher';
+import { textPassHook } from './text';
 
 export interface EngineOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -60,6 +63,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
 export interface OpenLibraryOptions {
   home?: string;
+  /** Where the library lives (resolveLibraryLocation); default <home>/library. */
+  location?: LibraryLocation;
   /** An explicit model folder (--model-dir). */
   modelDir?: string;
   /** An installed model by id (--model). */
@@ -72,6 +77,8 @@ export interface OpenLibraryOptions {
   decodeConcurrency?: number;
   emit?: (event: LibraryEvent) => void;
   onClose?: () => void;
+  /** Which ffmpeg reads videos; default: found by media/video-ffmpeg.ts. null: none (videos skipped). */
+  ffmpeg?: FfmpegLocation | null;
 }
 
 /** Installed models live in <home>/models/<id>; the active one is named in settings.json. */
@@ -106,15 +113,19 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
   const emit = options.emit ?? (() => {});
   const library = new LibraryService({
     home,
+    ...(options.location ? { location: options.location } : {}),
     model,
     modelOptions,
     emit,
     ...(options.command ? { command: options.command } : {}),
     ...(options.onClose ? { onClose: options.onClose } : {}),
+    ...(options.ffmpeg !== undefined ? { ffmpeg: options.ffmpeg } : {}),
     // Duplicate detection's signatures, from the thumbnails indexing makes anyway.
     thumbnailStep: (store) => new SignatureBatcher(store),
   });
   // Photos indexed into auto-tagged folders are tagged as their batch is committed.
+  // With "Text in photos" on, each index run and watch sync reads the text of photos without it.
+  library.afterSync = textPassHook(emit);
   library.onPhotosCommitted = autoTagHook(new TaggingService(library), (e) => emit({ type: 'log', level: 'warn', message: `auto-tagging: ${e.message}` }));
   return library;
 }

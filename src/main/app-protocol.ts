@@ -6,11 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { fileForUrlPath } from '../base/url-path-file';
 import { APP_HOST, APP_SCHEME } from './app-url';
-import type { ImageFile, ImageKind } from './engine-host';
+import type { ImageFile, ImageKind, VideoPiece } from './engine-host';
 
 /** Where library images come from (the engine host). */
 export interface ImageSource {
   readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
+  /** A piece of a library video for the Range header (a <video> seeks with ranged requests). */
+  readVideo?(id: string, range: string | null): Promise<VideoPiece | null>;
 }
 
 /** Must run before the app is ready: Chromium fixes scheme privileges at startup. */
@@ -20,14 +22,15 @@ export function registerAppScheme(): void {
       scheme: APP_SCHEME,
       // standard: real origins and relative URLs; secure: a secure context like https.
       // Deliberately no bypassCSP and no corsEnabled: nothing else may load our files.
-      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      // stream: <video> reads library videos in ranged pieces (Electron's protocol docs).
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
     },
   ]);
 }
 
 /** Answers shoebox://app/<path> from `rendererDir`, with the CSP as a real header, and images from `images`. */
 export function serveRenderer(rendererDir: string, csp: string, images: ImageSource): void {
-  protocol.handle(APP_SCHEME, (request) => respond(request.url, rendererDir, csp, images));
+  protocol.handle(APP_SCHEME, (request) => respond(request.url, rendererDir, csp, images, request.headers.get('range')));
 }
 
 /** The kind and id of an image URL (shoebox://app/thumb/<id>), or null for anything else. */
@@ -43,7 +46,8 @@ export function imageRequest(url: string): { kind: ImageKind; id: string } | nul
   return match ? { kind: match[1] as ImageKind, id: match[2]! } : null;
 }
 
-export async function respond(url: string, rendererDir: string, csp: string, images?: ImageSource): Promise<Response> {
+export async function respond(url: string, rendererDir: string, csp: string, images?: ImageSource, range: string | null = null): Promise<Response> {
+  if (/^[a-z]+:\/\/[^/]*\/video\//i.test(url)) return respondVideo(url, images, range);
   if (/^[a-z]+:\/\/[^/]*\/(thumb|image)\//i.test(url)) return respondImage(url, images);
   const file = resolveAppFile(url, rendererDir);
   if (file === null) return notFound();
@@ -88,6 +92,22 @@ async function respondImage(url: string, images: ImageSource | undefined): Promi
     status: 200,
     headers: { 'Content-Type': image.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=300' },
   });
+}
+
+/** shoebox://app/video/<id>: a library video, piece by piece as the player asks (206 + Content-Range). */
+async function respondVideo(url: string, images: ImageSource | undefined, range: string | null): Promise<Response> {
+  const match = /^[a-z]+:\/\/([^/]*)\/video\/([A-Za-z0-9_-]{1,8192})$/i.exec(url);
+  if (!match || match[1] !== APP_HOST || !images?.readVideo) return notFound();
+  let piece: VideoPiece | null;
+  try {
+    piece = await images.readVideo(match[2]!, range);
+  } catch {
+    return notFound();
+  }
+  if (!piece) return notFound();
+  const headers: Record<string, string> = { 'Content-Type': piece.contentType, 'Accept-Ranges': 'bytes', 'Content-Length': String(piece.data.byteLength), 'X-Content-Type-Options': 'nosniff' };
+  if (piece.contentRange) headers['Content-Range'] = piece.contentRange;
+  return new Response(piece.status === 416 ? null : (piece.data as Uint8Array<ArrayBuffer>), { status: piece.status, headers });
 }
 
 function notFound(): Response {

@@ -11,18 +11,24 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
 import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
 import { RemoteError, RpcClient, libraryApiOverRpc } from '../shared/rpc';
-import type { ImageFile, ImageKind } from '../core/index';
+import type { ImageFile, ImageKind, VideoPiece } from '../core/index';
 import { HOST_METHODS, type EngineHello, type EngineStart } from './engine-protocol';
+import type { EngineLibraryOptions } from './library-setting';
 
-export type { ImageFile, ImageKind };
+export type { ImageFile, ImageKind, VideoPiece };
 
 export interface EngineHost {
   /** The engine's LibraryApi; the IPC bridge forwards the renderer's calls to it. */
   api: LibraryApi;
   /** A library photo's image for the app protocol; null when the id names no library photo. */
   readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
+  /** A piece of a library video for a ranged request; null when the id names no library video. */
+  readVideo(id: string, range: string | null): Promise<VideoPiece | null>;
   /** Stops the engine and waits for it to flush (LanceDB writes, worker threads). */
   dispose(): Promise<void>;
+  /** Stops the engine and starts it again on `library()`'s choice (Settings → Library);
+   *  rejects with why the new library cannot open (the page shows it). */
+  restart(): Promise<void>;
 }
 
 export interface EngineHostOptions {
@@ -33,6 +39,8 @@ export interface EngineHostOptions {
   provider?: ExecutionProviderName | 'auto';
   /** Restarts allowed within a minute before the host gives up. */
   maxRestarts?: number;
+  /** The library to open, asked at every start (library-setting.ts); default <home>/library. */
+  library?: () => EngineLibraryOptions;
 }
 
 const RETRY_FATAL_MS = 3000;
@@ -45,6 +53,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   let ready: Promise<void> | null = null;
   let fatal: { error: Error; at: number } | null = null;
   let disposing = false;
+  /** A library switch is stopping the engine: its exit is expected, not restarted here. */
+  let switching = false;
   const restarts: number[] = [];
 
   const rpc = new RpcClient((request) => {
@@ -71,7 +81,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       });
     });
     port2.start();
-    const start: EngineStart = { type: 'start', options: { home: options.home, provider: options.provider ?? 'auto' } };
+    const start: EngineStart = { type: 'start', options: { home: options.home, provider: options.provider ?? 'auto', ...options.library?.() } };
     proc.postMessage(start, [port1]);
     return hello;
   };
@@ -82,7 +92,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     port?.close();
     port = null;
     rpc.failAll(new Error(`the engine stopped (exit code ${code})`));
-    if (disposing || fatal) return;
+    if (disposing || switching || fatal) return;
     ready = null;
     const now = Date.now();
     restarts.push(now);
@@ -123,9 +133,40 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 
   const api = libraryApiOverRpc({ call, onEvent: (listener) => rpc.onEvent(listener) });
 
+  /** Asks the engine to close the library (jobs cancelled, writes flushed, lock released) and waits for it to exit. */
+  const stopChild = async (): Promise<void> => {
+    const proc = child;
+    if (!proc || !port) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+    rpc.call(HOST_METHODS.shutdown, []).catch(() => {});
+    await Promise.race([exited, timeout]);
+    if (child === proc) proc.kill();
+  };
+
   return {
     api,
     readImage: (id, kind) => call(HOST_METHODS.readImage, [id, kind]) as Promise<ImageFile | null>,
+    readVideo: (id, range) => call(HOST_METHODS.readVideo, [id, range]) as Promise<VideoPiece | null>,
+    async restart() {
+      if (disposing) throw new Error('Shoebox is closing');
+      switching = true;
+      fatal = null;
+      restarts.length = 0;
+      // Calls made meanwhile wait for the new engine: never two engines on one library.
+      ready = stopChild()
+        .finally(() => {
+          switching = false;
+        })
+        .then(start)
+        .catch((error: unknown) => {
+          fatal = { error: error instanceof Error ? error : new Error(String(error)), at: Date.now() };
+          throw fatal.error;
+        });
+      await ready;
+      emit({ type: 'folders-changed' });
+      emit({ type: 'photos-changed', added: 0, removed: 0 });
+    },
     async dispose() {
       if (disposing) return;
       disposing = true;

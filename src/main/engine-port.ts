@@ -22,6 +22,11 @@ export function serveEngineOnPort(port: PortLike, host: LibraryHost, onShutdown:
         if (typeof id !== 'string' || (kind !== 'thumb' && kind !== 'image')) throw new Error('readImage(id, kind): bad arguments');
         return host.readImage(id, kind);
       }
+      if (method === HOST_METHODS.readVideo) {
+        const [id, range] = params;
+        if (typeof id !== 'string' || (range !== null && typeof range !== 'string')) throw new Error('readVideo(id, range): bad arguments');
+        return host.readVideo(id, range);
+      }
       if (method === HOST_METHODS.shutdown) {
         await host.close();
         setTimeout(onShutdown, 0); // after the answer is on its way

@@ -22,7 +22,8 @@ parentPort.once('message', ({ data, ports }) => {
     process.exit(2);
     return;
   }
-  createLibraryApi({ home: start.options.home, provider: start.options.provider, command: 'Shoebox (desktop app)' }).then(
+  const { home, provider, library, s3 } = start.options;
+  createLibraryApi({ home, provider, ...(library ? { library } : {}), ...(s3 ? { s3 } : {}), command: 'Shoebox (desktop app)' }).then(
     (host) => serveEngineOnPort(port, host, () => process.exit(0)),
     (error: unknown) => {
       reportFatal(port, error);

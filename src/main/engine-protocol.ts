@@ -9,6 +9,10 @@ export interface EngineStart {
   options: {
     home: string;
     provider: ExecutionProviderName | 'auto';
+    /** Settings → Library (library-setting.ts): the library URI, and S3 keys/endpoint kept
+     *  with safeStorage. In memory on the port only: never in argv or the environment. */
+    library?: string;
+    s3?: { endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
   };
 }
 
@@ -19,6 +23,8 @@ export type EngineHello = { type: 'ready' } | { type: 'fatal'; error: { name: st
 export const HOST_METHODS = {
   /** (id, 'thumb' | 'image') -> { contentType, data: Uint8Array } | null */
   readImage: 'host:readImage',
+  /** (id, Range header | null) -> VideoPiece | null: a piece of a library video (core/api/video-files.ts) */
+  readVideo: 'host:readVideo',
   /** () -> undefined, after the library is closed; the process then exits. */
   shutdown: 'host:shutdown',
 } as const;

@@ -1,18 +1,20 @@
 // Electron main process: app lifecycle only. Each concern lives in its own file; the
 // engine sits behind engine-host.ts so this process stays free of heavy work.
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, safeStorage, session } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { devServerUrl, rendererEntryUrl } from './app-url';
 import { contentSecurityPolicy } from '../shared/csp';
 import { createEngineHost } from './engine-host';
 import { forwardEvents, registerIpc } from './ipc';
+import { registerLibraryIpc } from './library-ipc';
+import { LibrarySetting } from './library-setting';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
 import type { ExecutionProviderName } from '../shared/api';
-import { providerSetting } from '../core/index';
+import { checkLibraryLocation, providerSetting } from '../core/index';
 
 const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'webgpu', 'cpu'];
 
@@ -49,11 +51,14 @@ function start(): void {
   // The engine process starts on first use (after ready); its data folder is the same
   // per-user folder the `shoebox` CLI uses by default, so both see one library.
   const home = process.env['SHOEBOX_HOME'] || app.getPath('userData');
+  // Settings → Library: SHOEBOX_LIBRARY (as the CLI reads it) wins over the saved choice.
+  const librarySetting = new LibrarySetting(home, safeStorage);
   const engine = createEngineHost({
     entry: path.join(outDir, 'main', 'engine.js'),
     home,
     // SHOEBOX_PROVIDER, else settings.json's "provider", else auto (as the CLI decides).
     provider: process.env['SHOEBOX_PROVIDER'] ? parseProviderEnv(process.env['SHOEBOX_PROVIDER']) : providerSettingOrAuto(home),
+    library: () => (process.env['SHOEBOX_LIBRARY'] ? { library: process.env['SHOEBOX_LIBRARY'] } : librarySetting.engineOptions()),
   });
   let mainWindow: BrowserWindow | null = null;
 
@@ -82,6 +87,10 @@ function start(): void {
       hardenSession(session.defaultSession, contentSecurityPolicy(cspMode));
       serveRenderer(path.join(outDir, 'renderer'), contentSecurityPolicy(cspMode), engine);
       registerIpc(engine.api);
+      registerLibraryIpc(librarySetting, {
+        check: ({ library, s3 }) => checkLibraryLocation(library, { defaultDir: path.join(home, 'library'), ...(s3 ? { s3 } : {}) }),
+        restart: () => engine.restart(),
+      });
       installMenu({ api: engine.api, home, development: devServerUrl() !== null });
       forwardEvents(engine.api, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
       openMainWindow();

@@ -15,6 +15,9 @@ export const EVENT_CHANNEL = 'shoebox:event';
 /** The desktop app's own calls, answered by main (not LibraryApi: `shoebox serve` has none). */
 export const DESKTOP_CHANNEL_PREFIX = 'shoebox-desktop:';
 export const REVEAL_PHOTO_CHANNEL = `${DESKTOP_CHANNEL_PREFIX}revealPhoto`;
+/** Settings → Library (library-ipc.ts): read the choice, save one (which reopens the engine). */
+export const GET_LIBRARY_CHANNEL = `${DESKTOP_CHANNEL_PREFIX}library`;
+export const SET_LIBRARY_CHANNEL = `${DESKTOP_CHANNEL_PREFIX}setLibrary`;
 
 export { INVOKABLE_METHODS, type InvokableMethod };
 

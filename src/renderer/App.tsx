@@ -38,6 +38,7 @@ import { useViewState } from './hooks/useViewState';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
+import { fromTextQuery, toTextQuery } from './lib/text-query';
 
 export function App() {
   const library = useLibrary();
@@ -52,6 +53,8 @@ export function App() {
   // Filters narrow results only (the library listing ignores them), and so do their problems.
   const problem = views.view.kind === 'library' ? null : filterProblem(settledFields);
   const [sort, setSort] = useState<SearchSort>('score');
+  // "Text in photo" mode of the search box (lib/text-query.ts).
+  const [textMode, setTextMode] = useState(false);
   const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
   const timeline = useTimelineSummary(views.view, library.photosVersion);
 
@@ -105,7 +108,17 @@ export function App() {
   return (
     <div className="app">
       <TopBar>
-        <SearchBox ref={searchInput} value={views.query} onChange={views.setQuery} disabled={!ready} />
+        <SearchBox
+          ref={searchInput}
+          value={textMode ? fromTextQuery(views.query) : views.query}
+          onChange={(typed) => views.setQuery(textMode ? toTextQuery(typed) : typed)}
+          disabled={!ready}
+          textMode={textMode}
+          onTextMode={(on) => {
+            setTextMode(on);
+            views.setQuery(on ? toTextQuery(views.query) : fromTextQuery(views.query));
+          }}
+        />
         <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
         <div className="top-bar__end">
           <ThemeToggle theme={theme} onChange={setTheme} />

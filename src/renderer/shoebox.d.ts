@@ -1,7 +1,8 @@
 import type { LibraryApi } from '../shared/api';
+import type { DesktopLibrary } from '../shared/library-choice';
 
-/** What the desktop app's preload exposes: the LibraryApi and main's own revealPhoto. */
-export type DesktopBridge = LibraryApi & { revealPhoto?(id: string): Promise<void> };
+/** What the desktop app's preload exposes: the LibraryApi and main's own revealPhoto and Settings → Library. */
+export type DesktopBridge = LibraryApi & Partial<DesktopLibrary> & { revealPhoto?(id: string): Promise<void> };
 
 declare global {
   interface Window {

@@ -18,7 +18,7 @@
 // and POSTs) must come from this server's own pages.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { CAPABILITY_PARAM, TOKEN_PARAM, WS_TOKEN_PROTOCOL_PREFIX, imageCapability, type ImageKind } from '../shared/serve-access';
+import { CAPABILITY_PARAM, TOKEN_PARAM, WS_TOKEN_PROTOCOL_PREFIX, imageCapability, type MediaKind } from '../shared/serve-access';
 
 export { TOKEN_PARAM };
 
@@ -41,7 +41,7 @@ export function ownOrigins(port: number): string[] {
 }
 
 /** `image`: the request is for that image, so its capability (?k=) counts as a credential too. */
-export function checkRequest(req: IncomingMessage, url: URL, ctx: AuthContext, image?: { kind: ImageKind; id: string }): AuthResult {
+export function checkRequest(req: IncomingMessage, url: URL, ctx: AuthContext, image?: { kind: MediaKind; id: string }): AuthResult {
   const host = req.headers.host ?? '';
   if (!ownOrigins(ctx.port).some((origin) => origin === `http://${host}`)) {
     return { ok: false, status: 403, reason: 'wrong Host header' };

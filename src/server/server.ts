@@ -17,7 +17,7 @@ import { contentSecurityPolicy } from '../shared/csp';
 import { MAX_QUERY_IMAGE_BYTES } from '../shared/api';
 import { InvalidArgumentsError } from '../shared/api-methods';
 import { answerRequest, errorBody, libraryHandler } from '../shared/rpc';
-import { WS_PROTOCOL, type ImageKind } from '../shared/serve-access';
+import { WS_PROTOCOL, type MediaKind } from '../shared/serve-access';
 import type { LibraryHost } from '../core/index';
 import { TOKEN_PARAM, checkRequest, newToken, type AuthContext } from './auth';
 import { BigMessageSlots, meterConnection } from './message-budget';
@@ -77,10 +77,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}:${ctx.port}`);
     const method = req.method ?? 'GET';
-    const match = /^\/(thumb|image)\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
-    const image = match ? { kind: match[1] as ImageKind, id: match[2]! } : undefined;
+    const match = /^\/(thumb|image|video)\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+    const image = match ? { kind: match[1] as MediaKind, id: match[2]! } : undefined;
     const auth = checkRequest(req, url, ctx, image);
-    const isImage = url.pathname.startsWith('/thumb/') || url.pathname.startsWith('/image/');
+    const isImage = url.pathname.startsWith('/thumb/') || url.pathname.startsWith('/image/') || url.pathname.startsWith('/video/');
     const isStatic = !isImage && !url.pathname.startsWith('/api/') && url.pathname !== '/ws';
     // The UI files need no credential (they hold no secret), but a wrong one is refused.
     if (!auth.ok && !(isStatic && auth.status === 401)) return refuse(res, auth.status, auth.reason);
@@ -94,6 +94,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return callApi(req, res, name);
     }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (image?.kind === 'video') return serveVideo(req, res, image.id);
     if (image) return serveImage(res, image.kind, image.id);
     if (isImage) return send(res, 404, 'text/plain; charset=utf-8', 'not a library photo');
     return serveStatic(res, url.pathname);
@@ -109,6 +110,34 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...commonHeaders(),
     });
     res.end(file.data);
+  }
+
+  /** A library video in ranged pieces (core/api/video-files.ts): the player seeks with Range. */
+  async function serveVideo(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    // Without a Range (a download, curl), the whole file as a 200, streamed piece by piece.
+    const whole = !req.headers.range;
+    const piece = await options.api.readVideo(id, whole ? 'bytes=0-' : req.headers.range!);
+    if (!piece) return send(res, 404, 'text/plain; charset=utf-8', 'not a library video');
+    res.writeHead(whole && piece.status === 206 ? 200 : piece.status, {
+      'Content-Type': piece.contentType,
+      'Content-Length': whole && piece.status === 206 ? piece.size : piece.data.byteLength,
+      'Accept-Ranges': 'bytes',
+      ...(piece.contentRange && !whole ? { 'Content-Range': piece.contentRange } : {}),
+      'Cache-Control': 'private, max-age=300',
+      ...commonHeaders(),
+    });
+    if (req.method === 'HEAD') return void res.end();
+    if (!whole || piece.status !== 206) return void res.end(piece.data);
+    let sent = 0;
+    for (let next: typeof piece | null = piece; next && next.data.byteLength > 0; ) {
+      if (!res.write(next.data)) await new Promise((resolve) => res.once('drain', resolve));
+      sent += next.data.byteLength;
+      if (sent >= piece.size || res.destroyed) break;
+      next = await options.api.readVideo(id, `bytes=${sent}-`);
+    }
+    // A file that shrank or vanished mid-way: cut the response rather than end it short and "complete".
+    if (sent < piece.size) res.destroy();
+    else res.end();
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {

@@ -38,8 +38,14 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   info: (args) => none('info', args),
   status: (args) => none('status', args),
   listFolders: (args) => none('listFolders', args),
+  textInPhotos: (args) => none('textInPhotos', args),
+  setTextInPhotos: (args) => [bool(arity('setTextInPhotos', args, 1, 1)[0], 'on')],
   addFolder: (args) => [text(arity('addFolder', args, 1, 1)[0], 'path', MAX_PATH)],
   removeFolder: (args) => [text(arity('removeFolder', args, 1, 1)[0], 'path', MAX_PATH)],
+  mapFolder: (args) => {
+    const [folder, place] = arity('mapFolder', args, 2, 2);
+    return [text(folder, 'folder', MAX_PATH), nullable(place, (v) => text(v, 'path', MAX_PATH))];
+  },
   listFailures: (args) => optional(arity('listFailures', args, 0, 1)[0], listOptions),
   listPhotos: (args) => optional(arity('listPhotos', args, 0, 1)[0], listOptions),
   getPhoto: (args) => [text(arity('getPhoto', args, 1, 1)[0], 'id', MAX_ID)],

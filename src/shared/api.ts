@@ -6,7 +6,7 @@
 // getPhoto/similar and asks its transport for the image URLs (thumbnail, full image); how
 // an id becomes a URL, and how the image is found, is the transport's business.
 
-import type { SearchFilters } from './search';
+import type { PhotoTextMatch, SearchFilters } from './search';
 
 export type { SearchFilters };
 
@@ -72,11 +72,22 @@ export interface Photo {
   takenAt: number | null;
   /** That clock's offset from UTC in minutes east, when EXIF recorded one. */
   takenOffset?: number;
+  /** Present on a video only: the grid badges it and the viewer plays it. */
+  kind?: 'video';
+  /** A video's length, seconds. */
+  duration?: number;
+  /** The original is not reachable from this device (its folder is another device's path, or
+   *  not mounted): the thumbnail shows, the file does not open. Absent when it is. */
+  unreachable?: true;
 }
 
 /** A search result: the photo and its similarity to the query (cosine, higher is closer). */
 export interface PhotoHit extends Photo {
   score: number;
+  /** A video: the time of its best-matching frame, seconds (the viewer plays from there). */
+  time?: number;
+  /** The words a `text:` term matched in the photo, with their boxes (search/search.ts). */
+  photoText?: PhotoTextMatch;
 }
 
 /** Everything the viewer shows about one photo. */
@@ -199,7 +210,12 @@ export interface TimelineSummary {
 // ---- Folders, failures, jobs ---------------------------------------------------------
 
 export interface FolderInfo {
+  /** Where the folder is on this device (a shared library's folder mapped here, else as the library keeps it). */
   path: string;
+  /** The folder as the library keeps it, when this device maps it to another path (mapFolder). */
+  libraryPath?: string;
+  /** This device cannot find the folder (another device's path, or not mounted): offer "Locate folder…". */
+  unreachable?: true;
   addedAt: number;
   /** Photos indexed under it. */
   photos: number;
@@ -220,7 +236,7 @@ export interface FailurePage {
 }
 
 /** Work the engine does in the background, one job at a time (LanceDB has one writer). */
-export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash';
+export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash' | 'read-text';
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobResult {
@@ -546,6 +562,9 @@ export interface LibraryApi {
   addFolder(path: string): Promise<JobState>;
   /** Stops any indexing of the folder and forgets it and its photos (the files are untouched). */
   removeFolder(path: string): Promise<void>;
+  /** This device finds the library folder `folder` (its path as listed) at `path` ("Locate
+   *  folder…"); null forgets the mapping. Kept in this device's home, never in the library. */
+  mapFolder(folder: string, path: string | null): Promise<FolderInfo>;
   listFailures(options?: ListPhotosOptions): Promise<FailurePage>;
   listPhotos(options?: ListPhotosOptions): Promise<PhotoPage>;
   /** null when the id names no photo in the library. */
@@ -629,5 +648,24 @@ export interface LibraryApi {
   duplicateDecisions(): Promise<DuplicateDecisionInfo[]>;
   /** Forgets a decision: its groups show again. */
   undoDuplicateDecision(id: string): Promise<void>;
+  /** The library setting "Text in photos" and how far reading has got (issue #14). */
+  textInPhotos(): Promise<TextInPhotosState>;
+  /** Turns it on or off; on, the text of every photo still without it is read in the background. */
+  setTextInPhotos(on: boolean): Promise<TextInPhotosState>;
   subscribe(listener: (event: LibraryEvent) => void): Unsubscribe;
+}
+
+// ---- Text in photos (src/core/api/text-api.ts) ----------------------------------------------
+
+/** The library setting "Text in photos": off by default (it costs CPU per photo, see the README). */
+export interface TextInPhotosState {
+  on: boolean;
+  /** Photo contents in the library (identical copies count once). */
+  contents: number;
+  /** Contents whose text is still to be read. */
+  left: number;
+  /** Seconds of OCR per photo on this device: measured once it has read a few, else the bench's estimate. */
+  secondsPerPhoto: number;
+  /** Whether secondsPerPhoto was measured here (false: the estimate). */
+  costMeasured: boolean;
 }

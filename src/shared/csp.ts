@@ -23,6 +23,8 @@ export function contentSecurityPolicy(mode: CspMode, delivery: CspDelivery = 'he
     // builds itself (a dropped query image's preview). The dev server's page is
     // http://localhost, so there the app scheme must be named.
     ['img-src', dev ? ["'self'", 'data:', 'blob:', 'shoebox:'] : ["'self'", 'data:', 'blob:']],
+    // Videos play from the same origin (shoebox://app/video/..., /video/... under serve).
+    ['media-src', dev ? ["'self'", 'shoebox:'] : ["'self'"]],
     ['font-src', ["'self'"]],
     // CSP3 'self' also matches same-origin ws:, which `shoebox serve` and Vite's HMR use.
     ['connect-src', ["'self'"]],

@@ -40,6 +40,25 @@ export interface SearchHit {
   path: string;
   /** Cosine similarity between the query vector and the photo's, in [-1, 1]: higher is closer. */
   score: number;
+  /** A video: the time of its best-matching frame, seconds from the start (play from there). */
+  time?: number;
+  /** A `text:` term's match (issue #14): the text read in the photo and the matched words' boxes. */
+  photoText?: PhotoTextMatch;
+}
+
+/** A point in the upright photo's pixels. */
+export type TextPoint = [number, number];
+
+/** The text a `text:` query found in a photo, for `--json` and the viewer's highlight. */
+export interface PhotoTextMatch {
+  /** Everything read in the photo, lines joined by newlines. */
+  text: string;
+  /** The words that matched the query as read, each with its box (corners: top-left,
+   *  top-right, bottom-right, bottom-left, clockwise) in the upright photo's pixels. */
+  words: { text: string; box: TextPoint[] }[];
+  /** The boxes' frame: the upright photo's size. */
+  width: number;
+  height: number;
 }
 
 export interface SearchResult {
@@ -49,4 +68,27 @@ export interface SearchResult {
   minScore: number | null;
   /** Nothing passed the cut-off: `hits` are the closest photos below it (asked with `closest`). */
   closest?: boolean;
+}
+
+// ---- "Text in photo" queries (the app's search box mode and `shoebox search --text`) -------
+
+/** Quote marks (straight, curly, low) end a quoted term: inside the words they become spaces. */
+const QUOTE_MARKS = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
+
+/**
+ * The query language's `text:"…"` term for words to find in the text read in photos, or ''
+ * when there are none. Both front ends build it here, so they ask the engine the same
+ * question; the parser collapses the spacing (the app's box keeps what was typed).
+ */
+export function photoTextTerm(words: string): string {
+  const inside = words.replace(QUOTE_MARKS, ' ');
+  return inside.trim() === '' ? '' : `text:"${inside}"`;
+}
+
+/** A query narrowed to photos holding `words` (photoTextTerm); a query of its own is kept after it. */
+export function withPhotoTextTerm(query: string, words: string): string {
+  const term = photoTextTerm(words);
+  if (term === '' || query.trim() === '') return term || query;
+  // A query that starts with its own operator ("- people") joins without another.
+  return /^\s*[+\-\u2212]/.test(query) ? `${term} ${query}` : `${term} + ${query}`;
 }

@@ -24,11 +24,13 @@ export const WS_TOKEN_PROTOCOL_PREFIX = 'shoebox.token.';
 export const CAPABILITY_PARAM = 'k';
 
 export type ImageKind = 'thumb' | 'image';
+/** What a media URL serves: an image, or a library video (played with ranged requests). */
+export type MediaKind = ImageKind | 'video';
 
 const encoder = new TextEncoder();
 
 /** 128 bits of HMAC-SHA256(token, "shoebox-image:<kind>:<id>"), base64url (22 characters). */
-export function imageCapability(token: string, kind: ImageKind, id: string): string {
+export function imageCapability(token: string, kind: MediaKind, id: string): string {
   const mac = hmac(sha256, encoder.encode(token), encoder.encode(`shoebox-image:${kind}:${id}`)).subarray(0, 16);
   let binary = '';
   for (const byte of mac) binary += String.fromCharCode(byte);
@@ -36,6 +38,6 @@ export function imageCapability(token: string, kind: ImageKind, id: string): str
 }
 
 /** The path and query of an image under `shoebox serve`. */
-export function imagePath(token: string, kind: ImageKind, id: string): string {
+export function imagePath(token: string, kind: MediaKind, id: string): string {
   return `/${kind}/${encodeURIComponent(id)}?${CAPABILITY_PARAM}=${imageCapability(token, kind, id)}`;
 }

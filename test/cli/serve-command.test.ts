@@ -38,7 +38,7 @@ describe('shoebox serve', () => {
       const r = await serve(['--home', home, 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr.trim()).toMatch(new RegExp(`^shoebox: library busy: shoebox watch \\(pid ${process.pid}\\) is writing to `));
+      expect(r.stderr.trim()).toMatch(new RegExp(`^shoebox: library busy: shoebox watch on \\S+ \\(pid ${process.pid}\\) is writing to `));
     } finally {
       lock.release();
     }

@@ -98,6 +98,11 @@ describe('the layer allow-lists', () => {
     await denied('src/core/library/x.ts', '../../cli/program');
     await denied('src/core/library/x.ts', 'electron');
     await denied('src/core/newfolder/x.ts', '../store/types'); // placed in the order first
+    // The library location is the bottom of the core: everything may use it, it uses none of it.
+    await allowed('src/core/store/x.ts', '../location/library-location');
+    await allowed('src/core/media/x.ts', '../location/library-files');
+    await denied('src/core/location/x.ts', '../store/types');
+    await denied('src/core/location/x.ts', '../paths');
   });
 
   it('check type-only imports, re-exports and dynamic imports too', async () => {
@@ -133,7 +138,8 @@ describe('the layer allow-lists', () => {
     for (const name of edges.keys()) visit(name, []);
     expect(loops).toEqual([]);
     expect(edges.get('src/cli')).toContain('src/core/index');
-    expect([...edges.get('src/core/store')!].sort()).toEqual(['src/base', 'src/shared']);
+    expect([...edges.get('src/core/store')!].sort()).toEqual(['src/base', 'src/core/location', 'src/shared']);
+    expect([...edges.get('src/core/location')!].sort()).toEqual(['src/base', 'src/shared']);
     expect([...edges.get('src/base')!]).toEqual([]);
     expect([...edges.get('src/shared')!]).toEqual([]);
   });

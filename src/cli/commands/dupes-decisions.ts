@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { DuplicateDecisionInfo } from '../../shared/api';
-import type { GlobalOptions } from '../global-options';
+import { libraryChoice, type GlobalOptions } from '../global-options';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { UsageError, printJson, printLine, printable } from '../output';
 
@@ -71,7 +71,7 @@ export function registerDupeDecisions(dupes: Command): void {
       // Only the decisions file: no model or library needed (the host answers without one).
       const { createLibraryApi } = await import('../../core/index');
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const host = await createLibraryApi({ ...(globals.home ? { home: globals.home } : {}), command: 'shoebox dupes undo', watch: false, writerLock: 'on-write' });
+      const host = await createLibraryApi({ ...(globals.home ? { home: globals.home } : {}), ...libraryChoice(globals), command: 'shoebox dupes undo', watch: false, writerLock: 'on-write' });
       try {
         await host.undoDuplicateDecision(id);
       } finally {

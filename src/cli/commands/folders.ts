@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import type { FolderInfo } from '../../shared/api';
 import { printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
@@ -10,8 +12,37 @@ export function registerFolders(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox folders list');
       try {
         const list = await library.api.listFolders();
-        if (opts.json) return printJson(list.map((f) => ({ path: f.path, addedAt: new Date(f.addedAt).toISOString() })));
-        for (const f of list) printLine(f.path);
+        if (opts.json) {
+          return printJson(list.map((f) => ({ path: f.path, ...(f.libraryPath ? { libraryPath: f.libraryPath } : {}), ...(f.unreachable ? { unreachable: true } : {}), addedAt: new Date(f.addedAt).toISOString() })));
+        }
+        for (const f of list) printLine(folderLine(f));
+      } finally {
+        await library.close();
+      }
+    });
+  withLibraryOptions(folders.command('map'))
+    .description("tell this device where a library folder is (a shared library's folder under another path here); kept in this device's home")
+    .argument('<folder>', 'the library folder, as `folders list` shows it')
+    .argument('<path>', 'where that folder is on this device')
+    .action(async (folder: string, place: string, opts: LibraryCommandOptions, cmd: Command) => {
+      const library = await openCommandLibrary(cmd, opts, 'shoebox folders map');
+      try {
+        const info = await library.api.mapFolder(folder, path.resolve(place));
+        if (opts.json) return printJson({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
+        printLine(`${info.libraryPath ?? info.path} is ${info.path} on this device (${info.photos} ${info.photos === 1 ? 'photo' : 'photos'})`);
+      } finally {
+        await library.close();
+      }
+    });
+  withLibraryOptions(folders.command('unmap'))
+    .description('forget where this device found a library folder: it is looked for at the library\'s path again')
+    .argument('<folder>', 'the library folder, as the library keeps it or as `folders list` shows it')
+    .action(async (folder: string, opts: LibraryCommandOptions, cmd: Command) => {
+      const library = await openCommandLibrary(cmd, opts, 'shoebox folders unmap');
+      try {
+        const info = await library.api.mapFolder(folder, null);
+        if (opts.json) return printJson({ folder: info.path, path: info.path, photos: info.photos });
+        printLine(folderLine(info));
       } finally {
         await library.close();
       }
@@ -30,4 +61,11 @@ export function registerFolders(program: Command): void {
         await library.close();
       }
     });
+}
+
+/** A folder as this device sees it: its path here, the library's when mapped, and whether it is reachable. */
+function folderLine(f: FolderInfo): string {
+  const mapped = f.libraryPath ? `\t(library folder ${f.libraryPath})` : '';
+  const note = f.unreachable ? `\t(not reachable from this device: shoebox folders map ${f.libraryPath ?? f.path} PATH)` : '';
+  return `${f.path}${mapped}${note}`;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
 import { openCommandLibrary, positiveInt, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
+import { unreachableNote } from '../unreachable-note';
 
 export function registerList(program: Command): void {
   withLibraryOptions(program.command('list'))
@@ -30,9 +31,13 @@ export function registerList(program: Command): void {
           size: p.size,
           hash: p.hash,
           folder: p.folder,
+          // A video: its length in seconds.
+          ...(p.kind === 'video' ? { kind: p.kind, duration: p.duration } : {}),
+          ...(p.unreachable ? { unreachable: true } : {}),
         }));
         if (opts.json) return printJson(rows);
         for (const r of rows) printLine(`${r.path}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);
+        unreachableNote(rows);
       } finally {
         await library.close();
       }

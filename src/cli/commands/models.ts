@@ -8,7 +8,7 @@ import { formatBytes } from '../../base/format-bytes';
 import { statusLine } from '../../base/status-line';
 import type { DownloadProgress, LibraryHost, ListedModel, ModelShelf } from '../../core/index';
 import { UsageError, printJson, printLine, printable } from '../output';
-import type { GlobalOptions } from '../global-options';
+import { libraryChoice, type GlobalOptions } from '../global-options';
 import { progressBar } from '../progress-bar';
 
 interface JsonOption {
@@ -37,7 +37,7 @@ async function run<T>(work: () => T | Promise<T>): Promise<T> {
 async function hostWithoutModel(cmd: Command, command: string, showProgress: boolean): Promise<{ api: LibraryHost; close(): Promise<void> }> {
   const globals = cmd.optsWithGlobals<GlobalOptions>();
   const { createLibraryApi, parseProvider } = await import('../../core/index');
-  const api = await createLibraryApi({ ...(globals.home ? { home: globals.home } : {}), provider: parseProvider(globals.provider), command, watch: false, writerLock: 'on-write' });
+  const api = await createLibraryApi({ ...(globals.home ? { home: globals.home } : {}), ...libraryChoice(globals), provider: parseProvider(globals.provider), command, watch: false, writerLock: 'on-write' });
   const bar = progressBar(showProgress);
   const unsubscribe = api.subscribe((event) => {
     if (event.type === 'index-progress') bar.update(event.progress);

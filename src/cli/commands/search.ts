@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { printJson, printLine, UsageError } from '../output';
 import { openCommandLibrary, wholeNumber, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import type { SearchOptions, SearchPage, SearchSort } from '../../shared/api';
-import type { SearchFilters } from '../../shared/search';
+import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shared/search';
+import { unreachableNote } from '../unreachable-note';
 
 type SearchCliOptions = LibraryCommandOptions & {
   limit: string;
@@ -16,14 +17,17 @@ type SearchCliOptions = LibraryCommandOptions & {
   raw?: boolean;
   all?: boolean;
   sort: string;
+  text?: string;
 };
 
 function printHits(page: SearchPage, json: boolean | undefined): void {
   // `closest`: nothing passed the cut-off and these are the photos below it. The app offers
   // them as a next step; the CLI prints none (a script reads an empty answer) and says why.
   const hits = page.closest ? [] : page.photos;
-  if (json) return printJson(hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)) })));
+  // A `text:` search carries what was read in the photo and the matched words' boxes.
+  if (json) return printJson(hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)), ...(h.time !== undefined ? { time: h.time } : {}), ...(h.photoText ? { photoText: h.photoText } : {}) })));
   for (const h of hits) printLine(`${h.score.toFixed(4)}\t${h.path}`);
+  unreachableNote(hits);
 }
 
 function withSearchOptions(cmd: Command): Command {
@@ -101,15 +105,29 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (l
   }
 }
 
+/** `--text "open 24"` as the query language's `text:"open 24"` term, joined to the query's terms. */
+export function withPhotoText(query: string, text: string | undefined): string {
+  if (text === undefined) return query;
+  if (photoTextTerm(text) === '') throw new UsageError('--text: give the words to find in photos');
+  return withPhotoTextTerm(query, text);
+}
+
 export function registerSearch(program: Command): void {
   withSearchOptions(withLibraryOptions(program.command('search')))
     .description('find photos by text and example images, best first (e.g. dog + beach - people, "2:forest" + ./pool.jpg)')
-    .argument('<query...>', 'terms joined by + and -; a term is words, or an image path (./x.jpg, ~/x.png, /abs/x.webp); N: weights it; a query starting with - goes after --')
+    .argument('[query...]', 'terms joined by + and -; a term is words, or an image path (./x.jpg, ~/x.png, /abs/x.webp); N: weights it; a query starting with - goes after --')
+    .option('--text <words>', 'only photos whose text (read with "Text in photos" on) holds these words, a misread word or two allowed; ranked by the text match, or by the query when one is given')
     .action(async (words: string[], opts: SearchCliOptions, cmd: Command) => {
-      const query = words.join(' ');
+      const query = withPhotoText(words.join(' '), opts.text);
       // The app treats a blank box as no search; typed on a command line it is a mistake.
       if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
-      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options));
+      await run(cmd, opts, 'shoebox search', async (library, options) => {
+        const page = await library.api.search(query, options);
+        if (page.photos.length === 0 && /(^|\s)text:/i.test(query) && !(await library.api.textInPhotos()).on) {
+          process.stderr.write('shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n');
+        }
+        return page;
+      });
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))

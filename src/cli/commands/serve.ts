@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { GlobalOptions } from '../global-options';
+import { libraryChoice, type GlobalOptions } from '../global-options';
 import { UsageError, printLine } from '../output';
 
 interface ServeOptions {
@@ -42,6 +42,7 @@ export function registerServe(program: Command): void {
       const { startServer } = await import('../../server/server');
       const api = await createLibraryApi({
         ...(globals.home ? { home: globals.home } : {}),
+        ...libraryChoice(globals),
         ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
         ...(opts.model ? { modelId: opts.model } : {}),
         provider: parseProvider(globals.provider),
@@ -55,7 +56,7 @@ export function registerServe(program: Command): void {
         throw error;
       });
       printLine(server.url);
-      process.stderr.write(`shoebox: serving ${api.home} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
+      process.stderr.write(`shoebox: serving ${api.library} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
       api.subscribe((event) => {
         if (event.type === 'log') process.stderr.write(`shoebox: ${event.message}\n`);
         if (event.type === 'job' && event.job.state === 'failed') process.stderr.write(`shoebox: ${event.job.kind} ${event.job.folder} failed: ${event.job.error}\n`);

@@ -11,7 +11,12 @@ export function registerStatus(program: Command): void {
         const status = await library.api.report();
         if (opts.json) return printJson(status);
         printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
-        for (const f of status.folders) printLine(`  ${f.path}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
+        for (const f of status.folders) {
+          const mapped = f.libraryPath ? ` (library folder ${f.libraryPath})` : '';
+          printLine(`  ${f.path}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
+          // Not reachable here (another device's path, or not mounted): still searched, thumbnails shown.
+          if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${f.libraryPath ?? f.path} PATH`);
+        }
         for (const f of status.failed) printLine(`  failed: ${f.path}: ${f.reason}`);
       } finally {
         await library.close();

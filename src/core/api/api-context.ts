@@ -4,9 +4,13 @@
 import type { LibraryApi, LibraryEvent, LibraryStatus } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import type { JobQueue } from './job-queue';
+import type { LibraryFiles } from '../location/library-files';
 
 export interface ApiContext {
   readonly home: string;
+  /** The library's own files (duplicate decisions, reports): in the home for the default
+   *  library, in the library's folder or S3 prefix otherwise (location/files-for.ts). */
+  readonly files: LibraryFiles;
   /** The library, or null while no model is installed (first run). */
   open(): Promise<LibraryService | null>;
   /** The library, or a NoModelError with what to do. */

@@ -16,9 +16,9 @@
 import type { DuplicateDecisionInfo, DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
 import { listDecisions, recordDecision, undoDecision } from '../dupes/decision-records';
 import { applyDecisions, trashableGroup, type DecidedGroup, type DuplicateDecision } from '../dupes/decisions';
-import { DecisionsReader, decisionsFile } from '../dupes/decisions-file';
+import { DecisionsReader, libraryDecisions } from '../dupes/decisions-file';
 import { DupesService } from '../dupes/dupes-service';
-import { loadReport, reportFile, saveReport } from '../dupes/report-store';
+import { libraryReport, loadReport, reportWithPaths, saveReport } from '../dupes/report-store';
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScanStats } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -89,9 +89,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
   const scanJobs = new Set<string>();
 
   const warn = (message: string) => ctx.emit({ type: 'log', level: 'warn', message });
-  const fileOf = (lib: LibraryService) => reportFile(lib.paths.home, lib.modelId);
+  const fileOf = (lib: LibraryService) => libraryReport(lib.files, lib.modelId);
   // Read again only when the file changes (the CLI may record or undo one meanwhile).
-  const decisionsReader = new DecisionsReader(decisionsFile(ctx.home), warn);
+  const decisionsReader = new DecisionsReader(libraryDecisions(ctx.files), warn);
   const shownOf = new WeakMap<KeptReport, { decisions: readonly DuplicateDecision[]; shown: ShownReport }>();
 
   /** `kept` with the decisions applied, computed once per report and decisions file. */
@@ -113,8 +113,11 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     let load = loading.get(lib);
     if (!load) {
       load = (async () => {
-        const saved = await loadReport(fileOf(lib), lib.modelId, warn);
-        if (!saved) return null;
+        const stored = await loadReport(fileOf(lib), lib.modelId, warn);
+        if (!stored) return null;
+        // Saved in the library's paths: shown in this device's (folders mapped elsewhere here).
+        const map = lib.deviceFolders.map();
+        const saved = map.empty ? stored : reportWithPaths(stored, (p) => map.toDevice(p));
         const rows = await (await lib.readable()).photoStates();
         return withoutPaths(saved, staleMembers(saved, memberPaths(saved), rows));
       })().finally(() => loading.delete(lib));
@@ -126,11 +129,18 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     return reports.get(lib)!.report;
   };
 
-  /** Replaces the report in memory and on disk (a failed write costs only the restart). */
+  /**
+   * Replaces the report in memory and in the library (a failed write costs only the restart).
+   * Saved under the writer lease (a device that cannot take it, because another writes the
+   * library, keeps its report in memory rather than overwrite the library's), in the library's
+   * paths so that every device reads it in its own.
+   */
   const replaceReport = async (lib: LibraryService, report: KeptReport): Promise<void> => {
     reports.set(lib, { report });
     try {
-      await saveReport(fileOf(lib), lib.modelId, report);
+      await lib.writable();
+      const map = lib.deviceFolders.map();
+      await saveReport(fileOf(lib), lib.modelId, map.empty ? report : reportWithPaths(report, (p) => map.toLibrary(p)));
     } catch (error) {
       warn(`could not save the duplicates report: ${(error as Error).message}`);
     }
@@ -263,18 +273,18 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         if (!file) throw new Error(`not a photo id: ${id}`);
         return file;
       });
-      const made = await recordDecision(ctx.home, await lib.readable(), paths, decision);
+      const made = await recordDecision(ctx.files, await lib.readable(), paths, decision);
       return { ...made, members: made.members.map((m) => ({ ...m })), applies: true };
     },
 
     async duplicateDecisions(): Promise<DuplicateDecisionInfo[]> {
       const lib = await ctx.open();
       if (!lib) return [];
-      return listDecisions(ctx.home, await lib.readable(), warn);
+      return listDecisions(ctx.files, await lib.readable(), warn);
     },
 
     async undoDuplicateDecision(id: string): Promise<void> {
-      await undoDecision(ctx.home, id);
+      await undoDecision(ctx.files, id);
     },
   };
 }

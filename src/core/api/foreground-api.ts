@@ -11,9 +11,13 @@ import type { JobQueue } from './job-queue';
 import { runNow } from './run-now';
 import { hitsPage, toListing, type PhotoListing } from './photo-views';
 import { repairLibrary, type RepairReport } from './repair-library';
+import { folderReachable } from './folder-reach';
 
 /** The library's state as `shoebox status` prints it: files pending, folders that cannot be read. */
-export type LibraryReport = Awaited<ReturnType<LibraryService['status']>> & { provider: ExecutionProviderName };
+export type LibraryReport = Omit<Awaited<ReturnType<LibraryService['status']>>, 'folders'> & {
+  provider: ExecutionProviderName;
+  folders: (Awaited<ReturnType<LibraryService['status']>>['folders'][number] & { libraryPath?: string; unreachable?: true })[];
+};
 
 export interface ForegroundApi {
   /** Resolves once the library is open with its model; else throws the model choice's own
@@ -63,6 +67,8 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
         return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
       }, options.signal);
       if (summary.added || summary.updated || summary.removed) ctx.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
+      // The run queued the reading of text in photos (text-reading-job.ts): the CLI waits for it.
+      if (!summary.interrupted) await waitForTextReading(ctx.jobs, options.signal);
       return summary;
     },
 
@@ -74,7 +80,15 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
     async report() {
       const lib = await ctx.library();
       const status = await lib.status();
-      return { ...status, provider: (await lib.providerStatus()).provider };
+      // A shared library's folder as this device sees it: the library's path when mapped here,
+      // and a note when this device cannot reach it (device-folders.ts).
+      const map = lib.deviceFolders.map();
+      const folders = status.folders.map((f) => ({
+        ...f,
+        ...(map.toLibrary(f.path) !== f.path ? { libraryPath: map.toLibrary(f.path) } : {}),
+        ...(folderReachable(f.path) ? {} : { unreachable: true as const }),
+      }));
+      return { ...status, folders, provider: (await lib.providerStatus()).provider };
     },
 
     async listPhotoRecords(options = {}) {
@@ -109,4 +123,15 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
       return runNow(ctx.jobs, 'repair', '', async () => ({ value: await repairLibrary(lib) }));
     },
   };
+}
+
+/** Waits for the queued and running 'read-text' jobs; aborting `signal` cancels them (resumable). */
+async function waitForTextReading(jobs: JobQueue, signal?: AbortSignal): Promise<void> {
+  const stop = () => void jobs.cancel((j) => j.kind === 'read-text');
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    for (const job of jobs.list().filter((j) => j.kind === 'read-text' && (j.state === 'queued' || j.state === 'running'))) await jobs.whenDone(job.id);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }

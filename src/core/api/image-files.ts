@@ -9,8 +9,9 @@
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { LibraryStore } from '../store/types';
-import { sniffImage, thumbnailPath, toSharpInput, type ImageFormat } from '../media';
+import { sniffImage, toSharpInput, type ImageFormat, type ThumbnailReader } from '../media';
 import { pathFromPhotoId } from './photo-id';
+import { knownThumbKey } from './thumb-keys';
 import type { ImageKind } from '../../shared/serve-access';
 
 /** The contract's type (src/shared), one per concept. */
@@ -29,18 +30,24 @@ const THUMB_SIDE = 384;
 /** Larger files are not photos we serve (a RAW can be 100 MB; a video is not a photo). */
 const MAX_ORIGINAL_BYTES = 512 * 1024 * 1024;
 
-export async function readLibraryImage(store: LibraryStore, thumbsDir: string, id: string, kind: ImageKind): Promise<ImageFile | null> {
+export async function readLibraryImage(store: LibraryStore, thumbs: ThumbnailReader, id: string, kind: ImageKind): Promise<ImageFile | null> {
   const photoPath = pathFromPhotoId(id);
   if (!photoPath) return null;
+  // A photo this process just showed: its thumbnail without a store lookup (thumb-keys.ts).
+  const known = kind === 'thumb' ? knownThumbKey(photoPath) : undefined;
+  if (known) {
+    const jpeg = await thumbs.read(known).catch(() => null);
+    if (jpeg) return { contentType: 'image/jpeg', data: jpeg };
+  }
   // Any model's row: thumbnails are content-addressed, and browsing does not wait for embeddings.
   const photo = (await store.photosByPath([photoPath])).get(photoPath);
   if (!photo) return null;
   if (kind === 'thumb' && photo.thumbKey) {
-    try {
-      return { contentType: 'image/jpeg', data: await fs.readFile(thumbnailPath(thumbsDir, photo.thumbKey)) };
-    } catch {
-      // Missing (thumbs folder cleared): made again from the original below.
-    }
+    // From the library's files (an S3 library's through this device's cache), so a device
+    // that cannot reach the original still shows it; missing (thumbs folder cleared): made
+    // again from the original below.
+    const jpeg = await thumbs.read(photo.thumbKey).catch(() => null);
+    if (jpeg) return { contentType: 'image/jpeg', data: jpeg };
   }
   const original = await readImageFile(photo.path);
   if (!original) return null;

@@ -17,6 +17,10 @@ import type {
 import { MAX_QUERY_IMAGE_BYTES } from '../../shared/api';
 import { openLibrary } from '../engine';
 import { resolveHome } from '../home';
+import { homePaths } from '../paths';
+import { resolveLibraryLocation } from '../location/library-location';
+import { libraryFilesFor } from '../location/files-for';
+import type { S3Overrides } from '../location/s3-settings';
 import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
 import { NoModelError } from '../library/model-choice';
@@ -25,15 +29,20 @@ import { toPhotoFilter } from '../search/filters';
 import { photosWithTag } from '../search/tag-filter';
 import { BackgroundSync } from './background-sync';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
+import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
 import type { ApiContext } from './api-context';
 import { albumsApi, type AlbumsForeground } from './albums-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
+import { textApi, type TextForeground } from './text-api';
+import { textReadingJobs } from './text-reading-job';
 import { timelineApi } from './timeline-api';
 import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
+import { folderReachable, forgetFolderReach } from './folder-reach';
+import { readLibraryVideo, type VideoPiece } from './video-files';
 import { hitsPage, toDetails, toPhoto } from './photo-views';
 import { foregroundApi, type ForegroundApi } from './foreground-api';
 import { embedImageBytes } from './query-image';
@@ -43,6 +52,12 @@ import { LibraryDamagedError } from '../store';
 export interface LibraryApiOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
   home?: string;
+  /** The library location URI: a folder, or s3://bucket/prefix (credentials, region and
+   *  endpoint from the AWS_* variables and the AWS config files). Default <home>/library.
+   *  The CLI and `serve` pass --library, else SHOEBOX_LIBRARY. */
+  library?: string;
+  /** S3 settings given instead of the AWS_* variables (the app's Settings → Library). */
+  s3?: S3Overrides;
   /** An explicit model folder instead of the active installed model. */
   modelDir?: string;
   /** An installed model by id instead of the active one. */
@@ -63,10 +78,14 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, DupesForeground, ModelsForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
+  /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
+  readonly library: string;
   /** A library photo's thumbnail or full image; null when the id names no library photo. */
   readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
+  /** A piece of a library video for a ranged request (video-files.ts); null when the id names no library video. */
+  readVideo(id: string, range: string | null): Promise<VideoPiece | null>;
   /** Stops jobs and the watcher, flushes and releases the writer lock. */
   close(): Promise<void>;
 }
@@ -77,8 +96,14 @@ const MAX_LIMIT = 1000;
 /** Opens the library (taking the writer lock, or failing with "library busy") and serves it. */
 export async function createLibraryApi(options: LibraryApiOptions = {}): Promise<LibraryHost> {
   const home = resolveHome(options.home);
+  // A bad URI or missing credentials fail here, in one line, before anything opens.
+  const location = await resolveLibraryLocation(options.library, { defaultDir: homePaths(home).library, ...(options.s3 ? { s3: options.s3 } : {}) });
+  forgetFolderReach(); // a new host (a CLI command) looks at the folders afresh
+  forgetThumbKeys(); // and names no thumbnail of another library's photo
   const listeners = new Set<(event: LibraryEvent) => void>();
   const emit = (event: LibraryEvent) => {
+    // A photo removed or replaced must not keep serving its old thumbnail (thumb-keys.ts).
+    if (event.type === 'photos-changed' || event.type === 'folders-changed') forgetThumbKeys();
     for (const listener of listeners) listener(event);
   };
   let library: LibraryService | null = null;
@@ -100,6 +125,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     pause: async () => sync?.stop(),
     resume: startWatching,
   });
+  // "Text in photos": the reading pass is a job of its own, queued by index runs and syncs.
+  const reading = textReadingJobs(jobs, emit);
 
   /** Opens the library once a model is known; null (with modelProblem set) until then. */
   let opening: Promise<LibraryService | null> | null = null;
@@ -116,6 +143,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     try {
       candidate = openLibrary({
         home,
+        location,
         ...(modelChoice.modelDir ? { modelDir: modelChoice.modelDir } : {}),
         ...(modelChoice.modelId ? { modelId: modelChoice.modelId } : {}),
         provider: options.provider ?? 'auto',
@@ -140,6 +168,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       await candidate.close();
       throw error;
     }
+    candidate.afterSync = reading.afterSync(() => candidate.writable());
     library = candidate;
     modelProblem = null;
     modelError = null;
@@ -170,9 +199,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const folderInfos = async (lib: LibraryService): Promise<FolderInfo[]> => {
     const store = await lib.readable();
     const [folders, failures] = await Promise.all([store.listFolders(), store.listFailures()]);
+    const map = lib.deviceFolders.map();
     return Promise.all(
       folders.map(async (f) => ({
         path: f.path,
+        ...(map.toLibrary(f.path) !== f.path ? { libraryPath: map.toLibrary(f.path) } : {}),
+        ...(folderReachable(f.path) ? {} : { unreachable: true as const }),
         addedAt: f.addedAt,
         photos: await store.countListed({ folder: f.path }),
         failed: failures.filter((x) => x.folder === f.path).length,
@@ -233,10 +265,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     return status();
   };
 
-  const ctx: ApiContext = { home, open, need, jobs, emit, page, reopen, status };
+  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, jobs, emit, page, reopen, status };
 
   const host: LibraryHost = {
     home,
+    library: location.uri,
 
     info: (): Promise<EngineInfo> => info(library?.clip().providerStatus()),
 
@@ -259,6 +292,20 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
     async removeFolder(folder: string): Promise<void> {
       await removeFolder(await need(), folder);
+    },
+
+    async mapFolder(folder: string, place: string | null): Promise<FolderInfo> {
+      const lib = await need();
+      const store = await lib.readable();
+      const wanted = place === null ? null : expandHome(place.trim());
+      if (wanted !== null && !path.isAbsolute(wanted)) throw new Error(`give the folder's full path, e.g. /Volumes/photos (got "${place}")`);
+      const mapped = wanted === null ? await lib.deviceFolders.unmapFolder(store, folder) : await lib.deviceFolders.mapFolder(store, folder, wanted);
+      forgetFolderReach(); // the folder is looked for at its new place now
+      emit({ type: 'folders-changed' });
+      emit({ type: 'photos-changed', added: 0, removed: 0 }); // every path under it is shown anew
+      const info = (await folderInfos(lib)).find((f) => f.path === mapped.device);
+      if (!info) throw new Error(`not a library folder: ${folder}`);
+      return info;
     },
 
     async listFailures(options: ListPhotosOptions = {}): Promise<FailurePage> {
@@ -338,6 +385,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
     ...modelsApi(ctx),
     ...tagsApi(ctx),
+    ...textApi(ctx, { queue: (lib) => reading.queue(() => lib.writable()), cancel: () => jobs.cancel((j) => j.kind === 'read-text') }),
     ...albumsApi(ctx),
     ...timelineApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
@@ -364,7 +412,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     async readImage(id: string, kind: ImageKind): Promise<ImageFile | null> {
       const lib = await open();
       if (!lib) return null;
-      return readLibraryImage(await lib.readable(), lib.paths.thumbs, id, kind);
+      return readLibraryImage(await lib.readable(), lib.thumbnails, id, kind);
+    },
+
+    async readVideo(id: string, range: string | null): Promise<VideoPiece | null> {
+      const lib = await open();
+      return lib ? readLibraryVideo(await lib.readable(), id, range) : null;
     },
 
     async close(): Promise<void> {

@@ -1,9 +1,13 @@
 // Store records as LibraryApi shows them: plain JSON, named by id, without the vector.
 import type { Photo, PhotoDetails, PhotoHit, PhotoTag, SearchPage } from '../../shared/api';
+import type { PhotoTextMatch } from '../../shared/search';
 import type { LibraryStore, PhotoRecord, PhotoSummary, TagRecord } from '../store/types';
 import { photoId } from './photo-id';
+import { rememberThumbKey } from './thumb-keys';
+import { folderReachable } from './folder-reach';
 
 export function toPhoto(p: PhotoSummary): Photo {
+  rememberThumbKey(p.path, p.thumbKey); // its thumbnail is asked for next (thumb-keys.ts)
   return {
     id: photoId(p.path),
     path: p.path,
@@ -12,6 +16,8 @@ export function toPhoto(p: PhotoSummary): Photo {
     height: p.height,
     takenAt: p.takenAt,
     ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
+    ...(typeof p.durationMs === 'number' ? { kind: 'video' as const, duration: p.durationMs / 1000 } : {}),
+    ...(folderReachable(p.folder) ? {} : { unreachable: true as const }),
   };
 }
 
@@ -49,11 +55,15 @@ export function toListing(p: PhotoSummary): PhotoListing {
 }
 
 /** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */
-export async function hitsPage(store: Pick<LibraryStore, 'photosByPath'>, hits: readonly { path: string; score: number }[], offset: number, limit: number): Promise<SearchPage> {
+export async function hitsPage(store: Pick<LibraryStore, 'photosByPath'>, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
   const rows = await store.photosByPath(hits.map((h) => h.path));
   const photos = hits.flatMap((h) => {
     const row = rows.get(h.path);
-    return row ? [toHit(row, h.score)] : [];
+    // A `text:` search's match travels with the hit: the viewer highlights its words.
+    if (!row) return [];
+    // A video's best moment travels with it: the viewer plays from there.
+    const hit = h.time !== undefined ? { ...toHit(row, h.score), time: h.time } : toHit(row, h.score);
+    return [h.photoText ? { ...hit, photoText: h.photoText } : hit];
   });
   return { offset, photos, hasMore: hits.length === limit };
 }

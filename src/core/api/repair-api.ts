@@ -21,7 +21,7 @@ export class LibraryRepair {
 
   /** Damage of an open library, met by an earlier read (store-health.ts). */
   seen(lib: LibraryService): string | null {
-    return damageSeen(lib.paths.library)?.message ?? null;
+    return damageSeen(lib.location.databaseUri)?.message ?? null;
   }
 
   /** The host's open attempt failed on damage: hold the candidate; the library stays closed. */

@@ -14,5 +14,7 @@ export async function repairLibrary(library: LibraryService): Promise<RepairRepo
   } catch (error) {
     if (!(error instanceof LibraryDamagedError)) throw error;
   }
-  return repairLibraryStore(library.paths.library);
+  // Repair moves damaged table files aside on disk: a local library's only, for now.
+  if (library.location.kind !== 'local') throw new Error(`repair works on a local library only, not ${library.location.uri}`);
+  return repairLibraryStore(library.location.databaseUri);
 }

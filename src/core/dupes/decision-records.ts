@@ -5,7 +5,15 @@ import type { PhotoLookups } from '../store/types';
 
 /** Decisions are by content: they read the rows' hashes. */
 type DecisionStore = Pick<PhotoLookups, 'photosByPath' | 'photoStates'>;
-import { changeDecisions, decisionsFile, loadDecisions, newDecisionId } from './decisions-file';
+import { changeDecisions, decisionsFile, libraryDecisions, loadDecisions, newDecisionId, type DecisionsTarget } from './decisions-file';
+import type { LibraryFiles } from '../location/library-files';
+
+/** Where the decisions are: a home (its duplicate-decisions.json) or a library's files. */
+export type DecisionsHome = string | LibraryFiles;
+
+function decisionsOf(where: DecisionsHome): DecisionsTarget {
+  return typeof where === 'string' ? decisionsFile(where) : libraryDecisions(where);
+}
 import { applyDecisions, sameContents, type DecidedGroup, type DecisionKind, type DecisionMember, type DuplicateDecision } from './decisions';
 import type { DuplicateGroup } from './types';
 
@@ -15,7 +23,7 @@ export type ListedDecision = DuplicateDecision & { applies: boolean };
 
 /** Records that these photos (paths in the library) are `kind`; the same contents decided
  *  again give back the decision already recorded. */
-export async function recordDecision(home: string, store: DecisionStore, paths: readonly string[], kind: DecisionKind): Promise<DuplicateDecision> {
+export async function recordDecision(home: DecisionsHome, store: DecisionStore, paths: readonly string[], kind: DecisionKind): Promise<DuplicateDecision> {
   const unique = [...new Set(paths)];
   if (unique.length < 2) throw new Error('a duplicate decision needs two or more different photos');
   const rows = await store.photosByPath(unique);
@@ -23,17 +31,17 @@ export async function recordDecision(home: string, store: DecisionStore, paths: 
   if (missing !== undefined) throw new Error(`not a photo in the library: ${missing}`);
   const members: DecisionMember[] = unique.map((p) => ({ hash: rows.get(p)!.hash, path: p }));
   members.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return changeDecisions(decisionsFile(home), (decisions) => {
+  return changeDecisions(decisionsOf(home), (decisions) => {
     const same = decisions.find((d) => d.kind === kind && sameContents(d.members, members));
-    if (same) return { decisions, value: same };
+    if (same) return { decisions: null, value: same };
     const made: DuplicateDecision = { id: newDecisionId(new Set(decisions.map((d) => d.id))), kind, decidedAt: Date.now(), members };
     return { decisions: [...decisions, made], value: made };
   });
 }
 
 /** Every decision, oldest first, with whether it still applies to the library. */
-export async function listDecisions(home: string, store: DecisionStore, onProblem: (message: string) => void): Promise<ListedDecision[]> {
-  const decisions = await loadDecisions(decisionsFile(home), onProblem);
+export async function listDecisions(home: DecisionsHome, store: DecisionStore, onProblem: (message: string) => void): Promise<ListedDecision[]> {
+  const decisions = await loadDecisions(decisionsOf(home), onProblem);
   if (decisions.length === 0) return [];
   const held = new Map<string, number>();
   for (const row of (await store.photoStates()).values()) held.set(row.hash, (held.get(row.hash) ?? 0) + 1);
@@ -43,8 +51,8 @@ export async function listDecisions(home: string, store: DecisionStore, onProble
 }
 
 /** Forgets a decision; its groups show again at the next look. An unknown id is an error. */
-export async function undoDecision(home: string, id: string): Promise<DuplicateDecision> {
-  return changeDecisions(decisionsFile(home), (decisions) => {
+export async function undoDecision(home: DecisionsHome, id: string): Promise<DuplicateDecision> {
+  return changeDecisions(decisionsOf(home), (decisions) => {
     const found = decisions.find((d) => d.id === id);
     if (!found) throw new Error(`no duplicate decision ${JSON.stringify(id)} (shoebox dupes decisions lists them)`);
     return { decisions: decisions.filter((d) => d !== found), value: found };
@@ -52,8 +60,8 @@ export async function undoDecision(home: string, id: string): Promise<DuplicateD
 }
 
 /** A scan's groups less those a decision covers (the CLI's view; the app filters per page). */
-export async function groupsAfterDecisions(home: string, store: DecisionStore, groups: readonly DuplicateGroup[], onProblem: (message: string) => void): Promise<{ groups: DecidedGroup[]; hidden: DuplicateGroup[] }> {
-  const decisions = await loadDecisions(decisionsFile(home), onProblem);
+export async function groupsAfterDecisions(home: DecisionsHome, store: DecisionStore, groups: readonly DuplicateGroup[], onProblem: (message: string) => void): Promise<{ groups: DecidedGroup[]; hidden: DuplicateGroup[] }> {
+  const decisions = await loadDecisions(decisionsOf(home), onProblem);
   if (decisions.length === 0 || groups.length === 0) return { groups: [...groups], hidden: [] };
   const rows = await store.photoStates();
   return applyDecisions(groups, decisions, (p) => rows.get(p)?.hash);

@@ -3,6 +3,7 @@
 // when another process holds it, the signatures are used for this scan and computed again
 // next time.
 import type { PhotoLookups, SignatureRecord, SignatureRepository } from '../store/types';
+import type { ThumbnailReader } from '../media';
 import { findDuplicates, type FindDuplicatesOptions, type ScanStore } from './find-duplicates';
 import { keepRealFiles } from './keep-best';
 import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPlan, type TrashStore } from './trash-duplicates';
@@ -14,7 +15,7 @@ export type DupesStore = ScanStore & TrashStore & SignatureRepository & Pick<Pho
 
 /** What the scan needs of the library (LibraryService has it; unit tests hand in fakes). */
 export interface DupesLibrary {
-  readonly paths: { thumbs: string };
+  readonly thumbnails: ThumbnailReader;
   readable(): Promise<DupesStore>;
   writable(): Promise<DupesStore>;
 }
@@ -38,7 +39,7 @@ export class DupesService {
       }
       await target?.putSignatures(records);
     };
-    const scan = await findDuplicates({ store, thumbsDir: this.library.paths.thumbs, saveSignatures }, scanOptions);
+    const scan = await findDuplicates({ store, thumbs: this.library.thumbnails, saveSignatures }, scanOptions);
     if (target === null) scan.stats.signaturesSaved = false;
     // Rows cannot tell a link from its target: the real file is kept over links to it.
     return { ...scan, groups: await keepRealFiles(scan.groups) };

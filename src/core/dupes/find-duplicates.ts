@@ -14,6 +14,7 @@
 // library before a link), so trashing every non-keeper of every group keeps, of each set
 // of overlapping groups, at least its best photo.
 import type { FolderRepository, PhotoListing, PhotoSummary, SignatureRecord, SignatureRepository, VectorReads } from '../store/types';
+import type { ThumbnailReader } from '../media';
 import { compareForKeeping, placementsOf, type KeepCandidate } from './keep-best';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
@@ -32,7 +33,7 @@ export interface DupesContext {
   /** Where photos, signatures and vectors are read. */
   store: ScanStore;
   /** The library's thumbnails (signatures of older photos are made from them). */
-  thumbsDir: string;
+  thumbs: ThumbnailReader;
   /** Saves signatures computed during the scan; absent when the scan holds no writer. */
   saveSignatures?: (records: SignatureRecord[]) => Promise<void>;
 }
@@ -165,7 +166,7 @@ async function loadSignatures(
     const missing = contents.photos.filter((_, i) => !signed[i]).map((p) => p[0]!);
     if (missing.length) {
       const made = await backfillSignatures(missing, {
-        thumbsDir: ctx.thumbsDir,
+        thumbs: ctx.thumbs,
         ...(ctx.saveSignatures ? { save: ctx.saveSignatures } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (done, total) => options.onProgress?.({ phase: 'signatures', done, total }),

@@ -1,4 +1,6 @@
-// The last duplicate scan on disk, one file per model (<home>/duplicates/<model key>.json),
+// The last duplicate scan, one file per model (duplicates/<model key>.json in the library's
+// files: under <home> for the default library, under an S3 library's prefix), its paths as
+// the library keeps them (reportWithPaths turns them into a device's and back),
 // so a review survives a restart or a switch to another model and back. The file holds the
 // engine's groups (paths) and each member's library row as it was scanned (size, mtime,
 // hash): the trash step compares those with the library before it moves anything, so a
@@ -7,9 +9,8 @@
 // Written atomically (temp file, fsync, rename): a crash leaves the old report or the new
 // one, never half of one. Reading is forgiving: a missing file is "no scan yet", and a file
 // that cannot be read or is not what we wrote is reported once and treated the same.
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { writeFileAtomic } from '../../base/atomic-write';
+import { asLibraryFile, FolderFiles } from '../location/folder-files';
+import { libraryFile, type LibraryFile, type LibraryFiles } from '../location/library-files';
 import { modelKey } from '../store/model-key';
 import { DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateMember } from './types';
 
@@ -49,10 +50,35 @@ interface ReportFile {
 
 /** Where the report of `modelId`'s library is kept. */
 export function reportFile(home: string, modelId: string): string {
-  return path.join(home, 'duplicates', `${modelKey(modelId)}.json`);
+  return new FolderFiles(home).where(reportKey(modelId));
 }
 
-export async function saveReport(file: string, modelId: string, report: SavedReport): Promise<void> {
+/** The report's key in the library's files. */
+export function reportKey(modelId: string): string {
+  return `duplicates/${modelKey(modelId)}.json`;
+}
+
+/** The report of `modelId` in a library's files. */
+export function libraryReport(files: LibraryFiles, modelId: string): LibraryFile {
+  return libraryFile(files, reportKey(modelId));
+}
+
+/** A report file: a local path (tests) or a library's file. */
+export type ReportTarget = string | LibraryFile;
+
+const fileOf = asLibraryFile;
+
+/** `report` with every path passed through `to`: this device's paths to the library's before a
+ *  save, and back after a load, so devices that see the folders elsewhere share one report. */
+export function reportWithPaths(report: SavedReport, to: (path: string) => string): SavedReport {
+  return {
+    ...report,
+    groups: report.groups.map((g) => ({ ...g, keep: to(g.keep), members: g.members.map((m) => ({ ...m, path: to(m.path) })) })),
+    states: new Map([...report.states].map(([p, state]) => [to(p), state])),
+  };
+}
+
+export async function saveReport(target: ReportTarget, modelId: string, report: SavedReport): Promise<void> {
   const contents: ReportFile = {
     version: FORMAT_VERSION,
     modelId,
@@ -63,26 +89,28 @@ export async function saveReport(file: string, modelId: string, report: SavedRep
     groups: report.groups,
     states: Object.fromEntries(report.states),
   };
-  await writeFileAtomic(file, JSON.stringify(contents));
+  await fileOf(target).write(JSON.stringify(contents));
 }
 
 /**
  * The saved report, or null when there is none. A file that cannot be used (unreadable,
  * not JSON, another format or model) is also null, after one line to `onProblem`.
  */
-export async function loadReport(file: string, modelId: string, onProblem: (message: string) => void): Promise<SavedReport | null> {
+export async function loadReport(target: ReportTarget, modelId: string, onProblem: (message: string) => void): Promise<SavedReport | null> {
+  const file = fileOf(target);
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    const bytes = await file.read();
+    if (bytes === null) return null;
+    text = bytes.toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    onProblem(`the saved duplicates report ${file} could not be read (${(error as Error).message}): scan again`);
+    onProblem(`the saved duplicates report ${file.where} could not be read (${(error as Error).message}): scan again`);
     return null;
   }
   try {
     return parseReport(JSON.parse(text) as unknown, modelId);
   } catch (error) {
-    onProblem(`the saved duplicates report ${file} is unusable (${(error as Error).message}): scan again`);
+    onProblem(`the saved duplicates report ${file.where} is unusable (${(error as Error).message}): scan again`);
     return null;
   }
 }

@@ -4,11 +4,11 @@
 // sharp's decoding threads stay busy; saved in batches when the scan holds the writer.
 import fs from 'node:fs/promises';
 import type { PhotoSummary, SignatureRecord } from '../store/types';
-import { sniffFormat, thumbnailKey, thumbnailPath, toSharp, toSharpInput } from '../media';
+import { sniffFormat, thumbnailKey, toSharp, toSharpInput, type ThumbnailReader } from '../media';
 import { signatureFromImage, signatureFromJpeg, type PerceptualSignature } from './signature';
 
 export interface BackfillOptions {
-  thumbsDir: string;
+  thumbs: ThumbnailReader;
   save?: (records: SignatureRecord[]) => Promise<void>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -17,10 +17,11 @@ export interface BackfillOptions {
 }
 
 /** One photo of the content: its thumbnail first, the original file if that fails. */
-export async function signatureOfPhoto(photo: Pick<PhotoSummary, 'path' | 'hash' | 'thumbKey'>, thumbsDir: string): Promise<PerceptualSignature> {
+export async function signatureOfPhoto(photo: Pick<PhotoSummary, 'path' | 'hash' | 'thumbKey'>, thumbs: ThumbnailReader): Promise<PerceptualSignature> {
   try {
-    const key = photo.thumbKey || thumbnailKey(photo.hash);
-    return await signatureFromJpeg(await fs.readFile(thumbnailPath(thumbsDir, key)));
+    const jpeg = await thumbs.read(photo.thumbKey || thumbnailKey(photo.hash));
+    if (!jpeg) throw new Error('no thumbnail');
+    return await signatureFromJpeg(jpeg);
   } catch {
     const bytes = await fs.readFile(photo.path);
     const input = await toSharpInput(bytes, sniffFormat(bytes));
@@ -53,7 +54,7 @@ export async function backfillSignatures(missing: readonly Pick<PhotoSummary, 'p
       options.signal?.throwIfAborted();
       const photo = missing[next++]!;
       try {
-        const sig = await signatureOfPhoto(photo, options.thumbsDir);
+        const sig = await signatureOfPhoto(photo, options.thumbs);
         const record = { hash: photo.hash, version: sig.version, signature: sig.bytes, sharpness: sig.sharpness };
         made.push(record);
         unsaved.push(record);

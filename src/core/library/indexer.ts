@@ -12,7 +12,7 @@ import type { LibraryEvent } from '../../shared/api';
 import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage } from '../clip/preprocess';
 import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
-import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, writeThumbnail, type PhotoMetadata } from '../media';
+import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
@@ -22,12 +22,17 @@ import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
+import { ThumbnailUploads } from './thumbnail-uploads';
+import { VideoIndexer } from './video-indexing';
+import { sha256File } from '../../base/sha256-file';
+import { hasVideoExtension, missingFfmpegLine, sniffVideo, type FfmpegLocation } from '../media';
 
 export interface IndexerDeps {
   store: LibraryStore;
   model: ClipModel;
   modelId: string;
-  thumbsDir: string;
+  /** Where thumbnails go: the library's files (a folder, or S3 with a device cache). */
+  thumbs: ThumbnailStore;
   emit: (event: LibraryEvent) => void;
   /** Long side of thumbnails, pixels. */
   thumbnailSize?: number;
@@ -35,6 +40,8 @@ export interface IndexerDeps {
   onPhotosCommitted?: (records: PhotoRecord[]) => Promise<void>;
   /** Starts the run's thumbnail step (the engine plugs in duplicate detection's signatures). */
   thumbnailStep?: () => ThumbnailStep;
+  /** Which ffmpeg reads videos; default: located on first video (media/video-ffmpeg.ts), null: none. */
+  ffmpeg?: FfmpegLocation | null;
 }
 
 /**
@@ -194,7 +201,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // photo scanned every uncompacted commit of the run (~100 ms each at 10k photos).
   const knownHashes = new Set([...states.values()].map((s) => s.hash));
 
+  const uploads = new ThumbnailUploads(deps.thumbs);
   const writer = new WriteBatcher(store, {
+    beforeCommit: (records) => uploads.settled(records.map((r) => r.thumbKey)),
     ...(deps.onPhotosCommitted ? { onCommitted: deps.onPhotosCommitted } : {}),
     // The same upkeep as after a run (library-service.ts), every few thousand photos of a long one.
     maintenance: async () => {
@@ -206,7 +215,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   const signatures = deps.thumbnailStep?.();
   const progress = new ProgressTracker(candidates.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));
   const pre = deps.model.folder.preprocessing;
-  type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string };
+  type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null };
+  const videos = new VideoIndexer({ model: deps.model, store, thumbnailSize: deps.thumbnailSize ?? 384, ...(deps.ffmpeg !== undefined ? { ffmpeg: deps.ffmpeg } : {}) });
   const pending = new Map<number, Pending>();
   // A photo that changed into something unreadable loses its old row (its content is gone).
   const broken: string[] = [];
@@ -224,6 +234,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // Progress counts photo files: those named like one, and those whose content turns out to be one.
   const sniffed = new Set<number>();
   const decode = async (filePath: string, index: number) => {
+    // Once a commit failed, nothing more can be written: stop embedding (flush() reports why).
+    writer.throwIfFailed();
     try {
       // A stop never waits on a decode stuck on a file that does not answer.
       return await untilAborted(decodeFile(filePath, index), options.signal);
@@ -235,7 +247,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   };
   const decodeFile = async (filePath: string, index: number) => {
     const file = candidates[index]!;
-    const format = sniffFormat(await readHead(filePath));
+    const head = await readHead(filePath);
+    const format = sniffFormat(head);
+    if (!format && (sniffVideo(head) || hasVideoExtension(filePath))) return decodeVideo(file, index, sniffVideo(head) !== null);
     if (!format) {
       if (!hasPhotoExtension(filePath)) return null; // not a photo at all: ignored, not failed
       throw new ImageDecodeError('not an image (unrecognised content)');
@@ -245,26 +259,51 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     // Regular file, size and declared dimensions are checked before the file is read whole.
     const bytes = await readPhotoBytes(filePath);
     const hash = crypto.createHash('sha256').update(bytes).digest('hex');
-    const twin = knownHashes.has(hash) ? await reusableTwin(store, hash, missingByHash) : null;
-    throwIfStopped(options.signal); // a decode that ends after a stop commits nothing
-    knownHashes.add(hash); // a second copy in this run may find this one once it is committed
-    if (twin) {
-      if (missing.has(twin.path)) summary.moved++;
-      count(file);
-      writer.put({ ...twin, path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, indexedAt: Date.now() });
-      return null;
-    }
+    if (await reuseTwin(file, hash)) return null;
     const meta = await readPhotoMetadata(bytes);
     const input = await toSharpInput(bytes, format);
     const image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384 });
     const thumbKey = thumbnailKey(hash);
     throwIfStopped(options.signal);
     if (image.thumbnail) {
-      await writeThumbnail(deps.thumbsDir, thumbKey, image.thumbnail);
+      await uploads.start(thumbKey, image.thumbnail);
       signatures?.add(hash, image.thumbnailPixels!); // in the background; never throws
     }
     pending.set(index, { file, hash, meta, thumbKey });
     return image;
+  };
+
+  /** A stored row with the same content claims the file (a move or a copy): nothing to embed. */
+  const reuseTwin = async (file: FoundFile, hash: string): Promise<boolean> => {
+    const twin = knownHashes.has(hash) ? await reusableTwin(store, hash, missingByHash) : null;
+    throwIfStopped(options.signal); // a decode that ends after a stop commits nothing
+    knownHashes.add(hash); // a second copy in this run may find this one once it is committed
+    if (!twin) return false;
+    if (missing.has(twin.path)) summary.moved++;
+    count(file);
+    writer.put({ ...twin, path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, indexedAt: Date.now() });
+    return true;
+  };
+  // A video (video-indexing.ts): its frames are embedded and stored here; its poster frame
+  // is returned to be embedded and committed as the video's row, like a photo.
+  const decodeVideo = async (file: FoundFile, index: number, isVideo: boolean) => {
+    if (!isVideo) throw new ImageDecodeError('not a video (unrecognised content)'); // named .mp4 etc.
+    if (!videos.ffmpeg()) {
+      videos.skipped++; // left for a run with ffmpeg: not failed, and said once (below)
+      return null;
+    }
+    sniffed.add(index);
+    if (!hasPhotoExtension(file.path)) progress.grow();
+    const hash = await sha256File(file.path, options.signal); // streamed: a video need not fit in memory
+    if (await reuseTwin(file, hash)) return null;
+    const video = await videos.index(file.path, hash, options.signal);
+    const thumbKey = thumbnailKey(hash);
+    throwIfStopped(options.signal);
+    await uploads.start(thumbKey, video.poster.thumbnail!);
+    signatures?.add(hash, video.poster.thumbnailPixels!);
+    const meta: PhotoMetadata = { takenAt: video.createdAt, takenOffset: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
+    pending.set(index, { file, hash, meta, thumbKey, durationMs: video.durationMs, size: video.size });
+    return video.poster;
   };
 
   let handled = 0;
@@ -288,13 +327,15 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
         size: file.size,
         mtimeMs: file.mtimeMs,
         hash: p.hash,
-        width: result.width!,
-        height: result.height!,
+        // A video's row has its real size; the frame embedded was reduced for the model.
+        width: p.size?.width ?? result.width!,
+        height: p.size?.height ?? result.height!,
         ...p.meta,
         modelId: deps.modelId,
         vector: result.embedding!,
         thumbKey: p.thumbKey,
         indexedAt: Date.now(),
+        ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
       });
     },
     { decode, ...(options.signal ? { signal: options.signal } : {}) },
@@ -304,13 +345,17 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // duplicate the next run removes, never a lost photo.
   await writer.flush();
   await signatures?.flush();
+  if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
   if (options.signal?.aborted) {
     summary.interrupted = true;
     summary.left = candidates.length - handled;
   } else {
     const gone = [...missing.keys()];
     summary.removed = gone.length;
-    if (gone.length || broken.length) await store.removePhotos([...gone, ...broken]);
+    if (gone.length || broken.length) {
+      await store.removePhotos([...gone, ...broken]);
+      await store.pruneVideoFrames(); // a removed video's frames; nothing is in flight now
+    }
     const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || goneSinceScan.has(p) || writer.wasIndexed(p)));
     if (stale.length) await store.clearFailures(stale);
   }

@@ -9,9 +9,16 @@ import { probeProvider, type ProbeResult } from '../clip/provider-probe';
 import { openLibraryStore } from '../store';
 import type { FailureRecord, FolderRecord, LibraryStore, PhotoRecord, PhotoSummary } from '../store/types';
 import { homePaths, type HomePaths } from '../paths';
+import { LibraryLocation } from '../location/library-location';
+import { FolderFiles } from '../location/folder-files';
+import { libraryFilesFor } from '../location/files-for';
+import type { LibraryFiles } from '../location/library-files';
+import { libraryThumbnails, type ThumbnailStore } from '../media/thumbnail';
+import { createHash } from 'node:crypto';
 import type { ModelChoice } from './model-choice';
-import { acquireWriterLock, type WriterLock } from './writer-lock';
+import { acquireLibraryWriter, type LibraryWriter } from './writer-lock';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
+import { hasVideoExtension, type FfmpegLocation } from '../media';
 import type { IndexSummary } from './index-summary';
 import { FolderWatcher } from './watcher';
 import { isInside } from '../../base/path-inside';
@@ -22,12 +29,17 @@ import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
 import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
+import { DeviceFolders } from './device-folders';
+import { mappedStore } from './mapped-store';
+import { vectorCacheDir } from './vector-cache-dir';
 
 /** Quiet time after the last change before the store is compacted and its index refreshed. */
 const IDLE_MAINTENANCE_MS = 30_000;
 
 export interface LibraryServiceOptions {
   home: string;
+  /** Where the library lives (a folder or an S3 prefix); default <home>/library. */
+  location?: LibraryLocation;
   model: ModelChoice;
   modelOptions?: ClipModelOptions;
   emit: (event: LibraryEvent) => void;
@@ -40,6 +52,8 @@ export interface LibraryServiceOptions {
    * photos are indexed without signatures and the duplicate scan computes them later.
    */
   thumbnailStep?: (store: LibraryStore) => ThumbnailStep;
+  /** Which ffmpeg reads videos (IndexerDeps.ffmpeg). */
+  ffmpeg?: FfmpegLocation | null;
 }
 
 /** What `shoebox status` reports (not src/shared's LibraryStatus, the app's status). */
@@ -55,16 +69,32 @@ export interface LibraryStatusReport {
 
 export class LibraryService {
   readonly paths: HomePaths;
+  /** Where the library's database lives: <home>/library unless --library / SHOEBOX_LIBRARY say otherwise. */
+  readonly location: LibraryLocation;
+  /** The library's own files beside its tables (libraryFilesFor: the home for the default library). */
+  readonly files: LibraryFiles;
+  /** Its thumbnails; an S3 library's go through a cache in <home>/cache on this device. */
+  readonly thumbnails: ThumbnailStore;
+  /** This device's paths of the library's folders (device-folders.ts): the stores work in them. */
+  readonly deviceFolders: DeviceFolders;
   private model: ClipModel | undefined;
   private store: LibraryStore | undefined;
   private readOnlyStore: LibraryStore | undefined;
-  private lock: WriterLock | undefined;
+  private lock: LibraryWriter | undefined;
+  private locking: Promise<LibraryWriter> | undefined;
   private labelTexts: TextEmbedder | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
   onPhotosCommitted: ((records: PhotoRecord[]) => Promise<void>) | undefined;
+  /** Runs after each index run and watch sync, in the background while watching; the engine
+   *  wires the text-in-photos reading pass here (src/core/text), off the embedding's path. */
+  afterSync: ((store: LibraryStore, signal?: AbortSignal) => Promise<void>) | undefined;
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.paths = homePaths(options.home);
+    this.location = options.location ?? LibraryLocation.local(this.paths.library);
+    this.files = libraryFilesFor(this.location, options.home);
+    this.thumbnails = libraryThumbnails(this.files, this.location.kind === 's3' ? new FolderFiles(thumbnailCacheDir(this.paths.cache, this.location)) : undefined);
+    this.deviceFolders = new DeviceFolders(this.paths.home, this.location.uri);
   }
 
   get modelId(): string {
@@ -94,16 +124,22 @@ export class LibraryService {
   /** The store for writing: takes the writer lock first ("library busy" if another writer runs). */
   async writable(): Promise<LibraryStore> {
     if (this.store) return this.store;
-    this.lock ??= acquireWriterLock(this.paths.home, this.options.command ?? 'shoebox');
-    fs.mkdirSync(this.paths.thumbs, { recursive: true });
-    this.store = await openLibraryStore(this.paths.library, { model: { id: this.modelId, dimension: () => this.clip().dimension() } });
+    // The home's pid lock and the library's lease (writer-lock.ts); one attempt at a time.
+    this.locking ??= acquireLibraryWriter({ home: this.paths.home, library: this.location, libraryUri: this.location.uri, command: this.options.command ?? 'shoebox' });
+    this.lock ??= await this.locking.catch((error: unknown) => {
+      this.locking = undefined;
+      throw error;
+    });
+    if (this.files.root === this.paths.home) fs.mkdirSync(this.paths.thumbs, { recursive: true });
+    const store = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite: () => this.lock?.assertHeld(), ...this.searchCache() });
+    this.store = mappedStore(store, () => this.deviceFolders.map());
     return this.store;
   }
 
   /** The store for reading; works while another process writes. */
   async readable(): Promise<LibraryStore> {
     if (this.store) return this.store;
-    this.readOnlyStore ??= await openLibraryStore(this.paths.library, { model: { id: this.modelId, dimension: 0 }, readOnly: true });
+    this.readOnlyStore ??= mappedStore(await openLibraryStore(this.location, { model: { id: this.modelId, dimension: 0 }, readOnly: true, ...this.searchCache() }), () => this.deviceFolders.map());
     return this.readOnlyStore;
   }
 
@@ -131,6 +167,7 @@ export class LibraryService {
       if (outer && outer !== abs) {
         this.options.emit({ type: 'log', level: 'info', message: `${abs} is inside the library folder ${outer}: indexed as part of it` });
       } else if (!outer) {
+        await this.deviceFolders.refuseSameContent(store, abs);
         await store.addFolder(abs);
         await this.mergeNested(store);
       }
@@ -139,12 +176,19 @@ export class LibraryService {
     return targets;
   }
 
+  /** On object storage, searches answer from a copy of the vectors on this device (store/vector-cache.ts). */
+  private searchCache(): { vectorCache?: { dir: string } } {
+    // describe(): the URI and the endpoint, so two servers with the same bucket and prefix never share a cache.
+    return this.location.kind === 's3' ? { vectorCache: { dir: vectorCacheDir(this.paths.cache, this.location.describe()) } } : {};
+  }
+
   async index(folders?: string[], signal?: AbortSignal): Promise<IndexSummary> {
     const store = await this.writable();
     // A library from before folders stopped nesting may still hold nested ones.
     await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders) : (await store.listFolders()).map((f) => f.path);
     const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), signal ? { signal } : {});
+    if (!summary.interrupted) await this.afterSync?.(store, signal);
     // Maintenance after the run, never during it: index the vectors once the library is
     // large enough to need it, and compact the run's small commits.
     if (summary.added || summary.updated || summary.removed) {
@@ -196,7 +240,9 @@ export class LibraryService {
   /** Shoebox's own data folders, never indexed even when a library folder holds the home. */
   dataFolders(): string[] {
     const { thumbs, models, library, cache } = this.paths;
-    const dirs = [thumbs, models, library, cache].map((d) => path.resolve(d));
+    // A local library elsewhere (--library DIR) is Shoebox's data too.
+    const elsewhere = this.location.kind === 'local' ? [this.location.databaseUri] : [];
+    const dirs = [thumbs, models, library, cache, ...elsewhere].map((d) => path.resolve(d));
     // Through a link too: the scan compares real paths as well.
     return [...new Set([...dirs, ...dirs.map((d) => realpathOr(d))])];
   }
@@ -231,7 +277,7 @@ export class LibraryService {
       const problem = scan.unreadable.find((u) => u.path === folder.path);
       if (problem) unavailable.set(folder.path, problem.reason);
       for (const file of scan.files) {
-        if (!hasPhotoExtension(file.path)) continue; // sniffing every file would make status slow
+        if (!hasPhotoExtension(file.path) && !hasVideoExtension(file.path)) continue; // sniffing every file would make status slow
         const row = states.get(file.path) ?? failedAt.get(file.path);
         if (!row || row.size !== file.size || row.mtimeMs !== file.mtimeMs) pending++;
       }
@@ -261,7 +307,10 @@ export class LibraryService {
     const deps = this.indexerDeps(store);
     const scope = await this.scanScope(store);
     let idle: NodeJS.Timeout | undefined;
+    // The after-sync pass runs one at a time, behind the syncs, never holding them up.
+    let after: Promise<void> = Promise.resolve();
     const maintainWhenIdle = () => {
+      if (this.afterSync) after = after.then(() => this.afterSync?.(store, signal)).catch(() => {});
       clearTimeout(idle);
       idle = setTimeout(() => void store.ensureVectorIndex().then(() => store.optimize()).catch(() => {}), IDLE_MAINTENANCE_MS);
     };
@@ -285,10 +334,24 @@ export class LibraryService {
     await presence.start();
     onSummary(await indexFolders(deps, folders, scope, { signal }));
     maintainWhenIdle();
-    if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    // Until Ctrl-C, or until the writer lease is lost (another device took the library over).
+    let lost: Error | undefined;
+    let unlisten: (() => void) | undefined;
+    if (!signal.aborted) {
+      await new Promise<void>((resolve) => {
+        signal.addEventListener('abort', () => resolve(), { once: true });
+        unlisten = this.lock?.onLost((error) => {
+          lost = error;
+          resolve();
+        });
+      });
+    }
+    unlisten?.();
     clearTimeout(idle);
     await presence.stop();
     await watcher.close();
+    await after;
+    if (lost) throw lost;
   }
 
   /** Which execution provider inference runs on here (probed, minding this model's verdicts). */
@@ -307,7 +370,8 @@ export class LibraryService {
     await this.model?.close();
     await this.store?.close();
     await this.readOnlyStore?.close();
-    this.lock?.release();
+    // A writer lock still being taken is released once taken, not left to lapse.
+    await (this.lock ?? (await this.locking?.catch(() => undefined)))?.release();
   }
 
   private indexerDeps(store: LibraryStore): IndexerDeps {
@@ -315,10 +379,11 @@ export class LibraryService {
       store,
       model: this.clip(),
       modelId: this.modelId,
-      thumbsDir: this.paths.thumbs,
+      thumbs: this.thumbnails,
       emit: this.options.emit,
       ...(this.onPhotosCommitted ? { onPhotosCommitted: this.onPhotosCommitted } : {}),
       ...(this.options.thumbnailStep ? { thumbnailStep: () => this.options.thumbnailStep!(store) } : {}),
+      ...(this.options.ffmpeg !== undefined ? { ffmpeg: this.options.ffmpeg } : {}),
     };
   }
 }
@@ -329,4 +394,9 @@ function realpathOr(p: string): string {
   } catch {
     return p;
   }
+}
+
+/** This device's copies of an S3 library's thumbnails: one folder per library (URI and endpoint). */
+function thumbnailCacheDir(cacheRoot: string, location: LibraryLocation): string {
+  return path.join(cacheRoot, 'library-thumbs', createHash('sha256').update(location.describe()).digest('hex').slice(0, 16));
 }

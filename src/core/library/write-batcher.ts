@@ -14,6 +14,8 @@ const MAX_DELAY = 2000;
 const MAINTENANCE_EVERY = 2048;
 
 export interface WriteBatcherOptions {
+  /** Runs before a batch's photos are committed (their thumbnails stored: thumbnail-uploads.ts). */
+  beforeCommit?: (records: PhotoRecord[]) => Promise<void>;
   /** Runs after each committed batch (auto-tagging of new photos). */
   onCommitted?: (records: PhotoRecord[]) => Promise<void>;
   /** Compaction and index upkeep, run between commits during a long run. */
@@ -49,6 +51,11 @@ export class WriteBatcher {
     return this.indexed.has(path);
   }
 
+  /** Throws the error of a commit that failed (a lost writer lease, a store that stopped answering). */
+  throwIfFailed(): void {
+    if (this.error) throw this.error;
+  }
+
   /** Commits what is queued and waits for every commit; rethrows a failed write. */
   async flush(): Promise<void> {
     this.commit();
@@ -71,6 +78,7 @@ export class WriteBatcher {
       if (this.error) return;
       try {
         if (photos.length) {
+          await this.options.beforeCommit?.(photos);
           await this.store.upsertPhotos(photos);
           for (const p of photos) this.indexed.add(p.path);
           await this.options.onCommitted?.(photos);

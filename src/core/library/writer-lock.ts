@@ -1,34 +1,86 @@
-// LanceDB has one writer: the engine (DESIGN.md). A second writer on the same home (a second
-// `shoebox index` while `watch` runs, or the app) gets a clear "library busy" error instead of
-// interleaving commits. Readers (status, list, search) take no lock.
+// One writer per library (DESIGN.md). A second writer (a second `shoebox index` while `watch`
+// runs, the app, another device sharing the library) gets a clear "library busy" error
+// instead of interleaving commits. Readers (status, list, search) take nothing and never wait.
 //
-// The lock is `<home>/library.lock`, a pid lock file (src/base/pid-lock.ts: created
-// exclusively, a dead holder's lock taken over by exactly one of the processes that find it).
+// Two locks, taken in this order:
+// - `<home>/library.lock`, a pid lock file (src/base/pid-lock.ts: created exclusively, a dead
+//   holder's lock taken over by exactly one of the processes that find it): one writer per
+//   home, decided at once on this machine;
+// - the library's writer lease (src/core/store/writer-lease.ts), kept in the library itself:
+//   one writer per library across homes and devices, renewed while writing, lapsing when its
+//   holder crashed. Store writes check it first (`assertHeld`), so a writer that lost it
+//   (paused past its expiry, cut off from the store) stops with LeaseLostError.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { tryAcquirePidLock, type LockHolder } from '../../base/pid-lock';
+import { tryAcquirePidLock, type HeldLock, type LockHolder } from '../../base/pid-lock';
+import { describeHolder, tryAcquireWriterLease, type LeaseLostError, type LeaseOptions, type WriterLease } from '../store/writer-lease';
+import type { StoreLocation } from '../store/connection';
 
 export class LibraryBusyError extends Error {
   override name = 'LibraryBusyError';
 }
 
-export interface WriterLock {
-  release(): void;
-}
-
-export function acquireWriterLock(home: string, command: string): WriterLock {
+/** The home's pid lock; `library` names the library in the "library busy" message. */
+export function acquireWriterLock(home: string, command: string, library: string = home): HeldLock {
   fs.mkdirSync(home, { recursive: true });
   const file = path.join(home, 'library.lock');
-  const attempt = tryAcquirePidLock(file, { command });
+  const attempt = tryAcquirePidLock(file, { command, host: os.hostname() });
   if (attempt.acquired) return attempt.lock;
   const { holder } = attempt;
-  if (holder?.pid === process.pid) throw new LibraryBusyError(`library busy: this process is already writing to ${home}`);
+  if (holder?.pid === process.pid) throw new LibraryBusyError(`library busy: this process is already writing to ${library}`);
   if (!holder) throw new LibraryBusyError(`library busy: another process is taking the writer lock ${file}`);
-  throw busy(home, holder);
+  throw busy(library, holder);
 }
 
-function busy(home: string, holder: LockHolder): LibraryBusyError {
+/** Both locks, held until `release()`: what a library's writer holds. */
+export interface LibraryWriter {
+  /** Throws LeaseLostError unless this process may still write (called before each store write). */
+  assertHeld(): void;
+  /** Called once if the lease is lost. */
+  onLost(listener: (error: LeaseLostError) => void): () => void;
+  release(): Promise<void>;
+}
+
+export interface LibraryWriterOptions {
+  home: string;
+  /** Where the library is; `libraryUri` is how messages name it (never a secret). */
+  library: StoreLocation;
+  libraryUri: string;
+  command: string;
+  lease?: Omit<LeaseOptions, 'command'>;
+}
+
+export async function acquireLibraryWriter(options: LibraryWriterOptions): Promise<LibraryWriter> {
+  const { home, library, libraryUri, command } = options;
+  const pidLock = acquireWriterLock(home, command, libraryUri);
+  let lease: WriterLease;
+  try {
+    const attempt = await tryAcquireWriterLease(library, { command, ...options.lease });
+    if (!attempt.acquired) {
+      if (attempt.here) throw new LibraryBusyError(`library busy: this process is already writing to ${libraryUri}`);
+      throw new LibraryBusyError(`library busy: ${describeHolder(attempt.holder)} is writing to ${libraryUri}; stop it or wait for it to finish`);
+    }
+    lease = attempt.lease;
+  } catch (error) {
+    pidLock.release();
+    throw error;
+  }
+  return {
+    assertHeld: () => lease.assertHeld(),
+    onLost: (listener) => lease.onLost(listener),
+    release: async () => {
+      try {
+        await lease.release();
+      } finally {
+        pidLock.release();
+      }
+    },
+  };
+}
+
+function busy(library: string, holder: LockHolder): LibraryBusyError {
   const command = typeof holder.command === 'string' ? holder.command : 'another process';
-  const who = holder.pid ? `${command} (pid ${holder.pid})` : command;
-  return new LibraryBusyError(`library busy: ${who} is writing to ${home}; stop it or wait for it to finish`);
+  const host = typeof holder.host === 'string' ? holder.host : os.hostname();
+  return new LibraryBusyError(`library busy: ${command} on ${host} (pid ${holder.pid}) is writing to ${library}; stop it or wait for it to finish`);
 }

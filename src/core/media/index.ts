@@ -1,9 +1,13 @@
 // The media layer: what a photo file is, how sharp can decode it, its EXIF facts, and where
-// its thumbnail lives. A leaf of core: imports node, sharp, exifr and heic-decode only.
+// its thumbnail lives; what a video file is and how ffmpeg reads its frames. A leaf of core:
+// imports node, sharp, exifr, heic-decode and (to find its binary) @ffmpeg-installer/ffmpeg only.
 export { MediaError, type MediaErrorCode } from './errors';
 export { sniffFormat, sniffImage, type ImageFormat, type RawFlavour, type SniffResult } from './sniff';
 export { toSharpInput, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, type SharpInput } from './decode-input';
 export { decodeHeic, type RawImage } from './heic';
 export { extractRawPreview, uprightPreview, type RawPreview } from './raw-preview';
 export { readPhotoMetadata, type PhotoMetadata } from './exif';
-export { thumbnailKey, thumbnailPath, writeThumbnail } from './thumbnail';
+export { folderThumbnails, libraryThumbnails, thumbnailKey, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
+export { sniffVideo, hasVideoExtension, type VideoFormat, type VideoSniff } from './video-sniff';
+export { locateFfmpeg, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';
+export { probeVideo, readVideoFrames, VideoReadError, DEFAULT_SAMPLING, type FrameSampling, type VideoFrame, type VideoProbe } from './video-frames';

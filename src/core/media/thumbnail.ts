@@ -2,9 +2,8 @@
 // photo that moves or is renamed keeps its thumbnail, and identical copies share one file.
 // Keys fan out over 256 folders by their first two hex digits (ab/abcdef….jpg) to keep
 // directories small.
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { writeFileAtomic } from '../../base/atomic-write';
+import { FolderFiles } from '../location/folder-files';
+import type { LibraryFiles } from '../location/library-files';
 
 const HASH = /^[0-9a-f]{8,128}$/;
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{8,128})\.jpg$/;
@@ -16,37 +15,50 @@ export function thumbnailKey(hash: string): string {
   return `${h.slice(0, 2)}/${h}.jpg`;
 }
 
-/** Absolute path of a key under `thumbsDir`; refuses anything that is not a key (no traversal). */
-export function thumbnailPath(thumbsDir: string, key: string): string {
-  const m = KEY.exec(key);
-  if (!m || !m[2]!.startsWith(m[1]!)) throw new Error(`not a thumbnail key: ${JSON.stringify(key).slice(0, 80)}`);
-  return path.join(thumbsDir, m[1]!, `${m[2]}.jpg`);
+/** Reads thumbnails by key (the duplicate scan, the image routes). */
+export interface ThumbnailReader {
+  /** The JPEG, or null when there is none (never made, or removed). */
+  read(key: string): Promise<Buffer | null>;
+}
+
+/** Where a library's thumbnails are written and read. */
+export interface ThumbnailStore extends ThumbnailReader {
+  /** Stores a thumbnail unless its key exists (same content by construction); whether it wrote. */
+  write(key: string, jpeg: Uint8Array): Promise<boolean>;
 }
 
 /**
- * Stores a thumbnail atomically: written to a temporary name in the same folder, then
- * renamed, so a crash or a concurrent reader never sees half a JPEG. A key that already
- * exists is left alone (same content by construction). Returns whether it wrote the file.
+ * A library's thumbnails, "thumbs/<key>" in its files (a folder, or objects in S3). With a
+ * `cache` (a folder on this device, for an S3 library) every thumbnail read or written is
+ * kept there too, so a grid is read from S3 once per device, and shows from the cache even
+ * while the network is slow.
  */
-export async function writeThumbnail(thumbsDir: string, key: string, jpeg: Uint8Array): Promise<boolean> {
-  const dest = thumbnailPath(thumbsDir, key);
-  if (await exists(dest)) return false;
-  try {
-    // Not flushed to disk one by one (a thumbnail can be cut again; indexing stays quick).
-    await writeFileAtomic(dest, jpeg, { durable: false });
-  } catch (err) {
-    // Another writer won the race (Windows refuses to rename over a file someone has open).
-    if (await exists(dest)) return false;
-    throw err;
-  }
-  return true;
+export function libraryThumbnails(files: LibraryFiles, cache?: LibraryFiles, sub = 'thumbs/'): ThumbnailStore {
+  const fileKey = (key: string) => `${sub}${thumbKeyParts(key).join('/')}`;
+  const cacheKey = (key: string) => thumbKeyParts(key).join('/');
+  return {
+    async read(key) {
+      const cached = cache ? await cache.read(cacheKey(key)) : null;
+      if (cached) return cached;
+      const jpeg = await files.read(fileKey(key));
+      if (jpeg && cache) await cache.writeNew(cacheKey(key), jpeg).catch(() => false); // a full cache disk costs only speed
+      return jpeg;
+    },
+    async write(key, jpeg) {
+      const wrote = await files.writeNew(fileKey(key), jpeg);
+      if (cache) await cache.writeNew(cacheKey(key), jpeg).catch(() => false);
+      return wrote;
+    },
+  };
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
+/** The thumbnails in a folder of their own (<home>/thumbs), as tests and older callers name it. */
+export function folderThumbnails(thumbsDir: string): ThumbnailStore {
+  return libraryThumbnails(new FolderFiles(thumbsDir), undefined, '');
+}
+
+function thumbKeyParts(key: string): [string, string] {
+  const m = KEY.exec(key);
+  if (!m || !m[2]!.startsWith(m[1]!)) throw new Error(`not a thumbnail key: ${JSON.stringify(key).slice(0, 80)}`);
+  return [m[1]!, `${m[2]}.jpg`];
 }

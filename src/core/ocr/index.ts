@@ -6,7 +6,7 @@ import type { OcrImage } from './ocr-image';
 
 export { OcrWorker } from './ocr-client';
 export { OcrEngine, OCR_MIN_SCORE, type OcrEngineOptions, type OcrLine, type OcrResult } from './ocr-engine';
-export { OcrError } from './ocr-error';
+export { OcrError, type OcrErrorKind } from './ocr-error';
 export { OCR_DECODE_SIDE, type OcrImage, type OcrRaster } from './ocr-image';
 export { packagedOcrModels, type OcrModelFiles } from './ocr-models';
 export { DET_MAX_SIDE } from './detection-input';

@@ -18,7 +18,7 @@ export class OcrWorker {
   constructor(private readonly setup: OcrWorkerSetup = {}) {}
 
   recognize(image: OcrImage): Promise<OcrResult> {
-    if (this.closed) return Promise.reject(new OcrError('OCR worker closed'));
+    if (this.closed) return Promise.reject(new OcrError('OCR worker closed', 'engine'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -51,15 +51,16 @@ export class OcrWorker {
     this.pending.delete(res.id);
     if (this.pending.size === 0) this.spawned?.unref();
     if (res.ok) waiter.resolve(res.result);
-    else waiter.reject(res.errorName === 'OcrError' ? new OcrError(res.message) : new Error(res.message));
+    else waiter.reject(res.errorName === 'OcrError' ? new OcrError(res.message, res.kind) : new Error(res.message));
   }
 
   /** A crashed worker fails what it held; the next photo starts a fresh one. */
   private failAll(worker: Worker, err: Error): void {
     if (this.spawned !== worker) return;
     this.spawned = undefined;
-    const message = this.closed ? 'OCR worker closed' : `OCR worker stopped: ${err.message}`;
-    for (const waiter of this.pending.values()) waiter.reject(new OcrError(message));
+    // Closed: the OCR cannot run. Crashed: perhaps on this photo, so it is tried again later.
+    const error = this.closed ? new OcrError('OCR worker closed', 'engine') : new OcrError(`OCR worker stopped: ${err.message}`, 'transient');
+    for (const waiter of this.pending.values()) waiter.reject(error);
     this.pending.clear();
   }
 }

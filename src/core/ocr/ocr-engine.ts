@@ -63,15 +63,15 @@ export class OcrEngine {
   ) {}
 
   static async load(options: OcrEngineOptions = {}): Promise<OcrEngine> {
-    const models = options.models ?? packagedOcrModels();
     const requested = options.provider ?? 'auto';
     const common = { providers: providerOrder(requested), mode: requested === 'auto' ? ('auto' as const) : ('forced' as const), threads: options.threads, verdictCache: options.verdictCache };
     try {
+      const models = options.models ?? packagedOcrModels();
       const det = await loadSession(models.detection, { ...common, probe: { batch: 1, imageSize: 640 } });
       const rec = await loadSession(models.recognition, { ...common, probe: { batch: 1, imageSize: 320 } });
       return new OcrEngine(det, rec, readCharset(models.dictionary), options);
     } catch (err) {
-      throw new OcrError(`OCR models cannot be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      throw new OcrError(`OCR models cannot be loaded: ${err instanceof Error ? err.message : String(err)}`, 'engine');
     }
   }
 

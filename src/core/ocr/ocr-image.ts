@@ -42,9 +42,12 @@ async function readFileInput(file: string): Promise<SharpInput> {
     return await readSharpInput(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new OcrError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new OcrError(`${file}: is a folder, not a photo`);
-    throw rethrow(file)(err);
+    if (code === 'ENOENT') throw new OcrError(`${file}: no such file`, 'missing');
+    if (code === 'EISDIR') throw new OcrError(`${file}: is a folder, not a photo`, 'missing');
+    // The bytes were read and are not an image: that will not change.
+    if (err instanceof MediaError) throw rethrow(file)(err);
+    // EACCES, EIO, ESTALE, EBUSY, ETIMEDOUT...: the file may read fine next time (a NAS back).
+    throw new OcrError(`${file}: cannot be read now (${code ?? (err instanceof Error ? err.message : String(err))})`, 'transient');
   }
 }
 

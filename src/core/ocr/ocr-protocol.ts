@@ -1,5 +1,6 @@
 // Messages between OcrWorker (ocr-client.ts) and its worker thread (ocr-worker.ts).
 import type { OcrEngineOptions, OcrResult } from './ocr-engine';
+import type { OcrErrorKind } from './ocr-error';
 import type { OcrImage } from './ocr-image';
 
 /** workerData: how the worker's engine is loaded (model paths, provider, threads). */
@@ -11,4 +12,4 @@ export interface OcrRequest {
   image: OcrImage | Uint8Array;
 }
 
-export type OcrResponse = { id: number; ok: true; result: OcrResult } | { id: number; ok: false; errorName: string; message: string };
+export type OcrResponse = { id: number; ok: true; result: OcrResult } | { id: number; ok: false; errorName: string; message: string; kind?: OcrErrorKind };

@@ -3,6 +3,7 @@
 // so the engine lives here and the app's, server's and CLI's main thread stays free.
 import { parentPort, workerData } from 'node:worker_threads';
 import { OcrEngine } from './ocr-engine';
+import { OcrError } from './ocr-error';
 import type { OcrRaster } from './ocr-image';
 import type { OcrRequest, OcrResponse, OcrWorkerSetup } from './ocr-protocol';
 
@@ -23,6 +24,6 @@ async function answer(req: OcrRequest): Promise<OcrResponse> {
     const image = req.image instanceof Uint8Array ? Buffer.from(req.image.buffer, req.image.byteOffset, req.image.byteLength) : (req.image as string | OcrRaster);
     return { id: req.id, ok: true, result: await (await engine).recognize(image) };
   } catch (err) {
-    return { id: req.id, ok: false, errorName: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
+    return { id: req.id, ok: false, errorName: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err), ...(err instanceof OcrError ? { kind: err.kind } : {}) };
   }
 }

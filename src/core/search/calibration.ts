@@ -26,12 +26,13 @@
 //   mean -0.3 and sd 0.67) would otherwise get a cut-off above 1 that no photo can reach,
 //   not even the query image itself.
 //
-// The statistics are stored in <home>/calibration/<model key>.json with the caption vectors
+// The statistics are stored in calibration/<model key>.json in the library's files (under
+// <home> for the default library, under an S3 library's prefix) with the caption vectors
 // (embedding them is the slow part: one-off per model) and recomputed when the library's
 // photo count has moved by more than 10% (or at all below 1000 photos, where recomputing
 // is a few milliseconds).
-import fs from 'node:fs';
-import { writeFileAtomicSync } from '../../base/atomic-write';
+import { asLibraryFile } from '../location/folder-files';
+import type { LibraryFile } from '../location/library-files';
 import { dot } from '../clip/vectors';
 import type { QueryTerm } from './query-parser';
 import { NULL_CAPTIONS } from './null-captions';
@@ -176,10 +177,15 @@ export class Calibration {
   /** One computation at a time: concurrent searches wait for it instead of repeating it. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly target: LibraryFile;
+
+  /** `target`: a local file's path, or a library's file. */
   constructor(
-    private readonly filePath: string,
+    target: string | LibraryFile,
     private readonly source: CalibrationSource,
-  ) {}
+  ) {
+    this.target = asLibraryFile(target);
+  }
 
   /** The baselines for text in `mode` (and for images); null for an empty library. */
   baselines(mode: TextMode): Promise<Baselines | null> {
@@ -191,7 +197,7 @@ export class Calibration {
   private async compute(mode: TextMode): Promise<Baselines | null> {
     const photos = await this.source.photoCount();
     if (photos === 0) return null;
-    let file = this.load();
+    let file = await this.load();
     let dirty = false;
     if (!file || isStale(file, photos)) {
       file = {
@@ -225,25 +231,26 @@ export class Calibration {
       dirty = true;
     }
     this.file = file;
-    if (dirty) this.save(file);
+    if (dirty) await this.save(file);
     return { text, image: file.image ?? text, imageMeasured: file.image !== null };
   }
 
-  private load(): CalibrationFile | null {
+  private async load(): Promise<CalibrationFile | null> {
     if (this.file !== undefined) return this.file;
     try {
-      const parsed = JSON.parse(fs.readFileSync(this.filePath, 'utf8')) as CalibrationFile;
-      this.file = parsed.version === CALIBRATION_VERSION && parsed.modelId === this.source.modelId ? parsed : null;
+      const bytes = await this.target.read();
+      const parsed = bytes ? (JSON.parse(bytes.toString('utf8')) as CalibrationFile) : null;
+      this.file = parsed && parsed.version === CALIBRATION_VERSION && parsed.modelId === this.source.modelId ? parsed : null;
     } catch {
       this.file = null; // none yet, or unreadable: computed again
     }
     return this.file;
   }
 
-  /** Atomic, not flushed (it can be computed again); a home we cannot write to only costs recomputing next time. */
-  private save(file: CalibrationFile): void {
+  /** Atomic, not flushed (it can be computed again); a library we cannot write to only costs recomputing next time. */
+  private async save(file: CalibrationFile): Promise<void> {
     try {
-      writeFileAtomicSync(this.filePath, JSON.stringify(file), { durable: false });
+      await this.target.write(JSON.stringify(file), { durable: false });
     } catch {
       // nothing was written
     }

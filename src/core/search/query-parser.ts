@@ -15,6 +15,9 @@
 //   file. A term containing a path separator that names an existing file is an image too;
 //   anything else is text.
 // - The first term may carry an operator; a query of only negative terms is allowed.
+// - `text:"open 24 hours"` (or `text:open`) is the text read in photos: it takes its own quoted
+//   phrase or one word, never the words beside it (`neon text:"open"` is the term "neon" and
+//   the text "open"); it can be required (`+` or nothing), not subtracted nor weighted.
 // Pure apart from the file-system probe, which tests inject.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -163,14 +166,48 @@ function classify(text: string, weight: number, sign: 1 | -1, options: ParseOpti
 }
 
 /**
+ * `text:"open 24 hours"` (or `text:open`): words to find in the text read in photos (issue
+ * #14). It binds to its own quoted phrase or word only: `neon text:"open"` is the CLIP term
+ * "neon" and the text "open", as is `text:"open" neon`.
+ */
+const PHOTO_TEXT = /^text:/i;
+/** A weight written on a `text:` term (`2:text:"open"`), which cannot mean anything. */
+const WEIGHTED_PHOTO_TEXT = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:\s*text:/i;
+/** A weight left alone before a `text:` term (`2: text:"open"`). */
+const LONE_WEIGHT = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:\s*$/;
+
+function weightOnText(written: string): QueryError {
+  return new QueryError(`a weight on ${written} means nothing: text in photos is required, not weighted (weigh the other terms instead)`);
+}
+
+/** A query split into CLIP terms and `text:` terms (the text read in photos, src/core/text). */
+export interface ParsedQuery {
+  terms: QueryTerm[];
+  /** The words of each `text:` term: a photo must hold them (fuzzily) to be a result. */
+  photoText: string[];
+}
+
+/**
  * Parses a query into weighted, signed terms. Throws QueryError (one line, naming what is
- * wrong) for an empty query, operators without a term, bad weights, missing images.
+ * wrong) for an empty query, operators without a term, bad weights, missing images, and
+ * for `text:` terms (which only a search takes: parseQueryParts).
  */
 export function parseQuery(input: string, options: ParseOptions = {}): QueryTerm[] {
+  const parsed = parseQueryParts(input, options);
+  if (parsed.photoText.length > 0) throw new QueryError('text:"…" terms find the text in photos: use them in a search, not here');
+  return parsed.terms;
+}
+
+/** Like parseQuery, with `text:"…"` terms taken apart: `text:"open 24" + night - people`. */
+export function parseQueryParts(input: string, options: ParseOptions = {}): ParsedQuery {
   const tokens = tokenize(input);
   const terms: QueryTerm[] = [];
+  const photoText: string[] = [];
   let words: Extract<Token, { type: 'word' }>[] = [];
   let pending: Extract<Token, { type: 'op' }> | null = null;
+
+  /** The phrase after a bare `text:` (`text: "open"`), still to come. */
+  let awaitingText: string | null = null;
 
   const flush = () => {
     const text = words.map((w) => w.text).join(' ');
@@ -180,20 +217,48 @@ export function parseQuery(input: string, options: ParseOptions = {}): QueryTerm
     pending = null;
   };
 
+  const addPhotoText = (written: string, phrase: string) => {
+    const wanted = phrase.replace(/\s+/g, ' ').trim();
+    if (wanted === '') throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
+    photoText.push(wanted);
+  };
+
+  /** A `text:` word: the CLIP words before it are their own term; it is a term of its own. */
+  const startPhotoText = (token: Extract<Token, { type: 'word' }>) => {
+    if (WEIGHTED_PHOTO_TEXT.test(token.text)) throw weightOnText(token.text.replace(/^[^:]*:\s*/, ''));
+    if (words.length > 0) {
+      const before = words.map((w) => w.text).join(' ');
+      if (LONE_WEIGHT.test(before)) throw weightOnText(token.text);
+      flush();
+    } else if (pending !== null) {
+      if (pending.sign === -1) throw new QueryError(`- ${token.text}: text in photos can be required, not subtracted`);
+      pending = null;
+    }
+    const phrase = token.text.replace(PHOTO_TEXT, '');
+    if (phrase.trim() === '' && !token.quoted) awaitingText = token.text;
+    else addPhotoText(token.text, phrase);
+  };
+
   for (const token of tokens) {
     if (token.type === 'word') {
-      words.push(token);
+      if (awaitingText !== null) {
+        addPhotoText(awaitingText, token.text);
+        awaitingText = null;
+      } else if (PHOTO_TEXT.test(token.text) || WEIGHTED_PHOTO_TEXT.test(token.text)) startPhotoText(token);
+      else words.push(token);
       continue;
     }
+    if (awaitingText !== null) throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
     if (words.length > 0) flush();
     else if (pending !== null) throw new QueryError(`"${pending.symbol}" is followed by "${token.symbol}": put a term between two operators`);
     pending = token;
   }
+  if (awaitingText !== null) throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
   if (words.length > 0) flush();
   else if (pending !== null) {
     const { symbol } = pending;
-    throw new QueryError(terms.length === 0 ? `the query has only "${symbol}": nothing to search for` : `nothing after the last "${symbol}"`);
+    throw new QueryError(terms.length === 0 && photoText.length === 0 ? `the query has only "${symbol}": nothing to search for` : `nothing after the last "${symbol}"`);
   }
-  if (terms.length === 0) throw new QueryError('the query is empty: give words to search for, or an image path');
-  return terms;
+  if (terms.length === 0 && photoText.length === 0) throw new QueryError('the query is empty: give words to search for, or an image path');
+  return { terms, photoText };
 }

@@ -4,14 +4,20 @@
 // (test/helpers/fakes/), so search never depends on the library service itself.
 import type { ClipModel } from '../clip/clip-model';
 import type { TextEmbedder } from '../tags/label-embeddings';
-import type { LabelSetRepository, PhotoListing, PhotoLookups, TagRepository, VectorSearch } from '../store/types';
+import type { LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
+import type { LibraryFiles } from '../location/library-files';
 
 /** The store's reads a search makes: ranking, counting, result rows, and the tag filter's tables. */
 export type SearchStore = VectorSearch &
   Pick<PhotoListing, 'countPhotos'> &
   Pick<PhotoLookups, 'getPhoto' | 'photosByPath'> &
   Pick<LabelSetRepository, 'listLabelSets'> &
-  Pick<TagRepository, 'listTags'>;
+  Pick<TagRepository, 'listTags'> &
+  // `text:` terms (text-terms.ts): the text read in photos, and their paths and vectors by content.
+  Pick<PhotoTextRepository, 'searchPhotoText'> &
+  Pick<VectorReads, 'pathsByHash' | 'vectorsByHash'> &
+  // Videos rank by their best frame (video-moments.ts).
+  Pick<VideoFrameRepository, 'searchVideoFrames' | 'videoFramesOf'>;
 
 /** The model as query terms use it (ClipModel): texts, and images outside the library. */
 export interface QueryModel extends TextEmbedder {
@@ -22,6 +28,8 @@ export interface QueryModel extends TextEmbedder {
 export interface SearchLibrary {
   readonly modelId: string;
   readonly paths: { readonly home: string };
+  /** The library's own files: the calibration is kept there (location/library-files.ts). */
+  readonly files: LibraryFiles;
   clip(): QueryModel;
   readable(): Promise<SearchStore>;
 }

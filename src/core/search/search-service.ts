@@ -5,15 +5,18 @@
 // for the CLI, LibraryApi and the UI alike.
 import fs from 'node:fs';
 import path from 'node:path';
+import { libraryFile } from '../location/library-files';
 import type { SearchRequestOptions, SearchResult } from '../../shared/search';
 import type { SearchLibrary } from './search-library';
 import { modelKey } from '../store/model-key';
 import { Calibration, cutoffFor, type TextMode } from './calibration';
 import { toPhotoFilter } from './filters';
-import { parseQuery, type QueryTerm } from './query-parser';
+import { parseQuery, parseQueryParts, type ParsedQuery, type QueryTerm } from './query-parser';
+import { allowedHashes, photosHoldingText, textOnlyHits } from './text-terms';
 import { QueryError } from './query-error';
 import { QueryEmbedder, combineTerms } from './query-vectors';
 import { resultPage } from './result-page';
+import { withVideoMoments } from './video-moments';
 import { photosWithTag, type TagFilter } from './tag-filter';
 
 export const DEFAULT_LIMIT = 20;
@@ -38,7 +41,7 @@ function contextFor(library: SearchLibrary): SearchContext {
   let context = contexts.get(library);
   if (!context) {
     const embedder = new QueryEmbedder(library);
-    const calibration = new Calibration(calibrationFile(library), {
+    const calibration = new Calibration(libraryFile(library.files, calibrationKey(library.modelId)), {
       modelId: library.modelId,
       photoCount: async () => (await library.readable()).countPhotos(),
       sampleVectors: async (max) => (await library.readable()).sampleVectors(max),
@@ -50,9 +53,14 @@ function contextFor(library: SearchLibrary): SearchContext {
   return context;
 }
 
-/** Where a model's calibration for this library is kept: <home>/calibration/<model key>.json. */
+/** A model's calibration's key in the library's files (under <home> for the default library). */
+export function calibrationKey(modelId: string): string {
+  return `calibration/${modelKey(modelId)}.json`;
+}
+
+/** Where a model's calibration for this library is kept, for messages and tests. */
 export function calibrationFile(library: SearchLibrary): string {
-  return path.join(library.paths.home, 'calibration', `${modelKey(library.modelId)}.json`);
+  return library.files.where(calibrationKey(library.modelId));
 }
 
 function page(options: SearchRequestOptions): { limit: number; offset: number } {
@@ -97,9 +105,10 @@ export async function searchTerms(library: SearchLibrary, terms: readonly QueryT
   const { limit, offset } = page(options);
   const filter = await toPhotoFilter(library, options.filters ?? {}, deps.tagFilter);
   const { vector, minScore } = await compileTerms(library, terms, { raw: options.raw ?? false, all: options.all ?? false });
-  const store = await library.readable();
+  // A video ranks by its best frame and carries its time (video-moments.ts).
+  const store = withVideoMoments(await library.readable());
   const shown = await resultPage(store, { vector, ...filter }, { offset, limit, minScore, sort: options.sort ?? 'score', closest: options.closest ?? false });
-  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score })), minScore, ...(shown.closest ? { closest: true } : {}) };
+  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score, ...(h.time !== undefined ? { time: h.time } : {}) })), minScore, ...(shown.closest ? { closest: true } : {}) };
 }
 
 /**
@@ -110,9 +119,32 @@ export async function prepareSearch(library: SearchLibrary, options: { raw?: boo
   await contextFor(library).calibration.baselines(options.raw ? 'raw' : 'templated');
 }
 
-/** `query` in the query language (query-parser.ts): text and image terms, weights, + and -. */
+/** `query` in the query language (query-parser.ts): text and image terms, weights, + and -, `text:"…"`. */
 export async function search(library: SearchLibrary, query: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
-  return searchTerms(library, parseQuery(query), options, deps);
+  const parsed = parseQueryParts(query);
+  if (parsed.photoText.length === 0) return searchTerms(library, parsed.terms, options, deps);
+  return searchPhotoText(library, parsed, options, deps);
+}
+
+/**
+ * A query with `text:` terms (text-terms.ts): the photos holding the text, ranked by the
+ * full-text score, or by the CLIP terms when there are some (their cut-off applies too).
+ */
+async function searchPhotoText(library: SearchLibrary, parsed: ParsedQuery, options: SearchRequestOptions, deps: SearchDeps): Promise<SearchResult> {
+  const { limit, offset } = page(options);
+  const filter = await toPhotoFilter(library, options.filters ?? {}, deps.tagFilter);
+  const store = await library.readable();
+  const text = await photosHoldingText(store, parsed.photoText);
+  if (parsed.terms.length === 0) {
+    const hits = await textOnlyHits(store, text, filter, options.sort ?? 'score');
+    return { hits: hits.slice(offset, offset + limit), minScore: null };
+  }
+  const { vector, minScore } = await compileTerms(library, parsed.terms, { raw: options.raw ?? false, all: options.all ?? false });
+  const hashes = allowedHashes(text, filter);
+  const shown = await resultPage(store, { vector, ...filter, hashes }, { offset, limit, minScore, sort: options.sort ?? 'score', closest: false });
+  const hashOf = new Map<string, string>();
+  for (const [hash, paths] of await store.pathsByHash(hashes)) for (const p of paths) hashOf.set(p, hash);
+  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score, photoText: text.get(hashOf.get(h.path)!)!.match })), minScore };
 }
 
 /** How many photos the filters admit, ranking aside: 0 tells "the filters match nothing". */

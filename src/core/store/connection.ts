@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connection, Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
+import { LibraryLocation } from '../location/library-location';
+import { checkS3Reachable } from '../location/s3-client';
 
 type LanceDb = typeof import('@lancedb/lancedb');
 let lancedb: Promise<LanceDb> | undefined;
@@ -19,7 +21,17 @@ export function loadLanceDb(): Promise<LanceDb> {
   return lancedb;
 }
 
-/** Open connections by directory and mode, shared by the stores of one process. */
+/** A library location, or a local folder's path (the tests' and repair's shorthand). */
+export type StoreLocation = LibraryLocation | string;
+
+export function toLocation(where: StoreLocation): LibraryLocation {
+  return typeof where === 'string' ? LibraryLocation.local(where) : where;
+}
+
+/** How long an S3 library's table list is reused (tableNames). */
+const LISTING_TTL_MS = 1000;
+
+/** Open connections by location and mode, shared by the stores of one process. */
 const shared = new Map<string, Promise<LibraryConnection>>();
 
 /**
@@ -37,19 +49,26 @@ export class LibraryConnection {
     private conn: Connection | null,
     readonly readOnly: boolean,
     private readonly key: string,
-    readonly libraryDir: string,
+    readonly location: LibraryLocation,
   ) {}
 
-  /** The shared connection for this directory and mode; `release()` it when done. */
-  static async acquire(libraryDir: string, readOnly: boolean): Promise<LibraryConnection> {
-    const key = `${readOnly ? 'r' : 'w'}:${resolve(libraryDir)}`;
+  /** The local folder, or the S3 URI (s3://bucket/prefix) of an S3 library: safe to print. */
+  get libraryDir(): string {
+    return this.location.databaseUri;
+  }
+
+  /** The shared connection for this location and mode; `release()` it when done. */
+  static async acquire(where: StoreLocation, readOnly: boolean): Promise<LibraryConnection> {
+    const location = toLocation(where);
+    // An S3 library by URI and endpoint: the same bucket/prefix on two servers is two libraries.
+    const key = `${readOnly ? 'r' : 'w'}:${location.kind === 'local' ? resolve(location.databaseUri) : location.describe()}`;
     const existing = shared.get(key);
     if (existing) {
       const conn = await existing;
       conn.refs++;
       return conn;
     }
-    const opening = LibraryConnection.open(libraryDir, readOnly, key);
+    const opening = LibraryConnection.open(location, readOnly, key);
     shared.set(key, opening);
     try {
       return await opening;
@@ -59,8 +78,11 @@ export class LibraryConnection {
     }
   }
 
-  private static async open(libraryDir: string, readOnly: boolean, key: string): Promise<LibraryConnection> {
-    const conn = new LibraryConnection(null, readOnly, key, libraryDir);
+  private static async open(location: LibraryLocation, readOnly: boolean, key: string): Promise<LibraryConnection> {
+    // An S3 bucket that is down, missing or refuses the keys: one clear line now, not
+    // LanceDB's retries for minutes.
+    if (location.kind === 's3') await checkS3Reachable(location);
+    const conn = new LibraryConnection(null, readOnly, key, location);
     await conn.connection();
     return conn;
   }
@@ -68,17 +90,36 @@ export class LibraryConnection {
   /**
    * A read-only connection re-checks each table's latest version on every read
    * (readConsistencyInterval 0), so a reader in another process sees the writer's commits.
-   * A reader does not connect until the directory exists (connecting would create it):
-   * until then it reads as an empty library.
+   * A reader of a local library does not connect until the directory exists (connecting
+   * would create it): until then it reads as an empty library. An S3 prefix needs no
+   * creating: an empty one lists no tables.
    */
   private async connection(): Promise<Connection | null> {
-    if (this.conn || (this.readOnly && !existsSync(this.libraryDir))) return this.conn;
+    const local = this.location.kind === 'local';
+    if (this.conn || (this.readOnly && local && !existsSync(this.libraryDir))) return this.conn;
     const { connect } = await loadLanceDb();
-    this.conn = await connect(this.libraryDir, this.readOnly ? { readConsistencyInterval: 0 } : {});
+    const storageOptions = local ? {} : { storageOptions: { ...this.location.storageOptions } };
+    this.conn = await connect(this.location.databaseUri, { ...(this.readOnly ? { readConsistencyInterval: 0 } : {}), ...storageOptions });
     return this.conn;
   }
 
+  /**
+   * On object storage listing the tables is a request (~50 ms on a LAN gateway) that every
+   * search would otherwise make, asking for tables a library may not have (video frames): the
+   * list is kept for a second, as the vector cache keeps versions, and dropped on this
+   * connection's own creates and drops.
+   */
+  private listed: { names: string[]; at: number } | null = null;
+
   async tableNames(): Promise<string[]> {
+    const remote = this.location.kind === 's3';
+    if (remote && this.listed && performance.now() - this.listed.at < LISTING_TTL_MS) return this.listed.names;
+    const names = await this.listTables();
+    if (remote) this.listed = { names, at: performance.now() };
+    return names;
+  }
+
+  private async listTables(): Promise<string[]> {
     const conn = await this.connection();
     if (!conn) return [];
     const names: string[] = [];
@@ -95,15 +136,30 @@ export class LibraryConnection {
     const cached = this.handles.get(name);
     if (cached) return cached;
     if (!(await this.tableNames()).includes(name)) return null;
-    const table = await this.conn!.openTable(name);
-    this.handles.set(name, table);
+    const table = await this.openListed(name);
+    if (table) this.handles.set(name, table);
     return table;
+  }
+
+  /**
+   * Opens a table the listing named. On object storage a table's folder is listed as soon as
+   * its first file is written, before its first version is committed: a reader that comes
+   * in between (another device creating the library) reads it as not there yet.
+   */
+  private async openListed(name: string): Promise<Table | null> {
+    try {
+      return await this.conn!.openTable(name);
+    } catch (error) {
+      if (this.readOnly && /exists but could not be loaded|was not found|not found/i.test(String((error as Error)?.message))) return null;
+      throw error;
+    }
   }
 
   /** Creates the table empty if it is missing; returns its handle. */
   async ensureTable(name: string, schema: Schema): Promise<Table> {
     const existing = await this.table(name);
     if (existing) return existing;
+    this.listed = null;
     const table = await this.writer().createEmptyTable(name, schema, { mode: 'create', existOk: true });
     this.handles.set(name, table);
     return table;
@@ -111,6 +167,7 @@ export class LibraryConnection {
 
   /** Creates a table holding `data` in one commit (fails if it exists). */
   async createTable(name: string, data: import('apache-arrow').Table): Promise<Table> {
+    this.listed = null;
     const table = await this.writer().createTable(name, data, { mode: 'create' });
     this.handles.set(name, table);
     return table;
@@ -125,6 +182,7 @@ export class LibraryConnection {
   async dropTable(name: string): Promise<void> {
     this.handles.get(name)?.close();
     this.handles.delete(name);
+    this.listed = null;
     await this.writer().dropTable(name);
   }
 

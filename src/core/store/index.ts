@@ -4,7 +4,12 @@ import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenS
 import type { AlbumRecord, AutoTagFolderRecord, LabelSetRecord, TagQuery, TagRecord, VectorBatch } from './types';
 import type { SignatureRecord } from './types';
 import { SignaturesRepository } from './signatures-repository';
-import { LibraryConnection } from './connection';
+import type { FrameHit, VideoFrameRecord } from './types';
+import { VideoFramesRepository, videoFramesTableName } from './video-frames-repository';
+import type { PhotoTextHit, PhotoTextRecord } from './types';
+import { PhotoTextRepository } from './photo-text-repository';
+import { librarySettingsRepository } from './library-settings-repository';
+import { LibraryConnection, type StoreLocation } from './connection';
 import { FailuresRepository } from './failures-repository';
 import { FoldersRepository } from './folders-repository';
 import { LibraryTooNewError, SCHEMA_VERSION, createLibrary, ensureTables, migrate, readSchemaVersion } from './migrations';
@@ -21,6 +26,9 @@ import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
 import { TAG_TABLES, albumsSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
+import { VectorCache } from './vector-cache';
+import { modelKey } from './model-key';
+import path from 'node:path';
 
 export type * from './types';
 export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
@@ -37,6 +45,9 @@ class Store implements LibraryStore {
   private readonly autoTagFolders: AutoTagFoldersRepository;
   private readonly albums: NamedJsonRepository;
   private readonly signatures: SignaturesRepository;
+  private readonly videoFrames: VideoFramesRepository;
+  private readonly photoText: PhotoTextRepository;
+  private readonly settings: NamedJsonRepository;
 
   constructor(
     private readonly conn: LibraryConnection,
@@ -44,6 +55,7 @@ class Store implements LibraryStore {
     private readonly photos: PhotosRepository,
     private readonly failures: FailuresRepository,
     private readonly folders: FoldersRepository,
+    private readonly beforeWrite?: () => void,
   ) {
     this.vectors = new PhotoVectors(conn, photos.modelId);
     this.library = new LibraryPhotos(conn, photos);
@@ -52,6 +64,9 @@ class Store implements LibraryStore {
     this.autoTagFolders = new AutoTagFoldersRepository(conn);
     this.albums = new NamedJsonRepository(conn, TAG_TABLES.albums, albumsSchema);
     this.signatures = new SignaturesRepository(conn);
+    this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
+    this.photoText = new PhotoTextRepository(conn);
+    this.settings = librarySettingsRepository(conn);
   }
 
   get modelId(): string {
@@ -59,7 +74,27 @@ class Store implements LibraryStore {
   }
 
   upsertPhotos(records: PhotoRecord[]): Promise<void> {
-    return this.write(() => this.photos.upsert(records));
+    return this.write(async () => {
+      await this.photos.upsert(records);
+      // A commit that landed after this writer's lease lapsed (the laptop slept or the process
+      // was frozen mid-commit) may have raced the device that took over, which indexed the same
+      // photos: its rows would be duplicates. Take back exactly the rows this commit wrote; those
+      // photos are simply pending again (at most one batch embedded twice), then stop.
+      const lost = this.leaseLost();
+      if (!lost) return;
+      await this.photos.removeWritten(records);
+      throw lost;
+    });
+  }
+
+  /** The writer lease's error if it lapsed, else null. */
+  private leaseLost(): Error | null {
+    try {
+      this.beforeWrite?.();
+      return null;
+    } catch (error) {
+      return error as Error;
+    }
   }
 
   removePhotos(paths: string[]): Promise<void> {
@@ -114,7 +149,10 @@ class Store implements LibraryStore {
   }
 
   ensureVectorIndex(): Promise<void> {
-    return this.write(() => this.photos.ensureVectorIndex());
+    return this.write(async () => {
+      await this.photos.ensureVectorIndex();
+      await this.videoFrames.ensureIndex();
+    });
   }
 
   recordFailures(records: FailureRecord[]): Promise<void> {
@@ -169,6 +207,7 @@ class Store implements LibraryStore {
       if (modelId === this.modelId) throw new Error(`Cannot drop the photos table of the active model ${modelId}`);
       const name = photosTableName(modelId);
       if ((await this.conn.tableNames()).includes(name)) await this.conn.dropTable(name);
+      if ((await this.conn.tableNames()).includes(videoFramesTableName(modelId))) await this.conn.dropTable(videoFramesTableName(modelId));
     });
   }
 
@@ -275,32 +314,92 @@ class Store implements LibraryStore {
     return this.write(() => this.signatures.put(records));
   }
 
+  putVideoFrames(hash: string, frames: readonly VideoFrameRecord[]): Promise<void> {
+    return this.write(() => this.videoFrames.put(hash, frames));
+  }
+
+  searchVideoFrames(vector: Float32Array, limit: number, hashes?: readonly string[]): Promise<FrameHit[]> {
+    return this.read(() => this.videoFrames.search(vector, limit, hashes));
+  }
+
+  videoFramesOf(hashes: readonly string[]): Promise<Map<string, VideoFrameRecord[]>> {
+    return this.read(() => this.videoFrames.framesOf(hashes));
+  }
+
+  videosWithFrames(hashes: readonly string[]): Promise<Set<string>> {
+    return this.read(() => this.videoFrames.hashesWithFrames(hashes));
+  }
+
+  countVideoFrames(): Promise<number> {
+    return this.read(() => this.videoFrames.count());
+  }
+
+  pruneVideoFrames(): Promise<number> {
+    return this.write(async () => this.videoFrames.prune(new Set([...(await this.photos.states()).values()].map((s) => s.hash))));
+  }
+
+  putPhotoText(records: readonly PhotoTextRecord[]): Promise<void> {
+    return this.write(() => this.photoText.put(records));
+  }
+
+  photoTextHashes(model?: string): Promise<Set<string>> {
+    return this.read(() => this.photoText.hashes(model));
+  }
+
+  getPhotoText(hashes: readonly string[]): Promise<PhotoTextRecord[]> {
+    return this.read(() => this.photoText.get(hashes));
+  }
+
+  searchPhotoText(query: string, options: { limit: number; fuzziness: number }): Promise<PhotoTextHit[]> {
+    return this.read(() => this.photoText.search(query, options));
+  }
+
+  getLibrarySetting(name: string): Promise<string | null> {
+    return this.read(async () => (await this.settings.get(name))?.json ?? null);
+  }
+
+  putLibrarySetting(name: string, json: string): Promise<void> {
+    return this.write(() => this.settings.put({ name, json, updatedAt: Date.now() }));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.photos.vectorCache?.close();
     this.conn.release();
   }
 
   private read<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The library store is closed'));
     // A damaged table fails every read with LanceDB's raw stream error: say which and what to do.
-    return fn().catch(async (error: unknown) => Promise.reject(await explainStoreError(this.conn.libraryDir, error)));
+    return fn().catch(async (error: unknown) => Promise.reject(await explainStoreError(this.conn.location, error)));
   }
 
   private write<T>(fn: () => Promise<T>): Promise<T> {
     if (this.conn.readOnly) return Promise.reject(new Error('The library is open read-only'));
-    return this.read(fn);
+    try {
+      this.beforeWrite?.(); // the writer lease (writer-lease.ts): a writer that lost it stops here
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    // The vector cache answers from its snapshot for up to a second: this store's own write must show at once.
+    return this.read(fn).finally(() => this.photos.vectorCache?.stale()).catch((error: unknown) => {
+      // A write that failed while the lease lapsed (the process frozen or asleep, its requests
+      // timed out meanwhile): the lost lease is the cause the user needs to hear.
+      this.beforeWrite?.();
+      throw error;
+    });
   }
 }
 
 /**
- * Opens the library in `libraryDir` for `options.model`. The writer creates a new library,
+ * Opens the library at `where` (a location, or a local folder's path) for `options.model`. The writer creates a new library,
  * migrates an older one and creates the model's photos table; a read-only open changes
  * nothing on disk and reads an older schema as it is. Either refuses a newer schema.
  */
-export const openLibraryStore: OpenLibraryStore = async (libraryDir: string, options: OpenStoreOptions): Promise<LibraryStore> => {
+export const openLibraryStore: OpenLibraryStore = async (where: StoreLocation, options: OpenStoreOptions): Promise<LibraryStore> => {
   const readOnly = options.readOnly ?? false;
-  const conn = await LibraryConnection.acquire(libraryDir, readOnly);
+  const conn = await LibraryConnection.acquire(where, readOnly);
   try {
     let version = await readSchemaVersion(conn);
     if (version !== null && version > SCHEMA_VERSION) throw new LibraryTooNewError(version);
@@ -311,9 +410,13 @@ export const openLibraryStore: OpenLibraryStore = async (libraryDir: string, opt
       await ensureTables(conn);
     }
     const photos = await PhotosRepository.open(conn, options.model);
-    return new Store(conn, version ?? SCHEMA_VERSION, photos, new FailuresRepository(conn), new FoldersRepository(conn));
+    if (options.vectorCache) {
+      const { dir, recheckMs } = options.vectorCache;
+      photos.vectorCache = new VectorCache(path.join(dir, `${modelKey(options.model.id)}.vectors`), options.model.id, recheckMs !== undefined ? { recheckMs } : {});
+    }
+    return new Store(conn, version ?? SCHEMA_VERSION, photos, new FailuresRepository(conn), new FoldersRepository(conn), options.beforeWrite);
   } catch (error) {
     conn.release();
-    throw await explainStoreError(libraryDir, error);
+    throw await explainStoreError(conn.location, error);
   }
 };

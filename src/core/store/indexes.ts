@@ -60,15 +60,15 @@ async function trainVectorIndex(table: Table, rows: number): Promise<void> {
  * `path` and `hash`, and bitmaps on the camera columns. Later calls fold new rows into the indexes (an incremental
  * `optimize`) or retrain the IVF partitions when the table has outgrown them.
  */
-export async function ensureIndexes(table: Table): Promise<void> {
+export async function ensureIndexes(table: Table, columns: { scalar: readonly string[]; bitmap: readonly string[] } = { scalar: SCALAR_INDEX_COLUMNS, bitmap: BITMAP_INDEX_COLUMNS }): Promise<void> {
   const rows = await table.countRows();
   if (rows < INDEX_MIN_ROWS) return;
   const indexes = await table.listIndices();
   const { Index } = await loadLanceDb();
-  for (const column of SCALAR_INDEX_COLUMNS) {
+  for (const column of columns.scalar) {
     if (!indexes.some((i) => i.columns.includes(column))) await table.createIndex(column, { config: Index.btree() });
   }
-  for (const column of BITMAP_INDEX_COLUMNS) {
+  for (const column of columns.bitmap) {
     if (!indexes.some((i) => i.columns.includes(column))) await table.createIndex(column, { config: Index.bitmap() });
   }
   const vector = indexes.find((i) => i.columns.includes(VECTOR_COLUMN));

@@ -16,6 +16,8 @@
 //  v3  photos gained a nullable `takenOffset` (EXIF OffsetTimeOriginal, minutes east of UTC),
 //      and `takenAt` became the camera's clock read as UTC for every new row (before, a row
 //      with an EXIF offset held the instant). Rows from v2 keep what they hold, offset null.
+//  v4  photos gained a nullable `durationMs`: a row with one is a video (its poster frame's
+//      vector and thumbnail; its other frames in `video_frames__<model key>`).
 import type { Table } from '@lancedb/lancedb';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable } from './model-key';
@@ -23,7 +25,7 @@ import { TABLES, failuresSchema, foldersSchema, metaSchema } from './schema';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { equals } from './sql';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 const VERSION_KEY = 'schemaVersion';
 
 export class LibraryTooNewError extends Error {
@@ -40,7 +42,8 @@ export async function readSchemaVersion(conn: LibraryConnection): Promise<number
   const meta = await conn.table(TABLES.meta);
   if (!meta) {
     const tables = await conn.tableNames();
-    if (tables.length === 0) return null;
+    // Listed but not loadable yet: another device is creating the library on object storage.
+    if (tables.length === 0 || tables.includes(TABLES.meta)) return null;
     throw new Error(`Not a Shoebox library: it has tables (${tables.slice(0, 3).join(', ')}) but no ${TABLES.meta} table.`);
   }
   const rows = new ColumnReader(await meta.query().where(equals('key', VERSION_KEY)).toArrow());
@@ -118,6 +121,17 @@ const migrations: Migration[] = [
         if (!isPhotosTable(name)) continue;
         const table = await conn.table(name);
         if (table && !(await columnNames(table)).has('takenOffset')) await table.addColumns([{ name: 'takenOffset', valueSql: 'CAST(NULL AS INT)' }]);
+      }
+    },
+  },
+  {
+    from: 3,
+    describe: 'photos gain durationMs (videos)',
+    async run(conn) {
+      for (const name of await conn.tableNames()) {
+        if (!isPhotosTable(name)) continue;
+        const table = await conn.table(name);
+        if (table && !(await columnNames(table)).has('durationMs')) await table.addColumns([{ name: 'durationMs', valueSql: 'CAST(NULL AS DOUBLE)' }]);
       }
     },
   },

@@ -20,7 +20,7 @@ interface ArrowVector {
   data: ArrowData[];
   get(i: number): unknown;
 }
-interface ArrowBatch {
+export interface ArrowBatch {
   numRows: number;
   getChild(name: string): ArrowVector | null;
 }
@@ -91,7 +91,7 @@ export class PhotoVectors {
   }
 }
 
-function readBatch(batch: ArrowBatch, dimension: number): VectorBatch {
+export function readBatch(batch: ArrowBatch, dimension: number): VectorBatch {
   const n = batch.numRows;
   const paths = stringColumn(batch, 'path');
   const hashes = stringColumn(batch, 'hash');

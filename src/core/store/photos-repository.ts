@@ -10,6 +10,7 @@ import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from 
 import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } from './sql';
 import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
 import { CameraValues } from './camera-values';
+import type { VectorCache } from './vector-cache';
 
 const STATE_COLUMNS = ['path', 'size', 'mtimeMs', 'hash', 'modelId', 'thumbKey'];
 /** Columns of the v1 layout that a reader may still meet (migrations.ts). */
@@ -22,6 +23,8 @@ export class PhotosRepository {
   private columns: string[] = [];
   private readonly writeSchema: Schema;
   private readonly cameras = new CameraValues();
+  /** Set for libraries on object storage (index.ts): searches, counts and lookups by path answer from it (vector-cache.ts). */
+  vectorCache: VectorCache | null = null;
 
   private constructor(
     private readonly conn: LibraryConnection,
@@ -105,6 +108,13 @@ export class PhotosRepository {
     this.cameras.noteWrite(before, await table.version(), records.map((r) => ({ make: r.cameraMake, model: r.cameraModel })));
   }
 
+  /** Deletes exactly the rows `upsert(records)` wrote (path and indexedAt both match), whatever else came since. */
+  async removeWritten(records: PhotoRecord[]): Promise<void> {
+    const table = await this.writable();
+    const rows = records.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
+    for (let i = 0; i < rows.length; i += 256) await table.delete(rows.slice(i, i + 256).join(' OR '));
+  }
+
   async states(folder?: string): Promise<Map<string, PhotoState>> {
     const states = new Map<string, PhotoState>();
     const table = await this.current();
@@ -130,6 +140,10 @@ export class PhotosRepository {
   }
 
   async get(path: string): Promise<PhotoRecord | null> {
+    if (this.vectorCache?.ready) {
+      const table = await this.current();
+      return table ? this.vectorCache.record(table, this.dimension, path) : null;
+    }
     return (await this.records(equals('path', path), 1))[0] ?? null;
   }
 
@@ -149,6 +163,8 @@ export class PhotosRepository {
     const found = new Map<string, PhotoSummary>();
     const table = await this.current();
     if (!table || paths.length === 0) return found;
+    // On object storage, once a search has loaded the device's cache: from it, no query over the network.
+    if (this.vectorCache?.ready) return this.vectorCache.summaries(table, this.dimension, paths);
     const columns = await this.summaryColumns(table);
     // One query per chunk of the IN list (the B-tree on path answers it), not one per path.
     for (const chunk of chunkForPredicate([...new Set(paths)])) {
@@ -195,6 +211,7 @@ export class PhotosRepository {
   async count(filter: PhotoFilter = {}): Promise<number> {
     const table = await this.current();
     if (!table) return 0;
+    if (this.vectorCache) return this.vectorCache.count(table, this.dimension, filter);
     return table.countRows(await this.predicate(table, filter));
   }
 
@@ -212,6 +229,7 @@ export class PhotosRepository {
     // No table yet: nothing has been embedded with this model (a reader then knows no dimension).
     if (!table || limit === 0) return [];
     if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
+    if (this.vectorCache && !exact) return this.vectorCache.search(table, this.dimension, query);
     const where = await this.predicate(table, query);
     const run = async (widen: boolean): Promise<VectorHit[]> => {
       let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);
@@ -280,6 +298,12 @@ function takenOffset(rows: ColumnReader, i: number): { takenOffset?: number } {
   return offset === null ? {} : { takenOffset: offset };
 }
 
+/** Only a video has a length (schema v4; older tables have no column). */
+function durationMs(rows: ColumnReader, i: number): { durationMs?: number } {
+  const ms = rows.optionalNumber('durationMs', i);
+  return ms === null ? {} : { durationMs: ms };
+}
+
 function summary(rows: ColumnReader, i: number): PhotoSummary {
   return {
     path: rows.string('path', i),
@@ -291,6 +315,7 @@ function summary(rows: ColumnReader, i: number): PhotoSummary {
     height: rows.number('height', i),
     takenAt: rows.optionalNumber('takenAt', i),
     ...takenOffset(rows, i),
+    ...durationMs(rows, i),
     cameraMake: rows.optionalString('cameraMake', i),
     cameraModel: rows.optionalString('cameraModel', i),
     gpsLat: rows.optionalNumber('gpsLat', i),

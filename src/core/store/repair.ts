@@ -188,7 +188,8 @@ function rebuild(conn: LibraryConnection, name: string, tableDir: string, quaran
 
 /**
  * A `meta` rebuilt from nothing: the oldest schema version the other tables' layout shows
- * (v1 kept `mtime`; v2 photos lack `takenOffset`), so the migrations run again from there.
+ * (v1 kept `mtime`; v2 photos lack `takenOffset`; v3 photos lack `durationMs`), so the migrations
+ * run again from there.
  */
 async function rewriteMeta(conn: LibraryConnection): Promise<void> {
   let version = SCHEMA_VERSION;
@@ -198,6 +199,7 @@ async function rewriteMeta(conn: LibraryConnection): Promise<void> {
     const fields = new Set((await table.schema()).fields.map((f) => f.name));
     if (fields.has('mtime')) version = Math.min(version, 1);
     else if (isPhotosTable(name) && !fields.has('takenOffset')) version = Math.min(version, 2);
+    else if (isPhotosTable(name) && !fields.has('durationMs')) version = Math.min(version, 3);
   }
   if (version === SCHEMA_VERSION) return createLibrary(conn);
   await conn.createTable(TABLES.meta, rowsToArrow(metaSchema(), [{ key: 'schemaVersion', value: String(version) }]));

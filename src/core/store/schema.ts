@@ -45,6 +45,8 @@ export function photosSchema(modelId: string, dimension: number): Schema {
       float('indexedAt'),
       // Schema v3; last, where the migration's added column sits too.
       int('takenOffset', true),
+      // Schema v4: a video's length (null for photos).
+      float('durationMs', true),
     ],
     new Map([
       [MODEL_ID_METADATA, modelId],

@@ -6,7 +6,9 @@
 // repair.ts).
 import { existsSync } from 'node:fs';
 import type { Connection, Table } from '@lancedb/lancedb';
-import { loadLanceDb } from './connection';
+import { loadLanceDb, toLocation, type StoreLocation } from './connection';
+import { lostConnection } from './lost-connection';
+import { errorWithoutSecrets } from '../location/location-error';
 
 export interface DamagedTable {
   table: string;
@@ -71,10 +73,11 @@ export async function tableProblem(conn: Connection, name: string): Promise<Dama
  * hides a file that went bad since). Reads everything: seconds at 100k photos, so it runs
  * after a read failed and in `shoebox repair`, never on a healthy path.
  */
-export async function checkLibraryTables(libraryDir: string): Promise<{ checked: string[]; damaged: DamagedTable[] }> {
-  if (!existsSync(libraryDir)) return { checked: [], damaged: [] };
+export async function checkLibraryTables(where: StoreLocation): Promise<{ checked: string[]; damaged: DamagedTable[] }> {
+  const location = toLocation(where);
+  if (location.kind === 'local' && !existsSync(location.databaseUri)) return { checked: [], damaged: [] };
   const { connect } = await loadLanceDb();
-  const conn = await connect(libraryDir, { readConsistencyInterval: 0 });
+  const conn = await connect(location.databaseUri, { readConsistencyInterval: 0, storageOptions: { ...location.storageOptions } });
   try {
     const checked: string[] = [];
     for (;;) {
@@ -108,13 +111,16 @@ export function clearDamageSeen(libraryDir: string): void {
  * The error to report for a failed store call: a LibraryDamagedError when the library has
  * unreadable tables (checked, not guessed from the message), else the error itself.
  */
-export async function explainStoreError(libraryDir: string, error: unknown): Promise<unknown> {
+export async function explainStoreError(where: StoreLocation, error: unknown): Promise<unknown> {
+  error = errorWithoutSecrets(error, toLocation(where).secrets); // LanceDB's S3 errors may echo a key
+  const lost = lostConnection(where, error); // an S3 library that stopped answering: one line
+  if (lost) return lost;
   if (!looksLikeStoreDamage(error)) return error;
   try {
-    const { damaged } = await checkLibraryTables(libraryDir);
+    const { damaged } = await checkLibraryTables(where);
     if (damaged.length === 0) return error;
     const damage = new LibraryDamagedError(damaged);
-    seen.set(libraryDir, damage);
+    seen.set(toLocation(where).databaseUri, damage);
     return damage;
   } catch {
     return error;

@@ -39,6 +39,9 @@ export interface PhotoRecord {
    *  recorded (rows migrated from schema v1), meaning: make the thumbnail again. */
   thumbKey: string;
   indexedAt: number;
+  /** A video's length in milliseconds (schema v4); absent or null for a photo. Its vector and
+   *  thumbnail are its poster frame's; its other frames are in the video frames table. */
+  durationMs?: number | null;
 }
 
 /** A photo without its vector: what listings and scans need. */
@@ -66,6 +69,8 @@ export interface VectorHit {
   path: string;
   /** Cosine similarity (vectors are normalised): higher is closer. */
   score: number;
+  /** A video's hit: the time of its best frame, seconds (search/video-moments.ts). */
+  time?: number;
 }
 
 /**
@@ -170,6 +175,37 @@ export interface VectorSearch {
    * library gives the same sample): what the search's relevance calibration measures.
    */
   sampleVectors(max: number): Promise<Float32Array[]>;
+}
+
+/** One sampled frame of a video (video-frames-repository.ts). */
+export interface VideoFrameRecord {
+  /** Time of the frame from the video's start. */
+  timeMs: number;
+  /** L2-normalised embedding, the active model's. */
+  vector: Float32Array;
+}
+
+/** A frame near a query vector: which video (content hash), when, how close. */
+export interface FrameHit {
+  hash: string;
+  timeMs: number;
+  score: number;
+}
+
+/** The active model's video frames: written by the indexer, ranked by search. */
+export interface VideoFrameRepository {
+  /** Replaces the frames of the video whose content hash is `hash`. */
+  putVideoFrames(hash: string, frames: readonly VideoFrameRecord[]): Promise<void>;
+  /** The `limit` frames nearest to `vector`, best first, optionally only of these videos. */
+  searchVideoFrames(vector: Float32Array, limit: number, hashes?: readonly string[]): Promise<FrameHit[]>;
+  /** Every stored frame of these videos, by video (a few dozen each: read by hash, no ranking). */
+  videoFramesOf(hashes: readonly string[]): Promise<Map<string, VideoFrameRecord[]>>;
+  /** Which of these videos have frames stored for the active model. */
+  videosWithFrames(hashes: readonly string[]): Promise<Set<string>>;
+  countVideoFrames(): Promise<number>;
+  /** Drops the frames of videos no photos row holds any more; how many videos' frames went.
+   *  Only while nothing is being indexed: a video's frames are written before its row. */
+  pruneVideoFrames(): Promise<number>;
 }
 
 /** Bulk reads of the active model's vectors (photo-vectors.ts): tagging, albums, similar duplicates. */
@@ -299,6 +335,9 @@ export interface LibraryStore
     AutoTagFolderRepository,
     AlbumRepository,
     SignatureRepository,
+    VideoFrameRepository,
+    PhotoTextRepository,
+    LibrarySettings,
     StoreUpkeep {}
 
 /** A photo content's perceptual signature (src/core/dupes/signature.ts). */
@@ -374,8 +413,57 @@ export interface OpenStoreOptions {
    *  writer's commits as they land; reads an older schema as it is (`schemaVersion` tells),
    *  and a library that does not exist yet as an empty one. Every write method rejects. */
   readOnly?: boolean;
+  /** Called before every write; throwing refuses the write (the writer lease, writer-lease.ts). */
+  beforeWrite?: () => void;
+  /**
+   * The vector cache (vector-cache.ts): searches and counts answer from a copy of the model's
+   * vectors on this device, kept in step with the table (exact cosine, the same results as an
+   * exact LanceDB search). For libraries on object storage, where each LanceDB query costs
+   * network round trips. `dir`: this device's folder for this library's cache files.
+   * `recheckMs`: how long an answer may rest on the last version check (default 1000; each
+   * check is a request to the object store, ~50 ms on the test gateway); 0: check every time.
+   */
+  vectorCache?: { dir: string; recheckMs?: number };
 }
 
 /** `openLibraryStore(dir, options)` is the store's one entry point (src/core/store/index.ts). */
-export type OpenLibraryStore = (libraryDir: string, options: OpenStoreOptions) => Promise<LibraryStore>;
+/** `where`: a LibraryLocation (src/core/location), or a local folder's path. */
+export type OpenLibraryStore = (where: import('./connection').StoreLocation, options: OpenStoreOptions) => Promise<LibraryStore>;
 
+
+/** Text read in one photo content (photo-text-repository.ts, issue #14). */
+export interface PhotoTextRecord {
+  /** Content hash (PhotoRecord.hash). */
+  hash: string;
+  /** The lines in reading order, joined by newlines; '' when none was read. */
+  text: string;
+  /** JSON array of { text, score, box: [[x, y] x4] } in the upright photo's pixels. */
+  lines: string;
+  /** The upright photo's size: the boxes' frame. */
+  width: number;
+  height: number;
+  /** Which OCR models read it (src/core/text: OCR_MODEL_VERSION). */
+  model: string;
+  /** Why it could not be read (not retried); null when it was. */
+  error: string | null;
+  readAt: number;
+}
+
+export interface PhotoTextHit extends PhotoTextRecord {
+  /** The full-text index's BM25 score: higher is a better match. */
+  score: number;
+}
+
+export interface PhotoTextRepository {
+  putPhotoText(records: readonly PhotoTextRecord[]): Promise<void>;
+  /** Hashes that have a row, read or failed (only those read by `model`, when given). */
+  photoTextHashes(model?: string): Promise<Set<string>>;
+  getPhotoText(hashes: readonly string[]): Promise<PhotoTextRecord[]>;
+  searchPhotoText(query: string, options: { limit: number; fuzziness: number }): Promise<PhotoTextHit[]>;
+}
+
+/** The library's own settings (library-settings-repository.ts): JSON by name, null when unset. */
+export interface LibrarySettings {
+  getLibrarySetting(name: string): Promise<string | null>;
+  putLibrarySetting(name: string, json: string): Promise<void>;
+}

@@ -2,8 +2,10 @@
 // where a photo's images are and whether the connection is up. Components get it from
 // ClientContext and never learn which transport they have (Electron IPC or WebSocket).
 import type { LibraryApi } from '../../shared/api';
+import type { DesktopLibrary } from '../../shared/library-choice';
 
-export type ImageKind = 'thumb' | 'image';
+/** What a media URL serves: a thumbnail, a full image, or a video (played from its ranged URL). */
+export type ImageKind = 'thumb' | 'image' | 'video';
 
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
@@ -18,6 +20,9 @@ export interface ShoeboxClient extends LibraryApi {
    * UI hides the action.
    */
   readonly revealPhoto?: (id: string) => Promise<void>;
+  /** Settings → Library: which library this device opens (desktop app only; `shoebox serve` takes --library). */
+  readonly library?: DesktopLibrary['library'];
+  readonly setLibrary?: DesktopLibrary['setLibrary'];
   /** Connection changes (a WebSocket can drop and come back; IPC is always 'open'). */
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
 }

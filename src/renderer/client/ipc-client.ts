@@ -2,11 +2,12 @@
 // from the app's own scheme, which main answers for library photos only.
 import type { ShoeboxClient } from './client';
 import type { DesktopBridge } from '../shoebox';
+import { withUnwrappedErrors } from './ipc-errors';
 
 export function ipcClient(api: DesktopBridge): ShoeboxClient {
   // Spread copies the bridged functions: the object contextBridge hands over is frozen.
   return {
-    ...api,
+    ...withUnwrappedErrors(api),
     transport: 'ipc',
     imageUrl: (id, kind) => `shoebox://app/${kind}/${encodeURIComponent(id)}`,
     onConnectionChange: (listener) => {

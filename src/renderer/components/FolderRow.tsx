@@ -6,6 +6,7 @@ import { baseName, formatCount } from '../lib/format';
 import { FailureList } from './FailureList';
 import { InlineConfirm } from './InlineConfirm';
 import { JobProgress } from './JobProgress';
+import { LocateFolder } from './LocateFolder';
 
 interface FolderRowProps {
   folder: FolderInfo;
@@ -20,6 +21,7 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
   const [confirming, setConfirming] = useState(false);
   const [showFailures, setShowFailures] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [locating, setLocating] = useState(false);
 
   const remove = async () => {
     setError(null);
@@ -34,7 +36,7 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
   return (
     <li className={selected ? 'folder folder--selected' : 'folder'}>
       <div className="folder__head">
-        <button type="button" className="folder__name" title={folder.path} aria-pressed={selected} onClick={onSelect}>
+        <button type="button" className="folder__name" title={folder.libraryPath ? `${folder.path} (library folder ${folder.libraryPath})` : folder.path} aria-pressed={selected} onClick={onSelect}>
           <span className="folder__base">{baseName(folder.path)}</span>
           <span className="folder__path">{folder.path}</span>
         </button>
@@ -44,12 +46,19 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
       </div>
       <div className="folder__meta">
         <span>{formatCount(folder.photos, 'photo')}</span>
+        {folder.unreachable && (
+          <button type="button" className="link-button folder__locate" aria-expanded={locating} title="This device cannot find this folder: tell Shoebox where it is here" onClick={() => setLocating((v) => !v)}>
+            Locate folder…
+          </button>
+        )}
         {folder.failed > 0 && (
           <button type="button" className="link-button folder__failed" aria-expanded={showFailures} onClick={() => setShowFailures((v) => !v)}>
             {formatCount(folder.failed, 'file')} could not be read
           </button>
         )}
       </div>
+      {folder.unreachable && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open.</p>}
+      {locating && <LocateFolder folder={folder} onDone={() => setLocating(false)} />}
       {job && <JobProgress job={job} />}
       {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}
       {confirming && (

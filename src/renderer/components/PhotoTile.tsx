@@ -1,6 +1,7 @@
 import { memo, useState, type MouseEvent } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
+import { VideoBadge } from './VideoBadge';
 
 interface PhotoTileProps {
   photo: Photo | undefined;
@@ -46,6 +47,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
           <span aria-hidden="true">✓</span>
         </button>
       )}
+      <VideoBadge photo={photo} />
       {fileTime && (
         <span className="tile__file-time" title="No date taken recorded: placed by the file's date">
           file date

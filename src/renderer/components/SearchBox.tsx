@@ -4,10 +4,13 @@ interface SearchBoxProps {
   value: string;
   onChange: (value: string) => void;
   disabled?: boolean;
+  /** "Text in photo": what is typed is text to find in photos, not a description. */
+  textMode?: boolean;
+  onTextMode?: (on: boolean) => void;
 }
 
 /** The search field: results follow as you type (the caller debounces). "/" focuses it. */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, textMode = false, onTextMode }, ref) {
   return (
     <div className="search-box">
       <svg className="search-box__icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -18,8 +21,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         ref={ref}
         type="search"
         role="searchbox"
-        aria-label="Search photos"
-        placeholder="Describe a photo… (press / to search)"
+        aria-label={textMode ? 'Search text in photos' : 'Search photos'}
+        placeholder={textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
         value={value}
         disabled={disabled}
         spellCheck={false}
@@ -32,6 +35,18 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           }
         }}
       />
+      {onTextMode && (
+        <button
+          type="button"
+          className={textMode ? 'search-box__mode search-box__mode--on' : 'search-box__mode'}
+          aria-pressed={textMode}
+          title="Text in photo: find the words written in photos (signs, receipts, screenshots)"
+          disabled={disabled}
+          onClick={() => onTextMode(!textMode)}
+        >
+          Text in photo
+        </button>
+      )}
     </div>
   );
 });

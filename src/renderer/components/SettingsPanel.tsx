@@ -5,6 +5,8 @@ import { useAsync } from '../hooks/useAsync';
 import { useKeydown } from '../hooks/useShortcut';
 import type { ThemeChoice } from '../hooks/useTheme';
 import { ModelSection } from './settings/ModelSection';
+import { TextSection } from './settings/TextSection';
+import { LibrarySection } from './settings/LibrarySection';
 import { describeAdapter, describeMeasured } from './StatusBar';
 
 export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = {
@@ -45,6 +47,10 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
         </div>
 
         <ModelSection onChanged={reloadInfo} />
+
+        <TextSection />
+
+        <LibrarySection />
 
         <section>
           <h3>Inference</h3>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Photo } from '../../shared/api';
+import type { Photo, PhotoHit } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useKeydown } from '../hooks/useShortcut';
@@ -8,6 +8,8 @@ import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoMetadata } from './PhotoMetadata';
 import { RevealButton } from './RevealButton';
 import { PhotoTags } from './tags/PhotoTags';
+import { TextHighlight } from './TextHighlight';
+import { VideoPlayer } from './VideoPlayer';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -34,6 +36,8 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
 
   useKeydown((event) => {
     if (event.key === 'Escape') onClose();
+    // A focused video player's arrows seek in it, as in every player; elsewhere they step.
+    else if (event.target instanceof HTMLVideoElement) return false;
     else if (event.key === 'ArrowLeft') previous();
     else if (event.key === 'ArrowRight') next();
     else return false;
@@ -41,18 +45,23 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
   });
 
   const name = photo ? baseName(photo.path) : 'Loading…';
+  // A "Text in photo" search's hit carries the words it matched, to outline on the photo.
+  const photoText = (photo as PhotoHit | undefined)?.photoText;
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
       <div className="viewer__stage">
-        {photo && (
+        {photo?.kind === 'video' && !photo.unreachable && <VideoPlayer key={`${photo.id}@${(photo as PhotoHit).time ?? 0}`} photo={photo} time={(photo as PhotoHit).time} name={name} />}
+        {photo && (photo.kind !== 'video' || photo.unreachable) && (
           <img
             key={photo.id}
             className="viewer__image"
-            src={client.imageUrl(photo.id, 'image')}
+            // The original is elsewhere (another device's folder): its thumbnail is in the library.
+            src={client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image')}
             alt={name}
             draggable={false}
           />
         )}
+        {photo && photoText && <TextHighlight key={`text-${photo.id}`} match={photoText} />}
         <button type="button" className="viewer__nav viewer__nav--prev" aria-label="Previous photo" disabled={index === 0} onClick={previous}>
           ‹
         </button>
@@ -77,9 +86,20 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
             More like this
           </button>
         )}
-        {photo && <RevealButton key={photo.id} photo={async () => photo} />}
+        {photo?.unreachable && (
+          <p className="viewer__unreachable small" role="note">
+            The original is not reachable from this device: its folder {photo.folder} is not here (another device's path, or not mounted). This is its thumbnail; &ldquo;Locate folder…&rdquo; beside the folder tells Shoebox where it is on this device.
+          </p>
+        )}
+        {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
         {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
         {details.status === 'ready' && details.value && <PhotoMetadata photo={details.value} />}
+        {photoText && (
+          <section aria-label="Text in photo">
+            <h3 className="small">Text in photo</h3>
+            <p className="viewer__photo-text small">{photoText.text}</p>
+          </section>
+        )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
         <p className="viewer__keys muted small">← → to step through · Esc to close</p>
       </aside>

@@ -4,6 +4,8 @@
 // decides on (this photo is 0.9 "red") instead of depending on what a real model thinks.
 // Real CLIP inference is for the integration tests (test/integration, ONNX Runtime).
 import path from 'node:path';
+import { folderThumbnails, type ThumbnailStore } from '../../../src/core/media';
+import { FolderFiles, type LibraryFiles } from '../../../src/core/location';
 import { fakeStore, unit, type FakeStore } from './fake-store';
 
 export interface FakeTextModel {
@@ -46,6 +48,8 @@ export function wordVectors(words: Record<string, readonly number[]>, dimension:
 export interface FakeLibrary {
   readonly modelId: string;
   readonly paths: { home: string; thumbs: string };
+  readonly thumbnails: ThumbnailStore;
+  readonly files: LibraryFiles;
   readonly store: FakeStore;
   readonly model: FakeTextModel;
   readable(): Promise<FakeStore>;
@@ -60,6 +64,8 @@ export function fakeLibrary(model: FakeTextModel, options: { modelId?: string; h
   return {
     modelId,
     paths: { home, thumbs: path.join(home, 'thumbs') },
+    thumbnails: folderThumbnails(path.join(home, 'thumbs')),
+    files: new FolderFiles(home),
     store,
     model,
     readable: async () => store,

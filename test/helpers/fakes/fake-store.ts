@@ -6,6 +6,8 @@ import type { LibraryStore, PhotoRecord } from '../../../src/core/store/types';
 import { fakePhotos, type FakePhotos } from './fake-photos';
 import { fakeAlbums, fakeFolders, fakeSignatures } from './fake-records';
 import { fakeTags, type FakeTags } from './fake-tags';
+import { fakePhotoText } from './fake-photo-text';
+import { fakeVideoFrames } from './fake-video-frames';
 
 export type FakeStore = LibraryStore & {
   readonly photos: FakePhotos;
@@ -17,13 +19,13 @@ export function fakeStore(modelId = 'fake-model'): FakeStore {
   const photos = fakePhotos(modelId);
   const tags = fakeTags(modelId, photos, photos.touch);
   const signatures = fakeSignatures();
-  const parts = { ...photos, ...tags, ...fakeAlbums(), ...signatures, ...fakeFolders(photos) };
+  const parts = { ...photos, ...tags, ...fakeAlbums(), ...signatures, ...fakeFolders(photos), ...fakePhotoText(), ...fakeVideoFrames(() => new Set([...photos.rows.values()].map((r) => r.hash))) };
   return {
     ...parts, // dataVersion: photo and tag writes both bump it, as the real one joins both tables' versions
     photos,
     tags,
     signatures,
-    schemaVersion: 3,
+    schemaVersion: 4,
     modelId,
     async ensureVectorIndex() {},
     async modelTables() {

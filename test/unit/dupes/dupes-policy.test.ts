@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { folderThumbnails } from '../../../src/core/media';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DupesService } from '../../../src/core/dupes/dupes-service';
 import { groupsAfterDecisions, listDecisions, recordDecision } from '../../../src/core/dupes/decision-records';
@@ -51,7 +52,7 @@ beforeEach(async () => {
   trashDir = path.join(root, 'Trash');
   store = fakeStore();
   await store.addFolder(lib);
-  dupes = new DupesService({ paths: { thumbs: path.join(root, 'thumbs') }, readable: async () => store, writable: async () => store });
+  dupes = new DupesService({ thumbnails: folderThumbnails(path.join(root, 'thumbs')), readable: async () => store, writable: async () => store });
 });
 
 describe('the keeper', () => {

@@ -2,6 +2,7 @@
 // search, the all-pairs similar search) and inside the long one, at the next block.
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../../src/core/dupes/find-duplicates';
+import { folderThumbnails } from '../../../src/core/media';
 import { similarPairs } from '../../../src/core/dupes/similar';
 import type { LibraryStore } from '../../../src/core/store/types';
 
@@ -19,7 +20,7 @@ describe('stopping a duplicate scan', () => {
         return [];
       },
     } as unknown as LibraryStore;
-    await expect(findDuplicates({ store, thumbsDir: '/nowhere' }, { kinds: ['exact', 'near'], signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(findDuplicates({ store, thumbs: folderThumbnails('/nowhere') }, { kinds: ['exact', 'near'], signal: controller.signal })).rejects.toThrow(/abort/i);
     expect(signaturesRead).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DupesService } from '../../../src/core/dupes/dupes-service';
 import { signatureFromJpeg } from '../../../src/core/dupes/signature';
-import { thumbnailKey, thumbnailPath } from '../../../src/core/media';
+import { folderThumbnails, thumbnailKey } from '../../../src/core/media';
 import type { PhotoRecord } from '../../../src/core/store/types';
 import { sceneJpeg } from '../../helpers/scenes';
 import { openStore, photo, tempLibraryDir } from '../../unit/store/store-helpers';
@@ -41,8 +41,7 @@ describe('signature backfill', () => {
       const key = thumbnailKey(hash);
       if (f.thumbnail) {
         const jpeg = await sharp(f.bytes).resize(384, 384, { fit: 'inside' }).jpeg().toBuffer();
-        fs.mkdirSync(path.dirname(thumbnailPath(thumbs, key)), { recursive: true });
-        fs.writeFileSync(thumbnailPath(thumbs, key), jpeg);
+        await folderThumbnails(thumbs).write(key, jpeg);
         thumbnails.set(hash, jpeg);
       }
       rows.push(photo(file, { folder: photosDir, hash, thumbKey: key, size: f.bytes.length }));
@@ -51,7 +50,7 @@ describe('signature backfill', () => {
     await store.upsertPhotos(rows); // rows only: nothing computed a signature
     expect(await store.getSignatures()).toEqual([]);
 
-    const dupes = new DupesService({ paths: { thumbs }, readable: async () => store, writable: async () => store });
+    const dupes = new DupesService({ thumbnails: folderThumbnails(thumbs), readable: async () => store, writable: async () => store });
     const first = await dupes.scan({ kinds: ['near'] });
     expect(first.stats).toMatchObject({ contents: 4, signaturesComputed: 4, signaturesSaved: true, unsigned: 0 });
     const stored = await store.getSignatures();

@@ -44,7 +44,7 @@ describe('the writer lock', () => {
     const home = tempDir('shoebox-lock-');
     fs.writeFileSync(path.join(home, 'library.lock'), JSON.stringify({ pid: process.ppid, command: 'shoebox watch', since: Date.now() }));
     expect(() => acquireWriterLock(home, 'test')).toThrow(LibraryBusyError);
-    expect(() => acquireWriterLock(home, 'test')).toThrow(/library busy: shoebox watch \(pid \d+\) is writing to/);
+    expect(() => acquireWriterLock(home, 'test')).toThrow(/library busy: shoebox watch on \S+ \(pid \d+\) is writing to/);
     staleLock(home);
     const lock = acquireWriterLock(home, 'test');
     expect(JSON.parse(fs.readFileSync(path.join(home, 'library.lock'), 'utf8')).pid).toBe(process.pid);

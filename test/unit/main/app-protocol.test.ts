@@ -53,7 +53,7 @@ describe('shoebox://app protocol', () => {
     registerAppScheme();
     const [schemes] = fakeElectron.protocol.registerSchemesAsPrivileged.mock.calls[0] ?? [];
     expect(schemes).toEqual([
-      expect.objectContaining({ scheme: 'shoebox', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'shoebox', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) }),
     ]);
     expect(JSON.stringify(schemes)).not.toContain('bypassCSP');
   });

@@ -109,6 +109,35 @@ describe('engine host', () => {
     await expect(host.api.status()).resolves.toMatchObject({ photos: 0 });
   });
 
+  it('reopens the engine on the library chosen in Settings, closing the old one first', async () => {
+    let choice: { library?: string; s3?: { endpoint: string } } = { library: 's3://family/photos', s3: { endpoint: 'http://nas:9000' } };
+    const host = createEngineHost({ ...options, library: () => choice });
+    const seen: LibraryEvent[] = [];
+    host.api.subscribe((event) => seen.push(event));
+    const { library } = fakeLibrary();
+    const first = host.api.status();
+    expect(forkedProcesses[0]!.postMessage.mock.calls[0]![0]).toMatchObject({ options: { library: 's3://family/photos', s3: { endpoint: 'http://nas:9000' } } });
+    engineAnswers(library);
+    await first;
+
+    choice = { library: '/mnt/other-library' };
+    const switching = host.restart();
+    const during = host.api.status(); // waits for the new engine, never reaches the old one
+    await vi.waitFor(() => expect(library.close).toHaveBeenCalled());
+    await vi.waitFor(() => expect(forkedProcesses).toHaveLength(2));
+    const [start] = forkedProcesses[1]!.postMessage.mock.calls[0] as [{ options: Record<string, unknown> }];
+    expect(start.options).toMatchObject({ home: '/data', library: '/mnt/other-library' });
+    expect(start.options).not.toHaveProperty('s3');
+    const next = fakeLibrary().library;
+    engineAnswers(next, forkedProcesses[1]);
+    await switching;
+    await during;
+    expect(library.status).toHaveBeenCalledTimes(1);
+    expect(next.status).toHaveBeenCalledTimes(1);
+    expect(seen).toContainEqual({ type: 'folders-changed' });
+    expect(seen.some((e) => e.type === 'log')).toBe(false); // an expected stop: no "stopped unexpectedly"
+  });
+
   it('asks the engine to shut down (flushing the library) on dispose', async () => {
     const host = createEngineHost(options);
     const { library } = fakeLibrary();

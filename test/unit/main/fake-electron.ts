@@ -152,6 +152,12 @@ export const fakeElectron = {
   shell: { openPath: vi.fn((_path: string) => Promise.resolve('')), showItemInFolder: vi.fn((_path: string) => {}) },
   nativeTheme: { shouldUseDarkColors: false },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  // An OS keychain stand-in: reversible, and never the plain text (what tests check).
+  safeStorage: {
+    isEncryptionAvailable: vi.fn(() => true),
+    encryptString: vi.fn((plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a))),
+    decryptString: vi.fn((encrypted: Buffer) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8')),
+  },
   session: {
     defaultSession: {
       webRequest: { onHeadersReceived: vi.fn() },

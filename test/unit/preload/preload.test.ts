@@ -4,7 +4,7 @@ import { fakeElectron } from '../main/fake-electron';
 
 vi.mock('electron', async () => (await import('../main/fake-electron')).fakeElectron);
 
-const { EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX, INVOKABLE_METHODS, REVEAL_PHOTO_CHANNEL } = await import('../../../src/main/ipc');
+const { EVENT_CHANNEL, GET_LIBRARY_CHANNEL, INVOKE_CHANNEL_PREFIX, INVOKABLE_METHODS, REVEAL_PHOTO_CHANNEL, SET_LIBRARY_CHANNEL } = await import('../../../src/main/ipc');
 
 let exposed: Record<string, unknown>;
 let api: LibraryApi;
@@ -17,9 +17,19 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly one key, shoebox, with the LibraryApi methods and revealPhoto only', () => {
+  it('exposes exactly one key, shoebox, with the LibraryApi methods, revealPhoto and the library setting only', () => {
     expect(Object.keys(exposed)).toEqual(['shoebox']);
-    expect(Object.keys(api).sort()).toEqual([...INVOKABLE_METHODS, 'revealPhoto', 'subscribe'].sort());
+    expect(Object.keys(api).sort()).toEqual([...INVOKABLE_METHODS, 'revealPhoto', 'library', 'setLibrary', 'subscribe'].sort());
+  });
+
+  it('reads and saves the library setting on the channels main listens on', async () => {
+    const bridge = api as unknown as { library(): Promise<unknown>; setLibrary(input: unknown): Promise<unknown> };
+    fakeElectron.ipcRenderer.invoke.mockClear();
+    await bridge.library();
+    expect(fakeElectron.ipcRenderer.invoke).toHaveBeenCalledWith(GET_LIBRARY_CHANNEL);
+    const input = { choice: { kind: 's3', bucket: 'family', prefix: 'p' } };
+    await bridge.setLibrary(input);
+    expect(fakeElectron.ipcRenderer.invoke).toHaveBeenCalledWith(SET_LIBRARY_CHANNEL, input);
   });
 
   it('asks main to reveal a photo by its id, on the channel main listens on', async () => {

@@ -68,8 +68,17 @@ describe('argument checks', () => {
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
         'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos',
+        'textInPhotos', 'setTextInPhotos',
+        'mapFolder',
       ].sort(),
     );
+  });
+
+  it('check "Locate folder…" (#13): a folder and a path, or null to forget', () => {
+    expect(validateArgs('mapFolder', ['/mnt/nas/photos', '/Volumes/photos'])).toEqual(['/mnt/nas/photos', '/Volumes/photos']);
+    expect(validateArgs('mapFolder', ['/mnt/nas/photos', null])).toEqual(['/mnt/nas/photos', null]);
+    expect(() => validateArgs('mapFolder', ['/mnt/nas/photos'])).toThrow();
+    expect(() => validateArgs('mapFolder', ['/mnt/nas/photos', 3])).toThrow();
   });
 
   it('check the search sort, the timeline options and a selection (#15)', () => {
@@ -81,6 +90,12 @@ describe('argument checks', () => {
     expect(() => validateArgs('timeline', [{ utcOffset: 24 * 60 }])).toThrow('utcOffset must be an integer from -840 to 840');
     expect(validateArgs('exportPhotos', [['a', 'b'], '/out', true])).toEqual([['a', 'b'], '/out', true]);
     expect(() => validateArgs('trashPhotos', ['a'])).toThrow();
+  });
+
+  it('check the "Text in photos" switch (#14)', () => {
+    expect(validateArgs('setTextInPhotos', [true])).toEqual([true]);
+    expect(() => validateArgs('setTextInPhotos', ['yes'])).toThrow('on must be true or false');
+    expect(() => validateArgs('textInPhotos', [1])).toThrow();
   });
 
   it('accept what the UI sends, dropping trailing undefined', () => {

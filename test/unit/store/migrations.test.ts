@@ -43,7 +43,7 @@ describe('schema migrations', () => {
   it('migrates a v1 library to the current schema with every row intact', async () => {
     const dir = await v1Library();
     const store = await openStore(dir);
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(4);
 
     for (const p of v1Photos) expect(await store.getPhoto(p.path)).toEqual(asV2(p));
     expect(await store.countPhotos()).toBe(v1Photos.length);
@@ -63,6 +63,11 @@ describe('schema migrations', () => {
     await store.upsertPhotos([offset]);
     expect(await store.getPhoto('/photos/offset.jpg')).toEqual(offset);
     await store.removePhotos(['/photos/offset.jpg']);
+    // v4: a video's row carries its duration.
+    const video = photo('/photos/clip.mp4', { durationMs: 8000 });
+    await store.upsertPhotos([video]);
+    expect(await store.getPhoto('/photos/clip.mp4')).toEqual(video);
+    await store.removePhotos(['/photos/clip.mp4']);
     expect(await store.countPhotos()).toBe(v1Photos.length + 1);
     await store.close();
 
@@ -72,9 +77,10 @@ describe('schema migrations', () => {
     expect(columns).toContain('mtimeMs');
     expect(columns).not.toContain('mtime');
     expect(columns).toContain('takenOffset');
+    expect(columns).toContain('durationMs');
     db.close();
     const again = await openStore(dir);
-    expect(again.schemaVersion).toBe(3);
+    expect(again.schemaVersion).toBe(4);
     expect(await again.countPhotos()).toBe(v1Photos.length + 1);
   });
 
@@ -85,7 +91,7 @@ describe('schema migrations', () => {
     await (await db.openTable(photosTableName(MODEL.id))).addColumns([{ name: 'mtimeMs', valueSql: 'CAST(`mtime` AS DOUBLE) * 1000.0' }]);
     db.close();
     const store = await openStore(dir);
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(4);
     for (const p of v1Photos) expect(await store.getPhoto(p.path)).toEqual(asV2(p));
   });
 
@@ -104,11 +110,11 @@ describe('schema migrations', () => {
 
   it('refuses a library newer than this code, in one line, for readers and writers', async () => {
     const dir = tempLibraryDir();
-    await writeV1Library(dir, { model: MODEL, photos: [], failures: [], folders: [], schemaVersion: 4 });
+    await writeV1Library(dir, { model: MODEL, photos: [], failures: [], folders: [], schemaVersion: 5 });
     const before = snapshot(dir);
     for (const readOnly of [false, true]) {
       const opening = openLibraryStore(dir, { model: MODEL, readOnly });
-      await expect(opening).rejects.toThrow(/^This library uses schema v4, written by a newer Shoebox; this version reads up to v3\. Update Shoebox to open it\.$/);
+      await expect(opening).rejects.toThrow(/^This library uses schema v5, written by a newer Shoebox; this version reads up to v4\. Update Shoebox to open it\.$/);
     }
     expect(snapshot(dir)).toEqual(before);
   });

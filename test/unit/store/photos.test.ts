@@ -5,7 +5,7 @@ import { AWKWARD_NAMES, MODEL, openStore, photo, tempLibraryDir, unit } from './
 describe('photos', () => {
   it('upserts, replaces by path and reads every field back', async () => {
     const store = await openStore(tempLibraryDir());
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(4);
     expect(store.modelId).toBe(MODEL.id);
     const a = photo('/p/a.jpg', { takenAt: 1_600_000_000_000, cameraMake: 'Canon', cameraModel: 'EOS', gpsLat: 48.85, gpsLon: 2.35, orientation: 6 });
     await store.upsertPhotos([a, photo('/p/b.jpg')]);

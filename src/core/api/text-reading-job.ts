@@ -1,0 +1,69 @@
+// The reading pass of "Text in photos" as a job of the host's queue (job-queue.ts), kind
+// 'read-text': one at a time with indexing (LanceDB has one writer), cancellable, with
+// progress like an index job's ('job' and 'index-progress' events, so the app's job list and
+// the CLI's bar show it). Index runs and watch syncs only queue it (never read inline, so an
+// index job ends when its photos are embedded); at most one waits in the queue whatever asks
+// for it, and it reads the newest photos first (text-reading.ts), so what an index run just
+// added is read promptly while the backlog goes on, resumable, behind it.
+import type { IndexProgress, JobResult, JobState, LibraryEvent } from '../../shared/api';
+import { recognizeText } from '../ocr';
+import type { LibraryStore } from '../store/types';
+import { contentsWithoutText, readMissingText, textInPhotosEnabled, type ReadTextOptions } from '../text';
+import type { JobQueue } from './job-queue';
+
+/** A pass that left photos it could not read now (a NAS away) is tried again after this long. */
+const RETRY_LEFT_MS = 10 * 60_000;
+
+export interface TextReadingJobs {
+  /** Queues the reading pass unless one already waits; null when nothing is queued. */
+  queue(store: () => Promise<LibraryStore>): JobState | null;
+  /**
+   * The hook a library runs after each index run and watch sync (LibraryService.afterSync):
+   * queues the pass when the setting is on and photos are still without text.
+   */
+  afterSync(store: () => Promise<LibraryStore>): (s: LibraryStore) => Promise<void>;
+}
+
+export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => void, recognize: ReadTextOptions['recognize'] = recognizeText): TextReadingJobs {
+  /** What the last finished pass left unread (transient failures), and when. */
+  let lastLeft: { count: number; at: number } | null = null;
+
+  const queue = (store: () => Promise<LibraryStore>): JobState | null => {
+    if (jobs.list().some((j) => j.kind === 'read-text' && j.state === 'queued')) return null;
+    return jobs.enqueue('read-text', '', async (signal): Promise<JobResult | null> => {
+      const s = await store();
+      if (!(await textInPhotosEnabled(s))) return null;
+      const start = performance.now();
+      let lastEmit = 0;
+      const onProgress = (done: number, total: number) => {
+        if (done === 1) emit({ type: 'log', level: 'info', message: `text in photos: reading the text of ${total} ${total === 1 ? 'photo' : 'photos'}` });
+        const now = performance.now();
+        if (done < total && now - lastEmit < 250) return;
+        lastEmit = now;
+        const seconds = (now - start) / 1000;
+        const rate = seconds > 0 ? done / seconds : 0;
+        const progress: IndexProgress = { done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null };
+        const jobId = jobs.progress(progress);
+        emit(jobId ? { type: 'index-progress', progress, jobId } : { type: 'index-progress', progress });
+      };
+      const summary = await readMissingText(s, { recognize, signal, onProgress });
+      lastLeft = { count: summary.left, at: Date.now() };
+      if (summary.read + summary.failed > 0 || summary.left > 0) {
+        const left = summary.left > 0 ? `, ${summary.left} left for the next pass` : '';
+        emit({ type: 'log', level: 'info', message: `text in photos: read ${summary.read}, ${summary.failed} unreadable${left}` });
+      }
+      return { added: 0, updated: 0, removed: 0, embedded: 0, failed: summary.failed, summary: `text read in ${summary.read} photos, ${summary.failed} unreadable${summary.left > 0 ? `, ${summary.left} left` : ''}` };
+    });
+  };
+
+  const afterSync = (store: () => Promise<LibraryStore>) => async (s: LibraryStore) => {
+    if (!(await textInPhotosEnabled(s))) return;
+    const missing = (await contentsWithoutText(s)).length;
+    if (missing === 0) return;
+    // Only what the last pass could not read now: wait a while rather than retry in a loop.
+    if (lastLeft && missing <= lastLeft.count && Date.now() - lastLeft.at < RETRY_LEFT_MS) return;
+    queue(store);
+  };
+
+  return { queue, afterSync };
+}

@@ -1,0 +1,82 @@
+// The library's own S3 client (for the files beside LanceDB's tables) and the check, made
+// before LanceDB connects, that the bucket answers: LanceDB's client would retry an endpoint
+// that is down for minutes and then fail with a long message; this says in a few seconds,
+// in one line, which of "cannot reach", "bucket not found" and "access denied" it is.
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { LibraryLocation } from './library-location';
+import { LibraryLocationError, withoutSecrets } from './location-error';
+
+const clients = new WeakMap<LibraryLocation, S3Client>();
+
+/** The SDK warns on stderr, once per process, that its 2027 releases will need Node 22: not
+ *  the user's concern (the lockfile pins this release), and it would break one-line errors. */
+function quietSdk(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+/** One client per location (path-style addressing for custom endpoints: NAS servers rarely have per-bucket DNS). */
+export function s3ClientFor(location: LibraryLocation): S3Client {
+  const cached = clients.get(location);
+  if (cached) return cached;
+  const place = location.s3;
+  const credentials = location.credentialSource;
+  if (!place || !credentials) throw new Error(`not an S3 library: ${location.uri}`);
+  quietSdk();
+  const client = new S3Client({
+    region: place.region,
+    credentials,
+    ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+  });
+  clients.set(location, client);
+  return client;
+}
+
+/** Fails with a one-line LibraryLocationError unless the bucket answers a listing of the prefix. */
+export async function checkS3Reachable(location: LibraryLocation): Promise<void> {
+  const place = location.s3;
+  if (!place) return;
+  quietSdk();
+  const probe = new S3Client({
+    region: place.region,
+    ...(location.credentialSource ? { credentials: location.credentialSource } : {}),
+    ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 },
+  });
+  try {
+    await probe.send(new ListObjectsV2Command({ Bucket: place.bucket, Prefix: place.prefix ? `${place.prefix}/` : '', MaxKeys: 1 }));
+  } catch (error) {
+    throw s3LocationError(location, error);
+  } finally {
+    probe.destroy();
+  }
+}
+
+/** An S3 failure as one line that names the library and never a secret. */
+/**
+ * The one line for a library on S3 whose server stopped answering mid-run (a dropped Wi-Fi, a
+ * NAS asleep): nothing committed is lost (commits are atomic), so running again resumes.
+ * Shared by the store's errors (store/lost-connection.ts) and the library's files (s3-files.ts).
+ */
+export function lostConnectionLine(location: LibraryLocation, cause: string): string {
+  return withoutSecrets(`lost the connection to ${location.describe()} (${cause.toLowerCase()}): what was committed is kept; run the command again to resume`, location.secrets);
+}
+
+/** `midRun`: the library was open and answering before (its files' reads and writes), so a network failure is a lost connection, not "cannot reach". */
+export function s3LocationError(location: LibraryLocation, error: unknown, options: { midRun?: boolean } = {}): LibraryLocationError {
+  const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  const name = e.name ?? '';
+  const code = e.code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
+  const where = location.describe();
+  let line: string;
+  if (name === 'NoSuchBucket') line = `bucket not found: ${location.s3?.bucket} (${where})`;
+  else if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(name) || status === 403)
+    line = `access denied to ${where}: check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the AWS profile)`;
+  else if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(`${code} ${e.message ?? ''}`) || name === 'TimeoutError' || name === 'RequestTimeout')
+    line = options.midRun ? lostConnectionLine(location, code || name || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`;
+  else line = `cannot open ${where}: ${name ? `${name}: ` : ''}${(e.message ?? String(error)).split('\n')[0]}`;
+  return new LibraryLocationError(withoutSecrets(line, location.secrets));
+}

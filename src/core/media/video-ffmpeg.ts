@@ -1,0 +1,77 @@
+// Which ffmpeg reads videos. In order: SHOEBOX_FFMPEG (or the same setting, given by the
+// caller) naming a binary; the one the npm package @ffmpeg-installer/ffmpeg ships for this
+// platform (the packaged app's, GPL build: see the README); the first `ffmpeg` on PATH.
+// None found: videos are skipped (not failed, so they are read once one is installed) and
+// the run says so in ONE line, never one per video.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+export const FFMPEG_ENV = 'SHOEBOX_FFMPEG';
+
+export interface FfmpegLocation {
+  path: string;
+  /** Where it was found: the user's choice, the bundled package, or the system. */
+  source: 'setting' | 'package' | 'path';
+}
+
+export interface LocateOptions {
+  /** An explicit binary (a setting); wins over the environment. */
+  configured?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  /** Tests: pretend the package is not installed. */
+  skipPackage?: boolean;
+}
+
+/** The ffmpeg to use, or null with none anywhere. A configured path that is not a binary is an error (said, not ignored). */
+export function locateFfmpeg(options: LocateOptions = {}): FfmpegLocation | null {
+  const env = options.env ?? process.env;
+  const configured = options.configured ?? env[FFMPEG_ENV];
+  if (configured) {
+    if (!isExecutable(configured)) throw new Error(`${FFMPEG_ENV}=${configured} is not an executable file`);
+    return { path: configured, source: 'setting' };
+  }
+  const bundled = options.skipPackage ? null : packageBinary();
+  if (bundled) return { path: bundled, source: 'package' };
+  const onPath = findOnPath(env);
+  return onPath ? { path: onPath, source: 'path' } : null;
+}
+
+/** The one line a run prints when it skips videos for want of ffmpeg. */
+export function missingFfmpegLine(skipped: number): string {
+  return `ffmpeg not found: ${skipped} video${skipped === 1 ? '' : 's'} skipped (install ffmpeg, or set ${FFMPEG_ENV} to its path)`;
+}
+
+function packageBinary(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const found = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+    // Inside a packaged Electron app the binary must be run from the unpacked copy of the archive.
+    const unpacked = found.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    return isExecutable(unpacked) ? unpacked : isExecutable(found) ? found : null;
+  } catch {
+    return null; // not installed, or no binary for this platform (the package throws a string)
+  }
+}
+
+function findOnPath(env: NodeJS.ProcessEnv): string | null {
+  const names = process.platform === 'win32' ? ['ffmpeg.exe'] : ['ffmpeg'];
+  for (const dir of (env.PATH ?? env.Path ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const name of names) {
+      const candidate = path.join(dir, name);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

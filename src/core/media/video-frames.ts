@@ -1,0 +1,197 @@
+// Reads a video the way the indexer needs it: its length and creation date (probe), then the
+// frames worth embedding, each with its time. ffmpeg does the decoding (video-ffmpeg.ts says
+// which one) and hands frames over a pipe as PPM (a tiny header plus raw RGB), so no temp
+// files and no second probe tool (the npm package ships ffmpeg alone, no ffprobe).
+//
+// Which frames: one every few seconds, plus one at each scene change (ffmpeg's select filter
+// and its scene score), never two within half a second, at most `maxFrames` for a long video
+// (the interval widens). Frames leave ffmpeg already reduced to at most three times the model's
+// input on their short side: the raster preprocess.ts cuts a non-JPEG photo's model input from,
+// so a frame goes through the same pipeline as a photo from there on.
+//
+// A truncated or damaged file fails with a one-line reason, after the last frame it gave:
+// callers commit nothing of a video until the frames are all read.
+import { spawn } from 'node:child_process';
+
+export class VideoReadError extends Error {
+  override name = 'VideoReadError';
+}
+
+export interface VideoProbe {
+  /** Seconds, from the container; null when it does not say (a stream cut short). */
+  durationS: number | null;
+  /** The container's creation_time (UTC epoch ms), null without one. */
+  createdAt: number | null;
+  /** The picture's size as shown (after the stream's rotation), null when ffmpeg does not say. */
+  size: { width: number; height: number } | null;
+}
+
+export interface FrameSampling {
+  /** A frame at least this often, seconds. */
+  everyS: number;
+  /** ffmpeg's scene score (0..1) above which a frame starts a new scene. */
+  sceneThreshold: number;
+  /** Never two frames closer than this, seconds (a flickering scene is not many scenes). */
+  minGapS: number;
+  /** Most frames read from one video: a long one is sampled more sparsely. */
+  maxFrames: number;
+  /** Frames are reduced (never enlarged) to this many pixels on their short side. */
+  shortSide: number;
+}
+
+export const DEFAULT_SAMPLING: Omit<FrameSampling, 'shortSide'> = { everyS: 2, sceneThreshold: 0.3, minGapS: 0.5, maxFrames: 300 };
+
+export interface VideoFrame {
+  /** Presentation time of the frame, seconds from the start. */
+  timeS: number;
+  /** Packed 8-bit RGB. */
+  raster: { data: Buffer; width: number; height: number };
+}
+
+/** Lines ffmpeg writes when the file ends before its data does: the video is truncated. */
+const TRUNCATED = /partial file|ended prematurely|moov atom not found|truncat|unexpected end/i;
+
+/** Length and date, from ffmpeg's description of its input (no output asked: it exits 1 by design). */
+export async function probeVideo(ffmpeg: string, file: string, signal?: AbortSignal): Promise<VideoProbe> {
+  const { stderr } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', file], signal);
+  if (!/Stream #\d+:\d+.*: Video:/.test(stderr)) throw new VideoReadError(reasonFrom(stderr, 'no video stream'));
+  const d = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(stderr);
+  const durationS = d ? Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) : null;
+  const c = /creation_time\s*:\s*(\S+)/.exec(stderr);
+  const created = c ? Date.parse(c[1]!) : NaN;
+  // 1970 or 1904 epochs are what muxers write when they know no date.
+  return { durationS, createdAt: Number.isFinite(created) && created > Date.UTC(1971, 0, 1) ? created : null, size: shownSize(stderr) };
+}
+
+/** The first video stream's coded size, turned as a phone's rotation metadata says (ffmpeg turns the frames so too). */
+function shownSize(stderr: string): { width: number; height: number } | null {
+  const m = /Stream #\d+:\d+.*: Video: .*?\b(\d{2,5})x(\d{2,5})\b/.exec(stderr);
+  if (!m) return null;
+  const rotation = /rotation of (-?\d+(?:\.\d+)?) degrees|rotate\s*:\s*(-?\d+)/.exec(stderr);
+  const turned = rotation ? Math.abs(Math.round(Number(rotation[1] ?? rotation[2]) / 90)) % 2 === 1 : false;
+  const [width, height] = [Number(m[1]), Number(m[2])];
+  return turned ? { width: height, height: width } : { width, height };
+}
+
+/** The sampled frames in order; throws VideoReadError (after the frames it read) when the file is damaged. */
+export async function* readVideoFrames(ffmpeg: string, file: string, sampling: FrameSampling, durationS: number | null, signal?: AbortSignal): AsyncGenerator<VideoFrame> {
+  const every = Math.max(sampling.everyS, durationS ? durationS / sampling.maxFrames : 0);
+  const s = Math.round(sampling.shortSide);
+  const filter = [
+    // Square pixels first, then at most `s` on the short side (bicubic, as photos).
+    "scale='trunc(iw*sar/2)*2':ih,setsar=1",
+    `scale='if(lte(iw,ih),min(iw,${s}),-2)':'if(lte(iw,ih),-2,min(ih,${s}))':flags=bicubic`,
+    `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${every})+gt(scene,${sampling.sceneThreshold})*gte(t-prev_selected_t,${sampling.minGapS})'`,
+    'showinfo',
+  ].join(',');
+  const args = ['-hide_banner', '-nostdin', '-i', file, '-an', '-sn', '-dn', '-vf', filter, '-vsync', 'vfr', '-frames:v', String(sampling.maxFrames * 2), '-f', 'image2pipe', '-c:v', 'ppm', '-pix_fmt', 'rgb24', '-'];
+  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const onAbort = () => child.kill('SIGKILL');
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const times: number[] = [];
+  let stderr = '';
+  let waiting: (() => void) | null = null;
+  const wake = () => {
+    waiting?.();
+    waiting = null;
+  };
+  let pendingLine = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    const lines = (pendingLine + text).split(/\r?\n|\r/);
+    pendingLine = lines.pop() ?? '';
+    for (const line of lines) {
+      const t = /\bn:\s*\d+\b.*?\bpts_time:\s*(-?[\d.]+(?:e-?\d+)?)/.exec(line);
+      if (t) times.push(Math.max(0, Number(t[1])));
+      else if (stderr.length < 16_000) stderr += line + '\n';
+    }
+    wake();
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (pendingLine) stderr += pendingLine;
+      wake();
+      resolve(code);
+    });
+  });
+  let stderrClosed = false;
+  void exited.finally(() => (stderrClosed = true)).catch(() => {});
+  const timeOf = async (n: number): Promise<number> => {
+    while (times.length <= n && !stderrClosed) await new Promise<void>((r) => (waiting = r));
+    return times[n] ?? (n > 0 ? times[times.length - 1] ?? 0 : 0);
+  };
+
+  let count = 0;
+  try {
+    let buffer: Buffer = Buffer.alloc(0);
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+      for (;;) {
+        const frame = takePpm(buffer);
+        if (!frame) break;
+        buffer = frame.rest;
+        yield { timeS: await timeOf(count), raster: frame.raster };
+        count++;
+      }
+    }
+    const code = await exited;
+    if (signal?.aborted) return;
+    const truncated = stderr.split('\n').find((l) => TRUNCATED.test(l));
+    if (code !== 0) throw new VideoReadError(reasonFrom(stderr, `ffmpeg exited with code ${code}`));
+    if (truncated) throw new VideoReadError(`video is truncated or damaged (${clean(truncated)})`);
+    if (count === 0) throw new VideoReadError('no frame could be decoded');
+  } catch (error) {
+    if (error instanceof VideoReadError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VideoReadError(`ffmpeg not found at ${ffmpeg}`);
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** One PPM (P6, 8-bit) frame from the head of `b`, or null until it has arrived whole. */
+function takePpm(b: Buffer): { raster: VideoFrame['raster']; rest: Buffer } | null {
+  // "P6" whitespace width whitespace height whitespace maxval single-whitespace data
+  const head = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(b.subarray(0, 64).toString('latin1'));
+  if (!head) {
+    if (b.length >= 64) throw new VideoReadError('ffmpeg sent an unreadable frame');
+    return null;
+  }
+  const width = Number(head[1]);
+  const height = Number(head[2]);
+  if (Number(head[3]) !== 255) throw new VideoReadError(`unexpected frame depth ${head[3]}`);
+  const start = head[0].length;
+  const end = start + width * height * 3;
+  if (b.length < end) return null;
+  // A copy: the frame outlives the chunk it came in, which Node may reuse.
+  return { raster: { data: Buffer.from(b.subarray(start, end)), width, height }, rest: b.subarray(end) };
+}
+
+/** Runs ffmpeg to its end and returns what it said (stdout is not wanted). */
+function run(ffmpeg: string, args: string[], signal?: AbortSignal): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (t: string) => {
+      if (stderr.length < 64_000) stderr += t;
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new VideoReadError(`ffmpeg not found at ${ffmpeg}`) : error));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** The line of ffmpeg's output that says what is wrong, without its "[demuxer @ 0x...]" prefix. */
+function reasonFrom(stderr: string, fallback: string): string {
+  const lines = stderr.split('\n').map(clean).filter(Boolean);
+  const truncated = lines.find((l) => TRUNCATED.test(l));
+  if (truncated) return `video is truncated or damaged (${truncated})`;
+  const bad = lines.find((l) => /invalid|error|could not|unknown|not supported|no such file|denied/i.test(l) && !/^At least one output/i.test(l));
+  return bad ? `video cannot be read (${bad})` : fallback;
+}
+
+function clean(line: string): string {
+  return line.replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, '').trim().slice(0, 200);
+}

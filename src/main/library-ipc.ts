@@ -1,0 +1,48 @@
+// Settings → Library over IPC (desktop app only: `shoebox serve` takes --library instead).
+// The page reads the choice (never the keys) and saves a new one; saving reopens the engine
+// on it, so the page's next calls answer from the new library. A choice that cannot be
+// opened (a bucket that does not answer, keys it refuses) is never kept: it is checked before
+// it is saved, and put back as it was when the engine still fails to start on it, so the app
+// never starts on a library it cannot open.
+import { ipcMain } from 'electron';
+import type { LibraryChoiceView } from '../shared/library-choice';
+import { GET_LIBRARY_CHANNEL, SET_LIBRARY_CHANNEL, assertTrustedSender } from './ipc';
+import type { EngineLibraryOptions, LibrarySetting } from './library-setting';
+
+export interface LibrarySwitch {
+  /** Fails, in one line, when the library cannot be opened (core's checkLibraryLocation). */
+  check(options: EngineLibraryOptions): Promise<void>;
+  /** Restarts the engine on the saved choice. */
+  restart(): Promise<void>;
+}
+
+/** Checks, saves and switches to `input`; on any failure the previous choice stays, and the engine on it. */
+export async function switchLibrary(setting: LibrarySetting, input: unknown, engine: LibrarySwitch): Promise<LibraryChoiceView> {
+  await engine.check(setting.optionsFor(input));
+  const before = setting.snapshot();
+  const view = setting.save(input);
+  try {
+    await engine.restart();
+  } catch (error) {
+    setting.restore(before);
+    await engine.restart().catch(() => undefined); // back on the library it had
+    throw error;
+  }
+  return view;
+}
+
+export function registerLibraryIpc(setting: LibrarySetting, engine: LibrarySwitch): () => void {
+  ipcMain.handle(GET_LIBRARY_CHANNEL, (event): LibraryChoiceView => {
+    assertTrustedSender(event);
+    return setting.view();
+  });
+  ipcMain.handle(SET_LIBRARY_CHANNEL, async (event, ...args: unknown[]): Promise<LibraryChoiceView> => {
+    assertTrustedSender(event);
+    if (args.length !== 1) throw new Error('setLibrary: expected 1 argument, the library setting.');
+    return switchLibrary(setting, args[0], engine);
+  });
+  return () => {
+    ipcMain.removeHandler(GET_LIBRARY_CHANNEL);
+    ipcMain.removeHandler(SET_LIBRARY_CHANNEL);
+  };
+}

@@ -1,0 +1,121 @@
+// Settings → Library on this device: which library the app opens (library-choice.json in the
+// home, no secret in it) and the S3 keys for it, kept only encrypted by Electron's
+// safeStorage (the OS keychain / DPAPI / libsecret) in library-keys.bin, never in plain text,
+// never logged. The engine gets them as its createLibraryApi options (engine-protocol.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomicSync } from '../base/atomic-write';
+import {
+  checkLibraryChoice,
+  checkLibraryChoiceInput,
+  libraryChoiceUri,
+  type LibraryChoice,
+  type LibraryChoiceView,
+  type S3Keys,
+} from '../shared/library-choice';
+
+/** What of Electron's safeStorage this needs (the unit tests hand in a fake). */
+export interface SecretBox {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/** What the engine is started with: the library URI and, when stored, the S3 keys and endpoint. */
+export interface EngineLibraryOptions {
+  library?: string;
+  s3?: { endpoint?: string; region?: string; credentials?: S3Keys };
+}
+
+const CHOICE_FILE = 'library-choice.json';
+const KEYS_FILE = 'library-keys.bin';
+
+/** The setting's files as they were, to put back when the engine cannot open a new choice. */
+export interface LibrarySettingSnapshot {
+  choice: Buffer | null;
+  keys: Buffer | null;
+}
+
+export class LibrarySetting {
+  constructor(
+    private readonly home: string,
+    private readonly box: SecretBox,
+    /** Where SHOEBOX_LIBRARY is read: set, it wins over the choice (main/index.ts), and the page says so. */
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  /** The saved choice; the default library when none was saved or the file is unusable. */
+  choice(): LibraryChoice {
+    try {
+      return checkLibraryChoice(JSON.parse(fs.readFileSync(path.join(this.home, CHOICE_FILE), 'utf8')));
+    } catch {
+      return { kind: 'default' };
+    }
+  }
+
+  view(): LibraryChoiceView {
+    const choice = this.choice();
+    return {
+      choice,
+      uri: libraryChoiceUri(choice),
+      hasKeys: choice.kind === 's3' && this.keys() !== null,
+      canStoreKeys: this.box.isEncryptionAvailable(),
+      ...(this.env['SHOEBOX_LIBRARY'] ? { overriddenBy: 'SHOEBOX_LIBRARY' as const } : {}),
+    };
+  }
+
+  /** The engine's options `input` would give once saved (checked as save checks it), saving nothing. */
+  optionsFor(input: unknown): EngineLibraryOptions {
+    const { choice, keys } = checkLibraryChoiceInput(input);
+    const uri = libraryChoiceUri(choice);
+    if (choice.kind !== 's3') return uri ? { library: uri } : {};
+    const credentials = keys === undefined ? this.keys() : keys;
+    const s3 = { ...(choice.endpoint ? { endpoint: choice.endpoint } : {}), ...(choice.region ? { region: choice.region } : {}), ...(credentials ? { credentials } : {}) };
+    return { library: uri!, ...(Object.keys(s3).length ? { s3 } : {}) };
+  }
+
+  snapshot(): LibrarySettingSnapshot {
+    const read = (name: string) => (fs.existsSync(path.join(this.home, name)) ? fs.readFileSync(path.join(this.home, name)) : null);
+    return { choice: read(CHOICE_FILE), keys: read(KEYS_FILE) };
+  }
+
+  restore(snapshot: LibrarySettingSnapshot): void {
+    for (const [name, bytes] of [[CHOICE_FILE, snapshot.choice], [KEYS_FILE, snapshot.keys]] as const) {
+      if (bytes) writeFileAtomicSync(path.join(this.home, name), bytes, name === KEYS_FILE ? { mode: 0o600 } : {});
+      else fs.rmSync(path.join(this.home, name), { force: true });
+    }
+  }
+
+  /** Saves what the page sent (checked here: it comes from the renderer); returns the new view. */
+  save(input: unknown): LibraryChoiceView {
+    const { choice, keys } = checkLibraryChoiceInput(input);
+    if (keys) {
+      if (!this.box.isEncryptionAvailable()) throw new Error('this system cannot keep the keys encrypted: put them in ~/.aws/credentials or the AWS_* variables instead');
+      writeFileAtomicSync(path.join(this.home, KEYS_FILE), this.box.encryptString(JSON.stringify(keys)), { mode: 0o600 });
+    } else if (keys === null || choice.kind !== 's3') {
+      fs.rmSync(path.join(this.home, KEYS_FILE), { force: true });
+    }
+    writeFileAtomicSync(path.join(this.home, CHOICE_FILE), JSON.stringify(choice, null, 1));
+    return this.view();
+  }
+
+  /** The engine's options for the saved choice (keys decrypted only here, in memory). */
+  engineOptions(): EngineLibraryOptions {
+    return this.optionsFor({ choice: this.choice() });
+  }
+
+  private keys(): S3Keys | null {
+    let encrypted: Buffer;
+    try {
+      encrypted = fs.readFileSync(path.join(this.home, KEYS_FILE));
+    } catch {
+      return null;
+    }
+    try {
+      const keys = JSON.parse(this.box.decryptString(encrypted)) as S3Keys;
+      return typeof keys.accessKeyId === 'string' && typeof keys.secretAccessKey === 'string' ? { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } : null;
+    } catch {
+      return null; // another user's or machine's keychain: as if none were stored
+    }
+  }
+}

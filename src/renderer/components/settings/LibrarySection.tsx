@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import type { LibraryChoice, LibraryChoiceView } from '../../../shared/library-choice';
+import { useClient } from '../../client/ClientContext';
+import { useAsync } from '../../hooks/useAsync';
+
+type Kind = LibraryChoice['kind'];
+
+interface Draft {
+  kind: Kind;
+  folder: string;
+  bucket: string;
+  prefix: string;
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forgetKeys: boolean;
+}
+
+function draftOf(view: LibraryChoiceView): Draft {
+  const c = view.choice;
+  return {
+    kind: c.kind,
+    folder: c.kind === 'local' ? c.folder : '',
+    bucket: c.kind === 's3' ? c.bucket : '',
+    prefix: c.kind === 's3' ? c.prefix : '',
+    endpoint: c.kind === 's3' ? (c.endpoint ?? '') : '',
+    region: c.kind === 's3' ? (c.region ?? '') : '',
+    accessKeyId: '',
+    secretAccessKey: '',
+    forgetKeys: false,
+  };
+}
+
+/**
+ * Settings → Library (issue #13): the library this device opens, the default one in the data
+ * folder, a folder elsewhere, or an S3 bucket + prefix (a NAS's S3 server, AWS, R2, B2...)
+ * shared with other devices. Keys typed here go to main once and are kept encrypted there
+ * (safeStorage); they are never shown again. Saving reopens the library.
+ */
+export function LibrarySection() {
+  const client = useClient();
+  const [state, reload] = useAsync(() => (client.library ? client.library() : Promise.resolve(null)), [client]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (!client.library || !client.setLibrary) {
+    return (
+      <section aria-labelledby="settings-library-title">
+        <h3 id="settings-library-title">Library</h3>
+        <p className="muted small">Under shoebox serve the library is the one the server opened (--library or SHOEBOX_LIBRARY).</p>
+      </section>
+    );
+  }
+  const view = state.status === 'ready' ? state.value : null;
+  const d = draft ?? (view ? draftOf(view) : null);
+  const set = (patch: Partial<Draft>) => d && setDraft({ ...d, ...patch });
+
+  const choose = async () => {
+    const folder = await client.chooseFolder();
+    if (folder) set({ folder });
+  };
+
+  const save = async () => {
+    if (!d || !client.setLibrary) return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    const choice: LibraryChoice =
+      d.kind === 'default'
+        ? { kind: 'default' }
+        : d.kind === 'local'
+          ? { kind: 'local', folder: d.folder }
+          : { kind: 's3', bucket: d.bucket, prefix: d.prefix, ...(d.endpoint ? { endpoint: d.endpoint } : {}), ...(d.region ? { region: d.region } : {}) };
+    const keys = d.kind !== 's3' ? undefined : d.forgetKeys ? null : d.accessKeyId || d.secretAccessKey ? { accessKeyId: d.accessKeyId, secretAccessKey: d.secretAccessKey } : undefined;
+    try {
+      const next = await client.setLibrary(keys === undefined ? { choice } : { choice, keys });
+      setDraft(null);
+      setSaved(next.uri ?? 'the library in the data folder');
+      reload();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-library-title">
+      <h3 id="settings-library-title">Library</h3>
+      {state.status === 'error' && <p className="form-error">{state.message}</p>}
+      {view?.overriddenBy && (
+        <p className="muted small" role="note">
+          The app opens the library named by {view.overriddenBy} (set when it was started), whatever is chosen here. A choice saved here applies once it is unset.
+        </p>
+      )}
+      {view && d && (
+        <form
+          className="library-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <div className="segmented" role="radiogroup" aria-label="Where the library is">
+            {(
+              [
+                ['default', 'In the data folder'],
+                ['local', 'A folder'],
+                ['s3', 'S3 bucket'],
+              ] as const
+            ).map(([kind, label]) => (
+              <label key={kind} className={d.kind === kind ? 'segmented__item segmented__item--on' : 'segmented__item'}>
+                <input type="radio" name="library-kind" value={kind} checked={d.kind === kind} onChange={() => set({ kind })} />
+                {label}
+              </label>
+            ))}
+          </div>
+          {d.kind === 'local' && (
+            <div className="library-form__row">
+              <input type="text" aria-label="Library folder" value={d.folder} placeholder="/mnt/nas/shoebox-library" onChange={(e) => set({ folder: e.target.value })} />
+              <button type="button" className="button" onClick={() => void choose()}>
+                Choose…
+              </button>
+            </div>
+          )}
+          {d.kind === 's3' && (
+            <div className="library-form__grid">
+              <label>
+                Bucket
+                <input type="text" value={d.bucket} placeholder="family-photos" onChange={(e) => set({ bucket: e.target.value })} />
+              </label>
+              <label>
+                Prefix
+                <input type="text" value={d.prefix} placeholder="shoebox" onChange={(e) => set({ prefix: e.target.value })} />
+              </label>
+              <label>
+                Endpoint
+                <input type="text" value={d.endpoint} placeholder="http://nas.local:9000 (empty for AWS)" onChange={(e) => set({ endpoint: e.target.value })} />
+              </label>
+              <label>
+                Region
+                <input type="text" value={d.region} placeholder="us-east-1" onChange={(e) => set({ region: e.target.value })} />
+              </label>
+              <label>
+                Access key id
+                <input type="text" value={d.accessKeyId} autoComplete="off" placeholder={view.hasKeys ? 'stored (type to replace)' : 'from ~/.aws or AWS_* if empty'} onChange={(e) => set({ accessKeyId: e.target.value })} />
+              </label>
+              <label>
+                Secret access key
+                <input type="password" value={d.secretAccessKey} autoComplete="off" placeholder={view.hasKeys ? 'stored (type to replace)' : ''} onChange={(e) => set({ secretAccessKey: e.target.value })} />
+              </label>
+              {view.hasKeys && (
+                <label className="settings__check">
+                  <input type="checkbox" checked={d.forgetKeys} onChange={(e) => set({ forgetKeys: e.target.checked })} />
+                  Forget the stored keys
+                </label>
+              )}
+              {!view.canStoreKeys && <p className="muted small">This system cannot keep keys encrypted: put them in ~/.aws/credentials instead.</p>}
+            </div>
+          )}
+          <p className="muted small">Now: {view.uri ?? 'the library in the data folder'}. Models, window and folder paths stay on this device.</p>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Opening…' : 'Save and open'}
+          </button>
+        </form>
+      )}
+      {saved && <p className="small">Opened {saved}.</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

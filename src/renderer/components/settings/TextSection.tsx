@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { JobState } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import { useAsync } from '../../hooks/useAsync';
+import { useLibraryEvents } from '../../hooks/useLibraryEvents';
+import { ProgressLine } from '../JobProgress';
+
+/**
+ * The library setting "Text in photos" (issue #14): off by default because reading a photo's
+ * text costs about as much CPU as embedding it. Turned on, the photos without text are read
+ * in the background (one 'read-text' job, whose progress shows here), and the search box's
+ * "Text in photo" mode finds them by their words. The cost shown is the engine's: measured on
+ * this computer once it has read a few photos, else the bench's estimate.
+ */
+export function TextSection() {
+  const client = useClient();
+  const [state, reload] = useAsync(() => client.textInPhotos(), [client]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The switch shows the choice at once; the saved state (and counts) follow.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  // The reading job while it runs; the counts reload when it ends.
+  const [reading, setReading] = useState<JobState | null>(null);
+  useLibraryEvents((event) => {
+    if (event.type !== 'job' || event.job.kind !== 'read-text') return;
+    setReading(event.job.state === 'running' || event.job.state === 'queued' ? event.job : null);
+    if (event.job.state !== 'running' && event.job.state !== 'queued') reload();
+  });
+
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    setError(null);
+    setChosen(on);
+    try {
+      await client.setTextInPhotos(on);
+      reload();
+    } catch (err) {
+      setChosen(null);
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-text-title">
+      <h3 id="settings-text-title">Text in photos</h3>
+      {state.status === 'ready' && (
+        <>
+          <label className="settings__check">
+            <input type="checkbox" checked={chosen ?? state.value.on} disabled={busy} onChange={(event) => void toggle(event.target.checked)} />
+            Read the text in photos (signs, receipts, screenshots)
+          </label>
+          <p className="muted small">
+            {state.value.on
+              ? state.value.left > 0
+                ? `${state.value.left.toLocaleString()} of ${state.value.contents.toLocaleString()} photos still to read, in the background (about ${Math.max(1, Math.round((state.value.left * state.value.secondsPerPhoto) / 60)).toLocaleString()} min).`
+                : `Text read in all ${state.value.contents.toLocaleString()} photos.`
+              : `Off: reading costs ${state.value.costMeasured ? '' : 'about '}${state.value.secondsPerPhoto.toFixed(2)} s per photo${state.value.costMeasured ? ' on this computer' : ''}; ${state.value.contents.toLocaleString()} photos would take about ${Math.max(1, Math.round((state.value.contents * state.value.secondsPerPhoto) / 60)).toLocaleString()} min, in the background.`}
+          </p>
+          {reading?.state === 'running' && <ProgressLine label="Reading text" progress={reading.progress} />}
+        </>
+      )}
+      {state.status === 'error' && <p className="form-error">{state.message}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// Videos through the `shoebox` command: `search --json` carries the best moment's "time",
+// `list --json` marks videos with their duration, and an index killed mid-run (kill -9)
+// resumes without embedding again the videos it had finished.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { shoebox, startShoebox } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir, writeColourPhoto } from '../helpers/images';
+import { remux, systemFfmpeg, writeColourVideo } from '../helpers/videos';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+const children: ChildProcessWithoutNullStreams[] = [];
+let env: NodeJS.ProcessEnv;
+
+beforeAll(() => {
+  env = { SHOEBOX_FFMPEG: systemFfmpeg().path };
+});
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
+
+describe('videos in the CLI', () => {
+  it('search --json gives a video\'s best moment as "time"; list --json marks it a video', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-cli-video-');
+    await writeColourPhoto(photos, 'red.jpg', [220, 20, 20]);
+    writeColourVideo(path.join(photos, 'red-then-blue.mp4'), [{ colour: 'red', seconds: 4 }, { colour: 'blue', seconds: 4 }]);
+    const index = await shoebox(['--home', home, 'index', ...MODEL, '--json', photos], env);
+    expect(index.code, index.stderr).toBe(0);
+    expect(JSON.parse(index.stdout)).toMatchObject({ added: 2, failed: [] });
+
+    const search = await shoebox(['--home', home, 'search', ...MODEL, '--json', 'blue'], env);
+    expect(search.code, search.stderr).toBe(0);
+    const [best] = JSON.parse(search.stdout) as { path: string; score: number; time?: number }[];
+    expect(path.basename(best!.path)).toBe('red-then-blue.mp4');
+    expect(best!.time).toBeGreaterThanOrEqual(4);
+
+    const list = await shoebox(['--home', home, 'list', ...MODEL, '--json'], env);
+    expect(list.code, list.stderr).toBe(0);
+    const rows = JSON.parse(list.stdout) as { path: string; kind?: string; duration?: number }[];
+    expect(rows.find((r) => r.path.endsWith('.mp4'))).toMatchObject({ kind: 'video', duration: 8 });
+    expect(rows.find((r) => r.path.endsWith('.jpg'))?.kind).toBeUndefined();
+  }, 120_000);
+
+  it('kill -9 mid-run: the next run embeds only the videos that were not finished', async () => {
+    const home = tempDir();
+    const videos = tempDir('shoebox-cli-video-crash-');
+    const total = 12;
+    // A real decode's worth of frames each (encoded once), and each its own content: copies of
+    // one clip remuxed with a different title, so no video is a twin of another.
+    const base = writeColourVideo(path.join(tempDir(), 'base.mp4'), [{ colour: 'teal', seconds: 20 }], { size: '320x240', filter: 'noise=alls=20:allf=t' });
+    for (let i = 0; i < total; i++) remux(base, path.join(videos, `v${String(i).padStart(2, '0')}.mp4`), `clip ${i}`);
+    const child = startShoebox(['--home', home, 'index', ...MODEL, videos], env);
+    children.push(child);
+    child.stdout.resume();
+    child.stderr.resume();
+    const closed = new Promise((r) => child.once('close', r));
+    // Until the first video row is committed (the photos table's first data file).
+    const end = Date.now() + 90_000;
+    while (photoDataFiles(home) < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL');
+    await closed;
+
+    const rest = await shoebox(['--home', home, 'index', ...MODEL, '--json', videos], env);
+    expect(rest.code, rest.stderr).toBe(0);
+    const summary = JSON.parse(rest.stdout) as { unchanged: number; embedded: number; added: number; failed: unknown[] };
+    expect(summary.failed, JSON.stringify(summary)).toEqual([]);
+    expect(summary.unchanged, JSON.stringify(summary)).toBeGreaterThan(0); // finished before the kill: not read again
+    expect(summary.unchanged).toBeLessThan(total); // the kill did land mid-run
+    expect(summary.unchanged + summary.embedded).toBe(total);
+    const list = JSON.parse((await shoebox(['--home', home, 'list', ...MODEL, '--json'], env)).stdout) as { kind?: string }[];
+    expect(list.filter((r) => r.kind === 'video')).toHaveLength(total);
+  }, 240_000);
+});
+
+/** Rows committed to the photos table so far, as data files (LanceDB writes one per commit). */
+function photoDataFiles(home: string): number {
+  const dir = path.join(home, 'library');
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir).filter((t) => t.startsWith('photos')).reduce((n, t) => {
+    const data = path.join(dir, t, 'data');
+    return n + (fs.existsSync(data) ? fs.readdirSync(data).length : 0);
+  }, 0);
+}

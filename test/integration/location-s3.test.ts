@@ -1,0 +1,131 @@
+// A library on S3 (issue #13 items 1 and 2), against the real Ceph gateway: everything that
+// belongs to the library lives under its prefix (tables, thumbnails, duplicates report and
+// decisions, calibration), nothing of it in the home, and a second home (another device)
+// shows search results, tags, albums, decisions and thumbnails with the originals gone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { photoId } from '../../src/core/api/photo-id';
+import { resolveLibraryLocation, S3Files } from '../../src/core/location';
+import { shoebox } from '../cli/run-cli';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { awsEnv, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+
+const s3 = await s3Gateway();
+const openHost = useApiHosts();
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+
+describe.skipIf(!s3)('a library on S3', () => {
+  const gw = s3!;
+  const overrides = () => ({ endpoint: gw.endpoint, region: gw.region, credentials: { accessKeyId: gw.accessKey, secretAccessKey: gw.secretKey } });
+
+  it('keeps everything of the library under its prefix; another home sees it all, thumbnails included, with the originals gone', async () => {
+    const photos = tempDir('shoebox-s3-photos-');
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+    fs.copyFileSync(path.join(photos, 'red.jpg'), path.join(photos, 'red copy.jpg'));
+    const uri = s3LibraryUri(gw, s3Prefix('h1-library'));
+    const env = awsEnv(gw);
+    const said: string[] = [];
+    const cli = async (home: string, args: string[]) => {
+      const res = await shoebox(['--home', home, '--library', uri, ...args], env);
+      said.push(res.stdout, res.stderr);
+      expect(res.code, res.stderr).toBe(0);
+      return res;
+    };
+
+    // Device A indexes and searches from the CLI.
+    const homeA = tempDir();
+    const index = JSON.parse((await cli(homeA, ['index', ...MODEL, '--json', photos])).stdout);
+    expect(index).toMatchObject({ scanned: 5, added: 5, failed: [] });
+    const hits = JSON.parse((await cli(homeA, ['search', ...MODEL, '--json', 'yellow'])).stdout) as { path: string }[];
+    expect(hits[0]!.path).toBe(path.join(photos, 'yellow.jpg'));
+
+    // Then, in the app on device A: tags, an album, a duplicate scan and a decision.
+    const a = await openHost({ home: homeA, library: uri, s3: overrides() });
+    expect(a.host.library).toBe(uri);
+    await a.host.saveLabelSet({ name: 'colours', labels: ['red', 'green', 'blue', 'yellow'], threshold: 0.3, margin: 0.05 });
+    expect(await jobFinished(a.events, await a.host.tagFolder('colours', photos))).toMatchObject({ state: 'done' });
+    const tags = await a.host.tagCounts();
+    expect(tags).toContainEqual({ set: 'colours', label: 'red', count: 2 });
+    await a.host.saveAlbum({ name: 'sunny', query: 'yellow' });
+    const album = (await a.host.albumPhotos('sunny')).photos.map((p) => p.path);
+    expect(album[0]).toBe(path.join(photos, 'yellow.jpg'));
+    expect(await jobFinished(a.events, await a.host.findDuplicates(['exact']))).toMatchObject({ state: 'done' });
+    const report = (await a.host.duplicates())!;
+    expect(report.groups.map((g) => g.members.map((m) => path.basename(m.path)).sort())).toEqual([['red copy.jpg', 'red.jpg']]);
+    const decision = await a.host.decideDuplicates(report.groups[0]!.members.map((m) => m.id), 'not-duplicates');
+    await a.host.close();
+
+    // Nothing of the library in the home: it is all under the prefix.
+    for (const name of ['thumbs', 'duplicates', 'calibration', 'duplicate-decisions.json', 'library']) expect(fs.existsSync(path.join(homeA, name)), name).toBe(false);
+    const location = await resolveLibraryLocation(uri, { defaultDir: '/unused', env });
+    const keys = await new S3Files(location).list('');
+    expect(keys).toContain('duplicate-decisions.json');
+    expect(keys.filter((k) => k.startsWith('duplicates/'))).toHaveLength(1);
+    expect(keys.filter((k) => k.startsWith('calibration/'))).toHaveLength(1);
+    expect(keys.filter((k) => k.startsWith('thumbs/'))).toHaveLength(4); // one per content
+    expect(keys.some((k) => k.endsWith('.lance') || k.includes('.lance/'))).toBe(true);
+
+    // Device B: a fresh home, the originals gone (not mounted here).
+    fs.rmSync(photos, { recursive: true });
+    const homeB = tempDir();
+    const b = await openHost({ home: homeB, library: uri, s3: overrides(), writerLock: 'on-write' });
+    expect((await b.host.search('yellow')).photos[0]!.path).toBe(path.join(photos, 'yellow.jpg'));
+    expect(await b.host.tagCounts()).toEqual(tags);
+    expect((await b.host.albumPhotos('sunny')).photos.map((p) => p.path)).toEqual(album);
+    expect((await b.host.duplicateDecisions()).map((d) => d.id)).toEqual([decision.id]);
+    expect((await b.host.duplicates())!.groups).toEqual([]); // the scan is there, its one group decided
+    for (const name of [...Object.keys(COLOURS), 'red copy']) {
+      const thumb = await b.host.readImage(photoId(path.join(photos, `${name}.jpg`)), 'thumb');
+      expect(thumb, name).not.toBeNull();
+      expect(thumb!.contentType).toBe('image/jpeg');
+      expect([...thumb!.data.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    }
+    // Read from S3 once, then kept in this device's cache.
+    const cached = fs.readdirSync(path.join(homeB, 'cache', 'library-thumbs'), { recursive: true }).filter((f) => String(f).endsWith('.jpg'));
+    expect(cached).toHaveLength(4);
+
+    // No secret anywhere in what was printed or logged.
+    said.push(...[...a.events, ...b.events].map((e) => JSON.stringify(e)));
+    for (const text of said) expect(text).not.toContain(gw.secretKey);
+  });
+
+  it('says in one line when the bucket cannot be used, never printing the secret', async () => {
+    const home = tempDir();
+    const uri = s3LibraryUri(gw, s3Prefix('h1-errors'));
+    const run = (args: string[], env: NodeJS.ProcessEnv) => shoebox(['--home', home, ...args, 'status', ...MODEL], env);
+    const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
+      [['--library', uri], { ...awsEnv(gw), AWS_SECRET_ACCESS_KEY: `${gw.secretKey}-wrong` }, /^shoebox: access denied to s3:\/\/.* at http:\/\/.*: check the S3 credentials/],
+      [['--library', `s3://no-such-bucket-h1/${s3Prefix('x')}`], awsEnv(gw), /^shoebox: bucket not found: no-such-bucket-h1 /],
+      [['--library', uri], awsEnv(gw, 'http://127.0.0.1:9'), /^shoebox: cannot reach s3:\/\/.* at http:\/\/127\.0\.0\.1:9: ECONNREFUSED$/],
+      [['--library', uri], { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_PROFILE: undefined, AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'), AWS_CONFIG_FILE: path.join(home, 'none') }, /^shoebox: no S3 credentials found for s3:\/\//],
+    ];
+    for (const [args, env, expected] of cases) {
+      const res = await run(args, env);
+      expect(res.code, res.stderr).toBe(1);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+      expect(res.stderr.trim()).toMatch(expected);
+      expect(res.stdout + res.stderr).not.toContain(gw.secretKey);
+    }
+    const bad = await shoebox(['--home', home, '--library', 'ftp://nas/x', 'status', ...MODEL]);
+    expect(bad.code).toBe(2); // a malformed location is a usage error
+    expect(bad.stderr).toMatch(/unsupported library location ftp:/);
+  });
+
+  it('takes SHOEBOX_LIBRARY when --library is not given, and --library over it', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-s3-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    const uri = s3LibraryUri(gw, s3Prefix('h1-env'));
+    const env = { ...awsEnv(gw), SHOEBOX_LIBRARY: uri };
+    expect((await shoebox(['--home', home, 'index', ...MODEL, '--json', photos], env)).code).toBe(0);
+    const fromEnv = JSON.parse((await shoebox(['--home', home, 'status', ...MODEL, '--json'], env)).stdout);
+    expect(fromEnv.photos).toBe(1);
+    const local = tempDir();
+    const overridden = JSON.parse((await shoebox(['--home', home, '--library', local, 'status', ...MODEL, '--json'], env)).stdout);
+    expect(overridden.photos).toBe(0);
+    expect(fs.existsSync(path.join(home, 'library'))).toBe(false); // the default library was never touched
+  });
+});

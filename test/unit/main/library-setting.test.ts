@@ -1,0 +1,122 @@
+// Settings → Library in the desktop app: the choice saved in the home with no secret in it,
+// the S3 keys only encrypted with safeStorage (the mocked electron's), the engine started on
+// the choice, and a bad setting refused in one line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as fake from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
+
+const { safeStorage } = await import('electron');
+const { LibrarySetting } = await import('../../../src/main/library-setting');
+const { switchLibrary } = await import('../../../src/main/library-ipc');
+const { checkLibraryLocation } = await import('../../../src/core/index');
+
+const SECRET = 'sEcReT+abcdefghij/0123456789KLMNOPqrst';
+const home = () => fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-app-home-'));
+const everyFile = (dir: string) => fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1')).join('\n');
+
+describe('the library setting', () => {
+  beforeEach(fake.resetFakeElectron);
+
+  it('is the default library until one is chosen', () => {
+    const setting = new LibrarySetting(home(), safeStorage);
+    expect(setting.view()).toEqual({ choice: { kind: 'default' }, uri: null, hasKeys: false, canStoreKeys: true });
+    expect(setting.engineOptions()).toEqual({});
+  });
+
+  it('keeps S3 keys only encrypted, never in the settings file, and gives them to the engine', () => {
+    const dir = home();
+    const setting = new LibrarySetting(dir, safeStorage);
+    const view = setting.save({ choice: { kind: 's3', bucket: 'family', prefix: '/photos/', endpoint: 'http://nas.local:9000/' }, keys: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } });
+    expect(view).toEqual({ choice: { kind: 's3', bucket: 'family', prefix: 'photos', endpoint: 'http://nas.local:9000' }, uri: 's3://family/photos', hasKeys: true, canStoreKeys: true });
+    expect(JSON.stringify(view)).not.toContain(SECRET);
+    expect(everyFile(dir)).not.toContain(SECRET);
+    expect(everyFile(dir)).not.toContain('AKIDNAS');
+    expect(safeStorage.encryptString).toHaveBeenCalledTimes(1);
+    // A new start (a new LibrarySetting) finds it all again.
+    const again = new LibrarySetting(dir, safeStorage);
+    expect(again.engineOptions()).toEqual({ library: 's3://family/photos', s3: { endpoint: 'http://nas.local:9000', credentials: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } } });
+    // Saved again without keys: the stored ones stay; with keys: null, they are forgotten.
+    expect(again.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos', region: 'eu-west-3' } }).hasKeys).toBe(true);
+    expect(again.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos' }, keys: null }).hasKeys).toBe(false);
+    expect(again.engineOptions()).toEqual({ library: 's3://family/photos' }); // the AWS variables and files then
+  });
+
+  it('refuses to keep keys where the system cannot encrypt them', () => {
+    vi.mocked(safeStorage.isEncryptionAvailable).mockReturnValue(false);
+    const dir = home();
+    const setting = new LibrarySetting(dir, safeStorage);
+    expect(() => setting.save({ choice: { kind: 's3', bucket: 'family', prefix: '' }, keys: { accessKeyId: 'AKID', secretAccessKey: SECRET } })).toThrow(/cannot keep the keys encrypted: put them in ~\/\.aws\/credentials/);
+    expect(everyFile(dir)).not.toContain(SECRET);
+    expect(setting.view().canStoreKeys).toBe(false);
+  });
+
+  it('takes a local folder, and forgets keys when leaving S3', () => {
+    const dir = home();
+    const setting = new LibrarySetting(dir, safeStorage);
+    setting.save({ choice: { kind: 's3', bucket: 'family', prefix: 'x' }, keys: { accessKeyId: 'AKID', secretAccessKey: SECRET } });
+    expect(setting.save({ choice: { kind: 'local', folder: '/mnt/nas/shoebox' } })).toMatchObject({ uri: '/mnt/nas/shoebox', hasKeys: false });
+    expect(fs.readdirSync(dir)).toEqual(['library-choice.json']);
+    expect(setting.engineOptions()).toEqual({ library: '/mnt/nas/shoebox' });
+  });
+
+  it('refuses a bad setting from the page in one line, never echoing the secret', () => {
+    const setting = new LibrarySetting(home(), safeStorage);
+    const bad: [unknown, RegExp][] = [
+      [null, /library setting is not an object/],
+      [{ choice: { kind: 'ftp' } }, /kind must be default, local or s3/],
+      [{ choice: { kind: 'local', folder: 'relative/dir' } }, /must be an absolute path/],
+      [{ choice: { kind: 's3', bucket: 'x' } }, /not a valid bucket name/],
+      [{ choice: { kind: 's3', bucket: 'family', prefix: 'a/../b' } }, /"\." and "\.\." are not allowed/],
+      [{ choice: { kind: 's3', bucket: 'family', endpoint: 'ftp://nas' } }, /endpoint must be a URL/],
+      [{ choice: { kind: 's3', bucket: 'family' }, keys: { accessKeyId: 'AKID' } }, /secret access key is missing/],
+      [{ choice: { kind: 'local', folder: '/x' }, keys: { accessKeyId: 'AKID', secretAccessKey: SECRET } }, /keys are for an S3 library only/],
+    ];
+    for (const [input, message] of bad) {
+      let error: Error | undefined;
+      try {
+        setting.save(input);
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message, JSON.stringify(input)).toMatch(message);
+      expect(error!.message).not.toContain(SECRET);
+    }
+  });
+
+  it('says when SHOEBOX_LIBRARY overrides the choice', () => {
+    const dir = home();
+    expect(new LibrarySetting(dir, safeStorage, { SHOEBOX_LIBRARY: 's3://other/lib' }).view().overriddenBy).toBe('SHOEBOX_LIBRARY');
+    expect(new LibrarySetting(dir, safeStorage, {}).view()).not.toHaveProperty('overriddenBy');
+  });
+
+  it('never keeps a library the engine cannot open: checked before saving, put back when the engine fails on it', async () => {
+    const dir = home();
+    const setting = new LibrarySetting(dir, safeStorage, {});
+    setting.save({ choice: { kind: 'local', folder: '/mnt/nas/shoebox' } });
+    const restart = vi.fn(async () => undefined);
+    // A bucket whose server does not answer: refused in one line, nothing saved, no restart.
+    const check = (o: { library?: string; s3?: object }) => checkLibraryLocation(o.library, { defaultDir: path.join(dir, 'library'), env: {}, ...(o.s3 ? { s3: o.s3 } : {}) });
+    const unreachable = { choice: { kind: 's3', bucket: 'family', prefix: 'x', endpoint: 'http://127.0.0.1:9' }, keys: { accessKeyId: 'AKID', secretAccessKey: SECRET } };
+    const refused = await switchLibrary(setting, unreachable, { check, restart }).then(() => 'saved', (e: Error) => e.message);
+    expect(refused).toMatch(/^cannot reach s3:\/\/family\/x at http:\/\/127\.0\.0\.1:9: ECONNREFUSED$/);
+    expect(refused).not.toContain(SECRET);
+    expect(setting.choice()).toEqual({ kind: 'local', folder: '/mnt/nas/shoebox' });
+    expect(fs.readdirSync(dir)).toEqual(['library-choice.json']); // the keys were not kept either
+    expect(restart).not.toHaveBeenCalled();
+
+    // Passes the check but the engine cannot start on it: the previous choice is put back and the engine restarted on it.
+    const failing = vi.fn().mockRejectedValueOnce(new Error('the engine could not open it')).mockResolvedValue(undefined);
+    await expect(switchLibrary(setting, { choice: { kind: 'local', folder: '/elsewhere' } }, { check: async () => undefined, restart: failing })).rejects.toThrow('the engine could not open it');
+    expect(setting.choice()).toEqual({ kind: 'local', folder: '/mnt/nas/shoebox' });
+    expect(failing).toHaveBeenCalledTimes(2);
+
+    // A good one is saved and opened.
+    expect((await switchLibrary(setting, { choice: { kind: 'default' } }, { check, restart })).choice).toEqual({ kind: 'default' });
+    expect(setting.choice()).toEqual({ kind: 'default' });
+    expect(restart).toHaveBeenCalledTimes(1);
+  });
+});
