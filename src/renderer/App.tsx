@@ -44,7 +44,9 @@ export function App() {
   const library = useLibrary();
   const views = useViewState();
   const [theme, setTheme] = useTheme();
-  const [viewerIndex, setViewerIndex] = useState<number | null>(null);
+  // The viewer's photo, by position in the list and by id: see the effect below.
+  const [viewer, setViewer] = useState<{ index: number; id: string | undefined } | null>(null);
+  const viewerIndex = viewer?.index ?? null;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [screen, setScreen] = useState<Screen>(PHOTOS_SCREEN);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -57,6 +59,16 @@ export function App() {
   const [textMode, setTextMode] = useState(false);
   const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
   const timeline = useTimelineSummary(views.view, library.photosVersion);
+
+  const setViewerIndex = useCallback((index: number | null) => setViewer(index === null ? null : { index, id: source.get(index)?.id }), [source]);
+  // A photo opened from a list that then changed under it (a search's results arriving after
+  // the click, while the old ones were still shown; photos added above it while indexing)
+  // stays the photo on screen: the viewer follows it to its new position.
+  useEffect(() => {
+    if (!viewer?.id || source.get(viewer.index)?.id === viewer.id) return;
+    const at = source.indexOf(viewer.id);
+    if (at >= 0) setViewer({ index: at, id: viewer.id });
+  });
 
   const { status } = library;
   const hasModel = status?.model != null;

@@ -137,7 +137,10 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
 
   it('the viewer shows the accepted tag, and the rejected one only as rejected (with undo)', async () => {
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^All photos/ }).click();
-    await page.getByRole('button', { name: 'Open blue.jpg' }).click();
+    // Open it from the timeline once it is on screen (not from the search results it replaces).
+    const timeline = page.getByRole('region', { name: 'Photos' });
+    await eventually(() => timeline.getByRole('button', { name: 'Open blue.jpg' }).isVisible()).toBe(true);
+    await timeline.getByRole('button', { name: 'Open blue.jpg' }).click();
     const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
     const tags = viewer.getByRole('list', { name: 'Tags of this photo' });
     await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue.jpg');

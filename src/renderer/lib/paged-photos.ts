@@ -71,6 +71,15 @@ export class PagedPhotos {
     return page?.[index % PAGE_SIZE] ?? (this.settled ? undefined : this.fallback?.get(index));
   }
 
+  /** Where a photo sits among the pages loaded so far, or -1. */
+  indexOf(id: string): number {
+    for (const [page, photos] of this.pages) {
+      const at = photos.findIndex((p) => p.id === id);
+      if (at >= 0) return page * PAGE_SIZE + at;
+    }
+    return -1;
+  }
+
   /** Makes sure the photos in [start, end) are loaded or on their way. */
   request(start: number, end: number): void {
     const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
