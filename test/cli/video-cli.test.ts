@@ -57,9 +57,10 @@ describe('videos in the CLI', () => {
     child.stdout.resume();
     child.stderr.resume();
     const closed = new Promise((r) => child.once('close', r));
-    // Until the first video row is committed (the photos table's first data file).
+    // Until the first video row is committed, as a reader sees it (a data file alone may be a
+    // commit still in flight: LanceDB writes it before the version that makes it visible).
     const end = Date.now() + 90_000;
-    while (photoDataFiles(home) < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    while ((await committedPhotos(home)) < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     await closed;
 
@@ -75,12 +76,9 @@ describe('videos in the CLI', () => {
   }, 240_000);
 });
 
-/** Rows committed to the photos table so far, as data files (LanceDB writes one per commit). */
-function photoDataFiles(home: string): number {
-  const dir = path.join(home, 'library');
-  if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir).filter((t) => t.startsWith('photos')).reduce((n, t) => {
-    const data = path.join(dir, t, 'data');
-    return n + (fs.existsSync(data) ? fs.readdirSync(data).length : 0);
-  }, 0);
+/** Rows committed to the library so far, as `status` (a reader, beside the writer) counts them. */
+async function committedPhotos(home: string): Promise<number> {
+  if (!fs.existsSync(path.join(home, 'library'))) return 0;
+  const status = await shoebox(['--home', home, 'status', ...MODEL, '--json'], env);
+  return status.code === 0 ? (JSON.parse(status.stdout) as { photos: number }).photos : 0;
 }

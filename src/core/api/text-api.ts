@@ -28,7 +28,7 @@ export function textApi(ctx: ApiContext, reading: TextReading): TextMethods & Te
     const store = await (await ctx.need()).readable();
     const [on, left, photos] = await Promise.all([textInPhotosEnabled(store), contentsWithoutText(store), store.listPhotoDates()]);
     const cost = ocrCost();
-    return { on, contents: new Set(photos.map((p) => p.hash)).size, left: left.length, secondsPerPhoto: cost.secondsPerPhoto, costMeasured: cost.measured };
+    return { on, contents: new Set(photos.filter((p) => (p.durationMs ?? null) === null).map((p) => p.hash)).size, left: left.length, secondsPerPhoto: cost.secondsPerPhoto, costMeasured: cost.measured };
   };
   const save = async (on: boolean): Promise<LibraryService> => {
     const lib = await ctx.need();

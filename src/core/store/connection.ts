@@ -150,7 +150,17 @@ export class LibraryConnection {
     try {
       return await this.conn!.openTable(name);
     } catch (error) {
-      if (this.readOnly && /exists but could not be loaded|was not found|not found/i.test(String((error as Error)?.message))) return null;
+      const message = String((error as Error)?.message);
+      if (this.readOnly && /exists but could not be loaded|was not found|not found/i.test(message)) return null;
+      // The writer finds a table whose creation was cut short (a kill -9 between its first file
+      // and its first version): it has no version, so no row anyone could see. Its leftovers
+      // are removed and the table is created again; the writer lock/lease says no one else
+      // is creating it.
+      if (!this.readOnly && /_versions/.test(message) && /not found/i.test(message)) {
+        this.listed = null;
+        await this.conn!.dropTable(name).catch(() => {});
+        return null;
+      }
       throw error;
     }
   }

@@ -197,15 +197,19 @@ export class PhotosRepository {
     const table = await this.current();
     if (!table) return [];
     const have = new Set(await this.summaryColumns(table));
-    const columns = ['path', 'hash', 'takenAt', 'mtimeMs', 'indexedAt', ...LEGACY_COLUMNS].filter((c) => have.has(c));
+    const columns = ['path', 'hash', 'takenAt', 'mtimeMs', 'indexedAt', 'durationMs', ...LEGACY_COLUMNS].filter((c) => have.has(c));
     const rows = new ColumnReader(await table.query().select(columns).toArrow());
-    return Array.from({ length: rows.length }, (_, i) => ({
-      path: rows.string('path', i),
-      hash: rows.string('hash', i),
-      takenAt: rows.optionalNumber('takenAt', i),
-      mtimeMs: mtimeMs(rows, i),
-      indexedAt: rows.number('indexedAt', i),
-    }));
+    return Array.from({ length: rows.length }, (_, i) => {
+      const durationMs = have.has('durationMs') ? rows.optionalNumber('durationMs', i) : null;
+      return {
+        path: rows.string('path', i),
+        hash: rows.string('hash', i),
+        takenAt: rows.optionalNumber('takenAt', i),
+        mtimeMs: mtimeMs(rows, i),
+        indexedAt: rows.number('indexedAt', i),
+        ...(durationMs !== null ? { durationMs } : {}),
+      };
+    });
   }
 
   async count(filter: PhotoFilter = {}): Promise<number> {

@@ -48,7 +48,7 @@ export interface PhotoRecord {
 export type PhotoSummary = Omit<PhotoRecord, 'vector'>;
 
 /** What the timeline orders the library by (api/timeline-index.ts): five columns of every photo. */
-export type PhotoDates = Pick<PhotoSummary, 'path' | 'hash' | 'takenAt' | 'mtimeMs' | 'indexedAt'>;
+export type PhotoDates = Pick<PhotoSummary, 'path' | 'hash' | 'takenAt' | 'mtimeMs' | 'indexedAt' | 'durationMs'>;
 
 /** A file that could not be indexed; retried only when its size or mtime changes. */
 export interface FailureRecord {

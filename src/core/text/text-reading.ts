@@ -44,12 +44,12 @@ function newestIndexedFirst(a: PhotoDates, b: PhotoDates): number {
   return b.indexedAt - a.indexedAt || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-/** One path per content hash without text (by the current OCR model), newest indexed first. */
+/** One path per photo content without text (by the current OCR model), newest indexed first; videos are not read. */
 export async function contentsWithoutText(store: TextReadingStore): Promise<PhotoDates[]> {
   const [photos, done] = await Promise.all([store.listPhotoDates(), store.photoTextHashes(OCR_MODEL_VERSION)]);
   const byHash = new Map<string, PhotoDates>();
   for (const p of [...photos].sort(newestIndexedFirst)) {
-    if (!done.has(p.hash) && !byHash.has(p.hash)) byHash.set(p.hash, p);
+    if ((p.durationMs ?? null) === null && !done.has(p.hash) && !byHash.has(p.hash)) byHash.set(p.hash, p);
   }
   return [...byHash.values()];
 }
