@@ -156,7 +156,7 @@ export class LibraryConnection {
       // and its first version): it has no version, so no row anyone could see. Its leftovers
       // are removed and the table is created again; the writer lock/lease says no one else
       // is creating it.
-      if (!this.readOnly && /_versions/.test(message) && /not found/i.test(message)) {
+      if (!this.readOnly && (this.checkingLeftover.has(name) || !this.creating.has(name)) && /_versions/.test(message) && /not found/i.test(message)) {
         this.listed = null;
         await this.conn!.dropTable(name).catch(() => {});
         return null;
@@ -166,8 +166,27 @@ export class LibraryConnection {
   }
 
   /** Creates the table empty if it is missing; returns its handle. */
+  /** Creations in flight, so two callers at once (two videos' frames) make one table, and neither takes the other's for a leftover. */
+  private readonly creating = new Map<string, Promise<Table>>();
+
   async ensureTable(name: string, schema: Schema): Promise<Table> {
-    const existing = await this.table(name);
+    const pending = this.creating.get(name);
+    if (pending) return pending;
+    const creation = this.createIfMissing(name, schema);
+    this.creating.set(name, creation);
+    try {
+      return await creation;
+    } finally {
+      this.creating.delete(name);
+    }
+  }
+
+  /** The one creator's own look for a leftover (it may remove one; another caller meanwhile may not). */
+  private readonly checkingLeftover = new Set<string>();
+
+  private async createIfMissing(name: string, schema: Schema): Promise<Table> {
+    this.checkingLeftover.add(name);
+    const existing = await this.table(name).finally(() => this.checkingLeftover.delete(name));
     if (existing) return existing;
     this.listed = null;
     const table = await this.writer().createEmptyTable(name, schema, { mode: 'create', existOk: true });
