@@ -1,7 +1,7 @@
 // Embeds many photos at the machine's pace: photos are decoded a few at a time on sharp's
 // threads while the previous batch runs in the inference worker, so decode and inference
 // overlap instead of taking turns. Results arrive per photo; one bad photo fails alone.
-import { preprocessImage, ImageDecodeError, type PreprocessedImage } from './preprocess';
+import { preprocessImage, ImageDecodeError, toNormalisedChw, type PreprocessedImage } from './preprocess';
 import type { ImagePreprocessing } from './model-folder';
 
 export interface ImageResult {
@@ -92,8 +92,9 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
     const batch = ready.splice(0, options.batchSize);
     if (batch.length === 0) continue;
     pump();
+    // Normalised straight into the batch: no float copy of each photo on the way.
     const pixels = new Float32Array(plane * batch.length);
-    batch.forEach((d, i) => pixels.set(d.image!.pixels, i * plane));
+    batch.forEach((d, i) => toNormalisedChw(d.image!.rgb, pre.size, pre, pixels, i * plane));
     // One batch in flight at a time: the next is assembled while this one runs.
     await inFlight;
     inFlight = options.infer(pixels, batch.length).then(
@@ -118,3 +119,4 @@ function flushSettled(ready: Decoded[], onResult: (r: ImageResult) => void): num
   }
   return count;
 }
+

@@ -13,8 +13,13 @@ export class ImageDecodeError extends Error {
 }
 
 export interface PreprocessedImage {
-  /** CHW float32, `size * size * 3` values. */
-  pixels: Float32Array;
+  /** The model input as packed 8-bit RGB, `size * size * 3` bytes (resized and cropped). */
+  rgb: Uint8Array;
+  /**
+   * The model input as CHW float32, normalised, `size * size * 3` values: made on first read.
+   * The pipeline normalises `rgb` straight into its batch instead (image-pipeline.ts).
+   */
+  readonly pixels: Float32Array;
   /** Dimensions after EXIF orientation. */
   width: number;
   height: number;
@@ -75,14 +80,14 @@ export async function preprocessImage(input: ImageInput, pre: ImagePreprocessing
     if (!enlarging && !options.thumbnailSize) {
       // Nothing else to cut from the decode: one direct reduction, with JPEG shrink-on-load
       // free to go further (about 20 ms less per 6 MP photo than the 3x raster).
-      return { pixels: toNormalisedChw(await reduceDirect(image, resized, left, top, size), size, pre), width, height };
+      return preprocessed(await reduceDirect(image, resized, left, top, size), pre, { width, height });
     }
     const raster = await decodeRaster(image, meta.format, width, height, resized);
     const rgb = enlarging
       ? cropRgb(resizeBicubicRgb(raster.data, raster.width, raster.height, resized.width, resized.height), resized.width, left, top, size)
       : await reduceWithLibvips(raster, resized, left, top, size);
     const thumbnail = options.thumbnailSize ? await makeThumbnail(raster, options.thumbnailSize) : undefined;
-    return { pixels: toNormalisedChw(rgb, size, pre), width, height, ...(thumbnail ? { thumbnail: thumbnail.jpeg, thumbnailPixels: thumbnail.pixels } : {}) };
+    return preprocessed(rgb, pre, { width, height, ...(thumbnail ? { thumbnail: thumbnail.jpeg, thumbnailPixels: thumbnail.pixels } : {}) });
   } catch (err) {
     if (err instanceof ImageDecodeError) throw err;
     throw new ImageDecodeError(decodeReason(err));
@@ -101,19 +106,27 @@ type Raster = { data: Buffer; width: number; height: number };
  * sharp's own one-step reduction would pick for the model input (it leaves at least 2x for the
  * final cubic step): 1/4 for a 12 MP photo, a 1000x750 raster, 3.4x the model's 298x224 and
  * more than the 384 px thumbnail. Asking sharp for exactly 1/s of the photo would make it
- * halve s ("known libjpeg rounding errors"), so the raster is 1/(s+1): the DCT-scaled decode
- * plus one small cubic step. The input then differs from Pillow's by 0.19 levels on average
- * over the fidelity bench's photos, worst photo 0.48 (3x raster at half scale: 0.16 / 0.26,
- * for ~35% more CPU per 12 MP photo); the agreed tolerance is 0.5 / 2.
+ * halve s ("known libjpeg rounding errors"), so the raster is at most 1/(s+1): the DCT-scaled
+ * decode plus one cubic step; and at most twice the model's resize target (597x448 for a
+ * 12 MP photo; the thumbnail still fits), which makes every later step (the model's cubic 2x,
+ * the thumbnail's) and the copy to JavaScript smaller: ~3.5 ms less CPU per 12 MP photo than
+ * 1/(s+1) alone (800x600). The input differs from Pillow's by 0.18 levels on average over the
+ * fidelity bench's photos, worst photo 0.48 (unchanged: their rasters are 1/(s+1) anyway),
+ * and by 0.38 / 0.45 on 12 camera-like 4-15 MP photos with sensor grain (0.28 / 0.39 at
+ * 1/(s+1)); the agreed tolerance is 0.5 / 2. (A 3x raster at half scale: 0.16 / 0.26, for
+ * ~35% more CPU per 12 MP photo; the thumbnail-sized raster as the model's source: 0.82 / 2.04.)
  *
  * Other formats (and JPEGs too small to shrink on load): at three times the resize target
  * when the photo is larger than that, else at full size (small photos are enlarged by the
  * Pillow port, which needs the original pixels). 0.155 levels mean, worst 0.264.
  */
+/** The JPEG raster's largest size, in multiples of the model's resize target (see decodeRaster). */
+const JPEG_RASTER_SCALE = 2;
+
 async function decodeRaster(image: Sharp, format: string | undefined, width: number, height: number, resized: Size): Promise<Raster> {
   const shrink = format === 'jpeg' ? jpegShrinkOnLoad(Math.min(width / resized.width, height / resized.height)) : 1;
-  const targetW = shrink > 1 ? Math.floor(width / (shrink + 1)) : Math.min(width, resized.width * 3);
-  const targetH = shrink > 1 ? Math.floor(height / (shrink + 1)) : Math.min(height, resized.height * 3);
+  const targetW = shrink > 1 ? Math.min(Math.floor(width / (shrink + 1)), JPEG_RASTER_SCALE * resized.width) : Math.min(width, resized.width * 3);
+  const targetH = shrink > 1 ? Math.min(Math.floor(height / (shrink + 1)), JPEG_RASTER_SCALE * resized.height) : Math.min(height, resized.height * 3);
   const pipeline = targetW < width || targetH < height
     ? image.resize(targetW, targetH, { fit: 'fill', kernel: 'cubic', fastShrinkOnLoad: true })
     : image;
@@ -162,19 +175,34 @@ async function makeThumbnail(raster: Raster, longSide: number): Promise<{ jpeg: 
     .resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true, kernel: 'cubic' })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: 82 }).toBuffer();
+  // Huffman tables not optimised: the same pixels, 2% larger files, 40% less encoding CPU.
+  const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: 82, optimiseCoding: false }).toBuffer();
   return { jpeg, pixels: { data, width: info.width, height: info.height } };
 }
 
-/** HWC uint8 RGB → CHW float32, scaled to [0,1] and normalised per channel. */
-export function toNormalisedChw(rgb: Uint8Array, size: number, pre: ImagePreprocessing): Float32Array {
+/** The decoded model input, its float form made only if asked for. */
+function preprocessed(rgb: Uint8Array, pre: ImagePreprocessing, rest: Omit<PreprocessedImage, 'rgb' | 'pixels'>): PreprocessedImage {
+  let pixels: Float32Array | undefined;
+  return {
+    rgb,
+    get pixels() {
+      return (pixels ??= toNormalisedChw(rgb, pre.size, pre));
+    },
+    ...rest,
+  };
+}
+
+/**
+ * HWC uint8 RGB → CHW float32, scaled to [0,1] and normalised per channel; written into `out`
+ * at `offset` when given (a batch), else into a new array.
+ */
+export function toNormalisedChw(rgb: Uint8Array, size: number, pre: ImagePreprocessing, out = new Float32Array(3 * size * size), offset = 0): Float32Array {
   const plane = size * size;
-  const out = new Float32Array(plane * 3);
   for (let c = 0; c < 3; c++) {
     // Fold /255, -mean and /std into one multiply-add per value.
     const scale = 1 / (255 * pre.std[c]!);
     const shift = -pre.mean[c]! / pre.std[c]!;
-    const base = c * plane;
+    const base = offset + c * plane;
     for (let i = 0, j = c; i < plane; i++, j += 3) out[base + i] = rgb[j]! * scale + shift;
   }
   return out;

@@ -10,13 +10,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LibraryEvent } from '../../shared/api';
 import type { ClipModel } from '../clip/clip-model';
-import { ImageDecodeError, preprocessImage } from '../clip/preprocess';
+import { ImageDecodeError, preprocessImage, type PreprocessedImage } from '../clip/preprocess';
 import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
 import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
-import { FileGoneError, readHead, readPhotoBytes } from './photo-files';
+import { FileGoneError, ReadBuffers, readHead, readPhotoBytes } from './photo-files';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
@@ -25,6 +25,7 @@ import { WriteBatcher } from './write-batcher';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
+import { withGcHeadroom } from '../../base/gc-headroom';
 import { hasVideoExtension, missingFfmpegLine, sniffVideo, type FfmpegLocation } from '../media';
 
 export interface IndexerDeps {
@@ -218,6 +219,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null };
   const videos = new VideoIndexer({ model: deps.model, store, thumbnailSize: deps.thumbnailSize ?? 384, ...(deps.ffmpeg !== undefined ? { ffmpeg: deps.ffmpeg } : {}) });
   const pending = new Map<number, Pending>();
+  // Photo bytes land in reused buffers (a few photos decode at once; larger files are not kept).
+  const readBuffers = new ReadBuffers(4, 32 * 1024 * 1024);
   // A photo that changed into something unreadable loses its old row (its content is gone).
   const broken: string[] = [];
   const fail = (file: FoundFile, reason: string) => {
@@ -257,12 +260,19 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     sniffed.add(index);
     if (!hasPhotoExtension(filePath)) progress.grow();
     // Regular file, size and declared dimensions are checked before the file is read whole.
-    const bytes = await readPhotoBytes(filePath);
-    const hash = crypto.createHash('sha256').update(bytes).digest('hex');
-    if (await reuseTwin(file, hash)) return null;
-    const meta = await readPhotoMetadata(bytes);
-    const input = await toSharpInput(bytes, format);
-    const image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384 });
+    const bytes = await readPhotoBytes(filePath, { buffers: readBuffers });
+    let meta: PhotoMetadata;
+    let image: PreprocessedImage;
+    let hash: string;
+    try {
+      hash = crypto.createHash('sha256').update(bytes).digest('hex');
+      if (await reuseTwin(file, hash)) return null;
+      meta = await readPhotoMetadata(bytes);
+      const input = await toSharpInput(bytes, format);
+      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384 });
+    } finally {
+      readBuffers.give(bytes); // nothing holds the bytes now: the decode is done
+    }
     const thumbKey = thumbnailKey(hash);
     throwIfStopped(options.signal);
     if (image.thumbnail) {
@@ -307,7 +317,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   };
 
   let handled = 0;
-  await deps.model.embedImageFiles(
+  // Megabytes of pixels a photo: without the headroom V8 ran a full collection every few photos.
+  await withGcHeadroom(() => deps.model.embedImageFiles(
     candidates.map((c) => c.path),
     (result) => {
       if (cutShort.has(result.index)) return; // not done: counted in `left`
@@ -339,7 +350,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       });
     },
     { decode, ...(options.signal ? { signal: options.signal } : {}) },
-  );
+  ));
 
   // Only after every new row is committed may old rows go: a crash in between leaves a
   // duplicate the next run removes, never a lost photo.

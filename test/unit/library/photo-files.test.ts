@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { FileGoneError, readHead, readPhotoBytes, withDeadline } from '../../../src/core/library/photo-files';
+import { FileGoneError, ReadBuffers, readHead, readPhotoBytes, withDeadline } from '../../../src/core/library/photo-files';
 import { tempDir, writeColourPhoto } from '../../helpers/images';
 
 const posix = process.platform !== 'win32';
@@ -73,5 +73,38 @@ describe('reading photo files', () => {
   it('a read that never answers is given up after the deadline with a one-line reason', async () => {
     const never = new Promise<Buffer>(() => {});
     await expect(withDeadline(never, 50, '/mnt/nas/IMG_1.jpg')).rejects.toThrow('read timed out after 0 s (IMG_1.jpg did not answer: a hung network drive?)');
+  });
+
+  it('reads each photo byte for byte into reused buffers: a smaller photo after a larger one, then a larger one again', async () => {
+    const dir = tempDir();
+    const random = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed * 17 + ((i * i) >> 7)) & 255));
+    const files = [3_000_000, 40_000, 5_200_000].map((n, i) => {
+      const file = path.join(dir, `IMG_${i}.jpg`);
+      fs.writeFileSync(file, random(n, i));
+      return file;
+    });
+    const buffers = new ReadBuffers(2);
+    const first = await readPhotoBytes(files[0]!, { buffers });
+    expect(first.equals(fs.readFileSync(files[0]!))).toBe(true);
+    const firstMemory = first.buffer;
+    buffers.give(first);
+    const second = await readPhotoBytes(files[1]!, { buffers });
+    expect(second.buffer).toBe(firstMemory); // reused, not allocated again
+    expect(second.equals(fs.readFileSync(files[1]!))).toBe(true); // nothing of the larger photo left in it
+    buffers.give(second);
+    const third = await readPhotoBytes(files[2]!, { buffers }); // larger than any buffer held
+    expect(third.equals(fs.readFileSync(files[2]!))).toBe(true);
+  });
+
+  it('a buffer is handed out again only after it was given back, and never one it did not hand out', async () => {
+    const buffers = new ReadBuffers(2);
+    const a = buffers.take(1000);
+    const b = buffers.take(1000);
+    expect(b.buffer).not.toBe(a.buffer); // a is still in use
+    buffers.give(Buffer.alloc(4096)); // not one of its own: ignored
+    buffers.give(a);
+    buffers.give(a); // twice: still only once in the pool
+    expect(buffers.take(1000).buffer).toBe(a.buffer);
+    expect(buffers.take(1000).buffer).not.toBe(a.buffer);
   });
 });
