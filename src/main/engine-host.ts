@@ -170,14 +170,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     async dispose() {
       if (disposing) return;
       disposing = true;
-      const proc = child;
-      if (!proc || !port) return;
-      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
-      // Shutdown closes the library (jobs cancelled, writes flushed, writer lock released).
-      rpc.call(HOST_METHODS.shutdown, []).catch(() => {});
-      await Promise.race([exited, timeout]);
-      if (child === proc) proc.kill();
+      await stopChild();
     },
   };
 }

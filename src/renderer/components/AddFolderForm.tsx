@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useClient } from '../client/ClientContext';
-import { errorMessage } from '../hooks/useAsync';
+import { useFolderPathForm } from '../hooks/useFolderPathForm';
 import { addedFolderNote } from '../lib/added-folder';
 
 /**
@@ -9,42 +9,18 @@ import { addedFolderNote } from '../lib/added-folder';
  * local paths), so there the path is typed.
  */
 export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onAdded?: () => void }) {
-  const client = useClient();
-  const [path, setPath] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // What happened that the sidebar does not show (a folder inside a library folder).
   const [note, setNote] = useState<string | null>(null);
-
-  const browse = async () => {
-    setError(null);
-    try {
-      const chosen = await client.chooseFolder();
-      if (chosen) setPath(chosen);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!path.trim()) return;
-    setBusy(true);
-    setError(null);
+  const client = useClient();
+  const { path, setPath, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (folder) => {
     setNote(null);
-    try {
-      const job = await client.addFolder(path.trim());
-      const outcome = addedFolderNote(job.folder, (await client.listFolders()).map((f) => f.path));
-      setPath('');
-      // The form stays open to say so (the sidebar's own form closes once added).
-      if (outcome) setNote(outcome);
-      else onAdded?.();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const job = await client.addFolder(folder);
+    const outcome = addedFolderNote(job.folder, (await client.listFolders()).map((f) => f.path));
+    setPath('');
+    // The form stays open to say so (the sidebar's own form closes once added).
+    if (outcome) setNote(outcome);
+    else onAdded?.();
+  });
 
   return (
     <form className="add-folder" onSubmit={(event) => void submit(event)}>
@@ -62,7 +38,7 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
           autoComplete="off"
           onChange={(event) => setPath(event.target.value)}
         />
-        {client.transport === 'ipc' && (
+        {canBrowse && (
           <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
             Browse…
           </button>

@@ -2,41 +2,16 @@
 // another device's path, say /mnt/nas/photos where this laptop has /Volumes/photos) is mapped
 // to where it is here. The desktop app offers the system's folder dialog; a page served by
 // `shoebox serve` takes the path typed. The mapping is this device's (kept in its home).
-import { useState, type FormEvent } from 'react';
 import type { FolderInfo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
-import { errorMessage } from '../hooks/useAsync';
+import { useFolderPathForm } from '../hooks/useFolderPathForm';
 
 export function LocateFolder({ folder, onDone }: { folder: FolderInfo; onDone: () => void }) {
   const client = useClient();
-  const [place, setPlace] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const browse = async () => {
-    setError(null);
-    try {
-      const chosen = await client.chooseFolder();
-      if (chosen) setPlace(chosen);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!place.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await client.mapFolder(folder.libraryPath ?? folder.path, place.trim());
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { path: place, setPath: setPlace, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (here) => {
+    await client.mapFolder(folder.libraryPath ?? folder.path, here);
+    onDone();
+  });
 
   const id = `locate-${folder.path}`;
   return (
@@ -46,7 +21,7 @@ export function LocateFolder({ folder, onDone }: { folder: FolderInfo; onDone: (
       </label>
       <div className="add-folder__row">
         <input id={id} type="text" placeholder="/Volumes/photos" value={place} spellCheck={false} autoComplete="off" onChange={(e) => setPlace(e.target.value)} disabled={busy} />
-        {client.transport === 'ipc' && (
+        {canBrowse && (
           <button type="button" className="button" onClick={() => void browse()} disabled={busy}>
             Browse…
           </button>
