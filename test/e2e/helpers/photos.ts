@@ -25,12 +25,14 @@ export async function writeLibraryPhotos(dir: string): Promise<{ photos: number;
   // The library view is a timeline, newest first (by the file's time for photos without a
   // date): the named photos are the newest, a second apart in name order ("blue again.jpg",
   // "blue.jpg", "green.jpg", ...), so tests find them first and in that order; the filler is
-  // an hour older.
+  // an hour older. The newest is 10 s old, so a file a test writes afterwards (tags.test.ts'
+  // copy of blue.jpg) is newer still: the kernel stamps files from a coarse clock that can
+  // lag Date.now() by a few ms, and such a copy once sorted between "blue again" and "blue".
   const hourAgo = new Date(Date.now() - 3_600_000);
   for (const file of await Promise.all(jobs)) fs.utimesSync(file, hourAgo, hourAgo);
   const named = [...Object.keys(COLOURS).map((name) => `${name}.jpg`), 'blue again.jpg', 'yellow canon.jpg'].sort();
   named.forEach((name, i) => {
-    const time = new Date(Date.now() - i * 1000);
+    const time = new Date(Date.now() - 10_000 - i * 1000);
     fs.utimesSync(path.join(dir, name), time, time);
   });
   fs.writeFileSync(path.join(dir, 'broken.jpg'), 'this is not a photo');
