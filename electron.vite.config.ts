@@ -35,7 +35,7 @@ function cspMetaTag(): Plugin {
  * The main build's entries, all written to out/main/: the window's main process, the engine
  * process main forks (engine-host.ts), and the worker threads the engine starts with
  * siblingModule(import.meta.url, '<name>') (src/core/clip/worker-spawn.ts): CLIP inference,
- * the label-scoring matrix product, HEIC decoding. A test checks every such name is here.
+ * the label-scoring matrix product, HEIC decoding, OCR, duplicate signatures. A test checks every such name is here.
  */
 export const mainEntries = {
   index: resolve(root, 'src/main/index.ts'),
@@ -44,6 +44,7 @@ export const mainEntries = {
   'matmul-worker': resolve(root, 'src/core/tags/matmul-worker.ts'),
   'heic-worker': resolve(root, 'src/core/media/heic-worker.ts'),
   'ocr-worker': resolve(root, 'src/core/ocr/ocr-worker.ts'),
+  'signature-worker': resolve(root, 'src/core/dupes/signature-worker.ts'),
 };
 
 export default defineConfig({

@@ -8,6 +8,9 @@ import { ClipThroughputProbe } from './clip-throughput';
 import { cameraLikePhotos, distinctCopies } from './camera-like-photos';
 import { indexRound } from './index-throughput';
 import { median } from './stats';
+import { decodesAtOnce } from '../src/base/thread-budget';
+import { preprocessImage } from '../src/core/clip/preprocess';
+import { readModelFolder } from '../src/core/clip/model-folder';
 
 export interface IndexSetFigures {
   name: string;
@@ -22,6 +25,8 @@ export interface IndexSetFigures {
   ratios: number[];
   /** CPU per photo of the whole index run (all threads). */
   indexCpuMsPerPhoto: number;
+  /** CPU per photo of the engine's JavaScript thread (Linux; null elsewhere). */
+  mainThreadMsPerPhoto: number | null;
 }
 
 export interface ThreadFigures {
@@ -30,8 +35,18 @@ export interface ThreadFigures {
   /** Inference alone at 1 thread, and at the default (all cores), photos/s on ready tensors. */
   inferenceRate1: number;
   inferenceRateAll: number;
-  /** Projected index rate at 8 and 16 cores from the measured per-photo CPU (see cores()). */
-  projected: { cores: number; rate: number }[];
+  /** One photo's decode as indexing does it (raster, model input, thumbnail), ms on one thread. */
+  indexDecodeMs: number;
+  /** Projected index rate at 8 and 16 cores, CPU inference and a GPU's (threadFigures()). */
+  projected: Projection[];
+}
+
+export interface Projection {
+  cores: number;
+  inference: 'cpu' | 'gpu';
+  rate: number;
+  /** What bounds it: all cores busy, decodes at once, or the one JavaScript thread. */
+  limit: 'cores' | 'decodes' | 'main thread';
 }
 
 export async function indexAtBound(modelDir: string, strecha: string[], rounds: number): Promise<IndexSetFigures[]> {
@@ -43,12 +58,13 @@ export async function indexAtBound(modelDir: string, strecha: string[], rounds: 
   const out: IndexSetFigures[] = [];
   try {
     for (const set of sets) {
-      const perRound: { bound: Awaited<ReturnType<ClipThroughputProbe['boundFor']>>; rate: number; cpu: number }[] = [];
+      const perRound: { bound: Awaited<ReturnType<ClipThroughputProbe['boundFor']>>; rate: number; cpu: number; main: number | null }[] = [];
       for (let r = 0; r < rounds; r++) {
         const bound = await probe.boundFor(set.photos);
         const run = await indexRound(modelDir, set.photos);
-        perRound.push({ bound, rate: run.rate, cpu: run.cpuMsPerPhoto });
+        perRound.push({ bound, rate: run.rate, cpu: run.cpuMsPerPhoto, main: run.mainThreadMsPerPhoto });
       }
+      const mains = perRound.map((x) => x.main).filter((m): m is number => m !== null);
       const ratios = perRound.map((x) => x.rate / x.bound.workBound);
       out.push({
         name: set.name,
@@ -61,6 +77,7 @@ export async function indexAtBound(modelDir: string, strecha: string[], rounds: 
         indexVsBound: median(ratios),
         ratios,
         indexCpuMsPerPhoto: median(perRound.map((x) => x.cpu)),
+        mainThreadMsPerPhoto: mains.length ? median(mains) : null,
       });
     }
   } finally {
@@ -71,10 +88,14 @@ export async function indexAtBound(modelDir: string, strecha: string[], rounds: 
 
 /**
  * The pipeline with its threads limited (1 inference thread, 1 decode at a time), and a model
- * of larger machines: at c cores the index rate is at most c / (CPU per photo), where the CPU
- * per photo is the measured index run's, minus inference at this machine's thread count, plus
- * inference at the efficiency measured from 1 to all threads here (ONNX Runtime's scaling
- * beyond 2 threads cannot be measured on this machine, so the model keeps that efficiency).
+ * of larger machines. At c cores the index rate is the least of three bounds:
+ *  - all cores busy: c / (CPU per photo), where the CPU per photo is the measured index run's,
+ *    minus inference at this machine's thread count, plus inference at the efficiency measured
+ *    from 1 to all threads here (ONNX Runtime's scaling beyond 2 threads cannot be measured
+ *    on this machine, so the model keeps that efficiency); with a GPU, no inference CPU;
+ *  - decodes at once (base/thread-budget.ts decodesAtOnce) / one decode's time, as indexing
+ *    decodes (one libvips thread per photo on glibc Linux);
+ *  - the engine's JavaScript thread: 1 / its CPU per photo (measured on Linux).
  */
 export async function threadFigures(modelDir: string, strecha: string[], camera: IndexSetFigures): Promise<ThreadFigures> {
   const photos = await cameraLikePhotos(Number(process.env.BENCH_CAMERA_PHOTOS ?? 192));
@@ -86,15 +107,35 @@ export async function threadFigures(modelDir: string, strecha: string[], camera:
   } finally {
     await one.close();
   }
+  const indexDecodeMs = await indexDecodeMsPerPhoto(modelDir, photos.slice(0, 24));
   const cores = one.cores;
   const inferenceCpuHere = (cores / camera.inferenceRateBatch8) * 1000; // ms of CPU per photo, all cores busy
   const otherCpu = Math.max(0, camera.indexCpuMsPerPhoto - inferenceCpuHere);
   const efficiency = camera.inferenceRateBatch8 / (cores * inferenceRate1);
   const inferenceCpuAt = 1000 / inferenceRate1 / efficiency;
+  const project = (c: number, inference: 'cpu' | 'gpu'): Projection => {
+    const bounds: [Projection['limit'], number][] = [
+      ['cores', (c * 1000) / (otherCpu + (inference === 'cpu' ? inferenceCpuAt : 0))],
+      ['decodes', (decodesAtOnce(c, inference === 'gpu') * 1000) / indexDecodeMs],
+      ['main thread', camera.mainThreadMsPerPhoto ? 1000 / camera.mainThreadMsPerPhoto : Infinity],
+    ];
+    const [limit, rate] = bounds.reduce((a, b) => (b[1] < a[1] ? b : a));
+    return { cores: c, inference, rate, limit };
+  };
   return {
     oneThreadRate: limited.rate,
     inferenceRate1,
     inferenceRateAll: camera.inferenceRateBatch8,
-    projected: [8, 16].map((c) => ({ cores: c, rate: (c * 1000) / (otherCpu + inferenceCpuAt) })),
+    indexDecodeMs,
+    projected: [8, 16].flatMap((c) => [project(c, 'cpu'), project(c, 'gpu')]),
   };
+}
+
+/** One photo's decode as indexing does it (raster, model input, thumbnail), one at a time: wall ms. */
+async function indexDecodeMsPerPhoto(modelDir: string, photos: string[]): Promise<number> {
+  const pre = readModelFolder(modelDir).preprocessing;
+  await preprocessImage(photos[0]!, pre, { thumbnailSize: 384 });
+  const started = performance.now();
+  for (const p of photos) await preprocessImage(p, pre, { thumbnailSize: 384 });
+  return (performance.now() - started) / photos.length;
 }

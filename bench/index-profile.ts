@@ -16,23 +16,7 @@ import path from 'node:path';
 import { openLibrary } from '../src/core/engine';
 import { fixtureModelDir, VIT_B32_IMMICH } from '../test/fixtures/models/paths';
 import { cameraLikePhotos } from './camera-like-photos';
-
-/** CPU milliseconds of each live thread, by "tid name". */
-function threadCpuMs(): Map<string, number> {
-  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on every Linux Node supports
-  const out = new Map<string, number>();
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    try {
-      const name = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
-      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) / ticksPerMs);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return out;
-}
+import { threadCpuMs } from './thread-cpu';
 
 function option(name: string): number | undefined {
   const i = process.argv.indexOf(name);

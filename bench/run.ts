@@ -72,7 +72,11 @@ async function main(): Promise<void> {
       ['  CPU per indexed photo', `${set.indexCpuMsPerPhoto.toFixed(1)} ms`, 'every thread: decode, hash, EXIF, thumbnail, signature, inference, store'],
     ]),
     ['1 inference thread, 1 decode at a time', `${threads.oneThreadRate.toFixed(1)} photos/s`, `camera-like; inference alone ${threads.inferenceRate1.toFixed(1)}/s at 1 thread, ${threads.inferenceRateAll.toFixed(1)}/s at all cores`],
-    ...threads.projected.map((p): Row => [`projected at ${p.cores} cores`, `${p.rate.toFixed(0)} photos/s`, 'model: cores / measured CPU per photo (inference at the 1-to-all-threads efficiency measured here)']),
+    ...threads.projected.map((p): Row => [
+      `projected at ${p.cores} cores, ${p.inference === 'cpu' ? 'CPU inference' : 'on a GPU'}`,
+      `${p.rate.toFixed(0)} photos/s`,
+      `bound by ${p.limit} (model: least of cores / CPU per photo, decodes at once / ${threads.indexDecodeMs.toFixed(1)} ms, 1 / main thread's ${indexSets[0]!.mainThreadMsPerPhoto?.toFixed(1) ?? '?'} ms)`,
+    ]),
     [`first index of ${scale.photos.toLocaleString('en')} small photos`, `${(scale.photos / scale.indexSeconds).toFixed(1)} photos/s`, `peak RSS ${scale.peakRssMb.toFixed(0)} MB (target <= 1,536; a process of its own), ${scale.failed} failed`],
     ['  re-run over the unchanged library', `${scale.rerunSeconds.toFixed(2)} s`, `status ${scale.statusSeconds.toFixed(2)} s (target: re-run <= status + 2 s); ${scale.rerunEmbedded} embedded`],
   ]);
@@ -138,7 +142,9 @@ async function main(): Promise<void> {
       })),
       index_one_thread_rate: round(threads.oneThreadRate),
       inference_rate_1_thread: round(threads.inferenceRate1),
-      index_projected: threads.projected.map((p) => ({ cores: p.cores, rate: round(p.rate, 0) })),
+      index_projected: threads.projected.map((p) => ({ cores: p.cores, inference: p.inference, rate: round(p.rate, 0), limit: p.limit })),
+      index_decode_ms: round(threads.indexDecodeMs),
+      index_main_thread_ms_per_photo: indexSets.map((set) => (set.mainThreadMsPerPhoto === null ? null : round(set.mainThreadMsPerPhoto))),
       index_scale: {
         photos: scale.photos,
         rate: round(scale.photos / scale.indexSeconds),

@@ -1,4 +1,4 @@
-// EngineInfo (LibraryApi.info): version, data folder, platform and execution providers.
+// EngineInfo (LibraryApi.info): version, data folder, platform, execution providers and threads.
 // Before CLIP's sessions are loaded, the provider they would run on is found by loading a
 // tiny probe model once (provider-probe.ts), minding the verdicts remembered for the active
 // model, so `shoebox info` and the settings screen answer without loading CLIP; once
@@ -8,14 +8,21 @@ import path from 'node:path';
 import type { EngineInfo, ExecutionProviderName, ProviderStatus } from '../shared/api';
 import { readModelFolder } from './clip/model-folder';
 import { probeProvider, type ProbeOptions } from './clip/provider-probe';
-import { availableProviders } from './clip/providers';
+import { availableProviders, inferenceOnGpu } from './clip/providers';
 import { homePaths } from './paths';
 import { readSettings } from './settings';
 import { VERSION } from './version';
+import { cores, decodesAtOnce, threadpoolSize } from '../base/thread-budget';
 
 export function engineInfo(home: string, provider: ExecutionProviderName | 'auto'): (loaded?: ProviderStatus | null) => Promise<EngineInfo> {
   let probed: ReturnType<typeof probeProvider> | undefined;
-  const info = (providers: ProviderStatus): EngineInfo => ({ version: VERSION, home, platform: `${process.platform}-${process.arch}`, providers });
+  const info = (providers: ProviderStatus): EngineInfo => ({
+    version: VERSION,
+    home,
+    platform: `${process.platform}-${process.arch}`,
+    providers,
+    threads: { cores: cores(), decodes: decodesAtOnce(cores(), inferenceOnGpu(providers)), pool: threadpoolSize() },
+  });
   return async (loaded) => {
     if (loaded?.inUse) return info(loaded);
     probed ??= probeProvider(provider, activeModelProbe(home));

@@ -18,6 +18,7 @@ import type { LibraryLocation } from './location/library-location';
 import { readSettings } from './settings';
 import { TaggingService, autoTagHook } from './tags/tagging-service';
 import { SignatureBatcher } from './dupes/signature-batcher';
+import { signatureOffThread } from './dupes/signature-thread';
 import { textPassHook } from './text';
 
 export interface EngineOptions {
@@ -121,7 +122,7 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     ...(options.onClose ? { onClose: options.onClose } : {}),
     ...(options.ffmpeg !== undefined ? { ffmpeg: options.ffmpeg } : {}),
     // Duplicate detection's signatures, from the thumbnails indexing makes anyway.
-    thumbnailStep: (store) => new SignatureBatcher(store),
+    thumbnailStep: (store) => new SignatureBatcher(store, signatureOffThread),
   });
   // Photos indexed into auto-tagged folders are tagged as their batch is committed.
   // With "Text in photos" on, each index run and watch sync reads the text of photos without it.

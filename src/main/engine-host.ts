@@ -9,6 +9,7 @@
 // it cannot start (the library is busy: `shoebox watch` holds the writer lock), calls fail
 // with that reason and each later call tries again, at most every few seconds.
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
+import { threadpoolEnv } from '../base/thread-budget';
 import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
 import { RemoteError, RpcClient, libraryApiOverRpc } from '../shared/rpc';
 import type { ImageFile, ImageKind, VideoPiece } from '../core/index';
@@ -65,7 +66,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 
   const start = (): Promise<void> => {
     const { port1, port2 } = new MessageChannelMain();
-    const proc = utilityProcess.fork(options.entry, [], { serviceName: 'Shoebox engine', stdio: 'inherit' });
+    // libuv's pool sized for the cores before the engine starts (base/thread-budget.ts).
+    const proc = utilityProcess.fork(options.entry, [], { serviceName: 'Shoebox engine', stdio: 'inherit', env: threadpoolEnv() });
     child = proc;
     port = port2;
     const hello = new Promise<void>((resolve, reject) => {

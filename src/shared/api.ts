@@ -45,6 +45,8 @@ export interface EngineInfo {
   home: string;
   platform: string;
   providers: ProviderStatus;
+  /** How indexing uses the machine: its cores, photos decoded at once, libuv's pool (sharp's threads). */
+  threads: { cores: number; decodes: number; pool: number };
 }
 
 export interface IndexProgress {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shoebox } from './run-cli';
+import { runShoebox, shoebox } from './run-cli';
+import { decodesAtOnce, threadpoolSizeFor } from '../../src/base/thread-budget';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { EXIF_SAMPLES, haveExifSamples } from '../unit/media/corpus';
@@ -93,6 +95,17 @@ describe('shoebox info', () => {
     const info = JSON.parse(res.stdout);
     expect(info).toMatchObject({ version: expect.any(String), home, providers: { inUse: 'cpu' } });
     expect(info.providers.available).toContain('cpu');
+  });
+
+  it('starts with libuv\'s pool sized for the cores, so sharp can decode a photo on each (a size the user set is kept)', async () => {
+    const home = tempDir();
+    const cores = os.availableParallelism();
+    const sized = JSON.parse((await runShoebox(['--home', home, 'info', '--json'], { UV_THREADPOOL_SIZE: '' })).stdout);
+    expect(sized.threads).toEqual({ cores, decodes: decodesAtOnce(cores, false), pool: threadpoolSizeFor(cores) });
+    // Every decode at once has a pool thread, with room beside them for reads and hashing.
+    expect(sized.threads.pool).toBeGreaterThan(decodesAtOnce(cores, true));
+    const text = await runShoebox(['--home', home, 'info'], { UV_THREADPOOL_SIZE: '3' });
+    expect(text.stdout).toContain(`indexing: ${cores} cores, up to ${decodesAtOnce(cores, false)} photos decoded at once (libuv pool 3)`);
   });
 
   it('uses SHOEBOX_HOME when --home is not given', async () => {

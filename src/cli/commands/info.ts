@@ -21,5 +21,7 @@ export function registerInfo(program: Command): void {
       if (adapter) printLine(`gpu adapter: ${adapter.name}${adapter.kind === 'software' ? ' (software renderer)' : ''}`);
       if (measured) printLine(`measured: ${measured.provider} ${formatRate(measured.rate)} vs cpu ${formatRate(measured.cpuRate)}`);
       if (fallbackReason) printLine(`note: ${fallbackReason}`);
+      const { cores, decodes, pool } = info.threads;
+      printLine(`indexing: ${cores} cores, up to ${decodes} photos decoded at once (libuv pool ${pool})`);
     });
 }

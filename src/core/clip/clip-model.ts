@@ -10,7 +10,8 @@ import { ClipTokenizer } from './tokenizer';
 import { InferenceClient } from './inference-client';
 import type { WorkerSetup } from './inference-protocol';
 import { PROVIDER_VERDICTS_FILE } from './provider-verdict';
-import { availableProviders, providerOrder } from './providers';
+import { availableProviders, inferenceOnGpu, providerOrder } from './providers';
+import { cores, decodesAtOnce } from '../../base/thread-budget';
 import { normalisedRows } from './vectors';
 import { embedImagesPipelined, type ImageResult } from './image-pipeline';
 import type { PreprocessedImage } from './preprocess';
@@ -35,6 +36,7 @@ export interface ClipModelOptions {
   threads?: number;
   /** Photos per inference batch; 8 is where CPU throughput levels off for ViT-B/32. */
   batchSize?: number;
+  /** Photos decoded at once; default: by cores and provider (base/thread-budget.ts). */
   decodeConcurrency?: number;
 }
 
@@ -54,7 +56,7 @@ export class ClipModel {
     private readonly vision: InferenceClient,
     private readonly text: InferenceClient,
     private readonly providersTried: ExecutionProviderName[],
-    private readonly options: Required<Pick<ClipModelOptions, 'batchSize' | 'decodeConcurrency'>>,
+    private readonly options: Required<Pick<ClipModelOptions, 'batchSize'>> & Pick<ClipModelOptions, 'decodeConcurrency'>,
   ) {}
 
   /** Reads and checks the folder now; ONNX sessions load in the worker on first use. */
@@ -79,7 +81,7 @@ export class ClipModel {
     const textSetup: WorkerSetup = { ...setup, threads: options.threads ?? 1 };
     return new ClipModel(folder, tokenizer, new InferenceClient(visionSetup), new InferenceClient(textSetup), providers, {
       batchSize,
-      decodeConcurrency: options.decodeConcurrency ?? Math.max(2, Math.min(4, os.cpus().length)),
+      ...(options.decodeConcurrency !== undefined ? { decodeConcurrency: options.decodeConcurrency } : {}),
     });
   }
 
@@ -127,7 +129,8 @@ export class ClipModel {
     const { decode, signal } = options;
     await embedImagesPipelined(paths, this.folder.preprocessing, {
       batchSize: this.options.batchSize,
-      decodeConcurrency: this.options.decodeConcurrency,
+      // Read again as batches go: the provider is known once the first batch has run.
+      decodeConcurrency: () => this.options.decodeConcurrency ?? decodesAtOnce(cores(), inferenceOnGpu(this.providerStatus())),
       infer: (pixels, count) => this.embedPixels(pixels, count),
       onResult,
       ...(decode ? { decode: (p: string, _pre: unknown, index: number) => decode(p, index) } : {}),

@@ -17,8 +17,8 @@ export interface ImageResult {
 
 export interface PipelineOptions {
   batchSize: number;
-  /** Photos decoded at once; 2 keeps both cores busy while a batch is inferred. */
-  decodeConcurrency: number;
+  /** Photos decoded at once (base/thread-budget.ts); a function is read again as the run goes. */
+  decodeConcurrency: number | (() => number);
   /** Runs one batch (count CHW images of side `size`) and returns normalised embeddings. */
   infer: (pixels: Float32Array, count: number) => Promise<Float32Array[]>;
   onResult: (result: ImageResult) => void;
@@ -44,11 +44,14 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
     wake = undefined;
     w?.();
   };
-  // Decode at most two batches ahead: enough to hide inference, bounded in memory.
-  const maxBuffered = options.batchSize * 2;
+  const concurrency = typeof options.decodeConcurrency === 'function' ? options.decodeConcurrency : () => options.decodeConcurrency as number;
 
   const pump = () => {
-    while (decoding < options.decodeConcurrency && nextToDecode < paths.length && ready.length + decoding < maxBuffered) {
+    const atOnce = concurrency();
+    // Decoded ahead: two batches (enough to hide inference, bounded in memory), or one batch
+    // beside every decode at once (many cores feeding a GPU).
+    const maxBuffered = Math.max(options.batchSize * 2, options.batchSize + atOnce);
+    while (decoding < atOnce && nextToDecode < paths.length && ready.length + decoding < maxBuffered) {
       if (options.signal?.aborted) {
         // Nothing more is decoded; the loop below stops once the decoded ones are embedded.
         total = Math.min(total, nextToDecode);

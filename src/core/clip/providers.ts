@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { ExecutionProviderName } from '../../shared/api';
+import type { ExecutionProviderName, ProviderStatus } from '../../shared/api';
 
 const require = createRequire(import.meta.url);
 
@@ -102,4 +102,12 @@ function providerLibraryPresent(provider: ExecutionProviderName): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether inference leaves the cores to decoding: a GPU provider in use on an adapter that is
+ * not a software renderer (SwiftShader runs WebGPU on the CPU).
+ */
+export function inferenceOnGpu(status: Pick<ProviderStatus, 'inUse' | 'adapter'>): boolean {
+  return status.inUse !== null && status.inUse !== 'cpu' && status.adapter?.kind !== 'software';
 }

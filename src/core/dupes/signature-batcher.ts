@@ -1,10 +1,15 @@
 // Signatures made while indexing, from the thumbnail's pixels the indexer already has in
-// memory (before JPEG encoding: no decode; ~2.5 ms to hash), saved in batches: one LanceDB commit per 256 photos,
+// memory (before JPEG encoding: no decode; ~2.5 ms to hash, on a worker thread), saved in batches: one LanceDB commit per 256 photos,
 // not one per photo. A signature that fails (a thumbnail sharp cannot read back) is skipped:
 // the duplicate scan computes missing ones. Saving needs no ordering with the photo rows: a
 // signature without its row is harmless, a row without a signature is filled in later.
 import type { SignatureRecord, SignatureRepository } from '../store/types';
-import { perceptualSignature } from './signature';
+import { perceptualSignature, type PerceptualSignature } from './signature';
+
+type Thumbnail = { data: Uint8Array; width: number; height: number };
+/** Where signatures are computed: here by default, on a worker while indexing (signature-thread.ts). */
+export type SignatureComputer = (thumbnail: Thumbnail) => Promise<PerceptualSignature>;
+const inThisThread: SignatureComputer = async (t) => perceptualSignature(t.data, t.width, t.height);
 
 const BATCH = 256;
 
@@ -14,7 +19,10 @@ export class SignatureBatcher {
   /** The first failed save, reported by the next flush (a save runs unawaited meanwhile). */
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly store: Pick<SignatureRepository, 'putSignatures'>) {}
+  constructor(
+    private readonly store: Pick<SignatureRepository, 'putSignatures'>,
+    private readonly compute: SignatureComputer = inThisThread,
+  ) {}
 
   private readonly computing = new Set<Promise<void>>();
 
@@ -22,8 +30,8 @@ export class SignatureBatcher {
    * Computes the signature of `hash`'s content from its thumbnail's packed RGB pixels and
    * queues it, in the background: the indexer does not wait for it (flush does). Never throws.
    */
-  add(hash: string, thumbnail: { data: Uint8Array; width: number; height: number }): void {
-    const job = Promise.resolve().then(() => perceptualSignature(thumbnail.data, thumbnail.width, thumbnail.height)).then(
+  add(hash: string, thumbnail: Thumbnail): void {
+    const job = Promise.resolve().then(() => this.compute(thumbnail)).then(
       (sig) => {
         this.pending.push({ hash, version: sig.version, signature: sig.bytes, sharpness: sig.sharpness });
         if (this.pending.length >= BATCH) this.save();

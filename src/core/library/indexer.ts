@@ -26,6 +26,7 @@ import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
 import { withGcHeadroom } from '../../base/gc-headroom';
+import { cores } from '../../base/thread-budget';
 import { hasVideoExtension, missingFfmpegLine, sniffVideo, type FfmpegLocation } from '../media';
 
 export interface IndexerDeps {
@@ -219,8 +220,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null };
   const videos = new VideoIndexer({ model: deps.model, store, thumbnailSize: deps.thumbnailSize ?? 384, ...(deps.ffmpeg !== undefined ? { ffmpeg: deps.ffmpeg } : {}) });
   const pending = new Map<number, Pending>();
-  // Photo bytes land in reused buffers (a few photos decode at once; larger files are not kept).
-  const readBuffers = new ReadBuffers(4, 32 * 1024 * 1024);
+  // Photo bytes land in reused buffers, one per decode at once (at most one per core; larger
+  // files are not kept).
+  const readBuffers = new ReadBuffers(Math.max(4, cores()), 32 * 1024 * 1024);
   // A photo that changed into something unreadable loses its old row (its content is gone).
   const broken: string[] = [];
   const fail = (file: FoundFile, reason: string) => {
@@ -265,7 +267,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     let image: PreprocessedImage;
     let hash: string;
     try {
-      hash = crypto.createHash('sha256').update(bytes).digest('hex');
+      // On libuv's pool, not the event loop, which every photo's other steps wait on.
+      hash = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
       if (await reuseTwin(file, hash)) return null;
       meta = await readPhotoMetadata(bytes);
       const input = await toSharpInput(bytes, format);

@@ -1,5 +1,6 @@
 // The host side of the engine process, with the real engine side of the port
 // (engine-port.ts) answering for a fake library: the whole protocol, no Electron, no LanceDB.
+import os from 'node:os';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryHost } from '../../../src/core/index';
 import type { LibraryEvent } from '../../../src/shared/api';
@@ -46,6 +47,24 @@ describe('engine host', () => {
     expect(fakeElectron.utilityProcess.fork).toHaveBeenCalledWith('/app/out/main/engine.js', [], expect.objectContaining({ serviceName: 'Shoebox engine' }));
     engineAnswers(library);
     await expect(status).resolves.toMatchObject({ modelProblem: 'none' });
+  });
+
+  it('starts the engine with libuv\'s pool sized for the cores (sharp decodes one photo per pool thread), unless the user set it', async () => {
+    const saved = process.env['UV_THREADPOOL_SIZE'];
+    try {
+      delete process.env['UV_THREADPOOL_SIZE'];
+      createEngineHost(options).api.status().catch(() => {});
+      const env = (vi.mocked(fakeElectron.utilityProcess.fork).mock.calls.at(-1)![2] as { env: NodeJS.ProcessEnv }).env;
+      expect(Number(env['UV_THREADPOOL_SIZE'])).toBe(Math.max(4, os.availableParallelism() + 4));
+      expect(env['PATH']).toBe(process.env['PATH']); // the rest of the environment is passed on
+
+      process.env['UV_THREADPOOL_SIZE'] = '3';
+      createEngineHost(options).api.status().catch(() => {});
+      expect((vi.mocked(fakeElectron.utilityProcess.fork).mock.calls.at(-1)![2] as { env: NodeJS.ProcessEnv }).env['UV_THREADPOOL_SIZE']).toBe('3');
+    } finally {
+      if (saved === undefined) delete process.env['UV_THREADPOOL_SIZE'];
+      else process.env['UV_THREADPOOL_SIZE'] = saved;
+    }
   });
 
   it('forwards calls with their arguments, and events to subscribers', async () => {

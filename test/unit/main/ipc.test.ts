@@ -13,6 +13,7 @@ const info: EngineInfo = {
   home: '/home/test',
   platform: 'linux',
   providers: { available: ['cpu'], inUse: 'cpu', fallbackReason: null },
+  threads: { cores: 2, decodes: 2, pool: 6 },
 };
 
 function fakeApi() {
