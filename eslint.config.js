@@ -103,8 +103,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // bin/shoebox.cjs is CommonJS so that it runs before libuv's pool starts (see the file).
-    files: ['**/*.cjs'],
+    // The bin is CommonJS (bin/package.json) so that it runs before libuv's pool starts (see bin/shoebox.js).
+    files: ['bin/**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

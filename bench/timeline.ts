@@ -117,7 +117,7 @@ async function writeLibrary(home: string, count: number): Promise<{ seconds: num
 }
 
 async function startServe(home: string, uiDir: string): Promise<{ url: string; origin: string; token: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.cjs'), '--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], {
     cwd: REPO_ROOT,
     env: { ...process.env, SHOEBOX_UI_DIR: uiDir },
   });

@@ -1,6 +1,6 @@
 // Prebuilds the `shoebox` bin into out/cli (esbuild, seconds), so the CLI starts without
 // compiling TypeScript through tsx on every run: `shoebox --help` in ~0.2 s instead of ~1 s.
-// Runs on `npm install` (prepare) and before `npm test`. bin/shoebox.cjs uses the bundle only
+// Runs on `npm install` (prepare) and before `npm test`. bin/shoebox.js uses the bundle only
 // while it is newer than every source file, and falls back to the sources through tsx.
 // Workers are entries of their own next to the chunks, as in electron.vite.config.ts:
 // siblingModule(import.meta.url, '<name>') finds them beside whichever chunk spawns them.

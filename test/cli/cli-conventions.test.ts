@@ -48,21 +48,21 @@ describe('shoebox conventions', () => {
   });
 
   it('the prebuilt bin (out/cli, what `npm install` and `npm test` build) answers as the sources do', () => {
-    // bin/shoebox.cjs runs out/cli/shoebox.js while it is fresh: it must be the same CLI,
+    // bin/shoebox.js runs out/cli/shoebox.js while it is fresh: it must be the same CLI,
     // engine and workers included, not only a faster --help.
     const bundle = path.join(REPO_ROOT, 'out/cli/shoebox.js');
     const run = (args: string[], env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, SHOEBOX_HOME: home, ...env } });
     for (const args of [['--help'], ['search', '--json', '--all', 'red'], ['list', '--limit', '0']]) {
       const built = run([bundle, ...args], {});
-      const sources = run([path.join(REPO_ROOT, 'bin/shoebox.cjs'), ...args], { SHOEBOX_FROM_SOURCES: '1' });
+      const sources = run([path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], { SHOEBOX_FROM_SOURCES: '1' });
       expect(built.error, 'out/cli is missing: run `node scripts/build-cli.mjs`').toBeUndefined();
       expect([built.status, built.stdout, built.stderr], args.join(' ')).toEqual([sources.status, sources.stdout, sources.stderr]);
     }
   });
 
   it('a reader that goes away (| head) ends the command quietly, exit 0', async () => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.cjs'), 'list'], { env: { ...process.env, SHOEBOX_HOME: home } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), 'list'], { env: { ...process.env, SHOEBOX_HOME: home } });
     child.stdout.destroy(); // as `head` does once it has what it wants
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

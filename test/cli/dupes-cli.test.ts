@@ -14,7 +14,7 @@ import { sceneJpeg } from '../helpers/scenes';
 import { shoebox, type CliResult } from './run-cli';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
-const ENTRY = path.join(REPO_ROOT, 'bin/shoebox.cjs');
+const ENTRY = path.join(REPO_ROOT, 'bin/shoebox.js');
 const dupesArgs = (home: string, ...args: string[]) => [ENTRY, '--home', home, 'dupes', ...MODEL, ...args];
 
 /** `shoebox dupes` in this process (the engine loads once per file). */

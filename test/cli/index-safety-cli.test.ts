@@ -103,7 +103,7 @@ describe('shoebox index', () => {
     const photos = tempDir('shoebox-photos-');
     for (const [n, rgb] of Object.entries(COLOURS).slice(0, 3)) await writeColourPhoto(photos, `${n}.jpg`, rgb);
     for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(photos, `doc${i}.pdf`), '%PDF-1.4 not a photo');
-    const bin = path.join(REPO_ROOT, 'bin/shoebox.cjs');
+    const bin = path.join(REPO_ROOT, 'bin/shoebox.js');
     const command = [process.execPath, bin, '--home', tempDir(), 'index', ...MODEL, photos].map((a) => `'${a}'`).join(' ');
     // `script` runs it on a pseudo-terminal, where the bar is drawn (stdout and stderr both land there).
     const res = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });

@@ -6,7 +6,7 @@
 //   process's, so runs are queued one at a time; each sees exactly the env and cwd it asks
 //   for, and leaves the process as it found it (env, cwd, exit code, signal listeners).
 // - `runShoebox(args)` / `startShoebox(args)`: the real bin in a child process, for what only a
-//   process shows: the exit code through bin/shoebox.cjs, pipes, signals, stdin, a killed run.
+//   process shows: the exit code through bin/shoebox.js, pipes, signals, stdin, a killed run.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../fixtures/models/paths';
@@ -64,7 +64,7 @@ async function runInProcess(args: string[], env: NodeJS.ProcessEnv, options: InP
   process.stderr.write = capture(err);
   let code: number;
   try {
-    code = await runCli([process.execPath, path.join(REPO_ROOT, 'bin/shoebox.cjs'), ...args]);
+    code = await runCli([process.execPath, path.join(REPO_ROOT, 'bin/shoebox.js'), ...args]);
   } finally {
     process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
@@ -84,13 +84,13 @@ async function runInProcess(args: string[], env: NodeJS.ProcessEnv, options: InP
 
 /** Starts the bin and hands back the child, for long-running commands (watch) and kill tests. */
 export function startShoebox(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.cjs'), ...args], { env: { ...process.env, ...env } });
+  return spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], { env: { ...process.env, ...env } });
 }
 
 /** Runs the real bin in a child process. */
 export function runShoebox(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.cjs'), ...args], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     }
 
     await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
-    await run(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.cjs'), '--home', home, '--provider', 'cpu', 'index', photos], { cwd: REPO_ROOT });
+    await run(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'index', photos], { cwd: REPO_ROOT });
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve'], { env: { SHOEBOX_TRASH_DIR: trashDir } });
     ({ serve, page, errors } = session);
   }, 240_000);

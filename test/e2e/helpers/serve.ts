@@ -18,7 +18,7 @@ export interface ServeProcess {
 }
 
 export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const entry = path.join(REPO_ROOT, 'bin/shoebox.cjs');
+  const entry = path.join(REPO_ROOT, 'bin/shoebox.js');
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [entry, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },

@@ -4,8 +4,9 @@
 // fast; otherwise (sources edited since, or no bundle) it runs the TypeScript sources through
 // tsx, so `npx shoebox` always runs what is in src/.
 //
-// CommonJS on purpose: libuv reads UV_THREADPOOL_SIZE once, when its pool first runs, and an
-// ES module entry's own loading already starts the pool. Here nothing has run yet, so the pool
+// CommonJS on purpose (bin/package.json; the name stays shoebox.js, which npx's cached links
+// point to): libuv reads UV_THREADPOOL_SIZE once, when its pool first runs, and an ES module
+// entry's own loading already starts the pool. Here nothing has run yet, so the pool
 // is sized for the cores (src/base/thread-budget.ts threadpoolSizeFor; `shoebox info` shows it):
 // sharp decodes one photo per pool thread, and libuv's default 4 would cap a many-core index.
 'use strict';
