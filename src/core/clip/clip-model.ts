@@ -129,8 +129,12 @@ export class ClipModel {
     const { decode, signal } = options;
     await embedImagesPipelined(paths, this.folder.preprocessing, {
       batchSize: this.options.batchSize,
-      // Read again as batches go: the provider is known once the first batch has run.
-      decodeConcurrency: () => this.options.decodeConcurrency ?? decodesAtOnce(cores(), inferenceOnGpu(this.providerStatus())),
+      // Read again as decodes finish: the provider is known once the first batch has run. From
+      // the vision session's own report (providerStatus() would also list the providers anew).
+      decodeConcurrency: () => {
+        const report = this.vision.lastReport;
+        return this.options.decodeConcurrency ?? decodesAtOnce(cores(), inferenceOnGpu({ inUse: report?.provider ?? null, adapter: report?.adapter ?? null }));
+      },
       infer: (pixels, count) => this.embedPixels(pixels, count),
       onResult,
       ...(decode ? { decode: (p: string, _pre: unknown, index: number) => decode(p, index) } : {}),
