@@ -42,6 +42,7 @@ export const mainEntries = {
   engine: resolve(root, 'src/main/engine-process.ts'),
   'inference-worker': resolve(root, 'src/core/clip/inference-worker.ts'),
   'matmul-worker': resolve(root, 'src/core/tags/matmul-worker.ts'),
+  'hash-worker': resolve(root, 'src/core/library/hash-worker.ts'),
   'heic-worker': resolve(root, 'src/core/media/heic-worker.ts'),
   'ocr-worker': resolve(root, 'src/core/ocr/ocr-worker.ts'),
   'signature-worker': resolve(root, 'src/core/dupes/signature-worker.ts'),

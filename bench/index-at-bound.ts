@@ -4,6 +4,8 @@
 // measures the bound (this set's decode CPU, inference on ready tensors) right before the
 // index run it bounds. Also the same pipeline with one inference thread and one decode at a
 // time (a smaller machine), and a model of 8 and 16 cores from the measured per-stage costs.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { ClipThroughputProbe } from './clip-throughput';
 import { cameraLikePhotos, distinctCopies } from './camera-like-photos';
 import { indexRound } from './index-throughput';
@@ -11,6 +13,7 @@ import { median } from './stats';
 import { decodesAtOnce } from '../src/base/thread-budget';
 import { preprocessImage } from '../src/core/clip/preprocess';
 import { readModelFolder } from '../src/core/clip/model-folder';
+import { perceptualSignature } from '../src/core/dupes/signature';
 
 export interface IndexSetFigures {
   name: string;
@@ -37,6 +40,9 @@ export interface ThreadFigures {
   inferenceRateAll: number;
   /** One photo's decode as indexing does it (raster, model input, thumbnail), ms on one thread. */
   indexDecodeMs: number;
+  /** One photo's work on each helper thread, ms: its duplicate signature, its SHA-256. */
+  signatureMs: number;
+  hashMs: number;
   /** Projected index rate at 8 and 16 cores, CPU inference and a GPU's (threadFigures()). */
   projected: Projection[];
 }
@@ -45,8 +51,8 @@ export interface Projection {
   cores: number;
   inference: 'cpu' | 'gpu';
   rate: number;
-  /** What bounds it: all cores busy, decodes at once, or the one JavaScript thread. */
-  limit: 'cores' | 'decodes' | 'main thread';
+  /** What bounds it: all cores busy, decodes at once, the one JavaScript thread, or a helper thread. */
+  limit: 'cores' | 'decodes' | 'main thread' | 'signature worker' | 'hash worker';
 }
 
 export async function indexAtBound(modelDir: string, strecha: string[], rounds: number): Promise<IndexSetFigures[]> {
@@ -95,7 +101,8 @@ export async function indexAtBound(modelDir: string, strecha: string[], rounds: 
  *    on this machine, so the model keeps that efficiency); with a GPU, no inference CPU;
  *  - decodes at once (base/thread-budget.ts decodesAtOnce) / one decode's time, as indexing
  *    decodes (one libvips thread per photo on glibc Linux);
- *  - the engine's JavaScript thread: 1 / its CPU per photo (measured on Linux).
+ *  - the engine's JavaScript thread: 1 / its CPU per photo (measured on Linux);
+ *  - each helper thread, one each: duplicate signatures, SHA-256 (1 / one photo's work on it).
  */
 export async function threadFigures(modelDir: string, strecha: string[], camera: IndexSetFigures): Promise<ThreadFigures> {
   const photos = await cameraLikePhotos(Number(process.env.BENCH_CAMERA_PHOTOS ?? 192));
@@ -107,7 +114,7 @@ export async function threadFigures(modelDir: string, strecha: string[], camera:
   } finally {
     await one.close();
   }
-  const indexDecodeMs = await indexDecodeMsPerPhoto(modelDir, photos.slice(0, 24));
+  const { indexDecodeMs, signatureMs, hashMs } = await perPhotoMs(modelDir, photos.slice(0, 24));
   const cores = one.cores;
   const inferenceCpuHere = (cores / camera.inferenceRateBatch8) * 1000; // ms of CPU per photo, all cores busy
   const otherCpu = Math.max(0, camera.indexCpuMsPerPhoto - inferenceCpuHere);
@@ -118,6 +125,8 @@ export async function threadFigures(modelDir: string, strecha: string[], camera:
       ['cores', (c * 1000) / (otherCpu + (inference === 'cpu' ? inferenceCpuAt : 0))],
       ['decodes', (decodesAtOnce(c, inference === 'gpu') * 1000) / indexDecodeMs],
       ['main thread', camera.mainThreadMsPerPhoto ? 1000 / camera.mainThreadMsPerPhoto : Infinity],
+      ['signature worker', 1000 / signatureMs],
+      ['hash worker', 1000 / hashMs],
     ];
     const [limit, rate] = bounds.reduce((a, b) => (b[1] < a[1] ? b : a));
     return { cores: c, inference, rate, limit };
@@ -127,15 +136,31 @@ export async function threadFigures(modelDir: string, strecha: string[], camera:
     inferenceRate1,
     inferenceRateAll: camera.inferenceRateBatch8,
     indexDecodeMs,
+    signatureMs,
+    hashMs,
     projected: [8, 16].flatMap((c) => [project(c, 'cpu'), project(c, 'gpu')]),
   };
 }
 
-/** One photo's decode as indexing does it (raster, model input, thumbnail), one at a time: wall ms. */
-async function indexDecodeMsPerPhoto(modelDir: string, photos: string[]): Promise<number> {
+/**
+ * One photo's work, one at a time, wall ms: the decode as indexing does it (raster, model
+ * input, thumbnail), and what each helper thread does with it (the signature from the
+ * thumbnail's pixels, the SHA-256 of the bytes).
+ */
+async function perPhotoMs(modelDir: string, photos: string[]): Promise<{ indexDecodeMs: number; signatureMs: number; hashMs: number }> {
   const pre = readModelFolder(modelDir).preprocessing;
   await preprocessImage(photos[0]!, pre, { thumbnailSize: 384 });
-  const started = performance.now();
-  for (const p of photos) await preprocessImage(p, pre, { thumbnailSize: 384 });
-  return (performance.now() - started) / photos.length;
+  const thumbnails: { data: Uint8Array; width: number; height: number }[] = [];
+  let started = performance.now();
+  for (const p of photos) thumbnails.push((await preprocessImage(p, pre, { thumbnailSize: 384 })).thumbnailPixels!);
+  const indexDecodeMs = (performance.now() - started) / photos.length;
+  perceptualSignature(thumbnails[0]!.data, thumbnails[0]!.width, thumbnails[0]!.height);
+  started = performance.now();
+  for (const t of thumbnails) perceptualSignature(t.data, t.width, t.height);
+  const signatureMs = (performance.now() - started) / photos.length;
+  const bytes = photos.map((p) => fs.readFileSync(p));
+  started = performance.now();
+  for (const b of bytes) crypto.createHash('sha256').update(b).digest('hex');
+  const hashMs = (performance.now() - started) / photos.length;
+  return { indexDecodeMs, signatureMs, hashMs };
 }

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     ...threads.projected.map((p): Row => [
       `projected at ${p.cores} cores, ${p.inference === 'cpu' ? 'CPU inference' : 'on a GPU'}`,
       `${p.rate.toFixed(0)} photos/s`,
-      `bound by ${p.limit} (model: least of cores / CPU per photo, decodes at once / ${threads.indexDecodeMs.toFixed(1)} ms, 1 / main thread's ${indexSets[0]!.mainThreadMsPerPhoto?.toFixed(1) ?? '?'} ms)`,
+      `bound by ${p.limit} (model: least of cores / CPU per photo, decodes at once / ${threads.indexDecodeMs.toFixed(1)} ms, 1 / main thread's ${indexSets[0]!.mainThreadMsPerPhoto?.toFixed(1) ?? '?'} ms, 1 / signature's ${threads.signatureMs.toFixed(1)} ms, 1 / hash's ${threads.hashMs.toFixed(1)} ms)`,
     ]),
     [`first index of ${scale.photos.toLocaleString('en')} small photos`, `${(scale.photos / scale.indexSeconds).toFixed(1)} photos/s`, `peak RSS ${scale.peakRssMb.toFixed(0)} MB (target <= 1,536; a process of its own), ${scale.failed} failed`],
     ['  re-run over the unchanged library', `${scale.rerunSeconds.toFixed(2)} s`, `status ${scale.statusSeconds.toFixed(2)} s (target: re-run <= status + 2 s); ${scale.rerunEmbedded} embedded`],
@@ -144,6 +144,8 @@ async function main(): Promise<void> {
       inference_rate_1_thread: round(threads.inferenceRate1),
       index_projected: threads.projected.map((p) => ({ cores: p.cores, inference: p.inference, rate: round(p.rate, 0), limit: p.limit })),
       index_decode_ms: round(threads.indexDecodeMs),
+      index_signature_ms: round(threads.signatureMs),
+      index_hash_ms: round(threads.hashMs),
       index_main_thread_ms_per_photo: indexSets.map((set) => (set.mainThreadMsPerPhoto === null ? null : round(set.mainThreadMsPerPhoto))),
       index_scale: {
         photos: scale.photos,

@@ -60,7 +60,7 @@ describe('the bundled engine process', () => {
       const text = fs.readFileSync(path.join(REPO_ROOT, 'src/core', file), 'utf8');
       for (const m of text.matchAll(/siblingModule\(import\.meta\.url, '([\w-]+)'\)/g)) workers.add(m[1]!);
     }
-    expect([...workers].sort()).toEqual(['heic-worker', 'inference-worker', 'matmul-worker', 'ocr-worker', 'signature-worker']);
+    expect([...workers].sort()).toEqual(['hash-worker', 'heic-worker', 'inference-worker', 'matmul-worker', 'ocr-worker', 'signature-worker']);
     for (const name of workers) expect(fs.existsSync(path.join(outDir, 'main', `${name}.js`)), `${name}.js`).toBe(true);
     expect(fs.readdirSync(path.join(outDir, 'main')).every((name) => !fs.statSync(path.join(outDir, 'main', name)).isDirectory())).toBe(true);
   });

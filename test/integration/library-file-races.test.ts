@@ -14,11 +14,11 @@ import { testLibrary } from '../helpers/test-library';
 // network mount would block; the real reads keep their deadline, tested in the unit tests).
 vi.mock('../../src/core/library/photo-files', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/core/library/photo-files')>();
-  return {
-    ...real,
-    readPhotoBytes: (file: string, options?: Parameters<typeof real.readPhotoBytes>[1]) =>
-      path.basename(file) === 'hung.jpg' ? new Promise<Buffer>(() => {}) : real.readPhotoBytes(file, options),
+  const open = async (file: string, options?: Parameters<typeof real.PhotoFile.open>[1]) => {
+    const opened = await real.PhotoFile.open(file, options);
+    return path.basename(file) === 'hung.jpg' ? Object.assign(opened, { readAll: () => new Promise<Buffer>(() => {}) }) : opened;
   };
+  return { ...real, PhotoFile: { open } };
 });
 
 async function colourFolder(): Promise<string> {

@@ -3,7 +3,7 @@
 // bicubic, centre crop, [0,1], normalised by the model's mean/std, RGB, CHW float32.
 // Embedded ICC profiles are NOT applied: CLIP was trained on pixels decoded without colour
 // management, so converting would move inputs away from what the model has seen.
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ImagePreprocessing } from './model-folder';
 import { cropRgb, resizeBicubicRgb } from './pil-resample';
 
@@ -54,6 +54,8 @@ export type ImageInput = string | Buffer | { data: Buffer; info: { width: number
 export interface PreprocessOptions {
   /** Also make a JPEG thumbnail, this many pixels on its long side, from the same decode. */
   thumbnailSize?: number;
+  /** The encoded input's header, when the caller read it already (media's toSharpInputWithHeader): not read again. */
+  header?: Pick<Metadata, 'width' | 'height' | 'format' | 'autoOrient'> | null;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function preprocessImage(input: ImageInput, pre: ImagePreprocessing
     const image = typeof input === 'string' || Buffer.isBuffer(input)
       ? sharp(input, { autoOrient: true, ignoreIcc: true, sequentialRead: true })
       : sharp(input.data, { raw: input.info });
-    const meta = await image.metadata();
+    const meta = (typeof input !== 'string' && Buffer.isBuffer(input) && options.header) || (await image.metadata());
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
     if (!width || !height) throw new ImageDecodeError('image has no dimensions');

@@ -2,7 +2,7 @@
 
 export interface SignatureRequest {
   id: number;
-  /** The thumbnail's packed RGB pixels (transferred: the indexer is done with them). */
+  /** The thumbnail's packed RGB pixels, a view of shared memory the caller keeps until answered. */
   data: Uint8Array;
   width: number;
   height: number;

@@ -5,18 +5,19 @@
 // Crash safety: photos are committed to LanceDB in small batches, each one atomic, and a
 // photo only counts as indexed once its batch is committed. A kill -9 loses at most the
 // batch in flight, which the next run embeds again; there are never half rows.
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LibraryEvent } from '../../shared/api';
 import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage, type PreprocessedImage } from '../clip/preprocess';
 import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
-import { sniffFormat, toSharpInput, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
+import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
-import { FileGoneError, ReadBuffers, readHead, readPhotoBytes } from './photo-files';
+import { FileGoneError, PhotoFile } from './photo-files';
+import { sha256OffThread } from './hash-thread';
+import { SharedBuffers } from '../../base/shared-buffers';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
@@ -220,9 +221,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null };
   const videos = new VideoIndexer({ model: deps.model, store, thumbnailSize: deps.thumbnailSize ?? 384, ...(deps.ffmpeg !== undefined ? { ffmpeg: deps.ffmpeg } : {}) });
   const pending = new Map<number, Pending>();
-  // Photo bytes land in reused buffers, one per decode at once (at most one per core; larger
-  // files are not kept).
-  const readBuffers = new ReadBuffers(Math.max(4, cores()), 32 * 1024 * 1024);
+  // Photo bytes land in reused shared buffers, one per decode at once (at most one per core;
+  // larger files are not kept), where the hash worker reads them.
+  const readBuffers = new SharedBuffers(Math.max(4, cores()), 32 * 1024 * 1024);
   // A photo that changed into something unreadable loses its old row (its content is gone).
   const broken: string[] = [];
   const fail = (file: FoundFile, reason: string) => {
@@ -252,27 +253,38 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   };
   const decodeFile = async (filePath: string, index: number) => {
     const file = candidates[index]!;
-    const head = await readHead(filePath);
-    const format = sniffFormat(head);
-    if (!format && (sniffVideo(head) || hasVideoExtension(filePath))) return decodeVideo(file, index, sniffVideo(head) !== null);
-    if (!format) {
+    // One open for the sniff and the read; regular file, size and declared dimensions are
+    // checked before the file is read whole.
+    const opened = await PhotoFile.open(filePath);
+    let head: Buffer;
+    let format: ReturnType<typeof sniffFormat>;
+    let bytes: Buffer | undefined;
+    try {
+      head = await opened.head();
+      format = sniffFormat(head);
+      if (format) {
+        sniffed.add(index);
+        if (!hasPhotoExtension(filePath)) progress.grow();
+        bytes = await opened.readAll({ buffers: readBuffers });
+      }
+    } finally {
+      opened.close(); // before a video's frames are read, which takes long
+    }
+    if (!format || !bytes) {
+      if (sniffVideo(head) || hasVideoExtension(filePath)) return decodeVideo(file, index, sniffVideo(head) !== null);
       if (!hasPhotoExtension(filePath)) return null; // not a photo at all: ignored, not failed
       throw new ImageDecodeError('not an image (unrecognised content)');
     }
-    sniffed.add(index);
-    if (!hasPhotoExtension(filePath)) progress.grow();
-    // Regular file, size and declared dimensions are checked before the file is read whole.
-    const bytes = await readPhotoBytes(filePath, { buffers: readBuffers });
     let meta: PhotoMetadata;
     let image: PreprocessedImage;
     let hash: string;
     try {
-      // On libuv's pool, not the event loop, which every photo's other steps wait on.
-      hash = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+      // On a worker, not the event loop, which every photo's other steps wait on.
+      hash = await sha256OffThread(bytes);
       if (await reuseTwin(file, hash)) return null;
       meta = await readPhotoMetadata(bytes);
-      const input = await toSharpInput(bytes, format);
-      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384 });
+      const { input, header } = await toSharpInputWithHeader(bytes, format);
+      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header });
     } finally {
       readBuffers.give(bytes); // nothing holds the bytes now: the decode is done
     }

@@ -11,7 +11,7 @@
 // GIF: sharp decodes the first frame unless asked for `pages`/`animated` (checked by
 // test/unit/media/decode-input.test.ts), and reports that frame's size in metadata().
 import fs from 'node:fs';
-import sharp, { type Sharp, type SharpOptions } from 'sharp';
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { MediaError, errorText } from './errors';
 import { decodeHeic, type RawImage } from './heic';
 import { extractRawPreview, uprightPreview } from './raw-preview';
@@ -30,6 +30,14 @@ export async function readSharpInput(file: string): Promise<SharpInput> {
 }
 
 export async function toSharpInput(buffer: Buffer, format: ImageFormat | null = sniffFormat(buffer)): Promise<SharpInput> {
+  return (await toSharpInputWithHeader(buffer, format)).input;
+}
+
+/**
+ * toSharpInput, plus the header it read from an encoded input (null for pixels from another
+ * decoder): the indexer hands it to preprocessImage, which would otherwise read it again.
+ */
+export async function toSharpInputWithHeader(buffer: Buffer, format: ImageFormat | null = sniffFormat(buffer)): Promise<{ input: SharpInput; header: Metadata | null }> {
   if (buffer.length === 0) throw new MediaError('unrecognised', 'empty file (0 bytes)');
   // A format sniffed from the first bytes may say 'tiff' for a RAW whose SubIFDs lie further
   // in; libvips would then show its IFD0 (a thumbnail, or undemosaiced sensor data).
@@ -41,8 +49,7 @@ export async function toSharpInput(buffer: Buffer, format: ImageFormat | null = 
     case 'avif':
     case 'gif':
     case 'tiff':
-      await checkHeader(buffer, format.toUpperCase());
-      return buffer;
+      return { input: buffer, header: await checkHeader(buffer, format.toUpperCase()) };
     case 'heic': {
       // libvips' libheif parses the container without an HEVC decoder: the size guard
       // runs before any pixel is decoded. Some HEIFs it cannot parse; libheif may still.
@@ -51,14 +58,13 @@ export async function toSharpInput(buffer: Buffer, format: ImageFormat | null = 
       });
       const image = await decodeHeic(buffer);
       checkSize(image.info.width, image.info.height);
-      return image;
+      return { input: image, header: null };
     }
     case 'raw': {
       const preview = extractRawPreview(buffer);
       if (!preview) throw new MediaError('no-preview', 'RAW file has no embedded preview');
       const jpeg = uprightPreview(preview);
-      await checkHeader(jpeg, 'RAW preview');
-      return jpeg;
+      return { input: jpeg, header: await checkHeader(jpeg, 'RAW preview') };
     }
     default:
       throw new MediaError('unrecognised', 'not an image (unrecognised content)');
@@ -71,17 +77,18 @@ export function toSharp(input: SharpInput, options: SharpOptions = {}): Sharp {
 }
 
 /** Reads only the header (sharp's metadata() decodes no pixels) and applies the size limits. */
-async function checkHeader(buffer: Buffer, what: string): Promise<void> {
-  let width: number | undefined;
-  let height: number | undefined;
+async function checkHeader(buffer: Buffer, what: string): Promise<Metadata> {
+  let header: Metadata;
   try {
     // No pixel limit here: we want the declared size, to refuse it with our own reason.
-    ({ width, height } = await sharp(buffer, { limitInputPixels: false }).metadata());
+    header = await sharp(buffer, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw new MediaError('unreadable', `unreadable ${what} header: ${errorText(err).replace(/^Input buffer has corrupt header: /i, '')}`);
   }
+  const { width, height } = header;
   if (!width || !height) throw new MediaError('unreadable', `unreadable ${what} header: no dimensions`);
   checkSize(width, height);
+  return header;
 }
 
 function checkSize(width: number, height: number): void {

@@ -3,7 +3,7 @@
 // imports node, sharp, exifr, heic-decode and (to find its binary) @ffmpeg-installer/ffmpeg only.
 export { MediaError, type MediaErrorCode } from './errors';
 export { sniffFormat, sniffImage, type ImageFormat, type RawFlavour, type SniffResult } from './sniff';
-export { toSharpInput, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, type SharpInput } from './decode-input';
+export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, type SharpInput } from './decode-input';
 export { decodeHeic, type RawImage } from './heic';
 export { extractRawPreview, uprightPreview, type RawPreview } from './raw-preview';
 export { readPhotoMetadata, type PhotoMetadata } from './exif';

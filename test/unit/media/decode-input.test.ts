@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SIDE, toSharp, toSharpInput } from '../../../src/core/media/decode-input';
+import { MAX_SIDE, toSharp, toSharpInput, toSharpInputWithHeader } from '../../../src/core/media/decode-input';
+import { preprocessImage } from '../../../src/core/clip/preprocess';
+import type { ImagePreprocessing } from '../../../src/core/clip/model-folder';
 import { MediaError } from '../../../src/core/media/errors';
 import { sniffFormat } from '../../../src/core/media/sniff';
 import { pngBomb } from '../../fixtures/photos/awkward';
@@ -21,6 +23,24 @@ describe('toSharpInput on the awkward corpus', () => {
       const { info } = await toSharp(input, { autoOrient: true }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
       expect([info.width, info.height, info.channels], name).toEqual([p.width, p.height, 3]);
     }
+  });
+
+  it('the header it hands on gives the same model input and thumbnail as reading it again', async () => {
+    const pre: ImagePreprocessing = { size: 224, mean: [0.48, 0.46, 0.41], std: [0.27, 0.26, 0.28], resizeMode: 'shortest', cropRounding: 'half-even' };
+    const photos = (await awkwardCorpus()).filter((p) => p.expect === 'ok');
+    let withHeaders = 0;
+    for (const p of photos) {
+      const name = `${JSON.stringify(path.basename(p.file))} (${p.note})`;
+      const buffer = fs.readFileSync(p.file);
+      const { input, header } = await toSharpInputWithHeader(buffer, sniffFormat(buffer));
+      if (header) withHeaders++;
+      const given = await preprocessImage(input, pre, { thumbnailSize: 96, header });
+      const read = await preprocessImage(input, pre, { thumbnailSize: 96 });
+      expect([given.width, given.height], name).toEqual([p.width, p.height]);
+      expect(Buffer.from(given.rgb).equals(Buffer.from(read.rgb)), name).toBe(true);
+      expect(given.thumbnail!.equals(read.thumbnail!), name).toBe(true);
+    }
+    expect(withHeaders).toBeGreaterThanOrEqual(15); // HEIC's pixels come without one
   });
 
   it('every "fail" file throws a MediaError with a one-line reason', async () => {

@@ -1,0 +1,30 @@
+// SHA-256 of a photo's bytes for indexing, off the event loop and without a copy: one worker
+// (hash-worker.ts) reads the bytes where the indexer read them, in shared memory
+// (base/shared-buffers.ts). Why not crypto.subtle.digest, which also runs on libuv's pool:
+// it copies its input first, into fresh memory (~1.7 ms of the engine's own thread per
+// 2.7 MB photo while indexing, page faults included, against ~0.03 ms to post the view).
+// One worker hashes ~700 photos/s, more than a 16-core machine indexes.
+import crypto from 'node:crypto';
+import { isShared } from '../../base/shared-buffers';
+import { IdleWorker } from '../clip/idle-worker';
+import { siblingModule } from '../clip/worker-spawn';
+import type { HashRequest, HashResponse } from './hash-protocol';
+
+const IDLE_MS = 10_000;
+
+const worker = new IdleWorker<HashRequest, HashResponse>(
+  siblingModule(import.meta.url, 'hash-worker'),
+  IDLE_MS,
+  (error) => new Error(`hash worker failed: ${error.message}`),
+);
+
+/**
+ * Lower-case hex SHA-256 of `bytes`. The caller must not reuse the memory before this
+ * settles. Bytes outside shared memory (a buffer that had to grow) are hashed on libuv's pool.
+ */
+export async function sha256OffThread(bytes: Uint8Array): Promise<string> {
+  if (!isShared(bytes)) return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+  const res = await worker.request({ bytes });
+  if (!res.ok) throw new Error(res.message);
+  return res.hex;
+}
