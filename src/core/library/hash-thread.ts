@@ -20,11 +20,16 @@ const worker = new IdleWorker<HashRequest, HashResponse>(
 
 /**
  * Lower-case hex SHA-256 of `bytes`. The caller must not reuse the memory before this
- * settles. Bytes outside shared memory (a buffer that had to grow) are hashed on libuv's pool.
+ * settles. Bytes outside shared memory (a buffer that had to grow) are hashed on libuv's
+ * pool, and so is a photo whose worker died under it: a crash of the helper thread costs
+ * speed, never a photo recorded as failed (failures are retried only once the file changes).
  */
 export async function sha256OffThread(bytes: Uint8Array): Promise<string> {
-  if (!isShared(bytes)) return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
-  const res = await worker.request({ bytes });
-  if (!res.ok) throw new Error(res.message);
-  return res.hex;
+  if (!isShared(bytes)) return onPool(bytes);
+  const res = await worker.request({ bytes }).catch(() => null);
+  return res?.ok ? res.hex : onPool(new Uint8Array(bytes)); // WebCrypto takes no shared memory: a copy
+}
+
+async function onPool(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
