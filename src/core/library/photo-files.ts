@@ -28,6 +28,14 @@ export class PhotoReadError extends Error {
   override name = 'PhotoReadError';
 }
 
+/**
+ * A read or open that did not answer in time. The operation itself cannot be cancelled: a
+ * read may still land in its buffer later, so that buffer must never be handed out again.
+ */
+export class ReadTimedOutError extends PhotoReadError {
+  override name = 'ReadTimedOutError';
+}
+
 /** The file disappeared between the scan and the read: not a failure, just not there. */
 export class FileGoneError extends Error {
   override name = 'FileGoneError';
@@ -93,7 +101,9 @@ export class PhotoFile {
       }
       if (total > maxBytes) throw new PhotoReadError(`file too large: over ${formatBytes(maxBytes)}`);
     } catch (error) {
-      options.buffers?.give(buffer);
+      // A read that timed out may still write into the buffer (a network drive that wakes up):
+      // given back, it would land in another photo's bytes.
+      if (!(error instanceof ReadTimedOutError)) options.buffers?.give(buffer);
       throw error;
     }
     return buffer.subarray(0, total);
@@ -181,7 +191,7 @@ async function checkDeclaredSize(head: Buffer): Promise<void> {
 export function withDeadline<T>(promise: Promise<T>, ms: number, file: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PhotoReadError(`read timed out after ${Math.round(ms / 1000)} s (${path.basename(file)} did not answer: a hung network drive?)`)), ms);
+    timer = setTimeout(() => reject(new ReadTimedOutError(`read timed out after ${Math.round(ms / 1000)} s (${path.basename(file)} did not answer: a hung network drive?)`)), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

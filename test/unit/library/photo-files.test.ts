@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
-import { FileGoneError, readHead, readPhotoBytes, withDeadline } from '../../../src/core/library/photo-files';
+import { describe, expect, it, vi } from 'vitest';
+import { FileGoneError, PhotoFile, readHead, readPhotoBytes, withDeadline } from '../../../src/core/library/photo-files';
 import { SharedBuffers, isShared } from '../../../src/base/shared-buffers';
 import { tempDir, writeColourPhoto } from '../../helpers/images';
 
@@ -96,5 +96,54 @@ describe('reading photo files', () => {
     buffers.give(second);
     const third = await readPhotoBytes(files[2]!, { buffers }); // larger than any buffer held
     expect(third.equals(fs.readFileSync(files[2]!))).toBe(true);
+  });
+
+  it('one open serves the sniff and the whole read', async () => {
+    const dir = tempDir();
+    const file = await writeColourPhoto(dir, 'IMG_7.jpg', [10, 200, 30]);
+    const photo = await PhotoFile.open(file);
+    try {
+      expect(photo.size).toBe(fs.statSync(file).size);
+      const head = await photo.head(16);
+      expect(head.equals(fs.readFileSync(file).subarray(0, 16))).toBe(true);
+      expect((await photo.readAll()).equals(fs.readFileSync(file))).toBe(true);
+    } finally {
+      photo.close();
+    }
+  });
+
+  it('a buffer whose read timed out is never handed out again: the read may still land in it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'IMG_8.jpg');
+    fs.writeFileSync(file, Buffer.alloc(100_000, 1));
+    const photo = await PhotoFile.open(file, { timeoutMs: 50 });
+    const handleClass = Object.getPrototypeOf((photo as unknown as { handle: object }).handle) as { read: (...args: unknown[]) => Promise<unknown> };
+    let target: Uint8Array | undefined;
+    const read = vi.spyOn(handleClass, 'read').mockImplementation((buffer: unknown) => {
+      target = buffer as Uint8Array;
+      return new Promise(() => {}); // a drive that stopped answering
+    });
+    const buffers = new SharedBuffers(4);
+    try {
+      await expect(photo.readAll({ buffers })).rejects.toThrow(/^read timed out after 0 s \(IMG_8\.jpg did not answer/);
+    } finally {
+      read.mockRestore();
+      photo.close();
+    }
+    expect(target).toBeDefined();
+    for (let i = 0; i < 4; i++) expect(buffers.take(100_001).buffer).not.toBe(target!.buffer);
+    // A read that fails for another reason gives its buffer back as before.
+    const other = await PhotoFile.open(file);
+    const failing = vi.spyOn(handleClass, 'read').mockImplementation((buffer: unknown) => {
+      target = buffer as Uint8Array;
+      return Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }));
+    });
+    try {
+      await expect(other.readAll({ buffers })).rejects.toThrow('cannot read (EIO)');
+    } finally {
+      failing.mockRestore();
+      other.close();
+    }
+    expect(buffers.take(100_001).buffer).toBe(target!.buffer);
   });
 });
