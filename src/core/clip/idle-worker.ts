@@ -13,7 +13,8 @@ export class IdleWorker<Request extends WorkerMessage, Response extends WorkerMe
   private worker: Worker | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (response: Response) => void; reject: (error: Error) => void }>();
+  /** Requests not answered yet, each with the worker it went to (a crash fails only its own). */
+  private readonly waiting = new Map<number, { worker: Worker; resolve: (response: Response) => void; reject: (error: Error) => void }>();
 
   /**
    * @param moduleUrl the worker's entry (siblingModule(import.meta.url, '<name>'), so builds find it)
@@ -35,7 +36,7 @@ export class IdleWorker<Request extends WorkerMessage, Response extends WorkerMe
     const worker = (this.worker ??= this.start());
     if (this.waiting.size === 0) worker.ref();
     const id = this.nextId++;
-    const answer = new Promise<Response>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    const answer = new Promise<Response>((resolve, reject) => this.waiting.set(id, { worker, resolve, reject }));
     worker.postMessage({ ...message, id }, transfer);
     return answer;
   }
@@ -51,11 +52,16 @@ export class IdleWorker<Request extends WorkerMessage, Response extends WorkerMe
         this.scheduleStop();
       }
     });
+    // A dying worker reports 'error' and then 'exit'; requests sent meanwhile went to its
+    // successor and must not be failed with it.
     const crashed = (error: Error) => {
       if (this.worker === w) this.worker = null;
       const failure = this.crashError(error);
-      for (const pending of this.waiting.values()) pending.reject(failure);
-      this.waiting.clear();
+      for (const [id, pending] of this.waiting) {
+        if (pending.worker !== w) continue;
+        this.waiting.delete(id);
+        pending.reject(failure);
+      }
     };
     w.on('error', crashed);
     w.on('exit', (code) => crashed(new Error(`the worker stopped (exit ${code})`)));

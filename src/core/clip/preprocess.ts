@@ -54,7 +54,10 @@ export type ImageInput = string | Buffer | { data: Buffer; info: { width: number
 export interface PreprocessOptions {
   /** Also make a JPEG thumbnail, this many pixels on its long side, from the same decode. */
   thumbnailSize?: number;
-  /** The encoded input's header, when the caller read it already (media's toSharpInputWithHeader): not read again. */
+  /**
+   * The encoded input's header, when the caller read it already (media's toSharpInputWithHeader):
+   * not read again. It must be this very input's (its size and orientation are trusted).
+   */
   header?: Pick<Metadata, 'width' | 'height' | 'format' | 'autoOrient'> | null;
 }
 

@@ -19,6 +19,15 @@ const worker = new IdleWorker<HashRequest, HashResponse>(
 );
 
 /**
+ * Failed answers in a row after which the pool hashes for the rest of the process: a worker
+ * that cannot start (a broken install) would otherwise cost a thread start per photo. (One
+ * crash fails every photo it held at once, so this may also follow a single crash: the cost
+ * is the pool's speed, as before the worker.)
+ */
+const GIVE_UP_AFTER = 3;
+let failuresInARow = 0;
+
+/**
  * Lower-case hex SHA-256 of `bytes`. The caller must not reuse the memory before this
  * settles. Bytes outside shared memory (a buffer that had to grow) are hashed on libuv's
  * pool, and so is a photo whose worker died under it: a crash of the helper thread costs
@@ -26,8 +35,15 @@ const worker = new IdleWorker<HashRequest, HashResponse>(
  */
 export async function sha256OffThread(bytes: Uint8Array): Promise<string> {
   if (!isShared(bytes)) return onPool(bytes);
-  const res = await worker.request({ bytes }).catch(() => null);
-  return res?.ok ? res.hex : onPool(new Uint8Array(bytes)); // WebCrypto takes no shared memory: a copy
+  if (failuresInARow < GIVE_UP_AFTER) {
+    const res = await worker.request({ bytes }).catch(() => null);
+    if (res?.ok) {
+      failuresInARow = 0;
+      return res.hex;
+    }
+    failuresInARow++;
+  }
+  return onPool(new Uint8Array(bytes)); // WebCrypto takes no shared memory: a copy
 }
 
 async function onPool(bytes: Uint8Array): Promise<string> {

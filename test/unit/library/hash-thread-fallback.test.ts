@@ -5,9 +5,11 @@ import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { SharedBuffers } from '../../../src/base/shared-buffers';
 
+const requests = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../src/core/clip/idle-worker', () => ({
   IdleWorker: class {
     request(): Promise<never> {
+      requests.count++;
       return Promise.reject(new Error('hash worker failed: the worker stopped (exit 1)'));
     }
   },
@@ -22,5 +24,16 @@ describe('hashing when the hash worker dies', () => {
     const before = Buffer.from(bytes);
     expect(await sha256OffThread(bytes)).toBe(crypto.createHash('sha256').update(before).digest('hex'));
     expect(Buffer.from(bytes).equals(before)).toBe(true);
+  });
+
+  it('stops asking a worker that keeps failing (one that cannot start): every photo is still hashed', async () => {
+    const buffers = new SharedBuffers(1);
+    for (let i = 0; i < 6; i++) {
+      const bytes = buffers.take(1000).subarray(0, 1000);
+      crypto.randomFillSync(bytes);
+      expect(await sha256OffThread(bytes)).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+      buffers.give(bytes);
+    }
+    expect(requests.count).toBe(3); // the first test's photo, then two more: given up after 3 in a row
   });
 });
