@@ -78,11 +78,12 @@ class Store implements LibraryStore {
       await this.photos.upsert(records);
       // A commit that landed after this writer's lease lapsed (the laptop slept or the process
       // was frozen mid-commit) may have raced the device that took over, which indexed the same
-      // photos: its rows would be duplicates. Take back exactly the rows this commit wrote; those
-      // photos are simply pending again (at most one batch embedded twice), then stop.
+      // photos: a photo inserted by both has two rows. Take back this commit's row wherever its
+      // path has two (photos-repository.ts removeDoublesWritten: never a path's only row, which
+      // may have replaced the other device's), then stop.
       const lost = this.leaseLost();
       if (!lost) return;
-      await this.photos.removeWritten(records);
+      await this.photos.removeDoublesWritten(records);
       throw lost;
     });
   }

@@ -108,10 +108,25 @@ export class PhotosRepository {
     this.cameras.noteWrite(before, await table.version(), records.map((r) => ({ make: r.cameraMake, model: r.cameraModel })));
   }
 
-  /** Deletes exactly the rows `upsert(records)` wrote (path and indexedAt both match), whatever else came since. */
-  async removeWritten(records: PhotoRecord[]): Promise<void> {
+  /**
+   * After a commit that landed late (this writer's lease had lapsed and another device took
+   * over): deletes the rows `upsert(records)` wrote (path and indexedAt both match) where the
+   * path now has more than one row, the doubles of two devices inserting the same photo at
+   * once. A row it wrote that is its path's only row stays: Lance re-runs a merge-insert made
+   * on an old version against the newer one, where it *updates* the row the other device
+   * wrote for that path, and deleting it would take the photo out of the library until the
+   * next run. What stays is an embedding of the same file by the same model; had the file
+   * changed since, its stored size and mtime differ and the next run indexes it again.
+   */
+  async removeDoublesWritten(records: PhotoRecord[]): Promise<void> {
     const table = await this.writable();
-    const rows = records.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
+    const rowsPerPath = new Map<string, number>();
+    for (const chunk of chunkForPredicate([...new Set(records.map((r) => r.path))])) {
+      const rows = new ColumnReader(await table.query().select(['path']).where(inList('path', chunk)).toArrow());
+      for (let i = 0; i < rows.length; i++) rowsPerPath.set(rows.string('path', i), (rowsPerPath.get(rows.string('path', i)) ?? 0) + 1);
+    }
+    const doubled = records.filter((r) => (rowsPerPath.get(r.path) ?? 0) > 1);
+    const rows = doubled.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
     for (let i = 0; i < rows.length; i += 256) await table.delete(rows.slice(i, i + 256).join(' OR '));
   }
 

@@ -1,0 +1,34 @@
+// A writer whose lease lapsed mid-commit (a laptop shut, a process frozen) may still land that
+// commit after another device took over and indexed the same photos. The library keeps one
+// row per photo, and never loses one: Lance re-runs the late merge-insert on the newer
+// version, where it replaces the other device's rows, so taking back all it wrote would take
+// those photos out of the library (seen on Ceph: 32 of 240 photos missing after the takeover).
+import { describe, expect, it } from 'vitest';
+import { LeaseLostError } from '../../../src/core/store/writer-lease';
+import { openStore, photo, tempLibraryDir } from './store-helpers';
+
+describe('a commit that lands after the lease lapsed', () => {
+  it('leaves exactly one row per photo, whichever device wrote it, and still stops its writer', async () => {
+    const dir = tempLibraryDir();
+    let lapsed = false;
+    // The lease is checked before the write and again after it lands (store/index.ts upsertPhotos).
+    const laptop = await openStore(dir, {
+      beforeWrite: () => {
+        if (lapsed) throw new LeaseLostError('library lease lost: not renewed for 36 s');
+      },
+    });
+    await laptop.upsertPhotos([photo('/p/first.jpg', { indexedAt: 500 })]);
+    const desktop = await openStore(dir);
+    const paths = ['/p/a.jpg', '/p/b.jpg', '/p/c.jpg'];
+    await desktop.upsertPhotos(paths.map((p) => photo(p, { indexedAt: 2000 })));
+
+    // The laptop's batch was under way when it froze: it lands now, then finds its lease gone.
+    const late = [...paths, '/p/d.jpg'].map((p) => photo(p, { indexedAt: 1000 }));
+    const landing = laptop.upsertPhotos(late);
+    lapsed = true;
+    await expect(landing).rejects.toBeInstanceOf(LeaseLostError);
+
+    const rows = (await desktop.listPhotos()).map((p) => p.path).sort();
+    expect(rows).toEqual(['/p/a.jpg', '/p/b.jpg', '/p/c.jpg', '/p/d.jpg', '/p/first.jpg']);
+  });
+});
