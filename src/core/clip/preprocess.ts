@@ -73,7 +73,7 @@ export async function preprocessImage(input: ImageInput, pre: ImagePreprocessing
     const image = typeof input === 'string' || Buffer.isBuffer(input)
       ? sharp(input, { autoOrient: true, ignoreIcc: true, sequentialRead: true })
       : sharp(input.data, { raw: input.info });
-    const meta = (typeof input !== 'string' && Buffer.isBuffer(input) && options.header) || (await image.metadata());
+    const meta = (Buffer.isBuffer(input) && options.header) || (await image.metadata());
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
     if (!width || !height) throw new ImageDecodeError('image has no dimensions');

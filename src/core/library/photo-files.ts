@@ -114,26 +114,6 @@ export class PhotoFile {
   }
 }
 
-/** The first bytes of a file, enough to sniff its format without reading it whole. */
-export async function readHead(file: string, bytes = 4096, options: ReadOptions = {}): Promise<Buffer> {
-  const photo = await PhotoFile.open(file, options);
-  try {
-    return await photo.head(bytes);
-  } finally {
-    photo.close();
-  }
-}
-
-/** The whole file, checked as PhotoFile.readAll checks it. */
-export async function readPhotoBytes(file: string, options: ReadOptions & { maxBytes?: number; buffers?: SharedBuffers } = {}): Promise<Buffer> {
-  const photo = await PhotoFile.open(file, options);
-  try {
-    return await photo.readAll(options);
-  } finally {
-    photo.close();
-  }
-}
-
 async function openRegularFile(file: string, timeoutMs: number): Promise<{ handle: fs.FileHandle; size: number }> {
   // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one. It
   // changes nothing for a regular file. (Windows has no FIFOs in the file system; 0 there.)

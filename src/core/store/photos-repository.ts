@@ -123,7 +123,10 @@ export class PhotosRepository {
     const rowsPerPath = new Map<string, number>();
     for (const chunk of chunkForPredicate([...new Set(records.map((r) => r.path))])) {
       const rows = new ColumnReader(await table.query().select(['path']).where(inList('path', chunk)).toArrow());
-      for (let i = 0; i < rows.length; i++) rowsPerPath.set(rows.string('path', i), (rowsPerPath.get(rows.string('path', i)) ?? 0) + 1);
+      for (let i = 0; i < rows.length; i++) {
+        const p = rows.string('path', i);
+        rowsPerPath.set(p, (rowsPerPath.get(p) ?? 0) + 1);
+      }
     }
     const doubled = records.filter((r) => (rowsPerPath.get(r.path) ?? 0) > 1);
     const rows = doubled.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);

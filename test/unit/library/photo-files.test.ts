@@ -5,9 +5,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
-import { FileGoneError, PhotoFile, readHead, readPhotoBytes, withDeadline } from '../../../src/core/library/photo-files';
+import { FileGoneError, PhotoFile, withDeadline } from '../../../src/core/library/photo-files';
 import { SharedBuffers, isShared } from '../../../src/base/shared-buffers';
 import { tempDir, writeColourPhoto } from '../../helpers/images';
+
+/** The first bytes of a file, through one PhotoFile (as the indexer sniffs). */
+async function readHead(file: string, bytes?: number): Promise<Buffer> {
+  const photo = await PhotoFile.open(file);
+  try {
+    return await photo.head(bytes);
+  } finally {
+    photo.close();
+  }
+}
+
+/** The whole file, through one PhotoFile (as the indexer reads a photo). */
+async function readPhotoBytes(file: string, options: Parameters<PhotoFile['readAll']>[0] = {}): Promise<Buffer> {
+  const photo = await PhotoFile.open(file);
+  try {
+    return await photo.readAll(options);
+  } finally {
+    photo.close();
+  }
+}
 
 const posix = process.platform !== 'win32';
 
