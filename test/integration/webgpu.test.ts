@@ -147,3 +147,28 @@ describe.skipIf(!haveSwiftShader)('shoebox with WebGPU', () => {
     expect(JSON.parse(embed.stdout)[0].embedding).toHaveLength(4);
   });
 });
+
+// A Linux box whose Vulkan drivers name a GPU that is not there (Mesa installs Intel's and
+// AMD's drivers everywhere): WebGPU fails to load, and Dawn writes its complaints straight to
+// stderr. The first command learns it; later ones must not try again, so print nothing of it.
+describe('WebGPU that cannot load on this hardware', () => {
+  it('is tried once: the next commands stay on the CPU at once, quiet, and say since when', async () => {
+    const drivers = tempDir();
+    const manifest = path.join(drivers, 'intel_icd.x86_64.json');
+    // A driver for a GPU this machine lacks: its library is not there, so Vulkan finds no device.
+    fs.writeFileSync(manifest, JSON.stringify({ file_format_version: '1.0.0', ICD: { library_path: path.join(drivers, 'libvulkan_intel.so'), api_version: '1.3.0' } }));
+    const env = { XDG_RUNTIME_DIR: '/tmp', VK_ICD_FILENAMES: manifest, SHOEBOX_PROVIDER: 'auto' };
+    const home = tempDir();
+    const colours = tempDir();
+    await writeColourPhoto(colours, 'red.jpg', COLOURS.red!);
+    const first = await runShoebox(['--home', home, 'index', '--model-dir', MODEL, colours], env);
+    expect(first.code, first.stderr).toBe(0);
+    const info = JSON.parse((await runShoebox(['--home', home, 'info', '--json'], env)).stdout);
+    expect(info.providers).toMatchObject({ inUse: 'cpu', fallbackReason: expect.stringMatching(/^webgpu not tried: it failed to load on \d{4}-\d\d-\d\d with the same drivers and devices \(.*adapter/) });
+    await writeColourPhoto(colours, 'blue.jpg', COLOURS.blue!);
+    const second = await runShoebox(['--home', home, 'index', '--model-dir', MODEL, colours], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/1 embedded/);
+    expect(second.stderr).toBe('');
+  });
+});

@@ -36,7 +36,8 @@ export async function probeProvider(requested: ExecutionProviderName | 'auto', o
     measure: null,
     release: (session) => session.release(),
     adapterOf: (provider) => (provider === 'webgpu' ? guessWebgpuAdapter() : null),
-    cache: modelPath && cacheDir ? new VerdictCache(path.join(cacheDir, PROVIDER_VERDICTS_FILE)) : null,
+    // Without a model, verdicts do not apply, but a provider's load failure on this hardware does.
+    cache: cacheDir ? new VerdictCache(path.join(cacheDir, PROVIDER_VERDICTS_FILE)) : null,
     modelKey: modelPath ? modelFingerprint(modelPath) : 'no-model',
   });
   await chosen.session.release();

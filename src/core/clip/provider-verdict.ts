@@ -78,13 +78,24 @@ export async function chooseSession<S>(order: readonly ExecutionProviderName[], 
       failures.push(slowerReason(cached));
       continue;
     }
+    // A provider that could not load on this hardware is not tried again until a driver or a
+    // device changes: each try costs a start ~60 ms and Dawn's lines on stderr (a CPU-only
+    // Linux box: "XDG_RUNTIME_DIR is invalid", "Vulkan ... required") at every command.
+    const failureKey = guess?.hardwareKey ? loadFailureKey(provider, guess.hardwareKey) : null;
+    const failedBefore = mode === 'auto' && failureKey ? (deps.cache?.failure(failureKey) ?? null) : null;
+    if (failedBefore) {
+      failures.push(`${provider} not tried: it failed to load on ${new Date(failedBefore.at).toISOString().slice(0, 10)} with the same drivers and devices (${failedBefore.reason})`);
+      continue;
+    }
     let session: S;
     try {
       session = await deps.load(provider);
     } catch (err) {
       failures.push(`${provider} failed to load: ${oneLine(err)}`);
+      if (failureKey) deps.cache?.setFailure(failureKey, { provider, reason: oneLine(err) });
       continue;
     }
+    if (failureKey) deps.cache?.clearFailure(failureKey); // it loads now (the user forced it): auto tries it again
     let measured = cached;
     const measure = deps.measure;
     if (!measured && measure) {
@@ -142,6 +153,15 @@ const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 interface CacheFile {
   version: 1;
   entries: Record<string, ProviderMeasurement & { at: number }>;
+  /** Providers that failed to load, by loadFailureKey (absent in files of older versions). */
+  failures?: Record<string, LoadFailure>;
+}
+
+/** A provider that failed to load on some hardware, with ONNX Runtime's reason. */
+export interface LoadFailure {
+  provider: ExecutionProviderName;
+  reason: string;
+  at: number;
 }
 
 /** provider-verdicts.json: derived data, safe to delete; unreadable means empty. */
@@ -157,6 +177,29 @@ export class VerdictCache {
   set(key: string, value: ProviderMeasurement): void {
     const data = this.read();
     data.entries[key] = { ...value, at: this.now() };
+    this.write(data);
+  }
+
+  /** The remembered load failure under `key` (loadFailureKey), within the same month. */
+  failure(key: string): LoadFailure | null {
+    const entry = this.read().failures?.[key];
+    return entry && this.now() - entry.at <= MAX_AGE_MS ? entry : null;
+  }
+
+  setFailure(key: string, value: Omit<LoadFailure, 'at'>): void {
+    const data = this.read();
+    data.failures = { ...data.failures, [key]: { ...value, at: this.now() } };
+    this.write(data);
+  }
+
+  clearFailure(key: string): void {
+    const data = this.read();
+    if (!data.failures?.[key]) return;
+    delete data.failures[key];
+    this.write(data);
+  }
+
+  private write(data: CacheFile): void {
     try {
       writeFileAtomicSync(this.file, `${JSON.stringify(data, null, 2)}\n`);
     } catch {
@@ -179,6 +222,11 @@ export class VerdictCache {
 function machineKey(): string {
   const cpus = os.cpus();
   return [process.platform, process.arch, cpus[0]?.model ?? '?', cpus.length, ortVersion()].join('|');
+}
+
+/** Whether a provider loads depends on the machine and its GPU hardware, not on the model. */
+export function loadFailureKey(provider: ExecutionProviderName, hardwareKey: string): string {
+  return crypto.createHash('sha256').update([machineKey(), 'load', provider, hardwareKey].join('\n')).digest('hex').slice(0, 32);
 }
 
 export function verdictKey(modelKey: string, provider: ExecutionProviderName, driverKey: string): string {

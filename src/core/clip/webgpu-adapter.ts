@@ -58,6 +58,12 @@ export interface AdapterGuess {
   driverKey: string;
   /** Why WebGPU cannot work here before trying (no Vulkan driver on Linux); null: try it. */
   missing: string | null;
+  /**
+   * Changes whenever a driver or a GPU device comes or goes (Linux: driverKey and the device
+   * nodes under /dev/dri and /dev/nvidia*), so a failure to load can be remembered until
+   * then; absent where that cannot be told (a failure is then tried again at every start).
+   */
+  hardwareKey?: string;
 }
 
 /**
@@ -72,7 +78,19 @@ export function guessWebgpuAdapter(platform: string = process.platform, env: Nod
   const driverKey = icds.map((icd) => `${icd.library}@${mtimeOf(icd)}`).join(';') || 'no-vulkan-driver';
   const adapters = icds.map((icd) => classifyVulkanDriver(icd.library));
   const adapter = adapters.find((a) => a.kind === 'gpu') ?? adapters.find((a) => a.kind === 'unknown') ?? adapters[0] ?? null;
-  return { adapter, driverKey, missing: icds.length ? null : 'no Vulkan driver is installed' };
+  return { adapter, driverKey, missing: icds.length ? null : 'no Vulkan driver is installed', hardwareKey: `${driverKey}|${gpuDeviceNodes().join(',')}` };
+}
+
+/** The GPU device nodes present: a GPU plugged in or its kernel driver loaded adds one. */
+function gpuDeviceNodes(): string[] {
+  const names = (dir: string, keep: (name: string) => boolean) => {
+    try {
+      return fs.readdirSync(dir).filter(keep).sort().map((name) => path.join(dir, name));
+    } catch {
+      return [];
+    }
+  };
+  return [...names('/dev/dri', () => true), ...names('/dev', (name) => name.startsWith('nvidia'))];
 }
 
 function mtimeOf(icd: Icd): number {

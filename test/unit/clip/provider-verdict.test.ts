@@ -117,6 +117,53 @@ describe('chooseSession in auto mode', () => {
   });
 });
 
+describe('a provider that failed to load on this hardware', () => {
+  const linuxGpu: AdapterGuess = { ...gpu, hardwareKey: 'intel@1|/dev/dri/card0' };
+  const cacheFile = () => path.join(tempDir(), 'cache', 'provider-verdicts.json');
+
+  it('is not tried again by auto while the drivers and devices are the same, and the reason says when it failed', async () => {
+    const cache = new VerdictCache(cacheFile());
+    const first = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
+    await chooseSession(['webgpu', 'cpu'], 'auto', first.deps);
+    expect(first.log).toEqual(['load webgpu', 'load cpu']);
+    const again = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
+    const choice = await chooseSession(['webgpu', 'cpu'], 'auto', again.deps);
+    expect(again.log).toEqual(['load cpu']);
+    expect(choice.provider).toBe('cpu');
+    expect(choice.fallbackReason).toMatch(/^webgpu not tried: it failed to load on \d{4}-\d\d-\d\d with the same drivers and devices \(no webgpu here second line\)$/);
+  });
+
+  it('is tried again once a driver or a device changes, and a forced load that works clears the memory', async () => {
+    const cache = new VerdictCache(cacheFile());
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache }).deps);
+    const plugged = fakeDeps({ rates: { webgpu: 50, cpu: 20 }, adapter: { ...linuxGpu, hardwareKey: 'intel@1|/dev/dri/card0,/dev/dri/card1' }, cache });
+    expect((await chooseSession(['webgpu', 'cpu'], 'auto', plugged.deps)).provider).toBe('webgpu');
+    const forced = fakeDeps({ rates: { webgpu: 50, cpu: 20 }, adapter: linuxGpu, cache });
+    expect((await chooseSession(['webgpu', 'cpu'], 'forced', forced.deps)).provider).toBe('webgpu');
+    const auto = fakeDeps({ rates: { webgpu: 50, cpu: 20 }, adapter: linuxGpu, cache });
+    expect((await chooseSession(['webgpu', 'cpu'], 'auto', auto.deps)).provider).toBe('webgpu');
+    expect(auto.log).toContain('load webgpu');
+  });
+
+  it('is tried at every start where the hardware cannot be told (no hardware key)', async () => {
+    const cache = new VerdictCache(cacheFile());
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: gpu, failLoad: ['webgpu'], cache }).deps);
+    const again = fakeDeps({ rates: {}, adapter: gpu, failLoad: ['webgpu'], cache });
+    await chooseSession(['webgpu', 'cpu'], 'auto', again.deps);
+    expect(again.log).toEqual(['load webgpu', 'load cpu']);
+  });
+
+  it('is forgotten after a month', async () => {
+    let now = Date.UTC(2026, 11, 1);
+    const cache = new VerdictCache(cacheFile(), () => now);
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache }).deps);
+    now += 31 * 24 * 3600 * 1000;
+    const later = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
+    await chooseSession(['webgpu', 'cpu'], 'auto', later.deps);
+    expect(later.log).toEqual(['load webgpu', 'load cpu']);
+  });
+});
+
 describe('chooseSession with a forced provider', () => {
   it('uses the asked-for provider even when slower (software included), with the figures', async () => {
     const { deps } = fakeDeps({ rates: { webgpu: 3, cpu: 30 }, adapter: swiftshader });
