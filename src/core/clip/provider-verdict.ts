@@ -92,7 +92,7 @@ export async function chooseSession<S>(order: readonly ExecutionProviderName[], 
       session = await deps.load(provider);
     } catch (err) {
       failures.push(`${provider} failed to load: ${oneLine(err)}`);
-      if (failureKey) deps.cache?.setFailure(failureKey, { provider, reason: oneLine(err) });
+      if (failureKey && NO_ADAPTER.test(oneLine(err))) deps.cache?.setFailure(failureKey, { provider, reason: oneLine(err) });
       continue;
     }
     if (failureKey) deps.cache?.clearFailure(failureKey); // it loads now (the user forced it): auto tries it again
@@ -121,6 +121,12 @@ export async function chooseSession<S>(order: readonly ExecutionProviderName[], 
   }
   throw new Error(`no execution provider loads: ${reason() ?? 'none tried'}`);
 }
+
+/**
+ * A load that failed for want of an adapter: the hardware is not there, and will not be until a
+ * driver or a device changes. Other failures (a device lost, out of memory) may pass: not remembered.
+ */
+const NO_ADAPTER = /no supported adapters|failed to get a webgpu adapter/i;
 
 function faster(m: ProviderMeasurement): boolean {
   return m.rate > m.cpuRate;

@@ -18,6 +18,8 @@ function fakeDeps(options: {
   rates: Partial<Record<ExecutionProviderName, number>>;
   adapter?: AdapterGuess | null;
   failLoad?: ExecutionProviderName[];
+  /** The load error's message (default "no <provider> here\nsecond line"). */
+  loadError?: string;
   failRun?: ExecutionProviderName[];
   cache?: VerdictCache | null;
 }) {
@@ -26,7 +28,7 @@ function fakeDeps(options: {
   const deps: ChooseDeps<Fake> = {
     async load(provider) {
       log.push(`load ${provider}`);
-      if (options.failLoad?.includes(provider)) throw new Error(`no ${provider} here\nsecond line`);
+      if (options.failLoad?.includes(provider)) throw new Error(options.loadError ?? `no ${provider} here\nsecond line`);
       const s = { provider, released: false };
       sessions.push(s);
       return s;
@@ -119,23 +121,24 @@ describe('chooseSession in auto mode', () => {
 
 describe('a provider that failed to load on this hardware', () => {
   const linuxGpu: AdapterGuess = { ...gpu, hardwareKey: 'intel@1|/dev/dri/card0' };
+  const NO_ADAPTER_ERROR = 'Failed to get a WebGPU adapter: No supported adapters';
   const cacheFile = () => path.join(tempDir(), 'cache', 'provider-verdicts.json');
 
   it('is not tried again by auto while the drivers and devices are the same, and the reason says when it failed', async () => {
     const cache = new VerdictCache(cacheFile());
-    const first = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
+    const first = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache });
     await chooseSession(['webgpu', 'cpu'], 'auto', first.deps);
     expect(first.log).toEqual(['load webgpu', 'load cpu']);
-    const again = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
+    const again = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache });
     const choice = await chooseSession(['webgpu', 'cpu'], 'auto', again.deps);
     expect(again.log).toEqual(['load cpu']);
     expect(choice.provider).toBe('cpu');
-    expect(choice.fallbackReason).toMatch(/^webgpu not tried: it failed to load on \d{4}-\d\d-\d\d with the same drivers and devices \(no webgpu here second line\)$/);
+    expect(choice.fallbackReason).toMatch(/^webgpu not tried: it failed to load on \d{4}-\d\d-\d\d with the same drivers and devices \(Failed to get a WebGPU adapter: No supported adapters\)$/);
   });
 
   it('is tried again once a driver or a device changes, and a forced load that works clears the memory', async () => {
     const cache = new VerdictCache(cacheFile());
-    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache }).deps);
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache }).deps);
     const plugged = fakeDeps({ rates: { webgpu: 50, cpu: 20 }, adapter: { ...linuxGpu, hardwareKey: 'intel@1|/dev/dri/card0,/dev/dri/card1' }, cache });
     expect((await chooseSession(['webgpu', 'cpu'], 'auto', plugged.deps)).provider).toBe('webgpu');
     const forced = fakeDeps({ rates: { webgpu: 50, cpu: 20 }, adapter: linuxGpu, cache });
@@ -147,8 +150,16 @@ describe('a provider that failed to load on this hardware', () => {
 
   it('is tried at every start where the hardware cannot be told (no hardware key)', async () => {
     const cache = new VerdictCache(cacheFile());
-    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: gpu, failLoad: ['webgpu'], cache }).deps);
-    const again = fakeDeps({ rates: {}, adapter: gpu, failLoad: ['webgpu'], cache });
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: gpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache }).deps);
+    const again = fakeDeps({ rates: {}, adapter: gpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache });
+    await chooseSession(['webgpu', 'cpu'], 'auto', again.deps);
+    expect(again.log).toEqual(['load webgpu', 'load cpu']);
+  });
+
+  it('is not remembered when it failed for another reason than a missing adapter (it may pass)', async () => {
+    const cache = new VerdictCache(cacheFile());
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], loadError: 'device lost during init', cache }).deps);
+    const again = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
     await chooseSession(['webgpu', 'cpu'], 'auto', again.deps);
     expect(again.log).toEqual(['load webgpu', 'load cpu']);
   });
@@ -156,9 +167,9 @@ describe('a provider that failed to load on this hardware', () => {
   it('is forgotten after a month', async () => {
     let now = Date.UTC(2026, 11, 1);
     const cache = new VerdictCache(cacheFile(), () => now);
-    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache }).deps);
+    await chooseSession(['webgpu', 'cpu'], 'auto', fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache }).deps);
     now += 31 * 24 * 3600 * 1000;
-    const later = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], cache });
+    const later = fakeDeps({ rates: {}, adapter: linuxGpu, failLoad: ['webgpu'], loadError: NO_ADAPTER_ERROR, cache });
     await chooseSession(['webgpu', 'cpu'], 'auto', later.deps);
     expect(later.log).toEqual(['load webgpu', 'load cpu']);
   });
