@@ -20,6 +20,7 @@ import { registerAlbums } from './commands/albums';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
 import { registerRepair } from './commands/repair';
+import { registerCopyLibrary } from './commands/copy-library';
 import { registerSettings } from './commands/settings';
 
 /** A mistyped provider is a usage error (exit 2), caught while the arguments are parsed. */
@@ -79,6 +80,7 @@ export function buildProgram(): Command {
   registerDupes(program);
   registerServe(program);
   registerRepair(program);
+  registerCopyLibrary(program);
   registerSettings(program);
   // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
   const quiet = (cmd: Command): void => {

@@ -43,6 +43,7 @@ export type { PhotoListing } from './api/photo-views';
 export type { ImageFile, ImageKind } from './api/image-files';
 export type { VideoPiece } from './api/video-files';
 export type { RepairReport } from './api/repair-library';
+export type { CopyProgress, CopyReport } from './api/copy-library';
 export type { IndexSummary } from './library/index-summary';
 export type { EmbedderOptions, ImageResult, OutsideEmbedder, TextEmbedding } from './outside-embedder';
 
@@ -58,6 +59,7 @@ export { LibraryLocationError } from './location/location-error';
 export { parseLibraryUri } from './location/library-uri';
 export { checkLibraryLocation } from './location/check-location';
 export { FolderRefusedError } from './library/folder-rules';
+export { CopyRefusedError } from './api/copy-refused-error';
 export { QueryError } from './search/query-error';
 export { LabelSetError } from './tags/label-set';
 export { AlbumError } from './albums/album';

@@ -11,6 +11,7 @@ import type { JobQueue } from './job-queue';
 import { runNow } from './run-now';
 import { hitsPage, toListing, type PhotoListing } from './photo-views';
 import { repairLibrary, type RepairReport } from './repair-library';
+import { copyLibrary, type CopyProgress, type CopyReport, type CopyTarget } from './copy-library';
 import { folderReachable } from './folder-reach';
 
 /** The library's state as `shoebox status` prints it: files pending, folders that cannot be read. */
@@ -40,6 +41,12 @@ export interface ForegroundApi {
   countSearchable(filters?: SearchFilters): Promise<number>;
   /** Reads every table whole and brings damaged ones back (repair-library.ts), as a job, awaited. */
   repairNow(): Promise<RepairReport>;
+  /**
+   * Copies this (local) library to `target` (a folder or s3://bucket/prefix, which must be
+   * empty or hold an unfinished copy of it) as a job, awaited (copy-library.ts); the library
+   * itself is left as it was.
+   */
+  copyLibraryNow(target: string, options?: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void }): Promise<CopyReport>;
 }
 
 export interface ForegroundContext {
@@ -49,6 +56,8 @@ export interface ForegroundContext {
   emit(event: LibraryEvent): void;
   /** Removes a folder as the app's removeFolder does (cancelling its indexing first). */
   removeFolder(folder: string): Promise<number>;
+  /** Another library's place, as `--library` would name it (credentials from the same sources), checked reachable. */
+  locate(uri: string): Promise<CopyTarget>;
 }
 
 export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
@@ -121,6 +130,15 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
     async repairNow() {
       const lib = await ctx.library();
       return runNow(ctx.jobs, 'repair', '', async () => ({ value: await repairLibrary(lib) }));
+    },
+
+    async copyLibraryNow(target, options = {}) {
+      const lib = await ctx.library();
+      const where = await ctx.locate(target);
+      return runNow(ctx.jobs, 'copy-library', where.location.uri, async (signal) => {
+        const report = await copyLibrary(lib, where, { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
+      }, options.signal);
     },
   };
 }

@@ -20,6 +20,7 @@ import { resolveHome } from '../home';
 import { homePaths } from '../paths';
 import { resolveLibraryLocation } from '../location/library-location';
 import { libraryFilesFor } from '../location/files-for';
+import { checkS3Reachable } from '../location/s3-client';
 import type { S3Overrides } from '../location/s3-settings';
 import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
@@ -400,6 +401,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       jobs,
       emit,
       removeFolder: async (folder) => removeFolder(await need(), folder),
+      locate: async (uri) => {
+        const target = await resolveLibraryLocation(uri, { defaultDir: homePaths(home).library, ...(options.s3 ? { s3: options.s3 } : {}) });
+        await checkS3Reachable(target); // a wrong bucket or key: one line, before anything is written
+        return { location: target, files: libraryFilesFor(target, home) };
+      },
     }),
 
     subscribe(listener): Unsubscribe {

@@ -53,9 +53,12 @@ export function reportFile(home: string, modelId: string): string {
   return new FolderFiles(home).where(reportKey(modelId));
 }
 
+/** Where the reports are among the library's files (one per model). */
+export const REPORTS_PREFIX = 'duplicates/';
+
 /** The report's key in the library's files. */
 export function reportKey(modelId: string): string {
-  return `duplicates/${modelKey(modelId)}.json`;
+  return `${REPORTS_PREFIX}${modelKey(modelId)}.json`;
 }
 
 /** The report of `modelId` in a library's files. */

@@ -7,7 +7,7 @@ export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXE
 export { decodeHeic, type RawImage } from './heic';
 export { extractRawPreview, uprightPreview, type RawPreview } from './raw-preview';
 export { readPhotoMetadata, type PhotoMetadata } from './exif';
-export { folderThumbnails, libraryThumbnails, thumbnailKey, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
+export { folderThumbnails, libraryThumbnails, thumbnailKey, THUMBS_PREFIX, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
 export { sniffVideo, hasVideoExtension, type VideoFormat, type VideoSniff } from './video-sniff';
 export { locateFfmpeg, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';
 export { probeVideo, readVideoFrames, VideoReadError, DEFAULT_SAMPLING, type FrameSampling, type VideoFrame, type VideoProbe } from './video-frames';

@@ -27,13 +27,16 @@ export interface ThumbnailStore extends ThumbnailReader {
   write(key: string, jpeg: Uint8Array): Promise<boolean>;
 }
 
+/** Where the thumbnails are among a library's files. */
+export const THUMBS_PREFIX = 'thumbs/';
+
 /**
  * A library's thumbnails, "thumbs/<key>" in its files (a folder, or objects in S3). With a
  * `cache` (a folder on this device, for an S3 library) every thumbnail read or written is
  * kept there too, so a grid is read from S3 once per device, and shows from the cache even
  * while the network is slow.
  */
-export function libraryThumbnails(files: LibraryFiles, cache?: LibraryFiles, sub = 'thumbs/'): ThumbnailStore {
+export function libraryThumbnails(files: LibraryFiles, cache?: LibraryFiles, sub = THUMBS_PREFIX): ThumbnailStore {
   const fileKey = (key: string) => `${sub}${thumbKeyParts(key).join('/')}`;
   const cacheKey = (key: string) => thumbKeyParts(key).join('/');
   return {

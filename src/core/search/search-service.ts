@@ -53,9 +53,12 @@ function contextFor(library: SearchLibrary): SearchContext {
   return context;
 }
 
+/** Where the calibrations are among the library's files (one per model). */
+export const CALIBRATION_PREFIX = 'calibration/';
+
 /** A model's calibration's key in the library's files (under <home> for the default library). */
 export function calibrationKey(modelId: string): string {
-  return `calibration/${modelKey(modelId)}.json`;
+  return `${CALIBRATION_PREFIX}${modelKey(modelId)}.json`;
 }
 
 /** Where a model's calibration for this library is kept, for messages and tests. */

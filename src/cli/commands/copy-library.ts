@@ -1,0 +1,54 @@
+// `shoebox copy-library TARGET`: copies the library (`--library`, else the home's) to an empty
+// folder or S3 prefix, everything the user made included, so other devices can share it
+// (api/copy-library.ts has the policy). The library itself is left as it was; use the copy
+// with `--library TARGET` (or SHOEBOX_LIBRARY, or the app's Settings → Library).
+import type { Command } from 'commander';
+import { formatBytes } from '../../base/format-bytes';
+import { statusLine } from '../../base/status-line';
+import type { CopyReport } from '../../core/index';
+import { UsageError, printJson, printLine } from '../output';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+
+/** Exit code of a copy stopped by Ctrl-C / SIGTERM: 128 + SIGINT, as shells report it. */
+const EXIT_INTERRUPTED = 130;
+
+export function registerCopyLibrary(program: Command): void {
+  withLibraryOptions(program.command('copy-library'))
+    .description('copy the library to an empty folder or s3://bucket/prefix (tags, albums and thumbnails included; nothing is embedded again)')
+    .argument('<target>', 'an empty folder, or s3://bucket/prefix (credentials as for --library)')
+    .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "files", "bytes", "resumed", "seconds"}.')
+    .action(async (target: string, opts: LibraryCommandOptions, cmd: Command) => {
+      const { CopyRefusedError } = await import('../../core/index');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox copy-library');
+      const line = statusLine({ enabled: !opts.json });
+      const stop = new AbortController();
+      const interrupt = () => stop.abort();
+      process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
+      try {
+        let report: CopyReport;
+        try {
+          report = await library.api.copyLibraryNow(target, {
+            signal: stop.signal,
+            onProgress: (p) => line.show(`copying: ${p.done}/${p.total} files, ${formatBytes(p.bytes)}`, p.done === p.total),
+          });
+        } catch (error) {
+          if (!stop.signal.aborted) throw error instanceof CopyRefusedError ? new UsageError(error.message) : error;
+          line.end();
+          process.stderr.write(`shoebox: copy stopped; run the same command again to finish it (the library here is unchanged)\n`);
+          process.exitCode = EXIT_INTERRUPTED;
+          return;
+        }
+        line.end();
+        if (opts.json) return printJson(report);
+        const photos = report.tables.filter((t) => t.name.startsWith('photos__')).reduce((n, t) => n + t.rows, 0);
+        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${report.from} to ${report.to}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there with the same rows`);
+        printLine(`use it with: shoebox --library ${report.to} …  (the library here is unchanged)`);
+      } finally {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
+        line.end();
+        await library.close();
+      }
+    });
+}

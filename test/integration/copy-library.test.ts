@@ -1,0 +1,138 @@
+// `shoebox copy-library`: a local library copied to another folder and to S3 (Ceph's RADOS
+// Gateway) keeps everything the user made (photos and vectors, accepted tags, albums,
+// duplicate decisions, thumbnails), answers searches exactly as the original does, embeds
+// nothing again, refuses a target that holds anything else, resumes a copy cut short, and
+// never prints the S3 secret. The original is left byte for byte as it was.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COPY_MARKER } from '../../src/core/api/copy-library';
+import { shoebox, type CliResult } from '../cli/run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
+
+const s3 = await s3Gateway();
+afterAll(async () => {
+  if (s3) await removeTestPrefixes(s3);
+});
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH), '--provider', 'cpu'];
+const printed: string[] = [];
+
+async function run(home: string, args: string[], library?: string): Promise<CliResult> {
+  const res = await shoebox(['--home', home, ...(library ? ['--library', library] : []), ...args, ...MODEL], s3 ? awsEnv(s3) : {});
+  printed.push(res.stdout, res.stderr);
+  return res;
+}
+
+async function ok(home: string, args: string[], library?: string): Promise<CliResult> {
+  const res = await run(home, args, library);
+  expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(0);
+  return res;
+}
+
+/**
+ * Every file under `dir` with a digest of its bytes: the original must not change, but for the
+ * writer lease and lock the copy holds (as every writing command does) and the device's caches.
+ */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || /(^|\/)(\.writer-lease|cache)\/|\.lock$/.test(path.relative(dir, entry.parentPath) + '/' + entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.set(path.relative(dir, file), crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+  }
+  return out;
+}
+
+/** What a user sees of a library: its photos, a search's ranking, its tags, albums and decisions. */
+async function view(home: string, library?: string) {
+  const list = JSON.parse((await ok(home, ['list', '--json'], library)).stdout) as { path: string }[];
+  const search = JSON.parse((await ok(home, ['search', '--all', '--json', 'red'], library)).stdout) as { path: string; score: number }[];
+  const tags = JSON.parse((await ok(home, ['tags', 'list', '--json'], library)).stdout) as unknown;
+  const albums = JSON.parse((await ok(home, ['albums', 'show', 'reds', '--json'], library)).stdout) as unknown;
+  const decisions = JSON.parse((await ok(home, ['dupes', 'decisions', '--json'], library)).stdout) as { members: unknown }[];
+  return { photos: list.map((p) => p.path).sort(), search, tags, albums, decisions: decisions.map((d) => d.members) };
+}
+
+let source: string;
+let photos: string;
+let before: Awaited<ReturnType<typeof view>>;
+
+beforeAll(async () => {
+  source = tempDir('shoebox-copy-home-');
+  photos = tempDir('shoebox-copy-photos-');
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+  fs.copyFileSync(path.join(photos, 'red.jpg'), path.join(photos, 'red copy.jpg'));
+  await ok(source, ['index', photos]);
+  await ok(source, ['tag', photos, '--labels', 'animals']);
+  await ok(source, ['tags', 'accept', path.join(photos, 'blue.jpg'), 'cat']);
+  await ok(source, ['albums', 'create', 'reds', '--query', 'red']);
+  await ok(source, ['dupes', 'keep-both', path.join(photos, 'red.jpg'), path.join(photos, 'red copy.jpg')]);
+  await ok(source, ['dupes', '--json']); // the duplicates report, one of the library's files
+  before = await view(source);
+  expect(before.photos.length).toBe(Object.keys(COLOURS).length + 1);
+}, 120_000);
+
+describe('copy-library to a folder', () => {
+  it('keeps every photo, tag, album and decision, searches alike, embeds nothing again, and leaves the original untouched', async () => {
+    const original = snapshot(source);
+    const target = path.join(tempDir('shoebox-copy-target-'), 'family-library');
+    const copied = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { tables: { name: string; rows: number }[]; resumed: boolean };
+    expect(copied.resumed).toBe(false);
+    expect(copied.tables.find((t) => t.name.startsWith('photos__'))?.rows).toBe(before.photos.length);
+    expect(snapshot(source)).toEqual(original);
+    expect(fs.existsSync(path.join(target, COPY_MARKER))).toBe(false);
+
+    // Another device (home) opens the copy: the same answers, and nothing to embed.
+    const device = tempDir('shoebox-copy-device-');
+    expect(await view(device, target)).toEqual(before);
+    const again = JSON.parse((await ok(device, ['index', '--json'], target)).stdout) as { embedded: number; added: number };
+    expect(again).toMatchObject({ embedded: 0, added: 0 });
+    const thumbs = fs.readdirSync(path.join(target, 'thumbs'), { recursive: true }).filter((f) => String(f).endsWith('.jpg'));
+    expect(thumbs.length).toBe(before.photos.length - 1); // the byte-identical copy shares its thumbnail
+  }, 120_000);
+
+  it('refuses a target that holds anything, in one line, and writes nothing there', async () => {
+    const target = tempDir('shoebox-copy-busy-');
+    fs.writeFileSync(path.join(target, 'notes.txt'), 'mine');
+    fs.mkdirSync(path.join(target, 'thumbs'));
+    fs.writeFileSync(path.join(target, 'thumbs', 'x.jpg'), 'not ours');
+    const res = await run(source, ['copy-library', target]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/is not empty .*a copy never writes into another library/);
+    expect(fs.readdirSync(target).sort()).toEqual(['notes.txt', 'thumbs']);
+    expect((await run(source, ['copy-library', path.join(source, 'library', 'inner')])).stderr).toMatch(/the library itself or inside it/);
+  }, 60_000);
+
+  it('finishes a copy cut short when run again (its marker is there, some files are not)', async () => {
+    const target = path.join(tempDir('shoebox-copy-resume-'), 'lib');
+    const first = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { from: string };
+    // As a kill mid-copy leaves it: the marker back, a table's manifests and some thumbnails gone.
+    fs.writeFileSync(path.join(target, COPY_MARKER), JSON.stringify({ from: first.from }));
+    const photosTable = fs.readdirSync(target).find((n) => n.startsWith('photos__'))!;
+    fs.rmSync(path.join(target, photosTable, '_versions'), { recursive: true });
+    const someThumb = fs.readdirSync(path.join(target, 'thumbs'))[0]!;
+    fs.rmSync(path.join(target, 'thumbs', someThumb), { recursive: true });
+    const resumed = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { resumed: boolean };
+    expect(resumed.resumed).toBe(true);
+    expect(fs.existsSync(path.join(target, COPY_MARKER))).toBe(false);
+    expect(await view(tempDir('shoebox-copy-device-'), target)).toEqual(before);
+  }, 120_000);
+});
+
+describe.skipIf(!s3)('copy-library to S3', () => {
+  it('gives another device the whole library on S3, with the same answers, and never prints the secret', async () => {
+    const uri = s3LibraryUri(s3!, s3Prefix('copy'));
+    const out = await ok(source, ['copy-library', uri]);
+    expect(out.stdout).toMatch(new RegExp(`^copied .* to s3://.*: \\d+ tables \\(${before.photos.length} photo rows\\).*checked`));
+    const device = tempDir('shoebox-copy-s3-device-');
+    expect(await view(device, uri)).toEqual(before);
+    expect(JSON.parse((await ok(device, ['index', '--json'], uri)).stdout)).toMatchObject({ embedded: 0, added: 0 });
+    // A second copy there is refused: that prefix now holds a library.
+    expect((await run(source, ['copy-library', uri])).stderr).toMatch(/is not empty/);
+    for (const text of printed) expect(text).not.toContain(s3!.secretKey);
+  }, 180_000);
+});
