@@ -48,7 +48,8 @@ async function rankWithMoments(store: MomentStore, query: VectorQuery): Promise<
     best.size ? admittedVideos(store, query, [...best.keys()]) : Promise.resolve(new Map<string, { hash: string; score?: number }>()),
   ]);
   for (const [hash, frames] of framesOfPosterOnly) best.set(hash, bestFrame(hash, frames, query.vector));
-  if (best.size === 0) return photos.slice(offset);
+  // Copies of one photo score exactly alike: by path, so every device and every page agree.
+  if (best.size === 0) return [...photos].sort(bestFirst).slice(offset);
 
   const hashOf = new Map([...rows].map(([p, row]) => [p, row.hash]));
   const merged = new Map<string, VectorHit>(photos.map((h) => [h.path, h]));
@@ -60,7 +61,12 @@ async function rankWithMoments(store: MomentStore, query: VectorQuery): Promise<
     const frame = best.get(hashOf.get(p) ?? '');
     if (frame) merged.set(p, { path: p, score: Math.max(frame.score, hit.score), time: frame.timeMs / 1000 });
   }
-  return [...merged.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(offset, depth);
+  return [...merged.values()].sort(bestFirst).slice(offset, depth);
+}
+
+/** Best score first; equal scores (copies of one photo) by path. */
+function bestFirst(a: VectorHit, b: VectorHit): number {
+  return b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 /** The paths of these videos the query's filters admit, each with its hash (and poster score when ranked for it). */

@@ -4,9 +4,9 @@
 // tells such damage apart from other errors (by reading every table whole, only when a read
 // failed like damage would) and words it as one line with the remedy (`shoebox repair`,
 // repair.ts).
-import { existsSync } from 'node:fs';
 import type { Connection, Table } from '@lancedb/lancedb';
-import { loadLanceDb, toLocation, type StoreLocation } from './connection';
+import { toLocation, type StoreLocation } from './connection';
+import { withOwnConnection } from './own-connection';
 import { lostConnection } from './lost-connection';
 import { errorWithoutSecrets } from '../location/location-error';
 
@@ -74,26 +74,14 @@ export async function tableProblem(conn: Connection, name: string): Promise<Dama
  * after a read failed and in `shoebox repair`, never on a healthy path.
  */
 export async function checkLibraryTables(where: StoreLocation): Promise<{ checked: string[]; damaged: DamagedTable[] }> {
-  const location = toLocation(where);
-  if (location.kind === 'local' && !existsSync(location.databaseUri)) return { checked: [], damaged: [] };
-  const { connect } = await loadLanceDb();
-  const conn = await connect(location.databaseUri, { readConsistencyInterval: 0, storageOptions: { ...location.storageOptions } });
-  try {
-    const checked: string[] = [];
-    for (;;) {
-      const page = await conn.tableNames({ startAfter: checked.at(-1), limit: 1000 });
-      checked.push(...page);
-      if (page.length < 1000) break;
-    }
+  return withOwnConnection(where, { checked: [], damaged: [] }, async (conn, checked) => {
     const damaged: DamagedTable[] = [];
     for (const name of checked) {
       const problem = await tableProblem(conn, name);
       if (problem) damaged.push(problem);
     }
     return { checked, damaged };
-  } finally {
-    conn.close();
-  }
+  });
 }
 
 /** Damage this process met per library directory, until a repair clears it (the app's status shows it). */

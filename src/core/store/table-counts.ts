@@ -1,21 +1,11 @@
-// How many rows each table of a library holds, through a connection of its own: what a copy
-// of a library (api/copy-library.ts) compares between the source and the copy.
-import { existsSync } from 'node:fs';
-import { loadLanceDb, toLocation, type StoreLocation } from './connection';
+// How many rows each table of a library holds: what a copy of a library (api/copy-library.ts)
+// compares between the source and the copy.
+import type { StoreLocation } from './connection';
+import { withOwnConnection } from './own-connection';
 
 export async function tableRowCounts(where: StoreLocation): Promise<Map<string, number>> {
-  const location = toLocation(where);
-  const counts = new Map<string, number>();
-  if (location.kind === 'local' && !existsSync(location.databaseUri)) return counts;
-  const { connect } = await loadLanceDb();
-  const conn = await connect(location.databaseUri, { readConsistencyInterval: 0, storageOptions: { ...location.storageOptions } });
-  try {
-    const names: string[] = [];
-    for (;;) {
-      const page = await conn.tableNames({ startAfter: names.at(-1), limit: 1000 });
-      names.push(...page);
-      if (page.length < 1000) break;
-    }
+  return withOwnConnection(where, new Map<string, number>(), async (conn, names) => {
+    const counts = new Map<string, number>();
     for (const name of names) {
       const table = await conn.openTable(name);
       try {
@@ -25,7 +15,5 @@ export async function tableRowCounts(where: StoreLocation): Promise<Map<string, 
       }
     }
     return counts;
-  } finally {
-    conn.close();
-  }
+  });
 }

@@ -63,3 +63,14 @@ describe('videos in a ranking', () => {
     expect(pages.map((h) => h.path)).toEqual(all.map((h) => h.path));
   });
 });
+
+describe('photos that score alike', () => {
+  it('come by path, whatever order the store returned them in (copies of one photo on every device agree)', async () => {
+    const store = fakeStore();
+    const same = dir(0);
+    await store.upsertPhotos([photoRecord('/p/z.jpg', same), photoRecord('/p/a copy.jpg', same), photoRecord('/p/m.jpg', same), photoRecord('/p/forest.jpg', dir(1))]);
+    const reversed = { ...store, searchVectors: async (q: Parameters<typeof store.searchVectors>[0]) => (await store.searchVectors(q)).reverse() };
+    const hits = await withVideoMoments(reversed).searchVectors({ vector: dir(0), limit: 10 });
+    expect(hits.map((h) => h.path)).toEqual(['/p/a copy.jpg', '/p/m.jpg', '/p/z.jpg', '/p/forest.jpg']);
+  });
+});
