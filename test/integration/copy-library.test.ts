@@ -5,6 +5,7 @@
 // never prints the S3 secret. The original is left byte for byte as it was.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COPY_MARKER } from '../../src/core/api/copy-library';
@@ -104,22 +105,52 @@ describe('copy-library to a folder', () => {
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/is not empty .*a copy never writes into another library/);
     expect(fs.readdirSync(target).sort()).toEqual(['notes.txt', 'thumbs']);
-    expect((await run(source, ['copy-library', path.join(source, 'library', 'inner')])).stderr).toMatch(/the library itself or inside it/);
+    expect((await run(source, ['copy-library', path.join(source, 'library', 'inner')])).stderr).toMatch(/is the library itself, holds it or lies inside it/);
+    // The default library keeps its files in the home: a target among them is refused too.
+    expect((await run(source, ['copy-library', path.join(source, 'calibration', 'lib')])).stderr).toMatch(/holds it or lies inside it/);
+    // Another home's default library would look for its thumbnails and decisions in that home.
+    const otherHome = tempDir('shoebox-copy-other-home-');
+    fs.writeFileSync(path.join(otherHome, 'settings.json'), '{}');
+    const res2 = await run(source, ['copy-library', path.join(otherHome, 'library')]);
+    expect(res2.code).toBe(2);
+    expect(res2.stderr).toMatch(/is the default library of the Shoebox home .*: copy to a folder of its own/);
+    expect(fs.existsSync(path.join(otherHome, 'library'))).toBe(false);
   }, 60_000);
 
-  it('finishes a copy cut short when run again (its marker is there, some files are not)', async () => {
+  it('finishes a copy cut short when run again, without the versions an earlier attempt left there', async () => {
     const target = path.join(tempDir('shoebox-copy-resume-'), 'lib');
     const first = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { from: string };
-    // As a kill mid-copy leaves it: the marker back, a table's manifests and some thumbnails gone.
-    fs.writeFileSync(path.join(target, COPY_MARKER), JSON.stringify({ from: first.from }));
+    // As a kill mid-copy leaves it: the marker back, a table's manifests and some thumbnails
+    // gone, and a newer version of a table that the source does not have (an earlier attempt's,
+    // from before a repair): Lance would read it as the table's latest.
+    const marker = { from: first.from, host: os.hostname(), id: 'earlier', startedAt: '' };
+    fs.writeFileSync(path.join(target, COPY_MARKER), JSON.stringify(marker));
     const photosTable = fs.readdirSync(target).find((n) => n.startsWith('photos__'))!;
     fs.rmSync(path.join(target, photosTable, '_versions'), { recursive: true });
     const someThumb = fs.readdirSync(path.join(target, 'thumbs'))[0]!;
     fs.rmSync(path.join(target, 'thumbs', someThumb), { recursive: true });
+    const foldersVersions = path.join(target, 'folders.lance', '_versions');
+    fs.writeFileSync(path.join(foldersVersions, '00000000000000000009.manifest'), 'an earlier attempt');
     const resumed = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { resumed: boolean };
     expect(resumed.resumed).toBe(true);
     expect(fs.existsSync(path.join(target, COPY_MARKER))).toBe(false);
+    expect(fs.existsSync(path.join(foldersVersions, '00000000000000000009.manifest'))).toBe(false);
     expect(await view(tempDir('shoebox-copy-device-'), target)).toEqual(before);
+  }, 120_000);
+
+  it("leaves stray files behind (a Finder's .DS_Store, Lance's temporary manifest) instead of failing on them", async () => {
+    const table = path.join(source, 'library', 'folders.lance');
+    const strays = [path.join(table, '.DS_Store'), path.join(table, '_versions', '.tmp_3.manifest_5f2a')];
+    for (const f of strays) fs.writeFileSync(f, 'stray');
+    try {
+      const target = path.join(tempDir('shoebox-copy-stray-'), 'lib');
+      const copied = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { skipped: number };
+      expect(copied.skipped).toBeGreaterThanOrEqual(2); // the strays, and each table's version hint
+      expect(fs.existsSync(path.join(target, 'folders.lance', '.DS_Store'))).toBe(false);
+      expect((await view(tempDir('shoebox-copy-device-'), target)).photos).toEqual(before.photos);
+    } finally {
+      for (const f of strays) fs.rmSync(f, { force: true });
+    }
   }, 120_000);
 });
 

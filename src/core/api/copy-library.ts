@@ -5,37 +5,53 @@
 // (thumbnails, duplicate decisions and report, search calibration). Nothing is embedded again.
 //
 // Policy (`shoebox copy-library`):
-// - the source is never changed, and is held with the writer lock so nothing writes to it
-//   while it is copied (the app or `watch` running on it: "library busy", one line);
-// - the target must be empty: a copy never writes into another library. An unfinished copy
-//   leaves its marker (MARKER) there, and the same copy run again resumes it;
+// - the source is never changed, and is held with the writer lock so nothing writes its
+//   tables while they are copied (the app or `watch` running on it: "library busy", one line);
+//   its small files that change without that lock (duplicate decisions) go last, and any that
+//   changed meanwhile go again;
+// - the target must be empty: a copy never writes into another library. The copy claims it
+//   with a marker (COPY_MARKER) written only if none is there, so two copies cannot share a
+//   target; an unfinished copy leaves it, and the same copy run again resumes, first removing
+//   the target's table files the source does not have (versions of an earlier attempt);
 // - each table's data, deletion and index files go before its manifests (_versions), so a
-//   table is never visible with a file missing; the marker goes last;
-// - the copy is checked before it counts as done: every table reads whole there and holds as
-//   many rows as the source's.
+//   table is never visible with a file missing; Lance's version hint and stray files (hidden,
+//   Finder's, a NAS's, Lance's own temporary ones) stay behind; the marker goes last;
+// - the copy is checked before it counts as done: every table reads whole there, at the
+//   source's version and with its rows.
+import crypto from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { DECISIONS_KEY } from '../dupes/decisions-file';
 import { REPORTS_PREFIX } from '../dupes/report-store';
 import type { LibraryService } from '../library/library-service';
-import type { LibraryFiles } from '../location/library-files';
-import type { LibraryLocation } from '../location/library-location';
+import { realpathOr } from '../location/files-for';
 import { FolderFiles } from '../location/folder-files';
+import { isLibraryKey, type LibraryFiles } from '../location/library-files';
+import type { LibraryLocation } from '../location/library-location';
+import { errorWithoutSecrets } from '../location/location-error';
 import { S3Files } from '../location/s3-files';
 import { THUMBS_PREFIX } from '../media';
 import { CALIBRATION_PREFIX } from '../search/search-service';
-import { checkLibraryTables, tableRowCounts } from '../store';
+import { checkLibraryTables, tableStates } from '../store';
 import { CopyRefusedError } from './copy-refused-error';
 
-/** Left in the target while a copy runs; its presence (from the same source) lets a copy resume. */
+/** In the target while a copy runs; the same copy (source and device) run again resumes it. */
 export const COPY_MARKER = 'copy-in-progress.json';
 
 /** The library's files beside its tables: each feature's prefix, and the one file of its own. */
 const FILE_PREFIXES = [THUMBS_PREFIX, REPORTS_PREFIX, CALIBRATION_PREFIX];
 const FILE_KEYS = [DECISIONS_KEY];
 
+/** Lance's note of a table's newest version: a hint it checks, rewritten by its next commit; not copied. */
+const VERSION_HINT = 'latest_version_hint.json';
+
 /** Files written at once: enough to hide an object store's round trips, few enough for a NAS. */
 const CONCURRENCY = 8;
+
+/** Rounds of copying again the small files that changed during the copy, before giving up. */
+const SETTLE_ROUNDS = 3;
 
 export interface CopyTarget {
   location: LibraryLocation;
@@ -57,27 +73,34 @@ export interface CopyReport {
   /** Files copied: the tables' and the library's (thumbnails…). */
   files: number;
   bytes: number;
+  /** Files left behind: hidden or oddly named ones that are not the library's (.DS_Store, Lance's temporary files). */
+  skipped: number;
   /** An unfinished copy of the same library was found there and completed. */
   resumed: boolean;
   seconds: number;
+}
+
+interface Marker {
+  from: string;
+  host: string;
+  id: string;
+  startedAt: string;
 }
 
 export async function copyLibrary(lib: LibraryService, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyReport> {
   const started = performance.now();
   const source = lib.location;
   if (source.kind !== 'local') throw new CopyRefusedError(`copy-library copies a local library; ${source.uri} is already on S3, where every device reads it`);
-  if (target.location.kind === 'local' && overlaps(source.databaseUri, target.location.databaseUri)) {
-    throw new CopyRefusedError(`${target.location.uri} is the library itself or inside it: choose another place`);
-  }
-  await lib.writable(); // the writer lock, kept until the library closes: nothing writes meanwhile
+  refuseBadPlace(lib, target);
+  await lib.writable(); // the writer lock, kept until the library closes: nothing writes the tables meanwhile
   const tablesTo = tableFiles(target.location);
-  const resumed = await claimTarget(target, tablesTo, source.uri);
+  const { resumed, id } = await claimTarget(target, tablesTo, source.uri);
 
-  const libraryKeys = (await Promise.all(FILE_PREFIXES.map((prefix) => lib.files.list(prefix)))).flat();
-  for (const key of FILE_KEYS) if ((await lib.files.stamp(key)) !== null) libraryKeys.push(key);
   const tables = await localTables(source.databaseUri);
-  const total = libraryKeys.length + tables.reduce((n, t) => n + t.data.length + t.manifests.length, 0);
-  const progress = { done: 0, total, bytes: 0 };
+  const thumbs = (await lib.files.list(THUMBS_PREFIX)).filter(isLibraryKey);
+  const others = await smallFiles(lib.files);
+  if (resumed) await removeLeftovers(tablesTo, tables);
+  const progress = { done: 0, total: thumbs.length + others.length + tables.reduce((n, t) => n + t.data.length + t.manifests.length, 0), bytes: 0 };
   const step = (bytes: number) => {
     progress.done++;
     progress.bytes += bytes;
@@ -85,11 +108,10 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
   };
   options.onProgress?.({ ...progress });
 
-  await inParallel(libraryKeys, options.signal, async (key) => {
+  await inParallel(thumbs, options.signal, async (key) => {
     const data = await lib.files.read(key);
-    if (data === null) return; // gone since the listing (a report replaced): nothing to copy
-    if (key.startsWith(THUMBS_PREFIX)) await target.files.writeNew(key, data); // content-addressed
-    else await target.files.write(key, data);
+    if (data === null) return;
+    await target.files.writeNew(key, data); // content-addressed: one already there is the same
     step(data.byteLength);
   });
   for (const table of tables) {
@@ -101,18 +123,44 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
       });
     }
   }
+  // The small files last (decisions are made without the writer lock), then again any that
+  // changed while the copy ran, until a round finds none changed.
+  let copied = await copySmallFiles(lib.files, target.files, others, options.signal, step);
+  const states = await verifyCopy(source, target.location);
+  for (let round = 0; ; round++) {
+    const changed = await changedSince(lib.files, copied);
+    if (changed.length === 0) break;
+    if (round === SETTLE_ROUNDS) throw new Error(`the library's files kept changing during the copy (${changed[0]}): run the same copy again once nothing else uses the library`);
+    copied = new Map([...copied, ...(await copySmallFiles(lib.files, target.files, changed, options.signal, step))]);
+  }
 
-  const counts = await verifyCopy(source, target.location);
-  await target.files.remove(COPY_MARKER);
+  await releaseTarget(target, id);
   return {
     from: source.uri,
     to: target.location.uri,
-    tables: [...counts].map(([name, rows]) => ({ name, rows })).sort((a, b) => a.name.localeCompare(b.name)),
+    tables: [...states].map(([name, s]) => ({ name, rows: s.rows })).sort((a, b) => a.name.localeCompare(b.name)),
     files: progress.done,
     bytes: progress.bytes,
+    skipped: tables.reduce((n, t) => n + t.skipped, 0),
     resumed,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * A target inside the library or one of its own folders (for the default library: the home's
+ * thumbs, duplicates, calibration), or another home's default library (whose files live in
+ * that home, not beside its tables: they would look lost there) is refused.
+ */
+function refuseBadPlace(lib: LibraryService, target: CopyTarget): void {
+  if (target.location.kind !== 'local') return;
+  const to = realpathOr(target.location.databaseUri);
+  const own = [lib.location.databaseUri, ...FILE_PREFIXES.map((p) => lib.files.where(p.replace(/\/$/, '')))].map((p) => realpathOr(path.resolve(p)));
+  if (own.some((p) => inside(to, p) || inside(p, to))) throw new CopyRefusedError(`${target.location.uri} is the library itself, holds it or lies inside it: choose another place`);
+  const parent = path.dirname(to);
+  if (path.basename(to) === 'library' && ['settings.json', 'models', 'thumbs'].some((n) => existsSync(path.join(parent, n)))) {
+    throw new CopyRefusedError(`${target.location.uri} is the default library of the Shoebox home ${parent}: copy to a folder of its own, then open it with --library`);
+  }
 }
 
 /** Where the target's tables go: LanceDB's own place for them (its folder, or its S3 prefix). */
@@ -121,37 +169,52 @@ function tableFiles(location: LibraryLocation): LibraryFiles {
 }
 
 /**
- * Refuses a target holding anything but an unfinished copy of this very library, then marks it.
- * Whether it resumes.
+ * Claims the target: refuses one holding anything but an unfinished copy of this library from
+ * this device, then writes a marker of its own, only if the one read is still there (or none
+ * is): of two copies started at once into one place, one is refused.
  */
-async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, from: string): Promise<boolean> {
-  const marker = await target.files.read(COPY_MARKER);
-  const resuming = marker !== null && markerSource(marker) === from;
-  if (!resuming) {
+async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, from: string): Promise<{ resumed: boolean; id: string }> {
+  const { data, version } = await target.files.readVersioned(COPY_MARKER);
+  const previous = data ? parseMarker(data) : null;
+  const resumed = previous !== null && previous.from === from && previous.host === os.hostname();
+  if (!resumed) {
     const present = [...(await tablesTo.list('')), ...(await Promise.all(FILE_PREFIXES.map((p) => target.files.list(p)))).flat()];
-    for (const key of FILE_KEYS) if ((await target.files.stamp(key)) !== null) present.push(key);
+    for (const key of [...FILE_KEYS, COPY_MARKER]) if ((await target.files.stamp(key)) !== null) present.push(key);
     if (present.length > 0) {
-      throw new CopyRefusedError(`${target.location.uri} is not empty (${present.length} files, e.g. ${present[0]}): a copy never writes into another library; choose an empty place`);
+      throw new CopyRefusedError(`${target.location.uri} is not empty (${new Set(present).size} files, e.g. ${present[0]}): a copy never writes into another library; choose an empty place`);
     }
   }
-  await target.files.write(COPY_MARKER, `${JSON.stringify({ from, startedAt: new Date().toISOString() })}\n`);
-  return resuming;
+  const marker: Marker = { from, host: os.hostname(), id: crypto.randomUUID(), startedAt: new Date().toISOString() };
+  if (!(await target.files.writeIfVersion(COPY_MARKER, `${JSON.stringify(marker)}\n`, resumed ? version : null))) {
+    throw new CopyRefusedError(`another copy is writing to ${target.location.uri}: let it finish, or choose another place`);
+  }
+  return { resumed, id: marker.id };
 }
 
-function markerSource(data: Buffer): string | null {
+/** Removes the marker, unless another copy took the target over meanwhile (then this one is not done). */
+async function releaseTarget(target: CopyTarget, id: string): Promise<void> {
+  const current = await target.files.read(COPY_MARKER);
+  if (!current || parseMarker(current)?.id !== id) throw new Error(`another copy took over ${target.location.uri} while this one ran: run it again once that one is done`);
+  await target.files.remove(COPY_MARKER);
+}
+
+function parseMarker(data: Buffer): Marker | null {
   try {
-    const from = (JSON.parse(data.toString('utf8')) as { from?: unknown }).from;
-    return typeof from === 'string' ? from : null;
+    const m = JSON.parse(data.toString('utf8')) as Partial<Marker>;
+    return typeof m.from === 'string' && typeof m.host === 'string' && typeof m.id === 'string' ? (m as Marker) : null;
   } catch {
     return null;
   }
 }
 
 interface LocalTable {
+  name: string;
   /** Keys relative to the library folder, "<name>.lance/...": data, deletions, indexes, transactions. */
   data: string[];
-  /** "<name>.lance/_versions/...": what makes the rest visible, copied last. */
+  /** "<name>.lance/_versions/N.manifest": what makes the rest visible, copied last. */
   manifests: string[];
+  /** Files left behind (hidden, oddly named, the version hint). */
+  skipped: number;
 }
 
 /** The tables of a local library: its "<name>.lance" folders (the writer lease's is the device's own). */
@@ -162,34 +225,74 @@ async function localTables(dir: string): Promise<LocalTable[]> {
   });
   const tables: LocalTable[] = [];
   for (const entry of entries) {
-    if (!entry.isDirectory() || !entry.name.endsWith('.lance') || entry.name.startsWith('.')) continue;
+    if (!entry.isDirectory() || !entry.name.endsWith('.lance') || !isLibraryKey(entry.name)) continue;
     const files = (await fs.readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true }))
       .filter((f) => f.isFile())
       .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
+    const kept = files.filter((key) => isLibraryKey(key) && path.posix.basename(key) !== VERSION_HINT);
     const manifest = (key: string) => key.split('/')[1] === '_versions';
-    tables.push({ data: files.filter((k) => !manifest(k)), manifests: files.filter(manifest) });
+    tables.push({ name: entry.name, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: files.length - kept.length });
   }
   return tables;
 }
 
-/** Every table reads whole at the target and holds the source's rows; else the copy is not done. */
-async function verifyCopy(source: LibraryLocation, target: LibraryLocation): Promise<Map<string, number>> {
-  const [from, to] = [await tableRowCounts(source), await tableRowCounts(target)];
-  for (const [name, rows] of from) {
-    const copied = to.get(name);
-    if (copied !== rows) throw new Error(`the copy of table ${name} at ${target.uri} holds ${copied ?? 'no'} rows, not ${rows}: run the same copy again`);
-  }
-  const { damaged } = await checkLibraryTables(target);
-  if (damaged.length) throw new Error(`the copy at ${target.uri} does not read whole (${damaged.map((d) => `${d.table}: ${d.reason}`).join('; ')}): run the same copy again`);
-  return from;
+/** On a resume: the target's table files the source does not have (an earlier attempt's versions), and tables it lacks. */
+async function removeLeftovers(tablesTo: LibraryFiles, tables: LocalTable[]): Promise<void> {
+  const wanted = new Set(tables.flatMap((t) => [...t.data, ...t.manifests]));
+  const names = new Set(tables.map((t) => t.name));
+  const present = (await tablesTo.list('')).filter((key) => key.split('/')[0]!.endsWith('.lance'));
+  for (const key of present) if (!wanted.has(key) || !names.has(key.split('/')[0]!)) await tablesTo.remove(key);
 }
 
-function overlaps(a: string, b: string): boolean {
-  const inside = (child: string, parent: string) => {
-    const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
-  return inside(path.resolve(a), path.resolve(b)) || inside(path.resolve(b), path.resolve(a));
+/** The library's small files (duplicate reports, calibrations, decisions) as they are now. */
+async function smallFiles(files: LibraryFiles): Promise<string[]> {
+  const keys = (await Promise.all([REPORTS_PREFIX, CALIBRATION_PREFIX].map((p) => files.list(p)))).flat().filter(isLibraryKey);
+  for (const key of FILE_KEYS) if ((await files.stamp(key)) !== null) keys.push(key);
+  return keys;
+}
+
+/** Copies `keys`, each with the stamp it had before it was read (changedSince compares with it). */
+async function copySmallFiles(from: LibraryFiles, to: LibraryFiles, keys: string[], signal: AbortSignal | undefined, step: (bytes: number) => void): Promise<Map<string, string | null>> {
+  const stamps = new Map<string, string | null>();
+  await inParallel(keys, signal, async (key) => {
+    stamps.set(key, await from.stamp(key));
+    const data = await from.read(key);
+    if (data === null) return to.remove(key); // gone since the listing (a report replaced)
+    await to.write(key, data);
+    step(data.byteLength);
+  });
+  return stamps;
+}
+
+/** Small files new since the copy, or whose stamp changed. */
+async function changedSince(files: LibraryFiles, copied: Map<string, string | null>): Promise<string[]> {
+  const now = await smallFiles(files);
+  const changed: string[] = [];
+  for (const key of new Set([...now, ...copied.keys()])) if (!copied.has(key) || (await files.stamp(key)) !== copied.get(key)) changed.push(key);
+  return changed;
+}
+
+/** Every table reads whole at the target, at the source's version and with its rows; else the copy is not done. */
+async function verifyCopy(source: LibraryLocation, target: LibraryLocation): Promise<Map<string, { rows: number; version: number }>> {
+  try {
+    const [from, to] = [await tableStates(source), await tableStates(target)];
+    for (const [name, state] of from) {
+      const copied = to.get(name);
+      if (copied?.rows !== state.rows || copied.version !== state.version) {
+        throw new Error(`the copy of table ${name} at ${target.uri} is ${copied ? `at version ${copied.version} with ${copied.rows} rows` : 'missing'}, not version ${state.version} with ${state.rows}: run the same copy again`);
+      }
+    }
+    const { damaged } = await checkLibraryTables(target);
+    if (damaged.length) throw new Error(`the copy at ${target.uri} does not read whole (${damaged.map((d) => `${d.table}: ${d.reason}`).join('; ')}): run the same copy again`);
+    return from;
+  } catch (error) {
+    throw errorWithoutSecrets(error, target.secrets); // LanceDB's S3 errors may echo a key
+  }
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Runs `work` on every item, CONCURRENCY at a time; stops taking new items once `signal` aborts. */

@@ -59,9 +59,12 @@ export interface AdapterGuess {
   /** Why WebGPU cannot work here before trying (no Vulkan driver on Linux); null: try it. */
   missing: string | null;
   /**
-   * Changes whenever a driver or a GPU device comes or goes (Linux: driverKey and the device
-   * nodes under /dev/dri and /dev/nvidia*), so a failure to load can be remembered until
-   * then; absent where that cannot be told (a failure is then tried again at every start).
+   * Changes whenever a driver, the Vulkan loader or a GPU device comes, goes or changes, or
+   * the machine restarts (Linux: driverKey, the loader's date, the device nodes under /dev/dri
+   * and /dev/nvidia* with whether this user may open them, the boot), so a failure to load can
+   * be remembered until then: a driver upgraded before a reboot, a user added to the `render`
+   * group, a loader installed later are all tried again. Absent where that cannot be told (a
+   * failure is then tried again at every start).
    */
   hardwareKey?: string;
 }
@@ -78,19 +81,50 @@ export function guessWebgpuAdapter(platform: string = process.platform, env: Nod
   const driverKey = icds.map((icd) => `${icd.library}@${mtimeOf(icd)}`).join(';') || 'no-vulkan-driver';
   const adapters = icds.map((icd) => classifyVulkanDriver(icd.library));
   const adapter = adapters.find((a) => a.kind === 'gpu') ?? adapters.find((a) => a.kind === 'unknown') ?? adapters[0] ?? null;
-  return { adapter, driverKey, missing: icds.length ? null : 'no Vulkan driver is installed', hardwareKey: `${driverKey}|${gpuDeviceNodes().join(',')}` };
+  const hardwareKey = [driverKey, vulkanLoaderDate(), gpuDeviceNodes().join(','), bootId()].join('|');
+  return { adapter, driverKey, missing: icds.length ? null : 'no Vulkan driver is installed', hardwareKey };
 }
 
-/** The GPU device nodes present: a GPU plugged in or its kernel driver loaded adds one. */
+/** This boot's id: a failure is tried again after a restart (a driver upgrade takes one). */
+function bootId(): string {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return 'unknown-boot';
+  }
+}
+
+/** The Vulkan loader Dawn opens, by date: installing or updating it is tried again. */
+function vulkanLoaderDate(): string {
+  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib']) {
+    try {
+      return `${dir}:${Math.round(fs.statSync(path.join(dir, 'libvulkan.so.1')).mtimeMs)}`;
+    } catch {
+      // Not in this folder.
+    }
+  }
+  return 'no-loader';
+}
+
+/** The GPU device nodes present, and whether this user may open each: a GPU plugged in, its kernel driver loaded or a group granted changes them. */
 function gpuDeviceNodes(): string[] {
-  const names = (dir: string, keep: (name: string) => boolean) => {
+  const nodes = (dir: string, keep: (name: string) => boolean) => {
     try {
       return fs.readdirSync(dir).filter(keep).sort().map((name) => path.join(dir, name));
     } catch {
       return [];
     }
   };
-  return [...names('/dev/dri', () => true), ...names('/dev', (name) => name.startsWith('nvidia'))];
+  return [...nodes('/dev/dri', () => true), ...nodes('/dev', (name) => name.startsWith('nvidia'))].map((node) => `${node}:${mayOpen(node) ? 'rw' : '-'}`);
+}
+
+function mayOpen(node: string): boolean {
+  try {
+    fs.accessSync(node, fs.constants.R_OK | fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function mtimeOf(icd: Icd): number {

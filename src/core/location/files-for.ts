@@ -18,7 +18,7 @@ export function libraryFilesFor(location: LibraryLocation, home: string): Librar
 }
 
 /** The real path; of a folder not made yet (a new home), its real parent's and its name. */
-function realpathOr(p: string): string {
+export function realpathOr(p: string): string {
   try {
     return fs.realpathSync.native(p);
   } catch {

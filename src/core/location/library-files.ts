@@ -37,10 +37,14 @@ export interface Versioned {
 
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
-/** Refuses what is not a plain relative key (no "..", no absolute path, no backslash). */
+/** Whether `key` is a plain relative key: no "..", no absolute path, no backslash, no hidden part. */
+export function isLibraryKey(key: string): boolean {
+  return key !== '' && key.split('/').every((p) => SEGMENT.test(p));
+}
+
+/** Refuses what is not a plain relative key (isLibraryKey). */
 export function checkKey(key: string): string {
-  const parts = key.split('/');
-  if (!key || parts.some((p) => !SEGMENT.test(p))) throw new Error(`not a library file key: ${JSON.stringify(key).slice(0, 80)}`);
+  if (!isLibraryKey(key)) throw new Error(`not a library file key: ${JSON.stringify(key).slice(0, 80)}`);
   return key;
 }
 

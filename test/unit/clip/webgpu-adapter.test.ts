@@ -50,6 +50,17 @@ describe('guessWebgpuAdapter on Linux', () => {
     expect(a.driverKey).not.toBe(b.driverKey);
   });
 
+  it('keys a load failure on the drivers, the devices and the boot, so a new one is tried again', () => {
+    const dir = tempDir();
+    const a = guessWebgpuAdapter('linux', { VK_ICD_FILENAMES: manifest(dir, 'a.json', 'libvulkan_radeon.so') });
+    const b = guessWebgpuAdapter('linux', { VK_ICD_FILENAMES: manifest(dir, 'b.json', 'libvulkan_intel.so') });
+    expect(a.hardwareKey).toContain(a.driverKey);
+    expect(a.hardwareKey).not.toBe(b.hardwareKey);
+    if (fs.existsSync('/proc/sys/kernel/random/boot_id')) expect(a.hardwareKey).toContain(fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+    expect(guessWebgpuAdapter('darwin', {}).hardwareKey).toBeUndefined();
+    expect(guessWebgpuAdapter('win32', {}).hardwareKey).toBeUndefined();
+  });
+
   it('scans the standard folders when no variable names the drivers', () => {
     const data = tempDir();
     fs.mkdirSync(path.join(data, 'vulkan', 'icd.d'), { recursive: true });
