@@ -48,7 +48,7 @@ async function rankWithMoments(store: MomentStore, query: VectorQuery): Promise<
     best.size ? admittedVideos(store, query, [...best.keys()]) : Promise.resolve(new Map<string, { hash: string; score?: number }>()),
   ]);
   for (const [hash, frames] of framesOfPosterOnly) best.set(hash, bestFrame(hash, frames, query.vector));
-  // Copies of one photo score exactly alike: by path, so every device and every page agree.
+  // Copies of one photo score exactly alike: by path, so every device orders them alike.
   if (best.size === 0) return [...photos].sort(bestFirst).slice(offset);
 
   const hashOf = new Map([...rows].map(([p, row]) => [p, row.hash]));
