@@ -213,7 +213,7 @@ interface LocalTable {
   data: string[];
   /** "<name>.lance/_versions/N.manifest": what makes the rest visible, copied last. */
   manifests: string[];
-  /** Files left behind (hidden, oddly named, the version hint). */
+  /** Stray files left behind (hidden, oddly named); the version hint is not counted. */
   skipped: number;
 }
 
@@ -229,9 +229,10 @@ async function localTables(dir: string): Promise<LocalTable[]> {
     const files = (await fs.readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true }))
       .filter((f) => f.isFile())
       .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
-    const kept = files.filter((key) => isLibraryKey(key) && path.posix.basename(key) !== VERSION_HINT);
+    const plain = files.filter(isLibraryKey);
+    const kept = plain.filter((key) => path.posix.basename(key) !== VERSION_HINT);
     const manifest = (key: string) => key.split('/')[1] === '_versions';
-    tables.push({ name: entry.name, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: files.length - kept.length });
+    tables.push({ name: entry.name, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: files.length - plain.length });
   }
   return tables;
 }
