@@ -23,6 +23,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isAtOrInside } from '../../base/path-inside';
 import { DECISIONS_KEY } from '../dupes/decisions-file';
 import { REPORTS_PREFIX } from '../dupes/report-store';
 import type { LibraryService } from '../library/library-service';
@@ -156,7 +157,7 @@ function refuseBadPlace(lib: LibraryService, target: CopyTarget): void {
   if (target.location.kind !== 'local') return;
   const to = realpathOr(target.location.databaseUri);
   const own = [lib.location.databaseUri, ...FILE_PREFIXES.map((p) => lib.files.where(p.replace(/\/$/, '')))].map((p) => realpathOr(path.resolve(p)));
-  if (own.some((p) => inside(to, p) || inside(p, to))) throw new CopyRefusedError(`${target.location.uri} is the library itself, holds it or lies inside it: choose another place`);
+  if (own.some((p) => isAtOrInside(to, p) || isAtOrInside(p, to))) throw new CopyRefusedError(`${target.location.uri} is the library itself, holds it or lies inside it: choose another place`);
   const parent = path.dirname(to);
   if (path.basename(to) === 'library' && ['settings.json', 'models', 'thumbs'].some((n) => existsSync(path.join(parent, n)))) {
     throw new CopyRefusedError(`${target.location.uri} is the default library of the Shoebox home ${parent}: copy to a folder of its own, then open it with --library`);
@@ -240,9 +241,8 @@ async function localTables(dir: string): Promise<LocalTable[]> {
 /** On a resume: the target's table files the source does not have (an earlier attempt's versions), and tables it lacks. */
 async function removeLeftovers(tablesTo: LibraryFiles, tables: LocalTable[]): Promise<void> {
   const wanted = new Set(tables.flatMap((t) => [...t.data, ...t.manifests]));
-  const names = new Set(tables.map((t) => t.name));
   const present = (await tablesTo.list('')).filter((key) => key.split('/')[0]!.endsWith('.lance'));
-  for (const key of present) if (!wanted.has(key) || !names.has(key.split('/')[0]!)) await tablesTo.remove(key);
+  for (const key of present) if (!wanted.has(key)) await tablesTo.remove(key);
 }
 
 /** The library's small files (duplicate reports, calibrations, decisions) as they are now. */
@@ -289,11 +289,6 @@ async function verifyCopy(source: LibraryLocation, target: LibraryLocation): Pro
   } catch (error) {
     throw errorWithoutSecrets(error, target.secrets); // LanceDB's S3 errors may echo a key
   }
-}
-
-function inside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Runs `work` on every item, CONCURRENCY at a time; stops taking new items once `signal` aborts. */
