@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shoebox, startShoebox } from './run-cli';
 import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
-import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { COLOURS, tempDir, writeColourPhoto, writeDistinctPhotos } from '../helpers/images';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -29,9 +29,8 @@ describe('shoebox index', () => {
   it('Ctrl-C: says how many photos are left, exits 130; the next run finishes them', async () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
-    const base = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#335577' } }).jpeg().toBuffer();
     const total = 120;
-    for (let i = 0; i < total; i++) await sharp(base).modulate({ hue: i * 3 }).jpeg({ quality: 85 }).toFile(path.join(photos, `p${String(i).padStart(3, '0')}.jpg`));
+    await writeDistinctPhotos(photos, total, { width: 1200, height: 900 }, '#335577');
     const child = startShoebox(['--home', home, 'index', ...MODEL, photos]);
     children.push(child);
     let stdout = '';

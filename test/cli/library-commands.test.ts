@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import { shoebox, startShoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
-import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { COLOURS, tempDir, writeColourPhoto, writeDistinctPhotos } from '../helpers/images';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
@@ -83,11 +82,8 @@ describe('crash safety', () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
     // Enough camera-ish JPEGs that the run takes a few seconds.
-    const base = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#884422' } }).jpeg().toBuffer();
     const total = 160;
-    for (let i = 0; i < total; i++) {
-      await sharp(base).modulate({ hue: i * 2 }).jpeg({ quality: 85 }).toFile(path.join(photos, `p${String(i).padStart(3, '0')}.jpg`));
-    }
+    await writeDistinctPhotos(photos, total, { width: 1600, height: 1200 }, '#884422');
     const child = startShoebox(['--home', home, 'index', ...MODEL, '--json', photos]);
     children.push(child);
     const versions = path.join(home, 'library');

@@ -27,3 +27,18 @@ export async function writeColourPhoto(dir: string, name: string, rgb: [number, 
   await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toFile(file);
   return file;
 }
+
+/**
+ * `count` camera-sized JPEGs, p000.jpg…, each with content of its own: a hue turn of one
+ * base alone gives some pairs byte-identical files, and a copy of a photo already embedded is
+ * not embedded again, so counts of embedded photos would come out one short now and then.
+ */
+export async function writeDistinctPhotos(dir: string, count: number, size: { width: number; height: number }, background: string): Promise<void> {
+  const base = await sharp({ create: { ...size, channels: 3, background } }).jpeg().toBuffer();
+  const perRow = Math.floor(size.width / 16);
+  for (let i = 0; i < count; i++) {
+    const mark = { input: { create: { width: 16, height: 16, channels: 3 as const, background: '#ffffff' } }, left: (i % perRow) * 16, top: Math.floor(i / perRow) * 16 };
+    const file = path.join(dir, `p${String(i).padStart(3, '0')}.jpg`);
+    await sharp(base).modulate({ hue: i * 3 }).composite([mark]).jpeg({ quality: 85 }).toFile(file);
+  }
+}
