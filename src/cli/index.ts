@@ -9,6 +9,7 @@ if (unsupported) {
   process.exit(1);
 }
 const { runCli } = await import('./program');
+const { guardUnsettledCommand } = await import('./unsettled-guard');
 
 // `shoebox list | head -1`: the reader left, which is not a failure of ours. Stop quietly,
 // as Unix tools do, instead of an EPIPE stack trace.
@@ -17,4 +18,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+let returned = false;
+guardUnsettledCommand(() => returned);
 process.exitCode = await runCli(process.argv);
+returned = true;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { ImageDecodeError } from '../../src/core/clip/preprocess';
 import { search, similar } from '../../src/core/search/search-service';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { testLibrary } from '../helpers/test-library';
@@ -96,6 +97,56 @@ describe('indexing a folder', () => {
     expect(lookups).toHaveBeenCalledTimes(1);
     const [copy, original] = await Promise.all([store.getPhoto(path.join(other, 'red copy.jpg')), store.getPhoto(path.join(photos, 'red.jpg'))]);
     expect(copy!.vector).toEqual(original!.vector);
+  });
+
+  it('copies met in one run are embedded once: each copy gets the first one\'s row', async () => {
+    const photos = await colourFolder();
+    const names = Object.keys(COLOURS).map((c) => `${c}.jpg`);
+    for (const backup of ['backup', 'backup 2']) {
+      fs.mkdirSync(path.join(photos, backup));
+      for (const name of names) fs.copyFileSync(path.join(photos, name), path.join(photos, backup, name));
+    }
+    const lib = library(tempDir());
+    const store = await lib.writable();
+    const s = await lib.index([photos]);
+    expect(s).toMatchObject({ added: 5 + 2 * names.length, embedded: 5, updated: 0 });
+    for (const name of names) {
+      const rows = await Promise.all(['', 'backup', 'backup 2'].map((dir) => store.getPhoto(path.join(photos, dir, name))));
+      expect(rows.every((r) => r !== null), name).toBe(true);
+      expect(rows[1]!.vector, name).toEqual(rows[0]!.vector);
+      expect(rows[2]!.vector, name).toEqual(rows[0]!.vector);
+      expect(new Set(rows.map((r) => r!.thumbKey)).size, name).toBe(1);
+    }
+    const again = await lib.index();
+    expect(again).toMatchObject({ unchanged: 5 + 2 * names.length, embedded: 0 });
+  });
+
+  it('when the first of several copies fails to decode, the copies are embedded themselves', async () => {
+    const photos = tempDir('shoebox-photos-');
+    const red = await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    fs.copyFileSync(red, path.join(photos, 'red copy.jpg'));
+    fs.copyFileSync(red, path.join(photos, 'red copy 2.jpg'));
+    const lib = library(tempDir());
+    const model = lib.clip();
+    const embed = model.embedImageFiles.bind(model);
+    let failed: string | undefined;
+    // The first copy decoded fails as a read error would, after it was claimed as the first.
+    vi.spyOn(model, 'embedImageFiles').mockImplementation((paths, onResult, options = {}) => embed(paths, onResult, {
+      ...options,
+      decode: async (p, i) => {
+        const image = await options.decode!(p, i);
+        if (image && failed === undefined) {
+          failed = p;
+          throw new ImageDecodeError('read error (EIO)');
+        }
+        return image;
+      },
+    }));
+    const s = await lib.index([photos]);
+    expect(failed).toBeDefined();
+    expect(s.failed).toEqual([{ path: failed, reason: 'read error (EIO)' }]);
+    expect(s).toMatchObject({ added: 2, embedded: 1 });
+    expect((await lib.listPhotos()).map((p) => p.path).sort()).toEqual([red, path.join(photos, 'red copy.jpg'), path.join(photos, 'red copy 2.jpg')].filter((p) => p !== failed).sort());
   });
 
   it('removing a folder drops its photos but never touches the files', async () => {

@@ -81,9 +81,12 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
     const allDecoded = nextToDecode >= paths.length && decoding === 0;
     const good = ready.filter((d) => d.image).length;
     if (good < options.batchSize && !allDecoded) {
-      // Failures need no inference: report them as soon as they are known.
+      // Failures need no inference: report them as soon as they are known, and decode more
+      // in their place (a run of skipped photos, copies say, can fill the buffer alone, and
+      // no decode in flight would call pump() again).
       finished += flushSettled(ready, options.onResult);
       if (finished >= total) break;
+      pump();
       await new Promise<void>((resolve) => {
         wake = resolve;
         // The decode may have finished between the check above and now.

@@ -1,6 +1,7 @@
 // Brings the library in line with the disk: new and changed files are indexed, unchanged
 // ones cost a stat(), deleted ones are removed, and a file whose content is already in the
-// library (a move, a rename, a copy) reuses that embedding instead of being embedded again.
+// library (a move, a rename, a copy) reuses that embedding instead of being embedded again,
+// and so does a copy of content met earlier in the same run (run-twins.ts).
 //
 // Crash safety: photos are committed to LanceDB in small batches, each one atomic, and a
 // photo only counts as indexed once its batch is committed. A kill -9 loses at most the
@@ -10,6 +11,7 @@ import path from 'node:path';
 import type { LibraryEvent } from '../../shared/api';
 import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage, type PreprocessedImage } from '../clip/preprocess';
+import type { ImageResult } from '../clip/image-pipeline';
 import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
@@ -23,6 +25,7 @@ import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
+import { RunTwins } from './run-twins';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -200,14 +203,24 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   summary.unavailable = kept.report(states.keys(), unavailable.alwaysReport);
   for (const line of unavailableLines(summary)) deps.emit({ type: 'log', level: 'warn', message: line });
   const missingByHash = new Map([...missing].map(([p, s]) => [s.hash, p]));
-  // Content already in the library: only for these is a twin worth a query. A query per new
-  // photo scanned every uncompacted commit of the run (~100 ms each at 10k photos).
+  // Content in the library before this run: only for these is a twin worth a query (content
+  // met in this run is RunTwins'). A query per new photo scanned every uncompacted commit of
+  // the run (~100 ms each at 10k photos).
   const knownHashes = new Set([...states.values()].map((s) => s.hash));
 
+  // Byte-identical files in this run (a folder and its backup): the first is embedded, the
+  // copies take its row. Before this, each was embedded until the first was committed.
+  const twins = new RunTwins<FoundFile>((copy, row) => {
+    count(copy);
+    writer.put({ ...row, path: copy.path, folder: copy.folder, size: copy.size, mtimeMs: copy.mtimeMs, indexedAt: Date.now() });
+  });
   const uploads = new ThumbnailUploads(deps.thumbs);
   const writer = new WriteBatcher(store, {
     beforeCommit: (records) => uploads.settled(records.map((r) => r.thumbKey)),
-    ...(deps.onPhotosCommitted ? { onCommitted: deps.onPhotosCommitted } : {}),
+    onCommitted: async (records) => {
+      twins.committed(records);
+      await deps.onPhotosCommitted?.(records);
+    },
     // The same upkeep as after a run (library-service.ts), every few thousand photos of a long one.
     maintenance: async () => {
       await store.ensureVectorIndex();
@@ -236,7 +249,12 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // Settled without being a failure: files gone since the scan (simply not in the library),
   // decodes a stop cut short (left for the next run).
   const goneSinceScan = new Set<string>();
+  // The files of the pass running (indices below are into it): every candidate, then the
+  // copies whose first in this run did not become a row (twins.takeOrphans).
+  let files = candidates;
   const cutShort = new Set<number>();
+  // Indices that are the first of their content in this run: their copies wait on them.
+  const firsts = new Map<number, string>();
   // Progress counts photo files: those named like one, and those whose content turns out to be one.
   const sniffed = new Set<number>();
   const decode = async (filePath: string, index: number) => {
@@ -246,13 +264,13 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       // A stop never waits on a decode stuck on a file that does not answer.
       return await untilAborted(decodeFile(filePath, index), options.signal);
     } catch (error) {
-      if (error instanceof FileGoneError) goneSinceScan.add(candidates[index]!.path);
+      if (error instanceof FileGoneError) goneSinceScan.add(files[index]!.path);
       if (error instanceof StoppedError) cutShort.add(index);
       throw error;
     }
   };
   const decodeFile = async (filePath: string, index: number) => {
-    const file = candidates[index]!;
+    const file = files[index]!;
     // One open for the sniff and the read; regular file, size and declared dimensions are
     // checked before the file is read whole.
     const opened = await PhotoFile.open(filePath);
@@ -281,7 +299,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     try {
       // On a worker, not the event loop, which every photo's other steps wait on.
       hash = await sha256OffThread(bytes);
-      if (await reuseTwin(file, hash)) return null;
+      if (await takesTwin(file, hash, index)) return null;
       meta = await readPhotoMetadata(bytes);
       const { input, header } = await toSharpInputWithHeader(bytes, format);
       image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header });
@@ -300,14 +318,21 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
 
   /** A stored row with the same content claims the file (a move or a copy): nothing to embed. */
   const reuseTwin = async (file: FoundFile, hash: string): Promise<boolean> => {
-    const twin = knownHashes.has(hash) ? await reusableTwin(store, hash, missingByHash) : null;
+    const twin = await reusableTwin(store, hash, missingByHash);
     throwIfStopped(options.signal); // a decode that ends after a stop commits nothing
-    knownHashes.add(hash); // a second copy in this run may find this one once it is committed
     if (!twin) return false;
     if (missing.has(twin.path)) summary.moved++;
     count(file);
     writer.put({ ...twin, path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, indexedAt: Date.now() });
     return true;
+  };
+  /** Whether `file` takes a row of the same content (stored, or made in this run) instead of being embedded. */
+  const takesTwin = async (file: FoundFile, hash: string, index: number): Promise<boolean> => {
+    if (knownHashes.has(hash) && (await reuseTwin(file, hash))) return true;
+    const claim = twins.claim(hash, file);
+    if (claim === 'copy' || (claim === 'stored' && (await reuseTwin(file, hash)))) return true;
+    firsts.set(index, hash);
+    return false;
   };
   // A video (video-indexing.ts): its frames are embedded and stored here; its poster frame
   // is returned to be embedded and committed as the video's row, like a photo.
@@ -320,7 +345,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     sniffed.add(index);
     if (!hasPhotoExtension(file.path)) progress.grow();
     const hash = await sha256File(file.path, options.signal); // streamed: a video need not fit in memory
-    if (await reuseTwin(file, hash)) return null;
+    if (await takesTwin(file, hash, index)) return null;
     const video = await videos.index(file.path, hash, options.signal);
     const thumbKey = thumbnailKey(hash);
     throwIfStopped(options.signal);
@@ -331,41 +356,74 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     return video.poster;
   };
 
-  let handled = 0;
-  // Megabytes of pixels a photo: without the headroom V8 ran a full collection every few photos.
-  await withGcHeadroom(() => deps.model.embedImageFiles(
-    candidates.map((c) => c.path),
-    (result) => {
-      if (cutShort.has(result.index)) return; // not done: counted in `left`
-      handled++;
-      const file = candidates[result.index]!;
-      if (hasPhotoExtension(file.path) || sniffed.has(result.index)) progress.tick();
-      if (goneSinceScan.has(file.path)) return; // deleted since the scan: not there, not failed
-      if (result.error !== undefined) return fail(file, result.error);
-      if (result.skipped) return;
-      const p = pending.get(result.index)!;
-      pending.delete(result.index);
-      summary.embedded++;
-      count(file);
-      writer.put({
-        path: file.path,
-        folder: file.folder,
-        size: file.size,
-        mtimeMs: file.mtimeMs,
-        hash: p.hash,
-        // A video's row has its real size; the frame embedded was reduced for the model.
-        width: p.size?.width ?? result.width!,
-        height: p.size?.height ?? result.height!,
-        ...p.meta,
-        modelId: deps.modelId,
-        vector: result.embedding!,
-        thumbKey: p.thumbKey,
-        indexedAt: Date.now(),
-        ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
-      });
-    },
-    { decode, ...(options.signal ? { signal: options.signal } : {}) },
-  ));
+  let left = 0;
+  // A pass over `files`; what it returns is how many of them a stop left undone.
+  const pass = async (tick: boolean): Promise<number> => {
+    let handled = 0;
+    // Megabytes of pixels a photo: without the headroom V8 ran a full collection every few photos.
+    await withGcHeadroom(() => deps.model.embedImageFiles(
+      files.map((c) => c.path),
+      (result) => {
+        const first = firsts.get(result.index);
+        firsts.delete(result.index);
+        const row = settle(result, tick, () => handled++);
+        if (first === undefined) return;
+        if (row) twins.made(row);
+        else twins.lost(first);
+      },
+      { decode, ...(options.signal ? { signal: options.signal } : {}) },
+    ));
+    cutShort.clear();
+    sniffed.clear();
+    pending.clear();
+    return files.length - handled;
+  };
+  /** Writes what one photo's result says; returns the row it made, if any. */
+  const settle = (result: ImageResult, tick: boolean, handled: () => void): PhotoRecord | null => {
+    if (cutShort.has(result.index)) return null; // not done: counted in `left`
+    handled();
+    const file = files[result.index]!;
+    if (tick && (hasPhotoExtension(file.path) || sniffed.has(result.index))) progress.tick();
+    if (goneSinceScan.has(file.path)) return null; // deleted since the scan: not there, not failed
+    if (result.error !== undefined) {
+      fail(file, result.error);
+      return null;
+    }
+    if (result.skipped) return null;
+    const p = pending.get(result.index)!;
+    pending.delete(result.index);
+    summary.embedded++;
+    count(file);
+    const row: PhotoRecord = {
+      path: file.path,
+      folder: file.folder,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      hash: p.hash,
+      // A video's row has its real size; the frame embedded was reduced for the model.
+      width: p.size?.width ?? result.width!,
+      height: p.size?.height ?? result.height!,
+      ...p.meta,
+      modelId: deps.modelId,
+      vector: result.embedding!,
+      thumbKey: p.thumbKey,
+      indexedAt: Date.now(),
+      ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
+    };
+    writer.put(row);
+    return row;
+  };
+  left += await pass(true);
+  // Copies whose first failed, vanished or was cut short are embedded on their own (already
+  // counted in the progress); a stop leaves them for the next run.
+  for (let orphans = twins.takeOrphans(); orphans.length; orphans = twins.takeOrphans()) {
+    if (options.signal?.aborted) {
+      left += orphans.length;
+      break;
+    }
+    files = orphans;
+    left += await pass(false);
+  }
 
   // Only after every new row is committed may old rows go: a crash in between leaves a
   // duplicate the next run removes, never a lost photo.
@@ -374,7 +432,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
   if (options.signal?.aborted) {
     summary.interrupted = true;
-    summary.left = candidates.length - handled;
+    summary.left = left;
   } else {
     const gone = [...missing.keys()];
     summary.removed = gone.length;
