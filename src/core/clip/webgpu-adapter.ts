@@ -56,7 +56,10 @@ export interface AdapterGuess {
   adapter: ProviderAdapter | null;
   /** What identifies the driver for the verdict cache: manifests, libraries, their dates. */
   driverKey: string;
-  /** Why WebGPU cannot work here before trying (no Vulkan driver on Linux); null: try it. */
+  /**
+   * Why `auto` need not try WebGPU here (Linux: no Vulkan driver, or no GPU device node this
+   * user may open); null: try it. A forced provider is tried anyway.
+   */
   missing: string | null;
   /**
    * Changes whenever a driver, the Vulkan loader or a GPU device comes, goes or changes, or
@@ -71,18 +74,26 @@ export interface AdapterGuess {
 
 /**
  * The adapter WebGPU is expected to get. Dawn prefers a hardware adapter over a software one,
- * so one real GPU's driver is enough for "gpu"; only software drivers mean "software"; no
+ * so one real GPU's driver is enough for "gpu", with a GPU device node this user may open
+ * (`devices`: the machine's, read from /dev); only software drivers mean "software"; no
  * driver at all means null (WebGPU will fail to load, and say so).
  */
-export function guessWebgpuAdapter(platform: string = process.platform, env: NodeJS.ProcessEnv = process.env): AdapterGuess {
+export function guessWebgpuAdapter(platform: string = process.platform, env: NodeJS.ProcessEnv = process.env, devices: () => DeviceNode[] = gpuDeviceNodes): AdapterGuess {
   if (platform === 'darwin') return { adapter: { name: 'Apple GPU (Metal)', kind: 'gpu' }, driverKey: 'metal', missing: null };
   if (platform !== 'linux') return { adapter: null, driverKey: platform, missing: null };
   const icds = vulkanIcdFiles(env).map(readIcd).filter((icd): icd is Icd => icd !== null);
   const driverKey = icds.map((icd) => `${icd.library}@${mtimeOf(icd)}`).join(';') || 'no-vulkan-driver';
   const adapters = icds.map((icd) => classifyVulkanDriver(icd.library));
-  const adapter = adapters.find((a) => a.kind === 'gpu') ?? adapters.find((a) => a.kind === 'unknown') ?? adapters[0] ?? null;
-  const hardwareKey = [driverKey, vulkanLoaderDate(), gpuDeviceNodes().join(','), bootId()].join('|');
-  return { adapter, driverKey, missing: icds.length ? null : 'no Vulkan driver is installed', hardwareKey };
+  const nodes = devices();
+  const hardwareKey = [driverKey, vulkanLoaderDate(), nodes.map((n) => `${n.path}:${n.mayOpen ? 'rw' : '-'}`).join(','), bootId()].join('|');
+  // A GPU's driver without its GPU (Mesa installs Intel's and AMD's everywhere) names no
+  // adapter. If nothing but a software renderer is left, which auto refuses anyway, WebGPU is
+  // not worth a try; a driver that cannot be named is left to the timing.
+  const noDevice = noGpuDevice(nodes);
+  const usable = noDevice ? adapters.filter((a) => a.kind !== 'gpu') : adapters;
+  const adapter = usable.find((a) => a.kind === 'gpu') ?? usable.find((a) => a.kind === 'unknown') ?? usable[0] ?? null;
+  const unreachable = noDevice && adapters.some((a) => a.kind === 'gpu') && adapter?.kind !== 'unknown' ? noDevice : null;
+  return { adapter, driverKey, missing: icds.length ? unreachable : 'no Vulkan driver is installed', hardwareKey };
 }
 
 /** This boot's id: a failure is tried again after a restart (a driver upgrade takes one). */
@@ -106,8 +117,18 @@ function vulkanLoaderDate(): string {
   return 'no-loader';
 }
 
-/** The GPU device nodes present, and whether this user may open each: a GPU plugged in, its kernel driver loaded or a group granted changes them. */
-function gpuDeviceNodes(): string[] {
+/** A device node a GPU driver may talk through, and whether this user may open it. */
+export interface DeviceNode {
+  path: string;
+  mayOpen: boolean;
+}
+
+/**
+ * The GPU device nodes present: a GPU plugged in, its kernel driver loaded or a group granted
+ * changes them. /dev/dri for Mesa's drivers and most others, /dev/nvidia* for NVIDIA's,
+ * /dev/dxg under WSL, /dev/mali* and /dev/kgsl* for some ARM boards' vendor drivers.
+ */
+export function gpuDeviceNodes(): DeviceNode[] {
   const nodes = (dir: string, keep: (name: string) => boolean) => {
     try {
       return fs.readdirSync(dir).filter(keep).sort().map((name) => path.join(dir, name));
@@ -115,7 +136,23 @@ function gpuDeviceNodes(): string[] {
       return [];
     }
   };
-  return [...nodes('/dev/dri', () => true), ...nodes('/dev', (name) => name.startsWith('nvidia'))].map((node) => `${node}:${mayOpen(node) ? 'rw' : '-'}`);
+  const inDev = (name: string) => name.startsWith('nvidia') || name === 'dxg' || name.startsWith('mali') || name.startsWith('kgsl');
+  return [...nodes('/dev/dri', () => true), ...nodes('/dev', inDev)].map((node) => ({ path: node, mayOpen: mayOpen(node) }));
+}
+
+/** A node a GPU itself answers on (nvidiactl, nvidia-uvm and the like only serve one). */
+const GPU_NODE = /^\/dev\/(dri\/(renderD|card)\d+|nvidia\d+|dxg|mali\d+|kgsl-3d\d+)$/;
+
+/**
+ * Why no hardware Vulkan driver can reach a GPU here, or null. Each needs its GPU's device
+ * node; without one this user may open, trying WebGPU only costs a start and Dawn's lines on
+ * stderr ("XDG_RUNTIME_DIR is invalid", "Vulkan … required") on every CPU-only machine.
+ */
+export function noGpuDevice(nodes: readonly DeviceNode[]): string | null {
+  const gpus = nodes.filter((n) => GPU_NODE.test(n.path));
+  if (gpus.some((n) => n.mayOpen)) return null;
+  if (!gpus.length) return 'no GPU device found (/dev/dri, /dev/nvidia*)';
+  return `no GPU device this user may open (${gpus.map((n) => n.path).join(', ')}: add the user to the group that owns it, often "render" or "video")`;
 }
 
 function mayOpen(node: string): boolean {

@@ -3,8 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyVulkanDriver, guessWebgpuAdapter, vulkanIcdFiles } from '../../../src/core/clip/webgpu-adapter';
+import { classifyVulkanDriver, guessWebgpuAdapter, noGpuDevice, vulkanIcdFiles, type DeviceNode } from '../../../src/core/clip/webgpu-adapter';
 import { tempDir } from '../../helpers/images';
+
+/** A machine with a GPU this user may open, and one without any. */
+const withGpu = (): DeviceNode[] => [{ path: '/dev/dri/card0', mayOpen: true }, { path: '/dev/dri/renderD128', mayOpen: true }];
+const noGpu = (): DeviceNode[] => [];
 
 function manifest(dir: string, name: string, library: string): string {
   const file = path.join(dir, name);
@@ -35,7 +39,33 @@ describe('guessWebgpuAdapter on Linux', () => {
   it('prefers a real GPU when a software driver is installed beside it', () => {
     const dir = tempDir();
     const files = [manifest(dir, 'lvp.json', 'libvulkan_lvp.so'), manifest(dir, 'nv.json', 'libGLX_nvidia.so.0')];
-    expect(guessWebgpuAdapter('linux', { VK_DRIVER_FILES: files.join(path.delimiter) }).adapter).toEqual({ name: 'NVIDIA (Vulkan)', kind: 'gpu' });
+    expect(guessWebgpuAdapter('linux', { VK_DRIVER_FILES: files.join(path.delimiter) }, withGpu).adapter).toEqual({ name: 'NVIDIA (Vulkan)', kind: 'gpu' });
+  });
+
+  it('a GPU driver without a GPU device (Mesa on a server or VM) is not tried: only the software renderer is left', () => {
+    const dir = tempDir();
+    const files = [manifest(dir, 'intel.json', 'libvulkan_intel.so'), manifest(dir, 'radeon.json', 'libvulkan_radeon.so'), manifest(dir, 'lvp.json', 'libvulkan_lvp.so')];
+    const env = { VK_DRIVER_FILES: files.join(path.delimiter) };
+    expect(guessWebgpuAdapter('linux', env, noGpu)).toMatchObject({ adapter: { name: 'llvmpipe', kind: 'software' }, missing: 'no GPU device found (/dev/dri, /dev/nvidia*)' });
+    expect(guessWebgpuAdapter('linux', { VK_DRIVER_FILES: files[0]! }, noGpu)).toMatchObject({ adapter: null, missing: expect.stringMatching(/^no GPU device found/) });
+    expect(guessWebgpuAdapter('linux', env, withGpu)).toMatchObject({ adapter: { name: 'Intel (Vulkan)', kind: 'gpu' }, missing: null });
+  });
+
+  it('a driver it cannot name, or a software renderer alone, is still left to auto\'s own checks', () => {
+    const dir = tempDir();
+    const mystery = { VK_ICD_FILENAMES: [manifest(dir, 'intel.json', 'libvulkan_intel.so'), manifest(dir, 'm.json', '/opt/libvulkan_mystery.so')].join(path.delimiter) };
+    expect(guessWebgpuAdapter('linux', mystery, noGpu)).toMatchObject({ adapter: { kind: 'unknown' }, missing: null });
+    const sw = { VK_ICD_FILENAMES: manifest(dir, 'sw.json', './libvk_swiftshader.so') };
+    expect(guessWebgpuAdapter('linux', sw, noGpu)).toMatchObject({ adapter: { name: 'SwiftShader' }, missing: null });
+  });
+
+  it('says which device nodes a user may not open, and how to fix it', () => {
+    expect(noGpuDevice(withGpu())).toBeNull();
+    expect(noGpuDevice([{ path: '/dev/nvidia0', mayOpen: true }, { path: '/dev/nvidiactl', mayOpen: true }])).toBeNull();
+    expect(noGpuDevice([{ path: '/dev/dxg', mayOpen: true }])).toBeNull(); // WSL
+    // nvidiactl alone is no GPU.
+    expect(noGpuDevice([{ path: '/dev/nvidiactl', mayOpen: true }])).toMatch(/^no GPU device found/);
+    expect(noGpuDevice([{ path: '/dev/dri/renderD128', mayOpen: false }])).toBe('no GPU device this user may open (/dev/dri/renderD128: add the user to the group that owns it, often "render" or "video")');
   });
 
   it('says no driver is installed when the manifests are missing', () => {
