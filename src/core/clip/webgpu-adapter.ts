@@ -126,7 +126,10 @@ export interface DeviceNode {
 /**
  * The GPU device nodes present: a GPU plugged in, its kernel driver loaded or a group granted
  * changes them. /dev/dri for Mesa's drivers and most others, /dev/nvidia* for NVIDIA's,
- * /dev/dxg under WSL, /dev/mali* and /dev/kgsl* for some ARM boards' vendor drivers.
+ * /dev/dxg under WSL, /dev/mali* and /dev/kgsl* for some ARM boards' vendor drivers. NVIDIA's
+ * nodes may only appear when a program first uses the GPU (a headless server without
+ * nvidia-persistenced: its driver makes them, open to all), so the GPUs its kernel module
+ * lists under /proc/driver/nvidia/gpus count too.
  */
 export function gpuDeviceNodes(): DeviceNode[] {
   const nodes = (dir: string, keep: (name: string) => boolean) => {
@@ -137,11 +140,16 @@ export function gpuDeviceNodes(): DeviceNode[] {
     }
   };
   const inDev = (name: string) => name.startsWith('nvidia') || name === 'dxg' || name.startsWith('mali') || name.startsWith('kgsl');
-  return [...nodes('/dev/dri', () => true), ...nodes('/dev', inDev)].map((node) => ({ path: node, mayOpen: mayOpen(node) }));
+  const nvidiaGpus = nodes('/proc/driver/nvidia/gpus', () => true).map((gpu) => ({ path: gpu, mayOpen: true }));
+  return [...nodes('/dev/dri', () => true), ...nodes('/dev', inDev)].map((node) => ({ path: node, mayOpen: mayOpen(node) })).concat(nvidiaGpus);
 }
 
-/** A node a GPU itself answers on (nvidiactl, nvidia-uvm and the like only serve one). */
-const GPU_NODE = /^\/dev\/(dri\/(renderD|card)\d+|nvidia\d+|dxg|mali\d+|kgsl-3d\d+)$/;
+/**
+ * A node a GPU itself answers on. Vulkan drivers open render nodes: a /dev/dri/card* alone is
+ * often a display without a GPU (a VM's or a server's BMC: simpledrm, bochs, ast), and
+ * nvidiactl, nvidia-uvm and the like only serve a GPU.
+ */
+const GPU_NODE = /^(\/dev\/(dri\/renderD\d+|nvidia\d+|dxg|mali\d+|kgsl-3d\d+)|\/proc\/driver\/nvidia\/gpus\/.+)$/;
 
 /**
  * Why no hardware Vulkan driver can reach a GPU here, or null. Each needs its GPU's device

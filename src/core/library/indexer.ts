@@ -252,6 +252,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // The files of the pass running (indices below are into it): every candidate, then the
   // copies whose first in this run did not become a row (twins.takeOrphans).
   let files = candidates;
+  // The progress counted every file in the first pass: later passes add nothing to it.
+  let firstPass = true;
   const cutShort = new Set<number>();
   // Indices that are the first of their content in this run: their copies wait on them.
   const firsts = new Map<number, string>();
@@ -282,7 +284,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       format = sniffFormat(head);
       if (format) {
         sniffed.add(index);
-        if (!hasPhotoExtension(filePath)) progress.grow();
+        if (!hasPhotoExtension(filePath) && firstPass) progress.grow();
         bytes = await opened.readAll({ buffers: readBuffers });
       }
     } finally {
@@ -329,6 +331,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   /** Whether `file` takes a row of the same content (stored, or made in this run) instead of being embedded. */
   const takesTwin = async (file: FoundFile, hash: string, index: number): Promise<boolean> => {
     if (knownHashes.has(hash) && (await reuseTwin(file, hash))) return true;
+    throwIfStopped(options.signal); // a decode that ends after a stop takes no row, waits for none
     const claim = twins.claim(hash, file);
     if (claim === 'copy' || (claim === 'stored' && (await reuseTwin(file, hash)))) return true;
     firsts.set(index, hash);
@@ -343,7 +346,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       return null;
     }
     sniffed.add(index);
-    if (!hasPhotoExtension(file.path)) progress.grow();
+    if (!hasPhotoExtension(file.path) && firstPass) progress.grow();
     const hash = await sha256File(file.path, options.signal); // streamed: a video need not fit in memory
     if (await takesTwin(file, hash, index)) return null;
     const video = await videos.index(file.path, hash, options.signal);
@@ -422,6 +425,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       break;
     }
     files = orphans;
+    firstPass = false;
     left += await pass(false);
   }
 

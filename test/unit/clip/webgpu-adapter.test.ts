@@ -63,8 +63,11 @@ describe('guessWebgpuAdapter on Linux', () => {
     expect(noGpuDevice(withGpu())).toBeNull();
     expect(noGpuDevice([{ path: '/dev/nvidia0', mayOpen: true }, { path: '/dev/nvidiactl', mayOpen: true }])).toBeNull();
     expect(noGpuDevice([{ path: '/dev/dxg', mayOpen: true }])).toBeNull(); // WSL
-    // nvidiactl alone is no GPU.
+    // nvidiactl alone is no GPU, nor is a display-only card node (a VM's, a server's BMC).
     expect(noGpuDevice([{ path: '/dev/nvidiactl', mayOpen: true }])).toMatch(/^no GPU device found/);
+    expect(noGpuDevice([{ path: '/dev/dri/card0', mayOpen: true }])).toMatch(/^no GPU device found/);
+    // A headless NVIDIA server before anything used the GPU: the kernel module lists it.
+    expect(noGpuDevice([{ path: '/proc/driver/nvidia/gpus/0000:01:00.0', mayOpen: true }])).toBeNull();
     expect(noGpuDevice([{ path: '/dev/dri/renderD128', mayOpen: false }])).toBe('no GPU device this user may open (/dev/dri/renderD128: add the user to the group that owns it, often "render" or "video")');
   });
 
