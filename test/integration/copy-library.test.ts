@@ -119,7 +119,7 @@ describe('copy-library to a folder', () => {
 
   it('finishes a copy cut short when run again, without the versions an earlier attempt left there', async () => {
     const target = path.join(tempDir('shoebox-copy-resume-'), 'lib');
-    const first = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { from: string };
+    const first = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { from: string; files: number };
     // As a kill mid-copy leaves it: the marker back, a table's manifests and some thumbnails
     // gone, and a newer version of a table that the source does not have (an earlier attempt's,
     // from before a repair): Lance would read it as the table's latest.
@@ -131,8 +131,17 @@ describe('copy-library to a folder', () => {
     fs.rmSync(path.join(target, 'thumbs', someThumb), { recursive: true });
     const foldersVersions = path.join(target, 'folders.lance', '_versions');
     fs.writeFileSync(path.join(foldersVersions, '00000000000000000009.manifest'), 'an earlier attempt');
-    const resumed = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { resumed: boolean };
+    const thumbsLeft = fs.readdirSync(path.join(target, 'thumbs'), { recursive: true }).filter((f) => String(f).endsWith('.jpg')).length;
+    const manifestsGone = fs.readdirSync(path.join(source, 'library', photosTable, '_versions')).filter((f) => f.endsWith('.manifest')).length;
+    const resumed = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { resumed: boolean; files: number; alreadyThere: number };
     expect(resumed.resumed).toBe(true);
+    // What the cut left there whole is not copied again: the thumbnails and table files still
+    // there; the rest is (the photos table's manifests, a thumbnail folder, the small files).
+    const copiedFirst = first.files;
+    expect(resumed.alreadyThere).toBeGreaterThanOrEqual(thumbsLeft);
+    expect(resumed.files).toBeGreaterThanOrEqual(manifestsGone + 1);
+    expect(resumed.files + resumed.alreadyThere).toBe(copiedFirst);
+    expect(resumed.files).toBeLessThan(copiedFirst / 2);
     expect(fs.existsSync(path.join(target, COPY_MARKER))).toBe(false);
     expect(fs.existsSync(path.join(foldersVersions, '00000000000000000009.manifest'))).toBe(false);
     expect(await view(tempDir('shoebox-copy-device-'), target)).toEqual(before);

@@ -16,7 +16,7 @@ export function registerCopyLibrary(program: Command): void {
   withLibraryOptions(program.command('copy-library'))
     .description('copy the library to an empty folder or s3://bucket/prefix (tags, albums and thumbnails included; nothing is embedded again)')
     .argument('<target>', 'an empty folder, or s3://bucket/prefix (credentials as for --library)')
-    .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "files", "bytes", "skipped", "resumed", "seconds"}.')
+    .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "files", "bytes", "alreadyThere", "skipped", "resumed", "seconds"}.')
     .action(async (target: string, opts: LibraryCommandOptions, cmd: Command) => {
       const { CopyRefusedError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox copy-library');
@@ -43,7 +43,8 @@ export function registerCopyLibrary(program: Command): void {
         if (opts.json) return printJson(report);
         const photos = report.tables.filter((t) => t.name.startsWith('photos__')).reduce((n, t) => n + t.rows, 0);
         const skipped = report.skipped ? ` (${report.skipped} stray files left behind: hidden, or Lance's temporary ones)` : '';
-        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${report.from} to ${report.to}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
+        const there = report.alreadyThere ? ` (${report.alreadyThere} more were there from the earlier attempt)` : '';
+        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${report.from} to ${report.to}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files${there}${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
         printLine(`use it with: shoebox --library ${report.to} …  (the library here is unchanged)`);
       } finally {
         process.off('SIGINT', interrupt);

@@ -12,7 +12,11 @@
 // - the target must be empty: a copy never writes into another library. The copy claims it
 //   with a marker (COPY_MARKER) written only if none is there, so two copies cannot share a
 //   target; an unfinished copy leaves it, and the same copy run again resumes, first removing
-//   the target's table files the source does not have (versions of an earlier attempt);
+//   the target's table files the source does not have (versions of an earlier attempt), then
+//   copying only what is not there yet: every table file and thumbnail is written once under
+//   its name and never changed (Lance's files are named by id or version, thumbnails by
+//   content), and a file is only ever there whole (a folder's writes are renamed into place,
+//   an object appears whole), so one already there is the one to copy;
 // - each table's data, deletion and index files go before its manifests (_versions), so a
 //   table is never visible with a file missing; Lance's version hint and stray files (hidden,
 //   Finder's, a NAS's, Lance's own temporary ones) stay behind; the marker goes last;
@@ -74,6 +78,8 @@ export interface CopyReport {
   /** Files copied: the tables' and the library's (thumbnails…). */
   files: number;
   bytes: number;
+  /** On a resume: the table files and thumbnails an earlier attempt had copied (not copied again). */
+  alreadyThere: number;
   /** Files left behind: hidden or oddly named ones that are not the library's (.DS_Store, Lance's temporary files). */
   skipped: number;
   /** An unfinished copy of the same library was found there and completed. */
@@ -100,16 +106,23 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
   const tables = await localTables(source.databaseUri);
   const thumbs = (await lib.files.list(THUMBS_PREFIX)).filter(isLibraryKey);
   const others = await smallFiles(lib.files);
-  if (resumed) await removeLeftovers(tablesTo, tables);
+  const there = resumed ? await removeLeftovers(tablesTo, tables) : new Set<string>();
+  const thumbsThere = resumed ? new Set(await target.files.list(THUMBS_PREFIX)) : new Set<string>();
   const progress = { done: 0, total: thumbs.length + others.length + tables.reduce((n, t) => n + t.data.length + t.manifests.length, 0), bytes: 0 };
+  let alreadyThere = 0;
   const step = (bytes: number) => {
     progress.done++;
     progress.bytes += bytes;
     options.onProgress?.({ ...progress });
   };
+  const skip = () => {
+    alreadyThere++;
+    step(0);
+  };
   options.onProgress?.({ ...progress });
 
   await inParallel(thumbs, options.signal, async (key) => {
+    if (thumbsThere.has(key)) return skip();
     const data = await lib.files.read(key);
     if (data === null) return;
     await target.files.writeNew(key, data); // content-addressed: one already there is the same
@@ -118,6 +131,7 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
   for (const table of tables) {
     for (const files of [table.data, table.manifests]) {
       await inParallel(files, options.signal, async (key) => {
+        if (there.has(key)) return skip();
         const data = await fs.readFile(path.join(source.databaseUri, ...key.split('/')));
         await tablesTo.write(key, data);
         step(data.byteLength);
@@ -140,8 +154,9 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
     from: source.uri,
     to: target.location.uri,
     tables: [...states].map(([name, s]) => ({ name, rows: s.rows })).sort((a, b) => a.name.localeCompare(b.name)),
-    files: progress.done,
+    files: progress.done - alreadyThere,
     bytes: progress.bytes,
+    alreadyThere,
     skipped: tables.reduce((n, t) => n + t.skipped, 0),
     resumed,
     seconds: (performance.now() - started) / 1000,
@@ -238,11 +253,15 @@ async function localTables(dir: string): Promise<LocalTable[]> {
   return tables;
 }
 
-/** On a resume: the target's table files the source does not have (an earlier attempt's versions), and tables it lacks. */
-async function removeLeftovers(tablesTo: LibraryFiles, tables: LocalTable[]): Promise<void> {
+/**
+ * On a resume: removes the target's table files the source does not have (an earlier
+ * attempt's versions, tables it lacks); returns the ones it has, already copied.
+ */
+async function removeLeftovers(tablesTo: LibraryFiles, tables: LocalTable[]): Promise<Set<string>> {
   const wanted = new Set(tables.flatMap((t) => [...t.data, ...t.manifests]));
   const present = (await tablesTo.list('')).filter((key) => key.split('/')[0]!.endsWith('.lance'));
   for (const key of present) if (!wanted.has(key)) await tablesTo.remove(key);
+  return new Set(present.filter((key) => wanted.has(key)));
 }
 
 /** The library's small files (duplicate reports, calibrations, decisions) as they are now. */
