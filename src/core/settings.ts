@@ -73,6 +73,27 @@ export function providerSetting(home: string): ExecutionProviderName | 'auto' | 
   }
 }
 
+/** The device's cache of an S3 library's thumbnails holds at most this much unless settings.json says ("thumbnailCacheMB"). */
+export const DEFAULT_THUMBNAIL_CACHE_MB = 2048;
+
+/**
+ * Bytes this device may keep of an S3 library's thumbnails (settings.json "thumbnailCacheMB";
+ * 0: keep none). A settings file that cannot be read is left to the commands that need it.
+ */
+export function thumbnailCacheBytes(home: string): number {
+  let value: unknown;
+  try {
+    value = readSettings(home).thumbnailCacheMB;
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+  }
+  if (value === undefined) value = DEFAULT_THUMBNAIL_CACHE_MB;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new SettingsError(`${settingsPath(home)}: "thumbnailCacheMB" must be a number of megabytes, 0 or more`);
+  }
+  return Math.round(value * 1024 * 1024);
+}
+
 /**
  * Merges `patch` into the stored settings (shallow) and writes the result atomically.
  * A key set to undefined is removed. Returns the settings as written.

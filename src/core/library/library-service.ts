@@ -10,7 +10,8 @@ import { openLibraryStore } from '../store';
 import type { FailureRecord, FolderRecord, LibraryStore, PhotoRecord, PhotoSummary } from '../store/types';
 import { homePaths, type HomePaths } from '../paths';
 import { LibraryLocation } from '../location/library-location';
-import { FolderFiles } from '../location/folder-files';
+import { BoundedCache } from '../location/bounded-cache';
+import { thumbnailCacheBytes } from '../settings';
 import { libraryFilesFor } from '../location/files-for';
 import type { LibraryFiles } from '../location/library-files';
 import { libraryThumbnails, type ThumbnailStore } from '../media/thumbnail';
@@ -93,8 +94,14 @@ export class LibraryService {
     this.paths = homePaths(options.home);
     this.location = options.location ?? LibraryLocation.local(this.paths.library);
     this.files = libraryFilesFor(this.location, options.home);
-    this.thumbnails = libraryThumbnails(this.files, this.location.kind === 's3' ? new FolderFiles(thumbnailCacheDir(this.paths.cache, this.location)) : undefined);
+    this.thumbnails = libraryThumbnails(this.files, this.location.kind === 's3' ? this.thumbnailCache() : undefined);
     this.deviceFolders = new DeviceFolders(this.paths.home, this.location.uri);
+  }
+
+  /** The device's copies of an S3 library's thumbnails, within settings.json's size (none at 0). */
+  private thumbnailCache(): BoundedCache | undefined {
+    const bytes = thumbnailCacheBytes(this.paths.home);
+    return bytes > 0 ? new BoundedCache(thumbnailCacheDir(this.paths.cache, this.location), bytes) : undefined;
   }
 
   get modelId(): string {

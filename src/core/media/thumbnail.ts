@@ -4,6 +4,7 @@
 // directories small.
 import { FolderFiles } from '../location/folder-files';
 import type { LibraryFiles } from '../location/library-files';
+import type { FileCache } from '../location/bounded-cache';
 
 const HASH = /^[0-9a-f]{8,128}$/;
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{8,128})\.jpg$/;
@@ -32,11 +33,11 @@ export const THUMBS_PREFIX = 'thumbs/';
 
 /**
  * A library's thumbnails, "thumbs/<key>" in its files (a folder, or objects in S3). With a
- * `cache` (a folder on this device, for an S3 library) every thumbnail read or written is
- * kept there too, so a grid is read from S3 once per device, and shows from the cache even
- * while the network is slow.
+ * `cache` (a folder on this device, for an S3 library, within a size: bounded-cache.ts) every
+ * thumbnail read or written is kept there too, so a grid is read from S3 once per device, and
+ * shows from the cache even while the network is slow.
  */
-export function libraryThumbnails(files: LibraryFiles, cache?: LibraryFiles, sub = THUMBS_PREFIX): ThumbnailStore {
+export function libraryThumbnails(files: LibraryFiles, cache?: FileCache, sub = THUMBS_PREFIX): ThumbnailStore {
   const fileKey = (key: string) => `${sub}${thumbKeyParts(key).join('/')}`;
   const cacheKey = (key: string) => thumbKeyParts(key).join('/');
   return {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SettingsError, readSettings, settingsPath, updateSettings } from '../../../src/core/settings';
+import { DEFAULT_THUMBNAIL_CACHE_MB, SettingsError, readSettings, settingsPath, thumbnailCacheBytes, updateSettings } from '../../../src/core/settings';
 
 let home: string;
 beforeEach(() => {
@@ -76,5 +76,15 @@ describe('settings.json', () => {
     expect(() => readSettings(home)).toThrow(/must hold a JSON object/);
     fs.writeFileSync(settingsPath(home), '{"activeModel": 3}');
     expect(() => readSettings(home)).toThrow(/"activeModel" must be a string/);
+  });
+
+  it('the thumbnail cache size: 2 GB by default, "thumbnailCacheMB" otherwise, one line when it is not a size', () => {
+    expect(thumbnailCacheBytes(home)).toBe(DEFAULT_THUMBNAIL_CACHE_MB * 1024 * 1024);
+    updateSettings(home, { thumbnailCacheMB: 500 });
+    expect(thumbnailCacheBytes(home)).toBe(500 * 1024 * 1024);
+    updateSettings(home, { thumbnailCacheMB: 0 });
+    expect(thumbnailCacheBytes(home)).toBe(0);
+    updateSettings(home, { thumbnailCacheMB: '2 GB' });
+    expect(() => thumbnailCacheBytes(home)).toThrow(/"thumbnailCacheMB" must be a number of megabytes, 0 or more/);
   });
 });
