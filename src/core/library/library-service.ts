@@ -84,6 +84,7 @@ export class LibraryService {
   private lock: LibraryWriter | undefined;
   private locking: Promise<LibraryWriter> | undefined;
   private labelTexts: TextEmbedder | undefined;
+  private thumbCache: BoundedCache | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
   onPhotosCommitted: ((records: PhotoRecord[]) => Promise<void>) | undefined;
   /** Runs after each index run and watch sync, in the background while watching; the engine
@@ -101,7 +102,8 @@ export class LibraryService {
   /** The device's copies of an S3 library's thumbnails, within settings.json's size (none at 0). */
   private thumbnailCache(): BoundedCache | undefined {
     const bytes = thumbnailCacheBytes(this.paths.home);
-    return bytes > 0 ? new BoundedCache(thumbnailCacheDir(this.paths.cache, this.location), bytes) : undefined;
+    this.thumbCache = bytes > 0 ? new BoundedCache(thumbnailCacheDir(this.paths.cache, this.location), bytes) : undefined;
+    return this.thumbCache;
   }
 
   get modelId(): string {
@@ -374,6 +376,7 @@ export class LibraryService {
 
   async close(): Promise<void> {
     this.options.onClose?.();
+    await this.thumbCache?.settled(); // a command leaves the cache within its size
     await this.model?.close();
     await this.store?.close();
     await this.readOnlyStore?.close();

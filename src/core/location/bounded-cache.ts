@@ -22,6 +22,8 @@ export class BoundedCache implements FileCache {
   private readonly files: FolderFiles;
   /** Bytes in the cache; null until the first walk has counted them. */
   private total: number | null = null;
+  /** Bytes written since the walk under way began (it may not see them). */
+  private sinceWalk = 0;
   private trimming: Promise<void> | null = null;
   private readonly marked = new Set<string>();
 
@@ -42,6 +44,7 @@ export class BoundedCache implements FileCache {
     const wrote = await this.files.writeNew(key, data);
     if (wrote) {
       this.marked.add(key); // written now: its time is now
+      this.sinceWalk += data.byteLength;
       if (this.total !== null) this.total += data.byteLength;
       if (this.total === null || this.total > this.maxBytes) this.trimSoon();
     }
@@ -68,10 +71,14 @@ export class BoundedCache implements FileCache {
       .catch(() => {}) // a cache that cannot be trimmed costs disk space, never a thumbnail
       .finally(() => {
         this.trimming = null;
+        // Written while it ran, past the limit again: once more (never for a cache that
+        // cannot be trimmed, which would go round for ever).
+        if (this.total !== null && this.total > this.maxBytes && this.sinceWalk > 0) this.trimSoon();
       });
   }
 
   private async trim(): Promise<void> {
+    this.sinceWalk = 0;
     const entries = await this.walk();
     let total = entries.reduce((n, e) => n + e.size, 0);
     if (total > this.maxBytes) {
@@ -82,7 +89,7 @@ export class BoundedCache implements FileCache {
         total -= entry.size;
       }
     }
-    this.total = total;
+    this.total = total + this.sinceWalk; // what the walk may have missed counts too (twice at worst: an early trim)
   }
 
   private async walk(): Promise<{ file: string; size: number; usedAt: number }[]> {
