@@ -87,6 +87,9 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
       finished += flushSettled(ready, options.onResult);
       if (finished >= total) break;
       pump();
+      // Nothing decoding and none started would wait for ever (the app's job would never end):
+      // a bug, said as an error instead.
+      if (decoding === 0 && nextToDecode < paths.length) throw new Error(`embedding stalled after ${finished} of ${total} photos (a bug: please report it)`);
       await new Promise<void>((resolve) => {
         wake = resolve;
         // The decode may have finished between the check above and now.
