@@ -212,7 +212,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // copies take its row. Before this, each was embedded until the first was committed.
   const twins = new RunTwins<FoundFile>((copy, row) => {
     count(copy);
-    writer.put({ ...row, path: copy.path, folder: copy.folder, size: copy.size, mtimeMs: copy.mtimeMs, indexedAt: Date.now() });
+    writer.put(copyRow(copy, row));
   });
   const uploads = new ThumbnailUploads(deps.thumbs);
   const writer = new WriteBatcher(store, {
@@ -252,7 +252,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // The files of the pass running (indices below are into it): every candidate, then the
   // copies whose first in this run did not become a row (twins.takeOrphans).
   let files = candidates;
-  // The progress counted every file in the first pass: later passes add nothing to it.
+  // The progress counts every file in the first pass: later passes neither grow nor tick it.
   let firstPass = true;
   const cutShort = new Set<number>();
   // Indices that are the first of their content in this run: their copies wait on them.
@@ -325,7 +325,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     if (!twin) return false;
     if (missing.has(twin.path)) summary.moved++;
     count(file);
-    writer.put({ ...twin, path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, indexedAt: Date.now() });
+    writer.put(copyRow(file, twin));
     return true;
   };
   /** Whether `file` takes a row of the same content (stored, or made in this run) instead of being embedded. */
@@ -361,7 +361,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
 
   let left = 0;
   // A pass over `files`; what it returns is how many of them a stop left undone.
-  const pass = async (tick: boolean): Promise<number> => {
+  const pass = async (): Promise<number> => {
     let handled = 0;
     // Megabytes of pixels a photo: without the headroom V8 ran a full collection every few photos.
     await withGcHeadroom(() => deps.model.embedImageFiles(
@@ -369,7 +369,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       (result) => {
         const first = firsts.get(result.index);
         firsts.delete(result.index);
-        const row = settle(result, tick, () => handled++);
+        const row = settle(result, () => handled++);
         if (first === undefined) return;
         if (row) twins.made(row);
         else twins.lost(first);
@@ -382,11 +382,11 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     return files.length - handled;
   };
   /** Writes what one photo's result says; returns the row it made, if any. */
-  const settle = (result: ImageResult, tick: boolean, handled: () => void): PhotoRecord | null => {
+  const settle = (result: ImageResult, handled: () => void): PhotoRecord | null => {
     if (cutShort.has(result.index)) return null; // not done: counted in `left`
     handled();
     const file = files[result.index]!;
-    if (tick && (hasPhotoExtension(file.path) || sniffed.has(result.index))) progress.tick();
+    if (firstPass && (hasPhotoExtension(file.path) || sniffed.has(result.index))) progress.tick();
     if (goneSinceScan.has(file.path)) return null; // deleted since the scan: not there, not failed
     if (result.error !== undefined) {
       fail(file, result.error);
@@ -416,7 +416,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     writer.put(row);
     return row;
   };
-  left += await pass(true);
+  left += await pass();
   // Copies whose first failed, vanished or was cut short are embedded on their own (already
   // counted in the progress); a stop leaves them for the next run.
   for (let orphans = twins.takeOrphans(); orphans.length; orphans = twins.takeOrphans()) {
@@ -426,7 +426,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     }
     files = orphans;
     firstPass = false;
-    left += await pass(false);
+    left += await pass();
   }
 
   // Only after every new row is committed may old rows go: a crash in between leaves a
@@ -450,6 +450,11 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   summary.seconds = (performance.now() - started) / 1000;
   if (summary.added || summary.removed || summary.updated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
   return summary;
+}
+
+/** `file`'s row, with the embedding and metadata of `twin`, a photo of the same content. */
+function copyRow(file: FoundFile, twin: PhotoRecord): PhotoRecord {
+  return { ...twin, path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, indexedAt: Date.now() };
 }
 
 /** A stored photo with the same content, whose embedding and metadata can be reused. */

@@ -84,7 +84,7 @@ export class LibraryService {
   private lock: LibraryWriter | undefined;
   private locking: Promise<LibraryWriter> | undefined;
   private labelTexts: TextEmbedder | undefined;
-  private thumbCache: BoundedCache | undefined;
+  private readonly thumbCache: BoundedCache | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
   onPhotosCommitted: ((records: PhotoRecord[]) => Promise<void>) | undefined;
   /** Runs after each index run and watch sync, in the background while watching; the engine
@@ -95,15 +95,9 @@ export class LibraryService {
     this.paths = homePaths(options.home);
     this.location = options.location ?? LibraryLocation.local(this.paths.library);
     this.files = libraryFilesFor(this.location, options.home);
-    this.thumbnails = libraryThumbnails(this.files, this.location.kind === 's3' ? this.thumbnailCache() : undefined);
+    this.thumbCache = this.location.kind === 's3' ? thumbnailCache(this.paths, this.location) : undefined;
+    this.thumbnails = libraryThumbnails(this.files, this.thumbCache);
     this.deviceFolders = new DeviceFolders(this.paths.home, this.location.uri);
-  }
-
-  /** The device's copies of an S3 library's thumbnails, within settings.json's size (none at 0). */
-  private thumbnailCache(): BoundedCache | undefined {
-    const bytes = thumbnailCacheBytes(this.paths.home);
-    this.thumbCache = bytes > 0 ? new BoundedCache(thumbnailCacheDir(this.paths.cache, this.location), bytes) : undefined;
-    return this.thumbCache;
   }
 
   get modelId(): string {
@@ -404,6 +398,12 @@ function realpathOr(p: string): string {
   } catch {
     return p;
   }
+}
+
+/** The device's copies of an S3 library's thumbnails, within settings.json's size (none at 0). */
+function thumbnailCache(paths: HomePaths, location: LibraryLocation): BoundedCache | undefined {
+  const bytes = thumbnailCacheBytes(paths.home);
+  return bytes > 0 ? new BoundedCache(thumbnailCacheDir(paths.cache, location), bytes) : undefined;
 }
 
 /** This device's copies of an S3 library's thumbnails: one folder per library (URI and endpoint). */
