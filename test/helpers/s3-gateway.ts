@@ -89,3 +89,20 @@ export function awsEnv(s3: S3Settings, endpoint: string = s3.endpoint): Record<s
 export function lanceStorageOptions(s3: S3Settings, endpoint: string = s3.endpoint): Record<string, string> {
   return { endpoint, aws_access_key_id: s3.accessKey, aws_secret_access_key: s3.secretKey, region: s3.region, allow_http: 'true' };
 }
+
+/** Every object under `prefix` with its ETag (a digest of its bytes): what a test compares to see that nothing changed. */
+export async function s3Objects(s3: S3Settings, prefix: string): Promise<Map<string, string>> {
+  const client = new S3Client({ region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey } });
+  const out = new Map<string, string>();
+  try {
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}/`, ...(token ? { ContinuationToken: token } : {}) }));
+      for (const o of page.Contents ?? []) out.set(o.Key!.slice(prefix.length + 1), o.ETag ?? '');
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  } finally {
+    client.destroy();
+  }
+  return out;
+}

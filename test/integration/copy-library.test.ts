@@ -1,5 +1,5 @@
 // `shoebox copy-library`: a local library copied to another folder and to S3 (Ceph's RADOS
-// Gateway) keeps everything the user made (photos and vectors, accepted tags, albums,
+// Gateway), and a shared one copied back from S3 to a folder and on to another prefix, keeps everything the user made (photos and vectors, accepted tags, albums,
 // duplicate decisions, thumbnails), answers searches exactly as the original does, embeds
 // nothing again, refuses a target that holds anything else, resumes a copy cut short, and
 // never prints the S3 secret. The original is left byte for byte as it was.
@@ -12,7 +12,7 @@ import { COPY_MARKER } from '../../src/core/api/copy-library';
 import { shoebox, type CliResult } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
+import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Objects, s3Prefix } from '../helpers/s3-gateway';
 
 const s3 = await s3Gateway();
 afterAll(async () => {
@@ -175,4 +175,35 @@ describe.skipIf(!s3)('copy-library to S3', () => {
     expect((await run(source, ['copy-library', uri])).stderr).toMatch(/is not empty/);
     for (const text of printed) expect(text).not.toContain(s3!.secretKey);
   }, 180_000);
+
+  it('copies a shared library back to a folder (a backup) and on to another prefix, leaving it as it was', async () => {
+    const prefix = s3Prefix('copy-from');
+    const shared = s3LibraryUri(s3!, prefix);
+    await ok(source, ['copy-library', shared]);
+    const device = tempDir('shoebox-copy-s3-laptop-');
+    const objects = await s3Objects(s3!, prefix);
+    const lease = (key: string) => key.startsWith('.writer-lease/');
+
+    const backup = path.join(tempDir('shoebox-copy-backup-'), 'family-library');
+    const copied = JSON.parse((await ok(device, ['copy-library', backup, '--json'], shared)).stdout) as { from: string; to: string; tables: { name: string; rows: number }[] };
+    expect(copied).toMatchObject({ from: shared, to: backup });
+    expect(copied.tables.find((t) => t.name.startsWith('photos__'))?.rows).toBe(before.photos.length);
+    expect(fs.existsSync(path.join(backup, '.writer-lease'))).toBe(false); // the device's lease on the source is not copied
+    const offline = tempDir('shoebox-copy-backup-device-');
+    expect(await view(offline, backup)).toEqual(before);
+    expect(JSON.parse((await ok(offline, ['index', '--json'], backup)).stdout)).toMatchObject({ embedded: 0, added: 0 });
+
+    const onward = s3LibraryUri(s3!, s3Prefix('copy-onward'));
+    await ok(device, ['copy-library', onward], shared);
+    expect(await view(tempDir('shoebox-copy-onward-device-'), onward)).toEqual(before);
+    // A prefix inside the shared library, or holding it, is refused.
+    for (const inside of [`${shared}/inner`, `s3://${s3!.bucket}`]) {
+      const refused = await run(device, ['copy-library', inside], shared);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/holds it or lies inside it/);
+    }
+    const after = await s3Objects(s3!, prefix);
+    expect([...after].filter(([k]) => !lease(k))).toEqual([...objects].filter(([k]) => !lease(k)));
+    for (const text of printed) expect(text).not.toContain(s3!.secretKey);
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
-// Copies a local library to a new location (an S3 prefix its devices will share, or another
-// folder) without losing anything the user made: every table byte for byte (photos and their
+// Copies a library to a new location (a local one to an S3 prefix its devices will share; a
+// shared one back to a folder, as a backup or to leave the cloud; or to another folder or
+// prefix) without losing anything the user made: every table byte for byte (photos and their
 // vectors, tags and the decisions on them, label sets, smart albums, the text read in photos,
 // signatures, folders, the library's settings, the indexes) and the library's files
 // (thumbnails, duplicate decisions and report, search calibration). Nothing is embedded again.
@@ -34,12 +35,12 @@ import type { LibraryService } from '../library/library-service';
 import { realpathOr } from '../location/files-for';
 import { FolderFiles } from '../location/folder-files';
 import { isLibraryKey, type LibraryFiles } from '../location/library-files';
-import type { LibraryLocation } from '../location/library-location';
+import type { LibraryLocation, S3Place } from '../location/library-location';
 import { errorWithoutSecrets } from '../location/location-error';
 import { S3Files } from '../location/s3-files';
 import { THUMBS_PREFIX } from '../media';
 import { CALIBRATION_PREFIX } from '../search/search-service';
-import { checkLibraryTables, tableStates } from '../store';
+import { checkLibraryTables, tableNames, tableStates } from '../store';
 import { CopyRefusedError } from './copy-refused-error';
 
 /** In the target while a copy runs; the same copy (source and device) run again resumes it. */
@@ -97,13 +98,13 @@ interface Marker {
 export async function copyLibrary(lib: LibraryService, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyReport> {
   const started = performance.now();
   const source = lib.location;
-  if (source.kind !== 'local') throw new CopyRefusedError(`copy-library copies a local library; ${source.uri} is already on S3, where every device reads it`);
   refuseBadPlace(lib, target);
   await lib.writable(); // the writer lock, kept until the library closes: nothing writes the tables meanwhile
   const tablesTo = tableFiles(target.location);
   const { resumed, id } = await claimTarget(target, tablesTo, source.uri);
 
-  const tables = await localTables(source.databaseUri);
+  const tablesFrom = tableFiles(source);
+  const tables = source.kind === 'local' ? await localTables(source.databaseUri) : await listedTables(tablesFrom, await tableNames(source));
   const thumbs = (await lib.files.list(THUMBS_PREFIX)).filter(isLibraryKey);
   const others = await smallFiles(lib.files);
   const there = resumed ? await removeLeftovers(tablesTo, tables) : new Set<string>();
@@ -132,7 +133,9 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
     for (const files of [table.data, table.manifests]) {
       await inParallel(files, options.signal, async (key) => {
         if (there.has(key)) return skip();
-        const data = await fs.readFile(path.join(source.databaseUri, ...key.split('/')));
+        const data = await tablesFrom.read(key);
+        // The writer lease keeps every other writer out: a file gone meanwhile is not a copy to finish.
+        if (data === null) throw new Error(`${key} left the library during the copy: run the same copy again`);
         await tablesTo.write(key, data);
         step(data.byteLength);
       });
@@ -165,18 +168,38 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
 
 /**
  * A target inside the library or one of its own folders (for the default library: the home's
- * thumbs, duplicates, calibration), or another home's default library (whose files live in
- * that home, not beside its tables: they would look lost there) is refused.
+ * thumbs, duplicates, calibration), or holding it (a prefix above an S3 library's), or another
+ * home's default library (whose files live in that home, not beside its tables: they would
+ * look lost there) is refused.
  */
 function refuseBadPlace(lib: LibraryService, target: CopyTarget): void {
-  if (target.location.kind !== 'local') return;
-  const to = realpathOr(target.location.databaseUri);
-  const own = [lib.location.databaseUri, ...FILE_PREFIXES.map((p) => lib.files.where(p.replace(/\/$/, '')))].map((p) => realpathOr(path.resolve(p)));
-  if (own.some((p) => isAtOrInside(to, p) || isAtOrInside(p, to))) throw new CopyRefusedError(`${target.location.uri} is the library itself, holds it or lies inside it: choose another place`);
-  const parent = path.dirname(to);
-  if (path.basename(to) === 'library' && ['settings.json', 'models', 'thumbs'].some((n) => existsSync(path.join(parent, n)))) {
-    throw new CopyRefusedError(`${target.location.uri} is the default library of the Shoebox home ${parent}: copy to a folder of its own, then open it with --library`);
+  const from = lib.location;
+  const to = target.location;
+  const nested = () => new CopyRefusedError(`${to.uri} is the library itself, holds it or lies inside it: choose another place`);
+  if (to.kind === 's3') {
+    if (from.kind === 's3' && sameBucket(from.s3!, to.s3!) && prefixesNest(from.s3!.prefix, to.s3!.prefix)) throw nested();
+    return;
   }
+  const toPath = realpathOr(to.databaseUri);
+  if (from.kind === 'local') {
+    const own = [from.databaseUri, ...FILE_PREFIXES.map((p) => lib.files.where(p.replace(/\/$/, '')))].map((p) => realpathOr(path.resolve(p)));
+    if (own.some((p) => isAtOrInside(toPath, p) || isAtOrInside(p, toPath))) throw nested();
+  }
+  const parent = path.dirname(toPath);
+  if (path.basename(toPath) === 'library' && ['settings.json', 'models', 'thumbs'].some((n) => existsSync(path.join(parent, n)))) {
+    throw new CopyRefusedError(`${to.uri} is the default library of the Shoebox home ${parent}: copy to a folder of its own, then open it with --library`);
+  }
+}
+
+/** One store: the same bucket at the same endpoint (none: AWS). */
+function sameBucket(a: S3Place, b: S3Place): boolean {
+  return a.bucket === b.bucket && (a.endpoint ?? '') === (b.endpoint ?? '');
+}
+
+/** Whether one prefix is the other or lies under it ("" holds every prefix). */
+function prefixesNest(a: string, b: string): boolean {
+  const under = (inner: string, outer: string) => outer === '' || inner === outer || inner.startsWith(`${outer}/`);
+  return under(a, b) || under(b, a);
 }
 
 /** Where the target's tables go: LanceDB's own place for them (its folder, or its S3 prefix). */
@@ -223,7 +246,7 @@ function parseMarker(data: Buffer): Marker | null {
   }
 }
 
-interface LocalTable {
+interface SourceTable {
   name: string;
   /** Keys relative to the library folder, "<name>.lance/...": data, deletions, indexes, transactions. */
   data: string[];
@@ -234,12 +257,12 @@ interface LocalTable {
 }
 
 /** The tables of a local library: its "<name>.lance" folders (the writer lease's is the device's own). */
-async function localTables(dir: string): Promise<LocalTable[]> {
+async function localTables(dir: string): Promise<SourceTable[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const tables: LocalTable[] = [];
+  const tables: SourceTable[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory() || !entry.name.endsWith('.lance') || !isLibraryKey(entry.name)) continue;
     const files = (await fs.readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true }))
@@ -254,10 +277,28 @@ async function localTables(dir: string): Promise<LocalTable[]> {
 }
 
 /**
+ * The tables of an S3 library, by LanceDB's names: each one's objects listed under its prefix
+ * (listing the whole prefix would walk every thumbnail too).
+ */
+async function listedTables(files: LibraryFiles, names: string[]): Promise<SourceTable[]> {
+  const tables: SourceTable[] = [];
+  for (const name of names) {
+    const folder = `${name}.lance`;
+    if (!isLibraryKey(folder)) continue;
+    const keys = await files.list(`${folder}/`);
+    const plain = keys.filter(isLibraryKey);
+    const kept = plain.filter((key) => path.posix.basename(key) !== VERSION_HINT);
+    const manifest = (key: string) => key.split('/')[1] === '_versions';
+    tables.push({ name: folder, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: keys.length - plain.length });
+  }
+  return tables;
+}
+
+/**
  * On a resume: removes the target's table files the source does not have (an earlier
  * attempt's versions, tables it lacks); returns the ones it has, already copied.
  */
-async function removeLeftovers(tablesTo: LibraryFiles, tables: LocalTable[]): Promise<Set<string>> {
+async function removeLeftovers(tablesTo: LibraryFiles, tables: SourceTable[]): Promise<Set<string>> {
   const wanted = new Set(tables.flatMap((t) => [...t.data, ...t.manifests]));
   const present = (await tablesTo.list('')).filter((key) => key.split('/')[0]!.endsWith('.lance'));
   for (const key of present) if (!wanted.has(key)) await tablesTo.remove(key);

@@ -34,7 +34,7 @@ export type * from './types';
 export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
 export { LibraryDamagedError, checkLibraryTables, damageSeen } from './store-health';
 export { repairLibraryStore, type StoreRepairReport, type TableRepair } from './repair';
-export { tableStates, type TableState } from './table-states';
+export { tableNames, tableStates, type TableState } from './table-states';
 export { modelKey, photosTableName } from './model-key';
 
 class Store implements LibraryStore {

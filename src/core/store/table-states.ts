@@ -22,3 +22,8 @@ export async function tableStates(where: StoreLocation): Promise<Map<string, Tab
     return states;
   });
 }
+
+/** The library's table names (LanceDB's listing: nothing is opened), none where there is no library. */
+export function tableNames(where: StoreLocation): Promise<string[]> {
+  return withOwnConnection(where, [] as string[], async (_conn, names) => names);
+}
