@@ -12,7 +12,7 @@ import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityP
 import { threadpoolEnv } from '../base/thread-budget';
 import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
 import { RemoteError, RpcClient, libraryApiOverRpc } from '../shared/rpc';
-import type { ImageFile, ImageKind, VideoPiece } from '../core/index';
+import type { CopyReport, ImageFile, ImageKind, VideoPiece } from '../core/index';
 import { HOST_METHODS, type EngineHello, type EngineStart } from './engine-protocol';
 import type { EngineLibraryOptions } from './library-setting';
 
@@ -25,6 +25,9 @@ export interface EngineHost {
   readImage(id: string, kind: ImageKind): Promise<ImageFile | null>;
   /** A piece of a library video for a ranged request; null when the id names no library video. */
   readVideo(id: string, range: string | null): Promise<VideoPiece | null>;
+  /** Copies the open library to `target` (Settings → Library's "copy this library there"),
+   *  as a job the page's job list shows; resolves with the copy's report once it is checked. */
+  copyLibrary(target: EngineLibraryOptions): Promise<CopyReport>;
   /** Stops the engine and waits for it to flush (LanceDB writes, worker threads). */
   dispose(): Promise<void>;
   /** Stops the engine and starts it again on `library()`'s choice (Settings → Library);
@@ -150,6 +153,10 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     api,
     readImage: (id, kind) => call(HOST_METHODS.readImage, [id, kind]) as Promise<ImageFile | null>,
     readVideo: (id, range) => call(HOST_METHODS.readVideo, [id, range]) as Promise<VideoPiece | null>,
+    async copyLibrary({ library, s3 }) {
+      if (!library) throw new Error('copy the library to a folder or an S3 bucket, not to the data folder');
+      return call(HOST_METHODS.copyLibrary, [library, s3 ?? null]) as Promise<CopyReport>;
+    },
     async restart() {
       if (disposing) throw new Error('Shoebox is closing');
       switching = true;

@@ -3,7 +3,7 @@
 // the entry (engine-process.ts) so tests drive it with a fake port and a fake library.
 import type { LibraryHost } from '../core/index';
 import { answerRequest, libraryHandler } from '../shared/rpc';
-import { HOST_METHODS, type EngineHello } from './engine-protocol';
+import { HOST_METHODS, type EngineHello, type EngineS3 } from './engine-protocol';
 
 /** The slice of Electron's MessagePortMain this needs. */
 export interface PortLike {
@@ -27,6 +27,11 @@ export function serveEngineOnPort(port: PortLike, host: LibraryHost, onShutdown:
         if (typeof id !== 'string' || (range !== null && typeof range !== 'string')) throw new Error('readVideo(id, range): bad arguments');
         return host.readVideo(id, range);
       }
+      if (method === HOST_METHODS.copyLibrary) {
+        const [target, s3] = params;
+        if (typeof target !== 'string' || !target || (s3 !== null && !isEngineS3(s3))) throw new Error('copyLibrary(target, s3): bad arguments');
+        return host.copyLibraryNow(target, s3 ? { s3 } : {});
+      }
       if (method === HOST_METHODS.shutdown) {
         await host.close();
         setTimeout(onShutdown, 0); // after the answer is on its way
@@ -44,4 +49,16 @@ export function reportFatal(port: PortLike, error: unknown): void {
   const e = error instanceof Error ? error : new Error(String(error));
   port.start();
   port.postMessage({ type: 'fatal', error: { name: e.name, message: e.message } } satisfies EngineHello);
+}
+
+/** Main's S3 settings for a copy's target: strings where given, keys both or neither. */
+function isEngineS3(value: unknown): value is EngineS3 {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  const text = (v: unknown) => v === undefined || typeof v === 'string';
+  if (!text(o['endpoint']) || !text(o['region'])) return false;
+  const c = o['credentials'];
+  if (c === undefined) return true;
+  const k = c as Record<string, unknown> | null;
+  return typeof k === 'object' && k !== null && typeof k['accessKeyId'] === 'string' && typeof k['secretAccessKey'] === 'string';
 }

@@ -12,8 +12,15 @@ export interface EngineStart {
     /** Settings → Library (library-setting.ts): the library URI, and S3 keys/endpoint kept
      *  with safeStorage. In memory on the port only: never in argv or the environment. */
     library?: string;
-    s3?: { endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
+    s3?: EngineS3;
   };
+}
+
+/** An S3 library's endpoint, region and keys, as main hands them to the engine. */
+export interface EngineS3 {
+  endpoint?: string;
+  region?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /** The engine's first message on the port: ready to answer, or why it cannot (library busy). */
@@ -25,6 +32,9 @@ export const HOST_METHODS = {
   readImage: 'host:readImage',
   /** (id, Range header | null) -> VideoPiece | null: a piece of a library video (core/api/video-files.ts) */
   readVideo: 'host:readVideo',
+  /** (library URI, S3 overrides | null) -> CopyReport: Settings → Library's "copy this library
+   *  there" (core copyLibraryNow), the target's keys in memory on the port only. */
+  copyLibrary: 'host:copyLibrary',
   /** () -> undefined, after the library is closed; the process then exits. */
   shutdown: 'host:shutdown',
 } as const;

@@ -89,6 +89,7 @@ function start(): void {
       registerIpc(engine.api);
       registerLibraryIpc(librarySetting, {
         check: ({ library, s3 }) => checkLibraryLocation(library, { defaultDir: path.join(home, 'library'), ...(s3 ? { s3 } : {}) }),
+        copy: (target) => engine.copyLibrary(target),
         restart: () => engine.restart(),
       });
       installMenu({ api: engine.api, home, development: devServerUrl() !== null });

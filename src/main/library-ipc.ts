@@ -1,24 +1,31 @@
 // Settings → Library over IPC (desktop app only: `shoebox serve` takes --library instead).
 // The page reads the choice (never the keys) and saves a new one; saving reopens the engine
-// on it, so the page's next calls answer from the new library. A choice that cannot be
+// on it, so the page's next calls answer from the new library. Asked to, the engine first
+// copies the library open now there (core copy-library: the place must be empty; the page's
+// job list shows the copy), so an existing library moves to a NAS or a bucket whole. A choice that cannot be
 // opened (a bucket that does not answer, keys it refuses) is never kept: it is checked before
 // it is saved, and put back as it was when the engine still fails to start on it, so the app
 // never starts on a library it cannot open.
 import { ipcMain } from 'electron';
-import type { LibraryChoiceView } from '../shared/library-choice';
+import { checkLibraryChoiceInput, type LibraryChoiceView } from '../shared/library-choice';
 import { GET_LIBRARY_CHANNEL, SET_LIBRARY_CHANNEL, assertTrustedSender } from './ipc';
 import type { EngineLibraryOptions, LibrarySetting } from './library-setting';
 
 export interface LibrarySwitch {
   /** Fails, in one line, when the library cannot be opened (core's checkLibraryLocation). */
   check(options: EngineLibraryOptions): Promise<void>;
+  /** Copies the library open now to that place (it must be empty), checked before it resolves. */
+  copy(options: EngineLibraryOptions): Promise<unknown>;
   /** Restarts the engine on the saved choice. */
   restart(): Promise<void>;
 }
 
 /** Checks, saves and switches to `input`; on any failure the previous choice stays, and the engine on it. */
 export async function switchLibrary(setting: LibrarySetting, input: unknown, engine: LibrarySwitch): Promise<LibraryChoiceView> {
-  await engine.check(setting.optionsFor(input));
+  const options = setting.optionsFor(input);
+  await engine.check(options);
+  // A copy that fails or is stopped saves nothing: the app stays on the library it had.
+  if (checkLibraryChoiceInput(input).copy) await engine.copy(options);
   const before = setting.snapshot();
   const view = setting.save(input);
   try {

@@ -27,10 +27,15 @@ export interface LibraryChoiceView {
   overriddenBy?: 'SHOEBOX_LIBRARY';
 }
 
-/** What the page saves: the choice and, for S3, new keys (absent: keep the stored ones; null: forget them). */
+/**
+ * What the page saves: the choice and, for S3, new keys (absent: keep the stored ones; null:
+ * forget them); `copy`: copy the library open now there first (tags, albums, thumbnails and
+ * vectors: nothing is embedded again), into a place that must be empty.
+ */
 export interface LibraryChoiceInput {
   choice: LibraryChoice;
   keys?: S3Keys | null;
+  copy?: boolean;
 }
 
 const BUCKET = /^[A-Za-z0-9][A-Za-z0-9.\-_]{1,61}[A-Za-z0-9]$/;
@@ -53,6 +58,11 @@ export function libraryChoiceUri(choice: LibraryChoice): string | null {
 export function checkLibraryChoiceInput(value: unknown): LibraryChoiceInput {
   const o = record(value, 'library setting');
   const choice = checkLibraryChoice(o['choice']);
+  if (o['copy'] !== undefined && typeof o['copy'] !== 'boolean') throw new Error('library setting: copy must be true or false');
+  if (o['copy'] === true) {
+    if (choice.kind === 'default') throw new Error('library setting: a copy goes to a folder or an S3 bucket (the data folder has its own library)');
+    return { ...checkLibraryChoiceInput({ ...o, copy: undefined }), copy: true };
+  }
   if (!('keys' in o) || o['keys'] === undefined) return { choice };
   if (o['keys'] === null) return { choice, keys: null };
   if (choice.kind !== 's3') throw new Error('library setting: keys are for an S3 library only');

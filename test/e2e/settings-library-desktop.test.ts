@@ -5,14 +5,20 @@
 // core's checkLibraryLocation against the real S3 gateway before it is kept, and a refusal
 // reaches the page as Electron delivers it ("Error invoking remote method '…': Error: …").
 // The user fills the S3 form, a bucket that does not exist is refused in one line, the real
-// bucket is opened, and the keys typed are never shown back. Screenshots:
+// bucket is opened, and the keys typed are never shown back. "Copy this library there first"
+// sends `copy: true`, and main's copy (the core's copyLibraryNow, here run by a library host
+// opened in the test on a library indexed for it: serve's own holds its writer lock) is
+// awaited before the page says the library was copied and opened; a copy refused (the folder
+// holds something) shows its one line and keeps the choice. Screenshots:
 // test-results/screenshots/settings-library-desktop-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLibraryLocation } from '../../src/core/index';
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkLibraryLocation, createLibraryApi, type LibraryHost } from '../../src/core/index';
 import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
 import { libraryChoiceUri, type LibraryChoiceInput, type LibraryChoiceView } from '../../src/shared/library-choice';
-import { tempDir } from '../helpers/images';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { s3Gateway, s3Prefix } from '../helpers/s3-gateway';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
@@ -31,10 +37,16 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
   const calls: LibraryChoiceInput[] = [];
   let view: LibraryChoiceView = { choice: { kind: 'default' }, uri: null, hasKeys: false, canStoreKeys: true };
   const prefix = s3Prefix('settings-library');
+  /** Plays the engine's side of main's copy: a library with photos, opened in this process. */
+  let copier: LibraryHost;
 
   beforeAll(async () => {
     home = tempDir('shoebox-e2e-settings-library-');
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', ...MODEL]);
+    const photos = tempDir('shoebox-e2e-settings-library-photos-');
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+    copier = await createLibraryApi({ home: tempDir('shoebox-e2e-settings-library-copier-'), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+    await copier.indexNow([photos]);
     ({ page, errors } = session);
     // Electron main's side of setLibrary: check the location (the real S3 server), then keep it.
     await page.exposeFunction('mainSetLibrary', async (input: LibraryChoiceInput) => {
@@ -43,6 +55,7 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
       const c = input.choice;
       const overrides = c.kind === 's3' ? { ...(c.endpoint ? { endpoint: c.endpoint } : {}), ...(c.region ? { region: c.region } : {}), ...(input.keys ? { credentials: input.keys } : {}) } : {};
       await checkLibraryLocation(uri ?? undefined, { defaultDir: home, s3: overrides, env: {} });
+      if (input.copy) await copier.copyLibraryNow(uri!, { s3: overrides });
       view = { choice: input.choice, uri, hasKeys: input.keys ? true : input.keys === null ? false : view.hasKeys, canStoreKeys: true };
       return view;
     });
@@ -77,6 +90,7 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
 
   afterAll(async () => {
     await session?.close();
+    await copier?.close();
   });
 
   async function openLibrarySettings() {
@@ -143,6 +157,35 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
       expect(values).not.toContain(secret);
       expect(html).not.toContain(secret);
     }
+    await page.keyboard.press('Escape');
+  });
+
+  it('copies the library to a folder first when asked; a copy refused keeps the choice', async () => {
+    const settings = await openLibrarySettings();
+    await settings.getByText('A folder', { exact: true }).click();
+    // A folder that holds something: the copy is refused in one line, nothing is saved.
+    const busy = tempDir('shoebox-e2e-settings-library-busy-');
+    fs.writeFileSync(path.join(busy, 'notes.txt'), 'mine');
+    await settings.getByLabel('Library folder', { exact: true }).fill(busy);
+    await settings.getByText('Copy this library there first', { exact: false }).click();
+    await settings.getByRole('button', { name: 'Copy and open' }).click();
+    const alert = settings.getByRole('alert');
+    await eventually(() => alert.isVisible(), 60_000).toBe(true);
+    const text = await alert.innerText();
+    expect(text.split('\n')).toHaveLength(1);
+    expect(text).toMatch(/is not empty .*a copy never writes into another library/);
+    expect(calls.at(-1)).toEqual({ choice: { kind: 'local', folder: busy }, copy: true });
+    expect(view.choice.kind).toBe('s3');
+    expect(fs.readdirSync(busy)).toEqual(['notes.txt']);
+
+    const target = path.join(tempDir('shoebox-e2e-settings-library-nas-'), 'shoebox');
+    await settings.getByLabel('Library folder', { exact: true }).fill(target);
+    await settings.getByRole('button', { name: 'Copy and open' }).click();
+    await eventually(() => settings.getByText(`Copied this library to ${target} and opened it.`).isVisible(), 60_000).toBe(true);
+    expect(calls.at(-1)).toEqual({ choice: { kind: 'local', folder: target }, copy: true });
+    expect(view.choice).toEqual({ kind: 'local', folder: target });
+    expect(fs.readdirSync(target).some((name) => name.startsWith('photos__') && name.endsWith('.lance'))).toBe(true);
+    await screenshot(page, 'settings-library-desktop-4-copied');
     await page.keyboard.press('Escape');
   });
 

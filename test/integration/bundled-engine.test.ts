@@ -86,6 +86,17 @@ describe('the bundled engine process', () => {
     expect(await call('host:readImage', outside, 'image')).toBeNull();
   });
 
+  it("copies its library for Settings → Library's \"copy this library there\", as a job the page sees", async () => {
+    const target = path.join(tempDir('shoebox-engine-copy-'), 'nas-library');
+    const report = await call<{ to: string; tables: { name: string; rows: number }[]; files: number }>('host:copyLibrary', target, null);
+    expect(report.to).toBe(target);
+    expect(report.tables.find((t) => t.name.startsWith('photos__'))?.rows).toBe(4);
+    const copyJob = events.filter((e) => e.type === 'job' && e.job.kind === 'copy-library').at(-1);
+    expect(copyJob).toMatchObject({ job: { state: 'done', folder: target, progress: { done: report.files, total: report.files } } });
+    expect(fs.readdirSync(path.join(target, 'thumbs')).length).toBeGreaterThan(0);
+    await expect(call('host:copyLibrary', target, null)).rejects.toThrow(/is not empty/);
+  });
+
   it('checks arguments as any transport does', async () => {
     await expect(call('listPhotos', { limit: -1 })).rejects.toThrow(/limit/);
     await expect(call('nope')).rejects.toThrow(/unknown method/);

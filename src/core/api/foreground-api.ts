@@ -11,7 +11,15 @@ import type { JobQueue } from './job-queue';
 import { runNow } from './run-now';
 import { hitsPage, toListing, type PhotoListing } from './photo-views';
 import { repairLibrary, type RepairReport } from './repair-library';
+import type { S3Overrides } from '../location/s3-settings';
 import { copyLibrary, type CopyProgress, type CopyReport, type CopyTarget } from './copy-library';
+
+export interface CopyOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: CopyProgress) => void;
+  /** The target's S3 endpoint, region and keys, where not the usual sources' (env, ~/.aws). */
+  s3?: S3Overrides;
+}
 import { folderReachable } from './folder-reach';
 
 /** The library's state as `shoebox status` prints it: files pending, folders that cannot be read. */
@@ -42,11 +50,13 @@ export interface ForegroundApi {
   /** Reads every table whole and brings damaged ones back (repair-library.ts), as a job, awaited. */
   repairNow(): Promise<RepairReport>;
   /**
-   * Copies this (local) library to `target` (a folder or s3://bucket/prefix, which must be
-   * empty or hold an unfinished copy of it) as a job, awaited (copy-library.ts); the library
-   * itself is left as it was.
+   * Copies this library to `target` (a folder or s3://bucket/prefix, which must be empty or
+   * hold an unfinished copy of it) as a job, awaited (copy-library.ts); the library itself is
+   * left as it was. `s3`: the target's endpoint, region and keys where they are not the
+   * usual sources' (the app's Settings → Library keeps them); the job's progress is the
+   * files copied, as the app's job list shows it.
    */
-  copyLibraryNow(target: string, options?: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void }): Promise<CopyReport>;
+  copyLibraryNow(target: string, options?: CopyOptions): Promise<CopyReport>;
 }
 
 export interface ForegroundContext {
@@ -56,8 +66,9 @@ export interface ForegroundContext {
   emit(event: LibraryEvent): void;
   /** Removes a folder as the app's removeFolder does (cancelling its indexing first). */
   removeFolder(folder: string): Promise<number>;
-  /** Another library's place, as `--library` would name it (credentials from the same sources), checked reachable. */
-  locate(uri: string): Promise<CopyTarget>;
+  /** Another library's place, as `--library` would name it (credentials from the same sources,
+   *  or `s3`'s), checked reachable. */
+  locate(uri: string, s3?: S3Overrides): Promise<CopyTarget>;
 }
 
 export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
@@ -134,12 +145,33 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
 
     async copyLibraryNow(target, options = {}) {
       const lib = await ctx.library();
-      const where = await ctx.locate(target);
+      const where = await ctx.locate(target, options.s3);
       return runNow(ctx.jobs, 'copy-library', where.location.uri, async (signal) => {
-        const report = await copyLibrary(lib, where, { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        const progress = jobProgress(ctx.jobs);
+        const onProgress = (p: CopyProgress) => {
+          options.onProgress?.(p);
+          progress(p);
+        };
+        const report = await copyLibrary(lib, where, { signal, onProgress });
         return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
       }, options.signal);
     },
+  };
+}
+
+/** How often at most the copy's progress goes to the job list (a copy is one event per file). */
+const PROGRESS_EVERY_MS = 250;
+
+/** The copy's progress as the running job's (files for photos), at most every PROGRESS_EVERY_MS and at the end. */
+function jobProgress(jobs: JobQueue): (p: CopyProgress) => void {
+  const started = performance.now();
+  let last = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS && p.done < p.total) return;
+    last = now;
+    const rate = p.done / Math.max((now - started) / 1000, 1e-3);
+    jobs.progress({ done: p.done, total: p.total, rate, etaSeconds: p.done > 0 ? (p.total - p.done) / rate : null });
   };
 }
 

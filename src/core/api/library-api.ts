@@ -401,8 +401,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       jobs,
       emit,
       removeFolder: async (folder) => removeFolder(await need(), folder),
-      locate: async (uri) => {
-        const target = await resolveLibraryLocation(uri, { defaultDir: homePaths(home).library, ...(options.s3 ? { s3: options.s3 } : {}) });
+      locate: async (uri, s3 = options.s3) => {
+        const target = await resolveLibraryLocation(uri, { defaultDir: homePaths(home).library, ...(s3 ? { s3 } : {}) });
         await checkS3Reachable(target); // a wrong bucket or key: one line, before anything is written
         return { location: target, files: libraryFilesFor(target, home) };
       },

@@ -18,6 +18,7 @@ function fakeLibrary() {
     status: vi.fn(async () => ({ model: null, modelProblem: 'none', photos: 0, folders: 0, failed: 0, watching: false, jobs: [] })),
     listPhotos: vi.fn(async (options?: { limit?: number }) => ({ total: 1, offset: 0, photos: [], limit: options?.limit })),
     readImage: vi.fn(async (id: string) => (id === 'known' ? { contentType: 'image/jpeg', data: new Uint8Array([1, 2, 3]) } : null)),
+    copyLibraryNow: vi.fn(async (target: string) => ({ from: '/data/library', to: target, tables: [], files: 3, bytes: 10, alreadyThere: 0, skipped: 0, resumed: false, seconds: 0.1 })),
     close: vi.fn(async () => {}),
     subscribe: vi.fn((listener: (event: LibraryEvent) => void) => {
       listeners.add(listener);
@@ -87,6 +88,28 @@ describe('engine host', () => {
     engineAnswers(library);
     await expect(page).rejects.toThrow(/limit must be an integer/);
     expect(library.listPhotos).not.toHaveBeenCalled();
+  });
+
+  it("has the engine copy its library for Settings → Library, with the target's keys, and refuses odd arguments", async () => {
+    const host = createEngineHost(options);
+    const { library } = fakeLibrary();
+    const credentials = { accessKeyId: 'AKID', secretAccessKey: 'secret' };
+    const report = host.copyLibrary({ library: 's3://family/shoebox', s3: { endpoint: 'http://nas.local:9000', credentials } });
+    engineAnswers(library);
+    await expect(report).resolves.toMatchObject({ to: 's3://family/shoebox', files: 3 });
+    expect(library.copyLibraryNow).toHaveBeenCalledWith('s3://family/shoebox', { s3: { endpoint: 'http://nas.local:9000', credentials } });
+    await host.copyLibrary({ library: '/mnt/nas/shoebox' });
+    expect(library.copyLibraryNow).toHaveBeenLastCalledWith('/mnt/nas/shoebox', {});
+    await expect(host.copyLibrary({})).rejects.toThrow(/not to the data folder/);
+    // What main sends is checked again in the engine.
+    const { port1, port2 } = new fakeElectron.MessageChannelMain();
+    serveEngineOnPort(port1, library, () => {});
+    const answers: { id?: number; error?: { message: string } }[] = [];
+    port2.on('message', (message: unknown) => void answers.push((message as { data: (typeof answers)[number] }).data));
+    port2.postMessage({ id: 1, method: 'host:copyLibrary', params: ['s3://x/y', { credentials: { accessKeyId: 'AKID' } }] });
+    port2.postMessage({ id: 2, method: 'host:copyLibrary', params: [42, null] });
+    await vi.waitFor(() => expect(answers.filter((a) => a.id).map((a) => a.error?.message)).toEqual(['copyLibrary(target, s3): bad arguments', 'copyLibrary(target, s3): bad arguments']));
+    expect(library.copyLibraryNow).toHaveBeenCalledTimes(2);
   });
 
   it('reads library images for the app protocol', async () => {

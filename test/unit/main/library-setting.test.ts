@@ -101,7 +101,8 @@ describe('the library setting', () => {
     // A bucket whose server does not answer: refused in one line, nothing saved, no restart.
     const check = (o: { library?: string; s3?: object }) => checkLibraryLocation(o.library, { defaultDir: path.join(dir, 'library'), env: {}, ...(o.s3 ? { s3: o.s3 } : {}) });
     const unreachable = { choice: { kind: 's3', bucket: 'family', prefix: 'x', endpoint: 'http://127.0.0.1:9' }, keys: { accessKeyId: 'AKID', secretAccessKey: SECRET } };
-    const refused = await switchLibrary(setting, unreachable, { check, restart }).then(() => 'saved', (e: Error) => e.message);
+    const copy = vi.fn(async () => undefined);
+    const refused = await switchLibrary(setting, unreachable, { check, copy, restart }).then(() => 'saved', (e: Error) => e.message);
     expect(refused).toMatch(/^cannot reach s3:\/\/family\/x at http:\/\/127\.0\.0\.1:9: ECONNREFUSED$/);
     expect(refused).not.toContain(SECRET);
     expect(setting.choice()).toEqual({ kind: 'local', folder: '/mnt/nas/shoebox' });
@@ -110,13 +111,48 @@ describe('the library setting', () => {
 
     // Passes the check but the engine cannot start on it: the previous choice is put back and the engine restarted on it.
     const failing = vi.fn().mockRejectedValueOnce(new Error('the engine could not open it')).mockResolvedValue(undefined);
-    await expect(switchLibrary(setting, { choice: { kind: 'local', folder: '/elsewhere' } }, { check: async () => undefined, restart: failing })).rejects.toThrow('the engine could not open it');
+    await expect(switchLibrary(setting, { choice: { kind: 'local', folder: '/elsewhere' } }, { check: async () => undefined, copy, restart: failing })).rejects.toThrow('the engine could not open it');
     expect(setting.choice()).toEqual({ kind: 'local', folder: '/mnt/nas/shoebox' });
     expect(failing).toHaveBeenCalledTimes(2);
 
     // A good one is saved and opened.
-    expect((await switchLibrary(setting, { choice: { kind: 'default' } }, { check, restart })).choice).toEqual({ kind: 'default' });
+    expect((await switchLibrary(setting, { choice: { kind: 'default' } }, { check, copy, restart })).choice).toEqual({ kind: 'default' });
     expect(setting.choice()).toEqual({ kind: 'default' });
     expect(restart).toHaveBeenCalledTimes(1);
+  });
+
+  it('copies the open library to the new place first when asked, and stays where it was when the copy fails', async () => {
+    const dir = home();
+    const setting = new LibrarySetting(dir, safeStorage, {});
+    const steps: string[] = [];
+    const check = vi.fn(async () => void steps.push('check'));
+    const restart = vi.fn(async () => void steps.push('restart'));
+    const input = { choice: { kind: 's3', bucket: 'family', prefix: 'shoebox', endpoint: 'http://nas.local:9000' }, keys: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET }, copy: true };
+
+    // The copy is refused (the place holds another library): nothing saved, no restart.
+    const refusing = vi.fn(async () => {
+      steps.push('copy');
+      throw new Error('s3://family/shoebox is not empty (3 files, e.g. thumbs/ab/x.jpg)');
+    });
+    await expect(switchLibrary(setting, input, { check, copy: refusing, restart })).rejects.toThrow(/is not empty/);
+    expect(steps).toEqual(['check', 'copy']);
+    expect(setting.choice()).toEqual({ kind: 'default' });
+    expect(fs.readdirSync(dir)).toEqual([]); // the keys were not kept either
+
+    // It copies to the place with the keys typed (in memory only), then saves and opens it.
+    steps.length = 0;
+    const copy = vi.fn(async (_target: object) => void steps.push('copy'));
+    const view = await switchLibrary(setting, input, { check, copy, restart });
+    expect(steps).toEqual(['check', 'copy', 'restart']);
+    expect(copy).toHaveBeenCalledWith({ library: 's3://family/shoebox', s3: { endpoint: 'http://nas.local:9000', credentials: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } } });
+    expect(view.uri).toBe('s3://family/shoebox');
+    expect(setting.choice()).toMatchObject({ kind: 's3', bucket: 'family' });
+
+    // Without "copy" it only switches; a copy into the data folder is refused as it is read.
+    copy.mockClear();
+    await switchLibrary(setting, { choice: { kind: 'local', folder: '/mnt/nas/shoebox' } }, { check, copy, restart });
+    expect(copy).not.toHaveBeenCalled();
+    await expect(switchLibrary(setting, { choice: { kind: 'default' }, copy: true }, { check, copy, restart })).rejects.toThrow(/a copy goes to a folder or an S3 bucket/);
+    expect(setting.choice()).toEqual({ kind: 'local', folder: '/mnt/nas/shoebox' });
   });
 });

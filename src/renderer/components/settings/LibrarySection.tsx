@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import type { LibraryChoice, LibraryChoiceView } from '../../../shared/library-choice';
+import { libraryChoiceUri, type LibraryChoice, type LibraryChoiceView } from '../../../shared/library-choice';
 import { useClient } from '../../client/ClientContext';
+import type { JobState } from '../../../shared/api';
 import { useAsync } from '../../hooks/useAsync';
+import { useLibraryEvents } from '../../hooks/useLibraryEvents';
+import { ProgressLine } from '../JobProgress';
 
 type Kind = LibraryChoice['kind'];
 
@@ -15,6 +18,14 @@ interface Draft {
   accessKeyId: string;
   secretAccessKey: string;
   forgetKeys: boolean;
+  /** Copy the library open now to the new place first (it must be empty). */
+  copy: boolean;
+}
+
+function choiceOf(d: Draft): LibraryChoice {
+  if (d.kind === 'default') return { kind: 'default' };
+  if (d.kind === 'local') return { kind: 'local', folder: d.folder };
+  return { kind: 's3', bucket: d.bucket, prefix: d.prefix, ...(d.endpoint ? { endpoint: d.endpoint } : {}), ...(d.region ? { region: d.region } : {}) };
 }
 
 function draftOf(view: LibraryChoiceView): Draft {
@@ -29,6 +40,7 @@ function draftOf(view: LibraryChoiceView): Draft {
     accessKeyId: '',
     secretAccessKey: '',
     forgetKeys: false,
+    copy: false,
   };
 }
 
@@ -36,7 +48,10 @@ function draftOf(view: LibraryChoiceView): Draft {
  * Settings → Library (issue #13): the library this device opens, the default one in the data
  * folder, a folder elsewhere, or an S3 bucket + prefix (a NAS's S3 server, AWS, R2, B2...)
  * shared with other devices. Keys typed here go to main once and are kept encrypted there
- * (safeStorage); they are never shown again. Saving reopens the library.
+ * (safeStorage); they are never shown again. Saving reopens the library; with "Copy this
+ * library there first", the library open now is copied there before (the engine's
+ * copy-library job, whose progress shows here), so moving to a NAS or a bucket keeps the
+ * tags, albums and search data and embeds nothing again.
  */
 export function LibrarySection() {
   const client = useClient();
@@ -45,6 +60,12 @@ export function LibrarySection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The copy's job while it runs (Settings → Library's copy, or a CLI's on the same engine).
+  const [copyJob, setCopyJob] = useState<JobState | null>(null);
+  useLibraryEvents((event) => {
+    if (event.type !== 'job' || event.job.kind !== 'copy-library') return;
+    setCopyJob(event.job.state === 'running' || event.job.state === 'queued' ? event.job : null);
+  });
 
   if (!client.library || !client.setLibrary) {
     return (
@@ -57,6 +78,9 @@ export function LibrarySection() {
   const view = state.status === 'ready' ? state.value : null;
   const d = draft ?? (view ? draftOf(view) : null);
   const set = (patch: Partial<Draft>) => d && setDraft({ ...d, ...patch });
+  // A copy goes somewhere new: a folder or a bucket other than the library open now.
+  const moving = (draft: Draft) => draft.kind !== 'default' && libraryChoiceUri(choiceOf(draft)) !== view?.uri;
+  const copies = d !== null && d.copy && moving(d);
 
   const choose = async () => {
     const folder = await client.chooseFolder();
@@ -68,17 +92,14 @@ export function LibrarySection() {
     setBusy(true);
     setError(null);
     setSaved(null);
-    const choice: LibraryChoice =
-      d.kind === 'default'
-        ? { kind: 'default' }
-        : d.kind === 'local'
-          ? { kind: 'local', folder: d.folder }
-          : { kind: 's3', bucket: d.bucket, prefix: d.prefix, ...(d.endpoint ? { endpoint: d.endpoint } : {}), ...(d.region ? { region: d.region } : {}) };
+    const choice = choiceOf(d);
     const keys = d.kind !== 's3' ? undefined : d.forgetKeys ? null : d.accessKeyId || d.secretAccessKey ? { accessKeyId: d.accessKeyId, secretAccessKey: d.secretAccessKey } : undefined;
+    const copy = d.copy && moving(d);
     try {
-      const next = await client.setLibrary(keys === undefined ? { choice } : { choice, keys });
+      const next = await client.setLibrary({ choice, ...(keys === undefined ? {} : { keys }), ...(copy ? { copy } : {}) });
       setDraft(null);
-      setSaved(next.uri ?? 'the library in the data folder');
+      const where = next.uri ?? 'the library in the data folder';
+      setSaved(copy ? `Copied this library to ${where} and opened it` : `Opened ${where}`);
       reload();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -162,13 +183,20 @@ export function LibrarySection() {
               {!view.canStoreKeys && <p className="muted small">This system cannot keep keys encrypted: put them in ~/.aws/credentials instead.</p>}
             </div>
           )}
+          {moving(d) && (
+            <label className="settings__check">
+              <input type="checkbox" checked={d.copy} onChange={(e) => set({ copy: e.target.checked })} />
+              Copy this library there first (tags, albums, thumbnails and search data: nothing is indexed again; the place must be empty)
+            </label>
+          )}
           <p className="muted small">Now: {view.uri ?? 'the library in the data folder'}. Models, window and folder paths stay on this device.</p>
+          {busy && copies && <ProgressLine label="Copying the library" progress={copyJob?.progress ?? null} describe={(p) => `Copying the library: ${p.done.toLocaleString()} of ${p.total.toLocaleString()} files`} />}
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Opening…' : 'Save and open'}
+            {busy ? (copies ? 'Copying…' : 'Opening…') : copies ? 'Copy and open' : 'Save and open'}
           </button>
         </form>
       )}
-      {saved && <p className="small">Opened {saved}.</p>}
+      {saved && <p className="small">{saved}.</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
