@@ -92,6 +92,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [id, set, label, state] = arity('setTagState', args, 4, 4);
     return [text(id, 'id', MAX_ID), text(set, 'label set', MAX_NAME), text(label, 'label', MAX_NAME), oneOf(state, 'state', TAG_STATES)];
   },
+  setTagStates: (args) => {
+    const [list, set, label, state] = arity('setTagStates', args, 4, 4);
+    return [ids(list), text(set, 'label set', MAX_NAME), text(label, 'label', MAX_NAME), oneOf(state, 'state', TAG_STATES)];
+  },
 
   listAlbums: (args) => none('listAlbums', args),
   saveAlbum: (args) => {
@@ -110,6 +114,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   setAlbumMembership: (args) => {
     const [name, id, membership] = arity('setAlbumMembership', args, 3, 3);
     return [text(name, 'album', MAX_NAME), text(id, 'id', MAX_ID), oneOf(membership, 'membership', MEMBERSHIPS)];
+  },
+  setAlbumMemberships: (args) => {
+    const [name, list, membership] = arity('setAlbumMemberships', args, 3, 3);
+    return [text(name, 'album', MAX_NAME), ids(list), oneOf(membership, 'membership', MEMBERSHIPS)];
   },
   exportAlbum: (args) => {
     const [name, dir, copy] = arity('exportAlbum', args, 2, 3);

@@ -454,6 +454,12 @@ export interface AlbumPage {
   photos: AlbumPhoto[];
 }
 
+/** What an action on a selection did: photos it applied to, and ids that named none in the library. */
+export interface BatchResult {
+  done: number;
+  missing: number;
+}
+
 /** pinned: in the album whatever its score; excluded: out of it whatever its score; auto: as the query says. */
 export type AlbumMembership = 'pinned' | 'excluded' | 'auto';
 
@@ -616,6 +622,9 @@ export interface LibraryApi {
   reviewTags(options: TagReviewOptions): Promise<TagReviewPage>;
   /** Records the user's decision on one photo's tag; returns the photo's tags after it. */
   setTagState(id: string, set: string, label: string, state: TagState): Promise<PhotoTag[]>;
+  /** The same decision on many photos (a selection), in one write; ids naming no library
+   *  photo are counted as `missing`, the others decided. */
+  setTagStates(ids: string[], set: string, label: string, state: TagState): Promise<BatchResult>;
 
   // Smart albums
   listAlbums(): Promise<AlbumInfo[]>;
@@ -627,6 +636,9 @@ export interface LibraryApi {
    *  (the editor's live count); `limit` best photos are returned with the total. */
   previewAlbum(album: AlbumDraft, options?: PageOptions): Promise<AlbumPreview>;
   setAlbumMembership(name: string, id: string, membership: AlbumMembership): Promise<AlbumInfo>;
+  /** The same membership for many photos (a selection), in one change of the album; ids naming
+   *  no library photo are counted as `missing` (freeing them with 'auto' still works). */
+  setAlbumMemberships(name: string, ids: string[], membership: AlbumMembership): Promise<BatchResult & { album: AlbumInfo }>;
   /** Writes the members into `dir` as symbolic links, or copies. */
   exportAlbum(name: string, dir: string, copy?: boolean): Promise<AlbumExportReport>;
 

@@ -40,7 +40,9 @@ export async function resolvePins(store: Pick<VectorReads, 'pathsByHash'> & Pick
   };
 }
 
-/** Whether an entry names this photo (its path, or its content when the entry has a hash). */
-export function namesPhoto(album: Pick<AlbumDefinition, 'hashes'>, entry: string, photo: { path: string; hash: string | null }): boolean {
-  return entry === photo.path || (photo.hash !== null && album.hashes[entry] === photo.hash);
+/** Whether an entry names one of `photos` (its path, or its content when the entry has a hash). */
+export function namesAny(album: Pick<AlbumDefinition, 'hashes'>, photos: readonly { path: string; hash: string | null }[]): (entry: string) => boolean {
+  const paths = new Set(photos.map((p) => p.path));
+  const hashes = new Set(photos.flatMap((p) => p.hash ?? []));
+  return (entry) => paths.has(entry) || (album.hashes[entry] !== undefined && hashes.has(album.hashes[entry]));
 }

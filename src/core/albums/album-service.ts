@@ -11,7 +11,7 @@ import { photosWithTag } from '../search/tag-filter';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery, queryImageVectors } from './album-query';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
-import { namesPhoto, resolvePins } from './album-pins';
+import { namesAny, resolvePins } from './album-pins';
 
 export interface AlbumMember {
   path: string;
@@ -153,26 +153,44 @@ export class AlbumService {
 
   /** Pins a library photo into the album (and un-excludes it). */
   async pin(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.edit(name, photoPath, (album, photo) => {
-      album.excluded = album.excluded.filter((p) => !namesPhoto(album, p, photo));
-      if (!album.pinned.some((p) => namesPhoto(album, p, photo))) album.pinned.push(photo.path);
-    });
+    return this.one(name, photoPath, 'pinned');
   }
 
   /** Keeps a photo out of the album whatever its score (and un-pins it). */
   async exclude(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.edit(name, photoPath, (album, photo) => {
-      album.pinned = album.pinned.filter((p) => !namesPhoto(album, p, photo));
-      if (!album.excluded.some((p) => namesPhoto(album, p, photo))) album.excluded.push(photo.path);
-    });
+    return this.one(name, photoPath, 'excluded');
   }
 
   /** Undoes a pin or an exclusion. */
   async unpin(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.edit(name, photoPath, (album, photo) => {
-      album.pinned = album.pinned.filter((p) => !namesPhoto(album, p, photo));
-      album.excluded = album.excluded.filter((p) => !namesPhoto(album, p, photo));
-    }, false);
+    return this.one(name, photoPath, 'none');
+  }
+
+  /**
+   * Pins, excludes or frees many photos in one change of the album (a selection of thousands
+   * is one write, not one per photo). Pinned and excluded photos must be in the library: the
+   * paths that are not are left out and returned as `missing`; freeing takes any path.
+   */
+  async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<{ album: AlbumDefinition; missing: string[] }> {
+    return this.edit(name, photoPaths, membership !== 'none', (album, photos) => {
+      const named = namesAny(album, photos);
+      if (membership === 'none') {
+        album.pinned = album.pinned.filter((p) => !named(p));
+        album.excluded = album.excluded.filter((p) => !named(p));
+        return;
+      }
+      const [into, from] = membership === 'pinned' ? ['pinned', 'excluded'] as const : ['excluded', 'pinned'] as const;
+      album[from] = album[from].filter((p) => !named(p));
+      // A photo already listed (by its path, or by a copy's with the same contents) is not listed again.
+      const listedPaths = new Set(album[into]);
+      const listedHashes = new Set(album[into].flatMap((p) => album.hashes[p] ?? []));
+      for (const photo of photos) {
+        if (listedPaths.has(photo.path) || (photo.hash !== null && listedHashes.has(photo.hash))) continue;
+        album[into].push(photo.path);
+        listedPaths.add(photo.path);
+        if (photo.hash !== null) listedHashes.add(photo.hash);
+      }
+    });
   }
 
   async remove(name: string): Promise<void> {
@@ -193,29 +211,36 @@ export class AlbumService {
     );
   }
 
-  private async edit(name: string, photoPath: string, change: (album: AlbumDefinition, photo: EditedPhoto) => void, mustBeIndexed = true): Promise<AlbumDefinition> {
-    const store = await this.library.writable();
-    const album = await this.get(name);
-    const abs = path.resolve(photoPath);
-    const row = await store.getPhoto(abs);
-    if (mustBeIndexed && !row) throw new AlbumError(`not in the library: ${abs}`);
-    const photo = { path: abs, hash: row?.hash ?? null };
-    change(album, photo);
-    await this.withHashes(store, album, photo);
-    await this.put(store, album);
+  private async one(name: string, photoPath: string, membership: 'pinned' | 'excluded' | 'none'): Promise<AlbumDefinition> {
+    const { album, missing } = await this.setMembership(name, [photoPath], membership);
+    if (missing.length) throw new AlbumError(`not in the library: ${missing[0]}`);
     return album;
   }
 
+  private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<{ album: AlbumDefinition; missing: string[] }> {
+    const store = await this.library.writable();
+    const album = await this.get(name);
+    const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
+    const rows = await store.photosByPath(wanted);
+    const missing = mustBeIndexed ? wanted.filter((p) => !rows.has(p)) : [];
+    const photos = wanted.filter((p) => !mustBeIndexed || rows.has(p)).map((p) => ({ path: p, hash: rows.get(p)?.hash ?? null }));
+    if (photos.length === 0) return { album, missing };
+    change(album, photos);
+    await this.withHashes(store, album, photos);
+    await this.put(store, album);
+    return { album, missing };
+  }
+
   /**
-   * Keeps a hash for every pinned and excluded path (the edited photo's as it is now, the
+   * Keeps a hash for every pinned and excluded path (the edited photos' as they are now, the
    * others' as they were; an old album's entries get theirs from their rows) and none for
    * paths no longer listed.
    */
-  private async withHashes(store: AlbumStore, album: AlbumDefinition, photo: EditedPhoto): Promise<void> {
+  private async withHashes(store: AlbumStore, album: AlbumDefinition, edited: readonly EditedPhoto[]): Promise<void> {
     const entries = new Set([...album.pinned, ...album.excluded]);
     const hashes: Record<string, string> = {};
     for (const p of entries) if (album.hashes[p] !== undefined) hashes[p] = album.hashes[p];
-    if (photo.hash !== null && entries.has(photo.path)) hashes[photo.path] = photo.hash;
+    for (const photo of edited) if (photo.hash !== null && entries.has(photo.path)) hashes[photo.path] = photo.hash;
     const missing = [...entries].filter((p) => hashes[p] === undefined);
     if (missing.length) for (const [p, row] of await store.photosByPath(missing)) hashes[p] = row.hash;
     album.hashes = hashes;

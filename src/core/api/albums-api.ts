@@ -6,7 +6,7 @@
 // one after another, so two quick clicks (exclude, exclude) cannot lose one of them.
 // AlbumsForeground is the CLI's share (`shoebox albums`): by path, with every member.
 import path from 'node:path';
-import type { AlbumDraft, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
+import type { AlbumDraft, BatchResult, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
 import type { AlbumFilters } from '../albums/album';
 import type { ExportReport } from '../albums/album-export';
 import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/album-service';
@@ -16,7 +16,7 @@ import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { toHit } from './photo-views';
 
-export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'exportAlbum'>;
+export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'setAlbumMemberships' | 'exportAlbum'>;
 
 export type { AlbumFilters, AlbumMember, AlbumSummary, ExportReport };
 
@@ -137,6 +137,16 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
         else if (membership === 'excluded') await albums.exclude(name, photoPath);
         else await albums.unpin(name, photoPath);
         return toInfo(await albums.summary(name));
+      });
+    },
+
+    setAlbumMemberships(name: string, ids: string[], membership: AlbumMembership): Promise<BatchResult & { album: AlbumInfo }> {
+      return serial(async () => {
+        const albums = new AlbumService(await ctx.need());
+        const paths = [...new Set(ids.flatMap((id) => pathFromPhotoId(id) ?? []))];
+        const { missing } = await albums.setMembership(name, paths, membership === 'auto' ? 'none' : membership);
+        const unreadable = new Set(ids).size - paths.length;
+        return { album: toInfo(await albums.summary(name)), done: paths.length - missing.length, missing: missing.length + unreadable };
       });
     },
 

@@ -5,7 +5,7 @@
 // the same service, jobs and label policy, answered with the whole result.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
+import type { BatchResult, JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { isInside } from '../../base/path-inside';
 import { builtinLabelSets, resolveLabelSetFile } from '../tags/builtin-label-sets';
@@ -18,7 +18,7 @@ import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
 
-export type TagsMethods = ApiMethods<'listLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState'>;
+export type TagsMethods = ApiMethods<'listLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
 export type { PhotoTags, SidecarReport, TagDecision };
 
@@ -192,6 +192,14 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       // The sidecars the set wrote follow the decision; one that could not be updated is said.
       for (const f of decision.sidecars.failed) ctx.emit({ type: 'log', level: 'warn', message: `XMP sidecar not updated: ${f.path}: ${f.error}` });
       return toTags(await (await lib.readable()).listTags({ hashes: [row.hash] }));
+    },
+
+    async setTagStates(ids: string[], setName: string, label: string, state: TagState): Promise<BatchResult> {
+      const { tags } = await tagging();
+      const paths = ids.flatMap((id) => pathFromPhotoId(id) ?? []);
+      const decided = await serial(() => tags.setTagStates(paths, label, state, setName));
+      for (const f of decided.sidecars.failed) ctx.emit({ type: 'log', level: 'warn', message: `XMP sidecar not updated: ${f.path}: ${f.error}` });
+      return { done: decided.scores.size, missing: new Set(ids).size - decided.scores.size };
     },
 
     async importLabelSetFile(value: string): Promise<LabelSetInfo> {

@@ -22,7 +22,7 @@ export type TaggingStore = LabelSetRepository &
   TagRepository &
   AutoTagFolderRepository &
   VectorReads &
-  Pick<PhotoLookups, 'getPhoto'> &
+  Pick<PhotoLookups, 'getPhoto' | 'photosByPath'> &
   Pick<PhotoListing, 'listPhotos' | 'countPhotos'>;
 
 /** What tagging needs of the library (LibraryService provides it). */
@@ -56,6 +56,18 @@ export interface TagDecision {
   state: TagState;
   score: number;
   /** The XMP sidecars of the photo (and its identical copies) that carry the set, updated. */
+  sidecars: SidecarReport;
+}
+
+/** One decision on many photos (setTagStates). */
+export interface TagDecisions {
+  set: string;
+  label: string;
+  /** Each decided photo's path with its tag's score. */
+  scores: Map<string, number>;
+  /** Paths that are not in the library (nothing decided for them). */
+  missing: string[];
+  /** The XMP sidecars that carry the set, updated (for every path with the decided contents). */
   sidecars: SidecarReport;
 }
 
@@ -239,16 +251,42 @@ export class TaggingService {
    * Decisions adapt the label's prototype from the next classification on.
    */
   async setTagState(photoPath: string, label: string, state: TagState, setName?: string): Promise<TagDecision> {
-    const store = await this.library.writable();
     const abs = path.resolve(photoPath);
-    const photo = await store.getPhoto(abs);
-    if (!photo) throw new TaggingError(`not in the library: ${abs}`);
+    const decided = await this.setTagStates([abs], label, state, setName);
+    const score = decided.scores.get(abs);
+    if (score === undefined) throw new TaggingError(`not in the library: ${abs}`);
+    return { path: abs, set: decided.set, label: decided.label, state, score, sidecars: decided.sidecars };
+  }
+
+  /**
+   * The same decision on many photos at once (a selection of thousands): one write for all
+   * of them, and the sidecars of all of them updated in one pass, where a decision per photo
+   * costs a write (and a table version) each. Paths not in the library are returned as
+   * `missing`, the others decided.
+   */
+  async setTagStates(photoPaths: readonly string[], label: string, state: TagState, setName?: string): Promise<TagDecisions> {
+    const store = await this.library.writable();
     const set = await this.setWithLabel(label, setName);
     const canonical = set.labels[labelIndex(set, label)]!.name;
-    const [existing] = await store.listTags({ set: set.name, label: canonical, hashes: [photo.hash] });
-    const score = existing?.score ?? (state === 'accepted' ? 1 : 0);
-    await store.putTags([{ hash: photo.hash, set: set.name, label: canonical, score, state, modelId: existing?.modelId ?? this.library.modelId, updatedAt: Date.now() }]);
-    return { path: abs, set: set.name, label: canonical, state, score, sidecars: await this.updateSidecars(store, photo.hash, set.name) };
+    const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
+    const rows = await store.photosByPath(wanted);
+    const hashes = [...new Set([...rows.values()].map((r) => r.hash))];
+    const existing = new Map<string, TagRecord>();
+    for (const t of hashes.length ? await store.listTags({ set: set.name, label: canonical, hashes }) : []) if (!existing.has(t.hash)) existing.set(t.hash, t);
+    const now = Date.now();
+    const decided = hashes.map((hash): TagRecord => {
+      const old = existing.get(hash);
+      return { hash, set: set.name, label: canonical, score: old?.score ?? (state === 'accepted' ? 1 : 0), state, modelId: old?.modelId ?? this.library.modelId, updatedAt: now };
+    });
+    await store.putTags(decided);
+    const scoreOf = new Map(decided.map((t) => [t.hash, t.score]));
+    return {
+      set: set.name,
+      label: canonical,
+      scores: new Map([...rows].map(([p, row]) => [p, scoreOf.get(row.hash)!])),
+      missing: wanted.filter((p) => !rows.has(p)),
+      sidecars: await this.updateSidecars(store, hashes, set.name),
+    };
   }
 
   /**
@@ -256,21 +294,30 @@ export class TaggingService {
    * (written by `--write-xmp` before), for every path with this content. A photo without a
    * sidecar, or whose sidecar the set never wrote, is left alone: writing XMP stays opt-in.
    */
-  private async updateSidecars(store: TaggingStore, hash: string, set: string): Promise<SidecarReport> {
+  private async updateSidecars(store: TaggingStore, hashes: readonly string[], set: string): Promise<SidecarReport> {
     const report: SidecarReport = { written: 0, unchanged: 0, failed: [] };
-    const paths = (await store.pathsByHash([hash])).get(hash) ?? [];
-    const carrying = paths.filter((p) => {
-      try {
-        return xmpSets(fs.readFileSync(sidecarPath(p), 'utf8')).has(set);
-      } catch (error) {
-        // No sidecar: nothing to update. One that cannot be read: writeSidecars says so.
-        return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-      }
-    });
-    if (carrying.length === 0) return report;
-    const tags = await store.listTags({ set, hashes: [hash], states: ['auto', 'accepted'] });
-    const keywords = tags.map((t) => ({ label: t.label, set, score: t.score, state: t.state as ShownTag['state'] }));
-    return this.writeSidecars(carrying.map((p) => ({ path: p, tags: keywords })), [set]);
+    if (hashes.length === 0) return report;
+    const carrying = new Map<string, string[]>();
+    for (const [hash, paths] of await store.pathsByHash(hashes)) {
+      const withSet = paths.filter((p) => {
+        try {
+          return xmpSets(fs.readFileSync(sidecarPath(p), 'utf8')).has(set);
+        } catch (error) {
+          // No sidecar: nothing to update. One that cannot be read: writeSidecars says so.
+          return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+        }
+      });
+      if (withSet.length) carrying.set(hash, withSet);
+    }
+    if (carrying.size === 0) return report;
+    const keywords = new Map<string, ShownTag[]>();
+    for (const t of await store.listTags({ set, hashes: [...carrying.keys()], states: ['auto', 'accepted'] })) {
+      keywords.set(t.hash, [...(keywords.get(t.hash) ?? []), { label: t.label, set, score: t.score, state: t.state as ShownTag['state'] }]);
+    }
+    return this.writeSidecars(
+      [...carrying].flatMap(([hash, paths]) => paths.map((p) => ({ path: p, tags: keywords.get(hash) ?? [] }))),
+      [set],
+    );
   }
 
   private async setWithLabel(label: string, setName?: string): Promise<LabelSet> {

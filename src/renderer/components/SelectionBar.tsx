@@ -1,7 +1,8 @@
 // What can be done with the photos selected in a grid: tag them with a label (an accepted
 // tag, as in the viewer), pin them to or exclude them from an album, export them to a
 // folder, show one in the file manager (desktop app only), or move them to the trash after a
-// confirmation. Each action reports what it did.
+// confirmation. Each action is one call for the whole selection (one write, however many
+// photos) and reports what it did.
 import { useEffect, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
@@ -24,6 +25,11 @@ interface SelectionBarProps {
 }
 
 type Panel = 'tag' | 'album' | 'export' | null;
+
+/** Selected photos that left the library meanwhile (deleted, moved out): said, not an error. */
+function gone(missing: number): string {
+  return missing ? ` ${formatCount(missing, 'photo')} no longer in the library.` : '';
+}
 
 export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: SelectionBarProps) {
   const client = useClient();
@@ -54,18 +60,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: Se
   const tag = () =>
     run(async (chosen) => {
       const [set, name] = JSON.parse(label) as [string, string];
-      for (const p of chosen) await client.setTagState(p.id, set, name, 'accepted');
-      return `Tagged ${formatCount(chosen.length, 'photo')} “${name}”.`;
+      const result = await client.setTagStates(chosen.map((p) => p.id), set, name, 'accepted');
+      return `Tagged ${formatCount(result.done, 'photo')} “${name}”.${gone(result.missing)}`;
     });
   const member = (membership: 'pinned' | 'excluded') =>
     run(async (chosen) => {
-      try {
-        for (const p of chosen) await client.setAlbumMembership(album, p.id, membership);
-      } finally {
-        // The sidebar's counts and an open album view reload (even after a partial run).
-        notifyAlbumsChanged();
-      }
-      return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(chosen.length, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.`;
+      const result = await client.setAlbumMemberships(album, chosen.map((p) => p.id), membership);
+      notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
+      return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${gone(result.missing)}`;
     });
   const exportTo = () =>
     run(async (chosen) => {

@@ -64,8 +64,8 @@ describe('argument checks', () => {
       [
         'addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
         'installModel', 'useModel', 'chooseFolder', 'repairLibrary',
-        'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState',
-        'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'exportAlbum',
+        'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
+        'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
         'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos',
         'textInPhotos', 'setTextInPhotos',
@@ -90,6 +90,11 @@ describe('argument checks', () => {
     expect(() => validateArgs('timeline', [{ utcOffset: 24 * 60 }])).toThrow('utcOffset must be an integer from -840 to 840');
     expect(validateArgs('exportPhotos', [['a', 'b'], '/out', true])).toEqual([['a', 'b'], '/out', true]);
     expect(() => validateArgs('trashPhotos', ['a'])).toThrow();
+    expect(validateArgs('setTagStates', [['a', 'b'], 'animals', 'cat', 'accepted'])).toEqual([['a', 'b'], 'animals', 'cat', 'accepted']);
+    expect(() => validateArgs('setTagStates', ['a', 'animals', 'cat', 'accepted'])).toThrow();
+    expect(() => validateArgs('setTagStates', [['a'], 'animals', 'cat', 'maybe'])).toThrow();
+    expect(validateArgs('setAlbumMemberships', ['Beach', ['a'], 'pinned'])).toEqual(['Beach', ['a'], 'pinned']);
+    expect(() => validateArgs('setAlbumMemberships', ['Beach', [3], 'pinned'])).toThrow();
   });
 
   it('check the "Text in photos" switch (#14)', () => {
