@@ -97,4 +97,33 @@ describe.skipIf(!sharedAvailable('photos'))('the reading job', () => {
     expect(jobsOf(events).find((j) => j.kind === 'read-text')!.state).toBe('cancelled');
     expect((await host.textInPhotos()).left).toBeGreaterThan(0);
   }, 600_000);
+
+  it('in the app, reads a backlog in slices, so the watcher indexes new photos before the backlog is done', async () => {
+    const dir = tempDir('shoebox-text-job-slices-');
+    const made = await writeTextPhotos(dir);
+    expect(made.length).toBeGreaterThanOrEqual(5);
+    // As the app opens a library (it watches the folders); a slice of one photo here.
+    const { host, events } = await openHost({ watch: true, readingSliceMs: 1 });
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    await host.setTextInPhotos(true);
+    await until(() => jobsOf(events).some((j) => j.kind === 'read-text' && j.state === 'done'));
+    // A photo arrives while most of the backlog is still unread: the watcher, running between
+    // slices, indexes it then (one job for the whole backlog kept the watcher paused to the end).
+    const arrived = path.join(dir, 'arrived.jpg');
+    fs.copyFileSync(made[0]!.file, arrived);
+    fs.appendFileSync(arrived, Buffer.from([0])); // other bytes: a new photo, not a copy
+    let leftWhenIndexed = -1;
+    await until(async () => {
+      const photos = (await host.timeline({ limit: 100 })).photos;
+      if (!photos.some((p) => p.path === arrived)) return false;
+      leftWhenIndexed = (await host.textInPhotos()).left;
+      return true;
+    });
+    expect(leftWhenIndexed).toBeGreaterThanOrEqual(2); // the new photo and at least one of the backlog
+    const slices = jobsOf(events).filter((j) => j.kind === 'read-text');
+    expect(slices.every((j) => j.state !== 'failed')).toBe(true);
+    // The slices go on to the end by themselves.
+    await until(async () => (await host.textInPhotos()).left === 0);
+    expect(jobsOf(events).filter((j) => j.kind === 'read-text').length).toBeGreaterThan(made.length / 2);
+  }, 600_000);
 });

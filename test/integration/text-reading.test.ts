@@ -43,12 +43,12 @@ describe.skipIf(!sharedAvailable('photos'))('the text reading pass', () => {
     expect((await store.photoTextHashes()).size).toBe(4);
     const second = countingOcr();
     const summary = await readMissingText(store, { recognize: second.recognize, batchSize: 2 });
-    expect(summary).toEqual({ read: made.length - 4, failed: 0, left: 0 });
+    expect(summary).toEqual({ read: made.length - 4, failed: 0, left: 0, paused: false });
     expect(new Set([...first.asked.slice(0, 4), ...second.asked]).size).toBe(made.length);
     expect(second.asked.some((p) => first.asked.slice(0, 4).includes(p))).toBe(false);
     // Nothing left: a third pass reads nothing.
     const third = countingOcr();
-    expect(await readMissingText(store, { recognize: third.recognize })).toEqual({ read: 0, failed: 0, left: 0 });
+    expect(await readMissingText(store, { recognize: third.recognize })).toEqual({ read: 0, failed: 0, left: 0, paused: false });
     expect(third.asked).toEqual([]);
   }, 300_000);
 
@@ -62,12 +62,12 @@ describe.skipIf(!sharedAvailable('photos'))('the text reading pass', () => {
     const broken = made[0]!.file;
     fs.writeFileSync(broken, fs.readFileSync(broken).subarray(0, 200));
     const first = await readMissingText(store, { recognize: recognizeText });
-    expect(first).toEqual({ read: made.length - 1, failed: 1, left: 0 });
+    expect(first).toEqual({ read: made.length - 1, failed: 1, left: 0, paused: false });
     const hash = (await store.getPhoto(broken))!.hash;
     const [row] = await store.getPhotoText([hash]);
     expect(row!.error).toMatch(/cannot be decoded|corrupt|premature|truncated|unsupported/i);
     const again = countingOcr();
-    expect(await readMissingText(store, { recognize: again.recognize })).toEqual({ read: 0, failed: 0, left: 0 });
+    expect(await readMissingText(store, { recognize: again.recognize })).toEqual({ read: 0, failed: 0, left: 0, paused: false });
     expect(again.asked).toEqual([]);
   }, 300_000);
 
@@ -120,9 +120,9 @@ describe.skipIf(!sharedAvailable('photos'))('the text reading pass', () => {
     const away = made[0]!.file;
     // What the worker answers when the file read fails with EIO (ocr-image.ts; test/unit/text/ocr-failures.test.ts).
     const dropping = (p: string) => (p === away ? Promise.reject(new OcrError(`${p}: cannot be read now (EIO)`, 'transient')) : recognizeText(p));
-    expect(await readMissingText(store, { recognize: dropping })).toEqual({ read: made.length - 1, failed: 0, left: 1 });
+    expect(await readMissingText(store, { recognize: dropping })).toEqual({ read: made.length - 1, failed: 0, left: 1, paused: false });
     const again = countingOcr();
-    expect(await readMissingText(store, { recognize: again.recognize })).toEqual({ read: 1, failed: 0, left: 0 });
+    expect(await readMissingText(store, { recognize: again.recognize })).toEqual({ read: 1, failed: 0, left: 0, paused: false });
     expect(again.asked).toEqual([away]);
     const [row] = await store.getPhotoText([(await store.getPhoto(away))!.hash]);
     expect(row!.error).toBeNull();
@@ -140,7 +140,7 @@ describe.skipIf(!sharedAvailable('photos'))('the text reading pass', () => {
     const [row] = await store.getPhotoText([hash]);
     await store.putPhotoText([{ ...row!, model: 'an-older-ocr@0' }]);
     const again = countingOcr();
-    expect(await readMissingText(store, { recognize: again.recognize })).toEqual({ read: 1, failed: 0, left: 0 });
+    expect(await readMissingText(store, { recognize: again.recognize })).toEqual({ read: 1, failed: 0, left: 0, paused: false });
     expect(again.asked).toEqual([old]);
     expect((await store.getPhotoText([hash]))[0]!.model).toBe(OCR_MODEL_VERSION);
   }, 300_000);

@@ -38,7 +38,7 @@ import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
 import { textApi, type TextForeground } from './text-api';
-import { textReadingJobs } from './text-reading-job';
+import { READING_SLICE_MS, textReadingJobs } from './text-reading-job';
 import { timelineApi } from './timeline-api';
 import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
@@ -66,6 +66,10 @@ export interface LibraryApiOptions {
   provider?: ExecutionProviderName | 'auto';
   /** Follow the folders for changes between jobs (default true). */
   watch?: boolean;
+  /** While watching, the longest the "Text in photos" reading job runs before the watcher
+   *  catches up (text-reading-job.ts; default READING_SLICE_MS). Without a watcher it reads
+   *  to the end (`shoebox index` waits for it). */
+  readingSliceMs?: number;
   /** Who holds the writer lock, for other processes' "library busy" message. */
   command?: string;
   /** 'hold' (the app, `serve`): take the writer lock on open and keep it until close().
@@ -127,7 +131,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     resume: startWatching,
   });
   // "Text in photos": the reading pass is a job of its own, queued by index runs and syncs.
-  const reading = textReadingJobs(jobs, emit);
+  const reading = textReadingJobs(jobs, emit, options.watch === false ? {} : { sliceMs: options.readingSliceMs ?? READING_SLICE_MS });
 
   /** Opens the library once a model is known; null (with modelProblem set) until then. */
   let opening: Promise<LibraryService | null> | null = null;

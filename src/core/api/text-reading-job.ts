@@ -4,7 +4,11 @@
 // the CLI's bar show it). Index runs and watch syncs only queue it (never read inline, so an
 // index job ends when its photos are embedded); at most one waits in the queue whatever asks
 // for it, and it reads the newest photos first (text-reading.ts), so what an index run just
-// added is read promptly while the backlog goes on, resumable, behind it.
+// added is read promptly while the backlog goes on, resumable, behind it. Where the host
+// watches the folders (the app, serve), a job reads for SLICE_MS at most: the watcher is
+// paused while any job runs, so a first pass over a large library (0.3 s a photo: hours)
+// would otherwise keep new photos out of it until the end. Between slices the watcher
+// catches up (a stat per file), and its sync queues the next slice.
 import type { IndexProgress, JobResult, JobState, LibraryEvent } from '../../shared/api';
 import { recognizeText } from '../ocr';
 import type { LibraryStore } from '../store/types';
@@ -24,7 +28,17 @@ export interface TextReadingJobs {
   afterSync(store: () => Promise<LibraryStore>): (s: LibraryStore) => Promise<void>;
 }
 
-export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => void, recognize: ReadTextOptions['recognize'] = recognizeText): TextReadingJobs {
+export interface TextReadingJobOptions {
+  recognize?: ReadTextOptions['recognize'];
+  /** Longest a job reads before it ends and lets the watcher catch up; none: to the end. */
+  sliceMs?: number;
+}
+
+/** A slice of the backlog where the host watches: new photos wait two minutes at most. */
+export const READING_SLICE_MS = 120_000;
+
+export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => void, options: TextReadingJobOptions = {}): TextReadingJobs {
+  const recognize = options.recognize ?? recognizeText;
   /** What the last finished pass left unread (transient failures), and when. */
   let lastLeft: { count: number; at: number } | null = null;
 
@@ -46,10 +60,12 @@ export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => v
         const jobId = jobs.progress(progress);
         emit(jobId ? { type: 'index-progress', progress, jobId } : { type: 'index-progress', progress });
       };
-      const summary = await readMissingText(s, { recognize, signal, onProgress });
-      lastLeft = { count: summary.left, at: Date.now() };
+      const summary = await readMissingText(s, { recognize, signal, onProgress, ...(options.sliceMs !== undefined ? { until: start + options.sliceMs } : {}) });
+      // A slice that ran out of time leaves the rest to the next one, queued by the watcher's
+      // catch-up; only photos that could not be read now wait RETRY_LEFT_MS.
+      lastLeft = summary.paused ? null : { count: summary.left, at: Date.now() };
+      const left = summary.left === 0 ? '' : summary.paused ? `, ${summary.left} left (the next slice goes on once the folders are checked)` : `, ${summary.left} left for the next pass`;
       if (summary.read + summary.failed > 0 || summary.left > 0) {
-        const left = summary.left > 0 ? `, ${summary.left} left for the next pass` : '';
         emit({ type: 'log', level: 'info', message: `text in photos: read ${summary.read}, ${summary.failed} unreadable${left}` });
       }
       return { added: 0, updated: 0, removed: 0, embedded: 0, failed: summary.failed, summary: `text read in ${summary.read} photos, ${summary.failed} unreadable${summary.left > 0 ? `, ${summary.left} left` : ''}` };

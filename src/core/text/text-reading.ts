@@ -22,6 +22,9 @@ export interface ReadTextOptions {
   onProgress?: (done: number, total: number) => void;
   /** Photos per commit (default 16: about 5 s of OCR on two cores). */
   batchSize?: number;
+  /** Stop reading at this time (performance.now()), after one photo at least: a slice of the
+   *  backlog, so the app's folder watcher, paused while a job runs, catches up in between. */
+  until?: number;
 }
 
 export interface ReadTextSummary {
@@ -31,6 +34,8 @@ export interface ReadTextSummary {
   failed: number;
   /** Contents still without text (interrupted, or files gone). */
   left: number;
+  /** Stopped at `until` with photos left to read: the next slice goes on (not a failure). */
+  paused: boolean;
 }
 
 /** What a failed photo means for the pass (src/core/ocr/ocr-error.ts): stop, save the failure, or skip it for now. */
@@ -58,7 +63,7 @@ export async function readMissingText(store: TextReadingStore, options: ReadText
   const missing = await contentsWithoutText(store);
   const batchSize = options.batchSize ?? 16;
   let unsaved: PhotoTextRecord[] = [];
-  const summary: ReadTextSummary = { read: 0, failed: 0, left: missing.length };
+  const summary: ReadTextSummary = { read: 0, failed: 0, left: missing.length, paused: false };
   const flush = async () => {
     if (unsaved.length === 0) return;
     const batch = unsaved;
@@ -70,6 +75,10 @@ export async function readMissingText(store: TextReadingStore, options: ReadText
   try {
     for (let i = 0; i < missing.length; i++) {
       if (options.signal?.aborted) break;
+      if (i > 0 && options.until !== undefined && performance.now() >= options.until) {
+        summary.paused = true;
+        break;
+      }
       const photo = missing[i]!;
       const readAt = Date.now();
       try {
