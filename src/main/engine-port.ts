@@ -30,7 +30,8 @@ export function serveEngineOnPort(port: PortLike, host: LibraryHost, onShutdown:
       if (method === HOST_METHODS.copyLibrary) {
         const [target, s3] = params;
         if (typeof target !== 'string' || !target || (s3 !== null && !isEngineS3(s3))) throw new Error('copyLibrary(target, s3): bad arguments');
-        return host.copyLibraryNow(target, s3 ? { s3 } : {});
+        // No settings from main: the usual sources (AWS_*, ~/.aws), never the open library's.
+        return host.copyLibraryNow(target, { s3: s3 ?? {} });
       }
       if (method === HOST_METHODS.shutdown) {
         await host.close();

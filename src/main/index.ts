@@ -88,7 +88,7 @@ function start(): void {
       serveRenderer(path.join(outDir, 'renderer'), contentSecurityPolicy(cspMode), engine);
       registerIpc(engine.api);
       registerLibraryIpc(librarySetting, {
-        check: ({ library, s3 }) => checkLibraryLocation(library, { defaultDir: path.join(home, 'library'), ...(s3 ? { s3 } : {}) }),
+        check: ({ library, s3 }, toOpen) => checkLibraryLocation(library, { defaultDir: path.join(home, 'library'), toOpen, ...(s3 ? { s3 } : {}) }),
         copy: (target) => engine.copyLibrary(target),
         restart: () => engine.restart(),
       });

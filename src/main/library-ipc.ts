@@ -12,8 +12,9 @@ import { GET_LIBRARY_CHANNEL, SET_LIBRARY_CHANNEL, assertTrustedSender } from '.
 import type { EngineLibraryOptions, LibrarySetting } from './library-setting';
 
 export interface LibrarySwitch {
-  /** Fails, in one line, when the library cannot be opened (core's checkLibraryLocation). */
-  check(options: EngineLibraryOptions): Promise<void>;
+  /** Fails, in one line, when the library cannot be reached (core's checkLibraryLocation);
+   *  `toOpen`: also when it holds an unfinished copy (a copy there finishes it instead). */
+  check(options: EngineLibraryOptions, toOpen: boolean): Promise<void>;
   /** Copies the library open now to that place (it must be empty), checked before it resolves. */
   copy(options: EngineLibraryOptions): Promise<unknown>;
   /** Restarts the engine on the saved choice. */
@@ -23,9 +24,11 @@ export interface LibrarySwitch {
 /** Checks, saves and switches to `input`; on any failure the previous choice stays, and the engine on it. */
 export async function switchLibrary(setting: LibrarySetting, input: unknown, engine: LibrarySwitch): Promise<LibraryChoiceView> {
   const options = setting.optionsFor(input);
-  await engine.check(options);
+  const copy = checkLibraryChoiceInput(input).copy === true;
+  await engine.check(options, !copy);
+  setting.checkSave(input); // keys that cannot be kept are refused before a copy, not after it
   // A copy that fails or is stopped saves nothing: the app stays on the library it had.
-  if (checkLibraryChoiceInput(input).copy) await engine.copy(options);
+  if (copy) await engine.copy(options);
   const before = setting.snapshot();
   const view = setting.save(input);
   try {

@@ -86,11 +86,17 @@ export class LibrarySetting {
     }
   }
 
+  /** Throws what save() would (a bad setting, keys this system cannot keep), saving nothing. */
+  checkSave(input: unknown): void {
+    const { keys } = checkLibraryChoiceInput(input);
+    if (keys && !this.box.isEncryptionAvailable()) throw new Error('this system cannot keep the keys encrypted: put them in ~/.aws/credentials or the AWS_* variables instead');
+  }
+
   /** Saves what the page sent (checked here: it comes from the renderer); returns the new view. */
   save(input: unknown): LibraryChoiceView {
+    this.checkSave(input);
     const { choice, keys } = checkLibraryChoiceInput(input);
     if (keys) {
-      if (!this.box.isEncryptionAvailable()) throw new Error('this system cannot keep the keys encrypted: put them in ~/.aws/credentials or the AWS_* variables instead');
       writeFileAtomicSync(path.join(this.home, KEYS_FILE), this.box.encryptString(JSON.stringify(keys)), { mode: 0o600 });
     } else if (keys === null || choice.kind !== 's3') {
       fs.rmSync(path.join(this.home, KEYS_FILE), { force: true });

@@ -133,6 +133,10 @@ describe('copy-library to a folder', () => {
     fs.writeFileSync(path.join(foldersVersions, '00000000000000000009.manifest'), 'an earlier attempt');
     const thumbsLeft = fs.readdirSync(path.join(target, 'thumbs'), { recursive: true }).filter((f) => String(f).endsWith('.jpg')).length;
     const manifestsGone = fs.readdirSync(path.join(source, 'library', photosTable, '_versions')).filter((f) => f.endsWith('.manifest')).length;
+    // Until the copy is finished, the place is not opened as a library (its tables may lack files).
+    const early = await run(tempDir('shoebox-copy-early-device-'), ['status'], target);
+    expect(early.code).not.toBe(0);
+    expect(early.stderr.trim()).toMatch(/holds a copy of a library that did not finish \(copy-in-progress\.json is there\): run the same copy again/);
     const resumed = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { resumed: boolean; files: number; alreadyThere: number };
     expect(resumed.resumed).toBe(true);
     // What the cut left there whole is not copied again: the thumbnails and table files still

@@ -168,8 +168,8 @@ export class AlbumService {
 
   /**
    * Pins, excludes or frees many photos in one change of the album (a selection of thousands
-   * is one write, not one per photo). Pinned and excluded photos must be in the library: the
-   * paths that are not are left out and returned as `missing`; freeing takes any path.
+   * is one write, not one per photo). `missing`: the paths not in the library; pinned and
+   * excluded photos must be in it (those are left out), freeing takes any path.
    */
   async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<{ album: AlbumDefinition; missing: string[] }> {
     return this.edit(name, photoPaths, membership !== 'none', (album, photos) => {
@@ -213,7 +213,7 @@ export class AlbumService {
 
   private async one(name: string, photoPath: string, membership: 'pinned' | 'excluded' | 'none'): Promise<AlbumDefinition> {
     const { album, missing } = await this.setMembership(name, [photoPath], membership);
-    if (missing.length) throw new AlbumError(`not in the library: ${missing[0]}`);
+    if (missing.length && membership !== 'none') throw new AlbumError(`not in the library: ${missing[0]}`);
     return album;
   }
 
@@ -222,7 +222,7 @@ export class AlbumService {
     const album = await this.get(name);
     const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
     const rows = await store.photosByPath(wanted);
-    const missing = mustBeIndexed ? wanted.filter((p) => !rows.has(p)) : [];
+    const missing = wanted.filter((p) => !rows.has(p));
     const photos = wanted.filter((p) => !mustBeIndexed || rows.has(p)).map((p) => ({ path: p, hash: rows.get(p)?.hash ?? null }));
     if (photos.length === 0) return { album, missing };
     change(album, photos);

@@ -33,18 +33,16 @@ import { DECISIONS_KEY } from '../dupes/decisions-file';
 import { REPORTS_PREFIX } from '../dupes/report-store';
 import type { LibraryService } from '../library/library-service';
 import { realpathOr } from '../location/files-for';
-import { FolderFiles } from '../location/folder-files';
 import { isLibraryKey, type LibraryFiles } from '../location/library-files';
 import type { LibraryLocation, S3Place } from '../location/library-location';
 import { errorWithoutSecrets } from '../location/location-error';
-import { S3Files } from '../location/s3-files';
+import { COPY_MARKER, tableFiles } from '../location/unfinished-copy';
 import { THUMBS_PREFIX } from '../media';
 import { CALIBRATION_PREFIX } from '../search/search-service';
 import { checkLibraryTables, tableNames, tableStates } from '../store';
 import { CopyRefusedError } from './copy-refused-error';
 
-/** In the target while a copy runs; the same copy (source and device) run again resumes it. */
-export const COPY_MARKER = 'copy-in-progress.json';
+export { COPY_MARKER };
 
 /** The library's files beside its tables: each feature's prefix, and the one file of its own. */
 const FILE_PREFIXES = [THUMBS_PREFIX, REPORTS_PREFIX, CALIBRATION_PREFIX];
@@ -96,6 +94,15 @@ interface Marker {
 }
 
 export async function copyLibrary(lib: LibraryService, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyReport> {
+  try {
+    return await copyInto(lib, target, options);
+  } catch (error) {
+    // LanceDB's and the SDK's S3 errors may echo a key, of either end.
+    throw errorWithoutSecrets(error, [...lib.location.secrets, ...target.location.secrets]);
+  }
+}
+
+async function copyInto(lib: LibraryService, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void }): Promise<CopyReport> {
   const started = performance.now();
   const source = lib.location;
   refuseBadPlace(lib, target);
@@ -191,20 +198,22 @@ function refuseBadPlace(lib: LibraryService, target: CopyTarget): void {
   }
 }
 
-/** One store: the same bucket at the same endpoint (none: AWS). */
+/** One store: the same bucket at the same endpoint (none: AWS), however the endpoint is written. */
 function sameBucket(a: S3Place, b: S3Place): boolean {
-  return a.bucket === b.bucket && (a.endpoint ?? '') === (b.endpoint ?? '');
+  const server = (p: S3Place) => {
+    try {
+      return p.endpoint ? new URL(p.endpoint).origin : '';
+    } catch {
+      return p.endpoint ?? '';
+    }
+  };
+  return a.bucket === b.bucket && server(a) === server(b);
 }
 
 /** Whether one prefix is the other or lies under it ("" holds every prefix). */
 function prefixesNest(a: string, b: string): boolean {
   const under = (inner: string, outer: string) => outer === '' || inner === outer || inner.startsWith(`${outer}/`);
   return under(a, b) || under(b, a);
-}
-
-/** Where the target's tables go: LanceDB's own place for them (its folder, or its S3 prefix). */
-function tableFiles(location: LibraryLocation): LibraryFiles {
-  return location.kind === 's3' ? new S3Files(location) : new FolderFiles(location.databaseUri);
 }
 
 /**
@@ -335,20 +344,16 @@ async function changedSince(files: LibraryFiles, copied: Map<string, string | nu
 
 /** Every table reads whole at the target, at the source's version and with its rows; else the copy is not done. */
 async function verifyCopy(source: LibraryLocation, target: LibraryLocation): Promise<Map<string, { rows: number; version: number }>> {
-  try {
-    const [from, to] = [await tableStates(source), await tableStates(target)];
-    for (const [name, state] of from) {
-      const copied = to.get(name);
-      if (copied?.rows !== state.rows || copied.version !== state.version) {
-        throw new Error(`the copy of table ${name} at ${target.uri} is ${copied ? `at version ${copied.version} with ${copied.rows} rows` : 'missing'}, not version ${state.version} with ${state.rows}: run the same copy again`);
-      }
+  const [from, to] = [await tableStates(source), await tableStates(target)];
+  for (const [name, state] of from) {
+    const copied = to.get(name);
+    if (copied?.rows !== state.rows || copied.version !== state.version) {
+      throw new Error(`the copy of table ${name} at ${target.uri} is ${copied ? `at version ${copied.version} with ${copied.rows} rows` : 'missing'}, not version ${state.version} with ${state.rows}: run the same copy again`);
     }
-    const { damaged } = await checkLibraryTables(target);
-    if (damaged.length) throw new Error(`the copy at ${target.uri} does not read whole (${damaged.map((d) => `${d.table}: ${d.reason}`).join('; ')}): run the same copy again`);
-    return from;
-  } catch (error) {
-    throw errorWithoutSecrets(error, target.secrets); // LanceDB's S3 errors may echo a key
   }
+  const { damaged } = await checkLibraryTables(target);
+  if (damaged.length) throw new Error(`the copy at ${target.uri} does not read whole (${damaged.map((d) => `${d.table}: ${d.reason}`).join('; ')}): run the same copy again`);
+  return from;
 }
 
 /** Runs `work` on every item, CONCURRENCY at a time; stops taking new items once `signal` aborts. */

@@ -150,9 +150,10 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
         const progress = jobProgress(ctx.jobs);
         const onProgress = (p: CopyProgress) => {
           options.onProgress?.(p);
-          progress(p);
+          progress.update(p);
         };
         const report = await copyLibrary(lib, where, { signal, onProgress });
+        progress.end();
         return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
       }, options.signal);
     },
@@ -162,16 +163,29 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
 /** How often at most the copy's progress goes to the job list (a copy is one event per file). */
 const PROGRESS_EVERY_MS = 250;
 
-/** The copy's progress as the running job's (files for photos), at most every PROGRESS_EVERY_MS and at the end. */
-function jobProgress(jobs: JobQueue): (p: CopyProgress) => void {
+/**
+ * The copy's progress as the running job's (files for photos), at most every
+ * PROGRESS_EVERY_MS; `end` sends the last, as complete (a file gone since the listing, or
+ * small files copied again, make done and total differ).
+ */
+function jobProgress(jobs: JobQueue): { update: (p: CopyProgress) => void; end: () => void } {
   const started = performance.now();
   let last = -Infinity;
-  return (p) => {
+  let latest: CopyProgress | null = null;
+  const show = (p: CopyProgress) => {
     const now = performance.now();
-    if (now - last < PROGRESS_EVERY_MS && p.done < p.total) return;
     last = now;
     const rate = p.done / Math.max((now - started) / 1000, 1e-3);
-    jobs.progress({ done: p.done, total: p.total, rate, etaSeconds: p.done > 0 ? (p.total - p.done) / rate : null });
+    jobs.progress({ done: p.done, total: p.total, rate, etaSeconds: p.done > 0 ? Math.max(0, p.total - p.done) / rate : null });
+  };
+  return {
+    update(p) {
+      latest = p;
+      if (performance.now() - last >= PROGRESS_EVERY_MS) show(p);
+    },
+    end() {
+      if (latest) show({ ...latest, total: latest.done });
+    },
   };
 }
 

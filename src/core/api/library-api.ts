@@ -19,6 +19,7 @@ import { openLibrary } from '../engine';
 import { resolveHome } from '../home';
 import { homePaths } from '../paths';
 import { resolveLibraryLocation } from '../location/library-location';
+import { refuseUnfinishedCopy } from '../location/unfinished-copy';
 import { libraryFilesFor } from '../location/files-for';
 import { checkS3Reachable } from '../location/s3-client';
 import type { S3Overrides } from '../location/s3-settings';
@@ -103,6 +104,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const home = resolveHome(options.home);
   // A bad URI or missing credentials fail here, in one line, before anything opens.
   const location = await resolveLibraryLocation(options.library, { defaultDir: homePaths(home).library, ...(options.s3 ? { s3: options.s3 } : {}) });
+  // A folder holding a copy still being made is not opened (its tables may lack files). An
+  // S3 prefix is checked by the app before it switches (checkLibraryLocation), not at every
+  // open here: a HEAD to a server that does not answer would hold each command up.
+  if (location.kind === 'local') await refuseUnfinishedCopy(location, { quiet: true });
   forgetFolderReach(); // a new host (a CLI command) looks at the folders afresh
   forgetThumbKeys(); // and names no thumbnail of another library's photo
   const listeners = new Set<(event: LibraryEvent) => void>();

@@ -99,7 +99,7 @@ describe('engine host', () => {
     await expect(report).resolves.toMatchObject({ to: 's3://family/shoebox', files: 3 });
     expect(library.copyLibraryNow).toHaveBeenCalledWith('s3://family/shoebox', { s3: { endpoint: 'http://nas.local:9000', credentials } });
     await host.copyLibrary({ library: '/mnt/nas/shoebox' });
-    expect(library.copyLibraryNow).toHaveBeenLastCalledWith('/mnt/nas/shoebox', {});
+    expect(library.copyLibraryNow).toHaveBeenLastCalledWith('/mnt/nas/shoebox', { s3: {} }); // the usual sources, not the open library's
     await expect(host.copyLibrary({})).rejects.toThrow(/not to the data folder/);
     // What main sends is checked again in the engine.
     const { port1, port2 } = new fakeElectron.MessageChannelMain();

@@ -125,7 +125,7 @@ describe('the library setting', () => {
     const dir = home();
     const setting = new LibrarySetting(dir, safeStorage, {});
     const steps: string[] = [];
-    const check = vi.fn(async () => void steps.push('check'));
+    const check = vi.fn(async (_options: object, _toOpen: boolean) => void steps.push('check'));
     const restart = vi.fn(async () => void steps.push('restart'));
     const input = { choice: { kind: 's3', bucket: 'family', prefix: 'shoebox', endpoint: 'http://nas.local:9000' }, keys: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET }, copy: true };
 
@@ -144,9 +144,16 @@ describe('the library setting', () => {
     const copy = vi.fn(async (_target: object) => void steps.push('copy'));
     const view = await switchLibrary(setting, input, { check, copy, restart });
     expect(steps).toEqual(['check', 'copy', 'restart']);
+    expect(check).toHaveBeenLastCalledWith(expect.anything(), false); // an unfinished copy there is finished, not refused
     expect(copy).toHaveBeenCalledWith({ library: 's3://family/shoebox', s3: { endpoint: 'http://nas.local:9000', credentials: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } } });
     expect(view.uri).toBe('s3://family/shoebox');
     expect(setting.choice()).toMatchObject({ kind: 's3', bucket: 'family' });
+
+    // Keys this system cannot keep are refused before the copy, not after it.
+    vi.mocked(safeStorage.isEncryptionAvailable).mockReturnValueOnce(false);
+    copy.mockClear();
+    await expect(switchLibrary(setting, { ...input, choice: { ...input.choice, prefix: 'elsewhere' } }, { check, copy, restart })).rejects.toThrow(/cannot keep the keys encrypted/);
+    expect(copy).not.toHaveBeenCalled();
 
     // Without "copy" it only switches; a copy into the data folder is refused as it is read.
     copy.mockClear();

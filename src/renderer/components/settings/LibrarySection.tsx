@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { libraryChoiceUri, type LibraryChoice, type LibraryChoiceView } from '../../../shared/library-choice';
+import { checkLibraryChoice, type LibraryChoice, type LibraryChoiceView } from '../../../shared/library-choice';
 import { useClient } from '../../client/ClientContext';
 import type { JobState } from '../../../shared/api';
 import { useAsync } from '../../hooks/useAsync';
@@ -26,6 +26,16 @@ function choiceOf(d: Draft): LibraryChoice {
   if (d.kind === 'default') return { kind: 'default' };
   if (d.kind === 'local') return { kind: 'local', folder: d.folder };
   return { kind: 's3', bucket: d.bucket, prefix: d.prefix, ...(d.endpoint ? { endpoint: d.endpoint } : {}), ...(d.region ? { region: d.region } : {}) };
+}
+
+/** Whether two choices name one place, as main would save them (a prefix's slashes, an endpoint's trailing one). */
+function sameChoice(a: LibraryChoice, b: LibraryChoice | undefined): boolean {
+  if (!b) return false;
+  try {
+    return JSON.stringify(checkLibraryChoice(a)) === JSON.stringify(checkLibraryChoice(b));
+  } catch {
+    return false; // not a valid place yet: main says why when it is saved
+  }
 }
 
 function draftOf(view: LibraryChoiceView): Draft {
@@ -78,8 +88,8 @@ export function LibrarySection() {
   const view = state.status === 'ready' ? state.value : null;
   const d = draft ?? (view ? draftOf(view) : null);
   const set = (patch: Partial<Draft>) => d && setDraft({ ...d, ...patch });
-  // A copy goes somewhere new: a folder or a bucket other than the library open now.
-  const moving = (draft: Draft) => draft.kind !== 'default' && libraryChoiceUri(choiceOf(draft)) !== view?.uri;
+  // A copy goes somewhere new: a folder or a bucket (at its endpoint) other than the library open now.
+  const moving = (draft: Draft) => draft.kind !== 'default' && !sameChoice(choiceOf(draft), view?.choice);
   const copies = d !== null && d.copy && moving(d);
 
   const choose = async () => {
