@@ -32,9 +32,10 @@ export interface CommandLibrary {
 /**
  * Opens the library for a command (`command` names it in other processes' "library busy");
  * `showProgress` draws indexing progress on a terminal. Fails with the model choice's own
- * error when there is no model to use.
+ * error when there is no model to use, unless `needsModel` is false (copy-library: a copy
+ * embeds nothing).
  */
-export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptions, command: string, showProgress = false): Promise<CommandLibrary> {
+export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptions, command: string, showProgress = false, needsModel = true): Promise<CommandLibrary> {
   const globals = cmd.optsWithGlobals<GlobalOptions>();
   const { createLibraryApi, parseProvider } = await import('../core/index');
   const api = await createLibraryApi({
@@ -60,7 +61,7 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
     await api.close();
   };
   try {
-    await api.ready();
+    if (needsModel) await api.ready();
   } catch (error) {
     await close();
     throw error;

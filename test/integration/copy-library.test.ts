@@ -151,6 +151,17 @@ describe('copy-library to a folder', () => {
     expect(await view(tempDir('shoebox-copy-device-'), target)).toEqual(before);
   }, 120_000);
 
+  it('needs no model: a device with none installed copies the library (nothing is embedded)', async () => {
+    const target = path.join(tempDir('shoebox-copy-no-model-'), 'lib');
+    // The source home has no installed model (its photos were indexed with --model-dir).
+    const res = await shoebox(['--home', source, 'copy-library', target, '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect((JSON.parse(res.stdout) as { tables: { name: string; rows: number }[] }).tables.find((t) => t.name.startsWith('photos__'))?.rows).toBe(before.photos.length);
+    expect(await view(tempDir('shoebox-copy-device-'), target)).toEqual(before);
+    // The lock was released: a writing command runs right after.
+    await ok(source, ['index', '--json']);
+  }, 120_000);
+
   it("leaves stray files behind (a Finder's .DS_Store, Lance's temporary manifest) instead of failing on them", async () => {
     const table = path.join(source, 'library', 'folders.lance');
     const strays = [path.join(table, '.DS_Store'), path.join(table, '_versions', '.tmp_3.manifest_5f2a')];

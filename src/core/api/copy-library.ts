@@ -31,7 +31,6 @@ import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
 import { DECISIONS_KEY } from '../dupes/decisions-file';
 import { REPORTS_PREFIX } from '../dupes/report-store';
-import type { LibraryService } from '../library/library-service';
 import { realpathOr } from '../location/files-for';
 import { isLibraryKey, type LibraryFiles } from '../location/library-files';
 import type { LibraryLocation, S3Place } from '../location/library-location';
@@ -56,6 +55,14 @@ const CONCURRENCY = 8;
 
 /** Rounds of copying again the small files that changed during the copy, before giving up. */
 const SETTLE_ROUNDS = 3;
+
+/** The library copied: where it is, its files, and its writer lock (nothing writes its tables meanwhile). */
+export interface CopySource {
+  location: LibraryLocation;
+  files: LibraryFiles;
+  /** Takes the library's writer lock and lease, kept until the caller releases them. */
+  hold(): Promise<void>;
+}
 
 export interface CopyTarget {
   location: LibraryLocation;
@@ -93,7 +100,7 @@ interface Marker {
   startedAt: string;
 }
 
-export async function copyLibrary(lib: LibraryService, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyReport> {
+export async function copyLibrary(lib: CopySource, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyReport> {
   try {
     return await copyInto(lib, target, options);
   } catch (error) {
@@ -102,11 +109,11 @@ export async function copyLibrary(lib: LibraryService, target: CopyTarget, optio
   }
 }
 
-async function copyInto(lib: LibraryService, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void }): Promise<CopyReport> {
+async function copyInto(lib: CopySource, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void }): Promise<CopyReport> {
   const started = performance.now();
   const source = lib.location;
   refuseBadPlace(lib, target);
-  await lib.writable(); // the writer lock, kept until the library closes: nothing writes the tables meanwhile
+  await lib.hold(); // the writer lock, kept until the copy is done: nothing writes the tables meanwhile
   const tablesTo = tableFiles(target.location);
   const { resumed, id } = await claimTarget(target, tablesTo, source.uri);
 
@@ -179,7 +186,7 @@ async function copyInto(lib: LibraryService, target: CopyTarget, options: { sign
  * home's default library (whose files live in that home, not beside its tables: they would
  * look lost there) is refused.
  */
-function refuseBadPlace(lib: LibraryService, target: CopyTarget): void {
+function refuseBadPlace(lib: CopySource, target: CopyTarget): void {
   const from = lib.location;
   const to = target.location;
   const nested = () => new CopyRefusedError(`${to.uri} is the library itself, holds it or lies inside it: choose another place`);

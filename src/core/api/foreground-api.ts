@@ -12,7 +12,7 @@ import { runNow } from './run-now';
 import { hitsPage, toListing, type PhotoListing } from './photo-views';
 import { repairLibrary, type RepairReport } from './repair-library';
 import type { S3Overrides } from '../location/s3-settings';
-import { copyLibrary, type CopyProgress, type CopyReport, type CopyTarget } from './copy-library';
+import { copyLibrary, type CopyProgress, type CopyReport, type CopySource, type CopyTarget } from './copy-library';
 
 export interface CopyOptions {
   signal?: AbortSignal;
@@ -66,6 +66,9 @@ export interface ForegroundContext {
   emit(event: LibraryEvent): void;
   /** Removes a folder as the app's removeFolder does (cancelling its indexing first). */
   removeFolder(folder: string): Promise<number>;
+  /** The library to copy, with its writer lock: the open library's, or, where no model is
+   *  installed (a copy embeds nothing), the place and a lock of its own; release() after. */
+  copySource(): Promise<CopySource & { release(): Promise<void> }>;
   /** Another library's place, as `--library` would name it (credentials from the same sources,
    *  or `s3`'s), checked reachable. */
   locate(uri: string, s3?: S3Overrides): Promise<CopyTarget>;
@@ -144,20 +147,29 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
     },
 
     async copyLibraryNow(target, options = {}) {
-      const lib = await ctx.library();
-      const where = await ctx.locate(target, options.s3);
-      return runNow(ctx.jobs, 'copy-library', where.location.uri, async (signal) => {
-        const progress = jobProgress(ctx.jobs);
-        const onProgress = (p: CopyProgress) => {
-          options.onProgress?.(p);
-          progress.update(p);
-        };
-        const report = await copyLibrary(lib, where, { signal, onProgress });
-        progress.end();
-        return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
-      }, options.signal);
+      const lib = await ctx.copySource();
+      try {
+        return await copyAsJob(ctx, lib, target, options);
+      } finally {
+        await lib.release();
+      }
     },
   };
+}
+
+/** The copy as a 'copy-library' job, its progress the job's. */
+async function copyAsJob(ctx: ForegroundContext, lib: CopySource, target: string, options: CopyOptions): Promise<CopyReport> {
+  const where = await ctx.locate(target, options.s3);
+  return runNow(ctx.jobs, 'copy-library', where.location.uri, async (signal) => {
+    const progress = jobProgress(ctx.jobs);
+    const onProgress = (p: CopyProgress) => {
+      options.onProgress?.(p);
+      progress.update(p);
+    };
+    const report = await copyLibrary(lib, where, { signal, onProgress });
+    progress.end();
+    return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
+  }, options.signal);
 }
 
 /** How often at most the copy's progress goes to the job list (a copy is one event per file). */

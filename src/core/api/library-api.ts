@@ -20,6 +20,7 @@ import { resolveHome } from '../home';
 import { homePaths } from '../paths';
 import { resolveLibraryLocation } from '../location/library-location';
 import { refuseUnfinishedCopy } from '../location/unfinished-copy';
+import { acquireLibraryWriter, type LibraryWriter } from '../library/writer-lock';
 import { libraryFilesFor } from '../location/files-for';
 import { checkS3Reachable } from '../location/s3-client';
 import type { S3Overrides } from '../location/s3-settings';
@@ -410,6 +411,25 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       jobs,
       emit,
       removeFolder: async (folder) => removeFolder(await need(), folder),
+      copySource: async () => {
+        const lib = await open();
+        if (lib) return { location: lib.location, files: lib.files, hold: async () => void (await lib.writable()), release: async () => {} };
+        if (repair.damaged) throw new Error(repair.damaged);
+        // No model yet (a new device backing the family's library up): a copy embeds nothing,
+        // so it takes the library's writer lock and lease itself, as a writer would.
+        let writer: LibraryWriter | null = null;
+        return {
+          location,
+          files: libraryFilesFor(location, home),
+          hold: async () => {
+            writer ??= await acquireLibraryWriter({ home, library: location, libraryUri: location.uri, command: options.command ?? 'shoebox' });
+          },
+          release: async () => {
+            await writer?.release();
+            writer = null;
+          },
+        };
+      },
       locate: async (uri, s3 = options.s3) => {
         const target = await resolveLibraryLocation(uri, { defaultDir: homePaths(home).library, ...(s3 ? { s3 } : {}) });
         await checkS3Reachable(target); // a wrong bucket or key: one line, before anything is written
