@@ -147,29 +147,26 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
     },
 
     async copyLibraryNow(target, options = {}) {
-      const lib = await ctx.copySource();
-      try {
-        return await copyAsJob(ctx, lib, target, options);
-      } finally {
-        await lib.release();
-      }
+      const where = await ctx.locate(target, options.s3);
+      return runNow(ctx.jobs, 'copy-library', where.location.uri, async (signal) => {
+        // Chosen when the job runs, not when it was queued: a model installed meanwhile has
+        // opened the library (and taken its lock), which the copy then shares.
+        const source = await ctx.copySource();
+        try {
+          const progress = jobProgress(ctx.jobs);
+          const onProgress = (p: CopyProgress) => {
+            options.onProgress?.(p);
+            progress.update(p);
+          };
+          const report = await copyLibrary(source, where, { signal, onProgress });
+          progress.end();
+          return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
+        } finally {
+          await source.release();
+        }
+      }, options.signal);
     },
   };
-}
-
-/** The copy as a 'copy-library' job, its progress the job's. */
-async function copyAsJob(ctx: ForegroundContext, lib: CopySource, target: string, options: CopyOptions): Promise<CopyReport> {
-  const where = await ctx.locate(target, options.s3);
-  return runNow(ctx.jobs, 'copy-library', where.location.uri, async (signal) => {
-    const progress = jobProgress(ctx.jobs);
-    const onProgress = (p: CopyProgress) => {
-      options.onProgress?.(p);
-      progress.update(p);
-    };
-    const report = await copyLibrary(lib, where, { signal, onProgress });
-    progress.end();
-    return { value: report, result: { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: `copied to ${report.to}` } };
-  }, options.signal);
 }
 
 /** How often at most the copy's progress goes to the job list (a copy is one event per file). */

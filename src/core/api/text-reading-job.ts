@@ -41,6 +41,8 @@ export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => v
   const recognize = options.recognize ?? recognizeText;
   /** What the last finished pass left unread (transient failures), and when. */
   let lastLeft: { count: number; at: number } | null = null;
+  /** Contents a slice could not read now, and when: later slices leave them for RETRY_LEFT_MS. */
+  const skipped = new Map<string, number>();
 
   const queue = (store: () => Promise<LibraryStore>): JobState | null => {
     if (jobs.list().some((j) => j.kind === 'read-text' && j.state === 'queued')) return null;
@@ -60,10 +62,18 @@ export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => v
         const jobId = jobs.progress(progress);
         emit(jobId ? { type: 'index-progress', progress, jobId } : { type: 'index-progress', progress });
       };
-      const summary = await readMissingText(s, { recognize, signal, onProgress, ...(options.sliceMs !== undefined ? { until: start + options.sliceMs } : {}) });
-      // A slice that ran out of time leaves the rest to the next one, queued by the watcher's
-      // catch-up; only photos that could not be read now wait RETRY_LEFT_MS.
-      lastLeft = summary.paused ? null : { count: summary.left, at: Date.now() };
+      const sliced = options.sliceMs !== undefined;
+      for (const [hash, at] of skipped) if (Date.now() - at >= RETRY_LEFT_MS) skipped.delete(hash);
+      const summary = await readMissingText(s, {
+        recognize,
+        signal,
+        onProgress,
+        ...(sliced ? { until: start + options.sliceMs!, exclude: new Set(skipped.keys()), onSkip: (hash: string) => void skipped.set(hash, Date.now()) } : {}),
+      });
+      // A slice that ran out of time, having read something, leaves the rest to the next one,
+      // queued by the watcher's catch-up; photos that could not be read now (and a slice that
+      // read nothing) wait RETRY_LEFT_MS.
+      lastLeft = summary.paused && summary.read + summary.failed > 0 ? null : { count: summary.left, at: Date.now() };
       const left = summary.left === 0 ? '' : summary.paused ? `, ${summary.left} left (the next slice goes on once the folders are checked)` : `, ${summary.left} left for the next pass`;
       if (summary.read + summary.failed > 0 || summary.left > 0) {
         emit({ type: 'log', level: 'info', message: `text in photos: read ${summary.read}, ${summary.failed} unreadable${left}` });

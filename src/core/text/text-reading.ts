@@ -25,6 +25,11 @@ export interface ReadTextOptions {
   /** Stop reading at this time (performance.now()), after one photo at least: a slice of the
    *  backlog, so the app's folder watcher, paused while a job runs, catches up in between. */
   until?: number;
+  /** Contents not to try in this pass (the slices' recent skips: a NAS away would otherwise
+   *  fill every slice with the same failing reads); they stay in `left`. */
+  exclude?: ReadonlySet<string>;
+  /** Told of each content skipped because it cannot be read now (tried again later). */
+  onSkip?: (hash: string) => void;
 }
 
 export interface ReadTextSummary {
@@ -60,10 +65,11 @@ export async function contentsWithoutText(store: TextReadingStore): Promise<Phot
 }
 
 export async function readMissingText(store: TextReadingStore, options: ReadTextOptions): Promise<ReadTextSummary> {
-  const missing = await contentsWithoutText(store);
+  const all = await contentsWithoutText(store);
+  const missing = options.exclude?.size ? all.filter((p) => !options.exclude!.has(p.hash)) : all;
   const batchSize = options.batchSize ?? 16;
   let unsaved: PhotoTextRecord[] = [];
-  const summary: ReadTextSummary = { read: 0, failed: 0, left: missing.length, paused: false };
+  const summary: ReadTextSummary = { read: 0, failed: 0, left: all.length, paused: false };
   const flush = async () => {
     if (unsaved.length === 0) return;
     const batch = unsaved;
@@ -88,6 +94,7 @@ export async function readMissingText(store: TextReadingStore, options: ReadText
       } catch (err) {
         const outcome = onFailure(err);
         if (outcome === 'stop') throw err;
+        if (outcome === 'skip') options.onSkip?.(photo.hash);
         if (outcome === 'save') unsaved.push({ hash: photo.hash, text: '', lines: '[]', width: 0, height: 0, model: OCR_MODEL_VERSION, error: err instanceof Error ? err.message : String(err), readAt });
       }
       options.onProgress?.(i + 1, missing.length);
