@@ -2,10 +2,10 @@
 // The page reads the choice (never the keys) and saves a new one; saving reopens the engine
 // on it, so the page's next calls answer from the new library. Asked to, the engine first
 // copies the library open now there (core copy-library: the place must be empty; the page's
-// job list shows the copy), so an existing library moves to a NAS or a bucket whole. A choice that cannot be
-// opened (a bucket that does not answer, keys it refuses) is never kept: it is checked before
-// it is saved, and put back as it was when the engine still fails to start on it, so the app
-// never starts on a library it cannot open.
+// job list shows the copy), so an existing library moves to a NAS or a bucket whole. A
+// choice that cannot be opened (a bucket that does not answer, keys it refuses) is never
+// kept: it is checked before it is saved, and put back as it was when the engine still fails
+// to start on it, so the app never starts on a library it cannot open.
 import { ipcMain } from 'electron';
 import { checkLibraryChoiceInput, type LibraryChoiceView } from '../shared/library-choice';
 import { GET_LIBRARY_CHANNEL, SET_LIBRARY_CHANNEL, assertTrustedSender } from './ipc';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COPY_MARKER } from '../../src/core/api/copy-library';
+import { COPY_MARKER } from '../../src/core/location/unfinished-copy';
 import { createLibraryApi } from '../../src/core/api/library-api';
 import { acquireLibraryWriter } from '../../src/core/library/writer-lock';
 import { shoebox, type CliResult } from '../cli/run-cli';

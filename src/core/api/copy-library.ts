@@ -41,8 +41,6 @@ import { CALIBRATION_PREFIX } from '../search/search-service';
 import { checkLibraryTables, tableNames, tableStates } from '../store';
 import { CopyRefusedError } from './copy-refused-error';
 
-export { COPY_MARKER };
-
 /** The library's files beside its tables: each feature's prefix, and the one file of its own. */
 const FILE_PREFIXES = [THUMBS_PREFIX, REPORTS_PREFIX, CALIBRATION_PREFIX];
 const FILE_KEYS = [DECISIONS_KEY];
@@ -284,10 +282,7 @@ async function localTables(dir: string): Promise<SourceTable[]> {
     const files = (await fs.readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true }))
       .filter((f) => f.isFile())
       .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
-    const plain = files.filter(isLibraryKey);
-    const kept = plain.filter((key) => path.posix.basename(key) !== VERSION_HINT);
-    const manifest = (key: string) => key.split('/')[1] === '_versions';
-    tables.push({ name: entry.name, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: files.length - plain.length });
+    tables.push(sourceTable(entry.name, files));
   }
   return tables;
 }
@@ -301,13 +296,17 @@ async function listedTables(files: LibraryFiles, names: string[]): Promise<Sourc
   for (const name of names) {
     const folder = `${name}.lance`;
     if (!isLibraryKey(folder)) continue;
-    const keys = await files.list(`${folder}/`);
-    const plain = keys.filter(isLibraryKey);
-    const kept = plain.filter((key) => path.posix.basename(key) !== VERSION_HINT);
-    const manifest = (key: string) => key.split('/')[1] === '_versions';
-    tables.push({ name: folder, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: keys.length - plain.length });
+    tables.push(sourceTable(folder, await files.list(`${folder}/`)));
   }
   return tables;
+}
+
+/** A table folder's files sorted for the copy: data first, manifests last, strays and the version hint left behind. */
+function sourceTable(name: string, keys: string[]): SourceTable {
+  const plain = keys.filter(isLibraryKey);
+  const kept = plain.filter((key) => path.posix.basename(key) !== VERSION_HINT);
+  const manifest = (key: string) => key.split('/')[1] === '_versions';
+  return { name, data: kept.filter((k) => !manifest(k)), manifests: kept.filter(manifest), skipped: keys.length - plain.length };
 }
 
 /**

@@ -13,6 +13,7 @@ import { hitsPage, toListing, type PhotoListing } from './photo-views';
 import { repairLibrary, type RepairReport } from './repair-library';
 import type { S3Overrides } from '../location/s3-settings';
 import { copyLibrary, type CopyProgress, type CopyReport, type CopySource, type CopyTarget } from './copy-library';
+import { folderReachable } from './folder-reach';
 
 export interface CopyOptions {
   signal?: AbortSignal;
@@ -20,7 +21,6 @@ export interface CopyOptions {
   /** The target's S3 endpoint, region and keys, where not the usual sources' (env, ~/.aws). */
   s3?: S3Overrides;
 }
-import { folderReachable } from './folder-reach';
 
 /** The library's state as `shoebox status` prints it: files pending, folders that cannot be read. */
 export type LibraryReport = Omit<Awaited<ReturnType<LibraryService['status']>>, 'folders'> & {

@@ -22,7 +22,7 @@ export type TaggingStore = LabelSetRepository &
   TagRepository &
   AutoTagFolderRepository &
   VectorReads &
-  Pick<PhotoLookups, 'getPhoto' | 'photosByPath'> &
+  Pick<PhotoLookups, 'photosByPath'> &
   Pick<PhotoListing, 'listPhotos' | 'countPhotos'>;
 
 /** What tagging needs of the library (LibraryService provides it). */
@@ -63,10 +63,8 @@ export interface TagDecision {
 export interface TagDecisions {
   set: string;
   label: string;
-  /** Each decided photo's path with its tag's score. */
+  /** Each decided photo's path with its tag's score (paths not in the library are absent). */
   scores: Map<string, number>;
-  /** Paths that are not in the library (nothing decided for them). */
-  missing: string[];
   /** The XMP sidecars that carry the set, updated (for every path with the decided contents). */
   sidecars: SidecarReport;
 }
@@ -261,8 +259,7 @@ export class TaggingService {
   /**
    * The same decision on many photos at once (a selection of thousands): one write for all
    * of them, and the sidecars of all of them updated in one pass, where a decision per photo
-   * costs a write (and a table version) each. Paths not in the library are returned as
-   * `missing`, the others decided.
+   * costs a write (and a table version) each. Paths not in the library are left out.
    */
   async setTagStates(photoPaths: readonly string[], label: string, state: TagState, setName?: string): Promise<TagDecisions> {
     const store = await this.library.writable();
@@ -284,7 +281,6 @@ export class TaggingService {
       set: set.name,
       label: canonical,
       scores: new Map([...rows].map(([p, row]) => [p, scoreOf.get(row.hash)!])),
-      missing: wanted.filter((p) => !rows.has(p)),
       sidecars: await this.updateSidecars(store, hashes, set.name),
     };
   }
@@ -312,7 +308,9 @@ export class TaggingService {
     if (carrying.size === 0) return report;
     const keywords = new Map<string, ShownTag[]>();
     for (const t of await store.listTags({ set, hashes: [...carrying.keys()], states: ['auto', 'accepted'] })) {
-      keywords.set(t.hash, [...(keywords.get(t.hash) ?? []), { label: t.label, set, score: t.score, state: t.state as ShownTag['state'] }]);
+      const shown = keywords.get(t.hash) ?? [];
+      shown.push({ label: t.label, set, score: t.score, state: t.state as ShownTag['state'] });
+      keywords.set(t.hash, shown);
     }
     return this.writeSidecars(
       [...carrying].flatMap(([hash, paths]) => paths.map((p) => ({ path: p, tags: keywords.get(hash) ?? [] }))),

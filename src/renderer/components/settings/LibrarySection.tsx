@@ -104,7 +104,7 @@ export function LibrarySection() {
     setSaved(null);
     const choice = choiceOf(d);
     const keys = d.kind !== 's3' ? undefined : d.forgetKeys ? null : d.accessKeyId || d.secretAccessKey ? { accessKeyId: d.accessKeyId, secretAccessKey: d.secretAccessKey } : undefined;
-    const copy = d.copy && moving(d);
+    const copy = copies;
     try {
       const next = await client.setLibrary({ choice, ...(keys === undefined ? {} : { keys }), ...(copy ? { copy } : {}) });
       setDraft(null);
