@@ -17,6 +17,7 @@ import { registerWatch } from './commands/watch';
 import { registerModels } from './commands/models';
 import { registerTag } from './commands/tag';
 import { registerAlbums } from './commands/albums';
+import { registerFavourites } from './commands/favourites';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
 import { registerRepair } from './commands/repair';
@@ -77,6 +78,7 @@ export function buildProgram(): Command {
   registerModels(program);
   registerTag(program);
   registerAlbums(program);
+  registerFavourites(program);
   registerDupes(program);
   registerServe(program);
   registerRepair(program);

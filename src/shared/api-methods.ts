@@ -96,6 +96,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, set, label, state] = arity('setTagStates', args, 4, 4);
     return [ids(list), text(set, 'label set', MAX_NAME), text(label, 'label', MAX_NAME), oneOf(state, 'state', TAG_STATES)];
   },
+  setFavourites: (args) => {
+    const [list, favourite] = arity('setFavourites', args, 2, 2);
+    return [ids(list), bool(favourite, 'favourite')];
+  },
 
   listAlbums: (args) => none('listAlbums', args),
   saveAlbum: (args) => {
@@ -309,7 +313,7 @@ function listOptions(value: unknown): ListPhotosOptions {
 }
 
 function timelineOptions(value: unknown): TimelineOptions {
-  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'utcOffset']);
+  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'utcOffset']);
   const out: TimelineOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
   if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
@@ -319,6 +323,7 @@ function timelineOptions(value: unknown): TimelineOptions {
   }
   if (o['folder'] !== undefined) out.folder = text(o['folder'], 'folder', MAX_PATH);
   if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', MAX_NAME);
+  if (o['favourite'] !== undefined) out.favourite = bool(o['favourite'], 'favourite');
   if (o['utcOffset'] !== undefined) out.utcOffset = integer(o['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);
   return out;
 }
@@ -341,7 +346,7 @@ function searchOptions(value: unknown): SearchOptions {
 }
 
 function searchFilters(value: unknown): SearchFilters {
-  const o = record(value, 'filters', ['after', 'before', 'folder', 'camera', 'hasGps', 'tag']);
+  const o = record(value, 'filters', ['after', 'before', 'folder', 'camera', 'hasGps', 'tag', 'favourite']);
   const out: SearchFilters = {};
   // Dates are parsed (and refused with a reason) by the search engine; here only their size.
   if (o['after'] !== undefined) out.after = text(o['after'], 'after', 64);
@@ -349,6 +354,7 @@ function searchFilters(value: unknown): SearchFilters {
   if (o['folder'] !== undefined) out.folder = text(o['folder'], 'folder', MAX_PATH);
   if (o['camera'] !== undefined) out.camera = text(o['camera'], 'camera', 200);
   if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', 200);
+  if (o['favourite'] !== undefined) out.favourite = bool(o['favourite'], 'favourite');
   if (o['hasGps'] !== undefined) {
     if (typeof o['hasGps'] !== 'boolean') throw new InvalidArgumentsError('hasGps must be true or false');
     out.hasGps = o['hasGps'];

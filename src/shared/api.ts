@@ -81,6 +81,8 @@ export interface Photo {
   /** The original is not reachable from this device (its folder is another device's path, or
    *  not mounted): the thumbnail shows, the file does not open. Absent when it is. */
   unreachable?: true;
+  /** The user marked it a favourite (its content: every copy of it is one). Absent when not. */
+  favourite?: true;
 }
 
 /** A search result: the photo and its similarity to the query (cosine, higher is closer). */
@@ -175,6 +177,8 @@ export interface TimelineOptions extends PageOptions {
   folder?: string;
   /** Only photos carrying this tag (automatic or accepted). */
   tag?: string;
+  /** Only the favourites. */
+  favourite?: boolean;
   /** The viewer's offset from UTC in minutes east (-(new Date().getTimezoneOffset())): file
    *  and indexing times are instants, shown on the viewer's clock; dates taken are the
    *  camera's clock already. Default 0. */
@@ -625,6 +629,12 @@ export interface LibraryApi {
   /** The same decision on many photos (a selection), in one write; ids naming no library
    *  photo are counted as `missing`, the others decided. */
   setTagStates(ids: string[], set: string, label: string, state: TagState): Promise<BatchResult>;
+
+  // Favourites (core/favourites): kept by content, in the library, so they follow a photo
+  // through renames and show on every device.
+  /** Marks (or unmarks) the photos as favourites, in one write; ids naming no library photo
+   *  are counted as `missing`. */
+  setFavourites(ids: string[], favourite: boolean): Promise<BatchResult>;
 
   // Smart albums
   listAlbums(): Promise<AlbumInfo[]>;

@@ -15,6 +15,8 @@ export interface SearchFilters {
   hasGps?: boolean;
   /** Only photos carrying this tag (auto-tagging's labels). */
   tag?: string;
+  /** true: only the user's favourites. */
+  favourite?: boolean;
 }
 
 export interface SearchRequestOptions {

@@ -34,6 +34,7 @@ export function registerList(program: Command): void {
           // A video: its length in seconds.
           ...(p.kind === 'video' ? { kind: p.kind, duration: p.duration } : {}),
           ...(p.unreachable ? { unreachable: true } : {}),
+          ...(p.favourite ? { favourite: true } : {}),
         }));
         if (opts.json) return printJson(rows);
         for (const r of rows) printLine(`${r.path}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);

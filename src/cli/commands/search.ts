@@ -14,6 +14,7 @@ type SearchCliOptions = LibraryCommandOptions & {
   camera?: string;
   hasGps?: boolean;
   tag?: string;
+  favourites?: boolean;
   raw?: boolean;
   all?: boolean;
   sort: string;
@@ -40,6 +41,7 @@ function withSearchOptions(cmd: Command): Command {
     .option('--camera <text>', 'camera make or model contains this (case-insensitive)')
     .option('--has-gps', 'only photos with GPS coordinates')
     .option('--tag <label>', 'only photos with this tag')
+    .option('--favourites', 'only your favourites (shoebox favourites add)')
     .option('--all', 'no relevance cut-off: every photo, best first')
     .option('--sort <order>', 'score: best first; date: newest taken first (the same photos)', 'score')
     .option('--raw', 'embed text terms as written, without prompt templates ("a photo of ...")');
@@ -58,6 +60,7 @@ function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: numbe
     ...(opts.camera !== undefined ? { camera: opts.camera } : {}),
     ...(opts.hasGps ? { hasGps: true } : {}),
     ...(opts.tag !== undefined ? { tag: opts.tag } : {}),
+    ...(opts.favourites ? { favourite: true } : {}),
   };
   return {
     limit: wholeNumber(opts.limit, '--limit', 1),
@@ -74,6 +77,7 @@ function filterArgs(opts: SearchCliOptions): string {
   const named: [string, string | undefined][] = [['--after', opts.after], ['--before', opts.before], ['--folder', opts.folder], ['--camera', opts.camera], ['--tag', opts.tag]];
   const parts = named.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${v}`);
   if (opts.hasGps) parts.push('--has-gps');
+  if (opts.favourites) parts.push('--favourites');
   return parts.join(' ');
 }
 

@@ -102,11 +102,11 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       const members = await new AlbumService(lib).members(name);
       const store = await lib.readable();
       const slice = members.slice(offset, offset + limit);
-      const rows = await store.photosByPath(slice.map((m) => m.path));
+      const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), store.favouriteHashes()]);
       // A row gone between the two reads (deleted meanwhile) is left out of this page.
       const photos = slice.flatMap((m): AlbumPhoto[] => {
         const row = rows.get(m.path);
-        return row ? [{ ...toHit(row, m.score), pinned: m.pinned }] : [];
+        return row ? [{ ...toHit(row, m.score, favourites), pinned: m.pinned }] : [];
       });
       return { total: members.length, offset, photos };
     },
@@ -120,10 +120,11 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
         ...(draft.filters ? { filters: draft.filters } : {}),
       });
       const slice = members.slice(offset, offset + limit);
-      const rows = await (await lib.readable()).photosByPath(slice.map((m) => m.path));
+      const store = await lib.readable();
+      const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), store.favouriteHashes()]);
       const photos = slice.flatMap((m): PhotoHit[] => {
         const row = rows.get(m.path);
-        return row ? [toHit(row, m.score)] : [];
+        return row ? [toHit(row, m.score, favourites)] : [];
       });
       return { total: members.length, threshold, photos };
     },

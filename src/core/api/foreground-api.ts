@@ -116,12 +116,16 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
 
     async listPhotoRecords(options = {}) {
       const lib = await ctx.library();
-      const rows = await (await lib.readable()).listPhotos({
-        ...(options.folder ? { folder: path.resolve(options.folder) } : {}),
-        ...(options.limit !== undefined ? { limit: options.limit } : {}),
-        ...(options.offset !== undefined ? { offset: options.offset } : {}),
-      });
-      return rows.map(toListing);
+      const store = await lib.readable();
+      const [rows, favourites] = await Promise.all([
+        store.listPhotos({
+          ...(options.folder ? { folder: path.resolve(options.folder) } : {}),
+          ...(options.limit !== undefined ? { limit: options.limit } : {}),
+          ...(options.offset !== undefined ? { offset: options.offset } : {}),
+        }),
+        store.favouriteHashes(),
+      ]);
+      return rows.map((row) => toListing(row, favourites));
     },
 
     async removeFolderCounted(folder) {

@@ -36,6 +36,7 @@ import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
 import type { ApiContext } from './api-context';
 import { albumsApi, type AlbumsForeground } from './albums-api';
+import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
@@ -85,7 +86,7 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, DupesForeground, ModelsForeground, TextForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
   /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
   readonly library: string;
@@ -336,8 +337,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const folder = options.folder ? path.resolve(options.folder) : undefined;
       const filter = folder ? { folder } : {};
       // The library's photos, embedded by the active model or not (a model switch hides none).
-      const [total, photos] = await Promise.all([store.countListed(filter), store.listPhotos({ ...filter, offset, limit })]);
-      return { total, offset, photos: photos.map(toPhoto) };
+      const [total, photos, favourites] = await Promise.all([store.countListed(filter), store.listPhotos({ ...filter, offset, limit }), store.favouriteHashes()]);
+      return { total, offset, photos: photos.map((p) => toPhoto(p, favourites)) };
     },
 
     async getPhoto(id: string): Promise<PhotoDetails | null> {
@@ -347,7 +348,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const store = await lib.readable();
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
-      return row ? toDetails(row, await store.listTags({ hashes: [row.hash] })) : null;
+      if (!row) return null;
+      const [tags, favourites] = await Promise.all([store.listTags({ hashes: [row.hash] }), store.favouriteHashes()]);
+      return toDetails(row, tags, favourites);
     },
 
     // Text and "more like this" go through the search engine (src/core/search): the query
@@ -398,6 +401,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...tagsApi(ctx),
     ...textApi(ctx, { queue: (lib) => reading.queue(() => lib.writable()), cancel: () => jobs.cancel((j) => j.kind === 'read-text') }),
     ...albumsApi(ctx),
+    ...favouritesApi(ctx),
     ...timelineApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...dupesApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

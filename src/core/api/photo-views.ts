@@ -6,7 +6,11 @@ import { photoId } from './photo-id';
 import { rememberThumbKey } from './thumb-keys';
 import { folderReachable } from './folder-reach';
 
-export function toPhoto(p: PhotoSummary): Photo {
+/** No favourites (a caller that did not read them, or a library without any). */
+const NO_FAVOURITES: ReadonlySet<string> = new Set();
+
+/** `favourites`: the favourite content hashes (store.favouriteHashes()), read once per page. */
+export function toPhoto(p: PhotoSummary, favourites: ReadonlySet<string> = NO_FAVOURITES): Photo {
   rememberThumbKey(p.path, p.thumbKey); // its thumbnail is asked for next (thumb-keys.ts)
   return {
     id: photoId(p.path),
@@ -18,11 +22,12 @@ export function toPhoto(p: PhotoSummary): Photo {
     ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
     ...(typeof p.durationMs === 'number' ? { kind: 'video' as const, duration: p.durationMs / 1000 } : {}),
     ...(folderReachable(p.folder) ? {} : { unreachable: true as const }),
+    ...(favourites.has(p.hash) ? { favourite: true as const } : {}),
   };
 }
 
-export function toHit(p: PhotoSummary, score: number): PhotoHit {
-  return { ...toPhoto(p), score };
+export function toHit(p: PhotoSummary, score: number, favourites?: ReadonlySet<string>): PhotoHit {
+  return { ...toPhoto(p, favourites), score };
 }
 
 /** Tags as the API shows them, best score first. */
@@ -30,9 +35,9 @@ export function toTags(tags: readonly TagRecord[]): PhotoTag[] {
   return tags.map((t) => ({ set: t.set, label: t.label, score: t.score, state: t.state })).sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
 }
 
-export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[] = []): PhotoDetails {
+export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[] = [], favourites?: ReadonlySet<string>): PhotoDetails {
   return {
-    ...toPhoto(p),
+    ...toPhoto(p, favourites),
     size: p.size,
     mtimeMs: p.mtimeMs,
     cameraMake: p.cameraMake,
@@ -49,20 +54,20 @@ export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecor
  *  camera, GPS, size and content hash (the store's row without the vector). */
 export type PhotoListing = Omit<Photo, 'id'> & Pick<PhotoDetails, 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon' | 'size'> & { hash: string };
 
-export function toListing(p: PhotoSummary): PhotoListing {
-  const { id: _id, ...photo } = toPhoto(p);
+export function toListing(p: PhotoSummary, favourites?: ReadonlySet<string>): PhotoListing {
+  const { id: _id, ...photo } = toPhoto(p, favourites);
   return { ...photo, cameraMake: p.cameraMake, cameraModel: p.cameraModel, gpsLat: p.gpsLat, gpsLon: p.gpsLon, size: p.size, hash: p.hash };
 }
 
 /** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */
-export async function hitsPage(store: Pick<LibraryStore, 'photosByPath'>, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
-  const rows = await store.photosByPath(hits.map((h) => h.path));
+export async function hitsPage(store: Pick<LibraryStore, 'photosByPath' | 'favouriteHashes'>, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
+  const [rows, favourites] = await Promise.all([store.photosByPath(hits.map((h) => h.path)), store.favouriteHashes()]);
   const photos = hits.flatMap((h) => {
     const row = rows.get(h.path);
     // A `text:` search's match travels with the hit: the viewer highlights its words.
     if (!row) return [];
     // A video's best moment travels with it: the viewer plays from there.
-    const hit = h.time !== undefined ? { ...toHit(row, h.score), time: h.time } : toHit(row, h.score);
+    const hit = h.time !== undefined ? { ...toHit(row, h.score, favourites), time: h.time } : toHit(row, h.score, favourites);
     return [h.photoText ? { ...hit, photoText: h.photoText } : hit];
   });
   return { offset, photos, hasMore: hits.length === limit };

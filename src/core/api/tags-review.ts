@@ -23,10 +23,10 @@ export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promi
   const items = tags.flatMap((tag) => (paths.get(tag.hash) ?? []).map((path) => ({ path, tag })));
   items.sort((a, b) => a.tag.score - b.tag.score || compare(a.path, b.path) || compare(a.tag.label, b.tag.label));
   const slice = items.slice(query.offset, query.offset + query.limit);
-  const rows = await store.photosByPath(slice.map((item) => item.path));
+  const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((item) => item.path)), store.favouriteHashes()]);
   const photos: TaggedPhoto[] = slice.flatMap((item) => {
     const row = rows.get(item.path);
-    return row ? [{ ...toPhoto(row), tag: toTag(item.tag) }] : [];
+    return row ? [{ ...toPhoto(row, favourites), tag: toTag(item.tag) }] : [];
   });
   return { total: items.length, offset: query.offset, photos };
 }

@@ -24,8 +24,14 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     if (options.tag) {
       const allowed = await photosWithTag(await ctx.need(), options.tag);
       view.hashes = new Set(allowed.hashes ?? []);
-      view.hashesKey = options.tag;
     }
+    if (options.favourite) {
+      // Favourites and a tag: the photos that are both. The data version the view is cached
+      // under includes the favourites table's, so a new favourite is a new view.
+      const favourites = await (await (await ctx.need()).readable()).favouriteHashes();
+      view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => favourites.has(h))) : favourites;
+    }
+    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true]);
     return view;
   };
 
@@ -37,11 +43,11 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const store = await lib.readable();
       const entries = await index.entries(store, await viewOf(options));
       const slice = entries.slice(offset, offset + limit);
-      const rows = await store.photosByPath(slice.map((e) => e.path));
+      const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((e) => e.path)), store.favouriteHashes()]);
       // A photo removed since the order was read is left out (the next page read sees the new order).
       const photos = slice.flatMap((entry): TimelinePhoto[] => {
         const row = rows.get(entry.path);
-        return row ? [{ ...toPhoto(row), date: entry.date, ...(entry.fileTime ? { fileTime: true } : {}) }] : [];
+        return row ? [{ ...toPhoto(row, favourites), date: entry.date, ...(entry.fileTime ? { fileTime: true } : {}) }] : [];
       });
       return { total: entries.length, offset, photos };
     },

@@ -20,9 +20,9 @@ export interface TimelineView {
   order: TimelineOrder;
   utcOffset: number;
   folder?: string;
-  /** Only these content hashes (a tag's photos). */
+  /** Only these content hashes (a tag's photos, the favourites). */
   hashes?: ReadonlySet<string>;
-  /** Identifies `hashes` in the cache key (the tag's label). */
+  /** Identifies `hashes` in the cache key (the tag's label, favourites). */
   hashesKey?: string;
 }
 

@@ -1,6 +1,6 @@
 // SearchFilters (plain JSON from the CLI or the UI) -> the store's PhotoFilter: dates parsed,
-// the folder made absolute, the tag resolved to the photos carrying it. Everything a user
-// can get wrong is a QueryError naming the option.
+// the folder made absolute, the tag and the favourites resolved to the photos they name.
+// Everything a user can get wrong is a QueryError naming the option.
 import path from 'node:path';
 import type { SearchFilters } from '../../shared/search';
 import type { SearchLibrary } from './search-library';
@@ -36,6 +36,11 @@ export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilte
     if (allowed.paths !== undefined) out.paths = allowed.paths;
     if (allowed.hashes !== undefined) out.hashes = allowed.hashes;
     if (allowed.paths === undefined && allowed.hashes === undefined) out.paths = [];
+  }
+  if (filters.favourite === true) {
+    // Favourites are content hashes; with a tag's hashes, the photos that are both.
+    const favourites = await (await library.readable()).favouriteHashes();
+    out.hashes = out.hashes ? out.hashes.filter((h) => favourites.has(h)) : [...favourites];
   }
   return out;
 }

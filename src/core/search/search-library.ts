@@ -4,11 +4,12 @@
 // (test/helpers/fakes/), so search never depends on the library service itself.
 import type { ClipModel } from '../clip/clip-model';
 import type { TextEmbedder } from '../tags/label-embeddings';
-import type { LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
+import type { FavouriteRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
 import type { LibraryFiles } from '../location/library-files';
 
-/** The store's reads a search makes: ranking, counting, result rows, and the tag filter's tables. */
+/** The store's reads a search makes: ranking, counting, result rows, and the tag and favourites filters' tables. */
 export type SearchStore = VectorSearch &
+  Pick<FavouriteRepository, 'favouriteHashes'> &
   Pick<PhotoListing, 'countPhotos'> &
   Pick<PhotoLookups, 'getPhoto' | 'photosByPath'> &
   Pick<LabelSetRepository, 'listLabelSets'> &

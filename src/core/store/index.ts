@@ -24,6 +24,7 @@ import { LibraryPhotos } from './library-photos';
 import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
+import { FavouritesRepository } from './favourites-repository';
 import { TAG_TABLES, albumsSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
 import { VectorCache } from './vector-cache';
@@ -45,6 +46,7 @@ class Store implements LibraryStore {
   private readonly tags: TagsRepository;
   private readonly autoTagFolders: AutoTagFoldersRepository;
   private readonly albums: NamedJsonRepository;
+  private readonly favourites: FavouritesRepository;
   private readonly signatures: SignaturesRepository;
   private readonly videoFrames: VideoFramesRepository;
   private readonly photoText: PhotoTextRepository;
@@ -64,6 +66,7 @@ class Store implements LibraryStore {
     this.tags = new TagsRepository(conn);
     this.autoTagFolders = new AutoTagFoldersRepository(conn);
     this.albums = new NamedJsonRepository(conn, TAG_TABLES.albums, albumsSchema);
+    this.favourites = new FavouritesRepository(conn);
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -117,7 +120,8 @@ class Store implements LibraryStore {
 
   dataVersion(): Promise<string> {
     return this.read(async () => {
-      const tables = await Promise.all([this.photos.tableName, TAG_TABLES.tags].map((name) => this.conn.table(name)));
+      // Favourites too: the timeline's Favourites view is built from them.
+      const tables = await Promise.all([this.photos.tableName, TAG_TABLES.tags, TAG_TABLES.favourites].map((name) => this.conn.table(name)));
       return (await Promise.all(tables.map((t) => t?.version() ?? 0))).join(':');
     });
   }
@@ -290,6 +294,14 @@ class Store implements LibraryStore {
 
   listAutoTagFolders(): Promise<AutoTagFolderRecord[]> {
     return this.read(() => this.autoTagFolders.list());
+  }
+
+  setFavourites(hashes: readonly string[], favourite: boolean): Promise<void> {
+    return this.write(() => this.favourites.set(hashes, favourite));
+  }
+
+  favouriteHashes(): Promise<ReadonlySet<string>> {
+    return this.read(() => this.favourites.hashes());
   }
 
   putAlbum(record: AlbumRecord): Promise<void> {

@@ -8,6 +8,7 @@ export const TAG_TABLES = {
   tags: 'tags',
   autoTagFolders: 'auto_tag_folders',
   albums: 'albums',
+  favourites: 'favourites',
 } as const;
 
 const text = (name: string): Field => new Field(name, new Utf8(), false);
@@ -44,4 +45,9 @@ export function autoTagFoldersSchema(): Schema {
 /** A smart album by name; `json` is its definition (src/core/albums/album.ts). */
 export function albumsSchema(): Schema {
   return new Schema([text('name'), text('json'), float('updatedAt')]);
+}
+
+/** A photo content the user marked a favourite: `hash` (the merge key) and when. */
+export function favouritesSchema(): Schema {
+  return new Schema([text('hash'), float('favouredAt')]);
 }

@@ -274,6 +274,14 @@ export interface AutoTagFolderRepository {
   listAutoTagFolders(): Promise<AutoTagFolderRecord[]>;
 }
 
+/** The user's favourites, by content hash (favourites-repository.ts). */
+export interface FavouriteRepository {
+  /** Marks or unmarks the contents in one write; marking a favourite again keeps its first time. */
+  setFavourites(hashes: readonly string[], favourite: boolean): Promise<void>;
+  /** Every favourite content hash; shared, do not change it. */
+  favouriteHashes(): Promise<ReadonlySet<string>>;
+}
+
 /** Smart albums' definitions (named-json-repository.ts, `albums`). */
 export interface AlbumRepository {
   putAlbum(record: AlbumRecord): Promise<void>;
@@ -334,6 +342,7 @@ export interface LibraryStore
     TagRepository,
     AutoTagFolderRepository,
     AlbumRepository,
+    FavouriteRepository,
     SignatureRepository,
     VideoFrameRepository,
     PhotoTextRepository,

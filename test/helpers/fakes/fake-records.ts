@@ -1,8 +1,8 @@
-// In-memory albums, signatures, folders and failures (AlbumRepository, SignatureRepository,
-// FolderRepository, FailureRepository of src/core/store/types.ts): keyed documents, listed in
+// In-memory albums, favourites, signatures, folders and failures (AlbumRepository,
+// FavouriteRepository, SignatureRepository, FolderRepository, FailureRepository of src/core/store/types.ts): keyed documents, listed in
 // the real store's order (by name, by path).
 import path from 'node:path';
-import type { AlbumRecord, AlbumRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
+import type { AlbumRecord, AlbumRepository, FavouriteRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
 
 export function fakeAlbums(): AlbumRepository {
   const albums = new Map<string, AlbumRecord>();
@@ -18,6 +18,24 @@ export function fakeAlbums(): AlbumRepository {
     },
     async removeAlbum(name) {
       albums.delete(name);
+    },
+  };
+}
+
+/** `touch` bumps the store's data version, as a write to the real favourites table does. */
+export function fakeFavourites(touch: () => void): FavouriteRepository {
+  let hashes = new Set<string>();
+  return {
+    async setFavourites(list, favourite) {
+      hashes = new Set(hashes); // a set handed out earlier stays as it was, like the real cache's
+      for (const h of list) {
+        if (favourite) hashes.add(h);
+        else hashes.delete(h);
+      }
+      touch();
+    },
+    async favouriteHashes() {
+      return hashes;
     },
   };
 }

@@ -67,11 +67,20 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
     );
+  });
+
+  it('check favourites: ids and a yes or no, and the filters that ask for them', () => {
+    expect(validateArgs('setFavourites', [['a', 'b'], true])).toEqual([['a', 'b'], true]);
+    expect(() => validateArgs('setFavourites', [['a'], 'yes'])).toThrow(/favourite/);
+    expect(() => validateArgs('setFavourites', ['a', true])).toThrow();
+    expect(validateArgs('timeline', [{ favourite: true }])).toEqual([{ favourite: true }]);
+    expect(validateArgs('search', ['dog', { filters: { favourite: true } }])).toEqual(['dog', { filters: { favourite: true } }]);
+    expect(() => validateArgs('search', ['dog', { filters: { favourite: 1 } }])).toThrow(/favourite/);
   });
 
   it('check "Locate folder…" (#13): a folder and a path, or null to forget', () => {

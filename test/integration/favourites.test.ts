@@ -1,0 +1,109 @@
+// Favourites through LibraryApi, as the app uses them: marked by content in one write, shown
+// on every listing of every copy, kept through a rename and a reopen, and filtering the
+// timeline and search. Real LanceDB, tiny model.
+import fs from 'node:fs';
+import path from 'node:path';
+import { connect } from '@lancedb/lancedb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import type { LibraryEvent, Photo } from '../../src/shared/api';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir, writeDistinctPhotos } from '../helpers/images';
+
+const PHOTOS = 12;
+/** An id that names no photo of the library (a photo deleted since it was selected). */
+const GONE = Buffer.from('/nowhere/gone.jpg').toString('base64url');
+
+describe('favourites', () => {
+  let home: string;
+  let dir: string;
+  let host: LibraryHost;
+  let photos: Photo[];
+  const events: LibraryEvent[] = [];
+
+  const open = () => createLibraryApi({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+  const byName = (name: string) => photos.find((p) => path.relative(dir, p.path) === name)!;
+  const favouritePaths = async () => (await host.timeline({ favourite: true, limit: 100 })).photos.map((p) => path.relative(dir, p.path)).sort();
+
+  /** The favourites table's version: how many commits it has had (0: not made yet). */
+  async function version(): Promise<number> {
+    const db = await connect(path.join(home, 'library'));
+    try {
+      if (!(await db.tableNames()).includes('favourites')) return 0;
+      const t = await db.openTable('favourites');
+      try {
+        return await t.version();
+      } finally {
+        t.close();
+      }
+    } finally {
+      db.close();
+    }
+  }
+
+  beforeAll(async () => {
+    dir = tempDir('shoebox-favourites-');
+    await writeDistinctPhotos(dir, PHOTOS, { width: 320, height: 240 }, '#336699');
+    fs.mkdirSync(path.join(dir, 'backup'));
+    fs.copyFileSync(path.join(dir, 'p000.jpg'), path.join(dir, 'backup', 'p000.jpg'));
+    home = tempDir('shoebox-favourites-home-');
+    host = await open();
+    host.subscribe((e) => events.push(e));
+    await host.indexNow([dir]);
+    photos = (await host.timeline({ limit: 100 })).photos;
+    expect(photos).toHaveLength(PHOTOS + 1);
+    expect(photos.filter((p) => p.favourite)).toEqual([]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  it('marks a selection in one write; every copy of a marked photo is a favourite, in every listing', async () => {
+    const before = await version();
+    events.length = 0;
+    const result = await host.setFavourites([byName('p000.jpg').id, byName('p003.jpg').id, byName('p007.jpg').id, GONE], true);
+    expect(result).toEqual({ done: 3, missing: 1 });
+    expect(await version()).toBeLessThanOrEqual(before + 2); // the table made (once), then one merge
+    expect(events.some((e) => e.type === 'photos-changed')).toBe(true); // the app's views redraw their hearts
+
+    // The backup copy of p000.jpg has the same content: one favourite, shown on both.
+    expect(await favouritePaths()).toEqual(['backup/p000.jpg', 'p000.jpg', 'p003.jpg', 'p007.jpg']);
+    const listed = (await host.listPhotos({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => path.relative(dir, p.path));
+    expect(listed.sort()).toEqual(['backup/p000.jpg', 'p000.jpg', 'p003.jpg', 'p007.jpg']);
+    expect((await host.getPhoto(byName('p003.jpg').id))?.favourite).toBe(true);
+    expect((await host.getPhoto(byName('p004.jpg').id))?.favourite).toBeUndefined();
+    expect((await host.timelineSummary({ favourite: true })).total).toBe(4);
+
+    // Marking again changes nothing the user sees, and a batch is one commit.
+    const marked = await version();
+    await host.setFavourites([byName('p003.jpg').id, byName('p000.jpg').id], true);
+    expect(await version()).toBe(marked + 1);
+    expect(await favouritePaths()).toEqual(['backup/p000.jpg', 'p000.jpg', 'p003.jpg', 'p007.jpg']);
+  });
+
+  it('narrows a search and "more like this" to the favourites', async () => {
+    const all = await host.search('blue', { all: true, limit: 100 });
+    expect(all.photos.length).toBe(PHOTOS + 1);
+    const favourites = await host.search('blue', { all: true, limit: 100, filters: { favourite: true } });
+    expect(favourites.photos.map((p) => path.relative(dir, p.path)).sort()).toEqual(['backup/p000.jpg', 'p000.jpg', 'p003.jpg', 'p007.jpg']);
+    expect(favourites.photos.every((p) => p.favourite)).toBe(true);
+    const similar = await host.similar(byName('p005.jpg').id, { limit: 100, filters: { favourite: true } });
+    expect(similar.photos.map((p) => path.relative(dir, p.path)).sort()).toEqual(['backup/p000.jpg', 'p000.jpg', 'p003.jpg', 'p007.jpg']);
+  });
+
+  it('keeps a favourite through a rename and a reopen, and unmarks it', async () => {
+    fs.renameSync(path.join(dir, 'p007.jpg'), path.join(dir, 'renamed.jpg'));
+    await host.indexNow([dir]);
+    await host.close();
+    host = await open(); // another process, or another device of a shared library, later
+    photos = (await host.timeline({ limit: 100 })).photos;
+    expect(await favouritePaths()).toEqual(['backup/p000.jpg', 'p000.jpg', 'p003.jpg', 'renamed.jpg']);
+
+    const result = await host.setFavourites([byName('renamed.jpg').id, byName('backup/p000.jpg').id], false);
+    expect(result).toEqual({ done: 2, missing: 0 });
+    // Unmarking a copy unmarks the content: p000.jpg goes too.
+    expect(await favouritePaths()).toEqual(['p003.jpg']);
+    expect((await host.timeline({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => path.relative(dir, p.path))).toEqual(['p003.jpg']);
+  });
+});
