@@ -1,6 +1,6 @@
 // `shoebox favourites` as a user runs it: mark and unmark by path (a path the library does
 // not hold is one line on stderr and exit 1, the rest still marked), list them, and search
-// among them with --favourites; `list --json` marks them.
+// among them with search/similar --favourites; `list --json` marks them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,9 @@ describe('shoebox favourites', () => {
     const res = await shoebox(['search', '--json', '--all', '--favourites', 'green']);
     expect(res.code, res.stderr).toBe(0);
     expect((JSON.parse(res.stdout) as { path: string }[]).map((h) => path.basename(h.path)).sort()).toEqual(['blue.jpg', 'red.jpg']);
+    const similar = await shoebox(['similar', '--json', '--favourites', path.join(photos, 'green.jpg')]);
+    expect(similar.code, similar.stderr).toBe(0);
+    expect((JSON.parse(similar.stdout) as { path: string }[]).map((h) => path.basename(h.path)).sort()).toEqual(['blue.jpg', 'red.jpg']);
   });
 
   it('unmarks, leaving the files alone', async () => {

@@ -43,7 +43,7 @@ describe('duplicates that are symbolic links', () => {
     const plan = await dupes.planTrash(scan.groups);
     expect(plan.paths).toEqual([link]);
     const result = await dupes.trash(plan.paths, { keep: [original], trashDir: trash });
-    expect(result).toEqual({ moved: [link], failed: [] });
+    expect(result).toEqual({ moved: [link], failed: [], refused: [] });
     expect(fs.existsSync(link)).toBe(false);
     expect(fs.statSync(original).isFile()).toBe(true);
     expect(fs.lstatSync(path.join(trash, 'files', 'tench.jpg')).isSymbolicLink()).toBe(true);
@@ -57,7 +57,8 @@ describe('duplicates that are symbolic links', () => {
     for (const options of [{ keep: [link], trashDir: trash }, { trashDir: trash }]) {
       const result = await dupes.trash([original], options);
       expect(result.moved).toEqual([]);
-      expect(result.failed).toEqual([{ path: original, reason: `it is the real file of the kept photo ${link}` }]);
+      expect(result.refused).toEqual([{ path: original, reason: `it is the real file of the kept photo ${link}` }]);
+      expect(result.failed).toEqual([]);
       expect(fs.readFileSync(link).equals(before)).toBe(true);
     }
     expect(fs.existsSync(path.join(trash, 'files'))).toBe(false);
@@ -73,7 +74,8 @@ describe('duplicates that are symbolic links', () => {
     await store.upsertPhotos([{ ...(await store.getPhoto(original))!, path: mirrored }]);
     const result = await new DupesService(lib).trash([mirrored], { keep: [original], trashDir: trash });
     expect(result.moved).toEqual([]);
-    expect(result.failed).toEqual([{ path: mirrored, reason: `it is the real file of the kept photo ${original}` }]);
+    expect(result.refused).toEqual([{ path: mirrored, reason: `it is the real file of the kept photo ${original}` }]);
+    expect(result.failed).toEqual([]);
     expect(fs.statSync(original).isFile()).toBe(true);
   });
 });

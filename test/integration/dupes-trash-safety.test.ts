@@ -89,7 +89,7 @@ describe('the duplicates trash, checked right before each move', () => {
     fs.writeFileSync(`${b}.xmp`, 'the keeper\'s');
     fs.writeFileSync(path.join(root, 'sub', 'a.xmp'), 'another program\'s, maybe shared with a.cr2');
     const result = await dupes.trash([a], { keep: [b], trashDir: trash });
-    expect(result).toEqual({ moved: [a], failed: [] });
+    expect(result).toEqual({ moved: [a], failed: [], refused: [] });
     expect(fs.existsSync(own)).toBe(false);
     expect(fs.readFileSync(path.join(trash, 'files', 'a.jpg.xmp'), 'utf8')).toContain('xmpmeta');
     expect(fs.readFileSync(path.join(trash, 'info', 'a.jpg.xmp.trashinfo'), 'utf8')).toContain(`Path=${own.split('/').map(encodeURIComponent).join('/')}\n`);
@@ -102,7 +102,7 @@ describe('the duplicates trash, checked right before each move', () => {
     const target = path.join(tempDir('shoebox-outside-'), 'notes.xmp');
     fs.writeFileSync(target, 'not ours');
     fs.symlinkSync(target, `${a2}.xmp`);
-    expect(await dupes2.trash([a2], { keep: [b2], trashDir: trash2 })).toEqual({ moved: [a2], failed: [] });
+    expect(await dupes2.trash([a2], { keep: [b2], trashDir: trash2 })).toEqual({ moved: [a2], failed: [], refused: [] });
     expect(fs.lstatSync(`${a2}.xmp`).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toBe('not ours');
   });

@@ -227,9 +227,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const moving = new Set(selection.paths);
         const staying = kept ? [...memberPaths(kept)].filter((p) => !moving.has(p)) : [];
         const trashOptions = { keep: staying, ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
-        const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [] };
+        const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [], refused: [] };
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
-        const value: TrashReport = { moved: result.moved, skipped: selection.skipped, failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
+        const value: TrashReport = { moved: result.moved, skipped: [...selection.skipped, ...result.refused], failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;
         return { value, summary: text, removed: result.moved.length };
       });

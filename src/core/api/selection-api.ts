@@ -55,10 +55,11 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
       let answer: TrashReport | null = null;
       const job = ctx.jobs.enqueue('trash', '', async () => {
         const { paths, unknown } = await photoPaths(ctx, ids);
-        const result = paths.length ? await new DupesService(lib).trash(paths, options.trashDir ? { trashDir: options.trashDir } : {}) : { moved: [], failed: [] };
+        const result = paths.length ? await new DupesService(lib).trash(paths, options.trashDir ? { trashDir: options.trashDir } : {}) : { moved: [], failed: [], refused: [] };
         answer = {
           moved: result.moved,
-          skipped: unknown.map((p) => ({ path: p, reason: 'not in the library (any more)' })),
+          // The real file of a photo that stays is left alone, as the user's keepers are.
+          skipped: [...unknown.map((p) => ({ path: p, reason: 'not in the library (any more)' })), ...result.refused],
           failed: result.failed.map((f) => ({ path: f.path, error: f.reason })),
         };
         const n = result.moved.length;

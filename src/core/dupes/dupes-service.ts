@@ -6,8 +6,7 @@ import type { PhotoLookups, SignatureRecord, SignatureRepository } from '../stor
 import type { ThumbnailReader } from '../media';
 import { findDuplicates, type FindDuplicatesOptions, type ScanStore } from './find-duplicates';
 import { keepRealFiles } from './keep-best';
-import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPlan, type TrashStore } from './trash-duplicates';
-import type { TrashResult } from './trash';
+import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPhotosResult, type TrashPlan, type TrashStore } from './trash-duplicates';
 import type { DuplicateGroup, DuplicateScan } from './types';
 
 /** The repositories duplicates use: the scan's reads, signatures, trashing, the rows' scan states. */
@@ -54,9 +53,9 @@ export class DupesService {
   /**
    * Moves the paths of a plan to the trash and forgets them in the library; a path whose
    * real file a staying photo (`keep`, or any library photo of the same content) resolves
-   * to is refused, in `failed` (trash-duplicates.ts).
+   * to is refused, in `refused` (trash-duplicates.ts).
    */
-  async trash(paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
+  async trash(paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashPhotosResult> {
     return trashPhotos(await this.library.writable(), paths, options);
   }
 }

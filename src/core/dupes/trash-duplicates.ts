@@ -80,6 +80,12 @@ export async function planTrash(groups: readonly DuplicateGroup[], indexed: Inde
   return plan;
 }
 
+/** `refused`: photos left where they are because moving them would take a kept photo along
+ *  (not a failure: the user's choice is kept, as for a keeper). */
+export interface TrashPhotosResult extends TrashResult {
+  refused: { path: string; reason: string }[];
+}
+
 export interface TrashPhotosOptions extends TrashOptions {
   /** Photos that stay (the groups' keepers); every library photo not being moved stays too. */
   keep?: readonly string[];
@@ -149,9 +155,10 @@ async function trashSidecars(store: TrashStore, photos: readonly string[], optio
 
 /**
  * Moves the plan's photos (and their sidecars) to the trash and removes the moved photos from
- * the library. `failed`: refused or failed photos in the order asked, then failed sidecars.
+ * the library. `refused`: the real files of kept photos, in the order asked; `failed`: photos
+ * whose last check or move failed, in the order asked, then failed sidecars.
  */
-export async function trashPhotos(store: TrashStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashResult> {
+export async function trashPhotos(store: TrashStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashPhotosResult> {
   const { keep, ...trashOptions } = options;
   const guarded = await guardKeptFiles(store, paths, keep);
   const rows = await store.photosByPath(guarded.paths);
@@ -159,7 +166,6 @@ export async function trashPhotos(store: TrashStore, paths: readonly string[], o
   if (result.moved.length) await store.removePhotos(result.moved);
   const sidecars = await trashSidecars(store, result.moved, trashOptions);
   // In the order asked, so a report lists them as the caller gave them.
-  const refused = new Map(guarded.refused.map((r) => [r.path, r]));
   const failed = new Map(result.failed.map((f) => [f.path, f]));
-  return { moved: result.moved, failed: [...paths.flatMap((p) => refused.get(p) ?? failed.get(p) ?? []), ...sidecars.failed] };
+  return { moved: result.moved, refused: guarded.refused, failed: [...paths.flatMap((p) => failed.get(p) ?? []), ...sidecars.failed] };
 }
