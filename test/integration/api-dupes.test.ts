@@ -137,6 +137,8 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     const kept = [aKeeper, bSmall, f('e.jpg'), f('e small.jpg'), f('c.jpg'), f('d.jpg')];
     const bytesBefore = new Map(kept.map((file) => [file, fs.readFileSync(file)]));
     const before = (await host.listPhotos()).total;
+    // Two favourites that go: their mark moves to the photo kept in their place.
+    await host.setFavourites([photoId(f('a small.jpg')), photoId(f('b.jpg'))], true);
 
     // Through the transports' argument check, as the UI's call arrives.
     const result = await invoke(host, 'trashDuplicates', [ids, [photoId(bSmall)]]);
@@ -153,6 +155,8 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     for (const [file, bytes] of bytesBefore) expect(fs.readFileSync(file).equals(bytes), file).toBe(true);
     expect((await host.listPhotos()).total).toBe(before - expected.length);
     expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: expected.length });
+    const favourites = (await host.listPhotos({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => p.path);
+    expect(favourites.sort()).toEqual([aKeeper, bSmall].sort());
 
     // The kept report no longer lists them, and a new scan agrees.
     const after = (await host.duplicates())!;

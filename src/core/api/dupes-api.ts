@@ -24,7 +24,7 @@ import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
-import { selectForTrash, type TrashSelection } from './dupes-trash';
+import { keepFavouritesOnKeepers, selectForTrash, type TrashSelection } from './dupes-trash';
 import { runNow } from './run-now';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
@@ -227,7 +227,10 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const moving = new Set(selection.paths);
         const staying = kept ? [...memberPaths(kept)].filter((p) => !moving.has(p)) : [];
         const trashOptions = { keep: staying, ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
+        const store = await lib.writable();
+        const hashOf = new Map([...(await store.photosByPath(selection.paths))].map(([p, row]) => [p, row.hash]));
         const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [], refused: [] };
+        if (result.moved.length) await keepFavouritesOnKeepers(store, result.moved, selection.keepers, hashOf);
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: [...selection.skipped, ...result.refused], failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;

@@ -1,16 +1,20 @@
 // Which of the photos the UI asks to trash may go. The rule: a photo is moved only when it is
 // a member of the last scan's groups, not the photo its group keeps (the engine's keeper, or
 // the member the user chose instead), unchanged since the scan, and a duplicate of a keeper
-// that stays, unchanged, on disk. Everything else is skipped with a reason.
+// that stays, unchanged, on disk. Everything else is skipped with a reason. A favourite that
+// goes leaves its mark on its keeper (keepFavouritesOnKeepers).
 import { planTrash } from '../dupes/trash-duplicates';
 import type { DuplicateGroup } from '../dupes/types';
 import type { KeptReport, ScannedState } from './dupes-report';
 import { pathFromPhotoId } from './photo-id';
+import type { LibraryStore } from '../store/types';
 
 export interface TrashSelection {
   paths: string[];
   bytes: number;
   skipped: { path: string; reason: string }[];
+  /** Each path's keeper: the photo that stays in its place (its group's, as the user chose). */
+  keepers: Map<string, string>;
 }
 
 const NOT_SCANNED = 'not in the last duplicate scan';
@@ -51,7 +55,11 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
       return [{ ...g, keep: keeper, members: g.members.filter((m) => m.path === keeper || wanted.has(m.path)) }];
     });
     const plan = await planTrash(vouching, indexed);
-    if (plan.paths.length === wanted.size) return { paths: plan.paths, bytes: plan.bytes, skipped: [...skipped, ...plan.skipped] };
+    if (plan.paths.length === wanted.size) {
+      const keepers = new Map<string, string>();
+      for (const g of vouching) for (const m of g.members) if (m.path !== g.keep && !keepers.has(m.path)) keepers.set(m.path, g.keep);
+      return { paths: plan.paths, bytes: plan.bytes, skipped: [...skipped, ...plan.skipped], keepers };
+    }
     const chosen = new Set(plan.paths);
     const reasons = new Map(plan.skipped.map((s) => [s.path, s.reason]));
     for (const file of wanted) {
@@ -59,4 +67,24 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
     }
     wanted = chosen;
   }
+}
+
+/**
+ * A favourite moved to the trash leaves its mark on the photo kept in its place: the picture
+ * stays a favourite. Favourites are kept by content, and a near duplicate's content is not
+ * its keeper's, so without this the mark would leave with the trashed file. `hashOf`: the
+ * moved photos' content hashes, read before they left the library.
+ */
+export async function keepFavouritesOnKeepers(
+  store: Pick<LibraryStore, 'favouriteHashes' | 'setFavourites' | 'photosByPath'>,
+  moved: readonly string[],
+  keepers: ReadonlyMap<string, string>,
+  hashOf: ReadonlyMap<string, string>,
+): Promise<void> {
+  const favourites = await store.favouriteHashes();
+  const keeperPaths = [...new Set(moved.flatMap((p) => (favourites.has(hashOf.get(p) ?? '') ? (keepers.get(p) ?? []) : [])))];
+  if (keeperPaths.length === 0) return;
+  const rows = await store.photosByPath(keeperPaths);
+  const hashes = [...rows.values()].map((r) => r.hash).filter((h) => !favourites.has(h));
+  if (hashes.length) await store.setFavourites(hashes, true);
 }
