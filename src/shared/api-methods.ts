@@ -282,10 +282,11 @@ function albumFields(o: Record<string, unknown>): AlbumDraft {
   const out: AlbumDraft = { query: text(o['query'], 'query', MAX_QUERY) };
   if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', -1, 1);
   if (o['filters'] !== undefined) {
-    const f = record(o['filters'], 'filters', ['folder', 'tag', 'after', 'before']);
+    const f = record(o['filters'], 'filters', ['folder', 'tag', 'favourite', 'after', 'before']);
     const filters: AlbumFilters = {};
     if (f['folder'] !== undefined) filters.folder = text(f['folder'], 'folder', MAX_PATH);
     if (f['tag'] !== undefined) filters.tag = text(f['tag'], 'tag', MAX_NAME);
+    if (f['favourite'] !== undefined) filters.favourite = bool(f['favourite'], 'favourite');
     if (f['after'] !== undefined) filters.after = integer(f['after'], 'after', -8.64e15, 8.64e15);
     if (f['before'] !== undefined) filters.before = integer(f['before'], 'before', -8.64e15, 8.64e15);
     out.filters = filters;

@@ -400,6 +400,8 @@ export interface AlbumFilters {
   folder?: string;
   /** Only photos carrying this tag. */
   tag?: string;
+  /** Only the favourites (a favourite marked later joins the album, unmarked leaves it). */
+  favourite?: boolean;
   /** Taken at or after / before (epoch ms); photos without a date do not match. */
   after?: number;
   before?: number;

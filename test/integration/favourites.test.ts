@@ -1,6 +1,6 @@
 // Favourites through LibraryApi, as the app uses them: marked by content in one write, shown
 // on every listing of every copy, kept through a rename and a reopen, and filtering the
-// timeline and search. Real LanceDB, tiny model.
+// timeline, search and smart albums. Real LanceDB, tiny model.
 import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from '@lancedb/lancedb';
@@ -105,5 +105,17 @@ describe('favourites', () => {
     // Unmarking a copy unmarks the content: p000.jpg goes too.
     expect(await favouritePaths()).toEqual(['p003.jpg']);
     expect((await host.timeline({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => path.relative(dir, p.path))).toEqual(['p003.jpg']);
+  });
+
+  it('keeps a smart album of favourites that follows marking and unmarking', async () => {
+    // Every photo matches the query at this threshold: the filter alone decides.
+    await host.saveAlbum({ name: 'best', query: 'blue', threshold: -1, filters: { favourite: true } });
+    const members = async () => (await host.albumPhotos('best', { limit: 100 })).photos.map((p) => path.relative(dir, p.path)).sort();
+    expect(await members()).toEqual(['p003.jpg']);
+    await host.setFavourites([byName('p005.jpg').id], true);
+    expect(await members()).toEqual(['p003.jpg', 'p005.jpg']);
+    await host.setFavourites([byName('p003.jpg').id], false);
+    expect(await members()).toEqual(['p005.jpg']);
+    expect((await host.listAlbums()).find((a) => a.name === 'best')).toMatchObject({ members: 1, filters: { favourite: true } });
   });
 });

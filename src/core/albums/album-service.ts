@@ -123,6 +123,7 @@ export class AlbumService {
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
     // A label no set has is refused now, as search's --tag refuses it (QueryError).
     if (filters.tag !== undefined) await photosWithTag(this.library, filters.tag.trim());
+    if (filters.favourite !== true) delete filters.favourite; // stored only when it narrows
     if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
     }
@@ -291,8 +292,9 @@ export class AlbumService {
       ...(filters.folder !== undefined ? { folder: filters.folder } : {}),
       ...(filters.after !== undefined ? { takenFrom: filters.after } : {}),
       ...(filters.before !== undefined ? { takenBefore: filters.before } : {}),
-      // The tag as search's --tag reads it (one policy: any set, case-insensitive), prefiltered.
-      ...(filters.tag !== undefined ? { hashes: (await photosWithTag(this.library, filters.tag.trim())).hashes ?? [] } : {}),
+      // The tag as search's --tag reads it (one policy: any set, case-insensitive), and the
+      // favourites, prefiltered (both: the photos that are both).
+      ...(await albumHashes(this.library, store, filters)),
     };
     const hits = await hitsAbove(store, vector, threshold, scope);
     // Pins and exclusions where the photos are now (they follow moves and renames), then the
@@ -319,4 +321,12 @@ async function hitsAbove(store: AlbumStore, vector: Float32Array, threshold: num
     const hits = await store.searchVectors({ ...scope, vector, limit: Math.min(limit, Math.max(total, 1)), minScore: threshold });
     if (hits.length < limit || limit >= total) return hits.filter((h) => h.score >= threshold);
   }
+}
+
+/** The content hashes a tag and/or the favourites filter allow; {} when neither is set. */
+async function albumHashes(library: AlbumLibrary, store: Pick<AlbumStore, 'favouriteHashes'>, filters: AlbumFilters): Promise<{ hashes?: string[] }> {
+  const tagged = filters.tag !== undefined ? ((await photosWithTag(library, filters.tag.trim())).hashes ?? []) : null;
+  if (!filters.favourite) return tagged ? { hashes: tagged } : {};
+  const favourites = await store.favouriteHashes();
+  return { hashes: tagged ? tagged.filter((h) => favourites.has(h)) : [...favourites] };
 }

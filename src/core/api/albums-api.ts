@@ -27,6 +27,8 @@ export interface AlbumRequest {
   threshold?: number;
   folder?: string;
   tag?: string;
+  /** Only the favourites. */
+  favourite?: boolean;
   /** `2021`, `2021-06`, `2021-06-15`, ... as search's --after/--before (src/core/search/dates.ts);
    *  an impossible date (2021-02-30) is a QueryError. */
   after?: string;
@@ -53,12 +55,13 @@ export interface AlbumsForeground {
 }
 
 /** The dates of a request as an album keeps them (epoch ms of the period's start). */
-export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'after' | 'before'>): AlbumFilters {
+export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'favourite' | 'after' | 'before'>): AlbumFilters {
   const after = request.after === undefined ? undefined : periodStart(request.after, '--after');
   const before = request.before === undefined ? undefined : periodStart(request.before, '--before');
   return {
     ...(request.folder !== undefined ? { folder: request.folder } : {}),
     ...(request.tag !== undefined ? { tag: request.tag } : {}),
+    ...(request.favourite ? { favourite: true } : {}),
     ...(after !== undefined ? { after } : {}),
     ...(before !== undefined ? { before } : {}),
   };
