@@ -41,7 +41,8 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const lib = await ctx.open();
       if (!lib) return { total: 0, offset, photos: [] };
       const store = await lib.readable();
-      const entries = await index.entries(store, await viewOf(options));
+      const version = await store.dataVersion(); // before the view's hashes (timeline-index.ts)
+      const entries = await index.entries(store, await viewOf(options), version);
       const slice = entries.slice(offset, offset + limit);
       const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((e) => e.path)), store.favouriteHashes()]);
       // A photo removed since the order was read is left out (the next page read sees the new order).
@@ -55,7 +56,9 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     async timelineSummary(options: TimelineOptions = {}): Promise<TimelineSummary> {
       const lib = await ctx.open();
       if (!lib) return { total: 0, days: [] };
-      const entries = await index.entries(await lib.readable(), await viewOf(options));
+      const store = await lib.readable();
+      const version = await store.dataVersion(); // before the view's hashes (timeline-index.ts)
+      const entries = await index.entries(store, await viewOf(options), version);
       return { total: entries.length, days: daysOf(entries) };
     },
   };

@@ -67,9 +67,12 @@ export class TimelineIndex {
   private rows: { version: string; photos: Promise<PhotoDates[]> } | null = null;
   private readonly views = new Map<string, Promise<TimelineEntry[]>>();
 
-  /** The view's entries, newest first. */
-  async entries(store: LibraryStore, view: TimelineView): Promise<TimelineEntry[]> {
-    const version = await store.dataVersion();
+  /**
+   * The view's entries, newest first. `version`: the store's data version read before the
+   * view's hashes were (a tag's photos, the favourites), so a write that lands in between
+   * makes the next call rebuild instead of caching the old hashes under the new version.
+   */
+  async entries(store: LibraryStore, view: TimelineView, version: string): Promise<TimelineEntry[]> {
     if (this.rows?.version !== version) {
       // Every photo's path, hash and times, read once per data version (a rejected read is
       // not kept): five columns, not listPhotos' every column in path order (5.9 s at 100k).

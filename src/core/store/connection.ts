@@ -135,6 +135,11 @@ export class LibraryConnection {
   async table(name: string): Promise<Table | null> {
     const cached = this.handles.get(name);
     if (cached) return cached;
+    // A table this process is creating (the first favourite, the first tag): its folder is
+    // listed before its first version is committed, so opening it now would fail; wait for it.
+    // Not while the creator itself looks for a leftover (createIfMissing).
+    const creating = this.creating.get(name);
+    if (creating && !this.checkingLeftover.has(name)) return creating;
     if (!(await this.tableNames()).includes(name)) return null;
     const table = await this.openListed(name);
     if (table) this.handles.set(name, table);

@@ -20,9 +20,11 @@ export class FavouritesRepository {
     const unique = [...new Set(hashes)];
     if (unique.length === 0) return;
     if (favourite) {
-      const table = await this.conn.ensureTable(TAG_TABLES.favourites, favouritesSchema());
       const data = rowsToArrow(favouritesSchema(), unique.map((hash) => ({ hash, favouredAt: at })));
-      await table.mergeInsert('hash').whenNotMatchedInsertAll().execute(data);
+      const table = await this.conn.table(TAG_TABLES.favourites);
+      // The first favourites make the table in the same commit: no empty version for a reader to meet.
+      if (!table) await this.conn.createTable(TAG_TABLES.favourites, data);
+      else await table.mergeInsert('hash').whenNotMatchedInsertAll().execute(data);
       return;
     }
     const table = await this.conn.table(TAG_TABLES.favourites);

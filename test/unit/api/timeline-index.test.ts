@@ -37,14 +37,14 @@ const LIBRARY = [
 describe('timeline index', () => {
   it('orders newest taken first, a photo without a date by its file time, marked', async () => {
     const { store } = fakeStore(LIBRARY);
-    const entries = await new TimelineIndex().entries(store, { order: 'taken', utcOffset: 0 });
+    const entries = await new TimelineIndex().entries(store, { order: 'taken', utcOffset: 0 }, await store.dataVersion());
     expect(entries.map((e) => e.path)).toEqual(['/p/a/new.jpg', '/p/b/scan.png', '/p/b/mid.jpg', '/p/a/old.jpg']);
     expect(entries.map((e) => e.fileTime)).toEqual([false, true, false, false]);
   });
 
   it('reads file times on the viewer clock: 22:30 UTC is the next day at UTC+2', async () => {
     const { store } = fakeStore(LIBRARY);
-    const entries = await new TimelineIndex().entries(store, { order: 'taken', utcOffset: 120 });
+    const entries = await new TimelineIndex().entries(store, { order: 'taken', utcOffset: 120 }, await store.dataVersion());
     expect(entries[0]!.path).toBe('/p/b/scan.png');
     expect(daysOf(entries)).toEqual([
       { day: '2023-08-21', count: 1 },
@@ -57,21 +57,21 @@ describe('timeline index', () => {
   it('"added" orders by indexing time; a folder view keeps only its photos', async () => {
     const { store } = fakeStore(LIBRARY);
     const index = new TimelineIndex();
-    expect((await index.entries(store, { order: 'added', utcOffset: 0 })).map((e) => e.path)).toEqual(['/p/b/scan.png', '/p/b/mid.jpg', '/p/a/new.jpg', '/p/a/old.jpg']);
-    expect((await index.entries(store, { order: 'taken', utcOffset: 0, folder: '/p/b' })).map((e) => e.path)).toEqual(['/p/b/scan.png', '/p/b/mid.jpg']);
-    expect((await index.entries(store, { order: 'taken', utcOffset: 0, hashes: new Set(['h-/p/a/old.jpg']), hashesKey: 'x' })).map((e) => e.path)).toEqual(['/p/a/old.jpg']);
+    expect((await index.entries(store, { order: 'added', utcOffset: 0 }, await store.dataVersion())).map((e) => e.path)).toEqual(['/p/b/scan.png', '/p/b/mid.jpg', '/p/a/new.jpg', '/p/a/old.jpg']);
+    expect((await index.entries(store, { order: 'taken', utcOffset: 0, folder: '/p/b' }, await store.dataVersion())).map((e) => e.path)).toEqual(['/p/b/scan.png', '/p/b/mid.jpg']);
+    expect((await index.entries(store, { order: 'taken', utcOffset: 0, hashes: new Set(['h-/p/a/old.jpg']), hashesKey: 'x' }, await store.dataVersion())).map((e) => e.path)).toEqual(['/p/a/old.jpg']);
   });
 
   it('reads the library once per data version, again after a change', async () => {
     const photos = [...LIBRARY];
     const { store, bump, reads } = fakeStore(photos);
     const index = new TimelineIndex();
-    await Promise.all([index.entries(store, { order: 'taken', utcOffset: 0 }), index.entries(store, { order: 'added', utcOffset: 0 })]);
-    await index.entries(store, { order: 'taken', utcOffset: 0 });
+    await Promise.all([index.entries(store, { order: 'taken', utcOffset: 0 }, await store.dataVersion()), index.entries(store, { order: 'added', utcOffset: 0 }, await store.dataVersion())]);
+    await index.entries(store, { order: 'taken', utcOffset: 0 }, await store.dataVersion());
     expect(reads()).toBe(1);
     photos.push(photo('/p/a/newest.jpg', '2025-01-01T00:00:00', '2025-01-01T00:00:00', '2025-01-01T00:00:00'));
     bump();
-    expect((await index.entries(store, { order: 'taken', utcOffset: 0 }))[0]!.path).toBe('/p/a/newest.jpg');
+    expect((await index.entries(store, { order: 'taken', utcOffset: 0 }, await store.dataVersion()))[0]!.path).toBe('/p/a/newest.jpg');
     expect(reads()).toBe(2);
   });
 });
