@@ -28,6 +28,7 @@ import { StatusBar } from './components/StatusBar';
 import { ThemeToggle } from './components/ThemeToggle';
 import { TopBar } from './components/TopBar';
 import { Viewer } from './components/Viewer';
+import { useFavouriteCount } from './hooks/useFavouriteCount';
 import { useLibrary } from './hooks/useLibrary';
 import { usePhotoSource } from './hooks/usePhotoSource';
 import { useTimelineSummary } from './hooks/useTimelineSummary';
@@ -74,6 +75,16 @@ export function App() {
   const hasModel = status?.model != null;
   const ready = hasModel && library.folders.length > 0;
   const modal = viewerIndex !== null || settingsOpen;
+  const favouriteCount = useFavouriteCount(library.photosVersion, ready);
+
+  // The viewer's photo left a list whose length is known (unfavourited in Favourites, moved
+  // to the trash): stay on the one that took its place, step back from the end, close when
+  // none is left.
+  useEffect(() => {
+    if (viewerIndex === null || !source.settled || !source.complete || source.error) return;
+    if (source.count === 0) setViewer(null);
+    else if (viewerIndex >= source.count) setViewerIndex(source.count - 1);
+  }, [viewerIndex, source, source.count, source.settled, source.complete, source.error, setViewerIndex]);
 
   useKeydown((event) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
@@ -97,7 +108,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent } = views;
+  const { showFolder, showRecent, showFavourites } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -109,7 +120,14 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showRecent();
   }, [showRecent]);
+  const showFavouritesView = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showFavourites();
+  }, [showFavourites]);
   const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
+  const favourites = screen.kind === 'photos' && view.kind === 'library' && view.favourites === true;
+  // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
+  const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
   const screenProps: ScreenProps = { screen, navigate: setScreen, library };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
@@ -147,10 +165,13 @@ export function App() {
             jobs={library.jobs}
             sync={library.sync}
             photos={status?.photos ?? 0}
-            folder={screen.kind === 'photos' && view.kind === 'library' && !recent ? view.folder : undefined}
+            folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites ? view.folder : undefined}
             onShowFolder={showPhotos}
             recent={recent}
             onShowRecent={showRecentlyAdded}
+            favourites={favourites}
+            favouriteCount={favouriteCount}
+            onShowFavourites={showFavouritesView}
           >
             <LabelSetsSection {...screenProps} />
             <AlbumsSection {...screenProps} />
@@ -210,6 +231,12 @@ export function App() {
                     setNotice(text);
                   }}
                   askTrash={askTrash}
+                  onFavourites={(favourite, text) => {
+                    // The photos go from this list: the selection's indices would name others.
+                    if (favourite || !listOfFavourites) return;
+                    clearSelection();
+                    setNotice(text);
+                  }}
                 />
               )}
               {notice && selection.indices.size === 0 && (
@@ -224,7 +251,11 @@ export function App() {
                 </p>
               ) : source.settled && source.count === 0 && !source.error ? (
                 <p className="content__empty muted">
-                  {view.kind === 'library' ? 'No photos here yet: indexing shows them as it goes.' : 'Nothing matched.'}
+                  {view.kind !== 'library'
+                    ? 'Nothing matched.'
+                    : view.favourites
+                      ? 'No favourites yet: press F in the viewer, or select photos and choose Favourite.'
+                      : 'No photos here yet: indexing shows them as it goes.'}
                 </p>
               ) : view.kind === 'library' ? (
                 timeline.summary && (
@@ -235,7 +266,7 @@ export function App() {
                     reveal={viewerIndex}
                     onOpen={setViewerIndex}
                     onMoreLikeThis={moreLikeThis}
-                    label={recent ? 'Recently added' : 'Photos'}
+                    label={recent ? 'Recently added' : favourites ? 'Favourites' : 'Photos'}
                     select={select}
                   />
                 )

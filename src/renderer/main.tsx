@@ -15,6 +15,7 @@ import './styles/dupes.css';
 import './styles/tags.css';
 import './styles/settings.css';
 import './styles/browse.css';
+import './styles/favourites.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');

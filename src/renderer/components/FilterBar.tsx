@@ -12,7 +12,7 @@ interface FilterBarProps {
   children?: ReactNode;
 }
 
-/** Narrows search results: date taken, camera, folder, location, tag. Every field set must hold. */
+/** Narrows search results: date taken, camera, folder, location, tag, favourites. Every field set must hold. */
 export function FilterBar({ fields, folders, onChange, children }: FilterBarProps) {
   const set = <K extends keyof FilterFields>(key: K, value: FilterFields[K]) => onChange({ ...fields, [key]: value });
   return (
@@ -46,6 +46,10 @@ export function FilterBar({ fields, folders, onChange, children }: FilterBarProp
       <label>
         <span>Tag</span>
         <TagSelect value={fields.tag} anyLabel="any" ariaLabel="Tag" onChange={(tag) => set('tag', tag)} />
+      </label>
+      <label className="filter-bar__check">
+        <input type="checkbox" checked={fields.favourite} onChange={(e) => set('favourite', e.target.checked)} />
+        <span>Favourites only</span>
       </label>
       {hasFilters(fields) && (
         <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>

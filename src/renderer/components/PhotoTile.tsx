@@ -1,6 +1,7 @@
 import { memo, useState, type MouseEvent } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
+import { FavouriteBadge } from './FavouriteBadge';
 import { VideoBadge } from './VideoBadge';
 
 interface PhotoTileProps {
@@ -47,6 +48,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
           <span aria-hidden="true">✓</span>
         </button>
       )}
+      <FavouriteBadge photo={photo} />
       <VideoBadge photo={photo} />
       {fileTime && (
         <span className="tile__file-time" title="No date taken recorded: placed by the file's date">

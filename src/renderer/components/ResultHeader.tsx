@@ -21,7 +21,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
   let title: string;
   switch (view.kind) {
     case 'library':
-      title = view.order === 'added' ? 'Recently added' : view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search':
       title = `Results for “${view.query}”`;
@@ -41,7 +41,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
       <span className="muted" aria-live="polite">
         {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}
       </span>
-      {view.kind !== 'library' || view.folder || view.order ? (
+      {view.kind !== 'library' || view.folder || view.order || view.favourites ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

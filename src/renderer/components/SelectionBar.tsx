@@ -1,12 +1,13 @@
-// What can be done with the photos selected in a grid: tag them with a label (an accepted
-// tag, as in the viewer), pin them to or exclude them from an album, export them to a
-// folder, show one in the file manager (desktop app only), or move them to the trash after a
-// confirmation. Each action is one call for the whole selection (one write, however many
-// photos) and reports what it did.
+// What can be done with the photos selected in a grid: mark them favourites (or remove them
+// from the favourites), tag them with a label (an accepted tag, as in the viewer), pin them
+// to or exclude them from an album, export them to a folder, show one in the file manager
+// (desktop app only), or move them to the trash after a confirmation. Each action is one
+// call for the whole selection (one write, however many photos) and reports what it did.
 import { useEffect, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import { favouritesResultText } from '../lib/favourites';
 import { formatCount } from '../lib/format';
 import { notifyAlbumsChanged } from './albums/albums-changed';
 import { RevealButton } from './RevealButton';
@@ -22,6 +23,9 @@ interface SelectionBarProps {
   onTrashed: (text: string) => void;
   /** Changes when Delete was pressed in the grid: the trash confirmation opens. */
   askTrash: number;
+  /** The selection was added to (true) or removed from the favourites; `text` says what was
+   *  done. A list that the favourites filter may lose photos from, and its selection with them. */
+  onFavourites?: (favourite: boolean, text: string) => void;
 }
 
 type Panel = 'tag' | 'album' | 'export' | null;
@@ -31,7 +35,7 @@ function gone(missing: number): string {
   return missing ? ` ${formatCount(missing, 'photo')} no longer in the library.` : '';
 }
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, onFavourites }: SelectionBarProps) {
   const client = useClient();
   const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +61,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: Se
     }
   };
 
+  const favourite = (on: boolean) =>
+    run(async (chosen) => {
+      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), on), on);
+      onFavourites?.(on, text);
+      return text;
+    });
   const tag = () =>
     run(async (chosen) => {
       const [set, name] = JSON.parse(label) as [string, string];
@@ -86,6 +96,18 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash }: Se
     <div className="selection-bar" role="toolbar" aria-label="Selected photos">
       <div className="selection-bar__row">
         <strong aria-live="polite">{formatCount(count, 'photo')} selected</strong>
+        <button type="button" className="button" disabled={busy} title="Mark the selected photos as favourites" onClick={() => void favourite(true)}>
+          <span className="favourite-toggle__heart favourite-heart" aria-hidden="true">
+            ♥
+          </span>{' '}
+          Favourite
+        </button>
+        <button type="button" className="button" disabled={busy} title="Remove the selected photos from the favourites" onClick={() => void favourite(false)}>
+          <span className="favourite-toggle__heart" aria-hidden="true">
+            ♡
+          </span>{' '}
+          Unfavourite
+        </button>
         <button type="button" className="button" aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
           Tag…
         </button>

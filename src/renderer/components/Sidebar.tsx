@@ -17,12 +17,16 @@ interface SidebarProps {
   /** "Recently added" is the view shown. */
   recent: boolean;
   onShowRecent: () => void;
+  /** "Favourites" is the view shown; `favouriteCount`: how many (null until known). */
+  favourites: boolean;
+  favouriteCount: number | null;
+  onShowFavourites: () => void;
   /** The feature sections below the folders: label sets, smart albums, duplicates. */
   children?: ReactNode;
 }
 
 /** The library and its folders, then the feature sections. */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, children }: SidebarProps) {
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
@@ -34,6 +38,10 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       </button>
       <button type="button" className={recent ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={recent} onClick={onShowRecent}>
         <span>Recently added</span>
+      </button>
+      <button type="button" className={favourites ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={favourites} onClick={onShowFavourites}>
+        <span>Favourites</span>
+        {favouriteCount !== null && <span className="muted">{favouriteCount.toLocaleString()}</span>}
       </button>
       <div className="sidebar__section">
         <h2>Folders</h2>

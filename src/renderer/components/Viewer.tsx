@@ -2,9 +2,11 @@ import { useEffect, useRef } from 'react';
 import type { Photo, PhotoHit } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import { useFavouriteToggle } from '../hooks/useFavouriteToggle';
 import { useKeydown } from '../hooks/useShortcut';
 import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
+import { FavouriteButton } from './FavouriteButton';
 import { PhotoMetadata } from './PhotoMetadata';
 import { RevealButton } from './RevealButton';
 import { PhotoTags } from './tags/PhotoTags';
@@ -19,13 +21,14 @@ interface ViewerProps {
   onMoreLikeThis: (photo: Photo) => void;
 }
 
-/** One photo large, with its metadata. ← / → step through the current list, Esc closes. */
+/** One photo large, with its metadata. ← / → step through the current list, F toggles Favourite, Esc closes. */
 export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
   const photo = source.get(index);
   const count = source.count;
   const [details] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
+  const favourites = useFavouriteToggle();
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
@@ -81,10 +84,18 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
         <h2 className="viewer__title" title={photo?.path}>
           {name}
         </h2>
-        {photo && (
-          <button type="button" className="button" onClick={() => onMoreLikeThis(photo)}>
-            More like this
-          </button>
+        <div className="viewer__actions">
+          <FavouriteButton photo={photo} favourites={favourites} />
+          {photo && (
+            <button type="button" className="button" onClick={() => onMoreLikeThis(photo)}>
+              More like this
+            </button>
+          )}
+        </div>
+        {favourites.error && favourites.error.id === photo?.id && (
+          <p className="form-error" role="alert">
+            {favourites.error.text}
+          </p>
         )}
         {photo?.unreachable && (
           <p className="viewer__unreachable small" role="note">
@@ -101,7 +112,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
           </section>
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        <p className="viewer__keys muted small">← → to step through · Esc to close</p>
+        <p className="viewer__keys muted small">← → to step through · F favourite · Esc to close</p>
       </aside>
     </div>
   );

@@ -17,17 +17,23 @@ export interface ListSelection {
   setNotice: (text: string | null) => void;
 }
 
-export function useListSelection(key: string): ListSelection {
+/** `noticeKey`: the list whose change drops the notice (default `key`); an album passes its
+ *  listing without the refresh, so what a batch action did stays said while the list reloads. */
+export function useListSelection(key: string, noticeKey = key): ListSelection {
   const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: '', selection: NO_SELECTION });
   const selection = selected.key === key ? selected.selection : NO_SELECTION;
   const [askTrash, setAskTrash] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => setNotice(null), [key]);
+  useEffect(() => setNotice(null), [noticeKey]);
   return {
     selection,
     select: {
       selection,
-      onChange: (next) => setSelected({ key, selection: next }),
+      onChange: (next) => {
+        setSelected({ key, selection: next });
+        // A new selection starts: the last one's line is old news.
+        if (next.indices.size > 0 && selection.indices.size === 0) setNotice(null);
+      },
       onDelete: () => setAskTrash((n) => n + 1),
     },
     clear: () => setSelected({ key, selection: NO_SELECTION }),

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { LIBRARY_VIEW, RECENT_VIEW, type View } from '../lib/view';
+import { FAVOURITES_VIEW, LIBRARY_VIEW, RECENT_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -15,6 +15,8 @@ export interface ViewState {
   showFolder: (folder: string | null) => void;
   /** "Recently added": the library newest indexed first. */
   showRecent: () => void;
+  /** "Favourites": the timeline of the user's favourites. */
+  showFavourites: () => void;
   moreLikeThis: (photo: Photo) => void;
   searchByImage: (file: File) => void;
   back: () => void;
@@ -64,6 +66,10 @@ export function useViewState(): ViewState {
     showRecent: useCallback(() => {
       clearQuery();
       setView(RECENT_VIEW);
+    }, []),
+    showFavourites: useCallback(() => {
+      clearQuery();
+      setView(FAVOURITES_VIEW);
     }, []),
     moreLikeThis: useCallback((photo) => {
       clearQuery();

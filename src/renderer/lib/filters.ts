@@ -12,12 +12,14 @@ export interface FilterFields {
   location: 'any' | 'with' | 'without';
   /** A label of any label set (auto or accepted tags), or ''. */
   tag: string;
+  /** "Favourites only". */
+  favourite: boolean;
 }
 
-export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any', tag: '' };
+export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any', tag: '', favourite: false };
 
 export function hasFilters(fields: FilterFields): boolean {
-  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any' || fields.tag.trim() !== '';
+  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any' || fields.tag.trim() !== '' || fields.favourite;
 }
 
 /** SearchFilters for the engine, or undefined when nothing is set. "To" includes its day. */
@@ -29,6 +31,8 @@ export function toSearchFilters(fields: FilterFields): SearchFilters | undefined
   if (fields.folder) filters.folder = fields.folder;
   if (fields.location !== 'any') filters.hasGps = fields.location === 'with';
   if (fields.tag.trim()) filters.tag = fields.tag.trim();
+  // Unchecked is no filter at all (not favourite: false, "only the others").
+  if (fields.favourite) filters.favourite = true;
   return Object.keys(filters).length ? filters : undefined;
 }
 

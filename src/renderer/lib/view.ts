@@ -2,20 +2,22 @@
 // like a library photo, or photos like an image dropped from outside.
 
 export type View =
-  /** The timeline: newest taken first, or (order 'added') "Recently added". */
-  | { kind: 'library'; folder: string | null; order?: 'added' }
+  /** The timeline: newest taken first, or (order 'added') "Recently added"; `favourites`:
+   *  only the user's favourites (the sidebar's "Favourites"). */
+  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
 
 export const LIBRARY_VIEW: View = { kind: 'library', folder: null };
 export const RECENT_VIEW: View = { kind: 'library', folder: null, order: 'added' };
+export const FAVOURITES_VIEW: View = { kind: 'library', folder: null, favourites: true };
 
 /** Identity of a view, for "is this still the same list?" */
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

@@ -59,8 +59,9 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
   const source = useAlbumSource(listing, refresh);
   const { photos } = source;
   const members = listing.kind === 'members';
-  // A pin, an exclusion or the trash reloads the list (refresh): the selection goes with it.
-  const chosen = useListSelection(`${listingKey(listing)}|${refresh}`);
+  // A pin, an exclusion, the trash or a favourite reloads the list (refresh): the selection
+  // goes with it, and what was done stays said (the notice) until another listing.
+  const chosen = useListSelection(`${listingKey(listing)}|${refresh}`, listingKey(listing));
   const { selection } = chosen;
 
   // A photo excluded from inside the viewer leaves the list: stay on the one that took its
@@ -133,6 +134,7 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
             chosen.setNotice(text);
           }}
           askTrash={chosen.askTrash}
+          onFavourites={(_favourite, text) => chosen.setNotice(text)}
         />
       )}
       {chosen.notice && selection.indices.size === 0 && (
