@@ -2,7 +2,8 @@
 // toggle (button and the F key) hearts a tile and fills the sidebar's Favourites timeline;
 // the selection bar favourites several at once; "Favourites only" narrows a search;
 // unfavouriting (viewer and selection bar) takes photos out of the view; a reload shows what
-// the library kept; a write the engine refuses puts the heart back and says why. The
+// the library kept; a write the engine refuses puts the heart back and says why; a smart
+// album with the favourites filter follows them. The
 // refusal is played by routing the page's WebSocket (everything else passes through).
 // Screenshots: test-results/screenshots/favourites-*.png.
 import type { Locator, Page } from 'playwright-core';
@@ -237,6 +238,30 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     await eventually(() => favouritesEntry().innerText()).toMatch(/^Favourites\s*0$/);
     expect(await libraryFavourites()).toEqual([]);
     await screenshot(page, 'favourites-empty');
+  });
+
+  it('a smart album of favourites holds them, and follows a favourite marked later', async () => {
+    const ids = new Map(((await serve.call('timeline', { limit: 100 })) as { photos: { id: string; path: string }[] }).photos.map((p) => [p.path.replace(/^.*\//, ''), p.id]));
+    await serve.call('setFavourites', [ids.get('blue.jpg'), ids.get('red.jpg')], true);
+    await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
+    const editor = page.getByRole('form', { name: 'New album' });
+    await eventually(() => editor.isVisible()).toBe(true);
+    await editor.getByLabel('Name').fill('Loved');
+    await editor.getByLabel('Query').fill('a photo');
+    // Every photo passes this threshold: the favourites filter alone decides.
+    await editor.getByLabel('Automatic').uncheck();
+    await editor.getByLabel('Threshold', { exact: true }).fill('-1');
+    await eventually(() => editor.locator('.album-preview').innerText(), 20_000).toMatch(new RegExp(`${PHOTOS.length} photos match`));
+    await editor.getByLabel('that are favourites').check();
+    await eventually(() => editor.locator('.album-preview').innerText(), 20_000).toMatch(/2 photos match/);
+    await editor.getByRole('button', { name: 'Create album' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Loved', level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('.album-header__meta').innerText()).toContain('favourites');
+    await eventually(() => tileNames(page)).toEqual(expect.arrayContaining(['blue.jpg', 'red.jpg']));
+    expect((await tileNames(page)).length).toBe(2);
+    await serve.call('setFavourites', [ids.get('teal.jpg')], true);
+    await eventually(async () => (await tileNames(page)).sort(), 20_000).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
+    await screenshot(page, 'favourites-album');
   });
 
   it('raised no console errors', () => {

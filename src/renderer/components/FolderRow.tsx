@@ -47,7 +47,7 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
       <div className="folder__meta">
         <span>{formatCount(folder.photos, 'photo')}</span>
         {folder.unreachable && (
-          <button type="button" className="link-button folder__locate" aria-expanded={locating} title="This device cannot find this folder: tell Shoebox where it is here" onClick={() => setLocating((v) => !v)}>
+          <button type="button" className="link-button folder__locate" aria-expanded={locating} title="This device cannot find this folder (a disk not connected, or another device's path): tell Shoebox where it is here" onClick={() => setLocating((v) => !v)}>
             Locate folder…
           </button>
         )}
@@ -57,7 +57,7 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
           </button>
         )}
       </div>
-      {folder.unreachable && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open.</p>}
+      {folder.unreachable && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open. On a disk? Connect it. Elsewhere on this device? Locate it.</p>}
       {locating && <LocateFolder folder={folder} onDone={() => setLocating(false)} />}
       {job && <JobProgress job={job} />}
       {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}

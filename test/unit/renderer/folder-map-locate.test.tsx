@@ -22,6 +22,8 @@ describe('Locate folder…', () => {
     const html = render(<FolderRow folder={AWAY} job={undefined} selected={false} onSelect={() => {}} />);
     expect(html).toContain('Locate folder…');
     expect(html).toContain('Not reachable from this device: its photos search and show thumbnails');
+    // An unplugged disk is the common case on one device: the note says what to do about it too.
+    expect(html).toContain('On a disk? Connect it.');
   });
 
   it('is not offered on a folder this device reaches (a mapped one names its library path)', () => {

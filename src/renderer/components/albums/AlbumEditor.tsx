@@ -1,6 +1,6 @@
 // The smart-album editor: name, query (the search's query language), threshold (automatic,
 // i.e. the model's calibrated cut-off, or a cosine of the user's), filters (folder, tag,
-// dates), a live count of what matches; Save (a rename keeps the album's pins and
+// favourites, dates), a live count of what matches; Save (a rename keeps the album's pins and
 // exclusions) and Delete (confirmed). The engine's refusals show inline, one line.
 import { useState, type FormEvent } from 'react';
 import type { AlbumInfo, FolderInfo } from '../../../shared/api';
@@ -142,6 +142,10 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
         <label className="album-field">
           <span>tagged</span>
           <TagSelect value={form.tag} anyLabel="any tag" onChange={(tag) => edit({ tag })} />
+        </label>
+        <label className="album-check">
+          <input type="checkbox" checked={form.favourite} onChange={(e) => edit({ favourite: e.target.checked })} />
+          <span>that are favourites</span>
         </label>
         <label className="album-field">
           <span>taken from</span>

@@ -11,6 +11,8 @@ export interface AlbumForm {
   threshold: number;
   folder: string;
   tag: string;
+  /** Only the favourites. */
+  favourite: boolean;
   /** YYYY-MM-DD or ''. */
   from: string;
   to: string;
@@ -20,7 +22,7 @@ export interface AlbumForm {
 const START_THRESHOLD = 0.25;
 
 export function emptyForm(): AlbumForm {
-  return { name: '', query: '', automatic: true, threshold: START_THRESHOLD, folder: '', tag: '', from: '', to: '' };
+  return { name: '', query: '', automatic: true, threshold: START_THRESHOLD, folder: '', tag: '', favourite: false, from: '', to: '' };
 }
 
 export function formFromAlbum(album: AlbumInfo): AlbumForm {
@@ -33,6 +35,7 @@ export function formFromAlbum(album: AlbumInfo): AlbumForm {
     threshold: Number(album.threshold.toFixed(3)),
     folder: f.folder ?? '',
     tag: f.tag ?? '',
+    favourite: f.favourite === true,
     from: f.after !== undefined ? dayString(f.after) : '',
     to: f.before !== undefined ? dayString(f.before - 1) : '',
   };
@@ -57,6 +60,7 @@ export function formFilters(form: AlbumForm): AlbumFilters | string {
   const filters: AlbumFilters = {};
   if (form.folder) filters.folder = form.folder;
   if (form.tag.trim()) filters.tag = form.tag.trim();
+  if (form.favourite) filters.favourite = true;
   if (form.from) filters.after = dayStart(form.from);
   if (form.to) filters.before = dayStart(form.to) + dayLength(form.to);
   if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) return 'The date range is empty: “From” must not be after “To”.';
@@ -68,6 +72,7 @@ export function toSearchFilters(filters: AlbumFilters): SearchFilters {
   return {
     ...(filters.folder ? { folder: filters.folder } : {}),
     ...(filters.tag ? { tag: filters.tag } : {}),
+    ...(filters.favourite ? { favourite: true } : {}),
     ...(filters.after !== undefined ? { after: new Date(filters.after).toISOString() } : {}),
     ...(filters.before !== undefined ? { before: new Date(filters.before).toISOString() } : {}),
   };
