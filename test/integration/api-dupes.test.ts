@@ -137,8 +137,14 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     const kept = [aKeeper, bSmall, f('e.jpg'), f('e small.jpg'), f('c.jpg'), f('d.jpg')];
     const bytesBefore = new Map(kept.map((file) => [file, fs.readFileSync(file)]));
     const before = (await host.listPhotos()).total;
-    // Two favourites that go: their mark moves to the photo kept in their place.
+    // What the user gave photos that go moves to the photos kept in their place: two
+    // favourites, an accepted tag, a pin in a smart album.
     await host.setFavourites([photoId(f('a small.jpg')), photoId(f('b.jpg'))], true);
+    const animals = await host.importLabelSetFile('animals');
+    const label = animals.labels[0]!.name;
+    await host.setTagState(photoId(f('a small.jpg')), animals.name, label, 'accepted');
+    await host.saveAlbum({ name: 'picked', query: 'a photo', threshold: 1 }); // nothing matches by itself
+    await host.setAlbumMembership('picked', photoId(f('b.jpg')), 'pinned');
 
     // Through the transports' argument check, as the UI's call arrives.
     const result = await invoke(host, 'trashDuplicates', [ids, [photoId(bSmall)]]);
@@ -157,6 +163,10 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: expected.length });
     const favourites = (await host.listPhotos({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => p.path);
     expect(favourites.sort()).toEqual([aKeeper, bSmall].sort());
+    expect((await host.getPhoto(photoId(aKeeper)))!.tags.filter((t) => t.state === 'accepted').map((t) => t.label)).toEqual([label]);
+    expect((await host.albumPhotos('picked')).photos.map((p) => ({ path: p.path, pinned: p.pinned }))).toEqual([{ path: bSmall, pinned: true }]);
+    await host.removeAlbum('picked');
+    await host.removeLabelSet(animals.name);
 
     // The kept report no longer lists them, and a new scan agrees.
     const after = (await host.duplicates())!;

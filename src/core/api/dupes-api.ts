@@ -24,7 +24,8 @@ import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
-import { keepFavouritesOnKeepers, selectForTrash, type TrashSelection } from './dupes-trash';
+import { selectForTrash, type TrashSelection } from './dupes-trash';
+import { keepMarksOnKeepers } from './keeper-marks';
 import { runNow } from './run-now';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
@@ -230,7 +231,8 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const store = await lib.writable();
         const hashOf = new Map([...(await store.photosByPath(selection.paths))].map(([p, row]) => [p, row.hash]));
         const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [], refused: [] };
-        if (result.moved.length) await keepFavouritesOnKeepers(store, result.moved, selection.keepers, hashOf);
+        // The favourite, tag decisions and album entries of what went stay with the picture.
+        if (result.moved.length) await keepMarksOnKeepers(lib, { moved: result.moved, keepers: selection.keepers, hashOf });
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: [...selection.skipped, ...result.refused], failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;

@@ -1,13 +1,12 @@
 // Which of the photos the UI asks to trash may go. The rule: a photo is moved only when it is
 // a member of the last scan's groups, not the photo its group keeps (the engine's keeper, or
 // the member the user chose instead), unchanged since the scan, and a duplicate of a keeper
-// that stays, unchanged, on disk. Everything else is skipped with a reason. A favourite that
-// goes leaves its mark on its keeper (keepFavouritesOnKeepers).
+// that stays, unchanged, on disk. Everything else is skipped with a reason. What the user
+// gave a photo that goes is handed to its keeper (keeper-marks.ts).
 import { planTrash } from '../dupes/trash-duplicates';
 import type { DuplicateGroup } from '../dupes/types';
 import type { KeptReport, ScannedState } from './dupes-report';
 import { pathFromPhotoId } from './photo-id';
-import type { LibraryStore } from '../store/types';
 
 export interface TrashSelection {
   paths: string[];
@@ -69,22 +68,3 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
   }
 }
 
-/**
- * A favourite moved to the trash leaves its mark on the photo kept in its place: the picture
- * stays a favourite. Favourites are kept by content, and a near duplicate's content is not
- * its keeper's, so without this the mark would leave with the trashed file. `hashOf`: the
- * moved photos' content hashes, read before they left the library.
- */
-export async function keepFavouritesOnKeepers(
-  store: Pick<LibraryStore, 'favouriteHashes' | 'setFavourites' | 'photosByPath'>,
-  moved: readonly string[],
-  keepers: ReadonlyMap<string, string>,
-  hashOf: ReadonlyMap<string, string>,
-): Promise<void> {
-  const favourites = await store.favouriteHashes();
-  const keeperPaths = [...new Set(moved.flatMap((p) => (favourites.has(hashOf.get(p) ?? '') ? (keepers.get(p) ?? []) : [])))];
-  if (keeperPaths.length === 0) return;
-  const rows = await store.photosByPath(keeperPaths);
-  const hashes = [...rows.values()].map((r) => r.hash).filter((h) => !favourites.has(h));
-  if (hashes.length) await store.setFavourites(hashes, true);
-}

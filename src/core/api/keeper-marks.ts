@@ -1,0 +1,86 @@
+// What the user gave a photo stays with the picture when the duplicates trash moves that
+// photo: its favourite, its tag decisions (accepted or rejected) and its place in a smart
+// album (pinned or excluded) go to the photo kept in its place. They are all kept by content
+// hash, and a near duplicate's content is not its keeper's, so without this they would leave
+// with the trashed file (they come back if it is restored and indexed again). The keeper's
+// own decisions and album entries win: nothing it already has is overwritten.
+import { parseAlbum } from '../albums/album';
+import { AlbumService } from '../albums/album-service';
+import type { LibraryService } from '../library/library-service';
+import type { TagRecord } from '../store/types';
+import { TaggingService } from '../tags/tagging-service';
+
+export interface MovedPhotos {
+  /** The paths moved to the trash. */
+  moved: readonly string[];
+  /** Each moved path's keeper (TrashSelection.keepers). */
+  keepers: ReadonlyMap<string, string>;
+  /** The moved photos' content hashes, read before they left the library. */
+  hashOf: ReadonlyMap<string, string>;
+}
+
+/** Hands the moved photos' marks to their keepers; returns how many keepers gained one. */
+export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhotos): Promise<number> {
+  const pairs = photos.moved.flatMap((p) => {
+    const keeper = photos.keepers.get(p);
+    const hash = photos.hashOf.get(p);
+    return keeper && hash ? [{ moved: p, hash, keeper }] : [];
+  });
+  if (pairs.length === 0) return 0;
+  const store = await lib.writable();
+  const keeperRows = await store.photosByPath([...new Set(pairs.map((x) => x.keeper))]);
+  const live = pairs.flatMap((x) => {
+    const row = keeperRows.get(x.keeper);
+    return row ? [{ ...x, keeperHash: row.hash }] : [];
+  });
+  const gained = new Set<string>();
+
+  // Favourites.
+  const favourites = await store.favouriteHashes();
+  const newFavourites = live.filter((x) => favourites.has(x.hash) && !favourites.has(x.keeperHash));
+  if (newFavourites.length) {
+    await store.setFavourites([...new Set(newFavourites.map((x) => x.keeperHash))], true);
+    for (const x of newFavourites) gained.add(x.keeper);
+  }
+
+  // Tag decisions: one batch per (set, label, state), through tagging's own policy (sidecars).
+  const decisions = await store.listTags({ hashes: [...new Set(live.map((x) => x.hash))], states: ['accepted', 'rejected'] });
+  if (decisions.length) {
+    const keeperDecided = new Set((await store.listTags({ hashes: [...new Set(live.map((x) => x.keeperHash))], states: ['accepted', 'rejected'] })).map(decisionKey));
+    const batches = new Map<string, { set: string; label: string; state: TagRecord['state']; paths: Set<string> }>();
+    for (const d of decisions) {
+      for (const x of live.filter((y) => y.hash === d.hash)) {
+        if (keeperDecided.has(decisionKey({ ...d, hash: x.keeperHash }))) continue;
+        const key = JSON.stringify([d.set, d.label, d.state]);
+        let batch = batches.get(key);
+        if (!batch) batches.set(key, (batch = { set: d.set, label: d.label, state: d.state, paths: new Set() }));
+        batch.paths.add(x.keeper);
+        gained.add(x.keeper);
+      }
+    }
+    const tagging = new TaggingService(lib);
+    for (const b of batches.values()) await tagging.setTagStates([...b.paths], b.label, b.state, b.set);
+  }
+
+  // Smart albums: a pin or an exclusion of the moved photo (by its path or its content).
+  const albums = new AlbumService(lib);
+  for (const record of await store.listAlbums()) {
+    const album = parseAlbum(record.json);
+    const names = (entry: string, path: string, hash: string) => entry === path || album.hashes[entry] === hash;
+    const listed = (entries: readonly string[], path: string, hash: string) => entries.some((e) => names(e, path, hash));
+    for (const membership of ['pinned', 'excluded'] as const) {
+      const keepers = live
+        .filter((x) => listed(album[membership], x.moved, x.hash))
+        .filter((x) => !listed(album.pinned, x.keeper, x.keeperHash) && !listed(album.excluded, x.keeper, x.keeperHash))
+        .map((x) => x.keeper);
+      if (keepers.length === 0) continue;
+      await albums.setMembership(album.name, [...new Set(keepers)], membership);
+      for (const k of keepers) gained.add(k);
+    }
+  }
+  return gained.size;
+}
+
+function decisionKey(t: { hash: string; set: string; label: string }): string {
+  return JSON.stringify([t.hash, t.set, t.label]);
+}
