@@ -9,6 +9,7 @@ import './styles/controls.css';
 import './styles/sidebar.css';
 import './styles/grid.css';
 import './styles/viewer.css';
+import './styles/zoom.css';
 import './styles/video.css';
 import './styles/albums.css';
 import './styles/dupes.css';

@@ -12,6 +12,7 @@ import { RevealButton } from './RevealButton';
 import { PhotoTags } from './tags/PhotoTags';
 import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
+import { ZoomableImage } from './ZoomableImage';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -21,7 +22,10 @@ interface ViewerProps {
   onMoreLikeThis: (photo: Photo) => void;
 }
 
-/** One photo large, with its metadata. ← / → step through the current list, F toggles Favourite, Esc closes. */
+/**
+ * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
+ * Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
+ */
 export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
@@ -50,21 +54,19 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
   const name = photo ? baseName(photo.path) : 'Loading…';
   // A "Text in photo" search's hit carries the words it matched, to outline on the photo.
   const photoText = (photo as PhotoHit | undefined)?.photoText;
+  // A video plays in its player; an unreachable original (another device's folder) shows the
+  // library's thumbnail, which zooms like a photo (its 100% is the thumbnail's pixels).
+  const imageSrc = photo && (photo.kind !== 'video' || photo.unreachable) ? client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image') : null;
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
       <div className="viewer__stage">
         {photo?.kind === 'video' && !photo.unreachable && <VideoPlayer key={`${photo.id}@${(photo as PhotoHit).time ?? 0}`} photo={photo} time={(photo as PhotoHit).time} name={name} />}
-        {photo && (photo.kind !== 'video' || photo.unreachable) && (
-          <img
-            key={photo.id}
-            className="viewer__image"
-            // The original is elsewhere (another device's folder): its thumbnail is in the library.
-            src={client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image')}
-            alt={name}
-            draggable={false}
-          />
+        {photo && imageSrc && (
+          // Keyed by its source: another photo, or the original once its folder is located, starts at fit.
+          <ZoomableImage key={`${photo.id}@${imageSrc}`} src={imageSrc} alt={name}>
+            {photoText && <TextHighlight match={photoText} />}
+          </ZoomableImage>
         )}
-        {photo && photoText && <TextHighlight key={`text-${photo.id}`} match={photoText} />}
         <button type="button" className="viewer__nav viewer__nav--prev" aria-label="Previous photo" disabled={index === 0} onClick={previous}>
           ‹
         </button>
@@ -112,7 +114,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
           </section>
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        <p className="viewer__keys muted small">← → to step through · F favourite · Esc to close</p>
+        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · Esc to close</p>
       </aside>
     </div>
   );

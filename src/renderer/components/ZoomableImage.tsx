@@ -1,0 +1,69 @@
+// The viewer's photo, zoomable: fit by default (the whole photo, scaled up or down), a click
+// toggles 100% around the clicked point, and a zoomed photo pans by drag or wheel without ever
+// leaving the pane's edge bare (hooks/useZoomGestures.ts, hooks/useZoomPan.ts, lib/zoom.ts).
+// Keys while it shows (not in a field, no ctrl/cmd/alt): + or = zooms in, − out, 0 fits.
+// Overlays (the "Text in photo" outlines) come as children and zoom with the photo.
+import { useRef, useState, type ReactNode } from 'react';
+import { useElementSize } from '../hooks/useElementSize';
+import { isTyping, useKeydown } from '../hooks/useShortcut';
+import { useZoomGestures } from '../hooks/useZoomGestures';
+import { useZoomPan } from '../hooks/useZoomPan';
+import type { Size } from '../lib/zoom';
+import { ZoomBar } from './ZoomBar';
+
+interface ZoomableImageProps {
+  src: string;
+  alt: string;
+  /** Drawn over the photo in its own box, so they follow its zoom and pan. */
+  children?: ReactNode;
+}
+
+/** Above this scale the photo's pixels show as squares, to judge sharpness by. */
+const PIXELATED_ABOVE = 2;
+
+/** Mount it afresh (a key) for each photo and each source, so each starts at fit. */
+export function ZoomableImage({ src, alt, children }: ZoomableImageProps) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const pane = useElementSize(viewport);
+  const [natural, setNatural] = useState<Size | null>(null);
+  const zoom = useZoomPan(natural, pane);
+  const gestures = useZoomGestures(viewport, zoom);
+  const { view } = zoom;
+
+  useKeydown((event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return false;
+    if (event.key === '+' || event.key === '=') zoom.step(1);
+    else if (event.key === '-') zoom.step(-1);
+    else if (event.key === '0') zoom.fit();
+    else return false;
+    return true;
+  });
+
+  const placed = natural !== null && pane.width > 0 && pane.height > 0;
+  const cursor = !zoom.zoomable ? 'fixed' : gestures.dragging ? 'grabbing' : zoom.pannable ? 'grab' : view.fit ? 'in' : 'out';
+  const classes = ['zoom', `zoom--${cursor}`, view.fit ? 'zoom--fit' : 'zoom--zoomed'];
+  if (!view.fit && view.scale > PIXELATED_ABOVE) classes.push('zoom--pixels');
+  return (
+    <>
+      <div ref={viewport} className={classes.join(' ')} {...gestures.handlers}>
+        <div
+          className={placed ? 'zoom__content zoom__content--placed' : 'zoom__content'}
+          style={placed ? { width: natural.width * view.scale, height: natural.height * view.scale, transform: `translate(${Math.round(view.x)}px, ${Math.round(view.y)}px)` } : undefined}
+        >
+          <img
+            className="viewer__image"
+            src={src}
+            alt={alt}
+            draggable={false}
+            onLoad={(event) => {
+              const { naturalWidth: width, naturalHeight: height } = event.currentTarget;
+              if (width > 0 && height > 0) setNatural({ width, height });
+            }}
+          />
+          {children}
+        </div>
+      </div>
+      {natural && <ZoomBar zoom={zoom} />}
+    </>
+  );
+}
