@@ -59,6 +59,21 @@ describe('favourites', () => {
     await host?.close();
   });
 
+  it('keeps the first favourite while pages are read as its table is made', async () => {
+    // The app reads pages (the grid, the sidebar's count) while the first favourite creates
+    // the table; a read meeting the half-made table once took it for a crash's leftover and
+    // dropped it, losing the favourite.
+    let written = false;
+    const write = host.setFavourites([byName('p011.jpg').id], true).finally(() => (written = true));
+    const reader = async () => {
+      while (!written) await Promise.all([host.timelineSummary({ favourite: true }), host.listPhotos({ limit: 5 })]);
+    };
+    const [result] = await Promise.all([write, reader(), reader()]);
+    expect(result).toEqual({ done: 1, missing: 0 });
+    expect(await favouritePaths()).toEqual(['p011.jpg']);
+    await host.setFavourites([byName('p011.jpg').id], false);
+  });
+
   it('marks a selection in one write; every copy of a marked photo is a favourite, in every listing', async () => {
     const before = await version();
     events.length = 0;

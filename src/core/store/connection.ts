@@ -182,7 +182,7 @@ export class LibraryConnection {
     try {
       return await creation;
     } finally {
-      this.creating.delete(name);
+      if (this.creating.get(name) === creation) this.creating.delete(name);
     }
   }
 
@@ -199,12 +199,24 @@ export class LibraryConnection {
     return table;
   }
 
-  /** Creates a table holding `data` in one commit (fails if it exists). */
+  /** Creates a table holding `data` in one commit (fails if it exists). Registered as a
+   *  creation in flight, like ensureTable's: a read meanwhile waits for it, and is never taken
+   *  for a leftover of a cut-short creation (which would be dropped). */
   async createTable(name: string, data: import('apache-arrow').Table): Promise<Table> {
-    this.listed = null;
-    const table = await this.writer().createTable(name, data, { mode: 'create' });
-    this.handles.set(name, table);
-    return table;
+    const pending = this.creating.get(name);
+    if (pending) await pending.catch(() => {});
+    const creation = (async () => {
+      this.listed = null;
+      const table = await this.writer().createTable(name, data, { mode: 'create' });
+      this.handles.set(name, table);
+      return table;
+    })();
+    this.creating.set(name, creation);
+    try {
+      return await creation;
+    } finally {
+      if (this.creating.get(name) === creation) this.creating.delete(name);
+    }
   }
 
   /** Closes and forgets the table's handle: the next `table()` opens it again (repair.ts moves files under it). */

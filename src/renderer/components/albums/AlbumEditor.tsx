@@ -143,7 +143,7 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
           <span>tagged</span>
           <TagSelect value={form.tag} anyLabel="any tag" onChange={(tag) => edit({ tag })} />
         </label>
-        <label className="album-check">
+        <label className="album-favourites">
           <input type="checkbox" checked={form.favourite} onChange={(e) => edit({ favourite: e.target.checked })} />
           <span>that are favourites</span>
         </label>
