@@ -67,4 +67,3 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
     wanted = chosen;
   }
 }
-
