@@ -133,7 +133,7 @@ export function App() {
   const loading = !source.settled && source.count === 0;
 
   // The selection is of this list's photos by index: another list (or a change) starts afresh.
-  const { selection, select, clear: clearSelection, askTrash, notice, setNotice } = useListSelection(key);
+  const { selection, select, clear: clearSelection, askTrash, askFavourite, notice, setNotice } = useListSelection(key);
 
   return (
     <div className="app">
@@ -231,6 +231,7 @@ export function App() {
                     setNotice(text);
                   }}
                   askTrash={askTrash}
+                  askFavourite={askFavourite}
                   onFavourites={(favourite, text) => {
                     // The photos go from this list: the selection's indices would name others.
                     if (favourite || !listOfFavourites) return;

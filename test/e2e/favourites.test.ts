@@ -264,6 +264,30 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     await screenshot(page, 'favourites-album');
   });
 
+  it('F in a grid favourites the selection, and unmarks it when all of it are favourites', async () => {
+    await sidebar().getByRole('button', { name: /^All photos/ }).click();
+    const grid = page.getByRole('region', { name: 'Photos' });
+    await eventually(() => tileNames(page), 20_000).toContain('navy.jpg');
+    await open('navy').click({ modifiers: ['ControlOrMeta'] });
+    await open('green').click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    await grid.focus();
+    await page.keyboard.press('f');
+    await eventually(libraryFavourites).toEqual(['blue.jpg', 'green.jpg', 'navy.jpg', 'red.jpg', 'teal.jpg']);
+    await eventually(async () => (await hearted()).sort()).toEqual(['blue.jpg', 'green.jpg', 'navy.jpg', 'red.jpg', 'teal.jpg']);
+    // Every selected photo is a favourite now: F unmarks them.
+    await page.keyboard.press('f');
+    await eventually(libraryFavourites).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
+    await page.keyboard.press('Escape');
+    await eventually(() => bar().count()).toBe(0);
+    // A new selection does not mark anything by itself (the F presses were for the last one).
+    await open('yellow').click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    await page.waitForTimeout(500);
+    expect(await libraryFavourites()).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
+    await page.keyboard.press('Escape');
+  });
+
   it('raised no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -124,6 +124,15 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
     expect(fs.existsSync(path.join(photos, 'p2.jpg'))).toBe(false);
     expect(fs.readdirSync(path.join(trashDir, 'files'))).toEqual(['p2.jpg']);
     await eventually(() => page.locator('.result-header').innerText()).toContain(`${PHOTOS.length - 1} photos`);
+    // A new selection does not bring the dialog back: that Delete press was for the last one.
+    await grid.focus();
+    await page.keyboard.press('ArrowRight'); // the focus ring left with the trashed photo: back on the first
+    await page.keyboard.press(' ');
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await eventually(() => bar().count()).toBe(0);
   });
 
   it('selects in an album grid too: the selection is excluded from the album and leaves it', async () => {

@@ -3,10 +3,11 @@
 // to or exclude them from an album, export them to a folder, show one in the file manager
 // (desktop app only), or move them to the trash after a confirmation. Each action is one
 // call for the whole selection (one write, however many photos) and reports what it did.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import { useOnChange } from '../hooks/useOnChange';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount } from '../lib/format';
 import { notifyAlbumsChanged } from './albums/albums-changed';
@@ -23,6 +24,9 @@ interface SelectionBarProps {
   onTrashed: (text: string) => void;
   /** Changes when Delete was pressed in the grid: the trash confirmation opens. */
   askTrash: number;
+  /** Changes when F was pressed in the grid: the selection is favourited, or unmarked when
+   *  every photo of it is a favourite already. */
+  askFavourite?: number;
   /** The selection was added to (true) or removed from the favourites; `text` says what was
    *  done. A list that the favourites filter may lose photos from, and its selection with them. */
   onFavourites?: (favourite: boolean, text: string) => void;
@@ -35,7 +39,7 @@ function gone(missing: number): string {
   return missing ? ` ${formatCount(missing, 'photo')} no longer in the library.` : '';
 }
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, onFavourites }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites }: SelectionBarProps) {
   const client = useClient();
   const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState(false);
@@ -61,10 +65,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, onFa
     }
   };
 
-  const favourite = (on: boolean) =>
+  /** `on`: mark or unmark; 'toggle' (the F key): unmark when every chosen photo is a favourite, else mark. */
+  const favourite = (on: boolean | 'toggle') =>
     run(async (chosen) => {
-      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), on), on);
-      onFavourites?.(on, text);
+      const mark = on === 'toggle' ? !chosen.every((p) => p.favourite) : on;
+      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark);
+      onFavourites?.(mark, text);
       return text;
     });
   const tag = () =>
@@ -86,10 +92,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, onFa
       return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}.${failed}`;
     });
 
-  useEffect(() => {
-    if (askTrash > 0) void photos().then(setTrash);
-    // Only a new Delete press opens it.
-  }, [askTrash]);
+  // Only a new Delete or F press acts, not one made for an earlier selection.
+  useOnChange(askTrash, () => void photos().then(setTrash));
+  useOnChange(askFavourite, () => void favourite('toggle'));
 
   const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
   return (

@@ -7,12 +7,15 @@ export interface GridSelection {
   onChange: (selection: Selection) => void;
   /** Delete on the keyboard: asks before anything moves (the app's trash dialog). */
   onDelete: () => void;
+  /** F on the keyboard: the selection becomes favourites (or stops being, when all are). */
+  onFavourite: () => void;
 }
 
 /**
  * Keyboard first, as the viewer is: arrows move the focus ring (shift extends the
  * selection), space selects or unselects it, enter opens it, ctrl/cmd-A selects all, Escape
- * clears, Delete asks to move the selection to the trash.
+ * clears, Delete asks to move the selection to the trash, F favourites it (as F does in the
+ * viewer; when every selected photo is a favourite already, F unmarks them).
  */
 export function useGridKeys(grid: GridSelection | undefined, columns: number, count: number, onOpen: (index: number) => void) {
   const onKeyDown = useCallback(
@@ -26,6 +29,7 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number, co
       else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) onChange(selectAll(selection, count));
       else if (event.key === 'Escape' && selection.indices.size > 0) onChange({ ...selection, indices: new Set() });
       else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.indices.size > 0) grid.onDelete();
+      else if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onFavourite();
       else return;
       event.preventDefault();
       event.stopPropagation();

@@ -12,6 +12,8 @@ export interface ListSelection {
   clear: () => void;
   /** Changes when Delete was pressed in the grid (SelectionBar's askTrash). */
   askTrash: number;
+  /** Changes when F was pressed in the grid (SelectionBar's askFavourite). */
+  askFavourite: number;
   /** One line left after the selection went (what the trash did), until the list changes. */
   notice: string | null;
   setNotice: (text: string | null) => void;
@@ -23,6 +25,7 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
   const [selected, setSelected] = useState<{ key: string; selection: Selection }>({ key: '', selection: NO_SELECTION });
   const selection = selected.key === key ? selected.selection : NO_SELECTION;
   const [askTrash, setAskTrash] = useState(0);
+  const [askFavourite, setAskFavourite] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => setNotice(null), [noticeKey]);
   return {
@@ -35,9 +38,11 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
         if (next.indices.size > 0 && selection.indices.size === 0) setNotice(null);
       },
       onDelete: () => setAskTrash((n) => n + 1),
+      onFavourite: () => setAskFavourite((n) => n + 1),
     },
     clear: () => setSelected({ key, selection: NO_SELECTION }),
     askTrash,
+    askFavourite,
     notice,
     setNotice,
   };

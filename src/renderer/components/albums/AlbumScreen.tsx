@@ -134,6 +134,7 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
             chosen.setNotice(text);
           }}
           askTrash={chosen.askTrash}
+          askFavourite={chosen.askFavourite}
           onFavourites={(_favourite, text) => chosen.setNotice(text)}
         />
       )}
