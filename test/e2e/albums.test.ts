@@ -13,6 +13,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -234,12 +235,6 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     expect(errors).toEqual([]);
   });
 });
-
-
-async function tileNames(scope: ReturnType<Page['locator']>, n: number): Promise<string[]> {
-  const labels = await scope.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count).map((el) => el.getAttribute('aria-label') ?? ''), n);
-  return labels.map((label) => label.replace(/^Open /, ''));
-}
 
 async function waitForImages(images: ReturnType<Page['locator']>): Promise<void> {
   await eventually(() => images.evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);

@@ -16,6 +16,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames, waitForThumbnails } from './helpers/tiles';
 import { writeLibraryPhotos } from './helpers/photos';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -97,7 +98,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     const failures = page.locator('.failures__name');
     expect(await failures.allInnerTexts()).toEqual(['broken.jpg', 'filler/scans/text.jpg']);
     expect(await page.locator('.failures li').nth(1).getAttribute('title')).toBe(path.join(photos, 'filler', 'scans', 'text.jpg'));
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, '04-library-grid');
   });
 
@@ -109,7 +110,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await page.keyboard.type('blue', { delay: 40 });
     await eventually(() => page.getByRole('heading', { name: 'Results for “blue”' }).isVisible()).toBe(true);
     await eventually(() => firstTileName(page)).toBe('blue.jpg');
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, '05-search-blue');
   });
 
@@ -124,7 +125,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     const count = page.locator('.result-header .muted');
     expect(photoCount).toBeGreaterThan(200);
     await eventually(() => count.innerText()).toBe('200+ results');
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, '06-more-like-this');
     await page.getByRole('button', { name: 'Open blue.jpg' }).click();
     const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
@@ -180,7 +181,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     }, base64);
     await eventually(() => page.getByRole('heading', { name: 'Photos like query.jpg' }).isVisible()).toBe(true);
     await eventually(() => firstTileName(page)).toBe('blue.jpg');
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, '08-search-by-dropped-image');
   });
 
@@ -194,7 +195,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await filters.getByLabel('Taken from').fill('2021-06-01');
     await filters.getByLabel('to').fill('2021-06-15');
     await eventually(() => tileNames(page, 5)).toEqual(['yellow canon.jpg']);
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, '09-filters');
     await filters.getByLabel('to').fill('2021-06-14');
     await eventually(() => page.getByText('Nothing matched.').isVisible()).toBe(true);
@@ -223,7 +224,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(background).toBe('rgb(23, 24, 27)');
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, '11-dark-theme');
     // Back to following the system, which here says light.
     await page.getByRole('button', { name: 'Theme: dark' }).click();
@@ -345,7 +346,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
         await page.reload();
         expect(new URL(page.url()).search).toBe('');
         await eventually(() => page.getByRole('button', { name: 'Open blue.jpg' }).isVisible()).toBe(true);
-        await waitForThumbnails(page);
+        await waitForThumbnails(page, 24);
         expect(await page.getByText('Lost the connection to Shoebox').count()).toBe(0);
       } finally {
         neighbour.closeAllConnections();
@@ -355,18 +356,6 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
   });
 });
 
-
-async function tileNames(page: Page, n: number): Promise<string[]> {
-  const labels = await page.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count).map((el) => el.getAttribute('aria-label') ?? ''), n);
-  return labels.map((label) => label.replace(/^Open /, ''));
-}
-
 async function firstTileName(page: Page): Promise<string | undefined> {
   return (await tileNames(page, 1))[0];
-}
-
-/** Screenshots are worth looking at only once the visible thumbnails have loaded. */
-async function waitForThumbnails(page: Page): Promise<void> {
-  await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.slice(0, 24).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)))
-    .toBe(true);
 }

@@ -14,6 +14,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -292,12 +293,3 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     expect(errors).toEqual([]);
   });
 });
-
-async function tileNames(page: Page): Promise<string[]> {
-  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace(/^Open /, ''));
-}
-
-async function waitForThumbnails(page: Page): Promise<void> {
-  await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
-}

@@ -13,6 +13,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames } from './helpers/tiles';
 import { writeLibraryPhotos } from './helpers/photos';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -209,15 +210,9 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
   });
 });
 
-
 /** The photo's name from a review card's label ("blue.jpg: blue, 97% confident"). */
 function nameOf(label: string | null): string {
   return (label ?? '').replace(/: .*$/, '');
-}
-
-async function tileNames(page: Page): Promise<string[]> {
-  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace(/^Open /, ''));
 }
 
 async function waitForImages(page: Page, selector: string): Promise<void> {

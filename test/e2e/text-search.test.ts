@@ -13,6 +13,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames } from './helpers/tiles';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 
@@ -96,8 +97,3 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos'))('"Text in photo" sea
     expect(errors).toEqual([]);
   });
 });
-
-async function tileNames(page: Page): Promise<string[]> {
-  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace(/^Open /, ''));
-}

@@ -12,6 +12,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)('timeline in the browser', () => {
     expect(await scanTile.locator('.tile__file-time').innerText()).toBe('file date');
     expect(await grid().getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining(['December 2022', 'November 2022']));
     expect(await grid().getByRole('heading', { level: 3 }).first().innerText()).toMatch(/Dec 1/);
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, 'timeline-all-photos');
   });
 
@@ -89,7 +90,7 @@ describe.skipIf(!hasChromium)('timeline in the browser', () => {
     await page.mouse.wheel(0, 150);
     await eventually(() => page.locator('.timeline__pinned').innerText()).toBe('July 2022');
     await eventually(() => scrubber.locator('[aria-current="date"]').getAttribute('aria-label')).toBe('Jump to July 2022');
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, 'timeline-scrubbed-to-july');
     await scrubber.getByRole('button', { name: 'Jump to May 2019' }).click();
     await eventually(() => tileNames(page)).toContain('old-2019.jpg');
@@ -105,7 +106,7 @@ describe.skipIf(!hasChromium)('timeline in the browser', () => {
     const today = new Date().toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
     expect(await recent.getByRole('heading', { level: 3 }).innerText()).toBe(today);
     await eventually(async () => (await tileNames(page)).length).toBeGreaterThan(0);
-    await waitForThumbnails(page);
+    await waitForThumbnails(page, 24);
     await screenshot(page, 'timeline-recently-added');
   });
 
@@ -113,12 +114,3 @@ describe.skipIf(!hasChromium)('timeline in the browser', () => {
     expect(errors).toEqual([]);
   });
 });
-
-async function tileNames(page: Page): Promise<string[]> {
-  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace(/^Open /, ''));
-}
-
-async function waitForThumbnails(page: Page): Promise<void> {
-  await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.slice(0, 24).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
-}

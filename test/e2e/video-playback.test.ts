@@ -16,6 +16,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -199,15 +200,6 @@ describe.skipIf(!hasChromium)('videos in the browser', () => {
 });
 
 const HAVE_CURRENT_DATA = 2;
-
-async function tileNames(page: Page): Promise<string[]> {
-  const labels = await page.locator('.tile__open').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace(/^Open /, ''));
-}
-
-async function waitForThumbnails(page: Page): Promise<void> {
-  await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
-}
 
 /** The RGB at the middle of a loaded <img>, read back through a canvas (same origin). */
 function centreColour(img: Locator): Promise<number[]> {

@@ -5,12 +5,12 @@
 // the XMP sidecars that carry the set follow the decision. Real LanceDB, tiny model.
 import fs from 'node:fs';
 import path from 'node:path';
-import { connect } from '@lancedb/lancedb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import type { Photo } from '../../src/shared/api';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir, writeDistinctPhotos } from '../helpers/images';
+import { tableVersion } from '../helpers/table-version';
 
 const PHOTOS = 40;
 /** An id that names no photo of the library (a photo deleted since it was selected). */
@@ -23,21 +23,7 @@ describe('actions on a large selection', () => {
   let set: string;
   let label: string;
 
-  /** The table's version: how many commits it has had (0: not made yet). */
-  async function version(table: string): Promise<number> {
-    const db = await connect(path.join(home, 'library'));
-    try {
-      if (!(await db.tableNames()).includes(table)) return 0;
-      const t = await db.openTable(table);
-      try {
-        return await t.version();
-      } finally {
-        t.close();
-      }
-    } finally {
-      db.close();
-    }
-  }
+  const version = (table: string) => tableVersion(path.join(home, 'library'), table);
 
   beforeAll(async () => {
     const dir = tempDir('shoebox-api-batch-');

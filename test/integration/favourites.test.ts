@@ -3,12 +3,12 @@
 // timeline, search and smart albums. Real LanceDB, tiny model.
 import fs from 'node:fs';
 import path from 'node:path';
-import { connect } from '@lancedb/lancedb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import type { LibraryEvent, Photo } from '../../src/shared/api';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir, writeDistinctPhotos } from '../helpers/images';
+import { tableVersion } from '../helpers/table-version';
 
 const PHOTOS = 12;
 /** An id that names no photo of the library (a photo deleted since it was selected). */
@@ -25,21 +25,7 @@ describe('favourites', () => {
   const byName = (name: string) => photos.find((p) => path.relative(dir, p.path) === name)!;
   const favouritePaths = async () => (await host.timeline({ favourite: true, limit: 100 })).photos.map((p) => path.relative(dir, p.path)).sort();
 
-  /** The favourites table's version: how many commits it has had (0: not made yet). */
-  async function version(): Promise<number> {
-    const db = await connect(path.join(home, 'library'));
-    try {
-      if (!(await db.tableNames()).includes('favourites')) return 0;
-      const t = await db.openTable('favourites');
-      try {
-        return await t.version();
-      } finally {
-        t.close();
-      }
-    } finally {
-      db.close();
-    }
-  }
+  const version = () => tableVersion(path.join(home, 'library'), 'favourites');
 
   beforeAll(async () => {
     dir = tempDir('shoebox-favourites-');

@@ -15,6 +15,7 @@ import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { toHit } from './photo-views';
+import { oneAtATime } from '../../base/one-at-a-time';
 
 export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'setAlbumMemberships' | 'exportAlbum'>;
 
@@ -68,13 +69,8 @@ export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'fav
 }
 
 export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
-  let writes: Promise<unknown> = Promise.resolve();
   /** Runs album writes one at a time, in call order. */
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = writes.then(work);
-    writes = next.catch(() => undefined);
-    return next;
-  };
+  const serial = oneAtATime();
   const service = async (): Promise<AlbumService> => new AlbumService(await ctx.need());
 
   return {

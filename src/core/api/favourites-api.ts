@@ -10,6 +10,7 @@ import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
 import { toListing, type PhotoListing } from './photo-views';
+import { oneAtATime } from '../../base/one-at-a-time';
 
 /** The CLI's share: by path, with what was marked and what the library does not hold. */
 export interface FavouritesForeground {
@@ -30,12 +31,7 @@ async function markFavourites(lib: LibraryService, paths: readonly string[], fav
 
 export function favouritesApi(ctx: ApiContext): ApiMethods<'setFavourites'> & FavouritesForeground {
   // One change at a time: two selections marked at once must not interleave their writes.
-  let last: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = last.then(fn, fn);
-    last = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
   const mark = async (paths: string[], favourite: boolean) => {
     const lib = await ctx.need();
     const result = await serial(() => markFavourites(lib, paths, favourite));

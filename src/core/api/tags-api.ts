@@ -17,6 +17,7 @@ import { runNow } from './run-now';
 import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
+import { oneAtATime } from '../../base/one-at-a-time';
 
 export type TagsMethods = ApiMethods<'listLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
@@ -62,12 +63,7 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
   };
   // Tag writes from the UI and from tagging jobs go one at a time: LanceDB commits to one
   // table from two calls at once can conflict.
-  let writes: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = writes.then(fn, fn);
-    writes = next.catch(() => undefined);
-    return next;
-  };
+  const serial = oneAtATime();
   /** Which set each queued or running tagging job is for, so removing a set can stop them. */
   const jobSets = new Map<string, string>();
 

@@ -9,7 +9,7 @@ import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useOnChange } from '../hooks/useOnChange';
 import { favouritesResultText } from '../lib/favourites';
-import { formatCount } from '../lib/format';
+import { formatCount, goneText } from '../lib/format';
 import { notifyAlbumsChanged } from './albums/albums-changed';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
@@ -33,11 +33,6 @@ interface SelectionBarProps {
 }
 
 type Panel = 'tag' | 'album' | 'export' | null;
-
-/** Selected photos that left the library meanwhile (deleted, moved out): said, not an error. */
-function gone(missing: number): string {
-  return missing ? ` ${formatCount(missing, 'photo')} no longer in the library.` : '';
-}
 
 export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites }: SelectionBarProps) {
   const client = useClient();
@@ -77,13 +72,13 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     run(async (chosen) => {
       const [set, name] = JSON.parse(label) as [string, string];
       const result = await client.setTagStates(chosen.map((p) => p.id), set, name, 'accepted');
-      return `Tagged ${formatCount(result.done, 'photo')} “${name}”.${gone(result.missing)}`;
+      return `Tagged ${formatCount(result.done, 'photo')} “${name}”.${goneText(result.missing)}`;
     });
   const member = (membership: 'pinned' | 'excluded') =>
     run(async (chosen) => {
       const result = await client.setAlbumMemberships(album, chosen.map((p) => p.id), membership);
       notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
-      return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${gone(result.missing)}`;
+      return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
     });
   const exportTo = () =>
     run(async (chosen) => {

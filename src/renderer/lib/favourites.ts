@@ -2,12 +2,13 @@
 // way: the same sentences on the selection bar and in the viewer, and a pure function for
 // "what the heart shows" so the optimistic toggle can be tested without a page.
 import type { BatchResult, Photo } from '../../shared/api';
-import { formatCount } from './format';
+import { formatCount, goneText } from './format';
 
 /** What a batch favourite change did: "Added 3 photos to favourites." (and the ones gone). */
 export function favouritesResultText(result: BatchResult, favourite: boolean): string {
   const done = favourite ? `Added ${formatCount(result.done, 'photo')} to favourites.` : `Removed ${formatCount(result.done, 'photo')} from favourites.`;
-  return result.missing ? `${done} ${formatCount(result.missing, 'photo')} no longer in the library.` : done;
+  // Selected photos that left the library meanwhile (deleted, moved out): said, not an error.
+  return `${done}${goneText(result.missing)}`;
 }
 
 /** The hearts set here and not yet seen in the listing (photo id → favourite). */

@@ -6,6 +6,11 @@ export function formatCount(n: number, one: string, many = `${one}s`, complete =
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
+/** " 2 photos no longer in the library." after what a batch action did, or '' when none were gone. */
+export function goneText(missing: number): string {
+  return missing ? ` ${formatCount(missing, 'photo')} no longer in the library.` : '';
+}
+
 /** A total that may not be known yet: "200+" until the end of the list has been seen. */
 export function formatTotal(n: number, complete: boolean): string {
   return complete ? n.toLocaleString() : `${n.toLocaleString()}+`;

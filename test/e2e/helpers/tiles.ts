@@ -1,0 +1,17 @@
+// The grid's tiles as a test reads them: the photo names in list order, and a wait until the
+// thumbnails drawn have loaded (a screenshot is worth looking at only then).
+import type { Locator, Page } from 'playwright-core';
+import { eventually } from './ui-session';
+
+/** The names of the tiles under `scope` (the page, or one grid), in order; the first `first` only when given. */
+export async function tileNames(scope: Page | Locator, first?: number): Promise<string[]> {
+  const labels = await scope.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count ?? els.length).map((el) => el.getAttribute('aria-label') ?? ''), first);
+  return labels.map((label) => label.replace(/^Open /, ''));
+}
+
+/** Waits until the tiles' thumbnails (the first `first` only, when given) have loaded. */
+export async function waitForThumbnails(page: Page, first?: number): Promise<void> {
+  await eventually(() =>
+    page.locator('.tile__open img').evaluateAll((imgs, count) => imgs.slice(0, count ?? imgs.length).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), first),
+  ).toBe(true);
+}
