@@ -34,7 +34,8 @@ const SEARCH = 'src/core/search/**';
 const ALBUMS = 'src/core/albums/**';
 const OCR = 'src/core/ocr/**';
 const TEXT = 'src/core/text/**';
-const FEATURES = [TAGS, DUPES, SEARCH, ALBUMS, OCR, TEXT];
+const PLACES = 'src/core/places/**';
+const FEATURES = [TAGS, DUPES, SEARCH, ALBUMS, OCR, TEXT, PLACES];
 const LIBRARY = ['src/core/library/**', 'src/core/outside-embedder'];
 const ENGINE = ['src/core/engine', 'src/core/engine-info'];
 const API = 'src/core/api/**';
@@ -56,10 +57,11 @@ const layers = [
   { name: 'src/core/models', files: [MODELS], allow: [...CORE_BASE, CLIP, ...CONFIG] },
   { name: 'src/core/ocr', files: [OCR], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG] },
   { name: 'src/core/text', files: [TEXT], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, OCR] },
+  { name: 'src/core/places', files: [PLACES], allow: [...CORE_BASE, STORE] },
   { name: 'src/core/tags', files: [TAGS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG] },
   { name: 'src/core/dupes', files: [DUPES], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS] },
-  { name: 'src/core/search', files: [SEARCH], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, TEXT] },
-  { name: 'src/core/albums', files: [ALBUMS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, SEARCH] },
+  { name: 'src/core/search', files: [SEARCH], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, TEXT, PLACES] },
+  { name: 'src/core/albums', files: [ALBUMS], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, TAGS, SEARCH, PLACES] },
   { name: 'src/core/library', files: LIBRARY, allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES] },
   { name: 'src/core (engine)', files: ENGINE, allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES, ...LIBRARY] },
   { name: 'src/core/api', files: [API], allow: [...CORE_BASE, STORE, CLIP, MEDIA, MODELS, ...CONFIG, ...FEATURES, ...LIBRARY, ...ENGINE] },

@@ -18,6 +18,7 @@ import { registerModels } from './commands/models';
 import { registerTag } from './commands/tag';
 import { registerAlbums } from './commands/albums';
 import { registerFavourites } from './commands/favourites';
+import { registerPlaces } from './commands/places';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
 import { registerRepair } from './commands/repair';
@@ -79,6 +80,7 @@ export function buildProgram(): Command {
   registerTag(program);
   registerAlbums(program);
   registerFavourites(program);
+  registerPlaces(program);
   registerDupes(program);
   registerServe(program);
   registerRepair(program);

@@ -26,6 +26,8 @@ const MAX_LIMIT = 1000;
 const MAX_OFFSET = 10_000_000;
 /** Names of label sets, labels, albums and models. */
 const MAX_NAME = 200;
+/** A place name: "town, country" (the longest GeoNames names are ~150 characters). */
+const MAX_PLACE = 300;
 const MAX_LABELS = 10_000;
 const MAX_PROMPTS = 100;
 const MAX_TRASH = 100_000;
@@ -100,6 +102,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, favourite] = arity('setFavourites', args, 2, 2);
     return [ids(list), bool(favourite, 'favourite')];
   },
+  places: (args) => none('places', args),
 
   listAlbums: (args) => none('listAlbums', args),
   saveAlbum: (args) => {
@@ -282,11 +285,12 @@ function albumFields(o: Record<string, unknown>): AlbumDraft {
   const out: AlbumDraft = { query: text(o['query'], 'query', MAX_QUERY) };
   if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', -1, 1);
   if (o['filters'] !== undefined) {
-    const f = record(o['filters'], 'filters', ['folder', 'tag', 'favourite', 'after', 'before']);
+    const f = record(o['filters'], 'filters', ['folder', 'tag', 'favourite', 'place', 'after', 'before']);
     const filters: AlbumFilters = {};
     if (f['folder'] !== undefined) filters.folder = text(f['folder'], 'folder', MAX_PATH);
     if (f['tag'] !== undefined) filters.tag = text(f['tag'], 'tag', MAX_NAME);
     if (f['favourite'] !== undefined) filters.favourite = bool(f['favourite'], 'favourite');
+    if (f['place'] !== undefined) filters.place = text(f['place'], 'place', MAX_PLACE);
     if (f['after'] !== undefined) filters.after = integer(f['after'], 'after', -8.64e15, 8.64e15);
     if (f['before'] !== undefined) filters.before = integer(f['before'], 'before', -8.64e15, 8.64e15);
     out.filters = filters;
@@ -314,7 +318,7 @@ function listOptions(value: unknown): ListPhotosOptions {
 }
 
 function timelineOptions(value: unknown): TimelineOptions {
-  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'utcOffset']);
+  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'place', 'utcOffset']);
   const out: TimelineOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
   if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
@@ -325,6 +329,7 @@ function timelineOptions(value: unknown): TimelineOptions {
   if (o['folder'] !== undefined) out.folder = text(o['folder'], 'folder', MAX_PATH);
   if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', MAX_NAME);
   if (o['favourite'] !== undefined) out.favourite = bool(o['favourite'], 'favourite');
+  if (o['place'] !== undefined) out.place = text(o['place'], 'place', MAX_PLACE);
   if (o['utcOffset'] !== undefined) out.utcOffset = integer(o['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);
   return out;
 }
@@ -347,7 +352,7 @@ function searchOptions(value: unknown): SearchOptions {
 }
 
 function searchFilters(value: unknown): SearchFilters {
-  const o = record(value, 'filters', ['after', 'before', 'folder', 'camera', 'hasGps', 'tag', 'favourite']);
+  const o = record(value, 'filters', ['after', 'before', 'folder', 'camera', 'hasGps', 'tag', 'favourite', 'place']);
   const out: SearchFilters = {};
   // Dates are parsed (and refused with a reason) by the search engine; here only their size.
   if (o['after'] !== undefined) out.after = text(o['after'], 'after', 64);
@@ -356,6 +361,7 @@ function searchFilters(value: unknown): SearchFilters {
   if (o['camera'] !== undefined) out.camera = text(o['camera'], 'camera', 200);
   if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', 200);
   if (o['favourite'] !== undefined) out.favourite = bool(o['favourite'], 'favourite');
+  if (o['place'] !== undefined) out.place = text(o['place'], 'place', MAX_PLACE);
   if (o['hasGps'] !== undefined) {
     if (typeof o['hasGps'] !== 'boolean') throw new InvalidArgumentsError('hasGps must be true or false');
     out.hasGps = o['hasGps'];

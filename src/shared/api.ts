@@ -102,12 +102,55 @@ export interface PhotoDetails extends Photo {
   cameraModel: string | null;
   gpsLat: number | null;
   gpsLon: number | null;
+  /** The town its GPS position belongs to (GeoNames, offline); absent without a position or
+   *  with no town of 1,000 people within 50 km. */
+  place?: PhotoPlace;
   /** The model whose embedding the library holds for it. */
   modelId: string;
   indexedAt: number;
   /** Its tags from every label set, the user's decisions included (rejected ones too, so
    *  the viewer can offer to undo them), best score first. */
   tags: PhotoTag[];
+}
+
+/** Where a photo was taken, named (src/core/places). */
+export interface PhotoPlace {
+  /** The town, as GeoNames spells it ("Florence", "Reykjavík"). */
+  city: string;
+  /** Its country, in English ("Italy"). */
+  country: string;
+  /** ISO 3166-1 alpha-2 ("IT"). */
+  countryCode: string;
+}
+
+export interface PlaceTown {
+  city: string;
+  /** "Arezzo, Italy": what `TimelineOptions.place`, `SearchFilters.place` and `AlbumFilters.place` take. */
+  place: string;
+  count: number;
+  /** Its newest photo. */
+  cover: Photo;
+}
+
+export interface PlaceCountry {
+  country: string;
+  countryCode: string;
+  /** The country's name ("Italy"), as the place filters take it. */
+  place: string;
+  count: number;
+  cover: Photo;
+  /** Most photos first. */
+  towns: PlaceTown[];
+}
+
+/** The library's photos by where they were taken (`places()`). */
+export interface PlacesSummary {
+  /** Most photos first. */
+  countries: PlaceCountry[];
+  /** Photos placed in a town. */
+  located: number;
+  /** Photos with a GPS position but no town within 50 km (at sea, a wilderness). */
+  unplaced: number;
 }
 
 export interface PageOptions {
@@ -179,6 +222,9 @@ export interface TimelineOptions extends PageOptions {
   tag?: string;
   /** Only the favourites. */
   favourite?: boolean;
+  /** Only photos taken there: a town ("Arezzo"), a country ("Italy", "IT") or both
+   *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). */
+  place?: string;
   /** The viewer's offset from UTC in minutes east (-(new Date().getTimezoneOffset())): file
    *  and indexing times are instants, shown on the viewer's clock; dates taken are the
    *  camera's clock already. Default 0. */
@@ -402,6 +448,8 @@ export interface AlbumFilters {
   tag?: string;
   /** Only the favourites (a favourite marked later joins the album, unmarked leaves it). */
   favourite?: boolean;
+  /** Only photos taken there, as `TimelineOptions.place` takes it. */
+  place?: string;
   /** Taken at or after / before (epoch ms); photos without a date do not match. */
   after?: number;
   before?: number;
@@ -637,6 +685,10 @@ export interface LibraryApi {
   /** Marks (or unmarks) the photos as favourites, in one write; ids naming no library photo
    *  are counted as `missing`. */
   setFavourites(ids: string[], favourite: boolean): Promise<BatchResult>;
+
+  // Places (core/places): named offline from each photo's GPS position, never stored.
+  /** The library's photos by country and town. */
+  places(): Promise<PlacesSummary>;
 
   // Smart albums
   listAlbums(): Promise<AlbumInfo[]>;

@@ -17,6 +17,8 @@ export interface SearchFilters {
   tag?: string;
   /** true: only the user's favourites. */
   favourite?: boolean;
+  /** Only photos taken there: a town, a country, or "town, country" (case and accents ignored). */
+  place?: string;
 }
 
 export interface SearchRequestOptions {

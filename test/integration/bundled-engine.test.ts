@@ -5,11 +5,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobState, LibraryEvent, PhotoPage, SearchPage } from '../../src/shared/api';
+import type { JobState, LibraryEvent, PhotoPage, PlacesSummary, SearchPage } from '../../src/shared/api';
 import { ModelManager } from '../../src/core/models/model-manager';
 import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
 import { buildApp } from '../helpers/build-app';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
 
 let outDir: string;
 let engine: ChildProcess;
@@ -95,6 +96,15 @@ describe('the bundled engine process', () => {
     expect(copyJob).toMatchObject({ job: { state: 'done', folder: target, progress: { done: report.files, total: report.files } } });
     expect(fs.readdirSync(path.join(target, 'thumbs')).length).toBeGreaterThan(0);
     await expect(call('host:copyLibrary', target, null)).rejects.toThrow(/is not empty/);
+  });
+
+  it('names where photos were taken from the GeoNames table the bundle finds in node_modules', async () => {
+    const photos = tempDir('shoebox-engine-places-');
+    await writeExifColourPhoto(photos, 'arezzo.jpg', [200, 40, 40], { gps: { lat: 43.4682, lon: 11.8802 } });
+    const job = await call<JobState>('addFolder', photos);
+    await expect.poll(() => events.some((e) => e.type === 'job' && e.job.id === job.id && e.job.state === 'done'), { timeout: 60_000 }).toBe(true);
+    const places = await call<PlacesSummary>('places');
+    expect(places.countries.map((c) => [c.country, c.towns.map((t) => t.place)])).toEqual([['Italy', ['Arezzo, Italy']]]);
   });
 
   it('checks arguments as any transport does', async () => {

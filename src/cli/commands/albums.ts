@@ -6,7 +6,7 @@ import type { AlbumFilters, AlbumMember, AlbumSummary, AlbumView, LibraryHost } 
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
-type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; after?: string; before?: string; replace?: boolean };
+type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
 
 const round = (x: number) => Number(x.toFixed(6));
 
@@ -30,6 +30,7 @@ function filtersJson(f: AlbumFilters) {
     ...(f.folder !== undefined ? { folder: f.folder } : {}),
     ...(f.tag !== undefined ? { tag: f.tag } : {}),
     ...(f.favourite ? { favourite: true } : {}),
+    ...(f.place !== undefined ? { place: f.place } : {}),
     ...(f.after !== undefined ? { after: new Date(f.after).toISOString() } : {}),
     ...(f.before !== undefined ? { before: new Date(f.before).toISOString() } : {}),
   };
@@ -82,6 +83,7 @@ export function registerAlbums(program: Command): void {
     .option('--folder <dir>', 'only photos under this folder')
     .option('--tag <label>', 'only photos with this tag')
     .option('--favourites', 'only your favourites (shoebox favourites add)')
+    .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
     .option('--after <date>', 'only photos taken on or after this date')
     .option('--before <date>', 'only photos taken before this date')
     .option('--replace', 'replace an album of the same name')
@@ -96,6 +98,7 @@ export function registerAlbums(program: Command): void {
           ...(opts.folder !== undefined ? { folder: opts.folder } : {}),
           ...(opts.tag !== undefined ? { tag: opts.tag } : {}),
           ...(opts.favourites ? { favourite: true } : {}),
+          ...(opts.place !== undefined ? { place: opts.place } : {}),
           ...(opts.after !== undefined ? { after: opts.after } : {}),
           ...(opts.before !== undefined ? { before: opts.before } : {}),
           ...(opts.replace ? { replace: true } : {}),

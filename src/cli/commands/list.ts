@@ -28,6 +28,8 @@ export function registerList(program: Command): void {
           cameraMake: p.cameraMake,
           cameraModel: p.cameraModel,
           gps: p.gpsLat === null || p.gpsLon === null ? null : { lat: p.gpsLat, lon: p.gpsLon },
+          // "Arezzo, Italy": the town its position belongs to (GeoNames, offline), null when none.
+          place: p.place ?? null,
           size: p.size,
           hash: p.hash,
           folder: p.folder,

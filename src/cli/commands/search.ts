@@ -15,6 +15,7 @@ type SearchCliOptions = LibraryCommandOptions & {
   hasGps?: boolean;
   tag?: string;
   favourites?: boolean;
+  place?: string;
   raw?: boolean;
   all?: boolean;
   sort: string;
@@ -42,6 +43,7 @@ function withSearchOptions(cmd: Command): Command {
     .option('--has-gps', 'only photos with GPS coordinates')
     .option('--tag <label>', 'only photos with this tag')
     .option('--favourites', 'only your favourites (shoebox favourites add)')
+    .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
     .option('--all', 'no relevance cut-off: every photo, best first')
     .option('--sort <order>', 'score: best first; date: newest taken first (the same photos)', 'score')
     .option('--raw', 'embed text terms as written, without prompt templates ("a photo of ...")');
@@ -61,6 +63,7 @@ function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: numbe
     ...(opts.hasGps ? { hasGps: true } : {}),
     ...(opts.tag !== undefined ? { tag: opts.tag } : {}),
     ...(opts.favourites ? { favourite: true } : {}),
+    ...(opts.place !== undefined ? { place: opts.place } : {}),
   };
   return {
     limit: wholeNumber(opts.limit, '--limit', 1),
@@ -74,7 +77,7 @@ function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: numbe
 
 /** The filter options as typed, for messages: "--after 2021 --camera canon". */
 function filterArgs(opts: SearchCliOptions): string {
-  const named: [string, string | undefined][] = [['--after', opts.after], ['--before', opts.before], ['--folder', opts.folder], ['--camera', opts.camera], ['--tag', opts.tag]];
+  const named: [string, string | undefined][] = [['--after', opts.after], ['--before', opts.before], ['--folder', opts.folder], ['--camera', opts.camera], ['--tag', opts.tag], ['--place', opts.place]];
   const parts = named.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${v}`);
   if (opts.hasGps) parts.push('--has-gps');
   if (opts.favourites) parts.push('--favourites');

@@ -8,6 +8,8 @@ import type { PhotoFilter, VectorHit } from '../store/types';
 import type { AlbumLibrary, AlbumStore } from './album-library';
 import { dot } from '../clip/vectors';
 import { photosWithTag } from '../search/tag-filter';
+import { hashesTakenAt } from '../places/photos-at-place';
+import { placeMatcher } from '../places/place-query';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery, queryImageVectors } from './album-query';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
@@ -124,6 +126,10 @@ export class AlbumService {
     // A label no set has is refused now, as search's --tag refuses it (QueryError).
     if (filters.tag !== undefined) await photosWithTag(this.library, filters.tag.trim());
     if (filters.favourite !== true) delete filters.favourite; // stored only when it narrows
+    if (filters.place !== undefined) {
+      filters.place = filters.place.replace(/\s+/g, ' ').trim();
+      if (!placeMatcher(filters.place)) throw new AlbumError('the place must name a town or a country ("Arezzo", "Italy", "Arezzo, Italy")', true);
+    }
     if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
     }
@@ -292,8 +298,8 @@ export class AlbumService {
       ...(filters.folder !== undefined ? { folder: filters.folder } : {}),
       ...(filters.after !== undefined ? { takenFrom: filters.after } : {}),
       ...(filters.before !== undefined ? { takenBefore: filters.before } : {}),
-      // The tag as search's --tag reads it (one policy: any set, case-insensitive), and the
-      // favourites, prefiltered (both: the photos that are both).
+      // The tag as search's --tag reads it (one policy: any set, case-insensitive), the
+      // favourites and the place, prefiltered (together: the photos that are all of them).
       ...(await albumHashes(this.library, store, filters)),
     };
     const hits = await hitsAbove(store, vector, threshold, scope);
@@ -323,10 +329,13 @@ async function hitsAbove(store: AlbumStore, vector: Float32Array, threshold: num
   }
 }
 
-/** The content hashes a tag and/or the favourites filter allow; {} when neither is set. */
-async function albumHashes(library: AlbumLibrary, store: Pick<AlbumStore, 'favouriteHashes'>, filters: AlbumFilters): Promise<{ hashes?: string[] }> {
-  const tagged = filters.tag !== undefined ? ((await photosWithTag(library, filters.tag.trim())).hashes ?? []) : null;
-  if (!filters.favourite) return tagged ? { hashes: tagged } : {};
-  const favourites = await store.favouriteHashes();
-  return { hashes: tagged ? tagged.filter((h) => favourites.has(h)) : [...favourites] };
+/** The content hashes the tag, favourites and place filters allow together; {} when none is set. */
+async function albumHashes(library: AlbumLibrary, store: AlbumStore, filters: AlbumFilters): Promise<{ hashes?: string[] }> {
+  let hashes: string[] | null = filters.tag !== undefined ? ((await photosWithTag(library, filters.tag.trim())).hashes ?? []) : null;
+  const narrow = (allowed: ReadonlySet<string>) => {
+    hashes = hashes ? hashes.filter((h) => allowed.has(h)) : [...allowed];
+  };
+  if (filters.favourite) narrow(await store.favouriteHashes());
+  if (filters.place !== undefined) narrow((await hashesTakenAt(store, filters.place)) ?? new Set());
+  return hashes ? { hashes } : {};
 }

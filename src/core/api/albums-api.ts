@@ -30,6 +30,8 @@ export interface AlbumRequest {
   tag?: string;
   /** Only the favourites. */
   favourite?: boolean;
+  /** Only photos taken there (a town, a country, or "town, country"). */
+  place?: string;
   /** `2021`, `2021-06`, `2021-06-15`, ... as search's --after/--before (src/core/search/dates.ts);
    *  an impossible date (2021-02-30) is a QueryError. */
   after?: string;
@@ -56,13 +58,14 @@ export interface AlbumsForeground {
 }
 
 /** The dates of a request as an album keeps them (epoch ms of the period's start). */
-export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'favourite' | 'after' | 'before'>): AlbumFilters {
+export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'favourite' | 'place' | 'after' | 'before'>): AlbumFilters {
   const after = request.after === undefined ? undefined : periodStart(request.after, '--after');
   const before = request.before === undefined ? undefined : periodStart(request.before, '--before');
   return {
     ...(request.folder !== undefined ? { folder: request.folder } : {}),
     ...(request.tag !== undefined ? { tag: request.tag } : {}),
     ...(request.favourite ? { favourite: true } : {}),
+    ...(request.place !== undefined ? { place: request.place } : {}),
     ...(after !== undefined ? { after } : {}),
     ...(before !== undefined ? { before } : {}),
   };

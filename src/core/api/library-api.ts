@@ -43,6 +43,7 @@ import { tagsApi, type TagsForeground } from './tags-api';
 import { textApi, type TextForeground } from './text-api';
 import { READING_SLICE_MS, textReadingJobs } from './text-reading-job';
 import { timelineApi } from './timeline-api';
+import { placesApi } from './places-api';
 import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
 import { folderReachable, forgetFolderReach } from './folder-reach';
@@ -403,6 +404,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...albumsApi(ctx),
     ...favouritesApi(ctx),
     ...timelineApi(ctx),
+    ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...dupesApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...repair.methods(ctx, indexJob),

@@ -1,10 +1,12 @@
 // Store records as LibraryApi shows them: plain JSON, named by id, without the vector.
-import type { Photo, PhotoDetails, PhotoHit, PhotoTag, SearchPage } from '../../shared/api';
+import type { Photo, PhotoDetails, PhotoHit, PhotoPlace, PhotoTag, SearchPage } from '../../shared/api';
 import type { PhotoTextMatch } from '../../shared/search';
 import type { LibraryStore, PhotoRecord, PhotoSummary, TagRecord } from '../store/types';
 import { photoId } from './photo-id';
 import { rememberThumbKey } from './thumb-keys';
 import { folderReachable } from './folder-reach';
+import { placeOf } from '../places/located-photos';
+import { placeLabel } from '../places/reverse-geocode';
 
 /** No favourites (a caller that did not read them, or a library without any). */
 const NO_FAVOURITES: ReadonlySet<string> = new Set();
@@ -44,19 +46,26 @@ export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecor
     cameraModel: p.cameraModel,
     gpsLat: p.gpsLat,
     gpsLon: p.gpsLon,
+    ...withPlace(p),
     modelId: p.modelId,
     indexedAt: p.indexedAt,
     tags: toTags(tags),
   };
 }
 
+function withPlace(p: Pick<PhotoSummary, 'gpsLat' | 'gpsLon'>): { place?: PhotoPlace } {
+  const place = placeOf(p);
+  return place ? { place } : {};
+}
+
 /** A photo with the metadata `shoebox list` prints: the API's photo without its id, plus
- *  camera, GPS, size and content hash (the store's row without the vector). */
-export type PhotoListing = Omit<Photo, 'id'> & Pick<PhotoDetails, 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon' | 'size'> & { hash: string };
+ *  camera, GPS and its place ("Arezzo, Italy"), size and content hash (the store's row without the vector). */
+export type PhotoListing = Omit<Photo, 'id'> & Pick<PhotoDetails, 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon' | 'size'> & { place?: string; hash: string };
 
 export function toListing(p: PhotoSummary, favourites?: ReadonlySet<string>): PhotoListing {
   const { id: _id, ...photo } = toPhoto(p, favourites);
-  return { ...photo, cameraMake: p.cameraMake, cameraModel: p.cameraModel, gpsLat: p.gpsLat, gpsLon: p.gpsLon, size: p.size, hash: p.hash };
+  const place = placeOf(p);
+  return { ...photo, cameraMake: p.cameraMake, cameraModel: p.cameraModel, gpsLat: p.gpsLat, gpsLon: p.gpsLon, ...(place ? { place: placeLabel(place) } : {}), size: p.size, hash: p.hash };
 }
 
 /** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */

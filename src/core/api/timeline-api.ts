@@ -1,9 +1,10 @@
-// LibraryApi's timeline: the library (a folder, a tag) newest first by date taken or date
+// LibraryApi's timeline: the library (a folder, a tag, the favourites, a place) newest first by date taken or date
 // added, a page at a time, and its days with their counts for the grid's date headers and
 // the scrubber (timeline-index.ts keeps the order).
 import path from 'node:path';
 import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
 import { photosWithTag } from '../search/tag-filter';
+import { hashesTakenAt } from '../places/photos-at-place';
 import type { ApiContext, ApiMethods } from './api-context';
 import { toPhoto } from './photo-views';
 import { daysOf, TimelineIndex, type TimelineView } from './timeline-index';
@@ -31,7 +32,12 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const favourites = await (await (await ctx.need()).readable()).favouriteHashes();
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => favourites.has(h))) : favourites;
     }
-    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true]);
+    if (options.place !== undefined) {
+      const there = await hashesTakenAt(await (await ctx.need()).readable(), options.place);
+      if (!there) throw new Error('place must name a town or a country');
+      view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => there.has(h))) : there;
+    }
+    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.place ?? null]);
     return view;
   };
 

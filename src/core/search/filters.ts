@@ -1,5 +1,5 @@
 // SearchFilters (plain JSON from the CLI or the UI) -> the store's PhotoFilter: dates parsed,
-// the folder made absolute, the tag and the favourites resolved to the photos they name.
+// the folder made absolute, the tag, the favourites and the place resolved to the photos they name.
 // Everything a user can get wrong is a QueryError naming the option.
 import path from 'node:path';
 import type { SearchFilters } from '../../shared/search';
@@ -8,6 +8,7 @@ import type { PhotoFilter } from '../store/types';
 import { dateBound } from './dates';
 import { QueryError } from './query-error';
 import type { TagFilter } from './tag-filter';
+import { hashesTakenAt } from '../places/photos-at-place';
 
 export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
   const out: PhotoFilter = {};
@@ -41,6 +42,11 @@ export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilte
     // Favourites are content hashes; with a tag's hashes, the photos that are both.
     const favourites = await (await library.readable()).favouriteHashes();
     out.hashes = out.hashes ? out.hashes.filter((h) => favourites.has(h)) : [...favourites];
+  }
+  if (filters.place !== undefined) {
+    const there = await hashesTakenAt(await library.readable(), filters.place);
+    if (!there) throw new QueryError('--place: the place is empty: name a town, a country, or "town, country"');
+    out.hashes = out.hashes ? out.hashes.filter((h) => there.has(h)) : [...there];
   }
   return out;
 }

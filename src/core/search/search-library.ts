@@ -7,11 +7,11 @@ import type { TextEmbedder } from '../tags/label-embeddings';
 import type { FavouriteRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
 import type { LibraryFiles } from '../location/library-files';
 
-/** The store's reads a search makes: ranking, counting, result rows, and the tag and favourites filters' tables. */
+/** The store's reads a search makes: ranking, counting, result rows, and the tag, favourites and place filters' tables. */
 export type SearchStore = VectorSearch &
   Pick<FavouriteRepository, 'favouriteHashes'> &
-  Pick<PhotoListing, 'countPhotos'> &
-  Pick<PhotoLookups, 'getPhoto' | 'photosByPath'> &
+  Pick<PhotoListing, 'countPhotos' | 'listPhotoDates'> &
+  Pick<PhotoLookups, 'getPhoto' | 'photosByPath' | 'dataVersion'> &
   Pick<LabelSetRepository, 'listLabelSets'> &
   Pick<TagRepository, 'listTags'> &
   // `text:` terms (text-terms.ts): the text read in photos, and their paths and vectors by content.

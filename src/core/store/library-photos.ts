@@ -38,7 +38,7 @@ export class LibraryPhotos {
     return page.flatMap((p) => rows.get(p) ?? []);
   }
 
-  /** Every photo's path, hash and times, unordered: the active model's rows, then the others'. */
+  /** Every photo's path, hash, times and position, unordered: the active model's rows, then the others'. */
   async dates(): Promise<PhotoDates[]> {
     const extra = [...(await this.extra()).keys()];
     const active = await this.active.dates();
@@ -46,7 +46,7 @@ export class LibraryPhotos {
     const rows = await this.byPaths(extra);
     return [...active, ...extra.flatMap((p) => {
       const row = rows.get(p);
-      return row ? [{ path: row.path, hash: row.hash, takenAt: row.takenAt, mtimeMs: row.mtimeMs, indexedAt: row.indexedAt }] : [];
+      return row ? [{ path: row.path, hash: row.hash, takenAt: row.takenAt, mtimeMs: row.mtimeMs, indexedAt: row.indexedAt, gpsLat: row.gpsLat, gpsLon: row.gpsLon }] : [];
     })];
   }
 

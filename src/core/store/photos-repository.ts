@@ -210,12 +210,12 @@ export class PhotosRepository {
     return Array.from({ length: rows.length }, (_, i) => summary(rows, i));
   }
 
-  /** Every photo's path, hash and times, unordered (the timeline sorts them itself). */
+  /** Every photo's path, hash, times and position, unordered (the timeline sorts them itself). */
   async dates(): Promise<PhotoDates[]> {
     const table = await this.current();
     if (!table) return [];
     const have = new Set(await this.summaryColumns(table));
-    const columns = ['path', 'hash', 'takenAt', 'mtimeMs', 'indexedAt', 'durationMs', ...LEGACY_COLUMNS].filter((c) => have.has(c));
+    const columns = ['path', 'hash', 'takenAt', 'mtimeMs', 'indexedAt', 'durationMs', 'gpsLat', 'gpsLon', ...LEGACY_COLUMNS].filter((c) => have.has(c));
     const rows = new ColumnReader(await table.query().select(columns).toArrow());
     return Array.from({ length: rows.length }, (_, i) => {
       const durationMs = have.has('durationMs') ? rows.optionalNumber('durationMs', i) : null;
@@ -225,6 +225,8 @@ export class PhotosRepository {
         takenAt: rows.optionalNumber('takenAt', i),
         mtimeMs: mtimeMs(rows, i),
         indexedAt: rows.number('indexedAt', i),
+        gpsLat: rows.optionalNumber('gpsLat', i),
+        gpsLon: rows.optionalNumber('gpsLon', i),
         ...(durationMs !== null ? { durationMs } : {}),
       };
     });

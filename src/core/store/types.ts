@@ -47,8 +47,9 @@ export interface PhotoRecord {
 /** A photo without its vector: what listings and scans need. */
 export type PhotoSummary = Omit<PhotoRecord, 'vector'>;
 
-/** What the timeline orders the library by (api/timeline-index.ts): five columns of every photo. */
-export type PhotoDates = Pick<PhotoSummary, 'path' | 'hash' | 'takenAt' | 'mtimeMs' | 'indexedAt' | 'durationMs'>;
+/** What the timeline orders the library by (api/timeline-index.ts) and places name
+ *  (core/places): the times and the position of every photo, a few columns. */
+export type PhotoDates = Pick<PhotoSummary, 'path' | 'hash' | 'takenAt' | 'mtimeMs' | 'indexedAt' | 'durationMs' | 'gpsLat' | 'gpsLon'>;
 
 /** A file that could not be indexed; retried only when its size or mtime changes. */
 export interface FailureRecord {

@@ -65,7 +65,7 @@ export function fakePhotos(modelId: string): FakePhotos {
       return listed.slice(offset, options.limit === undefined ? undefined : offset + options.limit).map(summary);
     },
     async listPhotoDates() {
-      return [...rows.values()].map(({ path: p, hash, takenAt, mtimeMs, indexedAt, durationMs }) => ({ path: p, hash, takenAt, mtimeMs, indexedAt, ...(durationMs !== undefined ? { durationMs } : {}) }));
+      return [...rows.values()].map(({ path: p, hash, takenAt, mtimeMs, indexedAt, durationMs, gpsLat, gpsLon }) => ({ path: p, hash, takenAt, mtimeMs, indexedAt, gpsLat, gpsLon, ...(durationMs !== undefined ? { durationMs } : {}) }));
     },
     async countListed(options = {}) {
       return sorted().filter((r) => options.folder === undefined || underFolder(r.path, options.folder)).length;

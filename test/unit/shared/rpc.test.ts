@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -81,6 +81,16 @@ describe('argument checks', () => {
     expect(validateArgs('timeline', [{ favourite: true }])).toEqual([{ favourite: true }]);
     expect(validateArgs('search', ['dog', { filters: { favourite: true } }])).toEqual(['dog', { filters: { favourite: true } }]);
     expect(() => validateArgs('search', ['dog', { filters: { favourite: 1 } }])).toThrow(/favourite/);
+  });
+
+  it('check places: no arguments for the list, a place name of bounded length on the filters', () => {
+    expect(validateArgs('places', [])).toEqual([]);
+    expect(() => validateArgs('places', ['Italy'])).toThrow();
+    expect(validateArgs('timeline', [{ place: 'Arezzo, Italy' }])).toEqual([{ place: 'Arezzo, Italy' }]);
+    expect(validateArgs('search', ['dog', { filters: { place: 'Italy' } }])).toEqual(['dog', { filters: { place: 'Italy' } }]);
+    expect(validateArgs('saveAlbum', [{ name: 'Trip', query: 'dog', filters: { place: 'IT' } }])).toEqual([{ name: 'Trip', query: 'dog', filters: { place: 'IT' } }]);
+    expect(() => validateArgs('timeline', [{ place: 3 }])).toThrow(/place/);
+    expect(() => validateArgs('search', ['dog', { filters: { place: 'x'.repeat(301) } }])).toThrow(/place/);
   });
 
   it('check "Locate folder…" (#13): a folder and a path, or null to forget', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentsWithoutText, type TextReadingStore } from '../../../src/core/text/text-reading';
 import type { PhotoDates } from '../../../src/core/store/types';
 
-const row = (path: string, hash: string, extra: Partial<PhotoDates> = {}): PhotoDates => ({ path, hash, takenAt: null, mtimeMs: 1, indexedAt: 1, ...extra });
+const row = (path: string, hash: string, extra: Partial<PhotoDates> = {}): PhotoDates => ({ path, hash, takenAt: null, mtimeMs: 1, indexedAt: 1, gpsLat: null, gpsLon: null, ...extra });
 
 describe('what the text reading pass reads', () => {
   it('reads photos, never videos (OCR would call every video unreadable)', async () => {

@@ -1,0 +1,61 @@
+// `shoebox places`: the library's photos by where they were taken (country, then town, most
+// photos first), named offline from their GPS positions; `shoebox places PLACE` lists a
+// place's photos, newest first. The app's Places page reads the same core call (places()).
+import type { Command } from 'commander';
+import { printJson, printLine, printable, UsageError } from '../output';
+import { openCommandLibrary, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
+import { takenAtIso } from '../../shared/taken-at';
+import type { TimelinePhoto } from '../../shared/api';
+
+const PAGE = 1000;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+async function summary(library: CommandLibrary, json: boolean | undefined): Promise<void> {
+  const { countries, located, unplaced } = await library.api.places();
+  if (json) {
+    return printJson({
+      located,
+      unplaced,
+      countries: countries.map((c) => ({ country: c.country, countryCode: c.countryCode, count: c.count, towns: c.towns.map((t) => ({ city: t.city, place: t.place, count: t.count })) })),
+    });
+  }
+  for (const c of countries) {
+    printLine(`${c.country}\t${c.count}`);
+    for (const t of c.towns) printLine(`  ${t.city}\t${t.count}`);
+  }
+  const towns = countries.reduce((n, c) => n + c.towns.length, 0);
+  const far = unplaced ? `; ${plural(unplaced, 'photo')} with a position far from any town` : '';
+  // On stderr: the list above stays a clean table for scripts.
+  process.stderr.write(located ? `${plural(located, 'photo')} in ${plural(towns, 'town')}, ${plural(countries.length, 'country', 'countries')}${far}\n` : `no photo has a GPS position near a town${far}\n`);
+}
+
+async function photosAt(library: CommandLibrary, place: string, json: boolean | undefined): Promise<void> {
+  const photos: TimelinePhoto[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await library.api.timeline({ place, offset, limit: PAGE });
+    photos.push(...page.photos);
+    if (page.photos.length < PAGE || offset + PAGE >= page.total) break;
+  }
+  if (json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder, takenAt: p.takenAt === null ? null : takenAtIso(p.takenAt, p.takenOffset) })));
+  for (const p of photos) printLine(printable(p.path));
+  if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken in "${place}" (shoebox places lists the library's places)\n`);
+}
+
+export function registerPlaces(program: Command): void {
+  withLibraryOptions(program.command('places'))
+    .description('photos by where they were taken (from their GPS positions, named offline): countries and towns with counts, or a place\'s photos')
+    .argument('[place]', 'a town, a country, or "town, country" (e.g. Arezzo, Italy, "Florence, IT"): list its photos, newest first')
+    .action(async (place: string | undefined, opts: LibraryCommandOptions, cmd: Command) => {
+      if (place !== undefined && place.replace(/[\s,]/g, '') === '') throw new UsageError('the place is empty: name a town, a country, or "town, country"');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox places');
+      try {
+        if (place === undefined) await summary(library, opts.json);
+        else await photosAt(library, place, opts.json);
+      } finally {
+        await library.close();
+      }
+    });
+}

@@ -1,0 +1,38 @@
+// LibraryApi's Places: the library's photos by country and town, named offline from their GPS
+// positions (src/core/places), each group with its newest photo as the cover. Nothing is
+// stored: a library indexed before Places existed has them at once, and every device of a
+// shared library names them the same way.
+import type { PlaceCountry, PlacesSummary } from '../../shared/api';
+import { locatedPhotos } from '../places/located-photos';
+import { groupPlaces } from '../places/places-summary';
+import type { ApiContext, ApiMethods } from './api-context';
+import { toPhoto } from './photo-views';
+
+export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
+  return {
+    async places(): Promise<PlacesSummary> {
+      const lib = await ctx.open();
+      if (!lib) return { countries: [], located: 0, unplaced: 0 };
+      const store = await lib.readable();
+      const { located, unplaced } = await locatedPhotos(store);
+      const groups = groupPlaces(located);
+      const covers = new Set(groups.flatMap((c) => [c.coverPath, ...c.towns.map((t) => t.coverPath)]));
+      const [rows, favourites] = await Promise.all([store.photosByPath([...covers]), store.favouriteHashes()]);
+      const cover = (p: string) => {
+        const row = rows.get(p);
+        return row ? toPhoto(row, favourites) : null;
+      };
+      // A cover removed between the two reads leaves its group out until the next read.
+      const countries = groups.flatMap((c): PlaceCountry[] => {
+        const countryCover = cover(c.coverPath);
+        if (!countryCover) return [];
+        const towns = c.towns.flatMap((t) => {
+          const townCover = cover(t.coverPath);
+          return townCover ? [{ city: t.city, place: t.label, count: t.count, cover: townCover }] : [];
+        });
+        return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
+      });
+      return { countries, located: located.length, unplaced };
+    },
+  };
+}
