@@ -32,10 +32,11 @@ export interface CommandLibrary {
 /**
  * Opens the library for a command (`command` names it in other processes' "library busy");
  * `showProgress` draws indexing progress on a terminal. Fails with the model choice's own
- * error when there is no model to use, unless `needsModel` is false (copy-library: a copy
- * embeds nothing).
+ * error when there is no model to use, unless `needs` is 'read' (status, list, places: a
+ * device without a model reads the library; anything that embeds or writes still fails) or
+ * 'nothing' (copy-library: a copy embeds nothing).
  */
-export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptions, command: string, showProgress = false, needsModel = true): Promise<CommandLibrary> {
+export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptions, command: string, showProgress = false, needs: 'model' | 'read' | 'nothing' = 'model'): Promise<CommandLibrary> {
   const globals = cmd.optsWithGlobals<GlobalOptions>();
   const { createLibraryApi, parseProvider } = await import('../core/index');
   const api = await createLibraryApi({
@@ -47,6 +48,9 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
     command,
     watch: false,
     writerLock: 'on-write',
+    // Reading commands (`needs` 'read') work on a device without a model; whatever embeds or
+    // writes still fails with the no-model error.
+    readWithoutModel: needs !== 'model',
     // The duplicates trash (`dupes --trash`): a folder of the user's choosing, read at the edge.
     ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
   });
@@ -61,7 +65,7 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
     await api.close();
   };
   try {
-    if (needsModel) await api.ready();
+    if (needs !== 'nothing') await api.ready({ toRead: needs === 'read' });
   } catch (error) {
     await close();
     throw error;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ClipModelOptions } from './clip/clip-model';
 import type { FfmpegLocation } from './media';
 import { LibraryService } from './library/library-service';
-import { chooseModel, type ModelSource } from './library/model-choice';
+import { chooseModel, NO_MODEL_ID, NoModelError, type ModelChoice, type ModelSource } from './library/model-choice';
 import { openOutsideEmbedder, type EmbedderOptions, type OutsideEmbedder } from './outside-embedder';
 import { homePaths } from './paths';
 import type { LibraryLocation } from './location/library-location';
@@ -80,6 +80,20 @@ export interface OpenLibraryOptions {
   onClose?: () => void;
   /** Which ffmpeg reads videos; default: found by media/video-ffmpeg.ts. null: none (videos skipped). */
   ffmpeg?: FfmpegLocation | null;
+  /** With no model on this device, open the library for reading anyway (the CLI's status,
+   *  list, places, folders list): embedding and every write fail with the no-model error. */
+  readWithoutModel?: boolean;
+}
+
+function modelOrNone(home: string, options: OpenLibraryOptions): ModelChoice {
+  const explicit = { ...(options.modelDir ? { modelDir: options.modelDir } : {}), ...(options.modelId ? { modelId: options.modelId } : {}) };
+  try {
+    return chooseModel(installedModels(home), explicit);
+  } catch (error) {
+    // Only "none installed or chosen": a model asked for by name that is missing stays an error.
+    if (!(error instanceof NoModelError) || !options.readWithoutModel || explicit.modelDir || explicit.modelId) throw error;
+    return { id: NO_MODEL_ID, dir: '', missing: error };
+  }
 }
 
 /** Installed models live in <home>/models/<id>; the active one is named in settings.json. */
@@ -101,10 +115,7 @@ export function installedModels(home: string): ModelSource {
 /** The library with its model, for the CLI and the app's engine host. */
 export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
   const home = resolveHome(options.home);
-  const model = chooseModel(installedModels(home), {
-    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
-    ...(options.modelId ? { modelId: options.modelId } : {}),
-  });
+  const model = modelOrNone(home, options);
   const modelOptions: ClipModelOptions = {
     provider: options.provider ?? 'auto',
     cacheDir: homePaths(home).cache,

@@ -32,7 +32,7 @@ describe('shoebox conventions', () => {
   it('exit codes reach the shell through the bin: 2 for a usage error, 1 for a failure', async () => {
     const usage = await runShoebox(['list', '--limit', '0'], { SHOEBOX_HOME: home });
     expect(usage.code, usage.stderr).toBe(2);
-    const failure = await runShoebox(['--home', tempDir(), 'status']); // no model installed there
+    const failure = await runShoebox(['--home', tempDir(), 'search', 'dog']); // no model installed there
     expect(failure.code, failure.stderr).toBe(1);
     expect(failure.stderr).toMatch(/^shoebox: no model: /);
   });

@@ -19,7 +19,7 @@ export function registerCopyLibrary(program: Command): void {
     .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "files", "bytes", "alreadyThere", "skipped", "resumed", "seconds"}.')
     .action(async (target: string, opts: LibraryCommandOptions, cmd: Command) => {
       const { CopyRefusedError } = await import('../../core/index');
-      const library = await openCommandLibrary(cmd, opts, 'shoebox copy-library', false, false); // no model needed: nothing is embedded
+      const library = await openCommandLibrary(cmd, opts, 'shoebox copy-library', false, 'nothing'); // no model needed: nothing is embedded
       const line = statusLine({ enabled: !opts.json });
       const stop = new AbortController();
       const interrupt = () => stop.abort();

@@ -37,7 +37,7 @@ export function registerFavourites(program: Command): void {
   withLibraryOptions(favourites.command('list'))
     .description('every favourite photo, by path (search --favourites searches among them)')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
-      const library = await openCommandLibrary(cmd, opts, 'shoebox favourites list');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox favourites list', false, 'read');
       try {
         const photos = await library.api.favouritePhotos();
         if (opts.json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder, takenAt: p.takenAt === null ? null : takenAtIso(p.takenAt, p.takenOffset) })));

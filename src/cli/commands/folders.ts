@@ -9,7 +9,7 @@ export function registerFolders(program: Command): void {
   withLibraryOptions(folders.command('list'))
     .description('list library folders')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
-      const library = await openCommandLibrary(cmd, opts, 'shoebox folders list');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox folders list', false, 'read');
       try {
         const list = await library.api.listFolders();
         if (opts.json) {

@@ -16,7 +16,7 @@ export function registerList(program: Command): void {
         ...(opts.limit ? { limit: positiveInt(opts.limit, '--limit') } : {}),
         offset: wholeNumber(opts.offset, '--offset', 0),
       };
-      const library = await openCommandLibrary(cmd, opts, 'shoebox list');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox list', false, 'read');
       try {
         const photos = await library.api.listPhotoRecords(page);
         const rows = photos.map((p) => ({

@@ -50,7 +50,7 @@ export function registerPlaces(program: Command): void {
     .argument('[place]', 'a town, a country, or "town, country" (e.g. Arezzo, Italy, "Florence, IT"): list its photos, newest first')
     .action(async (place: string | undefined, opts: LibraryCommandOptions, cmd: Command) => {
       if (place !== undefined && place.replace(/[\s,]/g, '') === '') throw new UsageError('the place is empty: name a town, a country, or "town, country"');
-      const library = await openCommandLibrary(cmd, opts, 'shoebox places');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox places', false, 'read');
       try {
         if (place === undefined) await summary(library, opts.json);
         else await photosAt(library, place, opts.json);

@@ -33,7 +33,7 @@ export function registerSettings(program: Command): void {
     .action(async (name: string | undefined, value: string | undefined, opts: LibraryCommandOptions, cmd: Command) => {
       if (name !== undefined && name !== 'text-in-photos') throw new UsageError(`unknown setting "${name}": the library has text-in-photos`);
       const on = value === undefined ? undefined : onOff(value);
-      const library = await openCommandLibrary(cmd, opts, 'shoebox settings');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox settings', false, 'read');
       try {
         const state = on === undefined ? await library.api.textInPhotos() : await library.api.saveTextInPhotos(on);
         if (opts.json) return printJson({ textInPhotos: state });

@@ -6,11 +6,16 @@ export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
     .description('photos indexed, failures with reasons, files pending, model and folders')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
-      const library = await openCommandLibrary(cmd, opts, 'shoebox status');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox status', false, 'read');
       try {
         const status = await library.api.report();
         if (opts.json) return printJson(status);
-        printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+        if (status.model === null) {
+          // A device without a model lists the library; searching and indexing need one.
+          const why = (await library.api.status()).modelProblem ?? 'No model yet';
+          printLine(`${status.photos} photos, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
+          printLine(`  ${why}`);
+        } else printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${f.libraryPath})` : '';
           printLine(`  ${f.path}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);

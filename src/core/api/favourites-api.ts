@@ -53,7 +53,9 @@ export function favouritesApi(ctx: ApiContext): ApiMethods<'setFavourites'> & Fa
       const store = await (await ctx.need()).readable();
       const favourites = await store.favouriteHashes();
       if (favourites.size === 0) return [];
-      const paths = [...(await store.pathsByHash([...favourites])).values()].flat().sort();
+      // Every model's photos (listPhotoDates merges them), not only the active model's: a copy
+      // embedded by another model, or a device reading without a model, still lists them.
+      const paths = (await store.listPhotoDates()).filter((p) => favourites.has(p.hash)).map((p) => p.path).sort();
       const rows = await store.photosByPath(paths);
       return paths.flatMap((p) => {
         const row = rows.get(p);

@@ -30,8 +30,9 @@ export type LibraryReport = Omit<Awaited<ReturnType<LibraryService['status']>>, 
 
 export interface ForegroundApi {
   /** Resolves once the library is open with its model; else throws the model choice's own
-   *  error ("no model: install one ...", "model X is not installed ..."). */
-  ready(): Promise<void>;
+   *  error ("no model: install one ...", "model X is not installed ..."). `toRead`: open
+   *  without a model is enough (readWithoutModel: the CLI's reading commands). */
+  ready(options?: { toRead?: boolean }): Promise<void>;
   /** Adds `folders` (none: every library folder) and indexes them as a job, awaited; aborting
    *  `signal` stops it after the batch in progress (the summary says `interrupted`). */
   indexNow(folders: string[], options?: { signal?: AbortSignal }): Promise<IndexSummary>;
@@ -76,8 +77,9 @@ export interface ForegroundContext {
 
 export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
   return {
-    async ready() {
-      await ctx.library();
+    async ready(options = {}) {
+      const lib = await ctx.library();
+      if (lib.modelMissing && !options.toRead) throw lib.modelMissing;
     },
 
     async indexNow(folders, options = {}) {

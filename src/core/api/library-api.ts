@@ -80,6 +80,10 @@ export interface LibraryApiOptions {
    *  'on-write' (the CLI): take it only when a write needs it, so reading commands work
    *  while another process writes. Default 'hold'. */
   writerLock?: 'hold' | 'on-write';
+  /** With no model on this device, open the library for reading anyway (the CLI, with
+   *  'on-write' only): its photos, folders, places and favourites can be listed; search,
+   *  indexing and every write fail with the no-model error, as they did before opening. */
+  readWithoutModel?: boolean;
   /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
    *  CLI and `serve` pass SHOEBOX_TRASH_DIR; tests a temp folder). */
   trashDir?: string;
@@ -161,6 +165,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         ...(modelChoice.modelId ? { modelId: modelChoice.modelId } : {}),
         provider: options.provider ?? 'auto',
         command: options.command ?? 'shoebox serve',
+        // The app and `serve` hold the writer lock from the start: they need a model.
+        readWithoutModel: options.readWithoutModel === true && options.writerLock === 'on-write',
         emit: (event) => {
           if (event.type === 'index-progress') {
             const jobId = jobs.progress(event.progress);
@@ -257,6 +263,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
     const store = await lib.readable();
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
+    if (lib.modelMissing) return { model: null, modelProblem: lib.modelMissing.message.replace(/^no model: /, 'No model yet: '), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
     return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib) };
   };
@@ -419,9 +426,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       removeFolder: async (folder) => removeFolder(await need(), folder),
       copySource: async () => {
         const lib = await open();
-        if (lib) return { location: lib.location, files: lib.files, hold: async () => void (await lib.writable()), release: async () => {} };
+        if (lib && !lib.modelMissing) return { location: lib.location, files: lib.files, hold: async () => void (await lib.writable()), release: async () => {} };
         if (repair.damaged) throw new Error(repair.damaged);
-        // No model yet (a new device backing the family's library up): a copy embeds nothing,
+        // No model yet (a new device backing the family's library up; the CLI then opens the
+        // library for reading only): a copy embeds nothing,
         // so it takes the library's writer lock and lease itself, as a writer would.
         let writer: LibraryWriter | null = null;
         return {

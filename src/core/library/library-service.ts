@@ -61,9 +61,11 @@ export interface LibraryServiceOptions {
 export interface LibraryStatusReport {
   photos: number;
   failed: { path: string; reason: string }[];
-  /** Files under the folders that are new or changed since they were indexed. */
-  pending: number;
-  model: string;
+  /** Files under the folders that are new or changed since they were indexed; null without a
+   *  model on this device (nothing can be embedded here). */
+  pending: number | null;
+  /** The model in use; null: none on this device (the library was opened for reading). */
+  model: string | null;
   /** `unavailable`: why a folder cannot be read now (missing, unmounted), its photos kept. */
   folders: { path: string; photos: number; unavailable?: string }[];
 }
@@ -104,6 +106,11 @@ export class LibraryService {
     return this.options.model.id;
   }
 
+  /** Set when the library was opened without a model (reading only): the error to give. */
+  get modelMissing(): Error | undefined {
+    return this.options.model.missing;
+  }
+
   /** The model's folder. */
   get modelDir(): string {
     return this.options.model.dir;
@@ -111,6 +118,7 @@ export class LibraryService {
 
   /** Text embeddings for label prompts, kept on disk between runs (text-embedding-cache.ts). */
   labelEmbedder(): TextEmbedder {
+    if (this.options.model.missing) throw this.options.model.missing;
     if (!this.labelTexts) {
       const dir = this.options.model.dir;
       const file = path.join(this.paths.cache, 'text-embeddings', `${modelKey(this.modelId)}-${modelFingerprint(dir)}.bin`);
@@ -120,6 +128,7 @@ export class LibraryService {
   }
 
   clip(): ClipModel {
+    if (this.options.model.missing) throw this.options.model.missing;
     this.model ??= ClipModel.open(this.options.model.dir, this.options.modelOptions);
     return this.model;
   }
@@ -127,6 +136,9 @@ export class LibraryService {
   /** The store for writing: takes the writer lock first ("library busy" if another writer runs). */
   async writable(): Promise<LibraryStore> {
     if (this.store) return this.store;
+    // Opened without a model (readWithoutModel): reading only, so that nothing is indexed,
+    // recorded as failed or changed by a device that cannot embed.
+    if (this.options.model.missing) throw this.options.model.missing;
     // The home's pid lock and the library's lease (writer-lock.ts); one attempt at a time.
     this.locking ??= acquireLibraryWriter({ home: this.paths.home, library: this.location, libraryUri: this.location.uri, command: this.options.command ?? 'shoebox' });
     this.lock ??= await this.locking.catch((error: unknown) => {
@@ -285,11 +297,12 @@ export class LibraryService {
         if (!row || row.size !== file.size || row.mtimeMs !== file.mtimeMs) pending++;
       }
     }
+    const missing = this.options.model.missing !== undefined;
     return {
       photos: await store.countListed(), // the library's, embedded by this model or not (`pending` says what is left)
       failed: failures.map((f) => ({ path: f.path, reason: f.reason })),
-      pending,
-      model: this.modelId,
+      pending: missing ? null : pending,
+      model: missing ? null : this.modelId,
       folders: await Promise.all(
         folders.map(async (f) => {
           const photos = await store.countListed({ folder: f.path });

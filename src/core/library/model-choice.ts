@@ -8,7 +8,14 @@ import { DEFAULT_MODEL_ID } from '../models/catalog';
 export interface ModelChoice {
   id: string;
   dir: string;
+  /** No model on this device: the library opens for reading only (`readWithoutModel`), and
+   *  whatever needs the model or writes fails with this error ("no model: install one ..."). */
+  missing?: NoModelError;
 }
+
+/** The model id a library opened without a model reads as: it has no photos table, so every
+ *  model's photos are read as "another model's" (store/library-photos.ts merges them). */
+export const NO_MODEL_ID = '(no model)';
 
 export class NoModelError extends Error {
   override name = 'NoModelError';

@@ -1,0 +1,56 @@
+// The core's side of reading without a model (the CLI's status, list, places): the library
+// opens, lists and names its photos, and refuses every write with the no-model error, so a
+// device that cannot embed never indexes, records failures or changes the library.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+
+describe('a library opened without a model', () => {
+  let home: string;
+  let photos: string;
+  let reader: LibraryHost;
+
+  beforeAll(async () => {
+    home = tempDir();
+    photos = tempDir('shoebox-nomodel-api-');
+    await writeExifColourPhoto(photos, 'arezzo.jpg', [220, 20, 20], { gps: { lat: 43.4682, lon: 11.8802 } });
+    await writeExifColourPhoto(photos, 'blue.jpg', [20, 30, 220]);
+    const writer = await createLibraryApi({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false, writerLock: 'on-write' });
+    await writer.indexNow([photos]);
+    await writer.close();
+    reader = await createLibraryApi({ home, provider: 'cpu', watch: false, writerLock: 'on-write', readWithoutModel: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await reader?.close();
+  });
+
+  it('reads the photos and their places, and says it has no model', async () => {
+    await reader.ready({ toRead: true });
+    await expect(reader.ready()).rejects.toThrow(/^no model: install one/);
+    const page = await reader.timeline({ limit: 10 });
+    expect(page.photos.map((p) => path.basename(p.path)).sort()).toEqual(['arezzo.jpg', 'blue.jpg']);
+    expect((await reader.places()).countries.map((c) => c.place)).toEqual(['Italy']);
+    expect(await reader.status()).toMatchObject({ model: null, photos: 2, modelProblem: expect.stringMatching(/^No model yet: install one/) });
+  });
+
+  it('refuses writes with the no-model error and writes nothing', async () => {
+    const id = (await reader.timeline({ limit: 10 })).photos[0]!.id;
+    await expect(reader.setFavourites([id], true)).rejects.toThrow(/^no model: install one/);
+    await expect(reader.indexNow([photos])).rejects.toThrow(/^no model: install one/);
+    expect((await reader.timeline({ favourite: true })).total).toBe(0);
+  });
+
+  it('the app and `serve` (which hold the writer lock) still need a model', async () => {
+    const app = await createLibraryApi({ home, provider: 'cpu', watch: false, readWithoutModel: true });
+    try {
+      expect((await app.status()).model).toBeNull();
+      await expect(app.timeline({ limit: 10 })).resolves.toMatchObject({ total: 0 });
+    } finally {
+      await app.close();
+    }
+  });
+});
