@@ -8,6 +8,7 @@ import { DuplicatesSection } from './components/dupes/DuplicatesSection';
 import { LabelSetScreen } from './components/tags/LabelSetScreen';
 import { LabelSetsSection } from './components/tags/LabelSetsSection';
 import { TagReviewScreen } from './components/tags/TagReviewScreen';
+import { PlacesScreen } from './components/places/PlacesScreen';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
 import { FilterBar } from './components/FilterBar';
@@ -31,6 +32,7 @@ import { Viewer } from './components/Viewer';
 import { useFavouriteCount } from './hooks/useFavouriteCount';
 import { useLibrary } from './hooks/useLibrary';
 import { usePhotoSource } from './hooks/usePhotoSource';
+import { usePlaces } from './hooks/usePlaces';
 import { useTimelineSummary } from './hooks/useTimelineSummary';
 import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
@@ -76,6 +78,7 @@ export function App() {
   const ready = hasModel && library.folders.length > 0;
   const modal = viewerIndex !== null || settingsOpen;
   const favouriteCount = useFavouriteCount(library.photosVersion, ready);
+  const places = usePlaces(library.photosVersion, ready);
 
   // The viewer's photo left a list whose length is known (unfavourited in Favourites, moved
   // to the trash): stay on the one that took its place, step back from the end, close when
@@ -108,7 +111,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent, showFavourites } = views;
+  const { showFolder, showRecent, showFavourites, showPlace } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -124,11 +127,22 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showFavourites();
   }, [showFavourites]);
+  // A place's timeline (a town card, a country, the viewer's place link), from any screen.
+  const showPlaceView = useCallback(
+    (place: string) => {
+      setViewer(null);
+      setScreen(PHOTOS_SCREEN);
+      showPlace(place);
+    },
+    [showPlace],
+  );
+  const showPlaces = useCallback(() => setScreen({ kind: 'places' }), []);
   const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
   const favourites = screen.kind === 'photos' && view.kind === 'library' && view.favourites === true;
+  const place = screen.kind === 'photos' && view.kind === 'library' ? (view.place ?? null) : null;
   // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
   const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
-  const screenProps: ScreenProps = { screen, navigate: setScreen, library };
+  const screenProps: ScreenProps = { screen, navigate: setScreen, library, showPlace: showPlaceView };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
 
@@ -165,13 +179,16 @@ export function App() {
             jobs={library.jobs}
             sync={library.sync}
             photos={status?.photos ?? 0}
-            folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites ? view.folder : undefined}
+            folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && place === null ? view.folder : undefined}
             onShowFolder={showPhotos}
             recent={recent}
             onShowRecent={showRecentlyAdded}
             favourites={favourites}
             favouriteCount={favouriteCount}
             onShowFavourites={showFavouritesView}
+            places={screen.kind === 'places' || place !== null}
+            placeCount={places.summary?.located ?? null}
+            onShowPlaces={showPlaces}
           >
             <LabelSetsSection {...screenProps} />
             <AlbumsSection {...screenProps} />
@@ -197,6 +214,8 @@ export function App() {
             <AlbumEditor {...screenProps} />
           ) : screen.kind === 'duplicates' ? (
             <DuplicatesScreen {...screenProps} />
+          ) : screen.kind === 'places' ? (
+            <PlacesScreen {...screenProps} places={places} />
           ) : (
             <>
               <ResultHeader
@@ -209,6 +228,7 @@ export function App() {
                 error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
                 queryThumb={view.kind === 'image' ? view.previewUrl : null}
                 onBack={views.back}
+                onPlaces={showPlaces}
               />
               {view.kind !== 'library' && (
                 <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
@@ -256,7 +276,9 @@ export function App() {
                     ? 'Nothing matched.'
                     : view.favourites
                       ? 'No favourites yet: press F in the viewer, or select photos and choose Favourite.'
-                      : 'No photos here yet: indexing shows them as it goes.'}
+                      : view.place !== undefined
+                        ? `No photos taken in ${view.place} (any more).`
+                        : 'No photos here yet: indexing shows them as it goes.'}
                 </p>
               ) : view.kind === 'library' ? (
                 timeline.summary && (
@@ -267,7 +289,7 @@ export function App() {
                     reveal={viewerIndex}
                     onOpen={setViewerIndex}
                     onMoreLikeThis={moreLikeThis}
-                    label={recent ? 'Recently added' : favourites ? 'Favourites' : 'Photos'}
+                    label={recent ? 'Recently added' : favourites ? 'Favourites' : (place ?? 'Photos')}
                     select={select}
                   />
                 )
@@ -288,7 +310,7 @@ export function App() {
       </div>
       <StatusBar status={status} error={library.error} />
       {viewerIndex !== null && (
-        <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} />
+        <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlaceView} />
       )}
       {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
       <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />

@@ -17,6 +17,7 @@ import './styles/tags.css';
 import './styles/settings.css';
 import './styles/browse.css';
 import './styles/favourites.css';
+import './styles/places.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing its #root element.');

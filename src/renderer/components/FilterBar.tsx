@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { FolderInfo } from '../../shared/api';
 import { FolderSelect } from './FolderSelect';
 import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
+import { PlaceInput } from './places/PlaceInput';
 import { TagSelect } from './TagSelect';
 
 interface FilterBarProps {
@@ -12,7 +13,7 @@ interface FilterBarProps {
   children?: ReactNode;
 }
 
-/** Narrows search results: date taken, camera, folder, location, tag, favourites. Every field set must hold. */
+/** Narrows search results: date taken, camera, folder, location, place, tag, favourites. Every field set must hold. */
 export function FilterBar({ fields, folders, onChange, children }: FilterBarProps) {
   const set = <K extends keyof FilterFields>(key: K, value: FilterFields[K]) => onChange({ ...fields, [key]: value });
   return (
@@ -42,6 +43,10 @@ export function FilterBar({ fields, folders, onChange, children }: FilterBarProp
           <option value="with">recorded</option>
           <option value="without">not recorded</option>
         </select>
+      </label>
+      <label>
+        <span>Place</span>
+        <PlaceInput value={fields.place} placeholder="anywhere" onChange={(place) => set('place', place)} />
       </label>
       <label>
         <span>Tag</span>

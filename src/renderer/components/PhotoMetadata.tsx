@@ -1,17 +1,25 @@
+import type { ReactNode } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { takenAtText } from '../../shared/taken-at';
 import { baseName, formatBytes, formatDate } from '../lib/format';
+import { placeLabel } from '../lib/places';
+
+interface PhotoMetadataProps {
+  photo: PhotoDetails;
+  /** Shows the timeline of a place: the photo's place ("Arezzo, Italy") is a link to it. */
+  onPlace?: (place: string) => void;
+}
 
 /** The facts about one photo, as a definition list. */
-export function PhotoMetadata({ photo }: { photo: PhotoDetails }) {
+export function PhotoMetadata({ photo, onPlace }: PhotoMetadataProps) {
   const camera = [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ');
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ['Name', baseName(photo.path)],
     // The camera's clock (shared/taken-at.ts), not this viewer's time zone; file times are real instants.
     ['Taken', photo.takenAt === null ? 'unknown' : takenAtText(photo.takenAt, photo.takenOffset)],
     ['Size', `${photo.width} × ${photo.height} · ${formatBytes(photo.size)}`],
     ['Camera', camera || 'unknown'],
-    ['Location', photo.gpsLat !== null && photo.gpsLon !== null ? `${photo.gpsLat.toFixed(5)}, ${photo.gpsLon.toFixed(5)}` : 'none recorded'],
+    ['Location', <Location key="location" photo={photo} onPlace={onPlace} />],
     ['Folder', photo.folder],
     ['Path', photo.path],
     ['Modified', formatDate(photo.mtimeMs)],
@@ -26,5 +34,25 @@ export function PhotoMetadata({ photo }: { photo: PhotoDetails }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The town it was taken in (a link to its timeline), then the coordinates; or "none recorded". */
+function Location({ photo, onPlace }: PhotoMetadataProps) {
+  if (photo.gpsLat === null || photo.gpsLon === null) return <>none recorded</>;
+  const coordinates = `${photo.gpsLat.toFixed(5)}, ${photo.gpsLon.toFixed(5)}`;
+  if (!photo.place) return <>{coordinates}</>;
+  const place = placeLabel(photo.place);
+  return (
+    <span className="metadata__place">
+      {onPlace ? (
+        <button type="button" className="link-button" title={`Show the photos taken in ${place}`} onClick={() => onPlace(place)}>
+          {place}
+        </button>
+      ) : (
+        <span>{place}</span>
+      )}
+      <span className="muted small">{coordinates}</span>
+    </span>
   );
 }

@@ -14,14 +14,16 @@ interface ResultHeaderProps {
   error: string | null;
   queryThumb: string | null;
   onBack: () => void;
+  /** Back to the Places page, from a place's timeline. */
+  onPlaces?: () => void;
 }
 
 /** What the grid is showing, with the way back to the whole library. */
-export function ResultHeader({ view, count, countComplete, loading, countHidden = false, closest = false, error, queryThumb, onBack }: ResultHeaderProps) {
+export function ResultHeader({ view, count, countComplete, loading, countHidden = false, closest = false, error, queryThumb, onBack, onPlaces }: ResultHeaderProps) {
   let title: string;
   switch (view.kind) {
     case 'library':
-      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.place !== undefined ? view.place : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search':
       title = `Results for “${view.query}”`;
@@ -41,7 +43,12 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
       <span className="muted" aria-live="polite">
         {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}
       </span>
-      {view.kind !== 'library' || view.folder || view.order || view.favourites ? (
+      {view.kind === 'library' && view.place !== undefined && onPlaces && (
+        <button type="button" className="button result-header__places" onClick={onPlaces}>
+          ‹ All places
+        </button>
+      )}
+      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.place !== undefined ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

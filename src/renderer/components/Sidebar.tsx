@@ -21,12 +21,16 @@ interface SidebarProps {
   favourites: boolean;
   favouriteCount: number | null;
   onShowFavourites: () => void;
+  /** The Places page (or a place's timeline) is shown; `placeCount`: photos placed in a town (null until known). */
+  places: boolean;
+  placeCount: number | null;
+  onShowPlaces: () => void;
   /** The feature sections below the folders: label sets, smart albums, duplicates. */
   children?: ReactNode;
 }
 
 /** The library and its folders, then the feature sections. */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, children }: SidebarProps) {
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, places, placeCount, onShowPlaces, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
@@ -42,6 +46,10 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       <button type="button" className={favourites ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={favourites} onClick={onShowFavourites}>
         <span>Favourites</span>
         {favouriteCount !== null && <span className="muted">{favouriteCount.toLocaleString()}</span>}
+      </button>
+      <button type="button" className={places ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={places} title="Photos by where they were taken" onClick={onShowPlaces}>
+        <span>Places</span>
+        {placeCount !== null && <span className="muted">{placeCount.toLocaleString()}</span>}
       </button>
       <div className="sidebar__section">
         <h2>Folders</h2>

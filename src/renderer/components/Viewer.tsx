@@ -20,13 +20,15 @@ interface ViewerProps {
   onIndex: (index: number) => void;
   onClose: () => void;
   onMoreLikeThis: (photo: Photo) => void;
+  /** Shows the timeline of a place (the metadata's place link); absent: the place is plain text. */
+  onPlace?: (place: string) => void;
 }
 
 /**
  * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
  * Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  */
-export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: ViewerProps) {
+export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
   const photo = source.get(index);
@@ -106,7 +108,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis }: View
         )}
         {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
         {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
-        {details.status === 'ready' && details.value && <PhotoMetadata photo={details.value} />}
+        {details.status === 'ready' && details.value && <PhotoMetadata photo={details.value} onPlace={onPlace} />}
         {photoText && (
           <section aria-label="Text in photo">
             <h3 className="small">Text in photo</h3>

@@ -5,12 +5,13 @@ import type { ShoeboxClient } from '../client/client';
 import { PagedPhotos, type PageFetcher } from '../lib/paged-photos';
 import { viewKey, type View } from '../lib/view';
 
-/** What the timeline of a library view asks for: order, folder, favourites only, and the viewer's clock for file times. */
+/** What the timeline of a library view asks for: order, folder, favourites only, a place, and the viewer's clock for file times. */
 export function timelineOptions(view: Extract<View, { kind: 'library' }>): TimelineOptions {
   return {
     order: view.order ?? 'taken',
     ...(view.folder ? { folder: view.folder } : {}),
     ...(view.favourites ? { favourite: true } : {}),
+    ...(view.place !== undefined ? { place: view.place } : {}),
     utcOffset: -new Date().getTimezoneOffset(),
   };
 }

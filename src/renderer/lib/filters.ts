@@ -14,12 +14,14 @@ export interface FilterFields {
   tag: string;
   /** "Favourites only". */
   favourite: boolean;
+  /** Where taken: a town, a country or "town, country" as typed (case and accents ignored), or ''. */
+  place: string;
 }
 
-export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any', tag: '', favourite: false };
+export const NO_FILTERS: FilterFields = { from: '', to: '', camera: '', folder: '', location: 'any', tag: '', favourite: false, place: '' };
 
 export function hasFilters(fields: FilterFields): boolean {
-  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any' || fields.tag.trim() !== '' || fields.favourite;
+  return fields.from !== '' || fields.to !== '' || fields.camera.trim() !== '' || fields.folder !== '' || fields.location !== 'any' || fields.tag.trim() !== '' || fields.favourite || fields.place.trim() !== '';
 }
 
 /** SearchFilters for the engine, or undefined when nothing is set. "To" includes its day. */
@@ -33,6 +35,8 @@ export function toSearchFilters(fields: FilterFields): SearchFilters | undefined
   if (fields.tag.trim()) filters.tag = fields.tag.trim();
   // Unchecked is no filter at all (not favourite: false, "only the others").
   if (fields.favourite) filters.favourite = true;
+  // Blank is no filter; a place no photo was taken in is asked all the same ("Nothing matched.").
+  if (fields.place.trim()) filters.place = fields.place.trim();
   return Object.keys(filters).length ? filters : undefined;
 }
 

@@ -12,7 +12,9 @@ export type Screen =
   | { kind: 'album'; name: string }
   /** The smart-album editor: an existing album, or a new one (null). */
   | { kind: 'album-editor'; name: string | null }
-  | { kind: 'duplicates' };
+  | { kind: 'duplicates' }
+  /** The library's places: countries and their towns, each leading to its timeline. */
+  | { kind: 'places' };
 
 export const PHOTOS_SCREEN: Screen = { kind: 'photos' };
 
@@ -21,4 +23,7 @@ export interface ScreenProps {
   screen: Screen;
   navigate: (screen: Screen) => void;
   library: LibraryState;
+  /** Shows the timeline of the photos taken at a place ("Arezzo, Italy", "Italy"): the Places
+   *  page's cards and the viewer's place link lead there from any screen. */
+  showPlace: (place: string) => void;
 }

@@ -3,8 +3,9 @@
 
 export type View =
   /** The timeline: newest taken first, or (order 'added') "Recently added"; `favourites`:
-   *  only the user's favourites (the sidebar's "Favourites"). */
-  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true }
+   *  only the user's favourites (the sidebar's "Favourites"); `place`: only the photos taken
+   *  there ("Arezzo, Italy" or "Italy", as the Places page names them). */
+  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
@@ -13,11 +14,16 @@ export const LIBRARY_VIEW: View = { kind: 'library', folder: null };
 export const RECENT_VIEW: View = { kind: 'library', folder: null, order: 'added' };
 export const FAVOURITES_VIEW: View = { kind: 'library', folder: null, favourites: true };
 
+/** The timeline of the photos taken at a place (a town card or a country on the Places page). */
+export function placeView(place: string): View {
+  return { kind: 'library', folder: null, place };
+}
+
 /** Identity of a view, for "is this still the same list?" */
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

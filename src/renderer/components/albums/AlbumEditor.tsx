@@ -1,7 +1,7 @@
 // The smart-album editor: name, query (the search's query language), threshold (automatic,
 // i.e. the model's calibrated cut-off, or a cosine of the user's), filters (folder, tag,
-// favourites, dates), a live count of what matches; Save (a rename keeps the album's pins and
-// exclusions) and Delete (confirmed). The engine's refusals show inline, one line.
+// favourites, place, dates), a live count of what matches; Save (a rename keeps the album's
+// pins and exclusions) and Delete (confirmed). The engine's refusals show inline, one line.
 import { useState, type FormEvent } from 'react';
 import type { AlbumInfo, FolderInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -11,6 +11,7 @@ import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { emptyForm, formFilters, formFromAlbum, formToInput, type AlbumForm } from './album-form';
 import { notifyAlbumsChanged } from './albums-changed';
 import { MatchPreview } from './MatchPreview';
+import { PlaceInput } from '../places/PlaceInput';
 import { TagSelect } from '../TagSelect';
 
 export function AlbumEditor({ screen, navigate, library }: ScreenProps) {
@@ -142,6 +143,10 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
         <label className="album-field">
           <span>tagged</span>
           <TagSelect value={form.tag} anyLabel="any tag" onChange={(tag) => edit({ tag })} />
+        </label>
+        <label className="album-field">
+          <span>taken in</span>
+          <PlaceInput value={form.place} placeholder="anywhere: a town or a country" onChange={(place) => edit({ place })} />
         </label>
         <label className="album-favourites">
           <input type="checkbox" checked={form.favourite} onChange={(e) => edit({ favourite: e.target.checked })} />

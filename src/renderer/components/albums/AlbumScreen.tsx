@@ -23,7 +23,7 @@ import { ExportPanel } from './ExportPanel';
 import { PinnedMarks } from './PinnedMarks';
 import { listingKey, useAlbumSource, type AlbumListing } from './useAlbumSource';
 
-export function AlbumScreen({ screen, navigate, library }: ScreenProps) {
+export function AlbumScreen({ screen, navigate, library, showPlace }: ScreenProps) {
   const client = useClient();
   const version = useAlbumsVersion();
   const name = screen.kind === 'album' ? screen.name : '';
@@ -47,12 +47,12 @@ export function AlbumScreen({ screen, navigate, library }: ScreenProps) {
   }
   // A previous album's answer may still be here until this one's arrives.
   if (state.status === 'loading' || state.value.name !== name) return <p className="album-screen album-screen--message muted">Loading…</p>;
-  return <AlbumView key={name} album={state.value} navigate={navigate} refresh={`${version}|${library.photosVersion}`} />;
+  return <AlbumView key={name} album={state.value} navigate={navigate} showPlace={showPlace} refresh={`${version}|${library.photosVersion}`} />;
 }
 
 type Panel = 'export' | 'excluded' | null;
 
-function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: ScreenProps['navigate']; refresh: string }) {
+function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; navigate: ScreenProps['navigate']; showPlace: ScreenProps['showPlace']; refresh: string }) {
   const [listing, setListing] = useState<AlbumListing>({ kind: 'members', album: album.name });
   const [viewerIndex, setViewerIndex] = useState<number | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -161,7 +161,7 @@ function AlbumView({ album, navigate, refresh }: { album: AlbumInfo; navigate: S
       )}
       {viewerIndex !== null && (
         <>
-          <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} />
+          <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace} />
           <AlbumPhotoBar
             key={current?.id}
             album={album.name}

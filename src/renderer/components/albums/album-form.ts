@@ -13,6 +13,8 @@ export interface AlbumForm {
   tag: string;
   /** Only the favourites. */
   favourite: boolean;
+  /** Taken there: a town, a country or "town, country" as typed, or '' for anywhere. */
+  place: string;
   /** YYYY-MM-DD or ''. */
   from: string;
   to: string;
@@ -22,7 +24,7 @@ export interface AlbumForm {
 const START_THRESHOLD = 0.25;
 
 export function emptyForm(): AlbumForm {
-  return { name: '', query: '', automatic: true, threshold: START_THRESHOLD, folder: '', tag: '', favourite: false, from: '', to: '' };
+  return { name: '', query: '', automatic: true, threshold: START_THRESHOLD, folder: '', tag: '', favourite: false, place: '', from: '', to: '' };
 }
 
 export function formFromAlbum(album: AlbumInfo): AlbumForm {
@@ -36,6 +38,7 @@ export function formFromAlbum(album: AlbumInfo): AlbumForm {
     folder: f.folder ?? '',
     tag: f.tag ?? '',
     favourite: f.favourite === true,
+    place: f.place ?? '',
     from: f.after !== undefined ? dayString(f.after) : '',
     to: f.before !== undefined ? dayString(f.before - 1) : '',
   };
@@ -61,6 +64,7 @@ export function formFilters(form: AlbumForm): AlbumFilters | string {
   if (form.folder) filters.folder = form.folder;
   if (form.tag.trim()) filters.tag = form.tag.trim();
   if (form.favourite) filters.favourite = true;
+  if (form.place.trim()) filters.place = form.place.trim();
   if (form.from) filters.after = dayStart(form.from);
   if (form.to) filters.before = dayStart(form.to) + dayLength(form.to);
   if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) return 'The date range is empty: “From” must not be after “To”.';
@@ -73,6 +77,7 @@ export function toSearchFilters(filters: AlbumFilters): SearchFilters {
     ...(filters.folder ? { folder: filters.folder } : {}),
     ...(filters.tag ? { tag: filters.tag } : {}),
     ...(filters.favourite ? { favourite: true } : {}),
+    ...(filters.place ? { place: filters.place } : {}),
     ...(filters.after !== undefined ? { after: new Date(filters.after).toISOString() } : {}),
     ...(filters.before !== undefined ? { before: new Date(filters.before).toISOString() } : {}),
   };

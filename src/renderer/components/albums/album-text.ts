@@ -6,12 +6,13 @@ export function describeThreshold(album: Pick<AlbumInfo, 'threshold' | 'threshol
   return album.thresholdAutomatic ? `automatic threshold (${album.threshold.toFixed(3)} now)` : `threshold ${album.threshold.toFixed(3)}`;
 }
 
-/** "in Holidays · tagged beach · favourites · from 1 Jun 2021", or '' without filters. */
+/** "in Holidays · tagged beach · favourites · taken in Italy · from 1 Jun 2021", or '' without filters. */
 export function describeFilters(filters: AlbumFilters): string {
   const parts: string[] = [];
   if (filters.folder) parts.push(`in ${baseName(filters.folder)}`);
   if (filters.tag) parts.push(`tagged ${filters.tag}`);
   if (filters.favourite) parts.push('favourites');
+  if (filters.place) parts.push(`taken in ${filters.place}`);
   const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
   if (filters.after !== undefined) parts.push(`from ${day(filters.after)}`);
   // `before` is exclusive: the editor stores the day after the last day chosen.

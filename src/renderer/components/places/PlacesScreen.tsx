@@ -1,0 +1,94 @@
+// The Places page: the library's photos by where they were taken, named offline from their
+// GPS positions (src/core/places). One section per country, most photos first, whose header
+// opens the country's timeline, with a card per town (its newest photo, its name and count)
+// that opens the town's. The page follows the library (usePlaces refreshes on photos-changed).
+import { useState } from 'react';
+import type { PlaceCountry } from '../../../shared/api';
+import { useClient } from '../../client/ClientContext';
+import type { PlacesState } from '../../hooks/usePlaces';
+import { formatCount } from '../../lib/format';
+import { placesCountText, shownTowns, unplacedText } from '../../lib/places';
+import type { ScreenProps } from '../../lib/screen';
+
+interface PlacesScreenProps extends ScreenProps {
+  places: PlacesState;
+}
+
+export function PlacesScreen({ places, showPlace }: PlacesScreenProps) {
+  const { summary, error } = places;
+  const note = summary ? unplacedText(summary.unplaced) : null;
+  return (
+    <section className="places-screen" aria-labelledby="places-title">
+      <div className="result-header">
+        <h1 id="places-title" className="result-header__title">
+          Places
+        </h1>
+        <span className="muted" aria-live="polite">
+          {summary ? (summary.located > 0 ? placesCountText(summary) : '') : error ? '' : 'Loading…'}
+        </span>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {summary && summary.located === 0 && (
+        <div className="empty-state places-empty">
+          <h2>No places yet</h2>
+          <p>Photos taken with location on (most phones record it) show up here, grouped by the country and town where they were taken.</p>
+          <p>Nothing is sent anywhere: the town names come from a list built into Shoebox, offline.</p>
+          {note && (
+            <p className="small" role="note">
+              {note}
+            </p>
+          )}
+        </div>
+      )}
+      {summary && summary.located > 0 && (
+        <div className="places">
+          {note && (
+            <p className="places__note muted small" role="note">
+              {note}
+            </p>
+          )}
+          {summary.countries.map((country) => (
+            <CountrySection key={country.countryCode} country={country} showPlace={showPlace} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CountrySection({ country, showPlace }: { country: PlaceCountry; showPlace: (place: string) => void }) {
+  const client = useClient();
+  const [expanded, setExpanded] = useState(false);
+  const towns = shownTowns(country, expanded);
+  const headingId = `place-${country.countryCode}`;
+  return (
+    <section className="places__country" aria-labelledby={headingId}>
+      <h2 id={headingId} className="places__country-head">
+        <button type="button" className="places__country-button" title={`Show the ${formatCount(country.count, 'photo')} taken in ${country.country}`} onClick={() => showPlace(country.place)}>
+          <span className="places__country-name">{country.country}</span>
+          <span className="places__country-count muted">{formatCount(country.count, 'photo')}</span>
+        </button>
+      </h2>
+      <ul className="places__towns" aria-label={`Towns in ${country.country}`}>
+        {towns.map((town) => (
+          <li key={town.place}>
+            <button type="button" className="place-card" title={`Show the photos taken in ${town.place}`} onClick={() => showPlace(town.place)}>
+              <img className="place-card__cover" src={client.imageUrl(town.cover.id, 'thumb')} alt="" loading="lazy" decoding="async" draggable={false} />
+              <span className="place-card__name">{town.city}</span>
+              <span className="place-card__count muted">{formatCount(town.count, 'photo')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {towns.length < country.towns.length && (
+        <button type="button" className="link-button places__more" onClick={() => setExpanded(true)}>
+          Show all {country.towns.length.toLocaleString()} towns
+        </button>
+      )}
+    </section>
+  );
+}

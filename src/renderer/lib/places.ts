@@ -1,0 +1,58 @@
+// Places in words: a photo's place as the place filters take it ("Arezzo, Italy"), the
+// suggestions the place fields offer, and the Places page's lines. Pure, for the tests.
+import type { PhotoPlace, PlaceCountry, PlacesSummary, PlaceTown } from '../../shared/api';
+import { formatCount } from './format';
+
+/** The same folding as the engine's (src/core/places/place-name.ts): case, accents and spacing ignored. */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** "Arezzo, Italy"; a city that is its country ("Singapore") once. As the engine labels a town. */
+export function placeLabel(place: PhotoPlace): string {
+  return folded(place.city) === folded(place.country) ? place.city : `${place.city}, ${place.country}`;
+}
+
+export interface PlaceChoice {
+  /** What the field takes: a country ("Italy") or a town ("Arezzo, Italy"). */
+  value: string;
+  /** Shown beside it in the suggestions: "10 photos". */
+  label: string;
+}
+
+/** The place fields' suggestions: each country (most photos first), then its towns (the same),
+ *  each name once (a city-state's town and country are one place). */
+export function placeChoices(summary: PlacesSummary): PlaceChoice[] {
+  const seen = new Set<string>();
+  const choices: PlaceChoice[] = [];
+  const add = (value: string, count: number) => {
+    const key = folded(value);
+    if (seen.has(key)) return;
+    seen.add(key);
+    choices.push({ value, label: formatCount(count, 'photo') });
+  };
+  for (const country of summary.countries) {
+    add(country.place, country.count);
+    for (const town of country.towns) add(town.place, town.count);
+  }
+  return choices;
+}
+
+/** The Places page's count: "13 photos in 3 countries". */
+export function placesCountText(summary: PlacesSummary): string {
+  return `${formatCount(summary.located, 'photo')} in ${formatCount(summary.countries.length, 'country', 'countries')}`;
+}
+
+/** The note for photos with a position but no town near it, or null when there are none. */
+export function unplacedText(unplaced: number): string | null {
+  if (unplaced <= 0) return null;
+  return unplaced === 1 ? '1 photo has a position far from any town.' : `${unplaced.toLocaleString()} photos have a position far from any town.`;
+}
+
+/** Towns a country shows at first; the rest behind "Show all". */
+export const TOWNS_SHOWN = 24;
+
+/** The towns to draw for a country: all once expanded (or when few), else the first TOWNS_SHOWN. */
+export function shownTowns(country: Pick<PlaceCountry, 'towns'>, expanded: boolean, limit = TOWNS_SHOWN): PlaceTown[] {
+  return expanded || country.towns.length <= limit ? country.towns : country.towns.slice(0, limit);
+}
