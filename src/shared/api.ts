@@ -130,6 +130,10 @@ export interface PlaceTown {
   count: number;
   /** Its newest photo. */
   cover: Photo;
+  /** Where its photos were taken, on average (degrees; the longitude's mean taken around the
+   *  circle, so a town on the antimeridian stays there): a point for a map. */
+  lat: number;
+  lon: number;
 }
 
 export interface PlaceCountry {

@@ -66,6 +66,9 @@ describe('places', () => {
       ['Florence', 'Florence, Italy', 1],
     ]);
     expect(path.basename(italy.cover.path)).toBe('arezzo-3.jpg');
+    // The town's point on the map: its three photos' mean position.
+    expect(italy.towns[0]!.lat).toBeCloseTo(AREZZO.lat + 0.002 / 3, 3);
+    expect(italy.towns[0]!.lon).toBeCloseTo(AREZZO.lon + 0.002 / 3, 3);
     expect(path.basename(italy.towns[0]!.cover.path)).toBe('arezzo-3.jpg');
     expect(summary.countries[1]!.towns.map((t) => t.place)).toEqual(['Paris, France']);
     expect(summary.countries[2]!.towns.map((t) => t.place)).toEqual(['Reykjavík, Iceland']);

@@ -28,7 +28,7 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
         if (!countryCover) return [];
         const towns = c.towns.flatMap((t) => {
           const townCover = cover(t.coverPath);
-          return townCover ? [{ city: t.city, place: t.label, count: t.count, cover: townCover }] : [];
+          return townCover ? [{ city: t.city, place: t.label, count: t.count, cover: townCover, lat: t.lat, lon: t.lon }] : [];
         });
         return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
       });

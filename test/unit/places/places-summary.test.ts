@@ -11,8 +11,8 @@ const PARIS: PhotoPlace = { city: 'Paris', country: 'France', countryCode: 'FR' 
 const LYON: PhotoPlace = { city: 'Lyon', country: 'France', countryCode: 'FR' };
 const OSLO: PhotoPlace = { city: 'Oslo', country: 'Norway', countryCode: 'NO' };
 
-function photo(path: string, place: PhotoPlace, takenAt: number | null, mtimeMs = 0): LocatedPhoto {
-  return { photo: { path, hash: path, takenAt, mtimeMs, indexedAt: 0, gpsLat: 1, gpsLon: 1 }, place };
+function photo(path: string, place: PhotoPlace, takenAt: number | null, mtimeMs = 0, at: [number, number] = [1, 1]): LocatedPhoto {
+  return { photo: { path, hash: path, takenAt, mtimeMs, indexedAt: 0, gpsLat: at[0], gpsLon: at[1] }, place };
 }
 
 describe('groupPlaces', () => {
@@ -46,6 +46,16 @@ describe('groupPlaces', () => {
     expect(groups[0]!.towns[0]!.coverPath).toBe('/p/a2.jpg');
     expect(groups[1]!.coverPath).toBe('/p/l1.jpg');
     expect(groupPlaces([...located].reverse())).toEqual(groups);
+  });
+
+  it("puts a town on the map at its photos' mean position, across the antimeridian too", () => {
+    const SUVA: PhotoPlace = { city: 'Taveuni', country: 'Fiji', countryCode: 'FJ' };
+    const [fiji] = groupPlaces([photo('/p/x.jpg', SUVA, 1, 0, [-16.8, 179.9]), photo('/p/y.jpg', SUVA, 2, 0, [-16.9, -179.9])]);
+    expect(fiji!.towns[0]!.lat).toBeCloseTo(-16.85, 6);
+    expect(Math.abs(fiji!.towns[0]!.lon)).toBeCloseTo(180, 6);
+    const [italy] = groupPlaces([photo('/p/a.jpg', AREZZO, 1, 0, [43.4, 11.8]), photo('/p/b.jpg', AREZZO, 2, 0, [43.6, 12.0])]);
+    expect(italy!.towns[0]!.lat).toBeCloseTo(43.5, 6);
+    expect(italy!.towns[0]!.lon).toBeCloseTo(11.9, 3);
   });
 
   it('is empty without located photos', () => {

@@ -31,12 +31,12 @@ const SUMMARY: PlacesSummary = {
       count: 10,
       cover: photo('a9'),
       towns: [
-        { city: 'Arezzo', place: 'Arezzo, Italy', count: 9, cover: photo('a9') },
-        { city: 'Florence', place: 'Florence, Italy', count: 1, cover: photo('f1') },
+        { city: 'Arezzo', place: 'Arezzo, Italy', count: 9, cover: photo('a9'), lat: 43.47, lon: 11.88 },
+        { city: 'Florence', place: 'Florence, Italy', count: 1, cover: photo('f1'), lat: 43.79, lon: 11.23 },
       ],
     },
-    { country: 'Spain', countryCode: 'ES', place: 'Spain', count: 2, cover: photo('m2'), towns: [{ city: 'Madrid', place: 'Madrid, Spain', count: 2, cover: photo('m2') }] },
-    { country: 'Singapore', countryCode: 'SG', place: 'Singapore', count: 1, cover: photo('s1'), towns: [{ city: 'Singapore', place: 'Singapore', count: 1, cover: photo('s1') }] },
+    { country: 'Spain', countryCode: 'ES', place: 'Spain', count: 2, cover: photo('m2'), towns: [{ city: 'Madrid', place: 'Madrid, Spain', count: 2, cover: photo('m2'), lat: 40.45, lon: -3.72 }] },
+    { country: 'Singapore', countryCode: 'SG', place: 'Singapore', count: 1, cover: photo('s1'), towns: [{ city: 'Singapore', place: 'Singapore', count: 1, cover: photo('s1'), lat: 1.28, lon: 103.86 }] },
   ],
   located: 13,
   unplaced: 0,
@@ -83,7 +83,7 @@ describe('places in words', () => {
   });
 
   it('shows a country\'s first towns until asked for all', () => {
-    const towns = Array.from({ length: 30 }, (_, i) => ({ city: `T${i}`, place: `T${i}, Italy`, count: 1, cover: photo(`t${i}`) }));
+    const towns = Array.from({ length: 30 }, (_, i) => ({ city: `T${i}`, place: `T${i}, Italy`, count: 1, cover: photo(`t${i}`), lat: 43, lon: 11 }));
     expect(shownTowns({ towns }, false)).toHaveLength(24);
     expect(shownTowns({ towns }, false)[0]!.city).toBe('T0');
     expect(shownTowns({ towns }, true)).toHaveLength(30);
