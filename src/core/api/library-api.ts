@@ -321,6 +321,13 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       if (wanted !== null && !path.isAbsolute(wanted)) throw new Error(`give the folder's full path, e.g. /Volumes/photos (got "${place}")`);
       const mapped = wanted === null ? await lib.deviceFolders.unmapFolder(store, folder) : await lib.deviceFolders.mapFolder(store, folder, wanted);
       forgetFolderReach(); // the folder is looked for at its new place now
+      // The watcher follows the folder at its new place now, not after a restart: it starts
+      // again (a catch-up scan; the photos keep their rows). During a job it is paused and
+      // starts again after it anyway.
+      if (sync?.watching) {
+        await sync.stop();
+        if (!jobs.busy) startWatching();
+      }
       emit({ type: 'folders-changed' });
       emit({ type: 'photos-changed', added: 0, removed: 0 }); // every path under it is shown anew
       const info = (await folderInfos(lib)).find((f) => f.path === mapped.device);
