@@ -19,6 +19,7 @@ import { registerTag } from './commands/tag';
 import { registerAlbums } from './commands/albums';
 import { registerFavourites } from './commands/favourites';
 import { registerPlaces } from './commands/places';
+import { registerOnThisDay } from './commands/on-this-day';
 import { registerDupes } from './commands/dupes';
 import { registerServe } from './commands/serve';
 import { registerRepair } from './commands/repair';
@@ -81,6 +82,7 @@ export function buildProgram(): Command {
   registerAlbums(program);
   registerFavourites(program);
   registerPlaces(program);
+  registerOnThisDay(program);
   registerDupes(program);
   registerServe(program);
   registerRepair(program);

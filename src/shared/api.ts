@@ -229,6 +229,10 @@ export interface TimelineOptions extends PageOptions {
   /** Only photos taken there: a town ("Arezzo"), a country ("Italy", "IT") or both
    *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). */
   place?: string;
+  /** "On this day": a date (YYYY-MM-DD, today on the viewer's calendar): only photos taken
+   *  on its month and day in earlier years (by their date taken; photos without one are left
+   *  out). On 28 February of a year without 29 February, photos of 29 February count too. */
+  onThisDay?: string;
   /** The viewer's offset from UTC in minutes east (-(new Date().getTimezoneOffset())): file
    *  and indexing times are instants, shown on the viewer's clock; dates taken are the
    *  camera's clock already. Default 0. */

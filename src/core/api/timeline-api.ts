@@ -1,4 +1,5 @@
-// LibraryApi's timeline: the library (a folder, a tag, the favourites, a place) newest first by date taken or date
+// LibraryApi's timeline: the library (a folder, a tag, the favourites, a place, this day in
+// earlier years) newest first by date taken or date
 // added, a page at a time, and its days with their counts for the grid's date headers and
 // the scrubber (timeline-index.ts keeps the order).
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { hashesTakenAt } from '../places/photos-at-place';
 import type { ApiContext, ApiMethods } from './api-context';
 import { toPhoto } from './photo-views';
 import { daysOf, TimelineIndex, type TimelineView } from './timeline-index';
+import { sameDayOf } from './on-this-day';
 
 /** The largest offset from UTC a clock has (UTC+14), in minutes. */
 const MAX_UTC_OFFSET = 14 * 60;
@@ -22,6 +24,7 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     if (!Number.isInteger(utcOffset) || Math.abs(utcOffset) > MAX_UTC_OFFSET) throw new Error(`utcOffset must be whole minutes within ±${MAX_UTC_OFFSET}, got ${utcOffset}`);
     const view: TimelineView = { order, utcOffset };
     if (options.folder) view.folder = path.resolve(options.folder);
+    if (options.onThisDay !== undefined) view.sameDay = sameDayOf(options.onThisDay);
     if (options.tag) {
       const allowed = await photosWithTag(await ctx.need(), options.tag);
       view.hashes = new Set(allowed.hashes ?? []);

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { TimelineOrder } from '../../shared/api';
 import type { LibraryStore, PhotoDates } from '../store/types';
+import { onSameDay, type SameDay } from './on-this-day';
 
 export interface TimelineEntry {
   path: string;
@@ -24,6 +25,8 @@ export interface TimelineView {
   hashes?: ReadonlySet<string>;
   /** Identifies `hashes` in the cache key (the tag's label, favourites). */
   hashesKey?: string;
+  /** "On this day": only photos taken on this month and day in earlier years. */
+  sameDay?: SameDay;
 }
 
 const MINUTE = 60_000;
@@ -83,7 +86,7 @@ export class TimelineIndex {
         if (this.rows?.photos === photos) this.rows = null;
       });
     }
-    const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null]);
+    const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null, view.sameDay ?? null]);
     let entries = this.views.get(key);
     if (!entries) {
       entries = this.rows.photos.then((photos) => {
@@ -91,6 +94,7 @@ export class TimelineIndex {
         const list: TimelineEntry[] = [];
         for (const photo of photos) {
           if (!inFolder(photo.path) || (view.hashes && !view.hashes.has(photo.hash))) continue;
+          if (view.sameDay && (photo.takenAt === null || !onSameDay(photo.takenAt, view.sameDay))) continue;
           list.push(entryOf(photo, view.order, view.utcOffset));
         }
         return list.sort(newestFirst);

@@ -90,6 +90,8 @@ describe('argument checks', () => {
     expect(validateArgs('search', ['dog', { filters: { place: 'Italy' } }])).toEqual(['dog', { filters: { place: 'Italy' } }]);
     expect(validateArgs('saveAlbum', [{ name: 'Trip', query: 'dog', filters: { place: 'IT' } }])).toEqual([{ name: 'Trip', query: 'dog', filters: { place: 'IT' } }]);
     expect(() => validateArgs('timeline', [{ place: 3 }])).toThrow(/place/);
+    expect(validateArgs('timeline', [{ onThisDay: '2026-12-03' }])).toEqual([{ onThisDay: '2026-12-03' }]);
+    expect(() => validateArgs('timeline', [{ onThisDay: '2026-12-03T00:00:00Z' }])).toThrow(/onThisDay/);
     expect(() => validateArgs('search', ['dog', { filters: { place: 'x'.repeat(301) } }])).toThrow(/place/);
   });
 

@@ -1,0 +1,50 @@
+// `shoebox on-this-day`: the photos taken on today's month and day in earlier years, newest
+// year first, as the app's "On this day" shows them (the core's timeline view).
+import type { Command } from 'commander';
+import { printJson, printLine, printable, UsageError } from '../output';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { takenAtIso } from '../../shared/taken-at';
+import type { TimelinePhoto } from '../../shared/api';
+
+const PAGE = 1000;
+
+/** Today on this computer's calendar, as YYYY-MM-DD. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function registerOnThisDay(program: Command): void {
+  withLibraryOptions(program.command('on-this-day'))
+    .description('photos taken on this day (month and day) in earlier years, newest year first')
+    .option('--date <YYYY-MM-DD>', 'another day than today')
+    .action(async (opts: LibraryCommandOptions & { date?: string }, cmd: Command) => {
+      const date = opts.date ?? today();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+      const library = await openCommandLibrary(cmd, opts, 'shoebox on-this-day', false, 'read');
+      try {
+        const photos: TimelinePhoto[] = [];
+        for (let offset = 0; ; offset += PAGE) {
+          const page = await library.api.timeline({ onThisDay: date, offset, limit: PAGE }).catch((error: unknown) => {
+            throw new UsageError((error as Error).message.replace(/^onThisDay/, '--date'));
+          });
+          photos.push(...page.photos);
+          if (page.photos.length < PAGE) break;
+        }
+        if (opts.json) return printJson(photos.map((p) => ({ path: p.path, takenAt: takenAtIso(p.takenAt!, p.takenOffset) })));
+        const year = Number(date.slice(0, 4));
+        let shown = -1;
+        for (const p of photos) {
+          const taken = new Date(p.takenAt!).getUTCFullYear();
+          if (taken !== shown) {
+            printLine(`${taken} (${year - taken} year${year - taken === 1 ? '' : 's'} ago)`);
+            shown = taken;
+          }
+          printLine(`  ${printable(p.path)}`);
+        }
+        if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken on ${date.slice(5)} in an earlier year\n`);
+      } finally {
+        await library.close();
+      }
+    });
+}
