@@ -146,8 +146,15 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     await host.saveAlbum({ name: 'picked', query: 'a photo', threshold: 1 }); // nothing matches by itself
     await host.setAlbumMembership('picked', photoId(f('b.jpg')), 'pinned');
 
-    // Through the transports' argument check, as the UI's call arrives.
-    const result = await invoke(host, 'trashDuplicates', [ids, [photoId(bSmall)]]);
+    // Through the transports' argument check, as the UI's call arrives; meanwhile the user goes
+    // on marking other photos in the app: the hand-over to the keepers writes the same tables
+    // and must neither conflict with these edits nor undo them.
+    const [result] = await Promise.all([
+      invoke(host, 'trashDuplicates', [ids, [photoId(bSmall)]]),
+      host.setFavourites([photoId(f('c.jpg'))], true),
+      host.setTagState(photoId(f('d.jpg')), animals.name, label, 'rejected'),
+      host.setAlbumMembership('picked', photoId(f('c.jpg')), 'excluded'),
+    ]);
     const expected = [...a.members.slice(1).map((m) => m.path), f('b.jpg')];
     expect(b.keep).toBe(photoId(f('b.jpg')));
     expect(result.moved.sort()).toEqual(expected.sort());
@@ -162,9 +169,12 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     expect((await host.listPhotos()).total).toBe(before - expected.length);
     expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: expected.length });
     const favourites = (await host.listPhotos({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => p.path);
-    expect(favourites.sort()).toEqual([aKeeper, bSmall].sort());
+    expect(favourites.sort()).toEqual([aKeeper, bSmall, f('c.jpg')].sort());
     expect((await host.getPhoto(photoId(aKeeper)))!.tags.filter((t) => t.state === 'accepted').map((t) => t.label)).toEqual([label]);
+    expect((await host.getPhoto(photoId(f('d.jpg'))))!.tags.filter((t) => t.state === 'rejected').map((t) => t.label)).toEqual([label]);
     expect((await host.albumPhotos('picked')).photos.map((p) => ({ path: p.path, pinned: p.pinned }))).toEqual([{ path: bSmall, pinned: true }]);
+    expect((await host.listAlbums()).find((a) => a.name === 'picked')).toMatchObject({ excluded: 1 });
+    expect(events.filter((e) => e.type === 'log' && e.level === 'warn')).toEqual([]);
     await host.removeAlbum('picked');
     await host.removeLabelSet(animals.name);
 

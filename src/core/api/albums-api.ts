@@ -15,7 +15,6 @@ import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { toHit } from './photo-views';
-import { oneAtATime } from '../../base/one-at-a-time';
 
 export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'setAlbumMemberships' | 'exportAlbum'>;
 
@@ -72,8 +71,8 @@ export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'fav
 }
 
 export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
-  /** Runs album writes one at a time, in call order. */
-  const serial = oneAtATime();
+  /** Runs album writes one at a time, in call order (with the duplicates trash's hand-over). */
+  const serial = ctx.writes.albums;
   const service = async (): Promise<AlbumService> => new AlbumService(await ctx.need());
 
   return {

@@ -5,6 +5,17 @@ import type { LibraryApi, LibraryEvent, LibraryStatus } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import type { JobQueue } from './job-queue';
 import type { LibraryFiles } from '../location/library-files';
+import type { OneAtATime } from '../../base/one-at-a-time';
+
+/** One write at a time to each table of the user's marks, shared by every writer of it: the
+ *  app's and the CLI's edits (tags-api, albums-api, favourites-api) and the duplicates
+ *  trash's hand-over to keepers (keeper-marks.ts). Two commits to one LanceDB table at once
+ *  can conflict; a queue per table keeps a long tagging run from holding up a favourite. */
+export interface MarkWrites {
+  readonly favourites: OneAtATime;
+  readonly tags: OneAtATime;
+  readonly albums: OneAtATime;
+}
 
 export interface ApiContext {
   readonly home: string;
@@ -15,6 +26,8 @@ export interface ApiContext {
   open(): Promise<LibraryService | null>;
   /** The library, or a NoModelError with what to do. */
   need(): Promise<LibraryService>;
+  /** The user's marks' write queues (MarkWrites). */
+  readonly writes: MarkWrites;
   /** Background work, one job at a time; `jobs.progress()` reports the running job's. */
   readonly jobs: JobQueue;
   emit(event: LibraryEvent): void;

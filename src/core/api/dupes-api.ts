@@ -234,7 +234,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         // The favourite, tag decisions and album entries of what went stay with the picture.
         // The photos have moved by now: a mark that cannot be handed over is said, never a failed trash.
         if (result.moved.length) {
-          await keepMarksOnKeepers(lib, { moved: result.moved, keepers: selection.keepers, hashOf }).catch((error: unknown) =>
+          await keepMarksOnKeepers(lib, { moved: result.moved, keepers: selection.keepers, hashOf }, ctx.writes).catch((error: unknown) =>
             ctx.emit({ type: 'log', level: 'warn', message: `the trashed photos' favourites, tags or album places were not all given to their keepers: ${(error as Error).message}` }),
           );
         }

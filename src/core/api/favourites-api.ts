@@ -10,7 +10,6 @@ import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
 import { toListing, type PhotoListing } from './photo-views';
-import { oneAtATime } from '../../base/one-at-a-time';
 
 /** The CLI's share: by path, with what was marked and what the library does not hold. */
 export interface FavouritesForeground {
@@ -30,8 +29,9 @@ async function markFavourites(lib: LibraryService, paths: readonly string[], fav
 }
 
 export function favouritesApi(ctx: ApiContext): ApiMethods<'setFavourites'> & FavouritesForeground {
-  // One change at a time: two selections marked at once must not interleave their writes.
-  const serial = oneAtATime();
+  // One change at a time: two selections marked at once (or a selection and the duplicates
+  // trash's hand-over) must not interleave their writes.
+  const serial = ctx.writes.favourites;
   const mark = async (paths: string[], favourite: boolean) => {
     const lib = await ctx.need();
     const result = await serial(() => markFavourites(lib, paths, favourite));

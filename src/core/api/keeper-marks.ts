@@ -7,6 +7,7 @@
 import { parseAlbum } from '../albums/album';
 import { AlbumService } from '../albums/album-service';
 import type { LibraryService } from '../library/library-service';
+import type { MarkWrites } from './api-context';
 import type { TagRecord } from '../store/types';
 import { TaggingService } from '../tags/tagging-service';
 
@@ -19,8 +20,10 @@ export interface MovedPhotos {
   hashOf: ReadonlyMap<string, string>;
 }
 
-/** Hands the moved photos' marks to their keepers; returns how many keepers gained one. */
-export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhotos): Promise<number> {
+/** Hands the moved photos' marks to their keepers; returns how many keepers gained one. Each
+ *  table's part runs in that table's write queue, so an edit the user makes meanwhile (a
+ *  favourite, a tag, a pin) neither conflicts with it nor lands between its read and write. */
+export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhotos, writes: MarkWrites): Promise<number> {
   const pairs = photos.moved.flatMap((p) => {
     const keeper = photos.keepers.get(p);
     const hash = photos.hashOf.get(p);
@@ -36,48 +39,54 @@ export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhoto
   const gained = new Set<string>();
 
   // Favourites.
-  const favourites = await store.favouriteHashes();
-  const newFavourites = live.filter((x) => favourites.has(x.hash) && !favourites.has(x.keeperHash));
-  if (newFavourites.length) {
-    await store.setFavourites([...new Set(newFavourites.map((x) => x.keeperHash))], true);
-    for (const x of newFavourites) gained.add(x.keeper);
-  }
+  await writes.favourites(async () => {
+    const favourites = await store.favouriteHashes();
+    const newFavourites = live.filter((x) => favourites.has(x.hash) && !favourites.has(x.keeperHash));
+    if (newFavourites.length) {
+      await store.setFavourites([...new Set(newFavourites.map((x) => x.keeperHash))], true);
+      for (const x of newFavourites) gained.add(x.keeper);
+    }
+  });
 
   // Tag decisions: one batch per (set, label, state), through tagging's own policy (sidecars).
-  const decisions = await store.listTags({ hashes: [...new Set(live.map((x) => x.hash))], states: ['accepted', 'rejected'] });
-  if (decisions.length) {
-    const keeperDecided = new Set((await store.listTags({ hashes: [...new Set(live.map((x) => x.keeperHash))], states: ['accepted', 'rejected'] })).map(decisionKey));
-    const batches = new Map<string, { set: string; label: string; state: TagRecord['state']; paths: Set<string> }>();
-    for (const d of decisions) {
-      for (const x of live.filter((y) => y.hash === d.hash)) {
-        if (keeperDecided.has(decisionKey({ ...d, hash: x.keeperHash }))) continue;
-        const key = JSON.stringify([d.set, d.label, d.state]);
-        let batch = batches.get(key);
-        if (!batch) batches.set(key, (batch = { set: d.set, label: d.label, state: d.state, paths: new Set() }));
-        batch.paths.add(x.keeper);
-        gained.add(x.keeper);
+  await writes.tags(async () => {
+    const decisions = await store.listTags({ hashes: [...new Set(live.map((x) => x.hash))], states: ['accepted', 'rejected'] });
+    if (decisions.length) {
+      const keeperDecided = new Set((await store.listTags({ hashes: [...new Set(live.map((x) => x.keeperHash))], states: ['accepted', 'rejected'] })).map(decisionKey));
+      const batches = new Map<string, { set: string; label: string; state: TagRecord['state']; paths: Set<string> }>();
+      for (const d of decisions) {
+        for (const x of live.filter((y) => y.hash === d.hash)) {
+          if (keeperDecided.has(decisionKey({ ...d, hash: x.keeperHash }))) continue;
+          const key = JSON.stringify([d.set, d.label, d.state]);
+          let batch = batches.get(key);
+          if (!batch) batches.set(key, (batch = { set: d.set, label: d.label, state: d.state, paths: new Set() }));
+          batch.paths.add(x.keeper);
+          gained.add(x.keeper);
+        }
       }
+      const tagging = new TaggingService(lib);
+      for (const b of batches.values()) await tagging.setTagStates([...b.paths], b.label, b.state, b.set);
     }
-    const tagging = new TaggingService(lib);
-    for (const b of batches.values()) await tagging.setTagStates([...b.paths], b.label, b.state, b.set);
-  }
+  });
 
   // Smart albums: a pin or an exclusion of the moved photo (by its path or its content).
-  const albums = new AlbumService(lib);
-  for (const record of await store.listAlbums()) {
-    const album = parseAlbum(record.json);
-    const names = (entry: string, path: string, hash: string) => entry === path || album.hashes[entry] === hash;
-    const listed = (entries: readonly string[], path: string, hash: string) => entries.some((e) => names(e, path, hash));
-    for (const membership of ['pinned', 'excluded'] as const) {
-      const keepers = live
-        .filter((x) => listed(album[membership], x.moved, x.hash))
-        .filter((x) => !listed(album.pinned, x.keeper, x.keeperHash) && !listed(album.excluded, x.keeper, x.keeperHash))
-        .map((x) => x.keeper);
-      if (keepers.length === 0) continue;
-      await albums.setMembership(album.name, [...new Set(keepers)], membership);
-      for (const k of keepers) gained.add(k);
+  await writes.albums(async () => {
+    const albums = new AlbumService(lib);
+    for (const record of await store.listAlbums()) {
+      const album = parseAlbum(record.json);
+      const names = (entry: string, path: string, hash: string) => entry === path || album.hashes[entry] === hash;
+      const listed = (entries: readonly string[], path: string, hash: string) => entries.some((e) => names(e, path, hash));
+      for (const membership of ['pinned', 'excluded'] as const) {
+        const keepers = live
+          .filter((x) => listed(album[membership], x.moved, x.hash))
+          .filter((x) => !listed(album.pinned, x.keeper, x.keeperHash) && !listed(album.excluded, x.keeper, x.keeperHash))
+          .map((x) => x.keeper);
+        if (keepers.length === 0) continue;
+        await albums.setMembership(album.name, [...new Set(keepers)], membership);
+        for (const k of keepers) gained.add(k);
+      }
     }
-  }
+  });
   return gained.size;
 }
 

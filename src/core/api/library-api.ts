@@ -44,6 +44,7 @@ import { textApi, type TextForeground } from './text-api';
 import { READING_SLICE_MS, textReadingJobs } from './text-reading-job';
 import { timelineApi } from './timeline-api';
 import { placesApi } from './places-api';
+import { oneAtATime } from '../../base/one-at-a-time';
 import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
 import { folderReachable, forgetFolderReach } from './folder-reach';
@@ -285,7 +286,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     return status();
   };
 
-  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, jobs, emit, page, reopen, status };
+  const writes = { favourites: oneAtATime(), tags: oneAtATime(), albums: oneAtATime() };
+  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, status };
 
   const host: LibraryHost = {
     home,

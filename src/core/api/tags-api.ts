@@ -17,7 +17,6 @@ import { runNow } from './run-now';
 import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
-import { oneAtATime } from '../../base/one-at-a-time';
 
 export type TagsMethods = ApiMethods<'listLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
@@ -61,9 +60,9 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     if (!tags) services.set(lib, (tags = new TaggingService(lib)));
     return { lib, tags };
   };
-  // Tag writes from the UI and from tagging jobs go one at a time: LanceDB commits to one
-  // table from two calls at once can conflict.
-  const serial = oneAtATime();
+  // Tag writes from the UI, from tagging jobs and from the duplicates trash's hand-over go one
+  // at a time: LanceDB commits to one table from two calls at once can conflict.
+  const serial = ctx.writes.tags;
   /** Which set each queued or running tagging job is for, so removing a set can stop them. */
   const jobSets = new Map<string, string>();
 
