@@ -30,6 +30,8 @@ import { ThemeToggle } from './components/ThemeToggle';
 import { TopBar } from './components/TopBar';
 import { Viewer } from './components/Viewer';
 import { useFavouriteCount } from './hooks/useFavouriteCount';
+import { useTimelineCount } from './hooks/useTimelineCount';
+import { todayIso } from './lib/on-this-day';
 import { useLibrary } from './hooks/useLibrary';
 import { usePhotoSource } from './hooks/usePhotoSource';
 import { usePlaces } from './hooks/usePlaces';
@@ -78,6 +80,8 @@ export function App() {
   const ready = hasModel && library.folders.length > 0;
   const modal = viewerIndex !== null || settingsOpen;
   const favouriteCount = useFavouriteCount(library.photosVersion, ready);
+  const today = todayIso();
+  const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, ready);
   const places = usePlaces(library.photosVersion, ready);
 
   // The viewer's photo left a list whose length is known (unfavourited in Favourites, moved
@@ -111,7 +115,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent, showFavourites, showPlace } = views;
+  const { showFolder, showRecent, showFavourites, showOnThisDay, showPlace } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -127,6 +131,10 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showFavourites();
   }, [showFavourites]);
+  const showOnThisDayView = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showOnThisDay();
+  }, [showOnThisDay]);
   // A place's timeline (a town card, a country, the viewer's place link), from any screen.
   const showPlaceView = useCallback(
     (place: string) => {
@@ -139,6 +147,7 @@ export function App() {
   const showPlaces = useCallback(() => setScreen({ kind: 'places' }), []);
   const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
   const favourites = screen.kind === 'photos' && view.kind === 'library' && view.favourites === true;
+  const onThisDay = screen.kind === 'photos' && view.kind === 'library' && view.onThisDay === true;
   const place = screen.kind === 'photos' && view.kind === 'library' ? (view.place ?? null) : null;
   // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
   const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
@@ -179,13 +188,16 @@ export function App() {
             jobs={library.jobs}
             sync={library.sync}
             photos={status?.photos ?? 0}
-            folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && place === null ? view.folder : undefined}
+            folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && place === null ? view.folder : undefined}
             onShowFolder={showPhotos}
             recent={recent}
             onShowRecent={showRecentlyAdded}
             favourites={favourites}
             favouriteCount={favouriteCount}
             onShowFavourites={showFavouritesView}
+            onThisDay={onThisDay}
+            onThisDayCount={onThisDayCount}
+            onShowOnThisDay={showOnThisDayView}
             places={screen.kind === 'places' || place !== null}
             placeCount={places.summary?.located ?? null}
             onShowPlaces={showPlaces}
@@ -276,8 +288,10 @@ export function App() {
                     ? 'Nothing matched.'
                     : view.favourites
                       ? 'No favourites yet: press F in the viewer, or select photos and choose Favourite.'
-                      : view.place !== undefined
-                        ? `No photos taken in ${view.place} (any more).`
+                      : view.onThisDay
+                        ? 'No photos from this day in earlier years.'
+                        : view.place !== undefined
+                          ? `No photos taken in ${view.place} (any more).`
                         : 'No photos here yet: indexing shows them as it goes.'}
                 </p>
               ) : view.kind === 'library' ? (
@@ -289,7 +303,7 @@ export function App() {
                     reveal={viewerIndex}
                     onOpen={setViewerIndex}
                     onMoreLikeThis={moreLikeThis}
-                    label={recent ? 'Recently added' : favourites ? 'Favourites' : (place ?? 'Photos')}
+                    label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : (place ?? 'Photos')}
                     select={select}
                   />
                 )

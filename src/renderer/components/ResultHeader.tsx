@@ -1,5 +1,6 @@
 import type { View } from '../lib/view';
 import { baseName, formatCount } from '../lib/format';
+import { onThisDayText } from '../lib/on-this-day';
 
 interface ResultHeaderProps {
   view: View;
@@ -23,7 +24,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
   let title: string;
   switch (view.kind) {
     case 'library':
-      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.place !== undefined ? view.place : view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.place !== undefined ? view.place : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search':
       title = `Results for “${view.query}”`;
@@ -48,7 +49,8 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
           ‹ All places
         </button>
       )}
-      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.place !== undefined ? (
+      {view.kind === 'library' && view.onThisDay && <span className="muted">{onThisDayText()}</span>}
+      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.place !== undefined ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

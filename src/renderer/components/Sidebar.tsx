@@ -4,6 +4,7 @@ import { formatCount } from '../lib/format';
 import { AddFolderForm } from './AddFolderForm';
 import { FolderRow } from './FolderRow';
 import { ProgressLine } from './JobProgress';
+import { onThisDayText } from '../lib/on-this-day';
 
 interface SidebarProps {
   folders: FolderInfo[];
@@ -21,6 +22,11 @@ interface SidebarProps {
   favourites: boolean;
   favouriteCount: number | null;
   onShowFavourites: () => void;
+  /** "On this day" is the view shown; `onThisDayCount`: how many (null until known). The entry
+   *  shows only when today has photos from earlier years (or while it is shown). */
+  onThisDay?: boolean;
+  onThisDayCount?: number | null;
+  onShowOnThisDay?: () => void;
   /** The Places page (or a place's timeline) is shown; `placeCount`: photos placed in a town (null until known). */
   places: boolean;
   placeCount: number | null;
@@ -30,7 +36,7 @@ interface SidebarProps {
 }
 
 /** The library and its folders, then the feature sections. */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, places, placeCount, onShowPlaces, children }: SidebarProps) {
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, places, placeCount, onShowPlaces, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
@@ -47,6 +53,12 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
         <span>Favourites</span>
         {favouriteCount !== null && <span className="muted">{favouriteCount.toLocaleString()}</span>}
       </button>
+      {onShowOnThisDay && (onThisDay || (onThisDayCount ?? 0) > 0) && (
+        <button type="button" className={onThisDay ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={onThisDay} title={`Photos taken on ${onThisDayText()}`} onClick={onShowOnThisDay}>
+          <span>On this day</span>
+          {onThisDayCount !== null && <span className="muted">{onThisDayCount.toLocaleString()}</span>}
+        </button>
+      )}
       <button type="button" className={places ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={places} title="Photos by where they were taken" onClick={onShowPlaces}>
         <span>Places</span>
         {placeCount !== null && <span className="muted">{placeCount.toLocaleString()}</span>}

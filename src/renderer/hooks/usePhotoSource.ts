@@ -4,14 +4,16 @@ import { useClient } from '../client/ClientContext';
 import type { ShoeboxClient } from '../client/client';
 import { PagedPhotos, type PageFetcher } from '../lib/paged-photos';
 import { viewKey, type View } from '../lib/view';
+import { todayIso } from '../lib/on-this-day';
 
-/** What the timeline of a library view asks for: order, folder, favourites only, a place, and the viewer's clock for file times. */
+/** What the timeline of a library view asks for: order, folder, favourites only, a place, this day in earlier years, and the viewer's clock for file times. */
 export function timelineOptions(view: Extract<View, { kind: 'library' }>): TimelineOptions {
   return {
     order: view.order ?? 'taken',
     ...(view.folder ? { folder: view.folder } : {}),
     ...(view.favourites ? { favourite: true } : {}),
     ...(view.place !== undefined ? { place: view.place } : {}),
+    ...(view.onThisDay ? { onThisDay: todayIso() } : {}),
     utcOffset: -new Date().getTimezoneOffset(),
   };
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { FAVOURITES_VIEW, LIBRARY_VIEW, placeView, RECENT_VIEW, type View } from '../lib/view';
+import { FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -17,6 +17,7 @@ export interface ViewState {
   showRecent: () => void;
   /** "Favourites": the timeline of the user's favourites. */
   showFavourites: () => void;
+  showOnThisDay: () => void;
   /** The timeline of the photos taken at a place ("Arezzo, Italy", "Italy"). */
   showPlace: (place: string) => void;
   moreLikeThis: (photo: Photo) => void;
@@ -72,6 +73,10 @@ export function useViewState(): ViewState {
     showFavourites: useCallback(() => {
       clearQuery();
       setView(FAVOURITES_VIEW);
+    }, []),
+    showOnThisDay: useCallback(() => {
+      clearQuery();
+      setView(ON_THIS_DAY_VIEW);
     }, []),
     showPlace: useCallback((place) => {
       clearQuery();
