@@ -1,14 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Photo, PhotoHit } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useFavouriteToggle } from '../hooks/useFavouriteToggle';
-import { useKeydown } from '../hooks/useShortcut';
+import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { FavouriteButton } from './FavouriteButton';
 import { PhotoMetadata } from './PhotoMetadata';
 import { RevealButton } from './RevealButton';
+import { Slideshow } from './slideshow/Slideshow';
 import { PhotoTags } from './tags/PhotoTags';
 import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
@@ -27,6 +28,7 @@ interface ViewerProps {
 /**
  * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
  * Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
+ * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
 export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace }: ViewerProps) {
   const client = useClient();
@@ -35,6 +37,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   const count = source.count;
   const [details] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
   const favourites = useFavouriteToggle();
+  const [slideshow, setSlideshow] = useState(false);
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
@@ -42,16 +45,28 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
 
   const previous = () => index > 0 && onIndex(index - 1);
   const next = () => index + 1 < count && onIndex(index + 1);
+  const startSlideshow = () => {
+    if (!photo) return;
+    // A video playing here must not go on playing (and be heard) behind the slideshow.
+    dialog.current?.querySelectorAll('video').forEach((video) => video.pause());
+    setSlideshow(true);
+  };
+  const endSlideshow = (at: number) => {
+    setSlideshow(false);
+    onIndex(at);
+    dialog.current?.focus();
+  };
 
   useKeydown((event) => {
     if (event.key === 'Escape') onClose();
+    else if ((event.key === 's' || event.key === 'S') && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) startSlideshow();
     // A focused video player's arrows seek in it, as in every player; elsewhere they step.
     else if (event.target instanceof HTMLVideoElement) return false;
     else if (event.key === 'ArrowLeft') previous();
     else if (event.key === 'ArrowRight') next();
     else return false;
     return true;
-  });
+  }, !slideshow);
 
   const name = photo ? baseName(photo.path) : 'Loading…';
   // A "Text in photo" search's hit carries the words it matched, to outline on the photo.
@@ -95,6 +110,9 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
               More like this
             </button>
           )}
+          <button type="button" className="button" title="Play the photos from this one (S)" disabled={!photo} onClick={startSlideshow}>
+            <span aria-hidden="true">▶</span> Slideshow
+          </button>
         </div>
         {favourites.error && favourites.error.id === photo?.id && (
           <p className="form-error" role="alert">
@@ -116,8 +134,9 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
           </section>
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · Esc to close</p>
+        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · S slideshow · Esc to close</p>
       </aside>
+      {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>
   );
 }
