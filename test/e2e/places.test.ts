@@ -137,8 +137,8 @@ describe.skipIf(!hasChromium || !sharedAvailable(...SAMPLES) || !sharedAvailable
   });
 
   it('a town card opens its timeline (Enter on it): exactly its photos, under date headers', async () => {
-    // By keyboard: the card is a button.
-    await placesPage().getByRole('button', { name: /^Arezzo/ }).focus();
+    // By keyboard: the card is a button (the map's dot is another: "Arezzo, Italy: 9 photos").
+    await placesPage().getByRole('list', { name: 'Towns in Italy' }).getByRole('button', { name: /^Arezzo/ }).focus();
     await page.keyboard.press('Enter');
     await eventually(() => page.getByRole('heading', { level: 1, name: 'Arezzo, Italy', exact: true }).isVisible()).toBe(true);
     const grid = page.getByRole('region', { name: 'Arezzo, Italy', exact: true });

@@ -1,7 +1,8 @@
 // The Places page: the library's photos by where they were taken, named offline from their
 // GPS positions (src/core/places). One section per country, most photos first, whose header
 // opens the country's timeline, with a card per town (its newest photo, its name and count)
-// that opens the town's. The page follows the library (usePlaces refreshes on photos-changed).
+// that opens the town's, under a world map with a dot per town (PlaceMap.tsx). The page
+// follows the library (usePlaces refreshes on photos-changed).
 import { useState } from 'react';
 import type { PlaceCountry } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -9,6 +10,7 @@ import type { PlacesState } from '../../hooks/usePlaces';
 import { formatCount } from '../../lib/format';
 import { placesCountText, shownTowns, unplacedText } from '../../lib/places';
 import type { ScreenProps } from '../../lib/screen';
+import { PlaceMap } from './PlaceMap';
 
 interface PlacesScreenProps extends ScreenProps {
   places: PlacesState;
@@ -46,6 +48,7 @@ export function PlacesScreen({ places, showPlace }: PlacesScreenProps) {
       )}
       {summary && summary.located > 0 && (
         <div className="places">
+          <PlaceMap summary={summary} onPlace={showPlace} />
           {note && (
             <p className="places__note muted small" role="note">
               {note}
