@@ -9,6 +9,7 @@ import { LabelSetScreen } from './components/tags/LabelSetScreen';
 import { LabelSetsSection } from './components/tags/LabelSetsSection';
 import { TagReviewScreen } from './components/tags/TagReviewScreen';
 import { PlacesScreen } from './components/places/PlacesScreen';
+import { PlaceSuggestion } from './components/places/PlaceSuggestion';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
 import { FilterBar } from './components/FilterBar';
@@ -242,6 +243,7 @@ export function App() {
                 onBack={views.back}
                 onPlaces={showPlaces}
               />
+              {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
               {view.kind !== 'library' && (
                 <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
                   {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}

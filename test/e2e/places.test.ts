@@ -244,6 +244,23 @@ describe.skipIf(!hasChromium || !sharedAvailable(...SAMPLES) || !sharedAvailable
     await eventually(() => page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
   });
 
+  it('a search that names a place offers the photos taken there', async () => {
+    await page.getByRole('searchbox').fill('madrid');
+    await eventually(() => page.getByRole('heading', { name: 'Results for “madrid”' }).isVisible()).toBe(true);
+    const offer = page.getByRole('button', { name: 'Photos taken in Madrid, Spain' });
+    await eventually(() => offer.isVisible()).toBe(true);
+    expect(await page.locator('.place-suggestion').innerText()).toContain('(2 photos, from their location)');
+    await offer.click();
+    await eventually(() => page.getByRole('heading', { level: 1, name: 'Madrid, Spain' }).isVisible()).toBe(true);
+    await eventually(async () => sorted(await tileNames(page))).toEqual(MADRID);
+    // A query naming no place of the library offers nothing.
+    await page.getByRole('searchbox').fill('red');
+    await eventually(() => page.getByRole('heading', { name: 'Results for “red”' }).isVisible()).toBe(true);
+    expect(await page.locator('.place-suggestion').count()).toBe(0);
+    await page.getByRole('searchbox').fill('');
+    await eventually(() => page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
+  });
+
   it('an album "taken in Italy" counts the Italian photos live, and keeps its place when edited', async () => {
     await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
     const editor = page.getByRole('form', { name: 'New album' });

@@ -56,3 +56,22 @@ export const TOWNS_SHOWN = 24;
 export function shownTowns(country: Pick<PlaceCountry, 'towns'>, expanded: boolean, limit = TOWNS_SHOWN): PlaceTown[] {
   return expanded || country.towns.length <= limit ? country.towns : country.towns.slice(0, limit);
 }
+
+/** A place the whole search query names ("italy", "Paris", "florence, it" as the Places list
+ *  names it, case and accents ignored): a country first, else the town with the most photos
+ *  of that name. CLIP reads "Paris" as what Paris looks like; this offers where photos were
+ *  taken there. Null when the query names no place of the library. */
+export function placeForQuery(summary: PlacesSummary | null, query: string): { place: string; count: number } | null {
+  const wanted = folded(query);
+  if (!summary || wanted === '') return null;
+  const country = summary.countries.find((c) => folded(c.country) === wanted || folded(c.countryCode) === wanted);
+  if (country) return { place: country.place, count: country.count };
+  let best: PlaceTown | null = null;
+  for (const c of summary.countries) {
+    for (const t of c.towns) {
+      const named = folded(t.city) === wanted || folded(t.place) === wanted || folded(`${t.city}, ${c.countryCode}`) === wanted;
+      if (named && (!best || t.count > best.count)) best = t;
+    }
+  }
+  return best ? { place: best.place, count: best.count } : null;
+}
