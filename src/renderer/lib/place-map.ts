@@ -17,15 +17,9 @@ import { feature } from 'topojson-client';
 import type { PlacesSummary } from '../../shared/api';
 import { formatCount } from './format';
 
-export interface Size {
-  width: number;
-  height: number;
-}
+import type { Point, Size } from './geometry';
 
-export interface Point {
-  x: number;
-  y: number;
-}
+export type { Point, Size };
 
 /** A rectangle in base coordinates. */
 export interface Box {

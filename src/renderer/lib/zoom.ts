@@ -5,15 +5,9 @@
 // down; zoom runs from fit to 800%. A photo larger than the pane never shows the pane's
 // background beyond its edge; a smaller one sits in the middle.
 
-export interface Size {
-  width: number;
-  height: number;
-}
+import type { Point, Size } from './geometry';
 
-export interface Point {
-  x: number;
-  y: number;
-}
+export type { Point, Size };
 
 export interface ZoomView {
   /** CSS pixels per image pixel. */
