@@ -53,38 +53,45 @@ function meanPosition(sums: PositionSums, count: number): { lat: number; lon: nu
   return { lat: sums.lat / count, lon: Math.atan2(sums.sin, sums.cos) / RAD };
 }
 
-function mostFirst<T extends { count: number; name: string }>(a: T, b: T): number {
+/** Most photos first; equal counts by name, so the order does not change between reads. */
+function mostFirst(a: { count: number; name: string }, b: { count: number; name: string }): number {
   return b.count - a.count || a.name.localeCompare(b.name);
 }
 
+interface TownTally {
+  name: string;
+  label: string;
+  count: number;
+  newest: Newest | null;
+  at: PositionSums;
+}
+
+interface CountryTally {
+  name: string;
+  countryCode: string;
+  count: number;
+  newest: Newest | null;
+  towns: Map<string, TownTally>;
+}
+
 export function groupPlaces(located: readonly LocatedPhoto[]): CountryGroup[] {
-  const countries = new Map<string, { country: string; count: number; newest: Newest | null; towns: Map<string, { city: string; label: string; count: number; newest: Newest | null; at: PositionSums }> }>();
+  const countries = new Map<string, CountryTally>();
   for (const { photo, place } of located) {
     let country = countries.get(place.countryCode);
-    if (!country) countries.set(place.countryCode, (country = { country: place.country, count: 0, newest: null, towns: new Map() }));
+    if (!country) countries.set(place.countryCode, (country = { name: place.country, countryCode: place.countryCode, count: 0, newest: null, towns: new Map() }));
     country.count++;
     country.newest = newer(country.newest, photo);
     let town = country.towns.get(place.city);
-    if (!town) country.towns.set(place.city, (town = { city: place.city, label: placeLabel(place), count: 0, newest: null, at: { lat: 0, sin: 0, cos: 0 } }));
+    if (!town) country.towns.set(place.city, (town = { name: place.city, label: placeLabel(place), count: 0, newest: null, at: { lat: 0, sin: 0, cos: 0 } }));
     town.count++;
     town.newest = newer(town.newest, photo);
     addPosition(town.at, photo);
   }
-  return [...countries]
-    .map(([countryCode, c]) => ({
-      name: c.country,
-      count: c.count,
-      group: {
-        country: c.country,
-        countryCode,
-        count: c.count,
-        coverPath: c.newest!.path,
-        towns: [...c.towns.values()]
-          .map((t) => ({ name: t.city, count: t.count, town: { city: t.city, label: t.label, count: t.count, coverPath: t.newest!.path, ...meanPosition(t.at, t.count) } }))
-          .sort(mostFirst)
-          .map((t) => t.town),
-      },
-    }))
-    .sort(mostFirst)
-    .map((c) => c.group);
+  return [...countries.values()].sort(mostFirst).map((c) => ({
+    country: c.name,
+    countryCode: c.countryCode,
+    count: c.count,
+    coverPath: c.newest!.path,
+    towns: [...c.towns.values()].sort(mostFirst).map((t) => ({ city: t.name, label: t.label, count: t.count, coverPath: t.newest!.path, ...meanPosition(t.at, t.count) })),
+  }));
 }
