@@ -10,13 +10,11 @@
 // join live, zooming the map out, where Florence lies on Arezzo and the one on top still
 // answers to the pointer. The dark theme draws it too, with no console error (so no CSP
 // violation). Screenshots: test-results/screenshots/places-map-*.png.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
 import { tempDir } from '../helpers/images';
-import { sharedAvailable, sharedPath } from '../helpers/shared-data';
+import { AREZZO_NEWEST_FIRST, copyPlacePhotos, FLORENCE, NO_GPS, placePhotosAvailable } from './helpers/place-photos';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
@@ -25,19 +23,8 @@ import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
-const SAMPLES = ['photos', 'exif-samples', 'jpg'];
-const AREZZO = ['DSCN0010.jpg', 'DSCN0012.jpg', 'DSCN0021.jpg', 'DSCN0025.jpg', 'DSCN0027.jpg', 'DSCN0029.jpg', 'DSCN0038.jpg', 'DSCN0040.jpg', 'DSCN0042.jpg'];
-const AREZZO_NEWEST_FIRST = [...AREZZO].reverse();
-const FLORENCE = '87_OSError.jpg';
-const MADRID = ['iphone_hdr_NO.jpg', 'iphone_hdr_YES.jpg'];
-const HELSINKI = 'HMD_Nokia_8.3_5G.jpg';
-const NO_GPS = ['n01440764_tench.JPEG', 'n01530575_brambling.JPEG'];
 const EUROPE_DOTS = ['Arezzo, Italy: 9 photos', 'Madrid, Spain: 2 photos', 'Florence, Italy: 1 photo', 'Helsinki, Finland: 1 photo'];
 const WORLD_DOTS = ['Arezzo, Italy: 9 photos', 'Tokyo, Japan: 3 photos', 'Madrid, Spain: 2 photos', 'Florence, Italy: 1 photo', 'Helsinki, Finland: 1 photo', 'New York City, United States: 1 photo'];
-
-function copy(from: string[], to: string): void {
-  fs.copyFileSync(sharedPath(...from), path.join(to, from[from.length - 1]!));
-}
 
 interface Circle {
   x: number;
@@ -45,7 +32,7 @@ interface Circle {
   r: number;
 }
 
-describe.skipIf(!hasChromium || !sharedAvailable(...SAMPLES) || !sharedAvailable('photos', 'imagenet'))('the places map in the browser', () => {
+describe.skipIf(!hasChromium || !placePhotosAvailable)('the places map in the browser', () => {
   let session: UiSession;
   let serve: ServeProcess;
   let page: Page;
@@ -59,11 +46,7 @@ describe.skipIf(!hasChromium || !sharedAvailable(...SAMPLES) || !sharedAvailable
     const unlocated = tempDir('shoebox-e2e-placemap-nogps-');
     located = tempDir('shoebox-e2e-placemap-gps-');
     far = tempDir('shoebox-e2e-placemap-far-');
-    for (const name of NO_GPS) copy(['photos', 'imagenet', name], unlocated);
-    for (const name of AREZZO) copy([...SAMPLES, 'gps', name], located);
-    copy([...SAMPLES, 'tests', FLORENCE], located);
-    for (const name of MADRID) copy([...SAMPLES, 'hdr', name], located);
-    copy([...SAMPLES, 'mobile', HELSINKI], located);
+    copyPlacePhotos(located, unlocated);
     for (let i = 0; i < 3; i += 1) await writeExifColourPhoto(far, `tokyo-${i}.jpg`, [200, 40 + 40 * i, 60], { taken: `2023:04:0${i + 1} 10:00:00`, gps: { lat: 35.6895 + i * 0.001, lon: 139.6917 } });
     await writeExifColourPhoto(far, 'new-york.jpg', [40, 90, 200], { taken: '2022:09:12 16:00:00', gps: { lat: 40.7128, lon: -74.006 } });
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);

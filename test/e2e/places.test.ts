@@ -9,13 +9,11 @@
 // the viewer names the place and its link opens that place; the filter bar's Place narrows
 // results; an album "taken in Italy" counts the Italian photos live in the editor.
 // Screenshots: test-results/screenshots/places-*.png.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
 import { tempDir } from '../helpers/images';
-import { sharedAvailable, sharedPath } from '../helpers/shared-data';
+import { AREZZO, AREZZO_NEWEST_FIRST, copyPlacePhotos, FLORENCE, HELSINKI, MADRID, NO_GPS, placePhotosAvailable } from './helpers/place-photos';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
@@ -24,24 +22,12 @@ import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
-const SAMPLES = ['photos', 'exif-samples', 'jpg'];
-const AREZZO = ['DSCN0010.jpg', 'DSCN0012.jpg', 'DSCN0021.jpg', 'DSCN0025.jpg', 'DSCN0027.jpg', 'DSCN0029.jpg', 'DSCN0038.jpg', 'DSCN0040.jpg', 'DSCN0042.jpg'];
-/** Taken 22 October 2008, a few minutes apart: newest first in the timeline. */
-const AREZZO_NEWEST_FIRST = [...AREZZO].reverse();
-const FLORENCE = '87_OSError.jpg';
-const MADRID = ['iphone_hdr_NO.jpg', 'iphone_hdr_YES.jpg'];
-const HELSINKI = 'HMD_Nokia_8.3_5G.jpg';
-const NO_GPS = ['n01440764_tench.JPEG', 'n01530575_brambling.JPEG'];
 const LOCATED = AREZZO.length + 1 + MADRID.length + 1;
 /** Mid-Atlantic: a position, but no town within 50 km. */
 const AT_SEA = 'at-sea.jpg';
 const ALL = [...AREZZO, FLORENCE, ...MADRID, HELSINKI, ...NO_GPS, AT_SEA];
 
-function copy(from: string[], to: string): void {
-  fs.copyFileSync(sharedPath(...from), path.join(to, from[from.length - 1]!));
-}
-
-describe.skipIf(!hasChromium || !sharedAvailable(...SAMPLES) || !sharedAvailable('photos', 'imagenet'))('places in the browser', () => {
+describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', () => {
   let session: UiSession;
   let serve: ServeProcess;
   let page: Page;
@@ -55,11 +41,7 @@ describe.skipIf(!hasChromium || !sharedAvailable(...SAMPLES) || !sharedAvailable
     located = tempDir('shoebox-e2e-places-gps-');
     sea = tempDir('shoebox-e2e-places-sea-');
     await writeExifColourPhoto(sea, AT_SEA, [30, 60, 160], { taken: '2019:05:01 12:00:00', gps: { lat: 30, lon: -40 } });
-    for (const name of NO_GPS) copy(['photos', 'imagenet', name], unlocated);
-    for (const name of AREZZO) copy([...SAMPLES, 'gps', name], located);
-    copy([...SAMPLES, 'tests', FLORENCE], located);
-    for (const name of MADRID) copy([...SAMPLES, 'hdr', name], located);
-    copy([...SAMPLES, 'mobile', HELSINKI], located);
+    copyPlacePhotos(located, unlocated);
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
     ({ serve, page, errors } = session);
     await serve.call('addFolder', unlocated);

@@ -6,7 +6,7 @@ import { photoId } from './photo-id';
 import { rememberThumbKey } from './thumb-keys';
 import { folderReachable } from './folder-reach';
 import { placeOf } from '../places/located-photos';
-import { placeLabel } from '../places/reverse-geocode';
+import { placeLabel } from '../../shared/place-name';
 
 /** No favourites (a caller that did not read them, or a library without any). */
 const NO_FAVOURITES: ReadonlySet<string> = new Set();

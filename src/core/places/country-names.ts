@@ -2,7 +2,7 @@
 // data (Intl.DisplayNames): no table of our own to keep up to date, beside a few names as
 // people say them ("Hong Kong", not ICU's "Hong Kong SAR China") and what they also type
 // ("USA", "UK", "Turkey").
-import { normalizePlaceName } from './place-name';
+import { normalizePlaceName } from '../../shared/place-name';
 
 const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 

@@ -1,10 +1,10 @@
 // What a user types to name a place, matched against a photo's place: a country ("Italy",
 // "IT"), a town ("Arezzo", "reykjavik") or both ("Florence, Italy", "Florence, IT"). A name
 // that is a country's means the country (so "Italy" is not also Italy, Texas), and the same
-// text always names the same photos. Case and accents are ignored (place-name.ts).
+// text always names the same photos. Case and accents are ignored (shared/place-name.ts).
 import type { PhotoPlace } from '../../shared/api';
 import { countryCodesOf } from './country-names';
-import { normalizePlaceName } from './place-name';
+import { normalizePlaceName } from '../../shared/place-name';
 
 export { normalizePlaceName };
 

@@ -1,7 +1,7 @@
 // The Places list: the library's located photos grouped by country, then by town, most
 // photos first, each group with its newest photo as the cover.
 import type { LocatedPhoto } from './located-photos';
-import { placeLabel } from './reverse-geocode';
+import { placeLabel } from '../../shared/place-name';
 
 export interface TownGroup {
   city: string;

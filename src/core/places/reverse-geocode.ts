@@ -6,7 +6,6 @@ import { around, distance } from 'geokdbush';
 import type { PhotoPlace } from '../../shared/api';
 import { cityTable, type CityTable } from './city-table';
 import { countryName } from './country-names';
-import { normalizePlaceName } from './place-name';
 
 /** Farther than this from every town of 1,000 people (at sea, deep in a wilderness): no place. */
 const MAX_KM = 50;
@@ -60,8 +59,3 @@ export class PlaceFinder {
   }
 }
 
-/** "Arezzo, Italy" ("Singapore" where town and country share the name): how a place is
- *  shown and what the place filters take. */
-export function placeLabel(place: PhotoPlace): string {
-  return normalizePlaceName(place.city) === normalizePlaceName(place.country) ? place.city : `${place.city}, ${place.country}`;
-}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { takenAtText } from '../../shared/taken-at';
 import { baseName, formatBytes, formatDate } from '../lib/format';
-import { placeLabel } from '../lib/places';
+import { placeLabel } from '../../shared/place-name';
 
 interface PhotoMetadataProps {
   photo: PhotoDetails;

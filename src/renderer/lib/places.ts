@@ -1,17 +1,8 @@
-// Places in words: a photo's place as the place filters take it ("Arezzo, Italy"), the
+// Places in words (the place's own label and folding are src/shared/place-name.ts): the
 // suggestions the place fields offer, and the Places page's lines. Pure, for the tests.
-import type { PhotoPlace, PlaceCountry, PlacesSummary, PlaceTown } from '../../shared/api';
+import type { PlaceCountry, PlacesSummary, PlaceTown } from '../../shared/api';
+import { normalizePlaceName as folded } from '../../shared/place-name';
 import { formatCount } from './format';
-
-/** The same folding as the engine's (src/core/places/place-name.ts): case, accents and spacing ignored. */
-function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** "Arezzo, Italy"; a city that is its country ("Singapore") once. As the engine labels a town. */
-export function placeLabel(place: PhotoPlace): string {
-  return folded(place.city) === folded(place.country) ? place.city : `${place.city}, ${place.country}`;
-}
 
 export interface PlaceChoice {
   /** What the field takes: a country ("Italy") or a town ("Arezzo, Italy"). */

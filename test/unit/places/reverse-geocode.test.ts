@@ -1,7 +1,8 @@
 // Naming positions with the shipped GeoNames table: the town a user would say, not the
 // nearest point of the table (a district, a suburb), and no town where there is none.
 import { describe, expect, it } from 'vitest';
-import { PlaceFinder, placeLabel } from '../../../src/core/places/reverse-geocode';
+import { PlaceFinder } from '../../../src/core/places/reverse-geocode';
+import { placeLabel } from '../../../src/shared/place-name';
 
 const finder = new PlaceFinder();
 const at = (lat: number, lon: number) => {

@@ -17,7 +17,8 @@ import { describeFilters } from '../../../src/renderer/components/albums/album-t
 import { timelineOptions } from '../../../src/renderer/hooks/usePhotoSource';
 import type { LibraryState } from '../../../src/renderer/hooks/useLibrary';
 import { hasFilters, NO_FILTERS, toSearchFilters } from '../../../src/renderer/lib/filters';
-import { placeChoices, placeLabel, placesCountText, shownTowns, unplacedText } from '../../../src/renderer/lib/places';
+import { placeChoices, placesCountText, shownTowns, unplacedText } from '../../../src/renderer/lib/places';
+import { placeLabel } from '../../../src/shared/place-name';
 import { LIBRARY_VIEW, placeView, viewKey } from '../../../src/renderer/lib/view';
 
 const photo = (id: string): Photo => ({ id, path: `/m/${id}.jpg`, folder: '/m', width: 4, height: 3, takenAt: null });
