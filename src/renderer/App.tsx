@@ -14,6 +14,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
 import { FilterBar } from './components/FilterBar';
 import { NoFolders, NoModel } from './components/FirstRun';
+import { NoModelBanner } from './components/NoModelBanner';
 import { ImageDropZone } from './components/ImageDropZone';
 import { PhotoGrid } from './components/PhotoGrid';
 import { TimelineGrid } from './components/TimelineGrid';
@@ -41,6 +42,7 @@ import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
 import { useDebounced } from './hooks/useDebounced';
 import { useViewState } from './hooks/useViewState';
+import { ViewingOnlyContext } from './hooks/useViewingOnly';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
@@ -78,12 +80,17 @@ export function App() {
 
   const { status } = library;
   const hasModel = status?.model != null;
+  // A library with folders on a device without a model (a shared library's second device):
+  // shown for viewing, with the model's install offered above it (NoModelBanner).
+  const viewingOnly = status !== null && !hasModel && !status.damaged && library.folders.length > 0;
+  const browsable = (hasModel || viewingOnly) && library.folders.length > 0;
+  // Searching needs the model.
   const ready = hasModel && library.folders.length > 0;
   const modal = viewerIndex !== null || settingsOpen;
-  const favouriteCount = useFavouriteCount(library.photosVersion, ready);
+  const favouriteCount = useFavouriteCount(library.photosVersion, browsable);
   const today = todayIso();
-  const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, ready);
-  const places = usePlaces(library.photosVersion, ready);
+  const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, browsable);
+  const places = usePlaces(library.photosVersion, browsable);
 
   // The viewer's photo left a list whose length is known (unfavourited in Favourites, moved
   // to the trash): stay on the one that took its place, step back from the end, close when
@@ -160,176 +167,180 @@ export function App() {
   const { selection, select, clear: clearSelection, askTrash, askFavourite, notice, setNotice } = useListSelection(key);
 
   return (
-    <div className="app">
-      <TopBar>
-        <SearchBox
-          ref={searchInput}
-          value={textMode ? fromTextQuery(views.query) : views.query}
-          onChange={(typed) => views.setQuery(textMode ? toTextQuery(typed) : typed)}
-          disabled={!ready}
-          textMode={textMode}
-          onTextMode={(on) => {
-            setTextMode(on);
-            views.setQuery(on ? toTextQuery(views.query) : fromTextQuery(views.query));
-          }}
-        />
-        <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
-        <div className="top-bar__end">
-          <ThemeToggle theme={theme} onChange={setTheme} />
-          <button type="button" className="icon-button" aria-label="Settings" title="Settings (,)" onClick={() => setSettingsOpen(true)}>
-            <span aria-hidden="true">⚙</span>
-          </button>
-        </div>
-      </TopBar>
-      <ConnectionBanner state={library.connection} />
-      <div className="app-body">
-        {hasModel && library.folders.length > 0 && (
-          <Sidebar
-            folders={library.folders}
-            jobs={library.jobs}
-            sync={library.sync}
-            photos={status?.photos ?? 0}
-            folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && place === null ? view.folder : undefined}
-            onShowFolder={showPhotos}
-            recent={recent}
-            onShowRecent={showRecentlyAdded}
-            favourites={favourites}
-            favouriteCount={favouriteCount}
-            onShowFavourites={showFavouritesView}
-            onThisDay={onThisDay}
-            onThisDayCount={onThisDayCount}
-            onShowOnThisDay={showOnThisDayView}
-            places={screen.kind === 'places' || place !== null}
-            placeCount={places.summary?.located ?? null}
-            onShowPlaces={showPlaces}
-          >
-            <LabelSetsSection {...screenProps} />
-            <AlbumsSection {...screenProps} />
-            <DuplicatesSection {...screenProps} />
-          </Sidebar>
-        )}
-        <main className="content">
-          {status === null ? (
-            library.error && <EngineError message={library.error} onRetry={library.refresh} />
-          ) : status.damaged ? (
-            <EngineError message={status.damaged} onRetry={library.refresh} />
-          ) : !hasModel ? (
-            <NoModel problem={status.modelProblem} onRetry={library.refresh} />
-          ) : library.folders.length === 0 ? (
-            <NoFolders />
-          ) : screen.kind === 'label-set' ? (
-            <LabelSetScreen {...screenProps} />
-          ) : screen.kind === 'tag-review' ? (
-            <TagReviewScreen {...screenProps} />
-          ) : screen.kind === 'album' ? (
-            <AlbumScreen {...screenProps} />
-          ) : screen.kind === 'album-editor' ? (
-            <AlbumEditor {...screenProps} />
-          ) : screen.kind === 'duplicates' ? (
-            <DuplicatesScreen {...screenProps} />
-          ) : screen.kind === 'places' ? (
-            <PlacesScreen {...screenProps} places={places} />
-          ) : (
-            <>
-              <ResultHeader
-                view={view}
-                count={source.count}
-                countComplete={source.complete}
-                loading={loading}
-                countHidden={problem !== null}
-                closest={view.kind === 'search' && source.closest}
-                error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
-                queryThumb={view.kind === 'image' ? view.previewUrl : null}
-                onBack={views.back}
-                onPlaces={showPlaces}
-              />
-              {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
-              {view.kind !== 'library' && (
-                <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
-                  {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}
-                </FilterBar>
-              )}
-              {view.kind === 'search' && source.closest && source.count > 0 && !problem && (
-                // The cut-off left nothing: say so, and still offer a next step.
-                <p className="closest-note" role="status">
-                  No strong matches for “{view.query}”. Closest photos:
-                </p>
-              )}
-              {selection.indices.size > 0 && (
-                <SelectionBar
-                  count={selection.indices.size}
-                  photos={() => source.resolve(selectedIndices(selection))}
-                  onClear={clearSelection}
-                  onTrashed={(text) => {
-                    clearSelection();
-                    setNotice(text);
-                  }}
-                  askTrash={askTrash}
-                  askFavourite={askFavourite}
-                  onFavourites={(favourite, text) => {
-                    // The photos go from this list: the selection's indices would name others.
-                    if (favourite || !listOfFavourites) return;
-                    clearSelection();
-                    setNotice(text);
-                  }}
+    <ViewingOnlyContext.Provider value={viewingOnly}>
+      <div className="app">
+        <TopBar>
+          <SearchBox
+            ref={searchInput}
+            value={textMode ? fromTextQuery(views.query) : views.query}
+            onChange={(typed) => views.setQuery(textMode ? toTextQuery(typed) : typed)}
+            disabled={!ready}
+            textMode={textMode}
+            onTextMode={(on) => {
+              setTextMode(on);
+              views.setQuery(on ? toTextQuery(views.query) : fromTextQuery(views.query));
+            }}
+          />
+          <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
+          <div className="top-bar__end">
+            <ThemeToggle theme={theme} onChange={setTheme} />
+            <button type="button" className="icon-button" aria-label="Settings" title="Settings (,)" onClick={() => setSettingsOpen(true)}>
+              <span aria-hidden="true">⚙</span>
+            </button>
+          </div>
+        </TopBar>
+        <ConnectionBanner state={library.connection} />
+        {viewingOnly && <NoModelBanner onFinished={library.refresh} />}
+        <div className="app-body">
+          {browsable && (
+            <Sidebar
+              folders={library.folders}
+              jobs={library.jobs}
+              sync={library.sync}
+              photos={status?.photos ?? 0}
+              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && place === null ? view.folder : undefined}
+              onShowFolder={showPhotos}
+              recent={recent}
+              onShowRecent={showRecentlyAdded}
+              favourites={favourites}
+              favouriteCount={favouriteCount}
+              onShowFavourites={showFavouritesView}
+              onThisDay={onThisDay}
+              onThisDayCount={onThisDayCount}
+              onShowOnThisDay={showOnThisDayView}
+              places={screen.kind === 'places' || place !== null}
+              placeCount={places.summary?.located ?? null}
+              onShowPlaces={showPlaces}
+            >
+              {/* Zero-shot tags, prompt albums and duplicate scans all need the model. */}
+              {hasModel && <LabelSetsSection {...screenProps} />}
+              {hasModel && <AlbumsSection {...screenProps} />}
+              {hasModel && <DuplicatesSection {...screenProps} />}
+            </Sidebar>
+          )}
+          <main className="content">
+            {status === null ? (
+              library.error && <EngineError message={library.error} onRetry={library.refresh} />
+            ) : status.damaged ? (
+              <EngineError message={status.damaged} onRetry={library.refresh} />
+            ) : !browsable && !hasModel ? (
+              <NoModel problem={status.modelProblem} onRetry={library.refresh} />
+            ) : library.folders.length === 0 ? (
+              <NoFolders />
+            ) : screen.kind === 'label-set' ? (
+              <LabelSetScreen {...screenProps} />
+            ) : screen.kind === 'tag-review' ? (
+              <TagReviewScreen {...screenProps} />
+            ) : screen.kind === 'album' ? (
+              <AlbumScreen {...screenProps} />
+            ) : screen.kind === 'album-editor' ? (
+              <AlbumEditor {...screenProps} />
+            ) : screen.kind === 'duplicates' ? (
+              <DuplicatesScreen {...screenProps} />
+            ) : screen.kind === 'places' ? (
+              <PlacesScreen {...screenProps} places={places} />
+            ) : (
+              <>
+                <ResultHeader
+                  view={view}
+                  count={source.count}
+                  countComplete={source.complete}
+                  loading={loading}
+                  countHidden={problem !== null}
+                  closest={view.kind === 'search' && source.closest}
+                  error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
+                  queryThumb={view.kind === 'image' ? view.previewUrl : null}
+                  onBack={views.back}
+                  onPlaces={showPlaces}
                 />
-              )}
-              {notice && selection.indices.size === 0 && (
-                <p className="selection-notice muted" role="status">
-                  {notice}
-                </p>
-              )}
-              {problem ? (
-                // Filters no photo can pass: say why, and show none of the unfiltered results.
-                <p className="content__empty form-error" role="alert">
-                  {problem}
-                </p>
-              ) : source.settled && source.count === 0 && !source.error ? (
-                <p className="content__empty muted">
-                  {view.kind !== 'library'
-                    ? 'Nothing matched.'
-                    : view.favourites
-                      ? 'No favourites yet: press F in the viewer, or select photos and choose Favourite.'
-                      : view.onThisDay
-                        ? 'No photos from this day in earlier years.'
-                        : view.place !== undefined
-                          ? `No photos taken in ${view.place} (any more).`
-                        : 'No photos here yet: indexing shows them as it goes.'}
-                </p>
-              ) : view.kind === 'library' ? (
-                timeline.summary && (
-                  <TimelineGrid
+                {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
+                {view.kind !== 'library' && (
+                  <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
+                    {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}
+                  </FilterBar>
+                )}
+                {view.kind === 'search' && source.closest && source.count > 0 && !problem && (
+                  // The cut-off left nothing: say so, and still offer a next step.
+                  <p className="closest-note" role="status">
+                    No strong matches for “{view.query}”. Closest photos:
+                  </p>
+                )}
+                {selection.indices.size > 0 && (
+                  <SelectionBar
+                    count={selection.indices.size}
+                    photos={() => source.resolve(selectedIndices(selection))}
+                    onClear={clearSelection}
+                    onTrashed={(text) => {
+                      clearSelection();
+                      setNotice(text);
+                    }}
+                    askTrash={askTrash}
+                    askFavourite={askFavourite}
+                    onFavourites={(favourite, text) => {
+                      // The photos go from this list: the selection's indices would name others.
+                      if (favourite || !listOfFavourites) return;
+                      clearSelection();
+                      setNotice(text);
+                    }}
+                  />
+                )}
+                {notice && selection.indices.size === 0 && (
+                  <p className="selection-notice muted" role="status">
+                    {notice}
+                  </p>
+                )}
+                {problem ? (
+                  // Filters no photo can pass: say why, and show none of the unfiltered results.
+                  <p className="content__empty form-error" role="alert">
+                    {problem}
+                  </p>
+                ) : source.settled && source.count === 0 && !source.error ? (
+                  <p className="content__empty muted">
+                    {view.kind !== 'library'
+                      ? 'Nothing matched.'
+                      : view.favourites
+                        ? 'No favourites yet: press F in the viewer, or select photos and choose Favourite.'
+                        : view.onThisDay
+                          ? 'No photos from this day in earlier years.'
+                          : view.place !== undefined
+                            ? `No photos taken in ${view.place} (any more).`
+                          : 'No photos here yet: indexing shows them as it goes.'}
+                  </p>
+                ) : view.kind === 'library' ? (
+                  timeline.summary && (
+                    <TimelineGrid
+                      source={source}
+                      days={timeline.summary.days}
+                      listKey={key}
+                      reveal={viewerIndex}
+                      onOpen={setViewerIndex}
+                      onMoreLikeThis={moreLikeThis}
+                      label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : (place ?? 'Photos')}
+                      select={select}
+                    />
+                  )
+                ) : (
+                  <PhotoGrid
                     source={source}
-                    days={timeline.summary.days}
                     listKey={key}
                     reveal={viewerIndex}
                     onOpen={setViewerIndex}
                     onMoreLikeThis={moreLikeThis}
-                    label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : (place ?? 'Photos')}
+                    label="Search results"
                     select={select}
                   />
-                )
-              ) : (
-                <PhotoGrid
-                  source={source}
-                  listKey={key}
-                  reveal={viewerIndex}
-                  onOpen={setViewerIndex}
-                  onMoreLikeThis={moreLikeThis}
-                  label="Search results"
-                  select={select}
-                />
-              )}
-            </>
-          )}
-        </main>
+                )}
+              </>
+            )}
+          </main>
+        </div>
+        <StatusBar status={status} error={library.error} />
+        {viewerIndex !== null && (
+          <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlaceView} />
+        )}
+        {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
+        <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
       </div>
-      <StatusBar status={status} error={library.error} />
-      {viewerIndex !== null && (
-        <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlaceView} />
-      )}
-      {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
-      <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
-    </div>
+    </ViewingOnlyContext.Provider>
   );
 }

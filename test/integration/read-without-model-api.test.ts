@@ -43,14 +43,4 @@ describe('a library opened without a model', () => {
     await expect(reader.indexNow([photos])).rejects.toThrow(/^no model: install one/);
     expect((await reader.timeline({ favourite: true })).total).toBe(0);
   });
-
-  it('the app and `serve` (which hold the writer lock) still need a model', async () => {
-    const app = await createLibraryApi({ home, provider: 'cpu', watch: false, readWithoutModel: true });
-    try {
-      expect((await app.status()).model).toBeNull();
-      await expect(app.timeline({ limit: 10 })).resolves.toMatchObject({ total: 0 });
-    } finally {
-      await app.close();
-    }
-  });
 });

@@ -48,6 +48,8 @@ export function registerServe(program: Command): void {
         provider: parseProvider(globals.provider),
         watch: opts.watch,
         command: 'shoebox serve',
+        // A device without a model still shows the library (a shared one), and offers the install.
+        readWithoutModel: true,
         // The duplicates trash: a folder of the user's choosing, read here at the edge.
         ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
       });

@@ -37,6 +37,9 @@ export interface ApiContext {
    *  active in settings), then queues re-embedding of every folder (unless `index` is false:
    *  the CLI asks before a long re-index, or runs it in the foreground). */
   reopen(modelId: string, options?: { index?: boolean }): Promise<LibraryStatus>;
+  /** A library open for reading without a model opens again with the active model, now
+   *  installed, and queues indexing of its folders; otherwise nothing happens. */
+  openWithModel(): Promise<void>;
   status(): Promise<LibraryStatus>;
 }
 

@@ -15,7 +15,7 @@ import type {
   LibraryStatus, ListPhotosOptions, PhotoDetails, PhotoPage, QueryImage, SearchOptions, SearchPage, Unsubscribe,
 } from '../../shared/api';
 import { MAX_QUERY_IMAGE_BYTES } from '../../shared/api';
-import { openLibrary } from '../engine';
+import { installedModels, openLibrary } from '../engine';
 import { resolveHome } from '../home';
 import { homePaths } from '../paths';
 import { resolveLibraryLocation } from '../location/library-location';
@@ -81,9 +81,11 @@ export interface LibraryApiOptions {
    *  'on-write' (the CLI): take it only when a write needs it, so reading commands work
    *  while another process writes. Default 'hold'. */
   writerLock?: 'hold' | 'on-write';
-  /** With no model on this device, open the library for reading anyway (the CLI, with
-   *  'on-write' only): its photos, folders, places and favourites can be listed; search,
-   *  indexing and every write fail with the no-model error, as they did before opening. */
+  /** With no model on this device, open the library for reading anyway: its photos, folders,
+   *  places and favourites can be listed (the CLI's reading commands; the app and `serve`
+   *  show the library while a model installs); search, indexing and every write fail with
+   *  the no-model error, and no writer lock is taken. Once a model is installed
+   *  (installModel), the app's library opens again with it (openWithModel). */
   readWithoutModel?: boolean;
   /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
    *  CLI and `serve` pass SHOEBOX_TRASH_DIR; tests a temp folder). */
@@ -166,8 +168,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         ...(modelChoice.modelId ? { modelId: modelChoice.modelId } : {}),
         provider: options.provider ?? 'auto',
         command: options.command ?? 'shoebox serve',
-        // The app and `serve` hold the writer lock from the start: they need a model.
-        readWithoutModel: options.readWithoutModel === true && options.writerLock === 'on-write',
+        readWithoutModel: options.readWithoutModel === true,
         emit: (event) => {
           if (event.type === 'index-progress') {
             const jobId = jobs.progress(event.progress);
@@ -182,7 +183,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       return null;
     }
     try {
-      if (options.writerLock !== 'on-write') await candidate.writable(); // the writer lock, held until close()
+      // The writer lock, held until close(); a library read without a model writes nothing.
+      if (options.writerLock !== 'on-write' && !candidate.modelMissing) await candidate.writable();
     } catch (error) {
       if (error instanceof LibraryDamagedError) return repair.hold(candidate, error);
       await candidate.close();
@@ -192,6 +194,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     library = candidate;
     modelProblem = null;
     modelError = null;
+    // Nothing is watched without a model: a change could be neither embedded nor recorded.
+    if (candidate.modelMissing) return library;
     sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }));
     if (!jobs.busy) startWatching();
     return library;
@@ -260,6 +264,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const info = engineInfo(home, options.provider ?? 'auto');
 
   const status = async (): Promise<LibraryStatus> => {
+    // A model installed meanwhile (from a terminal, then "Check again") ends reading without one.
+    if (library?.modelMissing && installedModels(home).active()) await openWithModel();
     const lib = await open();
     if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
     const store = await lib.readable();
@@ -286,14 +292,30 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     return status();
   };
 
+  /**
+   * A library read without a model (the app on a device that has none yet) opens again with
+   * the model just installed, and indexes its folders: that embeds what this model lacks
+   * (nothing, when the library's other devices use the same model) and starts the watcher.
+   * Unlike reopen() it cancels no job: it runs at the end of the install job itself.
+   */
+  const openWithModel = async (): Promise<void> => {
+    const old = library;
+    if (!old?.modelMissing) return;
+    library = null;
+    await old.close();
+    const lib = await open();
+    if (!lib || lib.modelMissing) return;
+    for (const folder of await (await lib.readable()).listFolders()) indexJob(lib, folder.path);
+  };
+
   const writes = { favourites: oneAtATime(), tags: oneAtATime(), albums: oneAtATime() };
-  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, status };
+  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status };
 
   const host: LibraryHost = {
     home,
     library: location.uri,
 
-    info: (): Promise<EngineInfo> => info(library?.clip().providerStatus()),
+    info: (): Promise<EngineInfo> => info(library && !library.modelMissing ? library.clip().providerStatus() : undefined),
 
     status,
 

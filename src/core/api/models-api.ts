@@ -50,9 +50,13 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
     if (pending) return pending;
     return ctx.jobs.enqueue('install-model', id, async (signal) => {
       const { result, activated } = await runInstall(ctx.home, id, signal, (progress) => ctx.jobs.progress(progress));
-      // First run: the library opens lazily with the new active model on the next status();
-      // this tells the UI to ask now rather than after a restart.
-      if (activated) ctx.emit({ type: 'folders-changed' });
+      // First run: the library opens lazily with the new active model on the next status(),
+      // or again with it when it was open for reading without one; this tells the UI to ask
+      // now rather than after a restart.
+      if (activated) {
+        await ctx.openWithModel();
+        ctx.emit({ type: 'folders-changed' });
+      }
       return result;
     });
   };
@@ -60,7 +64,7 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
   return {
     async models() {
       const lib = await ctx.open();
-      return modelsInfo(ctx.home, lib ? { id: lib.modelId, dir: lib.modelDir } : null);
+      return modelsInfo(ctx.home, lib && !lib.modelMissing ? { id: lib.modelId, dir: lib.modelDir } : null);
     },
 
     installModel,

@@ -3,6 +3,7 @@
 import type { Photo } from '../../shared/api';
 import type { FavouriteToggle } from '../hooks/useFavouriteToggle';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
+import { useViewingOnly } from '../hooks/useViewingOnly';
 
 interface FavouriteButtonProps {
   /** undefined while the photo's page loads: the button waits, disabled. */
@@ -11,6 +12,7 @@ interface FavouriteButtonProps {
 }
 
 export function FavouriteButton({ photo, favourites }: FavouriteButtonProps) {
+  const viewingOnly = useViewingOnly();
   const on = photo ? favourites.isFavourite(photo) : false;
 
   useKeydown((event) => {
@@ -19,15 +21,16 @@ export function FavouriteButton({ photo, favourites }: FavouriteButtonProps) {
     // Holding the key down must not flicker the heart on and off.
     if (photo && !event.repeat) favourites.toggle(photo);
     return true;
-  });
+  }, !viewingOnly);
 
   return (
     <button
       type="button"
       className="button favourite-toggle"
       aria-pressed={on}
-      title={on ? 'Favourite: press F to remove it' : 'Mark as a favourite (F)'}
-      disabled={!photo}
+      // Shown while only viewing too: whether the photo is a favourite is worth seeing.
+      title={viewingOnly ? 'Favourites can be changed once this device has a model' : on ? 'Favourite: press F to remove it' : 'Mark as a favourite (F)'}
+      disabled={!photo || viewingOnly}
       onClick={() => photo && favourites.toggle(photo)}
     >
       <span className={on ? 'favourite-toggle__heart favourite-heart' : 'favourite-toggle__heart'} aria-hidden="true">

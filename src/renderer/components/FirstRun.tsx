@@ -1,17 +1,9 @@
-import { useState } from 'react';
-import { useClient } from '../client/ClientContext';
-import { errorMessage, useAsync } from '../hooks/useAsync';
 import { AddFolderForm } from './AddFolderForm';
 import { DownloadProgress } from './settings/DownloadProgress';
 import { ModelFigures } from './settings/ModelFigures';
 import { modelSizeText } from './settings/model-size';
-import { isActive, useInstallJobs } from './settings/useInstallJobs';
-
-/**
- * The catalog's default (src/core/models/catalog.ts), which the renderer cannot import; the
- * model list marks it (recommended) and wins once loaded, so the two cannot drift apart.
- */
-export const DEFAULT_MODEL_ID = 'vit-b-32-laion2b';
+import { isActive } from './settings/useInstallJobs';
+import { useFirstModel } from './settings/useFirstModel';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
@@ -19,23 +11,8 @@ export const DEFAULT_MODEL_ID = 'vit-b-32-laion2b';
  * status (useLibrary) moves on to the next screen by itself.
  */
 export function NoModel({ problem, onRetry }: { problem: string | null; onRetry: () => void }) {
-  const client = useClient();
-  const [models] = useAsync(() => client.models(), [client]);
-  const listed = models.status === 'ready' ? models.value.models : [];
-  const model = listed.find((m) => m.recommended) ?? listed.find((m) => m.id === DEFAULT_MODEL_ID);
-  const id = model?.id ?? DEFAULT_MODEL_ID;
-  const job = useInstallJobs(onRetry).get(id);
-  const [error, setError] = useState<string | null>(null);
+  const { id, model, job, error, install } = useFirstModel(onRetry);
   const description = model ? [model.description, modelSizeText(model)].filter(Boolean).join(' · ') : null;
-
-  const install = async () => {
-    setError(null);
-    try {
-      await client.installModel(id);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
 
   return (
     <section className="empty-state" aria-labelledby="no-model-title">

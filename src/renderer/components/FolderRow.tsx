@@ -7,6 +7,7 @@ import { FailureList } from './FailureList';
 import { InlineConfirm } from './InlineConfirm';
 import { JobProgress } from './JobProgress';
 import { LocateFolder } from './LocateFolder';
+import { useViewingOnly } from '../hooks/useViewingOnly';
 
 interface FolderRowProps {
   folder: FolderInfo;
@@ -19,6 +20,7 @@ interface FolderRowProps {
 export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
+  const viewingOnly = useViewingOnly();
   const [showFailures, setShowFailures] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
@@ -40,9 +42,11 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
           <span className="folder__base">{baseName(folder.path)}</span>
           <span className="folder__path">{folder.path}</span>
         </button>
-        <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${folder.path} from the library`} title="Remove from the library" onClick={() => setConfirming(true)}>
-          ×
-        </button>
+        {!viewingOnly && (
+          <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${folder.path} from the library`} title="Remove from the library" onClick={() => setConfirming(true)}>
+            ×
+          </button>
+        )}
       </div>
       <div className="folder__meta">
         <span>{formatCount(folder.photos, 'photo')}</span>

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { useViewingOnly } from '../hooks/useViewingOnly';
 
 interface SearchBoxProps {
   value: string;
@@ -11,6 +12,7 @@ interface SearchBoxProps {
 
 /** The search field: results follow as you type (the caller debounces). "/" focuses it. */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, textMode = false, onTextMode }, ref) {
+  const viewingOnly = useViewingOnly();
   return (
     <div className="search-box">
       <svg className="search-box__icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -22,7 +24,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         type="search"
         role="searchbox"
         aria-label={textMode ? 'Search text in photos' : 'Search photos'}
-        placeholder={textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
+        placeholder={viewingOnly ? 'Search needs a model on this device' : textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
         value={value}
         disabled={disabled}
         spellCheck={false}

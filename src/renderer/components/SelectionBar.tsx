@@ -8,6 +8,7 @@ import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useOnChange } from '../hooks/useOnChange';
+import { useViewingOnly } from '../hooks/useViewingOnly';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText } from '../lib/format';
 import { notifyAlbumsChanged } from './albums/albums-changed';
@@ -36,6 +37,7 @@ type Panel = 'tag' | 'album' | 'export' | null;
 
 export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites }: SelectionBarProps) {
   const client = useClient();
+  const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -88,39 +90,46 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     });
 
   // Only a new Delete or F press acts, not one made for an earlier selection.
-  useOnChange(askTrash, () => void photos().then(setTrash));
-  useOnChange(askFavourite, () => void favourite('toggle'));
+  // Delete and F change the library: not while it is only viewed (useViewingOnly).
+  useOnChange(askTrash, () => !viewingOnly && void photos().then(setTrash));
+  useOnChange(askFavourite, () => !viewingOnly && void favourite('toggle'));
 
   const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected photos">
       <div className="selection-bar__row">
         <strong aria-live="polite">{formatCount(count, 'photo')} selected</strong>
-        <button type="button" className="button" disabled={busy} title="Mark the selected photos as favourites" onClick={() => void favourite(true)}>
-          <span className="favourite-toggle__heart favourite-heart" aria-hidden="true">
-            ♥
-          </span>{' '}
-          Favourite
-        </button>
-        <button type="button" className="button" disabled={busy} title="Remove the selected photos from the favourites" onClick={() => void favourite(false)}>
-          <span className="favourite-toggle__heart" aria-hidden="true">
-            ♡
-          </span>{' '}
-          Unfavourite
-        </button>
-        <button type="button" className="button" aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
-          Tag…
-        </button>
-        <button type="button" className="button" aria-expanded={panel === 'album'} onClick={() => toggle('album')}>
-          Album…
-        </button>
+        {!viewingOnly && (
+          <>
+            <button type="button" className="button" disabled={busy} title="Mark the selected photos as favourites" onClick={() => void favourite(true)}>
+              <span className="favourite-toggle__heart favourite-heart" aria-hidden="true">
+                ♥
+              </span>{' '}
+              Favourite
+            </button>
+            <button type="button" className="button" disabled={busy} title="Remove the selected photos from the favourites" onClick={() => void favourite(false)}>
+              <span className="favourite-toggle__heart" aria-hidden="true">
+                ♡
+              </span>{' '}
+              Unfavourite
+            </button>
+            <button type="button" className="button" aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
+              Tag…
+            </button>
+            <button type="button" className="button" aria-expanded={panel === 'album'} onClick={() => toggle('album')}>
+              Album…
+            </button>
+          </>
+        )}
         <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
           Export…
         </button>
         <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" />
-        <button type="button" className="button button--danger" disabled={busy} onClick={() => void photos().then(setTrash)}>
-          Move to trash…
-        </button>
+        {!viewingOnly && (
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => void photos().then(setTrash)}>
+            Move to trash…
+          </button>
+        )}
         <button type="button" className="link-button" onClick={onClear}>
           Clear selection
         </button>

@@ -5,6 +5,7 @@ import { AddFolderForm } from './AddFolderForm';
 import { FolderRow } from './FolderRow';
 import { ProgressLine } from './JobProgress';
 import { onThisDayText } from '../lib/on-this-day';
+import { useViewingOnly } from '../hooks/useViewingOnly';
 
 interface SidebarProps {
   folders: FolderInfo[];
@@ -38,6 +39,7 @@ interface SidebarProps {
 /** The library and its folders, then the feature sections. */
 export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, places, placeCount, onShowPlaces, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
+  const viewingOnly = useViewingOnly();
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
   return (
@@ -65,11 +67,13 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       </button>
       <div className="sidebar__section">
         <h2>Folders</h2>
-        <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
-          {adding ? 'Cancel' : '+ Add'}
-        </button>
+        {!viewingOnly && (
+          <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+            {adding ? 'Cancel' : '+ Add'}
+          </button>
+        )}
       </div>
-      {adding && <AddFolderForm autoFocus onAdded={() => setAdding(false)} />}
+      {adding && !viewingOnly && <AddFolderForm autoFocus onAdded={() => setAdding(false)} />}
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (

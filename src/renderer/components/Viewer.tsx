@@ -14,6 +14,7 @@ import { PhotoTags } from './tags/PhotoTags';
 import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
 import { ZoomableImage } from './ZoomableImage';
+import { useViewingOnly } from '../hooks/useViewingOnly';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -37,6 +38,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   const count = source.count;
   const [details] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
   const favourites = useFavouriteToggle();
+  const viewingOnly = useViewingOnly();
   const [slideshow, setSlideshow] = useState(false);
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
@@ -105,7 +107,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
         </h2>
         <div className="viewer__actions">
           <FavouriteButton photo={photo} favourites={favourites} />
-          {photo && (
+          {photo && !viewingOnly && (
             <button type="button" className="button" onClick={() => onMoreLikeThis(photo)}>
               More like this
             </button>

@@ -5,10 +5,13 @@ import { useEffect, useState } from 'react';
 import type { PhotoTag, TagState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
+import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { notifyTagsChanged } from './useTagsVersion';
 
 export function PhotoTags({ id, tags: initial }: { id: string; tags: PhotoTag[] }) {
   const client = useClient();
+  // Only viewing (no model on this device): the tags show, their decisions wait.
+  const viewingOnly = useViewingOnly();
   const [tags, setTags] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -44,7 +47,7 @@ export function PhotoTags({ id, tags: initial }: { id: string; tags: PhotoTag[] 
                 {tag.set} · {tag.state === 'accepted' ? 'accepted' : `${Math.round(tag.score * 100)}%`}
               </span>
               <span className="photo-tags__buttons">
-                {tag.state === 'auto' ? (
+                {viewingOnly ? null : tag.state === 'auto' ? (
                   <>
                     <button type="button" className="icon-button icon-button--small tag-accept" aria-label={`Accept tag ${tag.label}`} title="Accept" onClick={() => void decide(tag, 'accepted')}>
                       ✓
@@ -70,9 +73,11 @@ export function PhotoTags({ id, tags: initial }: { id: string; tags: PhotoTag[] 
             <span key={`${tag.set}|${tag.label}`}>
               {i > 0 && ', '}
               <s>{tag.label}</s>{' '}
-              <button type="button" className="link-button" aria-label={`Undo rejecting tag ${tag.label}`} onClick={() => void decide(tag, 'auto')}>
-                undo
-              </button>
+              {!viewingOnly && (
+                <button type="button" className="link-button" aria-label={`Undo rejecting tag ${tag.label}`} onClick={() => void decide(tag, 'auto')}>
+                  undo
+                </button>
+              )}
             </span>
           ))}
         </p>

@@ -1,0 +1,46 @@
+import { DownloadProgress } from './settings/DownloadProgress';
+import { modelSizeText } from './settings/model-size';
+import { isActive } from './settings/useInstallJobs';
+import { useFirstModel } from './settings/useFirstModel';
+
+/**
+ * Over a library shown without a model (a shared library opened on a device that has none
+ * yet): what works now, what waits for a model, and the install. When the download ends the
+ * engine opens the library with the model and indexes its folders; the app's status moves on
+ * by itself (`onFinished` reads it again).
+ */
+export function NoModelBanner({ onFinished }: { onFinished: () => void }) {
+  const { id, model, job, error, install } = useFirstModel(onFinished);
+  const size = model ? modelSizeText(model) : null;
+  return (
+    <section className="reading-banner" aria-labelledby="reading-banner-title">
+      <p>
+        <strong id="reading-banner-title">Viewing only: this device has no model yet.</strong> You can look through the library.
+        Searching, indexing new photos and changes (favourites, tags, albums) need a model; it is downloaded once and runs on this
+        computer.
+      </p>
+      <div className="reading-banner__action">
+        {isActive(job) && job ? (
+          <DownloadProgress job={job} label={`Downloading ${id}`} />
+        ) : (
+          <>
+            <button type="button" className="button button--primary" onClick={() => void install()}>
+              {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
+            </button>
+            {size && <span className="muted small">{size}</span>}
+          </>
+        )}
+      </div>
+      {job?.state === 'failed' && (
+        <p className="form-error" role="alert">
+          Download failed: {job.error}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

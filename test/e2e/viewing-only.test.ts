@@ -1,0 +1,104 @@
+// A shared library opened in the app on a device without a model (the family's second
+// laptop): `shoebox serve` with its own home and no model, on a library another device
+// indexed. The library shows at once for viewing (timeline, folders, viewer) under a banner
+// offering the model; installing it there (from a fake Hugging Face hub on 127.0.0.1) opens
+// the library with it, without a restart, and search works. Screenshots:
+// test-results/screenshots/viewing-only-*.png.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryApi } from '../../src/core/api/library-api';
+import { DEFAULT_MODEL_ID, findCatalogEntry } from '../../src/core/models/catalog';
+import { FakeHub, readTree } from '../helpers/fake-hub';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { tileNames, waitForThumbnails } from './helpers/tiles';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('a shared library on a device without a model, in the browser', () => {
+  let session: UiSession;
+  let hub: FakeHub;
+  let serve: ServeProcess;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const library = tempDir('shoebox-e2e-viewing-library-');
+    const photos = tempDir('shoebox-e2e-viewing-photos-');
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+    // The first device indexes the library with its own model.
+    const first = await createLibraryApi({ home: tempDir(), library, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false, writerLock: 'on-write' });
+    await first.indexNow([photos]);
+    await first.close();
+
+    hub = await FakeHub.start();
+    const files = readTree(fixtureModelDir(TINY_IMMICH));
+    delete files['.stamp'];
+    hub.addRepo(findCatalogEntry(DEFAULT_MODEL_ID)!.repo, files);
+    const home = tempDir('shoebox-e2e-viewing-home-');
+    session = await openUiSession(['--home', home, '--library', library, '--provider', 'cpu', 'serve'], { env: { SHOEBOX_HF_ENDPOINT: hub.url } });
+    ({ serve, page, errors } = session);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await hub?.close();
+  });
+
+  const banner = () => page.getByRole('region', { name: /^Viewing only/ });
+  const sidebar = () => page.getByRole('navigation', { name: 'Library' });
+
+  it('shows the library for viewing under a banner that offers the model, not the first-run screen', async () => {
+    await page.goto(serve.url);
+    await eventually(() => banner().isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Install a model to start' }).count()).toBe(0);
+    await eventually(() => tileNames(page).then((names) => names.sort())).toEqual(['blue.jpg', 'green.jpg', 'red.jpg', 'yellow.jpg']);
+    await waitForThumbnails(page);
+    expect(await banner().innerText()).toMatch(/Searching, indexing new photos and changes .* need a model/);
+    expect(await banner().getByRole('button', { name: `Install ${DEFAULT_MODEL_ID}` }).isVisible()).toBe(true);
+    // Search waits for the model; what needs one to be listed at all is not offered.
+    expect(await page.getByRole('searchbox').isDisabled()).toBe(true);
+    expect(await sidebar().getByText('Albums', { exact: true }).count()).toBe(0);
+    expect(await sidebar().getByRole('button', { name: /4/ }).count()).toBeGreaterThan(0);
+    // What would change the library (the engine refuses it) is not offered.
+    expect(await sidebar().getByRole('button', { name: '+ Add' }).count()).toBe(0);
+    expect(await sidebar().getByRole('button', { name: /^Remove .* from the library$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^More like / }).count()).toBe(0);
+    await screenshot(page, 'viewing-only-01-library');
+
+    // Selecting photos offers what only reads them: export and show in folder.
+    await page.locator('.tile__open').first().click({ modifiers: ['Control'] });
+    const bar = page.getByRole('toolbar', { name: 'Selected photos' });
+    await eventually(() => bar.isVisible()).toBe(true);
+    expect(await bar.getByRole('button', { name: 'Export…' }).isVisible()).toBe(true);
+    expect(await bar.getByRole('button', { name: /Favourite|Tag…|Album…|Move to trash…/ }).count()).toBe(0);
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+
+    // The viewer opens as anywhere else; its favourite shows, and waits for a model.
+    await page.locator('.tile__open').first().click();
+    const viewer = page.getByRole('dialog');
+    await eventually(() => viewer.locator('img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await viewer.getByRole('button', { name: 'Favourite' }).isDisabled()).toBe(true);
+    expect(await viewer.getByRole('button', { name: 'More like this' }).count()).toBe(0);
+    await screenshot(page, 'viewing-only-02-viewer');
+    await page.keyboard.press('Escape');
+    await eventually(() => viewer.count()).toBe(0);
+  });
+
+  it('Install in the banner downloads the model, and the library opens with it: search works without a restart', async () => {
+    await banner().getByRole('button', { name: `Install ${DEFAULT_MODEL_ID}` }).click();
+    await eventually(() => banner().count(), 60_000).toBe(0);
+    const search = page.getByRole('searchbox');
+    await eventually(() => search.isDisabled()).toBe(false);
+    // The photos, embedded under the first device's model, are embedded here for this one.
+    await eventually(() => page.getByText(/^Indexed: /).isVisible(), 60_000).toBe(true);
+    expect(await sidebar().getByRole('button', { name: '+ Add' }).isVisible()).toBe(true);
+    await search.fill('blue');
+    await eventually(() => tileNames(page, 1), 30_000).toEqual(['blue.jpg']);
+    await screenshot(page, 'viewing-only-03-searching');
+    expect(errors).toEqual([]);
+  });
+});

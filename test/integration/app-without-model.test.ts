@@ -1,0 +1,92 @@
+// The app and `serve` on a device without a model (the family's second laptop opening a shared
+// library): the library is shown for reading at once, nothing is written or locked, and
+// installing a model (from the app, or from a terminal and then "Check again") opens it with
+// that model without a restart, re-embedding nothing the library already has for it.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { FakeHub, readTree } from '../helpers/fake-hub';
+import { ModelManager } from '../../src/core/models/model-manager';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const MODEL_ID = 'vit-b-32-openai';
+
+let hub: FakeHub;
+const openHost = useApiHosts();
+
+beforeEach(async () => {
+  hub = await FakeHub.start();
+  const files = readTree(fixtureModelDir(TINY_IMMICH));
+  delete files['.stamp'];
+  hub.addRepo('immich-app/ViT-B-32__openai', files);
+  vi.stubEnv('SHOEBOX_HF_ENDPOINT', hub.url);
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await hub.close();
+});
+
+const names = (photos: { path: string }[]) => photos.map((p) => path.basename(p.path)).sort();
+
+/** A library made by a first device with the catalog model: four colour photos, embedded. */
+async function sharedLibrary(): Promise<string> {
+  const library = tempDir('shoebox-shared-library-');
+  const photos = tempDir('shoebox-shared-photos-');
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+  const { host, events } = await openHost({ home: tempDir(), library, modelDir: undefined });
+  expect(await jobFinished(events, await host.installModel(MODEL_ID))).toMatchObject({ state: 'done' });
+  expect(await jobFinished(events, await host.addFolder(photos))).toMatchObject({ state: 'done', result: { embedded: 4 } });
+  await host.close();
+  return library;
+}
+
+/** The app's engine on a second device (its own home, no model): as src/main/engine-process.ts opens it. */
+const openApp = (library: string) => openHost({ home: tempDir(), library, modelDir: undefined, readWithoutModel: true });
+
+describe('the app on a device without a model', () => {
+  it('shows the library for reading, writes and locks nothing, and opens it with the model installed from the app', async () => {
+    const library = await sharedLibrary();
+    const { host, events } = await openApp(library);
+
+    expect(await host.status()).toMatchObject({ model: null, photos: 4, folders: 1, watching: false, modelProblem: expect.stringMatching(/^No model yet/) });
+    expect(names((await host.timeline({ limit: 10 })).photos)).toEqual(['blue.jpg', 'green.jpg', 'red.jpg', 'yellow.jpg']);
+    expect((await host.listFolders()).map((f) => f.photos)).toEqual([4]);
+    expect((await host.models()).models.find((m) => m.id === MODEL_ID)).toMatchObject({ installed: false, active: false });
+    const red = (await host.timeline({ limit: 10 })).photos.find((p) => p.path.endsWith('red.jpg'))!;
+    await expect(host.setFavourites([red.id], true)).rejects.toThrow(/^no model: install one/);
+    await expect(host.search('blue')).rejects.toThrow(/^no model: install one/);
+    // No writer lock is held: the first device can open the library for writing meanwhile.
+    const other = await openHost({ home: tempDir(), library });
+    await other.host.close();
+
+    const install = await host.installModel(MODEL_ID);
+    expect(await jobFinished(events, install)).toMatchObject({ state: 'done' });
+    expect(events).toContainEqual({ type: 'folders-changed' });
+    expect(await host.status()).toMatchObject({ model: { id: MODEL_ID }, modelProblem: null, photos: 4 });
+    // The folders are indexed with the new model: the library's vectors for it are used as they are.
+    const index = events.flatMap((e) => (e.type === 'job' && e.job.kind === 'index' ? [e.job] : []))[0];
+    expect(index).toBeDefined();
+    expect(await jobFinished(events, index!)).toMatchObject({ state: 'done', result: { added: 0, embedded: 0 } });
+    expect(jobStates(events, index!.id).map((j) => j.state)).toContain('running');
+    expect(names((await host.search('blue', { limit: 1 })).photos)).toEqual(['blue.jpg']);
+    await host.setFavourites([red.id], true);
+    expect(names((await host.timeline({ favourite: true })).photos)).toEqual(['red.jpg']);
+  });
+
+  it('opens the library with a model installed from a terminal at the next status ("Check again")', async () => {
+    const library = await sharedLibrary();
+    const { host } = await openApp(library);
+    expect((await host.status()).model).toBeNull();
+    await new ModelManager({ home: host.home }).import(fixtureModelDir(TINY_IMMICH), { id: MODEL_ID });
+    expect(await host.status()).toMatchObject({ model: { id: MODEL_ID }, modelProblem: null, photos: 4 });
+    expect(names((await host.search('red', { limit: 1 })).photos)).toEqual(['red.jpg']);
+  });
+
+  it('a first run (no library yet) still shows an empty library and no model', async () => {
+    const { host } = await openApp(tempDir('shoebox-new-library-'));
+    expect(await host.status()).toMatchObject({ model: null, photos: 0, folders: 0, modelProblem: expect.stringMatching(/^No model yet/) });
+    expect(await host.listFolders()).toEqual([]);
+  });
+});
