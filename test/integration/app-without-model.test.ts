@@ -8,6 +8,7 @@ import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { ModelManager } from '../../src/core/models/model-manager';
+import { createLibraryApi } from '../../src/core/api/library-api';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
 const MODEL_ID = 'vit-b-32-openai';
@@ -82,6 +83,23 @@ describe('the app on a device without a model', () => {
     await new ModelManager({ home: host.home }).import(fixtureModelDir(TINY_IMMICH), { id: MODEL_ID });
     expect(await host.status()).toMatchObject({ model: { id: MODEL_ID }, modelProblem: null, photos: 4 });
     expect(names((await host.search('red', { limit: 1 })).photos)).toEqual(['red.jpg']);
+  });
+
+  it('follows what another device adds while it is viewed, without a watcher', async () => {
+    const library = await sharedLibrary();
+    const { host, events } = await openHost({ home: tempDir(), library, modelDir: undefined, readWithoutModel: true, watch: true, followMs: 200 });
+    expect((await host.timeline({ limit: 10 })).total).toBe(4);
+    expect((await host.status()).watching).toBe(false);
+
+    // The first device indexes one more photo: no event names it, the version does.
+    const more = tempDir('shoebox-shared-more-');
+    await writeColourPhoto(more, 'later.jpg', [120, 60, 200]);
+    const writer = await createLibraryApi({ home: tempDir(), library, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false, writerLock: 'on-write' });
+    await writer.indexNow([more]);
+    await writer.close();
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: 0 }), { timeout: 10_000 });
+    expect(names((await host.timeline({ limit: 10 })).photos)).toContain('later.jpg');
+    expect(await host.status()).toMatchObject({ model: null, photos: 5, folders: 2 });
   });
 
   it('a first run (no library yet) still shows an empty library and no model', async () => {

@@ -9,7 +9,7 @@ import type { AlbumRepository, FolderRepository, PhotoLookups, VectorReads } fro
 export type AlbumStore = SearchStore &
   AlbumRepository &
   Pick<FolderRepository, 'listFolders'> &
-  Pick<PhotoLookups, 'dataVersion'> &
+  Pick<PhotoLookups, 'dataVersion' | 'photosVersion'> &
   Pick<VectorReads, 'pathsByHash' | 'vectorsByHash'>;
 
 export interface AlbumLibrary extends SearchLibrary {

@@ -31,6 +31,7 @@ import { search as searchText, similar as searchSimilar } from '../search/search
 import { toPhotoFilter } from '../search/filters';
 import { photosWithTag } from '../search/tag-filter';
 import { BackgroundSync } from './background-sync';
+import { followCommits, type CommitFollower } from './commit-follower';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
 import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
@@ -87,6 +88,9 @@ export interface LibraryApiOptions {
    *  the no-model error, and no writer lock is taken. Once a model is installed
    *  (installModel), the app's library opens again with it (openWithModel). */
   readWithoutModel?: boolean;
+  /** How often a library shown without a model looks for other devices' commits while
+   *  watching (commit-follower.ts; default FOLLOW_MS). */
+  followMs?: number;
   /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
    *  CLI and `serve` pass SHOEBOX_TRASH_DIR; tests a temp folder). */
   trashDir?: string;
@@ -133,6 +137,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   // The model choice's own error ("no model: install one ..."), as the CLI prints it.
   let modelError: Error | null = null;
   let sync: BackgroundSync | null = null;
+  // Viewing only (no model here): other devices' commits, followed instead of the folders.
+  let follower: CommitFollower | null = null;
   let closed = false;
   // A damaged store keeps the library closed until repairLibrary() (repair-api.ts).
   const repair = new LibraryRepair();
@@ -194,8 +200,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     library = candidate;
     modelProblem = null;
     modelError = null;
-    // Nothing is watched without a model: a change could be neither embedded nor recorded.
-    if (candidate.modelMissing) return library;
+    // No folder is watched without a model: a change could be neither embedded nor recorded.
+    // Other devices' commits are followed instead, so the page shows what they add.
+    if (candidate.modelMissing) {
+      if (options.watch !== false) follower = followCommits(candidate, () => emit({ type: 'photos-changed', added: 0, removed: 0 }), options.followMs);
+      return library;
+    }
     sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }));
     if (!jobs.busy) startWatching();
     return library;
@@ -280,6 +290,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     await jobs.cancel(() => true);
     await sync?.stop();
     sync = null;
+    follower?.stop();
+    follower = null;
     const old = library;
     library = null;
     await old?.close();
@@ -302,6 +314,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const old = library;
     if (!old?.modelMissing) return;
     library = null;
+    follower?.stop();
+    follower = null;
     await old.close();
     const lib = await open();
     if (!lib || lib.modelMissing) return;
@@ -503,6 +517,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      follower?.stop();
       await jobs.close();
       await sync?.stop();
       await library?.close();

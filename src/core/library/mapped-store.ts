@@ -36,6 +36,7 @@ export function mappedStore(store: LibraryStore, map: () => FolderMap): LibraryS
     // Caches keyed by the data version (the timeline's order, smart albums) hold this device's
     // paths: a folder mapped or unmapped here changes them as much as new photos do.
     dataVersion: async () => `${await store.dataVersion()}|${JSON.stringify(map().mappings)}`,
+    photosVersion: async () => `${await store.photosVersion()}|${JSON.stringify(map().mappings)}`,
     countListed: (options) => store.countListed(libFolder(options)),
     countPhotos: (filter) => store.countPhotos(filter ? libFilter(filter) : filter),
     upsertPhotos: (records) => store.upsertPhotos(records.map(libRow<PhotoRecord>)),

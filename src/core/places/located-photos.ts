@@ -1,5 +1,5 @@
-// Every photo of the library with the place it was taken in, kept per store and data
-// version: the Places list, the place filters of search and albums, and the timeline's place
+// Every photo of the library with the place it was taken in, kept per store and photos
+// version (favourites and tags do not move a photo): the Places list, the place filters of search and albums, and the timeline's place
 // views all read it. One narrow read of the photos (path, hash, times, position) and a cached
 // lookup per ~100 m cell: at 100k photos it costs what the timeline's own read costs, once.
 import type { PhotoPlace } from '../../shared/api';
@@ -18,7 +18,7 @@ export interface LocatedPhotos {
   unplaced: number;
 }
 
-export type LocatedStore = Pick<LibraryStore, 'dataVersion' | 'listPhotoDates'>;
+export type LocatedStore = Pick<LibraryStore, 'photosVersion' | 'listPhotoDates'>;
 
 /** One finder per process: its cell cache holds for every library (positions do not change names). */
 const finder = new PlaceFinder();
@@ -29,7 +29,7 @@ export function placeOf(photo: Pick<PhotoDates, 'gpsLat' | 'gpsLon'>): PhotoPlac
 }
 
 export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos> {
-  const version = await store.dataVersion();
+  const version = await store.photosVersion();
   const kept = cache.get(store);
   if (kept?.version === version) return kept.result;
   const result = store.listPhotoDates().then((photos) => {

@@ -11,7 +11,7 @@ import type { LibraryFiles } from '../location/library-files';
 export type SearchStore = VectorSearch &
   Pick<FavouriteRepository, 'favouriteHashes'> &
   Pick<PhotoListing, 'countPhotos' | 'listPhotoDates'> &
-  Pick<PhotoLookups, 'getPhoto' | 'photosByPath' | 'dataVersion'> &
+  Pick<PhotoLookups, 'getPhoto' | 'photosByPath' | 'dataVersion' | 'photosVersion'> &
   Pick<LabelSetRepository, 'listLabelSets'> &
   Pick<TagRepository, 'listTags'> &
   // `text:` terms (text-terms.ts): the text read in photos, and their paths and vectors by content.

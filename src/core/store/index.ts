@@ -121,9 +121,13 @@ class Store implements LibraryStore {
   dataVersion(): Promise<string> {
     return this.read(async () => {
       // Favourites too: the timeline's Favourites view is built from them.
-      const tables = await Promise.all([this.photos.tableName, TAG_TABLES.tags, TAG_TABLES.favourites].map((name) => this.conn.table(name)));
-      return (await Promise.all(tables.map((t) => t?.version() ?? 0))).join(':');
+      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites].map((name) => this.conn.table(name)));
+      return [await this.library.version(), ...(await Promise.all(tables.map((t) => t?.version() ?? 0)))].join(':');
     });
+  }
+
+  photosVersion(): Promise<string> {
+    return this.read(() => this.library.version());
   }
 
   photosByPath(paths: readonly string[]): Promise<Map<string, PhotoSummary>> {

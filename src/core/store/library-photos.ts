@@ -73,6 +73,17 @@ export class LibraryPhotos {
     return found;
   }
 
+  /**
+   * Every model's photos table with its version: changes whenever any of them is written,
+   * which is when this union can change (another device indexing with its model, a library
+   * read without a model, whose own table does not exist).
+   */
+  async version(): Promise<string> {
+    const names = (await this.conn.tableNames()).filter(isPhotosTable).sort();
+    const versions = await Promise.all(names.map(async (n) => `${n}@${(await (await this.conn.table(n))?.version()) ?? 0}`));
+    return versions.join(',');
+  }
+
   /** Paths other models' tables hold and the active one does not, each with a table that has it. */
   private async extra(): Promise<Map<string, string>> {
     const names = (await this.conn.tableNames()).filter((n) => isPhotosTable(n) && n !== this.active.tableName);

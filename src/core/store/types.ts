@@ -134,10 +134,16 @@ export interface PhotoLookups {
   /** Scan state: path -> size, mtime, hash and model of every photo (no vectors), optionally under one folder. */
   photoStates(folder?: string): Promise<Map<string, PhotoState>>;
   /**
-   * Changes whenever this model's photos or the tags are written (a reader sees another
-   * process's commits too): results derived from them can be cached under it.
+   * Changes whenever any model's photos, the tags or the favourites are written (a reader sees
+   * another process's commits too): results derived from them can be cached under it.
    */
   dataVersion(): Promise<string>;
+  /**
+   * Changes whenever any model's photos are written, but not with tags or favourites: what
+   * is derived from the photos alone (their dates, their places) is cached under it, so a
+   * favourite marked does not make the timeline read every photo again.
+   */
+  photosVersion(): Promise<string>;
 }
 
 /** Listing and counting the library's photos. */

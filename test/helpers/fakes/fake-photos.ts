@@ -13,13 +13,17 @@ export type FakePhotos = PhotoLookups &
   VectorReads & {
     /** The rows by path (tests read and seed it directly). */
     readonly rows: Map<string, PhotoRecord>;
-    /** Bumped by every write, like the tables' versions behind `dataVersion`. */
+    /** Bumped by every write, like the tables' versions behind `dataVersion`; a test seeding
+     *  `rows` calls it too, so it bumps `photosVersion` as well (the fake's tags and
+     *  favourites do not tell the two apart: the real store's separation is tested on it). */
     touch(): void;
   };
 
 export function fakePhotos(modelId: string): FakePhotos {
   const rows = new Map<string, PhotoRecord>();
   let version = 0;
+  // Photo writes only, like the photos table's version behind `photosVersion`.
+  let photosVersion = 0;
   const sorted = () => [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const summary = ({ vector: _vector, ...rest }: PhotoRecord): PhotoSummary => rest;
   const underFolder = (p: string, folder: string) => p.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
@@ -41,7 +45,10 @@ export function fakePhotos(modelId: string): FakePhotos {
   const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
   return {
     rows,
-    touch: () => void version++,
+    touch: () => {
+      version++;
+      photosVersion++;
+    },
     async getPhoto(p) {
       return rows.get(p) ?? null;
     },
@@ -58,6 +65,9 @@ export function fakePhotos(modelId: string): FakePhotos {
     },
     async dataVersion() {
       return String(version);
+    },
+    async photosVersion() {
+      return String(photosVersion);
     },
     async listPhotos(options = {}) {
       const listed = sorted().filter((r) => options.folder === undefined || underFolder(r.path, options.folder));
@@ -76,10 +86,12 @@ export function fakePhotos(modelId: string): FakePhotos {
     async upsertPhotos(records) {
       for (const r of records) rows.set(r.path, r);
       version++;
+      photosVersion++;
     },
     async removePhotos(paths) {
       for (const p of paths) rows.delete(p);
       version++;
+      photosVersion++;
     },
     async searchVectors(query: VectorQuery): Promise<VectorHit[]> {
       const hits = sorted()

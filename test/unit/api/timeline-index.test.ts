@@ -12,18 +12,21 @@ function photo(path: string, takenAt: string | null, mtime: string, indexed: str
   };
 }
 
-/** The two store reads the index makes, over a list that tests can change. */
+/** The store reads the index makes, over a list that tests can change: `bump` is a photo
+ *  write, `mark` a favourite or tag (the data version changes, the photos version not). */
 function fakeStore(photos: PhotoSummary[]) {
   let version = 1;
+  let marks = 0;
   let reads = 0;
   const store = {
-    dataVersion: async () => String(version),
+    dataVersion: async () => `${version}:${marks}`,
+    photosVersion: async () => String(version),
     listPhotoDates: async () => {
       reads++;
       return [...photos];
     },
   } as unknown as LibraryStore;
-  return { store, bump: () => version++, reads: () => reads };
+  return { store, bump: () => version++, mark: () => marks++, reads: () => reads };
 }
 
 const LIBRARY = [
@@ -73,5 +76,15 @@ describe('timeline index', () => {
     bump();
     expect((await index.entries(store, { order: 'taken', utcOffset: 0 }, await store.dataVersion()))[0]!.path).toBe('/p/a/newest.jpg');
     expect(reads()).toBe(2);
+  });
+
+  it('a favourite or a tag filters the views again without reading the photos again', async () => {
+    const { store, mark, reads } = fakeStore(LIBRARY);
+    const index = new TimelineIndex();
+    const favourites = (hashes: string[]) => ({ order: 'taken' as const, utcOffset: 0, hashes: new Set(hashes), hashesKey: 'favourites' });
+    expect((await index.entries(store, favourites(['h-/p/a/old.jpg']), await store.dataVersion())).map((e) => e.path)).toEqual(['/p/a/old.jpg']);
+    mark();
+    expect((await index.entries(store, favourites(['h-/p/a/old.jpg', 'h-/p/b/mid.jpg']), await store.dataVersion())).map((e) => e.path)).toEqual(['/p/b/mid.jpg', '/p/a/old.jpg']);
+    expect(reads()).toBe(1);
   });
 });
