@@ -26,6 +26,7 @@ import { SelectionBar } from './components/SelectionBar';
 import { useListSelection } from './hooks/useListSelection';
 import { selectedIndices } from './lib/selection';
 import { SettingsPanel } from './components/SettingsPanel';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { ThemeToggle } from './components/ThemeToggle';
@@ -56,6 +57,7 @@ export function App() {
   const [viewer, setViewer] = useState<{ index: number; id: string | undefined } | null>(null);
   const viewerIndex = viewer?.index ?? null;
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [screen, setScreen] = useState<Screen>(PHOTOS_SCREEN);
   const searchInput = useRef<HTMLInputElement>(null);
   const [filterFields, setFilterFields] = useState<FilterFields>(NO_FILTERS);
@@ -86,7 +88,7 @@ export function App() {
   const browsable = (hasModel || viewingOnly) && library.folders.length > 0;
   // Searching needs the model.
   const ready = hasModel && library.folders.length > 0;
-  const modal = viewerIndex !== null || settingsOpen;
+  const modal = viewerIndex !== null || settingsOpen || shortcutsOpen;
   const favouriteCount = useFavouriteCount(library.photosVersion, browsable);
   const today = todayIso();
   const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, browsable);
@@ -105,6 +107,7 @@ export function App() {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
     if (event.key === '/') searchInput.current?.focus();
     else if (event.key === ',') setSettingsOpen(true);
+    else if (event.key === '?') setShortcutsOpen(true);
     else return false;
     return true;
   }, !modal);
@@ -339,6 +342,7 @@ export function App() {
           <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlaceView} />
         )}
         {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
+        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
         <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
       </div>
     </ViewingOnlyContext.Provider>

@@ -231,6 +231,27 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await page.getByRole('button', { name: 'Theme: system' }).waitFor();
   });
 
+  it('"?" lists the keyboard shortcuts by where they work; not while typing', async () => {
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('region').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')))).toEqual(['Anywhere', 'Photo grids', 'Viewer', 'Slideshow', 'Tag review']);
+    expect(await dialog.getByRole('region', { name: 'Viewer' }).innerText()).toContain('Slideshow from this photo');
+    // The focus is on Close, and the app's own keys do not act behind the dialog.
+    expect(await dialog.getByRole('button', { name: 'Close' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press(',');
+    expect(await page.getByRole('dialog', { name: 'Settings' }).count()).toBe(0);
+    await screenshot(page, '12-shortcuts');
+    await page.keyboard.press('Escape');
+    await eventually(() => dialog.count()).toBe(0);
+    // A "?" typed in the search box is text.
+    await page.getByRole('searchbox').fill('');
+    await page.getByRole('searchbox').press('?');
+    expect(await page.getByRole('searchbox').inputValue()).toBe('?');
+    expect(await dialog.count()).toBe(0);
+    await page.getByRole('searchbox').fill('');
+  });
+
   it('raised no console errors (no CSP violations, no failed loads)', () => {
     expect(errors).toEqual([]);
   });

@@ -28,6 +28,10 @@ export function NoModelBanner({ onFinished }: { onFinished: () => void }) {
               {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
             </button>
             {size && <span className="muted small">{size}</span>}
+            {/* Installed from a terminal (`shoebox models install`): nothing tells the page. */}
+            <button type="button" className="link-button small" title={`After shoebox models install ${id} in a terminal`} onClick={onFinished}>
+              Check again
+            </button>
           </>
         )}
       </div>

@@ -8,6 +8,7 @@ import { ModelSection } from './settings/ModelSection';
 import { TextSection } from './settings/TextSection';
 import { LibrarySection } from './settings/LibrarySection';
 import { describeAdapter, describeMeasured } from './StatusBar';
+import { ShortcutsList } from './ShortcutsList';
 
 export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = {
   cuda: 'CUDA (NVIDIA GPU)',
@@ -111,21 +112,7 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
 
         <section>
           <h3>Keyboard</h3>
-          <dl className="metadata">
-            {[
-              ['/', 'Search'],
-              ['Esc', 'Clear the search, close the viewer or this panel'],
-              ['← →', 'Previous / next photo in the viewer'],
-              [',', 'Settings'],
-            ].map(([key, what]) => (
-              <div className="metadata__row" key={key}>
-                <dt>
-                  <kbd>{key}</kbd>
-                </dt>
-                <dd>{what}</dd>
-              </div>
-            ))}
-          </dl>
+          <ShortcutsList />
         </section>
       </div>
     </div>

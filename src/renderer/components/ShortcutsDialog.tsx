@@ -1,0 +1,20 @@
+import { useModalDialog } from '../hooks/useModalDialog';
+import { ShortcutsList } from './ShortcutsList';
+
+/** "?" anywhere (not while typing): the keyboard shortcuts; Esc, Close or a click outside closes it. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { dialog, cancel, onKeyDown } = useModalDialog(onClose);
+  return (
+    <div className="overlay" onClick={(event) => event.target === event.currentTarget && onClose()}>
+      <div className="dupes-dialog shortcuts-dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown}>
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <ShortcutsList />
+        <div className="dupes-dialog__buttons">
+          <button type="button" className="button" ref={cancel} onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

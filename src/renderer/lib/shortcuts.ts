@@ -1,0 +1,57 @@
+// Every key the app answers to, grouped by where it works: shown in Settings and by "?". Kept
+// beside the handlers' behaviour, not generated from them: the handlers are spread over the
+// components that own them (App, useGridKeys, Viewer, ZoomableImage, Slideshow, ReviewCard).
+export interface ShortcutGroup {
+  title: string;
+  keys: readonly (readonly [key: string, what: string])[];
+}
+
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  {
+    title: 'Anywhere',
+    keys: [
+      ['/', 'Search'],
+      [',', 'Settings'],
+      ['?', 'This list'],
+      ['Esc', 'Clear the search (in the search box), close the viewer or a panel'],
+    ],
+  },
+  {
+    title: 'Photo grids',
+    keys: [
+      ['← → ↑ ↓', 'Move the focus (Shift extends the selection)'],
+      ['Space', 'Select or unselect the focused photo'],
+      ['Enter', 'Open the focused photo'],
+      ['Ctrl/⌘ A', 'Select every photo in view'],
+      ['F', 'Favourite the selection (or unmark it)'],
+      ['Delete', 'Move the selection to the trash (asks first)'],
+      ['Esc', 'Clear the selection'],
+    ],
+  },
+  {
+    title: 'Viewer',
+    keys: [
+      ['← →', 'Previous / next photo'],
+      ['F', 'Favourite (again: unmark)'],
+      ['S', 'Slideshow from this photo'],
+      ['+ −', 'Zoom in / out'],
+      ['0', 'Fit the photo'],
+    ],
+  },
+  {
+    title: 'Slideshow',
+    keys: [
+      ['Space', 'Pause / play'],
+      ['← →', 'Previous / next photo'],
+      ['Esc', 'Back to the viewer'],
+    ],
+  },
+  {
+    title: 'Tag review',
+    keys: [
+      ['A', 'Accept the focused tag'],
+      ['R', 'Reject it'],
+      ['U', 'Undo'],
+    ],
+  },
+];
