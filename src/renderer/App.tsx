@@ -193,7 +193,7 @@ export function App() {
           </div>
         </TopBar>
         <ConnectionBanner state={library.connection} />
-        {viewingOnly && <NoModelBanner onFinished={library.refresh} />}
+        {viewingOnly && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
         <div className="app-body">
           {browsable && (
             <Sidebar

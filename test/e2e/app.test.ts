@@ -235,7 +235,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await eventually(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.getByRole('region').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')))).toEqual(['Anywhere', 'Photo grids', 'Viewer', 'Slideshow', 'Tag review']);
+    expect(await dialog.getByRole('region').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')))).toEqual(['Main window', 'Photo grids', 'Timeline rail', 'Viewer', 'Slideshow', 'Tag review', 'Places map']);
     expect(await dialog.getByRole('region', { name: 'Viewer' }).innerText()).toContain('Slideshow from this photo');
     // The focus is on Close, and the app's own keys do not act behind the dialog.
     expect(await dialog.getByRole('button', { name: 'Close' }).evaluate((el) => el === document.activeElement)).toBe(true);

@@ -2,6 +2,7 @@
 // library): the library is shown for reading at once, nothing is written or locked, and
 // installing a model (from the app, or from a terminal and then "Check again") opens it with
 // that model without a restart, re-embedding nothing the library already has for it.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
@@ -32,7 +33,7 @@ afterEach(async () => {
 const names = (photos: { path: string }[]) => photos.map((p) => path.basename(p.path)).sort();
 
 /** A library made by a first device with the catalog model: four colour photos, embedded. */
-async function sharedLibrary(): Promise<string> {
+async function sharedLibrary(): Promise<{ library: string; photos: string }> {
   const library = tempDir('shoebox-shared-library-');
   const photos = tempDir('shoebox-shared-photos-');
   for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
@@ -40,7 +41,7 @@ async function sharedLibrary(): Promise<string> {
   expect(await jobFinished(events, await host.installModel(MODEL_ID))).toMatchObject({ state: 'done' });
   expect(await jobFinished(events, await host.addFolder(photos))).toMatchObject({ state: 'done', result: { embedded: 4 } });
   await host.close();
-  return library;
+  return { library, photos };
 }
 
 /** The app's engine on a second device (its own home, no model): as src/main/engine-process.ts opens it. */
@@ -48,7 +49,7 @@ const openApp = (library: string) => openHost({ home: tempDir(), library, modelD
 
 describe('the app on a device without a model', () => {
   it('shows the library for reading, writes and locks nothing, and opens it with the model installed from the app', async () => {
-    const library = await sharedLibrary();
+    const { library } = await sharedLibrary();
     const { host, events } = await openApp(library);
 
     expect(await host.status()).toMatchObject({ model: null, photos: 4, folders: 1, watching: false, modelProblem: expect.stringMatching(/^No model yet/) });
@@ -77,7 +78,7 @@ describe('the app on a device without a model', () => {
   });
 
   it('opens the library with a model installed from a terminal at the next status ("Check again")', async () => {
-    const library = await sharedLibrary();
+    const { library } = await sharedLibrary();
     const { host } = await openApp(library);
     expect((await host.status()).model).toBeNull();
     await new ModelManager({ home: host.home }).import(fixtureModelDir(TINY_IMMICH), { id: MODEL_ID });
@@ -86,7 +87,7 @@ describe('the app on a device without a model', () => {
   });
 
   it('follows what another device adds while it is viewed, without a watcher', async () => {
-    const library = await sharedLibrary();
+    const { library } = await sharedLibrary();
     const { host, events } = await openHost({ home: tempDir(), library, modelDir: undefined, readWithoutModel: true, watch: true, followMs: 200 });
     expect((await host.timeline({ limit: 10 })).total).toBe(4);
     expect((await host.status()).watching).toBe(false);
@@ -100,6 +101,35 @@ describe('the app on a device without a model', () => {
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: 0 }), { timeout: 10_000 });
     expect(names((await host.timeline({ limit: 10 })).photos)).toContain('later.jpg');
     expect(await host.status()).toMatchObject({ model: null, photos: 5, folders: 2 });
+  });
+
+  it('keeps showing the library when a model installs while another process writes it, and opens with it once that one is gone', async () => {
+    const { library } = await sharedLibrary();
+    const { host, events } = await openHost({ home: tempDir(), library, modelDir: undefined, readWithoutModel: true, watch: true, followMs: 200 });
+    // The other laptop's app: it holds the writer lock as long as it runs.
+    const other = await createLibraryApi({ home: tempDir(), library, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+    try {
+      expect(await jobFinished(events, await host.installModel(MODEL_ID))).toMatchObject({ state: 'done' });
+      expect(await host.status()).toMatchObject({ model: null, photos: 4, modelProblem: expect.stringMatching(/^The model is installed, but the library cannot be opened for writing yet: .*busy/) });
+      expect((await host.timeline({ limit: 10 })).total).toBe(4);
+    } finally {
+      await other.close();
+    }
+    // The follower tries again: the library opens with the model, and the page is told.
+    await vi.waitFor(async () => expect((await host.status()).model).toMatchObject({ id: MODEL_ID }), { timeout: 15_000 });
+    expect(events).toContainEqual({ type: 'folders-changed' });
+    expect(names((await host.search('green', { limit: 1 })).photos)).toEqual(['green.jpg']);
+  });
+
+  it('does not index the folders this device cannot reach once the model is in', async () => {
+    const { library, photos } = await sharedLibrary();
+    // The first device's folder is elsewhere on this one (not located yet).
+    fs.renameSync(photos, `${photos}-elsewhere`);
+    const { host, events } = await openApp(library);
+    expect(await jobFinished(events, await host.installModel(MODEL_ID))).toMatchObject({ state: 'done' });
+    expect(await host.status()).toMatchObject({ model: { id: MODEL_ID }, photos: 4 });
+    expect(events.filter((e) => e.type === 'job' && e.job.kind === 'index')).toEqual([]);
+    expect((await host.listFolders()).map((f) => f.unreachable)).toEqual([true]);
   });
 
   it('a first run (no library yet) still shows an empty library and no model', async () => {

@@ -11,7 +11,8 @@ export interface CommitFollower {
   stop(): void;
 }
 
-export function followCommits(lib: LibraryService, onChange: () => void, everyMs = FOLLOW_MS): CommitFollower {
+/** `onChange` runs when another process committed; `onTick` (optional) after every look. */
+export function followCommits(lib: LibraryService, onChange: () => void, everyMs = FOLLOW_MS, onTick?: () => Promise<void>): CommitFollower {
   let last: string | null = null;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,6 +21,7 @@ export function followCommits(lib: LibraryService, onChange: () => void, everyMs
       const version = await (await lib.readable()).dataVersion();
       if (last !== null && version !== last && !stopped) onChange();
       last = version;
+      if (!stopped) await onTick?.();
     } catch {
       // Unreachable for now (an S3 library off the network): the next look tries again.
     }

@@ -111,6 +111,9 @@ export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, 
 }
 
 const DEFAULT_LIMIT = 100;
+/** How often status() tries again to open a library viewed without a model with the model
+ *  installed meanwhile, while another process holds its writer lock. */
+const SWITCH_RETRY_MS = 5_000;
 const MAX_LIMIT = 1000;
 
 /** Opens the library (taking the writer lock, or failing with "library busy") and serves it. */
@@ -139,6 +142,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   let sync: BackgroundSync | null = null;
   // Viewing only (no model here): other devices' commits, followed instead of the folders.
   let follower: CommitFollower | null = null;
+  // Viewing only with a model installed meanwhile: why the library has not opened with it yet.
+  let viewingNote: string | null = null;
   let closed = false;
   // A damaged store keeps the library closed until repairLibrary() (repair-api.ts).
   const repair = new LibraryRepair();
@@ -164,10 +169,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     });
     return opening;
   };
-  const tryOpen = async (): Promise<LibraryService | null> => {
-    let candidate: LibraryService;
+  /** The library with the current model choice, not yet locked or wired; null (with
+   *  modelProblem set) when no model is installed and reading without one is not asked for. */
+  const newCandidate = (): LibraryService | null => {
     try {
-      candidate = openLibrary({
+      return openLibrary({
         home,
         location,
         ...(modelChoice.modelDir ? { modelDir: modelChoice.modelDir } : {}),
@@ -188,14 +194,25 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       modelProblem = error.message.replace(/^no model: /, 'No model yet: ');
       return null;
     }
+  };
+  // The writer lock, held until close(); a library read without a model writes nothing.
+  const holdsLock = (candidate: LibraryService) => options.writerLock !== 'on-write' && !candidate.modelMissing;
+
+  const tryOpen = async (): Promise<LibraryService | null> => {
+    const candidate = newCandidate();
+    if (!candidate) return null;
     try {
-      // The writer lock, held until close(); a library read without a model writes nothing.
-      if (options.writerLock !== 'on-write' && !candidate.modelMissing) await candidate.writable();
+      if (holdsLock(candidate)) await candidate.writable();
     } catch (error) {
       if (error instanceof LibraryDamagedError) return repair.hold(candidate, error);
       await candidate.close();
       throw error;
     }
+    return adopt(candidate);
+  };
+
+  /** Makes an opened (and, when it holds one, locked) library the one served, with its watcher. */
+  const adopt = (candidate: LibraryService): LibraryService => {
     candidate.afterSync = reading.afterSync(() => candidate.writable());
     library = candidate;
     modelProblem = null;
@@ -203,7 +220,15 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     // No folder is watched without a model: a change could be neither embedded nor recorded.
     // Other devices' commits are followed instead, so the page shows what they add.
     if (candidate.modelMissing) {
-      if (options.watch !== false) follower = followCommits(candidate, () => emit({ type: 'photos-changed', added: 0, removed: 0 }), options.followMs);
+      if (options.watch !== false) {
+        // Also retries a model installed while another process held the writer lock.
+        const retry = async () => {
+          if (viewingNote === null) return;
+          await openWithModel();
+          if (!library?.modelMissing) emit({ type: 'folders-changed' });
+        };
+        follower = followCommits(candidate, () => emit({ type: 'photos-changed', added: 0, removed: 0 }), options.followMs, retry);
+      }
       return library;
     }
     sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }));
@@ -274,13 +299,14 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const info = engineInfo(home, options.provider ?? 'auto');
 
   const status = async (): Promise<LibraryStatus> => {
-    // A model installed meanwhile (from a terminal, then "Check again") ends reading without one.
-    if (library?.modelMissing && installedModels(home).active()) await openWithModel();
+    // A model installed meanwhile (from a terminal, then "Check again") ends reading without
+    // one; a library busy elsewhere is tried again at most every few seconds.
+    if (library?.modelMissing && Date.now() - lastSwitchAttempt > SWITCH_RETRY_MS && installedModels(home).active()) await openWithModel();
     const lib = await open();
     if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
     const store = await lib.readable();
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
-    if (lib.modelMissing) return { model: null, modelProblem: lib.modelMissing.message.replace(/^no model: /, 'No model yet: '), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
+    if (lib.modelMissing) return { model: null, modelProblem: viewingNote ?? lib.modelMissing.message.replace(/^no model: /, 'No model yet: '), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
     return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib) };
   };
@@ -310,16 +336,38 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
    * (nothing, when the library's other devices use the same model) and starts the watcher.
    * Unlike reopen() it cancels no job: it runs at the end of the install job itself.
    */
-  const openWithModel = async (): Promise<void> => {
-    const old = library;
-    if (!old?.modelMissing) return;
-    library = null;
+  let switching: Promise<void> | null = null;
+  let lastSwitchAttempt = 0;
+  const openWithModel = (): Promise<void> => {
+    if (!library?.modelMissing || closed) return Promise.resolve();
+    switching ??= switchToModel().finally(() => {
+      switching = null;
+    });
+    return switching;
+  };
+  const switchToModel = async (): Promise<void> => {
+    const old = library!;
+    lastSwitchAttempt = Date.now();
+    const candidate = newCandidate();
+    if (!candidate || candidate.modelMissing) return void (await candidate?.close());
+    try {
+      // Taken before the read-only library goes: when another process writes the library
+      // (the other laptop's app), this one keeps showing it and tries again later.
+      if (holdsLock(candidate)) await candidate.writable();
+    } catch (error) {
+      await candidate.close();
+      viewingNote = `The model is installed, but the library cannot be opened for writing yet: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+      return;
+    }
+    viewingNote = null;
     follower?.stop();
     follower = null;
+    library = null;
     await old.close();
-    const lib = await open();
-    if (!lib || lib.modelMissing) return;
-    for (const folder of await (await lib.readable()).listFolders()) indexJob(lib, folder.path);
+    const lib = adopt(candidate);
+    // Folders this device cannot reach (another device's paths until located) are not indexed:
+    // their job would only fail; the watcher takes them once they are located or connected.
+    for (const folder of await (await lib.readable()).listFolders()) if (folderReachable(folder.path)) indexJob(lib, folder.path);
   };
 
   const writes = { favourites: oneAtATime(), tags: oneAtATime(), albums: oneAtATime() };

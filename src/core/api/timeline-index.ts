@@ -70,6 +70,8 @@ function under(folder: string): (p: string) => boolean {
 export class TimelineIndex {
   private rows: { photosVersion: string; photos: Promise<PhotoDates[]> } | null = null;
   private readonly views = new Map<string, Promise<TimelineEntry[]>>();
+  /** The data version the views were filtered at: views of an older one are never asked again. */
+  private viewsVersion: string | null = null;
 
   /**
    * The view's entries, newest first. `version`: the store's data version read before the
@@ -90,6 +92,10 @@ export class TimelineIndex {
       photos.catch(() => {
         if (this.rows?.photos === photos) this.rows = null;
       });
+    }
+    if (this.viewsVersion !== version) {
+      this.viewsVersion = version;
+      this.views.clear();
     }
     const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null, view.sameDay ?? null]);
     let entries = this.views.get(key);

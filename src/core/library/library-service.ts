@@ -82,7 +82,7 @@ export class LibraryService {
   readonly deviceFolders: DeviceFolders;
   private model: ClipModel | undefined;
   private store: LibraryStore | undefined;
-  private readOnlyStore: LibraryStore | undefined;
+  private readOnlyStore: Promise<LibraryStore> | undefined;
   private lock: LibraryWriter | undefined;
   private locking: Promise<LibraryWriter> | undefined;
   private labelTexts: TextEmbedder | undefined;
@@ -154,8 +154,14 @@ export class LibraryService {
   /** The store for reading; works while another process writes. */
   async readable(): Promise<LibraryStore> {
     if (this.store) return this.store;
-    this.readOnlyStore ??= mappedStore(await openLibraryStore(this.location, { model: { id: this.modelId, dimension: 0 }, readOnly: true, ...this.searchCache() }), () => this.deviceFolders.map());
-    return this.readOnlyStore;
+    // One open for every caller: reads that arrive together (a page's first requests, the
+    // commit follower) share it rather than each opening a store of their own. A failed open
+    // is not kept.
+    const opening = (this.readOnlyStore ??= openLibraryStore(this.location, { model: { id: this.modelId, dimension: 0 }, readOnly: true, ...this.searchCache() }).then((store) => mappedStore(store, () => this.deviceFolders.map())));
+    opening.catch(() => {
+      if (this.readOnlyStore === opening) this.readOnlyStore = undefined;
+    });
+    return opening;
   }
 
   /**
@@ -386,7 +392,7 @@ export class LibraryService {
     await this.thumbCache?.settled(); // a command leaves the cache within its size
     await this.model?.close();
     await this.store?.close();
-    await this.readOnlyStore?.close();
+    await (await this.readOnlyStore?.catch(() => undefined))?.close();
     // A writer lock still being taken is released once taken, not left to lapse.
     await (this.lock ?? (await this.locking?.catch(() => undefined)))?.release();
   }

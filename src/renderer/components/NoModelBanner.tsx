@@ -9,7 +9,7 @@ import { useFirstModel } from './settings/useFirstModel';
  * engine opens the library with the model and indexes its folders; the app's status moves on
  * by itself (`onFinished` reads it again).
  */
-export function NoModelBanner({ onFinished }: { onFinished: () => void }) {
+export function NoModelBanner({ problem, onFinished }: { problem: string | null; onFinished: () => void }) {
   const { id, model, job, error, install } = useFirstModel(onFinished);
   const size = model ? modelSizeText(model) : null;
   return (
@@ -24,10 +24,15 @@ export function NoModelBanner({ onFinished }: { onFinished: () => void }) {
           <DownloadProgress job={job} label={`Downloading ${id}`} />
         ) : (
           <>
-            <button type="button" className="button button--primary" onClick={() => void install()}>
-              {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
-            </button>
-            {size && <span className="muted small">{size}</span>}
+            {/* Installed already (the library was busy in another process when it finished): only Check again. */}
+            {job?.state !== 'done' && !model?.installed && (
+              <>
+                <button type="button" className="button button--primary" onClick={() => void install()}>
+                  {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
+                </button>
+                {size && <span className="muted small">{size}</span>}
+              </>
+            )}
             {/* Installed from a terminal (`shoebox models install`): nothing tells the page. */}
             <button type="button" className="link-button small" title={`After shoebox models install ${id} in a terminal`} onClick={onFinished}>
               Check again
@@ -35,6 +40,13 @@ export function NoModelBanner({ onFinished }: { onFinished: () => void }) {
           </>
         )}
       </div>
+      {/* "No model yet" is the banner itself; anything else (installed, but the library is busy
+          in another process) is news. */}
+      {problem && !problem.startsWith('No model yet') && (
+        <p className="reading-banner__note" role="status">
+          {problem}
+        </p>
+      )}
       {job?.state === 'failed' && (
         <p className="form-error" role="alert">
           Download failed: {job.error}

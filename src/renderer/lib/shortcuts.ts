@@ -1,6 +1,8 @@
-// Every key the app answers to, grouped by where it works: shown in Settings and by "?". Kept
-// beside the handlers' behaviour, not generated from them: the handlers are spread over the
-// components that own them (App, useGridKeys, Viewer, ZoomableImage, Slideshow, ReviewCard).
+// The app's keyboard shortcuts, grouped by where they work: shown in Settings and by "?".
+// Written here, not generated: the handlers live in the components that own them (App,
+// useGridKeys, Viewer, ZoomableImage, Slideshow, ReviewCard, PlaceMap, TimelineScrubber), and
+// a change there must change this list too. Plain focus keys (Tab, Enter on a button) are not
+// listed.
 export interface ShortcutGroup {
   title: string;
   keys: readonly (readonly [key: string, what: string])[];
@@ -8,7 +10,7 @@ export interface ShortcutGroup {
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
-    title: 'Anywhere',
+    title: 'Main window',
     keys: [
       ['/', 'Search'],
       [',', 'Settings'],
@@ -24,9 +26,13 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['Enter', 'Open the focused photo'],
       ['Ctrl/⌘ A', 'Select every photo in view'],
       ['F', 'Favourite the selection (or unmark it)'],
-      ['Delete', 'Move the selection to the trash (asks first)'],
+      ['Delete ⌫', 'Move the selection to the trash (asks first)'],
       ['Esc', 'Clear the selection'],
     ],
+  },
+  {
+    title: 'Timeline rail',
+    keys: [['↑ ↓', 'A newer / an older month (on the focused month)']],
   },
   {
     title: 'Viewer',
@@ -52,6 +58,14 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['A', 'Accept the focused tag'],
       ['R', 'Reject it'],
       ['U', 'Undo'],
+    ],
+  },
+  {
+    title: 'Places map',
+    keys: [
+      ['← → ↑ ↓', 'The nearest town that way'],
+      ['Home End', 'The most / least photographed town'],
+      ['Enter Space', "Open the town's photos"],
     ],
   },
 ];

@@ -3,6 +3,7 @@ import type { JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useLibraryEvents } from '../../hooks/useLibraryEvents';
+import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
 
 /**
@@ -14,6 +15,8 @@ import { ProgressLine } from '../JobProgress';
  */
 export function TextSection() {
   const client = useClient();
+  // A library setting: not changed by a device that only views the library (no model here).
+  const viewingOnly = useViewingOnly();
   const [state, reload] = useAsync(() => client.textInPhotos(), [client]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,9 +51,10 @@ export function TextSection() {
       {state.status === 'ready' && (
         <>
           <label className="settings__check">
-            <input type="checkbox" checked={chosen ?? state.value.on} disabled={busy} onChange={(event) => void toggle(event.target.checked)} />
+            <input type="checkbox" checked={chosen ?? state.value.on} disabled={busy || viewingOnly} onChange={(event) => void toggle(event.target.checked)} />
             Read the text in photos (signs, receipts, screenshots)
           </label>
+          {viewingOnly && <p className="muted small">Can be changed once this device has a model.</p>}
           <p className="muted small">
             {state.value.on
               ? state.value.left > 0
