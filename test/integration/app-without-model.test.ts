@@ -132,6 +132,16 @@ describe('the app on a device without a model', () => {
     expect((await host.listFolders()).map((f) => f.unreachable)).toEqual([true]);
   });
 
+  it('locates another device\'s folder while only viewing: this device\'s note, no library write', async () => {
+    const { library, photos } = await sharedLibrary();
+    fs.renameSync(photos, `${photos}-here`);
+    const { host } = await openApp(library);
+    expect((await host.listFolders()).map((f) => f.unreachable)).toEqual([true]);
+    expect(await host.mapFolder(photos, `${photos}-here`)).toMatchObject({ path: `${photos}-here`, libraryPath: photos, photos: 4 });
+    expect((await host.timeline({ limit: 10 })).photos.every((p) => p.path.startsWith(`${photos}-here/`))).toBe(true);
+    expect((await host.status()).model).toBeNull();
+  });
+
   it('a first run (no library yet) still shows an empty library and no model', async () => {
     const { host } = await openApp(tempDir('shoebox-new-library-'));
     expect(await host.status()).toMatchObject({ model: null, photos: 0, folders: 0, modelProblem: expect.stringMatching(/^No model yet/) });
