@@ -6,7 +6,6 @@
 import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
 import { resolveHome } from './home';
 import { engineInfo } from './engine-info';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ClipModelOptions } from './clip/clip-model';
 import type { FfmpegLocation } from './media';
@@ -14,6 +13,7 @@ import { LibraryService } from './library/library-service';
 import { chooseModel, NO_MODEL_ID, NoModelError, type ModelChoice, type ModelSource } from './library/model-choice';
 import { openOutsideEmbedder, type EmbedderOptions, type OutsideEmbedder } from './outside-embedder';
 import { homePaths } from './paths';
+import { holdsModel } from './models/manifest';
 import type { LibraryLocation } from './location/library-location';
 import { readSettings } from './settings';
 import { TaggingService, autoTagHook } from './tags/tagging-service';
@@ -100,7 +100,7 @@ function modelOrNone(home: string, options: OpenLibraryOptions): ModelChoice {
 export function installedModels(home: string): ModelSource {
   const dirOf = (id: string) => {
     const dir = path.join(homePaths(home).models, id);
-    return fs.existsSync(path.join(dir, 'shoebox-model.json')) || fs.existsSync(path.join(dir, 'config.json')) ? dir : null;
+    return holdsModel(dir) ? dir : null;
   };
   return {
     installedDir: dirOf,

@@ -13,7 +13,7 @@ import { homePaths } from '../paths';
 import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './catalog';
 import { downloadRepoFiles, type DownloadProgress } from './download';
 import { resolveEndpoint, type FetchLike, type HubLimits } from './hub-client';
-import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile } from './manifest';
+import { holdsModel, MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile } from './manifest';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { externalDataLocations } from './onnx-external-data';
 import { FileHasher, hashFileInto } from './file-hash';
@@ -384,7 +384,10 @@ export class ModelManager {
   }
 
   private activateIfNone(id: string): boolean {
-    if (this.active()) return false;
+    // An active model whose folder lost its files (removed by hand) is none: the engine does
+    // not open it, so the model just installed takes its place.
+    const active = this.active();
+    if (active && holdsModel(active.dir)) return false;
     updateSettings(this.home, { activeModel: id });
     return true;
   }

@@ -177,6 +177,17 @@ describe('the default model', () => {
     expect(summary(m)).toMatchObject({ installed: true, active: true });
     expect(summary(m, DEFAULT_MODEL_ID)).toMatchObject({ installed: true, active: false });
   });
+
+  it('an active model whose files were removed by hand gives way to the model installed next', async () => {
+    hub.addRepo('immich-app/ViT-B-32__laion2b-s34b-b79k', immichRepo());
+    await manager().install(ID);
+    // Emptied by hand, the folder left behind: the engine would not open it.
+    const dir = path.join(home, 'models', ID);
+    for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true });
+    const m = manager();
+    expect((await m.install(DEFAULT_MODEL_ID)).activated).toBe(true);
+    expect(m.active()?.id).toBe(DEFAULT_MODEL_ID);
+  });
 });
 
 describe('interrupted downloads', () => {
