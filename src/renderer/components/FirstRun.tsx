@@ -4,6 +4,7 @@ import { ModelFigures } from './settings/ModelFigures';
 import { modelSizeText } from './settings/model-size';
 import { isActive } from './settings/useInstallJobs';
 import { useFirstModel } from './settings/useFirstModel';
+import { FirstModelErrors } from './settings/FirstModelErrors';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
@@ -31,16 +32,7 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
           {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
         </button>
       )}
-      {job?.state === 'failed' && (
-        <p className="form-error" role="alert">
-          Download failed: {job.error}
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FirstModelErrors job={job} error={error} />
       <p>Or install it from a terminal, then check again:</p>
       <pre className="command">shoebox models install {id}</pre>
       <p className="muted small">

@@ -2,6 +2,7 @@ import { DownloadProgress } from './settings/DownloadProgress';
 import { modelSizeText } from './settings/model-size';
 import { isActive } from './settings/useInstallJobs';
 import { useFirstModel } from './settings/useFirstModel';
+import { FirstModelErrors } from './settings/FirstModelErrors';
 
 /**
  * Over a library shown without a model (a shared library opened on a device that has none
@@ -47,16 +48,7 @@ export function NoModelBanner({ problem, onFinished }: { problem: string | null;
           {problem}
         </p>
       )}
-      {job?.state === 'failed' && (
-        <p className="form-error" role="alert">
-          Download failed: {job.error}
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FirstModelErrors job={job} error={error} />
     </section>
   );
 }
