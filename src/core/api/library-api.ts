@@ -111,10 +111,10 @@ export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, 
 }
 
 const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
 /** How often status() tries again to open a library viewed without a model with the model
  *  installed meanwhile, while another process holds its writer lock. */
 const SWITCH_RETRY_MS = 5_000;
-const MAX_LIMIT = 1000;
 
 /** Opens the library (taking the writer lock, or failing with "library busy") and serves it. */
 export async function createLibraryApi(options: LibraryApiOptions = {}): Promise<LibraryHost> {
