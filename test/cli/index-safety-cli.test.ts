@@ -61,7 +61,8 @@ describe('shoebox index', () => {
     }
     const child = startShoebox(['--home', home, 'index', ...MODEL, photos]);
     children.push(child);
-    const closed = new Promise((r) => child.once('close', r));
+    // The exit code, or the signal that ended it (a crash at exit reads as a signal, not as a code).
+    const closed = new Promise((r) => child.once('close', (code, signal) => r(code ?? signal)));
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.resume();
