@@ -25,6 +25,13 @@ function photoTableVersions(home: string): number {
   }, 0);
 }
 
+/** Thumbnails written so far (home/thumbs/<2 hex>/<hash>.jpg): one per photo read. */
+function thumbnailCount(home: string): number {
+  const dir = path.join(home, 'thumbs');
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir).reduce((n, d) => n + fs.readdirSync(path.join(dir, d)).length, 0);
+}
+
 describe('shoebox index', () => {
   it('Ctrl-C: says how many photos are left, exits 130; the next run finishes them', async () => {
     const home = tempDir();
@@ -51,13 +58,21 @@ describe('shoebox index', () => {
   it.runIf(process.platform !== 'win32')('photos swapped for FIFOs mid-run are failed with a reason; Ctrl-C still stops it (130, lock released)', async () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
-    // Enough distinct photos that the run is still going when Ctrl-C comes, however fast this
-    // machine is at the moment (small plain photos: quick to write, each its own content).
-    const names: string[] = [];
-    for (let i = 0; i < 1500; i++) {
-      names.push(`p${String(i).padStart(4, '0')}.jpg`);
-      const background = { r: i & 255, g: (i >> 8) * 40, b: 128 };
-      await sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg({ quality: 85 }).toFile(path.join(photos, names[i]!));
+    // The scan lists a folder's photos before its subfolder's, and the run reads them in that
+    // order: `first/` is read while the test swaps photos of `swapped/` for FIFOs, and `last/`
+    // is still to come when Ctrl-C is sent. Distinct small photos: quick to write, none a copy.
+    const layout = { first: 800, swapped: 400, last: 1200 };
+    const dirs = { first: photos, swapped: path.join(photos, 'swapped'), last: path.join(photos, 'swapped', 'last') };
+    const files: Record<keyof typeof layout, string[]> = { first: [], swapped: [], last: [] };
+    let n = 0;
+    for (const part of ['first', 'swapped', 'last'] as const) {
+      fs.mkdirSync(dirs[part], { recursive: true });
+      for (let i = 0; i < layout[part]; i++, n++) {
+        const file = path.join(dirs[part], `p${String(i).padStart(4, '0')}.jpg`);
+        files[part].push(file);
+        const background = { r: n & 255, g: (n >> 8) * 20, b: 128 };
+        await sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg({ quality: 85 }).toFile(file);
+      }
     }
     const child = startShoebox(['--home', home, 'index', ...MODEL, photos]);
     children.push(child);
@@ -66,26 +81,32 @@ describe('shoebox index', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.resume();
-    const end = Date.now() + 60_000;
-    while (photoTableVersions(home) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    // Every fourth photo becomes a FIFO: opening one for reading would wait for a writer forever.
-    const fifos = names.filter((_, i) => i % 4 === 3).map((n) => path.join(photos, n));
-    for (const f of fifos) {
-      fs.rmSync(f);
-      execFileSync('mkfifo', [f]);
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    const until = async (done: () => boolean, what: string) => {
+      const end = Date.now() + 90_000;
+      while (!done() && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+      if (!done()) throw new Error(`the run ${child.exitCode === null ? 'timed out' : `ended (${child.exitCode})`} before ${what}; stderr: ${stderr}`);
+    };
+    // A thumbnail is written as each photo is read: the run has scanned and is reading `first/`.
+    await until(() => thumbnailCount(home) > 0, 'its first thumbnail');
+    expect(thumbnailCount(home), 'the run read past first/ before the swap: it needs more photos there').toBeLessThan(layout.first / 2);
+    // Every fourth photo of `swapped/` becomes a FIFO: opening one would wait for a writer forever.
+    // One `mkfifo` for all of them, so the swap is over in moments however loaded the machine is.
+    const fifos = files.swapped.filter((_, i) => i % 4 === 3);
+    for (const f of fifos) fs.rmSync(f);
+    execFileSync('mkfifo', fifos);
+    // Ctrl-C once the run is well into `last/` (past every FIFO, with most of `last/` to go).
+    const pastFifos = layout.first + layout.swapped - fifos.length + 100;
+    await until(() => thumbnailCount(home) >= pastFifos, 'it was past the FIFOs');
+    expect(thumbnailCount(home), 'the run is nearly done before Ctrl-C: it needs more photos in last/').toBeLessThan(pastFifos + layout.last / 2);
     child.kill('SIGINT');
     const code = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
     expect(code, stderr).toBe(130);
     expect(fs.existsSync(path.join(home, 'library.lock'))).toBe(false);
+    // Every FIFO was met, each failed with the reason; no real photo failed.
     const failed = [...stderr.matchAll(/^failed: (.+): (.+)$/gm)].map((m) => [m[1], m[2]]);
-    expect(failed.length).toBeGreaterThan(0);
-    for (const [file, reason] of failed) {
-      expect(fifos).toContain(file);
-      expect(reason).toBe('not a regular file (a FIFO)');
-    }
-  }, 180_000);
+    expect(failed.map(([file]) => file).sort()).toEqual([...fifos].sort());
+    for (const [, reason] of failed) expect(reason).toBe('not a regular file (a FIFO)');
+  }, 240_000);
 
   it('control characters in file names are escaped in text output and exact in --json', async () => {
     const photos = tempDir('shoebox-photos-');

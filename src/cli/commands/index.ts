@@ -25,10 +25,15 @@ export function registerIndex(program: Command): void {
         // A folder that cannot be a library folder (/proc, the data folder) is a usage error.
         throw error instanceof FolderRefusedError ? new UsageError(error.message) : error;
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
         // Closing ends the progress bar's line: the summary then starts on a line of its own.
-        await library.close();
+        // The handlers stay until it is done: a Ctrl-C while the library closes (its last commit,
+        // the lock) would otherwise kill the process half-closed instead of being answered.
+        try {
+          await library.close();
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
       }
       // Stopped before the end is not a finished run: 130, the shell's code for Ctrl-C.
       if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
