@@ -23,7 +23,7 @@ parentPort.once('message', ({ data, ports }) => {
     return;
   }
   const { home, provider, library, s3 } = start.options;
-  createLibraryApi({ home, provider, ...(library ? { library } : {}), ...(s3 ? { s3 } : {}), command: 'Shoebox (desktop app)', readWithoutModel: true }).then(
+  createLibraryApi({ home, provider, ...(library ? { library } : {}), ...(s3 ? { s3 } : {}), command: 'Shoebox (desktop app)', readWithoutModel: true, preloadSearch: true }).then(
     (host) => serveEngineOnPort(port, host, () => process.exit(0)),
     (error: unknown) => {
       reportFatal(port, error);

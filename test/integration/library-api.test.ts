@@ -68,6 +68,20 @@ describe('LibraryApi over a real library', () => {
     expect(await host.getPhoto('not an id')).toBeNull();
   });
 
+  it('preloading search (the app, serve): a text model that cannot load keeps the library usable, and a search says why', async () => {
+    const model = tempDir('shoebox-model-');
+    fs.cpSync(fixtureModelDir(TINY_IMMICH), model, { recursive: true });
+    fs.writeFileSync(path.join(model, 'textual', 'model.onnx'), 'not an ONNX model');
+    const photos = await colourFolder();
+    const { host, events } = await openHost({ home: tempDir(), modelDir: model, preloadSearch: true });
+    // The preload runs (and fails) in the background as the library opens: nothing breaks.
+    expect(await finished(events, await host.addFolder(photos))).toMatchObject({ state: 'done', result: { embedded: 5 } });
+    expect((await host.listPhotos()).photos).toHaveLength(5);
+    // Search by example still works; a text search gives the model's own one-line reason.
+    expect((await host.similar((await host.listPhotos()).photos[0]!.id)).photos.length).toBeGreaterThan(0);
+    await expect(host.search('red')).rejects.toThrow(/textual\/model\.onnx: not a loadable ONNX model/);
+  });
+
   it('reads library images only', async () => {
     const photos = await colourFolder();
     const { host, events } = await open(tempDir());

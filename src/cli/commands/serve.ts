@@ -50,6 +50,7 @@ export function registerServe(program: Command): void {
         command: 'shoebox serve',
         // A device without a model still shows the library (a shared one), and offers the install.
         readWithoutModel: true,
+        preloadSearch: true,
         // The duplicates trash: a folder of the user's choosing, read here at the edge.
         ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
       });
