@@ -59,8 +59,9 @@ describe('shoebox index', () => {
     const home = tempDir();
     const photos = tempDir('shoebox-photos-');
     // The scan lists a folder's photos before its subfolder's, and the run reads them in that
-    // order: `first/` is read while the test swaps photos of `swapped/` for FIFOs, and `last/`
-    // is still to come when Ctrl-C is sent. Distinct small photos: quick to write, none a copy.
+    // order: the top folder's (`first`) are read while the test swaps photos of `swapped/` for
+    // FIFOs, and `swapped/last/` is still to come when Ctrl-C is sent. Distinct small photos:
+    // quick to write, none a copy.
     const layout = { first: 800, swapped: 400, last: 1200 };
     const dirs = { first: photos, swapped: path.join(photos, 'swapped'), last: path.join(photos, 'swapped', 'last') };
     const files: Record<keyof typeof layout, string[]> = { first: [], swapped: [], last: [] };
@@ -86,15 +87,15 @@ describe('shoebox index', () => {
       while (!done() && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
       if (!done()) throw new Error(`the run ${child.exitCode === null ? 'timed out' : `ended (${child.exitCode})`} before ${what}; stderr: ${stderr}`);
     };
-    // A thumbnail is written as each photo is read: the run has scanned and is reading `first/`.
+    // A thumbnail is written as each photo is read: the run has scanned and is reading the top folder.
     await until(() => thumbnailCount(home) > 0, 'its first thumbnail');
-    expect(thumbnailCount(home), 'the run read past first/ before the swap: it needs more photos there').toBeLessThan(layout.first / 2);
+    expect(thumbnailCount(home), 'the run read past the top folder before the swap: it needs more photos there').toBeLessThan(layout.first / 2);
     // Every fourth photo of `swapped/` becomes a FIFO: opening one would wait for a writer forever.
     // One `mkfifo` for all of them, so the swap is over in moments however loaded the machine is.
     const fifos = files.swapped.filter((_, i) => i % 4 === 3);
     for (const f of fifos) fs.rmSync(f);
     execFileSync('mkfifo', fifos);
-    // Ctrl-C once the run is well into `last/` (past every FIFO, with most of `last/` to go).
+    // Ctrl-C once the run is well into `swapped/last/` (past every FIFO, with most of it to go).
     const pastFifos = layout.first + layout.swapped - fifos.length + 100;
     await until(() => thumbnailCount(home) >= pastFifos, 'it was past the FIFOs');
     expect(thumbnailCount(home), 'the run is nearly done before Ctrl-C: it needs more photos in last/').toBeLessThan(pastFifos + layout.last / 2);

@@ -89,8 +89,8 @@ export interface LibraryApiOptions {
    *  (installModel), the app's library opens again with it (openWithModel). */
   readWithoutModel?: boolean;
   /** Load the text model as soon as a library with a model opens, in the background, so the
-   *  first search does not wait for it (ViT-B/32 on 2 cores: ~2.8 s to load, then ~55 ms a
-   *  query). The app and `serve`, where a search is what the user comes for; the CLI's
+   *  first search does not wait for it (ViT-B/32 on 2 cores: ~2.8 s to load, then ~0.2 s a
+   *  search; bench/first-search.ts). The app and `serve`, where a search is what the user comes for; the CLI's
    *  commands load it only when they search. */
   preloadSearch?: boolean;
   /** How often a library shown without a model looks for other devices' commits while
