@@ -18,6 +18,7 @@ import { registerModels } from './commands/models';
 import { registerTag } from './commands/tag';
 import { registerAlbums } from './commands/albums';
 import { registerFavourites } from './commands/favourites';
+import { registerArchive } from './commands/archive';
 import { registerPlaces } from './commands/places';
 import { registerOnThisDay } from './commands/on-this-day';
 import { registerDupes } from './commands/dupes';
@@ -81,6 +82,7 @@ export function buildProgram(): Command {
   registerTag(program);
   registerAlbums(program);
   registerFavourites(program);
+  registerArchive(program);
   registerPlaces(program);
   registerOnThisDay(program);
   registerDupes(program);

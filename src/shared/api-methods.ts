@@ -102,6 +102,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, favourite] = arity('setFavourites', args, 2, 2);
     return [ids(list), bool(favourite, 'favourite')];
   },
+  setArchived: (args) => {
+    const [list, archived] = arity('setArchived', args, 2, 2);
+    return [ids(list), bool(archived, 'archived')];
+  },
   places: (args) => none('places', args),
 
   listAlbums: (args) => none('listAlbums', args),
@@ -318,7 +322,7 @@ function listOptions(value: unknown): ListPhotosOptions {
 }
 
 function timelineOptions(value: unknown): TimelineOptions {
-  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'place', 'onThisDay', 'utcOffset']);
+  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'archived', 'place', 'onThisDay', 'utcOffset']);
   const out: TimelineOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
   if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
@@ -329,6 +333,7 @@ function timelineOptions(value: unknown): TimelineOptions {
   if (o['folder'] !== undefined) out.folder = text(o['folder'], 'folder', MAX_PATH);
   if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', MAX_NAME);
   if (o['favourite'] !== undefined) out.favourite = bool(o['favourite'], 'favourite');
+  if (o['archived'] !== undefined) out.archived = bool(o['archived'], 'archived');
   if (o['place'] !== undefined) out.place = text(o['place'], 'place', MAX_PLACE);
   if (o['onThisDay'] !== undefined) out.onThisDay = text(o['onThisDay'], 'onThisDay', 10);
   if (o['utcOffset'] !== undefined) out.utcOffset = integer(o['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);

@@ -83,6 +83,9 @@ export interface Photo {
   unreachable?: true;
   /** The user marked it a favourite (its content: every copy of it is one). Absent when not. */
   favourite?: true;
+  /** The user archived it (its content: every copy of it): left out of every timeline but the
+   *  Archive's; search, similar, smart albums and the duplicates review still show it. Absent when not. */
+  archived?: true;
 }
 
 /** A search result: the photo and its similarity to the query (cosine, higher is closer). */
@@ -226,6 +229,9 @@ export interface TimelineOptions extends PageOptions {
   tag?: string;
   /** Only the favourites. */
   favourite?: boolean;
+  /** true: the Archive (only archived photos, with any other filter). Otherwise archived
+   *  photos are left out of the timeline, whatever the other filters. */
+  archived?: boolean;
   /** Only photos taken there: a town ("Arezzo"), a country ("Italy", "IT") or both
    *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). */
   place?: string;
@@ -693,6 +699,13 @@ export interface LibraryApi {
   /** Marks (or unmarks) the photos as favourites, in one write; ids naming no library photo
    *  are counted as `missing`. */
   setFavourites(ids: string[], favourite: boolean): Promise<BatchResult>;
+
+  // Archive (core/api/archive-api.ts): kept by content like favourites. Archiving hides a
+  // photo from the timelines (All photos, a folder, On this day, …) and nothing else; the
+  // files are not touched.
+  /** Archives (or brings back) the photos, in one write; ids naming no library photo are
+   *  counted as `missing`. */
+  setArchived(ids: string[], archived: boolean): Promise<BatchResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
   /** The library's photos by country and town. */

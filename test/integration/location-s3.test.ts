@@ -1,7 +1,7 @@
 // A library on S3 (issue #13 items 1 and 2), against the real Ceph gateway: everything that
 // belongs to the library lives under its prefix (tables, thumbnails, duplicates report and
 // decisions, calibration), nothing of it in the home, and a second home (another device)
-// shows search results, tags, albums, favourites, decisions and thumbnails with the originals gone.
+// shows search results, tags, albums, favourites, the archive, decisions and thumbnails with the originals gone.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,7 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect(report.groups.map((g) => g.members.map((m) => path.basename(m.path)).sort())).toEqual([['red copy.jpg', 'red.jpg']]);
     const decision = await a.host.decideDuplicates(report.groups[0]!.members.map((m) => m.id), 'not-duplicates');
     expect(await a.host.setFavourites([photoId(path.join(photos, 'green.jpg'))], true)).toEqual({ done: 1, missing: 0 });
+    expect(await a.host.setArchived([photoId(path.join(photos, 'blue.jpg'))], true)).toEqual({ done: 1, missing: 0 });
     await a.host.close();
 
     // Nothing of the library in the home: it is all under the prefix.
@@ -77,6 +78,8 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect(await b.host.tagCounts()).toEqual(tags);
     expect((await b.host.albumPhotos('sunny')).photos.map((p) => p.path)).toEqual(album);
     expect((await b.host.timeline({ favourite: true })).photos.map((p) => [path.basename(p.path), p.favourite])).toEqual([['green.jpg', true]]);
+    expect((await b.host.timeline({ archived: true })).photos.map((p) => [path.basename(p.path), p.archived])).toEqual([['blue.jpg', true]]);
+    expect((await b.host.timeline()).photos.map((p) => path.basename(p.path))).not.toContain('blue.jpg');
     expect((await b.host.duplicateDecisions()).map((d) => d.id)).toEqual([decision.id]);
     expect((await b.host.duplicates())!.groups).toEqual([]); // the scan is there, its one group decided
     for (const name of [...Object.keys(COLOURS), 'red copy']) {

@@ -109,6 +109,28 @@ describe('places', () => {
     await expect(host.search('a photo', { all: true, filters: { place: '  ' } })).rejects.toThrow(/--place/);
   });
 
+  it('counts a place as its timeline shows it: an archived photo leaves both, and its cover', async () => {
+    await host.setArchived([byName('arezzo-3.jpg').id, byName('eiffel.jpg').id], true);
+    try {
+      const summary = await host.places();
+      expect(summary.located).toBe(4);
+      expect(summary.countries.map((c) => [c.country, c.count])).toEqual([
+        ['Italy', 3],
+        ['Iceland', 1],
+      ]);
+      expect(summary.countries[0]!.towns.map((t) => [t.place, t.count, path.basename(t.cover.path)])).toEqual([
+        ['Arezzo, Italy', 2, 'arezzo-2.jpg'],
+        ['Florence, Italy', 1, 'florence.jpg'],
+      ]);
+      expect(await timelineAt('Arezzo, Italy')).toEqual(['arezzo-2.jpg', 'arezzo-1.jpg']);
+      // Search still finds it there.
+      expect(await searchAt({ place: 'France' })).toEqual(['eiffel.jpg']);
+    } finally {
+      await host.setArchived([byName('arezzo-3.jpg').id, byName('eiffel.jpg').id], false);
+    }
+    expect((await host.places()).located).toBe(6);
+  });
+
   it('makes a smart album of a place', async () => {
     const preview = await host.previewAlbum({ query: 'a photo', threshold: -1, filters: { place: 'Italy' } });
     expect(preview.total).toBe(4);

@@ -37,6 +37,7 @@ export function registerList(program: Command): void {
           ...(p.kind === 'video' ? { kind: p.kind, duration: p.duration } : {}),
           ...(p.unreachable ? { unreachable: true } : {}),
           ...(p.favourite ? { favourite: true } : {}),
+          ...(p.archived ? { archived: true } : {}),
         }));
         if (opts.json) return printJson(rows);
         for (const r of rows) printLine(`${r.path}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);

@@ -14,7 +14,7 @@ import { periodStart } from '../search/dates';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
-import { toHit } from './photo-views';
+import { readMarks, toHit } from './photo-views';
 
 export type AlbumsMethods = ApiMethods<'listAlbums' | 'saveAlbum' | 'removeAlbum' | 'albumPhotos' | 'previewAlbum' | 'setAlbumMembership' | 'setAlbumMemberships' | 'exportAlbum'>;
 
@@ -103,11 +103,11 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       const members = await new AlbumService(lib).members(name);
       const store = await lib.readable();
       const slice = members.slice(offset, offset + limit);
-      const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), store.favouriteHashes()]);
+      const [rows, marks] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), readMarks(store)]);
       // A row gone between the two reads (deleted meanwhile) is left out of this page.
       const photos = slice.flatMap((m): AlbumPhoto[] => {
         const row = rows.get(m.path);
-        return row ? [{ ...toHit(row, m.score, favourites), pinned: m.pinned }] : [];
+        return row ? [{ ...toHit(row, m.score, marks), pinned: m.pinned }] : [];
       });
       return { total: members.length, offset, photos };
     },
@@ -122,10 +122,10 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       });
       const slice = members.slice(offset, offset + limit);
       const store = await lib.readable();
-      const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), store.favouriteHashes()]);
+      const [rows, marks] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), readMarks(store)]);
       const photos = slice.flatMap((m): PhotoHit[] => {
         const row = rows.get(m.path);
-        return row ? [toHit(row, m.score, favourites)] : [];
+        return row ? [toHit(row, m.score, marks)] : [];
       });
       return { total: members.length, threshold, photos };
     },

@@ -8,11 +8,12 @@ import type { LibraryFiles } from '../location/library-files';
 import type { OneAtATime } from '../../base/one-at-a-time';
 
 /** One write at a time to each table of the user's marks, shared by every writer of it: the
- *  app's and the CLI's edits (tags-api, albums-api, favourites-api) and the duplicates
+ *  app's and the CLI's edits (tags-api, albums-api, favourites-api, archive-api) and the duplicates
  *  trash's hand-over to keepers (keeper-marks.ts). Two commits to one LanceDB table at once
  *  can conflict; a queue per table keeps a long tagging run from holding up a favourite. */
 export interface MarkWrites {
   readonly favourites: OneAtATime;
+  readonly archive: OneAtATime;
   readonly tags: OneAtATime;
   readonly albums: OneAtATime;
 }

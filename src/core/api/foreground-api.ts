@@ -9,7 +9,7 @@ import { emptySummary, type IndexSummary } from '../library/index-summary';
 import { countMatching, similar as searchSimilar } from '../search/search-service';
 import type { JobQueue } from './job-queue';
 import { runNow } from './run-now';
-import { hitsPage, toListing, type PhotoListing } from './photo-views';
+import { hitsPage, readMarks, toListing, type PhotoListing } from './photo-views';
 import { repairLibrary, type RepairReport } from './repair-library';
 import type { S3Overrides } from '../location/s3-settings';
 import { copyLibrary, type CopyProgress, type CopyReport, type CopySource, type CopyTarget } from './copy-library';
@@ -119,15 +119,15 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
     async listPhotoRecords(options = {}) {
       const lib = await ctx.library();
       const store = await lib.readable();
-      const [rows, favourites] = await Promise.all([
+      const [rows, marks] = await Promise.all([
         store.listPhotos({
           ...(options.folder ? { folder: path.resolve(options.folder) } : {}),
           ...(options.limit !== undefined ? { limit: options.limit } : {}),
           ...(options.offset !== undefined ? { offset: options.offset } : {}),
         }),
-        store.favouriteHashes(),
+        readMarks(store),
       ]);
-      return rows.map((row) => toListing(row, favourites));
+      return rows.map((row) => toListing(row, marks));
     },
 
     async removeFolderCounted(folder) {

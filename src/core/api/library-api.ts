@@ -38,6 +38,7 @@ import { JobQueue } from './job-queue';
 import type { ApiContext } from './api-context';
 import { albumsApi, type AlbumsForeground } from './albums-api';
 import { favouritesApi, type FavouritesForeground } from './favourites-api';
+import { archiveApi, type ArchiveForeground } from './archive-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
@@ -50,7 +51,7 @@ import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
 import { folderReachable, forgetFolderReach } from './folder-reach';
 import { readLibraryVideo, type VideoPiece } from './video-files';
-import { hitsPage, toDetails, toPhoto } from './photo-views';
+import { hitsPage, readMarks, toDetails, toPhoto } from './photo-views';
 import { foregroundApi, type ForegroundApi } from './foreground-api';
 import { embedImageBytes } from './query-image';
 import { LibraryRepair } from './repair-api';
@@ -103,7 +104,7 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, DupesForeground, ModelsForeground, TextForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
   /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
   readonly library: string;
@@ -378,7 +379,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     for (const folder of await (await lib.readable()).listFolders()) if (folderReachable(folder.path)) indexJob(lib, folder.path);
   };
 
-  const writes = { favourites: oneAtATime(), tags: oneAtATime(), albums: oneAtATime() };
+  const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime() };
   const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status };
 
   const host: LibraryHost = {
@@ -446,8 +447,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const folder = options.folder ? path.resolve(options.folder) : undefined;
       const filter = folder ? { folder } : {};
       // The library's photos, embedded by the active model or not (a model switch hides none).
-      const [total, photos, favourites] = await Promise.all([store.countListed(filter), store.listPhotos({ ...filter, offset, limit }), store.favouriteHashes()]);
-      return { total, offset, photos: photos.map((p) => toPhoto(p, favourites)) };
+      const [total, photos, marks] = await Promise.all([store.countListed(filter), store.listPhotos({ ...filter, offset, limit }), readMarks(store)]);
+      return { total, offset, photos: photos.map((p) => toPhoto(p, marks)) };
     },
 
     async getPhoto(id: string): Promise<PhotoDetails | null> {
@@ -458,8 +459,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      const [tags, favourites] = await Promise.all([store.listTags({ hashes: [row.hash] }), store.favouriteHashes()]);
-      return toDetails(row, tags, favourites);
+      const [tags, marks] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store)]);
+      return toDetails(row, tags, marks);
     },
 
     // Text and "more like this" go through the search engine (src/core/search): the query
@@ -511,6 +512,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...textApi(ctx, { queue: (lib) => reading.queue(() => lib.writable()), cancel: () => jobs.cancel((j) => j.kind === 'read-text') }),
     ...albumsApi(ctx),
     ...favouritesApi(ctx),
+    ...archiveApi(ctx),
     ...timelineApi(ctx),
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

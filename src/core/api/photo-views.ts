@@ -8,11 +8,22 @@ import { folderReachable } from './folder-reach';
 import { placeOf } from '../places/located-photos';
 import { placeLabel } from '../../shared/place-name';
 
-/** No favourites (a caller that did not read them, or a library without any). */
-const NO_FAVOURITES: ReadonlySet<string> = new Set();
+/** The marks the user puts on contents by hand, as content hashes: read once per page (readMarks). */
+export interface PhotoMarks {
+  favourites: ReadonlySet<string>;
+  archived: ReadonlySet<string>;
+}
 
-/** `favourites`: the favourite content hashes (store.favouriteHashes()), read once per page. */
-export function toPhoto(p: PhotoSummary, favourites: ReadonlySet<string> = NO_FAVOURITES): Photo {
+/** No marks (a caller that did not read them, or a library without any). */
+const NO_MARKS: PhotoMarks = { favourites: new Set(), archived: new Set() };
+
+/** The favourites and the archive, for a page of photos (each cached per table version by the store). */
+export async function readMarks(store: Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes'>): Promise<PhotoMarks> {
+  const [favourites, archived] = await Promise.all([store.favouriteHashes(), store.archivedHashes()]);
+  return { favourites, archived };
+}
+
+export function toPhoto(p: PhotoSummary, marks: PhotoMarks = NO_MARKS): Photo {
   rememberThumbKey(p.path, p.thumbKey); // its thumbnail is asked for next (thumb-keys.ts)
   return {
     id: photoId(p.path),
@@ -24,12 +35,13 @@ export function toPhoto(p: PhotoSummary, favourites: ReadonlySet<string> = NO_FA
     ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
     ...(typeof p.durationMs === 'number' ? { kind: 'video' as const, duration: p.durationMs / 1000 } : {}),
     ...(folderReachable(p.folder) ? {} : { unreachable: true as const }),
-    ...(favourites.has(p.hash) ? { favourite: true as const } : {}),
+    ...(marks.favourites.has(p.hash) ? { favourite: true as const } : {}),
+    ...(marks.archived.has(p.hash) ? { archived: true as const } : {}),
   };
 }
 
-export function toHit(p: PhotoSummary, score: number, favourites?: ReadonlySet<string>): PhotoHit {
-  return { ...toPhoto(p, favourites), score };
+export function toHit(p: PhotoSummary, score: number, marks?: PhotoMarks): PhotoHit {
+  return { ...toPhoto(p, marks), score };
 }
 
 /** Tags as the API shows them, best score first. */
@@ -37,9 +49,9 @@ export function toTags(tags: readonly TagRecord[]): PhotoTag[] {
   return tags.map((t) => ({ set: t.set, label: t.label, score: t.score, state: t.state })).sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
 }
 
-export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[] = [], favourites?: ReadonlySet<string>): PhotoDetails {
+export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[] = [], marks?: PhotoMarks): PhotoDetails {
   return {
-    ...toPhoto(p, favourites),
+    ...toPhoto(p, marks),
     size: p.size,
     mtimeMs: p.mtimeMs,
     cameraMake: p.cameraMake,
@@ -62,21 +74,21 @@ function withPlace(p: Pick<PhotoSummary, 'gpsLat' | 'gpsLon'>): { place?: PhotoP
  *  camera, GPS and its place ("Arezzo, Italy"), size and content hash (the store's row without the vector). */
 export type PhotoListing = Omit<Photo, 'id'> & Pick<PhotoDetails, 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon' | 'size'> & { place?: string; hash: string };
 
-export function toListing(p: PhotoSummary, favourites?: ReadonlySet<string>): PhotoListing {
-  const { id: _id, ...photo } = toPhoto(p, favourites);
+export function toListing(p: PhotoSummary, marks?: PhotoMarks): PhotoListing {
+  const { id: _id, ...photo } = toPhoto(p, marks);
   const place = placeOf(p);
   return { ...photo, cameraMake: p.cameraMake, cameraModel: p.cameraModel, gpsLat: p.gpsLat, gpsLon: p.gpsLon, ...(place ? { place: placeLabel(place) } : {}), size: p.size, hash: p.hash };
 }
 
 /** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */
-export async function hitsPage(store: Pick<LibraryStore, 'photosByPath' | 'favouriteHashes'>, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
-  const [rows, favourites] = await Promise.all([store.photosByPath(hits.map((h) => h.path)), store.favouriteHashes()]);
+export async function hitsPage(store: Pick<LibraryStore, 'photosByPath' | 'favouriteHashes' | 'archivedHashes'>, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
+  const [rows, marks] = await Promise.all([store.photosByPath(hits.map((h) => h.path)), readMarks(store)]);
   const photos = hits.flatMap((h) => {
     const row = rows.get(h.path);
     // A `text:` search's match travels with the hit: the viewer highlights its words.
     if (!row) return [];
     // A video's best moment travels with it: the viewer plays from there.
-    const hit = h.time !== undefined ? { ...toHit(row, h.score, favourites), time: h.time } : toHit(row, h.score, favourites);
+    const hit = h.time !== undefined ? { ...toHit(row, h.score, marks), time: h.time } : toHit(row, h.score, marks);
     return [h.photoText ? { ...hit, photoText: h.photoText } : hit];
   });
   return { offset, photos, hasMore: hits.length === limit };

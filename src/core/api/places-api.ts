@@ -6,7 +6,7 @@ import type { PlaceCountry, PlacesSummary } from '../../shared/api';
 import { locatedPhotos } from '../places/located-photos';
 import { groupPlaces } from '../places/places-summary';
 import type { ApiContext, ApiMethods } from './api-context';
-import { toPhoto } from './photo-views';
+import { readMarks, toPhoto } from './photo-views';
 
 export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
   return {
@@ -14,13 +14,15 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
       const lib = await ctx.open();
       if (!lib) return { countries: [], located: 0, unplaced: 0 };
       const store = await lib.readable();
-      const { located, unplaced } = await locatedPhotos(store);
-      const groups = groupPlaces(located);
+      const [{ located, unplaced }, archived] = await Promise.all([locatedPhotos(store), store.archivedHashes()]);
+      // Counted as a place's timeline shows it: without the archive (archive-api.ts).
+      const shown = archived.size ? located.filter((l) => !archived.has(l.photo.hash)) : located;
+      const groups = groupPlaces(shown);
       const covers = new Set(groups.flatMap((c) => [c.coverPath, ...c.towns.map((t) => t.coverPath)]));
-      const [rows, favourites] = await Promise.all([store.photosByPath([...covers]), store.favouriteHashes()]);
+      const [rows, marks] = await Promise.all([store.photosByPath([...covers]), readMarks(store)]);
       const cover = (p: string) => {
         const row = rows.get(p);
-        return row ? toPhoto(row, favourites) : null;
+        return row ? toPhoto(row, marks) : null;
       };
       // A cover removed between the two reads leaves its group out until the next read.
       const countries = groups.flatMap((c): PlaceCountry[] => {
@@ -32,7 +34,7 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
         });
         return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
       });
-      return { countries, located: located.length, unplaced };
+      return { countries, located: shown.length, unplaced };
     },
   };
 }

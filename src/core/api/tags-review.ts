@@ -5,7 +5,7 @@
 import type { PhotoTag, TagCount, TagReviewPage, TagState, TaggedPhoto } from '../../shared/api';
 import type { LibraryStore, TagRecord } from '../store/types';
 import type { LabelSet } from '../tags/label-set';
-import { toPhoto } from './photo-views';
+import { readMarks, toPhoto } from './photo-views';
 
 export interface ReviewQuery {
   set: LabelSet;
@@ -23,10 +23,10 @@ export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promi
   const items = tags.flatMap((tag) => (paths.get(tag.hash) ?? []).map((path) => ({ path, tag })));
   items.sort((a, b) => a.tag.score - b.tag.score || compare(a.path, b.path) || compare(a.tag.label, b.tag.label));
   const slice = items.slice(query.offset, query.offset + query.limit);
-  const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((item) => item.path)), store.favouriteHashes()]);
+  const [rows, marks] = await Promise.all([store.photosByPath(slice.map((item) => item.path)), readMarks(store)]);
   const photos: TaggedPhoto[] = slice.flatMap((item) => {
     const row = rows.get(item.path);
-    return row ? [{ ...toPhoto(row, favourites), tag: toTag(item.tag) }] : [];
+    return row ? [{ ...toPhoto(row, marks), tag: toTag(item.tag) }] : [];
   });
   return { total: items.length, offset: query.offset, photos };
 }

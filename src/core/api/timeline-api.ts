@@ -1,13 +1,15 @@
 // LibraryApi's timeline: the library (a folder, a tag, the favourites, a place, this day in
 // earlier years) newest first by date taken or date
 // added, a page at a time, and its days with their counts for the grid's date headers and
-// the scrubber (timeline-index.ts keeps the order).
+// the scrubber (timeline-index.ts keeps the order). Archived photos are in no timeline but
+// the Archive's (archived: true), whatever the other filters (archive-api.ts).
 import path from 'node:path';
 import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
+import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
-import { toPhoto } from './photo-views';
+import { readMarks, toPhoto } from './photo-views';
 import { daysOf, TimelineIndex, type TimelineView } from './timeline-index';
 import { sameDayOf } from './on-this-day';
 
@@ -17,7 +19,7 @@ const MAX_UTC_OFFSET = 14 * 60;
 export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineSummary'> {
   const index = new TimelineIndex();
 
-  const viewOf = async (options: TimelineOptions): Promise<TimelineView> => {
+  const viewOf = async (options: TimelineOptions, store: LibraryStore): Promise<TimelineView> => {
     const order = options.order ?? 'taken';
     if (order !== 'taken' && order !== 'added') throw new Error(`order must be "taken" or "added", got "${String(order)}"`);
     const utcOffset = options.utcOffset ?? 0;
@@ -32,15 +34,20 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     if (options.favourite) {
       // Favourites and a tag: the photos that are both. The data version the view is cached
       // under includes the favourites table's, so a new favourite is a new view.
-      const favourites = await (await (await ctx.need()).readable()).favouriteHashes();
+      const favourites = await store.favouriteHashes();
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => favourites.has(h))) : favourites;
     }
+    // The archive: the Archive shows only it, every other view leaves it out. The data version
+    // the view is cached under includes the archive table's.
+    const archived = await store.archivedHashes();
+    if (options.archived) view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => archived.has(h))) : archived;
+    else if (archived.size > 0) view.exclude = archived;
     if (options.place !== undefined) {
-      const there = await hashesTakenAt(await (await ctx.need()).readable(), options.place);
+      const there = await hashesTakenAt(store, options.place);
       if (!there) throw new Error('place must name a town or a country');
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => there.has(h))) : there;
     }
-    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.place ?? null]);
+    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null]);
     return view;
   };
 
@@ -51,13 +58,13 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       if (!lib) return { total: 0, offset, photos: [] };
       const store = await lib.readable();
       const version = await store.dataVersion(); // before the view's hashes (timeline-index.ts)
-      const entries = await index.entries(store, await viewOf(options), version);
+      const entries = await index.entries(store, await viewOf(options, store), version);
       const slice = entries.slice(offset, offset + limit);
-      const [rows, favourites] = await Promise.all([store.photosByPath(slice.map((e) => e.path)), store.favouriteHashes()]);
+      const [rows, marks] = await Promise.all([store.photosByPath(slice.map((e) => e.path)), readMarks(store)]);
       // A photo removed since the order was read is left out (the next page read sees the new order).
       const photos = slice.flatMap((entry): TimelinePhoto[] => {
         const row = rows.get(entry.path);
-        return row ? [{ ...toPhoto(row, favourites), date: entry.date, ...(entry.fileTime ? { fileTime: true } : {}) }] : [];
+        return row ? [{ ...toPhoto(row, marks), date: entry.date, ...(entry.fileTime ? { fileTime: true } : {}) }] : [];
       });
       return { total: entries.length, offset, photos };
     },
@@ -67,7 +74,7 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       if (!lib) return { total: 0, days: [] };
       const store = await lib.readable();
       const version = await store.dataVersion(); // before the view's hashes (timeline-index.ts)
-      const entries = await index.entries(store, await viewOf(options), version);
+      const entries = await index.entries(store, await viewOf(options, store), version);
       return { total: entries.length, days: daysOf(entries) };
     },
   };

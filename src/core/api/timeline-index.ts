@@ -26,6 +26,9 @@ export interface TimelineView {
   hashes?: ReadonlySet<string>;
   /** Identifies `hashes` in the cache key (the tag's label, favourites). */
   hashesKey?: string;
+  /** Never these content hashes (the archive, outside the Archive's own view): the data
+   *  version in the cache key tells one archive from another. */
+  exclude?: ReadonlySet<string>;
   /** "On this day": only photos taken on this month and day in earlier years. */
   sameDay?: SameDay;
 }
@@ -97,14 +100,14 @@ export class TimelineIndex {
       this.viewsVersion = version;
       this.views.clear();
     }
-    const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null, view.sameDay ?? null]);
+    const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null, view.exclude !== undefined, view.sameDay ?? null]);
     let entries = this.views.get(key);
     if (!entries) {
       entries = this.rows.photos.then((photos) => {
         const inFolder = view.folder !== undefined ? under(view.folder) : () => true;
         const list: TimelineEntry[] = [];
         for (const photo of photos) {
-          if (!inFolder(photo.path) || (view.hashes && !view.hashes.has(photo.hash))) continue;
+          if (!inFolder(photo.path) || (view.hashes && !view.hashes.has(photo.hash)) || view.exclude?.has(photo.hash)) continue;
           if (view.sameDay && (photo.takenAt === null || !onSameDay(photo.takenAt, view.sameDay))) continue;
           list.push(entryOf(photo, view.order, view.utcOffset));
         }

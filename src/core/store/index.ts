@@ -24,8 +24,8 @@ import { LibraryPhotos } from './library-photos';
 import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
-import { FavouritesRepository } from './favourites-repository';
-import { TAG_TABLES, albumsSchema, labelSetsSchema } from './tag-tables';
+import { ContentMarksRepository } from './content-marks-repository';
+import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
 import { VectorCache } from './vector-cache';
 import { modelKey } from './model-key';
@@ -46,7 +46,8 @@ class Store implements LibraryStore {
   private readonly tags: TagsRepository;
   private readonly autoTagFolders: AutoTagFoldersRepository;
   private readonly albums: NamedJsonRepository;
-  private readonly favourites: FavouritesRepository;
+  private readonly favourites: ContentMarksRepository;
+  private readonly archived: ContentMarksRepository;
   private readonly signatures: SignaturesRepository;
   private readonly videoFrames: VideoFramesRepository;
   private readonly photoText: PhotoTextRepository;
@@ -66,7 +67,8 @@ class Store implements LibraryStore {
     this.tags = new TagsRepository(conn);
     this.autoTagFolders = new AutoTagFoldersRepository(conn);
     this.albums = new NamedJsonRepository(conn, TAG_TABLES.albums, albumsSchema);
-    this.favourites = new FavouritesRepository(conn);
+    this.favourites = new ContentMarksRepository(conn, TAG_TABLES.favourites, favouritesSchema, 'favouredAt');
+    this.archived = new ContentMarksRepository(conn, TAG_TABLES.archived, archivedSchema, 'archivedAt');
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -120,8 +122,8 @@ class Store implements LibraryStore {
 
   dataVersion(): Promise<string> {
     return this.read(async () => {
-      // Favourites too: the timeline's Favourites view is built from them.
-      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites].map((name) => this.conn.table(name)));
+      // Favourites and the archive too: the timeline's views are filtered by them.
+      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites, TAG_TABLES.archived].map((name) => this.conn.table(name)));
       return [await this.library.version(), ...(await Promise.all(tables.map((t) => t?.version() ?? 0)))].join(':');
     });
   }
@@ -306,6 +308,14 @@ class Store implements LibraryStore {
 
   favouriteHashes(): Promise<ReadonlySet<string>> {
     return this.read(() => this.favourites.hashes());
+  }
+
+  setArchived(hashes: readonly string[], archived: boolean): Promise<void> {
+    return this.write(() => this.archived.set(hashes, archived));
+  }
+
+  archivedHashes(): Promise<ReadonlySet<string>> {
+    return this.read(() => this.archived.hashes());
   }
 
   putAlbum(record: AlbumRecord): Promise<void> {

@@ -9,6 +9,7 @@ export const TAG_TABLES = {
   autoTagFolders: 'auto_tag_folders',
   albums: 'albums',
   favourites: 'favourites',
+  archived: 'archived',
 } as const;
 
 const text = (name: string): Field => new Field(name, new Utf8(), false);
@@ -50,4 +51,9 @@ export function albumsSchema(): Schema {
 /** A photo content the user marked a favourite: `hash` (the merge key) and when. */
 export function favouritesSchema(): Schema {
   return new Schema([text('hash'), float('favouredAt')]);
+}
+
+/** A photo content the user archived (left out of the timelines): `hash` (the merge key) and when. */
+export function archivedSchema(): Schema {
+  return new Schema([text('hash'), float('archivedAt')]);
 }

@@ -134,7 +134,7 @@ export interface PhotoLookups {
   /** Scan state: path -> size, mtime, hash and model of every photo (no vectors), optionally under one folder. */
   photoStates(folder?: string): Promise<Map<string, PhotoState>>;
   /**
-   * Changes whenever any model's photos, the tags or the favourites are written (a reader sees
+   * Changes whenever any model's photos, the tags, the favourites or the archive are written (a reader sees
    * another process's commits too): results derived from them can be cached under it.
    */
   dataVersion(): Promise<string>;
@@ -289,6 +289,14 @@ export interface FavouriteRepository {
   favouriteHashes(): Promise<ReadonlySet<string>>;
 }
 
+/** The user's archive, by content hash: left out of the timelines (content-marks-repository.ts). */
+export interface ArchiveRepository {
+  /** Archives or brings back the contents in one write; archiving again keeps the first time. */
+  setArchived(hashes: readonly string[], archived: boolean): Promise<void>;
+  /** Every archived content hash; shared, do not change it. */
+  archivedHashes(): Promise<ReadonlySet<string>>;
+}
+
 /** Smart albums' definitions (named-json-repository.ts, `albums`). */
 export interface AlbumRepository {
   putAlbum(record: AlbumRecord): Promise<void>;
@@ -350,6 +358,7 @@ export interface LibraryStore
     AutoTagFolderRepository,
     AlbumRepository,
     FavouriteRepository,
+    ArchiveRepository,
     SignatureRepository,
     VideoFrameRepository,
     PhotoTextRepository,

@@ -1,8 +1,8 @@
-// In-memory albums, favourites, signatures, folders and failures (AlbumRepository,
+// In-memory albums, favourites, the archive, signatures, folders and failures (AlbumRepository,
 // FavouriteRepository, SignatureRepository, FolderRepository, FailureRepository of src/core/store/types.ts): keyed documents, listed in
 // the real store's order (by name, by path).
 import path from 'node:path';
-import type { AlbumRecord, AlbumRepository, FavouriteRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
+import type { AlbumRecord, AlbumRepository, ArchiveRepository, FavouriteRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
 
 export function fakeAlbums(): AlbumRepository {
   const albums = new Map<string, AlbumRecord>();
@@ -22,22 +22,32 @@ export function fakeAlbums(): AlbumRepository {
   };
 }
 
-/** `touch` bumps the store's data version, as a write to the real favourites table does. */
-export function fakeFavourites(touch: () => void): FavouriteRepository {
+/** A set of marked contents; `touch` bumps the store's data version, as a write to the real table does. */
+function fakeMarks(touch: () => void): { set(list: readonly string[], marked: boolean): Promise<void>; hashes(): Promise<ReadonlySet<string>> } {
   let hashes = new Set<string>();
   return {
-    async setFavourites(list, favourite) {
+    async set(list, marked) {
       hashes = new Set(hashes); // a set handed out earlier stays as it was, like the real cache's
       for (const h of list) {
-        if (favourite) hashes.add(h);
+        if (marked) hashes.add(h);
         else hashes.delete(h);
       }
       touch();
     },
-    async favouriteHashes() {
+    async hashes() {
       return hashes;
     },
   };
+}
+
+export function fakeFavourites(touch: () => void): FavouriteRepository {
+  const marks = fakeMarks(touch);
+  return { setFavourites: marks.set, favouriteHashes: marks.hashes };
+}
+
+export function fakeArchive(touch: () => void): ArchiveRepository {
+  const marks = fakeMarks(touch);
+  return { setArchived: marks.set, archivedHashes: marks.hashes };
 }
 
 export function fakeSignatures(): SignatureRepository & { readonly rows: Map<string, SignatureRecord> } {

@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -81,6 +81,14 @@ describe('argument checks', () => {
     expect(validateArgs('timeline', [{ favourite: true }])).toEqual([{ favourite: true }]);
     expect(validateArgs('search', ['dog', { filters: { favourite: true } }])).toEqual(['dog', { filters: { favourite: true } }]);
     expect(() => validateArgs('search', ['dog', { filters: { favourite: 1 } }])).toThrow(/favourite/);
+  });
+
+  it('check the archive: ids and a yes or no, and the timeline that asks for it', () => {
+    expect(validateArgs('setArchived', [['a', 'b'], false])).toEqual([['a', 'b'], false]);
+    expect(() => validateArgs('setArchived', [['a'], 'yes'])).toThrow(/archived/);
+    expect(() => validateArgs('setArchived', [['a']])).toThrow();
+    expect(validateArgs('timeline', [{ archived: true, favourite: true }])).toEqual([{ archived: true, favourite: true }]);
+    expect(() => validateArgs('timelineSummary', [{ archived: 'yes' }])).toThrow(/archived/);
   });
 
   it('check places: no arguments for the list, a place name of bounded length on the filters', () => {

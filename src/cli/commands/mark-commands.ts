@@ -1,0 +1,61 @@
+// The `add`, `remove` and `list` subcommands of the marks a user puts on photos by hand and the
+// library keeps by content (`shoebox favourites`, `shoebox archive`): the policy is the core's
+// (core/api/content-marks.ts), the same the app uses.
+import type { Command } from 'commander';
+import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions, type CommandLibrary } from '../library-options';
+import { takenAtIso } from '../../shared/taken-at';
+import type { PhotoListing } from '../../core';
+
+export interface MarkCommandSpec {
+  /** The command's name: `shoebox <name> add|remove|list`. */
+  name: string;
+  description: string;
+  add: { description: string; done: string };
+  remove: { description: string; done: string };
+  listDescription: string;
+  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[] }>;
+  list(library: CommandLibrary): Promise<PhotoListing[]>;
+}
+
+async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOptions, photos: string[], on: boolean): Promise<void> {
+  const verb = on ? 'add' : 'remove';
+  const library = await openCommandLibrary(cmd, opts, `shoebox ${spec.name} ${verb}`);
+  try {
+    const { marked, missing } = await spec.mark(library, photos, on);
+    // A path the library does not hold is reported and the rest still marked (exit 1).
+    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
+    if (missing.length) process.exitCode = EXIT_FAILURE;
+    if (opts.json) return printJson({ [on ? 'added' : 'removed']: marked, missing });
+    printLine(`${on ? spec.add.done : spec.remove.done} ${marked.length} photo${marked.length === 1 ? '' : 's'}`);
+  } finally {
+    await library.close();
+  }
+}
+
+export function registerMarkCommand(program: Command, spec: MarkCommandSpec): void {
+  const command = program.command(spec.name).description(spec.description);
+
+  withLibraryOptions(command.command('add'))
+    .description(spec.add.description)
+    .argument('<photo...>', 'photos in the library')
+    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => mark(spec, cmd, opts, photos, true));
+
+  withLibraryOptions(command.command('remove'))
+    .description(spec.remove.description)
+    .argument('<photo...>', 'photos in the library')
+    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => mark(spec, cmd, opts, photos, false));
+
+  withLibraryOptions(command.command('list'))
+    .description(spec.listDescription)
+    .action(async (opts: LibraryCommandOptions, cmd: Command) => {
+      const library = await openCommandLibrary(cmd, opts, `shoebox ${spec.name} list`, false, 'read');
+      try {
+        const photos = await spec.list(library);
+        if (opts.json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder, takenAt: p.takenAt === null ? null : takenAtIso(p.takenAt, p.takenOffset) })));
+        for (const p of photos) printLine(printable(p.path));
+      } finally {
+        await library.close();
+      }
+    });
+}
