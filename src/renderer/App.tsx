@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchSort } from '../shared/api';
+import { hidesArchived } from '../shared/archive-views';
 import { AlbumEditor } from './components/albums/AlbumEditor';
 import { AlbumScreen } from './components/albums/AlbumScreen';
 import { AlbumsSection } from './components/albums/AlbumsSection';
@@ -32,11 +33,13 @@ import { StatusBar } from './components/StatusBar';
 import { ThemeToggle } from './components/ThemeToggle';
 import { TopBar } from './components/TopBar';
 import { Viewer } from './components/Viewer';
+import { useArchiveCount } from './hooks/useArchiveCount';
 import { useFavouriteCount } from './hooks/useFavouriteCount';
 import { useTimelineCount } from './hooks/useTimelineCount';
+import { emptyViewText } from './lib/empty-view';
 import { todayIso } from './lib/on-this-day';
 import { useLibrary } from './hooks/useLibrary';
-import { usePhotoSource } from './hooks/usePhotoSource';
+import { timelineOptions, usePhotoSource } from './hooks/usePhotoSource';
 import { usePlaces } from './hooks/usePlaces';
 import { useTimelineSummary } from './hooks/useTimelineSummary';
 import { isTyping, useKeydown } from './hooks/useShortcut';
@@ -48,6 +51,9 @@ import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type Filte
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
 import { fromTextQuery, toTextQuery } from './lib/text-query';
+
+/** The whole library's timeline (archived photos left out). */
+const ALL_PHOTOS = {};
 
 export function App() {
   const library = useLibrary();
@@ -90,12 +96,17 @@ export function App() {
   const ready = hasModel && library.folders.length > 0;
   const modal = viewerIndex !== null || settingsOpen || shortcutsOpen;
   const favouriteCount = useFavouriteCount(library.photosVersion, browsable);
+  const archiveCount = useArchiveCount(library.photosVersion, browsable);
+  // "All photos" counts what its timeline shows: the library without the archive (asked only
+  // while something is archived; otherwise the status's count is the same number).
+  const archiving = (archiveCount ?? 0) > 0;
+  const timelineCount = useTimelineCount(ALL_PHOTOS, 'all', library.photosVersion, browsable && archiving);
   const today = todayIso();
   const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, browsable);
   const places = usePlaces(library.photosVersion, browsable);
 
-  // The viewer's photo left a list whose length is known (unfavourited in Favourites, moved
-  // to the trash): stay on the one that took its place, step back from the end, close when
+  // The viewer's photo left a list whose length is known (unfavourited in Favourites, archived
+  // from a timeline or brought back from the Archive, moved to the trash): stay on the one that took its place, step back from the end, close when
   // none is left.
   useEffect(() => {
     if (viewerIndex === null || !source.settled || !source.complete || source.error) return;
@@ -126,7 +137,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent, showFavourites, showOnThisDay, showPlace } = views;
+  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showPlace } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -146,6 +157,10 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showOnThisDay();
   }, [showOnThisDay]);
+  const showArchiveView = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showArchive();
+  }, [showArchive]);
   // A place's timeline (a town card, a country, the viewer's place link), from any screen.
   const showPlaceView = useCallback(
     (place: string) => {
@@ -159,15 +174,19 @@ export function App() {
   const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
   const favourites = screen.kind === 'photos' && view.kind === 'library' && view.favourites === true;
   const onThisDay = screen.kind === 'photos' && view.kind === 'library' && view.onThisDay === true;
+  const archive = screen.kind === 'photos' && view.kind === 'library' && view.archived === true;
   const place = screen.kind === 'photos' && view.kind === 'library' ? (view.place ?? null) : null;
   // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
   const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
+  // Photos archived here leave this list (All photos, Recently added, On this day), and so do
+  // photos brought back in the Archive; search results and narrowed views keep them, badged.
+  const leavesOnArchive = (archived: boolean) => view.kind === 'library' && (view.archived ? !archived : archived && hidesArchived(timelineOptions(view)));
   const screenProps: ScreenProps = { screen, navigate: setScreen, library, showPlace: showPlaceView };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
 
   // The selection is of this list's photos by index: another list (or a change) starts afresh.
-  const { selection, select, clear: clearSelection, askTrash, askFavourite, notice, setNotice } = useListSelection(key);
+  const { selection, select, clear: clearSelection, askTrash, askFavourite, askArchive, notice, setNotice } = useListSelection(key);
 
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
@@ -200,8 +219,8 @@ export function App() {
               folders={library.folders}
               jobs={library.jobs}
               sync={library.sync}
-              photos={status?.photos ?? 0}
-              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && place === null ? view.folder : undefined}
+              photos={(archiving ? timelineCount : null) ?? status?.photos ?? 0}
+              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && place === null ? view.folder : undefined}
               onShowFolder={showPhotos}
               recent={recent}
               onShowRecent={showRecentlyAdded}
@@ -214,6 +233,9 @@ export function App() {
               places={screen.kind === 'places' || place !== null}
               placeCount={places.summary?.located ?? null}
               onShowPlaces={showPlaces}
+              archive={archive}
+              archiveCount={archiveCount}
+              onShowArchive={showArchiveView}
             >
               {/* Zero-shot tags, prompt albums and duplicate scans all need the model. */}
               {hasModel && <LabelSetsSection {...screenProps} />}
@@ -285,6 +307,14 @@ export function App() {
                       clearSelection();
                       setNotice(text);
                     }}
+                    inArchive={view.kind === 'library' && view.archived === true}
+                    askArchive={askArchive}
+                    onArchived={(archived, text) => {
+                      // As with unfavouriting above: the photos went, and the selection with them.
+                      if (!leavesOnArchive(archived)) return;
+                      clearSelection();
+                      setNotice(text);
+                    }}
                   />
                 )}
                 {notice && selection.indices.size === 0 && (
@@ -299,15 +329,7 @@ export function App() {
                   </p>
                 ) : source.settled && source.count === 0 && !source.error ? (
                   <p className="content__empty muted">
-                    {view.kind !== 'library'
-                      ? 'Nothing matched.'
-                      : view.favourites
-                        ? 'No favourites yet: press F in the viewer, or select photos and choose Favourite.'
-                        : view.onThisDay
-                          ? 'No photos from this day in earlier years.'
-                          : view.place !== undefined
-                            ? `No photos taken in ${view.place} (any more).`
-                          : 'No photos here yet: indexing shows them as it goes.'}
+                    {emptyViewText(view)}
                   </p>
                 ) : view.kind === 'library' ? (
                   timeline.summary && (
@@ -318,7 +340,7 @@ export function App() {
                       reveal={viewerIndex}
                       onOpen={setViewerIndex}
                       onMoreLikeThis={moreLikeThis}
-                      label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : (place ?? 'Photos')}
+                      label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : archive ? 'Archive' : (place ?? 'Photos')}
                       select={select}
                     />
                   )

@@ -17,6 +17,7 @@ import './styles/tags.css';
 import './styles/settings.css';
 import './styles/browse.css';
 import './styles/favourites.css';
+import './styles/archive.css';
 import './styles/places.css';
 
 const container = document.getElementById('root');

@@ -83,8 +83,9 @@ export interface Photo {
   unreachable?: true;
   /** The user marked it a favourite (its content: every copy of it is one). Absent when not. */
   favourite?: true;
-  /** The user archived it (its content: every copy of it): left out of every timeline but the
-   *  Archive's; search, similar, smart albums and the duplicates review still show it. Absent when not. */
+  /** The user archived it (its content: every copy of it): left out of the library's own
+   *  timeline (All photos, Recently added) and On this day; the Archive, a folder, a tag, the
+   *  favourites, a place, search, similar and smart albums still show it. Absent when not. */
   archived?: true;
 }
 
@@ -230,7 +231,8 @@ export interface TimelineOptions extends PageOptions {
   /** Only the favourites. */
   favourite?: boolean;
   /** true: the Archive (only archived photos, with any other filter). Otherwise archived
-   *  photos are left out of the timeline, whatever the other filters. */
+   *  photos are left out of the whole library's timeline and On this day, and kept in a view
+   *  narrowed on purpose (folder, tag, favourite, place), as Google Photos keeps them in albums. */
   archived?: boolean;
   /** Only photos taken there: a town ("Arezzo"), a country ("Italy", "IT") or both
    *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). */
@@ -700,9 +702,9 @@ export interface LibraryApi {
    *  are counted as `missing`. */
   setFavourites(ids: string[], favourite: boolean): Promise<BatchResult>;
 
-  // Archive (core/api/archive-api.ts): kept by content like favourites. Archiving hides a
-  // photo from the timelines (All photos, a folder, On this day, …) and nothing else; the
-  // files are not touched.
+  // Archive (core/api/archive-api.ts): kept by content like favourites. Archiving takes a
+  // photo out of All photos, Recently added and On this day, and nothing else; the files are
+  // not touched.
   /** Archives (or brings back) the photos, in one write; ids naming no library photo are
    *  counted as `missing`. */
   setArchived(ids: string[], archived: boolean): Promise<BatchResult>;

@@ -1,5 +1,5 @@
 // `shoebox archive`: put photos out of the way without deleting them, bring them back, list
-// them. Archived photos leave the timelines (the app's All photos, a folder, On this day, and
+// them. Archived photos leave the app's All photos, Recently added and On this day (and
 // `shoebox on-this-day`) but search, similar and albums still find them; the files are not
 // touched. The archive is the library's, kept by content like favourites (core/api/archive-api.ts).
 import type { Command } from 'commander';
@@ -8,9 +8,9 @@ import { registerMarkCommand } from './mark-commands';
 export function registerArchive(program: Command): void {
   registerMarkCommand(program, {
     name: 'archive',
-    description: 'photos kept out of the timelines but still found by search: archive, bring back and list them',
+    description: 'photos kept out of the timeline and On this day but still found by search: archive, bring back and list them',
     add: { description: 'archive photos (every copy of the same photo; the files are not touched)', done: 'archived' },
-    remove: { description: 'bring archived photos back to the timelines', done: 'brought back' },
+    remove: { description: 'bring archived photos back to the timeline', done: 'brought back' },
     listDescription: 'every archived photo, by path',
     mark: (library, paths, on) => library.api.markArchived(paths, on),
     list: (library) => library.api.archivedPhotos(),

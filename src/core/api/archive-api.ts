@@ -1,9 +1,10 @@
 // The archive: photos the user wants out of the way without deleting them (screenshots,
 // receipts, the other 40 shots of a sunset), as Google Photos' and Immich's Archive. Kept by
 // content in the library like favourites (content-marks.ts has the policy). An archived photo
-// leaves every timeline but the Archive's own (timeline-api.ts) and nothing else: search,
-// similar, smart albums and the duplicates review still find it, badged. The files are not
-// touched; the app (setArchived, by id) and the CLI (`shoebox archive`, by path) share it.
+// leaves the library's own streams, All photos, Recently added and On this day (timeline-api.ts),
+// and nothing else: a folder, a tag, the favourites, a place, search, similar and smart albums
+// still show it, badged, as Google Photos keeps archived photos in albums and search. The files
+// are not touched; the app (setArchived, by id) and the CLI (`shoebox archive`, by path) share it.
 import type { ApiContext, ApiMethods } from './api-context';
 import { contentMarks } from './content-marks';
 import type { PhotoListing } from './photo-views';

@@ -14,10 +14,8 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
       const lib = await ctx.open();
       if (!lib) return { countries: [], located: 0, unplaced: 0 };
       const store = await lib.readable();
-      const [{ located, unplaced }, archived] = await Promise.all([locatedPhotos(store), store.archivedHashes()]);
-      // Counted as a place's timeline shows it: without the archive (archive-api.ts).
-      const shown = archived.size ? located.filter((l) => !archived.has(l.photo.hash)) : located;
-      const groups = groupPlaces(shown);
+      const { located, unplaced } = await locatedPhotos(store);
+      const groups = groupPlaces(located);
       const covers = new Set(groups.flatMap((c) => [c.coverPath, ...c.towns.map((t) => t.coverPath)]));
       const [rows, marks] = await Promise.all([store.photosByPath([...covers]), readMarks(store)]);
       const cover = (p: string) => {
@@ -34,7 +32,7 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
         });
         return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
       });
-      return { countries, located: shown.length, unplaced };
+      return { countries, located: located.length, unplaced };
     },
   };
 }

@@ -1,12 +1,13 @@
 // LibraryApi's timeline: the library (a folder, a tag, the favourites, a place, this day in
 // earlier years) newest first by date taken or date
 // added, a page at a time, and its days with their counts for the grid's date headers and
-// the scrubber (timeline-index.ts keeps the order). Archived photos are in no timeline but
-// the Archive's (archived: true), whatever the other filters (archive-api.ts).
+// the scrubber (timeline-index.ts keeps the order). Archived photos leave the library's own
+// streams (All photos, Recently added, On this day) and fill the Archive's (archive-api.ts).
 import path from 'node:path';
 import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
+import { hidesArchived } from '../../shared/archive-views';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { readMarks, toPhoto } from './photo-views';
@@ -37,11 +38,12 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const favourites = await store.favouriteHashes();
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => favourites.has(h))) : favourites;
     }
-    // The archive: the Archive shows only it, every other view leaves it out. The data version
-    // the view is cached under includes the archive table's.
-    const archived = await store.archivedHashes();
-    if (options.archived) view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => archived.has(h))) : archived;
-    else if (archived.size > 0) view.exclude = archived;
+    // The archive: the Archive shows only it; the library's own streams leave it out
+    // (hidesArchived). The data version the view is cached under includes the archive table's.
+    const hide = hidesArchived(options);
+    const archived = options.archived || hide ? await store.archivedHashes() : null;
+    if (options.archived && archived) view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => archived.has(h))) : archived;
+    else if (hide && archived && archived.size > 0) view.exclude = archived;
     if (options.place !== undefined) {
       const there = await hashesTakenAt(store, options.place);
       if (!there) throw new Error('place must name a town or a country');

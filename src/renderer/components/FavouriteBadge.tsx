@@ -6,7 +6,7 @@ import type { Photo } from '../../shared/api';
 export function FavouriteBadge({ photo }: { photo: Photo }) {
   if (!photo.favourite) return null;
   return (
-    <span className="tile__favourite" role="img" aria-label="Favourite" title="Favourite">
+    <span className="tile__mark tile__favourite" role="img" aria-label="Favourite" title="Favourite">
       ♥
     </span>
   );

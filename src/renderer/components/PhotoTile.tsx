@@ -2,6 +2,7 @@ import { memo, useState, type MouseEvent } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { useViewingOnly } from '../hooks/useViewingOnly';
+import { ArchivedBadge } from './ArchivedBadge';
 import { FavouriteBadge } from './FavouriteBadge';
 import { VideoBadge } from './VideoBadge';
 
@@ -52,6 +53,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
         </button>
       )}
       <FavouriteBadge photo={photo} />
+      <ArchivedBadge photo={photo} />
       <VideoBadge photo={photo} />
       {fileTime && (
         <span className="tile__file-time" title="No date taken recorded: placed by the file's date">

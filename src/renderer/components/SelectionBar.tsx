@@ -1,17 +1,20 @@
 // What can be done with the photos selected in a grid: mark them favourites (or remove them
-// from the favourites), tag them with a label (an accepted tag, as in the viewer), pin them
-// to or exclude them from an album, export them to a folder, show one in the file manager
-// (desktop app only), or move them to the trash after a confirmation. Each action is one
-// call for the whole selection (one write, however many photos) and reports what it did.
+// from the favourites), archive them (or, in the Archive, bring them back), tag them with a
+// label (an accepted tag, as in the viewer), pin them to or exclude them from an album,
+// export them to a folder, show one in the file manager (desktop app only), or move them to
+// the trash after a confirmation. Each action is one call for the whole selection (one
+// write, however many photos) and reports what it did.
 import { useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useOnChange } from '../hooks/useOnChange';
 import { useViewingOnly } from '../hooks/useViewingOnly';
+import { archiveResultText } from '../lib/archive';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText } from '../lib/format';
 import { notifyAlbumsChanged } from './albums/albums-changed';
+import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 
@@ -31,11 +34,19 @@ interface SelectionBarProps {
   /** The selection was added to (true) or removed from the favourites; `text` says what was
    *  done. A list that the favourites filter may lose photos from, and its selection with them. */
   onFavourites?: (favourite: boolean, text: string) => void;
+  /** The grid is the Archive: the action brings the photos back instead of archiving them. */
+  inArchive?: boolean;
+  /** Changes when Shift+A was pressed in the grid: the selection is archived, or brought back
+   *  when every photo of it is archived already. */
+  askArchive?: number;
+  /** The selection was archived (true) or brought back; `text` says what was done. A timeline
+   *  loses the photos either way (the Archive, or the views that leave archived photos out). */
+  onArchived?: (archived: boolean, text: string) => void;
 }
 
 type Panel = 'tag' | 'album' | 'export' | null;
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, onArchived }: SelectionBarProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
@@ -70,6 +81,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       onFavourites?.(mark, text);
       return text;
     });
+  /** `on`: archive or bring back; 'toggle' (Shift+A): bring back when every chosen photo is archived, else archive. */
+  const archive = (on: boolean | 'toggle') =>
+    run(async (chosen) => {
+      const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
+      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
+      onArchived?.(mark, text);
+      return text;
+    });
   const tag = () =>
     run(async (chosen) => {
       const [set, name] = JSON.parse(label) as [string, string];
@@ -89,10 +108,11 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}.${failed}`;
     });
 
-  // Only a new Delete or F press acts, not one made for an earlier selection.
-  // Delete and F change the library: not while it is only viewed (useViewingOnly).
+  // Only a new Delete, F or Shift+A press acts, not one made for an earlier selection.
+  // They change the library: not while it is only viewed (useViewingOnly).
   useOnChange(askTrash, () => !viewingOnly && void photos().then(setTrash));
   useOnChange(askFavourite, () => !viewingOnly && void favourite('toggle'));
+  useOnChange(askArchive, () => !viewingOnly && void archive('toggle'));
 
   const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
   return (
@@ -113,6 +133,15 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
               </span>{' '}
               Unfavourite
             </button>
+            {inArchive ? (
+              <button type="button" className="button" disabled={busy} title="Bring the selected photos back to the timeline (Shift+A)" onClick={() => void archive(false)}>
+                <ArchiveIcon /> Unarchive
+              </button>
+            ) : (
+              <button type="button" className="button" disabled={busy} title="Keep the selected photos out of the timeline; search still finds them (Shift+A)" onClick={() => void archive(true)}>
+                <ArchiveIcon /> Archive
+              </button>
+            )}
             <button type="button" className="button" aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
               Tag…
             </button>

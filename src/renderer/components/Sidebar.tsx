@@ -32,12 +32,16 @@ interface SidebarProps {
   places: boolean;
   placeCount: number | null;
   onShowPlaces: () => void;
+  /** "Archive" is the view shown; `archiveCount`: how many photos are archived (null until known). */
+  archive?: boolean;
+  archiveCount?: number | null;
+  onShowArchive?: () => void;
   /** The feature sections below the folders: label sets, smart albums, duplicates. */
   children?: ReactNode;
 }
 
 /** The library and its folders, then the feature sections. */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, places, placeCount, onShowPlaces, children }: SidebarProps) {
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   const viewingOnly = useViewingOnly();
   // Each folder shows its most recent job (jobs arrive most active first).
@@ -65,6 +69,13 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
         <span>Places</span>
         {placeCount !== null && <span className="muted">{placeCount.toLocaleString()}</span>}
       </button>
+      {/* Last of the library's views: where photos go to be out of the way. */}
+      {onShowArchive && (
+        <button type="button" className={archive ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={archive} title="Photos kept out of the timeline (search still finds them)" onClick={onShowArchive}>
+          <span>Archive</span>
+          {archiveCount !== null && <span className="muted">{archiveCount.toLocaleString()}</span>}
+        </button>
+      )}
       <div className="sidebar__section">
         <h2>Folders</h2>
         {!viewingOnly && (

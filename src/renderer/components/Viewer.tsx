@@ -3,9 +3,12 @@ import type { Photo, PhotoHit } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useFavouriteToggle } from '../hooks/useFavouriteToggle';
+import { useMarkToggle } from '../hooks/useMarkToggle';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
+import { ArchiveButton } from './ArchiveButton';
+import { ArchivedLabel } from './ArchivedBadge';
 import { FavouriteButton } from './FavouriteButton';
 import { PhotoMetadata } from './PhotoMetadata';
 import { RevealButton } from './RevealButton';
@@ -28,7 +31,7 @@ interface ViewerProps {
 
 /**
  * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
- * Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
+ * Shift+A Archive, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
 export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace }: ViewerProps) {
@@ -38,6 +41,9 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   const count = source.count;
   const [details] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
   const favourites = useFavouriteToggle();
+  const archive = useMarkToggle('archived');
+  // The last failed write (heart or archive) about this photo, in one line.
+  const markError = [favourites.error, archive.error].find((error) => error && error.id === photo?.id);
   const viewingOnly = useViewingOnly();
   const [slideshow, setSlideshow] = useState(false);
 
@@ -105,8 +111,10 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
         <h2 className="viewer__title" title={photo?.path}>
           {name}
         </h2>
+        <ArchivedLabel archived={photo ? archive.isOn(photo) : false} />
         <div className="viewer__actions">
           <FavouriteButton photo={photo} favourites={favourites} />
+          <ArchiveButton photo={photo} archive={archive} />
           {photo && !viewingOnly && (
             <button type="button" className="button" onClick={() => onMoreLikeThis(photo)}>
               More like this
@@ -116,9 +124,9 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
             <span aria-hidden="true">▶</span> Slideshow
           </button>
         </div>
-        {favourites.error && favourites.error.id === photo?.id && (
+        {markError && (
           <p className="form-error" role="alert">
-            {favourites.error.text}
+            {markError.text}
           </p>
         )}
         {photo?.unreachable && (
@@ -136,7 +144,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
           </section>
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · S slideshow · Esc to close</p>
+        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · Shift+A archive · S slideshow · Esc to close</p>
       </aside>
       {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>

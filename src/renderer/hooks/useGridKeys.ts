@@ -9,13 +9,16 @@ export interface GridSelection {
   onDelete: () => void;
   /** F on the keyboard: the selection becomes favourites (or stops being, when all are). */
   onFavourite: () => void;
+  /** Shift+A on the keyboard: the selection is archived (or brought back, when all of it is). */
+  onArchive: () => void;
 }
 
 /**
  * Keyboard first, as the viewer is: arrows move the focus ring (shift extends the
  * selection), space selects or unselects it, enter opens it, ctrl/cmd-A selects all, Escape
  * clears, Delete asks to move the selection to the trash, F favourites it (as F does in the
- * viewer; when every selected photo is a favourite already, F unmarks them).
+ * viewer; when every selected photo is a favourite already, F unmarks them), Shift+A archives
+ * it (as in Google Photos; when every selected photo is archived, brings them back).
  */
 export function useGridKeys(grid: GridSelection | undefined, columns: number, count: number, onOpen: (index: number) => void) {
   const onKeyDown = useCallback(
@@ -30,6 +33,7 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number, co
       else if (event.key === 'Escape' && selection.indices.size > 0) onChange({ ...selection, indices: new Set() });
       else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.indices.size > 0) grid.onDelete();
       else if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onFavourite();
+      else if (event.key === 'A' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onArchive();
       else return;
       event.preventDefault();
       event.stopPropagation();

@@ -14,6 +14,8 @@ export interface ListSelection {
   askTrash: number;
   /** Changes when F was pressed in the grid (SelectionBar's askFavourite). */
   askFavourite: number;
+  /** Changes when Shift+A was pressed in the grid (SelectionBar's askArchive). */
+  askArchive: number;
   /** One line left after the selection went (what the trash did), until the list changes. */
   notice: string | null;
   setNotice: (text: string | null) => void;
@@ -26,6 +28,7 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
   const selection = selected.key === key ? selected.selection : NO_SELECTION;
   const [askTrash, setAskTrash] = useState(0);
   const [askFavourite, setAskFavourite] = useState(0);
+  const [askArchive, setAskArchive] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => setNotice(null), [noticeKey]);
   return {
@@ -39,10 +42,12 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
       },
       onDelete: () => setAskTrash((n) => n + 1),
       onFavourite: () => setAskFavourite((n) => n + 1),
+      onArchive: () => setAskArchive((n) => n + 1),
     },
     clear: () => setSelected({ key, selection: NO_SELECTION }),
     askTrash,
     askFavourite,
+    askArchive,
     notice,
     setNotice,
   };

@@ -6,7 +6,7 @@ import { PagedPhotos, type PageFetcher } from '../lib/paged-photos';
 import { viewKey, type View } from '../lib/view';
 import { todayIso } from '../lib/on-this-day';
 
-/** What the timeline of a library view asks for: order, folder, favourites only, a place, this day in earlier years, and the viewer's clock for file times. */
+/** What the timeline of a library view asks for: order, folder, favourites only, a place, this day in earlier years, the Archive, and the viewer's clock for file times. */
 export function timelineOptions(view: Extract<View, { kind: 'library' }>): TimelineOptions {
   return {
     order: view.order ?? 'taken',
@@ -14,6 +14,8 @@ export function timelineOptions(view: Extract<View, { kind: 'library' }>): Timel
     ...(view.favourites ? { favourite: true } : {}),
     ...(view.place !== undefined ? { place: view.place } : {}),
     ...(view.onThisDay ? { onThisDay: todayIso() } : {}),
+    // Without it the engine leaves the archived photos out of the library's own streams (shared/archive-views.ts).
+    ...(view.archived ? { archived: true } : {}),
     utcOffset: -new Date().getTimezoneOffset(),
   };
 }

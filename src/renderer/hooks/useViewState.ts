@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, type View } from '../lib/view';
+import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -18,6 +18,8 @@ export interface ViewState {
   /** "Favourites": the timeline of the user's favourites. */
   showFavourites: () => void;
   showOnThisDay: () => void;
+  /** "Archive": the timeline of the archived photos (left out of every other timeline). */
+  showArchive: () => void;
   /** The timeline of the photos taken at a place ("Arezzo, Italy", "Italy"). */
   showPlace: (place: string) => void;
   moreLikeThis: (photo: Photo) => void;
@@ -77,6 +79,10 @@ export function useViewState(): ViewState {
     showOnThisDay: useCallback(() => {
       clearQuery();
       setView(ON_THIS_DAY_VIEW);
+    }, []),
+    showArchive: useCallback(() => {
+      clearQuery();
+      setView(ARCHIVE_VIEW);
     }, []),
     showPlace: useCallback((place) => {
       clearQuery();

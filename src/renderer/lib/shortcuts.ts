@@ -26,6 +26,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['Enter', 'Open the focused photo'],
       ['Ctrl/⌘ A', 'Select every photo in view'],
       ['F', 'Favourite the selection (or unmark it)'],
+      ['Shift A', 'Archive the selection (or bring it back)'],
       ['Delete ⌫', 'Move the selection to the trash (asks first)'],
       ['Esc', 'Clear the selection'],
     ],
@@ -39,6 +40,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     keys: [
       ['← →', 'Previous / next photo'],
       ['F', 'Favourite (again: unmark)'],
+      ['Shift A', 'Archive (again: bring back)'],
       ['S', 'Slideshow from this photo'],
       ['+ −', 'Zoom in / out'],
       ['0', 'Fit the photo'],

@@ -5,8 +5,10 @@ export type View =
   /** The timeline: newest taken first, or (order 'added') "Recently added"; `favourites`:
    *  only the user's favourites (the sidebar's "Favourites"); `place`: only the photos taken
    *  there ("Arezzo, Italy" or "Italy", as the Places page names them); `onThisDay`: the
-   *  photos taken on today's month and day in earlier years (the sidebar's "On this day"). */
-  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true }
+   *  photos taken on today's month and day in earlier years (the sidebar's "On this day");
+   *  `archived`: the Archive, only the archived photos (All photos, Recently added and On this
+   *  day leave them out: shared/archive-views.ts). */
+  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
@@ -15,6 +17,7 @@ export const LIBRARY_VIEW: View = { kind: 'library', folder: null };
 export const RECENT_VIEW: View = { kind: 'library', folder: null, order: 'added' };
 export const FAVOURITES_VIEW: View = { kind: 'library', folder: null, favourites: true };
 export const ON_THIS_DAY_VIEW: View = { kind: 'library', folder: null, onThisDay: true };
+export const ARCHIVE_VIEW: View = { kind: 'library', folder: null, archived: true };
 
 /** The timeline of the photos taken at a place (a town card or a country on the Places page). */
 export function placeView(place: string): View {
@@ -25,7 +28,7 @@ export function placeView(place: string): View {
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

@@ -20,13 +20,13 @@ const tile = (photo: Photo) => renderToStaticMarkup(<PhotoTile photo={photo} ind
 
 describe('favourites in the UI', () => {
   it("hearts a favourite's tile, named Favourite, and no other tile", () => {
-    expect(tile(FAVOURITE)).toMatch(/<span class="tile__favourite" role="img" aria-label="Favourite" title="Favourite">♥<\/span>/);
+    expect(tile(FAVOURITE)).toMatch(/<span class="tile__mark tile__favourite" role="img" aria-label="Favourite" title="Favourite">♥<\/span>/);
     expect(tile(PHOTO)).not.toContain('tile__favourite');
   });
 
   it("keeps a favourite video's length badge, right after the heart (the CSS moves it over)", () => {
     const html = tile({ ...FAVOURITE, kind: 'video', duration: 83 });
-    expect(html).toMatch(/class="tile__favourite"[^]*?<\/span><span class="tile__duration"/);
+    expect(html).toMatch(/class="tile__mark tile__favourite"[^]*?<\/span><span class="tile__duration"/);
   });
 
   it('the viewer shows what was set here until the listing agrees, and a failed write puts back what was there', () => {

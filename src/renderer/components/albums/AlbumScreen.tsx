@@ -136,6 +136,9 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           askTrash={chosen.askTrash}
           askFavourite={chosen.askFavourite}
           onFavourites={(_favourite, text) => chosen.setNotice(text)}
+          // An album keeps its archived photos (badged): the line outlives the reload.
+          askArchive={chosen.askArchive}
+          onArchived={(_archived, text) => chosen.setNotice(text)}
         />
       )}
       {chosen.notice && selection.indices.size === 0 && (

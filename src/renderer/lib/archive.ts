@@ -1,0 +1,12 @@
+// The archive in words: the selection bar's line after a batch, and the Archive view's empty
+// state (lib/marks.ts has what the archive shares with favourites).
+import type { BatchResult } from '../../shared/api';
+import { markResultText } from './marks';
+
+/** What a batch archive change did: "Archived 3 photos." / "Unarchived 1 photo." (and the ones gone). */
+export function archiveResultText(result: BatchResult, archived: boolean): string {
+  return markResultText(result, (photos) => (archived ? `Archived ${photos}.` : `Unarchived ${photos}.`));
+}
+
+/** The Archive view with nothing in it: what the archive is for, and how to put photos there. */
+export const EMPTY_ARCHIVE_TEXT = 'Nothing archived. Archived photos stay out of your timeline but still turn up in search: select photos and choose Archive.';
