@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { REPO_ROOT } from '../test/fixtures/models/paths';
 import { rng } from '../test/helpers/seeded-random';
 import { cameraPhotos } from './bench-photos';
+import { cores } from '../src/base/thread-budget';
 
 /** Sizes a phone or camera writes, 4 to 15 MP, all 4:3 or 3:2. */
 const SIZES: [number, number][] = [
@@ -33,17 +34,25 @@ export async function cameraLikePhotos(count: number): Promise<string[]> {
     fs.mkdirSync(dir, { recursive: true });
     const sources = cameraPhotos();
     const random = rng(2026);
-    for (let i = 0; i < count; i++) {
-      const source = sources[i % sources.length]!;
-      const [w, h] = SIZES[i % SIZES.length]!;
-      await makeOne(source, path.join(dir, `${String(i).padStart(4, '0')}.jpg`), w, h, random);
-    }
+    // Each photo's six random draws are taken in order first, so the set is the same whatever
+    // the order the photos are then made in, one per core at a time.
+    const draws = Array.from({ length: count }, () => Array.from({ length: 6 }, () => random()));
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < count; i = next++) {
+        const [w, h] = SIZES[i % SIZES.length]!;
+        await makeOne(sources[i % sources.length]!, path.join(dir, `${String(i).padStart(4, '0')}.jpg`), w, h, draws[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: cores() }, worker));
     fs.writeFileSync(done, '');
   }
   return fs.readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort().map((f) => path.join(dir, f));
 }
 
-async function makeOne(source: string, out: string, width: number, height: number, random: () => number): Promise<void> {
+async function makeOne(source: string, out: string, width: number, height: number, draws: number[]): Promise<void> {
+  let d = 0;
+  const random = () => draws[d++]!;
   const meta = await sharp(source).metadata();
   // A crop of 55-95% of the frame at a random place: distinct content per photo.
   const scale = 0.55 + 0.4 * random();

@@ -4,7 +4,7 @@
 // The machine's speed drifts by 10-20% from one minute to the next, so the figures are taken
 // in rounds (bound, then embed rate, right after each other) and the caller pairs each round
 // with a transformers.js round: ratios come from figures measured side by side.
-import os from 'node:os';
+import { cores } from '../src/base/thread-budget';
 import type { ExecutionProviderName } from '../src/shared/api';
 import { ClipModel } from '../src/core/clip/clip-model';
 import { preprocessImage } from '../src/core/clip/preprocess';
@@ -19,7 +19,8 @@ export interface ThroughputRound {
 }
 
 export class ClipThroughputProbe {
-  readonly cores = os.cpus().length;
+  // The cores this process may run on (taskset and cgroups limit them; os.cpus() lists all).
+  readonly cores = cores();
   private readonly tensors: Float32Array[] = [];
 
   private constructor(
@@ -27,7 +28,7 @@ export class ClipThroughputProbe {
     private readonly photos: string[],
   ) {}
 
-  static async open(modelDir: string, photos: string[], options: { threads?: number } = {}): Promise<ClipThroughputProbe> {
+  static async open(modelDir: string, photos: string[], options: { threads?: number; provider?: ExecutionProviderName } = {}): Promise<ClipThroughputProbe> {
     const model = ClipModel.open(modelDir, { provider: 'cpu', batchSize: 8, ...options });
     await model.warmUp('vision');
     await model.warmUp('text');
@@ -76,6 +77,11 @@ export class ClipThroughputProbe {
       if (i >= 5) latencies.push(performance.now() - t0);
     }
     return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  }
+
+  /** The provider the model runs on once warm (a forced GPU provider may have fallen back). */
+  inUse(): ExecutionProviderName | null {
+    return this.model.providerStatus().inUse;
   }
 
   close(): Promise<void> {

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ClipThroughputProbe } from './clip-throughput';
 import { cameraLikePhotos, distinctCopies } from './camera-like-photos';
-import { indexRound } from './index-throughput';
+import { indexRound } from './index-round';
 import { median } from './stats';
 import { decodesAtOnce } from '../src/base/thread-budget';
 import { preprocessImage } from '../src/core/clip/preprocess';

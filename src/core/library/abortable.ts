@@ -2,6 +2,10 @@
 // decode is stuck on a file that does not answer: the run stops waiting for it. The decode
 // itself cannot be cancelled; what it would have done is dropped (the indexer checks the
 // signal before committing anything from it).
+import { defaultMaxListeners, getMaxListeners, setMaxListeners } from 'node:events';
+
+/** Works waiting on each signal now: one abort listener each. */
+const waiting = new WeakMap<AbortSignal, number>();
 
 /** Why a photo was not finished: the run was stopped. Not a failure of the photo. */
 export class StoppedError extends Error {
@@ -18,10 +22,19 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefine
     work.catch(() => {}); // settles later, unobserved
     return Promise.reject(new StoppedError());
   }
+  // A run decodes one photo per core at once, each with a listener removed when it settles:
+  // on a 16-core machine Node's leak warning (past 10 listeners) printed on every index run
+  // (seen on a 16-core GPU box), so the signal's allowance grows with the works waiting on it.
+  const count = (waiting.get(signal) ?? 0) + 1;
+  waiting.set(signal, count);
+  if (count + defaultMaxListeners > getMaxListeners(signal)) setMaxListeners(count + defaultMaxListeners, signal);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new StoppedError());
     signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    work.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+      waiting.set(signal, (waiting.get(signal) ?? 1) - 1);
+    });
   });
 }
 
