@@ -35,7 +35,8 @@ export async function cameraLikePhotos(count: number): Promise<string[]> {
     const sources = cameraPhotos();
     const random = rng(2026);
     // Each photo's six random draws are taken in order first, so the set is the same whatever
-    // the order the photos are then made in, one per core at a time.
+    // the order the photos are then made in: up to one per core at a time, as many as libuv's
+    // pool runs (4 unless UV_THREADPOOL_SIZE raises it before the process starts).
     const draws = Array.from({ length: count }, () => Array.from({ length: 6 }, () => random()));
     let next = 0;
     const worker = async () => {
