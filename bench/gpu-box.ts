@@ -6,8 +6,10 @@
 //    GPU provider's, each in a child process pinned to that many cores (taskset), beside the work
 //    bound measured in the same child: CPU inference 1 / (1/inference + decode_cpu/cores), GPU
 //    inference min(inference, cores / decode_cpu).
-//   npx tsx bench/gpu-box.ts [providers|cores|all] [CORES...]   (BENCH_CAMERA_PHOTOS, default 384;
-//   BENCH_GPU_PROVIDERS=webgpu for `cores` alone)
+//  photos: only makes the camera-like set (start it with UV_THREADPOOL_SIZE >= cores: its
+//    generation runs one photo per libuv thread), so a later tool finds it made.
+//   npx tsx bench/gpu-box.ts [providers|cores|all|photos] [CORES...]   (BENCH_CAMERA_PHOTOS,
+//   default 384; BENCH_GPU_PROVIDERS=webgpu for `cores` alone)
 // Linux only for `cores` (taskset, from util-linux). Prints a table per part and one JSON line.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -125,7 +127,11 @@ function coresPart(providers: ExecutionProviderName[], counts: number[]): CoreRu
 async function main(argv: string[]): Promise<void> {
   const [part = 'all', ...rest] = argv;
   if (part === 'child') return child(rest[0] as ExecutionProviderName);
-  if (!['providers', 'cores', 'all'].includes(part)) throw new Error('usage: gpu-box.ts [providers|cores|all] [CORES...]');
+  if (part === 'photos') {
+    console.log(`${(await cameraLikePhotos(PHOTOS)).length} camera-like photos made`);
+    return;
+  }
+  if (!['providers', 'cores', 'all'].includes(part)) throw new Error('usage: gpu-box.ts [providers|cores|all|photos] [CORES...]');
   const json: Record<string, unknown> = { cores: cores(), photos: PHOTOS };
   let gpuProviders: ExecutionProviderName[];
   if (part !== 'cores') {

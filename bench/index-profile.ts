@@ -5,7 +5,7 @@
 // resizes, thumbnail encoding), and the other threads Node names "node" (ONNX Runtime's two
 // busiest on a CPU provider, libuv's pool driving sharp and file reads, V8's GC helpers).
 //
-//   npx tsx bench/index-profile.ts [folder] [--threads N] [--decode N]
+//   npx tsx bench/index-profile.ts [folder] [--threads N] [--decode N] [--batch N] [--provider cpu|webgpu|...]
 //
 // Default folder: the bench's 192 camera-like JPEGs (made on first use, ~10 min). It is a
 // tool for finding work done twice or serially, not a figure of the bench: per-thread CPU
@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ExecutionProviderName } from '../src/shared/api';
 import { openLibrary } from '../src/core/engine';
 import { fixtureModelDir, VIT_B32_IMMICH } from '../test/fixtures/models/paths';
 import { cameraLikePhotos } from './camera-like-photos';
@@ -33,16 +34,24 @@ photos.forEach((p, i) => fs.symlinkSync(p, path.join(folder, `${String(i).padSta
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-profile-home-'));
 const threads = option('--threads');
 const decodeConcurrency = option('--decode');
+const batchSize = option('--batch');
+// A GPU provider's run shows what the CPU does around inference it no longer does itself.
+const providerAt = process.argv.indexOf('--provider');
+const provider = (providerAt > 0 ? process.argv[providerAt + 1] : 'cpu') as ExecutionProviderName;
 const library = openLibrary({
   home,
   modelDir: fixtureModelDir(VIT_B32_IMMICH),
-  provider: 'cpu',
+  provider,
   command: 'bench',
   ...(threads ? { threads } : {}),
   ...(decodeConcurrency ? { decodeConcurrency } : {}),
+  ...(batchSize ? { batchSize } : {}),
 });
 try {
   await library.clip().warmUp('vision');
+  // A GPU provider compiles its kernels per batch shape: one batch first, so the timing is the run's.
+  const size = library.clip().folder.preprocessing.size;
+  await library.clip().embedPixels(new Float32Array(3 * size * size * (batchSize ?? 8)), batchSize ?? 8);
   await library.writable();
   const before = threadCpuMs();
   const cpu0 = process.cpuUsage();
@@ -50,6 +59,7 @@ try {
   const cpu = process.cpuUsage(cpu0);
   const after = threadCpuMs();
   const n = summary.embedded;
+  console.log(`${provider} (in use: ${library.clip().providerStatus().inUse}), ${os.availableParallelism()} cores`);
   console.log(`${n} photos in ${summary.seconds.toFixed(1)} s: ${(n / summary.seconds).toFixed(2)} photos/s, ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms CPU per photo (all threads)`);
   const rows = [...after]
     .map(([key, ms]) => ({ key, perPhoto: (ms - (before.get(key) ?? 0)) / n }))

@@ -76,6 +76,8 @@ export interface OpenLibraryOptions {
   /** Inference threads and photos decoded at once (default: measured per core count; the bench limits them). */
   threads?: number;
   decodeConcurrency?: number;
+  /** Photos per inference batch (default 8; the bench tries others on a GPU). */
+  batchSize?: number;
   emit?: (event: LibraryEvent) => void;
   onClose?: () => void;
   /** Which ffmpeg reads videos; default: found by media/video-ffmpeg.ts. null: none (videos skipped). */
@@ -121,6 +123,7 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     cacheDir: homePaths(home).cache,
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.decodeConcurrency ? { decodeConcurrency: options.decodeConcurrency } : {}),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   };
   const emit = options.emit ?? (() => {});
   const library = new LibraryService({
