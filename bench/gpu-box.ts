@@ -6,12 +6,15 @@
 //    GPU provider's, each in a child process pinned to that many cores (taskset), beside the work
 //    bound measured in the same child: CPU inference 1 / (1/inference + decode_cpu/cores), GPU
 //    inference min(inference, cores / decode_cpu).
+//  contention: a GPU provider's inference rate on ready tensors, the CPU idle and then with a
+//    thread spinning on every core (does a busy CPU, as while 16 photos decode, slow the GPU's path?);
 //  photos: only makes the camera-like set (start it with UV_THREADPOOL_SIZE >= cores: its
 //    generation runs one photo per libuv thread), so a later tool finds it made.
-//   npx tsx bench/gpu-box.ts [providers|cores|all|photos] [CORES...]   (BENCH_CAMERA_PHOTOS,
+//   npx tsx bench/gpu-box.ts [providers|cores|all|photos|contention] [CORES...]   (BENCH_CAMERA_PHOTOS,
 //   default 384; BENCH_GPU_PROVIDERS=webgpu for `cores` alone)
 // Linux only for `cores` (taskset, from util-linux). Prints a table per part and one JSON line.
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExecutionProviderName } from '../src/shared/api';
@@ -124,14 +127,54 @@ function coresPart(providers: ExecutionProviderName[], counts: number[]): CoreRu
   return runs;
 }
 
+/** Photos/s on ready tensors at `batch` for ~`seconds`, the same pixels every call. */
+async function readyRate(model: ClipModel, pixels: Float32Array, batch: number, seconds: number): Promise<number> {
+  await model.embedPixels(pixels.slice(), batch); // a GPU provider compiles per shape
+  let done = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    await model.embedPixels(pixels.slice(), batch); // transferred to the worker: a copy each call
+    done += batch;
+  }
+  return done / ((performance.now() - t0) / 1000);
+}
+
+async function contentionPart(provider: ExecutionProviderName): Promise<Record<string, number>> {
+  const model = ClipModel.open(MODEL, { provider, batchSize: 8 });
+  const out: Record<string, number> = {};
+  try {
+    await model.warmUp('vision');
+    if (model.providerStatus().inUse !== provider) throw new Error(`${provider} fell back to ${model.providerStatus().inUse}`);
+    const size = model.folder.preprocessing.size;
+    const pixels = new Float32Array(3 * size * size * 32).map((_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
+    for (const batch of [8, 32]) out[`idle_b${batch}`] = await readyRate(model, pixels.subarray(0, 3 * size * size * batch), batch, 3);
+    // Every core busy with a spinning thread, as a full index keeps them.
+    const spinners = Array.from({ length: cores() }, () => new Worker('for (;;) {}', { eval: true }));
+    try {
+      for (const batch of [8, 32]) out[`busy_b${batch}`] = await readyRate(model, pixels.subarray(0, 3 * size * size * batch), batch, 3);
+    } finally {
+      await Promise.all(spinners.map((w) => w.terminate()));
+    }
+  } finally {
+    await model.close();
+  }
+  console.log(`\n${provider} on ready tensors, photos/s: idle CPU b8 ${out['idle_b8']!.toFixed(1)}, b32 ${out['idle_b32']!.toFixed(1)}; ${cores()} threads spinning b8 ${out['busy_b8']!.toFixed(1)}, b32 ${out['busy_b32']!.toFixed(1)}`);
+  return out;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [part = 'all', ...rest] = argv;
   if (part === 'child') return child(rest[0] as ExecutionProviderName);
+  if (part === 'contention') {
+    const provider = (rest[0] ?? 'webgpu') as ExecutionProviderName;
+    console.log(JSON.stringify({ gpuBox: { cores: cores(), contention: { provider, ...(await contentionPart(provider)) } } }));
+    return;
+  }
   if (part === 'photos') {
     console.log(`${(await cameraLikePhotos(PHOTOS)).length} camera-like photos made`);
     return;
   }
-  if (!['providers', 'cores', 'all'].includes(part)) throw new Error('usage: gpu-box.ts [providers|cores|all|photos] [CORES...]');
+  if (!['providers', 'cores', 'all'].includes(part)) throw new Error('usage: gpu-box.ts [providers|cores|all|photos|contention] [CORES...]');
   const json: Record<string, unknown> = { cores: cores(), photos: PHOTOS };
   let gpuProviders: ExecutionProviderName[];
   if (part !== 'cores') {
