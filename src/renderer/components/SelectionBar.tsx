@@ -118,20 +118,23 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected photos">
       <div className="selection-bar__row">
+        {/* First, as an icon, as Google Photos has it: the actions then fit on one row at 1280 px. */}
+        <button type="button" className="icon-button" aria-label="Clear selection" title="Clear selection (Esc)" onClick={onClear}>
+          ✕
+        </button>
         <strong aria-live="polite">{formatCount(count, 'photo')} selected</strong>
         {!viewingOnly && (
           <>
-            <button type="button" className="button" disabled={busy} title="Mark the selected photos as favourites" onClick={() => void favourite(true)}>
+            {/* The hearts alone (named for screen readers, explained on hover), so the bar fits one row. */}
+            <button type="button" className="button" aria-label="Favourite" disabled={busy} title="Favourite: mark the selected photos (F)" onClick={() => void favourite(true)}>
               <span className="favourite-toggle__heart favourite-heart" aria-hidden="true">
                 ♥
-              </span>{' '}
-              Favourite
+              </span>
             </button>
-            <button type="button" className="button" disabled={busy} title="Remove the selected photos from the favourites" onClick={() => void favourite(false)}>
+            <button type="button" className="button" aria-label="Unfavourite" disabled={busy} title="Unfavourite: remove the selected photos from the favourites" onClick={() => void favourite(false)}>
               <span className="favourite-toggle__heart" aria-hidden="true">
                 ♡
-              </span>{' '}
-              Unfavourite
+              </span>
             </button>
             {inArchive ? (
               <button type="button" className="button" disabled={busy} title="Bring the selected photos back to the timeline (Shift+A)" onClick={() => void archive(false)}>
@@ -159,9 +162,6 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
             Move to trash…
           </button>
         )}
-        <button type="button" className="link-button" onClick={onClear}>
-          Clear selection
-        </button>
       </div>
       {panel === 'tag' && (
         <div className="selection-bar__row">
