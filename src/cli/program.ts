@@ -19,6 +19,7 @@ import { registerTag } from './commands/tag';
 import { registerAlbums } from './commands/albums';
 import { registerFavourites } from './commands/favourites';
 import { registerArchive } from './commands/archive';
+import { registerDate } from './commands/date';
 import { registerPlaces } from './commands/places';
 import { registerOnThisDay } from './commands/on-this-day';
 import { registerDupes } from './commands/dupes';
@@ -83,6 +84,7 @@ export function buildProgram(): Command {
   registerAlbums(program);
   registerFavourites(program);
   registerArchive(program);
+  registerDate(program);
   registerPlaces(program);
   registerOnThisDay(program);
   registerDupes(program);

@@ -106,6 +106,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, archived] = arity('setArchived', args, 2, 2);
     return [ids(list), bool(archived, 'archived')];
   },
+  setTakenAt: (args) => {
+    const [list, takenAt] = arity('setTakenAt', args, 2, 2);
+    return [ids(list), takenAt === null ? null : text(takenAt, 'date taken', 64)];
+  },
   places: (args) => none('places', args),
 
   listAlbums: (args) => none('listAlbums', args),

@@ -115,6 +115,9 @@ export interface PhotoDetails extends Photo {
   /** Its tags from every label set, the user's decisions included (rejected ones too, so
    *  the viewer can offer to undo them), best score first. */
   tags: PhotoTag[];
+  /** Present when the user set its date taken by hand: the file's own date (null: none), to
+   *  say so and to offer putting it back. */
+  takenEdited?: { fileTakenAt: number | null; fileTakenOffset: number | null };
 }
 
 /** Where a photo was taken, named (src/core/places). */
@@ -708,6 +711,13 @@ export interface LibraryApi {
   /** Archives (or brings back) the photos, in one write; ids naming no library photo are
    *  counted as `missing`. */
   setArchived(ids: string[], archived: boolean): Promise<BatchResult>;
+
+  // Date taken set by hand (core/api/taken-at-api.ts): kept by content like favourites, the
+  // file never touched; every view sorts and filters by it.
+  /** Sets the photos' date taken ("2024-03-07T18:05", optionally seconds and "+02:00": the
+   *  camera's clock, parse-checked by shared/taken-at.ts), or with null puts back each file's
+   *  own; one write; ids naming no library photo are counted as `missing`. */
+  setTakenAt(ids: string[], takenAt: string | null): Promise<BatchResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
   /** The library's photos by country and town. */

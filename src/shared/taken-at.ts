@@ -21,3 +21,28 @@ export function takenAtText(takenAt: number, offsetMinutes?: number | null, loca
   const text = new Date(takenAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return typeof offsetMinutes === 'number' ? `${text} (UTC${offsetText(offsetMinutes)})` : text;
 }
+
+/** A date taken as a person writes it: "2024-03-07", "2024-03-07T18:05", "2024-03-07 18:05:30", with an optional "Z" or "+02:00". */
+const TAKEN_AT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Parses a date taken the user types (the camera's clock, read as UTC as the library stores it;
+ * an offset when given). Throws a one-line error naming what it expected.
+ */
+export function parseTakenAt(text: string): { takenAt: number; takenOffset: number | null } {
+  const m = TAKEN_AT.exec(text.trim());
+  const fail = () => new Error(`not a date taken: "${text}" (expected 2024-03-07T18:05, seconds and an offset such as +02:00 optional)`);
+  if (!m) throw fail();
+  const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1, 7) as (string | undefined)[];
+  const takenAt = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const back = new Date(takenAt);
+  // Date.UTC rolls 2024-02-30 over into March: a date that does not exist is refused instead.
+  if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw fail();
+  if (Number(y) < 1826 || Number(y) > 2200) throw new Error(`not a date taken: "${text}" (the year must be between 1826, the first photograph, and 2200)`);
+  const zone = m[7];
+  if (!zone) return { takenAt, takenOffset: null };
+  if (zone === 'Z') return { takenAt, takenOffset: 0 };
+  const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6));
+  if (minutes > 14 * 60) throw fail();
+  return { takenAt, takenOffset: zone.startsWith('-') ? -minutes : minutes };
+}

@@ -39,6 +39,7 @@ import type { ApiContext } from './api-context';
 import { albumsApi, type AlbumsForeground } from './albums-api';
 import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { archiveApi, type ArchiveForeground } from './archive-api';
+import { takenAtApi, type TakenAtForeground } from './taken-at-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
@@ -104,7 +105,7 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, DupesForeground, ModelsForeground, TextForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
   /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
   readonly library: string;
@@ -459,8 +460,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      const [tags, marks] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store)]);
-      return toDetails(row, tags, marks);
+      const [tags, marks, edits] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store), store.takenEdits()]);
+      const edit = edits.get(row.hash);
+      return { ...toDetails(row, tags, marks), ...(edit ? { takenEdited: { fileTakenAt: edit.fileTakenAt, fileTakenOffset: edit.fileTakenOffset } } : {}) };
     },
 
     // Text and "more like this" go through the search engine (src/core/search): the query
@@ -513,6 +515,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...albumsApi(ctx),
     ...favouritesApi(ctx),
     ...archiveApi(ctx),
+    ...takenAtApi(ctx),
     ...timelineApi(ctx),
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

@@ -2,7 +2,7 @@
 // migrates) the schema version, and composes the repositories behind `LibraryStore`.
 import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoDates, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import type { AlbumRecord, AutoTagFolderRecord, LabelSetRecord, TagQuery, TagRecord, VectorBatch } from './types';
-import type { SignatureRecord } from './types';
+import type { SignatureRecord, TakenEdit } from './types';
 import { SignaturesRepository } from './signatures-repository';
 import type { FrameHit, VideoFrameRecord } from './types';
 import { VideoFramesRepository, videoFramesTableName } from './video-frames-repository';
@@ -25,6 +25,8 @@ import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
 import { ContentMarksRepository } from './content-marks-repository';
+import { TakenEditsRepository, byDate, withTakenEdits, writeTakenAt } from './taken-edits-repository';
+import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
 import { VectorCache } from './vector-cache';
@@ -48,6 +50,10 @@ class Store implements LibraryStore {
   private readonly albums: NamedJsonRepository;
   private readonly favourites: ContentMarksRepository;
   private readonly archived: ContentMarksRepository;
+  private readonly takenEditsRepo: TakenEditsRepository;
+  // Photo commits and date edits one at a time: a commit reads the edits it applies, and an
+  // edit must not land between that read and the commit (the row would keep the file's date).
+  private readonly datesQueue = oneAtATime();
   private readonly signatures: SignaturesRepository;
   private readonly videoFrames: VideoFramesRepository;
   private readonly photoText: PhotoTextRepository;
@@ -69,6 +75,7 @@ class Store implements LibraryStore {
     this.albums = new NamedJsonRepository(conn, TAG_TABLES.albums, albumsSchema);
     this.favourites = new ContentMarksRepository(conn, TAG_TABLES.favourites, favouritesSchema, 'favouredAt');
     this.archived = new ContentMarksRepository(conn, TAG_TABLES.archived, archivedSchema, 'archivedAt');
+    this.takenEditsRepo = new TakenEditsRepository(conn);
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -80,18 +87,22 @@ class Store implements LibraryStore {
   }
 
   upsertPhotos(records: PhotoRecord[]): Promise<void> {
-    return this.write(async () => {
-      await this.photos.upsert(records);
-      // A commit that landed after this writer's lease lapsed (the laptop slept or the process
-      // was frozen mid-commit) may have raced the device that took over, which indexed the same
-      // photos: a photo inserted by both has two rows. Take back this commit's row wherever its
-      // path has two (photos-repository.ts removeDoublesWritten: never a path's only row, which
-      // may have replaced the other device's), then stop.
-      const lost = this.leaseLost();
-      if (!lost) return;
-      await this.photos.removeDoublesWritten(records);
-      throw lost;
-    });
+    return this.write(() => this.datesQueue(() => this.commitPhotos(records)));
+  }
+
+  private async commitPhotos(records: PhotoRecord[]): Promise<void> {
+    // A content whose date the user set keeps it in its new rows (a re-index, a copy, a move).
+    records = withTakenEdits(records, await this.takenEditsRepo.all());
+    await this.photos.upsert(records);
+    // A commit that landed after this writer's lease lapsed (the laptop slept or the process
+    // was frozen mid-commit) may have raced the device that took over, which indexed the same
+    // photos: a photo inserted by both has two rows. Take back this commit's row wherever its
+    // path has two (photos-repository.ts removeDoublesWritten: never a path's only row, which
+    // may have replaced the other device's), then stop.
+    const lost = this.leaseLost();
+    if (!lost) return;
+    await this.photos.removeDoublesWritten(records);
+    throw lost;
   }
 
   /** The writer lease's error if it lapsed, else null. */
@@ -316,6 +327,39 @@ class Store implements LibraryStore {
 
   archivedHashes(): Promise<ReadonlySet<string>> {
     return this.read(() => this.archived.hashes());
+  }
+
+  setTakenAt(edits: readonly Omit<TakenEdit, 'editedAt'>[]): Promise<void> {
+    return this.write(() =>
+      this.datesQueue(async () => {
+        const earlier = await this.takenEditsRepo.all();
+        const now = Date.now();
+        // Edited before: its rows show that edit; the file's own date was kept then.
+        const kept = edits.map((e) => {
+          const before = earlier.get(e.hash);
+          return before ? { ...e, fileTakenAt: before.fileTakenAt, fileTakenOffset: before.fileTakenOffset, editedAt: now } : { ...e, editedAt: now };
+        });
+        // The edit first: a crash before the rows take it leaves the user's date recorded.
+        await this.takenEditsRepo.put(kept);
+        for (const group of byDate(kept, (e) => [e.takenAt, e.takenOffset], (e) => e.hash)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
+      }),
+    );
+  }
+
+  restoreTakenAt(hashes: readonly string[]): Promise<void> {
+    return this.write(() =>
+      this.datesQueue(async () => {
+        const edits = await this.takenEditsRepo.all();
+        const restored = [...new Set(hashes)].flatMap((h) => edits.get(h) ?? []);
+        // The rows first: a crash before the edit is forgotten leaves it to restore again.
+        for (const group of byDate(restored, (e) => [e.fileTakenAt, e.fileTakenOffset], (e) => e.hash)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
+        await this.takenEditsRepo.remove(restored.map((e) => e.hash));
+      }),
+    );
+  }
+
+  takenEdits(): Promise<ReadonlyMap<string, TakenEdit>> {
+    return this.read(() => this.takenEditsRepo.all());
   }
 
   putAlbum(record: AlbumRecord): Promise<void> {

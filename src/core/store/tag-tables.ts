@@ -1,7 +1,7 @@
 // Arrow schemas of the tables that tagging and albums add. They are model-independent and
 // created by the first write that needs them (a library without them reads as having none),
 // so adding them changed no existing table and needed no schema version (migrations.ts).
-import { Field, Float64, Schema, Utf8 } from 'apache-arrow';
+import { Field, Float64, Int32, Schema, Utf8 } from 'apache-arrow';
 
 export const TAG_TABLES = {
   labelSets: 'label_sets',
@@ -10,6 +10,7 @@ export const TAG_TABLES = {
   albums: 'albums',
   favourites: 'favourites',
   archived: 'archived',
+  takenEdits: 'taken_edits',
 } as const;
 
 const text = (name: string): Field => new Field(name, new Utf8(), false);
@@ -56,4 +57,21 @@ export function favouritesSchema(): Schema {
 /** A photo content the user archived (left out of the timelines): `hash` (the merge key) and when. */
 export function archivedSchema(): Schema {
   return new Schema([text('hash'), float('archivedAt')]);
+}
+
+/**
+ * A photo content whose date taken the user set by hand (the file is never touched): the date
+ * and offset set (the camera's clock read as UTC, as `takenAt` is stored), the file's own (to
+ * restore them), and when. `hash` is the merge key.
+ */
+export function takenEditsSchema(): Schema {
+  const nullable = (name: string, type: Float64 | Int32) => new Field(name, type, true);
+  return new Schema([
+    text('hash'),
+    float('takenAt'),
+    nullable('takenOffset', new Int32()),
+    nullable('fileTakenAt', new Float64()),
+    nullable('fileTakenOffset', new Int32()),
+    float('editedAt'),
+  ]);
 }

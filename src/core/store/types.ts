@@ -297,6 +297,32 @@ export interface ArchiveRepository {
   archivedHashes(): Promise<ReadonlySet<string>>;
 }
 
+/** A date taken the user set by hand for a photo content (taken-edits-repository.ts). */
+export interface TakenEdit {
+  hash: string;
+  /** The date set: the camera's clock read as UTC, as PhotoRecord.takenAt. */
+  takenAt: number;
+  takenOffset: number | null;
+  /** The file's own date and offset, put back by a restore. */
+  fileTakenAt: number | null;
+  fileTakenOffset: number | null;
+  editedAt: number;
+}
+
+/** Dates taken set by hand: the photo rows carry them, new rows of an edited content get them. */
+export interface TakenEditRepository {
+  /**
+   * Sets the date taken of these contents: the edit is kept, then every row of the content (in
+   * every model's table) takes it. `file*`: the rows' dates now, kept to restore them unless the
+   * content was edited before (its rows show the earlier edit, the file's date is already kept).
+   */
+  setTakenAt(edits: readonly Omit<TakenEdit, 'editedAt'>[]): Promise<void>;
+  /** Puts the files' own dates back on these contents' rows and forgets their edits. */
+  restoreTakenAt(hashes: readonly string[]): Promise<void>;
+  /** Every edit, by content hash; shared, do not change it. */
+  takenEdits(): Promise<ReadonlyMap<string, TakenEdit>>;
+}
+
 /** Smart albums' definitions (named-json-repository.ts, `albums`). */
 export interface AlbumRepository {
   putAlbum(record: AlbumRecord): Promise<void>;
@@ -359,6 +385,7 @@ export interface LibraryStore
     AlbumRepository,
     FavouriteRepository,
     ArchiveRepository,
+    TakenEditRepository,
     SignatureRepository,
     VideoFrameRepository,
     PhotoTextRepository,

@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -89,6 +89,13 @@ describe('argument checks', () => {
     expect(() => validateArgs('setArchived', [['a']])).toThrow();
     expect(validateArgs('timeline', [{ archived: true, favourite: true }])).toEqual([{ archived: true, favourite: true }]);
     expect(() => validateArgs('timelineSummary', [{ archived: 'yes' }])).toThrow(/archived/);
+  });
+
+  it('check a date taken: ids and a date text, or null to restore', () => {
+    expect(validateArgs('setTakenAt', [['a'], '2024-03-07T18:05'])).toEqual([['a'], '2024-03-07T18:05']);
+    expect(validateArgs('setTakenAt', [['a'], null])).toEqual([['a'], null]);
+    expect(() => validateArgs('setTakenAt', [['a'], 20240307])).toThrow(/date taken/);
+    expect(() => validateArgs('setTakenAt', [['a']])).toThrow();
   });
 
   it('check places: no arguments for the list, a place name of bounded length on the filters', () => {

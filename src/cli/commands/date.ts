@@ -1,0 +1,36 @@
+// `shoebox date set|restore`: a photo's date taken set by hand (a scan, a camera with a wrong
+// clock, a photo sent without its EXIF), or each file's own date put back. The file is never
+// touched; the library keeps the date by content (core/api/taken-at-api.ts, the same the app uses).
+import type { Command } from 'commander';
+import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+
+async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string[], takenAt: string | null): Promise<void> {
+  const library = await openCommandLibrary(cmd, opts, `shoebox date ${takenAt === null ? 'restore' : 'set'}`);
+  try {
+    const { changed, missing } = await library.api.setTakenAtByPath(photos, takenAt);
+    // A path the library does not hold is reported and the rest still changed (exit 1).
+    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
+    if (missing.length) process.exitCode = EXIT_FAILURE;
+    if (opts.json) return printJson({ changed, missing });
+    const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
+    printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}`);
+  } finally {
+    await library.close();
+  }
+}
+
+export function registerDate(program: Command): void {
+  const command = program.command('date').description("a photo's date taken, set by hand (the file is not touched) or put back to the file's own");
+
+  withLibraryOptions(command.command('set'))
+    .description('set the date taken of photos (every copy of the same photo): 2024-03-07T18:05, seconds and an offset such as +02:00 optional')
+    .argument('<date>', 'the date and time taken, as the camera would show it')
+    .argument('<photo...>', 'photos in the library')
+    .action(async (date: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDate(cmd, opts, photos, date));
+
+  withLibraryOptions(command.command('restore'))
+    .description("put each photo's own date (from its file) back")
+    .argument('<photo...>', 'photos in the library')
+    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDate(cmd, opts, photos, null));
+}

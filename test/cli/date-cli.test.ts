@@ -1,0 +1,63 @@
+// `shoebox date` as a user runs it: set a scan's date taken by path (a path the library does not
+// hold is one line on stderr and exit 1, the rest still set), `list --json` and `on-this-day`
+// follow it, a bad date is one line and exit 1 with nothing changed, `restore` puts the file's
+// own date back; the file is never touched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shoebox as runCli } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+let home: string;
+let photos: string;
+
+beforeAll(async () => {
+  home = tempDir();
+  photos = tempDir('shoebox-cli-date-');
+  await writeExifColourPhoto(photos, 'red.jpg', [220, 20, 20], { taken: '2021:06:15 10:00:00' });
+  await writeExifColourPhoto(photos, 'scan.jpg', [25, 30, 210]);
+  const index = await runCli(['--home', home, 'index', ...MODEL, '--json', photos]);
+  expect(index.code, index.stderr).toBe(0);
+});
+
+const date = (args: string[]) => runCli(['--home', home, 'date', args[0]!, ...MODEL, ...args.slice(1)]);
+const takenAt = async (): Promise<Record<string, string | null>> => {
+  const res = await runCli(['--home', home, 'list', ...MODEL, '--json']);
+  expect(res.code, res.stderr).toBe(0);
+  return Object.fromEntries((JSON.parse(res.stdout) as { path: string; takenAt: string | null }[]).map((r) => [path.basename(r.path), r.takenAt]));
+};
+
+describe('shoebox date', () => {
+  it("sets a scan's date by path, says which path the library does not hold, and the file stays as it was", async () => {
+    const scan = path.join(photos, 'scan.jpg');
+    const before = fs.readFileSync(scan);
+    const missing = path.join(photos, 'not-indexed.jpg');
+    const res = await date(['set', '1999-06-15T08:30+01:00', scan, missing]);
+    expect(res.code).toBe(1);
+    expect(res.stdout.trim()).toBe('set the date taken of 1 photo to 1999-06-15T08:30+01:00');
+    expect(res.stderr.trim().split('\n')).toEqual([`shoebox: not in the library: ${missing}`]);
+    expect(await takenAt()).toEqual({ 'red.jpg': '2021-06-15T10:00:00', 'scan.jpg': '1999-06-15T08:30:00+01:00' });
+    // On this day (15 June) finds the scan now, beside the photo taken that day.
+    const day = await runCli(['--home', home, 'on-this-day', ...MODEL, '--date', '2025-06-15', '--json']);
+    expect(day.code, day.stderr).toBe(0);
+    expect(day.stdout).toContain('scan.jpg');
+    expect(fs.readFileSync(scan).equals(before)).toBe(true);
+  });
+
+  it('refuses a date that does not exist in one line, and changes nothing', async () => {
+    const res = await date(['set', '2021-02-29T10:00', path.join(photos, 'red.jpg')]);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe('shoebox: not a date taken: "2021-02-29T10:00" (expected 2024-03-07T18:05, seconds and an offset such as +02:00 optional)');
+    expect((await takenAt())['red.jpg']).toBe('2021-06-15T10:00:00');
+  });
+
+  it("restores the file's own date (none, for the scan)", async () => {
+    const res = await date(['restore', path.join(photos, 'scan.jpg'), path.join(photos, 'red.jpg')]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.trim()).toBe("restored the file's own date on 1 photo"); // red was never edited
+    expect(await takenAt()).toEqual({ 'red.jpg': '2021-06-15T10:00:00', 'scan.jpg': null });
+  });
+});

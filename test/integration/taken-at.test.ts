@@ -1,0 +1,122 @@
+// Date taken set by hand through LibraryApi, as the app uses it: the timeline moves the photo,
+// On this day finds it on its new day, every copy of the content takes it, a re-index of the
+// changed file, a move and a reopen keep it, a second edit then a restore put the file's own
+// date back, a bad date changes nothing, and the files are never touched. Real LanceDB, tiny
+// model. (The CLI: test/cli/date-cli.test.ts.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
+import type { LibraryEvent, Photo } from '../../src/shared/api';
+import { takenAtIso } from '../../src/shared/taken-at';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+
+/** An id that names no photo of the library. */
+const GONE = Buffer.from('/nowhere/gone.jpg').toString('base64url');
+
+describe('date taken set by hand', () => {
+  let home: string;
+  let dir: string;
+  let host: LibraryHost;
+  const events: LibraryEvent[] = [];
+
+  const open = () => createLibraryApi({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+  const all = async (): Promise<Photo[]> => (await host.timeline({ limit: 100 })).photos;
+  const order = async () => (await all()).map((p) => path.relative(dir, p.path));
+  const byName = async (name: string) => (await all()).find((p) => path.relative(dir, p.path) === name)!;
+  const taken = async (name: string) => {
+    const photo = await host.getPhoto((await byName(name)).id);
+    return photo!.takenAt === null ? null : takenAtIso(photo!.takenAt, photo!.takenOffset);
+  };
+
+  beforeAll(async () => {
+    dir = tempDir('shoebox-taken-at-');
+    await writeExifColourPhoto(dir, 'red.jpg', [220, 20, 20], { taken: '2024:03:07 18:00:00' });
+    await writeExifColourPhoto(dir, 'green.jpg', [20, 200, 30], { taken: '2024:03:05 12:00:00' });
+    await writeExifColourPhoto(dir, 'scan.jpg', [20, 25, 140]); // no date at all, as a scan
+    fs.mkdirSync(path.join(dir, 'backup'));
+    fs.copyFileSync(path.join(dir, 'scan.jpg'), path.join(dir, 'backup', 'scan.jpg'));
+    home = tempDir('shoebox-taken-at-home-');
+    host = await open();
+    host.subscribe((e) => events.push(e));
+    await host.indexNow([dir]);
+    // Undated photos go by their file's time: the scans (written last) come first.
+    expect(await order()).toEqual(['backup/scan.jpg', 'scan.jpg', 'red.jpg', 'green.jpg']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  it('sets the date of a scan in one write: every copy takes it, the timeline moves it, the files are untouched', async () => {
+    const before = fs.readFileSync(path.join(dir, 'scan.jpg'));
+    events.length = 0;
+    expect(await host.setTakenAt([(await byName('scan.jpg')).id, GONE], '1987-07-14T09:30')).toEqual({ done: 1, missing: 1 });
+    expect(events.some((e) => e.type === 'photos-changed')).toBe(true); // the app's views redraw
+    expect(await taken('scan.jpg')).toBe('1987-07-14T09:30:00');
+    expect(await taken('backup/scan.jpg')).toBe('1987-07-14T09:30:00'); // the same content
+    expect(await order()).toEqual(['red.jpg', 'green.jpg', 'backup/scan.jpg', 'scan.jpg']); // 1987: the oldest
+    const details = await host.getPhoto((await byName('scan.jpg')).id);
+    expect(details!.takenEdited).toEqual({ fileTakenAt: null, fileTakenOffset: null });
+    // On this day finds it on its new day, in a later year.
+    const onThisDay = (await host.timeline({ limit: 100, onThisDay: '2025-07-14' })).photos.map((p) => path.relative(dir, p.path)).sort();
+    expect(onThisDay).toEqual(['backup/scan.jpg', 'scan.jpg']);
+    expect(fs.readFileSync(path.join(dir, 'scan.jpg')).equals(before)).toBe(true);
+  });
+
+  it('moves a dated photo in the timeline, with the offset given', async () => {
+    await host.setTakenAt([(await byName('green.jpg')).id], '2024-03-09T08:15:00+02:00');
+    expect(await taken('green.jpg')).toBe('2024-03-09T08:15:00+02:00');
+    expect((await order())[0]).toBe('green.jpg'); // now the newest
+    expect((await host.getPhoto((await byName('green.jpg')).id))!.takenEdited).toEqual({ fileTakenAt: Date.UTC(2024, 2, 5, 12), fileTakenOffset: null });
+  });
+
+  it('keeps the date through a re-index of the changed file, a move and a reopen', async () => {
+    // Touched (same bytes, a new time: indexed again) and renamed (a move: its row is reused).
+    const green = path.join(dir, 'green.jpg');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(green, later, later);
+    fs.renameSync(path.join(dir, 'scan.jpg'), path.join(dir, 'scan-moved.jpg'));
+    const summary = await host.indexNow([dir]);
+    expect(summary.updated + summary.moved).toBeGreaterThan(0);
+    expect(await taken('green.jpg')).toBe('2024-03-09T08:15:00+02:00');
+    expect(await taken('scan-moved.jpg')).toBe('1987-07-14T09:30:00');
+    // Gone from the library (its file moved away and indexed), then back: embedded anew, no
+    // row of it left to copy, and still the user's date (the library kept the edit by content).
+    const away = path.join(tempDir('shoebox-taken-at-away-'), 'green.jpg');
+    fs.renameSync(green, away);
+    await host.indexNow([dir]);
+    expect((await order()).includes('green.jpg')).toBe(false);
+    fs.renameSync(away, green);
+    expect((await host.indexNow([dir])).embedded).toBe(1);
+    expect(await taken('green.jpg')).toBe('2024-03-09T08:15:00+02:00');
+    await host.close();
+    host = await open();
+    expect(await taken('green.jpg')).toBe('2024-03-09T08:15:00+02:00');
+    expect(await taken('scan-moved.jpg')).toBe('1987-07-14T09:30:00');
+  });
+
+  it("a second edit, then a restore: the file's own date comes back, not the first edit", async () => {
+    await host.setTakenAt([(await byName('green.jpg')).id], '2030-01-01T00:00');
+    expect(await taken('green.jpg')).toBe('2030-01-01T00:00:00');
+    expect(await host.setTakenAt([(await byName('green.jpg')).id, (await byName('red.jpg')).id], null)).toEqual({ done: 2, missing: 0 });
+    expect(await taken('green.jpg')).toBe('2024-03-05T12:00:00');
+    expect(await taken('red.jpg')).toBe('2024-03-07T18:00:00'); // never edited: unchanged
+    expect((await host.getPhoto((await byName('green.jpg')).id))!.takenEdited).toBeUndefined();
+    // The scan's restore leaves it (and its copy) without a date again: by file time, first.
+    await host.setTakenAt([(await byName('scan-moved.jpg')).id], null);
+    expect(await taken('scan-moved.jpg')).toBeNull();
+    expect(await taken('backup/scan.jpg')).toBeNull();
+    expect((await order()).slice(2)).toEqual(['red.jpg', 'green.jpg']);
+  });
+
+  it('refuses a date that does not exist, in one line, and changes nothing', async () => {
+    const id = (await byName('red.jpg')).id;
+    for (const bad of ['2024-02-30T10:00', 'yesterday', '2024-03-07T25:00', '1200-01-01']) {
+      await expect(host.setTakenAt([id], bad)).rejects.toThrow(/^not a date taken: /);
+    }
+    expect(await taken('red.jpg')).toBe('2024-03-07T18:00:00');
+  });
+});
