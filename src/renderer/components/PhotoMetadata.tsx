@@ -1,22 +1,24 @@
 import type { ReactNode } from 'react';
 import type { PhotoDetails } from '../../shared/api';
-import { takenAtText } from '../../shared/taken-at';
 import { baseName, formatBytes, formatDate } from '../lib/format';
 import { placeLabel } from '../../shared/place-name';
+import { TakenAtField } from './TakenAtField';
 
 interface PhotoMetadataProps {
   photo: PhotoDetails;
   /** Shows the timeline of a place: the photo's place ("Arezzo, Italy") is a link to it. */
   onPlace?: (place: string) => void;
+  /** Sets its date taken (TakenAtField.tsx); absent while the library is only viewed. */
+  editTakenAt?: (takenAt: string | null) => Promise<void>;
 }
 
 /** The facts about one photo, as a definition list. */
-export function PhotoMetadata({ photo, onPlace }: PhotoMetadataProps) {
+export function PhotoMetadata({ photo, onPlace, editTakenAt }: PhotoMetadataProps) {
   const camera = [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ');
   const rows: [string, ReactNode][] = [
     ['Name', baseName(photo.path)],
     // The camera's clock (shared/taken-at.ts), not this viewer's time zone; file times are real instants.
-    ['Taken', photo.takenAt === null ? 'unknown' : takenAtText(photo.takenAt, photo.takenOffset)],
+    ['Taken', <TakenAtField key="taken" photo={photo} {...(editTakenAt ? { edit: editTakenAt } : {})} />],
     ['Size', `${photo.width} × ${photo.height} · ${formatBytes(photo.size)}`],
     ['Camera', camera || 'unknown'],
     ['Location', <Location key="location" photo={photo} onPlace={onPlace} />],

@@ -39,7 +39,12 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   const dialog = useRef<HTMLDivElement>(null);
   const photo = source.get(index);
   const count = source.count;
-  const [details] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
+  const [details, reloadDetails] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
+  // The date taken set from the panel: the engine's answer (an error stays in the editor), then the photo read again.
+  const editTakenAt = (id: string) => async (takenAt: string | null) => {
+    await client.setTakenAt([id], takenAt);
+    reloadDetails();
+  };
   const favourites = useFavouriteToggle();
   const archive = useMarkToggle('archived');
   // The last failed write (heart or archive) about this photo, in one line.
@@ -70,6 +75,8 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
     else if ((event.key === 's' || event.key === 'S') && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) startSlideshow();
     // A focused video player's arrows seek in it, as in every player; elsewhere they step.
     else if (event.target instanceof HTMLVideoElement) return false;
+    // So are a field's (the date taken's editor moves between its parts with them).
+    else if (isTyping(event.target)) return false;
     else if (event.key === 'ArrowLeft') previous();
     else if (event.key === 'ArrowRight') next();
     else return false;
@@ -136,7 +143,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
         )}
         {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
         {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
-        {details.status === 'ready' && details.value && <PhotoMetadata photo={details.value} onPlace={onPlace} />}
+        {details.status === 'ready' && details.value && <PhotoMetadata key={details.value.id} photo={details.value} onPlace={onPlace} {...(viewingOnly ? {} : { editTakenAt: editTakenAt(details.value.id) })} />}
         {photoText && (
           <section aria-label="Text in photo">
             <h3 className="small">Text in photo</h3>

@@ -1,0 +1,108 @@
+// Edit date & time in the browser over `shoebox serve` with the tiny colour model: the viewer's
+// Edit beside the date taken sets a scan's date, the viewer says it was set by hand and the
+// timeline moves the photo under its new day; a date the engine refuses says why and changes
+// nothing; "Use the file's date" puts the file's own back. The files are never touched.
+// Screenshots: test-results/screenshots/date-taken-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames, waitForThumbnails } from './helpers/tiles';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
+  let session: UiSession;
+  let serve: ServeProcess;
+  let page: Page;
+  let errors: string[];
+  let photos: string;
+
+  beforeAll(async () => {
+    const home = tempDir('shoebox-e2e-date-home-');
+    photos = tempDir('shoebox-e2e-date-photos-');
+    await writeExifColourPhoto(photos, 'red.jpg', [220, 20, 20], { taken: '2024:03:07 18:00:00' });
+    await writeExifColourPhoto(photos, 'green.jpg', [20, 200, 30], { taken: '2024:03:02 12:00:00', offset: '+02:00' });
+    await writeExifColourPhoto(photos, 'scan.jpg', [20, 25, 140]); // no date: by its file's time, first
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
+    ({ serve, page, errors } = session);
+    await serve.call('addFolder', photos);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  afterEach(async () => {
+    if (await viewer().count()) await page.keyboard.press('Escape');
+  });
+
+  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const open = (name: string) => page.getByRole('button', { name: `Open ${name}`, exact: true });
+  const taken = () => viewer().locator('.metadata__row', { has: page.getByText('Taken', { exact: true }) }).locator('dd');
+  /** The date the engine holds for a photo (not the page's). */
+  const libraryTaken = async (name: string) => ((await serve.call('timeline', {})) as { photos: { path: string; takenAt: number | null }[] }).photos.find((p) => p.path.endsWith(`/${name}`))!.takenAt;
+
+  it("sets a scan's date from the viewer: the viewer says so, the timeline moves it, the file is untouched", async () => {
+    await page.goto(serve.url);
+    await eventually(() => tileNames(page), 60_000).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
+    const before = fs.readFileSync(path.join(photos, 'scan.jpg'));
+    await open('scan.jpg').click();
+    await eventually(() => taken().innerText()).toMatch(/^unknown/);
+    await taken().getByRole('button', { name: 'Edit date taken' }).click();
+    await viewer().getByLabel('Date taken').fill('2024-03-05T09:30:15');
+    await screenshot(page, 'date-taken-editing');
+    await viewer().getByRole('button', { name: 'Save' }).click();
+    await eventually(() => taken().innerText()).toMatch(/2024.*set by hand/);
+    expect(await libraryTaken('scan.jpg')).toBe(Date.UTC(2024, 2, 5, 9, 30, 15));
+    await page.keyboard.press('Escape');
+    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+    await waitForThumbnails(page);
+    await screenshot(page, 'date-taken-timeline');
+    expect(fs.readFileSync(path.join(photos, 'scan.jpg')).equals(before)).toBe(true);
+  });
+
+  it('keeps the time zone the photo has, and refuses a date the engine does not take, changing nothing', async () => {
+    await open('green.jpg').click();
+    await eventually(() => taken().innerText()).toContain('UTC+02:00');
+    await taken().getByRole('button', { name: 'Edit date taken' }).click();
+    await eventually(() => viewer().getByText('Keeps its time zone (UTC+02:00).', { exact: false }).isVisible()).toBe(true);
+    // The arrows move within the field, not to another photo; F types nothing and favourites nothing.
+    await viewer().getByLabel('Date taken').press('ArrowLeft'); // green is the last: this would step back
+    await viewer().getByLabel('Date taken').press('f');
+    expect(await viewer().getAttribute('aria-label')).toBe('Photo viewer: green.jpg');
+    expect(await viewer().getByRole('button', { name: 'Favourite', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    await viewer().getByLabel('Date taken').fill('2024-03-08T07:00');
+    await viewer().getByRole('button', { name: 'Save' }).click();
+    await eventually(() => taken().innerText()).toMatch(/UTC\+02:00\).*set by hand/s);
+    await eventually(() => tileNames(page)).toEqual(['green.jpg', 'red.jpg', 'scan.jpg']);
+    // The year 1200 passes the field but not the engine: one line, and the date stays.
+    await taken().getByRole('button', { name: 'Edit date taken' }).click();
+    await viewer().getByLabel('Date taken').fill('1200-01-01T00:00');
+    await viewer().getByRole('button', { name: 'Save' }).click();
+    await eventually(() => viewer().getByRole('alert').innerText()).toContain('not a date taken');
+    expect(await libraryTaken('green.jpg')).toBe(Date.UTC(2024, 2, 8, 7, 0));
+    await viewer().getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it("puts the file's own date back", async () => {
+    await open('green.jpg').click();
+    await taken().getByRole('button', { name: 'Edit date taken' }).click();
+    await viewer().getByRole('button', { name: /^Use the file’s date/ }).click();
+    await eventually(() => libraryTaken('green.jpg')).toBe(Date.UTC(2024, 2, 2, 12, 0));
+    await eventually(() => taken().getByRole('button', { name: 'Edit date taken' }).isVisible()).toBe(true); // the editor closed
+    expect(await taken().innerText()).not.toContain('set by hand');
+    await page.keyboard.press('Escape');
+    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+  });
+
+  it('raised no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
