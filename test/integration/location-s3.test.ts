@@ -58,6 +58,7 @@ describe.skipIf(!s3)('a library on S3', () => {
     const decision = await a.host.decideDuplicates(report.groups[0]!.members.map((m) => m.id), 'not-duplicates');
     expect(await a.host.setFavourites([photoId(path.join(photos, 'green.jpg'))], true)).toEqual({ done: 1, missing: 0 });
     expect(await a.host.setArchived([photoId(path.join(photos, 'blue.jpg'))], true)).toEqual({ done: 1, missing: 0 });
+    expect(await a.host.setTakenAt([photoId(path.join(photos, 'yellow.jpg'))], '1999-12-31T23:59')).toEqual({ done: 1, missing: 0 });
     await a.host.close();
 
     // Nothing of the library in the home: it is all under the prefix.
@@ -80,6 +81,9 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect((await b.host.timeline({ favourite: true })).photos.map((p) => [path.basename(p.path), p.favourite])).toEqual([['green.jpg', true]]);
     expect((await b.host.timeline({ archived: true })).photos.map((p) => [path.basename(p.path), p.archived])).toEqual([['blue.jpg', true]]);
     expect((await b.host.timeline()).photos.map((p) => path.basename(p.path))).not.toContain('blue.jpg');
+    // The date set by hand on device A: B's photo rows carry it, and B's viewer says so.
+    const yellow = (await b.host.getPhoto(photoId(path.join(photos, 'yellow.jpg'))))!;
+    expect([yellow.takenAt, yellow.takenEdited !== undefined]).toEqual([Date.UTC(1999, 11, 31, 23, 59), true]);
     expect((await b.host.duplicateDecisions()).map((d) => d.id)).toEqual([decision.id]);
     expect((await b.host.duplicates())!.groups).toEqual([]); // the scan is there, its one group decided
     for (const name of [...Object.keys(COLOURS), 'red copy']) {
