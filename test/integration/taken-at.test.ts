@@ -60,6 +60,9 @@ describe('date taken set by hand', () => {
     expect(await order()).toEqual(['red.jpg', 'green.jpg', 'backup/scan.jpg', 'scan.jpg']); // 1987: the oldest
     const details = await host.getPhoto((await byName('scan.jpg')).id);
     expect(details!.takenEdited).toEqual({ fileTakenAt: null, fileTakenOffset: null });
+    // A search's date filter goes by it (the vector cache reads the rows' dates too).
+    const in1987 = await host.search('a blue photo', { all: true, filters: { after: '1987', before: '1988' } });
+    expect(in1987.photos.map((p) => path.relative(dir, p.path)).sort()).toEqual(['backup/scan.jpg', 'scan.jpg']);
     // On this day finds it on its new day, in a later year.
     const onThisDay = (await host.timeline({ limit: 100, onThisDay: '2025-07-14' })).photos.map((p) => path.relative(dir, p.path)).sort();
     expect(onThisDay).toEqual(['backup/scan.jpg', 'scan.jpg']);
