@@ -309,6 +309,11 @@ export function App() {
                     }}
                     inArchive={view.kind === 'library' && view.archived === true}
                     askArchive={askArchive}
+                    onDated={(text) => {
+                      // The photos moved in the timeline: the selection's indices would name others.
+                      clearSelection();
+                      setNotice(text);
+                    }}
                     onArchived={(archived, text) => {
                       // As with unfavouriting above: the photos went, and the selection with them.
                       if (!leavesOnArchive(archived)) return;

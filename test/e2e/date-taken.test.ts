@@ -1,7 +1,8 @@
 // Edit date & time in the browser over `shoebox serve` with the tiny colour model: the viewer's
 // Edit beside the date taken sets a scan's date, the viewer says it was set by hand and the
 // timeline moves the photo under its new day; a date the engine refuses says why and changes
-// nothing; "Use the file's date" puts the file's own back. The files are never touched.
+// nothing; "Use the file's date" puts the file's own back. The selection bar's Date… sets one
+// date on several photos and puts the files' own back. The files are never touched.
 // Screenshots: test-results/screenshots/date-taken-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,7 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
   });
 
   const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
   const open = (name: string) => page.getByRole('button', { name: `Open ${name}`, exact: true });
   const taken = () => viewer().locator('.metadata__row', { has: page.getByText('Taken', { exact: true }) }).locator('dd');
   /** The date the engine holds for a photo (not the page's). */
@@ -97,9 +99,38 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await viewer().getByRole('button', { name: /^Use the file’s date/ }).click();
     await eventually(() => libraryTaken('green.jpg')).toBe(Date.UTC(2024, 2, 2, 12, 0));
     await eventually(() => taken().getByRole('button', { name: 'Edit date taken' }).isVisible()).toBe(true); // the editor closed
-    expect(await taken().innerText()).not.toContain('set by hand');
+    await eventually(() => taken().innerText()).not.toContain('set by hand'); // once the photo is read again
     await page.keyboard.press('Escape');
     await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+  });
+
+  it("sets one date on a selection from the bar's Date…, then puts the files' own back: the selection goes, a line says what was done", async () => {
+    // A tile clicked while the grid reorders would be another photo: wait for the order to settle.
+    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+    await open('scan.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    // Date… still leaves the bar on one row at 1280 px.
+    const middles = await bar().locator('.selection-bar__row').first().getByRole('button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => r.top + r.height / 2));
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
+    await bar().getByRole('button', { name: 'Date…' }).click();
+    await bar().getByLabel('Date taken of the selected photos').fill('2024-03-10T10:00');
+    await screenshot(page, 'date-taken-selection');
+    await bar().getByRole('button', { name: 'Set date' }).click();
+    // The order changed: the selection's places would name other photos, so it goes.
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Set the date taken of 2 photos to' }).isVisible()).toBe(true);
+    await eventually(() => bar().count()).toBe(0);
+    expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([Date.UTC(2024, 2, 10, 10), Date.UTC(2024, 2, 10, 10)]);
+    await eventually(() => tileNames(page)).toEqual(['green.jpg', 'scan.jpg', 'red.jpg']);
+
+    await open('scan.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    await bar().getByRole('button', { name: 'Date…' }).click();
+    await bar().getByRole('button', { name: 'Use the files’ dates' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Put back the files’ own dates on 2 photos.' }).isVisible()).toBe(true);
+    expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([null, Date.UTC(2024, 2, 2, 12)]);
+    await eventually(() => tileNames(page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
   });
 
   it('raised no console errors', () => {

@@ -1,7 +1,7 @@
 // What can be done with the photos selected in a grid: mark them favourites (or remove them
 // from the favourites), archive them (or, in the Archive, bring them back), tag them with a
 // label (an accepted tag, as in the viewer), pin them to or exclude them from an album,
-// export them to a folder, show one in the file manager (desktop app only), or move them to
+// set their date taken, export them to a folder, show one in the file manager (desktop app only), or move them to
 // the trash after a confirmation. Each action is one call for the whole selection (one
 // write, however many photos) and reports what it did.
 import { useState } from 'react';
@@ -17,6 +17,8 @@ import { notifyAlbumsChanged } from './albums/albums-changed';
 import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
+import { SelectionDatePanel } from './SelectionDatePanel';
+import { parseTakenAt, takenAtText } from '../../shared/taken-at';
 
 interface SelectionBarProps {
   count: number;
@@ -42,11 +44,14 @@ interface SelectionBarProps {
   /** The selection was archived (true) or brought back; `text` says what was done. A timeline
    *  loses the photos either way (the Archive, or the views that leave archived photos out). */
   onArchived?: (archived: boolean, text: string) => void;
+  /** The photos' date taken was set (or put back): the timeline's order changed, so the
+   *  selection's indices name other photos now; the app clears it and shows `text`. */
+  onDated: (text: string) => void;
 }
 
-type Panel = 'tag' | 'album' | 'export' | null;
+type Panel = 'tag' | 'album' | 'date' | 'export' | null;
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, onArchived }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, onArchived, onDated }: SelectionBarProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
@@ -101,6 +106,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
       return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
     });
+  const setDates = (takenAt: string | null) =>
+    run(async (chosen) => {
+      const result = await client.setTakenAt(chosen.map((p) => p.id), takenAt);
+      const photos = formatCount(result.done, 'photo');
+      const text = takenAt === null ? `Put back the files’ own dates on ${photos}.` : `Set the date taken of ${photos} to ${takenAtText(parseTakenAt(takenAt).takenAt)}.`;
+      if (result.done) onDated(`${text}${goneText(result.missing)}`);
+      return `${text}${goneText(result.missing)}`;
+    });
   const exportTo = () =>
     run(async (chosen) => {
       const report = await client.exportPhotos(chosen.map((p) => p.id), dir, copy);
@@ -151,6 +164,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
             <button type="button" className="button" aria-expanded={panel === 'album'} onClick={() => toggle('album')}>
               Album…
             </button>
+            <button type="button" className="button" aria-expanded={panel === 'date'} title="Set the date taken of the selected photos" onClick={() => toggle('date')}>
+              Date…
+            </button>
           </>
         )}
         <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
@@ -196,6 +212,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
           </button>
         </div>
       )}
+      {panel === 'date' && <SelectionDatePanel busy={busy} onSet={(takenAt) => void setDates(takenAt)} />}
       {panel === 'export' && (
         <div className="selection-bar__row">
           <input type="text" aria-label="Export folder" placeholder="/home/me/Exports/trip" value={dir} spellCheck={false} onChange={(e) => setDir(e.target.value)} />

@@ -139,6 +139,10 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           // An album keeps its archived photos (badged): the line outlives the reload.
           askArchive={chosen.askArchive}
           onArchived={(_archived, text) => chosen.setNotice(text)}
+          onDated={(text) => {
+            chosen.clear();
+            chosen.setNotice(text);
+          }}
         />
       )}
       {chosen.notice && selection.indices.size === 0 && (
