@@ -1,18 +1,18 @@
 // Marks the user puts on photo contents by hand: favourites (`favourites`) and the archive
 // (`archived`). One row per marked content, keyed by content hash like tags, so a mark follows
 // its photo through moves and renames and identical copies share it. Each table is small (what
-// a user marks by hand) and read for every page the app shows, so its hashes are kept in memory
-// per table version: a page costs a version check, not a read (on S3 a version check is one
-// small request, a read several).
+// a user marks by hand) and read for every page the app shows: its hashes are kept in memory
+// per table version (per-version-read.ts).
 import type { Schema } from 'apache-arrow';
 import type { LibraryConnection } from './connection';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { chunkForPredicate, inList } from './sql';
+import { PerVersionRead } from './per-version-read';
 
 const NONE: ReadonlySet<string> = new Set();
 
 export class ContentMarksRepository {
-  private cached: { version: number; hashes: Promise<ReadonlySet<string>> } | null = null;
+  private readonly marked: PerVersionRead<ReadonlySet<string>>;
 
   /** `timeColumn`: the schema's column that keeps when a content was marked. */
   constructor(
@@ -20,7 +20,12 @@ export class ContentMarksRepository {
     private readonly tableName: string,
     private readonly schema: () => Schema,
     private readonly timeColumn: string,
-  ) {}
+  ) {
+    this.marked = new PerVersionRead(conn, tableName, async (table) => {
+      const rows = new ColumnReader(await table.query().select(['hash']).toArrow());
+      return new Set(Array.from({ length: rows.length }, (_, i) => rows.string('hash', i)));
+    }, NONE);
+  }
 
   /** Marks or unmarks the contents, in one commit each way; marking again keeps the first time. */
   async set(hashes: readonly string[], marked: boolean, at = Date.now()): Promise<void> {
@@ -41,24 +46,7 @@ export class ContentMarksRepository {
   }
 
   /** Every marked content hash (shared: callers must not change it). */
-  async hashes(): Promise<ReadonlySet<string>> {
-    const table = await this.conn.table(this.tableName);
-    if (!table) return NONE;
-    const version = await table.version();
-    if (this.cached?.version !== version) {
-      const hashes = table
-        .query()
-        .select(['hash'])
-        .toArrow()
-        .then((batch) => {
-          const rows = new ColumnReader(batch);
-          return new Set(Array.from({ length: rows.length }, (_, i) => rows.string('hash', i)));
-        });
-      this.cached = { version, hashes };
-      hashes.catch(() => {
-        if (this.cached?.hashes === hashes) this.cached = null; // a failed read is not kept
-      });
-    }
-    return this.cached.hashes;
+  hashes(): Promise<ReadonlySet<string>> {
+    return this.marked.get();
   }
 }

@@ -341,7 +341,7 @@ class Store implements LibraryStore {
         });
         // The edit first: a crash before the rows take it leaves the user's date recorded.
         await this.takenEditsRepo.put(kept);
-        for (const group of byDate(kept, (e) => [e.takenAt, e.takenOffset], (e) => e.hash)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
+        for (const group of byDate(kept)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
       }),
     );
   }
@@ -352,7 +352,8 @@ class Store implements LibraryStore {
         const edits = await this.takenEditsRepo.all();
         const restored = [...new Set(hashes)].flatMap((h) => edits.get(h) ?? []);
         // The rows first: a crash before the edit is forgotten leaves it to restore again.
-        for (const group of byDate(restored, (e) => [e.fileTakenAt, e.fileTakenOffset], (e) => e.hash)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
+        const fileDates = restored.map((e) => ({ hash: e.hash, takenAt: e.fileTakenAt, takenOffset: e.fileTakenOffset }));
+        for (const group of byDate(fileDates)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
         await this.takenEditsRepo.remove(restored.map((e) => e.hash));
       }),
     );

@@ -3,51 +3,43 @@
 // it, and every device of a shared library sees it). The photo rows carry the edited date
 // (every view, filter and sort reads it there); this table is what lets an index run write
 // a new row of an edited content with the user's date, and a restore put the file's back.
-// Small (what a user edits by hand): read whole, kept in memory per table version.
+// Small (what a user edits by hand): read whole, kept in memory per table version
+// (per-version-read.ts).
 import type { LibraryConnection } from './connection';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { chunkForPredicate, inList } from './sql';
 import { TAG_TABLES, takenEditsSchema } from './tag-tables';
 import { isPhotosTable } from './model-key';
+import { PerVersionRead } from './per-version-read';
 import type { TakenEdit } from './types';
 
 const NONE: ReadonlyMap<string, TakenEdit> = new Map();
 
 export class TakenEditsRepository {
-  private cached: { version: number; edits: Promise<ReadonlyMap<string, TakenEdit>> } | null = null;
+  private readonly edits: PerVersionRead<ReadonlyMap<string, TakenEdit>>;
 
-  constructor(private readonly conn: LibraryConnection) {}
+  constructor(private readonly conn: LibraryConnection) {
+    this.edits = new PerVersionRead(conn, TAG_TABLES.takenEdits, async (table) => {
+      const rows = new ColumnReader(await table.query().toArrow());
+      const out = new Map<string, TakenEdit>();
+      for (let i = 0; i < rows.length; i++) {
+        const hash = rows.string('hash', i);
+        out.set(hash, {
+          hash,
+          takenAt: rows.number('takenAt', i),
+          takenOffset: rows.optionalNumber('takenOffset', i),
+          fileTakenAt: rows.optionalNumber('fileTakenAt', i),
+          fileTakenOffset: rows.optionalNumber('fileTakenOffset', i),
+          editedAt: rows.number('editedAt', i),
+        });
+      }
+      return out;
+    }, NONE);
+  }
 
   /** Every edit by content hash (shared: callers must not change it). */
-  async all(): Promise<ReadonlyMap<string, TakenEdit>> {
-    const table = await this.conn.table(TAG_TABLES.takenEdits);
-    if (!table) return NONE;
-    const version = await table.version();
-    if (this.cached?.version !== version) {
-      const edits = table
-        .query()
-        .toArrow()
-        .then((batch) => {
-          const rows = new ColumnReader(batch);
-          const out = new Map<string, TakenEdit>();
-          for (let i = 0; i < rows.length; i++) {
-            out.set(rows.string('hash', i), {
-              hash: rows.string('hash', i),
-              takenAt: rows.number('takenAt', i),
-              takenOffset: rows.optionalNumber('takenOffset', i),
-              fileTakenAt: rows.optionalNumber('fileTakenAt', i),
-              fileTakenOffset: rows.optionalNumber('fileTakenOffset', i),
-              editedAt: rows.number('editedAt', i),
-            });
-          }
-          return out;
-        });
-      this.cached = { version, edits };
-      edits.catch(() => {
-        if (this.cached?.edits === edits) this.cached = null; // a failed read is not kept
-      });
-    }
-    return this.cached.edits;
+  all(): Promise<ReadonlyMap<string, TakenEdit>> {
+    return this.edits.get();
   }
 
   /** Writes these edits (one commit), replacing the contents' earlier ones. */
@@ -70,10 +62,11 @@ export class TakenEditsRepository {
 /** Every row of these contents, in every model's photos table, takes this date and offset. */
 export async function writeTakenAt(conn: LibraryConnection, hashes: readonly string[], takenAt: number | null, takenOffset: number | null): Promise<void> {
   const valuesSql = { takenAt: takenAt === null ? 'NULL' : String(takenAt), takenOffset: takenOffset === null ? 'NULL' : String(Math.round(takenOffset)) };
+  const chunks = chunkForPredicate([...new Set(hashes)]);
   for (const name of (await conn.tableNames()).filter(isPhotosTable)) {
     const table = await conn.table(name);
     if (!table) continue;
-    for (const chunk of chunkForPredicate([...new Set(hashes)])) await table.update({ where: inList('hash', chunk), valuesSql });
+    for (const chunk of chunks) await table.update({ where: inList('hash', chunk), valuesSql });
   }
 }
 
@@ -86,14 +79,20 @@ export function withTakenEdits<T extends { hash: string; takenAt: number | null;
   });
 }
 
+/** A content and the date its rows are to take. */
+export interface DatedContent {
+  hash: string;
+  takenAt: number | null;
+  takenOffset: number | null;
+}
+
 /** Groups contents by the date their rows take, so each date is one update per table. */
-export function byDate<T>(items: readonly T[], date: (item: T) => [number | null, number | null], hash: (item: T) => string): { takenAt: number | null; takenOffset: number | null; hashes: string[] }[] {
+export function byDate(items: readonly DatedContent[]): { takenAt: number | null; takenOffset: number | null; hashes: string[] }[] {
   const groups = new Map<string, { takenAt: number | null; takenOffset: number | null; hashes: string[] }>();
-  for (const item of items) {
-    const [takenAt, takenOffset] = date(item);
+  for (const { hash, takenAt, takenOffset } of items) {
     const key = `${takenAt}|${takenOffset}`;
     const group = groups.get(key) ?? { takenAt, takenOffset, hashes: [] };
-    group.hashes.push(hash(item));
+    group.hashes.push(hash);
     groups.set(key, group);
   }
   return [...groups.values()];

@@ -1,8 +1,8 @@
 // What can be done with the photos selected in a grid: mark them favourites (or remove them
 // from the favourites), archive them (or, in the Archive, bring them back), tag them with a
 // label (an accepted tag, as in the viewer), pin them to or exclude them from an album,
-// set their date taken, export them to a folder, show one in the file manager (desktop app only), or move them to
-// the trash after a confirmation. Each action is one call for the whole selection (one
+// set their date taken, export them to a folder, show one in the file manager (desktop app
+// only), or move them to the trash after a confirmation. Each action is one call for the whole selection (one
 // write, however many photos) and reports what it did.
 import { useState } from 'react';
 import type { Photo } from '../../shared/api';
@@ -110,9 +110,10 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     run(async (chosen) => {
       const result = await client.setTakenAt(chosen.map((p) => p.id), takenAt);
       const photos = formatCount(result.done, 'photo');
-      const text = takenAt === null ? `Put back the files’ own dates on ${photos}.` : `Set the date taken of ${photos} to ${takenAtText(parseTakenAt(takenAt).takenAt)}.`;
-      if (result.done) onDated(`${text}${goneText(result.missing)}`);
-      return `${text}${goneText(result.missing)}`;
+      const done = takenAt === null ? `Put back the files’ own dates on ${photos}.` : `Set the date taken of ${photos} to ${takenAtText(parseTakenAt(takenAt).takenAt)}.`;
+      const text = `${done}${goneText(result.missing)}`;
+      if (result.done) onDated(text);
+      return text;
     });
   const exportTo = () =>
     run(async (chosen) => {
