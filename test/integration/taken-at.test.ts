@@ -5,10 +5,12 @@
 // model. (The CLI: test/cli/date-cli.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
+import { connect } from '@lancedb/lancedb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import type { LibraryEvent, Photo } from '../../src/shared/api';
 import { takenAtIso } from '../../src/shared/taken-at';
+import { isPhotosTable } from '../../src/core/store/model-key';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
@@ -121,5 +123,24 @@ describe('date taken set by hand', () => {
       await expect(host.setTakenAt([id], bad)).rejects.toThrow(/^not a date taken: /);
     }
     expect(await taken('red.jpg')).toBe('2024-03-07T18:00:00');
+  });
+
+  it('a crash after keeping an edit, before its rows took it: the next index run puts the date on them', async () => {
+    await host.setTakenAt([(await byName('red.jpg')).id], '2001-09-01T10:00');
+    await host.close();
+    // What the crash leaves: the edit kept (taken_edits), every row still with the file's date.
+    const db = await connect(path.join(home, 'library'));
+    for (const name of (await db.tableNames()).filter(isPhotosTable)) {
+      await (await db.openTable(name)).update({ where: `path = '${path.join(dir, 'red.jpg')}'`, valuesSql: { takenAt: String(Date.UTC(2024, 2, 7, 18)) } });
+    }
+    db.close();
+    host = await open();
+    host.subscribe((e) => events.push(e));
+    expect(await taken('red.jpg')).toBe('2024-03-07T18:00:00'); // the crash's state, as found
+    events.length = 0;
+    await host.indexNow([dir]); // nothing changed on disk: only the repair has work
+    expect(await taken('red.jpg')).toBe('2001-09-01T10:00:00');
+    expect(events.some((e) => e.type === 'photos-changed')).toBe(true); // the views redraw
+    expect((await host.getPhoto((await byName('red.jpg')).id))!.takenEdited).toEqual({ fileTakenAt: Date.UTC(2024, 2, 7, 18), fileTakenOffset: null });
   });
 });

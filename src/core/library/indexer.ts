@@ -178,6 +178,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
 
   const states = await store.photoStates();
   const failures = new Map((await store.listFailures()).map((f) => [f.path, f]));
+  // Dates set by hand whose rows a crash left with the old date take it now (a few queries, or none).
+  const redated = await store.repairTakenAt();
   const foundPaths = new Set(found.map((f) => f.path));
 
   const candidates: FoundFile[] = [];
@@ -448,7 +450,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     if (stale.length) await store.clearFailures(stale);
   }
   summary.seconds = (performance.now() - started) / 1000;
-  if (summary.added || summary.removed || summary.updated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
+  if (summary.added || summary.removed || summary.updated || redated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
   return summary;
 }
 

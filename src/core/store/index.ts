@@ -25,7 +25,7 @@ import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
 import { ContentMarksRepository } from './content-marks-repository';
-import { TakenEditsRepository, byDate, withTakenEdits, writeTakenAt } from './taken-edits-repository';
+import { TakenEditsRepository, byDate, staleEditedContents, withTakenEdits, writeTakenAt } from './taken-edits-repository';
 import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
@@ -355,6 +355,16 @@ class Store implements LibraryStore {
         const fileDates = restored.map((e) => ({ hash: e.hash, takenAt: e.fileTakenAt, takenOffset: e.fileTakenOffset }));
         for (const group of byDate(fileDates)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
         await this.takenEditsRepo.remove(restored.map((e) => e.hash));
+      }),
+    );
+  }
+
+  repairTakenAt(): Promise<number> {
+    return this.write(() =>
+      this.datesQueue(async () => {
+        const stale = await staleEditedContents(this.conn, await this.takenEditsRepo.all());
+        for (const group of byDate(stale)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
+        return stale.length;
       }),
     );
   }

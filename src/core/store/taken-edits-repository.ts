@@ -70,6 +70,29 @@ export async function writeTakenAt(conn: LibraryConnection, hashes: readonly str
   }
 }
 
+/**
+ * Contents with a row (in any model's table) whose date is not their edit's: what a crash
+ * between keeping an edit and rewriting its rows leaves (setTakenAt keeps the edit first).
+ * One small query per table and chunk of edited hashes; nothing when nothing was edited.
+ */
+export async function staleEditedContents(conn: LibraryConnection, edits: ReadonlyMap<string, TakenEdit>): Promise<TakenEdit[]> {
+  if (edits.size === 0) return [];
+  const stale = new Map<string, TakenEdit>();
+  const chunks = chunkForPredicate([...edits.keys()]);
+  for (const name of (await conn.tableNames()).filter(isPhotosTable)) {
+    const table = await conn.table(name);
+    if (!table) continue;
+    for (const chunk of chunks) {
+      const rows = new ColumnReader(await table.query().where(inList('hash', chunk)).select(['hash', 'takenAt', 'takenOffset']).toArrow());
+      for (let i = 0; i < rows.length; i++) {
+        const edit = edits.get(rows.string('hash', i))!;
+        if (rows.optionalNumber('takenAt', i) !== edit.takenAt || rows.optionalNumber('takenOffset', i) !== edit.takenOffset) stale.set(edit.hash, edit);
+      }
+    }
+  }
+  return [...stale.values()];
+}
+
 /** Rows about to be written with the user's dates where their content was edited. */
 export function withTakenEdits<T extends { hash: string; takenAt: number | null; takenOffset?: number | null }>(rows: T[], edits: ReadonlyMap<string, TakenEdit>): T[] {
   if (edits.size === 0) return rows;

@@ -319,6 +319,9 @@ export interface TakenEditRepository {
   setTakenAt(edits: readonly Omit<TakenEdit, 'editedAt'>[]): Promise<void>;
   /** Puts the files' own dates back on these contents' rows and forgets their edits. */
   restoreTakenAt(hashes: readonly string[]): Promise<void>;
+  /** Rewrites the rows whose date is not their content's edit (left by a crash between keeping
+   *  an edit and rewriting its rows); resolves to how many contents it fixed. */
+  repairTakenAt(): Promise<number>;
   /** Every edit, by content hash; shared, do not change it. */
   takenEdits(): Promise<ReadonlyMap<string, TakenEdit>>;
 }

@@ -29,6 +29,11 @@ export function fakeTakenEdits(photos: FakePhotos): TakenEditRepository & Pick<F
       rewrite(new Set(restored.keys()), (h) => [restored.get(h)!.fileTakenAt, restored.get(h)!.fileTakenOffset]);
       edits = new Map([...edits].filter(([h]) => !restored.has(h)));
     },
+    async repairTakenAt() {
+      const stale = new Set([...photos.rows.values()].filter((r) => edits.has(r.hash) && (r.takenAt !== edits.get(r.hash)!.takenAt || (r.takenOffset ?? null) !== edits.get(r.hash)!.takenOffset)).map((r) => r.hash));
+      if (stale.size) rewrite(stale, (h) => [edits.get(h)!.takenAt, edits.get(h)!.takenOffset]);
+      return stale.size;
+    },
     async takenEdits() {
       return edits;
     },
