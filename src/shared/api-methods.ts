@@ -7,6 +7,7 @@ import {
   MAX_QUERY_IMAGE_BYTES, type AlbumDraft, type AlbumFilters, type AlbumInput, type AlbumMembership, type DuplicateKind, type LabelSetInput, type LibraryApi,
   type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState, type TimelineOptions,
 } from './api';
+import { MAX_SHIFT_SECONDS } from './taken-at';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
 export type InvokableMethod = Exclude<keyof LibraryApi, 'subscribe'>;
@@ -109,6 +110,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   setTakenAt: (args) => {
     const [list, takenAt] = arity('setTakenAt', args, 2, 2);
     return [ids(list), takenAt === null ? null : text(takenAt, 'date taken', 64)];
+  },
+  shiftTakenAt: (args) => {
+    const [list, seconds] = arity('shiftTakenAt', args, 2, 2);
+    return [ids(list), integer(seconds, 'seconds', -MAX_SHIFT_SECONDS, MAX_SHIFT_SECONDS)];
   },
   places: (args) => none('places', args),
 

@@ -533,6 +533,11 @@ export interface BatchResult {
   missing: number;
 }
 
+/** A shift of dates taken: `undated`, photos that had no date to move. */
+export interface ShiftResult extends BatchResult {
+  undated: number;
+}
+
 /** pinned: in the album whatever its score; excluded: out of it whatever its score; auto: as the query says. */
 export type AlbumMembership = 'pinned' | 'excluded' | 'auto';
 
@@ -718,6 +723,11 @@ export interface LibraryApi {
    *  camera's clock, parse-checked by shared/taken-at.ts), or with null puts back each file's
    *  own; one write; ids naming no library photo are counted as `missing`. */
   setTakenAt(ids: string[], takenAt: string | null): Promise<BatchResult>;
+  /** Moves the photos' date taken by `seconds` (a camera whose clock was an hour or a day off),
+   *  each copy of a content once, its time zone kept; photos with no date to move are counted as
+   *  `undated`. A shift that would carry a date outside 1826-2200 is refused and changes nothing;
+   *  one shifted back onto its file's own date forgets the edit, as a restore would. */
+  shiftTakenAt(ids: string[], seconds: number): Promise<ShiftResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
   /** The library's photos by country and town. */

@@ -22,6 +22,14 @@ export function takenAtText(takenAt: number, offsetMinutes?: number | null, loca
   return typeof offsetMinutes === 'number' ? `${text} (UTC${offsetText(offsetMinutes)})` : text;
 }
 
+const RANGE_TEXT = 'the year must be between 1826, the first photograph, and 2200';
+
+/** Whether a date taken lies in the years a library keeps: 1826 (the first photograph) to 2200. */
+export function takenAtInRange(takenAt: number): boolean {
+  const year = new Date(takenAt).getUTCFullYear();
+  return year >= 1826 && year <= 2200;
+}
+
 /** A date taken as a person writes it: "2024-03-07", "2024-03-07T18:05", "2024-03-07 18:05:30", with an optional "Z" or "+02:00". */
 const TAKEN_AT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
@@ -38,11 +46,40 @@ export function parseTakenAt(text: string): { takenAt: number; takenOffset: numb
   const back = new Date(takenAt);
   // Date.UTC rolls 2024-02-30 over into March: a date that does not exist is refused instead.
   if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw fail();
-  if (Number(y) < 1826 || Number(y) > 2200) throw new Error(`not a date taken: "${text}" (the year must be between 1826, the first photograph, and 2200)`);
+  if (!takenAtInRange(takenAt)) throw new Error(`not a date taken: "${text}" (${RANGE_TEXT})`);
   const zone = m[7];
   if (!zone) return { takenAt, takenOffset: null };
   if (zone === 'Z') return { takenAt, takenOffset: 0 };
   const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6));
   if (minutes > 14 * 60) throw fail();
   return { takenAt, takenOffset: zone.startsWith('-') ? -minutes : minutes };
+}
+
+const UNIT_SECONDS: Record<string, number> = { d: 86_400, h: 3_600, m: 60, s: 1 };
+/** A sign, then days, hours, minutes and seconds in any mix: "+1h", "-2d", "+1d2h30m", "-90s". */
+const SHIFT = /^([+-])((?:\d{1,9}[dhms])+)$/;
+/** Past this a shift cannot keep any date in range (375 years and a margin). */
+export const MAX_SHIFT_SECONDS = 400 * 366 * 86_400;
+
+/**
+ * Parses a shift of dates taken as a person writes it, for a camera whose clock was off by a time
+ * zone or a day: "+1h", "-2d", "+1d2h30m". Seconds; throws a one-line error naming what it expected.
+ */
+export function parseTakenShift(text: string): number {
+  const m = SHIFT.exec(text.trim().replace(/\s+/g, ''));
+  const seconds = m ? [...m[2]!.matchAll(/(\d+)([dhms])/g)].reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_SECONDS[unit!]!, 0) : 0;
+  if (!m || seconds === 0 || seconds > MAX_SHIFT_SECONDS) throw new Error(`not a time shift: "${text}" (expected a sign and days, hours, minutes or seconds: +1h, -2d, +1d2h30m)`);
+  return m[1] === '-' ? -seconds : seconds;
+}
+
+/** Seconds → "+1d 2h 30m", "-45s": how a shift is shown back to the user. */
+export function shiftText(seconds: number): string {
+  let rest = Math.abs(seconds);
+  const parts: string[] = [];
+  for (const [unit, size] of Object.entries(UNIT_SECONDS)) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n) parts.push(`${n}${unit}`);
+  }
+  return `${seconds < 0 ? '-' : '+'}${parts.join(' ') || '0s'}`;
 }

@@ -1,7 +1,8 @@
 // `shoebox date` as a user runs it: set a scan's date taken by path (a path the library does not
 // hold is one line on stderr and exit 1, the rest still set), `list --json` and `on-this-day`
 // follow it, a bad date is one line and exit 1 with nothing changed, `restore` puts the file's
-// own date back; the file is never touched.
+// own date back, `shift -2h` moves a date (an undated photo is one line and exit 1) and back
+// again forgets the edit; the file is never touched.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,5 +60,26 @@ describe('shoebox date', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout.trim()).toBe("restored the file's own date on 1 photo"); // red was never edited
     expect(await takenAt()).toEqual({ 'red.jpg': '2021-06-15T10:00:00', 'scan.jpg': null });
+  });
+
+  it('shifts a date by -2h (a negative shift is not an option), says which photo has no date, and back again is the file\'s date', async () => {
+    const red = path.join(photos, 'red.jpg');
+    const scan = path.join(photos, 'scan.jpg');
+    const res = await date(['shift', '-2h', red, scan]);
+    expect(res.code).toBe(1);
+    expect(res.stdout.trim()).toBe('shifted the date taken of 1 photo by -2h');
+    expect(res.stderr.trim()).toBe(`shoebox: no date taken to shift (set one with 'shoebox date set'): ${scan}`);
+    expect(await takenAt()).toEqual({ 'red.jpg': '2021-06-15T08:00:00', 'scan.jpg': null });
+    // Beyond the years a library keeps: one line, nothing changed.
+    const far = await date(['shift', '+100000d', red]);
+    expect(far.code).toBe(1);
+    expect(far.stderr.trim()).toBe('shoebox: a shift of +100000d would move a photo to the year 2295 (dates taken go from 1826 to 2200); nothing changed');
+    expect((await takenAt())['red.jpg']).toBe('2021-06-15T08:00:00');
+    // Back by +2h: the file's own date again, and no longer an edit (a restore finds nothing).
+    const back = await date(['shift', '+2h', '--json', red]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout)).toEqual({ changed: [red], missing: [], undated: [], seconds: 7200 });
+    expect((await takenAt())['red.jpg']).toBe('2021-06-15T10:00:00');
+    expect((await date(['restore', red])).stdout.trim()).toBe("restored the file's own date on 0 photos");
   });
 });

@@ -2,7 +2,8 @@
 // Edit beside the date taken sets a scan's date, the viewer says it was set by hand and the
 // timeline moves the photo under its new day; a date the engine refuses says why and changes
 // nothing; "Use the file's date" puts the file's own back. The selection bar's Date… sets one
-// date on several photos and puts the files' own back. The files are never touched.
+// date on several photos, shifts their dates by days, hours and minutes (an undated photo is
+// named in the line), and puts the files' own back. The files are never touched.
 // Screenshots: test-results/screenshots/date-taken-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -131,6 +132,33 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await eventually(() => page.getByRole('status').filter({ hasText: 'Put back the files’ own dates on 2 photos.' }).isVisible()).toBe(true);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([null, Date.UTC(2024, 2, 2, 12)]);
     await eventually(() => tileNames(page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
+  });
+
+  it("shifts a selection's dates from Date…: each moves by the same amount, a photo with no date is named in the line", async () => {
+    await eventually(() => tileNames(page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
+    await open('red.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    await bar().getByRole('button', { name: 'Date…' }).click();
+    const shift = bar().getByRole('group', { name: 'Shift dates' });
+    await expect(shift.getByRole('button', { name: 'Shift dates' }).isDisabled()).resolves.toBe(true); // nothing to shift by yet
+    await shift.getByLabel('days to shift by').fill('1');
+    await shift.getByLabel('hours to shift by').fill('-2');
+    await screenshot(page, 'date-taken-shift');
+    await shift.getByRole('button', { name: 'Shift dates' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Shifted the date taken of 2 photos by +22h.' }).isVisible()).toBe(true);
+    await eventually(() => bar().count()).toBe(0);
+    // Each by 22 hours from its own date; green keeps the +02:00 its camera wrote.
+    expect([await libraryTaken('red.jpg'), await libraryTaken('green.jpg')]).toEqual([Date.UTC(2024, 2, 8, 16), Date.UTC(2024, 2, 3, 10)]);
+
+    await open('scan.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await open('red.jpg').click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    await bar().getByRole('button', { name: 'Date…' }).click();
+    await bar().getByLabel('minutes to shift by').fill('-30');
+    await bar().getByRole('button', { name: 'Shift dates' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Shifted the date taken of 1 photo by -30m. 1 photo had no date to shift.' }).isVisible()).toBe(true);
+    expect([await libraryTaken('scan.jpg'), await libraryTaken('red.jpg')]).toEqual([null, Date.UTC(2024, 2, 8, 15, 30)]);
   });
 
   it('raised no console errors', () => {

@@ -99,6 +99,7 @@ describe('date taken set by hand', () => {
     expect(await taken('green.jpg')).toBe('2024-03-09T08:15:00+02:00');
     await host.close();
     host = await open();
+    host.subscribe((e) => events.push(e));
     expect(await taken('green.jpg')).toBe('2024-03-09T08:15:00+02:00');
     expect(await taken('scan-moved.jpg')).toBe('1987-07-14T09:30:00');
   });
@@ -115,6 +116,28 @@ describe('date taken set by hand', () => {
     expect(await taken('scan-moved.jpg')).toBeNull();
     expect(await taken('backup/scan.jpg')).toBeNull();
     expect((await order()).slice(2)).toEqual(['red.jpg', 'green.jpg']);
+  });
+
+  it('shifts a selection by a day and an hour: two copies move once, each keeps its zone, back again forgets the edit', async () => {
+    await host.setTakenAt([(await byName('scan-moved.jpg')).id], '1990-05-01T10:00+02:00');
+    const chosen = [(await byName('scan-moved.jpg')).id, (await byName('backup/scan.jpg')).id, (await byName('green.jpg')).id, GONE];
+    events.length = 0;
+    expect(await host.shiftTakenAt(chosen, 25 * 3600)).toEqual({ done: 3, missing: 1, undated: 0 });
+    expect(events.some((e) => e.type === 'photos-changed')).toBe(true);
+    expect(await taken('scan-moved.jpg')).toBe('1990-05-02T11:00:00+02:00'); // once, not once per copy
+    expect(await taken('backup/scan.jpg')).toBe('1990-05-02T11:00:00+02:00');
+    expect(await taken('green.jpg')).toBe('2024-03-06T13:00:00');
+    expect((await host.getPhoto((await byName('green.jpg')).id))!.takenEdited).toEqual({ fileTakenAt: Date.UTC(2024, 2, 5, 12), fileTakenOffset: null });
+    // Back by the same amount: the file's own date, no longer an edit.
+    await host.shiftTakenAt([(await byName('green.jpg')).id], -25 * 3600);
+    expect(await taken('green.jpg')).toBe('2024-03-05T12:00:00');
+    expect((await host.getPhoto((await byName('green.jpg')).id))!.takenEdited).toBeUndefined();
+    // Past 2200: refused in one line, nothing moved. An undated photo is counted, not moved.
+    await expect(host.shiftTakenAt([(await byName('green.jpg')).id, (await byName('scan-moved.jpg')).id], 200 * 366 * 86_400)).rejects.toThrow(/^a shift of \+73200d would move a photo to the year 2224 .*; nothing changed$/);
+    expect(await taken('scan-moved.jpg')).toBe('1990-05-02T11:00:00+02:00');
+    await host.setTakenAt([(await byName('scan-moved.jpg')).id], null);
+    expect(await host.shiftTakenAt([(await byName('scan-moved.jpg')).id], 60)).toEqual({ done: 0, missing: 0, undated: 1 });
+    expect(await taken('scan-moved.jpg')).toBeNull();
   });
 
   it('refuses a date that does not exist, in one line, and changes nothing', async () => {

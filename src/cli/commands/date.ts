@@ -1,7 +1,9 @@
-// `shoebox date set|restore`: a photo's date taken set by hand (a scan, a camera with a wrong
-// clock, a photo sent without its EXIF), or each file's own date put back. The file is never
+// `shoebox date set|shift|restore`: a photo's date taken set by hand (a scan, a camera with a
+// wrong clock, a photo sent without its EXIF), moved by an offset (a camera an hour or a day
+// off), or each file's own date put back. The file is never
 // touched; the library keeps the date by content (core/api/taken-at-api.ts, the same the app uses).
 import type { Command } from 'commander';
+import { parseTakenShift, shiftText } from '../../shared/taken-at';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
@@ -20,6 +22,21 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
   }
 }
 
+async function shiftDate(cmd: Command, opts: LibraryCommandOptions, shift: string, photos: string[]): Promise<void> {
+  const seconds = parseTakenShift(shift); // a shift that does not parse fails before the library opens
+  const library = await openCommandLibrary(cmd, opts, 'shoebox date shift');
+  try {
+    const { changed, missing, undated } = await library.api.shiftTakenAtByPath(photos, seconds);
+    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
+    for (const p of undated) process.stderr.write(`shoebox: no date taken to shift (set one with 'shoebox date set'): ${printable(p)}\n`);
+    if (missing.length || undated.length) process.exitCode = EXIT_FAILURE;
+    if (opts.json) return printJson({ changed, missing, undated, seconds });
+    printLine(`shifted the date taken of ${changed.length} photo${changed.length === 1 ? '' : 's'} by ${shiftText(seconds)}`);
+  } finally {
+    await library.close();
+  }
+}
+
 export function registerDate(program: Command): void {
   const command = program.command('date').description("a photo's date taken, set by hand (the file is not touched) or put back to the file's own");
 
@@ -28,6 +45,14 @@ export function registerDate(program: Command): void {
     .argument('<date>', 'the date and time taken, as the camera would show it')
     .argument('<photo...>', 'photos in the library')
     .action(async (date: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDate(cmd, opts, photos, date));
+
+  withLibraryOptions(command.command('shift'))
+    .description('move the date taken of photos by the same amount, each keeping its time zone: +1h, -2d, +1d2h30m (a camera whose clock was off)')
+    .argument('<shift>', 'a sign, then days (d), hours (h), minutes (m) or seconds (s)')
+    // "-2h" is the shift, not an option: what commander does not know reaches the arguments.
+    .allowUnknownOption()
+    .argument('<photo...>', 'photos in the library')
+    .action(async (shift: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => shiftDate(cmd, opts, shift, photos));
 
   withLibraryOptions(command.command('restore'))
     .description("put each photo's own date (from its file) back")

@@ -18,7 +18,7 @@ import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 import { SelectionDatePanel } from './SelectionDatePanel';
-import { parseTakenAt, takenAtText } from '../../shared/taken-at';
+import { parseTakenAt, shiftText, takenAtText } from '../../shared/taken-at';
 
 interface SelectionBarProps {
   count: number;
@@ -112,6 +112,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const photos = formatCount(result.done, 'photo');
       const done = takenAt === null ? `Put back the files’ own dates on ${photos}.` : `Set the date taken of ${photos} to ${takenAtText(parseTakenAt(takenAt).takenAt)}.`;
       const text = `${done}${goneText(result.missing)}`;
+      if (result.done) onDated(text);
+      return text;
+    });
+  const shiftDates = (seconds: number) =>
+    run(async (chosen) => {
+      const result = await client.shiftTakenAt(chosen.map((p) => p.id), seconds);
+      const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
+      const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
       if (result.done) onDated(text);
       return text;
     });
@@ -213,7 +221,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
           </button>
         </div>
       )}
-      {panel === 'date' && <SelectionDatePanel busy={busy} onSet={(takenAt) => void setDates(takenAt)} />}
+      {panel === 'date' && <SelectionDatePanel busy={busy} onSet={(takenAt) => void setDates(takenAt)} onShift={(seconds) => void shiftDates(seconds)} />}
       {panel === 'export' && (
         <div className="selection-bar__row">
           <input type="text" aria-label="Export folder" placeholder="/home/me/Exports/trip" value={dir} spellCheck={false} onChange={(e) => setDir(e.target.value)} />

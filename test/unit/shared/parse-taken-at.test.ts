@@ -2,7 +2,7 @@
 // clock read as UTC, as the library stores it, with the offset when one is given; a date
 // that does not exist is refused in one line rather than rolled over into the next month.
 import { describe, expect, it } from 'vitest';
-import { parseTakenAt, takenAtIso } from '../../../src/shared/taken-at';
+import { parseTakenAt, parseTakenShift, shiftText, takenAtIso } from '../../../src/shared/taken-at';
 
 describe('parseTakenAt', () => {
   it('reads a day, a minute, a second and an offset, and writes back as it was given', () => {
@@ -20,5 +20,25 @@ describe('parseTakenAt', () => {
       expect(() => parseTakenAt(bad), bad).toThrow(/^not a date taken: ".*" \(/);
     }
     expect(parseTakenAt('2024-02-29').takenAt).toBe(Date.UTC(2024, 1, 29)); // a leap day exists
+  });
+});
+
+// A shift as typed (`shoebox date shift`): a sign, then days, hours, minutes, seconds in any mix.
+describe('parseTakenShift', () => {
+  it('reads days, hours, minutes and seconds, either way, and writes them back', () => {
+    expect(parseTakenShift('+1h')).toBe(3600);
+    expect(parseTakenShift('-2d')).toBe(-2 * 86_400);
+    expect(parseTakenShift('+1d2h30m')).toBe(86_400 + 2 * 3600 + 30 * 60);
+    expect(parseTakenShift(' -1h 30m ')).toBe(-5400);
+    expect(parseTakenShift('+90s')).toBe(90);
+    expect(shiftText(parseTakenShift('+1d2h30m'))).toBe('+1d 2h 30m');
+    expect(shiftText(-5400)).toBe('-1h 30m');
+    expect(shiftText(-45)).toBe('-45s');
+  });
+
+  it('refuses what is not a shift: no sign, no unit, nothing to move, or beyond any date', () => {
+    for (const bad of ['', '1h', '+1', '+1x', '+h', '+0h', '+0d0m', '+1h-2m', 'one hour', '+999999999d']) {
+      expect(() => parseTakenShift(bad), bad).toThrow(/^not a time shift: ".*" \(expected/);
+    }
   });
 });

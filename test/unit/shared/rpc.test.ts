@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -96,6 +96,10 @@ describe('argument checks', () => {
     expect(validateArgs('setTakenAt', [['a'], null])).toEqual([['a'], null]);
     expect(() => validateArgs('setTakenAt', [['a'], 20240307])).toThrow(/date taken/);
     expect(() => validateArgs('setTakenAt', [['a']])).toThrow();
+    expect(validateArgs('shiftTakenAt', [['a'], -3600])).toEqual([['a'], -3600]);
+    expect(() => validateArgs('shiftTakenAt', [['a'], '+1h'])).toThrow(/seconds/);
+    expect(() => validateArgs('shiftTakenAt', [['a'], 1.5])).toThrow(/seconds/);
+    expect(() => validateArgs('shiftTakenAt', [['a'], 1e12])).toThrow(/seconds/);
   });
 
   it('check places: no arguments for the list, a place name of bounded length on the filters', () => {
