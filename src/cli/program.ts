@@ -20,6 +20,7 @@ import { registerAlbums } from './commands/albums';
 import { registerFavourites } from './commands/favourites';
 import { registerArchive } from './commands/archive';
 import { registerDate } from './commands/date';
+import { registerPlace } from './commands/place';
 import { registerPlaces } from './commands/places';
 import { registerOnThisDay } from './commands/on-this-day';
 import { registerDupes } from './commands/dupes';
@@ -85,6 +86,7 @@ export function buildProgram(): Command {
   registerFavourites(program);
   registerArchive(program);
   registerDate(program);
+  registerPlace(program);
   registerPlaces(program);
   registerOnThisDay(program);
   registerDupes(program);

@@ -309,8 +309,8 @@ export function App() {
                     }}
                     inArchive={view.kind === 'library' && view.archived === true}
                     askArchive={askArchive}
-                    onDated={(text) => {
-                      // The photos moved in the timeline: the selection's indices would name others.
+                    onMoved={(text) => {
+                      // The photos moved in the timeline or left a place view: the selection's indices would name others.
                       clearSelection();
                       setNotice(text);
                     }}

@@ -115,6 +115,14 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, seconds] = arity('shiftTakenAt', args, 2, 2);
     return [ids(list), integer(seconds, 'seconds', -MAX_SHIFT_SECONDS, MAX_SHIFT_SECONDS)];
   },
+  findPlaces: (args) => {
+    const [query, limit] = arity('findPlaces', args, 1, 2);
+    return [text(query, 'place', MAX_PLACE), ...optional(limit, (v) => integer(v, 'limit', 1, 50))] as MethodArgs<'findPlaces'>;
+  },
+  setPlace: (args) => {
+    const [list, position] = arity('setPlace', args, 2, 2);
+    return [ids(list), position === null ? null : coordinates(position)];
+  },
   places: (args) => none('places', args),
 
   listAlbums: (args) => none('listAlbums', args),
@@ -199,6 +207,15 @@ function text(value: unknown, name: string, maxLength: number, allowEmpty = fals
   if (value.length > maxLength) throw new InvalidArgumentsError(`${name} is too long (over ${maxLength} characters)`);
   if (value.includes('\0')) throw new InvalidArgumentsError(`${name} must not contain NUL characters`);
   return value;
+}
+
+/** A position in WGS84 degrees: { lat: -90..90, lon: -180..180 }, nothing else. */
+function coordinates(value: unknown): { lat: number; lon: number } {
+  const { lat, lon, ...rest } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (typeof lat !== 'number' || typeof lon !== 'number' || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180) || Object.keys(rest).length) {
+    throw new InvalidArgumentsError('position must be { lat: -90 to 90, lon: -180 to 180 }');
+  }
+  return { lat, lon };
 }
 
 function integer(value: unknown, name: string, min: number, max: number): number {

@@ -118,9 +118,19 @@ export interface PhotoDetails extends Photo {
   /** Present when the user set its date taken by hand: the file's own date (null: none), to
    *  say so and to offer putting it back. */
   takenEdited?: { fileTakenAt: number | null; fileTakenOffset: number | null };
+  /** Present when the user set its place by hand: the file's own position (null: none). */
+  placeEdited?: { fileGpsLat: number | null; fileGpsLon: number | null };
 }
 
 /** Where a photo was taken, named (src/core/places). */
+/** A place the user can set on photos (Edit location): a town of the offline list, or a
+ *  typed position, with what it is called ("Florence, Italy"; coordinates far from any town). */
+export interface PlaceChoice {
+  label: string;
+  lat: number;
+  lon: number;
+}
+
 export interface PhotoPlace {
   /** The town, as GeoNames spells it ("Florence", "Reykjavík"). */
   city: string;
@@ -728,6 +738,12 @@ export interface LibraryApi {
    *  `undated`. A shift that would carry a date outside 1826-2200 is refused and changes nothing;
    *  one shifted back onto its file's own date forgets the edit, as a restore would. */
   shiftTakenAt(ids: string[], seconds: number): Promise<ShiftResult>;
+  /** Places to set for what the user typed: towns (name, optionally ", country"; case and
+   *  accents ignored; exact names, then the most populous first) or a typed "lat, lon". */
+  findPlaces(query: string, limit?: number): Promise<PlaceChoice[]>;
+  /** Sets the photos' place to this position (WGS84 degrees), or with null puts back each
+   *  file's own GPS position; one write, every copy of a content; the files are never touched. */
+  setPlace(ids: string[], position: { lat: number; lon: number } | null): Promise<BatchResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
   /** The library's photos by country and town. */

@@ -40,6 +40,7 @@ import { albumsApi, type AlbumsForeground } from './albums-api';
 import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { archiveApi, type ArchiveForeground } from './archive-api';
 import { takenAtApi, type TakenAtForeground } from './taken-at-api';
+import { placeEditApi, type PlaceEditForeground } from './place-edit-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
@@ -105,7 +106,7 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, DupesForeground, ModelsForeground, TextForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, PlaceEditForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
   /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
   readonly library: string;
@@ -460,9 +461,14 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      const [tags, marks, edits] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store), store.takenEdits()]);
-      const edit = edits.get(row.hash);
-      return { ...toDetails(row, tags, marks), ...(edit ? { takenEdited: { fileTakenAt: edit.fileTakenAt, fileTakenOffset: edit.fileTakenOffset } } : {}) };
+      const [tags, marks, dates, places] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store), store.takenEdits(), store.placeEdits()]);
+      const date = dates.get(row.hash);
+      const place = places.get(row.hash);
+      return {
+        ...toDetails(row, tags, marks),
+        ...(date ? { takenEdited: { fileTakenAt: date.fileTakenAt, fileTakenOffset: date.fileTakenOffset } } : {}),
+        ...(place ? { placeEdited: { fileGpsLat: place.fileGpsLat, fileGpsLon: place.fileGpsLon } } : {}),
+      };
     },
 
     // Text and "more like this" go through the search engine (src/core/search): the query
@@ -516,6 +522,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...favouritesApi(ctx),
     ...archiveApi(ctx),
     ...takenAtApi(ctx),
+    ...placeEditApi(ctx),
     ...timelineApi(ctx),
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

@@ -178,8 +178,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
 
   const states = await store.photoStates();
   const failures = new Map((await store.listFailures()).map((f) => [f.path, f]));
-  // Dates set by hand whose rows a crash left with the old date take it now (a few queries, or none).
-  const redated = await store.repairTakenAt();
+  // Dates and places set by hand whose rows a crash left with the old values take them now (a few queries, or none).
+  const redated = await store.repairEdits();
   const foundPaths = new Set(found.map((f) => f.path));
 
   const candidates: FoundFile[] = [];

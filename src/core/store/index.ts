@@ -2,7 +2,7 @@
 // migrates) the schema version, and composes the repositories behind `LibraryStore`.
 import type { FailureRecord, FolderRecord, LibraryStore, OpenLibraryStore, OpenStoreOptions, PhotoDates, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import type { AlbumRecord, AutoTagFolderRecord, LabelSetRecord, TagQuery, TagRecord, VectorBatch } from './types';
-import type { SignatureRecord, TakenEdit } from './types';
+import type { PlaceEdit, SignatureRecord, TakenEdit } from './types';
 import { SignaturesRepository } from './signatures-repository';
 import type { FrameHit, VideoFrameRecord } from './types';
 import { VideoFramesRepository, videoFramesTableName } from './video-frames-repository';
@@ -25,7 +25,8 @@ import { NamedJsonRepository } from './named-json-repository';
 import { TagsRepository } from './tags-repository';
 import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
 import { ContentMarksRepository } from './content-marks-repository';
-import { TakenEditsRepository, byDate, staleEditedContents, withTakenEdits, writeTakenAt } from './taken-edits-repository';
+import { ContentEdits } from './content-edits';
+import { PLACE_EDITS, TAKEN_EDITS } from './edit-kinds';
 import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
@@ -50,10 +51,11 @@ class Store implements LibraryStore {
   private readonly albums: NamedJsonRepository;
   private readonly favourites: ContentMarksRepository;
   private readonly archived: ContentMarksRepository;
-  private readonly takenEditsRepo: TakenEditsRepository;
-  // Photo commits and date edits one at a time: a commit reads the edits it applies, and an
-  // edit must not land between that read and the commit (the row would keep the file's date).
-  private readonly datesQueue = oneAtATime();
+  private readonly takenEditsRepo: ContentEdits<TakenEdit>;
+  private readonly placeEditsRepo: ContentEdits<PlaceEdit>;
+  // Photo commits and edits by hand one at a time: a commit reads the edits it applies, and an
+  // edit must not land between that read and the commit (the row would keep the file's value).
+  private readonly editsQueue = oneAtATime();
   private readonly signatures: SignaturesRepository;
   private readonly videoFrames: VideoFramesRepository;
   private readonly photoText: PhotoTextRepository;
@@ -75,7 +77,8 @@ class Store implements LibraryStore {
     this.albums = new NamedJsonRepository(conn, TAG_TABLES.albums, albumsSchema);
     this.favourites = new ContentMarksRepository(conn, TAG_TABLES.favourites, favouritesSchema, 'favouredAt');
     this.archived = new ContentMarksRepository(conn, TAG_TABLES.archived, archivedSchema, 'archivedAt');
-    this.takenEditsRepo = new TakenEditsRepository(conn);
+    this.takenEditsRepo = new ContentEdits(conn, TAKEN_EDITS);
+    this.placeEditsRepo = new ContentEdits(conn, PLACE_EDITS);
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -87,12 +90,13 @@ class Store implements LibraryStore {
   }
 
   upsertPhotos(records: PhotoRecord[]): Promise<void> {
-    return this.write(() => this.datesQueue(() => this.commitPhotos(records)));
+    return this.write(() => this.editsQueue(() => this.commitPhotos(records)));
   }
 
   private async commitPhotos(records: PhotoRecord[]): Promise<void> {
-    // A content whose date the user set keeps it in its new rows (a re-index, a copy, a move).
-    records = withTakenEdits(records, await this.takenEditsRepo.all());
+    // A content whose date or place the user set keeps it in its new rows (a re-index, a copy, a move).
+    records = this.takenEditsRepo.apply(records, await this.takenEditsRepo.all());
+    records = this.placeEditsRepo.apply(records, await this.placeEditsRepo.all());
     await this.photos.upsert(records);
     // A commit that landed after this writer's lease lapsed (the laptop slept or the process
     // was frozen mid-commit) may have raced the device that took over, which indexed the same
@@ -330,43 +334,27 @@ class Store implements LibraryStore {
   }
 
   setTakenAt(edits: readonly Omit<TakenEdit, 'editedAt'>[]): Promise<void> {
-    return this.write(() =>
-      this.datesQueue(async () => {
-        const earlier = await this.takenEditsRepo.all();
-        const now = Date.now();
-        // Edited before: its rows show that edit; the file's own date was kept then.
-        const kept = edits.map((e) => {
-          const before = earlier.get(e.hash);
-          return before ? { ...e, fileTakenAt: before.fileTakenAt, fileTakenOffset: before.fileTakenOffset, editedAt: now } : { ...e, editedAt: now };
-        });
-        // The edit first: a crash before the rows take it leaves the user's date recorded.
-        await this.takenEditsRepo.put(kept);
-        for (const group of byDate(kept)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
-      }),
-    );
+    return this.write(() => this.editsQueue(() => this.takenEditsRepo.set(edits)));
   }
 
   restoreTakenAt(hashes: readonly string[]): Promise<void> {
-    return this.write(() =>
-      this.datesQueue(async () => {
-        const edits = await this.takenEditsRepo.all();
-        const restored = [...new Set(hashes)].flatMap((h) => edits.get(h) ?? []);
-        // The rows first: a crash before the edit is forgotten leaves it to restore again.
-        const fileDates = restored.map((e) => ({ hash: e.hash, takenAt: e.fileTakenAt, takenOffset: e.fileTakenOffset }));
-        for (const group of byDate(fileDates)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
-        await this.takenEditsRepo.remove(restored.map((e) => e.hash));
-      }),
-    );
+    return this.write(() => this.editsQueue(() => this.takenEditsRepo.restore(hashes)));
   }
 
-  repairTakenAt(): Promise<number> {
-    return this.write(() =>
-      this.datesQueue(async () => {
-        const stale = await staleEditedContents(this.conn, await this.takenEditsRepo.all());
-        for (const group of byDate(stale)) await writeTakenAt(this.conn, group.hashes, group.takenAt, group.takenOffset);
-        return stale.length;
-      }),
-    );
+  setPlace(edits: readonly Omit<PlaceEdit, 'editedAt'>[]): Promise<void> {
+    return this.write(() => this.editsQueue(() => this.placeEditsRepo.set(edits)));
+  }
+
+  restorePlace(hashes: readonly string[]): Promise<void> {
+    return this.write(() => this.editsQueue(() => this.placeEditsRepo.restore(hashes)));
+  }
+
+  placeEdits(): Promise<ReadonlyMap<string, PlaceEdit>> {
+    return this.read(() => this.placeEditsRepo.all());
+  }
+
+  repairEdits(): Promise<number> {
+    return this.write(() => this.editsQueue(async () => (await this.takenEditsRepo.repair()) + (await this.placeEditsRepo.repair())));
   }
 
   takenEdits(): Promise<ReadonlyMap<string, TakenEdit>> {

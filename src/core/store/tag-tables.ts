@@ -11,6 +11,7 @@ export const TAG_TABLES = {
   favourites: 'favourites',
   archived: 'archived',
   takenEdits: 'taken_edits',
+  placeEdits: 'place_edits',
 } as const;
 
 const text = (name: string): Field => new Field(name, new Utf8(), false);
@@ -74,4 +75,14 @@ export function takenEditsSchema(): Schema {
     nullable('fileTakenOffset', new Int32()),
     float('editedAt'),
   ]);
+}
+
+/**
+ * A photo content whose place the user set by hand (the file is never touched): the position
+ * set (WGS84 degrees, as `gpsLat` / `gpsLon` are stored), the file's own (to restore it), and
+ * when. `hash` is the merge key.
+ */
+export function placeEditsSchema(): Schema {
+  const nullable = (name: string) => new Field(name, new Float64(), true);
+  return new Schema([text('hash'), float('gpsLat'), float('gpsLon'), nullable('fileGpsLat'), nullable('fileGpsLon'), float('editedAt')]);
 }

@@ -297,7 +297,7 @@ export interface ArchiveRepository {
   archivedHashes(): Promise<ReadonlySet<string>>;
 }
 
-/** A date taken the user set by hand for a photo content (taken-edits-repository.ts). */
+/** A date taken the user set by hand for a photo content (content-edits.ts). */
 export interface TakenEdit {
   hash: string;
   /** The date set: the camera's clock read as UTC, as PhotoRecord.takenAt. */
@@ -319,11 +319,37 @@ export interface TakenEditRepository {
   setTakenAt(edits: readonly Omit<TakenEdit, 'editedAt'>[]): Promise<void>;
   /** Puts the files' own dates back on these contents' rows and forgets their edits. */
   restoreTakenAt(hashes: readonly string[]): Promise<void>;
-  /** Rewrites the rows whose date is not their content's edit (left by a crash between keeping
-   *  an edit and rewriting its rows); resolves to how many contents it fixed. */
-  repairTakenAt(): Promise<number>;
   /** Every edit, by content hash; shared, do not change it. */
   takenEdits(): Promise<ReadonlyMap<string, TakenEdit>>;
+}
+
+/** A place set by hand on a photo content (Edit location). */
+export interface PlaceEdit {
+  hash: string;
+  /** The position set, WGS84 degrees, as PhotoRecord.gpsLat / gpsLon. */
+  gpsLat: number;
+  gpsLon: number;
+  /** The file's own position (null: it had none), put back by a restore. */
+  fileGpsLat: number | null;
+  fileGpsLon: number | null;
+  editedAt: number;
+}
+
+/** Places set by hand: the photo rows carry them, new rows of an edited content get them. */
+export interface PlaceEditRepository {
+  /** Sets the place of these contents, as setTakenAt does the date (`file*`: the rows' now). */
+  setPlace(edits: readonly Omit<PlaceEdit, 'editedAt'>[]): Promise<void>;
+  /** Puts the files' own positions back on these contents' rows and forgets their edits. */
+  restorePlace(hashes: readonly string[]): Promise<void>;
+  /** Every edit, by content hash; shared, do not change it. */
+  placeEdits(): Promise<ReadonlyMap<string, PlaceEdit>>;
+}
+
+/** What both kinds of edit by hand share. */
+export interface EditsUpkeep {
+  /** Rewrites the rows whose date or place is not their content's edit (left by a crash between
+   *  keeping an edit and rewriting its rows); resolves to how many contents it fixed. */
+  repairEdits(): Promise<number>;
 }
 
 /** Smart albums' definitions (named-json-repository.ts, `albums`). */
@@ -389,6 +415,8 @@ export interface LibraryStore
     FavouriteRepository,
     ArchiveRepository,
     TakenEditRepository,
+    PlaceEditRepository,
+    EditsUpkeep,
     SignatureRepository,
     VideoFrameRepository,
     PhotoTextRepository,

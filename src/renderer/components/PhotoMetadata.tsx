@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { baseName, formatBytes, formatDate } from '../lib/format';
-import { placeLabel } from '../../shared/place-name';
+import { PlaceField } from './PlaceField';
 import { TakenAtField } from './TakenAtField';
 
 interface PhotoMetadataProps {
@@ -10,10 +10,12 @@ interface PhotoMetadataProps {
   onPlace?: (place: string) => void;
   /** Sets its date taken (TakenAtField.tsx); absent while the library is only viewed. */
   editTakenAt?: (takenAt: string | null) => Promise<void>;
+  /** Sets its place (PlaceField.tsx); absent while the library is only viewed. */
+  editPlace?: (position: { lat: number; lon: number } | null) => Promise<void>;
 }
 
 /** The facts about one photo, as a definition list. */
-export function PhotoMetadata({ photo, onPlace, editTakenAt }: PhotoMetadataProps) {
+export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace }: PhotoMetadataProps) {
   const camera = [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ');
   const rows: [string, ReactNode][] = [
     ['Name', baseName(photo.path)],
@@ -21,7 +23,7 @@ export function PhotoMetadata({ photo, onPlace, editTakenAt }: PhotoMetadataProp
     ['Taken', <TakenAtField key="taken" photo={photo} {...(editTakenAt ? { edit: editTakenAt } : {})} />],
     ['Size', `${photo.width} × ${photo.height} · ${formatBytes(photo.size)}`],
     ['Camera', camera || 'unknown'],
-    ['Location', <Location key="location" photo={photo} onPlace={onPlace} />],
+    ['Location', <PlaceField key="location" photo={photo} onPlace={onPlace} {...(editPlace ? { edit: editPlace } : {})} />],
     ['Folder', photo.folder],
     ['Path', photo.path],
     ['Modified', formatDate(photo.mtimeMs)],
@@ -36,25 +38,5 @@ export function PhotoMetadata({ photo, onPlace, editTakenAt }: PhotoMetadataProp
         </div>
       ))}
     </dl>
-  );
-}
-
-/** The town it was taken in (a link to its timeline), then the coordinates; or "none recorded". */
-function Location({ photo, onPlace }: PhotoMetadataProps) {
-  if (photo.gpsLat === null || photo.gpsLon === null) return <>none recorded</>;
-  const coordinates = `${photo.gpsLat.toFixed(5)}, ${photo.gpsLon.toFixed(5)}`;
-  if (!photo.place) return <>{coordinates}</>;
-  const place = placeLabel(photo.place);
-  return (
-    <span className="metadata__place">
-      {onPlace ? (
-        <button type="button" className="link-button" title={`Show the photos taken in ${place}`} onClick={() => onPlace(place)}>
-          {place}
-        </button>
-      ) : (
-        <span>{place}</span>
-      )}
-      <span className="muted small">{coordinates}</span>
-    </span>
   );
 }

@@ -5,7 +5,7 @@
 // only), or move them to the trash after a confirmation. Each action is one call for the whole selection (one
 // write, however many photos) and reports what it did.
 import { useState } from 'react';
-import type { Photo } from '../../shared/api';
+import type { Photo, PlaceChoice } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useOnChange } from '../hooks/useOnChange';
@@ -18,6 +18,7 @@ import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 import { SelectionDatePanel } from './SelectionDatePanel';
+import { SelectionPlacePanel } from './SelectionPlacePanel';
 import { parseTakenAt, shiftText, takenAtText } from '../../shared/taken-at';
 
 interface SelectionBarProps {
@@ -44,14 +45,15 @@ interface SelectionBarProps {
   /** The selection was archived (true) or brought back; `text` says what was done. A timeline
    *  loses the photos either way (the Archive, or the views that leave archived photos out). */
   onArchived?: (archived: boolean, text: string) => void;
-  /** The photos' date taken was set (or put back): the timeline's order changed, so the
-   *  selection's indices name other photos now; the app clears it and shows `text`. */
-  onDated: (text: string) => void;
+  /** The photos' date taken or place was set (or put back): the timeline's order or a place
+   *  view's photos changed, so the selection's indices name other photos now; the app clears
+   *  it and shows `text`. */
+  onMoved: (text: string) => void;
 }
 
-type Panel = 'tag' | 'album' | 'date' | 'export' | null;
+type Panel = 'tag' | 'album' | 'date' | 'place' | 'export' | null;
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, onArchived, onDated }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, onArchived, onMoved }: SelectionBarProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
@@ -112,7 +114,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const photos = formatCount(result.done, 'photo');
       const done = takenAt === null ? `Put back the files’ own dates on ${photos}.` : `Set the date taken of ${photos} to ${takenAtText(parseTakenAt(takenAt).takenAt)}.`;
       const text = `${done}${goneText(result.missing)}`;
-      if (result.done) onDated(text);
+      if (result.done) onMoved(text);
       return text;
     });
   const shiftDates = (seconds: number) =>
@@ -120,7 +122,15 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const result = await client.shiftTakenAt(chosen.map((p) => p.id), seconds);
       const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
       const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
-      if (result.done) onDated(text);
+      if (result.done) onMoved(text);
+      return text;
+    });
+  const setPlaces = (place: PlaceChoice | null) =>
+    run(async (chosen) => {
+      const result = await client.setPlace(chosen.map((p) => p.id), place && { lat: place.lat, lon: place.lon });
+      const photos = formatCount(result.done, 'photo');
+      const text = `${place ? `Set the place of ${photos} to ${place.label}.` : `Put back the files’ own places on ${photos}.`}${goneText(result.missing)}`;
+      if (result.done) onMoved(text);
       return text;
     });
   const exportTo = () =>
@@ -176,6 +186,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
             <button type="button" className="button" aria-expanded={panel === 'date'} title="Set the date taken of the selected photos" onClick={() => toggle('date')}>
               Date…
             </button>
+            <button type="button" className="button" aria-expanded={panel === 'place'} title="Set the place of the selected photos" onClick={() => toggle('place')}>
+              Place…
+            </button>
           </>
         )}
         <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
@@ -183,8 +196,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
         </button>
         <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" />
         {!viewingOnly && (
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => void photos().then(setTrash)}>
-            Move to trash…
+          // "Trash…", not "Move to trash…": the bar fits one row at 1280 px with Date… and Place…; the title and the dialog say the rest.
+          <button type="button" className="button button--danger" disabled={busy} title="Move the selected photos to the system's trash (asks first)" onClick={() => void photos().then(setTrash)}>
+            Trash…
           </button>
         )}
       </div>
@@ -222,6 +236,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
         </div>
       )}
       {panel === 'date' && <SelectionDatePanel busy={busy} onSet={(takenAt) => void setDates(takenAt)} onShift={(seconds) => void shiftDates(seconds)} />}
+      {panel === 'place' && <SelectionPlacePanel busy={busy} onSet={(place) => void setPlaces(place)} />}
       {panel === 'export' && (
         <div className="selection-bar__row">
           <input type="text" aria-label="Export folder" placeholder="/home/me/Exports/trip" value={dir} spellCheck={false} onChange={(e) => setDir(e.target.value)} />

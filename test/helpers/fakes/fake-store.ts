@@ -8,7 +8,7 @@ import { fakeAlbums, fakeArchive, fakeFavourites, fakeFolders, fakeSignatures } 
 import { fakeTags, type FakeTags } from './fake-tags';
 import { fakePhotoText } from './fake-photo-text';
 import { fakeVideoFrames } from './fake-video-frames';
-import { fakeTakenEdits } from './fake-taken-edits';
+import { fakeContentEdits } from './fake-content-edits';
 
 export type FakeStore = LibraryStore & {
   readonly photos: FakePhotos;
@@ -20,7 +20,7 @@ export function fakeStore(modelId = 'fake-model'): FakeStore {
   const photos = fakePhotos(modelId);
   const tags = fakeTags(modelId, photos, photos.touch);
   const signatures = fakeSignatures();
-  const parts = { ...photos, ...tags, ...fakeAlbums(), ...fakeFavourites(photos.touch), ...fakeArchive(photos.touch), ...signatures, ...fakeFolders(photos), ...fakePhotoText(), ...fakeVideoFrames(() => new Set([...photos.rows.values()].map((r) => r.hash))), ...fakeTakenEdits(photos) };
+  const parts = { ...photos, ...tags, ...fakeAlbums(), ...fakeFavourites(photos.touch), ...fakeArchive(photos.touch), ...signatures, ...fakeFolders(photos), ...fakePhotoText(), ...fakeVideoFrames(() => new Set([...photos.rows.values()].map((r) => r.hash))), ...fakeContentEdits(photos) };
   return {
     ...parts, // dataVersion: photo and tag writes both bump it, as the real one joins both tables' versions
     photos,

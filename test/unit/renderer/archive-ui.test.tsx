@@ -31,7 +31,7 @@ const render = (node: ReactNode, viewingOnly = false) =>
     </ClientContext.Provider>,
   );
 const toggle = (on: boolean) => ({ isOn: () => on, toggle: () => {}, error: null });
-const bar = (inArchive: boolean, viewingOnly = false) => render(<SelectionBar count={2} photos={async () => []} onClear={() => {}} onTrashed={() => {}} onDated={() => {}} askTrash={0} inArchive={inArchive} />, viewingOnly);
+const bar = (inArchive: boolean, viewingOnly = false) => render(<SelectionBar count={2} photos={async () => []} onClear={() => {}} onTrashed={() => {}} onMoved={() => {}} askTrash={0} inArchive={inArchive} />, viewingOnly);
 
 describe('the archive in the UI', () => {
   it("badges an archived photo's tile, named Archived, and no other tile", () => {

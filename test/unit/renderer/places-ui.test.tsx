@@ -143,8 +143,17 @@ describe('a place in the viewer', () => {
 
   it('without a way to open it, the place is plain text; without a town, the coordinates; without GPS, none', () => {
     expect(renderToStaticMarkup(<PhotoMetadata photo={arezzo} />)).toContain('<span class="metadata__place"><span>Arezzo, Italy</span>');
-    expect(renderToStaticMarkup(<PhotoMetadata photo={details({ gpsLat: 30, gpsLon: -40 })} onPlace={noop} />)).toContain('<dt>Location</dt><dd>30.00000, -40.00000</dd>');
-    expect(renderToStaticMarkup(<PhotoMetadata photo={details({})} onPlace={noop} />)).toContain('<dt>Location</dt><dd>none recorded</dd>');
+    expect(renderToStaticMarkup(<PhotoMetadata photo={details({ gpsLat: 30, gpsLon: -40 })} onPlace={noop} />)).toContain('<dt>Location</dt><dd><span class="metadata__place"><span>30.00000, -40.00000</span></span></dd>');
+    expect(renderToStaticMarkup(<PhotoMetadata photo={details({})} onPlace={noop} />)).toContain('<dt>Location</dt><dd><span class="metadata__place"><span>none recorded</span></span></dd>');
+  });
+
+  it('offers Edit (Add a place without a position) only where the library may be changed, and says a place set by hand', () => {
+    const edit = async () => {};
+    expect(renderToStaticMarkup(<PhotoMetadata photo={details({})} editPlace={edit} />)).toContain('aria-label="Edit place">Add a place</button>');
+    expect(renderToStaticMarkup(<PhotoMetadata photo={arezzo} editPlace={edit} />)).toContain('aria-label="Edit place">Edit</button>');
+    expect(renderToStaticMarkup(<PhotoMetadata photo={arezzo} />)).not.toContain('Edit place');
+    const edited = renderToStaticMarkup(<PhotoMetadata photo={{ ...arezzo, placeEdited: { fileGpsLat: null, fileGpsLon: null } }} />);
+    expect(edited).toContain('title="The file&#x27;s own position: none">set by hand</span>');
   });
 });
 

@@ -18,7 +18,7 @@ const served = { transport: 'websocket', imageUrl: () => '', onConnectionChange:
 function render(client: ShoeboxClient, count: number): string {
   return renderToStaticMarkup(
     <ClientContext.Provider value={client}>
-      <SelectionBar count={count} photos={async () => [PHOTO]} onClear={() => {}} onTrashed={() => {}} onDated={() => {}} askTrash={0} />
+      <SelectionBar count={count} photos={async () => [PHOTO]} onClear={() => {}} onTrashed={() => {}} onMoved={() => {}} askTrash={0} />
       <RevealButton photo={async () => PHOTO} />
     </ClientContext.Provider>,
   );

@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -100,6 +100,15 @@ describe('argument checks', () => {
     expect(() => validateArgs('shiftTakenAt', [['a'], '+1h'])).toThrow(/seconds/);
     expect(() => validateArgs('shiftTakenAt', [['a'], 1.5])).toThrow(/seconds/);
     expect(() => validateArgs('shiftTakenAt', [['a'], 1e12])).toThrow(/seconds/);
+    expect(validateArgs('setPlace', [['a'], { lat: 43.77, lon: 11.25 }])).toEqual([['a'], { lat: 43.77, lon: 11.25 }]);
+    expect(validateArgs('setPlace', [['a'], null])).toEqual([['a'], null]);
+    for (const bad of [{ lat: 91, lon: 0 }, { lat: 0, lon: -181 }, { lat: '43', lon: 11 }, { lat: NaN, lon: 0 }, { lat: 1, lon: 2, path: '/etc' }, 'Florence']) {
+      expect(() => validateArgs('setPlace', [['a'], bad]), JSON.stringify(bad)).toThrow(/position/);
+    }
+    expect(validateArgs('findPlaces', ['flor'])).toEqual(['flor']);
+    expect(validateArgs('findPlaces', ['flor', 5])).toEqual(['flor', 5]);
+    expect(() => validateArgs('findPlaces', ['flor', 500])).toThrow(/limit/);
+    expect(() => validateArgs('findPlaces', [42])).toThrow(/place/);
   });
 
   it('check places: no arguments for the list, a place name of bounded length on the filters', () => {

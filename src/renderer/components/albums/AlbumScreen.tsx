@@ -139,7 +139,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           // An album keeps its archived photos (badged): the line outlives the reload.
           askArchive={chosen.askArchive}
           onArchived={(_archived, text) => chosen.setNotice(text)}
-          onDated={(text) => {
+          onMoved={(text) => {
             chosen.clear();
             chosen.setNotice(text);
           }}

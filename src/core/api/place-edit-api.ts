@@ -1,0 +1,62 @@
+// Place set by hand, as Google Photos' "Edit location": for a photo whose camera recorded no
+// position (most cameras, scans) or a wrong one. Kept by content in the library (the store's
+// place_edits: it follows a moved photo, a re-index keeps it, copies share it, every device
+// sees it); the photo rows carry the position, so Places, the map, the place filters and
+// "location recorded" all go by it. The file is never touched; a restore puts its own back.
+// The app (by id, choosing from findPlaces) and the CLI (`shoebox place`, by path and name)
+// share this.
+import path from 'node:path';
+import type { PlaceChoice } from '../../shared/api';
+import { findPlaces } from '../places/place-choices';
+import type { ApiContext, ApiMethods } from './api-context';
+import { pathFromPhotoId } from './photo-id';
+
+/** The CLI's share: by path, with what changed and what the library does not hold. */
+export interface PlaceEditForeground {
+  /** Sets (or with null restores) the place of the photos at these paths. `changed`: the paths
+   *  whose place changed (a restore changes only edited ones); `missing`: not in the library. */
+  setPlaceByPath(paths: string[], position: { lat: number; lon: number } | null): Promise<{ changed: string[]; missing: string[] }>;
+  /** The place a name or position stands for: the first of findPlaces; throws a one-line error when none. */
+  choosePlace(text: string): PlaceChoice;
+}
+
+export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
+  const setPlaceByPath = async (paths: string[], position: { lat: number; lon: number } | null) => {
+    if (position && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
+    const wanted = [...new Set(paths.map((p) => path.resolve(p)))];
+    const lib = await ctx.need();
+    const store = await lib.writable();
+    const rows = await store.photosByPath(wanted);
+    const found = wanted.filter((p) => rows.has(p));
+    let changed = found;
+    if (position) {
+      const byHash = new Map([...rows.values()].map((r) => [r.hash, r]));
+      await store.setPlace([...byHash.values()].map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
+    } else {
+      const edits = await store.placeEdits();
+      changed = found.filter((p) => edits.has(rows.get(p)!.hash));
+      await store.restorePlace([...new Set(changed.map((p) => rows.get(p)!.hash))]);
+    }
+    // Places, the map and every view showing these photos read them again.
+    if (changed.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
+    return { changed, missing: wanted.filter((p) => !rows.has(p)) };
+  };
+  return {
+    setPlaceByPath,
+    choosePlace(text) {
+      const [first] = findPlaces(text, 1);
+      if (!first) throw new Error(`no town called "${text}" (try "town, country", or a position such as 43.7696,11.2558)`);
+      return first;
+    },
+    async findPlaces(query, limit = 8) {
+      return findPlaces(query, limit);
+    },
+    async setPlace(ids, position) {
+      const unique = [...new Set(ids)];
+      const paths = unique.flatMap((id) => pathFromPhotoId(id) ?? []);
+      const { missing } = await setPlaceByPath(paths, position);
+      const done = paths.length - missing.length;
+      return { done, missing: unique.length - done };
+    },
+  };
+}

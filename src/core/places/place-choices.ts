@@ -1,0 +1,63 @@
+// What a user types to set a photo's place by hand (Edit location): a town as they would name
+// it ("Florence", "florence, it", "Reykjavik, Ice" while still typing the country) or a position
+// ("43.7696, 11.2558"). Towns come from the same offline GeoNames table that names photos'
+// positions (city-table.ts), most populous first, so the place set reads back as that town.
+import type { PlaceChoice } from '../../shared/api';
+import { normalizePlaceName, placeLabel } from '../../shared/place-name';
+import { cityTable } from './city-table';
+import { countryName } from './country-names';
+import { placeOf } from './located-photos';
+
+/** "43.7696, 11.2558" or "43.7696 11.2558" (latitude first, decimal degrees), else null. */
+export function parsePosition(text: string): { lat: number; lon: number } | null {
+  const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+}
+
+/** The position with the town it is in, or its coordinates where no town is near. */
+export function choiceAt(lat: number, lon: number): PlaceChoice {
+  const place = placeOf({ gpsLat: lat, gpsLon: lon });
+  return { label: place ? placeLabel(place) : `${lat.toFixed(5)}, ${lon.toFixed(5)}`, lat, lon };
+}
+
+/** Folded names, made on the first search (~0.1 s for 135k towns), kept for the process. */
+let folded: string[] | null = null;
+
+/**
+ * Towns whose name starts with what was typed (case and accents ignored), those named exactly
+ * first, then by population; after a comma, only in a country whose name or code starts with
+ * what follows. A position typed is one choice, named by the town it is in.
+ */
+export function findPlaces(query: string, limit = 8): PlaceChoice[] {
+  const position = parsePosition(query);
+  if (position) return [choiceAt(position.lat, position.lon)];
+  const comma = query.lastIndexOf(',');
+  const town = normalizePlaceName(comma >= 0 ? query.slice(0, comma) : query);
+  const country = normalizePlaceName(comma >= 0 ? query.slice(comma + 1) : '');
+  if (town === '') return [];
+  const table = cityTable();
+  folded ??= table.names.map(normalizePlaceName);
+  const countryOk = new Map<string, boolean>();
+  const inCountry = (code: string) => {
+    if (country === '') return true;
+    let ok = countryOk.get(code);
+    if (ok === undefined) countryOk.set(code, (ok = code.toLowerCase() === country || normalizePlaceName(countryName(code)).startsWith(country)));
+    return ok;
+  };
+  const found: number[] = [];
+  for (let i = 0; i < folded.length; i++) if (folded[i]!.startsWith(town) && inCountry(table.countries[i]!)) found.push(i);
+  const exact = (i: number) => (folded![i] === town ? 0 : 1);
+  found.sort((a, b) => exact(a) - exact(b) || table.population[b]! - table.population[a]!);
+  const choices = found.slice(0, limit).map((i) => {
+    const lat = table.lat[i]!;
+    const lon = table.lon[i]!;
+    return { label: placeLabel({ city: table.names[i]!, country: countryName(table.countries[i]!), countryCode: table.countries[i]! }), lat, lon };
+  });
+  // Towns of one name in one country ("Florence, United States" three times) tell apart by position.
+  const count = new Map<string, number>();
+  for (const c of choices) count.set(c.label, (count.get(c.label) ?? 0) + 1);
+  return choices.map((c) => (count.get(c.label)! > 1 ? { ...c, label: `${c.label} (${c.lat.toFixed(2)}, ${c.lon.toFixed(2)})` } : c));
+}

@@ -1,0 +1,73 @@
+// `shoebox place` as a user runs it: `find` lists the towns a name stands for, `set` gives a
+// scan the first of them by path (a path the library does not hold is one line on stderr and
+// exit 1, the rest still set) and `places` follows it, a name that is no town is one line and
+// exit 1 with nothing changed, `restore` puts the file's own position back; the file is never
+// touched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shoebox as runCli } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir } from '../helpers/images';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+let home: string;
+let photos: string;
+
+beforeAll(async () => {
+  home = tempDir();
+  photos = tempDir('shoebox-cli-place-');
+  await writeExifColourPhoto(photos, 'scan.jpg', [25, 30, 210]);
+  const index = await runCli(['--home', home, 'index', ...MODEL, '--json', photos]);
+  expect(index.code, index.stderr).toBe(0);
+});
+
+const place = (args: string[]) => runCli(['--home', home, 'place', args[0]!, ...MODEL, ...args.slice(1)]);
+const places = async () => {
+  const res = await runCli(['--home', home, 'places', ...MODEL, '--json']);
+  expect(res.code, res.stderr).toBe(0);
+  return (JSON.parse(res.stdout) as { countries: { towns: { place: string; count: number }[] }[] }).countries.flatMap((c) => c.towns.map((t) => `${t.place}: ${t.count}`));
+};
+
+describe('shoebox place', () => {
+  it('finds the towns a name stands for, the one `set` takes first', async () => {
+    const res = await place(['find', 'reykjavik']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.split('\n')[0]).toBe('Reykjavík, Iceland\t64.13548, -21.89541');
+    const none = await place(['find', 'Nowhereville-on-Sea']);
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe('shoebox: no town called "Nowhereville-on-Sea"');
+  });
+
+  it("sets a scan's place by name, says which path the library does not hold, and the file stays as it was", async () => {
+    const scan = path.join(photos, 'scan.jpg');
+    const before = fs.readFileSync(scan);
+    const missing = path.join(photos, 'not-indexed.jpg');
+    const res = await place(['set', 'Reykjavik, Iceland', scan, missing]);
+    expect(res.code).toBe(1);
+    expect(res.stdout.trim()).toBe('set the place of 1 photo to Reykjavík, Iceland (64.13548, -21.89541)');
+    expect(res.stderr.trim().split('\n')).toEqual([`shoebox: not in the library: ${missing}`]);
+    expect(await places()).toEqual(['Reykjavík, Iceland: 1']);
+    // A position works too, named by the town it is in.
+    const at = await place(['set', '--json', '43.4633,11.8797', scan]);
+    expect(at.code, at.stderr).toBe(0);
+    expect(JSON.parse(at.stdout)).toEqual({ changed: [scan], missing: [], place: { label: 'Arezzo, Italy', lat: 43.4633, lon: 11.8797 } });
+    expect(await places()).toEqual(['Arezzo, Italy: 1']);
+    expect(fs.readFileSync(scan).equals(before)).toBe(true);
+  });
+
+  it('refuses a name that is no town in one line, and changes nothing', async () => {
+    const res = await place(['set', 'Nowhereville-on-Sea', path.join(photos, 'scan.jpg')]);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe('shoebox: no town called "Nowhereville-on-Sea" (try "town, country", or a position such as 43.7696,11.2558)');
+    expect(await places()).toEqual(['Arezzo, Italy: 1']);
+  });
+
+  it("restores the file's own position (none, for the scan)", async () => {
+    const res = await place(['restore', path.join(photos, 'scan.jpg')]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.trim()).toBe("restored the file's own place on 1 photo");
+    expect(await places()).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+// A position as a user types it to set a photo's place (Edit location, `shoebox place set`):
+// latitude first, decimal degrees, a comma or a space between; anything off the globe or
+// not two numbers is not a position (findPlaces then reads it as a town's name).
+import { describe, expect, it } from 'vitest';
+import { findPlaces, parsePosition } from '../../../src/core/places/place-choices';
+
+describe('parsePosition', () => {
+  it('reads latitude and longitude, signed, with a comma or a space', () => {
+    expect(parsePosition('43.7696, 11.2558')).toEqual({ lat: 43.7696, lon: 11.2558 });
+    expect(parsePosition(' -33.92 18.42 ')).toEqual({ lat: -33.92, lon: 18.42 });
+    expect(parsePosition('64,-21.9')).toEqual({ lat: 64, lon: -21.9 });
+  });
+
+  it('refuses what is not a position on the globe', () => {
+    for (const text of ['91, 0', '0, 181', '43.7696', 'Florence', '43.7, 11.2, 5', '', '1e2, 3']) expect(parsePosition(text), text).toBeNull();
+  });
+
+  it('names a typed position after the town it is in, or by its coordinates at sea', () => {
+    expect(findPlaces('43.4633, 11.8797')).toEqual([{ label: 'Arezzo, Italy', lat: 43.4633, lon: 11.8797 }]);
+    expect(findPlaces('0, -30')).toEqual([{ label: '0.00000, -30.00000', lat: 0, lon: -30 }]);
+  });
+});
