@@ -5,11 +5,10 @@
 // "location recorded" all go by it. The file is never touched; a restore puts its own back.
 // The app (by id, choosing from findPlaces) and the CLI (`shoebox place`, by path and name)
 // share this.
-import path from 'node:path';
 import type { PlaceChoice } from '../../shared/api';
 import { findPlaces } from '../places/place-choices';
 import type { ApiContext, ApiMethods } from './api-context';
-import { pathFromPhotoId } from './photo-id';
+import { byIds, emitChanged, photosAtPaths, restoreEdited } from './edits-by-path';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface PlaceEditForeground {
@@ -23,23 +22,12 @@ export interface PlaceEditForeground {
 export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
   const setPlaceByPath = async (paths: string[], position: { lat: number; lon: number } | null) => {
     if (position && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
-    const wanted = [...new Set(paths.map((p) => path.resolve(p)))];
-    const lib = await ctx.need();
-    const store = await lib.writable();
-    const rows = await store.photosByPath(wanted);
-    const found = wanted.filter((p) => rows.has(p));
-    let changed = found;
-    if (position) {
-      const byHash = new Map([...rows.values()].map((r) => [r.hash, r]));
-      await store.setPlace([...byHash.values()].map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
-    } else {
-      const edits = await store.placeEdits();
-      changed = found.filter((p) => edits.has(rows.get(p)!.hash));
-      await store.restorePlace([...new Set(changed.map((p) => rows.get(p)!.hash))]);
-    }
-    // Places, the map and every view showing these photos read them again.
-    if (changed.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
-    return { changed, missing: wanted.filter((p) => !rows.has(p)) };
+    const at = await photosAtPaths(ctx, paths);
+    let changed = at.found;
+    if (position) await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
+    else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
+    emitChanged(ctx, changed);
+    return { changed, missing: at.missing };
   };
   return {
     setPlaceByPath,
@@ -51,12 +39,6 @@ export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPla
     async findPlaces(query, limit = 8) {
       return findPlaces(query, limit);
     },
-    async setPlace(ids, position) {
-      const unique = [...new Set(ids)];
-      const paths = unique.flatMap((id) => pathFromPhotoId(id) ?? []);
-      const { missing } = await setPlaceByPath(paths, position);
-      const done = paths.length - missing.length;
-      return { done, missing: unique.length - done };
-    },
+    setPlace: (ids, position) => byIds(ids, (paths) => setPlaceByPath(paths, position)),
   };
 }

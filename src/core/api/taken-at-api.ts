@@ -6,10 +6,9 @@
 // A shift moves each photo's date by the same amount, as Google Photos' "Shift dates" for a
 // camera whose clock was a time zone or a day off. The app (by id) and the CLI (`shoebox date`,
 // by path) share this.
-import path from 'node:path';
 import { MAX_SHIFT_SECONDS, parseTakenAt, shiftText, takenAtInRange } from '../../shared/taken-at';
 import type { ApiContext, ApiMethods } from './api-context';
-import { pathFromPhotoId } from './photo-id';
+import { byIds, emitChanged, pathsOf, photosAtPaths, restoreEdited } from './edits-by-path';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface TakenAtForeground {
@@ -25,60 +24,38 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
   const setTakenAtByPath = async (paths: string[], takenAt: string | null) => {
     // A date that does not parse fails before anything is opened or written.
     const date = takenAt === null ? null : parseTakenAt(takenAt);
-    const wanted = [...new Set(paths.map((p) => path.resolve(p)))];
-    const lib = await ctx.need();
-    const store = await lib.writable();
-    const rows = await store.photosByPath(wanted);
-    const found = wanted.filter((p) => rows.has(p));
-    let changed = found;
-    if (date) {
-      const byHash = new Map([...rows.values()].map((r) => [r.hash, r]));
-      await store.setTakenAt([...byHash.values()].map((r) => ({ hash: r.hash, ...date, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null })));
-    } else {
-      const edits = await store.takenEdits();
-      changed = found.filter((p) => edits.has(rows.get(p)!.hash));
-      await store.restoreTakenAt([...new Set(changed.map((p) => rows.get(p)!.hash))]);
-    }
-    // Every view showing these photos draws them again (their place in the timelines moved).
-    if (changed.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
-    return { changed, missing: wanted.filter((p) => !rows.has(p)) };
+    const at = await photosAtPaths(ctx, paths);
+    let changed = at.found;
+    if (date) await at.store.setTakenAt(at.contents.map((r) => ({ hash: r.hash, ...date, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null })));
+    else changed = await restoreEdited(at, await at.store.takenEdits(), (hashes) => at.store.restoreTakenAt(hashes));
+    emitChanged(ctx, changed);
+    return { changed, missing: at.missing };
   };
   const shiftTakenAtByPath = async (paths: string[], seconds: number) => {
     if (!Number.isInteger(seconds) || seconds === 0 || Math.abs(seconds) > MAX_SHIFT_SECONDS) throw new Error(`not a time shift: ${seconds} seconds`);
-    const wanted = [...new Set(paths.map((p) => path.resolve(p)))];
-    const lib = await ctx.need();
-    const store = await lib.writable();
-    const rows = await store.photosByPath(wanted);
-    const found = wanted.filter((p) => rows.has(p));
-    const changed = found.filter((p) => rows.get(p)!.takenAt !== null);
+    const at = await photosAtPaths(ctx, paths);
+    const changed = at.found.filter((p) => at.rows.get(p)!.takenAt !== null);
     // Once per content: two copies of one photo selected together move once, not twice.
-    const byHash = new Map(changed.map((p) => [rows.get(p)!.hash, rows.get(p)!]));
-    const moved = [...byHash.values()].map((r) => ({ hash: r.hash, takenAt: r.takenAt! + seconds * 1000, takenOffset: r.takenOffset ?? null, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null }));
+    const moved = at.contents.flatMap((r) => (r.takenAt === null ? [] : [{ hash: r.hash, takenAt: r.takenAt + seconds * 1000, takenOffset: r.takenOffset ?? null, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null }]));
     const outside = moved.find((m) => !takenAtInRange(m.takenAt));
     if (outside) throw new Error(`a shift of ${shiftText(seconds)} would move a photo to the year ${new Date(outside.takenAt).getUTCFullYear()} (dates taken go from 1826 to 2200); nothing changed`);
     // Shifted back onto the file's own date: the edit is forgotten, as a restore would.
-    const edits = await store.takenEdits();
+    const edits = await at.store.takenEdits();
     const isFileDate = (m: (typeof moved)[number]) => {
       const edit = edits.get(m.hash);
       return edit !== undefined && edit.fileTakenAt === m.takenAt && edit.fileTakenOffset === m.takenOffset;
     };
-    await store.setTakenAt(moved.filter((m) => !isFileDate(m)));
-    await store.restoreTakenAt(moved.filter(isFileDate).map((m) => m.hash));
-    if (changed.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
-    return { changed, missing: wanted.filter((p) => !rows.has(p)), undated: found.filter((p) => rows.get(p)!.takenAt === null) };
+    await at.store.setTakenAt(moved.filter((m) => !isFileDate(m)));
+    await at.store.restoreTakenAt(moved.filter(isFileDate).map((m) => m.hash));
+    emitChanged(ctx, changed);
+    return { changed, missing: at.missing, undated: at.found.filter((p) => at.rows.get(p)!.takenAt === null) };
   };
-  const paths = (ids: string[]) => [...new Set(ids)].flatMap((id) => pathFromPhotoId(id) ?? []);
   return {
     setTakenAtByPath,
     shiftTakenAtByPath,
-    async setTakenAt(ids, takenAt) {
-      const chosen = paths(ids);
-      const { missing } = await setTakenAtByPath(chosen, takenAt);
-      const done = chosen.length - missing.length;
-      return { done, missing: new Set(ids).size - done };
-    },
+    setTakenAt: (ids, takenAt) => byIds(ids, (paths) => setTakenAtByPath(paths, takenAt)),
     async shiftTakenAt(ids, seconds) {
-      const { changed, undated } = await shiftTakenAtByPath(paths(ids), seconds);
+      const { changed, undated } = await shiftTakenAtByPath(pathsOf(ids), seconds);
       return { done: changed.length, missing: new Set(ids).size - changed.length - undated.length, undated: undated.length };
     },
   };

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { placeLabel } from '../../shared/place-name';
-import { errorMessage } from '../hooks/useAsync';
+import { useFieldSave } from '../hooks/useFieldSave';
 import { PlaceSuggestions } from './PlaceSuggestions';
 
 interface PlaceFieldProps {
@@ -22,23 +22,10 @@ const coordinates = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFi
 
 export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
   const [query, setQuery] = useState<string | null>(null); // null: not editing
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const edited = photo.placeEdited;
   const filePlace = edited ? (edited.fileGpsLat === null || edited.fileGpsLon === null ? 'none' : coordinates(edited.fileGpsLat, edited.fileGpsLon)) : null;
 
-  const save = async (position: { lat: number; lon: number } | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await edit?.(position);
-      setQuery(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, save } = useFieldSave(edit, () => setQuery(null));
 
   if (query === null) {
     return (

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { offsetText, takenAtText } from '../../shared/taken-at';
-import { errorMessage } from '../hooks/useAsync';
+import { useFieldSave } from '../hooks/useFieldSave';
 
 interface TakenAtFieldProps {
   photo: PhotoDetails;
@@ -17,23 +17,10 @@ interface TakenAtFieldProps {
 
 export function TakenAtField({ photo, edit }: TakenAtFieldProps) {
   const [value, setValue] = useState<string | null>(null); // null: not editing
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const edited = photo.takenEdited;
   const fileDate = edited ? (edited.fileTakenAt === null ? 'none' : takenAtText(edited.fileTakenAt, edited.fileTakenOffset)) : null;
 
-  const save = async (takenAt: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await edit?.(takenAt);
-      setValue(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, save } = useFieldSave(edit, () => setValue(null));
 
   if (value === null) {
     return (

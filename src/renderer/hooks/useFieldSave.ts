@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { errorMessage } from './useAsync';
+
+/**
+ * A viewer field's save (the date taken, the place): busy while the engine writes, its refusal
+ * as one line, `done` once it took the value (the field closes).
+ */
+export function useFieldSave<T>(edit: ((value: T) => Promise<void>) | undefined, done: () => void): { busy: boolean; error: string | null; save: (value: T) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (value: T) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await edit?.(value);
+      done();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, save };
+}
