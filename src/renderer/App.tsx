@@ -137,7 +137,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showPlace } = views;
+  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showPlace, showWithoutPlace } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -170,18 +170,23 @@ export function App() {
     },
     [showPlace],
   );
+  const showWithoutPlaceView = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showWithoutPlace();
+  }, [showWithoutPlace]);
   const showPlaces = useCallback(() => setScreen({ kind: 'places' }), []);
   const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
   const favourites = screen.kind === 'photos' && view.kind === 'library' && view.favourites === true;
   const onThisDay = screen.kind === 'photos' && view.kind === 'library' && view.onThisDay === true;
   const archive = screen.kind === 'photos' && view.kind === 'library' && view.archived === true;
   const place = screen.kind === 'photos' && view.kind === 'library' ? (view.place ?? null) : null;
+  const withoutPlace = screen.kind === 'photos' && view.kind === 'library' && view.withoutPlace === true;
   // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
   const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
   // Photos archived here leave this list (All photos, Recently added, On this day), and so do
   // photos brought back in the Archive; search results and narrowed views keep them, badged.
   const leavesOnArchive = (archived: boolean) => view.kind === 'library' && (view.archived ? !archived : archived && hidesArchived(timelineOptions(view)));
-  const screenProps: ScreenProps = { screen, navigate: setScreen, library, showPlace: showPlaceView };
+  const screenProps: ScreenProps = { screen, navigate: setScreen, library, showPlace: showPlaceView, showWithoutPlace: showWithoutPlaceView };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
 
@@ -230,7 +235,7 @@ export function App() {
               onThisDay={onThisDay}
               onThisDayCount={onThisDayCount}
               onShowOnThisDay={showOnThisDayView}
-              places={screen.kind === 'places' || place !== null}
+              places={screen.kind === 'places' || place !== null || withoutPlace}
               placeCount={places.summary?.located ?? null}
               onShowPlaces={showPlaces}
               archive={archive}

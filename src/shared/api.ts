@@ -172,6 +172,8 @@ export interface PlacesSummary {
   located: number;
   /** Photos with a GPS position but no town within 50 km (at sea, a wilderness). */
   unplaced: number;
+  /** Photos without a position (none recorded, none set): `timeline({ withoutPlace: true })`. */
+  withoutPlace: number;
 }
 
 export interface PageOptions {
@@ -250,6 +252,8 @@ export interface TimelineOptions extends PageOptions {
   /** Only photos taken there: a town ("Arezzo"), a country ("Italy", "IT") or both
    *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). */
   place?: string;
+  /** Only photos without a position (none recorded, none set by hand): those to give a place. */
+  withoutPlace?: boolean;
   /** "On this day": a date (YYYY-MM-DD, today on the viewer's calendar): only photos taken
    *  on its month and day in earlier years (by their date taken; photos without one are left
    *  out). On 28 February of a year without 29 February, photos of 29 February count too. */

@@ -37,11 +37,12 @@ describe('shoebox places', () => {
     const res = await shoebox(['places']);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout.trim().split('\n')).toEqual(['Italy\t2', '  Arezzo\t2', 'Iceland\t1', '  Reykjavík\t1']);
-    expect(res.stderr.trim()).toBe('3 photos in 2 towns, 2 countries; 1 photo with a position far from any town');
+    expect(res.stderr.trim()).toBe("3 photos in 2 towns, 2 countries; 1 photo with a position far from any town; 1 photo without a place ('shoebox place set' gives one)");
     const json = await shoebox(['places', '--json']);
     expect(JSON.parse(json.stdout)).toEqual({
       located: 3,
       unplaced: 1,
+      withoutPlace: 1,
       countries: [
         { country: 'Italy', countryCode: 'IT', count: 2, towns: [{ city: 'Arezzo', place: 'Arezzo, Italy', count: 2 }] },
         { country: 'Iceland', countryCode: 'IS', count: 1, towns: [{ city: 'Reykjavík', place: 'Reykjavík, Iceland', count: 1 }] },

@@ -4,7 +4,7 @@
 // place was set by hand, Places lists the town, and "Use the file's place" puts none back.
 // Esc in the field leaves the editor, not the viewer. The selection bar's Place… sets one town
 // on several photos and puts the files' own back, the bar still on one row at 1280 px. The
-// files are never touched.
+// files are never touched. Places counts the photos without a place and leads to them.
 // Screenshot: test-results/screenshots/place-edit.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,6 +105,23 @@ describe.skipIf(!hasChromium)('place edited in the browser', () => {
     await bar().getByRole('button', { name: 'Use the files’ places' }).click();
     await eventually(() => page.getByRole('status').filter({ hasText: 'Put back the files’ own places on 2 photos.' }).isVisible()).toBe(true);
     expect(await towns()).toEqual(['Arezzo, Italy: 1']);
+  });
+
+  it('Places counts the photos without a place and leads to them; placed from there, they leave that view', async () => {
+    await page.getByRole('button', { name: /^Places/ }).click();
+    await eventually(() => page.getByText('1 photo has no place (no position recorded or set).').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Show them to add places' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Without a place');
+    await eventually(() => tileNames(page)).toEqual(['scan.jpg']);
+    await page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await bar().getByRole('button', { name: 'Place…' }).click();
+    await bar().getByLabel('Place of the selected photos').fill('oslo');
+    await bar().getByRole('list', { name: 'Places found' }).getByRole('button', { name: 'Oslo, Norway' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Set the place of 1 photo to Oslo, Norway.' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(page)).toEqual([]);
+    expect(await towns()).toEqual(['Arezzo, Italy: 1', 'Oslo, Norway: 1']);
+    await page.getByRole('button', { name: '‹ All places' }).click();
+    await eventually(() => page.getByText(/has no place|have no place/).count()).toBe(0);
   });
 
   it('raised no console errors', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
+import { locatedPhotos } from '../places/located-photos';
 import { hidesArchived } from '../../shared/archive-views';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -49,7 +50,11 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       if (!there) throw new Error('place must name a town or a country');
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => there.has(h))) : there;
     }
-    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null]);
+    if (options.withoutPlace) {
+      const { withoutPosition } = await locatedPhotos(store);
+      view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => withoutPosition.has(h))) : withoutPosition;
+    }
+    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null, options.withoutPlace === true]);
     return view;
   };
 

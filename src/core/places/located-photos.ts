@@ -16,6 +16,10 @@ export interface LocatedPhotos {
   located: LocatedPhoto[];
   /** Photos with a GPS position but no town within reach (at sea, a wilderness). */
   unplaced: number;
+  /** The contents of photos without a position (none recorded, none set): those to give a place. */
+  withoutPosition: Set<string>;
+  /** How many photos (paths) that is. */
+  withoutPositionCount: number;
 }
 
 export type LocatedStore = Pick<LibraryStore, 'photosVersion' | 'listPhotoDates'>;
@@ -35,13 +39,19 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
   const result = store.listPhotoDates().then((photos) => {
     const located: LocatedPhoto[] = [];
     let unplaced = 0;
+    const withoutPosition = new Set<string>();
+    let withoutPositionCount = 0;
     for (const photo of photos) {
-      if (photo.gpsLat == null || photo.gpsLon == null) continue;
+      if (photo.gpsLat == null || photo.gpsLon == null) {
+        withoutPosition.add(photo.hash);
+        withoutPositionCount++;
+        continue;
+      }
       const place = placeOf(photo);
       if (place) located.push({ photo, place });
       else unplaced++;
     }
-    return { located, unplaced };
+    return { located, unplaced, withoutPosition, withoutPositionCount };
   });
   cache.set(store, { version, result });
   result.catch(() => {

@@ -13,6 +13,7 @@ export function timelineOptions(view: Extract<View, { kind: 'library' }>): Timel
     ...(view.folder ? { folder: view.folder } : {}),
     ...(view.favourites ? { favourite: true } : {}),
     ...(view.place !== undefined ? { place: view.place } : {}),
+    ...(view.withoutPlace ? { withoutPlace: true } : {}),
     ...(view.onThisDay ? { onThisDay: todayIso() } : {}),
     // Without it the engine leaves the archived photos out of the library's own streams (shared/archive-views.ts).
     ...(view.archived ? { archived: true } : {}),

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, type View } from '../lib/view';
+import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, WITHOUT_PLACE_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -22,6 +22,8 @@ export interface ViewState {
   showArchive: () => void;
   /** The timeline of the photos taken at a place ("Arezzo, Italy", "Italy"). */
   showPlace: (place: string) => void;
+  /** The timeline of the photos without a position, to give them a place. */
+  showWithoutPlace: () => void;
   moreLikeThis: (photo: Photo) => void;
   searchByImage: (file: File) => void;
   back: () => void;
@@ -87,6 +89,10 @@ export function useViewState(): ViewState {
     showPlace: useCallback((place) => {
       clearQuery();
       setView(placeView(place));
+    }, []),
+    showWithoutPlace: useCallback(() => {
+      clearQuery();
+      setView(WITHOUT_PLACE_VIEW);
     }, []),
     moreLikeThis: useCallback((photo) => {
       clearQuery();

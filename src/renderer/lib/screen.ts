@@ -26,4 +26,6 @@ export interface ScreenProps {
   /** Shows the timeline of the photos taken at a place ("Arezzo, Italy", "Italy"): the Places
    *  page's cards and the viewer's place link lead there from any screen. */
   showPlace: (place: string) => void;
+  /** Shows the timeline of the photos without a position (the Places page's note leads there). */
+  showWithoutPlace: () => void;
 }

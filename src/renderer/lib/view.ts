@@ -7,8 +7,9 @@ export type View =
    *  there ("Arezzo, Italy" or "Italy", as the Places page names them); `onThisDay`: the
    *  photos taken on today's month and day in earlier years (the sidebar's "On this day");
    *  `archived`: the Archive, only the archived photos (All photos, Recently added and On this
-   *  day leave them out: shared/archive-views.ts). */
-  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true }
+   *  day leave them out: shared/archive-views.ts); `withoutPlace`: the photos without a
+   *  position, to give them a place (the Places page leads there). */
+  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true; withoutPlace?: true }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
@@ -18,6 +19,7 @@ export const RECENT_VIEW: View = { kind: 'library', folder: null, order: 'added'
 export const FAVOURITES_VIEW: View = { kind: 'library', folder: null, favourites: true };
 export const ON_THIS_DAY_VIEW: View = { kind: 'library', folder: null, onThisDay: true };
 export const ARCHIVE_VIEW: View = { kind: 'library', folder: null, archived: true };
+export const WITHOUT_PLACE_VIEW: View = { kind: 'library', folder: null, withoutPlace: true };
 
 /** The timeline of the photos taken at a place (a town card or a country on the Places page). */
 export function placeView(place: string): View {
@@ -28,7 +30,7 @@ export function placeView(place: string): View {
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}${view.withoutPlace ? ':without-place' : ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

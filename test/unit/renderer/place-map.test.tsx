@@ -71,7 +71,7 @@ function summaryOf(...towns: [PlaceTown, string, string][]): PlacesSummary {
     countries.set(code, entry);
   }
   const list = [...countries.values()].map((c) => ({ ...c, place: c.country, count: c.towns.reduce((n, t) => n + t.count, 0), cover: c.towns[0]!.cover }));
-  return { countries: list, located: list.reduce((n, c) => n + c.count, 0), unplaced: 0 };
+  return { countries: list, located: list.reduce((n, c) => n + c.count, 0), unplaced: 0, withoutPlace: 0 };
 }
 
 const AREZZO = town('Arezzo', 'Italy', 9, 43.4633, 11.8796);
@@ -377,7 +377,7 @@ describe('the map on the page', () => {
   const page = (summary: PlacesSummary) =>
     renderToStaticMarkup(
       <ClientContext.Provider value={client}>
-        <PlacesScreen screen={{ kind: 'places' }} navigate={noop} library={library} showPlace={noop} places={{ summary, error: null }} />
+        <PlacesScreen screen={{ kind: 'places' }} navigate={noop} library={library} showPlace={noop} showWithoutPlace={noop} places={{ summary, error: null }} />
       </ClientContext.Provider>,
     );
 
@@ -402,6 +402,6 @@ describe('the map on the page', () => {
     const html = page(EUROPE);
     expect(html).toContain('<div class="place-map" role="group" aria-label="Map of your places">');
     expect(html.indexOf('place-map')).toBeLessThan(html.indexOf('places__country'));
-    expect(page({ countries: [], located: 0, unplaced: 3 })).not.toContain('place-map');
+    expect(page({ countries: [], located: 0, unplaced: 3, withoutPlace: 0 })).not.toContain('place-map');
   });
 });

@@ -9,6 +9,7 @@ const town = (city: string, country: string, count: number) => ({ city, place: `
 const SUMMARY: PlacesSummary = {
   located: 16,
   unplaced: 0,
+  withoutPlace: 0,
   countries: [
     { country: 'Italy', countryCode: 'IT', place: 'Italy', count: 10, cover, towns: [town('Arezzo', 'Italy', 9), town('Florence', 'Italy', 1)] },
     { country: 'United States', countryCode: 'US', place: 'United States', count: 5, cover, towns: [town('Florence', 'United States', 4), town('Italy', 'United States', 1)] },

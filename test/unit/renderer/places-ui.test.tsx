@@ -41,6 +41,7 @@ const SUMMARY: PlacesSummary = {
   ],
   located: 13,
   unplaced: 0,
+  withoutPlace: 0,
 };
 
 const client = { transport: 'websocket', imageUrl: (id: string, kind: string) => `/media/${kind}/${id}`, onConnectionChange: () => () => {} } as unknown as ShoeboxClient;
@@ -49,7 +50,7 @@ const library = { photosVersion: 0, folders: [] } as unknown as LibraryState;
 const noop = () => {};
 
 const placesPage = (summary: PlacesSummary | null, error: string | null = null) =>
-  withClient(<PlacesScreen screen={{ kind: 'places' }} navigate={noop} library={library} showPlace={noop} places={{ summary, error }} />);
+  withClient(<PlacesScreen screen={{ kind: 'places' }} navigate={noop} library={library} showPlace={noop} showWithoutPlace={noop} places={{ summary, error }} />);
 
 function details(extra: Partial<PhotoDetails>): PhotoDetails {
   return { ...photo('x'), size: 1000, mtimeMs: 0, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, modelId: 'm', indexedAt: 0, tags: [], ...extra } as PhotoDetails;
@@ -72,7 +73,7 @@ describe('places in words', () => {
       { value: 'Madrid, Spain', label: '2 photos' },
       { value: 'Singapore', label: '1 photo' },
     ]);
-    expect(placeChoices({ countries: [], located: 0, unplaced: 4 })).toEqual([]);
+    expect(placeChoices({ countries: [], located: 0, unplaced: 4, withoutPlace: 0 })).toEqual([]);
   });
 
   it('counts the page in words, and says how many photos are far from any town (none: nothing)', () => {
@@ -113,16 +114,20 @@ describe('the Places page', () => {
 
   it('notes the photos far from any town', () => {
     expect(placesPage({ ...SUMMARY, unplaced: 3 })).toContain('<p class="places__note muted small" role="note">3 photos have a position far from any town.</p>');
+    // Photos without a position: counted, with the way to them (to select and give a place).
+    expect(placesPage({ ...SUMMARY, withoutPlace: 1 })).toContain('1 photo has no place (no position recorded or set). <button type="button" class="link-button">Show them to add places</button>');
+    expect(placesPage({ countries: [], located: 0, unplaced: 0, withoutPlace: 5 })).toContain('5 photos have no place');
+    expect(placesPage(SUMMARY)).not.toContain('no place');
   });
 
   it('without a located photo, says how photos get there and that nothing is sent anywhere', () => {
-    const html = placesPage({ countries: [], located: 0, unplaced: 0 });
+    const html = placesPage({ countries: [], located: 0, unplaced: 0, withoutPlace: 0 });
     expect(html).toContain('No places yet');
     expect(html).toContain('Photos taken with location on (most phones record it) show up here');
     expect(html).toContain('Nothing is sent anywhere');
     expect(html).not.toContain('role="note"');
     expect(html).not.toContain('place-card');
-    expect(placesPage({ countries: [], located: 0, unplaced: 2 })).toContain('2 photos have a position far from any town.');
+    expect(placesPage({ countries: [], located: 0, unplaced: 2, withoutPlace: 0 })).toContain('2 photos have a position far from any town.');
   });
 
   it('says it is loading, then the engine\'s refusal', () => {

@@ -16,9 +16,10 @@ interface PlacesScreenProps extends ScreenProps {
   places: PlacesState;
 }
 
-export function PlacesScreen({ places, showPlace }: PlacesScreenProps) {
+export function PlacesScreen({ places, showPlace, showWithoutPlace }: PlacesScreenProps) {
   const { summary, error } = places;
   const note = summary ? unplacedText(summary.unplaced) : null;
+  const without = summary && summary.withoutPlace > 0 ? <WithoutPlace count={summary.withoutPlace} onShow={showWithoutPlace} /> : null;
   return (
     <section className="places-screen" aria-labelledby="places-title">
       <div className="result-header">
@@ -44,6 +45,7 @@ export function PlacesScreen({ places, showPlace }: PlacesScreenProps) {
               {note}
             </p>
           )}
+          {without}
         </div>
       )}
       {summary && summary.located > 0 && (
@@ -54,6 +56,7 @@ export function PlacesScreen({ places, showPlace }: PlacesScreenProps) {
               {note}
             </p>
           )}
+          {without}
           {summary.countries.map((country) => (
             <CountrySection key={country.countryCode} country={country} showPlace={showPlace} />
           ))}
@@ -93,5 +96,17 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
         </button>
       )}
     </section>
+  );
+}
+
+/** How many photos have no position, and the way to them: select some there, then Place…. */
+function WithoutPlace({ count, onShow }: { count: number; onShow: () => void }) {
+  return (
+    <p className="places__note muted small">
+      {formatCount(count, 'photo')} {count === 1 ? 'has' : 'have'} no place (no position recorded or set).{' '}
+      <button type="button" className="link-button" onClick={onShow}>
+        Show them to add places
+      </button>
+    </p>
   );
 }
