@@ -70,6 +70,11 @@ describe('shoebox date', () => {
     expect(res.stdout.trim()).toBe('shifted the date taken of 1 photo by -2h');
     expect(res.stderr.trim()).toBe(`shoebox: no date taken to shift (set one with 'shoebox date set'): ${scan}`);
     expect(await takenAt()).toEqual({ 'red.jpg': '2021-06-15T08:00:00', 'scan.jpg': null });
+    // A mistyped option after the shift is refused, not taken for a photo (nothing moves).
+    const typo = await date(['shift', '-1h', '--libary', '/elsewhere', red]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim()).toBe("shoebox: unknown option '--libary' (a photo whose name starts with '-' can be given as ./--libary)");
+    expect((await takenAt())['red.jpg']).toBe('2021-06-15T08:00:00');
     // Beyond the years a library keeps: one line, nothing changed.
     const far = await date(['shift', '+100000d', red]);
     expect(far.code).toBe(1);

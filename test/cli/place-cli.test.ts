@@ -54,6 +54,15 @@ describe('shoebox place', () => {
     expect(at.code, at.stderr).toBe(0);
     expect(JSON.parse(at.stdout)).toEqual({ changed: [scan], missing: [], place: { label: 'Arezzo, Italy', lat: 43.4633, lon: 11.8797 } });
     expect(await places()).toEqual(['Arezzo, Italy: 1']);
+    // A southern latitude is the place, not an option; a mistyped option is not a photo.
+    const south = await place(['set', '-33.8688,151.2093', scan]);
+    expect(south.code, south.stderr).toBe(0);
+    expect(south.stdout.trim()).toBe('set the place of 1 photo to Sydney, Australia (-33.86880, 151.20930)');
+    const typo = await place(['set', 'Arezzo', '--jsno', scan]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim()).toBe("shoebox: unknown option '--jsno' (a photo whose name starts with '-' can be given as ./--jsno)");
+    expect(await places()).toEqual(['Sydney, Australia: 1']);
+    await place(['set', '43.4633,11.8797', scan]);
     expect(fs.readFileSync(scan).equals(before)).toBe(true);
   });
 

@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('place edited in the browser', () => {
     const before = fs.readFileSync(path.join(photos, 'scan.jpg'));
     await page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click();
     await eventually(() => location().innerText()).toContain('none recorded');
-    await location().getByRole('button', { name: 'Edit place' }).click();
+    await location().getByRole('button', { name: 'Add a place' }).click();
     // "f" and "s" are the viewer's Favourite and Slideshow keys: in the field they only type.
     await location().getByLabel('Place').pressSequentially('florence, it');
     const found = location().getByRole('list', { name: 'Places found' });

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { parseTakenShift, shiftText } from '../../shared/taken-at';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string[], takenAt: string | null): Promise<void> {
@@ -23,6 +24,7 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
 }
 
 async function shiftDate(cmd: Command, opts: LibraryCommandOptions, shift: string, photos: string[]): Promise<void> {
+  refuseOptionLike(photos);
   const seconds = parseTakenShift(shift); // a shift that does not parse fails before the library opens
   const library = await openCommandLibrary(cmd, opts, 'shoebox date shift');
   try {
@@ -46,11 +48,9 @@ export function registerDate(program: Command): void {
     .argument('<photo...>', 'photos in the library')
     .action(async (date: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDate(cmd, opts, photos, date));
 
-  withLibraryOptions(command.command('shift'))
+  allowSignedArgument(withLibraryOptions(command.command('shift')))
     .description('move the date taken of photos by the same amount, each keeping its time zone: +1h, -2d, +1d2h30m (a camera whose clock was off)')
     .argument('<shift>', 'a sign, then days (d), hours (h), minutes (m) or seconds (s)')
-    // "-2h" is the shift, not an option: what commander does not know reaches the arguments.
-    .allowUnknownOption()
     .argument('<photo...>', 'photos in the library')
     .action(async (shift: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => shiftDate(cmd, opts, shift, photos));
 

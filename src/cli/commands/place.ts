@@ -4,9 +4,11 @@
 // the same the app uses).
 import type { Command } from 'commander';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: string[], place: string | null): Promise<void> {
+  refuseOptionLike(photos);
   const library = await openCommandLibrary(cmd, opts, `shoebox place ${place === null ? 'restore' : 'set'}`);
   try {
     // A name that is no town fails before anything is written.
@@ -26,7 +28,8 @@ async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: strin
 export function registerPlace(program: Command): void {
   const command = program.command('place').description("a photo's place, set by hand (the file is not touched) or put back to the file's own GPS position");
 
-  withLibraryOptions(command.command('set'))
+  // A southern latitude ("-33.87,151.21") is the place, not an option.
+  allowSignedArgument(withLibraryOptions(command.command('set')))
     .description('set the place of photos (every copy of the same photo): a town ("Florence", "Florence, Italy", "Florence, IT": the most populous of that name) or a position "43.7696,11.2558"')
     .argument('<place>', 'a town, "town, country", or "latitude,longitude"')
     .argument('<photo...>', 'photos in the library')
@@ -37,7 +40,7 @@ export function registerPlace(program: Command): void {
     .argument('<photo...>', 'photos in the library')
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, null));
 
-  withLibraryOptions(command.command('find'))
+  allowSignedArgument(withLibraryOptions(command.command('find')))
     .description('the towns a name stands for, as `place set` would choose (first) and the app suggests')
     .argument('<query>', 'a town, "town, country", or "latitude,longitude"')
     .action(async (query: string, opts: LibraryCommandOptions, cmd: Command) => {

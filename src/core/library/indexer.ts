@@ -179,7 +179,11 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   const states = await store.photoStates();
   const failures = new Map((await store.listFailures()).map((f) => [f.path, f]));
   // Dates and places set by hand whose rows a crash left with the old values take them now (a few queries, or none).
-  const redated = await store.repairEdits();
+  // A repair that fails (a damaged edits table, a dropped connection) is said and indexing goes on.
+  const redated = await store.repairEdits().catch((e: unknown) => {
+    deps.emit({ type: 'log', level: 'warn', message: `dates and places set by hand were not checked: ${e instanceof Error ? e.message : String(e)}` });
+    return 0;
+  });
   const foundPaths = new Set(found.map((f) => f.path));
 
   const candidates: FoundFile[] = [];

@@ -10,7 +10,7 @@
 import type { Schema } from 'apache-arrow';
 import type { LibraryConnection } from './connection';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
-import { chunkForPredicate, inList } from './sql';
+import { chunkForPredicate, inList, sqlNumber } from './sql';
 import { isPhotosTable } from './model-key';
 import { PerVersionRead } from './per-version-read';
 
@@ -47,9 +47,9 @@ function asFileFields(kind: EditKind, values: Values): Values {
   return Object.fromEntries(kind.columns.map((c) => [fileColumn(c), values[c] ?? null]));
 }
 
-/** Every row of these contents, in every model's photos table, takes these values. */
+/** Every row of these contents, in every model's photos table, takes these values (finite numbers, else an error before anything is written). */
 async function writeRows(conn: LibraryConnection, hashes: readonly string[], values: Values): Promise<void> {
-  const valuesSql = Object.fromEntries(Object.entries(values).map(([c, v]) => [c, v === null ? 'NULL' : String(v)]));
+  const valuesSql = Object.fromEntries(Object.entries(values).map(([c, v]) => [c, v === null ? 'NULL' : sqlNumber(v)]));
   const chunks = chunkForPredicate([...new Set(hashes)]);
   for (const name of (await conn.tableNames()).filter(isPhotosTable)) {
     const table = await conn.table(name);

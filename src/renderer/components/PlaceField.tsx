@@ -25,7 +25,7 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
   const edited = photo.placeEdited;
   const filePlace = edited ? (edited.fileGpsLat === null || edited.fileGpsLon === null ? 'none' : coordinates(edited.fileGpsLat, edited.fileGpsLon)) : null;
 
-  const { busy, error, save } = useFieldSave(edit, () => setQuery(null));
+  const { busy, error, save, clearError } = useFieldSave(edit, () => setQuery(null));
 
   if (query === null) {
     return (
@@ -37,7 +37,16 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
           </span>
         )}
         {edit && (
-          <button type="button" className="link-button" aria-label="Edit place" onClick={() => setQuery('')}>
+          // Named as it reads ("Add a place"), or "Edit place" beside a place shown.
+          <button
+            type="button"
+            className="link-button"
+            {...(photo.gpsLat === null ? {} : { 'aria-label': 'Edit place' })}
+            onClick={() => {
+              clearError();
+              setQuery('');
+            }}
+          >
             {photo.gpsLat === null ? 'Add a place' : 'Edit'}
           </button>
         )}

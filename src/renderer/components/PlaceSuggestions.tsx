@@ -11,12 +11,16 @@ export function PlaceSuggestions({ query, busy, onChoose }: { query: string; bus
   const client = useClient();
   const settled = useDebounced(query.trim(), 200);
   const [choices] = useAsync(() => (settled ? client.findPlaces(settled) : Promise.resolve([])), [client, settled]);
-  if (!settled || choices.status !== 'ready') return null;
-  if (choices.value.length === 0) return <p className="muted small">No town called &ldquo;{settled}&rdquo;. Try &ldquo;town, country&rdquo; or a position such as 43.77, 11.25.</p>;
+  // A live region: a screen reader hears that suggestions came (or that none did).
+  return <div aria-live="polite">{settled && choices.status === 'ready' && <Choices query={settled} choices={choices.value} busy={busy} onChoose={onChoose} />}</div>;
+}
+
+function Choices({ query, choices, busy, onChoose }: { query: string; choices: PlaceChoice[]; busy: boolean; onChoose: (choice: PlaceChoice) => void }) {
+  if (choices.length === 0) return <p className="muted small">No town called &ldquo;{query}&rdquo;. Try &ldquo;town, country&rdquo; or a position such as 43.77, 11.25.</p>;
   return (
     <ul className="place-field__choices" aria-label="Places found">
-      {choices.value.map((c) => (
-        <li key={`${c.lat},${c.lon}`}>
+      {choices.map((c, i) => (
+        <li key={`${i}:${c.label}`}>
           <button type="button" className="link-button" disabled={busy} onClick={() => onChoose(c)}>
             {c.label}
           </button>

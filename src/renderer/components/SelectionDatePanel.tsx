@@ -49,6 +49,7 @@ export function SelectionDatePanel({ busy, onSet, onShift }: SelectionDatePanelP
         <button type="button" className="button" disabled={!seconds || busy} title="Every selected photo's date moves by the same amount (a minus sign moves it earlier) and keeps its time zone" onClick={() => onShift(seconds)}>
           Shift dates
         </button>
+        {!whole && <span className="form-error small">Whole numbers only (1 day 12 hours, not 1.5 days).</span>}
       </div>
     </>
   );

@@ -20,7 +20,7 @@ export function TakenAtField({ photo, edit }: TakenAtFieldProps) {
   const edited = photo.takenEdited;
   const fileDate = edited ? (edited.fileTakenAt === null ? 'none' : takenAtText(edited.fileTakenAt, edited.fileTakenOffset)) : null;
 
-  const { busy, error, save } = useFieldSave(edit, () => setValue(null));
+  const { busy, error, save, clearError } = useFieldSave(edit, () => setValue(null));
 
   if (value === null) {
     return (
@@ -35,7 +35,11 @@ export function TakenAtField({ photo, edit }: TakenAtFieldProps) {
         {edit && (
           <>
             {' '}
-            <button type="button" className="link-button" aria-label="Edit date taken" onClick={() => setValue(photo.takenAt === null ? '' : new Date(photo.takenAt).toISOString().slice(0, 19))}>
+            <button type="button" className="link-button" aria-label="Edit date taken" onClick={() => {
+                clearError();
+                setValue(photo.takenAt === null ? '' : new Date(photo.takenAt).toISOString().slice(0, 19));
+              }}
+            >
               Edit
             </button>
           </>

@@ -5,7 +5,7 @@ import { errorMessage } from './useAsync';
  * A viewer field's save (the date taken, the place): busy while the engine writes, its refusal
  * as one line, `done` once it took the value (the field closes).
  */
-export function useFieldSave<T>(edit: ((value: T) => Promise<void>) | undefined, done: () => void): { busy: boolean; error: string | null; save: (value: T) => Promise<void> } {
+export function useFieldSave<T>(edit: ((value: T) => Promise<void>) | undefined, done: () => void): { busy: boolean; error: string | null; save: (value: T) => Promise<void>; clearError: () => void } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const save = async (value: T) => {
@@ -20,5 +20,6 @@ export function useFieldSave<T>(edit: ((value: T) => Promise<void>) | undefined,
       setBusy(false);
     }
   };
-  return { busy, error, save };
+  // A refusal belongs to the edit it answered: the field opened again starts without it.
+  return { busy, error, save, clearError: () => setError(null) };
 }

@@ -154,7 +154,7 @@ describe('a place in the viewer', () => {
 
   it('offers Edit (Add a place without a position) only where the library may be changed, and says a place set by hand', () => {
     const edit = async () => {};
-    expect(renderToStaticMarkup(<PhotoMetadata photo={details({})} editPlace={edit} />)).toContain('aria-label="Edit place">Add a place</button>');
+    expect(renderToStaticMarkup(<PhotoMetadata photo={details({})} editPlace={edit} />)).toContain('<button type="button" class="link-button">Add a place</button>');
     expect(renderToStaticMarkup(<PhotoMetadata photo={arezzo} editPlace={edit} />)).toContain('aria-label="Edit place">Edit</button>');
     expect(renderToStaticMarkup(<PhotoMetadata photo={arezzo} />)).not.toContain('Edit place');
     const edited = renderToStaticMarkup(<PhotoMetadata photo={{ ...arezzo, placeEdited: { fileGpsLat: null, fileGpsLon: null } }} />);
