@@ -1,5 +1,6 @@
 // Selection in the grid and what can be done with it (#15 item 3), in the browser over
-// `shoebox serve` with the tiny colour model: ctrl/cmd-click and shift-click select, the
+// `shoebox serve` with the tiny colour model: a day header's check selects its photos,
+// ctrl/cmd-click and shift-click select, the
 // selection is tagged with a label (accepted tags), pinned to an album, exported as links,
 // then the keyboard selects a photo and Delete asks before it goes to the trash (a trash
 // folder of the test's own, SHOEBOX_TRASH_DIR); an album's grid selects the same way. Screenshots: test-results/screenshots/selection-*.png.
@@ -51,6 +52,24 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
 
   const tile = (name: string) => page.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}.jpg` }) });
   const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
+
+  it("a day header's check selects that day's photos and again unselects them", async () => {
+    await page.goto(serve.url);
+    await eventually(() => tile('p4').isVisible(), 60_000).toBe(true);
+    const day = (label: string) => page.getByRole('button', { name: `Select ${label}` });
+    // p2 was taken on 4 January 2024 (a Thursday), p4 on the 2nd.
+    await day('Thu, Jan 4').click();
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    expect(await tile('p2').getAttribute('class')).toContain('selected');
+    await day('Tue, Jan 2').click();
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    expect(await day('Tue, Jan 2').getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'selection-day');
+    await day('Thu, Jan 4').click();
+    await eventually(() => bar().innerText()).toContain('1 photo selected');
+    await day('Tue, Jan 2').click();
+    await eventually(() => bar().count()).toBe(0);
+  });
 
   it('ctrl/cmd-click selects a photo, shift-click the range to it', async () => {
     await page.goto(serve.url);

@@ -6,6 +6,7 @@ import { useElementSize } from '../hooks/useElementSize';
 import { PAGE_SIZE, type PagedPhotos } from '../lib/paged-photos';
 import { dayLabel, monthAt, monthLabel, revealTop, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
 import { PhotoTile } from './PhotoTile';
+import { allSelected, toggleRange } from '../lib/selection';
 import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
 import { TimelineScrubber } from './TimelineScrubber';
 
@@ -108,9 +109,23 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
         </h2>,
       );
     } else if (item.kind === 'day') {
+      const label = dayLabel(item.day);
+      const whole = select ? allSelected(select.selection, item.first, item.count) : false;
       items.push(
         <h3 key={`d${item.day}`} className="timeline__day" style={style}>
-          {dayLabel(item.day)}
+          {select && (
+            <button
+              type="button"
+              className={whole ? 'timeline__day-select timeline__day-select--on' : 'timeline__day-select'}
+              aria-label={`Select ${label}`}
+              aria-pressed={whole}
+              title={whole ? "Unselect this day's photos" : "Select this day's photos"}
+              onClick={() => select.onChange(toggleRange(select.selection, item.first, item.count))}
+            >
+              ✓
+            </button>
+          )}
+          {label}
         </h3>,
       );
     } else {
@@ -146,7 +161,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
 
   return (
     <div className="timeline">
-      <div ref={scroller} className="grid timeline__scroller" onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
+      <div ref={scroller} className={select && select.selection.indices.size > 0 ? 'grid timeline__scroller timeline__scroller--selecting' : 'grid timeline__scroller'} onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
         <div className="grid__spacer" role="list" style={{ height: layout.height }}>
           {items}
         </div>

@@ -45,6 +45,23 @@ export function toggle(selection: Selection, index: number): Selection {
   return { indices, anchor: index, focus: index };
 }
 
+/** Whether every photo of [first, first + count) is selected. */
+export function allSelected(selection: Selection, first: number, count: number): boolean {
+  for (let i = first; i < first + count; i++) if (!selection.indices.has(i)) return false;
+  return count > 0;
+}
+
+/** A day header's check (as Google Photos'): its photos join the selection, or leave it when all were in. */
+export function toggleRange(selection: Selection, first: number, count: number): Selection {
+  const indices = new Set(selection.indices);
+  const leave = allSelected(selection, first, count);
+  for (let i = first; i < first + count; i++) {
+    if (leave) indices.delete(i);
+    else indices.add(i);
+  }
+  return { indices, anchor: first, focus: selection.focus };
+}
+
 /** Every photo of the list (ctrl/cmd-A). */
 export function selectAll(selection: Selection, count: number): Selection {
   return { indices: new Set(Array.from({ length: count }, (_, i) => i)), anchor: selection.anchor ?? 0, focus: selection.focus ?? 0 };

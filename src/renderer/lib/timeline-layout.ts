@@ -7,7 +7,8 @@ import type { TimelineDay } from '../../shared/api';
 
 export type TimelineItem =
   | { kind: 'month'; top: number; height: number; month: string }
-  | { kind: 'day'; top: number; height: number; day: string; count: number }
+  /** `first`: the index of the day's first photo (its photos are [first, first + count)). */
+  | { kind: 'day'; top: number; height: number; day: string; first: number; count: number }
   | TimelineRow;
 
 /** Photos [start, start + count) of the timeline's order. */
@@ -63,7 +64,7 @@ export function timelineLayout(width: number, days: readonly TimelineDay[], minT
       top += MONTH_HEADER;
     }
     months[months.length - 1]!.count += count;
-    items.push({ kind: 'day', top, height: DAY_HEADER, day, count });
+    items.push({ kind: 'day', top, height: DAY_HEADER, day, first: index, count });
     top += DAY_HEADER;
     for (let start = 0; start < count; start += columns) {
       const row: TimelineRow = { kind: 'row', top, height: rowHeight, start: index + start, count: Math.min(columns, count - start) };

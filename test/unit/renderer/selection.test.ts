@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clickSelect, moveFocus, NO_SELECTION, selectAll, selectedIndices, toggle } from '../../../src/renderer/lib/selection';
+import { allSelected, clickSelect, moveFocus, NO_SELECTION, selectAll, selectedIndices, toggle, toggleRange } from '../../../src/renderer/lib/selection';
+import { timelineLayout } from '../../../src/renderer/lib/timeline-layout';
 
 const plain = { shift: false, toggle: false };
 const shift = { shift: true, toggle: false };
@@ -45,5 +46,21 @@ describe('grid selection', () => {
     s = moveFocus(s, 'ArrowLeft', 4, 10, true)!;
     expect(selectedIndices(s)).toEqual([7, 8, 9]);
     expect(moveFocus(s, 'Enter', 4, 10, false)).toBeNull();
+  });
+
+  it("a day header's check selects that day's photos beside the others, and again unselects them", () => {
+    // Three days of 2, 3 and 1 photos: the layout says where each day's photos are.
+    const days = timelineLayout(1000, [{ day: '2024-01-03', count: 2 }, { day: '2024-01-02', count: 3 }, { day: '2024-01-01', count: 1 }]).items.flatMap((i) => (i.kind === 'day' ? [i] : []));
+    expect(days.map((d) => [d.first, d.count])).toEqual([[0, 2], [2, 3], [5, 1]]);
+    let s = clickSelect(NO_SELECTION, 0, plain);
+    s = toggleRange(s, days[1]!.first, days[1]!.count);
+    expect(selectedIndices(s)).toEqual([0, 2, 3, 4]);
+    expect(allSelected(s, 2, 3)).toBe(true);
+    s = toggle(s, 3); // one photo of the day out: the day's check adds it back, not the rest out
+    s = toggleRange(s, 2, 3);
+    expect(selectedIndices(s)).toEqual([0, 2, 3, 4]);
+    s = toggleRange(s, 2, 3);
+    expect(selectedIndices(s)).toEqual([0]);
+    expect(allSelected(s, 0, 0)).toBe(false); // an empty day is never "all selected"
   });
 });
