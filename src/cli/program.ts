@@ -21,6 +21,7 @@ import { registerFavourites } from './commands/favourites';
 import { registerArchive } from './commands/archive';
 import { registerDate } from './commands/date';
 import { registerPlace } from './commands/place';
+import { registerDescription } from './commands/description';
 import { registerPlaces } from './commands/places';
 import { registerOnThisDay } from './commands/on-this-day';
 import { registerDupes } from './commands/dupes';
@@ -87,6 +88,7 @@ export function buildProgram(): Command {
   registerArchive(program);
   registerDate(program);
   registerPlace(program);
+  registerDescription(program);
   registerPlaces(program);
   registerOnThisDay(program);
   registerDupes(program);

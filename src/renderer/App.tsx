@@ -11,6 +11,7 @@ import { LabelSetsSection } from './components/tags/LabelSetsSection';
 import { TagReviewScreen } from './components/tags/TagReviewScreen';
 import { PlacesScreen } from './components/places/PlacesScreen';
 import { PlaceSuggestion } from './components/places/PlaceSuggestion';
+import { DescribedSuggestion } from './components/DescribedSuggestion';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
 import { FilterBar } from './components/FilterBar';
@@ -137,7 +138,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showPlace, showWithoutPlace } = views;
+  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showPlace, showWithoutPlace, showDescribed } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -284,6 +285,7 @@ export function App() {
                   onPlaces={showPlaces}
                 />
                 {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
+                {view.kind === 'search' && <DescribedSuggestion query={view.query} version={library.photosVersion} onDescribed={showDescribed} />}
                 {view.kind !== 'library' && (
                   <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
                     {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}

@@ -32,6 +32,8 @@ const MAX_PLACE = 300;
 const MAX_LABELS = 10_000;
 const MAX_PROMPTS = 100;
 const MAX_TRASH = 100_000;
+/** A description: a paragraph or two (core/api/descriptions-api.ts says the same). */
+const MAX_DESCRIPTION = 2000;
 
 const TAG_STATES: readonly TagState[] = ['auto', 'accepted', 'rejected'];
 const MEMBERSHIPS: readonly AlbumMembership[] = ['pinned', 'excluded', 'auto'];
@@ -118,6 +120,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   findPlaces: (args) => {
     const [query, limit] = arity('findPlaces', args, 1, 2);
     return [text(query, 'place', MAX_PLACE), ...optional(limit, (v) => integer(v, 'limit', 1, 50))] as MethodArgs<'findPlaces'>;
+  },
+  setDescription: (args) => {
+    const [list, description] = arity('setDescription', args, 2, 2);
+    return [ids(list), description === null ? null : text(description, 'description', MAX_DESCRIPTION, true)];
   },
   setPlace: (args) => {
     const [list, position] = arity('setPlace', args, 2, 2);
@@ -348,7 +354,7 @@ function listOptions(value: unknown): ListPhotosOptions {
 }
 
 function timelineOptions(value: unknown): TimelineOptions {
-  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'archived', 'place', 'withoutPlace', 'onThisDay', 'utcOffset']);
+  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'archived', 'place', 'withoutPlace', 'described', 'onThisDay', 'utcOffset']);
   const out: TimelineOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
   if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
@@ -362,6 +368,7 @@ function timelineOptions(value: unknown): TimelineOptions {
   if (o['archived'] !== undefined) out.archived = bool(o['archived'], 'archived');
   if (o['place'] !== undefined) out.place = text(o['place'], 'place', MAX_PLACE);
   if (o['withoutPlace'] !== undefined) out.withoutPlace = bool(o['withoutPlace'], 'withoutPlace');
+  if (o['described'] !== undefined) out.described = text(o['described'], 'described', MAX_QUERY);
   if (o['onThisDay'] !== undefined) out.onThisDay = text(o['onThisDay'], 'onThisDay', 10);
   if (o['utcOffset'] !== undefined) out.utcOffset = integer(o['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);
   return out;

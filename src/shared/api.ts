@@ -120,6 +120,8 @@ export interface PhotoDetails extends Photo {
   takenEdited?: { fileTakenAt: number | null; fileTakenOffset: number | null };
   /** Present when the user set its place by hand: the file's own position (null: none). */
   placeEdited?: { fileGpsLat: number | null; fileGpsLon: number | null };
+  /** The user's description of it ("Grandma's 80th"), when there is one. */
+  description?: string;
 }
 
 /** Where a photo was taken, named (src/core/places). */
@@ -254,6 +256,9 @@ export interface TimelineOptions extends PageOptions {
   place?: string;
   /** Only photos without a position (none recorded, none set by hand): those to give a place. */
   withoutPlace?: boolean;
+  /** Only photos whose description has every word of this text (each the start of one of its
+   *  words; case and accents ignored): "grandma birth" finds "Grandma's 80th birthday". */
+  described?: string;
   /** "On this day": a date (YYYY-MM-DD, today on the viewer's calendar): only photos taken
    *  on its month and day in earlier years (by their date taken; photos without one are left
    *  out). On 28 February of a year without 29 February, photos of 29 February count too. */
@@ -748,6 +753,9 @@ export interface LibraryApi {
   /** Sets the photos' place to this position (WGS84 degrees), or with null puts back each
    *  file's own GPS position; one write, every copy of a content; the files are never touched. */
   setPlace(ids: string[], position: { lat: number; lon: number } | null): Promise<BatchResult>;
+  /** Sets the photos' description (at most 2,000 characters, trimmed), or with null or blank
+   *  text removes it; one write, every copy of a content; the files are never touched. */
+  setDescription(ids: string[], text: string | null): Promise<BatchResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
   /** The library's photos by country and town. */

@@ -41,6 +41,7 @@ import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { archiveApi, type ArchiveForeground } from './archive-api';
 import { takenAtApi, type TakenAtForeground } from './taken-at-api';
 import { placeEditApi, type PlaceEditForeground } from './place-edit-api';
+import { descriptionsApi, type DescriptionsForeground } from './descriptions-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
@@ -106,7 +107,7 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, PlaceEditForeground, DupesForeground, ModelsForeground, TextForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, PlaceEditForeground, DescriptionsForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
   /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
   readonly library: string;
@@ -461,13 +462,15 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      const [tags, marks, dates, places] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store), store.takenEdits(), store.placeEdits()]);
+      const [tags, marks, dates, places, descriptions] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions()]);
+      const description = descriptions.get(row.hash);
       const date = dates.get(row.hash);
       const place = places.get(row.hash);
       return {
         ...toDetails(row, tags, marks),
         ...(date ? { takenEdited: { fileTakenAt: date.fileTakenAt, fileTakenOffset: date.fileTakenOffset } } : {}),
         ...(place ? { placeEdited: { fileGpsLat: place.fileGpsLat, fileGpsLon: place.fileGpsLon } } : {}),
+        ...(description !== undefined ? { description } : {}),
       };
     },
 
@@ -523,6 +526,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...archiveApi(ctx),
     ...takenAtApi(ctx),
     ...placeEditApi(ctx),
+    ...descriptionsApi(ctx),
     ...timelineApi(ctx),
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

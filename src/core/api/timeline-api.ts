@@ -8,6 +8,7 @@ import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } fr
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
 import { locatedPhotos } from '../places/located-photos';
+import { hashesDescribed } from '../search/described';
 import { hidesArchived } from '../../shared/archive-views';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -54,7 +55,12 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const { withoutPosition } = await locatedPhotos(store);
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => withoutPosition.has(h))) : withoutPosition;
     }
-    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null, options.withoutPlace === true]);
+    if (options.described !== undefined) {
+      const described = await hashesDescribed(store, options.described);
+      if (!described) throw new Error('described must have a word to look for');
+      view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => described.has(h))) : described;
+    }
+    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null, options.withoutPlace === true, options.described ?? null]);
     return view;
   };
 

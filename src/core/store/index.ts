@@ -27,6 +27,7 @@ import { AutoTagFoldersRepository } from './auto-tag-folders-repository';
 import { ContentMarksRepository } from './content-marks-repository';
 import { ContentEdits } from './content-edits';
 import { PLACE_EDITS, TAKEN_EDITS } from './edit-kinds';
+import { DescriptionsRepository } from './descriptions-repository';
 import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
@@ -53,6 +54,7 @@ class Store implements LibraryStore {
   private readonly archived: ContentMarksRepository;
   private readonly takenEditsRepo: ContentEdits<TakenEdit>;
   private readonly placeEditsRepo: ContentEdits<PlaceEdit>;
+  private readonly descriptionsRepo: DescriptionsRepository;
   // Photo commits and edits by hand one at a time: a commit reads the edits it applies, and an
   // edit must not land between that read and the commit (the row would keep the file's value).
   private readonly editsQueue = oneAtATime();
@@ -79,6 +81,7 @@ class Store implements LibraryStore {
     this.archived = new ContentMarksRepository(conn, TAG_TABLES.archived, archivedSchema, 'archivedAt');
     this.takenEditsRepo = new ContentEdits(conn, TAKEN_EDITS);
     this.placeEditsRepo = new ContentEdits(conn, PLACE_EDITS);
+    this.descriptionsRepo = new DescriptionsRepository(conn);
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -137,8 +140,8 @@ class Store implements LibraryStore {
 
   dataVersion(): Promise<string> {
     return this.read(async () => {
-      // Favourites and the archive too: the timeline's views are filtered by them.
-      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites, TAG_TABLES.archived].map((name) => this.conn.table(name)));
+      // Favourites, the archive and descriptions too: the timeline's views are filtered by them.
+      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites, TAG_TABLES.archived, TAG_TABLES.descriptions].map((name) => this.conn.table(name)));
       return [await this.library.version(), ...(await Promise.all(tables.map((t) => t?.version() ?? 0)))].join(':');
     });
   }
@@ -351,6 +354,14 @@ class Store implements LibraryStore {
 
   placeEdits(): Promise<ReadonlyMap<string, PlaceEdit>> {
     return this.read(() => this.placeEditsRepo.all());
+  }
+
+  setDescriptions(hashes: readonly string[], text: string | null): Promise<void> {
+    return this.write(() => this.descriptionsRepo.set(hashes, text));
+  }
+
+  descriptions(): Promise<ReadonlyMap<string, string>> {
+    return this.read(() => this.descriptionsRepo.all());
   }
 
   repairEdits(): Promise<number> {

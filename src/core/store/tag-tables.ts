@@ -12,6 +12,7 @@ export const TAG_TABLES = {
   archived: 'archived',
   takenEdits: 'taken_edits',
   placeEdits: 'place_edits',
+  descriptions: 'descriptions',
 } as const;
 
 const text = (name: string): Field => new Field(name, new Utf8(), false);
@@ -85,4 +86,9 @@ export function takenEditsSchema(): Schema {
 export function placeEditsSchema(): Schema {
   const nullable = (name: string) => new Field(name, new Float64(), true);
   return new Schema([text('hash'), float('gpsLat'), float('gpsLon'), nullable('fileGpsLat'), nullable('fileGpsLon'), float('editedAt')]);
+}
+
+/** A photo content's description, written by the user ("Grandma's 80th"): `hash` (the merge key), the text and when. */
+export function descriptionsSchema(): Schema {
+  return new Schema([text('hash'), text('text'), float('describedAt')]);
 }

@@ -345,6 +345,14 @@ export interface PlaceEditRepository {
   placeEdits(): Promise<ReadonlyMap<string, PlaceEdit>>;
 }
 
+/** Descriptions the user writes on photos, by content (descriptions-repository.ts). */
+export interface DescriptionRepository {
+  /** Sets these contents' description (trimmed), or with null or blank text removes it; one commit. */
+  setDescriptions(hashes: readonly string[], text: string | null): Promise<void>;
+  /** Every description, by content hash; shared, do not change it. */
+  descriptions(): Promise<ReadonlyMap<string, string>>;
+}
+
 /** What both kinds of edit by hand share. */
 export interface EditsUpkeep {
   /** Rewrites the rows whose date or place is not their content's edit (left by a crash between
@@ -416,6 +424,7 @@ export interface LibraryStore
     ArchiveRepository,
     TakenEditRepository,
     PlaceEditRepository,
+    DescriptionRepository,
     EditsUpkeep,
     SignatureRepository,
     VideoFrameRepository,

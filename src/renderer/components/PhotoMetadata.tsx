@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { baseName, formatBytes, formatDate } from '../lib/format';
+import { DescriptionField } from './DescriptionField';
 import { PlaceField } from './PlaceField';
 import { TakenAtField } from './TakenAtField';
 
@@ -12,13 +13,16 @@ interface PhotoMetadataProps {
   editTakenAt?: (takenAt: string | null) => Promise<void>;
   /** Sets its place (PlaceField.tsx); absent while the library is only viewed. */
   editPlace?: (position: { lat: number; lon: number } | null) => Promise<void>;
+  /** Sets its description (DescriptionField.tsx); absent while the library is only viewed. */
+  editDescription?: (text: string | null) => Promise<void>;
 }
 
 /** The facts about one photo, as a definition list. */
-export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace }: PhotoMetadataProps) {
+export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDescription }: PhotoMetadataProps) {
   const camera = [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ');
   const rows: [string, ReactNode][] = [
     ['Name', baseName(photo.path)],
+    ['Description', <DescriptionField key="description" photo={photo} {...(editDescription ? { edit: editDescription } : {})} />],
     // The camera's clock (shared/taken-at.ts), not this viewer's time zone; file times are real instants.
     ['Taken', <TakenAtField key="taken" photo={photo} {...(editTakenAt ? { edit: editTakenAt } : {})} />],
     ['Size', `${photo.width} × ${photo.height} · ${formatBytes(photo.size)}`],

@@ -24,7 +24,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
   let title: string;
   switch (view.kind) {
     case 'library':
-      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search':
       title = `Results for “${view.query}”`;
@@ -50,7 +50,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
         </button>
       )}
       {view.kind === 'library' && view.onThisDay && <span className="muted">{onThisDayText()}</span>}
-      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.archived || view.place !== undefined || view.withoutPlace ? (
+      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.archived || view.place !== undefined || view.withoutPlace || view.described !== undefined ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

@@ -45,6 +45,10 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
     await client.setTakenAt([id], takenAt);
     reloadDetails();
   };
+  const editDescription = (id: string) => async (text: string | null) => {
+    await client.setDescription([id], text);
+    reloadDetails();
+  };
   const editPlace = (id: string) => async (position: { lat: number; lon: number } | null) => {
     await client.setPlace([id], position);
     reloadDetails();
@@ -147,7 +151,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
         )}
         {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
         {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
-        {details.status === 'ready' && details.value && <PhotoMetadata key={details.value.id} photo={details.value} onPlace={onPlace} {...(viewingOnly ? {} : { editTakenAt: editTakenAt(details.value.id), editPlace: editPlace(details.value.id) })} />}
+        {details.status === 'ready' && details.value && <PhotoMetadata key={details.value.id} photo={details.value} onPlace={onPlace} {...(viewingOnly ? {} : { editTakenAt: editTakenAt(details.value.id), editPlace: editPlace(details.value.id), editDescription: editDescription(details.value.id) })} />}
         {photoText && (
           <section aria-label="Text in photo">
             <h3 className="small">Text in photo</h3>

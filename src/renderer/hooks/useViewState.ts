@@ -24,6 +24,8 @@ export interface ViewState {
   showPlace: (place: string) => void;
   /** The timeline of the photos without a position, to give them a place. */
   showWithoutPlace: () => void;
+  /** The timeline of the photos whose description says `text`. */
+  showDescribed: (text: string) => void;
   moreLikeThis: (photo: Photo) => void;
   searchByImage: (file: File) => void;
   back: () => void;
@@ -93,6 +95,10 @@ export function useViewState(): ViewState {
     showWithoutPlace: useCallback(() => {
       clearQuery();
       setView(WITHOUT_PLACE_VIEW);
+    }, []),
+    showDescribed: useCallback((text) => {
+      clearQuery();
+      setView({ kind: 'library', folder: null, described: text });
     }, []),
     moreLikeThis: useCallback((photo) => {
       clearQuery();

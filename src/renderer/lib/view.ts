@@ -8,8 +8,9 @@ export type View =
    *  photos taken on today's month and day in earlier years (the sidebar's "On this day");
    *  `archived`: the Archive, only the archived photos (All photos, Recently added and On this
    *  day leave them out: shared/archive-views.ts); `withoutPlace`: the photos without a
-   *  position, to give them a place (the Places page leads there). */
-  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true; withoutPlace?: true }
+   *  position, to give them a place (the Places page leads there); `described`: the photos
+   *  whose description says this (a search's offer leads there). */
+  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true; withoutPlace?: true; described?: string }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
@@ -30,7 +31,7 @@ export function placeView(place: string): View {
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}${view.withoutPlace ? ':without-place' : ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}${view.withoutPlace ? ':without-place' : ''}${view.described !== undefined ? `:described:${view.described}` : ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

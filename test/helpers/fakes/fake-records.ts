@@ -2,7 +2,7 @@
 // FavouriteRepository, SignatureRepository, FolderRepository, FailureRepository of src/core/store/types.ts): keyed documents, listed in
 // the real store's order (by name, by path).
 import path from 'node:path';
-import type { AlbumRecord, AlbumRepository, ArchiveRepository, FavouriteRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
+import type { AlbumRecord, AlbumRepository, ArchiveRepository, DescriptionRepository, FavouriteRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
 
 export function fakeAlbums(): AlbumRepository {
   const albums = new Map<string, AlbumRecord>();
@@ -48,6 +48,24 @@ export function fakeFavourites(touch: () => void): FavouriteRepository {
 export function fakeArchive(touch: () => void): ArchiveRepository {
   const marks = fakeMarks(touch);
   return { setArchived: marks.set, archivedHashes: marks.hashes };
+}
+
+/** Descriptions by content, as descriptions-repository.ts keeps them (trimmed; blank removes). */
+export function fakeDescriptions(touch: () => void): DescriptionRepository {
+  let texts = new Map<string, string>();
+  return {
+    async setDescriptions(hashes, text) {
+      texts = new Map(texts); // a map handed out earlier stays as it was, like the real cache's
+      for (const hash of hashes) {
+        if (text === null || text.trim() === '') texts.delete(hash);
+        else texts.set(hash, text.trim());
+      }
+      touch();
+    },
+    async descriptions() {
+      return texts;
+    },
+  };
 }
 
 export function fakeSignatures(): SignatureRepository & { readonly rows: Map<string, SignatureRecord> } {

@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -105,6 +105,12 @@ describe('argument checks', () => {
     for (const bad of [{ lat: 91, lon: 0 }, { lat: 0, lon: -181 }, { lat: '43', lon: 11 }, { lat: NaN, lon: 0 }, { lat: 1, lon: 2, path: '/etc' }, 'Florence']) {
       expect(() => validateArgs('setPlace', [['a'], bad]), JSON.stringify(bad)).toThrow(/position/);
     }
+    expect(validateArgs('setDescription', [['a'], "Grandma's 80th"])).toEqual([['a'], "Grandma's 80th"]);
+    expect(validateArgs('setDescription', [['a'], null])).toEqual([['a'], null]);
+    expect(() => validateArgs('setDescription', [['a'], 'x'.repeat(2001)])).toThrow(/description is too long/);
+    expect(() => validateArgs('setDescription', [['a'], 42])).toThrow(/description/);
+    expect(validateArgs('timeline', [{ described: 'grandma' }])).toEqual([{ described: 'grandma' }]);
+    expect(() => validateArgs('timeline', [{ described: 7 }])).toThrow(/described/);
     expect(validateArgs('findPlaces', ['flor'])).toEqual(['flor']);
     expect(validateArgs('findPlaces', ['flor', 5])).toEqual(['flor', 5]);
     expect(() => validateArgs('findPlaces', ['flor', 500])).toThrow(/limit/);

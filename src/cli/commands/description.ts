@@ -1,0 +1,61 @@
+// `shoebox description set|remove|find`: a photo's description in the user's own words
+// ("Grandma's 80th"), removed, or the photos whose description says what was typed. The file is
+// never touched; the library keeps it by content (core/api/descriptions-api.ts, the same the app uses).
+import type { Command } from 'commander';
+import type { TimelinePhoto } from '../../shared/api';
+import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+
+const PAGE = 1000;
+
+async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos: string[], text: string | null): Promise<void> {
+  const library = await openCommandLibrary(cmd, opts, `shoebox description ${text === null ? 'remove' : 'set'}`);
+  try {
+    const { changed, missing } = await library.api.setDescriptionByPath(photos, text);
+    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
+    if (missing.length) process.exitCode = EXIT_FAILURE;
+    if (opts.json) return printJson({ changed, missing });
+    const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
+    printLine(text === null || text.trim() === '' ? `removed the description of ${count}` : `described ${count}`);
+  } finally {
+    await library.close();
+  }
+}
+
+export function registerDescription(program: Command): void {
+  const command = program.command('description').description("a photo's description in your own words (the file is not touched), and the photos it finds");
+
+  withLibraryOptions(command.command('set'))
+    .description('describe photos (every copy of the same photo), at most 2,000 characters: "Grandma\'s 80th, in the garden"')
+    .argument('<text>', 'the description')
+    .argument('<photo...>', 'photos in the library')
+    .action(async (text: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDescription(cmd, opts, photos, text));
+
+  withLibraryOptions(command.command('remove'))
+    .description("remove photos' description")
+    .argument('<photo...>', 'photos in the library')
+    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDescription(cmd, opts, photos, null));
+
+  withLibraryOptions(command.command('find'))
+    .description('the photos whose description has every word typed (each the start of one of its words; case and accents ignored), newest first')
+    .argument('<text>', 'words to look for: "grandma birth" finds "Grandma\'s 80th birthday"')
+    .action(async (text: string, opts: LibraryCommandOptions, cmd: Command) => {
+      const library = await openCommandLibrary(cmd, opts, 'shoebox description find', false, 'read');
+      try {
+        const photos: TimelinePhoto[] = [];
+        for (let offset = 0; ; offset += PAGE) {
+          const page = await library.api.timeline({ described: text, offset, limit: PAGE });
+          photos.push(...page.photos);
+          if (page.photos.length < PAGE || offset + PAGE >= page.total) break;
+        }
+        if (opts.json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder })));
+        for (const p of photos) printLine(printable(p.path));
+        if (photos.length === 0) {
+          process.stderr.write(`shoebox: no photo is described as "${text}"\n`);
+          process.exitCode = EXIT_FAILURE;
+        }
+      } finally {
+        await library.close();
+      }
+    });
+}

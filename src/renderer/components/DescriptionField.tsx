@@ -1,0 +1,89 @@
+// The viewer's description of a photo, as Google Photos' "Add a description": the user's own
+// words ("Grandma's 80th, in the garden"), kept by content in the library (every copy of the
+// photo has it; core/api/descriptions-api.ts) and found from the search box. The file is never
+// touched.
+import { useState } from 'react';
+import type { PhotoDetails } from '../../shared/api';
+import { useFieldSave } from '../hooks/useFieldSave';
+
+interface DescriptionFieldProps {
+  photo: PhotoDetails;
+  /** Sets the description (the engine's setDescription; null removes it) and reads the photo
+   *  again; absent where this device may not change the library (it is only viewed). */
+  edit?: (text: string | null) => Promise<void>;
+}
+
+/** What the engine keeps at most (core/api/descriptions-api.ts). */
+const MAX_DESCRIPTION = 2000;
+
+export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
+  const [value, setValue] = useState<string | null>(null); // null: not editing
+  const { busy, error, save, clearError } = useFieldSave(edit, () => setValue(null));
+  const text = photo.description;
+
+  if (value === null) {
+    return (
+      <span className="description">
+        {text ? <span className="description__text">{text}</span> : <span className="muted">none</span>}
+        {edit && (
+          // Named as it reads ("Add a description"), or "Edit description" beside one shown.
+          <button
+            type="button"
+            className="link-button"
+            {...(text ? { 'aria-label': 'Edit description' } : {})}
+            onClick={() => {
+              clearError();
+              setValue(text ?? '');
+            }}
+          >
+            {text ? 'Edit' : 'Add a description'}
+          </button>
+        )}
+      </span>
+    );
+  }
+  return (
+    <form
+      className="taken-at__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(value);
+      }}
+    >
+      <textarea
+        aria-label="Description"
+        rows={3}
+        maxLength={MAX_DESCRIPTION}
+        autoFocus
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          // Esc leaves the editor, not the viewer (its window handler skips a prevented key).
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setValue(null);
+          }
+        }}
+      />
+      <span className="taken-at__buttons">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => setValue(null)}>
+          Cancel
+        </button>
+        {text && (
+          <button type="button" className="link-button" disabled={busy} onClick={() => void save(null)}>
+            Remove
+          </button>
+        )}
+      </span>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="muted small">The file is not changed; every copy of this photo has the description, and search finds it.</p>
+    </form>
+  );
+}
