@@ -60,6 +60,7 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect(await a.host.setArchived([photoId(path.join(photos, 'blue.jpg'))], true)).toEqual({ done: 1, missing: 0 });
     expect(await a.host.setTakenAt([photoId(path.join(photos, 'yellow.jpg'))], '1999-12-31T23:59')).toEqual({ done: 1, missing: 0 });
     expect(await a.host.setPlace([photoId(path.join(photos, 'yellow.jpg'))], { lat: 64.13548, lon: -21.89541 })).toEqual({ done: 1, missing: 0 });
+    expect(await a.host.setDescription([photoId(path.join(photos, 'yellow.jpg'))], 'Sunflowers by the road')).toEqual({ done: 1, missing: 0 });
     await a.host.close();
 
     // Nothing of the library in the home: it is all under the prefix.
@@ -88,6 +89,9 @@ describe.skipIf(!s3)('a library on S3', () => {
     // So does the place set by hand there: Places on B lists it.
     expect([yellow.place?.city, yellow.placeEdited]).toEqual(['Reykjavík', { fileGpsLat: null, fileGpsLon: null }]);
     expect((await b.host.places()).countries.map((c) => c.country)).toEqual(['Iceland']);
+    // And the description written there: B shows it and finds the photo by it.
+    expect(yellow.description).toBe('Sunflowers by the road');
+    expect((await b.host.timeline({ described: 'sunflower' })).photos.map((p) => path.basename(p.path))).toEqual(['yellow.jpg']);
     expect((await b.host.duplicateDecisions()).map((d) => d.id)).toEqual([decision.id]);
     expect((await b.host.duplicates())!.groups).toEqual([]); // the scan is there, its one group decided
     for (const name of [...Object.keys(COLOURS), 'red copy']) {
