@@ -4,7 +4,7 @@
 // touched.
 import { useState } from 'react';
 import type { PhotoDetails } from '../../shared/api';
-import { useFieldSave } from '../hooks/useFieldSave';
+import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
 
 interface DescriptionFieldProps {
   photo: PhotoDetails;
@@ -57,13 +57,7 @@ export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
         autoFocus
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        onKeyDown={(e) => {
-          // Esc leaves the editor, not the viewer (its window handler skips a prevented key).
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            setValue(null);
-          }
-        }}
+        onKeyDown={escapeCancels(() => setValue(null))}
       />
       <span className="taken-at__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { placeLabel } from '../../shared/place-name';
-import { useFieldSave } from '../hooks/useFieldSave';
+import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
 import { PlaceSuggestions } from './PlaceSuggestions';
 
 interface PlaceFieldProps {
@@ -62,13 +62,7 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
         autoFocus
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          // Esc leaves the editor, not the viewer (its window handler skips a prevented key).
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            setQuery(null);
-          }
-        }}
+        onKeyDown={escapeCancels(() => setQuery(null))}
       />
       <PlaceSuggestions query={query} busy={busy} onChoose={(c) => void save({ lat: c.lat, lon: c.lon })} />
       <span className="taken-at__buttons">

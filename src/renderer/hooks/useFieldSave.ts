@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { errorMessage } from './useAsync';
 
 /**
@@ -22,4 +22,13 @@ export function useFieldSave<T>(edit: ((value: T) => Promise<void>) | undefined,
   };
   // A refusal belongs to the edit it answered: the field opened again starts without it.
   return { busy, error, save, clearError: () => setError(null) };
+}
+
+/** A field's key handler: Esc leaves the editor, not the viewer (its window handler skips a prevented key). */
+export function escapeCancels(cancel: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    cancel();
+  };
 }
