@@ -226,7 +226,7 @@ export function App() {
               jobs={library.jobs}
               sync={library.sync}
               photos={(archiving ? timelineCount : null) ?? status?.photos ?? 0}
-              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && place === null ? view.folder : undefined}
+              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && place === null && !withoutPlace && view.described === undefined ? view.folder : undefined}
               onShowFolder={showPhotos}
               recent={recent}
               onShowRecent={showRecentlyAdded}

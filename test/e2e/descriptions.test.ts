@@ -72,10 +72,15 @@ describe.skipIf(!hasChromium)('descriptions in the browser', () => {
     await offer.click();
     await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Described as “grandma birth”');
     await eventually(() => tileNames(page)).toEqual(['cake.jpg']);
+    // The search's own syntax (a word left out) says what no description's words can: no offer.
+    await page.getByRole('searchbox').fill('grandma -cake');
+    await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('grandma -cake');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await page.getByRole('button', { name: /Photos described as/ }).count()).toBe(0);
     // Words no description has: no offer.
     await page.getByRole('searchbox').fill('grandpa');
     await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('grandpa');
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 800));
     expect(await page.getByRole('button', { name: /Photos described as/ }).count()).toBe(0);
   });
 

@@ -5,10 +5,12 @@ import type { Command } from 'commander';
 import type { TimelinePhoto } from '../../shared/api';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 
 const PAGE = 1000;
 
 async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos: string[], text: string | null): Promise<void> {
+  refuseOptionLike(photos);
   const library = await openCommandLibrary(cmd, opts, `shoebox description ${text === null ? 'remove' : 'set'}`);
   try {
     const { changed, missing } = await library.api.setDescriptionByPath(photos, text);
@@ -25,7 +27,8 @@ async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos:
 export function registerDescription(program: Command): void {
   const command = program.command('description').description("a photo's description in your own words (the file is not touched), and the photos it finds");
 
-  withLibraryOptions(command.command('set'))
+  // "-5 degrees at dawn" is the text, not an option.
+  allowSignedArgument(withLibraryOptions(command.command('set')))
     .description('describe photos (every copy of the same photo), at most 2,000 characters: "Grandma\'s 80th, in the garden"')
     .argument('<text>', 'the description')
     .argument('<photo...>', 'photos in the library')

@@ -17,7 +17,8 @@ export interface DescriptionsForeground {
 
 export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription'> & DescriptionsForeground {
   const setDescriptionByPath = async (paths: string[], text: string | null) => {
-    if (text !== null && text.length > MAX_DESCRIPTION) throw new Error(`a description is at most ${MAX_DESCRIPTION} characters (this one has ${text.length})`);
+    // Counted as kept: trimmed.
+    if (text !== null && text.trim().length > MAX_DESCRIPTION) throw new Error(`a description is at most ${MAX_DESCRIPTION} characters (this one has ${text.trim().length})`);
     const at = await photosAtPaths(ctx, paths);
     await at.store.setDescriptions(at.contents.map((r) => r.hash), text);
     emitChanged(ctx, at.found);

@@ -3,21 +3,38 @@
 // "grandma birth" finds "Grandma's 80th birthday". Kept apart from CLIP's ranking: a description
 // is the user's words, not what the model sees (the app offers them beside the results).
 import type { LibraryStore } from '../store/types';
-import { normalizePlaceName } from '../../shared/place-name';
 
-/** Words of a text, folded: "Grandma's 80th!" → ["grandma", "s", "80th"]. */
-export function descriptionWords(text: string): string[] {
-  return normalizePlaceName(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** Folded for matching: compatibility forms (ligatures, full-width) as plain, lower case, and
+ *  accents off Latin, Greek and Cyrillic letters only (a Devanagari vowel sign is part of the
+ *  word, not an accent), apostrophes dropped ("Grandma's" is "grandmas"). */
+function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/['’]/g, '');
 }
 
-/** The content hashes whose description has every word of `text` (a prefix of one of its words); null when `text` has no word. */
+/** Words of a text, folded: "Grandma's 80th 🎂!" → ["grandmas", "80th", "🎂"]. */
+export function descriptionWords(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}]+/u).filter(Boolean);
+}
+
+/** Chinese, Japanese and Korean are written without spaces: a word of theirs is found anywhere. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** The content hashes whose description has every word of `text` (the start of one of its words;
+ *  a Chinese, Japanese or Korean word anywhere in it); null when `text` has no word. */
 export async function hashesDescribed(store: Pick<LibraryStore, 'descriptions'>, text: string): Promise<Set<string> | null> {
   const wanted = descriptionWords(text);
   if (wanted.length === 0) return null;
   const hashes = new Set<string>();
   for (const [hash, description] of await store.descriptions()) {
     const words = descriptionWords(description);
-    if (wanted.every((w) => words.some((d) => d.startsWith(w)))) hashes.add(hash);
+    const whole = fold(description);
+    if (wanted.every((w) => (UNSPACED.test(w) ? whole.includes(w) : words.some((d) => d.startsWith(w))))) hashes.add(hash);
   }
   return hashes;
 }

@@ -3,6 +3,7 @@
 // sees, so they are offered beside the results, not mixed into their ranking.
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import { useDebounced } from '../hooks/useDebounced';
 import { formatCount } from '../lib/format';
 
 interface DescribedSuggestionProps {
@@ -12,10 +13,19 @@ interface DescribedSuggestionProps {
   onDescribed: (text: string) => void;
 }
 
+/** Plain words only: a query with the search's syntax (-people, 2:forest, text:"open", a path)
+ *  says something a description's words cannot, so it gets no offer. */
+function plainWords(query: string): boolean {
+  return /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(query) && !/(^|\s)[-+]|[:"/\\]/.test(query);
+}
+
 export function DescribedSuggestion({ query, version, onDescribed }: DescribedSuggestionProps) {
   const client = useClient();
-  const [found] = useAsync(() => (/[\p{L}\p{N}]/u.test(query) ? client.timelineSummary({ described: query }) : Promise.resolve(null)), [client, query, version]);
-  if (found.status !== 'ready' || !found.value || found.value.total === 0) return null;
+  // Asked once typing pauses, not per keystroke (each is a timeline view the engine builds).
+  const settled = useDebounced(query, 300);
+  const [found] = useAsync(async () => (plainWords(settled) ? { query: settled, total: (await client.timelineSummary({ described: settled })).total } : null), [client, settled, version]);
+  // The count said is the shown query's, never the last one's.
+  if (found.status !== 'ready' || !found.value || found.value.query !== query || found.value.total === 0) return null;
   return (
     <p className="place-suggestion">
       <button type="button" className="link-button" onClick={() => onDescribed(query)}>

@@ -6,7 +6,7 @@ import { useElementSize } from '../hooks/useElementSize';
 import { PAGE_SIZE, type PagedPhotos } from '../lib/paged-photos';
 import { dayLabel, monthAt, monthLabel, revealTop, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
 import { PhotoTile } from './PhotoTile';
-import { allSelected, toggleRange } from '../lib/selection';
+import { dayState, toggleRange } from '../lib/selection';
 import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
 import { TimelineScrubber } from './TimelineScrubber';
 
@@ -110,23 +110,25 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
       );
     } else if (item.kind === 'day') {
       const label = dayLabel(item.day);
-      const whole = select ? allSelected(select.selection, item.first, item.count) : false;
+      const state = select ? dayState(select.selection, item.first, item.count) : 'none';
+      // The check beside the heading, not in it: the heading stays the date alone.
       items.push(
-        <h3 key={`d${item.day}`} className="timeline__day" style={style}>
+        <div key={`d${item.day}`} className="timeline__day" style={style}>
           {select && (
             <button
               type="button"
-              className={whole ? 'timeline__day-select timeline__day-select--on' : 'timeline__day-select'}
+              role="checkbox"
+              className={state === 'all' ? 'timeline__day-select timeline__day-select--on' : 'timeline__day-select'}
               aria-label={`Select ${label}`}
-              aria-pressed={whole}
-              title={whole ? "Unselect this day's photos" : "Select this day's photos"}
+              aria-checked={state === 'all' ? true : state === 'some' ? 'mixed' : false}
+              title={state === 'all' ? "Unselect this day's photos" : "Select this day's photos"}
               onClick={() => select.onChange(toggleRange(select.selection, item.first, item.count))}
             >
               ✓
             </button>
           )}
-          {label}
-        </h3>,
+          <h3 className="timeline__day-label">{label}</h3>
+        </div>,
       );
     } else {
       const tiles = [];

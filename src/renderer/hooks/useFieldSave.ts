@@ -27,7 +27,8 @@ export function useFieldSave<T>(edit: ((value: T) => Promise<void>) | undefined,
 /** A field's key handler: Esc leaves the editor, not the viewer (its window handler skips a prevented key). */
 export function escapeCancels(cancel: () => void): (event: KeyboardEvent) => void {
   return (event) => {
-    if (event.key !== 'Escape') return;
+    // Esc that cancels an input method's composition (Japanese, Chinese) is not the field's.
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     event.preventDefault();
     cancel();
   };

@@ -51,6 +51,13 @@ export function allSelected(selection: Selection, first: number, count: number):
   return count > 0;
 }
 
+/** How much of [first, first + count) is selected: a day's check shows all, some (mixed) or none. */
+export function dayState(selection: Selection, first: number, count: number): 'all' | 'some' | 'none' {
+  if (allSelected(selection, first, count)) return 'all';
+  for (let i = first; i < first + count; i++) if (selection.indices.has(i)) return 'some';
+  return 'none';
+}
+
 /** A day header's check (as Google Photos'): its photos join the selection, or leave it when all were in. */
 export function toggleRange(selection: Selection, first: number, count: number): Selection {
   const indices = new Set(selection.indices);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allSelected, clickSelect, moveFocus, NO_SELECTION, selectAll, selectedIndices, toggle, toggleRange } from '../../../src/renderer/lib/selection';
+import { allSelected, clickSelect, dayState, moveFocus, NO_SELECTION, selectAll, selectedIndices, toggle, toggleRange } from '../../../src/renderer/lib/selection';
 import { timelineLayout } from '../../../src/renderer/lib/timeline-layout';
 
 const plain = { shift: false, toggle: false };
@@ -62,5 +62,6 @@ describe('grid selection', () => {
     s = toggleRange(s, 2, 3);
     expect(selectedIndices(s)).toEqual([0]);
     expect(allSelected(s, 0, 0)).toBe(false); // an empty day is never "all selected"
+    expect([dayState(s, 0, 2), dayState(s, 2, 3), dayState(toggle(s, 1), 0, 2)]).toEqual(['some', 'none', 'all']);
   });
 });
