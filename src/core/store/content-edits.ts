@@ -30,7 +30,7 @@ export interface ContentEdit {
 type Values = Record<string, number | null>;
 
 /** The column keeping the file's own value of a row column: takenAt → fileTakenAt. */
-const fileColumn = (column: string) => `file${column[0]!.toUpperCase()}${column.slice(1)}`;
+export const fileColumn = (column: string) => `file${column[0]!.toUpperCase()}${column.slice(1)}`;
 
 /** The edit's values, as the row columns they set. */
 function setValues(kind: EditKind, edit: ContentEdit): Values {

@@ -1,5 +1,5 @@
 // A small table read whole and kept in memory per table version (the content marks, the dates
-// set by hand): read for every page the app shows, so a page costs a version check, not a read
+// and places set by hand, the descriptions): read for every page the app shows, so a page costs a version check, not a read
 // (on S3 a version check is one small request, a read several). A failed read is not kept.
 import type { Table } from '@lancedb/lancedb';
 import type { LibraryConnection } from './connection';

@@ -3,13 +3,12 @@
 // over its tables: an edit rewrites every row of the content, a commit of an edited content
 // takes the edit, a restore puts the file's values back, a repair fixes rows that lost them.
 import type { ContentEdit, EditKind } from '../../../src/core/store/content-edits';
-import { applyEdits } from '../../../src/core/store/content-edits';
+import { applyEdits, fileColumn } from '../../../src/core/store/content-edits';
 import { PLACE_EDITS, TAKEN_EDITS } from '../../../src/core/store/edit-kinds';
 import type { EditsUpkeep, PhotoRecord, PlaceEdit, PlaceEditRepository, TakenEdit, TakenEditRepository } from '../../../src/core/store/types';
 import type { FakePhotos } from './fake-photos';
 
 type Values = Record<string, number | null>;
-const fileColumn = (column: string) => `file${column[0]!.toUpperCase()}${column.slice(1)}`;
 
 /** One kind's edits over the fake rows. */
 function fakeKind<E extends ContentEdit>(photos: FakePhotos, kind: EditKind) {
