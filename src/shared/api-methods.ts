@@ -125,6 +125,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, description] = arity('setDescription', args, 2, 2);
     return [ids(list), description === null ? null : text(description, 'description', MAX_DESCRIPTION, true)];
   },
+  rotatePhotos: (args) => {
+    const [list, turns] = arity('rotatePhotos', args, 2, 2);
+    return [ids(list), integer(turns, 'turns', -3, 3)];
+  },
   setPlace: (args) => {
     const [list, position] = arity('setPlace', args, 2, 2);
     return [ids(list), position === null ? null : coordinates(position)];

@@ -67,7 +67,7 @@ export interface Photo {
   path: string;
   /** The library folder it was found under. */
   folder: string;
-  /** Dimensions after EXIF orientation. */
+  /** Dimensions as it shows: after EXIF orientation and the user's rotation. */
   width: number;
   height: number;
   /** The camera's clock read as UTC: show it with shared/taken-at.ts, never in the viewer's zone. */
@@ -87,6 +87,9 @@ export interface Photo {
    *  timeline (All photos, Recently added) and On this day; the Archive, a folder, a tag, the
    *  favourites, a place, search, similar and smart albums still show it. Absent when not. */
   archived?: true;
+  /** The user turned it (Rotate: its content, every copy), clockwise degrees; its images are
+   *  served turned (give it to the transport's image URL, so a turn is fetched anew). Absent when upright as its file shows it. */
+  rotation?: 90 | 180 | 270;
 }
 
 /** A search result: the photo and its similarity to the query (cosine, higher is closer). */
@@ -552,6 +555,11 @@ export interface BatchResult {
   missing: number;
 }
 
+/** A rotation: `videos`, videos asked for, which are not turned. */
+export interface RotateResult extends BatchResult {
+  videos: number;
+}
+
 /** A shift of dates taken: `undated`, photos that had no date to move. */
 export interface ShiftResult extends BatchResult {
   undated: number;
@@ -756,6 +764,10 @@ export interface LibraryApi {
   /** Sets the photos' description (at most 2,000 characters, trimmed), or with null or blank
    *  text removes it; one write, every copy of a content; the files are never touched. */
   setDescription(ids: string[], text: string | null): Promise<BatchResult>;
+  /** Turns the photos by `turns` quarter turns clockwise (-1: anticlockwise, 2: upside down)
+   *  from how they show now: every copy of a content, once; the files are never touched, the
+   *  images the app is served are turned. Four turns put a photo back as its file shows it. */
+  rotatePhotos(ids: string[], turns: number): Promise<RotateResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
   /** The library's photos by country and town. */

@@ -28,6 +28,16 @@ export async function writeColourPhoto(dir: string, name: string, rgb: [number, 
   return file;
 }
 
+/** A landscape photo, red on its left half and blue on its right: which way up it shows is plain to see (Rotate). */
+export async function writeRedLeftBlueRight(file: string, size = { width: 640, height: 480 }): Promise<string> {
+  const half = (r: number, b: number) => sharp({ create: { width: size.width / 2, height: size.height, channels: 3, background: { r, g: 0, b } } }).png().toBuffer();
+  await sharp({ create: { ...size, channels: 3, background: '#000' } })
+    .composite([{ input: await half(255, 0), left: 0, top: 0 }, { input: await half(0, 255), left: size.width / 2, top: 0 }])
+    .jpeg({ quality: 95 })
+    .toFile(file);
+  return file;
+}
+
 /**
  * `count` camera-sized JPEGs, p000.jpg…, each with content of its own: a hue turn of one
  * base alone gives some pairs byte-identical files, and a copy of a photo already embedded is

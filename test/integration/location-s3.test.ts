@@ -4,6 +4,7 @@
 // shows search results, tags, albums, favourites, the archive, decisions and thumbnails with the originals gone.
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
 import { resolveLibraryLocation, S3Files } from '../../src/core/location';
@@ -61,6 +62,7 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect(await a.host.setTakenAt([photoId(path.join(photos, 'yellow.jpg'))], '1999-12-31T23:59')).toEqual({ done: 1, missing: 0 });
     expect(await a.host.setPlace([photoId(path.join(photos, 'yellow.jpg'))], { lat: 64.13548, lon: -21.89541 })).toEqual({ done: 1, missing: 0 });
     expect(await a.host.setDescription([photoId(path.join(photos, 'yellow.jpg'))], 'Sunflowers by the road')).toEqual({ done: 1, missing: 0 });
+    expect(await a.host.rotatePhotos([photoId(path.join(photos, 'green.jpg'))], 1)).toEqual({ done: 1, missing: 0, videos: 0 });
     await a.host.close();
 
     // Nothing of the library in the home: it is all under the prefix.
@@ -81,6 +83,10 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect(await b.host.tagCounts()).toEqual(tags);
     expect((await b.host.albumPhotos('sunny')).photos.map((p) => p.path)).toEqual(album);
     expect((await b.host.timeline({ favourite: true })).photos.map((p) => [path.basename(p.path), p.favourite])).toEqual([['green.jpg', true]]);
+    // The photo turned on device A shows turned on B: listed sideways, its thumbnail too.
+    expect((await b.host.timeline({ favourite: true })).photos[0]).toMatchObject({ width: 240, height: 320, rotation: 90 });
+    const turned = await sharp((await b.host.readImage(photoId(path.join(photos, 'green.jpg')), 'thumb'))!.data).metadata();
+    expect(turned.height).toBeGreaterThan(turned.width);
     expect((await b.host.timeline({ archived: true })).photos.map((p) => [path.basename(p.path), p.archived])).toEqual([['blue.jpg', true]]);
     expect((await b.host.timeline()).photos.map((p) => path.basename(p.path))).not.toContain('blue.jpg');
     // The date set by hand on device A: B's photo rows carry it, and B's viewer says so.

@@ -38,6 +38,8 @@ export function registerList(program: Command): void {
           ...(p.unreachable ? { unreachable: true } : {}),
           ...(p.favourite ? { favourite: true } : {}),
           ...(p.archived ? { archived: true } : {}),
+          // Turned by the user (`shoebox rotate`), clockwise degrees; width and height are as it shows.
+          ...(p.rotation ? { rotation: p.rotation } : {}),
         }));
         if (opts.json) return printJson(rows);
         for (const r of rows) printLine(`${r.path}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);

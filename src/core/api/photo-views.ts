@@ -7,36 +7,45 @@ import { rememberThumbKey } from './thumb-keys';
 import { folderReachable } from './folder-reach';
 import { placeOf } from '../places/located-photos';
 import { placeLabel } from '../../shared/place-name';
+import { turnTextMatch, turnedSize, turnsToDegrees } from '../../shared/rotation';
 
-/** The marks the user puts on contents by hand, as content hashes: read once per page (readMarks). */
+/** The marks the user puts on contents by hand, by content hash: read once per page (readMarks). */
 export interface PhotoMarks {
   favourites: ReadonlySet<string>;
   archived: ReadonlySet<string>;
+  /** Clockwise quarter turns (Rotate). */
+  rotations: ReadonlyMap<string, number>;
 }
 
-/** No marks (a caller that did not read them, or a library without any). */
-const NO_MARKS: PhotoMarks = { favourites: new Set(), archived: new Set() };
+/** The store methods a page of photos reads its marks with. */
+export type MarksSource = Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes' | 'rotations'>;
 
-/** The favourites and the archive, for a page of photos (each cached per table version by the store). */
-export async function readMarks(store: Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes'>): Promise<PhotoMarks> {
-  const [favourites, archived] = await Promise.all([store.favouriteHashes(), store.archivedHashes()]);
-  return { favourites, archived };
+/** No marks (a caller that did not read them, or a library without any). */
+const NO_MARKS: PhotoMarks = { favourites: new Set(), archived: new Set(), rotations: new Map() };
+
+/** The favourites, the archive and the rotations, for a page of photos (each cached per table version by the store). */
+export async function readMarks(store: MarksSource): Promise<PhotoMarks> {
+  const [favourites, archived, rotations] = await Promise.all([store.favouriteHashes(), store.archivedHashes(), store.rotations()]);
+  return { favourites, archived, rotations };
 }
 
 export function toPhoto(p: PhotoSummary, marks: PhotoMarks = NO_MARKS): Photo {
-  rememberThumbKey(p.path, p.thumbKey); // its thumbnail is asked for next (thumb-keys.ts)
+  const turns = marks.rotations.get(p.hash) ?? 0;
+  rememberThumbKey(p.path, p.thumbKey, turns); // its thumbnail is asked for next (thumb-keys.ts)
+  const rotation = turnsToDegrees(turns);
   return {
     id: photoId(p.path),
     path: p.path,
     folder: p.folder,
-    width: p.width,
-    height: p.height,
+    // As the user sees it: turned sideways, a landscape photo is a portrait one.
+    ...turnedSize(p, turns),
     takenAt: p.takenAt,
     ...(typeof p.takenOffset === 'number' ? { takenOffset: p.takenOffset } : {}),
     ...(typeof p.durationMs === 'number' ? { kind: 'video' as const, duration: p.durationMs / 1000 } : {}),
     ...(folderReachable(p.folder) ? {} : { unreachable: true as const }),
     ...(marks.favourites.has(p.hash) ? { favourite: true as const } : {}),
     ...(marks.archived.has(p.hash) ? { archived: true as const } : {}),
+    ...(rotation ? { rotation } : {}),
   };
 }
 
@@ -81,7 +90,7 @@ export function toListing(p: PhotoSummary, marks?: PhotoMarks): PhotoListing {
 }
 
 /** Vector hits as a page of photos; a hit whose row vanished meanwhile (deleted) is dropped. */
-export async function hitsPage(store: Pick<LibraryStore, 'photosByPath' | 'favouriteHashes' | 'archivedHashes'>, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
+export async function hitsPage(store: Pick<LibraryStore, 'photosByPath'> & MarksSource, hits: readonly { path: string; score: number; time?: number; photoText?: PhotoTextMatch }[], offset: number, limit: number): Promise<SearchPage> {
   const [rows, marks] = await Promise.all([store.photosByPath(hits.map((h) => h.path)), readMarks(store)]);
   const photos = hits.flatMap((h) => {
     const row = rows.get(h.path);
@@ -89,7 +98,8 @@ export async function hitsPage(store: Pick<LibraryStore, 'photosByPath' | 'favou
     if (!row) return [];
     // A video's best moment travels with it: the viewer plays from there.
     const hit = h.time !== undefined ? { ...toHit(row, h.score, marks), time: h.time } : toHit(row, h.score, marks);
-    return [h.photoText ? { ...hit, photoText: h.photoText } : hit];
+    // Its boxes on the photo as it shows, turned or not.
+    return [h.photoText ? { ...hit, photoText: turnTextMatch(h.photoText, marks.rotations.get(row.hash) ?? 0) } : hit];
   });
   return { offset, photos, hasMore: hits.length === limit };
 }

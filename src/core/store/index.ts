@@ -28,6 +28,7 @@ import { ContentMarksRepository } from './content-marks-repository';
 import { ContentEdits } from './content-edits';
 import { PLACE_EDITS, TAKEN_EDITS } from './edit-kinds';
 import { DescriptionsRepository } from './descriptions-repository';
+import { RotationsRepository } from './rotations-repository';
 import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
@@ -55,6 +56,7 @@ class Store implements LibraryStore {
   private readonly takenEditsRepo: ContentEdits<TakenEdit>;
   private readonly placeEditsRepo: ContentEdits<PlaceEdit>;
   private readonly descriptionsRepo: DescriptionsRepository;
+  private readonly rotationsRepo: RotationsRepository;
   // Photo commits and edits by hand one at a time: a commit reads the edits it applies, and an
   // edit must not land between that read and the commit (the row would keep the file's value).
   private readonly editsQueue = oneAtATime();
@@ -82,6 +84,7 @@ class Store implements LibraryStore {
     this.takenEditsRepo = new ContentEdits(conn, TAKEN_EDITS);
     this.placeEditsRepo = new ContentEdits(conn, PLACE_EDITS);
     this.descriptionsRepo = new DescriptionsRepository(conn);
+    this.rotationsRepo = new RotationsRepository(conn);
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -140,8 +143,9 @@ class Store implements LibraryStore {
 
   dataVersion(): Promise<string> {
     return this.read(async () => {
-      // Favourites, the archive and descriptions too: the timeline's views are filtered by them.
-      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites, TAG_TABLES.archived, TAG_TABLES.descriptions].map((name) => this.conn.table(name)));
+      // Favourites, the archive and descriptions too: the timeline's views are filtered by them;
+      // rotations: the pages' image URLs carry them.
+      const tables = await Promise.all([TAG_TABLES.tags, TAG_TABLES.favourites, TAG_TABLES.archived, TAG_TABLES.descriptions, TAG_TABLES.rotations].map((name) => this.conn.table(name)));
       return [await this.library.version(), ...(await Promise.all(tables.map((t) => t?.version() ?? 0)))].join(':');
     });
   }
@@ -362,6 +366,14 @@ class Store implements LibraryStore {
 
   descriptions(): Promise<ReadonlyMap<string, string>> {
     return this.read(() => this.descriptionsRepo.all());
+  }
+
+  rotate(hashes: readonly string[], turns: number | 'reset'): Promise<void> {
+    return this.write(() => this.rotationsRepo.rotate(hashes, turns));
+  }
+
+  rotations(): Promise<ReadonlyMap<string, number>> {
+    return this.read(() => this.rotationsRepo.all());
   }
 
   repairEdits(): Promise<number> {

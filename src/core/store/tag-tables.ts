@@ -13,6 +13,7 @@ export const TAG_TABLES = {
   takenEdits: 'taken_edits',
   placeEdits: 'place_edits',
   descriptions: 'descriptions',
+  rotations: 'rotations',
 } as const;
 
 const text = (name: string): Field => new Field(name, new Utf8(), false);
@@ -91,4 +92,9 @@ export function placeEditsSchema(): Schema {
 /** A photo content's description, written by the user ("Grandma's 80th"): `hash` (the merge key), the text and when. */
 export function descriptionsSchema(): Schema {
   return new Schema([text('hash'), text('text'), float('describedAt')]);
+}
+
+/** How a photo content is turned to show (Rotate): `hash` (the merge key), clockwise quarter turns 1-3 (none: no row) and when. */
+export function rotationsSchema(): Schema {
+  return new Schema([text('hash'), new Field('turns', new Int32(), false), float('rotatedAt')]);
 }

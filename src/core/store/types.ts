@@ -353,6 +353,15 @@ export interface DescriptionRepository {
   descriptions(): Promise<ReadonlyMap<string, string>>;
 }
 
+/** How the user turned photos to show (Rotate), by content (rotations-repository.ts). */
+export interface RotationRepository {
+  /** Turns these contents by `turns` clockwise quarter turns (negative: anticlockwise) from how
+   *  they show now, or with 'reset' back to how their files show them; one commit. */
+  rotate(hashes: readonly string[], turns: number | 'reset'): Promise<void>;
+  /** Every turned content's clockwise quarter turns (1-3), by content hash; shared, do not change it. */
+  rotations(): Promise<ReadonlyMap<string, number>>;
+}
+
 /** What both kinds of edit by hand share. */
 export interface EditsUpkeep {
   /** Rewrites the rows whose date or place is not their content's edit (left by a crash between
@@ -425,6 +434,7 @@ export interface LibraryStore
     TakenEditRepository,
     PlaceEditRepository,
     DescriptionRepository,
+    RotationRepository,
     EditsUpkeep,
     SignatureRepository,
     VideoFrameRepository,

@@ -12,8 +12,9 @@ export type ConnectionState = 'connecting' | 'open' | 'lost';
 export interface ShoeboxClient extends LibraryApi {
   /** 'ipc' in the desktop app, 'websocket' under `shoebox serve`. */
   readonly transport: 'ipc' | 'websocket';
-  /** A URL the page can put in <img src>, served only for library photos. */
-  imageUrl(id: string, kind: ImageKind): string;
+  /** A URL the page can put in <img src>, served only for library photos. `rotation`: the
+   *  photo's (Photo.rotation), so a photo turned since has another URL than the browser's cached image. */
+  imageUrl(id: string, kind: ImageKind, rotation?: number): string;
   /**
    * Shows a library photo in the platform's file manager: the desktop app only (a page
    * under `shoebox serve` may be on another machine than the files), absent there, so the

@@ -9,7 +9,7 @@ export function ipcClient(api: DesktopBridge): ShoeboxClient {
   return {
     ...withUnwrappedErrors(api),
     transport: 'ipc',
-    imageUrl: (id, kind) => `shoebox://app/${kind}/${encodeURIComponent(id)}`,
+    imageUrl: (id, kind, rotation) => `shoebox://app/${kind}/${encodeURIComponent(id)}${rotation ? `?r=${rotation}` : ''}`,
     onConnectionChange: (listener) => {
       listener('open');
       return () => {};

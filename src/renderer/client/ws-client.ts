@@ -60,7 +60,7 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
   return {
     ...libraryApiOverRpc(rpc),
     transport: 'websocket',
-    imageUrl: (id, kind) => imageUrls.get(id, kind),
+    imageUrl: (id, kind, rotation) => imageUrls.get(id, kind, rotation),
     onConnectionChange(listener) {
       listeners.add(listener);
       listener(state);
@@ -77,12 +77,13 @@ class ImageUrlCache {
 
   constructor(private readonly token: string) {}
 
-  get(id: string, kind: ImageKind): string {
-    const key = `${kind}/${id}`;
+  get(id: string, kind: ImageKind, rotation?: number): string {
+    const key = `${kind}/${id}/${rotation ?? 0}`;
     let url = this.urls.get(key);
     if (url === undefined) {
       if (this.urls.size >= 5000) this.urls.clear();
-      url = imagePath(this.token, kind, id);
+      // The rotation only tells the browser's cache this is another image (the server turns it by the library's rotation).
+      url = imagePath(this.token, kind, id) + (rotation ? `&r=${rotation}` : '');
       this.urls.set(key, url);
     }
     return url;

@@ -71,7 +71,7 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
           index={index}
           photo={photo}
           size={layout.tile}
-          thumbUrl={photo ? client.imageUrl(photo.id, 'thumb') : null}
+          thumbUrl={photo ? client.imageUrl(photo.id, 'thumb', photo.rotation) : null}
           score={photo && 'score' in photo ? (photo as PhotoHit).score : null}
           selected={select?.selection.indices.has(index) ?? false}
           focused={focus === index}

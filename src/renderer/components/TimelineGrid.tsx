@@ -141,7 +141,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
             index={index}
             photo={photo}
             size={layout.tile}
-            thumbUrl={photo ? client.imageUrl(photo.id, 'thumb') : null}
+            thumbUrl={photo ? client.imageUrl(photo.id, 'thumb', photo.rotation) : null}
             score={null}
             fileTime={photo?.fileTime === true}
             deferImage={flinging}

@@ -12,6 +12,7 @@ import { ArchivedLabel } from './ArchivedBadge';
 import { FavouriteButton } from './FavouriteButton';
 import { PhotoMetadata } from './PhotoMetadata';
 import { RevealButton } from './RevealButton';
+import { RotateButtons } from './RotateButtons';
 import { Slideshow } from './slideshow/Slideshow';
 import { PhotoTags } from './tags/PhotoTags';
 import { TextHighlight } from './TextHighlight';
@@ -31,7 +32,7 @@ interface ViewerProps {
 
 /**
  * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
- * Shift+A Archive, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
+ * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
 export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace }: ViewerProps) {
@@ -39,7 +40,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   const dialog = useRef<HTMLDivElement>(null);
   const photo = source.get(index);
   const count = source.count;
-  const [details, reloadDetails] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id]);
+  const [details, reloadDetails] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id, photo?.rotation]);
   // The date taken set from the panel: the engine's answer (an error stays in the editor), then the photo read again.
   const editTakenAt = (id: string) => async (takenAt: string | null) => {
     await client.setTakenAt([id], takenAt);
@@ -55,8 +56,9 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   };
   const favourites = useFavouriteToggle();
   const archive = useMarkToggle('archived');
-  // The last failed write (heart or archive) about this photo, in one line.
-  const markError = [favourites.error, archive.error].find((error) => error && error.id === photo?.id);
+  const [rotateError, setRotateError] = useState<{ id: string; text: string } | null>(null);
+  // The last failed write (heart, archive or a turn) about this photo, in one line.
+  const markError = [favourites.error, archive.error, rotateError].find((error) => error && error.id === photo?.id);
   const viewingOnly = useViewingOnly();
   const [slideshow, setSlideshow] = useState(false);
 
@@ -96,7 +98,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   const photoText = (photo as PhotoHit | undefined)?.photoText;
   // A video plays in its player; an unreachable original (another device's folder) shows the
   // library's thumbnail, which zooms like a photo (its 100% is the thumbnail's pixels).
-  const imageSrc = photo && (photo.kind !== 'video' || photo.unreachable) ? client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image') : null;
+  const imageSrc = photo && (photo.kind !== 'video' || photo.unreachable) ? client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image', photo.rotation) : null;
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
       <div className="viewer__stage">
@@ -119,9 +121,12 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
           <span className="viewer__position">
             {(index + 1).toLocaleString()} of {formatTotal(count, source.complete)}
           </span>
-          <button type="button" className="icon-button" aria-label="Close viewer" title="Close (Esc)" onClick={onClose}>
-            ×
-          </button>
+          <span className="viewer__bar-tools">
+            <RotateButtons photo={photo} keys={!slideshow} onError={setRotateError} />
+            <button type="button" className="icon-button" aria-label="Close viewer" title="Close (Esc)" onClick={onClose}>
+              ×
+            </button>
+          </span>
         </div>
         <h2 className="viewer__title" title={photo?.path}>
           {name}
@@ -159,7 +164,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
           </section>
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · Shift+A archive · S slideshow · Esc to close</p>
+        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · Shift+A archive · R rotate · S slideshow · Esc to close</p>
       </aside>
       {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>

@@ -41,6 +41,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['← →', 'Previous / next photo'],
       ['F', 'Favourite (again: unmark)'],
       ['Shift A', 'Archive (again: bring back)'],
+      ['R', 'Rotate right (Shift R: left)'],
       ['S', 'Slideshow from this photo'],
       ['+ −', 'Zoom in / out'],
       ['0', 'Fit the photo'],

@@ -2,7 +2,8 @@
 // FavouriteRepository, SignatureRepository, FolderRepository, FailureRepository of src/core/store/types.ts): keyed documents, listed in
 // the real store's order (by name, by path).
 import path from 'node:path';
-import type { AlbumRecord, AlbumRepository, ArchiveRepository, DescriptionRepository, FavouriteRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
+import type { AlbumRecord, AlbumRepository, ArchiveRepository, DescriptionRepository, FavouriteRepository, RotationRepository, FailureRecord, FailureRepository, FolderRecord, FolderRepository, PhotoWrites, SignatureRecord, SignatureRepository } from '../../../src/core/store/types';
+import { addTurns } from '../../../src/shared/rotation';
 
 export function fakeAlbums(): AlbumRepository {
   const albums = new Map<string, AlbumRecord>();
@@ -64,6 +65,25 @@ export function fakeDescriptions(touch: () => void): DescriptionRepository {
     },
     async descriptions() {
       return texts;
+    },
+  };
+}
+
+/** Rotations by content, as rotations-repository.ts keeps them (1-3 clockwise turns; upright: none). */
+export function fakeRotations(touch: () => void): RotationRepository {
+  let turns = new Map<string, number>();
+  return {
+    async rotate(hashes, by) {
+      turns = new Map(turns); // a map handed out earlier stays as it was, like the real cache's
+      for (const hash of new Set(hashes)) {
+        const next = by === 'reset' ? 0 : addTurns(turns.get(hash) ?? 0, by);
+        if (next === 0) turns.delete(hash);
+        else turns.set(hash, next);
+      }
+      touch();
+    },
+    async rotations() {
+      return turns;
     },
   };
 }

@@ -4,7 +4,7 @@
 // store and every service sees the same library.
 import type { LibraryStore, PhotoRecord } from '../../../src/core/store/types';
 import { fakePhotos, type FakePhotos } from './fake-photos';
-import { fakeAlbums, fakeArchive, fakeDescriptions, fakeFavourites, fakeFolders, fakeSignatures } from './fake-records';
+import { fakeAlbums, fakeArchive, fakeDescriptions, fakeFavourites, fakeFolders, fakeRotations, fakeSignatures } from './fake-records';
 import { fakeTags, type FakeTags } from './fake-tags';
 import { fakePhotoText } from './fake-photo-text';
 import { fakeVideoFrames } from './fake-video-frames';
@@ -20,7 +20,7 @@ export function fakeStore(modelId = 'fake-model'): FakeStore {
   const photos = fakePhotos(modelId);
   const tags = fakeTags(modelId, photos, photos.touch);
   const signatures = fakeSignatures();
-  const parts = { ...photos, ...tags, ...fakeAlbums(), ...fakeFavourites(photos.touch), ...fakeArchive(photos.touch), ...fakeDescriptions(photos.touch), ...signatures, ...fakeFolders(photos), ...fakePhotoText(), ...fakeVideoFrames(() => new Set([...photos.rows.values()].map((r) => r.hash))), ...fakeContentEdits(photos) };
+  const parts = { ...photos, ...tags, ...fakeAlbums(), ...fakeFavourites(photos.touch), ...fakeArchive(photos.touch), ...fakeDescriptions(photos.touch), ...fakeRotations(photos.touch), ...signatures, ...fakeFolders(photos), ...fakePhotoText(), ...fakeVideoFrames(() => new Set([...photos.rows.values()].map((r) => r.hash))), ...fakeContentEdits(photos) };
   return {
     ...parts, // dataVersion: photo and tag writes both bump it, as the real one joins both tables' versions
     photos,

@@ -23,11 +23,13 @@ describe('library thumbnails', () => {
     await thumbs.write(other.thumbKey, JPEG);
     const rows = new Map([[other.path, other]]);
     const photosByPath = vi.fn(async (paths: readonly string[]) => new Map(paths.flatMap((p) => (rows.has(p) ? [[p, rows.get(p)!] as const] : []))));
-    const store = { photosByPath } as unknown as LibraryStore;
+    const rotations = vi.fn(async () => new Map<string, number>());
+    const store = { photosByPath, rotations } as unknown as LibraryStore;
 
     toPhoto(shown); // as a page of results hands it to the grid
     expect(await readLibraryImage(store, thumbs, photoId(shown.path), 'thumb')).toEqual({ contentType: 'image/jpeg', data: JPEG });
     expect(photosByPath).not.toHaveBeenCalled();
+    expect(rotations).not.toHaveBeenCalled(); // its turn was remembered with its key
 
     expect(await readLibraryImage(store, thumbs, photoId(other.path), 'thumb')).toEqual({ contentType: 'image/jpeg', data: JPEG });
     expect(photosByPath).toHaveBeenCalledTimes(1);

@@ -93,6 +93,8 @@ describe('shoebox://app protocol', () => {
 
     it('parses only well-formed image URLs', () => {
       expect(imageRequest('shoebox://app/thumb/abc_-9')).toEqual({ kind: 'thumb', id: 'abc_-9' });
+      // A turned photo's URL (ipc-client.ts) names the same image: the rotation only makes it another URL to the cache.
+      expect(imageRequest('shoebox://app/thumb/abc_-9?r=90')).toEqual({ kind: 'thumb', id: 'abc_-9' });
       expect(imageRequest('shoebox://app/image/a.b')).toBeNull();
       expect(imageRequest('shoebox://app/video/abc')).toBeNull();
       expect(imageRequest('shoebox://app:99/thumb/abc')).toBeNull();

@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'rotatePhotos', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -109,6 +109,8 @@ describe('argument checks', () => {
     expect(validateArgs('setDescription', [['a'], null])).toEqual([['a'], null]);
     expect(() => validateArgs('setDescription', [['a'], 'x'.repeat(2001)])).toThrow(/description is too long/);
     expect(() => validateArgs('setDescription', [['a'], 42])).toThrow(/description/);
+    expect(validateArgs('rotatePhotos', [['a'], -1])).toEqual([['a'], -1]);
+    for (const bad of [4, 0.5, '1', null]) expect(() => validateArgs('rotatePhotos', [['a'], bad]), String(bad)).toThrow(/turns/);
     expect(validateArgs('timeline', [{ described: 'grandma' }])).toEqual([{ described: 'grandma' }]);
     expect(() => validateArgs('timeline', [{ described: 7 }])).toThrow(/described/);
     expect(validateArgs('findPlaces', ['flor'])).toEqual(['flor']);

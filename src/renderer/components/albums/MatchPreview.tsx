@@ -52,7 +52,7 @@ export function MatchPreview(props: MatchPreviewProps) {
         <ul className="album-preview__thumbs" aria-label="Best matches">
           {value.photos.map((p) => (
             <li key={p.id}>
-              <img src={client.imageUrl(p.id, 'thumb')} alt="" title={`${p.path} · ${p.score.toFixed(3)}`} />
+              <img src={client.imageUrl(p.id, 'thumb', p.rotation)} alt="" title={`${p.path} · ${p.score.toFixed(3)}`} />
             </li>
           ))}
         </ul>

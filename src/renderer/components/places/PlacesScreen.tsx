@@ -83,7 +83,7 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
         {towns.map((town) => (
           <li key={town.place}>
             <button type="button" className="place-card" title={`Show the photos taken in ${town.place}`} onClick={() => showPlace(town.place)}>
-              <img className="place-card__cover" src={client.imageUrl(town.cover.id, 'thumb')} alt="" loading="lazy" decoding="async" draggable={false} />
+              <img className="place-card__cover" src={client.imageUrl(town.cover.id, 'thumb', town.cover.rotation)} alt="" loading="lazy" decoding="async" draggable={false} />
               <span className="place-card__name">{town.city}</span>
               <span className="place-card__count muted">{formatCount(town.count, 'photo')}</span>
             </button>

@@ -50,7 +50,7 @@ interface Slide {
  * original (another device's folder) shows its thumbnail, as in the viewer.
  */
 export function slideSource(client: ShoeboxClient, photo: Photo): string {
-  return client.imageUrl(photo.id, photo.kind === 'video' || photo.unreachable ? 'thumb' : 'image');
+  return client.imageUrl(photo.id, photo.kind === 'video' || photo.unreachable ? 'thumb' : 'image', photo.rotation);
 }
 
 export function Slideshow({ source, start, onClose }: SlideshowProps) {

@@ -1,0 +1,34 @@
+// Rotate, as every photo app's: the user turns a photo a quarter at a time. Kept by content in
+// the library (the store's rotations table: every copy shares it, a move or a re-index keeps
+// it, every device sees it); the images the app is served are turned (image-files.ts), and
+// listings show the turned size. The file is never touched. Videos are not turned (a player
+// shows them as their file says). The app (by id) and the CLI (`shoebox rotate`, by path) share this.
+import type { RotateResult } from '../../shared/api';
+import type { ApiContext, ApiMethods } from './api-context';
+import { emitChanged, pathsOf, photosAtPaths } from './edits-by-path';
+
+/** The CLI's share: by path, with what was turned, what the library does not hold and the videos left as they are. */
+export interface RotationsForeground {
+  /** Turns the photos at these paths by `turns` clockwise quarter turns, or with 'reset' back to how their files show them. */
+  rotateByPath(paths: string[], turns: number | 'reset'): Promise<{ changed: string[]; missing: string[]; videos: string[] }>;
+}
+
+export function rotationsApi(ctx: ApiContext): ApiMethods<'rotatePhotos'> & RotationsForeground {
+  const rotateByPath = async (paths: string[], turns: number | 'reset') => {
+    if (turns !== 'reset' && !Number.isInteger(turns)) throw new Error(`a rotation is whole quarter turns (got ${turns})`);
+    const at = await photosAtPaths(ctx, paths);
+    const isVideo = (p: string) => typeof at.rows.get(p)!.durationMs === 'number';
+    const photos = at.contents.filter((r) => typeof r.durationMs !== 'number');
+    await at.store.rotate(photos.map((r) => r.hash), turns);
+    const changed = at.found.filter((p) => !isVideo(p));
+    emitChanged(ctx, changed);
+    return { changed, missing: at.missing, videos: at.found.filter(isVideo) };
+  };
+  return {
+    rotateByPath,
+    async rotatePhotos(ids, turns): Promise<RotateResult> {
+      const { changed, videos } = await rotateByPath(pathsOf(ids), turns);
+      return { done: changed.length, missing: new Set(ids).size - changed.length - videos.length, videos: videos.length };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Rotate in the browser over `shoebox serve` with the tiny colour model: the viewer's Rotate
+// right turns a landscape photo (red left, blue right) so the viewer and the grid show it
+// upright the other way (red on top, taller than wide; its size read as it shows), R and Shift+R turn it from the keyboard,
+// a reload keeps it, and the file is never touched.
+// Screenshot: test-results/screenshots/rotate-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeRedLeftBlueRight } from '../helpers/images';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { hasChromium, screenshot } from './helpers/browser';
+import type { ServeProcess } from './helpers/serve';
+import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { tileNames } from './helpers/tiles';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+/** A loaded image's shape and which side is red, read from its pixels in the page. */
+function shown(img: Locator): Promise<string> {
+  return img.evaluate((el: HTMLImageElement) => {
+    if (!el.complete || el.naturalWidth === 0) return 'loading';
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [el.naturalWidth, el.naturalHeight];
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(el, 0, 0);
+    const red = (x: number, y: number) => ctx.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1).data[0]! > 128;
+    const side = red(0.1, 0.1) && red(0.9, 0.1) ? 'top' : red(0.1, 0.1) && red(0.1, 0.9) ? 'left' : red(0.9, 0.1) ? 'right' : 'bottom';
+    return `${el.naturalWidth > el.naturalHeight ? 'wide' : 'tall'}, red ${side}`;
+  });
+}
+
+describe.skipIf(!hasChromium)('rotate in the browser', () => {
+  let session: UiSession;
+  let serve: ServeProcess;
+  let page: Page;
+  let errors: string[];
+  let photos: string;
+
+  beforeAll(async () => {
+    const home = tempDir('shoebox-e2e-rotate-home-');
+    photos = tempDir('shoebox-e2e-rotate-photos-');
+    await writeRedLeftBlueRight(path.join(photos, 'flag.jpg'));
+    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
+    ({ serve, page, errors } = session);
+    await serve.call('addFolder', photos);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const image = () => viewer().locator('img.viewer__image');
+  const tile = () => page.locator('.tile__open img');
+
+  it('turns the photo from the viewer: the viewer and the grid show it the other way up, the file untouched', async () => {
+    await page.goto(serve.url);
+    await eventually(() => tileNames(page), 60_000).toEqual(['flag.jpg']);
+    await eventually(() => shown(tile())).toBe('wide, red left');
+    const before = fs.readFileSync(path.join(photos, 'flag.jpg'));
+    await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    await eventually(() => shown(image())).toBe('wide, red left');
+    await viewer().getByRole('button', { name: 'Rotate right' }).click();
+    await eventually(() => shown(image()), 30_000).toBe('tall, red top');
+    const size = viewer().locator('.metadata__row', { has: page.getByText('Size', { exact: true }) }).locator('dd');
+    await eventually(() => size.innerText()).toMatch(/^480 × 640/); // as it shows now
+    await screenshot(page, 'rotate-viewer');
+    await page.keyboard.press('Escape');
+    await eventually(() => shown(tile())).toBe('tall, red top');
+    expect(fs.readFileSync(path.join(photos, 'flag.jpg')).equals(before)).toBe(true);
+  });
+
+  it('turns it with R and Shift+R, and a reload keeps it', async () => {
+    await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    await eventually(() => shown(image())).toBe('tall, red top');
+    await page.keyboard.press('r');
+    await eventually(() => shown(image()), 30_000).toBe('wide, red right');
+    await page.keyboard.press('r');
+    await eventually(() => shown(image()), 30_000).toBe('tall, red bottom');
+    await page.reload();
+    await eventually(() => shown(tile()), 60_000).toBe('tall, red bottom');
+    await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    await page.keyboard.press('Shift+R');
+    await eventually(() => shown(image()), 30_000).toBe('wide, red right');
+    expect(errors).toEqual([]);
+  });
+});
