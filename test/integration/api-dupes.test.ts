@@ -138,8 +138,15 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     const bytesBefore = new Map(kept.map((file) => [file, fs.readFileSync(file)]));
     const before = (await host.listPhotos()).total;
     // What the user gave photos that go moves to the photos kept in their place: two
-    // favourites, an accepted tag, a pin in a smart album.
+    // favourites, an archiving, descriptions, a date and a place set by hand, an accepted tag,
+    // a pin in a smart album; but not over what the keeper has of its own (bSmall's description).
     await host.setFavourites([photoId(f('a small.jpg')), photoId(f('b.jpg'))], true);
+    await host.setArchived([photoId(f('a small.jpg'))], true);
+    await host.setDescription([photoId(f('a small.jpg'))], 'The kitchen window');
+    await host.setDescription([photoId(f('b.jpg'))], 'Theirs');
+    await host.setDescription([photoId(bSmall)], 'Mine');
+    await host.setTakenAt([photoId(f('b.jpg'))], '2001-02-03T04:05');
+    await host.setPlace([photoId(f('b.jpg'))], { lat: 64.13548, lon: -21.89541 });
     const animals = await host.importLabelSetFile('animals');
     const label = animals.labels[0]!.name;
     await host.setTagState(photoId(f('a small.jpg')), animals.name, label, 'accepted');
@@ -171,6 +178,10 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     const favourites = (await host.listPhotos({ limit: 100 })).photos.filter((p) => p.favourite).map((p) => p.path);
     expect(favourites.sort()).toEqual([aKeeper, bSmall, f('c.jpg')].sort());
     expect((await host.getPhoto(photoId(aKeeper)))!.tags.filter((t) => t.state === 'accepted').map((t) => t.label)).toEqual([label]);
+    expect(await host.getPhoto(photoId(aKeeper))).toMatchObject({ archived: true, description: 'The kitchen window' });
+    const small = (await host.getPhoto(photoId(bSmall)))!;
+    expect([small.description, small.takenAt, small.place?.city]).toEqual(['Mine', Date.UTC(2001, 1, 3, 4, 5), 'Reykjavík']);
+    expect([small.takenEdited, small.placeEdited]).toEqual([{ fileTakenAt: null, fileTakenOffset: null }, { fileGpsLat: null, fileGpsLon: null }]);
     expect((await host.getPhoto(photoId(f('d.jpg'))))!.tags.filter((t) => t.state === 'rejected').map((t) => t.label)).toEqual([label]);
     expect((await host.albumPhotos('picked')).photos.map((p) => ({ path: p.path, pinned: p.pinned }))).toEqual([{ path: bSmall, pinned: true }]);
     expect((await host.listAlbums()).find((a) => a.name === 'picked')).toMatchObject({ excluded: 1 });

@@ -1,9 +1,12 @@
 // What the user gave a photo stays with the picture when the duplicates trash moves that
-// photo: its favourite, its tag decisions (accepted or rejected) and its place in a smart
-// album (pinned or excluded) go to the photo kept in its place. They are all kept by content
-// hash, and a near duplicate's content is not its keeper's, so without this they would leave
-// with the trashed file (they come back if it is restored and indexed again). The keeper's
-// own decisions and album entries win: nothing it already has is overwritten.
+// photo: its favourite, its archiving, its description, its tag decisions (accepted or
+// rejected) and its place in a smart album (pinned or excluded) go to the photo kept in its
+// place, and so do a date and a place set by hand where the keeper has none at all. They are
+// all kept by content hash, and a near duplicate's content is not its keeper's, so without this
+// they would leave with the trashed file (they come back if it is restored and indexed again).
+// The keeper's own marks, words, dates, places, decisions and album entries win: nothing it
+// already has is overwritten. A rotation does not pass: it is relative to how each file shows
+// itself, and a copy that needed turning (its EXIF orientation stripped) has a keeper that may not.
 import { parseAlbum } from '../albums/album';
 import { AlbumService } from '../albums/album-service';
 import type { LibraryService } from '../library/library-service';
@@ -47,6 +50,42 @@ export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhoto
       for (const x of newFavourites) gained.add(x.keeper);
     }
   });
+
+  // The archive, as the favourites.
+  await writes.archive(async () => {
+    const archived = await store.archivedHashes();
+    const newArchived = live.filter((x) => archived.has(x.hash) && !archived.has(x.keeperHash));
+    if (newArchived.length) {
+      await store.setArchived([...new Set(newArchived.map((x) => x.keeperHash))], true);
+      for (const x of newArchived) gained.add(x.keeper);
+    }
+  });
+
+  // A description, a date and a place set by hand: the first moved photo's, to a keeper without its own.
+  const [descriptions, dates, places] = await Promise.all([store.descriptions(), store.takenEdits(), store.placeEdits()]);
+  const firstPerKeeper = <T>(has: (x: (typeof live)[number]) => T | undefined) => {
+    const out = new Map<string, { x: (typeof live)[number]; value: T }>();
+    for (const x of live) {
+      const value = has(x);
+      if (value !== undefined && !out.has(x.keeperHash)) out.set(x.keeperHash, { x, value });
+    }
+    return [...out.values()];
+  };
+  for (const { x, value } of firstPerKeeper((x) => (descriptions.has(x.keeperHash) ? undefined : descriptions.get(x.hash)))) {
+    await store.setDescriptions([x.keeperHash], value);
+    gained.add(x.keeper);
+  }
+  const keeperRow = (x: (typeof live)[number]) => keeperRows.get(x.keeper)!;
+  const datesGiven = firstPerKeeper((x) => (keeperRow(x).takenAt === null ? dates.get(x.hash) : undefined));
+  if (datesGiven.length) {
+    await store.setTakenAt(datesGiven.map(({ x, value }) => ({ hash: x.keeperHash, takenAt: value.takenAt, takenOffset: value.takenOffset, fileTakenAt: null, fileTakenOffset: null })));
+    for (const { x } of datesGiven) gained.add(x.keeper);
+  }
+  const placesGiven = firstPerKeeper((x) => (keeperRow(x).gpsLat === null ? places.get(x.hash) : undefined));
+  if (placesGiven.length) {
+    await store.setPlace(placesGiven.map(({ x, value }) => ({ hash: x.keeperHash, gpsLat: value.gpsLat, gpsLon: value.gpsLon, fileGpsLat: null, fileGpsLon: null })));
+    for (const { x } of placesGiven) gained.add(x.keeper);
+  }
 
   // Tag decisions: one batch per (set, label, state), through tagging's own policy (sidecars).
   await writes.tags(async () => {
