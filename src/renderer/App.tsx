@@ -192,7 +192,7 @@ export function App() {
   const loading = !source.settled && source.count === 0;
 
   // The selection is of this list's photos by index: another list (or a change) starts afresh.
-  const { selection, select, clear: clearSelection, askTrash, askFavourite, askArchive, notice, setNotice } = useListSelection(key);
+  const { selection, select, clear: clearSelection, askTrash, askFavourite, askArchive, askRotate, notice, setNotice } = useListSelection(key);
 
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
@@ -316,6 +316,7 @@ export function App() {
                     }}
                     inArchive={view.kind === 'library' && view.archived === true}
                     askArchive={askArchive}
+                    askRotate={askRotate}
                     onMoved={(text) => {
                       // The photos moved in the timeline or left a place view: the selection's indices would name others.
                       clearSelection();

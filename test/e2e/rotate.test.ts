@@ -1,7 +1,8 @@
 // Rotate in the browser over `shoebox serve` with the tiny colour model: the viewer's Rotate
 // right turns a landscape photo (red left, blue right) so the viewer and the grid show it
 // upright the other way (red on top, taller than wide; its size read as it shows), R and Shift+R turn it from the keyboard,
-// a reload keeps it, and the file is never touched.
+// a reload keeps it, R and Shift+R in the grid turn a selection (a batch of sideways scans),
+// and the files are never touched.
 // Screenshot: test-results/screenshots/rotate-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,7 @@ describe.skipIf(!hasChromium)('rotate in the browser', () => {
     const home = tempDir('shoebox-e2e-rotate-home-');
     photos = tempDir('shoebox-e2e-rotate-photos-');
     await writeRedLeftBlueRight(path.join(photos, 'flag.jpg'));
+    await writeRedLeftBlueRight(path.join(photos, 'scan.jpg'), { width: 800, height: 600 });
     session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
     ({ serve, page, errors } = session);
     await serve.call('addFolder', photos);
@@ -52,11 +54,11 @@ describe.skipIf(!hasChromium)('rotate in the browser', () => {
 
   const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
   const image = () => viewer().locator('img.viewer__image');
-  const tile = () => page.locator('.tile__open img');
+  const tile = (name = 'flag.jpg') => page.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}`, exact: true }) }).locator('img');
 
   it('turns the photo from the viewer: the viewer and the grid show it the other way up, the file untouched', async () => {
     await page.goto(serve.url);
-    await eventually(() => tileNames(page), 60_000).toEqual(['flag.jpg']);
+    await eventually(async () => (await tileNames(page)).sort(), 60_000).toEqual(['flag.jpg', 'scan.jpg']);
     await eventually(() => shown(tile())).toBe('wide, red left');
     const before = fs.readFileSync(path.join(photos, 'flag.jpg'));
     await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
@@ -83,6 +85,25 @@ describe.skipIf(!hasChromium)('rotate in the browser', () => {
     await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
     await page.keyboard.press('Shift+R');
     await eventually(() => shown(image()), 30_000).toBe('wide, red right');
+    expect(errors).toEqual([]);
+  });
+
+  it('turns a selection from the grid: R right, Shift+R left, and says what it did', async () => {
+    const grid = page.getByRole('region', { name: 'Photos' });
+    const bar = page.getByRole('toolbar', { name: 'Selected photos' });
+    await page.keyboard.press('Escape'); // the viewer
+    await eventually(() => viewer().count()).toBe(0);
+    await grid.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await eventually(() => bar.innerText()).toContain('2 photos selected');
+    await page.keyboard.press('Shift+R');
+    await eventually(() => bar.getByRole('status').innerText()).toBe('Turned 2 photos a quarter turn left.');
+    // flag.jpg was upside down (180°): now a quarter right of its file; scan.jpg a quarter left.
+    await eventually(() => shown(tile('flag.jpg')), 30_000).toBe('tall, red top');
+    await eventually(() => shown(tile('scan.jpg')), 30_000).toBe('tall, red bottom');
+    await page.keyboard.press('r');
+    await eventually(() => shown(tile('scan.jpg')), 30_000).toBe('wide, red left');
+    expect(await bar.innerText()).toContain('2 photos selected'); // the selection stays
     expect(errors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
+import type { AskRotate } from '../hooks/useListSelection';
 import { parseTakenAt, shiftText, takenAtText } from '../../shared/taken-at';
 
 interface SelectionBarProps {
@@ -42,6 +43,8 @@ interface SelectionBarProps {
   /** Changes when Shift+A was pressed in the grid: the selection is archived, or brought back
    *  when every photo of it is archived already. */
   askArchive?: number;
+  /** Changes when R or Shift+R was pressed in the grid: the selection turns a quarter right or left. */
+  askRotate?: AskRotate;
   /** The selection was archived (true) or brought back; `text` says what was done. A timeline
    *  loses the photos either way (the Archive, or the views that leave archived photos out). */
   onArchived?: (archived: boolean, text: string) => void;
@@ -53,7 +56,7 @@ interface SelectionBarProps {
 
 type Panel = 'tag' | 'album' | 'date' | 'place' | 'export' | null;
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, onArchived, onMoved }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, askRotate, onArchived, onMoved }: SelectionBarProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
@@ -95,6 +98,13 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
       onArchived?.(mark, text);
       return text;
+    });
+  /** R / Shift+R in the grid: each photo turns from how it shows now (videos stay as they are). */
+  const rotate = (turns: number) =>
+    run(async (chosen) => {
+      const result = await client.rotatePhotos(chosen.map((p) => p.id), turns);
+      const videos = result.videos ? ` ${formatCount(result.videos, 'video')} left as ${result.videos === 1 ? 'it is' : 'they are'}.` : '';
+      return `Turned ${formatCount(result.done, 'photo')} a quarter turn ${turns > 0 ? 'right' : 'left'}.${videos}${goneText(result.missing)}`;
     });
   const tag = () =>
     run(async (chosen) => {
@@ -145,6 +155,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   useOnChange(askTrash, () => !viewingOnly && void photos().then(setTrash));
   useOnChange(askFavourite, () => !viewingOnly && void favourite('toggle'));
   useOnChange(askArchive, () => !viewingOnly && void archive('toggle'));
+  useOnChange(askRotate?.n ?? 0, () => !viewingOnly && askRotate && void rotate(askRotate.turns));
 
   const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
   return (

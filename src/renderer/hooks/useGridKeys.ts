@@ -11,6 +11,8 @@ export interface GridSelection {
   onFavourite: () => void;
   /** Shift+A on the keyboard: the selection is archived (or brought back, when all of it is). */
   onArchive: () => void;
+  /** R on the keyboard: the selection turns a quarter right (Shift+R: `turns` -1, left). */
+  onRotate: (turns: number) => void;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface GridSelection {
  * selection), space selects or unselects it, enter opens it, ctrl/cmd-A selects all, Escape
  * clears, Delete asks to move the selection to the trash, F favourites it (as F does in the
  * viewer; when every selected photo is a favourite already, F unmarks them), Shift+A archives
- * it (as in Google Photos; when every selected photo is archived, brings them back).
+ * it (as in Google Photos; when every selected photo is archived, brings them back), R turns
+ * it a quarter right and Shift+R left (as R does in the viewer: a batch of sideways scans).
  */
 export function useGridKeys(grid: GridSelection | undefined, columns: number, count: number, onOpen: (index: number) => void) {
   const onKeyDown = useCallback(
@@ -34,6 +37,7 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number, co
       else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.indices.size > 0) grid.onDelete();
       else if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onFavourite();
       else if (event.key === 'A' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onArchive();
+      else if (event.key.toLowerCase() === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onRotate(event.shiftKey ? -1 : 1);
       else return;
       event.preventDefault();
       event.stopPropagation();

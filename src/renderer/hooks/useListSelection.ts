@@ -5,6 +5,12 @@ import { useEffect, useState } from 'react';
 import { NO_SELECTION, type Selection } from '../lib/selection';
 import type { GridSelection } from './useGridKeys';
 
+/** A press of R (`turns` 1) or Shift+R (-1), counted by `n` so each press acts once. */
+export interface AskRotate {
+  n: number;
+  turns: number;
+}
+
 export interface ListSelection {
   selection: Selection;
   /** What the grid takes as its `select` prop. */
@@ -16,6 +22,8 @@ export interface ListSelection {
   askFavourite: number;
   /** Changes when Shift+A was pressed in the grid (SelectionBar's askArchive). */
   askArchive: number;
+  /** Changes when R or Shift+R was pressed in the grid (SelectionBar's askRotate). */
+  askRotate: AskRotate;
   /** One line left after the selection went (what the trash did), until the list changes. */
   notice: string | null;
   setNotice: (text: string | null) => void;
@@ -29,6 +37,7 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
   const [askTrash, setAskTrash] = useState(0);
   const [askFavourite, setAskFavourite] = useState(0);
   const [askArchive, setAskArchive] = useState(0);
+  const [askRotate, setAskRotate] = useState<AskRotate>({ n: 0, turns: 0 });
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => setNotice(null), [noticeKey]);
   return {
@@ -43,11 +52,13 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
       onDelete: () => setAskTrash((n) => n + 1),
       onFavourite: () => setAskFavourite((n) => n + 1),
       onArchive: () => setAskArchive((n) => n + 1),
+      onRotate: (turns) => setAskRotate((ask) => ({ n: ask.n + 1, turns })),
     },
     clear: () => setSelected({ key, selection: NO_SELECTION }),
     askTrash,
     askFavourite,
     askArchive,
+    askRotate,
     notice,
     setNotice,
   };

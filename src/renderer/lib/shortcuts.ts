@@ -27,6 +27,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['Ctrl/⌘ A', 'Select every photo in view'],
       ['F', 'Favourite the selection (or unmark it)'],
       ['Shift A', 'Archive the selection (or bring it back)'],
+      ['R', 'Rotate the selection right (Shift R: left)'],
       ['Delete ⌫', 'Move the selection to the trash (asks first)'],
       ['Esc', 'Clear the selection'],
     ],

@@ -138,6 +138,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           onFavourites={(_favourite, text) => chosen.setNotice(text)}
           // An album keeps its archived photos (badged): the line outlives the reload.
           askArchive={chosen.askArchive}
+          askRotate={chosen.askRotate}
           onArchived={(_archived, text) => chosen.setNotice(text)}
           onMoved={(text) => {
             chosen.clear();
