@@ -55,6 +55,7 @@ import { fromTextQuery, toTextQuery } from './lib/text-query';
 
 /** The whole library's timeline (archived photos left out). */
 const ALL_PHOTOS = {};
+const VIDEOS = { videos: true };
 
 export function App() {
   const library = useLibrary();
@@ -105,6 +106,7 @@ export function App() {
   const today = todayIso();
   const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, browsable);
   const places = usePlaces(library.photosVersion, browsable);
+  const videoCount = useTimelineCount(VIDEOS, 'videos', library.photosVersion, browsable);
 
   // The viewer's photo left a list whose length is known (unfavourited in Favourites, archived
   // from a timeline or brought back from the Archive, moved to the trash): stay on the one that took its place, step back from the end, close when
@@ -138,7 +140,7 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
   }, [view]);
-  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showPlace, showWithoutPlace, showDescribed } = views;
+  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showVideos, showPlace, showWithoutPlace, showDescribed } = views;
   const showPhotos = useCallback(
     (folder: string | null) => {
       setScreen(PHOTOS_SCREEN);
@@ -162,6 +164,10 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showArchive();
   }, [showArchive]);
+  const showVideosView = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showVideos();
+  }, [showVideos]);
   // A place's timeline (a town card, a country, the viewer's place link), from any screen.
   const showPlaceView = useCallback(
     (place: string) => {
@@ -182,6 +188,7 @@ export function App() {
   const archive = screen.kind === 'photos' && view.kind === 'library' && view.archived === true;
   const place = screen.kind === 'photos' && view.kind === 'library' ? (view.place ?? null) : null;
   const withoutPlace = screen.kind === 'photos' && view.kind === 'library' && view.withoutPlace === true;
+  const videos = screen.kind === 'photos' && view.kind === 'library' && view.videos === true;
   // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
   const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
   // Photos archived here leave this list (All photos, Recently added, On this day), and so do
@@ -226,7 +233,7 @@ export function App() {
               jobs={library.jobs}
               sync={library.sync}
               photos={(archiving ? timelineCount : null) ?? status?.photos ?? 0}
-              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && place === null && !withoutPlace && view.described === undefined ? view.folder : undefined}
+              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && !videos && place === null && !withoutPlace && view.described === undefined ? view.folder : undefined}
               onShowFolder={showPhotos}
               recent={recent}
               onShowRecent={showRecentlyAdded}
@@ -236,6 +243,9 @@ export function App() {
               onThisDay={onThisDay}
               onThisDayCount={onThisDayCount}
               onShowOnThisDay={showOnThisDayView}
+              videos={videos}
+              videoCount={videoCount}
+              onShowVideos={showVideosView}
               places={screen.kind === 'places' || place !== null || withoutPlace}
               placeCount={places.summary?.located ?? null}
               onShowPlaces={showPlaces}
@@ -353,7 +363,7 @@ export function App() {
                       reveal={viewerIndex}
                       onOpen={setViewerIndex}
                       onMoreLikeThis={moreLikeThis}
-                      label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : archive ? 'Archive' : (place ?? 'Photos')}
+                      label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : archive ? 'Archive' : videos ? 'Videos' : (place ?? 'Photos')}
                       select={select}
                     />
                   )

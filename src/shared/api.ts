@@ -259,6 +259,8 @@ export interface TimelineOptions extends PageOptions {
   place?: string;
   /** Only photos without a position (none recorded, none set by hand): those to give a place. */
   withoutPlace?: boolean;
+  /** Only the videos (the Videos view, as Google Photos' and Apple Photos' media type). */
+  videos?: boolean;
   /** Only photos whose description has every word of this text (each the start of one of its
    *  words; case and accents ignored): "grandma birth" finds "Grandma's 80th birthday". */
   described?: string;

@@ -170,6 +170,17 @@ describe.skipIf(!hasChromium)('videos in the browser', () => {
     await eventually(() => bar.count()).toBe(0);
   });
 
+  it('"Videos" in the sidebar lists the clips alone, with their count', async () => {
+    const videos = page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Videos/ });
+    await eventually(() => videos.innerText()).toMatch(/^Videos\s+2$/);
+    await videos.click();
+    await eventually(() => page.locator('.result-header').innerText()).toContain('2 videos');
+    await eventually(async () => (await tileNames(page)).sort()).toEqual([CLIP, AVI].sort());
+    await screenshot(page, 'video-videos-view');
+    await page.getByRole('button', { name: 'Show all photos' }).click();
+    await eventually(() => page.locator('.result-header').innerText()).toContain(`${ITEMS} photos`);
+  });
+
   it('a video whose file is gone since indexing says so, not that its format is wrong', async () => {
     const before = errors.length;
     // The server answers as it does for a library file moved or deleted since it was indexed.

@@ -60,6 +60,19 @@ describe('a video in the library API', () => {
     expect(hit?.time).toBeGreaterThanOrEqual(3);
   });
 
+  it('the Videos view lists the videos alone, archived ones too (a view narrowed on purpose)', async () => {
+    const names = async () => (await host.timeline({ videos: true })).photos.map((p) => path.basename(p.path)).sort();
+    expect(await names()).toEqual(['clip copy.mp4', 'clip.mp4']);
+    expect((await host.timelineSummary({ videos: true })).total).toBe(2);
+    await host.setArchived([video.id], true); // the content: both copies
+    try {
+      expect(await names()).toEqual(['clip copy.mp4', 'clip.mp4']);
+      expect((await host.timeline()).photos.map((p) => path.basename(p.path))).toEqual(['green.jpg']);
+    } finally {
+      await host.setArchived([video.id], false);
+    }
+  });
+
   it('an exact copy is an exact duplicate', async () => {
     await jobFinished(events, await host.findDuplicates(['exact']));
     const report = (await host.duplicates())!;

@@ -30,6 +30,7 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     const view: TimelineView = { order, utcOffset };
     if (options.folder) view.folder = path.resolve(options.folder);
     if (options.onThisDay !== undefined) view.sameDay = sameDayOf(options.onThisDay);
+    if (options.videos) view.videos = true;
     if (options.tag) {
       const allowed = await photosWithTag(await ctx.need(), options.tag);
       view.hashes = new Set(allowed.hashes ?? []);

@@ -31,6 +31,8 @@ export interface TimelineView {
   exclude?: ReadonlySet<string>;
   /** "On this day": only photos taken on this month and day in earlier years. */
   sameDay?: SameDay;
+  /** Only the videos (the Videos view). */
+  videos?: true;
 }
 
 const MINUTE = 60_000;
@@ -100,7 +102,7 @@ export class TimelineIndex {
       this.viewsVersion = version;
       this.views.clear();
     }
-    const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null, view.exclude !== undefined, view.sameDay ?? null]);
+    const key = JSON.stringify([version, view.order, view.utcOffset, view.folder ?? null, view.hashesKey ?? null, view.exclude !== undefined, view.sameDay ?? null, view.videos === true]);
     let entries = this.views.get(key);
     if (!entries) {
       entries = this.rows.photos.then((photos) => {
@@ -109,6 +111,7 @@ export class TimelineIndex {
         for (const photo of photos) {
           if (!inFolder(photo.path) || (view.hashes && !view.hashes.has(photo.hash)) || view.exclude?.has(photo.hash)) continue;
           if (view.sameDay && (photo.takenAt === null || !onSameDay(photo.takenAt, view.sameDay))) continue;
+          if (view.videos && typeof photo.durationMs !== 'number') continue;
           list.push(entryOf(photo, view.order, view.utcOffset));
         }
         return list.sort(newestFirst);

@@ -24,7 +24,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
   let title: string;
   switch (view.kind) {
     case 'library':
-      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.videos ? 'Videos' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search':
       title = `Results for “${view.query}”`;
@@ -36,7 +36,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
       title = `Photos like ${view.name}`;
       break;
   }
-  const what = view.kind === 'library' ? 'photo' : closest ? 'closest photo' : 'result';
+  const what = view.kind === 'library' ? (view.videos ? 'video' : 'photo') : closest ? 'closest photo' : 'result';
   return (
     <div className="result-header">
       {queryThumb && <img className="result-header__thumb" src={queryThumb} alt="" />}
@@ -50,7 +50,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
         </button>
       )}
       {view.kind === 'library' && view.onThisDay && <span className="muted">{onThisDayText()}</span>}
-      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.archived || view.place !== undefined || view.withoutPlace || view.described !== undefined ? (
+      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.archived || view.videos || view.place !== undefined || view.withoutPlace || view.described !== undefined ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

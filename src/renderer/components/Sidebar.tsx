@@ -28,6 +28,11 @@ interface SidebarProps {
   onThisDay?: boolean;
   onThisDayCount?: number | null;
   onShowOnThisDay?: () => void;
+  /** "Videos" is the view shown; `videoCount`: how many videos the library has (null until
+   *  known). The entry shows only when it has some (or while it is shown). */
+  videos?: boolean;
+  videoCount?: number | null;
+  onShowVideos?: () => void;
   /** The Places page (or a place's timeline) is shown; `placeCount`: photos placed in a town (null until known). */
   places: boolean;
   placeCount: number | null;
@@ -41,7 +46,7 @@ interface SidebarProps {
 }
 
 /** The library and its folders, then the feature sections. */
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
+export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, videos = false, videoCount = null, onShowVideos, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   const viewingOnly = useViewingOnly();
   // Each folder shows its most recent job (jobs arrive most active first).
@@ -63,6 +68,12 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
         <button type="button" className={onThisDay ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={onThisDay} title={`Photos taken on ${onThisDayText()}`} onClick={onShowOnThisDay}>
           <span>On this day</span>
           {onThisDayCount !== null && <span className="muted">{onThisDayCount.toLocaleString()}</span>}
+        </button>
+      )}
+      {onShowVideos && (videos || (videoCount ?? 0) > 0) && (
+        <button type="button" className={videos ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={videos} title="The library's videos" onClick={onShowVideos}>
+          <span>Videos</span>
+          {videoCount !== null && <span className="muted">{videoCount.toLocaleString()}</span>}
         </button>
       )}
       <button type="button" className={places ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={places} title="Photos by where they were taken" onClick={onShowPlaces}>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, WITHOUT_PLACE_VIEW, type View } from '../lib/view';
+import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -20,6 +20,8 @@ export interface ViewState {
   showOnThisDay: () => void;
   /** "Archive": the timeline of the archived photos (left out of every other timeline). */
   showArchive: () => void;
+  /** "Videos": the timeline of the library's videos. */
+  showVideos: () => void;
   /** The timeline of the photos taken at a place ("Arezzo, Italy", "Italy"). */
   showPlace: (place: string) => void;
   /** The timeline of the photos without a position, to give them a place. */
@@ -87,6 +89,10 @@ export function useViewState(): ViewState {
     showArchive: useCallback(() => {
       clearQuery();
       setView(ARCHIVE_VIEW);
+    }, []),
+    showVideos: useCallback(() => {
+      clearQuery();
+      setView(VIDEOS_VIEW);
     }, []),
     showPlace: useCallback((place) => {
       clearQuery();

@@ -9,6 +9,7 @@ export function emptyViewText(view: View): string {
   if (view.onThisDay) return 'No photos from this day in earlier years.';
   if (view.place !== undefined) return `No photos taken in ${view.place} (any more).`;
   if (view.withoutPlace) return 'Every photo has a place.';
+  if (view.videos) return 'No videos in the library (any more).';
   if (view.described !== undefined) return `No photo is described as “${view.described}” (any more).`;
   return 'No photos here yet: indexing shows them as it goes.';
 }

@@ -113,6 +113,8 @@ describe('argument checks', () => {
     for (const bad of [4, 0.5, '1', null]) expect(() => validateArgs('rotatePhotos', [['a'], bad]), String(bad)).toThrow(/turns/);
     expect(validateArgs('timeline', [{ described: 'grandma' }])).toEqual([{ described: 'grandma' }]);
     expect(() => validateArgs('timeline', [{ described: 7 }])).toThrow(/described/);
+    expect(validateArgs('timeline', [{ videos: true }])).toEqual([{ videos: true }]);
+    expect(() => validateArgs('timeline', [{ videos: 'yes' }])).toThrow(/videos/);
     expect(validateArgs('findPlaces', ['flor'])).toEqual(['flor']);
     expect(validateArgs('findPlaces', ['flor', 5])).toEqual(['flor', 5]);
     expect(() => validateArgs('findPlaces', ['flor', 500])).toThrow(/limit/);
