@@ -93,6 +93,22 @@ describe('rotate', () => {
     expect(await layout((await host.readImage(flag.id, 'thumb'))!.data)).toMatchObject({ red: 'bottom' });
   });
 
+  it('turns a photo whose file is gone since indexing, and says search still sees it as before', async () => {
+    const events: { type: string; level?: string; message?: string }[] = [];
+    const stop = host.subscribe((e) => events.push(e));
+    try {
+      const lost = path.join(dir, 'lost.jpg');
+      await writeRedLeftBlueRight(lost, { width: 400, height: 300 });
+      await host.indexNow([dir]);
+      fs.rmSync(lost);
+      expect(await host.rotatePhotos([(await photo('lost.jpg')).id], 1)).toEqual({ done: 1, missing: 0, videos: 0 });
+      expect(await photo('lost.jpg')).toMatchObject({ rotation: 90, width: 300, height: 400 });
+      expect(events.filter((e) => e.level === 'warn').map((e) => e.message)).toEqual([`${lost} could not be read here: search still sees it as before the turn`]);
+    } finally {
+      stop();
+    }
+  });
+
   it('keeps it through a move, a re-index and a reopen', async () => {
     fs.renameSync(path.join(dir, 'flag.jpg'), path.join(dir, 'flag-2024.jpg'));
     await host.indexNow([dir]);

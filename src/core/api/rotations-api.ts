@@ -1,16 +1,18 @@
 // Rotate, as every photo app's: the user turns a photo a quarter at a time. Kept by content in
 // the library (the store's rotations table: every copy shares it, a move or a re-index keeps
-// it, every device sees it); the images the app is served are turned (image-files.ts), and
-// listings show the turned size. The file is never touched. Videos are not turned (a player
+// it, every device sees it); the images the app is served are turned (image-files.ts),
+// listings show the turned size, and the photo is embedded again turned, so search sees it as
+// the user does (library/turned-embeddings.ts). The file is never touched. Videos are not turned (a player
 // shows them as their file says). The app (by id) and the CLI (`shoebox rotate`, by path) share this.
 import type { RotateResult } from '../../shared/api';
 import type { ApiContext, ApiMethods } from './api-context';
 import { emitChanged, pathsOf, photosAtPaths } from './edits-by-path';
+import { embedTurned } from '../library/turned-embeddings';
 
 /** The CLI's share: by path, with what was turned, what the library does not hold and the videos left as they are. */
 export interface RotationsForeground {
   /** Turns the photos at these paths by `turns` clockwise quarter turns, or with 'reset' back to how their files show them. */
-  rotateByPath(paths: string[], turns: number | 'reset'): Promise<{ changed: string[]; missing: string[]; videos: string[] }>;
+  rotateByPath(paths: string[], turns: number | 'reset'): Promise<{ changed: string[]; missing: string[]; videos: string[]; unread: string[] }>;
 }
 
 export function rotationsApi(ctx: ApiContext): ApiMethods<'rotatePhotos'> & RotationsForeground {
@@ -21,8 +23,14 @@ export function rotationsApi(ctx: ApiContext): ApiMethods<'rotatePhotos'> & Rota
     const photos = at.contents.filter((r) => typeof r.durationMs !== 'number');
     await at.store.rotate(photos.map((r) => r.hash), turns);
     const changed = at.found.filter((p) => !isVideo(p));
-    emitChanged(ctx, changed);
-    return { changed, missing: at.missing, videos: at.found.filter(isVideo) };
+    emitChanged(ctx, changed); // the app shows the turned images while the embeddings follow
+    const { unread } = await embedTurned(await ctx.need(), at.store, photos);
+    if (unread.length) {
+      const what = unread.length === 1 ? `${unread[0]} could not be read here` : `${unread.length} turned photos could not be read here (${unread[0]}, …)`;
+      ctx.emit({ type: 'log', level: 'warn', message: `${what}: search still sees ${unread.length === 1 ? 'it' : 'them'} as before the turn` });
+    }
+    emitChanged(ctx, changed); // their search results and similar photos may have moved
+    return { changed, missing: at.missing, videos: at.found.filter(isVideo), unread };
   };
   return {
     rotateByPath,

@@ -213,6 +213,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // met in this run is RunTwins'). A query per new photo scanned every uncompacted commit of
   // the run (~100 ms each at 10k photos).
   const knownHashes = new Set([...states.values()].map((s) => s.hash));
+  // Contents the user turned (Rotate): the model sees them turned, as the user does. Read once:
+  // a turn made during the run re-embeds its photos itself (rotations-api.ts).
+  const turned = await store.rotations();
 
   // Byte-identical files in this run (a folder and its backup): the first is embedded, the
   // copies take its row. Before this, each was embedded until the first was committed.
@@ -310,7 +313,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       if (await takesTwin(file, hash, index)) return null;
       meta = await readPhotoMetadata(bytes);
       const { input, header } = await toSharpInputWithHeader(bytes, format);
-      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header });
+      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header, turns: turned.get(hash) ?? 0 });
     } finally {
       readBuffers.give(bytes); // nothing holds the bytes now: the decode is done
     }

@@ -78,6 +78,33 @@ describe.skipIf(!canCompare)("preprocessing matches CLIP's PIL reference on real
     }
   });
 
+  // Rotate: a photo the user turned is embedded as if its file had been turned (the reference
+  // reads a lossless turned copy), on both paths, the small photo's enlargement included.
+  it('sees a photo the user turned as Pillow sees its file turned, on both paths', async () => {
+    const dir = tempDir('shoebox-turned-');
+    const cases = [photos[0]!, photos[2]!, photos[4]!].flatMap((file) => [1, 2, 3].map((turns) => ({ file, turns })));
+    const turnedFiles = await Promise.all(cases.map(async ({ file, turns }, i) => {
+      const out = path.join(dir, `${i}.png`);
+      // Pixels as decoded (no colour management, as CLIP's inputs), upright, then turned.
+      const upright = await sharp(file, { autoOrient: true, ignoreIcc: true }).png().toBuffer();
+      await sharp(upright).rotate(turns * 90).png().toFile(out);
+      return out;
+    }));
+    const reference = pillowReference(turnedFiles, 'half-even');
+    for (const [i, { file, turns }] of cases.entries()) {
+      const upright = await preprocessImage(file, raw('half-even'));
+      for (const options of [{ turns }, { turns, thumbnailSize: 384 }]) {
+        const ours = await preprocessImage(file, raw('half-even'), options);
+        const what = `${path.basename(file)} turned ${turns * 90}° ${options.thumbnailSize ? 'with' : 'without'} a thumbnail`;
+        expect(levels(ours.pixels, reference[i]!).mean, what).toBeLessThan(0.5);
+        expect(levels(ours.pixels, upright.pixels).mean, what).toBeGreaterThan(5); // it did turn
+        expect([ours.width, ours.height], what).toEqual([upright.width, upright.height]); // the file's size
+        // The thumbnail is the file's, unturned: every copy of the photo shares it.
+        if (options.thumbnailSize) expect((await sharp(ours.thumbnail!).metadata()).width! > (await sharp(ours.thumbnail!).metadata()).height!, what).toBe(upright.width > upright.height);
+      }
+    }
+  }, 120_000);
+
   it('reports dimensions after EXIF orientation', async () => {
     const rotated = await preprocessImage(photos[2]!, raw('half-even'));
     const meta = await sharp(photos[2]!).metadata();
