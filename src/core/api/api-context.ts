@@ -16,6 +16,10 @@ export interface MarkWrites {
   readonly archive: OneAtATime;
   readonly tags: OneAtATime;
   readonly albums: OneAtATime;
+  readonly descriptions: OneAtATime;
+  /** Dates and places set by hand: each reads the rows (or the edits) it then writes (a shift
+   *  moves the date it read), so two at once must not both start from the same. */
+  readonly edits: OneAtATime;
 }
 
 export interface ApiContext {

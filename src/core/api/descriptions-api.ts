@@ -19,10 +19,12 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription'> &
   const setDescriptionByPath = async (paths: string[], text: string | null) => {
     // Counted as kept: trimmed.
     if (text !== null && text.trim().length > MAX_DESCRIPTION) throw new Error(`a description is at most ${MAX_DESCRIPTION} characters (this one has ${text.trim().length})`);
-    const at = await photosAtPaths(ctx, paths);
-    await at.store.setDescriptions(at.contents.map((r) => r.hash), text);
-    emitChanged(ctx, at.found);
-    return { changed: at.found, missing: at.missing };
+    return ctx.writes.descriptions(async () => {
+      const at = await photosAtPaths(ctx, paths);
+      await at.store.setDescriptions(at.contents.map((r) => r.hash), text);
+      emitChanged(ctx, at.found);
+      return { changed: at.found, missing: at.missing };
+    });
   };
   return {
     setDescriptionByPath,

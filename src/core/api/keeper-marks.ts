@@ -1,12 +1,14 @@
 // What the user gave a photo stays with the picture when the duplicates trash moves that
-// photo: its favourite, its archiving, its description, its tag decisions (accepted or
-// rejected) and its place in a smart album (pinned or excluded) go to the photo kept in its
-// place, and so do a date and a place set by hand where the keeper has none at all. They are
-// all kept by content hash, and a near duplicate's content is not its keeper's, so without this
-// they would leave with the trashed file (they come back if it is restored and indexed again).
-// The keeper's own marks, words, dates, places, decisions and album entries win: nothing it
-// already has is overwritten. A rotation does not pass: it is relative to how each file shows
-// itself, and a copy that needed turning (its EXIF orientation stripped) has a keeper that may not.
+// photo: its favourite, its description, its tag decisions (accepted or rejected) and its place
+// in a smart album (pinned or excluded) go to the photo kept in its place, and so do a date and
+// a place set by hand where the keeper has none at all. They are all kept by content hash, and
+// a near duplicate's content is not its keeper's, so without this they would leave with the
+// trashed file (they come back if it is restored and indexed again). The keeper's own marks,
+// words, dates, places, decisions and album entries win: nothing it already has is overwritten.
+// Two things do not pass. The archive: people archive the worse copy to hide it, and the copy
+// they keep must not vanish from the timeline with it. A rotation: it is relative to how each
+// file shows itself, and a copy that needed turning (its EXIF orientation stripped) has a
+// keeper that may not.
 import { parseAlbum } from '../albums/album';
 import { AlbumService } from '../albums/album-service';
 import type { LibraryService } from '../library/library-service';
@@ -25,7 +27,7 @@ export interface MovedPhotos {
 
 /** Hands the moved photos' marks to their keepers; returns how many keepers gained one. Each
  *  table's part runs in that table's write queue, so an edit the user makes meanwhile (a
- *  favourite, a tag, a pin) neither conflicts with it nor lands between its read and write. */
+ *  favourite, a tag, a pin, a description, a date) neither conflicts with it nor lands between its read and write. */
 export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhotos, writes: MarkWrites): Promise<number> {
   const pairs = photos.moved.flatMap((p) => {
     const keeper = photos.keepers.get(p);
@@ -51,41 +53,43 @@ export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhoto
     }
   });
 
-  // The archive, as the favourites.
-  await writes.archive(async () => {
-    const archived = await store.archivedHashes();
-    const newArchived = live.filter((x) => archived.has(x.hash) && !archived.has(x.keeperHash));
-    if (newArchived.length) {
-      await store.setArchived([...new Set(newArchived.map((x) => x.keeperHash))], true);
-      for (const x of newArchived) gained.add(x.keeper);
-    }
-  });
-
-  // A description, a date and a place set by hand: the first moved photo's, to a keeper without its own.
-  const [descriptions, dates, places] = await Promise.all([store.descriptions(), store.takenEdits(), store.placeEdits()]);
-  const firstPerKeeper = <T>(has: (x: (typeof live)[number]) => T | undefined) => {
-    const out = new Map<string, { x: (typeof live)[number]; value: T }>();
+  // A description, a date and a place set by hand: the first moved photo's, to a keeper without
+  // its own; read and written in the queue the user's own edits go through, so an edit made
+  // meanwhile is neither overwritten nor lost.
+  type Pair = (typeof live)[number];
+  const firstPerKeeper = <T>(value: (x: Pair) => T | undefined) => {
+    const out = new Map<string, { x: Pair; value: T }>();
     for (const x of live) {
-      const value = has(x);
-      if (value !== undefined && !out.has(x.keeperHash)) out.set(x.keeperHash, { x, value });
+      const v = value(x);
+      if (v !== undefined && !out.has(x.keeperHash)) out.set(x.keeperHash, { x, value: v });
     }
     return [...out.values()];
   };
-  for (const { x, value } of firstPerKeeper((x) => (descriptions.has(x.keeperHash) ? undefined : descriptions.get(x.hash)))) {
-    await store.setDescriptions([x.keeperHash], value);
-    gained.add(x.keeper);
-  }
-  const keeperRow = (x: (typeof live)[number]) => keeperRows.get(x.keeper)!;
-  const datesGiven = firstPerKeeper((x) => (keeperRow(x).takenAt === null ? dates.get(x.hash) : undefined));
-  if (datesGiven.length) {
-    await store.setTakenAt(datesGiven.map(({ x, value }) => ({ hash: x.keeperHash, takenAt: value.takenAt, takenOffset: value.takenOffset, fileTakenAt: null, fileTakenOffset: null })));
-    for (const { x } of datesGiven) gained.add(x.keeper);
-  }
-  const placesGiven = firstPerKeeper((x) => (keeperRow(x).gpsLat === null ? places.get(x.hash) : undefined));
-  if (placesGiven.length) {
-    await store.setPlace(placesGiven.map(({ x, value }) => ({ hash: x.keeperHash, gpsLat: value.gpsLat, gpsLon: value.gpsLon, fileGpsLat: null, fileGpsLon: null })));
-    for (const { x } of placesGiven) gained.add(x.keeper);
-  }
+  await writes.descriptions(async () => {
+    const descriptions = await store.descriptions();
+    const given = firstPerKeeper((x) => (descriptions.has(x.keeperHash) ? undefined : descriptions.get(x.hash)));
+    // One commit per text (the same description given to many keepers is one write).
+    const byText = new Map<string, Pair[]>();
+    for (const { x, value } of given) byText.set(value, [...(byText.get(value) ?? []), x]);
+    for (const [text, pairs] of byText) {
+      await store.setDescriptions(pairs.map((x) => x.keeperHash), text);
+      for (const x of pairs) gained.add(x.keeper);
+    }
+  });
+  await writes.edits(async () => {
+    const [dates, places, keepers] = await Promise.all([store.takenEdits(), store.placeEdits(), store.photosByPath([...new Set(live.map((x) => x.keeper))])]);
+    const keeperRow = (x: Pair) => keepers.get(x.keeper);
+    const datesGiven = firstPerKeeper((x) => (keeperRow(x)?.takenAt === null ? dates.get(x.hash) : undefined));
+    if (datesGiven.length) {
+      await store.setTakenAt(datesGiven.map(({ x, value }) => ({ hash: x.keeperHash, takenAt: value.takenAt, takenOffset: value.takenOffset, fileTakenAt: null, fileTakenOffset: null })));
+      for (const { x } of datesGiven) gained.add(x.keeper);
+    }
+    const placesGiven = firstPerKeeper((x) => (keeperRow(x)?.gpsLat === null ? places.get(x.hash) : undefined));
+    if (placesGiven.length) {
+      await store.setPlace(placesGiven.map(({ x, value }) => ({ hash: x.keeperHash, gpsLat: value.gpsLat, gpsLon: value.gpsLon, fileGpsLat: null, fileGpsLon: null })));
+      for (const { x } of placesGiven) gained.add(x.keeper);
+    }
+  });
 
   // Tag decisions: one batch per (set, label, state), through tagging's own policy (sidecars).
   await writes.tags(async () => {

@@ -383,7 +383,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     for (const folder of await (await lib.readable()).listFolders()) if (folderReachable(folder.path)) indexJob(lib, folder.path);
   };
 
-  const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime() };
+  const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime(), descriptions: oneAtATime(), edits: oneAtATime() };
   const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status };
 
   const host: LibraryHost = {

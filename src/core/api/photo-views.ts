@@ -20,8 +20,8 @@ export interface PhotoMarks {
 /** The store methods a page of photos reads its marks with. */
 export type MarksSource = Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes' | 'rotations'>;
 
-/** No marks (a caller that did not read them, or a library without any). */
-const NO_MARKS: PhotoMarks = { favourites: new Set(), archived: new Set(), rotations: new Map() };
+/** No marks: a library without any. */
+export const NO_MARKS: PhotoMarks = { favourites: new Set(), archived: new Set(), rotations: new Map() };
 
 /** The favourites, the archive and the rotations, for a page of photos (each cached per table version by the store). */
 export async function readMarks(store: MarksSource): Promise<PhotoMarks> {
@@ -29,7 +29,8 @@ export async function readMarks(store: MarksSource): Promise<PhotoMarks> {
   return { favourites, archived, rotations };
 }
 
-export function toPhoto(p: PhotoSummary, marks: PhotoMarks = NO_MARKS): Photo {
+/** `marks` required: a photo shown without its rotation would have its thumbnail remembered upright (thumb-keys.ts). */
+export function toPhoto(p: PhotoSummary, marks: PhotoMarks): Photo {
   const turns = marks.rotations.get(p.hash) ?? 0;
   rememberThumbKey(p.path, p.thumbKey, turns); // its thumbnail is asked for next (thumb-keys.ts)
   const rotation = turnsToDegrees(turns);
@@ -49,7 +50,7 @@ export function toPhoto(p: PhotoSummary, marks: PhotoMarks = NO_MARKS): Photo {
   };
 }
 
-export function toHit(p: PhotoSummary, score: number, marks?: PhotoMarks): PhotoHit {
+export function toHit(p: PhotoSummary, score: number, marks: PhotoMarks): PhotoHit {
   return { ...toPhoto(p, marks), score };
 }
 
@@ -58,7 +59,7 @@ export function toTags(tags: readonly TagRecord[]): PhotoTag[] {
   return tags.map((t) => ({ set: t.set, label: t.label, score: t.score, state: t.state })).sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
 }
 
-export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[] = [], marks?: PhotoMarks): PhotoDetails {
+export function toDetails(p: PhotoRecord | PhotoSummary, tags: readonly TagRecord[], marks: PhotoMarks): PhotoDetails {
   return {
     ...toPhoto(p, marks),
     size: p.size,
@@ -83,7 +84,7 @@ function withPlace(p: Pick<PhotoSummary, 'gpsLat' | 'gpsLon'>): { place?: PhotoP
  *  camera, GPS and its place ("Arezzo, Italy"), size and content hash (the store's row without the vector). */
 export type PhotoListing = Omit<Photo, 'id'> & Pick<PhotoDetails, 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon' | 'size'> & { place?: string; hash: string };
 
-export function toListing(p: PhotoSummary, marks?: PhotoMarks): PhotoListing {
+export function toListing(p: PhotoSummary, marks: PhotoMarks): PhotoListing {
   const { id: _id, ...photo } = toPhoto(p, marks);
   const place = placeOf(p);
   return { ...photo, cameraMake: p.cameraMake, cameraModel: p.cameraModel, gpsLat: p.gpsLat, gpsLon: p.gpsLon, ...(place ? { place: placeLabel(place) } : {}), size: p.size, hash: p.hash };

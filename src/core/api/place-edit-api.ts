@@ -22,12 +22,14 @@ export interface PlaceEditForeground {
 export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
   const setPlaceByPath = async (paths: string[], position: { lat: number; lon: number } | null) => {
     if (position && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
-    const at = await photosAtPaths(ctx, paths);
-    let changed = at.found;
-    if (position) await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
-    else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
-    emitChanged(ctx, changed);
-    return { changed, missing: at.missing };
+    return ctx.writes.edits(async () => {
+      const at = await photosAtPaths(ctx, paths);
+      let changed = at.found;
+      if (position) await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
+      else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
+      emitChanged(ctx, changed);
+      return { changed, missing: at.missing };
+    });
   };
   return {
     setPlaceByPath,

@@ -24,10 +24,19 @@ export function rotationsApi(ctx: ApiContext): ApiMethods<'rotatePhotos'> & Rota
     await at.store.rotate(photos.map((r) => r.hash), turns);
     const changed = at.found.filter((p) => !isVideo(p));
     emitChanged(ctx, changed); // the app shows the turned images while the embeddings follow
-    const { unread } = await embedTurned(await ctx.need(), at.store, photos);
+    // The turn is kept whatever happens here: a failure to embed is said, not thrown (a second
+    // press after an error would turn the photo twice).
+    const warn = (message: string) => ctx.emit({ type: 'log', level: 'warn', message });
+    const unread = await embedTurned(await ctx.need(), at.store, photos).then(
+      (done) => done.unread,
+      (error: unknown) => {
+        warn(`the turned photos could not be embedded again (${(error as Error).message.split('\n')[0]}): search still sees them as before the turn`);
+        return [] as string[];
+      },
+    );
     if (unread.length) {
       const what = unread.length === 1 ? `${unread[0]} could not be read here` : `${unread.length} turned photos could not be read here (${unread[0]}, …)`;
-      ctx.emit({ type: 'log', level: 'warn', message: `${what}: search still sees ${unread.length === 1 ? 'it' : 'them'} as before the turn` });
+      warn(`${what}: search still sees ${unread.length === 1 ? 'it' : 'them'} as before the turn`);
     }
     emitChanged(ctx, changed); // their search results and similar photos may have moved
     return { changed, missing: at.missing, videos: at.found.filter(isVideo), unread };

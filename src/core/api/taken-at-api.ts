@@ -24,15 +24,21 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
   const setTakenAtByPath = async (paths: string[], takenAt: string | null) => {
     // A date that does not parse fails before anything is opened or written.
     const date = takenAt === null ? null : parseTakenAt(takenAt);
-    const at = await photosAtPaths(ctx, paths);
-    let changed = at.found;
-    if (date) await at.store.setTakenAt(at.contents.map((r) => ({ hash: r.hash, ...date, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null })));
-    else changed = await restoreEdited(at, await at.store.takenEdits(), (hashes) => at.store.restoreTakenAt(hashes));
-    emitChanged(ctx, changed);
-    return { changed, missing: at.missing };
+    return ctx.writes.edits(async () => {
+      const at = await photosAtPaths(ctx, paths);
+      let changed = at.found;
+      if (date) await at.store.setTakenAt(at.contents.map((r) => ({ hash: r.hash, ...date, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null })));
+      else changed = await restoreEdited(at, await at.store.takenEdits(), (hashes) => at.store.restoreTakenAt(hashes));
+      emitChanged(ctx, changed);
+      return { changed, missing: at.missing };
+    });
   };
   const shiftTakenAtByPath = async (paths: string[], seconds: number) => {
     if (!Number.isInteger(seconds) || seconds === 0 || Math.abs(seconds) > MAX_SHIFT_SECONDS) throw new Error(`not a time shift: ${seconds} seconds`);
+    // In the edits queue: two shifts at once (two windows) each move the date the other left.
+    return ctx.writes.edits(() => shiftInQueue(paths, seconds));
+  };
+  const shiftInQueue = async (paths: string[], seconds: number) => {
     const at = await photosAtPaths(ctx, paths);
     const changed = at.found.filter((p) => at.rows.get(p)!.takenAt !== null);
     // Once per content: two copies of one photo selected together move once, not twice.

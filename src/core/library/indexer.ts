@@ -33,6 +33,9 @@ import { withGcHeadroom } from '../../base/gc-headroom';
 import { cores } from '../../base/thread-budget';
 import { hasVideoExtension, missingFfmpegLine, sniffVideo, type FfmpegLocation } from '../media';
 
+/** How long the indexer trusts its read of the rotations (see turnsOf). */
+const TURNS_FRESH_MS = 2000;
+
 export interface IndexerDeps {
   store: LibraryStore;
   model: ClipModel;
@@ -213,9 +216,20 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // met in this run is RunTwins'). A query per new photo scanned every uncompacted commit of
   // the run (~100 ms each at 10k photos).
   const knownHashes = new Set([...states.values()].map((s) => s.hash));
-  // Contents the user turned (Rotate): the model sees them turned, as the user does. Read once:
-  // a turn made during the run re-embeds its photos itself (rotations-api.ts).
-  const turned = await store.rotations();
+  // Contents the user turned (Rotate): the model sees them turned, as the user does. Read again
+  // every few seconds (a version check; on S3 one small request), so a photo turned during a
+  // long run (another model's) and not embedded yet is embedded turned; one embedded already
+  // is embedded again by the turn itself (rotations-api.ts).
+  // A failed read (a dropped connection) leaves the photos upright, never fails them.
+  const none: ReadonlyMap<string, number> = new Map();
+  let turned = { readAt: Date.now(), map: store.rotations().catch(() => none) };
+  const turnsOf = async (hash: string): Promise<number> => {
+    if (Date.now() - turned.readAt > TURNS_FRESH_MS) {
+      const previous = turned.map;
+      turned = { readAt: Date.now(), map: store.rotations().catch(() => previous) };
+    }
+    return (await turned.map).get(hash) ?? 0;
+  };
 
   // Byte-identical files in this run (a folder and its backup): the first is embedded, the
   // copies take its row. Before this, each was embedded until the first was committed.
@@ -313,7 +327,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       if (await takesTwin(file, hash, index)) return null;
       meta = await readPhotoMetadata(bytes);
       const { input, header } = await toSharpInputWithHeader(bytes, format);
-      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header, turns: turned.get(hash) ?? 0 });
+      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header, turns: await turnsOf(hash) });
     } finally {
       readBuffers.give(bytes); // nothing holds the bytes now: the decode is done
     }

@@ -24,28 +24,37 @@ export async function embedTurned(lib: LibraryService, store: LibraryStore, cont
   if (contents.length === 0) return { embedded: 0, unread: [] };
   const [turns, model] = [await store.rotations(), lib.clip()];
   const byPath = new Map(contents.map((c) => [c.path, c]));
-  const vectors = new Map<string, Float32Array>();
+  const vectors = new Map<string, { vector: Float32Array; turns: number }>();
   const unread: string[] = [];
   await model.embedImageFiles(
     [...byPath.keys()],
     (result) => {
-      if (result.embedding) vectors.set(byPath.get(result.path)!.hash, result.embedding);
+      const row = byPath.get(result.path)!;
+      if (result.embedding) vectors.set(row.hash, { vector: result.embedding, turns: turns.get(row.hash) ?? 0 });
       else unread.push(result.path);
     },
     {
       decode: async (file) => {
+        const row = byPath.get(file)!;
+        // Only the very file that was indexed: one changed since would give its new picture's
+        // vector to every copy of the old content (and a FIFO would never end).
+        const st = await fs.stat(file);
+        if (!st.isFile() || st.size !== row.size || Math.floor(st.mtimeMs) !== row.mtimeMs) throw new Error('changed since it was indexed');
         const bytes = await fs.readFile(file);
         const format = sniffFormat(bytes);
         if (!format) throw new Error('not an image (unrecognised content)');
         // Cut as the indexer cuts it (from the raster it makes the thumbnail from), so a photo
         // turned back gets exactly the vector its indexing gave it.
-        return preprocessImage(await toSharpInput(bytes, format), model.folder.preprocessing, { thumbnailSize: INDEX_THUMBNAIL, turns: turns.get(byPath.get(file)!.hash) ?? 0 });
+        return preprocessImage(await toSharpInput(bytes, format), model.folder.preprocessing, { thumbnailSize: INDEX_THUMBNAIL, turns: turns.get(row.hash) ?? 0 });
       },
     },
   );
-  for (const [hash, vector] of vectors) {
-    const rows = await store.photosByHash(hash);
-    if (rows.length) await store.upsertPhotos(rows.map((row) => ({ ...row, vector })));
-  }
-  return { embedded: vectors.size, unread };
+  // One commit for them all, with the rows as they are now (a row removed meanwhile stays
+  // removed), and only for contents still turned as they were embedded: a second turn made
+  // meanwhile writes its own.
+  const now = await store.rotations();
+  const current = [...vectors].filter(([hash, v]) => (now.get(hash) ?? 0) === v.turns);
+  const rows = (await Promise.all(current.map(async ([hash, v]) => (await store.photosByHash(hash)).map((row) => ({ ...row, vector: v.vector }))))).flat();
+  if (rows.length) await store.upsertPhotos(rows);
+  return { embedded: current.length, unread };
 }

@@ -356,7 +356,8 @@ export interface DescriptionRepository {
 /** How the user turned photos to show (Rotate), by content (rotations-repository.ts). */
 export interface RotationRepository {
   /** Turns these contents by `turns` clockwise quarter turns (negative: anticlockwise) from how
-   *  they show now, or with 'reset' back to how their files show them; one commit. */
+   *  they show now, or with 'reset' back to how their files show them: one commit for those
+   *  left turned, one for those back upright. */
   rotate(hashes: readonly string[], turns: number | 'reset'): Promise<void>;
   /** Every turned content's clockwise quarter turns (1-3), by content hash; shared, do not change it. */
   rotations(): Promise<ReadonlyMap<string, number>>;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readLibraryImage } from '../../../src/core/api/image-files';
 import { photoId } from '../../../src/core/api/photo-id';
-import { toPhoto } from '../../../src/core/api/photo-views';
+import { NO_MARKS, toPhoto } from '../../../src/core/api/photo-views';
 import { folderThumbnails, thumbnailKey } from '../../../src/core/media';
 import type { LibraryStore, PhotoSummary } from '../../../src/core/store/types';
 
@@ -26,7 +26,7 @@ describe('library thumbnails', () => {
     const rotations = vi.fn(async () => new Map<string, number>());
     const store = { photosByPath, rotations } as unknown as LibraryStore;
 
-    toPhoto(shown); // as a page of results hands it to the grid
+    toPhoto(shown, NO_MARKS); // as a page of results hands it to the grid
     expect(await readLibraryImage(store, thumbs, photoId(shown.path), 'thumb')).toEqual({ contentType: 'image/jpeg', data: JPEG });
     expect(photosByPath).not.toHaveBeenCalled();
     expect(rotations).not.toHaveBeenCalled(); // its turn was remembered with its key

@@ -29,7 +29,7 @@ export function ReviewCard({ item, onDecide }: ReviewCardProps) {
         onDecide(next);
       }}
     >
-      <img className="review-card__thumb" src={client.imageUrl(item.id, 'thumb')} alt={name} loading="lazy" draggable={false} />
+      <img className="review-card__thumb" src={client.imageUrl(item.id, 'thumb', item.rotation)} alt={name} loading="lazy" draggable={false} />
       <div className="review-card__tag">
         <span className="tag-chip" data-state={state}>
           {label}
