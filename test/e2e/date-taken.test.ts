@@ -7,68 +7,50 @@
 // Screenshots: test-results/screenshots/date-taken-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import { afterEach, describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
-  let photos: string;
-
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-date-home-');
-    photos = tempDir('shoebox-e2e-date-photos-');
+  const lib = useLibrarySession('date', async (photos) => {
     await writeExifColourPhoto(photos, 'red.jpg', [220, 20, 20], { taken: '2024:03:07 18:00:00' });
     await writeExifColourPhoto(photos, 'green.jpg', [20, 200, 30], { taken: '2024:03:02 12:00:00', offset: '+02:00' });
     await writeExifColourPhoto(photos, 'scan.jpg', [20, 25, 140]); // no date: by its file's time, first
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   afterEach(async () => {
-    if (await viewer().count()) await page.keyboard.press('Escape');
+    if (await viewer().count()) await lib.page.keyboard.press('Escape');
   });
 
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
-  const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
-  const open = (name: string) => page.getByRole('button', { name: `Open ${name}`, exact: true });
-  const taken = () => viewer().locator('.metadata__row', { has: page.getByText('Taken', { exact: true }) }).locator('dd');
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
+  const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
+  const open = (name: string) => lib.page.getByRole('button', { name: `Open ${name}`, exact: true });
+  const taken = () => viewer().locator('.metadata__row', { has: lib.page.getByText('Taken', { exact: true }) }).locator('dd');
   /** The date the engine holds for a photo (not the page's). */
-  const libraryTaken = async (name: string) => ((await serve.call('timeline', {})) as { photos: { path: string; takenAt: number | null }[] }).photos.find((p) => p.path.endsWith(`/${name}`))!.takenAt;
+  const libraryTaken = async (name: string) => ((await lib.serve.call('timeline', {})) as { photos: { path: string; takenAt: number | null }[] }).photos.find((p) => p.path.endsWith(`/${name}`))!.takenAt;
 
   it("sets a scan's date from the viewer: the viewer says so, the timeline moves it, the file is untouched", async () => {
-    await page.goto(serve.url);
-    await eventually(() => tileNames(page), 60_000).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
-    const before = fs.readFileSync(path.join(photos, 'scan.jpg'));
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => tileNames(lib.page), 60_000).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
+    const before = fs.readFileSync(path.join(lib.photos, 'scan.jpg'));
     await open('scan.jpg').click();
     await eventually(() => taken().innerText()).toMatch(/^unknown/);
     await taken().getByRole('button', { name: 'Edit date taken' }).click();
     await viewer().getByLabel('Date taken').fill('2024-03-05T09:30:15');
-    await screenshot(page, 'date-taken-editing');
+    await screenshot(lib.page, 'date-taken-editing');
     await viewer().getByRole('button', { name: 'Save' }).click();
     await eventually(() => taken().innerText()).toMatch(/2024.*set by hand/);
     expect(await libraryTaken('scan.jpg')).toBe(Date.UTC(2024, 2, 5, 9, 30, 15));
-    await page.keyboard.press('Escape');
-    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
-    await waitForThumbnails(page);
-    await screenshot(page, 'date-taken-timeline');
-    expect(fs.readFileSync(path.join(photos, 'scan.jpg')).equals(before)).toBe(true);
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => tileNames(lib.page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'date-taken-timeline');
+    expect(fs.readFileSync(path.join(lib.photos, 'scan.jpg')).equals(before)).toBe(true);
   });
 
   it('keeps the time zone the photo has, and refuses a date the engine does not take, changing nothing', async () => {
@@ -84,7 +66,7 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await viewer().getByLabel('Date taken').fill('2024-03-08T07:00');
     await viewer().getByRole('button', { name: 'Save' }).click();
     await eventually(() => taken().innerText()).toMatch(/UTC\+02:00\).*set by hand/s);
-    await eventually(() => tileNames(page)).toEqual(['green.jpg', 'red.jpg', 'scan.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['green.jpg', 'red.jpg', 'scan.jpg']);
     // The year 1200 passes the field but not the engine: one line, and the date stays.
     await taken().getByRole('button', { name: 'Edit date taken' }).click();
     await viewer().getByLabel('Date taken').fill('1200-01-01T00:00');
@@ -101,13 +83,13 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await eventually(() => libraryTaken('green.jpg')).toBe(Date.UTC(2024, 2, 2, 12, 0));
     await eventually(() => taken().getByRole('button', { name: 'Edit date taken' }).isVisible()).toBe(true); // the editor closed
     await eventually(() => taken().innerText()).not.toContain('set by hand'); // once the photo is read again
-    await page.keyboard.press('Escape');
-    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => tileNames(lib.page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
   });
 
   it("sets one date on a selection from the bar's Date…, then puts the files' own back: the selection goes, a line says what was done", async () => {
     // A tile clicked while the grid reorders would be another photo: wait for the order to settle.
-    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
     await open('scan.jpg').click({ modifiers: ['ControlOrMeta'] });
     await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
@@ -116,26 +98,26 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
     await bar().getByRole('button', { name: 'Date…' }).click();
     await bar().getByLabel('Date taken of the selected photos').fill('2024-03-10T10:00');
-    await screenshot(page, 'date-taken-selection');
+    await screenshot(lib.page, 'date-taken-selection');
     await bar().getByRole('button', { name: 'Set date' }).click();
     // The order changed: the selection's places would name other photos, so it goes.
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Set the date taken of 2 photos to' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Set the date taken of 2 photos to' }).isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([Date.UTC(2024, 2, 10, 10), Date.UTC(2024, 2, 10, 10)]);
-    await eventually(() => tileNames(page)).toEqual(['green.jpg', 'scan.jpg', 'red.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['green.jpg', 'scan.jpg', 'red.jpg']);
 
     await open('scan.jpg').click({ modifiers: ['ControlOrMeta'] });
     await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
     await bar().getByRole('button', { name: 'Date…' }).click();
     await bar().getByRole('button', { name: 'Use the files’ dates' }).click();
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Put back the files’ own dates on 2 photos.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Put back the files’ own dates on 2 photos.' }).isVisible()).toBe(true);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([null, Date.UTC(2024, 2, 2, 12)]);
-    await eventually(() => tileNames(page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
   });
 
   it("shifts a selection's dates from Date…: each moves by the same amount, a photo with no date is named in the line", async () => {
-    await eventually(() => tileNames(page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['scan.jpg', 'red.jpg', 'green.jpg']);
     await open('red.jpg').click({ modifiers: ['ControlOrMeta'] });
     await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
@@ -144,9 +126,9 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await expect(shift.getByRole('button', { name: 'Shift dates' }).isDisabled()).resolves.toBe(true); // nothing to shift by yet
     await shift.getByLabel('days to shift by').fill('1');
     await shift.getByLabel('hours to shift by').fill('-2');
-    await screenshot(page, 'date-taken-shift');
+    await screenshot(lib.page, 'date-taken-shift');
     await shift.getByRole('button', { name: 'Shift dates' }).click();
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Shifted the date taken of 2 photos by +22h.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Shifted the date taken of 2 photos by +22h.' }).isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
     // Each by 22 hours from its own date; green keeps the +02:00 its camera wrote.
     expect([await libraryTaken('red.jpg'), await libraryTaken('green.jpg')]).toEqual([Date.UTC(2024, 2, 8, 16), Date.UTC(2024, 2, 3, 10)]);
@@ -157,11 +139,11 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await bar().getByRole('button', { name: 'Date…' }).click();
     await bar().getByLabel('minutes to shift by').fill('-30');
     await bar().getByRole('button', { name: 'Shift dates' }).click();
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Shifted the date taken of 1 photo by -30m. 1 photo had no date to shift.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Shifted the date taken of 1 photo by -30m. 1 photo had no date to shift.' }).isVisible()).toBe(true);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('red.jpg')]).toEqual([null, Date.UTC(2024, 2, 8, 15, 30)]);
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

@@ -5,47 +5,29 @@
 // The files are never touched. Screenshot: test-results/screenshots/descriptions-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import { describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('descriptions in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
-  let photos: string;
-
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-descriptions-home-');
-    photos = tempDir('shoebox-e2e-descriptions-photos-');
+  const lib = useLibrarySession('descriptions', async (photos) => {
     await writeExifColourPhoto(photos, 'cake.jpg', [220, 20, 20], { taken: '2024:06:15 18:00:00' });
     await writeExifColourPhoto(photos, 'garden.jpg', [20, 200, 30], { taken: '2024:06:14 12:00:00' });
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
-  const row = () => viewer().locator('.metadata__row', { has: page.getByText('Description', { exact: true }) }).locator('dd');
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
+  const row = () => viewer().locator('.metadata__row', { has: lib.page.getByText('Description', { exact: true }) }).locator('dd');
 
   it('describes a photo from the viewer: shortcut letters only type, Esc leaves the field, the viewer shows the text', async () => {
-    await page.goto(serve.url);
-    await eventually(() => tileNames(page), 60_000).toEqual(['cake.jpg', 'garden.jpg']);
-    const before = fs.readFileSync(path.join(photos, 'cake.jpg'));
-    await page.getByRole('button', { name: 'Open cake.jpg', exact: true }).click();
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => tileNames(lib.page), 60_000).toEqual(['cake.jpg', 'garden.jpg']);
+    const before = fs.readFileSync(path.join(lib.photos, 'cake.jpg'));
+    await lib.page.getByRole('button', { name: 'Open cake.jpg', exact: true }).click();
     await eventually(() => row().innerText()).toContain('none');
     await row().getByRole('button', { name: 'Add a description' }).click();
     await row().getByLabel('Description').press('Escape');
@@ -53,48 +35,48 @@ describe.skipIf(!hasChromium)('descriptions in the browser', () => {
     await row().getByRole('button', { name: 'Add a description' }).click();
     // "s" (slideshow) and "f" (favourite) are the viewer's keys: in the field they only type.
     await row().getByLabel('Description').pressSequentially("Grandma's 80th birthday, the fruit cake");
-    await screenshot(page, 'descriptions-editor');
+    await screenshot(lib.page, 'descriptions-editor');
     await row().getByRole('button', { name: 'Save' }).click();
     await eventually(() => row().innerText()).toContain("Grandma's 80th birthday, the fruit cake");
     expect(await row().getByRole('button', { name: 'Edit description' }).isVisible()).toBe(true);
-    expect(((await serve.call('timeline', { favourite: true })) as { photos: unknown[] }).photos).toEqual([]);
-    expect(fs.readFileSync(path.join(photos, 'cake.jpg')).equals(before)).toBe(true);
-    await page.keyboard.press('Escape');
+    expect(((await lib.serve.call('timeline', { favourite: true })) as { photos: unknown[] }).photos).toEqual([]);
+    expect(fs.readFileSync(path.join(lib.photos, 'cake.jpg')).equals(before)).toBe(true);
+    await lib.page.keyboard.press('Escape');
     await eventually(() => viewer().count()).toBe(0);
   });
 
   it('a search whose words a description has offers those photos above the results, and leads to them', async () => {
-    await page.getByRole('searchbox').fill('grandma birth');
-    const offer = page.getByRole('button', { name: 'Photos described as “grandma birth”' });
+    await lib.page.getByRole('searchbox').fill('grandma birth');
+    const offer = lib.page.getByRole('button', { name: 'Photos described as “grandma birth”' });
     await eventually(() => offer.isVisible(), 30_000).toBe(true);
-    expect(await page.locator('.place-suggestion').innerText()).toContain('(1 photo, from their descriptions)');
-    await screenshot(page, 'descriptions-offer');
+    expect(await lib.page.locator('.place-suggestion').innerText()).toContain('(1 photo, from their descriptions)');
+    await screenshot(lib.page, 'descriptions-offer');
     await offer.click();
-    await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Described as “grandma birth”');
-    await eventually(() => tileNames(page)).toEqual(['cake.jpg']);
+    await eventually(() => lib.page.getByRole('heading', { level: 1 }).innerText()).toBe('Described as “grandma birth”');
+    await eventually(() => tileNames(lib.page)).toEqual(['cake.jpg']);
     // The search's own syntax (a word left out) says what no description's words can: no offer.
-    await page.getByRole('searchbox').fill('grandma -cake');
-    await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('grandma -cake');
+    await lib.page.getByRole('searchbox').fill('grandma -cake');
+    await eventually(() => lib.page.getByRole('heading', { level: 1 }).innerText()).toContain('grandma -cake');
     await new Promise((r) => setTimeout(r, 800));
-    expect(await page.getByRole('button', { name: /Photos described as/ }).count()).toBe(0);
+    expect(await lib.page.getByRole('button', { name: /Photos described as/ }).count()).toBe(0);
     // Words no description has: no offer.
-    await page.getByRole('searchbox').fill('grandpa');
-    await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('grandpa');
+    await lib.page.getByRole('searchbox').fill('grandpa');
+    await eventually(() => lib.page.getByRole('heading', { level: 1 }).innerText()).toContain('grandpa');
     await new Promise((r) => setTimeout(r, 800));
-    expect(await page.getByRole('button', { name: /Photos described as/ }).count()).toBe(0);
+    expect(await lib.page.getByRole('button', { name: /Photos described as/ }).count()).toBe(0);
   });
 
   it('Remove takes the description away', async () => {
-    await page.getByRole('button', { name: 'Show all photos' }).click();
-    await eventually(() => tileNames(page)).toEqual(['cake.jpg', 'garden.jpg']);
-    await page.getByRole('button', { name: 'Open cake.jpg', exact: true }).click();
+    await lib.page.getByRole('button', { name: 'Show all photos' }).click();
+    await eventually(() => tileNames(lib.page)).toEqual(['cake.jpg', 'garden.jpg']);
+    await lib.page.getByRole('button', { name: 'Open cake.jpg', exact: true }).click();
     await row().getByRole('button', { name: 'Edit description' }).click();
     await row().getByRole('button', { name: 'Remove' }).click();
     await eventually(() => row().innerText()).toContain('none');
-    expect(((await serve.call('timeline', { described: 'grandma' })) as { photos: unknown[] }).photos).toEqual([]);
+    expect(((await lib.serve.call('timeline', { described: 'grandma' })) as { photos: unknown[] }).photos).toEqual([]);
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

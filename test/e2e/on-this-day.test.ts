@@ -2,14 +2,11 @@
 // month and day have photos from earlier years, and it opens them as a timeline with a date
 // header per year, newest first. Photos are dated relative to today on this machine's clock
 // (the page's calendar and the test's are the same machine's). Screenshot: on-this-day.png.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import { describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -26,52 +23,37 @@ function taken(y: number, days = 0): string {
 const monthOf = (y: number) => new Date(y, now.getMonth(), 15).toLocaleDateString('en-US', { month: 'long', year: 'numeric' });
 
 describe.skipIf(!hasChromium)('on this day in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
-  let photos: string;
-
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-on-this-day-home-');
-    photos = tempDir('shoebox-e2e-on-this-day-photos-');
+  const lib = useLibrarySession('on-this-day', async (photos) => {
     // A photo of another day only: the sidebar offers nothing yet.
     await writeExifColourPhoto(photos, 'other-day.jpg', [230, 220, 20], { taken: taken(year - 2, 3) });
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
-  const sidebar = () => page.getByRole('navigation', { name: 'Library' });
+  const sidebar = () => lib.page.getByRole('navigation', { name: 'Library' });
   const entry = () => sidebar().getByRole('button', { name: /^On this day/ });
 
   it('is not offered while today has no photos from earlier years', async () => {
-    await page.goto(serve.url);
-    await eventually(() => page.locator('.tile__open').count()).toBe(1);
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => lib.page.locator('.tile__open').count()).toBe(1);
     expect(await entry().count()).toBe(0);
   });
 
   it("appears with the count once there are some, and opens them newest year first, one header per year", async () => {
-    await writeExifColourPhoto(photos, 'two-years-ago.jpg', [220, 20, 20], { taken: taken(year - 2) });
-    await writeExifColourPhoto(photos, 'seven-years-ago.jpg', [20, 200, 30], { taken: taken(year - 7) });
-    await writeExifColourPhoto(photos, 'today.jpg', [25, 30, 210], { taken: taken(year) }); // not a memory yet
+    await writeExifColourPhoto(lib.photos, 'two-years-ago.jpg', [220, 20, 20], { taken: taken(year - 2) });
+    await writeExifColourPhoto(lib.photos, 'seven-years-ago.jpg', [20, 200, 30], { taken: taken(year - 7) });
+    await writeExifColourPhoto(lib.photos, 'today.jpg', [25, 30, 210], { taken: taken(year) }); // not a memory yet
     // `serve` watches the folder: the new photos are indexed as they land.
     await eventually(() => entry().innerText()).toMatch(/^On this day\s+2$/);
     await entry().click();
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'On this day' }).isVisible()).toBe(true);
-    await eventually(() => tileNames(page)).toEqual(['two-years-ago.jpg', 'seven-years-ago.jpg']);
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'On this day' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(lib.page)).toEqual(['two-years-ago.jpg', 'seven-years-ago.jpg']);
     expect(await entry().getAttribute('aria-pressed')).toBe('true');
-    const grid = page.getByRole('region', { name: 'On this day' });
+    const grid = lib.page.getByRole('region', { name: 'On this day' });
     expect(await grid.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([monthOf(year - 2), monthOf(year - 7)]);
-    await waitForThumbnails(page);
-    await screenshot(page, 'on-this-day');
-    await page.getByRole('button', { name: 'Show all photos' }).click();
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'on-this-day');
+    await lib.page.getByRole('button', { name: 'Show all photos' }).click();
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
     expect(await entry().getAttribute('aria-pressed')).toBe('false');
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

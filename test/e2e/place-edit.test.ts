@@ -8,64 +8,46 @@
 // Screenshot: test-results/screenshots/place-edit.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import { describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('place edited in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
-  let photos: string;
-
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-place-home-');
-    photos = tempDir('shoebox-e2e-place-photos-');
+  const lib = useLibrarySession('place', async (photos) => {
     await writeExifColourPhoto(photos, 'scan.jpg', [20, 25, 140], { taken: '2024:03:07 18:00:00' });
     await writeExifColourPhoto(photos, 'phone.jpg', [220, 20, 20], { taken: '2024:03:06 18:00:00', gps: { lat: 43.4633, lon: 11.8797 } }); // Arezzo
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
-  const location = () => viewer().locator('.metadata__row', { has: page.getByText('Location', { exact: true }) }).locator('dd');
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
+  const location = () => viewer().locator('.metadata__row', { has: lib.page.getByText('Location', { exact: true }) }).locator('dd');
   /** The places the engine holds (not the page's). */
-  const towns = async () => ((await serve.call('places')) as { countries: { towns: { place: string; count: number }[] }[] }).countries.flatMap((c) => c.towns.map((t) => `${t.place}: ${t.count}`));
+  const towns = async () => ((await lib.serve.call('places')) as { countries: { towns: { place: string; count: number }[] }[] }).countries.flatMap((c) => c.towns.map((t) => `${t.place}: ${t.count}`));
 
   it("adds a place to a scan from the viewer: suggestions as typed, one click sets it, Places lists it, the file is untouched", async () => {
-    await page.goto(serve.url);
-    await eventually(() => tileNames(page), 60_000).toEqual(['scan.jpg', 'phone.jpg']);
-    const before = fs.readFileSync(path.join(photos, 'scan.jpg'));
-    await page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click();
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => tileNames(lib.page), 60_000).toEqual(['scan.jpg', 'phone.jpg']);
+    const before = fs.readFileSync(path.join(lib.photos, 'scan.jpg'));
+    await lib.page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click();
     await eventually(() => location().innerText()).toContain('none recorded');
     await location().getByRole('button', { name: 'Add a place' }).click();
     // "f" and "s" are the viewer's Favourite and Slideshow keys: in the field they only type.
     await location().getByLabel('Place').pressSequentially('florence, it');
     const found = location().getByRole('list', { name: 'Places found' });
     await eventually(() => found.getByRole('button').allInnerTexts()).toEqual(['Florence, Italy']);
-    expect(await page.getByRole('button', { name: /Slideshow/ }).count()).toBeGreaterThan(0); // still the viewer, no slideshow
-    await screenshot(page, 'place-edit');
+    expect(await lib.page.getByRole('button', { name: /Slideshow/ }).count()).toBeGreaterThan(0); // still the viewer, no slideshow
+    await screenshot(lib.page, 'place-edit');
     await found.getByRole('button', { name: 'Florence, Italy' }).click();
     await eventually(() => location().getByRole('button', { name: 'Edit place' }).isVisible()).toBe(true); // the editor closed
     await eventually(() => location().innerText()).toMatch(/^Florence, Italy\n43\.77925, 11\.24626\nset by hand/);
     expect(await towns()).toEqual(['Arezzo, Italy: 1', 'Florence, Italy: 1']);
-    const favourites = (await serve.call('timeline', { favourite: true })) as { photos: unknown[] };
+    const favourites = (await lib.serve.call('timeline', { favourite: true })) as { photos: unknown[] };
     expect(favourites.photos).toEqual([]); // typing "f" did not favourite it
-    expect(fs.readFileSync(path.join(photos, 'scan.jpg')).equals(before)).toBe(true);
+    expect(fs.readFileSync(path.join(lib.photos, 'scan.jpg')).equals(before)).toBe(true);
   });
 
   it("Esc leaves the editor and keeps the viewer; \"Use the file's place\" puts none back", async () => {
@@ -77,54 +59,54 @@ describe.skipIf(!hasChromium)('place edited in the browser', () => {
     await location().getByRole('button', { name: /Use the file’s place \(none\)/ }).click();
     await eventually(() => location().innerText()).toContain('none recorded');
     expect(await towns()).toEqual(['Arezzo, Italy: 1']);
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
     await eventually(() => viewer().count()).toBe(0);
   });
 
-  const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
+  const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
 
   it("sets one town on a selection from the bar's Place…, then puts the files' own back", async () => {
-    await page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
-    await page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
     // Place… still leaves the bar on one row at 1280 px.
     const middles = await bar().locator('.selection-bar__row').first().getByRole('button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => r.top + r.height / 2));
     expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
     await bar().getByRole('button', { name: 'Place…' }).click();
     await bar().getByLabel('Place of the selected photos').fill('reykjavik');
-    await screenshot(page, 'place-edit-selection');
+    await screenshot(lib.page, 'place-edit-selection');
     await bar().getByRole('list', { name: 'Places found' }).getByRole('button', { name: 'Reykjavík, Iceland' }).click();
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Set the place of 2 photos to Reykjavík, Iceland.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Set the place of 2 photos to Reykjavík, Iceland.' }).isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
     expect(await towns()).toEqual(['Reykjavík, Iceland: 2']);
 
-    await page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
-    await page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
     await bar().getByRole('button', { name: 'Place…' }).click();
     await bar().getByRole('button', { name: 'Use the files’ places' }).click();
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Put back the files’ own places on 2 photos.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Put back the files’ own places on 2 photos.' }).isVisible()).toBe(true);
     expect(await towns()).toEqual(['Arezzo, Italy: 1']);
   });
 
   it('Places counts the photos without a place and leads to them; placed from there, they leave that view', async () => {
-    await page.getByRole('button', { name: /^Places/ }).click();
-    await eventually(() => page.getByText('1 photo has no place (no position recorded or set).').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Show them to add places' }).click();
-    await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Without a place');
-    await eventually(() => tileNames(page)).toEqual(['scan.jpg']);
-    await page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: /^Places/ }).click();
+    await eventually(() => lib.page.getByText('1 photo has no place (no position recorded or set).').isVisible()).toBe(true);
+    await lib.page.getByRole('button', { name: 'Show them to add places' }).click();
+    await eventually(() => lib.page.getByRole('heading', { level: 1 }).innerText()).toBe('Without a place');
+    await eventually(() => tileNames(lib.page)).toEqual(['scan.jpg']);
+    await lib.page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
     await bar().getByRole('button', { name: 'Place…' }).click();
     await bar().getByLabel('Place of the selected photos').fill('oslo');
     await bar().getByRole('list', { name: 'Places found' }).getByRole('button', { name: 'Oslo, Norway' }).click();
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Set the place of 1 photo to Oslo, Norway.' }).isVisible()).toBe(true);
-    await eventually(() => tileNames(page)).toEqual([]);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Set the place of 1 photo to Oslo, Norway.' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(lib.page)).toEqual([]);
     expect(await towns()).toEqual(['Arezzo, Italy: 1', 'Oslo, Norway: 1']);
-    await page.getByRole('button', { name: '‹ All places' }).click();
-    await eventually(() => page.getByText(/has no place|have no place/).count()).toBe(0);
+    await lib.page.getByRole('button', { name: '‹ All places' }).click();
+    await eventually(() => lib.page.getByText(/has no place|have no place/).count()).toBe(0);
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

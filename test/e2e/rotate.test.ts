@@ -1,18 +1,17 @@
 // Rotate in the browser over `shoebox serve` with the tiny colour model: the viewer's Rotate
 // right turns a landscape photo (red left, blue right) so the viewer and the grid show it
-// upright the other way (red on top, taller than wide; its size read as it shows), R and Shift+R turn it from the keyboard,
-// a reload keeps it, R and Shift+R in the grid turn a selection (a batch of sideways scans),
-// and the files are never touched.
+// upright the other way (red on top, taller than wide; its size read as it shows), R and
+// Shift+R turn it from the keyboard, a reload keeps it, R and Shift+R in the grid turn a
+// selection (a batch of sideways scans), and the files are never touched.
 // Screenshot: test-results/screenshots/rotate-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, writeRedLeftBlueRight } from '../helpers/images';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { writeRedLeftBlueRight } from '../helpers/images';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -32,78 +31,63 @@ function shown(img: Locator): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('rotate in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
-  let photos: string;
-
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-rotate-home-');
-    photos = tempDir('shoebox-e2e-rotate-photos-');
+  const lib = useLibrarySession('rotate', async (photos) => {
     await writeRedLeftBlueRight(path.join(photos, 'flag.jpg'));
     await writeRedLeftBlueRight(path.join(photos, 'scan.jpg'), { width: 800, height: 600 });
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
   const image = () => viewer().locator('img.viewer__image');
-  const tile = (name = 'flag.jpg') => page.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}`, exact: true }) }).locator('img');
+  const tile = (name = 'flag.jpg') => lib.page.locator('.tile', { has: lib.page.getByRole('button', { name: `Open ${name}`, exact: true }) }).locator('img');
 
   it('turns the photo from the viewer: the viewer and the grid show it the other way up, the file untouched', async () => {
-    await page.goto(serve.url);
-    await eventually(async () => (await tileNames(page)).sort(), 60_000).toEqual(['flag.jpg', 'scan.jpg']);
+    await lib.page.goto(lib.serve.url);
+    await eventually(async () => (await tileNames(lib.page)).sort(), 60_000).toEqual(['flag.jpg', 'scan.jpg']);
     await eventually(() => shown(tile())).toBe('wide, red left');
-    const before = fs.readFileSync(path.join(photos, 'flag.jpg'));
-    await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    const before = fs.readFileSync(path.join(lib.photos, 'flag.jpg'));
+    await lib.page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
     await eventually(() => shown(image())).toBe('wide, red left');
     await viewer().getByRole('button', { name: 'Rotate right' }).click();
     await eventually(() => shown(image()), 30_000).toBe('tall, red top');
-    const size = viewer().locator('.metadata__row', { has: page.getByText('Size', { exact: true }) }).locator('dd');
+    const size = viewer().locator('.metadata__row', { has: lib.page.getByText('Size', { exact: true }) }).locator('dd');
     await eventually(() => size.innerText()).toMatch(/^480 × 640/); // as it shows now
-    await screenshot(page, 'rotate-viewer');
-    await page.keyboard.press('Escape');
+    await screenshot(lib.page, 'rotate-viewer');
+    await lib.page.keyboard.press('Escape');
     await eventually(() => shown(tile())).toBe('tall, red top');
-    expect(fs.readFileSync(path.join(photos, 'flag.jpg')).equals(before)).toBe(true);
+    expect(fs.readFileSync(path.join(lib.photos, 'flag.jpg')).equals(before)).toBe(true);
   });
 
   it('turns it with R and Shift+R, and a reload keeps it', async () => {
-    await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    await lib.page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
     await eventually(() => shown(image())).toBe('tall, red top');
-    await page.keyboard.press('r');
+    await lib.page.keyboard.press('r');
     await eventually(() => shown(image()), 30_000).toBe('wide, red right');
-    await page.keyboard.press('r');
+    await lib.page.keyboard.press('r');
     await eventually(() => shown(image()), 30_000).toBe('tall, red bottom');
-    await page.reload();
+    await lib.page.reload();
     await eventually(() => shown(tile()), 60_000).toBe('tall, red bottom');
-    await page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
-    await page.keyboard.press('Shift+R');
+    await lib.page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    await lib.page.keyboard.press('Shift+R');
     await eventually(() => shown(image()), 30_000).toBe('wide, red right');
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 
   it('turns a selection from the grid: R right, Shift+R left, and says what it did', async () => {
-    const grid = page.getByRole('region', { name: 'Photos' });
-    const bar = page.getByRole('toolbar', { name: 'Selected photos' });
-    await page.keyboard.press('Escape'); // the viewer
+    const grid = lib.page.getByRole('region', { name: 'Photos' });
+    const bar = lib.page.getByRole('toolbar', { name: 'Selected photos' });
+    await lib.page.keyboard.press('Escape'); // the viewer
     await eventually(() => viewer().count()).toBe(0);
     await grid.focus();
-    await page.keyboard.press('ControlOrMeta+a');
+    await lib.page.keyboard.press('ControlOrMeta+a');
     await eventually(() => bar.innerText()).toContain('2 photos selected');
-    await page.keyboard.press('Shift+R');
+    await lib.page.keyboard.press('Shift+R');
     await eventually(() => bar.getByRole('status').innerText()).toBe('Turned 2 photos a quarter turn left.');
     // flag.jpg was upside down (180°): now a quarter right of its file; scan.jpg a quarter left.
     await eventually(() => shown(tile('flag.jpg')), 30_000).toBe('tall, red top');
     await eventually(() => shown(tile('scan.jpg')), 30_000).toBe('tall, red bottom');
-    await page.keyboard.press('r');
+    await lib.page.keyboard.press('r');
     await eventually(() => shown(tile('scan.jpg')), 30_000).toBe('wide, red left');
     expect(await bar.innerText()).toContain('2 photos selected'); // the selection stays
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });
