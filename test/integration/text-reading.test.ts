@@ -40,7 +40,7 @@ describe.skipIf(!sharedAvailable('photos'))('the text reading pass', () => {
     };
     void readMissingText(store, { recognize: crashing, batchSize: 2 });
     await reachedSixth;
-    expect((await store.photoTextHashes()).size).toBe(4);
+    expect((await store.photoTextModels()).size).toBe(4);
     const second = countingOcr();
     const summary = await readMissingText(store, { recognize: second.recognize, batchSize: 2 });
     expect(summary).toEqual({ read: made.length - 4, failed: 0, left: 0, paused: false });
@@ -90,9 +90,9 @@ describe.skipIf(!sharedAvailable('photos'))('the text reading pass', () => {
       }
     };
     const store = await lib.writable();
-    await until(async () => (await store.photoTextHashes()).size === made.length);
+    await until(async () => (await store.photoTextModels()).size === made.length);
     fs.renameSync(parked, later.file);
-    await until(async () => ocr.asked.includes(later.file) && (await store.photoTextHashes()).size === made.length + 1);
+    await until(async () => ocr.asked.includes(later.file) && (await store.photoTextModels()).size === made.length + 1);
     stop.abort();
     await watching;
     expect(new Set(ocr.asked).size).toBe(ocr.asked.length);

@@ -46,7 +46,7 @@ import { rotationsApi, type RotationsForeground } from './rotations-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
 import { tagsApi, type TagsForeground } from './tags-api';
-import { textApi, type TextForeground } from './text-api';
+import { textApi, type TextForeground, type TextReading } from './text-api';
 import { READING_SLICE_MS, textReadingJobs } from './text-reading-job';
 import { timelineApi } from './timeline-api';
 import { placesApi } from './places-api';
@@ -168,6 +168,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   });
   // "Text in photos": the reading pass is a job of its own, queued by index runs and syncs.
   const reading = textReadingJobs(jobs, emit, options.watch === false ? {} : { sliceMs: options.readingSliceMs ?? READING_SLICE_MS });
+  const textReading: TextReading = { queue: (lib) => reading.queue(() => lib.writable()), cancel: () => jobs.cancel((j) => j.kind === 'read-text') };
 
   /** Opens the library once a model is known; null (with modelProblem set) until then. */
   let opening: Promise<LibraryService | null> | null = null;
@@ -521,14 +522,14 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
     ...modelsApi(ctx),
     ...tagsApi(ctx),
-    ...textApi(ctx, { queue: (lib) => reading.queue(() => lib.writable()), cancel: () => jobs.cancel((j) => j.kind === 'read-text') }),
+    ...textApi(ctx, textReading),
     ...albumsApi(ctx),
     ...favouritesApi(ctx),
     ...archiveApi(ctx),
     ...takenAtApi(ctx),
     ...placeEditApi(ctx),
     ...descriptionsApi(ctx),
-    ...rotationsApi(ctx),
+    ...rotationsApi(ctx, textReading),
     ...timelineApi(ctx),
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

@@ -4,10 +4,14 @@
 // listings show the turned size, and the photo is embedded again turned, so search sees it as
 // the user does (library/turned-embeddings.ts). The file is never touched. Videos are not turned (a player
 // shows them as their file says). The app (by id) and the CLI (`shoebox rotate`, by path) share this.
+// With "Text in photos" on, the turned photos' text is read again turned (the recogniser reads
+// level text only): the app queues the reading job at once; the CLI's next `index` or `watch` reads it.
 import type { RotateResult } from '../../shared/api';
 import type { ApiContext, ApiMethods } from './api-context';
 import { emitChanged, pathsOf, photosAtPaths } from './edits-by-path';
 import { embedTurned } from '../library/turned-embeddings';
+import { textInPhotosEnabled } from '../text';
+import type { TextReading } from './text-api';
 
 /** The CLI's share: by path, with what was turned, what the library does not hold and the videos left as they are. */
 export interface RotationsForeground {
@@ -15,7 +19,7 @@ export interface RotationsForeground {
   rotateByPath(paths: string[], turns: number | 'reset'): Promise<{ changed: string[]; missing: string[]; videos: string[]; unread: string[] }>;
 }
 
-export function rotationsApi(ctx: ApiContext): ApiMethods<'rotatePhotos'> & RotationsForeground {
+export function rotationsApi(ctx: ApiContext, reading: Pick<TextReading, 'queue'>): ApiMethods<'rotatePhotos'> & RotationsForeground {
   const rotateByPath = async (paths: string[], turns: number | 'reset') => {
     if (turns !== 'reset' && !Number.isInteger(turns)) throw new Error(`a rotation is whole quarter turns (got ${turns})`);
     const at = await photosAtPaths(ctx, paths);
@@ -45,6 +49,8 @@ export function rotationsApi(ctx: ApiContext): ApiMethods<'rotatePhotos'> & Rota
     rotateByPath,
     async rotatePhotos(ids, turns): Promise<RotateResult> {
       const { changed, videos } = await rotateByPath(pathsOf(ids), turns);
+      const lib = await ctx.need();
+      if (changed.length > 0 && (await textInPhotosEnabled(await lib.readable()))) reading.queue(lib);
       return { done: changed.length, missing: new Set(ids).size - changed.length - videos.length, videos: videos.length };
     },
   };

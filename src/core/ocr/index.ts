@@ -15,11 +15,12 @@ let shared: OcrWorker | null = null;
 
 /**
  * Reads the text in a photo file, its bytes, or decoded pixels, on one OCR worker shared by
- * the whole process (its models load once, on the first photo; photos sent together queue).
+ * the whole process (its models load once, on the first photo; photos sent together queue);
+ * `turns`: clockwise quarter turns to read it at, for a photo the user turned.
  */
-export function recognizeText(image: OcrImage): Promise<OcrResult> {
+export function recognizeText(image: OcrImage, turns = 0): Promise<OcrResult> {
   shared ??= new OcrWorker();
-  return shared.recognize(image);
+  return shared.recognize(image, turns);
 }
 
 /** Stops the shared worker (a later recognizeText starts a new one). */

@@ -5,7 +5,7 @@ import { siblingModule, spawnModuleWorker } from '../clip/worker-spawn';
 import type { OcrResult } from './ocr-engine';
 import { OcrError } from './ocr-error';
 import type { OcrImage } from './ocr-image';
-import type { OcrResponse, OcrWorkerSetup } from './ocr-protocol';
+import type { OcrRequest, OcrResponse, OcrWorkerSetup } from './ocr-protocol';
 
 type Pending = { resolve: (r: OcrResult) => void; reject: (e: Error) => void };
 
@@ -17,14 +17,15 @@ export class OcrWorker {
 
   constructor(private readonly setup: OcrWorkerSetup = {}) {}
 
-  recognize(image: OcrImage): Promise<OcrResult> {
+  /** Reads the image, turned first by `turns` clockwise quarter turns (a photo the user turned). */
+  recognize(image: OcrImage, turns = 0): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new OcrError('OCR worker closed', 'engine'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       const worker = this.worker();
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ id, image });
+      worker.postMessage({ id, image, turns } satisfies OcrRequest);
     });
   }
 

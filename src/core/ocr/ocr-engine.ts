@@ -14,14 +14,15 @@ import type { Point, Quad } from './geometry';
 import { cropLine, REC_HEIGHT } from './line-crop';
 import { readingOrder } from './reading-order';
 import { OcrError } from './ocr-error';
-import { readRgb, type OcrImage, type RgbImage } from './ocr-image';
+import { OCR_DECODE_SIDE, readRgb, type OcrImage, type RgbImage } from './ocr-image';
+import { addTurns } from '../../shared/rotation';
 import { packagedOcrModels, readCharset, type OcrModelFiles } from './ocr-models';
 
 export interface OcrLine {
   text: string;
   /** Mean character probability, 0..1. */
   score: number;
-  /** Corners in pixels of the upright photo: top-left, top-right, bottom-right, bottom-left. */
+  /** Corners in pixels of the upright photo (turned, when read turned): top-left, top-right, bottom-right, bottom-left. */
   box: Quad;
 }
 
@@ -29,7 +30,7 @@ export interface OcrResult {
   /** The lines in reading order, one per line of output. */
   text: string;
   lines: OcrLine[];
-  /** The upright photo's size, the frame of the boxes. */
+  /** The upright photo's size (turned, when read turned), the frame of the boxes. */
   width: number;
   height: number;
 }
@@ -80,8 +81,10 @@ export class OcrEngine {
     return { detection: this.det.provider, recognition: this.rec.provider };
   }
 
-  async recognize(image: OcrImage): Promise<OcrResult> {
-    const rgb = await readRgb(image);
+  /** Reads the image as it shows once turned by `turns` clockwise quarter turns (Rotate): the
+   *  boxes and the size are then the turned image's. */
+  async recognize(image: OcrImage, turns = 0): Promise<OcrResult> {
+    const rgb = await readRgb(image, OCR_DECODE_SIDE, addTurns(turns, 0));
     const input = await detectionInput(rgb, this.options.detMaxSide ?? DET_MAX_SIDE);
     const probs = await this.turn(() => this.det.session.run({ [this.det.session.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) }));
     const map = probs[this.det.session.outputNames[0]!]!;

@@ -10,6 +10,8 @@ export interface OcrRequest {
   id: number;
   /** A path, image bytes (they arrive as a Uint8Array) or decoded pixels. */
   image: OcrImage | Uint8Array;
+  /** Clockwise quarter turns to read it at (Rotate). */
+  turns: number;
 }
 
 export type OcrResponse = { id: number; ok: true; result: OcrResult } | { id: number; ok: false; errorName: string; message: string; kind?: OcrErrorKind };

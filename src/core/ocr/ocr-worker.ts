@@ -22,7 +22,7 @@ async function answer(req: OcrRequest): Promise<OcrResponse> {
     });
     // Structured cloning turns a Buffer into a plain Uint8Array: make it bytes again.
     const image = req.image instanceof Uint8Array ? Buffer.from(req.image.buffer, req.image.byteOffset, req.image.byteLength) : (req.image as string | OcrRaster);
-    return { id: req.id, ok: true, result: await (await engine).recognize(image) };
+    return { id: req.id, ok: true, result: await (await engine).recognize(image, req.turns) };
   } catch (err) {
     return { id: req.id, ok: false, errorName: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err), ...(err instanceof OcrError ? { kind: err.kind } : {}) };
   }

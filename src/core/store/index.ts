@@ -436,8 +436,8 @@ class Store implements LibraryStore {
     return this.write(() => this.photoText.put(records));
   }
 
-  photoTextHashes(model?: string): Promise<Set<string>> {
-    return this.read(() => this.photoText.hashes(model));
+  photoTextModels(): Promise<Map<string, string>> {
+    return this.read(() => this.photoText.models());
   }
 
   getPhotoText(hashes: readonly string[]): Promise<PhotoTextRecord[]> {

@@ -1,7 +1,9 @@
 // Text read in photos (`photo_text` table, issue #14), one row per content hash like the
 // signatures: a photo that moves keeps its text, identical copies share one row, and
 // switching CLIP models reads nothing again. `lines` keeps each line with its box as JSON
-// (the viewer highlights words from it); `error` marks a content the OCR could not read,
+// (the viewer highlights words from it), in the photo's pixels as its file shows it, also for
+// a photo the user turned (read turned, its boxes put back: `model` names the turn, so a
+// photo turned again is read again); `error` marks a content the OCR could not read,
 // so the reading pass does not retry it for ever. The table is created by the first write
 // (a library without it has no text yet), so it changes no existing table or schema version.
 //
@@ -50,13 +52,13 @@ export class PhotoTextRepository {
     }
   }
 
-  /** Every content hash that has a row (read or failed), or one read by `model`: what the reading pass skips. */
-  async hashes(model?: string): Promise<Set<string>> {
+  /** Every content hash that has a row (read or failed), with what read it: the reading pass
+   *  skips those read by the current OCR at the photo's current turn. */
+  async models(): Promise<Map<string, string>> {
     const table = await this.conn.table(PHOTO_TEXT_TABLE);
-    if (!table) return new Set();
-    const query = model === undefined ? table.query() : table.query().where(inList('model', [model]));
-    const rows = new ColumnReader(await query.select(['hash']).toArrow());
-    return new Set(Array.from({ length: rows.length }, (_, i) => rows.string('hash', i)));
+    if (!table) return new Map();
+    const rows = new ColumnReader(await table.query().select(['hash', 'model']).toArrow());
+    return new Map(Array.from({ length: rows.length }, (_, i) => [rows.string('hash', i), rows.string('model', i)]));
   }
 
   async get(hashes: readonly string[]): Promise<PhotoTextRecord[]> {

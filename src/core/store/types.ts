@@ -545,7 +545,7 @@ export interface PhotoTextRecord {
   /** The upright photo's size: the boxes' frame. */
   width: number;
   height: number;
-  /** Which OCR models read it (src/core/text: OCR_MODEL_VERSION). */
+  /** Which OCR models read it, and at which of the user's turns (src/core/text: ocrReading). */
   model: string;
   /** Why it could not be read (not retried); null when it was. */
   error: string | null;
@@ -559,8 +559,8 @@ export interface PhotoTextHit extends PhotoTextRecord {
 
 export interface PhotoTextRepository {
   putPhotoText(records: readonly PhotoTextRecord[]): Promise<void>;
-  /** Hashes that have a row, read or failed (only those read by `model`, when given). */
-  photoTextHashes(model?: string): Promise<Set<string>>;
+  /** Every content with a row, read or failed, and what read it (its `model`). */
+  photoTextModels(): Promise<Map<string, string>>;
   getPhotoText(hashes: readonly string[]): Promise<PhotoTextRecord[]>;
   searchPhotoText(query: string, options: { limit: number; fuzziness: number }): Promise<PhotoTextHit[]>;
 }

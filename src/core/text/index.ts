@@ -3,7 +3,7 @@
 // behind `shoebox search --text` and `text:"…"` terms. Below search (which uses findText)
 // and above ocr and store.
 export { bestTextFirst, findText, TEXT_CANDIDATES, type TextHit } from './photo-text-search';
-export { OCR_MODEL_VERSION, contentsWithoutText, readMissingText, type ReadTextOptions, type ReadTextSummary, type TextReadingStore } from './text-reading';
+export { OCR_MODEL_VERSION, contentsWithoutText, ocrReading, readMissingText, type ReadTextOptions, type ReadTextSummary, type TextReadingStore, type PhotoToRead } from './text-reading';
 export { TEXT_IN_PHOTOS, setTextInPhotos, textInPhotosEnabled } from './text-setting';
 export { textPassHook, type TextPassStore } from './text-pass';
 export { allowedEdits, editsBetween, matchText, wordsRequired, type StoredLine } from './text-match';

@@ -6,12 +6,12 @@
 import type { LibraryEvent } from '../../shared/api';
 import { recognizeText } from '../ocr';
 import type { LibrarySettings } from '../store/types';
-import { readMissingText, type TextReadingStore } from './text-reading';
+import { readMissingText, type ReadTextOptions, type TextReadingStore } from './text-reading';
 import { textInPhotosEnabled } from './text-setting';
 
 export type TextPassStore = TextReadingStore & Pick<LibrarySettings, 'getLibrarySetting'>;
 
-export function textPassHook(emit: (event: LibraryEvent) => void, recognize: (path: string) => ReturnType<typeof recognizeText> = recognizeText) {
+export function textPassHook(emit: (event: LibraryEvent) => void, recognize: ReadTextOptions['recognize'] = recognizeText) {
   return async (store: TextPassStore, signal?: AbortSignal): Promise<void> => {
     if (!(await textInPhotosEnabled(store))) return;
     try {

@@ -10,8 +10,8 @@ export function fakePhotoText(): PhotoTextRepository & LibrarySettings {
     async putPhotoText(records) {
       for (const r of records) rows.set(r.hash, { ...r });
     },
-    async photoTextHashes(model) {
-      return new Set([...rows.values()].filter((r) => model === undefined || r.model === model).map((r) => r.hash));
+    async photoTextModels() {
+      return new Map([...rows.values()].map((r) => [r.hash, r.model]));
     },
     async getPhotoText(hashes) {
       return hashes.flatMap((h) => (rows.has(h) ? [{ ...rows.get(h)! }] : []));

@@ -8,7 +8,8 @@ describe('what the text reading pass reads', () => {
   it('reads photos, never videos (OCR would call every video unreadable)', async () => {
     const store: TextReadingStore = {
       listPhotoDates: () => Promise.resolve([row('/p/sign.jpg', 'a'), row('/p/clip.mp4', 'b', { durationMs: 8000 }), row('/p/old.jpg', 'c', { durationMs: null })]),
-      photoTextHashes: () => Promise.resolve(new Set<string>()),
+      photoTextModels: () => Promise.resolve(new Map<string, string>()),
+      rotations: () => Promise.resolve(new Map<string, number>()),
       putPhotoText: () => Promise.resolve(),
     };
     expect((await contentsWithoutText(store)).map((p) => p.path).sort()).toEqual(['/p/old.jpg', '/p/sign.jpg']);
