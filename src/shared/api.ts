@@ -592,9 +592,12 @@ export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
 export interface DuplicateMemberInfo {
   id: string;
   path: string;
+  /** As it shows: turned, when the user turned it (Rotate). */
   width: number;
   height: number;
   bytes: number;
+  /** Clockwise degrees the user turned it by (Rotate); absent when upright. Its image URLs carry it. */
+  rotation?: 90 | 180 | 270;
 }
 
 export interface DuplicateGroupInfo {

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import { pathFromPhotoId, photoId } from '../../src/core/api/photo-id';
-import type { DuplicateGroupInfo, JobState, LibraryEvent } from '../../src/shared/api';
+import type { DuplicateGroupInfo, DuplicateReport, JobState, LibraryEvent } from '../../src/shared/api';
 import { invoke } from '../../src/shared/api-methods';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { splitImagenet } from '../helpers/edited-photos';
@@ -103,6 +103,21 @@ describe.skipIf(!haveShared)('duplicates through LibraryApi', () => {
     }
     expect(report.groups.filter((g) => g.kind === 'exact').map((g) => g.members.map((m) => m.path).sort())).toEqual([[f('a copy.jpg'), f('a.jpg')]]);
     expect(report.groups.filter((g) => g.kind === 'near').map((g) => picture.get(g.members[0]!.path)).sort()).toEqual(['a', 'b', 'e']);
+  });
+
+  it('shows a member the user turned as it shows (its size, and a rotation its thumbnail URL carries); every copy turns with it', async () => {
+    const memberOf = (report: DuplicateReport, file: string) => report.groups.flatMap((g) => g.members).find((m) => m.path === file)!;
+    const before = memberOf((await host.duplicates())!, f('a.jpg'));
+    expect(before).not.toHaveProperty('rotation');
+    expect(await host.rotatePhotos([photoId(f('a.jpg'))], 1)).toMatchObject({ done: 1 });
+    try {
+      const report = (await host.duplicates())!;
+      for (const file of [f('a.jpg'), f('a copy.jpg')]) expect(memberOf(report, file)).toMatchObject({ rotation: 90, width: before.height, height: before.width });
+      expect(memberOf(report, f('a small.jpg'))).not.toHaveProperty('rotation');
+    } finally {
+      await host.rotatePhotos([photoId(f('a.jpg'))], -1);
+    }
+    expect(memberOf((await host.duplicates())!, f('a.jpg'))).toEqual(before);
   });
 
   it('refuses keepers, photos outside the scan and photos changed since, and moves nothing then', async () => {

@@ -22,7 +22,7 @@ import { libraryReport, loadReport, reportWithPaths, saveReport } from '../dupes
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScanStats } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
-import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, withoutPaths, type KeptReport } from './dupes-report';
+import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
 import { keepMarksOnKeepers } from './keeper-marks';
@@ -209,9 +209,10 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       for (;;) {
         const view = await shown(kept);
         const paths = pagePaths(view.report, offset, limit);
-        const rows = await (await lib.readable()).photosByPath(paths);
+        const store = await lib.readable();
+        const rows = await store.photosByPath(paths);
         const stale = staleMembers(kept, paths, rows);
-        if (stale.size === 0) return reportPage(view.report, offset, limit, view.hidden);
+        if (stale.size === 0) return turnedMembers(reportPage(view.report, offset, limit, view.hidden), (p) => rows.get(p)?.hash, await store.rotations());
         const fresh = withoutPaths(kept, stale);
         if (reports.get(lib)?.report === kept) reports.set(lib, { report: fresh });
         kept = fresh;

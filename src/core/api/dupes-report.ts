@@ -6,7 +6,8 @@
 // also members of its near group, near groups sit inside similar ones) are one picture, and
 // a page always carries all of a picture's groups, so the UI can merge them as it did when
 // it had the whole report.
-import type { DuplicateGroupInfo, DuplicateKind, DuplicateReport } from '../../shared/api';
+import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo, DuplicateReport } from '../../shared/api';
+import { turnedSize, turnsToDegrees } from '../../shared/rotation';
 import type { DecidedGroup } from '../dupes/decisions';
 import type { SavedReport, ScannedState } from '../dupes/report-store';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
@@ -46,6 +47,16 @@ export function reportPage(kept: KeptReport, offset: number, limit: number, deci
     groups: page.flat().map(toGroupInfo),
     decided,
   };
+}
+
+/** The page's members as they show: turned as the user turned them (their size and `rotation`). */
+export function turnedMembers(report: DuplicateReport, hashOf: (path: string) => string | undefined, rotations: ReadonlyMap<string, number>): DuplicateReport {
+  const turned = (m: DuplicateMemberInfo): DuplicateMemberInfo => {
+    const turns = rotations.get(hashOf(m.path) ?? '') ?? 0;
+    const rotation = turnsToDegrees(turns);
+    return rotation ? { ...m, ...turnedSize(m, turns), rotation } : m;
+  };
+  return rotations.size === 0 ? report : { ...report, groups: report.groups.map((g) => ({ ...g, members: g.members.map(turned) })) };
 }
 
 /** The paths of a page's members (what must still be in the library to be shown). */

@@ -76,7 +76,7 @@ function Member({ member, name, kept, suggested, skip, earlier, onKeep }: Member
   return (
     <label className={kept ? 'dupe dupe--keep' : skip ? 'dupe' : 'dupe dupe--trash'}>
       <span className="dupe__thumb">
-        <img src={client.imageUrl(member.id, 'thumb')} alt={file} loading="lazy" decoding="async" draggable={false} />
+        <img src={client.imageUrl(member.id, 'thumb', member.rotation)} alt={file} loading="lazy" decoding="async" draggable={false} />
         <span className={`dupe__badge dupe__badge--${kept ? 'keep' : skip ? 'stays' : 'trash'}`}>{fate}</span>
       </span>
       <span className="dupe__name" title={file}>
