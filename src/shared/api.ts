@@ -574,6 +574,10 @@ export interface AlbumExportReport {
   dir: string;
   exported: number;
   failed: { path: string; error: string }[];
+  /** Copies of photos the user turned, written turned (a JPEG's EXIF orientation; nothing re-encoded). */
+  turned: number;
+  /** Turned photos exported as their files show them: links, and copies of other formats than JPEG. */
+  unturned: string[];
 }
 
 // ---- Duplicates (src/core/dupes) ------------------------------------------------------------

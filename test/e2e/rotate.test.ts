@@ -2,11 +2,14 @@
 // right turns a landscape photo (red left, blue right) so the viewer and the grid show it
 // upright the other way (red on top, taller than wide; its size read as it shows), R and
 // Shift+R turn it from the keyboard, a reload keeps it, R and Shift+R in the grid turn a
-// selection (a batch of sideways scans), and the files are never touched.
+// selection (a batch of sideways scans), the files are never touched, and an exported copy
+// of a turned photo shows turned (a link, as its file does: the bar says so).
 // Screenshot: test-results/screenshots/rotate-*.png.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { writeRedLeftBlueRight } from '../helpers/images';
 import { hasChromium, screenshot } from './helpers/browser';
@@ -88,6 +91,24 @@ describe.skipIf(!hasChromium)('rotate in the browser', () => {
     await lib.page.keyboard.press('r');
     await eventually(() => shown(tile('scan.jpg')), 30_000).toBe('wide, red left');
     expect(await bar.innerText()).toContain('2 photos selected'); // the selection stays
+    expect(lib.errors).toEqual([]);
+  });
+
+  it('exports the turned photo turned as a copy, and says a link shows it as its file does', async () => {
+    const bar = lib.page.getByRole('toolbar', { name: 'Selected photos' });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-e2e-rotate-export-'));
+    await bar.getByRole('button', { name: 'Export…' }).click();
+    await bar.getByLabel('Export folder').fill(path.join(out, 'links'));
+    await bar.getByRole('button', { name: 'Export', exact: true }).click();
+    await eventually(() => bar.getByRole('status').innerText()).toBe(`Exported 2 photos to ${path.join(out, 'links')}. 1 turned photo is linked as its file shows it: export copies to keep the turn.`);
+    await bar.getByLabel('Export folder').fill(path.join(out, 'copies'));
+    await bar.getByLabel('Copy the files (else links)').check();
+    await bar.getByRole('button', { name: 'Export', exact: true }).click();
+    await eventually(() => bar.getByRole('status').innerText()).toBe(`Exported 2 photos to ${path.join(out, 'copies')}.`);
+    // flag.jpg is upside down in Shoebox (the last R turned it too): its copy shows so in any viewer.
+    const { info, data } = await sharp(path.join(out, 'copies', 'flag.jpg'), { autoOrient: true }).raw().toBuffer({ resolveWithObject: true });
+    const red = (x: number) => data[(Math.floor(info.height / 2) * info.width + Math.floor(x * info.width)) * info.channels]! > 128;
+    expect([info.width, info.height, red(0.1), red(0.9)]).toEqual([640, 480, false, true]);
     expect(lib.errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { AlbumFilters, AlbumMember, AlbumSummary, AlbumView, LibraryHost } from '../../core/index';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
+import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
@@ -161,7 +162,8 @@ export function registerAlbums(program: Command): void {
         for (const f of report.failed) process.stderr.write(`shoebox: ${f.path}: ${f.error}\n`);
         if (report.failed.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson({ album: name, ...report });
-        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${report.dir}`);
+        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${report.dir}${report.turned ? ` (${report.turned} copied turned, as Shoebox shows them)` : ''}`);
+        if (report.unturned.length) printLine(unturnedText(report.unturned.length, opts.copy ?? false, 'export with --copy'));
       });
     });
 }

@@ -2,9 +2,15 @@
 // stay where they are) or as copies (for a USB stick or another machine). Originals are
 // only read. A photo's XMP sidecar goes along under the exported name. Running the export
 // again adds what is new and skips what is already there; nothing in the folder is deleted.
+// A photo the user turned (Rotate) is copied turned when it is a JPEG: its copy's EXIF
+// orientation says so, nothing re-encoded (media/jpeg-orientation.ts), so it shows as in
+// Shoebox. A link cannot be turned, nor another format's copy without re-encoding it: those
+// are exported as their files show them, and the report names them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
+import { turnedJpeg } from '../media';
+import { addTurns } from '../../shared/rotation';
 import { AlbumError } from './album';
 
 export interface ExportReport {
@@ -14,6 +20,16 @@ export interface ExportReport {
   /** Already in the folder from an earlier export. */
   skipped: number;
   failed: { path: string; error: string }[];
+  /** Copies of turned photos written turned. */
+  turned: number;
+  /** Turned photos exported as their files show them (links; copies of other formats than JPEG). */
+  unturned: string[];
+}
+
+export interface ExportOptions {
+  mode: 'symlink' | 'copy';
+  /** The clockwise quarter turns of the photos the user turned, by path (turnsByPath). */
+  turns?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -45,20 +61,26 @@ function realPathOfNearest(p: string): string {
   }
 }
 
-export function exportPhotos(sources: readonly string[], dir: string, options: { mode: 'symlink' | 'copy' }): ExportReport {
+export function exportPhotos(sources: readonly string[], dir: string, options: ExportOptions): ExportReport {
   fs.mkdirSync(dir, { recursive: true });
-  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, failed: [] };
+  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, failed: [], turned: 0, unturned: [] };
   const taken = new Set(fs.readdirSync(dir));
   const present = alreadyExported(dir, taken, options.mode);
   for (const source of sources) {
     try {
-      if (present.has(options.mode === 'symlink' ? source : copyKey(source, fs.statSync(source)))) {
+      const turns = addTurns(options.turns?.get(source) ?? 0, 0);
+      // The turned copy's bytes, made first: an earlier export of it is known by their size.
+      const turned = turns !== 0 && options.mode === 'copy' ? turnedJpeg(fs.readFileSync(source), turns) : null;
+      if (turns !== 0 && !turned) report.unturned.push(source);
+      const st = options.mode === 'copy' ? fs.statSync(source) : null;
+      if (present.has(st ? copyKey(source, turned ? turned.length : st.size, st.mtimeMs) : source)) {
         report.skipped++;
         continue;
       }
       const name = freeName(taken, path.basename(source));
-      place(source, path.join(dir, name), options.mode);
+      place(source, path.join(dir, name), options.mode, turned);
       taken.add(name);
+      if (turned) report.turned++;
       const sidecar = `${source}.xmp`;
       // Only the photo's own sidecar: a link named like one may point anywhere (a private file).
       if (isRegularFile(sidecar) && !taken.has(`${name}.xmp`)) {
@@ -81,12 +103,14 @@ function isRegularFile(p: string): boolean {
   }
 }
 
-function place(source: string, target: string, mode: 'symlink' | 'copy'): void {
+/** Links or copies `source` as `target` (a copy keeps its mtime); `bytes`: write these instead (a turned copy). */
+function place(source: string, target: string, mode: 'symlink' | 'copy', bytes: Buffer | null = null): void {
   if (mode === 'symlink') {
     fs.symlinkSync(source, target);
     return;
   }
-  fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+  if (bytes) fs.writeFileSync(target, bytes, { flag: 'wx' });
+  else fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
   const st = fs.statSync(source);
   fs.utimesSync(target, st.atime, st.mtime);
 }
@@ -102,7 +126,7 @@ function alreadyExported(dir: string, names: Set<string>, mode: 'symlink' | 'cop
     try {
       const st = fs.lstatSync(entry);
       if (mode === 'symlink' && st.isSymbolicLink()) present.add(path.resolve(dir, fs.readlinkSync(entry)));
-      if (mode === 'copy' && st.isFile()) present.add(copyKey(entry, st));
+      if (mode === 'copy' && st.isFile()) present.add(copyKey(entry, st.size, st.mtimeMs));
     } catch {
       // Vanished meanwhile: nothing to skip.
     }
@@ -110,8 +134,8 @@ function alreadyExported(dir: string, names: Set<string>, mode: 'symlink' | 'cop
   return present;
 }
 
-function copyKey(file: string, st: fs.Stats): string {
-  return JSON.stringify([path.extname(file).toLowerCase(), st.size, Math.round(st.mtimeMs)]);
+function copyKey(file: string, size: number, mtimeMs: number): string {
+  return JSON.stringify([path.extname(file).toLowerCase(), size, Math.round(mtimeMs)]);
 }
 
 /** `name`, else `stem (2).ext`, `stem (3).ext`, ... not yet in the folder. */

@@ -5,12 +5,14 @@
 // unit tests hand in fakes (test/helpers/fakes/).
 import type { SearchLibrary, SearchStore } from '../search/search-library';
 import type { AlbumRepository, FolderRepository, PhotoLookups, VectorReads } from '../store/types';
+import type { ExportTurnsStore } from './export-turns';
 
 export type AlbumStore = SearchStore &
   AlbumRepository &
   Pick<FolderRepository, 'listFolders'> &
   Pick<PhotoLookups, 'dataVersion' | 'photosVersion'> &
-  Pick<VectorReads, 'pathsByHash' | 'vectorsByHash'>;
+  Pick<VectorReads, 'pathsByHash' | 'vectorsByHash'> &
+  ExportTurnsStore;
 
 export interface AlbumLibrary extends SearchLibrary {
   readable(): Promise<AlbumStore>;

@@ -13,6 +13,7 @@ import { placeMatcher } from '../places/place-query';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery, queryImageVectors } from './album-query';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
+import { turnsByPath } from './export-turns';
 import { namesAny, resolvePins } from './album-pins';
 
 export interface AlbumMember {
@@ -210,12 +211,9 @@ export class AlbumService {
     const abs = path.resolve(dir);
     // Before anything is written: the CLI and the API refuse the same folders, the same way.
     checkExportDir(abs, (await (await this.library.readable()).listFolders()).map((f) => f.path));
-    const members = await this.members(name);
-    return exportPhotos(
-      members.map((m) => m.path),
-      abs,
-      { mode: options.copy ? 'copy' : 'symlink' },
-    );
+    const paths = (await this.members(name)).map((m) => m.path);
+    const turns = await turnsByPath(await this.library.readable(), paths);
+    return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns });
   }
 
   private async one(name: string, photoPath: string, membership: 'pinned' | 'excluded' | 'none'): Promise<AlbumDefinition> {

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { AlbumExportReport, TrashReport } from '../../shared/api';
 import { checkExportDir, exportPhotos } from '../albums/album-export';
+import { turnsByPath } from '../albums/export-turns';
 import { DupesService } from '../dupes/dupes-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
@@ -42,10 +43,13 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
       // Links or copies inside a library folder would be indexed as new photos.
       checkExportDir(path.resolve(target), folders);
       const { paths, unknown } = await photoPaths(ctx, ids);
-      const report = exportPhotos(paths, path.resolve(target), { mode: copy ? 'copy' : 'symlink' });
+      const turns = await turnsByPath(await lib.readable(), paths);
+      const report = exportPhotos(paths, path.resolve(target), { mode: copy ? 'copy' : 'symlink', turns });
       return {
         dir: report.dir,
         exported: report.exported + report.skipped,
+        turned: report.turned,
+        unturned: report.unturned,
         failed: [...report.failed, ...unknown.map((p) => ({ path: p, error: 'not in the library (any more)' }))],
       };
     },

@@ -7,6 +7,7 @@ export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXE
 export { decodeHeic, type RawImage } from './heic';
 export { extractRawPreview, uprightPreview, type RawPreview } from './raw-preview';
 export { readPhotoMetadata, type PhotoMetadata } from './exif';
+export { turnedJpeg, turnOrientation } from './jpeg-orientation';
 export { folderThumbnails, libraryThumbnails, thumbnailKey, THUMBS_PREFIX, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
 export { sniffVideo, hasVideoExtension, type VideoFormat, type VideoSniff } from './video-sniff';
 export { locateFfmpeg, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';

@@ -75,14 +75,14 @@ export function readJpeg(b: Uint8Array, start = 0, toEnd = false): JpegInfo | nu
 
 const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
 
-interface Segment {
+export interface Segment {
   start: number;
   end: number;
   marker: number;
 }
 
 /** The marker segments before the first scan (APPn, DQT, SOF…). */
-function headerSegments(b: Uint8Array): Segment[] {
+export function headerSegments(b: Uint8Array): Segment[] {
   const out: Segment[] = [];
   if (b[0] !== 0xff || b[1] !== 0xd8) return out;
   let i = 2;
@@ -101,7 +101,7 @@ function headerSegments(b: Uint8Array): Segment[] {
   return out;
 }
 
-function isExifSegment(b: Uint8Array, s: Segment): boolean {
+export function isExifSegment(b: Uint8Array, s: Segment): boolean {
   return s.marker === 0xe1 && s.end - s.start >= 4 + EXIF_HEADER.length && EXIF_HEADER.every((v, k) => b[s.start + 4 + k] === v);
 }
 

@@ -13,6 +13,7 @@ import { useViewingOnly } from '../hooks/useViewingOnly';
 import { archiveResultText } from '../lib/archive';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText } from '../lib/format';
+import { unturnedText } from '../../shared/export-text';
 import { notifyAlbumsChanged } from './albums/albums-changed';
 import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
@@ -147,7 +148,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     run(async (chosen) => {
       const report = await client.exportPhotos(chosen.map((p) => p.id), dir, copy);
       const failed = report.failed.length ? ` ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}` : '';
-      return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}.${failed}`;
+      return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}.${failed}${report.unturned.length ? ` ${unturnedText(report.unturned.length, copy)}.` : ''}`;
     });
 
   // Only a new Delete, F or Shift+A press acts, not one made for an earlier selection.

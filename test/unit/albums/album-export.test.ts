@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { exportPhotos } from '../../../src/core/albums/album-export';
 
@@ -26,5 +27,51 @@ describe('album export of sidecars', () => {
     expect(fs.existsSync(path.join(out, 'b.jpg'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'b.jpg.xmp'))).toBe(false);
     expect(fs.readdirSync(out).some((f) => fs.readFileSync(path.join(out, f), 'utf8').includes('not for the export'))).toBe(false);
+  });
+});
+
+describe('album export of turned photos', () => {
+  /** A JPEG (or PNG) red on its left half, blue on its right; the side red shows on. */
+  const flag = (format: 'jpeg' | 'png') =>
+    sharp({ create: { width: 64, height: 32, channels: 3, background: '#00f' } })
+      .composite([{ input: { create: { width: 32, height: 32, channels: 3, background: '#f00' } }, left: 0, top: 0 }])
+      .toFormat(format)
+      .toBuffer();
+  const redSide = async (file: string): Promise<string> => {
+    const { data, info } = await sharp(file, { autoOrient: true }).raw().toBuffer({ resolveWithObject: true });
+    const red = (x: number, y: number) => data[(y * info.width + x) * info.channels]! > 128;
+    return red(2, 2) && red(info.width - 3, 2) ? 'top' : red(2, 2) && red(2, info.height - 3) ? 'left' : red(info.width - 3, info.height - 3) ? (red(2, info.height - 3) ? 'bottom' : 'right') : 'none';
+  };
+
+  it('copies a turned JPEG turned (its EXIF orientation; the original untouched), others as their files show them, and says which', async () => {
+    const photos = tempDir();
+    const out = tempDir();
+    const [jpeg, png] = await Promise.all([flag('jpeg'), flag('png')]);
+    const sources = ['turned.jpg', 'upright.jpg', 'turned.png'].map((n) => path.join(photos, n));
+    fs.writeFileSync(sources[0]!, jpeg);
+    fs.writeFileSync(sources[1]!, jpeg);
+    fs.writeFileSync(sources[2]!, png);
+    const turns = new Map([[sources[0]!, 1], [sources[2]!, 2]]);
+
+    const report = exportPhotos(sources, out, { mode: 'copy', turns });
+    expect(report).toMatchObject({ exported: 3, turned: 1, unturned: [sources[2]], failed: [] });
+    expect(await redSide(path.join(out, 'turned.jpg'))).toBe('top'); // a quarter turn right: the left side on top
+    expect(await redSide(path.join(out, 'upright.jpg'))).toBe('left');
+    expect(await redSide(path.join(out, 'turned.png'))).toBe('left');
+    expect(fs.readFileSync(sources[0]!).equals(jpeg)).toBe(true);
+    expect(Math.round(fs.statSync(path.join(out, 'turned.jpg')).mtimeMs)).toBe(Math.round(fs.statSync(sources[0]!).mtimeMs));
+
+    // Again: everything is already there (the turned copy too), nothing is added.
+    expect(exportPhotos(sources, out, { mode: 'copy', turns })).toMatchObject({ exported: 0, skipped: 3 });
+    expect(fs.readdirSync(out).sort()).toEqual(['turned.jpg', 'turned.png', 'upright.jpg']);
+  });
+
+  it('links turned photos as their files show them, and says so', () => {
+    const photos = tempDir();
+    const out = tempDir();
+    const source = path.join(photos, 'turned.jpg');
+    fs.writeFileSync(source, 'jpeg');
+    expect(exportPhotos([source], out, { mode: 'symlink', turns: new Map([[source, 3]]) })).toMatchObject({ exported: 1, turned: 0, unturned: [source] });
+    expect(fs.readlinkSync(path.join(out, 'turned.jpg'))).toBe(source);
   });
 });
