@@ -131,7 +131,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   },
   setPlace: (args) => {
     const [list, position] = arity('setPlace', args, 2, 2);
-    return [ids(list), position === null ? null : coordinates(position)];
+    return [ids(list), position === null || position === 'none' ? position : coordinates(position)];
   },
   places: (args) => none('places', args),
 

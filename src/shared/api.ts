@@ -121,13 +121,16 @@ export interface PhotoDetails extends Photo {
   /** Present when the user set its date taken by hand: the file's own date (null: none), to
    *  say so and to offer putting it back. */
   takenEdited?: { fileTakenAt: number | null; fileTakenOffset: number | null };
-  /** Present when the user set its place by hand: the file's own position (null: none). */
+  /** Present when the user set (or removed: `gpsLat` null) its place by hand: the file's own position (null: none). */
   placeEdited?: { fileGpsLat: number | null; fileGpsLon: number | null };
   /** The user's description of it ("Grandma's 80th"), when there is one. */
   description?: string;
 }
 
-/** Where a photo was taken, named (src/core/places). */
+/** A place set by hand: a position (WGS84 degrees), 'none' to remove the place (the photo shows
+ *  none, whatever its file says), or null to put the file's own back. */
+export type PlaceSetting = { lat: number; lon: number } | 'none' | null;
+
 /** A place the user can set on photos (Edit location): a town of the offline list, or a
  *  typed position, with what it is called ("Florence, Italy"; coordinates far from any town). */
 export interface PlaceChoice {
@@ -136,6 +139,7 @@ export interface PlaceChoice {
   lon: number;
 }
 
+/** Where a photo was taken, named (src/core/places). */
 export interface PhotoPlace {
   /** The town, as GeoNames spells it ("Florence", "Reykjavík"). */
   city: string;
@@ -769,7 +773,7 @@ export interface LibraryApi {
   findPlaces(query: string, limit?: number): Promise<PlaceChoice[]>;
   /** Sets the photos' place to this position (WGS84 degrees), or with null puts back each
    *  file's own GPS position; one write, every copy of a content; the files are never touched. */
-  setPlace(ids: string[], position: { lat: number; lon: number } | null): Promise<BatchResult>;
+  setPlace(ids: string[], position: PlaceSetting): Promise<BatchResult>;
   /** Sets the photos' description (at most 2,000 characters, trimmed), or with null or blank
    *  text removes it; one write, every copy of a content; the files are never touched. */
   setDescription(ids: string[], text: string | null): Promise<BatchResult>;

@@ -1,7 +1,8 @@
 // `shoebox place` as a user runs it: `find` lists the towns a name stands for, `set` gives a
 // scan the first of them by path (a path the library does not hold is one line on stderr and
 // exit 1, the rest still set) and `places` follows it, a name that is no town is one line and
-// exit 1 with nothing changed, `restore` puts the file's own position back; the file is never
+// exit 1 with nothing changed, `remove` takes the place away, `restore` puts the file's own
+// position back; the file is never
 // touched.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +72,19 @@ describe('shoebox place', () => {
     expect(res.code).toBe(1);
     expect(res.stderr.trim()).toBe('shoebox: no town called "Nowhereville-on-Sea" (try "town, country", or a position such as 43.7696,11.2558)');
     expect(await places()).toEqual(['Arezzo, Italy: 1']);
+  });
+
+  it('removes the place of a photo: it leaves Places, and `--json` says what changed', async () => {
+    const scan = path.join(photos, 'scan.jpg');
+    const res = await place(['remove', scan]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.trim()).toBe('removed the place of 1 photo (the files keep theirs)');
+    expect(await places()).toEqual([]);
+    await place(['set', 'Arezzo', scan]);
+    const json = await place(['remove', '--json', scan, path.join(photos, 'nope.jpg')]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ changed: [scan], missing: [path.join(photos, 'nope.jpg')] });
+    expect(await places()).toEqual([]);
   });
 
   it("restores the file's own position (none, for the scan)", async () => {

@@ -4,7 +4,8 @@
 // place was set by hand, Places lists the town, and "Use the file's place" puts none back.
 // Esc in the field leaves the editor, not the viewer. The selection bar's Place… sets one town
 // on several photos and puts the files' own back, the bar still on one row at 1280 px. The
-// files are never touched. Places counts the photos without a place and leads to them.
+// files are never touched. Places counts the photos without a place and leads to them. A place
+// is removed (a GPS glitch) from the viewer and from the bar, and the file's own comes back.
 // Screenshot: test-results/screenshots/place-edit.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,6 +105,36 @@ describe.skipIf(!hasChromium)('place edited in the browser', () => {
     expect(await towns()).toEqual(['Arezzo, Italy: 1', 'Oslo, Norway: 1']);
     await lib.page.getByRole('button', { name: '‹ All places' }).click();
     await eventually(() => lib.page.getByText(/has no place|have no place/).count()).toBe(0);
+  });
+
+  it("removes a place (a GPS glitch) from the viewer and from the bar; the file's own comes back", async () => {
+    await lib.page.getByRole('button', { name: /^All photos/ }).click();
+    await eventually(async () => (await tileNames(lib.page)).sort()).toEqual(['phone.jpg', 'scan.jpg']);
+    await lib.page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click();
+    await eventually(() => location().innerText()).toMatch(/^Arezzo, Italy/);
+    await location().getByRole('button', { name: 'Edit place' }).click();
+    await location().getByRole('button', { name: 'Remove place' }).click();
+    await eventually(() => location().innerText()).toMatch(/^none\s+removed by hand/);
+    expect(await towns()).toEqual(['Oslo, Norway: 1']);
+    await location().getByRole('button', { name: 'Add a place' }).click();
+    await location().getByRole('button', { name: 'Use the file’s place (43.46330, 11.87970)' }).click();
+    await eventually(() => location().innerText()).toMatch(/^Arezzo, Italy/);
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => viewer().count()).toBe(0);
+
+    await lib.page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await eventually(() => bar().innerText()).toContain('2 photos selected');
+    await bar().getByRole('button', { name: 'Place…' }).click();
+    await bar().getByRole('button', { name: 'Remove places' }).click();
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Removed the place of 2 photos.' }).isVisible()).toBe(true);
+    expect(await towns()).toEqual([]);
+    await lib.page.getByRole('button', { name: 'Open scan.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await lib.page.getByRole('button', { name: 'Open phone.jpg', exact: true }).click({ modifiers: ['ControlOrMeta'] });
+    await bar().getByRole('button', { name: 'Place…' }).click();
+    await bar().getByRole('button', { name: 'Use the files’ places' }).click();
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Put back the files’ own places on 2 photos.' }).isVisible()).toBe(true);
+    expect(await towns()).toEqual(['Arezzo, Italy: 1']);
   });
 
   it('raised no console errors', () => {

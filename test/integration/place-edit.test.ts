@@ -1,13 +1,15 @@
 // Place set by hand through LibraryApi, as the app uses it: a scan with no position takes a
 // town chosen from findPlaces (every copy of it too) and shows under Places, the place views and
 // the "location recorded" filter; a photo with a wrong GPS position moves to another town;
-// a re-index of the changed file and a reopen keep the place; a restore puts each file's own
-// position (or none) back; a crash between keeping the edit and rewriting the rows is repaired
+// a re-index of the changed file and a reopen keep the place; a place removed by hand (a GPS
+// glitch) is gone from every view until restored, also in a library whose edits table an older
+// version made; a restore puts each file's own position (or none) back; a crash between keeping the edit and rewriting the rows is repaired
 // by the next index run; the files are never touched. Real LanceDB, tiny model.
 // (The CLI: test/cli/place-cli.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from '@lancedb/lancedb';
+import { Field, Float64, Schema, Utf8 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import type { LibraryEvent, Photo } from '../../src/shared/api';
@@ -107,6 +109,49 @@ describe('place set by hand', () => {
     expect(await placeOf('backup/scan.jpg')).toBeNull();
     expect((await details('phone.jpg')).placeEdited).toBeUndefined();
     expect(await towns()).toEqual(['Arezzo, Italy: 1']);
+  });
+
+  it('removes a place (a GPS glitch): gone from Places, the place views and the "location recorded" filter, through a re-index and a reopen, until restored', async () => {
+    const phone = path.join(dir, 'phone.jpg');
+    const before = fs.readFileSync(phone);
+    expect(await host.setPlace([(await byName('phone.jpg')).id], 'none')).toEqual({ done: 1, missing: 0 });
+    expect(await placeOf('phone.jpg')).toBeNull();
+    expect((await details('phone.jpg')).placeEdited).toEqual({ fileGpsLat: expect.closeTo(AREZZO.lat, 4), fileGpsLon: expect.closeTo(AREZZO.lon, 4) });
+    expect(await towns()).toEqual([]);
+    expect(await inPlace('Arezzo')).toEqual([]);
+    const located = await host.search('a red photo', { all: true, filters: { hasGps: true } });
+    expect(located.photos.map((p) => path.relative(dir, p.path))).toEqual([]);
+    const later = new Date(Date.now() + 120_000);
+    fs.utimesSync(phone, later, later);
+    expect((await host.indexNow([dir])).updated).toBe(1);
+    expect(await placeOf('phone.jpg')).toBeNull();
+    await host.close();
+    host = await open();
+    expect(await placeOf('phone.jpg')).toBeNull();
+    expect(fs.readFileSync(phone).equals(before)).toBe(true);
+    expect(await host.setPlace([(await byName('phone.jpg')).id], null)).toEqual({ done: 1, missing: 0 });
+    expect(await placeOf('phone.jpg')).toBe('Arezzo, Italy');
+  });
+
+  it('removes a place in a library whose place edits were kept before places could be removed (the table is widened, its edits kept)', async () => {
+    await host.setPlace([(await byName('scan.jpg')).id], { lat: 40.4165, lon: -3.70256 });
+    await host.close();
+    // The table as an older Shoebox made it: positions not nullable.
+    const db = await connect(path.join(home, 'library'));
+    const rows = await (await db.openTable('place_edits')).query().toArray();
+    const old = new Schema([new Field('hash', new Utf8(), false), ...['gpsLat', 'gpsLon'].map((n) => new Field(n, new Float64(), false)), ...['fileGpsLat', 'fileGpsLon'].map((n) => new Field(n, new Float64(), true)), new Field('editedAt', new Float64(), false)]);
+    await db.dropTable('place_edits');
+    await db.createTable('place_edits', rows, { schema: old });
+    expect((await (await db.openTable('place_edits')).schema()).fields.find((f) => f.name === 'gpsLat')!.nullable).toBe(false);
+    db.close();
+    host = await open();
+    expect(await placeOf('scan.jpg')).toBe('Madrid, Spain');
+    expect(await host.setPlace([(await byName('phone.jpg')).id], 'none')).toEqual({ done: 1, missing: 0 });
+    expect(await placeOf('phone.jpg')).toBeNull();
+    expect(await placeOf('scan.jpg')).toBe('Madrid, Spain');
+    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], null)).toEqual({ done: 2, missing: 0 });
+    expect(await placeOf('phone.jpg')).toBe('Arezzo, Italy');
+    expect(await placeOf('scan.jpg')).toBeNull();
   });
 
   it('refuses a position off the globe in one line, and changes nothing', async () => {

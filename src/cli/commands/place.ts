@@ -1,5 +1,6 @@
-// `shoebox place set|restore|find`: a photo's place set by hand (a camera that recorded no
-// position, a scan), each file's own position put back, or the towns a name stands for. The
+// `shoebox place set|remove|restore|find`: a photo's place set by hand (a camera that recorded
+// no position, a scan) or removed (a GPS glitch), each file's own position put back, or the
+// towns a name stands for. The
 // file is never touched; the library keeps the place by content (core/api/place-edit-api.ts,
 // the same the app uses).
 import type { Command } from 'commander';
@@ -7,38 +8,46 @@ import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
-async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: string[], place: string | null): Promise<void> {
+/** A town or position to set (`place set`), or 'remove' / 'restore'. */
+type PlaceCommand = { set: string } | 'remove' | 'restore';
+
+async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: string[], how: PlaceCommand): Promise<void> {
   refuseOptionLike(photos);
-  const library = await openCommandLibrary(cmd, opts, `shoebox place ${place === null ? 'restore' : 'set'}`);
+  const library = await openCommandLibrary(cmd, opts, `shoebox place ${typeof how === 'string' ? how : 'set'}`);
   try {
     // A name that is no town fails before anything is written.
-    const choice = place === null ? null : library.api.choosePlace(place);
-    const { changed, missing } = await library.api.setPlaceByPath(photos, choice && { lat: choice.lat, lon: choice.lon });
+    const choice = typeof how === 'string' ? null : library.api.choosePlace(how.set);
+    const { changed, missing } = await library.api.setPlaceByPath(photos, choice ? { lat: choice.lat, lon: choice.lon } : how === 'remove' ? 'none' : null);
     // A path the library does not hold is reported and the rest still changed (exit 1).
     for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
     if (missing.length) process.exitCode = EXIT_FAILURE;
     if (opts.json) return printJson({ changed, missing, ...(choice ? { place: choice } : {}) });
     const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
-    printLine(choice ? `set the place of ${count} to ${choice.label} (${choice.lat.toFixed(5)}, ${choice.lon.toFixed(5)})` : `restored the file's own place on ${count}`);
+    printLine(choice ? `set the place of ${count} to ${choice.label} (${choice.lat.toFixed(5)}, ${choice.lon.toFixed(5)})` : how === 'remove' ? `removed the place of ${count} (the files keep theirs)` : `restored the file's own place on ${count}`);
   } finally {
     await library.close();
   }
 }
 
 export function registerPlace(program: Command): void {
-  const command = program.command('place').description("a photo's place, set by hand (the file is not touched) or put back to the file's own GPS position");
+  const command = program.command('place').description("a photo's place, set or removed by hand (the file is not touched) or put back to the file's own GPS position");
 
   // A southern latitude ("-33.87,151.21") is the place, not an option.
   allowSignedArgument(withLibraryOptions(command.command('set')))
     .description('set the place of photos (every copy of the same photo): a town ("Florence", "Florence, Italy", "Florence, IT": the most populous of that name) or a position "43.7696,11.2558"')
     .argument('<place>', 'a town, "town, country", or "latitude,longitude"')
     .argument('<photo...>', 'photos in the library')
-    .action(async (place: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, place));
+    .action(async (place: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, { set: place }));
+
+  withLibraryOptions(command.command('remove'))
+    .description("show photos without a place, whatever their files' GPS says (every copy of the same photo; `restore` undoes it)")
+    .argument('<photo...>', 'photos in the library')
+    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, 'remove'));
 
   withLibraryOptions(command.command('restore'))
     .description("put each photo's own position (from its file, or none) back")
     .argument('<photo...>', 'photos in the library')
-    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, null));
+    .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, 'restore'));
 
   allowSignedArgument(withLibraryOptions(command.command('find')))
     .description('the towns a name stands for, as `place set` would choose (first) and the app suggests')

@@ -2,31 +2,37 @@
 // position (most cameras, scans) or a wrong one. Kept by content in the library (the store's
 // place_edits: it follows a moved photo, a re-index keeps it, copies share it, every device
 // sees it); the photo rows carry the position, so Places, the map, the place filters and
-// "location recorded" all go by it. The file is never touched; a restore puts its own back.
+// "location recorded" all go by it. The place can also be removed (Google Photos' "Remove
+// location": a position from a GPS glitch, a place the user would rather not show): the photo
+// then has none in Shoebox, whatever its file says. The file is never touched; a restore puts
+// its own back.
 // The app (by id, choosing from findPlaces) and the CLI (`shoebox place`, by path and name)
 // share this.
-import type { PlaceChoice } from '../../shared/api';
+import type { PlaceChoice, PlaceSetting } from '../../shared/api';
 import { findPlaces } from '../places/place-choices';
 import type { ApiContext, ApiMethods } from './api-context';
 import { byIds, emitChanged, photosAtPaths, restoreEdited } from './edits-by-path';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface PlaceEditForeground {
-  /** Sets (or with null restores) the place of the photos at these paths. `changed`: the paths
-   *  whose place changed (a restore changes only edited ones); `missing`: not in the library. */
-  setPlaceByPath(paths: string[], position: { lat: number; lon: number } | null): Promise<{ changed: string[]; missing: string[] }>;
+  /** Sets the place of the photos at these paths, or with 'none' removes it, or with null
+   *  restores their files' own. `changed`: the paths whose place changed (a restore changes only
+   *  edited ones); `missing`: not in the library. */
+  setPlaceByPath(paths: string[], position: PlaceSetting): Promise<{ changed: string[]; missing: string[] }>;
   /** The place a name or position stands for: the first of findPlaces; throws a one-line error when none. */
   choosePlace(text: string): PlaceChoice;
 }
 
 export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
-  const setPlaceByPath = async (paths: string[], position: { lat: number; lon: number } | null) => {
-    if (position && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
+  const setPlaceByPath = async (paths: string[], position: PlaceSetting) => {
+    if (position !== null && position !== 'none' && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
     return ctx.writes.edits(async () => {
       const at = await photosAtPaths(ctx, paths);
       let changed = at.found;
-      if (position) await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
-      else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
+      if (position !== null) {
+        const [gpsLat, gpsLon] = position === 'none' ? [null, null] : [position.lat, position.lon];
+        await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat, gpsLon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
+      } else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
       emitChanged(ctx, changed);
       return { changed, missing: at.missing };
     });

@@ -7,6 +7,7 @@
 // left behind. Each table keeps, per content, the row columns set, the file's own values of
 // them (`file<Column>`) and when. Small (what a user edits by hand): read whole, kept in memory
 // per table version (per-version-read.ts).
+import type { Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
 import type { LibraryConnection } from './connection';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
@@ -158,8 +159,24 @@ export class ContentEdits<E extends ContentEdit> {
     const table = await this.conn.table(this.kind.table);
     // The first edit makes the table in the same commit: no empty version for a reader to meet.
     if (!table) await this.conn.createTable(this.kind.table, data);
-    else await table.mergeInsert('hash').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+    else {
+      await this.widenNullable(table);
+      await table.mergeInsert('hash').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+    }
   }
+
+  /** Columns the kind's schema allows null in, and a table made by an older version does not
+   *  (place_edits before places could be removed), are made nullable first: a schema change of
+   *  their metadata only, no rows rewritten; idempotent, so a crash in between is harmless. */
+  private async widenNullable(table: Table): Promise<void> {
+    if (this.widened) return;
+    const onDisk = new Map((await table.schema()).fields.map((f) => [f.name, f.nullable]));
+    const widen = this.kind.schema().fields.filter((f) => f.nullable && onDisk.get(f.name) === false);
+    if (widen.length) await table.alterColumns(widen.map((f) => ({ path: f.name, nullable: true })));
+    this.widened = true;
+  }
+
+  private widened = false;
 
   private async remove(hashes: readonly string[]): Promise<void> {
     const table = await this.conn.table(this.kind.table);

@@ -81,12 +81,14 @@ export function takenEditsSchema(): Schema {
 
 /**
  * A photo content whose place the user set by hand (the file is never touched): the position
- * set (WGS84 degrees, as `gpsLat` / `gpsLon` are stored), the file's own (to restore it), and
- * when. `hash` is the merge key.
+ * set (WGS84 degrees, as `gpsLat` / `gpsLon` are stored; null when the user removed the place),
+ * the file's own (to restore it), and when. `hash` is the merge key. Tables made before places
+ * could be removed have `gpsLat` / `gpsLon` not nullable: the first write widens them
+ * (content-edits.ts).
  */
 export function placeEditsSchema(): Schema {
   const nullable = (name: string) => new Field(name, new Float64(), true);
-  return new Schema([text('hash'), float('gpsLat'), float('gpsLon'), nullable('fileGpsLat'), nullable('fileGpsLon'), float('editedAt')]);
+  return new Schema([text('hash'), nullable('gpsLat'), nullable('gpsLon'), nullable('fileGpsLat'), nullable('fileGpsLon'), float('editedAt')]);
 }
 
 /** A photo content's description, written by the user ("Grandma's 80th"): `hash` (the merge key), the text and when. */

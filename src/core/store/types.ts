@@ -326,9 +326,10 @@ export interface TakenEditRepository {
 /** A place set by hand on a photo content (Edit location). */
 export interface PlaceEdit {
   hash: string;
-  /** The position set, WGS84 degrees, as PhotoRecord.gpsLat / gpsLon. */
-  gpsLat: number;
-  gpsLon: number;
+  /** The position set, WGS84 degrees, as PhotoRecord.gpsLat / gpsLon; null: the place was
+   *  removed by hand (the photo shows none, whatever its file says). */
+  gpsLat: number | null;
+  gpsLon: number | null;
   /** The file's own position (null: it had none), put back by a restore. */
   fileGpsLat: number | null;
   fileGpsLon: number | null;

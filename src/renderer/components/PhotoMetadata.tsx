@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PhotoDetails } from '../../shared/api';
+import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { baseName, formatBytes, formatDate } from '../lib/format';
 import { DescriptionField } from './DescriptionField';
 import { PlaceField } from './PlaceField';
@@ -12,7 +12,7 @@ interface PhotoMetadataProps {
   /** Sets its date taken (TakenAtField.tsx); absent while the library is only viewed. */
   editTakenAt?: (takenAt: string | null) => Promise<void>;
   /** Sets its place (PlaceField.tsx); absent while the library is only viewed. */
-  editPlace?: (position: { lat: number; lon: number } | null) => Promise<void>;
+  editPlace?: (position: PlaceSetting) => Promise<void>;
   /** Sets its description (DescriptionField.tsx); absent while the library is only viewed. */
   editDescription?: (text: string | null) => Promise<void>;
 }

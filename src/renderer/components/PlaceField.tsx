@@ -2,9 +2,10 @@
 // recorded no position (most cameras, every scan) or a wrong one. The user types a town (or a
 // "lat, lon"), the engine suggests from its offline town list (findPlaces), and a click on a
 // suggestion sets it; the file is never touched and every copy of the photo takes the place
-// (core/api/place-edit-api.ts). A place set by hand says so, and the editor offers the file's back.
+// (core/api/place-edit-api.ts). "Remove place" takes it away (a GPS glitch, a place not to show).
+// A place set or removed by hand says so, and the editor offers the file's back.
 import { useState } from 'react';
-import type { PhotoDetails } from '../../shared/api';
+import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { placeLabel } from '../../shared/place-name';
 import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
 import { PlaceSuggestions } from './PlaceSuggestions';
@@ -13,9 +14,9 @@ interface PlaceFieldProps {
   photo: PhotoDetails;
   /** Shows the timeline of a place: the photo's place ("Arezzo, Italy") is a link to it. */
   onPlace?: ((place: string) => void) | undefined;
-  /** Sets the place (the engine's setPlace; null: the file's own back) and reads the photo
-   *  again; absent where this device may not change the library (it is only viewed). */
-  edit?: (position: { lat: number; lon: number } | null) => Promise<void>;
+  /** Sets the place (the engine's setPlace; 'none': removed; null: the file's own back) and reads
+   *  the photo again; absent where this device may not change the library (it is only viewed). */
+  edit?: (position: PlaceSetting) => Promise<void>;
 }
 
 const coordinates = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
@@ -33,7 +34,7 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
         <Shown photo={photo} onPlace={onPlace} />
         {edited && (
           <span className="muted small" title={`The file's own position: ${filePlace}`}>
-            set by hand
+            {photo.gpsLat === null ? 'removed by hand' : 'set by hand'}
           </span>
         )}
         {edit && (
@@ -69,6 +70,11 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
         <button type="button" className="button" disabled={busy} onClick={() => setQuery(null)}>
           Cancel
         </button>
+        {photo.gpsLat !== null && (
+          <button type="button" className="link-button" disabled={busy} title="Show this photo without a place (the file keeps its position)" onClick={() => void save('none')}>
+            Remove place
+          </button>
+        )}
         {edited && (
           <button type="button" className="link-button" disabled={busy} onClick={() => void save(null)}>
             Use the file&rsquo;s place ({filePlace})
@@ -85,9 +91,9 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
   );
 }
 
-/** The town it was taken in (a link to its timeline), then the coordinates; or "none recorded". */
+/** The town it was taken in (a link to its timeline), then the coordinates; or "none recorded" ("none", when removed by hand). */
 function Shown({ photo, onPlace }: Pick<PlaceFieldProps, 'photo' | 'onPlace'>) {
-  if (photo.gpsLat === null || photo.gpsLon === null) return <span>none recorded</span>;
+  if (photo.gpsLat === null || photo.gpsLon === null) return <span>{photo.placeEdited ? 'none' : 'none recorded'}</span>;
   const position = coordinates(photo.gpsLat, photo.gpsLon);
   if (!photo.place) return <span>{position}</span>;
   const place = placeLabel(photo.place);

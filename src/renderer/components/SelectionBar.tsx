@@ -136,11 +136,11 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       if (result.done) onMoved(text);
       return text;
     });
-  const setPlaces = (place: PlaceChoice | null) =>
+  const setPlaces = (place: PlaceChoice | 'none' | null) =>
     run(async (chosen) => {
-      const result = await client.setPlace(chosen.map((p) => p.id), place && { lat: place.lat, lon: place.lon });
+      const result = await client.setPlace(chosen.map((p) => p.id), place === null || place === 'none' ? place : { lat: place.lat, lon: place.lon });
       const photos = formatCount(result.done, 'photo');
-      const text = `${place ? `Set the place of ${photos} to ${place.label}.` : `Put back the files’ own places on ${photos}.`}${goneText(result.missing)}`;
+      const text = `${place === 'none' ? `Removed the place of ${photos}.` : place ? `Set the place of ${photos} to ${place.label}.` : `Put back the files’ own places on ${photos}.`}${goneText(result.missing)}`;
       if (result.done) onMoved(text);
       return text;
     });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Photo, PhotoHit } from '../../shared/api';
+import type { Photo, PhotoHit, PlaceSetting } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useFavouriteToggle } from '../hooks/useFavouriteToggle';
@@ -50,7 +50,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
     await client.setDescription([id], text);
     reloadDetails();
   };
-  const editPlace = (id: string) => async (position: { lat: number; lon: number } | null) => {
+  const editPlace = (id: string) => async (position: PlaceSetting) => {
     await client.setPlace([id], position);
     reloadDetails();
   };
