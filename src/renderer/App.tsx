@@ -25,6 +25,7 @@ import { SearchBox } from './components/SearchBox';
 import { SearchByImageButton } from './components/SearchByImageButton';
 import { SortToggle } from './components/SortToggle';
 import { SelectionBar } from './components/SelectionBar';
+import { SelectionNotice } from './components/SelectionNotice';
 import { useListSelection } from './hooks/useListSelection';
 import { selectedIndices } from './lib/selection';
 import { SettingsPanel } from './components/SettingsPanel';
@@ -318,33 +319,29 @@ export function App() {
                     }}
                     askTrash={askTrash}
                     askFavourite={askFavourite}
-                    onFavourites={(favourite, text) => {
+                    onFavourites={(favourite, text, undo) => {
                       // The photos go from this list: the selection's indices would name others.
                       if (favourite || !listOfFavourites) return;
                       clearSelection();
-                      setNotice(text);
+                      setNotice(text, undo);
                     }}
                     inArchive={view.kind === 'library' && view.archived === true}
                     askArchive={askArchive}
                     askRotate={askRotate}
-                    onMoved={(text) => {
+                    onMoved={(text, undo) => {
                       // The photos moved in the timeline or left a place view: the selection's indices would name others.
                       clearSelection();
-                      setNotice(text);
+                      setNotice(text, undo);
                     }}
-                    onArchived={(archived, text) => {
+                    onArchived={(archived, text, undo) => {
                       // As with unfavouriting above: the photos went, and the selection with them.
                       if (!leavesOnArchive(archived)) return;
                       clearSelection();
-                      setNotice(text);
+                      setNotice(text, undo);
                     }}
                   />
                 )}
-                {notice && selection.indices.size === 0 && (
-                  <p className="selection-notice muted" role="status">
-                    {notice}
-                  </p>
-                )}
+                {notice && selection.indices.size === 0 && <SelectionNotice notice={notice} onUndone={(text) => setNotice(text)} />}
                 {problem ? (
                   // Filters no photo can pass: say why, and show none of the unfiltered results.
                   <p className="content__empty form-error" role="alert">

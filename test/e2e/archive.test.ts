@@ -2,7 +2,7 @@
 // bar archives photos and they leave All photos (the selection with them); the sidebar's
 // Archive counts them and lists exactly them, as a timeline; a search still finds one,
 // badged, and its viewer says so, and Favourites keeps it; the viewer archives the photo on screen and steps on;
-// Shift+A archives a grid's selection; a write the engine refuses changes nothing and says
+// Shift+A archives a grid's selection, and Undo beside the line brings it back; a write the engine refuses changes nothing and says
 // why; a reload shows what the library kept; Unarchive (selection bar and viewer) brings
 // them back, until the Archive says how to fill it. The refusal is played by routing the
 // page's WebSocket (everything else passes through).
@@ -192,6 +192,19 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await page.getByRole('region', { name: 'Photos' }).focus();
     await page.keyboard.press('Shift+A');
     await eventually(() => notice('Archived 1 photo.').isVisible()).toBe(true);
+    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
+    expect(await libraryArchive()).toEqual(['green.jpg', 'navy.jpg', 'red.jpg', 'yellow.jpg']);
+  });
+
+  it('Undo beside the line brings the photo back at once; archived again, it leaves again', async () => {
+    await notice('Archived 1 photo.').getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => notice('Unarchived 1 photo.').isVisible()).toBe(true);
+    expect(await notice('Unarchived 1 photo.').getByRole('button', { name: 'Undo' }).count()).toBe(0); // an undo is not undone
+    await eventually(async () => (await tileNames(page)).sort()).toEqual(['blue.jpg', 'crimson.jpg', 'navy.jpg', 'teal.jpg']);
+    expect(await libraryArchive()).toEqual(['green.jpg', 'red.jpg', 'yellow.jpg']);
+    await open('navy').click({ modifiers: ['ControlOrMeta'] });
+    await page.getByRole('region', { name: 'Photos' }).focus();
+    await page.keyboard.press('Shift+A');
     await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
     expect(await libraryArchive()).toEqual(['green.jpg', 'navy.jpg', 'red.jpg', 'yellow.jpg']);
   });

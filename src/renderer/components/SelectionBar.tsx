@@ -20,7 +20,7 @@ import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
-import type { AskRotate } from '../hooks/useListSelection';
+import type { AskRotate, Undo } from '../hooks/useListSelection';
 import { parseTakenAt, shiftText, takenAtText } from '../../shared/taken-at';
 
 interface SelectionBarProps {
@@ -38,7 +38,7 @@ interface SelectionBarProps {
   askFavourite?: number;
   /** The selection was added to (true) or removed from the favourites; `text` says what was
    *  done. A list that the favourites filter may lose photos from, and its selection with them. */
-  onFavourites?: (favourite: boolean, text: string) => void;
+  onFavourites?: (favourite: boolean, text: string, undo: Undo) => void;
   /** The grid is the Archive: the action brings the photos back instead of archiving them. */
   inArchive?: boolean;
   /** Changes when Shift+A was pressed in the grid: the selection is archived, or brought back
@@ -48,11 +48,11 @@ interface SelectionBarProps {
   askRotate?: AskRotate;
   /** The selection was archived (true) or brought back; `text` says what was done. A timeline
    *  loses the photos either way (the Archive, or the views that leave archived photos out). */
-  onArchived?: (archived: boolean, text: string) => void;
+  onArchived?: (archived: boolean, text: string, undo: Undo) => void;
   /** The photos' date taken or place was set (or put back): the timeline's order or a place
    *  view's photos changed, so the selection's indices name other photos now; the app clears
-   *  it and shows `text`. */
-  onMoved: (text: string) => void;
+   *  it and shows `text` (with Undo, for a shift: the same shift back). */
+  onMoved: (text: string, undo?: Undo) => void;
 }
 
 type Panel = 'tag' | 'album' | 'date' | 'place' | 'export' | null;
@@ -88,16 +88,18 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const favourite = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.favourite) : on;
-      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark);
-      onFavourites?.(mark, text);
+      const ids = chosen.map((p) => p.id);
+      const text = favouritesResultText(await client.setFavourites(ids, mark), mark);
+      onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(ids, !mark), !mark));
       return text;
     });
   /** `on`: archive or bring back; 'toggle' (Shift+A): bring back when every chosen photo is archived, else archive. */
   const archive = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
-      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
-      onArchived?.(mark, text);
+      const ids = chosen.map((p) => p.id);
+      const text = archiveResultText(await client.setArchived(ids, mark), mark);
+      onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(ids, !mark), !mark));
       return text;
     });
   /** R / Shift+R in the grid: each photo turns from how it shows now (videos stay as they are). */
@@ -130,10 +132,13 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     });
   const shiftDates = (seconds: number) =>
     run(async (chosen) => {
-      const result = await client.shiftTakenAt(chosen.map((p) => p.id), seconds);
+      const ids = chosen.map((p) => p.id);
+      const result = await client.shiftTakenAt(ids, seconds);
       const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
       const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
-      if (result.done) onMoved(text);
+      // The same shift back is its exact undo (photos without a date were not moved either way).
+      const back = async () => `Shifted the date taken of ${formatCount((await client.shiftTakenAt(ids, -seconds)).done, 'photo')} back by ${shiftText(seconds)}.`;
+      if (result.done) onMoved(text, back);
       return text;
     });
   const setPlaces = (place: PlaceChoice | 'none' | null) =>

@@ -1,7 +1,7 @@
 // A grid's selection, kept per list: the selection names photos by their index in the list,
 // so another list (another key: a view, a filter, a reload) starts with none. Shared by the
 // main grids (App) and an album's grid.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { NO_SELECTION, type Selection } from '../lib/selection';
 import type { GridSelection } from './useGridKeys';
 
@@ -25,8 +25,17 @@ export interface ListSelection {
   /** Changes when R or Shift+R was pressed in the grid (SelectionBar's askRotate). */
   askRotate: AskRotate;
   /** One line left after the selection went (what the trash did), until the list changes. */
-  notice: string | null;
-  setNotice: (text: string | null) => void;
+  notice: Notice | null;
+  /** Says `text`, with an Undo that runs `undo` (which resolves to what it did) when given. */
+  setNotice: (text: string | null, undo?: Undo) => void;
+}
+
+/** Undoes a batch action; resolves to the line saying what it did. */
+export type Undo = () => Promise<string>;
+
+export interface Notice {
+  text: string;
+  undo?: Undo;
 }
 
 /** `noticeKey`: the list whose change drops the notice (default `key`); an album passes its
@@ -38,8 +47,9 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
   const [askFavourite, setAskFavourite] = useState(0);
   const [askArchive, setAskArchive] = useState(0);
   const [askRotate, setAskRotate] = useState<AskRotate>({ n: 0, turns: 0 });
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => setNotice(null), [noticeKey]);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
+  const setNotice = useCallback((text: string | null, undo?: Undo) => setNoticeState(text === null ? null : { text, ...(undo ? { undo } : {}) }), []);
+  useEffect(() => setNotice(null), [noticeKey, setNotice]);
   return {
     selection,
     select: {

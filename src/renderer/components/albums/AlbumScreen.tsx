@@ -14,6 +14,7 @@ import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { selectedIndices } from '../../lib/selection';
 import { PhotoGrid } from '../PhotoGrid';
 import { SelectionBar } from '../SelectionBar';
+import { SelectionNotice } from '../SelectionNotice';
 import { Viewer } from '../Viewer';
 import { AlbumPhotoBar } from './AlbumPhotoBar';
 import { useAlbumsVersion } from './albums-changed';
@@ -135,22 +136,18 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           }}
           askTrash={chosen.askTrash}
           askFavourite={chosen.askFavourite}
-          onFavourites={(_favourite, text) => chosen.setNotice(text)}
+          onFavourites={(_favourite, text, undo) => chosen.setNotice(text, undo)}
           // An album keeps its archived photos (badged): the line outlives the reload.
           askArchive={chosen.askArchive}
           askRotate={chosen.askRotate}
-          onArchived={(_archived, text) => chosen.setNotice(text)}
-          onMoved={(text) => {
+          onArchived={(_archived, text, undo) => chosen.setNotice(text, undo)}
+          onMoved={(text, undo) => {
             chosen.clear();
-            chosen.setNotice(text);
+            chosen.setNotice(text, undo);
           }}
         />
       )}
-      {chosen.notice && selection.indices.size === 0 && (
-        <p className="selection-notice muted" role="status">
-          {chosen.notice}
-        </p>
-      )}
+      {chosen.notice && selection.indices.size === 0 && <SelectionNotice notice={chosen.notice} onUndone={(text) => chosen.setNotice(text)} />}
       {photos.settled && photos.count === 0 && !photos.error ? (
         <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
       ) : (
