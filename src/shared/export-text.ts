@@ -10,5 +10,5 @@ export function unturnedText(unturned: number, copy: boolean, copiesHint = 'expo
   if (unturned === 0) return '';
   const one = unturned === 1;
   const what = `${unturned.toLocaleString()} turned ${one ? 'photo is' : 'photos are'} ${copy ? 'copied' : 'linked'} as ${one ? 'its file shows it' : 'their files show them'}`;
-  return copy ? `${what} (only a JPEG's copy is turned; another format would have to be re-encoded)` : `${what}: ${copiesHint} to keep ${one ? 'the turn' : 'the turns'}`;
+  return copy ? `${what} (a copy is turned only for a JPEG whose EXIF can say so; another would have to be re-encoded)` : `${what}: ${copiesHint} to keep ${one ? 'the turn' : 'the turns'}`;
 }

@@ -114,9 +114,11 @@ describe('place set by hand', () => {
   it('removes a place (a GPS glitch): gone from Places, the place views and the "location recorded" filter, through a re-index and a reopen, until restored', async () => {
     const phone = path.join(dir, 'phone.jpg');
     const before = fs.readFileSync(phone);
-    expect(await host.setPlace([(await byName('phone.jpg')).id], 'none')).toEqual({ done: 1, missing: 0 });
+    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], 'none')).toEqual({ done: 2, missing: 0 });
     expect(await placeOf('phone.jpg')).toBeNull();
     expect((await details('phone.jpg')).placeEdited).toEqual({ fileGpsLat: expect.closeTo(AREZZO.lat, 4), fileGpsLon: expect.closeTo(AREZZO.lon, 4) });
+    // The scan had no place: nothing to remove, so nothing says "removed by hand".
+    expect((await details('scan.jpg')).placeEdited).toBeUndefined();
     expect(await towns()).toEqual([]);
     expect(await inPlace('Arezzo')).toEqual([]);
     const located = await host.search('a red photo', { all: true, filters: { hasGps: true } });

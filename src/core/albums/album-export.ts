@@ -69,18 +69,19 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
   for (const source of sources) {
     try {
       const turns = addTurns(options.turns?.get(source) ?? 0, 0);
-      // The turned copy's bytes, made first: an earlier export of it is known by their size.
+      // The turned copy's bytes, made first: an earlier export of it is known by them.
       const turned = turns !== 0 && options.mode === 'copy' ? turnedJpeg(fs.readFileSync(source), turns) : null;
-      if (turns !== 0 && !turned) report.unturned.push(source);
-      const st = options.mode === 'copy' ? fs.statSync(source) : null;
-      if (present.has(st ? copyKey(source, turned ? turned.length : st.size, st.mtimeMs) : source)) {
+      const unturned = turns !== 0 && !turned;
+      if (isExported(present, source, options.mode, turned)) {
         report.skipped++;
+        if (unturned) report.unturned.push(source);
         continue;
       }
       const name = freeName(taken, path.basename(source));
       place(source, path.join(dir, name), options.mode, turned);
       taken.add(name);
       if (turned) report.turned++;
+      if (unturned) report.unturned.push(source);
       const sidecar = `${source}.xmp`;
       // Only the photo's own sidecar: a link named like one may point anywhere (a private file).
       if (isRegularFile(sidecar) && !taken.has(`${name}.xmp`)) {
@@ -116,22 +117,52 @@ function place(source: string, target: string, mode: 'symlink' | 'copy', bytes: 
 }
 
 /**
- * What the folder already holds from earlier exports: the targets of its links, or the
- * (extension, size, mtime) of its files for copies (copies keep the original's mtime).
+ * What the folder already holds from earlier exports: the targets of its links, or its files
+ * by (extension, size, mtime) for copies (copies keep the original's mtime).
  */
-function alreadyExported(dir: string, names: Set<string>, mode: 'symlink' | 'copy'): Set<string> {
-  const present = new Set<string>();
+function alreadyExported(dir: string, names: Set<string>, mode: 'symlink' | 'copy'): Map<string, string[]> {
+  const present = new Map<string, string[]>();
+  const add = (key: string, file: string) => present.set(key, [...(present.get(key) ?? []), file]);
   for (const name of names) {
     const entry = path.join(dir, name);
     try {
       const st = fs.lstatSync(entry);
-      if (mode === 'symlink' && st.isSymbolicLink()) present.add(path.resolve(dir, fs.readlinkSync(entry)));
-      if (mode === 'copy' && st.isFile()) present.add(copyKey(entry, st.size, st.mtimeMs));
+      if (mode === 'symlink' && st.isSymbolicLink()) add(path.resolve(dir, fs.readlinkSync(entry)), entry);
+      if (mode === 'copy' && st.isFile()) add(copyKey(entry, st.size, st.mtimeMs), entry);
     } catch {
       // Vanished meanwhile: nothing to skip.
     }
   }
   return present;
+}
+
+/** Where a copy can differ from another of the same photo, size and time: a turn is written in
+ *  its EXIF, a segment of at most 64 KB at the start of the file. */
+const HEAD_BYTES = 128 * 1024;
+
+/**
+ * Whether the folder holds this export already: a link to `source`, or a copy with the size and
+ * time of what would be written (`turned`, or the file) that also starts with the same bytes, so
+ * a photo exported at one turn is copied again at another (a camera JPEG's turn changes two
+ * bytes of its EXIF, not its size).
+ */
+function isExported(present: ReadonlyMap<string, string[]>, source: string, mode: 'symlink' | 'copy', turned: Buffer | null): boolean {
+  if (mode === 'symlink') return present.has(source);
+  const st = fs.statSync(source);
+  const candidates = present.get(copyKey(source, turned ? turned.length : st.size, st.mtimeMs));
+  if (!candidates) return false;
+  const want = turned ? turned.subarray(0, HEAD_BYTES) : head(source);
+  return candidates.some((file) => head(file).equals(want));
+}
+
+function head(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function copyKey(file: string, size: number, mtimeMs: number): string {

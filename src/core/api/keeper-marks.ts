@@ -84,8 +84,9 @@ export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhoto
       await store.setTakenAt(datesGiven.map(({ x, value }) => ({ hash: x.keeperHash, takenAt: value.takenAt, takenOffset: value.takenOffset, fileTakenAt: null, fileTakenOffset: null })));
       for (const { x } of datesGiven) gained.add(x.keeper);
     }
-    // A place removed by hand is nothing to give a keeper without one.
-    const placesGiven = firstPerKeeper((x) => (keeperRow(x)?.gpsLat === null && places.get(x.hash)?.gpsLat != null ? places.get(x.hash) : undefined));
+    // A place removed by hand is nothing to give a keeper without one, and a keeper whose place
+    // the user removed keeps it removed.
+    const placesGiven = firstPerKeeper((x) => (keeperRow(x)?.gpsLat === null && !places.has(x.keeperHash) && places.get(x.hash)?.gpsLat != null ? places.get(x.hash) : undefined));
     if (placesGiven.length) {
       await store.setPlace(placesGiven.map(({ x, value }) => ({ hash: x.keeperHash, gpsLat: value.gpsLat, gpsLon: value.gpsLon, fileGpsLat: null, fileGpsLon: null })));
       for (const { x } of placesGiven) gained.add(x.keeper);

@@ -29,9 +29,14 @@ export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPla
     return ctx.writes.edits(async () => {
       const at = await photosAtPaths(ctx, paths);
       let changed = at.found;
-      if (position !== null) {
-        const [gpsLat, gpsLon] = position === 'none' ? [null, null] : [position.lat, position.lon];
-        await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat, gpsLon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
+      if (position === 'none') {
+        // Only photos that show a place: one without any has nothing to remove (no edit is
+        // recorded, so it never reads "removed by hand").
+        changed = at.found.filter((p) => at.rows.get(p)!.gpsLat !== null);
+        const placed = at.contents.filter((r) => r.gpsLat !== null);
+        await at.store.setPlace(placed.map((r) => ({ hash: r.hash, gpsLat: null, gpsLon: null, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
+      } else if (position !== null) {
+        await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
       } else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
       emitChanged(ctx, changed);
       return { changed, missing: at.missing };

@@ -49,8 +49,13 @@ export function rotationsApi(ctx: ApiContext, reading: Pick<TextReading, 'queue'
     rotateByPath,
     async rotatePhotos(ids, turns): Promise<RotateResult> {
       const { changed, videos } = await rotateByPath(pathsOf(ids), turns);
-      const lib = await ctx.need();
-      if (changed.length > 0 && (await textInPhotosEnabled(await lib.readable()))) reading.queue(lib);
+      // The turn is made: a failure to queue the reading is said, not thrown (a second press would turn it twice).
+      if (changed.length > 0) {
+        await ctx
+          .need()
+          .then(async (lib) => (await textInPhotosEnabled(await lib.readable())) && reading.queue(lib))
+          .catch((error: unknown) => ctx.emit({ type: 'log', level: 'warn', message: `the turned photos' text will be read again at the next index run (${(error as Error).message.split('\n')[0]})` }));
+      }
       return { done: changed.length, missing: new Set(ids).size - changed.length - videos.length, videos: videos.length };
     },
   };

@@ -66,6 +66,23 @@ describe('album export of turned photos', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['turned.jpg', 'turned.png', 'upright.jpg']);
   });
 
+  it('copies a photo again when it was turned otherwise since its last export (a camera JPEG: the same size at every turn)', async () => {
+    const photos = tempDir();
+    const out = tempDir();
+    const source = path.join(photos, 'camera.jpg');
+    // A camera's JPEG carries an orientation tag: a turn rewrites its two bytes, not the size.
+    fs.writeFileSync(source, await sharp(await flag('jpeg')).withMetadata({ orientation: 1 }).jpeg().toBuffer());
+    const exportAt = (turns: number) => exportPhotos([source], out, { mode: 'copy', turns: new Map([[source, turns]]) });
+    expect(exportAt(1)).toMatchObject({ exported: 1, turned: 1 });
+    expect(exportAt(1)).toMatchObject({ exported: 0, skipped: 1 });
+    expect(exportAt(2)).toMatchObject({ exported: 1, turned: 1 });
+    expect(exportAt(0)).toMatchObject({ exported: 1, turned: 0 });
+    expect(exportAt(0)).toMatchObject({ exported: 0, skipped: 1 });
+    const sides = await Promise.all(['camera.jpg', 'camera (2).jpg', 'camera (3).jpg'].map((n) => redSide(path.join(out, n))));
+    expect(sides).toEqual(['top', 'right', 'left']);
+    expect(new Set(['camera.jpg', 'camera (2).jpg', 'camera (3).jpg'].map((n) => fs.statSync(path.join(out, n)).size)).size).toBe(1);
+  });
+
   it('links turned photos as their files show them, and says so', () => {
     const photos = tempDir();
     const out = tempDir();
