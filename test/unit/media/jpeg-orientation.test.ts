@@ -80,6 +80,40 @@ describe('turning a JPEG by its EXIF orientation', () => {
     expect(withoutTag).toBeGreaterThan(0);
   });
 
+  it('writes the orientation into a big-endian EXIF without one (IFD0 copied to the end, word-aligned), its other tags kept', async () => {
+    const plain = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toBuffer();
+    // A hand-made Motorola-order TIFF: IFD0 with Make and Software, both stored after it, 13 bytes of data: an odd length.
+    const make = Buffer.from('Shoebox\0', 'latin1');
+    const software = Buffer.from('test\0', 'latin1');
+    const ifd = Buffer.alloc(2 + 2 * 12 + 4);
+    ifd.writeUInt16BE(2, 0);
+    const dataAt = 8 + ifd.length;
+    [[0x010f, make, dataAt], [0x0131, software, dataAt + make.length]].forEach(([tag, value, at], i) => {
+      ifd.writeUInt16BE(tag as number, 2 + i * 12);
+      ifd.writeUInt16BE(2, 4 + i * 12); // ASCII
+      ifd.writeUInt32BE((value as Buffer).length, 6 + i * 12);
+      ifd.writeUInt32BE(at as number, 10 + i * 12);
+    });
+    const tiff = Buffer.concat([Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8]), ifd, make, software]);
+    expect(tiff.length % 2).toBe(1);
+    const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const app1 = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
+    const jpeg = Buffer.concat([plain.subarray(0, 2), app1, payload, plain.subarray(2)]);
+    expect(jpegOrientation(jpeg)).toBeNull();
+    for (const turns of [1, 2, 3]) {
+      const turned = turnedJpeg(jpeg, turns)!;
+      expect(jpegOrientation(turned)).toBe([6, 3, 8][turns - 1]);
+      const tags = await exifr.parse(turned, { tiff: true, translateValues: false });
+      expect([tags.Make, tags.Software]).toEqual(['Shoebox', 'test']);
+      const [got, want] = await Promise.all([shown(turned), shown(jpeg, turns)]);
+      expect([got.width, got.height, got.data.equals(want.data)]).toEqual([want.width, want.height, true]);
+      expect(afterExif(turned).equals(afterExif(jpeg))).toBe(true);
+      // Turned again from there: the tag is now in IFD0 and its two bytes change in place.
+      const back = turnedJpeg(turned, 4 - turns)!;
+      expect([back.length, jpegOrientation(back)]).toEqual([turned.length, 1]);
+    }
+  });
+
   it('gives a JPEG without EXIF a minimal one, and refuses what is not a JPEG', async () => {
     const plain = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toBuffer();
     expect(headerSegments(plain).some((s) => isExifSegment(plain, s))).toBe(false);
