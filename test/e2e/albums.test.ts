@@ -7,12 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -32,36 +31,21 @@ async function writeAlbumPhotos(dir: string): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('smart albums in the browser', () => {
-  let session: UiSession;
-  let photos: string;
   let photoCount: number;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-albums-home-');
-    photos = tempDir('shoebox-e2e-albums-photos-');
+  // The folder is added through the API (the add-folder form is app.test.ts's subject).
+  const lib = useLibrarySession('albums', async (photos) => {
     photoCount = await writeAlbumPhotos(photos);
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    // The folder is added through the API (the add-folder form is app.test.ts's subject).
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
-  const sidebar = () => page.getByRole('navigation', { name: 'Library' });
-  const albumGrid = () => page.getByRole('region', { name: /^Photos in / });
-  const headerCount = async () => Number((await page.locator('.album-header__meta').innerText()).match(/([\d,]+) photos?\b/)?.[1]?.replace(/,/g, ''));
+  const sidebar = () => lib.page.getByRole('navigation', { name: 'Library' });
+  const albumGrid = () => lib.page.getByRole('region', { name: /^Photos in / });
+  const headerCount = async () => Number((await lib.page.locator('.album-header__meta').innerText()).match(/([\d,]+) photos?\b/)?.[1]?.replace(/,/g, ''));
 
   it('creates the album "Reds" in the editor, with a live count of what matches', async () => {
-    await page.goto(serve.url);
-    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
     await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
-    const editor = page.getByRole('form', { name: 'New album' });
+    const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Reds');
     await editor.getByLabel('Query').fill('red');
@@ -71,12 +55,12 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     expect(previewCount).toBeGreaterThanOrEqual(2);
     expect(previewCount).toBeLessThan(photoCount);
     await waitForImages(editor.locator('.album-preview__thumbs img'));
-    await screenshot(page, 'albums-editor-new');
+    await screenshot(lib.page, 'albums-editor-new');
 
     await editor.getByRole('button', { name: 'Create album' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'Reds', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('heading', { name: 'Reds', level: 1 }).isVisible()).toBe(true);
     await eventually(headerCount).toBe(previewCount);
-    expect(await page.locator('.album-header__meta').innerText()).toMatch(/“red” · automatic threshold/);
+    expect(await lib.page.locator('.album-header__meta').innerText()).toMatch(/“red” · automatic threshold/);
     // In the sidebar with its count.
     const row = sidebar().getByRole('button', { name: /^Reds/ });
     await eventually(() => row.innerText()).toMatch(new RegExp(`Reds\\s+${previewCount}$`));
@@ -85,20 +69,20 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   it('shows the red photos first', async () => {
     await eventually(() => tileNames(albumGrid(), 2).then((names) => names.sort())).toEqual(['crimson.jpg', 'red.jpg']);
     await waitForImages(albumGrid().locator('.tile__open img'));
-    await screenshot(page, 'albums-view');
+    await screenshot(lib.page, 'albums-view');
   });
 
   it('excludes a photo from the viewer: it leaves the album', async () => {
     const before = await headerCount();
     await albumGrid().getByRole('button', { name: 'Open red.jpg' }).click();
-    const viewer = page.getByRole('dialog', { name: /Photo viewer/ });
+    const viewer = lib.page.getByRole('dialog', { name: /Photo viewer/ });
     await eventually(() => viewer.locator('.viewer__title').innerText()).toBe('red.jpg');
-    const bar = page.getByRole('toolbar', { name: 'Album Reds' });
-    await screenshot(page, 'albums-viewer-bar');
+    const bar = lib.page.getByRole('toolbar', { name: 'Album Reds' });
+    await screenshot(lib.page, 'albums-viewer-bar');
     await bar.getByRole('button', { name: 'Exclude from album' }).click();
     // The viewer moves on to the photo that took its place.
     await eventually(() => viewer.locator('.viewer__title').innerText()).not.toBe('red.jpg');
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
     await eventually(headerCount).toBe(before - 1);
     expect(await albumGrid().getByRole('button', { name: 'Open red.jpg' }).count()).toBe(0);
     await eventually(() => sidebar().getByRole('button', { name: /^Reds/ }).innerText()).toMatch(new RegExp(`\\s${before - 1}$`));
@@ -106,8 +90,8 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
 
   it('renames the album in the editor, keeping the exclusion', async () => {
     const count = await headerCount();
-    await page.getByRole('button', { name: 'Edit' }).click();
-    const editor = page.getByRole('form', { name: 'Edit album Reds' });
+    await lib.page.getByRole('button', { name: 'Edit' }).click();
+    const editor = lib.page.getByRole('form', { name: 'Edit album Reds' });
     await eventually(() => editor.getByLabel('Name').inputValue()).toBe('Reds');
     expect(await editor.getByLabel('Query').inputValue()).toBe('red');
     await editor.getByLabel('Name').fill('Red things');
@@ -119,9 +103,9 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     await eventually(() => editor.locator('.album-preview').innerText()).toMatch(/^0 photos match now/);
     await editor.getByLabel('Automatic').check();
     await eventually(() => editor.locator('.album-preview').innerText()).toMatch(/before your pins and exclusions/);
-    await screenshot(page, 'albums-editor-edit');
+    await screenshot(lib.page, 'albums-editor-edit');
     await editor.getByRole('button', { name: 'Save' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'Red things', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('heading', { name: 'Red things', level: 1 }).isVisible()).toBe(true);
     await eventually(headerCount).toBe(count);
     expect(await albumGrid().getByRole('button', { name: 'Open red.jpg' }).count()).toBe(0);
     expect(await sidebar().getByRole('button', { name: /^Reds/ }).count()).toBe(0);
@@ -130,10 +114,10 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
 
   it('lists the excluded photo and puts it back', async () => {
     const count = await headerCount();
-    await page.getByRole('button', { name: 'Excluded (1)' }).click();
-    const panel = page.getByRole('region', { name: 'Excluded photos' });
+    await lib.page.getByRole('button', { name: 'Excluded (1)' }).click();
+    const panel = lib.page.getByRole('region', { name: 'Excluded photos' });
     await waitForImages(panel.locator('img'));
-    await screenshot(page, 'albums-excluded');
+    await screenshot(lib.page, 'albums-excluded');
     await panel.getByRole('button', { name: 'Put back' }).click();
     await eventually(headerCount).toBe(count + 1);
     await eventually(() => albumGrid().getByRole('button', { name: 'Open red.jpg' }).isVisible()).toBe(true);
@@ -142,7 +126,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
 
   it('a new red photo added to the folder joins the album once indexed', async () => {
     const count = await headerCount();
-    await writeColourPhoto(photos, 'scarlet.jpg', [235, 30, 15]);
+    await writeColourPhoto(lib.photos, 'scarlet.jpg', [235, 30, 15]);
     // `shoebox serve` follows the folder: no action in the UI.
     await eventually(() => albumGrid().getByRole('button', { name: 'Open scarlet.jpg' }).isVisible(), 60_000).toBe(true);
     await eventually(headerCount).toBeGreaterThan(count);
@@ -151,8 +135,8 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   it('exports the album to a folder as links', async () => {
     const count = await headerCount();
     const dir = path.join(tempDir('shoebox-e2e-albums-export-'), 'Red things');
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const form = page.getByRole('form', { name: 'Export album' });
+    await lib.page.getByRole('button', { name: 'Export…' }).click();
+    const form = lib.page.getByRole('form', { name: 'Export album' });
     await form.getByLabel('Folder (full path; created if needed)').fill(dir);
     await form.getByRole('button', { name: 'Export' }).click();
     await eventually(() => form.getByRole('status').innerText()).toBe(`${count} photos in ${dir} as links`);
@@ -161,53 +145,53 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     for (const entry of entries) {
       const link = path.join(dir, entry);
       expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-      expect(path.dirname(fs.readlinkSync(link))).toBe(photos);
+      expect(path.dirname(fs.readlinkSync(link))).toBe(lib.photos);
     }
     expect(entries).toEqual(expect.arrayContaining(['red.jpg', 'crimson.jpg', 'scarlet.jpg']));
-    await screenshot(page, 'albums-export');
+    await screenshot(lib.page, 'albums-export');
   });
 
   it('pins a look-alike found with "more like this" into the album, marked as pinned', async () => {
     const count = await headerCount();
-    const tile = albumGrid().locator('.tile', { has: page.getByRole('button', { name: 'Open red.jpg' }) });
+    const tile = albumGrid().locator('.tile', { has: lib.page.getByRole('button', { name: 'Open red.jpg' }) });
     await tile.hover();
     await tile.getByRole('button', { name: 'More like red.jpg' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'More like red.jpg', level: 1 }).isVisible()).toBe(true);
-    const lookAlikes = page.getByRole('region', { name: 'Look-alikes' });
+    await eventually(() => lib.page.getByRole('heading', { name: 'More like red.jpg', level: 1 }).isVisible()).toBe(true);
+    const lookAlikes = lib.page.getByRole('region', { name: 'Look-alikes' });
     await eventually(() => tileNames(lookAlikes, 30)).toContain('green.jpg');
     await lookAlikes.getByRole('button', { name: 'Open green.jpg' }).click();
-    await page.getByRole('toolbar', { name: 'Album Red things' }).getByRole('button', { name: 'Pin to album' }).click();
-    await eventually(() => page.getByRole('toolbar', { name: 'Album Red things' }).getByRole('status').innerText()).toBe('Pinned into Red things.');
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Back to Red things' }).click();
+    await lib.page.getByRole('toolbar', { name: 'Album Red things' }).getByRole('button', { name: 'Pin to album' }).click();
+    await eventually(() => lib.page.getByRole('toolbar', { name: 'Album Red things' }).getByRole('status').innerText()).toBe('Pinned into Red things.');
+    await lib.page.keyboard.press('Escape');
+    await lib.page.getByRole('button', { name: 'Back to Red things' }).click();
     await eventually(headerCount).toBe(count + 1);
-    const pinned = albumGrid().locator('.tile', { has: page.getByRole('button', { name: 'Open green.jpg' }) });
+    const pinned = albumGrid().locator('.tile', { has: lib.page.getByRole('button', { name: 'Open green.jpg' }) });
     await eventually(() => pinned.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"Pinned"');
-    const unpinned = albumGrid().locator('.tile', { has: page.getByRole('button', { name: 'Open red.jpg' }) });
+    const unpinned = albumGrid().locator('.tile', { has: lib.page.getByRole('button', { name: 'Open red.jpg' }) });
     expect(await unpinned.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
     await waitForImages(albumGrid().locator('.tile__open img'));
-    await screenshot(page, 'albums-view-pinned');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(page, 'albums-view-dark');
-    await page.getByRole('button', { name: 'Edit' }).click();
-    await eventually(() => page.locator('.album-preview__thumbs img').count()).toBeGreaterThan(0);
-    await waitForImages(page.locator('.album-preview__thumbs img'));
-    await screenshot(page, 'albums-editor-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshot(lib.page, 'albums-view-pinned');
+    await lib.page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(lib.page, 'albums-view-dark');
+    await lib.page.getByRole('button', { name: 'Edit' }).click();
+    await eventually(() => lib.page.locator('.album-preview__thumbs img').count()).toBeGreaterThan(0);
+    await waitForImages(lib.page.locator('.album-preview__thumbs img'));
+    await screenshot(lib.page, 'albums-editor-dark');
+    await lib.page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('deletes the album after asking', async () => {
-    const editor = page.getByRole('form', { name: 'Edit album Red things' });
+    const editor = lib.page.getByRole('form', { name: 'Edit album Red things' });
     await editor.getByRole('button', { name: 'Delete album…' }).click();
     await eventually(() => editor.getByRole('alert').innerText()).toMatch(/Delete “Red things”\? The photos stay where they are/);
     await editor.getByRole('button', { name: 'Delete', exact: true }).click();
     await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).toMatch(/Save a search as an album/);
-    expect(fs.readdirSync(photos)).toContain('red.jpg');
+    expect(fs.readdirSync(lib.photos)).toContain('red.jpg');
   });
 
   it('with a fixed threshold below the automatic cut-off, the live count is what the album then holds', async () => {
     await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
-    const editor = page.getByRole('form', { name: 'New album' });
+    const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Reddish');
     await editor.getByLabel('Query').fill('red');
@@ -220,19 +204,19 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     await editor.getByLabel('Threshold', { exact: true }).fill('-1');
     await eventually(previewCount, 20_000).toBeGreaterThan(automatic);
     const fixed = await previewCount();
-    expect(fixed).toBe(fs.readdirSync(photos).length);
+    expect(fixed).toBe(fs.readdirSync(lib.photos).length);
     await waitForImages(editor.locator('.album-preview__thumbs img'));
-    await screenshot(page, 'albums-editor-fixed-threshold');
+    await screenshot(lib.page, 'albums-editor-fixed-threshold');
     // The preview's scratch albums never show in the sidebar.
     expect(await sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).not.toMatch(/preview/i);
     await editor.getByRole('button', { name: 'Create album' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'Reddish', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('heading', { name: 'Reddish', level: 1 }).isVisible()).toBe(true);
     await eventually(headerCount).toBe(fixed);
     await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Reddish\\s+${fixed}$`))]);
   });
 
   it('logged no console errors (no CSP violations)', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });
 

@@ -7,14 +7,12 @@
 // them back, until the Archive says how to fill it. The refusal is played by routing the
 // page's WebSocket (everything else passes through).
 // Screenshots: test-results/screenshots/archive-*.png.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import type { Locator } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -33,20 +31,16 @@ const ALL = PHOTOS.map(([name]) => `${name}.jpg`);
 const without = (...gone: string[]) => ALL.filter((name) => !gone.includes(name));
 
 describe.skipIf(!hasChromium)('the archive in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
   /** While set, the page's setArchived calls are answered with this error instead of reaching the engine. */
   let refuse: string | null = null;
 
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-archive-home-');
-    const photos = tempDir('shoebox-e2e-archive-photos-');
+  const lib = useLibrarySession('archive', async (photos) => {
     for (const [i, [name, rgb]] of PHOTOS.entries()) await writeExifColourPhoto(photos, `${name}.jpg`, rgb, { taken: i < 4 ? `2024:03:07 1${8 - i}:00:00` : `2024:03:02 1${8 - i}:00:00` });
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await page.routeWebSocket(/\/ws$/, (ws) => {
+  });
+
+  // The page's WebSocket routed before the page first loads (the folder went in through the API).
+  beforeAll(async () => {
+    await lib.page.routeWebSocket(/\/ws$/, (ws) => {
       const server = ws.connectToServer();
       ws.onMessage((message) => {
         const request = typeof message === 'string' ? (JSON.parse(message) as { id: number; method: string }) : null;
@@ -54,47 +48,42 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
         else server.send(message);
       });
     });
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   // A test that failed with the viewer open must not take the next ones down with it.
   afterEach(async () => {
-    if (await viewer().count()) await page.keyboard.press('Escape');
+    if (await viewer().count()) await lib.page.keyboard.press('Escape');
   });
 
-  const sidebar = () => page.getByRole('navigation', { name: 'Library' });
+  const sidebar = () => lib.page.getByRole('navigation', { name: 'Library' });
   const archiveEntry = () => sidebar().getByRole('button', { name: /^Archive/ });
   const allPhotosEntry = () => sidebar().getByRole('button', { name: /^All photos/ });
-  const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
   const viewerButton = (name: 'Archive' | 'Unarchive') => viewer().getByRole('button', { name, exact: true });
-  const tile = (name: string) => page.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}.jpg`, exact: true }) });
+  const tile = (name: string) => lib.page.locator('.tile', { has: lib.page.getByRole('button', { name: `Open ${name}.jpg`, exact: true }) });
   const open = (name: string) => tile(name).getByRole('button', { name: `Open ${name}.jpg`, exact: true });
   /** The tiles showing the archived badge, by photo name. */
-  const badged = () => page.locator('.tile', { has: page.getByRole('img', { name: 'Archived', exact: true }) }).locator('.tile__open').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? '').replace(/^Open /, '')));
+  const badged = () => lib.page.locator('.tile', { has: lib.page.getByRole('img', { name: 'Archived', exact: true }) }).locator('.tile__open').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? '').replace(/^Open /, '')));
   /** What the library says is archived (the engine, not the page). */
-  const libraryArchive = async () => ((await serve.call('timeline', { archived: true })) as { photos: { path: string }[] }).photos.map((p) => p.path.replace(/^.*\//, '')).sort();
-  const notice = (text: string) => page.getByRole('status').filter({ hasText: text });
+  const libraryArchive = async () => ((await lib.serve.call('timeline', { archived: true })) as { photos: { path: string }[] }).photos.map((p) => p.path.replace(/^.*\//, '')).sort();
+  const notice = (text: string) => lib.page.getByRole('status').filter({ hasText: text });
 
   async function showAllPhotos(): Promise<void> {
     await allPhotosEntry().click();
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
   }
 
   async function showArchive(): Promise<Locator> {
     await archiveEntry().click();
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'Archive' }).isVisible()).toBe(true);
-    return page.getByRole('region', { name: 'Archive' });
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'Archive' }).isVisible()).toBe(true);
+    return lib.page.getByRole('region', { name: 'Archive' });
   }
 
   it('the selection bar archives photos: they leave All photos, and the selection with them', async () => {
-    await page.goto(serve.url);
-    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${PHOTOS.length} photos`);
-    await eventually(() => tileNames(page)).toEqual(ALL);
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain(`${PHOTOS.length} photos`);
+    await eventually(() => tileNames(lib.page)).toEqual(ALL);
     await eventually(() => archiveEntry().innerText()).toMatch(/^Archive\s*0$/);
     await open('red').click({ modifiers: ['ControlOrMeta'] });
     await open('green').click({ modifiers: ['ControlOrMeta'] });
@@ -104,59 +93,59 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     // Their indices would name other photos now: the selection goes, the line stays.
     await eventually(() => notice('Archived 2 photos.').isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
-    await eventually(() => tileNames(page)).toEqual(without('red.jpg', 'green.jpg'));
+    await eventually(() => tileNames(lib.page)).toEqual(without('red.jpg', 'green.jpg'));
     expect(await libraryArchive()).toEqual(['green.jpg', 'red.jpg']);
-    await eventually(() => page.locator('.result-header').innerText()).toContain('5 photos');
+    await eventually(() => lib.page.locator('.result-header').innerText()).toContain('5 photos');
     await eventually(() => archiveEntry().innerText()).toMatch(/^Archive\s*2$/);
     // "All photos" counts what it shows.
     await eventually(() => allPhotosEntry().innerText()).toMatch(/^All photos\s*5$/);
     expect(await badged()).toEqual([]);
-    await waitForThumbnails(page);
-    await screenshot(page, 'archive-all-photos');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'archive-all-photos');
   });
 
   it("the sidebar's Archive lists exactly the archived photos, as a timeline, badged", async () => {
     const grid = await showArchive();
-    await eventually(() => tileNames(page)).toEqual(['red.jpg', 'green.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['red.jpg', 'green.jpg']);
     expect(await archiveEntry().getAttribute('aria-pressed')).toBe('true');
     expect(await allPhotosEntry().getAttribute('aria-pressed')).toBe('false');
     expect(await grid.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['March 2024']);
-    expect(await page.locator('.result-header').innerText()).toContain('2 photos');
+    expect(await lib.page.locator('.result-header').innerText()).toContain('2 photos');
     expect(await badged()).toEqual(['red.jpg', 'green.jpg']);
-    await waitForThumbnails(page);
-    await screenshot(page, 'archive-view');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'archive-view');
   });
 
   it('a search still finds an archived photo, badged (beside its heart), and its viewer says it is archived', async () => {
     // A favourite too: both badges show, side by side.
-    const red = ((await serve.call('timeline', { archived: true })) as { photos: { id: string; path: string }[] }).photos.find((p) => p.path.endsWith('/red.jpg'))!;
-    await serve.call('setFavourites', [red.id], true);
-    await page.getByRole('searchbox').fill('red');
-    await eventually(() => page.getByRole('heading', { name: 'Results for “red”' }).isVisible()).toBe(true);
-    await eventually(() => tileNames(page)).toContain('red.jpg');
-    const names = await tileNames(page);
+    const red = ((await lib.serve.call('timeline', { archived: true })) as { photos: { id: string; path: string }[] }).photos.find((p) => p.path.endsWith('/red.jpg'))!;
+    await lib.serve.call('setFavourites', [red.id], true);
+    await lib.page.getByRole('searchbox').fill('red');
+    await eventually(() => lib.page.getByRole('heading', { name: 'Results for “red”' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(lib.page)).toContain('red.jpg');
+    const names = await tileNames(lib.page);
     expect(await badged()).toEqual(names.filter((name) => name === 'red.jpg' || name === 'green.jpg'));
     expect(await tile('red').getByRole('img', { name: 'Archived', exact: true }).getAttribute('title')).toContain('still found by search');
     await eventually(() => tile('red').getByRole('img', { name: 'Favourite', exact: true }).isVisible()).toBe(true);
-    await waitForThumbnails(page);
-    await screenshot(page, 'archive-search');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'archive-search');
     await open('red').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: red.jpg');
     expect(await viewer().getByText('Archived', { exact: true }).isVisible()).toBe(true);
     expect(await viewerButton('Unarchive').isVisible()).toBe(true);
-    await screenshot(page, 'archive-viewer-search');
-    await page.keyboard.press('Escape');
+    await screenshot(lib.page, 'archive-viewer-search');
+    await lib.page.keyboard.press('Escape');
     // Favourites is a view the user narrowed on purpose: it keeps an archived favourite, badged.
     await sidebar().getByRole('button', { name: /^Favourites/ }).click();
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'Favourites' }).isVisible()).toBe(true);
-    await eventually(() => tileNames(page)).toEqual(['red.jpg']);
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'Favourites' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(lib.page)).toEqual(['red.jpg']);
     expect(await badged()).toEqual(['red.jpg']);
-    await serve.call('setFavourites', [red.id], false);
+    await lib.serve.call('setFavourites', [red.id], false);
     await showAllPhotos();
   });
 
   it('a write the engine refuses changes nothing and says why', async () => {
-    await eventually(() => tileNames(page)).toEqual(without('red.jpg', 'green.jpg'));
+    await eventually(() => tileNames(lib.page)).toEqual(without('red.jpg', 'green.jpg'));
     await open('blue').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: blue.jpg');
     refuse = 'The library is read-only on this device.';
@@ -169,8 +158,8 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
       refuse = null;
     }
     expect(await libraryArchive()).toEqual(['green.jpg', 'red.jpg']);
-    await page.keyboard.press('Escape');
-    expect(await tileNames(page)).toEqual(without('red.jpg', 'green.jpg'));
+    await lib.page.keyboard.press('Escape');
+    expect(await tileNames(lib.page)).toEqual(without('red.jpg', 'green.jpg'));
   });
 
   it('the viewer archives the photo on screen, which leaves All photos: the viewer steps on', async () => {
@@ -181,18 +170,18 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: crimson.jpg');
     expect(await viewerButton('Archive').isVisible()).toBe(true);
     await eventually(libraryArchive).toEqual(['green.jpg', 'red.jpg', 'yellow.jpg']);
-    await page.keyboard.press('Escape');
-    await eventually(() => tileNames(page)).toEqual(without('red.jpg', 'green.jpg', 'yellow.jpg'));
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => tileNames(lib.page)).toEqual(without('red.jpg', 'green.jpg', 'yellow.jpg'));
     await eventually(() => archiveEntry().innerText()).toMatch(/^Archive\s*3$/);
   });
 
   it('Shift+A archives the selection of a grid', async () => {
     await open('navy').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('1 photo selected');
-    await page.getByRole('region', { name: 'Photos' }).focus();
-    await page.keyboard.press('Shift+A');
+    await lib.page.getByRole('region', { name: 'Photos' }).focus();
+    await lib.page.keyboard.press('Shift+A');
     await eventually(() => notice('Archived 1 photo.').isVisible()).toBe(true);
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
     expect(await libraryArchive()).toEqual(['green.jpg', 'navy.jpg', 'red.jpg', 'yellow.jpg']);
   });
 
@@ -200,22 +189,22 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await notice('Archived 1 photo.').getByRole('button', { name: 'Undo' }).click();
     await eventually(() => notice('Unarchived 1 photo.').isVisible()).toBe(true);
     expect(await notice('Unarchived 1 photo.').getByRole('button', { name: 'Undo' }).count()).toBe(0); // an undo is not undone
-    await eventually(async () => (await tileNames(page)).sort()).toEqual(['blue.jpg', 'crimson.jpg', 'navy.jpg', 'teal.jpg']);
+    await eventually(async () => (await tileNames(lib.page)).sort()).toEqual(['blue.jpg', 'crimson.jpg', 'navy.jpg', 'teal.jpg']);
     expect(await libraryArchive()).toEqual(['green.jpg', 'red.jpg', 'yellow.jpg']);
     await open('navy').click({ modifiers: ['ControlOrMeta'] });
-    await page.getByRole('region', { name: 'Photos' }).focus();
-    await page.keyboard.press('Shift+A');
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
+    await lib.page.getByRole('region', { name: 'Photos' }).focus();
+    await lib.page.keyboard.press('Shift+A');
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
     expect(await libraryArchive()).toEqual(['green.jpg', 'navy.jpg', 'red.jpg', 'yellow.jpg']);
   });
 
   it('a reload shows what the library kept', async () => {
-    await page.reload();
-    await eventually(() => page.locator('.result-header').innerText(), 30_000).toContain('3 photos');
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
+    await lib.page.reload();
+    await eventually(() => lib.page.locator('.result-header').innerText(), 30_000).toContain('3 photos');
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'crimson.jpg', 'teal.jpg']);
     await eventually(() => archiveEntry().innerText()).toMatch(/^Archive\s*4$/);
     await showArchive();
-    await eventually(() => tileNames(page)).toEqual(['navy.jpg', 'red.jpg', 'green.jpg', 'yellow.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['navy.jpg', 'red.jpg', 'green.jpg', 'yellow.jpg']);
   });
 
   it('Unarchive in the Archive brings photos back: from the selection bar and from the viewer', async () => {
@@ -223,8 +212,8 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await open('green').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
     expect(await bar().getByRole('button', { name: 'Archive', exact: true }).count()).toBe(0);
-    await waitForThumbnails(page);
-    await screenshot(page, 'archive-selection');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'archive-selection');
     // At 1280 px every action and Clear selection sit on one row (Clear selection used to wrap below).
     const middles = await bar().locator('.selection-bar__row').first().getByRole('button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => r.top + r.height / 2));
     expect(middles.length).toBeGreaterThan(5);
@@ -232,7 +221,7 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await bar().getByRole('button', { name: 'Unarchive', exact: true }).click();
     await eventually(() => notice('Unarchived 2 photos.').isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
-    await eventually(() => tileNames(page)).toEqual(['navy.jpg', 'yellow.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['navy.jpg', 'yellow.jpg']);
     expect(await libraryArchive()).toEqual(['navy.jpg', 'yellow.jpg']);
     // yellow is the last: once it leaves, the viewer steps back to navy; once navy leaves too, it closes.
     await open('yellow').click();
@@ -241,16 +230,16 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: navy.jpg');
     await viewerButton('Unarchive').click();
     await eventually(() => viewer().count()).toBe(0);
-    await eventually(() => page.getByText('Nothing archived. Archived photos stay out of your timeline but still turn up in search: select photos and choose Archive.').isVisible()).toBe(true);
+    await eventually(() => lib.page.getByText('Nothing archived. Archived photos stay out of your timeline but still turn up in search: select photos and choose Archive.').isVisible()).toBe(true);
     await eventually(() => archiveEntry().innerText()).toMatch(/^Archive\s*0$/);
     expect(await libraryArchive()).toEqual([]);
-    await screenshot(page, 'archive-empty');
+    await screenshot(lib.page, 'archive-empty');
     await showAllPhotos();
-    await eventually(() => tileNames(page)).toEqual(ALL);
+    await eventually(() => tileNames(lib.page)).toEqual(ALL);
     await eventually(() => allPhotosEntry().innerText()).toMatch(new RegExp(`^All photos\\s*${PHOTOS.length}$`));
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

@@ -6,14 +6,12 @@
 // album with the favourites filter follows them. The
 // refusal is played by routing the page's WebSocket (everything else passes through).
 // Screenshots: test-results/screenshots/favourites-*.png.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import type { Locator } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -30,20 +28,16 @@ const PHOTOS: [string, [number, number, number]][] = [
 ];
 
 describe.skipIf(!hasChromium)('favourites in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
   /** While set, the page's setFavourites calls are answered with this error instead of reaching the engine. */
   let refuse: string | null = null;
 
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-favourites-home-');
-    const photos = tempDir('shoebox-e2e-favourites-photos-');
+  const lib = useLibrarySession('favourites', async (photos) => {
     for (const [i, [name, rgb]] of PHOTOS.entries()) await writeExifColourPhoto(photos, `${name}.jpg`, rgb, { taken: i < 4 ? `2024:03:07 1${8 - i}:00:00` : `2024:03:02 1${8 - i}:00:00` });
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await page.routeWebSocket(/\/ws$/, (ws) => {
+  });
+
+  // The page's WebSocket routed before the page first loads (the folder went in through the API).
+  beforeAll(async () => {
+    await lib.page.routeWebSocket(/\/ws$/, (ws) => {
       const server = ws.connectToServer();
       ws.onMessage((message) => {
         const request = typeof message === 'string' ? (JSON.parse(message) as { id: number; method: string }) : null;
@@ -51,40 +45,35 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
         else server.send(message);
       });
     });
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   // A test that failed with the viewer open must not take the next ones down with it.
   afterEach(async () => {
-    if (await viewer().count()) await page.keyboard.press('Escape');
+    if (await viewer().count()) await lib.page.keyboard.press('Escape');
   });
 
-  const sidebar = () => page.getByRole('navigation', { name: 'Library' });
+  const sidebar = () => lib.page.getByRole('navigation', { name: 'Library' });
   const favouritesEntry = () => sidebar().getByRole('button', { name: /^Favourites/ });
-  const bar = () => page.getByRole('toolbar', { name: 'Selected photos' });
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
   const toggle = () => viewer().getByRole('button', { name: 'Favourite', exact: true });
-  const tile = (name: string) => page.locator('.tile', { has: page.getByRole('button', { name: `Open ${name}.jpg`, exact: true }) });
+  const tile = (name: string) => lib.page.locator('.tile', { has: lib.page.getByRole('button', { name: `Open ${name}.jpg`, exact: true }) });
   const open = (name: string) => tile(name).getByRole('button', { name: `Open ${name}.jpg`, exact: true });
   /** The tiles showing a heart, by photo name. */
-  const hearted = () => page.locator('.tile', { has: page.getByRole('img', { name: 'Favourite', exact: true }) }).locator('.tile__open').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? '').replace(/^Open /, '')));
+  const hearted = () => lib.page.locator('.tile', { has: lib.page.getByRole('img', { name: 'Favourite', exact: true }) }).locator('.tile__open').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? '').replace(/^Open /, '')));
   /** What the library says its favourites are (the engine, not the page). */
-  const libraryFavourites = async () => ((await serve.call('timeline', { favourite: true })) as { photos: { path: string }[] }).photos.map((p) => p.path.replace(/^.*\//, '')).sort();
+  const libraryFavourites = async () => ((await lib.serve.call('timeline', { favourite: true })) as { photos: { path: string }[] }).photos.map((p) => p.path.replace(/^.*\//, '')).sort();
 
   async function showFavourites(): Promise<Locator> {
     await favouritesEntry().click();
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'Favourites' }).isVisible()).toBe(true);
-    return page.getByRole('region', { name: 'Favourites' });
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'Favourites' }).isVisible()).toBe(true);
+    return lib.page.getByRole('region', { name: 'Favourites' });
   }
 
   it('the viewer toggles Favourite with its button, and the tile shows the heart', async () => {
-    await page.goto(serve.url);
-    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${PHOTOS.length} photos`);
-    await eventually(() => tileNames(page)).toEqual(PHOTOS.map(([name]) => `${name}.jpg`));
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain(`${PHOTOS.length} photos`);
+    await eventually(() => tileNames(lib.page)).toEqual(PHOTOS.map(([name]) => `${name}.jpg`));
     expect(await hearted()).toEqual([]);
     await open('blue').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: blue.jpg');
@@ -92,31 +81,31 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     await toggle().click();
     await eventually(() => toggle().getAttribute('aria-pressed')).toBe('true');
     await eventually(libraryFavourites).toEqual(['blue.jpg']);
-    await screenshot(page, 'favourites-viewer');
-    await page.keyboard.press('Escape');
+    await screenshot(lib.page, 'favourites-viewer');
+    await lib.page.keyboard.press('Escape');
     await eventually(hearted).toEqual(['blue.jpg']);
   });
 
   it('F toggles it too, on and off, while the viewer is open', async () => {
     await open('crimson').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: crimson.jpg');
-    await page.keyboard.press('f');
+    await lib.page.keyboard.press('f');
     await eventually(() => toggle().getAttribute('aria-pressed')).toBe('true');
     await eventually(libraryFavourites).toEqual(['blue.jpg', 'crimson.jpg']);
     // → steps to teal (not a favourite), F marks it, F again unmarks it.
-    await page.keyboard.press('ArrowRight');
+    await lib.page.keyboard.press('ArrowRight');
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: teal.jpg');
     expect(await toggle().getAttribute('aria-pressed')).toBe('false');
-    await page.keyboard.press('f');
+    await lib.page.keyboard.press('f');
     await eventually(() => toggle().getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('f');
+    await lib.page.keyboard.press('f');
     await eventually(() => toggle().getAttribute('aria-pressed')).toBe('false');
     await eventually(libraryFavourites).toEqual(['blue.jpg', 'crimson.jpg']);
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
     await eventually(hearted).toEqual(['blue.jpg', 'crimson.jpg']);
     // Closed, F is just a key: nothing changes.
-    await page.keyboard.press('f');
-    await page.waitForTimeout(700);
+    await lib.page.keyboard.press('f');
+    await lib.page.waitForTimeout(700);
     expect(await libraryFavourites()).toEqual(['blue.jpg', 'crimson.jpg']);
   });
 
@@ -132,26 +121,26 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
       refuse = null;
     }
     expect(await libraryFavourites()).toEqual(['blue.jpg', 'crimson.jpg']);
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
     expect(await hearted()).toEqual(['blue.jpg', 'crimson.jpg']);
   });
 
   it('the sidebar\'s Favourites lists exactly the favourites, as a timeline', async () => {
     await eventually(() => favouritesEntry().innerText()).toMatch(/^Favourites\s*2$/);
     const grid = await showFavourites();
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'crimson.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'crimson.jpg']);
     expect(await favouritesEntry().getAttribute('aria-pressed')).toBe('true');
     expect(await sidebar().getByRole('button', { name: /^All photos/ }).getAttribute('aria-pressed')).toBe('false');
     expect(await grid.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['March 2024']);
     expect(await grid.getByRole('heading', { level: 3 }).count()).toBe(2);
-    expect(await page.locator('.result-header').innerText()).toContain('2 photos');
-    await waitForThumbnails(page);
-    await screenshot(page, 'favourites-view');
+    expect(await lib.page.locator('.result-header').innerText()).toContain('2 photos');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'favourites-view');
   });
 
   it('the selection bar favourites several photos in one go', async () => {
     await sidebar().getByRole('button', { name: /^All photos/ }).click();
-    await eventually(() => tileNames(page)).toEqual(PHOTOS.map(([name]) => `${name}.jpg`));
+    await eventually(() => tileNames(lib.page)).toEqual(PHOTOS.map(([name]) => `${name}.jpg`));
     await open('green').click({ modifiers: ['ControlOrMeta'] });
     await open('yellow').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
@@ -160,24 +149,24 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     await eventually(hearted).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg', 'crimson.jpg']);
     // The selection stays (the list did not change), so the line stays readable.
     expect(await bar().innerText()).toContain('2 photos selected');
-    await waitForThumbnails(page);
-    await screenshot(page, 'favourites-selection');
-    await page.getByRole('region', { name: 'Photos' }).focus();
-    await page.keyboard.press('Escape');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'favourites-selection');
+    await lib.page.getByRole('region', { name: 'Photos' }).focus();
+    await lib.page.keyboard.press('Escape');
     await eventually(() => bar().count()).toBe(0);
     expect(await libraryFavourites()).toEqual(['blue.jpg', 'crimson.jpg', 'green.jpg', 'yellow.jpg']);
     await eventually(() => favouritesEntry().innerText()).toMatch(/^Favourites\s*4$/);
     await showFavourites();
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg', 'crimson.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg', 'crimson.jpg']);
   });
 
   it('"Favourites only" narrows a search to the favourites among its results', async () => {
-    await page.getByRole('searchbox').fill('blue');
-    await eventually(() => page.getByRole('heading', { name: 'Results for “blue”' }).isVisible()).toBe(true);
+    await lib.page.getByRole('searchbox').fill('blue');
+    await eventually(() => lib.page.getByRole('heading', { name: 'Results for “blue”' }).isVisible()).toBe(true);
     // The colour model ranks the blues first; the favourite blue.jpg and the plain navy.jpg both match.
-    await eventually(async () => (await tileNames(page)).slice(0, 2).sort()).toEqual(['blue.jpg', 'navy.jpg']);
-    const all = await tileNames(page);
-    const filters = page.getByRole('group', { name: 'Filters' });
+    await eventually(async () => (await tileNames(lib.page)).slice(0, 2).sort()).toEqual(['blue.jpg', 'navy.jpg']);
+    const all = await tileNames(lib.page);
+    const filters = lib.page.getByRole('group', { name: 'Filters' });
     const only = filters.getByRole('checkbox', { name: 'Favourites only' });
     expect(await only.isChecked()).toBe(false);
     await only.check();
@@ -185,19 +174,19 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     const expected = all.filter((name) => favourites.includes(name));
     expect(expected).toContain('blue.jpg');
     expect(expected.length).toBeLessThan(all.length);
-    await eventually(() => tileNames(page)).toEqual(expected);
+    await eventually(() => tileNames(lib.page)).toEqual(expected);
     expect(await hearted()).toEqual(expected);
-    await waitForThumbnails(page);
-    await screenshot(page, 'favourites-search-filter');
+    await waitForThumbnails(lib.page);
+    await screenshot(lib.page, 'favourites-search-filter');
     await only.uncheck();
-    await eventually(() => tileNames(page)).toEqual(all);
-    await page.getByRole('searchbox').fill('');
-    await eventually(() => page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
+    await eventually(() => tileNames(lib.page)).toEqual(all);
+    await lib.page.getByRole('searchbox').fill('');
+    await eventually(() => lib.page.getByRole('heading', { level: 1, name: 'All photos' }).isVisible()).toBe(true);
   });
 
   it('unfavouriting takes photos out of the Favourites view: from the viewer and from the selection bar', async () => {
     await showFavourites();
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg', 'crimson.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg', 'crimson.jpg']);
     // crimson is the last: once it leaves, the viewer steps back to the one before it.
     await open('crimson').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: crimson.jpg');
@@ -205,47 +194,47 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     await toggle().click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: yellow.jpg');
     expect(await toggle().getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('Escape');
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg']);
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg']);
     await open('green').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('1 photo selected');
     await bar().getByRole('button', { name: 'Unfavourite', exact: true }).click();
     // Its indices would name other photos now: the selection goes, the line stays.
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Removed 1 photo from favourites.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Removed 1 photo from favourites.' }).isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'yellow.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'yellow.jpg']);
     expect(await libraryFavourites()).toEqual(['blue.jpg', 'yellow.jpg']);
   });
 
   it('a reload shows what the library kept', async () => {
-    await page.reload();
-    await eventually(() => page.locator('.result-header').innerText(), 30_000).toContain(`${PHOTOS.length} photos`);
+    await lib.page.reload();
+    await eventually(() => lib.page.locator('.result-header').innerText(), 30_000).toContain(`${PHOTOS.length} photos`);
     await eventually(hearted).toEqual(['blue.jpg', 'yellow.jpg']);
     await eventually(() => favouritesEntry().innerText()).toMatch(/^Favourites\s*2$/);
     await showFavourites();
-    await eventually(() => tileNames(page)).toEqual(['blue.jpg', 'yellow.jpg']);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'yellow.jpg']);
     await open('yellow').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: yellow.jpg');
     expect(await toggle().getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
   });
 
   it('with none left, the view says how to make one', async () => {
-    await page.getByRole('region', { name: 'Favourites' }).focus();
-    await page.keyboard.press('ControlOrMeta+a');
+    await lib.page.getByRole('region', { name: 'Favourites' }).focus();
+    await lib.page.keyboard.press('ControlOrMeta+a');
     await eventually(() => bar().innerText()).toContain('2 photos selected');
     await bar().getByRole('button', { name: 'Unfavourite', exact: true }).click();
-    await eventually(() => page.getByText('No favourites yet: press F in the viewer, or select photos and choose Favourite.').isVisible()).toBe(true);
+    await eventually(() => lib.page.getByText('No favourites yet: press F in the viewer, or select photos and choose Favourite.').isVisible()).toBe(true);
     await eventually(() => favouritesEntry().innerText()).toMatch(/^Favourites\s*0$/);
     expect(await libraryFavourites()).toEqual([]);
-    await screenshot(page, 'favourites-empty');
+    await screenshot(lib.page, 'favourites-empty');
   });
 
   it('a smart album of favourites holds them, and follows a favourite marked later', async () => {
-    const ids = new Map(((await serve.call('timeline', { limit: 100 })) as { photos: { id: string; path: string }[] }).photos.map((p) => [p.path.replace(/^.*\//, ''), p.id]));
-    await serve.call('setFavourites', [ids.get('blue.jpg'), ids.get('red.jpg')], true);
+    const ids = new Map(((await lib.serve.call('timeline', { limit: 100 })) as { photos: { id: string; path: string }[] }).photos.map((p) => [p.path.replace(/^.*\//, ''), p.id]));
+    await lib.serve.call('setFavourites', [ids.get('blue.jpg'), ids.get('red.jpg')], true);
     await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
-    const editor = page.getByRole('form', { name: 'New album' });
+    const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Loved');
     await editor.getByLabel('Query').fill('a photo');
@@ -256,40 +245,40 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
     await editor.getByLabel('that are favourites').check();
     await eventually(() => editor.locator('.album-preview').innerText(), 20_000).toMatch(/2 photos match/);
     await editor.getByRole('button', { name: 'Create album' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'Loved', level: 1 }).isVisible()).toBe(true);
-    expect(await page.locator('.album-header__meta').innerText()).toContain('favourites');
-    await eventually(() => tileNames(page)).toEqual(expect.arrayContaining(['blue.jpg', 'red.jpg']));
-    expect((await tileNames(page)).length).toBe(2);
-    await serve.call('setFavourites', [ids.get('teal.jpg')], true);
-    await eventually(async () => (await tileNames(page)).sort(), 20_000).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
-    await screenshot(page, 'favourites-album');
+    await eventually(() => lib.page.getByRole('heading', { name: 'Loved', level: 1 }).isVisible()).toBe(true);
+    expect(await lib.page.locator('.album-header__meta').innerText()).toContain('favourites');
+    await eventually(() => tileNames(lib.page)).toEqual(expect.arrayContaining(['blue.jpg', 'red.jpg']));
+    expect((await tileNames(lib.page)).length).toBe(2);
+    await lib.serve.call('setFavourites', [ids.get('teal.jpg')], true);
+    await eventually(async () => (await tileNames(lib.page)).sort(), 20_000).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
+    await screenshot(lib.page, 'favourites-album');
   });
 
   it('F in a grid favourites the selection, and unmarks it when all of it are favourites', async () => {
     await sidebar().getByRole('button', { name: /^All photos/ }).click();
-    const grid = page.getByRole('region', { name: 'Photos' });
-    await eventually(() => tileNames(page), 20_000).toContain('navy.jpg');
+    const grid = lib.page.getByRole('region', { name: 'Photos' });
+    await eventually(() => tileNames(lib.page), 20_000).toContain('navy.jpg');
     await open('navy').click({ modifiers: ['ControlOrMeta'] });
     await open('green').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('2 photos selected');
     await grid.focus();
-    await page.keyboard.press('f');
+    await lib.page.keyboard.press('f');
     await eventually(libraryFavourites).toEqual(['blue.jpg', 'green.jpg', 'navy.jpg', 'red.jpg', 'teal.jpg']);
     await eventually(async () => (await hearted()).sort()).toEqual(['blue.jpg', 'green.jpg', 'navy.jpg', 'red.jpg', 'teal.jpg']);
     // Every selected photo is a favourite now: F unmarks them.
-    await page.keyboard.press('f');
+    await lib.page.keyboard.press('f');
     await eventually(libraryFavourites).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
     await eventually(() => bar().count()).toBe(0);
     // A new selection does not mark anything by itself (the F presses were for the last one).
     await open('yellow').click({ modifiers: ['ControlOrMeta'] });
     await eventually(() => bar().innerText()).toContain('1 photo selected');
-    await page.waitForTimeout(500);
+    await lib.page.waitForTimeout(500);
     expect(await libraryFavourites()).toEqual(['blue.jpg', 'red.jpg', 'teal.jpg']);
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

@@ -4,14 +4,11 @@
 // "Recently added". Screenshots: test-results/screenshots/timeline-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/images';
+import { describe, expect, it } from 'vitest';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -41,76 +38,66 @@ async function writePhotos(dir: string): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('timeline in the browser', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
   let photoCount: number;
+  const lib = useLibrarySession(
+    'timeline',
+    async (photos) => {
+      photoCount = await writePhotos(photos);
+      expect(path.isAbsolute(photos)).toBe(true);
+    },
+    { viewport: { width: 1280, height: 720 } },
+  );
 
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-timeline-home-');
-    const photos = tempDir('shoebox-e2e-timeline-photos-');
-    photoCount = await writePhotos(photos);
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { viewport: { width: 1280, height: 720 } });
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-    expect(path.isAbsolute(photos)).toBe(true);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  const grid = () => page.getByRole('region', { name: 'Photos' });
+  const grid = () => lib.page.getByRole('region', { name: 'Photos' });
 
   it('shows the library newest first under month and day headers, the undated photo marked', async () => {
-    await page.goto(serve.url);
-    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
     await eventually(() => grid().getByRole('heading', { level: 2 }).first().innerText()).toBe('December 2022');
     // The undated scan (file time 1 Dec 2022) is first, marked; then November's photos.
-    await eventually(() => tileNames(page)).toContain('scan.jpg');
-    const names = await tileNames(page);
+    await eventually(() => tileNames(lib.page)).toContain('scan.jpg');
+    const names = await tileNames(lib.page);
     expect(names[0]).toBe('scan.jpg');
     expect(names.slice(1, 4).sort()).toEqual(['2022-11-18-0.jpg', '2022-11-18-1.jpg', '2022-11-18-2.jpg']);
-    const scanTile = page.locator('.tile', { has: page.getByRole('button', { name: 'Open scan.jpg' }) });
+    const scanTile = lib.page.locator('.tile', { has: lib.page.getByRole('button', { name: 'Open scan.jpg' }) });
     expect(await scanTile.locator('.tile__file-time').innerText()).toBe('file date');
     expect(await grid().getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining(['December 2022', 'November 2022']));
     expect(await grid().getByRole('heading', { level: 3 }).first().innerText()).toMatch(/Dec 1/);
-    await waitForThumbnails(page, 24);
-    await screenshot(page, 'timeline-all-photos');
+    await waitForThumbnails(lib.page, 24);
+    await screenshot(lib.page, 'timeline-all-photos');
   });
 
   it('pins the month at the top while scrolling, and the scrubber jumps to a month', async () => {
-    const scrubber = page.getByRole('navigation', { name: 'Jump to a date' });
+    const scrubber = lib.page.getByRole('navigation', { name: 'Jump to a date' });
     expect(await scrubber.getByRole('button').count()).toBe(MONTHS.length + 2);
     await scrubber.getByRole('button', { name: 'Jump to July 2022' }).click();
-    await eventually(() => tileNames(page)).toContain('2022-07-18-0.jpg');
+    await eventually(() => tileNames(lib.page)).toContain('2022-07-18-0.jpg');
     // Scrolled into July, its header stays pinned at the top.
     await grid().hover();
-    await page.mouse.wheel(0, 150);
-    await eventually(() => page.locator('.timeline__pinned').innerText()).toBe('July 2022');
+    await lib.page.mouse.wheel(0, 150);
+    await eventually(() => lib.page.locator('.timeline__pinned').innerText()).toBe('July 2022');
     await eventually(() => scrubber.locator('[aria-current="date"]').getAttribute('aria-label')).toBe('Jump to July 2022');
-    await waitForThumbnails(page, 24);
-    await screenshot(page, 'timeline-scrubbed-to-july');
+    await waitForThumbnails(lib.page, 24);
+    await screenshot(lib.page, 'timeline-scrubbed-to-july');
     await scrubber.getByRole('button', { name: 'Jump to May 2019' }).click();
-    await eventually(() => tileNames(page)).toContain('old-2019.jpg');
+    await eventually(() => tileNames(lib.page)).toContain('old-2019.jpg');
   });
 
   it('"Recently added" lists the library by when it was indexed', async () => {
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Recently added' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'Recently added' }).isVisible()).toBe(true);
-    const recent = page.getByRole('region', { name: 'Recently added' });
+    await lib.page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Recently added' }).click();
+    await eventually(() => lib.page.getByRole('heading', { name: 'Recently added' }).isVisible()).toBe(true);
+    const recent = lib.page.getByRole('region', { name: 'Recently added' });
     // Everything was indexed today: one month, one day.
     await eventually(() => recent.getByRole('heading', { level: 3 }).count()).toBe(1);
-    await eventually(() => page.locator('.result-header').innerText()).toContain(`${photoCount} photos`);
+    await eventually(() => lib.page.locator('.result-header').innerText()).toContain(`${photoCount} photos`);
     const today = new Date().toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
     expect(await recent.getByRole('heading', { level: 3 }).innerText()).toBe(today);
-    await eventually(async () => (await tileNames(page)).length).toBeGreaterThan(0);
-    await waitForThumbnails(page, 24);
-    await screenshot(page, 'timeline-recently-added');
+    await eventually(async () => (await tileNames(lib.page)).length).toBeGreaterThan(0);
+    await waitForThumbnails(lib.page, 24);
+    await screenshot(lib.page, 'timeline-recently-added');
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });

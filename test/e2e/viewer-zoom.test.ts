@@ -8,14 +8,12 @@
 // page. Screenshots: test-results/screenshots/viewer-zoom-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, writeColourPhoto } from '../helpers/images';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { describe, expect, it } from 'vitest';
+import { writeColourPhoto } from '../helpers/images';
 import { hasChromium, screenshot } from './helpers/browser';
-import type { ServeProcess } from './helpers/serve';
-import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -33,32 +31,19 @@ interface Box {
 }
 
 describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
-  let session: UiSession;
-  let serve: ServeProcess;
-  let page: Page;
-  let errors: string[];
   /** The big photo's box at fit, measured in the first test. */
   let fitBox: Box;
 
-  beforeAll(async () => {
-    const home = tempDir('shoebox-e2e-zoom-home-');
-    const photos = tempDir('shoebox-e2e-zoom-photos-');
+  const lib = useLibrarySession('zoom', async (photos) => {
     const big = await writeDetailPhoto(path.join(photos, 'big.jpg'));
     const small = await writeColourPhoto(photos, 'small.jpg', [30, 160, 60], SMALL);
     // Newest first in the timeline: big, then small (→ from big reaches small).
     const now = Date.now();
     fs.utimesSync(big, new Date(now - 10_000), new Date(now - 10_000));
     fs.utimesSync(small, new Date(now - 20_000), new Date(now - 20_000));
-    session = await openUiSession(['--home', home, '--provider', 'cpu', 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)]);
-    ({ serve, page, errors } = session);
-    await serve.call('addFolder', photos);
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
-  const viewer = () => page.getByRole('dialog', { name: /^Photo viewer/ });
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
   const image = () => viewer().locator('img.viewer__image');
   const zoomBar = () => viewer().getByRole('group', { name: 'Zoom' });
   const level = () => zoomBar().getByRole('status').innerText();
@@ -74,21 +59,21 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
   const imagePoint = (b: Box, at: { x: number; y: number }, natural = BIG) => ({ x: ((at.x - b.x) / b.width) * natural.width, y: ((at.y - b.y) / b.height) * natural.height });
   /** Where an image point is on the page, to the whole pixel (as mouse events report it). */
   const pagePoint = (b: Box, p: { x: number; y: number }, natural = BIG) => ({ x: Math.round(b.x + (p.x / natural.width) * b.width), y: Math.round(b.y + (p.y / natural.height) * b.height) });
-  const libraryFavourites = async () => ((await serve.call('timeline', { favourite: true })) as { photos: { path: string }[] }).photos.map((p) => path.basename(p.path));
+  const libraryFavourites = async () => ((await lib.serve.call('timeline', { favourite: true })) as { photos: { path: string }[] }).photos.map((p) => path.basename(p.path));
 
   async function drag(from: { x: number; y: number }, by: { x: number; y: number }, whileDown?: () => Promise<void>): Promise<void> {
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 12 });
+    await lib.page.mouse.move(from.x, from.y);
+    await lib.page.mouse.down();
+    await lib.page.mouse.move(from.x + by.x, from.y + by.y, { steps: 12 });
     await whileDown?.();
-    await page.mouse.up();
+    await lib.page.mouse.up();
   }
 
   it('opens a large photo at fit: the whole of it inside the pane, and says so', async () => {
-    await page.goto(serve.url);
-    await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain('2 photos');
-    await eventually(() => tileNames(page)).toEqual(['big.jpg', 'small.jpg']);
-    await page.getByRole('button', { name: 'Open big.jpg', exact: true }).click();
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain('2 photos');
+    await eventually(() => tileNames(lib.page)).toEqual(['big.jpg', 'small.jpg']);
+    await lib.page.getByRole('button', { name: 'Open big.jpg', exact: true }).click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: big.jpg');
     await eventually(() => image().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(BIG.width);
     expect(await image().evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(BIG.height);
@@ -111,13 +96,13 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     expect(await actualButton().getAttribute('aria-pressed')).toBe('false');
     expect(await zoomBar().getByRole('button', { name: 'Zoom out' }).isDisabled()).toBe(true);
     expect(await cursor()).toBe('zoom-in');
-    await screenshot(page, 'viewer-zoom-fit');
+    await screenshot(lib.page, 'viewer-zoom-fit');
   });
 
   it('a click shows 100%, the clicked point staying under the pointer', async () => {
     const at = pagePoint(fitBox, { x: 1200, y: 900 });
     const before = imagePoint(fitBox, at);
-    await page.mouse.click(at.x, at.y);
+    await lib.page.mouse.click(at.x, at.y);
     await eventually(async () => (await box()).width).toBe(BIG.width);
     const zoomed = await box();
     expect(zoomed.height).toBe(BIG.height);
@@ -128,7 +113,7 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     expect(await actualButton().getAttribute('aria-pressed')).toBe('true');
     expect(await fitButton().getAttribute('aria-pressed')).toBe('false');
     expect(await cursor()).toBe('grab');
-    await screenshot(page, 'viewer-zoom-100');
+    await screenshot(lib.page, 'viewer-zoom-100');
   });
 
   it('a drag pans by the drag, and no drag takes an edge inside the pane', async () => {
@@ -152,37 +137,37 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     const farEnd = await box();
     expect(farEnd.x + farEnd.width).toBeCloseTo(stage.x + stage.width, 0);
     expect(farEnd.y + farEnd.height).toBeCloseTo(stage.y + stage.height, 0);
-    await screenshot(page, 'viewer-zoom-bottom-right');
+    await screenshot(lib.page, 'viewer-zoom-bottom-right');
     // And back down-right: the left and top edges stop at the pane's.
     for (let i = 0; i < 3; i++) await drag({ x: stage.x + 100, y: stage.y + 100 }, { x: stage.width - 200, y: stage.height - 200 });
     const farStart = await box();
     expect(farStart.x).toBeCloseTo(stage.x, 0);
     expect(farStart.y).toBeCloseTo(stage.y, 0);
     expect(farStart.width).toBe(BIG.width);
-    await screenshot(page, 'viewer-zoom-top-left');
+    await screenshot(lib.page, 'viewer-zoom-top-left');
   });
 
   it('0 fits again; + and − step, + stopping on 100% on its way; ctrl/cmd keys are the browser\'s', async () => {
-    await page.keyboard.press('0');
+    await lib.page.keyboard.press('0');
     await eventually(async () => (await box()).width).toBeCloseTo(fitBox.width, 0);
     expect(await box()).toEqual(fitBox);
     expect(await fitButton().getAttribute('aria-pressed')).toBe('true');
     const fit = scaleOf(fitBox);
 
-    await page.keyboard.press('+');
+    await lib.page.keyboard.press('+');
     await eventually(async () => scaleOf(await box())).toBeCloseTo(fit * 1.5, 3);
     expect(await level()).toBe(`${Math.round(fit * 150)}%`);
-    await page.keyboard.press('-');
+    await lib.page.keyboard.press('-');
     await eventually(async () => (await box()).width).toBeCloseTo(fitBox.width, 0);
     expect(await fitButton().getAttribute('aria-pressed')).toBe('true');
     // "-" at fit stays at fit.
-    await page.keyboard.press('-');
-    await page.waitForTimeout(200);
+    await lib.page.keyboard.press('-');
+    await lib.page.waitForTimeout(200);
     expect((await box()).width).toBeCloseTo(fitBox.width, 0);
 
     // = is + without shift. Steps of 1.5× from fit reach 100% exactly, not 1.5× past it.
     const steps = Math.ceil(Math.log(1 / fit) / Math.log(1.5));
-    for (let i = 0; i < steps; i++) await page.keyboard.press(i % 2 ? '=' : '+');
+    for (let i = 0; i < steps; i++) await lib.page.keyboard.press(i % 2 ? '=' : '+');
     await eventually(() => level()).toBe('100%');
     expect((await box()).width).toBe(BIG.width);
     // The key zoomed around the pane's centre.
@@ -194,8 +179,8 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     expect(Math.abs(centreAfter.y - centreBefore.y)).toBeLessThan(2);
 
     // ctrl+0 is the browser's (page zoom reset), not the viewer's fit.
-    await page.keyboard.press('Control+0');
-    await page.waitForTimeout(200);
+    await lib.page.keyboard.press('Control+0');
+    await lib.page.waitForTimeout(200);
     expect(await level()).toBe('100%');
     // The zoom bar's Fit button does what 0 does.
     await fitButton().click();
@@ -209,42 +194,42 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     const at = pagePoint(fitBox, { x: 1900, y: 800 });
     const before = imagePoint(fitBox, at);
     // Every ctrl+wheel is the viewer's: none reaches the browser's page zoom.
-    await page.evaluate(() => {
+    await lib.page.evaluate(() => {
       const seen: boolean[] = [];
       (window as unknown as { ctrlWheels: boolean[] }).ctrlWheels = seen;
       window.addEventListener('wheel', (event) => event.ctrlKey && seen.push(event.defaultPrevented), { passive: true });
     });
-    await page.mouse.move(at.x, at.y);
-    await page.keyboard.down('Control');
-    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -100);
-    await page.keyboard.up('Control');
+    await lib.page.mouse.move(at.x, at.y);
+    await lib.page.keyboard.down('Control');
+    for (let i = 0; i < 3; i++) await lib.page.mouse.wheel(0, -100);
+    await lib.page.keyboard.up('Control');
     await eventually(async () => scaleOf(await box())).toBeGreaterThan(scaleOf(fitBox) * 2.5);
     const zoomed = await box();
     const after = imagePoint(zoomed, at);
     expect(Math.abs(after.x - before.x)).toBeLessThan(3);
     expect(Math.abs(after.y - before.y)).toBeLessThan(3);
     expect(await fitButton().getAttribute('aria-pressed')).toBe('false');
-    await screenshot(page, 'viewer-zoom-wheel');
+    await screenshot(lib.page, 'viewer-zoom-wheel');
 
     // Without ctrl the wheel pans: down 120 moves the photo up 120, as a page would scroll.
-    await page.mouse.wheel(0, 120);
+    await lib.page.mouse.wheel(0, 120);
     await eventually(async () => (await box()).y).toBeCloseTo(zoomed.y - 120, 0);
     expect((await box()).x).toBeCloseTo(zoomed.x, 0);
     expect((await box()).width).toBeCloseTo(zoomed.width, 0);
 
     // ctrl+wheel down zooms out, and no further than fit.
-    await page.keyboard.down('Control');
-    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 100);
-    await page.keyboard.up('Control');
+    await lib.page.keyboard.down('Control');
+    for (let i = 0; i < 12; i++) await lib.page.mouse.wheel(0, 100);
+    await lib.page.keyboard.up('Control');
     await eventually(() => fitButton().getAttribute('aria-pressed')).toBe('true');
     expect(await box()).toEqual(fitBox);
-    expect(await page.evaluate(() => (window as unknown as { ctrlWheels: boolean[] }).ctrlWheels)).toEqual(Array<boolean>(15).fill(true));
+    expect(await lib.page.evaluate(() => (window as unknown as { ctrlWheels: boolean[] }).ctrlWheels)).toEqual(Array<boolean>(15).fill(true));
   });
 
   it('→ to the next photo starts at fit, where a click on a small photo zooms in too', async () => {
-    await page.mouse.click(fitBox.x + fitBox.width / 2, fitBox.y + fitBox.height / 2);
+    await lib.page.mouse.click(fitBox.x + fitBox.width / 2, fitBox.y + fitBox.height / 2);
     await eventually(async () => (await box()).width).toBe(BIG.width);
-    await page.keyboard.press('ArrowRight');
+    await lib.page.keyboard.press('ArrowRight');
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: small.jpg');
     await eventually(() => image().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(SMALL.width);
     await eventually(() => fitButton().getAttribute('aria-pressed')).toBe('true');
@@ -256,33 +241,33 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     expect(await level()).toBe(`${Math.round(fit * 100)}%`);
     // 100% would be smaller than fit: the button is off, and a click doubles instead.
     expect(await actualButton().isDisabled()).toBe(true);
-    await page.mouse.click(small.x + small.width / 2, small.y + small.height / 2);
+    await lib.page.mouse.click(small.x + small.width / 2, small.y + small.height / 2);
     await eventually(async () => (await box()).width).toBeCloseTo(small.width * 2, 0);
     expect(await level()).toBe(`${Math.round(fit * 200)}%`);
-    await screenshot(page, 'viewer-zoom-small');
+    await screenshot(lib.page, 'viewer-zoom-small');
     // ← back: the big photo is at fit again.
-    await page.keyboard.press('ArrowLeft');
+    await lib.page.keyboard.press('ArrowLeft');
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: big.jpg');
     await eventually(() => fitButton().getAttribute('aria-pressed')).toBe('true');
     await eventually(async () => (await box()).width).toBeCloseTo(fitBox.width, 0);
   });
 
   it('F still toggles Favourite and Esc still closes, zoomed or not', async () => {
-    await page.keyboard.press('+');
+    await lib.page.keyboard.press('+');
     await eventually(async () => scaleOf(await box())).toBeGreaterThan(scaleOf(fitBox) * 1.4);
     const toggle = viewer().getByRole('button', { name: 'Favourite', exact: true });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    await page.keyboard.press('f');
+    await lib.page.keyboard.press('f');
     await eventually(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await eventually(libraryFavourites).toEqual(['big.jpg']);
     // F did not change the zoom.
     expect(scaleOf(await box())).toBeGreaterThan(scaleOf(fitBox) * 1.4);
-    await page.keyboard.press('Escape');
+    await lib.page.keyboard.press('Escape');
     await eventually(() => viewer().count()).toBe(0);
   });
 
   it('raised no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(lib.errors).toEqual([]);
   });
 });
 
