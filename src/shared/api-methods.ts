@@ -4,6 +4,7 @@
 //
 // One entry per method: when LibraryApi grows, tsc fails here until the table does too.
 import {
+  MAX_DESCRIPTION,
   MAX_QUERY_IMAGE_BYTES, type AlbumDraft, type AlbumFilters, type AlbumInput, type AlbumMembership, type DuplicateKind, type LabelSetInput, type LibraryApi,
   type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState, type TimelineOptions,
 } from './api';
@@ -32,8 +33,6 @@ const MAX_PLACE = 300;
 const MAX_LABELS = 10_000;
 const MAX_PROMPTS = 100;
 const MAX_TRASH = 100_000;
-/** A description: a paragraph or two (core/api/descriptions-api.ts says the same). */
-const MAX_DESCRIPTION = 2000;
 
 const TAG_STATES: readonly TagState[] = ['auto', 'accepted', 'rejected'];
 const MEMBERSHIPS: readonly AlbumMembership[] = ['pinned', 'excluded', 'auto'];
@@ -125,6 +124,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, description] = arity('setDescription', args, 2, 2);
     return [ids(list), description === null ? null : text(description, 'description', MAX_DESCRIPTION, true)];
   },
+  importDescriptions: (args) => none('importDescriptions', args),
   rotatePhotos: (args) => {
     const [list, turns] = arity('rotatePhotos', args, 2, 2);
     return [ids(list), integer(turns, 'turns', -3, 3)];

@@ -335,7 +335,7 @@ export interface FailurePage {
 }
 
 /** Work the engine does in the background, one job at a time (LanceDB has one writer). */
-export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash' | 'read-text' | 'copy-library';
+export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash' | 'read-text' | 'copy-library' | 'import-descriptions';
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobResult {
@@ -584,6 +584,21 @@ export interface AlbumExportReport {
   unturned: string[];
 }
 
+/** The longest description kept (a paragraph or two), in characters once trimmed. */
+export const MAX_DESCRIPTION = 2000;
+
+/** What an import of captions from files did (src/core/api/description-import.ts). */
+export interface DescriptionImport {
+  /** Photos (contents) read that had no description. */
+  read: number;
+  /** Of those, the ones whose caption became their description. */
+  imported: number;
+  /** Photos none of whose files could be read here (tried again by the next import). */
+  unreadable: string[];
+  /** Photos that had a description already (left as they are). */
+  described: number;
+}
+
 // ---- Duplicates (src/core/dupes) ------------------------------------------------------------
 
 /** exact: same bytes; near: the same picture edited (resized, re-encoded, brightened,
@@ -777,6 +792,10 @@ export interface LibraryApi {
   /** Sets the photos' description (at most 2,000 characters, trimmed), or with null or blank
    *  text removes it; one write, every copy of a content; the files are never touched. */
   setDescription(ids: string[], text: string | null): Promise<BatchResult>;
+  /** Brings in the captions other apps wrote (XMP sidecar, XMP, IPTC, EXIF) as the descriptions
+   *  of the photos that have none, as a background job ('import-descriptions'); never overwrites
+   *  a description. */
+  importDescriptions(): Promise<JobState>;
   /** Turns the photos by `turns` quarter turns clockwise (-1: anticlockwise, 2: upside down)
    *  from how they show now: every copy of a content, once; the files are never touched, the
    *  images the app is served are turned. Four turns put a photo back as its file shows it. */

@@ -1,10 +1,12 @@
-// `shoebox description set|remove|find`: a photo's description in the user's own words
-// ("Grandma's 80th"), removed, or the photos whose description says what was typed. The file is
-// never touched; the library keeps it by content (core/api/descriptions-api.ts, the same the app uses).
+// `shoebox description set|remove|find|import`: a photo's description in the user's own words
+// ("Grandma's 80th"), removed, the photos whose description says what was typed, or the captions
+// other apps wrote imported as descriptions. The file is never touched; the library keeps it by
+// content (core/api/descriptions-api.ts, the same the app uses).
 import type { Command } from 'commander';
 import type { TimelinePhoto } from '../../shared/api';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { importSummary } from '../../core/index';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 
 const PAGE = 1000;
@@ -38,6 +40,21 @@ export function registerDescription(program: Command): void {
     .description("remove photos' description")
     .argument('<photo...>', 'photos in the library')
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDescription(cmd, opts, photos, null));
+
+  withLibraryOptions(command.command('import'))
+    .description("bring in the captions other apps wrote (Lightroom, digiKam, Photoshop: an XMP sidecar, the photo's XMP or IPTC, a real EXIF ImageDescription) as the descriptions of the photos that have none; never overwrites one; run again to add new ones")
+    .action(async (opts: LibraryCommandOptions, cmd: Command) => {
+      const library = await openCommandLibrary(cmd, opts, 'shoebox description import');
+      try {
+        const result = await library.api.importDescriptionsNow();
+        for (const p of result.unreadable) process.stderr.write(`shoebox: cannot be read here: ${printable(p)}\n`);
+        if (result.unreadable.length) process.exitCode = EXIT_FAILURE;
+        if (opts.json) return printJson(result);
+        printLine(importSummary(result));
+      } finally {
+        await library.close();
+      }
+    });
 
   withLibraryOptions(command.command('find'))
     .description('the photos whose description has every word typed (each the start of one of its words; case and accents ignored), newest first')

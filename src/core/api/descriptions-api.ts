@@ -3,19 +3,27 @@
 // descriptions table: every copy shares it, a move or a re-index keeps it, every device sees
 // it), shown in the viewer and found by the timeline's `described` filter. The file is never
 // touched. The app (by id) and the CLI (`shoebox description`, by path) share this.
+import { MAX_DESCRIPTION, type DescriptionImport, type IndexProgress, type JobState } from '../../shared/api';
 import type { ApiContext, ApiMethods } from './api-context';
+import { importDescriptions } from './description-import';
 import { byIds, emitChanged, photosAtPaths } from './edits-by-path';
 
-/** The longest description kept (a paragraph or two). */
-export const MAX_DESCRIPTION = 2000;
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface DescriptionsForeground {
   /** Sets (or with null or blank text removes) the description of the photos at these paths. */
   setDescriptionByPath(paths: string[], text: string | null): Promise<{ changed: string[]; missing: string[] }>;
+  /** Imports the captions other apps wrote (description-import.ts), in the foreground. */
+  importDescriptionsNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<DescriptionImport>;
 }
 
-export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription'> & DescriptionsForeground {
+/** One line for what an import did. */
+export function importSummary(r: DescriptionImport): string {
+  const unreadable = r.unreadable.length ? `, ${r.unreadable.length.toLocaleString()} could not be read here` : '';
+  return `imported the captions of ${r.imported.toLocaleString()} of ${r.read.toLocaleString()} photos without a description${unreadable}`;
+}
+
+export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 'importDescriptions'> & DescriptionsForeground {
   const setDescriptionByPath = async (paths: string[], text: string | null) => {
     // Counted as kept: trimmed.
     if (text !== null && text.trim().length > MAX_DESCRIPTION) throw new Error(`a description is at most ${MAX_DESCRIPTION} characters (this one has ${text.trim().length})`);
@@ -29,5 +37,22 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription'> &
   return {
     setDescriptionByPath,
     setDescription: (ids, text) => byIds(ids, (paths) => setDescriptionByPath(paths, text)),
+    importDescriptionsNow: (options = {}) => importDescriptions(ctx, options),
+    // The app's: a job of the host's queue, with progress, whose result says what it did.
+    async importDescriptions(): Promise<JobState> {
+      await ctx.need(); // no model yet: the one-line error, not a failed job
+      return ctx.jobs.enqueue('import-descriptions', '', async (signal) => {
+        const start = performance.now();
+        const onProgress = (done: number, total: number) => {
+          const seconds = (performance.now() - start) / 1000;
+          const rate = seconds > 0 ? done / seconds : 0;
+          const progress: IndexProgress = { done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null };
+          const jobId = ctx.jobs.progress(progress);
+          ctx.emit(jobId ? { type: 'index-progress', progress, jobId } : { type: 'index-progress', progress });
+        };
+        const r = await importDescriptions(ctx, { signal, onProgress });
+        return { added: 0, updated: r.imported, removed: 0, embedded: 0, failed: r.unreadable.length, summary: importSummary(r) };
+      });
+    },
   };
 }

@@ -8,6 +8,7 @@ export { decodeHeic, type RawImage } from './heic';
 export { extractRawPreview, uprightPreview, type RawPreview } from './raw-preview';
 export { readPhotoMetadata, type PhotoMetadata } from './exif';
 export { turnedJpeg, turnOrientation } from './jpeg-orientation';
+export { readCaption, sidecarCaption } from './caption';
 export { folderThumbnails, libraryThumbnails, thumbnailKey, THUMBS_PREFIX, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
 export { sniffVideo, hasVideoExtension, type VideoFormat, type VideoSniff } from './video-sniff';
 export { locateFfmpeg, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';

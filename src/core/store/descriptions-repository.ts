@@ -27,12 +27,21 @@ export class DescriptionsRepository {
   async set(hashes: readonly string[], text: string | null): Promise<void> {
     const unique = [...new Set(hashes)];
     if (unique.length === 0) return;
-    const table = await this.conn.table(TAG_TABLES.descriptions);
     if (text === null || text.trim() === '') {
+      const table = await this.conn.table(TAG_TABLES.descriptions);
       if (table) for (const chunk of chunkForPredicate(unique)) await table.delete(inList('hash', chunk));
       return;
     }
-    const data = rowsToArrow(descriptionsSchema(), unique.map((hash) => ({ hash, text: text.trim(), describedAt: Date.now() })));
+    await this.setEach(new Map(unique.map((hash) => [hash, text])));
+  }
+
+  /** Gives each content its own description (trimmed; blank ones left out) in one commit. */
+  async setEach(texts: ReadonlyMap<string, string>): Promise<void> {
+    const now = Date.now();
+    const rows = [...texts].filter(([, text]) => text.trim() !== '').map(([hash, text]) => ({ hash, text: text.trim(), describedAt: now }));
+    if (rows.length === 0) return;
+    const data = rowsToArrow(descriptionsSchema(), rows);
+    const table = await this.conn.table(TAG_TABLES.descriptions);
     // The first description makes the table in the same commit: no empty version for a reader to meet.
     if (!table) await this.conn.createTable(TAG_TABLES.descriptions, data);
     else await table.mergeInsert('hash').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);

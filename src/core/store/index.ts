@@ -364,6 +364,10 @@ class Store implements LibraryStore {
     return this.write(() => this.descriptionsRepo.set(hashes, text));
   }
 
+  setEachDescription(texts: ReadonlyMap<string, string>): Promise<void> {
+    return this.write(() => this.descriptionsRepo.setEach(texts));
+  }
+
   descriptions(): Promise<ReadonlyMap<string, string>> {
     return this.read(() => this.descriptionsRepo.all());
   }

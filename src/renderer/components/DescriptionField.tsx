@@ -3,7 +3,7 @@
 // photo has it; core/api/descriptions-api.ts) and found from the search box. The file is never
 // touched.
 import { useState } from 'react';
-import type { PhotoDetails } from '../../shared/api';
+import { MAX_DESCRIPTION, type PhotoDetails } from '../../shared/api';
 import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
 
 interface DescriptionFieldProps {
@@ -12,9 +12,6 @@ interface DescriptionFieldProps {
    *  again; absent where this device may not change the library (it is only viewed). */
   edit?: (text: string | null) => Promise<void>;
 }
-
-/** What the engine keeps at most (core/api/descriptions-api.ts). */
-const MAX_DESCRIPTION = 2000;
 
 export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
   const [value, setValue] = useState<string | null>(null); // null: not editing

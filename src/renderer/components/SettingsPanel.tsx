@@ -6,6 +6,7 @@ import { useKeydown } from '../hooks/useShortcut';
 import type { ThemeChoice } from '../hooks/useTheme';
 import { ModelSection } from './settings/ModelSection';
 import { TextSection } from './settings/TextSection';
+import { DescriptionsSection } from './settings/DescriptionsSection';
 import { LibrarySection } from './settings/LibrarySection';
 import { describeAdapter, describeMeasured } from './StatusBar';
 import { ShortcutsList } from './ShortcutsList';
@@ -50,6 +51,8 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
         <ModelSection onChanged={reloadInfo} />
 
         <TextSection />
+
+        <DescriptionsSection />
 
         <LibrarySection />
 

@@ -63,6 +63,11 @@ export function fakeDescriptions(touch: () => void): DescriptionRepository {
       }
       touch();
     },
+    async setEachDescription(each) {
+      texts = new Map(texts);
+      for (const [hash, text] of each) if (text.trim() !== '') texts.set(hash, text.trim());
+      touch();
+    },
     async descriptions() {
       return texts;
     },

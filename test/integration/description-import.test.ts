@@ -1,0 +1,93 @@
+// Captions written in other apps become descriptions, through LibraryApi as the app runs it (a
+// background job) and through `shoebox description import`: IPTC (Photoshop), XMP (Lightroom,
+// digiKam), a sidecar named either way, every copy of a content; a camera's own ImageDescription
+// is no caption; a description the user wrote in Shoebox is never overwritten; a caption longer
+// than a description may be is cut at a word; a photo whose file is gone is named and left for
+// the next run; a second run adds nothing; the files are only read. Real LanceDB, tiny model,
+// captions written by exiftool.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shoebox } from '../cli/run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { haveExiftool, writeCaptionedPhoto, writeCaptionSidecar } from '../helpers/captioned-photos';
+import { tempDir } from '../helpers/images';
+
+if (!haveExiftool) console.warn('exiftool not found (apt-get install libimage-exiftool-perl): skipping the import of captions');
+
+const LONG = `${'A very long caption from a newsroom archive. '.repeat(60)}The end.`;
+
+/** A folder captioned the ways other apps caption photos; the file names say how. */
+async function captionedFolder(): Promise<{ dir: string; file: (name: string) => string; bytes: Map<string, Buffer> }> {
+  const dir = tempDir('shoebox-caption-import-');
+  const file = (name: string) => path.join(dir, name);
+  await writeCaptionedPhoto(dir, 'iptc.jpg', [200, 40, 40], ['-IPTC:Caption-Abstract=Grandma’s 80th, the garden']);
+  await writeCaptionedPhoto(dir, 'xmp.jpg', [40, 200, 40], ['-XMP-dc:Description=Façade at dusk, Lyon']);
+  await writeCaptionedPhoto(dir, 'darktable.jpg', [40, 40, 200], []);
+  writeCaptionSidecar(file('darktable.jpg'), 'Harbour & boats');
+  await writeCaptionedPhoto(dir, 'IMG_2.jpg', [200, 200, 40], []);
+  fs.renameSync(writeCaptionSidecar(file('IMG_2.jpg'), 'Lightroom names its sidecars without the extension'), file('IMG_2.xmp'));
+  await writeCaptionedPhoto(dir, 'camera.jpg', [40, 200, 200], ['-EXIF:ImageDescription=OLYMPUS DIGITAL CAMERA', '-EXIF:Make=OLYMPUS IMAGING CORP.']);
+  await writeCaptionedPhoto(dir, 'mine.jpg', [200, 40, 200], ['-IPTC:Caption-Abstract=the caption from the other app']);
+  await writeCaptionedPhoto(dir, 'long.jpg', [120, 120, 120], [`-XMP-dc:Description=${LONG}`]);
+  await writeCaptionedPhoto(dir, 'gone.jpg', [90, 20, 160], ['-IPTC:Caption-Abstract=a photo deleted after indexing']);
+  fs.mkdirSync(file('backup'));
+  fs.copyFileSync(file('iptc.jpg'), file('backup/iptc.jpg'));
+  const bytes = new Map(fs.readdirSync(dir).filter((n) => n.endsWith('.jpg')).map((n) => [n, fs.readFileSync(file(n))]));
+  return { dir, file, bytes };
+}
+
+describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
+  const openHost = useApiHosts();
+
+  it('through the app: one background job, every way of captioning, never over the user\'s own', async () => {
+    const { dir, file, bytes } = await captionedFolder();
+    const { host, events } = await openHost();
+    await host.indexNow([dir]);
+    const id = async (name: string) => (await host.timeline({ limit: 100 })).photos.find((p) => p.path === file(name))!.id;
+    const description = async (name: string) => (await host.getPhoto(await id(name)))!.description;
+    await host.setDescription([await id('mine.jpg')], 'What I wrote in Shoebox');
+    fs.rmSync(file('gone.jpg'));
+
+    const job = await jobFinished(events, await host.importDescriptions());
+    expect(job).toMatchObject({ kind: 'import-descriptions', state: 'done', result: { summary: 'imported the captions of 5 of 6 photos without a description, 1 could not be read here' } });
+    expect(await description('iptc.jpg')).toBe('Grandma’s 80th, the garden');
+    expect(await description('backup/iptc.jpg')).toBe('Grandma’s 80th, the garden');
+    expect(await description('xmp.jpg')).toBe('Façade at dusk, Lyon');
+    expect(await description('darktable.jpg')).toBe('Harbour & boats');
+    expect(await description('IMG_2.jpg')).toBe('Lightroom names its sidecars without the extension');
+    expect(await description('camera.jpg')).toBeUndefined();
+    expect(await description('mine.jpg')).toBe('What I wrote in Shoebox');
+    const long = (await description('long.jpg'))!;
+    expect(long.length).toBeLessThanOrEqual(2000);
+    expect(long.endsWith('…')).toBe(true);
+    // Cut at a word: what is kept is the caption's start, and the caption goes on with a space.
+    expect(LONG.startsWith(long.slice(0, -1))).toBe(true);
+    expect(LONG[long.length - 1]).toBe(' ');
+    // Found as any description is.
+    expect((await host.timeline({ described: 'grandma garden' })).photos.map((p) => path.relative(dir, p.path)).sort()).toEqual(['backup/iptc.jpg', 'iptc.jpg']);
+    expect(events.some((e) => e.type === 'photos-changed')).toBe(true);
+    // Again: nothing new; the files were only read.
+    const again = await jobFinished(events, await host.importDescriptions());
+    expect(again.result?.summary).toBe('imported the captions of 0 of 1 photos without a description, 1 could not be read here');
+    for (const [name, was] of bytes) if (name !== 'gone.jpg') expect(fs.readFileSync(file(name)).equals(was), name).toBe(true);
+  }, 180_000);
+
+  it('from the CLI: `description import` says what it did, and names what it could not read', async () => {
+    const { dir, file } = await captionedFolder();
+    const home = tempDir();
+    const model = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+    const run = (...args: string[]) => shoebox(['--home', home, ...args]);
+    expect((await run('index', ...model, dir)).code).toBe(0);
+    fs.rmSync(file('gone.jpg'));
+    const res = await run('description', 'import', ...model, '--json');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(`shoebox: cannot be read here: ${file('gone.jpg')}\n`);
+    expect(JSON.parse(res.stdout)).toEqual({ read: 7, imported: 6, unreadable: [file('gone.jpg')], described: 0 });
+    const found = await run('description', 'find', ...model, 'harbour');
+    expect(found.stdout).toBe(`${file('darktable.jpg')}\n`);
+    const again = await run('description', 'import', ...model);
+    expect(again.stdout).toBe('imported the captions of 0 of 1 photos without a description, 1 could not be read here\n');
+  }, 180_000);
+});
