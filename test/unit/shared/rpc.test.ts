@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'rotatePhotos', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'importDescriptions', 'rotatePhotos', 'places',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder',
       ].sort(),
@@ -102,12 +102,15 @@ describe('argument checks', () => {
     expect(() => validateArgs('shiftTakenAt', [['a'], 1e12])).toThrow(/seconds/);
     expect(validateArgs('setPlace', [['a'], { lat: 43.77, lon: 11.25 }])).toEqual([['a'], { lat: 43.77, lon: 11.25 }]);
     expect(validateArgs('setPlace', [['a'], null])).toEqual([['a'], null]);
+    expect(validateArgs('setPlace', [['a'], 'none'])).toEqual([['a'], 'none']);
     for (const bad of [{ lat: 91, lon: 0 }, { lat: 0, lon: -181 }, { lat: '43', lon: 11 }, { lat: NaN, lon: 0 }, { lat: 1, lon: 2, path: '/etc' }, 'Florence']) {
       expect(() => validateArgs('setPlace', [['a'], bad]), JSON.stringify(bad)).toThrow(/position/);
     }
     expect(validateArgs('setDescription', [['a'], "Grandma's 80th"])).toEqual([['a'], "Grandma's 80th"]);
     expect(validateArgs('setDescription', [['a'], null])).toEqual([['a'], null]);
     expect(() => validateArgs('setDescription', [['a'], 'x'.repeat(2001)])).toThrow(/description is too long/);
+    expect(validateArgs('importDescriptions', [])).toEqual([]);
+    expect(() => validateArgs('importDescriptions', ['/etc'])).toThrow();
     expect(() => validateArgs('setDescription', [['a'], 42])).toThrow(/description/);
     expect(validateArgs('rotatePhotos', [['a'], -1])).toEqual([['a'], -1]);
     for (const bad of [4, 0.5, '1', null]) expect(() => validateArgs('rotatePhotos', [['a'], bad]), String(bad)).toThrow(/turns/);
