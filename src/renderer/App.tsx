@@ -200,7 +200,7 @@ export function App() {
   const loading = !source.settled && source.count === 0;
 
   // The selection is of this list's photos by index: another list (or a change) starts afresh.
-  const { selection, select, clear: clearSelection, askTrash, askFavourite, askArchive, askRotate, notice, setNotice } = useListSelection(key);
+  const { selection, select, clear: clearSelection, askTrash, askFavourite, askArchive, askRotate, notice, setNotice, noticeUndone } = useListSelection(key);
 
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
@@ -341,7 +341,7 @@ export function App() {
                     }}
                   />
                 )}
-                {notice && selection.indices.size === 0 && <SelectionNotice notice={notice} onUndone={(text) => setNotice(text)} />}
+                {notice && selection.indices.size === 0 && <SelectionNotice key={notice.id} notice={notice} onUndone={noticeUndone} />}
                 {problem ? (
                   // Filters no photo can pass: say why, and show none of the unfiltered results.
                   <p className="content__empty form-error" role="alert">

@@ -3,7 +3,8 @@
 // digiKam), a sidecar named either way, every copy of a content; a camera's own ImageDescription
 // is no caption; a description the user wrote in Shoebox is never overwritten; a caption longer
 // than a description may be is cut at a word; a photo whose file is gone is named and left for
-// the next run; a second run adds nothing; the files are only read. Real LanceDB, tiny model,
+// the next run; a second run reads only what was indexed since, so a description the user
+// removed stays removed; the store's import write only inserts; the files are only read. Real LanceDB, tiny model,
 // captions written by exiftool.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { haveExiftool, writeCaptionedPhoto, writeCaptionSidecar } from '../helpers/captioned-photos';
 import { tempDir } from '../helpers/images';
+import { testLibrary } from '../helpers/test-library';
 
 if (!haveExiftool) console.warn('exiftool not found (apt-get install libimage-exiftool-perl): skipping the import of captions');
 
@@ -50,6 +52,7 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     await host.setDescription([await id('mine.jpg')], 'What I wrote in Shoebox');
     fs.rmSync(file('gone.jpg'));
 
+    events.length = 0;
     const job = await jobFinished(events, await host.importDescriptions());
     expect(job).toMatchObject({ kind: 'import-descriptions', state: 'done', result: { summary: 'imported the captions of 5 of 6 photos without a description, 1 could not be read here' } });
     expect(await description('iptc.jpg')).toBe('Grandma’s 80th, the garden');
@@ -68,9 +71,9 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     // Found as any description is.
     expect((await host.timeline({ described: 'grandma garden' })).photos.map((p) => path.relative(dir, p.path)).sort()).toEqual(['backup/iptc.jpg', 'iptc.jpg']);
     expect(events.some((e) => e.type === 'photos-changed')).toBe(true);
-    // Again: nothing new; the files were only read.
+    // Again: the photo it could not read is tried again (nothing else new); the files were only read.
     const again = await jobFinished(events, await host.importDescriptions());
-    expect(again.result?.summary).toBe('imported the captions of 0 of 1 photos without a description, 1 could not be read here');
+    expect(again.result?.summary).toBe('imported the captions of 0 of 1 photo without a description, 1 could not be read here');
     for (const [name, was] of bytes) if (name !== 'gone.jpg') expect(fs.readFileSync(file(name)).equals(was), name).toBe(true);
   }, 180_000);
 
@@ -88,6 +91,34 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     const found = await run('description', 'find', ...model, 'harbour');
     expect(found.stdout).toBe(`${file('darktable.jpg')}\n`);
     const again = await run('description', 'import', ...model);
-    expect(again.stdout).toBe('imported the captions of 0 of 1 photos without a description, 1 could not be read here\n');
+    expect(again.stdout).toBe('imported the captions of 0 of 1 photo without a description, 1 could not be read here\n');
   }, 180_000);
+
+  it('run again, reads only the photos indexed since: a description the user removed stays removed, one captioned since is imported', async () => {
+    const { dir, file } = await captionedFolder();
+    fs.rmSync(file('gone.jpg'));
+    const { host, events } = await openHost();
+    await host.indexNow([dir]);
+    const id = async (name: string) => (await host.timeline({ limit: 100 })).photos.find((p) => p.path === file(name))!.id;
+    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 6 of 7 photos without a description');
+    await host.setDescription([await id('xmp.jpg')], null); // not wanted
+    await writeCaptionedPhoto(dir, 'later.jpg', [15, 99, 15], ['-IPTC:Caption-Abstract=Captioned later, in Lightroom']);
+    await host.indexNow([dir]);
+    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 1 of 1 photo without a description');
+    expect((await host.getPhoto(await id('later.jpg')))!.description).toBe('Captioned later, in Lightroom');
+    expect((await host.getPhoto(await id('xmp.jpg')))!.description).toBeUndefined();
+  }, 180_000);
+
+  it('adds descriptions only where there are none: one written meanwhile is never replaced', async () => {
+    const dir = tempDir('shoebox-caption-import-store-');
+    await writeCaptionedPhoto(dir, 'a.jpg', [10, 20, 30], []);
+    await writeCaptionedPhoto(dir, 'b.jpg', [30, 20, 10], []);
+    const lib = testLibrary(tempDir()); // closed after the test
+    await lib.index([dir]);
+    const store = await lib.writable();
+    const [a, b] = await Promise.all(['a.jpg', 'b.jpg'].map(async (n) => (await store.getPhoto(path.join(dir, n)))!.hash));
+    await store.setDescriptions([a!], 'What the user wrote');
+    expect(await store.addDescriptions(new Map([[a!, 'an imported caption'], [b!, 'another imported caption']]))).toBe(1);
+    expect(Object.fromEntries(await store.descriptions())).toEqual({ [a!]: 'What the user wrote', [b!]: 'another imported caption' });
+  }, 120_000);
 });

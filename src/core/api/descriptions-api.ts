@@ -20,7 +20,7 @@ export interface DescriptionsForeground {
 /** One line for what an import did. */
 export function importSummary(r: DescriptionImport): string {
   const unreadable = r.unreadable.length ? `, ${r.unreadable.length.toLocaleString()} could not be read here` : '';
-  return `imported the captions of ${r.imported.toLocaleString()} of ${r.read.toLocaleString()} photos without a description${unreadable}`;
+  return `imported the captions of ${r.imported.toLocaleString()} of ${r.read.toLocaleString()} ${r.read === 1 ? 'photo' : 'photos'} without a description${unreadable}`;
 }
 
 export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 'importDescriptions'> & DescriptionsForeground {
@@ -43,8 +43,13 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 
       await ctx.need(); // no model yet: the one-line error, not a failed job
       return ctx.jobs.enqueue('import-descriptions', '', async (signal) => {
         const start = performance.now();
+        let lastEmit = 0;
         const onProgress = (done: number, total: number) => {
-          const seconds = (performance.now() - start) / 1000;
+          // At most four a second (a photo takes a few ms): each is a message to every window.
+          const now = performance.now();
+          if (done < total && now - lastEmit < 250) return;
+          lastEmit = now;
+          const seconds = (now - start) / 1000;
           const rate = seconds > 0 ? done / seconds : 0;
           const progress: IndexProgress = { done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null };
           const jobId = ctx.jobs.progress(progress);

@@ -32,18 +32,27 @@ export class DescriptionsRepository {
       if (table) for (const chunk of chunkForPredicate(unique)) await table.delete(inList('hash', chunk));
       return;
     }
-    await this.setEach(new Map(unique.map((hash) => [hash, text])));
+    await this.write(new Map(unique.map((hash) => [hash, text])), 'replace');
   }
 
-  /** Gives each content its own description (trimmed; blank ones left out) in one commit. */
-  async setEach(texts: ReadonlyMap<string, string>): Promise<void> {
+  /** Gives each content without a description its own (trimmed; blank ones left out), in one
+   *  commit that only inserts: one written meanwhile stays. Resolves to how many were added. */
+  add(texts: ReadonlyMap<string, string>): Promise<number> {
+    return this.write(texts, 'insert');
+  }
+
+  private async write(texts: ReadonlyMap<string, string>, how: 'replace' | 'insert'): Promise<number> {
     const now = Date.now();
     const rows = [...texts].filter(([, text]) => text.trim() !== '').map(([hash, text]) => ({ hash, text: text.trim(), describedAt: now }));
-    if (rows.length === 0) return;
+    if (rows.length === 0) return 0;
     const data = rowsToArrow(descriptionsSchema(), rows);
     const table = await this.conn.table(TAG_TABLES.descriptions);
     // The first description makes the table in the same commit: no empty version for a reader to meet.
-    if (!table) await this.conn.createTable(TAG_TABLES.descriptions, data);
-    else await table.mergeInsert('hash').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+    if (!table) {
+      await this.conn.createTable(TAG_TABLES.descriptions, data);
+      return rows.length;
+    }
+    const merge = table.mergeInsert('hash');
+    return (await (how === 'replace' ? merge.whenMatchedUpdateAll() : merge).whenNotMatchedInsertAll().execute(data)).numInsertedRows;
   }
 }

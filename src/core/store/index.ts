@@ -364,8 +364,8 @@ class Store implements LibraryStore {
     return this.write(() => this.descriptionsRepo.set(hashes, text));
   }
 
-  setEachDescription(texts: ReadonlyMap<string, string>): Promise<void> {
-    return this.write(() => this.descriptionsRepo.setEach(texts));
+  addDescriptions(texts: ReadonlyMap<string, string>): Promise<number> {
+    return this.write(() => this.descriptionsRepo.add(texts));
   }
 
   descriptions(): Promise<ReadonlyMap<string, string>> {

@@ -350,9 +350,9 @@ export interface PlaceEditRepository {
 export interface DescriptionRepository {
   /** Sets these contents' description (trimmed), or with null or blank text removes it; one commit. */
   setDescriptions(hashes: readonly string[], text: string | null): Promise<void>;
-  /** Gives each content its own description (trimmed; blank ones left out), in one commit:
-   *  captions imported from files. */
-  setEachDescription(texts: ReadonlyMap<string, string>): Promise<void>;
+  /** Gives each content without a description its own (trimmed; blank ones left out), in one
+   *  commit, never replacing one (captions imported from files); resolves to how many it added. */
+  addDescriptions(texts: ReadonlyMap<string, string>): Promise<number>;
   /** Every description, by content hash; shared, do not change it. */
   descriptions(): Promise<ReadonlyMap<string, string>>;
 }

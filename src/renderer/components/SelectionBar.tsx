@@ -88,18 +88,19 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const favourite = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.favourite) : on;
-      const ids = chosen.map((p) => p.id);
-      const text = favouritesResultText(await client.setFavourites(ids, mark), mark);
-      onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(ids, !mark), !mark));
+      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark);
+      // Undo puts back only the photos this changed: a heart set before stays.
+      const changed = chosen.filter((p) => !!p.favourite !== mark).map((p) => p.id);
+      onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(changed, !mark), !mark));
       return text;
     });
   /** `on`: archive or bring back; 'toggle' (Shift+A): bring back when every chosen photo is archived, else archive. */
   const archive = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
-      const ids = chosen.map((p) => p.id);
-      const text = archiveResultText(await client.setArchived(ids, mark), mark);
-      onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(ids, !mark), !mark));
+      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
+      const changed = chosen.filter((p) => !!p.archived !== mark).map((p) => p.id);
+      onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(changed, !mark), !mark));
       return text;
     });
   /** R / Shift+R in the grid: each photo turns from how it shows now (videos stay as they are). */
@@ -137,7 +138,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
       const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
       // The same shift back is its exact undo (photos without a date were not moved either way).
-      const back = async () => `Shifted the date taken of ${formatCount((await client.shiftTakenAt(ids, -seconds)).done, 'photo')} back by ${shiftText(seconds)}.`;
+      const back = async () => `Shifted the date taken of ${formatCount((await client.shiftTakenAt(ids, -seconds)).done, 'photo')} by ${shiftText(-seconds)}.`;
       if (result.done) onMoved(text, back);
       return text;
     });

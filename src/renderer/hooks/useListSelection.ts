@@ -28,15 +28,21 @@ export interface ListSelection {
   notice: Notice | null;
   /** Says `text`, with an Undo that runs `undo` (which resolves to what it did) when given. */
   setNotice: (text: string | null, undo?: Undo) => void;
+  /** What the undo of notice `id` did: it replaces that notice, not a newer one. */
+  noticeUndone: (id: number, text: string) => void;
 }
 
 /** Undoes a batch action; resolves to the line saying what it did. */
 export type Undo = () => Promise<string>;
 
 export interface Notice {
+  /** Tells notices apart (a new one, even with the same text, is another). */
+  id: number;
   text: string;
   undo?: Undo;
 }
+
+let lastNoticeId = 0;
 
 /** `noticeKey`: the list whose change drops the notice (default `key`); an album passes its
  *  listing without the refresh, so what a batch action did stays said while the list reloads. */
@@ -48,7 +54,8 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
   const [askArchive, setAskArchive] = useState(0);
   const [askRotate, setAskRotate] = useState<AskRotate>({ n: 0, turns: 0 });
   const [notice, setNoticeState] = useState<Notice | null>(null);
-  const setNotice = useCallback((text: string | null, undo?: Undo) => setNoticeState(text === null ? null : { text, ...(undo ? { undo } : {}) }), []);
+  const setNotice = useCallback((text: string | null, undo?: Undo) => setNoticeState(text === null ? null : { id: ++lastNoticeId, text, ...(undo ? { undo } : {}) }), []);
+  const noticeUndone = useCallback((id: number, text: string) => setNoticeState((current) => (current?.id === id ? { id: ++lastNoticeId, text } : current)), []);
   useEffect(() => setNotice(null), [noticeKey, setNotice]);
   return {
     selection,
@@ -71,5 +78,6 @@ export function useListSelection(key: string, noticeKey = key): ListSelection {
     askRotate,
     notice,
     setNotice,
+    noticeUndone,
   };
 }

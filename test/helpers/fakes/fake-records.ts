@@ -63,10 +63,16 @@ export function fakeDescriptions(touch: () => void): DescriptionRepository {
       }
       touch();
     },
-    async setEachDescription(each) {
+    async addDescriptions(each) {
       texts = new Map(texts);
-      for (const [hash, text] of each) if (text.trim() !== '') texts.set(hash, text.trim());
+      let added = 0;
+      for (const [hash, text] of each) {
+        if (text.trim() === '' || texts.has(hash)) continue;
+        texts.set(hash, text.trim());
+        added++;
+      }
       touch();
+      return added;
     },
     async descriptions() {
       return texts;

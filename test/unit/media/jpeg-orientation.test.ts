@@ -103,6 +103,8 @@ describe('turning a JPEG by its EXIF orientation', () => {
     for (const turns of [1, 2, 3]) {
       const turned = turnedJpeg(jpeg, turns)!;
       expect(jpegOrientation(turned)).toBe([6, 3, 8][turns - 1]);
+      // The new IFD0 starts on a word boundary, as TIFF asks.
+      expect(turned.readUInt32BE(4 + 4 + 6 + 4) % 2).toBe(0);
       const tags = await exifr.parse(turned, { tiff: true, translateValues: false });
       expect([tags.Make, tags.Software]).toEqual(['Shoebox', 'test']);
       const [got, want] = await Promise.all([shown(turned), shown(jpeg, turns)]);

@@ -147,7 +147,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           }}
         />
       )}
-      {chosen.notice && selection.indices.size === 0 && <SelectionNotice notice={chosen.notice} onUndone={(text) => chosen.setNotice(text)} />}
+      {chosen.notice && selection.indices.size === 0 && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
       {photos.settled && photos.count === 0 && !photos.error ? (
         <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
       ) : (

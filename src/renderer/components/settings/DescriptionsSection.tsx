@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
+import { mergeJobs } from '../../hooks/useLibrary';
 import { useLibraryEvents } from '../../hooks/useLibraryEvents';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
@@ -14,17 +15,31 @@ import { ProgressLine } from '../JobProgress';
 export function DescriptionsSection() {
   const client = useClient();
   const viewingOnly = useViewingOnly();
-  const [job, setJob] = useState<JobState | null>(null);
+  // The newest import job: one started before Settings opened (or in another window) shows too,
+  // and a late answer never replaces a newer state its events brought.
+  const [jobs, setJobs] = useState<JobState[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const known = (incoming: JobState[]) => setJobs((list) => mergeJobs(list, incoming.filter((j) => j.kind === 'import-descriptions')));
+  useEffect(() => {
+    let current = true;
+    client.jobs().then(
+      (list) => current && known(list),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client]);
   useLibraryEvents((event) => {
-    if (event.type === 'job' && event.job.kind === 'import-descriptions') setJob(event.job);
+    if (event.type === 'job') known([event.job]);
   });
+  const job = [...jobs].sort((a, b) => b.queuedAt - a.queuedAt)[0] ?? null;
   const running = job?.state === 'queued' || job?.state === 'running';
 
   const start = async () => {
     setError(null);
     try {
-      setJob(await client.importDescriptions());
+      known([await client.importDescriptions()]);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
