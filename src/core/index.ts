@@ -36,7 +36,6 @@ export type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, 
 export type { DecidedGroup, DuplicateScanProgress, DuplicateScanRequest, DuplicateScanStats, DupesForeground, ShownScan } from './api/dupes-api';
 export type { ModelSwitch, ModelsForeground, Reembed } from './api/models-api';
 export type { TextForeground, TextInPhotosState } from './api/text-api';
-export { importSummary } from './api/descriptions-api';
 export type { DownloadProgress, ImportResult, InstallResult, ListedModel, ModelShelf, RemoveResult } from './api/model-shelf';
 export type { Engine, EngineOptions } from './engine';
 export type { ForegroundApi, LibraryReport } from './api/foreground-api';

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { TimelinePhoto } from '../../shared/api';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import { importSummary } from '../../core/index';
+import { importSummary } from '../../shared/description-import-text';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 
 const PAGE = 1000;

@@ -6,6 +6,7 @@
 import { MAX_DESCRIPTION, type DescriptionImport, type IndexProgress, type JobState } from '../../shared/api';
 import type { ApiContext, ApiMethods } from './api-context';
 import { importDescriptions } from './description-import';
+import { importSummary } from '../../shared/description-import-text';
 import { byIds, emitChanged, photosAtPaths } from './edits-by-path';
 
 
@@ -17,11 +18,7 @@ export interface DescriptionsForeground {
   importDescriptionsNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<DescriptionImport>;
 }
 
-/** One line for what an import did. */
-export function importSummary(r: DescriptionImport): string {
-  const unreadable = r.unreadable.length ? `, ${r.unreadable.length.toLocaleString()} could not be read here` : '';
-  return `imported the captions of ${r.imported.toLocaleString()} of ${r.read.toLocaleString()} ${r.read === 1 ? 'photo' : 'photos'} without a description${unreadable}`;
-}
+
 
 export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 'importDescriptions'> & DescriptionsForeground {
   const setDescriptionByPath = async (paths: string[], text: string | null) => {
