@@ -3,7 +3,8 @@
 // descriptions table: every copy shares it, a move or a re-index keeps it, every device sees
 // it), shown in the viewer and found by the timeline's `described` filter. The file is never
 // touched. The app (by id) and the CLI (`shoebox description`, by path) share this.
-import { MAX_DESCRIPTION, type DescriptionImport, type IndexProgress, type JobState } from '../../shared/api';
+import { MAX_DESCRIPTION, type DescriptionImport, type JobState } from '../../shared/api';
+import { jobProgress } from './job-progress';
 import type { ApiContext, ApiMethods } from './api-context';
 import { importDescriptions } from './description-import';
 import { importSummary } from '../../shared/description-import-text';
@@ -39,20 +40,7 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 
     async importDescriptions(): Promise<JobState> {
       await ctx.need(); // no model yet: the one-line error, not a failed job
       return ctx.jobs.enqueue('import-descriptions', '', async (signal) => {
-        const start = performance.now();
-        let lastEmit = 0;
-        const onProgress = (done: number, total: number) => {
-          // At most four a second (a photo takes a few ms): each is a message to every window.
-          const now = performance.now();
-          if (done < total && now - lastEmit < 250) return;
-          lastEmit = now;
-          const seconds = (now - start) / 1000;
-          const rate = seconds > 0 ? done / seconds : 0;
-          const progress: IndexProgress = { done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null };
-          const jobId = ctx.jobs.progress(progress);
-          ctx.emit(jobId ? { type: 'index-progress', progress, jobId } : { type: 'index-progress', progress });
-        };
-        const r = await importDescriptions(ctx, { signal, onProgress });
+        const r = await importDescriptions(ctx, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)) });
         return { added: 0, updated: r.imported, removed: 0, embedded: 0, failed: r.unreadable.length, summary: importSummary(r) };
       });
     },

@@ -9,7 +9,8 @@
 // paused while any job runs, so a first pass over a large library (0.3 s a photo: hours)
 // would otherwise keep new photos out of it until the end. Between slices the watcher
 // catches up (a stat per file), and its sync queues the next slice.
-import type { IndexProgress, JobResult, JobState, LibraryEvent } from '../../shared/api';
+import type { JobResult, JobState, LibraryEvent } from '../../shared/api';
+import { jobProgress } from './job-progress';
 import { recognizeText } from '../ocr';
 import type { LibraryStore } from '../store/types';
 import { contentsWithoutText, readMissingText, textInPhotosEnabled, type ReadTextOptions } from '../text';
@@ -50,17 +51,10 @@ export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => v
       const s = await store();
       if (!(await textInPhotosEnabled(s))) return null;
       const start = performance.now();
-      let lastEmit = 0;
+      const report = jobProgress(jobs, emit);
       const onProgress = (done: number, total: number) => {
         if (done === 1) emit({ type: 'log', level: 'info', message: `text in photos: reading the text of ${total} ${total === 1 ? 'photo' : 'photos'}` });
-        const now = performance.now();
-        if (done < total && now - lastEmit < 250) return;
-        lastEmit = now;
-        const seconds = (now - start) / 1000;
-        const rate = seconds > 0 ? done / seconds : 0;
-        const progress: IndexProgress = { done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : null };
-        const jobId = jobs.progress(progress);
-        emit(jobId ? { type: 'index-progress', progress, jobId } : { type: 'index-progress', progress });
+        report(done, total);
       };
       const sliced = options.sliceMs !== undefined;
       for (const [hash, at] of skipped) if (Date.now() - at >= RETRY_LEFT_MS) skipped.delete(hash);
