@@ -1,6 +1,8 @@
-// The media layer: what a photo file is, how sharp can decode it, its EXIF facts, and where
-// its thumbnail lives; what a video file is and how ffmpeg reads its frames. A leaf of core:
-// imports node, sharp, exifr, heic-decode and (to find its binary) @ffmpeg-installer/ffmpeg only.
+// The media layer: what a photo file is, how sharp can decode it, its EXIF facts (and the
+// caption another app wrote), a JPEG copy's EXIF orientation written without re-encoding, and
+// where its thumbnail lives; what a video file is and how ffmpeg reads its frames. A leaf of
+// core: imports node, sharp, exifr, heic-decode, @xmldom/xmldom (XMP sidecars) and (to find its
+// binary) @ffmpeg-installer/ffmpeg only.
 export { MediaError, type MediaErrorCode } from './errors';
 export { sniffFormat, sniffImage, type ImageFormat, type RawFlavour, type SniffResult } from './sniff';
 export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, type SharpInput } from './decode-input';
