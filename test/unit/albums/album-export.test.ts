@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { exportPhotos } from '../../../src/core/albums/album-export';
+import { haveExiftool } from '../../helpers/captioned-photos';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-export-'));
@@ -81,6 +83,27 @@ describe('album export of turned photos', () => {
     const sides = await Promise.all(['camera.jpg', 'camera (2).jpg', 'camera (3).jpg'].map((n) => redSide(path.join(out, n))));
     expect(sides).toEqual(['top', 'right', 'left']);
     expect(new Set(['camera.jpg', 'camera (2).jpg', 'camera (3).jpg'].map((n) => fs.statSync(path.join(out, n)).size)).size).toBe(1);
+  });
+
+  it.skipIf(!haveExiftool)('turns the orientation a copied sidecar states along with its copy, and keeps the rest of it (needs exiftool)', async () => {
+    const photos = tempDir();
+    const out = tempDir();
+    const sources = ['turned.jpg', 'upright.jpg'].map((n) => path.join(photos, n));
+    for (const source of sources) {
+      fs.writeFileSync(source, await sharp(await flag('jpeg')).withMetadata({ orientation: 1 }).jpeg().toBuffer());
+      // A sidecar as digiKam keeps it: the photo's metadata, the user's description.
+      execFileSync('exiftool', ['-q', '-tagsfromfile', source, '-XMP-tiff:Orientation<EXIF:Orientation', '-XMP-dc:Description=Harbour at dawn', '-o', `${source}.xmp`]);
+    }
+    const upright = fs.readFileSync(`${sources[1]}.xmp`);
+    const read = (file: string, tag: string) => execFileSync('exiftool', ['-s3', '-n', `-${tag}`, file], { encoding: 'utf8' }).trim();
+    expect(read(`${sources[0]}.xmp`, 'XMP-tiff:Orientation')).toBe('1');
+
+    expect(exportPhotos(sources, out, { mode: 'copy', turns: new Map([[sources[0]!, 1]]) })).toMatchObject({ exported: 2, turned: 1 });
+    expect(read(path.join(out, 'turned.jpg'), 'EXIF:Orientation')).toBe('6');
+    expect(read(path.join(out, 'turned.jpg.xmp'), 'XMP-tiff:Orientation')).toBe('6');
+    expect(read(path.join(out, 'turned.jpg.xmp'), 'XMP-dc:Description')).toBe('Harbour at dawn');
+    expect(read(`${sources[0]}.xmp`, 'XMP-tiff:Orientation')).toBe('1');
+    expect(fs.readFileSync(path.join(out, 'upright.jpg.xmp')).equals(upright)).toBe(true);
   });
 
   it('links turned photos as their files show them, and says so', () => {
