@@ -8,7 +8,8 @@ import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { findCatalogEntry } from '../../src/core/models/catalog';
-import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { COLOURS, tempDir, writeColourPhoto, writeRedLeftBlueRight } from '../helpers/images';
+import type { JobState } from '../../src/shared/api';
 
 const DEFAULT_ID = 'vit-b-32-openai';
 const OTHER_ID = 'clip-vit-base-patch32';
@@ -145,6 +146,30 @@ describe('useModel', () => {
     const again = back.jobs.find((j) => j.kind === 'index' && (j.state === 'queued' || j.state === 'running'))!;
     expect(await finished(events, again)).toMatchObject({ state: 'done', result: { embedded: 0 } });
     expect(names((await host.search('blue', { limit: 1 })).photos)).toEqual(['blue.jpg']);
+  });
+
+  it('a photo turned while one model was active is embedded turned by the others at their next index run, once', async () => {
+    const home = tempDir();
+    const { host, events } = await open(home);
+    await finished(events, await host.installModel(DEFAULT_ID));
+    await finished(events, await host.installModel(OTHER_ID));
+    const photos = await colourFolder();
+    await writeRedLeftBlueRight(path.join(photos, 'flag.jpg'));
+    await finished(events, await host.addFolder(photos));
+    const reindexed = async (status: { jobs: JobState[] }) => (await finished(events, status.jobs.find((j) => j.kind === 'index' && (j.state === 'queued' || j.state === 'running'))!)).result?.embedded;
+    const flag = (await host.timeline({ limit: 10 })).photos.find((p) => p.path.endsWith('flag.jpg'))!;
+
+    // Turned before the second model ever saw it: its first index embeds it turned, once (5, not 6).
+    expect(await host.rotatePhotos([flag.id], 1)).toMatchObject({ done: 1 });
+    expect(await reindexed(await host.useModel(OTHER_ID))).toBe(5);
+    // The first model embedded it turned at the turn: nothing to do there.
+    expect(await reindexed(await host.useModel(DEFAULT_ID))).toBe(0);
+    // Turned back while the first is active: the second's vector of the flag still shows it
+    // turned, so the flag alone is embedded again there, and only once.
+    expect(await host.rotatePhotos([flag.id], -1)).toMatchObject({ done: 1 });
+    expect(await reindexed(await host.useModel(OTHER_ID))).toBe(1);
+    expect((await host.indexNow([photos])).embedded).toBe(0);
+    expect(await reindexed(await host.useModel(DEFAULT_ID))).toBe(0);
   });
 
   it('using the model already in use changes nothing and stops no job', async () => {

@@ -2,7 +2,8 @@
 // sideways (width and height swapped, `rotation: 90`), its thumbnail and full image are served
 // turned (the full image keeps every pixel), every copy of it turns with it, turns add up and
 // four of them are none; a move, a re-index and a reopen keep it; a video is counted and not
-// turned; a "text in photo" match's boxes turn with the photo; the file is never touched.
+// turned; a "text in photo" match's boxes turn with the photo; the file is never touched; a
+// photo whose file was away at the turn is embedded turned by the index run that finds it back.
 // Real LanceDB, tiny model. (The CLI: test/cli/rotate-cli.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,17 +94,23 @@ describe('rotate', () => {
     expect(await layout((await host.readImage(flag.id, 'thumb'))!.data)).toMatchObject({ red: 'bottom' });
   });
 
-  it('turns a photo whose file is gone since indexing, and says search still sees it as before', async () => {
+  it('turns a photo whose file is gone since indexing, says search still sees it as before, and embeds it turned once it is back', async () => {
     const events: { type: string; level?: string; message?: string }[] = [];
     const stop = host.subscribe((e) => events.push(e));
     try {
       const lost = path.join(dir, 'lost.jpg');
       await writeRedLeftBlueRight(lost, { width: 400, height: 300 });
       await host.indexNow([dir]);
+      const [bytes, st] = [fs.readFileSync(lost), fs.statSync(lost)];
       fs.rmSync(lost);
       expect(await host.rotatePhotos([(await photo('lost.jpg')).id], 1)).toEqual({ done: 1, missing: 0, videos: 0 });
       expect(await photo('lost.jpg')).toMatchObject({ rotation: 90, width: 300, height: 400 });
       expect(events.filter((e) => e.level === 'warn').map((e) => e.message)).toEqual([`${lost} could not be read here: search still sees it as before the turn`]);
+      // Back (the disk plugged in again): the next index run embeds it turned, once.
+      fs.writeFileSync(lost, bytes);
+      fs.utimesSync(lost, st.atime, st.mtime);
+      expect(await host.indexNow([dir])).toMatchObject({ added: 0, updated: 0, embedded: 1 });
+      expect(await host.indexNow([dir])).toMatchObject({ embedded: 0 });
     } finally {
       stop();
     }

@@ -254,7 +254,10 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   const signatures = deps.thumbnailStep?.();
   const progress = new ProgressTracker(candidates.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));
   const pre = deps.model.folder.preprocessing;
-  type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null };
+  type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null; turns?: number };
+  // The turn each content was embedded at, recorded after the run's commits for the contents
+  // ever turned (turn-alignment.ts compares it with the rotations).
+  const embeddedAt = new Map<string, number>();
   const videos = new VideoIndexer({ model: deps.model, store, thumbnailSize: deps.thumbnailSize ?? 384, ...(deps.ffmpeg !== undefined ? { ffmpeg: deps.ffmpeg } : {}) });
   const pending = new Map<number, Pending>();
   // Photo bytes land in reused shared buffers, one per decode at once (at most one per core;
@@ -321,13 +324,15 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     let meta: PhotoMetadata;
     let image: PreprocessedImage;
     let hash: string;
+    let turns: number;
     try {
       // On a worker, not the event loop, which every photo's other steps wait on.
       hash = await sha256OffThread(bytes);
       if (await takesTwin(file, hash, index)) return null;
       meta = await readPhotoMetadata(bytes);
       const { input, header } = await toSharpInputWithHeader(bytes, format);
-      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header, turns: await turnsOf(hash) });
+      turns = await turnsOf(hash);
+      image = await preprocessImage(input, pre, { thumbnailSize: deps.thumbnailSize ?? 384, header, turns });
     } finally {
       readBuffers.give(bytes); // nothing holds the bytes now: the decode is done
     }
@@ -337,7 +342,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       await uploads.start(thumbKey, image.thumbnail);
       signatures?.add(hash, image.thumbnailPixels!); // in the background; never throws
     }
-    pending.set(index, { file, hash, meta, thumbKey });
+    pending.set(index, { file, hash, meta, thumbKey, turns });
     return image;
   };
 
@@ -437,6 +442,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
     };
     writer.put(row);
+    embeddedAt.set(p.hash, p.turns ?? 0);
     return row;
   };
   left += await pass();
@@ -456,6 +462,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // duplicate the next run removes, never a lost photo.
   await writer.flush();
   await signatures?.flush();
+  // Not recorded (a dropped connection): the next run only embeds those contents again.
+  await recordTurns(store, embeddedAt).catch(() => {});
   if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
   if (options.signal?.aborted) {
     summary.interrupted = true;
@@ -486,4 +494,12 @@ async function reusableTwin(store: LibraryStore, hash: string, missingByHash: Ma
   if (twins.length === 0) return null;
   const movedFrom = missingByHash.get(hash);
   return twins.find((t) => t.path === movedFrom) ?? twins[0]!;
+}
+
+/** Records the turns contents were embedded at: those turned, and those recorded at another turn before. */
+async function recordTurns(store: LibraryStore, embeddedAt: ReadonlyMap<string, number>): Promise<void> {
+  if (embeddedAt.size === 0) return;
+  const before = await store.embeddedTurns();
+  const entries = [...embeddedAt].filter(([hash, turns]) => turns !== 0 || before.has(hash)).map(([hash, turns]) => ({ hash, turns }));
+  if (entries.length) await store.recordEmbeddedTurns(entries);
 }

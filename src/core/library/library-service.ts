@@ -33,6 +33,7 @@ import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
 import { vectorCacheDir } from './vector-cache-dir';
+import { alignTurnedVectors } from './turn-alignment';
 
 /** Quiet time after the last change before the store is compacted and its index refreshed. */
 const IDLE_MAINTENANCE_MS = 30_000;
@@ -209,6 +210,7 @@ export class LibraryService {
     await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders) : (await store.listFolders()).map((f) => f.path);
     const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), signal ? { signal } : {});
+    if (!summary.interrupted) summary.embedded += (await alignTurnedVectors(this, store, signal)).embedded;
     if (!summary.interrupted) await this.afterSync?.(store, signal);
     // Maintenance after the run, never during it: index the vectors once the library is
     // large enough to need it, and compact the run's small commits.

@@ -2,7 +2,9 @@
 // so search, "More like this" and the smart albums judge the photo the right way up (a
 // sideways dog is a worse match for "dog" to CLIP). The active model's rows of each content take
 // the new vector; the indexer embeds a turned content turned from then on (a new model, a file
-// added back), so the library stays one way. A file this device cannot read keeps its vector.
+// added back), so the library stays one way. A file this device cannot read keeps its vector
+// until an index run finds it readable; another model's vectors follow at its next index run
+// (turn-alignment.ts): the turn each vector was embedded at is recorded.
 import fs from 'node:fs/promises';
 import { preprocessImage } from '../clip/preprocess';
 import { sniffFormat, toSharpInput } from '../media';
@@ -56,5 +58,7 @@ export async function embedTurned(lib: LibraryService, store: LibraryStore, cont
   const current = [...vectors].filter(([hash, v]) => (now.get(hash) ?? 0) === v.turns);
   const rows = (await Promise.all(current.map(async ([hash, v]) => (await store.photosByHash(hash)).map((row) => ({ ...row, vector: v.vector }))))).flat();
   if (rows.length) await store.upsertPhotos(rows);
+  // After the vectors: a crash in between only makes the next index run embed them again.
+  await store.recordEmbeddedTurns(current.map(([hash, v]) => ({ hash, turns: v.turns })));
   return { embedded: current.length, unread };
 }

@@ -29,6 +29,7 @@ import { ContentEdits } from './content-edits';
 import { PLACE_EDITS, TAKEN_EDITS } from './edit-kinds';
 import { DescriptionsRepository } from './descriptions-repository';
 import { RotationsRepository } from './rotations-repository';
+import { EmbeddedTurnsRepository, embeddedTurnsTableName } from './embedded-turns-repository';
 import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
@@ -57,6 +58,7 @@ class Store implements LibraryStore {
   private readonly placeEditsRepo: ContentEdits<PlaceEdit>;
   private readonly descriptionsRepo: DescriptionsRepository;
   private readonly rotationsRepo: RotationsRepository;
+  private readonly embeddedTurnsRepo: EmbeddedTurnsRepository;
   // Photo commits and edits by hand one at a time: a commit reads the edits it applies, and an
   // edit must not land between that read and the commit (the row would keep the file's value).
   private readonly editsQueue = oneAtATime();
@@ -85,6 +87,7 @@ class Store implements LibraryStore {
     this.placeEditsRepo = new ContentEdits(conn, PLACE_EDITS);
     this.descriptionsRepo = new DescriptionsRepository(conn);
     this.rotationsRepo = new RotationsRepository(conn);
+    this.embeddedTurnsRepo = new EmbeddedTurnsRepository(conn, embeddedTurnsTableName(photos.modelId));
     this.signatures = new SignaturesRepository(conn);
     this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
     this.photoText = new PhotoTextRepository(conn);
@@ -241,7 +244,9 @@ class Store implements LibraryStore {
       if (modelId === this.modelId) throw new Error(`Cannot drop the photos table of the active model ${modelId}`);
       const name = photosTableName(modelId);
       if ((await this.conn.tableNames()).includes(name)) await this.conn.dropTable(name);
-      if ((await this.conn.tableNames()).includes(videoFramesTableName(modelId))) await this.conn.dropTable(videoFramesTableName(modelId));
+      for (const other of [videoFramesTableName(modelId), embeddedTurnsTableName(modelId)]) {
+        if ((await this.conn.tableNames()).includes(other)) await this.conn.dropTable(other);
+      }
     });
   }
 
@@ -378,6 +383,14 @@ class Store implements LibraryStore {
 
   rotations(): Promise<ReadonlyMap<string, number>> {
     return this.read(() => this.rotationsRepo.all());
+  }
+
+  embeddedTurns(): Promise<ReadonlyMap<string, number>> {
+    return this.read(() => this.embeddedTurnsRepo.all());
+  }
+
+  recordEmbeddedTurns(entries: readonly { hash: string; turns: number }[]): Promise<void> {
+    return this.write(() => this.embeddedTurnsRepo.record(entries));
   }
 
   repairEdits(): Promise<number> {

@@ -365,6 +365,10 @@ export interface RotationRepository {
   rotate(hashes: readonly string[], turns: number | 'reset'): Promise<void>;
   /** Every turned content's clockwise quarter turns (1-3), by content hash; shared, do not change it. */
   rotations(): Promise<ReadonlyMap<string, number>>;
+  /** The turn this model's vector of each content ever turned shows it at (absent: 0); shared, do not change it. */
+  embeddedTurns(): Promise<ReadonlyMap<string, number>>;
+  /** Records the turns these contents' vectors (this model's) now show them at. */
+  recordEmbeddedTurns(entries: readonly { hash: string; turns: number }[]): Promise<void>;
 }
 
 /** What both kinds of edit by hand share. */

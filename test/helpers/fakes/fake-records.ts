@@ -83,6 +83,7 @@ export function fakeDescriptions(touch: () => void): DescriptionRepository {
 /** Rotations by content, as rotations-repository.ts keeps them (1-3 clockwise turns; upright: none). */
 export function fakeRotations(touch: () => void): RotationRepository {
   let turns = new Map<string, number>();
+  let embedded = new Map<string, number>();
   return {
     async rotate(hashes, by) {
       turns = new Map(turns); // a map handed out earlier stays as it was, like the real cache's
@@ -95,6 +96,13 @@ export function fakeRotations(touch: () => void): RotationRepository {
     },
     async rotations() {
       return turns;
+    },
+    async embeddedTurns() {
+      return embedded;
+    },
+    async recordEmbeddedTurns(entries) {
+      embedded = new Map([...embedded, ...entries.map((e) => [e.hash, e.turns] as const)]);
+      touch();
     },
   };
 }
