@@ -97,6 +97,13 @@ describe('shoebox dupes', () => {
     const text = await runDupes(home, []);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^exact: 2 photos\n {2}keep {2}640x480 .*\/a\.jpg\n/);
+
+    // A photo the user turned is listed as it shows, as the app lists it.
+    expect((await shoebox(['--home', home, 'rotate', ...MODEL, '90', path.join(dir, 'a small.jpg')])).code).toBe(0);
+    const turned = JSON.parse((await runDupes(home, ['--json'])).stdout) as Group[];
+    expect(turned[1]!.members.find((m) => m.path.endsWith('a small.jpg'))).toMatchObject({ width: 240, height: 320, rotation: 90 });
+    expect(turned[1]!.members.find((m) => m.path.endsWith('a wide.jpg'))).not.toHaveProperty('rotation');
+    expect((await runDupes(home, [])).stdout).toMatch(/ 240x320 +[\d.]+ MB {2}\S*\/a small\.jpg\n/);
   });
 
   it('finds CLIP look-alikes with --mode similar, and all kinds with --mode all', async () => {

@@ -88,7 +88,8 @@ export function registerDupes(program: Command): void {
     .option('--allow-large-groups', `with --trash --yes: also trash groups of ${LARGE_DUPLICATE_GROUP} photos or more (similar look-alikes can chain into one huge group)`)
     .addHelpText(
       'after',
-      '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members, and' +
+      '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members' +
+        '\n(width and height as the photo shows: a photo turned with shoebox rotate also has "rotation", its degrees), and' +
         '\n"decided": [paths] when some members were said not to be duplicates (shoebox dupes keep-both; they are never trashed);' +
         '\nwith --trash, each member also has "trashed": true|false. A trashed photo\'s own sidecar (PHOTO.xmp) goes with it.' +
         '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',

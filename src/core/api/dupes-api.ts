@@ -22,7 +22,7 @@ import { libraryReport, loadReport, reportWithPaths, saveReport } from '../dupes
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScanStats } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
-import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
+import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
 import { keepMarksOnKeepers } from './keeper-marks';
@@ -261,7 +261,13 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       }, request.signal);
       const kept = await keptReport(lib);
       const view = kept ? await shown(kept) : null;
-      return { groups: view?.report.groups ?? [], hidden: view?.hidden ?? 0, stats: scan.stats };
+      // Sizes as the photos show (turned as the user turned them), as on the app's pages.
+      const store = await lib.readable();
+      const rotations = await store.rotations();
+      const shownGroups = view?.report.groups ?? [];
+      const rows = rotations.size ? await store.photosByPath([...new Set(shownGroups.flatMap((g) => g.members.map((m) => m.path)))]) : new Map<string, { hash: string }>();
+      const groups = turnedGroups(shownGroups, (p) => rows.get(p)?.hash, rotations);
+      return { groups, hidden: view?.hidden ?? 0, stats: scan.stats };
     },
 
     async planDuplicateTrash(): Promise<TrashSelection & { ids: string[] }> {

@@ -51,12 +51,21 @@ export function reportPage(kept: KeptReport, offset: number, limit: number, deci
 
 /** The page's members as they show: turned as the user turned them (their size and `rotation`). */
 export function turnedMembers(report: DuplicateReport, hashOf: (path: string) => string | undefined, rotations: ReadonlyMap<string, number>): DuplicateReport {
-  const turned = (m: DuplicateMemberInfo): DuplicateMemberInfo => {
+  return rotations.size === 0 ? report : { ...report, groups: turnedGroups(report.groups, hashOf, rotations) };
+}
+
+/** Groups whose members show as the user turned them (their size and `rotation`): the app's pages, the CLI's list. */
+export function turnedGroups<M extends { path: string; width: number; height: number; rotation?: DuplicateMemberInfo['rotation'] }, G extends { members: M[] }>(
+  groups: readonly G[],
+  hashOf: (path: string) => string | undefined,
+  rotations: ReadonlyMap<string, number>,
+): G[] {
+  const turned = (m: M): M => {
     const turns = rotations.get(hashOf(m.path) ?? '') ?? 0;
     const rotation = turnsToDegrees(turns);
     return rotation ? { ...m, ...turnedSize(m, turns), rotation } : m;
   };
-  return rotations.size === 0 ? report : { ...report, groups: report.groups.map((g) => ({ ...g, members: g.members.map(turned) })) };
+  return rotations.size === 0 ? [...groups] : groups.map((g) => ({ ...g, members: g.members.map(turned) }));
 }
 
 /** The paths of a page's members (what must still be in the library to be shown). */

@@ -17,6 +17,8 @@ export interface DuplicateMember {
   height: number;
   /** File size. */
   bytes: number;
+  /** Clockwise degrees the user turned it by (Rotate), width and height then as it shows; absent when upright. */
+  rotation?: 90 | 180 | 270;
 }
 
 export interface DuplicateGroup {
