@@ -597,6 +597,12 @@ export interface DescriptionImport {
   unreadable: string[];
   /** Photos that had a description already (left as they are). */
   described: number;
+  /** Keywords added as tags (label set "keywords"; a photo's tag there already is left as it is). */
+  keywords: number;
+  /** Photos given at least one of them. */
+  keyworded: number;
+  /** Keywords not added: a label set needs two labels (the only keyword so far), or holds at most 10,000. */
+  heldBack: string[];
 }
 
 // ---- Duplicates (src/core/dupes) ------------------------------------------------------------

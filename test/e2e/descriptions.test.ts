@@ -2,7 +2,7 @@
 // "Add a description" (letters that are also the viewer's shortcuts only type, Esc leaves the
 // field not the viewer), the text shown in the viewer, a search whose words a description has
 // offers "Photos described as …" above the results and leads to them, Remove takes it away, and
-// Settings' Import captions brings in one another app wrote.
+// Settings' Import captions and keywords brings in the caption and keywords another app wrote.
 // The files are never touched. Screenshot: test-results/screenshots/descriptions-*.png.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,22 +79,24 @@ describe.skipIf(!hasChromium)('descriptions in the browser', () => {
     expect(((await lib.serve.call('timeline', { described: 'grandma' })) as { photos: unknown[] }).photos).toEqual([]);
   });
 
-  it.skipIf(!haveExiftool)("Settings' Import captions brings in a caption another app wrote, shown in the viewer", async () => {
+  it.skipIf(!haveExiftool)("Settings' Import captions and keywords brings in what another app wrote, shown in the viewer", async () => {
     await lib.page.keyboard.press('Escape'); // the viewer
     await eventually(() => viewer().count()).toBe(0);
     // A folder from another app: a photo whose IPTC caption Photoshop or Lightroom wrote.
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-e2e-descriptions-captioned-'));
-    await writeCaptionedPhoto(other, 'harbour.jpg', [30, 60, 200], ['-IPTC:Caption-Abstract=Harbour at dawn, Genoa']);
+    await writeCaptionedPhoto(other, 'harbour.jpg', [30, 60, 200], ['-IPTC:Caption-Abstract=Harbour at dawn, Genoa', '-IPTC:Keywords=Genoa', '-IPTC:Keywords=boats']);
     await lib.serve.call('addFolder', other);
     await eventually(async () => (await tileNames(lib.page)).includes('harbour.jpg'), 60_000).toBe(true);
     await lib.page.getByRole('button', { name: 'Settings', exact: true }).click();
-    const section = lib.page.getByRole('region', { name: 'Descriptions from other apps' });
-    await section.getByRole('button', { name: 'Import captions' }).click();
-    await eventually(() => section.getByRole('status').innerText(), 30_000).toMatch(/^Imported the captions of 1 of 3 photos without a description\.$/);
+    const section = lib.page.getByRole('region', { name: 'Descriptions and keywords from other apps' });
+    await section.getByRole('button', { name: 'Import captions and keywords' }).click();
+    await eventually(() => section.getByRole('status').innerText(), 30_000).toBe('Imported the captions of 1 of 3 photos without a description, and 2 keywords of 1 photo as tags (label set "keywords").');
     await screenshot(lib.page, 'descriptions-import');
     await lib.page.getByRole('button', { name: 'Close settings' }).click();
     await lib.page.getByRole('button', { name: 'Open harbour.jpg', exact: true }).click();
     await eventually(() => row().innerText()).toContain('Harbour at dawn, Genoa');
+    const tags = lib.page.getByRole('list', { name: 'Tags of this photo' });
+    await eventually(() => tags.innerText()).toMatch(/Genoa\s+keywords · accepted[\s\S]*boats\s+keywords · accepted|boats\s+keywords · accepted[\s\S]*Genoa\s+keywords · accepted/);
   });
 
   it('raised no console errors', () => {

@@ -87,7 +87,7 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     const res = await run('description', 'import', ...model, '--json');
     expect(res.code).toBe(1);
     expect(res.stderr).toBe(`shoebox: cannot be read here: ${file('gone.jpg')}\n`);
-    expect(JSON.parse(res.stdout)).toEqual({ read: 7, imported: 6, unreadable: [file('gone.jpg')], described: 0 });
+    expect(JSON.parse(res.stdout)).toEqual({ read: 7, imported: 6, unreadable: [file('gone.jpg')], described: 0, keywords: 0, keyworded: 0, heldBack: [] });
     const found = await run('description', 'find', ...model, 'harbour');
     expect(found.stdout).toBe(`${file('darktable.jpg')}\n`);
     const again = await run('description', 'import', ...model);
@@ -107,6 +107,49 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 1 of 1 photo without a description');
     expect((await host.getPhoto(await id('later.jpg')))!.description).toBe('Captioned later, in Lightroom');
     expect((await host.getPhoto(await id('xmp.jpg')))!.description).toBeUndefined();
+  }, 180_000);
+
+  it('brings keywords in as accepted tags of the label set "keywords": one label whatever its case, a rejected one stays rejected', async () => {
+    const dir = tempDir('shoebox-keyword-import-');
+    const file = (name: string) => path.join(dir, name);
+    await writeCaptionedPhoto(dir, 'lightroom.jpg', [200, 40, 40], ['-XMP-dc:Subject=Harbour', '-XMP-dc:Subject=boats', '-XMP-dc:Description=Boats at dawn']);
+    await writeCaptionedPhoto(dir, 'photoshop.jpg', [40, 200, 40], ['-IPTC:Keywords=harbour', '-IPTC:Keywords=Oma']);
+    await writeCaptionedPhoto(dir, 'plain.jpg', [40, 40, 200], []);
+    const { host, events } = await openHost();
+    await host.indexNow([dir]);
+    const id = async (name: string) => (await host.timeline({ limit: 100 })).photos.find((p) => p.path === file(name))!.id;
+    const keywordTags = async (name: string) => (await host.getPhoto(await id(name)))!.tags.filter((t) => t.set === 'keywords').map((t) => `${t.label}:${t.state}`).sort();
+
+    const job = await jobFinished(events, await host.importDescriptions());
+    expect(job.result?.summary).toBe('imported the captions of 1 of 3 photos without a description, and 4 keywords of 2 photos as tags (label set "keywords")');
+    expect(await keywordTags('lightroom.jpg')).toEqual(['Harbour:accepted', 'boats:accepted']);
+    expect(await keywordTags('photoshop.jpg')).toEqual(['Harbour:accepted', 'Oma:accepted']);
+    expect(await keywordTags('plain.jpg')).toEqual([]);
+    expect((await host.listLabelSets()).find((s) => s.name === 'keywords')?.labels.map((l) => l.name)).toEqual(['Harbour', 'boats', 'Oma']);
+    expect((await host.tagCounts()).filter((c) => c.set === 'keywords').map((c) => [c.label, c.count]).sort()).toEqual([['Harbour', 2], ['Oma', 1], ['boats', 1]]);
+
+    // Not wanted: rejected as any tag. The photo changes elsewhere and is read again: it stays rejected.
+    await host.setTagState(await id('lightroom.jpg'), 'keywords', 'boats', 'rejected');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file('lightroom.jpg'), later, later);
+    await host.indexNow([dir]);
+    const again = await jobFinished(events, await host.importDescriptions());
+    expect(again.result?.summary).toBe('imported the captions of 0 of 0 photos without a description');
+    expect(await keywordTags('lightroom.jpg')).toEqual(['Harbour:accepted', 'boats:rejected']);
+  }, 180_000);
+
+  it('holds a library\'s only keyword back until a second one comes (a label set needs two labels)', async () => {
+    const dir = tempDir('shoebox-keyword-import-one-');
+    await writeCaptionedPhoto(dir, 'one.jpg', [200, 40, 40], ['-XMP-dc:Subject=Harbour']);
+    const { host, events } = await openHost();
+    await host.indexNow([dir]);
+    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe(
+      'imported the captions of 0 of 1 photo without a description, 1 keyword held back ("Harbour": a label set needs two labels, so it comes with the next keyword)',
+    );
+    expect((await host.listLabelSets()).some((s) => s.name === 'keywords')).toBe(false);
+    await writeCaptionedPhoto(dir, 'two.jpg', [40, 200, 40], ['-XMP-dc:Subject=Boats']);
+    await host.indexNow([dir]);
+    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 0 of 2 photos without a description, and 2 keywords of 2 photos as tags (label set "keywords")');
   }, 180_000);
 
   it('adds descriptions only where there are none: one written meanwhile is never replaced', async () => {

@@ -1,6 +1,6 @@
 // `shoebox description set|remove|find|import`: a photo's description in the user's own words
 // ("Grandma's 80th"), removed, the photos whose description says what was typed, or the captions
-// other apps wrote imported as descriptions. The file is never touched; the library keeps it by
+// other apps wrote imported as descriptions (and their keywords as tags). The file is never touched; the library keeps it by
 // content (core/api/descriptions-api.ts, the same the app uses).
 import type { Command } from 'commander';
 import type { TimelinePhoto } from '../../shared/api';
@@ -42,7 +42,7 @@ export function registerDescription(program: Command): void {
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDescription(cmd, opts, photos, null));
 
   withLibraryOptions(command.command('import'))
-    .description("bring in the captions other apps wrote (Lightroom, digiKam, Photoshop: an XMP sidecar, the photo's XMP or IPTC, a real EXIF ImageDescription) as the descriptions of the photos that have none; never overwrites one; run again to add new ones")
+    .description("bring in the captions other apps wrote (Lightroom, digiKam, Photoshop: an XMP sidecar, the photo's XMP or IPTC, a real EXIF ImageDescription) as the descriptions of the photos that have none, and their keywords (XMP dc:subject, IPTC Keywords) as accepted tags of the label set \"keywords\"; never overwrites a description or a tag; run again to add new ones")
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox description import');
       try {

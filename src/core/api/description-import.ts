@@ -1,17 +1,21 @@
-// Descriptions from other apps: the captions a user wrote in Lightroom, digiKam, Photoshop or
-// Apple Photos (an XMP sidecar, the photo's own XMP or IPTC, a real EXIF ImageDescription:
-// media/caption.ts) become the photos' descriptions in Shoebox, so switching leaves none behind.
-// An explicit import, not part of indexing: the index's hot path stays as it is. It never
-// overwrites a description (its writes only insert: one the user writes while it runs wins).
-// Run again, it reads only the photos indexed since the last import that finished (a photo
-// captioned elsewhere since changed, so it was indexed again): a description the user removed
-// in Shoebox is not brought back. One that stopped, or met photos it could not read, leaves
-// the mark where it was, so the next run reads those again. The files are only read.
+// Descriptions and keywords from other apps: the captions a user wrote in Lightroom, digiKam,
+// Photoshop or Apple Photos (an XMP sidecar, the photo's own XMP or IPTC, a real EXIF
+// ImageDescription: media/caption.ts) become the photos' descriptions in Shoebox, and their
+// keywords (XMP dc:subject, IPTC Keywords: media/keywords.ts) their tags in the label set
+// "keywords" (keyword-tags.ts), so switching leaves none behind. An explicit import, not part
+// of indexing: the index's hot path stays as it is. It never overwrites a description or a tag
+// (its writes only insert: one the user writes while it runs wins, a tag the user rejected
+// stays rejected). Run again, it reads only the photos indexed since the last import that
+// finished (a photo captioned elsewhere since changed, so it was indexed again): a description
+// the user removed in Shoebox is not brought back. One that stopped, met photos it could not
+// read, or held keywords back leaves the mark where it was, so the next run reads those
+// again. The files are only read.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DESCRIPTION, type DescriptionImport } from '../../shared/api';
-import { readCaption, sidecarCaption } from '../media';
+import { readCaption, readKeywords, sidecarCaption, sidecarKeywords } from '../media';
 import type { ApiContext } from './api-context';
+import { addKeywordTags } from './keyword-tags';
 
 /** Captions per commit: one LanceDB version per this many photos. */
 const BATCH = 1024;
@@ -25,84 +29,107 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Imports the captions of the photos without a description indexed since the last import. */
+/** Imports the captions (of the photos without a description) and the keywords of the photos indexed since the last import. */
 export async function importDescriptions(ctx: ApiContext, options: ImportOptions = {}): Promise<DescriptionImport> {
   const startedAt = Date.now();
   const lib = await ctx.need();
   const store = await lib.writable();
   const [photos, described, mark] = await Promise.all([store.listPhotoDates(), store.descriptions(), store.getLibrarySetting(DESCRIPTIONS_IMPORTED_AT)]);
   const since = mark === null ? 0 : Number(JSON.parse(mark)) || 0;
-  // Every path of each content to read (videos have no caption); a content is read when any of
+  // Every path of each content to read (videos have neither); a content is read when any of
   // its rows was indexed since the mark.
   const paths = new Map<string, string[]>();
   const fresh = new Set<string>();
   for (const p of photos) {
-    if ((p.durationMs ?? null) !== null || described.has(p.hash)) continue;
+    if ((p.durationMs ?? null) !== null) continue;
     paths.set(p.hash, [...(paths.get(p.hash) ?? []), p.path]);
     if (p.indexedAt >= since) fresh.add(p.hash);
   }
   const toRead = [...paths].filter(([hash]) => fresh.has(hash));
-  const result: DescriptionImport = { read: 0, imported: 0, unreadable: [], described: new Set(photos.filter((p) => described.has(p.hash)).map((p) => p.hash)).size };
-  let pending = new Map<string, string>();
+  const result: DescriptionImport = {
+    read: 0,
+    imported: 0,
+    unreadable: [],
+    described: new Set(photos.filter((p) => described.has(p.hash)).map((p) => p.hash)).size,
+    keywords: 0,
+    keyworded: 0,
+    heldBack: [],
+  };
+  let captions = new Map<string, string>();
+  let keywords = new Map<string, string[]>();
   const commit = async () => {
-    if (pending.size === 0) return;
-    const batch = pending;
-    pending = new Map();
-    result.imported += await ctx.writes.descriptions(() => store.addDescriptions(batch));
+    const [captionBatch, keywordBatch] = [captions, keywords];
+    [captions, keywords] = [new Map(), new Map()];
+    if (captionBatch.size) result.imported += await ctx.writes.descriptions(() => store.addDescriptions(captionBatch));
+    if (keywordBatch.size) {
+      const written = await ctx.writes.tags(() => addKeywordTags(store, keywordBatch, lib.modelId));
+      result.keywords += written.tags;
+      result.keyworded += written.photos;
+      result.heldBack = [...new Set([...result.heldBack, ...written.heldBack])];
+    }
   };
   let done = 0;
   for (const [hash, files] of toRead) {
     if (options.signal?.aborted) break;
-    const caption = await captionOf(files);
-    if (caption === undefined) result.unreadable.push(files[0]!);
+    const found = await metadataOf(files);
+    if (found === undefined) result.unreadable.push(files[0]!);
     else {
-      result.read++;
-      if (caption) pending.set(hash, shortened(caption));
+      if (!described.has(hash)) {
+        result.read++;
+        if (found.caption) captions.set(hash, shortened(found.caption));
+      }
+      if (found.keywords.length) keywords.set(hash, found.keywords);
     }
     options.onProgress?.(++done, toRead.length);
-    if (pending.size >= BATCH) await commit();
+    if (captions.size >= BATCH || keywords.size >= BATCH) await commit();
   }
   await commit();
-  if (!options.signal?.aborted && result.unreadable.length === 0) await store.putLibrarySetting(DESCRIPTIONS_IMPORTED_AT, JSON.stringify(startedAt));
-  if (result.imported > 0) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
+  if (!options.signal?.aborted && result.unreadable.length === 0 && result.heldBack.length === 0) await store.putLibrarySetting(DESCRIPTIONS_IMPORTED_AT, JSON.stringify(startedAt));
+  if (result.imported > 0 || result.keywords > 0) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
   return result;
 }
 
 /**
- * The caption of a content: the first its files give (copies share their bytes, not their
- * sidecars); null when every file that could be read has none; undefined when none could be read.
+ * A content's caption and keywords: each the first its files give (copies share their bytes,
+ * not their sidecars); undefined when none of its files could be read.
  */
-async function captionOf(files: readonly string[]): Promise<string | null | undefined> {
-  let readOne = false;
+async function metadataOf(files: readonly string[]): Promise<{ caption: string | null; keywords: string[] } | undefined> {
+  let found: { caption: string | null; keywords: string[] } | undefined;
   for (const file of files) {
     try {
-      const caption = await fileCaption(file);
-      readOne = true;
-      if (caption) return caption;
+      const one = await fileMetadata(file);
+      found = { caption: found?.caption || one.caption, keywords: found?.keywords.length ? found.keywords : one.keywords };
+      if (found.caption && found.keywords.length) break;
     } catch {
       // Gone or unreadable here (a NAS away): the next copy, else the next run.
     }
   }
-  return readOne ? null : undefined;
+  return found;
 }
 
 /**
- * One file's caption: its own sidecar (`IMG_1.jpg.xmp`, darktable's and digiKam's), then what
- * the photo holds, then a sidecar named for the shot (`IMG_1.xmp`: Lightroom's, usually the
- * RAW's beside the JPEG, so the photo's own caption goes first). Throws when the file cannot be read.
+ * One file's caption and keywords: from its own sidecar (`IMG_1.jpg.xmp`, darktable's and
+ * digiKam's), then what the photo holds, then a sidecar named for the shot (`IMG_1.xmp`:
+ * Lightroom's, usually the RAW's beside the JPEG, so the photo's own go first). Throws when
+ * the file cannot be read.
  */
-async function fileCaption(file: string): Promise<string | null> {
+async function fileMetadata(file: string): Promise<{ caption: string | null; keywords: string[] }> {
   const st = await fs.stat(file);
   const own = await sidecar(`${file}.xmp`);
   // An empty file has no metadata (and exifr would leave its handle open on it).
-  const caption = st.size === 0 ? (own === null ? null : sidecarCaption(own)) : await readCaption(file, own);
-  if (caption) return caption;
+  const empty = st.size === 0;
+  let caption = empty ? (own === null ? null : sidecarCaption(own)) : await readCaption(file, own);
+  let keywords = empty ? (own === null ? [] : sidecarKeywords(own)) : await readKeywords(file, own);
+  if (caption && keywords.length) return { caption, keywords };
   const stem = file.slice(0, file.length - path.extname(file).length);
   for (const name of [`${stem}.xmp`, `${stem}.XMP`]) {
     const shot = await sidecar(name);
-    if (shot !== null) return sidecarCaption(shot);
+    if (shot === null) continue;
+    caption ||= sidecarCaption(shot);
+    if (keywords.length === 0) keywords = sidecarKeywords(shot);
+    break;
   }
-  return null;
+  return { caption, keywords };
 }
 
 /** A sidecar's text, or null when there is none (or it is too large to be one). */

@@ -9,6 +9,9 @@
 import { DOMParser } from '@xmldom/xmldom';
 import exifr from 'exifr';
 
+/** exifr's options for text another app wrote: no other segment, values as stored, one object per segment. */
+export const TEXT_SEGMENTS_ONLY = { icc: false, jfif: false, ihdr: false, translateValues: false, reviveValues: false, mergeOutput: false } as const;
+
 const OPTIONS = {
   ifd0: { pick: ['ImageDescription', 'Make', 'Model'] },
   exif: false,
@@ -19,12 +22,7 @@ const OPTIONS = {
   userComment: false,
   xmp: true,
   iptc: true,
-  icc: false,
-  jfif: false,
-  ihdr: false,
-  translateValues: false,
-  reviveValues: false,
-  mergeOutput: false,
+  ...TEXT_SEGMENTS_ONLY,
 };
 
 const DC = 'http://purl.org/dc/elements/1.1/';
@@ -80,7 +78,7 @@ function altText(value: unknown): string | null {
 
 /** exifr reads IPTC strings byte for byte (Latin-1) whatever their coded character set; most
  *  apps write UTF-8 there, so text whose bytes are valid UTF-8 is read as UTF-8. */
-function iptcText(value: unknown): unknown {
+export function iptcText(value: unknown): unknown {
   // Only text of single bytes with some above ASCII can be UTF-8 read byte for byte.
   if (typeof value !== 'string' || !/[\u0080-\u00ff]/.test(value) || [...value].some((c) => c.charCodeAt(0) > 0xff)) return value;
   const utf8 = Buffer.from(value, 'latin1').toString('utf8');

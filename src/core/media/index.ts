@@ -1,8 +1,8 @@
 // The media layer: what a photo file is, how sharp can decode it, its EXIF facts (and the
-// caption another app wrote), a JPEG copy's EXIF orientation written without re-encoding (and
-// its sidecar's), and where its thumbnail lives; what a video file is and how ffmpeg reads
-// its frames. A leaf of core: imports node, sharp, exifr, heic-decode, @xmldom/xmldom (XMP
-// sidecars) and (to find its binary) @ffmpeg-installer/ffmpeg only.
+// caption and keywords another app wrote), a JPEG copy's EXIF orientation written without
+// re-encoding (and its sidecar's), and where its thumbnail lives; what a video file is and how
+// ffmpeg reads its frames. A leaf of core: imports node, sharp, exifr, heic-decode,
+// @xmldom/xmldom (XMP sidecars) and (to find its binary) @ffmpeg-installer/ffmpeg only.
 export { MediaError, type MediaErrorCode } from './errors';
 export { sniffFormat, sniffImage, type ImageFormat, type RawFlavour, type SniffResult } from './sniff';
 export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, type SharpInput } from './decode-input';
@@ -12,6 +12,7 @@ export { readPhotoMetadata, type PhotoMetadata } from './exif';
 export { turnedJpeg, turnOrientation } from './jpeg-orientation';
 export { turnedXmpOrientation } from './xmp-orientation';
 export { readCaption, sidecarCaption } from './caption';
+export { readKeywords, sidecarKeywords } from './keywords';
 export { folderThumbnails, libraryThumbnails, thumbnailKey, THUMBS_PREFIX, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
 export { sniffVideo, hasVideoExtension, type VideoFormat, type VideoSniff } from './video-sniff';
 export { locateFfmpeg, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';

@@ -7,10 +7,11 @@ import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
 
 /**
- * "Descriptions from other apps": the captions written in Lightroom, digiKam, Photoshop or Apple
- * Photos (in the photos or their XMP sidecars) brought in as descriptions, for the photos that
- * have none: one 'import-descriptions' job (core/api/description-import.ts), whose progress and
- * result show here. Never overwrites a description; run again, it adds what is new.
+ * "Descriptions and keywords from other apps": the captions written in Lightroom, digiKam,
+ * Photoshop or Apple Photos (in the photos or their XMP sidecars) brought in as descriptions,
+ * for the photos that have none, and their keywords as tags: one 'import-descriptions' job
+ * (core/api/description-import.ts), whose progress and result show here. Never overwrites a
+ * description or a tag; run again, it adds what is new.
  */
 export function DescriptionsSection() {
   const client = useClient();
@@ -47,12 +48,14 @@ export function DescriptionsSection() {
 
   return (
     <section aria-labelledby="settings-descriptions-title">
-      <h3 id="settings-descriptions-title">Descriptions from other apps</h3>
-      <p className="muted small">Captions written in Lightroom, digiKam, Photoshop or Apple Photos (in the photos or their XMP sidecars) become the descriptions of the photos that have none. The files are only read.</p>
+      <h3 id="settings-descriptions-title">Descriptions and keywords from other apps</h3>
+      <p className="muted small">
+        Captions written in Lightroom, digiKam, Photoshop or Apple Photos (in the photos or their XMP sidecars) become the descriptions of the photos that have none, and their keywords become tags (label set “keywords”). The files are only read.
+      </p>
       <button type="button" className="button" disabled={viewingOnly || running} onClick={() => void start()}>
-        {running ? 'Importing…' : 'Import captions'}
+        {running ? 'Importing…' : 'Import captions and keywords'}
       </button>
-      {job?.state === 'running' && <ProgressLine label="Reading captions" progress={job.progress} />}
+      {job?.state === 'running' && <ProgressLine label="Reading captions and keywords" progress={job.progress} />}
       {job?.state === 'done' && job.result?.summary && (
         <p className="muted small" role="status">
           {job.result.summary[0]!.toUpperCase() + job.result.summary.slice(1)}.
