@@ -4,13 +4,13 @@
 // again adds what is new and skips what is already there; nothing in the folder is deleted.
 // A photo the user turned (Rotate) is copied turned when it is a JPEG: its copy's EXIF
 // orientation says so, nothing re-encoded (media/jpeg-orientation.ts), so it shows as in
-// Shoebox, and so does the orientation its XMP sidecar states, if any. A link cannot be
+// Shoebox, and its XMP sidecar, if it states an orientation, states the copy's. A link cannot be
 // turned, nor another format's copy without re-encoding it: those are exported as their files
 // show them, and the report names them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
-import { turnedJpeg, turnedXmpOrientation } from '../media';
+import { jpegOrientation, turnedJpeg, withXmpOrientation } from '../media';
 import { addTurns } from '../../shared/rotation';
 import { AlbumError } from './album';
 
@@ -86,7 +86,7 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
       const sidecar = `${source}.xmp`;
       // Only the photo's own sidecar: a link named like one may point anywhere (a private file).
       if (isRegularFile(sidecar) && !taken.has(`${name}.xmp`)) {
-        place(sidecar, path.join(dir, `${name}.xmp`), options.mode, turned ? turnedSidecar(sidecar, turns) : null);
+        place(sidecar, path.join(dir, `${name}.xmp`), options.mode, turned ? turnedSidecar(sidecar, jpegOrientation(turned) ?? 1) : null);
         taken.add(`${name}.xmp`);
       }
       report.exported++;
@@ -97,14 +97,21 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
   return report;
 }
 
-/** The sidecar of a turned copy with the orientation it states turned too; null: copied as it is. */
-function turnedSidecar(sidecar: string, turns: number): Buffer | null {
-  const bytes = fs.readFileSync(sidecar);
-  const text = bytes.toString('utf8');
-  // Not UTF-8 (as XMP must be): its text could not be written back byte for byte.
-  if (!Buffer.from(text, 'utf8').equals(bytes)) return null;
-  const turned = turnedXmpOrientation(text, turns);
-  return turned === null ? null : Buffer.from(turned, 'utf8');
+/**
+ * The sidecar of a turned copy stating the copy's EXIF orientation where it states one; null:
+ * copied as it is (it states none, is not UTF-8, as XMP must be, so its text could not be
+ * written back byte for byte, or cannot be read now: the copy is placed already).
+ */
+function turnedSidecar(sidecar: string, orientation: number): Buffer | null {
+  try {
+    const bytes = fs.readFileSync(sidecar);
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) return null;
+    const turned = withXmpOrientation(text, orientation);
+    return turned === null ? null : Buffer.from(turned, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 function isRegularFile(p: string): boolean {

@@ -85,25 +85,31 @@ describe('album export of turned photos', () => {
     expect(new Set(['camera.jpg', 'camera (2).jpg', 'camera (3).jpg'].map((n) => fs.statSync(path.join(out, n)).size)).size).toBe(1);
   });
 
-  it.skipIf(!haveExiftool)('turns the orientation a copied sidecar states along with its copy, and keeps the rest of it (needs exiftool)', async () => {
+  it.skipIf(!haveExiftool)('a copied sidecar that states an orientation states the turned copy\'s, and keeps the rest of it (needs exiftool)', async () => {
     const photos = tempDir();
     const out = tempDir();
-    const sources = ['turned.jpg', 'upright.jpg'].map((n) => path.join(photos, n));
+    const sources = ['turned.jpg', 'upright.jpg', 'sidecar-only.jpg'].map((n) => path.join(photos, n));
     for (const source of sources) {
       fs.writeFileSync(source, await sharp(await flag('jpeg')).withMetadata({ orientation: 1 }).jpeg().toBuffer());
       // A sidecar as digiKam keeps it: the photo's metadata, the user's description.
       execFileSync('exiftool', ['-q', '-tagsfromfile', source, '-XMP-tiff:Orientation<EXIF:Orientation', '-XMP-dc:Description=Harbour at dawn', '-o', `${source}.xmp`]);
     }
+    // Turned in digiKam by its sidecar alone (6 there, 1 in the file): Shoebox shows the file's
+    // EXIF and the user turns it from there, so the copy's sidecar must say what its EXIF says.
+    execFileSync('exiftool', ['-q', '-overwrite_original', '-n', '-XMP-tiff:Orientation=6', `${sources[2]}.xmp`]);
     const upright = fs.readFileSync(`${sources[1]}.xmp`);
     const read = (file: string, tag: string) => execFileSync('exiftool', ['-s3', '-n', `-${tag}`, file], { encoding: 'utf8' }).trim();
     expect(read(`${sources[0]}.xmp`, 'XMP-tiff:Orientation')).toBe('1');
 
-    expect(exportPhotos(sources, out, { mode: 'copy', turns: new Map([[sources[0]!, 1]]) })).toMatchObject({ exported: 2, turned: 1 });
+    const turns = new Map([[sources[0]!, 1], [sources[2]!, 2]]);
+    expect(exportPhotos(sources, out, { mode: 'copy', turns })).toMatchObject({ exported: 3, turned: 2 });
     expect(read(path.join(out, 'turned.jpg'), 'EXIF:Orientation')).toBe('6');
     expect(read(path.join(out, 'turned.jpg.xmp'), 'XMP-tiff:Orientation')).toBe('6');
     expect(read(path.join(out, 'turned.jpg.xmp'), 'XMP-dc:Description')).toBe('Harbour at dawn');
     expect(read(`${sources[0]}.xmp`, 'XMP-tiff:Orientation')).toBe('1');
     expect(fs.readFileSync(path.join(out, 'upright.jpg.xmp')).equals(upright)).toBe(true);
+    expect(read(path.join(out, 'sidecar-only.jpg'), 'EXIF:Orientation')).toBe('3');
+    expect(read(path.join(out, 'sidecar-only.jpg.xmp'), 'XMP-tiff:Orientation')).toBe('3');
   });
 
   it('links turned photos as their files show them, and says so', () => {
