@@ -597,8 +597,10 @@ export interface DescriptionImport {
   unreadable: string[];
   /** Photos that had a description already (left as they are). */
   described: number;
-  /** Keywords added as tags (label set "keywords"; a photo's tag there already is left as it is). */
+  /** Keywords added as tags (a decision the photo has there already is left as it is). */
   keywords: number;
+  /** The label set they are tags of ("keywords", unless a set of the user's had that name); null when none was written. */
+  keywordSet: string | null;
   /** Photos given at least one of them. */
   keyworded: number;
   /** Keywords not added: a label set needs two labels (the only keyword so far), or holds at most 10,000. */

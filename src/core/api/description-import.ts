@@ -8,8 +8,9 @@
 // stays rejected). Run again, it reads only the photos indexed since the last import that
 // finished (a photo captioned elsewhere since changed, so it was indexed again): a description
 // the user removed in Shoebox is not brought back. One that stopped, met photos it could not
-// read, or held keywords back leaves the mark where it was, so the next run reads those
-// again. The files are only read.
+// read, or held keywords back leaves the mark of what it could not finish (captions and
+// keywords have one each) where it was, so the next run reads those again. The files are only
+// read.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DESCRIPTION, type DescriptionImport } from '../../shared/api';
@@ -21,31 +22,46 @@ import { addKeywordTags } from './keyword-tags';
 const BATCH = 1024;
 /** A sidecar larger than this is no caption's (XMP sidecars are a few KB). */
 const MAX_SIDECAR_BYTES = 4 * 1024 * 1024;
-/** The library setting: when the last import that finished with nothing left began (epoch ms). */
+/** The library setting: when the last import whose captions were all read began (epoch ms). */
 export const DESCRIPTIONS_IMPORTED_AT = 'descriptionsImportedAt';
+/**
+ * The same for keywords, a mark of its own: a library whose captions were imported before
+ * keywords were has every photo read once more for them (and only for them: a description
+ * removed since is not brought back), and keywords held back move only this one.
+ */
+export const KEYWORDS_IMPORTED_AT = 'keywordsImportedAt';
 
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Imports the captions (of the photos without a description) and the keywords of the photos indexed since the last import. */
+/** Imports the captions (of the photos without a description) and the keywords of the photos indexed since each's last import. */
 export async function importDescriptions(ctx: ApiContext, options: ImportOptions = {}): Promise<DescriptionImport> {
   const startedAt = Date.now();
   const lib = await ctx.need();
   const store = await lib.writable();
-  const [photos, described, mark] = await Promise.all([store.listPhotoDates(), store.descriptions(), store.getLibrarySetting(DESCRIPTIONS_IMPORTED_AT)]);
-  const since = mark === null ? 0 : Number(JSON.parse(mark)) || 0;
-  // Every path of each content to read (videos have neither); a content is read when any of
-  // its rows was indexed since the mark.
+  const [photos, described, captionMark, keywordMark] = await Promise.all([
+    store.listPhotoDates(),
+    store.descriptions(),
+    store.getLibrarySetting(DESCRIPTIONS_IMPORTED_AT),
+    store.getLibrarySetting(KEYWORDS_IMPORTED_AT),
+  ]);
+  const since = (mark: string | null) => (mark === null ? 0 : Number(JSON.parse(mark)) || 0);
+  const [captionsSince, keywordsSince] = [since(captionMark), since(keywordMark)];
+  // Every path of each content to read (videos have neither); a content's caption is read
+  // when any of its rows was indexed since the captions' mark (and it has no description),
+  // its keywords when since the keywords' mark.
   const paths = new Map<string, string[]>();
-  const fresh = new Set<string>();
+  const newest = new Map<string, number>();
   for (const p of photos) {
     if ((p.durationMs ?? null) !== null) continue;
     paths.set(p.hash, [...(paths.get(p.hash) ?? []), p.path]);
-    if (p.indexedAt >= since) fresh.add(p.hash);
+    newest.set(p.hash, Math.max(newest.get(p.hash) ?? 0, p.indexedAt));
   }
-  const toRead = [...paths].filter(([hash]) => fresh.has(hash));
+  const wantsCaption = (hash: string) => !described.has(hash) && newest.get(hash)! >= captionsSince;
+  const wantsKeywords = (hash: string) => newest.get(hash)! >= keywordsSince;
+  const toRead = [...paths].filter(([hash]) => wantsCaption(hash) || wantsKeywords(hash));
   const result: DescriptionImport = {
     read: 0,
     imported: 0,
@@ -53,38 +69,49 @@ export async function importDescriptions(ctx: ApiContext, options: ImportOptions
     described: new Set(photos.filter((p) => described.has(p.hash)).map((p) => p.hash)).size,
     keywords: 0,
     keyworded: 0,
+    keywordSet: null,
     heldBack: [],
   };
+  // A mark moves only when everything it stands for was read (and, for keywords, written).
+  let captionsComplete = true;
+  let keywordsComplete = true;
   let captions = new Map<string, string>();
-  let keywords = new Map<string, string[]>();
-  const commit = async () => {
-    const [captionBatch, keywordBatch] = [captions, keywords];
-    [captions, keywords] = [new Map(), new Map()];
-    if (captionBatch.size) result.imported += await ctx.writes.descriptions(() => store.addDescriptions(captionBatch));
-    if (keywordBatch.size) {
-      const written = await ctx.writes.tags(() => addKeywordTags(store, keywordBatch, lib.modelId));
-      result.keywords += written.tags;
-      result.keyworded += written.photos;
-      result.heldBack = [...new Set([...result.heldBack, ...written.heldBack])];
-    }
+  // Kept for one write at the end: the set's labels are settled with every keyword known.
+  const keywords = new Map<string, string[]>();
+  const commitCaptions = async () => {
+    const batch = captions;
+    captions = new Map();
+    if (batch.size) result.imported += await ctx.writes.descriptions(() => store.addDescriptions(batch));
   };
   let done = 0;
   for (const [hash, files] of toRead) {
     if (options.signal?.aborted) break;
+    const [caption, keywording] = [wantsCaption(hash), wantsKeywords(hash)];
     const found = await metadataOf(files);
-    if (found === undefined) result.unreadable.push(files[0]!);
-    else {
-      if (!described.has(hash)) {
+    if (found === undefined) {
+      result.unreadable.push(files[0]!);
+      if (caption) captionsComplete = false;
+      if (keywording) keywordsComplete = false;
+    } else {
+      if (caption) {
         result.read++;
         if (found.caption) captions.set(hash, shortened(found.caption));
       }
-      if (found.keywords.length) keywords.set(hash, found.keywords);
+      if (keywording && found.keywords.length) keywords.set(hash, found.keywords);
     }
     options.onProgress?.(++done, toRead.length);
-    if (captions.size >= BATCH || keywords.size >= BATCH) await commit();
+    if (captions.size >= BATCH) await commitCaptions();
   }
-  await commit();
-  if (!options.signal?.aborted && result.unreadable.length === 0 && result.heldBack.length === 0) await store.putLibrarySetting(DESCRIPTIONS_IMPORTED_AT, JSON.stringify(startedAt));
+  await commitCaptions();
+  if (keywords.size) {
+    const written = await ctx.writes.tags(() => addKeywordTags(store, keywords, lib.modelId));
+    Object.assign(result, { keywords: written.tags, keyworded: written.photos, keywordSet: written.set, heldBack: written.heldBack });
+    if (written.heldBack.length) keywordsComplete = false;
+  }
+  if (!options.signal?.aborted) {
+    if (captionsComplete) await store.putLibrarySetting(DESCRIPTIONS_IMPORTED_AT, JSON.stringify(startedAt));
+    if (keywordsComplete) await store.putLibrarySetting(KEYWORDS_IMPORTED_AT, JSON.stringify(startedAt));
+  }
   if (result.imported > 0 || result.keywords > 0) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
   return result;
 }

@@ -261,12 +261,15 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       }, request.signal);
       const kept = await keptReport(lib);
       const view = kept ? await shown(kept) : null;
-      // Sizes as the photos show (turned as the user turned them), as on the app's pages.
-      const store = await lib.readable();
-      const rotations = await store.rotations();
+      // Sizes as the photos show (turned as the user turned them), as on the app's pages; the
+      // scan's own sizes should the lookup fail (the scan is done and saved).
       const shownGroups = view?.report.groups ?? [];
-      const rows = rotations.size ? await store.photosByPath([...new Set(shownGroups.flatMap((g) => g.members.map((m) => m.path)))]) : new Map<string, { hash: string }>();
-      const groups = turnedGroups(shownGroups, (p) => rows.get(p)?.hash, rotations);
+      const groups = await (async () => {
+        const store = await lib.readable();
+        const rotations = await store.rotations();
+        const rows = rotations.size ? await store.photosByPath([...new Set(shownGroups.flatMap((g) => g.members.map((m) => m.path)))]) : new Map<string, { hash: string }>();
+        return turnedGroups(shownGroups, (p) => rows.get(p)?.hash, rotations);
+      })().catch(() => shownGroups);
       return { groups, hidden: view?.hidden ?? 0, stats: scan.stats };
     },
 

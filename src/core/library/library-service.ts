@@ -210,7 +210,17 @@ export class LibraryService {
     await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders) : (await store.listFolders()).map((f) => f.path);
     const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), signal ? { signal } : {});
-    if (!summary.interrupted) summary.embedded += (await alignTurnedVectors(this, store, signal)).embedded;
+    // Vectors that show a photo otherwise than the user turned it (turn-alignment.ts). A failure
+    // here is said, never the run's: what was indexed is kept, and the next run tries again.
+    if (!summary.interrupted) {
+      summary.embedded += await alignTurnedVectors(this, store, signal).then(
+        (aligned) => aligned.embedded,
+        (error: unknown) => {
+          this.options.emit({ type: 'log', level: 'warn', message: `turned photos not embedded again as they show (next index run tries again): ${(error as Error).message.split('\n')[0]}` });
+          return 0;
+        },
+      );
+    }
     if (!summary.interrupted) await this.afterSync?.(store, signal);
     // Maintenance after the run, never during it: index the vectors once the library is
     // large enough to need it, and compact the run's small commits.

@@ -5,7 +5,7 @@
 // turn; the store's record of embedded turns tells them apart (embedded-turns-repository.ts).
 // Only contents ever turned are compared: nothing is read when no photo was.
 import fs from 'node:fs';
-import type { LibraryStore, PhotoRecord } from '../store/types';
+import type { LibraryStore, PhotoSummary } from '../store/types';
 import type { LibraryService } from './library-service';
 import { embedTurned, type TurnedEmbeddings } from './turned-embeddings';
 
@@ -17,14 +17,18 @@ export async function misalignedContents(store: Pick<LibraryStore, 'rotations' |
 
 /** Embeds again, as the user now turns them, the contents of this model's table whose vector shows them otherwise. */
 export async function alignTurnedVectors(lib: LibraryService, store: LibraryStore, signal?: AbortSignal): Promise<TurnedEmbeddings> {
-  const contents: PhotoRecord[] = [];
-  for (const hash of await misalignedContents(store)) {
-    if (signal?.aborted) break;
-    // Videos are not turned; a content this model has no row of is embedded turned when indexed.
-    const rows = (await store.photosByHash(hash)).filter((r) => typeof r.durationMs !== 'number');
+  const misaligned = await misalignedContents(store);
+  if (misaligned.length === 0) return { embedded: 0, unread: [] };
+  // Two queries for them all; a content this model has no row of (gone from the library, or
+  // not indexed yet: the indexer embeds it turned) is left out.
+  const paths = [...(await store.pathsByHash(misaligned)).values()].flat();
+  const rows = await store.photosByPath(paths);
+  const contents = new Map<string, PhotoSummary>();
+  for (const row of rows.values()) {
+    if (typeof row.durationMs === 'number') continue; // videos are not turned
     // A copy on this device, if any (a shared library's rows name other devices' files too).
-    const here = rows.find((r) => fs.existsSync(r.path)) ?? rows[0];
-    if (here) contents.push(here);
+    const chosen = contents.get(row.hash);
+    if (!chosen || (!fs.existsSync(chosen.path) && fs.existsSync(row.path))) contents.set(row.hash, row);
   }
-  return embedTurned(lib, store, contents);
+  return embedTurned(lib, store, [...contents.values()], signal);
 }

@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 import { preprocessImage } from '../clip/preprocess';
 import { sniffFormat, toSharpInput } from '../media';
+import { oneAtATime, type OneAtATime } from '../../base/one-at-a-time';
 import type { LibraryStore, PhotoSummary } from '../store/types';
 import type { LibraryService } from './library-service';
 
@@ -21,8 +22,15 @@ export interface TurnedEmbeddings {
   unread: string[];
 }
 
-/** Embeds these contents again (one photo of each) as the store's rotations now turn them. */
-export async function embedTurned(lib: LibraryService, store: LibraryStore, contents: readonly PhotoSummary[]): Promise<TurnedEmbeddings> {
+/**
+ * Per store: the last step of each embedding (compare with the rotations, write the rows,
+ * record the turn) one at a time, so that a turn's and an index run's never interleave (one
+ * could write an older vector between the other's check and record).
+ */
+const finishing = new WeakMap<object, OneAtATime>();
+
+/** Embeds these contents again (one photo of each) as the store's rotations now turn them; a stop ends it after the photos decoded. */
+export async function embedTurned(lib: LibraryService, store: LibraryStore, contents: readonly PhotoSummary[], signal?: AbortSignal): Promise<TurnedEmbeddings> {
   if (contents.length === 0) return { embedded: 0, unread: [] };
   const [turns, model] = [await store.rotations(), lib.clip()];
   const byPath = new Map(contents.map((c) => [c.path, c]));
@@ -49,16 +57,24 @@ export async function embedTurned(lib: LibraryService, store: LibraryStore, cont
         // turned back gets exactly the vector its indexing gave it.
         return preprocessImage(await toSharpInput(bytes, format), model.folder.preprocessing, { thumbnailSize: INDEX_THUMBNAIL, turns: turns.get(row.hash) ?? 0 });
       },
+      ...(signal ? { signal } : {}),
     },
   );
-  // One commit for them all, with the rows as they are now (a row removed meanwhile stays
-  // removed), and only for contents still turned as they were embedded: a second turn made
-  // meanwhile writes its own.
-  const now = await store.rotations();
-  const current = [...vectors].filter(([hash, v]) => (now.get(hash) ?? 0) === v.turns);
-  const rows = (await Promise.all(current.map(async ([hash, v]) => (await store.photosByHash(hash)).map((row) => ({ ...row, vector: v.vector }))))).flat();
-  if (rows.length) await store.upsertPhotos(rows);
-  // After the vectors: a crash in between only makes the next index run embed them again.
-  await store.recordEmbeddedTurns(current.map(([hash, v]) => ({ hash, turns: v.turns })));
-  return { embedded: current.length, unread };
+  let queue = finishing.get(store);
+  if (!queue) finishing.set(store, (queue = oneAtATime()));
+  return queue(async () => {
+    // One commit for them all, with the rows as they are now (a row removed meanwhile stays
+    // removed), and only for contents still turned as they were embedded: a second turn made
+    // meanwhile writes its own.
+    const now = await store.rotations();
+    const current = [...vectors].filter(([hash, v]) => (now.get(hash) ?? 0) === v.turns);
+    const rows = (await Promise.all(current.map(async ([hash, v]) => (await store.photosByHash(hash)).map((row) => ({ ...row, vector: v.vector }))))).flat();
+    if (rows.length) await store.upsertPhotos(rows);
+    // After the vectors, and only for contents that have rows here (one the indexer has not
+    // committed yet gets its record from the indexer): a crash in between only makes the next
+    // index run embed them again.
+    const written = new Set(rows.map((r) => r.hash));
+    await store.recordEmbeddedTurns(current.filter(([hash]) => written.has(hash)).map(([hash, v]) => ({ hash, turns: v.turns })));
+    return { embedded: written.size, unread };
+  });
 }
