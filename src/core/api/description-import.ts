@@ -14,7 +14,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DESCRIPTION, type DescriptionImport } from '../../shared/api';
-import { readCaption, readKeywords, sidecarCaption, sidecarKeywords } from '../media';
+import { captionFromTags, keywordsFromTags, readTextTags, sidecarCaption, sidecarKeywords } from '../media';
 import type { ApiContext } from './api-context';
 import { addKeywordTags } from './keyword-tags';
 
@@ -145,8 +145,11 @@ async function fileMetadata(file: string): Promise<{ caption: string | null; key
   const own = await sidecar(`${file}.xmp`);
   // An empty file has no metadata (and exifr would leave its handle open on it).
   const empty = st.size === 0;
-  let caption = empty ? (own === null ? null : sidecarCaption(own)) : await readCaption(file, own);
-  let keywords = empty ? (own === null ? [] : sidecarKeywords(own)) : await readKeywords(file, own);
+  // One read of the photo for both.
+  const tags = empty ? null : await readTextTags(file);
+  let caption = (own === null ? null : sidecarCaption(own)) ?? captionFromTags(tags);
+  let keywords = own === null ? [] : sidecarKeywords(own);
+  if (keywords.length === 0) keywords = keywordsFromTags(tags);
   if (caption && keywords.length) return { caption, keywords };
   const stem = file.slice(0, file.length - path.extname(file).length);
   for (const name of [`${stem}.xmp`, `${stem}.XMP`]) {

@@ -9,9 +9,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import exifr from 'exifr';
 
-/** exifr's options for text another app wrote: no other segment, values as stored, one object per segment. */
-export const TEXT_SEGMENTS_ONLY = { icc: false, jfif: false, ihdr: false, translateValues: false, reviveValues: false, mergeOutput: false } as const;
-
 const OPTIONS = {
   ifd0: { pick: ['ImageDescription', 'Make', 'Model'] },
   exif: false,
@@ -22,8 +19,16 @@ const OPTIONS = {
   userComment: false,
   xmp: true,
   iptc: true,
-  ...TEXT_SEGMENTS_ONLY,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  translateValues: false,
+  reviveValues: false,
+  mergeOutput: false,
 };
+
+/** The text segments of a photo as exifr reads them (IFD0's description, XMP, IPTC), by segment. */
+export type TextTags = Record<string, Record<string, unknown> | undefined>;
 
 const DC = 'http://purl.org/dc/elements/1.1/';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -34,16 +39,25 @@ const NOT_A_CAPTION = /digital camera|^(sony )?dsc\b|^dcim\b|^exif_jpeg_picture$
 /** The photo's caption (trimmed), or null when it has none. `photo`: its bytes, or its path
  *  (exifr then reads only the parts of the file it needs). */
 export async function readCaption(photo: Uint8Array | string, sidecarXml: string | null = null): Promise<string | null> {
-  const fromSidecar = sidecarXml === null ? null : sidecarCaption(sidecarXml);
-  if (fromSidecar) return fromSidecar;
-  let tags: Record<string, Record<string, unknown> | undefined> | undefined;
+  return (sidecarXml === null ? null : sidecarCaption(sidecarXml)) ?? captionFromTags(await readTextTags(photo));
+}
+
+/**
+ * The segments other apps write text into (a caption, keywords: media/keywords.ts), in one
+ * read; null when the photo's metadata cannot be parsed. Throws when a path cannot be read now.
+ */
+export async function readTextTags(photo: Uint8Array | string): Promise<TextTags | null> {
   try {
-    tags = (await exifr.parse(photo, OPTIONS)) as typeof tags;
+    return ((await exifr.parse(photo, OPTIONS)) as TextTags | undefined) ?? null;
   } catch (err) {
-    // A file that cannot be read now is the caller's to report; unreadable metadata is no caption.
+    // A file that cannot be read now is the caller's to report; unreadable metadata holds no text.
     if (typeof photo === 'string' && (err as NodeJS.ErrnoException).code) throw err;
     return null;
   }
+}
+
+/** The caption in the photo's own segments: XMP dc:description, IPTC Caption-Abstract, a real EXIF ImageDescription. */
+export function captionFromTags(tags: TextTags | null): string | null {
   if (!tags) return null;
   const xmp = altText(tags.dc?.description);
   if (xmp) return xmp;

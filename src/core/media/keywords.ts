@@ -6,15 +6,7 @@
 // The keywords Shoebox itself wrote into a sidecar (`--write-xmp`, listed in its
 // shoebox:addedSubjects) are its tags already and are left out.
 import { DOMParser, type Document } from '@xmldom/xmldom';
-import exifr from 'exifr';
-import { iptcText, TEXT_SEGMENTS_ONLY } from './caption';
-
-const OPTIONS = {
-  tiff: false, // EXIF has no keywords (Windows' XPKeywords aside, which it writes to XMP too)
-  xmp: true,
-  iptc: true,
-  ...TEXT_SEGMENTS_ONLY,
-};
+import { iptcText, readTextTags, type TextTags } from './caption';
 
 const DC = 'http://purl.org/dc/elements/1.1/';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -25,15 +17,11 @@ const MAX_KEYWORD = 200;
 /** The photo's keywords (trimmed, each once whatever its case), [] when it has none. `photo`: its bytes, or its path. */
 export async function readKeywords(photo: Uint8Array | string, sidecarXml: string | null = null): Promise<string[]> {
   const fromSidecar = sidecarXml === null ? [] : sidecarKeywords(sidecarXml);
-  if (fromSidecar.length) return fromSidecar;
-  let tags: Record<string, Record<string, unknown> | undefined> | undefined;
-  try {
-    tags = (await exifr.parse(photo, OPTIONS)) as typeof tags;
-  } catch (err) {
-    // A file that cannot be read now is the caller's to report; unreadable metadata has no keywords.
-    if (typeof photo === 'string' && (err as NodeJS.ErrnoException).code) throw err;
-    return [];
-  }
+  return fromSidecar.length ? fromSidecar : keywordsFromTags(await readTextTags(photo));
+}
+
+/** The keywords in the photo's own segments: XMP dc:subject, else IPTC Keywords. */
+export function keywordsFromTags(tags: TextTags | null): string[] {
   const xmp = keywordList(listOf(tags?.dc?.subject));
   return xmp.length ? xmp : keywordList(listOf(tags?.iptc?.Keywords).map(iptcText));
 }
