@@ -103,7 +103,7 @@ describe('shoebox dupes', () => {
     const turned = JSON.parse((await runDupes(home, ['--json'])).stdout) as Group[];
     expect(turned[1]!.members.find((m) => m.path.endsWith('a small.jpg'))).toMatchObject({ width: 240, height: 320, rotation: 90 });
     expect(turned[1]!.members.find((m) => m.path.endsWith('a wide.jpg'))).not.toHaveProperty('rotation');
-    expect((await runDupes(home, [])).stdout).toMatch(/ 240x320 +[\d.]+ MB {2}\S*\/a small\.jpg\n/);
+    expect((await runDupes(home, [])).stdout).toMatch(/ 240x320 +[\d.]+ (KB|MB) {2}\S*\/a small\.jpg\n/);
   });
 
   it('finds CLIP look-alikes with --mode similar, and all kinds with --mode all', async () => {
@@ -165,7 +165,7 @@ describe('shoebox dupes', () => {
     const trashDir = tempDir('shoebox-trash-');
     const declined = runDupesOnTerminal(home, ['--trash'], 'n', { SHOEBOX_TRASH_DIR: trashDir });
     expect(declined.code, declined.stdout).toBe(0);
-    expect(declined.stdout).toMatch(/Move 3 photos \([\d.]+ MB\) to the trash\? \[y\/N\]/);
+    expect(declined.stdout).toMatch(/Move 3 photos \([\d.]+ (KB|MB)\) to the trash\? \[y\/N\]/);
     // What would go, group by group with its keeper, is on the screen before the question.
     expect(declined.stdout).toMatch(/exact: 2 photos\r?\n {2}keep .*\/a\.jpg\r?\n {8}.*\/a copy\.jpg[\s\S]*near: 4 photos[\s\S]*Move 3 photos/);
     expect(declined.stdout).toMatch(/nothing moved/);

@@ -239,6 +239,8 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     expect(await dialog.getByRole('region', { name: 'Viewer' }).innerText()).toContain('Slideshow from this photo');
     // The focus is on Close, and the app's own keys do not act behind the dialog.
     expect(await dialog.getByRole('button', { name: 'Close' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    // It opens at its title (focusing Close at its end does not scroll it there).
+    expect(await dialog.evaluate((el) => el.scrollTop)).toBe(0);
     await page.keyboard.press(',');
     expect(await page.getByRole('dialog', { name: 'Settings' }).count()).toBe(0);
     await screenshot(page, '12-shortcuts');

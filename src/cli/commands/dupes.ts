@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { statusLine } from '../../base/status-line';
 import type { DecidedGroup, DuplicateScanProgress } from '../../core/index';
 import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
+import { formatBytes } from '../../shared/bytes-text';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
@@ -38,10 +39,6 @@ function parseThreshold(value: string | undefined, kinds: readonly DuplicateKind
   return x;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
 /** One progress line on stderr while a person watches. */
 function progressLine(): { update(p: DuplicateScanProgress): void; end(): void } {
   const line = statusLine();
@@ -60,7 +57,7 @@ function printGroups(groups: DecidedGroup[], write: (line: string) => void = pri
   for (const g of groups) {
     const decided = new Set(g.decided);
     write(`${g.kind}: ${g.members.length} photos`);
-    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${megabytes(m.bytes).padStart(9)}  ${m.path}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
+    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${m.path}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
   }
 }
 
@@ -151,8 +148,8 @@ export function registerDupes(program: Command): void {
         let failed: { path: string; error: string }[] = [];
         if (plan.paths.length > 0) {
           const question = large.length && !opts.allowLargeGroups
-            ? `Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move them: `
-            : `Move ${plan.paths.length} photos (${megabytes(plan.bytes)}) to the trash? [y/N] `;
+            ? `Move ${plan.paths.length} photos (${formatBytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move them: `
+            : `Move ${plan.paths.length} photos (${formatBytes(plan.bytes)}) to the trash? [y/N] `;
           const ok = opts.yes || (await confirm(question, large.length > 0 && !opts.allowLargeGroups));
           if (ok) {
             // The app's trash: the plan is checked again, then every other member stays.

@@ -26,7 +26,11 @@ export interface GridSelection {
 export function useGridKeys(grid: GridSelection | undefined, columns: number, count: number, onOpen: (index: number) => void) {
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      if (!grid || event.target !== event.currentTarget) return;
+      const target = event.target as HTMLElement;
+      // A tile's own button (focused by the click that selected it, or reached with Tab) stands
+      // for the grid, except for Space and Enter, which press it; a field never does.
+      const onTile = target !== event.currentTarget && target.tagName === 'BUTTON' && target.closest('.tile') !== null;
+      if (!grid || !(target === event.currentTarget || (onTile && event.key !== ' ' && event.key !== 'Enter'))) return;
       const { selection, onChange } = grid;
       const moved = moveFocus(selection, event.key, columns, count, event.shiftKey);
       if (moved) onChange(moved);

@@ -16,7 +16,8 @@ export interface ModalDialog {
 export function useModalDialog(onCancel: () => void): ModalDialog {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  // Without scrolling to it: a long dialog (the shortcuts) opens at its title, not at its end.
+  useEffect(() => cancel.current?.focus({ preventScroll: true }), []);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     event.stopPropagation();
     if (event.key === 'Escape') {

@@ -30,21 +30,8 @@ export function formatEta(seconds: number | null): string {
   return `about ${h} h ${Math.round((seconds - h * 3600) / 60)} min left`;
 }
 
-/**
- * Sizes in decimal units with the same digits as the CLI (`shoebox models list` writes
- * "608.0 MB"), so a size reads the same number in the app and in a terminal.
- */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  do {
-    value /= 1000;
-    unit++;
-  } while (value >= 1000 && unit < units.length - 1);
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
+/** Sizes in decimal units, with the same digits as the CLI (shared/bytes-text.ts). */
+export { formatBytes } from '../../shared/bytes-text';
 
 export function formatDate(ms: number | null): string {
   if (ms === null) return 'unknown';
