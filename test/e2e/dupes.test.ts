@@ -115,6 +115,8 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect((await group.locator('.dupe--trash').allInnerTexts()).join('\n')).toMatch(/holiday\.jpg/);
     await group.getByRole('checkbox', { name: 'Skip this group' }).check();
     await eventually(() => trashButton().innerText()).toBe('Move 24 photos to trash');
+    // Why fewer than "could go": the line under the summary says.
+    expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 25 groups you have looked at, less the 1 group you skipped; 2 groups on other pages stay until you open them.');
     await group.getByRole('checkbox', { name: 'Skip this group' }).uncheck();
     await group.getByRole('radio', { name: 'Keep holiday.jpg' }).check();
     await eventually(() => group.locator('.dupe--keep').innerText()).toContain('holiday.jpg');
@@ -152,7 +154,7 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect(await groups.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(['pic-24.jpg and its duplicates', 'pic-25.jpg and its duplicates']);
     // Page 2's groups join page 1's: 25 + 2 photos from 24 + 2 groups.
     await eventually(() => trashButton().innerText()).toBe('Move 27 photos to trash');
-    expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 27 groups you have looked at.');
+    expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 27 groups you have looked at, less the 1 group you skipped.');
     await waitForThumbnails(page);
     await screenshot(page, 'dupes-04-page-2');
 

@@ -152,6 +152,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const setChoice = (set: DuplicateSet, change: Partial<Choice>) => setChoices((all) => ({ ...all, [set.key]: { ...choiceOf(all, set), ...change } }));
   const problem = error ?? (reportState.status === 'error' ? reportState.message : null);
   const unseen = report ? Math.max(0, report.total - seen.length) : 0;
+  // Groups looked at and skipped (not those said to be no duplicates: the summary counts those):
+  // why the button may move fewer photos than "could go".
+  const skipped = seen.filter((set) => !decisions[set.key] && choiceOf(choices, set).skip).length;
 
   return (
     <section className="dupes" aria-labelledby="dupes-title">
@@ -218,7 +221,8 @@ export function DuplicatesScreen({ library }: ScreenProps) {
               </p>
               {report.total > 0 && (
                 <p className="muted small dupes__coverage">
-                  Moving covers the {formatCount(seen.length, 'group')} you have looked at{unseen > 0 ? `; ${formatCount(unseen, 'group')} on other pages stay until you open them` : ''}.
+                  Moving covers the {formatCount(seen.length, 'group')} you have looked at{skipped > 0 ? `, less the ${formatCount(skipped, 'group')} you skipped` : ''}
+                  {unseen > 0 ? `; ${formatCount(unseen, 'group')} on other pages stay until you open them` : ''}.
                 </p>
               )}
             </div>
