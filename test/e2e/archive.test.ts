@@ -166,9 +166,22 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await open('yellow').click();
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: yellow.jpg');
     await viewerButton('Archive').click();
-    // The one that took its place in the list.
+    // The one that took its place in the list; a line says where the archived one went, with Undo.
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: crimson.jpg');
     expect(await viewerButton('Archive').isVisible()).toBe(true);
+    await eventually(libraryArchive).toEqual(['green.jpg', 'red.jpg', 'yellow.jpg']);
+    const said = viewer().getByRole('status').filter({ hasText: 'yellow.jpg' });
+    expect(await said.innerText()).toBe('Archived yellow.jpg: out of the timeline, still found by search. Undo');
+    await said.getByRole('button', { name: 'Undo' }).click();
+    await eventually(libraryArchive).toEqual(['green.jpg', 'red.jpg']);
+    await eventually(() => said.innerText()).toBe('Brought yellow.jpg back to the timeline.');
+    // Archived again with its key, from its own viewer.
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => tileNames(lib.page)).toEqual(without('red.jpg', 'green.jpg'));
+    await open('yellow').click();
+    await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: yellow.jpg');
+    await lib.page.keyboard.press('Shift+A');
+    await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: crimson.jpg');
     await eventually(libraryArchive).toEqual(['green.jpg', 'red.jpg', 'yellow.jpg']);
     await lib.page.keyboard.press('Escape');
     await eventually(() => tileNames(lib.page)).toEqual(without('red.jpg', 'green.jpg', 'yellow.jpg'));

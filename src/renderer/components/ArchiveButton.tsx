@@ -11,16 +11,23 @@ interface ArchiveButtonProps {
   /** undefined while the photo's page loads: the button waits, disabled. */
   photo: Photo | undefined;
   archive: MarkToggle;
+  /** After each toggle, with the photo's new state: the viewer says where an archived photo went. */
+  onToggled?: (photo: Photo, archived: boolean) => void;
 }
 
-export function ArchiveButton({ photo, archive }: ArchiveButtonProps) {
+export function ArchiveButton({ photo, archive, onToggled }: ArchiveButtonProps) {
   const viewingOnly = useViewingOnly();
   const on = photo ? archive.isOn(photo) : false;
+  const toggle = (p: Photo) => {
+    const archived = !archive.isOn(p);
+    archive.toggle(p);
+    onToggled?.(p, archived);
+  };
 
   useKeydown((event) => {
     if (event.key !== 'A' || !event.shiftKey || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return false;
     // Holding the keys down must not archive and bring back in turn.
-    if (photo && !event.repeat) archive.toggle(photo);
+    if (photo && !event.repeat) toggle(photo);
     return true;
   }, !viewingOnly);
 
@@ -32,7 +39,7 @@ export function ArchiveButton({ photo, archive }: ArchiveButtonProps) {
       className="button"
       title={on ? 'Bring it back to the timeline (Shift+A)' : 'Keep it out of the timeline, still found by search (Shift+A)'}
       disabled={!photo}
-      onClick={() => photo && archive.toggle(photo)}
+      onClick={() => photo && toggle(photo)}
     >
       <ArchiveIcon /> {on ? 'Unarchive' : 'Archive'}
     </button>

@@ -56,6 +56,10 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   };
   const favourites = useFavouriteToggle();
   const archive = useMarkToggle('archived');
+  // The photo just archived from here (a timeline steps on past it): where it went, with Undo.
+  const [archived, setArchived] = useState<{ photo: Photo; text: string; undo: boolean } | null>(null);
+  const onArchiveToggled = (toggled: Photo, on: boolean) =>
+    setArchived(on ? { photo: toggled, text: `Archived ${baseName(toggled.path)}: out of the timeline, still found by search.`, undo: true } : null);
   const [rotateError, setRotateError] = useState<{ id: string; text: string } | null>(null);
   // The last failed write (heart, archive or a turn) about this photo, in one line.
   const markError = [favourites.error, archive.error, rotateError].find((error) => error && error.id === photo?.id);
@@ -134,7 +138,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
         <ArchivedLabel archived={photo ? archive.isOn(photo) : false} />
         <div className="viewer__actions">
           <FavouriteButton photo={photo} favourites={favourites} />
-          <ArchiveButton photo={photo} archive={archive} />
+          <ArchiveButton photo={photo} archive={archive} onToggled={onArchiveToggled} />
           {photo && !viewingOnly && (
             <button type="button" className="button" onClick={() => onMoreLikeThis(photo)}>
               More like this
@@ -144,6 +148,26 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
             <span aria-hidden="true">▶</span> Slideshow
           </button>
         </div>
+        {archived && (
+          <p className="selection-notice muted small" role="status">
+            {archived.text}
+            {archived.undo && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    archive.toggle(archived.photo);
+                    setArchived({ ...archived, text: `Brought ${baseName(archived.photo.path)} back to the timeline.`, undo: false });
+                  }}
+                >
+                  Undo
+                </button>
+              </>
+            )}
+          </p>
+        )}
         {markError && (
           <p className="form-error" role="alert">
             {markError.text}
