@@ -76,7 +76,15 @@ describe.skipIf(!hasChromium)('place edited in the browser', () => {
     await bar().getByRole('button', { name: 'Place…' }).click();
     await bar().getByLabel('Place of the selected photos').fill('reykjavik');
     await screenshot(lib.page, 'place-edit-selection');
-    await bar().getByRole('list', { name: 'Places found' }).getByRole('button', { name: 'Reykjavík, Iceland' }).click();
+    // From the keyboard: ↓ to the first suggestion, ↑ back to the field, Enter takes the first.
+    const field = bar().getByLabel('Place of the selected photos');
+    const choices = bar().getByRole('list', { name: 'Places found' }).getByRole('button');
+    await eventually(() => choices.first().innerText()).toBe('Reykjavík, Iceland');
+    await field.press('ArrowDown');
+    expect(await choices.first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await lib.page.keyboard.press('ArrowUp');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.press('Enter');
     await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Set the place of 2 photos to Reykjavík, Iceland.' }).isVisible()).toBe(true);
     await eventually(() => bar().count()).toBe(0);
     expect(await towns()).toEqual(['Reykjavík, Iceland: 2']);

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { placeLabel } from '../../shared/place-name';
 import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
-import { PlaceSuggestions } from './PlaceSuggestions';
+import { placeFieldKeys, PlaceSuggestions } from './PlaceSuggestions';
 
 interface PlaceFieldProps {
   photo: PhotoDetails;
@@ -63,7 +63,10 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
         autoFocus
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={escapeCancels(() => setQuery(null))}
+        onKeyDown={(event) => {
+          placeFieldKeys(event);
+          escapeCancels(() => setQuery(null))(event);
+        }}
       />
       <PlaceSuggestions query={query} busy={busy} onChoose={(c) => void save({ lat: c.lat, lon: c.lon })} />
       <span className="taken-at__buttons">

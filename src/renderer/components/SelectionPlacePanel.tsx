@@ -4,7 +4,7 @@
 // (core/api/place-edit-api.ts); the viewer's place editor does the same for one photo.
 import { useState } from 'react';
 import type { PlaceChoice } from '../../shared/api';
-import { PlaceSuggestions } from './PlaceSuggestions';
+import { placeFieldKeys, PlaceSuggestions } from './PlaceSuggestions';
 
 interface SelectionPlacePanelProps {
   busy: boolean;
@@ -17,7 +17,7 @@ export function SelectionPlacePanel({ busy, onSet }: SelectionPlacePanelProps) {
   return (
     <div className="selection-bar__row selection-bar__row--top">
       <div className="place-field__search">
-        <input type="search" aria-label="Place of the selected photos" placeholder="A town, or 43.77, 11.25" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" aria-label="Place of the selected photos" placeholder="A town, or 43.77, 11.25" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={placeFieldKeys} />
         <PlaceSuggestions query={query} busy={busy} onChoose={onSet} />
       </div>
       <button type="button" className="button" disabled={busy} title="Show the selected photos without a place (their files keep their positions)" onClick={() => onSet('none')}>
