@@ -124,7 +124,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, description] = arity('setDescription', args, 2, 2);
     return [ids(list), description === null ? null : text(description, 'description', MAX_DESCRIPTION, true)];
   },
-  importDescriptions: (args) => none('importDescriptions', args),
+  importDescriptions: (args) => {
+    const [everything] = arity('importDescriptions', args, 0, 1);
+    return optional(everything, (v) => bool(v, 'everything')) as MethodArgs<'importDescriptions'>;
+  },
   rotatePhotos: (args) => {
     const [list, turns] = arity('rotatePhotos', args, 2, 2);
     return [ids(list), integer(turns, 'turns', -3, 3)];

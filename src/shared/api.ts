@@ -801,9 +801,11 @@ export interface LibraryApi {
    *  text removes it; one write, every copy of a content; the files are never touched. */
   setDescription(ids: string[], text: string | null): Promise<BatchResult>;
   /** Brings in the captions other apps wrote (XMP sidecar, XMP, IPTC, EXIF) as the descriptions
-   *  of the photos that have none, as a background job ('import-descriptions'); never overwrites
-   *  a description. */
-  importDescriptions(): Promise<JobState>;
+   *  of the photos that have none, and their keywords as tags, as a background job
+   *  ('import-descriptions'); never overwrites a description or a tag decision. It reads the
+   *  photos indexed since the last import; `everything`: every photo again (a caption or keyword
+   *  changed in a sidecar alone; a description removed in Shoebox may come back). */
+  importDescriptions(everything?: boolean): Promise<JobState>;
   /** Turns the photos by `turns` quarter turns clockwise (-1: anticlockwise, 2: upside down)
    *  from how they show now: every copy of a content, once; the files are never touched, the
    *  images the app is served are turned. Four turns put a photo back as its file shows it. */

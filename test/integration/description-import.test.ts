@@ -187,6 +187,21 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     expect((await host.getPhoto(a.id))!.description).toBeUndefined();
   }, 180_000);
 
+  it('reads every photo again when asked: a caption or keyword changed in a sidecar alone', async () => {
+    const dir = tempDir('shoebox-import-everything-');
+    const photo = await writeCaptionedPhoto(dir, 'green.jpg', [40, 200, 40], []);
+    await writeCaptionedPhoto(dir, 'blue.jpg', [40, 40, 200], ['-XMP-dc:Subject=sea', '-XMP-dc:Subject=boat']);
+    const { host, events } = await openHost();
+    await host.indexNow([dir]);
+    await jobFinished(events, await host.importDescriptions());
+    // Written in digiKam afterwards: only its sidecar changed, so the photo was not indexed again.
+    writeCaptionSidecar(photo, 'The lawn in June');
+    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 0 of 0 photos without a description');
+    expect((await jobFinished(events, await host.importDescriptions(true))).result?.summary).toBe('imported the captions of 1 of 2 photos without a description');
+    const green = (await host.timeline({ limit: 10 })).photos.find((p) => p.path === photo)!;
+    expect((await host.getPhoto(green.id))!.description).toBe('The lawn in June');
+  }, 180_000);
+
   it('adds descriptions only where there are none: one written meanwhile is never replaced', async () => {
     const dir = tempDir('shoebox-caption-import-store-');
     await writeCaptionedPhoto(dir, 'a.jpg', [10, 20, 30], []);

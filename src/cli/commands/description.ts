@@ -42,11 +42,12 @@ export function registerDescription(program: Command): void {
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDescription(cmd, opts, photos, null));
 
   withLibraryOptions(command.command('import'))
-    .description("bring in the captions other apps wrote (Lightroom, digiKam, Photoshop: an XMP sidecar, the photo's XMP or IPTC, a real EXIF ImageDescription) as the descriptions of the photos that have none, and their keywords (XMP dc:subject, IPTC Keywords) as accepted tags of the label set \"keywords\"; never overwrites a description or a tag; run again to add new ones")
-    .action(async (opts: LibraryCommandOptions, cmd: Command) => {
+    .description("bring in the captions other apps wrote (Lightroom, digiKam, Photoshop: an XMP sidecar, the photo's XMP or IPTC, a real EXIF ImageDescription) as the descriptions of the photos that have none, and their keywords (XMP dc:subject, IPTC Keywords) as accepted tags of the label set \"keywords\"; never overwrites a description or a tag decision; run again for the photos indexed since (--all: every photo)")
+    .option('--all', 'read every photo again, not only those indexed since the last import (a caption or keyword changed in a sidecar alone; a description you removed may come back)')
+    .action(async (opts: LibraryCommandOptions & { all?: boolean }, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox description import');
       try {
-        const result = await library.api.importDescriptionsNow();
+        const result = await library.api.importDescriptionsNow({ everything: opts.all === true });
         for (const p of result.unreadable) process.stderr.write(`shoebox: cannot be read here: ${printable(p)}\n`);
         if (result.unreadable.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson(result);

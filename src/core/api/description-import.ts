@@ -33,6 +33,9 @@ export const KEYWORDS_IMPORTED_AT = 'keywordsImportedAt';
 
 export interface ImportOptions {
   signal?: AbortSignal;
+  /** Every photo read again, not only those indexed since each mark (a caption or keyword
+   *  changed in a sidecar alone); a description removed in Shoebox may come back. */
+  everything?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -48,7 +51,7 @@ export async function importDescriptions(ctx: ApiContext, options: ImportOptions
     store.getLibrarySetting(KEYWORDS_IMPORTED_AT),
   ]);
   const since = (mark: string | null) => (mark === null ? 0 : Number(JSON.parse(mark)) || 0);
-  const [captionsSince, keywordsSince] = [since(captionMark), since(keywordMark)];
+  const [captionsSince, keywordsSince] = options.everything ? [0, 0] : [since(captionMark), since(keywordMark)];
   // Every path of each content to read (videos have neither); a content's caption is read
   // when any of its rows was indexed since the captions' mark (and it has no description),
   // its keywords when since the keywords' mark.

@@ -16,7 +16,7 @@ export interface DescriptionsForeground {
   /** Sets (or with null or blank text removes) the description of the photos at these paths. */
   setDescriptionByPath(paths: string[], text: string | null): Promise<{ changed: string[]; missing: string[] }>;
   /** Imports the captions other apps wrote (description-import.ts), in the foreground. */
-  importDescriptionsNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<DescriptionImport>;
+  importDescriptionsNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; everything?: boolean }): Promise<DescriptionImport>;
 }
 
 
@@ -37,10 +37,10 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 
     setDescription: (ids, text) => byIds(ids, (paths) => setDescriptionByPath(paths, text)),
     importDescriptionsNow: (options = {}) => importDescriptions(ctx, options),
     // The app's: a job of the host's queue, with progress, whose result says what it did.
-    async importDescriptions(): Promise<JobState> {
+    async importDescriptions(everything = false): Promise<JobState> {
       await ctx.need(); // no model yet: the one-line error, not a failed job
       return ctx.jobs.enqueue('import-descriptions', '', async (signal) => {
-        const r = await importDescriptions(ctx, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)) });
+        const r = await importDescriptions(ctx, { signal, everything, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)) });
         return { added: 0, updated: r.imported, removed: 0, embedded: 0, failed: r.unreadable.length, summary: importSummary(r) };
       });
     },

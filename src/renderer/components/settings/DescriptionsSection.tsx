@@ -20,6 +20,8 @@ export function DescriptionsSection() {
   // and a late answer never replaces a newer state its events brought.
   const [jobs, setJobs] = useState<JobState[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Every photo again, not only those indexed since the last import (a sidecar edited alone).
+  const [everything, setEverything] = useState(false);
   const known = (incoming: JobState[]) => setJobs((list) => mergeJobs(list, incoming.filter((j) => j.kind === 'import-descriptions')));
   useEffect(() => {
     let current = true;
@@ -40,7 +42,7 @@ export function DescriptionsSection() {
   const start = async () => {
     setError(null);
     try {
-      known([await client.importDescriptions()]);
+      known([await client.importDescriptions(everything)]);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -55,6 +57,10 @@ export function DescriptionsSection() {
       <button type="button" className="button" disabled={viewingOnly || running} onClick={() => void start()}>
         {running ? 'Importing…' : 'Import captions and keywords'}
       </button>
+      <label className="settings__check small">
+        <input type="checkbox" checked={everything} disabled={viewingOnly || running} onChange={(e) => setEverything(e.target.checked)} /> Read every photo again
+        <span className="muted"> (otherwise only those added or changed since the last import; a description you removed may come back)</span>
+      </label>
       {job?.state === 'running' && <ProgressLine label="Reading captions and keywords" progress={job.progress} />}
       {job?.state === 'done' && job.result?.summary && (
         <p className="muted small" role="status">
