@@ -80,6 +80,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   chooseFolder: (args) => none('chooseFolder', args),
 
   listLabelSets: (args) => none('listLabelSets', args),
+  shippedLabelSets: (args) => none('shippedLabelSets', args),
   saveLabelSet: (args) => [labelSetInput(arity('saveLabelSet', args, 1, 1)[0])],
   removeLabelSet: (args) => [text(arity('removeLabelSet', args, 1, 1)[0], 'label set', MAX_NAME)],
   tagFolder: (args) => {

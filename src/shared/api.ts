@@ -751,6 +751,8 @@ export interface LibraryApi {
 
   // Tags
   listLabelSets(): Promise<LabelSetInfo[]>;
+  /** The label sets that ship with Shoebox (scenes, animals, …), to start a new set from. */
+  shippedLabelSets(): Promise<LabelSetInput[]>;
   /** Creates or replaces (same name) a label set; one-line error naming a bad field. */
   saveLabelSet(set: LabelSetInput): Promise<LabelSetInfo>;
   /** Forgets the set, its tags and its auto-tagged folders (sidecars already written stay). */

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelManager } from '../../src/core/models/model-manager';
 import { tempDir } from '../helpers/images';
-import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
@@ -203,6 +203,19 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
     const section = page.getByRole('region', { name: 'Label sets' });
     await eventually(() => section.getByRole('button', { name: 'Edit label set seasons' }).count()).toBe(0);
     expect(await section.getByRole('button', { name: 'Edit label set colours' }).count()).toBe(1);
+  });
+
+  it('starts a new set from one that ships with Shoebox', async () => {
+    const shipped = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'resources', 'label-sets', 'animals.json'), 'utf8')) as { labels: (string | { name: string })[] };
+    await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: '+ New' }).click();
+    await page.getByRole('button', { name: 'animals', exact: true }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Filled in from the set “animals”' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('animals');
+    const first = shipped.labels[0]!;
+    expect(await page.getByLabel('Label 1', { exact: true }).inputValue()).toBe(typeof first === 'string' ? first : first.name);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Label set “animals”' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: 'Edit label set animals' }).count()).toBe(1);
   });
 
   it('raised no console errors', () => {

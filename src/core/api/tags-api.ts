@@ -9,7 +9,7 @@ import type { BatchResult, JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagC
 import type { LibraryService } from '../library/library-service';
 import { isInside } from '../../base/path-inside';
 import { builtinLabelSets, resolveLabelSetFile } from '../tags/builtin-label-sets';
-import { labelIndex, parseLabelSet, type LabelSet } from '../tags/label-set';
+import { labelIndex, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from '../tags/label-set';
 import { LabelSetError } from '../tags/label-set';
 import { TaggingService, WHOLE_LIBRARY, type PhotoTags, type SidecarReport, type TagDecision } from '../tags/tagging-service';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -18,7 +18,7 @@ import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
 
-export type TagsMethods = ApiMethods<'listLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
+export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
 export type { PhotoTags, SidecarReport, TagDecision };
 
@@ -128,6 +128,14 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       if (!(await ctx.open())) return [];
       const { tags } = await tagging();
       return Promise.all((await tags.listLabelSets()).map((set) => info(tags, set)));
+    },
+
+    async shippedLabelSets(): Promise<LabelSetInput[]> {
+      // Read from the files each time (a few KB): nothing of the library's, no model needed.
+      return builtinLabelSets().map((name) => {
+        const file = resolveLabelSetFile(name)!;
+        return labelSetToJson(parseLabelSetJson(fs.readFileSync(file, 'utf8'), path.basename(file)));
+      });
     },
 
     async saveLabelSet(input: LabelSetInput): Promise<LabelSetInfo> {

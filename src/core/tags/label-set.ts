@@ -6,6 +6,7 @@
 //
 // `threshold`, `margin` and `templates` are optional (defaults below; see zero-shot.ts for
 // the decision rule). Validation errors are one line naming the offending field.
+import type { LabelSetInput } from '../../shared/api';
 
 export interface Label {
   name: string;
@@ -134,7 +135,7 @@ export function parseLabelSetJson(text: string, source: string): LabelSet {
 }
 
 /** The set as users export it: labels without prompts as plain strings. */
-export function labelSetToJson(set: LabelSet): Record<string, unknown> {
+export function labelSetToJson(set: LabelSet): LabelSetInput {
   return {
     name: set.name,
     labels: set.labels.map((l) => (l.prompts.length ? { name: l.name, prompts: l.prompts } : l.name)),

@@ -64,7 +64,7 @@ describe('argument checks', () => {
       [
         'addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
         'installModel', 'useModel', 'chooseFolder', 'repairLibrary',
-        'listLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
+        'listLabelSets', 'shippedLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
         'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'importDescriptions', 'rotatePhotos', 'places',

@@ -2,7 +2,7 @@
 // (the engine's one-line error shown inline), Delete (confirmed), Import / Export JSON; and
 // for a saved set, tagging a folder and the folders tagged as they are indexed.
 import { useRef, useState, type FormEvent } from 'react';
-import type { LabelSetInfo } from '../../../shared/api';
+import type { LabelSetInfo, LabelSetInput } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
@@ -145,6 +145,15 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
           }}
         />
       </header>
+      {isNew && (
+        <ShippedSets
+          onPick={(input) => {
+            setForm(importJson(JSON.stringify(input), `${input.name}.json`));
+            setError(null);
+            setNotice(`Filled in from the set “${input.name}” that ships with Shoebox: change what you like, then Save.`);
+          }}
+        />
+      )}
       <form className="label-set-form" onSubmit={(e) => void save(e)}>
         <label className="tags-field">
           <span>Name</span>
@@ -246,4 +255,24 @@ function snapshot(form: LabelSetForm): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!;
+}
+
+/** The sets that ship with Shoebox (scenes, animals, …), each a button that fills the new set's form. */
+function ShippedSets({ onPick }: { onPick: (set: LabelSetInput) => void }) {
+  const client = useClient();
+  const [shipped] = useAsync(() => client.shippedLabelSets(), [client]);
+  if (shipped.status !== 'ready' || shipped.value.length === 0) return null;
+  return (
+    <p className="muted small label-set-editor__shipped">
+      Or start from a set that ships with Shoebox:{' '}
+      {shipped.value.map((set, i) => (
+        <span key={set.name}>
+          {i > 0 && ' · '}
+          <button type="button" className="link-button" title={`${set.labels.length} labels`} onClick={() => onPick(set)}>
+            {set.name}
+          </button>
+        </span>
+      ))}
+    </p>
+  );
 }
