@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
@@ -13,6 +13,9 @@ import { ProgressLine } from '../JobProgress';
  * "Text in photo" mode finds them by their words. The cost shown is the engine's: measured on
  * this computer once it has read a few photos, else the bench's estimate.
  */
+/** How often the counts are read again while the reading job runs. */
+const COUNTS_EVERY_MS = 3000;
+
 export function TextSection() {
   const client = useClient();
   // A library setting: not changed by a device that only views the library (no model here).
@@ -24,10 +27,17 @@ export function TextSection() {
   const [chosen, setChosen] = useState<boolean | null>(null);
   // The reading job while it runs; the counts reload when it ends.
   const [reading, setReading] = useState<JobState | null>(null);
+  // While it runs, the counts are read again every few seconds, so "still to read" goes down
+  // with the progress line below it.
+  const countsReadAt = useRef(0);
   useLibraryEvents((event) => {
     if (event.type !== 'job' || event.job.kind !== 'read-text') return;
-    setReading(event.job.state === 'running' || event.job.state === 'queued' ? event.job : null);
-    if (event.job.state !== 'running' && event.job.state !== 'queued') reload();
+    const running = event.job.state === 'running' || event.job.state === 'queued';
+    setReading(running ? event.job : null);
+    if (!running || Date.now() - countsReadAt.current > COUNTS_EVERY_MS) {
+      countsReadAt.current = Date.now();
+      reload();
+    }
   });
 
   const toggle = async (on: boolean) => {
