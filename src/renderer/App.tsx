@@ -211,6 +211,7 @@ export function App() {
             value={textMode ? fromTextQuery(views.query) : views.query}
             onChange={(typed) => views.setQuery(textMode ? toTextQuery(typed) : typed)}
             disabled={!ready}
+            disabledReason={hasModel ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings'}
             textMode={textMode}
             onTextMode={(on) => {
               setTextMode(on);

@@ -61,6 +61,9 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await new ModelManager({ home }).import(fixtureModelDir(TINY_IMMICH), { id: 'tiny' });
     await page.getByRole('button', { name: 'Check again' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Add a folder to start' }).isVisible()).toBe(true);
+    // The search box waits for photos, and says so.
+    expect(await page.getByRole('searchbox').isDisabled()).toBe(true);
+    expect(await page.getByRole('searchbox').getAttribute('placeholder')).toBe('Add a folder of photos to search them');
     await screenshot(page, '02-first-run-add-folder');
   });
 

@@ -5,13 +5,15 @@ interface SearchBoxProps {
   value: string;
   onChange: (value: string) => void;
   disabled?: boolean;
+  /** Shown in the box while it is disabled: what search waits for. */
+  disabledReason?: string;
   /** "Text in photo": what is typed is text to find in photos, not a description. */
   textMode?: boolean;
   onTextMode?: (on: boolean) => void;
 }
 
 /** The search field: results follow as you type (the caller debounces). "/" focuses it. */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, textMode = false, onTextMode }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode }, ref) {
   const viewingOnly = useViewingOnly();
   return (
     <div className="search-box">
@@ -24,7 +26,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         type="search"
         role="searchbox"
         aria-label={textMode ? 'Search text in photos' : 'Search photos'}
-        placeholder={viewingOnly ? 'Search needs a model on this device' : textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
+        placeholder={viewingOnly ? 'Search needs a model on this device' : disabled && disabledReason ? disabledReason : textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
         value={value}
         disabled={disabled}
         spellCheck={false}
