@@ -22,6 +22,7 @@ import { registerArchive } from './commands/archive';
 import { registerDate } from './commands/date';
 import { registerPlace } from './commands/place';
 import { registerDescription } from './commands/description';
+import { registerImport } from './commands/import';
 import { registerRotate } from './commands/rotate';
 import { registerPlaces } from './commands/places';
 import { registerOnThisDay } from './commands/on-this-day';
@@ -90,6 +91,7 @@ export function buildProgram(): Command {
   registerDate(program);
   registerPlace(program);
   registerDescription(program);
+  registerImport(program);
   registerRotate(program);
   registerPlaces(program);
   registerOnThisDay(program);

@@ -129,6 +129,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [everything] = arity('importDescriptions', args, 0, 1);
     return optional(everything, (v) => bool(v, 'everything')) as MethodArgs<'importDescriptions'>;
   },
+  importPhotos: (args) => {
+    const [from, to] = arity('importPhotos', args, 2, 2);
+    return [text(from, 'folder to import from', MAX_PATH), text(to, 'library folder to import into', MAX_PATH)];
+  },
   rotatePhotos: (args) => {
     const [list, turns] = arity('rotatePhotos', args, 2, 2);
     return [ids(list), integer(turns, 'turns', -3, 3)];

@@ -335,7 +335,7 @@ export interface FailurePage {
 }
 
 /** Work the engine does in the background, one job at a time (LanceDB has one writer). */
-export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash' | 'read-text' | 'copy-library' | 'import-descriptions';
+export type JobKind = 'index' | 'remove-folder' | 'tag' | 'dupes' | 'install-model' | 'repair' | 'trash' | 'read-text' | 'copy-library' | 'import-descriptions' | 'import-photos';
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobResult {
@@ -588,6 +588,19 @@ export interface AlbumExportReport {
 export const MAX_DESCRIPTION = 2000;
 
 /** What an import of captions from files did (src/core/api/description-import.ts). */
+/** What an import from a camera card or folder did (importPhotos). */
+export interface PhotoImportResult {
+  from: string;
+  to: string;
+  /** The new files, by path (photos and videos, sorted into day folders under `to`). */
+  copied: string[];
+  /** Files whose content the library held already (or a copy earlier in the same import): not copied. */
+  already: number;
+  failed: { path: string; error: string }[];
+  /** Photos indexed after the copy. */
+  indexed: number;
+}
+
 export interface DescriptionImport {
   /** Photos (contents) read that had no description. */
   read: number;
@@ -808,6 +821,11 @@ export interface LibraryApi {
    *  photos indexed since the last import; `everything`: every photo again (a caption or keyword
    *  changed in a sidecar alone; a description removed in Shoebox may come back). */
   importDescriptions(everything?: boolean): Promise<JobState>;
+  /** Copies the photos and videos of a camera card or folder outside the library that the
+   *  library does not hold yet into a library folder (`to`, or a folder in one), by day taken
+   *  (`to/2024/2024-06-15/…`), then indexes them, as a background job ('import-photos'). The
+   *  source is only read; nothing is overwritten. */
+  importPhotos(from: string, to: string): Promise<JobState>;
   /** Turns the photos by `turns` quarter turns clockwise (-1: anticlockwise, 2: upside down)
    *  from how they show now: every copy of a content, once; the files are never touched, the
    *  images the app is served are turned. Four turns put a photo back as its file shows it. */

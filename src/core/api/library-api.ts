@@ -42,6 +42,7 @@ import { archiveApi, type ArchiveForeground } from './archive-api';
 import { takenAtApi, type TakenAtForeground } from './taken-at-api';
 import { placeEditApi, type PlaceEditForeground } from './place-edit-api';
 import { descriptionsApi, type DescriptionsForeground } from './descriptions-api';
+import { photoImportApi, type PhotoImportForeground } from './photo-import-api';
 import { rotationsApi, type RotationsForeground } from './rotations-api';
 import { dupesApi, type DupesForeground } from './dupes-api';
 import { modelsApi, type ModelsForeground } from './models-api';
@@ -108,7 +109,7 @@ export interface LibraryApiOptions {
 
 /** LibraryApi plus what only an in-process front end needs: image bytes for a transport,
  *  foreground work with its whole summary for the CLI (foreground-api.ts), and shutdown. */
-export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, PlaceEditForeground, DescriptionsForeground, RotationsForeground, DupesForeground, ModelsForeground, TextForeground {
+export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, AlbumsForeground, FavouritesForeground, ArchiveForeground, TakenAtForeground, PlaceEditForeground, DescriptionsForeground, PhotoImportForeground, RotationsForeground, DupesForeground, ModelsForeground, TextForeground {
   readonly home: string;
   /** Where the library lives: a folder or s3://bucket/prefix (safe to print). */
   readonly library: string;
@@ -529,6 +530,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...takenAtApi(ctx),
     ...placeEditApi(ctx),
     ...descriptionsApi(ctx),
+    ...photoImportApi(ctx),
     ...rotationsApi(ctx, textReading),
     ...timelineApi(ctx),
     ...placesApi(ctx),

@@ -1,0 +1,31 @@
+// `shoebox import FROM --to DIR`: copies the photos and videos of a camera card, a phone's
+// folder or any folder outside the library that the library does not hold yet into a library
+// folder, sorted by day taken, then indexes them (core/api/photo-import-api.ts, the app's).
+// The source is only read.
+import type { Command } from 'commander';
+import { statusLine } from '../../base/status-line';
+import { photoImportSummary } from '../../shared/photo-import-text';
+import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+
+export function registerImport(program: Command): void {
+  withLibraryOptions(program.command('import'))
+    .description('copy the photos and videos of a camera card or folder that the library does not hold yet into a library folder, by day taken (DIR/2024/2024-06-15/…), then index them; the source is only read, nothing is overwritten')
+    .argument('<from>', 'the card or folder to import from (outside the library)')
+    .requiredOption('--to <dir>', 'a library folder, or a folder in one, to copy into')
+    .action(async (from: string, opts: LibraryCommandOptions & { to: string }, cmd: Command) => {
+      const library = await openCommandLibrary(cmd, opts, 'shoebox import');
+      const line = statusLine({ enabled: !opts.json && process.stderr.isTTY === true });
+      try {
+        const result = await library.api.importPhotosNow(from, opts.to, { onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
+        line.end();
+        for (const f of result.failed) process.stderr.write(`shoebox: could not import ${printable(f.path)}: ${f.error}\n`);
+        if (result.failed.length) process.exitCode = EXIT_FAILURE;
+        if (opts.json) return printJson(result);
+        printLine(photoImportSummary(result));
+      } finally {
+        line.end();
+        await library.close();
+      }
+    });
+}

@@ -1,0 +1,67 @@
+// Import from a camera card or any folder (library/photo-import.ts does the copying): the
+// photos and videos there not yet in the library are copied into a library folder, by day
+// taken, then indexed there. The app queues it as a job ('import-photos'); the CLI
+// (`shoebox import`) runs it in the foreground. Both go through here.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JobState, PhotoImportResult } from '../../shared/api';
+import { photoImportSummary } from '../../shared/photo-import-text';
+import { isAtOrInside } from '../../base/path-inside';
+import { importPhotoFiles } from '../library/photo-import';
+import type { ApiContext, ApiMethods } from './api-context';
+import { jobProgress } from './job-progress';
+
+/** The CLI's share. */
+export interface PhotoImportForeground {
+  importPhotosNow(from: string, to: string, options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<PhotoImportResult>;
+}
+
+export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & PhotoImportForeground {
+  const run = async (from: string, to: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<PhotoImportResult> => {
+    const lib = await ctx.need();
+    const { source, target, folder } = await checkPlaces(ctx, from, to);
+    const store = await lib.writable(); // the writer lock: no other Shoebox writes meanwhile
+    fs.mkdirSync(target, { recursive: true });
+    const copied = await importPhotoFiles(source, target, {
+      known: async (hashes) => new Set((await store.pathsByHash(hashes)).keys()),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    // Indexed where they landed (nothing else of the folder changes): embedded, searchable.
+    const indexed = copied.copied.length && !options.signal?.aborted ? (await lib.index([folder], options.signal)).added : 0;
+    if (indexed) ctx.emit({ type: 'photos-changed', added: indexed, removed: 0 });
+    return { from: source, to: target, copied: copied.copied, already: copied.already, failed: copied.failed, indexed };
+  };
+  return {
+    importPhotosNow: run,
+    async importPhotos(from, to): Promise<JobState> {
+      await ctx.need(); // no model yet: the one-line error, not a failed job
+      await checkPlaces(ctx, from, to); // a wrong place is said at once, not as a failed job
+      return ctx.jobs.enqueue('import-photos', path.resolve(to), async (signal) => {
+        const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)) });
+        return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r) };
+      });
+    },
+  };
+}
+
+/** The source (a folder outside the library) and the target (a library folder, or a folder in one), resolved; one line when either is wrong. */
+async function checkPlaces(ctx: ApiContext, from: string, to: string): Promise<{ source: string; target: string; folder: string }> {
+  const source = path.resolve(from);
+  const target = path.resolve(to);
+  if (!isDirectory(source)) throw new Error(`nothing to import from: ${source} is not a folder`);
+  const folders = (await (await (await ctx.need()).readable()).listFolders()).map((f) => f.path);
+  const folder = folders.filter((f) => isAtOrInside(target, f)).sort((a, b) => a.length - b.length)[0];
+  if (!folder) throw new Error(`import into a library folder: ${target} is not in the library (add it as a folder first, or choose one of its folders)`);
+  if (folders.some((f) => isAtOrInside(source, f))) throw new Error(`${source} is in the library already: its photos are indexed where they are`);
+  if (isAtOrInside(target, source)) throw new Error(`import into a folder outside ${source}: the copies would land among the files being imported`);
+  return { source, target, folder };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

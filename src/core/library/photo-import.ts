@@ -1,0 +1,196 @@
+// Importing photos from a camera's card, a phone's folder or any folder outside the library
+// (as Lightroom, digiKam and Apple Photos import): each photo and video is copied into a
+// library folder, sorted by the day it was taken (`<to>/2024/2024-06-15/IMG_0042.JPG`), then
+// indexed there. The source is only read: nothing on the card is moved, renamed or deleted.
+// What the library holds already (the same bytes anywhere in it), and a second copy of one
+// file on the card, is not copied again, so importing the same card twice copies only what is
+// new. A copy is written beside its final name, checked against the source's SHA-256, given
+// the source's modification time, and only then linked under its name, which it never takes
+// from another file (an existing name gets " (2)"): a crash or a full disk leaves no half photo
+// under a photo's name, and never replaces one. A photo's XMP sidecar goes with it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256File } from '../../base/sha256-file';
+import { hasVideoExtension, readPhotoMetadata } from '../media';
+import { hasPhotoExtension } from '../media/photo-extensions';
+
+export interface PhotoImportReport {
+  /** The files written, by their new paths. */
+  copied: string[];
+  /** Files whose content the library holds already (or this import, or its day's folder from an import not indexed yet). */
+  already: number;
+  failed: { path: string; error: string }[];
+}
+
+export interface PhotoImportOptions {
+  /** Whether the library holds a content already, by SHA-256 (hex). */
+  known: (hashes: readonly string[]) => Promise<ReadonlySet<string>>;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Photos read at once before their hashes are looked up in the library. */
+const LOOKUP_BATCH = 64;
+
+/** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
+export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
+  const files = listMedia(from);
+  const report: PhotoImportReport = { copied: [], already: 0, failed: [] };
+  const seen = new Set<string>();
+  let done = 0;
+  for (let at = 0; at < files.length; at += LOOKUP_BATCH) {
+    if (options.signal?.aborted) break;
+    const batch: { file: string; hash: string }[] = [];
+    for (const file of files.slice(at, at + LOOKUP_BATCH)) {
+      try {
+        batch.push({ file, hash: await sha256File(file, options.signal) });
+      } catch (error) {
+        if (options.signal?.aborted) break;
+        report.failed.push({ path: file, error: oneLine(error) });
+        options.onProgress?.(++done, files.length);
+      }
+    }
+    const known = await options.known(batch.map((b) => b.hash));
+    for (const { file, hash } of batch) {
+      if (options.signal?.aborted) break;
+      try {
+        const copied = known.has(hash) || seen.has(hash) ? null : await copyInto(file, hash, to);
+        if (copied) report.copied.push(copied);
+        else report.already++;
+        seen.add(hash);
+      } catch (error) {
+        report.failed.push({ path: file, error: oneLine(error) });
+      }
+      options.onProgress?.(++done, files.length);
+    }
+  }
+  return report;
+}
+
+/** The photos and videos under `dir` (hidden files and folders left out, links not followed), sorted. */
+function listMedia(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const p = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile() && (hasPhotoExtension(p) || hasVideoExtension(p))) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Copies one file into its day's folder under `to`; its new path, or null when that folder holds it already. */
+async function copyInto(file: string, hash: string, to: string): Promise<string | null> {
+  const st = fs.statSync(file);
+  const day = dayFolder(await takenAt(file, st.mtimeMs));
+  const dir = path.join(to, day.slice(0, 4), day);
+  fs.mkdirSync(dir, { recursive: true });
+  const names = freeNames(path.basename(file));
+  // An earlier import copied it there but was not indexed yet (stopped, or a crash): not again.
+  for (const name of names()) {
+    const there = path.join(dir, name);
+    if (!fs.existsSync(there)) break;
+    if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return null;
+  }
+  // The copy is checked before it has a name a photo could be mistaken for.
+  const part = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.shoebox-part`);
+  try {
+    fs.copyFileSync(file, part, fs.constants.COPYFILE_EXCL);
+    const fd = fs.openSync(part, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if ((await sha256File(part)) !== hash) throw new Error('the copy differs from the file it was copied from (check the card, then import again)');
+    fs.utimesSync(part, st.atime, st.mtime);
+    const target = placeUnderFreeName(part, dir, names);
+    const sidecar = `${file}.xmp`;
+    if (isRegularFile(sidecar) && !fs.existsSync(`${target}.xmp`)) {
+      fs.copyFileSync(sidecar, `${target}.xmp`, fs.constants.COPYFILE_EXCL);
+      const side = fs.statSync(sidecar);
+      fs.utimesSync(`${target}.xmp`, side.atime, side.mtime);
+    }
+    return target;
+  } finally {
+    fs.rmSync(part, { force: true });
+  }
+}
+
+/** `name`, then `stem (2).ext`, `stem (3).ext`, … */
+function freeNames(name: string): () => Generator<string> {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  return function* () {
+    for (let n = 1; ; n++) yield n === 1 ? name : `${stem} (${n})${ext}`;
+  };
+}
+
+/**
+ * Gives `part` the first free name: a hard link, which never replaces a file (EEXIST); where
+ * the disk has none (exFAT, FAT32: a camera card's or a USB disk's), a rename once the name is
+ * seen free (the writer lock keeps other Shoebox processes out).
+ */
+function placeUnderFreeName(part: string, dir: string, names: () => Generator<string>): string {
+  for (const name of names()) {
+    const target = path.join(dir, name);
+    try {
+      fs.linkSync(part, target);
+      return target;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+      if (fs.existsSync(target)) continue;
+      fs.renameSync(part, target);
+      return target;
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/** When the photo was taken as its camera showed it (epoch ms read as UTC), else the file's time (this machine's clock). */
+async function takenAt(file: string, mtimeMs: number): Promise<number> {
+  if (hasPhotoExtension(file)) {
+    try {
+      const taken = (await readPhotoMetadata(await readHead(file))).takenAt;
+      if (taken !== null) return taken;
+    } catch {
+      // No EXIF to read: the file's time.
+    }
+  }
+  // The file's time in this machine's zone, as a camera's clock would show it.
+  return mtimeMs - new Date(mtimeMs).getTimezoneOffset() * 60_000;
+}
+
+/** The first 256 KB, where a photo's EXIF is (its header); the whole file when smaller. */
+async function readHead(file: string): Promise<Buffer> {
+  const fd = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await fd.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await fd.close();
+  }
+}
+
+function dayFolder(takenAtMs: number): string {
+  return new Date(takenAtMs).toISOString().slice(0, 10);
+}
+
+function isRegularFile(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}

@@ -1,0 +1,10 @@
+// What an import from a card or folder did, as the app's job line and the CLI say it.
+import type { PhotoImportResult } from './api';
+
+/** "copied 12 photos into /Photos/Import, 3 photos already in the library, 1 failed; 12 indexed". */
+export function photoImportSummary(r: PhotoImportResult): string {
+  const count = (n: number, noun: string) => `${n.toLocaleString()} ${n === 1 ? noun : `${noun}s`}`;
+  const already = r.already ? `, ${count(r.already, 'photo')} already in the library` : '';
+  const failed = r.failed.length ? `, ${r.failed.length.toLocaleString()} failed` : '';
+  return `copied ${count(r.copied.length, 'photo')} into ${r.to}${already}${failed}${r.copied.length ? `; ${r.indexed.toLocaleString()} indexed` : ''}`;
+}

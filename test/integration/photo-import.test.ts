@@ -1,0 +1,116 @@
+// Importing a camera card as the app and the CLI do it (core/api/photo-import-api.ts): what the
+// library lacks is copied into a library folder by day taken (EXIF, else the file's date),
+// sidecars along, then indexed; what it holds (anywhere, or twice on the card) is not copied
+// again; an existing name is never overwritten; the card is only read; a wrong place is one
+// line. Real LanceDB, tiny model, dates written by exiftool.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importPhotoFiles } from '../../src/core/library/photo-import';
+import { shoebox } from '../cli/run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { haveExiftool, writeCaptionedPhoto } from '../helpers/captioned-photos';
+import { tempDir, writeColourPhoto } from '../helpers/images';
+
+/** Every file under `dir` (relative paths) with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map((fs.readdirSync(dir, { recursive: true }) as string[]).filter((p) => fs.statSync(path.join(dir, p)).isFile()).sort().map((p) => [p, fs.readFileSync(path.join(dir, p))]));
+}
+
+/** A card as a camera leaves it, plus a photo the library holds already. */
+async function cardAndLibrary(): Promise<{ card: string; library: string; dcim: string }> {
+  const library = tempDir('shoebox-import-library-');
+  await writeColourPhoto(library, 'kept.jpg', [30, 90, 200]);
+  const card = tempDir('shoebox-import-card-');
+  const dcim = path.join(card, 'DCIM', '100CANON');
+  fs.mkdirSync(dcim, { recursive: true });
+  await writeCaptionedPhoto(dcim, 'IMG_0001.JPG', [200, 40, 40], ['-DateTimeOriginal=2024:06:15 10:00:00']);
+  fs.writeFileSync(path.join(dcim, 'IMG_0001.JPG.xmp'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
+  await writeCaptionedPhoto(dcim, 'IMG_0002.JPG', [40, 200, 40], ['-DateTimeOriginal=2023:12:31 23:30:00']);
+  fs.copyFileSync(path.join(dcim, 'IMG_0001.JPG'), path.join(dcim, 'IMG_9001.JPG')); // twice on the card
+  fs.copyFileSync(path.join(library, 'kept.jpg'), path.join(dcim, 'IMG_0003.JPG')); // in the library already
+  await writeColourPhoto(card, 'scan.png', [120, 120, 40]); // no EXIF: the file's date
+  const noon = new Date(2022, 1, 3, 12, 0, 0);
+  fs.utimesSync(path.join(card, 'scan.png'), noon, noon);
+  fs.writeFileSync(path.join(card, '._IMG_0001.JPG'), 'a Mac resource fork'); // hidden: left alone
+  fs.writeFileSync(path.join(card, 'notes.txt'), 'not a photo');
+  return { card, library, dcim };
+}
+
+describe.skipIf(!haveExiftool)('importing from a camera card', () => {
+  const openHost = useApiHosts();
+
+  it('through the app: copies what the library lacks by day taken, indexes it, and reads the card only', async () => {
+    const { card, library } = await cardAndLibrary();
+    const { host, events } = await openHost();
+    await host.indexNow([library]);
+    const into = path.join(library, 'Imported');
+    // A photo of another content already has a name the card uses, on the same day.
+    fs.mkdirSync(path.join(into, '2024', '2024-06-15'), { recursive: true });
+    await writeColourPhoto(path.join(into, '2024', '2024-06-15'), 'IMG_0001.JPG', [10, 10, 10]);
+    const mine = fs.readFileSync(path.join(into, '2024', '2024-06-15', 'IMG_0001.JPG'));
+    await host.indexNow([library]);
+    const before = snapshot(card);
+
+    const job = await jobFinished(events, await host.importPhotos(card, into));
+    expect(job).toMatchObject({ kind: 'import-photos', state: 'done', result: { summary: `copied 3 photos into ${into}, 2 photos already in the library; 3 indexed` } });
+    expect([...snapshot(into).keys()]).toEqual([
+      path.join('2022', '2022-02-03', 'scan.png'),
+      path.join('2023', '2023-12-31', 'IMG_0002.JPG'),
+      path.join('2024', '2024-06-15', 'IMG_0001 (2).JPG'),
+      path.join('2024', '2024-06-15', 'IMG_0001 (2).JPG.xmp'),
+      path.join('2024', '2024-06-15', 'IMG_0001.JPG'),
+    ]);
+    expect(fs.readFileSync(path.join(into, '2024', '2024-06-15', 'IMG_0001.JPG')).equals(mine)).toBe(true);
+    expect(fs.readFileSync(path.join(into, '2024', '2024-06-15', 'IMG_0001 (2).JPG')).equals(before.get(path.join('DCIM', '100CANON', 'IMG_0001.JPG'))!)).toBe(true);
+    // The copies keep the card's file times; the card is as it was.
+    expect(Math.round(fs.statSync(path.join(into, '2022', '2022-02-03', 'scan.png')).mtimeMs)).toBe(new Date(2022, 1, 3, 12).getTime());
+    expect(snapshot(card)).toEqual(before);
+    const names = (await host.timeline({ limit: 100 })).photos.map((p) => path.relative(library, p.path)).sort();
+    expect(names).toEqual(['Imported/2022/2022-02-03/scan.png', 'Imported/2023/2023-12-31/IMG_0002.JPG', 'Imported/2024/2024-06-15/IMG_0001 (2).JPG', 'Imported/2024/2024-06-15/IMG_0001.JPG', 'kept.jpg']);
+
+    // The same card again: nothing new.
+    const again = await jobFinished(events, await host.importPhotos(card, into));
+    expect(again.result?.summary).toBe(`copied 0 photos into ${into}, 5 photos already in the library`);
+  }, 180_000);
+
+  it('an import stopped before its photos were indexed copies nothing twice when run again, and leaves no partial file', async () => {
+    const { card } = await cardAndLibrary();
+    const into = tempDir('shoebox-import-into-');
+    const nothingKnown = { known: async () => new Set<string>() }; // as if the library had not indexed them yet
+    const first = await importPhotoFiles(card, into, nothingKnown);
+    expect(first).toMatchObject({ already: 1, failed: [] }); // IMG_9001.JPG: IMG_0001.JPG again
+    expect(first.copied.length).toBe(4);
+    const again = await importPhotoFiles(card, into, nothingKnown);
+    expect(again).toEqual({ copied: [], already: 5, failed: [] });
+    expect([...snapshot(into).keys()].filter((p) => p.includes('shoebox-part'))).toEqual([]);
+  }, 120_000);
+
+  it('says in one line where it cannot import, before any job', async () => {
+    const { card, library } = await cardAndLibrary();
+    const { host } = await openHost();
+    await host.indexNow([library]);
+    const jobs = (await host.jobs()).length;
+    const outside = tempDir('shoebox-import-outside-');
+    await expect(host.importPhotos(card, outside)).rejects.toThrow(`import into a library folder: ${outside} is not in the library (add it as a folder first, or choose one of its folders)`);
+    await expect(host.importPhotos(path.join(card, 'nope'), library)).rejects.toThrow(`nothing to import from: ${path.join(card, 'nope')} is not a folder`);
+    await expect(host.importPhotos(library, library)).rejects.toThrow(`${library} is in the library already: its photos are indexed where they are`);
+    expect((await host.jobs()).length).toBe(jobs);
+  }, 120_000);
+
+  it('from the CLI: `shoebox import CARD --to DIR` copies, indexes and says what it did', async () => {
+    const { card, library, dcim } = await cardAndLibrary();
+    const home = tempDir();
+    const model = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+    const run = (...args: string[]) => shoebox(['--home', home, ...args]);
+    expect((await run('index', ...model, library)).code).toBe(0);
+    const res = await run('import', ...model, card, '--to', library);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toBe(`copied 3 photos into ${library}, 2 photos already in the library; 3 indexed\n`);
+    const json = await run('import', ...model, '--json', dcim, '--to', library);
+    expect(JSON.parse(json.stdout)).toEqual({ from: dcim, to: library, copied: [], already: 4, failed: [], indexed: 0 });
+    const found = await run('list', ...model, '--json');
+    expect((JSON.parse(found.stdout) as { path: string }[]).length).toBe(4);
+  }, 180_000);
+});
