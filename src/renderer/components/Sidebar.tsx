@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { FolderInfo, IndexProgress, JobState } from '../../shared/api';
 import { formatCount } from '../lib/format';
 import { AddFolderForm } from './AddFolderForm';
+import { ImportPhotosForm } from './ImportPhotosForm';
 import { FolderRow } from './FolderRow';
 import { ProgressLine } from './JobProgress';
 import { onThisDayText } from '../lib/on-this-day';
@@ -48,6 +49,7 @@ interface SidebarProps {
 /** The library and its folders, then the feature sections. */
 export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, videos = false, videoCount = null, onShowVideos, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const viewingOnly = useViewingOnly();
   // Each folder shows its most recent job (jobs arrive most active first).
   const jobFor = (path: string) => jobs.find((job) => job.folder === path);
@@ -90,12 +92,20 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       <div className="sidebar__section">
         <h2>Folders</h2>
         {!viewingOnly && (
-          <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
-            {adding ? 'Cancel' : '+ Add'}
-          </button>
+          <span className="sidebar__section-actions">
+            {folders.length > 0 && (
+              <button type="button" className="link-button" aria-expanded={importing} onClick={() => setImporting((v) => !v)} title="Copy the photos of a camera card or folder into the library">
+                {importing ? 'Close' : 'Import…'}
+              </button>
+            )}
+            <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+              {adding ? 'Cancel' : '+ Add'}
+            </button>
+          </span>
         )}
       </div>
       {adding && !viewingOnly && <AddFolderForm autoFocus onAdded={() => setAdding(false)} />}
+      {importing && !viewingOnly && folders.length > 0 && <ImportPhotosForm folders={folders} />}
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (

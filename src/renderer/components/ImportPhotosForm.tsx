@@ -1,0 +1,75 @@
+// "Import…" beside the folders: the photos and videos of a camera card or a folder outside the
+// library that the library lacks, copied into one of its folders by day taken, then indexed
+// (LibraryApi.importPhotos: one 'import-photos' job, whose progress and result show here). The
+// card is only read. The path is typed, or chosen with "Browse…" in the desktop app.
+import { useState } from 'react';
+import type { FolderInfo, JobState } from '../../shared/api';
+import { useClient } from '../client/ClientContext';
+import { useFolderPathForm } from '../hooks/useFolderPathForm';
+import { mergeJobs } from '../hooks/useLibrary';
+import { useLibraryEvents } from '../hooks/useLibraryEvents';
+import { ProgressLine } from './JobProgress';
+
+export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
+  const client = useClient();
+  const [into, setInto] = useState(folders[0]?.path ?? '');
+  const [jobs, setJobs] = useState<JobState[]>([]);
+  useLibraryEvents((event) => {
+    if (event.type === 'job' && event.job.kind === 'import-photos') setJobs((list) => mergeJobs(list, [event.job]));
+  });
+  const { path, setPath, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (from) => {
+    const job = await client.importPhotos(from, into);
+    setJobs((list) => mergeJobs(list, [job]));
+    setPath('');
+  });
+  const job = [...jobs].sort((a, b) => b.queuedAt - a.queuedAt)[0] ?? null;
+  const running = job?.state === 'queued' || job?.state === 'running';
+
+  return (
+    <form className="add-folder" aria-label="Import photos" onSubmit={(event) => void submit(event)}>
+      <label className="add-folder__label" htmlFor="import-from">
+        Import from a camera card or folder
+      </label>
+      <div className="add-folder__row">
+        <input id="import-from" type="text" placeholder="/media/you/EOS_DIGITAL" value={path} autoFocus spellCheck={false} autoComplete="off" onChange={(event) => setPath(event.target.value)} />
+        {canBrowse && (
+          <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
+            Browse…
+          </button>
+        )}
+      </div>
+      <label className="add-folder__label" htmlFor="import-into">
+        Into (by day taken: 2024/2024-06-15/…)
+      </label>
+      <div className="add-folder__row">
+        <select id="import-into" value={into} onChange={(event) => setInto(event.target.value)}>
+          {folders.map((f) => (
+            <option key={f.path} value={f.path}>
+              {f.path}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--primary" disabled={busy || running || !path.trim() || !into}>
+          {running ? 'Importing…' : 'Import'}
+        </button>
+      </div>
+      <p className="muted small">Only what the library does not hold yet is copied; the card is only read.</p>
+      {job?.state === 'running' && <ProgressLine label="Copying" progress={job.progress} />}
+      {job?.state === 'done' && job.result?.summary && (
+        <p className="muted small" role="status">
+          {job.result.summary[0]!.toUpperCase() + job.result.summary.slice(1)}.
+        </p>
+      )}
+      {job?.state === 'failed' && (
+        <p className="form-error" role="alert">
+          {job.error ?? 'The import failed.'}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

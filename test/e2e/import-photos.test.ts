@@ -1,0 +1,44 @@
+// Import from a camera card in the browser over `shoebox serve`: the sidebar's Import… copies
+// the card's photos the library lacks into a library folder by day taken, says so, and they
+// show in the timeline; the card is only read. Screenshot: test-results/screenshots/import-photos.png.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+import { hasChromium, screenshot } from './helpers/browser';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
+import { tileNames } from './helpers/tiles';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('import from a camera card in the browser', () => {
+  const lib = useLibrarySession('import-photos', async (photos) => {
+    await writeExifColourPhoto(photos, 'home.jpg', [20, 200, 30], { taken: '2024:06:14 12:00:00' });
+  });
+
+  it('Import… copies the card\'s new photos into the chosen folder by day taken, and they show', async () => {
+    const card = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-e2e-card-'));
+    fs.mkdirSync(path.join(card, 'DCIM'));
+    await writeExifColourPhoto(path.join(card, 'DCIM'), 'IMG_0001.JPG', [220, 20, 20], { taken: '2024:06:15 18:00:00' });
+    fs.copyFileSync(path.join(lib.photos, 'home.jpg'), path.join(card, 'DCIM', 'IMG_0002.JPG')); // held already
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => tileNames(lib.page), 60_000).toEqual(['home.jpg']);
+
+    await lib.page.getByRole('button', { name: 'Import…' }).click();
+    const form = lib.page.getByRole('form', { name: 'Import photos' });
+    await form.getByLabel('Import from a camera card or folder').fill(card);
+    expect(await form.getByLabel(/^Into/).inputValue()).toBe(lib.photos);
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    await eventually(() => form.getByRole('status').innerText(), 60_000).toBe(`Copied 1 photo into ${lib.photos}, 1 photo already in the library; 1 indexed.`);
+    expect(fs.existsSync(path.join(lib.photos, '2024', '2024-06-15', 'IMG_0001.JPG'))).toBe(true);
+    await eventually(async () => (await tileNames(lib.page)).sort(), 30_000).toEqual(['IMG_0001.JPG', 'home.jpg']);
+    await screenshot(lib.page, 'import-photos');
+    expect(fs.readdirSync(path.join(card, 'DCIM')).sort()).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG']);
+  });
+
+  it('raised no console errors', () => {
+    expect(lib.errors).toEqual([]);
+  });
+});
