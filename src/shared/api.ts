@@ -594,11 +594,13 @@ export interface PhotoImportResult {
   to: string;
   /** The new files, by path (photos and videos, sorted into day folders under `to`). */
   copied: string[];
-  /** Files whose content the library held already (or a copy earlier in the same import): not copied. */
+  /** Files whose content the library held already (or a copy earlier in the same import, or an earlier import's copy in the day folder): not copied. */
   already: number;
   failed: { path: string; error: string }[];
   /** Photos indexed after the copy. */
   indexed: number;
+  /** Stopped before the end: what was copied is indexed by the next import (or index run). */
+  stopped: boolean;
 }
 
 export interface DescriptionImport {

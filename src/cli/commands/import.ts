@@ -8,6 +8,9 @@ import { photoImportSummary } from '../../shared/photo-import-text';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
+/** Exit code of an import stopped by Ctrl-C / SIGTERM: 128 + SIGINT, as shells report it. */
+const EXIT_INTERRUPTED = 130;
+
 export function registerImport(program: Command): void {
   withLibraryOptions(program.command('import'))
     .description('copy the photos and videos of a camera card or folder that the library does not hold yet into a library folder, by day taken (DIR/2024/2024-06-15/…), then index them; the source is only read, nothing is overwritten')
@@ -16,14 +19,22 @@ export function registerImport(program: Command): void {
     .action(async (from: string, opts: LibraryCommandOptions & { to: string }, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox import');
       const line = statusLine({ enabled: !opts.json && process.stderr.isTTY === true });
+      // Ctrl-C stops at the next file: what was copied stays, the next import indexes it.
+      const stop = new AbortController();
+      const interrupt = () => stop.abort();
+      process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
       try {
-        const result = await library.api.importPhotosNow(from, opts.to, { onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
+        const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
         line.end();
+        if (result.stopped) process.exitCode = EXIT_INTERRUPTED;
         for (const f of result.failed) process.stderr.write(`shoebox: could not import ${printable(f.path)}: ${f.error}\n`);
-        if (result.failed.length) process.exitCode = EXIT_FAILURE;
+        if (result.failed.length && !result.stopped) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson(result);
         printLine(photoImportSummary(result));
       } finally {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
         line.end();
         await library.close();
       }

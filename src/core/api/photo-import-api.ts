@@ -8,6 +8,7 @@ import type { JobState, PhotoImportResult } from '../../shared/api';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { isAtOrInside } from '../../base/path-inside';
 import { importPhotoFiles } from '../library/photo-import';
+import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { jobProgress } from './job-progress';
 
@@ -19,18 +20,20 @@ export interface PhotoImportForeground {
 export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & PhotoImportForeground {
   const run = async (from: string, to: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<PhotoImportResult> => {
     const lib = await ctx.need();
-    const { source, target, folder } = await checkPlaces(ctx, from, to);
+    const { source, target } = await checkPlaces(ctx, from, to);
     const store = await lib.writable(); // the writer lock: no other Shoebox writes meanwhile
     fs.mkdirSync(target, { recursive: true });
     const copied = await importPhotoFiles(source, target, {
-      known: async (hashes) => new Set((await store.pathsByHash(hashes)).keys()),
+      known: (hashes) => heldOnDisk(store, hashes),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    // Indexed where they landed (nothing else of the folder changes): embedded, searchable.
-    const indexed = copied.copied.length && !options.signal?.aborted ? (await lib.index([folder], options.signal)).added : 0;
+    // Indexed where they landed (only that folder is looked at): embedded, searchable. Also
+    // what an earlier import left there unindexed; a stopped import leaves its copies to the next.
+    const placed = copied.copied.length + copied.found.length;
+    const indexed = placed && !options.signal?.aborted ? (await lib.index([target], options.signal)).added : 0;
     if (indexed) ctx.emit({ type: 'photos-changed', added: indexed, removed: 0 });
-    return { from: source, to: target, copied: copied.copied, already: copied.already, failed: copied.failed, indexed };
+    return { from: source, to: target, copied: copied.copied, already: copied.already + copied.found.length, failed: copied.failed, indexed, stopped: options.signal?.aborted === true };
   };
   return {
     importPhotosNow: run,
@@ -56,6 +59,29 @@ async function checkPlaces(ctx: ApiContext, from: string, to: string): Promise<{
   if (folders.some((f) => isAtOrInside(source, f))) throw new Error(`${source} is in the library already: its photos are indexed where they are`);
   if (isAtOrInside(target, source)) throw new Error(`import into a folder outside ${source}: the copies would land among the files being imported`);
   return { source, target, folder };
+}
+
+/**
+ * The contents the library holds on disk: a file of it still where the library has it, at its
+ * indexed size. A photo deleted outside Shoebox since (its row not yet gone) is imported
+ * again, so a card formatted after the import loses nothing.
+ */
+async function heldOnDisk(store: LibraryStore, hashes: readonly string[]): Promise<Set<string>> {
+  const byHash = await store.pathsByHash(hashes);
+  const rows = await store.photosByPath([...byHash.values()].flat());
+  const held = new Set<string>();
+  for (const [hash, paths] of byHash) {
+    if (paths.some((p) => rows.get(p) && sizeOf(p) === rows.get(p)!.size)) held.add(hash);
+  }
+  return held;
+}
+
+function sizeOf(p: string): number | null {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return null;
+  }
 }
 
 function isDirectory(p: string): boolean {

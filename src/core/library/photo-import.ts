@@ -8,9 +8,11 @@
 // the source's modification time, and only then linked under its name, which it never takes
 // from another file (an existing name gets " (2)"): a crash or a full disk leaves no half photo
 // under a photo's name, and never replaces one. A photo's XMP sidecar goes with it.
+// "Already in the library" is checked on disk, not on the index alone (photo-import-api.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sha256File } from '../../base/sha256-file';
 import { hasVideoExtension, readPhotoMetadata } from '../media';
 import { hasPhotoExtension } from '../media/photo-extensions';
@@ -18,13 +20,15 @@ import { hasPhotoExtension } from '../media/photo-extensions';
 export interface PhotoImportReport {
   /** The files written, by their new paths. */
   copied: string[];
+  /** Files found in their day folder already, by path: copied by an import stopped before indexing them (they are indexed now). */
+  found: string[];
   /** Files whose content the library holds already (or this import, or its day's folder from an import not indexed yet). */
   already: number;
   failed: { path: string; error: string }[];
 }
 
 export interface PhotoImportOptions {
-  /** Whether the library holds a content already, by SHA-256 (hex). */
+  /** Which of these contents the library holds, by SHA-256 (hex): a file of it still there, its size as indexed. */
   known: (hashes: readonly string[]) => Promise<ReadonlySet<string>>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -35,9 +39,10 @@ const LOOKUP_BATCH = 64;
 
 /** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
 export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
-  const files = listMedia(from);
-  const report: PhotoImportReport = { copied: [], already: 0, failed: [] };
+  const report: PhotoImportReport = { copied: [], found: [], already: 0, failed: [] };
+  const files = listMedia(from, report.failed);
   const seen = new Set<string>();
+  const cleaned = new Set<string>();
   let done = 0;
   for (let at = 0; at < files.length; at += LOOKUP_BATCH) {
     if (options.signal?.aborted) break;
@@ -55,11 +60,16 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
     for (const { file, hash } of batch) {
       if (options.signal?.aborted) break;
       try {
-        const copied = known.has(hash) || seen.has(hash) ? null : await copyInto(file, hash, to);
-        if (copied) report.copied.push(copied);
-        else report.already++;
+        if (known.has(hash) || seen.has(hash)) report.already++;
+        else {
+          const placed = await copyInto(file, hash, to, cleaned, options.signal);
+          if (placed.existed) report.found.push(placed.path);
+          else report.copied.push(placed.path);
+          if (placed.sidecarError) report.failed.push({ path: `${file}.xmp`, error: placed.sidecarError });
+        }
         seen.add(hash);
       } catch (error) {
+        if (options.signal?.aborted) break;
         report.failed.push({ path: file, error: oneLine(error) });
       }
       options.onProgress?.(++done, files.length);
@@ -68,11 +78,20 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
   return report;
 }
 
-/** The photos and videos under `dir` (hidden files and folders left out, links not followed), sorted. */
-function listMedia(dir: string): string[] {
+/** The photos and videos under `dir` (hidden files and folders left out, links not followed), sorted; a folder that cannot be read is a failure, the rest goes on. */
+function listMedia(dir: string, failed: PhotoImportReport['failed']): string[] {
   const out: string[] = [];
   const walk = (at: string) => {
-    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(at, { withFileTypes: true });
+    } catch (error) {
+      // A card's "System Volume Information", a disk's lost+found.
+      if (at === dir) throw error;
+      failed.push({ path: at, error: `folder not read: ${oneLine(error)}` });
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const p = path.join(at, entry.name);
       if (entry.isDirectory()) walk(p);
@@ -83,41 +102,61 @@ function listMedia(dir: string): string[] {
   return out.sort();
 }
 
-/** Copies one file into its day's folder under `to`; its new path, or null when that folder holds it already. */
-async function copyInto(file: string, hash: string, to: string): Promise<string | null> {
+/** A copy interrupted by a crash or a stop: left under a hidden name, removed by the next import into its folder. */
+const PART = '.shoebox-part';
+
+/**
+ * Copies one file into its day's folder under `to`: its path there, `existed` when that folder
+ * held it already (an import stopped before indexing it). A sidecar that could not go along is
+ * said, the photo stays placed.
+ */
+async function copyInto(file: string, hash: string, to: string, cleaned: Set<string>, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
   const st = fs.statSync(file);
   const day = dayFolder(await takenAt(file, st.mtimeMs));
   const dir = path.join(to, day.slice(0, 4), day);
   fs.mkdirSync(dir, { recursive: true });
+  if (!cleaned.has(dir)) {
+    cleaned.add(dir);
+    for (const name of fs.readdirSync(dir)) if (name.startsWith('.') && name.endsWith(PART)) fs.rmSync(path.join(dir, name), { force: true });
+  }
   const names = freeNames(path.basename(file));
-  // An earlier import copied it there but was not indexed yet (stopped, or a crash): not again.
   for (const name of names()) {
     const there = path.join(dir, name);
     if (!fs.existsSync(there)) break;
-    if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return null;
+    if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return { path: there, existed: true };
   }
   // The copy is checked before it has a name a photo could be mistaken for.
-  const part = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.shoebox-part`);
+  const part = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}${PART}`);
   try {
-    fs.copyFileSync(file, part, fs.constants.COPYFILE_EXCL);
-    const fd = fs.openSync(part, 'r+');
+    // Streamed: a stop ends it, and the engine answers meanwhile (a video may be gigabytes).
+    await pipeline(fs.createReadStream(file, { signal }), fs.createWriteStream(part, { flags: 'wx' }));
+    const fd = await fs.promises.open(part, 'r+');
     try {
-      fs.fsyncSync(fd);
+      await fd.sync();
     } finally {
-      fs.closeSync(fd);
+      await fd.close();
     }
-    if ((await sha256File(part)) !== hash) throw new Error('the copy differs from the file it was copied from (check the card, then import again)');
+    if ((await sha256File(part, signal)) !== hash) throw new Error('the copy differs from the file it was copied from (check the card, then import again)');
     fs.utimesSync(part, st.atime, st.mtime);
     const target = placeUnderFreeName(part, dir, names);
-    const sidecar = `${file}.xmp`;
+    return { path: target, existed: false, ...sidecarAlong(file, target) };
+  } finally {
+    fs.rmSync(part, { force: true });
+  }
+}
+
+/** The photo's XMP sidecar copied beside its copy, if it has one; what went wrong, if anything. */
+function sidecarAlong(file: string, target: string): { sidecarError?: string } {
+  const sidecar = `${file}.xmp`;
+  try {
     if (isRegularFile(sidecar) && !fs.existsSync(`${target}.xmp`)) {
       fs.copyFileSync(sidecar, `${target}.xmp`, fs.constants.COPYFILE_EXCL);
       const side = fs.statSync(sidecar);
       fs.utimesSync(`${target}.xmp`, side.atime, side.mtime);
     }
-    return target;
-  } finally {
-    fs.rmSync(part, { force: true });
+    return {};
+  } catch (error) {
+    return { sidecarError: `sidecar not copied: ${oneLine(error)}` };
   }
 }
 
@@ -132,8 +171,8 @@ function freeNames(name: string): () => Generator<string> {
 
 /**
  * Gives `part` the first free name: a hard link, which never replaces a file (EEXIST); where
- * the disk has none (exFAT, FAT32: a camera card's or a USB disk's), a rename once the name is
- * seen free (the writer lock keeps other Shoebox processes out).
+ * the disk has none (exFAT, FAT32: a camera card's or a USB disk's), the name is claimed by
+ * creating it empty (which fails if it exists) and the copy renamed over that claim.
  */
 function placeUnderFreeName(part: string, dir: string, names: () => Generator<string>): string {
   for (const name of names()) {
@@ -142,13 +181,16 @@ function placeUnderFreeName(part: string, dir: string, names: () => Generator<st
       fs.linkSync(part, target);
       return target;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
-      if (fs.existsSync(target)) continue;
-      fs.renameSync(part, target);
-      return target;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
     }
+    try {
+      fs.closeSync(fs.openSync(target, 'wx'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    fs.renameSync(part, target);
+    return target;
   }
   throw new Error('unreachable');
 }

@@ -2,7 +2,7 @@
 // library that the library lacks, copied into one of its folders by day taken, then indexed
 // (LibraryApi.importPhotos: one 'import-photos' job, whose progress and result show here). The
 // card is only read. The path is typed, or chosen with "Browse…" in the desktop app.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FolderInfo, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
@@ -14,6 +14,17 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
   const client = useClient();
   const [into, setInto] = useState(folders[0]?.path ?? '');
   const [jobs, setJobs] = useState<JobState[]>([]);
+  // An import started before the form opened (or in another window) shows too.
+  useEffect(() => {
+    let current = true;
+    client.jobs().then(
+      (list) => current && setJobs((known) => mergeJobs(known, list.filter((j) => j.kind === 'import-photos'))),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client]);
   useLibraryEvents((event) => {
     if (event.type === 'job' && event.job.kind === 'import-photos') setJobs((list) => mergeJobs(list, [event.job]));
   });

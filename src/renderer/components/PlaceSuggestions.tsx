@@ -21,7 +21,9 @@ export function PlaceSuggestions({ query, busy, onChoose }: { query: string; bus
 export function placeFieldKeys(event: KeyboardEvent<HTMLInputElement>): void {
   // Enter that ends an input method's composition (Japanese, Chinese) is not the field's.
   if ((event.key !== 'ArrowDown' && event.key !== 'Enter') || event.nativeEvent.isComposing) return;
-  const first = event.currentTarget.parentElement?.querySelector<HTMLButtonElement>('.place-field__choices button:not(:disabled)');
+  // Only suggestions for what the field says now (not those of the text before the last keys).
+  const list = event.currentTarget.parentElement?.querySelector<HTMLElement>('.place-field__choices');
+  const first = list?.dataset.query === event.currentTarget.value.trim() ? list.querySelector<HTMLButtonElement>('button:not(:disabled)') : null;
   if (!first) return;
   event.preventDefault();
   if (event.key === 'Enter') first.click();
@@ -44,7 +46,7 @@ function choiceKeys(event: KeyboardEvent<HTMLUListElement>): void {
 function Choices({ query, choices, busy, onChoose }: { query: string; choices: PlaceChoice[]; busy: boolean; onChoose: (choice: PlaceChoice) => void }) {
   if (choices.length === 0) return <p className="muted small">No town called &ldquo;{query}&rdquo;. Try &ldquo;town, country&rdquo; or a position such as 43.77, 11.25.</p>;
   return (
-    <ul className="place-field__choices" aria-label="Places found" onKeyDown={choiceKeys}>
+    <ul className="place-field__choices" aria-label="Places found" data-query={query} onKeyDown={choiceKeys}>
       {choices.map((c, i) => (
         <li key={`${i}:${c.label}`}>
           <button type="button" className="link-button" disabled={busy} onClick={() => onChoose(c)}>

@@ -45,6 +45,9 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number, co
       else return;
       event.preventDefault();
       event.stopPropagation();
+      // From a tile's button, the grid takes the focus: Space and Enter then act on the focus
+      // ring, and keys go on working once that tile scrolls out of the window.
+      if (onTile) (event.currentTarget as HTMLElement).focus({ preventScroll: true });
     },
     [grid, columns, count, onOpen],
   );
