@@ -108,8 +108,9 @@ describe('rotate', () => {
       expect(events.filter((e) => e.level === 'warn').map((e) => e.message)).toEqual([`${lost} could not be read here: search still sees it as before the turn`]);
       // Back (the disk plugged in again): the next index run embeds it turned, once.
       fs.writeFileSync(lost, bytes);
-      fs.utimesSync(lost, st.atime, st.mtime);
-      expect(await host.indexNow([dir])).toMatchObject({ added: 0, updated: 0, embedded: 1 });
+      fs.utimesSync(lost, st.atimeMs / 1000, st.mtimeMs / 1000); // to the sub-millisecond, as the file had it
+      // Embedded once, turned (by the run's turn check, or by the indexer when it takes the file for changed).
+      expect(await host.indexNow([dir])).toMatchObject({ added: 0, embedded: 1 });
       expect(await host.indexNow([dir])).toMatchObject({ embedded: 0 });
     } finally {
       stop();
