@@ -320,6 +320,9 @@ export interface FolderInfo {
   photos: number;
   /** Files under it that could not be indexed (see listFailures). */
   failed: number;
+  /** Indexing paused by the user (pauseIndexing): not indexed or followed until resumed, or
+   *  until the app starts again. */
+  paused?: true;
 }
 
 export interface FailureInfo {
@@ -729,6 +732,15 @@ export interface LibraryApi {
   /** This device finds the library folder `folder` (its path as listed) at `path` ("Locate
    *  folder…"); null forgets the mapping. Kept in this device's home, never in the library. */
   mapFolder(folder: string, path: string | null): Promise<FolderInfo>;
+  /** Stops indexing the folder (a queued or running job, the watcher's catch-up) and keeps it
+   *  from being indexed or followed until resumeIndexing, or until the app starts again; what
+   *  was indexed stays. */
+  pauseIndexing(folder: string): Promise<void>;
+  /** Indexes a paused folder again (a job: what it lacks is embedded) and follows it again. */
+  resumeIndexing(folder: string): Promise<JobState>;
+  /** Stops a queued or running job the user may stop: an import of photos or of descriptions
+   *  (what is done stays, the next run goes on). Indexing is paused per folder instead. */
+  stopJob(id: string): Promise<void>;
   listFailures(options?: ListPhotosOptions): Promise<FailurePage>;
   listPhotos(options?: ListPhotosOptions): Promise<PhotoPage>;
   /** null when the id names no photo in the library. */

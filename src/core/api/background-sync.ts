@@ -1,7 +1,8 @@
 // Keeps the library folders in sync between jobs: LibraryService.watch() catches up on what
 // changed while nothing watched, then follows the folders. It writes, so it runs only while
 // the job queue is idle: stopped before a job, started again after the last one (its
-// catch-up then costs a stat() per file).
+// catch-up then costs a stat() per file). Folders whose indexing the user paused are left out
+// (read at each start: pausing one restarts the sync).
 import type { LibraryService } from '../library/library-service';
 
 export class BackgroundSync {
@@ -11,6 +12,7 @@ export class BackgroundSync {
   constructor(
     private readonly library: LibraryService,
     private readonly onError: (error: Error) => void,
+    private readonly paused: () => readonly string[] = () => [],
   ) {}
 
   get watching(): boolean {
@@ -22,7 +24,7 @@ export class BackgroundSync {
     const controller = new AbortController();
     this.controller = controller;
     this.running = this.library
-      .watch(controller.signal, () => {})
+      .watch(controller.signal, () => {}, { leaveOut: this.paused() })
       .catch((error: unknown) => this.onError(error instanceof Error ? error : new Error(String(error))))
       .finally(() => {
         if (this.controller === controller) this.controller = null;

@@ -60,6 +60,8 @@ import { hitsPage, readMarks, toDetails, toPhoto } from './photo-views';
 import { foregroundApi, type ForegroundApi } from './foreground-api';
 import { embedImageBytes } from './query-image';
 import { LibraryRepair } from './repair-api';
+import { IndexingPause } from './indexing-pause';
+import { jobStopApi } from './job-stop';
 import { LibraryDamagedError } from '../store';
 
 export interface LibraryApiOptions {
@@ -158,6 +160,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   let closed = false;
   // A damaged store keeps the library closed until repairLibrary() (repair-api.ts).
   const repair = new LibraryRepair();
+  // Folders whose indexing the user paused (indexing-pause.ts).
+  const paused = new IndexingPause();
 
   const startWatching = () => {
     if (options.watch !== false && !closed) sync?.start();
@@ -243,7 +247,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       }
       return library;
     }
-    sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }));
+    sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }), () => paused.list());
     if (!jobs.busy) startWatching();
     // A text model that cannot load is not reported here: the first search says why, as it
     // would have without the preload.
@@ -282,6 +286,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         addedAt: f.addedAt,
         photos: await store.countListed({ folder: f.path }),
         failed: failures.filter((x) => x.folder === f.path).length,
+        ...(paused.has(f.path) ? { paused: true as const } : {}),
       })),
     );
   };
@@ -291,12 +296,23 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const s = await lib.index([folder], signal);
       return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length };
     });
+  /** Queues indexing of each folder the user has not paused (a new model, a repair, a model installed). */
+  const indexUnpaused = async (lib: LibraryService, folders: readonly string[]): Promise<void> => {
+    for (const folder of folders) if (!paused.has(folder)) indexJob(lib, folder);
+  };
+  /** The watcher starts again, when it runs, with the folders as they are now (mapped, paused). */
+  const rewatch = async (): Promise<void> => {
+    if (!sync?.watching) return;
+    await sync.stop();
+    if (!jobs.busy) startWatching();
+  };
 
   /** Removes a library folder as a job (its indexing cancelled first); how many photos left with it. */
   const removeFolder = async (lib: LibraryService, folder: string): Promise<number> => {
     const abs = path.resolve(folder);
     // Indexing a folder that is going away is wasted work: stop it first.
     await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
+    paused.forget(abs);
     let removed = 0;
     const job = jobs.enqueue('remove-folder', abs, async () => {
       // Only photos no other library folder covers leave the library (nested folders).
@@ -340,7 +356,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const lib = await need();
     // Photos are embedded per model: index every folder again, which embeds only what the
     // new model's table lacks (the old model's vectors stay for switching back).
-    if (reopenOptions.index !== false) for (const folder of await (await lib.readable()).listFolders()) indexJob(lib, folder.path);
+    if (reopenOptions.index !== false) await indexUnpaused(lib, (await (await lib.readable()).listFolders()).map((f) => f.path));
     emit({ type: 'photos-changed', added: 0, removed: 0 });
     return status();
   };
@@ -382,7 +398,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const lib = adopt(candidate);
     // Folders this device cannot reach (another device's paths until located) are not indexed:
     // their job would only fail; the watcher takes them once they are located or connected.
-    for (const folder of await (await lib.readable()).listFolders()) if (folderReachable(folder.path)) indexJob(lib, folder.path);
+    await indexUnpaused(lib, (await (await lib.readable()).listFolders()).map((f) => f.path).filter(folderReachable));
   };
 
   const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime(), descriptions: oneAtATime(), edits: oneAtATime() };
@@ -425,10 +441,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // The watcher follows the folder at its new place now, not after a restart: it starts
       // again (a catch-up scan; the photos keep their rows). During a job it is paused and
       // starts again after it anyway.
-      if (sync?.watching) {
-        await sync.stop();
-        if (!jobs.busy) startWatching();
-      }
+      await rewatch();
       emit({ type: 'folders-changed' });
       emit({ type: 'photos-changed', added: 0, removed: 0 }); // every path under it is shown anew
       const info = (await folderInfos(lib)).find((f) => f.path === mapped.device);
@@ -536,7 +549,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...dupesApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
-    ...repair.methods(ctx, indexJob),
+    ...repair.methods(ctx, (lib, folders) => indexUnpaused(lib, folders)),
+    ...paused.methods({ need, jobs, index: indexJob, rewatch, emit }),
+    ...jobStopApi(jobs),
     ...foregroundApi({
       library: async () => {
         const lib = await open();

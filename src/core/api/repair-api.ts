@@ -3,7 +3,6 @@
 // with the same one line) instead of failing to start, and repairLibrary() repairs it as a
 // job (repair-library.ts), reopens the library and indexes every folder again, which embeds
 // exactly the photos the repair lost.
-import type { JobState } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { LibraryDamagedError, damageSeen } from '../store';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -36,7 +35,7 @@ export class LibraryRepair {
     this.held = null;
   }
 
-  methods(ctx: ApiContext, indexFolder: (lib: LibraryService, folder: string) => JobState): ApiMethods<'repairLibrary'> {
+  methods(ctx: ApiContext, indexFolders: (lib: LibraryService, folders: readonly string[]) => Promise<void>): ApiMethods<'repairLibrary'> {
     return {
       repairLibrary: async () =>
         ctx.jobs.enqueue('repair', '', async () => {
@@ -45,7 +44,7 @@ export class LibraryRepair {
           if (this.held) await this.close();
           this.message = null;
           const reopened = await ctx.need();
-          for (const folder of await (await reopened.readable()).listFolders()) indexFolder(reopened, folder.path);
+          await indexFolders(reopened, (await (await reopened.readable()).listFolders()).map((f) => f.path));
           ctx.emit({ type: 'folders-changed' });
           ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
           return { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: repairSummary(report)[0]! };

@@ -336,7 +336,7 @@ export class LibraryService {
    * Catches up on what changed while nothing was watching, then follows the folders until
    * `signal` aborts; the batch in progress finishes before it returns (a clean stop).
    */
-  async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void): Promise<void> {
+  async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: { leaveOut?: readonly string[] } = {}): Promise<void> {
     const store = await this.writable();
     const deps = this.indexerDeps(store);
     const scope = await this.scanScope(store);
@@ -357,7 +357,9 @@ export class LibraryService {
       onError: (err) => this.options.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
       ignore: scope.skip.slice(),
     });
-    const folders = [...scope.libraryFolders];
+    // Folders the user paused are neither caught up nor followed (still named in the scope: a
+    // file is told by its folder, and nothing there is taken for removed).
+    const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
     // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
     // A folder that cannot be followed now (unmounted) is followed once it is back.
     const presence = new FolderPresence(watcher, folders, async (folder) => {

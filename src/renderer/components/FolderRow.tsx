@@ -16,7 +16,7 @@ interface FolderRowProps {
   onSelect: () => void;
 }
 
-/** One library folder: its photos, its indexing job, its failures, and removal (confirmed inline). */
+/** One library folder: its photos, its indexing job (pause, resume), its failures, and removal (confirmed inline). */
 export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
@@ -24,6 +24,21 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
   const [showFailures, setShowFailures] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
+  const [pausing, setPausing] = useState(false);
+  const indexing = job?.kind === 'index' && (job.state === 'queued' || job.state === 'running');
+
+  /** Pauses or resumes the folder's indexing; the row follows from the folders-changed and job events. */
+  const setPaused = async (pause: boolean) => {
+    setError(null);
+    setPausing(true);
+    try {
+      await (pause ? client.pauseIndexing(folder.path) : client.resumeIndexing(folder.path));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setPausing(false);
+    }
+  };
 
   const remove = async () => {
     setError(null);
@@ -55,6 +70,16 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
             Locate folder…
           </button>
         )}
+        {!viewingOnly && indexing && !folder.paused && (
+          <button type="button" className="link-button" disabled={pausing} title="Stop indexing this folder until you resume it (what is indexed stays)" onClick={() => void setPaused(true)}>
+            Pause indexing
+          </button>
+        )}
+        {!viewingOnly && folder.paused && (
+          <button type="button" className="link-button" disabled={pausing} title="Index what this folder lacks and follow it again" onClick={() => void setPaused(false)}>
+            Resume indexing
+          </button>
+        )}
         {folder.failed > 0 && (
           <button type="button" className="link-button folder__failed" aria-expanded={showFailures} onClick={() => setShowFailures((v) => !v)}>
             {formatCount(folder.failed, 'file')} could not be read
@@ -63,7 +88,13 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
       </div>
       {folder.unreachable && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open. On a disk? Connect it. Elsewhere on this device? Locate it.</p>}
       {locating && <LocateFolder folder={folder} onDone={() => setLocating(false)} />}
-      {job && <JobProgress job={job} />}
+      {folder.paused ? (
+        <p className="job" role="status">
+          Indexing paused: photos added or changed here are not indexed until you resume (or Shoebox starts again).
+        </p>
+      ) : (
+        job && <JobProgress job={job} />
+      )}
       {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}
       {confirming && (
         <InlineConfirm

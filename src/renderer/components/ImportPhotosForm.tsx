@@ -1,8 +1,10 @@
 // "Import…" beside the folders: the photos and videos of a camera card or a folder outside the
 // library that the library lacks, copied into one of its folders by day taken, then indexed
 // (LibraryApi.importPhotos: one 'import-photos' job, whose progress and result show here). The
-// card is only read. The path is typed, or chosen with "Browse…" in the desktop app.
+// card is only read. The path is typed, or chosen with "Browse…" in the desktop app. Stop ends
+// it at the next file: what was copied stays, and the next import indexes it.
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../hooks/useAsync';
 import type { FolderInfo, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
@@ -28,13 +30,24 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
   useLibraryEvents((event) => {
     if (event.type === 'job' && event.job.kind === 'import-photos') setJobs((list) => mergeJobs(list, [event.job]));
   });
-  const { path, setPath, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (from) => {
-    const job = await client.importPhotos(from, into);
-    setJobs((list) => mergeJobs(list, [job]));
-    setPath('');
-  });
   const job = [...jobs].sort((a, b) => b.queuedAt - a.queuedAt)[0] ?? null;
   const running = job?.state === 'queued' || job?.state === 'running';
+  const { path, setPath, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (from) => {
+    if (running) return; // Enter in the path box while an import runs: one import at a time
+    const started = await client.importPhotos(from, into);
+    setJobs((list) => mergeJobs(list, [started]));
+    setPath('');
+  });
+  const [stopError, setStopError] = useState<string | null>(null);
+  const stop = async (id: string) => {
+    setStopError(null);
+    try {
+      await client.stopJob(id);
+    } catch (e) {
+      setStopError(errorMessage(e));
+    }
+  };
+  const sentence = (summary: string) => `${summary[0]!.toUpperCase()}${summary.slice(1)}.`;
 
   return (
     <form className="add-folder" aria-label="Import photos" onSubmit={(event) => void submit(event)}>
@@ -60,15 +73,26 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
             </option>
           ))}
         </select>
-        <button type="submit" className="button button--primary" disabled={busy || running || !path.trim() || !into}>
-          {running ? 'Importing…' : 'Import'}
-        </button>
+        {running && job ? (
+          <button type="button" className="button" onClick={() => void stop(job.id)}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="button button--primary" disabled={busy || !path.trim() || !into}>
+            Import
+          </button>
+        )}
       </div>
       <p className="muted small">Only what the library does not hold yet is copied; the card is only read.</p>
       {job?.state === 'running' && <ProgressLine label="Copying" progress={job.progress} />}
-      {job?.state === 'done' && job.result?.summary && (
+      {job?.state === 'queued' && (
         <p className="muted small" role="status">
-          {job.result.summary[0]!.toUpperCase() + job.result.summary.slice(1)}.
+          Waiting for the library's other work to finish…
+        </p>
+      )}
+      {(job?.state === 'done' || job?.state === 'cancelled') && (
+        <p className="muted small" role="status">
+          {job.result?.summary ? sentence(job.result.summary) : 'Stopped before anything was copied.'}
         </p>
       )}
       {job?.state === 'failed' && (
@@ -76,9 +100,9 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
           {job.error ?? 'The import failed.'}
         </p>
       )}
-      {error && (
+      {(error ?? stopError) && (
         <p className="form-error" role="alert">
-          {error}
+          {error ?? stopError}
         </p>
       )}
     </form>

@@ -48,6 +48,16 @@ export function DescriptionsSection() {
     }
   };
 
+  // What was read stays, and the next import goes on from there (the marks move only when done).
+  const stop = async (id: string) => {
+    setError(null);
+    try {
+      await client.stopJob(id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
   return (
     <section aria-labelledby="settings-descriptions-title">
       <h3 id="settings-descriptions-title">Descriptions and keywords from other apps</h3>
@@ -57,6 +67,11 @@ export function DescriptionsSection() {
       <button type="button" className="button" disabled={viewingOnly || running} onClick={() => void start()}>
         {running ? 'Importing…' : 'Import captions and keywords'}
       </button>
+      {running && job && (
+        <button type="button" className="button" onClick={() => void stop(job.id)}>
+          Stop
+        </button>
+      )}
       <label className="settings__check small">
         <input type="checkbox" checked={everything} disabled={viewingOnly || running} onChange={(e) => setEverything(e.target.checked)} /> Read every photo again
         <span className="muted"> (otherwise only those added or changed since the last import; a description you removed may come back)</span>

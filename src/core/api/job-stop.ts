@@ -1,0 +1,23 @@
+// "Stop" on a job in the app, for the jobs a stop leaves whole: an import of photos (what was
+// copied stays, the next import indexes it) or of descriptions (what was read stays). Other
+// jobs have their own stop with its own policy (pauseIndexing, stopAutoTagging,
+// stopDuplicateScan) or must finish once started (a repair, a move to the trash).
+import type { JobKind } from '../../shared/api';
+import type { ApiMethods } from './api-context';
+import type { JobQueue } from './job-queue';
+
+const STOPPABLE: ReadonlySet<JobKind> = new Set<JobKind>(['import-photos', 'import-descriptions']);
+
+export function jobStopApi(jobs: JobQueue): ApiMethods<'stopJob'> {
+  return {
+    async stopJob(id) {
+      const job = jobs.list().find((j) => j.id === id);
+      if (!job) throw new Error(`no job ${id}: it finished long ago, or the app started again since`);
+      if (job.state !== 'queued' && job.state !== 'running') return; // over already: nothing to stop
+      if (!STOPPABLE.has(job.kind)) {
+        throw new Error(job.kind === 'index' ? 'indexing stops by pausing its folder (pauseIndexing)' : `a ${job.kind} job cannot be stopped once started`);
+      }
+      await jobs.cancel((j) => j.id === id);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Pause and Resume on a library folder, and Stop on an import, as the app and `shoebox serve`
+// call them (LibraryApi.pauseIndexing / resumeIndexing / stopJob): a paused folder's job stops,
+// the watcher neither catches it up nor follows it, what was indexed stays; Resume indexes
+// what it lacks. A stopped import keeps what it copied and the next one finishes. Real
+// LanceDB, the tiny model, the real folder watcher.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LibraryApi } from '../../src/shared/api';
+import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const openHost = useApiHosts();
+
+async function colourFolder(prefix: string): Promise<string> {
+  const dir = tempDir(prefix);
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(dir, `${name}.jpg`, rgb);
+  return dir;
+}
+
+const photosIn = async (host: LibraryApi, folder: string) => (await host.listFolders()).find((f) => f.path === folder)?.photos;
+
+/** Waits until the watcher has caught up and follows `folder`: a photo copied there appears. */
+async function watcherFollows(host: LibraryApi, folder: string, name: string): Promise<void> {
+  const before = (await photosIn(host, folder)) ?? 0;
+  await writeColourPhoto(folder, name, [Math.floor(Math.random() * 255), 90, 160]);
+  await expect.poll(() => photosIn(host, folder), { timeout: 30_000 }).toBe(before + 1);
+}
+
+describe('pausing a folder\'s indexing', () => {
+  it('a paused folder is neither followed nor caught up until resumed; what was indexed stays searchable', async () => {
+    const [paused, other] = [await colourFolder('shoebox-pause-a-'), await colourFolder('shoebox-pause-b-')];
+    const { host, events } = await openHost({ watch: true });
+    await jobFinished(events, await host.addFolder(paused));
+    await jobFinished(events, await host.addFolder(other));
+    await expect.poll(async () => (await host.status()).watching, { timeout: 10_000 }).toBe(true);
+
+    await host.pauseIndexing(paused);
+    expect(await host.listFolders()).toEqual([
+      expect.objectContaining({ path: paused, photos: 4, paused: true }),
+      expect.not.objectContaining({ paused: true }),
+    ]);
+    // Copied into the paused folder first, then into the other, twice (two watcher batches).
+    await writeColourPhoto(paused, 'while paused.jpg', [128, 0, 128]);
+    await watcherFollows(host, other, 'late 1.jpg');
+    await watcherFollows(host, other, 'late 2.jpg');
+    expect(await photosIn(host, paused)).toBe(4);
+    expect((await host.search('red', { limit: 1 })).photos[0]!.path).toMatch(/red\.jpg$/);
+
+    const resumed = await jobFinished(events, await host.resumeIndexing(paused));
+    expect(resumed).toMatchObject({ kind: 'index', folder: paused, state: 'done', result: { added: 1 } });
+    expect((await host.listFolders()).find((f) => f.path === paused)).not.toHaveProperty('paused');
+    await expect.poll(async () => (await host.status()).watching, { timeout: 10_000 }).toBe(true);
+    await watcherFollows(host, paused, 'after resume.jpg');
+  }, 180_000);
+
+  it('pausing stops the folder\'s job at once; a folder removed and added again is indexed', async () => {
+    const [paused, other] = [await colourFolder('shoebox-pause-c-'), await colourFolder('shoebox-pause-d-')];
+    const { host, events } = await openHost({ watch: true });
+    const job = await host.addFolder(paused);
+    await host.pauseIndexing(paused);
+    expect(await jobFinished(events, job)).toMatchObject({ state: 'cancelled' });
+    const indexed = await photosIn(host, paused);
+    expect(indexed).toBeLessThan(4);
+    // The watcher starts after the queue empties: it catches up the other folder, not this one.
+    await jobFinished(events, await host.addFolder(other));
+    await watcherFollows(host, other, 'late.jpg');
+    expect(await photosIn(host, paused)).toBe(indexed);
+
+    await expect(host.pauseIndexing(tempDir())).rejects.toThrow(/^not a library folder: /);
+    await host.removeFolder(paused);
+    const again = await jobFinished(events, await host.addFolder(paused));
+    expect(again).toMatchObject({ state: 'done' });
+    expect(await host.listFolders()).toContainEqual(expect.objectContaining({ path: paused, photos: 4 }));
+    expect((await host.listFolders()).find((f) => f.path === paused)).not.toHaveProperty('paused');
+  }, 180_000);
+});
+
+describe('stopping an import', () => {
+  it('Stop ends an import: what it copied stays, nothing is left half-written, the next import finishes', async () => {
+    const library = tempDir('shoebox-stop-library-');
+    const card = tempDir('shoebox-stop-card-');
+    for (let i = 0; i < 40; i++) await writeColourPhoto(card, `IMG_${String(i).padStart(4, '0')}.JPG`, [(i * 6) % 256, 255 - ((i * 6) % 256), (i * 37) % 256]);
+    const { host, events } = await openHost();
+    await jobFinished(events, await host.addFolder(library));
+    const index = await host.addFolder(tempDir('shoebox-stop-other-'));
+    await expect(host.stopJob(index.id)).rejects.toThrow('indexing stops by pausing its folder (pauseIndexing)');
+    await jobFinished(events, index);
+    await expect(host.stopJob('job-999')).rejects.toThrow(/^no job job-999/);
+
+    const job = await host.importPhotos(card, library);
+    await expect.poll(() => jobStates(events, job.id).some((j) => j.state === 'running' && j.progress !== null), { timeout: 30_000, interval: 5 }).toBe(true);
+    await host.stopJob(job.id);
+    const stopped = await jobFinished(events, job);
+    expect(stopped.state).toBe('cancelled');
+    expect(stopped.result?.summary).toMatch(/; stopped: the next import goes on and indexes them$/);
+    const files = () => (fs.readdirSync(library, { recursive: true }) as string[]).filter((p) => fs.statSync(path.join(library, p)).isFile());
+    expect(files().filter((p) => p.includes('shoebox-part'))).toEqual([]);
+    expect((await host.listPhotos()).total).toBeLessThan(40); // cut short while copying or indexing
+    await host.stopJob(job.id); // over already: nothing to stop, no error
+
+    const next = await jobFinished(events, await host.importPhotos(card, library));
+    expect(next).toMatchObject({ state: 'done' });
+    expect(files().length).toBe(40);
+    expect((await host.listPhotos()).total).toBe(40);
+  }, 180_000);
+});
