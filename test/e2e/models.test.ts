@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
 import { DEFAULT_MODEL_ID, findCatalogEntry } from '../../src/core/models/catalog';
 // The CLI's formatter: the app must show a model's size with the same number as `shoebox models list`.
-import { formatBytes } from '../../src/base/format-bytes';
+import { formatBytes } from '../../src/shared/bytes-text';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';

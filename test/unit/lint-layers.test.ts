@@ -34,7 +34,7 @@ describe('the layer allow-lists', () => {
     await allowed('src/renderer/components/X.tsx', '../../shared/api');
     await allowed('src/renderer/components/X.tsx', 'react');
     await denied('src/renderer/components/X.tsx', '../../core/index');
-    await denied('src/renderer/components/X.tsx', '../../base/format-bytes');
+    await denied('src/renderer/components/X.tsx', '../../base/sha256-file');
     await denied('src/renderer/components/X.tsx', 'node:fs');
     await denied('src/renderer/components/X.tsx', 'electron');
     await allowed('src/preload/index.ts', 'electron');

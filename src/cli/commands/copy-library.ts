@@ -3,7 +3,7 @@
 // (api/copy-library.ts has the policy). The library itself is left as it was; use the copy
 // with `--library TARGET` (or SHOEBOX_LIBRARY, or the app's Settings → Library).
 import type { Command } from 'commander';
-import { formatBytes } from '../../base/format-bytes';
+import { formatBytes } from '../../shared/bytes-text';
 import { statusLine } from '../../base/status-line';
 import type { CopyReport } from '../../core/index';
 import { UsageError, printJson, printLine } from '../output';

@@ -4,7 +4,7 @@
 // JSON document on stdout; download progress goes to stderr, and only when a person is
 // watching (a TTY).
 import type { Command } from 'commander';
-import { formatBytes } from '../../base/format-bytes';
+import { formatBytes } from '../../shared/bytes-text';
 import { statusLine } from '../../base/status-line';
 import type { DownloadProgress, LibraryHost, ListedModel, ModelShelf } from '../../core/index';
 import { UsageError, printJson, printLine, printable } from '../output';

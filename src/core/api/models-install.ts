@@ -1,6 +1,6 @@
 // The install-model job: a catalog download through ModelManager, reported as job progress in
 // bytes (done/total, bytes per second, seconds left).
-import { formatBytes } from '../../base/format-bytes';
+import { formatBytes } from '../../shared/bytes-text';
 import type { IndexProgress, JobResult } from '../../shared/api';
 import type { DownloadProgress } from '../models/download';
 import { ModelManager } from '../models/model-manager';

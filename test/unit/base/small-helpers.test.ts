@@ -1,27 +1,13 @@
-// The small generic helpers: byte sizes as the CLI and app print them, a file's SHA-256, the
-// seeded generator behind reproducible sampling, and the CLI's progress line.
+// The small generic helpers: a file's SHA-256, the seeded generator behind reproducible
+// sampling, and the CLI's progress line.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../src/base/format-bytes';
 import { sha256File } from '../../../src/base/sha256-file';
 import { rng } from '../../../src/base/seeded-random';
 import { statusLine } from '../../../src/base/status-line';
 import { tempDir } from '../../helpers/images';
-
-describe('formatBytes', () => {
-  it('writes decimal units with three significant digits', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1000)).toBe('1.00 kB');
-    expect(formatBytes(2_350_000)).toBe('2.35 MB');
-    expect(formatBytes(608_000_000)).toBe('608.0 MB');
-    expect(formatBytes(999_999_999)).toBe('1000.0 MB');
-    expect(formatBytes(1_500_000_000)).toBe('1.50 GB');
-    expect(formatBytes(3e15)).toBe('3000.0 TB');
-  });
-});
 
 describe('sha256File', () => {
   it('gives the SHA-256 of the bytes, for a file larger than one read', async () => {

@@ -1,7 +1,5 @@
 // Numbers as the UI writes them: plurals, totals not known yet, sizes, failure paths.
 import { describe, expect, it } from 'vitest';
-import { formatBytes as cliFormatBytes } from '../../../src/base/format-bytes';
-import { findCatalogEntry } from '../../../src/core/models/catalog';
 import { formatBytes, formatCount, formatTotal, pathInFolder } from '../../../src/renderer/lib/format';
 
 describe('format', () => {
@@ -14,12 +12,15 @@ describe('format', () => {
     expect(formatTotal(342, true)).toBe('342');
   });
 
-  it('writes a model size with the same number as `shoebox models list`', () => {
-    const bytes = findCatalogEntry('vit-b-32-openai')!.approxBytes;
-    expect(formatBytes(bytes)).toBe(cliFormatBytes(bytes));
-    expect(formatBytes(608_000_000)).toBe('608.0 MB');
-    expect(formatBytes(2_350_000)).toBe('2.35 MB');
+  it('writes sizes in decimal units with three significant digits, as the CLI does (one formatter)', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
     expect(formatBytes(999)).toBe('999 bytes');
+    expect(formatBytes(1000)).toBe('1.00 KB');
+    expect(formatBytes(2_350_000)).toBe('2.35 MB');
+    expect(formatBytes(608_000_000)).toBe('608.0 MB');
+    expect(formatBytes(999_999_999)).toBe('1000.0 MB');
+    expect(formatBytes(1_500_000_000)).toBe('1.50 GB');
+    expect(formatBytes(3e15)).toBe('3000.0 TB');
   });
 
   it('names a failed file by where it is inside its folder', () => {
