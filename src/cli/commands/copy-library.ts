@@ -8,9 +8,7 @@ import { statusLine } from '../../base/status-line';
 import type { CopyReport } from '../../core/index';
 import { UsageError, printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-
-/** Exit code of a copy stopped by Ctrl-C / SIGTERM: 128 + SIGINT, as shells report it. */
-const EXIT_INTERRUPTED = 130;
+import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 
 export function registerCopyLibrary(program: Command): void {
   withLibraryOptions(program.command('copy-library'))
@@ -21,10 +19,7 @@ export function registerCopyLibrary(program: Command): void {
       const { CopyRefusedError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox copy-library', false, 'nothing'); // no model needed: nothing is embedded
       const line = statusLine({ enabled: !opts.json });
-      const stop = new AbortController();
-      const interrupt = () => stop.abort();
-      process.once('SIGINT', interrupt);
-      process.once('SIGTERM', interrupt);
+      const stop = stopOnSignals();
       try {
         let report: CopyReport;
         try {
@@ -47,8 +42,7 @@ export function registerCopyLibrary(program: Command): void {
         printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${report.from} to ${report.to}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files${there}${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
         printLine(`use it with: shoebox --library ${report.to} …  (the library here is unchanged)`);
       } finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
+        stop.release();
         line.end();
         await library.close();
       }

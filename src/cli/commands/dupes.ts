@@ -17,6 +17,7 @@ import { formatBytes } from '../../shared/bytes-text';
 import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
+import { stopOnSignals } from '../stop-signals';
 
 type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean };
 
@@ -102,9 +103,7 @@ export function registerDupes(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox dupes');
       const { api } = library;
       const progress = progressLine();
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGINT', onSignal);
+      const stop = stopOnSignals();
       try {
         // The scan becomes the library's current duplicates report (the one the app reviews).
         const scan = await api.scanDuplicatesNow({
@@ -170,7 +169,7 @@ export function registerDupes(program: Command): void {
         if (failed.length) process.exitCode = EXIT_FAILURE;
       } finally {
         progress.end();
-        process.off('SIGINT', onSignal);
+        stop.release();
         await library.close();
       }
     });

@@ -7,9 +7,7 @@ import { statusLine } from '../../base/status-line';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-
-/** Exit code of an import stopped by Ctrl-C / SIGTERM: 128 + SIGINT, as shells report it. */
-const EXIT_INTERRUPTED = 130;
+import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 
 export function registerImport(program: Command): void {
   withLibraryOptions(program.command('import'))
@@ -20,10 +18,7 @@ export function registerImport(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox import');
       const line = statusLine({ enabled: !opts.json && process.stderr.isTTY === true });
       // Ctrl-C stops at the next file: what was copied stays, the next import indexes it.
-      const stop = new AbortController();
-      const interrupt = () => stop.abort();
-      process.once('SIGINT', interrupt);
-      process.once('SIGTERM', interrupt);
+      const stop = stopOnSignals();
       try {
         const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
         line.end();
@@ -33,8 +28,7 @@ export function registerImport(program: Command): void {
         if (opts.json) return printJson(result);
         printLine(photoImportSummary(result));
       } finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
+        stop.release();
         line.end();
         await library.close();
       }

@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { UsageError, printJson, printLine, printable } from '../output';
 import type { IndexSummary } from '../../core/index';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-
-/** Exit code of a run stopped by Ctrl-C / SIGTERM before the end: 128 + SIGINT, as shells report it. */
-const EXIT_INTERRUPTED = 130;
+import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 
 export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
@@ -13,10 +11,7 @@ export function registerIndex(program: Command): void {
     .action(async (folders: string[], opts: LibraryCommandOptions, cmd: Command) => {
       const { FolderRefusedError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox index', true);
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      const stop = stopOnSignals();
       let s: IndexSummary;
       try {
         // A job of the library host, as the app's indexing is, awaited here with its summary.
@@ -31,8 +26,7 @@ export function registerIndex(program: Command): void {
         try {
           await library.close();
         } finally {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
+          stop.release();
         }
       }
       // Stopped before the end is not a finished run: 130, the shell's code for Ctrl-C.

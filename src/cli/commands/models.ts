@@ -10,6 +10,7 @@ import type { DownloadProgress, LibraryHost, ListedModel, ModelShelf } from '../
 import { UsageError, printJson, printLine, printable } from '../output';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { progressBar } from '../progress-bar';
+import { stopOnSignals } from '../stop-signals';
 
 interface JsonOption {
   json?: boolean;
@@ -76,11 +77,9 @@ export function registerModels(program: Command): void {
     .action(async (id: string, opts: JsonOption & { endpoint?: string }, cmd: Command) => {
       const shelf = await shelfFor(cmd, opts.endpoint);
       const progress = progressDisplay();
-      const controller = new AbortController();
-      const onInterrupt = () => controller.abort();
-      process.once('SIGINT', onInterrupt);
+      const stop = stopOnSignals();
       try {
-        const result = await run(() => shelf.install(id, { onProgress: progress.update, signal: controller.signal }));
+        const result = await run(() => shelf.install(id, { onProgress: progress.update, signal: stop.signal }));
         progress.end();
         if (opts.json) return printJson(result);
         if (result.alreadyInstalled) printLine(`${id} is already installed in ${result.dir}`);
@@ -88,7 +87,7 @@ export function registerModels(program: Command): void {
         if (result.activated) printLine(`${id} is now the active model`);
       } finally {
         progress.end();
-        process.off('SIGINT', onInterrupt);
+        stop.release();
       }
     });
 

@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { stopOnSignals } from '../stop-signals';
 
 export function registerWatch(program: Command): void {
   withLibraryOptions(program.command('watch'))
     .description('keep every library folder in sync until Ctrl-C (catches up on changes made while not watching)')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox watch', true);
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      const stop = stopOnSignals();
       try {
         if (!opts.json) printLine(`watching ${(await library.api.listFolders()).length} folders; Ctrl-C stops`);
         await library.api.watchNow(stop.signal, (s) => {
@@ -21,8 +19,7 @@ export function registerWatch(program: Command): void {
           }
         });
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stop.release();
         await library.close();
       }
     });

@@ -13,6 +13,7 @@ import { isAtOrInside } from '../../base/path-inside';
 import { jpegOrientation, turnedJpeg, withXmpOrientation } from '../media';
 import { addTurns } from '../../shared/rotation';
 import { AlbumError } from './album';
+import { isRegularFile } from '../../base/file-kind';
 
 export interface ExportReport {
   dir: string;
@@ -111,14 +112,6 @@ function turnedSidecar(sidecar: string, orientation: number): Buffer | null {
     return turned === null ? null : Buffer.from(turned, 'utf8');
   } catch {
     return null;
-  }
-}
-
-function isRegularFile(p: string): boolean {
-  try {
-    return fs.lstatSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 

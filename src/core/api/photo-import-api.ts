@@ -11,6 +11,7 @@ import { importPhotoFiles } from '../library/photo-import';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { jobProgress } from './job-progress';
+import { fileSize, isDirectory } from '../../base/file-kind';
 
 /** The CLI's share. */
 export interface PhotoImportForeground {
@@ -71,23 +72,7 @@ async function heldOnDisk(store: LibraryStore, hashes: readonly string[]): Promi
   const rows = await store.photosByPath([...byHash.values()].flat());
   const held = new Set<string>();
   for (const [hash, paths] of byHash) {
-    if (paths.some((p) => rows.get(p) && sizeOf(p) === rows.get(p)!.size)) held.add(hash);
+    if (paths.some((p) => rows.get(p) && fileSize(p) === rows.get(p)!.size)) held.add(hash);
   }
   return held;
-}
-
-function sizeOf(p: string): number | null {
-  try {
-    return fs.statSync(p).size;
-  } catch {
-    return null;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

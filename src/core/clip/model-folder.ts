@@ -3,6 +3,7 @@
 // folder's own configs; input/output names and dtypes come later, from the ONNX sessions.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDirectory } from '../../base/file-kind';
 
 export type ModelLayout = 'immich' | 'transformers';
 
@@ -195,12 +196,4 @@ function triple(value: unknown, root: string, rel: string, key: string): [number
 function positive(std: [number, number, number], root: string, rel: string): [number, number, number] {
   if (std.some((v) => v <= 0)) throw odd(root, rel, 'has a std that is not positive');
   return std;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

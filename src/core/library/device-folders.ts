@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { LibraryStore } from '../store/types';
 import { FolderMap, mappingConflict } from './folder-mapping';
 import { readFolderMappings, writeFolderMapping } from './folder-mappings-file';
+import { isDirectory } from '../../base/file-kind';
 
 /** A library folder as this device sees it. */
 export interface DeviceFolder {
@@ -25,14 +26,6 @@ export class FolderMappingError extends Error {
 
 /** Photos of an unreachable folder compared with a new folder before it is added. */
 const SAME_CONTENT_SAMPLE = 16;
-
-export function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** A path as a shell word, for the command a message suggests. */
 function shellWord(p: string): string {

@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { sha256File } from '../../base/sha256-file';
 import { hasVideoExtension, readPhotoMetadata } from '../media';
 import { hasPhotoExtension } from '../media/photo-extensions';
+import { isRegularFile } from '../../base/file-kind';
 
 export interface PhotoImportReport {
   /** The files written, by their new paths. */
@@ -223,14 +224,6 @@ async function readHead(file: string): Promise<Buffer> {
 
 function dayFolder(takenAtMs: number): string {
   return new Date(takenAtMs).toISOString().slice(0, 10);
-}
-
-function isRegularFile(p: string): boolean {
-  try {
-    return fs.lstatSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function oneLine(error: unknown): string {

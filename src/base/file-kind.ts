@@ -1,0 +1,31 @@
+// What a path is, asked without throwing: a missing or unreadable path is simply not a folder
+// or a file. Written once here after the import, album export, model folders and device
+// folders each had their own.
+import fs from 'node:fs';
+
+/** A folder (a link to one counts: the user named it). */
+export function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A regular file itself, not a link to one: copying or exporting never follows a link out. */
+export function isRegularFile(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The size of the file at `p` (a link followed), or null when there is none. */
+export function fileSize(p: string): number | null {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return null;
+  }
+}
