@@ -40,6 +40,12 @@ export function remux(file: string, to: string, title: string): string {
   return to;
 }
 
+/** `file` rewrapped without re-encoding, recorded at `isoUtc` (the container's creation_time, as a phone writes it). */
+export function recordedAt(file: string, to: string, isoUtc: string): string {
+  ffmpeg(['-i', file, '-c', 'copy', '-metadata', `creation_time=${isoUtc}`, to]);
+  return to;
+}
+
 /** The first half of `file` (a copy cut short, as an interrupted transfer leaves it). */
 export function truncateCopy(file: string, to: string, fraction = 0.5): string {
   const bytes = fs.readFileSync(file);

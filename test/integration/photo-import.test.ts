@@ -12,6 +12,7 @@ import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { haveExiftool, writeCaptionedPhoto } from '../helpers/captioned-photos';
 import { tempDir, writeColourPhoto } from '../helpers/images';
+import { recordedAt, systemFfmpeg, writeColourVideo } from '../helpers/videos';
 
 /** Every file under `dir` (relative paths) with its bytes. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -91,6 +92,25 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     fs.rmSync(first.copied[0]!);
     await importPhotoFiles(card, into, nothingKnown);
     expect([...snapshot(into).keys()].filter((p) => p.includes('shoebox-part'))).toEqual([]);
+  }, 120_000);
+
+  it('a video goes to the day it was recorded (its creation_time), else to its file\'s date', async () => {
+    const card = tempDir('shoebox-import-videos-');
+    const plain = writeColourVideo(path.join(tempDir(), 'plain.mp4'), [{ colour: 'red', seconds: 1 }]);
+    recordedAt(plain, path.join(card, 'VID_0001.MP4'), '2021-07-04T12:00:00Z');
+    fs.copyFileSync(plain, path.join(card, 'VID_0002.MP4')); // no creation_time
+    const copied = new Date(2025, 0, 1, 12, 0, 0); // the day a phone's folder was copied off it
+    for (const name of ['VID_0001.MP4', 'VID_0002.MP4']) fs.utimesSync(path.join(card, name), copied, copied);
+    const nothingKnown = { known: async () => new Set<string>() };
+    const into = tempDir('shoebox-import-into-');
+    const days = (r: { copied: string[] }) => r.copied.map((p) => path.relative(into, p)).sort();
+    expect(days(await importPhotoFiles(card, into, { ...nothingKnown, ffmpeg: systemFfmpeg() }))).toEqual([
+      path.join('2021', '2021-07-04', 'VID_0001.MP4'),
+      path.join('2025', '2025-01-01', 'VID_0002.MP4'),
+    ]);
+    // Without ffmpeg the recording time cannot be read: the file's date, and the video is still copied.
+    const without = tempDir('shoebox-import-into-');
+    expect((await importPhotoFiles(card, without, { ...nothingKnown, ffmpeg: null })).copied.map((p) => path.relative(without, path.dirname(p))).sort()).toEqual([path.join('2025', '2025-01-01'), path.join('2025', '2025-01-01')]);
   }, 120_000);
 
   it('says in one line where it cannot import, before any job', async () => {

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sha256File } from '../../base/sha256-file';
-import { hasVideoExtension, readPhotoMetadata } from '../media';
+import { hasVideoExtension, locateFfmpeg, probeVideo, readPhotoMetadata, type FfmpegLocation } from '../media';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { isRegularFile } from '../../base/file-kind';
 
@@ -33,6 +33,8 @@ export interface PhotoImportOptions {
   known: (hashes: readonly string[]) => Promise<ReadonlySet<string>>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Reads a video's recording time; default: located on the first video, null: none (the file's date). */
+  ffmpeg?: FfmpegLocation | null;
 }
 
 /** Photos read at once before their hashes are looked up in the library. */
@@ -44,6 +46,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
   const files = listMedia(from, report.failed);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
+  const when = takenAtReader(options.ffmpeg);
   let done = 0;
   for (let at = 0; at < files.length; at += LOOKUP_BATCH) {
     if (options.signal?.aborted) break;
@@ -63,7 +66,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
       try {
         if (known.has(hash) || seen.has(hash)) report.already++;
         else {
-          const placed = await copyInto(file, hash, to, cleaned, options.signal);
+          const placed = await copyInto(file, hash, to, cleaned, when, options.signal);
           if (placed.existed) report.found.push(placed.path);
           else report.copied.push(placed.path);
           if (placed.sidecarError) report.failed.push({ path: `${file}.xmp`, error: placed.sidecarError });
@@ -111,9 +114,9 @@ const PART = '.shoebox-part';
  * held it already (an import stopped before indexing it). A sidecar that could not go along is
  * said, the photo stays placed.
  */
-async function copyInto(file: string, hash: string, to: string, cleaned: Set<string>, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
+async function copyInto(file: string, hash: string, to: string, cleaned: Set<string>, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
   const st = fs.statSync(file);
-  const day = dayFolder(await takenAt(file, st.mtimeMs));
+  const day = dayFolder(await takenAt(file, st.mtimeMs, signal));
   const dir = path.join(to, day.slice(0, 4), day);
   fs.mkdirSync(dir, { recursive: true });
   if (!cleaned.has(dir)) {
@@ -196,18 +199,33 @@ function placeUnderFreeName(part: string, dir: string, names: () => Generator<st
   throw new Error('unreachable');
 }
 
-/** When the photo was taken as its camera showed it (epoch ms read as UTC), else the file's time (this machine's clock). */
-async function takenAt(file: string, mtimeMs: number): Promise<number> {
-  if (hasPhotoExtension(file)) {
+/** A file's day as a clock where it was taken showed it: epoch ms read as UTC. */
+type TakenAtReader = (file: string, mtimeMs: number, signal?: AbortSignal) => Promise<number>;
+
+/**
+ * When a photo was taken as its camera showed it (EXIF), a video when it was recorded (its
+ * container's creation_time, in this machine's zone: phones write it in UTC), else the file's
+ * time in this machine's zone: a phone's folder copied to a computer has the copy's date, a
+ * card keeps the camera's. ffmpeg is looked for once, on the first video.
+ */
+function takenAtReader(ffmpeg: FfmpegLocation | null | undefined): TakenAtReader {
+  let located: { at: FfmpegLocation | null } | undefined = ffmpeg === undefined ? undefined : { at: ffmpeg };
+  const local = (ms: number) => ms - new Date(ms).getTimezoneOffset() * 60_000;
+  return async (file, mtimeMs, signal) => {
     try {
-      const taken = (await readPhotoMetadata(await readHead(file))).takenAt;
-      if (taken !== null) return taken;
+      if (hasPhotoExtension(file)) {
+        const taken = (await readPhotoMetadata(await readHead(file))).takenAt;
+        if (taken !== null) return taken;
+      } else if (hasVideoExtension(file)) {
+        located ??= { at: locateFfmpeg() };
+        const recorded = located.at ? (await probeVideo(located.at.path, file, signal)).createdAt : null;
+        if (recorded !== null) return local(recorded);
+      }
     } catch {
-      // No EXIF to read: the file's time.
+      // No date to read (or a video ffmpeg cannot open): the file's time; copying says what is wrong.
     }
-  }
-  // The file's time in this machine's zone, as a camera's clock would show it.
-  return mtimeMs - new Date(mtimeMs).getTimezoneOffset() * 60_000;
+    return local(mtimeMs);
+  };
 }
 
 /** The first 256 KB, where a photo's EXIF is (its header); the whole file when smaller. */
