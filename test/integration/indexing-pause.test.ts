@@ -54,6 +54,41 @@ describe('pausing a folder\'s indexing', () => {
     await watcherFollows(host, paused, 'after resume.jpg');
   }, 180_000);
 
+  it('photos moved into a paused folder stay in the library, and resuming takes them without embedding them again', async () => {
+    const [watched, paused] = [await colourFolder('shoebox-pause-e-'), tempDir('shoebox-pause-f-')];
+    fs.mkdirSync(path.join(watched, 'trip'));
+    await writeColourPhoto(path.join(watched, 'trip'), 'sea.jpg', [10, 60, 200]);
+    await writeColourPhoto(path.join(watched, 'trip'), 'sand.jpg', [220, 200, 150]);
+    await writeColourPhoto(paused, 'own.jpg', [90, 90, 90]);
+    const { host, events } = await openHost({ watch: true });
+    await jobFinished(events, await host.addFolder(watched));
+    await jobFinished(events, await host.addFolder(paused));
+    await expect.poll(async () => (await host.status()).watching, { timeout: 10_000 }).toBe(true);
+    await host.pauseIndexing(paused);
+    const total = (await host.listPhotos()).total;
+    expect(total).toBe(7);
+
+    fs.renameSync(path.join(watched, 'trip'), path.join(paused, 'trip'));
+    await watcherFollows(host, watched, 'late.jpg'); // the move's batch is behind it
+    expect((await host.listPhotos()).total).toBe(total + 1); // nothing left the library
+
+    const resumed = await jobFinished(events, await host.resumeIndexing(paused));
+    expect(resumed).toMatchObject({ state: 'done', result: { added: 2, embedded: 0 } });
+    // The watcher's first catch-up without a pause drops the rows of the old places.
+    await expect.poll(async () => (await host.listPhotos()).total, { timeout: 30_000 }).toBe(total + 1);
+    expect((await host.listPhotos({ limit: 100 })).photos.map((p) => path.relative(paused, p.path)).filter((p) => !p.startsWith('..')).sort()).toEqual(['own.jpg', path.join('trip', 'sand.jpg'), path.join('trip', 'sea.jpg')]);
+  }, 180_000);
+
+  it('adding a paused folder again ends its pause and indexes it', async () => {
+    const folder = await colourFolder('shoebox-pause-g-');
+    const { host, events } = await openHost();
+    await jobFinished(events, await host.addFolder(folder));
+    await host.pauseIndexing(folder);
+    await writeColourPhoto(folder, 'new.jpg', [128, 0, 128]);
+    expect(await jobFinished(events, await host.addFolder(folder))).toMatchObject({ state: 'done', result: { added: 1 } });
+    expect((await host.listFolders())[0]).not.toHaveProperty('paused');
+  }, 120_000);
+
   it('pausing stops the folder\'s job at once; a folder removed and added again is indexed', async () => {
     const [paused, other] = [await colourFolder('shoebox-pause-c-'), await colourFolder('shoebox-pause-d-')];
     const { host, events } = await openHost({ watch: true });

@@ -8,6 +8,8 @@ import type { LibraryService } from '../library/library-service';
 export class BackgroundSync {
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
+  /** The paused folders the running watcher leaves out. */
+  private leftOut: readonly string[] = [];
 
   constructor(
     private readonly library: LibraryService,
@@ -23,12 +25,19 @@ export class BackgroundSync {
     if (this.controller) return;
     const controller = new AbortController();
     this.controller = controller;
+    this.leftOut = [...this.paused()];
     this.running = this.library
-      .watch(controller.signal, () => {}, { leaveOut: this.paused() })
+      .watch(controller.signal, () => {}, { leaveOut: this.leftOut })
       .catch((error: unknown) => this.onError(error instanceof Error ? error : new Error(String(error))))
       .finally(() => {
         if (this.controller === controller) this.controller = null;
       });
+  }
+
+  /** Whether the running watcher leaves out exactly the folders paused now (no restart needed). */
+  leavesOutPaused(): boolean {
+    const now = this.paused();
+    return now.length === this.leftOut.length && now.every((f) => this.leftOut.includes(f));
   }
 
   async stop(): Promise<void> {

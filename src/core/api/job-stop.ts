@@ -7,6 +7,11 @@ import type { ApiMethods } from './api-context';
 import type { JobQueue } from './job-queue';
 
 const STOPPABLE: ReadonlySet<JobKind> = new Set<JobKind>(['import-photos', 'import-descriptions']);
+const OWN_STOP: Partial<Record<JobKind, string>> = {
+  index: 'indexing stops by pausing its folder (pauseIndexing)',
+  tag: 'tagging stops with stopAutoTagging (it also stops tagging new photos there)',
+  dupes: 'a duplicate scan stops with stopDuplicateScan',
+};
 
 export function jobStopApi(jobs: JobQueue): ApiMethods<'stopJob'> {
   return {
@@ -14,9 +19,7 @@ export function jobStopApi(jobs: JobQueue): ApiMethods<'stopJob'> {
       const job = jobs.list().find((j) => j.id === id);
       if (!job) throw new Error(`no job ${id}: it finished long ago, or the app started again since`);
       if (job.state !== 'queued' && job.state !== 'running') return; // over already: nothing to stop
-      if (!STOPPABLE.has(job.kind)) {
-        throw new Error(job.kind === 'index' ? 'indexing stops by pausing its folder (pauseIndexing)' : `a ${job.kind} job cannot be stopped once started`);
-      }
+      if (!STOPPABLE.has(job.kind)) throw new Error(OWN_STOP[job.kind] ?? `a ${job.kind} job cannot be stopped: it must finish once queued`);
       await jobs.cancel((j) => j.id === id);
     },
   };

@@ -247,7 +247,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       }
       return library;
     }
-    sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }), () => paused.list());
+    sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }), () => paused.devicePaths(candidate));
     if (!jobs.busy) startWatching();
     // A text model that cannot load is not reported here: the first search says why, as it
     // would have without the preload.
@@ -278,6 +278,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const store = await lib.readable();
     const [folders, failures] = await Promise.all([store.listFolders(), store.listFailures()]);
     const map = lib.deviceFolders.map();
+    paused.prune(lib, folders.map((f) => f.path));
     return Promise.all(
       folders.map(async (f) => ({
         path: f.path,
@@ -286,7 +287,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         addedAt: f.addedAt,
         photos: await store.countListed({ folder: f.path }),
         failed: failures.filter((x) => x.folder === f.path).length,
-        ...(paused.has(f.path) ? { paused: true as const } : {}),
+        ...(paused.has(lib, f.path) ? { paused: true as const } : {}),
       })),
     );
   };
@@ -296,9 +297,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const s = await lib.index([folder], signal);
       return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length };
     });
-  /** Queues indexing of each folder the user has not paused (a new model, a repair, a model installed). */
-  const indexUnpaused = async (lib: LibraryService, folders: readonly string[]): Promise<void> => {
-    for (const folder of folders) if (!paused.has(folder)) indexJob(lib, folder);
+  /** Queues indexing of every folder, paused or not: another model, a repair, a model installed
+   *  must embed every photo, or some would not be found by search. */
+  const indexEvery = async (lib: LibraryService, folders: readonly string[]): Promise<void> => {
+    paused.clear();
+    emit({ type: 'folders-changed' });
+    for (const folder of folders) indexJob(lib, folder);
   };
   /** The watcher starts again, when it runs, with the folders as they are now (mapped, paused). */
   const rewatch = async (): Promise<void> => {
@@ -306,13 +310,16 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     await sync.stop();
     if (!jobs.busy) startWatching();
   };
+  /** The same, unless it leaves out the paused folders already (a pause ending a job restarts it itself). */
+  const rewatchForPauses = async (): Promise<void> => {
+    if (sync?.watching && !sync.leavesOutPaused()) await rewatch();
+  };
 
   /** Removes a library folder as a job (its indexing cancelled first); how many photos left with it. */
   const removeFolder = async (lib: LibraryService, folder: string): Promise<number> => {
     const abs = path.resolve(folder);
     // Indexing a folder that is going away is wasted work: stop it first.
     await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
-    paused.forget(abs);
     let removed = 0;
     const job = jobs.enqueue('remove-folder', abs, async () => {
       // Only photos no other library folder covers leave the library (nested folders).
@@ -356,7 +363,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const lib = await need();
     // Photos are embedded per model: index every folder again, which embeds only what the
     // new model's table lacks (the old model's vectors stay for switching back).
-    if (reopenOptions.index !== false) await indexUnpaused(lib, (await (await lib.readable()).listFolders()).map((f) => f.path));
+    if (reopenOptions.index !== false) await indexEvery(lib, (await (await lib.readable()).listFolders()).map((f) => f.path));
     emit({ type: 'photos-changed', added: 0, removed: 0 });
     return status();
   };
@@ -398,7 +405,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const lib = adopt(candidate);
     // Folders this device cannot reach (another device's paths until located) are not indexed:
     // their job would only fail; the watcher takes them once they are located or connected.
-    await indexUnpaused(lib, (await (await lib.readable()).listFolders()).map((f) => f.path).filter(folderReachable));
+    await indexEvery(lib, (await (await lib.readable()).listFolders()).map((f) => f.path).filter(folderReachable));
   };
 
   const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime(), descriptions: oneAtATime(), edits: oneAtATime() };
@@ -423,6 +430,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       if (!path.isAbsolute(wanted)) throw new Error(`give the folder's full path, e.g. /home/me/Pictures (got "${folder}")`);
       // Checked and recorded now, so a mistake is reported to the caller, not in a job.
       const [added] = await lib.addFolders([wanted]);
+      paused.end(lib, added!); // added again: indexed as asked, and followed
       emit({ type: 'folders-changed' });
       return indexJob(lib, added!);
     },
@@ -549,8 +557,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...dupesApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
-    ...repair.methods(ctx, (lib, folders) => indexUnpaused(lib, folders)),
-    ...paused.methods({ need, jobs, index: indexJob, rewatch, emit }),
+    ...repair.methods(ctx, indexEvery),
+    ...paused.methods({ need, jobs, index: indexJob, rewatch: rewatchForPauses, emit }),
     ...jobStopApi(jobs),
     ...foregroundApi({
       library: async () => {

@@ -32,9 +32,12 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     // Indexed where they landed (only that folder is looked at): embedded, searchable. Also
     // what an earlier import left there unindexed; a stopped import leaves its copies to the next.
     const placed = copied.copied.length + copied.found.length;
-    const indexed = placed && !options.signal?.aborted ? (await lib.index([target], options.signal)).added : 0;
+    const indexing = placed > 0 && !options.signal?.aborted ? await lib.index([target], options.signal) : null;
+    const indexed = indexing?.added ?? 0;
     if (indexed) ctx.emit({ type: 'photos-changed', added: indexed, removed: 0 });
-    return { from: source, to: target, copied: copied.copied, already: copied.already + copied.found.length, failed: copied.failed, indexed, stopped: options.signal?.aborted === true };
+    // Stopped means something was left for the next import: a file not looked at, or copies not indexed.
+    const stopped = !copied.complete || (placed > 0 && (indexing === null || indexing.interrupted === true));
+    return { from: source, to: target, copied: copied.copied, already: copied.already + copied.found.length, failed: copied.failed, indexed, stopped };
   };
   return {
     importPhotosNow: run,

@@ -67,6 +67,9 @@ export interface ThumbnailStep {
 
 export interface IndexOptions {
   signal?: AbortSignal;
+  /** Rows whose file is gone stay (the watcher while a folder is paused: a photo moved into
+   *  that folder is not seen arriving there, and must not leave the library meanwhile). */
+  keepMissing?: boolean;
 }
 
 /** What a scan needs to know about the library besides the folders it lists. */
@@ -469,7 +472,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     summary.interrupted = true;
     summary.left = left;
   } else {
-    const gone = [...missing.keys()];
+    const gone = options.keepMissing ? [] : [...missing.keys()];
     summary.removed = gone.length;
     if (gone.length || broken.length) {
       await store.removePhotos([...gone, ...broken]);

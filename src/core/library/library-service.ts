@@ -340,6 +340,12 @@ export class LibraryService {
     const store = await this.writable();
     const deps = this.indexerDeps(store);
     const scope = await this.scanScope(store);
+    // Folders the user paused are neither caught up nor followed (still named in the scope: a
+    // file is told by its folder, and nothing there is taken for removed).
+    const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
+    // Nothing is removed meanwhile: a photo moved into a paused folder would look deleted.
+    // What was really deleted goes at the first catch-up without a pause.
+    const keepMissing = folders.length < scope.libraryFolders.length;
     let idle: NodeJS.Timeout | undefined;
     // The after-sync pass runs one at a time, behind the syncs, never holding them up.
     let after: Promise<void> = Promise.resolve();
@@ -351,24 +357,21 @@ export class LibraryService {
     const watcher = new FolderWatcher({
       onBatch: async (paths) => {
         clearTimeout(idle);
-        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope));
+        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing }));
         maintainWhenIdle();
       },
       onError: (err) => this.options.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
       ignore: scope.skip.slice(),
     });
-    // Folders the user paused are neither caught up nor followed (still named in the scope: a
-    // file is told by its folder, and nothing there is taken for removed).
-    const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
     // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
     // A folder that cannot be followed now (unmounted) is followed once it is back.
     const presence = new FolderPresence(watcher, folders, async (folder) => {
       clearTimeout(idle);
-      onSummary(await indexFolders(deps, [folder], scope, { signal }));
+      onSummary(await indexFolders(deps, [folder], scope, { signal, keepMissing }));
       maintainWhenIdle();
     });
     await presence.start();
-    onSummary(await indexFolders(deps, folders, scope, { signal }));
+    onSummary(await indexFolders(deps, folders, scope, { signal, keepMissing }));
     maintainWhenIdle();
     // Until Ctrl-C, or until the writer lease is lost (another device took the library over).
     let lost: Error | undefined;

@@ -26,6 +26,8 @@ export interface PhotoImportReport {
   /** Files whose content the library holds already (or this import, or its day's folder from an import not indexed yet). */
   already: number;
   failed: { path: string; error: string }[];
+  /** Every file was looked at: false when a stop came first. */
+  complete: boolean;
 }
 
 export interface PhotoImportOptions {
@@ -42,7 +44,7 @@ const LOOKUP_BATCH = 64;
 
 /** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
 export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
-  const report: PhotoImportReport = { copied: [], found: [], already: 0, failed: [] };
+  const report: PhotoImportReport = { copied: [], found: [], already: 0, failed: [], complete: false };
   const files = listMedia(from, report.failed);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
@@ -79,6 +81,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
       options.onProgress?.(++done, files.length);
     }
   }
+  report.complete = done === files.length;
   return report;
 }
 

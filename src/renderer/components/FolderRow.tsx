@@ -12,12 +12,14 @@ import { useViewingOnly } from '../hooks/useViewingOnly';
 interface FolderRowProps {
   folder: FolderInfo;
   job: JobState | undefined;
+  /** The watcher is catching up (its progress shows above the folders): any folder may be in it. */
+  syncing?: boolean;
   selected: boolean;
   onSelect: () => void;
 }
 
 /** One library folder: its photos, its indexing job (pause, resume), its failures, and removal (confirmed inline). */
-export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
+export function FolderRow({ folder, job, syncing = false, selected, onSelect }: FolderRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
   const viewingOnly = useViewingOnly();
@@ -25,7 +27,8 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
   const [error, setError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
   const [pausing, setPausing] = useState(false);
-  const indexing = job?.kind === 'index' && (job.state === 'queued' || job.state === 'running');
+  const active = job?.state === 'queued' || job?.state === 'running';
+  const indexing = (job?.kind === 'index' && active) || syncing;
 
   /** Pauses or resumes the folder's indexing; the row follows from the folders-changed and job events. */
   const setPaused = async (pause: boolean) => {
@@ -88,13 +91,14 @@ export function FolderRow({ folder, job, selected, onSelect }: FolderRowProps) {
       </div>
       {folder.unreachable && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open. On a disk? Connect it. Elsewhere on this device? Locate it.</p>}
       {locating && <LocateFolder folder={folder} onDone={() => setLocating(false)} />}
-      {folder.paused ? (
+      {folder.paused && (
         <p className="job" role="status">
           Indexing paused: photos added or changed here are not indexed until you resume (or Shoebox starts again).
         </p>
-      ) : (
-        job && <JobProgress job={job} />
       )}
+      {/* While paused, the job the pause stopped says nothing new; one run since (the folder
+          added again) or failing does. */}
+      {job && (!folder.paused || active || job.state === 'failed') && <JobProgress job={job} />}
       {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}
       {confirming && (
         <InlineConfirm

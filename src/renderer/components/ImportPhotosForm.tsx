@@ -44,7 +44,9 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
     try {
       await client.stopJob(id);
     } catch (e) {
-      setStopError(errorMessage(e));
+      // The engine started again since (the job went with it): nothing runs to stop.
+      if (/^no job /.test(errorMessage(e))) setJobs((list) => list.filter((j) => j.id !== id));
+      else setStopError(errorMessage(e));
     }
   };
   const sentence = (summary: string) => `${summary[0]!.toUpperCase()}${summary.slice(1)}.`;
@@ -73,13 +75,13 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
             </option>
           ))}
         </select>
-        {running && job ? (
+        {/* Stop beside, never in Import's place: a double click on Import must not stop it. */}
+        <button type="submit" className="button button--primary" disabled={busy || running || !path.trim() || !into}>
+          {running ? 'Importing…' : 'Import'}
+        </button>
+        {running && job && (
           <button type="button" className="button" onClick={() => void stop(job.id)}>
             Stop
-          </button>
-        ) : (
-          <button type="submit" className="button button--primary" disabled={busy || !path.trim() || !into}>
-            Import
           </button>
         )}
       </div>

@@ -52,7 +52,8 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
   const [importing, setImporting] = useState(false);
   const viewingOnly = useViewingOnly();
   // Each folder shows its most recent job (jobs arrive most active first).
-  const jobFor = (path: string) => jobs.find((job) => job.folder === path);
+  // A folder's own jobs only: an import into the folder, or tagging it, shows where it was started.
+  const jobFor = (path: string) => jobs.find((job) => job.folder === path && (job.kind === 'index' || job.kind === 'remove-folder'));
   return (
     <nav className="sidebar" aria-label="Library">
       <button type="button" className={folder === null ? 'sidebar__all sidebar__all--selected' : 'sidebar__all'} aria-pressed={folder === null} onClick={() => onShowFolder(null)}>
@@ -109,7 +110,7 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (
-          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
+          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
         ))}
       </ul>
       {folders.length > 0 && <p className="sidebar__foot muted small">{formatCount(folders.length, 'folder')}</p>}
