@@ -29,6 +29,9 @@ export class JobQueue {
   private running: Entry | null = null;
   private draining = false;
   private nextId = 1;
+  /** Ids differ from one start of the host to the next: a page that kept a job from before a
+   *  restart never stops or shows another job under its id. */
+  private readonly run = Date.now().toString(36);
   private closed = false;
 
   constructor(private readonly hooks: JobQueueHooks) {}
@@ -38,7 +41,7 @@ export class JobQueue {
     let settle!: () => void;
     const done = new Promise<void>((resolve) => (settle = resolve));
     const state: JobState = {
-      id: `job-${this.nextId++}`,
+      id: `job-${this.run}-${this.nextId++}`,
       kind,
       folder,
       state: 'queued',
