@@ -360,6 +360,9 @@ export interface JobState {
   state: JobStateName;
   /** While running: items done of total (photos; bytes for install-model), rate and ETA. */
   progress: IndexProgress | null;
+  /** What a job of several steps does now, its progress counting that step's items: an
+   *  import is 'copying', then 'indexing'. */
+  step?: 'copying' | 'indexing';
   result: JobResult | null;
   /** Why it failed, one line. */
   error: string | null;

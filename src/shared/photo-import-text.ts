@@ -6,6 +6,6 @@ export function photoImportSummary(r: PhotoImportResult): string {
   const count = (n: number, noun: string) => `${n.toLocaleString()} ${n === 1 ? noun : `${noun}s`}`;
   const already = r.already ? `, ${count(r.already, 'photo')} already in the library` : '';
   const failed = r.failed.length ? `, ${r.failed.length.toLocaleString()} failed` : '';
-  const end = r.stopped ? '; stopped: the next import goes on and indexes them' : r.indexed || r.copied.length ? `; ${r.indexed.toLocaleString()} indexed` : '';
+  const end = r.stopped ? '; stopped before the end: what was copied stays, and the next import or index run takes it' : r.indexed || r.copied.length ? `; ${r.indexed.toLocaleString()} indexed` : '';
   return `copied ${count(r.copied.length, 'photo')} into ${r.to}${already}${failed}${end}`;
 }

@@ -109,6 +109,20 @@ describe('pausing a folder\'s indexing', () => {
     expect(await host.listFolders()).toContainEqual(expect.objectContaining({ path: paused, photos: 4 }));
     expect((await host.listFolders()).find((f) => f.path === paused)).not.toHaveProperty('paused');
   }, 180_000);
+  it('an import into a paused folder indexes what it copied, not the rest of the folder, which stays paused', async () => {
+    const folder = await colourFolder('shoebox-pause-h-');
+    const card = tempDir('shoebox-pause-card-');
+    await writeColourPhoto(card, 'IMG_0001.JPG', [128, 0, 128]);
+    const { host, events } = await openHost();
+    await jobFinished(events, await host.addFolder(folder));
+    await host.pauseIndexing(folder);
+    await writeColourPhoto(folder, 'waiting.jpg', [0, 128, 128]); // added while paused
+    const job = await jobFinished(events, await host.importPhotos(card, folder));
+    expect(job).toMatchObject({ state: 'done', result: { added: 1 } });
+    expect(jobStates(events, job.id).map((j) => j.step).filter((step, i, all) => step && step !== all[i - 1])).toEqual(['copying', 'indexing']);
+    expect((await host.listPhotos({ limit: 100 })).photos.map((p) => path.basename(p.path))).not.toContain('waiting.jpg');
+    expect((await host.listFolders())[0]).toMatchObject({ photos: 5, paused: true });
+  }, 120_000);
 });
 
 describe('stopping an import', () => {
@@ -128,7 +142,7 @@ describe('stopping an import', () => {
     await host.stopJob(job.id);
     const stopped = await jobFinished(events, job);
     expect(stopped.state).toBe('cancelled');
-    expect(stopped.result?.summary).toMatch(/; stopped: the next import goes on and indexes them$/);
+    expect(stopped.result?.summary).toMatch(/; stopped before the end: what was copied stays, and the next import or index run takes it$/);
     const files = () => (fs.readdirSync(library, { recursive: true }) as string[]).filter((p) => fs.statSync(path.join(library, p)).isFile());
     expect(files().filter((p) => p.includes('shoebox-part'))).toEqual([]);
     expect((await host.listPhotos()).total).toBeLessThan(40); // cut short while copying or indexing

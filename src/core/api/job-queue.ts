@@ -87,6 +87,14 @@ export class JobQueue {
     return this.running.state.id;
   }
 
+  /** The running job goes on to its next step (JobState.step); its progress starts again. */
+  step(step: NonNullable<JobState['step']>): void {
+    if (!this.running) return;
+    this.running.state.step = step;
+    this.running.state.progress = null;
+    this.hooks.onChange({ ...this.running.state });
+  }
+
   get busy(): boolean {
     return this.running !== null || this.queue.length > 0;
   }

@@ -15,24 +15,36 @@ import { fileSize, isDirectory } from '../../base/file-kind';
 
 /** The CLI's share. */
 export interface PhotoImportForeground {
-  importPhotosNow(from: string, to: string, options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<PhotoImportResult>;
+  importPhotosNow(from: string, to: string, options?: ImportRunOptions): Promise<PhotoImportResult>;
+}
+
+interface ImportRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Copying first, then indexing what was placed (the app's job line says which). */
+  onStep?: (step: 'copying' | 'indexing') => void;
 }
 
 export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & PhotoImportForeground {
-  const run = async (from: string, to: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<PhotoImportResult> => {
+  const run = async (from: string, to: string, options: ImportRunOptions = {}): Promise<PhotoImportResult> => {
     const lib = await ctx.need();
     const { source, target } = await checkPlaces(ctx, from, to);
     const store = await lib.writable(); // the writer lock: no other Shoebox writes meanwhile
     fs.mkdirSync(target, { recursive: true });
+    options.onStep?.('copying');
     const copied = await importPhotoFiles(source, target, {
       known: (hashes) => heldOnDisk(store, hashes),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    // Indexed where they landed (only that folder is looked at): embedded, searchable. Also
-    // what an earlier import left there unindexed; a stopped import leaves its copies to the next.
-    const placed = copied.copied.length + copied.found.length;
-    const indexing = placed > 0 && !options.signal?.aborted ? await lib.index([target], options.signal) : null;
+    // Indexed where they landed, only the day folders written to (not the whole library folder:
+    // one of 100k photos, or one the user paused): embedded, searchable. Also what an earlier
+    // import left there unindexed; a stopped import leaves its copies to the next.
+    const placedPaths = [...copied.copied, ...copied.found];
+    const placed = placedPaths.length;
+    if (placed > 0 && !options.signal?.aborted) options.onStep?.('indexing');
+    const days = [...new Set(placedPaths.map((p) => path.dirname(p)))];
+    const indexing = placed > 0 && !options.signal?.aborted ? await lib.index(days, options.signal) : null;
     const indexed = indexing?.added ?? 0;
     if (indexed) ctx.emit({ type: 'photos-changed', added: indexed, removed: 0 });
     // Stopped means something was left for the next import: a file not looked at, or copies not indexed.
@@ -45,7 +57,7 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
       await ctx.need(); // no model yet: the one-line error, not a failed job
       await checkPlaces(ctx, from, to); // a wrong place is said at once, not as a failed job
       return ctx.jobs.enqueue('import-photos', path.resolve(to), async (signal) => {
-        const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)) });
+        const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)), onStep: (step) => ctx.jobs.step(step) });
         return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r) };
       });
     },

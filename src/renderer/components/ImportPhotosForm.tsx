@@ -75,22 +75,25 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
             </option>
           ))}
         </select>
-        {/* Stop beside, never in Import's place: a double click on Import must not stop it. */}
         <button type="submit" className="button button--primary" disabled={busy || running || !path.trim() || !into}>
           {running ? 'Importing…' : 'Import'}
         </button>
-        {running && job && (
-          <button type="button" className="button" onClick={() => void stop(job.id)}>
-            Stop
-          </button>
-        )}
       </div>
       <p className="muted small">Only what the library does not hold yet is copied; the card is only read.</p>
-      {job?.state === 'running' && <ProgressLine label="Copying" progress={job.progress} />}
+      {job?.state === 'running' && <ProgressLine label={job.step === 'indexing' ? 'Indexing' : 'Copying'} progress={job.progress} />}
       {job?.state === 'queued' && (
         <p className="muted small" role="status">
           Waiting for the library's other work to finish…
         </p>
+      )}
+      {/* Under the progress, never in Import's place: a double click on Import must not stop it,
+          and the folder list keeps its width. */}
+      {running && job && (
+        <div className="add-folder__row">
+          <button type="button" className="button" onClick={() => void stop(job.id)}>
+            Stop
+          </button>
+        </div>
       )}
       {(job?.state === 'done' || job?.state === 'cancelled') && (
         <p className="muted small" role="status">
