@@ -10,6 +10,7 @@ import { DescriptionsSection } from './settings/DescriptionsSection';
 import { LibrarySection } from './settings/LibrarySection';
 import { describeAdapter, describeMeasured } from './StatusBar';
 import { ShortcutsList } from './ShortcutsList';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = {
   cuda: 'CUDA (NVIDIA GPU)',
@@ -31,6 +32,7 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
   // Read again after a model is installed or switched to: the provider is known once one loads.
   const [info, reloadInfo] = useAsync(() => client.info(), [client]);
   const panel = useRef<HTMLDivElement>(null);
+  useReturnFocus();
   useEffect(() => panel.current?.focus(), []);
   useKeydown((event) => {
     if (event.key !== 'Escape') return false;

@@ -19,6 +19,7 @@ import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
 import { ZoomableImage } from './ZoomableImage';
 import { useViewingOnly } from '../hooks/useViewingOnly';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -68,6 +69,9 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
+  // Closed, the focus goes to the tile of the photo last shown, in the grid it was opened from.
+  const [grid] = useState(() => (typeof document === 'undefined' ? null : document.activeElement?.closest('.grid') ?? null));
+  useReturnFocus(() => (grid?.isConnected ? grid : document).querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`));
   useEffect(() => dialog.current?.focus(), []);
 
   const previous = () => index > 0 && onIndex(index - 1);

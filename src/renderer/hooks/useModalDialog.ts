@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useReturnFocus } from './useReturnFocus';
 
 /** What a confirmation dialog needs: refs for the dialog and its Cancel button, and its key handler. */
 export interface ModalDialog {
@@ -11,11 +12,12 @@ export interface ModalDialog {
  * A modal confirmation's keyboard behaviour: Cancel has the focus when it opens, Esc cancels,
  * Tab and Shift-Tab cycle through what can take the focus inside. Keys go no further than
  * the dialog: the app's own shortcuts ("/" focuses the search box, "," opens settings) must
- * not act behind a modal.
+ * not act behind a modal. Closed, it gives the focus back to what had it.
  */
 export function useModalDialog(onCancel: () => void): ModalDialog {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  useReturnFocus();
   // Without scrolling to it: a long dialog (the shortcuts) opens at its title, not at its end.
   useEffect(() => cancel.current?.focus({ preventScroll: true }), []);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,0 +1,45 @@
+// Keyboard focus after closing the viewer, Settings and the shortcuts list, in the browser over
+// `shoebox serve`: it returns to the tile of the photo last shown (or the button that opened
+// the panel), so arrow keys go on working instead of starting again from the top of the page.
+import { describe, expect, it } from 'vitest';
+import { COLOURS, writeColourPhoto } from '../helpers/images';
+import { hasChromium } from './helpers/browser';
+import { useLibrarySession } from './helpers/library-session';
+import { eventually } from './helpers/ui-session';
+import { tileNames } from './helpers/tiles';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('focus after closing', () => {
+  const lib = useLibrarySession('focus-return', async (photos) => {
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+  });
+  const focused = () => lib.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+
+  it('the viewer gives the focus to the tile of the photo last shown; Settings and the shortcuts to their button', async () => {
+    await lib.page.goto(lib.serve.url);
+    await eventually(async () => (await tileNames(lib.page)).length, 60_000).toBe(4);
+    const [first, second] = await tileNames(lib.page);
+    await lib.page.getByRole('button', { name: `Open ${first}` }).focus();
+    await lib.page.keyboard.press('Enter');
+    await eventually(() => lib.page.getByRole('dialog').count()).toBe(1);
+    await lib.page.keyboard.press('ArrowRight');
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => lib.page.getByRole('dialog').count()).toBe(0);
+    await eventually(focused).toBe(`Open ${second}`);
+
+    await lib.page.getByRole('button', { name: 'Settings' }).click();
+    await eventually(() => lib.page.getByRole('dialog', { name: 'Settings' }).count()).toBe(1);
+    await lib.page.keyboard.press('Escape');
+    await eventually(focused).toBe('Settings');
+
+    await lib.page.keyboard.press('?');
+    await eventually(() => lib.page.getByRole('dialog').count()).toBe(1);
+    await lib.page.keyboard.press('Escape');
+    await eventually(focused).toBe('Settings');
+  });
+
+  it('raised no console errors', () => {
+    expect(lib.errors).toEqual([]);
+  });
+});
