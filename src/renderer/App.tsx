@@ -350,7 +350,7 @@ export function App() {
                   </p>
                 ) : source.settled && source.count === 0 && !source.error ? (
                   <p className="content__empty muted">
-                    {emptyViewText(view)}
+                    {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null })}
                   </p>
                 ) : view.kind === 'library' ? (
                   timeline.summary && (

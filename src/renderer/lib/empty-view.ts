@@ -1,8 +1,18 @@
 // What an empty grid says, by view: why nothing is there, and how something gets there.
+import type { FolderInfo, JobState } from '../../shared/api';
 import { EMPTY_ARCHIVE_TEXT } from './archive';
+import { formatCount } from './format';
 import type { View } from './view';
 
-export function emptyViewText(view: View): string {
+/** What the library's folders are doing: an empty folder being indexed is not an empty folder. */
+export interface IndexingState {
+  folders: readonly FolderInfo[];
+  jobs: readonly JobState[];
+  /** The watcher is catching up. */
+  syncing: boolean;
+}
+
+export function emptyViewText(view: View, indexing: IndexingState = { folders: [], jobs: [], syncing: false }): string {
   if (view.kind !== 'library') return 'Nothing matched.';
   if (view.archived) return EMPTY_ARCHIVE_TEXT;
   if (view.favourites) return 'No favourites yet: press F in the viewer, or select photos and choose Favourite.';
@@ -11,5 +21,15 @@ export function emptyViewText(view: View): string {
   if (view.withoutPlace) return 'Every photo has a place.';
   if (view.videos) return 'No videos in the library (any more).';
   if (view.described !== undefined) return `No photo is described as “${view.described}” (any more).`;
-  return 'No photos here yet: indexing shows them as it goes.';
+  return emptyFolderText(view.folder, indexing);
+}
+
+function emptyFolderText(folder: string | null, { folders, jobs, syncing }: IndexingState): string {
+  const shown = folder === null ? folders : folders.filter((f) => f.path === folder);
+  const active = (j: JobState) => j.kind === 'index' && (j.state === 'queued' || j.state === 'running') && (folder === null || j.folder === folder);
+  if (syncing || jobs.some(active)) return 'No photos here yet: indexing shows them as it goes.';
+  if (shown.length > 0 && shown.every((f) => f.paused)) return 'Indexing is paused here: Resume indexing, beside the folder, shows its photos.';
+  const unreadable = shown.reduce((n, f) => n + f.failed, 0);
+  const where = folder === null ? 'in the library\'s folders' : 'in this folder';
+  return unreadable > 0 ? `No photos ${where}: ${formatCount(unreadable, 'file')} could not be read (listed under the folder).` : `No photos or videos ${where}.`;
 }

@@ -1,0 +1,25 @@
+// What an empty folder's grid says: indexing under way, paused, files that could not be read,
+// or simply nothing Shoebox reads there; never "indexing shows them" when nothing indexes.
+import { describe, expect, it } from 'vitest';
+import type { FolderInfo, JobState } from '../../../src/shared/api';
+import { emptyViewText } from '../../../src/renderer/lib/empty-view';
+
+const folder = (path: string, extra: Partial<FolderInfo> = {}): FolderInfo => ({ path, addedAt: 0, photos: 0, failed: 0, ...extra });
+const job = (folderPath: string, state: JobState['state']): JobState => ({ id: 'j', kind: 'index', folder: folderPath, state, progress: null, result: null, error: null, queuedAt: 0, startedAt: null, finishedAt: null });
+const view = (path: string | null) => ({ kind: 'library' as const, folder: path });
+
+describe('an empty folder view', () => {
+  it('says indexing shows the photos only while the folder is indexed or the watcher catches up', () => {
+    const folders = [folder('/a'), folder('/b')];
+    expect(emptyViewText(view('/a'), { folders, jobs: [job('/a', 'running')], syncing: false })).toBe('No photos here yet: indexing shows them as it goes.');
+    expect(emptyViewText(view('/a'), { folders, jobs: [], syncing: true })).toBe('No photos here yet: indexing shows them as it goes.');
+    expect(emptyViewText(view('/a'), { folders, jobs: [job('/b', 'running'), job('/a', 'done')], syncing: false })).toBe('No photos or videos in this folder.');
+    expect(emptyViewText(view(null), { folders, jobs: [job('/b', 'queued')], syncing: false })).toBe('No photos here yet: indexing shows them as it goes.');
+  });
+
+  it('says a paused folder is paused, and counts the files that could not be read', () => {
+    expect(emptyViewText(view('/a'), { folders: [folder('/a', { paused: true })], jobs: [], syncing: false })).toBe('Indexing is paused here: Resume indexing, beside the folder, shows its photos.');
+    expect(emptyViewText(view('/a'), { folders: [folder('/a', { failed: 2 })], jobs: [], syncing: false })).toBe('No photos in this folder: 2 files could not be read (listed under the folder).');
+    expect(emptyViewText(view(null), { folders: [folder('/a'), folder('/b', { failed: 1 })], jobs: [], syncing: false })).toBe("No photos in the library's folders: 1 file could not be read (listed under the folder).");
+  });
+});
