@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('descriptions in the browser', () => {
     await lib.page.getByRole('button', { name: 'Settings', exact: true }).click();
     const section = lib.page.getByRole('region', { name: 'Descriptions and keywords from other apps' });
     await section.getByRole('button', { name: 'Import captions and keywords' }).click();
-    await eventually(() => section.getByRole('status').innerText(), 30_000).toBe('Imported the captions of 1 of 3 photos without a description, and 2 keywords of 1 photo as tags (label set "keywords").');
+    await eventually(() => section.getByRole('status').innerText(), 30_000).toBe('Imported the captions of 1 of 3 photos without a description, and 2 keywords of 1 photo as tags (label set “keywords”).');
     await screenshot(lib.page, 'descriptions-import');
     await lib.page.getByRole('button', { name: 'Close settings' }).click();
     await lib.page.getByRole('button', { name: 'Open harbour.jpg', exact: true }).click();

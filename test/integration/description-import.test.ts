@@ -121,7 +121,7 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     const keywordTags = async (name: string) => (await host.getPhoto(await id(name)))!.tags.filter((t) => t.set === 'keywords').map((t) => `${t.label.toLowerCase()}:${t.state}`).sort(); // one label whatever the case: its spelling is the first photo's
 
     const job = await jobFinished(events, await host.importDescriptions());
-    expect(job.result?.summary).toBe('imported the captions of 1 of 3 photos without a description, and 4 keywords of 2 photos as tags (label set "keywords")');
+    expect(job.result?.summary).toBe('imported the captions of 1 of 3 photos without a description, and 4 keywords of 2 photos as tags (label set “keywords”)');
     expect(await keywordTags('lightroom.jpg')).toEqual(['boats:accepted', 'harbour:accepted']);
     expect(await keywordTags('photoshop.jpg')).toEqual(['harbour:accepted', 'oma:accepted']);
     expect(await keywordTags('plain.jpg')).toEqual([]);
@@ -144,13 +144,13 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     const { host, events } = await openHost();
     await host.indexNow([dir]);
     expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe(
-      'imported the captions of 0 of 1 photo without a description, 1 keyword held back ("Harbour": a label set needs two labels, so it comes with the next keyword)',
+      'imported the captions of 0 of 1 photo without a description, 1 keyword held back (“Harbour”: a label set needs two labels, so it comes with the next keyword)',
     );
     expect((await host.listLabelSets()).some((s) => s.name === 'keywords')).toBe(false);
     await writeCaptionedPhoto(dir, 'two.jpg', [40, 200, 40], ['-XMP-dc:Subject=Boats']);
     await host.indexNow([dir]);
     // The captions' mark moved (both were read); the keywords' did not, so one.jpg is read again for them.
-    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 0 of 1 photo without a description, and 2 keywords of 2 photos as tags (label set "keywords")');
+    expect((await jobFinished(events, await host.importDescriptions())).result?.summary).toBe('imported the captions of 0 of 1 photo without a description, and 2 keywords of 2 photos as tags (label set “keywords”)');
   }, 180_000);
 
   it('leaves a label set of the user\'s own called "keywords" alone', async () => {
@@ -163,7 +163,7 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     const red = (await host.timeline({ limit: 10 })).photos.find((p) => p.path.endsWith('red.jpg'))!;
 
     const job = await jobFinished(events, await host.importDescriptions());
-    expect(job.result?.summary).toBe('imported the captions of 0 of 2 photos without a description, and 3 keywords of 2 photos as tags (label set "imported keywords")');
+    expect(job.result?.summary).toBe('imported the captions of 0 of 2 photos without a description, and 3 keywords of 2 photos as tags (label set “imported keywords”)');
     const sets = await host.listLabelSets();
     expect(sets.find((s) => s.name === 'keywords')!.labels.map((l) => l.name)).toEqual(['red', 'blue', 'green']);
     expect(sets.find((s) => s.name === 'imported keywords')!.labels.map((l) => l.name).sort()).toEqual(['Rome', 'blue', 'red']);
@@ -182,7 +182,7 @@ describe.skipIf(!haveExiftool)('descriptions imported from captions', () => {
     await lib.close();
     const { host, events } = await openHost({ home });
     const job = await jobFinished(events, await host.importDescriptions());
-    expect(job.result?.summary).toBe('imported the captions of 0 of 0 photos without a description, and 2 keywords of 2 photos as tags (label set "keywords")');
+    expect(job.result?.summary).toBe('imported the captions of 0 of 0 photos without a description, and 2 keywords of 2 photos as tags (label set “keywords”)');
     const a = (await host.timeline({ limit: 10 })).photos.find((p) => p.path.endsWith('a.jpg'))!;
     expect((await host.getPhoto(a.id))!.description).toBeUndefined();
   }, 180_000);

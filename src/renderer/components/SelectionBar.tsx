@@ -88,9 +88,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const favourite = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.favourite) : on;
-      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark);
       // Undo puts back only the photos this changed: a heart set before stays.
       const changed = chosen.filter((p) => !!p.favourite !== mark).map((p) => p.id);
+      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark, chosen.length - changed.length);
       onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(changed, !mark), !mark));
       return text;
     });
@@ -98,8 +98,8 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const archive = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
-      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
       const changed = chosen.filter((p) => !!p.archived !== mark).map((p) => p.id);
+      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark, chosen.length - changed.length);
       onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(changed, !mark), !mark));
       return text;
     });

@@ -24,7 +24,7 @@ export function SelectionTrashDialog({ photos, onConfirm, onCancel }: SelectionT
       <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="selection-trash-title" aria-describedby="selection-trash-text" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id="selection-trash-title">Move {count} to the trash?</h2>
         <p id="selection-trash-text">
-          {count} will go to the system trash, where you can restore them, and leave the library. A photo whose file changed since it was indexed, or whose file
+          {count} will go to the system trash, where you can restore {photos.length === 1 ? 'it' : 'them'}, and leave the library. A photo whose file changed since it was indexed, or whose file
           another photo of the library shows, stays where it is.
         </p>
         {large && (

@@ -192,7 +192,8 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
           </section>
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        <p className="viewer__keys muted small">← → to step through · click, + − 0 to zoom · F favourite · Shift+A archive · R rotate · S slideshow · Esc to close</p>
+        {/* A video neither zooms nor turns here: its keys are not offered. */}
+        <p className="viewer__keys muted small">{photo?.kind === 'video' ? '← → to step through · F favourite · Shift+A archive · S slideshow · Esc to close' : '← → to step through · click, + − 0 to zoom · F favourite · Shift+A archive · R rotate · S slideshow · Esc to close'}</p>
       </aside>
       {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>

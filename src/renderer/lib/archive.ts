@@ -1,11 +1,17 @@
 // The archive in words: the selection bar's line after a batch, and the Archive view's empty
 // state (lib/marks.ts has what the archive shares with favourites).
 import type { BatchResult } from '../../shared/api';
+import { formatCount } from './format';
 import { markResultText } from './marks';
 
-/** What a batch archive change did: "Archived 3 photos." / "Unarchived 1 photo." (and the ones gone). */
-export function archiveResultText(result: BatchResult, archived: boolean): string {
-  return markResultText(result, (photos) => (archived ? `Archived ${photos}.` : `Unarchived ${photos}.`));
+/** What a batch archive change did: "Archived 3 photos." / "Unarchived 1 photo." (and those already so, and the ones gone). */
+export function archiveResultText(result: BatchResult, archived: boolean, already = 0): string {
+  return markResultText(
+    result,
+    (photos) => (archived ? `Archived ${photos}.` : `Unarchived ${photos}.`),
+    already,
+    (n) => `${formatCount(n, 'photo')} ${archived ? (n === 1 ? 'was already archived' : 'were already archived') : n === 1 ? 'was not archived' : 'were not archived'}.`,
+  );
 }
 
 /** The Archive view with nothing in it: what the archive is for, and how to put photos there. */

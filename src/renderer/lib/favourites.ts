@@ -2,13 +2,19 @@
 // way: the same sentences on the selection bar and in the viewer (the shared mark logic is
 // lib/marks.ts, which the archive uses too).
 import type { BatchResult, Photo } from '../../shared/api';
+import { formatCount } from './format';
 import { markResultText, shownMark, type MarkOverrides } from './marks';
 
 export { revertOverride, withOverride } from './marks';
 
-/** What a batch favourite change did: "Added 3 photos to favourites." (and the ones gone). */
-export function favouritesResultText(result: BatchResult, favourite: boolean): string {
-  return markResultText(result, (photos) => (favourite ? `Added ${photos} to favourites.` : `Removed ${photos} from favourites.`));
+/** What a batch favourite change did: "Added 2 photos to favourites. 1 photo already was." (and the ones gone). */
+export function favouritesResultText(result: BatchResult, favourite: boolean, already = 0): string {
+  return markResultText(
+    result,
+    (photos) => (favourite ? `Added ${photos} to favourites.` : `Removed ${photos} from favourites.`),
+    already,
+    (n) => (favourite ? `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.` : `${formatCount(n, 'photo')} ${n === 1 ? 'was not a favourite' : 'were not favourites'}.`),
+  );
 }
 
 /** The hearts set here and not yet seen in the listing (photo id → favourite). */

@@ -5,10 +5,16 @@
 import type { BatchResult } from '../../shared/api';
 import { formatCount, goneText } from './format';
 
-/** What a batch mark change did, `done` saying it of "3 photos": "Archived 3 photos." and the ones gone. */
-export function markResultText(result: BatchResult, done: (photos: string) => string): string {
+/**
+ * What a batch mark change did, `done` saying it of "3 photos": "Archived 3 photos." and the
+ * ones gone. `already`: of the photos done, those that had the mark already (as the page
+ * showed them), counted apart, so a heart set before is not counted as added.
+ */
+export function markResultText(result: BatchResult, done: (photos: string) => string, already = 0, alreadyText = (n: number) => `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.`): string {
+  const unchanged = Math.min(already, result.done);
+  const changed = done(formatCount(result.done - unchanged, 'photo'));
   // Selected photos that left the library meanwhile (deleted, moved out): said, not an error.
-  return `${done(formatCount(result.done, 'photo'))}${goneText(result.missing)}`;
+  return `${changed}${unchanged ? ` ${alreadyText(unchanged)}` : ''}${goneText(result.missing)}`;
 }
 
 /** The marks set here and not yet seen in the listing (photo id → on). */

@@ -9,6 +9,7 @@ import { ClientContext } from '../../../src/renderer/client/ClientContext';
 import type { ShoeboxClient } from '../../../src/renderer/client/client';
 import { FavouriteButton } from '../../../src/renderer/components/FavouriteButton';
 import { PhotoTile } from '../../../src/renderer/components/PhotoTile';
+import { archiveResultText } from '../../../src/renderer/lib/archive';
 import { favouritesResultText, revertOverride, shownFavourite, withOverride } from '../../../src/renderer/lib/favourites';
 import { hasFilters, NO_FILTERS, toSearchFilters } from '../../../src/renderer/lib/filters';
 
@@ -57,6 +58,12 @@ describe('favourites in the UI', () => {
   it('says what a batch did, the photos gone from the library included', () => {
     expect(favouritesResultText({ done: 3, missing: 0 }, true)).toBe('Added 3 photos to favourites.');
     expect(favouritesResultText({ done: 1, missing: 2 }, false)).toBe('Removed 1 photo from favourites. 2 photos no longer in the library.');
+  });
+
+  it('counts apart the photos that had the mark already: a heart set before is not "added"', () => {
+    expect(favouritesResultText({ done: 3, missing: 0 }, true, 1)).toBe('Added 2 photos to favourites. 1 photo already was.');
+    expect(favouritesResultText({ done: 3, missing: 0 }, false, 2)).toBe('Removed 1 photo from favourites. 2 photos were not favourites.');
+    expect(archiveResultText({ done: 2, missing: 1 }, true, 1)).toBe('Archived 1 photo. 1 photo was already archived. 1 photo no longer in the library.');
   });
 
   it('"Favourites only" asks for favourites; unchecked asks nothing (not "only the others")', () => {
