@@ -53,11 +53,13 @@ interface SelectionBarProps {
    *  view's photos changed, so the selection's indices name other photos now; the app clears
    *  it and shows `text` (with Undo, for a shift: the same shift back). */
   onMoved: (text: string, undo?: Undo) => void;
+  /** The album whose photos are shown (its screen): pinning or excluding there reloads them. */
+  shownAlbum?: string;
 }
 
 type Panel = 'tag' | 'album' | 'date' | 'place' | 'export' | null;
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, askRotate, onArchived, onMoved }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, askRotate, onArchived, onMoved, shownAlbum }: SelectionBarProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
@@ -119,8 +121,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const member = (membership: 'pinned' | 'excluded') =>
     run(async (chosen) => {
       const result = await client.setAlbumMemberships(album, chosen.map((p) => p.id), membership);
+      const text = `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
+      // In that album's own screen it reloads, and the selection and this bar go with it: the
+      // line is said as a notice there. Elsewhere the selection stays, for the next action.
+      if (result.done && shownAlbum === album) onMoved(text);
       notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
-      return `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
+      return text;
     });
   const setDates = (takenAt: string | null) =>
     run(async (chosen) => {

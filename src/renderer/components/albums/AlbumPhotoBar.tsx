@@ -18,18 +18,30 @@ interface AlbumPhotoBarProps {
 export function AlbumPhotoBar({ album, photo, member, pinned }: AlbumPhotoBarProps) {
   const client = useClient();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // Said of the photo it was about: stepping on to the next photo does not carry it along.
+  const [message, setMessage] = useState<{ id: string; text: string; error: boolean } | null>(null);
+  // Look-alikes pinned here: their listing (not the album's members) does not say so.
+  const [pinnedHere, setPinnedHere] = useState<ReadonlySet<string>>(new Set());
   if (!photo) return null;
+  const lookAlikePinned = !member && pinnedHere.has(photo.id);
 
   const set = async (membership: AlbumMembership, done: string) => {
     setBusy(true);
     setMessage(null);
     try {
       await client.setAlbumMembership(album, photo.id, membership);
-      setMessage({ text: done, error: false });
+      setMessage({ id: photo.id, text: done, error: false });
+      if (!member) {
+        setPinnedHere((ids) => {
+          const next = new Set(ids);
+          if (membership === 'pinned') next.add(photo.id);
+          else next.delete(photo.id);
+          return next;
+        });
+      }
       notifyAlbumsChanged();
     } catch (e) {
-      setMessage({ text: errorMessage(e), error: true });
+      setMessage({ id: photo.id, text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -38,7 +50,7 @@ export function AlbumPhotoBar({ album, photo, member, pinned }: AlbumPhotoBarPro
   return (
     <div className="album-photo-bar" role="toolbar" aria-label={`Album ${album}`}>
       <span className="album-photo-bar__album">{album}</span>
-      {member && pinned && <span className="album-badge">Pinned</span>}
+      {((member && pinned) || lookAlikePinned) && <span className="album-badge">Pinned</span>}
       {member ? (
         <>
           {pinned ? (
@@ -54,12 +66,16 @@ export function AlbumPhotoBar({ album, photo, member, pinned }: AlbumPhotoBarPro
             Exclude from album
           </button>
         </>
+      ) : lookAlikePinned ? (
+        <button type="button" className="button" disabled={busy} onClick={() => void set('auto', 'Unpinned: it is in the album only while it matches.')}>
+          Unpin
+        </button>
       ) : (
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void set('pinned', `Pinned into ${album}.`)}>
           Pin to album
         </button>
       )}
-      {message && (
+      {message && message.id === photo.id && (
         <span className={message.error ? 'form-error' : 'muted small'} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </span>

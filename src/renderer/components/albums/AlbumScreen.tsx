@@ -145,6 +145,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
             chosen.clear();
             chosen.setNotice(text, undo);
           }}
+          shownAlbum={album.name}
         />
       )}
       {chosen.notice && selection.indices.size === 0 && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
