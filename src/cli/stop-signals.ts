@@ -1,7 +1,8 @@
 // Ctrl-C and SIGTERM during a long command (index, import, copy-library, dupes, a model
 // download, watch): the command's AbortSignal aborts and the work stops cleanly at its next
-// step, instead of the process dying half-way. Handlers are taken off by release(), once the
-// command has closed what it holds (a Ctrl-C while closing is answered, not fatal).
+// step, instead of the process dying half-way. Handlers are taken off by release(): `index`
+// releases them only once the library is closed (a Ctrl-C while it closes is answered, not
+// fatal); the others before closing, as they did before this helper.
 
 /** Exit code of a command stopped by Ctrl-C / SIGTERM before the end: 128 + SIGINT, as shells report it. */
 export const EXIT_INTERRUPTED = 130;

@@ -565,6 +565,8 @@ export interface AlbumPage {
 export interface BatchResult {
   done: number;
   missing: number;
+  /** Of `done`, the photos that were so already (a favourite made a favourite again), where the action can tell. */
+  unchanged?: number;
 }
 
 /** A rotation: `videos`, videos asked for, which are not turned. */

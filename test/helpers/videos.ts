@@ -40,9 +40,14 @@ export function remux(file: string, to: string, title: string): string {
   return to;
 }
 
-/** `file` rewrapped without re-encoding, recorded at `isoUtc` (the container's creation_time, as a phone writes it). */
-export function recordedAt(file: string, to: string, isoUtc: string): string {
-  ffmpeg(['-i', file, '-c', 'copy', '-metadata', `creation_time=${isoUtc}`, to]);
+/**
+ * `file` rewrapped without re-encoding, recorded at `isoUtc` (the container's creation_time, as
+ * an Android phone writes it); with `appleLocal` ("2024-06-15T23:30:00-0500") also Apple's
+ * creationdate, the wall clock with its offset, as an iPhone writes it (in a .mov).
+ */
+export function recordedAt(file: string, to: string, isoUtc: string, appleLocal?: string): string {
+  const apple = appleLocal ? ['-movflags', 'use_metadata_tags', '-metadata', `com.apple.quicktime.creationdate=${appleLocal}`] : [];
+  ffmpeg(['-i', file, '-c', 'copy', ...apple, '-metadata', `creation_time=${isoUtc}`, to]);
   return to;
 }
 

@@ -71,6 +71,10 @@ describe('pausing a folder\'s indexing', () => {
     fs.renameSync(path.join(watched, 'trip'), path.join(paused, 'trip'));
     await watcherFollows(host, watched, 'late.jpg'); // the move's batch is behind it
     expect((await host.listPhotos()).total).toBe(total + 1); // nothing left the library
+    // A rename where the watcher looks is seen whole: the photo is not shown twice meanwhile.
+    fs.renameSync(path.join(watched, 'red.jpg'), path.join(watched, 'red renamed.jpg'));
+    await expect.poll(async () => (await host.listPhotos({ limit: 100 })).photos.map((p) => path.basename(p.path)), { timeout: 30_000 }).toContain('red renamed.jpg');
+    expect((await host.listPhotos()).total).toBe(total + 1);
 
     const resumed = await jobFinished(events, await host.resumeIndexing(paused));
     expect(resumed).toMatchObject({ state: 'done', result: { added: 2, embedded: 0 } });

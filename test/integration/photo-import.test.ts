@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPhotoFiles } from '../../src/core/library/photo-import';
+import { probeVideo } from '../../src/core/media';
 import { shoebox } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
@@ -94,23 +95,27 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     expect([...snapshot(into).keys()].filter((p) => p.includes('shoebox-part'))).toEqual([]);
   }, 120_000);
 
-  it('a video goes to the day it was recorded (its creation_time), else to its file\'s date', async () => {
+  it('a video goes to the day it was recorded (as the timeline shows it), else to its file\'s date', async () => {
     const card = tempDir('shoebox-import-videos-');
     const plain = writeColourVideo(path.join(tempDir(), 'plain.mp4'), [{ colour: 'red', seconds: 1 }]);
     recordedAt(plain, path.join(card, 'VID_0001.MP4'), '2021-07-04T12:00:00Z');
     fs.copyFileSync(plain, path.join(card, 'VID_0002.MP4')); // no creation_time
+    // An iPhone's evening clip in New York: already the next day in UTC, its own day where shot.
+    const iphone = recordedAt(plain, path.join(card, 'IMG_0003.MOV'), '2024-06-16T04:30:00Z', '2024-06-15T23:30:00-0500');
+    expect(await probeVideo(systemFfmpeg().path, iphone)).toMatchObject({ takenAt: Date.UTC(2024, 5, 15, 23, 30), takenOffset: -300, createdAt: Date.UTC(2024, 5, 16, 4, 30) });
     const copied = new Date(2025, 0, 1, 12, 0, 0); // the day a phone's folder was copied off it
-    for (const name of ['VID_0001.MP4', 'VID_0002.MP4']) fs.utimesSync(path.join(card, name), copied, copied);
+    for (const name of ['VID_0001.MP4', 'VID_0002.MP4', 'IMG_0003.MOV']) fs.utimesSync(path.join(card, name), copied, copied);
     const nothingKnown = { known: async () => new Set<string>() };
     const into = tempDir('shoebox-import-into-');
     const days = (r: { copied: string[] }) => r.copied.map((p) => path.relative(into, p)).sort();
     expect(days(await importPhotoFiles(card, into, { ...nothingKnown, ffmpeg: systemFfmpeg() }))).toEqual([
       path.join('2021', '2021-07-04', 'VID_0001.MP4'),
+      path.join('2024', '2024-06-15', 'IMG_0003.MOV'),
       path.join('2025', '2025-01-01', 'VID_0002.MP4'),
     ]);
     // Without ffmpeg the recording time cannot be read: the file's date, and the video is still copied.
     const without = tempDir('shoebox-import-into-');
-    expect((await importPhotoFiles(card, without, { ...nothingKnown, ffmpeg: null })).copied.map((p) => path.relative(without, path.dirname(p))).sort()).toEqual([path.join('2025', '2025-01-01'), path.join('2025', '2025-01-01')]);
+    expect((await importPhotoFiles(card, without, { ...nothingKnown, ffmpeg: null })).copied.map((p) => path.relative(without, path.dirname(p))).sort()).toEqual([path.join('2025', '2025-01-01'), path.join('2025', '2025-01-01'), path.join('2025', '2025-01-01')]);
   }, 120_000);
 
   it('says in one line where it cannot import, before any job', async () => {

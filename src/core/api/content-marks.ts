@@ -20,7 +20,7 @@ export interface ContentMark {
 
 export interface ContentMarks {
   /** Marks (or unmarks) the photos at these paths; `missing`: paths the library does not hold. */
-  byPath(paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[] }>;
+  byPath(paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number }>;
   /** The same by photo id, as the app asks. */
   byId(ids: string[], on: boolean): Promise<BatchResult>;
   /** Every marked photo of the library (each copy of a marked content), by path. */
@@ -36,8 +36,10 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
       const wanted = [...new Set(paths.map((p) => path.resolve(p)))];
       const store = await lib.writable();
       const rows = await store.photosByPath(wanted);
+      const before = await kind.hashes(store);
       await kind.set(store, [...new Set([...rows.values()].map((r) => r.hash))], on);
-      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)) };
+      const unchanged = [...rows.values()].filter((r) => before.has(r.hash) === on).length;
+      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged };
     });
     // Every view showing these photos draws them again (their badges, the timelines they leave).
     if (result.marked.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
@@ -47,8 +49,8 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
     byPath,
     async byId(ids, on) {
       const unique = [...new Set(ids)];
-      const { marked } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
-      return { done: marked.length, missing: unique.length - marked.length };
+      const { marked, unchanged } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
+      return { done: marked.length, missing: unique.length - marked.length, unchanged };
     },
     async photos() {
       const store = await (await ctx.need()).readable();

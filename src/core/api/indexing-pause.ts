@@ -1,7 +1,7 @@
 // "Pause" on a library folder in the app: its indexing stops now (a queued or running job, the
 // watcher's catch-up) and it is neither indexed nor followed until "Resume". What was indexed
-// stays, searchable; while a folder is paused the watcher removes no photo (one moved into the
-// paused folder would look deleted). The pause lasts while this host runs: the next start
+// stays, searchable; while a folder is paused no run removes a photo whose content it did not
+// see elsewhere (one moved into the paused folder would look deleted). The pause lasts while this host runs: the next start
 // indexes the folder again, so a pause forgotten on a laptop never leaves photos unsearchable
 // for good. What the user asks for by name still indexes it: adding the folder again (which
 // ends the pause), an import into it, the CLI's `index`; so does what must embed every photo
@@ -30,6 +30,11 @@ export class IndexingPause {
   devicePaths(lib: LibraryService): string[] {
     const map = lib.deviceFolders.map();
     return [...this.folders].map((f) => map.toDevice(f));
+  }
+
+  /** Some folder is paused: runs meanwhile remove only what they saw move (LibraryService.keepMissing). */
+  get any(): boolean {
+    return this.folders.size > 0;
   }
 
   /** Whether the folder listed at `devicePath` is paused. */

@@ -230,6 +230,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   /** Makes an opened (and, when it holds one, locked) library the one served, with its watcher. */
   const adopt = (candidate: LibraryService): LibraryService => {
     candidate.afterSync = reading.afterSync(() => candidate.writable());
+    candidate.keepMissing = () => paused.any;
     library = candidate;
     modelProblem = null;
     modelError = null;

@@ -44,7 +44,7 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     const placed = placedPaths.length;
     if (placed > 0 && !options.signal?.aborted) options.onStep?.('indexing');
     const days = [...new Set(placedPaths.map((p) => path.dirname(p)))];
-    const indexing = placed > 0 && !options.signal?.aborted ? await lib.index(days, options.signal) : null;
+    const indexing = placed > 0 && !options.signal?.aborted ? await lib.index(days, options.signal, { quiet: true }) : null;
     const indexed = indexing?.added ?? 0;
     if (indexed) ctx.emit({ type: 'photos-changed', added: indexed, removed: 0 });
     // Stopped means something was left for the next import: a file not looked at, or copies not indexed.

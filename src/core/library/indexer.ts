@@ -12,7 +12,7 @@ import type { LibraryEvent } from '../../shared/api';
 import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage, type PreprocessedImage } from '../clip/preprocess';
 import type { ImageResult } from '../clip/image-pipeline';
-import type { FailureRecord, LibraryStore, PhotoRecord } from '../store/types';
+import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
@@ -67,8 +67,9 @@ export interface ThumbnailStep {
 
 export interface IndexOptions {
   signal?: AbortSignal;
-  /** Rows whose file is gone stay (the watcher while a folder is paused: a photo moved into
-   *  that folder is not seen arriving there, and must not leave the library meanwhile). */
+  /** A row whose file is gone stays unless its content is still in the library at another
+   *  path (a move or copy seen): while a folder is paused, a photo moved into that folder is
+   *  not seen arriving there, and must not leave the library meanwhile. */
   keepMissing?: boolean;
 }
 
@@ -238,9 +239,15 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // copies take its row. Before this, each was embedded until the first was committed.
   const twins = new RunTwins<FoundFile>((copy, row) => {
     count(copy);
-    writer.put(copyRow(copy, row));
+    put(copyRow(copy, row));
   });
   const uploads = new ThumbnailUploads(deps.thumbs);
+  // The contents this run wrote a row for (keepMissing: a missing row whose content is among them moved).
+  const placed = new Set<string>();
+  const put = (row: PhotoRecord) => {
+    placed.add(row.hash);
+    writer.put(row);
+  };
   const writer = new WriteBatcher(store, {
     beforeCommit: (records) => uploads.settled(records.map((r) => r.thumbKey)),
     onCommitted: async (records) => {
@@ -356,7 +363,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     if (!twin) return false;
     if (missing.has(twin.path)) summary.moved++;
     count(file);
-    writer.put(copyRow(file, twin));
+    put(copyRow(file, twin));
     return true;
   };
   /** Whether `file` takes a row of the same content (stored, or made in this run) instead of being embedded. */
@@ -385,7 +392,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     throwIfStopped(options.signal);
     await uploads.start(thumbKey, video.poster.thumbnail!);
     signatures?.add(hash, video.poster.thumbnailPixels!);
-    const meta: PhotoMetadata = { takenAt: video.createdAt, takenOffset: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
+    const meta: PhotoMetadata = { takenAt: video.takenAt, takenOffset: video.takenOffset, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
     pending.set(index, { file, hash, meta, thumbKey, durationMs: video.durationMs, size: video.size });
     return video.poster;
   };
@@ -444,7 +451,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       indexedAt: Date.now(),
       ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
     };
-    writer.put(row);
+    put(row);
     embeddedAt.set(p.hash, p.turns ?? 0);
     return row;
   };
@@ -472,7 +479,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     summary.interrupted = true;
     summary.left = left;
   } else {
-    const gone = options.keepMissing ? [] : [...missing.keys()];
+    const gone = options.keepMissing ? movedAway(missing, states, placed) : [...missing.keys()];
     summary.removed = gone.length;
     if (gone.length || broken.length) {
       await store.removePhotos([...gone, ...broken]);
@@ -505,4 +512,11 @@ async function recordTurns(store: LibraryStore, embeddedAt: ReadonlyMap<string, 
   const before = await store.embeddedTurns();
   const entries = [...embeddedAt].filter(([hash, turns]) => turns !== 0 || before.has(hash)).map(([hash, turns]) => ({ hash, turns }));
   if (entries.length) await store.recordEmbeddedTurns(entries);
+}
+
+/** The missing rows whose content the library still holds at another path: moved or copied there, nothing to keep. */
+function movedAway(missing: ReadonlyMap<string, PhotoState>, states: ReadonlyMap<string, PhotoState>, placed: ReadonlySet<string>): string[] {
+  const held = new Set(placed);
+  for (const [p, s] of states) if (!missing.has(p)) held.add(s.hash);
+  return [...missing].filter(([, s]) => held.has(s.hash)).map(([p]) => p);
 }

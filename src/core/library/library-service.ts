@@ -93,6 +93,9 @@ export class LibraryService {
   /** Runs after each index run and watch sync, in the background while watching; the engine
    *  wires the text-in-photos reading pass here (src/core/text), off the embedding's path. */
   afterSync: ((store: LibraryStore, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Whether a run removes only rows whose content it saw elsewhere (IndexOptions.keepMissing):
+   *  the app's host while a folder's indexing is paused (api/indexing-pause.ts). */
+  keepMissing: (() => boolean) | undefined;
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.paths = homePaths(options.home);
@@ -171,7 +174,7 @@ export class LibraryService {
    * indexed as part of it (no folder of its own), and a folder holding library folders takes
    * them over (their photos stay, now under it).
    */
-  async addFolders(folders: string[]): Promise<string[]> {
+  async addFolders(folders: string[], options: { quiet?: boolean } = {}): Promise<string[]> {
     const store = await this.writable();
     const targets: string[] = [];
     for (const folder of folders) {
@@ -187,7 +190,7 @@ export class LibraryService {
       const existing = (await store.listFolders()).map((f) => f.path);
       const outer = outermostFolder(abs, existing);
       if (outer && outer !== abs) {
-        this.options.emit({ type: 'log', level: 'info', message: `${abs} is inside the library folder ${outer}: indexed as part of it` });
+        if (!options.quiet) this.options.emit({ type: 'log', level: 'info', message: `${abs} is inside the library folder ${outer}: indexed as part of it` });
       } else if (!outer) {
         await this.deviceFolders.refuseSameContent(store, abs);
         await store.addFolder(abs);
@@ -204,12 +207,13 @@ export class LibraryService {
     return this.location.kind === 's3' ? { vectorCache: { dir: vectorCacheDir(this.paths.cache, this.location.describe()) } } : {};
   }
 
-  async index(folders?: string[], signal?: AbortSignal): Promise<IndexSummary> {
+  /** `quiet`: folders inside library folders are indexed without saying so (an import's day folders). */
+  async index(folders?: string[], signal?: AbortSignal, options: { quiet?: boolean } = {}): Promise<IndexSummary> {
     const store = await this.writable();
     // A library from before folders stopped nesting may still hold nested ones.
     await this.mergeNested(store);
-    const targets = folders?.length ? await this.addFolders(folders) : (await store.listFolders()).map((f) => f.path);
-    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), signal ? { signal } : {});
+    const targets = folders?.length ? await this.addFolders(folders, options) : (await store.listFolders()).map((f) => f.path);
+    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), { ...(signal ? { signal } : {}), keepMissing: this.keepMissing?.() === true });
     // Vectors that show a photo otherwise than the user turned it (turn-alignment.ts). A failure
     // here is said, never the run's: what was indexed is kept, and the next run tries again.
     if (!summary.interrupted) {
@@ -345,7 +349,7 @@ export class LibraryService {
     const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
     // Nothing is removed meanwhile: a photo moved into a paused folder would look deleted.
     // What was really deleted goes at the first catch-up without a pause.
-    const keepMissing = folders.length < scope.libraryFolders.length;
+    const keepMissing = folders.length < scope.libraryFolders.length || this.keepMissing?.() === true;
     let idle: NodeJS.Timeout | undefined;
     // The after-sync pass runs one at a time, behind the syncs, never holding them up.
     let after: Promise<void> = Promise.resolve();

@@ -206,23 +206,31 @@ function placeUnderFreeName(part: string, dir: string, names: () => Generator<st
 type TakenAtReader = (file: string, mtimeMs: number, signal?: AbortSignal) => Promise<number>;
 
 /**
- * When a photo was taken as its camera showed it (EXIF), a video when it was recorded (its
- * container's creation_time, in this machine's zone: phones write it in UTC), else the file's
- * time in this machine's zone: a phone's folder copied to a computer has the copy's date, a
- * card keeps the camera's. ffmpeg is looked for once, on the first video.
+ * When a photo was taken as its camera showed it (EXIF), a video when it was recorded as the
+ * indexer reads it (VideoProbe.takenAt: the timeline shows it on the same day), else the
+ * file's time in this machine's zone: a phone's folder copied to a computer has the copy's
+ * date, a card keeps the camera's. ffmpeg is looked for once, on the first video.
  */
 function takenAtReader(ffmpeg: FfmpegLocation | null | undefined): TakenAtReader {
   let located: { at: FfmpegLocation | null } | undefined = ffmpeg === undefined ? undefined : { at: ffmpeg };
   const local = (ms: number) => ms - new Date(ms).getTimezoneOffset() * 60_000;
+  // Looked for once: a lookup that fails is not tried again for each video.
+  const tryLocate = (): FfmpegLocation | null => {
+    try {
+      return locateFfmpeg();
+    } catch {
+      return null;
+    }
+  };
   return async (file, mtimeMs, signal) => {
     try {
       if (hasPhotoExtension(file)) {
         const taken = (await readPhotoMetadata(await readHead(file))).takenAt;
         if (taken !== null) return taken;
       } else if (hasVideoExtension(file)) {
-        located ??= { at: locateFfmpeg() };
-        const recorded = located.at ? (await probeVideo(located.at.path, file, signal)).createdAt : null;
-        if (recorded !== null) return local(recorded);
+        located ??= { at: tryLocate() };
+        const recorded = located.at ? (await probeVideo(located.at.path, file, signal)).takenAt : null;
+        if (recorded !== null) return recorded;
       }
     } catch {
       // No date to read (or a video ffmpeg cannot open): the file's time; copying says what is wrong.

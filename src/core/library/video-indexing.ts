@@ -25,8 +25,9 @@ export interface IndexedVideo {
   durationMs: number;
   /** The picture's size as shown, from the container (the frames read are reduced). */
   size: { width: number; height: number } | null;
-  /** The container's creation time, the video's "taken at" (UTC). */
-  createdAt: number | null;
+  /** When it was recorded, as a photo's takenAt / takenOffset (media/video-frames.ts VideoProbe). */
+  takenAt: number | null;
+  takenOffset: number | null;
   frames: number;
 }
 
@@ -84,6 +85,6 @@ export class VideoIndexer {
     const raster = poster!.raster;
     const image = await preprocessImage({ data: raster.data, info: { width: raster.width, height: raster.height, channels: 3 } }, pre, { thumbnailSize: this.deps.thumbnailSize });
     const durationS = probe.durationS ?? last;
-    return { poster: image, durationMs: Math.round(durationS * 1000), createdAt: probe.createdAt, size: probe.size, frames: records.length };
+    return { poster: image, durationMs: Math.round(durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, frames: records.length };
   }
 }

@@ -22,6 +22,14 @@ export interface VideoProbe {
   durationS: number | null;
   /** The container's creation_time (UTC epoch ms), null without one. */
   createdAt: number | null;
+  /**
+   * When it was recorded as a photo's EXIF says it (media/exif.ts `takenAt`: the wall clock
+   * where it was shot, read as UTC) and that clock's offset in minutes east: from Apple's
+   * `com.apple.quicktime.creationdate`, which carries both; else creation_time as it is, with
+   * no offset (phones write it in UTC; many cameras write their clock there as if it were).
+   */
+  takenAt: number | null;
+  takenOffset: number | null;
   /** The picture's size as shown (after the stream's rotation), null when ffmpeg does not say. */
   size: { width: number; height: number } | null;
 }
@@ -60,7 +68,18 @@ export async function probeVideo(ffmpeg: string, file: string, signal?: AbortSig
   const c = /creation_time\s*:\s*(\S+)/.exec(stderr);
   const created = c ? Date.parse(c[1]!) : NaN;
   // 1970 or 1904 epochs are what muxers write when they know no date.
-  return { durationS, createdAt: Number.isFinite(created) && created > Date.UTC(1971, 0, 1) ? created : null, size: shownSize(stderr) };
+  const createdAt = Number.isFinite(created) && created > Date.UTC(1971, 0, 1) ? created : null;
+  const local = appleCreationDate(stderr);
+  return { durationS, createdAt, takenAt: local?.takenAt ?? createdAt, takenOffset: local?.takenOffset ?? null, size: shownSize(stderr) };
+}
+
+/** "2024-06-15T21:00:00-0500" (an iPhone's clip): the wall clock, read as UTC, and its offset in minutes east. */
+function appleCreationDate(stderr: string): { takenAt: number; takenOffset: number } | null {
+  const m = /com\.apple\.quicktime\.creationdate\s*:\s*(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?([+-])(\d\d):?(\d\d)/.exec(stderr);
+  if (!m) return null;
+  const takenAt = Date.parse(`${m[1]}Z`);
+  if (!Number.isFinite(takenAt) || takenAt <= Date.UTC(1971, 0, 1)) return null;
+  return { takenAt, takenOffset: (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) };
 }
 
 /** The first video stream's coded size, turned as a phone's rotation metadata says (ffmpeg turns the frames so too). */

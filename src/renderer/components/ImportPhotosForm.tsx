@@ -19,8 +19,9 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
   // An import started before the form opened (or in another window) shows too.
   useEffect(() => {
     let current = true;
+    const asked = Date.now();
     client.jobs().then(
-      (list) => current && setJobs((known) => mergeJobs(known, list.filter((j) => j.kind === 'import-photos'))),
+      (list) => current && setJobs((known) => mergeJobs(known, list.filter((j) => j.kind === 'import-photos'), asked)),
       () => undefined,
     );
     return () => {

@@ -92,7 +92,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const mark = on === 'toggle' ? !chosen.every((p) => p.favourite) : on;
       // Undo puts back only the photos this changed: a heart set before stays.
       const changed = chosen.filter((p) => !!p.favourite !== mark).map((p) => p.id);
-      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark, chosen.length - changed.length);
+      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark);
       onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(changed, !mark), !mark));
       return text;
     });
@@ -101,7 +101,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
       const changed = chosen.filter((p) => !!p.archived !== mark).map((p) => p.id);
-      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark, chosen.length - changed.length);
+      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
       onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(changed, !mark), !mark));
       return text;
     });

@@ -71,7 +71,8 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
   // Closed, the focus goes to the tile of the photo last shown, in the grid it was opened from.
   const [grid] = useState(() => (typeof document === 'undefined' ? null : document.activeElement?.closest('.grid') ?? null));
-  useReturnFocus(() => (grid?.isConnected ? grid : document).querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`));
+  // A grid gone meanwhile (More like this, a place's photos): nowhere in particular.
+  useReturnFocus(() => (grid?.isConnected ? grid.querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`) : null));
   useEffect(() => dialog.current?.focus(), []);
 
   const previous = () => index > 0 && onIndex(index - 1);

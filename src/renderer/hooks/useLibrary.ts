@@ -41,10 +41,11 @@ export function useLibrary(): LibraryState {
 
   const load = useCallback(async () => {
     try {
+      const asked = Date.now();
       const [nextStatus, nextFolders] = await Promise.all([client.status(), client.listFolders()]);
       setStatus(nextStatus);
       setFolders(nextFolders);
-      setJobs((current) => mergeJobs(current, nextStatus.jobs));
+      setJobs((current) => mergeJobs(current, nextStatus.jobs, asked));
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -117,13 +118,20 @@ export function useLibrary(): LibraryState {
 
 const ACTIVE: Record<JobState['state'], number> = { running: 0, queued: 1, failed: 2, done: 2, cancelled: 2 };
 const STAGE: Record<JobState['state'], number> = { queued: 0, running: 1, failed: 2, done: 2, cancelled: 2 };
+/** A job of several steps (an import: copying, then indexing) counts its progress per step. */
+const STEP: Record<NonNullable<JobState['step']>, number> = { copying: 1, indexing: 2 };
 
 /**
  * The newer of each job's versions: a status() answer fetched before the latest 'job'
- * event can arrive after it, and must not move a progress bar backwards.
+ * event can arrive after it, and must not move a progress bar backwards. `listedAt`: when
+ * `incoming` is the host's whole list (asked at that time), a queued or running job it lacks
+ * that was queued before is gone (the engine started again since): it is dropped, not left
+ * "running" for good.
  */
-export function mergeJobs(current: JobState[], incoming: JobState[]): JobState[] {
-  const byId = new Map(current.map((job) => [job.id, job]));
+export function mergeJobs(current: JobState[], incoming: JobState[], listedAt?: number): JobState[] {
+  const listed = new Set(incoming.map((job) => job.id));
+  const gone = (job: JobState) => listedAt !== undefined && !listed.has(job.id) && (job.state === 'queued' || job.state === 'running') && job.queuedAt < listedAt;
+  const byId = new Map(current.filter((job) => !gone(job)).map((job) => [job.id, job]));
   for (const job of incoming) {
     const known = byId.get(job.id);
     if (!known || isNewer(job, known)) byId.set(job.id, job);
@@ -133,6 +141,8 @@ export function mergeJobs(current: JobState[], incoming: JobState[]): JobState[]
 
 function isNewer(a: JobState, b: JobState): boolean {
   if (STAGE[a.state] !== STAGE[b.state]) return STAGE[a.state] > STAGE[b.state];
+  const [stepA, stepB] = [a.step ? STEP[a.step] : 0, b.step ? STEP[b.step] : 0];
+  if (stepA !== stepB) return stepA > stepB;
   return (a.progress?.done ?? -1) >= (b.progress?.done ?? -1);
 }
 

@@ -5,11 +5,10 @@ import { formatCount } from './format';
 import { markResultText } from './marks';
 
 /** What a batch archive change did: "Archived 3 photos." / "Unarchived 1 photo." (and those already so, and the ones gone). */
-export function archiveResultText(result: BatchResult, archived: boolean, already = 0): string {
+export function archiveResultText(result: BatchResult, archived: boolean): string {
   return markResultText(
     result,
     (photos) => (archived ? `Archived ${photos}.` : `Unarchived ${photos}.`),
-    already,
     (n) => `${formatCount(n, 'photo')} ${archived ? (n === 1 ? 'was already archived' : 'were already archived') : n === 1 ? 'was not archived' : 'were not archived'}.`,
   );
 }

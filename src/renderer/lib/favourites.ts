@@ -8,11 +8,10 @@ import { markResultText, shownMark, type MarkOverrides } from './marks';
 export { revertOverride, withOverride } from './marks';
 
 /** What a batch favourite change did: "Added 2 photos to favourites. 1 photo already was." (and the ones gone). */
-export function favouritesResultText(result: BatchResult, favourite: boolean, already = 0): string {
+export function favouritesResultText(result: BatchResult, favourite: boolean): string {
   return markResultText(
     result,
     (photos) => (favourite ? `Added ${photos} to favourites.` : `Removed ${photos} from favourites.`),
-    already,
     (n) => (favourite ? `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.` : `${formatCount(n, 'photo')} ${n === 1 ? 'was not a favourite' : 'were not favourites'}.`),
   );
 }

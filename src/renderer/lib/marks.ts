@@ -7,11 +7,11 @@ import { formatCount, goneText } from './format';
 
 /**
  * What a batch mark change did, `done` saying it of "3 photos": "Archived 3 photos." and the
- * ones gone. `already`: of the photos done, those that had the mark already (as the page
- * showed them), counted apart, so a heart set before is not counted as added.
+ * ones gone. Those that had the mark already (the engine's `unchanged`) are counted apart,
+ * `alreadyText` saying it of them, so a heart set before is not counted as added.
  */
-export function markResultText(result: BatchResult, done: (photos: string) => string, already = 0, alreadyText = (n: number) => `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.`): string {
-  const unchanged = Math.min(already, result.done);
+export function markResultText(result: BatchResult, done: (photos: string) => string, alreadyText = (n: number) => `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.`): string {
+  const unchanged = Math.min(result.unchanged ?? 0, result.done);
   const changed = done(formatCount(result.done - unchanged, 'photo'));
   // Selected photos that left the library meanwhile (deleted, moved out): said, not an error.
   return `${changed}${unchanged ? ` ${alreadyText(unchanged)}` : ''}${goneText(result.missing)}`;

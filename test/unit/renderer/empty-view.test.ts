@@ -15,6 +15,9 @@ describe('an empty folder view', () => {
     expect(emptyViewText(view('/a'), { folders, jobs: [], syncing: true })).toBe('No photos here yet: indexing shows them as it goes.');
     expect(emptyViewText(view('/a'), { folders, jobs: [job('/b', 'running'), job('/a', 'done')], syncing: false })).toBe('No photos or videos in this folder.');
     expect(emptyViewText(view(null), { folders, jobs: [job('/b', 'queued')], syncing: false })).toBe('No photos here yet: indexing shows them as it goes.');
+    const importing: JobState = { ...job('/a/Imported', 'running'), kind: 'import-photos' };
+    expect(emptyViewText(view('/a'), { folders, jobs: [importing], syncing: false })).toBe('No photos here yet: indexing shows them as it goes.');
+    expect(emptyViewText(view('/ab'), { folders: [folder('/ab')], jobs: [importing], syncing: false })).toBe('No photos or videos in this folder.');
   });
 
   it('says a paused folder is paused, and counts the files that could not be read', () => {

@@ -61,9 +61,9 @@ describe('favourites in the UI', () => {
   });
 
   it('counts apart the photos that had the mark already: a heart set before is not "added"', () => {
-    expect(favouritesResultText({ done: 3, missing: 0 }, true, 1)).toBe('Added 2 photos to favourites. 1 photo already was.');
-    expect(favouritesResultText({ done: 3, missing: 0 }, false, 2)).toBe('Removed 1 photo from favourites. 2 photos were not favourites.');
-    expect(archiveResultText({ done: 2, missing: 1 }, true, 1)).toBe('Archived 1 photo. 1 photo was already archived. 1 photo no longer in the library.');
+    expect(favouritesResultText({ done: 3, missing: 0, unchanged: 1 }, true)).toBe('Added 2 photos to favourites. 1 photo already was.');
+    expect(favouritesResultText({ done: 3, missing: 0, unchanged: 2 }, false)).toBe('Removed 1 photo from favourites. 2 photos were not favourites.');
+    expect(archiveResultText({ done: 2, missing: 1, unchanged: 1 }, true)).toBe('Archived 1 photo. 1 photo was already archived. 1 photo no longer in the library.');
   });
 
   it('"Favourites only" asks for favourites; unchecked asks nothing (not "only the others")', () => {

@@ -20,7 +20,9 @@ export function AlbumPhotoBar({ album, photo, member, pinned }: AlbumPhotoBarPro
   const [busy, setBusy] = useState(false);
   // Said of the photo it was about: stepping on to the next photo does not carry it along.
   const [message, setMessage] = useState<{ id: string; text: string; error: boolean } | null>(null);
-  // Look-alikes pinned here: their listing (not the album's members) does not say so.
+  // Look-alikes pinned here: their listing (not the album's members) does not say so. No Unpin
+  // here: what the photo was in the album before (excluded, pinned) is not known to put back;
+  // the album's own screen unpins.
   const [pinnedHere, setPinnedHere] = useState<ReadonlySet<string>>(new Set());
   if (!photo) return null;
   const lookAlikePinned = !member && pinnedHere.has(photo.id);
@@ -32,12 +34,7 @@ export function AlbumPhotoBar({ album, photo, member, pinned }: AlbumPhotoBarPro
       await client.setAlbumMembership(album, photo.id, membership);
       setMessage({ id: photo.id, text: done, error: false });
       if (!member) {
-        setPinnedHere((ids) => {
-          const next = new Set(ids);
-          if (membership === 'pinned') next.add(photo.id);
-          else next.delete(photo.id);
-          return next;
-        });
+        setPinnedHere((ids) => new Set(ids).add(photo.id));
       }
       notifyAlbumsChanged();
     } catch (e) {
@@ -66,11 +63,7 @@ export function AlbumPhotoBar({ album, photo, member, pinned }: AlbumPhotoBarPro
             Exclude from album
           </button>
         </>
-      ) : lookAlikePinned ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void set('auto', 'Unpinned: it is in the album only while it matches.')}>
-          Unpin
-        </button>
-      ) : (
+      ) : lookAlikePinned ? null : (
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void set('pinned', `Pinned into ${album}.`)}>
           Pin to album
         </button>
