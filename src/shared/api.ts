@@ -567,6 +567,8 @@ export interface BatchResult {
   missing: number;
   /** Of `done`, the photos that were so already (a favourite made a favourite again), where the action can tell. */
   unchanged?: number;
+  /** The ids of the photos this call changed, where the action can tell: what its Undo puts back. */
+  changed?: string[];
 }
 
 /** A rotation: `videos`, videos asked for, which are not turned. */

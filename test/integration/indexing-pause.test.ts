@@ -83,6 +83,24 @@ describe('pausing a folder\'s indexing', () => {
     expect((await host.listPhotos({ limit: 100 })).photos.map((p) => path.relative(paused, p.path)).filter((p) => !p.startsWith('..')).sort()).toEqual(['own.jpg', path.join('trip', 'sand.jpg'), path.join('trip', 'sea.jpg')]);
   }, 180_000);
 
+  it('while a folder is paused, a photo moved into it is kept even when its copy elsewhere changes in the same run', async () => {
+    const [a, b, paused] = [tempDir('shoebox-pause-i-'), tempDir('shoebox-pause-j-'), tempDir('shoebox-pause-k-')];
+    await writeColourPhoto(a, 'x.jpg', [200, 30, 120]);
+    fs.copyFileSync(path.join(a, 'x.jpg'), path.join(b, 'x.jpg')); // the same content twice
+    await writeColourPhoto(a, 'stays.jpg', [30, 30, 200]); // a folder left empty would keep its rows anyway
+    await writeColourPhoto(paused, 'own.jpg', [90, 90, 90]);
+    const { host, events } = await openHost();
+    for (const folder of [a, b, paused]) await jobFinished(events, await host.addFolder(folder));
+    await host.pauseIndexing(paused);
+
+    fs.renameSync(path.join(a, 'x.jpg'), path.join(paused, 'x.jpg'));
+    await writeColourPhoto(b, 'x.jpg', [20, 200, 20]); // the copy is edited: it holds other content now
+    await host.indexNow([a, b]);
+    expect((await host.listPhotos({ limit: 100 })).photos.map((p) => p.path)).toContain(path.join(a, 'x.jpg')); // kept, not lost
+    const resumed = await jobFinished(events, await host.resumeIndexing(paused));
+    expect(resumed).toMatchObject({ state: 'done', result: { added: 1, embedded: 0 } }); // its embedding taken, not made again
+  }, 120_000);
+
   it('adding a paused folder again ends its pause and indexes it', async () => {
     const folder = await colourFolder('shoebox-pause-g-');
     const { host, events } = await openHost();

@@ -8,7 +8,7 @@ import type { BatchResult } from '../../shared/api';
 import type { OneAtATime } from '../../base/one-at-a-time';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext } from './api-context';
-import { pathFromPhotoId } from './photo-id';
+import { pathFromPhotoId, photoId } from './photo-id';
 import { readMarks, toListing, type PhotoListing } from './photo-views';
 
 /** One kind of mark: its table's write queue and its store calls. */
@@ -20,7 +20,7 @@ export interface ContentMark {
 
 export interface ContentMarks {
   /** Marks (or unmarks) the photos at these paths; `missing`: paths the library does not hold. */
-  byPath(paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number }>;
+  byPath(paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number; changed: string[] }>;
   /** The same by photo id, as the app asks. */
   byId(ids: string[], on: boolean): Promise<BatchResult>;
   /** Every marked photo of the library (each copy of a marked content), by path. */
@@ -38,8 +38,8 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
       const rows = await store.photosByPath(wanted);
       const before = await kind.hashes(store);
       await kind.set(store, [...new Set([...rows.values()].map((r) => r.hash))], on);
-      const unchanged = [...rows.values()].filter((r) => before.has(r.hash) === on).length;
-      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged };
+      const changed = wanted.filter((p) => rows.has(p) && before.has(rows.get(p)!.hash) !== on);
+      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged: rows.size - changed.length, changed };
     });
     // Every view showing these photos draws them again (their badges, the timelines they leave).
     if (result.marked.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
@@ -49,8 +49,8 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
     byPath,
     async byId(ids, on) {
       const unique = [...new Set(ids)];
-      const { marked, unchanged } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
-      return { done: marked.length, missing: unique.length - marked.length, unchanged };
+      const { marked, unchanged, changed } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
+      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)) };
     },
     async photos() {
       const store = await (await ctx.need()).readable();

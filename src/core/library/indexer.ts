@@ -69,8 +69,9 @@ export interface IndexOptions {
   signal?: AbortSignal;
   /** A row whose file is gone stays unless its content is still in the library at another
    *  path (a move or copy seen): while a folder is paused, a photo moved into that folder is
-   *  not seen arriving there, and must not leave the library meanwhile. */
-  keepMissing?: boolean;
+   *  not seen arriving there, and must not leave the library meanwhile. Asked when the run
+   *  removes rows (a pause may come while it runs). */
+  keepMissing?: boolean | (() => boolean);
 }
 
 /** What a scan needs to know about the library besides the folders it lists. */
@@ -239,18 +240,15 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // copies take its row. Before this, each was embedded until the first was committed.
   const twins = new RunTwins<FoundFile>((copy, row) => {
     count(copy);
-    put(copyRow(copy, row));
+    writer.put(copyRow(copy, row));
   });
   const uploads = new ThumbnailUploads(deps.thumbs);
-  // The contents this run wrote a row for (keepMissing: a missing row whose content is among them moved).
+  // The contents this run committed a row for (keepMissing: a missing row whose content is among them moved).
   const placed = new Set<string>();
-  const put = (row: PhotoRecord) => {
-    placed.add(row.hash);
-    writer.put(row);
-  };
   const writer = new WriteBatcher(store, {
     beforeCommit: (records) => uploads.settled(records.map((r) => r.thumbKey)),
     onCommitted: async (records) => {
+      for (const r of records) placed.add(r.hash);
       twins.committed(records);
       await deps.onPhotosCommitted?.(records);
     },
@@ -363,7 +361,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     if (!twin) return false;
     if (missing.has(twin.path)) summary.moved++;
     count(file);
-    put(copyRow(file, twin));
+    writer.put(copyRow(file, twin));
     return true;
   };
   /** Whether `file` takes a row of the same content (stored, or made in this run) instead of being embedded. */
@@ -451,7 +449,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       indexedAt: Date.now(),
       ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
     };
-    put(row);
+    writer.put(row);
     embeddedAt.set(p.hash, p.turns ?? 0);
     return row;
   };
@@ -479,7 +477,10 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     summary.interrupted = true;
     summary.left = left;
   } else {
-    const gone = options.keepMissing ? movedAway(missing, states, placed) : [...missing.keys()];
+    const keep = typeof options.keepMissing === 'function' ? options.keepMissing() : options.keepMissing === true;
+    // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
+    const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
+    const gone = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];
     summary.removed = gone.length;
     if (gone.length || broken.length) {
       await store.removePhotos([...gone, ...broken]);
@@ -514,9 +515,12 @@ async function recordTurns(store: LibraryStore, embeddedAt: ReadonlyMap<string, 
   if (entries.length) await store.recordEmbeddedTurns(entries);
 }
 
-/** The missing rows whose content the library still holds at another path: moved or copied there, nothing to keep. */
-function movedAway(missing: ReadonlyMap<string, PhotoState>, states: ReadonlyMap<string, PhotoState>, placed: ReadonlySet<string>): string[] {
+/**
+ * The missing rows whose content the library still holds at another path (a row this run
+ * left as it was, or one it committed): moved or copied there, nothing to keep.
+ */
+function movedAway(missing: ReadonlyMap<string, PhotoState>, states: ReadonlyMap<string, PhotoState>, rewritten: ReadonlySet<string>, placed: ReadonlySet<string>): string[] {
   const held = new Set(placed);
-  for (const [p, s] of states) if (!missing.has(p)) held.add(s.hash);
+  for (const [p, s] of states) if (!missing.has(p) && !rewritten.has(p)) held.add(s.hash);
   return [...missing].filter(([, s]) => held.has(s.hash)).map(([p]) => p);
 }

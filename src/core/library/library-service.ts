@@ -213,7 +213,7 @@ export class LibraryService {
     // A library from before folders stopped nesting may still hold nested ones.
     await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders, options) : (await store.listFolders()).map((f) => f.path);
-    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), { ...(signal ? { signal } : {}), keepMissing: this.keepMissing?.() === true });
+    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), { ...(signal ? { signal } : {}), keepMissing: () => this.keepMissing?.() === true });
     // Vectors that show a photo otherwise than the user turned it (turn-alignment.ts). A failure
     // here is said, never the run's: what was indexed is kept, and the next run tries again.
     if (!summary.interrupted) {
@@ -349,7 +349,8 @@ export class LibraryService {
     const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
     // Nothing is removed meanwhile: a photo moved into a paused folder would look deleted.
     // What was really deleted goes at the first catch-up without a pause.
-    const keepMissing = folders.length < scope.libraryFolders.length || this.keepMissing?.() === true;
+    const leftOut = folders.length < scope.libraryFolders.length;
+    const keepMissing = () => leftOut || this.keepMissing?.() === true;
     let idle: NodeJS.Timeout | undefined;
     // The after-sync pass runs one at a time, behind the syncs, never holding them up.
     let after: Promise<void> = Promise.resolve();
@@ -375,7 +376,11 @@ export class LibraryService {
       maintainWhenIdle();
     });
     await presence.start();
-    onSummary(await indexFolders(deps, folders, scope, { signal, keepMissing }));
+    const catchUp = async () => onSummary(await indexFolders(deps, folders, scope, { signal, keepMissing }));
+    // While a folder is paused, never beside a batch: each decides from its own reading which
+    // copy of a content is held elsewhere, and two at once could each drop one.
+    if (keepMissing()) await watcher.run(catchUp);
+    else await catchUp();
     maintainWhenIdle();
     // Until Ctrl-C, or until the writer lease is lost (another device took the library over).
     let lost: Error | undefined;

@@ -78,8 +78,10 @@ function appleCreationDate(stderr: string): { takenAt: number; takenOffset: numb
   const m = /com\.apple\.quicktime\.creationdate\s*:\s*(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?([+-])(\d\d):?(\d\d)/.exec(stderr);
   if (!m) return null;
   const takenAt = Date.parse(`${m[1]}Z`);
-  if (!Number.isFinite(takenAt) || takenAt <= Date.UTC(1971, 0, 1)) return null;
-  return { takenAt, takenOffset: (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) };
+  const takenOffset = (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+  // Clocks run from UTC-12 to UTC+14: anything else is a damaged tag.
+  if (!Number.isFinite(takenAt) || takenAt <= Date.UTC(1971, 0, 1) || Math.abs(takenOffset) > 14 * 60) return null;
+  return { takenAt, takenOffset };
 }
 
 /** The first video stream's coded size, turned as a phone's rotation metadata says (ffmpeg turns the frames so too). */

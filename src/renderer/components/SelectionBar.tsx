@@ -90,9 +90,10 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const favourite = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.favourite) : on;
-      // Undo puts back only the photos this changed: a heart set before stays.
-      const changed = chosen.filter((p) => !!p.favourite !== mark).map((p) => p.id);
-      const text = favouritesResultText(await client.setFavourites(chosen.map((p) => p.id), mark), mark);
+      const result = await client.setFavourites(chosen.map((p) => p.id), mark);
+      const text = favouritesResultText(result, mark);
+      // Undo puts back only the photos this changed (as the engine tells): a heart set before, here or elsewhere, stays.
+      const changed = result.changed ?? chosen.filter((p) => !!p.favourite !== mark).map((p) => p.id);
       onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(changed, !mark), !mark));
       return text;
     });
@@ -100,8 +101,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const archive = (on: boolean | 'toggle') =>
     run(async (chosen) => {
       const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
-      const changed = chosen.filter((p) => !!p.archived !== mark).map((p) => p.id);
-      const text = archiveResultText(await client.setArchived(chosen.map((p) => p.id), mark), mark);
+      const result = await client.setArchived(chosen.map((p) => p.id), mark);
+      const text = archiveResultText(result, mark);
+      const changed = result.changed ?? chosen.filter((p) => !!p.archived !== mark).map((p) => p.id);
       onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(changed, !mark), !mark));
       return text;
     });

@@ -71,7 +71,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
   // Closed, the focus goes to the tile of the photo last shown, in the grid it was opened from.
   const [grid] = useState(() => (typeof document === 'undefined' ? null : document.activeElement?.closest('.grid') ?? null));
-  // A grid gone meanwhile (More like this, a place's photos): nowhere in particular.
+  // A grid gone meanwhile (More like this, a place's photos): the opener, if it is still there.
   useReturnFocus(() => (grid?.isConnected ? grid.querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`) : null));
   useEffect(() => dialog.current?.focus(), []);
 

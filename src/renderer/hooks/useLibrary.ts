@@ -129,6 +129,7 @@ const STEP: Record<NonNullable<JobState['step']>, number> = { copying: 1, indexi
  * "running" for good.
  */
 export function mergeJobs(current: JobState[], incoming: JobState[], listedAt?: number): JobState[] {
+  // Host and page share a clock: the app's engine, or `shoebox serve` on 127.0.0.1.
   const listed = new Set(incoming.map((job) => job.id));
   const gone = (job: JobState) => listedAt !== undefined && !listed.has(job.id) && (job.state === 'queued' || job.state === 'running') && job.queuedAt < listedAt;
   const byId = new Map(current.filter((job) => !gone(job)).map((job) => [job.id, job]));

@@ -22,11 +22,12 @@ export function DescriptionsSection() {
   const [error, setError] = useState<string | null>(null);
   // Every photo again, not only those indexed since the last import (a sidecar edited alone).
   const [everything, setEverything] = useState(false);
-  const known = (incoming: JobState[]) => setJobs((list) => mergeJobs(list, incoming.filter((j) => j.kind === 'import-descriptions')));
+  const known = (incoming: JobState[], listedAt?: number) => setJobs((list) => mergeJobs(list, incoming.filter((j) => j.kind === 'import-descriptions'), listedAt));
   useEffect(() => {
     let current = true;
+    const asked = Date.now();
     client.jobs().then(
-      (list) => current && known(list),
+      (list) => current && known(list, asked),
       () => undefined,
     );
     return () => {

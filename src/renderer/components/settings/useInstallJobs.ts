@@ -15,8 +15,9 @@ export function useInstallJobs(onFinished?: (job: JobState) => void): Map<string
   useEffect(() => {
     let current = true;
     // A download started before this screen opened (or in another window) shows too.
+    const asked = Date.now();
     client.jobs().then(
-      (list) => current && setJobs((known) => mergeJobs(known, list.filter(isInstall))),
+      (list) => current && setJobs((known) => mergeJobs(known, list.filter(isInstall), asked)),
       () => undefined, // the 'job' events still arrive; the library screen reports a dead engine
     );
     return () => {
