@@ -47,6 +47,9 @@ interface SidebarProps {
 }
 
 /** The library and its folders, then the feature sections. */
+/** A watcher catch-up this long offers Pause on the folders; a copied file or two does not flash it. */
+const SYNC_WORTH_PAUSING = 20;
+
 export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, videos = false, videoCount = null, onShowVideos, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -110,7 +113,7 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (
-          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
+          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null && sync.total >= SYNC_WORTH_PAUSING} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
         ))}
       </ul>
       {folders.length > 0 && <p className="sidebar__foot muted small">{formatCount(folders.length, 'folder')}</p>}
