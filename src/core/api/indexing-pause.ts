@@ -49,9 +49,9 @@ export class IndexingPause {
     for (const f of this.folders) if (!keys.has(f)) this.folders.delete(f);
   }
 
-  /** Ends the folder's pause (it is being indexed as asked); true when it was paused. */
-  end(lib: LibraryService, devicePath: string): boolean {
-    return this.folders.delete(lib.deviceFolders.map().toLibrary(devicePath));
+  /** Ends the folder's pause (it is being indexed as asked). */
+  end(lib: LibraryService, devicePath: string): void {
+    this.folders.delete(lib.deviceFolders.map().toLibrary(devicePath));
   }
 
   /** Ends every pause (every photo is to be embedded: another model, a repair). */

@@ -71,7 +71,7 @@ export interface IndexOptions {
    *  path (a move or copy seen): while a folder is paused, a photo moved into that folder is
    *  not seen arriving there, and must not leave the library meanwhile. Asked when the run
    *  removes rows (a pause may come while it runs). */
-  keepMissing?: boolean | (() => boolean);
+  keepMissing?: () => boolean;
 }
 
 /** What a scan needs to know about the library besides the folders it lists. */
@@ -477,7 +477,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     summary.interrupted = true;
     summary.left = left;
   } else {
-    const keep = typeof options.keepMissing === 'function' ? options.keepMissing() : options.keepMissing === true;
+    const keep = options.keepMissing?.() === true;
     // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
     const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
     const gone = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];

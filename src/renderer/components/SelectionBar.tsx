@@ -93,7 +93,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const result = await client.setFavourites(chosen.map((p) => p.id), mark);
       const text = favouritesResultText(result, mark);
       // Undo puts back only the photos this changed (as the engine tells): a heart set before, here or elsewhere, stays.
-      const changed = result.changed ?? chosen.filter((p) => !!p.favourite !== mark).map((p) => p.id);
+      const changed = result.changed ?? [];
       onFavourites?.(mark, text, async () => favouritesResultText(await client.setFavourites(changed, !mark), !mark));
       return text;
     });
@@ -103,7 +103,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const mark = on === 'toggle' ? !chosen.every((p) => p.archived) : on;
       const result = await client.setArchived(chosen.map((p) => p.id), mark);
       const text = archiveResultText(result, mark);
-      const changed = result.changed ?? chosen.filter((p) => !!p.archived !== mark).map((p) => p.id);
+      const changed = result.changed ?? [];
       onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(changed, !mark), !mark));
       return text;
     });

@@ -1,7 +1,7 @@
 // What an empty grid says, by view: why nothing is there, and how something gets there.
 import type { FolderInfo, JobState } from '../../shared/api';
 import { EMPTY_ARCHIVE_TEXT } from './archive';
-import { formatCount } from './format';
+import { formatCount, pathInFolder } from './format';
 import type { View } from './view';
 
 /** What the library's folders are doing: an empty folder being indexed is not an empty folder. */
@@ -24,16 +24,10 @@ export function emptyViewText(view: View, indexing: IndexingState = { folders: [
   return emptyFolderText(view.folder, indexing);
 }
 
-/** `p` below `folder`, by path components (either separator). */
-function isInside(p: string, folder: string): boolean {
-  const base = folder.replace(/[\\/]+$/, '');
-  return p.length > base.length && p.startsWith(base) && (p[base.length] === '/' || p[base.length] === '\\');
-}
-
 function emptyFolderText(folder: string | null, { folders, jobs, syncing }: IndexingState): string {
   const shown = folder === null ? folders : folders.filter((f) => f.path === folder);
   // Indexing the folder, or importing into it (or into a folder inside it: an import's folder is where it copies to).
-  const into = (j: JobState) => folder === null || j.folder === folder || (j.kind === 'import-photos' && isInside(j.folder, folder));
+  const into = (j: JobState) => folder === null || j.folder === folder || (j.kind === 'import-photos' && pathInFolder(folder, j.folder) !== j.folder);
   const active = (j: JobState) => (j.kind === 'index' || j.kind === 'import-photos') && (j.state === 'queued' || j.state === 'running') && into(j);
   if (syncing || jobs.some(active)) return 'No photos here yet: indexing shows them as it goes.';
   if (shown.length > 0 && shown.every((f) => f.paused)) return 'Indexing is paused here: Resume indexing, beside the folder, shows its photos.';
