@@ -95,6 +95,28 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     expect([...snapshot(into).keys()].filter((p) => p.includes('shoebox-part'))).toEqual([]);
   }, 120_000);
 
+  it('never gives a new photo the sidecar a deleted photo left, and clears a name a crash left claimed empty', async () => {
+    const card = tempDir('shoebox-import-card-');
+    await writeCaptionedPhoto(card, 'IMG_0001.JPG', [200, 40, 40], ['-DateTimeOriginal=2024:06:15 10:00:00']);
+    fs.writeFileSync(path.join(card, 'IMG_0001.JPG.xmp'), 'the barn');
+    const into = tempDir('shoebox-import-into-');
+    const day = path.join(into, '2024', '2024-06-15');
+    fs.mkdirSync(day, { recursive: true });
+    fs.writeFileSync(path.join(day, 'IMG_0001.JPG.xmp'), 'flamingo at the zoo'); // its photo deleted in a file manager
+    // A disk without hard links: a crash between claiming a name and renaming the copy over it.
+    fs.writeFileSync(path.join(day, 'IMG_0007.JPG'), '');
+    fs.writeFileSync(path.join(day, '.IMG_0007.JPG.shoebox-claim'), '');
+    const nothingKnown = { known: async () => new Set<string>(), ffmpeg: null };
+
+    const report = await importPhotoFiles(card, into, nothingKnown);
+    expect(report).toMatchObject({ copied: [path.join(day, 'IMG_0001 (2).JPG')], failed: [] });
+    expect(fs.readFileSync(path.join(day, 'IMG_0001 (2).JPG.xmp'), 'utf8')).toBe('the barn');
+    expect(fs.readFileSync(path.join(day, 'IMG_0001.JPG.xmp'), 'utf8')).toBe('flamingo at the zoo');
+    expect(fs.readdirSync(day).sort()).toEqual(['IMG_0001 (2).JPG', 'IMG_0001 (2).JPG.xmp', 'IMG_0001.JPG.xmp']);
+    // Run again before indexing: the copy past the sidecar's name is found, not made twice.
+    expect(await importPhotoFiles(card, into, nothingKnown)).toMatchObject({ copied: [], found: [path.join(day, 'IMG_0001 (2).JPG')] });
+  }, 120_000);
+
   it('a video goes to the day it was recorded (as the timeline shows it), else to its file\'s date', async () => {
     const card = tempDir('shoebox-import-videos-');
     const plain = writeColourVideo(path.join(tempDir(), 'plain.mp4'), [{ colour: 'red', seconds: 1 }]);

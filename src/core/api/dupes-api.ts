@@ -231,14 +231,11 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const trashOptions = { keep: staying, ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
         const store = await lib.writable();
         const hashOf = new Map([...(await store.photosByPath(selection.paths))].map(([p, row]) => [p, row.hash]));
+        // The favourite, tag decisions and album entries of what goes stay with the picture:
+        // handed to the keepers before anything moves (they only add), so a crash or a dropped
+        // connection meanwhile loses none of them, and one that cannot be handed over moves nothing.
+        if (selection.paths.length) await keepMarksOnKeepers(lib, { moved: selection.paths, keepers: selection.keepers, hashOf }, ctx.writes);
         const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [], refused: [] };
-        // The favourite, tag decisions and album entries of what went stay with the picture.
-        // The photos have moved by now: a mark that cannot be handed over is said, never a failed trash.
-        if (result.moved.length) {
-          await keepMarksOnKeepers(lib, { moved: result.moved, keepers: selection.keepers, hashOf }, ctx.writes).catch((error: unknown) =>
-            ctx.emit({ type: 'log', level: 'warn', message: `the trashed photos' favourites, tags or album places were not all given to their keepers: ${(error as Error).message}` }),
-          );
-        }
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: [...selection.skipped, ...result.refused], failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;

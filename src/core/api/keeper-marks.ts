@@ -17,11 +17,11 @@ import type { TagRecord } from '../store/types';
 import { TaggingService } from '../tags/tagging-service';
 
 export interface MovedPhotos {
-  /** The paths moved to the trash. */
+  /** The paths going to the trash (handed over before they move: a crash meanwhile loses nothing). */
   moved: readonly string[];
-  /** Each moved path's keeper (TrashSelection.keepers). */
+  /** Each such path's keeper (TrashSelection.keepers). */
   keepers: ReadonlyMap<string, string>;
-  /** The moved photos' content hashes, read before they left the library. */
+  /** Their content hashes. */
   hashOf: ReadonlyMap<string, string>;
 }
 

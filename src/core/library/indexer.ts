@@ -26,6 +26,7 @@ import { emptySummary, unavailableLines, type IndexSummary } from './index-summa
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
 import { RunTwins } from './run-twins';
+import { samePictureChanges, type ContentChange, type OldRow } from './content-changes';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -51,6 +52,9 @@ export interface IndexerDeps {
   thumbnailStep?: () => ThumbnailStep;
   /** Which ffmpeg reads videos; default: located on first video (media/video-ffmpeg.ts), null: none. */
   ffmpeg?: FfmpegLocation | null;
+  /** Hands what the user gave an old content to the new content of a file another program
+   *  rewrote (content-changes.ts), before the new row replaces the old; a failure fails the commit. */
+  carryMarks?: (changes: ContentChange[]) => Promise<void>;
 }
 
 /**
@@ -246,7 +250,10 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   // The contents this run committed a row for (keepMissing: a missing row whose content is among them moved).
   const placed = new Set<string>();
   const writer = new WriteBatcher(store, {
-    beforeCommit: (records) => uploads.settled(records.map((r) => r.thumbKey)),
+    beforeCommit: async (records) => {
+      await uploads.settled(records.map((r) => r.thumbKey));
+      await carryMarks(records);
+    },
     onCommitted: async (records) => {
       for (const r of records) placed.add(r.hash);
       twins.committed(records);
@@ -258,6 +265,19 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       await store.optimize();
     },
   });
+  /** The user's marks of a rewritten file's old content go to its new one first (content-changes.ts). */
+  const carryMarks = async (records: readonly PhotoRecord[]) => {
+    const replacing = deps.carryMarks ? records.filter((r) => states.has(r.path) && states.get(r.path)!.hash !== r.hash) : [];
+    if (replacing.length === 0) return;
+    const [rows, vectors] = await Promise.all([store.photosByPath(replacing.map((r) => r.path)), store.vectorsByHash(replacing.map((r) => states.get(r.path)!.hash))]);
+    const before = new Map<string, OldRow>();
+    for (const [p, row] of rows) {
+      const vector = vectors.get(row.hash);
+      if (vector) before.set(p, { ...row, vector });
+    }
+    const changes = samePictureChanges(replacing, before);
+    if (changes.length) await deps.carryMarks!(changes);
+  };
   // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
   const signatures = deps.thumbnailStep?.();
   const progress = new ProgressTracker(candidates.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));

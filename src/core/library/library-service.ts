@@ -34,6 +34,7 @@ import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
 import { vectorCacheDir } from './vector-cache-dir';
 import { alignTurnedVectors } from './turn-alignment';
+import type { ContentChange } from './content-changes';
 
 /** Quiet time after the last change before the store is compacted and its index refreshed. */
 const IDLE_MAINTENANCE_MS = 30_000;
@@ -96,6 +97,9 @@ export class LibraryService {
   /** Whether a run removes only rows whose content it saw elsewhere (IndexOptions.keepMissing):
    *  the app's host while a folder's indexing is paused (api/indexing-pause.ts). */
   keepMissing: (() => boolean) | undefined;
+  /** Hands what the user gave a rewritten file's old content to its new one (IndexerDeps.carryMarks):
+   *  the app's host, through the queues the user's own edits go through (api/changed-content-marks.ts). */
+  carryMarks: ((changes: ContentChange[]) => Promise<void>) | undefined;
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.paths = homePaths(options.home);
@@ -433,6 +437,7 @@ export class LibraryService {
       ...(this.onPhotosCommitted ? { onPhotosCommitted: this.onPhotosCommitted } : {}),
       ...(this.options.thumbnailStep ? { thumbnailStep: () => this.options.thumbnailStep!(store) } : {}),
       ...(this.options.ffmpeg !== undefined ? { ffmpeg: this.options.ffmpeg } : {}),
+      ...(this.carryMarks ? { carryMarks: this.carryMarks } : {}),
     };
   }
 }

@@ -124,12 +124,16 @@ async function copyInto(file: string, hash: string, to: string, cleaned: Set<str
   fs.mkdirSync(dir, { recursive: true });
   if (!cleaned.has(dir)) {
     cleaned.add(dir);
-    for (const name of fs.readdirSync(dir)) if (name.startsWith('.') && name.endsWith(PART)) fs.rmSync(path.join(dir, name), { force: true });
+    cleanUpAfterCrash(dir);
   }
   const names = freeNames(path.basename(file));
   for (const name of names()) {
     const there = path.join(dir, name);
-    if (!fs.existsSync(there)) break;
+    // A name with only a sidecar was passed over (placeUnderFreeName): the copy may be further on.
+    if (!fs.existsSync(there)) {
+      if (fs.existsSync(`${there}.xmp`)) continue;
+      break;
+    }
     if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return { path: there, existed: true };
   }
   // The copy is checked before it has a name a photo could be mistaken for.
@@ -152,11 +156,28 @@ async function copyInto(file: string, hash: string, to: string, cleaned: Set<str
   }
 }
 
+/**
+ * What a crash left in a day folder: copies not yet named, and a name claimed on a disk
+ * without hard links (placeUnderFreeName) that the copy never reached, left empty.
+ */
+function cleanUpAfterCrash(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('.')) continue;
+    if (name.endsWith(PART)) fs.rmSync(path.join(dir, name), { force: true });
+    else if (name.endsWith(CLAIM)) {
+      const claimed = path.join(dir, name.slice(1, -CLAIM.length));
+      if (isRegularFile(claimed) && fs.statSync(claimed).size === 0) fs.rmSync(claimed);
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
 /** The photo's XMP sidecar copied beside its copy, if it has one; what went wrong, if anything. */
 function sidecarAlong(file: string, target: string): { sidecarError?: string } {
   const sidecar = `${file}.xmp`;
   try {
-    if (isRegularFile(sidecar) && !fs.existsSync(`${target}.xmp`)) {
+    if (isRegularFile(sidecar)) {
+      // Never over a sidecar there (placeUnderFreeName gave a name without one).
       fs.copyFileSync(sidecar, `${target}.xmp`, fs.constants.COPYFILE_EXCL);
       const side = fs.statSync(sidecar);
       fs.utimesSync(`${target}.xmp`, side.atime, side.mtime);
@@ -176,27 +197,37 @@ function freeNames(name: string): () => Generator<string> {
   };
 }
 
+/** Beside a name claimed empty on a disk without hard links, until the copy has it (cleanUpAfterCrash). */
+const CLAIM = '.shoebox-claim';
+
 /**
- * Gives `part` the first free name: a hard link, which never replaces a file (EEXIST); where
- * the disk has none (exFAT, FAT32: a camera card's or a USB disk's), the name is claimed by
- * creating it empty (which fails if it exists) and the copy renamed over that claim.
+ * Gives `part` the first free name: one with no file and no sidecar (a sidecar left by a
+ * photo deleted since would describe the new one). A hard link never replaces a file (EEXIST);
+ * where the disk has none (exFAT, FAT32: a camera card's or a USB disk's), the name is claimed
+ * by creating it empty (which fails if it exists), noted first, and the copy renamed over that
+ * claim: a crash in between leaves an empty file the next import into the folder removes.
  */
 function placeUnderFreeName(part: string, dir: string, names: () => Generator<string>): string {
   for (const name of names()) {
     const target = path.join(dir, name);
+    if (fs.existsSync(`${target}.xmp`)) continue;
     try {
       fs.linkSync(part, target);
       return target;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
     }
+    const claim = path.join(dir, `.${name}${CLAIM}`);
+    fs.writeFileSync(claim, '');
     try {
       fs.closeSync(fs.openSync(target, 'wx'));
     } catch (error) {
+      fs.rmSync(claim, { force: true });
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;
     }
     fs.renameSync(part, target);
+    fs.rmSync(claim, { force: true });
     return target;
   }
   throw new Error('unreachable');

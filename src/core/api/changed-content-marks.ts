@@ -1,0 +1,81 @@
+// What the user gave a photo stays with it when another program rewrites its file
+// (library/content-changes.ts says when a rewritten file still shows the same picture): its
+// favourite and archive, description, tag decisions, rotation, date and place set by hand,
+// and its pins and exclusions in albums go from the old content hash to the new one. Unlike
+// the duplicates trash's hand-over to a keeper (keeper-marks.ts) this is the same photo, so
+// the archive and the rotation go too (the rotation only while the file shows itself as
+// before). The new content's own marks win, and each part is added, never taken away, so a
+// hand-over run twice (a crash before the new row was committed) changes nothing more. Each
+// table's part runs in the queue the user's own edits of it go through.
+import { parseAlbum } from '../albums/album';
+import type { ContentChange } from '../library/content-changes';
+import type { LibraryStore, TagRecord } from '../store/types';
+import type { MarkWrites } from './api-context';
+
+export async function carryMarksToNewContent(store: LibraryStore, changes: readonly ContentChange[], writes: MarkWrites): Promise<void> {
+  if (changes.length === 0) return;
+  const addMark = async (has: () => Promise<ReadonlySet<string>>, set: (hashes: string[]) => Promise<void>) => {
+    const marked = await has();
+    const gained = changes.filter((c) => marked.has(c.from) && !marked.has(c.to)).map((c) => c.to);
+    if (gained.length) await set(gained);
+  };
+  await writes.favourites(() => addMark(() => store.favouriteHashes(), (hashes) => store.setFavourites(hashes, true)));
+  await writes.archive(() => addMark(() => store.archivedHashes(), (hashes) => store.setArchived(hashes, true)));
+
+  await writes.descriptions(async () => {
+    const descriptions = await store.descriptions();
+    const texts = new Map(changes.flatMap((c) => (descriptions.has(c.from) ? [[c.to, descriptions.get(c.from)!] as const] : [])));
+    if (texts.size) await store.addDescriptions(texts); // never replaces the new content's own
+  });
+
+  await writes.edits(async () => {
+    const [dates, places] = await Promise.all([store.takenEdits(), store.placeEdits()]);
+    // The new file's own date and place are what a restore puts back.
+    const datesGiven = changes.flatMap((c) => {
+      const edit = dates.get(c.from);
+      return edit && !dates.has(c.to) ? [{ hash: c.to, takenAt: edit.takenAt, takenOffset: edit.takenOffset, fileTakenAt: c.file.takenAt, fileTakenOffset: c.file.takenOffset ?? null }] : [];
+    });
+    if (datesGiven.length) await store.setTakenAt(datesGiven);
+    const placesGiven = changes.flatMap((c) => {
+      const edit = places.get(c.from);
+      return edit && !places.has(c.to) ? [{ hash: c.to, gpsLat: edit.gpsLat, gpsLon: edit.gpsLon, fileGpsLat: c.file.gpsLat, fileGpsLon: c.file.gpsLon }] : [];
+    });
+    if (placesGiven.length) await store.setPlace(placesGiven);
+  });
+
+  await writes.tags(async () => {
+    const decided = await store.listTags({ hashes: [...new Set(changes.map((c) => c.from))], states: ['accepted', 'rejected'] });
+    if (decided.length === 0) return;
+    const own = new Set((await store.listTags({ hashes: [...new Set(changes.map((c) => c.to))], states: ['accepted', 'rejected'] })).map((t) => tagKey(t.hash, t)));
+    const given = changes.flatMap((c) => decided.filter((t) => t.hash === c.from && !own.has(tagKey(c.to, t))).map((t): TagRecord => ({ ...t, hash: c.to })));
+    if (given.length) await store.putTags(given);
+  });
+
+  // The rotations repository keeps its own write queue.
+  const rotations = await store.rotations();
+  const byTurns = new Map<number, string[]>();
+  for (const c of changes) {
+    const turns = rotations.get(c.from);
+    if (c.turns && turns && !rotations.has(c.to)) byTurns.set(turns, [...(byTurns.get(turns) ?? []), c.to]);
+  }
+  for (const [turns, hashes] of byTurns) await store.rotate(hashes, turns);
+
+  // An album's pin or exclusion names the path with the content it had: the path's new content now.
+  await writes.albums(async () => {
+    for (const record of await store.listAlbums()) {
+      const album = parseAlbum(record.json);
+      let changed = false;
+      for (const c of changes) {
+        if (album.hashes[c.path] === c.from) {
+          album.hashes[c.path] = c.to;
+          changed = true;
+        }
+      }
+      if (changed) await store.putAlbum({ name: record.name, json: JSON.stringify(album), updatedAt: Date.now() });
+    }
+  });
+}
+
+function tagKey(hash: string, t: Pick<TagRecord, 'set' | 'label'>): string {
+  return JSON.stringify([hash, t.set, t.label]);
+}

@@ -1,0 +1,77 @@
+// A photo whose file another program rewrites (a rating or keywords saved into it: new bytes,
+// the same pixels) keeps everything the user gave it in Shoebox, though all of it is kept by
+// content hash; a file overwritten by a different picture under the same name does not take
+// the old photo's marks. Real LanceDB, the tiny colour model, through LibraryApi.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { photoId } from '../../src/core/api/photo-id';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const openHost = useApiHosts();
+
+/** What a metadata writer does: a segment added after the JPEG's start, the image data unchanged. */
+function addCommentSegment(file: string, text: string): void {
+  const bytes = fs.readFileSync(file);
+  const body = Buffer.from(text, 'latin1');
+  const segment = Buffer.concat([Buffer.from([0xff, 0xfe, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  fs.writeFileSync(file, Buffer.concat([bytes.subarray(0, 2), segment, bytes.subarray(2)]));
+}
+
+describe('a file rewritten by another program', () => {
+  it('keeps its favourite, archive, description, dates, place, tags, rotation and album exclusion; a different picture under its name does not', async () => {
+    const dir = tempDir('shoebox-rewritten-');
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    await writeColourPhoto(dir, 'green.jpg', COLOURS.green!);
+    await writeColourPhoto(dir, 'blue.jpg', COLOURS.blue!);
+    const { host, events } = await openHost();
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const red = photoId(path.join(dir, 'red.jpg'));
+    const green = photoId(path.join(dir, 'green.jpg'));
+
+    await host.saveLabelSet({ name: 'colours', labels: ['red', 'green', 'blue'], threshold: 0.3, margin: 0.05 });
+    await host.saveAlbum({ name: 'Warm', query: 'red', threshold: 0.5 });
+    for (const id of [red, green]) {
+      await host.setFavourites([id], true);
+      await host.setDescription([id], 'the wall at grandpa’s');
+      await host.setTagStates([id], 'colours', 'blue', 'rejected');
+      await host.setAlbumMembership('Warm', id, 'excluded');
+    }
+    await host.setArchived([red], true);
+    await host.setTakenAt([red], '1987-07-14T09:30');
+    await host.setPlace([red], { lat: 43.7696, lon: 11.2558 });
+    expect(await host.rotatePhotos([red], 1)).toMatchObject({ done: 1 });
+    const before = (await host.getPhoto(red))!;
+
+    addCommentSegment(path.join(dir, 'red.jpg'), 'Rating=5, written by another app');
+    // green.jpg overwritten by another picture, as a copy from a card under the same name.
+    await writeColourPhoto(dir, 'green.jpg', [250, 240, 30]);
+    const summary = await host.indexNow([dir]);
+    expect(summary).toMatchObject({ updated: 2, failed: [] });
+
+    const after = (await host.getPhoto(red))!;
+    expect(after.favourite).toBe(true);
+    expect(after.archived).toBe(true);
+    expect(after.description).toBe('the wall at grandpa’s');
+    expect(after.takenAt).toBe(before.takenAt);
+    expect(after.takenEdited).toEqual({ fileTakenAt: null, fileTakenOffset: null });
+    expect([after.gpsLat, after.gpsLon]).toEqual([before.gpsLat, before.gpsLon]);
+    expect(after.placeEdited).toEqual({ fileGpsLat: null, fileGpsLon: null });
+    expect(after.rotation).toBe(90);
+    expect(after.tags.filter((t) => t.state !== 'auto').map((t) => `${t.label}:${t.state}`)).toEqual(['blue:rejected']);
+    const album = (await host.listAlbums()).find((a) => a.name === 'Warm')!;
+    expect(album.excludedIds).toContain(red);
+    expect((await host.albumPhotos('Warm', { limit: 100 })).photos.map((p) => p.id)).not.toContain(red);
+
+    const replaced = (await host.getPhoto(green))!;
+    expect(replaced.favourite).toBeUndefined();
+    expect(replaced.description).toBeUndefined();
+    expect(replaced.tags.filter((t) => t.state !== 'auto')).toEqual([]);
+    expect((await host.listAlbums()).find((a) => a.name === 'Warm')!.excludedIds).not.toContain(green);
+
+    // Another run finds nothing more to do, and the marks hold.
+    expect(await host.indexNow([dir])).toMatchObject({ updated: 0, added: 0 });
+    expect((await host.getPhoto(red))!.favourite).toBe(true);
+  }, 180_000);
+});
