@@ -39,6 +39,38 @@ describe.skipIf(!hasChromium)('focus after closing', () => {
     await eventually(focused).toBe('Settings');
   });
 
+  it('Tab stays inside the viewer and Settings; the date editor takes the focus, and Esc leaves it, not the viewer', async () => {
+    await lib.page.goto(lib.serve.url);
+    await eventually(async () => (await tileNames(lib.page)).length, 60_000).toBe(4);
+    const [first] = await tileNames(lib.page);
+    await lib.page.getByRole('button', { name: `Open ${first}` }).click();
+    const viewer = lib.page.getByRole('dialog', { name: /Photo viewer/ });
+    await eventually(() => viewer.count()).toBe(1);
+    const insideDialog = () => lib.page.evaluate(() => document.activeElement?.closest('[role="dialog"]')?.getAttribute('aria-label') ?? null);
+    // Round and round, both ways: never the search box or the sidebar behind.
+    for (let i = 0; i < 40; i++) {
+      await lib.page.keyboard.press(i < 25 ? 'Tab' : 'Shift+Tab');
+      expect(await insideDialog()).toMatch(/^Photo viewer/);
+    }
+
+    await lib.page.getByRole('button', { name: 'Edit date taken' }).focus();
+    await lib.page.keyboard.press('Enter');
+    await eventually(focused).toBe('Date taken');
+    await lib.page.keyboard.press('Escape');
+    await eventually(focused).toBe('Edit date taken');
+    expect(await viewer.count()).toBe(1);
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => viewer.count()).toBe(0);
+
+    await lib.page.getByRole('button', { name: 'Settings' }).click();
+    await eventually(() => lib.page.getByRole('dialog', { name: 'Settings' }).count()).toBe(1);
+    for (let i = 0; i < 60; i++) {
+      await lib.page.keyboard.press('Shift+Tab');
+      expect(await insideDialog()).toBe('Settings');
+    }
+    await lib.page.keyboard.press('Escape');
+  });
+
   it('raised no console errors', () => {
     expect(lib.errors).toEqual([]);
   });

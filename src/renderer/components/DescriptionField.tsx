@@ -4,7 +4,7 @@
 // touched.
 import { useState } from 'react';
 import { MAX_DESCRIPTION, type PhotoDetails } from '../../shared/api';
-import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
+import { escapeCancels, useFieldSave, useFocusBack } from '../hooks/useFieldSave';
 
 interface DescriptionFieldProps {
   photo: PhotoDetails;
@@ -16,6 +16,7 @@ interface DescriptionFieldProps {
 export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
   const [value, setValue] = useState<string | null>(null); // null: not editing
   const { busy, error, save, clearError } = useFieldSave(edit, () => setValue(null));
+  const opener = useFocusBack(value !== null);
   const text = photo.description;
 
   if (value === null) {
@@ -27,6 +28,7 @@ export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
           <button
             type="button"
             className="link-button"
+            ref={opener}
             {...(text ? { 'aria-label': 'Edit description' } : {})}
             onClick={() => {
               clearError();

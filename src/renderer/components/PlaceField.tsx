@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { placeLabel } from '../../shared/place-name';
-import { escapeCancels, useFieldSave } from '../hooks/useFieldSave';
+import { escapeCancels, useFieldSave, useFocusBack } from '../hooks/useFieldSave';
 import { placeFieldKeys, PlaceSuggestions } from './PlaceSuggestions';
 
 interface PlaceFieldProps {
@@ -27,6 +27,7 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
   const filePlace = edited ? (edited.fileGpsLat === null || edited.fileGpsLon === null ? 'none' : coordinates(edited.fileGpsLat, edited.fileGpsLon)) : null;
 
   const { busy, error, save, clearError } = useFieldSave(edit, () => setQuery(null));
+  const opener = useFocusBack(query !== null);
 
   if (query === null) {
     return (
@@ -42,6 +43,7 @@ export function PlaceField({ photo, onPlace, edit }: PlaceFieldProps) {
           <button
             type="button"
             className="link-button"
+            ref={opener}
             {...(photo.gpsLat === null ? {} : { 'aria-label': 'Edit place' })}
             onClick={() => {
               clearError();

@@ -11,6 +11,7 @@ import { LibrarySection } from './settings/LibrarySection';
 import { describeAdapter, describeMeasured } from './StatusBar';
 import { ShortcutsList } from './ShortcutsList';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { useFocusTrap } from '../hooks/useFocusTrap';
 
 export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = {
   cuda: 'CUDA (NVIDIA GPU)',
@@ -34,6 +35,7 @@ export function SettingsPanel({ theme, onTheme, onClose }: SettingsPanelProps) {
   const panel = useRef<HTMLDivElement>(null);
   useReturnFocus();
   useEffect(() => panel.current?.focus(), []);
+  useFocusTrap(panel);
   useKeydown((event) => {
     if (event.key !== 'Escape') return false;
     onClose();

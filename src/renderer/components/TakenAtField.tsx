@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { PhotoDetails } from '../../shared/api';
 import { offsetText, takenAtText } from '../../shared/taken-at';
-import { useFieldSave } from '../hooks/useFieldSave';
+import { escapeCancels, useFieldSave, useFocusBack } from '../hooks/useFieldSave';
 
 interface TakenAtFieldProps {
   photo: PhotoDetails;
@@ -21,6 +21,7 @@ export function TakenAtField({ photo, edit }: TakenAtFieldProps) {
   const fileDate = edited ? (edited.fileTakenAt === null ? 'none' : takenAtText(edited.fileTakenAt, edited.fileTakenOffset)) : null;
 
   const { busy, error, save, clearError } = useFieldSave(edit, () => setValue(null));
+  const opener = useFocusBack(value !== null);
 
   if (value === null) {
     return (
@@ -35,7 +36,7 @@ export function TakenAtField({ photo, edit }: TakenAtFieldProps) {
         {edit && (
           <>
             {' '}
-            <button type="button" className="link-button" aria-label="Edit date taken" onClick={() => {
+            <button type="button" className="link-button" aria-label="Edit date taken" ref={opener} onClick={() => {
                 clearError();
                 setValue(photo.takenAt === null ? '' : new Date(photo.takenAt).toISOString().slice(0, 19));
               }}
@@ -56,8 +57,10 @@ export function TakenAtField({ photo, edit }: TakenAtFieldProps) {
         e.preventDefault();
         void save(value + zone);
       }}
+      // Esc anywhere in the editor leaves it, not the viewer.
+      onKeyDown={escapeCancels(() => setValue(null))}
     >
-      <input type="datetime-local" step="1" required aria-label="Date taken" value={value} onChange={(e) => setValue(e.target.value)} />
+      <input type="datetime-local" step="1" required autoFocus aria-label="Date taken" value={value} onChange={(e) => setValue(e.target.value)} />
       <span className="taken-at__buttons">
         <button type="submit" className="button button--primary" disabled={busy || !value}>
           Save

@@ -20,6 +20,7 @@ import { VideoPlayer } from './VideoPlayer';
 import { ZoomableImage } from './ZoomableImage';
 import { useViewingOnly } from '../hooks/useViewingOnly';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { useFocusTrap } from '../hooks/useFocusTrap';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -74,6 +75,8 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   // A grid gone meanwhile (More like this, a place's photos): the opener, if it is still there.
   useReturnFocus(() => (grid?.isConnected ? grid.querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`) : null));
   useEffect(() => dialog.current?.focus(), []);
+  // The slideshow over it keeps the keys while it plays.
+  useFocusTrap(dialog, !slideshow);
 
   const previous = () => index > 0 && onIndex(index - 1);
   const next = () => index + 1 < count && onIndex(index + 1);

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { errorMessage } from './useAsync';
 
 /**
@@ -32,4 +32,20 @@ export function escapeCancels(cancel: () => void): (event: KeyboardEvent) => voi
     event.preventDefault();
     cancel();
   };
+}
+
+/**
+ * The button that opened a viewer field's editor, given the focus back when the editor closes
+ * (saved, cancelled, Esc): the editor's controls leave the page, and the focus would fall to
+ * the body. A focus the user moved elsewhere meanwhile stays there.
+ */
+export function useFocusBack(editing: boolean): RefObject<HTMLButtonElement | null> {
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasEditing.current && !editing && lost) opener.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+  return opener;
 }

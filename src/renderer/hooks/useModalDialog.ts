@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useReturnFocus } from './useReturnFocus';
+import { useFocusTrap } from './useFocusTrap';
 
 /** What a confirmation dialog needs: refs for the dialog and its Cancel button, and its key handler. */
 export interface ModalDialog {
@@ -26,12 +27,7 @@ export function useModalDialog(onCancel: () => void): ModalDialog {
       event.preventDefault();
       onCancel();
     }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    event.preventDefault();
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, [tabindex="0"]')];
-    const at = focusable.indexOf(document.activeElement as HTMLElement);
-    const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
-    focusable[next]?.focus();
   };
+  useFocusTrap(dialog);
   return { dialog, cancel, onKeyDown };
 }
