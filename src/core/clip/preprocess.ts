@@ -238,13 +238,16 @@ export function toNormalisedChw(rgb: Uint8Array, size: number, pre: ImagePreproc
 /** sharp's errors are multi-line libvips traces; the user needs the first meaningful line. */
 function decodeReason(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  // libvips prefixes its loader ("VipsJpeg: ...") and may add a line about its failOn
-  // setting; neither tells the user anything about their photo.
+  // libvips prefixes its loader ("VipsJpeg: ...") and may add a line about its failOn setting
+  // and lines naming the tiles it could not make; none tells the user anything about their
+  // photo. The decoder's own warning ("Corrupt JPEG data: …") can be missing: libvips keeps one
+  // error buffer for every thread, and another decode at the same time may take it.
+  const damaged = /treated as error due to failOn/i.test(message);
   const line =
     message
       .split('\n')
       .map((s) => s.trim().replace(/^Vips\w*:\s*/, ''))
-      .find((s) => s && !/treated as error due to failOn/i.test(s)) ?? 'unknown error';
+      .find((s) => s && !/treated as error due to failOn|^error in tile/i.test(s)) ?? (damaged ? 'damaged image data (the decoder stopped at a corrupt part)' : 'unknown error');
   if (/unsupported image format/i.test(line)) return 'not a supported image (unrecognised format)';
   if (/pixel limit/i.test(line)) return 'image too large (exceeds the pixel limit; decompression bomb?)';
   return line.slice(0, 300);

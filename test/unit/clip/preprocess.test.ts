@@ -145,4 +145,18 @@ describe('photos that cannot be decoded', () => {
     expect((err as Error).message).toMatch(/premature end/i);
     expect((err as Error).message).not.toMatch(/^Vips|failOn/);
   });
+
+  it('a damaged JPEG decoded beside others says so, never "unknown error" (libvips shares one error buffer between threads)', async () => {
+    const full = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3a6' } }).jpeg().toBuffer();
+    const dir = tempDir();
+    const cut = path.join(dir, 'cut.jpg');
+    fs.writeFileSync(cut, full.subarray(0, Math.floor(full.length / 2)));
+    const reasons = new Set<string>();
+    for (let round = 0; round < 6; round++) {
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => preprocessImage(i % 2 ? cut : full, raw('floor'), { thumbnailSize: 384 }).then(() => null, (e: Error) => e.message)));
+      for (const r of results) if (r !== null) reasons.add(r);
+    }
+    expect(reasons.size).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toMatch(/premature end|damaged image data/i);
+  });
 });
