@@ -65,6 +65,10 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       const reading = ++latestReading.current;
       const fresh = await client.reviewTags({ set, state: tab, limit: Math.min(1000, Math.max(PAGE, items.length)), ...(label ? { label } : {}) });
       if (reading !== latestReading.current) return;
+      // The copies' cards leave too: the one focused may be among them, and the focus
+      // would fall to the page (a / r then do nothing). The card now at that place takes it.
+      const active = document.activeElement;
+      if (!active || active === document.body || list.current?.contains(active)) setFocusIndex(index);
       setItems(fresh.photos);
       setTotal(fresh.total);
     } catch (e) {
