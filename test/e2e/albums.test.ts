@@ -122,6 +122,9 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     await eventually(headerCount).toBe(count + 1);
     await eventually(() => albumGrid().getByRole('button', { name: 'Open red.jpg' }).isVisible()).toBe(true);
     await eventually(() => panel.innerText()).toMatch(/None/);
+    // What was done is said, in place of an "Excluded …" line from before.
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Put 1 photo back in “Red things”' }).isVisible()).toBe(true);
+    expect(await lib.page.getByRole('status').filter({ hasText: /^Excluded/ }).count()).toBe(0);
   });
 
   it('a new red photo added to the folder joins the album once indexed', async () => {

@@ -119,7 +119,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
         </div>
       </header>
       {members && panel === 'export' && <ExportPanel album={album.name} />}
-      {members && panel === 'excluded' && <ExcludedPhotos album={album} />}
+      {members && panel === 'excluded' && <ExcludedPhotos album={album} onPutBack={(text) => chosen.setNotice(text)} />}
       {photos.error && (
         <p className="form-error album-screen__error" role="alert">
           {photos.error}

@@ -6,7 +6,8 @@ import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
 import { notifyAlbumsChanged } from './albums-changed';
 
-export function ExcludedPhotos({ album }: { album: AlbumInfo }) {
+/** `onPutBack` says what was done (it replaces an "Excluded …" line the screen still shows). */
+export function ExcludedPhotos({ album, onPutBack }: { album: AlbumInfo; onPutBack?: (text: string) => void }) {
   const client = useClient();
   const [error, setError] = useState<string | null>(null);
   // A photo excluded and later deleted keeps its exclusion (the id is all that is left).
@@ -15,6 +16,7 @@ export function ExcludedPhotos({ album }: { album: AlbumInfo }) {
     setError(null);
     try {
       await client.setAlbumMembership(album.name, id, 'auto');
+      onPutBack?.(gone.has(id) ? `Forgot an exclusion from “${album.name}”.` : `Put 1 photo back in “${album.name}”: it shows while it matches the query.`);
       notifyAlbumsChanged();
     } catch (e) {
       setError(errorMessage(e));
