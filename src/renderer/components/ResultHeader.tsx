@@ -39,7 +39,8 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
   const what = view.kind === 'library' ? (view.videos ? 'video' : 'photo') : closest ? 'closest photo' : 'result';
   return (
     <div className="result-header">
-      {queryThumb && <img className="result-header__thumb" src={queryThumb} alt="" />}
+      {/* A file that is no image (the search says why) shows no broken picture. */}
+      {queryThumb && <img key={queryThumb} className="result-header__thumb" src={queryThumb} alt="" onError={(event) => (event.currentTarget.hidden = true)} />}
       <h1 className="result-header__title">{title}</h1>
       <span className="muted" aria-live="polite">
         {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}

@@ -62,5 +62,6 @@ export function searchErrorText(message: string): string {
   const unknownTag = /no label set has the label "([^"]*)"/.exec(message);
   if (unknownTag) return `No label set has the tag “${unknownTag[1]}” (any more): choose another tag.`;
   const text = message.replace(/^--[a-z-]+(?: [^:]*)?: /, '').replace(/ \(shoebox [^)]*\)$/, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // A sentence starts with a capital; a file's name ("labels.tsv: not an image") stays as it is.
+  return /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

@@ -34,4 +34,9 @@ describe('search errors in the UI', () => {
     expect(shown).not.toMatch(/--|shoebox/);
     expect(searchErrorText('--after 2021-13: not a date (shoebox search --help)')).toBe('Not a date');
   });
+
+  it('keeps a file name as it is written', () => {
+    expect(searchErrorText('labels.tsv: not an image (unrecognised content)')).toBe('labels.tsv: not an image (unrecognised content)');
+    expect(searchErrorText('no photo matches')).toBe('No photo matches');
+  });
 });
