@@ -47,18 +47,21 @@ import { useTimelineSummary } from './hooks/useTimelineSummary';
 import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
 import { useDebounced } from './hooks/useDebounced';
+import { useAsync } from './hooks/useAsync';
+import { useClient } from './client/ClientContext';
 import { useViewState } from './hooks/useViewState';
 import { ViewingOnlyContext } from './hooks/useViewingOnly';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
-import { fromTextQuery, toTextQuery } from './lib/text-query';
+import { asksPhotoText, fromTextQuery, toTextQuery } from './lib/text-query';
 
 /** The whole library's timeline (archived photos left out). */
 const ALL_PHOTOS = {};
 const VIDEOS = { videos: true };
 
 export function App() {
+  const client = useClient();
   const library = useLibrary();
   const views = useViewState();
   const [theme, setTheme] = useTheme();
@@ -137,6 +140,9 @@ export function App() {
   );
 
   const view = views.view;
+  // A search for text in photos that finds nothing says whether the text was read at all.
+  const textSearch = view.kind === 'search' && asksPhotoText(view.query);
+  const [textState] = useAsync(() => (textSearch ? client.textInPhotos() : Promise.resolve(null)), [client, textSearch, view]);
   // Searching, "more like this" or a dropped image bring the photo grid back.
   useEffect(() => {
     if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
@@ -350,7 +356,7 @@ export function App() {
                   </p>
                 ) : source.settled && source.count === 0 && !source.error ? (
                   <p className="content__empty muted">
-                    {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null })}
+                    {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null }, textState.status === 'ready' ? textState.value : null)}
                   </p>
                 ) : view.kind === 'library' ? (
                   timeline.summary && (

@@ -40,6 +40,13 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos'))('"Text in photo" sea
   it('turns "Text in photos" on in the settings, and the photos indexed before are read in the background', async () => {
     await page.goto(serve.url);
     await eventually(() => page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
+    // Before any text is read, a text search that finds nothing says why, and where to turn it on.
+    await page.getByRole('button', { name: 'Text in photo' }).click();
+    await page.getByRole('searchbox', { name: 'Search text in photos' }).fill('bread');
+    await eventually(() => page.getByRole('heading', { name: 'Text “bread” in photos' }).isVisible()).toBe(true);
+    await eventually(() => page.locator('.content__empty').innerText()).toMatch(/not read yet\. Turn on Text in photos in Settings/);
+    await page.getByRole('searchbox', { name: 'Search text in photos' }).press('Escape');
+    await page.getByRole('button', { name: 'Text in photo' }).click();
     await page.keyboard.press(',');
     const settings = page.getByRole('dialog', { name: 'Settings' });
     const toggle = settings.getByRole('checkbox', { name: /Read the text in photos/ });

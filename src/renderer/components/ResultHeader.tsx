@@ -1,6 +1,7 @@
 import type { View } from '../lib/view';
 import { baseName, formatCount } from '../lib/format';
 import { onThisDayText } from '../lib/on-this-day';
+import { photoTextWords } from '../lib/text-query';
 
 interface ResultHeaderProps {
   view: View;
@@ -26,9 +27,12 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
     case 'library':
       title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.videos ? 'Videos' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
       break;
-    case 'search':
-      title = `Results for “${view.query}”`;
+    case 'search': {
+      // The box's Text in photo mode sends a `text:"…"` term: the title says it in words.
+      const words = photoTextWords(view.query);
+      title = words !== null ? `Text “${words}” in photos` : `Results for “${view.query}”`;
       break;
+    }
     case 'similar':
       title = `More like ${view.label}`;
       break;

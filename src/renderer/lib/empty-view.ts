@@ -1,7 +1,8 @@
 // What an empty grid says, by view: why nothing is there, and how something gets there.
-import type { FolderInfo, JobState } from '../../shared/api';
+import type { FolderInfo, JobState, TextInPhotosState } from '../../shared/api';
 import { EMPTY_ARCHIVE_TEXT } from './archive';
 import { formatCount, pathInFolder } from './format';
+import { asksPhotoText } from './text-query';
 import type { View } from './view';
 
 /** What the library's folders are doing: an empty folder being indexed is not an empty folder. */
@@ -12,7 +13,13 @@ export interface IndexingState {
   syncing: boolean;
 }
 
-export function emptyViewText(view: View, indexing: IndexingState = { folders: [], jobs: [], syncing: false }): string {
+/** `text`: the library's Text in photos setting, read for a search that asks for text in photos. */
+export function emptyViewText(view: View, indexing: IndexingState = { folders: [], jobs: [], syncing: false }, text: TextInPhotosState | null = null): string {
+  if (view.kind === 'search' && asksPhotoText(view.query) && text) {
+    // Text is found only in photos whose text was read: say so, and where to turn it on.
+    if (!text.on) return 'Nothing matched: text in photos is not read yet. Turn on Text in photos in Settings, and the library’s photos are read in the background.';
+    if (text.left > 0) return `Nothing matched yet: the text of ${formatCount(text.left, 'photo')} is still to be read.`;
+  }
   if (view.kind !== 'library') return 'Nothing matched.';
   if (view.archived) return EMPTY_ARCHIVE_TEXT;
   if (view.favourites) return 'No favourites yet: press F in the viewer, or select photos and choose Favourite.';

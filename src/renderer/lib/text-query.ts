@@ -14,3 +14,13 @@ export function toTextQuery(typed: string): string {
 export function fromTextQuery(query: string): string {
   return TERM.exec(query)?.[1] ?? query;
 }
+
+/** Whether a query asks for text in photos (a `text:` term anywhere in it). */
+export function asksPhotoText(query: string): boolean {
+  return /(^|[\s(+-])text:/.test(query);
+}
+
+/** The words of a query that is one `text:` term (the box's text mode), else null. */
+export function photoTextWords(query: string): string | null {
+  return TERM.exec(query)?.[1] ?? null;
+}

@@ -26,3 +26,17 @@ describe('an empty folder view', () => {
     expect(emptyViewText(view(null), { folders: [folder('/a'), folder('/b', { failed: 1 })], jobs: [], syncing: false })).toBe("No photos in the library's folders: 1 file could not be read (listed under the folder).");
   });
 });
+
+describe('a search for text in photos that finds nothing', () => {
+  const none = { folders: [], jobs: [], syncing: false };
+  const text = (on: boolean, left: number) => ({ on, contents: 10, left, secondsPerPhoto: 0.3, costMeasured: false });
+  const search = (query: string) => ({ kind: 'search' as const, query });
+
+  it('says when the text was not read, or not all of it yet', () => {
+    expect(emptyViewText(search('text:"STOP"'), none, text(false, 10))).toMatch(/not read yet\. Turn on Text in photos in Settings/);
+    expect(emptyViewText(search('text:"STOP" + red'), none, text(true, 4))).toBe('Nothing matched yet: the text of 4 photos is still to be read.');
+    expect(emptyViewText(search('text:"STOP"'), none, text(true, 0))).toBe('Nothing matched.');
+    // A search for a description (no text term) is not about reading.
+    expect(emptyViewText(search('a stop sign'), none, text(false, 10))).toBe('Nothing matched.');
+  });
+});
