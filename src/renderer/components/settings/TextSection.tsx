@@ -27,8 +27,8 @@ export function TextSection() {
   const [chosen, setChosen] = useState<boolean | null>(null);
   // The reading job while it runs; the counts reload when it ends.
   const [reading, setReading] = useState<JobState | null>(null);
-  // While it runs, the counts are read again every few seconds, so "still to read" goes down
-  // with the progress line below it.
+  // While it runs, the counts are read again every few seconds, so the line is right the
+  // moment the reading ends.
   const countsReadAt = useRef(0);
   useLibraryEvents((event) => {
     if (event.type !== 'job' || event.job.kind !== 'read-text') return;
@@ -65,13 +65,17 @@ export function TextSection() {
             Read the text in photos (signs, receipts, screenshots)
           </label>
           {viewingOnly && <p className="muted small">Can be changed once this device has a model.</p>}
-          <p className="muted small">
-            {state.value.on
-              ? state.value.left > 0
-                ? `${state.value.left.toLocaleString()} of ${state.value.contents.toLocaleString()} photos still to read, in the background (about ${Math.max(1, Math.round((state.value.left * state.value.secondsPerPhoto) / 60)).toLocaleString()} min).`
-                : `Text read in all ${state.value.contents.toLocaleString()} photos.`
-              : `Off: reading costs ${state.value.costMeasured ? '' : 'about '}${state.value.secondsPerPhoto.toFixed(2)} s per photo${state.value.costMeasured ? ' on this computer' : ''}; ${state.value.contents.toLocaleString()} photos would take about ${Math.max(1, Math.round((state.value.contents * state.value.secondsPerPhoto) / 60)).toLocaleString()} min, in the background.`}
-          </p>
+          {/* While the reading runs its progress line says how far it is (the counts, read
+              every few seconds from what is committed, lag behind it and disagreed). */}
+          {!(state.value.on && reading?.state === 'running') && (
+            <p className="muted small">
+              {state.value.on
+                ? state.value.left > 0
+                  ? `${state.value.left.toLocaleString()} of ${state.value.contents.toLocaleString()} photos still to read, in the background (about ${Math.max(1, Math.round((state.value.left * state.value.secondsPerPhoto) / 60)).toLocaleString()} min).`
+                  : `Text read in all ${state.value.contents.toLocaleString()} photos.`
+                : `Off: reading costs ${state.value.costMeasured ? '' : 'about '}${state.value.secondsPerPhoto.toFixed(2)} s per photo${state.value.costMeasured ? ' on this computer' : ''}; ${state.value.contents.toLocaleString()} photos would take about ${Math.max(1, Math.round((state.value.contents * state.value.secondsPerPhoto) / 60)).toLocaleString()} min, in the background.`}
+            </p>
+          )}
           {reading?.state === 'running' && <ProgressLine label="Reading text" progress={reading.progress} />}
         </>
       )}
