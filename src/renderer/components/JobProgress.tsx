@@ -55,11 +55,12 @@ export function JobProgress({ job }: { job: JobState }) {
       const parts = [`${formatCount(r.added, 'new photo')}`];
       if (r.updated) parts.push(`${r.updated.toLocaleString()} updated`);
       if (r.removed) parts.push(`${r.removed.toLocaleString()} removed`);
-      if (r.failed) parts.push(`${r.failed.toLocaleString()} could not be read`);
       const rate = job.progress && job.progress.total > 0 ? ` · ${formatRate(job.progress.rate)}` : '';
+      // Not all green when some files could not be read: those are said in the error colour.
       return (
-        <p className="job job--done">
+        <p className={r.failed ? 'job' : 'job job--done'}>
           Indexed: {parts.join(', ')}
+          {r.failed > 0 && <span className="job__failed">, {r.failed.toLocaleString()} could not be read</span>}
           {rate}
         </p>
       );

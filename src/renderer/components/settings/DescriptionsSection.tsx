@@ -65,6 +65,10 @@ export function DescriptionsSection() {
       <p className="muted small">
         Captions written in Lightroom, digiKam, Photoshop or Apple Photos (in the photos or their XMP sidecars) become the descriptions of the photos that have none, and their keywords become tags (label set “keywords”). The files are only read.
       </p>
+      <label className="settings__check small">
+        <input type="checkbox" checked={everything} disabled={viewingOnly || running} onChange={(e) => setEverything(e.target.checked)} /> Read every photo again
+      </label>
+      <p className="muted small">Otherwise only those added or changed since the last import; with it, a description you removed may come back.</p>
       <button type="button" className="button" disabled={viewingOnly || running} onClick={() => void start()}>
         {running ? 'Importing…' : 'Import captions and keywords'}
       </button>
@@ -73,10 +77,6 @@ export function DescriptionsSection() {
           Stop
         </button>
       )}
-      <label className="settings__check small">
-        <input type="checkbox" checked={everything} disabled={viewingOnly || running} onChange={(e) => setEverything(e.target.checked)} /> Read every photo again
-        <span className="muted"> (otherwise only those added or changed since the last import; a description you removed may come back)</span>
-      </label>
       {job?.state === 'running' && <ProgressLine label="Reading captions and keywords" progress={job.progress} />}
       {job?.state === 'done' && job.result?.summary && (
         <p className="muted small" role="status">
