@@ -1,5 +1,5 @@
 // A page of the last duplicate scan, fetched again whenever a duplicates job (a scan, or
-// moving photos to the trash) finishes: the engine keeps the report, the UI only shows it.
+// moving photos to the trash) finishes or photos change: the engine keeps the report, the UI only shows it.
 import type { DuplicateReport, PageOptions } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync, type AsyncState } from '../../hooks/useAsync';
@@ -16,6 +16,8 @@ export function useDuplicateReport(library: LibraryState, page: PageOptions = {}
   const client = useClient();
   const version = library.jobs.reduce((v, job) => (job.kind === 'dupes' && job.state === 'done' ? Math.max(v, job.finishedAt ?? 0) : v), 0);
   const { offset = 0, limit } = page;
-  const [state] = useAsync(async () => ({ report: await client.duplicates(limit === undefined ? { offset } : { offset, limit }), version }), [client, version, offset, limit]);
+  // Photos that left the library (a folder removed, files deleted) leave the report's pages
+  // as the engine serves them: read again then too, without starting the review again.
+  const [state] = useAsync(async () => ({ report: await client.duplicates(limit === undefined ? { offset } : { offset, limit }), version }), [client, version, library.photosVersion, offset, limit]);
   return { state, version };
 }
