@@ -14,12 +14,15 @@ export interface LibraryCommandOptions {
   json?: boolean;
 }
 
-/** --model / --model-dir choose the model; default: the active one (shoebox models use). */
-export function withLibraryOptions(cmd: Command): Command {
+/**
+ * --model / --model-dir choose the model; default: the active one (shoebox models use).
+ * `jsonHelp`: what --json prints, for a command that prints other than one document (watch).
+ */
+export function withLibraryOptions(cmd: Command, jsonHelp = 'print one JSON document'): Command {
   return cmd
     .option('--model <id>', 'installed model to use (default: the active model)')
     .option('--model-dir <dir>', 'CLIP model folder to use instead of an installed model')
-    .option('--json', 'print one JSON document');
+    .option('--json', jsonHelp);
 }
 
 /** The library a command works on, with the engine's log lines on stderr. */

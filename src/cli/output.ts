@@ -20,7 +20,16 @@ export function printLine(line: string): void {
 
 export function errorLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return `shoebox: ${printable(message.split('\n').map((s) => s.trim()).filter(Boolean).join(' '))}`;
+  return `shoebox: ${printable(withoutUriSecrets(message.split('\n').map((s) => s.trim()).filter(Boolean).join(' ')))}`;
+}
+
+/**
+ * `text` with whatever follows a `?` or `#` in a URI (`s3://bucket/lib?X-Amz-Signature=…`,
+ * `https://host/#token`) cut to `…`: a key pasted there is never repeated, whichever message
+ * (ours, commander's, a library's) quoted the URI.
+ */
+export function withoutUriSecrets(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s?#'"]*)[?#][^\s'"]*/gi, '$1…');
 }
 
 /**

@@ -3,8 +3,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 // The front door is cheap to import (src/core/index.ts): these are small modules, and each
 // command loads the engine only when it runs, so --help, --version and usage errors are quick.
-import { VERSION, parseLibraryUri, parseProvider, providerSetting, resolveHome } from '../core/index';
+import { VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
+import { checkedLibraryUri } from './global-options';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';
 import { registerEmbedImage } from './commands/embed-image';
@@ -41,14 +42,13 @@ function providerArgument(value: string): string {
   }
 }
 
-/** A malformed --library is a usage error (exit 2); credentials and the bucket are checked when it opens. */
+/**
+ * A malformed --library is a usage error (exit 2); credentials and the bucket are checked when
+ * it opens. Not commander's InvalidArgumentError: its message would quote the whole argument,
+ * a key pasted after `?` or `#` included.
+ */
 function libraryArgument(value: string): string {
-  try {
-    parseLibraryUri(value);
-    return value;
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
+  return checkedLibraryUri(value, '--library');
 }
 
 export function buildProgram(): Command {

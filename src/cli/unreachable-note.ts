@@ -2,8 +2,10 @@
 // shared library's folder under another device's path, or not mounted): their paths are the
 // library's, and the originals will not open here until the folder is mapped.
 
+import { printable } from './output';
+
 export function unreachableNote(photos: readonly { folder: string; unreachable?: boolean }[]): void {
-  const folders = [...new Set(photos.filter((p) => p.unreachable).map((p) => p.folder))];
+  const folders = [...new Set(photos.filter((p) => p.unreachable).map((p) => printable(p.folder)))];
   if (folders.length === 0) return;
   const count = photos.filter((p) => p.unreachable).length;
   process.stderr.write(

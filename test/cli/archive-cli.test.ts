@@ -72,4 +72,18 @@ describe('shoebox archive', () => {
     const usage = await shoebox(['archive', 'add']);
     expect(usage.code).toBe(2);
   });
+
+  it('says when a photo was archived already, or was not archived, and counts only what changed', async () => {
+    const red = path.join(photos, 'red.jpg'); // brought back above
+    const blue = path.join(photos, 'blue.jpg'); // still archived
+    const never = await shoebox(['archive', 'remove', red]);
+    expect(never).toEqual({ code: 0, stdout: '1 photo was not archived\n', stderr: '' });
+    const json = await shoebox(['archive', 'add', '--json', red, blue]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ added: [red], unchanged: [blue], missing: [] });
+    const again = await shoebox(['archive', 'add', red, blue]);
+    expect(again).toEqual({ code: 0, stdout: '2 photos were archived already\n', stderr: '' });
+    const back = await shoebox(['archive', 'remove', red]);
+    expect(back).toEqual({ code: 0, stdout: 'brought back 1 photo\n', stderr: '' });
+  });
 });

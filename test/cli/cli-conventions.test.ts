@@ -29,6 +29,15 @@ describe('shoebox conventions', () => {
     }
   });
 
+  it("--help says what --json prints: one document, but one line per sync for watch", async () => {
+    const watch = await shoebox(['watch', '--help'], { SHOEBOX_HOME: home });
+    expect(watch.code).toBe(0);
+    expect(watch.stdout.replace(/\s+/g, ' ')).toContain('--json print one JSON summary line per sync, until stopped');
+    expect(watch.stdout).not.toContain('one JSON document');
+    const status = await shoebox(['status', '--help'], { SHOEBOX_HOME: home });
+    expect(status.stdout.replace(/\s+/g, ' ')).toContain('--json print one JSON document');
+  });
+
   it('exit codes reach the shell through the bin: 2 for a usage error, 1 for a failure', async () => {
     const usage = await runShoebox(['list', '--limit', '0'], { SHOEBOX_HOME: home });
     expect(usage.code, usage.stderr).toBe(2);

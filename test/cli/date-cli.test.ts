@@ -48,11 +48,23 @@ describe('shoebox date', () => {
     expect(fs.readFileSync(scan).equals(before)).toBe(true);
   });
 
-  it('refuses a date that does not exist in one line, and changes nothing', async () => {
+  it('refuses a date that does not exist in one line, as a usage error (exit 2), and changes nothing', async () => {
     const res = await date(['set', '2021-02-29T10:00', path.join(photos, 'red.jpg')]);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr.trim()).toBe('shoebox: not a date taken: "2021-02-29T10:00" (expected 2024-03-07T18:05, seconds and an offset such as +02:00 optional)');
     expect((await takenAt())['red.jpg']).toBe('2021-06-15T10:00:00');
+  });
+
+  it('a malformed date or shift is a usage error (exit 2, one line), and changes nothing', async () => {
+    const red = path.join(photos, 'red.jpg');
+    const before = await takenAt();
+    for (const args of [['set', '2024-02-30', red], ['set', 'yesterday', red], ['set', '1700-01-01', red], ['shift', '2h', red], ['shift', '+200y', red]]) {
+      const res = await date(args);
+      expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(2);
+      expect(res.stdout, args.join(' ')).toBe('');
+      expect(res.stderr, args.join(' ')).toMatch(/^shoebox: not a (date taken|time shift): "[^"]+" \([^\n]*\)\n$/);
+    }
+    expect(await takenAt()).toEqual(before);
   });
 
   it("restores the file's own date (none, for the scan)", async () => {

@@ -46,6 +46,21 @@ describe('shoebox description', () => {
     expect(none.stderr.trim()).toBe('shoebox: no photo is described as "garden"');
   });
 
+  it('none found is exit 1 with --json too, stdout then holding []', async () => {
+    const none = await description(['find', '--json', 'zzz']);
+    expect(none).toEqual({ code: 1, stdout: '[]\n', stderr: 'shoebox: no photo is described as "zzz"\n' });
+    const found = await description(['find', '--json', 'grandma']);
+    expect(found.code, found.stderr).toBe(0);
+    expect(JSON.parse(found.stdout)).toEqual([{ path: path.join(photos, 'cake.jpg'), folder: photos }]);
+  });
+
+  it('words with no word in them are a usage error (exit 2), in words a user reads', async () => {
+    for (const text of ['', '   ', '!!']) {
+      const res = await description(['find', text]);
+      expect(res, JSON.stringify(text)).toEqual({ code: 2, stdout: '', stderr: 'shoebox: give a word to look for: description find "grandma birth"\n' });
+    }
+  });
+
   it('removes it', async () => {
     const res = await description(['remove', '--json', path.join(photos, 'cake.jpg')]);
     expect(res.code, res.stderr).toBe(0);

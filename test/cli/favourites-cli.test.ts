@@ -70,4 +70,20 @@ describe('shoebox favourites', () => {
     const usage = await shoebox(['favourites', 'add']);
     expect(usage.code).toBe(2);
   });
+
+  it('says when a photo was a favourite already, or was not one, and counts only what changed', async () => {
+    const red = path.join(photos, 'red.jpg');
+    const blue = path.join(photos, 'blue.jpg'); // a favourite since the first test
+    const green = path.join(photos, 'green.jpg');
+    const again = await shoebox(['favourites', 'add', blue]);
+    expect(again).toEqual({ code: 0, stdout: '1 photo was a favourite already\n', stderr: '' });
+    const some = await shoebox(['favourites', 'add', red, blue]);
+    expect(some).toEqual({ code: 0, stdout: 'marked 1 photo (1 was a favourite already)\n', stderr: '' });
+    const never = await shoebox(['favourites', 'remove', green]);
+    expect(never).toEqual({ code: 0, stdout: '1 photo was not a favourite\n', stderr: '' });
+    const json = await shoebox(['favourites', 'remove', '--json', red, green]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ removed: [red], unchanged: [green], missing: [] });
+    expect(await listed()).toEqual(['blue.jpg']);
+  });
 });

@@ -115,8 +115,14 @@ describe('shoebox folders map', () => {
     expect(fs.existsSync(path.join(homeA, 'folder-mappings.json'))).toBe(false);
 
     // Forgetting it: B looks at A's path again.
-    expect((await run(homeB, library, ['folders', 'unmap', ...MODEL, mountB])).code).toBe(0);
+    const unmapped = await run(homeB, library, ['folders', 'unmap', ...MODEL, mountB]);
+    expect(unmapped.code, unmapped.stderr).toBe(0);
+    expect(unmapped.stdout.split('\n')[0]).toBe(`forgot where this device finds ${mountA}: it is looked for at that path again`);
     expect(await json<unknown[]>(homeB, library, ['folders', 'list', ...MODEL])).toEqual([{ path: mountA, addedAt: expect.any(String) }]);
+    // Again: nothing was mapped, and it says so rather than that it forgot something.
+    const again = await run(homeB, library, ['folders', 'unmap', ...MODEL, mountA]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.split('\n')[0]).toBe(`${mountA} was not mapped on this device: nothing to forget`);
   });
 
   it('refuses a mapping that cannot hold, in one line', { timeout: 120_000 }, async () => {

@@ -39,6 +39,8 @@ describe('shoebox place', () => {
     const none = await place(['find', 'Nowhereville-on-Sea']);
     expect(none.code).toBe(1);
     expect(none.stderr.trim()).toBe('shoebox: no town called "Nowhereville-on-Sea"');
+    // The exit code does not depend on --json: none found is exit 1 there too, stdout holding [].
+    expect(await place(['find', '--json', 'Nowhereville-on-Sea'])).toEqual({ code: 1, stdout: '[]\n', stderr: 'shoebox: no town called "Nowhereville-on-Sea"\n' });
   });
 
   it("sets a scan's place by name, says which path the library does not hold, and the file stays as it was", async () => {

@@ -3,9 +3,13 @@
 // the filters match no photo, that is what the line says.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeRecognizeText } from '../../src/core/ocr';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+import { OCR_CASES, basePhotoPath } from '../helpers/ocr-cases';
+import { photoWithText } from '../helpers/ocr-photos';
+import { sharedAvailable } from '../helpers/shared-data';
 import { shoebox } from './run-cli';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
@@ -34,5 +38,33 @@ describe('shoebox search with nothing above the cut-off', () => {
     expect(filtered).toMatchObject({ code: 0, stdout: '', stderr: 'shoebox: no photo matches the filters (--before 1990)\n' });
     const json = await run('search', ...MODEL, '--json', '--folder', sub, 'green');
     expect(json).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+});
+
+// A `text:` term (or --text) with other terms: the photos holding the text, ranked and cut off
+// by the other terms. When the cut-off leaves none, that is said as for any search.
+describe.skipIf(!sharedAvailable('photos'))('shoebox search with text in photos and nothing above the cut-off', () => {
+  afterAll(() => closeRecognizeText());
+
+  it('says so in the same line, and --all lists the photo', { timeout: 180_000 }, async () => {
+    const photos = tempDir('shoebox-cutoff-text-');
+    const sign = OCR_CASES.find((c) => c.name === 'a shop sign and a caption')!;
+    fs.writeFileSync(path.join(photos, 'sign.jpg'), await photoWithText(basePhotoPath(sign.base), sign.width, sign.text));
+    const home = tempDir();
+    const run = (...args: string[]) => shoebox(['--home', home, ...args]);
+    expect((await run('index', ...MODEL, photos)).code).toBe(0);
+    expect((await run('settings', ...MODEL, 'text-in-photos', 'on')).code).toBe(0);
+    expect((await run('index', ...MODEL)).code).toBe(0); // reads the sign's text
+
+    const found = await run('search', ...MODEL, '--all', 'green', '--text', 'open');
+    expect(found.stdout).toContain('sign.jpg');
+    for (const query of [['green', '--text', 'open'], ['text:"open 24 hours" + green']]) {
+      const empty = await run('search', ...MODEL, ...query);
+      expect(empty.code, empty.stderr).toBe(0);
+      expect(empty.stdout, query.join(' ')).toBe('');
+      expect(empty.stderr, query.join(' ')).toMatch(/^shoebox: no photo scores above the relevance cut-off -?\d\.\d\d; --all lists every photo best first\n$/);
+    }
+    // No photo holds the text: the cut-off is not why, so it is not blamed.
+    expect((await run('search', ...MODEL, 'green', '--text', 'zebra crossing')).stderr).not.toMatch(/cut-off/);
   });
 });

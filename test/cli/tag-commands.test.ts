@@ -49,6 +49,12 @@ describe('shoebox tag / tags / labels', () => {
     const noSuchLabel = await run('tags', 'find', ...MODEL, 'purple');
     expect([noSuchLabel.code, noSuchLabel.stdout, noSuchLabel.stderr]).toEqual([2, '', 'shoebox: no label set has the label "purple" (shoebox labels list)\n']);
     expect(json(await run('tags', 'folders', ...MODEL, '--json'))).toEqual([{ folder: photos, set: 'colours' }]);
+    // Stopping says what it stopped; a second stop, or a folder never auto-tagged, says nothing was.
+    expect(await run('tags', 'stop', ...MODEL, photos)).toEqual({ code: 0, stdout: `stopped auto-tagging ${photos} (colours)\n`, stderr: '' });
+    expect(json(await run('tags', 'folders', ...MODEL, '--json'))).toEqual([]);
+    expect(await run('tags', 'stop', ...MODEL, photos)).toEqual({ code: 0, stdout: `${photos} was not auto-tagged: nothing to stop (shoebox tags folders lists what is)\n`, stderr: '' });
+    const elsewhere = path.join(tempDir(), 'nonexistent');
+    expect(json(await run('tags', 'stop', ...MODEL, '--json', elsewhere))).toEqual({ stopped: elsewhere, set: null, sets: [] });
 
     // Usage errors: exit 2, one line.
     const unknownLabel = await run('tags', 'accept', ...MODEL, red, 'purple');

@@ -3,7 +3,7 @@
 // (src/core/api/albums-api.ts), the app's albums; dates go through search's date parser.
 import type { Command } from 'commander';
 import type { AlbumFilters, AlbumMember, AlbumSummary, AlbumView, LibraryHost } from '../../core/index';
-import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
+import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
@@ -63,7 +63,7 @@ function albumJson(album: AlbumSummary, members: AlbumMember[]) {
 function printAlbum({ album, members }: AlbumView, json: boolean | undefined): void {
   if (json) return printJson(albumJson(album, members));
   printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${members.length} photos`);
-  for (const m of members) printLine(`${m.score.toFixed(4)}\t${m.path}${m.pinned ? '\t(pinned)' : ''}`);
+  for (const m of members) printLine(`${m.score.toFixed(4)}\t${printable(m.path)}${m.pinned ? '\t(pinned)' : ''}`);
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -159,10 +159,10 @@ export function registerAlbums(program: Command): void {
     .action(async (name: string, dir: string, opts: LibraryCommandOptions & { copy?: boolean }, cmd: Command) => {
       await withAlbums(cmd, opts, 'shoebox albums export', async (api) => {
         const report = await api.exportAlbumTo(name, dir, opts.copy ?? false);
-        for (const f of report.failed) process.stderr.write(`shoebox: ${f.path}: ${f.error}\n`);
+        for (const f of report.failed) process.stderr.write(`shoebox: ${printable(f.path)}: ${printable(f.error)}\n`);
         if (report.failed.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson({ album: name, ...report });
-        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${report.dir}${report.turned ? ` (${report.turned} copied turned, as Shoebox shows them)` : ''}`);
+        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${printable(report.dir)}${report.turned ? ` (${report.turned} copied turned, as Shoebox shows them)` : ''}`);
         if (report.unturned.length) printLine(unturnedText(report.unturned.length, opts.copy ?? false, 'export with --copy'));
       });
     });

@@ -9,8 +9,8 @@ export function registerArchive(program: Command): void {
   registerMarkCommand(program, {
     name: 'archive',
     description: 'photos kept out of the timeline and On this day but still found by search: archive, bring back and list them',
-    add: { description: 'archive photos (every copy of the same photo; the files are not touched)', done: 'archived' },
-    remove: { description: 'bring archived photos back to the timeline', done: 'brought back' },
+    add: { description: 'archive photos (every copy of the same photo; the files are not touched)', done: 'archived', already: (n) => (n === 1 ? 'was archived already' : 'were archived already') },
+    remove: { description: 'bring archived photos back to the timeline', done: 'brought back', already: (n) => (n === 1 ? 'was not archived' : 'were not archived') },
     listDescription: 'every archived photo, by path',
     mark: (library, paths, on) => library.api.markArchived(paths, on),
     list: (library) => library.api.archivedPhotos(),

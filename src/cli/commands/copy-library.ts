@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { formatBytes } from '../../shared/bytes-text';
 import { statusLine } from '../../base/status-line';
 import type { CopyReport } from '../../core/index';
-import { UsageError, printJson, printLine } from '../output';
+import { UsageError, printJson, printLine, printable } from '../output';
+import { checkedLibraryUri } from '../global-options';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 
@@ -16,6 +17,8 @@ export function registerCopyLibrary(program: Command): void {
     .argument('<target>', 'an empty folder, or s3://bucket/prefix (credentials as for --library)')
     .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "files", "bytes", "alreadyThere", "skipped", "resumed", "seconds"}.')
     .action(async (target: string, opts: LibraryCommandOptions, cmd: Command) => {
+      // A malformed target is a usage error (exit 2), as a malformed --library is, before anything opens.
+      checkedLibraryUri(target);
       const { CopyRefusedError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox copy-library', false, 'nothing'); // no model needed: nothing is embedded
       const line = statusLine({ enabled: !opts.json });
@@ -39,8 +42,8 @@ export function registerCopyLibrary(program: Command): void {
         const photos = report.tables.filter((t) => t.name.startsWith('photos__')).reduce((n, t) => n + t.rows, 0);
         const skipped = report.skipped ? ` (${report.skipped} stray files left behind: hidden, or Lance's temporary ones)` : '';
         const there = report.alreadyThere ? ` (${report.alreadyThere} more were there from the earlier attempt)` : '';
-        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${report.from} to ${report.to}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files${there}${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
-        printLine(`use it with: shoebox --library ${report.to} …  (the library here is unchanged)`);
+        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${printable(report.from)} to ${printable(report.to)}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files${there}${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
+        printLine(`use it with: shoebox --library ${printable(report.to)} …  (the library here is unchanged)`);
       } finally {
         stop.release();
         line.end();

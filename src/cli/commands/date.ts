@@ -3,12 +3,22 @@
 // off), or each file's own date put back. The file is never
 // touched; the library keeps the date by content (core/api/taken-at-api.ts, the same the app uses).
 import type { Command } from 'commander';
-import { parseTakenShift, shiftText } from '../../shared/taken-at';
-import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { parseTakenAt, parseTakenShift, shiftText } from '../../shared/taken-at';
+import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
+/** `parse(text)`; what it refuses is a usage error (exit 2), said before the library opens. */
+function asUsage<T>(parse: (text: string) => T, text: string): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string[], takenAt: string | null): Promise<void> {
+  if (takenAt !== null) asUsage(parseTakenAt, takenAt); // 2024-02-30, "yesterday": refused before the library opens
   const library = await openCommandLibrary(cmd, opts, `shoebox date ${takenAt === null ? 'restore' : 'set'}`);
   try {
     const { changed, missing } = await library.api.setTakenAtByPath(photos, takenAt);
@@ -25,7 +35,7 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
 
 async function shiftDate(cmd: Command, opts: LibraryCommandOptions, shift: string, photos: string[]): Promise<void> {
   refuseOptionLike(photos);
-  const seconds = parseTakenShift(shift); // a shift that does not parse fails before the library opens
+  const seconds = asUsage(parseTakenShift, shift); // a shift that does not parse is refused before the library opens
   const library = await openCommandLibrary(cmd, opts, 'shoebox date shift');
   try {
     const { changed, missing, undated } = await library.api.shiftTakenAtByPath(photos, seconds);

@@ -4,7 +4,7 @@
 // content (core/api/descriptions-api.ts, the same the app uses).
 import type { Command } from 'commander';
 import type { TimelinePhoto } from '../../shared/api';
-import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { importSummary } from '../../shared/description-import-text';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
@@ -61,6 +61,8 @@ export function registerDescription(program: Command): void {
     .description('the photos whose description has every word typed (each the start of one of its words; case and accents ignored), newest first')
     .argument('<text>', 'words to look for: "grandma birth" finds "Grandma\'s 80th birthday"')
     .action(async (text: string, opts: LibraryCommandOptions, cmd: Command) => {
+      // Words are letters, digits and emoji (as the core reads a description): "", "  " or "!!" has none.
+      if (!/[\p{L}\p{N}\p{M}\p{Extended_Pictographic}]/u.test(text)) throw new UsageError('give a word to look for: description find "grandma birth"');
       const library = await openCommandLibrary(cmd, opts, 'shoebox description find', false, 'read');
       try {
         const photos: TimelinePhoto[] = [];
@@ -69,10 +71,12 @@ export function registerDescription(program: Command): void {
           photos.push(...page.photos);
           if (page.photos.length < PAGE || offset + PAGE >= page.total) break;
         }
-        if (opts.json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder })));
-        for (const p of photos) printLine(printable(p.path));
+        if (opts.json) printJson(photos.map((p) => ({ path: p.path, folder: p.folder })));
+        else for (const p of photos) printLine(printable(p.path));
+        // None found is exit 1 with --json too (stdout then holds `[]`): the exit code never
+        // depends on the output format.
         if (photos.length === 0) {
-          process.stderr.write(`shoebox: no photo is described as "${text}"\n`);
+          process.stderr.write(`shoebox: no photo is described as "${printable(text)}"\n`);
           process.exitCode = EXIT_FAILURE;
         }
       } finally {

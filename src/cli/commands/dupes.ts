@@ -14,7 +14,7 @@ import { statusLine } from '../../base/status-line';
 import type { DecidedGroup, DuplicateScanProgress } from '../../core/index';
 import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
 import { formatBytes } from '../../shared/bytes-text';
-import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
+import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
 import { stopOnSignals } from '../stop-signals';
@@ -58,7 +58,7 @@ function printGroups(groups: DecidedGroup[], write: (line: string) => void = pri
   for (const g of groups) {
     const decided = new Set(g.decided);
     write(`${g.kind}: ${g.members.length} photos`);
-    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${m.path}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
+    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
   }
 }
 
@@ -137,7 +137,7 @@ export function registerDupes(program: Command): void {
         // What would go, with each group's keeper, is shown before anything is asked or moved.
         if (!opts.json) printGroups(groups);
         else if (!opts.yes && plan.paths.length > 0) printGroups(groups, (line) => process.stderr.write(`${line}\n`));
-        for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${s.path}: ${s.reason}\n`);
+        for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
         const large = groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
         for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);
         if (large.length && opts.yes && !opts.allowLargeGroups) {
@@ -153,7 +153,7 @@ export function registerDupes(program: Command): void {
           if (ok) {
             // The app's trash: the plan is checked again, then every other member stays.
             const result = await api.trashDuplicates(plan.ids);
-            for (const s of result.skipped) process.stderr.write(`shoebox: not trashing ${s.path}: ${s.reason}\n`);
+            for (const s of result.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
             moved = new Set(result.moved);
             failed = result.failed;
           } else {
@@ -165,7 +165,7 @@ export function registerDupes(program: Command): void {
         } else if (plan.paths.length) {
           printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
         }
-        for (const f of failed) process.stderr.write(`shoebox: could not trash ${f.path}: ${f.error}\n`);
+        for (const f of failed) process.stderr.write(`shoebox: could not trash ${printable(f.path)}: ${printable(f.error)}\n`);
         if (failed.length) process.exitCode = EXIT_FAILURE;
       } finally {
         progress.end();

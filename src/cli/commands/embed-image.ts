@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT_FAILURE, printJson, printLine, progressLine, vectorToJson } from '../output';
+import { EXIT_FAILURE, printJson, printLine, printable, progressLine, vectorToJson } from '../output';
 import { openModel, withModelOptions, type ModelOptions } from '../model-options';
 import type { GlobalOptions } from '../global-options';
 import type { ImageResult } from '../../core/index';
@@ -29,8 +29,8 @@ export function registerEmbedImage(program: Command): void {
         printJson(results.map((r) => (r.embedding ? { path: r.path, embedding: vectorToJson(r.embedding) } : { path: r.path, error: r.error })));
       } else {
         for (const r of results) {
-          if (r.embedding) printLine(`${r.path}\t${r.embedding.length}-d`);
-          else process.stderr.write(`shoebox: ${r.path}: ${r.error}\n`);
+          if (r.embedding) printLine(`${printable(r.path)}\t${r.embedding.length}-d`);
+          else process.stderr.write(`shoebox: ${printable(r.path)}: ${printable(String(r.error))}\n`);
         }
       }
       if (failed.length) process.exitCode = EXIT_FAILURE;

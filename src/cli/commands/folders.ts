@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { FolderInfo } from '../../shared/api';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 export function registerFolders(program: Command): void {
@@ -29,7 +29,7 @@ export function registerFolders(program: Command): void {
       try {
         const info = await library.api.mapFolder(folder, path.resolve(place));
         if (opts.json) return printJson({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
-        printLine(`${info.libraryPath ?? info.path} is ${info.path} on this device (${info.photos} ${info.photos === 1 ? 'photo' : 'photos'})`);
+        printLine(`${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${info.photos} ${info.photos === 1 ? 'photo' : 'photos'})`);
       } finally {
         await library.close();
       }
@@ -40,9 +40,13 @@ export function registerFolders(program: Command): void {
     .action(async (folder: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox folders unmap');
       try {
+        // Whether this device mapped it: a folder that was not mapped is said, not "unmapped".
+        const named = (f: FolderInfo) => [f.path, f.libraryPath].some((p) => p !== undefined && (p === folder || p === path.resolve(folder)));
+        const wasMapped = (await library.api.listFolders()).some((f) => f.libraryPath !== undefined && named(f));
         const info = await library.api.mapFolder(folder, null);
-        if (opts.json) return printJson({ folder: info.path, path: info.path, photos: info.photos });
-        printLine(folderLine(info));
+        if (opts.json) return printJson({ folder: info.path, path: info.path, photos: info.photos, wasMapped });
+        printLine(wasMapped ? `forgot where this device finds ${printable(info.path)}: it is looked for at that path again` : `${printable(info.path)} was not mapped on this device: nothing to forget`);
+        if (info.unreachable) printLine(`  not reachable from this device at that path: shoebox folders map ${printable(info.path)} PATH`);
       } finally {
         await library.close();
       }
@@ -56,7 +60,7 @@ export function registerFolders(program: Command): void {
         const photos = await library.api.removeFolderCounted(folder);
         if (opts.json) return printJson({ removed: folder, photos });
         // Photos another library folder still covers stay (nested folders).
-        printLine(`removed ${folder} from the library (${photos} ${photos === 1 ? 'photo' : 'photos'} with it)`);
+        printLine(`removed ${printable(folder)} from the library (${photos} ${photos === 1 ? 'photo' : 'photos'} with it)`);
       } finally {
         await library.close();
       }
@@ -65,7 +69,7 @@ export function registerFolders(program: Command): void {
 
 /** A folder as this device sees it: its path here, the library's when mapped, and whether it is reachable. */
 function folderLine(f: FolderInfo): string {
-  const mapped = f.libraryPath ? `\t(library folder ${f.libraryPath})` : '';
-  const note = f.unreachable ? `\t(not reachable from this device: shoebox folders map ${f.libraryPath ?? f.path} PATH)` : '';
-  return `${f.path}${mapped}${note}`;
+  const mapped = f.libraryPath ? `\t(library folder ${printable(f.libraryPath)})` : '';
+  const note = f.unreachable ? `\t(not reachable from this device: shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH)` : '';
+  return `${printable(f.path)}${mapped}${note}`;
 }

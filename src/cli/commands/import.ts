@@ -23,10 +23,10 @@ export function registerImport(program: Command): void {
         const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
         line.end();
         if (result.stopped) process.exitCode = EXIT_INTERRUPTED;
-        for (const f of result.failed) process.stderr.write(`shoebox: could not import ${printable(f.path)}: ${f.error}\n`);
+        for (const f of result.failed) process.stderr.write(`shoebox: could not import ${printable(f.path)}: ${printable(f.error)}\n`);
         if (result.failed.length && !result.stopped) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson(result);
-        printLine(photoImportSummary(result));
+        printLine(printable(photoImportSummary(result))); // the folder copied into may hold control characters
       } finally {
         stop.release();
         line.end();

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, positiveInt, wholeNumber, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import { unreachableNote } from '../unreachable-note';
+import { noPhotoInFolderNote } from '../folder-filter-note';
 
 export function registerList(program: Command): void {
   withLibraryOptions(program.command('list'))
@@ -41,9 +42,13 @@ export function registerList(program: Command): void {
           // Turned by the user (`shoebox rotate`), clockwise degrees; width and height are as it shows.
           ...(p.rotation ? { rotation: p.rotation } : {}),
         }));
-        if (opts.json) return printJson(rows);
-        for (const r of rows) printLine(`${r.path}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);
-        unreachableNote(rows);
+        if (opts.json) printJson(rows);
+        else {
+          for (const r of rows) printLine(`${printable(r.path)}\t${r.width}x${r.height}\t${r.takenAt ?? '-'}`);
+          unreachableNote(rows);
+        }
+        // Nothing under --folder (not past the end of the list): said in one line, as search says it.
+        if (rows.length === 0 && opts.folder !== undefined && page.offset === 0) await noPhotoInFolderNote(library.api, opts.folder, `--folder ${opts.folder}`);
       } finally {
         await library.close();
       }

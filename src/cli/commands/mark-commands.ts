@@ -11,10 +11,13 @@ export interface MarkCommandSpec {
   /** The command's name: `shoebox <name> add|remove|list`. */
   name: string;
   description: string;
-  add: { description: string; done: string };
-  remove: { description: string; done: string };
+  /** `done`: "marked"; `already(n)`: what n photos asked for already were, "were favourites already". */
+  add: { description: string; done: string; already: (n: number) => string };
+  /** `already(n)`: "were not favourites". */
+  remove: { description: string; done: string; already: (n: number) => string };
   listDescription: string;
-  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[] }>;
+  /** `changed`: of `marked`, the paths this call changed (the others were so already). */
+  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; changed: string[] }>;
   list(library: CommandLibrary): Promise<PhotoListing[]>;
 }
 
@@ -22,12 +25,19 @@ async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOpt
   const verb = on ? 'add' : 'remove';
   const library = await openCommandLibrary(cmd, opts, `shoebox ${spec.name} ${verb}`);
   try {
-    const { marked, missing } = await spec.mark(library, photos, on);
+    const { marked, missing, changed } = await spec.mark(library, photos, on);
+    // A photo that was so already (a favourite marked again) is said, never counted as done.
+    const changedSet = new Set(changed);
+    const unchanged = marked.filter((p) => !changedSet.has(p));
     // A path the library does not hold is reported and the rest still marked (exit 1).
     for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
     if (missing.length) process.exitCode = EXIT_FAILURE;
-    if (opts.json) return printJson({ [on ? 'added' : 'removed']: marked, missing });
-    printLine(`${on ? spec.add.done : spec.remove.done} ${marked.length} photo${marked.length === 1 ? '' : 's'}`);
+    if (opts.json) return printJson({ [on ? 'added' : 'removed']: changed, unchanged, missing });
+    const how = on ? spec.add : spec.remove;
+    const photosText = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
+    // "marked 1 photo (1 was a favourite already)"; none changed: "1 photo was not a favourite".
+    if (changed.length === 0 && unchanged.length > 0) printLine(`${photosText(unchanged.length)} ${how.already(unchanged.length)}`);
+    else printLine(`${how.done} ${photosText(changed.length)}${unchanged.length ? ` (${unchanged.length} ${how.already(unchanged.length)})` : ''}`);
   } finally {
     await library.close();
   }

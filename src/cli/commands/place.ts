@@ -56,10 +56,11 @@ export function registerPlace(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox place find', false, 'read');
       try {
         const choices = await library.api.findPlaces(query, 10);
-        if (opts.json) return printJson(choices);
-        for (const c of choices) printLine(`${c.label}\t${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}`);
+        if (opts.json) printJson(choices);
+        else for (const c of choices) printLine(`${c.label}\t${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}`);
+        // None found is exit 1 with --json too (`[]`), as `description find`.
         if (choices.length === 0) {
-          process.stderr.write(`shoebox: no town called "${query}"\n`);
+          process.stderr.write(`shoebox: no town called "${printable(query)}"\n`);
           process.exitCode = EXIT_FAILURE;
         }
       } finally {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { printJson, printLine, UsageError } from '../output';
+import { printJson, printLine, printable, UsageError } from '../output';
 import { openCommandLibrary, wholeNumber, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import type { SearchOptions, SearchPage, SearchSort } from '../../shared/api';
 import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shared/search';
@@ -28,7 +28,7 @@ function printHits(page: SearchPage, json: boolean | undefined): void {
   const hits = page.closest ? [] : page.photos;
   // A `text:` search carries what was read in the photo and the matched words' boxes.
   if (json) return printJson(hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)), ...(h.time !== undefined ? { time: h.time } : {}), ...(h.photoText ? { photoText: h.photoText } : {}) })));
-  for (const h of hits) printLine(`${h.score.toFixed(4)}\t${h.path}`);
+  for (const h of hits) printLine(`${h.score.toFixed(4)}\t${printable(h.path)}`);
   unreachableNote(hits);
 }
 
@@ -84,8 +84,19 @@ function filterArgs(opts: SearchCliOptions): string {
   return parts.join(' ');
 }
 
-/** Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line. */
-async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (library: CommandLibrary, options: SearchOptions) => Promise<SearchPage>): Promise<void> {
+/**
+ * Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line.
+ * `foundWithoutCutOff`: whether the same search with --all finds a photo, asked when a page is
+ * empty without the engine's closest photos (a `text:` term: the photos holding the text,
+ * ranked by the other terms and cut off by them), so the cut-off line is said there too.
+ */
+async function run(
+  cmd: Command,
+  opts: SearchCliOptions,
+  command: string,
+  fn: (library: CommandLibrary, options: SearchOptions) => Promise<SearchPage>,
+  foundWithoutCutOff?: (library: CommandLibrary, options: SearchOptions) => Promise<boolean>,
+): Promise<void> {
   const options = requestOptions(opts);
   const { QueryError } = await import('../../core/index');
   const library = await openCommandLibrary(cmd, opts, command);
@@ -100,7 +111,7 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, fn: (l
       process.stderr.write(`shoebox: no photos are embedded with model ${model} yet: "shoebox index" embeds your folders\n`);
     } else if (options.offset === 0 && filtered && (await library.api.countSearchable(options.filters)) === 0) {
       process.stderr.write(`shoebox: no photo matches the filters (${filterArgs(opts)})\n`);
-    } else if (page.closest && page.minScore !== undefined && options.offset === 0 && !opts.json) {
+    } else if (page.minScore !== undefined && options.offset === 0 && !opts.json && (page.closest || (await foundWithoutCutOff?.(library, options)))) {
       // Empty because of the cut-off, not the filters: the same search without it finds some.
       process.stderr.write(`shoebox: no photo scores above the relevance cut-off ${page.minScore.toFixed(2)}; --all lists every photo best first\n`);
     }
@@ -134,7 +145,7 @@ export function registerSearch(program: Command): void {
           process.stderr.write('shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n');
         }
         return page;
-      });
+      }, async (library, options) => (await library.api.search(query, { ...options, all: true, offset: 0, limit: 1 })).photos.length > 0);
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { libraryChoice, type GlobalOptions } from '../global-options';
-import { UsageError, printLine } from '../output';
+import { UsageError, printLine, printable } from '../output';
 
 interface ServeOptions {
   port: string;
@@ -61,8 +61,8 @@ export function registerServe(program: Command): void {
       printLine(server.url);
       process.stderr.write(`shoebox: serving ${api.library} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
       api.subscribe((event) => {
-        if (event.type === 'log') process.stderr.write(`shoebox: ${event.message}\n`);
-        if (event.type === 'job' && event.job.state === 'failed') process.stderr.write(`shoebox: ${event.job.kind} ${event.job.folder} failed: ${event.job.error}\n`);
+        if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`);
+        if (event.type === 'job' && event.job.state === 'failed') process.stderr.write(`shoebox: ${event.job.kind} ${printable(String(event.job.folder))} failed: ${printable(String(event.job.error))}\n`);
       });
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

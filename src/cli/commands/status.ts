@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 export function registerStatus(program: Command): void {
@@ -17,12 +17,12 @@ export function registerStatus(program: Command): void {
           printLine(`  ${why}`);
         } else printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
         for (const f of status.folders) {
-          const mapped = f.libraryPath ? ` (library folder ${f.libraryPath})` : '';
-          printLine(`  ${f.path}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
+          const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
+          printLine(`  ${printable(f.path)}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
           // Not reachable here (another device's path, or not mounted): still searched, thumbnails shown.
-          if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${f.libraryPath ?? f.path} PATH`);
+          if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH`);
         }
-        for (const f of status.failed) printLine(`  failed: ${f.path}: ${f.reason}`);
+        for (const f of status.failed) printLine(`  failed: ${printable(f.path)}: ${printable(f.reason)}`);
       } finally {
         await library.close();
       }

@@ -7,8 +7,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { LibraryHost, PhotoTags } from '../../core/index';
 import type { LabelSetInfo, TagState } from '../../shared/api';
-import { EXIT_FAILURE, UsageError, printJson, printLine } from '../output';
+import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { noPhotoInFolderNote } from '../folder-filter-note';
 
 type TagCliOptions = LibraryCommandOptions & { labels?: string; set?: string; all?: boolean; writeXmp?: boolean; once?: boolean };
 
@@ -45,7 +46,7 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
     );
     return;
   }
-  for (const r of results) printLine(`${r.path}\t${r.tags.map((t) => `${t.label} (${t.score.toFixed(2)}${t.state === 'accepted' ? ', accepted' : ''})`).join(', ')}`);
+  for (const r of results) printLine(`${printable(r.path)}\t${r.tags.map((t) => `${printable(t.label)} (${t.score.toFixed(2)}${t.state === 'accepted' ? ', accepted' : ''})`).join(', ')}`);
 }
 
 export function registerTag(program: Command): void {
@@ -76,7 +77,7 @@ export function registerTag(program: Command): void {
           printPhotoTags(results, opts.json, false);
           if (opts.writeXmp) {
             const report = await api.writeTagSidecars(results, [set]);
-            for (const f of report.failed) process.stderr.write(`shoebox: ${f.path}: ${f.error}\n`);
+            for (const f of report.failed) process.stderr.write(`shoebox: ${printable(f.path)}: ${printable(f.error)}\n`);
             if (report.failed.length) process.exitCode = EXIT_FAILURE;
             if (!opts.json) printLine(`XMP sidecars: ${report.written} written, ${report.unchanged} unchanged, ${report.failed.length} failed`);
           }
@@ -94,6 +95,7 @@ export function registerTag(program: Command): void {
       await withTags(cmd, opts, 'shoebox tags list', async (api) => {
         const results = await api.photoTags({ ...(folder ? { folder } : {}), ...(opts.set ? { set: opts.set } : {}) });
         printPhotoTags(results, opts.json, true);
+        if (results.length === 0 && folder) await noPhotoInFolderNote(api, folder, `folder ${folder}`);
       });
     });
 
@@ -107,10 +109,10 @@ export function registerTag(program: Command): void {
         await withTags(cmd, opts, `shoebox tags ${name}`, async (api) => {
           const d = await asUsage(() => api.decideTag(photo, label, state, opts.set));
           // Sidecars the set wrote before follow the decision; one that could not be updated is named.
-          for (const f of d.sidecars.failed) process.stderr.write(`shoebox: XMP sidecar not updated: ${f.path}: ${f.error}\n`);
+          for (const f of d.sidecars.failed) process.stderr.write(`shoebox: XMP sidecar not updated: ${printable(f.path)}: ${printable(f.error)}\n`);
           if (d.sidecars.failed.length) process.exitCode = EXIT_FAILURE;
           if (opts.json) return printJson({ ...d, score: round(d.score) });
-          printLine(`${d.path}: ${d.set}/${d.label} ${d.state}`);
+          printLine(`${printable(d.path)}: ${printable(d.set)}/${printable(d.label)} ${d.state}`);
           if (d.sidecars.written) printLine(`XMP sidecars updated: ${d.sidecars.written}`);
         });
       });
@@ -127,7 +129,7 @@ export function registerTag(program: Command): void {
         // A label no set has is refused (exit 2), as `search --tag` refuses it.
         const paths = await asUsage(() => api.pathsWithTag(label, opts.set));
         if (opts.json) return printJson(paths);
-        for (const p of paths) printLine(p);
+        for (const p of paths) printLine(printable(p));
       });
     });
 
@@ -137,7 +139,7 @@ export function registerTag(program: Command): void {
       await withTags(cmd, opts, 'shoebox tags folders', async (api) => {
         const list = await api.autoTagFolders();
         if (opts.json) return printJson(list);
-        for (const f of list) printLine(`${f.folder ?? '(whole library)'}\t${f.set}`);
+        for (const f of list) printLine(`${f.folder === null ? '(whole library)' : printable(f.folder)}\t${printable(f.set)}`);
       });
     });
 
@@ -149,9 +151,16 @@ export function registerTag(program: Command): void {
     .action(async (folder: string | undefined, opts: TagCliOptions, cmd: Command) => {
       if (!folder === !opts.all) throw new UsageError('give a folder or --all');
       await withTags(cmd, opts, 'shoebox tags stop', async (api) => {
+        // What was auto-tagged before and after: a folder that was not (a second stop, a
+        // mistyped path) is said, never reported as stopped.
+        const before = await api.autoTagFolders();
         await api.stopAutoTaggingIn(folder ?? null, opts.set);
-        if (opts.json) return printJson({ stopped: folder ? path.resolve(folder) : null, set: opts.set ?? null });
-        printLine(`stopped auto-tagging ${folder ? path.resolve(folder) : 'the whole library'}`);
+        const after = new Set((await api.autoTagFolders()).map((f) => JSON.stringify([f.folder, f.set])));
+        const sets = before.filter((f) => !after.has(JSON.stringify([f.folder, f.set]))).map((f) => f.set);
+        const where = folder ? printable(path.resolve(folder)) : 'the whole library';
+        if (opts.json) return printJson({ stopped: folder ? path.resolve(folder) : null, set: opts.set ?? null, sets });
+        if (sets.length === 0) printLine(`${where} was not auto-tagged${opts.set ? ` with ${printable(opts.set)}` : ''}: nothing to stop (shoebox tags folders lists what is)`);
+        else printLine(`stopped auto-tagging ${where} (${sets.map(printable).join(', ')})`);
       });
     });
 

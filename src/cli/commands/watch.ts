@@ -4,7 +4,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { stopOnSignals } from '../stop-signals';
 
 export function registerWatch(program: Command): void {
-  withLibraryOptions(program.command('watch'))
+  withLibraryOptions(program.command('watch'), 'print one JSON summary line per sync, until stopped')
     .description('keep every library folder in sync until Ctrl-C (catches up on changes made while not watching)')
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox watch', true);

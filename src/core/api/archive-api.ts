@@ -12,7 +12,7 @@ import type { PhotoListing } from './photo-views';
 /** The CLI's share: by path, with what was archived and what the library does not hold. */
 export interface ArchiveForeground {
   /** Archives (or brings back) the photos at these paths; `missing`: paths the library does not hold. */
-  markArchived(paths: string[], archived: boolean): Promise<{ marked: string[]; missing: string[] }>;
+  markArchived(paths: string[], archived: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number; changed: string[] }>;
   /** Every archived photo of the library (each copy of an archived content), by path. */
   archivedPhotos(): Promise<PhotoListing[]>;
 }

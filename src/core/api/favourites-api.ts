@@ -9,7 +9,7 @@ import type { PhotoListing } from './photo-views';
 /** The CLI's share: by path, with what was marked and what the library does not hold. */
 export interface FavouritesForeground {
   /** Marks (or unmarks) the photos at these paths; `missing`: paths the library does not hold. */
-  markFavourites(paths: string[], favourite: boolean): Promise<{ marked: string[]; missing: string[] }>;
+  markFavourites(paths: string[], favourite: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number; changed: string[] }>;
   /** Every favourite photo of the library (each copy of a favourite content), by path. */
   favouritePhotos(): Promise<PhotoListing[]>;
 }
