@@ -115,6 +115,16 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     expect(fs.readdirSync(day).sort()).toEqual(['IMG_0001 (2).JPG', 'IMG_0001 (2).JPG.xmp', 'IMG_0001.JPG.xmp']);
     // Run again before indexing: the copy past the sidecar's name is found, not made twice.
     expect(await importPhotoFiles(card, into, nothingKnown)).toMatchObject({ copied: [], found: [path.join(day, 'IMG_0001 (2).JPG')] });
+
+    // A sidecar named for the shot (Lightroom's IMG_0002.xmp) left alone counts too; beside
+    // that shot's RAW it is the RAW's, and the JPEG of the same shot takes its own name.
+    await writeCaptionedPhoto(card, 'IMG_0002.JPG', [40, 200, 40], ['-DateTimeOriginal=2024:06:15 11:00:00']);
+    await writeCaptionedPhoto(card, 'IMG_0003.JPG', [40, 40, 200], ['-DateTimeOriginal=2024:06:15 12:00:00']);
+    fs.writeFileSync(path.join(day, 'IMG_0002.xmp'), 'a photo deleted since');
+    fs.writeFileSync(path.join(day, 'IMG_0003.CR2'), 'the RAW of the shot');
+    fs.writeFileSync(path.join(day, 'IMG_0003.xmp'), 'the shot, developed');
+    const more = await importPhotoFiles(card, into, nothingKnown);
+    expect(more.copied.sort()).toEqual([path.join(day, 'IMG_0002 (2).JPG'), path.join(day, 'IMG_0003.JPG')]);
   }, 120_000);
 
   it('a video goes to the day it was recorded (as the timeline shows it), else to its file\'s date', async () => {

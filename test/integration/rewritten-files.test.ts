@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { haveExiftool, writeCaptionedPhoto } from '../helpers/captioned-photos';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
 const openHost = useApiHosts();
@@ -73,5 +74,81 @@ describe('a file rewritten by another program', () => {
     // Another run finds nothing more to do, and the marks hold.
     expect(await host.indexNow([dir])).toMatchObject({ updated: 0, added: 0 });
     expect((await host.getPhoto(red))!.favourite).toBe(true);
+  }, 180_000);
+
+  it('moves the marks: a file changed back later does not bring back a mark taken off since', async () => {
+    const dir = tempDir('shoebox-rewritten-');
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    const { host, events } = await openHost();
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const red = photoId(path.join(dir, 'red.jpg'));
+    const original = fs.readFileSync(path.join(dir, 'red.jpg'));
+    await host.setFavourites([red], true);
+    await host.setDescription([red], 'old words');
+    addCommentSegment(path.join(dir, 'red.jpg'), 'Rating=5');
+    await host.indexNow([dir]);
+    await host.setFavourites([red], false);
+    await host.setDescription([red], 'new words');
+    fs.writeFileSync(path.join(dir, 'red.jpg'), original);
+    await host.indexNow([dir]);
+    const back = (await host.getPhoto(red))!;
+    expect(back.favourite).toBeUndefined();
+    expect(back.description).toBe('new words');
+  }, 180_000);
+
+  it('keeps an album exclusion made before the photo was renamed', async () => {
+    const dir = tempDir('shoebox-rewritten-');
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    await writeColourPhoto(dir, 'green.jpg', COLOURS.green!);
+    const { host, events } = await openHost();
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    await host.saveAlbum({ name: 'Everything', query: 'a photo', threshold: -1 });
+    await host.setAlbumMembership('Everything', photoId(path.join(dir, 'red.jpg')), 'excluded');
+    fs.renameSync(path.join(dir, 'red.jpg'), path.join(dir, 'red2.jpg'));
+    await host.indexNow([dir]);
+    const renamed = photoId(path.join(dir, 'red2.jpg'));
+    const excluded = async () => (await host.listAlbums()).find((a) => a.name === 'Everything')!.excludedIds;
+    expect(await excluded()).toEqual([renamed]);
+    addCommentSegment(path.join(dir, 'red2.jpg'), 'Rating=5');
+    await host.indexNow([dir]);
+    expect(await excluded()).toEqual([renamed]);
+    expect((await host.albumPhotos('Everything', { limit: 10 })).photos.map((p) => p.id)).toEqual([photoId(path.join(dir, 'green.jpg'))]);
+  }, 180_000);
+
+  it.skipIf(!haveExiftool)('knows the picture by its capture time and camera though the user set another date by hand', async () => {
+    const dir = tempDir('shoebox-rewritten-');
+    const exif = ['-DateTimeOriginal=2024:06:15 10:00:00', '-Make=Fujifilm', '-Model=X100V'];
+    await writeCaptionedPhoto(dir, 'shot.jpg', [200, 40, 40], exif);
+    const { host, events } = await openHost();
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const shot = photoId(path.join(dir, 'shot.jpg'));
+    await host.setFavourites([shot], true);
+    await host.setTakenAt([shot], '2024-06-16T10:00');
+    // Its pixels changed (as a turn by another program moves the embedding), its EXIF shot time and camera kept.
+    await writeCaptionedPhoto(dir, 'shot.jpg', [40, 40, 200], exif);
+    await host.indexNow([dir]);
+    const after = (await host.getPhoto(shot))!;
+    expect(after.favourite).toBe(true);
+    expect(after.takenEdited).toBeDefined();
+  }, 180_000);
+});
+
+describe('a file rewritten while the app follows its folder', () => {
+  it('embeds it as the user turned it, without waiting for an index run', async () => {
+    const dir = tempDir('shoebox-rewritten-');
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    const { host, events } = await openHost({ watch: true });
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const red = photoId(path.join(dir, 'red.jpg'));
+    expect(await host.rotatePhotos([red], 1)).toMatchObject({ done: 1 });
+    expect(await host.indexNow([dir])).toMatchObject({ embedded: 0 });
+    const seen = events.length;
+    addCommentSegment(path.join(dir, 'red.jpg'), 'Rating=5');
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && !events.slice(seen).some((e) => e.type === 'photos-changed')) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.slice(seen).some((e) => e.type === 'photos-changed')).toBe(true);
+    expect((await host.getPhoto(red))!.rotation).toBe(90);
+    // Nothing left for an index run: the watcher embedded the new content turned.
+    expect(await host.indexNow([dir])).toMatchObject({ embedded: 0, updated: 0 });
   }, 180_000);
 });

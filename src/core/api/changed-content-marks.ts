@@ -4,9 +4,11 @@
 // and its pins and exclusions in albums go from the old content hash to the new one. Unlike
 // the duplicates trash's hand-over to a keeper (keeper-marks.ts) this is the same photo, so
 // the archive and the rotation go too (the rotation only while the file shows itself as
-// before). The new content's own marks win, and each part is added, never taken away, so a
-// hand-over run twice (a crash before the new row was committed) changes nothing more. Each
-// table's part runs in the queue the user's own edits of it go through.
+// before). Carried before the new row is committed: the new content's own marks win, and each
+// part is added, never taken away, so a carry run twice (a crash before the commit) changes
+// nothing more. Released after the run: an old content no photo holds any more gives its
+// marks up, so they moved. Each table's part runs in the queue the user's own edits of it go
+// through.
 import { parseAlbum } from '../albums/album';
 import type { ContentChange } from '../library/content-changes';
 import type { LibraryStore, TagRecord } from '../store/types';
@@ -61,13 +63,54 @@ export async function carryMarksToNewContent(store: LibraryStore, changes: reado
   for (const [turns, hashes] of byTurns) await store.rotate(hashes, turns);
 
   // An album's pin or exclusion names the path with the content it had: the path's new content now.
+  await renameAlbumEntries(store, writes, (entry, hash) => changes.find((c) => c.path === entry && c.from === hash)?.to);
+}
+
+/** Takes the marks off old contents no photo holds any more (`moved`: each with the new content it went to). */
+export async function releaseOldContentMarks(store: LibraryStore, moved: readonly { from: string; to: string }[], writes: MarkWrites): Promise<void> {
+  if (moved.length === 0) return;
+  const olds = [...new Set(moved.map((m) => m.from))];
+  const removeMark = async (has: () => Promise<ReadonlySet<string>>, unset: (hashes: string[]) => Promise<void>) => {
+    const marked = await has();
+    const held = olds.filter((h) => marked.has(h));
+    if (held.length) await unset(held);
+  };
+  await writes.favourites(() => removeMark(() => store.favouriteHashes(), (hashes) => store.setFavourites(hashes, false)));
+  await writes.archive(() => removeMark(() => store.archivedHashes(), (hashes) => store.setArchived(hashes, false)));
+  await writes.descriptions(async () => {
+    const descriptions = await store.descriptions();
+    const held = olds.filter((h) => descriptions.has(h));
+    if (held.length) await store.setDescriptions(held, null);
+  });
+  await writes.edits(async () => {
+    const [dates, places] = await Promise.all([store.takenEdits(), store.placeEdits()]);
+    const dated = olds.filter((h) => dates.has(h));
+    if (dated.length) await store.restoreTakenAt(dated);
+    const placed = olds.filter((h) => places.has(h));
+    if (placed.length) await store.restorePlace(placed);
+  });
+  // A decision forgotten is an automatic tag again ('auto'), as `tags forget` does.
+  await writes.tags(async () => {
+    const decided = await store.listTags({ hashes: olds, states: ['accepted', 'rejected'] });
+    if (decided.length) await store.putTags(decided.map((t) => ({ ...t, state: 'auto' as const })));
+  });
+  const turned = [...(await store.rotations()).keys()].filter((h) => olds.includes(h));
+  if (turned.length) await store.rotate(turned, 'reset');
+  // An entry naming the old content under a path it was at before (renamed since) follows it too.
+  const to = new Map(moved.map((m) => [m.from, m.to]));
+  await renameAlbumEntries(store, writes, (_entry, hash) => to.get(hash));
+}
+
+/** Gives album entries another content hash where `next` says (undefined: as they are). */
+async function renameAlbumEntries(store: LibraryStore, writes: MarkWrites, next: (entry: string, hash: string) => string | undefined): Promise<void> {
   await writes.albums(async () => {
     for (const record of await store.listAlbums()) {
       const album = parseAlbum(record.json);
       let changed = false;
-      for (const c of changes) {
-        if (album.hashes[c.path] === c.from) {
-          album.hashes[c.path] = c.to;
+      for (const [entry, hash] of Object.entries(album.hashes)) {
+        const to = next(entry, hash);
+        if (to !== undefined && to !== hash) {
+          album.hashes[entry] = to;
           changed = true;
         }
       }

@@ -25,7 +25,7 @@ import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
-import { keepMarksOnKeepers } from './keeper-marks';
+import { finishTrashHandOvers, trashWithHandOver } from './trash-hand-over';
 import { runNow } from './run-now';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
@@ -231,11 +231,12 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const trashOptions = { keep: staying, ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
         const store = await lib.writable();
         const hashOf = new Map([...(await store.photosByPath(selection.paths))].map(([p, row]) => [p, row.hash]));
-        // The favourite, tag decisions and album entries of what goes stay with the picture:
-        // handed to the keepers before anything moves (they only add), so a crash or a dropped
-        // connection meanwhile loses none of them, and one that cannot be handed over moves nothing.
-        if (selection.paths.length) await keepMarksOnKeepers(lib, { moved: selection.paths, keepers: selection.keepers, hashOf }, ctx.writes);
-        const result = selection.paths.length ? await new DupesService(lib).trash(selection.paths, trashOptions) : { moved: [], failed: [], refused: [] };
+        // The favourite, tag decisions and album entries of what went stay with the picture
+        // (trash-hand-over.ts: noted before the moves, so a crash between loses none of them).
+        await finishTrashHandOvers(ctx.files, lib, ctx.writes);
+        const warn = (message: string) => ctx.emit({ type: 'log', level: 'warn', message });
+        const handed = { moved: selection.paths, keepers: selection.keepers, hashOf };
+        const result = selection.paths.length ? await trashWithHandOver(ctx.files, lib, ctx.writes, handed, () => new DupesService(lib).trash(selection.paths, trashOptions), warn) : { moved: [], failed: [], refused: [] };
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: [...selection.skipped, ...result.refused], failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
         const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;

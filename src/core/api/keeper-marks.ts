@@ -17,11 +17,11 @@ import type { TagRecord } from '../store/types';
 import { TaggingService } from '../tags/tagging-service';
 
 export interface MovedPhotos {
-  /** The paths going to the trash (handed over before they move: a crash meanwhile loses nothing). */
+  /** The paths moved to the trash. */
   moved: readonly string[];
-  /** Each such path's keeper (TrashSelection.keepers). */
+  /** Each moved path's keeper (TrashSelection.keepers). */
   keepers: ReadonlyMap<string, string>;
-  /** Their content hashes. */
+  /** The moved photos' content hashes, read before they left the library. */
   hashOf: ReadonlyMap<string, string>;
 }
 

@@ -62,7 +62,7 @@ import { embedImageBytes } from './query-image';
 import { LibraryRepair } from './repair-api';
 import { IndexingPause } from './indexing-pause';
 import { jobStopApi } from './job-stop';
-import { carryMarksToNewContent } from './changed-content-marks';
+import { carryMarksToNewContent, releaseOldContentMarks } from './changed-content-marks';
 import { LibraryDamagedError } from '../store';
 
 export interface LibraryApiOptions {
@@ -232,7 +232,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const adopt = (candidate: LibraryService): LibraryService => {
     candidate.afterSync = reading.afterSync(() => candidate.writable());
     candidate.keepMissing = () => paused.any;
-    candidate.carryMarks = async (changes) => carryMarksToNewContent(await candidate.writable(), changes, writes);
+    candidate.changedContentMarks = {
+      carry: async (changes) => carryMarksToNewContent(await candidate.writable(), changes, writes),
+      release: async (moved) => releaseOldContentMarks(await candidate.writable(), moved, writes),
+    };
     library = candidate;
     modelProblem = null;
     modelError = null;

@@ -3,8 +3,8 @@
 // new content hash, and everything the user gave the photo is kept by content hash: its
 // favourite, description, tag decisions, album pins, rotation, dates and places set by hand.
 // The indexer finds such photos as it commits their new rows, and the library hands what the
-// old content had to the new one (LibraryService.carryMarks) before the new row replaces the
-// old: a crash in between hands it over again at the next run, and nothing is lost.
+// old content had to the new one (ChangedContentMarks) before the new row replaces the old: a crash
+// in between hands it over again at the next run, and nothing is lost.
 //
 // Only where the file still shows the same picture: a file overwritten by another photo under
 // the same name (a camera's IMG_0001.JPG copied over an old one) starts afresh. "The same" is
@@ -27,7 +27,23 @@ export interface ContentChange {
   file: Pick<PhotoRecord, 'takenAt' | 'takenOffset' | 'gpsLat' | 'gpsLon'>;
 }
 
-/** The old row of a path, as stored before the run replaces it. */
+/**
+ * What the library does with the user's marks as rewritten files are indexed
+ * (LibraryService.changedContentMarks). `carry` copies the old contents' marks to the new ones before
+ * the new rows are committed (a crash in between carries them again). `release` takes the
+ * marks off old contents no photo holds any more, once the run has committed everything: they
+ * moved rather than copied, so a file changed back later, or another model's table still
+ * naming the old content, brings back no mark taken off since (a photo of the old content
+ * indexed later in the same run keeps them).
+ */
+export interface ChangedContentMarks {
+  carry(changes: readonly ContentChange[]): Promise<void>;
+  /** `moved`: each old content no photo holds now, with a new content it was carried to. */
+  release(moved: readonly { from: string; to: string }[]): Promise<void>;
+}
+
+/** The old row of a path, as stored before the run replaces it; `takenAt`: its file's own
+ *  date (not one set by hand), for the capture-time rule. */
 export type OldRow = PhotoSummary & { vector: Float32Array };
 
 /** Of the rows about to be committed, those that replace a row of other content showing the same picture. */

@@ -26,7 +26,7 @@ import { emptySummary, unavailableLines, type IndexSummary } from './index-summa
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
 import { RunTwins } from './run-twins';
-import { samePictureChanges, type ContentChange, type OldRow } from './content-changes';
+import { samePictureChanges, type ChangedContentMarks, type OldRow } from './content-changes';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -52,9 +52,10 @@ export interface IndexerDeps {
   thumbnailStep?: () => ThumbnailStep;
   /** Which ffmpeg reads videos; default: located on first video (media/video-ffmpeg.ts), null: none. */
   ffmpeg?: FfmpegLocation | null;
-  /** Hands what the user gave an old content to the new content of a file another program
-   *  rewrote (content-changes.ts), before the new row replaces the old; a failure fails the commit. */
-  carryMarks?: (changes: ContentChange[]) => Promise<void>;
+  /** What the user gave the old content of a file another program rewrote goes to its new
+   *  content (content-changes.ts): carried before the new row replaces the old (a failure
+   *  fails the commit), released from the old once the run is committed. */
+  changedContentMarks?: ChangedContentMarks;
 }
 
 /**
@@ -266,17 +267,30 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     },
   });
   /** The user's marks of a rewritten file's old content go to its new one first (content-changes.ts). */
+  const carried = new Map<string, string>(); // old content -> a new content it went to
   const carryMarks = async (records: readonly PhotoRecord[]) => {
-    const replacing = deps.carryMarks ? records.filter((r) => states.has(r.path) && states.get(r.path)!.hash !== r.hash) : [];
+    const replacing = deps.changedContentMarks ? records.filter((r) => states.has(r.path) && states.get(r.path)!.hash !== r.hash) : [];
     if (replacing.length === 0) return;
-    const [rows, vectors] = await Promise.all([store.photosByPath(replacing.map((r) => r.path)), store.vectorsByHash(replacing.map((r) => states.get(r.path)!.hash))]);
+    const olds = [...new Set(replacing.map((r) => states.get(r.path)!.hash))];
+    const [rows, vectors, dates] = await Promise.all([store.photosByPath(replacing.map((r) => r.path)), store.vectorsByHash(olds), store.takenEdits()]);
     const before = new Map<string, OldRow>();
     for (const [p, row] of rows) {
       const vector = vectors.get(row.hash);
-      if (vector) before.set(p, { ...row, vector });
+      // A row shows the date set by hand: the capture-time rule compares the file's own.
+      const edit = dates.get(row.hash);
+      if (vector) before.set(p, { ...row, vector, ...(edit ? { takenAt: edit.fileTakenAt } : {}) });
     }
     const changes = samePictureChanges(replacing, before);
-    if (changes.length) await deps.carryMarks!(changes);
+    if (changes.length === 0) return;
+    await deps.changedContentMarks!.carry(changes);
+    for (const c of changes) carried.set(c.from, c.to);
+  };
+  /** After the run's commits: the old contents no photo holds any more give up their marks. */
+  const releaseMarks = async () => {
+    if (carried.size === 0) return;
+    const held = await store.pathsByHash([...carried.keys()]);
+    const moved = [...carried].filter(([from]) => (held.get(from) ?? []).length === 0).map(([from, to]) => ({ from, to }));
+    if (moved.length) await deps.changedContentMarks!.release(moved);
   };
   // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
   const signatures = deps.thumbnailStep?.();
@@ -492,6 +506,8 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   await signatures?.flush();
   // Not recorded (a dropped connection): the next run only embeds those contents again.
   await recordTurns(store, embeddedAt).catch(() => {});
+  // Not released (a dropped connection): the old contents keep copies of the marks, as before.
+  await releaseMarks().catch((e: unknown) => deps.emit({ type: 'log', level: 'warn', message: `marks of rewritten photos were copied, not moved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
   if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
   if (options.signal?.aborted) {
     summary.interrupted = true;

@@ -34,7 +34,7 @@ import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
 import { vectorCacheDir } from './vector-cache-dir';
 import { alignTurnedVectors } from './turn-alignment';
-import type { ContentChange } from './content-changes';
+import type { ChangedContentMarks } from './content-changes';
 
 /** Quiet time after the last change before the store is compacted and its index refreshed. */
 const IDLE_MAINTENANCE_MS = 30_000;
@@ -97,9 +97,11 @@ export class LibraryService {
   /** Whether a run removes only rows whose content it saw elsewhere (IndexOptions.keepMissing):
    *  the app's host while a folder's indexing is paused (api/indexing-pause.ts). */
   keepMissing: (() => boolean) | undefined;
-  /** Hands what the user gave a rewritten file's old content to its new one (IndexerDeps.carryMarks):
+  /** Hands what the user gave a rewritten file's old content to its new one (IndexerDeps):
    *  the app's host, through the queues the user's own edits go through (api/changed-content-marks.ts). */
-  carryMarks: ((changes: ContentChange[]) => Promise<void>) | undefined;
+  changedContentMarks: ChangedContentMarks | undefined;
+  /** A rotation may have been handed to new contents the watcher embedded upright: align before its next rest. */
+  private turnsCarried = false;
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.paths = homePaths(options.home);
@@ -367,6 +369,7 @@ export class LibraryService {
       onBatch: async (paths) => {
         clearTimeout(idle);
         onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing }));
+        await this.alignCarriedTurns(store, signal);
         maintainWhenIdle();
       },
       onError: (err) => this.options.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
@@ -377,6 +380,7 @@ export class LibraryService {
     const presence = new FolderPresence(watcher, folders, async (folder) => {
       clearTimeout(idle);
       onSummary(await indexFolders(deps, [folder], scope, { signal, keepMissing }));
+      await this.alignCarriedTurns(store, signal);
       maintainWhenIdle();
     });
     await presence.start();
@@ -385,6 +389,7 @@ export class LibraryService {
     // copy of a content is held elsewhere, and two at once could each drop one.
     if (keepMissing()) await watcher.run(catchUp);
     else await catchUp();
+    await this.alignCarriedTurns(store, signal);
     maintainWhenIdle();
     // Until Ctrl-C, or until the writer lease is lost (another device took the library over).
     let lost: Error | undefined;
@@ -437,8 +442,31 @@ export class LibraryService {
       ...(this.onPhotosCommitted ? { onPhotosCommitted: this.onPhotosCommitted } : {}),
       ...(this.options.thumbnailStep ? { thumbnailStep: () => this.options.thumbnailStep!(store) } : {}),
       ...(this.options.ffmpeg !== undefined ? { ffmpeg: this.options.ffmpeg } : {}),
-      ...(this.carryMarks ? { carryMarks: this.carryMarks } : {}),
+      ...(this.changedContentMarks ? { changedContentMarks: this.noticingTurns(this.changedContentMarks) } : {}),
     };
+  }
+
+  /** `marks`, noting when a carried change may bring a rotation along (the new content was embedded upright). */
+  private noticingTurns(marks: ChangedContentMarks): ChangedContentMarks {
+    return {
+      carry: async (changes) => {
+        await marks.carry(changes);
+        if (changes.some((c) => c.turns)) this.turnsCarried = true;
+      },
+      release: (moved) => marks.release(moved),
+    };
+  }
+
+  /**
+   * After a watcher's sync: a rotation handed to a rewritten photo's new content (embedded
+   * upright, before it had one) is applied to its vector, as an index run does after each run.
+   */
+  private async alignCarriedTurns(store: LibraryStore, signal?: AbortSignal): Promise<void> {
+    if (!this.turnsCarried) return;
+    this.turnsCarried = false;
+    await alignTurnedVectors(this, store, signal).catch((error: unknown) => {
+      this.options.emit({ type: 'log', level: 'warn', message: `turned photos not embedded again as they show (next index run tries again): ${(error as Error).message.split('\n')[0]}` });
+    });
   }
 }
 

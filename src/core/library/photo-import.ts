@@ -131,7 +131,7 @@ async function copyInto(file: string, hash: string, to: string, cleaned: Set<str
     const there = path.join(dir, name);
     // A name with only a sidecar was passed over (placeUnderFreeName): the copy may be further on.
     if (!fs.existsSync(there)) {
-      if (fs.existsSync(`${there}.xmp`)) continue;
+      if (sidecarLeft(there)) continue;
       break;
     }
     if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return { path: there, existed: true };
@@ -197,12 +197,26 @@ function freeNames(name: string): () => Generator<string> {
   };
 }
 
+/**
+ * Whether a photo deleted from `target`'s name left a sidecar there, which the caption import
+ * would read as the new photo's: its own (`IMG_1.JPG.xmp`), or one named for the shot
+ * (`IMG_1.xmp`, Lightroom's) when no other file of that shot is there (a RAW beside it: then
+ * the sidecar is that shot's, and a JPEG of it belongs beside it).
+ */
+function sidecarLeft(target: string): boolean {
+  if (fs.existsSync(`${target}.xmp`)) return true;
+  const shot = path.parse(target).name;
+  const names = fs.readdirSync(path.dirname(target));
+  const shotSidecar = names.some((n) => n === `${shot}.xmp` || n === `${shot}.XMP`);
+  return shotSidecar && !names.some((n) => path.parse(n).name === shot && !/\.xmp$/i.test(n));
+}
+
 /** Beside a name claimed empty on a disk without hard links, until the copy has it (cleanUpAfterCrash). */
 const CLAIM = '.shoebox-claim';
 
 /**
- * Gives `part` the first free name: one with no file and no sidecar (a sidecar left by a
- * photo deleted since would describe the new one). A hard link never replaces a file (EEXIST);
+ * Gives `part` the first free name: one with no file and no sidecar (sidecarLeft: a sidecar
+ * left by a photo deleted since would describe the new one). A hard link never replaces a file (EEXIST);
  * where the disk has none (exFAT, FAT32: a camera card's or a USB disk's), the name is claimed
  * by creating it empty (which fails if it exists), noted first, and the copy renamed over that
  * claim: a crash in between leaves an empty file the next import into the folder removes.
@@ -210,7 +224,7 @@ const CLAIM = '.shoebox-claim';
 function placeUnderFreeName(part: string, dir: string, names: () => Generator<string>): string {
   for (const name of names()) {
     const target = path.join(dir, name);
-    if (fs.existsSync(`${target}.xmp`)) continue;
+    if (sidecarLeft(target)) continue;
     try {
       fs.linkSync(part, target);
       return target;

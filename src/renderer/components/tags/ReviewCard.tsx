@@ -21,6 +21,7 @@ export function ReviewCard({ item, onDecide }: ReviewCardProps) {
       tabIndex={0}
       aria-label={`${name}: ${label}, ${percent} confident`}
       data-state={state}
+      data-key={reviewKey(item)}
       onKeyDown={(event) => {
         if (event.ctrlKey || event.metaKey || event.altKey) return;
         const next = keys[event.key.toLowerCase()];
@@ -60,4 +61,9 @@ export function ReviewCard({ item, onDecide }: ReviewCardProps) {
       </div>
     </li>
   );
+}
+
+/** A card's identity in the review list: one photo's one label. */
+export function reviewKey(item: TaggedPhoto): string {
+  return `${item.id}|${item.tag.label}`;
 }

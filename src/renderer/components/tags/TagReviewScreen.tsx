@@ -6,7 +6,7 @@ import type { TaggedPhoto, TagState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import type { ScreenProps } from '../../lib/screen';
-import { ReviewCard } from './ReviewCard';
+import { ReviewCard, reviewKey } from './ReviewCard';
 import { reviewCountText } from './review-count';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
@@ -27,7 +27,8 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
   const [items, setItems] = useState<TaggedPhoto[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // The card to give the focus after the list changed: that card if it is still there, else the one now at its place.
+  const [focusTarget, setFocusTarget] = useState<{ key: string | null; index: number } | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const latestReading = useRef(0);
   const [labels] = useAsync(async () => (await client.listLabelSets()).find((s) => s.name === set)?.labels.map((l) => l.name) ?? [], [client, set, version]);
@@ -43,11 +44,12 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
 
   // After a decision the next photo takes the focus, so a / r can go on down the list.
   useEffect(() => {
-    if (focusIndex === null) return;
-    const cards = list.current?.querySelectorAll<HTMLElement>('.review-card');
-    if (cards && cards.length > 0) cards[Math.min(focusIndex, cards.length - 1)]!.focus();
-    setFocusIndex(null);
-  }, [items, focusIndex]);
+    if (focusTarget === null) return;
+    const cards = [...(list.current?.querySelectorAll<HTMLElement>('.review-card') ?? [])];
+    const card = cards.find((c) => c.dataset['key'] === focusTarget.key) ?? cards[Math.min(focusTarget.index, cards.length - 1)];
+    card?.focus();
+    setFocusTarget(null);
+  }, [items, focusTarget]);
 
   if (screen.kind !== 'tag-review') return null;
 
@@ -57,7 +59,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       await client.setTagState(item.id, item.tag.set, item.tag.label, state);
       setItems((current) => current.filter((p) => !(p.id === item.id && p.tag.label === item.tag.label)));
       setTotal((t) => t - 1);
-      setFocusIndex(index);
+      setFocusTarget({ key: null, index });
       notifyTagsChanged();
       // Tags belong to the photo's content: a byte-identical copy elsewhere (its own card)
       // got the same decision. Read the list again so every such card follows; only the
@@ -65,10 +67,13 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       const reading = ++latestReading.current;
       const fresh = await client.reviewTags({ set, state: tab, limit: Math.min(1000, Math.max(PAGE, items.length)), ...(label ? { label } : {}) });
       if (reading !== latestReading.current) return;
-      // The copies' cards leave too: the one focused may be among them, and the focus
-      // would fall to the page (a / r then do nothing). The card now at that place takes it.
+      // The copies' cards leave too: the one focused may be among them, and the focus would
+      // fall to the page (a / r then do nothing). The focused card keeps it if it stays, else
+      // the card now at its place takes it; a focus the user took elsewhere stays there.
       const active = document.activeElement;
-      if (!active || active === document.body || list.current?.contains(active)) setFocusIndex(index);
+      const focusedCard = active instanceof HTMLElement ? active.closest<HTMLElement>('.review-card') : null;
+      if (focusedCard) setFocusTarget({ key: focusedCard.dataset['key'] ?? null, index: [...(list.current?.children ?? [])].indexOf(focusedCard) });
+      else if (!active || active === document.body) setFocusTarget({ key: null, index });
       setItems(fresh.photos);
       setTotal(fresh.total);
     } catch (e) {
@@ -135,7 +140,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       )}
       <ul className="review-grid" ref={list} aria-label="Tagged photos">
         {items.map((item, i) => (
-          <ReviewCard key={`${item.id}|${item.tag.label}`} item={item} onDecide={(state) => void decide(item, state, i)} />
+          <ReviewCard key={reviewKey(item)} item={item} onDecide={(state) => void decide(item, state, i)} />
         ))}
       </ul>
       {items.length < total && (
