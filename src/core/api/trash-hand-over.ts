@@ -5,6 +5,7 @@
 // done; one left behind is finished by the next trash (the photos no longer at their paths).
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import type { LibraryFiles } from '../location/library-files';
 import type { LibraryService } from '../library/library-service';
 import type { MarkWrites } from './api-context';
@@ -50,7 +51,8 @@ export async function trashWithHandOver<R extends { moved: string[] }>(files: Li
 export async function finishTrashHandOvers(files: LibraryFiles, lib: LibraryService, writes: MarkWrites): Promise<void> {
   for (const key of await files.list(PENDING)) {
     const bytes = await files.read(key);
-    const gone = (bytes ? parsePending(bytes.toString('utf8')) : []).filter((p) => !fs.existsSync(p.moved));
+    // Gone from a folder that is there: a disk not connected says nothing about its photos.
+    const gone = (bytes ? parsePending(bytes.toString('utf8')) : []).filter((p) => fs.existsSync(path.dirname(p.moved)) && !fs.existsSync(p.moved));
     await handOver(lib, writes, gone);
     if (gone.length) await (await lib.writable()).removePhotos(gone.map((p) => p.moved));
     await files.remove(key);

@@ -285,9 +285,13 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     await deps.changedContentMarks!.carry(changes);
     for (const c of changes) carried.set(c.from, c.to);
   };
-  /** After the run's commits: the old contents no photo holds any more give up their marks. */
+  /**
+   * After the run's commits: the old contents no photo holds any more give up their marks. Not
+   * after a stop: a photo of the old content the run did not reach (a backup copy made before
+   * the edit) would come in without them.
+   */
   const releaseMarks = async () => {
-    if (carried.size === 0) return;
+    if (carried.size === 0 || options.signal?.aborted) return;
     const held = await store.pathsByHash([...carried.keys()]);
     const moved = [...carried].filter(([from]) => (held.get(from) ?? []).length === 0).map(([from, to]) => ({ from, to }));
     if (moved.length) await deps.changedContentMarks!.release(moved);
