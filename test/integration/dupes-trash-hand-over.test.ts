@@ -71,4 +71,26 @@ fsp.rename = async (a, b) => { await rename(a, b); if (String(b).includes('/file
     expect(described.stdout).toContain(path.join(dir, 'p31.jpg'));
     expect(described.stdout).toContain(path.join(dir, 'p32.jpg'));
   }, 240_000);
+
+  it('a kill before any move, then a trash while a disk is unplugged: nothing of that disk leaves the library', async () => {
+    const disk = tempDir('shoebox-handover-usb-');
+    await pairs(disk);
+    const home = tempDir('shoebox-handover-home-');
+    const env = { SHOEBOX_TRASH_DIR: tempDir('shoebox-handover-trash-') };
+    expect((await shoebox(['--home', home, 'index', ...MODEL, disk])).code).toBe(0);
+    const copy = path.join(disk, 'p31 small.jpg');
+    expect((await shoebox(['--home', home, 'favourites', 'add', ...MODEL, copy])).code).toBe(0);
+    const killer = path.join(tempDir(), 'kill-before-first-move.cjs');
+    fs.writeFileSync(killer, `const fsp = require('node:fs/promises'); const rename = fsp.rename;
+fsp.rename = async (a, b) => { if (String(b).includes('/files/')) process.kill(process.pid, 'SIGKILL'); return rename(a, b); };`);
+    const killed = spawnSync(process.execPath, ['--require', killer, path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'dupes', ...MODEL, '--trash', '--yes'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.existsSync(copy)).toBe(true);
+
+    fs.renameSync(disk, `${disk}.unplugged`);
+    await shoebox(['--home', home, 'dupes', ...MODEL, '--trash', '--yes'], env);
+    fs.renameSync(`${disk}.unplugged`, disk);
+    expect((await shoebox(['--home', home, 'list', ...MODEL])).stdout).toContain(copy);
+    expect((await shoebox(['--home', home, 'favourites', 'list', ...MODEL])).stdout.trim()).toBe(copy);
+  }, 240_000);
 });

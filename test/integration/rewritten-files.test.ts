@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
+import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { haveExiftool, writeCaptionedPhoto } from '../helpers/captioned-photos';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
@@ -131,6 +132,33 @@ describe('a file rewritten by another program', () => {
     expect(after.favourite).toBe(true);
     expect(after.takenEdited).toBeDefined();
   }, 180_000);
+});
+
+describe('a rewritten file whose old content another model’s table still holds', () => {
+  it('moves no mark off the copy that only that table holds', async () => {
+    const home = tempDir('shoebox-rewritten-home-');
+    const d1 = tempDir('shoebox-rewritten-');
+    const d2 = tempDir('shoebox-rewritten-copy-');
+    await writeColourPhoto(d1, 'red.jpg', COLOURS.red!);
+    fs.copyFileSync(path.join(d1, 'red.jpg'), path.join(d2, 'red copy.jpg'));
+    const first = await openHost({ home, modelDir: fixtureModelDir(TINY_IMMICH) });
+    expect(await jobFinished(first.events, await first.host.addFolder(d1))).toMatchObject({ state: 'done' });
+    expect(await jobFinished(first.events, await first.host.addFolder(d2))).toMatchObject({ state: 'done' });
+    const copy = photoId(path.join(d2, 'red copy.jpg'));
+    await first.host.setFavourites([copy], true);
+    await first.host.setDescription([copy], 'grandpa');
+    await first.host.close();
+
+    // Another model embeds only the first folder so far (a switch under way).
+    const { host } = await openHost({ home, modelDir: fixtureModelDir(TINY_TRANSFORMERS) });
+    await host.indexNow([d1]);
+    addCommentSegment(path.join(d1, 'red.jpg'), 'Rating=5');
+    await host.indexNow([d1]);
+    expect((await host.getPhoto(photoId(path.join(d1, 'red.jpg'))))!.favourite).toBe(true);
+    const kept = (await host.getPhoto(copy))!;
+    expect(kept.favourite).toBe(true);
+    expect(kept.description).toBe('grandpa');
+  }, 240_000);
 });
 
 describe('a file rewritten while the app follows its folder', () => {

@@ -5,6 +5,7 @@
 // done; one left behind is finished by the next trash (the photos no longer at their paths).
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { LibraryFiles } from '../location/library-files';
 import type { LibraryService } from '../library/library-service';
@@ -19,6 +20,11 @@ interface Pending {
   keeper: string;
 }
 
+/** This device's notes: paths are this device's, so only it can tell what moved (a shared library's other devices write their own). */
+function devicePrefix(): string {
+  return `${PENDING}${encodeURIComponent(os.hostname())}-`;
+}
+
 /**
  * Runs `move` (the trash) with the hand-over noted before it and done after it, for what it
  * moved. The photos have moved by then: a hand-over that fails is said (`warn`) and left noted
@@ -31,7 +37,7 @@ export async function trashWithHandOver<R extends { moved: string[] }>(files: Li
     return keeper && hash ? [{ moved, hash, keeper }] : [];
   });
   if (pending.length === 0) return move();
-  const key = `${PENDING}${Date.now()}-${crypto.randomBytes(4).toString('hex')}.json`;
+  const key = `${devicePrefix()}${Date.now()}-${crypto.randomBytes(4).toString('hex')}.json`;
   await files.write(key, JSON.stringify(pending));
   const result = await move();
   const moved = new Set(result.moved);
@@ -45,17 +51,21 @@ export async function trashWithHandOver<R extends { moved: string[] }>(files: Li
 }
 
 /**
- * Finishes the trashes a crash cut short: the photos noted that are no longer at their paths
- * give their marks to their keepers and leave the library (as the trash does after moving).
+ * Finishes the trashes a crash cut short on this device: the photos noted that are no longer
+ * at their paths give their marks to their keepers and leave the library (as the trash does
+ * after moving); those still there stayed (the kill came before their move). A photo whose
+ * folder is not there (a disk not connected) says nothing yet: it stays noted.
  */
 export async function finishTrashHandOvers(files: LibraryFiles, lib: LibraryService, writes: MarkWrites): Promise<void> {
-  for (const key of await files.list(PENDING)) {
+  for (const key of (await files.list(PENDING)).filter((k) => k.startsWith(devicePrefix()))) {
     const bytes = await files.read(key);
-    // Gone from a folder that is there: a disk not connected says nothing about its photos.
-    const gone = (bytes ? parsePending(bytes.toString('utf8')) : []).filter((p) => fs.existsSync(path.dirname(p.moved)) && !fs.existsSync(p.moved));
+    const pending = bytes ? parsePending(bytes.toString('utf8')) : [];
+    const unknown = pending.filter((p) => !fs.existsSync(path.dirname(p.moved)));
+    const gone = pending.filter((p) => !unknown.includes(p) && !fs.existsSync(p.moved));
     await handOver(lib, writes, gone);
     if (gone.length) await (await lib.writable()).removePhotos(gone.map((p) => p.moved));
-    await files.remove(key);
+    if (unknown.length) await files.write(key, JSON.stringify(unknown));
+    else await files.remove(key);
   }
 }
 

@@ -291,9 +291,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
    * the edit) would come in without them.
    */
   const releaseMarks = async () => {
-    if (carried.size === 0 || options.signal?.aborted) return;
-    const held = await store.pathsByHash([...carried.keys()]);
-    const moved = [...carried].filter(([from]) => (held.get(from) ?? []).length === 0).map(([from, to]) => ({ from, to }));
+    if (carried.size === 0) return;
+    const held = await store.heldHashes([...carried.keys()]);
+    const moved = [...carried].filter(([from]) => !held.has(from)).map(([from, to]) => ({ from, to }));
     if (moved.length) await deps.changedContentMarks!.release(moved);
   };
   // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
@@ -510,8 +510,6 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   await signatures?.flush();
   // Not recorded (a dropped connection): the next run only embeds those contents again.
   await recordTurns(store, embeddedAt).catch(() => {});
-  // Not released (a dropped connection): the old contents keep copies of the marks, as before.
-  await releaseMarks().catch((e: unknown) => deps.emit({ type: 'log', level: 'warn', message: `marks of rewritten photos were copied, not moved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
   if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
   if (options.signal?.aborted) {
     summary.interrupted = true;
@@ -528,6 +526,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     }
     const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || goneSinceScan.has(p) || writer.wasIndexed(p)));
     if (stale.length) await store.clearFailures(stale);
+    // After the removals (a copy of the old content deleted meanwhile holds nothing). Not
+    // released (a dropped connection): the old contents keep copies of the marks, as before.
+    await releaseMarks().catch((e: unknown) => deps.emit({ type: 'log', level: 'warn', message: `marks of rewritten photos were copied, not moved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
   }
   summary.seconds = (performance.now() - started) / 1000;
   if (summary.added || summary.removed || summary.updated || redated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });

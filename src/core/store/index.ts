@@ -276,6 +276,10 @@ class Store implements LibraryStore {
     return this.read(() => this.vectors.pathsByHash(hashes));
   }
 
+  heldHashes(hashes: readonly string[]): Promise<Set<string>> {
+    return this.read(() => this.library.heldHashes(hashes));
+  }
+
   putLabelSet(record: LabelSetRecord): Promise<void> {
     return this.write(() => this.labelSets.put(record));
   }

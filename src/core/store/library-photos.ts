@@ -15,6 +15,8 @@
 import { isAtOrInside } from '../../base/path-inside';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable } from './model-key';
+import { ColumnReader } from './arrow-rows';
+import { chunkForPredicate, inList } from './sql';
 import { pathColumn, summariesFrom, type PhotosRepository } from './photos-repository';
 import type { PhotoDates, PhotoSummary } from './types';
 
@@ -71,6 +73,23 @@ export class LibraryPhotos {
       if (table) for (const row of await summariesFrom(table, list)) found.set(row.path, row);
     }
     return found;
+  }
+
+  /** Of `hashes`, those some photo of the library holds: in the active model's table or any other's. */
+  async heldHashes(hashes: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(hashes)];
+    const held = new Set<string>();
+    const names = (await this.conn.tableNames()).filter(isPhotosTable);
+    for (const name of names) {
+      const table = await this.conn.table(name);
+      const left = wanted.filter((h) => !held.has(h));
+      if (!table || left.length === 0) continue;
+      for (const chunk of chunkForPredicate(left)) {
+        const rows = new ColumnReader(await table.query().select(['hash']).where(inList('hash', chunk)).toArrow());
+        for (let i = 0; i < rows.length; i++) held.add(rows.string('hash', i));
+      }
+    }
+    return held;
   }
 
   /**

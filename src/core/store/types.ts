@@ -223,6 +223,9 @@ export interface VectorReads {
   vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>>;
   /** Paths (in this model's table) of each hash found. */
   pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
+  /** Of `hashes`, those a photo of the library holds in any model's table (a copy another
+   *  model embedded, or another device of a shared library whose active model differs). */
+  heldHashes(hashes: readonly string[]): Promise<Set<string>>;
 }
 
 /** Files that could not be indexed (failures-repository.ts). */

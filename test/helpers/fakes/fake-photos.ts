@@ -128,5 +128,8 @@ export function fakePhotos(modelId: string): FakePhotos {
       for (const r of sorted()) if (hashes.includes(r.hash)) out.set(r.hash, [...(out.get(r.hash) ?? []), r.path]);
       return out;
     },
+    async heldHashes(hashes) {
+      return new Set(sorted().map((r) => r.hash).filter((h) => hashes.includes(h)));
+    },
   };
 }
