@@ -222,15 +222,7 @@ export class LibraryService {
     const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), { ...(signal ? { signal } : {}), keepMissing: () => this.keepMissing?.() === true });
     // Vectors that show a photo otherwise than the user turned it (turn-alignment.ts). A failure
     // here is said, never the run's: what was indexed is kept, and the next run tries again.
-    if (!summary.interrupted) {
-      summary.embedded += await alignTurnedVectors(this, store, signal).then(
-        (aligned) => aligned.embedded,
-        (error: unknown) => {
-          this.options.emit({ type: 'log', level: 'warn', message: `turned photos not embedded again as they show (next index run tries again): ${(error as Error).message.split('\n')[0]}` });
-          return 0;
-        },
-      );
-    }
+    if (!summary.interrupted) summary.embedded += await this.alignTurns(store, signal);
     if (!summary.interrupted) await this.afterSync?.(store, signal);
     // Maintenance after the run, never during it: index the vectors once the library is
     // large enough to need it, and compact the run's small commits.
@@ -464,9 +456,18 @@ export class LibraryService {
   private async alignCarriedTurns(store: LibraryStore, signal?: AbortSignal): Promise<void> {
     if (!this.turnsCarried) return;
     this.turnsCarried = false;
-    await alignTurnedVectors(this, store, signal).catch((error: unknown) => {
-      this.options.emit({ type: 'log', level: 'warn', message: `turned photos not embedded again as they show (next index run tries again): ${(error as Error).message.split('\n')[0]}` });
-    });
+    await this.alignTurns(store, signal);
+  }
+
+  /** Embeds again the photos whose vector shows them otherwise than the user turned them; how many. */
+  private alignTurns(store: LibraryStore, signal?: AbortSignal): Promise<number> {
+    return alignTurnedVectors(this, store, signal).then(
+      (aligned) => aligned.embedded,
+      (error: unknown) => {
+        this.options.emit({ type: 'log', level: 'warn', message: `turned photos not embedded again as they show (next index run tries again): ${(error as Error).message.split('\n')[0]}` });
+        return 0;
+      },
+    );
   }
 }
 
