@@ -56,6 +56,18 @@ describe('indexing a folder', () => {
     expect(again.failed).toHaveLength(1);
   });
 
+  it('retries a file recorded as "unknown error" (what earlier versions wrote for a damaged JPEG) though it is unchanged', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const store = await lib.writable();
+    const [broken] = await store.listFailures();
+    await store.recordFailures([{ ...broken!, reason: 'unknown error' }]);
+    const again = await lib.index();
+    expect(again.failed).toEqual([{ path: path.join(photos, 'broken.jpg'), reason: expect.stringMatching(/not an image/) }]);
+    expect((await store.listFailures()).map((f) => f.reason)).toEqual([expect.stringMatching(/not an image/)]);
+  });
+
   it('retries a failed file once it changes, and re-indexes a changed photo', async () => {
     const photos = await colourFolder();
     const lib = library(tempDir());

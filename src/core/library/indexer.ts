@@ -208,8 +208,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
       continue;
     }
     const failure = failures.get(file.path);
-    if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs) {
-      // Retried only when the file changes.
+    if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs && failure.reason !== UNKNOWN_REASON) {
+      // Retried only when the file changes, or when all that was recorded is "unknown error"
+      // (before 2026-12-05 a damaged JPEG decoded beside others often was: preprocess.ts).
       summary.failed.push({ path: file.path, reason: failure.reason });
       continue;
     }
@@ -534,6 +535,9 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   if (summary.added || summary.removed || summary.updated || redated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
   return summary;
 }
+
+/** A failure that says nothing the user can act on: tried again at the next run. */
+const UNKNOWN_REASON = 'unknown error';
 
 /** `file`'s row, with the embedding and metadata of `twin`, a photo of the same content. */
 function copyRow(file: FoundFile, twin: PhotoRecord): PhotoRecord {
