@@ -4,18 +4,13 @@
 // empty answer is never silent. Stdout and the exit code stay as they are (an empty listing).
 import path from 'node:path';
 import type { FolderInfo } from '../shared/api';
+import { isAtOrInside } from '../base/path-inside';
 import { printable } from './output';
 
 /** Whether `folder` is a library folder or lies under one, as this device or the library names it. */
 function inLibrary(folder: string, folders: readonly FolderInfo[]): boolean {
   const abs = path.resolve(folder);
-  return folders.some((f) =>
-    [f.path, f.libraryPath].some((root) => {
-      if (root === undefined) return false;
-      const rel = path.relative(root, abs);
-      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-    }),
-  );
+  return folders.some((f) => [f.path, f.libraryPath].some((root) => root !== undefined && isAtOrInside(abs, root)));
 }
 
 /** `shown`: the filter as typed, "--folder pics" or "pics". */
