@@ -6,7 +6,7 @@
 // forgets trashed and deleted photos, and a stopped scan keeps the previous report.
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import { pathFromPhotoId, photoId } from '../../src/core/api/photo-id';
@@ -334,7 +334,7 @@ describe('the duplicates report across restarts, pages and stops', () => {
     expect(await second.host.duplicates()).toMatchObject({ total: 0, removable: 0, groups: [] });
   });
 
-  it('remembers "not duplicates" across rescans, restarts and renames, until one of the files changes', async () => {
+  it('remembers "not duplicates" across rescans, restarts, renames and files saved again, until a file shows another picture', async () => {
     const dir = await writePictures(2);
     const first = await indexed(dir);
     expect(await scanned(first)).toMatchObject({ total: 2, decided: 0 });
@@ -375,14 +375,23 @@ describe('the duplicates report across restarts, pages and stops', () => {
     for (const name of ['p1.jpg', 'p1 moved.jpg']) expect(fs.existsSync(path.join(dir, name))).toBe(true);
     expect(p1((await second.host.duplicates())!)).toEqual([]);
 
-    // One of the files changes (edited: another content): the decision no longer matches.
-    await sharp(fs.readFileSync(path.join(dir, 'p1.jpg'))).jpeg({ quality: 60 }).toFile(path.join(dir, 'p1 edited.jpg'));
-    fs.renameSync(path.join(dir, 'p1 edited.jpg'), path.join(dir, 'p1 moved.jpg'));
-    expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done', result: { updated: 1 } });
-    const back = await scanned(second);
-    expect(back).toMatchObject({ total: 2, decided: 0 });
-    expect(p1(back).map((g) => [g.kind, paths([g]), g.decided])).toEqual([['near', ['p1 moved.jpg', 'p1.jpg'], undefined]]);
-    expect(await second.host.duplicateDecisions()).toEqual([{ ...decision, applies: false }]);
+    // One of the files is saved again by another program (new bytes, the same picture): the
+    // decision follows it, as the photo's other marks do.
+    const replaceFile = async (picture: Sharp) => {
+      await picture.jpeg({ quality: 60 }).toFile(path.join(dir, 'p1 edited.jpg'));
+      fs.renameSync(path.join(dir, 'p1 edited.jpg'), path.join(dir, 'p1 moved.jpg'));
+      expect(await jobFinished(second.events, await second.host.addFolder(dir))).toMatchObject({ state: 'done', result: { updated: 1 } });
+    };
+    await replaceFile(sharp(fs.readFileSync(path.join(dir, 'p1.jpg'))));
+    expect(p1(await scanned(second))).toEqual([]);
+    const [followed] = await second.host.duplicateDecisions();
+    expect(followed).toMatchObject({ id: decision.id, applies: true });
+    expect(followed!.members.map((m) => path.basename(m.path)).sort()).toEqual(['p1 moved.jpg', 'p1.jpg']);
+    expect(followed!.members.map((m) => m.hash)).not.toEqual(decision.members.map((m) => m.hash));
+
+    // Another picture under its name: the decision no longer matches anything.
+    await replaceFile(sharp(fs.readFileSync(path.join(dir, 'p1.jpg'))).negate());
+    expect(await second.host.duplicateDecisions()).toEqual([{ ...followed, applies: false }]);
 
     // Undone: listed no more; an unknown id is one clear error.
     await invoke(second.host, 'undoDuplicateDecision', [decision.id]);

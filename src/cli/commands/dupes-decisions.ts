@@ -26,7 +26,7 @@ function label(d: DuplicateDecisionInfo): string {
 
 export function registerDupeDecisions(dupes: Command): void {
   withLibraryOptions(dupes.command('keep-both'))
-    .description('remember that these photos are not duplicates: groups of only them are left out of later scans until one of the files changes')
+    .description('remember that these photos are not duplicates: groups of only them are left out of later scans until one of the files shows another picture')
     .argument('<files...>', 'two or more photos in the library')
     .action(async (files: string[], _opts: LibraryCommandOptions, cmd: Command) => {
       if (new Set(files.map((f) => path.resolve(f))).size < 2) throw new UsageError('keep-both needs two or more different photos');
@@ -45,7 +45,7 @@ export function registerDupeDecisions(dupes: Command): void {
 
   withLibraryOptions(dupes.command('decisions'))
     .description('list the remembered "not duplicates" decisions (from keep-both or the app), oldest first')
-    .addHelpText('after', '\nWith --json: [{"id", "kind", "decidedAt", "members": [{"path", "hash"}], "applies"}]; "applies" is false once one of the files changed or left the library.')
+    .addHelpText('after', '\nWith --json: [{"id", "kind", "decidedAt", "members": [{"path", "hash"}], "applies"}]; "applies" is false once one of the files shows another picture or left the library.')
     .action(async (_opts: LibraryCommandOptions, cmd: Command) => {
       const opts = optionsOf(cmd);
       // The engine's warnings about the decisions file come as log events: stderr, one line each.
@@ -55,7 +55,7 @@ export function registerDupeDecisions(dupes: Command): void {
         if (opts.json) return printJson(decisions);
         if (decisions.length === 0) return printLine('no duplicate decisions');
         for (const d of decisions) {
-          printLine(`${d.id}  ${when(d.decidedAt)}  ${label(d)}  ${d.members.length} photos${d.applies ? '' : '  (no longer applies: a file changed or left the library)'}`);
+          printLine(`${d.id}  ${when(d.decidedAt)}  ${label(d)}  ${d.members.length} photos${d.applies ? '' : '  (no longer applies: a file shows another picture or left the library)'}`);
           for (const m of d.members.map((x) => x.path).sort()) printLine(`  ${printable(m)}`);
         }
       } finally {

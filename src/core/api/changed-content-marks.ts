@@ -1,8 +1,8 @@
 // What the user gave a photo stays with it when another program rewrites its file
 // (library/content-changes.ts says when a rewritten file still shows the same picture): its
 // favourite and archive, description, tag decisions, rotation, date and place set by hand,
-// and its pins and exclusions in albums go from the old content hash to the new one. Unlike
-// the duplicates trash's hand-over to a keeper (keeper-marks.ts) this is the same photo, so
+// its pins and exclusions in albums and its "Not duplicates" decisions go from the old
+// content hash to the new one. Unlike the duplicates trash's hand-over to a keeper (keeper-marks.ts) this is the same photo, so
 // the archive and the rotation go too (the rotation only while the file shows itself as
 // before). Carried before the new row is committed: the new content's own marks win, and each
 // part is added, never taken away, so a carry run twice (a crash before the commit) changes
@@ -10,11 +10,13 @@
 // marks up, so they moved. Each table's part runs in the queue the user's own edits of it go
 // through.
 import { parseAlbum } from '../albums/album';
+import { carryDecisionsToNewContent } from '../dupes/decision-records';
+import type { LibraryFiles } from '../location/library-files';
 import type { ContentChange } from '../library/content-changes';
 import type { LibraryStore, TagRecord } from '../store/types';
 import type { MarkWrites } from './api-context';
 
-export async function carryMarksToNewContent(store: LibraryStore, changes: readonly ContentChange[], writes: MarkWrites): Promise<void> {
+export async function carryMarksToNewContent(store: LibraryStore, files: LibraryFiles, changes: readonly ContentChange[], writes: MarkWrites): Promise<void> {
   if (changes.length === 0) return;
   const addMark = async (has: () => Promise<ReadonlySet<string>>, set: (hashes: string[]) => Promise<void>) => {
     const marked = await has();
@@ -64,6 +66,8 @@ export async function carryMarksToNewContent(store: LibraryStore, changes: reado
 
   // An album's pin or exclusion names the path with the content it had: the path's new content now.
   await renameAlbumEntries(store, writes, (entry, hash) => changes.find((c) => c.path === entry && c.from === hash)?.to);
+  // So does a "Not duplicates" decision (it has its own compare-and-write).
+  await carryDecisionsToNewContent(files, changes);
 }
 
 /** Takes the marks off old contents no photo holds any more (`moved`: each with the new content it went to). */

@@ -233,7 +233,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     candidate.afterSync = reading.afterSync(() => candidate.writable());
     candidate.keepMissing = () => paused.any;
     candidate.changedContentMarks = {
-      carry: async (changes) => carryMarksToNewContent(await candidate.writable(), changes, writes),
+      carry: async (changes) => carryMarksToNewContent(await candidate.writable(), candidate.files, changes, writes),
       release: async (moved) => releaseOldContentMarks(await candidate.writable(), moved, writes),
     };
     library = candidate;

@@ -18,7 +18,7 @@ import { applyDecisions, sameContents, type DecidedGroup, type DecisionKind, typ
 import type { DuplicateGroup } from './types';
 
 /** A decision as listed: `applies` is false once one of its contents is no longer in the
- *  library (a file changed or was removed), and it then hides nothing. */
+ *  library (a file shows another picture or was removed), and it then hides nothing. */
 export type ListedDecision = DuplicateDecision & { applies: boolean };
 
 /** Records that these photos (paths in the library) are `kind`; the same contents decided
@@ -30,13 +30,17 @@ export async function recordDecision(home: DecisionsHome, store: DecisionStore, 
   const missing = unique.find((p) => !rows.has(p));
   if (missing !== undefined) throw new Error(`not a photo in the library: ${missing}`);
   const members: DecisionMember[] = unique.map((p) => ({ hash: rows.get(p)!.hash, path: p }));
-  members.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  members.sort(byHashThenPath);
   return changeDecisions(decisionsOf(home), (decisions) => {
     const same = decisions.find((d) => d.kind === kind && sameContents(d.members, members));
     if (same) return { decisions: null, value: same };
     const made: DuplicateDecision = { id: newDecisionId(new Set(decisions.map((d) => d.id))), kind, decidedAt: Date.now(), members };
     return { decisions: [...decisions, made], value: made };
   });
+}
+
+function byHashThenPath(a: DecisionMember, b: DecisionMember): number {
+  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Every decision, oldest first, with whether it still applies to the library. */
@@ -56,6 +60,36 @@ export async function undoDecision(home: DecisionsHome, id: string): Promise<Dup
     const found = decisions.find((d) => d.id === id);
     if (!found) throw new Error(`no duplicate decision ${JSON.stringify(id)} (shoebox dupes decisions lists them)`);
     return { decisions: decisions.filter((d) => d !== found), value: found };
+  });
+}
+
+/**
+ * A decision follows a file another program rewrote while it still shows the same picture
+ * (library/content-changes.ts): the member that was this file (its path, else one of its
+ * content) names the new content. Run before the new row is committed, and again without
+ * effect once it has been (no member names the old content at that path any more).
+ */
+export async function carryDecisionsToNewContent(home: DecisionsHome, changes: readonly { path: string; from: string; to: string }[]): Promise<void> {
+  if (changes.length === 0) return;
+  const file = decisionsOf(home);
+  const fromHashes = new Set(changes.map((c) => c.from));
+  // Most libraries have no decision naming a rewritten file: only a change writes.
+  if (!(await loadDecisions(file, () => {})).some((d) => d.members.some((m) => fromHashes.has(m.hash)))) return;
+  await changeDecisions(file, (decisions) => {
+    let changed = false;
+    const next = decisions.map((d) => {
+      const members = d.members.map((m) => ({ ...m }));
+      let followed = false;
+      for (const c of changes) {
+        const member = members.find((m) => m.hash === c.from && m.path === c.path) ?? members.find((m) => m.hash === c.from);
+        if (!member) continue;
+        Object.assign(member, { hash: c.to, path: c.path });
+        followed = true;
+      }
+      changed ||= followed;
+      return followed ? { ...d, members: members.sort(byHashThenPath) } : d;
+    });
+    return { decisions: changed ? next : null, value: undefined };
   });
 }
 

@@ -1,9 +1,10 @@
 // Remembered "not duplicates" decisions, and how they shape a scan's groups.
 //
 // A decision names the *contents* the user looked at (SHA-256 of each file, with the path it
-// had then, for display), not paths: it survives a rename or a move, and a file edited since
-// has another hash, so a decision about it stops matching by itself ("until one of the files
-// changes"). Contents are counted (a multiset): two byte-identical copies the user kept are
+// had then, for display), not paths: it survives a rename or a move. A file another program
+// saves again while it shows the same picture takes the decision to its new content
+// (decision-records.ts carryDecisionsToNewContent); a file that shows another picture has
+// another hash, so a decision about it stops matching by itself. Contents are counted (a multiset): two byte-identical copies the user kept are
 // two entries of one hash, and a third copy appearing later is new, not covered.
 //
 // The rule, kept simple so a person can predict it:

@@ -39,7 +39,7 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
           </p>
         ) : (
           <div className="dupe-group__actions">
-            <button type="button" className="button" disabled={deciding} onClick={onDecide} title="Keep them all, and leave this group out of later scans until one of the files changes">
+            <button type="button" className="button" disabled={deciding} onClick={onDecide} title="Keep them all, and leave this group out of later scans until one of the files shows another picture">
               Not duplicates
             </button>
             <label className="dupe-group__skip">
