@@ -7,7 +7,7 @@
 //   const s3 = await s3Gateway();
 //   describe.skipIf(!s3)('...', () => { ... s3LibraryUri(s3!, s3Prefix('two-homes')) ... });
 import { randomBytes } from 'node:crypto';
-import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { cephUnavailable, runGateway, type S3Settings } from './s3-gateway-process';
 
@@ -88,6 +88,16 @@ export function awsEnv(s3: S3Settings, endpoint: string = s3.endpoint): Record<s
 /** LanceDB's storage options for the gateway (for tests that read a library's tables directly). */
 export function lanceStorageOptions(s3: S3Settings, endpoint: string = s3.endpoint): Record<string, string> {
   return { endpoint, aws_access_key_id: s3.accessKey, aws_secret_access_key: s3.secretKey, region: s3.region, allow_http: 'true' };
+}
+
+/** Writes one object (a test's stand-in for what another program or a cut run left there). */
+export async function putS3Object(s3: S3Settings, key: string, body: string | Uint8Array): Promise<void> {
+  const client = new S3Client({ region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey } });
+  try {
+    await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body }));
+  } finally {
+    client.destroy();
+  }
 }
 
 /** Every object under `prefix` with its ETag (a digest of its bytes): what a test compares to see that nothing changed. */

@@ -12,10 +12,13 @@ export interface S3Proxy {
   close(): Promise<void>;
 }
 
-export async function startS3Proxy(target: string): Promise<S3Proxy> {
+/** `connections`: how many connections pass before the network drops by itself (all of them when left out). */
+export async function startS3Proxy(target: string, options: { connections?: number } = {}): Promise<S3Proxy> {
   const to = new URL(target);
   const sockets = new Set<net.Socket>();
+  let accepted = 0;
   const server = net.createServer((client) => {
+    if (options.connections !== undefined && ++accepted > options.connections) return void client.destroy();
     const upstream = net.connect(Number(to.port || 80), to.hostname);
     for (const s of [client, upstream]) {
       sockets.add(s);

@@ -14,7 +14,7 @@ import { acquireLibraryWriter } from '../../src/core/library/writer-lock';
 import { shoebox, type CliResult } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Objects, s3Prefix } from '../helpers/s3-gateway';
+import { awsEnv, putS3Object, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Objects, s3Prefix } from '../helpers/s3-gateway';
 
 const s3 = await s3Gateway();
 afterAll(async () => {
@@ -201,6 +201,34 @@ describe.skipIf(!s3)('copy-library to S3', () => {
     expect((await run(source, ['copy-library', uri])).stderr).toMatch(/is not empty/);
     for (const text of printed) expect(text).not.toContain(s3!.secretKey);
   }, 180_000);
+
+  it('opens a prefix holding a copy cut short for no device, and finishes the copy when run again', async () => {
+    const prefix = s3Prefix('copy-cut');
+    const uri = s3LibraryUri(s3!, prefix);
+    const first = JSON.parse((await ok(source, ['copy-library', uri, '--json'])).stdout) as { from: string; files: number };
+    // As a cut copy leaves it: the marker there, and a table's manifests with other bytes under
+    // their names (what commits made there by a Shoebox without this check would leave).
+    await putS3Object(s3!, `${prefix}/${COPY_MARKER}`, JSON.stringify({ from: first.from, host: os.hostname(), id: 'earlier', startedAt: '' }));
+    const manifests = [...(await s3Objects(s3!, prefix)).keys()].filter((k) => k.startsWith('folders.lance/_versions/'));
+    for (const key of manifests) await putS3Object(s3!, `${prefix}/${key}`, 'another commit under this version');
+    const cut = await s3Objects(s3!, prefix);
+
+    // Another device can neither read nor write it meanwhile, and leaves nothing there (no lease).
+    const device = tempDir('shoebox-copy-cut-device-');
+    for (const args of [['status'], ['index', photos], ['favourites', 'add', path.join(photos, 'red.jpg')]]) {
+      const refused = await run(device, args, uri);
+      expect(refused.code, args.join(' ')).not.toBe(0);
+      expect(refused.stderr.trim()).toMatch(/^shoebox: s3:\/\/.* holds a copy of a library that did not finish \(copy-in-progress\.json is there\): run the same copy again/);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(await s3Objects(s3!, prefix)).toEqual(cut);
+
+    const resumed = JSON.parse((await ok(source, ['copy-library', uri, '--json'])).stdout) as { resumed: boolean; files: number; alreadyThere: number };
+    expect(resumed).toMatchObject({ resumed: true });
+    expect(resumed.files).toBeGreaterThanOrEqual(manifests.length); // the manifests, copied again
+    expect(await view(device, uri)).toEqual(before);
+    for (const text of printed) expect(text).not.toContain(s3!.secretKey);
+  }, 240_000);
 
   it('copies a shared library back to a folder (a backup) and on to another prefix, leaving it as it was', async () => {
     const prefix = s3Prefix('copy-from');

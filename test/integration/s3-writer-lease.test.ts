@@ -13,6 +13,7 @@ import { shoebox } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
+import { startS3Proxy } from '../helpers/s3-proxy';
 
 const s3 = await s3Gateway();
 afterAll(async () => {
@@ -126,6 +127,23 @@ describe.skipIf(!s3)('the writer lease on S3 (Ceph RGW)', () => {
     const uri = () => s3LibraryUri(s3!, s3Prefix('lease'));
     return { uri, env, location: (u = uri()) => resolveLibraryLocation(u, { defaultDir: '/nonexistent', env }) };
   });
+});
+
+describe.skipIf(!s3)('the writer lease when the network drops as it is taken', () => {
+  it('says so in the one line the store gives, not LanceDB\'s page of causes', async () => {
+    // The bucket check before LanceDB connects gets through; LanceDB's own requests do not.
+    const proxy = await startS3Proxy(s3!.endpoint, { connections: 1 });
+    try {
+      const location = await resolveLibraryLocation(s3LibraryUri(s3!, s3Prefix('lease-cut')), { defaultDir: '/nonexistent', env: awsEnv(s3!, proxy.endpoint) });
+      const failed = await tryAcquireWriterLease(location, { command: 'test' }).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(failed?.message).toMatch(/^lost the connection to s3:\/\/\S+ at http:\/\/127\.0\.0\.1:\d+ \([^)]+\): what was committed is kept; run the command again to resume$/);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 });
 
 describe('the writer lease on a local folder', () => {

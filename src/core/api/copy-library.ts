@@ -17,7 +17,9 @@
 //   copying only what is not there yet: every table file and thumbnail is written once under
 //   its name and never changed (Lance's files are named by id or version, thumbnails by
 //   content), and a file is only ever there whole (a folder's writes are renamed into place,
-//   an object appears whole), so one already there is the one to copy;
+//   an object appears whole), so one already there is the one to copy (a manifest is compared
+//   all the same). No Shoebox opens a place holding the marker (store/connection.ts, the
+//   writer lease), so nothing but the copy writes there until it is done;
 // - each table's data, deletion and index files go before its manifests (_versions), so a
 //   table is never visible with a file missing; Lance's version hint and stray files (hidden,
 //   Finder's, a NAS's, Lance's own temporary ones) stay behind; the marker goes last;
@@ -144,7 +146,10 @@ async function copyInto(lib: CopySource, target: CopyTarget, options: { signal?:
   for (const table of tables) {
     for (const files of [table.data, table.manifests]) {
       await inParallel(files, options.signal, async (key) => {
-        if (there.has(key)) return skip();
+        // A data file's name is a fresh id, so one there is the one to copy; a manifest's is
+        // its version number, which a commit made there since (a Shoebox without the open's
+        // check of the marker) could have taken: it is copied again unless it is the same.
+        if (there.has(key) && (files === table.data || (await sameBytes(tablesFrom, tablesTo, key)))) return skip();
         const data = await tablesFrom.read(key);
         // The writer lease keeps every other writer out: a file gone meanwhile is not a copy to finish.
         if (data === null) throw new Error(`${key} left the library during the copy: run the same copy again`);
@@ -318,6 +323,11 @@ async function removeLeftovers(tablesTo: LibraryFiles, tables: SourceTable[]): P
   const present = (await tablesTo.list('')).filter((key) => key.split('/')[0]!.endsWith('.lance'));
   for (const key of present) if (!wanted.has(key)) await tablesTo.remove(key);
   return new Set(present.filter((key) => wanted.has(key)));
+}
+
+async function sameBytes(a: LibraryFiles, b: LibraryFiles, key: string): Promise<boolean> {
+  const [x, y] = await Promise.all([a.read(key), b.read(key)]);
+  return x !== null && y !== null && x.equals(y);
 }
 
 /** The library's small files (duplicate reports, calibrations, decisions) as they are now. */

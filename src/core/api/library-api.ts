@@ -136,8 +136,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   // A bad URI or missing credentials fail here, in one line, before anything opens.
   const location = await resolveLibraryLocation(options.library, { defaultDir: homePaths(home).library, ...(options.s3 ? { s3: options.s3 } : {}) });
   // A folder holding a copy still being made is not opened (its tables may lack files). An
-  // S3 prefix is checked by the app before it switches (checkLibraryLocation), not at every
-  // open here: a HEAD to a server that does not answer would hold each command up.
+  // S3 prefix is checked when its store connects, in the request that checks the bucket
+  // answers (store/connection.ts).
   if (location.kind === 'local') await refuseUnfinishedCopy(location, { quiet: true });
   forgetFolderReach(); // a new host (a CLI command) looks at the folders afresh
   forgetThumbKeys(); // and names no thumbnail of another library's photo

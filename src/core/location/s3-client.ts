@@ -33,8 +33,12 @@ export function s3ClientFor(location: LibraryLocation): S3Client {
   return client;
 }
 
-/** Fails with a one-line LibraryLocationError unless the bucket answers a listing of the prefix. */
-export async function checkS3Reachable(location: LibraryLocation): Promise<void> {
+/**
+ * Fails with a one-line LibraryLocationError unless the bucket answers a listing of the prefix.
+ * `refuse`: a key whose presence under the prefix is an error too (a copy's marker), asked in
+ * the same request: the listing is of that key's name, which checks bucket and keys as well.
+ */
+export async function checkS3Reachable(location: LibraryLocation, refuse?: { key: string; error: () => Error }): Promise<void> {
   const place = location.s3;
   if (!place) return;
   quietSdk();
@@ -45,13 +49,16 @@ export async function checkS3Reachable(location: LibraryLocation): Promise<void>
     maxAttempts: 1,
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 },
   });
+  const prefix = place.prefix ? `${place.prefix}/` : '';
+  let listed;
   try {
-    await probe.send(new ListObjectsV2Command({ Bucket: place.bucket, Prefix: place.prefix ? `${place.prefix}/` : '', MaxKeys: 1 }));
+    listed = await probe.send(new ListObjectsV2Command({ Bucket: place.bucket, Prefix: `${prefix}${refuse?.key ?? ''}`, MaxKeys: 1 }));
   } catch (error) {
     throw s3LocationError(location, error);
   } finally {
     probe.destroy();
   }
+  if (refuse && listed.Contents?.some((o) => o.Key === `${prefix}${refuse.key}`)) throw refuse.error();
 }
 
 /** An S3 failure as one line that names the library and never a secret. */

@@ -25,7 +25,9 @@ export async function refuseUnfinishedCopy(location: LibraryLocation, options: {
     if (options.quiet) return;
     throw error;
   }
-  if (marked) {
-    throw new LibraryLocationError(`${location.uri} holds a copy of a library that did not finish (${COPY_MARKER} is there): run the same copy again to finish it, then open it`);
-  }
+  if (marked) throw unfinishedCopyError(location);
+}
+
+export function unfinishedCopyError(location: LibraryLocation): LibraryLocationError {
+  return new LibraryLocationError(`${location.uri} holds a copy of a library that did not finish (${COPY_MARKER} is there): run the same copy again to finish it, then open it`);
 }

@@ -37,8 +37,11 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Connection, Table } from '@lancedb/lancedb';
 import { isProcessAlive } from '../../base/process-alive';
+import { errorWithoutSecrets } from '../location/location-error';
 import { checkS3Reachable } from '../location/s3-client';
+import { COPY_MARKER, unfinishedCopyError } from '../location/unfinished-copy';
 import { loadLanceDb, toLocation, type StoreLocation } from './connection';
+import { lostConnection } from './lost-connection';
 
 /** A lease not renewed for this long is free for another device to take. */
 export const LEASE_TTL_MS = 30_000;
@@ -90,6 +93,10 @@ interface LeaseRow {
 
 /** Takes the library's writer lease if it is free, expired, or held by a process of this host that is gone. */
 export async function tryAcquireWriterLease(where: StoreLocation, options: LeaseOptions): Promise<LeaseAttempt> {
+  return explainFailure(where, () => acquire(where, options));
+}
+
+async function acquire(where: StoreLocation, options: LeaseOptions): Promise<LeaseAttempt> {
   const ttlMs = options.ttlMs ?? LEASE_TTL_MS;
   const { db, table } = await openLeaseTable(where);
   let seen: LeaseRow | null = null;
@@ -135,13 +142,24 @@ export async function tryAcquireWriterLease(where: StoreLocation, options: Lease
 
 /** Who holds the library's lease now, or null when no one does (readers never wait on it). */
 export async function readWriterLease(where: StoreLocation): Promise<LeaseHolder | null> {
-  const { db, table } = await openLeaseTable(where);
+  return explainFailure(where, async () => {
+    const { db, table } = await openLeaseTable(where);
+    try {
+      const row = await readLease(table);
+      return row.claim && !isStale(row) ? holderOf(row) : null;
+    } finally {
+      table.close();
+      db.close();
+    }
+  });
+}
+
+/** A connection dropped while the lease is looked at is the one line the store's calls give (not LanceDB's page of causes). */
+async function explainFailure<T>(where: StoreLocation, work: () => Promise<T>): Promise<T> {
   try {
-    const row = await readLease(table);
-    return row.claim && !isStale(row) ? holderOf(row) : null;
-  } finally {
-    table.close();
-    db.close();
+    return await work();
+  } catch (error) {
+    throw lostConnection(where, error) ?? errorWithoutSecrets(error, toLocation(where).secrets);
   }
 }
 
@@ -263,8 +281,9 @@ export function describeHolder(holder: LeaseHolder): string {
 
 async function openLeaseTable(where: StoreLocation): Promise<{ db: Connection; table: Table }> {
   const location = toLocation(where);
-  // A bucket that is down or refuses the keys: one clear line now, not LanceDB's retries.
-  if (location.kind === 's3') await checkS3Reachable(location);
+  // A bucket that is down or refuses the keys: one clear line now, not LanceDB's retries; and
+  // no lease taken in a prefix that holds a copy still being made (as store/connection.ts).
+  if (location.kind === 's3') await checkS3Reachable(location, { key: COPY_MARKER, error: () => unfinishedCopyError(location) });
   const { connect } = await loadLanceDb();
   const uri = `${location.databaseUri.replace(/\/+$/, '')}/${DATABASE}`;
   const storageOptions = { ...location.storageOptions };
