@@ -84,7 +84,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
 
   listLabelSets: (args) => none('listLabelSets', args),
   shippedLabelSets: (args) => none('shippedLabelSets', args),
-  saveLabelSet: (args) => [labelSetInput(arity('saveLabelSet', args, 1, 1)[0])],
+  saveLabelSet: (args) => {
+    const [set, previousName] = arity('saveLabelSet', args, 1, 2);
+    return [labelSetInput(set), ...optional(previousName, (v) => text(v, 'previous name', MAX_NAME))] as MethodArgs<'saveLabelSet'>;
+  },
   removeLabelSet: (args) => [text(arity('removeLabelSet', args, 1, 1)[0], 'label set', MAX_NAME)],
   tagFolder: (args) => {
     const [set, folder] = arity('tagFolder', args, 2, 2);

@@ -787,8 +787,9 @@ export interface LibraryApi {
   listLabelSets(): Promise<LabelSetInfo[]>;
   /** The label sets that ship with Shoebox (scenes, animals, …), to start a new set from. */
   shippedLabelSets(): Promise<LabelSetInput[]>;
-  /** Creates or replaces (same name) a label set; one-line error naming a bad field. */
-  saveLabelSet(set: LabelSetInput): Promise<LabelSetInfo>;
+  /** Creates a label set, or with `previousName` (its own name: a set keeps it) changes that
+   *  one; a new set under a name taken is refused. One-line error naming a bad field. */
+  saveLabelSet(set: LabelSetInput, previousName?: string): Promise<LabelSetInfo>;
   /** Forgets the set, its tags and its auto-tagged folders (sidecars already written stay). */
   removeLabelSet(name: string): Promise<void>;
   /** Tags the photos under `folder` (null: the whole library) in a background job, and keeps

@@ -44,9 +44,13 @@ describe('tags through LibraryApi', () => {
       autoFolders: [],
     });
     expect(await host.listLabelSets()).toEqual([saved]);
-    // Same name: replaced, not added.
-    await host.saveLabelSet({ ...COLOUR_SET, threshold: 0.5 });
+    // Changed as itself: replaced, not added. A new set under its name is refused (its tags and
+    // decisions belong to the name), as is a change that would rename it.
+    await host.saveLabelSet({ ...COLOUR_SET, threshold: 0.5 }, 'colours');
     expect((await host.listLabelSets()).map((s) => [s.name, s.threshold])).toEqual([['colours', 0.5]]);
+    await expect(host.saveLabelSet({ name: 'colours', labels: ['cat', 'dog'] })).rejects.toThrow(/^a label set named "colours" already exists: open it to change its labels, or choose another name$/);
+    await expect(host.saveLabelSet({ ...COLOUR_SET, name: 'hues' }, 'colours')).rejects.toThrow(/a label set keeps its name \("colours"\)/);
+    expect((await host.listLabelSets()).map((s) => [s.name, s.threshold, s.labels.length])).toEqual([['colours', 0.5, 3]]);
 
     const bad: [LabelSetInput, RegExp][] = [
       [{ name: 'one', labels: ['red'] }, /needs at least two labels/],
@@ -162,6 +166,20 @@ describe('tags through LibraryApi', () => {
     expect(await labelsOf('blue again.jpg')).toEqual(['blue:rejected']);
     expect(await host.setTagState(id('blue again.jpg'), 'colours', 'blue', 'auto')).toEqual([expect.objectContaining({ label: 'blue', state: 'auto' })]);
     expect((await host.reviewTags({ set: 'colours' })).total).toBe(all.total - 1);
+
+    // A label taken out of the set: its automatic tags go, its decisions wait unseen (review,
+    // counts) and come back with it.
+    const withoutBlue = { ...COLOUR_SET, labels: COLOUR_SET.labels.filter((l) => (typeof l === 'string' ? l : l.name) !== 'blue') };
+    await host.saveLabelSet(withoutBlue, 'colours');
+    for (const state of ['auto', 'accepted', 'rejected'] as const) {
+      const page = await host.reviewTags({ set: 'colours', state });
+      expect(page.photos.filter((p) => p.tag.label === 'blue'), state).toEqual([]);
+      expect(page.total).toBe(page.photos.length);
+    }
+    expect((await host.tagCounts()).filter((c) => c.label === 'blue')).toEqual([]);
+    expect(await labelsOf('blue again.jpg')).toEqual([]);
+    await host.saveLabelSet(COLOUR_SET, 'colours');
+    expect((await host.reviewTags({ set: 'colours', state: 'accepted' })).photos.map((p) => path.basename(p.path))).toEqual(['blue.jpg']);
 
     await expect(host.setTagState(photoId(path.join(tempDir(), 'x.jpg')), 'colours', 'blue', 'accepted')).rejects.toThrow(/not in the library/);
     await expect(host.setTagState(id('red.jpg'), 'colours', 'mauve', 'accepted')).rejects.toThrow(/has no label "mauve"/);

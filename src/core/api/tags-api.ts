@@ -138,10 +138,17 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       });
     },
 
-    async saveLabelSet(input: LabelSetInput): Promise<LabelSetInfo> {
+    async saveLabelSet(input: LabelSetInput, previousName?: string): Promise<LabelSetInfo> {
       const { tags } = await tagging();
       const set = parseLabelSet(input, `"${input.name.trim()}"`);
-      await serial(() => tags.saveLabelSet(set));
+      await serial(async () => {
+        // Tags and decisions belong to a set's name: a new set never takes an existing one's.
+        if (previousName !== undefined && previousName !== set.name) throw new LabelSetError(`a label set keeps its name ("${previousName}"): its tags and decisions belong to it`);
+        if (previousName === undefined && (await tags.listLabelSets()).some((s) => s.name === set.name)) {
+          throw new LabelSetError(`a label set named "${set.name}" already exists: open it to change its labels, or choose another name`);
+        }
+        await tags.saveLabelSet(set);
+      });
       return info(tags, set);
     },
 

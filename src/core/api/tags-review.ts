@@ -18,7 +18,9 @@ export interface ReviewQuery {
 
 /** Least confident first (the ones most worth a look), then by path, so pages are stable. */
 export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promise<TagReviewPage> {
-  const tags = await store.listTags({ set: query.set.name, ...(query.label !== undefined ? { label: query.label } : {}), states: [query.state] });
+  // Only the set's labels: decisions on a label taken out of it wait, unseen, for its return.
+  const labels = new Set(query.set.labels.map((l) => l.name));
+  const tags = (await store.listTags({ set: query.set.name, ...(query.label !== undefined ? { label: query.label } : {}), states: [query.state] })).filter((t) => labels.has(t.label));
   const paths = await store.pathsByHash([...new Set(tags.map((t) => t.hash))]);
   const items = tags.flatMap((tag) => (paths.get(tag.hash) ?? []).map((path) => ({ path, tag })));
   items.sort((a, b) => a.tag.score - b.tag.score || compare(a.path, b.path) || compare(a.tag.label, b.tag.label));

@@ -116,7 +116,13 @@ export class TaggingService {
 
   async saveLabelSet(set: LabelSet): Promise<void> {
     const checked = parseLabelSet(labelSetToJson(set), `"${set.name}"`);
-    await (await this.library.writable()).putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
+    const store = await this.library.writable();
+    await store.putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
+    // A label taken out of the set takes its automatic tags with it (the next tagging would
+    // not make them again); the user's decisions on it stay, and count again if it comes back.
+    const labels = new Set(checked.labels.map((l) => l.name));
+    const auto = await store.listTags({ set: checked.name, states: ['auto'] });
+    if (auto.some((t) => !labels.has(t.label))) await store.replaceAutoTags(checked.name, 'all', auto.filter((t) => labels.has(t.label)));
   }
 
   async labelSet(name: string): Promise<LabelSet> {

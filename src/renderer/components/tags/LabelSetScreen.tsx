@@ -65,7 +65,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
     setRowProblem(repeated);
     if (repeated) return;
     try {
-      const info = await client.saveLabelSet(formToInput(form));
+      const info = await client.saveLabelSet(formToInput(form), saved?.name);
       setBaseline(snapshot(form));
       setNotice('Saved.');
       notifyTagsChanged();
