@@ -2,11 +2,12 @@
 // RADOS Gateway) and on a local folder: of several processes that find it free at the same
 // moment exactly one takes it; a live holder is never taken over, an expired or dead one is;
 // a holder whose lease was taken over stops writing.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../src/base/process-alive';
 import { resolveLibraryLocation, type LibraryLocation } from '../../src/core/location/library-location';
 import { LeaseLostError, readWriterLease, tryAcquireWriterLease, type WriterLease } from '../../src/core/store/writer-lease';
 import { shoebox } from '../cli/run-cli';
@@ -119,7 +120,33 @@ function leaseTests(where: () => Promise<{ location: (uri?: string) => Promise<L
     await new Promise((resolve) => child.once('close', resolve));
     await take(loc, 'shoebox index');
   });
+
+  it.skipIf(!pidNamespaces)('a live holder in another pid namespace of this host (a container, a sandbox) is waited for, not taken for dead', async () => {
+    const { location, env } = await where();
+    const loc = await location();
+    // Its pid in its own namespace, a number that names no process here: pids there are handed
+    // out in order from 1, so the shell (1) starts that many short processes first.
+    let pid = 300;
+    while (isProcessAlive(pid)) pid++;
+    const holderScript = path.join(helpers, 's3-lease-holder.mjs');
+    const script = `i=2; while [ $i -lt ${pid} ]; do true & i=$((i+1)); done; wait; ${process.execPath} ${holderScript} "$0"; true`;
+    const child = spawn('unshare', ['-pf', '--kill-child', '--mount-proc', 'sh', '-c', script, loc.uri], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    try {
+      const said = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+      expect(said.trim()).toBe('held');
+      expect(await readWriterLease(loc)).toMatchObject({ host: os.hostname(), command: 'lease holder', pid });
+      expect(isProcessAlive(pid)).toBe(false);
+      const attempt = await tryAcquireWriterLease(loc, { command: 'shoebox index' });
+      expect(attempt.acquired).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('close', resolve));
+    }
+  });
 }
+
+/** Whether this machine lets us start a process in a pid namespace of its own (root, or user namespaces). */
+const pidNamespaces = spawnSync('unshare', ['-pf', '--kill-child', '--mount-proc', 'true']).status === 0;
 
 describe.skipIf(!s3)('the writer lease on S3 (Ceph RGW)', () => {
   leaseTests(async () => {

@@ -30,13 +30,16 @@
 // before every store write) fails once the last successful renewal is older than
 // TTL_MS - SAFETY_MS, by the monotonic clock and the wall clock both (a sleeping laptop's
 // monotonic clock stands still). A write already in flight when a process is frozen is not
-// stopped: Lance still commits it atomically, it is simply late. A device is its host name:
-// two machines with one name would each take the other's dead-looking pid for a crash.
+// stopped: Lance still commits it atomically, it is simply late. A device is its host name,
+// and a holder's pid is looked at only by processes of its pid scope (base/process-scope.ts,
+// carried in the claim id: a container or sandbox on the same host, or a reboot, has another),
+// so only a crash there is seen at once; any other holder is waited out until its expiry.
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Connection, Table } from '@lancedb/lancedb';
 import { isProcessAlive } from '../../base/process-alive';
+import { processScope } from '../../base/process-scope';
 import { errorWithoutSecrets } from '../location/location-error';
 import { checkS3Reachable } from '../location/s3-client';
 import { COPY_MARKER, unfinishedCopyError } from '../location/unfinished-copy';
@@ -105,7 +108,7 @@ async function acquire(where: StoreLocation, options: LeaseOptions): Promise<Lea
     for (let round = 0; round < 4; round++) {
       seen = await readLease(table);
       if (seen.claim && !isStale(seen)) return { acquired: false, holder: holderOf(seen), here: seen.host === os.hostname() && seen.pid === process.pid };
-      const claim = randomUUID();
+      const claim = `${randomUUID()}.${processScope()}`;
       const since = Date.now();
       const started = performance.now();
       let swapped: { rowsUpdated: number; version: number };
@@ -323,8 +326,10 @@ function isConflict(error: unknown): boolean {
 
 function isStale(row: LeaseRow): boolean {
   if (row.expires_at <= Date.now()) return true;
-  // A holder on this very host whose process is gone (kill -9, a crash) need not be waited for.
-  return row.host === os.hostname() && row.pid !== process.pid && !isProcessAlive(row.pid);
+  // A holder of this very host and pid scope whose process is gone (kill -9, a crash) need not
+  // be waited for. A claim from before scopes were recorded has none: waited out.
+  const sameScope = row.claim.slice(row.claim.lastIndexOf('.') + 1) === processScope();
+  return row.host === os.hostname() && sameScope && row.pid !== process.pid && !isProcessAlive(row.pid);
 }
 
 function holderOf(row: LeaseRow): LeaseHolder {
