@@ -87,6 +87,8 @@ export class LibraryService {
   private readOnlyStore: Promise<LibraryStore> | undefined;
   private lock: LibraryWriter | undefined;
   private locking: Promise<LibraryWriter> | undefined;
+  /** A store whose writer lease was lost, being closed (retireWriter). */
+  private retiring: Promise<void> | undefined;
   private labelTexts: TextEmbedder | undefined;
   private readonly thumbCache: BoundedCache | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
@@ -149,6 +151,7 @@ export class LibraryService {
     // Opened without a model (readWithoutModel): reading only, so that nothing is indexed,
     // recorded as failed or changed by a device that cannot embed.
     if (this.options.model.missing) throw this.options.model.missing;
+    await this.retiring; // a lost writer's connection is not the next writer's
     // The home's pid lock and the library's lease (writer-lock.ts); one attempt at a time.
     this.locking ??= acquireLibraryWriter({ home: this.paths.home, library: this.location, libraryUri: this.location.uri, command: this.options.command ?? 'shoebox' });
     this.lock ??= await this.locking.catch((error: unknown) => {
@@ -156,9 +159,30 @@ export class LibraryService {
       throw error;
     });
     if (this.files.root === this.paths.home) fs.mkdirSync(this.paths.thumbs, { recursive: true });
-    const store = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite: () => this.lock?.assertHeld(), ...this.searchCache() });
-    this.store = mappedStore(store, () => this.deviceFolders.map());
-    return this.store;
+    const lock = this.lock;
+    // Bound to this lock: once it is lost, every write through this store fails, whoever holds the library then.
+    const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite: () => lock.assertHeld(), ...this.searchCache() });
+    const store = mappedStore(opened, () => this.deviceFolders.map());
+    this.store = store;
+    lock.onLost(() => this.retireWriter(lock, store));
+    return store;
+  }
+
+  /**
+   * After the writer lease was lost (the laptop slept past it, and another device took the
+   * library over): that store's writes all fail, and its reads, which do not look for other
+   * devices' commits, would show the library as it was. Reads go to a fresh reading store, and
+   * the next write takes the library again ("library busy" while the other device writes).
+   */
+  private retireWriter(lock: LibraryWriter, store: LibraryStore): void {
+    if (this.lock !== lock) return;
+    this.lock = undefined;
+    this.locking = undefined;
+    if (this.store === store) this.store = undefined;
+    void lock.release().catch(() => {}); // the home's pid lock: this process may take the library again
+    // Closed now: the next writer must not share its connection, whose reads would not see
+    // the other device's commits. What was running on it fails (at its next write it would).
+    this.retiring = store.close().catch(() => {});
   }
 
   /** The store for reading; works while another process writes. */
