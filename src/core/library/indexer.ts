@@ -366,7 +366,7 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     if (!format || !bytes) {
       if (sniffVideo(head) || hasVideoExtension(filePath)) return decodeVideo(file, index, sniffVideo(head) !== null);
       if (!hasPhotoExtension(filePath)) return null; // not a photo at all: ignored, not failed
-      throw new ImageDecodeError('not an image (unrecognised content)');
+      throw new ImageDecodeError(head.length === 0 ? 'empty file (0 bytes)' : 'not an image (unrecognised content)');
     }
     let meta: PhotoMetadata;
     let image: PreprocessedImage;

@@ -83,7 +83,8 @@ async function checkHeader(buffer: Buffer, what: string): Promise<Metadata> {
     // No pixel limit here: we want the declared size, to refuse it with our own reason.
     header = await sharp(buffer, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new MediaError('unreadable', `unreadable ${what} header: ${errorText(err).replace(/^Input buffer has corrupt header: /i, '')}`);
+    // sharp's prefix and libvips' loader name ("VipsJpeg: ") say nothing about the photo.
+    throw new MediaError('unreadable', `unreadable ${what} header: ${errorText(err).replace(/^Input buffer has corrupt header: /i, '').replace(/^Vips\w*:\s*/, '')}`);
   }
   const { width, height } = header;
   if (!width || !height) throw new MediaError('unreadable', `unreadable ${what} header: no dimensions`);

@@ -61,7 +61,7 @@ describe('toSharpInput on the awkward corpus', () => {
       'random.heic': 'not an image (unrecognised content)',
       'no-preview.nef': 'RAW file has no embedded preview',
     });
-    expect(reasons['truncated-header.jpg']).toMatch(/^unreadable JPEG header: .*premature end/);
+    expect(reasons['truncated-header.jpg']).toMatch(/^unreadable JPEG header: premature end/i);
     expect(reasons['bomb.png']).toMatch(/^image too large: 100000x100000/);
   });
 
