@@ -83,6 +83,15 @@ describe('shoebox tag / tags / labels', () => {
     expect((await run('labels', 'export', ...MODEL, 'colours', out)).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(shown);
     expect(json(await run('labels', 'list', ...MODEL, '--shipped', '--json'))).toEqual(['animals', 'documents', 'occasions', 'scenes']);
+    // The user's own "animals" (a file of that name replaces the set, as asked); the shipped
+    // set asked for by name afterwards does not undo it.
+    const mine = path.join(tempDir(), 'my-animals.json');
+    fs.writeFileSync(mine, JSON.stringify({ name: 'animals', labels: ['cat', 'dog'] }));
+    expect((await run('labels', 'import', ...MODEL, mine)).code).toBe(0);
+    const byName = await run('labels', 'import', ...MODEL, 'animals');
+    expect(byName.code).toBe(0);
+    expect(byName.stderr).toMatch(/label set "animals" is already in the library: used as it is there/);
+    expect(json(await run('labels', 'show', ...MODEL, '--json', 'animals'))).toMatchObject({ labels: ['cat', 'dog'] });
 
     const bad = path.join(tempDir(), 'bad.json');
     for (const [content, message] of [

@@ -170,7 +170,13 @@ describe('tags through LibraryApi', () => {
     // A label taken out of the set: its automatic tags go, its decisions wait unseen (review,
     // counts) and come back with it.
     const withoutBlue = { ...COLOUR_SET, labels: COLOUR_SET.labels.filter((l) => (typeof l === 'string' ? l : l.name) !== 'blue') };
+    const redBefore = await labelsOf('red.jpg');
+    expect(redBefore).toContain('red:auto');
+    await host.setTagState(id('red.jpg'), 'colours', 'red', 'rejected'); // a decision on a label that stays
     await host.saveLabelSet(withoutBlue, 'colours');
+    // Undone, the model's tag under it is there again: only the removed label's tags went.
+    await host.setTagState(id('red.jpg'), 'colours', 'red', 'auto');
+    expect(await labelsOf('red.jpg')).toEqual(redBefore);
     for (const state of ['auto', 'accepted', 'rejected'] as const) {
       const page = await host.reviewTags({ set: 'colours', state });
       expect(page.photos.filter((p) => p.tag.label === 'blue'), state).toEqual([]);

@@ -301,6 +301,10 @@ class Store implements LibraryStore {
     });
   }
 
+  removeAutoTagsOfLabels(set: string, labels: readonly string[]): Promise<void> {
+    return this.write(() => this.tags.removeAutoOfLabels(set, labels));
+  }
+
   replaceAutoTags(set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void> {
     return this.write(() => this.tags.replaceAuto(this.modelId, set, hashes, tags));
   }

@@ -106,6 +106,11 @@ export class TagsRepository {
     await this.deleteWhere([equals('set', set)]);
   }
 
+  /** Every model's automatic tags of these labels of the set; the decisions on them stay. */
+  async removeAutoOfLabels(set: string, labels: readonly string[]): Promise<void> {
+    await this.deleteWhere(chunkForPredicate([...labels]).map((chunk) => `${equals('state', 'auto')} AND ${equals('set', set)} AND ${inList('label', chunk)}`));
+  }
+
   private async stored(query: TagQuery, extra: string | null): Promise<StoredTag[]> {
     const table = await this.conn.table(TAG_TABLES.tags);
     if (!table) return [];

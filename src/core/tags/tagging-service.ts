@@ -117,12 +117,15 @@ export class TaggingService {
   async saveLabelSet(set: LabelSet): Promise<void> {
     const checked = parseLabelSet(labelSetToJson(set), `"${set.name}"`);
     const store = await this.library.writable();
-    await store.putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
-    // A label taken out of the set takes its automatic tags with it (the next tagging would
-    // not make them again); the user's decisions on it stay, and count again if it comes back.
+    // A label taken out of the set takes its automatic tags with it, every model's (the next
+    // tagging would not make them again); the user's decisions on it stay, and count again
+    // if it comes back. Before the set is saved: a crash in between leaves the label in the
+    // set, its tags to be made again by the next tagging.
+    const before = await store.getLabelSet(checked.name);
     const labels = new Set(checked.labels.map((l) => l.name));
-    const auto = await store.listTags({ set: checked.name, states: ['auto'] });
-    if (auto.some((t) => !labels.has(t.label))) await store.replaceAutoTags(checked.name, 'all', auto.filter((t) => labels.has(t.label)));
+    const removed = before ? parseLabelSetJson(before.json, `"${checked.name}" (stored)`).labels.map((l) => l.name).filter((l) => !labels.has(l)) : [];
+    if (removed.length) await store.removeAutoTagsOfLabels(checked.name, removed);
+    await store.putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
   }
 
   async labelSet(name: string): Promise<LabelSet> {

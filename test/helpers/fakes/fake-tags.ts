@@ -64,6 +64,10 @@ export function fakeTags(modelId: string, photos: Pick<VectorReads, 'pathsByHash
       for (const t of tags) rows.set(autoKey(t), { ...t, state: 'auto' });
       touch();
     },
+    async removeAutoTagsOfLabels(set, labels) {
+      for (const [key, t] of rows) if (t.state === 'auto' && t.set === set && labels.includes(t.label)) rows.delete(key);
+      touch();
+    },
     async putTags(tags) {
       for (const t of tags) {
         if (t.state === 'auto') rows.delete(decisionKey(t));
