@@ -86,7 +86,8 @@ export class LibraryService {
   private store: LibraryStore | undefined;
   private readOnlyStore: Promise<LibraryStore> | undefined;
   private lock: LibraryWriter | undefined;
-  private locking: Promise<LibraryWriter> | undefined;
+  /** The writer's lock and store being opened (writable()), shared by callers arriving together. */
+  private openingWriter: Promise<LibraryStore> | undefined;
   /** A store whose writer lease was lost, being closed (retireWriter). */
   private retiring: Promise<void> | undefined;
   private labelTexts: TextEmbedder | undefined;
@@ -151,21 +152,31 @@ export class LibraryService {
     // Opened without a model (readWithoutModel): reading only, so that nothing is indexed,
     // recorded as failed or changed by a device that cannot embed.
     if (this.options.model.missing) throw this.options.model.missing;
-    await this.retiring; // a lost writer's connection is not the next writer's
-    // The home's pid lock and the library's lease (writer-lock.ts); one attempt at a time.
-    this.locking ??= acquireLibraryWriter({ home: this.paths.home, library: this.location, libraryUri: this.location.uri, command: this.options.command ?? 'shoebox' });
-    this.lock ??= await this.locking.catch((error: unknown) => {
-      this.locking = undefined;
-      throw error;
+    // One writer at a time: callers arriving together share its lock and store.
+    const opening = (this.openingWriter ??= this.openWriter());
+    opening.catch(() => {
+      if (this.openingWriter === opening) this.openingWriter = undefined;
     });
-    if (this.files.root === this.paths.home) fs.mkdirSync(this.paths.thumbs, { recursive: true });
-    const lock = this.lock;
-    // Bound to this lock: once it is lost, every write through this store fails, whoever holds the library then.
-    const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite: () => lock.assertHeld(), ...this.searchCache() });
-    const store = mappedStore(opened, () => this.deviceFolders.map());
-    this.store = store;
-    lock.onLost(() => this.retireWriter(lock, store));
-    return store;
+    return opening;
+  }
+
+  /** The home's pid lock and the library's lease (writer-lock.ts), then a store bound to them. */
+  private async openWriter(): Promise<LibraryStore> {
+    await this.retiring; // a lost writer's connection is not the next writer's
+    const lock = await acquireLibraryWriter({ home: this.paths.home, library: this.location, libraryUri: this.location.uri, command: this.options.command ?? 'shoebox' });
+    try {
+      if (this.files.root === this.paths.home) fs.mkdirSync(this.paths.thumbs, { recursive: true });
+      // Bound to this lock: once it is lost, every write through this store fails, whoever holds the library then.
+      const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite: () => lock.assertHeld(), ...this.searchCache() });
+      const store = mappedStore(opened, () => this.deviceFolders.map());
+      this.lock = lock;
+      this.store = store;
+      lock.onLost(() => this.retireWriter(lock, store));
+      return store;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
 
   /**
@@ -177,12 +188,13 @@ export class LibraryService {
   private retireWriter(lock: LibraryWriter, store: LibraryStore): void {
     if (this.lock !== lock) return;
     this.lock = undefined;
-    this.locking = undefined;
-    if (this.store === store) this.store = undefined;
-    void lock.release().catch(() => {}); // the home's pid lock: this process may take the library again
+    this.store = undefined;
+    this.openingWriter = undefined;
     // Closed now: the next writer must not share its connection, whose reads would not see
     // the other device's commits. What was running on it fails (at its next write it would).
-    this.retiring = store.close().catch(() => {});
+    // The lock's release gives the home's pid lock back at once and frees the lease's row
+    // within seconds, without waiting for a renewal stuck on a dropped network (writer-lock.ts).
+    this.retiring = Promise.all([store.close().catch(() => {}), lock.release().catch(() => {})]).then(() => {});
   }
 
   /** The store for reading; works while another process writes. */
@@ -364,6 +376,9 @@ export class LibraryService {
    */
   async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: { leaveOut?: readonly string[] } = {}): Promise<void> {
     const store = await this.writable();
+    // The lock this store is bound to: lost, it ends the watch (another device took over),
+    // though the library may have another writer by then.
+    const lock = this.lock;
     const deps = this.indexerDeps(store);
     const scope = await this.scanScope(store);
     // Folders the user paused are neither caught up nor followed (still named in the scope: a
@@ -413,7 +428,7 @@ export class LibraryService {
     if (!signal.aborted) {
       await new Promise<void>((resolve) => {
         signal.addEventListener('abort', () => resolve(), { once: true });
-        unlisten = this.lock?.onLost((error) => {
+        unlisten = lock?.onLost((error) => {
           lost = error;
           resolve();
         });
@@ -442,10 +457,11 @@ export class LibraryService {
     this.options.onClose?.();
     await this.thumbCache?.settled(); // a command leaves the cache within its size
     await this.model?.close();
+    // A writer still being opened is closed and released once open, not left to lapse.
+    await this.openingWriter?.catch(() => undefined);
     await this.store?.close();
     await (await this.readOnlyStore?.catch(() => undefined))?.close();
-    // A writer lock still being taken is released once taken, not left to lapse.
-    await (this.lock ?? (await this.locking?.catch(() => undefined)))?.release();
+    await this.lock?.release();
   }
 
   private indexerDeps(store: LibraryStore): IndexerDeps {

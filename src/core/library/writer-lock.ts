@@ -66,10 +66,15 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
     pidLock.release();
     throw error;
   }
+  let lost = false;
+  lease.onLost(() => (lost = true));
   return {
     assertHeld: () => lease.assertHeld(),
     onLost: (listener) => lease.onLost(listener),
     release: async () => {
+      // A lost lease leaves nothing of ours to wait for: the home's pid lock goes at once, so
+      // this process may take the library again whatever the lease's release waits on.
+      if (lost) pidLock.release();
       try {
         await lease.release();
       } finally {

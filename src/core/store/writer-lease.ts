@@ -50,6 +50,8 @@ import { lostConnection } from './lost-connection';
 export const LEASE_TTL_MS = 30_000;
 /** How often the holder renews: well inside the TTL, so a slow store or a busy loop is fine. */
 export const LEASE_RENEW_MS = 5_000;
+/** How long the release of a lost lease tries to free its row before leaving it to lapse. */
+const LOST_RELEASE_MS = 5_000;
 /** A write must finish inside the lease: the holder stops writing this long before it lapses. */
 const SAFETY_MS = 5_000;
 /** Old versions of the lease table (one per renewal) are cleaned every this many renewals. */
@@ -225,11 +227,17 @@ export class WriterLease {
   async release(): Promise<void> {
     if (this.released) return;
     clearInterval(this.timer);
-    await this.renewing;
+    // A lost lease's renewal may be stuck on a dropped network: not waited for.
+    if (!this.lost) await this.renewing;
     this.released = true;
     try {
-      // Keeps who held it, for the record; an expired lease is free.
-      if (!this.lost) await this.table.update({ where: `claim = '${this.claim}'`, values: { expires_at: 0 } });
+      // Keeps who held it, for the record; an expired lease is free. Our claim only: a lease
+      // another device took over is not touched, and one lost here (not renewed in time)
+      // still holding our claim is freed, so this process may take it again at once. A lost
+      // lease's store may not answer: given a few seconds, then it lapses by itself.
+      const expire = this.table.update({ where: `claim = '${this.claim}'`, values: { expires_at: 0 } }).catch(() => undefined); // unreachable: it lapses
+      if (this.lost) await Promise.race([expire, new Promise((resolve) => setTimeout(resolve, LOST_RELEASE_MS).unref())]);
+      else await expire;
     } catch {
       // Unreachable store: the lease lapses after its TTL instead.
     } finally {
