@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ClientContext } from './client/ClientContext';
 import { connectClient } from './client/connect';
+import { SessionStateProvider } from './hooks/useSessionState';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -29,7 +30,9 @@ const client = connectClient();
 createRoot(container).render(
   <StrictMode>
     <ClientContext.Provider value={client}>
-      <App />
+      <SessionStateProvider>
+        <App />
+      </SessionStateProvider>
     </ClientContext.Provider>
   </StrictMode>,
 );

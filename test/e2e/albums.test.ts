@@ -80,8 +80,9 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     const bar = lib.page.getByRole('toolbar', { name: 'Album Reds' });
     await screenshot(lib.page, 'albums-viewer-bar');
     await bar.getByRole('button', { name: 'Exclude from album' }).click();
-    // The viewer moves on to the photo that took its place.
+    // The viewer moves on to the photo that took its place; the line saying so stays, with Undo.
     await eventually(() => viewer.locator('.viewer__title').innerText()).not.toBe('red.jpg');
+    await eventually(() => viewer.getByRole('status').filter({ hasText: 'Excluded red.jpg from “Reds”.' }).getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
     await lib.page.keyboard.press('Escape');
     await eventually(headerCount).toBe(before - 1);
     expect(await albumGrid().getByRole('button', { name: 'Open red.jpg' }).count()).toBe(0);
@@ -189,7 +190,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   it('deletes the album after asking', async () => {
     const editor = lib.page.getByRole('form', { name: 'Edit album Red things' });
     await editor.getByRole('button', { name: 'Delete album…' }).click();
-    await eventually(() => editor.getByRole('alert').innerText()).toMatch(/Delete “Red things”\? The photos stay where they are/);
+    await eventually(() => editor.getByRole('alertdialog', { name: 'Confirm deletion' }).innerText()).toMatch(/Delete “Red things”\? The photos stay where they are/);
     await editor.getByRole('button', { name: 'Delete', exact: true }).click();
     await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).toMatch(/Save a search as an album/);
     expect(fs.readdirSync(lib.photos)).toContain('red.jpg');

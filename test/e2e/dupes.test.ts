@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
   const pics = Array.from({ length: 26 }, (_, i) => `pic-${String(i).padStart(2, '0')}`);
   const groupOf = (name: string) => page.getByRole('listitem', { name: `${name} and its duplicates` });
   const trashButton = () => page.getByRole('button', { name: /^Move [\d,]+ photos? to trash$/ });
+  const focusedText = () => page.evaluate(() => (document.activeElement === document.body ? 'BODY' : document.activeElement?.textContent));
+  const summary = () => page.locator('.dupes__summary').innerText();
 
   beforeAll(async () => {
     home = tempDir('shoebox-e2e-dupes-home-');
@@ -90,7 +92,8 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await eventually(() => groups.count()).toBe(25);
     const pages = page.getByRole('navigation', { name: 'Pages of groups', exact: true });
     expect(await pages.innerText()).toMatch(/Groups 1–25 of 27[\s\S]*Page 1 of 2/);
-    expect(await page.locator('.dupes__summary').innerText()).toMatch(/^27 groups, 28 photos could go/);
+    // The headline counts what the Move button moves, out of what the whole report could free.
+    expect(await summary()).toMatch(/^27 groups, 26 of 28 photos marked to go/);
     // The holiday picture first, then the others in order; the last two wait on page 2.
     expect(await groups.first().getAttribute('aria-label')).toBe('holiday.jpg and its duplicates');
     expect(await groups.last().getAttribute('aria-label')).toBe('pic-23.jpg and its duplicates');
@@ -115,6 +118,7 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect((await group.locator('.dupe--trash').allInnerTexts()).join('\n')).toMatch(/holiday\.jpg/);
     await group.getByRole('checkbox', { name: 'Skip this group' }).check();
     await eventually(() => trashButton().innerText()).toBe('Move 24 photos to trash');
+    expect(await summary()).toMatch(/^27 groups, 24 of 28 photos marked to go/);
     // Why fewer than "could go": the line under the summary says.
     expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 25 groups you have looked at, less the 1 group you skipped; 2 groups on other pages stay until you open them.');
     await group.getByRole('checkbox', { name: 'Skip this group' }).uncheck();
@@ -165,6 +169,18 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Duplicate groups');
     expect(await groupOf('pic-01.jpg').getByRole('checkbox', { name: 'Skip this group' }).isChecked()).toBe(true);
     expect(await trashButton().innerText()).toBe('Move 27 photos to trash');
+
+    // Another screen and back: the keeper chosen, the skip and the pages looked at are as they were.
+    await groupOf('holiday.jpg').getByRole('radio', { name: 'Keep holiday_small.jpg' }).check();
+    await page.getByRole('button', { name: /^All photos/ }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Duplicates', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: /^Duplicates/ }).click();
+    await eventually(() => groups.count()).toBe(25);
+    expect(await groupOf('pic-01.jpg').getByRole('checkbox', { name: 'Skip this group' }).isChecked()).toBe(true);
+    expect(await groupOf('holiday.jpg').getByRole('radio', { name: 'Keep holiday_small.jpg' }).isChecked()).toBe(true);
+    expect(await trashButton().innerText()).toBe('Move 27 photos to trash');
+    expect(await summary()).toMatch(/^27 groups, 27 of 28 photos marked to go/);
+    await groupOf('holiday.jpg').getByRole('radio', { name: 'Keep holiday.jpg' }).check();
   });
 
   it('on confirmation (by keyboard) moves exactly the copies of the groups looked at, and shows what it did', async () => {
@@ -191,6 +207,8 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await page.keyboard.press('Enter');
 
     await eventually(() => page.getByRole('heading', { name: 'Moved 27 photos to the trash' }).isVisible()).toBe(true);
+    // The dialog and its opener's count are gone: what was done has the focus.
+    await eventually(focusedText).toBe('Moved 27 photos to the trash');
     const moved = [...copies, ...pics.filter((p) => p !== 'pic-01').map((p) => `${p}_copy.jpg`)];
     for (const name of moved) {
       expect(fs.existsSync(file(name)), name).toBe(false);
@@ -219,9 +237,17 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await group.getByRole('checkbox', { name: 'Skip this group' }).uncheck();
     await eventually(() => group.locator('.dupe--trash').count()).toBe(1);
     await eventually(() => trashButton().innerText()).toBe('Move 1 photo to trash');
+    await trashButton().click();
+    const dialog = page.getByRole('dialog', { name: 'Move 1 photo from 1 group to the trash?' });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.innerText()).toMatch(/system trash, where you can restore it\./);
+    await page.keyboard.press('Escape');
+    await eventually(() => dialog.count()).toBe(0);
     const notDuplicates = group.getByRole('button', { name: 'Not duplicates' });
     await notDuplicates.click();
     const note = group.getByRole('status');
+    // "Not duplicates" and its Undo take each other's place: the focus follows.
+    await eventually(focusedText).toBe('Undo');
     await eventually(() => note.innerText()).toMatch(/^Not duplicates: all stay, and later scans leave this group out\.\s*Undo$/);
     // Its photos stay: nothing is left to move.
     expect(await group.locator('.dupe--trash').count()).toBe(0);
@@ -232,6 +258,7 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     // Undo, then decide again: one decision is remembered.
     await note.getByRole('button', { name: 'Undo' }).click();
     await eventually(() => notDuplicates.isVisible()).toBe(true);
+    await eventually(focusedText).toBe('Not duplicates');
     await eventually(() => group.locator('.dupe--trash').count()).toBe(1);
     await notDuplicates.click();
     await eventually(() => note.isVisible()).toBe(true);
@@ -241,6 +268,20 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect(await page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem').count()).toBe(0);
     for (const name of ['pic-01.jpg', 'pic-01_copy.jpg']) expect(fs.existsSync(file(name)), name).toBe(true);
     await screenshot(page, 'dupes-07-after-rescan');
+    expect(errors).toEqual([]);
+  });
+
+  it('with similar shots, a group that has any starts skipped: nothing of it is marked to go', async () => {
+    await page.getByRole('checkbox', { name: /Similar shots/ }).check();
+    await page.getByRole('button', { name: 'Find duplicates' }).click();
+    const similar = page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: /similar shots/ }) });
+    await eventually(() => similar.count(), 60_000).toBeGreaterThan(0);
+    for (const group of await similar.all()) {
+      expect(await group.getByRole('checkbox', { name: 'Skip this group' }).isChecked()).toBe(true);
+      expect(await group.locator('.dupe--trash').count()).toBe(0);
+    }
+    expect(await page.locator('.dupes__coverage').innerText()).toMatch(/of similar shots \(untick Skip on those to move\)/);
+    await screenshot(page, 'dupes-08-similar');
     expect(errors).toEqual([]);
   });
 });

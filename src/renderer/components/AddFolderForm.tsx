@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useClient } from '../client/ClientContext';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
+import { refocusWhenLost } from '../hooks/useRefocus';
 import { addedFolderNote } from '../lib/added-folder';
 
 /**
@@ -12,11 +13,17 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
   // What happened that the sidebar does not show (a folder inside a library folder).
   const [note, setNote] = useState<string | null>(null);
   const client = useClient();
+  const input = useRef<HTMLInputElement>(null);
   const { path, setPath, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (folder) => {
     setNote(null);
     const job = await client.addFolder(folder);
     const outcome = addedFolderNote(job.folder, (await client.listFolders()).map((f) => f.path));
     setPath('');
+    // The Add button was disabled while adding, and the form may close (the sidebar's) or give
+    // way to the library (first run): the new folder in the sidebar takes the focus, or the
+    // path field when the form stays to say what happened. Not tied to this form's life.
+    const field = input.current;
+    refocusWhenLost(() => (outcome ? field : document.querySelector<HTMLElement>(`.folder__name[data-folder="${CSS.escape(job.folder)}"]`) ?? field), 5000);
     // The form stays open to say so (the sidebar's own form closes once added).
     if (outcome) setNote(outcome);
     else onAdded?.();
@@ -30,6 +37,7 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
       <div className="add-folder__row">
         <input
           id="add-folder-path"
+          ref={input}
           type="text"
           placeholder="/home/you/Pictures"
           value={path}

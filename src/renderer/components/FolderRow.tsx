@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FolderInfo, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { errorMessage } from '../hooks/useAsync';
@@ -8,6 +8,7 @@ import { InlineConfirm } from './InlineConfirm';
 import { JobProgress } from './JobProgress';
 import { LocateFolder } from './LocateFolder';
 import { useViewingOnly } from '../hooks/useViewingOnly';
+import { useRefocus } from '../hooks/useRefocus';
 
 interface FolderRowProps {
   folder: FolderInfo;
@@ -29,11 +30,18 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
   const [pausing, setPausing] = useState(false);
   const active = job?.state === 'queued' || job?.state === 'running';
   const indexing = (job?.kind === 'index' && active) || syncing;
+  const row = useRef<HTMLLIElement>(null);
+  const name = useRef<HTMLButtonElement>(null);
+  const remover = useRef<HTMLButtonElement>(null);
+  const refocus = useRefocus();
 
   /** Pauses or resumes the folder's indexing; the row follows from the folders-changed and job events. */
   const setPaused = async (pause: boolean) => {
     setError(null);
     setPausing(true);
+    // Pause becomes Resume (and back) once the folder's state arrives: the focus follows it,
+    // or goes to the folder's name when neither shows (the run ended meanwhile).
+    refocus(() => row.current?.querySelector<HTMLElement>('[data-pause]') ?? name.current);
     try {
       await (pause ? client.pauseIndexing(folder.path) : client.resumeIndexing(folder.path));
     } catch (e) {
@@ -45,6 +53,10 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
 
   const remove = async () => {
     setError(null);
+    // The row leaves: the next folder takes the focus (else the one before, else All photos).
+    const neighbour = row.current?.nextElementSibling ?? row.current?.previousElementSibling;
+    const nav = row.current?.closest('nav');
+    refocus(() => neighbour?.querySelector<HTMLElement>('.folder__name') ?? nav?.querySelector<HTMLElement>('.sidebar__all') ?? remover.current, { ms: 5000, outlive: true });
     try {
       await client.removeFolder(folder.path);
     } catch (e) {
@@ -54,14 +66,14 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
   };
 
   return (
-    <li className={selected ? 'folder folder--selected' : 'folder'}>
+    <li className={selected ? 'folder folder--selected' : 'folder'} ref={row}>
       <div className="folder__head">
-        <button type="button" className="folder__name" title={folder.libraryPath ? `${folder.path} (library folder ${folder.libraryPath})` : folder.path} aria-pressed={selected} onClick={onSelect}>
+        <button type="button" className="folder__name" title={folder.libraryPath ? `${folder.path} (library folder ${folder.libraryPath})` : folder.path} aria-pressed={selected} data-folder={folder.path} ref={name} onClick={onSelect}>
           <span className="folder__base">{baseName(folder.path)}</span>
           <span className="folder__path">{folder.path}</span>
         </button>
         {!viewingOnly && (
-          <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${folder.path} from the library`} title="Remove from the library" onClick={() => setConfirming(true)}>
+          <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${folder.path} from the library`} title="Remove from the library" ref={remover} onClick={() => setConfirming(true)}>
             ×
           </button>
         )}
@@ -74,12 +86,12 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
           </button>
         )}
         {!viewingOnly && indexing && !folder.paused && (
-          <button type="button" className="link-button" disabled={pausing} title="Stop indexing this folder until you resume it (what is indexed stays)" onClick={() => void setPaused(true)}>
+          <button type="button" className="link-button" data-pause disabled={pausing} title="Stop indexing this folder until you resume it (what is indexed stays)" onClick={() => void setPaused(true)}>
             Pause indexing
           </button>
         )}
         {!viewingOnly && folder.paused && (
-          <button type="button" className="link-button" disabled={pausing} title="Index what this folder lacks and follow it again" onClick={() => void setPaused(false)}>
+          <button type="button" className="link-button" data-pause disabled={pausing} title="Index what this folder lacks and follow it again" onClick={() => void setPaused(false)}>
             Resume indexing
           </button>
         )}

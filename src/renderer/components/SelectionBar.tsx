@@ -5,7 +5,7 @@
 // only), or move them to the trash after a confirmation. Each action is one call for the whole selection (one
 // write, however many photos) and reports what it did.
 import { useState } from 'react';
-import type { Photo, PlaceChoice } from '../../shared/api';
+import type { AlbumPhoto, Photo, PlaceChoice } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useOnChange } from '../hooks/useOnChange';
@@ -126,7 +126,17 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const text = `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
       // In that album's own screen it reloads, and the selection and this bar go with it: the
       // line is said as a notice there. Elsewhere the selection stays, for the next action.
-      if (result.done && shownAlbum === album) onMoved(text);
+      // Excluded photos leave that album's grid: Undo puts each back as it was (pinned, or in while it matches).
+      const pinned = chosen.filter((p) => (p as Partial<AlbumPhoto>).pinned === true).map((p) => p.id);
+      const matched = chosen.filter((p) => (p as Partial<AlbumPhoto>).pinned !== true).map((p) => p.id);
+      const putBack = async () => {
+        let done = 0;
+        if (pinned.length) done += (await client.setAlbumMemberships(album, pinned, 'pinned')).done;
+        if (matched.length) done += (await client.setAlbumMemberships(album, matched, 'auto')).done;
+        notifyAlbumsChanged();
+        return `Put ${formatCount(done, 'photo')} back in “${album}”.`;
+      };
+      if (result.done && shownAlbum === album) onMoved(text, membership === 'excluded' ? putBack : undefined);
       notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
       return text;
     });

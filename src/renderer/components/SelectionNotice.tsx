@@ -3,8 +3,9 @@
 // inverse (bring back, favourite again, shift back), as Google Photos' "Archived · Undo": the
 // photos are out of sight, and the user may not know where they went. Keyed by the notice
 // (the parent gives it `key={notice.id}`), so its busy state is that notice's only.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Notice } from '../hooks/useListSelection';
+import { refocusWhenLost } from '../hooks/useRefocus';
 
 interface SelectionNoticeProps {
   notice: Notice;
@@ -14,9 +15,14 @@ interface SelectionNoticeProps {
 
 export function SelectionNotice({ notice, onUndone }: SelectionNoticeProps) {
   const [busy, setBusy] = useState(false);
+  const line = useRef<HTMLParagraphElement>(null);
   const undo = notice.undo;
+  // The action's control usually went with the photos (the selection bar, the trash dialog, an
+  // Undo now answered): a focus fallen to the page comes here, to its Undo (the likely next
+  // move) or else the line itself, which a screen reader then reads.
+  useEffect(() => refocusWhenLost(() => line.current?.querySelector<HTMLElement>('button:not(:disabled)') ?? line.current, 1500), []);
   return (
-    <p className="selection-notice muted" role="status">
+    <p className="selection-notice muted" role="status" ref={line} tabIndex={-1}>
       {notice.text}
       {undo && (
         <>

@@ -154,7 +154,9 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
         );
       }
       items.push(
-        <div key={`r${item.start}`} className="grid__row" role="presentation" style={{ ...style, gap: layout.gap, paddingLeft: layout.gap }}>
+        // Each row its own list: the month and day headings between rows cannot sit inside a
+        // list (only list items can), and one list around them all was invalid structure.
+        <div key={`r${item.start}`} className="grid__row" role="list" style={{ ...style, gap: layout.gap, paddingLeft: layout.gap }}>
           {tiles}
         </div>,
       );
@@ -164,7 +166,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   return (
     <div className="timeline">
       <div ref={scroller} className={select && select.selection.indices.size > 0 ? 'grid timeline__scroller timeline__scroller--selecting' : 'grid timeline__scroller'} onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
-        <div className="grid__spacer" role="list" style={{ height: layout.height }}>
+        <div className="grid__spacer" style={{ height: layout.height }}>
           {items}
         </div>
       </div>

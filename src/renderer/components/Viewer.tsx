@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Photo, PhotoHit, PlaceSetting } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
@@ -30,6 +30,9 @@ interface ViewerProps {
   onMoreLikeThis: (photo: Photo) => void;
   /** Shows the timeline of a place (the metadata's place link); absent: the place is plain text. */
   onPlace?: (place: string) => void;
+  /** A screen's own actions on the photo (an album's Pin / Exclude): inside the dialog, so
+   *  Tab reaches them and a screen reader hears them as part of the viewer. */
+  children?: ReactNode;
 }
 
 /**
@@ -37,7 +40,7 @@ interface ViewerProps {
  * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
-export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace }: ViewerProps) {
+export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
   const photo = source.get(index);
@@ -128,6 +131,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
           ›
         </button>
       </div>
+      {children}
       <aside className="viewer__side">
         <div className="viewer__bar">
           <span className="viewer__position">

@@ -15,7 +15,9 @@ export function ZoomBar({ zoom }: { zoom: ZoomPan }) {
       <button type="button" className="zoom-bar__button" aria-label="Zoom out" title="Zoom out (−)" disabled={!zoomable || view.fit} onClick={() => zoom.step(-1)}>
         −
       </button>
-      <span className="zoom-bar__level" role="status" title="Zoom level: 100% shows one photo pixel per CSS pixel">
+      {/* Named by the level it shows (a fixed title was its name, "100% …" at any zoom); the
+          title stays as the explanation on hover. */}
+      <span className="zoom-bar__level" role="status" aria-label={`Zoom level ${zoomPercent(view.scale)}`} title="Zoom level: 100% shows one photo pixel per CSS pixel">
         {zoomPercent(view.scale)}
       </span>
       <button type="button" className="zoom-bar__button" aria-label="Zoom in" title="Zoom in (+)" disabled={!zoomable || view.scale >= zoom.max - SAME} onClick={() => zoom.step(1)}>

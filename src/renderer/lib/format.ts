@@ -44,6 +44,26 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
+/**
+ * Short names for folders shown side by side (a select's options): each folder's last path
+ * segment, or as many of its last segments as tell it from the others ("2023/Photos" and
+ * "Phone/Photos", not "Photos" twice); a path no suffix tells apart is shown whole.
+ */
+export function folderNames(paths: readonly string[]): Map<string, string> {
+  const split = paths.map((p) => p.split(/[\\/]/).filter(Boolean));
+  const names = new Map<string, string>();
+  split.forEach((parts, i) => {
+    const path = paths[i]!;
+    for (let n = 1; n <= parts.length; n++) {
+      const tail = parts.slice(-n).join('/');
+      const shared = split.some((other, j) => j !== i && other.slice(-n).join('/') === tail);
+      if (!shared) return names.set(path, tail);
+    }
+    names.set(path, path);
+  });
+  return names;
+}
+
 /** Where a file is inside its library folder ("2019/trip/bad.jpg"); the whole path if it is not under it. */
 export function pathInFolder(folder: string, path: string): string {
   const base = folder.replace(/[\\/]+$/, '');

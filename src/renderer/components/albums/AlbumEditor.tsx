@@ -2,10 +2,12 @@
 // i.e. the model's calibrated cut-off, or a cosine of the user's), filters (folder, tag,
 // favourites, place, dates), a live count of what matches; Save (a rename keeps the album's
 // pins and exclusions) and Delete (confirmed). The engine's refusals show inline, one line.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AlbumInfo, FolderInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { refocusWhenLost } from '../../hooks/useRefocus';
+import { InlineConfirm } from '../InlineConfirm';
 import { FolderSelect } from '../FolderSelect';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { emptyForm, formFilters, formFromAlbum, formToInput, type AlbumForm } from './album-form';
@@ -48,6 +50,14 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancel = () => navigate(saved ? { kind: 'album', name: saved.name } : PHOTOS_SCREEN);
+  // Esc leaves the editor as Cancel does (a confirmation open inside takes its own Esc first).
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    cancel();
+  };
   const edit = (change: Partial<AlbumForm>) => {
     setForm((f) => ({ ...f, ...change }));
     setError(null);
@@ -76,6 +86,9 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
       await client.removeAlbum(saved.name);
       notifyAlbumsChanged();
       navigate(PHOTOS_SCREEN);
+      // The album and its editor are gone: the album list in the sidebar takes the focus, where
+      // another album (or "+ New") is.
+      refocusWhenLost(() => document.querySelector<HTMLElement>('.albums-section .album-row') ?? document.querySelector<HTMLElement>('.albums-section button') ?? document.querySelector<HTMLElement>('.sidebar__all'));
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
@@ -84,13 +97,14 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
   };
 
   return (
-    <form className="album-editor" aria-label={saved ? `Edit album ${saved.name}` : 'New album'} onSubmit={(e) => void save(e)}>
+    <form className="album-editor" aria-label={saved ? `Edit album ${saved.name}` : 'New album'} onSubmit={(e) => void save(e)} onKeyDown={onKeyDown}>
       <h1 className="album-editor__title">{saved ? `Edit “${saved.name}”` : 'New smart album'}</h1>
       <p className="muted small album-editor__intro">An album is a saved search: photos that match join it by themselves as they are indexed.</p>
 
       <label className="album-field">
         <span>Name</span>
-        <input type="text" value={form.name} autoFocus={!saved} maxLength={200} onChange={(e) => edit({ name: e.target.value })} />
+        {/* Opened by "+ New" or Edit, whose button is gone: the first field takes the focus. */}
+        <input type="text" value={form.name} autoFocus maxLength={200} onChange={(e) => edit({ name: e.target.value })} />
       </label>
 
       <label className="album-field">
@@ -178,24 +192,25 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
         <button type="submit" className="button button--primary" disabled={busy}>
           {saved ? 'Save' : 'Create album'}
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => navigate(saved ? { kind: 'album', name: saved.name } : PHOTOS_SCREEN)}>
+        <button type="button" className="button" disabled={busy} onClick={cancel}>
           Cancel
         </button>
         {saved && !confirming && (
-          <button type="button" className="button button--danger album-editor__delete" disabled={busy} onClick={() => setConfirming(true)}>
+          <button type="button" className="button button--danger album-editor__delete" ref={deleteButton} disabled={busy} onClick={() => setConfirming(true)}>
             Delete album…
           </button>
         )}
         {saved && confirming && (
-          <span className="album-editor__confirm" role="alert">
-            Delete “{saved.name}”? The photos stay where they are.{' '}
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>
-              Delete
-            </button>{' '}
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </span>
+          <InlineConfirm
+            className="album-editor__confirm"
+            label="Confirm deletion"
+            message={`Delete “${saved.name}”? The photos stay where they are.`}
+            action="Delete"
+            cancelLabel="Keep it"
+            opener={() => deleteButton.current}
+            onConfirm={() => void remove()}
+            onCancel={() => setConfirming(false)}
+          />
         )}
       </div>
     </form>

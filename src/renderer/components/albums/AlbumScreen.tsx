@@ -1,14 +1,16 @@
 // A smart album's photos in the virtualized grid, best match first, with its query and
 // threshold; Edit, Export, and the photos excluded by hand (to put back). Opening a photo
-// shows it in the shared viewer with the album's actions on top (pin, unpin, exclude).
+// shows it in the shared viewer with the album's actions inside it (pin, unpin, exclude; an
+// exclusion is said with Undo in a line that stays as the viewer moves on).
 // "More like this" stays in the album screen: it lists a photo's look-alikes, any of which
 // can be pinned into the album. Photos are selected as in the other grids (click,
 // shift-click, ctrl/cmd-click, the keyboard) for the selection bar's actions.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useListSelection } from '../../hooks/useListSelection';
+import { refocusWhenLost } from '../../hooks/useRefocus';
 import { baseName, formatCount } from '../../lib/format';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { selectedIndices } from '../../lib/selection';
@@ -17,7 +19,7 @@ import { SelectionBar } from '../SelectionBar';
 import { SelectionNotice } from '../SelectionNotice';
 import { Viewer } from '../Viewer';
 import { AlbumPhotoBar } from './AlbumPhotoBar';
-import { useAlbumsVersion } from './albums-changed';
+import { notifyAlbumsChanged, useAlbumsVersion } from './albums-changed';
 import { describeFilters, describeThreshold } from './album-text';
 import { ExcludedPhotos } from './ExcludedPhotos';
 import { ExportPanel } from './ExportPanel';
@@ -54,6 +56,9 @@ export function AlbumScreen({ screen, navigate, library, showPlace }: ScreenProp
 type Panel = 'export' | 'excluded' | null;
 
 function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; navigate: ScreenProps['navigate']; showPlace: ScreenProps['showPlace']; refresh: string }) {
+  const client = useClient();
+  const title = useRef<HTMLHeadingElement>(null);
+  const excludedToggle = useRef<HTMLButtonElement>(null);
   const [listing, setListing] = useState<AlbumListing>({ kind: 'members', album: album.name });
   const [viewerIndex, setViewerIndex] = useState<number | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -73,6 +78,21 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
     else if (viewerIndex >= photos.count) setViewerIndex(photos.count - 1);
   }, [viewerIndex, photos, photos.count, photos.settled]);
 
+  // Opened from the editor (Save, Cancel, Esc) or after a deletion elsewhere, the control that
+  // had the focus is gone: the album's title takes it, so the keyboard starts from here.
+  useEffect(() => refocusWhenLost(() => title.current, 1000), []);
+
+  // Excluded from the viewer: said in the screen's line (shown in the viewer while it is open),
+  // with Undo putting back what the photo was (pinned, or in while it matches).
+  const excluded = (photo: Photo, wasPinned: boolean) => {
+    const name = baseName(photo.path);
+    chosen.setNotice(`Excluded ${name} from “${album.name}”.`, async () => {
+      await client.setAlbumMembership(album.name, photo.id, wasPinned ? 'pinned' : 'auto');
+      notifyAlbumsChanged();
+      return `Put ${name} back in “${album.name}”${wasPinned ? ', pinned' : ''}.`;
+    });
+  };
+
   const moreLikeThis = (photo: Photo) => {
     setViewerIndex(null);
     setListing({ kind: 'similar', id: photo.id, label: baseName(photo.path) });
@@ -85,7 +105,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
     <div className="album-screen">
       <header className="album-header">
         <div className="album-header__text">
-          <h1 className="album-header__title">{members ? album.name : `More like ${listing.label}`}</h1>
+          <h1 className="album-header__title" ref={title} tabIndex={-1}>{members ? album.name : `More like ${listing.label}`}</h1>
           <p className="album-header__meta muted">
             {members ? (
               <>
@@ -107,7 +127,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
               <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
                 Export…
               </button>
-              <button type="button" className="button" aria-expanded={panel === 'excluded'} onClick={() => toggle('excluded')}>
+              <button type="button" className="button" ref={excludedToggle} aria-expanded={panel === 'excluded'} onClick={() => toggle('excluded')}>
                 Excluded ({album.excluded})
               </button>
             </>
@@ -119,7 +139,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
         </div>
       </header>
       {members && panel === 'export' && <ExportPanel album={album.name} />}
-      {members && panel === 'excluded' && <ExcludedPhotos album={album} onPutBack={(text) => chosen.setNotice(text)} />}
+      {members && panel === 'excluded' && <ExcludedPhotos album={album} onPutBack={(text) => chosen.setNotice(text)} fallbackFocus={() => excludedToggle.current} />}
       {photos.error && (
         <p className="form-error album-screen__error" role="alert">
           {photos.error}
@@ -148,7 +168,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           shownAlbum={album.name}
         />
       )}
-      {chosen.notice && selection.indices.size === 0 && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
+      {chosen.notice && selection.indices.size === 0 && viewerIndex === null && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
       {photos.settled && photos.count === 0 && !photos.error ? (
         <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
       ) : (
@@ -166,16 +186,16 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
         </div>
       )}
       {viewerIndex !== null && (
-        <>
-          <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace} />
+        <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace}>
           <AlbumPhotoBar
-            key={current?.id}
             album={album.name}
             photo={current}
             member={members}
             pinned={members && !!current && (current as AlbumPhoto).pinned}
+            onExcluded={excluded}
+            notice={chosen.notice && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
           />
-        </>
+        </Viewer>
       )}
     </div>
   );

@@ -3,8 +3,10 @@
 // "skip" to leave the whole group alone, and "Not duplicates" to say so for good: the engine
 // remembers it (by content) and later scans leave the group out; Undo is offered after.
 // Photos an earlier decision covers (others joined them since) are marked and stay.
+import { useRef } from 'react';
 import type { DuplicateMemberInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
+import { useRefocus } from '../../hooks/useRefocus';
 import { baseName, formatBytes } from '../../lib/format';
 import { KIND_LABELS, type DuplicateSet } from './duplicate-sets';
 
@@ -26,20 +28,28 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
   const kinds = set.kinds.map((k) => KIND_LABELS[k]).join(' and ');
   const title = `${set.members.length} photos: ${kinds}`;
   const stays = skip || decided;
+  const card = useRef<HTMLLIElement>(null);
+  const refocus = useRefocus();
+  // "Not duplicates" and its Undo take each other's place (both disabled while the engine
+  // answers): the focus goes to whichever shows.
+  const decision = (act: () => void) => () => {
+    refocus(() => card.current?.querySelector<HTMLElement>('[data-decision]'));
+    act();
+  };
   return (
-    <li className={decided ? 'dupe-group dupe-group--decided' : skip ? 'dupe-group dupe-group--skipped' : 'dupe-group'} aria-label={`${baseName(set.members[0]!.path)} and its duplicates`}>
+    <li ref={card} className={decided ? 'dupe-group dupe-group--decided' : skip ? 'dupe-group dupe-group--skipped' : 'dupe-group'} aria-label={`${baseName(set.members[0]!.path)} and its duplicates`}>
       <div className="dupe-group__head">
         <h3>{title}</h3>
         {decided ? (
           <p className="dupe-group__decided" role="status">
             Not duplicates: all stay, and later scans leave this group out.{' '}
-            <button type="button" className="button" disabled={deciding} onClick={onUndo}>
+            <button type="button" className="button" data-decision disabled={deciding} onClick={decision(onUndo)}>
               Undo
             </button>
           </p>
         ) : (
           <div className="dupe-group__actions">
-            <button type="button" className="button" disabled={deciding} onClick={onDecide} title="Keep them all, and leave this group out of later scans until one of the files shows another picture">
+            <button type="button" className="button" data-decision disabled={deciding} onClick={decision(onDecide)} title="Keep them all, and leave this group out of later scans until one of the files shows another picture">
               Not duplicates
             </button>
             <label className="dupe-group__skip">
@@ -48,6 +58,9 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
           </div>
         )}
       </div>
+      {set.kinds.includes('similar') && !decided && (
+        <p className="muted small dupe-group__similar">Similar shots are other photos, not copies: this group starts skipped, and its photos go only if you untick Skip.</p>
+      )}
       <fieldset className="dupe-group__members" disabled={stays}>
         <legend className="dupes-hidden">Photo to keep</legend>
         {set.members.map((m) => (

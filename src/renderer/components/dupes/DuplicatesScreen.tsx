@@ -9,10 +9,16 @@
 //
 // "Not duplicates" on a group is remembered by the engine (by content, across rescans); the
 // card stays on screen with Undo until the report is next fetched, and its photos stay.
+//
+// The choices (keepers, skipped groups, the pages looked at, what to look for) are kept for
+// the session (useSessionState): leaving for another screen and coming back shows them as
+// they were. Similar shots are not copies: a group with any starts skipped (choiceOf).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DuplicateKind, TrashReport } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
+import { refocusWhenLost } from '../../hooks/useRefocus';
+import { useSessionState } from '../../hooks/useSessionState';
 import type { ScreenProps } from '../../lib/screen';
 import { formatCount, formatDate } from '../../lib/format';
 import { ProgressLine } from '../JobProgress';
@@ -31,19 +37,20 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const client = useClient();
   const [offset, setOffset] = useState(0);
   const { state: reportState, version } = useDuplicateReport(library, { offset, limit: GROUPS_PER_PAGE });
-  const [kinds, setKinds] = useState<Record<DuplicateKind, boolean>>({ exact: true, near: true, similar: false });
+  const [kinds, setKinds] = useSessionState<Record<DuplicateKind, boolean>>('dupes.kinds', { exact: true, near: true, similar: false });
   const [scanJobId, setScanJobId] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [reviewed, setReviewed] = useState<ReviewedPages>(NOTHING_REVIEWED);
+  const [choices, setChoices] = useSessionState<Record<string, Choice>>('dupes.choices', {});
+  const [reviewed, setReviewed] = useSessionState<ReviewedPages>('dupes.reviewed', NOTHING_REVIEWED);
   const [confirming, setConfirming] = useState(false);
   const [moving, setMoving] = useState(false);
   const [result, setResult] = useState<TrashReport | null>(null);
   /** Decisions made on this screen, by set key: the decision's id, for Undo. */
-  const [decisions, setDecisions] = useState<Record<string, string>>({});
+  const [decisions, setDecisions] = useSessionState<Record<string, string>>('dupes.decisions', {});
   const [deciding, setDeciding] = useState<string | null>(null);
   const trashButton = useRef<HTMLButtonElement>(null);
+  const summary = useRef<HTMLParagraphElement>(null);
   const groupList = useRef<HTMLUListElement>(null);
 
   const running = library.jobs.find((j) => j.kind === 'dupes' && (j.state === 'running' || j.state === 'queued'));
@@ -53,7 +60,11 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const sets = useMemo(() => (report ? duplicateSets(report.groups) : []), [report]);
 
   // A new report (a scan, or photos moved) starts the review again from its first page.
-  useEffect(() => setOffset(0), [version]);
+  const shownVersion = useRef(version);
+  useEffect(() => {
+    if (shownVersion.current !== version) setOffset(0);
+    shownVersion.current = version;
+  }, [version]);
   useEffect(() => {
     if (!page?.report) return;
     const { report: shown } = page;
@@ -105,6 +116,8 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     setError(null);
     try {
       setResult(await client.trashDuplicates(selection.members.map((m) => m.id), selection.keepers));
+      // The dialog and its opener's count are gone or disabled: what was done takes the focus.
+      refocusWhenLost(() => document.querySelector<HTMLElement>('.dupes-result h3'));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -149,12 +162,14 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     }
   };
 
-  const setChoice = (set: DuplicateSet, change: Partial<Choice>) => setChoices((all) => ({ ...all, [set.key]: { ...choiceOf(all, set), ...change } }));
+  const setChoice = (set: DuplicateSet, change: Partial<Choice>) => setChoices((all) => ({ ...all, [set.key]: { ...choiceOf(all, set), ...change, kinds: set.kinds.join() } }));
   const problem = error ?? (reportState.status === 'error' ? reportState.message : null);
   const unseen = report ? Math.max(0, report.total - seen.length) : 0;
   // Groups looked at and skipped (not those said to be no duplicates: the summary counts those):
   // why the button may move fewer photos than "could go".
-  const skipped = seen.filter((set) => !decisions[set.key] && choiceOf(choices, set).skip).length;
+  // Groups of similar shots left as they started (skipped) are said apart: the user did not skip them.
+  const similarHeld = seen.filter((set) => !decisions[set.key] && choices[set.key]?.kinds !== set.kinds.join() && set.kinds.includes('similar')).length;
+  const skipped = seen.filter((set) => !decisions[set.key] && choiceOf(choices, set).skip).length - similarHeld;
 
   return (
     <section className="dupes" aria-labelledby="dupes-title">
@@ -205,14 +220,24 @@ export function DuplicatesScreen({ library }: ScreenProps) {
           {problem}
         </p>
       )}
-      {result && <TrashResult result={result} onDismiss={() => setResult(null)} />}
+      {result && (
+        <TrashResult
+          result={result}
+          onDismiss={() => {
+            setResult(null);
+            refocusWhenLost(() => (trashButton.current && !trashButton.current.disabled ? trashButton.current : summary.current));
+          }}
+        />
+      )}
 
       {report ? (
         <>
           <div className="dupes__bar">
             <div className="dupes__bar-text">
-              <p className="dupes__summary">
-                {report.total === 0 ? 'No duplicates found' : `${formatCount(report.total, 'group')}, ${formatCount(report.removable, 'photo')} could go`}
+              <p className="dupes__summary" ref={summary} tabIndex={-1}>
+                {/* What the Move button moves, so the two never disagree as keepers change and
+                    groups are skipped; out of what the whole report could free when less. */}
+                {report.total === 0 ? 'No duplicates found' : `${formatCount(report.total, 'group')}, ${selection.members.length === report.removable ? formatCount(report.removable, 'photo') : `${selection.members.length.toLocaleString()} of ${formatCount(report.removable, 'photo')}`} marked to go`}
                 <span className="muted small">
                   {' '}
                   · {formatCount(report.photos, 'photo')} scanned {formatDate(report.scannedAt)}
@@ -222,6 +247,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
               {report.total > 0 && (
                 <p className="muted small dupes__coverage">
                   Moving covers the {formatCount(seen.length, 'group')} you have looked at{skipped > 0 ? `, less the ${formatCount(skipped, 'group')} you skipped` : ''}
+                  {similarHeld > 0 ? `${skipped > 0 ? ' and' : ', less'} the ${formatCount(similarHeld, 'group')} of similar shots (untick Skip on those to move)` : ''}
                   {unseen > 0 ? `; ${formatCount(unseen, 'group')} on other pages stay until you open them` : ''}.
                 </p>
               )}

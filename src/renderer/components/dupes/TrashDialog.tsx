@@ -30,7 +30,7 @@ export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], on
           Move {count} from {from} to the trash?
         </h2>
         <p id="trash-dialog-text">
-          {count} ({formatBytes(bytes)}) from the {from} you have looked at will go to the system trash, where you can restore them. The photo marked Keep in each group stays where it is.
+          {count} ({formatBytes(bytes)}) from the {from} you have looked at will go to the system trash, where you can restore {paths.length === 1 ? 'it' : 'them'}. The photo marked Keep in each group stays where it is.
           {unseen > 0 && ` The ${formatCount(unseen, 'group')} on pages you have not opened stay as they are.`}
         </p>
         {largeGroups.length > 0 && (

@@ -7,7 +7,7 @@ export function TrashResult({ result, onDismiss }: { result: TrashReport; onDism
   return (
     <div className={failed.length ? 'dupes-result dupes-result--failed' : 'dupes-result'} role="status">
       <div className="dupes-result__head">
-        <h3>{moved.length ? `Moved ${formatCount(moved.length, 'photo')} to the trash` : 'Nothing was moved'}</h3>
+        <h3 tabIndex={-1}>{moved.length ? `Moved ${formatCount(moved.length, 'photo')} to the trash` : 'Nothing was moved'}</h3>
         <button type="button" className="link-button" onClick={onDismiss}>
           Dismiss
         </button>

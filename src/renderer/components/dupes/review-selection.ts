@@ -8,6 +8,9 @@ import type { DuplicateSet } from './duplicate-sets';
 export interface Choice {
   keep: string;
   skip: boolean;
+  /** The kinds of the set it was made on (DuplicateSet.kinds joined): a skip untouched on
+   *  copies does not carry over to the same keeper's group once similar shots joined it. */
+  kinds?: string;
 }
 
 /** The pages seen at one report version, each with its groups as last shown. */
@@ -34,10 +37,17 @@ export function reviewedSets(reviewed: ReviewedPages): DuplicateSet[] {
   return [...byKey.values()];
 }
 
-/** The user's choice for a group; one naming a photo no longer in it falls back to the suggestion. */
+/**
+ * The user's choice for a group; one naming a photo no longer in it falls back to the
+ * suggestion. A group the user has not touched is skipped when similar shots are in it: those
+ * are other photos, not copies (a burst, the same view a second later), so they go only when
+ * the user unticks "Skip" for that group; else one confirmation could trash most of a library
+ * of look-alikes. Copies and edited versions start marked, as their extra files are the point.
+ */
 export function choiceOf(choices: Readonly<Record<string, Choice>>, set: DuplicateSet): Choice {
   const c = choices[set.key];
-  return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: c?.skip ?? false };
+  const sameSet = c !== undefined && (c.kinds === undefined || c.kinds === set.kinds.join());
+  return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: sameSet ? c.skip : set.kinds.includes('similar') };
 }
 
 export interface TrashSelection {

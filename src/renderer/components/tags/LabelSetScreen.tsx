@@ -1,10 +1,11 @@
 // The label-set editor: name, labels with their extra prompts, threshold and margin; Save
 // (the engine's one-line error shown inline), Delete (confirmed), Import / Export JSON; and
 // for a saved set, tagging a folder and the folders tagged as they are indexed.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LabelSetInfo, LabelSetInput } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { refocusWhenLost } from '../../hooks/useRefocus';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, repeatedLabel, type LabelSetForm, type RowProblem } from './label-set-form';
 import { InlineConfirm } from '../InlineConfirm';
@@ -46,6 +47,14 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A label row just added: its name field takes the focus, where the user types next.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const rows = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    rows.current?.querySelector<HTMLInputElement>(`[data-row="${focusRow}"] input`)?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
   const dirty = snapshot(form) !== baseline;
   const isNew = saved === null;
 
@@ -68,6 +77,9 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
       const info = await client.saveLabelSet(formToInput(form), saved?.name);
       setBaseline(snapshot(form));
       setNotice('Saved.');
+      // Save is disabled once nothing is left to save (and a new set's editor opens again under
+      // its name): "Saved." takes the focus, or the editor's title.
+      refocusWhenLost(() => document.querySelector<HTMLElement>('.label-set-editor .tags-notice') ?? document.querySelector<HTMLElement>('.label-set-editor h2'));
       notifyTagsChanged();
       if (isNew || info.name !== saved.name) navigate({ kind: 'label-set', name: info.name });
     } catch (e) {
@@ -118,7 +130,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   return (
     <div className="tags-screen label-set-editor">
       <header className="tags-screen__head">
-        <h2>{isNew ? 'New label set' : `Label set “${saved.name}”`}</h2>
+        <h2 tabIndex={-1}>{isNew ? 'New label set' : `Label set “${saved.name}”`}</h2>
         <div className="tags-screen__actions">
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
             Import JSON…
@@ -166,11 +178,11 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
             onChange={(e) => edit({ name: e.target.value })}
           />
         </label>
-        <fieldset className="label-rows">
+        <fieldset className="label-rows" ref={rows}>
           <legend>Labels</legend>
           <p className="muted small">Each label is described to the model as “a photo of a …”; extra prompts (one per line) describe it in your words.</p>
           {form.labels.map((row, i) => (
-            <div key={row.key} className="label-row">
+            <div key={row.key} className="label-row" data-row={row.key}>
               <input
                 type="text"
                 aria-label={`Label ${i + 1}`}
@@ -197,7 +209,15 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
               )}
             </div>
           ))}
-          <button type="button" className="link-button" onClick={() => edit({ labels: [...form.labels, labelRow()] })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const row = labelRow();
+              edit({ labels: [...form.labels, row] });
+              setFocusRow(row.key);
+            }}
+          >
             + Add label
           </button>
         </fieldset>
@@ -219,7 +239,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
           </p>
         )}
         {notice && !error && (
-          <p className="tags-notice" role="status">
+          <p className="tags-notice" role="status" tabIndex={-1}>
             {notice}
           </p>
         )}

@@ -1,11 +1,12 @@
 // In the label-set editor: tag a library folder or the whole library with the set (a
 // background job, its progress and outcome shown here), and the folders whose new photos
 // are tagged as they are indexed, each with "Stop".
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FolderInfo, JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
-import { baseName } from '../../lib/format';
+import { useRefocus } from '../../hooks/useRefocus';
+import { folderNames } from '../../lib/format';
 import { FolderSelect } from '../FolderSelect';
 import { ProgressLine } from '../JobProgress';
 import { notifyTagsChanged } from './useTagsVersion';
@@ -30,6 +31,17 @@ export function TagFolderPanel({ set, autoFolders, folders, jobs, dirty }: TagFo
   const [error, setError] = useState<string | null>(null);
   const job = jobId ? jobs.find((j) => j.id === jobId) : undefined;
   const busy = job?.state === 'queued' || job?.state === 'running';
+  const panel = useRef<HTMLElement>(null);
+  const tagButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRefocus();
+  // "Tag folder…" gives way to the folder's choice: the choice takes the focus. Cancel gives it
+  // back to "Tag folder…"; a started job to its progress line ("Tag folder…" waits disabled).
+  const opened = useRef(false);
+  useEffect(() => {
+    if (choosing) panel.current?.querySelector<HTMLElement>('.tags-panel__choose select')?.focus();
+    else if (opened.current) refocus(() => (tagButton.current?.disabled ? panel.current?.querySelector<HTMLElement>('[data-tag-job]') : tagButton.current));
+    opened.current = choosing;
+  }, [choosing, refocus]);
 
   const start = async () => {
     setError(null);
@@ -54,11 +66,11 @@ export function TagFolderPanel({ set, autoFolders, folders, jobs, dirty }: TagFo
   };
 
   return (
-    <section className="tags-panel" aria-label="Tag photos">
+    <section className="tags-panel" aria-label="Tag photos" ref={panel}>
       <h3>Tag photos</h3>
       {dirty && <p className="muted small">Save your changes to tag with them.</p>}
       {!choosing ? (
-        <button type="button" className="button" disabled={dirty || busy} onClick={() => setChoosing(true)}>
+        <button type="button" className="button" ref={tagButton} disabled={dirty || busy} onClick={() => setChoosing(true)}>
           Tag folder…
         </button>
       ) : (
@@ -75,7 +87,7 @@ export function TagFolderPanel({ set, autoFolders, folders, jobs, dirty }: TagFo
           </button>
         </div>
       )}
-      {job && <TagJob job={job} />}
+      {job && <TagJob job={job} folders={folders} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -100,8 +112,17 @@ export function TagFolderPanel({ set, autoFolders, folders, jobs, dirty }: TagFo
   );
 }
 
-function TagJob({ job }: { job: JobState }) {
-  const where = job.folder === '' ? 'the whole library' : baseName(job.folder);
+/** The job's line; focusable (not a Tab stop), so the focus can land on it once tagging starts. */
+function TagJob({ job, folders }: { job: JobState; folders: FolderInfo[] }) {
+  const where = job.folder === '' ? 'the whole library' : (folderNames([...new Set([...folders.map((f) => f.path), job.folder])]).get(job.folder) ?? job.folder);
+  return (
+    <div data-tag-job tabIndex={-1} className="tags-panel__job">
+      <TagJobLine job={job} where={where} />
+    </div>
+  );
+}
+
+function TagJobLine({ job, where }: { job: JobState; where: string }) {
   switch (job.state) {
     case 'queued':
       return <p className="job">Waiting to tag {where}…</p>;

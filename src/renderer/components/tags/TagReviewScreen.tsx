@@ -1,13 +1,13 @@
 // Tag review: a set's tags least confident first (the ones most worth a look). Accept or
 // Reject each (buttons, or a / r on the focused photo); a reviewed photo leaves the list.
 // The Accepted and Rejected tabs list the decisions made, so each can be undone.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TaggedPhoto, TagState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import type { ScreenProps } from '../../lib/screen';
 import { ReviewCard, reviewKey } from './ReviewCard';
-import { reviewCountText } from './review-count';
+import { reviewCount } from './review-count';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
 const PAGE = 60;
@@ -30,6 +30,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
   // The card to give the focus after the list changed: that card if it is still there, else the one now at its place.
   const [focusTarget, setFocusTarget] = useState<{ key: string | null; index: number } | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const tabs = useRef<HTMLDivElement>(null);
   const latestReading = useRef(0);
   const [labels] = useAsync(async () => (await client.listLabelSets()).find((s) => s.name === set)?.labels.map((l) => l.name) ?? [], [client, set, version]);
 
@@ -91,6 +92,17 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
     }
   };
 
+  // A tablist is one Tab stop: the arrows (and Home / End) move between the tabs and show
+  // each at once, as the ARIA tabs pattern has it.
+  const onTabKey = (event: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.state === tab);
+    const to = event.key === 'ArrowRight' ? (at + 1) % TABS.length : event.key === 'ArrowLeft' ? (at + TABS.length - 1) % TABS.length : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    setTab(TABS[to]!.state);
+    tabs.current?.querySelectorAll<HTMLElement>('[role="tab"]')[to]?.focus();
+  };
+
   const showLabel = (value: string) => navigate({ kind: 'tag-review', set, label: value === '' ? null : value });
   const loading = page.status === 'loading';
   return (
@@ -104,9 +116,19 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
         </div>
       </header>
       <div className="tag-review__bar">
-        <div className="tabs" role="tablist" aria-label="Tags">
+        <div className="tabs" role="tablist" aria-label="Tags" ref={tabs} onKeyDown={onTabKey}>
           {TABS.map((t) => (
-            <button key={t.state} type="button" role="tab" aria-selected={tab === t.state} className={tab === t.state ? 'tabs__tab tabs__tab--on' : 'tabs__tab'} onClick={() => setTab(t.state)}>
+            <button
+              key={t.state}
+              type="button"
+              role="tab"
+              id={`review-tab-${t.state}`}
+              aria-selected={tab === t.state}
+              aria-controls="review-panel"
+              tabIndex={tab === t.state ? 0 : -1}
+              className={tab === t.state ? 'tabs__tab tabs__tab--on' : 'tabs__tab'}
+              onClick={() => setTab(t.state)}
+            >
               {t.title}
             </button>
           ))}
@@ -124,30 +146,36 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
           </select>
         </label>
         <span className="muted small" role="status">
-          {loading ? 'Loading…' : reviewCountText(total, label)}
+          {loading ? 'Loading…' : reviewCount(total, label)}
         </span>
       </div>
-      <p className="muted small tag-review__hint">
-        {tab === 'auto' ? 'Least confident first. Press a to accept or r to reject the focused photo; reviewed photos leave the list.' : `Press u to undo the decision on the focused photo, or ${tab === 'accepted' ? 'r to reject' : 'a to accept'} it.`}
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
+      <div role="tabpanel" id="review-panel" aria-labelledby={`review-tab-${tab}`}>
+        <p className="muted small tag-review__hint">
+          {/* What a decision does, as src/core/tags does it: the photo's tag at once; the other
+              photos' suggestions only when the label's prototype is used again (adaptation.ts,
+              at tagFolder and when new photos of a followed folder are tagged). */}
+          Each decision is kept for that photo at once and teaches the label: the other suggestions change the next time the folder is tagged (“Tag folder…” on the label set) and for photos tagged as they are added.{' '}
+          {tab === 'auto' ? 'Least confident first. Press a to accept or r to reject the focused photo; reviewed photos leave the list.' : `Press u to undo the decision on the focused photo, or ${tab === 'accepted' ? 'r to reject' : 'a to accept'} it.`}
         </p>
-      )}
-      {!loading && items.length === 0 && !error && (
-        <p className="content__empty muted">{tab === 'auto' ? 'Nothing to review: tag a folder from the label set’s page, or every tag has been decided.' : 'No decisions here yet.'}</p>
-      )}
-      <ul className="review-grid" ref={list} aria-label="Tagged photos">
-        {items.map((item, i) => (
-          <ReviewCard key={reviewKey(item)} item={item} onDecide={(state) => void decide(item, state, i)} />
-        ))}
-      </ul>
-      {items.length < total && (
-        <button type="button" className="button tag-review__more" onClick={() => void more()}>
-          Show more ({(total - items.length).toLocaleString()} left)
-        </button>
-      )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {!loading && items.length === 0 && !error && (
+          <p className="content__empty muted">{tab === 'auto' ? 'Nothing to review: tag a folder from the label set’s page, or every tag has been decided.' : 'No decisions here yet.'}</p>
+        )}
+        <ul className="review-grid" ref={list} aria-label="Tagged photos">
+          {items.map((item, i) => (
+            <ReviewCard key={reviewKey(item)} item={item} onDecide={(state) => void decide(item, state, i)} />
+          ))}
+        </ul>
+        {items.length < total && (
+          <button type="button" className="button tag-review__more" onClick={() => void more()}>
+            Show more ({(total - items.length).toLocaleString()} left)
+          </button>
+        )}
+      </div>
     </div>
   );
 }

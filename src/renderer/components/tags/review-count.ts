@@ -7,3 +7,12 @@ import { formatCount } from '../../lib/format';
 export function reviewCountText(cards: number, label: string | null): string {
   return label === null ? formatCount(cards, 'tag') : formatCount(cards, 'photo');
 }
+
+/**
+ * The count as the review screen says it: tags either way, so switching the label filter does
+ * not switch the unit under the user ("64 tags", then "33 photos" read as another kind of
+ * count); with a label, whose tags they are ("33 “dog” tags": one a photo).
+ */
+export function reviewCount(cards: number, label: string | null): string {
+  return label === null ? formatCount(cards, 'tag') : `${cards.toLocaleString()} “${label}” ${cards === 1 ? 'tag' : 'tags'}`;
+}

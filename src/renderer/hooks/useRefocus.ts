@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useRef } from 'react';
+
+/** Where a target is looked for: called each frame, so it may name an element not rendered yet. */
+export type FocusTarget = () => HTMLElement | null | undefined;
+
+/** Nothing has the keyboard focus: it fell to the page when what had it left or was disabled. */
+export function focusLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body;
+}
+
+/**
+ * After an action, gives the focus to `target()` whenever it falls to the page within `ms`.
+ * The control acted on often leaves the page (a confirmation closes, a row goes, a button is
+ * swapped for another or disabled while the write runs), sometimes a render or two later when
+ * a reload answers; the browser then puts the focus on the body, and a keyboard or screen
+ * reader user starts again from the top. Checked each frame rather than after one render, as
+ * those renders happen in other components. A focus the user put somewhere stays; a click
+ * on the page ends the watch (the body took the focus on purpose). Returns the stop.
+ */
+export function refocusWhenLost(target: FocusTarget, ms = 3000): () => void {
+  const until = performance.now() + ms;
+  let frame = 0;
+  const stop = () => {
+    cancelAnimationFrame(frame);
+    document.removeEventListener('pointerdown', stop, true);
+  };
+  const tick = () => {
+    if (focusLost()) {
+      const element = target();
+      if (element?.isConnected) element.focus({ preventScroll: true });
+    }
+    if (performance.now() < until) frame = requestAnimationFrame(tick);
+    else stop();
+  };
+  document.addEventListener('pointerdown', stop, true);
+  frame = requestAnimationFrame(tick);
+  return stop;
+}
+
+/** refocusWhenLost for a component: one watch at a time (a new action's replaces the last), ended on unmount unless `outlive`. */
+export function useRefocus(): (target: FocusTarget, options?: { ms?: number; outlive?: boolean }) => void {
+  const stop = useRef<(() => void) | null>(null);
+  const outlives = useRef(false);
+  useEffect(
+    () => () => {
+      if (!outlives.current) stop.current?.();
+    },
+    [],
+  );
+  return useCallback((target: FocusTarget, options: { ms?: number; outlive?: boolean } = {}) => {
+    stop.current?.();
+    outlives.current = options.outlive ?? false;
+    stop.current = refocusWhenLost(target, options.ms);
+  }, []);
+}
