@@ -153,6 +153,20 @@ describe('copy-library to a folder', () => {
     expect(await view(tempDir('shoebox-copy-device-'), target)).toEqual(before);
   }, 120_000);
 
+  it("names the device and the library of another device's unfinished copy, and how to give it up", async () => {
+    const target = path.join(tempDir('shoebox-copy-other-device-'), 'lib');
+    const first = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { from: string };
+    // A folder's path names a library only on its own device: another's copy is not resumed here.
+    fs.writeFileSync(path.join(target, COPY_MARKER), JSON.stringify({ from: first.from, host: 'another-laptop', id: 'theirs', startedAt: '2026-12-01T10:00:00.000Z' }));
+    const before = snapshot(target);
+    const res = await run(source, ['copy-library', target]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe(
+      `shoebox: ${target} holds an unfinished copy of ${first.from}, started on another-laptop at 2026-12-01T10:00:00.000Z: run that copy again there to finish it, or remove everything under ${target} to give it up`,
+    );
+    expect(snapshot(target)).toEqual(before);
+  }, 60_000);
+
   it('needs no model: a device with none installed copies the library (nothing is embedded)', async () => {
     const target = path.join(tempDir('shoebox-copy-no-model-'), 'lib');
     // The source home has no installed model (its photos were indexed with --model-dir).
@@ -215,7 +229,7 @@ describe.skipIf(!s3)('copy-library to S3', () => {
 
     // Another device can neither read nor write it meanwhile, and leaves nothing there (no lease).
     const device = tempDir('shoebox-copy-cut-device-');
-    for (const args of [['status'], ['index', photos], ['favourites', 'add', path.join(photos, 'red.jpg')]]) {
+    for (const args of [['status'], ['index', photos], ['favourites', 'add', path.join(photos, 'red.jpg')], ['dupes', 'undo', 'abcd1234']]) {
       const refused = await run(device, args, uri);
       expect(refused.code, args.join(' ')).not.toBe(0);
       expect(refused.stderr.trim()).toMatch(/^shoebox: s3:\/\/.* holds a copy of a library that did not finish \(copy-in-progress\.json is there\): run the same copy again/);
@@ -243,6 +257,10 @@ describe.skipIf(!s3)('copy-library to S3', () => {
     expect(copied).toMatchObject({ from: shared, to: backup });
     expect(copied.tables.find((t) => t.name.startsWith('photos__'))?.rows).toBe(before.photos.length);
     expect(fs.existsSync(path.join(backup, '.writer-lease'))).toBe(false); // the device's lease on the source is not copied
+    // Cut short on another device: a shared library is the same library from any device, so
+    // its copy is finished from this one.
+    fs.writeFileSync(path.join(backup, COPY_MARKER), JSON.stringify({ from: shared, host: 'another-laptop', id: 'theirs', startedAt: '' }));
+    expect(JSON.parse((await ok(device, ['copy-library', backup, '--json'], shared)).stdout)).toMatchObject({ resumed: true });
     const offline = tempDir('shoebox-copy-backup-device-');
     expect(await view(offline, backup)).toEqual(before);
     expect(JSON.parse((await ok(offline, ['index', '--json'], backup)).stdout)).toMatchObject({ embedded: 0, added: 0 });

@@ -115,7 +115,7 @@ async function copyInto(lib: CopySource, target: CopyTarget, options: { signal?:
   refuseBadPlace(lib, target);
   await lib.hold(); // the writer lock, kept until the copy is done: nothing writes the tables meanwhile
   const tablesTo = tableFiles(target.location);
-  const { resumed, id } = await claimTarget(target, tablesTo, source.uri);
+  const { resumed, id } = await claimTarget(target, tablesTo, source);
 
   const tablesFrom = tableFiles(source);
   const tables = source.kind === 'local' ? await localTables(source.databaseUri) : await listedTables(tablesFrom, await tableNames(source));
@@ -231,10 +231,18 @@ function prefixesNest(a: string, b: string): boolean {
  * this device, then writes a marker of its own, only if the one read is still there (or none
  * is): of two copies started at once into one place, one is refused.
  */
-async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, from: string): Promise<{ resumed: boolean; id: string }> {
+async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, source: LibraryLocation): Promise<{ resumed: boolean; id: string }> {
+  const from = source.uri;
   const { data, version } = await target.files.readVersioned(COPY_MARKER);
   const previous = data ? parseMarker(data) : null;
-  const resumed = previous !== null && previous.from === from && previous.host === os.hostname();
+  // The same library: an S3 URI names one wherever it is copied from (two copies of it cannot
+  // run at once: each holds its writer lease), a folder's path only on the device it is on.
+  const resumed = previous !== null && previous.from === from && (source.kind === 's3' || previous.host === os.hostname());
+  if (previous && !resumed) {
+    throw new CopyRefusedError(
+      `${target.location.uri} holds an unfinished copy of ${previous.from}, started on ${previous.host}${previous.startedAt ? ` at ${previous.startedAt}` : ''}: run that copy again there to finish it, or remove everything under ${target.location.uri} to give it up`,
+    );
+  }
   if (!resumed) {
     const present = [...(await tablesTo.list('')), ...(await Promise.all(FILE_PREFIXES.map((p) => target.files.list(p)))).flat()];
     for (const key of [...FILE_KEYS, COPY_MARKER]) if ((await target.files.stamp(key)) !== null) present.push(key);

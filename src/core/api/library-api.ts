@@ -135,10 +135,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const home = resolveHome(options.home);
   // A bad URI or missing credentials fail here, in one line, before anything opens.
   const location = await resolveLibraryLocation(options.library, { defaultDir: homePaths(home).library, ...(options.s3 ? { s3: options.s3 } : {}) });
-  // A folder holding a copy still being made is not opened (its tables may lack files). An
-  // S3 prefix is checked when its store connects, in the request that checks the bucket
-  // answers (store/connection.ts).
-  if (location.kind === 'local') await refuseUnfinishedCopy(location, { quiet: true });
+  // A place holding a copy still being made is not opened (its tables may lack files, and
+  // what is written there would be lost to the copy's resume), by any command, those that
+  // write only the library's files (duplicate decisions) too. Its store checks again when it
+  // connects (store/connection.ts).
+  await refuseUnfinishedCopy(location, { quiet: true });
   forgetFolderReach(); // a new host (a CLI command) looks at the folders afresh
   forgetThumbKeys(); // and names no thumbnail of another library's photo
   const listeners = new Set<(event: LibraryEvent) => void>();

@@ -9,6 +9,6 @@ import { refuseUnfinishedCopy } from './unfinished-copy';
 
 export async function checkLibraryLocation(uri: string | undefined, options: { defaultDir: string; s3?: S3Overrides; env?: NodeJS.ProcessEnv; toOpen?: boolean }): Promise<void> {
   const location = await resolveLibraryLocation(uri, options);
-  await checkS3Reachable(location);
-  if (options.toOpen !== false) await refuseUnfinishedCopy(location);
+  if (options.toOpen !== false) await refuseUnfinishedCopy(location); // on S3 in the bucket check's own request
+  else await checkS3Reachable(location);
 }

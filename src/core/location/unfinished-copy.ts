@@ -6,6 +6,7 @@ import { FolderFiles } from './folder-files';
 import type { LibraryFiles } from './library-files';
 import type { LibraryLocation } from './library-location';
 import { LibraryLocationError } from './location-error';
+import { checkS3Reachable } from './s3-client';
 import { S3Files } from './s3-files';
 
 /** In the target while a copy runs; the same copy (source and device) run again resumes it. */
@@ -16,18 +17,28 @@ export function tableFiles(location: LibraryLocation): LibraryFiles {
   return location.kind === 's3' ? new S3Files(location) : new FolderFiles(location.databaseUri);
 }
 
-/** Throws when `location` holds an unfinished copy; `quiet`: a place that cannot be asked now passes (its own open says why). */
+export class UnfinishedCopyError extends LibraryLocationError {}
+
+/**
+ * Throws when `location` holds an unfinished copy. On S3 it is asked in the request that
+ * checks the bucket answers (whose failure is its own one-line error); `quiet`: a place that
+ * cannot be asked now passes (its own open says why).
+ */
 export async function refuseUnfinishedCopy(location: LibraryLocation, options: { quiet?: boolean } = {}): Promise<void> {
-  let marked: boolean;
   try {
-    marked = (await tableFiles(location).stamp(COPY_MARKER)) !== null;
+    if (location.kind === 's3') return await checkS3Reachable(location, unfinishedCopyProbe(location));
+    if ((await tableFiles(location).stamp(COPY_MARKER)) !== null) throw unfinishedCopyError(location);
   } catch (error) {
-    if (options.quiet) return;
+    if (options.quiet && !(error instanceof UnfinishedCopyError)) return;
     throw error;
   }
-  if (marked) throw unfinishedCopyError(location);
 }
 
-export function unfinishedCopyError(location: LibraryLocation): LibraryLocationError {
-  return new LibraryLocationError(`${location.uri} holds a copy of a library that did not finish (${COPY_MARKER} is there): run the same copy again to finish it, then open it`);
+/** What checkS3Reachable refuses for a place that holds an unfinished copy. */
+export function unfinishedCopyProbe(location: LibraryLocation): { key: string; error: () => Error } {
+  return { key: COPY_MARKER, error: () => unfinishedCopyError(location) };
+}
+
+function unfinishedCopyError(location: LibraryLocation): UnfinishedCopyError {
+  return new UnfinishedCopyError(`${location.uri} holds a copy of a library that did not finish (${COPY_MARKER} is there): run the same copy again (from the device that started it) to finish it, then open it`);
 }

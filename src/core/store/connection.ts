@@ -5,7 +5,7 @@ import type { Connection, Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
 import { LibraryLocation } from '../location/library-location';
 import { checkS3Reachable } from '../location/s3-client';
-import { COPY_MARKER, unfinishedCopyError } from '../location/unfinished-copy';
+import { unfinishedCopyProbe } from '../location/unfinished-copy';
 
 type LanceDb = typeof import('@lancedb/lancedb');
 let lancedb: Promise<LanceDb> | undefined;
@@ -85,7 +85,7 @@ export class LibraryConnection {
     // made is not opened (a writer's commits would mix into the copy, whose resume removes
     // what it did not write; a reader would see tables half there). copy-library's own checks
     // of its target use connections of their own.
-    if (location.kind === 's3') await checkS3Reachable(location, { key: COPY_MARKER, error: () => unfinishedCopyError(location) });
+    if (location.kind === 's3') await checkS3Reachable(location, unfinishedCopyProbe(location));
     const conn = new LibraryConnection(null, readOnly, key, location);
     await conn.connection();
     return conn;

@@ -42,7 +42,7 @@ import { isProcessAlive } from '../../base/process-alive';
 import { processScope } from '../../base/process-scope';
 import { errorWithoutSecrets } from '../location/location-error';
 import { checkS3Reachable } from '../location/s3-client';
-import { COPY_MARKER, unfinishedCopyError } from '../location/unfinished-copy';
+import { unfinishedCopyProbe } from '../location/unfinished-copy';
 import { loadLanceDb, toLocation, type StoreLocation } from './connection';
 import { lostConnection } from './lost-connection';
 
@@ -294,7 +294,7 @@ async function openLeaseTable(where: StoreLocation): Promise<{ db: Connection; t
   const location = toLocation(where);
   // A bucket that is down or refuses the keys: one clear line now, not LanceDB's retries; and
   // no lease taken in a prefix that holds a copy still being made (as store/connection.ts).
-  if (location.kind === 's3') await checkS3Reachable(location, { key: COPY_MARKER, error: () => unfinishedCopyError(location) });
+  if (location.kind === 's3') await checkS3Reachable(location, unfinishedCopyProbe(location));
   const { connect } = await loadLanceDb();
   const uri = `${location.databaseUri.replace(/\/+$/, '')}/${DATABASE}`;
   const storageOptions = { ...location.storageOptions };

@@ -16,7 +16,7 @@ describe('a place holding an unfinished copy', () => {
     fs.mkdirSync(place);
     fs.writeFileSync(path.join(place, COPY_MARKER), '{}');
     const refused = await check(true).then(() => null, (e: Error) => e.message);
-    expect(refused).toBe(`${place} holds a copy of a library that did not finish (${COPY_MARKER} is there): run the same copy again to finish it, then open it`);
+    expect(refused).toBe(`${place} holds a copy of a library that did not finish (${COPY_MARKER} is there): run the same copy again (from the device that started it) to finish it, then open it`);
     await expect(check(false)).resolves.toBeUndefined();
   });
 });
