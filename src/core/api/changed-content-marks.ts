@@ -67,7 +67,7 @@ export async function carryMarksToNewContent(store: LibraryStore, files: Library
   // An album's pin or exclusion names the path with the content it had: the path's new content now.
   await renameAlbumEntries(store, writes, (entry, hash) => changes.find((c) => c.path === entry && c.from === hash)?.to);
   // So does a "Not duplicates" decision (it has its own compare-and-write).
-  await carryDecisionsToNewContent(files, changes);
+  await carryDecisionsToNewContent(files, store, changes);
 }
 
 /** Takes the marks off old contents no photo holds any more (`moved`: each with the new content it went to). */

@@ -64,24 +64,30 @@ export async function undoDecision(home: DecisionsHome, id: string): Promise<Dup
 }
 
 /**
- * A decision follows a file another program rewrote while it still shows the same picture
- * (library/content-changes.ts): the member that was this file (its path, else one of its
- * content) names the new content. Run before the new row is committed, and again without
- * effect once it has been (no member names the old content at that path any more).
+ * A decision follows a file another program rewrote while it shows the same picture
+ * (library/content-changes.ts): the member that was this file names the new content. That is
+ * the member recorded at the file's path, else (the file renamed since the decision) one of
+ * its content whose recorded path holds that content no more: a byte-identical copy the
+ * decision also names, still where it was, keeps its member. Run before the new row is
+ * committed, and again after a crash, without effect once done (the member is there already).
  */
-export async function carryDecisionsToNewContent(home: DecisionsHome, changes: readonly { path: string; from: string; to: string }[]): Promise<void> {
+export async function carryDecisionsToNewContent(home: DecisionsHome, store: Pick<PhotoLookups, 'photosByPath'>, changes: readonly { path: string; from: string; to: string }[]): Promise<void> {
   if (changes.length === 0) return;
   const file = decisionsOf(home);
   const fromHashes = new Set(changes.map((c) => c.from));
   // Most libraries have no decision naming a rewritten file: only a change writes.
-  if (!(await loadDecisions(file, () => {})).some((d) => d.members.some((m) => fromHashes.has(m.hash)))) return;
+  const touched = (await loadDecisions(file, () => {})).flatMap((d) => d.members.filter((m) => fromHashes.has(m.hash)));
+  if (touched.length === 0) return;
+  const rows = await store.photosByPath([...new Set(touched.map((m) => m.path))]);
+  const stillThere = (m: DecisionMember) => rows.get(m.path)?.hash === m.hash;
   await changeDecisions(file, (decisions) => {
     let changed = false;
     const next = decisions.map((d) => {
       const members = d.members.map((m) => ({ ...m }));
       let followed = false;
       for (const c of changes) {
-        const member = members.find((m) => m.hash === c.from && m.path === c.path) ?? members.find((m) => m.hash === c.from);
+        if (members.some((m) => m.path === c.path && m.hash === c.to)) continue; // carried already
+        const member = members.find((m) => m.hash === c.from && m.path === c.path) ?? members.find((m) => m.hash === c.from && m.path !== c.path && !stillThere(m));
         if (!member) continue;
         Object.assign(member, { hash: c.to, path: c.path });
         followed = true;

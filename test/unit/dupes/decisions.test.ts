@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDecisions, trashableGroup, type DuplicateDecision } from '../../../src/core/dupes/decisions';
+import { carryDecisionsToNewContent } from '../../../src/core/dupes/decision-records';
 import { changeDecisions, DecisionsReader, loadDecisions } from '../../../src/core/dupes/decisions-file';
+import type { PhotoLookups } from '../../../src/core/store/types';
 import type { DuplicateGroup } from '../../../src/core/dupes/types';
 import { tempDir } from '../../helpers/images';
 
@@ -66,5 +68,38 @@ describe('the decisions file', () => {
     expect(problems).toEqual([expect.stringMatching(/^the duplicate decisions in .* are unusable \(.*\): they are ignored until the file is fixed or removed$/)]);
     await expect(changeDecisions(file, (list) => ({ decisions: list, value: null }))).rejects.toThrow(/JSON/);
     expect(fs.readFileSync(file, 'utf8')).toBe('{"version": 1, "decisions": [tru');
+  });
+});
+
+describe('a decision following a rewritten file', () => {
+  /** A library of files (path → content), and a decision recorded as the user made it. */
+  async function setUp(files: Record<string, string>, decided: string[]) {
+    const home = tempDir('shoebox-decisions-carry-');
+    const rows = new Map(Object.entries(files).map(([p, hash]) => [p, { hash }]));
+    const store = { photosByPath: async (paths: string[]) => new Map(paths.flatMap((p) => (rows.has(p) ? [[p, rows.get(p)!] as const] : []))) } as unknown as Pick<PhotoLookups, 'photosByPath'>;
+    await changeDecisions(path.join(home, 'duplicate-decisions.json'), () => ({ decisions: [{ id: '00000001', kind: 'not-duplicates', decidedAt: 0, members: decided.map((p) => ({ hash: files[p]!, path: p })) }], value: undefined }));
+    const members = async () => (await loadDecisions(path.join(home, 'duplicate-decisions.json'), () => {}))[0]!.members.map((m) => `${m.path}:${m.hash}`).sort();
+    return { home, store, members };
+  }
+
+  it('moves the rewritten file’s own member once, however often it is carried (a crash before the commit)', async () => {
+    const { home, store, members } = await setUp({ '/p': 'a', '/q': 'a' }, ['/p', '/q']);
+    const change = [{ path: '/p', from: 'a', to: 'a2' }];
+    await carryDecisionsToNewContent(home, store, change);
+    await carryDecisionsToNewContent(home, store, change);
+    expect(await members()).toEqual(['/p:a2', '/q:a']);
+  });
+
+  it('leaves a copy’s member where it is when another copy of its content, not in the decision, is rewritten', async () => {
+    const { home, store, members } = await setUp({ '/a': 'a', '/c': 'c', '/d': 'a' }, ['/a', '/c']);
+    await carryDecisionsToNewContent(home, store, [{ path: '/d', from: 'a', to: 'a2' }]);
+    expect(await members()).toEqual(['/a:a', '/c:c']);
+  });
+
+  it('follows a file renamed since the decision', async () => {
+    const { home, store, members } = await setUp({ '/old name': 'a', '/c': 'c' }, ['/old name', '/c']);
+    const renamed = { photosByPath: async (paths: string[]) => new Map((await store.photosByPath(paths.filter((p) => p !== '/old name'))).entries()) };
+    await carryDecisionsToNewContent(home, renamed, [{ path: '/new name', from: 'a', to: 'a2' }]);
+    expect(await members()).toEqual(['/c:c', '/new name:a2']);
   });
 });
