@@ -18,6 +18,8 @@ export interface AtomicWriteOptions {
    * process, but a power cut may lose it.
    */
   durable?: boolean;
+  /** Called with the new bytes on disk, just before they replace the file: throwing stops it. */
+  beforeReplace?: () => Promise<void>;
 }
 
 /** A hidden sibling, so that a folder watcher or scanner passes over it. */
@@ -57,6 +59,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     } finally {
       await handle.close();
     }
+    await options.beforeReplace?.();
     await fsp.rename(temp, file);
   } catch (error) {
     await fsp.rm(temp, { force: true });

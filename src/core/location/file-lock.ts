@@ -7,8 +7,8 @@
 // that died leaves its lock behind, and a compare-and-write takes milliseconds, so a lock seen
 // unchanged for `staleMs` of the waiter's own time is taken over: measured by the waiter's
 // clock, not by comparing the share's file times with this device's clock (a device running
-// half a minute ahead of the NAS would take every live lock). A lock whose file time is hours
-// old is a crash's leftover whatever the clocks say, and is taken over at once. Taking over is
+// half a minute ahead of the NAS would take every live lock). A lock whose file time is ten
+// minutes old is a crash's leftover whatever the clocks say, and is taken over at once. Taking over is
 // atomic as base/pid-lock.ts does it: the waiters race to create a claim named after that very
 // lock, and only the one that made it replaces the lock, by a rename, once it has checked that
 // the lock is still the stale one (read-delete-create would let two waiters in).
@@ -27,13 +27,21 @@ export interface FileLockTiming {
   waitMs?: number;
 }
 
-export async function withFileLock<T>(file: string, work: () => Promise<T>, timing: FileLockTiming = {}): Promise<T> {
+/**
+ * Runs `work` holding the lock. `stillHeld` throws if the lock was taken over meanwhile (this
+ * process frozen past `staleMs`, a laptop's lid closed mid-write): called right before the
+ * write replaces the file, it keeps a late writer from overwriting the new holder's write.
+ */
+export async function withFileLock<T>(file: string, work: (stillHeld: () => Promise<void>) => Promise<T>, timing: FileLockTiming = {}): Promise<T> {
   const lock = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const token = randomUUID();
   await acquire(lock, token, timing, file);
+  const stillHeld = async () => {
+    if ((await readText(lock)) !== token) throw new Error(`${file} was taken over by another writer while this one was stalled: try again`);
+  };
   try {
-    return await work();
+    return await work(stillHeld);
   } finally {
     // Only our own: a lock taken over from us (we were seen stale) is the new holder's.
     if ((await readText(lock)) === token) await fs.rm(lock, { force: true });

@@ -68,9 +68,9 @@ export class FolderFiles implements LibraryFiles {
   /** Compare and write under the file's lock (file-lock.ts): no other writer between the two. */
   async writeIfVersion(key: string, data: Uint8Array | string, version: string | null): Promise<boolean> {
     const file = this.where(key);
-    return withFileLock(file, async () => {
+    return withFileLock(file, async (stillHeld) => {
       if (versionOf(await this.read(key)) !== version) return false;
-      await writeFileAtomic(file, data);
+      await writeFileAtomic(file, data, { beforeReplace: stillHeld });
       return true;
     });
   }

@@ -78,6 +78,26 @@ describe('withFileLock', () => {
     await expect(withFileLock(file, async () => 'written', { waitMs: 3000 })).resolves.toBe('written');
   });
 
+  it('keeps a writer stalled past its lock from overwriting the one that took it over', async () => {
+    const file = path.join(tempDir('shoebox-file-lock-'), 'duplicate-decisions.json');
+    const stalled = withFileLock(
+      file,
+      async (stillHeld) => {
+        await sleep(600); // frozen: a laptop's lid closed mid-write
+        await stillHeld();
+        fs.writeFileSync(file, 'stalled');
+      },
+      { staleMs: 150 },
+    );
+    await sleep(50);
+    await withFileLock(file, async (stillHeld) => {
+      await stillHeld();
+      fs.writeFileSync(file, 'took over');
+    }, { staleMs: 150 });
+    await expect(stalled).rejects.toThrow(/was taken over by another writer while this one was stalled: try again$/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('took over');
+  });
+
   it('removes only its own lock', async () => {
     const file = path.join(tempDir('shoebox-file-lock-'), 'duplicate-decisions.json');
     await withFileLock(file, async () => {
