@@ -56,10 +56,11 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
     // The row leaves: the next folder takes the focus (else the one before, else All photos).
     const neighbour = row.current?.nextElementSibling ?? row.current?.previousElementSibling;
     const nav = row.current?.closest('nav');
-    refocus(() => neighbour?.querySelector<HTMLElement>('.folder__name') ?? nav?.querySelector<HTMLElement>('.sidebar__all') ?? remover.current, { ms: 5000, outlive: true });
+    const stayHere = refocus(() => neighbour?.querySelector<HTMLElement>('.folder__name') ?? nav?.querySelector<HTMLElement>('.sidebar__all') ?? remover.current, { ms: 5000, outlive: true });
     try {
       await client.removeFolder(folder.path);
     } catch (e) {
+      stayHere(); // the row stays, with its error: so does the focus
       setError(errorMessage(e));
     }
     setConfirming(false);

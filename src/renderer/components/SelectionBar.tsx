@@ -136,7 +136,10 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
         notifyAlbumsChanged();
         return `Put ${formatCount(done, 'photo')} back in “${album}”.`;
       };
-      if (result.done && shownAlbum === album) onMoved(text, membership === 'excluded' ? putBack : undefined);
+      // Undo only where each photo's membership before is known (the album's own listing says
+      // which were pinned; its look-alikes do not, and some may have been excluded already).
+      const known = chosen.every((p) => typeof (p as Partial<AlbumPhoto>).pinned === 'boolean');
+      if (result.done && shownAlbum === album) onMoved(text, membership === 'excluded' && known ? putBack : undefined);
       notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
       return text;
     });

@@ -13,6 +13,9 @@ interface SelectionNoticeProps {
   onUndone: (id: number, text: string) => void;
 }
 
+/** Notices whose line has already drawn the focus once. */
+const focusedNotices = new WeakSet<Notice>();
+
 export function SelectionNotice({ notice, onUndone }: SelectionNoticeProps) {
   const [busy, setBusy] = useState(false);
   const line = useRef<HTMLParagraphElement>(null);
@@ -20,7 +23,13 @@ export function SelectionNotice({ notice, onUndone }: SelectionNoticeProps) {
   // The action's control usually went with the photos (the selection bar, the trash dialog, an
   // Undo now answered): a focus fallen to the page comes here, to its Undo (the likely next
   // move) or else the line itself, which a screen reader then reads.
-  useEffect(() => refocusWhenLost(() => line.current?.querySelector<HTMLElement>('button:not(:disabled)') ?? line.current, 1500), []);
+  // Once per notice: one shown again elsewhere (the album viewer's line, then the screen's once
+  // it closes) must not take the focus from where closing the viewer put it.
+  useEffect(() => {
+    if (focusedNotices.has(notice)) return;
+    focusedNotices.add(notice);
+    return refocusWhenLost(() => line.current?.querySelector<HTMLElement>('button:not(:disabled)') ?? line.current, 1500);
+  }, [notice]);
   return (
     <p className="selection-notice muted" role="status" ref={line} tabIndex={-1}>
       {notice.text}

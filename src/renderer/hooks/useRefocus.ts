@@ -38,8 +38,8 @@ export function refocusWhenLost(target: FocusTarget, ms = 3000): () => void {
   return stop;
 }
 
-/** refocusWhenLost for a component: one watch at a time (a new action's replaces the last), ended on unmount unless `outlive`. */
-export function useRefocus(): (target: FocusTarget, options?: { ms?: number; outlive?: boolean }) => void {
+/** refocusWhenLost for a component: one watch at a time (a new action's replaces the last), ended on unmount unless `outlive`; returns the stop (an action that failed keeps its control). */
+export function useRefocus(): (target: FocusTarget, options?: { ms?: number; outlive?: boolean }) => () => void {
   const stop = useRef<(() => void) | null>(null);
   const outlives = useRef(false);
   useEffect(
@@ -51,6 +51,8 @@ export function useRefocus(): (target: FocusTarget, options?: { ms?: number; out
   return useCallback((target: FocusTarget, options: { ms?: number; outlive?: boolean } = {}) => {
     stop.current?.();
     outlives.current = options.outlive ?? false;
-    stop.current = refocusWhenLost(target, options.ms);
+    const stopThis = refocusWhenLost(target, options.ms);
+    stop.current = stopThis;
+    return stopThis;
   }, []);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LARGE_DUPLICATE_GROUP } from '../../../src/shared/api';
 import type { DuplicateSet } from '../../../src/renderer/components/dupes/duplicate-sets';
-import { notePage, NOTHING_REVIEWED, reviewedSets, trashSelection } from '../../../src/renderer/components/dupes/review-selection';
+import { choiceOf, notePage, NOTHING_REVIEWED, reviewedSets, trashSelection } from '../../../src/renderer/components/dupes/review-selection';
 
 const set = (key: string, ...others: string[]): DuplicateSet => ({
   key,
@@ -47,5 +47,29 @@ describe('the paged review\'s trash selection', () => {
     expect(trashSelection([small, set('j', ...others(LARGE_DUPLICATE_GROUP - 2, 'j'))], {}).largeGroups).toEqual([]);
     // A skipped large group moves nothing and needs no warning.
     expect(trashSelection([small, huge], { h: { keep: 'h', skip: true } }).largeGroups).toEqual([]);
+  });
+});
+
+describe('a group of similar shots in the review', () => {
+  const similar = (s: DuplicateSet): DuplicateSet => ({ ...s, kinds: [...s.kinds, 'similar'] });
+
+  it('starts skipped, and goes once the user unticks Skip on it', () => {
+    const group = similar(set('a', 'a2'));
+    expect(choiceOf({}, group).skip).toBe(true);
+    expect(choiceOf({ a: { keep: 'a', skip: false, kinds: 'exact,similar' } }, group).skip).toBe(false);
+  });
+
+  it('keeps a skip the user chose before, whatever joined the group since', () => {
+    const before = set('a', 'a2');
+    const chosen = { a: { keep: 'a', skip: true, kinds: before.kinds.join() } };
+    expect(choiceOf(chosen, { ...before, kinds: ['exact', 'near'] }).skip).toBe(true);
+    expect(choiceOf(chosen, similar(before)).skip).toBe(true);
+  });
+
+  it('is held again when similar shots join a group the user had let go', () => {
+    const before = set('a', 'a2');
+    const chosen = { a: { keep: 'a', skip: false, kinds: before.kinds.join() } };
+    expect(choiceOf(chosen, { ...before, kinds: ['exact', 'near'] }).skip).toBe(false);
+    expect(choiceOf(chosen, similar(before)).skip).toBe(true);
   });
 });

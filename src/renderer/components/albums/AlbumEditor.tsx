@@ -46,15 +46,19 @@ interface EditorFormProps {
 
 function EditorForm({ saved, folders, navigate }: EditorFormProps) {
   const client = useClient();
-  const [form, setForm] = useState<AlbumForm>(() => (saved ? formFromAlbum(saved) : emptyForm()));
+  const [initial] = useState<AlbumForm>(() => (saved ? formFromAlbum(saved) : emptyForm()));
+  const [form, setForm] = useState<AlbumForm>(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const cancel = () => navigate(saved ? { kind: 'album', name: saved.name } : PHOTOS_SCREEN);
-  // Esc leaves the editor as Cancel does (a confirmation open inside takes its own Esc first).
+  // Esc leaves the editor as Cancel does (a confirmation open inside takes its own Esc first),
+  // only while nothing was changed: Esc also clears a field, and typed work is not thrown away
+  // by a key (Cancel does that, on purpose).
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    if (JSON.stringify(form) !== JSON.stringify(initial)) return;
     event.preventDefault();
     cancel();
   };

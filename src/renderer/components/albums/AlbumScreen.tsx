@@ -5,7 +5,7 @@
 // "More like this" stays in the album screen: it lists a photo's look-alikes, any of which
 // can be pinned into the album. Photos are selected as in the other grids (click,
 // shift-click, ctrl/cmd-click, the keyboard) for the selection bar's actions.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
@@ -60,10 +60,21 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
   const title = useRef<HTMLHeadingElement>(null);
   const excludedToggle = useRef<HTMLButtonElement>(null);
   const [listing, setListing] = useState<AlbumListing>({ kind: 'members', album: album.name });
-  const [viewerIndex, setViewerIndex] = useState<number | null>(null);
+  // The viewer's photo, by position and by id (as App's): see the effect below.
+  const [viewer, setViewer] = useState<{ index: number; id: string | undefined } | null>(null);
+  const viewerIndex = viewer?.index ?? null;
   const [panel, setPanel] = useState<Panel>(null);
   const source = useAlbumSource(listing, refresh);
   const { photos } = source;
+  const setViewerIndex = useCallback((index: number | null) => setViewer(index === null ? null : { index, id: photos.get(index)?.id }), [photos]);
+  // The photo on screen stays on screen when the list changes under it (an exclusion undone
+  // puts a photo back before it): the viewer follows it to its new position. One excluded
+  // from the viewer is not in the list any more: the photo that took its place stays shown.
+  useEffect(() => {
+    if (!viewer?.id || photos.get(viewer.index)?.id === viewer.id) return;
+    const at = photos.indexOf(viewer.id);
+    if (at >= 0) setViewer({ index: at, id: viewer.id });
+  });
   const members = listing.kind === 'members';
   // A pin, an exclusion, the trash or a favourite reloads the list (refresh): the selection
   // goes with it, and what was done stays said (the notice) until another listing.

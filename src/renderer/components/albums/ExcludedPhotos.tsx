@@ -38,7 +38,7 @@ export function ExcludedPhotos({ album, onPutBack, fallbackFocus }: ExcludedPhot
     });
     try {
       await client.setAlbumMembership(album.name, id, 'auto');
-      onPutBack?.(gone.has(id) ? `Forgot an exclusion from “${album.name}”.` : `Put 1 photo back in “${album.name}”: it shows while it matches the query.`);
+      onPutBack?.(gone.has(id) || nameOf(id) === null ? `Forgot an exclusion from “${album.name}”.` : `Put 1 photo back in “${album.name}”: it shows while it matches the query.`);
       notifyAlbumsChanged();
     } catch (e) {
       setError(errorMessage(e));

@@ -25,7 +25,7 @@ import { ProgressLine } from '../JobProgress';
 import { DuplicateGroupCard } from './DuplicateGroupCard';
 import { duplicateSets, type DuplicateSet } from './duplicate-sets';
 import { PageControls } from './PageControls';
-import { choiceOf, notePage, NOTHING_REVIEWED, reviewedSets, trashSelection, type Choice, type ReviewedPages } from './review-selection';
+import { choiceOf, heldForSimilarShots, notePage, NOTHING_REVIEWED, reviewedSets, trashSelection, type Choice, type ReviewedPages } from './review-selection';
 import { TrashDialog } from './TrashDialog';
 import { TrashResult } from './TrashResult';
 import { useDuplicateReport } from './useDuplicateReport';
@@ -65,6 +65,20 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     if (shownVersion.current !== version) setOffset(0);
     shownVersion.current = version;
   }, [version]);
+  // The choices belong to one scan's report: another scan, or another library's report (the
+  // library switched in Settings, the page not reloaded), starts them afresh. Before the page
+  // is noted below, so a new report's first page is kept.
+  const [reviewedScan, setReviewedScan] = useSessionState<number | null>('dupes.scannedAt', null);
+  const scannedAt = page?.report?.scannedAt ?? null;
+  useEffect(() => {
+    if (scannedAt === null || scannedAt === reviewedScan) return;
+    if (reviewedScan !== null) {
+      setChoices({});
+      setDecisions({});
+      setReviewed(NOTHING_REVIEWED);
+    }
+    setReviewedScan(scannedAt);
+  }, [scannedAt]);
   useEffect(() => {
     if (!page?.report) return;
     const { report: shown } = page;
@@ -168,7 +182,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   // Groups looked at and skipped (not those said to be no duplicates: the summary counts those):
   // why the button may move fewer photos than "could go".
   // Groups of similar shots left as they started (skipped) are said apart: the user did not skip them.
-  const similarHeld = seen.filter((set) => !decisions[set.key] && choices[set.key]?.kinds !== set.kinds.join() && set.kinds.includes('similar')).length;
+  const similarHeld = seen.filter((set) => !decisions[set.key] && !choices[set.key]?.skip && heldForSimilarShots(choices[set.key], set)).length;
   const skipped = seen.filter((set) => !decisions[set.key] && choiceOf(choices, set).skip).length - similarHeld;
 
   return (

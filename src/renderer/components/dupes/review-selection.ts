@@ -46,8 +46,13 @@ export function reviewedSets(reviewed: ReviewedPages): DuplicateSet[] {
  */
 export function choiceOf(choices: Readonly<Record<string, Choice>>, set: DuplicateSet): Choice {
   const c = choices[set.key];
-  const sameSet = c !== undefined && (c.kinds === undefined || c.kinds === set.kinds.join());
-  return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: sameSet ? c.skip : set.kinds.includes('similar') };
+  // A skip the user chose stays whatever joined the group since.
+  return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: (c?.skip ?? false) || heldForSimilarShots(c, set) };
+}
+
+/** Skipped because similar shots are in the group and the user has not chosen since they joined it. */
+export function heldForSimilarShots(c: Choice | undefined, set: DuplicateSet): boolean {
+  return set.kinds.includes('similar') && !(c?.kinds ?? '').split(',').includes('similar');
 }
 
 export interface TrashSelection {
