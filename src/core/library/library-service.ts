@@ -90,6 +90,8 @@ export class LibraryService {
   private openingWriter: Promise<LibraryStore> | undefined;
   /** A store whose writer lease was lost, being closed (retireWriter). */
   private retiring: Promise<void> | undefined;
+  /** Each writing store's lock, lost or not (watch() ends with the loss of its store's). */
+  private readonly locks = new WeakMap<LibraryStore, LibraryWriter>();
   private labelTexts: TextEmbedder | undefined;
   private readonly thumbCache: BoundedCache | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
@@ -171,6 +173,7 @@ export class LibraryService {
       const store = mappedStore(opened, () => this.deviceFolders.map());
       this.lock = lock;
       this.store = store;
+      this.locks.set(store, lock);
       lock.onLost(() => this.retireWriter(lock, store));
       return store;
     } catch (error) {
@@ -378,7 +381,7 @@ export class LibraryService {
     const store = await this.writable();
     // The lock this store is bound to: lost, it ends the watch (another device took over),
     // though the library may have another writer by then.
-    const lock = this.lock;
+    const lock = this.locks.get(store);
     const deps = this.indexerDeps(store);
     const scope = await this.scanScope(store);
     // Folders the user paused are neither caught up nor followed (still named in the scope: a
