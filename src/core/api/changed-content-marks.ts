@@ -2,7 +2,8 @@
 // (library/content-changes.ts says when a rewritten file still shows the same picture): its
 // favourite and archive, description, tag decisions, rotation, date and place set by hand,
 // its pins and exclusions in albums and its "Not duplicates" decisions go from the old
-// content hash to the new one. Unlike the duplicates trash's hand-over to a keeper (keeper-marks.ts) this is the same photo, so
+// content hash to the new one. Unlike the duplicates trash's hand-over to a keeper
+// (keeper-marks.ts) this is the same photo, so
 // the archive and the rotation go too (the rotation only while the file shows itself as
 // before). Carried before the new row is committed: the new content's own marks win, and each
 // part is added, never taken away, so a carry run twice (a crash before the commit) changes

@@ -218,15 +218,16 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       if (!file) throw new LabelSetError(`label set file not found: ${value} (shipped sets: ${builtinLabelSets().join(', ') || 'none'})`);
       // A shipped set asked for by name (`--labels scenes`) is the library's own once it is
       // there: the user may have changed it, and asking for it by name is not asking to undo that.
+      const text = fs.readFileSync(file, 'utf8');
       if (!fs.existsSync(value)) {
-        const name = parseLabelSetJson(fs.readFileSync(file, 'utf8'), path.basename(file)).name;
+        const name = parseLabelSetJson(text, path.basename(file)).name;
         const own = (await tags.listLabelSets()).find((s) => s.name === name);
         if (own) {
           ctx.emit({ type: 'log', level: 'info', message: `label set "${name}" is already in the library: used as it is there (shoebox labels remove ${name}, then import it, starts again from the shipped one)` });
           return info(tags, own);
         }
       }
-      const set = await serial(() => tags.importLabelSet(fs.readFileSync(file, 'utf8'), path.basename(file)));
+      const set = await serial(() => tags.importLabelSet(text, path.basename(file)));
       return info(tags, set);
     },
 

@@ -4,8 +4,9 @@
 // had then, for display), not paths: it survives a rename or a move. A file another program
 // saves again while it shows the same picture takes the decision to its new content
 // (decision-records.ts carryDecisionsToNewContent); a file that shows another picture has
-// another hash, so a decision about it stops matching by itself. Contents are counted (a multiset): two byte-identical copies the user kept are
-// two entries of one hash, and a third copy appearing later is new, not covered.
+// another hash, so a decision about it stops matching by itself. Contents are counted (a
+// multiset): two byte-identical copies the user kept are two entries of one hash, and a third
+// copy appearing later is new, not covered.
 //
 // The rule, kept simple so a person can predict it:
 //  - a group is hidden when one decision covers all its members (every hash at most as many

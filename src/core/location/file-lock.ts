@@ -8,10 +8,10 @@
 // unchanged for `staleMs` of the waiter's own time is taken over: measured by the waiter's
 // clock, not by comparing the share's file times with this device's clock (a device running
 // half a minute ahead of the NAS would take every live lock). A lock whose file time is ten
-// minutes old is a crash's leftover whatever the clocks say, and is taken over at once. Taking over is
-// atomic as base/pid-lock.ts does it: the waiters race to create a claim named after that very
-// lock, and only the one that made it replaces the lock, by a rename, once it has checked that
-// the lock is still the stale one (read-delete-create would let two waiters in).
+// minutes old is a crash's leftover whatever the clocks say, and is taken over at once.
+// Taking over is atomic as base/pid-lock.ts does it: the waiters race to create a claim named
+// after that very lock, and only the one that made it replaces the lock, by a rename, once it
+// has checked that the lock is still the stale one (read-delete-create would let two waiters in).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
