@@ -18,8 +18,8 @@ afterEach(() => {
 });
 
 /** The app's engine in a child process: call(method, ...args) answers as LibraryApi does. */
-async function appProcess(home: string, library: string) {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../helpers/api-host-process.mjs'), home, library, fixtureModelDir(TINY_IMMICH)], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function appProcess(home: string, library: string, watch = false) {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../helpers/api-host-process.mjs'), home, library, fixtureModelDir(TINY_IMMICH), ...(watch ? ['watch'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   stops.push(() => child.kill('SIGKILL'));
   const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => JSON.parse(((await lines.next()).value as string) ?? 'null') as { ready?: true; result?: unknown; error?: string };
@@ -58,5 +58,26 @@ describe('the app asleep past its writer lease on a shared library', () => {
     expect(await app.call('setFavourites', [photoId(path.join(theirs, 'blue.jpg'))], true)).toMatchObject({ done: 1 });
     const photos = (await app.call('listPhotos', {})) as { photos: { path: string; favourite?: boolean }[] };
     expect(photos.photos.filter((p) => p.favourite).map((p) => path.basename(p.path)).sort()).toEqual(['blue.jpg', 'red.jpg']);
+  }, 180_000);
+
+  it('follows its folders again once the other device is done, with no job or change from the user', async () => {
+    const library = path.join(tempDir('shoebox-lease-lost-nas-'), 'library');
+    const mine = tempDir('shoebox-lease-lost-laptop-');
+    const theirs = tempDir('shoebox-lease-lost-desktop-');
+    await writeColourPhoto(mine, 'red.jpg', COLOURS.red!);
+    await writeColourPhoto(theirs, 'green.jpg', COLOURS.green!);
+
+    const app = await appProcess(tempDir('shoebox-lease-lost-home-'), library, true);
+    expect(await app.call('indexNow', [mine])).toMatchObject({ added: 1 });
+    app.child.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, LEASE_TTL_MS + 3000));
+    const other = await shoebox(['--home', tempDir('shoebox-lease-lost-home-'), '--library', library, '--provider', 'cpu', 'index', theirs, '--model-dir', fixtureModelDir(TINY_IMMICH)]);
+    expect(other.code, other.stderr).toBe(0);
+    app.child.kill('SIGCONT');
+    await expect.poll(async () => ((await app.call('status')) as { photos: number }).photos, { timeout: 20_000 }).toBe(2);
+
+    // A photo saved into the laptop's folder afterwards is indexed by its watcher.
+    await writeColourPhoto(mine, 'blue.jpg', COLOURS.blue!);
+    await expect.poll(async () => ((await app.call('status')) as { photos: number }).photos, { timeout: 45_000, interval: 1000 }).toBe(3);
   }, 180_000);
 });

@@ -382,6 +382,16 @@ export class LibraryService {
     // The lock this store is bound to: lost, it ends the watch (another device took over),
     // though the library may have another writer by then.
     const lock = this.locks.get(store);
+    try {
+      await this.follow(store, lock, signal, onSummary, options);
+    } catch (error) {
+      // Once the lease is lost, what fails on the way (a check on the store closed at the
+      // loss) is its consequence: the loss is what the caller hears, and may recover from.
+      throw lossOr(lock, error);
+    }
+  }
+
+  private async follow(store: LibraryStore, lock: LibraryWriter | undefined, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: { leaveOut?: readonly string[] }): Promise<void> {
     const deps = this.indexerDeps(store);
     const scope = await this.scanScope(store);
     // Folders the user paused are neither caught up nor followed (still named in the scope: a
@@ -439,10 +449,15 @@ export class LibraryService {
     }
     unlisten?.();
     clearTimeout(idle);
-    await presence.stop();
+    // The folders are let go even when the last presence check failed.
+    const checked = await presence.stop().then(
+      () => null,
+      (error: unknown) => error,
+    );
     await watcher.close();
     await after;
     if (lost) throw lost;
+    if (checked) throw checked;
   }
 
   /** Which execution provider inference runs on here (probed, minding this model's verdicts). */
@@ -531,4 +546,14 @@ function thumbnailCache(paths: HomePaths, location: LibraryLocation): BoundedCac
 /** This device's copies of an S3 library's thumbnails: one folder per library (URI and endpoint). */
 function thumbnailCacheDir(cacheRoot: string, location: LibraryLocation): string {
   return path.join(cacheRoot, 'library-thumbs', createHash('sha256').update(location.describe()).digest('hex').slice(0, 16));
+}
+
+/** The lease's loss when `lock` was lost, else `error`. */
+function lossOr(lock: LibraryWriter | undefined, error: unknown): unknown {
+  try {
+    lock?.assertHeld();
+  } catch (lost) {
+    return lost;
+  }
+  return error;
 }
