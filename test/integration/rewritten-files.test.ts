@@ -180,3 +180,26 @@ describe('a file rewritten while the app follows its folder', () => {
     expect(await host.indexNow([dir])).toMatchObject({ embedded: 0, updated: 0 });
   }, 180_000);
 });
+
+describe('a file deleted and written back by another program while the app follows its folder', () => {
+  it('keeps its favourite though the watcher saw the deletion and the new file apart', async () => {
+    const dir = tempDir('shoebox-rewritten-');
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    await writeColourPhoto(dir, 'green.jpg', COLOURS.green!);
+    const { host, events } = await openHost({ watch: true });
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const red = photoId(path.join(dir, 'red.jpg'));
+    await host.setFavourites([red], true);
+    await expect.poll(async () => (await host.status()).watching, { timeout: 10_000 }).toBe(true);
+    // An editor saving this way: the old file deleted, the edited one written a while later.
+    const edited = path.join(tempDir('shoebox-rewritten-edit-'), 'red.jpg');
+    fs.copyFileSync(path.join(dir, 'red.jpg'), edited);
+    addCommentSegment(edited, 'Rating=5, written by another app');
+    fs.rmSync(path.join(dir, 'red.jpg'));
+    await expect.poll(async () => (await host.listPhotos()).total, { timeout: 30_000 }).toBe(1);
+    fs.copyFileSync(edited, path.join(dir, 'red.jpg'));
+    await expect.poll(async () => (await host.listPhotos()).total, { timeout: 30_000 }).toBe(2);
+    expect((await host.getPhoto(red))!.favourite).toBe(true);
+  }, 180_000);
+});
+

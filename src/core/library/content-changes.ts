@@ -11,7 +11,7 @@
 // what the duplicates review calls similar (CLIP cosine of the old and new embeddings), or the
 // same capture time and camera, which a rotation keeps while its embedding moves.
 import { DEFAULT_SIMILAR_THRESHOLD } from '../../shared/api';
-import type { PhotoRecord, PhotoSummary } from '../store/types';
+import type { LibraryStore, PhotoRecord, PhotoSummary } from '../store/types';
 
 /** One path's content replaced by another that shows the same picture. */
 export interface ContentChange {
@@ -45,6 +45,20 @@ export interface ChangedContentMarks {
 /** The old row of a path, as stored before the run replaces it; `takenAt`: its file's own
  *  date (not one set by hand), for the capture-time rule. */
 export type OldRow = PhotoSummary & { vector: Float32Array };
+
+/** The stored rows at `paths`, with their vectors, as samePictureChanges compares them. */
+export async function oldRowsAt(store: LibraryStore, paths: readonly string[]): Promise<Map<string, OldRow>> {
+  const rows = await store.photosByPath(paths);
+  const [vectors, dates] = await Promise.all([store.vectorsByHash([...new Set([...rows.values()].map((r) => r.hash))]), store.takenEdits()]);
+  const before = new Map<string, OldRow>();
+  for (const [p, row] of rows) {
+    const vector = vectors.get(row.hash);
+    // A row shows the date set by hand: the capture-time rule compares the file's own.
+    const edit = dates.get(row.hash);
+    if (vector) before.set(p, { ...row, vector, ...(edit ? { takenAt: edit.fileTakenAt } : {}) });
+  }
+  return before;
+}
 
 /** Of the rows about to be committed, those that replace a row of other content showing the same picture. */
 export function samePictureChanges(records: readonly PhotoRecord[], before: ReadonlyMap<string, OldRow>): ContentChange[] {

@@ -26,7 +26,8 @@ import { emptySummary, unavailableLines, type IndexSummary } from './index-summa
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
 import { RunTwins } from './run-twins';
-import { samePictureChanges, type ChangedContentMarks, type OldRow } from './content-changes';
+import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
+import type { RecentRemovals } from './recent-removals';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -77,6 +78,9 @@ export interface IndexOptions {
    *  not seen arriving there, and must not leave the library meanwhile. Asked when the run
    *  removes rows (a pause may come while it runs). */
   keepMissing?: () => boolean;
+  /** The watcher's memory of rows its earlier batches removed: a file written at such a path
+   *  soon after takes the old content's marks, as a file rewritten in place does. */
+  recentRemovals?: RecentRemovals;
 }
 
 /** What a scan needs to know about the library besides the folders it lists. */
@@ -104,7 +108,7 @@ export async function indexFolders(deps: IndexerDeps, targets: string[], scope: 
     unreadable.push(...scan.unreadable);
     failed.push(...scan.failed);
   }
-  return reconcile(deps, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options);
+  return reconcile(deps, ctx.libraryFolders, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options);
 }
 
 /**
@@ -156,7 +160,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
     }
   }
   const inScope = (p: string) => scopes.some((s) => isAtOrInside(p, s));
-  return reconcile(deps, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options);
+  return reconcile(deps, ctx.libraryFolders, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options);
 }
 
 /** Why a library folder cannot be trusted to list its files right now, or null. */
@@ -182,7 +186,7 @@ interface Unavailable {
   failed: Unreadable[];
 }
 
-async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions): Promise<IndexSummary> {
+async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions): Promise<IndexSummary> {
   const started = performance.now();
   const { store } = deps;
   const summary = emptySummary();
@@ -269,17 +273,16 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
   });
   /** The user's marks of a rewritten file's old content go to its new one first (content-changes.ts). */
   const carried = new Map<string, string>(); // old content -> a new content it went to
+  const recent = options.recentRemovals;
+  /** The content a path showed before: its row, or one the watcher removed a moment ago. */
+  const previousHash = (p: string) => states.get(p)?.hash ?? recent?.at(p)?.hash;
   const carryMarks = async (records: readonly PhotoRecord[]) => {
-    const replacing = deps.changedContentMarks ? records.filter((r) => states.has(r.path) && states.get(r.path)!.hash !== r.hash) : [];
+    const replacing = deps.changedContentMarks ? records.filter((r) => (previousHash(r.path) ?? r.hash) !== r.hash) : [];
     if (replacing.length === 0) return;
-    const olds = [...new Set(replacing.map((r) => states.get(r.path)!.hash))];
-    const [rows, vectors, dates] = await Promise.all([store.photosByPath(replacing.map((r) => r.path)), store.vectorsByHash(olds), store.takenEdits()]);
-    const before = new Map<string, OldRow>();
-    for (const [p, row] of rows) {
-      const vector = vectors.get(row.hash);
-      // A row shows the date set by hand: the capture-time rule compares the file's own.
-      const edit = dates.get(row.hash);
-      if (vector) before.set(p, { ...row, vector, ...(edit ? { takenAt: edit.fileTakenAt } : {}) });
+    const before = await oldRowsAt(store, replacing.filter((r) => states.has(r.path)).map((r) => r.path));
+    for (const r of replacing) {
+      const removed = states.has(r.path) ? undefined : recent?.at(r.path);
+      if (removed) before.set(r.path, removed);
     }
     const changes = samePictureChanges(replacing, before);
     if (changes.length === 0) return;
@@ -393,11 +396,15 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     return image;
   };
 
+  // Rows of reused contents outside what this run looks at, maybe gone (see vanishedTwins).
+  const twinsElsewhere = new Set<string>();
   /** A stored row with the same content claims the file (a move or a copy): nothing to embed. */
   const reuseTwin = async (file: FoundFile, hash: string): Promise<boolean> => {
-    const twin = await reusableTwin(store, hash, missingByHash);
+    const rows = (await store.photosByHash(hash)).filter((t) => t.thumbKey !== '');
     throwIfStopped(options.signal); // a decode that ends after a stop commits nothing
+    const twin = reusableTwin(rows, missingByHash.get(hash));
     if (!twin) return false;
+    for (const r of rows) if (states.has(r.path) && !foundPaths.has(r.path) && !missing.has(r.path) && !kept.covers(r.path)) twinsElsewhere.add(r.path);
     if (missing.has(twin.path)) summary.moved++;
     count(file);
     writer.put(copyRow(file, twin));
@@ -516,11 +523,16 @@ async function reconcile(deps: IndexerDeps, found: FoundFile[], inScope: (p: str
     summary.interrupted = true;
     summary.left = left;
   } else {
+    // A move whose two ends the watcher saw in two batches, or out of a paused folder it does
+    // not follow: the row at the old path is gone too (else the photo showed twice).
+    for (const p of await vanishedTwins([...twinsElsewhere], libraryFolders)) missing.set(p, states.get(p)!);
     const keep = options.keepMissing?.() === true;
     // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
     const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
     const gone = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];
     summary.removed = gone.length;
+    // Remembered first: the next batch may bring a file written at one of these paths.
+    if (recent?.wants(gone.length)) recent.remember(await oldRowsAt(store, gone));
     if (gone.length || broken.length) {
       await store.removePhotos([...gone, ...broken]);
       await store.pruneVideoFrames(); // a removed video's frames; nothing is in flight now
@@ -544,12 +556,28 @@ function copyRow(file: FoundFile, twin: PhotoRecord): PhotoRecord {
   return { ...twin, path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, indexedAt: Date.now() };
 }
 
-/** A stored photo with the same content, whose embedding and metadata can be reused. */
-async function reusableTwin(store: LibraryStore, hash: string, missingByHash: Map<string, string>): Promise<PhotoRecord | null> {
-  const twins = (await store.photosByHash(hash)).filter((t) => t.thumbKey !== '');
+/** Of the stored photos with a content, the one whose embedding and metadata to reuse: the
+ *  row the file moved from, where the run saw one. */
+function reusableTwin(twins: readonly PhotoRecord[], movedFrom: string | undefined): PhotoRecord | null {
   if (twins.length === 0) return null;
-  const movedFrom = missingByHash.get(hash);
   return twins.find((t) => t.path === movedFrom) ?? twins[0]!;
+}
+
+/**
+ * Of `paths` (rows whose content the run found at another path), those whose file is gone
+ * while their library folder can be read: moved, not unmounted.
+ */
+async function vanishedTwins(paths: readonly string[], libraryFolders: readonly string[]): Promise<string[]> {
+  const folders = new Map<string, Promise<string | null>>();
+  const gone: string[] = [];
+  for (const p of paths) {
+    const folder = outermostFolder(p, libraryFolders);
+    if (!folder) continue;
+    if (!folders.has(folder)) folders.set(folder, folderProblem(folder));
+    if ((await folders.get(folder)) !== null) continue;
+    if (await fs.lstat(p).then(() => false, isGone)) gone.push(p);
+  }
+  return gone;
 }
 
 /** Records the turns contents were embedded at: those turned, and those recorded at another turn before. */

@@ -18,6 +18,7 @@ import { libraryThumbnails, type ThumbnailStore } from '../media/thumbnail';
 import { createHash } from 'node:crypto';
 import type { ModelChoice } from './model-choice';
 import { acquireLibraryWriter, type LibraryWriter } from './writer-lock';
+import { RecentRemovals } from './recent-removals';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
 import { hasVideoExtension, type FfmpegLocation } from '../media';
 import type { IndexSummary } from './index-summary';
@@ -401,6 +402,8 @@ export class LibraryService {
     // What was really deleted goes at the first catch-up without a pause.
     const leftOut = folders.length < scope.libraryFolders.length;
     const keepMissing = () => leftOut || this.keepMissing?.() === true;
+    // A file deleted and written back in a later batch (an editor saving that way) keeps its marks.
+    const recentRemovals = new RecentRemovals();
     let idle: NodeJS.Timeout | undefined;
     // The after-sync pass runs one at a time, behind the syncs, never holding them up.
     let after: Promise<void> = Promise.resolve();
@@ -412,7 +415,7 @@ export class LibraryService {
     const watcher = new FolderWatcher({
       onBatch: async (paths) => {
         clearTimeout(idle);
-        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing }));
+        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals }));
         await this.alignCarriedTurns(store, signal);
         maintainWhenIdle();
       },
@@ -423,12 +426,12 @@ export class LibraryService {
     // A folder that cannot be followed now (unmounted) is followed once it is back.
     const presence = new FolderPresence(watcher, folders, async (folder) => {
       clearTimeout(idle);
-      onSummary(await indexFolders(deps, [folder], scope, { signal, keepMissing }));
+      onSummary(await indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals }));
       await this.alignCarriedTurns(store, signal);
       maintainWhenIdle();
     });
     await presence.start();
-    const catchUp = async () => onSummary(await indexFolders(deps, folders, scope, { signal, keepMissing }));
+    const catchUp = async () => onSummary(await indexFolders(deps, folders, scope, { signal, keepMissing, recentRemovals }));
     // While a folder is paused, never beside a batch: each decides from its own reading which
     // copy of a content is held elsewhere, and two at once could each drop one.
     if (keepMissing()) await watcher.run(catchUp);
