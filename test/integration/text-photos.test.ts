@@ -13,6 +13,8 @@ import { tempDir } from '../helpers/images';
 import { sharedAvailable } from '../helpers/shared-data';
 import { writeTextPhotos, type MadeTextPhoto } from '../helpers/text-photos';
 import { closeRecognizeText } from '../../src/core/ocr';
+import { openLibrary } from '../../src/core/engine';
+import { search } from '../../src/core/search/search-service';
 import type { PhotoTextMatch } from '../../src/shared/search';
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
@@ -122,6 +124,19 @@ describe.skipIf(!sharedAvailable('photos'))('text in photos', () => {
     expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
     // --text is the same term.
     expect((await textHits(['--all', '--text', 'closed', 'red'])).map((h) => h.path)).toEqual(hits.map((h) => h.path));
+  });
+
+  it('in the app, words no photo holding the text passes still leave those photos, as the closest', async () => {
+    // The CLI's cut-off applies (it says so); the app asks for the closest photos instead.
+    expect(await textHits(['text:"closed"', '+', 'magenta'])).toEqual([]);
+    const lib = openLibrary({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
+    try {
+      const result = await search(lib, 'text:"closed" + magenta', { closest: true });
+      expect(result.closest).toBe(true);
+      expect(result.hits.map((h) => h.path).sort()).toEqual([fileOf('a serif notice'), fileOf('a sign tilted clockwise')].sort());
+    } finally {
+      await lib.close();
+    }
   });
 
   it('refuses a text: term without words, or subtracted, with one line', async () => {

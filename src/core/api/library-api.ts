@@ -27,9 +27,7 @@ import type { S3Overrides } from '../location/s3-settings';
 import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
 import { NoModelError } from '../library/model-choice';
-import { search as searchText, similar as searchSimilar } from '../search/search-service';
-import { toPhotoFilter } from '../search/filters';
-import { photosWithTag } from '../search/tag-filter';
+import { search as searchText, searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
 import { BackgroundSync } from './background-sync';
 import { followCommits, type CommitFollower } from './commit-follower';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
@@ -276,9 +274,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   /** Nearest first, with the filters but no relevance cut-off (an image from outside). */
   const searchVector = async (lib: LibraryService, vector: Float32Array, options: SearchOptions = {}): Promise<SearchPage> => {
     const { offset, limit } = page(options);
-    const filter = await toPhotoFilter(lib, options.filters ?? {}, photosWithTag);
-    const hits = await (await lib.readable()).searchVectors({ vector, offset, limit, ...filter });
-    return hitsPage(await lib.readable(), hits, offset, limit);
+    const result = await searchByVector(lib, vector, { offset, limit, ...searchFilters(options) });
+    return hitsPage(await lib.readable(), result.hits, offset, limit);
   };
 
   const folderInfos = async (lib: LibraryService): Promise<FolderInfo[]> => {

@@ -111,7 +111,24 @@ export async function searchTerms(library: SearchLibrary, terms: readonly QueryT
   // A video ranks by its best frame and carries its time (video-moments.ts).
   const store = withVideoMoments(await library.readable());
   const shown = await resultPage(store, { vector, ...filter }, { offset, limit, minScore, sort: options.sort ?? 'score', closest: options.closest ?? false });
-  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score, ...(h.time !== undefined ? { time: h.time } : {}) })), minScore, ...(shown.closest ? { closest: true } : {}) };
+  return { hits: shown.hits.map(withMoment), minScore, ...(shown.closest ? { closest: true } : {}) };
+}
+
+/**
+ * Photos nearest a ready embedding: an image from outside the library, as the app's "Search by
+ * image" sends its bytes. Like `similar`: no cut-off, filters, a video by its best moment.
+ */
+export async function searchVector(library: SearchLibrary, vector: Float32Array, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
+  const { limit, offset } = page(options);
+  const filter = await toPhotoFilter(library, options.filters ?? {}, deps.tagFilter);
+  const store = withVideoMoments(await library.readable());
+  const shown = await resultPage(store, { vector, ...filter }, { offset, limit, minScore: null, sort: options.sort ?? 'score', closest: false });
+  return { hits: shown.hits.map(withMoment), minScore: null };
+}
+
+/** A hit as search returns it: a video's with the time of its best moment. */
+function withMoment(h: { path: string; score: number; time?: number }): SearchResult['hits'][number] {
+  return { path: h.path, score: h.score, ...(h.time !== undefined ? { time: h.time } : {}) };
 }
 
 /**
@@ -131,7 +148,8 @@ export async function search(library: SearchLibrary, query: string, options: Sea
 
 /**
  * A query with `text:` terms (text-terms.ts): the photos holding the text, ranked by the
- * full-text score, or by the CLIP terms when there are some (their cut-off applies too).
+ * full-text score, or by the CLIP terms when there are some (their cut-off applies too, with
+ * the closest photos holding the text when none passes it and `closest` is asked).
  */
 async function searchPhotoText(library: SearchLibrary, parsed: ParsedQuery, options: SearchRequestOptions, deps: SearchDeps): Promise<SearchResult> {
   const { limit, offset } = page(options);
@@ -144,10 +162,12 @@ async function searchPhotoText(library: SearchLibrary, parsed: ParsedQuery, opti
   }
   const { vector, minScore } = await compileTerms(library, parsed.terms, { raw: options.raw ?? false, all: options.all ?? false });
   const hashes = allowedHashes(text, filter);
-  const shown = await resultPage(store, { vector, ...filter, hashes }, { offset, limit, minScore, sort: options.sort ?? 'score', closest: false });
+  // Asked with `closest` (the app), the photos holding the text still come when none passes
+  // the words' cut-off, as the closest ones: the text alone is what the user required.
+  const shown = await resultPage(store, { vector, ...filter, hashes }, { offset, limit, minScore, sort: options.sort ?? 'score', closest: options.closest ?? false });
   const hashOf = new Map<string, string>();
   for (const [hash, paths] of await store.pathsByHash(hashes)) for (const p of paths) hashOf.set(p, hash);
-  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score, photoText: text.get(hashOf.get(h.path)!)!.match })), minScore };
+  return { hits: shown.hits.map((h) => ({ path: h.path, score: h.score, photoText: text.get(hashOf.get(h.path)!)!.match })), minScore, ...(shown.closest ? { closest: true } : {}) };
 }
 
 /** How many photos the filters admit, ranking aside: 0 tells "the filters match nothing". */
