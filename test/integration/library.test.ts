@@ -72,6 +72,23 @@ describe('indexing a folder', () => {
     expect((await store.listFailures()).map((f) => f.reason)).toEqual([expect.stringMatching(/not an image/)]);
   });
 
+  it('retries a file that could not be read (permission, a hung drive) at the next run, though it is unchanged', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const store = await lib.writable();
+    const reasons = ['cannot read (permission denied, EACCES)', 'read timed out after 30 s (late.jpg did not answer: a hung network drive?)'];
+    for (const [i, reason] of reasons.entries()) {
+      const file = await writeColourPhoto(photos, `late-${i}.jpg`, [40 + 80 * i, 200, 90]);
+      const st = fs.statSync(file);
+      // What a run recorded while the file could not be read; it can be now (permissions fixed, drive back).
+      await store.recordFailures([{ path: file, folder: photos, size: st.size, mtimeMs: Math.floor(st.mtimeMs), reason, failedAt: Date.now() }]);
+    }
+    const again = await lib.index();
+    expect(again).toMatchObject({ added: 2, embedded: 2 });
+    expect((await store.listFailures()).map((f) => path.basename(f.path))).toEqual(['broken.jpg']);
+  });
+
   it('retries a failed file once it changes, and re-indexes a changed photo', async () => {
     const photos = await colourFolder();
     const lib = library(tempDir());

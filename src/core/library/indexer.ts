@@ -15,7 +15,7 @@ import type { ImageResult } from '../clip/image-pipeline';
 import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
-import { FOLDER_NOT_FOUND, errorCode, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
+import { FOLDER_NOT_FOUND, errorCode, fileIdentity, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
 import { FileGoneError, PhotoFile } from './photo-files';
 import { sha256OffThread } from './hash-thread';
@@ -154,8 +154,13 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
     } else if (st.isFile()) {
       const real = await fs.realpath(p).catch(() => p);
       if (ctx.files.has(real) || isSkipped(real, ctx)) continue;
+      // One file under two names in one batch (hard links): the first is the photo. A name
+      // added later is a row of its own until the next full scan drops one (same content).
+      const id = fileIdentity(st);
+      if (id !== undefined && ctx.inodes.has(id)) continue;
       const indexed = indexedPath(p, real, ctx.libraryFolders);
       ctx.files.set(real, indexed);
+      if (id !== undefined) ctx.inodes.set(id, indexed);
       found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
@@ -212,9 +217,9 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       continue;
     }
     const failure = failures.get(file.path);
-    if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs && failure.reason !== UNKNOWN_REASON) {
-      // Retried only when the file changes, or when all that was recorded is "unknown error"
-      // (before 2026-12-05 a damaged JPEG decoded beside others often was: preprocess.ts).
+    if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs && !retriedEachRun(failure.reason)) {
+      // Retried only when the file changes, or when what failed was the reading, not the
+      // content (retriedEachRun).
       summary.failed.push({ path: file.path, reason: failure.reason });
       continue;
     }
@@ -548,8 +553,15 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   return summary;
 }
 
-/** A failure that says nothing the user can act on: tried again at the next run. */
-const UNKNOWN_REASON = 'unknown error';
+/**
+ * Failures tried again at every run, the file unchanged: those of reading it (permissions
+ * fixed with chmod keep its mtime, a hung network drive comes back), and "unknown error",
+ * which says nothing the user can act on (before 2026-12-05 a damaged JPEG decoded beside
+ * others often was: preprocess.ts). A damaged or unsupported file waits until it changes.
+ */
+function retriedEachRun(reason: string): boolean {
+  return reason === 'unknown error' || reason.startsWith('cannot read (') || reason.startsWith('read timed out');
+}
 
 /** `file`'s row, with the embedding and metadata of `twin`, a photo of the same content. */
 function copyRow(file: FoundFile, twin: PhotoRecord): PhotoRecord {

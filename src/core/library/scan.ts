@@ -6,7 +6,8 @@
 // What could NOT be read is reported, never silently skipped: the indexer removes a photo
 // only when its directory was read and the file is not in it, so a folder that is missing
 // (unmounted disk), unreadable (permissions, a NAS read error) or a link whose target is
-// gone keeps the photos below it.
+// gone keeps the photos below it. So does a mount point inside a library folder whose disk is
+// not mounted (see isBareMountPoint).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
@@ -37,6 +38,8 @@ export interface ScanContext {
   visited: Set<string>;
   /** Real file path → the path it is indexed under, for the files listed so far. */
   files: Map<string, string>;
+  /** Hard-linked files listed so far, by device and inode (fileIdentity) → the path indexed. */
+  inodes: Map<string, string>;
   /** The library folders as stored: a linked file whose real path is inside one is indexed there. */
   libraryFolders: readonly string[];
   /** Never listed: Shoebox's own data (thumbnails, models, the database), wherever the home is. */
@@ -48,7 +51,7 @@ export const SYSTEM_FOLDERS: readonly string[] = process.platform === 'win32' ? 
 
 export function scanContext(libraryFolders: readonly string[], skip: readonly string[]): ScanContext {
   // A library folder holding a system folder (`/`) does not descend into it.
-  return { visited: new Set(), files: new Map(), libraryFolders: libraryFolders.map((f) => path.resolve(f)), skip: [...skip.map((s) => path.resolve(s)), ...SYSTEM_FOLDERS] };
+  return { visited: new Set(), files: new Map(), inodes: new Map(), libraryFolders: libraryFolders.map((f) => path.resolve(f)), skip: [...skip.map((s) => path.resolve(s)), ...SYSTEM_FOLDERS] };
 }
 
 /** Sidecars and OS litter that are never photos. */
@@ -93,7 +96,9 @@ export async function scanFolder(
       continue;
     }
     ctx.visited.add(real);
-    if (dir === root && options.isLibraryRoot && entries.length === 0) {
+    // An empty library folder, or an empty subfolder that is a bare mount point: its disk is
+    // not mounted, and what the library holds from it is kept (kept-rows.ts).
+    if (entries.length === 0 && ((dir === root && options.isLibraryRoot) || (await isBareMountPoint(dir)))) {
       unreadable.push({ path: dir, reason: FOLDER_EMPTY });
       continue;
     }
@@ -126,12 +131,48 @@ export async function scanFolder(
       // A plain entry's real path is its directory's plus its name: no extra system call.
       const realFile = entry.isSymbolicLink() ? await fs.realpath(full).catch(() => full) : path.join(real, entry.name);
       if (ctx.files.has(realFile) || isSkipped(realFile, ctx)) continue; // one real file = one photo
+      // Hard links are one file under several names: the first name met is the photo.
+      const id = fileIdentity(st);
+      if (id !== undefined && ctx.inodes.has(id)) continue;
       const indexed = indexedPath(full, realFile, ctx.libraryFolders);
       ctx.files.set(realFile, indexed);
+      if (id !== undefined) ctx.inodes.set(id, indexed);
       files.push({ path: indexed, folder: indexed === full ? folderOf(full) : outermostFolder(indexed, ctx.libraryFolders)!, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
   return { files, unreadable, failed };
+}
+
+/**
+ * Names the file behind a hard link (`dev:ino`), or undefined when it has one name only or
+ * the platform gives no inode to trust. Only files with several links are keyed: the rest are
+ * told apart by real path already, and a file system without inodes (FAT: `ino` 0 on
+ * Windows, or 1 link) is never deduplicated by a number it does not have. An inode past 2^53
+ * (possible on Windows, whose file index is 64 bits) is not exact as a number: left out too,
+ * so two different photos can never be taken for one.
+ */
+export function fileIdentity(st: Pick<import('node:fs').Stats, 'dev' | 'ino' | 'nlink'>): string | undefined {
+  if (st.nlink < 2 || st.ino <= 0 || !Number.isSafeInteger(st.ino)) return undefined;
+  return `${st.dev}:${st.ino}`;
+}
+
+/**
+ * Whether an empty folder is a mount point with nothing mounted on it: a disk mounted inside a
+ * library folder (`L/nas`) that is unplugged leaves the empty folder it was mounted on, and its
+ * photos must wait for it as a missing library folder's do, not be removed and embedded again.
+ *
+ * No memory of mount points is kept (it would have to live in every library, per device); the
+ * folder itself tells: nothing was ever added to or removed from it since it was made, as its
+ * modification time is still its birth time. A folder a user emptied has had files added and
+ * removed (its modification time moved on), so its photos are removed as before. Where the
+ * file system gives no birth time (0) this says no and changes nothing; not on Windows, where
+ * a disk is rarely mounted on a folder and FAT folders never change their dates. A mount point
+ * whose folder disappears when unmounted (`/media/$USER/DISK`) is not recognised.
+ */
+async function isBareMountPoint(dir: string): Promise<boolean> {
+  if (process.platform === 'win32') return false;
+  const st = await fs.stat(dir, { bigint: true }).catch(() => null);
+  return st !== null && st.birthtimeNs > 0n && st.mtimeNs <= st.birthtimeNs;
 }
 
 function notUtf8(name: string): boolean {

@@ -1,0 +1,149 @@
+// Disks mounted on or inside library folders, unmounted and mounted again: nothing they hold
+// leaves the library meanwhile, and a watched folder is followed again once its disk is back
+// (without restarting `watch`). The mount tests mount tmpfs, which needs root on Linux; they
+// skip elsewhere. Without a mount, the same evidence is made by hand (an empty folder never
+// written since it was made) and the rule's other side is checked: a folder the user emptied
+// still loses its photos.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../src/core/engine';
+import type { LibraryService } from '../../src/core/library/library-service';
+import type { IndexSummary } from '../../src/core/library/index-summary';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { tempDir, writeColourPhoto } from '../helpers/images';
+
+const open: LibraryService[] = [];
+const mounted: string[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+  while (mounted.length) spawnSync('umount', ['-l', mounted.pop()!]);
+});
+
+function library(): LibraryService {
+  const lib = openLibrary({ home: tempDir(), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test', emit: () => {} });
+  open.push(lib);
+  return lib;
+}
+
+function mountTmpfs(dir: string): boolean {
+  const ok = spawnSync('mount', ['-t', 'tmpfs', 'tmpfs', dir]).status === 0;
+  if (ok) mounted.push(dir);
+  return ok;
+}
+
+function unmount(dir: string): void {
+  expect(spawnSync('umount', [dir]).status).toBe(0);
+  mounted.splice(mounted.lastIndexOf(dir), 1);
+}
+
+/** Whether this process may mount (root on Linux, not in a container that forbids it). */
+const canMount = (() => {
+  if (process.platform !== 'linux') return false;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-can-mount-'));
+  const ok = spawnSync('mount', ['-t', 'tmpfs', 'tmpfs', dir]).status === 0;
+  if (ok) spawnSync('umount', [dir]);
+  fs.rmdirSync(dir);
+  if (!ok) console.warn('library-mount-points: tests that mount tmpfs skipped (they need root on Linux)');
+  return ok;
+})();
+
+/** What the disk holds, put back as it was (times to the nanosecond, as a disk keeps them). */
+function copyAll(from: string, to: string): void {
+  expect(spawnSync('cp', ['-a', `${from}/.`, `${to}/`]).status).toBe(0);
+}
+
+async function photos(dir: string, names: string[]): Promise<void> {
+  for (const [i, name] of names.entries()) await writeColourPhoto(dir, name, [30 + i * 50, 200 - i * 40, 90]);
+}
+
+const listed = async (lib: LibraryService) => (await lib.listPhotos()).map((p) => p.path).sort();
+
+describe.skipIf(!canMount)('disks mounted on and inside library folders (mounts tmpfs: needs root)', () => {
+  it('a disk mounted inside a library folder and unmounted keeps its photos; mounted again, nothing is embedded again', async () => {
+    const root = tempDir('shoebox-submount-');
+    await photos(root, ['a.jpg', 'b.jpg']);
+    const nas = path.join(root, 'nas');
+    fs.mkdirSync(nas);
+    expect(mountTmpfs(nas)).toBe(true);
+    await photos(nas, ['n1.jpg', 'n2.jpg', 'n3.jpg']);
+    const stash = tempDir('shoebox-stash-');
+    copyAll(nas, stash);
+    const lib = library();
+    expect(await lib.index([root])).toMatchObject({ added: 5 });
+    const before = await listed(lib);
+
+    unmount(nas);
+    expect(await lib.index()).toMatchObject({ removed: 0, unavailable: [{ path: nas, reason: 'folder is empty (unmounted?)', kept: 3 }] });
+    expect(await listed(lib)).toEqual(before);
+
+    expect(mountTmpfs(nas)).toBe(true);
+    copyAll(stash, nas);
+    expect(await lib.index()).toMatchObject({ unchanged: 5, added: 0, embedded: 0, removed: 0, unavailable: [] });
+  });
+
+  it('watch follows a library folder again after its disk is unmounted and mounted again', async () => {
+    const root = tempDir('shoebox-remount-');
+    expect(mountTmpfs(root)).toBe(true);
+    await photos(root, ['a.jpg', 'b.jpg', 'c.jpg']);
+    const stash = tempDir('shoebox-stash-');
+    copyAll(root, stash);
+    const lib = library();
+    await lib.index([root]);
+    const summaries: IndexSummary[] = [];
+    const stop = new AbortController();
+    const watching = lib.watch(stop.signal, (s) => summaries.push(s));
+    try {
+      await expect.poll(() => summaries.length, { timeout: 20_000 }).toBeGreaterThan(0); // the catch-up
+      unmount(root);
+      // Seen as another folder at the path (the empty mount point): caught up on, photos kept.
+      await expect.poll(() => summaries.some((s) => s.unavailable.some((u) => u.path === root && u.kept === 3)), { timeout: 20_000 }).toBe(true);
+      expect(mountTmpfs(root)).toBe(true);
+      copyAll(stash, root);
+      await writeColourPhoto(root, 'while away.jpg', [250, 20, 120]); // caught up on once back
+      await expect.poll(async () => (await lib.listPhotos()).length, { timeout: 30_000 }).toBe(4);
+      // Followed again: a photo added later is seen without a restart.
+      await new Promise((r) => setTimeout(r, 3_000));
+      await writeColourPhoto(root, 'after.jpg', [20, 250, 120]);
+      await expect.poll(async () => (await lib.listPhotos()).length, { timeout: 30_000 }).toBe(5);
+    } finally {
+      stop.abort();
+      await watching;
+    }
+    expect(summaries.every((s) => s.removed === 0)).toBe(true);
+  });
+});
+
+describe('an empty subfolder of a library folder', () => {
+  it('that was never written since it was made (a mount point, its disk not mounted) keeps its photos', async () => {
+    const root = tempDir('shoebox-bare-');
+    await photos(root, ['a.jpg']);
+    const nas = path.join(root, 'nas');
+    fs.mkdirSync(nas);
+    await photos(nas, ['n1.jpg', 'n2.jpg']);
+    const lib = library();
+    await lib.index([root]);
+    for (const f of fs.readdirSync(nas)) fs.rmSync(path.join(nas, f));
+    // What an unmounted mount point shows: no entry was ever added or removed since mkdir.
+    if (fs.statSync(nas).birthtimeMs === 0) return; // no birth time on this file system: the rule does nothing
+    const birth = fs.statSync(nas).birthtime;
+    fs.utimesSync(nas, birth, new Date(birth.getTime() - 60_000));
+    expect(await lib.index()).toMatchObject({ removed: 0, unavailable: [{ path: nas, reason: 'folder is empty (unmounted?)', kept: 2 }] });
+    expect((await lib.listPhotos()).length).toBe(3);
+  });
+
+  it('that the user emptied loses its photos (they were deleted)', async () => {
+    const root = tempDir('shoebox-emptied-');
+    await photos(root, ['a.jpg']);
+    const inbox = path.join(root, 'inbox');
+    fs.mkdirSync(inbox);
+    await photos(inbox, ['i1.jpg', 'i2.jpg']);
+    const lib = library();
+    await lib.index([root]);
+    for (const f of fs.readdirSync(inbox)) fs.rmSync(path.join(inbox, f));
+    expect(await lib.index()).toMatchObject({ removed: 2, unavailable: [] });
+    expect(await listed(lib)).toEqual([path.join(root, 'a.jpg')]);
+  });
+});
