@@ -130,6 +130,22 @@ describe('shoebox dupes', () => {
     }
   });
 
+  it('a --folder outside the library is refused in one line, and the saved report stays', async () => {
+    const { home, dir } = await indexedHome();
+    const first = await runDupes(home, ['--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect((JSON.parse(first.stdout) as Group[]).length).toBeGreaterThan(0);
+    // The report the app reviews, as the scan saved it.
+    const reports = path.join(home, 'duplicates');
+    const saved = () => fs.readdirSync(reports).map((f) => fs.readFileSync(path.join(reports, f), 'utf8'));
+    const before = saved();
+    expect(before.join('')).toContain('"groups"');
+    const mistyped = await runDupes(home, ['--json', '--folder', `${dir}-nope`]);
+    expect(mistyped.code).toBe(1);
+    expect(mistyped.stderr).toBe(`shoebox: not in the library: ${dir}-nope (no library folder holds it); the duplicates report is left as it was\n`);
+    expect(saved()).toEqual(before);
+  });
+
   it('never trashes without a confirmation: no terminal and no --yes is a usage error', async () => {
     const { home, dir } = await indexedHome();
     const before = fs.readdirSync(dir).sort();

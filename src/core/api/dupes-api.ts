@@ -21,6 +21,7 @@ import { DupesService } from '../dupes/dupes-service';
 import { libraryReport, loadReport, reportWithPaths, saveReport } from '../dupes/report-store';
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScanStats } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
+import { isAtOrInside } from '../../base/path-inside';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
@@ -248,6 +249,10 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
 
     async scanDuplicatesNow(request: DuplicateScanRequest): Promise<ShownScan> {
       const lib = await ctx.need();
+      // The scan replaces the report the app reviews: a mistyped folder would empty it.
+      if (request.folder !== undefined && !(await lib.listFolders()).some((f) => isAtOrInside(request.folder!, f.path))) {
+        throw new Error(`not in the library: ${request.folder} (no library folder holds it); the duplicates report is left as it was`);
+      }
       const scan = await runNow(ctx.jobs, 'dupes', '', async (signal) => {
         const scannedAt = Date.now();
         const { signal: _caller, ...scanOptions } = request;

@@ -99,15 +99,19 @@ function formatMB(bytes: number): string {
 
 /** The hub to talk to: an explicit option, else SHOEBOX_HF_ENDPOINT, else HF_ENDPOINT, else huggingface.co. */
 export function resolveEndpoint(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const raw = explicit || env.SHOEBOX_HF_ENDPOINT || env.HF_ENDPOINT || DEFAULT_HF_ENDPOINT;
+  const [raw, source] = explicit ? [explicit, '--endpoint'] : env.SHOEBOX_HF_ENDPOINT ? [env.SHOEBOX_HF_ENDPOINT, 'SHOEBOX_HF_ENDPOINT'] : env.HF_ENDPOINT ? [env.HF_ENDPOINT, 'HF_ENDPOINT'] : [DEFAULT_HF_ENDPOINT, 'the default hub'];
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ModelError('hub', `"${raw}" is not a valid hub URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
+    throw new ModelError('bad-endpoint', `${source}: "${raw}" is not a valid hub URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
+  }
+  // Never quoted back: the URL is printed in messages and kept in the install's record.
+  if (url.username || url.password) {
+    throw new ModelError('bad-endpoint', `${source}: a hub URL takes no user name or password (${url.protocol}//${url.host}/…); Shoebox downloads public models only`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ModelError('hub', `"${raw}" is not an http(s) URL`);
+    throw new ModelError('bad-endpoint', `${source}: "${raw}" is not an http(s) URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -11,6 +11,8 @@ export type ModelErrorCode =
   | 'busy'
   /** The hub (or mirror) could not be reached or answered with an error. */
   | 'hub'
+  /** The hub's URL (--endpoint, SHOEBOX_HF_ENDPOINT, HF_ENDPOINT) cannot name one. */
+  | 'bad-endpoint'
   /** A downloaded file does not match what the hub published. */
   | 'verify'
   /** The files do not make a model folder the engine can read. */

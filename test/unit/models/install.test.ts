@@ -417,6 +417,15 @@ describe('hub errors', () => {
     hub = await FakeHub.start();
   });
 
+  it('refuses a hub URL with a user name or password before any request, never repeating them', async () => {
+    const withKey = hub.url.replace('http://', 'http://me:s3cret-pw@');
+    const error = await rejection(new ModelManager({ home, endpoint: withKey }).install(ID));
+    expect(error.code).toBe('bad-endpoint');
+    expect(error.message).toMatch(/a hub URL takes no user name or password/);
+    expect(error.message).not.toMatch(/s3cret-pw|me:/);
+    expect(hub.requests).toHaveLength(0);
+  });
+
   it('fails before downloading anything when the disk is too small', async () => {
     vi.spyOn(fs, 'statfsSync').mockReturnValue({ bavail: 100, bsize: 4096 } as unknown as fs.StatsFs);
     const error = await rejection(manager().install(ID));
