@@ -132,6 +132,8 @@ describe('a stopped run', () => {
   it('says it was interrupted and how many photos are left; the next run finishes them', async () => {
     const photos = tempDir('shoebox-many-');
     for (let i = 0; i < 40; i++) await writeColourPhoto(photos, `p${i}.jpg`, [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256], { width: 96, height: 64 });
+    // Not photos: never counted as left (status does not count them as pending either).
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(photos, `notes-${i}.tsv`), 'label\tscore\n');
     const stop = new AbortController();
     const lib = library(tempDir(), (e) => {
       if (e.type === 'index-progress' && e.progress.done < e.progress.total) stop.abort(); // Ctrl-C, a few photos in
@@ -140,6 +142,7 @@ describe('a stopped run', () => {
     expect(s.interrupted).toBe(true);
     expect(s.left).toBeGreaterThan(0);
     expect(s.added + s.left).toBe(40);
+    expect((await lib.status()).pending).toBe(s.left);
     const rest = await lib.index();
     expect(rest).toMatchObject({ interrupted: false, left: 0, added: s.left, unchanged: s.added });
   });

@@ -447,26 +447,28 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   };
 
   let left = 0;
-  // A pass over `files`; what it returns is how many of them a stop left undone.
+  // A pass over `files`; what it returns is how many of their photos and videos a stop left
+  // undone (what `status` then counts as pending: files named like one, or found to be one).
   const pass = async (): Promise<number> => {
-    let handled = 0;
+    const handled = new Set<number>();
     // Megabytes of pixels a photo: without the headroom V8 ran a full collection every few photos.
     await withGcHeadroom(() => deps.model.embedImageFiles(
       files.map((c) => c.path),
       (result) => {
         const first = firsts.get(result.index);
         firsts.delete(result.index);
-        const row = settle(result, () => handled++);
+        const row = settle(result, () => handled.add(result.index));
         if (first === undefined) return;
         if (row) twins.made(row);
         else twins.lost(first);
       },
       { decode, ...(options.signal ? { signal: options.signal } : {}) },
     ));
+    const undone = files.filter((f, i) => !handled.has(i) && (hasPhotoExtension(f.path) || hasVideoExtension(f.path) || sniffed.has(i))).length;
     cutShort.clear();
     sniffed.clear();
     pending.clear();
-    return files.length - handled;
+    return undone;
   };
   /** Writes what one photo's result says; returns the row it made, if any. */
   const settle = (result: ImageResult, handled: () => void): PhotoRecord | null => {
