@@ -133,7 +133,7 @@ describe('a stopped run', () => {
     const photos = tempDir('shoebox-many-');
     for (let i = 0; i < 40; i++) await writeColourPhoto(photos, `p${i}.jpg`, [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256], { width: 96, height: 64 });
     // Not photos: never counted as left (status does not count them as pending either).
-    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(photos, `notes-${i}.tsv`), 'label\tscore\n');
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(photos, `z-notes-${i}.tsv`), 'label\tscore\n');
     const stop = new AbortController();
     const lib = library(tempDir(), (e) => {
       if (e.type === 'index-progress' && e.progress.done < e.progress.total) stop.abort(); // Ctrl-C, a few photos in
