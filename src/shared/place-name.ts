@@ -11,3 +11,15 @@ export function normalizePlaceName(text: string): string {
 export function placeLabel(place: PhotoPlace): string {
   return normalizePlaceName(place.city) === normalizePlaceName(place.country) ? place.city : `${place.city}, ${place.country}`;
 }
+
+/**
+ * Why what was typed, two numbers like a position, is none: a latitude past ±90 or a longitude
+ * past ±180 ("91, 200", "999 999"); null for anything else (a town's name, a valid position).
+ */
+export function positionOutOfRange(text: string): string | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) return null;
+  const [lat, lon] = [Number(m[1]), Number(m[2])];
+  if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return null;
+  return `${m[1]}, ${m[2]} is not a position: latitude goes from -90 to 90 and longitude from -180 to 180`;
+}

@@ -74,6 +74,12 @@ describe('shoebox place', () => {
     expect(res.code).toBe(1);
     expect(res.stderr.trim()).toBe('shoebox: no town called "Nowhereville-on-Sea" (try "town, country", or a position such as 43.7696,11.2558)');
     expect(await places()).toEqual(['Arezzo, Italy: 1']);
+    // Two numbers out of range are no town either: said as what they are.
+    const far = await place(['set', '91,200', path.join(photos, 'scan.jpg')]);
+    expect(far.code).toBe(1);
+    expect(far.stderr).toBe('shoebox: 91, 200 is not a position: latitude goes from -90 to 90 and longitude from -180 to 180\n');
+    expect((await place(['find', '999 999'])).stderr).toBe('shoebox: 999, 999 is not a position: latitude goes from -90 to 90 and longitude from -180 to 180\n');
+    expect(await places()).toEqual(['Arezzo, Italy: 1']);
   });
 
   it('removes the place of a photo: it leaves Places, and `--json` says what changed', async () => {

@@ -4,6 +4,7 @@
 // file is never touched; the library keeps the place by content (core/api/place-edit-api.ts,
 // the same the app uses).
 import type { Command } from 'commander';
+import { positionOutOfRange } from '../../shared/place-name';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
@@ -60,7 +61,7 @@ export function registerPlace(program: Command): void {
         else for (const c of choices) printLine(`${c.label}\t${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}`);
         // None found is exit 1 with --json too (`[]`), as `description find`.
         if (choices.length === 0) {
-          process.stderr.write(`shoebox: no town called "${printable(query)}"\n`);
+          process.stderr.write(`shoebox: ${positionOutOfRange(query) ?? `no town called "${printable(query)}"`}\n`);
           process.exitCode = EXIT_FAILURE;
         }
       } finally {

@@ -10,6 +10,7 @@
 // share this.
 import type { PlaceChoice, PlaceSetting } from '../../shared/api';
 import { findPlaces } from '../places/place-choices';
+import { positionOutOfRange } from '../../shared/place-name';
 import type { ApiContext, ApiMethods } from './api-context';
 import { byIds, emitChanged, photosAtPaths, restoreEdited } from './edits-by-path';
 
@@ -46,6 +47,8 @@ export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPla
     setPlaceByPath,
     choosePlace(text) {
       const [first] = findPlaces(text, 1);
+      const notPosition = positionOutOfRange(text);
+      if (!first && notPosition) throw new Error(notPosition);
       if (!first) throw new Error(`no town called "${text}" (try "town, country", or a position such as 43.7696,11.2558)`);
       return first;
     },

@@ -4,6 +4,7 @@
 // ↑ ↓ step through them, ↑ from the first back to the field (placeFieldKeys, choiceKeys).
 import type { KeyboardEvent } from 'react';
 import type { PlaceChoice } from '../../shared/api';
+import { positionOutOfRange } from '../../shared/place-name';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useDebounced } from '../hooks/useDebounced';
@@ -44,6 +45,8 @@ function choiceKeys(event: KeyboardEvent<HTMLUListElement>): void {
 }
 
 function Choices({ query, choices, busy, onChoose }: { query: string; choices: PlaceChoice[]; busy: boolean; onChoose: (choice: PlaceChoice) => void }) {
+  const notPosition = positionOutOfRange(query);
+  if (choices.length === 0 && notPosition) return <p className="muted small">{notPosition}.</p>;
   if (choices.length === 0) return <p className="muted small">No town called &ldquo;{query}&rdquo;. Try &ldquo;town, country&rdquo; or a position such as 43.77, 11.25.</p>;
   return (
     <ul className="place-field__choices" aria-label="Places found" data-query={query} onKeyDown={choiceKeys}>
