@@ -172,6 +172,26 @@ describe('useModel', () => {
     expect(await reindexed(await host.useModel(DEFAULT_ID))).toBe(0);
   });
 
+  it('started with a model folder (--model-dir), switches to an installed model and back to that folder', async () => {
+    const home = tempDir();
+    const { host, events } = await openHost({ home, modelDir: fixtureModelDir(TINY_IMMICH) });
+    const started = (await host.models()).models.find((m) => m.active)!;
+    expect(started).toMatchObject({ source: 'folder', installed: true, dir: fixtureModelDir(TINY_IMMICH) });
+    await finished(events, await host.installModel(OTHER_ID));
+    const photos = await colourFolder();
+    await finished(events, await host.addFolder(photos));
+
+    await host.useModel(OTHER_ID);
+    // Still offered, not in use: the way back.
+    expect((await host.models()).models).toContainEqual(expect.objectContaining({ id: started.id, source: 'folder', installed: true, active: false }));
+    const back = await host.useModel(started.id);
+    expect(back.model).toEqual({ id: started.id, dir: fixtureModelDir(TINY_IMMICH) });
+    const again = back.jobs.find((j) => j.kind === 'index' && (j.state === 'queued' || j.state === 'running'));
+    if (again) expect(await finished(events, again)).toMatchObject({ state: 'done', result: { embedded: 0 } });
+    expect((await host.models()).models.filter((m) => m.active).map((m) => m.id)).toEqual([started.id]);
+    expect(names((await host.search('blue', { limit: 1 })).photos)).toEqual(['blue.jpg']);
+  });
+
   it('using the model already in use changes nothing and stops no job', async () => {
     const { host, events } = await open(tempDir());
     await finished(events, await host.installModel(DEFAULT_ID));

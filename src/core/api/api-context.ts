@@ -1,7 +1,7 @@
 // What LibraryApi's feature modules (tags-api, albums-api, dupes-api, models-api) get from
 // the host in library-api.ts: the open library, the job queue and the event stream. Each
 // module returns its share of LibraryApi's methods; the host spreads them into one object.
-import type { LibraryApi, LibraryEvent, LibraryStatus } from '../../shared/api';
+import type { ActiveModel, LibraryApi, LibraryEvent, LibraryStatus } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import type { JobQueue } from './job-queue';
 import type { LibraryFiles } from '../location/library-files';
@@ -41,7 +41,10 @@ export interface ApiContext {
   /** Closes the library and opens it again with the installed model `modelId` (already made
    *  active in settings), then queues re-embedding of every folder (unless `index` is false:
    *  the CLI asks before a long re-index, or runs it in the foreground). */
-  reopen(modelId: string, options?: { index?: boolean }): Promise<LibraryStatus>;
+  reopen(modelId: string, options?: { index?: boolean; modelDir?: string }): Promise<LibraryStatus>;
+  /** The model folder the front end started with (--model-dir), once the library opened with
+   *  it: listed among the models, so a switch away from it can come back. */
+  startedWith(): ActiveModel | null;
   /** A library open for reading without a model opens again with the active model, now
    *  installed, and queues indexing of its folders; otherwise nothing happens. */
   openWithModel(): Promise<void>;

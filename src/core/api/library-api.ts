@@ -149,6 +149,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   let library: LibraryService | null = null;
   // Which model to open: the CLI's choice at first; useModel() switches to an installed one.
   let modelChoice = { modelDir: options.modelDir, modelId: options.modelId };
+  // The folder model it started with (--model-dir), once opened with it: one to switch back to.
+  let startedWith: ActiveModel | null = null;
   let modelProblem: string | null = null;
   // The model choice's own error ("no model: install one ..."), as the CLI prints it.
   let modelError: Error | null = null;
@@ -236,6 +238,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       release: async (moved) => releaseOldContentMarks(await candidate.writable(), moved, writes),
     };
     library = candidate;
+    if (options.modelDir && !candidate.modelMissing && path.resolve(candidate.modelDir) === path.resolve(options.modelDir)) startedWith ??= { id: candidate.modelId, dir: candidate.modelDir };
     modelProblem = null;
     modelError = null;
     // No folder is watched without a model: a change could be neither embedded nor recorded.
@@ -353,7 +356,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib) };
   };
 
-  const reopen = async (modelId: string, reopenOptions: { index?: boolean } = {}): Promise<LibraryStatus> => {
+  const reopen = async (modelId: string, reopenOptions: { index?: boolean; modelDir?: string } = {}): Promise<LibraryStatus> => {
     // Jobs hold the old library: stop them (indexing resumes with the new model below).
     await jobs.cancel(() => true);
     await sync?.stop();
@@ -363,7 +366,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const old = library;
     library = null;
     await old?.close();
-    modelChoice = { modelDir: undefined, modelId };
+    modelChoice = { modelDir: reopenOptions.modelDir, modelId };
     const lib = await need();
     // Photos are embedded per model: index every folder again, which embeds only what the
     // new model's table lacks (the old model's vectors stay for switching back).
@@ -413,7 +416,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   };
 
   const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime(), descriptions: oneAtATime(), edits: oneAtATime() };
-  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status };
+  const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status, startedWith: () => startedWith };
 
   const host: LibraryHost = {
     home,

@@ -64,7 +64,7 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
   return {
     async models() {
       const lib = await ctx.open();
-      return modelsInfo(ctx.home, lib && !lib.modelMissing ? { id: lib.modelId, dir: lib.modelDir } : null);
+      return modelsInfo(ctx.home, lib && !lib.modelMissing ? { id: lib.modelId, dir: lib.modelDir } : null, ctx.startedWith());
     },
 
     installModel,
@@ -78,7 +78,10 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
 
   async function switchModel(id: string, reembed: Reembed): Promise<ModelSwitch> {
     const manager = new ModelManager({ home: ctx.home });
-    const active = manager.use(id); // one-line ModelError when it is not installed or unreadable
+    // The folder it started with (not installed): back to it, the installed active one unchanged.
+    const started = ctx.startedWith();
+    const fromFolder = started?.id === id && !manager.list().some((m) => m.installed && m.id === id);
+    const active = fromFolder ? started : manager.use(id); // one-line ModelError when it is not installed or unreadable
     const lib = await ctx.open();
     let status: LibraryStatus;
     // Already the library's model: nothing to re-embed, and no reason to stop running jobs.
@@ -87,7 +90,7 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
       // reopen() cancels every job, downloads included; those resume (from their partial
       // files) once the library is open again, instead of being lost to the switch.
       const downloads = ctx.jobs.list().filter((job) => job.kind === 'install-model' && (job.state === 'queued' || job.state === 'running'));
-      status = await ctx.reopen(id, { index: reembed === 'background' });
+      status = await ctx.reopen(id, { index: reembed === 'background', ...(fromFolder ? { modelDir: active.dir } : {}) });
       for (const job of downloads) await installModel(job.folder);
     }
     const opened = await ctx.need();

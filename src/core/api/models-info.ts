@@ -6,7 +6,9 @@ import type { ActiveModel, ModelInfo, ModelsInfo } from '../../shared/api';
 import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../models/catalog';
 import { ModelManager, type ModelSummary } from '../models/model-manager';
 
-export function modelsInfo(home: string, inUse: ActiveModel | null): ModelsInfo {
+/** `startedWith`: the model folder the front end started with (--model-dir), listed while
+ *  not in use too (unless installed), so that a switch away from it can come back. */
+export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith: ActiveModel | null = null): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
   const models: ModelInfo[] = new ModelManager({ home }).list().map((m) => {
     const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
@@ -24,13 +26,15 @@ export function modelsInfo(home: string, inUse: ActiveModel | null): ModelsInfo 
       catalogSource: entry?.source ?? null,
     };
   });
-  if (inUse && !models.some((m) => m.active)) {
+  const listed = (dir: string) => models.some((m) => m.installed && path.resolve(m.dir) === path.resolve(dir));
+  const folder = inUse && !models.some((m) => m.active) ? inUse : startedWith && !listed(startedWith.dir) ? startedWith : null;
+  if (folder) {
     models.unshift({
-      id: inUse.id,
+      id: folder.id,
       source: 'folder',
       installed: true,
-      active: true,
-      dir: inUse.dir,
+      active: same(folder.dir),
+      dir: folder.dir,
       description: null,
       bytes: null,
       languages: [],
