@@ -76,10 +76,14 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
   return { api, close };
 }
 
-/** A whole-number option, at least `min`; anything else is a usage error (exit 2). */
-export function wholeNumber(value: string, name: string, min: number): number {
+/**
+ * A whole-number option, at least `min` (and at most `max` when given); anything else is a
+ * usage error (exit 2) naming the option and quoting the value as typed.
+ */
+export function wholeNumber(value: string, name: string, min: number, max?: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
+  const range = max === undefined ? `>= ${min}` : `from ${min} to ${max}`;
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || (max !== undefined && n > max)) throw new UsageError(`${name} must be a whole number ${range}, got "${value}"`);
   return n;
 }
 

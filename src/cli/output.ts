@@ -1,5 +1,6 @@
 // How every command talks to scripts and people (rclip/Czkawka style): with --json exactly
 // one JSON document on stdout; errors as one line on stderr; exit 0 ok, 1 failure, 2 usage.
+import path from 'node:path';
 import { statusLine } from '../base/status-line';
 
 export const EXIT_FAILURE = 1;
@@ -18,18 +19,62 @@ export function printLine(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-export function errorLine(err: unknown): string {
+/**
+ * The one stderr line for an error: `shoebox: ` and the message on one line, control
+ * characters escaped. A newline the message itself holds separates it from a cause on the
+ * next line (commander's "(Did you mean search?)", a library's detail): the lines are joined
+ * with a space. A newline inside something the user typed (`typed`: the command line's
+ * arguments; a path, an album name) is part of it and shown escaped, `\n`, as in any other
+ * output, also where the message names it as an absolute path.
+ */
+export function errorLine(err: unknown, typed: readonly string[] = []): string {
   const message = err instanceof Error ? err.message : String(err);
-  return `shoebox: ${printable(withoutUriSecrets(message.split('\n').map((s) => s.trim()).filter(Boolean).join(' ')))}`;
+  // Newlines in what was typed become a mark no argument or message holds, then come back.
+  const mark = unusedCharacter(message);
+  let marked = message;
+  for (const text of typedTexts(typed)) marked = marked.split(text).join(text.replaceAll('\n', mark));
+  const oneLine = marked
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replaceAll(mark, '\n');
+  return `shoebox: ${printable(withoutUriSecrets(oneLine))}`;
 }
 
 /**
- * `text` with whatever follows a `?` or `#` in a URI (`s3://bucket/lib?X-Amz-Signature=…`,
- * `https://host/#token`) cut to `…`: a key pasted there is never repeated, whichever message
- * (ours, commander's, a library's) quoted the URI.
+ * The texts typed on the command line that hold a newline, as a message may quote them: each
+ * argument, an option's value (`--to=DIR`), and the absolute path a relative one stands for;
+ * longest first, so a path is marked whole before a part of it.
+ */
+function typedTexts(typed: readonly string[]): string[] {
+  const texts = new Set<string>();
+  for (const arg of typed) {
+    const value = /^--[^=\s]+=/.exec(arg) ? arg.slice(arg.indexOf('=') + 1) : arg;
+    for (const text of [arg, value, path.resolve(value)]) if (text.includes('\n')) texts.add(text);
+  }
+  return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/** A character `text` does not hold: NUL (never in an argument or a path), else a private-use one. */
+function unusedCharacter(text: string): string {
+  for (let code = 0xe000; ; code++) {
+    const c = code === 0xe000 ? '\u0000' : String.fromCharCode(code);
+    if (!text.includes(c)) return c;
+  }
+}
+
+/**
+ * `text` with what may hold a secret in a URI cut out: whatever follows a `?` or `#`
+ * (`s3://bucket/lib?X-Amz-Signature=…`, `https://host/#token`) cut to `…`, and a user name
+ * and password before the host (`http://user:secret@host/`) left out (`http://…@host/`): a
+ * key pasted there is never repeated, whichever message (ours, commander's, a library's)
+ * quoted the URI.
  */
 export function withoutUriSecrets(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s?#'"]*)[?#][^\s'"]*/gi, '$1…');
+  return text
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#'"]*@/gi, '$1…@')
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s?#'"]*)[?#][^\s'"]*/gi, '$1…');
 }
 
 /**

@@ -111,16 +111,18 @@ export function buildProgram(): Command {
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // What was typed: a newline in a path quoted by an error is the path's, shown as \n.
+  const typed = argv.slice(2);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      process.stderr.write(`${errorLine(err.message.replace(/^error: /, ''))}\n`);
+      process.stderr.write(`${errorLine(err.message.replace(/^error: /, ''), typed)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`${errorLine(err)}\n`);
+    process.stderr.write(`${errorLine(err, typed)}\n`);
     return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
   }
 }

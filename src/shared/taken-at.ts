@@ -42,8 +42,10 @@ export function parseTakenAt(text: string): { takenAt: number; takenOffset: numb
   const fail = () => new Error(`not a date taken: "${text}" (expected 2024-03-07T18:05, seconds and an offset such as +02:00 optional)`);
   if (!m) throw fail();
   const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1, 7) as (string | undefined)[];
-  const takenAt = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const back = new Date(takenAt);
+  // setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999 (0001 would be 1901).
+  const back = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s)));
+  back.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  const takenAt = back.getTime();
   // Date.UTC rolls 2024-02-30 over into March: a date that does not exist is refused instead.
   if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw fail();
   if (!takenAtInRange(takenAt)) throw new Error(`not a date taken: "${text}" (${RANGE_TEXT})`);

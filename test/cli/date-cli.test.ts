@@ -64,6 +64,11 @@ describe('shoebox date', () => {
       expect(res.stdout, args.join(' ')).toBe('');
       expect(res.stderr, args.join(' ')).toMatch(/^shoebox: not a (date taken|time shift): "[^"]+" \([^\n]*\)\n$/);
     }
+    // A year out of range says the range, the first years of the calendar too.
+    for (const year of ['0001', '0099', '1825', '2201', '9999']) {
+      const res = await date(['set', `${year}-01-01T00:00`, red]);
+      expect(res, year).toEqual({ code: 2, stdout: '', stderr: `shoebox: not a date taken: "${year}-01-01T00:00" (the year must be between 1826, the first photograph, and 2200)\n` });
+    }
     expect(await takenAt()).toEqual(before);
   });
 

@@ -120,7 +120,7 @@ describe('shoebox search', () => {
     ['a negative weight', ['search', '"-2:red"'], /invalid weight "-2:"/],
     ['operators without a term', ['search', 'red + - blue'], /put a term between two operators/],
     ['a bad date', ['search', '--after', '2021-13', 'red'], /--after: "2021-13" is not a valid date/],
-    ['a bad limit', ['search', '--limit', '0', 'red'], /--limit must be a whole number >= 1/],
+    ['a bad limit', ['search', '--limit', '0', 'red'], /--limit must be a whole number from 1 to 10000, got "0"/],
     ['a bad offset', ['search', '--offset', '-1', 'red'], /--offset/],
     ['similar without the file', ['similar', './nowhere.jpg'], /image not found/],
   ])('%s is a usage error: exit 2, one line', async (_name, args, message) => {

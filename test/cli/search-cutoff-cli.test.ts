@@ -1,6 +1,6 @@
 // `shoebox search` when the relevance cut-off leaves nothing: one line on stderr saying so
 // and how to see every photo, only when the cut-off (not the filters) emptied the page; when
-// the filters match no photo, that is what the line says.
+// the filters match no photo, that is what the line says; with --json too, stdout holding `[]`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { shoebox } from './run-cli';
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 
 describe('shoebox search with nothing above the cut-off', () => {
-  it('says so in one line, and stays quiet when the filters left nothing or with --json', async () => {
+  it('says so in one line, with --json too, and says the filters when they left nothing', async () => {
     const photos = tempDir('shoebox-cutoff-cli-');
     const sub = path.join(photos, 'reds');
     fs.mkdirSync(sub);
@@ -36,8 +36,17 @@ describe('shoebox search with nothing above the cut-off', () => {
     // Empty because of the filters (no photo taken before 1990), not the cut-off: that is said instead.
     const filtered = await run('search', ...MODEL, '--before', '1990', 'green');
     expect(filtered).toMatchObject({ code: 0, stdout: '', stderr: 'shoebox: no photo matches the filters (--before 1990)\n' });
+    // With --json the same line on stderr; stdout holds only the document.
     const json = await run('search', ...MODEL, '--json', '--folder', sub, 'green');
-    expect(json).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+    expect(json).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect(json.stderr).toMatch(/^shoebox: no photo scores above the relevance cut-off -?\d\.\d\d; --all lists every photo best first\n$/);
+    expect(await run('search', ...MODEL, '--json', '--before', '1990', 'green')).toMatchObject({ code: 0, stdout: '[]\n', stderr: 'shoebox: no photo matches the filters (--before 1990)\n' });
+    // A filter value is shown as other paths are: control characters escaped.
+    const odd = path.join(photos, 'odd\nname');
+    fs.mkdirSync(odd);
+    expect((await run('search', ...MODEL, '--folder', odd, 'green')).stderr).toBe(`shoebox: no photo matches the filters (--folder ${photos}/odd\\nname)\n`);
+    // A page size beyond the engine's is refused naming the flag and the value as typed.
+    expect(await run('search', ...MODEL, '--limit', '99999999999999999999', 'green')).toEqual({ code: 2, stdout: '', stderr: 'shoebox: --limit must be a whole number from 1 to 10000, got "99999999999999999999"\n' });
   });
 });
 

@@ -54,7 +54,11 @@ describe('shoebox tag / tags / labels', () => {
     expect(json(await run('tags', 'folders', ...MODEL, '--json'))).toEqual([]);
     expect(await run('tags', 'stop', ...MODEL, photos)).toEqual({ code: 0, stdout: `${photos} was not auto-tagged: nothing to stop (shoebox tags folders lists what is)\n`, stderr: '' });
     const elsewhere = path.join(tempDir(), 'nonexistent');
-    expect(json(await run('tags', 'stop', ...MODEL, '--json', elsewhere))).toEqual({ stopped: elsewhere, set: null, sets: [] });
+    // --json says the same: `stopped` false when nothing was, the folder named apart.
+    expect(json(await run('tags', 'stop', ...MODEL, '--json', elsewhere))).toEqual({ folder: elsewhere, set: null, sets: [], stopped: false });
+    expect(json(await run('tags', 'stop', ...MODEL, '--json', '--all'))).toEqual({ folder: null, set: null, sets: [], stopped: false });
+    expect((await run('tag', ...MODEL, '--set', 'colours', photos)).code).toBe(0);
+    expect(json(await run('tags', 'stop', ...MODEL, '--json', photos))).toEqual({ folder: photos, set: null, sets: ['colours'], stopped: true });
 
     // Usage errors: exit 2, one line.
     const unknownLabel = await run('tags', 'accept', ...MODEL, red, 'purple');

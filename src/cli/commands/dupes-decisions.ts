@@ -67,7 +67,11 @@ export function registerDupeDecisions(dupes: Command): void {
     .command('undo')
     .description('forget a remembered decision: its groups show again at the next scan')
     .argument('<id>', 'the decision, as `shoebox dupes decisions` lists it')
-    .action(async (id: string, _opts: unknown, cmd: Command) => {
+    .action(async (typed: string, _opts: unknown, cmd: Command) => {
+      // An id is 8 hex digits (decisions-file.ts): anything else is a mistyped one, said as
+      // typed (control characters escaped as everywhere) before anything opens.
+      if (!/^[0-9a-f]{8}$/i.test(typed)) throw new UsageError(`no duplicate decision "${typed}": an id is 8 hex digits, as shoebox dupes decisions lists them`);
+      const id = typed.toLowerCase();
       // Only the decisions file: no model or library needed (the host answers without one).
       const { createLibraryApi } = await import('../../core/index');
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -6,11 +6,11 @@
 import type { Command } from 'commander';
 import { formatBytes } from '../../shared/bytes-text';
 import { statusLine } from '../../base/status-line';
-import type { DownloadProgress, LibraryHost, ListedModel, ModelShelf } from '../../core/index';
+import type { DownloadProgress, InstallResult, LibraryHost, ListedModel, ModelShelf } from '../../core/index';
 import { UsageError, printJson, printLine, printable } from '../output';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { progressBar } from '../progress-bar';
-import { stopOnSignals } from '../stop-signals';
+import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 
 interface JsonOption {
   json?: boolean;
@@ -22,13 +22,17 @@ async function shelfFor(cmd: Command, endpoint?: string): Promise<ModelShelf> {
   return openModelShelf(resolveHome(globals.home), endpoint);
 }
 
-/** Mistakes in what the user typed (an unknown or malformed id) exit 2, like other usage errors. */
+/**
+ * Mistakes in what the user typed (an unknown or malformed id; a hub URL, from --endpoint or
+ * SHOEBOX_HF_ENDPOINT / HF_ENDPOINT, that is none or holds a password) exit 2, like other
+ * usage errors.
+ */
 async function run<T>(work: () => T | Promise<T>): Promise<T> {
   const { ModelError } = await import('../../core/index');
   try {
     return await work();
   } catch (err) {
-    if (err instanceof ModelError && (err.code === 'unknown-model' || err.code === 'invalid-id')) throw new UsageError(err.message);
+    if (err instanceof ModelError && (err.code === 'unknown-model' || err.code === 'invalid-id' || err.code === 'bad-endpoint')) throw new UsageError(err.message);
     throw err;
   }
 }
@@ -79,7 +83,17 @@ export function registerModels(program: Command): void {
       const progress = progressDisplay();
       const stop = stopOnSignals();
       try {
-        const result = await run(() => shelf.install(id, { onProgress: progress.update, signal: stop.signal }));
+        let result: InstallResult;
+        try {
+          result = await run(() => shelf.install(id, { onProgress: progress.update, signal: stop.signal }));
+        } catch (error) {
+          if (!stop.signal.aborted) throw error;
+          // Ctrl-C / SIGTERM: the download stops, what was fetched is kept; 130, as index, import and copy-library.
+          progress.end();
+          process.stderr.write('shoebox: download cancelled; finished bytes are kept, install again to resume\n');
+          process.exitCode = EXIT_INTERRUPTED;
+          return;
+        }
         progress.end();
         if (opts.json) return printJson(result);
         if (result.alreadyInstalled) printLine(`${id} is already installed in ${result.dir}`);

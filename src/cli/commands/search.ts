@@ -32,6 +32,9 @@ function printHits(page: SearchPage, json: boolean | undefined): void {
   unreachableNote(hits);
 }
 
+/** The most results one page holds: the search engine's own limit (core/search/search-service.ts). */
+const MAX_LIMIT = 10_000;
+
 function withSearchOptions(cmd: Command): Command {
   return cmd
     .option('--limit <n>', 'results per page', '20')
@@ -66,7 +69,7 @@ function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: numbe
     ...(opts.place !== undefined ? { place: opts.place } : {}),
   };
   return {
-    limit: wholeNumber(opts.limit, '--limit', 1),
+    limit: wholeNumber(opts.limit, '--limit', 1, MAX_LIMIT),
     offset: wholeNumber(opts.offset, '--offset', 0),
     filters,
     raw: opts.raw ?? false,
@@ -78,7 +81,7 @@ function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: numbe
 /** The filter options as typed, for messages: "--after 2021 --camera canon". */
 function filterArgs(opts: SearchCliOptions): string {
   const named: [string, string | undefined][] = [['--after', opts.after], ['--before', opts.before], ['--folder', opts.folder], ['--camera', opts.camera], ['--tag', opts.tag], ['--place', opts.place]];
-  const parts = named.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${v}`);
+  const parts = named.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${printable(v!)}`);
   if (opts.hasGps) parts.push('--has-gps');
   if (opts.favourites) parts.push('--favourites');
   return parts.join(' ');
@@ -111,8 +114,9 @@ async function run(
       process.stderr.write(`shoebox: no photos are embedded with model ${model} yet: "shoebox index" embeds your folders\n`);
     } else if (options.offset === 0 && filtered && (await library.api.countSearchable(options.filters)) === 0) {
       process.stderr.write(`shoebox: no photo matches the filters (${filterArgs(opts)})\n`);
-    } else if (page.minScore !== undefined && options.offset === 0 && !opts.json && (page.closest || (await foundWithoutCutOff?.(library, options)))) {
+    } else if (page.minScore !== undefined && options.offset === 0 && (page.closest || (await foundWithoutCutOff?.(library, options)))) {
       // Empty because of the cut-off, not the filters: the same search without it finds some.
+      // Said with --json too (stdout holds only the `[]`), as the other reasons are.
       process.stderr.write(`shoebox: no photo scores above the relevance cut-off ${page.minScore.toFixed(2)}; --all lists every photo best first\n`);
     }
   } catch (err) {

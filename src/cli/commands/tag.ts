@@ -158,7 +158,9 @@ export function registerTag(program: Command): void {
         const after = new Set((await api.autoTagFolders()).map((f) => JSON.stringify([f.folder, f.set])));
         const sets = before.filter((f) => !after.has(JSON.stringify([f.folder, f.set]))).map((f) => f.set);
         const where = folder ? printable(path.resolve(folder)) : 'the whole library';
-        if (opts.json) return printJson({ stopped: folder ? path.resolve(folder) : null, set: opts.set ?? null, sets });
+        // `stopped`: whether anything was (false for a folder never auto-tagged, as the text says);
+        // `folder`: the one named, null for the whole-library entry (--all).
+        if (opts.json) return printJson({ folder: folder ? path.resolve(folder) : null, set: opts.set ?? null, sets, stopped: sets.length > 0 });
         if (sets.length === 0) printLine(`${where} was not auto-tagged${opts.set ? ` with ${printable(opts.set)}` : ''}: nothing to stop (shoebox tags folders lists what is)`);
         else printLine(`stopped auto-tagging ${where} (${sets.map(printable).join(', ')})`);
       });
