@@ -60,6 +60,25 @@ describe('a library folder that is missing or cannot be read', () => {
     expect((await lib.status()).photos).toBe(7);
   });
 
+  it('a copy of a kept photo indexed in another folder leaves the kept one alone (its disk is away, not moved)', async () => {
+    const root = await sevenPhotos();
+    const disk = tempDir('shoebox-usb-');
+    await writeColourPhoto(disk, 'usb.jpg', [200, 120, 40]);
+    fs.symlinkSync(disk, path.join(root, 'usb')); // a folder on a disk, linked in
+    const lib = library(tempDir());
+    expect(await lib.index([root])).toMatchObject({ added: 8 });
+    // The disk is unplugged (the link's target is gone), and the library folder's own disk
+    // too (its mount point left empty); copies of two photos arrive in another folder.
+    const away = tempDir('shoebox-away-');
+    fs.renameSync(disk, `${disk}.away`);
+    for (const entry of fs.readdirSync(root)) fs.renameSync(path.join(root, entry), path.join(away, entry));
+    const other = tempDir('shoebox-other-');
+    fs.copyFileSync(path.join(away, 'red.jpg'), path.join(other, 'red.jpg'));
+    fs.copyFileSync(path.join(`${disk}.away`, 'usb.jpg'), path.join(other, 'usb.jpg'));
+    expect(await lib.index([other])).toMatchObject({ added: 2, embedded: 0, removed: 0 });
+    expect((await lib.status()).photos).toBe(10);
+  });
+
   it('a subfolder that cannot be read keeps its photos; a deleted one is still removed', async () => {
     const root = await sevenPhotos();
     fs.mkdirSync(path.join(root, 'gone'));

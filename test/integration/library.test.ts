@@ -72,21 +72,28 @@ describe('indexing a folder', () => {
     expect((await store.listFailures()).map((f) => f.reason)).toEqual([expect.stringMatching(/not an image/)]);
   });
 
-  it('retries a file that could not be read (permission, a hung drive) at the next run, though it is unchanged', async () => {
+  it('retries a file that could not be read at the next run (permissions), or an hour later (a hung drive), though it is unchanged', async () => {
     const photos = await colourFolder();
     const lib = library(tempDir());
     await lib.index([photos]);
     const store = await lib.writable();
-    const reasons = ['cannot read (permission denied, EACCES)', 'read timed out after 30 s (late.jpg did not answer: a hung network drive?)'];
-    for (const [i, reason] of reasons.entries()) {
+    const timedOut = 'read timed out after 30 s (late.jpg did not answer: a hung network drive?)';
+    const hour = 60 * 60 * 1000;
+    const failures = [
+      { reason: 'cannot read (permission denied, EACCES)', failedAt: Date.now() },
+      { reason: timedOut, failedAt: Date.now() - 2 * hour },
+      // A read that timed out a minute ago is not waited on again yet (30 s each, at every catch-up).
+      { reason: timedOut, failedAt: Date.now() - 60_000 },
+    ];
+    for (const [i, failure] of failures.entries()) {
       const file = await writeColourPhoto(photos, `late-${i}.jpg`, [40 + 80 * i, 200, 90]);
       const st = fs.statSync(file);
       // What a run recorded while the file could not be read; it can be now (permissions fixed, drive back).
-      await store.recordFailures([{ path: file, folder: photos, size: st.size, mtimeMs: Math.floor(st.mtimeMs), reason, failedAt: Date.now() }]);
+      await store.recordFailures([{ path: file, folder: photos, size: st.size, mtimeMs: Math.floor(st.mtimeMs), ...failure }]);
     }
     const again = await lib.index();
     expect(again).toMatchObject({ added: 2, embedded: 2 });
-    expect((await store.listFailures()).map((f) => path.basename(f.path))).toEqual(['broken.jpg']);
+    expect((await store.listFailures()).map((f) => path.basename(f.path)).sort()).toEqual(['broken.jpg', 'late-2.jpg']);
   });
 
   it('retries a failed file once it changes, and re-indexes a changed photo', async () => {

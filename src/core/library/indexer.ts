@@ -217,9 +217,9 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       continue;
     }
     const failure = failures.get(file.path);
-    if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs && !retriedEachRun(failure.reason)) {
+    if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs && !retriedNow(failure)) {
       // Retried only when the file changes, or when what failed was the reading, not the
-      // content (retriedEachRun).
+      // content (retriedNow).
       summary.failed.push({ path: file.path, reason: failure.reason });
       continue;
     }
@@ -532,7 +532,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   } else {
     // A move whose two ends the watcher saw in two batches, or out of a paused folder it does
     // not follow: the row at the old path is gone too (else the photo showed twice).
-    for (const p of await vanishedTwins([...twinsElsewhere], libraryFolders)) missing.set(p, states.get(p)!);
+    for (const p of await vanishedTwins([...twinsElsewhere], libraryFolders, options.signal)) missing.set(p, states.get(p)!);
     const keep = options.keepMissing?.() === true;
     // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
     const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
@@ -555,14 +555,21 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   return summary;
 }
 
+/** How long a read that timed out (a hung network drive) waits before it is tried again. */
+const TIMED_OUT_RETRY_MS = 60 * 60 * 1000;
+
 /**
- * Failures tried again at every run, the file unchanged: those of reading it (permissions
- * fixed with chmod keep its mtime, a hung network drive comes back), and "unknown error",
- * which says nothing the user can act on (before 2026-12-05 a damaged JPEG decoded beside
- * others often was: preprocess.ts). A damaged or unsupported file waits until it changes.
+ * Failures tried again though the file is unchanged: those of reading it (permissions fixed
+ * with chmod keep its mtime; a hung network drive comes back), and "unknown error", which says
+ * nothing the user can act on (before 2026-12-05 a damaged JPEG decoded beside others often
+ * was: preprocess.ts). A read that timed out costs 30 s, and the watcher catches up after
+ * every job: it is tried again an hour after it failed. A damaged or unsupported file waits
+ * until it changes.
  */
-function retriedEachRun(reason: string): boolean {
-  return reason === 'unknown error' || reason.startsWith('cannot read (') || reason.startsWith('read timed out');
+function retriedNow(failure: FailureRecord): boolean {
+  const { reason } = failure;
+  if (reason.startsWith('read timed out')) return Date.now() - failure.failedAt >= TIMED_OUT_RETRY_MS;
+  return reason === 'unknown error' || reason.startsWith('cannot read (');
 }
 
 /** `file`'s row, with the embedding and metadata of `twin`, a photo of the same content. */
@@ -579,19 +586,35 @@ function reusableTwin(twins: readonly PhotoRecord[], movedFrom: string | undefin
 
 /**
  * Of `paths` (rows whose content the run found at another path), those whose file is gone
- * while their library folder can be read: moved, not unmounted.
+ * from a folder the scan would trust: moved. As the scan keeps the rows below a folder that is
+ * missing or unreadable (an unplugged disk, a link to a folder whose target is gone) and below
+ * an empty library folder (an unmounted one), those stay.
  */
-async function vanishedTwins(paths: readonly string[], libraryFolders: readonly string[]): Promise<string[]> {
-  const folders = new Map<string, Promise<string | null>>();
+async function vanishedTwins(paths: readonly string[], libraryFolders: readonly string[], signal: AbortSignal | undefined): Promise<string[]> {
+  const trusted = new Map<string, Promise<boolean>>();
   const gone: string[] = [];
   for (const p of paths) {
-    const folder = outermostFolder(p, libraryFolders);
-    if (!folder) continue;
-    if (!folders.has(folder)) folders.set(folder, folderProblem(folder));
-    if ((await folders.get(folder)) !== null) continue;
+    if (signal?.aborted) break; // checked again at the next run
+    const dir = path.dirname(p);
+    if (!trusted.has(dir)) trusted.set(dir, readableFolder(dir, libraryFolders.includes(dir)));
+    if (!(await trusted.get(dir))) continue;
     if (await fs.lstat(p).then(() => false, isGone)) gone.push(p);
   }
   return gone;
+}
+
+/** Whether a folder is there and can be read; a library folder must hold an entry too (never listed whole). */
+async function readableFolder(dir: string, libraryFolder: boolean): Promise<boolean> {
+  try {
+    const handle = await fs.opendir(dir);
+    try {
+      return !libraryFolder || (await handle.read()) !== null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Records the turns contents were embedded at: those turned, and those recorded at another turn before. */

@@ -6,8 +6,7 @@
 // What could NOT be read is reported, never silently skipped: the indexer removes a photo
 // only when its directory was read and the file is not in it, so a folder that is missing
 // (unmounted disk), unreadable (permissions, a NAS read error) or a link whose target is
-// gone keeps the photos below it. So does a mount point inside a library folder whose disk is
-// not mounted (see isBareMountPoint).
+// gone keeps the photos below it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
@@ -96,9 +95,7 @@ export async function scanFolder(
       continue;
     }
     ctx.visited.add(real);
-    // An empty library folder, or an empty subfolder that is a bare mount point: its disk is
-    // not mounted, and what the library holds from it is kept (kept-rows.ts).
-    if (entries.length === 0 && ((dir === root && options.isLibraryRoot) || (await isBareMountPoint(dir)))) {
+    if (dir === root && options.isLibraryRoot && entries.length === 0) {
       unreadable.push({ path: dir, reason: FOLDER_EMPTY });
       continue;
     }
@@ -154,25 +151,6 @@ export async function scanFolder(
 export function fileIdentity(st: Pick<import('node:fs').Stats, 'dev' | 'ino' | 'nlink'>): string | undefined {
   if (st.nlink < 2 || st.ino <= 0 || !Number.isSafeInteger(st.ino)) return undefined;
   return `${st.dev}:${st.ino}`;
-}
-
-/**
- * Whether an empty folder is a mount point with nothing mounted on it: a disk mounted inside a
- * library folder (`L/nas`) that is unplugged leaves the empty folder it was mounted on, and its
- * photos must wait for it as a missing library folder's do, not be removed and embedded again.
- *
- * No memory of mount points is kept (it would have to live in every library, per device); the
- * folder itself tells: nothing was ever added to or removed from it since it was made, as its
- * modification time is still its birth time. A folder a user emptied has had files added and
- * removed (its modification time moved on), so its photos are removed as before. Where the
- * file system gives no birth time (0) this says no and changes nothing; not on Windows, where
- * a disk is rarely mounted on a folder and FAT folders never change their dates. A mount point
- * whose folder disappears when unmounted (`/media/$USER/DISK`) is not recognised.
- */
-async function isBareMountPoint(dir: string): Promise<boolean> {
-  if (process.platform === 'win32') return false;
-  const st = await fs.stat(dir, { bigint: true }).catch(() => null);
-  return st !== null && st.birthtimeNs > 0n && st.mtimeNs <= st.birthtimeNs;
 }
 
 function notUtf8(name: string): boolean {
