@@ -349,7 +349,13 @@ export interface JobResult {
   failed: number;
   /** What a job other than indexing did, one line ("tagged 120 of 300 photos"). */
   summary?: string;
+  /** The files it could not handle, with why (an import's: a file it could not copy, the card
+   *  gone mid-import), at most MAX_JOB_FAILURES of them (`failed` counts them all). */
+  failures?: { path: string; reason: string }[];
 }
+
+/** The most failures a job's result names (JobResult.failures). */
+export const MAX_JOB_FAILURES = 50;
 
 export interface JobState {
   id: string;

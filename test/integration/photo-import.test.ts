@@ -5,7 +5,7 @@
 // line. Real LanceDB, tiny model, dates written by exiftool.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importPhotoFiles } from '../../src/core/library/photo-import';
 import { probeVideo } from '../../src/core/media';
 import { shoebox } from '../cli/run-cli';
@@ -42,6 +42,9 @@ async function cardAndLibrary(): Promise<{ card: string; library: string; dcim: 
 
 describe.skipIf(!haveExiftool)('importing from a camera card', () => {
   const openHost = useApiHosts();
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it('through the app: copies what the library lacks by day taken, indexes it, and reads the card only', async () => {
     const { card, library } = await cardAndLibrary();
@@ -148,6 +151,24 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     // Without ffmpeg the recording time cannot be read: the file's date, and the video is still copied.
     const without = tempDir('shoebox-import-into-');
     expect((await importPhotoFiles(card, without, { ...nothingKnown, ffmpeg: null })).copied.map((p) => path.relative(without, path.dirname(p))).sort()).toEqual([path.join('2025', '2025-01-01'), path.join('2025', '2025-01-01'), path.join('2025', '2025-01-01')]);
+  }, 120_000);
+
+  it('names the files it could not import, with why, in the job\'s result', async () => {
+    const { card, library, dcim } = await cardAndLibrary();
+    const bad = path.join(card, 'DCIM', '101CANON');
+    fs.mkdirSync(bad);
+    await writeColourPhoto(bad, 'IMG_0100.JPG', [90, 30, 160]);
+    // Root runs these tests, so chmod cannot make a folder unreadable: fail its listing instead.
+    const readdirSync = fs.readdirSync.bind(fs);
+    vi.spyOn(fs, 'readdirSync').mockImplementation(((dir: fs.PathLike, options?: never) => {
+      if (dir === bad) throw Object.assign(new Error(`EACCES: permission denied, scandir '${bad}'`), { code: 'EACCES' });
+      return readdirSync(dir, options);
+    }) as typeof fs.readdirSync);
+    const { host, events } = await openHost();
+    await host.indexNow([library]);
+    const job = await jobFinished(events, await host.importPhotos(card, library));
+    expect(job).toMatchObject({ state: 'done', result: { failed: 1, failures: [{ path: bad, reason: expect.stringMatching(/^folder not read: .*EACCES/) }] } });
+    expect(fs.existsSync(path.join(dcim, 'IMG_0002.JPG'))).toBe(true); // the rest was imported, the card as it was
   }, 120_000);
 
   it('says in one line where it cannot import, before any job', async () => {

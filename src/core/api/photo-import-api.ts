@@ -4,7 +4,7 @@
 // (`shoebox import`) runs it in the foreground. Both go through here.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobState, PhotoImportResult } from '../../shared/api';
+import { MAX_JOB_FAILURES, type JobState, type PhotoImportResult } from '../../shared/api';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { isAtOrInside } from '../../base/path-inside';
 import { importPhotoFiles } from '../library/photo-import';
@@ -58,7 +58,8 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
       await checkPlaces(ctx, from, to); // a wrong place is said at once, not as a failed job
       return ctx.jobs.enqueue('import-photos', path.resolve(to), async (signal) => {
         const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)), onStep: (step) => ctx.jobs.step(step) });
-        return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r) };
+        const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.error }));
+        return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r), ...(failures.length ? { failures } : {}) };
       });
     },
   };
