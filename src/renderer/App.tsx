@@ -39,6 +39,7 @@ import { useArchiveCount } from './hooks/useArchiveCount';
 import { useFavouriteCount } from './hooks/useFavouriteCount';
 import { useTimelineCount } from './hooks/useTimelineCount';
 import { emptyViewText } from './lib/empty-view';
+import { shortText } from './lib/format';
 import { todayIso } from './lib/on-this-day';
 import { useLibrary } from './hooks/useLibrary';
 import { timelineOptions, usePhotoSource } from './hooks/usePhotoSource';
@@ -47,6 +48,7 @@ import { useTimelineSummary } from './hooks/useTimelineSummary';
 import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
 import { useDebounced } from './hooks/useDebounced';
+import { focusWhenShown, useFocusAfterRender, type FocusTarget } from './hooks/useRefocus';
 import { useAsync } from './hooks/useAsync';
 import { useClient } from './client/ClientContext';
 import { useViewState } from './hooks/useViewState';
@@ -60,13 +62,19 @@ import { asksPhotoText, fromTextQuery, toTextQuery } from './lib/text-query';
 const ALL_PHOTOS = {};
 const VIDEOS = { videos: true };
 
+/** The heading of what the content area shows ("Results for “dog”", "Arezzo, Italy", "Places"). */
+const contentHeading: FocusTarget = () => document.querySelector<HTMLElement>('main h1[tabindex]');
+/** The first photo of the grid the content area shows. */
+const firstTile: FocusTarget = () => document.querySelector<HTMLElement>('main .grid .tile[data-index="0"] .tile__open');
+
 export function App() {
   const client = useClient();
   const library = useLibrary();
   const views = useViewState();
   const [theme, setTheme] = useTheme();
-  // The viewer's photo, by position in the list and by id: see the effect below.
-  const [viewer, setViewer] = useState<{ index: number; id: string | undefined } | null>(null);
+  // The viewer's photo, by position in the list and by id: see the effects below. `removed`:
+  // the engine said the photo is no longer in the library (its file deleted outside Shoebox).
+  const [viewer, setViewer] = useState<{ index: number; id: string | undefined; removed?: true } | null>(null);
   const viewerIndex = viewer?.index ?? null;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -90,6 +98,35 @@ export function App() {
     if (!viewer?.id || source.get(viewer.index)?.id === viewer.id) return;
     const at = source.indexOf(viewer.id);
     if (at >= 0) setViewer({ index: at, id: viewer.id });
+  });
+  // The viewer's photo is not in the list any more (once the list has answered): it is never
+  // silently swapped for the one that took its place, where a following F or Archive would
+  // act on a photo the user did not choose. Until the engine says why, the viewer shows no
+  // photo (its actions wait); a photo still in the library left this list by the user's own
+  // action (archived from a timeline, unfavourited in Favourites: the next one shows, as in
+  // Google Photos); one the library no longer has is said to be removed, and ← → go on.
+  const viewerAway = viewer !== null && viewer.id !== undefined && source.settled && source.get(viewer.index)?.id !== viewer.id && source.indexOf(viewer.id) < 0;
+  const latestSource = useRef(source);
+  latestSource.current = source;
+  const checkingAway = useRef<string | null>(null);
+  useEffect(() => {
+    if (!viewerAway || !viewer.id || viewer.removed || checkingAway.current === viewer.id) return;
+    const id = viewer.id;
+    checkingAway.current = id;
+    const answer = (inLibrary: boolean) => {
+      checkingAway.current = null;
+      setViewer((current) => {
+        if (current?.id !== id) return current;
+        const list = latestSource.current;
+        const at = list.indexOf(id);
+        if (at >= 0) return { index: at, id };
+        return inLibrary ? { index: current.index, id: list.get(current.index)?.id } : { ...current, removed: true };
+      });
+    };
+    client.getPhoto(id).then(
+      (details) => answer(details !== null),
+      () => answer(false),
+    );
   });
 
   const { status } = library;
@@ -116,10 +153,11 @@ export function App() {
   // from a timeline or brought back from the Archive, moved to the trash): stay on the one that took its place, step back from the end, close when
   // none is left.
   useEffect(() => {
-    if (viewerIndex === null || !source.settled || !source.complete || source.error) return;
+    // A photo removed from the library stays said to be (see above) until the user steps on.
+    if (viewerIndex === null || viewerAway || !source.settled || !source.complete || source.error) return;
     if (source.count === 0) setViewer(null);
     else if (viewerIndex >= source.count) setViewerIndex(source.count - 1);
-  }, [viewerIndex, source, source.count, source.settled, source.complete, source.error, setViewerIndex]);
+  }, [viewerIndex, viewerAway, source, source.count, source.settled, source.complete, source.error, setViewerIndex]);
 
   useKeydown((event) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
@@ -130,14 +168,38 @@ export function App() {
     return true;
   }, !modal);
 
+  // A change that replaces the control the keyboard was on moves the focus to what replaced
+  // it (its heading, a card), never leaving it on the page's body.
+  const focusAfterRender = useFocusAfterRender();
   const { moreLikeThis: showSimilar } = views;
   const moreLikeThis = useCallback<typeof showSimilar>(
     (photo) => {
       setViewerIndex(null);
       showSimilar(photo);
+      // The viewer (or the tile's button) is gone: the results' heading says what came.
+      focusAfterRender(contentHeading);
     },
-    [showSimilar],
+    [showSimilar, focusAfterRender],
   );
+
+  // ↓ or Enter in the search box: the typed query is searched at once, and the focus goes to
+  // its first result (or its heading, when there is none) once they show. Typing on ends the wait.
+  const stopWaitingForResults = useRef<() => void>(() => {});
+  const typedResults = useRef({ ready: false, count: 0 });
+  typedResults.current = {
+    ready: screen.kind === 'photos' && source.settled && (views.query.trim() === '' || (views.view.kind === 'search' && views.view.query === views.query.trim())),
+    count: source.count,
+  };
+  const toResults = () => {
+    views.searchNow();
+    stopWaitingForResults.current();
+    stopWaitingForResults.current = focusWhenShown(() => {
+      const { ready, count } = typedResults.current;
+      return !ready ? null : count > 0 ? firstTile() : contentHeading();
+    }, searchInput.current);
+  };
+  // The skip link, first on the page: past the top bar and the sidebar, to the photos.
+  const skipToContent = () => (firstTile() ?? contentHeading() ?? document.querySelector<HTMLElement>('main button, main a[href], main input'))?.focus();
 
   const view = views.view;
   // A search for text in photos that finds nothing says whether the text was read at all.
@@ -176,19 +238,41 @@ export function App() {
     showVideos();
   }, [showVideos]);
   // A place's timeline (a town card, a country, the viewer's place link), from any screen.
+  // The place shown last, whose card or map dot (the one it was opened by) "‹ All places"
+  // gives the focus back to.
+  const lastPlace = useRef<{ place: string; onMap: boolean } | null>(null);
   const showPlaceView = useCallback(
     (place: string) => {
       setViewer(null);
       setScreen(PHOTOS_SCREEN);
       showPlace(place);
+      lastPlace.current = { place, onMap: document.activeElement?.closest('.place-map') != null };
+      // The card, dot or link that opened it is gone: its heading ("Arezzo, Italy") has the focus.
+      focusAfterRender(contentHeading);
     },
-    [showPlace],
+    [showPlace, focusAfterRender],
   );
   const showWithoutPlaceView = useCallback(() => {
     setScreen(PHOTOS_SCREEN);
     showWithoutPlace();
   }, [showWithoutPlace]);
   const showPlaces = useCallback(() => setScreen({ kind: 'places' }), []);
+  // "‹ All places" goes away with the place's timeline: the card of that place takes the
+  // focus (the one the user went in by), else the page's heading.
+  const backToPlaces = useCallback(() => {
+    setScreen({ kind: 'places' });
+    const last = lastPlace.current;
+    const opener = () => (last ? document.querySelector<HTMLElement>(`main ${last.onMap ? '.place-map' : '.places__country'} [data-place="${CSS.escape(last.place)}"]`) : null);
+    // The map draws its dots once it has measured itself, a frame or two later: waited for.
+    const since = performance.now();
+    focusAfterRender(() => opener() ?? (last?.onMap && performance.now() - since < 1000 ? null : contentHeading()));
+  }, [focusAfterRender]);
+  const { back } = views;
+  const showAllPhotos = useCallback(() => {
+    back();
+    // "Show all photos" is not offered there: the heading says where the user is.
+    focusAfterRender(contentHeading);
+  }, [back, focusAfterRender]);
   const recent = screen.kind === 'photos' && view.kind === 'library' && view.order === 'added';
   const favourites = screen.kind === 'photos' && view.kind === 'library' && view.favourites === true;
   const onThisDay = screen.kind === 'photos' && view.kind === 'library' && view.onThisDay === true;
@@ -211,11 +295,25 @@ export function App() {
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
       <div className="app">
+        <a
+          className="skip-link"
+          href="#content"
+          onClick={(event) => {
+            event.preventDefault();
+            skipToContent();
+          }}
+        >
+          {screen.kind !== 'photos' ? 'Skip to content' : view.kind === 'library' ? 'Skip to photos' : 'Skip to results'}
+        </a>
         <TopBar>
           <SearchBox
             ref={searchInput}
             value={textMode ? fromTextQuery(views.query) : views.query}
-            onChange={(typed) => views.setQuery(textMode ? toTextQuery(typed) : typed)}
+            onChange={(typed) => {
+              stopWaitingForResults.current();
+              views.setQuery(textMode ? toTextQuery(typed) : typed);
+            }}
+            onResults={toResults}
             disabled={!ready}
             disabledReason={hasModel ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings'}
             textMode={textMode}
@@ -267,7 +365,7 @@ export function App() {
               {hasModel && <DuplicatesSection {...screenProps} />}
             </Sidebar>
           )}
-          <main className="content">
+          <main className="content" id="content">
             {status === null ? (
               library.error && <EngineError message={library.error} onRetry={library.refresh} />
             ) : status.damaged ? (
@@ -299,8 +397,8 @@ export function App() {
                   closest={view.kind === 'search' && source.closest}
                   error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
                   queryThumb={view.kind === 'image' ? view.previewUrl : null}
-                  onBack={views.back}
-                  onPlaces={showPlaces}
+                  onBack={showAllPhotos}
+                  onPlaces={backToPlaces}
                 />
                 {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
                 {view.kind === 'search' && <DescribedSuggestion query={view.query} version={library.photosVersion} onDescribed={showDescribed} />}
@@ -312,7 +410,7 @@ export function App() {
                 {view.kind === 'search' && source.closest && source.count > 0 && !problem && (
                   // The cut-off left nothing: say so, and still offer a next step.
                   <p className="closest-note" role="status">
-                    No strong matches for “{view.query}”. Closest photos:
+                    No strong matches for “{shortText(view.query)}”. Closest photos:
                   </p>
                 )}
                 {selection.indices.size > 0 && (
@@ -388,7 +486,15 @@ export function App() {
         </div>
         <StatusBar status={status} error={library.error} />
         {viewerIndex !== null && (
-          <Viewer source={source} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlaceView} />
+          <Viewer
+            source={source}
+            index={viewerIndex}
+            away={viewerAway ? (viewer.removed ? 'removed' : 'checking') : undefined}
+            onIndex={setViewerIndex}
+            onClose={() => setViewerIndex(null)}
+            onMoreLikeThis={moreLikeThis}
+            onPlace={showPlaceView}
+          />
         )}
         {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
         {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

@@ -19,6 +19,7 @@ import { eventually, openUiSession, type UiSession } from './helpers/ui-session'
 
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 const NAMES = Object.keys(COLOURS).map((name) => `${name}.jpg`);
+const BLUE = { width: 3072, height: 2048 };
 
 describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder this device cannot reach', () => {
   let session: UiSession;
@@ -35,7 +36,8 @@ describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder th
     mountA = path.join(tempDir('shoebox-e2e-mnt-'), 'nas', 'photos'); // device A: /mnt/nas/photos
     mountB = path.join(tempDir('shoebox-e2e-volumes-'), 'photos'); // device B: /Volumes/photos
     fs.mkdirSync(mountA, { recursive: true });
-    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(mountA, `${name}.jpg`, rgb);
+    // blue.jpg is large: its thumbnail (384 px) stands in for 3,072 px in the viewer.
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(mountA, `${name}.jpg`, rgb, name === 'blue' ? BLUE : undefined);
     const indexed = await shoebox(['--home', homeA, '--library', library, 'index', ...MODEL, mountA, '--json']);
     expect(indexed.code, indexed.stderr).toBe(0);
     // On device B the share is elsewhere: A's path does not exist there.
@@ -65,6 +67,15 @@ describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder th
     await eventually(() => viewer.getByRole('note').innerText()).toContain(`its folder ${mountA} is not here`);
     expect(await viewer.locator('.viewer__image').getAttribute('src')).toMatch(/thumb/);
     await eventually(() => imageLoaded(page)).toBe(true);
+    // The zoom is of the original's pixels, not the thumbnail's: fit is a quarter or so, not 867%.
+    const stage = await viewer.locator('.viewer__stage').evaluate((el) => el.getBoundingClientRect().toJSON() as { width: number; height: number });
+    const fit = Math.min(1, (stage.width - 128) / BLUE.width, (stage.height - 48) / BLUE.height);
+    const zoomBar = viewer.getByRole('group', { name: 'Zoom' });
+    await eventually(() => zoomBar.getByRole('status').innerText()).toBe(`${Math.round(fit * 100)}%`);
+    await zoomBar.getByRole('button', { name: '100%', exact: true }).click();
+    await eventually(() => zoomBar.getByRole('status').innerText()).toBe('100%');
+    expect(await viewer.locator('.viewer__image').evaluate((img) => Math.round(img.getBoundingClientRect().width))).toBe(BLUE.width);
+    await zoomBar.getByRole('button', { name: 'Fit', exact: true }).click();
     await screenshot(page, 'locate-folder-2-viewer-unreachable');
     await page.keyboard.press('Escape');
     await eventually(() => viewer.count()).toBe(0);

@@ -131,12 +131,27 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
   it('Use switches after a confirmation that says photos are embedded again; search keeps working', async () => {
     const settings = page.getByRole('dialog', { name: 'Settings' });
     const other = settings.getByRole('listitem', { name: 'clip-vit-base-patch32' });
-    await other.getByRole('button', { name: 'Use' }).click();
-    const confirm = other.getByRole('group', { name: 'Switch to clip-vit-base-patch32' });
+    const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'BODY' : `${document.activeElement?.tagName} ${(document.activeElement as HTMLElement | null)?.innerText.trim()}`));
+    // By keyboard: the confirmation takes the focus, on its safe choice; Esc leaves it (not
+    // Settings) and gives the focus back to Use.
+    await other.getByRole('button', { name: 'Use' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = other.getByRole('alertdialog', { name: 'Switch to clip-vit-base-patch32' });
     await eventually(() => confirm.innerText()).toMatch(/embedded again with it in the background/);
+    await eventually(focused).toBe('BUTTON Cancel');
+    await page.keyboard.press('Escape');
+    await eventually(() => confirm.count()).toBe(0);
+    expect(await settings.isVisible()).toBe(true);
+    await eventually(focused).toBe('BUTTON Use');
+    await page.keyboard.press('Enter');
+    await eventually(focused).toBe('BUTTON Cancel');
     await screenshot(page, 'models-04-switch-confirm');
-    await confirm.getByRole('button', { name: 'Switch to clip-vit-base-patch32' }).click();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('BUTTON Switch to clip-vit-base-patch32');
+    await page.keyboard.press('Enter');
     await eventually(() => settings.getByText('In use:').locator('strong').innerText()).toBe('clip-vit-base-patch32');
+    // The confirmation went: the line saying which model is in use has the focus.
+    await eventually(focused).toBe('P In use: clip-vit-base-patch32');
     await eventually(() => other.getByText('in use', { exact: true }).isVisible()).toBe(true);
     expect(JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'))).toMatchObject({ activeModel: 'clip-vit-base-patch32' });
     await screenshot(page, 'models-05-switched');

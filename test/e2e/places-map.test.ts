@@ -225,7 +225,14 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('the places map in the br
     await dot(EUROPE_DOTS[0]!).focus();
     await page.keyboard.press('Enter');
     await expectTimeline('Arezzo, Italy', AREZZO_NEWEST_FIRST);
-    await backToPlaces();
+    // The dot went with the map: the keyboard is on the town's heading, not the page's body.
+    const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'BODY' : `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.getAttribute('aria-label') ?? (document.activeElement as HTMLElement | null)?.innerText}`));
+    await eventually(focused).toBe('h1 Arezzo, Italy');
+    // "‹ All places" by keyboard: back on the dot it went in by.
+    await page.getByRole('button', { name: '‹ All places' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(focused).toBe(`circle ${EUROPE_DOTS[0]!}`);
+    await eventually(dotLabels).toEqual(EUROPE_DOTS);
     await dot(EUROPE_DOTS[2]!).focus();
     await page.keyboard.press(' ');
     await expectTimeline('Florence, Italy', [FLORENCE]);

@@ -34,6 +34,13 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', 
   let errors: string[];
   let located: string;
   let sea: string;
+  /** The focused element's tag and its place (a card's), else its text; BODY when the focus fell to the page. */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'BODY';
+      return `${el.tagName} ${el.dataset['place'] ?? el.innerText}`;
+    });
 
   beforeAll(async () => {
     const home = tempDir('shoebox-e2e-places-home-');
@@ -123,6 +130,8 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', 
     await placesPage().getByRole('list', { name: 'Towns in Italy' }).getByRole('button', { name: /^Arezzo/ }).focus();
     await page.keyboard.press('Enter');
     await eventually(() => page.getByRole('heading', { level: 1, name: 'Arezzo, Italy', exact: true }).isVisible()).toBe(true);
+    // The card went with the Places page: the keyboard is on the town's heading, not the page's body.
+    await eventually(focused).toBe('H1 Arezzo, Italy');
     const grid = page.getByRole('region', { name: 'Arezzo, Italy', exact: true });
     await eventually(() => tileNames(grid)).toEqual(AREZZO_NEWEST_FIRST);
     expect(await header().innerText()).toContain('9 photos');
@@ -146,8 +155,11 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', 
   });
 
   it('"All places" leads back, and a country header opens the whole country, with the year rail', async () => {
-    await page.getByRole('button', { name: '‹ All places' }).click();
+    // By keyboard: the focus goes back to the card the town was opened by.
+    await page.getByRole('button', { name: '‹ All places' }).focus();
+    await page.keyboard.press('Enter');
     await eventually(() => page.getByRole('heading', { level: 1, name: 'Places', exact: true }).isVisible()).toBe(true);
+    await eventually(focused).toBe('BUTTON Arezzo, Italy');
     await placesPage().getByRole('button', { name: /^Italy/ }).click();
     await eventually(() => page.getByRole('heading', { level: 1, name: 'Italy', exact: true }).isVisible()).toBe(true);
     const grid = page.getByRole('region', { name: 'Italy', exact: true });

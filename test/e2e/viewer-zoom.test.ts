@@ -3,8 +3,8 @@
 // inside the pane; a click shows it at 100% (one image pixel per CSS pixel) with the clicked
 // point kept under the pointer; a drag pans it by the drag, never past its edges; 0 fits
 // again; + and − step (+ stops on 100% on its way); ctrl+wheel zooms around the pointer and a
-// plain wheel pans; → to the next photo (a small one) starts at fit again, and a click there
-// zooms in too; F and Esc still work. All positions are the rendered image's box, read from the
+// plain wheel pans; → to the next photo (a small one) starts at fit again, at 100% (never
+// enlarged), and a click toggles 200%; F and Esc still work. All positions are the rendered image's box, read from the
 // page. Screenshots: test-results/screenshots/viewer-zoom-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     expect(await lib.page.evaluate(() => (window as unknown as { ctrlWheels: boolean[] }).ctrlWheels)).toEqual(Array<boolean>(15).fill(true));
   });
 
-  it('→ to the next photo starts at fit, where a click on a small photo zooms in too', async () => {
+  it('→ to the next photo starts at fit, where a small photo shows at 100% (never enlarged) and a click toggles 200%', async () => {
     await lib.page.mouse.click(fitBox.x + fitBox.width / 2, fitBox.y + fitBox.height / 2);
     await eventually(async () => (await box()).width).toBe(BIG.width);
     await lib.page.keyboard.press('ArrowRight');
@@ -234,17 +234,26 @@ describe.skipIf(!hasChromium)('zoom and pan in the viewer', () => {
     await eventually(() => image().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(SMALL.width);
     await eventually(() => fitButton().getAttribute('aria-pressed')).toBe('true');
     const stage = await pane();
+    // Smaller than the pane: its own size, centred, not blown up to fill it.
+    await eventually(async () => (await box()).width).toBe(SMALL.width);
     const small = await box();
-    const fit = Math.min((stage.width - 2 * MARGIN.x) / SMALL.width, (stage.height - 2 * MARGIN.y) / SMALL.height);
-    expect(fit).toBeGreaterThan(1);
-    expect(small.width).toBeCloseTo(SMALL.width * fit, 0);
-    expect(await level()).toBe(`${Math.round(fit * 100)}%`);
-    // 100% would be smaller than fit: the button is off, and a click doubles instead.
-    expect(await actualButton().isDisabled()).toBe(true);
+    expect(small.height).toBe(SMALL.height);
+    expect(Math.abs(small.x + small.width / 2 - (stage.x + stage.width / 2))).toBeLessThan(1);
+    expect(await level()).toBe('100%');
+    // Fit is 100% here: both say so, and 100% stays a button.
+    expect(await actualButton().getAttribute('aria-pressed')).toBe('true');
+    expect(await actualButton().isDisabled()).toBe(false);
+    expect(await zoomBar().getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(false);
     await lib.page.mouse.click(small.x + small.width / 2, small.y + small.height / 2);
-    await eventually(async () => (await box()).width).toBeCloseTo(small.width * 2, 0);
-    expect(await level()).toBe(`${Math.round(fit * 200)}%`);
+    await eventually(async () => (await box()).width).toBe(SMALL.width * 2);
+    expect(await level()).toBe('200%');
     await screenshot(lib.page, 'viewer-zoom-small');
+    // A second click toggles back to fit (100%), not on to 800%.
+    const zoomed = await box();
+    await lib.page.mouse.click(stage.x + stage.width / 2, stage.y + stage.height / 2);
+    expect(zoomed.width).toBe(SMALL.width * 2);
+    await eventually(async () => (await box()).width).toBe(SMALL.width);
+    expect(await level()).toBe('100%');
     // ← back: the big photo is at fit again.
     await lib.page.keyboard.press('ArrowLeft');
     await eventually(() => viewer().getAttribute('aria-label')).toBe('Photo viewer: big.jpg');

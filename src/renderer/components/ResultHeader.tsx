@@ -1,5 +1,5 @@
 import type { View } from '../lib/view';
-import { baseName, formatCount } from '../lib/format';
+import { baseName, formatCount, shortText } from '../lib/format';
 import { onThisDayText } from '../lib/on-this-day';
 import { photoTextWords } from '../lib/text-query';
 
@@ -23,6 +23,8 @@ interface ResultHeaderProps {
 /** What the grid is showing, with the way back to the whole library. */
 export function ResultHeader({ view, count, countComplete, loading, countHidden = false, closest = false, error, queryThumb, onBack, onPlaces }: ResultHeaderProps) {
   let title: string;
+  // The whole of a long query, on hover (the heading shows its start).
+  let full: string | undefined;
   switch (view.kind) {
     case 'library':
       title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.videos ? 'Videos' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
@@ -30,7 +32,8 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
     case 'search': {
       // The box's Text in photo mode sends a `text:"…"` term: the title says it in words.
       const words = photoTextWords(view.query);
-      title = words !== null ? `Text “${words}” in photos` : `Results for “${view.query}”`;
+      title = words !== null ? `Text “${shortText(words)}” in photos` : `Results for “${shortText(view.query)}”`;
+      if ((words ?? view.query) !== shortText(words ?? view.query)) full = words ?? view.query;
       break;
     }
     case 'similar':
@@ -45,7 +48,11 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
     <div className="result-header">
       {/* A file that is no image (the search says why) shows no broken picture. */}
       {queryThumb && <img key={queryThumb} className="result-header__thumb" src={queryThumb} alt="" onError={(event) => (event.currentTarget.hidden = true)} />}
-      <h1 className="result-header__title">{title}</h1>
+      {/* Focusable by the app (tabIndex -1): where the focus goes when what the keyboard was on
+          went with the last view (More like this, a place opened, Show all photos). */}
+      <h1 className="result-header__title" tabIndex={-1} title={full}>
+        {title}
+      </h1>
       <span className="muted" aria-live="polite">
         {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}
       </span>

@@ -10,10 +10,12 @@ interface SearchBoxProps {
   /** "Text in photo": what is typed is text to find in photos, not a description. */
   textMode?: boolean;
   onTextMode?: (on: boolean) => void;
+  /** ↓ or Enter: on to the results (the caller searches at once and moves the focus once they show). */
+  onResults?: () => void;
 }
 
-/** The search field: results follow as you type (the caller debounces). "/" focuses it. */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode }, ref) {
+/** The search field: results follow as you type (the caller debounces). "/" focuses it; ↓ or Enter goes on to the results. */
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode, onResults }, ref) {
   const viewingOnly = useViewingOnly();
   return (
     <div className="search-box">
@@ -36,6 +38,9 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           if (event.key === 'Escape') {
             onChange('');
             event.currentTarget.blur();
+          } else if ((event.key === 'ArrowDown' || event.key === 'Enter') && onResults && !event.nativeEvent.isComposing && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+            event.preventDefault();
+            onResults();
           }
         }}
       />

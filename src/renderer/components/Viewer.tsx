@@ -25,6 +25,10 @@ import { useFocusTrap } from '../hooks/useFocusTrap';
 interface ViewerProps {
   source: PagedPhotos;
   index: number;
+  /** The photo last shown is no longer at `index` nor anywhere in the list: 'checking' while
+   *  the engine is asked whether it is still in the library, 'removed' when it is not. No photo
+   *  shows and nothing acts; ← and → go to the photos now before and at `index`. */
+  away?: 'checking' | 'removed';
   onIndex: (index: number) => void;
   onClose: () => void;
   onMoreLikeThis: (photo: Photo) => void;
@@ -40,10 +44,13 @@ interface ViewerProps {
  * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
-export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
+export function Viewer({ source, index, away, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
-  const photo = source.get(index);
+  const photo = away ? undefined : source.get(index);
+  // The photo shown last, to name it once it has gone.
+  const lastShown = useRef<Photo | undefined>(undefined);
+  if (photo) lastShown.current = photo;
   const count = source.count;
   const [details, reloadDetails] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id, photo?.rotation]);
   // The date taken set from the panel: the engine's answer (an error stays in the editor), then the photo read again.
@@ -81,8 +88,10 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
   // The slideshow over it keeps the keys while it plays.
   useFocusTrap(dialog, !slideshow);
 
+  // Away, the photo that took its place is the next one.
+  const nextIndex = away ? index : index + 1;
   const previous = () => index > 0 && onIndex(index - 1);
-  const next = () => index + 1 < count && onIndex(index + 1);
+  const next = () => nextIndex < count && onIndex(nextIndex);
   const startSlideshow = () => {
     if (!photo) return;
     // A video playing here must not go on playing (and be heard) behind the slideshow.
@@ -108,11 +117,12 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
     return true;
   }, !slideshow);
 
-  const name = photo ? baseName(photo.path) : 'Loading…';
+  const goneName = away === 'removed' && lastShown.current ? baseName(lastShown.current.path) : null;
+  const name = photo ? baseName(photo.path) : goneName !== null ? `${goneName} (removed)` : 'Loading…';
   // A "Text in photo" search's hit carries the words it matched, to outline on the photo.
   const photoText = (photo as PhotoHit | undefined)?.photoText;
   // A video plays in its player; an unreachable original (another device's folder) shows the
-  // library's thumbnail, which zooms like a photo (its 100% is the thumbnail's pixels).
+  // library's thumbnail, which zooms like a photo (its 100% is the original's pixels).
   const imageSrc = photo && (photo.kind !== 'video' || photo.unreachable) ? client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image', photo.rotation) : null;
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
@@ -120,14 +130,19 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
         {photo?.kind === 'video' && !photo.unreachable && <VideoPlayer key={`${photo.id}@${(photo as PhotoHit).time ?? 0}`} photo={photo} time={(photo as PhotoHit).time} name={name} />}
         {photo && imageSrc && (
           // Keyed by its source: another photo, or the original once its folder is located, starts at fit.
-          <ZoomableImage key={`${photo.id}@${imageSrc}`} src={imageSrc} alt={name}>
+          <ZoomableImage key={`${photo.id}@${imageSrc}`} src={imageSrc} alt={name} original={{ width: photo.width, height: photo.height }}>
             {photoText && <TextHighlight match={photoText} />}
           </ZoomableImage>
         )}
         <button type="button" className="viewer__nav viewer__nav--prev" aria-label="Previous photo" disabled={index === 0} onClick={previous}>
           ‹
         </button>
-        <button type="button" className="viewer__nav viewer__nav--next" aria-label="Next photo" disabled={index + 1 >= count} onClick={next}>
+        {away === 'removed' && (
+          <p className="viewer__removed" role="alert">
+            This photo was removed from the library{goneName !== null && <>: {goneName}</>}. Its file was deleted or moved outside Shoebox. ← → go on to the other photos.
+          </p>
+        )}
+        <button type="button" className="viewer__nav viewer__nav--next" aria-label="Next photo" disabled={nextIndex >= count} onClick={next}>
           ›
         </button>
       </div>
@@ -135,7 +150,7 @@ export function Viewer({ source, index, onIndex, onClose, onMoreLikeThis, onPlac
       <aside className="viewer__side">
         <div className="viewer__bar">
           <span className="viewer__position">
-            {(index + 1).toLocaleString()} of {formatTotal(count, source.complete)}
+            {away ? '–' : (index + 1).toLocaleString()} of {formatTotal(count, source.complete)}
           </span>
           <span className="viewer__bar-tools">
             <RotateButtons photo={photo} keys={!slideshow} onError={setRotateError} />

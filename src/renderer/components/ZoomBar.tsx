@@ -9,7 +9,8 @@ const SAME = 1e-6;
 
 export function ZoomBar({ zoom }: { zoom: ZoomPan }) {
   const { view, zoomable } = zoom;
-  const actual = !view.fit && Math.abs(view.scale - 1) < SAME;
+  // A small photo's fit is 100% already: both are pressed.
+  const actual = Math.abs(view.scale - 1) < SAME;
   return (
     <div className="zoom-bar" role="group" aria-label="Zoom">
       <button type="button" className="zoom-bar__button" aria-label="Zoom out" title="Zoom out (−)" disabled={!zoomable || view.fit} onClick={() => zoom.step(-1)}>
@@ -26,7 +27,7 @@ export function ZoomBar({ zoom }: { zoom: ZoomPan }) {
       <button type="button" className="zoom-bar__button" aria-pressed={view.fit} title="Fit the whole photo in the window (0)" disabled={!zoomable} onClick={zoom.fit}>
         Fit
       </button>
-      <button type="button" className="zoom-bar__button" aria-pressed={actual} title="Actual pixels (or click the photo)" disabled={!zoomable || zoom.min >= 1 - SAME} onClick={zoom.actualSize}>
+      <button type="button" className="zoom-bar__button" aria-pressed={actual} title="Actual pixels (or click the photo)" disabled={!zoomable} onClick={zoom.actualSize}>
         100%
       </button>
     </div>

@@ -1,4 +1,5 @@
-// The viewer's photo, zoomable: fit by default (the whole photo, scaled up or down), a click
+// The viewer's photo, zoomable: fit by default (the whole photo, scaled down, never up past
+// 100%), a click
 // toggles 100% around the clicked point, and a zoomed photo pans by drag or wheel without ever
 // leaving the pane's edge bare (hooks/useZoomGestures.ts, hooks/useZoomPan.ts, lib/zoom.ts).
 // Keys while it shows (not in a field, no ctrl/cmd/alt): + or = zooms in, − out, 0 fits.
@@ -8,12 +9,15 @@ import { useElementSize } from '../hooks/useElementSize';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { useZoomGestures } from '../hooks/useZoomGestures';
 import { useZoomPan } from '../hooks/useZoomPan';
-import type { Size } from '../lib/zoom';
+import { zoomSize, type Size } from '../lib/zoom';
 import { ZoomBar } from './ZoomBar';
 
 interface ZoomableImageProps {
   src: string;
   alt: string;
+  /** The original's size (the library's width and height), when the image shown may be a
+   *  smaller stand-in for it: the zoom's percentages are of the original's pixels. */
+  original?: Size;
   /** Drawn over the photo in its own box, so they follow its zoom and pan. */
   children?: ReactNode;
 }
@@ -22,10 +26,12 @@ interface ZoomableImageProps {
 const PIXELATED_ABOVE = 2;
 
 /** Mount it afresh (a key) for each photo and each source, so each starts at fit. */
-export function ZoomableImage({ src, alt, children }: ZoomableImageProps) {
+export function ZoomableImage({ src, alt, original, children }: ZoomableImageProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const pane = useElementSize(viewport);
-  const [natural, setNatural] = useState<Size | null>(null);
+  // The image's own pixels, and the size the zoom works in (the original's, for a stand-in).
+  const [loaded, setLoaded] = useState<Size | null>(null);
+  const natural = loaded && zoomSize(loaded, original);
   const zoom = useZoomPan(natural, pane);
   const gestures = useZoomGestures(viewport, zoom);
   const { view } = zoom;
@@ -42,7 +48,8 @@ export function ZoomableImage({ src, alt, children }: ZoomableImageProps) {
   const placed = natural !== null && pane.width > 0 && pane.height > 0;
   const cursor = !zoom.zoomable ? 'fixed' : gestures.dragging ? 'grabbing' : zoom.pannable ? 'grab' : view.fit ? 'in' : 'out';
   const classes = ['zoom', `zoom--${cursor}`, view.fit ? 'zoom--fit' : 'zoom--zoomed'];
-  if (!view.fit && view.scale > PIXELATED_ABOVE) classes.push('zoom--pixels');
+  // The image's own pixels, which a stand-in has fewer of than the original.
+  if (!view.fit && natural && loaded && (view.scale * natural.width) / loaded.width > PIXELATED_ABOVE) classes.push('zoom--pixels');
   return (
     <>
       <div ref={viewport} className={classes.join(' ')} {...gestures.handlers}>
@@ -57,7 +64,7 @@ export function ZoomableImage({ src, alt, children }: ZoomableImageProps) {
             draggable={false}
             onLoad={(event) => {
               const { naturalWidth: width, naturalHeight: height } = event.currentTarget;
-              if (width > 0 && height > 0) setNatural({ width, height });
+              if (width > 0 && height > 0) setLoaded({ width, height });
             }}
           />
           {children}

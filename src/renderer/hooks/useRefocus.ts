@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Where a target is looked for: called each frame, so it may name an element not rendered yet. */
 export type FocusTarget = () => HTMLElement | null | undefined;
@@ -54,5 +54,56 @@ export function useRefocus(): (target: FocusTarget, options?: { ms?: number; out
     const stopThis = refocusWhenLost(target, options.ms);
     stop.current = stopThis;
     return stopThis;
+  }, []);
+}
+
+/**
+ * Moves the focus to `target()` once it is on the page (a search's results, once they have
+ * come), within `ms`: while the focus is still where it was when asked (`from`, the search
+ * box) or has fallen to the page. A focus the user put anywhere else, or a click, ends the
+ * wait. Returns the stop (the query changed: those results are no longer the ones asked for).
+ */
+export function focusWhenShown(target: FocusTarget, from: Element | null, ms = 10_000): () => void {
+  const until = performance.now() + ms;
+  let frame = 0;
+  const stop = () => {
+    cancelAnimationFrame(frame);
+    document.removeEventListener('pointerdown', stop, true);
+  };
+  const tick = () => {
+    if (!focusLost() && document.activeElement !== from) return stop();
+    const element = target();
+    if (element?.isConnected) {
+      element.focus({ preventScroll: true });
+      return stop();
+    }
+    if (performance.now() < until) frame = requestAnimationFrame(tick);
+    else stop();
+  };
+  document.addEventListener('pointerdown', stop, true);
+  frame = requestAnimationFrame(tick);
+  return stop;
+}
+
+/**
+ * For a change that replaces the control which had the focus (a place opened from its card,
+ * "More like this" closing the viewer): `focusAfterRender(target)` gives the focus to
+ * `target()` as soon as the change is on the page (before a closing dialog's return of the
+ * focus), then watches for it falling to the page a while longer, as useRefocus does.
+ */
+export function useFocusAfterRender(): (target: FocusTarget) => void {
+  const refocus = useRefocus();
+  const pending = useRef<FocusTarget | null>(null);
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    const target = pending.current;
+    if (!target) return;
+    pending.current = null;
+    target()?.focus({ preventScroll: true });
+    refocus(target);
+  }, [asked, refocus]);
+  return useCallback((target: FocusTarget) => {
+    pending.current = target;
+    setAsked((n) => n + 1);
   }, []);
 }

@@ -12,6 +12,8 @@ export interface ViewState {
   /** What is typed in the search box (the view follows it once typing pauses). */
   query: string;
   setQuery: (query: string) => void;
+  /** Enter in the search box: the typed query's results now, without the typing pause. */
+  searchNow: () => void;
   showFolder: (folder: string | null) => void;
   /** "Recently added": the library newest indexed first. */
   showRecent: () => void;
@@ -69,6 +71,12 @@ export function useViewState(): ViewState {
     view,
     query,
     setQuery,
+    searchNow: () => {
+      const typed = query.trim();
+      if (!typed || typed === lastSettled.current) return;
+      lastSettled.current = typed;
+      setView({ kind: 'search', query: typed });
+    },
     error,
     showFolder: useCallback((folder) => {
       clearQuery();

@@ -4,9 +4,9 @@ import { canZoom, clickScale, fitScale, fitView, maxScale, panBy, settle, stepSc
 export interface ZoomPan {
   /** The view for the current sizes: fit until the user zooms. */
   view: ZoomView;
-  /** False until the image's size is known, and for a photo too small to enlarge past fit. */
+  /** False until the image's size is known. */
   zoomable: boolean;
-  /** The scale's bounds: fit, and 800% (or fit, for a photo too small to enlarge). */
+  /** The scale's bounds: fit (at most 100%), and 800%. */
   min: number;
   max: number;
   /** True when the zoomed image is larger than the pane, so dragging moves it. */
@@ -15,7 +15,7 @@ export interface ZoomPan {
   zoomBy(factor: number, at: Point): void;
   /** + / − around the pane's centre. */
   step(direction: 1 | -1): void;
-  /** Fit ↔ 100% (or 2× fit for a small photo) around a pane point. */
+  /** Fit ↔ 100% (or 200% for a small photo, whose fit is 100%) around a pane point. */
   toggleAt(at: Point): void;
   /** 100% around the pane's centre. */
   actualSize(): void;

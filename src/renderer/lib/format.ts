@@ -71,3 +71,15 @@ export function pathInFolder(folder: string, path: string): string {
   if (base === '' || !path.startsWith(base) || !/^[\\/]/.test(rest)) return path;
   return rest.replace(/^[\\/]+/, '');
 }
+
+/** The most of a typed query a heading repeats: a pasted paragraph must not push the page's error out of sight. */
+export const SHOWN_QUERY_CHARS = 80;
+
+/** `text` cut to `max` characters at a word where one ends near there, with "…"; whole when it fits. */
+export function shortText(text: string, max = SHOWN_QUERY_CHARS): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

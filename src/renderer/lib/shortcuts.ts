@@ -13,6 +13,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     title: 'Main window',
     keys: [
       ['/', 'Search'],
+      ['↓ Enter', 'From the search box to the first result (Enter searches at once)'],
       [',', 'Settings'],
       ['?', 'This list'],
       ['Esc', 'Clear the search (in the search box), close the viewer or a panel'],

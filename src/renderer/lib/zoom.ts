@@ -1,8 +1,9 @@
 // Zoom and pan arithmetic for the viewer's photo (components/ZoomableImage.tsx), pure so it is
 // tested without a browser. A view is the photo's scale (CSS pixels per image pixel: 100% is
 // one image pixel per CSS pixel, not per device pixel) and where its top-left corner sits in
-// the pane. "Fit" shows the whole photo inside the pane less its margins, scaled up as well as
-// down; zoom runs from fit to 800%. A photo larger than the pane never shows the pane's
+// the pane. "Fit" shows the whole photo inside the pane less its margins, scaled down but never
+// up past 100% (a small photo shows at its own size, as in Immich and Google Photos, not blown
+// up blurry); zoom runs from fit to 800%. A photo larger than the pane never shows the pane's
 // background beyond its edge; a smaller one sits in the middle.
 
 import type { Point, Size } from './geometry';
@@ -39,12 +40,12 @@ const WHEEL_PER_E = 100;
 /** Scales this close count as equal (a zoom out that lands on fit is fit). */
 const EPSILON = 1e-6;
 
-/** The scale that shows the whole photo in the pane, less the margins. */
+/** The scale that shows the whole photo in the pane, less the margins: at most 100%. */
 export function fitScale(natural: Size, pane: Size): number {
   if (natural.width <= 0 || natural.height <= 0) return 1;
   const width = Math.max(1, pane.width - 2 * FIT_MARGIN.x);
   const height = Math.max(1, pane.height - 2 * FIT_MARGIN.y);
-  return Math.min(width / natural.width, height / natural.height);
+  return Math.min(1, width / natural.width, height / natural.height);
 }
 
 /** The largest scale: 800%, or fit itself for a photo so small that fit is already larger. */
@@ -98,11 +99,24 @@ export function panBy(view: ZoomView, dx: number, dy: number, natural: Size, pan
 
 /**
  * Where a click on the photo at fit goes: 100% when the photo is larger than the pane; a photo
- * already enlarged at fit (smaller than the pane) doubles instead, so a click always zooms in.
+ * that fits at 100% already (smaller than the pane) goes to 200%, so a click always zooms in.
  */
 export function clickScale(natural: Size, pane: Size): number {
   const fit = fitScale(natural, pane);
-  return fit < 1 ? 1 : Math.min(maxScale(natural, pane), fit * 2);
+  return fit < 1 - EPSILON ? 1 : Math.min(maxScale(natural, pane), 2);
+}
+
+/**
+ * The size the zoom works in: the original's pixels (`original`, from the library) when the
+ * image shown is a smaller stand-in of the same shape (the thumbnail of a photo whose folder is
+ * not reachable, the 2,560 px JPEG of a RAW), so 100% is always one of the original's pixels
+ * per CSS pixel; else the image's own.
+ */
+export function zoomSize(image: Size, original: Size | undefined): Size {
+  if (!original || original.width <= 0 || original.height <= 0 || image.width <= 0 || image.height <= 0) return image;
+  // A shape that differs by more than a pixel's rounding is another picture: trust the image.
+  const sameShape = Math.abs(original.width / original.height - image.width / image.height) <= (2 * original.width) / original.height / Math.min(image.width, image.height);
+  return sameShape ? original : image;
 }
 
 /** One + (direction 1) or − (−1) step; a step that would pass 100% stops on it, held between fit and the maximum. */

@@ -1,6 +1,6 @@
 // Numbers as the UI writes them: plurals, totals not known yet, sizes, failure paths.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatTotal, pathInFolder } from '../../../src/renderer/lib/format';
+import { formatBytes, formatCount, formatTotal, pathInFolder, shortText, SHOWN_QUERY_CHARS } from '../../../src/renderer/lib/format';
 
 describe('format', () => {
   it('counts in the singular for one, and says "200+" while more may follow', () => {
@@ -29,5 +29,17 @@ describe('format', () => {
     expect(pathInFolder('C:\\Photos', 'C:\\Photos\\a\\text.jpg')).toBe('a\\text.jpg');
     // Not under it (or only a name prefix): the whole path.
     expect(pathInFolder('/photos', '/photos-old/bad.jpg')).toBe('/photos-old/bad.jpg');
+  });
+
+  it('cuts a long query for a heading at a word, with "…", and leaves a short one whole', () => {
+    expect(shortText('a dog on a beach')).toBe('a dog on a beach');
+    const long = 'a red car parked on a wet street at night with neon signs '.repeat(62).trim();
+    const short = shortText(long);
+    expect([...short].length).toBeLessThanOrEqual(SHOWN_QUERY_CHARS);
+    expect(short).toMatch(/^a red car parked on a wet street .* [a-z]+…$/);
+    expect(long.startsWith(short.slice(0, -1))).toBe(true);
+    // One long word is cut where it must; an emoji is never split.
+    expect(shortText('x'.repeat(3600))).toBe(`${'x'.repeat(SHOWN_QUERY_CHARS - 1)}…`);
+    expect([...shortText('🐕'.repeat(100))].length).toBe(SHOWN_QUERY_CHARS);
   });
 });

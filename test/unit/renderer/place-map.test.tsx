@@ -383,7 +383,7 @@ describe('the map on the page', () => {
 
   it('draws a dot per town as a named button, biggest first, over the countries', () => {
     const html = renderToStaticMarkup(<PlaceMapCanvas summary={EUROPE} size={SIZE} onPlace={noop} />);
-    const dots = [...html.matchAll(/<circle class="place-map__dot" data-index="(\d+)" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)" style="--r:([\d.]+)" role="button" tabindex="(-?\d)" aria-label="([^"]*)"/g)];
+    const dots = [...html.matchAll(/<circle class="place-map__dot" data-index="(\d+)" data-place="[^"]*" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)" style="--r:([\d.]+)" role="button" tabindex="(-?\d)" aria-label="([^"]*)"/g)];
     expect(dots.map((m) => m[7])).toEqual(['Arezzo, Italy: 9 photos', 'Madrid, Spain: 2 photos', 'Florence, Italy: 1 photo', 'Helsinki, Finland: 1 photo']);
     // One tab stop, the town with the most photos; the arrows reach the others.
     expect(dots.map((m) => m[6])).toEqual(['0', '-1', '-1', '-1']);

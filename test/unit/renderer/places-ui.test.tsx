@@ -96,7 +96,7 @@ describe('places in words', () => {
 describe('the Places page', () => {
   it('lists the countries in the engine\'s order, each header a button, each town a card with its cover, name and count', () => {
     const html = placesPage(SUMMARY);
-    expect(html).toContain('<h1 id="places-title" class="result-header__title">Places</h1>');
+    expect(html).toContain('<h1 id="places-title" class="result-header__title" tabindex="-1">Places</h1>');
     expect(html).toContain('13 photos in 3 countries');
     const countries = [...html.matchAll(/<span class="places__country-name">([^<]*)<\/span><span class="places__country-count muted">([^<]*)<\/span>/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(countries).toEqual(['Italy 10 photos', 'Spain 2 photos', 'Singapore 1 photo']);
@@ -175,7 +175,7 @@ describe("a place's timeline", () => {
     const header = (onPlaces?: () => void) =>
       renderToStaticMarkup(<ResultHeader view={placeView('Arezzo, Italy')} count={9} countComplete loading={false} error={null} queryThumb={null} onBack={noop} onPlaces={onPlaces} />);
     const html = header(noop);
-    expect(html).toContain('<h1 class="result-header__title">Arezzo, Italy</h1>');
+    expect(html).toContain('<h1 class="result-header__title" tabindex="-1">Arezzo, Italy</h1>');
     expect(html).toContain('9 photos');
     expect(html).toMatch(/<button type="button" class="button result-header__places">‹ All places<\/button><button type="button" class="button">Show all photos<\/button>/);
     expect(renderToStaticMarkup(<ResultHeader view={LIBRARY_VIEW} count={9} countComplete loading={false} error={null} queryThumb={null} onBack={noop} onPlaces={noop} />)).not.toContain('All places');

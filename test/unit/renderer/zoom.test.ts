@@ -16,6 +16,7 @@ import {
   wheelPixels,
   zoomAround,
   zoomPercent,
+  zoomSize,
 } from '../../../src/renderer/lib/zoom';
 
 const pane = { width: 960, height: 800 };
@@ -23,10 +24,16 @@ const big = { width: 3000, height: 2000 };
 const small = { width: 320, height: 240 };
 
 describe('viewer zoom', () => {
-  it('fits the photo inside the pane less its margins, up or down, centred', () => {
+  it('fits the photo inside the pane less its margins, centred; a small photo is never enlarged past 100%', () => {
     const inner = { width: pane.width - 2 * FIT_MARGIN.x, height: pane.height - 2 * FIT_MARGIN.y };
     expect(fitScale(big, pane)).toBeCloseTo(inner.width / 3000, 9);
-    expect(fitScale(small, pane)).toBeCloseTo(inner.width / 320, 9);
+    // A 640x480 photo opened at 130%, a 160x170 one at 442%: now both at their own size.
+    expect(fitScale(small, pane)).toBe(1);
+    expect(fitScale({ width: 640, height: 480 }, { width: 960, height: 720 })).toBe(1);
+    expect(fitScale({ width: 160, height: 170 }, pane)).toBe(1);
+    const centred = fitView(small, pane);
+    expect(centred.x).toBe((pane.width - 320) / 2);
+    expect(centred.y).toBe((pane.height - 240) / 2);
     const view = fitView(big, pane);
     expect(view.fit).toBe(true);
     expect(view.x).toBeCloseTo(FIT_MARGIN.x, 9);
@@ -106,13 +113,28 @@ describe('viewer zoom', () => {
     expect(settle(fitView(big, pane), big, wider)).toEqual(fitView(big, wider));
   });
 
-  it('a click goes to 100% for a large photo, to twice fit for a small one, never past 800%', () => {
+  it('a click goes to 100% for a large photo, to 200% for one already at 100% at fit; every photo zooms', () => {
     expect(clickScale(big, pane)).toBe(1);
-    expect(clickScale(small, pane)).toBeCloseTo(2 * fitScale(small, pane), 9);
+    expect(clickScale(small, pane)).toBe(2);
     const tiny = { width: 61, height: 58 };
-    expect(canZoom(tiny, pane)).toBe(false);
+    expect(canZoom(tiny, pane)).toBe(true);
     expect(canZoom(small, pane)).toBe(true);
-    expect(clickScale(tiny, pane)).toBe(fitScale(tiny, pane));
+    expect(clickScale(tiny, pane)).toBe(2);
+    // − from 150% comes back to 100%, which is fit.
+    expect(stepScale(1.5, -1, small, pane)).toBe(1);
+  });
+
+  it('zooms in the original’s pixels when the image is a smaller stand-in of the same shape', () => {
+    // A thumbnail (384 px) of a 3072 px original: 100% is the original's pixels, not 867%.
+    expect(zoomSize({ width: 384, height: 256 }, { width: 3072, height: 2048 })).toEqual({ width: 3072, height: 2048 });
+    expect(zoomSize({ width: 384, height: 289 }, { width: 4032, height: 3024 })).toEqual({ width: 4032, height: 3024 });
+    // The original itself, or no size known: the image's own.
+    expect(zoomSize(big, big)).toEqual(big);
+    expect(zoomSize(big, undefined)).toBe(big);
+    expect(zoomSize(big, { width: 0, height: 0 })).toBe(big);
+    // Another shape is another picture: the image's own.
+    expect(zoomSize({ width: 384, height: 384 }, { width: 3072, height: 2048 })).toEqual({ width: 384, height: 384 });
+    expect(fitScale({ width: 3072, height: 2048 }, pane)).toBeCloseTo((pane.width - 2 * FIT_MARGIN.x) / 3072, 9);
   });
 
   it('+ and − step by 1.5×, stopping on 100% on the way through, within fit and 800%', () => {

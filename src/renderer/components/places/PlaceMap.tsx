@@ -329,6 +329,7 @@ const Dots = memo(function Dots({ dots, points, tabStop }: { dots: MapDot[]; poi
             key={dot.place}
             className="place-map__dot"
             data-index={i}
+            data-place={dot.place}
             cx={round(point.x)}
             cy={round(point.y)}
             r={round(dot.r)}

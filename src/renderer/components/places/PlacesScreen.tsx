@@ -23,7 +23,7 @@ export function PlacesScreen({ places, showPlace, showWithoutPlace }: PlacesScre
   return (
     <section className="places-screen" aria-labelledby="places-title">
       <div className="result-header">
-        <h1 id="places-title" className="result-header__title">
+        <h1 id="places-title" className="result-header__title" tabIndex={-1}>
           Places
         </h1>
         <span className="muted" aria-live="polite">
@@ -74,7 +74,7 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
   return (
     <section className="places__country" aria-labelledby={headingId}>
       <h2 id={headingId} className="places__country-head">
-        <button type="button" className="places__country-button" title={`Show the ${formatCount(country.count, 'photo')} taken in ${country.country}`} onClick={() => showPlace(country.place)}>
+        <button type="button" className="places__country-button" data-place={country.place} title={`Show the ${formatCount(country.count, 'photo')} taken in ${country.country}`} onClick={() => showPlace(country.place)}>
           <span className="places__country-name">{country.country}</span>
           <span className="places__country-count muted">{formatCount(country.count, 'photo')}</span>
         </button>
@@ -82,7 +82,7 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
       <ul className="places__towns" aria-label={`Towns in ${country.country}`}>
         {towns.map((town) => (
           <li key={town.place}>
-            <button type="button" className="place-card" title={`Show the photos taken in ${town.place}`} onClick={() => showPlace(town.place)}>
+            <button type="button" className="place-card" data-place={town.place} title={`Show the photos taken in ${town.place}`} onClick={() => showPlace(town.place)}>
               <img className="place-card__cover" src={client.imageUrl(town.cover.id, 'thumb', town.cover.rotation)} alt="" loading="lazy" decoding="async" draggable={false} />
               <span className="place-card__name">{town.city}</span>
               <span className="place-card__count muted">{formatCount(town.count, 'photo')}</span>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobState, ModelInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
+import { useRefocus } from '../../hooks/useRefocus';
 import { DownloadProgress } from './DownloadProgress';
 import { ModelFigures } from './ModelFigures';
 import { modelSizeText } from './model-size';
@@ -21,15 +22,40 @@ interface ModelRowProps {
   /** Another model is being switched to: one switch at a time. */
   switching: boolean;
   onSwitch: (id: string) => Promise<void>;
+  /** Where the focus goes once the switch is made ("In use: …"): this row's buttons go. */
+  switched?: () => HTMLElement | null;
 }
 
 /** One model: what it is, whether it is installed or in use, and Install / Use. */
-export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
+export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const downloading = isActive(job);
+  const useButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const question = useId();
+  const refocus = useRefocus();
+  // The confirmation takes the focus on its safe choice (Enter pressed twice must not start
+  // embedding the library again), as InlineConfirm does; a keyboard user need not Tab past
+  // every other model's Install to reach it.
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus({ preventScroll: true });
+  }, [confirming]);
+  const cancel = () => {
+    setConfirming(false);
+    refocus(() => useButton.current);
+  };
+  const onConfirmKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing || busy) return;
+    // Only the confirmation closes, not Settings.
+    event.preventDefault();
+    event.stopPropagation();
+    cancel();
+    // Its button was the focus: it went with it.
+    useButton.current?.focus({ preventScroll: true });
+  };
 
   const install = async () => {
     setError(null);
@@ -43,10 +69,15 @@ export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
   const use = async () => {
     setBusy(true);
     setError(null);
+    // The confirmation goes (and its button is disabled meanwhile): the line that says which
+    // model is in use takes the focus, a failure's line stays by this row's buttons.
+    const stopRefocus = switched ? refocus(switched, { ms: 10_000, outlive: true }) : () => {};
     try {
       await onSwitch(model.id);
       setConfirming(false);
     } catch (e) {
+      stopRefocus();
+      refocus(() => cancelButton.current ?? useButton.current);
       setError(errorMessage(e));
     } finally {
       setBusy(false);
@@ -67,7 +98,7 @@ export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
           </button>
         )}
         {model.installed && !model.active && !confirming && (
-          <button type="button" className="button" disabled={switching} onClick={() => setConfirming(true)}>
+          <button type="button" className="button" ref={useButton} disabled={switching} onClick={() => setConfirming(true)}>
             Use
           </button>
         )}
@@ -89,8 +120,8 @@ export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
         </p>
       )}
       {confirming && (
-        <div className="model-confirm settings__model-wide" role="group" aria-label={`Switch to ${model.id}`}>
-          <p>
+        <div className="model-confirm settings__model-wide" role="alertdialog" aria-label={`Switch to ${model.id}`} aria-describedby={question} onKeyDown={onConfirmKeyDown}>
+          <p id={question}>
             Switch to <strong>{model.id}</strong>? Your photos will be embedded again with it in the background; until that finishes,
             search finds only the photos already done. The current model&apos;s embeddings are kept, so switching back is quick.
           </p>
@@ -98,7 +129,7 @@ export function ModelRow({ model, job, switching, onSwitch }: ModelRowProps) {
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void use()}>
               {busy ? 'Switching…' : `Switch to ${model.id}`}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>
+            <button type="button" className="button" ref={cancelButton} disabled={busy} onClick={cancel}>
               Cancel
             </button>
           </div>

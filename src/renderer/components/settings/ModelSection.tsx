@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { ModelRow } from './ModelRow';
@@ -13,6 +13,8 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
     onChanged();
   });
   const [switching, setSwitching] = useState(false);
+  // Where the focus goes after a switch: the line that says which model is in use now.
+  const inUse = useRef<HTMLParagraphElement>(null);
 
   const switchTo = async (id: string) => {
     setSwitching(true);
@@ -30,10 +32,12 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
       <h3 id="settings-model-title">Model</h3>
       {models.status === 'ready' && (
         <>
-          <p>{models.value.inUse ? <>In use: <strong>{models.value.inUse.id}</strong></> : 'No model in use yet.'}</p>
+          <p ref={inUse} tabIndex={-1}>
+            {models.value.inUse ? <>In use: <strong>{models.value.inUse.id}</strong></> : 'No model in use yet.'}
+          </p>
           <ul className="settings__models" aria-label="Models">
             {models.value.models.map((m) => (
-              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} switching={switching} onSwitch={switchTo} />
+              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} />
             ))}
           </ul>
           <p className="muted small">
