@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchSort } from '../shared/api';
+import type { Photo, SearchSort } from '../shared/api';
 import { hidesArchived } from '../shared/archive-views';
 import { AlbumEditor } from './components/albums/AlbumEditor';
 import { AlbumScreen } from './components/albums/AlbumScreen';
@@ -74,7 +74,9 @@ export function App() {
   const [theme, setTheme] = useTheme();
   // The viewer's photo, by position in the list and by id: see the effects below. `removed`:
   // the engine said the photo is no longer in the library (its file deleted outside Shoebox).
-  const [viewer, setViewer] = useState<{ index: number; id: string | undefined; removed?: true } | null>(null);
+  // `held`: the photo whose date the user just edited in the viewer, shown by itself while the
+  // edit has moved it to a part of the list not loaded (it is not stepped past: see below).
+  const [viewer, setViewer] = useState<{ index: number; id: string | undefined; removed?: true; held?: Photo } | null>(null);
   const viewerIndex = viewer?.index ?? null;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -105,12 +107,17 @@ export function App() {
   // photo (its actions wait); a photo still in the library left this list by the user's own
   // action (archived from a timeline, unfavourited in Favourites: the next one shows, as in
   // Google Photos); one the library no longer has is said to be removed, and ← → go on.
+  // A photo the user's own date edit moved (`held`) stays on screen, by itself, until the list
+  // has it again (the effect above follows it there) or the user steps on or archives it.
   const viewerAway = viewer !== null && viewer.id !== undefined && source.settled && source.get(viewer.index)?.id !== viewer.id && source.indexOf(viewer.id) < 0;
+  const viewerHeld = viewerAway && viewer.held?.id === viewer.id ? viewer.held : undefined;
+  // The viewer's date edit: its photo is held where it is (it may leave the loaded part of the list).
+  const holdViewerPhoto = useCallback((photo: Photo | null) => setViewer((current) => (current && photo && current.id === photo.id ? { ...current, held: photo } : current && !photo ? { index: current.index, id: current.id } : current)), []);
   const latestSource = useRef(source);
   latestSource.current = source;
   const checkingAway = useRef<string | null>(null);
   useEffect(() => {
-    if (!viewerAway || !viewer.id || viewer.removed || checkingAway.current === viewer.id) return;
+    if (!viewerAway || !viewer.id || viewer.removed || viewerHeld || checkingAway.current === viewer.id) return;
     const id = viewer.id;
     checkingAway.current = id;
     const answer = (inLibrary: boolean) => {
@@ -454,7 +461,7 @@ export function App() {
                   </p>
                 ) : source.settled && source.count === 0 && !source.error ? (
                   <p className="content__empty muted">
-                    {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null }, textState.status === 'ready' ? textState.value : null)}
+                    {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount }, textState.status === 'ready' ? textState.value : null)}
                   </p>
                 ) : view.kind === 'library' ? (
                   timeline.summary && (
@@ -489,7 +496,9 @@ export function App() {
           <Viewer
             source={source}
             index={viewerIndex}
-            away={viewerAway ? (viewer.removed ? 'removed' : 'checking') : undefined}
+            away={viewerAway ? (viewer.removed ? 'removed' : viewerHeld ? 'held' : 'checking') : undefined}
+            held={viewerHeld}
+            onHold={holdViewerPhoto}
             onIndex={setViewerIndex}
             onClose={() => setViewerIndex(null)}
             onMoreLikeThis={moreLikeThis}

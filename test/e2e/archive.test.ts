@@ -252,6 +252,16 @@ describe.skipIf(!hasChromium)('the archive in the browser', () => {
     await eventually(() => allPhotosEntry().innerText()).toMatch(new RegExp(`^All photos\\s*${PHOTOS.length}$`));
   });
 
+  it('All photos with everything archived points to the Archive', async () => {
+    await lib.page.getByRole('region', { name: 'Photos' }).focus();
+    await lib.page.keyboard.press('ControlOrMeta+a');
+    await eventually(() => bar().innerText()).toContain(`${PHOTOS.length} photos selected`);
+    await lib.page.keyboard.press('Shift+A');
+    await eventually(() => lib.page.locator('.content__empty').innerText()).toBe(`Every photo is archived: ${PHOTOS.length} photos in the Archive (in the sidebar), still found by search.`);
+    await lib.serve.call('setArchived', (await lib.serve.call('timeline', { archived: true }) as { photos: { id: string }[] }).photos.map((p) => p.id), false);
+    await eventually(() => tileNames(lib.page)).toEqual(ALL);
+  });
+
   it('raised no console errors', () => {
     expect(lib.errors).toEqual([]);
   });

@@ -27,6 +27,8 @@ describe.skipIf(!hasChromium)('import from a camera card in the browser', () => 
     await eventually(() => tileNames(lib.page), 60_000).toEqual(['home.jpg']);
 
     await lib.page.getByRole('button', { name: 'Import…' }).click();
+    // Open, the toggle is named for what it closes (not a bare "Close").
+    expect(await lib.page.getByRole('button', { name: 'Close import', exact: true }).getAttribute('aria-expanded')).toBe('true');
     const form = lib.page.getByRole('form', { name: 'Import photos' });
     await form.getByLabel('Import from a camera card or folder').fill(card);
     expect(await form.getByLabel(/^Into/).inputValue()).toBe(lib.photos);
@@ -36,6 +38,16 @@ describe.skipIf(!hasChromium)('import from a camera card in the browser', () => 
     await eventually(async () => (await tileNames(lib.page)).sort(), 30_000).toEqual(['IMG_0001.JPG', 'home.jpg']);
     await screenshot(lib.page, 'import-photos');
     expect(fs.readdirSync(path.join(card, 'DCIM')).sort()).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG']);
+  });
+
+  it('a refused import after one that worked says why alone, as a sentence: the old result goes', async () => {
+    const form = lib.page.getByRole('form', { name: 'Import photos' });
+    await eventually(() => form.getByRole('status').count()).toBe(1); // the last import's line
+    await form.getByLabel('Import from a camera card or folder').fill(path.join(os.tmpdir(), 'shoebox-e2e-no-such-card'));
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    await eventually(() => form.getByRole('alert').count()).toBe(1);
+    expect(await form.getByRole('status').count()).toBe(0);
+    expect(await form.getByRole('alert').innerText()).toMatch(/^[A-Z]/);
   });
 
   it('raised no console errors', () => {

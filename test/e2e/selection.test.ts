@@ -123,6 +123,11 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
     await eventually(() => lib.page.locator('.tile--focused').getAttribute('data-index')).toBe('4');
     for (let i = 0; i < 3; i++) await lib.page.keyboard.press('ArrowLeft');
     await eventually(() => lib.page.locator('.tile--focused').getAttribute('data-index')).toBe('1');
+    // One photo a day, a row each: ↓ is the photo on screen below (the next day's), not a row's width on.
+    await lib.page.keyboard.press('ArrowDown');
+    await eventually(() => lib.page.locator('.tile--focused').getAttribute('data-index')).toBe('2');
+    await lib.page.keyboard.press('ArrowUp');
+    await eventually(() => lib.page.locator('.tile--focused').getAttribute('data-index')).toBe('1');
     await lib.page.keyboard.press(' ');
     await eventually(() => bar().innerText()).toContain('1 photo selected');
     await lib.page.keyboard.press('Delete');

@@ -5,16 +5,43 @@
 // it at the next file: what was copied stays, and the next import indexes it.
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../hooks/useAsync';
-import type { FolderInfo, JobState } from '../../shared/api';
+import type { FolderInfo, JobResult, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
+import { folderNames } from '../lib/format';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
 import { mergeJobs } from '../hooks/useLibrary';
 import { useLibraryEvents } from '../hooks/useLibraryEvents';
 import { ProgressLine } from './JobProgress';
 
+/** How many of an import's failures are named before "and N more". */
+const FAILURES_SHOWN = 5;
+
+/** An error or summary as a sentence on screen: the engine's start lowercase. */
+export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** The files an import could not copy, each with why: the first few, then how many more. */
+export function ImportFailures({ result }: { result: JobResult | null }) {
+  const failures = result?.failures ?? [];
+  if (failures.length === 0) return null;
+  const shown = failures.slice(0, FAILURES_SHOWN);
+  const more = Math.max(result!.failed, failures.length) - shown.length;
+  return (
+    <ul className="failures" aria-label="Files that could not be imported">
+      {shown.map((f) => (
+        <li key={f.path} title={f.path}>
+          <span className="failures__name">{f.path}</span>
+          <span className="failures__reason">{capitalised(f.reason)}</span>
+        </li>
+      ))}
+      {more > 0 && <li className="muted">and {more.toLocaleString()} more</li>}
+    </ul>
+  );
+}
+
 export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
   const client = useClient();
   const [into, setInto] = useState(folders[0]?.path ?? '');
+  const names = folderNames(folders.map((f) => f.path));
   const [jobs, setJobs] = useState<JobState[]>([]);
   // An import started before the form opened (or in another window) shows too.
   useEffect(() => {
@@ -33,8 +60,12 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
   });
   const job = [...jobs].sort((a, b) => b.queuedAt - a.queuedAt)[0] ?? null;
   const running = job?.state === 'queued' || job?.state === 'running';
+  // A new attempt hides the last import's result: its error must not read as the old one's.
+  const [hidden, setHidden] = useState<string | null>(null);
+  const finished = job && job.id !== hidden ? job : null;
   const { path, setPath, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (from) => {
     if (running) return; // Enter in the path box while an import runs: one import at a time
+    setHidden(job?.id ?? null);
     const started = await client.importPhotos(from, into);
     setJobs((list) => mergeJobs(list, [started]));
     setPath('');
@@ -70,9 +101,10 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
       </label>
       <div className="add-folder__row">
         <select id="import-into" value={into} onChange={(event) => setInto(event.target.value)}>
+          {/* By the names that tell them apart (a long path was cut at the select's edge), each in full on hover. */}
           {folders.map((f) => (
-            <option key={f.path} value={f.path}>
-              {f.path}
+            <option key={f.path} value={f.path} title={f.path}>
+              {names.get(f.path) ?? f.path}
             </option>
           ))}
         </select>
@@ -96,19 +128,22 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
           </button>
         </div>
       )}
-      {(job?.state === 'done' || job?.state === 'cancelled') && (
-        <p className="muted small" role="status">
-          {job.result?.summary ? sentence(job.result.summary) : 'Stopped before anything was copied.'}
-        </p>
+      {(finished?.state === 'done' || finished?.state === 'cancelled') && (
+        <>
+          <p className="muted small" role="status">
+            {finished.result?.summary ? sentence(finished.result.summary) : 'Stopped before anything was copied.'}
+          </p>
+          <ImportFailures result={finished.result} />
+        </>
       )}
-      {job?.state === 'failed' && (
+      {finished?.state === 'failed' && (
         <p className="form-error" role="alert">
-          {job.error ?? 'The import failed.'}
+          {finished.error ? capitalised(finished.error) : 'The import failed.'}
         </p>
       )}
       {(error ?? stopError) && (
         <p className="form-error" role="alert">
-          {error ?? stopError}
+          {capitalised((error ?? stopError)!)}
         </p>
       )}
     </form>

@@ -17,9 +17,11 @@ interface RotateButtonsProps {
   keys: boolean;
   /** The last failed turn, for the photo it was about (null: it went through). */
   onError: (error: { id: string; text: string } | null) => void;
+  /** A turn was asked for (the viewer keeps the focus from falling while the photo reloads). */
+  onTurn?: () => void;
 }
 
-export function RotateButtons({ photo, keys, onError }: RotateButtonsProps) {
+export function RotateButtons({ photo, keys, onError, onTurn }: RotateButtonsProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [busy, setBusy] = useState(0);
@@ -28,6 +30,7 @@ export function RotateButtons({ photo, keys, onError }: RotateButtonsProps) {
   const rotate = (turns: number) => {
     if (!photo || !turnable) return;
     onError(null);
+    onTurn?.();
     setBusy((n) => n + 1);
     client
       .rotatePhotos([photo.id], turns)

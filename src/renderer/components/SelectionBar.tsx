@@ -22,6 +22,7 @@ import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
 import type { AskRotate, Undo } from '../hooks/useListSelection';
 import { parseTakenAt, shiftText, takenAtText } from '../../shared/taken-at';
+import { useRefocus } from '../hooks/useRefocus';
 
 interface SelectionBarProps {
   count: number;
@@ -72,9 +73,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const [album, setAlbum] = useState('');
   const [dir, setDir] = useState('');
   const [copy, setCopy] = useState(false);
+  const refocus = useRefocus();
 
   /** Runs an action over the selection; one line says what came of it. */
   const run = async (action: (chosen: Photo[]) => Promise<string>) => {
+    // Its button is disabled while the write runs: the focus comes back to it after, not to the
+    // page's body (the bar goes when the photos moved, and the app's focus takes over then).
+    const from = document.activeElement;
+    if (from instanceof HTMLElement && from.closest('.selection-bar')) refocus(() => from, { ms: 15_000 });
     setBusy(true);
     setMessage(null);
     try {
@@ -159,7 +165,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
       const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
       // The same shift back is its exact undo (photos without a date were not moved either way).
-      const back = async () => `Shifted the date taken of ${formatCount((await client.shiftTakenAt(ids, -seconds)).done, 'photo')} by ${shiftText(-seconds)}.`;
+      const back = async () => `Undid the shift: the date taken of ${formatCount((await client.shiftTakenAt(ids, -seconds)).done, 'photo')} moved back by ${shiftText(-seconds)}.`;
       if (result.done) onMoved(text, back);
       return text;
     });

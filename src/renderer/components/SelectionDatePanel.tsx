@@ -29,7 +29,7 @@ export function SelectionDatePanel({ busy, onSet, onShift }: SelectionDatePanelP
   return (
     <>
       <div className="selection-bar__row">
-        <input type="datetime-local" step="1" aria-label="Date taken of the selected photos" value={value} onChange={(e) => setValue(e.target.value)} />
+        <input type="datetime-local" step="1" autoFocus aria-label="Date taken of the selected photos" value={value} onChange={(e) => setValue(e.target.value)} />
         <button type="button" className="button button--primary" disabled={!value || busy} onClick={() => onSet(value)}>
           Set date
         </button>

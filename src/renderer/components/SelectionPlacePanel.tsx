@@ -17,7 +17,7 @@ export function SelectionPlacePanel({ busy, onSet }: SelectionPlacePanelProps) {
   return (
     <div className="selection-bar__row selection-bar__row--top">
       <div className="place-field__search">
-        <input type="search" aria-label="Place of the selected photos" placeholder="A town, or 43.77, 11.25" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={placeFieldKeys} />
+        <input type="search" autoFocus aria-label="Place of the selected photos" placeholder="A town, or 43.77, 11.25" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={placeFieldKeys} />
         <PlaceSuggestions query={query} busy={busy} onChoose={onSet} />
       </div>
       <button type="button" className="button" disabled={busy} title="Show the selected photos without a place (their files keep their positions)" onClick={() => onSet('none')}>

@@ -98,7 +98,7 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
         {!viewingOnly && (
           <span className="sidebar__section-actions">
             {folders.length > 0 && (
-              <button type="button" className="link-button" aria-expanded={importing} onClick={() => setImporting((v) => !v)} title="Copy the photos of a camera card or folder into the library">
+              <button type="button" className="link-button" aria-expanded={importing} aria-label={importing ? 'Close import' : undefined} onClick={() => setImporting((v) => !v)} title="Copy the photos of a camera card or folder into the library">
                 {importing ? 'Close' : 'Import…'}
               </button>
             )}

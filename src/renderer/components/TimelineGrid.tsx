@@ -4,7 +4,7 @@ import type { Photo, TimelineDay, TimelinePhoto } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useElementSize } from '../hooks/useElementSize';
 import { PAGE_SIZE, type PagedPhotos } from '../lib/paged-photos';
-import { dayLabel, monthAt, monthLabel, revealTop, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
+import { dayLabel, monthAt, monthLabel, revealTop, rowStep, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
 import { PhotoTile } from './PhotoTile';
 import { dayState, toggleRange } from '../lib/selection';
 import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
@@ -51,7 +51,9 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   const layout: TimelineLayout = useMemo(() => timelineLayout(Math.max(0, width - SCRUBBER_WIDTH), days), [width, days]);
   const shown = timelineWindow(layout, scrollTop, height, Math.max(600, height));
   const pinned = monthAt(layout, scrollTop);
-  const keys = useGridKeys(select, layout.columns, layout.count, onOpen);
+  // Up and down go to the photo on screen above or below, across the days' short rows.
+  const step = useCallback((index: number, direction: -1 | 1) => rowStep(layout, index, direction), [layout]);
+  const keys = useGridKeys(select, step, layout.count, onOpen);
   const focus = select?.selection.focus ?? null;
   const revealed = reveal ?? focus;
 

@@ -21,6 +21,7 @@ import { ZoomableImage } from './ZoomableImage';
 import { useViewingOnly } from '../hooks/useViewingOnly';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useFocusTrap } from '../hooks/useFocusTrap';
+import { useRefocus } from '../hooks/useRefocus';
 
 interface ViewerProps {
   source: PagedPhotos;
@@ -28,7 +29,13 @@ interface ViewerProps {
   /** The photo last shown is no longer at `index` nor anywhere in the list: 'checking' while
    *  the engine is asked whether it is still in the library, 'removed' when it is not. No photo
    *  shows and nothing acts; ← and → go to the photos now before and at `index`. */
-  away?: 'checking' | 'removed';
+  away?: 'checking' | 'removed' | 'held';
+  /** With away 'held': the photo whose date the user just edited here, which the edit moved to a
+   *  part of the list not loaded yet. It shows (and acts) by itself; ← and → go on as when away. */
+  held?: Photo;
+  /** Called with the photo before its date is edited here (it is not to be stepped past when the
+   *  edit moves it), and with null when an action should let it go (archived, unfavourited). */
+  onHold?: (photo: Photo | null) => void;
   onIndex: (index: number) => void;
   onClose: () => void;
   onMoreLikeThis: (photo: Photo) => void;
@@ -44,18 +51,37 @@ interface ViewerProps {
  * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
-export function Viewer({ source, index, away, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
+export function Viewer({ source, index, away, held, onHold, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
-  const photo = away ? undefined : source.get(index);
+  const photo = away === 'held' ? held : away ? undefined : source.get(index);
   // The photo shown last, to name it once it has gone.
   const lastShown = useRef<Photo | undefined>(undefined);
   if (photo) lastShown.current = photo;
   const count = source.count;
   const [details, reloadDetails] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id, photo?.rotation]);
-  // The date taken set from the panel: the engine's answer (an error stays in the editor), then the photo read again.
+  // A control that leaves or is disabled (Undo, a Rotate button while the list reloads, the
+  // date editor's Save) never leaves the focus on the page's body: `target`, else the viewer.
+  const refocus = useRefocus();
+  const keepFocus = (target: () => Element | null | undefined = () => null, orViewer = true) =>
+    refocus(() => {
+      const element = target();
+      if (element instanceof HTMLElement && dialog.current?.contains(element) && !(element as HTMLButtonElement).disabled) return element;
+      return orViewer ? dialog.current : null;
+    });
+  // The date taken set from the panel: the engine's answer (an error stays in the editor), then
+  // the photo read again. The photo stays on screen when its new date moves it out of the
+  // loaded part of the list.
   const editTakenAt = (id: string) => async (takenAt: string | null) => {
-    await client.setTakenAt([id], takenAt);
+    if (photo?.id === id) onHold?.(photo);
+    try {
+      await client.setTakenAt([id], takenAt);
+    } catch (error) {
+      onHold?.(null);
+      throw error;
+    }
+    // Its Edit button once the editor has closed (and the panel is read again), not the viewer meanwhile.
+    keepFocus(() => dialog.current?.querySelector('button[aria-label="Edit date taken"]'), false);
     reloadDetails();
   };
   const editDescription = (id: string) => async (text: string | null) => {
@@ -66,12 +92,22 @@ export function Viewer({ source, index, away, onIndex, onClose, onMoreLikeThis, 
     await client.setPlace([id], position);
     reloadDetails();
   };
-  const favourites = useFavouriteToggle();
+  const favouriteToggle = useFavouriteToggle();
+  // Unfavourited in Favourites, a photo held after a date edit leaves the list as any other does.
+  const favourites = {
+    ...favouriteToggle,
+    toggle: (toggled: Photo) => {
+      onHold?.(null);
+      favouriteToggle.toggle(toggled);
+    },
+  };
   const archive = useMarkToggle('archived');
   // The photo just archived from here (a timeline steps on past it): where it went, with Undo.
   const [archived, setArchived] = useState<{ photo: Photo; text: string; undo: boolean } | null>(null);
-  const onArchiveToggled = (toggled: Photo, on: boolean) =>
+  const onArchiveToggled = (toggled: Photo, on: boolean) => {
+    onHold?.(null);
     setArchived(on ? { photo: toggled, text: `Archived ${baseName(toggled.path)}: out of the timeline, still found by search.`, undo: true } : null);
+  };
   const [rotateError, setRotateError] = useState<{ id: string; text: string } | null>(null);
   // The last failed write (heart, archive or a turn) about this photo, in one line.
   const markError = [favourites.error, archive.error, rotateError].find((error) => error && error.id === photo?.id);
@@ -102,6 +138,8 @@ export function Viewer({ source, index, away, onIndex, onClose, onMoreLikeThis, 
     setSlideshow(false);
     onIndex(at);
     dialog.current?.focus();
+    // The slideshow's own return of the focus, or its fullscreen's end, must not drop it.
+    keepFocus();
   };
 
   useKeydown((event) => {
@@ -153,7 +191,11 @@ export function Viewer({ source, index, away, onIndex, onClose, onMoreLikeThis, 
             {away ? '–' : (index + 1).toLocaleString()} of {formatTotal(count, source.complete)}
           </span>
           <span className="viewer__bar-tools">
-            <RotateButtons photo={photo} keys={!slideshow} onError={setRotateError} />
+            <RotateButtons photo={photo} keys={!slideshow} onError={setRotateError} onTurn={() => {
+                const at = document.activeElement;
+                keepFocus(() => at);
+              }}
+            />
             <button type="button" className="icon-button" aria-label="Close viewer" title="Close (Esc)" onClick={onClose}>
               ×
             </button>
@@ -186,6 +228,8 @@ export function Viewer({ source, index, away, onIndex, onClose, onMoreLikeThis, 
                   className="link-button"
                   onClick={() => {
                     archive.toggle(archived.photo);
+                    // The Undo goes: the viewer keeps the keys.
+                    keepFocus();
                     setArchived({ ...archived, text: `Brought ${baseName(archived.photo.path)} back to the timeline.`, undo: false });
                   }}
                 >

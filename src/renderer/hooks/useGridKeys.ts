@@ -1,5 +1,5 @@
 import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
-import { clickSelect, moveFocus, selectAll, toggle, type Selection } from '../lib/selection';
+import { clickSelect, moveFocus, selectAll, toggle, type RowStep, type Selection } from '../lib/selection';
 
 /** What a grid needs to select: the selection and where its changes and actions go. */
 export interface GridSelection {
@@ -23,7 +23,8 @@ export interface GridSelection {
  * it (as in Google Photos; when every selected photo is archived, brings them back), R turns
  * it a quarter right and Shift+R left (as R does in the viewer: a batch of sideways scans).
  */
-export function useGridKeys(grid: GridSelection | undefined, columns: number, count: number, onOpen: (index: number) => void) {
+/** `columns`: an even grid's columns, or where ArrowUp and ArrowDown go in a grid of uneven rows. */
+export function useGridKeys(grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void) {
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       const target = event.target as HTMLElement;

@@ -11,6 +11,8 @@ export interface IndexingState {
   jobs: readonly JobState[];
   /** The watcher is catching up. */
   syncing: boolean;
+  /** Photos in the Archive (out of every timeline but the Archive's), when known. */
+  archived?: number | null;
 }
 
 /** `text`: the library's Text in photos setting, read for a search that asks for text in photos. */
@@ -31,13 +33,15 @@ export function emptyViewText(view: View, indexing: IndexingState = { folders: [
   return emptyFolderText(view.folder, indexing);
 }
 
-function emptyFolderText(folder: string | null, { folders, jobs, syncing }: IndexingState): string {
+function emptyFolderText(folder: string | null, { folders, jobs, syncing, archived }: IndexingState): string {
   const shown = folder === null ? folders : folders.filter((f) => f.path === folder);
   // Indexing the folder, or importing into it (or into a folder inside it: an import's folder is where it copies to).
   const into = (j: JobState) => folder === null || j.folder === folder || (j.kind === 'import-photos' && pathInFolder(folder, j.folder) !== j.folder);
   const active = (j: JobState) => (j.kind === 'index' || j.kind === 'import-photos') && (j.state === 'queued' || j.state === 'running') && into(j);
   if (syncing || jobs.some(active)) return 'No photos here yet: indexing shows them as it goes.';
   if (shown.length > 0 && shown.every((f) => f.paused)) return 'Indexing is paused here: Resume indexing, beside the folder, shows its photos.';
+  // Everything archived (Ctrl+A, Shift+A): the photos are there, in the Archive.
+  if (folder === null && archived) return `Every photo is archived: ${formatCount(archived, 'photo')} in the Archive (in the sidebar), still found by search.`;
   const unreadable = shown.reduce((n, f) => n + f.failed, 0);
   const where = folder === null ? 'in the library\'s folders' : 'in this folder';
   return unreadable > 0 ? `No photos ${where}: ${formatCount(unreadable, 'file')} could not be read (listed under the folder).` : `No photos or videos ${where}.`;

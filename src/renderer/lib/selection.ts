@@ -74,12 +74,21 @@ export function selectAll(selection: Selection, count: number): Selection {
   return { indices: new Set(Array.from({ length: count }, (_, i) => i)), anchor: selection.anchor ?? 0, focus: selection.focus ?? 0 };
 }
 
+/**
+ * Where ArrowUp (`direction` -1) or ArrowDown (1) goes from photo `index`: the photo on screen
+ * above or below it. A grid of rows that are not all full (the timeline's days) passes its own;
+ * a number is the columns of one even grid.
+ */
+export type RowStep = (index: number, direction: -1 | 1) => number;
+
 /** Arrow keys: left/right one photo, up/down one row; shift extends the selection as it goes. */
-export function moveFocus(selection: Selection, key: string, columns: number, count: number, extend: boolean): Selection | null {
-  const step = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : key === 'ArrowUp' ? -columns : key === 'ArrowDown' ? columns : 0;
+export function moveFocus(selection: Selection, key: string, columns: number | RowStep, count: number, extend: boolean): Selection | null {
+  const vertical = key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0;
+  const step = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : vertical;
   if (step === 0 || count === 0) return null;
   const from = selection.focus ?? -1;
-  const focus = from < 0 ? 0 : Math.min(count - 1, Math.max(0, from + step));
+  const to = vertical === 0 || from < 0 ? from + step : typeof columns === 'number' ? from + vertical * columns : columns(from, vertical);
+  const focus = from < 0 ? 0 : Math.min(count - 1, Math.max(0, to));
   if (!extend) return { ...selection, focus };
   const anchor = selection.anchor ?? from;
   const indices = new Set(selection.indices);

@@ -139,6 +139,29 @@ export function rowOf(layout: TimelineLayout, index: number): TimelineRow | null
   return null;
 }
 
+/**
+ * The photo on screen above (`direction` -1) or below (1) photo `index`: the same column of the
+ * row before or after its row, whether that row is in its day or the next (the nearest column
+ * when that row is shorter). Past the first row: the first photo; past the last: the last.
+ */
+export function rowStep(layout: TimelineLayout, index: number, direction: -1 | 1): number {
+  const { rows } = layout;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = rows[mid]!;
+    if (index < row.start) hi = mid - 1;
+    else if (index >= row.start + row.count) lo = mid + 1;
+    else {
+      const next = rows[mid + direction];
+      if (!next) return direction < 0 ? 0 : layout.count - 1;
+      return next.start + Math.min(index - row.start, next.count - 1);
+    }
+  }
+  return index + direction * layout.columns;
+}
+
 /** The scrollTop that brings photo `index` into view below the pinned month header. */
 export function revealTop(layout: TimelineLayout, index: number, scrollTop: number, viewport: number): number {
   const row = rowOf(layout, index);

@@ -27,6 +27,14 @@ describe('an empty folder view', () => {
   });
 });
 
+describe('an empty timeline with everything archived', () => {
+  it('points to the Archive, not to files that could not be read', () => {
+    const folders = [folder('/a', { failed: 1 })];
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, archived: 3 })).toBe('Every photo is archived: 3 photos in the Archive (in the sidebar), still found by search.');
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, archived: 0 })).toBe("No photos in the library's folders: 1 file could not be read (listed under the folder).");
+  });
+});
+
 describe('a search for text in photos that finds nothing', () => {
   const none = { folders: [], jobs: [], syncing: false };
   const text = (on: boolean, left: number) => ({ on, contents: 10, left, secondsPerPhoto: 0.3, costMeasured: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_HEADER, MONTH_HEADER, monthAt, revealTop, rowOf, timelineLayout, timelineWindow } from '../../../src/renderer/lib/timeline-layout';
+import { moveFocus, NO_SELECTION, selectedIndices, type Selection } from '../../../src/renderer/lib/selection';
+import { DAY_HEADER, MONTH_HEADER, monthAt, revealTop, rowOf, rowStep, timelineLayout, timelineWindow } from '../../../src/renderer/lib/timeline-layout';
 
 // 3 columns at this width: (6 + 3 * (168 + 6)) = 528.
 const WIDTH = 540;
@@ -35,6 +36,23 @@ describe('timeline layout', () => {
     expect(shown.start).toBeLessThanOrEqual(middle.first);
     expect(shown.stop).toBeGreaterThan(middle.first);
     expect(monthAt(layout, middle.top + 10)!.month).toBe(middle.month);
+  });
+
+  it('moves ArrowUp and ArrowDown to the photo on screen above or below, across short rows and days', () => {
+    const layout = timelineLayout(WIDTH, DAYS); // rows 0+3, 3+1, 4+2, 6+3
+    const step = (index: number, direction: -1 | 1) => rowStep(layout, index, direction);
+    const below = (index: number) => moveFocus({ ...NO_SELECTION, focus: index }, 'ArrowDown', step, layout.count, false)!.focus;
+    const above = (index: number) => moveFocus({ ...NO_SELECTION, focus: index }, 'ArrowUp', step, layout.count, false)!.focus;
+    expect([0, 1, 2, 3, 4, 5, 6, 8].map(below)).toEqual([3, 3, 3, 4, 6, 7, 8, 8]);
+    expect([0, 3, 4, 5, 6, 7, 8].map(above)).toEqual([0, 0, 3, 3, 4, 5, 5]);
+    // Days of one photo each (a row apiece): down is the next photo, and Shift+Down twice selects three.
+    const single = timelineLayout(WIDTH, Array.from({ length: 12 }, (_, i) => ({ day: `2024-03-${String(20 - i).padStart(2, '0')}`, count: 1 })));
+    const singleStep = (index: number, direction: -1 | 1) => rowStep(single, index, direction);
+    let s: Selection = { indices: new Set([5]), anchor: 5, focus: 5 };
+    s = moveFocus(s, 'ArrowDown', singleStep, single.count, true)!;
+    s = moveFocus(s, 'ArrowDown', singleStep, single.count, true)!;
+    expect(s.focus).toBe(7);
+    expect(selectedIndices(s)).toEqual([5, 6, 7]);
   });
 
   it('finds the row of a photo and scrolls it into view below the pinned month', () => {
