@@ -15,7 +15,7 @@ import type { ImageResult } from '../clip/image-pipeline';
 import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
-import { FOLDER_NOT_FOUND, errorCode, fileIdentity, indexedPath, isGone, isSkipped, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
+import { FOLDER_NOT_FOUND, errorCode, isGone, isSkipped, listOnce, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
 import { FileGoneError, PhotoFile } from './photo-files';
 import { sha256OffThread } from './hash-thread';
@@ -153,14 +153,10 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
       failed.push(...scan.failed);
     } else if (st.isFile()) {
       const real = await fs.realpath(p).catch(() => p);
-      if (ctx.files.has(real) || isSkipped(real, ctx)) continue;
-      // One file under two names in one batch (hard links): the first is the photo. A name
-      // added later is a row of its own until the next full scan drops one (same content).
-      const id = fileIdentity(st);
-      if (id !== undefined && ctx.inodes.has(id)) continue;
-      const indexed = indexedPath(p, real, ctx.libraryFolders);
-      ctx.files.set(real, indexed);
-      if (id !== undefined) ctx.inodes.set(id, indexed);
+      // A hard link added later than its other name is a row of its own until the next full
+      // scan drops one (same content).
+      const indexed = listOnce(ctx, p, real, st);
+      if (indexed === null) continue;
       found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }

@@ -127,17 +127,27 @@ export async function scanFolder(
       if (!st.isFile()) continue;
       // A plain entry's real path is its directory's plus its name: no extra system call.
       const realFile = entry.isSymbolicLink() ? await fs.realpath(full).catch(() => full) : path.join(real, entry.name);
-      if (ctx.files.has(realFile) || isSkipped(realFile, ctx)) continue; // one real file = one photo
-      // Hard links are one file under several names: the first name met is the photo.
-      const id = fileIdentity(st);
-      if (id !== undefined && ctx.inodes.has(id)) continue;
-      const indexed = indexedPath(full, realFile, ctx.libraryFolders);
-      ctx.files.set(realFile, indexed);
-      if (id !== undefined) ctx.inodes.set(id, indexed);
+      const indexed = listOnce(ctx, full, realFile, st);
+      if (indexed === null) continue;
       files.push({ path: indexed, folder: indexed === full ? folderOf(full) : outermostFolder(indexed, ctx.libraryFolders)!, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     }
   }
   return { files, unreadable, failed };
+}
+
+/**
+ * The path a file found at `found` (real path `real`) is indexed under, recorded as listed; null
+ * when it is skipped or was listed already: one real file is one photo, and so is one file
+ * under several names (hard links: the first name met is the photo).
+ */
+export function listOnce(ctx: ScanContext, found: string, real: string, st: Pick<import('node:fs').Stats, 'dev' | 'ino' | 'nlink'>): string | null {
+  if (ctx.files.has(real) || isSkipped(real, ctx)) return null;
+  const id = fileIdentity(st);
+  if (id !== undefined && ctx.inodes.has(id)) return null;
+  const indexed = indexedPath(found, real, ctx.libraryFolders);
+  ctx.files.set(real, indexed);
+  if (id !== undefined) ctx.inodes.set(id, indexed);
+  return indexed;
 }
 
 /**
@@ -148,7 +158,7 @@ export async function scanFolder(
  * (possible on Windows, whose file index is 64 bits) is not exact as a number: left out too,
  * so two different photos can never be taken for one.
  */
-export function fileIdentity(st: Pick<import('node:fs').Stats, 'dev' | 'ino' | 'nlink'>): string | undefined {
+function fileIdentity(st: Pick<import('node:fs').Stats, 'dev' | 'ino' | 'nlink'>): string | undefined {
   if (st.nlink < 2 || st.ino <= 0 || !Number.isSafeInteger(st.ino)) return undefined;
   return `${st.dev}:${st.ino}`;
 }

@@ -19,6 +19,17 @@ export function focusLost(): boolean {
  * on the page ends the watch (the body took the focus on purpose). Returns the stop.
  */
 export function refocusWhenLost(target: FocusTarget, ms = 3000): () => void {
+  return eachFrameFor(ms, () => {
+    if (focusLost()) {
+      const element = target();
+      if (element?.isConnected) element.focus({ preventScroll: true });
+    }
+    return false;
+  });
+}
+
+/** Runs `step` each frame for `ms` or until it returns true; a click on the page ends it too. Returns the stop. */
+function eachFrameFor(ms: number, step: () => boolean): () => void {
   const until = performance.now() + ms;
   let frame = 0;
   const stop = () => {
@@ -26,12 +37,8 @@ export function refocusWhenLost(target: FocusTarget, ms = 3000): () => void {
     document.removeEventListener('pointerdown', stop, true);
   };
   const tick = () => {
-    if (focusLost()) {
-      const element = target();
-      if (element?.isConnected) element.focus({ preventScroll: true });
-    }
-    if (performance.now() < until) frame = requestAnimationFrame(tick);
-    else stop();
+    if (step() || performance.now() >= until) stop();
+    else frame = requestAnimationFrame(tick);
   };
   document.addEventListener('pointerdown', stop, true);
   frame = requestAnimationFrame(tick);
@@ -64,25 +71,13 @@ export function useRefocus(): (target: FocusTarget, options?: { ms?: number; out
  * wait. Returns the stop (the query changed: those results are no longer the ones asked for).
  */
 export function focusWhenShown(target: FocusTarget, from: Element | null, ms = 10_000): () => void {
-  const until = performance.now() + ms;
-  let frame = 0;
-  const stop = () => {
-    cancelAnimationFrame(frame);
-    document.removeEventListener('pointerdown', stop, true);
-  };
-  const tick = () => {
-    if (!focusLost() && document.activeElement !== from) return stop();
+  return eachFrameFor(ms, () => {
+    if (!focusLost() && document.activeElement !== from) return true;
     const element = target();
-    if (element?.isConnected) {
-      element.focus({ preventScroll: true });
-      return stop();
-    }
-    if (performance.now() < until) frame = requestAnimationFrame(tick);
-    else stop();
-  };
-  document.addEventListener('pointerdown', stop, true);
-  frame = requestAnimationFrame(tick);
-  return stop;
+    if (!element?.isConnected) return false;
+    element.focus({ preventScroll: true });
+    return true;
+  });
 }
 
 /**
