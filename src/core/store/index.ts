@@ -44,8 +44,13 @@ export { repairLibraryStore, type StoreRepairReport, type TableRepair } from './
 export { tableNames, tableStates, type TableState } from './table-states';
 export { modelKey, photosTableName } from './model-key';
 
+/** How long `close()` waits for writes in flight (a dropped network's may never end). */
+const WRITE_SETTLE_MS = 30_000;
+
 class Store implements LibraryStore {
   private closed = false;
+  /** Writes in flight, which `close()` lets finish. */
+  private readonly writing = new Set<Promise<unknown>>();
   private readonly vectors: PhotoVectors;
   private readonly library: LibraryPhotos;
   private readonly labelSets: NamedJsonRepository;
@@ -106,7 +111,16 @@ class Store implements LibraryStore {
     // A content whose date or place the user set keeps it in its new rows (a re-index, a copy, a move).
     records = this.takenEditsRepo.apply(records, await this.takenEditsRepo.all());
     records = this.placeEditsRepo.apply(records, await this.placeEditsRepo.all());
-    await this.photos.upsert(records);
+    try {
+      await this.photos.upsert(records);
+    } catch (error) {
+      // The call failed after the lease lapsed: its commit may still have landed (Lance reports
+      // a failure after the commit, or a request timed out while the process was frozen).
+      const lost = this.leaseLost();
+      if (!lost) throw error;
+      await this.photos.removeDoublesWritten(records).catch(() => {}); // the next index run repairs what this cannot
+      throw lost;
+    }
     // A commit that landed after this writer's lease lapsed (the laptop slept or the process
     // was frozen mid-commit) may have raced the device that took over, which indexed the same
     // photos: a photo inserted by both has two rows. Take back this commit's row wherever its
@@ -126,6 +140,10 @@ class Store implements LibraryStore {
     } catch (error) {
       return error as Error;
     }
+  }
+
+  repairDoubles(pathsSeen: number): Promise<number> {
+    return this.write(() => this.editsQueue(() => this.photos.removeDoubles(pathsSeen)));
   }
 
   removePhotos(paths: string[]): Promise<void> {
@@ -484,6 +502,9 @@ class Store implements LibraryStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A write in flight finishes first, up to a bound: closed under it, a commit that lands
+    // late (the lease lost while the process was frozen) could not take back its doubles.
+    if (this.writing.size) await Promise.race([Promise.allSettled(this.writing), new Promise((resolve) => setTimeout(resolve, WRITE_SETTLE_MS).unref())]);
     await this.photos.vectorCache?.close();
     this.conn.release();
   }
@@ -502,12 +523,15 @@ class Store implements LibraryStore {
       return Promise.reject(error as Error);
     }
     // The vector cache answers from its snapshot for up to a second: this store's own write must show at once.
-    return this.read(fn).finally(() => this.photos.vectorCache?.stale()).catch((error: unknown) => {
+    const writing = this.read(fn).finally(() => this.photos.vectorCache?.stale()).catch((error: unknown) => {
       // A write that failed while the lease lapsed (the process frozen or asleep, its requests
       // timed out meanwhile): the lost lease is the cause the user needs to hear.
       this.beforeWrite?.();
       throw error;
     });
+    this.writing.add(writing);
+    void writing.finally(() => this.writing.delete(writing)).catch(() => {});
+    return writing;
   }
 }
 

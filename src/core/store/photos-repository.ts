@@ -133,6 +133,27 @@ export class PhotosRepository {
     for (let i = 0; i < rows.length; i += 256) await table.delete(rows.slice(i, i + 256).join(' OR '));
   }
 
+  /** Paths with more than one row keep their newest (by indexedAt); see LibraryStore.repairDoubles. */
+  async removeDoubles(pathsSeen: number): Promise<number> {
+    const table = await this.current();
+    if (!table || (await table.countRows()) <= pathsSeen) return 0;
+    const rows = new ColumnReader(await table.query().select(['path', 'indexedAt']).toArrow());
+    const newest = new Map<string, number>();
+    const doubled = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      const p = rows.string('path', i);
+      const at = rows.number('indexedAt', i);
+      if (newest.has(p)) doubled.add(p);
+      newest.set(p, Math.max(at, newest.get(p) ?? at));
+    }
+    if (!doubled.size) return 0;
+    const before = await table.countRows();
+    // Rows indexed at the very same millisecond cannot be told apart here: they stay.
+    const older = [...doubled].map((p) => `(${equals('path', p)} AND indexedAt < ${newest.get(p)!})`);
+    for (let i = 0; i < older.length; i += 256) await table.delete(older.slice(i, i + 256).join(' OR '));
+    return before - (await table.countRows());
+  }
+
   async states(folder?: string): Promise<Map<string, PhotoState>> {
     const states = new Map<string, PhotoState>();
     const table = await this.current();

@@ -172,6 +172,13 @@ export interface PhotoWrites {
   /** Deletes photos by path from every model's table (the file is gone for all models): one
    *  commit per table for up to 4096 paths. Paths may contain quotes, newlines, unicode. */
   removePhotos(paths: string[]): Promise<void>;
+  /**
+   * Where a path has more than one row (a late commit of a device whose lease had lapsed, which
+   * it could not take back: killed or cut off first), keeps its newest. `pathsSeen` is how many
+   * paths `photoStates()` just gave: only a table holding more rows than that is read through.
+   * Resolves to how many rows went.
+   */
+  repairDoubles(pathsSeen: number): Promise<number>;
 }
 
 /** Ranking the active model's photos against a vector. */

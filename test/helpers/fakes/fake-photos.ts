@@ -93,6 +93,9 @@ export function fakePhotos(modelId: string): FakePhotos {
       version++;
       photosVersion++;
     },
+    async repairDoubles() {
+      return 0; // rows are keyed by path here: a path never has two
+    },
     async searchVectors(query: VectorQuery): Promise<VectorHit[]> {
       const hits = sorted()
         .filter((r) => matches(r, query))
