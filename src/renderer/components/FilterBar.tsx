@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { FolderInfo } from '../../shared/api';
 import { FolderSelect } from './FolderSelect';
+import { refocusWhenLost } from '../hooks/useRefocus';
 import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
 import { PlaceInput } from './places/PlaceInput';
 import { TagSelect } from './TagSelect';
@@ -16,8 +17,15 @@ interface FilterBarProps {
 /** Narrows search results: date taken, camera, folder, location, place, tag, favourites. Every field set must hold. */
 export function FilterBar({ fields, folders, onChange, children }: FilterBarProps) {
   const set = <K extends keyof FilterFields>(key: K, value: FilterFields[K]) => onChange({ ...fields, [key]: value });
+  const bar = useRef<HTMLDivElement>(null);
+  const clear = () => {
+    onChange(NO_FILTERS);
+    // "Clear filters" goes with the filters it cleared: the bar's first field has the focus,
+    // not the page.
+    refocusWhenLost(() => bar.current?.querySelector<HTMLElement>('input, select, button'));
+  };
   return (
-    <div className="filter-bar" role="group" aria-label="Filters">
+    <div className="filter-bar" role="group" aria-label="Filters" ref={bar}>
       <label>
         <span>Taken from</span>
         <input type="date" value={fields.from} max={fields.to || undefined} onChange={(e) => set('from', e.target.value)} />
@@ -57,7 +65,7 @@ export function FilterBar({ fields, folders, onChange, children }: FilterBarProp
         <span>Favourites only</span>
       </label>
       {hasFilters(fields) && (
-        <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
+        <button type="button" className="link-button" onClick={clear}>
           Clear filters
         </button>
       )}

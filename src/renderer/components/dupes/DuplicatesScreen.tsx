@@ -52,6 +52,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const trashButton = useRef<HTMLButtonElement>(null);
   const summary = useRef<HTMLParagraphElement>(null);
   const groupList = useRef<HTMLUListElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
 
   const running = library.jobs.find((j) => j.kind === 'dupes' && (j.state === 'running' || j.state === 'queued'));
   const scanJob = scanJobId ? library.jobs.find((j) => j.id === scanJobId) : undefined;
@@ -98,8 +99,13 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     if (wasConfirming.current && !confirming) trashButton.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
+  // The scan's end takes the Stop button away (the focus, after "Find duplicates", was on it):
+  // the report's summary, once it shows, has the focus then; a focus put elsewhere stays.
+  const wasRunning = useRef(running !== undefined);
   useEffect(() => {
     if (!running) setStopping(false);
+    if (wasRunning.current && !running) refocusWhenLost(() => summary.current);
+    wasRunning.current = running !== undefined;
   }, [running]);
 
   const find = async (event: FormEvent) => {
@@ -109,6 +115,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     try {
       const job = await client.findDuplicates((Object.keys(kinds) as DuplicateKind[]).filter((k) => kinds[k]));
       setScanJobId(job.id);
+      // "Find duplicates" is disabled while the scan runs, and the focus would fall to the page:
+      // Stop, shown beside the progress, takes it (the summary when the scan is over already).
+      refocusWhenLost(() => stopButton.current ?? summary.current);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -214,7 +223,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
         ) : (
           <div className="dupes__running">
             <ProgressLine label="Finding duplicates" progress={running.progress} />
-            <button type="button" className="button" disabled={stopping} onClick={() => void stop()}>
+            <button type="button" className="button" ref={stopButton} disabled={stopping} onClick={() => void stop()}>
               {stopping ? 'Stopping…' : 'Stop'}
             </button>
           </div>

@@ -44,6 +44,9 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   const [baseline, setBaseline] = useState(() => snapshot(saved ? formFromSet(saved) : emptyForm()));
   const [error, setError] = useState<string | null>(null);
   const [rowProblem, setRowProblem] = useState<RowProblem | null>(null);
+  // Said next to the name field, as a repeated label is next to its row (the field is what to fix).
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -64,12 +67,20 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
     setNotice(null);
     setError(null);
     setRowProblem(null);
+    setNameProblem(null);
   };
   const editRow = (key: number, change: { name?: string; prompts?: string }) => edit({ labels: form.labels.map((r) => (r.key === key ? { ...r, ...change } : r)) });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    // Caught before Save, as the engine's "label set name must not be empty" would leave the
+    // focus on Save, away from the field to fill in.
+    if (isNew && form.name.trim() === '') {
+      setNameProblem('Give the label set a name.');
+      nameInput.current?.focus();
+      return;
+    }
     const repeated = repeatedLabel(form);
     setRowProblem(repeated);
     if (repeated) return;
@@ -139,7 +150,15 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
             Export JSON
           </button>
           {!isNew && (
-            <button type="button" className="button" onClick={() => navigate({ kind: 'tag-review', set: saved.name, label: null })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                navigate({ kind: 'tag-review', set: saved.name, label: null });
+                // This screen and its button go: the review's heading has the focus, not the page.
+                refocusWhenLost(() => document.querySelector<HTMLElement>('.tag-review h2'));
+              }}
+            >
               Review tags
             </button>
           )}
@@ -170,14 +189,24 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
         <label className="tags-field">
           <span>Name</span>
           <input
+            ref={nameInput}
             type="text"
             value={form.name}
             readOnly={!isNew}
+            // Opened by "+ New", which stays in the sidebar: the name is what to type first.
+            autoFocus={isNew}
+            aria-invalid={nameProblem !== null || undefined}
+            aria-describedby={nameProblem !== null ? 'label-set-name-problem' : undefined}
             placeholder="e.g. animals"
             title={isNew ? undefined : 'Tags and decisions belong to the set’s name, so it stays'}
             onChange={(e) => edit({ name: e.target.value })}
           />
         </label>
+        {nameProblem !== null && (
+          <p id="label-set-name-problem" className="form-error" role="alert">
+            {nameProblem}
+          </p>
+        )}
         <fieldset className="label-rows" ref={rows}>
           <legend>Labels</legend>
           <p className="muted small">Each label is described to the model as “a photo of a …”; extra prompts (one per line) describe it in your words.</p>

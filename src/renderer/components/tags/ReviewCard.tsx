@@ -7,9 +7,12 @@ import { baseName } from '../../lib/format';
 interface ReviewCardProps {
   item: TaggedPhoto;
   onDecide: (state: TagState) => void;
+  /** The grid's one Tab stop (TagReviewScreen moves it with the arrow keys). */
+  tabbable: boolean;
+  onFocus: () => void;
 }
 
-export function ReviewCard({ item, onDecide }: ReviewCardProps) {
+export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProps) {
   const client = useClient();
   const name = baseName(item.path);
   const { label, score, state } = item.tag;
@@ -18,8 +21,10 @@ export function ReviewCard({ item, onDecide }: ReviewCardProps) {
   return (
     <li
       className="review-card"
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       aria-label={`${name}: ${label}, ${percent} confident`}
+      aria-keyshortcuts={Object.keys(keys).join(' ')}
+      onFocus={onFocus}
       data-state={state}
       data-key={reviewKey(item)}
       onKeyDown={(event) => {
@@ -42,19 +47,20 @@ export function ReviewCard({ item, onDecide }: ReviewCardProps) {
       <div className="review-card__name" title={item.path}>
         {name}
       </div>
+      {/* Out of the Tab order, so the grid is one Tab stop: a / r / u on the card do what they do. */}
       <div className="review-card__buttons">
         {state !== 'accepted' && (
-          <button type="button" className="button button--accept" onClick={() => onDecide('accepted')} aria-label={`Accept ${label} on ${name}`}>
+          <button type="button" className="button button--accept" tabIndex={-1} onClick={() => onDecide('accepted')} aria-label={`Accept ${label} on ${name}`}>
             Accept
           </button>
         )}
         {state !== 'rejected' && (
-          <button type="button" className="button button--reject" onClick={() => onDecide('rejected')} aria-label={`Reject ${label} on ${name}`}>
+          <button type="button" className="button button--reject" tabIndex={-1} onClick={() => onDecide('rejected')} aria-label={`Reject ${label} on ${name}`}>
             Reject
           </button>
         )}
         {state !== 'auto' && (
-          <button type="button" className="button" onClick={() => onDecide('auto')} aria-label={`Undo ${state === 'accepted' ? 'accepting' : 'rejecting'} ${label} on ${name}`}>
+          <button type="button" className="button" tabIndex={-1} onClick={() => onDecide('auto')} aria-label={`Undo ${state === 'accepted' ? 'accepting' : 'rejecting'} ${label} on ${name}`}>
             Undo
           </button>
         )}

@@ -7,6 +7,7 @@ import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import type { ScreenProps } from '../../lib/screen';
 import { ReviewCard, reviewKey } from './ReviewCard';
+import { reviewGridStep } from './review-grid';
 import { reviewCount } from './review-count';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
@@ -30,6 +31,8 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
   // The card to give the focus after the list changed: that card if it is still there, else the one now at its place.
   const [focusTarget, setFocusTarget] = useState<{ key: string | null; index: number } | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  // The grid is one Tab stop (a roving tabindex): the card last focused, moved by the arrows.
+  const [active, setActive] = useState(0);
   const tabs = useRef<HTMLDivElement>(null);
   const latestReading = useRef(0);
   const [labels] = useAsync(async () => (await client.listLabelSets()).find((s) => s.name === set)?.labels.map((l) => l.name) ?? [], [client, set, version]);
@@ -103,12 +106,26 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
     tabs.current?.querySelectorAll<HTMLElement>('[role="tab"]')[to]?.focus();
   };
 
+  // The arrows move between cards; ↑ ↓ by the rows the window's width lays out (review-grid.ts).
+  const onGridKey = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const cards = [...(list.current?.querySelectorAll<HTMLElement>('.review-card') ?? [])];
+    const from = cards.findIndex((card) => card.contains(event.target as Node));
+    if (from < 0) return;
+    const to = reviewGridStep(cards.map((card) => card.getBoundingClientRect()), from, event.key);
+    if (to === null) return;
+    event.preventDefault();
+    setActive(to);
+    cards[to]?.focus();
+  };
+
   const showLabel = (value: string) => navigate({ kind: 'tag-review', set, label: value === '' ? null : value });
   const loading = page.status === 'loading';
   return (
     <div className="tags-screen tag-review">
       <header className="tags-screen__head">
-        <h2>Review “{set}”</h2>
+        {/* Focusable for "Review tags", whose screen this one replaces (LabelSetScreen). */}
+        <h2 tabIndex={-1}>Review “{set}”</h2>
         <div className="tags-screen__actions">
           <button type="button" className="button" onClick={() => navigate({ kind: 'label-set', name: set })}>
             Edit label set
@@ -165,9 +182,15 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
         {!loading && items.length === 0 && !error && (
           <p className="content__empty muted">{tab === 'auto' ? 'Nothing to review: tag a folder from the label set’s page, or every tag has been decided.' : 'No decisions here yet.'}</p>
         )}
-        <ul className="review-grid" ref={list} aria-label="Tagged photos">
+        <ul className="review-grid" ref={list} aria-label="Tagged photos" onKeyDown={onGridKey}>
           {items.map((item, i) => (
-            <ReviewCard key={reviewKey(item)} item={item} onDecide={(state) => void decide(item, state, i)} />
+            <ReviewCard
+              key={reviewKey(item)}
+              item={item}
+              tabbable={i === Math.min(active, items.length - 1)}
+              onFocus={() => setActive(i)}
+              onDecide={(state) => void decide(item, state, i)}
+            />
           ))}
         </ul>
         {items.length < total && (
