@@ -194,10 +194,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   summary.scanned = found.length;
   summary.failed.push(...unavailable.failed);
 
-  const states = await store.photoStates();
+  let states = await store.photoStates();
   // A path with two rows (another device's commit that landed after its lease lapsed, left
   // when it was killed before taking it back) is one again; a failure here loses nothing.
-  await store.repairDoubles(states.size).catch(() => 0);
+  if (await store.repairDoubles().catch(() => 0)) states = await store.photoStates();
   const failures = new Map((await store.listFailures()).map((f) => [f.path, f]));
   // Dates and places set by hand whose rows a crash left with the old values take them now (a few queries, or none).
   // A repair that fails (a damaged edits table, a dropped connection) is said and indexing goes on.

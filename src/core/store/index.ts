@@ -44,13 +44,14 @@ export { repairLibraryStore, type StoreRepairReport, type TableRepair } from './
 export { tableNames, tableStates, type TableState } from './table-states';
 export { modelKey, photosTableName } from './model-key';
 
-/** How long `close()` waits for writes in flight (a dropped network's may never end). */
-const WRITE_SETTLE_MS = 30_000;
+/** How long `close()` waits for a photo commit in flight (a dropped network's may never end). */
+const COMMIT_SETTLE_MS = 30_000;
 
 class Store implements LibraryStore {
   private closed = false;
-  /** Writes in flight, which `close()` lets finish. */
-  private readonly writing = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
+  /** Photo commits in flight, which `close()` lets finish. */
+  private readonly committing = new Set<Promise<void>>();
   private readonly vectors: PhotoVectors;
   private readonly library: LibraryPhotos;
   private readonly labelSets: NamedJsonRepository;
@@ -104,10 +105,32 @@ class Store implements LibraryStore {
   }
 
   upsertPhotos(records: PhotoRecord[]): Promise<void> {
-    return this.write(() => this.editsQueue(() => this.commitPhotos(records)));
+    return this.write(() => this.queued(() => this.commitPhotos(records)));
+  }
+
+  /**
+   * Runs `job` after the edits and photo commits queued before it. It checks again at its
+   * turn: a lease lost (or a store closed) while it waited means it writes nothing.
+   */
+  private queued<T>(job: () => Promise<T>): Promise<T> {
+    return this.editsQueue(async () => {
+      if (this.closed) throw new Error('The library store is closed');
+      this.beforeWrite?.();
+      return job();
+    });
   }
 
   private async commitPhotos(records: PhotoRecord[]): Promise<void> {
+    const committing = this.landPhotos(records);
+    this.committing.add(committing);
+    try {
+      await committing;
+    } finally {
+      this.committing.delete(committing);
+    }
+  }
+
+  private async landPhotos(records: PhotoRecord[]): Promise<void> {
     // A content whose date or place the user set keeps it in its new rows (a re-index, a copy, a move).
     records = this.takenEditsRepo.apply(records, await this.takenEditsRepo.all());
     records = this.placeEditsRepo.apply(records, await this.placeEditsRepo.all());
@@ -142,8 +165,8 @@ class Store implements LibraryStore {
     }
   }
 
-  repairDoubles(pathsSeen: number): Promise<number> {
-    return this.write(() => this.editsQueue(() => this.photos.removeDoubles(pathsSeen)));
+  repairDoubles(): Promise<number> {
+    return this.write(() => this.queued(() => this.photos.removeDoubles()));
   }
 
   removePhotos(paths: string[]): Promise<void> {
@@ -372,19 +395,19 @@ class Store implements LibraryStore {
   }
 
   setTakenAt(edits: readonly Omit<TakenEdit, 'editedAt'>[]): Promise<void> {
-    return this.write(() => this.editsQueue(() => this.takenEditsRepo.set(edits)));
+    return this.write(() => this.queued(() => this.takenEditsRepo.set(edits)));
   }
 
   restoreTakenAt(hashes: readonly string[]): Promise<void> {
-    return this.write(() => this.editsQueue(() => this.takenEditsRepo.restore(hashes)));
+    return this.write(() => this.queued(() => this.takenEditsRepo.restore(hashes)));
   }
 
   setPlace(edits: readonly Omit<PlaceEdit, 'editedAt'>[]): Promise<void> {
-    return this.write(() => this.editsQueue(() => this.placeEditsRepo.set(edits)));
+    return this.write(() => this.queued(() => this.placeEditsRepo.set(edits)));
   }
 
   restorePlace(hashes: readonly string[]): Promise<void> {
-    return this.write(() => this.editsQueue(() => this.placeEditsRepo.restore(hashes)));
+    return this.write(() => this.queued(() => this.placeEditsRepo.restore(hashes)));
   }
 
   placeEdits(): Promise<ReadonlyMap<string, PlaceEdit>> {
@@ -420,7 +443,7 @@ class Store implements LibraryStore {
   }
 
   repairEdits(): Promise<number> {
-    return this.write(() => this.editsQueue(async () => (await this.takenEditsRepo.repair()) + (await this.placeEditsRepo.repair())));
+    return this.write(() => this.queued(async () => (await this.takenEditsRepo.repair()) + (await this.placeEditsRepo.repair())));
   }
 
   takenEdits(): Promise<ReadonlyMap<string, TakenEdit>> {
@@ -499,12 +522,16 @@ class Store implements LibraryStore {
     return this.write(() => this.settings.put({ name, json, updatedAt: Date.now() }));
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     this.closed = true;
-    // A write in flight finishes first, up to a bound: closed under it, a commit that lands
-    // late (the lease lost while the process was frozen) could not take back its doubles.
-    if (this.writing.size) await Promise.race([Promise.allSettled(this.writing), new Promise((resolve) => setTimeout(resolve, WRITE_SETTLE_MS).unref())]);
+    // A photo commit in flight finishes first, up to a bound: closed under it, a commit that
+    // lands late (the lease lost while the process was frozen) could not take back its doubles.
+    if (this.committing.size) await Promise.race([Promise.allSettled(this.committing), new Promise((resolve) => setTimeout(resolve, COMMIT_SETTLE_MS).unref())]);
     await this.photos.vectorCache?.close();
     this.conn.release();
   }
@@ -523,15 +550,12 @@ class Store implements LibraryStore {
       return Promise.reject(error as Error);
     }
     // The vector cache answers from its snapshot for up to a second: this store's own write must show at once.
-    const writing = this.read(fn).finally(() => this.photos.vectorCache?.stale()).catch((error: unknown) => {
+    return this.read(fn).finally(() => this.photos.vectorCache?.stale()).catch((error: unknown) => {
       // A write that failed while the lease lapsed (the process frozen or asleep, its requests
       // timed out meanwhile): the lost lease is the cause the user needs to hear.
       this.beforeWrite?.();
       throw error;
     });
-    this.writing.add(writing);
-    void writing.finally(() => this.writing.delete(writing)).catch(() => {});
-    return writing;
   }
 }
 

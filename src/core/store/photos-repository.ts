@@ -4,6 +4,7 @@ import type { Table } from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
 import type { PhotoDates, PhotoFilter, PhotoRecord, PhotoState, PhotoSummary, VectorHit, VectorQuery } from './types';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
+import { withOwnConnection } from './own-connection';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable, photosTableName } from './model-key';
 import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from './schema';
@@ -91,6 +92,9 @@ export class PhotosRepository {
     return this.columns.filter((name) => name !== VECTOR_COLUMN);
   }
 
+  /** Paths the last read of the whole table's states found with more than one row (removeDoubles). */
+  private doubled = new Set<string>();
+
   async upsert(records: PhotoRecord[]): Promise<void> {
     if (records.length === 0) return;
     const table = await this.writable();
@@ -117,41 +121,44 @@ export class PhotosRepository {
    * wrote for that path, and deleting it would take the photo out of the library until the
    * next run. What stays is an embedding of the same file by the same model; had the file
    * changed since, its stored size and mtime differ and the next run indexes it again.
+   * Done on a connection of its own, at the latest version: this writer's handle may not show
+   * the other device's rows, or may be closed already (the store retired with the lease).
    */
   async removeDoublesWritten(records: PhotoRecord[]): Promise<void> {
-    const table = await this.writable();
-    const rowsPerPath = new Map<string, number>();
-    for (const chunk of chunkForPredicate([...new Set(records.map((r) => r.path))])) {
-      const rows = new ColumnReader(await table.query().select(['path']).where(inList('path', chunk)).toArrow());
-      for (let i = 0; i < rows.length; i++) {
-        const p = rows.string('path', i);
-        rowsPerPath.set(p, (rowsPerPath.get(p) ?? 0) + 1);
-      }
-    }
-    const doubled = records.filter((r) => (rowsPerPath.get(r.path) ?? 0) > 1);
-    const rows = doubled.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
-    for (let i = 0; i < rows.length; i += 256) await table.delete(rows.slice(i, i + 256).join(' OR '));
+    await withOwnConnection(this.conn.location, undefined, async (db, tables) => {
+      if (tables.includes(this.tableName)) await removeDoubles(await db.openTable(this.tableName), records);
+    });
   }
 
-  /** Paths with more than one row keep their newest (by indexedAt); see LibraryStore.repairDoubles. */
-  async removeDoubles(pathsSeen: number): Promise<number> {
+  /**
+   * Paths the last read of the whole table's states saw twice keep their newest row (by
+   * indexedAt); see LibraryStore.repairDoubles. Only the exact older rows seen go.
+   */
+  async removeDoubles(): Promise<number> {
+    const paths = [...this.doubled];
+    this.doubled = new Set();
     const table = await this.current();
-    if (!table || (await table.countRows()) <= pathsSeen) return 0;
-    const rows = new ColumnReader(await table.query().select(['path', 'indexedAt']).toArrow());
-    const newest = new Map<string, number>();
-    const doubled = new Set<string>();
-    for (let i = 0; i < rows.length; i++) {
-      const p = rows.string('path', i);
-      const at = rows.number('indexedAt', i);
-      if (newest.has(p)) doubled.add(p);
-      newest.set(p, Math.max(at, newest.get(p) ?? at));
+    if (!table || !paths.length) return 0;
+    const times = new Map<string, number[]>();
+    for (const chunk of chunkForPredicate(paths)) {
+      const rows = new ColumnReader(await table.query().select(['path', 'indexedAt']).where(inList('path', chunk)).toArrow());
+      for (let i = 0; i < rows.length; i++) {
+        const p = rows.string('path', i);
+        times.set(p, [...(times.get(p) ?? []), rows.number('indexedAt', i)]);
+      }
     }
-    if (!doubled.size) return 0;
-    const before = await table.countRows();
-    // Rows indexed at the very same millisecond cannot be told apart here: they stay.
-    const older = [...doubled].map((p) => `(${equals('path', p)} AND indexedAt < ${newest.get(p)!})`);
-    for (let i = 0; i < older.length; i += 256) await table.delete(older.slice(i, i + 256).join(' OR '));
-    return before - (await table.countRows());
+    let removed = 0;
+    const predicates: string[] = [];
+    for (const [p, at] of times) {
+      // Rows indexed at the very same millisecond cannot be told apart by a predicate: they stay.
+      const newest = Math.max(...at);
+      const older = at.filter((t) => t < newest);
+      if (!older.length) continue;
+      removed += older.length;
+      predicates.push(`(${equals('path', p)} AND indexedAt IN (${[...new Set(older)].join(', ')}))`);
+    }
+    for (let i = 0; i < predicates.length; i += 256) await table.delete(predicates.slice(i, i + 256).join(' OR '));
+    return removed;
   }
 
   async states(folder?: string): Promise<Map<string, PhotoState>> {
@@ -162,8 +169,11 @@ export class PhotosRepository {
     let query = table.query().select([...STATE_COLUMNS, ...LEGACY_COLUMNS].filter((c) => have.has(c)));
     if (folder !== undefined) query = query.where(underFolder(folder));
     const rows = new ColumnReader(await query.toArrow());
+    const doubled = new Set<string>();
     for (let i = 0; i < rows.length; i++) {
-      states.set(rows.string('path', i), {
+      const p = rows.string('path', i);
+      if (states.has(p)) doubled.add(p);
+      states.set(p, {
         size: rows.number('size', i),
         mtimeMs: mtimeMs(rows, i),
         hash: rows.string('hash', i),
@@ -171,6 +181,7 @@ export class PhotosRepository {
         thumbKey: have.has('thumbKey') ? rows.string('thumbKey', i) : '',
       });
     }
+    if (folder === undefined) this.doubled = doubled;
     return states;
   }
 
@@ -417,4 +428,23 @@ export async function deleteFromAllPhotoTables(conn: LibraryConnection, predicat
 
 export function pathPredicates(paths: readonly string[]): string[] {
   return chunkForPredicate([...new Set(paths)]).map((chunk) => inList('path', chunk));
+}
+
+/** Deletes `records`' own rows (path and indexedAt) where their path has more than one row. */
+async function removeDoubles(table: Table, records: PhotoRecord[]): Promise<void> {
+  try {
+    const rowsPerPath = new Map<string, number>();
+    for (const chunk of chunkForPredicate([...new Set(records.map((r) => r.path))])) {
+      const rows = new ColumnReader(await table.query().select(['path']).where(inList('path', chunk)).toArrow());
+      for (let i = 0; i < rows.length; i++) {
+        const p = rows.string('path', i);
+        rowsPerPath.set(p, (rowsPerPath.get(p) ?? 0) + 1);
+      }
+    }
+    const doubled = records.filter((r) => (rowsPerPath.get(r.path) ?? 0) > 1);
+    const rows = doubled.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
+    for (let i = 0; i < rows.length; i += 256) await table.delete(rows.slice(i, i + 256).join(' OR '));
+  } finally {
+    table.close();
+  }
 }

@@ -173,12 +173,11 @@ export interface PhotoWrites {
    *  commit per table for up to 4096 paths. Paths may contain quotes, newlines, unicode. */
   removePhotos(paths: string[]): Promise<void>;
   /**
-   * Where a path has more than one row (a late commit of a device whose lease had lapsed, which
-   * it could not take back: killed or cut off first), keeps its newest. `pathsSeen` is how many
-   * paths `photoStates()` just gave: only a table holding more rows than that is read through.
-   * Resolves to how many rows went.
+   * Where the last `photoStates()` of the whole library saw a path with more than one row (a
+   * late commit of a device whose lease had lapsed, which it could not take back: killed or
+   * cut off first), keeps its newest. Resolves to how many rows went.
    */
-  repairDoubles(pathsSeen: number): Promise<number>;
+  repairDoubles(): Promise<number>;
 }
 
 /** Ranking the active model's photos against a vector. */

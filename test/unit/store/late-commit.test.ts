@@ -11,10 +11,14 @@ describe('a commit that lands after the lease lapsed', () => {
   it('leaves exactly one row per photo, whichever device wrote it, and still stops its writer', async () => {
     const dir = tempLibraryDir();
     let lapsed = false;
-    // The lease is checked before the write and again after it lands (store/index.ts upsertPhotos).
+    let lapseAt = Infinity;
+    let checks = 0;
+    // The lease is checked at the call, when the commit's turn comes, and after it lands
+    // (store/index.ts upsertPhotos): it lapses once the commit is under way.
     const laptop = await openStore(dir, {
       beforeWrite: () => {
         if (lapsed) throw new LeaseLostError('library lease lost: not renewed for 36 s');
+        if (++checks === lapseAt) lapsed = true;
       },
     });
     await laptop.upsertPhotos([photo('/p/first.jpg', { indexedAt: 500 })]);
@@ -24,8 +28,8 @@ describe('a commit that lands after the lease lapsed', () => {
 
     // The laptop's batch was under way when it froze: it lands now, then finds its lease gone.
     const late = [...paths, '/p/d.jpg'].map((p) => photo(p, { indexedAt: 1000 }));
+    lapseAt = checks + 2;
     const landing = laptop.upsertPhotos(late);
-    lapsed = true;
     await expect(landing).rejects.toBeInstanceOf(LeaseLostError);
 
     const rows = (await desktop.listPhotos()).map((p) => p.path).sort();
