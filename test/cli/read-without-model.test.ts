@@ -53,6 +53,16 @@ describe('reading a library on a device without a model', () => {
     expect((await withoutModel('favourites', 'list')).stdout.trim()).toBe(path.join(photos, 'arezzo.jpg'));
   });
 
+  it("maps a library folder to this device's path, and forgets it, with no model (the mapping is this device's own file)", async () => {
+    const here = tempDir('shoebox-cli-nomodel-here-');
+    const mapped = await withoutModel('folders', 'map', photos, here);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(mapped.stdout.trim()).toBe(`${photos} is ${here} on this device (2 photos)`); // the library's rows of that folder
+    const unmapped = await withoutModel('folders', 'unmap', photos);
+    expect(unmapped.code, unmapped.stderr).toBe(0);
+    expect((await withoutModel('folders', 'list')).stdout.trim()).toBe(photos);
+  });
+
   it('refuses to search, index or write in one line, and changes nothing', async () => {
     // `settings` opens for reading; turning a setting on is a write the library refuses.
     for (const args of [['search', 'red'], ['index', photos], ['favourites', 'add', path.join(photos, 'blue.jpg')], ['folders', 'remove', photos], ['settings', 'text-in-photos', 'on']]) {

@@ -25,7 +25,7 @@ export function registerFolders(program: Command): void {
     .argument('<folder>', 'the library folder, as `folders list` shows it')
     .argument('<path>', 'where that folder is on this device')
     .action(async (folder: string, place: string, opts: LibraryCommandOptions, cmd: Command) => {
-      const library = await openCommandLibrary(cmd, opts, 'shoebox folders map');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox folders map', false, 'read'); // this device's own file: no model needed
       try {
         const info = await library.api.mapFolder(folder, path.resolve(place));
         if (opts.json) return printJson({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
@@ -38,7 +38,7 @@ export function registerFolders(program: Command): void {
     .description('forget where this device found a library folder: it is looked for at the library\'s path again')
     .argument('<folder>', 'the library folder, as the library keeps it or as `folders list` shows it')
     .action(async (folder: string, opts: LibraryCommandOptions, cmd: Command) => {
-      const library = await openCommandLibrary(cmd, opts, 'shoebox folders unmap');
+      const library = await openCommandLibrary(cmd, opts, 'shoebox folders unmap', false, 'read'); // this device's own file: no model needed
       try {
         // Whether this device mapped it: a folder that was not mapped is said, not "unmapped".
         const named = (f: FolderInfo) => [f.path, f.libraryPath].some((p) => p !== undefined && (p === folder || p === path.resolve(folder)));

@@ -8,6 +8,10 @@ import { LibraryLocationError, withoutSecrets } from './location-error';
 
 const clients = new WeakMap<LibraryLocation, S3Client>();
 
+/** A server that takes the connection and never answers fails the request at its timeout:
+ *  without throwOnRequestTimeout the SDK only warns on stderr and waits on, for minutes. */
+const ANSWER_OR_FAIL = { connectionTimeout: 5_000, throwOnRequestTimeout: true };
+
 /** The SDK warns on stderr, once per process, that its 2027 releases will need Node 22: not
  *  the user's concern (the lockfile pins this release), and it would break one-line errors. */
 function quietSdk(): void {
@@ -27,7 +31,7 @@ export function s3ClientFor(location: LibraryLocation): S3Client {
     credentials,
     ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    requestHandler: { ...ANSWER_OR_FAIL, requestTimeout: 60_000 },
   });
   clients.set(location, client);
   return client;
@@ -47,7 +51,7 @@ export async function checkS3Reachable(location: LibraryLocation, refuse?: { key
     ...(location.credentialSource ? { credentials: location.credentialSource } : {}),
     ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 },
+    requestHandler: { ...ANSWER_OR_FAIL, requestTimeout: 15_000 },
   });
   const prefix = place.prefix ? `${place.prefix}/` : '';
   let listed;

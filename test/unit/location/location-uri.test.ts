@@ -28,6 +28,8 @@ describe('parseLibraryUri', () => {
       ['s3://bad_bucket!/x', /not a valid bucket name/],
       ['s3://shoebox/a/../b', /"\." and "\.\." are not allowed/],
       ['s3://shoebox/x?endpoint=http://nas', /AWS_ENDPOINT_URL/],
+      ['s3:/shoebox/x', /bad library location s3:\/…: write it s3:\/\/bucket\/prefix/], // one slash: not a folder named "s3:"
+      ['S3:shoebox', /write it s3:\/\/bucket\/prefix/],
       ['gs://bucket/x', /unsupported library location gs:/],
       ['http://nas.local/lib', /unsupported library location http:/],
     ];
