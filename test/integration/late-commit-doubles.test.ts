@@ -15,7 +15,7 @@ describe('a photo with two rows left by a late commit', () => {
     await host?.close();
   });
 
-  it('is one photo again after the next index run, which keeps the newest row and embeds nothing', async () => {
+  it('is one photo again after the next index run, which keeps the newest row (one of rows that tie) and embeds nothing', async () => {
     const dir = tempDir('shoebox-doubles-');
     await writeColourPhoto(dir, 'red.jpg', [220, 20, 20]);
     await writeColourPhoto(dir, 'green.jpg', [20, 200, 30]);
@@ -25,13 +25,18 @@ describe('a photo with two rows left by a late commit', () => {
     await host.indexNow([dir]);
     await host.close();
 
-    // What the killed device's late commit leaves: a second, older row for red.jpg.
+    // What the killed device's late commit leaves: a second, older row for red.jpg; and for
+    // green.jpg two rows more, all three with the same indexedAt (a later merge-insert on a
+    // doubled path rewrites each of its rows alike), which no predicate tells apart.
     const red = path.join(dir, 'red.jpg');
+    const green = path.join(dir, 'green.jpg');
     const db = await connect(path.join(home, 'library'), { readConsistencyInterval: 0 }); // sees the app's commits
     const table = await db.openTable((await db.tableNames()).find(isPhotosTable)!);
     const [row] = await table.query().where(`path = '${red}'`).toArray();
-    await table.add([{ ...row, indexedAt: row.indexedAt - 60_000, vector: Array.from(row.vector as Float32Array) }]);
-    expect(await table.countRows()).toBe(3);
+    const [greenRow] = await table.query().where(`path = '${green}'`).toArray();
+    const copy = (r: Record<string, unknown>, indexedAt: number) => ({ ...r, indexedAt, vector: Array.from(r.vector as Float32Array) });
+    await table.add([copy(row, row.indexedAt - 60_000), copy(greenRow, greenRow.indexedAt), copy(greenRow, greenRow.indexedAt)]);
+    expect(await table.countRows()).toBe(5);
 
     host = await open();
     const summary = await host.indexNow([dir]);
@@ -39,6 +44,8 @@ describe('a photo with two rows left by a late commit', () => {
     expect(await table.countRows()).toBe(2);
     const [kept] = await table.query().where(`path = '${red}'`).toArray();
     expect(kept.indexedAt).toBe(row.indexedAt);
+    const [one] = await table.query().where(`path = '${green}'`).toArray();
+    expect({ ...one, vector: Array.from(one.vector as Float32Array), indexedAt: 0 }).toEqual({ ...greenRow, vector: Array.from(greenRow.vector as Float32Array), indexedAt: 0 });
     expect((await host.timeline({ limit: 10 })).photos.map((p) => path.basename(p.path)).sort()).toEqual(['green.jpg', 'red.jpg']);
     table.close();
     db.close();

@@ -14,7 +14,7 @@ export function parseLibraryUri(uri: string, cwd = process.cwd()): ParsedLibrary
   const text = uri.trim();
   if (!text) throw new LibraryLocationError('library location is empty: give a folder or s3://bucket/prefix');
   // "s3:/bucket" (a slash short) is a typo, not a folder named "s3:" to create a library in.
-  if (/^s3:(?!\/\/)/i.test(text)) throw new LibraryLocationError('bad library location s3:/…: write it s3://bucket/prefix');
+  if (/^s3:(?!\/\/)/i.test(text)) throw new LibraryLocationError('bad library location s3:/…: write it s3://bucket/prefix (a local folder named so: ./s3:…)');
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (!scheme || /^[a-z]$/i.test(scheme)) return { kind: 'local', dir: path.resolve(cwd, text) }; // C:\ is a drive, not a scheme
   if (scheme === 'file') {

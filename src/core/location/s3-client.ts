@@ -8,10 +8,6 @@ import { LibraryLocationError, withoutSecrets } from './location-error';
 
 const clients = new WeakMap<LibraryLocation, S3Client>();
 
-/** A server that takes the connection and never answers fails the request at its timeout:
- *  without throwOnRequestTimeout the SDK only warns on stderr and waits on, for minutes. */
-const ANSWER_OR_FAIL = { connectionTimeout: 5_000, throwOnRequestTimeout: true };
-
 /** The SDK warns on stderr, once per process, that its 2027 releases will need Node 22: not
  *  the user's concern (the lockfile pins this release), and it would break one-line errors. */
 function quietSdk(): void {
@@ -31,7 +27,9 @@ export function s3ClientFor(location: LibraryLocation): S3Client {
     credentials,
     ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
     maxAttempts: 3,
-    requestHandler: { ...ANSWER_OR_FAIL, requestTimeout: 60_000 },
+    // A server gone quiet mid-request fails it after a minute of silence; an upload that is
+    // slow but moving (a big table file over a home uplink) is not cut off, however long.
+    requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
   });
   clients.set(location, client);
   return client;
@@ -51,7 +49,9 @@ export async function checkS3Reachable(location: LibraryLocation, refuse?: { key
     ...(location.credentialSource ? { credentials: location.credentialSource } : {}),
     ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
     maxAttempts: 1,
-    requestHandler: { ...ANSWER_OR_FAIL, requestTimeout: 15_000 },
+    // One small listing: a server that takes the connection and never answers fails it at
+    // 15 s (without throwOnRequestTimeout the SDK only warns on stderr and waits on).
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
   });
   const prefix = place.prefix ? `${place.prefix}/` : '';
   let listed;

@@ -132,32 +132,35 @@ export class PhotosRepository {
 
   /**
    * Paths the last read of the whole table's states saw twice keep their newest row (by
-   * indexedAt); see LibraryStore.repairDoubles. Only the exact older rows seen go.
+   * indexedAt); see LibraryStore.repairDoubles. Only the exact older rows seen go. Rows that
+   * tie (the same indexedAt: no predicate tells them apart) are replaced by one copy, written
+   * a millisecond newer before they go: stopped between the two commits, the copy is the newest.
    */
   async removeDoubles(): Promise<number> {
     const paths = [...this.doubled];
     this.doubled = new Set();
     const table = await this.current();
     if (!table || !paths.length) return 0;
-    const times = new Map<string, number[]>();
-    for (const chunk of chunkForPredicate(paths)) {
-      const rows = new ColumnReader(await table.query().select(['path', 'indexedAt']).where(inList('path', chunk)).toArrow());
-      for (let i = 0; i < rows.length; i++) {
-        const p = rows.string('path', i);
-        times.set(p, [...(times.get(p) ?? []), rows.number('indexedAt', i)]);
+    let removed = 0;
+    const older: string[] = [];
+    const tied: string[] = [];
+    for (const [p, at] of await indexedAtByPath(table, paths)) {
+      const newest = Math.max(...at);
+      const old = at.filter((t) => t < newest);
+      if (old.length) older.push(`(${equals('path', p)} AND indexedAt IN (${[...new Set(old)].join(', ')}))`);
+      removed += old.length;
+      if (at.length - old.length > 1) {
+        tied.push(`(${equals('path', p)} AND indexedAt = ${newest})`);
+        removed += at.length - old.length - 1;
       }
     }
-    let removed = 0;
-    const predicates: string[] = [];
-    for (const [p, at] of times) {
-      // Rows indexed at the very same millisecond cannot be told apart by a predicate: they stay.
-      const newest = Math.max(...at);
-      const older = at.filter((t) => t < newest);
-      if (!older.length) continue;
-      removed += older.length;
-      predicates.push(`(${equals('path', p)} AND indexedAt IN (${[...new Set(older)].join(', ')}))`);
+    for (let i = 0; i < older.length; i += 256) await table.delete(older.slice(i, i + 256).join(' OR '));
+    for (let i = 0; i < tied.length; i += 256) {
+      const these = tied.slice(i, i + 256).join(' OR ');
+      const copies = new Map((await this.records(these)).map((r) => [r.path, { ...r, indexedAt: r.indexedAt + 1 }]));
+      await table.add(rowsToArrow(this.writeSchema, [...copies.values()]));
+      await table.delete(these);
     }
-    for (let i = 0; i < predicates.length; i += 256) await table.delete(predicates.slice(i, i + 256).join(' OR '));
     return removed;
   }
 
@@ -430,21 +433,31 @@ export function pathPredicates(paths: readonly string[]): string[] {
   return chunkForPredicate([...new Set(paths)]).map((chunk) => inList('path', chunk));
 }
 
-/** Deletes `records`' own rows (path and indexedAt) where their path has more than one row. */
+/**
+ * Deletes `records`' own rows (path and indexedAt) where their path also has a row of another
+ * indexedAt. Where every row of the path carries ours (a merge-insert updates each row of a
+ * path already doubled), none can be told apart here: they stay for the index run's repair.
+ */
 async function removeDoubles(table: Table, records: PhotoRecord[]): Promise<void> {
   try {
-    const rowsPerPath = new Map<string, number>();
-    for (const chunk of chunkForPredicate([...new Set(records.map((r) => r.path))])) {
-      const rows = new ColumnReader(await table.query().select(['path']).where(inList('path', chunk)).toArrow());
-      for (let i = 0; i < rows.length; i++) {
-        const p = rows.string('path', i);
-        rowsPerPath.set(p, (rowsPerPath.get(p) ?? 0) + 1);
-      }
-    }
-    const doubled = records.filter((r) => (rowsPerPath.get(r.path) ?? 0) > 1);
-    const rows = doubled.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
+    const times = await indexedAtByPath(table, records.map((r) => r.path));
+    const ours = records.filter((r) => (times.get(r.path) ?? []).some((t) => t !== Number(r.indexedAt)));
+    const rows = ours.map((r) => `(${equals('path', r.path)} AND indexedAt = ${Number(r.indexedAt)})`);
     for (let i = 0; i < rows.length; i += 256) await table.delete(rows.slice(i, i + 256).join(' OR '));
   } finally {
     table.close();
   }
+}
+
+/** Each path's rows' indexedAt values. */
+async function indexedAtByPath(table: Table, paths: readonly string[]): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>();
+  for (const chunk of chunkForPredicate([...new Set(paths)])) {
+    const rows = new ColumnReader(await table.query().select(['path', 'indexedAt']).where(inList('path', chunk)).toArrow());
+    for (let i = 0; i < rows.length; i++) {
+      const p = rows.string('path', i);
+      times.set(p, [...(times.get(p) ?? []), rows.number('indexedAt', i)]);
+    }
+  }
+  return times;
 }
