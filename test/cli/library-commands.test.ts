@@ -36,6 +36,11 @@ describe('shoebox index / status / list / search / similar / folders', () => {
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
     fs.writeFileSync(path.join(photos, 'broken.jpg'), '');
 
+    // Nothing indexed yet (or a mistyped --library): said, with the way to start, not just "0 photos".
+    const empty = await shoebox(['--home', home, 'status', ...MODEL]);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout.split('\n')[1]).toBe('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
+
     const index = await shoebox(['--home', home, 'index', ...MODEL, '--json', photos]);
     expect(index.code, index.stderr).toBe(0); // exit 0 even though a photo failed
     const summary = JSON.parse(index.stdout);

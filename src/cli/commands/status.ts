@@ -16,6 +16,9 @@ export function registerStatus(program: Command): void {
           printLine(`${status.photos} photos, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
           printLine(`  ${why}`);
         } else printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+        if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
+          printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
+        }
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
           printLine(`  ${printable(f.path)}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
