@@ -48,7 +48,11 @@ export async function resolveS3Settings(where: string, env: NodeJS.ProcessEnv = 
   const { configFile } = await loadSharedConfigFiles(files).catch(() => ({ configFile: {} as Record<string, Record<string, string | undefined>> }));
   const config = configFile[profile] ?? {};
   const region = overrides.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || config.region || DEFAULT_REGION;
-  const endpoint = checkEndpoint(overrides.endpoint || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || config.endpoint_url);
+  // As the AWS tools (and the SDK's own bucket check) read it: a profile's `services` section
+  // names S3's endpoint before the profile's own endpoint_url. Read here, so LanceDB gets the
+  // same one: otherwise it went to AWS while the check went to the NAS.
+  const services = config.services ? configFile[`services.${config.services}`] : undefined;
+  const endpoint = checkEndpoint(overrides.endpoint || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || services?.['s3.endpoint_url'] || config.endpoint_url);
   const given = overrides.credentials ?? fromEnv(env);
   if (given) return { region, ...(endpoint ? { endpoint } : {}), credentials: given };
   const { credentials, provider } = await fromFiles(where, profile, env.AWS_PROFILE !== undefined, files);

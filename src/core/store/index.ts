@@ -529,8 +529,8 @@ class Store implements LibraryStore {
 
   private async closeOnce(): Promise<void> {
     this.closed = true;
-    // A photo commit in flight finishes first, up to a bound: closed under it, a commit that
-    // lands late (the lease lost while the process was frozen) could not take back its doubles.
+    // A photo commit in flight finishes first, up to a bound, and says how it ended (landed;
+    // or the lease lost and its doubles taken back) rather than "table closed" after landing.
     if (this.committing.size) await Promise.race([Promise.allSettled(this.committing), new Promise((resolve) => setTimeout(resolve, COMMIT_SETTLE_MS).unref())]);
     await this.photos.vectorCache?.close();
     this.conn.release();

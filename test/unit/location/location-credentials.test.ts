@@ -67,6 +67,19 @@ describe('S3 credentials, region and endpoint', () => {
     expect(nas.storageOptions.allow_http).toBe('true');
   });
 
+  it("take the endpoint from the profile's services section, as the AWS tools do (the bucket check read it; LanceDB went to AWS)", async () => {
+    const env = awsDir(
+      `[fam]\naws_access_key_id = AKIDFAM\naws_secret_access_key = ${SECRET}\n`,
+      `[profile fam]\nservices = famsvc\nendpoint_url = http://192.0.2.99:1\n\n[services famsvc]\ns3 =\n  endpoint_url = http://192.0.2.10:7480\n`,
+    );
+    const fam = await resolve('s3://shoebox/x', { ...env, AWS_PROFILE: 'fam' });
+    expect(fam.s3).toMatchObject({ endpoint: 'http://192.0.2.10:7480' });
+    expect(fam.storageOptions.endpoint).toBe('http://192.0.2.10:7480');
+    // The variables still come first.
+    const overridden = await resolve('s3://shoebox/x', { ...env, AWS_PROFILE: 'fam', AWS_ENDPOINT_URL: 'http://192.0.2.20:9000' });
+    expect(overridden.s3).toMatchObject({ endpoint: 'http://192.0.2.20:9000' });
+  });
+
   it('say in one line that none were found, naming the files, and which half of a pair is missing', async () => {
     const env = awsDir('');
     await expect(resolve('s3://shoebox/x', env)).rejects.toThrow(LibraryLocationError);

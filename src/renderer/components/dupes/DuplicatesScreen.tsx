@@ -99,13 +99,14 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     if (wasConfirming.current && !confirming) trashButton.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
-  // The scan's end takes the Stop button away (the focus, after "Find duplicates", was on it):
-  // the report's summary, once it shows, has the focus then; a focus put elsewhere stays.
-  const wasRunning = useRef(running !== undefined);
+  // The end of a scan started here takes the Stop button away (the focus, after "Find
+  // duplicates", was on it): the report's summary has the focus then; a focus put elsewhere
+  // stays. Other jobs' ends (a trash, whose result takes the focus itself) are not this.
+  const runningJob = useRef(running?.id);
   useEffect(() => {
     if (!running) setStopping(false);
-    if (wasRunning.current && !running) refocusWhenLost(() => summary.current);
-    wasRunning.current = running !== undefined;
+    if (!running && runningJob.current !== undefined && runningJob.current === scanJobId) refocusWhenLost(() => summary.current);
+    runningJob.current = running?.id;
   }, [running]);
 
   const find = async (event: FormEvent) => {
