@@ -115,8 +115,8 @@ export class PhotosRepository {
   /**
    * After a commit that landed late (this writer's lease had lapsed and another device took
    * over): deletes the rows `upsert(records)` wrote (path and indexedAt both match) where the
-   * path now has more than one row, the doubles of two devices inserting the same photo at
-   * once. A row it wrote that is its path's only row stays: Lance re-runs a merge-insert made
+   * path also has a row of another indexedAt, the doubles of two devices inserting the same
+   * photo at once. A row it wrote that is its path's only row stays: Lance re-runs a merge-insert made
    * on an old version against the newer one, where it *updates* the row the other device
    * wrote for that path, and deleting it would take the photo out of the library until the
    * next run. What stays is an embedding of the same file by the same model; had the file
