@@ -21,13 +21,8 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
   });
   const page = () => lib.page;
   const sidebar = () => lib.page.getByRole('navigation', { name: 'Library' });
-  /** The focused element: its accessible label, else its first class; BODY when the focus fell to the page. */
-  const focused = () =>
-    lib.page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'BODY';
-      return el.getAttribute('aria-label') ?? `${el.tagName} ${el.className || (el as HTMLElement).innerText.trim()}`;
-    });
+  /** Whether the focused element matches `selector` (false when the focus fell to the page). */
+  const focusIs = (selector: string) => lib.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 
   it('"Clear filters" leaves the focus on the filter bar', async () => {
     await page().goto(lib.serve.url);
@@ -38,7 +33,7 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
     await filters.getByRole('button', { name: 'Clear filters' }).focus();
     await page().keyboard.press('Enter');
     await eventually(() => filters.getByRole('button', { name: 'Clear filters' }).count()).toBe(0);
-    await eventually(() => page().evaluate(() => document.activeElement?.closest('.filter-bar') != null)).toBe(true);
+    await eventually(() => focusIs('.filter-bar *')).toBe(true);
     await page().getByRole('searchbox').fill('');
   });
 
@@ -49,7 +44,7 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
     await page().keyboard.press('Enter');
     await eventually(() => page().locator('.dupes__summary').count(), 60_000).toBe(1);
     await eventually(() => page().getByRole('button', { name: 'Find duplicates' }).isEnabled(), 60_000).toBe(true);
-    await eventually(focused).toMatch(/^P dupes__summary/);
+    await eventually(() => focusIs('p.dupes__summary')).toBe(true);
   });
 
   it('"+ New" label set focuses the name; Save without one says so at the field', async () => {
@@ -73,7 +68,8 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
     const tagged = async () => (await lib.serve.call('reviewTags', { set: 'colours', state: 'auto', limit: 100 })) as { total: number };
     await eventually(async () => (await tagged()).total, 60_000).toBeGreaterThan(5);
     await page().getByRole('button', { name: 'Review tags', exact: true }).click();
-    await eventually(focused, 10_000).toBe('H2 Review “colours”');
+    await eventually(() => focusIs('.tag-review h2'), 10_000).toBe(true);
+    expect(await page().evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe('Review “colours”');
   });
 
   it('the review grid is one Tab stop: the arrows move between cards, by row up and down; a still decides', async () => {
