@@ -6,7 +6,8 @@
 //
 // The process starts on first use (utilityProcess.fork needs the app to be ready). If it
 // dies, calls in flight fail, the page is told (a 'log' event) and it is started again; if
-// it cannot start (the library is busy: `shoebox watch` holds the writer lock), calls fail
+// it cannot start (the data folder cannot be read; a library busy in another process is
+// opened for viewing instead, api/writer-elsewhere.ts), calls fail
 // with that reason and each later call tries again, at most every few seconds.
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
 import { threadpoolEnv } from '../base/thread-budget';

@@ -23,7 +23,7 @@ export interface EngineS3 {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** The engine's first message on the port: ready to answer, or why it cannot (library busy). */
+/** The engine's first message on the port: ready to answer, or why it cannot (an unreadable data folder, an unreachable S3 library). */
 export type EngineHello = { type: 'ready' } | { type: 'fatal'; error: { name: string; message: string } };
 
 /** Methods on the port beyond LibraryApi's. */

@@ -398,6 +398,13 @@ export interface LibraryStatus {
   jobs: JobState[];
   /** A store file is damaged ("library damaged: <table> cannot be read (...)"): repairLibrary() fixes it. */
   damaged?: string | null;
+  /**
+   * Another process writes the library (`shoebox watch` on another device, the app on another
+   * laptop): its "library busy …" line. This device shows the library for searching and
+   * viewing meanwhile; changes are refused with that line, and the app takes over writing by
+   * itself once that process is done (its watcher tries every 10 s). Null while this one writes.
+   */
+  writerElsewhere?: string | null;
 }
 
 export interface ModelInfo {

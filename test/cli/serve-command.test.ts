@@ -1,4 +1,4 @@
-// `shoebox serve` as a command: its one-line failures. (test/e2e runs it for real.)
+// `shoebox serve` as a command: its one-line failures and notes. (test/e2e runs it for real.)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,15 +31,25 @@ describe('shoebox serve', () => {
     expect(r.stderr.trim()).toMatch(/^shoebox: --port must be an integer from 0 to 65535, got "eighty"$/);
   });
 
-  it('will not be a second writer: says who holds the library, in one line', async () => {
+  it('beside another writer, serves the library for viewing and says who writes it, in one line', async () => {
     const home = tempDir();
     const lock = acquireWriterLock(home, 'shoebox watch');
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { env: { ...process.env, SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') } });
     try {
-      const r = await serve(['--home', home, 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') });
-      expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr.trim()).toMatch(new RegExp(`^shoebox: library busy: shoebox watch on \\S+ \\(pid ${process.pid}\\) is writing to `));
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const url = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        child.stdout.on('data', (d) => {
+          stdout += d;
+          if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      await expect.poll(() => stderr, { timeout: 10_000 }).toMatch(new RegExp(`^shoebox: library busy: shoebox watch on \\S+ \\(pid ${process.pid}\\) is writing to .*; meanwhile it is served for searching and viewing, and changes are refused$`, 'm'));
     } finally {
+      child.kill('SIGTERM');
       lock.release();
     }
   });

@@ -2,38 +2,16 @@
 // while the other device indexes: once awake it shows what the other device added (its
 // reads are not left on the lost writer's view), and its next write takes the library back
 // once the other device is done (not "lease lost" until a restart).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
 import { LEASE_TTL_MS } from '../../src/core/store/writer-lease';
 import { shoebox } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { useAppProcesses } from '../helpers/app-process';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
-const stops: (() => void)[] = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-});
-
-/** The app's engine in a child process: call(method, ...args) answers as LibraryApi does. */
-async function appProcess(home: string, library: string, watch = false) {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../helpers/api-host-process.mjs'), home, library, fixtureModelDir(TINY_IMMICH), ...(watch ? ['watch'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
-  stops.push(() => child.kill('SIGKILL'));
-  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => JSON.parse(((await lines.next()).value as string) ?? 'null') as { ready?: true; result?: unknown; error?: string };
-  expect(await next()).toEqual({ ready: true });
-  return {
-    child,
-    call: async (method: string, ...args: unknown[]) => {
-      child.stdin.write(`${JSON.stringify({ method, args })}\n`);
-      const answer = await next();
-      if (answer.error !== undefined) throw new Error(answer.error);
-      return answer.result;
-    },
-  };
-}
+const appProcess = useAppProcesses();
 
 describe('the app asleep past its writer lease on a shared library', () => {
   it('shows the other device’s photos once awake, and writes again once that device is done', async () => {

@@ -103,22 +103,25 @@ describe('the app on a device without a model', () => {
     expect(await host.status()).toMatchObject({ model: null, photos: 5, folders: 2 });
   });
 
-  it('keeps showing the library when a model installs while another process writes it, and opens with it once that one is gone', async () => {
+  it('searches with a model installed while another process writes the library, and writes once that one is gone', async () => {
     const { library } = await sharedLibrary();
     const { host, events } = await openHost({ home: tempDir(), library, modelDir: undefined, readWithoutModel: true, watch: true, followMs: 200 });
     // The other laptop's app: it holds the writer lock as long as it runs.
     const other = await createLibraryApi({ home: tempDir(), library, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false });
+    const green = (await host.timeline({ limit: 10 })).photos.find((p) => p.path.endsWith('green.jpg'))!;
     try {
       expect(await jobFinished(events, await host.installModel(MODEL_ID))).toMatchObject({ state: 'done' });
-      expect(await host.status()).toMatchObject({ model: null, photos: 4, modelProblem: expect.stringMatching(/^The model is installed, but the library cannot be opened for writing yet: .*busy/) });
-      expect((await host.timeline({ limit: 10 })).total).toBe(4);
+      expect(await host.status()).toMatchObject({ model: { id: MODEL_ID }, photos: 4, modelProblem: null, writerElsewhere: expect.stringMatching(/^library busy: /) });
+      expect(names((await host.search('green', { limit: 1 })).photos)).toEqual(['green.jpg']);
+      await expect(host.setFavourites([green.id], true)).rejects.toThrow(/^library busy: /);
     } finally {
       await other.close();
     }
-    // The follower tries again: the library opens with the model, and the page is told.
-    await vi.waitFor(async () => expect((await host.status()).model).toMatchObject({ id: MODEL_ID }), { timeout: 15_000 });
-    expect(events).toContainEqual({ type: 'folders-changed' });
-    expect(names((await host.search('green', { limit: 1 })).photos)).toEqual(['green.jpg']);
+    // Its watcher takes the library once the other is gone, and the page is told.
+    events.length = 0;
+    await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 20_000, interval: 250 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 5_000 });
+    expect(await host.setFavourites([green.id], true)).toMatchObject({ done: 1 });
   });
 
   it('does not index the folders this device cannot reach once the model is in', async () => {

@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLibraryApi } from '../../src/core/api/library-api';
 import { photoId } from '../../src/core/api/photo-id';
 import { ModelManager } from '../../src/core/models/model-manager';
 import type { JobState } from '../../src/shared/api';
@@ -123,12 +122,18 @@ describe('LibraryApi over a real library', () => {
     expect(await host.jobs()).toEqual([]);
   });
 
-  it('is the one writer: a second host on the same data folder is refused until the first closes', async () => {
+  it('is the one writer: a second host on the same data folder only views until the first closes', async () => {
     const home = tempDir();
-    const { host } = await open(home);
-    await expect(createLibraryApi({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false })).rejects.toThrow(/library busy/);
+    const photos = await colourFolder();
+    const { host, events } = await open(home);
+    await finished(events, await host.addFolder(photos));
+    const second = await open(home);
+    expect((await second.host.status()).writerElsewhere).toMatch(/^library busy: /);
+    await expect(second.host.removeFolder(photos)).rejects.toThrow(/^library busy: /);
+    expect((await host.listPhotos()).total).toBe(5);
     await host.close();
-    await open(home);
+    await second.host.removeFolder(photos);
+    expect((await second.host.status()).writerElsewhere).toBeNull();
   });
 
   it('first run: answers without a model, says what to do, and picks up a model installed meanwhile', async () => {

@@ -11,7 +11,7 @@ import { resolveLibraryLocation, S3Files } from '../../src/core/location';
 import { shoebox } from '../cli/run-cli';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
-import { awsEnv, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
+import { awsEnv, s3Gateway, s3LibraryUri, s3Objects, s3Prefix } from '../helpers/s3-gateway';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 
 const s3 = await s3Gateway();
@@ -135,6 +135,14 @@ describe.skipIf(!s3)('a library on S3', () => {
     const bad = await shoebox(['--home', home, '--library', 'ftp://nas/x', 'status', ...MODEL]);
     expect(bad.code).toBe(2); // a malformed location is a usage error
     expect(bad.stderr).toMatch(/unsupported library location ftp:/);
+  });
+
+  it('refuses to repair an S3 library in one line, and writes nothing under its prefix', async () => {
+    const prefix = s3Prefix('h1-repair');
+    const res = await shoebox(['--home', tempDir(), '--library', s3LibraryUri(gw, prefix), 'repair', ...MODEL], awsEnv(gw));
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stderr.trim()).toMatch(/^shoebox: repair works on a local library only, not s3:\/\/\S+$/);
+    expect([...(await s3Objects(gw, prefix)).keys()]).toEqual([]); // no writer lease left behind
   });
 
   it('takes SHOEBOX_LIBRARY when --library is not given, and --library over it', async () => {

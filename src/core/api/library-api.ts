@@ -20,7 +20,7 @@ import { resolveHome } from '../home';
 import { homePaths } from '../paths';
 import { resolveLibraryLocation } from '../location/library-location';
 import { refuseUnfinishedCopy } from '../location/unfinished-copy';
-import { acquireLibraryWriter, type LibraryWriter } from '../library/writer-lock';
+import { acquireLibraryWriter, LibraryBusyError, type LibraryWriter } from '../library/writer-lock';
 import { libraryFilesFor } from '../location/files-for';
 import { checkS3Reachable } from '../location/s3-client';
 import type { S3Overrides } from '../location/s3-settings';
@@ -30,6 +30,7 @@ import { NoModelError } from '../library/model-choice';
 import { search as searchText, searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
 import { BackgroundSync } from './background-sync';
 import { followCommits, type CommitFollower } from './commit-follower';
+import { WriterElsewhere } from './writer-elsewhere';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
 import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
@@ -157,6 +158,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   let sync: BackgroundSync | null = null;
   // Viewing only (no model here): other devices' commits, followed instead of the folders.
   let follower: CommitFollower | null = null;
+  // Another process writes the library (writer-elsewhere.ts): shown for searching and viewing.
+  let elsewhere: WriterElsewhere | null = null;
   // Viewing only with a model installed meanwhile: why the library has not opened with it yet.
   let viewingNote: string | null = null;
   let closed = false;
@@ -223,14 +226,17 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       if (holdsLock(candidate)) await candidate.writable();
     } catch (error) {
       if (error instanceof LibraryDamagedError) return repair.hold(candidate, error);
+      // Another process writes it: searched and viewed here until it is done (writer-elsewhere.ts).
+      if (error instanceof LibraryBusyError) return adopt(candidate, error);
       await candidate.close();
       throw error;
     }
     return adopt(candidate);
   };
 
-  /** Makes an opened (and, when it holds one, locked) library the one served, with its watcher. */
-  const adopt = (candidate: LibraryService): LibraryService => {
+  /** Makes an opened (and, when it holds one, locked) library the one served, with its watcher;
+   *  `busy`: why it could not be locked (another process writes it). */
+  const adopt = (candidate: LibraryService, busy?: LibraryBusyError): LibraryService => {
     candidate.afterSync = reading.afterSync(() => candidate.writable());
     candidate.keepMissing = () => paused.any;
     candidate.changedContentMarks = {
@@ -255,7 +261,17 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       }
       return library;
     }
-    sync = new BackgroundSync(candidate, (error) => emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` }), () => paused.devicePaths(candidate));
+    const writer = holdsLock(candidate) ? new WriterElsewhere(candidate, emit, options.followMs) : null;
+    elsewhere = writer;
+    if (busy) writer?.saw(busy);
+    sync = new BackgroundSync(
+      candidate,
+      // Another writer is said by status() (writerElsewhere), not logged as a failure.
+      (error) => {
+        if (!writer?.saw(error)) emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` });
+      },
+      () => paused.devicePaths(candidate),
+    );
     if (!jobs.busy) startWatching();
     // A text model that cannot load is not reported here: the first search says why, as it
     // would have without the preload.
@@ -353,7 +369,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
     if (lib.modelMissing) return { model: null, modelProblem: viewingNote ?? lib.modelMissing.message.replace(/^no model: /, 'No model yet: '), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
-    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib) };
+    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib), writerElsewhere: elsewhere?.current ?? null };
   };
 
   const reopen = async (modelId: string, reopenOptions: { index?: boolean; modelDir?: string } = {}): Promise<LibraryStatus> => {
@@ -363,6 +379,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     sync = null;
     follower?.stop();
     follower = null;
+    elsewhere?.stop();
+    elsewhere = null;
     const old = library;
     library = null;
     await old?.close();
@@ -395,21 +413,28 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     lastSwitchAttempt = Date.now();
     const candidate = newCandidate();
     if (!candidate || candidate.modelMissing) return void (await candidate?.close());
+    let busy: LibraryBusyError | undefined;
     try {
-      // Taken before the read-only library goes: when another process writes the library
-      // (the other laptop's app), this one keeps showing it and tries again later.
+      // Taken before the read-only library goes. When another process writes the library (the
+      // GPU box's `shoebox watch`), the model is used all the same: search works, changes wait
+      // for that process (writer-elsewhere.ts). Any other failure keeps showing it as it was.
       if (holdsLock(candidate)) await candidate.writable();
     } catch (error) {
-      await candidate.close();
-      viewingNote = `The model is installed, but the library cannot be opened for writing yet: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
-      return;
+      if (error instanceof LibraryBusyError) busy = error;
+      else {
+        await candidate.close();
+        viewingNote = `The model is installed, but the library cannot be opened with it yet: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+        return;
+      }
     }
     viewingNote = null;
     follower?.stop();
     follower = null;
     library = null;
     await old.close();
-    const lib = adopt(candidate);
+    const lib = adopt(candidate, busy);
+    // The watcher's catch-up indexes them once this process may write.
+    if (busy) return;
     // Folders this device cannot reach (another device's paths until located) are not indexed:
     // their job would only fail; the watcher takes them once they are located or connected.
     await indexEvery(lib, (await (await lib.readable()).listFolders()).map((f) => f.path).filter(folderReachable));
@@ -625,6 +650,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       if (closed) return;
       closed = true;
       follower?.stop();
+      elsewhere?.stop();
       await jobs.close();
       await sync?.stop();
       await library?.close();

@@ -9,12 +9,13 @@ export type RepairReport = StoreRepairReport;
 export { repairSummary } from './repair-summary';
 
 export async function repairLibrary(library: LibraryService): Promise<RepairReport> {
+  // Repair moves damaged table files aside on disk: a local library's only, for now. Refused
+  // before the writer lock, whose lease would be the first thing written into an S3 prefix.
+  if (library.location.kind !== 'local') throw new Error(`repair works on a local library only, not ${library.location.uri}`);
   try {
     await library.writable();
   } catch (error) {
     if (!(error instanceof LibraryDamagedError)) throw error;
   }
-  // Repair moves damaged table files aside on disk: a local library's only, for now.
-  if (library.location.kind !== 'local') throw new Error(`repair works on a local library only, not ${library.location.uri}`);
   return repairLibraryStore(library.location.databaseUri);
 }

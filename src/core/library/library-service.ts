@@ -149,6 +149,11 @@ export class LibraryService {
     return this.model;
   }
 
+  /** Whether this process holds the library's writer lock now (taken, and not lost since). */
+  get writing(): boolean {
+    return this.store !== undefined;
+  }
+
   /** The store for writing: takes the writer lock first ("library busy" if another writer runs). */
   async writable(): Promise<LibraryStore> {
     if (this.store) return this.store;

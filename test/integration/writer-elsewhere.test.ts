@@ -1,0 +1,69 @@
+// The app (or `serve`) on a library another process writes: the family's laptop while the GPU
+// box's `shoebox watch` runs, or the app opened beside a `shoebox watch` of the same data
+// folder. It searches and views the library, refuses changes with the writer's line, shows
+// what the writer adds, and takes over writing by itself once the writer is done.
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { photoId } from '../../src/core/api/photo-id';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { useAppProcesses } from '../helpers/app-process';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const openHost = useApiHosts();
+const appProcess = useAppProcesses();
+const names = (photos: { path: string }[]) => photos.map((p) => path.basename(p.path)).sort();
+
+/** Four colour photos in a folder of their own. */
+async function colourPhotos(): Promise<string> {
+  const photos = tempDir('shoebox-elsewhere-photos-');
+  for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+  return photos;
+}
+
+describe('a library another process writes', () => {
+  it('is searched and viewed, its changes refused with the writer named, and written once the writer is done', async () => {
+    const library = tempDir('shoebox-elsewhere-library-');
+    const photos = await colourPhotos();
+    // The other device's app, indexing and holding the library.
+    const writer = await appProcess(tempDir('shoebox-elsewhere-home-'), library);
+    expect(await writer.call('indexNow', [photos])).toMatchObject({ added: 4 });
+    const busy = new RegExp(`^library busy: shoebox serve on \\S+ \\(pid ${writer.child.pid}\\) is writing to ${library.replace(/[/.]/g, '\\$&')}; stop it or wait for it to finish$`);
+
+    // This device's app: it holds the lock when it can, and watches its folders.
+    const { host, events } = await openHost({ library, watch: true, followMs: 200 });
+    expect(await host.status()).toMatchObject({ model: { id: expect.any(String) }, photos: 4, folders: 1, writerElsewhere: expect.stringMatching(busy) });
+    expect(names((await host.search('red', { limit: 1 })).photos)).toEqual(['red.jpg']);
+    const red = photoId(path.join(photos, 'red.jpg'));
+    await expect(host.setFavourites([red], true)).rejects.toThrow(busy);
+
+    // What the writer adds meanwhile reaches this page: it is told to read again.
+    const more = tempDir('shoebox-elsewhere-more-');
+    await writeColourPhoto(more, 'later.jpg', [120, 60, 200]);
+    expect(await writer.call('indexNow', [more])).toMatchObject({ added: 1 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'photos-changed', added: 0, removed: 0 }), { timeout: 10_000 });
+    expect(names((await host.timeline({ limit: 10 })).photos)).toContain('later.jpg');
+
+    // The writer quits: this app's watcher takes the library over (it tries every 10 s), and
+    // the page is told to read its status again.
+    writer.child.stdin!.end();
+    await new Promise((resolve) => writer.child.once('exit', resolve));
+    events.length = 0;
+    await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 20_000, interval: 250 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 5_000 });
+    expect(await host.setFavourites([red], true)).toMatchObject({ done: 1 });
+    expect(names((await host.timeline({ favourite: true })).photos)).toEqual(['red.jpg']);
+  }, 120_000);
+
+  it('is written at once by a change made after the writer is gone, without a watcher', async () => {
+    const library = tempDir('shoebox-elsewhere-library-');
+    const photos = await colourPhotos();
+    // A writer in this process (the app opened twice): its line names no other process.
+    const writer = await openHost({ library });
+    expect(await jobFinished(writer.events, await writer.host.addFolder(photos))).toMatchObject({ state: 'done', result: { embedded: 4 } });
+    const { host } = await openHost({ library, watch: false });
+    expect((await host.status()).writerElsewhere).toMatch(/^library busy: this process is already writing to /);
+    await writer.host.close();
+    expect(await host.setFavourites([photoId(path.join(photos, 'blue.jpg'))], true)).toMatchObject({ done: 1 });
+    expect((await host.status()).writerElsewhere).toBeNull();
+  });
+});
