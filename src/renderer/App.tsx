@@ -17,6 +17,7 @@ import { EngineError } from './components/EngineError';
 import { FilterBar } from './components/FilterBar';
 import { NoFolders, NoModel } from './components/FirstRun';
 import { NoModelBanner } from './components/NoModelBanner';
+import { WriterElsewhereBanner } from './components/WriterElsewhereBanner';
 import { ImageDropZone } from './components/ImageDropZone';
 import { PhotoGrid } from './components/PhotoGrid';
 import { TimelineGrid } from './components/TimelineGrid';
@@ -52,7 +53,7 @@ import { focusWhenShown, useFocusAfterRender, type FocusTarget } from './hooks/u
 import { useAsync } from './hooks/useAsync';
 import { useClient } from './client/ClientContext';
 import { useViewState } from './hooks/useViewState';
-import { ViewingOnlyContext } from './hooks/useViewingOnly';
+import { ViewingOnlyContext, type ViewingOnly } from './hooks/useViewingOnly';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { viewKey } from './lib/view';
@@ -140,8 +141,12 @@ export function App() {
   const hasModel = status?.model != null;
   // A library with folders on a device without a model (a shared library's second device):
   // shown for viewing, with the model's install offered above it (NoModelBanner).
-  const viewingOnly = status !== null && !hasModel && !status.damaged && library.folders.length > 0;
-  const browsable = (hasModel || viewingOnly) && library.folders.length > 0;
+  const withoutModel = status !== null && !hasModel && !status.damaged && library.folders.length > 0;
+  // Another process writes the library (`shoebox watch` on the GPU box, the app on another
+  // laptop): searched and viewed here, every change waits (WriterElsewhereBanner).
+  const writerElsewhere = status !== null && hasModel && !status.damaged ? (status.writerElsewhere ?? null) : null;
+  const viewingOnly: ViewingOnly = withoutModel ? 'no-model' : writerElsewhere ? 'writer-elsewhere' : false;
+  const browsable = (hasModel || withoutModel) && library.folders.length > 0;
   // Searching needs the model.
   const ready = hasModel && library.folders.length > 0;
   const modal = viewerIndex !== null || settingsOpen || shortcutsOpen;
@@ -292,6 +297,17 @@ export function App() {
   // Photos archived here leave this list (All photos, Recently added, On this day), and so do
   // photos brought back in the Archive; search results and narrowed views keep them, badged.
   const leavesOnArchive = (archived: boolean) => view.kind === 'library' && (view.archived ? !archived : archived && hidesArchived(timelineOptions(view)));
+  // The tag review and the duplicates review are there to change the library: when another
+  // process starts writing it while one is open, the photos take its place (their sidebar
+  // entries are gone too). The editors stay: what was typed there is kept, and a Save says why
+  // it has to wait.
+  const changesOnlyScreen = viewingOnly !== false && (screen.kind === 'tag-review' || screen.kind === 'duplicates');
+  useEffect(() => {
+    if (!changesOnlyScreen) return;
+    const hadFocus = document.activeElement?.closest('main') != null;
+    setScreen(PHOTOS_SCREEN);
+    if (hadFocus) focusAfterRender(contentHeading);
+  }, [changesOnlyScreen, focusAfterRender]);
   const screenProps: ScreenProps = { screen, navigate: setScreen, library, showPlace: showPlaceView, showWithoutPlace: showWithoutPlaceView };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
@@ -338,7 +354,8 @@ export function App() {
           </div>
         </TopBar>
         <ConnectionBanner state={library.connection} />
-        {viewingOnly && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
+        {viewingOnly === 'no-model' && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
+        {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
         <div className="app-body">
           {browsable && (
             <Sidebar
@@ -366,10 +383,12 @@ export function App() {
               archiveCount={archiveCount}
               onShowArchive={showArchiveView}
             >
-              {/* Zero-shot tags, prompt albums and duplicate scans all need the model. */}
-              {hasModel && <LabelSetsSection {...screenProps} />}
+              {/* Zero-shot tags, prompt albums and duplicate scans all need the model. Label sets
+                  (editing them, reviewing tags) and the duplicates' trash are there to change the
+                  library: not while another process writes it. Albums only read to be shown. */}
+              {hasModel && !viewingOnly && <LabelSetsSection {...screenProps} />}
               {hasModel && <AlbumsSection {...screenProps} />}
-              {hasModel && <DuplicatesSection {...screenProps} />}
+              {hasModel && !viewingOnly && <DuplicatesSection {...screenProps} />}
             </Sidebar>
           )}
           <main className="content" id="content">

@@ -387,8 +387,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     modelChoice = { modelDir: reopenOptions.modelDir, modelId };
     const lib = await need();
     // Photos are embedded per model: index every folder again, which embeds only what the
-    // new model's table lacks (the old model's vectors stay for switching back).
-    if (reopenOptions.index !== false) await indexEvery(lib, (await (await lib.readable()).listFolders()).map((f) => f.path));
+    // new model's table lacks (the old model's vectors stay for switching back). While another
+    // process writes the library, the watcher's catch-up does it once this one may write.
+    if (reopenOptions.index !== false && (lib.writing || !holdsLock(lib))) await indexEvery(lib, (await (await lib.readable()).listFolders()).map((f) => f.path));
     emit({ type: 'photos-changed', added: 0, removed: 0 });
     return status();
   };

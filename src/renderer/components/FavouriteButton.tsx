@@ -3,7 +3,7 @@
 import type { Photo } from '../../shared/api';
 import type { FavouriteToggle } from '../hooks/useFavouriteToggle';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
-import { useViewingOnly } from '../hooks/useViewingOnly';
+import { changesWaitText, useViewingOnlyReason } from '../hooks/useViewingOnly';
 
 interface FavouriteButtonProps {
   /** undefined while the photo's page loads: the button waits, disabled. */
@@ -12,7 +12,7 @@ interface FavouriteButtonProps {
 }
 
 export function FavouriteButton({ photo, favourites }: FavouriteButtonProps) {
-  const viewingOnly = useViewingOnly();
+  const viewingOnly = useViewingOnlyReason();
   const on = photo ? favourites.isFavourite(photo) : false;
 
   useKeydown((event) => {
@@ -29,8 +29,8 @@ export function FavouriteButton({ photo, favourites }: FavouriteButtonProps) {
       className="button favourite-toggle"
       aria-pressed={on}
       // Shown while only viewing too: whether the photo is a favourite is worth seeing.
-      title={viewingOnly ? 'Favourites can be changed once this device has a model' : on ? 'Favourite: press F to remove it' : 'Mark as a favourite (F)'}
-      disabled={!photo || viewingOnly}
+      title={viewingOnly ? changesWaitText(viewingOnly) : on ? 'Favourite: press F to remove it' : 'Mark as a favourite (F)'}
+      disabled={!photo || viewingOnly !== false}
       onClick={() => photo && favourites.toggle(photo)}
     >
       <span className={on ? 'favourite-toggle__heart favourite-heart' : 'favourite-toggle__heart'} aria-hidden="true">

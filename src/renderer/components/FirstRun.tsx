@@ -1,4 +1,5 @@
 import { AddFolderForm } from './AddFolderForm';
+import { changesWaitText, useViewingOnlyReason } from '../hooks/useViewingOnly';
 import { DownloadProgress } from './settings/DownloadProgress';
 import { ModelFigures } from './settings/ModelFigures';
 import { modelSizeText } from './settings/model-size';
@@ -49,6 +50,8 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
 
 /** A model but no folders: the one thing to do is add one. */
 export function NoFolders() {
+  // Another process writes the library: a folder added now would be refused (the banner says why).
+  const viewingOnly = useViewingOnlyReason();
   return (
     <section className="empty-state" aria-labelledby="no-folders-title">
       <h2 id="no-folders-title">Add a folder to start</h2>
@@ -56,7 +59,7 @@ export function NoFolders() {
         Shoebox indexes the photos in your folders on this computer, so you can search them by describing what is in them.
         Nothing is uploaded, and your originals are never changed.
       </p>
-      <AddFolderForm autoFocus />
+      {viewingOnly ? <p className="muted">{changesWaitText(viewingOnly)}.</p> : <AddFolderForm autoFocus />}
     </section>
   );
 }

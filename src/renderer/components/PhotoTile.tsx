@@ -1,7 +1,7 @@
 import { memo, useState, type MouseEvent } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
-import { useViewingOnly } from '../hooks/useViewingOnly';
+import { useCanSearch } from '../hooks/useViewingOnly';
 import { ArchivedBadge } from './ArchivedBadge';
 import { FavouriteBadge } from './FavouriteBadge';
 import { VideoBadge } from './VideoBadge';
@@ -31,8 +31,9 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
   // Once asked for, a thumbnail stays: a fling starting must not blank the tiles on screen.
   const [imageAsked, setImageAsked] = useState(!deferImage);
   if (!deferImage && !imageAsked) setImageAsked(true);
-  // "More like this" compares with the model's vectors of this device: none while only viewing.
-  const viewingOnly = useViewingOnly();
+  // "More like this" compares with the model's vectors of this device: none without a model
+  // (it only reads, so another process writing the library does not stop it).
+  const canSearch = useCanSearch();
   if (!photo || !thumbUrl) return <div className={`tile tile--placeholder${focused ? ' tile--focused' : ''}`} role="listitem" style={{ width: size, height: size }} aria-label="Loading" />;
   const name = baseName(photo.path);
   const classes = `tile${selected ? ' tile--selected' : ''}${focused ? ' tile--focused' : ''}`;
@@ -60,7 +61,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
           file date
         </span>
       )}
-      {!viewingOnly && (
+      {canSearch && (
         <button type="button" className="tile__similar" aria-label={`More like ${name}`} title="More like this" onClick={() => onMoreLikeThis(photo)}>
           More like this
         </button>

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { useViewingOnly } from '../hooks/useViewingOnly';
+import { useCanSearch } from '../hooks/useViewingOnly';
 
 interface SearchBoxProps {
   value: string;
@@ -16,7 +16,8 @@ interface SearchBoxProps {
 
 /** The search field: results follow as you type (the caller debounces). "/" focuses it; ↓ or Enter goes on to the results. */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode, onResults }, ref) {
-  const viewingOnly = useViewingOnly();
+  // No model on this device: say what search waits for (another process writing the library does not stop it).
+  const canSearch = useCanSearch();
   return (
     <div className="search-box">
       <svg className="search-box__icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -28,7 +29,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         type="search"
         role="searchbox"
         aria-label={textMode ? 'Search text in photos' : 'Search photos'}
-        placeholder={viewingOnly ? 'Search needs a model on this device' : disabled && disabledReason ? disabledReason : textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
+        placeholder={!canSearch ? 'Search needs a model on this device' : disabled && disabledReason ? disabledReason : textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
         value={value}
         disabled={disabled}
         spellCheck={false}

@@ -18,7 +18,7 @@ import { PhotoTags } from './tags/PhotoTags';
 import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
 import { ZoomableImage } from './ZoomableImage';
-import { useViewingOnly } from '../hooks/useViewingOnly';
+import { useCanSearch, useViewingOnly } from '../hooks/useViewingOnly';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useFocusTrap } from '../hooks/useFocusTrap';
 import { useRefocus } from '../hooks/useRefocus';
@@ -112,6 +112,8 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
   // The last failed write (heart, archive or a turn) about this photo, in one line.
   const markError = [favourites.error, archive.error, rotateError].find((error) => error && error.id === photo?.id);
   const viewingOnly = useViewingOnly();
+  // "More like this" only reads: it needs this device's model, not the writer lock.
+  const canSearch = useCanSearch();
   const [slideshow, setSlideshow] = useState(false);
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
@@ -208,7 +210,7 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
         <div className="viewer__actions">
           <FavouriteButton photo={photo} favourites={favourites} />
           <ArchiveButton photo={photo} archive={archive} onToggled={onArchiveToggled} />
-          {photo && !viewingOnly && (
+          {photo && canSearch && (
             <button type="button" className="button" onClick={() => onMoreLikeThis(photo)}>
               More like this
             </button>
@@ -260,7 +262,8 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
         )}
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
         {/* A video neither zooms nor turns here: its keys are not offered. */}
-        <p className="viewer__keys muted small">{photo?.kind === 'video' ? '← → to step through · F favourite · Shift+A archive · S slideshow · Esc to close' : '← → to step through · click, + − 0 to zoom · F favourite · Shift+A archive · R rotate · S slideshow · Esc to close'}</p>
+        {/* Only viewing: the keys that change the library do nothing, so they are not listed. */}
+        <p className="viewer__keys muted small">{['← → to step through', photo?.kind !== 'video' && 'click, + − 0 to zoom', !viewingOnly && 'F favourite · Shift+A archive', !viewingOnly && photo?.kind !== 'video' && 'R rotate', 'S slideshow · Esc to close'].filter(Boolean).join(' · ')}</p>
       </aside>
       {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>

@@ -1,13 +1,36 @@
 import { createContext, useContext } from 'react';
 
 /**
- * True while the library is shown without a model on this device (NoModelBanner): the engine
- * refuses every change then, so the controls that would change the library (adding or
- * removing folders, favourites, tags, albums, the trash) are not offered, rather than offered
- * and refused. Locating a folder stays: it is this device's own note, and shows its originals.
+ * Why the library is only viewed here, or false while this device may change it:
+ * - 'no-model': this device has no model (NoModelBanner). Nothing can be searched or
+ *   embedded, so search, "More like this" and the screens that need the model wait too.
+ * - 'writer-elsewhere': another process writes the library (`shoebox watch` on the GPU box,
+ *   the app on another laptop; WriterElsewhereBanner). This device has its model: searching
+ *   and viewing work, only changes wait until that process is done.
+ * Either way the engine refuses every change, so the controls that would change the library
+ * (adding or removing folders, favourites, tags, albums, the trash) are not offered, rather
+ * than offered and refused. Locating a folder stays: it is this device's own note.
  */
-export const ViewingOnlyContext = createContext(false);
+export type ViewingOnly = false | 'no-model' | 'writer-elsewhere';
 
+export const ViewingOnlyContext = createContext<ViewingOnly>(false);
+
+/** True while changes to the library are not offered (whatever the reason). */
 export function useViewingOnly(): boolean {
+  return useContext(ViewingOnlyContext) !== false;
+}
+
+/** Why changes are not offered (see ViewingOnly), or false. */
+export function useViewingOnlyReason(): ViewingOnly {
   return useContext(ViewingOnlyContext);
+}
+
+/** Whether this device can search the library (false only without a model). */
+export function useCanSearch(): boolean {
+  return useContext(ViewingOnlyContext) !== 'no-model';
+}
+
+/** Says when a change refused in this state can be made (a title or a note). */
+export function changesWaitText(reason: ViewingOnly): string {
+  return reason === 'writer-elsewhere' ? 'Can be changed once the other program writing this library is done' : 'Can be changed once this device has a model';
 }

@@ -27,7 +27,7 @@ const tile = (photo: Photo) => renderToStaticMarkup(<PhotoTile photo={photo} ind
 const render = (node: ReactNode, viewingOnly = false) =>
   renderToStaticMarkup(
     <ClientContext.Provider value={client}>
-      <ViewingOnlyContext.Provider value={viewingOnly}>{node}</ViewingOnlyContext.Provider>
+      <ViewingOnlyContext.Provider value={viewingOnly && 'no-model'}>{node}</ViewingOnlyContext.Provider>
     </ClientContext.Provider>,
   );
 const toggle = (on: boolean) => ({ isOn: () => on, toggle: () => {}, error: null });

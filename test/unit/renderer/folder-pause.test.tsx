@@ -20,7 +20,7 @@ function job(state: JobState['state'], extra: Partial<JobState> = {}): JobState 
 function render(folder: FolderInfo, options: { job?: JobState; syncing?: boolean; viewingOnly?: boolean } = {}): string {
   return renderToStaticMarkup(
     <ClientContext.Provider value={client}>
-      <ViewingOnlyContext.Provider value={options.viewingOnly ?? false}>
+      <ViewingOnlyContext.Provider value={options.viewingOnly ? 'no-model' : false}>
         <FolderRow folder={folder} job={options.job} syncing={options.syncing ?? false} selected={false} onSelect={() => {}} />
       </ViewingOnlyContext.Provider>
     </ClientContext.Provider>,

@@ -10,6 +10,7 @@ import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useListSelection } from '../../hooks/useListSelection';
+import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { baseName, formatCount } from '../../lib/format';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
@@ -64,6 +65,9 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
   const [viewer, setViewer] = useState<{ index: number; id: string | undefined } | null>(null);
   const viewerIndex = viewer?.index ?? null;
   const [panel, setPanel] = useState<Panel>(null);
+  // Only viewed here (another process writes the library): the album shows, and exports, but
+  // is not edited, and no photo is pinned, excluded or put back.
+  const viewingOnly = useViewingOnly();
   const source = useAlbumSource(listing, refresh);
   const { photos } = source;
   const setViewerIndex = useCallback((index: number | null) => setViewer(index === null ? null : { index, id: photos.get(index)?.id }), [photos]);
@@ -125,22 +129,26 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
                 {album.pinned > 0 && ` · ${album.pinned} pinned`}
               </>
             ) : (
-              `Open a photo and “Pin to album” to add it to ${album.name}.`
+              viewingOnly ? 'Photos like it across the library.' : `Open a photo and “Pin to album” to add it to ${album.name}.`
             )}
           </p>
         </div>
         <div className="album-header__actions">
           {members ? (
             <>
-              <button type="button" className="button" onClick={() => navigate({ kind: 'album-editor', name: album.name })}>
-                Edit
-              </button>
+              {!viewingOnly && (
+                <button type="button" className="button" onClick={() => navigate({ kind: 'album-editor', name: album.name })}>
+                  Edit
+                </button>
+              )}
               <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
                 Export…
               </button>
-              <button type="button" className="button" ref={excludedToggle} aria-expanded={panel === 'excluded'} onClick={() => toggle('excluded')}>
-                Excluded ({album.excluded})
-              </button>
+              {!viewingOnly && (
+                <button type="button" className="button" ref={excludedToggle} aria-expanded={panel === 'excluded'} onClick={() => toggle('excluded')}>
+                  Excluded ({album.excluded})
+                </button>
+              )}
             </>
           ) : (
             <button type="button" className="button" onClick={() => setListing({ kind: 'members', album: album.name })}>
@@ -150,7 +158,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
         </div>
       </header>
       {members && panel === 'export' && <ExportPanel album={album.name} />}
-      {members && panel === 'excluded' && <ExcludedPhotos album={album} onPutBack={(text) => chosen.setNotice(text)} fallbackFocus={() => excludedToggle.current} />}
+      {members && panel === 'excluded' && !viewingOnly && <ExcludedPhotos album={album} onPutBack={(text) => chosen.setNotice(text)} fallbackFocus={() => excludedToggle.current} />}
       {photos.error && (
         <p className="form-error album-screen__error" role="alert">
           {photos.error}
@@ -198,14 +206,16 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
       )}
       {viewerIndex !== null && (
         <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace}>
-          <AlbumPhotoBar
-            album={album.name}
-            photo={current}
-            member={members}
-            pinned={members && !!current && (current as AlbumPhoto).pinned}
-            onExcluded={excluded}
-            notice={chosen.notice && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
-          />
+          {!viewingOnly && (
+            <AlbumPhotoBar
+              album={album.name}
+              photo={current}
+              member={members}
+              pinned={members && !!current && (current as AlbumPhoto).pinned}
+              onExcluded={excluded}
+              notice={chosen.notice && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
+            />
+          )}
         </Viewer>
       )}
     </div>

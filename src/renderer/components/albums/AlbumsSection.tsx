@@ -2,6 +2,7 @@
 // reload when photos change), each leading to its album view, and "+ New" to the editor.
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
+import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
 import { useAlbumsVersion } from './albums-changed';
@@ -9,6 +10,8 @@ import { useAlbumsVersion } from './albums-changed';
 export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
   const client = useClient();
   const version = useAlbumsVersion();
+  // Albums are opened while the library is only viewed (another process writes it), not made.
+  const viewingOnly = useViewingOnly();
   // The editor's preview saves scratch albums for a moment (album-preview.ts): never list them.
   const [state] = useAsync(async () => client.listAlbums(), [client, version, library.photosVersion]);
   const selected = screen.kind === 'album' || screen.kind === 'album-editor' ? screen.name : undefined;
@@ -17,16 +20,18 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
     <section className="albums-section" aria-label="Smart albums">
       <div className="sidebar__section">
         <h2>Smart albums</h2>
-        <button type="button" className="link-button" aria-pressed={creating} onClick={() => navigate({ kind: 'album-editor', name: null })}>
-          + New
-        </button>
+        {!viewingOnly && (
+          <button type="button" className="link-button" aria-pressed={creating} onClick={() => navigate({ kind: 'album-editor', name: null })}>
+            + New
+          </button>
+        )}
       </div>
       {state.status === 'error' && (
         <p className="form-error" role="alert">
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && state.value.length === 0 && <p className="sidebar__foot muted small">Save a search as an album that keeps itself up to date: “+ New”.</p>}
+      {state.status === 'ready' && state.value.length === 0 && <p className="sidebar__foot muted small">{viewingOnly ? 'No smart albums yet.' : 'Save a search as an album that keeps itself up to date: “+ New”.'}</p>}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul className="album-list">
           {state.value.map((album) => (

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { PlaceCountry } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import type { PlacesState } from '../../hooks/usePlaces';
+import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { formatCount } from '../../lib/format';
 import { placesCountText, shownTowns, unplacedText } from '../../lib/places';
 import type { ScreenProps } from '../../lib/screen';
@@ -101,11 +102,13 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
 
 /** How many photos have no position, and the way to them: select some there, then Place…. */
 function WithoutPlace({ count, onShow }: { count: number; onShow: () => void }) {
+  // Only viewed here: they can be shown, not given a place.
+  const viewingOnly = useViewingOnly();
   return (
     <p className="places__note muted small">
       {formatCount(count, 'photo')} {count === 1 ? 'has' : 'have'} no place (no position recorded or set).{' '}
       <button type="button" className="link-button" onClick={onShow}>
-        Show them to add places
+        {viewingOnly ? 'Show them' : 'Show them to add places'}
       </button>
     </p>
   );

@@ -3,6 +3,7 @@ import type { JobState, ModelInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
 import { useRefocus } from '../../hooks/useRefocus';
+import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnly';
 import { DownloadProgress } from './DownloadProgress';
 import { ModelFigures } from './ModelFigures';
 import { modelSizeText } from './model-size';
@@ -33,6 +34,10 @@ export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRow
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const downloading = isActive(job);
+  // Another process writes the library: a switch could embed none of its photos for the new
+  // model here (every write waits), and search would find nothing until then. Installing stays.
+  const viewingOnly = useViewingOnlyReason();
+  const switchWaits = viewingOnly === 'writer-elsewhere';
   const useButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const question = useId();
@@ -98,7 +103,7 @@ export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRow
           </button>
         )}
         {model.installed && !model.active && !confirming && (
-          <button type="button" className="button" ref={useButton} disabled={switching} onClick={() => setConfirming(true)}>
+          <button type="button" className="button" ref={useButton} disabled={switching || switchWaits} title={switchWaits ? changesWaitText(viewingOnly) : undefined} onClick={() => setConfirming(true)}>
             Use
           </button>
         )}

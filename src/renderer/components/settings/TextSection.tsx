@@ -3,7 +3,7 @@ import type { JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useLibraryEvents } from '../../hooks/useLibraryEvents';
-import { useViewingOnly } from '../../hooks/useViewingOnly';
+import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
 
 /**
@@ -18,8 +18,9 @@ const COUNTS_EVERY_MS = 3000;
 
 export function TextSection() {
   const client = useClient();
-  // A library setting: not changed by a device that only views the library (no model here).
-  const viewingOnly = useViewingOnly();
+  // A library setting: not changed while the library is only viewed here (no model here, or
+  // another process writes it).
+  const viewingOnly = useViewingOnlyReason();
   const [state, reload] = useAsync(() => client.textInPhotos(), [client]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,10 +62,10 @@ export function TextSection() {
       {state.status === 'ready' && (
         <>
           <label className="settings__check">
-            <input type="checkbox" checked={chosen ?? state.value.on} disabled={busy || viewingOnly} onChange={(event) => void toggle(event.target.checked)} />
+            <input type="checkbox" checked={chosen ?? state.value.on} disabled={busy || viewingOnly !== false} onChange={(event) => void toggle(event.target.checked)} />
             Read the text in photos (signs, receipts, screenshots)
           </label>
-          {viewingOnly && <p className="muted small">Can be changed once this device has a model.</p>}
+          {viewingOnly && <p className="muted small">{changesWaitText(viewingOnly)}.</p>}
           {/* While the reading runs its progress line says how far it is (the counts, read
               every few seconds from what is committed, lag behind it and disagreed). */}
           {!(state.value.on && reading?.state === 'running') && (

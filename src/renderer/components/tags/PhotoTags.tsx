@@ -11,7 +11,8 @@ import { notifyTagsChanged } from './useTagsVersion';
 
 export function PhotoTags({ id, tags: initial }: { id: string; tags: PhotoTag[] }) {
   const client = useClient();
-  // Only viewing (no model on this device): the tags show, their decisions wait.
+  // Only viewing (no model on this device, or another process writes the library): the tags
+  // show, their decisions wait.
   const viewingOnly = useViewingOnly();
   const [tags, setTags] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function PhotoTags({ id, tags: initial }: { id: string; tags: PhotoTag[] 
     <section className="photo-tags" aria-label="Tags" ref={section}>
       <h3 tabIndex={-1}>Tags</h3>
       {current.length === 0 ? (
-        <p className="muted small">{rejected.length ? 'No tags left.' : 'No tags yet: tag its folder with a label set.'}</p>
+        <p className="muted small">{rejected.length ? 'No tags left.' : viewingOnly ? 'No tags yet.' : 'No tags yet: tag its folder with a label set.'}</p>
       ) : (
         <ul className="photo-tags__list" aria-label="Tags of this photo">
           {current.map((tag) => (
