@@ -15,6 +15,7 @@
 // of overlapping groups, at least its best photo.
 import type { FolderRepository, PhotoListing, PhotoSummary, SignatureRecord, SignatureRepository, VectorReads } from '../store/types';
 import type { ThumbnailReader } from '../media';
+import { comparableContents } from './comparable';
 import { compareForKeeping, placementsOf, type KeepCandidate } from './keep-best';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
@@ -86,6 +87,8 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   const contents = contentsOf(photos);
   const n = contents.hashes.length;
   const stats = { photos: photos.length, contents: n, signaturesComputed: 0, signaturesSaved: false, unsigned: 0, seconds: 0 };
+  // Videos look alike by their poster frame: near and similar join only comparable contents.
+  const comparable = comparableContents(contents.photos.map((p) => p[0]!.durationMs ?? null));
   const sharpness = new Float64Array(n);
 
   // Signatures: needed for near, and give keep-best its sharpness whenever they exist.
@@ -107,7 +110,7 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
 
   let near: UnionFind | null = null;
   if (kinds.has('near') && words && signed) {
-    near = await nearGroups(words, signed, n, options);
+    near = await nearGroups(words, signed, n, comparable, options);
     for (const members of near.groups()) report('near', members);
   }
 
@@ -115,7 +118,7 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
     options.signal?.throwIfAborted();
     const similar = new UnionFind(n);
     if (near) for (const members of near.groups()) for (const m of members) similar.union(members[0]!, m);
-    await linkSimilar(ctx.store, contents, similar, threshold, options);
+    await linkSimilar(ctx.store, contents, similar, threshold, comparable, options);
     for (const members of similar.groups()) {
       // Only groups of two or more pictures: a near group alone is already reported.
       const pictures = near ? new Set(members.map((m) => near.find(m))).size : members.length;
@@ -181,7 +184,7 @@ async function loadSignatures(
 }
 
 /** Near links over the signed contents (a content without a signature stays alone). */
-async function nearGroups(words: Uint32Array, signed: Uint8Array, n: number, options: FindDuplicatesOptions): Promise<UnionFind> {
+async function nearGroups(words: Uint32Array, signed: Uint8Array, n: number, comparable: (i: number, j: number) => boolean, options: FindDuplicatesOptions): Promise<UnionFind> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) if (signed[i]) ids.push(i);
   let packed = words;
@@ -191,6 +194,7 @@ async function nearGroups(words: Uint32Array, signed: Uint8Array, n: number, opt
   }
   const local = new UnionFind(ids.length);
   const stats = await linkNearDuplicates(packed, ids.length, local, {
+    accept: (a, b) => comparable(ids[a]!, ids[b]!),
     ...(options.near?.threshold !== undefined ? { threshold: options.near.threshold } : {}),
     ...(options.near?.candidateDistance !== undefined ? { candidateDistance: options.near.candidateDistance } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -203,7 +207,7 @@ async function nearGroups(words: Uint32Array, signed: Uint8Array, n: number, opt
 }
 
 /** Similar links: one vector per content (this model's), all pairs above the threshold. */
-async function linkSimilar(store: ScanStore, contents: Contents, groups: UnionFind, threshold: number, options: FindDuplicatesOptions): Promise<void> {
+async function linkSimilar(store: ScanStore, contents: Contents, groups: UnionFind, threshold: number, comparable: (i: number, j: number) => boolean, options: FindDuplicatesOptions): Promise<void> {
   const index = new Map(contents.hashes.map((h, i) => [h, i]));
   let vectors: Float32Array | null = null;
   let dimension = 0;
@@ -228,7 +232,9 @@ async function linkSimilar(store: ScanStore, contents: Contents, groups: UnionFi
     packed = new Float32Array(ids.length * dimension);
     ids.forEach((id, i) => packed.set(vectors.subarray(id * dimension, (id + 1) * dimension), i * dimension));
   }
-  await similarPairs(packed, ids.length, dimension, threshold, (a, b) => groups.union(ids[a]!, ids[b]!), {
+  await similarPairs(packed, ids.length, dimension, threshold, (a, b) => {
+    if (comparable(ids[a]!, ids[b]!)) groups.union(ids[a]!, ids[b]!);
+  }, {
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'similar', done, total }),
   });

@@ -35,6 +35,8 @@ export interface NearLinkOptions {
   threshold?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Whether contents i and j may be joined at all (comparable.ts); default: any two. */
+  accept?: (i: number, j: number) => boolean;
 }
 
 export interface NearLinkStats {
@@ -164,7 +166,7 @@ export async function linkNearDuplicates(words: Uint32Array, n: number, groups: 
     }
     stats.probed += probed;
     for (const j of met) {
-      if (groups.find(i) === groups.find(j)) continue;
+      if (groups.find(i) === groups.find(j) || options.accept?.(i, j) === false) continue;
       stats.verified++;
       if (verifyScore(words, j, i, bestView[j]!) >= threshold && groups.union(i, j)) stats.links++;
     }

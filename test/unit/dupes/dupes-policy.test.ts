@@ -77,6 +77,37 @@ describe('the keeper', () => {
   });
 });
 
+describe('videos, which look alike by their poster frame', () => {
+  /** A video file indexed with its length (its signature and vector are its poster frame's). */
+  async function video(rel: string, bytes: string, durationMs: number) {
+    const record = await photo(rel, bytes);
+    const withLength = { ...record, durationMs };
+    await store.upsertPhotos([withLength]);
+    return withLength;
+  }
+
+  it('are near duplicates only of videos of about their length, never of a photo', async () => {
+    const party1 = await video('library/party part 1.mp4', 'first part', 8_000);
+    const party2 = await video('library/party part 2.mp4', 'second part', 23_000);
+    const reencoded = await video('library/party part 1 (small).mp4', 'first part, re-encoded', 8_040);
+    const still = await photo('library/party.jpg', 'the photo the clips open on');
+    // Every one opens on the same picture.
+    await store.putSignatures([party1, party2, reencoded, still].map((p) => signature(p.hash, 7)));
+    const { groups } = await dupes.scan({ kinds: ['near'] });
+    expect(groups.map((g) => g.members.map((m) => path.basename(m.path)).sort())).toEqual([['party part 1 (small).mp4', 'party part 1.mp4']]);
+  });
+
+  it('are similar only to videos of about their length, never to a photo', async () => {
+    // The fake store gives every one the same vector: all would be similar by the model.
+    await video('library/long take.mp4', 'long take', 60_000);
+    await video('library/short clip.mp4', 'short clip', 5_000);
+    await photo('library/a.jpg', 'a photo');
+    await photo('library/b.jpg', 'another photo');
+    const { groups } = await dupes.scan({ kinds: ['similar'] });
+    expect(groups.map((g) => g.members.map((m) => path.basename(m.path)).sort())).toEqual([['a.jpg', 'b.jpg']]);
+  });
+});
+
 describe('what may be trashed', () => {
   it('a plan moves the non-keepers, and leaves a group whose keeper or member changed since indexing', async () => {
     const keep = await photo('library/x.jpg', 'x');
