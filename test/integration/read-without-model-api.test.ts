@@ -7,6 +7,7 @@ import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-a
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 import { writeExifColourPhoto } from '../helpers/exif-photos';
+import { writeColourVideo } from '../helpers/videos';
 
 describe('a library opened without a model', () => {
   let home: string;
@@ -42,5 +43,25 @@ describe('a library opened without a model', () => {
     await expect(reader.setFavourites([id], true)).rejects.toThrow(/^no model: install one/);
     await expect(reader.indexNow([photos])).rejects.toThrow(/^no model: install one/);
     expect((await reader.timeline({ favourite: true })).total).toBe(0);
+  });
+});
+
+describe('a library with videos opened without a model', () => {
+  it('shows its videos in the Videos view (their length is read from the rows it lists)', async () => {
+    const home = tempDir();
+    const media = tempDir('shoebox-nomodel-videos-');
+    await writeExifColourPhoto(media, 'red.jpg', [220, 20, 20]);
+    writeColourVideo(path.join(media, 'blue.mp4'), [{ colour: 'blue', seconds: 2 }]);
+    const writer = await createLibraryApi({ home, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false, writerLock: 'on-write' });
+    expect(await writer.indexNow([media])).toMatchObject({ added: 2 });
+    await writer.close();
+    const reader = await createLibraryApi({ home, provider: 'cpu', watch: false, writerLock: 'on-write', readWithoutModel: true });
+    try {
+      const videos = await reader.timeline({ videos: true, limit: 10 });
+      expect(videos.photos.map((p) => path.basename(p.path))).toEqual(['blue.mp4']);
+      expect((await reader.timelineSummary({ videos: true })).total).toBe(1);
+    } finally {
+      await reader.close();
+    }
   });
 });

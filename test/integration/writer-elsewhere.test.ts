@@ -5,6 +5,9 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
+import { openLibrary } from '../../src/core/engine';
+import { LibraryLocation } from '../../src/core/location';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { useAppProcesses } from '../helpers/app-process';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
@@ -54,16 +57,32 @@ describe('a library another process writes', () => {
     expect(names((await host.timeline({ favourite: true })).photos)).toEqual(['red.jpg']);
   }, 120_000);
 
-  it('is written at once by a change made after the writer is gone, without a watcher', async () => {
+  it('without a watcher, takes the library over by itself once the writer is gone', async () => {
     const library = tempDir('shoebox-elsewhere-library-');
     const photos = await colourPhotos();
     // A writer in this process (the app opened twice): its line names no other process.
     const writer = await openHost({ library });
     expect(await jobFinished(writer.events, await writer.host.addFolder(photos))).toMatchObject({ state: 'done', result: { embedded: 4 } });
-    const { host } = await openHost({ library, watch: false });
+    const { host, events } = await openHost({ library, watch: false, followMs: 200 });
     expect((await host.status()).writerElsewhere).toMatch(/^library busy: this process is already writing to /);
     await writer.host.close();
+    // `serve --no-watch`: no watcher tries the library, its looks at the commits do.
+    await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 5_000 });
     expect(await host.setFavourites([photoId(path.join(photos, 'blue.jpg'))], true)).toMatchObject({ done: 1 });
-    expect((await host.status()).writerElsewhere).toBeNull();
+  });
+
+  it('tells the library\'s listener of a write refused because another process writes', async () => {
+    const library = tempDir('shoebox-elsewhere-library-');
+    await openHost({ library }); // the writer
+    const lib = openLibrary({ home: tempDir(), location: LibraryLocation.local(library), modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', command: 'test' });
+    try {
+      const told: Error[] = [];
+      lib.onWriterElsewhere = (error) => told.push(error);
+      await expect(lib.writable()).rejects.toThrow(/^library busy: /);
+      await vi.waitFor(() => expect(told.map((e) => e.message)).toEqual([expect.stringMatching(/^library busy: /)]));
+    } finally {
+      await lib.close();
+    }
   });
 });

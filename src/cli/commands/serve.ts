@@ -61,7 +61,7 @@ export function registerServe(program: Command): void {
       printLine(server.url);
       process.stderr.write(`shoebox: serving ${api.library} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
       // Another process writes the library: served for searching and viewing until it is done.
-      const elsewhere = (await api.status()).writerElsewhere;
+      const elsewhere = (await api.status().catch(() => null))?.writerElsewhere;
       if (elsewhere) process.stderr.write(`shoebox: ${printable(elsewhere)}; meanwhile it is served for searching and viewing, and changes are refused\n`);
       api.subscribe((event) => {
         if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`);

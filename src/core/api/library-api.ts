@@ -261,8 +261,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       }
       return library;
     }
-    const writer = holdsLock(candidate) ? new WriterElsewhere(candidate, emit, options.followMs) : null;
+    // Without a watcher, each look at the other's commits also tries to take the library.
+    const takeOver = options.watch === false ? () => candidate.writable() : undefined;
+    const writer = holdsLock(candidate) ? new WriterElsewhere(candidate, emit, options.followMs, takeOver) : null;
     elsewhere = writer;
+    // Told of every write refused and of a lost lease, not only of the watcher's tries.
+    candidate.onWriterElsewhere = (error) => writer?.saw(error);
     if (busy) writer?.saw(busy);
     sync = new BackgroundSync(
       candidate,

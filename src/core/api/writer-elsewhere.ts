@@ -3,7 +3,8 @@
 // anyway, for searching and viewing, rather than failing every call with "library busy":
 // each change asks for the writer lock and is refused with that process's line meanwhile;
 // other devices' commits are followed, so the page shows what they add; and the watcher
-// (BackgroundSync, every WATCH_RETRY_MS) takes the library over once it is free.
+// (BackgroundSync, every WATCH_RETRY_MS), or without one each look at the commits, takes the
+// library over once it is free.
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { LibraryBusyError } from '../library/writer-lock';
@@ -14,11 +15,14 @@ export class WriterElsewhere {
   /** The last "library busy" (or "lease lost") line, while this process does not write. */
   private note: string | null = null;
   private follower: CommitFollower | null = null;
+  private stopped = false;
 
+  /** `takeOver`: tries to take the library (without a watcher to do it); refused while busy. */
   constructor(
     private readonly lib: LibraryService,
     private readonly emit: (event: LibraryEvent) => void,
     private readonly followMs?: number,
+    private readonly takeOver?: () => Promise<unknown>,
   ) {}
 
   /** What status() says: null while this process writes the library. */
@@ -29,6 +33,7 @@ export class WriterElsewhere {
   /** Takes note of a failed open or sync; false when `error` is not another writer's doing. */
   saw(error: unknown): boolean {
     if (!(error instanceof LibraryBusyError || error instanceof LeaseLostError)) return false;
+    if (this.stopped) return true; // a watcher's last try, ending after the host closed
     const line = error.message.split('\n')[0]!;
     if (line !== this.note) {
       this.note = line;
@@ -39,6 +44,7 @@ export class WriterElsewhere {
   }
 
   stop(): void {
+    this.stopped = true;
     this.follower?.stop();
     this.follower = null;
   }
@@ -50,8 +56,10 @@ export class WriterElsewhere {
       if (!this.lib.writing) this.emit({ type: 'photos-changed', added: 0, removed: 0 });
     };
     const tookOver = async () => {
-      if (!this.lib.writing) return;
-      this.stop();
+      if (!this.lib.writing) await this.takeOver?.().catch(() => {}); // still busy: said by saw()
+      if (!this.lib.writing || this.stopped) return;
+      this.follower?.stop();
+      this.follower = null;
       this.note = null;
       this.emit({ type: 'folders-changed' });
     };

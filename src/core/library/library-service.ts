@@ -17,7 +17,7 @@ import type { LibraryFiles } from '../location/library-files';
 import { libraryThumbnails, type ThumbnailStore } from '../media/thumbnail';
 import { createHash } from 'node:crypto';
 import type { ModelChoice } from './model-choice';
-import { acquireLibraryWriter, type LibraryWriter } from './writer-lock';
+import { acquireLibraryWriter, LibraryBusyError, type LibraryWriter } from './writer-lock';
 import { RecentRemovals } from './recent-removals';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
 import { hasVideoExtension, type FfmpegLocation } from '../media';
@@ -106,6 +106,9 @@ export class LibraryService {
   /** Hands what the user gave a rewritten file's old content to its new one (IndexerDeps):
    *  the app's host, through the queues the user's own edits go through (api/changed-content-marks.ts). */
   changedContentMarks: ChangedContentMarks | undefined;
+  /** Told when this process may not write because another one does: a write or the watcher
+   *  found the library busy, or the lease was lost (the app's host shows it: writer-elsewhere.ts). */
+  onWriterElsewhere: ((error: Error) => void) | undefined;
   /** A rotation may have been handed to new contents the watcher embedded upright: align before its next rest. */
   private turnsCarried = false;
 
@@ -162,8 +165,9 @@ export class LibraryService {
     if (this.options.model.missing) throw this.options.model.missing;
     // One writer at a time: callers arriving together share its lock and store.
     const opening = (this.openingWriter ??= this.openWriter());
-    opening.catch(() => {
+    opening.catch((error: unknown) => {
       if (this.openingWriter === opening) this.openingWriter = undefined;
+      if (error instanceof LibraryBusyError) this.onWriterElsewhere?.(error);
     });
     return opening;
   }
@@ -180,7 +184,10 @@ export class LibraryService {
       this.lock = lock;
       this.store = store;
       this.locks.set(store, lock);
-      lock.onLost(() => this.retireWriter(lock, store));
+      lock.onLost((error) => {
+        this.retireWriter(lock, store);
+        this.onWriterElsewhere?.(error);
+      });
       return store;
     } catch (error) {
       await lock.release();

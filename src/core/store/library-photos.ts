@@ -48,7 +48,8 @@ export class LibraryPhotos {
     const rows = await this.byPaths(extra);
     return [...active, ...extra.flatMap((p) => {
       const row = rows.get(p);
-      return row ? [{ path: row.path, hash: row.hash, takenAt: row.takenAt, mtimeMs: row.mtimeMs, indexedAt: row.indexedAt, gpsLat: row.gpsLat, gpsLon: row.gpsLon }] : [];
+      // A video's length too: the timeline's Videos view and its count read it here.
+      return row ? [{ path: row.path, hash: row.hash, takenAt: row.takenAt, mtimeMs: row.mtimeMs, indexedAt: row.indexedAt, gpsLat: row.gpsLat, gpsLon: row.gpsLon, ...(row.durationMs != null ? { durationMs: row.durationMs } : {}) }] : [];
     })];
   }
 
