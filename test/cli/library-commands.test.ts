@@ -68,6 +68,11 @@ describe('shoebox index / status / list / search / similar / folders', () => {
     const similar = JSON.parse((await shoebox(['--home', home, 'similar', ...MODEL, '--json', '--limit', '1', outside])).stdout);
     expect(similar[0].path).toBe(path.join(photos, 'blue.jpg'));
 
+    // A rename, as text: an add and a remove that embedded nothing, said as a move.
+    fs.renameSync(path.join(photos, 'yellow.jpg'), path.join(photos, 'amarillo.jpg'));
+    const renamed = await shoebox(['--home', home, 'index', ...MODEL, photos]);
+    expect(renamed.stdout).toMatch(/^5 files: 1 added \(1 moved or copied\), 0 updated, 3 unchanged, 1 removed, 0 embedded, 1 failed /m);
+
     const folders = JSON.parse((await shoebox(['--home', home, 'folders', 'list', ...MODEL, '--json'])).stdout);
     expect(folders.map((f: { path: string }) => f.path)).toEqual([photos]);
     expect((await shoebox(['--home', home, 'folders', 'remove', ...MODEL, '--json', photos])).code).toBe(0);

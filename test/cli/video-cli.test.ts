@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 describe('videos in the CLI', () => {
-  it('search --json gives a video\'s best moment as "time"; list --json marks it a video', async () => {
+  it('search gives a video\'s best moment ("time" in --json, a third column as text); list --json marks it a video; similar refuses a video outside the library', async () => {
     const home = tempDir();
     const photos = tempDir('shoebox-cli-video-');
     await writeColourPhoto(photos, 'red.jpg', [220, 20, 20]);
@@ -36,6 +36,15 @@ describe('videos in the CLI', () => {
     const [best] = JSON.parse(search.stdout) as { path: string; score: number; time?: number }[];
     expect(path.basename(best!.path)).toBe('red-then-blue.mp4');
     expect(best!.time).toBeGreaterThanOrEqual(4);
+    // As text, the moment is a third column; a photo has none.
+    const text = await shoebox(['--home', home, 'search', ...MODEL, '--all', 'blue'], env);
+    const lines = text.stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(lines.find((l) => l[1]!.endsWith('.mp4'))).toEqual([expect.stringMatching(/^\d\.\d{4}$/), path.join(photos, 'red-then-blue.mp4'), `at 0:0${best!.time}`]);
+    expect(lines.find((l) => l[1]!.endsWith('.jpg'))).toHaveLength(2);
+    // A video outside the library cannot be the example (only its indexed frames could): said so.
+    const outside = writeColourVideo(path.join(tempDir(), 'elsewhere.mp4'), [{ colour: 'blue', seconds: 2 }]);
+    const refused = await shoebox(['--home', home, 'similar', ...MODEL, outside], env);
+    expect(refused.stderr.trim()).toBe(`shoebox: ${outside}: a video the library does not hold: the example must be an image, or a video of the library (index its folder first)`);
 
     const list = await shoebox(['--home', home, 'list', ...MODEL, '--json'], env);
     expect(list.code, list.stderr).toBe(0);

@@ -30,7 +30,7 @@ async function startWatch(home: string, library: string): Promise<{ child: Child
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--library', library, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  // Its first line ("watching 1 folders; Ctrl-C stops") comes once it holds the library.
+  // Its first line ("watching 1 folder; Ctrl-C stops") comes once it holds the library.
   await new Promise<void>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', () => resolve());
     child.once('exit', (code) => reject(new Error(`shoebox watch exited (${code}):\n${stderr}`)));

@@ -30,8 +30,12 @@ describe('indexing a folder', () => {
     expect(s.failed).toEqual([{ path: path.join(photos, 'broken.jpg'), reason: expect.stringMatching(/not an image/) }]);
     // A file left empty (a copy that never finished) says so, rather than "not an image".
     fs.writeFileSync(path.join(photos, 'unfinished copy.jpg'), '');
-    expect((await lib.index([photos])).failed).toContainEqual({ path: path.join(photos, 'unfinished copy.jpg'), reason: 'empty file (0 bytes)' });
+    fs.writeFileSync(path.join(photos, 'unfinished clip.mp4'), '');
+    const empty = (await lib.index([photos])).failed;
+    expect(empty).toContainEqual({ path: path.join(photos, 'unfinished copy.jpg'), reason: 'empty file (0 bytes)' });
+    expect(empty).toContainEqual({ path: path.join(photos, 'unfinished clip.mp4'), reason: 'empty file (0 bytes)' });
     fs.rmSync(path.join(photos, 'unfinished copy.jpg'));
+    fs.rmSync(path.join(photos, 'unfinished clip.mp4'));
     const listed = await lib.listPhotos();
     expect(listed.map((p) => path.basename(p.path)).sort()).toEqual(['blue.jpg', 'green.jpg', 'red again.jpg', 'red.jpg', 'yellow.jpg']);
     expect(listed.every((p) => p.width === 320 && p.height === 240 && /^[0-9a-f]{64}$/.test(p.hash))).toBe(true);

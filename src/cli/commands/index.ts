@@ -38,7 +38,10 @@ export function registerIndex(program: Command): void {
 }
 
 function summaryLine(s: IndexSummary): string {
-  const line = `${s.scanned} files: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`;
+  // Content the library already had under another path (a move reads as an add and a
+  // remove, a copy as an add): said, so a rename does not read as a loss and a new photo.
+  const moved = s.moved ? ` (${s.moved} moved or copied)` : '';
+  const line = `${s.scanned} files: ${s.added} added${moved}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   return s.interrupted ? `${line}${kept}; interrupted: ${s.left} ${s.left === 1 ? 'photo' : 'photos'} left for the next run` : `${line}${kept}`;
 }

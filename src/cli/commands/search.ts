@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, printLine, printable, UsageError } from '../output';
+import { formatDuration } from '../../shared/video-time';
 import { openCommandLibrary, wholeNumber, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import type { SearchOptions, SearchPage, SearchSort } from '../../shared/api';
 import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shared/search';
@@ -28,7 +29,8 @@ function printHits(page: SearchPage, json: boolean | undefined): void {
   const hits = page.closest ? [] : page.photos;
   // A `text:` search carries what was read in the photo and the matched words' boxes.
   if (json) return printJson(hits.map((h) => ({ path: h.path, score: Number(h.score.toFixed(6)), ...(h.time !== undefined ? { time: h.time } : {}), ...(h.photoText ? { photoText: h.photoText } : {}) })));
-  for (const h of hits) printLine(`${h.score.toFixed(4)}\t${printable(h.path)}`);
+  // A video's best moment as a third column: where to look in it.
+  for (const h of hits) printLine(`${h.score.toFixed(4)}\t${printable(h.path)}${h.time !== undefined ? `\tat ${formatDuration(h.time)}` : ''}`);
   unreachableNote(hits);
 }
 

@@ -10,7 +10,8 @@ export function registerWatch(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox watch', true);
       const stop = stopOnSignals();
       try {
-        if (!opts.json) printLine(`watching ${(await library.api.listFolders()).length} folders; Ctrl-C stops`);
+        const folders = (await library.api.listFolders()).length;
+        if (!opts.json) printLine(`watching ${folders} ${folders === 1 ? 'folder' : 'folders'}; Ctrl-C stops`);
         await library.api.watchNow(stop.signal, (s) => {
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) printJson(s);

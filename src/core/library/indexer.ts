@@ -371,9 +371,11 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       opened.close(); // before a video's frames are read, which takes long
     }
     if (!format || !bytes) {
+      // An empty file says so, whatever its name (a video being copied, a failed download).
+      if (head.length === 0 && (hasVideoExtension(filePath) || hasPhotoExtension(filePath))) throw new ImageDecodeError('empty file (0 bytes)');
       if (sniffVideo(head) || hasVideoExtension(filePath)) return decodeVideo(file, index, sniffVideo(head) !== null);
       if (!hasPhotoExtension(filePath)) return null; // not a photo at all: ignored, not failed
-      throw new ImageDecodeError(head.length === 0 ? 'empty file (0 bytes)' : 'not an image (unrecognised content)');
+      throw new ImageDecodeError('not an image (unrecognised content)');
     }
     let meta: PhotoMetadata;
     let image: PreprocessedImage;

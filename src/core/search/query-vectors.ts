@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { dot, normalise } from '../clip/vectors';
 import { preprocessImage } from '../clip/preprocess';
-import { readSharpInput } from '../media';
+import { hasVideoExtension, readSharpInput, sniffVideo } from '../media';
 import type { QueryModel, SearchLibrary } from './search-library';
 import { promptsFor } from './prompts';
 import type { QueryTerm } from './query-parser';
@@ -76,7 +76,7 @@ export class QueryEmbedder {
       vector = r.embedding;
       error = r.error;
     }, { decode: async (p) => preprocessImage(await readSharpInput(p), pre) });
-    if (!vector) throw new QueryError(`${absPath}: ${error ?? 'could not be read as an image'}`);
+    if (!vector) throw new QueryError(isVideoFile(absPath) ? `${absPath}: a video the library does not hold: the example must be an image, or a video of the library (index its folder first)` : `${absPath}: ${error ?? 'could not be read as an image'}`);
     return vector;
   }
 
@@ -112,4 +112,20 @@ export function combineTerms(terms: readonly Pick<QueryTerm, 'sign' | 'weight'>[
   });
   const norm = Math.sqrt(dot(sum, sum));
   return { vector: normalise(sum), norm };
+}
+
+/** Whether a file is a video, by its first bytes or its name (an example only a library video can be). */
+function isVideoFile(file: string): boolean {
+  try {
+    const head = Buffer.alloc(64);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return sniffVideo(head) !== null || hasVideoExtension(file);
+  } catch {
+    return hasVideoExtension(file);
+  }
 }

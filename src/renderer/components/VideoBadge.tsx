@@ -1,5 +1,5 @@
 import type { Photo } from '../../shared/api';
-import { formatDuration } from '../lib/video-time';
+import { formatDuration } from '../../shared/video-time';
 
 /** The corner badge of a video's tile: a play mark and its length (nothing for a photo). */
 export function VideoBadge({ photo }: { photo: Photo }) {

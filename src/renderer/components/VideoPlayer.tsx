@@ -2,7 +2,7 @@ import { useState, type CSSProperties } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { videoFormatName, whyVideoFailed, type VideoFailure } from '../lib/video-failure';
-import { formatDuration } from '../lib/video-time';
+import { formatDuration } from '../../shared/video-time';
 import { RevealButton } from './RevealButton';
 
 interface VideoPlayerProps {

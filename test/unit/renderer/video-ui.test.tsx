@@ -7,7 +7,7 @@ import { ClientContext } from '../../../src/renderer/client/ClientContext';
 import type { ShoeboxClient } from '../../../src/renderer/client/client';
 import { PhotoTile } from '../../../src/renderer/components/PhotoTile';
 import { VideoPlayer } from '../../../src/renderer/components/VideoPlayer';
-import { formatDuration } from '../../../src/renderer/lib/video-time';
+import { formatDuration } from '../../../src/shared/video-time';
 
 const VIDEO = { id: 'v1', path: '/m/clip.mp4', folder: '/m', width: 1280, height: 720, takenAt: null, kind: 'video', duration: 83.4 } satisfies Photo;
 const PHOTO = { id: 'p1', path: '/m/a.jpg', folder: '/m', width: 4, height: 3, takenAt: null } satisfies Photo;

@@ -1,4 +1,5 @@
-// A video's length and moments the way players show them: "0:08", "12:34", "1:02:03".
+// A video's length and moments the way players show them: "0:08", "12:34", "1:02:03" (the app
+// and the CLI's search results).
 
 export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));
