@@ -5,8 +5,8 @@
 // src/main sees only `EngineHost`: a LibraryApi, image reads, dispose().
 //
 // The process starts on first use (utilityProcess.fork needs the app to be ready). If it
-// dies, calls in flight fail, the page is told (a 'log' event) and it is started again; if
-// it cannot start (the data folder cannot be read; a library busy in another process is
+// dies, calls in flight fail, it is started again and the page is told (a 'log' event); if
+// it cannot start (or dies before its hello) (the data folder cannot be read; a library busy in another process is
 // opened for viewing instead, api/writer-elsewhere.ts), calls fail
 // with that reason and each later call tries again, at most every few seconds.
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
@@ -51,15 +51,43 @@ export interface EngineHostOptions {
 const RETRY_FATAL_MS = 3000;
 const STOP_TIMEOUT_MS = 10_000;
 
+/** One forked engine process and what the host knows of it. */
+interface Engine {
+  proc: UtilityProcess;
+  /** It said hello: only then is its exit a crash to restart (before, it is a failed start). */
+  ready: boolean;
+  exited: Promise<void>;
+  /** Set once the host asked it to stop: its exit is expected, not restarted. */
+  stopping?: Promise<void>;
+}
+
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+const closing = () => new Error('Shoebox is closing');
+
+/** Whether `promise` settles within `ms` (the timer never keeps the app alive). */
+function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    timer.unref?.();
+    void promise.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
 export function createEngineHost(options: EngineHostOptions): EngineHost {
-  let child: UtilityProcess | null = null;
+  // Invariant: at most one engine process at a time (a second one would find the library's
+  // writer lock taken and every later start would say "library busy"): `child` is the only
+  // one, and a new one is forked only once it has exited (launch()).
+  let child: Engine | null = null;
   let port: MessagePortMain | null = null;
-  /** Resolves once the engine said hello; rejects with why it cannot start. */
+  /** The current start: resolves once the engine said hello; rejects with why it cannot start. */
   let ready: Promise<void> | null = null;
   let fatal: { error: Error; at: number } | null = null;
   let disposing = false;
-  /** A library switch is stopping the engine: its exit is expected, not restarted here. */
-  let switching = false;
+  /** The last restart (library switch); the next one, and dispose, wait for it. */
+  let restarting: Promise<void> = Promise.resolve();
   const restarts: number[] = [];
 
   const rpc = new RpcClient((request) => {
@@ -68,22 +96,29 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   });
   const emit = (event: LibraryEvent) => rpc.receive({ event });
 
-  const start = (): Promise<void> => {
+  /** Stops whatever engine runs, then forks a new one; refused once the app is closing. */
+  const launch = async (): Promise<void> => {
+    if (child) await stopChild(child);
+    if (disposing) throw closing(); // quitting mid-switch must not leave an engine behind
     const { port1, port2 } = new MessageChannelMain();
     // libuv's pool sized for the cores before the engine starts (base/thread-budget.ts).
     const proc = utilityProcess.fork(options.entry, [], { serviceName: 'Shoebox engine', stdio: 'inherit', env: threadpoolEnv() });
-    child = proc;
+    const engine: Engine = { proc, ready: false, exited: new Promise((resolve) => proc.once('exit', () => resolve())) };
+    child = engine;
     port = port2;
     const hello = new Promise<void>((resolve, reject) => {
       port2.on('message', ({ data }) => {
         const message = data as EngineHello | object;
-        if ('type' in message && message.type === 'ready') return resolve();
+        if ('type' in message && message.type === 'ready') {
+          engine.ready = true;
+          return resolve();
+        }
         if ('type' in message && message.type === 'fatal') return reject(new RemoteError(message.error));
         rpc.receive(message);
       });
       proc.once('exit', (code) => {
         reject(new Error(`the engine process exited (code ${code}) before it was ready`));
-        onExit(proc, code);
+        onExit(engine, code);
       });
     });
     port2.start();
@@ -92,13 +127,26 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     return hello;
   };
 
-  const onExit = (proc: UtilityProcess, code: number): void => {
-    if (child !== proc) return;
+  /** Makes `launching` the current start; its failure is remembered only while it still is. */
+  const track = (launching: Promise<void>): Promise<void> => {
+    const attempt: Promise<void> = launching.catch((error: unknown) => {
+      // A newer start (a restart) may be under way: an older one's error must not block it.
+      if (ready === attempt) fatal = { error: toError(error), at: Date.now() };
+      throw toError(error);
+    });
+    ready = attempt;
+    return attempt;
+  };
+
+  const onExit = (engine: Engine, code: number): void => {
+    if (child !== engine) return;
     child = null;
     port?.close();
     port = null;
     rpc.failAll(new Error(`the engine stopped (exit code ${code})`));
-    if (disposing || switching || fatal) return;
+    // Before its hello it is a failed start (its `ready` rejects, and fatal holds the next
+    // try back a few seconds): restarting here would fork again at once, every time.
+    if (!engine.ready || engine.stopping || disposing) return;
     ready = null;
     const now = Date.now();
     restarts.push(now);
@@ -108,28 +156,25 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       emit({ type: 'log', level: 'error', message: fatal.error.message });
       return;
     }
-    emit({ type: 'log', level: 'error', message: `The engine stopped unexpectedly (exit code ${code}) and was restarted.` });
+    // The page is told what happened once it is known: restarted, or not.
     void ensureReady().then(
       () => {
+        emit({ type: 'log', level: 'error', message: `The engine stopped unexpectedly (exit code ${code}) and was restarted.` });
         emit({ type: 'folders-changed' });
         emit({ type: 'photos-changed', added: 0, removed: 0 });
       },
-      () => {},
+      (error: unknown) => emit({ type: 'log', level: 'error', message: `The engine stopped unexpectedly (exit code ${code}) and could not start again: ${toError(error).message}` }),
     );
   };
 
   const ensureReady = (): Promise<void> => {
-    if (disposing) return Promise.reject(new Error('Shoebox is closing'));
+    if (disposing) return Promise.reject(closing());
     if (fatal) {
       if (Date.now() - fatal.at < RETRY_FATAL_MS) return Promise.reject(fatal.error);
       fatal = null;
       ready = null;
     }
-    ready ??= start().catch((error: unknown) => {
-      fatal = { error: error instanceof Error ? error : new Error(String(error)), at: Date.now() };
-      throw fatal.error;
-    });
-    return ready;
+    return ready ?? track(launch());
   };
 
   const call = async (method: string, params: unknown[]): Promise<unknown> => {
@@ -139,16 +184,17 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 
   const api = libraryApiOverRpc({ call, onEvent: (listener) => rpc.onEvent(listener) });
 
-  /** Asks the engine to close the library (jobs cancelled, writes flushed, lock released) and waits for it to exit. */
-  const stopChild = async (): Promise<void> => {
-    const proc = child;
-    if (!proc || !port) return;
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
-    rpc.call(HOST_METHODS.shutdown, []).catch(() => {});
-    await Promise.race([exited, timeout]);
-    if (child === proc) proc.kill();
-  };
+  /** Asks the engine to close the library (jobs cancelled, writes flushed, lock released) and
+   *  waits for it to exit; kills it if it does not. Once per engine, whoever asks. A starting
+   *  engine gets the request too: its port queues it until it serves, then it closes. */
+  const stopChild = (engine: Engine): Promise<void> =>
+    (engine.stopping ??= (async () => {
+      if (child === engine) rpc.call(HOST_METHODS.shutdown, []).catch(() => {});
+      if (await within(engine.exited, STOP_TIMEOUT_MS)) return;
+      engine.proc.kill();
+      await within(engine.exited, STOP_TIMEOUT_MS);
+      if (child === engine) child = null; // never confirmed: do not wait on it forever
+    })());
 
   return {
     api,
@@ -159,28 +205,23 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       return call(HOST_METHODS.copyLibrary, [library, s3 ?? null]) as Promise<CopyReport>;
     },
     async restart() {
-      if (disposing) throw new Error('Shoebox is closing');
-      switching = true;
+      if (disposing) throw closing();
       fatal = null;
       restarts.length = 0;
-      // Calls made meanwhile wait for the new engine: never two engines on one library.
-      ready = stopChild()
-        .finally(() => {
-          switching = false;
-        })
-        .then(start)
-        .catch((error: unknown) => {
-          fatal = { error: error instanceof Error ? error : new Error(String(error)), at: Date.now() };
-          throw fatal.error;
-        });
-      await ready;
+      // One switch at a time (Save clicked twice, two windows): each waits for the one
+      // before, and calls made meanwhile wait for the newest engine.
+      restarting = track(restarting.catch(() => {}).then(launch));
+      await restarting;
       emit({ type: 'folders-changed' });
       emit({ type: 'photos-changed', added: 0, removed: 0 });
     },
     async dispose() {
       if (disposing) return;
       disposing = true;
-      await stopChild();
+      // The engine running now, a starting one too, is asked to stop; launch() forks no
+      // other from here on, so a pending restart settles (refused) and is waited for.
+      if (child) await stopChild(child);
+      await restarting.catch(() => {});
     },
   };
 }

@@ -74,10 +74,24 @@ function start(): void {
     });
   };
 
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      return;
+    }
+    // No window: on macOS once it was closed, or before the first one is open. The user
+    // launched Shoebox to see it: open it (once ready; the first one may be opening). Not
+    // while quitting (the engine flushing after the last window closed): the app is going.
+    if (quitting) return;
+    void app.whenReady().then(() => {
+      if (!mainWindow && !quitting) openMainWindow();
+    });
   });
 
   app

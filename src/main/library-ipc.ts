@@ -42,6 +42,9 @@ export async function switchLibrary(setting: LibrarySetting, input: unknown, eng
 }
 
 export function registerLibraryIpc(setting: LibrarySetting, engine: LibrarySwitch): () => void {
+  // One switch at a time (Save clicked twice, two windows): overlapping ones would save and
+  // put back each other's choice and restart the engine under each other.
+  let switching: Promise<unknown> = Promise.resolve();
   ipcMain.handle(GET_LIBRARY_CHANNEL, (event): LibraryChoiceView => {
     assertTrustedSender(event);
     return setting.view();
@@ -49,7 +52,9 @@ export function registerLibraryIpc(setting: LibrarySetting, engine: LibrarySwitc
   ipcMain.handle(SET_LIBRARY_CHANNEL, async (event, ...args: unknown[]): Promise<LibraryChoiceView> => {
     assertTrustedSender(event);
     if (args.length !== 1) throw new Error('setLibrary: expected 1 argument, the library setting.');
-    return switchLibrary(setting, args[0], engine);
+    const next = switching.catch(() => {}).then(() => switchLibrary(setting, args[0], engine));
+    switching = next;
+    return next;
   });
   return () => {
     ipcMain.removeHandler(GET_LIBRARY_CHANNEL);

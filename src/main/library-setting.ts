@@ -17,6 +17,8 @@ import {
 /** What of Electron's safeStorage this needs (the unit tests hand in a fake). */
 export interface SecretBox {
   isEncryptionAvailable(): boolean;
+  /** Linux only: which password store safeStorage uses ('basic_text' is none at all). */
+  getSelectedStorageBackend(): string;
   encryptString(plain: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }
@@ -42,7 +44,19 @@ export class LibrarySetting {
     private readonly box: SecretBox,
     /** Where SHOEBOX_LIBRARY is read: set, it wins over the choice (main/index.ts), and the page says so. */
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {}
+
+  /** Whether keys saved now would really be encrypted. On Linux without a secret service
+   *  (i3, sway, --password-store=basic) safeStorage still says it can encrypt, but with a
+   *  password built into Electron ('basic_text'): as good as plain text. 'unknown' is
+   *  before the app is ready, when nothing is known yet. */
+  private canStoreKeys(): boolean {
+    if (!this.box.isEncryptionAvailable()) return false;
+    if (this.platform !== 'linux') return true;
+    const backend = this.box.getSelectedStorageBackend();
+    return backend !== 'basic_text' && backend !== 'unknown';
+  }
 
   /** The saved choice; the default library when none was saved or the file is unusable. */
   choice(): LibraryChoice {
@@ -59,7 +73,7 @@ export class LibrarySetting {
       choice,
       uri: libraryChoiceUri(choice),
       hasKeys: choice.kind === 's3' && this.keys() !== null,
-      canStoreKeys: this.box.isEncryptionAvailable(),
+      canStoreKeys: this.canStoreKeys(),
       ...(this.env['SHOEBOX_LIBRARY'] ? { overriddenBy: 'SHOEBOX_LIBRARY' as const } : {}),
     };
   }
@@ -89,7 +103,7 @@ export class LibrarySetting {
   /** Throws what save() would (a bad setting, keys this system cannot keep), saving nothing. */
   checkSave(input: unknown): void {
     const { keys } = checkLibraryChoiceInput(input);
-    if (keys && !this.box.isEncryptionAvailable()) throw new Error('this system cannot keep the keys encrypted: put them in ~/.aws/credentials or the AWS_* variables instead');
+    if (keys && !this.canStoreKeys()) throw new Error('this system cannot keep the keys encrypted: put them in ~/.aws/credentials or the AWS_* variables instead');
   }
 
   /** Saves what the page sent (checked here: it comes from the renderer); returns the new view. */

@@ -1,10 +1,12 @@
 // Session-wide defences that do not belong to one window.
 import type { Session } from 'electron';
+import { isAppUrl } from './app-url';
 
 /**
  * Adds our CSP to every document the session loads over http(s) (the dev server today)
- * and refuses every permission prompt. Custom-scheme responses carry their own header
- * (app-protocol.ts), because webRequest header hooks only run for http(s).
+ * and refuses every permission but fullscreen for the app's own pages. Custom-scheme
+ * responses carry their own header (app-protocol.ts), because webRequest header hooks only
+ * run for http(s).
  */
 export function hardenSession(session: Session, csp: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -14,9 +16,15 @@ export function hardenSession(session: Session, csp: string): void {
     });
   });
   // A photo organizer needs no camera, microphone, location or notifications; a feature
-  // that does should allow its one permission here, not loosen this wholesale.
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // that does should allow its one permission here, not loosen this wholesale. Fullscreen
+  // is one: Electron routes element.requestFullscreen() (the slideshow, <video>) through
+  // these handlers, so refusing it would fail them silently. Only for our own pages.
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permission === 'fullscreen' && isAppUrl(details.requestingUrl ?? contents.getURL())),
+  );
+  session.setPermissionCheckHandler(
+    (contents, permission, requestingOrigin, details) => permission === 'fullscreen' && isAppUrl(details.requestingUrl ?? contents?.getURL() ?? requestingOrigin),
+  );
 }
 
 /** Replaces any CSP header, whatever its case, so exactly one policy (ours) applies. */

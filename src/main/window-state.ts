@@ -1,7 +1,7 @@
 // The main window comes back where the user left it: bounds, maximized, full screen, kept in
 // <userData>/window-state.json. Saved a moment after the last resize or move, and at close.
-// A state file that is unreadable, or bounds no current display shows (a monitor unplugged
-// since), is ignored: a window restored off every screen could not be reached at all.
+// A state file that is unreadable, or bounds that put the title bar on no current display (a
+// monitor unplugged since), is ignored: a window restored there could not be reached at all.
 import fs from 'node:fs';
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
 import { writeFileAtomicSync } from '../base/atomic-write';
@@ -18,8 +18,13 @@ export const WINDOW_STATE_FILE = 'window-state.json';
 /** How long moves and resizes settle before the state is written (a drag fires dozens). */
 export const SAVE_DELAY_MS = 400;
 
-/** A window must show at least this much of itself on some display to be restored there. */
-const MIN_VISIBLE = 64;
+/** To be restored, a window's title bar (this strip along its top, over at least this
+ *  width) must lie within some display's work area: the user must be able to grab it. Any
+ *  corner showing is not enough: a window whose top is off-screen (a monitor above
+ *  unplugged) could not be moved. */
+const TITLE_BAR_HEIGHT = 32;
+const TITLE_BAR_MIN_WIDTH = 100;
+const INVISIBLE_BORDER = 8;
 
 /** The saved state, or null when there is none, it is corrupt, or it would be off-screen. */
 export function loadWindowState(file: string): WindowState | null {
@@ -84,7 +89,8 @@ function parseState(raw: unknown): WindowState | null {
 function isOnSomeDisplay(bounds: Rectangle): boolean {
   return screen.getAllDisplays().some(({ workArea: area }) => {
     const w = Math.min(bounds.x + bounds.width, area.x + area.width) - Math.max(bounds.x, area.x);
-    const h = Math.min(bounds.y + bounds.height, area.y + area.height) - Math.max(bounds.y, area.y);
-    return w >= Math.min(MIN_VISIBLE, bounds.width) && h >= Math.min(MIN_VISIBLE, bounds.height);
+    // Windows counts an invisible resize border of a few pixels above the title bar.
+    const top = bounds.y + INVISIBLE_BORDER >= area.y && bounds.y + Math.min(TITLE_BAR_HEIGHT, bounds.height) <= area.y + area.height;
+    return top && w >= Math.min(TITLE_BAR_MIN_WIDTH, bounds.width);
   });
 }

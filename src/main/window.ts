@@ -1,6 +1,7 @@
 // The main window and the guards every window of ours gets.
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
+import { addEditContextMenu } from './context-menu';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export interface MainWindowOptions {
@@ -36,6 +37,7 @@ export function createMainWindow({ preloadPath, url, stateFile }: MainWindowOpti
     },
   });
   guardWebContents(window.webContents);
+  addEditContextMenu(window.webContents);
   if (saved?.maximized) window.maximize();
   if (saved?.fullscreen) window.setFullScreen(true);
   if (stateFile) trackWindowState(window, stateFile);

@@ -146,7 +146,7 @@ export const fakeElectron = {
   },
   Menu: {
     // The template itself stands for the built menu: tests read what was installed.
-    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
     setApplicationMenu: vi.fn((_menu: unknown) => {}),
   },
   shell: { openPath: vi.fn((_path: string) => Promise.resolve('')), showItemInFolder: vi.fn((_path: string) => {}) },
@@ -155,6 +155,7 @@ export const fakeElectron = {
   // An OS keychain stand-in: reversible, and never the plain text (what tests check).
   safeStorage: {
     isEncryptionAvailable: vi.fn(() => true),
+    getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
     encryptString: vi.fn((plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a))),
     decryptString: vi.fn((encrypted: Buffer) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8')),
   },

@@ -54,6 +54,22 @@ describe('the library setting', () => {
     expect(setting.view().canStoreKeys).toBe(false);
   });
 
+  it("refuses keys on Linux without a keyring, where safeStorage's 'encryption' is a built-in password", () => {
+    const keys = { accessKeyId: 'AKID', secretAccessKey: SECRET };
+    for (const backend of ['basic_text', 'unknown'] as const) {
+      vi.mocked(safeStorage.getSelectedStorageBackend).mockReturnValue(backend);
+      const dir = home();
+      const setting = new LibrarySetting(dir, safeStorage, {}, 'linux');
+      expect(() => setting.save({ choice: { kind: 's3', bucket: 'family', prefix: '' }, keys }), backend).toThrow(/cannot keep the keys encrypted/);
+      expect(fs.readdirSync(dir), backend).toEqual([]);
+      expect(setting.view().canStoreKeys, backend).toBe(false);
+      // The backend is a Linux thing: elsewhere isEncryptionAvailable() alone decides.
+      expect(new LibrarySetting(dir, safeStorage, {}, 'darwin').view().canStoreKeys, backend).toBe(true);
+    }
+    vi.mocked(safeStorage.getSelectedStorageBackend).mockReturnValue('kwallet5');
+    expect(new LibrarySetting(home(), safeStorage, {}, 'linux').save({ choice: { kind: 's3', bucket: 'family', prefix: '' }, keys }).hasKeys).toBe(true);
+  });
+
   it('takes a local folder, and forgets keys when leaving S3', () => {
     const dir = home();
     const setting = new LibrarySetting(dir, safeStorage);

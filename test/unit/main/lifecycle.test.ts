@@ -101,6 +101,29 @@ describe('app lifecycle', () => {
     expect(createdWindows[0]?.focus).toHaveBeenCalled();
   });
 
+  it('opens the main window for a second instance when there is none, unless quitting', async () => {
+    const { createdWindows, fakeElectron } = await launchToWindow();
+    createdWindows[0]!.emit('closed'); // macOS: the app lives on without a window
+    fakeElectron.app.emit('second-instance');
+    await vi.waitFor(() => expect(createdWindows).toHaveLength(2));
+
+    createdWindows[1]!.emit('closed');
+    fakeElectron.app.emit('before-quit'); // e.g. the engine flushing before exit
+    fakeElectron.app.emit('second-instance');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(createdWindows).toHaveLength(2);
+  });
+
+  it('opens one window only when a second instance starts before the first window is open', async () => {
+    let ready!: () => void;
+    const { createdWindows, fakeElectron } = await launch((f) => f.fakeElectron.app.whenReady.mockImplementation(() => new Promise<void>((resolve) => (ready = resolve))));
+    fakeElectron.app.emit('second-instance');
+    ready();
+    await vi.waitFor(() => expect(createdWindows).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(createdWindows).toHaveLength(1);
+  });
+
   it('quits when the last window closes, except on macOS', async () => {
     const { fakeElectron } = await launchToWindow();
     fakeElectron.app.emit('window-all-closed');

@@ -46,19 +46,40 @@ describe('session hardening', () => {
     expect(headers).toEqual({ 'Content-Type': ['application/json'] });
   });
 
-  it('refuses every permission request', () => {
+  it('allows fullscreen for the app\'s own pages only (slideshow, <video>), and refuses every other permission', () => {
     const session = fakeElectron.session.defaultSession;
     hardenSession(session as unknown as Session, csp);
-    const handler = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
-      contents: unknown,
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: { getURL(): string },
       permission: string,
       callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
     ) => void;
-    const callback = vi.fn();
-    handler({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean;
-    expect(check()).toBe(false);
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (
+      contents: { getURL(): string } | null,
+      permission: string,
+      requestingOrigin: string,
+      details: { requestingUrl?: string },
+    ) => boolean;
+    const app = { getURL: () => 'shoebox://app/index.html' };
+    const granted = (contents: { getURL(): string }, permission: string, details: { requestingUrl?: string }) => {
+      const callback = vi.fn();
+      request(contents, permission, callback, details);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(granted(app, 'fullscreen', { requestingUrl: 'shoebox://app/index.html#/slideshow' })).toBe(true);
+    expect(granted(app, 'fullscreen', {})).toBe(true); // no URL in the details: the page's
+    expect(granted(app, 'fullscreen', { requestingUrl: 'https://example.com/frame' })).toBe(false);
+    expect(granted({ getURL: () => 'https://example.com/' }, 'fullscreen', {})).toBe(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(granted(app, permission, { requestingUrl: 'shoebox://app/index.html' }), permission).toBe(false);
+    }
+
+    expect(check(app, 'fullscreen', 'shoebox://app', { requestingUrl: 'shoebox://app/index.html' })).toBe(true);
+    expect(check(null, 'fullscreen', 'shoebox://app', {})).toBe(true);
+    expect(check(app, 'fullscreen', 'https://example.com', { requestingUrl: 'https://example.com/' })).toBe(false);
+    expect(check(null, 'fullscreen', 'https://example.com', {})).toBe(false);
+    expect(check(app, 'media', 'shoebox://app', { requestingUrl: 'shoebox://app/index.html' })).toBe(false);
   });
 });
 

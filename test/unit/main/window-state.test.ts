@@ -93,6 +93,19 @@ describe('remembered window state', () => {
     expect(openWindow().options).not.toHaveProperty('x');
   });
 
+  it('ignores a window whose title bar would be off every screen, however much of it shows', () => {
+    fs.mkdirSync(path.dirname(stateFile), { recursive: true });
+    const restoredX = (bounds: object) => {
+      fs.writeFileSync(stateFile, JSON.stringify({ bounds, maximized: false, fullscreen: false }));
+      return openWindow().options['x'];
+    };
+    expect(restoredX({ x: 100, y: -700, width: 1280, height: 820 })).toBeUndefined(); // a monitor above, unplugged
+    expect(restoredX({ x: 100, y: -10, width: 1280, height: 820 })).toBeUndefined();
+    expect(restoredX({ x: 100, y: 1020, width: 1280, height: 820 })).toBeUndefined(); // only 20 px of it at the bottom
+    expect(restoredX({ x: -1200, y: 100, width: 1280, height: 820 })).toBeUndefined(); // 80 px of title bar
+    expect(restoredX({ x: -1100, y: 1000, width: 1280, height: 820 })).toBe(-1100); // a 180×32 px grip is enough
+  });
+
   it('ignores a corrupt or malformed state file and starts at the default size', () => {
     fs.mkdirSync(path.dirname(stateFile), { recursive: true });
     for (const content of ['{"bounds": {"x": 1', 'null', '[]', '{"bounds": {"x": "10", "y": 0, "width": 800, "height": 600}}', '{"bounds": {"x": 0, "y": 0, "width": -5, "height": 600}}']) {

@@ -61,4 +61,19 @@ describe('main window', () => {
     fakeElectron.app.isPackaged = true;
     expect(navigate('http://localhost:5173/')).toBe(true);
   });
+
+  it('offers Cut, Copy, Paste and Select All on a right-click in a text field, Copy on selected text, nothing elsewhere', () => {
+    const { webContents } = openWindow();
+    const flags = { canCut: true, canCopy: true, canPaste: true, canSelectAll: true };
+    const rightClick = (params: object) => {
+      vi.mocked(fakeElectron.Menu.buildFromTemplate).mockClear();
+      webContents.emit('context-menu', {}, { editFlags: flags, selectionText: '', isEditable: false, ...params });
+      const built = vi.mocked(fakeElectron.Menu.buildFromTemplate).mock.results[0]?.value as { template: { role?: string }[]; popup: ReturnType<typeof vi.fn> } | undefined;
+      if (built) expect(built.popup).toHaveBeenCalled();
+      return built?.template.map((item) => item.role ?? '-');
+    };
+    expect(rightClick({ isEditable: true })).toEqual(['cut', 'copy', 'paste', '-', 'selectAll']);
+    expect(rightClick({ selectionText: 'IMG_0042.jpg' })).toEqual(['copy']);
+    expect(rightClick({})).toBeUndefined();
+  });
 });
