@@ -75,6 +75,9 @@ export function lostConnectionLine(location: LibraryLocation, cause: string): st
   return withoutSecrets(`lost the connection to ${location.describe()} (${cause.toLowerCase()}): what was committed is kept; run the command again to resume`, location.secrets);
 }
 
+/** Node's codes for a server certificate it could not trust (a self-signed NAS, a private CA, another name). */
+const TLS_TRUST_CODES = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+
 /** `midRun`: the library was open and answering before (its files' reads and writes), so a network failure is a lost connection, not "cannot reach". */
 export function s3LocationError(location: LibraryLocation, error: unknown, options: { midRun?: boolean } = {}): LibraryLocationError {
   const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
@@ -88,6 +91,10 @@ export function s3LocationError(location: LibraryLocation, error: unknown, optio
     line = `access denied to ${where}: check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the AWS profile)`;
   else if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(`${code} ${e.message ?? ''}`) || name === 'TimeoutError' || name === 'RequestTimeout')
     line = options.midRun ? lostConnectionLine(location, code || name || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`;
+  else if (/wrong version number|packet length too long|EPROTO/.test(`${code} ${e.message ?? ''}`) && location.s3?.endpoint?.startsWith('https:'))
+    line = `cannot open ${where}: the server does not answer in TLS there: if it serves plain HTTP, give the endpoint as http://`;
+  else if (TLS_TRUST_CODES.has(code))
+    line = `cannot open ${where}: its TLS certificate is not trusted (${code}): give Node its CA (NODE_EXTRA_CA_CERTS=ca.pem) or use the server's name its certificate holds`;
   else line = `cannot open ${where}: ${name ? `${name}: ` : ''}${(e.message ?? String(error)).split('\n')[0]}`;
   return new LibraryLocationError(withoutSecrets(line, location.secrets));
 }
