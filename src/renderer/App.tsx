@@ -31,6 +31,7 @@ import { useListSelection } from './hooks/useListSelection';
 import { selectedIndices } from './lib/selection';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { LeaveDialog } from './components/LeaveDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { ThemeToggle } from './components/ThemeToggle';
@@ -53,10 +54,13 @@ import { focusWhenShown, useFocusAfterRender, type FocusTarget } from './hooks/u
 import { useAsync } from './hooks/useAsync';
 import { useClient } from './client/ClientContext';
 import { useViewState } from './hooks/useViewState';
+import { initialRoute, useHashRoute } from './hooks/useHashRoute';
+import { UnsavedChangesContext } from './hooks/useUnsavedChanges';
 import { ViewingOnlyContext, type ViewingOnly } from './hooks/useViewingOnly';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
-import { viewKey } from './lib/view';
+import { LIBRARY_VIEW, viewKey } from './lib/view';
+import type { Route, SettingsRoute } from './lib/route';
 import { asksPhotoText, fromTextQuery, toTextQuery } from './lib/text-query';
 
 /** The whole library's timeline (archived photos left out). */
@@ -68,10 +72,15 @@ const contentHeading: FocusTarget = () => document.querySelector<HTMLElement>('m
 /** The first photo of the grid the content area shows. */
 const firstTile: FocusTarget = () => document.querySelector<HTMLElement>('main .grid .tile[data-index="0"] .tile__open');
 
+/** Whether two screens are the same one (the same album, the same set). */
+const sameScreen = (a: Screen, b: Screen) => JSON.stringify(a) === JSON.stringify(b);
+
 export function App() {
   const client = useClient();
   const library = useLibrary();
-  const views = useViewState();
+  // Where the page opens: the URL's hash (a reload comes back to the same screen).
+  const [opened] = useState(initialRoute);
+  const views = useViewState(opened.view ?? LIBRARY_VIEW);
   const [theme, setTheme] = useTheme();
   // The viewer's photo, by position in the list and by id: see the effects below. `removed`:
   // the engine said the photo is no longer in the library (its file deleted outside Shoebox).
@@ -79,9 +88,70 @@ export function App() {
   // edit has moved it to a part of the list not loaded (it is not stepped past: see below).
   const [viewer, setViewer] = useState<{ index: number; id: string | undefined; removed?: true; held?: Photo } | null>(null);
   const viewerIndex = viewer?.index ?? null;
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  // Settings, open at a section (its place is in the URL too), or closed (null).
+  const [settings, setSettings] = useState<SettingsRoute | null>(opened.settings);
+  const settingsOpen = settings !== null;
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [screen, setScreen] = useState<Screen>(PHOTOS_SCREEN);
+  const [screen, setScreen] = useState<Screen>(opened.screen);
+  const currentScreen = useRef(screen);
+  currentScreen.current = screen;
+  // An editor's changes not saved (the label-set editor's): leaving its screen asks first.
+  const unsaved = useRef<string | null>(null);
+  const setUnsaved = useCallback((what: string | null) => {
+    unsaved.current = what;
+  }, []);
+  const [leaveAsked, setLeaveAsked] = useState<{ what: string; leave: () => void } | null>(null);
+  /** Asks before `go` moves to screen `to` while changes are not saved; true when it asked. */
+  const askLeave = useCallback((to: Screen, go: () => void): boolean => {
+    const what = unsaved.current;
+    if (what === null || sameScreen(to, currentScreen.current)) return false;
+    setLeaveAsked({
+      what,
+      leave: () => {
+        unsaved.current = null;
+        go();
+      },
+    });
+    return true;
+  }, []);
+  /** Runs `go` (a move to screen `to`) now, or once the user said yes to leaving changes not saved. */
+  const leaveFor = useCallback(
+    (to: Screen, go: () => void) => {
+      if (!askLeave(to, go)) go();
+    },
+    [askLeave],
+  );
+  // A reload (or closing the tab) under `shoebox serve` asks the browser's own question. Not in
+  // the desktop app: there a page that refuses to unload is a window that never closes.
+  useEffect(() => {
+    if (client.transport === 'ipc') return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (unsaved.current === null) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [client]);
+  // The URL's hash follows the screen, and Back / Forward bring the screens visited back.
+  const { restore: restoreView } = views;
+  const restore = useCallback(
+    (to: Route) => {
+      setViewer(null);
+      setSettings(to.settings);
+      // Another screen has All photos behind it, as after a reload (the search box empty);
+      // Settings opened or closed over the same screen leaves it as it is.
+      if (to.view) restoreView(to.view);
+      else if (!sameScreen(to.screen, currentScreen.current)) restoreView(LIBRARY_VIEW);
+      setScreen(to.screen);
+    },
+    [restoreView],
+  );
+  const hashRoute = useHashRoute({
+    route: { screen, view: screen.kind === 'photos' ? views.view : null, settings },
+    restore,
+    askLeave: useCallback((to: Route, leave: () => void) => askLeave(to.screen, leave), [askLeave]),
+  });
   const searchInput = useRef<HTMLInputElement>(null);
   const [filterFields, setFilterFields] = useState<FilterFields>(NO_FILTERS);
   const settledFields = useDebounced(filterFields, 300);
@@ -174,7 +244,7 @@ export function App() {
   useKeydown((event) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
     if (event.key === '/') searchInput.current?.focus();
-    else if (event.key === ',') setSettingsOpen(true);
+    else if (event.key === ',') setSettings({ section: null });
     else if (event.key === '?') setShortcutsOpen(true);
     else return false;
     return true;
@@ -203,6 +273,8 @@ export function App() {
     count: source.count,
   };
   const toResults = () => {
+    // Submitted: the search is an entry of the history of its own (typing replaces it until then).
+    hashRoute.submitSearch(views.query);
     views.searchNow();
     stopWaitingForResults.current();
     stopWaitingForResults.current = focusWhenShown(() => {
@@ -219,36 +291,24 @@ export function App() {
   const [textState] = useAsync(() => (textSearch ? client.textInPhotos() : Promise.resolve(null)), [client, textSearch, view]);
   // Searching, "more like this" or a dropped image bring the photo grid back.
   useEffect(() => {
-    if (view.kind !== 'library') setScreen(PHOTOS_SCREEN);
-  }, [view]);
+    if (view.kind !== 'library') leaveFor(PHOTOS_SCREEN, () => setScreen(PHOTOS_SCREEN));
+  }, [view, leaveFor]);
   const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showVideos, showPlace, showWithoutPlace, showDescribed } = views;
-  const showPhotos = useCallback(
-    (folder: string | null) => {
-      setScreen(PHOTOS_SCREEN);
-      showFolder(folder);
-    },
-    [showFolder],
+  // The sidebar's views: each leaves the screen shown (asking first when it has changes not saved).
+  const toPhotos = useCallback(
+    (show: () => void) =>
+      leaveFor(PHOTOS_SCREEN, () => {
+        setScreen(PHOTOS_SCREEN);
+        show();
+      }),
+    [leaveFor],
   );
-  const showRecentlyAdded = useCallback(() => {
-    setScreen(PHOTOS_SCREEN);
-    showRecent();
-  }, [showRecent]);
-  const showFavouritesView = useCallback(() => {
-    setScreen(PHOTOS_SCREEN);
-    showFavourites();
-  }, [showFavourites]);
-  const showOnThisDayView = useCallback(() => {
-    setScreen(PHOTOS_SCREEN);
-    showOnThisDay();
-  }, [showOnThisDay]);
-  const showArchiveView = useCallback(() => {
-    setScreen(PHOTOS_SCREEN);
-    showArchive();
-  }, [showArchive]);
-  const showVideosView = useCallback(() => {
-    setScreen(PHOTOS_SCREEN);
-    showVideos();
-  }, [showVideos]);
+  const showPhotos = useCallback((folder: string | null) => toPhotos(() => showFolder(folder)), [toPhotos, showFolder]);
+  const showRecentlyAdded = useCallback(() => toPhotos(showRecent), [toPhotos, showRecent]);
+  const showFavouritesView = useCallback(() => toPhotos(showFavourites), [toPhotos, showFavourites]);
+  const showOnThisDayView = useCallback(() => toPhotos(showOnThisDay), [toPhotos, showOnThisDay]);
+  const showArchiveView = useCallback(() => toPhotos(showArchive), [toPhotos, showArchive]);
+  const showVideosView = useCallback(() => toPhotos(showVideos), [toPhotos, showVideos]);
   // A place's timeline (a town card, a country, the viewer's place link), from any screen.
   // The place shown last, whose card or map dot (the one it was opened by) "‹ All places"
   // gives the focus back to.
@@ -268,7 +328,9 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showWithoutPlace();
   }, [showWithoutPlace]);
-  const showPlaces = useCallback(() => setScreen({ kind: 'places' }), []);
+  const showPlaces = useCallback(() => leaveFor({ kind: 'places' }, () => setScreen({ kind: 'places' })), [leaveFor]);
+  // The screens' own moves (the sidebar's albums and label sets, an editor's Cancel).
+  const navigate = useCallback((to: Screen) => leaveFor(to, () => setScreen(to)), [leaveFor]);
   // "‹ All places" goes away with the place's timeline: the card of that place takes the
   // focus (the one the user went in by), else the page's heading.
   const backToPlaces = useCallback(() => {
@@ -302,13 +364,16 @@ export function App() {
   // entries are gone too). The editors stay: what was typed there is kept, and a Save says why
   // it has to wait.
   const changesOnlyScreen = viewingOnly !== false && (screen.kind === 'tag-review' || screen.kind === 'duplicates');
+  const { replaceNext } = hashRoute;
   useEffect(() => {
     if (!changesOnlyScreen) return;
     const hadFocus = document.activeElement?.closest('main') != null;
+    // Not the user's move: Back does not lead to the screen taken away.
+    replaceNext();
     setScreen(PHOTOS_SCREEN);
     if (hadFocus) focusAfterRender(contentHeading);
-  }, [changesOnlyScreen, focusAfterRender]);
-  const screenProps: ScreenProps = { screen, navigate: setScreen, library, showPlace: showPlaceView, showWithoutPlace: showWithoutPlaceView };
+  }, [changesOnlyScreen, focusAfterRender, replaceNext]);
+  const screenProps: ScreenProps = { screen, navigate, library, showPlace: showPlaceView, showWithoutPlace: showWithoutPlaceView };
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
 
@@ -317,217 +382,232 @@ export function App() {
 
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
-      <div className="app">
-        <a
-          className="skip-link"
-          href="#content"
-          onClick={(event) => {
-            event.preventDefault();
-            skipToContent();
-          }}
-        >
-          {screen.kind !== 'photos' ? 'Skip to content' : view.kind === 'library' ? 'Skip to photos' : 'Skip to results'}
-        </a>
-        <TopBar>
-          <SearchBox
-            ref={searchInput}
-            value={textMode ? fromTextQuery(views.query) : views.query}
-            onChange={(typed) => {
-              stopWaitingForResults.current();
-              views.setQuery(textMode ? toTextQuery(typed) : typed);
+      <UnsavedChangesContext.Provider value={setUnsaved}>
+        <div className="app">
+          <a
+            className="skip-link"
+            href="#content"
+            onClick={(event) => {
+              event.preventDefault();
+              skipToContent();
             }}
-            onResults={toResults}
-            disabled={!ready}
-            disabledReason={hasModel ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings'}
-            textMode={textMode}
-            onTextMode={(on) => {
-              setTextMode(on);
-              views.setQuery(on ? toTextQuery(views.query) : fromTextQuery(views.query));
-            }}
-          />
-          <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
-          <div className="top-bar__end">
-            <ThemeToggle theme={theme} onChange={setTheme} />
-            <button type="button" className="icon-button" aria-label="Settings" title="Settings (,)" onClick={() => setSettingsOpen(true)}>
-              <span aria-hidden="true">⚙</span>
-            </button>
-          </div>
-        </TopBar>
-        <ConnectionBanner state={library.connection} />
-        {viewingOnly === 'no-model' && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
-        {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
-        <div className="app-body">
-          {browsable && (
-            <Sidebar
-              folders={library.folders}
-              jobs={library.jobs}
-              sync={library.sync}
-              photos={(archiving ? timelineCount : null) ?? status?.photos ?? 0}
-              folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && !videos && place === null && !withoutPlace && view.described === undefined ? view.folder : undefined}
-              onShowFolder={showPhotos}
-              recent={recent}
-              onShowRecent={showRecentlyAdded}
-              favourites={favourites}
-              favouriteCount={favouriteCount}
-              onShowFavourites={showFavouritesView}
-              onThisDay={onThisDay}
-              onThisDayCount={onThisDayCount}
-              onShowOnThisDay={showOnThisDayView}
-              videos={videos}
-              videoCount={videoCount}
-              onShowVideos={showVideosView}
-              places={screen.kind === 'places' || place !== null || withoutPlace}
-              placeCount={places.summary?.located ?? null}
-              onShowPlaces={showPlaces}
-              archive={archive}
-              archiveCount={archiveCount}
-              onShowArchive={showArchiveView}
-            >
-              {/* Zero-shot tags, prompt albums and duplicate scans all need the model. Label sets
-                  (editing them, reviewing tags) and the duplicates' trash are there to change the
-                  library: not while another process writes it. Albums only read to be shown. */}
-              {hasModel && !viewingOnly && <LabelSetsSection {...screenProps} />}
-              {hasModel && <AlbumsSection {...screenProps} />}
-              {hasModel && !viewingOnly && <DuplicatesSection {...screenProps} />}
-            </Sidebar>
-          )}
-          <main className="content" id="content">
-            {status === null ? (
-              library.error && <EngineError message={library.error} onRetry={library.refresh} />
-            ) : status.damaged ? (
-              <EngineError message={status.damaged} onRetry={library.refresh} />
-            ) : !browsable && !hasModel ? (
-              <NoModel problem={status.modelProblem} onRetry={library.refresh} />
-            ) : library.folders.length === 0 ? (
-              <NoFolders />
-            ) : screen.kind === 'label-set' ? (
-              <LabelSetScreen {...screenProps} />
-            ) : screen.kind === 'tag-review' ? (
-              <TagReviewScreen {...screenProps} />
-            ) : screen.kind === 'album' ? (
-              <AlbumScreen {...screenProps} />
-            ) : screen.kind === 'album-editor' ? (
-              <AlbumEditor {...screenProps} />
-            ) : screen.kind === 'duplicates' ? (
-              <DuplicatesScreen {...screenProps} />
-            ) : screen.kind === 'places' ? (
-              <PlacesScreen {...screenProps} places={places} />
-            ) : (
-              <>
-                <ResultHeader
-                  view={view}
-                  count={source.count}
-                  countComplete={source.complete}
-                  loading={loading}
-                  countHidden={problem !== null}
-                  closest={view.kind === 'search' && source.closest}
-                  error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
-                  queryThumb={view.kind === 'image' ? view.previewUrl : null}
-                  onBack={showAllPhotos}
-                  onPlaces={backToPlaces}
-                />
-                {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
-                {view.kind === 'search' && <DescribedSuggestion query={view.query} version={library.photosVersion} onDescribed={showDescribed} />}
-                {view.kind !== 'library' && (
-                  <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
-                    {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}
-                  </FilterBar>
-                )}
-                {view.kind === 'search' && source.closest && source.count > 0 && !problem && (
-                  // The cut-off left nothing: say so, and still offer a next step.
-                  <p className="closest-note" role="status">
-                    No strong matches for “{shortText(view.query)}”. Closest photos:
-                  </p>
-                )}
-                {selection.indices.size > 0 && (
-                  <SelectionBar
-                    count={selection.indices.size}
-                    photos={() => source.resolve(selectedIndices(selection))}
-                    onClear={clearSelection}
-                    onTrashed={(text) => {
-                      clearSelection();
-                      setNotice(text);
-                    }}
-                    askTrash={askTrash}
-                    askFavourite={askFavourite}
-                    onFavourites={(favourite, text, undo) => {
-                      // The photos go from this list: the selection's indices would name others.
-                      if (favourite || !listOfFavourites) return;
-                      clearSelection();
-                      setNotice(text, undo);
-                    }}
-                    inArchive={view.kind === 'library' && view.archived === true}
-                    askArchive={askArchive}
-                    askRotate={askRotate}
-                    onMoved={(text, undo) => {
-                      // The photos moved in the timeline or left a place view: the selection's indices would name others.
-                      clearSelection();
-                      setNotice(text, undo);
-                    }}
-                    onArchived={(archived, text, undo) => {
-                      // As with unfavouriting above: the photos went, and the selection with them.
-                      if (!leavesOnArchive(archived)) return;
-                      clearSelection();
-                      setNotice(text, undo);
-                    }}
+          >
+            {screen.kind !== 'photos' ? 'Skip to content' : view.kind === 'library' ? 'Skip to photos' : 'Skip to results'}
+          </a>
+          <TopBar>
+            <SearchBox
+              ref={searchInput}
+              value={textMode ? fromTextQuery(views.query) : views.query}
+              onChange={(typed) => {
+                stopWaitingForResults.current();
+                views.setQuery(textMode ? toTextQuery(typed) : typed);
+              }}
+              onResults={toResults}
+              disabled={!ready}
+              disabledReason={hasModel ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings'}
+              textMode={textMode}
+              onTextMode={(on) => {
+                setTextMode(on);
+                views.setQuery(on ? toTextQuery(views.query) : fromTextQuery(views.query));
+              }}
+            />
+            <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
+            <div className="top-bar__end">
+              <ThemeToggle theme={theme} onChange={setTheme} />
+              <button type="button" className="icon-button" aria-label="Settings" title="Settings (,)" onClick={() => setSettings({ section: null })}>
+                <span aria-hidden="true">⚙</span>
+              </button>
+            </div>
+          </TopBar>
+          <ConnectionBanner state={library.connection} />
+          {viewingOnly === 'no-model' && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
+          {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
+          <div className="app-body">
+            {browsable && (
+              <Sidebar
+                folders={library.folders}
+                jobs={library.jobs}
+                sync={library.sync}
+                photos={(archiving ? timelineCount : null) ?? status?.photos ?? 0}
+                folder={screen.kind === 'photos' && view.kind === 'library' && !recent && !favourites && !onThisDay && !archive && !videos && place === null && !withoutPlace && view.described === undefined ? view.folder : undefined}
+                onShowFolder={showPhotos}
+                recent={recent}
+                onShowRecent={showRecentlyAdded}
+                favourites={favourites}
+                favouriteCount={favouriteCount}
+                onShowFavourites={showFavouritesView}
+                onThisDay={onThisDay}
+                onThisDayCount={onThisDayCount}
+                onShowOnThisDay={showOnThisDayView}
+                videos={videos}
+                videoCount={videoCount}
+                onShowVideos={showVideosView}
+                places={screen.kind === 'places' || place !== null || withoutPlace}
+                placeCount={places.summary?.located ?? null}
+                onShowPlaces={showPlaces}
+                archive={archive}
+                archiveCount={archiveCount}
+                onShowArchive={showArchiveView}
+              >
+                {/* Zero-shot tags, prompt albums and duplicate scans all need the model. Label sets
+                    (editing them, reviewing tags) and the duplicates' trash are there to change the
+                    library: not while another process writes it. Albums only read to be shown. */}
+                {hasModel && !viewingOnly && <LabelSetsSection {...screenProps} />}
+                {hasModel && <AlbumsSection {...screenProps} />}
+                {hasModel && !viewingOnly && <DuplicatesSection {...screenProps} />}
+              </Sidebar>
+            )}
+            <main className="content" id="content">
+              {status === null ? (
+                library.error && <EngineError message={library.error} onRetry={library.refresh} />
+              ) : status.damaged ? (
+                <EngineError message={status.damaged} onRetry={library.refresh} />
+              ) : !browsable && !hasModel ? (
+                <NoModel problem={status.modelProblem} onRetry={library.refresh} />
+              ) : library.folders.length === 0 ? (
+                <NoFolders />
+              ) : hashRoute.checking ? (
+                // The URL's album, label set or folder may be gone since: known before it is shown.
+                <p className="content__empty muted">Loading…</p>
+              ) : screen.kind === 'label-set' ? (
+                <LabelSetScreen {...screenProps} />
+              ) : screen.kind === 'tag-review' ? (
+                <TagReviewScreen {...screenProps} />
+              ) : screen.kind === 'album' ? (
+                <AlbumScreen {...screenProps} />
+              ) : screen.kind === 'album-editor' ? (
+                <AlbumEditor {...screenProps} />
+              ) : screen.kind === 'duplicates' ? (
+                <DuplicatesScreen {...screenProps} />
+              ) : screen.kind === 'places' ? (
+                <PlacesScreen {...screenProps} places={places} />
+              ) : (
+                <>
+                  <ResultHeader
+                    view={view}
+                    count={source.count}
+                    countComplete={source.complete}
+                    loading={loading}
+                    countHidden={problem !== null}
+                    closest={view.kind === 'search' && source.closest}
+                    error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
+                    queryThumb={view.kind === 'image' ? view.previewUrl : null}
+                    onBack={showAllPhotos}
+                    onPlaces={backToPlaces}
                   />
-                )}
-                {notice && selection.indices.size === 0 && <SelectionNotice key={notice.id} notice={notice} onUndone={noticeUndone} />}
-                {problem ? (
-                  // Filters no photo can pass: say why, and show none of the unfiltered results.
-                  <p className="content__empty form-error" role="alert">
-                    {problem}
-                  </p>
-                ) : source.settled && source.count === 0 && !source.error ? (
-                  <p className="content__empty muted">
-                    {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount }, textState.status === 'ready' ? textState.value : null)}
-                  </p>
-                ) : view.kind === 'library' ? (
-                  timeline.summary && (
-                    <TimelineGrid
+                  {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
+                  {view.kind === 'search' && <DescribedSuggestion query={view.query} version={library.photosVersion} onDescribed={showDescribed} />}
+                  {view.kind !== 'library' && (
+                    <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
+                      {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}
+                    </FilterBar>
+                  )}
+                  {view.kind === 'search' && source.closest && source.count > 0 && !problem && (
+                    // The cut-off left nothing: say so, and still offer a next step.
+                    <p className="closest-note" role="status">
+                      No strong matches for “{shortText(view.query)}”. Closest photos:
+                    </p>
+                  )}
+                  {selection.indices.size > 0 && (
+                    <SelectionBar
+                      count={selection.indices.size}
+                      photos={() => source.resolve(selectedIndices(selection))}
+                      onClear={clearSelection}
+                      onTrashed={(text) => {
+                        clearSelection();
+                        setNotice(text);
+                      }}
+                      askTrash={askTrash}
+                      askFavourite={askFavourite}
+                      onFavourites={(favourite, text, undo) => {
+                        // The photos go from this list: the selection's indices would name others.
+                        if (favourite || !listOfFavourites) return;
+                        clearSelection();
+                        setNotice(text, undo);
+                      }}
+                      inArchive={view.kind === 'library' && view.archived === true}
+                      askArchive={askArchive}
+                      askRotate={askRotate}
+                      onMoved={(text, undo) => {
+                        // The photos moved in the timeline or left a place view: the selection's indices would name others.
+                        clearSelection();
+                        setNotice(text, undo);
+                      }}
+                      onArchived={(archived, text, undo) => {
+                        // As with unfavouriting above: the photos went, and the selection with them.
+                        if (!leavesOnArchive(archived)) return;
+                        clearSelection();
+                        setNotice(text, undo);
+                      }}
+                    />
+                  )}
+                  {notice && selection.indices.size === 0 && <SelectionNotice key={notice.id} notice={notice} onUndone={noticeUndone} />}
+                  {problem ? (
+                    // Filters no photo can pass: say why, and show none of the unfiltered results.
+                    <p className="content__empty form-error" role="alert">
+                      {problem}
+                    </p>
+                  ) : source.settled && source.count === 0 && !source.error ? (
+                    <p className="content__empty muted">
+                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount }, textState.status === 'ready' ? textState.value : null)}
+                    </p>
+                  ) : view.kind === 'library' ? (
+                    timeline.summary && (
+                      <TimelineGrid
+                        source={source}
+                        days={timeline.summary.days}
+                        listKey={key}
+                        reveal={viewerIndex}
+                        onOpen={setViewerIndex}
+                        onMoreLikeThis={moreLikeThis}
+                        label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : archive ? 'Archive' : videos ? 'Videos' : (place ?? 'Photos')}
+                        select={select}
+                      />
+                    )
+                  ) : (
+                    <PhotoGrid
                       source={source}
-                      days={timeline.summary.days}
                       listKey={key}
                       reveal={viewerIndex}
                       onOpen={setViewerIndex}
                       onMoreLikeThis={moreLikeThis}
-                      label={recent ? 'Recently added' : favourites ? 'Favourites' : onThisDay ? 'On this day' : archive ? 'Archive' : videos ? 'Videos' : (place ?? 'Photos')}
+                      label="Search results"
                       select={select}
                     />
-                  )
-                ) : (
-                  <PhotoGrid
-                    source={source}
-                    listKey={key}
-                    reveal={viewerIndex}
-                    onOpen={setViewerIndex}
-                    onMoreLikeThis={moreLikeThis}
-                    label="Search results"
-                    select={select}
-                  />
-                )}
-              </>
-            )}
-          </main>
+                  )}
+                </>
+              )}
+            </main>
+          </div>
+          <StatusBar status={status} error={library.error} />
+          {viewerIndex !== null && (
+            <Viewer
+              source={source}
+              index={viewerIndex}
+              away={viewerAway ? (viewer.removed ? 'removed' : viewerHeld ? 'held' : 'checking') : undefined}
+              held={viewerHeld}
+              onHold={holdViewerPhoto}
+              onIndex={setViewerIndex}
+              onClose={() => setViewerIndex(null)}
+              onMoreLikeThis={moreLikeThis}
+              onPlace={showPlaceView}
+            />
+          )}
+          {settings && <SettingsPanel theme={theme} onTheme={setTheme} section={settings.section} onSection={(section) => setSettings({ section })} onClose={() => setSettings(null)} />}
+          {leaveAsked && (
+            <LeaveDialog
+              what={leaveAsked.what}
+              onStay={() => setLeaveAsked(null)}
+              onLeave={() => {
+                setLeaveAsked(null);
+                leaveAsked.leave();
+              }}
+            />
+          )}
+          {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+          <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
         </div>
-        <StatusBar status={status} error={library.error} />
-        {viewerIndex !== null && (
-          <Viewer
-            source={source}
-            index={viewerIndex}
-            away={viewerAway ? (viewer.removed ? 'removed' : viewerHeld ? 'held' : 'checking') : undefined}
-            held={viewerHeld}
-            onHold={holdViewerPhoto}
-            onIndex={setViewerIndex}
-            onClose={() => setViewerIndex(null)}
-            onMoreLikeThis={moreLikeThis}
-            onPlace={showPlaceView}
-          />
-        )}
-        {settingsOpen && <SettingsPanel theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} />}
-        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-        <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
-      </div>
+      </UnsavedChangesContext.Provider>
     </ViewingOnlyContext.Provider>
   );
 }

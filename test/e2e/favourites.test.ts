@@ -209,6 +209,10 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
 
   it('a reload shows what the library kept', async () => {
     await lib.page.reload();
+    // The reload comes back to Favourites (the screen is in the URL), with the two kept.
+    await eventually(() => lib.page.locator('.result-header').innerText(), 30_000).toMatch(/^Favourites\s+2 photos/);
+    await eventually(() => tileNames(lib.page)).toEqual(['blue.jpg', 'yellow.jpg']);
+    await sidebar().getByRole('button', { name: /^All photos/ }).click();
     await eventually(() => lib.page.locator('.result-header').innerText(), 30_000).toContain(`${PHOTOS.length} photos`);
     await eventually(hearted).toEqual(['blue.jpg', 'yellow.jpg']);
     await eventually(() => favouritesEntry().innerText()).toMatch(/^Favourites\s*2$/);

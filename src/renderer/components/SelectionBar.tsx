@@ -2,9 +2,10 @@
 // from the favourites), archive them (or, in the Archive, bring them back), tag them with a
 // label (an accepted tag, as in the viewer), pin them to or exclude them from an album,
 // set their date taken, export them to a folder, show one in the file manager (desktop app
-// only), or move them to the trash after a confirmation. Each action is one call for the whole selection (one
+// only), or move them to the trash after a confirmation (in an album's grid, Delete offers
+// removing them from the album first). Each action is one call for the whole selection (one
 // write, however many photos) and reports what it did.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AlbumPhoto, Photo, PlaceChoice } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
@@ -18,6 +19,7 @@ import { notifyAlbumsChanged } from './albums/albums-changed';
 import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
+import { RemoveFromAlbumDialog } from './albums/RemoveFromAlbumDialog';
 import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
 import type { AskRotate, Undo } from '../hooks/useListSelection';
@@ -56,21 +58,33 @@ interface SelectionBarProps {
   onMoved: (text: string, undo?: Undo) => void;
   /** The album whose photos are shown (its screen): pinning or excluding there reloads them. */
   shownAlbum?: string;
+  /** The album whose members are shown: Delete and the bar's Remove… offer to take the photos
+   *  out of it (excluded, with Undo) first, and the trash second. */
+  removeFrom?: string;
 }
 
 type Panel = 'tag' | 'album' | 'date' | 'place' | 'export' | null;
 
-export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, askRotate, onArchived, onMoved, shownAlbum }: SelectionBarProps) {
+export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askFavourite = 0, onFavourites, inArchive = false, askArchive = 0, askRotate, onArchived, onMoved, shownAlbum, removeFrom }: SelectionBarProps) {
   const client = useClient();
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [trash, setTrash] = useState<Photo[] | null>(null);
+  // In an album's grid, Delete asks "remove from the album?" first (the trash is its second choice).
+  const [removing, setRemoving] = useState<Photo[] | null>(null);
+  // What had the focus when Delete asked: the trash's confirmation, opened from the album's, gives it back there.
+  const asker = useRef<HTMLElement | null>(null);
+  const askDelete = (chosen: Photo[]) => {
+    asker.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (removeFrom) setRemoving(chosen);
+    else setTrash(chosen);
+  };
   const [labels] = useAsync(async () => (panel === 'tag' ? (await client.listLabelSets()).flatMap((s) => s.labels.map((l) => ({ set: s.name, label: l.name }))) : []), [client, panel]);
   const [albums] = useAsync(async () => (panel === 'album' ? (await client.listAlbums()).map((a) => a.name) : []), [client, panel]);
   const [label, setLabel] = useState('');
-  const [album, setAlbum] = useState('');
+  const [chosenAlbum, setChosenAlbum] = useState('');
   const [dir, setDir] = useState('');
   const [copy, setCopy] = useState(false);
   const refocus = useRefocus();
@@ -126,10 +140,11 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const result = await client.setTagStates(chosen.map((p) => p.id), set, name, 'accepted');
       return `Tagged ${formatCount(result.done, 'photo')} “${name}”.${goneText(result.missing)}`;
     });
-  const member = (membership: 'pinned' | 'excluded') =>
+  /** Pins the selection to `album` or excludes it; `removed`: said as Delete's "Remove from album". */
+  const member = (membership: 'pinned' | 'excluded', album = chosenAlbum, removed = false) =>
     run(async (chosen) => {
       const result = await client.setAlbumMemberships(album, chosen.map((p) => p.id), membership);
-      const text = `${membership === 'pinned' ? 'Pinned' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
+      const text = `${membership === 'pinned' ? 'Pinned' : removed ? 'Removed' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
       // In that album's own screen it reloads, and the selection and this bar go with it: the
       // line is said as a notice there. Elsewhere the selection stays, for the next action.
       // Excluded photos leave that album's grid: Undo puts each back as it was (pinned, or in while it matches).
@@ -186,7 +201,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
 
   // Only a new Delete, F or Shift+A press acts, not one made for an earlier selection.
   // They change the library: not while it is only viewed (useViewingOnly).
-  useOnChange(askTrash, () => !viewingOnly && void photos().then(setTrash));
+  useOnChange(askTrash, () => !viewingOnly && void photos().then(askDelete));
   useOnChange(askFavourite, () => !viewingOnly && void favourite('toggle'));
   useOnChange(askArchive, () => !viewingOnly && void archive('toggle'));
   useOnChange(askRotate?.n ?? 0, () => !viewingOnly && askRotate && void rotate(askRotate.turns));
@@ -240,12 +255,18 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
           Export…
         </button>
         <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" />
-        {!viewingOnly && (
-          // "Trash…", not "Move to trash…": the bar fits one row at 1280 px with Date… and Place…; the title and the dialog say the rest.
-          <button type="button" className="button button--danger" disabled={busy} title="Move the selected photos to the system's trash (asks first)" onClick={() => void photos().then(setTrash)}>
-            Trash…
-          </button>
-        )}
+        {!viewingOnly &&
+          (removeFrom ? (
+            // In an album, what Delete offers first: out of the album (the trash is the dialog's second choice).
+            <button type="button" className="button" disabled={busy} title={`Remove the selected photos from “${removeFrom}”, or move them to the trash (asks first; Delete)`} onClick={() => void photos().then(askDelete)}>
+              Remove…
+            </button>
+          ) : (
+            // "Trash…", not "Move to trash…": the bar fits one row at 1280 px with Date… and Place…; the title and the dialog say the rest.
+            <button type="button" className="button button--danger" disabled={busy} title="Move the selected photos to the system's trash (asks first)" onClick={() => void photos().then(askDelete)}>
+              Trash…
+            </button>
+          ))}
       </div>
       {panel === 'tag' && (
         <div className="selection-bar__row">
@@ -264,7 +285,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       )}
       {panel === 'album' && (
         <div className="selection-bar__row">
-          <select aria-label="Album" value={album} onChange={(e) => setAlbum(e.target.value)}>
+          <select aria-label="Album" value={chosenAlbum} onChange={(e) => setChosenAlbum(e.target.value)}>
             <option value="">Choose an album</option>
             {(albums.status === 'ready' ? albums.value : []).map((name) => (
               <option key={name} value={name}>
@@ -272,10 +293,10 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
               </option>
             ))}
           </select>
-          <button type="button" className="button" disabled={!album || busy} onClick={() => void member('pinned')}>
+          <button type="button" className="button" disabled={!chosenAlbum || busy} onClick={() => void member('pinned')}>
             Pin to album
           </button>
-          <button type="button" className="button" disabled={!album || busy} onClick={() => void member('excluded')}>
+          <button type="button" className="button" disabled={!chosenAlbum || busy} onClick={() => void member('excluded')}>
             Exclude from album
           </button>
         </div>
@@ -298,9 +319,25 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
           {message.text}
         </p>
       )}
+      {removing && removeFrom && (
+        <RemoveFromAlbumDialog
+          album={removeFrom}
+          count={removing.length}
+          onCancel={() => setRemoving(null)}
+          onRemove={() => {
+            setRemoving(null);
+            void member('excluded', removeFrom, true);
+          }}
+          onTrash={() => {
+            setRemoving(null);
+            setTrash(removing);
+          }}
+        />
+      )}
       {trash && (
         <SelectionTrashDialog
           photos={trash}
+          returnTo={() => asker.current}
           onCancel={() => setTrash(null)}
           onConfirm={() => {
             const chosen = trash;

@@ -12,10 +12,12 @@ interface SelectionTrashDialogProps {
   photos: Photo[];
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where the focus goes back to, when not the control that opened it (an album's Remove dialog, gone by then). */
+  returnTo?: () => HTMLElement | null;
 }
 
-export function SelectionTrashDialog({ photos, onConfirm, onCancel }: SelectionTrashDialogProps) {
-  const { dialog, cancel, onKeyDown } = useModalDialog(onCancel);
+export function SelectionTrashDialog({ photos, onConfirm, onCancel, returnTo }: SelectionTrashDialogProps) {
+  const { dialog, cancel, onKeyDown } = useModalDialog(onCancel, returnTo);
   const large = photos.length >= LARGE_DUPLICATE_GROUP;
   const [sure, setSure] = useState(!large);
   const count = formatCount(photos.length, 'photo');

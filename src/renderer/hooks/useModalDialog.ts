@@ -13,12 +13,13 @@ export interface ModalDialog {
  * A modal confirmation's keyboard behaviour: Cancel has the focus when it opens, Esc cancels,
  * Tab and Shift-Tab cycle through what can take the focus inside. Keys go no further than
  * the dialog: the app's own shortcuts ("/" focuses the search box, "," opens settings) must
- * not act behind a modal. Closed, it gives the focus back to what had it.
+ * not act behind a modal. Closed, it gives the focus back to what had it (or to `returnTo()`,
+ * when what had it was another dialog that led to this one).
  */
-export function useModalDialog(onCancel: () => void): ModalDialog {
+export function useModalDialog(onCancel: () => void, returnTo?: () => HTMLElement | null): ModalDialog {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useReturnFocus();
+  useReturnFocus(returnTo);
   // Without scrolling to it: a long dialog (the shortcuts) opens at its title, not at its end.
   useEffect(() => cancel.current?.focus({ preventScroll: true }), []);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -33,17 +33,23 @@ export interface ViewState {
   moreLikeThis: (photo: Photo) => void;
   searchByImage: (file: File) => void;
   back: () => void;
+  /** Shows `view` as it was (Back, Forward, a reload: hooks/useHashRoute.ts), its query in the box. */
+  restore: (view: View) => void;
   /** A problem reading a dropped file. */
   error: string | null;
 }
 
-/** Which list the grid shows, driven by the search box, folder choice, "more like this" and drops. */
-export function useViewState(): ViewState {
-  const [view, setView] = useState<View>(LIBRARY_VIEW);
-  const [query, setQuery] = useState('');
+/** What the search box holds while `view` shows. */
+const queryOf = (view: View) => (view.kind === 'search' ? view.query : '');
+
+/** Which list the grid shows, driven by the search box, folder choice, "more like this" and
+ *  drops; `initial`: the one the page opens on (the URL's, after a reload). */
+export function useViewState(initial: View = LIBRARY_VIEW): ViewState {
+  const [view, setView] = useState<View>(initial);
+  const [query, setQuery] = useState(() => queryOf(initial));
   const [error, setError] = useState<string | null>(null);
   const settled = useDebounced(query.trim(), TYPING_PAUSE_MS);
-  const lastSettled = useRef('');
+  const lastSettled = useRef(queryOf(initial));
   const preview = useRef<string | null>(null);
 
   useEffect(() => {
@@ -131,6 +137,12 @@ export function useViewState(): ViewState {
     back: useCallback(() => {
       clearQuery();
       setView(LIBRARY_VIEW);
+    }, []),
+    restore: useCallback((next) => {
+      // The box says what is searched, and its typing pause has nothing to add.
+      setQuery(queryOf(next));
+      lastSettled.current = queryOf(next);
+      setView(next);
     }, []),
   };
 }

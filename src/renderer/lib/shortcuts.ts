@@ -29,7 +29,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['F', 'Favourite the selection (or unmark it)'],
       ['Shift A', 'Archive the selection (or bring it back)'],
       ['R', 'Rotate the selection right (Shift R: left)'],
-      ['Delete ⌫', 'Move the selection to the trash (asks first)'],
+      ['Delete ⌫', 'Move the selection to the trash, or in an album take it out of the album (asks first)'],
       ['Esc', 'Clear the selection'],
     ],
   },

@@ -4,7 +4,8 @@
 // exclusion is said with Undo in a line that stays as the viewer moves on).
 // "More like this" stays in the album screen: it lists a photo's look-alikes, any of which
 // can be pinned into the album. Photos are selected as in the other grids (click,
-// shift-click, ctrl/cmd-click, the keyboard) for the selection bar's actions.
+// shift-click, ctrl/cmd-click, the keyboard) for the selection bar's actions; Delete there
+// offers "Remove from album" (an exclusion, with Undo) before the trash.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -185,6 +186,8 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
             chosen.setNotice(text, undo);
           }}
           shownAlbum={album.name}
+          // Delete here means "not in this album" first; the trash is the second choice.
+          removeFrom={members ? album.name : undefined}
         />
       )}
       {chosen.notice && selection.indices.size === 0 && viewerIndex === null && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}

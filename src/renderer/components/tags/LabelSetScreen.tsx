@@ -6,6 +6,7 @@ import type { LabelSetInfo, LabelSetInput } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, repeatedLabel, type LabelSetForm, type RowProblem } from './label-set-form';
 import { InlineConfirm } from '../InlineConfirm';
@@ -60,6 +61,8 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   }, [focusRow]);
   const dirty = snapshot(form) !== baseline;
   const isNew = saved === null;
+  // Leaving with changes not saved asks first (App's LeaveDialog; the browser's own question on a reload).
+  const leaveUnasked = useUnsavedChanges(dirty ? (isNew ? 'the new label set' : `the label set “${saved.name}”`) : null);
 
   // Any change may fix what an error was about: it goes, and Save checks again.
   const edit = (change: Partial<LabelSetForm>) => {
@@ -92,7 +95,10 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
       // its name): "Saved." takes the focus, or the editor's title.
       refocusWhenLost(() => document.querySelector<HTMLElement>('.label-set-editor .tags-notice') ?? document.querySelector<HTMLElement>('.label-set-editor h2'));
       notifyTagsChanged();
-      if (isNew || info.name !== saved.name) navigate({ kind: 'label-set', name: info.name });
+      if (isNew || info.name !== saved.name) {
+        leaveUnasked();
+        navigate({ kind: 'label-set', name: info.name });
+      }
     } catch (e) {
       setError(firstLine(errorMessage(e)));
     }
@@ -104,6 +110,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
     try {
       await client.removeLabelSet(saved.name);
       notifyTagsChanged();
+      leaveUnasked();
       navigate(PHOTOS_SCREEN);
     } catch (e) {
       setError(firstLine(errorMessage(e)));
