@@ -5,10 +5,10 @@
 // src/main sees only `EngineHost`: a LibraryApi, image reads, dispose().
 //
 // The process starts on first use (utilityProcess.fork needs the app to be ready). If it
-// dies, calls in flight fail, it is started again and the page is told (a 'log' event); if
-// it cannot start (or dies before its hello) (the data folder cannot be read; a library busy in another process is
-// opened for viewing instead, api/writer-elsewhere.ts), calls fail
-// with that reason and each later call tries again, at most every few seconds.
+// dies, calls in flight fail, it is started again and the page is told (a 'log' event). If
+// it cannot start, or dies before its hello (an unreadable data folder, an unreachable S3
+// library; a library another process writes opens for viewing: api/writer-elsewhere.ts),
+// calls fail with that reason and each later call tries again, at most every few seconds.
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
 import { threadpoolEnv } from '../base/thread-budget';
 import type { ExecutionProviderName, LibraryApi, LibraryEvent } from '../shared/api';
