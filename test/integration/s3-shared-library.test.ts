@@ -163,10 +163,14 @@ describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
     expect(takeover.code, takeover.stderr).toBe(0);
     // Woken, the watch finds its lease taken over and stops writing: exit 1, one line.
     watch.child.kill('SIGCONT');
-    expect(await watch.exited).toBe(1);
+    // Once in a full run (not alone) the woken watch took over 3 minutes to exit: a request in
+    // flight at the freeze retried on waking, it seems. Waited for, and if it happens again, what
+    // it printed meanwhile is in the failure.
+    const exit = await Promise.race([watch.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 5 minutes'), 300_000))]);
+    expect(exit, `the woken watch's stderr:\n${watch.out.stderr}`).toBe(1);
     // Which it notices first, its own stale lease or the new holder's claim, depends on timing.
     expect(watch.out.stderr.trim().split('\n').at(-1)).toMatch(/^shoebox: library lease lost: (not renewed for \d+ s \(.+\)|shoebox index on \S+ \(pid \d+\) took it over after it expired); .*stopped writing$/);
-  }, 240_000);
+  }, 480_000);
 
   it('kill -9 mid-index, then a re-run: complete, nothing committed embedded again, no duplicate rows', async () => {
     const uri = s3LibraryUri(s3!, s3Prefix('kill'));
