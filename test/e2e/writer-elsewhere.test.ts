@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos', 'imagenet'))('a libra
     const pid = watch.child.pid!;
     expect(await banner().getAttribute('aria-labelledby')).toBe('writer-elsewhere-title');
     expect(await page.locator('#writer-elsewhere-title').innerText()).toMatch(new RegExp(`^Search and view only: shoebox watch on \\S+ \\(pid ${pid}\\) is writing to this library\\.$`));
-    expect(await banner().innerText()).toMatch(/Changes \(favourites, tags, albums, new folders…\) wait until it stops; Shoebox then takes over by itself, without a restart\./);
+    expect(await banner().innerText()).toMatch(/Changes \(favourites, tags, albums, new folders…\) wait until it is done or quiet for a moment; this note then goes by itself, without a restart\./);
     // Not the no-model mode.
     expect(await page.getByRole('region', { name: /^Viewing only/ }).count()).toBe(0);
     await eventually(() => tileNames(page).then((names) => names.sort())).toEqual([...PHOTOS].sort());

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, expect } from 'vitest';
+import type { LibraryApiOptions } from '../../src/core/api/library-api';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 
 export interface AppProcess {
@@ -13,13 +14,13 @@ export interface AppProcess {
 }
 
 /** Registers the kill of every child it starts after each test; returns the starter. */
-export function useAppProcesses(): (home: string, library: string, watch?: boolean) => Promise<AppProcess> {
+export function useAppProcesses(): (home: string, library: string, options?: Pick<LibraryApiOptions, 'watch' | 'handBackMs'>) => Promise<AppProcess> {
   const stops: (() => void)[] = [];
   afterEach(() => {
     for (const stop of stops.splice(0)) stop();
   });
-  return async (home, library, watch = false) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'api-host-process.mjs'), home, library, fixtureModelDir(TINY_IMMICH), ...(watch ? ['watch'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return async (home, library, options = {}) => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'api-host-process.mjs'), home, library, fixtureModelDir(TINY_IMMICH), JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
     stops.push(() => child.kill('SIGKILL'));
     const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const next = async () => JSON.parse(((await lines.next()).value as string) ?? 'null') as { ready?: true; result?: unknown; error?: string };

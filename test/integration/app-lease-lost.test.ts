@@ -45,7 +45,7 @@ describe('the app asleep past its writer lease on a shared library', () => {
     await writeColourPhoto(mine, 'red.jpg', COLOURS.red!);
     await writeColourPhoto(theirs, 'green.jpg', COLOURS.green!);
 
-    const app = await appProcess(tempDir('shoebox-lease-lost-home-'), library, true);
+    const app = await appProcess(tempDir('shoebox-lease-lost-home-'), library, { watch: true });
     expect(await app.call('indexNow', [mine])).toMatchObject({ added: 1 });
     app.child.kill('SIGSTOP');
     await new Promise((resolve) => setTimeout(resolve, LEASE_TTL_MS + 3000));

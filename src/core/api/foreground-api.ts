@@ -36,7 +36,8 @@ export interface ForegroundApi {
   /** Adds `folders` (none: every library folder) and indexes them as a job, awaited; aborting
    *  `signal` stops it after the batch in progress (the summary says `interrupted`). */
   indexNow(folders: string[], options?: { signal?: AbortSignal }): Promise<IndexSummary>;
-  /** Catches up, then follows every library folder until `signal` aborts; one summary per sync. */
+  /** Catches up, then follows every library folder until `signal` aborts; one summary per sync.
+   *  Quiet, it gives the writer lock back, and takes it again at the next change. */
   watchNow(signal: AbortSignal, onSync: (summary: IndexSummary) => void): Promise<void>;
   /** Photos, failures with reasons, files pending, the model and provider, each folder. */
   report(): Promise<LibraryReport>;
@@ -65,6 +66,8 @@ export interface ForegroundContext {
   library(): Promise<LibraryService>;
   readonly jobs: JobQueue;
   emit(event: LibraryEvent): void;
+  /** How long `watchNow`'s writer lock may go unused before it is given back (writer-hand-back.ts). */
+  readonly handBackMs: number;
   /** Removes a folder as the app's removeFolder does (cancelling its indexing first). */
   removeFolder(folder: string): Promise<number>;
   /** The library to copy, with its writer lock: the open library's, or, where no model is
@@ -99,6 +102,8 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
 
     async watchNow(signal, onSync) {
       const lib = await ctx.library();
+      // `shoebox watch` runs for days: quiet, it lets other devices and commands write.
+      lib.handBackAfter(ctx.handBackMs, () => ctx.jobs.busy);
       await lib.watch(signal, onSync);
     },
 

@@ -1,10 +1,12 @@
 // LibraryApi, implemented once (DESIGN.md "One contract, three transports"). `shoebox serve`
 // and the Electron engine process host it; tests call it directly.
 //
-// The host is the library's one writer: it takes the writer lock when the library opens and
-// keeps it until close(), so a `shoebox index` or a second app meanwhile gets "library busy".
-// Reads go through the same store. Writes run as background jobs, one at a time (JobQueue);
-// between jobs the folders are watched (BackgroundSync).
+// The host is the library's one writer while it writes: it takes the writer lock when the
+// library opens, and gives it back once quiet (writer-hand-back.ts) for another device or
+// process to write, taking it again at its next write; meanwhile a `shoebox index` or a second
+// app gets "library busy". Reads go through the writer's store while it holds one. Writes run
+// as background jobs, one at a time (JobQueue); between jobs the folders are watched
+// (BackgroundSync).
 //
 // Without a model (first run) the host still answers: status() says what to do, and each
 // status() looks again, so a model installed meanwhile (`shoebox models install`) is picked up.
@@ -31,6 +33,7 @@ import { search as searchText, searchVector as searchByVector, similar as search
 import { BackgroundSync } from './background-sync';
 import { followCommits, type CommitFollower } from './commit-follower';
 import { WriterElsewhere } from './writer-elsewhere';
+import { HAND_BACK_MS } from '../library/writer-hand-back';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
 import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
@@ -104,6 +107,10 @@ export interface LibraryApiOptions {
   /** How often a library shown without a model looks for other devices' commits while
    *  watching (commit-follower.ts; default FOLLOW_MS). */
   followMs?: number;
+  /** How long the writer lock may go unused before it is given back (writer-hand-back.ts;
+   *  default HAND_BACK_MS). The app and `serve` give it back; so does `shoebox watch`
+   *  (watchNow); the CLI's other commands keep it to the end. */
+  handBackMs?: number;
   /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
    *  CLI and `serve` pass SHOEBOX_TRASH_DIR; tests a temp folder). */
   trashDir?: string;
@@ -261,13 +268,16 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       }
       return library;
     }
-    // Without a watcher, each look at the other's commits also tries to take the library.
-    const takeOver = options.watch === false ? () => candidate.writable() : undefined;
-    const writer = holdsLock(candidate) ? new WriterElsewhere(candidate, emit, options.followMs, takeOver) : null;
+    const writer = holdsLock(candidate) ? new WriterElsewhere(candidate, emit, options.followMs) : null;
     elsewhere = writer;
     // Told of every write refused and of a lost lease, not only of the watcher's tries.
     candidate.onWriterElsewhere = (error) => writer?.saw(error);
     if (busy) writer?.saw(busy);
+    if (writer) {
+      // Quiet, the lock goes back for other devices to write; what they commit is followed.
+      candidate.handBackAfter(options.handBackMs ?? HAND_BACK_MS, () => jobs.busy);
+      candidate.onHandBack(() => writer.handedBack());
+    }
     sync = new BackgroundSync(
       candidate,
       // Another writer is said by status() (writerElsewhere), not logged as a failure.
@@ -605,6 +615,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       },
       jobs,
       emit,
+      handBackMs: options.handBackMs ?? HAND_BACK_MS,
       removeFolder: async (folder) => removeFolder(await need(), folder),
       copySource: async () => {
         const lib = await open();

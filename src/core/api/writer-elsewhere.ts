@@ -2,9 +2,10 @@
 // another laptop, a `shoebox watch` of this very home. The app and `serve` show the library
 // anyway, for searching and viewing, rather than failing every call with "library busy":
 // each change asks for the writer lock and is refused with that process's line meanwhile;
-// other devices' commits are followed, so the page shows what they add; and the watcher
-// (BackgroundSync, every WATCH_RETRY_MS), or without one each look at the commits, takes the
-// library over once it is free.
+// other devices' commits are followed, so the page shows what they add; the line goes once the
+// lock is free (each look at the commits reads who holds it), and the watcher (BackgroundSync,
+// every WATCH_RETRY_MS) takes the library over then. Once this process gives the lock back
+// (writer-hand-back.ts), others' commits are followed the same way, with no line to show.
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { LibraryBusyError } from '../library/writer-lock';
@@ -17,12 +18,10 @@ export class WriterElsewhere {
   private follower: CommitFollower | null = null;
   private stopped = false;
 
-  /** `takeOver`: tries to take the library (without a watcher to do it); refused while busy. */
   constructor(
     private readonly lib: LibraryService,
     private readonly emit: (event: LibraryEvent) => void,
     private readonly followMs?: number,
-    private readonly takeOver?: () => Promise<unknown>,
   ) {}
 
   /** What status() says: null while this process writes the library. */
@@ -43,6 +42,11 @@ export class WriterElsewhere {
     return true;
   }
 
+  /** This process gave the lock back: other devices' commits are followed until it writes again. */
+  handedBack(): void {
+    if (!this.stopped) this.follow();
+  }
+
   stop(): void {
     this.stopped = true;
     this.follower?.stop();
@@ -55,14 +59,17 @@ export class WriterElsewhere {
     const changed = () => {
       if (!this.lib.writing) this.emit({ type: 'photos-changed', added: 0, removed: 0 });
     };
-    const tookOver = async () => {
-      if (!this.lib.writing) await this.takeOver?.().catch(() => {}); // still busy: said by saw()
-      if (!this.lib.writing || this.stopped) return;
-      this.follower?.stop();
-      this.follower = null;
+    const looked = async () => {
+      if (this.stopped) return;
+      if (this.lib.writing) {
+        this.follower?.stop();
+        this.follower = null;
+      } else if (this.note === null || (await this.lib.writerElsewhere()) !== null) return;
+      // Writing here again, or no one holds the lock now: the page drops the line.
+      if (this.note === null || this.stopped) return;
       this.note = null;
-      this.emit({ type: 'folders-changed' });
+      this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
     };
-    this.follower = followCommits(this.lib, changed, this.followMs, tookOver);
+    this.follower = followCommits(this.lib, changed, this.followMs, looked);
   }
 }

@@ -18,14 +18,12 @@ import { libraryThumbnails, type ThumbnailStore } from '../media/thumbnail';
 import { createHash } from 'node:crypto';
 import type { ModelChoice } from './model-choice';
 import { acquireLibraryWriter, LibraryBusyError, type LibraryWriter } from './writer-lock';
-import { RecentRemovals } from './recent-removals';
-import { indexFolders, indexPaths, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
+import { readWriterLease, type LeaseHolder } from '../store/writer-lease';
+import { indexFolders, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
 import { hasVideoExtension, type FfmpegLocation } from '../media';
 import type { IndexSummary } from './index-summary';
-import { FolderWatcher } from './watcher';
 import { isInside } from '../../base/path-inside';
 import { FOLDER_EMPTY, outermostFolder, scanContext, scanFolder } from './scan';
-import { FolderPresence } from './folder-presence';
 import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
@@ -36,9 +34,11 @@ import { mappedStore } from './mapped-store';
 import { vectorCacheDir } from './vector-cache-dir';
 import { alignTurnedVectors } from './turn-alignment';
 import type { ChangedContentMarks } from './content-changes';
+import { watchFolders, type WatchOptions } from './library-watch';
+import { WriterHandBack } from './writer-hand-back';
 
-/** Quiet time after the last change before the store is compacted and its index refreshed. */
-const IDLE_MAINTENANCE_MS = 30_000;
+/** A store whose writer lock was handed back serves the reads in flight for this long, then closes. */
+const HANDED_BACK_CLOSE_MS = 30_000;
 
 export interface LibraryServiceOptions {
   home: string;
@@ -93,6 +93,8 @@ export class LibraryService {
   private retiring: Promise<void> | undefined;
   /** Each writing store's lock, lost or not (watch() ends with the loss of its store's). */
   private readonly locks = new WeakMap<LibraryStore, LibraryWriter>();
+  /** Stores whose lock was handed back, serving the reads in flight until they close. */
+  private readonly handedBack = new Set<LibraryStore>();
   private labelTexts: TextEmbedder | undefined;
   private readonly thumbCache: BoundedCache | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
@@ -111,6 +113,8 @@ export class LibraryService {
   onWriterElsewhere: ((error: Error) => void) | undefined;
   /** A rotation may have been handed to new contents the watcher embedded upright: align before its next rest. */
   private turnsCarried = false;
+  /** Gives the writer lock back when this process stops using it (handBackAfter). */
+  private readonly handBack = new WriterHandBack(() => this.giveBack());
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.paths = homePaths(options.home);
@@ -159,6 +163,7 @@ export class LibraryService {
 
   /** The store for writing: takes the writer lock first ("library busy" if another writer runs). */
   async writable(): Promise<LibraryStore> {
+    this.handBack.touch(); // handed out: about to be written through
     if (this.store) return this.store;
     // Opened without a model (readWithoutModel): reading only, so that nothing is indexed,
     // recorded as failed or changed by a device that cannot embed.
@@ -179,7 +184,11 @@ export class LibraryService {
     try {
       if (this.files.root === this.paths.home) fs.mkdirSync(this.paths.thumbs, { recursive: true });
       // Bound to this lock: once it is lost, every write through this store fails, whoever holds the library then.
-      const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite: () => lock.assertHeld(), ...this.searchCache() });
+      const beforeWrite = () => {
+        lock.assertHeld();
+        this.handBack.touch();
+      };
+      const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite, ...this.searchCache() });
       const store = mappedStore(opened, () => this.deviceFolders.map());
       this.lock = lock;
       this.store = store;
@@ -188,6 +197,7 @@ export class LibraryService {
         this.retireWriter(lock, store);
         this.onWriterElsewhere?.(error);
       });
+      this.handBack.writing();
       return store;
     } catch (error) {
       await lock.release();
@@ -206,11 +216,68 @@ export class LibraryService {
     this.lock = undefined;
     this.store = undefined;
     this.openingWriter = undefined;
+    this.handBack.notWriting();
     // Closed now: the next writer must not share its connection, whose reads would not see
     // the other device's commits. What was running on it fails (at its next write it would).
     // The lock's release gives the home's pid lock back at once and frees the lease's row
     // within seconds, without waiting for a renewal stuck on a dropped network (writer-lock.ts).
     this.retiring = Promise.all([store.close().catch(() => {}), lock.release().catch(() => {})]).then(() => {});
+  }
+
+  /**
+   * Gives the writer lock back, for another device (or process) to write, once this process
+   * goes `idleMs` without using it: no job running (`busy`), no watcher's sync, nothing
+   * written or handed out by writable(). The next write takes it again ("library busy" if
+   * someone else writes then). Off until called: a CLI command keeps its lock to the end.
+   */
+  handBackAfter(idleMs: number, busy: () => boolean): void {
+    this.handBack.enable(idleMs, busy);
+    if (this.store) this.handBack.writing();
+  }
+
+  /** Runs `work` (a watcher's sync) with the writer kept: not handed back meanwhile. */
+  keepingWriter<T>(work: () => Promise<T>): Promise<T> {
+    return this.handBack.keep(work);
+  }
+
+  /** Called each time this process gives the writer lock back (handBackAfter). */
+  onHandBack(listener: () => void): () => void {
+    return this.handBack.listen(listener);
+  }
+
+  /** Who holds the library's writer lease now, when another process does (null: free, or this one). */
+  async writerElsewhere(): Promise<LeaseHolder | null> {
+    if (this.writing) return null;
+    return readWriterLease(this.location);
+  }
+
+  /** The writer lock `store` was opened under. */
+  lockOf(store: LibraryStore): LibraryWriter | undefined {
+    return this.locks.get(store);
+  }
+
+  /**
+   * The hand-back itself: the lease and the home's pid lock are released at once; the store
+   * serves the reads in flight (a page's, the commit follower's) a while longer and its
+   * connection is not the next writer's (LibraryConnection.detach: that one must see what
+   * other devices commit meanwhile).
+   */
+  private async giveBack(): Promise<void> {
+    const { store, lock } = this;
+    if (!store || !lock) return;
+    this.lock = undefined;
+    this.store = undefined;
+    this.openingWriter = undefined;
+    store.detach();
+    this.handedBack.add(store);
+    setTimeout(() => void this.closeHandedBack(store), HANDED_BACK_CLOSE_MS).unref();
+    this.retiring = lock.release().catch(() => {});
+    await this.retiring;
+  }
+
+  private async closeHandedBack(store: LibraryStore): Promise<void> {
+    if (!this.handedBack.delete(store)) return;
+    await store.close().catch(() => {});
   }
 
   /** The store for reading; works while another process writes. */
@@ -388,91 +455,28 @@ export class LibraryService {
 
   /**
    * Catches up on what changed while nothing was watching, then follows the folders until
-   * `signal` aborts; the batch in progress finishes before it returns (a clean stop).
+   * `signal` aborts; the batch in progress finishes before it returns (a clean stop). Needs
+   * the writer lock to start ("library busy" otherwise); given back while idle
+   * (handBackAfter), it is taken again at the next change (library-watch.ts).
    */
-  async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: { leaveOut?: readonly string[] } = {}): Promise<void> {
-    const store = await this.writable();
-    // The lock this store is bound to: lost, it ends the watch (another device took over),
-    // though the library may have another writer by then.
-    const lock = this.locks.get(store);
-    try {
-      await this.follow(store, lock, signal, onSummary, options);
-    } catch (error) {
-      // Once the lease is lost, what fails on the way (a check on the store closed at the
-      // loss) is its consequence: the loss is what the caller hears, and may recover from.
-      throw lossOr(lock, error);
-    }
-  }
-
-  private async follow(store: LibraryStore, lock: LibraryWriter | undefined, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: { leaveOut?: readonly string[] }): Promise<void> {
-    const deps = this.indexerDeps(store);
-    const scope = await this.scanScope(store);
-    // Folders the user paused are neither caught up nor followed (still named in the scope: a
-    // file is told by its folder, and nothing there is taken for removed).
-    const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
-    // Nothing is removed meanwhile: a photo moved into a paused folder would look deleted.
-    // What was really deleted goes at the first catch-up without a pause.
-    const leftOut = folders.length < scope.libraryFolders.length;
-    const keepMissing = () => leftOut || this.keepMissing?.() === true;
-    // A file deleted and written back in a later batch (an editor saving that way) keeps its marks.
-    const recentRemovals = new RecentRemovals();
-    let idle: NodeJS.Timeout | undefined;
-    // The after-sync pass runs one at a time, behind the syncs, never holding them up.
-    let after: Promise<void> = Promise.resolve();
-    const maintainWhenIdle = () => {
-      if (this.afterSync) after = after.then(() => this.afterSync?.(store, signal)).catch(() => {});
-      clearTimeout(idle);
-      idle = setTimeout(() => void store.ensureVectorIndex().then(() => store.optimize()).catch(() => {}), IDLE_MAINTENANCE_MS);
-    };
-    const watcher = new FolderWatcher({
-      onBatch: async (paths) => {
-        clearTimeout(idle);
-        onSummary(await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals }));
-        await this.alignCarriedTurns(store, signal);
-        maintainWhenIdle();
+  async watch(signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions = {}): Promise<void> {
+    await watchFolders(
+      {
+        writable: () => this.writable(),
+        lockOf: (store) => this.lockOf(store),
+        keepingWriter: (work) => this.keepingWriter(work),
+        onHandBack: (listener) => this.onHandBack(listener),
+        deps: (store) => this.indexerDeps(store),
+        scope: (store) => this.scanScope(store),
+        afterEachSync: (store, signal) => this.alignCarriedTurns(store, signal),
+        afterSync: () => this.afterSync,
+        keepMissing: () => this.keepMissing?.() === true,
+        emit: this.options.emit,
       },
-      onError: (err) => this.options.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
-      ignore: scope.skip.slice(),
-    });
-    // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
-    // A folder that cannot be followed now (unmounted) is followed once it is back.
-    const presence = new FolderPresence(watcher, folders, async (folder) => {
-      clearTimeout(idle);
-      onSummary(await indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals }));
-      await this.alignCarriedTurns(store, signal);
-      maintainWhenIdle();
-    });
-    await presence.start();
-    const catchUp = async () => onSummary(await indexFolders(deps, folders, scope, { signal, keepMissing, recentRemovals }));
-    // While a folder is paused, never beside a batch: each decides from its own reading which
-    // copy of a content is held elsewhere, and two at once could each drop one.
-    if (keepMissing()) await watcher.run(catchUp);
-    else await catchUp();
-    await this.alignCarriedTurns(store, signal);
-    maintainWhenIdle();
-    // Until Ctrl-C, or until the writer lease is lost (another device took the library over).
-    let lost: Error | undefined;
-    let unlisten: (() => void) | undefined;
-    if (!signal.aborted) {
-      await new Promise<void>((resolve) => {
-        signal.addEventListener('abort', () => resolve(), { once: true });
-        unlisten = lock?.onLost((error) => {
-          lost = error;
-          resolve();
-        });
-      });
-    }
-    unlisten?.();
-    clearTimeout(idle);
-    // The folders are let go even when the last presence check failed.
-    const checked = await presence.stop().then(
-      () => null,
-      (error: unknown) => error,
+      signal,
+      onSummary,
+      options,
     );
-    await watcher.close();
-    await after;
-    if (lost) throw lost;
-    if (checked) throw checked;
   }
 
   /** Which execution provider inference runs on here (probed, minding this model's verdicts). */
@@ -488,6 +492,8 @@ export class LibraryService {
 
   async close(): Promise<void> {
     this.options.onClose?.();
+    this.handBack.stop();
+    await Promise.all([...this.handedBack].map((store) => this.closeHandedBack(store)));
     await this.thumbCache?.settled(); // a command leaves the cache within its size
     await this.model?.close();
     // A writer still being opened is closed and released once open, not left to lapse.
@@ -561,14 +567,4 @@ function thumbnailCache(paths: HomePaths, location: LibraryLocation): BoundedCac
 /** This device's copies of an S3 library's thumbnails: one folder per library (URI and endpoint). */
 function thumbnailCacheDir(cacheRoot: string, location: LibraryLocation): string {
   return path.join(cacheRoot, 'library-thumbs', createHash('sha256').update(location.describe()).digest('hex').slice(0, 16));
-}
-
-/** The lease's loss when `lock` was lost, else `error`. */
-function lossOr(lock: LibraryWriter | undefined, error: unknown): unknown {
-  try {
-    lock?.assertHeld();
-  } catch (lost) {
-    return lost;
-  }
-  return error;
 }

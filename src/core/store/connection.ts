@@ -45,6 +45,8 @@ const shared = new Map<string, Promise<LibraryConnection>>();
 export class LibraryConnection {
   private readonly handles = new Map<string, Table>();
   private refs = 1;
+  /** Its entry in `shared`, which later acquirers share until detach() or the last release(). */
+  private entry: Promise<LibraryConnection> | undefined;
 
   private constructor(
     private conn: Connection | null,
@@ -72,7 +74,9 @@ export class LibraryConnection {
     const opening = LibraryConnection.open(location, readOnly, key);
     shared.set(key, opening);
     try {
-      return await opening;
+      const conn = await opening;
+      conn.entry = opening;
+      return conn;
     } catch (error) {
       shared.delete(key);
       throw error;
@@ -236,10 +240,21 @@ export class LibraryConnection {
     await this.writer().dropTable(name);
   }
 
+  /**
+   * Later acquirers open a connection of their own; this one serves those holding it until
+   * their release(). A writer that gave the library back (LibraryService.handBackIfIdle) is
+   * detached: the next writer must see what other devices commit meanwhile, which this
+   * connection's reads (not re-checking versions) would not.
+   */
+  detach(): void {
+    if (this.entry && shared.get(this.key) === this.entry) shared.delete(this.key);
+    this.entry = undefined;
+  }
+
   /** Drops this user's reference; the last one closes the tables and the connection. */
   release(): void {
     if (--this.refs > 0) return;
-    shared.delete(this.key);
+    this.detach();
     for (const table of this.handles.values()) table.close();
     this.handles.clear();
     this.conn?.close();

@@ -522,6 +522,10 @@ class Store implements LibraryStore {
     return this.write(() => this.settings.put({ name, json, updatedAt: Date.now() }));
   }
 
+  detach(): void {
+    this.conn.detach();
+  }
+
   close(): Promise<void> {
     this.closing ??= this.closeOnce();
     return this.closing;

@@ -424,6 +424,8 @@ export interface StoreUpkeep {
   dropModelTable(modelId: string): Promise<void>;
   /** Compacts files and prunes old versions; call when idle, never on the hot path. */
   optimize(): Promise<void>;
+  /** Stores opened after this do not share its connection (LibraryConnection.detach); it keeps working until closed. */
+  detach(): void;
   close(): Promise<void>;
 }
 

@@ -36,6 +36,7 @@ export function fakeStore(modelId = 'fake-model'): FakeStore {
       if (id === modelId) throw new Error(`Cannot drop the photos table of the active model ${id}`);
     },
     async optimize() {},
+    detach() {},
     async close() {},
   };
 }

@@ -53,7 +53,7 @@ describe('the banner', () => {
     const html = renderToStaticMarkup(<WriterElsewhereBanner line={LINE} />);
     expect(html).toContain('aria-labelledby="writer-elsewhere-title"');
     expect(html).toMatch(/id="writer-elsewhere-title">Search and view only: shoebox watch on gpubox \(pid 4242\) is writing to this library\.</);
-    expect(text(html)).toMatch(/Searching and looking through the photos work as usual\. Changes \(favourites, tags, albums, new folders…\) wait until it stops; Shoebox then takes over by itself, without a restart\./);
+    expect(text(html)).toMatch(/Searching and looking through the photos work as usual\. Changes \(favourites, tags, albums, new folders…\) wait until it is done or quiet for a moment; this note then goes by itself, without a restart\./);
     expect(html).not.toContain('<button');
     // Named, the line itself is not repeated.
     expect(html).not.toContain('s3://family');

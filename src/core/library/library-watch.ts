@@ -1,0 +1,187 @@
+// Following the library folders (`shoebox watch`, the app between its jobs): a catch-up on
+// what changed while nothing watched, then each change as it comes. A session of it holds the
+// writer lock; once the process gives the lock back while quiet (writer-hand-back.ts), the
+// session only listens, and the next change ends it: the lock is taken again (waiting while
+// another device or process writes, one line said) and a new session catches up from the
+// start. The catch-up, not the changes seen meanwhile, is what is indexed then: the library's
+// folders may have changed while others wrote (one removed by `shoebox remove-folder`, one
+// added), and a shared folder may have changed on another device, unseen by this one's watch.
+import type { LibraryEvent } from '../../shared/api';
+import type { LibraryStore } from '../store/types';
+import { LibraryUnreachableError } from '../store/lost-connection';
+import { FolderPresence } from './folder-presence';
+import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
+import type { IndexSummary } from './index-summary';
+import { RecentRemovals } from './recent-removals';
+import { FolderWatcher } from './watcher';
+import { LibraryBusyError, type LibraryWriter } from './writer-lock';
+
+/** Quiet time after the last change before the store is compacted and its index refreshed. */
+const IDLE_MAINTENANCE_MS = 30_000;
+/** How often a change waiting for the writer lock (another process writes) tries again. */
+export const TAKE_AGAIN_MS = 10_000;
+
+export interface WatchOptions {
+  /** Folders left out (their indexing paused): neither caught up nor followed. */
+  leaveOut?: readonly string[];
+  /** How often a change waiting for the writer lock tries again (default TAKE_AGAIN_MS). */
+  retryMs?: number;
+}
+
+/** What a watch needs of the library (LibraryService). */
+export interface WatchHost {
+  /** The store for writing: takes the writer lock ("library busy" while another process writes). */
+  writable(): Promise<LibraryStore>;
+  lockOf(store: LibraryStore): LibraryWriter | undefined;
+  /** Runs a sync with the writer lock kept (not given back meanwhile). */
+  keepingWriter<T>(work: () => Promise<T>): Promise<T>;
+  onHandBack(listener: () => void): () => void;
+  deps(store: LibraryStore): IndexerDeps;
+  scope(store: LibraryStore): Promise<ScanScope>;
+  /** After each sync (rotations carried to rewritten photos, aligned). */
+  afterEachSync(store: LibraryStore, signal: AbortSignal): Promise<void>;
+  /** The pass run behind the syncs, never holding them up (text in photos). */
+  afterSync(): ((store: LibraryStore, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Whether a run removes only rows whose content it saw elsewhere (a folder's indexing paused). */
+  keepMissing(): boolean;
+  emit(event: LibraryEvent): void;
+}
+
+/** Until `signal` aborts, or the writer lease is lost (thrown: another device took it over). */
+export async function watchFolders(host: WatchHost, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions = {}): Promise<void> {
+  // The first session's lock: "library busy" now is the caller's to handle (BackgroundSync retries).
+  let store = await host.writable();
+  while ((await session(host, store, signal, onSummary, options)) === 'woken') {
+    const again = await takeAgain(host, signal, options.retryMs ?? TAKE_AGAIN_MS);
+    if (!again) return;
+    store = again;
+  }
+}
+
+/** Follows the folders with `store`'s writer lock; 'woken': a change came after the lock was given back. */
+async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions): Promise<'stopped' | 'woken'> {
+  const lock = host.lockOf(store);
+  const deps = host.deps(store);
+  const scope = await host.scope(store);
+  // Folders the user paused are neither caught up nor followed (still named in the scope: a
+  // file is told by its folder, and nothing there is taken for removed).
+  const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
+  // Nothing is removed meanwhile: a photo moved into a paused folder would look deleted.
+  // What was really deleted goes at the first catch-up without a pause.
+  const leftOut = folders.length < scope.libraryFolders.length;
+  const keepMissing = () => leftOut || host.keepMissing();
+  // A file deleted and written back in a later batch (an editor saving that way) keeps its marks.
+  const recentRemovals = new RecentRemovals();
+
+  // Given back: the session listens only; its next change wakes the next one.
+  let given = false;
+  let ended: (outcome: 'stopped' | 'woken' | Error) => void = () => {};
+  const end = new Promise<'stopped' | 'woken' | Error>((resolve) => (ended = resolve));
+  const unlistenHandBack = host.onHandBack(() => {
+    given = true;
+    clearTimeout(idle);
+  });
+
+  let idle: NodeJS.Timeout | undefined;
+  // The after-sync pass runs one at a time, behind the syncs, never holding them up.
+  let after: Promise<void> = Promise.resolve();
+  const maintainWhenIdle = () => {
+    const pass = host.afterSync();
+    // Neither runs once the lock is given back: another process may be writing by then.
+    const keep = (work: () => Promise<void>) => host.keepingWriter(async () => (given ? undefined : work()));
+    if (pass) after = after.then(() => keep(() => pass(store, signal))).catch(() => {});
+    clearTimeout(idle);
+    idle = setTimeout(() => void keep(() => store.ensureVectorIndex().then(() => store.optimize())).catch(() => {}), IDLE_MAINTENANCE_MS);
+  };
+  /** One sync with the lock, or the end of the session once the lock was given back. */
+  const sync = (work: () => Promise<IndexSummary>): Promise<void> =>
+    host.keepingWriter(async () => {
+      // Given back, maybe just now (its listener not yet called): a new session takes it again.
+      if (given || (await host.writable().catch(() => null)) !== store) {
+        given = true;
+        return ended('woken');
+      }
+      clearTimeout(idle);
+      onSummary(await work());
+      await host.afterEachSync(store, signal);
+      maintainWhenIdle();
+    });
+
+  const watcher: FolderWatcher = new FolderWatcher({
+    onBatch: (paths) => sync(() => indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals })),
+    onError: (err) => host.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
+    ignore: scope.skip.slice(),
+  });
+  // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
+  // A folder that cannot be followed now (unmounted) is followed once it is back.
+  const presence = new FolderPresence(watcher, folders, (folder) => sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals })));
+  const unlistenLoss = lock?.onLost((error) => {
+    if (!given) ended(error);
+  });
+  const onAbort = () => ended('stopped');
+  signal.addEventListener('abort', onAbort, { once: true });
+  let outcome: 'stopped' | 'woken' | Error;
+  try {
+    await presence.start();
+    const catchUp = () => sync(() => indexFolders(deps, folders, scope, { signal, keepMissing, recentRemovals }));
+    // While a folder is paused, never beside a batch: each decides from its own reading which
+    // copy of a content is held elsewhere, and two at once could each drop one.
+    if (keepMissing()) await watcher.run(catchUp);
+    else await catchUp();
+    if (signal.aborted) ended('stopped');
+    // Until Ctrl-C, a change after the hand-back, or the loss of the lease.
+    outcome = await end;
+  } catch (error) {
+    // Once the lease is lost, what fails on the way (a check on the store closed at the loss)
+    // is its consequence: the loss is what the caller hears, and may recover from.
+    outcome = (!given && lossOf(lock)) || (error as Error);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    unlistenLoss?.();
+    unlistenHandBack();
+    clearTimeout(idle);
+  }
+  // The folders are let go even when the last presence check failed.
+  const checked = await presence.stop().then(
+    () => null,
+    (error: unknown) => error,
+  );
+  await watcher.close();
+  await after;
+  if (outcome instanceof Error) throw outcome;
+  if (checked) throw checked;
+  return signal.aborted ? 'stopped' : outcome;
+}
+
+/** The writer lock again, waiting while another process holds it; null when stopped meanwhile. */
+async function takeAgain(host: WatchHost, signal: AbortSignal, retryMs: number): Promise<LibraryStore | null> {
+  let said: string | null = null;
+  while (!signal.aborted) {
+    try {
+      return await host.writable();
+    } catch (error) {
+      if (!(error instanceof LibraryBusyError || error instanceof LibraryUnreachableError)) throw error;
+      const line = error.message.split('\n')[0]!.replace(/; stop it or wait for it to finish$/, '');
+      if (line !== said) host.emit({ type: 'log', level: 'info', message: `watch: ${line}; the changes here are indexed once it is done` });
+      said = line;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, retryMs);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        }, { once: true });
+      });
+    }
+  }
+  return null;
+}
+
+/** The lease's loss when `lock` was lost. */
+function lossOf(lock: LibraryWriter | undefined): Error | null {
+  try {
+    lock?.assertHeld();
+  } catch (lost) {
+    return lost as Error;
+  }
+  return null;
+}

@@ -1,0 +1,86 @@
+// A process that runs for long (the app, `serve`, `shoebox watch`) gives the library's writer
+// lock back once it has gone quiet, and takes it again at its next write. So on a library the
+// family shares, the GPU box's watcher indexes what arrives while the laptops can still mark
+// favourites, tag or add folders in between: one writer at a time still (writer-lock.ts), but
+// only while there is something to write. Quiet means: no job running, no watcher's sync (each
+// one runs in keep()), and nothing written or handed out by writable() for `idleMs`.
+// (The global `performance`, not node:perf_hooks': a test's fake clock replaces it.)
+
+/** How long a long-running process keeps the writer lock unused before giving it back. */
+export const HAND_BACK_MS = 30_000;
+/** How often a writer that may give its lock back looks whether it has gone quiet. */
+const CHECK_MS = 5_000;
+
+export class WriterHandBack {
+  /** null: never given back (a CLI command keeps its lock to the end). */
+  private idleMs: number | null = null;
+  private busy: () => boolean = () => false;
+  private lastUse = performance.now();
+  private kept = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private giving = false;
+  private readonly listeners = new Set<() => void>();
+
+  /** `giveBack` releases the lock (LibraryService.giveBack). */
+  constructor(private readonly giveBack: () => Promise<void>) {}
+
+  /** From now on the lock is given back after `idleMs` quiet; `busy`: the host's jobs run. */
+  enable(idleMs: number, busy: () => boolean): void {
+    this.idleMs = idleMs;
+    this.busy = busy;
+  }
+
+  /** The writer was just used: the quiet starts again. */
+  touch(): void {
+    this.lastUse = performance.now();
+  }
+
+  /** This process took the lock: look for quiet until it is given back or lost. */
+  writing(): void {
+    if (this.idleMs === null || this.timer) return;
+    this.touch();
+    this.timer = setInterval(() => void this.check(), Math.max(25, Math.min(CHECK_MS, this.idleMs / 4)));
+    this.timer.unref();
+  }
+
+  /** The lock is gone (lost, given back, closed). */
+  notWriting(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  stop(): void {
+    this.notWriting();
+    this.idleMs = null;
+  }
+
+  /** Runs `work` with the lock kept meanwhile. */
+  async keep<T>(work: () => Promise<T>): Promise<T> {
+    this.kept++;
+    try {
+      return await work();
+    } finally {
+      this.kept--;
+      this.touch();
+    }
+  }
+
+  /** Called after each hand-back. */
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async check(): Promise<void> {
+    if (this.giving || this.idleMs === null || this.kept > 0 || this.busy()) return;
+    if (performance.now() - this.lastUse < this.idleMs) return;
+    this.giving = true;
+    this.notWriting();
+    try {
+      await this.giveBack();
+    } finally {
+      this.giving = false;
+    }
+    for (const listener of this.listeners) listener();
+  }
+}

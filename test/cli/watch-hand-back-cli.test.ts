@@ -1,0 +1,55 @@
+// `shoebox watch` left running (the family's GPU box) does not keep the library to itself: once
+// quiet it gives the writer lock back, so a command run meanwhile (here, on the same data
+// folder, as a second device's would on a shared library) writes; the watch's next change
+// takes the lock again and is indexed.
+import path from 'node:path';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HAND_BACK_MS } from '../../src/core/library/writer-hand-back';
+import { shoebox, startShoebox } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
+
+describe('shoebox watch', () => {
+  it('lets other commands write while it is quiet, and indexes the next change', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    expect((await shoebox(['--home', home, 'index', photos, ...MODEL])).code).toBe(0);
+
+    const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json']);
+    children.push(watch);
+    const syncs: { added: number }[] = [];
+    let stderr = '';
+    let buffered = '';
+    watch.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    watch.stdout.on('data', (d: Buffer) => {
+      const parts = (buffered + d.toString()).split('\n');
+      buffered = parts.pop()!;
+      for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
+    });
+    await expect.poll(() => syncs.length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // While it has just caught up, the lock is the watch's; once quiet, the command goes through.
+    const favourite = () => shoebox(['--home', home, 'favourites', 'add', path.join(photos, 'red.jpg'), ...MODEL]);
+    const early = await favourite();
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/^shoebox: library busy: shoebox watch on \S+ \(pid \d+\) is writing to /);
+    await new Promise((resolve) => setTimeout(resolve, HAND_BACK_MS));
+    await expect.poll(async () => (await favourite()).code, { timeout: 30_000, interval: 1000 }).toBe(0);
+
+    // A photo saved into the watched folder: the watch takes the lock back and indexes it.
+    await writeColourPhoto(photos, 'blue.jpg', COLOURS.blue!);
+    await expect.poll(() => syncs.reduce((n, s) => n + s.added, 0), { timeout: 60_000, interval: 500 }).toBe(1);
+    const list = await shoebox(['--home', home, 'list', '--json', ...MODEL]);
+    const listed = JSON.parse(list.stdout) as { path: string; favourite?: boolean }[];
+    expect(listed.map((p) => [path.basename(p.path), p.favourite === true]).sort()).toEqual([['blue.jpg', false], ['red.jpg', true]]);
+    expect(stderr).toBe('');
+  }, 180_000);
+});

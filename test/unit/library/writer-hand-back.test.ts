@@ -1,0 +1,84 @@
+// When a long-running process gives the writer lock back: only once quiet for the whole idle
+// time, never in the middle of a sync or while a job runs, and only when enabled (a CLI
+// command keeps its lock to the end).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WriterHandBack } from '../../../src/core/library/writer-hand-back';
+
+const IDLE_MS = 200;
+const started: WriterHandBack[] = [];
+// The clock and timers are the test's: each step is exact, however loaded the machine.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearInterval', 'clearTimeout', 'Date', 'performance'] });
+});
+afterEach(() => {
+  for (const h of started.splice(0)) h.stop();
+  vi.useRealTimers();
+});
+
+function handBack(busy = () => false): { handBack: WriterHandBack; given: number[] } {
+  const given: number[] = [];
+  const h = new WriterHandBack(async () => void given.push(Date.now()));
+  h.enable(IDLE_MS, busy);
+  started.push(h);
+  return { handBack: h, given };
+}
+
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+describe('the writer lock given back', () => {
+  it('goes once the writer has been quiet for the idle time, and tells its listeners', async () => {
+    const { handBack: h, given } = handBack();
+    const told = vi.fn();
+    h.listen(told);
+    const since = Date.now();
+    h.writing();
+    await sleep(IDLE_MS * 2);
+    expect(given).toHaveLength(1);
+    expect(given[0]! - since).toBeGreaterThanOrEqual(IDLE_MS);
+    expect(told).toHaveBeenCalledTimes(1);
+    await sleep(IDLE_MS * 2);
+    expect(given).toHaveLength(1); // not writing any more: nothing to give again
+  });
+
+  it('is kept through a sync longer than the idle time, and through each use', async () => {
+    const { handBack: h, given } = handBack();
+    h.writing();
+    let synced = false;
+    const sync = h.keep(async () => {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS * 3));
+      synced = true;
+    });
+    await sleep(IDLE_MS * 3);
+    await sync;
+    expect(synced).toBe(true);
+    expect(given).toHaveLength(0);
+    // Used again and again, each time within the idle time: never quiet long enough.
+    for (let i = 0; i < 6; i++) {
+      await sleep(IDLE_MS / 2);
+      h.touch();
+    }
+    expect(given).toHaveLength(0);
+    await sleep(IDLE_MS * 2);
+    expect(given).toHaveLength(1);
+  });
+
+  it('is kept while the host has a job running', async () => {
+    let busy = true;
+    const { handBack: h, given } = handBack(() => busy);
+    h.writing();
+    await sleep(IDLE_MS * 3);
+    expect(given).toHaveLength(0);
+    busy = false;
+    await sleep(IDLE_MS);
+    expect(given).toHaveLength(1);
+  });
+
+  it('is never given back unless enabled', async () => {
+    const given: number[] = [];
+    const h = new WriterHandBack(async () => void given.push(Date.now()));
+    started.push(h);
+    h.writing();
+    await sleep(IDLE_MS * 3);
+    expect(given).toHaveLength(0);
+  });
+});
