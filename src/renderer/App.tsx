@@ -56,7 +56,8 @@ import { useClient } from './client/ClientContext';
 import { useViewState } from './hooks/useViewState';
 import { initialRoute, useHashRoute } from './hooks/useHashRoute';
 import { UnsavedChangesContext } from './hooks/useUnsavedChanges';
-import { ViewingOnlyContext, type ViewingOnly } from './hooks/useViewingOnly';
+import { ViewingOnlyContext, viewingOnlyOf } from './hooks/useViewingOnly';
+import { useFocusGuard } from './hooks/useFocusGuard';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { LIBRARY_VIEW, viewKey } from './lib/view';
@@ -95,7 +96,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>(opened.screen);
   const currentScreen = useRef(screen);
   currentScreen.current = screen;
-  // An editor's changes not saved (the label-set editor's): leaving its screen asks first.
+  // An editor's changes not saved (the label-set or album editor's): leaving its screen asks first.
   const unsaved = useRef<string | null>(null);
   const setUnsaved = useCallback((what: string | null) => {
     unsaved.current = what;
@@ -215,7 +216,8 @@ export function App() {
   // Another process writes the library (`shoebox watch` on the GPU box, the app on another
   // laptop): searched and viewed here, every change waits (WriterElsewhereBanner).
   const writerElsewhere = status !== null && hasModel && !status.damaged ? (status.writerElsewhere ?? null) : null;
-  const viewingOnly: ViewingOnly = withoutModel ? 'no-model' : writerElsewhere ? 'writer-elsewhere' : false;
+  // 'no-model' on the first run too (no folders yet): Settings' actions that need one wait.
+  const viewingOnly = viewingOnlyOf(status);
   const browsable = (hasModel || withoutModel) && library.folders.length > 0;
   // Searching needs the model.
   const ready = hasModel && library.folders.length > 0;
@@ -251,7 +253,9 @@ export function App() {
   }, !modal);
 
   // A change that replaces the control the keyboard was on moves the focus to what replaced
-  // it (its heading, a card), never leaving it on the page's body.
+  // it (its heading, a card), never leaving it on the page's body; nor does a control that
+  // disables itself while its action runs (useFocusGuard).
+  useFocusGuard();
   const focusAfterRender = useFocusAfterRender();
   const { moreLikeThis: showSimilar } = views;
   const moreLikeThis = useCallback<typeof showSimilar>(
@@ -420,7 +424,8 @@ export function App() {
             </div>
           </TopBar>
           <ConnectionBanner state={library.connection} />
-          {viewingOnly === 'no-model' && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
+          {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
+          {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
           {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
           <div className="app-body">
             {browsable && (

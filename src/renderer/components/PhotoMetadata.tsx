@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PhotoDetails, PlaceSetting } from '../../shared/api';
+import { formatDuration } from '../../shared/video-time';
 import { baseName, formatBytes, formatDate } from '../lib/format';
 import { DescriptionField } from './DescriptionField';
 import { PlaceField } from './PlaceField';
@@ -26,6 +27,9 @@ export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDesc
     // The camera's clock (shared/taken-at.ts), not this viewer's time zone; file times are real instants.
     ['Taken', <TakenAtField key="taken" photo={photo} {...(editTakenAt ? { edit: editTakenAt } : {})} />],
     ['Size', `${photo.width} × ${photo.height} · ${formatBytes(photo.size)}`],
+    // A video's length, as its tile's badge says it: the player shows it only once the file
+    // plays, and never for a format this browser cannot play.
+    ...(photo.kind === 'video' && photo.duration !== undefined ? [['Length', formatDuration(photo.duration)] as [string, ReactNode]] : []),
     ['Camera', camera || 'unknown'],
     ['Location', <PlaceField key="location" photo={photo} onPlace={onPlace} {...(editPlace ? { edit: editPlace } : {})} />],
     ['Folder', photo.folder],

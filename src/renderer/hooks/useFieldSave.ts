@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { errorMessage } from './useAsync';
+import { focusLost } from './useRefocus';
 
 /**
  * A viewer field's save (the date taken, the place): busy while the engine writes, its refusal
@@ -43,8 +44,7 @@ export function useFocusBack(editing: boolean): RefObject<HTMLButtonElement | nu
   const opener = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
   useEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (wasEditing.current && !editing && lost) opener.current?.focus();
+    if (wasEditing.current && !editing && focusLost()) opener.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
   return opener;

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { focusParked } from './useFocusGuard';
 
 /** Where a target is looked for: called each frame, so it may name an element not rendered yet. */
 export type FocusTarget = () => HTMLElement | null | undefined;
 
-/** Nothing has the keyboard focus: it fell to the page when what had it left or was disabled. */
+/**
+ * Nothing has the keyboard focus: it fell to the page when what had it left, or it waits on a
+ * disabled control's section (useFocusGuard) for the control or the action's outcome.
+ */
 export function focusLost(): boolean {
   const active = document.activeElement;
-  return active === null || active === document.body;
+  return active === null || active === document.body || focusParked();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { focusLost } from './useRefocus';
 
 /**
  * Where the keyboard focus goes when a dialog, the viewer or Settings closes: back to what had
@@ -21,8 +22,7 @@ export function useReturnFocus(target?: () => HTMLElement | null): void {
       // After the closing render (React's StrictMode unmounts and mounts again at once in
       // development: then it is mounted again and nothing moves).
       setTimeout(() => {
-        const lost = document.activeElement === null || document.activeElement === document.body;
-        if (!mounted.current && lost && to?.isConnected) to.focus({ preventScroll: true });
+        if (!mounted.current && focusLost() && to?.isConnected) to.focus({ preventScroll: true });
       }, 0);
     };
   }, [opener]);

@@ -1,6 +1,6 @@
-// An editor with changes not saved (the label-set editor) says so here, and leaving its screen
-// (the sidebar, Back, a search typed meanwhile, a reload under `shoebox serve`) asks first
-// instead of dropping them silently (App's LeaveDialog, hooks/useHashRoute.ts).
+// An editor with changes not saved (the label-set and album editors) says so here, and leaving
+// its screen (the sidebar, Back, a search typed meanwhile, a reload under `shoebox serve`) asks
+// first instead of dropping them silently (App's LeaveDialog, hooks/useHashRoute.ts).
 import { createContext, useContext, useEffect } from 'react';
 
 /** Sets what is unsaved ("the label set “animals”"), or null once nothing is. */

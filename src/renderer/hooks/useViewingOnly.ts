@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { LibraryStatus } from '../../shared/api';
 
 /**
  * Why the library is only viewed here, or false while this device may change it:
@@ -14,6 +15,19 @@ import { createContext, useContext } from 'react';
 export type ViewingOnly = false | 'no-model' | 'writer-elsewhere';
 
 export const ViewingOnlyContext = createContext<ViewingOnly>(false);
+
+/**
+ * The state from the engine's status (null: not read yet). Without a model it is 'no-model'
+ * with or without folders: on the first run too, Settings' "Text in photos" and "Import
+ * captions" would only be refused, in the command line's words ("no model: install one
+ * (shoebox models install …)"), so they wait as the other changes do, saying why in the
+ * app's. A damaged library says so itself (EngineError) and is repaired, not waited on.
+ */
+export function viewingOnlyOf(status: Pick<LibraryStatus, 'model' | 'damaged' | 'writerElsewhere'> | null): ViewingOnly {
+  if (status === null || status.damaged) return false;
+  if (status.model == null) return 'no-model';
+  return status.writerElsewhere ? 'writer-elsewhere' : false;
+}
 
 /** True while changes to the library are not offered (whatever the reason). */
 export function useViewingOnly(): boolean {

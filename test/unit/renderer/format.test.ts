@@ -1,4 +1,5 @@
-// Numbers as the UI writes them: plurals, totals not known yet, sizes, failure paths.
+// Numbers as the UI writes them: plurals, totals not known yet, sizes ("about 610 MB", not
+// "610.0 MB"), failure paths.
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatCount, formatTotal, pathInFolder, shortText, SHOWN_QUERY_CHARS } from '../../../src/renderer/lib/format';
 
@@ -12,15 +13,19 @@ describe('format', () => {
     expect(formatTotal(342, true)).toBe('342');
   });
 
-  it('writes sizes in decimal units with three significant digits, as the CLI does (one formatter)', () => {
+  it('writes sizes in decimal units as a person reads them: no spurious ".0", one decimal only under 10', () => {
     expect(formatBytes(0)).toBe('0 bytes');
     expect(formatBytes(999)).toBe('999 bytes');
-    expect(formatBytes(1000)).toBe('1.00 KB');
-    expect(formatBytes(2_350_000)).toBe('2.35 MB');
-    expect(formatBytes(608_000_000)).toBe('608.0 MB');
-    expect(formatBytes(999_999_999)).toBe('1000.0 MB');
-    expect(formatBytes(1_500_000_000)).toBe('1.50 GB');
-    expect(formatBytes(3e15)).toBe('3000.0 TB');
+    expect(formatBytes(1000)).toBe('1 KB');
+    expect(formatBytes(6_490)).toBe('6.5 KB');
+    expect(formatBytes(2_350_000)).toBe('2.4 MB');
+    expect(formatBytes(608_000_000)).toBe('608 MB');
+    expect(formatBytes(609_960_000)).toBe('610 MB');
+    // Rounded before the unit is chosen: never "1000 MB".
+    expect(formatBytes(999_999_999)).toBe('1 GB');
+    expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
+    expect(formatBytes(2_000_000_000)).toBe('2 GB');
+    expect(formatBytes(3e15)).toBe('3,000 TB');
   });
 
   it('names a failed file by where it is inside its folder', () => {

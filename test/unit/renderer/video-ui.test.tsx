@@ -1,12 +1,14 @@
 // A video in the UI: its tile shows a duration badge, and the viewer plays it from the video
-// URL of the transport, starting at the moment a search matched (a photo gets neither).
+// URL of the transport, starting at the moment a search matched (a photo gets neither); the
+// viewer's facts give its length.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Photo } from '../../../src/shared/api';
+import type { Photo, PhotoDetails } from '../../../src/shared/api';
 import { ClientContext } from '../../../src/renderer/client/ClientContext';
 import type { ShoeboxClient } from '../../../src/renderer/client/client';
 import { PhotoTile } from '../../../src/renderer/components/PhotoTile';
 import { VideoPlayer } from '../../../src/renderer/components/VideoPlayer';
+import { PhotoMetadata } from '../../../src/renderer/components/PhotoMetadata';
 import { formatDuration } from '../../../src/shared/video-time';
 
 const VIDEO = { id: 'v1', path: '/m/clip.mp4', folder: '/m', width: 1280, height: 720, takenAt: null, kind: 'video', duration: 83.4 } satisfies Photo;
@@ -36,5 +38,21 @@ describe('videos in the UI', () => {
     expect(html).toMatch(/<video[^>]*src="\/video\/v1\?k=cap"/);
     expect(html).toMatch(/poster="\/thumb\/v1\?k=cap"/);
     expect(html).toContain('Best match at 0:12');
+  });
+});
+
+describe("a video's facts in the viewer", () => {
+  const details = { size: 12_300_000, mtimeMs: 0, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, modelId: 'tiny', indexedAt: 0, tags: [] };
+  const facts = (photo: PhotoDetails) =>
+    renderToStaticMarkup(
+      <ClientContext.Provider value={client}>
+        <PhotoMetadata photo={photo} />
+      </ClientContext.Provider>,
+    );
+
+  // The viewer's panel gave no length for a video: the player shows one only once it plays.
+  it("lists a video's length, and none for a photo", () => {
+    expect(facts({ ...VIDEO, ...details })).toMatch(/<dt>Length<\/dt><dd>1:23<\/dd>/);
+    expect(facts({ ...PHOTO, ...details })).not.toContain('Length');
   });
 });

@@ -7,6 +7,7 @@ import type { AlbumInfo, FolderInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { InlineConfirm } from '../InlineConfirm';
 import { FolderSelect } from '../FolderSelect';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
@@ -52,13 +53,21 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
-  const cancel = () => navigate(saved ? { kind: 'album', name: saved.name } : PHOTOS_SCREEN);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  // Leaving with changes not saved (the sidebar, Back, a search) asks first, as the label-set
+  // editor does (App's LeaveDialog; the browser's own question on a reload under `serve`).
+  const leaveUnasked = useUnsavedChanges(dirty ? (saved ? `the album “${saved.name}”` : 'the new album') : null);
+  // Cancel is the user's own choice to drop what was typed: not asked about.
+  const cancel = () => {
+    leaveUnasked();
+    navigate(saved ? { kind: 'album', name: saved.name } : PHOTOS_SCREEN);
+  };
   // Esc leaves the editor as Cancel does (a confirmation open inside takes its own Esc first),
   // only while nothing was changed: Esc also clears a field, and typed work is not thrown away
   // by a key (Cancel does that, on purpose).
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
-    if (JSON.stringify(form) !== JSON.stringify(initial)) return;
+    if (dirty) return;
     event.preventDefault();
     cancel();
   };
@@ -76,6 +85,8 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
     try {
       const info = await client.saveAlbum(input, saved?.name);
       notifyAlbumsChanged();
+      // Saved: nothing is left to ask about on the way to the album.
+      leaveUnasked();
       navigate({ kind: 'album', name: info.name });
     } catch (e) {
       setError(errorMessage(e));
@@ -89,6 +100,7 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
     try {
       await client.removeAlbum(saved.name);
       notifyAlbumsChanged();
+      leaveUnasked();
       navigate(PHOTOS_SCREEN);
       // The album and its editor are gone: the album list in the sidebar takes the focus, where
       // another album (or "+ New") is.

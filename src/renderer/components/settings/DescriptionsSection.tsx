@@ -3,7 +3,7 @@ import type { JobState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { mergeJobs } from '../../hooks/useLibrary';
 import { useLibraryEvents } from '../../hooks/useLibraryEvents';
-import { useViewingOnly } from '../../hooks/useViewingOnly';
+import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
 
 /**
@@ -15,7 +15,10 @@ import { ProgressLine } from '../JobProgress';
  */
 export function DescriptionsSection() {
   const client = useClient();
-  const viewingOnly = useViewingOnly();
+  // It writes descriptions and tags: not while the library is only viewed here (no model yet,
+  // the first run included, or another process writes it), which the section says in its words.
+  const waitReason = useViewingOnlyReason();
+  const viewingOnly = waitReason !== false;
   // The newest import job: one started before Settings opened (or in another window) shows too,
   // and a late answer never replaces a newer state its events brought.
   const [jobs, setJobs] = useState<JobState[]>([]);
@@ -72,6 +75,7 @@ export function DescriptionsSection() {
       <button type="button" className="button" disabled={viewingOnly || running} onClick={() => void start()}>
         {running ? 'Importing…' : 'Import captions and keywords'}
       </button>
+      {waitReason && <p className="muted small">{changesWaitText(waitReason)}.</p>}
       {running && job && (
         <button type="button" className="button" onClick={() => void stop(job.id)}>
           Stop

@@ -5,6 +5,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { useLibraryEvents } from '../../hooks/useLibraryEvents';
 import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
+import { textCostLine } from './text-cost';
 
 /**
  * The library setting "Text in photos" (issue #14): off by default because reading a photo's
@@ -69,13 +70,7 @@ export function TextSection() {
           {/* While the reading runs its progress line says how far it is (the counts, read
               every few seconds from what is committed, lag behind it and disagreed). */}
           {!(state.value.on && reading?.state === 'running') && (
-            <p className="muted small">
-              {state.value.on
-                ? state.value.left > 0
-                  ? `${state.value.left.toLocaleString()} of ${state.value.contents.toLocaleString()} photos still to read, in the background (about ${Math.max(1, Math.round((state.value.left * state.value.secondsPerPhoto) / 60)).toLocaleString()} min).`
-                  : `Text read in all ${state.value.contents.toLocaleString()} photos.`
-                : `Off: reading costs ${state.value.costMeasured ? '' : 'about '}${state.value.secondsPerPhoto.toFixed(2)} s per photo${state.value.costMeasured ? ' on this computer' : ''}; ${state.value.contents.toLocaleString()} photos would take about ${Math.max(1, Math.round((state.value.contents * state.value.secondsPerPhoto) / 60)).toLocaleString()} min, in the background.`}
-            </p>
+            <p className="muted small">{textCostLine(state.value)}</p>
           )}
           {reading?.state === 'running' && <ProgressLine label="Reading text" progress={reading.progress} />}
         </>

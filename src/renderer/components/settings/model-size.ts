@@ -1,7 +1,7 @@
 import type { ModelInfo } from '../../../shared/api';
 import { formatBytes } from '../../lib/format';
 
-/** "about 608.0 MB to download" / "608.0 MB on disk" (the catalog's bytes, the digits `shoebox models list` prints): what someone deciding to install asks first. */
+/** "about 608 MB to download" / "608 MB on disk" (the catalog's bytes): what someone deciding to install asks first. */
 export function modelSizeText(model: ModelInfo): string | null {
   if (model.bytes === null) return null;
   return model.installed ? `${formatBytes(model.bytes)} on disk` : `about ${formatBytes(model.bytes)} to download`;

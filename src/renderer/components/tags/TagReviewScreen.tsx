@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TaggedPhoto, TagState } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { focusLost } from '../../hooks/useRefocus';
 import type { ScreenProps } from '../../lib/screen';
 import { ReviewCard, reviewKey } from './ReviewCard';
 import { reviewGridStep } from './review-grid';
@@ -77,7 +78,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       const active = document.activeElement;
       const focusedCard = active instanceof HTMLElement ? active.closest<HTMLElement>('.review-card') : null;
       if (focusedCard) setFocusTarget({ key: focusedCard.dataset['key'] ?? null, index: [...(list.current?.children ?? [])].indexOf(focusedCard) });
-      else if (!active || active === document.body) setFocusTarget({ key: null, index });
+      else if (focusLost()) setFocusTarget({ key: null, index });
       setItems(fresh.photos);
       setTotal(fresh.total);
     } catch (e) {

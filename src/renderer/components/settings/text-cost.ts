@@ -1,0 +1,20 @@
+// The line under Settings' "Text in photos" switch: how much is left to read, or, while it is
+// off, what reading would cost. An estimate is said only for photos there are: a library with
+// none read "0 photos would take about 1 min" (the minute was a floor for a real backlog).
+import type { TextInPhotosState } from '../../../shared/api';
+import { formatCount } from '../../lib/format';
+
+/** "about 3 min" for `photos` read at `secondsPerPhoto` (at least a minute: under it, "about 1 min"). */
+function readingTime(photos: number, secondsPerPhoto: number): string {
+  return `about ${Math.max(1, Math.round((photos * secondsPerPhoto) / 60)).toLocaleString()} min`;
+}
+
+export function textCostLine(state: TextInPhotosState): string {
+  if (state.on) {
+    if (state.left > 0) return `${state.left.toLocaleString()} of ${state.contents.toLocaleString()} photos still to read, in the background (${readingTime(state.left, state.secondsPerPhoto)}).`;
+    return state.contents > 0 ? `Text read in all ${formatCount(state.contents, 'photo')}.` : 'No photos yet: their text is read as they are added.';
+  }
+  const cost = `Off: reading costs ${state.costMeasured ? '' : 'about '}${state.secondsPerPhoto.toFixed(2)} s per photo${state.costMeasured ? ' on this computer' : ''}`;
+  if (state.contents === 0) return `${cost}, in the background as photos are added.`;
+  return `${cost}; ${formatCount(state.contents, 'photo')} would take ${readingTime(state.contents, state.secondsPerPhoto)}, in the background.`;
+}
