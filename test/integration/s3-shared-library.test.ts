@@ -46,8 +46,8 @@ async function run(h: string, uri: string, args: string[], endpoint?: string): P
 }
 
 /** The bin in a child process (for kill -9, SIGSTOP, a cut network), its output kept too. */
-function start(h: string, uri: string, args: string[], endpoint?: string): { child: ChildProcessWithoutNullStreams; out: { stdout: string; stderr: string }; exited: Promise<number | null> } {
-  const child = startShoebox(['--home', h, '--library', uri, '--provider', 'cpu', ...args], awsEnv(s3!, endpoint));
+function start(h: string, uri: string, args: string[], endpoint?: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcessWithoutNullStreams; out: { stdout: string; stderr: string }; exited: Promise<number | null> } {
+  const child = startShoebox(['--home', h, '--library', uri, '--provider', 'cpu', ...args], { ...awsEnv(s3!, endpoint), ...env });
   children.push(child);
   const out = { stdout: '', stderr: '' };
   child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
@@ -144,7 +144,10 @@ describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
     const laptop = home();
     expect((await run(indexer, uri, ['index', ...MODEL, photos])).code).toBe(0);
 
-    const watch = start(indexer, uri, ['watch', ...MODEL]);
+    // A watch that keeps the lock while quiet (the family's GPU box set so: SHOEBOX_HAND_BACK_MS),
+    // so that it holds it through this test however slow the machine (the hand-back itself:
+    // writer-hand-back.test.ts, on a folder and on S3).
+    const watch = start(indexer, uri, ['watch', ...MODEL], undefined, { SHOEBOX_HAND_BACK_MS: '3600000' });
     const location = await resolveLibraryLocation(uri, { defaultDir: '/nonexistent', env: awsEnv(s3!) });
     await until('the watch to hold the lease', async () => ((await readWriterLease(location))?.command === 'shoebox watch' ? true : undefined));
 

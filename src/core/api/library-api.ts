@@ -33,7 +33,7 @@ import { search as searchText, searchVector as searchByVector, similar as search
 import { BackgroundSync } from './background-sync';
 import { followCommits, type CommitFollower } from './commit-follower';
 import { WriterElsewhere } from './writer-elsewhere';
-import { HAND_BACK_MS } from '../library/writer-hand-back';
+import { handBackMsFrom } from '../library/writer-hand-back';
 import { readLibraryImage, type ImageFile, type ImageKind } from './image-files';
 import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
@@ -108,7 +108,7 @@ export interface LibraryApiOptions {
    *  watching (commit-follower.ts; default FOLLOW_MS). */
   followMs?: number;
   /** How long the writer lock may go unused before it is given back (writer-hand-back.ts;
-   *  default HAND_BACK_MS). The app and `serve` give it back; so does `shoebox watch`
+   *  default SHOEBOX_HAND_BACK_MS, else HAND_BACK_MS). The app and `serve` give it back; so does `shoebox watch`
    *  (watchNow); the CLI's other commands keep it to the end. */
   handBackMs?: number;
   /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
@@ -146,6 +146,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   // write only the library's files (duplicate decisions) too. Its store checks again when it
   // connects (store/connection.ts).
   await refuseUnfinishedCopy(location, { quiet: true });
+  const handBackMs = options.handBackMs ?? handBackMsFrom();
   forgetFolderReach(); // a new host (a CLI command) looks at the folders afresh
   forgetThumbKeys(); // and names no thumbnail of another library's photo
   const listeners = new Set<(event: LibraryEvent) => void>();
@@ -275,7 +276,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     if (busy) writer?.saw(busy);
     if (writer) {
       // Quiet, the lock goes back for other devices to write; what they commit is followed.
-      candidate.handBackAfter(options.handBackMs ?? HAND_BACK_MS, () => jobs.busy);
+      candidate.handBackAfter(handBackMs, () => jobs.busy);
       candidate.onHandBack(() => writer.handedBack());
     }
     sync = new BackgroundSync(
@@ -615,7 +616,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       },
       jobs,
       emit,
-      handBackMs: options.handBackMs ?? HAND_BACK_MS,
+      handBackMs,
       removeFolder: async (folder) => removeFolder(await need(), folder),
       copySource: async () => {
         const lib = await open();

@@ -11,6 +11,15 @@ export const HAND_BACK_MS = 30_000;
 /** How often a writer that may give its lock back looks whether it has gone quiet. */
 const CHECK_MS = 5_000;
 
+/** The hand-back time: SHOEBOX_HAND_BACK_MS (a family's GPU box may keep the lock longer
+ *  between bursts of photos; tests shorten or lengthen it), else HAND_BACK_MS. */
+export function handBackMsFrom(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SHOEBOX_HAND_BACK_MS;
+  if (raw === undefined || raw === '') return HAND_BACK_MS;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new Error(`SHOEBOX_HAND_BACK_MS must be a whole number of milliseconds (default ${HAND_BACK_MS}), not "${raw}"`);
+  return Number(raw);
+}
+
 export class WriterHandBack {
   /** null: never given back (a CLI command keeps its lock to the end). */
   private idleMs: number | null = null;

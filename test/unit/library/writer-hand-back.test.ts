@@ -2,7 +2,7 @@
 // time, never in the middle of a sync or while a job runs, and only when enabled (a CLI
 // command keeps its lock to the end).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WriterHandBack } from '../../../src/core/library/writer-hand-back';
+import { HAND_BACK_MS, handBackMsFrom, WriterHandBack } from '../../../src/core/library/writer-hand-back';
 
 const IDLE_MS = 200;
 const started: WriterHandBack[] = [];
@@ -80,5 +80,11 @@ describe('the writer lock given back', () => {
     h.writing();
     await sleep(IDLE_MS * 3);
     expect(given).toHaveLength(0);
+  });
+
+  it('takes its time from SHOEBOX_HAND_BACK_MS, and refuses one that is no whole number of ms', () => {
+    expect(handBackMsFrom({})).toBe(HAND_BACK_MS);
+    expect(handBackMsFrom({ SHOEBOX_HAND_BACK_MS: '600000' })).toBe(600_000);
+    for (const bad of ['30s', '-5', '0', '1.5']) expect(() => handBackMsFrom({ SHOEBOX_HAND_BACK_MS: bad })).toThrow(`SHOEBOX_HAND_BACK_MS must be a whole number of milliseconds (default ${HAND_BACK_MS}), not "${bad}"`);
   });
 });
