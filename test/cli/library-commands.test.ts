@@ -128,7 +128,9 @@ describe('shoebox watch', () => {
     // Changed while nothing watched: caught up on start.
     await writeColourPhoto(photos, 'green.jpg', COLOURS.green!);
 
-    const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json']);
+    // Keeping the writer lock while quiet (an hour), so the second writer below is refused
+    // however slow the machine (the lock given back while quiet: watch-hand-back-cli.test.ts).
+    const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json'], { SHOEBOX_HAND_BACK_MS: '3600000' });
     children.push(watch);
     const lines: { added: number; embedded: number; removed: number; moved: number }[] = [];
     let buffered = '';

@@ -25,9 +25,11 @@ if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed
 
 const PHOTOS = ['n01440764_tench.JPEG', 'n01530575_brambling.JPEG', 'n01558993_robin.JPEG', 'n01641577_bullfrog.JPEG', 'n01667114_mud_turtle.JPEG', 'n01682714_American_chameleon.JPEG'];
 
-/** `shoebox watch` as a user runs it on the other device: the library's writer until stopped. */
+/** `shoebox watch` as a user runs it on the other device, set to keep the writer lock while
+ *  quiet (SHOEBOX_HAND_BACK_MS: an hour): the library's writer until stopped, however slow the
+ *  machine (the lock given back while quiet: test/integration/writer-hand-back.test.ts). */
 async function startWatch(home: string, library: string): Promise<{ child: ChildProcess; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--library', library, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT });
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--library', library, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT, env: { ...process.env, SHOEBOX_HAND_BACK_MS: '3600000' } });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   // Its first line ("watching 1 folder; Ctrl-C stops") comes once it holds the library.
