@@ -381,8 +381,9 @@ export function App() {
   const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
   const loading = !source.settled && source.count === 0;
 
-  // The selection is of this list's photos by index: another list (or a change) starts afresh.
-  const { selection, select, clear: clearSelection, askTrash, askFavourite, askArchive, askRotate, notice, setNotice, noticeUndone } = useListSelection(key);
+  // The selection is of this list's photos by index: another list starts afresh; the same
+  // list refreshed (another device's commit, the watcher) keeps the photos still in it.
+  const { selection, count: selectedCount, select, clear: clearSelection, askTrash, askFavourite, askArchive, askRotate, notice, setNotice, noticeUndone } = useListSelection(key, key, source);
 
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
@@ -513,9 +514,9 @@ export function App() {
                       No strong matches for “{shortText(view.query)}”. Closest photos:
                     </p>
                   )}
-                  {selection.indices.size > 0 && (
+                  {selectedCount > 0 && (
                     <SelectionBar
-                      count={selection.indices.size}
+                      count={selectedCount}
                       photos={() => source.resolve(selectedIndices(selection))}
                       onClear={clearSelection}
                       onTrashed={(text) => {
@@ -546,7 +547,7 @@ export function App() {
                       }}
                     />
                   )}
-                  {notice && selection.indices.size === 0 && <SelectionNotice key={notice.id} notice={notice} onUndone={noticeUndone} />}
+                  {notice && selectedCount === 0 && <SelectionNotice key={notice.id} notice={notice} onUndone={noticeUndone} />}
                   {problem ? (
                     // Filters no photo can pass: say why, and show none of the unfiltered results.
                     <p className="content__empty form-error" role="alert">

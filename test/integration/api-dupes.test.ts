@@ -313,6 +313,30 @@ describe('the duplicates report across restarts, pages and stops', () => {
     expect(fs.readFileSync(file, 'utf8')).not.toContain(copy.path);
   });
 
+  it('refuses a trash from a report another device scanned over while the lock was given back, moving nothing', async () => {
+    const dir = await writePictures(2);
+    const library = tempDir('shoebox-api-dupes-library-');
+    // Two devices' apps on one library, each giving the writer lock back once quiet.
+    const a = await openHost({ library, handBackMs: 300 });
+    expect(await jobFinished(a.events, await a.host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const seen = await scanned(a);
+    const b = await openHost({ library, handBackMs: 300 });
+    await expect.poll(async () => (await jobFinished(b.events, await b.host.findDuplicates())).state, { timeout: 30_000, interval: 500 }).toBe('done');
+    const rescanned = (await b.host.duplicates())!;
+    expect(rescanned.scannedAt).toBeGreaterThan(seen.scannedAt);
+
+    // A's review still shows its own scan; a trash from it is refused once A has the lock again.
+    const p1 = seen.groups.find((g) => paths([g]).includes('p1.jpg'))!;
+    const copy = p1.members.find((m) => m.id !== p1.keep)!;
+    let refused: unknown;
+    await expect.poll(async () => (refused = await a.host.trashDuplicates([copy.id]).then(() => null, (error: Error) => error.message)), { timeout: 30_000, interval: 500 }).not.toMatch(/^library busy/);
+    expect(refused).toBe('the duplicates were scanned again meanwhile (on another device, or by another command): nothing was moved; review the new report');
+    expect(fs.existsSync(copy.path)).toBe(true);
+    // The review then shows the new report, and a trash from it goes through.
+    expect((await a.host.duplicates())!.scannedAt).toBe(rescanned.scannedAt);
+    await expect.poll(async () => (await a.host.trashDuplicates([copy.id]).catch((error: Error) => ({ moved: [error.message] }))).moved, { timeout: 30_000, interval: 500 }).toEqual([copy.path]);
+  });
+
   it('leaves out members deleted since the scan, and the groups they leave with one photo', async () => {
     const dir = await writePictures(2);
     const first = await indexed(dir);

@@ -49,9 +49,10 @@ describe('a library another process writes', () => {
 
     // The writer quits: this app's watcher takes the library over (it tries every 10 s), and
     // the page is told to read its status again.
+    // (Events from here on: the line may go before the writer has quite exited.)
+    events.length = 0;
     writer.child.stdin!.end();
     await new Promise((resolve) => writer.child.once('exit', resolve));
-    events.length = 0;
     await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 20_000, interval: 250 });
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 5_000 });
     expect(await host.setFavourites([red], true)).toMatchObject({ done: 1 });

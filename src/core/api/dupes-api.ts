@@ -148,6 +148,21 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     }
   };
 
+  /**
+   * Writers take turns (writer-hand-back.ts): while this process did not hold the lock, another
+   * device (or a `shoebox dupes` here) may have scanned again and saved its report. The trash
+   * then acts on no report the user did not see: this one's is forgotten (the next page shows
+   * the new one) and the trash refused, nothing moved.
+   */
+  const refuseIfRescanned = async (lib: LibraryService): Promise<void> => {
+    const known = reports.get(lib)?.report;
+    if (!known) return;
+    const saved = await loadReport(fileOf(lib), lib.modelId, () => {});
+    if (!saved || saved.scannedAt <= known.scannedAt) return;
+    reports.delete(lib);
+    throw new Error('the duplicates were scanned again meanwhile (on another device, or by another command): nothing was moved; review the new report');
+  };
+
   /** Which of `ids` may go (trash-selection rules, dupes-trash.ts): the app's trash and the CLI's plan. */
   const select = async (lib: LibraryService, kept: KeptReport | null, ids: readonly string[], keep: readonly string[]): Promise<TrashSelection> => {
     // Photos a remembered decision covers stay, whatever group they are also in.
@@ -224,6 +239,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       const lib = await ctx.need();
       const report = await runJob(async () => {
         await lib.writable(); // the writer lock, before the report is read
+        await refuseIfRescanned(lib);
         const kept = await keptReport(lib);
         const selection = await select(lib, kept, ids, keep);
         // Every member of the report that stays: the trash refuses to move its real file.

@@ -56,9 +56,9 @@ export class WriterElsewhere {
   /** Until this process writes again: other devices' commits tell the page to read again. */
   private follow(): void {
     if (this.follower) return;
-    const changed = () => {
-      if (!this.lib.writing) this.emit({ type: 'photos-changed', added: 0, removed: 0 });
-    };
+    // Said even when this process has just started writing again: the commit seen may be
+    // another device's, made before (a page refresh too many costs nothing; one missed does).
+    const changed = () => this.emit({ type: 'photos-changed', added: 0, removed: 0 });
     const looked = async () => {
       if (this.stopped) return;
       if (this.lib.writing) {

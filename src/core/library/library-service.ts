@@ -186,7 +186,7 @@ export class LibraryService {
       // Bound to this lock: once it is lost, every write through this store fails, whoever holds the library then.
       const beforeWrite = () => {
         lock.assertHeld();
-        this.handBack.touch();
+        this.handBack.touchWrite();
       };
       const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite, ...this.searchCache() });
       const store = mappedStore(opened, () => this.deviceFolders.map());
@@ -238,6 +238,21 @@ export class LibraryService {
   /** Runs `work` (a watcher's sync) with the writer kept: not handed back meanwhile. */
   keepingWriter<T>(work: () => Promise<T>): Promise<T> {
     return this.handBack.keep(work);
+  }
+
+  /** Runs upkeep with the writer kept, as no use of it (the hand-back's quiet goes on). */
+  upkeep<T>(work: () => Promise<T>): Promise<T> {
+    return this.handBack.upkeep(work);
+  }
+
+  /** `work` runs as upkeep before each hand-back, while the lock is still this process's. */
+  beforeHandBack(work: () => Promise<void>): () => void {
+    return this.handBack.beforeHandBack(work);
+  }
+
+  /** Whether `store` is the one this process writes through now (not given back, not lost). */
+  holds(store: LibraryStore): boolean {
+    return this.store === store;
   }
 
   /** Called each time this process gives the writer lock back (handBackAfter). */
@@ -465,6 +480,9 @@ export class LibraryService {
         writable: () => this.writable(),
         lockOf: (store) => this.lockOf(store),
         keepingWriter: (work) => this.keepingWriter(work),
+        upkeep: (work) => this.upkeep(work),
+        beforeHandBack: (work) => this.beforeHandBack(work),
+        holds: (store) => this.holds(store),
         onHandBack: (listener) => this.onHandBack(listener),
         deps: (store) => this.indexerDeps(store),
         scope: (store) => this.scanScope(store),
@@ -493,6 +511,7 @@ export class LibraryService {
   async close(): Promise<void> {
     this.options.onClose?.();
     this.handBack.stop();
+    await this.retiring; // a lease being given back (or let go after its loss) is freed before exit
     await Promise.all([...this.handedBack].map((store) => this.closeHandedBack(store)));
     await this.thumbCache?.settled(); // a command leaves the cache within its size
     await this.model?.close();

@@ -6,6 +6,7 @@
 // start. The catch-up, not the changes seen meanwhile, is what is indexed then: the library's
 // folders may have changed while others wrote (one removed by `shoebox remove-folder`, one
 // added), and a shared folder may have changed on another device, unseen by this one's watch.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
 import { LibraryUnreachableError } from '../store/lost-connection';
@@ -35,6 +36,12 @@ export interface WatchHost {
   lockOf(store: LibraryStore): LibraryWriter | undefined;
   /** Runs a sync with the writer lock kept (not given back meanwhile). */
   keepingWriter<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs upkeep with the lock kept, as no use of it (the quiet before a hand-back goes on). */
+  upkeep<T>(work: () => Promise<T>): Promise<T>;
+  /** `work` runs as upkeep before each hand-back. */
+  beforeHandBack(work: () => Promise<void>): () => void;
+  /** Whether `store` is the one the process writes through now (not given back or lost). */
+  holds(store: LibraryStore): boolean;
   onHandBack(listener: () => void): () => void;
   deps(store: LibraryStore): IndexerDeps;
   scope(store: LibraryStore): Promise<ScanScope>;
@@ -62,7 +69,8 @@ export async function watchFolders(host: WatchHost, signal: AbortSignal, onSumma
 async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions): Promise<'stopped' | 'woken'> {
   const lock = host.lockOf(store);
   const deps = host.deps(store);
-  const scope = await host.scope(store);
+  // A lease lost while the folders are read (a laptop waking) is the loss, as below.
+  const scope = await host.scope(store).catch((error: unknown) => Promise.reject(lossOf(lock) ?? error));
   // Folders the user paused are neither caught up nor followed (still named in the scope: a
   // file is told by its folder, and nothing there is taken for removed).
   const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
@@ -85,13 +93,25 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
   let idle: NodeJS.Timeout | undefined;
   // The after-sync pass runs one at a time, behind the syncs, never holding them up.
   let after: Promise<void> = Promise.resolve();
+  // Neither it nor the upkeep runs on a store given back (or lost): another process may be
+  // writing by then. `holds` is told at once; `given` only once the lease is freed.
+  const mine = () => !given && host.holds(store);
+  // Compaction and the vector index after the syncs: on a quiet timer, or at the latest just
+  // before the lock is given back; neither counts as a use that keeps the lock longer.
+  let upkeepDue = false;
+  const upkeep = () =>
+    host.upkeep(async () => {
+      if (!upkeepDue || !mine()) return;
+      upkeepDue = false;
+      await store.ensureVectorIndex().then(() => store.optimize());
+    });
+  const unlistenUpkeep = host.beforeHandBack(upkeep);
   const maintainWhenIdle = () => {
     const pass = host.afterSync();
-    // Neither runs once the lock is given back: another process may be writing by then.
-    const keep = (work: () => Promise<void>) => host.keepingWriter(async () => (given ? undefined : work()));
-    if (pass) after = after.then(() => keep(() => pass(store, signal))).catch(() => {});
+    if (pass) after = after.then(() => host.keepingWriter(async () => (mine() ? pass(store, signal) : undefined))).catch(() => {});
+    upkeepDue = true;
     clearTimeout(idle);
-    idle = setTimeout(() => void keep(() => store.ensureVectorIndex().then(() => store.optimize())).catch(() => {}), IDLE_MAINTENANCE_MS);
+    idle = setTimeout(() => void upkeep().catch(() => {}), IDLE_MAINTENANCE_MS);
   };
   /** One sync with the lock, or the end of the session once the lock was given back. */
   const sync = (work: () => Promise<IndexSummary>): Promise<void> =>
@@ -137,6 +157,7 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
     outcome = (!given && lossOf(lock)) || (error as Error);
   } finally {
     signal.removeEventListener('abort', onAbort);
+    unlistenUpkeep();
     unlistenLoss?.();
     unlistenHandBack();
     clearTimeout(idle);
@@ -164,13 +185,7 @@ async function takeAgain(host: WatchHost, signal: AbortSignal, retryMs: number):
       const line = error.message.split('\n')[0]!.replace(/; stop it or wait for it to finish$/, '');
       if (line !== said) host.emit({ type: 'log', level: 'info', message: `watch: ${line}; the changes here are indexed once it is done` });
       said = line;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, retryMs);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          resolve();
-        }, { once: true });
-      });
+      await sleep(retryMs, undefined, { signal }).catch(() => {}); // stopped meanwhile: the loop ends
     }
   }
   return null;

@@ -3,7 +3,9 @@
 // family shares, the GPU box's watcher indexes what arrives while the laptops can still mark
 // favourites, tag or add folders in between: one writer at a time still (writer-lock.ts), but
 // only while there is something to write. Quiet means: no job running, no watcher's sync (each
-// one runs in keep()), and nothing written or handed out by writable() for `idleMs`.
+// one runs in keep()), and nothing written or handed out by writable() for `idleMs`. Upkeep
+// (the watcher's compaction and index refresh) is no use: it runs before the lock goes
+// (beforeHandBack) or on its own timer, and neither keeps the lock longer.
 // (The global `performance`, not node:perf_hooks': a test's fake clock replaces it.)
 
 /** How long a long-running process keeps the writer lock unused before giving it back. */
@@ -26,6 +28,9 @@ export class WriterHandBack {
   private busy: () => boolean = () => false;
   private lastUse = performance.now();
   private kept = 0;
+  /** Upkeep running: its writes are no use of the writer (touchWrite). */
+  private upkeeping = 0;
+  private readonly upkeeps = new Set<() => Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private giving = false;
   private readonly listeners = new Set<() => void>();
@@ -63,6 +68,29 @@ export class WriterHandBack {
     this.idleMs = null;
   }
 
+  /** A write through the writer: a use, unless upkeep made it. */
+  touchWrite(): void {
+    if (this.upkeeping === 0) this.touch();
+  }
+
+  /** Runs upkeep (compaction, an index refresh) with the lock kept meanwhile, as no use. */
+  async upkeep<T>(work: () => Promise<T>): Promise<T> {
+    this.kept++;
+    this.upkeeping++;
+    try {
+      return await work();
+    } finally {
+      this.kept--;
+      this.upkeeping--;
+    }
+  }
+
+  /** `work` runs as upkeep before each hand-back, while the lock is still this process's. */
+  beforeHandBack(work: () => Promise<void>): () => void {
+    this.upkeeps.add(work);
+    return () => this.upkeeps.delete(work);
+  }
+
   /** Runs `work` with the lock kept meanwhile. */
   async keep<T>(work: () => Promise<T>): Promise<T> {
     this.kept++;
@@ -84,8 +112,11 @@ export class WriterHandBack {
     if (this.giving || this.idleMs === null || this.kept > 0 || this.busy()) return;
     if (performance.now() - this.lastUse < this.idleMs) return;
     this.giving = true;
-    this.notWriting();
     try {
+      for (const work of [...this.upkeeps]) await this.upkeep(work).catch(() => {});
+      // Used meanwhile (a change came, the user wrote): kept, and looked at again later.
+      if (this.kept > 0 || this.busy() || performance.now() - this.lastUse < this.idleMs) return;
+      this.notWriting();
       await this.giveBack();
     } finally {
       this.giving = false;

@@ -52,6 +52,9 @@ class Store implements LibraryStore {
   private closing: Promise<void> | undefined;
   /** Photo commits in flight, which `close()` lets finish. */
   private readonly committing = new Set<Promise<void>>();
+  /** Every write in flight (a compaction, an index build among them), which `close()` lets
+   *  finish too: LanceDB crashes the process (SIGSEGV) when a table is closed under its optimize. */
+  private readonly writing = new Set<Promise<unknown>>();
   private readonly vectors: PhotoVectors;
   private readonly library: LibraryPhotos;
   private readonly labelSets: NamedJsonRepository;
@@ -535,7 +538,8 @@ class Store implements LibraryStore {
     this.closed = true;
     // A photo commit in flight finishes first, up to a bound, and says how it ended (landed;
     // or the lease lost and its doubles taken back) rather than "table closed" after landing.
-    if (this.committing.size) await Promise.race([Promise.allSettled(this.committing), new Promise((resolve) => setTimeout(resolve, COMMIT_SETTLE_MS).unref())]);
+    const inFlight = [...this.committing, ...this.writing];
+    if (inFlight.length) await Promise.race([Promise.allSettled(inFlight), new Promise((resolve) => setTimeout(resolve, COMMIT_SETTLE_MS).unref())]);
     await this.photos.vectorCache?.close();
     this.conn.release();
   }
@@ -554,7 +558,13 @@ class Store implements LibraryStore {
       return Promise.reject(error as Error);
     }
     // The vector cache answers from its snapshot for up to a second: this store's own write must show at once.
-    return this.read(fn).finally(() => this.photos.vectorCache?.stale()).catch((error: unknown) => {
+    const written = this.read(fn).finally(() => this.photos.vectorCache?.stale());
+    this.writing.add(written);
+    void written.then(
+      () => this.writing.delete(written),
+      () => this.writing.delete(written),
+    );
+    return written.catch((error: unknown) => {
       // A write that failed while the lease lapsed (the process frozen or asleep, its requests
       // timed out meanwhile): the lost lease is the cause the user needs to hear.
       this.beforeWrite?.();

@@ -100,3 +100,57 @@ export function moveFocus(selection: Selection, key: string, columns: number | R
 export function selectedIndices(selection: Selection): number[] {
   return [...selection.indices].sort((a, b) => a - b);
 }
+
+/** What a selection follows its photos in: the list it was made in, or that list refreshed. */
+export interface SelectionList {
+  get(index: number): { id: string } | undefined;
+  /** Where the photo sits among what is loaded, or -1. */
+  indexOf(id: string): number;
+}
+
+/** A selected photo that a refreshed list has not shown yet: it may be in a page not loaded. */
+export interface UnfoundPhoto {
+  id: string;
+  /** Where it was. */
+  index: number;
+}
+
+/**
+ * The selection made in one list (`from`; `ids`: the photos it named as it was made, where
+ * known) in that list refreshed (`to`: another device's commit, a watcher's batch): each
+ * photo stays selected wherever it now sits, the anchor and the focus ring stay on theirs.
+ * A photo `to` has not loaded (yet) is `unfound`; one whose id was never known is dropped
+ * (its position now names another photo).
+ */
+export function followSelection(selection: Selection, ids: ReadonlyMap<number, string>, from: SelectionList | null, to: SelectionList): { selection: Selection; unfound: UnfoundPhoto[] } {
+  const idAt = (index: number) => ids.get(index) ?? from?.get(index)?.id;
+  const indices = new Set<number>();
+  const unfound: UnfoundPhoto[] = [];
+  for (const index of selection.indices) {
+    const id = idAt(index);
+    if (id === undefined) continue;
+    const at = to.indexOf(id);
+    if (at >= 0) indices.add(at);
+    else unfound.push({ id, index });
+  }
+  const follow = (index: number | null) => {
+    const id = index === null ? undefined : idAt(index);
+    const at = id === undefined ? -1 : to.indexOf(id);
+    return at >= 0 ? at : null;
+  };
+  return { selection: { indices, anchor: follow(selection.anchor), focus: follow(selection.focus) }, unfound };
+}
+
+/** The ids of the selected photos that `list` has loaded, by index. */
+export function selectedIds(selection: Selection, list: SelectionList): Map<number, string> {
+  const ids = new Map<number, string>();
+  for (const index of selection.indices) {
+    const id = list.get(index)?.id;
+    if (id !== undefined) ids.set(index, id);
+  }
+  for (const index of [selection.anchor, selection.focus]) {
+    const id = index === null ? undefined : list.get(index)?.id;
+    if (index !== null && id !== undefined) ids.set(index, id);
+  }
+  return ids;
+}

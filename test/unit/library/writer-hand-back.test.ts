@@ -62,6 +62,40 @@ describe('the writer lock given back', () => {
     expect(given).toHaveLength(1);
   });
 
+  it('runs upkeep just before it goes, without upkeep counting as a use', async () => {
+    const { handBack: h, given } = handBack();
+    const upkept: number[] = [];
+    h.beforeHandBack(async () => {
+      // Compaction writes through the writer: those writes are no use.
+      h.touchWrite();
+      upkept.push(Date.now());
+    });
+    const since = Date.now();
+    h.writing();
+    // Upkeep on its own timer, half-way through the quiet: the quiet goes on.
+    await sleep(IDLE_MS / 2);
+    await h.upkeep(async () => h.touchWrite());
+    await sleep(IDLE_MS);
+    expect(upkept).toHaveLength(1);
+    expect(given).toHaveLength(1);
+    expect(upkept[0]!).toBeLessThanOrEqual(given[0]!);
+    expect(given[0]! - since).toBeLessThan(IDLE_MS * 1.5);
+  });
+
+  it('stays when the writer is used while the upkeep before it runs', async () => {
+    const { handBack: h, given } = handBack();
+    let first = true;
+    h.beforeHandBack(async () => {
+      if (first) h.touch(); // a change came meanwhile (the watcher took the store again)
+      first = false;
+    });
+    h.writing();
+    await sleep(IDLE_MS * 1.2);
+    expect(given).toHaveLength(0);
+    await sleep(IDLE_MS * 1.2);
+    expect(given).toHaveLength(1);
+  });
+
   it('is kept while the host has a job running', async () => {
     let busy = true;
     const { handBack: h, given } = handBack(() => busy);
