@@ -28,7 +28,6 @@ import { SortToggle } from './components/SortToggle';
 import { SelectionBar } from './components/SelectionBar';
 import { SelectionNotice } from './components/SelectionNotice';
 import { useListSelection } from './hooks/useListSelection';
-import { selectedIndices } from './lib/selection';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { LeaveDialog } from './components/LeaveDialog';
@@ -383,7 +382,7 @@ export function App() {
 
   // The selection is of this list's photos by index: another list starts afresh; the same
   // list refreshed (another device's commit, the watcher) keeps the photos still in it.
-  const { selection, count: selectedCount, select, clear: clearSelection, askTrash, askFavourite, askArchive, askRotate, notice, setNotice, noticeUndone } = useListSelection(key, key, source);
+  const { count: selectedCount, select, clear: clearSelection, photos: selectedPhotos, askTrash, askFavourite, askArchive, askRotate, notice, setNotice, noticeUndone } = useListSelection(key, key, source);
 
   return (
     <ViewingOnlyContext.Provider value={viewingOnly}>
@@ -517,7 +516,7 @@ export function App() {
                   {selectedCount > 0 && (
                     <SelectionBar
                       count={selectedCount}
-                      photos={() => source.resolve(selectedIndices(selection))}
+                      photos={selectedPhotos}
                       onClear={clearSelection}
                       onTrashed={(text) => {
                         clearSelection();

@@ -158,7 +158,8 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     const known = reports.get(lib)?.report;
     if (!known) return;
     const saved = await loadReport(fileOf(lib), lib.modelId, () => {});
-    if (!saved || saved.scannedAt <= known.scannedAt) return;
+    // Another scan's, by its start time: not "later" (devices' clocks differ), just another.
+    if (!saved || saved.scannedAt === known.scannedAt) return;
     reports.delete(lib);
     throw new Error('the duplicates were scanned again meanwhile (on another device, or by another command): nothing was moved; review the new report');
   };

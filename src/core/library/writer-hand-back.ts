@@ -114,8 +114,9 @@ export class WriterHandBack {
     this.giving = true;
     try {
       for (const work of [...this.upkeeps]) await this.upkeep(work).catch(() => {});
-      // Used meanwhile (a change came, the user wrote): kept, and looked at again later.
-      if (this.kept > 0 || this.busy() || performance.now() - this.lastUse < this.idleMs) return;
+      // Used meanwhile (a change came, the user wrote): kept, and looked at again later. Closed
+      // meanwhile (stop()): close() lets the lock go itself.
+      if (this.idleMs === null || this.kept > 0 || this.busy() || performance.now() - this.lastUse < this.idleMs) return;
       this.notWriting();
       await this.giveBack();
     } finally {

@@ -4,8 +4,10 @@
 // selected photo stays selected wherever it now sits, and only those gone leave it. Shared by
 // the main grids (App) and an album's grid.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PAGE_SIZE } from '../lib/paged-photos';
-import { followSelection, NO_SELECTION, selectedIds, type Selection, type SelectionList, type UnfoundPhoto } from '../lib/selection';
+import type { Photo } from '../../shared/api';
+import type { FollowedList } from '../lib/selection-photos';
+import { followSelection, NO_SELECTION, selectedIds, type Selection } from '../lib/selection';
+import { pagesToSearch, photosOf } from '../lib/selection-photos';
 import type { GridSelection } from './useGridKeys';
 
 /** A press of R (`turns` 1) or Shift+R (-1), counted by `n` so each press acts once. */
@@ -22,6 +24,9 @@ export interface ListSelection {
   /** What the grid takes as its `select` prop. */
   select: GridSelection;
   clear: () => void;
+  /** The selected photos for an action: each looked up by the id it had when selected, so a
+   *  refresh between (a photo added above it) never hands over another photo; gone: left out. */
+  photos: () => Promise<Photo[]>;
   /** Changes when Delete was pressed in the grid (SelectionBar's askTrash). */
   askTrash: number;
   /** Changes when F was pressed in the grid (SelectionBar's askFavourite). */
@@ -50,27 +55,18 @@ export interface Notice {
 
 let lastNoticeId = 0;
 
-/** The grid's photos as the selection follows them (PagedPhotos). */
-export interface FollowedList extends SelectionList {
-  /** True once its first page has answered: until then it shows the list it refreshes. */
-  readonly settled: boolean;
-  readonly count: number;
-  /** Loads the pages of these indices. */
-  resolve(indices: readonly number[]): Promise<unknown>;
-}
-
-/** A refreshed list as long as this is loaded whole to find the selected photos it has not shown yet. */
-const FIND_IN_PAGES = 10;
-
 interface Selected {
   key: string;
   selection: Selection;
   /** The list `selection` is of, and the ids of its photos as they were selected. */
   list: FollowedList | null;
   ids: ReadonlyMap<number, string>;
+  /** Whether `list` showed its own photos when the selection was made: made while it still
+   *  showed the list it refreshes, the selection's positions are that one's (`ids` tell). */
+  madeSettled: boolean;
 }
 
-const NONE: Selected = { key: '', selection: NO_SELECTION, list: null, ids: new Map() };
+const NONE: Selected = { key: '', selection: NO_SELECTION, list: null, ids: new Map(), madeSettled: true };
 
 /** `noticeKey`: the list whose change drops the notice (default `key`); an album passes its
  *  listing without the refresh, so what a batch action did stays said while the list reloads.
@@ -80,8 +76,11 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
   const [selected, setSelected] = useState<Selected>(NONE);
   const mine = selected.key === key ? selected : null;
   // The list refreshed: until its first page answers it shows the old one (the indices hold).
-  const moved = mine !== null && list !== null && mine.list !== null && mine.list !== list && list.settled && mine.selection.indices.size + (mine.selection.focus === null ? 0 : 1) > 0;
-  const followed = moved ? followSelection(mine.selection, mine.ids, mine.list, list) : null;
+  // A selection made meanwhile is of the old one's photos too: followed by its ids alone.
+  const refreshed = mine !== null && list !== null && list.settled && ((mine.list !== null && mine.list !== list) || (mine.list === list && !mine.madeSettled));
+  const moved = refreshed && mine.selection.indices.size + (mine.selection.focus === null ? 0 : 1) > 0;
+  const from = mine !== null && mine.list !== list ? mine.list : null;
+  const followed = moved ? followSelection(mine.selection, mine.ids, from, list!) : null;
   const selection = followed?.selection ?? mine?.selection ?? NO_SELECTION;
   const count = selection.indices.size + (followed?.unfound.length ?? 0);
   // Settled in the new list: at once when every photo was found, else once the pages where
@@ -89,7 +88,7 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
   const following = useRef<FollowedList | null>(null);
   useEffect(() => {
     if (!moved || !followed || !list || !mine) return;
-    const settle = (next: Selection) => setSelected((now) => (now === mine ? { key, selection: next, list, ids: selectedIds(next, list) } : now));
+    const settle = (next: Selection) => setSelected((now) => (now === mine ? { key, selection: next, list, ids: selectedIds(next, list), madeSettled: true } : now));
     if (followed.unfound.length === 0) return settle(followed.selection);
     if (following.current === list) return;
     following.current = list;
@@ -98,7 +97,7 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
       .catch(() => undefined)
       .then(() => {
         if (following.current === list) following.current = null;
-        settle(followSelection(mine.selection, mine.ids, mine.list, list).selection);
+        settle(followSelection(mine.selection, mine.ids, from, list).selection);
       });
   });
   const [askTrash, setAskTrash] = useState(0);
@@ -116,7 +115,7 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
       selection,
       onChange: (next) => {
         // The photos it names, by id: a refresh of the list finds them wherever they go.
-        setSelected({ key, selection: next, list, ids: list ? new Map([...(mine?.list === list ? mine.ids : []), ...selectedIds(next, list)]) : new Map() });
+        setSelected({ key, selection: next, list, ids: list ? new Map([...(mine?.list === list ? mine.ids : []), ...selectedIds(next, list)]) : new Map(), madeSettled: list?.settled ?? true });
         // A new selection starts: the last one's line is old news.
         if (next.indices.size > 0 && selection.indices.size === 0) setNotice(null);
       },
@@ -125,7 +124,8 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
       onArchive: () => setAskArchive((n) => n + 1),
       onRotate: (turns) => setAskRotate((ask) => ({ n: ask.n + 1, turns })),
     },
-    clear: () => setSelected({ key, selection: NO_SELECTION, list, ids: new Map() }),
+    clear: () => setSelected({ key, selection: NO_SELECTION, list, ids: new Map(), madeSettled: true }),
+    photos: () => (list && mine ? photosOf(selection, mine.ids, mine.list === list && mine.madeSettled, list) : Promise.resolve([])),
     askTrash,
     askFavourite,
     askArchive,
@@ -134,17 +134,4 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
     setNotice,
     noticeUndone,
   };
-}
-
-/** The first index of each page where the photos not found may now be: the whole list when it
- *  is short, else each one's page before and after the list grew or shrank. */
-function pagesToSearch(unfound: readonly UnfoundPhoto[], oldCount: number, newCount: number): number[] {
-  if (newCount <= FIND_IN_PAGES * PAGE_SIZE) return Array.from({ length: Math.ceil(newCount / PAGE_SIZE) }, (_, page) => page * PAGE_SIZE);
-  const starts = new Set<number>();
-  for (const { index } of unfound) {
-    for (const at of [index, index + newCount - oldCount]) {
-      if (at >= 0 && at < newCount) starts.add(Math.floor(at / PAGE_SIZE) * PAGE_SIZE);
-    }
-  }
-  return [...starts];
 }

@@ -27,6 +27,9 @@ export type PageFetcher = (offset: number, limit: number) => Promise<FetchedPage
 
 export class PagedPhotos {
   private readonly pages = new Map<number, Photo[]>();
+  /** Each loaded photo's index by id, built on the first indexOf() after pages changed: a
+   *  selection of thousands followed into a refreshed list looks each one up. */
+  private positions: Map<string, number> | null = null;
   private readonly inflight = new Set<number>();
   private readonly queued = new Set<number>();
   private wanted = { first: 0, last: 0 };
@@ -71,13 +74,17 @@ export class PagedPhotos {
     return page?.[index % PAGE_SIZE] ?? (this.settled ? undefined : this.fallback?.get(index));
   }
 
-  /** Where a photo sits among the pages loaded so far, or -1. */
+  /** Where a photo sits among the pages loaded so far, or -1 (the first place, listed twice). */
   indexOf(id: string): number {
-    for (const [page, photos] of this.pages) {
-      const at = photos.findIndex((p) => p.id === id);
-      if (at >= 0) return page * PAGE_SIZE + at;
+    if (!this.positions) {
+      this.positions = new Map();
+      // Last to first, so that the first place of a photo listed twice is the one kept.
+      for (const page of [...this.pages.keys()].sort((a, b) => b - a)) {
+        const photos = this.pages.get(page)!;
+        for (let at = photos.length - 1; at >= 0; at--) this.positions.set(photos[at]!.id, page * PAGE_SIZE + at);
+      }
     }
-    return -1;
+    return this.positions.get(id) ?? -1;
   }
 
   /** Makes sure the photos in [start, end) are loaded or on their way. */
@@ -99,8 +106,13 @@ export class PagedPhotos {
    *  for an action); indices past the list's end are left out. */
   async resolve(indices: readonly number[]): Promise<Photo[]> {
     const missing = [...new Set(indices.map((i) => Math.floor(i / PAGE_SIZE)))].filter((p) => !this.pages.has(p));
-    for (const page of missing) this.pages.set(page, (await this.fetchPage(page * PAGE_SIZE, PAGE_SIZE)).photos);
+    for (const page of missing) this.setPage(page, (await this.fetchPage(page * PAGE_SIZE, PAGE_SIZE)).photos);
     return indices.flatMap((i) => this.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE] ?? []);
+  }
+
+  private setPage(page: number, photos: Photo[]): void {
+    this.pages.set(page, photos);
+    this.positions = null;
   }
 
   dispose(): void {
@@ -141,7 +153,7 @@ export class PagedPhotos {
       (result) => {
         this.inflight.delete(page);
         if (this.disposed) return;
-        this.pages.set(page, result.photos);
+        this.setPage(page, result.photos);
         if (page === 0) this.closest = result.closest ?? false;
         if (result.total !== undefined) this.total = result.total;
         else {

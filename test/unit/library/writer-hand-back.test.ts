@@ -96,6 +96,18 @@ describe('the writer lock given back', () => {
     expect(given).toHaveLength(1);
   });
 
+  it('is not given back by a look already under way when the library closes', async () => {
+    const { handBack: h, given } = handBack();
+    const told = vi.fn();
+    h.listen(told);
+    // The library closes while the upkeep before the hand-back runs.
+    h.beforeHandBack(async () => h.stop());
+    h.writing();
+    await sleep(IDLE_MS * 3);
+    expect(given).toHaveLength(0);
+    expect(told).not.toHaveBeenCalled();
+  });
+
   it('is kept while the host has a job running', async () => {
     let busy = true;
     const { handBack: h, given } = handBack(() => busy);
