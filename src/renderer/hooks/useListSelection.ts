@@ -125,7 +125,13 @@ export function useListSelection(key: string, noticeKey = key, list: FollowedLis
       onRotate: (turns) => setAskRotate((ask) => ({ n: ask.n + 1, turns })),
     },
     clear: () => setSelected({ key, selection: NO_SELECTION, list, ids: new Map(), madeSettled: true }),
-    photos: () => (list && mine ? photosOf(selection, mine.ids, mine.list === list && mine.madeSettled, list) : Promise.resolve([])),
+    // Followed into the refreshed list (not yet settled in state): its positions are the new
+    // list's, and so must the ids checked there be (the recorded ones are by the old positions).
+    photos: () => {
+      if (!list || !mine) return Promise.resolve([]);
+      if (followed) return photosOf(followed.selection, selectedIds(followed.selection, list), true, list);
+      return photosOf(selection, mine.ids, mine.list === list && mine.madeSettled, list);
+    },
     askTrash,
     askFavourite,
     askArchive,
