@@ -5,9 +5,8 @@
 // the main grids (App) and an album's grid.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
-import type { FollowedList } from '../lib/selection-photos';
 import { followSelection, NO_SELECTION, selectedIds, type Selection } from '../lib/selection';
-import { pagesToSearch, photosOf } from '../lib/selection-photos';
+import { pagesToSearch, photosOf, type FollowedList } from '../lib/selection-photos';
 import type { GridSelection } from './useGridKeys';
 
 /** A press of R (`turns` 1) or Shift+R (-1), counted by `n` so each press acts once. */
