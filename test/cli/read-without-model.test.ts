@@ -34,11 +34,21 @@ describe('reading a library on a device without a model', () => {
     const res = await withoutModel('status', '--json');
     expect(res.code, res.stderr).toBe(0);
     const status = JSON.parse(res.stdout) as { photos: number; failed: unknown[]; pending: number | null; model: string | null };
-    expect(status).toMatchObject({ photos: 2, pending: null, model: null });
+    expect(status).toMatchObject({ photos: 2, pending: null, model: null, embeddedWith: [{ model: TINY_IMMICH, photos: 2, inCatalog: false }] });
     expect(status.failed).toHaveLength(1);
+    // Which model the photos need, and how to bring a folder given by --model-dir (not kept).
     const text = await withoutModel('status');
-    expect(text.stdout.split('\n')[0]).toBe('2 photos, 1 failed; no model on this device, so it can list the library but not search or index it');
-    expect(text.stdout).toMatch(/shoebox models install/);
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      `2 photos, 1 failed; embedded with ${TINY_IMMICH}, which is not installed on this device, so it can list the library but not search or index it`,
+      '  To search here: pass --model-dir DIR, the model\'s folder as when indexing, or keep it: shoebox models import DIR',
+    ]);
+  });
+
+  it('status of a library with no photos embedded yet says how to get a model', async () => {
+    const empty = await withoutModel('--library', tempDir('shoebox-cli-nomodel-empty-'), 'status');
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout.split('\n')[0]).toBe('0 photos, 0 failed; no model on this device, so it can list the library but not search or index it');
+    expect(empty.stdout).toMatch(/shoebox models install/);
   });
 
   it('lists photos, places, folders and favourites', async () => {

@@ -12,9 +12,20 @@ export function registerStatus(program: Command): void {
         if (opts.json) return printJson(status);
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
-          const why = (await library.api.status()).modelProblem ?? 'No model yet';
-          printLine(`${status.photos} photos, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
-          printLine(`  ${why}`);
+          const embedded = status.embeddedWith?.[0];
+          if (embedded) {
+            // Say which model the photos need: indexed with --model-dir, that folder is not kept.
+            printLine(`${status.photos} photos, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, which is not installed on this device, so it can list the library but not search or index it`);
+            printLine(
+              embedded.inCatalog
+                ? `  To search here: shoebox models install ${embedded.model} (or pass --model-dir DIR)`
+                : `  To search here: pass --model-dir DIR, the model's folder as when indexing, or keep it: shoebox models import DIR`,
+            );
+          } else {
+            const why = (await library.api.status()).modelProblem ?? 'No model yet';
+            printLine(`${status.photos} photos, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
+            printLine(`  ${why}`);
+          }
         } else printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');

@@ -16,7 +16,8 @@ import { libraryFilesFor } from '../location/files-for';
 import type { LibraryFiles } from '../location/library-files';
 import { libraryThumbnails, type ThumbnailStore } from '../media/thumbnail';
 import { createHash } from 'node:crypto';
-import type { ModelChoice } from './model-choice';
+import { NO_MODEL_ID, type ModelChoice } from './model-choice';
+import { findCatalogEntry } from '../models/catalog';
 import { acquireLibraryWriter, LibraryBusyError, type LibraryWriter } from './writer-lock';
 import { readWriterLease, type LeaseHolder } from '../store/writer-lease';
 import { indexFolders, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
@@ -69,6 +70,9 @@ export interface LibraryStatusReport {
   pending: number | null;
   /** The model in use; null: none on this device (the library was opened for reading). */
   model: string | null;
+  /** Without a model here (model null): the models whose embeddings the library holds, most
+   *  photos first, so the user is told which one to bring (install, import or --model-dir). */
+  embeddedWith?: { model: string; photos: number; inCatalog: boolean }[];
   /** `unavailable`: why a folder cannot be read now (missing, unmounted), its photos kept. */
   folders: { path: string; photos: number; unavailable?: string }[];
 }
@@ -432,6 +436,11 @@ export class LibraryService {
     return (await this.readable()).listFailures();
   }
 
+  private async embeddedWith(store: LibraryStore): Promise<NonNullable<LibraryStatusReport['embeddedWith']>> {
+    const tables = (await store.modelTables()).filter((t) => t.photos > 0 && t.modelId !== NO_MODEL_ID);
+    return tables.sort((a, b) => b.photos - a.photos).map((t) => ({ model: t.modelId, photos: t.photos, inCatalog: findCatalogEntry(t.modelId) !== undefined }));
+  }
+
   async status(): Promise<LibraryStatusReport> {
     const store = await this.readable();
     const folders = await store.listFolders();
@@ -457,6 +466,7 @@ export class LibraryService {
       failed: failures.map((f) => ({ path: f.path, reason: f.reason })),
       pending: missing ? null : pending,
       model: missing ? null : this.modelId,
+      ...(missing ? { embeddedWith: await this.embeddedWith(store) } : {}),
       folders: await Promise.all(
         folders.map(async (f) => {
           const photos = await store.countListed({ folder: f.path });
