@@ -45,6 +45,7 @@ export type { VideoPiece } from './api/video-files';
 export type { RepairReport } from './api/repair-library';
 export type { CopyProgress, CopyReport } from './api/copy-library';
 export type { IndexSummary } from './library/index-summary';
+export { copiesLine } from './library/moved-folder';
 export type { EmbedderOptions, ImageResult, OutsideEmbedder, TextEmbedding } from './outside-embedder';
 
 // Small modules: errors a front end tells apart, settings read before anything opens, and

@@ -164,4 +164,48 @@ describe('shoebox index', () => {
     const text = await shoebox(['--home', home, 'status', ...MODEL]);
     expect(text.stdout).toContain(`  ${photos}\t4 photos (folder not found (unmounted?); photos kept)\n`);
   });
+
+  it('a library folder moved into another one (mv A B/A) keeps its photos and says how to drop the old entries', async () => {
+    const home = tempDir();
+    const root = tempDir('shoebox-cli-moved-');
+    const [a, b] = [path.join(root, 'A'), path.join(root, 'B')];
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(a, `${name}.jpg`, rgb);
+    await writeColourPhoto(b, 'grey.jpg', [128, 128, 128]);
+    expect((await shoebox(['--home', home, 'index', ...MODEL, a, b])).code).toBe(0);
+    expect((await shoebox(['--home', home, 'favourites', 'add', ...MODEL, path.join(a, 'red.jpg')])).code).toBe(0);
+    fs.renameSync(a, path.join(b, 'A'));
+    const res = await shoebox(['--home', home, 'index', ...MODEL, '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    // Nothing dropped by itself (a folder not found may be an unmounted disk), but said.
+    expect(JSON.parse(res.stdout)).toMatchObject({ added: 4, removed: 0, embedded: 0, unavailable: [{ path: a, kept: 4, copiesAt: path.join(b, 'A') }] });
+    const line = `${a} is not found and all 4 of its photos are in the library under ${path.join(b, 'A')} too (moved there?): shoebox folders remove ${a} drops the old entries; tags and favourites stay with the photos`;
+    expect(res.stderr.trim().split('\n')).toEqual([`shoebox: folder not found (unmounted?): ${a} — its 4 photos are kept`, `shoebox: ${line}`]);
+    expect((await shoebox(['--home', home, 'status', ...MODEL])).stdout).toContain(`  ${a}\t4 photos (folder not found (unmounted?); photos kept)\n    ${line}\n`);
+    // Followed: one copy of each photo, the favourite with it.
+    expect((await shoebox(['--home', home, 'folders', 'remove', ...MODEL, a])).code).toBe(0);
+    const list = JSON.parse((await shoebox(['--home', home, 'list', ...MODEL, '--json'])).stdout) as { path: string }[];
+    expect(list.map((p) => path.relative(root, p.path)).sort()).toEqual(['B/A/blue.jpg', 'B/A/green.jpg', 'B/A/red.jpg', 'B/A/yellow.jpg', 'B/grey.jpg'].map((p) => p.split('/').join(path.sep)));
+    expect((await shoebox(['--home', home, 'favourites', 'list', ...MODEL])).stdout.trim()).toBe(path.join(b, 'A', 'red.jpg'));
+  });
+
+  it('a folder not found whose photos are only partly elsewhere in the library is not called moved', async () => {
+    const home = tempDir();
+    const root = tempDir('shoebox-cli-notmoved-');
+    const [a, b] = [path.join(root, 'A'), path.join(root, 'B')];
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(a, `${name}.jpg`, rgb);
+    expect((await shoebox(['--home', home, 'index', ...MODEL, a, b])).code).toBe(0);
+    fs.mkdirSync(path.join(b, 'A'));
+    for (const name of ['red', 'green', 'blue']) fs.copyFileSync(path.join(a, `${name}.jpg`), path.join(b, 'A', `${name}.jpg`));
+    fs.renameSync(a, `${a}.away`); // yellow.jpg is nowhere else in the library
+    const res = await shoebox(['--home', home, 'index', ...MODEL, '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ added: 3, unavailable: [{ path: a, reason: 'folder not found (unmounted?)', kept: 4 }] });
+    expect(JSON.parse(res.stdout).unavailable[0].copiesAt).toBeUndefined();
+    expect(res.stderr).not.toMatch(/moved there/);
+    expect((await shoebox(['--home', home, 'status', ...MODEL])).stdout).not.toMatch(/moved there/);
+  });
 });

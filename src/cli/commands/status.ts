@@ -30,11 +30,14 @@ export function registerStatus(program: Command): void {
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }
+        const { copiesLine } = await import('../../core/index'); // loaded with the library already
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
           printLine(`  ${printable(f.path)}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
-          // Not reachable here (another device's path, or not mounted): still searched, thumbnails shown.
-          if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH`);
+          // Moved into the library (copiesAt), else not reachable here (another device's path, or
+          // not mounted): still searched, thumbnails shown.
+          if (f.copiesAt) printLine(`    ${copiesLine(printable(f.path), f.photos, printable(f.copiesAt))}`);
+          else if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH`);
         }
         for (const f of status.failed) printLine(`  failed: ${printable(f.path)}: ${printable(f.reason)}`);
       } finally {

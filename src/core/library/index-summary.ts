@@ -17,9 +17,10 @@ export interface IndexSummary {
   failed: { path: string; reason: string }[];
   /**
    * Folders (or files, links) that could not be read, with how many photos under them were
-   * kept: a missing library folder (an unmounted disk) never empties the library.
+   * kept: a missing library folder (an unmounted disk) never empties the library. `copiesAt`:
+   * every kept photo is in the library under that folder too (moved there?: moved-folder.ts).
    */
-  unavailable: { path: string; reason: string; kept: number }[];
+  unavailable: { path: string; reason: string; kept: number; copiesAt?: string }[];
   /** Stopped before the end (Ctrl-C): `left` photos wait for the next run. */
   interrupted: boolean;
   left: number;

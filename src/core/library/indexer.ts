@@ -17,6 +17,7 @@ import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, t
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, isGone, isSkipped, listOnce, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
+import { copiesElsewhere, copiesLine } from './moved-folder';
 import { FileGoneError, PhotoFile } from './photo-files';
 import { sha256OffThread } from './hash-thread';
 import { SharedBuffers } from '../../base/shared-buffers';
@@ -550,6 +551,16 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     // After the removals (a copy of the old content deleted meanwhile holds nothing). Not
     // released (a dropped connection): the old contents keep copies of the marks, as before.
     await releaseMarks().catch((e: unknown) => deps.emit({ type: 'log', level: 'warn', message: `marks of rewritten photos were copied, not moved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
+    // A folder not found whose photos all arrived elsewhere (moved into the library): said.
+    if (summary.unavailable.some((u) => u.kept > 0)) {
+      const after = await store.photoStates();
+      for (const u of summary.unavailable) {
+        const copiesAt = u.kept > 0 ? copiesElsewhere(after, u.path, libraryFolders, (p) => !kept.covers(p)) : null;
+        if (copiesAt === null) continue;
+        u.copiesAt = copiesAt;
+        deps.emit({ type: 'log', level: 'warn', message: copiesLine(u.path, u.kept, copiesAt) });
+      }
+    }
   }
   summary.seconds = (performance.now() - started) / 1000;
   if (summary.added || summary.removed || summary.updated || redated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });

@@ -23,7 +23,8 @@ import { readWriterLease, type LeaseHolder } from '../store/writer-lease';
 import { indexFolders, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
 import { hasVideoExtension, type FfmpegLocation } from '../media';
 import type { IndexSummary } from './index-summary';
-import { isInside } from '../../base/path-inside';
+import { isAtOrInside, isInside } from '../../base/path-inside';
+import { copiesElsewhere } from './moved-folder';
 import { FOLDER_EMPTY, outermostFolder, scanContext, scanFolder } from './scan';
 import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from '../media/photo-extensions';
@@ -74,7 +75,8 @@ export interface LibraryStatusReport {
    *  photos first, so the user is told which one to bring (install, import or --model-dir). */
   embeddedWith?: { model: string; photos: number; inCatalog: boolean }[];
   /** `unavailable`: why a folder cannot be read now (missing, unmounted), its photos kept. */
-  folders: { path: string; photos: number; unavailable?: string }[];
+  /** `copiesAt`: every photo of a folder not found is in the library under that folder too (moved-folder.ts). */
+  folders: { path: string; photos: number; unavailable?: string; copiesAt?: string }[];
 }
 
 export class LibraryService {
@@ -472,7 +474,8 @@ export class LibraryService {
           const photos = await store.countListed({ folder: f.path });
           // An empty folder is only suspicious when the library holds photos from it.
           const problem = photos > 0 || unavailable.get(f.path) !== FOLDER_EMPTY ? unavailable.get(f.path) : undefined;
-          return { path: f.path, photos, ...(problem ? { unavailable: problem } : {}) };
+          const copiesAt = problem && photos > 0 ? copiesElsewhere(states, f.path, folders.map((x) => x.path), (p) => ![...unavailable.keys()].some((u) => isAtOrInside(p, u))) : null;
+          return { path: f.path, photos, ...(problem ? { unavailable: problem } : {}), ...(copiesAt ? { copiesAt } : {}) };
         }),
       ),
     };
