@@ -36,6 +36,7 @@ import { explainStoreError } from './store-health';
 import { VectorCache } from './vector-cache';
 import { modelKey } from './model-key';
 import path from 'node:path';
+import { closeAfterWrites } from './close-after-writes';
 
 export type * from './types';
 export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
@@ -44,7 +45,7 @@ export { repairLibraryStore, type StoreRepairReport, type TableRepair } from './
 export { tableNames, tableStates, type TableState } from './table-states';
 export { modelKey, photosTableName } from './model-key';
 
-/** How long `close()` waits for a photo commit in flight (a dropped network's may never end). */
+/** How long `close()` waits for a write in flight (a dropped network's may never end) before it returns, the tables left to close once it ends. */
 const COMMIT_SETTLE_MS = 30_000;
 
 class Store implements LibraryStore {
@@ -538,10 +539,11 @@ class Store implements LibraryStore {
     this.closed = true;
     // A photo commit in flight finishes first, up to a bound, and says how it ended (landed;
     // or the lease lost and its doubles taken back) rather than "table closed" after landing.
-    const inFlight = [...this.committing, ...this.writing];
-    if (inFlight.length) await Promise.race([Promise.allSettled(inFlight), new Promise((resolve) => setTimeout(resolve, COMMIT_SETTLE_MS).unref())]);
-    await this.photos.vectorCache?.close();
-    this.conn.release();
+    // Any other write (compaction) ends before its tables close too: closed under it, LanceDB crashes.
+    await closeAfterWrites([...this.committing, ...this.writing], COMMIT_SETTLE_MS, async () => {
+      await this.photos.vectorCache?.close();
+      this.conn.release();
+    }, () => this.conn.detach()); // the next opener's own connection: this one may wait on a dropped network
   }
 
   private read<T>(fn: () => Promise<T>): Promise<T> {
