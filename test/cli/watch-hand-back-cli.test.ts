@@ -52,4 +52,40 @@ describe('shoebox watch', () => {
     expect(listed.map((p) => [path.basename(p.path), p.favourite === true]).sort()).toEqual([['blue.jpg', false], ['red.jpg', true]]);
     expect(stderr).toBe('');
   }, 180_000);
+
+  it('woken by a change, indexes that change alone unless the library changed meanwhile (then it catches up)', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    const other = tempDir('shoebox-photos-other-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    await writeColourPhoto(photos, 'green.jpg', COLOURS.green!);
+    await writeColourPhoto(other, 'grey.jpg', [128, 128, 128]);
+    expect((await shoebox(['--home', home, 'index', photos, ...MODEL])).code).toBe(0);
+
+    const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json'], { SHOEBOX_HAND_BACK_MS: '1000' });
+    children.push(watch);
+    const syncs: { scanned: number; added: number }[] = [];
+    let buffered = '';
+    watch.stdout.on('data', (d: Buffer) => {
+      const parts = (buffered + d.toString()).split('\n');
+      buffered = parts.pop()!;
+      for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
+    });
+    await expect.poll(() => syncs.length, { timeout: 30_000 }).toBe(1);
+    expect(syncs[0]).toMatchObject({ scanned: 2, added: 0 }); // the catch-up
+    // Quiet: given back (a favourite from another command goes through; it writes no photo).
+    await expect.poll(async () => (await shoebox(['--home', home, 'favourites', 'add', path.join(photos, 'red.jpg'), ...MODEL])).code, { timeout: 30_000, interval: 500 }).toBe(0);
+
+    // A new photo wakes it: the lock taken again, that photo indexed, nothing else read.
+    await writeColourPhoto(photos, 'blue.jpg', COLOURS.blue!);
+    await expect.poll(() => syncs.length, { timeout: 60_000, interval: 250 }).toBe(2);
+    expect(syncs[1]).toMatchObject({ scanned: 1, added: 1 });
+
+    // Another command indexes a folder of its own meanwhile: the next change is a catch-up of
+    // the library's folders as they are now (the new one included).
+    await expect.poll(async () => (await shoebox(['--home', home, 'index', other, ...MODEL])).code, { timeout: 30_000, interval: 500 }).toBe(0);
+    await writeColourPhoto(photos, 'yellow.jpg', COLOURS.yellow!);
+    await expect.poll(() => syncs.reduce((n, s) => n + s.added, 0), { timeout: 60_000, interval: 250 }).toBe(2);
+    expect(syncs.at(-1)).toMatchObject({ scanned: 5, added: 1 });
+  }, 180_000);
 });

@@ -1,11 +1,13 @@
 // Following the library folders (`shoebox watch`, the app between its jobs): a catch-up on
 // what changed while nothing watched, then each change as it comes. A session of it holds the
 // writer lock; once the process gives the lock back while quiet (writer-hand-back.ts), the
-// session only listens, and the next change ends it: the lock is taken again (waiting while
-// another device or process writes, one line said) and a new session catches up from the
-// start. The catch-up, not the changes seen meanwhile, is what is indexed then: the library's
-// folders may have changed while others wrote (one removed by `shoebox remove-folder`, one
-// added), and a shared folder may have changed on another device, unseen by this one's watch.
+// session only listens, and its next change takes the lock again (waiting while another device
+// or process writes, one line said). When nothing wrote the library's photos meanwhile and its
+// folders are the same, the session goes on with that change alone: a catch-up of a large
+// library at every wake cost seconds of CPU for one new photo. Otherwise a new session
+// catches up from the start: the library's folders may have changed while others wrote (one
+// removed by `shoebox folders remove`, one added), and a shared folder may have changed on
+// another device, unseen by this one's watch.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
@@ -57,20 +59,21 @@ export interface WatchHost {
 /** Until `signal` aborts, or the writer lease is lost (thrown: another device took it over). */
 export async function watchFolders(host: WatchHost, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions = {}): Promise<void> {
   // The first session's lock: "library busy" now is the caller's to handle (BackgroundSync retries).
-  let store = await host.writable();
-  while ((await session(host, store, signal, onSummary, options)) === 'woken') {
-    const again = await takeAgain(host, signal, options.retryMs ?? TAKE_AGAIN_MS);
-    if (!again) return;
-    store = again;
-  }
+  let store: LibraryStore | null = await host.writable();
+  while (store) store = await session(host, store, signal, onSummary, options);
 }
 
-/** Follows the folders with `store`'s writer lock; 'woken': a change came after the lock was given back. */
-async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions): Promise<'stopped' | 'woken'> {
-  const lock = host.lockOf(store);
-  const deps = host.deps(store);
+/**
+ * Follows the folders with `store`'s writer lock. Returns null when stopped, or the store of
+ * the lock taken again after a hand-back when the library changed meanwhile (a new session
+ * catches up with it).
+ */
+async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions): Promise<LibraryStore | null> {
+  let store = first;
+  let lock = host.lockOf(store);
+  let deps = host.deps(store);
   // A lease lost while the folders are read (a laptop waking) is the loss, as below.
-  const scope = await host.scope(store).catch((error: unknown) => Promise.reject(lossOf(lock) ?? error));
+  let scope = await host.scope(store).catch((error: unknown) => Promise.reject(lossOf(lock) ?? error));
   // Folders the user paused are neither caught up nor followed (still named in the scope: a
   // file is told by its folder, and nothing there is taken for removed).
   const folders = scope.libraryFolders.filter((f) => !options.leaveOut?.includes(f));
@@ -81,11 +84,15 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
   // A file deleted and written back in a later batch (an editor saving that way) keeps its marks.
   const recentRemovals = new RecentRemovals();
 
-  // Given back: the session listens only; its next change wakes the next one.
+  // Given back: the session listens only; its next change takes the lock again.
   let given = false;
-  let ended: (outcome: 'stopped' | 'woken' | Error) => void = () => {};
-  const end = new Promise<'stopped' | 'woken' | Error>((resolve) => (ended = resolve));
+  let ended: (outcome: 'stopped' | LibraryStore | Error) => void = () => {};
+  const end = new Promise<'stopped' | LibraryStore | Error>((resolve) => (ended = resolve));
+  // Once ended, the changes still queued behind are the next session's catch-up's.
+  let over = false;
+  void end.then(() => (over = true));
   const unlistenHandBack = host.onHandBack(() => {
+    if (host.holds(store)) return; // told late, after a change took the lock again
     given = true;
     clearTimeout(idle);
   });
@@ -106,6 +113,12 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
       await store.ensureVectorIndex().then(() => store.optimize());
     });
   const unlistenUpkeep = host.beforeHandBack(upkeep);
+  // The photos' version as the lock goes back (after the upkeep, which writes): the same when
+  // it is taken again means no one indexed, removed or moved a photo meanwhile.
+  let handedBackAt: string | null = null;
+  const unlistenVersion = host.beforeHandBack(async () => {
+    handedBackAt = mine() ? await store.photosVersion().catch(() => null) : null;
+  });
   const maintainWhenIdle = () => {
     const pass = host.afterSync();
     if (pass) after = after.then(() => host.keepingWriter(async () => (mine() ? pass(store, signal) : undefined))).catch(() => {});
@@ -113,13 +126,50 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
     clearTimeout(idle);
     idle = setTimeout(() => void upkeep().catch(() => {}), IDLE_MAINTENANCE_MS);
   };
-  /** One sync with the lock, or the end of the session once the lock was given back. */
+  let unlistenLoss = lock?.onLost((error) => {
+    if (!given) ended(error);
+  });
+  /**
+   * After a hand-back, the lock again (waited for while another process writes). True when the
+   * session goes on with it: nothing wrote the photos meanwhile and the folders are the same.
+   * Otherwise the session ends, with that store for the next one, or stopped meanwhile.
+   */
+  const resume = async (): Promise<boolean> => {
+    const since = handedBackAt;
+    handedBackAt = null;
+    const again = await takeAgain(host, signal, options.retryMs ?? TAKE_AGAIN_MS);
+    if (!again) {
+      ended('stopped');
+      return false;
+    }
+    const [now, version] = await Promise.all([host.scope(again), again.photosVersion()]);
+    if (since === null || version !== since || !sameFolders(now.libraryFolders, scope.libraryFolders)) {
+      ended(again);
+      return false;
+    }
+    store = again;
+    deps = host.deps(again);
+    scope = now;
+    given = false;
+    unlistenLoss?.();
+    lock = host.lockOf(again);
+    unlistenLoss = lock?.onLost((error) => {
+      if (!given) ended(error);
+    });
+    return true;
+  };
+  /** One sync with the lock (taken again after a hand-back), or the end of the session. */
   const sync = (work: () => Promise<IndexSummary>): Promise<void> =>
     host.keepingWriter(async () => {
-      // Given back, maybe just now (its listener not yet called): a new session takes it again.
+      if (over || signal.aborted) return;
+      // Given back, maybe just now (its listener not yet called).
       if (given || (await host.writable().catch(() => null)) !== store) {
         given = true;
-        return ended('woken');
+        const resumed = await resume().catch((error: unknown) => {
+          ended(error as Error); // what the lock's taking threw ends the watch, as it did before
+          return false;
+        });
+        if (!resumed) return;
       }
       clearTimeout(idle);
       onSummary(await work());
@@ -135,12 +185,9 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
   // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
   // A folder that cannot be followed now (unmounted) is followed once it is back.
   const presence = new FolderPresence(watcher, folders, (folder) => sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals })));
-  const unlistenLoss = lock?.onLost((error) => {
-    if (!given) ended(error);
-  });
   const onAbort = () => ended('stopped');
   signal.addEventListener('abort', onAbort, { once: true });
-  let outcome: 'stopped' | 'woken' | Error;
+  let outcome: 'stopped' | LibraryStore | Error;
   try {
     await presence.start();
     const catchUp = () => sync(() => indexFolders(deps, folders, scope, { signal, keepMissing, recentRemovals }));
@@ -158,6 +205,7 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
   } finally {
     signal.removeEventListener('abort', onAbort);
     unlistenUpkeep();
+    unlistenVersion();
     unlistenLoss?.();
     unlistenHandBack();
     clearTimeout(idle);
@@ -171,7 +219,11 @@ async function session(host: WatchHost, store: LibraryStore, signal: AbortSignal
   await after;
   if (outcome instanceof Error) throw outcome;
   if (checked) throw checked;
-  return signal.aborted ? 'stopped' : outcome;
+  return signal.aborted || outcome === 'stopped' ? null : outcome;
+}
+
+function sameFolders(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
 }
 
 /** The writer lock again, waiting while another process holds it; null when stopped meanwhile. */
