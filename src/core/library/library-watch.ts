@@ -234,8 +234,8 @@ async function takeAgain(host: WatchHost, signal: AbortSignal, retryMs: number):
       return await host.writable();
     } catch (error) {
       if (!(error instanceof LibraryBusyError || error instanceof LibraryUnreachableError)) throw error;
-      const line = error.message.split('\n')[0]!.replace(/; stop it or wait for it to finish$/, '');
-      if (line !== said) host.emit({ type: 'log', level: 'info', message: `watch: ${line}; the changes here are indexed once it is done` });
+      const line = error.message.split('\n')[0]!.replace(/; (stop it or wait for it to finish|it lets the library go once quiet .*)$/, '');
+      if (line !== said) host.emit({ type: 'log', level: 'info', message: `watch: ${line}; the changes here are indexed once it is done or quiet` });
       said = line;
       await sleep(retryMs, undefined, { signal }).catch(() => {}); // stopped meanwhile: the loop ends
     }

@@ -10,6 +10,7 @@
 //   one writer per library across homes and devices, renewed while writing, lapsing when its
 //   holder crashed. Store writes check it first (`assertHeld`), so a writer that lost it
 //   (paused past its expiry, cut off from the store) stops with LeaseLostError.
+import { HAND_BACK_MS } from './writer-hand-back';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,7 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
     const attempt = await tryAcquireWriterLease(library, { command, ...options.lease });
     if (!attempt.acquired) {
       if (attempt.here) throw new LibraryBusyError(`library busy: this process is already writing to ${libraryUri}`);
-      throw new LibraryBusyError(`library busy: ${describeHolder(attempt.holder)} is writing to ${libraryUri}; stop it or wait for it to finish`);
+      throw new LibraryBusyError(`library busy: ${describeHolder(attempt.holder)} is writing to ${libraryUri}; ${adviceFor(attempt.holder.command)}`);
     }
     lease = attempt.lease;
   } catch (error) {
@@ -87,5 +88,17 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
 function busy(library: string, holder: LockHolder): LibraryBusyError {
   const command = typeof holder.command === 'string' ? holder.command : 'another process';
   const host = typeof holder.host === 'string' ? holder.host : os.hostname();
-  return new LibraryBusyError(`library busy: ${command} on ${host} (pid ${holder.pid}) is writing to ${library}; stop it or wait for it to finish`);
+  return new LibraryBusyError(`library busy: ${command} on ${host} (pid ${holder.pid}) is writing to ${library}; ${adviceFor(command)}`);
+}
+
+/**
+ * The commands that run until stopped and give the lock back once quiet (writer-hand-back.ts):
+ * `shoebox watch`, and the hosts that hold the lock (library-api.ts: `serve`, the app). Told
+ * "wait for it to finish", a user would wait for a process that never does.
+ */
+const LETS_GO_WHEN_QUIET = new Set(['shoebox watch', 'shoebox serve', 'Shoebox (desktop app)']);
+
+function adviceFor(command: unknown): string {
+  if (typeof command === 'string' && LETS_GO_WHEN_QUIET.has(command)) return `it lets the library go once quiet for ${HAND_BACK_MS / 1000} s (unless set otherwise): try again then`;
+  return 'stop it or wait for it to finish';
 }

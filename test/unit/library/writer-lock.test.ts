@@ -44,7 +44,11 @@ describe('the writer lock', () => {
     const home = tempDir('shoebox-lock-');
     fs.writeFileSync(path.join(home, 'library.lock'), JSON.stringify({ pid: process.ppid, command: 'shoebox watch', since: Date.now() }));
     expect(() => acquireWriterLock(home, 'test')).toThrow(LibraryBusyError);
-    expect(() => acquireWriterLock(home, 'test')).toThrow(/library busy: shoebox watch on \S+ \(pid \d+\) is writing to/);
+    // `watch` never finishes: the line says it lets go once quiet; a command that ends is waited for.
+    expect(() => acquireWriterLock(home, 'test')).toThrow(/^library busy: shoebox watch on \S+ \(pid \d+\) is writing to \S+; it lets the library go once quiet for 30 s \(unless set otherwise\): try again then$/);
+    fs.writeFileSync(path.join(home, 'library.lock'), JSON.stringify({ pid: process.ppid, command: 'shoebox index', since: Date.now() }));
+    expect(() => acquireWriterLock(home, 'test')).toThrow(/^library busy: shoebox index on \S+ \(pid \d+\) is writing to \S+; stop it or wait for it to finish$/);
+    fs.writeFileSync(path.join(home, 'library.lock'), JSON.stringify({ pid: process.ppid, command: 'shoebox watch', since: Date.now() }));
     staleLock(home);
     const lock = acquireWriterLock(home, 'test');
     expect(JSON.parse(fs.readFileSync(path.join(home, 'library.lock'), 'utf8')).pid).toBe(process.pid);
