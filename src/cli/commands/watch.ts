@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { stopOnSignals } from '../stop-signals';
 
@@ -12,11 +12,17 @@ export function registerWatch(program: Command): void {
       try {
         const folders = (await library.api.listFolders()).length;
         if (!opts.json) printLine(`watching ${folders} ${folders === 1 ? 'folder' : 'folders'}; Ctrl-C stops`);
+        // A sync's failures include the known ones whose files did not change: each is told
+        // once per watch (a catch-up repeating "2 failed" reads as two new failures).
+        const told = new Set<string>();
         await library.api.watchNow(stop.signal, (s) => {
           // --json: one JSON line per sync, so a script can follow along.
-          if (opts.json) printJson(s);
-          else if (s.added || s.updated || s.removed || s.failed.length) {
-            printLine(`${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.failed.length} failed`);
+          if (opts.json) return printJson(s);
+          const failed = s.failed.filter((f) => !told.has(`${f.path}\0${f.reason}`));
+          if (s.added || s.updated || s.removed || failed.length) printLine(`${s.added} added, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
+          for (const f of failed) {
+            told.add(`${f.path}\0${f.reason}`);
+            process.stderr.write(`failed: ${printable(f.path)}: ${printable(f.reason)}\n`);
           }
         });
       } finally {
