@@ -114,7 +114,8 @@ describe('a library folder that is missing or cannot be read', () => {
 
   it('watch keeps the photos of a folder moved away, follows it again once it is back', async () => {
     const root = await sevenPhotos();
-    const lib = library(tempDir());
+    const events: LibraryEvent[] = [];
+    const lib = library(tempDir(), events);
     await lib.index([root]);
     const summaries: IndexSummary[] = [];
     const stop = new AbortController();
@@ -124,7 +125,11 @@ describe('a library folder that is missing or cannot be read', () => {
       fs.renameSync(root, `${root}.away`);
       await expect.poll(() => summaries.some((s) => s.unavailable.some((u) => u.path === root && u.kept === 7)), { timeout: 20_000 }).toBe(true);
       expect(summaries.every((s) => s.removed === 0)).toBe(true);
+      // Gone and back are told: a page refreshes its folders ("not reachable" shown, then not).
+      await expect.poll(() => events.filter((e) => e.type === 'folders-changed').length, { timeout: 10_000 }).toBe(1);
       fs.renameSync(`${root}.away`, root);
+      await expect.poll(() => events.filter((e) => e.type === 'folders-changed').length, { timeout: 10_000 }).toBe(2);
+      expect(events).toContainEqual({ type: 'log', level: 'info', message: `watch: ${root} is back: followed again` });
       // Followed again: a photo added after it came back is indexed.
       await new Promise((r) => setTimeout(r, 5_000));
       await writeColourPhoto(root, 'after.jpg', [200, 100, 250]);

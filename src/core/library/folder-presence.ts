@@ -28,6 +28,8 @@ export class FolderPresence {
     /** Catches up on a folder that is followed again; runs between the watcher's batches. */
     private readonly onBack: (folder: string) => Promise<void>,
     private readonly intervalMs = FOLDER_CHECK_MS,
+    /** A followed folder is gone (its photos are kept): told, so a page can show it at once. */
+    private readonly onGone: (folder: string) => void = () => {},
   ) {}
 
   /** Follows every folder that can be followed now; the others are looked at again later. */
@@ -55,9 +57,11 @@ export class FolderPresence {
         await this.watcher.unwatch(folder); // a dead or silent watch, if any
         this.followedAs.delete(folder);
         if (await this.follow(folder)) await this.watcher.run(() => this.onBack(folder));
-      } else if (!present && followed) {
+      } else if (!present && this.followedAs.has(folder)) {
+        // Followed until now (its watch may have seen it go and died already).
         await this.watcher.unwatch(folder);
         this.followedAs.delete(folder);
+        this.onGone(folder);
       }
     }
   }

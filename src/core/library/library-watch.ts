@@ -184,7 +184,18 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   });
   // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
   // A folder that cannot be followed now (unmounted) is followed once it is back.
-  const presence = new FolderPresence(watcher, folders, (folder) => sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals })));
+  // Gone and back are told (a page's "not reachable" note follows at once, the CLI says it).
+  const presence = new FolderPresence(
+    watcher,
+    folders,
+    (folder) => {
+      host.emit({ type: 'log', level: 'info', message: `watch: ${folder} is back: followed again` });
+      host.emit({ type: 'folders-changed' });
+      return sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals }));
+    },
+    undefined,
+    () => host.emit({ type: 'folders-changed' }),
+  );
   const onAbort = () => ended('stopped');
   signal.addEventListener('abort', onAbort, { once: true });
   let outcome: 'stopped' | LibraryStore | Error;
