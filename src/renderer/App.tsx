@@ -48,7 +48,8 @@ import { usePlaces } from './hooks/usePlaces';
 import { useTimelineSummary } from './hooks/useTimelineSummary';
 import { isTyping, useKeydown } from './hooks/useShortcut';
 import { useTheme } from './hooks/useTheme';
-import { useDebounced } from './hooks/useDebounced';
+import { useFilterFields } from './hooks/useFilterFields';
+import { usePhotoToOpen } from './hooks/usePhotoToOpen';
 import { focusWhenShown, useFocusAfterRender, type FocusTarget } from './hooks/useRefocus';
 import { useAsync } from './hooks/useAsync';
 import { useClient } from './client/ClientContext';
@@ -57,7 +58,7 @@ import { initialRoute, useHashRoute } from './hooks/useHashRoute';
 import { UnsavedChangesContext } from './hooks/useUnsavedChanges';
 import { ViewingOnlyContext, viewingOnlyOf } from './hooks/useViewingOnly';
 import { useFocusGuard } from './hooks/useFocusGuard';
-import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters, type FilterFields } from './lib/filters';
+import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { LIBRARY_VIEW, viewKey } from './lib/view';
 import type { Route, SettingsRoute } from './lib/route';
@@ -133,35 +134,78 @@ export function App() {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [client]);
+  // The filter bar's fields and the sort, as the URL had them (a reload keeps them).
+  const filterFields = useFilterFields(opened.filters ?? NO_FILTERS);
+  const settledFields = filterFields.settled;
+  // Filters narrow results only (the library listing ignores them), and so do their problems.
+  const problem = views.view.kind === 'library' ? null : filterProblem(settledFields);
+  const [sort, setSort] = useState<SearchSort>(opened.sort ?? 'score');
+  // "Text in photo" mode of the search box (lib/text-query.ts).
+  const [textMode, setTextMode] = useState(false);
+  const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
+  const timeline = useTimelineSummary(views.view, library.photosVersion);
+  const key = `${viewKey(views.view)}|${JSON.stringify(views.view.kind === 'library' ? {} : settledFields)}|${sort}`;
+  // The URL's photo (a reload, Back or Forward onto it, a link) opens once the list has it;
+  // one gone since opens nothing, and the URL stops naming it (not an entry of its own).
+  // (The hash route's replaceNext, set once it is made: it needs this photo first.)
+  const replaceNextEntry = useRef(() => {});
+  const photoToOpen = usePhotoToOpen(
+    opened.photo ?? null,
+    key,
+    source,
+    useCallback((index: number, id: string) => setViewer({ index, id }), []),
+    useCallback(() => replaceNextEntry.current(), []),
+  );
+  const { openById } = photoToOpen;
+  // The photo the viewer shows, for the URL: kept while a step shows one not loaded yet.
+  const viewerPhoto = useRef<string | null>(null);
+  if (viewer === null) viewerPhoto.current = null;
+  else if (viewer.id !== undefined) viewerPhoto.current = viewer.id;
+  // An album's own viewer: the photo the URL asks it to open (a reload, Back, Forward), and
+  // the one it shows, each of one screen (the very object: going there again is another visit).
+  const [askedPhoto, setAskedPhoto] = useState(() => ({ screen: opened.screen, id: opened.screen.kind === 'photos' ? null : (opened.photo ?? null), asked: 0 }));
+  const [screenPhoto, setScreenPhoto] = useState<{ screen: Screen; id: string } | null>(() => (opened.screen.kind !== 'photos' && opened.photo ? { screen: opened.screen, id: opened.photo } : null));
+
   // The URL's hash follows the screen, and Back / Forward bring the screens visited back.
   const { restore: restoreView } = views;
+  const { restore: restoreFields } = filterFields;
   const restore = useCallback(
     (to: Route) => {
       setViewer(null);
+      openById(to.screen.kind === 'photos' ? (to.photo ?? null) : null);
+      setAskedPhoto((last) => ({ screen: to.screen, id: to.screen.kind === 'photos' ? null : (to.photo ?? null), asked: last.asked + 1 }));
+      setScreenPhoto(to.screen.kind !== 'photos' && to.photo ? { screen: to.screen, id: to.photo } : null);
       setSettings(to.settings);
       // Another screen has All photos behind it, as after a reload (the search box empty);
       // Settings opened or closed over the same screen leaves it as it is.
       if (to.view) restoreView(to.view);
       else if (!sameScreen(to.screen, currentScreen.current)) restoreView(LIBRARY_VIEW);
+      // The entry's filters and sort where they narrow its results; elsewhere (a timeline)
+      // they stay as they are, for the next search, as they do when the user moves there.
+      if (to.view?.kind === 'search' || to.view?.kind === 'similar') restoreFields(to.filters ?? NO_FILTERS);
+      if (to.view?.kind === 'search') setSort(to.sort ?? 'score');
       setScreen(to.screen);
     },
-    [restoreView],
+    [restoreView, restoreFields, openById],
   );
   const hashRoute = useHashRoute({
-    route: { screen, view: screen.kind === 'photos' ? views.view : null, settings },
+    route: {
+      screen,
+      view: screen.kind === 'photos' ? views.view : null,
+      settings,
+      filters: settledFields,
+      sort,
+      photo: (screen.kind !== 'photos' ? (screenPhoto?.screen === screen ? screenPhoto.id : null) : viewer === null ? photoToOpen.wanted : viewerPhoto.current) ?? undefined,
+    },
     restore,
     askLeave: useCallback((to: Route, leave: () => void) => askLeave(to.screen, leave), [askLeave]),
   });
+  replaceNextEntry.current = hashRoute.replaceNext;
+  const onScreenPhoto = useCallback((of: Screen, id: string | null, notFound?: boolean) => {
+    if (notFound) replaceNextEntry.current();
+    setScreenPhoto(id === null ? null : { screen: of, id });
+  }, []);
   const searchInput = useRef<HTMLInputElement>(null);
-  const [filterFields, setFilterFields] = useState<FilterFields>(NO_FILTERS);
-  const settledFields = useDebounced(filterFields, 300);
-  // Filters narrow results only (the library listing ignores them), and so do their problems.
-  const problem = views.view.kind === 'library' ? null : filterProblem(settledFields);
-  const [sort, setSort] = useState<SearchSort>('score');
-  // "Text in photo" mode of the search box (lib/text-query.ts).
-  const [textMode, setTextMode] = useState(false);
-  const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
-  const timeline = useTimelineSummary(views.view, library.photosVersion);
 
   const setViewerIndex = useCallback((index: number | null) => setViewer(index === null ? null : { index, id: source.get(index)?.id }), [source]);
   // A photo opened from a list that then changed under it (a search's results arriving after
@@ -376,8 +420,15 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     if (hadFocus) focusAfterRender(contentHeading);
   }, [changesOnlyScreen, focusAfterRender, replaceNext]);
-  const screenProps: ScreenProps = { screen, navigate, library, showPlace: showPlaceView, showWithoutPlace: showWithoutPlaceView };
-  const key = `${viewKey(view)}|${JSON.stringify(view.kind === 'library' ? {} : settledFields)}|${sort}`;
+  const screenProps: ScreenProps = {
+    screen,
+    navigate,
+    library,
+    showPlace: showPlaceView,
+    showWithoutPlace: showWithoutPlaceView,
+    photo: { id: askedPhoto.screen === screen ? askedPhoto.id : null, asked: askedPhoto.asked },
+    onPhoto: onScreenPhoto,
+  };
   const loading = !source.settled && source.count === 0;
 
   // The selection is of this list's photos by index: another list starts afresh; the same
@@ -503,7 +554,7 @@ export function App() {
                   {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
                   {view.kind === 'search' && <DescribedSuggestion query={view.query} version={library.photosVersion} onDescribed={showDescribed} />}
                   {view.kind !== 'library' && (
-                    <FilterBar fields={filterFields} folders={library.folders} onChange={setFilterFields}>
+                    <FilterBar fields={filterFields.fields} folders={library.folders} onChange={filterFields.setFields}>
                       {view.kind === 'search' && <SortToggle value={sort} onChange={setSort} />}
                     </FilterBar>
                   )}

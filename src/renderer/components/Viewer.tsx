@@ -118,8 +118,9 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
-  // Closed, the focus goes to the tile of the photo last shown, in the grid it was opened from.
-  const [grid] = useState(() => (typeof document === 'undefined' ? null : document.activeElement?.closest('.grid') ?? null));
+  // Closed, the focus goes to the tile of the photo last shown, in the grid it was opened from;
+  // opened from the URL (a reload, Back or Forward onto it), with the focus anywhere: the grid under it.
+  const [grid] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement?.closest('.grid') ?? document.querySelector('main .grid'))));
   // A grid gone meanwhile (More like this, a place's photos): the opener, if it is still there.
   useReturnFocus(() => (grid?.isConnected ? grid.querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`) : null));
   useEffect(() => dialog.current?.focus(), []);

@@ -1,8 +1,10 @@
 // Keeps the URL's hash on where the user is (lib/route.ts) and the app on the hash: each new
 // screen is a history entry, Back and Forward (the browser's, the mouse's) restore the
 // entries' screens, and a reload opens on the hash's. A search typed replaces its entry until
-// it is submitted (Enter); a hash that names nothing, or something gone since (an album
-// deleted, a folder removed), lands on All photos.
+// it is submitted (Enter); a photo opened in the viewer is an entry that Back closes, and
+// closing the viewer goes back to the entry it was opened from (lib/route.ts historyStep); a
+// hash that names nothing, or something gone since (an album deleted, a folder removed), lands
+// on All photos.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ShoeboxClient } from '../client/client';
 import { useClient } from '../client/ClientContext';
@@ -35,14 +37,26 @@ export function initialRoute(): Route {
 
 /** Where this page's entries keep their position in the history (history.state). */
 const KEY = 'shoeboxEntry';
+/** And the hash of the entry before, as it was when this one was pushed: after a reload the
+ *  page knows it still (closing the viewer goes back to it when it is the screen under it). */
+const BEFORE = 'shoeboxBefore';
+
+function stateOf(state: unknown): Record<string, unknown> {
+  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+}
 
 function entryIndex(state: unknown): number | null {
-  const value = typeof state === 'object' && state !== null ? (state as Record<string, unknown>)[KEY] : undefined;
+  const value = stateOf(state)[KEY];
   return typeof value === 'number' ? value : null;
 }
 
+function entryBefore(state: unknown): string | undefined {
+  const value = stateOf(state)[BEFORE];
+  return typeof value === 'string' ? value : undefined;
+}
+
 function entryState(state: unknown, index: number): Record<string, unknown> {
-  return { ...(typeof state === 'object' && state !== null ? state : {}), [KEY]: index };
+  return { ...stateOf(state), [KEY]: index };
 }
 
 /** The page's URL with another hash: the path and the query (under `serve`, the token's) stay as they are. */
@@ -94,6 +108,9 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
   const ownMoves = useRef(0);
   /** The user said yes to leaving: the next popstate goes through. */
   const leaving = useRef(false);
+  /** The viewer closed by going back to the entry under it: the hash that entry should have.
+   *  Its popstate is the app's own (the app is there already), unless the entry is another. */
+  const closing = useRef<string | null>(null);
   const [checking, setChecking] = useState(() => checkable(route));
   const checkId = useRef(0);
 
@@ -122,6 +139,8 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
     const at = entryIndex(history.state) ?? 0;
     index.current = at;
     entries.current[at] = hash;
+    const before = entryBefore(history.state);
+    if (at > 0 && before !== undefined) entries.current[at - 1] = before;
     history.replaceState(entryState(history.state, at), '', urlWith(hash));
     check(latest.current.route);
 
@@ -130,6 +149,12 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
       if (ownMoves.current > 0) {
         ownMoves.current--;
         if (at !== null) index.current = at;
+        return;
+      }
+      const closed = closing.current;
+      closing.current = null;
+      if (closed !== null && at !== null && location.hash === closed) {
+        index.current = at;
         return;
       }
       const to = hashToRoute(location.hash) ?? ALL_PHOTOS_ROUTE;
@@ -154,6 +179,8 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
       index.current = next;
       if (at === null) entries.current.length = next;
       entries.current[next] = canonical;
+      const before = entryBefore(event.state);
+      if (next > 0 && entries.current[next - 1] === undefined && before !== undefined) entries.current[next - 1] = before;
       if (at === null || location.hash !== canonical) history.replaceState(entryState(event.state, next), '', urlWith(canonical));
       typing.current = false;
       submitted.current = null;
@@ -181,21 +208,25 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
   useEffect(() => {
     const at = index.current;
     const from = entries.current[at] ?? hash;
-    let step = historyStep(from, hash, typing.current);
+    let step = historyStep(from, hash, typing.current, at > 0 ? entries.current[at - 1] : undefined);
     if (replacing.current && step !== 'none') step = 'replace';
     replacing.current = false;
     if (step === 'none') return;
     // What the user moved to is theirs: a check of where they were no longer applies.
     checkId.current++;
     setChecking(false);
-    if (step === 'replace') {
+    if (step === 'back') {
+      // The entry before is where the app is now: going back there leaves no entry over it.
+      closing.current = hash;
+      history.back();
+    } else if (step === 'replace') {
       entries.current[at] = hash;
       history.replaceState(entryState(history.state, at), '', urlWith(hash));
     } else {
       index.current = at + 1;
       entries.current.length = at + 1;
       entries.current[at + 1] = hash;
-      history.pushState(entryState(null, at + 1), '', urlWith(hash));
+      history.pushState({ [KEY]: at + 1, [BEFORE]: from }, '', urlWith(hash));
     }
     const query = searchOf(latest.current.route);
     // A new query is typed until submitted; Settings opened over it and closed leaves it as it was.

@@ -74,6 +74,11 @@ export class PagedPhotos {
     return page?.[index % PAGE_SIZE] ?? (this.settled ? undefined : this.fallback?.get(index));
   }
 
+  /** Whether the page holding `index` has answered (it may have come back shorter). */
+  hasLoaded(index: number): boolean {
+    return this.pages.has(Math.floor(index / PAGE_SIZE));
+  }
+
   /** Where a photo sits among the pages loaded so far, or -1 (the first place, listed twice). */
   indexOf(id: string): number {
     if (!this.positions) {

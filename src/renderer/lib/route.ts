@@ -15,15 +15,17 @@
 //   #/tags/<set>  #/tags/<set>/<label>  (the review of a set's tags)
 //   #/duplicates  #/places
 //   …?settings  …?settings=<section>  Settings open over that screen, at a section ('library')
+//   …?from=…&sort=date&photo=<id>      the results' filters and sort, the photo open in the
+//                                      viewer, a grid's or an album's (route-query.ts has the parts)
 //
 // Every part is percent-encoded (encodeURIComponent), so a name with '/' or '?' reads back as itself.
+import type { SearchSort } from '../../shared/api';
+import type { FilterFields } from './filters';
+import { parseQuery, queryString, type SettingsRoute } from './route-query';
 import { PHOTOS_SCREEN, type Screen } from './screen';
 import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from './view';
 
-export interface SettingsRoute {
-  /** The section shown at the top of the panel ('model', 'library', …), or its beginning (null). */
-  section: string | null;
-}
+export type { SettingsRoute } from './route-query';
 
 export interface Route {
   screen: Screen;
@@ -31,14 +33,18 @@ export interface Route {
   view: View | null;
   /** Settings, open over the screen; null when closed. */
   settings: SettingsRoute | null;
+  /** The filter bar's fields: only where it narrows the grid (a search, look-alikes); absent: none. */
+  filters?: FilterFields;
+  /** The order of a text search's results; absent: best match first. */
+  sort?: SearchSort;
+  /** The photo open in the viewer (its id): over the photos screen's grid or an album's; absent: none. */
+  photo?: string;
 }
 
 export const ALL_PHOTOS_ROUTE: Route = { screen: PHOTOS_SCREEN, view: LIBRARY_VIEW, settings: null };
 
 /** The hash of a dropped image's results: not restorable (the image lives in the page only). */
 export const IMAGE_HASH = '#/image';
-
-const SECTION = /^[a-z][a-z0-9-]{0,39}$/;
 
 const enc = encodeURIComponent;
 
@@ -103,11 +109,26 @@ function libraryFlag(view: View): string | null {
   return null;
 }
 
-/** The URL hash ('#/album/Beach', '#/?settings=library') of where the user is. */
+/** Which of the query's parts apply where the route is: the rest are not part of its hash. */
+function applying(screen: Screen, view: View | null): { filters: boolean; sort: boolean; photo: boolean } {
+  const kind = screen.kind === 'photos' ? (view ?? LIBRARY_VIEW).kind : null;
+  // A dropped image's results cannot be restored (IMAGE_HASH): nothing over them is either.
+  // An album has a viewer of its own.
+  return { filters: kind === 'search' || kind === 'similar', sort: kind === 'search', photo: (kind !== null && kind !== 'image') || screen.kind === 'album' };
+}
+
+/** The URL hash ('#/album/Beach', '#/?settings=library', '#/search/dog?sort=date&photo=abc') of where the user is. */
 export function routeToHash(route: Route): string {
-  const path = screenPath(route.screen, route.screen.kind === 'photos' ? route.view : null);
-  const settings = route.settings === null ? '' : route.settings.section === null ? '?settings' : `?settings=${enc(route.settings.section)}`;
-  return `#${path}${settings}`;
+  const view = route.screen.kind === 'photos' ? route.view : null;
+  const path = screenPath(route.screen, view);
+  const applies = applying(route.screen, view);
+  const query = queryString({
+    filters: applies.filters ? route.filters : undefined,
+    sort: applies.sort ? route.sort : undefined,
+    photo: applies.photo ? route.photo : undefined,
+    settings: route.settings,
+  });
+  return `#${path}${query && `?${query}`}`;
 }
 
 /**
@@ -120,8 +141,8 @@ export function hashToRoute(hash: string): Route | null {
   if (!raw.startsWith('/')) return null;
   const mark = raw.indexOf('?');
   const path = mark < 0 ? raw : raw.slice(0, mark);
-  const settings = mark < 0 ? null : parseSettings(raw.slice(mark + 1));
-  if (settings === undefined) return null;
+  const query = mark < 0 ? { settings: null } : parseQuery(raw.slice(mark + 1));
+  if (query === undefined) return null;
   let parts: string[];
   try {
     parts = path
@@ -132,21 +153,16 @@ export function hashToRoute(hash: string): Route | null {
     return null; // a malformed %-escape
   }
   const at = parsePath(parts);
-  return at && { ...at, settings };
-}
-
-/** The query after '?': settings, open (null section) or at a section; undefined for anything else. */
-function parseSettings(query: string): SettingsRoute | undefined {
-  if (query === 'settings') return { section: null };
-  if (!query.startsWith('settings=')) return undefined;
-  let section: string;
-  try {
-    section = decodeURIComponent(query.slice('settings='.length));
-  } catch {
-    return undefined;
-  }
-  // A section this version does not have opens Settings at its beginning.
-  return { section: SECTION.test(section) ? section : null };
+  if (!at) return null;
+  // A part that does not apply there (filters on a timeline) is dropped: the canonical hash has none.
+  const applies = applying(at.screen, at.view);
+  return {
+    ...at,
+    settings: query.settings,
+    ...(applies.filters && query.filters ? { filters: query.filters } : {}),
+    ...(applies.sort && query.sort ? { sort: query.sort } : {}),
+    ...(applies.photo && query.photo ? { photo: query.photo } : {}),
+  };
 }
 
 const screenOnly = (screen: Screen): Omit<Route, 'settings'> => ({ screen, view: null });
@@ -195,22 +211,38 @@ function parsePath(parts: string[]): Omit<Route, 'settings'> | null {
   }
 }
 
-/** What moving from the entry `from` (a hash) to `to` does to the history. */
-export type HistoryStep = 'none' | 'push' | 'replace';
+/** What moving from the entry `from` (a hash) to `to` does to the history ('back': go back to the entry before). */
+export type HistoryStep = 'none' | 'push' | 'replace' | 'back';
 
 /**
  * Another screen is a new entry (Back returns to this one), but not every keystroke of a
  * search: a search refined as it is typed (`typing`: the current entry is a search typed and
  * not yet submitted with Enter) replaces its entry. Settings, a dialog over the screen, is no
  * entry of its own: opened, scrolled to another section or closed, it replaces the screen's.
+ *
+ * Nor are the filters and the sort: they refine the same results, set field by field (a
+ * camera letter by letter, a date picked, a box ticked and unticked), as a search is typed;
+ * an entry each would make Back step through every half-set filter before it left the
+ * screen, where Back is expected to go back to where the user was. The entry keeps them, so
+ * a reload or a copied link comes back to them all the same.
+ *
+ * A photo opened in the viewer is an entry: Back closes it (as a phone's back does), Forward
+ * opens it again. Stepping to another photo in it replaces that entry (one Back closes the
+ * viewer, not one per photo seen). Closed, it goes back to the entry it was opened from when
+ * that is the one before (`previous`, where known): no entry is left that Back would close
+ * again; else (a link opened straight onto the photo) the closed screen replaces the entry.
  */
-export function historyStep(from: string, to: string, typing: boolean): HistoryStep {
+export function historyStep(from: string, to: string, typing: boolean, previous?: string): HistoryStep {
   if (from === to) return 'none';
   const before = hashToRoute(from);
   const after = hashToRoute(to);
   if (!before || !after) return 'push';
-  const base = (route: Route) => routeToHash({ ...route, settings: null });
-  if (base(before) === base(after)) return 'replace';
+  const place = (route: Route) => routeToHash({ screen: route.screen, view: route.view, settings: null });
+  if (place(before) === place(after)) {
+    if (!before.photo && after.photo) return 'push';
+    if (before.photo && !after.photo && previous === to) return 'back';
+    return 'replace';
+  }
   const searching = (route: Route) => route.screen.kind === 'photos' && route.view?.kind === 'search' && !route.settings;
   if (typing && searching(before) && searching(after)) return 'replace';
   return 'push';

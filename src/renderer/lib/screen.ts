@@ -28,4 +28,10 @@ export interface ScreenProps {
   showPlace: (place: string) => void;
   /** Shows the timeline of the photos without a position (the Places page's note leads there). */
   showWithoutPlace: () => void;
+  /** The photo the URL opens in the screen's own viewer (an album's), by id (null: none): opened
+   *  anew each time `asked` changes (a reload, Back or Forward onto it). Absent: none. */
+  photo?: { id: string | null; asked: number };
+  /** What the screen's own viewer shows (null: closed), for the URL; `notFound`: the URL's
+   *  photo was not found there (which is no move of the user's, and no history entry). */
+  onPhoto?: (screen: Screen, id: string | null, notFound?: boolean) => void;
 }

@@ -1,8 +1,11 @@
 // Where the user is, as the URL's hash (src/renderer/lib/route.ts): every screen and view the
 // app shows reads back from its hash as itself, names with '/', '?', '#', '%' and accents
-// included; what names nothing reads as nothing (the app then shows All photos); and which
-// moves are new history entries (a screen) and which replace theirs (a search typed).
+// included, and so do the results' filters and sort and the photo open in the viewer; what
+// names nothing reads as nothing (the app then shows All photos); and which moves are new
+// history entries (a screen, a photo opened) and which replace theirs (a search typed, a
+// filter, a step in the viewer), and when closing the viewer goes back.
 import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../../src/renderer/lib/filters';
 import { ALL_PHOTOS_ROUTE, hashToRoute, historyStep, IMAGE_HASH, routeToHash, type Route } from '../../../src/renderer/lib/route';
 import { PHOTOS_SCREEN, type Screen } from '../../../src/renderer/lib/screen';
 import { ARCHIVE_VIEW, FAVOURITES_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from '../../../src/renderer/lib/view';
@@ -145,5 +148,66 @@ describe('what a move does to the history', () => {
 
   it('pushes from a hash that named nothing', () => {
     expect(historyStep('#garbage', '#/', false)).toBe('push');
+  });
+});
+
+describe('the filters, the sort and the viewer’s photo in the hash', () => {
+  const red = photos({ kind: 'search', query: 'red' });
+
+  it('reads back filters, the sort and the photo, each percent-encoded', () => {
+    const route: Route = {
+      ...red,
+      settings: { section: 'library' },
+      filters: { from: '2021-06-01', to: '2021-06-30', camera: 'Canon & co', folder: `/media/${ODD}`, location: 'without', place: 'Besançon, France', tag: 'dog / puppy', favourite: true },
+      sort: 'date',
+      photo: 'id/with?odd#chars&x=1',
+    };
+    const hash = routeToHash(route);
+    expect(hash.split('#')).toHaveLength(2);
+    expect(hash.split('?')).toHaveLength(2);
+    expect(hash).toMatch(/^#\/search\/red\?from=2021-06-01&to=2021-06-30&camera=Canon%20%26%20co&folder=.*&location=without&place=.*&tag=.*&favourite&sort=date&photo=.*&settings=library$/);
+    expect(hashToRoute(hash)).toEqual(route);
+    expect(routeToHash({ ...red, filters: { ...NO_FILTERS, camera: 'canon' }, photo: 'abc' })).toBe('#/search/red?camera=canon&photo=abc');
+    expect(routeToHash({ ...ALL_PHOTOS_ROUTE, photo: 'abc' })).toBe('#/?photo=abc');
+    expect(hashToRoute('#/similar/abc/red.jpg?favourite&photo=def')).toEqual({ ...photos({ kind: 'similar', id: 'abc', label: 'red.jpg' }), filters: { ...NO_FILTERS, favourite: true }, photo: 'def' });
+  });
+
+  it('reads the parts in any order, and leaves out those that do not apply there', () => {
+    expect(hashToRoute('#/search/red?photo=abc&sort=date&tag=dog')).toEqual({ ...red, filters: { ...NO_FILTERS, tag: 'dog' }, sort: 'date', photo: 'abc' });
+    // A timeline has no filter bar, look-alikes no sort, an editor no viewer.
+    expect(hashToRoute('#/?camera=canon&sort=date&photo=abc')).toEqual({ ...ALL_PHOTOS_ROUTE, photo: 'abc' });
+    expect(hashToRoute('#/similar/abc/x.jpg?sort=date')).toEqual(photos({ kind: 'similar', id: 'abc', label: 'x.jpg' }));
+    expect(hashToRoute('#/album/Beach/edit?photo=abc&settings')).toEqual(screen({ kind: 'album-editor', name: 'Beach' }, { section: null }));
+    expect(hashToRoute('#/album/Beach?photo=abc&camera=canon')).toEqual({ ...screen({ kind: 'album', name: 'Beach' }), photo: 'abc' });
+    expect(routeToHash({ ...ALL_PHOTOS_ROUTE, filters: { ...NO_FILTERS, camera: 'canon' }, sort: 'date' })).toBe('#/');
+    expect(routeToHash({ ...photos({ kind: 'image', name: 'a.jpg', base64: 'AAAA', previewUrl: 'blob:x' }), photo: 'abc', filters: { ...NO_FILTERS, tag: 'dog' } })).toBe(IMAGE_HASH);
+    expect(routeToHash({ ...red, filters: NO_FILTERS, sort: 'score' })).toBe('#/search/red');
+  });
+
+  it('reads a value that cannot be as not set, and an unknown or repeated part as nothing', () => {
+    expect(hashToRoute('#/search/red?from=yesterday&location=sideways&sort=random&photo=')).toEqual(red);
+    expect(hashToRoute('#/search/red?camera=')).toEqual(red);
+    for (const bad of ['#/search/red?colour=red', '#/search/red?tag=a&tag=b', '#/search/red?photo=%E0%A4%A', '#/search/red?&photo=abc', '#/search/red?photo=abc&']) expect(hashToRoute(bad), bad).toBeNull();
+  });
+});
+
+describe('what the filters and the viewer do to the history', () => {
+  it('replaces the entry for filters and the sort', () => {
+    expect(historyStep('#/search/red', '#/search/red?camera=c', false)).toBe('replace');
+    expect(historyStep('#/search/red?camera=c', '#/search/red?camera=ca&sort=date', false)).toBe('replace');
+    expect(historyStep('#/search/red?camera=ca', '#/search/red', false)).toBe('replace');
+    // Another search is another place all the same.
+    expect(historyStep('#/search/red?camera=ca', '#/search/blue?camera=ca', false)).toBe('push');
+  });
+
+  it('pushes a photo opened, replaces a step to another, and goes back when closed over the entry it came from', () => {
+    expect(historyStep('#/search/red', '#/search/red?photo=a', false)).toBe('push');
+    expect(historyStep('#/?photo=a', '#/?photo=b', false)).toBe('replace');
+    expect(historyStep('#/?photo=b', '#/', false, '#/')).toBe('back');
+    // Opened from a link (the entry before is another place, or none): the closed screen replaces it.
+    expect(historyStep('#/?photo=b', '#/', false, '#/album/Beach')).toBe('replace');
+    expect(historyStep('#/?photo=b', '#/', false)).toBe('replace');
+    // "More like this" from the viewer is another place.
+    expect(historyStep('#/?photo=b', '#/similar/b/b.jpg', false, '#/')).toBe('push');
   });
 });

@@ -11,11 +11,11 @@ import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useListSelection } from '../../hooks/useListSelection';
+import { usePhotoToOpen } from '../../hooks/usePhotoToOpen';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { baseName, formatCount } from '../../lib/format';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { selectedIndices } from '../../lib/selection';
 import { PhotoGrid } from '../PhotoGrid';
 import { SelectionBar } from '../SelectionBar';
 import { SelectionNotice } from '../SelectionNotice';
@@ -28,7 +28,7 @@ import { ExportPanel } from './ExportPanel';
 import { PinnedMarks } from './PinnedMarks';
 import { listingKey, useAlbumSource, type AlbumListing } from './useAlbumSource';
 
-export function AlbumScreen({ screen, navigate, library, showPlace }: ScreenProps) {
+export function AlbumScreen({ screen, navigate, library, showPlace, photo, onPhoto }: ScreenProps) {
   const client = useClient();
   const version = useAlbumsVersion();
   const name = screen.kind === 'album' ? screen.name : '';
@@ -52,12 +52,17 @@ export function AlbumScreen({ screen, navigate, library, showPlace }: ScreenProp
   }
   // A previous album's answer may still be here until this one's arrives.
   if (state.status === 'loading' || state.value.name !== name) return <p className="album-screen album-screen--message muted">Loading…</p>;
-  return <AlbumView key={name} album={state.value} navigate={navigate} showPlace={showPlace} refresh={`${version}|${library.photosVersion}`} />;
+  return <AlbumView key={name} album={state.value} screen={screen} navigate={navigate} showPlace={showPlace} photo={photo} onPhoto={onPhoto} refresh={`${version}|${library.photosVersion}`} />;
 }
 
 type Panel = 'export' | 'excluded' | null;
 
-function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; navigate: ScreenProps['navigate']; showPlace: ScreenProps['showPlace']; refresh: string }) {
+interface AlbumViewProps extends Pick<ScreenProps, 'screen' | 'navigate' | 'showPlace' | 'photo' | 'onPhoto'> {
+  album: AlbumInfo;
+  refresh: string;
+}
+
+function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh }: AlbumViewProps) {
   const client = useClient();
   const title = useRef<HTMLHeadingElement>(null);
   const excludedToggle = useRef<HTMLButtonElement>(null);
@@ -81,10 +86,38 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
     if (at >= 0) setViewer({ index: at, id: viewer.id });
   });
   const members = listing.kind === 'members';
-  // A pin, an exclusion, the trash or a favourite reloads the list (refresh): the selection
-  // goes with it, and what was done stays said (the notice) until another listing.
-  const chosen = useListSelection(`${listingKey(listing)}|${refresh}`, listingKey(listing));
-  const { selection } = chosen;
+
+  // The URL's photo (a reload, Back or Forward onto it) opens in the viewer once the album's
+  // list has it (one gone since opens nothing); the photo shown is told back for the URL, so
+  // that opening one is a history entry Back closes. Only the album's own: its look-alikes'
+  // listing is not in the URL.
+  const toOpen = usePhotoToOpen(
+    photo?.id ?? null,
+    listingKey(listing),
+    photos,
+    useCallback((index: number, id: string) => setViewer({ index, id }), []),
+    useCallback(() => onPhoto?.(screen, null, true), [onPhoto, screen]),
+  );
+  const { openById } = toOpen;
+  const asked = useRef(photo?.asked);
+  useEffect(() => {
+    if (!photo || photo.asked === asked.current) return;
+    asked.current = photo.asked;
+    setViewer(null);
+    setListing({ kind: 'members', album: album.name });
+    openById(photo.id);
+  }, [photo, album.name, openById]);
+  const shownPhoto = useRef<string | null>(null);
+  if (viewer === null) shownPhoto.current = null;
+  else if (viewer.id !== undefined) shownPhoto.current = viewer.id;
+  const reported = members ? (viewer === null ? toOpen.wanted : shownPhoto.current) : null;
+  useEffect(() => onPhoto?.(screen, reported), [onPhoto, screen, reported]);
+  // The selection is of this listing's photos, as the main grid's: a pin, an exclusion, a
+  // favourite or a photo the watcher indexed meanwhile reloads the list (refresh), and the
+  // photos selected stay selected wherever they now sit (those gone leave it); what was done
+  // stays said (the notice) until another listing.
+  const chosen = useListSelection(listingKey(listing), listingKey(listing), photos);
+  const selectedCount = chosen.count;
 
   // A photo excluded from inside the viewer leaves the list: stay on the one that took its
   // place, step back from the end, close when none is left.
@@ -95,8 +128,13 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
   }, [viewerIndex, photos, photos.count, photos.settled]);
 
   // Opened from the editor (Save, Cancel, Esc) or after a deletion elsewhere, the control that
-  // had the focus is gone: the album's title takes it, so the keyboard starts from here.
-  useEffect(() => refocusWhenLost(() => title.current, 1000), []);
+  // had the focus is gone: the album's title takes it, so the keyboard starts from here. A
+  // viewer opened meanwhile (the URL's photo) has the focus, and gives it back to its tile.
+  const titleWatch = useRef<() => void>(() => {});
+  useEffect(() => (titleWatch.current = refocusWhenLost(() => title.current, 1000)), []);
+  useEffect(() => {
+    if (viewerIndex !== null) titleWatch.current();
+  }, [viewerIndex]);
 
   // Excluded from the viewer: said in the screen's line (shown in the viewer while it is open),
   // with Undo putting back what the photo was (pinned, or in while it matches).
@@ -165,10 +203,10 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           {photos.error}
         </p>
       )}
-      {selection.indices.size > 0 && (
+      {selectedCount > 0 && (
         <SelectionBar
-          count={selection.indices.size}
-          photos={() => photos.resolve(selectedIndices(selection))}
+          count={selectedCount}
+          photos={chosen.photos}
           onClear={chosen.clear}
           onTrashed={(text) => {
             chosen.clear();
@@ -190,7 +228,7 @@ function AlbumView({ album, navigate, showPlace, refresh }: { album: AlbumInfo; 
           removeFrom={members ? album.name : undefined}
         />
       )}
-      {chosen.notice && selection.indices.size === 0 && viewerIndex === null && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
+      {chosen.notice && selectedCount === 0 && viewerIndex === null && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
       {photos.settled && photos.count === 0 && !photos.error ? (
         <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
       ) : (
