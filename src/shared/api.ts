@@ -315,6 +315,9 @@ export interface FolderInfo {
   libraryPath?: string;
   /** This device cannot find the folder (another device's path, or not mounted): offer "Locate folder…". */
   unreachable?: true;
+  /** Not found here, and every photo of it is in the library again below this folder (moved
+   *  into another library folder?): offer to remove the old folder (its photos' marks stay). */
+  copiesAt?: string;
   addedAt: number;
   /** Photos indexed under it. */
   photos: number;

@@ -57,6 +57,7 @@ import { oneAtATime } from '../../base/one-at-a-time';
 import { selectionApi } from './selection-api';
 import { pathFromPhotoId } from './photo-id';
 import { folderReachable, forgetFolderReach } from './folder-reach';
+import { FolderCopies } from './folder-copies';
 import { readLibraryVideo, type VideoPiece } from './video-files';
 import { hitsPage, readMarks, toDetails, toPhoto } from './photo-views';
 import { foregroundApi, type ForegroundApi } from './foreground-api';
@@ -312,16 +313,20 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     return hitsPage(await lib.readable(), result.hits, offset, limit);
   };
 
+  const folderCopies = new FolderCopies();
   const folderInfos = async (lib: LibraryService): Promise<FolderInfo[]> => {
     const store = await lib.readable();
     const [folders, failures] = await Promise.all([store.listFolders(), store.listFailures()]);
     const map = lib.deviceFolders.map();
     paused.prune(lib, folders.map((f) => f.path));
+    const paths = folders.map((f) => f.path);
+    const copies = await folderCopies.of(store, paths, paths.filter((p) => !folderReachable(p)));
     return Promise.all(
       folders.map(async (f) => ({
         path: f.path,
         ...(map.toLibrary(f.path) !== f.path ? { libraryPath: map.toLibrary(f.path) } : {}),
         ...(folderReachable(f.path) ? {} : { unreachable: true as const }),
+        ...(copies.has(f.path) ? { copiesAt: copies.get(f.path)! } : {}),
         addedAt: f.addedAt,
         photos: await store.countListed({ folder: f.path }),
         failed: failures.filter((x) => x.folder === f.path).length,

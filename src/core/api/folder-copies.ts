@@ -1,0 +1,27 @@
+// For the folder list: each folder this device cannot reach whose photos are all in the
+// library again under another library folder (moved there?: library/moved-folder.ts), so the
+// app can offer to drop the old entries. Asked at every refresh of the list, it reads every
+// photo's state only when a folder is out of reach, and once per version of the photos.
+import { isAtOrInside } from '../../base/path-inside';
+import { copiesElsewhere } from '../library/moved-folder';
+import type { LibraryStore } from '../store/types';
+
+export class FolderCopies {
+  private last: { key: string; copies: Map<string, string> } | null = null;
+
+  /** Folder (of `unreachable`) → where copies of all its photos lie. */
+  async of(store: LibraryStore, folders: readonly string[], unreachable: readonly string[]): Promise<Map<string, string>> {
+    if (unreachable.length === 0) return new Map();
+    const key = JSON.stringify([await store.photosVersion(), folders, unreachable]);
+    if (this.last?.key === key) return this.last.copies;
+    const states = await store.photoStates();
+    const seen = (p: string) => !unreachable.some((u) => isAtOrInside(p, u));
+    const copies = new Map<string, string>();
+    for (const folder of unreachable) {
+      const at = copiesElsewhere(states, folder, folders, seen);
+      if (at !== null) copies.set(folder, at);
+    }
+    this.last = { key, copies };
+    return copies;
+  }
+}
