@@ -102,7 +102,14 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
           </button>
         )}
       </div>
-      {folder.unreachable && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open. On a disk? Connect it. Elsewhere on this device? Locate it.</p>}
+      {/* Moved into another library folder (mv A B/A): each photo shows twice until the old
+          folder goes; said, never done by itself (a folder not found may be a disk away). */}
+      {folder.unreachable && folder.copiesAt && !locating && (
+        <p className="folder__unreachable muted small">
+          Not found, and all its photos are in the library under {folder.copiesAt} too: moved there? Remove this folder to show each photo once; favourites, tags and dates stay with the photos.
+        </p>
+      )}
+      {folder.unreachable && !folder.copiesAt && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open. On a disk? Connect it. Elsewhere on this device? Locate it.</p>}
       {locating && <LocateFolder folder={folder} onDone={() => setLocating(false)} />}
       {folder.paused && (
         <p className="job" role="status">
@@ -116,7 +123,7 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
       {confirming && (
         <InlineConfirm
           label="Confirm removal"
-          message="Remove this folder from the library? The photos stay on your disk."
+          message={folder.copiesAt ? `Remove this folder from the library? Its photos stay in the library under ${folder.copiesAt}.` : 'Remove this folder from the library? The photos stay on your disk.'}
           action="Remove"
           onConfirm={() => void remove()}
           onCancel={() => setConfirming(false)}

@@ -26,6 +26,14 @@ describe('Locate folder…', () => {
     expect(html).toContain('On a disk? Connect it.');
   });
 
+  it('a folder not found whose photos are all in the library under another folder says so (moved there?)', () => {
+    const moved: FolderInfo = { ...AWAY, path: '/home/me/A', copiesAt: '/home/me/B/A' };
+    const html = render(<FolderRow folder={moved} job={undefined} selected={false} onSelect={() => {}} />);
+    expect(html).toContain('Not found, and all its photos are in the library under /home/me/B/A too: moved there? Remove this folder to show each photo once');
+    expect(html).not.toContain('Not reachable from this device');
+    expect(html).toContain('aria-label="Remove /home/me/A from the library"');
+  });
+
   it('is not offered on a folder this device reaches (a mapped one names its library path)', () => {
     const html = render(<FolderRow folder={REACHABLE} job={undefined} selected={false} onSelect={() => {}} />);
     expect(html).not.toContain('Locate folder');
