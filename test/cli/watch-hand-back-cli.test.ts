@@ -88,4 +88,28 @@ describe('shoebox watch', () => {
     await expect.poll(() => syncs.reduce((n, s) => n + s.added, 0), { timeout: 60_000, interval: 250 }).toBe(2);
     expect(syncs.at(-1)).toMatchObject({ scanned: 5, added: 1 });
   }, 180_000);
+
+  it('follows a folder another command added while it was quiet, with no change elsewhere to wake it', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    // Started on an empty library (the GPU box set up first), then a folder is indexed beside it.
+    const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json'], { SHOEBOX_HAND_BACK_MS: '1000' });
+    children.push(watch);
+    const syncs: { scanned: number; added: number }[] = [];
+    let buffered = '';
+    watch.stdout.on('data', (d: Buffer) => {
+      const parts = (buffered + d.toString()).split('\n');
+      buffered = parts.pop()!;
+      for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
+    });
+    await expect.poll(() => syncs.length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await shoebox(['--home', home, 'index', photos, ...MODEL])).code, { timeout: 30_000, interval: 500 }).toBe(0);
+    // The watch reads the folders now and then, and catches up on the new one (nothing to add).
+    await expect.poll(() => syncs.length, { timeout: 40_000, interval: 250 }).toBe(2);
+    expect(syncs[1]).toMatchObject({ scanned: 1, added: 0 });
+    // Followed: a photo saved there is indexed.
+    await writeColourPhoto(photos, 'blue.jpg', COLOURS.blue!);
+    await expect.poll(() => syncs.reduce((n, s) => n + s.added, 0), { timeout: 60_000, interval: 250 }).toBe(1);
+  }, 180_000);
 });

@@ -499,6 +499,7 @@ export class LibraryService {
         onHandBack: (listener) => this.onHandBack(listener),
         deps: (store) => this.indexerDeps(store),
         scope: (store) => this.scanScope(store),
+        libraryFolders: async () => (await this.listFolders()).map((f) => f.path),
         afterEachSync: (store, signal) => this.alignCarriedTurns(store, signal),
         afterSync: () => this.afterSync,
         keepMissing: () => this.keepMissing?.() === true,

@@ -23,12 +23,16 @@ import { LibraryBusyError, type LibraryWriter } from './writer-lock';
 const IDLE_MAINTENANCE_MS = 30_000;
 /** How often a change waiting for the writer lock (another process writes) tries again. */
 export const TAKE_AGAIN_MS = 10_000;
+/** How often a watch that gave the lock back reads the library's folders (one small read). */
+export const FOLDERS_LOOK_MS = 10_000;
 
 export interface WatchOptions {
   /** Folders left out (their indexing paused): neither caught up nor followed. */
   leaveOut?: readonly string[];
   /** How often a change waiting for the writer lock tries again (default TAKE_AGAIN_MS). */
   retryMs?: number;
+  /** How often the folders are read while the lock is given back (default FOLDERS_LOOK_MS). */
+  foldersLookMs?: number;
 }
 
 /** What a watch needs of the library (LibraryService). */
@@ -47,6 +51,8 @@ export interface WatchHost {
   onHandBack(listener: () => void): () => void;
   deps(store: LibraryStore): IndexerDeps;
   scope(store: LibraryStore): Promise<ScanScope>;
+  /** The library's folders as they are now (committed by any process), without the lock. */
+  libraryFolders(): Promise<string[]>;
   /** After each sync (rotations carried to rewritten photos, aligned). */
   afterEachSync(store: LibraryStore, signal: AbortSignal): Promise<void>;
   /** The pass run behind the syncs, never holding them up (text in photos). */
@@ -158,8 +164,9 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     });
     return true;
   };
-  /** One sync with the lock (taken again after a hand-back), or the end of the session. */
-  const sync = (work: () => Promise<IndexSummary>): Promise<void> =>
+  /** One sync with the lock (taken again after a hand-back), or the end of the session; `work`
+   *  null: only the lock taken again (its folders changed), nothing to index if they did not. */
+  const sync = (work: (() => Promise<IndexSummary>) | null): Promise<void> =>
     host.keepingWriter(async () => {
       if (over || signal.aborted) return;
       // Given back, maybe just now (its listener not yet called).
@@ -171,6 +178,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
         });
         if (!resumed) return;
       }
+      if (!work) return;
       clearTimeout(idle);
       onSummary(await work());
       await host.afterEachSync(store, signal);
@@ -196,6 +204,19 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     undefined,
     () => host.emit({ type: 'folders-changed' }),
   );
+  // Given back, the session hears no change of a folder it does not follow: one added by
+  // another process (`shoebox index NEW` beside a watch of an empty library) would wait for a
+  // change in another. The folders are read now and then; a difference wakes the session.
+  let looking = false;
+  const lookAtFolders = setInterval(() => {
+    if (!given || over || looking) return;
+    looking = true;
+    void host
+      .libraryFolders()
+      .then((now) => (given && !over && !sameFolders(now, scope.libraryFolders) ? watcher.run(() => sync(null)) : undefined))
+      .catch(() => {}) // unreachable now (a library on S3 off the network): looked at again
+      .finally(() => (looking = false));
+  }, options.foldersLookMs ?? FOLDERS_LOOK_MS).unref();
   const onAbort = () => ended('stopped');
   signal.addEventListener('abort', onAbort, { once: true });
   let outcome: 'stopped' | LibraryStore | Error;
@@ -220,6 +241,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     unlistenLoss?.();
     unlistenHandBack();
     clearTimeout(idle);
+    clearInterval(lookAtFolders);
   }
   // The folders are let go even when the last presence check failed.
   const checked = await presence.stop().then(
