@@ -1,5 +1,5 @@
 // `shoebox serve` as a command: its one-line failures and notes. (test/e2e runs it for real.)
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireWriterLock } from '../../src/core/library/writer-lock';
@@ -54,9 +54,53 @@ describe('shoebox serve', () => {
     }
   });
 
+  it('listens where it did last time for the data folder (the page keeps its theme), else on any free port', async () => {
+    const home = tempDir();
+    const first = await portOfOneRun(home);
+    const again = await startServe(home);
+    expect(again.port).toBe(first);
+    // Taken meanwhile (here by the serve still running): another port, remembered next time.
+    const other = await portOfOneRun(home, ['--no-watch']);
+    expect(other).not.toBe(first);
+    await stopServe(again.child);
+    expect(await portOfOneRun(home)).toBe(other);
+    // --port is kept to as given (0: any free port), and not remembered.
+    await portOfOneRun(home, ['--port', '0']);
+    expect(await portOfOneRun(home)).toBe(other);
+  }, 120_000);
+
   it('has --help', async () => {
     const r = await serve(['serve', '--help']);
     expect(r.stdout).toMatch(/--port <n>/);
     expect(r.stdout).toMatch(/127\.0\.0\.1/);
   });
 });
+
+/** `serve` started on `home` (the tiny model, the UI's sources), once it printed its URL. */
+async function startServe(home: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH), ...args], { env: { ...process.env, SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') } });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  return { child, port: Number(new URL(url).port) };
+}
+
+async function stopServe(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** The port one `serve` listened on, stopped again. */
+async function portOfOneRun(home: string, args: string[] = []): Promise<number> {
+  const { child, port } = await startServe(home, args);
+  await stopServe(child);
+  return port;
+}

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { UsageError, printLine, printable } from '../output';
+import { lastServePort, rememberServePort } from '../serve-port';
 
 interface ServeOptions {
-  port: string;
+  port?: string;
   model?: string;
   modelDir?: string;
   watch: boolean;
@@ -27,18 +28,18 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the library and its UI on http://127.0.0.1 (prints the URL to open, with its access token)')
-    .option('--port <n>', 'port to listen on; 0: any free port', '0')
+    .option('--port <n>', 'port to listen on; 0: any free port (default: the one it used last for this data folder, else any free port)')
     .option('--model <id>', 'installed model to use (default: the active model)')
     .option('--model-dir <dir>', 'CLIP model folder to use instead of an installed model')
     .option('--no-watch', 'do not follow the folders for changes between indexing jobs')
     .action(async (opts: ServeOptions, cmd: Command) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      const port = opts.port === undefined ? null : Number(opts.port);
+      if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
       const { assertRendererBuilt, rendererDir } = await import('../../server/static-files');
       const ui = rendererDir(packageRoot());
       await assertRendererBuilt(ui);
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const { createLibraryApi, parseProvider } = await import('../../core/index');
+      const { createLibraryApi, parseProvider, resolveHome } = await import('../../core/index');
       const { startServer } = await import('../../server/server');
       const api = await createLibraryApi({
         ...(globals.home ? { home: globals.home } : {}),
@@ -54,10 +55,15 @@ export function registerServe(program: Command): void {
         // The duplicates trash: a folder of the user's choosing, read here at the edge.
         ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
       });
-      const server = await startServer({ api, rendererDir: ui, port }).catch(async (error: unknown) => {
+      const home = resolveHome(globals.home);
+      const last = port === null ? lastServePort(home) : null;
+      // The last port taken by something else meanwhile: any free one.
+      const listen = (at: number) => startServer({ api, rendererDir: ui, port: at });
+      const server = await (last !== null ? listen(last).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? listen(0) : Promise.reject(error))) : listen(port ?? 0)).catch(async (error: unknown) => {
         await api.close();
         throw error;
       });
+      if (port === null) rememberServePort(home, server.port);
       printLine(server.url);
       process.stderr.write(`shoebox: serving ${api.library} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
       // Another process writes the library: served for searching and viewing until it is done.
