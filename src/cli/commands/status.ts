@@ -34,10 +34,10 @@ export function registerStatus(program: Command): void {
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
           printLine(`  ${printable(f.path)}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
-          // Moved into the library (copiesAt), else not reachable here (another device's path, or
-          // not mounted): still searched, thumbnails shown.
+          // Moved into the library (copiesAt)? Said beside the way to map it: not reachable here
+          // (another device's path, or not mounted), still searched, thumbnails shown.
           if (f.copiesAt) printLine(`    ${copiesLine(printable(f.path), f.photos, printable(f.copiesAt))}`);
-          else if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH`);
+          if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH`);
         }
         for (const f of status.failed) printLine(`  failed: ${printable(f.path)}: ${printable(f.reason)}`);
       } finally {

@@ -1,6 +1,7 @@
 // This device's view of the library's folders (folder-mapping.ts): the mappings kept in the
 // home, which folders this device can reach, and the policy of `folders map` and of adding a
 // folder whose photos the library already holds under another device's path.
+import { shellWord } from '../../base/shell-word';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryStore } from '../store/types';
@@ -27,10 +28,6 @@ export class FolderMappingError extends Error {
 /** Photos of an unreachable folder compared with a new folder before it is added. */
 const SAME_CONTENT_SAMPLE = 16;
 
-/** A path as a shell word, for the command a message suggests. */
-function shellWord(p: string): string {
-  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replaceAll("'", `'\\''`)}'`;
-}
 
 export class DeviceFolders {
   private current: FolderMap | undefined;

@@ -25,8 +25,10 @@ export class FolderPresence {
   constructor(
     private readonly watcher: FolderWatcher,
     private readonly folders: readonly string[],
-    /** Catches up on a folder that is followed again; runs between the watcher's batches. */
-    private readonly onBack: (folder: string) => Promise<void>,
+    /** Catches up on a folder that is followed again; runs between the watcher's batches.
+     *  `replaced`: it was followed, and its path now leads to another folder (a disk mounted or
+     *  unmounted there), rather than back after it was gone. */
+    private readonly onBack: (folder: string, replaced: boolean) => Promise<void>,
     private readonly intervalMs = FOLDER_CHECK_MS,
     /** A followed folder is gone (its photos are kept): told, so a page can show it at once. */
     private readonly onGone: (folder: string) => void = () => {},
@@ -56,7 +58,7 @@ export class FolderPresence {
       if (present && (!followed || replaced)) {
         await this.watcher.unwatch(folder); // a dead or silent watch, if any
         this.followedAs.delete(folder);
-        if (await this.follow(folder)) await this.watcher.run(() => this.onBack(folder));
+        if (await this.follow(folder)) await this.watcher.run(() => this.onBack(folder, replaced));
       } else if (!present && this.followedAs.has(folder)) {
         // Followed until now (its watch may have seen it go and died already).
         await this.watcher.unwatch(folder);

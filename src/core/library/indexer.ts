@@ -552,10 +552,12 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     // released (a dropped connection): the old contents keep copies of the marks, as before.
     await releaseMarks().catch((e: unknown) => deps.emit({ type: 'log', level: 'warn', message: `marks of rewritten photos were copied, not moved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
     // A folder not found whose photos all arrived elsewhere (moved into the library): said.
-    if (summary.unavailable.some((u) => u.kept > 0)) {
+    // Only a library folder not found: an unreadable subfolder is there, and not the user's to remove.
+    const notFound = summary.unavailable.filter((u) => u.kept > 0 && u.reason === FOLDER_NOT_FOUND && libraryFolders.includes(u.path));
+    if (notFound.length) {
       const after = await store.photoStates();
-      for (const u of summary.unavailable) {
-        const copiesAt = u.kept > 0 ? copiesElsewhere(after, u.path, libraryFolders, (p) => !kept.covers(p)) : null;
+      for (const u of notFound) {
+        const copiesAt = copiesElsewhere(after, u.path, libraryFolders, (p) => !kept.covers(p));
         if (copiesAt === null) continue;
         u.copiesAt = copiesAt;
         deps.emit({ type: 'log', level: 'warn', message: copiesLine(u.path, u.kept, copiesAt) });

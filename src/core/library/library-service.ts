@@ -25,7 +25,7 @@ import { hasVideoExtension, type FfmpegLocation } from '../media';
 import type { IndexSummary } from './index-summary';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { copiesElsewhere } from './moved-folder';
-import { FOLDER_EMPTY, outermostFolder, scanContext, scanFolder } from './scan';
+import { FOLDER_EMPTY, FOLDER_NOT_FOUND, outermostFolder, scanContext, scanFolder } from './scan';
 import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
@@ -474,7 +474,7 @@ export class LibraryService {
           const photos = await store.countListed({ folder: f.path });
           // An empty folder is only suspicious when the library holds photos from it.
           const problem = photos > 0 || unavailable.get(f.path) !== FOLDER_EMPTY ? unavailable.get(f.path) : undefined;
-          const copiesAt = problem && photos > 0 ? copiesElsewhere(states, f.path, folders.map((x) => x.path), (p) => ![...unavailable.keys()].some((u) => isAtOrInside(p, u))) : null;
+          const copiesAt = problem === FOLDER_NOT_FOUND && photos > 0 ? copiesElsewhere(states, f.path, folders.map((x) => x.path), (p) => ![...unavailable.keys()].some((u) => isAtOrInside(p, u))) : null;
           return { path: f.path, photos, ...(problem ? { unavailable: problem } : {}), ...(copiesAt ? { copiesAt } : {}) };
         }),
       ),

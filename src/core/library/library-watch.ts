@@ -126,6 +126,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     handedBackAt = mine() ? await store.photosVersion().catch(() => null) : null;
   });
   const maintainWhenIdle = () => {
+    if (over) return; // a sync that ended with the session (Ctrl-C): no pass or timer after it
     const pass = host.afterSync();
     if (pass) after = after.then(() => host.keepingWriter(async () => (mine() ? pass(store, signal) : undefined))).catch(() => {});
     upkeepDue = true;
@@ -148,9 +149,19 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       ended('stopped');
       return false;
     }
-    const [now, version] = await Promise.all([host.scope(again), again.photosVersion()]);
-    if (since === null || version !== since || !sameFolders(now.libraryFolders, scope.libraryFolders)) {
+    // Stopped while it waited: the lock taken meanwhile is let go by the caller's close.
+    if (over || signal.aborted) {
+      ended('stopped');
+      return false;
+    }
+    // A version that cannot be read now counts as changed: the next session catches up.
+    const [now, version] = await Promise.all([host.scope(again), again.photosVersion().catch(() => null)]).catch((error: unknown) => Promise.reject(lossOf(host.lockOf(again)) ?? error));
+    if (since === null || version === null || version !== since || !sameFolders(now.libraryFolders, scope.libraryFolders)) {
       ended(again);
+      return false;
+    }
+    if (over || signal.aborted) {
+      ended('stopped');
       return false;
     }
     store = again;
@@ -173,10 +184,10 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       if (given || (await host.writable().catch(() => null)) !== store) {
         given = true;
         const resumed = await resume().catch((error: unknown) => {
-          ended(error as Error); // what the lock's taking threw ends the watch, as it did before
+          ended(error instanceof Error ? error : new Error(String(error))); // what taking the lock threw ends the watch, as before
           return false;
         });
-        if (!resumed) return;
+        if (!resumed || over || signal.aborted) return;
       }
       if (!work) return;
       clearTimeout(idle);
@@ -196,8 +207,9 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   const presence = new FolderPresence(
     watcher,
     folders,
-    (folder) => {
-      host.emit({ type: 'log', level: 'info', message: `watch: ${folder} is back: followed again` });
+    (folder, replaced) => {
+      const how = replaced ? 'leads to another folder now (a disk mounted or unmounted there?)' : 'is back';
+      host.emit({ type: 'log', level: 'info', message: `watch: ${folder} ${how}: followed again` });
       host.emit({ type: 'folders-changed' });
       return sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals }));
     },
