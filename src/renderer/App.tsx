@@ -224,7 +224,16 @@ export function App() {
   // Google Photos); one the library no longer has is said to be removed, and ← → go on.
   // A photo the user's own date edit moved (`held`) stays on screen, by itself, until the list
   // has it again (the effect above follows it there) or the user steps on or archives it.
-  const viewerAway = viewer !== null && viewer.id !== undefined && source.settled && source.get(viewer.index)?.id !== viewer.id && source.indexOf(viewer.id) < 0;
+  // While the list is fetched again (any change to the library: a favourite set elsewhere, the
+  // watcher's next commit), its old photos show meanwhile and nothing can be known of the new
+  // ones: the viewer stays as the last list that answered left it. Its photo away then stays
+  // away (removed, held, or being checked): the fetch must not show, name or act on the photo
+  // that took its place, which the removed message would then name as the one removed.
+  const awayFromList = viewer !== null && viewer.id !== undefined && source.get(viewer.index)?.id !== viewer.id;
+  const awayWhenSettled = useRef<string | null>(null);
+  if (viewer === null) awayWhenSettled.current = null;
+  else if (source.settled) awayWhenSettled.current = awayFromList && viewer.id !== undefined && source.indexOf(viewer.id) < 0 ? viewer.id : null;
+  const viewerAway = viewer !== null && viewer.id !== undefined && awayFromList && (source.settled ? source.indexOf(viewer.id) < 0 : awayWhenSettled.current === viewer.id);
   const viewerHeld = viewerAway && viewer.held?.id === viewer.id ? viewer.held : undefined;
   // The viewer's date edit: its photo is held where it is (it may leave the loaded part of the list).
   const holdViewerPhoto = useCallback((photo: Photo | null) => setViewer((current) => (current && photo && current.id === photo.id ? { ...current, held: photo } : current && !photo ? { index: current.index, id: current.id } : current)), []);
@@ -482,6 +491,7 @@ export function App() {
             {browsable && (
               <Sidebar
                 folders={library.folders}
+                foldersAt={library.foldersAt}
                 jobs={library.jobs}
                 sync={library.sync}
                 photos={(archiving ? timelineCount : null) ?? status?.photos ?? 0}
@@ -605,7 +615,7 @@ export function App() {
                     </p>
                   ) : source.settled && source.count === 0 && !source.error ? (
                     <p className="content__empty muted">
-                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount }, textState.status === 'ready' ? textState.value : null)}
+                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount, writerElsewhere: status.damaged ? null : (status.writerElsewhere ?? null) }, textState.status === 'ready' ? textState.value : null)}
                     </p>
                   ) : view.kind === 'library' ? (
                     timeline.summary && (

@@ -9,18 +9,26 @@ import { JobProgress } from './JobProgress';
 import { LocateFolder } from './LocateFolder';
 import { useViewingOnly } from '../hooks/useViewingOnly';
 import { useRefocus } from '../hooks/useRefocus';
+import { useTimeReached } from '../hooks/useTimeReached';
 
 interface FolderRowProps {
   folder: FolderInfo;
   job: JobState | undefined;
   /** The watcher is catching up (its progress shows above the folders): any folder may be in it. */
   syncing?: boolean;
+  /** When the watcher last started catching up (0: not since the page opened). */
+  syncedAt?: number;
+  /** When `folder` was read (LibraryState.foldersAt; 0: unknown). */
+  folderAt?: number;
   selected: boolean;
   onSelect: () => void;
 }
 
 /** One library folder: its photos, its indexing job (pause, resume), its failures, and removal (confirmed inline). */
-export function FolderRow({ folder, job, syncing = false, selected, onSelect }: FolderRowProps) {
+/** How long a finished run's summary ("Indexed: 30 new photos · 35 photos/s") stays. */
+export const DONE_SUMMARY_MS = 2 * 60_000;
+
+export function FolderRow({ folder, job, syncing = false, syncedAt = 0, folderAt = 0, selected, onSelect }: FolderRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
   const viewingOnly = useViewingOnly();
@@ -29,6 +37,18 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
   const [locating, setLocating] = useState(false);
   const [pausing, setPausing] = useState(false);
   const active = job?.state === 'queued' || job?.state === 'running';
+  // A finished run's summary is news about that run, for when it ends: what lasts (the folder's
+  // photos, its files that could not be read, each kept current under its name) is in the row
+  // itself. So the summary says what is still so and goes once it is old news: its files that
+  // could not be read are those that still cannot be (once the folder has been read since the
+  // run: one fixed or deleted since is not counted; a demanding user takes a red "1 could not
+  // be read" beside "status: 0 failed" for a fault), and it goes a couple of minutes after the
+  // run (long enough to be seen when the run ends in the background, as a toast would) or as
+  // soon as the watcher indexes changes since (its counts are no longer the library's last word).
+  const finishedAt = job?.state === 'done' ? job.finishedAt : null;
+  const summaryOld = useTimeReached(finishedAt === null ? null : finishedAt + DONE_SUMMARY_MS);
+  const summaryGone = finishedAt !== null && (summaryOld || syncedAt > finishedAt);
+  const stillFailed = finishedAt !== null && folderAt >= finishedAt ? folder.failed : undefined;
   const indexing = (job?.kind === 'index' && active) || syncing;
   const row = useRef<HTMLLIElement>(null);
   const name = useRef<HTMLButtonElement>(null);
@@ -118,7 +138,7 @@ export function FolderRow({ folder, job, syncing = false, selected, onSelect }: 
       )}
       {/* While paused, the job the pause stopped says nothing new; one run since (the folder
           added again) or failing does. */}
-      {job && (!folder.paused || active || job.state === 'failed') && <JobProgress job={job} />}
+      {job && (!folder.paused || active || job.state === 'failed') && !summaryGone && <JobProgress job={job} failed={stillFailed} />}
       {showFailures && folder.failed > 0 && <FailureList folder={folder.path} count={folder.failed} />}
       {confirming && (
         <InlineConfirm

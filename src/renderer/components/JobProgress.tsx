@@ -34,8 +34,9 @@ export function ProgressLine({ label, progress, describe = countLine(label) }: P
   );
 }
 
-/** What a folder's latest job is doing or did. */
-export function JobProgress({ job }: { job: JobState }) {
+/** What a folder's latest job is doing or did. `failed`: of a finished run's files that could
+ *  not be read, how many still cannot (default: the run's own count). */
+export function JobProgress({ job, failed }: { job: JobState; failed?: number }) {
   switch (job.state) {
     case 'queued':
       return <p className="job job--queued">{job.kind === 'index' ? 'Waiting to index…' : 'Waiting to remove…'}</p>;
@@ -51,7 +52,7 @@ export function JobProgress({ job }: { job: JobState }) {
       return <p className="job">Stopped.</p>;
     case 'done': {
       if (job.kind !== 'index' || !job.result) return null;
-      const r = job.result;
+      const r = { ...job.result, failed: Math.min(job.result.failed, failed ?? job.result.failed) };
       const parts = [`${formatCount(r.added, 'new photo')}`];
       if (r.updated) parts.push(`${r.updated.toLocaleString()} updated`);
       if (r.removed) parts.push(`${r.removed.toLocaleString()} removed`);

@@ -12,6 +12,8 @@ interface SidebarProps {
   folders: FolderInfo[];
   jobs: JobState[];
   sync: IndexProgress | null;
+  /** When `folders` was read (LibraryState.foldersAt). */
+  foldersAt?: number;
   photos: number;
   /** The folder the grid is limited to; null for the whole library; undefined when the
    *  main area shows another screen (nothing here is selected). */
@@ -50,10 +52,17 @@ interface SidebarProps {
 /** A watcher catch-up this long offers Pause on the folders; a copied file or two does not flash it. */
 const SYNC_WORTH_PAUSING = 20;
 
-export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, videos = false, videoCount = null, onShowVideos, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
+export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, videos = false, videoCount = null, onShowVideos, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const viewingOnly = useViewingOnly();
+  // When the watcher last started catching up: a run's summary older than that is not shown.
+  const [syncedAt, setSyncedAt] = useState(0);
+  const [wasSyncing, setWasSyncing] = useState(false);
+  if ((sync !== null) !== wasSyncing) {
+    setWasSyncing(sync !== null);
+    if (sync !== null) setSyncedAt(Date.now());
+  }
   // Each folder shows its most recent job (jobs arrive most active first).
   // A folder's own jobs only: an import into the folder, or tagging it, shows where it was started.
   const jobFor = (path: string) => jobs.find((job) => job.folder === path && (job.kind === 'index' || job.kind === 'remove-folder'));
@@ -113,7 +122,7 @@ export function Sidebar({ folders, jobs, sync, photos, folder, onShowFolder, rec
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (
-          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null && sync.total >= SYNC_WORTH_PAUSING} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
+          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null && sync.total >= SYNC_WORTH_PAUSING} syncedAt={syncedAt} folderAt={foldersAt} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
         ))}
       </ul>
       {folders.length > 0 && <p className="sidebar__foot muted small">{formatCount(folders.length, 'folder')}</p>}

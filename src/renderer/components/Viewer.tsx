@@ -7,6 +7,7 @@ import { useMarkToggle } from '../hooks/useMarkToggle';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
+import { isWriterRefusal } from '../lib/writer-elsewhere';
 import { ArchiveButton } from './ArchiveButton';
 import { ArchivedLabel } from './ArchivedBadge';
 import { FavouriteButton } from './FavouriteButton';
@@ -93,25 +94,48 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
     reloadDetails();
   };
   const favouriteToggle = useFavouriteToggle();
+  const archiveToggle = useMarkToggle('archived');
+  const [rotateError, setRotateError] = useState<{ id: string; text: string } | null>(null);
+  // The red line says why the last change asked here failed (heart, archive or a turn). It goes
+  // with the next change asked (that one's own answer is what matters now), and a refusal
+  // because another process writes the library goes once this page may write again (the
+  // "Search and view only" banner goes): left, it would say that a Favourite now enabled
+  // cannot be set. Each failure is a new object: one said later shows again.
+  const errors = [favouriteToggle.error, archiveToggle.error, rotateError];
+  const [cleared, setCleared] = useState<ReadonlySet<object>>(() => new Set());
+  // (Those cleared before stay so; only the errors still held are kept in mind.)
+  const clearErrors = (which: (error: { text: string }) => boolean = () => true) =>
+    setCleared((before) => new Set(errors.filter((error): error is { id: string; text: string } => error !== null && (before.has(error) || which(error)))));
+  const viewingOnly = useViewingOnly();
+  const [wasViewingOnly, setWasViewingOnly] = useState(viewingOnly);
+  if (wasViewingOnly !== viewingOnly) {
+    setWasViewingOnly(viewingOnly);
+    if (!viewingOnly) clearErrors((error) => isWriterRefusal(error.text));
+  }
   // Unfavourited in Favourites, a photo held after a date edit leaves the list as any other does.
   const favourites = {
     ...favouriteToggle,
     toggle: (toggled: Photo) => {
       onHold?.(null);
+      clearErrors();
       favouriteToggle.toggle(toggled);
     },
   };
-  const archive = useMarkToggle('archived');
+  const archive = {
+    ...archiveToggle,
+    toggle: (toggled: Photo) => {
+      clearErrors();
+      archiveToggle.toggle(toggled);
+    },
+  };
   // The photo just archived from here (a timeline steps on past it): where it went, with Undo.
   const [archived, setArchived] = useState<{ photo: Photo; text: string; undo: boolean } | null>(null);
   const onArchiveToggled = (toggled: Photo, on: boolean) => {
     onHold?.(null);
     setArchived(on ? { photo: toggled, text: `Archived ${baseName(toggled.path)}: out of the timeline, still found by search.`, undo: true } : null);
   };
-  const [rotateError, setRotateError] = useState<{ id: string; text: string } | null>(null);
   // The last failed write (heart, archive or a turn) about this photo, in one line.
-  const markError = [favourites.error, archive.error, rotateError].find((error) => error && error.id === photo?.id);
-  const viewingOnly = useViewingOnly();
+  const markError = errors.find((error) => error && error.id === photo?.id && !cleared.has(error));
   // "More like this" only reads: it needs this device's model, not the writer lock.
   const canSearch = useCanSearch();
   const [slideshow, setSlideshow] = useState(false);
@@ -195,6 +219,7 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
           </span>
           <span className="viewer__bar-tools">
             <RotateButtons photo={photo} keys={!slideshow} onError={setRotateError} onTurn={() => {
+                clearErrors();
                 const at = document.activeElement;
                 keepFocus(() => at);
               }}

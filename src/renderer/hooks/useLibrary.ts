@@ -10,6 +10,9 @@ export interface LibraryState {
   /** Why status could not be read (the engine is unreachable). */
   error: string | null;
   folders: FolderInfo[];
+  /** When `folders` was asked for (0: not yet): a job finished before then is counted in them
+   *  (its files that could not be read among each folder's `failed`). Host and page share a clock. */
+  foldersAt: number;
   /** Running and queued jobs first, then recently finished ones. */
   jobs: JobState[];
   /** The watcher's own catch-up or follow-up indexing (not a job), while it runs. */
@@ -30,7 +33,7 @@ export function useLibrary(): LibraryState {
   const client = useClient();
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [folders, setFolders] = useState<FolderInfo[]>([]);
+  const [folders, setFolders] = useState<{ list: FolderInfo[]; at: number }>({ list: [], at: 0 });
   const [jobs, setJobs] = useState<JobState[]>([]);
   const [sync, setSync] = useState<IndexProgress | null>(null);
   const [photosVersion, setPhotosVersion] = useState(0);
@@ -44,7 +47,7 @@ export function useLibrary(): LibraryState {
       const asked = Date.now();
       const [nextStatus, nextFolders] = await Promise.all([client.status(), client.listFolders()]);
       setStatus(nextStatus);
-      setFolders(nextFolders);
+      setFolders({ list: nextFolders, at: asked });
       setJobs((current) => mergeJobs(current, nextStatus.jobs, asked));
       setError(null);
     } catch (e) {
@@ -113,7 +116,7 @@ export function useLibrary(): LibraryState {
     }
   });
 
-  return { status, error, folders, jobs, sync, photosVersion, connection, refresh: () => void load() };
+  return { status, error, folders: folders.list, foldersAt: folders.at, jobs, sync, photosVersion, connection, refresh: () => void load() };
 }
 
 const ACTIVE: Record<JobState['state'], number> = { running: 0, queued: 1, failed: 2, done: 2, cancelled: 2 };

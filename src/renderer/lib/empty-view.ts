@@ -3,6 +3,7 @@ import type { FolderInfo, JobState, TextInPhotosState } from '../../shared/api';
 import { EMPTY_ARCHIVE_TEXT } from './archive';
 import { formatCount, pathInFolder } from './format';
 import { asksPhotoText } from './text-query';
+import { writerOf } from './writer-elsewhere';
 import type { View } from './view';
 
 /** What the library's folders are doing: an empty folder being indexed is not an empty folder. */
@@ -13,6 +14,8 @@ export interface IndexingState {
   syncing: boolean;
   /** Photos in the Archive (out of every timeline but the Archive's), when known. */
   archived?: number | null;
+  /** Another process writes the library: its "library busy" line (status().writerElsewhere). */
+  writerElsewhere?: string | null;
 }
 
 /** `text`: the library's Text in photos setting, read for a search that asks for text in photos. */
@@ -33,12 +36,15 @@ export function emptyViewText(view: View, indexing: IndexingState = { folders: [
   return emptyFolderText(view.folder, indexing);
 }
 
-function emptyFolderText(folder: string | null, { folders, jobs, syncing, archived }: IndexingState): string {
+function emptyFolderText(folder: string | null, { folders, jobs, syncing, archived, writerElsewhere }: IndexingState): string {
   const shown = folder === null ? folders : folders.filter((f) => f.path === folder);
   // Indexing the folder, or importing into it (or into a folder inside it: an import's folder is where it copies to).
   const into = (j: JobState) => folder === null || j.folder === folder || (j.kind === 'import-photos' && pathInFolder(folder, j.folder) !== j.folder);
   const active = (j: JobState) => (j.kind === 'index' || j.kind === 'import-photos') && (j.state === 'queued' || j.state === 'running') && into(j);
   if (syncing || jobs.some(active)) return 'No photos here yet: indexing shows them as it goes.';
+  // Another device indexes the shared library (its first run: nothing of it is here yet), and
+  // this page shows what it commits as it goes: not "no photos", which reads as a fault.
+  if (writerElsewhere && shown.every((f) => f.photos === 0)) return `No photos here yet: ${writerOf(writerElsewhere) ?? 'another device or program'} is indexing this library, and its photos appear here as it adds them.`;
   if (shown.length > 0 && shown.every((f) => f.paused)) return 'Indexing is paused here: Resume indexing, beside the folder, shows its photos.';
   // Everything archived (Ctrl+A, Shift+A): the photos are there, in the Archive.
   if (folder === null && archived) return `Every photo is archived: ${formatCount(archived, 'photo')} in the Archive (in the sidebar), still found by search.`;

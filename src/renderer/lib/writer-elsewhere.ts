@@ -14,3 +14,9 @@ export function writerOf(line: string): string | null {
   if (!holder || /^this process\b/.test(holder)) return null;
   return holder;
 }
+
+/** Whether an error line is a change refused because another process writes the library (or
+ *  took it over): what it says stops being so once this process may write again. */
+export function isWriterRefusal(line: string): boolean {
+  return /^library (busy|lease lost):/.test(line.trim());
+}

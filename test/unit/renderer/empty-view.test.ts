@@ -27,6 +27,26 @@ describe('an empty folder view', () => {
   });
 });
 
+describe('an empty library another device is indexing', () => {
+  const LINE = 'library busy: shoebox watch on gpubox (pid 4242) is writing to s3://family/shoebox; stop it or wait for it to finish';
+
+  it('says the photos are being indexed there, naming the writer as the banner does, not "No photos"', () => {
+    const folders = [folder('/a')];
+    const text = 'No photos here yet: shoebox watch on gpubox (pid 4242) is indexing this library, and its photos appear here as it adds them.';
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writerElsewhere: LINE })).toBe(text);
+    expect(emptyViewText(view('/a'), { folders, jobs: [], syncing: false, writerElsewhere: LINE })).toBe(text);
+    // A line that names nobody: the banner's words.
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writerElsewhere: 'library lease lost: it expired and was taken over; stopped writing' })).toBe(
+      'No photos here yet: another device or program is indexing this library, and its photos appear here as it adds them.',
+    );
+  });
+
+  it('says "No photos" as before when nobody else writes, or when the folders have photos (all archived)', () => {
+    expect(emptyViewText(view(null), { folders: [folder('/a')], jobs: [], syncing: false, writerElsewhere: null })).toBe("No photos or videos in the library's folders.");
+    expect(emptyViewText(view(null), { folders: [folder('/a', { photos: 3 })], jobs: [], syncing: false, archived: 3, writerElsewhere: LINE })).toBe('Every photo is archived: 3 photos in the Archive (in the sidebar), still found by search.');
+  });
+});
+
 describe('an empty timeline with everything archived', () => {
   it('points to the Archive, not to files that could not be read', () => {
     const folders = [folder('/a', { failed: 1 })];

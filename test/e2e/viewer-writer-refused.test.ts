@@ -1,0 +1,100 @@
+// A favourite refused because another process started writing the library before the page
+// knew it (`shoebox watch` of the same home, started while the viewer is open): the viewer
+// says why in its red line, and the banner follows. Once the other writer stops, the banner
+// goes (the engine looks every few seconds), and so does the red line: what it said is no
+// longer so, and Favourite works again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, writeColourPhoto } from '../helpers/images';
+import { hasChromium } from './helpers/browser';
+import { useLibrarySession } from './helpers/library-session';
+import { tileNames } from './helpers/tiles';
+import { eventually } from './helpers/ui-session';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+/** `shoebox watch` of `home`, keeping the writer lock while quiet (an hour), once it holds it. */
+async function startWatch(home: string): Promise<{ child: ChildProcess; stop(): Promise<number | null> }> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT, env: { ...process.env, SHOEBOX_HAND_BACK_MS: '3600000' } });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  // Its first line ("watching 1 folder; Ctrl-C stops") comes once it holds the library.
+  await new Promise<void>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once('line', () => resolve());
+    child.once('exit', (code) => reject(new Error(`shoebox watch exited (${code}):\n${stderr}`)));
+  });
+  return {
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', resolve);
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+describe.skipIf(!hasChromium)('a change refused while another process writes, in the viewer', () => {
+  // `serve` lets the library go a second after its last write (the folder's indexing), so
+  // that the watch can take it.
+  const lib = useLibrarySession(
+    'viewer-writer-refused',
+    async (photos) => {
+      for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
+    },
+    { env: { SHOEBOX_HAND_BACK_MS: '1000' } },
+  );
+  const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
+  const banner = () => lib.page.getByRole('region', { name: /^Search and view only/ });
+
+  it('clears the red line once the library can be written again', async () => {
+    await lib.page.goto(lib.serve.url);
+    await eventually(async () => (await tileNames(lib.page)).length, 60_000).toBe(4);
+    const [shown] = await tileNames(lib.page);
+    await lib.page.getByRole('button', { name: `Open ${shown}`, exact: true }).click();
+    await eventually(() => viewer().getAttribute('aria-label')).toBe(`Photo viewer: ${shown}`);
+    const heart = viewer().getByRole('button', { name: 'Favourite', exact: true });
+    await eventually(() => heart.isDisabled()).toBe(false);
+
+    // Another process takes the library (once `serve` has let it go after indexing).
+    let watch: Awaited<ReturnType<typeof startWatch>> | undefined;
+    try {
+      await eventually(async () => {
+        watch ??= await startWatch(lib.home).catch(() => undefined);
+        return watch !== undefined;
+      }, 60_000).toBe(true);
+      // The page does not know yet: the click is refused by the engine, and said so.
+      expect(await banner().count()).toBe(0);
+      await heart.click();
+      const refused = viewer().getByRole('alert').filter({ hasText: /^library busy: / });
+      await eventually(() => refused.count()).toBe(1);
+      expect(await refused.innerText()).toContain(`(pid ${watch!.child.pid})`);
+      expect(await heart.getAttribute('aria-pressed')).toBe('false');
+      // The page reads who writes: the banner, and the heart waits.
+      await eventually(() => banner().isVisible()).toBe(true);
+      await eventually(() => heart.isDisabled()).toBe(true);
+
+      expect(await watch!.stop()).toBe(0);
+      await eventually(() => banner().count(), 45_000).toBe(0);
+      await eventually(() => heart.isDisabled()).toBe(false);
+      // What the line said is no longer so: it goes with the banner.
+      await eventually(() => refused.count(), 5_000).toBe(0);
+      expect(await viewer().getByRole('alert').count()).toBe(0);
+    } finally {
+      await watch?.stop();
+    }
+
+    // And the click works now.
+    await heart.click();
+    await eventually(() => heart.getAttribute('aria-pressed')).toBe('true');
+    await eventually(async () => ((await lib.serve.call('timeline', { favourite: true })) as { photos: unknown[] }).photos.length).toBe(1);
+    expect(await viewer().getByRole('alert').count()).toBe(0);
+  });
+
+  it('raised no console errors', () => {
+    expect(lib.errors).toEqual([]);
+  });
+});
