@@ -24,9 +24,13 @@ interface FolderRowProps {
   onSelect: () => void;
 }
 
-/** One library folder: its photos, its indexing job (pause, resume), its failures, and removal (confirmed inline). */
 /** How long a finished run's summary ("Indexed: 30 new photos · 35 photos/s") stays. */
 export const DONE_SUMMARY_MS = 2 * 60_000;
+/** The watcher's catch-up that starts as a run ends (it retries the run's unreadable files) is
+ *  not news after the run: only a sync starting this long after it takes the summary away. */
+export const SYNC_AFTER_RUN_MS = 10_000;
+
+/** One library folder: its photos, its indexing job (pause, resume), its failures, and removal (confirmed inline). */
 
 export function FolderRow({ folder, job, syncing = false, syncedAt = 0, folderAt = 0, selected, onSelect }: FolderRowProps) {
   const client = useClient();
@@ -47,7 +51,7 @@ export function FolderRow({ folder, job, syncing = false, syncedAt = 0, folderAt
   // soon as the watcher indexes changes since (its counts are no longer the library's last word).
   const finishedAt = job?.state === 'done' ? job.finishedAt : null;
   const summaryOld = useTimeReached(finishedAt === null ? null : finishedAt + DONE_SUMMARY_MS);
-  const summaryGone = finishedAt !== null && (summaryOld || syncedAt > finishedAt);
+  const summaryGone = finishedAt !== null && (summaryOld || syncedAt > finishedAt + SYNC_AFTER_RUN_MS);
   const stillFailed = finishedAt !== null && folderAt >= finishedAt ? folder.failed : undefined;
   const indexing = (job?.kind === 'index' && active) || syncing;
   const row = useRef<HTMLLIElement>(null);

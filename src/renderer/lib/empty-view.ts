@@ -44,7 +44,8 @@ function emptyFolderText(folder: string | null, { folders, jobs, syncing, archiv
   if (syncing || jobs.some(active)) return 'No photos here yet: indexing shows them as it goes.';
   // Another device indexes the shared library (its first run: nothing of it is here yet), and
   // this page shows what it commits as it goes: not "no photos", which reads as a fault.
-  if (writerElsewhere && shown.every((f) => f.photos === 0)) return `No photos here yet: ${writerOf(writerElsewhere) ?? 'another device or program'} is indexing this library, and its photos appear here as it adds them.`;
+  // (Not for a folder whose files all failed, or paused: those say so below.)
+  if (writerElsewhere && shown.length > 0 && shown.every((f) => f.photos === 0 && f.failed === 0 && !f.paused)) return `No photos here yet: ${writerOf(writerElsewhere) ?? 'another device or program'} is indexing this library, and its photos appear here as it adds them.`;
   if (shown.length > 0 && shown.every((f) => f.paused)) return 'Indexing is paused here: Resume indexing, beside the folder, shows its photos.';
   // Everything archived (Ctrl+A, Shift+A): the photos are there, in the Archive.
   if (folder === null && archived) return `Every photo is archived: ${formatCount(archived, 'photo')} in the Archive (in the sidebar), still found by search.`;

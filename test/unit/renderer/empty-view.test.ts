@@ -45,6 +45,12 @@ describe('an empty library another device is indexing', () => {
     expect(emptyViewText(view(null), { folders: [folder('/a')], jobs: [], syncing: false, writerElsewhere: null })).toBe("No photos or videos in the library's folders.");
     expect(emptyViewText(view(null), { folders: [folder('/a', { photos: 3 })], jobs: [], syncing: false, archived: 3, writerElsewhere: LINE })).toBe('Every photo is archived: 3 photos in the Archive (in the sidebar), still found by search.');
   });
+
+  it('still says a folder whose files could not be read, or that is paused, and not indexing for a folder not in the library', () => {
+    expect(emptyViewText(view(null), { folders: [folder('/a', { failed: 2 })], jobs: [], syncing: false, writerElsewhere: LINE })).toBe("No photos in the library's folders: 2 files could not be read (listed under the folder).");
+    expect(emptyViewText(view(null), { folders: [folder('/a', { paused: true })], jobs: [], syncing: false, writerElsewhere: LINE })).toMatch(/^Indexing is paused here/);
+    expect(emptyViewText(view('/gone'), { folders: [folder('/a')], jobs: [], syncing: false, writerElsewhere: LINE })).not.toMatch(/is indexing this library/);
+  });
 });
 
 describe('an empty timeline with everything archived', () => {
