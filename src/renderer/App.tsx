@@ -146,16 +146,18 @@ export function App() {
   const timeline = useTimelineSummary(views.view, library.photosVersion);
   const key = `${viewKey(views.view)}|${JSON.stringify(views.view.kind === 'library' ? {} : settledFields)}|${sort}`;
   // The URL's photo (a reload, Back or Forward onto it, a link) opens once the list has it;
-  // one gone since opens nothing, and the URL stops naming it (not an entry of its own).
+  // one gone since opens nothing, and the URL stops naming it (not an entry of its own). The
+  // user opening a photo, or going to another screen, before it turns up drops it.
   // (The hash route's replaceNext, set once it is made: it needs this photo first.)
   const replaceNextEntry = useRef(() => {});
-  const photoToOpen = usePhotoToOpen(
-    opened.photo ?? null,
-    key,
+  const photoToOpen = usePhotoToOpen({
+    initial: opened.screen.kind === 'photos' ? (opened.photo ?? null) : null,
+    listKey: key,
     source,
-    useCallback((index: number, id: string) => setViewer({ index, id }), []),
-    useCallback(() => replaceNextEntry.current(), []),
-  );
+    active: viewer === null && screen.kind === 'photos',
+    open: useCallback((index: number, id: string) => setViewer({ index, id }), []),
+    notFound: useCallback(() => replaceNextEntry.current(), []),
+  });
   const { openById } = photoToOpen;
   // The photo the viewer shows, for the URL: kept while a step shows one not loaded yet.
   const viewerPhoto = useRef<string | null>(null);
@@ -211,8 +213,15 @@ export function App() {
   // A photo opened from a list that then changed under it (a search's results arriving after
   // the click, while the old ones were still shown; photos added above it while indexing)
   // stays the photo on screen: the viewer follows it to its new position.
+  // A step onto a photo whose page had not arrived yet: the photo once it has (the URL names it).
   useEffect(() => {
-    if (!viewer?.id || source.get(viewer.index)?.id === viewer.id) return;
+    if (viewer === null) return;
+    if (viewer.id === undefined) {
+      const id = source.get(viewer.index)?.id;
+      if (id !== undefined) setViewer({ index: viewer.index, id });
+      return;
+    }
+    if (source.get(viewer.index)?.id === viewer.id) return;
     const at = source.indexOf(viewer.id);
     if (at >= 0) setViewer({ index: at, id: viewer.id });
   });

@@ -1,9 +1,10 @@
 // Rotate in the browser over `shoebox serve` with the tiny colour model: the viewer's Rotate
 // right turns a landscape photo (red left, blue right) so the viewer and the grid show it
 // upright the other way (red on top, taller than wide; its size read as it shows), R and
-// Shift+R turn it from the keyboard, a reload keeps it, R and Shift+R in the grid turn a
-// selection (a batch of sideways scans), the files are never touched, and an exported copy
-// of a turned photo shows turned (a link, as its file does: the bar says so).
+// Shift+R turn it from the keyboard, a reload keeps it (the viewer reopens on it, as the URL
+// names it), R and Shift+R in the grid turn a selection (a batch of sideways scans), the files
+// are never touched, and an exported copy of a turned photo shows turned (a link, as its file
+// does: the bar says so).
 // Screenshot: test-results/screenshots/rotate-*.png.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,8 +69,11 @@ describe.skipIf(!hasChromium)('rotate in the browser', () => {
     await lib.page.keyboard.press('r');
     await eventually(() => shown(image()), 30_000).toBe('tall, red bottom');
     await lib.page.reload();
-    await eventually(() => shown(tile()), 60_000).toBe('tall, red bottom');
-    await lib.page.getByRole('button', { name: 'Open flag.jpg', exact: true }).click();
+    // The photo open is in the URL: the reload reopens the viewer on it, turned as it was left,
+    // and the grid under it shows it so too.
+    await eventually(() => viewer().getAttribute('aria-label'), 60_000).toBe('Photo viewer: flag.jpg');
+    await eventually(() => shown(image()), 30_000).toBe('tall, red bottom');
+    await eventually(() => shown(tile()), 30_000).toBe('tall, red bottom');
     await lib.page.keyboard.press('Shift+R');
     await eventually(() => shown(image()), 30_000).toBe('wide, red right');
     expect(lib.errors).toEqual([]);

@@ -428,6 +428,9 @@ describe.skipIf(!hasChromium)('the slideshow in the browser', () => {
     expect(await stored('shoebox.slideshow.interval')).toBe('3');
     await page.keyboard.press('Escape');
     await page.reload();
+    // The viewer's photo is in the URL: the reload opens it again, over the same folder.
+    await eventually(() => viewer().getAttribute('aria-label'), 60_000).toBe('Photo viewer: blue.jpg');
+    await closeAll();
     await showFolder(colours, NAMES);
     await openFresh('blue.jpg');
     expect(await slideshow().getByRole('button', { name: '3 seconds per photo' }).getAttribute('aria-pressed')).toBe('true');

@@ -111,6 +111,13 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
   /** The viewer closed by going back to the entry under it: the hash that entry should have.
    *  Its popstate is the app's own (the app is there already), unless the entry is another. */
   const closing = useRef<string | null>(null);
+  /** The app moved while that Back was on its way (Esc, then Enter on a tile at once): the
+   *  history follows once it has arrived, from the entry it lands on. */
+  const heldMove = useRef(false);
+  /** Takes the history to where the app is now (below). */
+  const follow = useRef(() => {});
+  /** replaceNext() was called: counted, so that a render follows in which it is known whether the hash changed. */
+  const [replaceAsked, setReplaceAsked] = useState(0);
   const [checking, setChecking] = useState(() => checkable(route));
   const checkId = useRef(0);
 
@@ -155,8 +162,13 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
       closing.current = null;
       if (closed !== null && at !== null && location.hash === closed) {
         index.current = at;
+        if (heldMove.current) {
+          heldMove.current = false;
+          follow.current();
+        }
         return;
       }
+      heldMove.current = false;
       const to = hashToRoute(location.hash) ?? ALL_PHOTOS_ROUTE;
       const from = index.current;
       // An entry of this page (Back, Forward): the entry stays the current one until the user
@@ -205,11 +217,15 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
   }, []);
 
   // The app moved (a click, a search typed): the history follows.
-  useEffect(() => {
+  follow.current = () => {
+    const hash = routeToHash(latest.current.route);
     const at = index.current;
     const from = entries.current[at] ?? hash;
     let step = historyStep(from, hash, typing.current, at > 0 ? entries.current[at - 1] : undefined);
-    if (replacing.current && step !== 'none') step = 'replace';
+    // A move the app made by itself leaves no entry; but the viewer it closed (a photo gone
+    // since, Forward onto it) still goes back to the entry it was opened from, or two entries
+    // would read the same and the next Back would do nothing.
+    if (replacing.current && step !== 'none' && step !== 'back') step = 'replace';
     replacing.current = false;
     if (step === 'none') return;
     // What the user moved to is theirs: a check of where they were no longer applies.
@@ -233,7 +249,16 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
     if (query === null) typing.current = false;
     else if (query !== searchOf(hashToRoute(from))) typing.current = submitted.current !== query;
     submitted.current = null;
+  };
+  useEffect(() => {
+    // The viewer's close is going back still: the current entry is the photo's until it has.
+    if (closing.current !== null) heldMove.current = true;
+    else follow.current();
   }, [hash]);
+  // A replaceNext() with no change of hash in its render replaces nothing: the user's next move is an entry.
+  useEffect(() => {
+    if (closing.current === null) replacing.current = false;
+  }, [replaceAsked]);
 
   const submitSearch = useCallback((query: string) => {
     const typed = query.trim();
@@ -243,6 +268,7 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
   }, []);
   const replaceNext = useCallback(() => {
     replacing.current = true;
+    setReplaceAsked((n) => n + 1);
   }, []);
   return { checking, submitSearch, replaceNext };
 }

@@ -68,7 +68,7 @@ export function usePhotoSource(view: View, filters: SearchFilters | undefined, r
     previousKey.current = key;
     // The old source stops fetching; its photos stay readable as the new one's fallback.
     if (old && old !== source) old.dispose();
-    source.request(0, 1);
+    source.start();
   }, [source, key]);
   return source;
 }

@@ -32,6 +32,9 @@ export class PagedPhotos {
   private positions: Map<string, number> | null = null;
   private readonly inflight = new Set<number>();
   private readonly queued = new Set<number>();
+  /** Pages readPage() fetches, outside the queue; and those of them the grid asked for meanwhile. */
+  private readonly reading = new Map<number, Promise<boolean>>();
+  private readonly awaited = new Set<number>();
   private wanted = { first: 0, last: 0 };
   private total: number | null = null;
   private loaded = 0;
@@ -92,6 +95,12 @@ export class PagedPhotos {
     return this.positions.get(id) ?? -1;
   }
 
+  /** Fetches the first page (it tells the total, and settles the list), leaving the pages
+   *  wanted as they are: a refreshed list's grid and viewer, far down, ask for theirs first. */
+  start(): void {
+    this.load(0);
+  }
+
   /** Makes sure the photos in [start, end) are loaded or on their way. */
   request(start: number, end: number): void {
     const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
@@ -115,6 +124,58 @@ export class PagedPhotos {
     return indices.flatMap((i) => this.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE] ?? []);
   }
 
+  /**
+   * Reads page `page` now, outside the grid's queue (the pages it wants stay as they are): a
+   * photo looked for by its id, page after page (hooks/usePhotoToOpen.ts). True once the page
+   * is loaded, false when the list has no such page; rejects when the fetch fails. Quiet: the
+   * page is there for get() and indexOf(), and onChange is called only when the grid was
+   * waiting for it. Search results may be read past the pages loaded (the count grows to them).
+   */
+  readPage(page: number): Promise<boolean> {
+    if (this.pages.has(page)) return Promise.resolve(true);
+    const offset = page * PAGE_SIZE;
+    const exists = this.total !== null ? offset < this.total || offset === 0 : this.hasMore || offset < this.loaded;
+    if (this.disposed || !exists) return Promise.resolve(false);
+    let reading = this.reading.get(page);
+    if (!reading) {
+      reading = this.fetchPage(offset, PAGE_SIZE).then(
+        (result) => {
+          this.reading.delete(page);
+          if (this.disposed) return false;
+          this.accept(page, offset, result);
+          if (this.awaited.delete(page)) {
+            this.onChange();
+            this.pump();
+          }
+          return true;
+        },
+        (error: unknown) => {
+          this.reading.delete(page);
+          // The grid's own fetch of it, which waited on this one, goes ahead.
+          if (this.awaited.delete(page) && !this.disposed) {
+            this.enqueue(page);
+            this.pump();
+          }
+          throw error;
+        },
+      );
+      this.reading.set(page, reading);
+    }
+    return reading;
+  }
+
+  private accept(page: number, offset: number, result: FetchedPage): void {
+    this.setPage(page, result.photos);
+    if (page === 0) this.closest = result.closest ?? false;
+    if (result.total !== undefined) this.total = result.total;
+    else if (offset + result.photos.length >= this.loaded) {
+      // The furthest page says whether more follow (an earlier one answering late does not).
+      this.loaded = offset + result.photos.length;
+      this.hasMore = result.hasMore && result.photos.length > 0;
+    }
+    this.fallback = null;
+  }
+
   private setPage(page: number, photos: Photo[]): void {
     this.pages.set(page, photos);
     this.positions = null;
@@ -129,13 +190,28 @@ export class PagedPhotos {
     if (!this.pages.has(page) && !this.inflight.has(page)) this.queued.add(page);
   }
 
-  /** Starts queued fetches, nearest to the wanted range first, dropping those out of reach. */
+  /**
+   * Whether a page's fetch can start: 'never' past the end of the list; 'later' before the
+   * pages it must follow (the first one, which says whether the list knows its total: a list
+   * refreshed under a viewer or a grid scrolled far down asks for a far page before it; search
+   * results, which arrive in order); 'now' otherwise.
+   */
+  private fetchable(page: number): 'now' | 'later' | 'never' {
+    const offset = page * PAGE_SIZE;
+    if (this.total !== null) return offset >= this.total && offset > 0 ? 'never' : 'now';
+    if (this.settled && !this.hasMore && offset >= this.loaded) return 'never';
+    return offset > this.loaded ? 'later' : 'now';
+  }
+
+  /** Starts queued fetches, nearest to the wanted range first, dropping those out of reach;
+   *  those that must wait for others stay queued (each page that arrives pumps again). */
   private pump(): void {
     for (const page of this.queued) {
-      if (page < this.wanted.first - REACH || page > this.wanted.last + REACH) this.queued.delete(page);
+      if (page < this.wanted.first - REACH || page > this.wanted.last + REACH || this.fetchable(page) === 'never') this.queued.delete(page);
     }
-    while (this.inflight.size < MAX_IN_FLIGHT && this.queued.size > 0 && !this.disposed) {
-      const page = [...this.queued].sort((a, b) => this.distance(a) - this.distance(b))[0]!;
+    while (this.inflight.size < MAX_IN_FLIGHT && !this.disposed) {
+      const page = [...this.queued].filter((p) => this.fetchable(p) === 'now').sort((a, b) => this.distance(a) - this.distance(b))[0];
+      if (page === undefined) break;
       this.queued.delete(page);
       this.load(page);
     }
@@ -149,23 +225,18 @@ export class PagedPhotos {
 
   private load(page: number): void {
     if (this.pages.has(page) || this.inflight.has(page) || this.disposed) return;
+    if (this.reading.has(page)) {
+      this.awaited.add(page);
+      return;
+    }
+    if (this.fetchable(page) !== 'now') return;
     const offset = page * PAGE_SIZE;
-    if (this.total !== null && offset >= this.total && offset > 0) return;
-    if (this.total === null && offset > this.loaded) return; // results arrive in order
-    if (this.total === null && !this.hasMore && offset >= this.loaded) return;
     this.inflight.add(page);
     this.fetchPage(offset, PAGE_SIZE).then(
       (result) => {
         this.inflight.delete(page);
         if (this.disposed) return;
-        this.setPage(page, result.photos);
-        if (page === 0) this.closest = result.closest ?? false;
-        if (result.total !== undefined) this.total = result.total;
-        else {
-          this.loaded = Math.max(this.loaded, offset + result.photos.length);
-          this.hasMore = result.hasMore && result.photos.length > 0;
-        }
-        this.fallback = null;
+        this.accept(page, offset, result);
         this.onChange();
         this.pump();
       },

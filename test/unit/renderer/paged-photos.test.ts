@@ -120,3 +120,83 @@ describe('paged photos under a fast fling', () => {
     expect(source.get(99_950)?.id).toBe('id99950');
   });
 });
+
+describe('paged photos asked for far down before the first page has answered', () => {
+  it('fetches the far page once the first has told the total (a list refreshed under a viewer or a grid scrolled down)', async () => {
+    let answerFirst!: () => void;
+    const offsets: number[] = [];
+    const all = listing(5_000);
+    const fetch = (offset: number, limit: number) => {
+      offsets.push(offset);
+      if (offset > 0) return all(offset, limit);
+      return new Promise<FetchedPage>((resolve) => (answerFirst = () => void all(offset, limit).then(resolve)));
+    };
+    let changes = 0;
+    const source = new PagedPhotos(fetch, () => changes++);
+    // A commit's effects, children first: the viewer's pages, the grid's, then the list's first page.
+    source.request(1_699, 1_702);
+    source.request(1_400, 2_000);
+    source.start();
+    expect(offsets).toEqual([0]);
+    answerFirst();
+    await flush();
+    await flush();
+    expect([...offsets].sort((a, b) => a - b)).toEqual([0, 1_400, 1_600, 1_800]);
+    expect(source.get(1_700)?.id).toBe('id1700');
+    expect(changes).toBe(4);
+  });
+});
+
+describe('paged photos read page by page for a photo looked for by id', () => {
+  it('reads a page outside the queue, quietly, and says when the list has no such page', async () => {
+    const fetch = listing(1_000);
+    let changes = 0;
+    const source = new PagedPhotos(fetch, () => changes++);
+    source.request(0, 1);
+    await flush();
+    expect(changes).toBe(1);
+    expect(await source.readPage(3)).toBe(true);
+    expect(source.indexOf('id700')).toBe(700);
+    expect(changes).toBe(1); // nothing to draw: the grid is not there
+    expect(await source.readPage(3)).toBe(true);
+    expect(await source.readPage(5)).toBe(false);
+    expect(fetch.mock.calls.map(([offset]) => offset)).toEqual([0, 600]);
+  });
+
+  it('leaves the pages the grid wants as they are, and a page it asks for while being read is fetched once', async () => {
+    const answers = new Map<number, () => void>();
+    const offsets: number[] = [];
+    const all = listing(100_000);
+    const fetch = (offset: number, limit: number) => {
+      offsets.push(offset);
+      return new Promise<FetchedPage>((resolve) => answers.set(offset, () => void all(offset, limit).then(resolve)));
+    };
+    let changes = 0;
+    const source = new PagedPhotos(fetch, () => changes++);
+    source.request(0, 1);
+    answers.get(0)!();
+    await flush();
+    await flush();
+    const read = source.readPage(10);
+    source.request(2_000, 2_060); // the grid scrolled to page 10, being read
+    source.request(2_400, 2_460); // and on to page 12: its own fetch
+    expect(offsets).toEqual([0, 2_000, 2_400]);
+    answers.get(2_000)!();
+    expect(await read).toBe(true);
+    expect(changes).toBe(2); // the grid waited for page 10: told
+    expect(source.get(2_001)?.id).toBe('id2001');
+  });
+
+  it('reads search results past the pages loaded: the count grows to them', async () => {
+    const source = new PagedPhotos(results(1_500), () => {});
+    source.request(0, 1);
+    await flush();
+    expect(source.count).toBe(PAGE_SIZE);
+    expect(await source.readPage(4)).toBe(true);
+    expect(source.count).toBe(5 * PAGE_SIZE);
+    expect(source.get(950)?.id).toBe('id950');
+    expect(await source.readPage(7)).toBe(true);
+    expect([source.count, source.complete]).toEqual([1_500, true]);
+    expect(await source.readPage(8)).toBe(false);
+  });
+});

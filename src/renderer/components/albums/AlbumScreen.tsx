@@ -80,8 +80,15 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
   // The photo on screen stays on screen when the list changes under it (an exclusion undone
   // puts a photo back before it): the viewer follows it to its new position. One excluded
   // from the viewer is not in the list any more: the photo that took its place stays shown.
+  // A step onto a photo whose page had not arrived yet: the photo once it has (the URL names it).
   useEffect(() => {
-    if (!viewer?.id || photos.get(viewer.index)?.id === viewer.id) return;
+    if (viewer === null) return;
+    if (viewer.id === undefined) {
+      const id = photos.get(viewer.index)?.id;
+      if (id !== undefined) setViewer({ index: viewer.index, id });
+      return;
+    }
+    if (photos.get(viewer.index)?.id === viewer.id) return;
     const at = photos.indexOf(viewer.id);
     if (at >= 0) setViewer({ index: at, id: viewer.id });
   });
@@ -90,14 +97,15 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
   // The URL's photo (a reload, Back or Forward onto it) opens in the viewer once the album's
   // list has it (one gone since opens nothing); the photo shown is told back for the URL, so
   // that opening one is a history entry Back closes. Only the album's own: its look-alikes'
-  // listing is not in the URL.
-  const toOpen = usePhotoToOpen(
-    photo?.id ?? null,
-    listingKey(listing),
-    photos,
-    useCallback((index: number, id: string) => setViewer({ index, id }), []),
-    useCallback(() => onPhoto?.(screen, null, true), [onPhoto, screen]),
-  );
+  // listing is not in the URL. A photo the user opens first (or the look-alikes) drops it.
+  const toOpen = usePhotoToOpen({
+    initial: photo?.id ?? null,
+    listKey: listingKey(listing),
+    source: photos,
+    active: viewer === null && members,
+    open: useCallback((index: number, id: string) => setViewer({ index, id }), []),
+    notFound: useCallback(() => onPhoto?.(screen, null, true), [onPhoto, screen]),
+  });
   const { openById } = toOpen;
   const asked = useRef(photo?.asked);
   useEffect(() => {

@@ -42,7 +42,7 @@ export function useAlbumSource(listing: AlbumListing, refresh: string): AlbumSou
     const old = previous.current?.source;
     previous.current = { key, source };
     if (old && old !== source) old.photos.dispose();
-    source.photos.request(0, 1);
+    source.photos.start();
   }, [source, key]);
   return source;
 }
