@@ -3,39 +3,15 @@
 // says why in its red line, and the banner follows. Once the other writer stops, the banner
 // goes (the engine looks every few seconds), and so does the red line: what it said is no
 // longer so, and Favourite works again.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, writeColourPhoto } from '../helpers/images';
+import { startWatch } from './helpers/watch-process';
 import { hasChromium } from './helpers/browser';
 import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 import { eventually } from './helpers/ui-session';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
-
-/** `shoebox watch` of `home`, keeping the writer lock while quiet (an hour), once it holds it. */
-async function startWatch(home: string): Promise<{ child: ChildProcess; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT, env: { ...process.env, SHOEBOX_HAND_BACK_MS: '3600000' } });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  // Its first line ("watching 1 folder; Ctrl-C stops") comes once it holds the library.
-  await new Promise<void>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', () => resolve());
-    child.once('exit', (code) => reject(new Error(`shoebox watch exited (${code}):\n${stderr}`)));
-  });
-  return {
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', resolve);
-        child.kill('SIGINT');
-      }),
-  };
-}
 
 describe.skipIf(!hasChromium)('a change refused while another process writes, in the viewer', () => {
   // `serve` lets the library go a second after its last write (the folder's indexing), so

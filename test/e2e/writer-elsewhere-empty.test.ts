@@ -2,40 +2,17 @@
 // writer lock, none of its photos committed yet), opened here over `shoebox serve`: the empty
 // grid says that the photos are being indexed there and appear as it adds them, naming the
 // writer as the banner does, not "No photos or videos in the library's folders".
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi } from '../../src/core/api/library-api';
-import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
+import { startWatch } from './helpers/watch-process';
 import { hasChromium } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
-
-/** `shoebox watch` on the other device, keeping the writer lock while quiet (an hour). */
-async function startWatch(home: string, library: string): Promise<{ child: ChildProcess; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--library', library, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT, env: { ...process.env, SHOEBOX_HAND_BACK_MS: '3600000' } });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  // Its first line ("watching 1 folder; Ctrl-C stops") comes once it holds the library.
-  await new Promise<void>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', () => resolve());
-    child.once('exit', (code) => reject(new Error(`shoebox watch exited (${code}):\n${stderr}`)));
-  });
-  return {
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', resolve);
-        child.kill('SIGINT');
-      }),
-  };
-}
 
 describe.skipIf(!hasChromium)('an empty library another device indexes, in the browser', () => {
   let session: UiSession;

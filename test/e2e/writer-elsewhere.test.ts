@@ -6,16 +6,15 @@
 // itself (its watcher tries every 10 s), the banner goes and a favourite can be set, without a
 // restart. Real photos from ../shared/photos/imagenet. Screenshots:
 // test-results/screenshots/writer-elsewhere-*.png.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi } from '../../src/core/api/library-api';
-import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 import { sharedAvailable, sharedPath } from '../helpers/shared-data';
+import { startWatch } from './helpers/watch-process';
 import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
@@ -24,29 +23,6 @@ import { eventually, openUiSession, type UiSession } from './helpers/ui-session'
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
 const PHOTOS = ['n01440764_tench.JPEG', 'n01530575_brambling.JPEG', 'n01558993_robin.JPEG', 'n01641577_bullfrog.JPEG', 'n01667114_mud_turtle.JPEG', 'n01682714_American_chameleon.JPEG'];
-
-/** `shoebox watch` as a user runs it on the other device, set to keep the writer lock while
- *  quiet (SHOEBOX_HAND_BACK_MS: an hour): the library's writer until stopped, however slow the
- *  machine (the lock given back while quiet: test/integration/writer-hand-back.test.ts). */
-async function startWatch(home: string, library: string): Promise<{ child: ChildProcess; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', home, '--library', library, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)], { cwd: REPO_ROOT, env: { ...process.env, SHOEBOX_HAND_BACK_MS: '3600000' } });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  // Its first line ("watching 1 folder; Ctrl-C stops") comes once it holds the library.
-  await new Promise<void>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', () => resolve());
-    child.once('exit', (code) => reject(new Error(`shoebox watch exited (${code}):\n${stderr}`)));
-  });
-  return {
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', resolve);
-        child.kill('SIGINT');
-      }),
-  };
-}
 
 describe.skipIf(!hasChromium || !sharedAvailable('photos', 'imagenet'))('a library another process writes, in the browser', () => {
   let session: UiSession;
