@@ -25,15 +25,9 @@ describe('shoebox watch', () => {
 
     const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json']);
     children.push(watch);
-    const syncs: { added: number }[] = [];
+    const syncs = syncLines(watch);
     let stderr = '';
-    let buffered = '';
     watch.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    watch.stdout.on('data', (d: Buffer) => {
-      const parts = (buffered + d.toString()).split('\n');
-      buffered = parts.pop()!;
-      for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
-    });
     await expect.poll(() => syncs.length, { timeout: 30_000 }).toBeGreaterThan(0);
 
     // While it has just caught up, the lock is the watch's; once quiet, the command goes through.
@@ -64,13 +58,7 @@ describe('shoebox watch', () => {
 
     const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json'], { SHOEBOX_HAND_BACK_MS: '1000' });
     children.push(watch);
-    const syncs: { scanned: number; added: number }[] = [];
-    let buffered = '';
-    watch.stdout.on('data', (d: Buffer) => {
-      const parts = (buffered + d.toString()).split('\n');
-      buffered = parts.pop()!;
-      for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
-    });
+    const syncs = syncLines(watch);
     await expect.poll(() => syncs.length, { timeout: 30_000 }).toBe(1);
     expect(syncs[0]).toMatchObject({ scanned: 2, added: 0 }); // the catch-up
     // Quiet: given back (a favourite from another command goes through; it writes no photo).
@@ -96,13 +84,7 @@ describe('shoebox watch', () => {
     // Started on an empty library (the GPU box set up first), then a folder is indexed beside it.
     const watch = startShoebox(['--home', home, 'watch', ...MODEL, '--json'], { SHOEBOX_HAND_BACK_MS: '1000' });
     children.push(watch);
-    const syncs: { scanned: number; added: number }[] = [];
-    let buffered = '';
-    watch.stdout.on('data', (d: Buffer) => {
-      const parts = (buffered + d.toString()).split('\n');
-      buffered = parts.pop()!;
-      for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
-    });
+    const syncs = syncLines(watch);
     await expect.poll(() => syncs.length, { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => (await shoebox(['--home', home, 'index', photos, ...MODEL])).code, { timeout: 30_000, interval: 500 }).toBe(0);
     // The watch reads the folders now and then, and catches up on the new one (nothing to add).
@@ -113,3 +95,15 @@ describe('shoebox watch', () => {
     await expect.poll(() => syncs.reduce((n, s) => n + s.added, 0), { timeout: 60_000, interval: 250 }).toBe(1);
   }, 180_000);
 });
+
+/** The watch's `--json` summaries, one per sync, as they come. */
+function syncLines(watch: ChildProcessWithoutNullStreams): { scanned: number; added: number }[] {
+  const syncs: { scanned: number; added: number }[] = [];
+  let buffered = '';
+  watch.stdout.on('data', (d: Buffer) => {
+    const parts = (buffered + d.toString()).split('\n');
+    buffered = parts.pop()!;
+    for (const p of parts) if (p.trim()) syncs.push(JSON.parse(p));
+  });
+  return syncs;
+}
