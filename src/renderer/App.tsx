@@ -238,11 +238,15 @@ export function App() {
   // ones: the viewer stays as the last list that answered left it. Its photo away then stays
   // away (removed, held, or being checked): the fetch must not show, name or act on the photo
   // that took its place, which the removed message would then name as the one removed.
+  // "Answered" for the viewer: the page holding its place came back (settled alone means the
+  // first page did; a viewer far down the list would be taken for away, and lose its photo,
+  // at each refresh), or the whole list is shorter than its place.
+  const answeredHere = viewer !== null && source.settled && (source.hasLoaded(viewer.index) || (source.complete && viewer.index >= source.count));
   const awayFromList = viewer !== null && viewer.id !== undefined && source.get(viewer.index)?.id !== viewer.id;
   const awayWhenSettled = useRef<string | null>(null);
   if (viewer === null) awayWhenSettled.current = null;
-  else if (source.settled) awayWhenSettled.current = awayFromList && viewer.id !== undefined && source.indexOf(viewer.id) < 0 ? viewer.id : null;
-  const viewerAway = viewer !== null && viewer.id !== undefined && awayFromList && (source.settled ? source.indexOf(viewer.id) < 0 : awayWhenSettled.current === viewer.id);
+  else if (answeredHere) awayWhenSettled.current = awayFromList && viewer.id !== undefined && source.indexOf(viewer.id) < 0 ? viewer.id : null;
+  const viewerAway = viewer !== null && viewer.id !== undefined && awayFromList && (answeredHere ? source.indexOf(viewer.id) < 0 : awayWhenSettled.current === viewer.id);
   const viewerHeld = viewerAway && viewer.held?.id === viewer.id ? viewer.held : undefined;
   // The viewer's date edit: its photo is held where it is (it may leave the loaded part of the list).
   const holdViewerPhoto = useCallback((photo: Photo | null) => setViewer((current) => (current && photo && current.id === photo.id ? { ...current, held: photo } : current && !photo ? { index: current.index, id: current.id } : current)), []);

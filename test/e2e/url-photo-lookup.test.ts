@@ -263,6 +263,24 @@ describe.skipIf(!hasChromium)('the URL’s photo looked for in a long list', () 
     expect(await hash()).toBe('#/recent');
   });
 
+  it('far down the list, a refresh that moves its photo (its page answering last) leaves the viewer on it', async () => {
+    const timeline = { total: 2000, at: { red: 0, green: 450 } as FakeTimeline['at'], delay: 1500 };
+    await load(photoHash('green'), timeline);
+    await eventually(viewerName, 30_000).toBe('Photo viewer: green.jpg');
+    // A photo indexed above it elsewhere: the list is fetched again, green one place down, and
+    // its page comes back well after the first (taken for "away", the viewer lost its photo and
+    // showed the one that took its place).
+    timeline.at = { red: 0, green: 451 };
+    socket?.send(JSON.stringify({ event: { type: 'photos-changed', added: 1, removed: 0 } }));
+    const shown = new Set<string>();
+    for (const end = Date.now() + 5000; Date.now() < end; await page().waitForTimeout(100)) {
+      const name = await viewerName().catch(() => null);
+      if (name && name !== 'Photo viewer: Loading…') shown.add(name);
+    }
+    expect([...shown]).toEqual(['Photo viewer: green.jpg']);
+    expect(await hash()).toBe(photoHash('green'));
+  });
+
   it('raised no console errors', () => {
     expect(lib.errors).toEqual([]);
   });
