@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useViewerFollowsPhoto } from './hooks/useViewerFollowsPhoto';
 import type { Photo, SearchSort } from '../shared/api';
 import { hidesArchived } from '../shared/archive-views';
 import { AlbumEditor } from './components/albums/AlbumEditor';
@@ -214,17 +215,7 @@ export function App() {
   // the click, while the old ones were still shown; photos added above it while indexing)
   // stays the photo on screen: the viewer follows it to its new position.
   // A step onto a photo whose page had not arrived yet: the photo once it has (the URL names it).
-  useEffect(() => {
-    if (viewer === null) return;
-    if (viewer.id === undefined) {
-      const id = source.get(viewer.index)?.id;
-      if (id !== undefined) setViewer({ index: viewer.index, id });
-      return;
-    }
-    if (source.get(viewer.index)?.id === viewer.id) return;
-    const at = source.indexOf(viewer.id);
-    if (at >= 0) setViewer({ index: at, id: viewer.id });
-  });
+  useViewerFollowsPhoto(viewer, source, setViewer);
   // The viewer's photo is not in the list any more (once the list has answered): it is never
   // silently swapped for the one that took its place, where a following F or Archive would
   // act on a photo the user did not choose. Until the engine says why, the viewer shows no

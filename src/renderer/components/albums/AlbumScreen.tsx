@@ -6,6 +6,7 @@
 // can be pinned into the album. Photos are selected as in the other grids (click,
 // shift-click, ctrl/cmd-click, the keyboard) for the selection bar's actions; Delete there
 // offers "Remove from album" (an exclusion, with Undo) before the trash.
+import { useViewerFollowsPhoto } from '../../hooks/useViewerFollowsPhoto';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlbumInfo, AlbumPhoto, Photo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -81,17 +82,7 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
   // puts a photo back before it): the viewer follows it to its new position. One excluded
   // from the viewer is not in the list any more: the photo that took its place stays shown.
   // A step onto a photo whose page had not arrived yet: the photo once it has (the URL names it).
-  useEffect(() => {
-    if (viewer === null) return;
-    if (viewer.id === undefined) {
-      const id = photos.get(viewer.index)?.id;
-      if (id !== undefined) setViewer({ index: viewer.index, id });
-      return;
-    }
-    if (photos.get(viewer.index)?.id === viewer.id) return;
-    const at = photos.indexOf(viewer.id);
-    if (at >= 0) setViewer({ index: at, id: viewer.id });
-  });
+  useViewerFollowsPhoto(viewer, photos, setViewer);
   const members = listing.kind === 'members';
 
   // The URL's photo (a reload, Back or Forward onto it) opens in the viewer once the album's
