@@ -89,7 +89,6 @@ export function App() {
   // `held`: the photo whose date the user just edited in the viewer, shown by itself while the
   // edit has moved it to a part of the list not loaded (it is not stepped past: see below).
   const [viewer, setViewer] = useState<{ index: number; id: string | undefined; removed?: true; held?: Photo } | null>(null);
-  const viewerIndex = viewer?.index ?? null;
   // Settings, open at a section (its place is in the URL too), or closed (null).
   const [settings, setSettings] = useState<SettingsRoute | null>(opened.settings);
   const settingsOpen = settings !== null;
@@ -215,7 +214,7 @@ export function App() {
   // the click, while the old ones were still shown; photos added above it while indexing)
   // stays the photo on screen: the viewer follows it to its new position.
   // A step onto a photo whose page had not arrived yet: the photo once it has (the URL names it).
-  useViewerFollowsPhoto(viewer, source, setViewer);
+  const viewerIndex = useViewerFollowsPhoto(viewer, source, setViewer);
   // The viewer's photo is not in the list any more (once the list has answered): it is never
   // silently swapped for the one that took its place, where a following F or Archive would
   // act on a photo the user did not choose. Until the engine says why, the viewer shows no

@@ -55,10 +55,12 @@ interface ViewerProps {
 export function Viewer({ source, index, away, held, onHold, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
-  const photo = away === 'held' ? held : away ? undefined : source.get(index);
-  // The photo shown last, to name it once it has gone.
-  const lastShown = useRef<Photo | undefined>(undefined);
-  if (photo) lastShown.current = photo;
+  // The photo shown last: named once it has gone; and kept on screen, rather than "Loading…",
+  // while the list fetched again (any change to the library) has not answered for its place yet.
+  const lastShown = useRef<{ photo: Photo; index: number } | undefined>(undefined);
+  const listed = source.get(index) ?? (lastShown.current?.index === index && !source.hasLoaded(index) ? lastShown.current.photo : undefined);
+  const photo = away === 'held' ? held : away ? undefined : listed;
+  if (photo) lastShown.current = { photo, index };
   const count = source.count;
   const [details, reloadDetails] = useAsync(() => (photo ? client.getPhoto(photo.id) : Promise.resolve(null)), [client, photo?.id, photo?.rotation]);
   // A control that leaves or is disabled (Undo, a Rotate button while the list reloads, the
@@ -182,7 +184,7 @@ export function Viewer({ source, index, away, held, onHold, onIndex, onClose, on
     return true;
   }, !slideshow);
 
-  const goneName = away === 'removed' && lastShown.current ? baseName(lastShown.current.path) : null;
+  const goneName = away === 'removed' && lastShown.current ? baseName(lastShown.current.photo.path) : null;
   const name = photo ? baseName(photo.path) : goneName !== null ? `${goneName} (removed)` : 'Loading…';
   // A "Text in photo" search's hit carries the words it matched, to outline on the photo.
   const photoText = (photo as PhotoHit | undefined)?.photoText;

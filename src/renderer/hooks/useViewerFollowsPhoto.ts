@@ -16,16 +16,23 @@ export interface ListedPhotos {
   indexOf(id: string): number;
 }
 
-export function useViewerFollowsPhoto(viewer: ViewerPlace | null, list: ListedPhotos, setViewer: (viewer: ViewerPlace) => void): void {
+/** The place the viewer shows: its photo's new place in the list as soon as the list has it,
+ *  in the very render the list changed (the effect that records it runs after the paint, and
+ *  the photo that took the old place would be shown meanwhile). */
+export function useViewerFollowsPhoto(viewer: ViewerPlace | null, list: ListedPhotos, setViewer: (viewer: ViewerPlace) => void): number | null {
+  const followed = viewer === null ? null : placeOf(viewer, list);
   useEffect(() => {
     if (viewer === null) return;
     if (viewer.id === undefined) {
       const id = list.get(viewer.index)?.id;
       if (id !== undefined) setViewer({ index: viewer.index, id });
-      return;
-    }
-    if (list.get(viewer.index)?.id === viewer.id) return;
-    const at = list.indexOf(viewer.id);
-    if (at >= 0) setViewer({ index: at, id: viewer.id });
+    } else if (followed !== viewer.index) setViewer({ index: followed!, id: viewer.id });
   });
+  return followed;
+}
+
+function placeOf(viewer: ViewerPlace, list: ListedPhotos): number {
+  if (viewer.id === undefined || list.get(viewer.index)?.id === viewer.id) return viewer.index;
+  const at = list.indexOf(viewer.id);
+  return at >= 0 ? at : viewer.index;
 }

@@ -70,7 +70,6 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
   const [listing, setListing] = useState<AlbumListing>({ kind: 'members', album: album.name });
   // The viewer's photo, by position and by id (as App's): see the effect below.
   const [viewer, setViewer] = useState<{ index: number; id: string | undefined } | null>(null);
-  const viewerIndex = viewer?.index ?? null;
   const [panel, setPanel] = useState<Panel>(null);
   // Only viewed here (another process writes the library): the album shows, and exports, but
   // is not edited, and no photo is pinned, excluded or put back.
@@ -82,7 +81,7 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
   // puts a photo back before it): the viewer follows it to its new position. One excluded
   // from the viewer is not in the list any more: the photo that took its place stays shown.
   // A step onto a photo whose page had not arrived yet: the photo once it has (the URL names it).
-  useViewerFollowsPhoto(viewer, photos, setViewer);
+  const viewerIndex = useViewerFollowsPhoto(viewer, photos, setViewer);
   const members = listing.kind === 'members';
 
   // The URL's photo (a reload, Back or Forward onto it) opens in the viewer once the album's
