@@ -396,9 +396,11 @@ export function App() {
     setScreen({ kind: 'places' });
     const last = lastPlace.current;
     const opener = () => (last ? document.querySelector<HTMLElement>(`main ${last.onMap ? '.place-map' : '.places__country'} [data-place="${CSS.escape(last.place)}"]`) : null);
-    // The map draws its dots once it has measured itself, a frame or two later: waited for.
+    // The map draws its dots once it has measured itself, a frame or two later (longer on a
+    // slow machine): waited for, until it has drawn (its town may be gone from it) or for 2.5 s.
     const since = performance.now();
-    focusAfterRender(() => opener() ?? (last?.onMap && performance.now() - since < 1000 ? null : contentHeading()));
+    const mapDrawn = () => document.querySelector('main .place-map [data-place]') !== null;
+    focusAfterRender(() => opener() ?? (last?.onMap && !mapDrawn() && performance.now() - since < 2500 ? null : contentHeading()));
   }, [focusAfterRender]);
   const { back } = views;
   const showAllPhotos = useCallback(() => {

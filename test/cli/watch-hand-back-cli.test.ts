@@ -70,11 +70,15 @@ describe('shoebox watch', () => {
     expect(syncs[1]).toMatchObject({ scanned: 1, added: 1 });
 
     // Another command indexes a folder of its own meanwhile: the next change is a catch-up of
-    // the library's folders as they are now (the new one included).
+    // the library's folders as they are now (the new one included). (Or the watch's look at the
+    // folders every 10 s comes first and catches up before yellow is written: then yellow is
+    // indexed alone after it.)
+    const before = syncs.length;
     await expect.poll(async () => (await shoebox(['--home', home, 'index', other, ...MODEL])).code, { timeout: 30_000, interval: 500 }).toBe(0);
     await writeColourPhoto(photos, 'yellow.jpg', COLOURS.yellow!);
     await expect.poll(() => syncs.reduce((n, s) => n + s.added, 0), { timeout: 60_000, interval: 250 }).toBe(2);
-    expect(syncs.at(-1)).toMatchObject({ scanned: 5, added: 1 });
+    // red, green, blue and the other folder's grey (and yellow, when it was there by then).
+    expect(Math.max(...syncs.slice(before).map((s) => s.scanned))).toBeGreaterThanOrEqual(4);
   }, 180_000);
 
   it('follows a folder another command added while it was quiet, with no change elsewhere to wake it', async () => {

@@ -90,10 +90,12 @@ function leaseTests(where: () => Promise<{ location: (uri?: string) => Promise<L
   it('a lease not renewed expires and is taken over; its old holder then refuses to write', async () => {
     const { location } = await where();
     const loc = await location();
-    // A holder that stopped renewing (frozen, asleep, cut off): a short TTL, no renewals.
-    const stalled = await take(loc, 'shoebox watch', { ttlMs: 3000, renewMs: 3_600_000 });
+    // A holder that stopped renewing (frozen, asleep, cut off): a short TTL, no renewals. (Short,
+    // not too short: taking the lease and asking for it again are several requests to the store
+    // each, which a slow machine's Ceph answers in seconds.)
+    const stalled = await take(loc, 'shoebox watch', { ttlMs: 10_000, renewMs: 3_600_000 });
     expect((await tryAcquireWriterLease(loc, { command: 'shoebox index' })).acquired).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
     await take(loc, 'shoebox index');
     await stalled.renew();
     expect(() => stalled.assertHeld()).toThrow(LeaseLostError);
@@ -103,8 +105,8 @@ function leaseTests(where: () => Promise<{ location: (uri?: string) => Promise<L
   it('a holder that keeps renewing keeps the lease past its TTL', async () => {
     const { location } = await where();
     const loc = await location();
-    const holder = await take(loc, 'shoebox watch', { ttlMs: 3000, renewMs: 500 });
-    await new Promise((resolve) => setTimeout(resolve, 4500));
+    const holder = await take(loc, 'shoebox watch', { ttlMs: 10_000, renewMs: 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
     expect((await tryAcquireWriterLease(loc, { command: 'shoebox index' })).acquired).toBe(false);
     expect(() => holder.assertHeld()).not.toThrow();
   });
