@@ -21,7 +21,7 @@ const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 let home: string;
 let dir: string;
 let made: MadeTextPhoto[];
-let before: { off: CliResult; settingsOn: CliResult; index: CliResult };
+let before: { off: CliResult; settingsOn: CliResult; unread: CliResult; index: CliResult };
 
 afterAll(() => closeRecognizeText());
 
@@ -48,15 +48,19 @@ describe.skipIf(!sharedAvailable('photos'))('text in photos', () => {
     expect((await shoebox(['index', ...MODEL, '--json', dir])).code).toBe(0);
     const off = await shoebox(['search', ...MODEL, '--json', '--text', 'open 24 hours']);
     const settingsOn = await shoebox(['settings', ...MODEL, 'text-in-photos', 'on']);
+    const unread = await shoebox(['search', ...MODEL, '--text', 'open 24 hours']);
     // Nothing new to index: this run only reads the text of the photos indexed before.
     const index = await shoebox(['index', ...MODEL, '--json']);
-    before = { off, settingsOn, index };
+    before = { off, settingsOn, unread, index };
   }, 600_000);
 
   it('reads no text while the setting is off, and says how to turn it on', () => {
     expect(before.off.code).toBe(0);
     expect(JSON.parse(before.off.stdout)).toEqual([]);
     expect(before.off.stderr).toMatch(/"Text in photos" is off.*shoebox settings text-in-photos on/);
+    // On, nothing read yet: an empty result says so, and what reads them.
+    expect([before.unread.code, before.unread.stdout]).toEqual([0, '']);
+    expect(before.unread.stderr).toBe(`shoebox: no photo's text holds these words; ${made.length} of ${made.length} photos not read yet ("shoebox index" reads them)\n`);
     expect(before.settingsOn.stdout).toMatch(new RegExp(`text-in-photos: on; ${made.length} of ${made.length} photos still to read \\(about \\d+ min: [\\d.]+ s per photo, (estimated|measured here)\\)`));
   });
 
@@ -105,9 +109,13 @@ describe.skipIf(!sharedAvailable('photos'))('text in photos', () => {
     expect((await textHits(['--text', '汽车之家'])).map((h) => path.basename(h.path))).toEqual(['n03841143_odometer.jpeg']);
   });
 
-  it('finds nothing for text no photo holds', async () => {
+  it('finds nothing for text no photo holds, and says so', async () => {
     expect(await textHits(['--text', 'zebra crossing ahead'])).toEqual([]);
     expect(await textHits(['--text', 'parking fines apply tonight'])).toEqual([]);
+    // Not silent (an empty line could mean the text is not read yet, or the setting is off).
+    const res = await shoebox(['search', ...MODEL, '--text', 'zebra crossing ahead']);
+    expect([res.code, res.stdout]).toEqual([0, '']);
+    expect(res.stderr).toBe("shoebox: no photo's text holds these words\n");
   });
 
   it('takes text:"…" in the query language, narrowed by a folder filter', async () => {

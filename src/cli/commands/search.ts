@@ -147,8 +147,14 @@ export function registerSearch(program: Command): void {
       if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
       await run(cmd, opts, 'shoebox search', async (library, options) => {
         const page = await library.api.search(query, options);
-        if (page.photos.length === 0 && /(^|\s)text:/i.test(query) && !(await library.api.textInPhotos()).on) {
-          process.stderr.write('shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n');
+        if (page.photos.length === 0 && options.offset === 0 && /(^|\s)text:/i.test(query)) {
+          const text = await library.api.textInPhotos();
+          if (!text.on) process.stderr.write('shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n');
+          else if ((await library.api.search(query, { ...options, all: true, limit: 1 })).photos.length === 0) {
+            // Not the cut-off (said below): no photo read so far holds the words.
+            const unread = text.left > 0 ? `; ${text.left} of ${text.contents} photos not read yet ("shoebox index" reads them)` : '';
+            process.stderr.write(`shoebox: no photo's text holds these words${unread}\n`);
+          }
         }
         return page;
       }, async (library, options) => (await library.api.search(query, { ...options, all: true, offset: 0, limit: 1 })).photos.length > 0);

@@ -12,6 +12,10 @@ import { queryWords } from './text-words';
 export const TEXT_CANDIDATES = 10_000;
 /** LanceDB's fuzziness: one edit, so "hourz" reaches "hours"; text-match.ts then allows more on long words. */
 const INDEX_FUZZINESS = 1;
+/** A word that ICU keeps whole across punctuation ("3.50", "l'eau", "www.example.com"): the
+ *  index's fuzzy query splits it at the punctuation and so never finds it, where an exact one
+ *  does. Looked up exactly (text-match.ts still allows its misread letters). */
+const KEPT_WHOLE = /[^\p{L}\p{N}\p{M}]/u;
 
 export interface TextHit {
   hash: string;
@@ -28,7 +32,12 @@ export interface TextHit {
 export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText'>, query: string): Promise<TextHit[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
-  const candidates = await store.searchPhotoText(words.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS });
+  const whole = words.filter((word) => KEPT_WHOLE.test(word));
+  const plain = words.filter((word) => !KEPT_WHOLE.test(word));
+  const candidates = uniqueByHash([
+    ...(plain.length > 0 ? await store.searchPhotoText(plain.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
+    ...(whole.length > 0 ? await store.searchPhotoText(whole.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
+  ]);
   const hits: TextHit[] = [];
   for (const c of candidates) {
     if (c.error !== null) continue;
@@ -36,6 +45,13 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
     if (matched) hits.push({ hash: c.hash, found: matched.found, edits: matched.edits, score: c.score, match: matched.match });
   }
   return hits.sort(bestTextFirst);
+}
+
+/** Each photo once, with its best BM25 score of the two look-ups. */
+function uniqueByHash<T extends { hash: string; score: number }>(candidates: T[]): T[] {
+  const best = new Map<string, T>();
+  for (const c of candidates) if ((best.get(c.hash)?.score ?? -Infinity) < c.score) best.set(c.hash, c);
+  return [...best.values()];
 }
 
 /** Most words found, then fewest edits, then the highest BM25 score; the hash breaks ties. */
