@@ -34,6 +34,7 @@ export type { LibraryApiOptions, LibraryHost } from './api/library-api';
 export type { PhotoTags, SidecarReport, TagDecision, TagsForeground } from './api/tags-api';
 export type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, AlbumsForeground, ExportReport } from './api/albums-api';
 export type { DecidedGroup, DuplicateScanProgress, DuplicateScanRequest, DuplicateScanStats, DupesForeground, ShownScan } from './api/dupes-api';
+export { pictures as groupsByPicture } from './api/dupes-report';
 export type { ModelSwitch, ModelsForeground, Reembed } from './api/models-api';
 export type { TextForeground, TextInPhotosState } from './api/text-api';
 export type { DownloadProgress, ImportResult, InstallResult, ListedModel, ModelShelf, RemoveResult } from './api/model-shelf';

@@ -96,7 +96,10 @@ describe('shoebox dupes', () => {
 
     const text = await runDupes(home, []);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^exact: 2 photos\n {2}keep {2}640x480 .*\/a\.jpg\n/);
+    // One block per picture, as the app's review shows it: its exact copies and its edited
+    // versions together, each photo once (the JSON above keeps the engine's two groups).
+    expect(text.stdout).toMatch(/^exact copies and edited versions: 4 photos\n {2}keep {2}640x480 .*\/a\.jpg\n {8}\S.*\n {8}\S.*\n {8}\S.*\n$/);
+    expect(text.stdout.match(/a copy\.jpg/g)).toHaveLength(1);
 
     // A photo the user turned is listed as it shows, as the app lists it.
     expect((await shoebox(['--home', home, 'rotate', ...MODEL, '90', path.join(dir, 'a small.jpg')])).code).toBe(0);
@@ -183,7 +186,7 @@ describe('shoebox dupes', () => {
     expect(declined.code, declined.stdout).toBe(0);
     expect(declined.stdout).toMatch(/Move 3 photos \([\d.]+ (KB|MB)\) to the trash\? \[y\/N\]/);
     // What would go, group by group with its keeper, is on the screen before the question.
-    expect(declined.stdout).toMatch(/exact: 2 photos\r?\n {2}keep .*\/a\.jpg\r?\n {8}.*\/a copy\.jpg[\s\S]*near: 4 photos[\s\S]*Move 3 photos/);
+    expect(declined.stdout).toMatch(/exact copies and edited versions: 4 photos\r?\n {2}keep .*\/a\.jpg\r?\n {8}.*\/a copy\.jpg[\s\S]*Move 3 photos/);
     expect(declined.stdout).toMatch(/nothing moved/);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
 

@@ -14,6 +14,7 @@ import { statusLine } from '../../base/status-line';
 import type { DecidedGroup, DuplicateScanProgress } from '../../core/index';
 import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
 import { formatBytes } from '../../shared/bytes-text';
+import { duplicateKindsText, duplicatePicture } from '../../shared/duplicate-picture';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
@@ -52,13 +53,17 @@ function progressLine(): { update(p: DuplicateScanProgress): void; end(): void }
   };
 }
 
-/** `write`: stdout, or stderr when stdout is to hold only the JSON document. */
-function printGroups(groups: DecidedGroup[], write: (line: string) => void = printLine): void {
+/**
+ * One block per picture, as the app's review shows them (a picture's exact copies and its
+ * edited versions together, each photo once). `write`: stdout, or stderr when stdout is to
+ * hold only the JSON document (which keeps the engine's groups, each with its kind).
+ */
+function printGroups(groups: DecidedGroup[], byPicture: (groups: DecidedGroup[]) => DecidedGroup[][], write: (line: string) => void = printLine): void {
   if (groups.length === 0) return write('no duplicates found');
-  for (const g of groups) {
-    const decided = new Set(g.decided);
-    write(`${g.kind}: ${g.members.length} photos`);
-    for (const m of g.members) write(`  ${m.path === g.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
+  for (const picture of byPicture(groups).map((g) => duplicatePicture(g, (m) => m.path))) {
+    const decided = new Set(picture.decided);
+    write(`${duplicateKindsText(picture.kinds)}: ${picture.members.length} photos`);
+    for (const m of picture.members) write(`  ${m.path === picture.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
   }
 }
 
@@ -100,6 +105,7 @@ export function registerDupes(program: Command): void {
       // Refuse before any work: without a terminal nobody can confirm, and we never assume.
       if (opts.trash && !opts.yes && !process.stdin.isTTY) throw new UsageError('--trash asks for confirmation on a terminal; add --yes to trash without asking');
 
+      const { groupsByPicture } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox dupes');
       const { api } = library;
       const progress = progressLine();
@@ -126,7 +132,7 @@ export function registerDupes(program: Command): void {
 
         if (!opts.trash) {
           if (opts.json) printJson(groups);
-          else printGroups(groups);
+          else printGroups(groups, groupsByPicture);
           return;
         }
 
@@ -135,8 +141,8 @@ export function registerDupes(program: Command): void {
         const plan = await api.planDuplicateTrash();
         const moving = new Set(plan.paths);
         // What would go, with each group's keeper, is shown before anything is asked or moved.
-        if (!opts.json) printGroups(groups);
-        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, (line) => process.stderr.write(`${line}\n`));
+        if (!opts.json) printGroups(groups, groupsByPicture);
+        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`));
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
         const large = groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
         for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);

@@ -83,8 +83,8 @@ function toGroupInfo(group: DecidedGroup): DuplicateGroupInfo {
 const picturesOf = new WeakMap<readonly DuplicateGroup[], DuplicateGroup[][]>();
 
 /** The groups of each picture, pictures in the order of their first group (the scan's order). */
-export function pictures(groups: readonly DuplicateGroup[]): DuplicateGroup[][] {
-  const known = picturesOf.get(groups);
+export function pictures<G extends DuplicateGroup>(groups: readonly G[]): G[][] {
+  const known = picturesOf.get(groups) as G[][] | undefined;
   if (known) return known;
   const sets = new UnionFind(groups.length);
   const firstGroupOf = new Map<string, number>();
@@ -95,7 +95,7 @@ export function pictures(groups: readonly DuplicateGroup[]): DuplicateGroup[][] 
       else sets.union(first, i);
     }
   });
-  const byRoot = new Map<number, DuplicateGroup[]>();
+  const byRoot = new Map<number, G[]>();
   groups.forEach((g, i) => {
     const root = sets.find(i);
     const list = byRoot.get(root);

@@ -8,7 +8,8 @@ import type { DuplicateMemberInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { useRefocus } from '../../hooks/useRefocus';
 import { baseName, formatBytes } from '../../lib/format';
-import { KIND_LABELS, type DuplicateSet } from './duplicate-sets';
+import { duplicateKindsText } from '../../../shared/duplicate-picture';
+import type { DuplicateSet } from './duplicate-sets';
 
 interface DuplicateGroupCardProps {
   set: DuplicateSet;
@@ -25,7 +26,7 @@ interface DuplicateGroupCardProps {
 }
 
 export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep, onSkip, onDecide, onUndo }: DuplicateGroupCardProps) {
-  const kinds = set.kinds.map((k) => KIND_LABELS[k]).join(' and ');
+  const kinds = duplicateKindsText(set.kinds);
   const title = `${set.members.length} photos: ${kinds}`;
   const stays = skip || decided;
   const card = useRef<HTMLLIElement>(null);

@@ -1,7 +1,9 @@
-// The review's unit: one set per picture. The engine reports a picture's exact copies as an
-// exact group and again inside its near group (and near groups inside similar ones), so
-// groups sharing a photo are merged here and a person decides about each picture once.
+// The review's unit: one set per picture. Groups sharing a photo are merged here (the page
+// carries every group of its pictures) and made one picture by the shared rule
+// (shared/duplicate-picture.ts, as `shoebox dupes` lists them): a person decides about each
+// picture once.
 import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo } from '../../../shared/api';
+import { duplicatePicture } from '../../../shared/duplicate-picture';
 
 export interface DuplicateSet {
   /** The suggested keeper's id: stable while the set exists, so choices survive reloads. */
@@ -15,8 +17,6 @@ export interface DuplicateSet {
   decided: string[];
 }
 
-const KIND_ORDER: DuplicateKind[] = ['exact', 'near', 'similar'];
-
 export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateSet[] {
   const sets: DuplicateGroupInfo[][] = [];
   const setOf = new Map<string, DuplicateGroupInfo[]>();
@@ -28,18 +28,7 @@ export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateS
     for (const g of merged) for (const m of g.members) setOf.set(m.id, merged);
   }
   return sets.map((set) => {
-    const byWidth = [...set].sort((a, b) => b.members.length - a.members.length);
-    const members = new Map<string, DuplicateMemberInfo>();
-    for (const g of byWidth) for (const m of g.members) if (!members.has(m.id)) members.set(m.id, m);
-    const suggested = byWidth[0]!.keep;
-    return {
-      key: suggested,
-      kinds: KIND_ORDER.filter((k) => set.some((g) => g.kind === k)),
-      suggested,
-      members: [...members.values()],
-      decided: [...new Set(set.flatMap((g) => g.decided ?? []))],
-    };
+    const picture = duplicatePicture(set, (m) => m.id);
+    return { key: picture.keep, kinds: picture.kinds, suggested: picture.keep, members: picture.members, decided: picture.decided };
   });
 }
-
-export const KIND_LABELS: Record<DuplicateKind, string> = { exact: 'exact copies', near: 'edited versions', similar: 'similar shots' };
