@@ -7,7 +7,8 @@
 // library at every wake cost seconds of CPU for one new photo. Otherwise a new session
 // catches up from the start: the library's folders may have changed while others wrote (one
 // removed by `shoebox folders remove`, one added), and a shared folder may have changed on
-// another device, unseen by this one's watch.
+// another device, unseen by this one's watch. So it does after a batch that failed, and once
+// the session is an hour old (changes the system's watch lost unsaid).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
@@ -25,6 +26,9 @@ const IDLE_MAINTENANCE_MS = 30_000;
 export const TAKE_AGAIN_MS = 10_000;
 /** How often a watch that gave the lock back reads the library's folders (one small read). */
 export const FOLDERS_LOOK_MS = 10_000;
+/** A woken session older than this catches up all the same: changes the system's watch lost
+ *  unsaid (Linux drops events past its queue's size, as a large import can) are found then. */
+export const CATCH_UP_AFTER_MS = 60 * 60_000;
 
 export interface WatchOptions {
   /** Folders left out (their indexing paused): neither caught up nor followed. */
@@ -90,6 +94,10 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   // A file deleted and written back in a later batch (an editor saving that way) keeps its marks.
   const recentRemovals = new RecentRemovals();
 
+  const startedAt = Date.now();
+  // A batch that failed (its paths were dropped: a commit refused, the network away) or
+  // changes the system's watch says it lost: the next wake catches up, not that change alone.
+  let missed = false;
   // Given back: the session listens only; its next change takes the lock again.
   let given = false;
   let ended: (outcome: 'stopped' | LibraryStore | Error) => void = () => {};
@@ -156,7 +164,8 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     }
     // A version that cannot be read now counts as changed: the next session catches up.
     const [now, version] = await Promise.all([host.scope(again), again.photosVersion().catch(() => null)]).catch((error: unknown) => Promise.reject(lossOf(host.lockOf(again)) ?? error));
-    if (since === null || version === null || version !== since || !sameFolders(now.libraryFolders, scope.libraryFolders)) {
+    const changed = since === null || version === null || version !== since || !sameFolders(now.libraryFolders, scope.libraryFolders);
+    if (changed || missed || Date.now() - startedAt > CATCH_UP_AFTER_MS) {
       ended(again);
       return false;
     }
@@ -198,7 +207,10 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
 
   const watcher: FolderWatcher = new FolderWatcher({
     onBatch: (paths) => sync(() => indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals })),
-    onError: (err) => host.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` }),
+    onError: (err) => {
+      missed = true;
+      host.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` });
+    },
     ignore: scope.skip.slice(),
   });
   // Subscribe first, then catch up: a change during the catch-up is seen by one or the other.
