@@ -36,7 +36,8 @@ export function registerStatus(program: Command): void {
           printLine(`  ${printable(f.path)}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
           // Moved into the library (copiesAt)? Said beside the way to map it: not reachable here
           // (another device's path, or not mounted), still searched, thumbnails shown.
-          if (f.copiesAt) printLine(`    ${copiesLine(printable(f.path), f.photos, printable(f.copiesAt))}`);
+          // (The raw path to the line: its command quotes it so that it pastes as that path.)
+          if (f.copiesAt) printLine(`    ${printable(copiesLine(f.path, f.photos, f.copiesAt))}`);
           if (f.unreachable) printLine(`    not reachable from this device: its photos search and show thumbnails; if the folder is elsewhere here, shoebox folders map ${printable(f.libraryPath ?? f.path)} PATH`);
         }
         for (const f of status.failed) printLine(`  failed: ${printable(f.path)}: ${printable(f.reason)}`);

@@ -17,7 +17,7 @@ import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, t
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, isGone, isSkipped, listOnce, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { keptUnder } from './kept-rows';
-import { copiesElsewhere, copiesLine } from './moved-folder';
+import { copiesElsewhere, copiesLine, parentHere } from './moved-folder';
 import { FileGoneError, PhotoFile } from './photo-files';
 import { sha256OffThread } from './hash-thread';
 import { SharedBuffers } from '../../base/shared-buffers';
@@ -553,15 +553,14 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     await releaseMarks().catch((e: unknown) => deps.emit({ type: 'log', level: 'warn', message: `marks of rewritten photos were copied, not moved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
     // A folder not found whose photos all arrived elsewhere (moved into the library): said.
     // Only a library folder not found: an unreadable subfolder is there, and not the user's to remove.
-    const notFound = summary.unavailable.filter((u) => u.kept > 0 && u.reason === FOLDER_NOT_FOUND && libraryFolders.includes(u.path));
-    if (notFound.length) {
-      const after = await store.photoStates();
-      for (const u of notFound) {
-        const copiesAt = copiesElsewhere(after, u.path, libraryFolders, (p) => !kept.covers(p));
-        if (copiesAt === null) continue;
-        u.copiesAt = copiesAt;
-        deps.emit({ type: 'log', level: 'warn', message: copiesLine(u.path, u.kept, copiesAt) });
-      }
+    // (Only a hint: a read that fails leaves it out, never the run that has landed.)
+    const notFound = summary.unavailable.filter((u) => u.kept > 0 && u.reason === FOLDER_NOT_FOUND && libraryFolders.includes(u.path) && parentHere(u.path));
+    const after = notFound.length ? await store.photoStates().catch(() => null) : null;
+    for (const u of after ? notFound : []) {
+      const copiesAt = copiesElsewhere(after!, u.path, libraryFolders, (p) => !kept.covers(p));
+      if (copiesAt === null) continue;
+      u.copiesAt = copiesAt;
+      deps.emit({ type: 'log', level: 'warn', message: copiesLine(u.path, u.kept, copiesAt) });
     }
   }
   summary.seconds = (performance.now() - started) / 1000;

@@ -19,7 +19,7 @@ import type { PhotoState } from '../store/types';
  * disk's mount point gone with the disk), and `folders remove` would be the wrong advice.
  */
 export function copiesElsewhere(states: ReadonlyMap<string, PhotoState>, folder: string, libraryFolders: readonly string[], seen: (p: string) => boolean): string | null {
-  if (!fs.existsSync(path.dirname(folder))) return null;
+  if (!parentHere(folder)) return null;
   const elsewhere = new Map<string, string>();
   const under: string[] = [];
   for (const [p, s] of states) {
@@ -35,6 +35,12 @@ export function copiesElsewhere(states: ReadonlyMap<string, PhotoState>, folder:
   }
   const at = common;
   return at !== null && libraryFolders.some((f) => f !== folder && isInside(at, f)) ? at : null;
+}
+
+/** Whether `folder` could have been moved on this device: its parent is here. Asked before
+ *  every photo's state is read for copiesElsewhere (another device's folders never are). */
+export function parentHere(folder: string): boolean {
+  return fs.existsSync(path.dirname(folder));
 }
 
 function commonFolder(a: string, b: string): string {
