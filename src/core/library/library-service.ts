@@ -1,6 +1,7 @@
 // The library: watched folders indexed into the store with one model. Owns the writer lock,
 // the store connection and the loaded model, each opened on first need so that read-only
 // commands never load ONNX sessions they do not use.
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryEvent } from '../../shared/api';
@@ -533,7 +534,23 @@ export class LibraryService {
     await this.openingWriter?.catch(() => undefined);
     await this.store?.close();
     await (await this.readOnlyStore?.catch(() => undefined))?.close();
-    await this.lock?.release();
+    await this.releaseAfter(this.store);
+  }
+
+  /**
+   * The writer lock let go once `store`'s tables are closed: at once as a rule; when a write
+   * outlived the close's bound (a long compaction, a dropped network), once it ends, without
+   * holding up the caller: let go under it, another writer would commit beside it. (A process
+   * that exits meanwhile leaves a lock that is taken over: its holder is gone.)
+   */
+  private async releaseAfter(store: LibraryStore | undefined): Promise<void> {
+    const lock = this.lock;
+    if (!lock) return;
+    const closed = store?.whenClosed() ?? Promise.resolve();
+    // Closed already resolves within this turn's microtasks, before the timer.
+    const now = await Promise.race([closed.then(() => true), sleep(0).then(() => false)]);
+    if (now) await lock.release();
+    else void closed.then(() => lock.release()).catch(() => {});
   }
 
   private indexerDeps(store: LibraryStore): IndexerDeps {

@@ -51,6 +51,7 @@ const COMMIT_SETTLE_MS = 30_000;
 class Store implements LibraryStore {
   private closed = false;
   private closing: Promise<void> | undefined;
+  private tablesClosed: Promise<void> | undefined;
   /** Photo commits in flight, which `close()` lets finish. */
   private readonly committing = new Set<Promise<void>>();
   /** Every write in flight (a compaction, an index build among them), which `close()` lets
@@ -535,14 +536,25 @@ class Store implements LibraryStore {
     return this.closing;
   }
 
+  whenClosed(): Promise<void> {
+    void this.close();
+    return this.tablesClosed!;
+  }
+
   private async closeOnce(): Promise<void> {
     this.closed = true;
+    let tablesClosed!: () => void;
+    this.tablesClosed = new Promise((resolve) => (tablesClosed = resolve));
     // A photo commit in flight finishes first, up to a bound, and says how it ended (landed;
     // or the lease lost and its doubles taken back) rather than "table closed" after landing.
     // Any other write (compaction) ends before its tables close too: closed under it, LanceDB crashes.
     await closeAfterWrites([...this.committing, ...this.writing], COMMIT_SETTLE_MS, async () => {
-      await this.photos.vectorCache?.close();
-      this.conn.release();
+      try {
+        await this.photos.vectorCache?.close();
+        this.conn.release();
+      } finally {
+        tablesClosed();
+      }
     }, () => this.conn.detach()); // the next opener's own connection: this one may wait on a dropped network
   }
 

@@ -427,6 +427,9 @@ export interface StoreUpkeep {
   /** Stores opened after this do not share its connection (LibraryConnection.detach); it keeps working until closed. */
   detach(): void;
   close(): Promise<void>;
+  /** Once the tables are closed: with close(), or later, when a write outlived close()'s bound
+   *  (close-after-writes.ts). The writer lock is let go then, not under that write. */
+  whenClosed(): Promise<void>;
 }
 
 /** What a scan compares (`photoStates`); an empty thumbKey marks a row migrated from v1, whose thumbnail is still to make. */

@@ -38,6 +38,7 @@ export function fakeStore(modelId = 'fake-model'): FakeStore {
     async optimize() {},
     detach() {},
     async close() {},
+    async whenClosed() {},
   };
 }
 
