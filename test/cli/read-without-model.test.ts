@@ -1,6 +1,7 @@
 // A device without a model (a second laptop opening the family's library, before or instead
 // of a 600 MB download) still reads the library from the CLI: status, list, places, folders
 // and favourites. Whatever embeds or writes fails as before, in one line, and changes nothing.
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shoebox, type CliResult } from './run-cli';
@@ -41,6 +42,19 @@ describe('reading a library on a device without a model', () => {
     expect(text.stdout.split('\n').slice(0, 2)).toEqual([
       `2 photos, 1 failed; embedded with ${TINY_IMMICH}, which is not installed on this device, so it can list the library but not search or index it`,
       '  To search here: pass --model-dir DIR, the model\'s folder as when indexing, or keep it: shoebox models import DIR',
+    ]);
+  });
+
+  it('status with the photos\' model installed but none in use says to use it', async () => {
+    const device = tempDir();
+    expect((await shoebox(['--home', device, 'models', 'import', fixtureModelDir(TINY_IMMICH), '--id', TINY_IMMICH])).code).toBe(0);
+    // No model chosen (the settings lost, or the one in use removed).
+    fs.writeFileSync(path.join(device, 'settings.json'), '{}');
+    const text = await shoebox(['--home', device, '--library', path.join(home, 'library'), 'status']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      `2 photos, 1 failed; embedded with ${TINY_IMMICH}, installed here but not in use, so it can list the library but not search or index it`,
+      `  To search here: shoebox models use ${TINY_IMMICH}`,
     ]);
   });
 

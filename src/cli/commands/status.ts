@@ -13,9 +13,14 @@ export function registerStatus(program: Command): void {
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
           const embedded = status.embeddedWith?.[0];
-          if (embedded) {
+          // Installed but not the one in use (it was switched away from, or removed and another chosen).
+          const installed = embedded && (await library.api.models()).models.some((m) => m.id === embedded.model && m.installed);
+          if (embedded && installed) {
+            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, installed here but not in use, so it can list the library but not search or index it`);
+            printLine(`  To search here: shoebox models use ${embedded.model}`);
+          } else if (embedded) {
             // Say which model the photos need: indexed with --model-dir, that folder is not kept.
-            printLine(`${status.photos} photos, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, which is not installed on this device, so it can list the library but not search or index it`);
+            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, which is not installed on this device, so it can list the library but not search or index it`);
             printLine(
               embedded.inCatalog
                 ? `  To search here: shoebox models install ${embedded.model} (or pass --model-dir DIR)`
@@ -23,17 +28,17 @@ export function registerStatus(program: Command): void {
             );
           } else {
             const why = (await library.api.status()).modelProblem ?? 'No model yet';
-            printLine(`${status.photos} photos, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
+            printLine(`${photos(status.photos)}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
             printLine(`  ${why}`);
           }
-        } else printLine(`${status.photos} photos, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+        } else printLine(`${photos(status.photos)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }
         const { copiesLine } = await import('../../core/index'); // loaded with the library already
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
-          printLine(`  ${printable(f.path)}${mapped}\t${f.photos} photos${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
+          printLine(`  ${printable(f.path)}${mapped}\t${photos(f.photos)}${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
           // Moved into the library (copiesAt)? Said beside the way to map it: not reachable here
           // (another device's path, or not mounted), still searched, thumbnails shown.
           // (The raw path to the line: its command quotes it so that it pastes as that path.)
@@ -46,3 +51,5 @@ export function registerStatus(program: Command): void {
       }
     });
 }
+
+const photos = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'}`;
