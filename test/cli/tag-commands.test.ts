@@ -64,6 +64,9 @@ describe('shoebox tag / tags / labels', () => {
     const unknownLabel = await run('tags', 'accept', ...MODEL, red, 'purple');
     expect(unknownLabel.code).toBe(2);
     expect(unknownLabel.stderr).toMatch(/^shoebox: no label set has the label "purple"\n$/);
+    // The library's set named as a file (`--labels colours` after importing colours.json).
+    const byName = await run('tag', ...MODEL, '--labels', 'colours', photos);
+    expect([byName.code, byName.stderr]).toEqual([2, 'shoebox: label set file not found: colours; "colours" is a label set of the library already: --set colours uses it\n']);
     const neither = await run('tag', ...MODEL, photos);
     expect([neither.code, neither.stderr]).toEqual([2, 'shoebox: give exactly one of --labels FILE and --set NAME\n']);
     const notInLibrary = await run('tags', 'accept', ...MODEL, path.join(photos, 'nope.jpg'), 'red');

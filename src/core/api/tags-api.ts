@@ -215,7 +215,12 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     async importLabelSetFile(value: string): Promise<LabelSetInfo> {
       const { tags } = await tagging();
       const file = resolveLabelSetFile(value);
-      if (!file) throw new LabelSetError(`label set file not found: ${value} (shipped sets: ${builtinLabelSets().join(', ') || 'none'})`);
+      if (!file) {
+        // A set imported before is the library's, named rather than read from a file.
+        const own = (await tags.listLabelSets()).find((s) => s.name === value);
+        if (own) throw new LabelSetError(`label set file not found: ${value}; "${value}" is a label set of the library already: --set ${value} uses it`);
+        throw new LabelSetError(`label set file not found: ${value} (shipped sets: ${builtinLabelSets().join(', ') || 'none'})`);
+      }
       // A shipped set asked for by name (`--labels scenes`) is the library's own once it is
       // there: the user may have changed it, and asking for it by name is not asking to undo that.
       const text = fs.readFileSync(file, 'utf8');
