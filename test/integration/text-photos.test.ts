@@ -69,6 +69,8 @@ describe.skipIf(!sharedAvailable('photos'))('text in photos', () => {
     const res = await shoebox(['settings', ...MODEL, '--json']);
     // The cost is the core's: measured on this device once it has read a few photos.
     expect(JSON.parse(res.stdout)).toEqual({ textInPhotos: { on: true, contents: made.length, left: 0, secondsPerPhoto: expect.any(Number), costMeasured: true } });
+    // Counted by content, as the reading goes (status counts files): said so.
+    expect((await shoebox(['settings', ...MODEL])).stdout).toBe(`text-in-photos: on; text read in all ${made.length} photos (a photo's copies count once; videos are not read)\n`);
   });
 
   it('finds a sign by its words, with the text read and the matched words boxed where they were drawn', async () => {

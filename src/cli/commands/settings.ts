@@ -20,7 +20,9 @@ function cost(s: TextInPhotosState): string {
 
 function describe(s: TextInPhotosState): string {
   if (!s.on) return `text-in-photos: off (reading text costs ${cost(s)}; shoebox settings text-in-photos on)`;
-  if (s.left === 0) return `text-in-photos: on; text read in all ${s.contents} photos`;
+  if (s.contents === 0) return 'text-in-photos: on; no photos yet: their text is read as they are indexed';
+  // Counted as the reading goes: by content (status counts files), videos left out.
+  if (s.left === 0) return `text-in-photos: on; text read in all ${s.contents} photos (a photo's copies count once; videos are not read)`;
   const minutes = Math.max(1, Math.round((s.left * s.secondsPerPhoto) / 60));
   return `text-in-photos: on; ${s.left} of ${s.contents} photos still to read (about ${minutes} min: ${cost(s)}), done by the next "shoebox index" or while "shoebox watch" runs`;
 }

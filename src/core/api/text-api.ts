@@ -2,8 +2,9 @@
 // has got and what it costs. Turned on from the app, the photos without text are read in the
 // background at once (one 'read-text' job: text-reading-job.ts); from the CLI, by the next
 // `index` or `watch`.
+import path from 'node:path';
 import type { JobState, TextInPhotosState } from '../../shared/api';
-import { contentsWithoutText, ocrCost, setTextInPhotos, textInPhotosEnabled } from '../text';
+import { contentsWithoutText, keepOcrCostIn, ocrCost, setTextInPhotos, textInPhotosEnabled } from '../text';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 
@@ -24,6 +25,8 @@ export interface TextReading {
 }
 
 export function textApi(ctx: ApiContext, reading: TextReading): TextMethods & TextForeground {
+  // The OCR's measured cost is the device's (each CLI command is a process of its own).
+  keepOcrCostIn(path.join(ctx.home, 'ocr-cost.json'));
   const state = async (): Promise<TextInPhotosState> => {
     const store = await (await ctx.need()).readable();
     const [on, left, photos] = await Promise.all([textInPhotosEnabled(store), contentsWithoutText(store), store.listPhotoDates()]);

@@ -10,4 +10,4 @@ export { allowedEdits, editsBetween, matchText, wordsRequired, type StoredLine }
 export { confusions } from './ocr-confusions';
 export { foldWord, queryWords, wordsOf } from './text-words';
 export { charWidth, wordBox } from './word-box';
-export { ESTIMATED_OCR_SECONDS, noteOcrTime, ocrCost, type OcrCost } from './ocr-cost';
+export { ESTIMATED_OCR_SECONDS, keepOcrCostIn, noteOcrTime, ocrCost, type OcrCost } from './ocr-cost';
