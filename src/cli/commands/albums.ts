@@ -1,13 +1,21 @@
 // `shoebox albums ...`: smart albums (saved queries whose members follow the library),
-// pinned and excluded photos, export as links or copies. The work is the library host's
-// (src/core/api/albums-api.ts), the app's albums; dates go through search's date parser.
+// pinned and excluded photos, rename and edit (pins and exclusions kept), export as links or
+// copies. The work is the library host's (src/core/api/albums-api.ts), the app's albums;
+// dates go through search's date parser.
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { AlbumFilters, AlbumMember, AlbumSummary, AlbumView, LibraryHost } from '../../core/index';
+import type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, LibraryHost } from '../../core/index';
+import type { AlbumInput } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
+type EditOptions = LibraryCommandOptions & Partial<Omit<CreateOptions, 'replace' | 'json'>> & { clear?: string[] };
+
+/** The filters `albums edit --clear` takes away. */
+const CLEARABLE = ['folder', 'tag', 'favourites', 'place', 'after', 'before'] as const;
+type Clearable = (typeof CLEARABLE)[number];
 
 const round = (x: number) => Number(x.toFixed(6));
 
@@ -73,6 +81,69 @@ function parseThreshold(value: string | undefined): number | undefined {
   return t;
 }
 
+/** `--clear tag,place --clear after`: the filters named, each known. */
+function collectClear(value: string, previous: string[] = []): string[] {
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  for (const n of names) if (!(CLEARABLE as readonly string[]).includes(n)) throw new UsageError(`--clear takes ${CLEARABLE.join(', ')} (comma-separated), got "${n}"`);
+  return [...previous, ...names];
+}
+
+/**
+ * The album's definition as stored (found among the summaries, so a broken album can still be
+ * renamed or mended); for a name there is none of, the core's own error.
+ */
+async function albumNamed(api: LibraryHost, name: string): Promise<AlbumSummary> {
+  return (await api.albumSummaries()).find((a) => a.name === name) ?? (await api.albumView(name)).album;
+}
+
+/** A stored date filter as text search's date parser reads back to the same instant. */
+const dateText = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** What `albums edit` was given: the change asked for, checked before the library opens. */
+function editChange(opts: EditOptions): { threshold: number | 'auto' | undefined; cleared: Set<Clearable> } {
+  const given = ['query', 'threshold', ...CLEARABLE, 'clear'] as const;
+  if (!given.some((o) => opts[o] !== undefined)) {
+    throw new UsageError('nothing to change: give --query, --threshold, --folder, --tag, --favourites, --place, --after, --before or --clear (to rename it: shoebox albums rename NAME NEW)');
+  }
+  const cleared = new Set(opts.clear as Clearable[] | undefined);
+  const clash = CLEARABLE.find((f) => cleared.has(f) && opts[f] !== undefined);
+  if (clash) throw new UsageError(`--${clash} and --clear ${clash} contradict each other: give one`);
+  return { threshold: opts.threshold?.trim().toLowerCase() === 'auto' ? 'auto' : parseThreshold(opts.threshold), cleared };
+}
+
+/**
+ * The album as `albums create --replace` makes it: what the options give, the rest as it is
+ * (`--clear` takes a filter away, `--threshold auto` makes the album automatic again).
+ */
+function editedRequest(album: AlbumSummary, opts: EditOptions, { threshold, cleared }: ReturnType<typeof editChange>): AlbumRequest {
+  const keep = <T>(given: T | undefined, filter: Clearable, current: T | undefined): T | undefined => given ?? (cleared.has(filter) ? undefined : current);
+  const f = album.filters;
+  const newThreshold = threshold === 'auto' ? null : (threshold ?? album.threshold);
+  const folder = keep(opts.folder, 'folder', f.folder);
+  const tag = keep(opts.tag, 'tag', f.tag);
+  const favourite = keep(opts.favourites, 'favourites', f.favourite);
+  const place = keep(opts.place, 'place', f.place);
+  const after = keep(opts.after, 'after', dateText(f.after));
+  const before = keep(opts.before, 'before', dateText(f.before));
+  return {
+    name: album.name,
+    query: opts.query ?? album.query,
+    ...(newThreshold !== null ? { threshold: newThreshold } : {}),
+    ...(folder !== undefined ? { folder } : {}),
+    ...(tag !== undefined ? { tag } : {}),
+    ...(favourite ? { favourite: true } : {}),
+    ...(place !== undefined ? { place } : {}),
+    ...(after !== undefined ? { after } : {}),
+    ...(before !== undefined ? { before } : {}),
+    replace: true,
+  };
+}
+
+/** The album's definition under another name: query, threshold and filters as they are. */
+function renamed(album: AlbumSummary, name: string): AlbumInput {
+  return { name, query: album.query, ...(album.threshold !== null ? { threshold: album.threshold } : {}), filters: album.filters };
+}
+
 export function registerAlbums(program: Command): void {
   const albums = program.command('albums').description('smart albums: saved queries whose photos follow the library');
 
@@ -116,6 +187,7 @@ export function registerAlbums(program: Command): void {
         if (opts.json) {
           return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { error: a.error } : {}) })));
         }
+        if (list.length === 0) return printLine('no albums yet: shoebox albums create NAME --query "..."');
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
         for (const a of list) printLine(a.error ? `${a.name}\tbroken: ${a.error}\t"${a.query}"` : `${a.name}\t${a.members} photos\t"${a.query}"\t${thresholdText(a)}`);
       });
@@ -128,16 +200,62 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums show', async (api) => printAlbum(await api.albumView(name), opts.json));
     });
 
+  withLibraryOptions(albums.command('rename'))
+    .description('rename an album, keeping its query, threshold, filters, pins and exclusions')
+    .argument('<name>', 'album name')
+    .argument('<new-name>', 'its new name')
+    .action(async (name: string, newName: string, opts: LibraryCommandOptions, cmd: Command) => {
+      await withAlbums(cmd, opts, 'shoebox albums rename', async (api) => {
+        // The app's editor's save: the core keeps the pins and exclusions across the rename.
+        const saved = await api.saveAlbum(renamed(await albumNamed(api, name), newName), name);
+        if (opts.json) {
+          const { album, members } = await api.albumView(saved.name);
+          return printJson({ ...albumJson(album, members), renamedFrom: name });
+        }
+        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${saved.members} photos, ${saved.pinned} pinned, ${saved.excluded} excluded`);
+      });
+    });
+
+  withLibraryOptions(albums.command('edit'))
+    .description("change an album's query, threshold or filters; what is not given stays, pins and exclusions too")
+    .argument('<name>', 'album name')
+    .option('--query <query>', 'what the photos show (text), or an image file to match')
+    .option('--threshold <cosine>', "minimum similarity to the query, or auto (the search's calibrated cut-off for the query)")
+    .option('--folder <dir>', 'only photos under this folder')
+    .option('--tag <label>', 'only photos with this tag')
+    .option('--favourites', 'only your favourites (shoebox favourites add)')
+    .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
+    .option('--after <date>', 'only photos taken on or after this date')
+    .option('--before <date>', 'only photos taken before this date')
+    .option('--clear <filters>', `take filters away: ${CLEARABLE.join(', ')} (comma-separated, or --clear again)`, collectClear)
+    .action(async (name: string, opts: EditOptions, cmd: Command) => {
+      const change = editChange(opts);
+      await withAlbums(cmd, opts, 'shoebox albums edit', async (api) => {
+        // `create --replace`'s save, as the app's editor saves an edit: pins and exclusions kept.
+        printAlbum(await api.createAlbum(editedRequest(await albumNamed(api, name), opts, change)), opts.json);
+      });
+    });
+
   const edit = (verb: 'pin' | 'exclude' | 'unpin', description: string) =>
     withLibraryOptions(albums.command(verb))
       .description(description)
       .argument('<name>', 'album name')
       .argument('<photo>', 'a photo in the library')
       .action(async (name: string, photo: string, opts: LibraryCommandOptions, cmd: Command) => {
-        await withAlbums(cmd, opts, `shoebox albums ${verb}`, async (api) => printAlbum(await api.editAlbum(name, photo, verb), opts.json));
+        await withAlbums(cmd, opts, `shoebox albums ${verb}`, async (api) => {
+          // An exclusion of a photo the album does not hold now still counts (it keeps the
+          // photo out later): said, from the album as it was (unknown for a broken one).
+          const before = verb === 'exclude' ? await api.albumView(name).catch(() => null) : null;
+          const view = await api.editAlbum(name, photo, verb);
+          const abs = path.resolve(photo);
+          if (before && !before.album.current.excluded.includes(abs) && !before.members.some((m) => m.path === abs)) {
+            process.stderr.write(`shoebox: ${printable(photo)} is not in the album "${printable(name)}"; excluded all the same (it will not join it later)\n`);
+          }
+          printAlbum(view, opts.json);
+        });
       });
   edit('pin', 'keep a photo in the album whatever its score');
-  edit('exclude', 'keep a photo out of the album whatever its score');
+  edit('exclude', 'keep a photo out of the album whatever its score (also one not in it now)');
   edit('unpin', 'undo a pin or an exclusion');
 
   withLibraryOptions(albums.command('remove'))

@@ -119,7 +119,10 @@ export class AlbumService {
     const query = fields.query.trim();
     if (!query) throw new AlbumError('an album needs a query', true);
     const threshold = fields.threshold == null ? null : checkThreshold(fields.threshold);
-    const queryDir = process.cwd();
+    // The directory its image paths (`./beach.jpg`) resolve against: where it was written. An
+    // album renamed or refiltered elsewhere with its query unchanged keeps it (those paths
+    // would name other files, or none, from there).
+    const queryDir = previous && previous.query === query ? previous.queryDir : process.cwd();
     const queryImages = await queryImageVectors(this.library, { query, queryDir, queryImages: previous?.queryImages ?? {} });
     await albumQuery(this.library, { query, threshold, queryDir, queryImages }); // a query that cannot run fails now, not at every read
     const filters = { ...(fields.filters ?? {}) };
