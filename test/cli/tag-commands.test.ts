@@ -43,6 +43,8 @@ describe('shoebox tag / tags / labels', () => {
     expect(json(await run('tags', 'accept', ...MODEL, '--json', red, 'yellow'))).toMatchObject({ label: 'yellow', state: 'accepted' });
     const listed = json(await run('tags', 'list', ...MODEL, '--json', photos)) as { path: string; tags: { label: string; state: string }[] }[];
     expect(listed.find((r) => r.path === red)!.tags).toEqual([expect.objectContaining({ label: 'yellow', set: 'colours', state: 'accepted' })]);
+    // In text, the user's word rather than a score (never suggested by the model, it scores 1).
+    expect((await run('tags', 'list', ...MODEL, photos)).stdout.split('\n')).toContain(`${red}\tyellow (accepted)`);
     expect(json(await run('tags', 'find', ...MODEL, '--json', 'yellow'))).toEqual([red, path.join(photos, 'yellow.jpg')].sort());
     // A label is matched as search --tag matches it: any case; one no set has is refused (exit 2).
     expect(json(await run('tags', 'find', ...MODEL, '--json', ' Yellow'))).toEqual([red, path.join(photos, 'yellow.jpg')].sort());

@@ -46,7 +46,9 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
     );
     return;
   }
-  for (const r of results) printLine(`${printable(r.path)}\t${r.tags.map((t) => `${printable(t.label)} (${t.score.toFixed(2)}${t.state === 'accepted' ? ', accepted' : ''})`).join(', ')}`);
+  // An accepted tag is the user's word, not a confidence: its score (1 when the model never
+  // suggested it) would read as one. --json keeps the score.
+  for (const r of results) printLine(`${printable(r.path)}\t${r.tags.map((t) => `${printable(t.label)} (${t.state === 'accepted' ? 'accepted' : t.score.toFixed(2)})`).join(', ')}`);
 }
 
 export function registerTag(program: Command): void {

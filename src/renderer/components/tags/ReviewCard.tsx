@@ -16,13 +16,15 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
   const client = useClient();
   const name = baseName(item.path);
   const { label, score, state } = item.tag;
-  const percent = `${Math.round(score * 100)}%`;
+  // A decided tag is the user's word, not a confidence (an accepted label the model never
+  // suggested scores 1: "100%" would read as the model's certainty).
+  const confidence = state === 'auto' ? `${Math.round(score * 100)}% confident` : `${state} by you`;
   const keys: Record<string, TagState | undefined> = state === 'auto' ? { a: 'accepted', r: 'rejected' } : { u: 'auto', ...(state === 'accepted' ? { r: 'rejected' } : { a: 'accepted' }) };
   return (
     <li
       className="review-card"
       tabIndex={tabbable ? 0 : -1}
-      aria-label={`${name}: ${label}, ${percent} confident`}
+      aria-label={`${name}: ${label}, ${confidence}`}
       aria-keyshortcuts={Object.keys(keys).join(' ')}
       onFocus={onFocus}
       data-state={state}
@@ -40,8 +42,8 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
         <span className="tag-chip" data-state={state}>
           {label}
         </span>
-        <span className="review-card__score" title="confidence">
-          {percent}
+        <span className="review-card__score" title={state === 'auto' ? 'confidence' : undefined}>
+          {state === 'auto' ? `${Math.round(score * 100)}%` : state}
         </span>
       </div>
       <div className="review-card__name" title={item.path}>
