@@ -655,6 +655,7 @@ export function App() {
             <Viewer
               source={source}
               index={viewerIndex}
+              photoId={viewer?.id}
               away={viewerAway ? (viewer.removed ? 'removed' : viewerHeld ? 'held' : 'checking') : undefined}
               held={viewerHeld}
               onHold={holdViewerPhoto}

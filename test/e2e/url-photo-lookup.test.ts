@@ -8,7 +8,9 @@
 // quietly dropping it; the engine too busy to say whether the photo exists does not count as
 // gone. And the history around it: Forward onto a photo deleted since leaves no entry that
 // reads the same as the one before; Esc then Enter at once leaves the photo reopened in the
-// URL; stepping onto a photo whose page had not arrived names it in the URL once it has.
+// URL; stepping onto a photo whose page had not arrived names it in the URL once it has. And
+// the viewer far down a list fetched again: its photo stays on screen (never the one that took
+// its place, nor "Loading…"); one said removed and stepped past is not shown again meanwhile.
 import type { WebSocketRoute } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -294,6 +296,31 @@ describe.skipIf(!hasChromium)('the URL’s photo looked for in a long list', () 
     // At its new place: the photo before it is the one that took its old place.
     await page().keyboard.press('ArrowLeft');
     await eventually(viewerName).toBe('Photo viewer: filler-450.jpg');
+  });
+
+  it('a photo said removed, stepped past while the list is fetched again, is not shown again', async () => {
+    const timeline = { total: 2000, at: { red: 0, green: 450 } as FakeTimeline['at'], delay: 1500 };
+    await load(photoHash('green'), timeline);
+    await eventually(viewerName, 30_000).toBe('Photo viewer: green.jpg');
+    // Gone from the list, and the engine cannot say it is still in the library: said removed.
+    timeline.at = { red: 0 };
+    refuse = real.green.id;
+    socket?.send(JSON.stringify({ event: { type: 'photos-changed', added: 0, removed: 1 } }));
+    await eventually(viewerName, 10_000).toBe('Photo viewer: green.jpg (removed)');
+    await page().evaluate(() => {
+      const dialog = document.querySelector('.viewer[role="dialog"]')!;
+      const names: string[] = [];
+      Reflect.set(window, 'viewerNames', names);
+      new MutationObserver(() => names.push(dialog.getAttribute('aria-label') ?? '')).observe(dialog, { attributes: true, attributeFilter: ['aria-label'] });
+    });
+    // Another change: the list is fetched again; → before the viewer's page has come back.
+    const asked = served.length;
+    socket?.send(JSON.stringify({ event: { type: 'photos-changed', added: 1, removed: 0 } }));
+    await eventually(() => served.slice(asked).includes(400), 10_000).toBe(true);
+    await page().keyboard.press('ArrowRight');
+    await eventually(viewerName, 10_000).toBe('Photo viewer: filler-450.jpg');
+    const names = await page().evaluate(() => Reflect.get(window, 'viewerNames') as string[]);
+    expect(names).not.toContain('Photo viewer: green.jpg');
   });
 
   it('raised no console errors', () => {

@@ -27,6 +27,8 @@ import { useRefocus } from '../hooks/useRefocus';
 interface ViewerProps {
   source: PagedPhotos;
   index: number;
+  /** The id of the photo the viewer means (undefined: whichever is at `index`, once known). */
+  photoId?: string | undefined;
   /** The photo last shown is no longer at `index` nor anywhere in the list: 'checking' while
    *  the engine is asked whether it is still in the library, 'removed' when it is not. No photo
    *  shows and nothing acts; ← and → go to the photos now before and at `index`. */
@@ -52,13 +54,16 @@ interface ViewerProps {
  * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
-export function Viewer({ source, index, away, held, onHold, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
+export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
   // The photo shown last: named once it has gone; and kept on screen, rather than "Loading…",
   // while the list fetched again (any change to the library) has not answered for its place yet.
   const lastShown = useRef<{ photo: Photo; index: number } | undefined>(undefined);
-  const listed = source.get(index) ?? (lastShown.current?.index === index && !source.hasLoaded(index) ? lastShown.current.photo : undefined);
+  // Only while the viewer still means that photo (`photoId`): one stepped onto, or one that
+  // left the list (shown as removed, then stepped past), is not brought back by it.
+  const still = lastShown.current !== undefined && lastShown.current.index === index && photoId !== undefined && lastShown.current.photo.id === photoId;
+  const listed = source.get(index) ?? (still && !source.hasLoaded(index) ? lastShown.current!.photo : undefined);
   const photo = away === 'held' ? held : away ? undefined : listed;
   if (photo) lastShown.current = { photo, index };
   const count = source.count;

@@ -244,7 +244,7 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
         </div>
       )}
       {viewerIndex !== null && (
-        <Viewer source={photos} index={viewerIndex} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace}>
+        <Viewer source={photos} index={viewerIndex} photoId={viewer?.id} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace}>
           {!viewingOnly && (
             <AlbumPhotoBar
               album={album.name}
