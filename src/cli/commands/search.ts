@@ -150,8 +150,8 @@ export function registerSearch(program: Command): void {
         if (page.photos.length === 0 && options.offset === 0 && /(^|\s)text:/i.test(query)) {
           const text = await library.api.textInPhotos();
           if (!text.on) process.stderr.write('shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n');
-          else if ((await library.api.search(query, { ...options, all: true, limit: 1 })).photos.length === 0) {
-            // Not the cut-off (said below): no photo read so far holds the words.
+          else if (Object.keys(options.filters ?? {}).length === 0 && (await library.api.search(query, { ...options, all: true, limit: 1 })).photos.length === 0) {
+            // Not the cut-off (said below), nor the filters (the text may be elsewhere): no photo read so far holds the words.
             const unread = text.left > 0 ? `; ${text.left} of ${text.contents} photos not read yet ("shoebox index" reads them)` : '';
             process.stderr.write(`shoebox: no photo's text holds these words${unread}\n`);
           }

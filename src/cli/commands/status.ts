@@ -13,8 +13,9 @@ export function registerStatus(program: Command): void {
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
           const embedded = status.embeddedWith?.[0];
-          // Installed but not the one in use (it was switched away from, or removed and another chosen).
-          const installed = embedded && (await library.api.models()).models.some((m) => m.id === embedded.model && m.installed);
+          // Installed but not the one in use (none chosen: the settings lost, or the one in use
+          // removed). In use but not loaded is the model's problem, said below.
+          const installed = embedded && (await library.api.models()).models.some((m) => m.id === embedded.model && m.installed && !m.active);
           if (embedded && installed) {
             printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, installed here but not in use, so it can list the library but not search or index it`);
             printLine(`  To search here: shoebox models use ${embedded.model}`);

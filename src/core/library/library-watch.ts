@@ -165,7 +165,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     // A version that cannot be read now counts as changed: the next session catches up.
     const [now, version] = await Promise.all([host.scope(again), again.photosVersion().catch(() => null)]).catch((error: unknown) => Promise.reject(lossOf(host.lockOf(again)) ?? error));
     const changed = since === null || version === null || version !== since || !sameFolders(now.libraryFolders, scope.libraryFolders);
-    if (changed || missed || Date.now() - startedAt > CATCH_UP_AFTER_MS) {
+    if (changed || catchUpDue()) {
       ended(again);
       return false;
     }
@@ -230,14 +230,16 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   );
   // Given back, the session hears no change of a folder it does not follow: one added by
   // another process (`shoebox index NEW` beside a watch of an empty library) would wait for a
-  // change in another. The folders are read now and then; a difference wakes the session.
+  // change in another. The folders are read now and then; a difference wakes the session, as
+  // does a batch it missed (or its age): the catch-up then comes without waiting for a change.
+  const catchUpDue = () => missed || Date.now() - startedAt > CATCH_UP_AFTER_MS;
   let looking = false;
   const lookAtFolders = setInterval(() => {
     if (!given || over || looking) return;
     looking = true;
     void host
       .libraryFolders()
-      .then((now) => (given && !over && !sameFolders(now, scope.libraryFolders) ? watcher.run(() => sync(null)) : undefined))
+      .then((now) => (given && !over && (catchUpDue() || !sameFolders(now, scope.libraryFolders)) ? watcher.run(() => sync(null)) : undefined))
       .catch(() => {}) // unreachable now (a library on S3 off the network): looked at again
       .finally(() => (looking = false));
   }, options.foldersLookMs ?? FOLDERS_LOOK_MS).unref();

@@ -536,8 +536,9 @@ class Store implements LibraryStore {
     return this.closing;
   }
 
+  /** Closes the store if nothing did yet (a failed close is close()'s caller's to hear). */
   whenClosed(): Promise<void> {
-    void this.close();
+    this.close().catch(() => {});
     return this.tablesClosed!;
   }
 

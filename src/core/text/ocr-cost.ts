@@ -24,9 +24,7 @@ let file: string | null = null;
 export function keepOcrCostIn(path: string): void {
   if (path === file) return;
   file = path;
-  const kept = readMeasure(path);
-  // What this process measured before (another library) adds to what the device kept.
-  measure = { ms: kept.ms + measure.ms, photos: kept.photos + measure.photos };
+  measure = readMeasure(path);
 }
 
 /** One photo read in `ms` (the reading pass calls it). */
@@ -36,7 +34,10 @@ export function noteOcrTime(ms: number): void {
   if (measure.photos > KEPT_PHOTOS) measure = { ms: (measure.ms * KEPT_PHOTOS) / measure.photos, photos: KEPT_PHOTOS };
   if (file) {
     try {
-      fs.writeFileSync(file, JSON.stringify(measure));
+      // Whole or not at all: the app and a `shoebox index` on this device read it meanwhile.
+      const part = `${file}.${process.pid}.part`;
+      fs.writeFileSync(part, JSON.stringify(measure));
+      fs.renameSync(part, file);
     } catch {
       // Only a figure to show: the data folder unwritable (or gone) keeps it in memory alone.
     }

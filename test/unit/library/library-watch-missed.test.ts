@@ -53,9 +53,9 @@ function watchedLibrary(folder: string) {
   return { host, handBack, events };
 }
 
-function startWatch(host: ReturnType<typeof watchedLibrary>['host']) {
+function startWatch(host: ReturnType<typeof watchedLibrary>['host'], options: { foldersLookMs?: number } = {}) {
   const stop = new AbortController();
-  const done = watchFolders(host, stop.signal, () => {});
+  const done = watchFolders(host, stop.signal, () => {}, options);
   stops.push(async () => {
     stop.abort();
     await done;
@@ -96,5 +96,19 @@ describe('a watch woken after a hand-back', () => {
     // a.jpg's batch was dropped: the wake reads the folders again (a.jpg and b.jpg both).
     await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(2), { timeout: 10_000 });
     expect(indexer.indexFolders.mock.calls[1]![1]).toEqual([dir]);
+  });
+
+  it('catches up after a failed batch without waiting for another change (its look at the folders wakes it)', async () => {
+    const dir = tempDir('shoebox-watch-missed-');
+    const { host, handBack, events } = watchedLibrary(dir);
+    indexer.indexFolders.mockResolvedValue(summary);
+    indexer.indexPaths.mockRejectedValueOnce(new Error('the library could not be written: network down')).mockResolvedValue(summary);
+    startWatch(host, { foldersLookMs: 200 });
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1));
+    written(dir, 'a.jpg');
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'log' && e.level === 'error')).toBe(true), { timeout: 10_000 });
+    await handBack();
+    // Nothing else changes in the folder: the dropped a.jpg is read again all the same.
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(2), { timeout: 10_000 });
   });
 });
