@@ -144,20 +144,27 @@ function renamed(album: AlbumSummary, name: string): AlbumInput {
   return { name, query: album.query, ...(album.threshold !== null ? { threshold: album.threshold } : {}), filters: album.filters };
 }
 
-export function registerAlbums(program: Command): void {
-  const albums = program.command('albums').description('smart albums: saved queries whose photos follow the library');
-
-  withLibraryOptions(albums.command('create'))
-    .description('create an album from a query; its photos are those matching it now and later')
-    .argument('<name>', 'album name')
-    .requiredOption('--query <query>', 'what the photos show (text), or an image file to match')
-    .option('--threshold <cosine>', "minimum similarity to the query (default: automatic, the search's calibrated cut-off for the query)")
+/** The filters an album keeps, as `create` and `edit` take them. */
+function withAlbumFilters(command: Command): Command {
+  return command
     .option('--folder <dir>', 'only photos under this folder')
     .option('--tag <label>', 'only photos with this tag')
     .option('--favourites', 'only your favourites (shoebox favourites add)')
     .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
     .option('--after <date>', 'only photos taken on or after this date')
-    .option('--before <date>', 'only photos taken before this date')
+    .option('--before <date>', 'only photos taken before this date');
+}
+
+export function registerAlbums(program: Command): void {
+  const albums = program.command('albums').description('smart albums: saved queries whose photos follow the library');
+
+  withAlbumFilters(
+    withLibraryOptions(albums.command('create'))
+      .description('create an album from a query; its photos are those matching it now and later')
+      .argument('<name>', 'album name')
+      .requiredOption('--query <query>', 'what the photos show (text), or an image file to match')
+      .option('--threshold <cosine>', "minimum similarity to the query (default: automatic, the search's calibrated cut-off for the query)"),
+  )
     .option('--replace', 'replace an album of the same name')
     .action(async (name: string, opts: CreateOptions, cmd: Command) => {
       const threshold = parseThreshold(opts.threshold);
@@ -216,17 +223,13 @@ export function registerAlbums(program: Command): void {
       });
     });
 
-  withLibraryOptions(albums.command('edit'))
-    .description("change an album's query, threshold or filters; what is not given stays, pins and exclusions too")
-    .argument('<name>', 'album name')
-    .option('--query <query>', 'what the photos show (text), or an image file to match')
-    .option('--threshold <cosine>', "minimum similarity to the query, or auto (the search's calibrated cut-off for the query)")
-    .option('--folder <dir>', 'only photos under this folder')
-    .option('--tag <label>', 'only photos with this tag')
-    .option('--favourites', 'only your favourites (shoebox favourites add)')
-    .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
-    .option('--after <date>', 'only photos taken on or after this date')
-    .option('--before <date>', 'only photos taken before this date')
+  withAlbumFilters(
+    withLibraryOptions(albums.command('edit'))
+      .description("change an album's query, threshold or filters; what is not given stays, pins and exclusions too")
+      .argument('<name>', 'album name')
+      .option('--query <query>', 'what the photos show (text), or an image file to match')
+      .option('--threshold <cosine>', "minimum similarity to the query, or auto (the search's calibrated cut-off for the query)"),
+  )
     .option('--clear <filters>', `take filters away: ${CLEARABLE.join(', ')} (comma-separated, or --clear again)`, collectClear)
     .action(async (name: string, opts: EditOptions, cmd: Command) => {
       const change = editChange(opts);
