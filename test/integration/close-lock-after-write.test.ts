@@ -25,7 +25,7 @@ describe('a library closed while a write outlives the close', () => {
     expect(fs.existsSync(path.join(home, 'library.lock'))).toBe(true);
     expect(() => acquireWriterLock(home, 'another writer').release()).toThrow(/library busy/);
     writeEnded();
-    await vi.waitFor(() => expect(fs.existsSync(path.join(home, 'library.lock'))).toBe(false));
+    await vi.waitFor(() => expect(fs.existsSync(path.join(home, 'library.lock'))).toBe(false), { timeout: 10_000 });
     acquireWriterLock(home, 'another writer').release();
   });
 

@@ -72,7 +72,7 @@ describe('a watch woken after a hand-back', () => {
     indexer.indexFolders.mockResolvedValue(summary);
     indexer.indexPaths.mockResolvedValue(summary);
     startWatch(host);
-    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1)); // the catch-up
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1), { timeout: 10_000 }); // the catch-up
     written(dir, 'a.jpg');
     await vi.waitFor(() => expect(indexer.indexPaths).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     await handBack();
@@ -88,7 +88,7 @@ describe('a watch woken after a hand-back', () => {
     indexer.indexFolders.mockResolvedValue(summary);
     indexer.indexPaths.mockRejectedValueOnce(new Error('the library could not be written: network down')).mockResolvedValue(summary);
     startWatch(host);
-    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     written(dir, 'a.jpg');
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'log', level: 'error', message: 'watch: the library could not be written: network down' }), { timeout: 10_000 });
     await handBack();
@@ -104,7 +104,7 @@ describe('a watch woken after a hand-back', () => {
     indexer.indexFolders.mockResolvedValue(summary);
     indexer.indexPaths.mockRejectedValueOnce(new Error('the library could not be written: network down')).mockResolvedValue(summary);
     startWatch(host, { foldersLookMs: 200 });
-    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     written(dir, 'a.jpg');
     await vi.waitFor(() => expect(events.some((e) => e.type === 'log' && e.level === 'error')).toBe(true), { timeout: 10_000 });
     await handBack();
