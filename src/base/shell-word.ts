@@ -5,8 +5,10 @@
 // Each such character is escaped as its UTF-8 bytes (\xHH): \u needs bash 4.2 and a UTF-8
 // locale (macOS's bash 3.2 has none), and a lone \x85 would be one byte, not U+0085.
 
+/** Control characters and text-direction overrides: never sent raw to a terminal (the CLI's
+ *  `printable` escapes them too). */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export function shellWord(p: string): string {
   if (/^[\w@%+=:,./-]+$/.test(p)) return p;

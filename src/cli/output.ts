@@ -2,6 +2,7 @@
 // one JSON document on stdout; errors as one line on stderr; exit 0 ok, 1 failure, 2 usage.
 import path from 'node:path';
 import { statusLine } from '../base/status-line';
+import { UNSAFE } from '../base/shell-word';
 
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
@@ -82,9 +83,10 @@ export function withoutUriSecrets(text: string): string {
  * newline) and bidirectional overrides are shown escaped, `\x1b`, `\n`, `\u202e`, never sent
  * raw. JSON output is exact and needs none of this.
  */
+const UNPRINTABLE = new RegExp(UNSAFE.source, 'g');
+
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return text.replace(UNPRINTABLE, (c) => {
     const code = c.charCodeAt(0);
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';

@@ -18,7 +18,8 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
   const { label, score, state } = item.tag;
   // A decided tag is the user's word, not a confidence (an accepted label the model never
   // suggested scores 1: "100%" would read as the model's certainty).
-  const confidence = state === 'auto' ? `${Math.round(score * 100)}% confident` : `${state} by you`;
+  const percent = `${Math.round(score * 100)}%`;
+  const confidence = state === 'auto' ? `${percent} confident` : `${state} by you`;
   const keys: Record<string, TagState | undefined> = state === 'auto' ? { a: 'accepted', r: 'rejected' } : { u: 'auto', ...(state === 'accepted' ? { r: 'rejected' } : { a: 'accepted' }) };
   return (
     <li
@@ -43,7 +44,7 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
           {label}
         </span>
         <span className="review-card__score" title={state === 'auto' ? 'confidence' : undefined}>
-          {state === 'auto' ? `${Math.round(score * 100)}%` : state}
+          {state === 'auto' ? percent : state}
         </span>
       </div>
       <div className="review-card__name" title={item.path}>
