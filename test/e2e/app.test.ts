@@ -154,12 +154,15 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue.jpg');
     await eventually(() => viewer.getByText('2 of').isVisible()).toBe(true);
     await eventually(() => viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
-    // A photo smaller than the pane shows at its own size (100%), never blown up past it.
-    const shown = await viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => {
-      const box = img.getBoundingClientRect();
-      return { width: Math.round(box.width), height: Math.round(box.height), rendering: getComputedStyle(img).imageRendering };
-    });
-    expect(shown).toEqual({ width: 320, height: 240, rendering: 'auto' });
+    // A photo smaller than the pane shows at its own size (100%), never blown up past it. The
+    // viewer places it once its load event has run, which a loaded machine may not have done
+    // yet when the image reports complete: wait for it.
+    const shown = () =>
+      viewer.locator('img.viewer__image').evaluate((img: HTMLImageElement) => {
+        const box = img.getBoundingClientRect();
+        return { width: Math.round(box.width), height: Math.round(box.height), rendering: getComputedStyle(img).imageRendering };
+      });
+    await eventually(shown).toEqual({ width: 320, height: 240, rendering: 'auto' });
     await screenshot(page, '07-viewer');
     await page.keyboard.press('ArrowLeft');
     await eventually(() => viewer.getByRole('heading', { level: 2 }).innerText()).toBe('blue again.jpg');
