@@ -76,6 +76,23 @@ describe('shoebox tag / tags / labels', () => {
     expect(notInLibrary.stderr).toMatch(/^shoebox: not in the library: .*nope\.jpg\n$/);
   });
 
+  it('tags list shows the tagged photos and counts the others, which --json still lists', async () => {
+    const { photos, labels, run } = await setup();
+    expect((await run('index', ...MODEL, photos)).code).toBe(0);
+    // Indexed, nothing tagged yet: no line per photo with nothing after its path.
+    expect(await run('tags', 'list', ...MODEL)).toEqual({ code: 0, stdout: '', stderr: 'shoebox: none of the 4 photos has a tag yet (shoebox tag --help says how to tag a folder)\n' });
+    const others = tempDir('shoebox-photos-');
+    await writeColourPhoto(others, 'grey.jpg', [128, 128, 128]);
+    expect((await run('index', ...MODEL, others)).code).toBe(0);
+    expect((await run('tag', ...MODEL, '--labels', labels, photos)).code).toBe(0);
+    const listed = await run('tags', 'list', ...MODEL);
+    expect(listed.stdout.trim().split('\n').map((line) => path.basename(line.split('\t')[0]!))).toEqual(['blue.jpg', 'green.jpg', 'red.jpg', 'yellow.jpg']);
+    expect([listed.code, listed.stderr]).toEqual([0, 'shoebox: 1 photo without a tag not listed\n']);
+    const all = json(await run('tags', 'list', ...MODEL, '--json')) as { path: string; tags: unknown[] }[];
+    expect(all.find((r) => r.path === path.join(others, 'grey.jpg'))).toEqual({ path: path.join(others, 'grey.jpg'), tags: [] });
+    expect(all).toHaveLength(5);
+  });
+
   it('imports, lists, shows, exports and removes label sets; invalid files are one-line usage errors', async () => {
     const { labels, run } = await setup();
     expect(json(await run('labels', 'import', ...MODEL, '--json', labels, 'animals'))).toEqual([

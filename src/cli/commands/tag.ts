@@ -51,6 +51,14 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
   for (const r of results) printLine(`${printable(r.path)}\t${r.tags.map((t) => `${printable(t.label)} (${t.state === 'accepted' ? 'accepted' : t.score.toFixed(2)})`).join(', ')}`);
 }
 
+/** What `tags list` says of the photos it left out for having no tag (of `set`). */
+function untaggedNote(untagged: number, tagged: number, set: string | undefined): string {
+  const what = set === undefined ? 'tag' : `tag of ${printable(set)}`;
+  if (tagged > 0) return `${untagged === 1 ? '1 photo' : `${untagged} photos`} without a ${what} not listed`;
+  const none = untagged === 1 ? `the one photo has no ${what}` : `none of the ${untagged} photos has a ${what}`;
+  return `${none} yet (shoebox tag --help says how to tag a folder)`;
+}
+
 export function registerTag(program: Command): void {
   withLibraryOptions(program.command('tag'))
     .description('tag the photos of a folder with a label set (zero-shot CLIP); photos indexed there later are tagged too')
@@ -90,14 +98,21 @@ export function registerTag(program: Command): void {
 
   const tags = program.command('tags').description('read tags, accept or reject them, and the auto-tagged folders');
   withLibraryOptions(tags.command('list'))
-    .description('photos with their tags (rejected ones left out)')
+    .description('photos with their tags (rejected ones left out); photos without a tag are counted, not listed')
     .argument('[folder]', 'only photos under this folder')
     .option('--set <name>', 'only tags of this label set')
+    .addHelpText('after', '\nWith --json: [{"path", "tags": [{"label", "set", "score", "state"}]}] for every photo, untagged ones too (tags []).')
     .action(async (folder: string | undefined, opts: TagCliOptions, cmd: Command) => {
       await withTags(cmd, opts, 'shoebox tags list', async (api) => {
         const results = await api.photoTags({ ...(folder ? { folder } : {}), ...(opts.set ? { set: opts.set } : {}) });
-        printPhotoTags(results, opts.json, true);
         if (results.length === 0 && folder) await noPhotoInFolderNote(api, folder, `folder ${folder}`);
+        if (opts.json) return printPhotoTags(results, true, true);
+        // A library of thousands of photos, a few folders tagged: the untagged would bury the
+        // tagged under lines with nothing after the path. They are counted on stderr instead.
+        const tagged = results.filter((r) => r.tags.length > 0);
+        printPhotoTags(tagged, false, true);
+        const untagged = results.length - tagged.length;
+        if (untagged > 0) process.stderr.write(`shoebox: ${untaggedNote(untagged, tagged.length, opts.set)}\n`);
       });
     });
 
