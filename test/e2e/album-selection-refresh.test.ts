@@ -31,6 +31,8 @@ describe.skipIf(!hasChromium)('an album’s selection while its list refreshes',
   const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
   const selectedNames = async () => (await tileNames(grid().locator('.tile--selected'))).sort();
   const members = async () => Number((await lib.page.locator('.album-header__meta').innerText()).match(/(\d+) photos?\b/)?.[1]);
+  /** The engine's jobs still to finish (indexing): each one's end refreshes the lists. */
+  const busyJobs = async () => ((await lib.serve.call('jobs')) as { state: string }[]).filter((job) => job.state === 'running' || job.state === 'queued').length;
 
   it('keeps the selected photos selected as the watcher indexes another into the album', async () => {
     await lib.serve.call('saveAlbum', { name: 'Everything', query: 'a photo', threshold: -1 });
@@ -38,6 +40,7 @@ describe.skipIf(!hasChromium)('an album’s selection while its list refreshes',
     await eventually(members, 60_000).toBe(PHOTOS.length);
     await eventually(async () => (await tileNames(grid())).length).toBe(PHOTOS.length);
     // The folder's indexing has just finished: its last refresh lands before anything is selected.
+    await eventually(busyJobs, 60_000).toBe(0);
     await page().waitForTimeout(3000);
     await grid().getByRole('button', { name: 'Open green.jpg' }).click({ modifiers: ['ControlOrMeta'] });
     await grid().getByRole('button', { name: 'Open yellow.jpg' }).click({ modifiers: ['ControlOrMeta'] });
@@ -49,6 +52,7 @@ describe.skipIf(!hasChromium)('an album’s selection while its list refreshes',
     await eventually(members, 60_000).toBe(PHOTOS.length + 1);
     await eventually(() => tileNames(grid())).toContain('crimson.jpg');
     // Let a late refresh settle (status, counts) before reading what stayed.
+    await eventually(busyJobs, 60_000).toBe(0);
     await page().waitForTimeout(1500);
     await screenshot(page(), 'album-selection-refresh');
     expect(await selectedNames()).toEqual(['green.jpg', 'yellow.jpg']);
