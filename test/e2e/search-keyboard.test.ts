@@ -54,7 +54,10 @@ describe.skipIf(!hasChromium)('from the search box to the photos by keyboard', (
     await searchBox().focus();
     await page().keyboard.type(' green');
     await eventually(() => page().getByRole('heading', { level: 1, name: 'Results for “blue green”' }).isVisible()).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Once the results have come (a new query's grid is empty until then), and a frame or two
+    // after, when a focus sent to them would have landed.
+    await eventually(async () => (await tileNames(page())).length).toBeGreaterThan(0);
+    await page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await focused()).toBe('INPUT Search photos');
   });
 

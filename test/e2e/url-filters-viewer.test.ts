@@ -149,10 +149,12 @@ describe.skipIf(!hasChromium)('filters, sort and the viewer’s photo in the URL
     await eventually(viewerName, 30_000).toBe('Photo viewer: green.jpg');
     // Stepping to another photo replaces the entry: one Back closes the viewer.
     const entries = await historyLength();
+    const greenHash = await hash();
     await page().keyboard.press('ArrowRight');
     await eventually(viewerName).not.toBe('Photo viewer: green.jpg');
     const stepped = await viewerName();
-    await eventually(hash).toMatch(/photo=/);
+    await eventually(hash).not.toBe(greenHash);
+    expect(await hash()).toMatch(/photo=/);
     expect(await historyLength()).toBe(entries);
     await reload();
     await eventually(viewerName, 30_000).toBe(stepped);

@@ -222,11 +222,15 @@ describe.skipIf(!hasChromium)('the URL’s photo looked for in a long list', () 
   it('Esc then Enter at once (before the close’s Back has arrived): the photo open is in the URL', async () => {
     await load('#/', null);
     await eventually(() => tileNames(page())).toHaveLength(NAMES.length);
-    // Back takes its time (it is asynchronous): here, a second and a half.
+    // Back takes its time (it is asynchronous): here, a second and a half. Its arrival (the
+    // popstate, after the page's own listener has had it) is counted.
     await page().evaluate(() => {
       const back = history.back.bind(history);
       history.back = () => void setTimeout(back, 1500);
+      Reflect.set(window, 'pops', 0);
+      window.addEventListener('popstate', () => Reflect.set(window, 'pops', (Reflect.get(window, 'pops') as number) + 1));
     });
+    const pops = () => page().evaluate(() => Reflect.get(window, 'pops') as number);
     await open('teal').click();
     await eventually(viewerName).toBe('Photo viewer: teal.jpg');
     await eventually(hash).toBe(photoHash('teal'));
@@ -234,7 +238,8 @@ describe.skipIf(!hasChromium)('the URL’s photo looked for in a long list', () 
     await eventually(() => page().evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Open teal.jpg');
     await page().keyboard.press('Enter');
     await eventually(viewerName).toBe('Photo viewer: teal.jpg');
-    await page().waitForTimeout(2500);
+    // Once that Back has arrived (and the history has followed the app from there).
+    await eventually(pops).toBe(1);
     expect(await viewerName()).toBe('Photo viewer: teal.jpg');
     expect(await hash()).toBe(photoHash('teal'));
     // It is an entry of its own still: Back closes it.

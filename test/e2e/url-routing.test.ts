@@ -243,8 +243,9 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos', 'imagenet'))('the scr
     // Back: asked too, and the page stays until the answer.
     await page().goBack();
     await eventually(() => ask.isVisible()).toBe(true);
-    await page().waitForTimeout(300);
-    expect(await hash()).toBe('#/label-set/animals');
+    // (The page asks as the Back lands, then goes forward again: that move takes its time.)
+    await eventually(hash).toBe('#/label-set/animals');
+    expect(await ask.isVisible()).toBe(true);
     expect(await threshold.inputValue()).toBe('0.5');
     await ask.getByRole('button', { name: 'Leave without saving' }).click();
     await eventually(title).toBe('All photos');

@@ -92,7 +92,9 @@ describe.skipIf(!hasChromium)('videos in the browser', () => {
     expect(new URL(await video.getAttribute('poster') ?? '', serve.origin).pathname).toMatch(/^\/thumb\//);
     // Enough data to show the current frame, and it starts at the matched moment, not at 0.
     await eventually(() => video.evaluate((v: HTMLVideoElement) => v.readyState), 30_000).toBeGreaterThanOrEqual(HAVE_CURRENT_DATA);
-    await eventually(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(hit!.time! - 0.5);
+    // The seek to it done (currentTime says the new place at once; the frame shown is the old one
+    // until the seek has finished).
+    await eventually(() => video.evaluate((v: HTMLVideoElement) => (v.seeking || v.readyState < 2 ? -1 : v.currentTime))).toBeGreaterThanOrEqual(hit!.time! - 0.5);
     const frame = await video.evaluate((v: HTMLVideoElement) => {
       const canvas = document.createElement('canvas');
       canvas.width = v.videoWidth;
