@@ -430,6 +430,45 @@ describe.skipIf(!hasChromium)('the slideshow in the browser', () => {
     }
   });
 
+  it('paused while the next photo is on its way, stays on the photo shown when it arrives', async () => {
+    const listing = (await serve.call('timeline', { folder: colours, offset: 0, limit: 10 })) as { photos: { id: string; path: string }[] };
+    const green = listing.photos.find((p) => p.path.endsWith('/green.jpg'))!;
+    let delayed = 0;
+    let answered = 0;
+    await page.route(`**/image/${encodeURIComponent(green.id)}?*`, async (route) => {
+      delayed++;
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.continue().catch(() => {});
+      answered++;
+    });
+    try {
+      await openFresh('navy.jpg');
+      await recordSlides();
+      await eventually(shown).toBe('red.jpg');
+      // Green's turn has come (it is being fetched), and the user pauses on red.
+      await eventually(() => delayed).toBeGreaterThan(0);
+      const redAt = (await slidesShown()).find((slide) => slide.name === 'red.jpg')!.at;
+      await page.waitForFunction((until) => performance.now() >= until, redAt + INTERVAL * 1.2);
+      expect(await shown()).toBe('red.jpg');
+      await page.keyboard.press(' ');
+      await eventually(playLabel).toBe('Play');
+      expect(answered, 'green came before the pause: the machine is too slow for this test').toBe(0);
+      expect(await announced()).toBe('Paused, 3 of 7');
+      // Green arrives: red stays, as the counter says.
+      await eventually(() => answered, 10_000).toBeGreaterThan(0);
+      await page.waitForTimeout(INTERVAL);
+      expect((await slidesShown()).map((slide) => slide.name)).not.toContain('green.jpg');
+      expect(await shown()).toBe('red.jpg');
+      expect(await counter()).toBe('3 of 7');
+      // Played on, green comes next.
+      await page.keyboard.press(' ');
+      const [next] = await watch(1);
+      expect(next?.name).toBe('green.jpg');
+    } finally {
+      await page.unroute(`**/image/${encodeURIComponent(green.id)}?*`);
+    }
+  });
+
   it('pauses while the tab is hidden and plays on when it is visible again', async () => {
     await openFresh('blue.jpg');
     await eventually(shown).toBe('navy.jpg');

@@ -72,6 +72,8 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
   const images = useSlideshowImages();
   const lastShown = useRef(start);
   const closed = useRef(false);
+  /** Whether the wanted photo is the clock's choice rather than the user's (an arrow key). */
+  const clockMoved = useRef(false);
 
   const list: ListExtent = { count: source.count, complete: source.complete };
   const { current } = slides;
@@ -144,8 +146,10 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
       return;
     }
     setDue(false);
-    if (step.kind === 'go') setTarget(step.index);
-    else {
+    if (step.kind === 'go') {
+      clockMoved.current = true;
+      setTarget(step.index);
+    } else {
       setEnded(true);
       setPlaying(false);
     }
@@ -155,6 +159,7 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
     const step = direction > 0 ? nextStep(target, list, settings.loop) : previousStep(target, list, settings.loop);
     setDue(false);
     if (step.kind === 'go') {
+      clockMoved.current = false;
       setEnded(false);
       setTarget(step.index);
       setAnnouncement(counterText(step.index, list));
@@ -168,11 +173,15 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
   const togglePlay = () => {
     setDue(false);
     if (playing) {
+      // The clock's next photo may still be loading: paused, the one on screen stays (a photo
+      // the user stepped to by hand is still shown once it loads).
+      if (clockMoved.current && target !== shown) setTarget(shown);
       setPlaying(false);
       setAnnouncement(`Paused, ${counterText(shown, list)}`);
       return;
     }
     if (ended) {
+      clockMoved.current = false;
       setEnded(false);
       setTarget(0);
     }
