@@ -39,6 +39,8 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
   const prefix = s3Prefix('settings-library');
   /** Plays the engine's side of main's copy: a library with photos, opened in this process. */
   let copier: LibraryHost;
+  /** How long main takes to answer library(): a slow answer shows what the page has meanwhile. */
+  let libraryDelayMs = 0;
 
   beforeAll(async () => {
     home = tempDir('shoebox-e2e-settings-library-');
@@ -59,7 +61,10 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
       view = { choice: input.choice, uri, hasKeys: input.keys ? true : input.keys === null ? false : view.hasKeys, canStoreKeys: true };
       return view;
     });
-    await page.exposeFunction('mainLibrary', async () => view);
+    await page.exposeFunction('mainLibrary', async () => {
+      await new Promise((resolve) => setTimeout(resolve, libraryDelayMs));
+      return view;
+    });
     await page.addInitScript(
       ({ methods, token, channel }) => {
         const call = async (method: string, args: unknown[]) => {
@@ -129,9 +134,15 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
   it('the real bucket opens; the keys typed are never shown back', async () => {
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByLabel('Bucket', { exact: true }).fill(s3!.bucket);
+    libraryDelayMs = 5000;
     await settings.getByRole('button', { name: 'Save and open' }).click();
     const uri = `s3://${s3!.bucket}/${prefix}`;
     await eventually(() => settings.getByText(`Opened ${uri}.`).isVisible(), 30_000).toBe(true);
+    // Saved, the form shows the bucket at once, not the choice before while library() answers
+    // again (Save would then have gone back to it).
+    expect(await settings.getByRole('radio', { name: 'S3 bucket' }).isChecked()).toBe(true);
+    expect(await settings.getByLabel('Bucket', { exact: true }).count()).toBe(1);
+    libraryDelayMs = 0;
     expect(await settings.getByRole('alert').count()).toBe(0);
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({ choice: { kind: 's3', bucket: s3!.bucket, prefix, endpoint: s3!.endpoint, region: s3!.region }, keys: { accessKeyId: s3!.accessKey, secretAccessKey: s3!.secretKey } });

@@ -4,9 +4,11 @@ export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T 
 
 /**
  * Runs `load` on mount and whenever `reload()` is called or `deps` change; a stale answer
- * (an older call finishing after a newer one) is dropped.
+ * (an older call finishing after a newer one) is dropped. `set(value)` shows a value the
+ * caller already has (a save's answer) at once, without a round trip's stale view; a
+ * `reload()` after it still confirms it.
  */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): [AsyncState<T>, () => void] {
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): [AsyncState<T>, () => void, (value: T) => void] {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -20,7 +22,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): [AsyncStat
     };
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return [state, reload];
+  const set = useCallback((value: T) => setState({ status: 'ready', value }), []);
+  return [state, reload, set];
 }
 
 export function errorMessage(error: unknown): string {

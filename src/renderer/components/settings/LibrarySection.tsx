@@ -65,7 +65,7 @@ function draftOf(view: LibraryChoiceView): Draft {
  */
 export function LibrarySection() {
   const client = useClient();
-  const [state, reload] = useAsync(() => (client.library ? client.library() : Promise.resolve(null)), [client]);
+  const [state, reload, setView] = useAsync(() => (client.library ? client.library() : Promise.resolve(null)), [client]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -107,6 +107,9 @@ export function LibrarySection() {
     const copy = copies;
     try {
       const next = await client.setLibrary({ choice, ...(keys === undefined ? {} : { keys }), ...(copy ? { copy } : {}) });
+      // The saved choice shows at once: waiting for library() to answer again showed the one
+      // before for a round trip, beside "Opened …", and Save would have gone back to it.
+      setView(next);
       setDraft(null);
       const where = next.uri ?? 'the library in the data folder';
       setSaved(copy ? `Copied this library to ${where} and opened it` : `Opened ${where}`);
