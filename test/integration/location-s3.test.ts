@@ -137,6 +137,26 @@ describe.skipIf(!s3)('a library on S3', () => {
     expect(bad.stderr).toMatch(/unsupported library location ftp:/);
   });
 
+  it('takes the endpoint written in ~/.aws/credentials, and reads an AWS_* variable set to nothing as unset', async () => {
+    const photos = tempDir('shoebox-s3-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    const home = tempDir();
+    const credentials = path.join(home, 'aws-credentials');
+    fs.writeFileSync(credentials, `[default]\naws_access_key_id = ${gw.accessKey}\naws_secret_access_key = ${gw.secretKey}\nregion = ${gw.region}\nendpoint_url = ${gw.endpoint}\n`);
+    const unset = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_PROFILE: undefined, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_ENDPOINT_URL: undefined, AWS_ENDPOINT_URL_S3: undefined };
+    // Only the credentials file says where the bucket is: LanceDB went to AWS itself with it.
+    const fromFile = { ...unset, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: path.join(home, 'no-config') };
+    const uri = s3LibraryUri(gw, s3Prefix('h1-credentials-endpoint'));
+    const indexed = await shoebox(['--home', home, '--library', uri, 'index', ...MODEL, photos], fromFile);
+    expect(indexed.code, indexed.stderr).toBe(0);
+    // An empty variable (`AWS_ENDPOINT_URL_S3=` in a script) is no endpoint: LanceDB panicked on it.
+    for (const empty of [{ ...fromFile, AWS_ENDPOINT_URL_S3: '' }, { ...awsEnv(gw), AWS_ENDPOINT_URL_S3: ' ', AWS_SESSION_TOKEN: '' }]) {
+      const listed = await shoebox(['--home', tempDir(), '--library', uri, 'list', '--json'], empty);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect((JSON.parse(listed.stdout) as { path: string }[]).map((p) => p.path)).toEqual([path.join(photos, 'red.jpg')]);
+    }
+  });
+
   it('refuses to repair an S3 library in one line, and writes nothing under its prefix', async () => {
     const prefix = s3Prefix('h1-repair');
     const res = await shoebox(['--home', tempDir(), '--library', s3LibraryUri(gw, prefix), 'repair', ...MODEL], awsEnv(gw));

@@ -45,8 +45,13 @@ export async function resolveS3Settings(where: string, env: NodeJS.ProcessEnv = 
     configFilepath: env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'),
     ignoreCache: true,
   };
-  const { configFile } = await loadSharedConfigFiles(files).catch(() => ({ configFile: {} as Record<string, Record<string, string | undefined>> }));
-  const config = configFile[profile] ?? {};
+  if (env === process.env) dropEmptyAwsVariables(env);
+  const none = {} as Record<string, Record<string, string | undefined>>;
+  const { configFile, credentialsFile } = await loadSharedConfigFiles(files).catch(() => ({ configFile: none, credentialsFile: none }));
+  // A profile's settings as the AWS SDK merges them: the credentials file's, the config file's
+  // over them. An endpoint_url or region written in ~/.aws/credentials counts (the SDK's bucket
+  // check used it while LanceDB, given none, signed its requests for AWS itself).
+  const config = { ...credentialsFile[profile], ...configFile[profile] };
   const region = overrides.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || config.region || DEFAULT_REGION;
   // As the AWS tools (and the SDK's own bucket check) read it: a profile's `services` section
   // names S3's endpoint before the profile's own endpoint_url. Read here, so LanceDB gets the
@@ -57,6 +62,15 @@ export async function resolveS3Settings(where: string, env: NodeJS.ProcessEnv = 
   if (given) return { region, ...(endpoint ? { endpoint } : {}), credentials: given };
   const { credentials, provider } = await fromFiles(where, profile, env.AWS_PROFILE !== undefined, files);
   return { region, ...(endpoint ? { endpoint } : {}), credentials, provider };
+}
+
+/**
+ * Unsets the AWS_* variables that are set to nothing (`AWS_ENDPOINT_URL_S3=`). Shoebox reads
+ * one as unset, as the AWS tools do, but LanceDB reads the variables itself, and an empty
+ * endpoint made it panic (a Rust backtrace, not a line). Only this process's copy changes.
+ */
+function dropEmptyAwsVariables(env: NodeJS.ProcessEnv): void {
+  for (const [name, value] of Object.entries(env)) if (name.startsWith('AWS_') && value !== undefined && value.trim() === '') delete env[name];
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): S3Credentials | null {

@@ -67,6 +67,14 @@ describe('S3 credentials, region and endpoint', () => {
     expect(nas.storageOptions.allow_http).toBe('true');
   });
 
+  it('take region and endpoint_url written in the credentials file too, the config file\'s over them (as the AWS SDK merges them)', async () => {
+    const credentials = `[default]\naws_access_key_id = AKID\naws_secret_access_key = ${SECRET}\nregion = eu-north-1\nendpoint_url = http://192.0.2.10:7480\n`;
+    const only = await resolve('s3://shoebox/x', awsDir(credentials));
+    expect(only.s3).toEqual({ bucket: 'shoebox', prefix: 'x', region: 'eu-north-1', endpoint: 'http://192.0.2.10:7480' });
+    const both = await resolve('s3://shoebox/x', awsDir(credentials, `[default]\nendpoint_url = http://192.0.2.20:9000\n`));
+    expect(both.s3).toMatchObject({ region: 'eu-north-1', endpoint: 'http://192.0.2.20:9000' });
+  });
+
   it("take the endpoint from the profile's services section, as the AWS tools do (the bucket check read it; LanceDB went to AWS)", async () => {
     const env = awsDir(
       `[fam]\naws_access_key_id = AKIDFAM\naws_secret_access_key = ${SECRET}\n`,
