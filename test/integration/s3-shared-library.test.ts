@@ -236,7 +236,7 @@ describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
     // One line says it (a hook that read the store when the network went, auto-tagging, may
     // say it too, in the same words): no page of nested causes.
     const lines = first.out.stderr.trim().split('\n');
-    for (const line of lines) expect(line, first.out.stderr).toMatch(/^shoebox: (auto-tagging: )?lost the connection to s3:\/\/\S+ at http:\/\/127\.0\.0\.1:\d+ \([^)]+\): what was committed is kept; run the command again to resume$/);
+    for (const line of lines) expect(line, first.out.stderr).toMatch(/^shoebox: (auto-tagging: )?lost the connection to s3:\/\/\S+ at http:\/\/127\.0\.0\.1:\d+ \([^)]+\): what was committed is kept; trying again resumes from there$/);
     expect(lines.at(-1)).toMatch(/^shoebox: lost the connection/);
 
     // Only committed batches are visible: no duplicate rows, each listed photo whole.

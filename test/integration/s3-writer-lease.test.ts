@@ -91,11 +91,13 @@ function leaseTests(where: () => Promise<{ location: (uri?: string) => Promise<L
     const { location } = await where();
     const loc = await location();
     // A holder that stopped renewing (frozen, asleep, cut off): a short TTL, no renewals. (Short,
-    // not too short: taking the lease and asking for it again are several requests to the store
-    // each, which a slow machine's Ceph answers in seconds.)
-    const stalled = await take(loc, 'shoebox watch', { ttlMs: 10_000, renewMs: 3_600_000 });
+    // not too short: its clock starts before the claim; taking the lease (a young table waits
+    // 1 s and reads it back) and asking for it again are several requests to the store each,
+    // which a loaded machine's Ceph answers in seconds.)
+    const stalled = await take(loc, 'shoebox watch', { ttlMs: 20_000, renewMs: 3_600_000 });
     expect((await tryAcquireWriterLease(loc, { command: 'shoebox index' })).acquired).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    // Expired: readers see it free (expires_at passed), as the taker below will.
+    await expect.poll(() => readWriterLease(loc), { timeout: 60_000, interval: 500 }).toBeNull();
     await take(loc, 'shoebox index');
     await stalled.renew();
     expect(() => stalled.assertHeld()).toThrow(LeaseLostError);
@@ -168,7 +170,7 @@ describe.skipIf(!s3)('the writer lease when the network drops as it is taken', (
         () => null,
         (error: Error) => error,
       );
-      expect(failed?.message).toMatch(/^lost the connection to s3:\/\/\S+ at http:\/\/127\.0\.0\.1:\d+ \([^)]+\): what was committed is kept; run the command again to resume$/);
+      expect(failed?.message).toMatch(/^lost the connection to s3:\/\/\S+ at http:\/\/127\.0\.0\.1:\d+ \([^)]+\): what was committed is kept; trying again resumes from there$/);
     } finally {
       await proxy.close();
     }

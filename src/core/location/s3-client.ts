@@ -72,7 +72,7 @@ export async function checkS3Reachable(location: LibraryLocation, refuse?: { key
  * Shared by the store's errors (store/lost-connection.ts) and the library's files (s3-files.ts).
  */
 export function lostConnectionLine(location: LibraryLocation, cause: string): string {
-  return withoutSecrets(`lost the connection to ${location.describe()} (${cause.toLowerCase()}): what was committed is kept; run the command again to resume`, location.secrets);
+  return withoutSecrets(`lost the connection to ${location.describe()} (${cause.toLowerCase()}): what was committed is kept; trying again resumes from there`, location.secrets);
 }
 
 /** Node's codes for a server certificate it could not trust (a self-signed NAS, a private CA, another name). */

@@ -15,7 +15,7 @@ const lanceError = new Error(
 describe('a lost connection to an S3 library', () => {
   it('is one line naming the library and its endpoint, without the secret', () => {
     const error = lostConnection(s3, lanceError);
-    expect(error?.message).toBe('lost the connection to s3://photos/family at http://nas.local:9000 (error sending request): what was committed is kept; run the command again to resume');
+    expect(error?.message).toBe('lost the connection to s3://photos/family at http://nas.local:9000 (error sending request): what was committed is kept; trying again resumes from there');
     expect(error?.message).not.toContain(SECRET);
   });
 
