@@ -7,14 +7,19 @@ export interface IndexSummary {
   /** Photos whose file changed and was indexed again. */
   updated: number;
   unchanged: number;
-  /** Photos whose file is gone. */
+  /** Photos whose file is gone, or no longer readable (`failed` says which: `dropped`). */
   removed: number;
   /** Photos whose embedding was reused from identical content under another path (moves, copies). */
   moved: number;
   /** Photos run through the model in this run. */
   embedded: number;
-  /** Files that could not be indexed, with why (known failures whose file did not change included). */
-  failed: { path: string; reason: string }[];
+  /**
+   * Files that could not be indexed, with why (known failures whose file did not change
+   * included). `dropped`: the photo was in the library and its file changed into something
+   * unreadable: its row is gone (counted in `removed`); its marks, kept by content, come back
+   * if the file is restored.
+   */
+  failed: { path: string; reason: string; dropped?: true }[];
   /**
    * Folders (or files, links) that could not be read, with how many photos under them were
    * kept: a missing library folder (an unmounted disk) never empties the library. `copiesAt`:

@@ -539,7 +539,9 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
     const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
     const gone = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];
-    summary.removed = gone.length;
+    summary.removed = gone.length + broken.length;
+    const dropped = new Set(broken);
+    for (const f of summary.failed) if (dropped.has(f.path)) f.dropped = true;
     // Remembered first: the next batch may bring a file written at one of these paths.
     if (recent?.wants(gone.length)) recent.remember(await oldRowsAt(store, gone));
     if (gone.length || broken.length) {
