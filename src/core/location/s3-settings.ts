@@ -51,7 +51,7 @@ export async function resolveS3Settings(where: string, env: NodeJS.ProcessEnv = 
   // A profile's settings as the AWS SDK merges them: the credentials file's, the config file's
   // over them. An endpoint_url or region written in ~/.aws/credentials counts (the SDK's bucket
   // check used it while LanceDB, given none, signed its requests for AWS itself).
-  const config = { ...credentialsFile[profile], ...configFile[profile] };
+  const config: Record<string, string | undefined> = { ...credentialsFile[profile], ...configFile[profile] };
   const region = overrides.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || config.region || DEFAULT_REGION;
   // As the AWS tools (and the SDK's own bucket check) read it: a profile's `services` section
   // names S3's endpoint before the profile's own endpoint_url. Read here, so LanceDB gets the
