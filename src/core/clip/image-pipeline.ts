@@ -27,7 +27,10 @@ export interface PipelineOptions {
    * thumbnail). Resolving to null settles the photo without inference (reported as skipped).
    */
   decode?: (path: string, pre: ImagePreprocessing, index: number) => Promise<PreprocessedImage | null>;
-  /** Stops decoding further photos; those already decoded are still embedded. */
+  /**
+   * Stops promptly: no photo is decoded or embedded after it, and the batch running is not
+   * waited for; photos without a result by then get none (the caller counts them as not done).
+   */
   signal?: AbortSignal;
 }
 
@@ -74,45 +77,71 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
 
   const plane = 3 * pre.size * pre.size;
   let inFlight: Promise<void> = Promise.resolve();
+  // A stop does not wait for the batch running either: the first one waits for the session to
+  // load (seconds), which a stop cannot cut short. Its results, if they come after, are dropped.
+  let over = false;
+  let onStop = () => {};
+  const stopped = new Promise<void>((resolve) => (onStop = resolve));
+  if (options.signal?.aborted) onStop();
+  else options.signal?.addEventListener('abort', onStop, { once: true });
+  const running = () => Promise.race([inFlight, stopped]);
   let finished = 0;
   let total = paths.length;
-  pump();
-  while (finished < total) {
-    const allDecoded = nextToDecode >= paths.length && decoding === 0;
-    const good = ready.filter((d) => d.image).length;
-    if (good < options.batchSize && !allDecoded) {
-      // Failures need no inference: report them as soon as they are known, and decode more
-      // in their place (a run of skipped photos, copies say, can fill the buffer alone, and
-      // no decode in flight would call pump() again).
-      finished += flushSettled(ready, options.onResult);
-      if (finished >= total) break;
-      pump();
-      // Nothing decoding and none started would wait for ever (the app's job would never end):
-      // a bug, said as an error instead.
-      if (decoding === 0 && nextToDecode < paths.length) throw new Error(`embedding stalled after ${finished} of ${total} photos (a bug: please report it)`);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        // The decode may have finished between the check above and now.
-        if (ready.filter((d) => d.image).length >= options.batchSize || (nextToDecode >= paths.length && decoding === 0)) notify();
-      });
-      continue;
-    }
-    finished += flushSettled(ready, options.onResult);
-    const batch = ready.splice(0, options.batchSize);
-    if (batch.length === 0) continue;
+  try {
     pump();
-    // Normalised straight into the batch: no float copy of each photo on the way.
-    const pixels = new Float32Array(plane * batch.length);
-    batch.forEach((d, i) => toNormalisedChw(d.image!.rgb, pre.size, pre, pixels, i * plane));
-    // One batch in flight at a time: the next is assembled while this one runs.
-    await inFlight;
-    inFlight = options.infer(pixels, batch.length).then(
-      (embeddings) => batch.forEach((d, i) => options.onResult({ index: d.index, path: d.path, embedding: embeddings[i]!, width: d.image!.width, height: d.image!.height })),
-      (err: unknown) => batch.forEach((d) => options.onResult({ index: d.index, path: d.path, error: `inference failed: ${(err as Error).message}` })),
-    );
-    finished += batch.length;
+    while (finished < total) {
+      if (options.signal?.aborted) {
+        // Up to two batches may wait decoded: embedding them made Ctrl-C take seconds (a whole
+        // run's worth when the session was still loading). They are left for the next run.
+        nextToDecode = paths.length;
+        flushSettled(ready, options.onResult);
+        break;
+      }
+      const allDecoded = nextToDecode >= paths.length && decoding === 0;
+      const good = ready.filter((d) => d.image).length;
+      if (good < options.batchSize && !allDecoded) {
+        // Failures need no inference: report them as soon as they are known, and decode more
+        // in their place (a run of skipped photos, copies say, can fill the buffer alone, and
+        // no decode in flight would call pump() again).
+        finished += flushSettled(ready, options.onResult);
+        if (finished >= total) break;
+        pump();
+        // Nothing decoding and none started would wait for ever (the app's job would never end):
+        // a bug, said as an error instead.
+        if (decoding === 0 && nextToDecode < paths.length) throw new Error(`embedding stalled after ${finished} of ${total} photos (a bug: please report it)`);
+        const decoded = new Promise<void>((resolve) => {
+          wake = resolve;
+          // The decode may have finished between the check above and now.
+          if (ready.filter((d) => d.image).length >= options.batchSize || (nextToDecode >= paths.length && decoding === 0)) notify();
+        });
+        await Promise.race([decoded, stopped]);
+        continue;
+      }
+      finished += flushSettled(ready, options.onResult);
+      const batch = ready.splice(0, options.batchSize);
+      if (batch.length === 0) continue;
+      pump();
+      // Normalised straight into the batch: no float copy of each photo on the way.
+      const pixels = new Float32Array(plane * batch.length);
+      batch.forEach((d, i) => toNormalisedChw(d.image!.rgb, pre.size, pre, pixels, i * plane));
+      // One batch in flight at a time: the next is assembled while this one runs.
+      await running();
+      if (options.signal?.aborted) break; // this batch too is left for the next run (see above)
+      inFlight = options.infer(pixels, batch.length).then(
+        (embeddings) => {
+          if (!over) batch.forEach((d, i) => options.onResult({ index: d.index, path: d.path, embedding: embeddings[i]!, width: d.image!.width, height: d.image!.height }));
+        },
+        (err: unknown) => {
+          if (!over) batch.forEach((d) => options.onResult({ index: d.index, path: d.path, error: `inference failed: ${(err as Error).message}` }));
+        },
+      );
+      finished += batch.length;
+    }
+    await running();
+  } finally {
+    over = true;
+    options.signal?.removeEventListener('abort', onStop);
   }
-  await inFlight;
 }
 
 /** Reports photos that need no inference (failed or skipped) as soon as they are known. */

@@ -66,4 +66,39 @@ describe('embedImagesPipelined', () => {
       else expect(r.embedding).toBeDefined();
     }
   });
+
+  it('stopped, ends at once: no batch is started after it, the one running is not waited for, and none gets a result', async () => {
+    const results: ImageResult[] = [];
+    const stop = new AbortController();
+    let batches = 0;
+    let releaseFirst!: () => void;
+    const firstBatch = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const done = embedImagesPipelined(
+      Array.from({ length: 64 }, (_, i) => `/p/${i}.jpg`),
+      pre,
+      {
+        batchSize: 8,
+        decodeConcurrency: 4,
+        // The first batch waits (a session still loading) while the next two are decoded.
+        infer: async (_pixels, count) => {
+          if (++batches === 1) await firstBatch;
+          return Array.from({ length: count }, () => new Float32Array([1, 0]));
+        },
+        onResult: (r) => results.push(r),
+        decode: async () => image(),
+        signal: stop.signal,
+      },
+    );
+    const started = Date.now();
+    while (batches === 0 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 5));
+    // Let the decodes fill the buffer (two batches) behind the running one.
+    await new Promise((r) => setTimeout(r, 50));
+    stop.abort();
+    // Ends while the first batch still runs (a session loading cannot be cut short).
+    await done;
+    releaseFirst();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(batches).toBe(1);
+    expect(results).toEqual([]);
+  });
 });
