@@ -100,7 +100,7 @@ describe('shoebox index', () => {
     await until(() => thumbnailCount(home) >= pastFifos, 'it was past the FIFOs');
     expect(thumbnailCount(home), 'the run is nearly done before Ctrl-C: it needs more photos in last/').toBeLessThan(pastFifos + layout.last / 2);
     child.kill('SIGINT');
-    const code = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
+    const code = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 60_000))]);
     expect(code, stderr).toBe(130);
     expect(fs.existsSync(path.join(home, 'library.lock'))).toBe(false);
     // Every FIFO was met, each failed with the reason; no real photo failed.

@@ -13,7 +13,7 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -151,6 +151,8 @@ describe('shoebox watch', () => {
       const paths = await listPaths(home);
       return paths.some((p) => p.endsWith('verde.jpg')) && !paths.some((p) => p.endsWith('green.jpg')) ? true : undefined;
     });
+    // Its summary line follows the commit a reader sees (written after it, then piped here).
+    await until("the rename's summary", async () => (lines.some((l) => l.moved === 1) ? true : undefined));
     expect(lines.some((l) => l.moved === 1 && l.embedded === 0)).toBe(true);
 
     fs.rmSync(path.join(photos, 'red.jpg'));

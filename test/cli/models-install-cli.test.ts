@@ -34,11 +34,14 @@ describe('shoebox models install', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    // The stalled file's first bytes are on disk (its .part file, download.ts), not only asked for.
+    const part = path.join(home, 'models', '.partial', ID, `${file}.part`);
+    const partBytes = () => (fs.existsSync(part) ? fs.statSync(part).size : 0);
     const end = Date.now() + 60_000;
-    while (hub.fileRequests(file).length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 300)); // the stalled file's first bytes are in
+    while ((hub.fileRequests(file).length === 0 || partBytes() === 0) && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    expect(partBytes(), stderr).toBeGreaterThan(0);
     child.kill('SIGINT');
-    const code = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
+    const code = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 60_000))]);
     expect(code, stderr).toBe(130);
     expect(stdout).toBe('');
     expect(stderr).toBe('shoebox: download cancelled; finished bytes are kept, install again to resume\n');

@@ -35,7 +35,8 @@ describe('shoebox watch (text)', () => {
     const lines = () => stdout.split('\n').filter(Boolean);
     // The catch-up at the start tells the file that cannot be indexed.
     await expect.poll(lines, { timeout: 30_000, interval: 250 }).toEqual(['watching 1 folder; Ctrl-C stops', '0 added, 0 updated, 0 removed, 1 failed']);
-    expect(stderr).toMatch(new RegExp(`^failed: ${path.join(photos, 'broken.jpg').replace(/[/.]/g, '\\$&')}: .+\n$`));
+    // Written to stderr just after that line (watch.ts): another pipe, read here in its own time.
+    await expect.poll(() => stderr, { timeout: 10_000 }).toMatch(new RegExp(`^failed: ${path.join(photos, 'broken.jpg').replace(/[/.]/g, '\\$&')}: .+\n$`));
 
     // Another command indexes a folder while the watch is quiet: the watch's next change is a
     // catch-up of every folder, which meets broken.jpg again and does not tell it again.

@@ -27,7 +27,7 @@ describe('a library folder moved into another', () => {
     expect(await host.indexNow([])).toMatchObject({ added: 4, removed: 0 }); // every library folder, as a restart's catch-up
     // (Whether a folder is reachable is looked at once a second.)
     const listed = async () => (await host.listFolders()).map((f) => [f.path, f.photos, f.unreachable ?? false, f.copiesAt ?? null]);
-    await expect.poll(listed, { timeout: 5_000 }).toEqual([
+    await expect.poll(listed, { timeout: 20_000 }).toEqual([
       [a, 4, true, path.join(b, 'A')],
       [b, 5, false, null],
     ]);

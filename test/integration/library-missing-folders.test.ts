@@ -127,11 +127,13 @@ describe('a library folder that is missing or cannot be read', () => {
       expect(summaries.every((s) => s.removed === 0)).toBe(true);
       // Gone and back are told: a page refreshes its folders ("not reachable" shown, then not).
       await expect.poll(() => events.filter((e) => e.type === 'folders-changed').length, { timeout: 10_000 }).toBe(1);
+      const beforeBack = summaries.length;
       fs.renameSync(`${root}.away`, root);
       await expect.poll(() => events.filter((e) => e.type === 'folders-changed').length, { timeout: 10_000 }).toBe(2);
       expect(events).toContainEqual({ type: 'log', level: 'info', message: `watch: ${root} is back: followed again` });
-      // Followed again: a photo added after it came back is indexed.
-      await new Promise((r) => setTimeout(r, 5_000));
+      // Followed again: a photo added after it came back (and was caught up on) is indexed.
+      // (Its catch-up runs once the watch is on the folder again: folder-presence.ts.)
+      await expect.poll(() => summaries.slice(beforeBack).some((s) => s.scanned === 7), { timeout: 30_000 }).toBe(true);
       await writeColourPhoto(root, 'after.jpg', [200, 100, 250]);
       await expect.poll(async () => (await lib.listPhotos()).length, { timeout: 30_000 }).toBe(8);
     } finally {

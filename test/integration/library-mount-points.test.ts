@@ -78,8 +78,9 @@ describe.skipIf(!canMount)('a disk mounted on a library folder (mounts tmpfs: ne
       copyAll(stash, root);
       await writeColourPhoto(root, 'while away.jpg', [250, 20, 120]); // caught up on once back
       await expect.poll(async () => (await lib.listPhotos()).length, { timeout: 30_000 }).toBe(4);
-      // Followed again: a photo added later is seen without a restart.
-      await new Promise((r) => setTimeout(r, 3_000));
+      // Followed again: a photo added later (once the sync that took 'while away' has ended,
+      // not beside it) is seen without a restart.
+      await expect.poll(() => summaries.reduce((n, s) => n + s.added, 0), { timeout: 30_000 }).toBe(1);
       await writeColourPhoto(root, 'after.jpg', [20, 250, 120]);
       await expect.poll(async () => (await lib.listPhotos()).length, { timeout: 30_000 }).toBe(5);
     } finally {

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { photoId } from '../../src/core/api/photo-id';
+import { misalignedContents } from '../../src/core/library/turn-alignment';
+import { openLibraryStore } from '../../src/core/store';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';
 import { jobFinished, useApiHosts } from '../helpers/api-host';
 import { haveExiftool, writeCaptionedPhoto } from '../helpers/captioned-photos';
@@ -176,6 +178,17 @@ describe('a file rewritten while the app follows its folder', () => {
     while (Date.now() < deadline && !events.slice(seen).some((e) => e.type === 'photos-changed')) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events.slice(seen).some((e) => e.type === 'photos-changed')).toBe(true);
     expect((await host.getPhoto(red))!.rotation).toBe(90);
+    // The watcher embeds the new content turned after that batch (its turn carried, then
+    // aligned: LibraryService.alignCarriedTurns); an index run before then would stop the
+    // watcher, and with it the alignment, and do it itself. Waited for, as a reader sees it:
+    // no photo of the library shows a content turned otherwise than it was embedded.
+    const reader = await openLibraryStore(path.join(host.home, 'library'), { model: { id: (await host.status()).model!.id, dimension: 0 }, readOnly: true });
+    const unaligned = async () => [...(await reader.pathsByHash(await misalignedContents(reader))).values()].flat();
+    try {
+      await expect.poll(unaligned, { timeout: 60_000, interval: 200 }).toEqual([]);
+    } finally {
+      await reader.close();
+    }
     // Nothing left for an index run: the watcher embedded the new content turned.
     expect(await host.indexNow([dir])).toMatchObject({ embedded: 0, updated: 0 });
   }, 180_000);

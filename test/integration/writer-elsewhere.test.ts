@@ -54,7 +54,7 @@ describe('a library another process writes', () => {
     writer.child.stdin!.end();
     await new Promise((resolve) => writer.child.once('exit', resolve));
     await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 20_000, interval: 250 });
-    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 5_000 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 10_000 });
     expect(await host.setFavourites([red], true)).toMatchObject({ done: 1 });
     expect(names((await host.timeline({ favourite: true })).photos)).toEqual(['red.jpg']);
   }, 120_000);
@@ -70,7 +70,7 @@ describe('a library another process writes', () => {
     await writer.host.close();
     // `serve --no-watch`: no watcher tries the library; its looks at the commits see the lock free.
     await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 10_000, interval: 100 });
-    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 5_000 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 10_000 });
     expect(await host.setFavourites([photoId(path.join(photos, 'blue.jpg'))], true)).toMatchObject({ done: 1 });
   });
 
@@ -82,7 +82,7 @@ describe('a library another process writes', () => {
       const told: Error[] = [];
       lib.onWriterElsewhere = (error) => told.push(error);
       await expect(lib.writable()).rejects.toThrow(/^library busy: /);
-      await vi.waitFor(() => expect(told.map((e) => e.message)).toEqual([expect.stringMatching(/^library busy: /)]));
+      await vi.waitFor(() => expect(told.map((e) => e.message)).toEqual([expect.stringMatching(/^library busy: /)]), { timeout: 10_000 });
     } finally {
       await lib.close();
     }

@@ -37,7 +37,7 @@ describe.each(places)('two watching apps on one library in %s', (_, place) => {
     // The GPU box indexes its folder, then watches it.
     const a = await openHost({ ...library, watch: true, handBackMs: 1000, followMs: 200 });
     expect(await jobFinished(a.events, await a.host.addFolder(box))).toMatchObject({ state: 'done', result: { embedded: 2 } });
-    await vi.waitFor(async () => expect((await a.host.status()).watching).toBe(true));
+    await vi.waitFor(async () => expect((await a.host.status()).watching).toBe(true), { timeout: 10_000 });
 
     // The laptop's app opens while the box still holds the lock (it just indexed): it says who
     // writes; once the box has been quiet for a second, the line goes and the laptop writes.
