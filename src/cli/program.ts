@@ -12,6 +12,7 @@ import { registerEmbedImage } from './commands/embed-image';
 import { registerIndex } from './commands/index';
 import { registerStatus } from './commands/status';
 import { registerList } from './commands/list';
+import { registerShow } from './commands/show';
 import { registerFolders } from './commands/folders';
 import { registerSearch } from './commands/search';
 import { registerWatch } from './commands/watch';
@@ -80,6 +81,7 @@ export function buildProgram(): Command {
   registerIndex(program);
   registerStatus(program);
   registerList(program);
+  registerShow(program);
   registerFolders(program);
   registerSearch(program);
   registerWatch(program);
