@@ -51,7 +51,7 @@ export function registerPlace(program: Command): void {
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, 'restore'));
 
   allowSignedArgument(withLibraryOptions(command.command('find')))
-    .description('the towns a name stands for, as `place set` would choose (first) and the app suggests')
+    .description('the towns a name stands for, as the app suggests them while typing (`place set` takes a town of exactly that name first)')
     .argument('<query>', 'a town, "town, country", or "latitude,longitude"')
     .action(async (query: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox place find', false, 'read');

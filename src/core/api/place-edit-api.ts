@@ -46,7 +46,8 @@ export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPla
   return {
     setPlaceByPath,
     choosePlace(text) {
-      const [first] = findPlaces(text, 1);
+      // A whole name given: the town of exactly that name (the app's suggestions, as typed, differ).
+      const [first] = findPlaces(text, 1, 'named');
       const notPosition = positionOutOfRange(text);
       if (!first && notPosition) throw new Error(notPosition);
       if (!first) throw new Error(`no town called "${text}" (try "town, country", or a position such as 43.7696,11.2558)`);

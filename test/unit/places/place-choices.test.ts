@@ -20,3 +20,23 @@ describe('parsePosition', () => {
     expect(findPlaces('0, -30')).toEqual([{ label: '0.00000, -30.00000', lat: 0, lon: -30 }]);
   });
 });
+
+describe('findPlaces', () => {
+  const labels = (query: string, limit = 3) => findPlaces(query, limit).map((c) => c.label);
+
+  it('puts the town a name typed part-way leads to before a hamlet of exactly those letters', () => {
+    // "flore" on the way to Florence: the hamlet of Flore (England) was first, and clicked.
+    expect(labels('flore')[0]).toBe('Florence, Italy');
+    expect(labels('flore')).toContain('Flore, United Kingdom');
+  });
+
+  it('still puts a town named exactly first over a larger one its name begins', () => {
+    expect(labels('bath')[0]).toBe('Bath, United Kingdom');
+    expect(labels('paris')[0]).toBe('Paris, France');
+  });
+
+  it('given a whole name (shoebox place set), takes the town of exactly that name', () => {
+    expect(findPlaces('flore', 1, 'named').map((c) => c.label)).toEqual(['Flore, United Kingdom']);
+    expect(findPlaces('florence, italy', 1, 'named').map((c) => c.label)).toEqual(['Florence, Italy']);
+  });
+});
