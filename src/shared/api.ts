@@ -47,6 +47,12 @@ export interface EngineInfo {
   providers: ProviderStatus;
   /** How indexing uses the machine: its cores, photos decoded at once, libuv's pool (sharp's threads). */
   threads: { cores: number; decodes: number; pool: number };
+  /**
+   * The library this engine serves, where it lives: a folder or `s3://bucket/prefix` (never
+   * keys, nor the endpoint). Under `shoebox serve`, the one it opened (--library,
+   * SHOEBOX_LIBRARY, else the data folder's). Absent where no library is open (`shoebox info`).
+   */
+  library?: string;
 }
 
 export interface IndexProgress {
@@ -437,6 +443,34 @@ export interface ModelsInfo {
   /** The model in use, or null (no model installed or chosen). */
   inUse: ActiveModel | null;
   models: ModelInfo[];
+  /** With no model in use (inUse null): the model this device is offered first. Null while one is in use. */
+  offer?: ModelOffer | null;
+}
+
+/**
+ * The model offered to a device without one in use (the first-run screen, the banner over a
+ * library viewed without a model): the one the library's photos are embedded with, when it
+ * holds embeddings (with several models, the one with the most photos), so that they are
+ * searched as they are rather than all embedded again; else the catalog's recommended model.
+ * Which one, and how this device gets it, is the core's choice (core/api/models-info.ts);
+ * installing another model stays possible (Settings → Model), it is only not the one offered.
+ */
+export interface ModelOffer {
+  id: string;
+  /** 'library': the library's photos are embedded with it; 'recommended': nothing is embedded yet, the catalog's default. */
+  reason: 'library' | 'recommended';
+  /** Photos embedded with it (0 for 'recommended'). */
+  photos: number;
+  /**
+   * How this device gets it. 'install': a catalog model, downloaded (installModel(id)).
+   * 'use': installed here, not chosen (useModel(id)). 'chosen': installed and chosen, the
+   * library opens with it once it can (status() tries again). 'import': not in the catalog (a
+   * model folder imported, or given with --model-dir, where the photos were embedded): only that
+   * folder brings it, imported from a terminal.
+   */
+  bring: 'install' | 'use' | 'chosen' | 'import';
+  /** The same from a terminal, as `shoebox status` says it ("shoebox models import DIR"); null for 'chosen'. */
+  command: string | null;
 }
 
 // ---- Tags (src/core/tags) -----------------------------------------------------------------

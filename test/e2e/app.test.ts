@@ -219,7 +219,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await page.keyboard.press(',');
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await eventually(() => settings.getByText('In use:').isVisible()).toBe(true);
-    await eventually(() => settings.getByText(home).isVisible()).toBe(true);
+    await eventually(() => settings.getByText(home, { exact: true }).isVisible()).toBe(true);
     await eventually(() => settings.getByText('CPU', { exact: true }).first().isVisible()).toBe(true);
     await screenshot(page, '10-settings');
     await settings.getByText('Dark', { exact: true }).click();

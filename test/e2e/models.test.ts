@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     expect(multilingual).toContain('4675 MiB');
     expect(await settings.getByLabel('vit-b-32-openai figures').innerText()).toContain('English 59.4%');
     // Where inference runs and the data folder.
-    await eventually(() => settings.getByText(home).isVisible()).toBe(true);
+    await eventually(() => settings.getByText(home, { exact: true }).isVisible()).toBe(true);
     await eventually(() => settings.getByText('CPU', { exact: true }).first().isVisible()).toBe(true);
     await screenshot(page, 'models-03-settings');
 

@@ -1,9 +1,14 @@
 // A shared library opened in the app on a device without a model (the family's second
 // laptop): `shoebox serve` with its own home and no model, on a library another device
-// indexed. The library shows at once for viewing (timeline, folders, viewer) under a banner
-// offering the model; installing it there (from a fake Hugging Face hub on 127.0.0.1) opens
-// the library with it, without a restart, and search works. Screenshots:
+// indexed with a catalog model (vit-b-32-openai, here the tiny fixture under that id). The
+// library shows at once for viewing (timeline, folders, viewer) under a banner offering that
+// model, the one its photos were embedded with, not the catalog's recommended one (which
+// would embed every photo again); installing it there (from a fake Hugging Face hub on
+// 127.0.0.1) opens the library with it, without a restart, and search works. A library
+// embedded with a model the catalog lacks: viewing-only-library-model.test.ts. Screenshots:
 // test-results/screenshots/viewing-only-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi } from '../../src/core/api/library-api';
@@ -15,6 +20,9 @@ import { hasChromium, screenshot } from './helpers/browser';
 import type { ServeProcess } from './helpers/serve';
 import { tileNames, waitForThumbnails } from './helpers/tiles';
 import { eventually, openUiSession, type UiSession } from './helpers/ui-session';
+
+/** The catalog model the first device embedded the library with. */
+const LIBRARY_MODEL = 'vit-b-32-openai';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -29,15 +37,17 @@ describe.skipIf(!hasChromium)('a shared library on a device without a model, in 
     const library = tempDir('shoebox-e2e-viewing-library-');
     const photos = tempDir('shoebox-e2e-viewing-photos-');
     for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(photos, `${name}.jpg`, rgb);
-    // The first device indexes the library with its own model.
-    const first = await createLibraryApi({ home: tempDir(), library, modelDir: fixtureModelDir(TINY_IMMICH), provider: 'cpu', watch: false, writerLock: 'on-write' });
+    // The first device indexes the library with a catalog model (its folder's name is its id).
+    const modelDir = path.join(tempDir('shoebox-e2e-viewing-model-'), LIBRARY_MODEL);
+    fs.cpSync(fixtureModelDir(TINY_IMMICH), modelDir, { recursive: true });
+    const first = await createLibraryApi({ home: tempDir(), library, modelDir, provider: 'cpu', watch: false, writerLock: 'on-write' });
     await first.indexNow([photos]);
     await first.close();
 
     hub = await FakeHub.start();
     const files = readTree(fixtureModelDir(TINY_IMMICH));
     delete files['.stamp'];
-    hub.addRepo(findCatalogEntry(DEFAULT_MODEL_ID)!.repo, files);
+    hub.addRepo(findCatalogEntry(LIBRARY_MODEL)!.repo, files);
     const home = tempDir('shoebox-e2e-viewing-home-');
     session = await openUiSession(['--home', home, '--library', library, '--provider', 'cpu', 'serve'], { env: { SHOEBOX_HF_ENDPOINT: hub.url } });
     ({ serve, page, errors } = session);
@@ -51,14 +61,17 @@ describe.skipIf(!hasChromium)('a shared library on a device without a model, in 
   const banner = () => page.getByRole('region', { name: /^Viewing only/ });
   const sidebar = () => page.getByRole('navigation', { name: 'Library' });
 
-  it('shows the library for viewing under a banner that offers the model, not the first-run screen', async () => {
+  it("shows the library for viewing under a banner that offers the library's model, not the first-run screen", async () => {
     await page.goto(serve.url);
     await eventually(() => banner().isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Install a model to start' }).count()).toBe(0);
     await eventually(() => tileNames(page).then((names) => names.sort())).toEqual(['blue.jpg', 'green.jpg', 'red.jpg', 'yellow.jpg']);
     await waitForThumbnails(page);
     expect(await banner().innerText()).toMatch(/Searching, indexing new photos and changes .* need a model/);
-    expect(await banner().getByRole('button', { name: `Install ${DEFAULT_MODEL_ID}` }).isVisible()).toBe(true);
+    // The model the library's photos were embedded with, not the catalog's recommended one.
+    expect(await banner().innerText()).toMatch(new RegExp(`This library's photos were embedded with ${LIBRARY_MODEL}: install it \\(about \\d+ MB to download\\) to search and index here`));
+    expect(await banner().getByRole('button', { name: `Install ${LIBRARY_MODEL}` }).isVisible()).toBe(true);
+    expect(await banner().getByRole('button', { name: `Install ${DEFAULT_MODEL_ID}` }).count()).toBe(0);
     // Search waits for the model; what needs one to be listed at all is not offered.
     expect(await page.getByRole('searchbox').isDisabled()).toBe(true);
     expect(await sidebar().getByText('Albums', { exact: true }).count()).toBe(0);
@@ -89,12 +102,13 @@ describe.skipIf(!hasChromium)('a shared library on a device without a model, in 
   });
 
   it('Install in the banner downloads the model, and the library opens with it: search works without a restart', async () => {
-    await banner().getByRole('button', { name: `Install ${DEFAULT_MODEL_ID}` }).click();
+    await banner().getByRole('button', { name: `Install ${LIBRARY_MODEL}` }).click();
     await eventually(() => banner().count(), 60_000).toBe(0);
     const search = page.getByRole('searchbox');
     await eventually(() => search.isDisabled()).toBe(false);
-    // The photos, embedded under the first device's model, are embedded here for this one.
+    // The folders are indexed again here: the photos, embedded with this model already, are not embedded again.
     await eventually(() => page.getByText(/^Indexed: /).isVisible(), 60_000).toBe(true);
+    expect((await serve.call('models')) as { inUse: { id: string } }).toMatchObject({ inUse: { id: LIBRARY_MODEL } });
     expect(await sidebar().getByRole('button', { name: '+ Add' }).isVisible()).toBe(true);
     await search.fill('blue');
     await eventually(() => tileNames(page, 1), 30_000).toEqual(['blue.jpg']);

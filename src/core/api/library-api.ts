@@ -468,7 +468,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     home,
     library: location.uri,
 
-    info: (): Promise<EngineInfo> => info(library && !library.modelMissing ? library.clip().providerStatus() : undefined),
+    // Which library is open: a page under `shoebox serve` cannot ask Settings → Library.
+    info: async (): Promise<EngineInfo> => ({ ...(await info(library && !library.modelMissing ? library.clip().providerStatus() : undefined)), library: location.uri }),
 
     status,
 

@@ -2,15 +2,52 @@
 // state, and the one in use (which may be a folder given with --model-dir). Catalog models
 // carry their published figures, so the user picks by language and machine.
 import path from 'node:path';
-import type { ActiveModel, ModelInfo, ModelsInfo } from '../../shared/api';
+import type { ActiveModel, ModelInfo, ModelOffer, ModelsInfo } from '../../shared/api';
+import { NO_MODEL_ID } from '../library/model-choice';
 import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../models/catalog';
 import { ModelManager, type ModelSummary } from '../models/model-manager';
 
+/** A model's photos table in the library (LibraryStore.modelTables()). */
+export interface EmbeddedModel {
+  modelId: string;
+  photos: number;
+}
+
+/**
+ * The model a device with none in use is offered (ModelOffer): the one the library's photos
+ * are embedded with (most photos first; between equals, the one easiest to bring: installed
+ * here, then in the catalog), so that they are searched as they are, rather than the catalog's
+ * default, which would embed every photo again; the default when nothing is embedded yet.
+ * `summaries`: this home's models (ModelManager.list()).
+ */
+export function modelOffer(summaries: readonly ModelSummary[], embedded: readonly EmbeddedModel[]): ModelOffer {
+  const installed = (id: string) => summaries.find((m) => m.id === id && m.installed);
+  const ease = (id: string) => (installed(id) ? 0 : findCatalogEntry(id) ? 1 : 2);
+  const [library] = embedded
+    .filter((t) => t.photos > 0 && t.modelId !== NO_MODEL_ID)
+    .sort((a, b) => b.photos - a.photos || ease(a.modelId) - ease(b.modelId));
+  const id = library?.modelId ?? DEFAULT_MODEL_ID;
+  const here = installed(id);
+  const bring: ModelOffer['bring'] = here ? (here.active ? 'chosen' : 'use') : findCatalogEntry(id) ? 'install' : 'import';
+  return { id, reason: library ? 'library' : 'recommended', photos: library?.photos ?? 0, bring, command: bringCommand(id, bring) };
+}
+
+/** How to bring a model from a terminal, as `shoebox status` words it. */
+function bringCommand(id: string, bring: ModelOffer['bring']): string | null {
+  if (bring === 'install') return `shoebox models install ${id}`;
+  if (bring === 'use') return `shoebox models use ${id}`;
+  // The model folder the photos were embedded with: its path is the other device's.
+  if (bring === 'import') return 'shoebox models import DIR';
+  return null;
+}
+
 /** `startedWith`: the model folder the front end started with (--model-dir), listed while
- *  not in use too (unless installed), so that a switch away from it can come back. */
-export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith: ActiveModel | null = null): ModelsInfo {
+ *  not in use too (unless installed), so that a switch away from it can come back.
+ *  `embedded`: the library's models tables, for the offer made while none is in use. */
+export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith: ActiveModel | null = null, embedded: readonly EmbeddedModel[] = []): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
-  const models: ModelInfo[] = new ModelManager({ home }).list().map((m) => {
+  const summaries = new ModelManager({ home }).list();
+  const models: ModelInfo[] = summaries.map((m) => {
     const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
     return {
       id: m.id,
@@ -43,7 +80,7 @@ export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith:
       catalogSource: null,
     });
   }
-  return { inUse, models };
+  return { inUse, models, offer: inUse ? null : modelOffer(summaries, embedded) };
 }
 
 /** A model as `shoebox models list` shows it: the manager's summary with the catalog's

@@ -6,6 +6,7 @@ import { modelSizeText } from './settings/model-size';
 import { isActive } from './settings/useInstallJobs';
 import { useFirstModel } from './settings/useFirstModel';
 import { FirstModelErrors } from './settings/FirstModelErrors';
+import { LibraryModelText } from './settings/LibraryModelText';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
@@ -13,8 +14,11 @@ import { FirstModelErrors } from './settings/FirstModelErrors';
  * status (useLibrary) moves on to the next screen by itself.
  */
 export function NoModel({ problem, onRetry }: { problem: string | null; onRetry: () => void }) {
-  const { id, model, job, error, install } = useFirstModel(onRetry);
+  const { id, offer, model, job, error, install, use } = useFirstModel(onRetry);
   const description = model ? [model.description, modelSizeText(model)].filter(Boolean).join(' · ') : null;
+  // The engine's offer: the model the library's photos are embedded with, if any (a library
+  // whose folders are gone), else the recommended one.
+  const bring = offer?.bring ?? (id ? 'install' : null);
 
   return (
     <section className="empty-state" aria-labelledby="no-model-title">
@@ -23,22 +27,39 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
         Shoebox finds photos by what is in them with a CLIP model that runs on this computer. Nothing is uploaded: the model is
         downloaded once, then everything happens here.
       </p>
+      {offer?.reason === 'library' && (
+        <p>
+          <LibraryModelText offer={offer} model={model} />
+        </p>
+      )}
       {description && <p className="muted small">{description}</p>}
       {model && <ModelFigures model={model} />}
       <p className="muted small">Other models (more languages, sharper search, more memory) are in Settings once Shoebox is set up.</p>
       {isActive(job) && job ? (
         <DownloadProgress job={job} label={`Downloading ${id}`} />
-      ) : (
+      ) : bring === 'install' ? (
         <button type="button" className="button button--primary" onClick={() => void install()}>
           {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
         </button>
+      ) : (
+        bring === 'use' && (
+          <button type="button" className="button button--primary" onClick={() => void use()}>
+            Use {id}
+          </button>
+        )
       )}
       <FirstModelErrors job={job} error={error} />
-      <p>Or install it from a terminal, then check again:</p>
-      <pre className="command">shoebox models install {id}</pre>
-      <p className="muted small">
-        Or bring a model folder you already have: <code>shoebox models import DIR</code>.
-      </p>
+      {(bring === 'install' || bring === 'use') && (
+        <>
+          <p>Or {bring === 'install' ? 'install' : 'choose'} it from a terminal, then check again:</p>
+          <pre className="command">{offer?.command ?? `shoebox models install ${id}`}</pre>
+        </>
+      )}
+      {bring !== 'import' && (
+        <p className="muted small">
+          Or bring a model folder you already have: <code>shoebox models import DIR</code>.
+        </p>
+      )}
       {/* The generic "no model yet" repeats the above; anything else (a missing --model) is news. */}
       {problem && !problem.startsWith('No model yet') && <p className="form-error">{problem}</p>}
       <button type="button" className="button" onClick={onRetry}>

@@ -3,22 +3,27 @@ import { modelSizeText } from './settings/model-size';
 import { isActive } from './settings/useInstallJobs';
 import { useFirstModel } from './settings/useFirstModel';
 import { FirstModelErrors } from './settings/FirstModelErrors';
+import { LibraryModelText } from './settings/LibraryModelText';
 
 /**
  * Over a library shown without a model (a shared library opened on a device that has none
- * yet): what works now, what waits for a model, and the install. When the download ends the
- * engine opens the library with the model and indexes its folders; the app's status moves on
- * by itself (`onFinished` reads it again).
+ * yet): what works now, what waits for a model, and the model to bring, the engine's offer:
+ * the one the library's photos are embedded with (installed, or imported from a terminal when
+ * it is not in the catalog), else the recommended one. When the download ends the engine opens
+ * the library with the model and indexes its folders; the app's status moves on by itself
+ * (`onFinished` reads it again).
  */
 export function NoModelBanner({ problem, onFinished }: { problem: string | null; onFinished: () => void }) {
-  const { id, model, job, error, install } = useFirstModel(onFinished);
+  const { id, offer, model, job, error, install, use } = useFirstModel(onFinished);
   const size = model ? modelSizeText(model) : null;
+  // Bringing the library's own model, or the recommended one when the list cannot be read.
+  const bring = offer?.bring ?? (id ? 'install' : null);
   return (
     <section className="reading-banner" aria-labelledby="reading-banner-title">
       <p>
         <strong id="reading-banner-title">Viewing only: this device has no model yet.</strong> You can look through the library.
-        Searching, indexing new photos and changes (favourites, tags, albums) need a model; it is downloaded once and runs on this
-        computer.
+        Searching, indexing new photos and changes (favourites, tags, albums) need a model, which runs on this computer.
+        {offer?.reason === 'library' ? <> <LibraryModelText offer={offer} model={model} /></> : bring === 'install' && ' It is downloaded once.'}
       </p>
       <div className="reading-banner__action">
         {isActive(job) && job ? (
@@ -26,16 +31,22 @@ export function NoModelBanner({ problem, onFinished }: { problem: string | null;
         ) : (
           <>
             {/* Installed already (the library was busy in another process when it finished): only Check again. */}
-            {job?.state !== 'done' && !model?.installed && (
+            {bring === 'install' && job?.state !== 'done' && !model?.installed && (
               <>
                 <button type="button" className="button button--primary" onClick={() => void install()}>
                   {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
                 </button>
-                {size && <span className="muted small">{size}</span>}
+                {/* The library's own model says its size in the sentence beside. */}
+                {size && offer?.reason !== 'library' && <span className="muted small">{size}</span>}
               </>
             )}
-            {/* Installed from a terminal (`shoebox models install`): nothing tells the page. */}
-            <button type="button" className="link-button small" title={`After shoebox models install ${id} in a terminal`} onClick={onFinished}>
+            {bring === 'use' && (
+              <button type="button" className="button button--primary" onClick={() => void use()}>
+                Use {id}
+              </button>
+            )}
+            {/* Installed or imported from a terminal (`shoebox models install`, `import`): nothing tells the page. */}
+            <button type="button" className="link-button small" title={offer?.command ? `After ${offer.command} in a terminal` : undefined} onClick={onFinished}>
               Check again
             </button>
           </>

@@ -63,7 +63,7 @@ export function SettingsPanel({ theme, onTheme, onClose, section = null, onSecti
 
         <DescriptionsSection />
 
-        <LibrarySection />
+        <LibrarySection library={info.status === 'ready' ? (info.value.library ?? null) : null} />
 
         <section aria-labelledby="settings-inference-title">
           <h3 id="settings-inference-title">Inference</h3>

@@ -61,9 +61,10 @@ function draftOf(view: LibraryChoiceView): Draft {
  * (safeStorage); they are never shown again. Saving reopens the library; with "Copy this
  * library there first", the library open now is copied there before (the engine's
  * copy-library job, whose progress shows here), so moving to a NAS or a bucket keeps the
- * tags, albums and search data and embeds nothing again.
+ * tags, albums and search data and embeds nothing again. Under `shoebox serve`, where the
+ * server chose the library, it names the one open, `library` (EngineInfo.library).
  */
-export function LibrarySection() {
+export function LibrarySection({ library = null }: { library?: string | null } = {}) {
   const client = useClient();
   const [state, reload, setView] = useAsync(() => (client.library ? client.library() : Promise.resolve(null)), [client]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -81,7 +82,14 @@ export function LibrarySection() {
     return (
       <section aria-labelledby="settings-library-title">
         <h3 id="settings-library-title">Library</h3>
-        <p className="muted small">Under shoebox serve the library is the one the server opened (--library or SHOEBOX_LIBRARY).</p>
+        {library ? (
+          <p className="small">
+            This page shows the library <code className="settings__library-uri">{library}</code>, the one shoebox serve opened (--library or
+            SHOEBOX_LIBRARY, else the one in its data folder).
+          </p>
+        ) : (
+          <p className="muted small">Under shoebox serve the library is the one the server opened (--library or SHOEBOX_LIBRARY).</p>
+        )}
       </section>
     );
   }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
+import { LibraryModelText } from './LibraryModelText';
 import { ModelRow } from './ModelRow';
 import { useInstallJobs } from './useInstallJobs';
 
@@ -8,6 +9,7 @@ import { useInstallJobs } from './useInstallJobs';
 export function ModelSection({ onChanged }: { onChanged: () => void }) {
   const client = useClient();
   const [models, reload] = useAsync(() => client.models(), [client]);
+  const offer = models.status === 'ready' ? models.value.offer : null;
   const jobs = useInstallJobs(() => {
     reload();
     onChanged();
@@ -35,6 +37,12 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
           <p ref={inUse} tabIndex={-1}>
             {models.value.inUse ? <>In use: <strong>{models.value.inUse.id}</strong></> : 'No model in use yet.'}
           </p>
+          {/* The model offered first (the first run's, the viewing-only banner's): the library's own. */}
+          {offer?.reason === 'library' && (
+            <p className="small">
+              <LibraryModelText offer={offer} model={models.value.models.find((m) => m.id === offer.id && m.source !== 'folder')} inSettings />
+            </p>
+          )}
           <ul className="settings__models" aria-label="Models">
             {models.value.models.map((m) => (
               <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} />
