@@ -12,20 +12,22 @@ export function registerStatus(program: Command): void {
         if (opts.json) return printJson(status);
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
-          const embedded = status.embeddedWith?.[0];
-          // Installed but not the one in use (none chosen: the settings lost, or the one in use
-          // removed). In use but not loaded is the model's problem, said below.
-          const installed = embedded && (await library.api.models()).models.some((m) => m.id === embedded.model && m.installed && !m.active);
-          if (embedded && installed) {
-            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, installed here but not in use, so it can list the library but not search or index it`);
-            printLine(`  To search here: shoebox models use ${embedded.model}`);
-          } else if (embedded) {
+          // The model the core offers this device (the app's banner offers the same): the one
+          // the library's photos are embedded with, and how to bring it here.
+          const offer = (await library.api.models()).offer;
+          const embedded = offer?.reason === 'library' ? offer : undefined;
+          if (embedded?.bring === 'use') {
+            // Installed but not the one in use (none chosen: the settings lost, or the one in use
+            // removed). In use but not loaded is the model's problem, said below.
+            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
+            printLine(`  To search here: ${embedded.command}`);
+          } else if (embedded && embedded.bring !== 'chosen') {
             // Say which model the photos need: indexed with --model-dir, that folder is not kept.
-            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.model)}, which is not installed on this device, so it can list the library but not search or index it`);
+            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
             printLine(
-              embedded.inCatalog
-                ? `  To search here: shoebox models install ${embedded.model} (or pass --model-dir DIR)`
-                : `  To search here: pass --model-dir DIR, the model's folder as when indexing, or keep it: shoebox models import DIR`,
+              embedded.bring === 'install'
+                ? `  To search here: ${embedded.command} (or pass --model-dir DIR)`
+                : `  To search here: pass --model-dir DIR, the model's folder as when indexing, or keep it: ${embedded.command}`,
             );
           } else {
             const why = (await library.api.status()).modelProblem ?? 'No model yet';
