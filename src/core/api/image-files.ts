@@ -7,12 +7,15 @@
 // only if their bytes are still an image: a photo replaced by a symlink to a private file
 // after indexing does not leak that file. A photo the user turned (Rotate) is served turned:
 // every view (grid, viewer, slideshow, duplicates) shows it so; the file stays as it is.
+// A video's thumbnail is its poster frame; missing, it is made again from the video
+// (video-thumbnails.ts). Its full image is not served: the viewer plays the video.
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { LibraryStore } from '../store/types';
-import { sniffImage, toSharpInput, type ImageFormat, type ThumbnailReader } from '../media';
+import { sniffImage, toSharpInput, type ImageFormat, type ThumbnailReader, type ThumbnailStore } from '../media';
 import { pathFromPhotoId } from './photo-id';
 import { knownThumbKey } from './thumb-keys';
+import { remakeVideoThumbnail } from './video-thumbnails';
 import type { ImageKind } from '../../shared/serve-access';
 
 /** The contract's type (src/shared), one per concept. */
@@ -31,7 +34,8 @@ const THUMB_SIDE = 384;
 /** Larger files are not photos we serve (a RAW can be 100 MB; a video is not a photo). */
 const MAX_ORIGINAL_BYTES = 512 * 1024 * 1024;
 
-export async function readLibraryImage(store: LibraryStore, thumbs: ThumbnailReader, id: string, kind: ImageKind): Promise<ImageFile | null> {
+/** `thumbs.write`, when given, stores a video's thumbnail made again (a photo's is cheap to make). */
+export async function readLibraryImage(store: LibraryStore, thumbs: ThumbnailReader & Partial<Pick<ThumbnailStore, 'write'>>, id: string, kind: ImageKind): Promise<ImageFile | null> {
   const photoPath = pathFromPhotoId(id);
   if (!photoPath) return null;
   // A photo this process just showed: its thumbnail without a store lookup (thumb-keys.ts).
@@ -50,6 +54,11 @@ export async function readLibraryImage(store: LibraryStore, thumbs: ThumbnailRea
     // again from the original below.
     const jpeg = await thumbs.read(photo.thumbKey).catch(() => null);
     if (jpeg) return { contentType: 'image/jpeg', data: await turned(jpeg, turns) };
+  }
+  if (typeof photo.durationMs === 'number') {
+    if (kind !== 'thumb') return null;
+    const poster = await remakeVideoThumbnail(photo, thumbs);
+    return poster ? { contentType: 'image/jpeg', data: await turned(poster, turns) } : null;
   }
   const original = await readImageFile(photo.path);
   if (!original) return null;

@@ -6,9 +6,10 @@
 // duration. The row is written only after the frames: a video whose row exists has its frames.
 import type { ClipModel } from '../clip/clip-model';
 import { preprocessImage, type PreprocessedImage } from '../clip/preprocess';
-import { DEFAULT_SAMPLING, locateFfmpeg, probeVideo, readVideoFrames, type FfmpegLocation, type FrameSampling, type VideoFrame } from '../media';
+import { locateFfmpeg, nextPoster, probeVideo, readVideoFrames, type FfmpegLocation, type FrameSampling, type VideoFrame } from '../media';
 import type { VideoFrameRecord, VideoFrameRepository } from '../store/types';
 import { throwIfStopped } from './abortable';
+import { preprocessPoster, videoSampling } from './video-poster';
 
 export interface VideoIndexDeps {
   model: Pick<ClipModel, 'embedPixels' | 'folder'>;
@@ -33,8 +34,6 @@ export interface IndexedVideo {
 
 /** Frames embedded per inference call, as photos are batched. */
 const BATCH = 8;
-/** The poster is the first frame at or after this far in: opening frames are often black. */
-const POSTER_AT_S = 1;
 
 /** Per run: ffmpeg is looked for once, and a missing one is reported once. */
 export class VideoIndexer {
@@ -56,7 +55,7 @@ export class VideoIndexer {
     const ffmpeg = this.ffmpeg();
     if (!ffmpeg) throw new Error('ffmpeg not available');
     const pre = this.deps.model.folder.preprocessing;
-    const sampling: FrameSampling = { ...DEFAULT_SAMPLING, shortSide: pre.size * 3, ...this.deps.sampling };
+    const sampling: FrameSampling = videoSampling(pre, this.deps.sampling);
     const probe = await probeVideo(ffmpeg.path, file, signal);
     const records: VideoFrameRecord[] = [];
     let batch: { timeMs: number; pixels: Float32Array }[] = [];
@@ -75,15 +74,15 @@ export class VideoIndexer {
       // The same pipeline as a photo's raster from here: resize, crop, normalise.
       const image = await preprocessImage({ data: frame.raster.data, info: { width: frame.raster.width, height: frame.raster.height, channels: 3 } }, pre);
       batch.push({ timeMs: Math.round(frame.timeS * 1000), pixels: image.pixels });
-      if (!poster || (poster.timeS < POSTER_AT_S && frame.timeS >= POSTER_AT_S)) poster = frame;
+      poster = nextPoster(poster, frame); // the first at or after 1 s (media/video-poster.ts)
       last = frame.timeS;
       if (batch.length >= BATCH) await flush();
     }
     await flush();
     throwIfStopped(signal); // a read a stop cut short stores nothing
     await this.deps.store.putVideoFrames(hash, records);
-    const raster = poster!.raster;
-    const image = await preprocessImage({ data: raster.data, info: { width: raster.width, height: raster.height, channels: 3 } }, pre, { thumbnailSize: this.deps.thumbnailSize });
+    // Made as a missing thumbnail is made again (video-poster.ts), so the two agree.
+    const image = await preprocessPoster(poster!, pre, this.deps.thumbnailSize);
     const durationS = probe.durationS ?? last;
     return { poster: image, durationMs: Math.round(durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, frames: records.length };
   }
