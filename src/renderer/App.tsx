@@ -242,6 +242,17 @@ export function App() {
   const holdViewerPhoto = useCallback((photo: Photo | null) => setViewer((current) => (current && photo && current.id === photo.id ? { ...current, held: photo } : current && !photo ? { index: current.index, id: current.id } : current)), []);
   const latestSource = useRef(source);
   latestSource.current = source;
+  // Undo after Archive in the viewer: back on that photo, at its place once the list has it
+  // again; meanwhile shown by itself (held, as after a date edit), never the one after it.
+  const showAgain = useCallback(
+    (photo: Photo) =>
+      setViewer((current) => {
+        if (current === null) return current;
+        const at = latestSource.current.indexOf(photo.id);
+        return at >= 0 ? { index: at, id: photo.id } : { index: current.index, id: photo.id, held: photo };
+      }),
+    [],
+  );
   const checkingAway = useRef<string | null>(null);
   useEffect(() => {
     if (!viewerAway || !viewer.id || viewer.removed || viewerHeld || checkingAway.current === viewer.id) return;
@@ -660,6 +671,7 @@ export function App() {
               held={viewerHeld}
               onHold={holdViewerPhoto}
               onIndex={setViewerIndex}
+              onShowAgain={showAgain}
               onClose={() => setViewerIndex(null)}
               onMoreLikeThis={moreLikeThis}
               onPlace={showPlaceView}

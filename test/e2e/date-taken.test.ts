@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     expect([await libraryTaken('scan.jpg'), await libraryTaken('red.jpg')]).toEqual([null, Date.UTC(2024, 2, 8, 15, 30)]);
     // Undo beside the line shifts them back by as much.
     await lib.page.getByRole('status').filter({ hasText: 'by -30m.' }).getByRole('button', { name: 'Undo' }).click();
-    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Undid the shift: the date taken of 1 photo moved back by +30m.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Undid the shift: the date taken of 1 photo moved 30m later.' }).isVisible()).toBe(true);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('red.jpg')]).toEqual([null, Date.UTC(2024, 2, 8, 16)]);
   });
 

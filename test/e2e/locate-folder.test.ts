@@ -28,9 +28,10 @@ describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder th
   let errors: string[];
   let mountA: string;
   let mountB: string;
+  let library: string;
 
   beforeAll(async () => {
-    const library = path.join(tempDir('shoebox-e2e-shared-'), 'library');
+    library = path.join(tempDir('shoebox-e2e-shared-'), 'library');
     const homeA = tempDir('shoebox-e2e-home-a-');
     const homeB = tempDir('shoebox-e2e-home-b-');
     mountA = path.join(tempDir('shoebox-e2e-mnt-'), 'nas', 'photos'); // device A: /mnt/nas/photos
@@ -136,12 +137,12 @@ describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder th
     await screenshot(page, 'locate-folder-6-search');
   });
 
-  it('Settings under serve: Library says the server opened it, and the panel still works', async () => {
+  it('Settings under serve: Library names the library the server opened, and the panel still works', async () => {
     await page.locator('body').click({ position: { x: 640, y: 780 } });
     await page.keyboard.press(',');
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await eventually(() => settings.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
-    expect(await settings.getByText('Under shoebox serve the library is the one the server opened (--library or SHOEBOX_LIBRARY).').isVisible()).toBe(true);
+    await eventually(() => settings.getByText(/^This page shows the library /).innerText()).toBe(`This page shows the library ${library}, the one shoebox serve opened (--library or SHOEBOX_LIBRARY, else the one in its data folder).`);
     expect(await settings.getByRole('button', { name: 'Save and open' }).count()).toBe(0);
     await settings.getByRole('heading', { name: 'Library' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'locate-folder-7-settings-library-serve');

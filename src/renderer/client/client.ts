@@ -7,7 +7,9 @@ import type { DesktopLibrary } from '../../shared/library-choice';
 /** What a media URL serves: a thumbnail, a full image, or a video (played from its ranged URL). */
 export type ImageKind = 'thumb' | 'image' | 'video';
 
-export type ConnectionState = 'connecting' | 'open' | 'lost';
+/** 'lost': the server is not reachable (retried); 'ended': it answered that this page's access
+ *  is no longer valid (`shoebox serve` restarted with a new token: never retried). */
+export type ConnectionState = 'connecting' | 'open' | 'lost' | 'ended';
 
 export interface ShoeboxClient extends LibraryApi {
   /** 'ipc' in the desktop app, 'websocket' under `shoebox serve`. */

@@ -1,16 +1,33 @@
 // `shoebox serve`'s transport: LibraryApi over a WebSocket to the page's own origin (the
 // access token offered as a subprotocol), images from /thumb and /image by per-image
 // capability URLs (src/shared/serve-access.ts). Without a token the handshake is refused
-// and the page shows the "open the URL it printed" banner.
-// A dropped connection fails the calls in flight and is retried with a growing pause.
+// and the page shows the "open the address it printed" banner.
+// A dropped connection fails the calls in flight and is retried with a growing pause, unless
+// the server answers that the page's token is no longer valid (401/403: `shoebox serve` was
+// restarted and made a new one): then the page's access has ended, and nothing is retried.
+// (A browser's WebSocket does not tell why a handshake failed: a plain request asks.)
 import { RpcClient, libraryApiOverRpc, type RpcRequest } from '../../shared/rpc';
 import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, imagePath } from '../../shared/serve-access';
 import type { ConnectionState, ImageKind, ShoeboxClient } from './client';
 
 const MAX_RETRY_MS = 10_000;
+/** How long the check of the token may take before the drop counts as the network's. */
+const ACCESS_CHECK_MS = 3_000;
+
+/** Whether the server at `origin` refuses `token` (401/403); false when it cannot be reached. */
+export async function accessRefused(origin: string, token: string | null): Promise<boolean> {
+  try {
+    // Any path under /api/ is checked for the token before anything else (src/server/auth.ts).
+    const response = await fetch(`${origin}/api/`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store', signal: AbortSignal.timeout(ACCESS_CHECK_MS) });
+    return response.status === 401 || response.status === 403;
+  } catch {
+    return false;
+  }
+}
 
 export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, token: string | null): ShoeboxClient {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+  const origin = `${location.protocol}//${location.host}`;
   const listeners = new Set<(state: ConnectionState) => void>();
   let state: ConnectionState = 'connecting';
   let socket: WebSocket | null = null;
@@ -22,8 +39,11 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
     for (const listener of listeners) listener(next);
   };
 
+  const ended = new Error('This page’s access to shoebox serve has ended: open the address it printed.');
   const rpc = new RpcClient((request) => {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(request));
+    // Nothing will carry it: the call fails (once it is registered) rather than wait forever.
+    else if (state === 'ended') queueMicrotask(() => rpc.failAll(ended));
     else waiting.push(request);
   });
 
@@ -49,9 +69,21 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
       const lost = new Error('Lost the connection to shoebox serve.');
       rpc.failAll(lost);
       waiting = [];
-      setState('lost');
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+      // Refused, the token is not valid any more: said once, and no more tries (each would be
+      // refused the same way). Not reached (stopped, the network): tried again, as ever.
+      void accessRefused(origin, token).then((refused) => {
+        if (socket !== ws) return;
+        if (refused) {
+          socket = null;
+          rpc.failAll(ended);
+          waiting = [];
+          setState('ended');
+          return;
+        }
+        if (state !== 'lost') setState('lost');
+        setTimeout(connect, retryMs);
+        retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+      });
     };
   };
   connect();

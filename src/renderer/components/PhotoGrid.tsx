@@ -5,7 +5,7 @@ import { useElementSize } from '../hooks/useElementSize';
 import { gridLayout, scrollToReveal, visibleRange } from '../lib/grid-layout';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoTile } from './PhotoTile';
-import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
+import { useFocusFollowsViewer, useGridKeys, type GridSelection } from '../hooks/useGridKeys';
 
 interface PhotoGridProps {
   source: PagedPhotos;
@@ -34,6 +34,7 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   const layout = gridLayout(width, count);
   const range = visibleRange(layout, count, scrollTop, height);
   const keys = useGridKeys(select, layout.columns, count, onOpen);
+  useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const shown = reveal ?? focus;
 

@@ -13,7 +13,7 @@ import { useOnChange } from '../hooks/useOnChange';
 import { useViewingOnly } from '../hooks/useViewingOnly';
 import { archiveResultText } from '../lib/archive';
 import { favouritesResultText } from '../lib/favourites';
-import { formatCount, goneText } from '../lib/format';
+import { formatCount, goneText, shiftUndoneText } from '../lib/format';
 import { unturnedText } from '../../shared/export-text';
 import { notifyAlbumsChanged } from './albums/albums-changed';
 import { ArchiveIcon } from './ArchiveIcon';
@@ -180,7 +180,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
       const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
       // The same shift back is its exact undo (photos without a date were not moved either way).
-      const back = async () => `Undid the shift: the date taken of ${formatCount((await client.shiftTakenAt(ids, -seconds)).done, 'photo')} moved back by ${shiftText(-seconds)}.`;
+      const back = async () => shiftUndoneText((await client.shiftTakenAt(ids, -seconds)).done, seconds);
       if (result.done) onMoved(text, back);
       return text;
     });

@@ -7,7 +7,7 @@ import { PAGE_SIZE, type PagedPhotos } from '../lib/paged-photos';
 import { dayLabel, monthAt, monthLabel, revealTop, rowStep, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
 import { PhotoTile } from './PhotoTile';
 import { dayState, toggleRange } from '../lib/selection';
-import { useGridKeys, type GridSelection } from '../hooks/useGridKeys';
+import { useFocusFollowsViewer, useGridKeys, type GridSelection } from '../hooks/useGridKeys';
 import { TimelineScrubber } from './TimelineScrubber';
 
 /** px, as .scrubber's width in browse.css. */
@@ -54,6 +54,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   // Up and down go to the photo on screen above or below, across the days' short rows.
   const step = useCallback((index: number, direction: -1 | 1) => rowStep(layout, index, direction), [layout]);
   const keys = useGridKeys(select, step, layout.count, onOpen);
+  useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const revealed = reveal ?? focus;
 

@@ -40,6 +40,9 @@ interface ViewerProps {
    *  edit moves it), and with null when an action should let it go (archived, unfavourited). */
   onHold?: (photo: Photo | null) => void;
   onIndex: (index: number) => void;
+  /** Undo after Archive here: the photo brought back, which the viewer goes back to (it had
+   *  stepped on past it); absent, the viewer stays where it is. */
+  onShowAgain?: (photo: Photo) => void;
   onClose: () => void;
   onMoreLikeThis: (photo: Photo) => void;
   /** Shows the timeline of a place (the metadata's place link); absent: the place is plain text. */
@@ -54,7 +57,7 @@ interface ViewerProps {
  * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
-export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
+export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onShowAgain, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
   // The photo shown last: named once it has gone; and kept on screen, rather than "Loading…",
@@ -196,13 +199,16 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
   // A video plays in its player; an unreachable original (another device's folder) shows the
   // library's thumbnail, which zooms like a photo (its 100% is the original's pixels).
   const imageSrc = photo && (photo.kind !== 'video' || photo.unreachable) ? client.imageUrl(photo.id, photo.unreachable ? 'thumb' : 'image', photo.rotation) : null;
+  // While the original loads (a large HEIC: seconds), the grid's thumbnail (the very URL its
+  // tile loaded, so cached) stands in for it, in its place.
+  const standIn = photo && imageSrc && !photo.unreachable ? client.imageUrl(photo.id, 'thumb', photo.rotation) : undefined;
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
       <div className="viewer__stage">
         {photo?.kind === 'video' && !photo.unreachable && <VideoPlayer key={`${photo.id}@${(photo as PhotoHit).time ?? 0}`} photo={photo} time={(photo as PhotoHit).time} name={name} />}
         {photo && imageSrc && (
           // Keyed by its source: another photo, or the original once its folder is located, starts at fit.
-          <ZoomableImage key={`${photo.id}@${imageSrc}`} src={imageSrc} alt={name} original={{ width: photo.width, height: photo.height }}>
+          <ZoomableImage key={`${photo.id}@${imageSrc}`} src={imageSrc} standIn={standIn} alt={name} original={{ width: photo.width, height: photo.height }}>
             {photoText && <TextHighlight match={photoText} />}
           </ZoomableImage>
         )}
@@ -263,6 +269,8 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
                   className="link-button"
                   onClick={() => {
                     archive.toggle(archived.photo);
+                    // Back on the photo brought back, as in Google Photos (not the one that took its place).
+                    onShowAgain?.(archived.photo);
                     // The Undo goes: the viewer keeps the keys.
                     keepFocus();
                     setArchived({ ...archived, text: `Brought ${baseName(archived.photo.path)} back to the timeline.`, undo: false });

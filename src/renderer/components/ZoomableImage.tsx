@@ -4,7 +4,9 @@
 // leaving the pane's edge bare (hooks/useZoomGestures.ts, hooks/useZoomPan.ts, lib/zoom.ts).
 // Keys while it shows (not in a field, no ctrl/cmd/alt): + or = zooms in, − out, 0 fits.
 // Overlays (the "Text in photo" outlines) come as children and zoom with the photo.
-import { useRef, useState, type ReactNode } from 'react';
+// While a large original loads (a HEIC converted by the engine: seconds), its thumbnail (the
+// grid's, cached) stands in for it at once, in the original's place; zoom waits for the original.
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useElementSize } from '../hooks/useElementSize';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { useZoomGestures } from '../hooks/useZoomGestures';
@@ -18,6 +20,9 @@ interface ZoomableImageProps {
   /** The original's size (the library's width and height), when the image shown may be a
    *  smaller stand-in for it: the zoom's percentages are of the original's pixels. */
   original?: Size;
+  /** A smaller image of the same photo (its thumbnail, which the grid has loaded already),
+   *  shown in the original's place until `src` has loaded; not when `src` is cached. */
+  standIn?: string | undefined;
   /** Drawn over the photo in its own box, so they follow its zoom and pan. */
   children?: ReactNode;
 }
@@ -26,13 +31,27 @@ interface ZoomableImageProps {
 const PIXELATED_ABOVE = 2;
 
 /** Mount it afresh (a key) for each photo and each source, so each starts at fit. */
-export function ZoomableImage({ src, alt, original, children }: ZoomableImageProps) {
+export function ZoomableImage({ src, alt, original, standIn, children }: ZoomableImageProps) {
   const viewport = useRef<HTMLDivElement>(null);
+  const image = useRef<HTMLImageElement>(null);
   const pane = useElementSize(viewport);
   // The image's own pixels, and the size the zoom works in (the original's, for a stand-in).
   const [loaded, setLoaded] = useState<Size | null>(null);
-  const natural = loaded && zoomSize(loaded, original);
-  const zoom = useZoomPan(natural, pane);
+  // The stand-in's own pixels, once it has loaded.
+  const [standInLoaded, setStandInLoaded] = useState<Size | null>(null);
+  // An image the browser has already (stepped back to, seen before) is complete as it is
+  // inserted: known before the first paint, so the stand-in never shows for it.
+  useLayoutEffect(() => {
+    const img = image.current;
+    if (img?.complete && img.naturalWidth > 0 && img.naturalHeight > 0) setLoaded({ width: img.naturalWidth, height: img.naturalHeight });
+  }, []);
+  const showStandIn = standIn !== undefined && loaded === null;
+  // The stand-in places the photo only when it is the original's shape (zoomSize gives the
+  // original's size): the original then lands in the very same box, no jump.
+  const standInSize = showStandIn && standInLoaded && original ? zoomSize(standInLoaded, original) : null;
+  const natural = loaded ? zoomSize(loaded, original) : standInSize === original ? standInSize : null;
+  // Its percentages are the original's already; only its pixels are missing: no zoom on it.
+  const zoom = useZoomPan(natural, pane, loaded !== null);
   const gestures = useZoomGestures(viewport, zoom);
   const { view } = zoom;
 
@@ -58,6 +77,7 @@ export function ZoomableImage({ src, alt, original, children }: ZoomableImagePro
           style={placed ? { width: natural.width * view.scale, height: natural.height * view.scale, transform: `translate(${Math.round(view.x)}px, ${Math.round(view.y)}px)` } : undefined}
         >
           <img
+            ref={image}
             className="viewer__image"
             src={src}
             alt={alt}
@@ -67,6 +87,20 @@ export function ZoomableImage({ src, alt, original, children }: ZoomableImagePro
               if (width > 0 && height > 0) setLoaded({ width, height });
             }}
           />
+          {showStandIn && (
+            // Over the original's empty box until it loads; the same picture, so not announced again.
+            <img
+              className="viewer__standin"
+              src={standIn}
+              alt=""
+              aria-hidden="true"
+              draggable={false}
+              onLoad={(event) => {
+                const { naturalWidth: width, naturalHeight: height } = event.currentTarget;
+                if (width > 0 && height > 0) setStandInLoaded({ width, height });
+              }}
+            />
+          )}
           {children}
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { clickSelect, moveFocus, selectAll, toggle, type RowStep, type Selection } from '../lib/selection';
 
 /** What a grid needs to select: the selection and where its changes and actions go. */
@@ -63,4 +63,28 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
     [grid, onOpen],
   );
   return { onKeyDown, onTileClick };
+}
+
+/**
+ * The viewer closed on photo `index` (whichever it showed last: opened by a click, stepped with
+ * ← →): the grid's keyboard position is that photo, so the arrows go on from there (the focus
+ * goes back to its tile) rather than from where the ring was before the viewer opened.
+ * `reveal`: the viewer's photo, null while closed; `listKey`: a viewer closed by a change of
+ * list (More like this) leaves the new list's position alone.
+ */
+export function useFocusFollowsViewer(grid: GridSelection | undefined, reveal: number | null, listKey: string): void {
+  const latest = useRef(grid);
+  latest.current = grid;
+  const shown = useRef<{ index: number; listKey: string } | null>(null);
+  useEffect(() => {
+    if (reveal !== null) {
+      shown.current = { index: reveal, listKey };
+      return;
+    }
+    const closed = shown.current;
+    shown.current = null;
+    const now = latest.current;
+    if (!closed || !now || closed.listKey !== listKey || now.selection.focus === closed.index) return;
+    now.onChange({ ...now.selection, focus: closed.index });
+  }, [reveal, listKey]);
 }

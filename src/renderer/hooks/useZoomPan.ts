@@ -27,12 +27,13 @@ export interface ZoomPan {
  * The viewer photo's zoom and pan (lib/zoom.ts does the arithmetic). `natural` is the image's
  * own size (null until it has loaded), `pane` the box it is shown in; the view follows both
  * (a resized window keeps the zoom and stays clamped; at fit it refits). The owner mounts this
- * afresh for each photo, so stepping to another photo starts at fit.
+ * afresh for each photo, so stepping to another photo starts at fit. `enabled` false: shown at
+ * fit, and nothing zooms yet (a stand-in shows while the original loads).
  */
-export function useZoomPan(natural: Size | null, pane: Size): ZoomPan {
+export function useZoomPan(natural: Size | null, pane: Size, enabled = true): ZoomPan {
   const [stored, setStored] = useState<ZoomView>({ scale: 1, x: 0, y: 0, fit: true });
   const size = natural ?? { width: 0, height: 0 };
-  const zoomable = natural !== null && canZoom(size, pane);
+  const zoomable = enabled && natural !== null && canZoom(size, pane);
   const view = natural ? settle(stored, size, pane) : fitView(size, pane);
   const centre = { x: pane.width / 2, y: pane.height / 2 };
 

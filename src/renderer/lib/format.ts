@@ -1,4 +1,5 @@
 // Numbers and dates the way a person reads them.
+import { shiftText } from '../../shared/taken-at';
 
 /** "1 photo", "2 photos"; with `complete` false, "200+ results" (more may follow). */
 export function formatCount(n: number, one: string, many = `${one}s`, complete = true): string {
@@ -9,6 +10,17 @@ export function formatCount(n: number, one: string, many = `${one}s`, complete =
 /** " 2 photos no longer in the library." after what a batch action did, or '' when none were gone. */
 export function goneText(missing: number): string {
   return missing ? ` ${formatCount(missing, 'photo')} no longer in the library.` : '';
+}
+
+/** How far a date shift moved dates, without a sign to read: "30m later", "1d 2h earlier". */
+export function shiftMovedText(seconds: number): string {
+  return `${shiftText(Math.abs(seconds)).slice(1)} ${seconds < 0 ? 'earlier' : 'later'}`;
+}
+
+/** What the Undo of a shift by `seconds` did to `done` photos: the dates went the other way
+ *  ("moved 1d earlier" after +1d; never "moved back by -1d"). */
+export function shiftUndoneText(done: number, seconds: number): string {
+  return `Undid the shift: the date taken of ${formatCount(done, 'photo')} moved ${shiftMovedText(-seconds)}.`;
 }
 
 /** A total that may not be known yet: "200+" until the end of the list has been seen. */
