@@ -27,7 +27,7 @@ describe('a photo whose file became unreadable', () => {
     expect(damaged.stdout).toMatch(/^2 files: 0 added, 0 updated, 1 unchanged, 1 removed, 0 embedded, 1 failed /);
     const lines = damaged.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^failed: ${red.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+ \\(it was in the library: out of it until the file can be read again; its favourites, tags and description come back with it\\)$`));
+    expect(lines[0]).toMatch(new RegExp(`^failed: ${red.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+ \\(it was in the library: out of it until the file can be indexed again; its favourites, tags and description come back with it\\)$`));
     const listed = JSON.parse((await run('list', '--json')).stdout) as { path: string }[];
     expect(listed.map((p) => path.basename(p.path))).toEqual(['blue.jpg']);
     // --json says the same.

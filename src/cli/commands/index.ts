@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { UsageError, printJson, printLine, printable } from '../output';
+import { UsageError, printJson, printLine } from '../output';
 import type { IndexSummary } from '../../core/index';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
+import { failedLine } from '../failed-line';
 
 export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
@@ -33,12 +34,9 @@ export function registerIndex(program: Command): void {
       if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
       if (opts.json) return printJson(s);
       printLine(summaryLine(s));
-      for (const f of s.failed) process.stderr.write(`failed: ${printable(f.path)}: ${printable(f.reason)}${f.dropped ? DROPPED : ''}\n`);
+      for (const f of s.failed) process.stderr.write(failedLine(f));
     });
 }
-
-/** Said of a photo the library had whose file can no longer be read (IndexSummary `dropped`). */
-const DROPPED = ' (it was in the library: out of it until the file can be read again; its favourites, tags and description come back with it)';
 
 function summaryLine(s: IndexSummary): string {
   // Content the library already had under another path (a move reads as an add and a

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { printJson, printLine, printable } from '../output';
+import { printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { stopOnSignals } from '../stop-signals';
+import { failedLine } from '../failed-line';
 
 export function registerWatch(program: Command): void {
   withLibraryOptions(program.command('watch'), 'print one JSON summary line per sync, until stopped')
@@ -22,7 +23,7 @@ export function registerWatch(program: Command): void {
           if (s.added || s.updated || s.removed || failed.length) printLine(`${s.added} added, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
           for (const f of failed) {
             told.add(`${f.path}\0${f.reason}`);
-            process.stderr.write(`failed: ${printable(f.path)}: ${printable(f.reason)}\n`);
+            process.stderr.write(failedLine(f));
           }
         });
       } finally {

@@ -28,8 +28,9 @@ export interface PipelineOptions {
    */
   decode?: (path: string, pre: ImagePreprocessing, index: number) => Promise<PreprocessedImage | null>;
   /**
-   * Stops promptly: no photo is decoded or embedded after it, and the batch running is not
-   * waited for; photos without a result by then get none (the caller counts them as not done).
+   * Stops promptly: no photo is decoded, and no batch started, after it; the batch running
+   * ends (ONNX Runtime cannot be interrupted) and reports its results. Photos decoded and not
+   * embedded get no result (the caller counts them as not done).
    */
   signal?: AbortSignal;
 }
@@ -77,14 +78,11 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
 
   const plane = 3 * pre.size * pre.size;
   let inFlight: Promise<void> = Promise.resolve();
-  // A stop does not wait for the batch running either: the first one waits for the session to
-  // load (seconds), which a stop cannot cut short. Its results, if they come after, are dropped.
-  let over = false;
+  // A stop ends a wait for decodes at once (a decode that does not answer is not waited for).
   let onStop = () => {};
   const stopped = new Promise<void>((resolve) => (onStop = resolve));
   if (options.signal?.aborted) onStop();
   else options.signal?.addEventListener('abort', onStop, { once: true });
-  const running = () => Promise.race([inFlight, stopped]);
   let finished = 0;
   let total = paths.length;
   try {
@@ -125,21 +123,16 @@ export async function embedImagesPipelined(paths: readonly string[], pre: ImageP
       const pixels = new Float32Array(plane * batch.length);
       batch.forEach((d, i) => toNormalisedChw(d.image!.rgb, pre.size, pre, pixels, i * plane));
       // One batch in flight at a time: the next is assembled while this one runs.
-      await running();
+      await inFlight;
       if (options.signal?.aborted) break; // this batch too is left for the next run (see above)
       inFlight = options.infer(pixels, batch.length).then(
-        (embeddings) => {
-          if (!over) batch.forEach((d, i) => options.onResult({ index: d.index, path: d.path, embedding: embeddings[i]!, width: d.image!.width, height: d.image!.height }));
-        },
-        (err: unknown) => {
-          if (!over) batch.forEach((d) => options.onResult({ index: d.index, path: d.path, error: `inference failed: ${(err as Error).message}` }));
-        },
+        (embeddings) => batch.forEach((d, i) => options.onResult({ index: d.index, path: d.path, embedding: embeddings[i]!, width: d.image!.width, height: d.image!.height })),
+        (err: unknown) => batch.forEach((d) => options.onResult({ index: d.index, path: d.path, error: `inference failed: ${(err as Error).message}` })),
       );
       finished += batch.length;
     }
-    await running();
+    await inFlight;
   } finally {
-    over = true;
     options.signal?.removeEventListener('abort', onStop);
   }
 }

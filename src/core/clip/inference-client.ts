@@ -5,6 +5,9 @@ import { ModelFolderError } from './model-folder';
 import { siblingModule, spawnModuleWorker } from './worker-spawn';
 
 type Pending = { resolve: (r: Extract<InferenceResponse, { ok: true }>) => void; reject: (e: Error) => void };
+
+/** How long close() lets a request still running finish (a batch, a session loading) before it terminates the worker anyway. */
+const CLOSE_WAIT_MS = 60_000;
 type Request = InferenceRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class InferenceClient {
@@ -12,6 +15,8 @@ export class InferenceClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | undefined;
+  /** Called once no request is pending (close() waits on it). */
+  private idle: (() => void) | undefined;
   /** The provider of the session that answered last, for `info`. */
   lastReport: SessionReport | null = null;
 
@@ -41,8 +46,18 @@ export class InferenceClient {
     });
   }
 
+  /**
+   * Refuses new requests, lets the ones running finish (up to CLOSE_WAIT_MS), then ends the
+   * worker. Terminating it while ONNX Runtime runs there aborted the whole process (a native
+   * exception: SIGABRT, no summary, the library lock left), as a Ctrl-C mid-batch did.
+   */
   async close(): Promise<void> {
     this.failure ??= new Error('inference worker closed');
+    if (this.pending.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise<void>((resolve) => (this.idle = resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     await this.spawned?.terminate();
   }
 
@@ -50,7 +65,10 @@ export class InferenceClient {
     const waiter = this.pending.get(res.id);
     if (!waiter) return;
     this.pending.delete(res.id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0) {
+      this.worker.unref();
+      this.idle?.();
+    }
     if (res.ok) {
       this.lastReport = res.session;
       waiter.resolve(res);
@@ -64,5 +82,6 @@ export class InferenceClient {
     this.failure ??= err;
     for (const waiter of this.pending.values()) waiter.reject(this.failure);
     this.pending.clear();
+    this.idle?.();
   }
 }

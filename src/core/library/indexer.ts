@@ -448,10 +448,11 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     return video.poster;
   };
 
-  let left = 0;
-  // A pass over `files`; what it returns is how many of their photos and videos a stop left
-  // undone (what `status` then counts as pending: files named like one, or found to be one).
-  const pass = async (): Promise<number> => {
+  // The photos and videos a stop left undone (what `status` then counts as pending: files named
+  // like one, or found to be one); a set, since a copy cut short may also be its first's orphan.
+  const left = new Set<string>();
+  // A pass over `files`; what a stop left of them goes to `left`.
+  const pass = async (): Promise<void> => {
     const handled = new Set<number>();
     // Megabytes of pixels a photo: without the headroom V8 ran a full collection every few photos.
     await withGcHeadroom(() => deps.model.embedImageFiles(
@@ -466,11 +467,16 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       },
       { decode, ...(options.signal ? { signal: options.signal } : {}) },
     ));
-    const undone = files.filter((f, i) => !handled.has(i) && (hasPhotoExtension(f.path) || hasVideoExtension(f.path) || sniffed.has(i))).length;
+    files.forEach((f, i) => {
+      if (!handled.has(i) && (hasPhotoExtension(f.path) || hasVideoExtension(f.path) || sniffed.has(i))) left.add(f.path);
+    });
+    // Firsts a stop left without a result: their copies, settled as waiting on them, become
+    // orphans, counted as left (they were neither made nor lost).
+    for (const first of firsts.values()) twins.lost(first);
+    firsts.clear();
     cutShort.clear();
     sniffed.clear();
     pending.clear();
-    return undone;
   };
   /** Writes what one photo's result says; returns the row it made, if any. */
   const settle = (result: ImageResult, handled: () => void): PhotoRecord | null => {
@@ -508,17 +514,17 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     embeddedAt.set(p.hash, p.turns ?? 0);
     return row;
   };
-  left += await pass();
+  await pass();
   // Copies whose first failed, vanished or was cut short are embedded on their own (already
   // counted in the progress); a stop leaves them for the next run.
   for (let orphans = twins.takeOrphans(); orphans.length; orphans = twins.takeOrphans()) {
     if (options.signal?.aborted) {
-      left += orphans.length;
+      for (const o of orphans) left.add(o.path);
       break;
     }
     files = orphans;
     firstPass = false;
-    left += await pass();
+    await pass();
   }
 
   // Only after every new row is committed may old rows go: a crash in between leaves a
@@ -530,7 +536,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
   if (options.signal?.aborted) {
     summary.interrupted = true;
-    summary.left = left;
+    summary.left = left.size;
   } else {
     // A move whose two ends the watcher saw in two batches, or out of a paused folder it does
     // not follow: the row at the old path is gone too (else the photo showed twice).

@@ -29,7 +29,7 @@ export interface TurnedEmbeddings {
  */
 const finishing = new WeakMap<object, OneAtATime>();
 
-/** Embeds these contents again (one photo of each) as the store's rotations now turn them; a stop ends it after the photos decoded. */
+/** Embeds these contents again (one photo of each) as the store's rotations now turn them; a stop ends it after the batch running (the others stay turned otherwise than embedded, done at the next alignment). */
 export async function embedTurned(lib: LibraryService, store: LibraryStore, contents: readonly PhotoSummary[], signal?: AbortSignal): Promise<TurnedEmbeddings> {
   if (contents.length === 0) return { embedded: 0, unread: [] };
   const [turns, model] = [await store.rotations(), lib.clip()];
