@@ -10,8 +10,13 @@ export class LibraryUnreachableError extends Error {
   override name = 'LibraryUnreachableError';
 }
 
-/** What object_store / hyper say when the connection itself failed (not an S3 error answer). */
-const NETWORK = /error sending request|request or response body error|error reading a body|connection refused|ECONNREFUSED|ECONNRESET|connection reset|broken pipe|timed out|dns error|EHOSTUNREACH|ENETUNREACH/i;
+/** What object_store / hyper say when the connection itself failed (not an S3 error answer).
+ *  hyper's IncompleteMessage: the server closed the connection before its answer (seen when a
+ *  connection was cut as it opened, on a loaded machine, where "error sending request" was usual). */
+const NETWORK = /error sending request|request or response body error|error reading a body|connection refused|ECONNREFUSED|ECONNRESET|connection reset|broken pipe|timed out|dns error|EHOSTUNREACH|ENETUNREACH|IncompleteMessage|connection closed before message completed/i;
+
+/** Causes whose words are hyper's type names rather than a phrase. */
+const SAID: Record<string, string> = { incompletemessage: 'connection closed before the answer' };
 
 /** The one-line error for a store call that failed because an S3 library could not be reached; null for anything else. */
 export function lostConnection(where: StoreLocation, error: unknown): LibraryUnreachableError | null {
@@ -20,5 +25,5 @@ export function lostConnection(where: StoreLocation, error: unknown): LibraryUnr
   const text = String((error as Error)?.message ?? error);
   const match = NETWORK.exec(text);
   if (!match) return null;
-  return new LibraryUnreachableError(lostConnectionLine(location, match[0]));
+  return new LibraryUnreachableError(lostConnectionLine(location, SAID[match[0].toLowerCase()] ?? match[0]));
 }

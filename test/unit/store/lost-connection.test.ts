@@ -23,6 +23,14 @@ describe('a lost connection to an S3 library', () => {
     expect(lostConnection(s3, new Error('Generic S3 error: Error getting list response body: HTTP error: request or response body error'))?.name).toBe('LibraryUnreachableError');
   });
 
+  it('a connection closed before the answer (hyper IncompleteMessage, as LanceDB reported one cut as it opened) too', () => {
+    const error = lostConnection(
+      s3,
+      new Error('Invalid input, Failed to connect to namespace: IO { source: Generic { store: "S3", source: ListRequest { source: RetryError(RetryErrorImpl { method: GET, retries: 3, inner: Http(HttpError { kind: Request, source: reqwest::Error { kind: Request, source: hyper_util::client::legacy::Error(SendRequest, hyper::Error(IncompleteMessage)) } }) }) } } }'),
+    );
+    expect(error?.message).toBe('lost the connection to s3://photos/family at http://nas.local:9000 (connection closed before the answer): what was committed is kept; trying again resumes from there');
+  });
+
   it('leaves other errors, and local libraries, alone', () => {
     expect(lostConnection(s3, new Error('Client error with status 403 Forbidden'))).toBeNull();
     expect(lostConnection(LibraryLocation.local('/tmp/library'), lanceError)).toBeNull();
