@@ -46,8 +46,7 @@ describe.skipIf(!hasChromium)('an open tab after shoebox serve restarts', () => 
     await eventually(() => sockets.length).toBeGreaterThan(triedWhileAway);
 
     // Back, with a new token: the old one is refused.
-    // (The page is not loaded again: the built UI it would serve does not matter here.)
-    again = await startServe([...args, '--port', port]);
+    again = await startServe([...args, '--port', port], session.serveEnv);
     expect(again.token).not.toBe(session.serve.token);
     const banner = page.getByRole('alert').filter({ hasText: 'Shoebox refused this page' });
     await eventually(() => banner.innerText(), 30_000).toBe(ENDED);

@@ -10,6 +10,9 @@ import { startServe, type ServeProcess } from './serve';
 
 export interface UiSession {
   serve: ServeProcess;
+  /** The environment `serve` was started with (the built UI's folder included): a test that
+   *  starts another serve on the same page passes it too. */
+  serveEnv: NodeJS.ProcessEnv;
   browser: Browser;
   page: Page;
   /** Console errors and uncaught exceptions so far (a CSP violation shows up here). */
@@ -25,11 +28,13 @@ export interface UiSessionOptions {
 
 export async function openUiSession(serveArgs: string[], options: UiSessionOptions = {}): Promise<UiSession> {
   const outDir = await buildApp();
-  const serve = await startServe(serveArgs, { SHOEBOX_UI_DIR: path.join(outDir, 'renderer'), ...options.env });
+  const serveEnv = { SHOEBOX_UI_DIR: path.join(outDir, 'renderer'), ...options.env };
+  const serve = await startServe(serveArgs, serveEnv);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   return {
     serve,
+    serveEnv,
     browser,
     page,
     errors: collectErrors(page),
