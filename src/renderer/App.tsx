@@ -64,6 +64,7 @@ import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { LIBRARY_VIEW, viewKey } from './lib/view';
 import type { Route, SettingsRoute } from './lib/route';
 import { asksPhotoText, fromTextQuery, toTextQuery } from './lib/text-query';
+import { afterAwayAnswer, type ViewerState } from './lib/viewer-away';
 
 /** The whole library's timeline (archived photos left out). */
 const ALL_PHOTOS = {};
@@ -84,11 +85,8 @@ export function App() {
   const [opened] = useState(initialRoute);
   const views = useViewState(opened.view ?? LIBRARY_VIEW);
   const [theme, setTheme] = useTheme();
-  // The viewer's photo, by position in the list and by id: see the effects below. `removed`:
-  // the engine said the photo is no longer in the library (its file deleted outside Shoebox).
-  // `held`: the photo whose date the user just edited in the viewer, shown by itself while the
-  // edit has moved it to a part of the list not loaded (it is not stepped past: see below).
-  const [viewer, setViewer] = useState<{ index: number; id: string | undefined; removed?: true; held?: Photo } | null>(null);
+  // The viewer's photo, by position in the list and by id: see the effects below.
+  const [viewer, setViewer] = useState<ViewerState | null>(null);
   // Settings, open at a section (its place is in the URL too), or closed (null).
   const [settings, setSettings] = useState<SettingsRoute | null>(opened.settings);
   const settingsOpen = settings !== null;
@@ -253,24 +251,20 @@ export function App() {
       }),
     [],
   );
+  // Asked once each time a photo is away: the id stays noted until the viewer is back on a
+  // listed photo. (Cleared by its answer instead, an effect of a render made before the answer,
+  // running after it, asked again: a second answer then swapped the photo said removed for
+  // the one that took its place.)
   const checkingAway = useRef<string | null>(null);
+  if (!viewerAway) checkingAway.current = null;
   useEffect(() => {
     if (!viewerAway || !viewer.id || viewer.removed || viewerHeld || checkingAway.current === viewer.id) return;
     const id = viewer.id;
     checkingAway.current = id;
-    const answer = (inLibrary: boolean) => {
-      checkingAway.current = null;
-      setViewer((current) => {
-        if (current?.id !== id) return current;
-        const list = latestSource.current;
-        const at = list.indexOf(id);
-        if (at >= 0) return { index: at, id };
-        return inLibrary ? { index: current.index, id: list.get(current.index)?.id } : { ...current, removed: true };
-      });
-    };
+    const answer = (inLibrary: boolean | null) => setViewer((current) => afterAwayAnswer(current, id, inLibrary, latestSource.current));
     client.getPhoto(id).then(
       (details) => answer(details !== null),
-      () => answer(false),
+      () => answer(null),
     );
   });
 

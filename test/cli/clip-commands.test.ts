@@ -12,7 +12,7 @@ const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 describe('shoebox embed-text', () => {
   it('prints one JSON document with the exact id rows and normalised embeddings', async () => {
-    const res = await shoebox(['embed-text', '--model-dir', fixtureModelDir(TINY_TRANSFORMERS), '--json', 'red', 'a photo of blue']);
+    const res = await shoebox(['--home', tempDir(), 'embed-text', '--model-dir', fixtureModelDir(TINY_TRANSFORMERS), '--json', 'red', 'a photo of blue']);
     expect(res.code).toBe(0);
     const out = JSON.parse(res.stdout) as { text: string; ids: number[]; embedding: number[] }[];
     expect(out.map((o) => o.text)).toEqual(['red', 'a photo of blue']);
@@ -35,7 +35,7 @@ describe('shoebox embed-image', () => {
 
   it('embeds every readable file, reports the unreadable one in its place and exits 1', async () => {
     const files = ['red.jpg', 'broken.jpg', 'blue.jpg'].map((f) => path.join(dir, f));
-    const res = await shoebox(['embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', ...files]);
+    const res = await shoebox(['--home', tempDir(), 'embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', ...files]);
     expect(res.code).toBe(1);
     const out = JSON.parse(res.stdout) as { path: string; embedding?: number[]; error?: string }[];
     expect(out.map((o) => o.path)).toEqual(files);
@@ -46,7 +46,7 @@ describe('shoebox embed-image', () => {
 
   it.skipIf(!haveExifSamples)('reads the formats indexing reads: a HEIC photo is embedded, not refused', async () => {
     const heic = path.join(EXIF_SAMPLES, 'heic', 'IMG_5195.HEIC');
-    const res = await shoebox(['embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', heic]);
+    const res = await shoebox(['--home', tempDir(), 'embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', heic]);
     expect(res).toMatchObject({ code: 0, stderr: '' });
     const [out] = JSON.parse(res.stdout) as { path: string; embedding: number[] }[];
     expect(out!.path).toBe(heic);
@@ -54,7 +54,7 @@ describe('shoebox embed-image', () => {
   });
 
   it('exits 0 when every file is embedded', async () => {
-    const res = await shoebox(['embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', path.join(dir, 'red.jpg')]);
+    const res = await shoebox(['--home', tempDir(), 'embed-image', '--model-dir', fixtureModelDir(TINY_IMMICH), '--json', path.join(dir, 'red.jpg')]);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe('shoebox errors and help', () => {
   });
 
   it('a broken model folder is one line on stderr and exit 1', async () => {
-    const res = await shoebox(['embed-text', '--model-dir', tempDir(), '--json', 'red']);
+    const res = await shoebox(['--home', tempDir(), 'embed-text', '--model-dir', tempDir(), '--json', 'red']);
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/not a CLIP model folder/);
@@ -134,7 +134,7 @@ describe('shoebox info', () => {
   });
 
   it('says why a requested GPU provider is not used', async () => {
-    const res = await shoebox(['--provider', 'cuda', 'info', '--json']);
+    const res = await shoebox(['--home', tempDir(), '--provider', 'cuda', 'info', '--json']);
     const info = JSON.parse(res.stdout);
     expect(info.providers.inUse).toBe('cpu');
     expect(info.providers.fallbackReason).toMatch(/cuda failed to load/);

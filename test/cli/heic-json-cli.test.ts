@@ -23,7 +23,7 @@ describe.runIf(sharedAvailable(...HEIC))('HEIC decoder output and --json', () =>
     const dir = tempDir();
     const bad = truncatedHeic(dir);
     const good = await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
-    const res = await shoebox(['embed-image', ...MODEL, '--json', bad, good]);
+    const res = await shoebox(['--home', tempDir(), 'embed-image', ...MODEL, '--json', bad, good]);
     expect(res.code).toBe(1);
     const out = JSON.parse(res.stdout) as { path: string; error?: string; embedding?: number[] }[];
     expect(out.map((o) => o.path)).toEqual([bad, good]);

@@ -144,7 +144,7 @@ describe.skipIf(!haveSwiftShader)('shoebox with WebGPU', () => {
     const noDriver = { XDG_RUNTIME_DIR: '/tmp', VK_ICD_FILENAMES: '/nonexistent.json' };
     const info = await runShoebox(['--home', tempDir(), '--provider', 'webgpu', 'info', '--json'], noDriver);
     expect(JSON.parse(info.stdout).providers).toMatchObject({ inUse: 'cpu', fallbackReason: expect.stringMatching(/^webgpu failed to load: .*adapter/) });
-    const embed = await runShoebox(['--provider', 'webgpu', 'embed-image', '--model-dir', MODEL, '--json', photos[0]!], noDriver);
+    const embed = await runShoebox(['--home', tempDir(), '--provider', 'webgpu', 'embed-image', '--model-dir', MODEL, '--json', photos[0]!], noDriver);
     expect(embed.code).toBe(0);
     expect(JSON.parse(embed.stdout)[0].embedding).toHaveLength(4);
   });
