@@ -19,6 +19,9 @@ type Clearable = (typeof CLEARABLE)[number];
 
 const round = (x: number) => Number(x.toFixed(6));
 
+/** "1 photo", "2 photos": an album of one photo is common (a pin, a narrow query). */
+const photos = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'}`;
+
 async function withAlbums<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (api: LibraryHost) => Promise<T>): Promise<T> {
   const { AlbumError, QueryError } = await import('../../core/index');
   // Names and values the user typed that cannot work are usage errors (exit 2).
@@ -70,7 +73,7 @@ function albumJson(album: AlbumSummary, members: AlbumMember[]) {
 
 function printAlbum({ album, members }: AlbumView, json: boolean | undefined): void {
   if (json) return printJson(albumJson(album, members));
-  printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${members.length} photos`);
+  printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${photos(members.length)}`);
   for (const m of members) printLine(`${m.score.toFixed(4)}\t${printable(m.path)}${m.pinned ? '\t(pinned)' : ''}`);
 }
 
@@ -168,9 +171,10 @@ export function registerAlbums(program: Command): void {
     .option('--replace', 'replace an album of the same name')
     .action(async (name: string, opts: CreateOptions, cmd: Command) => {
       const threshold = parseThreshold(opts.threshold);
+      const { AlbumError } = await import('../../core/index');
       await withAlbums(cmd, opts, 'shoebox albums create', async (api) => {
         // Dates are read by search's one parser in the core: 2021-02-30 is refused as there.
-        const view = await api.createAlbum({
+        const created = api.createAlbum({
           name,
           query: opts.query,
           ...(threshold !== undefined ? { threshold } : {}),
@@ -181,6 +185,11 @@ export function registerAlbums(program: Command): void {
           ...(opts.after !== undefined ? { after: opts.after } : {}),
           ...(opts.before !== undefined ? { before: opts.before } : {}),
           ...(opts.replace ? { replace: true } : {}),
+        });
+        // The core's line is the app's too; here the way on is a flag, which the line names.
+        const view = await created.catch((error: unknown) => {
+          if (error instanceof AlbumError && error.takenName !== undefined) throw new AlbumError(`${error.message}: --replace replaces it (its pins and exclusions stay), or choose another name`);
+          throw error;
         });
         printAlbum(view, opts.json);
       });
@@ -196,7 +205,7 @@ export function registerAlbums(program: Command): void {
         }
         if (list.length === 0) return printLine('no albums yet: shoebox albums create NAME --query "..."');
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
-        for (const a of list) printLine(a.error ? `${a.name}\tbroken: ${a.error}\t"${a.query}"` : `${a.name}\t${a.members} photos\t"${a.query}"\t${thresholdText(a)}`);
+        for (const a of list) printLine(a.error ? `${a.name}\tbroken: ${a.error}\t"${a.query}"` : `${a.name}\t${photos(a.members)}\t"${a.query}"\t${thresholdText(a)}`);
       });
     });
 
@@ -219,7 +228,7 @@ export function registerAlbums(program: Command): void {
           const { album, members } = await api.albumView(saved.name);
           return printJson({ ...albumJson(album, members), renamedFrom: name });
         }
-        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${saved.members} photos, ${saved.pinned} pinned, ${saved.excluded} excluded`);
+        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${photos(saved.members)}, ${saved.pinned} pinned, ${saved.excluded} excluded`);
       });
     });
 

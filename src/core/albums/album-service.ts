@@ -83,7 +83,7 @@ export class AlbumService {
     const store = await this.library.writable();
     const name = checkAlbumName(fields.name);
     const previous = previousName === undefined ? null : await this.get(previousName);
-    if (name !== previous?.name && (await store.getAlbum(name))) throw new AlbumError(`an album named "${name}" already exists`);
+    if (name !== previous?.name && (await store.getAlbum(name))) throw new AlbumError(`an album named "${name}" already exists`, false, name);
     const album: AlbumDefinition = {
       ...(await this.checkedFields(fields, previous)),
       name,

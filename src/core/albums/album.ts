@@ -54,6 +54,8 @@ export class AlbumError extends Error {
   constructor(
     message: string,
     readonly usage = false,
+    /** The name another album holds, when that is why: each front end says its own way on (the CLI's `--replace`). */
+    readonly takenName?: string,
   ) {
     super(message);
   }
