@@ -63,7 +63,8 @@ import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters } from './l
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { LIBRARY_VIEW, viewKey } from './lib/view';
 import type { Route, SettingsRoute } from './lib/route';
-import { asksPhotoText, fromTextQuery, toTextQuery } from './lib/text-query';
+import { LOST_IMAGE_SEARCH_NOTE, lostImageSearch } from './lib/image-search';
+import { asksPhotoText, fromTextQuery, textModeOff, textModeOn, toTextQuery, type TypedQuery } from './lib/text-query';
 import { afterAwayAnswer, type ViewerState } from './lib/viewer-away';
 
 /** The whole library's timeline (archived photos left out). */
@@ -84,6 +85,12 @@ export function App() {
   // Where the page opens: the URL's hash (a reload comes back to the same screen).
   const [opened] = useState(initialRoute);
   const views = useViewState(opened.view ?? LIBRARY_VIEW);
+  // Opened on a search by image (a reload of it): All photos says why the search is gone, until the view changes.
+  const [imageSearchLost, setImageSearchLost] = useState(() => lostImageSearch(location.hash));
+  const openedView = useRef(views.view);
+  useEffect(() => {
+    if (views.view !== openedView.current) setImageSearchLost(false);
+  }, [views.view]);
   const [theme, setTheme] = useTheme();
   // The viewer's photo, by position in the list and by id: see the effects below.
   const [viewer, setViewer] = useState<ViewerState | null>(null);
@@ -140,6 +147,8 @@ export function App() {
   const [sort, setSort] = useState<SearchSort>(opened.sort ?? 'score');
   // "Text in photo" mode of the search box (lib/text-query.ts).
   const [textMode, setTextMode] = useState(false);
+  // The query as typed when text mode was switched on: switched off unchanged, it comes back as it was.
+  const typedBeforeTextMode = useRef<TypedQuery | null>(null);
   const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
   const timeline = useTimelineSummary(views.view, library.photosVersion);
   const key = `${viewKey(views.view)}|${JSON.stringify(views.view.kind === 'library' ? {} : settledFields)}|${sort}`;
@@ -482,7 +491,14 @@ export function App() {
               textMode={textMode}
               onTextMode={(on) => {
                 setTextMode(on);
-                views.setQuery(on ? toTextQuery(views.query) : fromTextQuery(views.query));
+                if (on) {
+                  const { query, before } = textModeOn(views.query);
+                  typedBeforeTextMode.current = before;
+                  views.setQuery(query);
+                } else {
+                  views.setQuery(textModeOff(views.query, typedBeforeTextMode.current));
+                  typedBeforeTextMode.current = null;
+                }
               }}
             />
             <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
@@ -571,6 +587,11 @@ export function App() {
                     onBack={showAllPhotos}
                     onPlaces={backToPlaces}
                   />
+                  {imageSearchLost && (
+                    <p className="closest-note muted" role="status">
+                      {LOST_IMAGE_SEARCH_NOTE}
+                    </p>
+                  )}
                   {view.kind === 'search' && <PlaceSuggestion summary={places.summary} query={view.query} onPlace={showPlaceView} />}
                   {view.kind === 'search' && <DescribedSuggestion query={view.query} version={library.photosVersion} onDescribed={showDescribed} />}
                   {view.kind !== 'library' && (

@@ -5,6 +5,14 @@ import { photoTextTerm } from '../../shared/search';
 
 const TERM = /^text:"([^"]*)"?$/;
 
+/** The quote marks the query parser opens and closes a quoted word with (straight, curly, low, guillemets). */
+const QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb';
+/**
+ * A `text:` term anywhere in a query, as the parser takes it: its quoted phrase (the closing
+ * mark may be missing while it is typed) or its one word, right after `text:` or after a space.
+ */
+const ANY_TERM = new RegExp(`(?:^|[\\s(+\\-\\u2212])text:\\s*(?:[${QUOTES}]([^${QUOTES}]*)[${QUOTES}]?|([^\\s${QUOTES}]+))`, 'gi');
+
 /** The query for what was typed in text mode (a blank box stays blank: no search). */
 export function toTextQuery(typed: string): string {
   return photoTextTerm(typed);
@@ -23,4 +31,41 @@ export function asksPhotoText(query: string): boolean {
 /** The words of a query that is one `text:` term (the box's text mode), else null. */
 export function photoTextWords(query: string): string | null {
   return TERM.exec(query)?.[1] ?? null;
+}
+
+/**
+ * The words text mode looks for when it is switched on over a query typed as a description:
+ * the words of its `text:` terms where it has some (`white text:"24"` is the text "24": the
+ * words beside the term describe the photo, they are no text written in it), else the whole
+ * query (a description becomes the words to find).
+ */
+export function textModeWords(query: string): string {
+  const found: string[] = [];
+  for (const match of query.matchAll(ANY_TERM)) {
+    const words = (match[1] ?? match[2] ?? '').trim();
+    if (words !== '') found.push(words);
+  }
+  return found.length > 0 ? found.join(' ') : query;
+}
+
+/** The query typed before text mode was switched on, and the query text mode made of it. */
+export interface TypedQuery {
+  typed: string;
+  textQuery: string;
+}
+
+/** Switching text mode on over `typed`: the query to search, and what switching off gives back. */
+export function textModeOn(typed: string): { query: string; before: TypedQuery } {
+  const query = toTextQuery(textModeWords(typed));
+  return { query, before: { typed, textQuery: query } };
+}
+
+/**
+ * Switching text mode off: the query typed before it was switched on, exactly as typed, when
+ * the text searched is still the one made of it (on and off again is no change); else the
+ * words typed in text mode, now as a description.
+ */
+export function textModeOff(query: string, before: TypedQuery | null): string {
+  if (before !== null && query === before.textQuery) return before.typed;
+  return fromTextQuery(query);
 }

@@ -1,0 +1,40 @@
+// The search box's "Text in photo" switch (src/renderer/lib/text-query.ts): switched on over a
+// query typed as a description it searches the words of the query's own `text:` terms (else the
+// whole query), and switched off again with nothing changed it gives back the query exactly as
+// typed, quotes and spacing included; words changed in text mode become the description.
+import { describe, expect, it } from 'vitest';
+import { fromTextQuery, textModeOff, textModeOn, textModeWords } from '../../../src/renderer/lib/text-query';
+
+describe('the "Text in photo" switch', () => {
+  it('searches the words of the query\'s text: terms, else the whole query', () => {
+    expect(textModeWords('white text:"24"')).toBe('24');
+    expect(textModeWords('text:"open 24 hours" + night - people')).toBe('open 24 hours');
+    expect(textModeWords('neon text:open')).toBe('open');
+    expect(textModeWords('neon text: \u201copen late\u201d')).toBe('open late');
+    expect(textModeWords('text:"open" text:"24"')).toBe('open 24');
+    expect(textModeWords('white text:"24')).toBe('24'); // the closing quote not typed yet
+    expect(textModeWords('open 24 hours')).toBe('open 24 hours');
+    expect(textModeWords('context:24')).toBe('context:24'); // no text: term, a word that ends so
+  });
+
+  it('shows the text term\'s words in the box, with no quote rewritten into it', () => {
+    const { query } = textModeOn('white text:"24"');
+    expect(query).toBe('text:"24"');
+    expect(fromTextQuery(query)).toBe('24');
+  });
+
+  it('gives back the query exactly as typed when switched off unchanged', () => {
+    for (const typed of ['white text:"24"', 'text:"24"', 'open 24 hours', ' beach  at night ', 'text:open + neon', '']) {
+      const { query, before } = textModeOn(typed);
+      expect(textModeOff(query, before), typed).toBe(typed);
+    }
+  });
+
+  it('makes the words typed in text mode the description when they changed', () => {
+    const { before } = textModeOn('white text:"24"');
+    expect(textModeOff('text:"open 24"', before)).toBe('open 24');
+    expect(textModeOff('', before)).toBe('');
+    // Switched on before this page knew what was typed (nothing to give back): the words.
+    expect(textModeOff('text:"24"', null)).toBe('24');
+  });
+});
