@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await bar().getByRole('button', { name: 'Date…' }).click();
     await bar().getByLabel('minutes to shift by').fill('-30');
     await bar().getByRole('button', { name: 'Shift dates' }).click();
-    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Shifted the date taken of 1 photo by -30m. 1 photo had no date to shift.' }).isVisible()).toBe(true);
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Shifted the date taken of 1 photo by -30m. 1 photo has no date taken (the timeline shows its file’s date) and did not move: to give it one, use Set date.' }).isVisible()).toBe(true);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('red.jpg')]).toEqual([null, Date.UTC(2024, 2, 8, 15, 30)]);
     // Undo beside the line shifts them back by as much.
     await lib.page.getByRole('status').filter({ hasText: 'by -30m.' }).getByRole('button', { name: 'Undo' }).click();

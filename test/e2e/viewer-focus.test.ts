@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('focus after the viewer’s actions', () => {
     await bar().getByRole('button', { name: 'Date…' }).click();
     await bar().getByLabel('hours to shift by').fill('2');
     await bar().getByRole('button', { name: 'Shift dates' }).click();
-    await eventually(() => bar().getByText(/had no date to shift/).count()).toBe(1);
+    await eventually(() => bar().getByText(/^No date shifted: 1 photo has no date taken/).count()).toBe(1);
     expect(await settledFocus()).toBe('Shift dates');
   });
 

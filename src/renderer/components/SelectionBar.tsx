@@ -12,8 +12,9 @@ import { useAsync } from '../hooks/useAsync';
 import { useOnChange } from '../hooks/useOnChange';
 import { useViewingOnly } from '../hooks/useViewingOnly';
 import { archiveResultText } from '../lib/archive';
+import { trashResultText } from '../lib/trash';
 import { favouritesResultText } from '../lib/favourites';
-import { formatCount, goneText, shiftUndoneText } from '../lib/format';
+import { formatCount, goneText, shiftResultText, shiftUndoneText } from '../lib/format';
 import { unturnedText } from '../../shared/export-text';
 import { notifyAlbumsChanged } from './albums/albums-changed';
 import { ArchiveIcon } from './ArchiveIcon';
@@ -23,7 +24,7 @@ import { RemoveFromAlbumDialog } from './albums/RemoveFromAlbumDialog';
 import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
 import type { AskRotate, Undo } from '../hooks/useListSelection';
-import { parseTakenAt, shiftText, takenAtText } from '../../shared/taken-at';
+import { parseTakenAt, takenAtText } from '../../shared/taken-at';
 import { useRefocus } from '../hooks/useRefocus';
 
 interface SelectionBarProps {
@@ -177,8 +178,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     run(async (chosen) => {
       const ids = chosen.map((p) => p.id);
       const result = await client.shiftTakenAt(ids, seconds);
-      const undated = result.undated ? ` ${formatCount(result.undated, 'photo')} had no date to shift.` : '';
-      const text = `Shifted the date taken of ${formatCount(result.done, 'photo')} by ${shiftText(seconds)}.${undated}${goneText(result.missing)}`;
+      const text = shiftResultText(result, seconds);
       // The same shift back is its exact undo (photos without a date were not moved either way).
       const back = async () => shiftUndoneText((await client.shiftTakenAt(ids, -seconds)).done, seconds);
       if (result.done) onMoved(text, back);
@@ -344,8 +344,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
             setTrash(null);
             void run(async () => {
               const report = await client.trashPhotos(chosen.map((p) => p.id));
-              const left = [...report.skipped.map((s) => `${s.path}: ${s.reason}`), ...report.failed.map((f) => `${f.path}: ${f.error}`)];
-              const text = `Moved ${formatCount(report.moved.length, 'photo')} to the trash.${left.length ? ` ${left.length} left where they are (${left[0]}).` : ''}`;
+              const text = trashResultText(report);
               if (report.moved.length) onTrashed(text);
               return text;
             });

@@ -8,6 +8,7 @@ import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { isWriterRefusal } from '../lib/writer-elsewhere';
+import { trashResultText, viewerAfterTrash } from '../lib/trash';
 import { ArchiveButton } from './ArchiveButton';
 import { ArchivedLabel } from './ArchivedBadge';
 import { FavouriteButton } from './FavouriteButton';
@@ -18,6 +19,7 @@ import { Slideshow } from './slideshow/Slideshow';
 import { PhotoTags } from './tags/PhotoTags';
 import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
+import { ViewerTrashButton } from './ViewerTrashButton';
 import { ZoomableImage } from './ZoomableImage';
 import { useCanSearch, useViewingOnly } from '../hooks/useViewingOnly';
 import { useReturnFocus } from '../hooks/useReturnFocus';
@@ -54,7 +56,7 @@ interface ViewerProps {
 
 /**
  * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
- * Shift+A Archive, R / Shift+R rotate, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
+ * Shift+A Archive, R / Shift+R rotate, Delete asks to move it to the trash, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
  */
 export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onShowAgain, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
@@ -144,6 +146,39 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
     onHold?.(null);
     setArchived(on ? { photo: toggled, text: `Archived ${baseName(toggled.path)}: out of the timeline, still found by search.`, undo: true } : null);
   };
+  // The photo moved to the trash from here (Trash… or Delete, confirmed): the grid's words for
+  // what the trash did; `pending` until the viewer has stepped past it, as after Archive, to the
+  // photo that took its place (the one before at the end; closed when none is left).
+  const [trashed, setTrashed] = useState<{ id: string; text: string; error: boolean; pending: boolean } | null>(null);
+  const [trashing, setTrashing] = useState(false);
+  const trash = (chosen: Photo) => {
+    // Kept on screen meanwhile, by itself as after a date edit: gone from the list when it is
+    // read again, it is neither said removed from the library nor swapped for another.
+    onHold?.(chosen);
+    clearErrors();
+    setTrashed(null);
+    setTrashing(true);
+    client.trashPhotos([chosen.id]).then(
+      (report) => {
+        const moved = report.moved.length > 0;
+        if (!moved) onHold?.(null);
+        setTrashed({ id: chosen.id, text: trashResultText(report), error: false, pending: moved });
+      },
+      (error: unknown) => {
+        onHold?.(null);
+        setTrashed({ id: chosen.id, text: error instanceof Error ? error.message : String(error), error: true, pending: false });
+      },
+    ).finally(() => setTrashing(false));
+  };
+  useEffect(() => {
+    if (!trashed?.pending) return;
+    // Stepped elsewhere meanwhile: the user chose the photo on screen.
+    const to = photoId === trashed.id ? viewerAfterTrash(source, index, trashed.id) : 'wait';
+    if (photoId === trashed.id && to === 'wait') return;
+    setTrashed({ ...trashed, pending: false });
+    if (to === 'close') onClose();
+    else if (to !== 'wait') onIndex(to);
+  });
   // The last failed write (heart, archive or a turn) about this photo, in one line.
   const markError = errors.find((error) => error && error.id === photo?.id && !cleared.has(error));
   // "More like this" only reads: it needs this device's model, not the writer lock.
@@ -257,6 +292,8 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
           <button type="button" className="button" title="Play the photos from this one (S)" disabled={!photo} onClick={startSlideshow}>
             <span aria-hidden="true">▶</span> Slideshow
           </button>
+          {/* Last, as the grid's selection bar has it: the one action that takes the photo away. */}
+          <ViewerTrashButton photo={photo} keys={!slideshow} busy={trashing} onTrash={trash} />
         </div>
         {archived && (
           <p className="selection-notice muted small" role="status">
@@ -282,6 +319,11 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
             )}
           </p>
         )}
+        {trashed && (
+          <p className={trashed.error ? 'form-error' : 'selection-notice muted small'} role={trashed.error ? 'alert' : 'status'}>
+            {trashed.text}
+          </p>
+        )}
         {markError && (
           <p className="form-error" role="alert">
             {markError.text}
@@ -304,7 +346,7 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
         {details.status === 'error' && <p className="form-error">{details.message}</p>}
         {/* A video neither zooms nor turns here: its keys are not offered. */}
         {/* Only viewing: the keys that change the library do nothing, so they are not listed. */}
-        <p className="viewer__keys muted small">{['← → to step through', photo?.kind !== 'video' && 'click, + − 0 to zoom', !viewingOnly && 'F favourite · Shift+A archive', !viewingOnly && photo?.kind !== 'video' && 'R rotate', 'S slideshow · Esc to close'].filter(Boolean).join(' · ')}</p>
+        <p className="viewer__keys muted small">{['← → to step through', photo?.kind !== 'video' && 'click, + − 0 to zoom', !viewingOnly && 'F favourite · Shift+A archive · Delete trash', !viewingOnly && photo?.kind !== 'video' && 'R rotate', 'S slideshow · Esc to close'].filter(Boolean).join(' · ')}</p>
       </aside>
       {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>

@@ -28,11 +28,21 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       const target = event.target as HTMLElement;
-      // A tile's own button (focused by the click that selected it, or reached with Tab) stands
-      // for the grid, except for Space and Enter, which press it; a field never does.
-      const onTile = target !== event.currentTarget && target.tagName === 'BUTTON' && target.closest('.tile') !== null;
-      if (!grid || !(target === event.currentTarget || (onTile && event.key !== ' ' && event.key !== 'Enter'))) return;
-      const { selection, onChange } = grid;
+      // A tile's own button (focused by the click that selected it, reached with Tab, or given
+      // the focus back when the viewer closed) stands for the grid; a field never does. Its open
+      // button and its check take Space and Enter as the grid does, for that tile: Space selects
+      // it and Enter opens it (pressed as a button, Space opened the photo right after the viewer
+      // closed, and selected once an arrow had moved the focus to the grid). Its other buttons
+      // (More like this) keep Space and Enter, which press them.
+      const tile = target !== event.currentTarget && target.tagName === 'BUTTON' ? target.closest<HTMLElement>('.tile') : null;
+      const tileButton = tile !== null && (target.classList.contains('tile__open') || target.classList.contains('tile__check'));
+      const onTile = tile !== null && (tileButton || (event.key !== ' ' && event.key !== 'Enter'));
+      if (!grid || !(target === event.currentTarget || onTile)) return;
+      const { onChange } = grid;
+      let { selection } = grid;
+      const at = tileButton ? Number(tile.dataset.index) : NaN;
+      // Space and Enter on a tile's button act on that tile, wherever the focus ring was.
+      if ((event.key === ' ' || event.key === 'Enter') && Number.isInteger(at)) selection = { ...selection, focus: at };
       const moved = moveFocus(selection, event.key, columns, count, event.shiftKey);
       if (moved) onChange(moved);
       else if (event.key === ' ' && selection.focus !== null) onChange(toggle(selection, selection.focus));
@@ -46,8 +56,8 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
       else return;
       event.preventDefault();
       event.stopPropagation();
-      // From a tile's button, the grid takes the focus: Space and Enter then act on the focus
-      // ring, and keys go on working once that tile scrolls out of the window.
+      // From a tile's button, the grid takes the focus: Space and Enter then go on acting on the
+      // focus ring, and keys go on working once that tile scrolls out of the window.
       if (onTile) (event.currentTarget as HTMLElement).focus({ preventScroll: true });
     },
     [grid, columns, count, onOpen],

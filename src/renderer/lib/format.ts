@@ -1,4 +1,5 @@
 // Numbers and dates the way a person reads them.
+import type { ShiftResult } from '../../shared/api';
 import { shiftText } from '../../shared/taken-at';
 
 /** "1 photo", "2 photos"; with `complete` false, "200+ results" (more may follow). */
@@ -15,6 +16,23 @@ export function goneText(missing: number): string {
 /** How far a date shift moved dates, without a sign to read: "30m later", "1d 2h earlier". */
 export function shiftMovedText(seconds: number): string {
   return `${shiftText(Math.abs(seconds)).slice(1)} ${seconds < 0 ? 'earlier' : 'later'}`;
+}
+
+/**
+ * What a shift of dates by `seconds` did (the selection bar's Date… → Shift dates). Photos with
+ * no date taken recorded have none to move, yet the timeline shows them under a date (their
+ * file's): the line says so and points to Set date, rather than "Shifted the date taken of
+ * 0 photos by +1d. 2 photos had no date to shift.", which read as done.
+ */
+export function shiftResultText(result: ShiftResult, seconds: number): string {
+  const { done, undated } = result;
+  const them = undated === 1 ? 'it' : 'them';
+  const noDate = `${formatCount(undated, 'photo')} ${undated === 1 ? 'has' : 'have'} no date taken (the timeline shows ${undated === 1 ? 'its' : 'their'} file’s date)`;
+  const text =
+    done === 0 && undated > 0
+      ? `No date shifted: ${noDate}. To give ${them} one, use Set date.`
+      : `Shifted the date taken of ${formatCount(done, 'photo')} by ${shiftText(seconds)}.${undated ? ` ${noDate} and did not move: to give ${them} one, use Set date.` : ''}`;
+  return `${text}${goneText(result.missing)}`;
 }
 
 /** What the Undo of a shift by `seconds` did to `done` photos: the dates went the other way

@@ -44,6 +44,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['F', 'Favourite (again: unmark)'],
       ['Shift A', 'Archive (again: bring back)'],
       ['R', 'Rotate right (Shift R: left)'],
+      ['Delete ⌫', 'Move the photo to the trash (asks first)'],
       ['S', 'Slideshow from this photo'],
       ['+ −', 'Zoom in / out'],
       ['0', 'Fit the photo'],
