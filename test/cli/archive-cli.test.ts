@@ -80,7 +80,7 @@ describe('shoebox archive', () => {
     expect(never).toEqual({ code: 0, stdout: '1 photo was not archived\n', stderr: '' });
     const json = await shoebox(['archive', 'add', '--json', red, blue]);
     expect(json.code, json.stderr).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ added: [red], unchanged: [blue], missing: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ added: [red], unchanged: [blue], missing: [], copies: [] });
     const again = await shoebox(['archive', 'add', red, blue]);
     expect(again).toEqual({ code: 0, stdout: '2 photos were archived already\n', stderr: '' });
     const back = await shoebox(['archive', 'remove', red]);

@@ -83,7 +83,7 @@ describe('shoebox favourites', () => {
     expect(never).toEqual({ code: 0, stdout: '1 photo was not a favourite\n', stderr: '' });
     const json = await shoebox(['favourites', 'remove', '--json', red, green]);
     expect(json.code, json.stderr).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ removed: [red], unchanged: [green], missing: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ removed: [red], unchanged: [green], missing: [], copies: [] });
     expect(await listed()).toEqual(['blue.jpg']);
   });
 });

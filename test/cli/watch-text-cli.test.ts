@@ -45,4 +45,21 @@ describe('shoebox watch (text)', () => {
     await expect.poll(lines, { timeout: 60_000, interval: 250 }).toEqual(['watching 1 folder; Ctrl-C stops', '0 added, 0 updated, 0 removed, 1 failed', '1 added, 0 updated, 0 removed, 0 failed']);
     expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
   }, 180_000);
+
+  it('says a renamed photo was moved, as index does', async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    expect((await shoebox(['--home', home, 'index', photos, ...MODEL])).code).toBe(0);
+
+    const watch = startShoebox(['--home', home, 'watch', ...MODEL]);
+    children.push(watch);
+    let stdout = '';
+    watch.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const lines = () => stdout.split('\n').filter(Boolean);
+    await expect.poll(lines, { timeout: 30_000, interval: 250 }).toEqual(['watching 1 folder; Ctrl-C stops']);
+    fs.renameSync(path.join(photos, 'red.jpg'), path.join(photos, 'renamed.jpg'));
+    // One line for the rename, its "moved" as `shoebox index` words it (and `watch --json` counts it).
+    await expect.poll(lines, { timeout: 60_000, interval: 250 }).toEqual(['watching 1 folder; Ctrl-C stops', '1 added (1 moved or copied), 0 updated, 1 removed, 0 failed']);
+  }, 120_000);
 });

@@ -68,7 +68,7 @@ describe('favourites', () => {
     expect(await version()).toBeLessThanOrEqual(before + 2); // the table made (once), then one merge
     expect(events.some((e) => e.type === 'photos-changed')).toBe(true); // the app's views redraw their hearts
     // Marked again: photos that were favourites already are told apart (the app says "2 photos already were").
-    expect(await host.setFavourites([byName('p000.jpg').id, byName('p003.jpg').id, byName('p005.jpg').id], true)).toEqual({ done: 3, missing: 0, unchanged: 2, changed: [byName('p005.jpg').id] });
+    expect(await host.setFavourites([byName('p000.jpg').id, byName('p003.jpg').id, byName('p005.jpg').id], true)).toEqual({ done: 3, missing: 0, unchanged: 2, changed: [byName('p005.jpg').id], copies: 0 });
     await host.setFavourites([byName('p005.jpg').id], false); // what an Undo of it puts back
 
     // The backup copy of p000.jpg has the same content: one favourite, shown on both.

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { parseTakenAt, parseTakenShift, shiftText } from '../../shared/taken-at';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
+import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
 /** `parse(text)`; what it refuses is a usage error (exit 2), said before the library opens. */
@@ -22,9 +23,8 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
   const library = await openCommandLibrary(cmd, opts, `shoebox date ${takenAt === null ? 'restore' : 'set'}`);
   try {
     const { changed, missing } = await library.api.setTakenAtByPath(photos, takenAt);
-    // A path the library does not hold is reported and the rest still changed (exit 1).
-    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
-    if (missing.length) process.exitCode = EXIT_FAILURE;
+    // A path the library does not hold (a folder said as one) is reported and the rest still changed (exit 1).
+    reportMissingPhotos(missing);
     if (opts.json) return printJson({ changed, missing });
     const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
     printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}`);
@@ -39,7 +39,7 @@ async function shiftDate(cmd: Command, opts: LibraryCommandOptions, shift: strin
   const library = await openCommandLibrary(cmd, opts, 'shoebox date shift');
   try {
     const { changed, missing, undated } = await library.api.shiftTakenAtByPath(photos, seconds);
-    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
+    reportMissingPhotos(missing);
     for (const p of undated) process.stderr.write(`shoebox: no date taken to shift (set one with 'shoebox date set'): ${printable(p)}\n`);
     if (missing.length || undated.length) process.exitCode = EXIT_FAILURE;
     if (opts.json) return printJson({ changed, missing, undated, seconds });

@@ -4,6 +4,7 @@ import type { IndexSummary } from '../../core/index';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 import { failedLine } from '../failed-line';
+import { addedText } from '../added-count';
 
 export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
@@ -39,10 +40,8 @@ export function registerIndex(program: Command): void {
 }
 
 function summaryLine(s: IndexSummary): string {
-  // Content the library already had under another path (a move reads as an add and a
-  // remove, a copy as an add): said, so a rename does not read as a loss and a new photo.
-  const moved = s.moved ? ` (${s.moved} moved or copied)` : '';
-  const line = `${s.scanned} ${s.scanned === 1 ? 'file' : 'files'}: ${s.added} added${moved}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`;
+  // A move or copy said as such (added-count.ts), as `shoebox watch` says it.
+  const line = `${s.scanned} ${s.scanned === 1 ? 'file' : 'files'}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   return s.interrupted ? `${line}${kept}; interrupted: ${s.left} ${s.left === 1 ? 'photo' : 'photos'} left for the next run` : `${line}${kept}`;
 }

@@ -2,7 +2,8 @@
 // library keeps by content (`shoebox favourites`, `shoebox archive`): the policy is the core's
 // (core/api/content-marks.ts), the same the app uses.
 import type { Command } from 'commander';
-import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { printJson, printLine, printable } from '../output';
+import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions, type CommandLibrary } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import type { PhotoListing } from '../../core';
@@ -16,8 +17,9 @@ export interface MarkCommandSpec {
   /** `already(n)`: "were not favourites". */
   remove: { description: string; done: string; already: (n: number) => string };
   listDescription: string;
-  /** `changed`: of `marked`, the paths this call changed (the others were so already). */
-  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; changed: string[] }>;
+  /** `changed`: of `marked`, the paths this call changed (the others were so already);
+   *  `copies`: the library's other paths of their content, not asked for, changed with them. */
+  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; changed: string[]; copies: string[] }>;
   list(library: CommandLibrary): Promise<PhotoListing[]>;
 }
 
@@ -25,19 +27,25 @@ async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOpt
   const verb = on ? 'add' : 'remove';
   const library = await openCommandLibrary(cmd, opts, `shoebox ${spec.name} ${verb}`);
   try {
-    const { marked, missing, changed } = await spec.mark(library, photos, on);
+    const { marked, missing, changed, copies } = await spec.mark(library, photos, on);
     // A photo that was so already (a favourite marked again) is said, never counted as done.
     const changedSet = new Set(changed);
     const unchanged = marked.filter((p) => !changedSet.has(p));
-    // A path the library does not hold is reported and the rest still marked (exit 1).
-    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
-    if (missing.length) process.exitCode = EXIT_FAILURE;
-    if (opts.json) return printJson({ [on ? 'added' : 'removed']: changed, unchanged, missing });
+    // A path the library does not hold (a folder said as one) is reported and the rest still marked (exit 1).
+    reportMissingPhotos(missing);
+    if (opts.json) return printJson({ [on ? 'added' : 'removed']: changed, unchanged, missing, copies });
     const how = on ? spec.add : spec.remove;
     const photosText = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
-    // "marked 1 photo (1 was a favourite already)"; none changed: "1 photo was not a favourite".
+    // The mark is the content's: the copies of a photo not asked for changed with it, and are
+    // said, so "archived 2 photos" does not hide a third that left the timeline.
+    const notes = [
+      ...(copies.length ? [`and ${copies.length} ${copies.length === 1 ? 'copy' : 'copies'} of ${changed.length === 1 ? 'it' : 'them'}`] : []),
+      ...(unchanged.length ? [`${unchanged.length} ${how.already(unchanged.length)}`] : []),
+    ];
+    // "marked 1 photo (1 was a favourite already)", "archived 2 photos (and 1 copy of them)";
+    // none changed: "1 photo was not a favourite".
     if (changed.length === 0 && unchanged.length > 0) printLine(`${photosText(unchanged.length)} ${how.already(unchanged.length)}`);
-    else printLine(`${how.done} ${photosText(changed.length)}${unchanged.length ? ` (${unchanged.length} ${how.already(unchanged.length)})` : ''}`);
+    else printLine(`${how.done} ${photosText(changed.length)}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   } finally {
     await library.close();
   }

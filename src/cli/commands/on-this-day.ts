@@ -1,8 +1,9 @@
 // `shoebox on-this-day`: the photos taken on today's month and day in earlier years, newest
-// year first, as the app's "On this day" shows them (the core's timeline view).
+// year first, as the app's "On this day" shows them (the core's timeline view, which leaves
+// archived photos out: a day whose photos are all archived says so).
 import type { Command } from 'commander';
 import { printJson, printLine, printable, UsageError } from '../output';
-import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { openCommandLibrary, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import type { TimelinePhoto } from '../../shared/api';
 
@@ -12,6 +13,17 @@ const PAGE = 1000;
 function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Why the day shows nothing: no photo was taken on it, or every one that was is archived
+ * (On this day leaves the archive out, as the app's does): then how many, and where they are.
+ */
+async function noPhotoText(library: CommandLibrary, date: string): Promise<string> {
+  const day = date.slice(5);
+  const archived = (await library.api.timeline({ onThisDay: date, archived: true, limit: 1 })).total;
+  if (archived === 0) return `no photo was taken on ${day} in an earlier year`;
+  return `no photo from ${day} in an earlier year outside the archive (${archived} archived: shoebox archive list lists the archive, shoebox archive remove PHOTO brings one back)`;
 }
 
 export function registerOnThisDay(program: Command): void {
@@ -42,7 +54,7 @@ export function registerOnThisDay(program: Command): void {
           }
           printLine(`  ${printable(p.path)}`);
         }
-        if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken on ${date.slice(5)} in an earlier year\n`);
+        if (photos.length === 0) process.stderr.write(`shoebox: ${await noPhotoText(library, date)}\n`);
       } finally {
         await library.close();
       }

@@ -2,17 +2,16 @@
 // camera, place, marks, description, tags, …), one "key: value" line per field, or with --json
 // one array of objects. A reading command: the library host's getPhoto (core/api/library-api.ts,
 // the viewer's own call) answers, named by the core's photoId of the path; nothing is decided here.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { PhotoDetails } from '../../shared/api';
-import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
+import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import { placeLabel } from '../../shared/place-name';
 import { formatBytes } from '../../shared/bytes-text';
 import { formatDuration } from '../../shared/video-time';
-import { shellWord } from '../../base/shell-word';
+import { reportMissingPhotos } from '../missing-photos';
 
 const round = (x: number) => Number(x.toFixed(6));
 const position = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
@@ -86,15 +85,6 @@ function photoLines(p: PhotoDetails): string[] {
   return lines.flatMap(([key, value]) => (value === null ? [] : [`${key}: ${value}`]));
 }
 
-/** Whether `file` is a folder on this device (a path given where a photo was meant). */
-function isFolder(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 export function registerShow(program: Command): void {
   withLibraryOptions(program.command('show'))
     .description("what the app's viewer shows about photos: dimensions, size, date taken, camera, place, favourite, archived, description, tags")
@@ -114,8 +104,7 @@ export function registerShow(program: Command): void {
             continue;
           }
           // A path the library does not hold is said, and the others still shown (exit 1).
-          process.exitCode = EXIT_FAILURE;
-          process.stderr.write(isFolder(file) ? `shoebox: a folder, not a photo: ${printable(file)} (shoebox list --folder ${shellWord(file)} lists its photos)\n` : `shoebox: not in the library: ${printable(file)}\n`);
+          reportMissingPhotos([file]);
         }
         if (opts.json) return printJson(found.map(photoJson));
         found.forEach((p, i) => {

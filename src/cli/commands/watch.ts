@@ -3,6 +3,7 @@ import { printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { stopOnSignals } from '../stop-signals';
 import { failedLine } from '../failed-line';
+import { addedText } from '../added-count';
 
 export function registerWatch(program: Command): void {
   withLibraryOptions(program.command('watch'), 'print one JSON summary line per sync, until stopped')
@@ -20,7 +21,7 @@ export function registerWatch(program: Command): void {
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) return printJson(s);
           const failed = s.failed.filter((f) => !told.has(`${f.path}\0${f.reason}`));
-          if (s.added || s.updated || s.removed || failed.length) printLine(`${s.added} added, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
+          if (s.added || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
           for (const f of failed) {
             told.add(`${f.path}\0${f.reason}`);
             process.stderr.write(failedLine(f));

@@ -6,13 +6,14 @@
 // still show it, badged, as Google Photos keeps archived photos in albums and search. The files
 // are not touched; the app (setArchived, by id) and the CLI (`shoebox archive`, by path) share it.
 import type { ApiContext, ApiMethods } from './api-context';
-import { contentMarks } from './content-marks';
+import { contentMarks, type MarkByPathResult } from './content-marks';
 import type { PhotoListing } from './photo-views';
 
 /** The CLI's share: by path, with what was archived and what the library does not hold. */
 export interface ArchiveForeground {
-  /** Archives (or brings back) the photos at these paths; `missing`: paths the library does not hold. */
-  markArchived(paths: string[], archived: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number; changed: string[] }>;
+  /** Archives (or brings back) the photos at these paths; `missing`: paths the library does not hold;
+   *  `copies`: the other paths of their content, which changed with them. */
+  markArchived(paths: string[], archived: boolean): Promise<MarkByPathResult>;
   /** Every archived photo of the library (each copy of an archived content), by path. */
   archivedPhotos(): Promise<PhotoListing[]>;
 }

@@ -18,17 +18,36 @@ export interface ContentMark {
   hashes(store: LibraryStore): Promise<ReadonlySet<string>>;
 }
 
+/**
+ * What marking photos by path did. `changed`: of `marked`, the paths this call changed (the
+ * others were so already). `copies`: the library's other paths of the same content as a
+ * changed one, not asked for, that changed with it (a mark is the content's: archiving a
+ * photo archives its exact copies too, so they are said, not left to be missed).
+ */
+export interface MarkByPathResult {
+  marked: string[];
+  missing: string[];
+  unchanged: number;
+  changed: string[];
+  copies: string[];
+}
+
+/** The app's BatchResult, with how many copies not asked for changed with the photos (`copies`). */
+export interface MarkResult extends BatchResult {
+  copies: number;
+}
+
 export interface ContentMarks {
   /** Marks (or unmarks) the photos at these paths; `missing`: paths the library does not hold. */
-  byPath(paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number; changed: string[] }>;
+  byPath(paths: string[], on: boolean): Promise<MarkByPathResult>;
   /** The same by photo id, as the app asks. */
-  byId(ids: string[], on: boolean): Promise<BatchResult>;
+  byId(ids: string[], on: boolean): Promise<MarkResult>;
   /** Every marked photo of the library (each copy of a marked content), by path. */
   photos(): Promise<PhotoListing[]>;
 }
 
 export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
-  const byPath = async (paths: string[], on: boolean) => {
+  const byPath = async (paths: string[], on: boolean): Promise<MarkByPathResult> => {
     const lib = await ctx.need();
     // One change at a time: two selections marked at once (or a selection and the duplicates
     // trash's hand-over) must not interleave their writes.
@@ -39,7 +58,11 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
       const before = await kind.hashes(store);
       await kind.set(store, [...new Set([...rows.values()].map((r) => r.hash))], on);
       const changed = wanted.filter((p) => rows.has(p) && before.has(rows.get(p)!.hash) !== on);
-      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged: rows.size - changed.length, changed };
+      // The other paths of a content that changed: marked (or unmarked) with it, not asked for.
+      const asked = new Set(wanted);
+      const changedHashes = [...new Set(changed.map((p) => rows.get(p)!.hash))];
+      const copies = changedHashes.length ? [...(await store.pathsByHash(changedHashes)).values()].flat().filter((p) => !asked.has(p)).sort() : [];
+      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged: rows.size - changed.length, changed, copies: [...new Set(copies)] };
     });
     // Every view showing these photos draws them again (their badges, the timelines they leave).
     if (result.marked.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
@@ -49,8 +72,8 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
     byPath,
     async byId(ids, on) {
       const unique = [...new Set(ids)];
-      const { marked, unchanged, changed } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
-      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)) };
+      const { marked, unchanged, changed, copies } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
+      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)), copies: copies.length };
     },
     async photos() {
       const store = await (await ctx.need()).readable();

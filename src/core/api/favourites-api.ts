@@ -3,13 +3,14 @@
 // both come through it. Every photo the library lists shows `favourite` (photo-views.ts); the
 // timeline and search filter by it (timeline-api.ts, search/filters.ts).
 import type { ApiContext, ApiMethods } from './api-context';
-import { contentMarks } from './content-marks';
+import { contentMarks, type MarkByPathResult } from './content-marks';
 import type { PhotoListing } from './photo-views';
 
 /** The CLI's share: by path, with what was marked and what the library does not hold. */
 export interface FavouritesForeground {
-  /** Marks (or unmarks) the photos at these paths; `missing`: paths the library does not hold. */
-  markFavourites(paths: string[], favourite: boolean): Promise<{ marked: string[]; missing: string[]; unchanged: number; changed: string[] }>;
+  /** Marks (or unmarks) the photos at these paths; `missing`: paths the library does not hold;
+   *  `copies`: the other paths of their content, which changed with them. */
+  markFavourites(paths: string[], favourite: boolean): Promise<MarkByPathResult>;
   /** Every favourite photo of the library (each copy of a favourite content), by path. */
   favouritePhotos(): Promise<PhotoListing[]>;
 }

@@ -64,6 +64,13 @@ describe('the archive in the UI', () => {
     expect(archiveResultText({ done: 1, missing: 1 }, false)).toBe('Unarchived 1 photo. 1 photo no longer in the library.');
   });
 
+  it('says the copies of the chosen photos that the archive took along (it keeps content, not paths)', () => {
+    expect(archiveResultText({ done: 2, missing: 0, unchanged: 0, copies: 1 }, true)).toBe('Archived 2 photos (and 1 copy of them).');
+    expect(archiveResultText({ done: 1, missing: 0, copies: 2 }, false)).toBe('Unarchived 1 photo (and 2 copies of it).');
+    expect(archiveResultText({ done: 2, missing: 0, unchanged: 1, copies: 1 }, true)).toBe('Archived 1 photo (and 1 copy of it). 1 photo was already archived.');
+    expect(archiveResultText({ done: 2, missing: 0, copies: 0 }, true)).toBe('Archived 2 photos.');
+  });
+
   it('the Archive is its own timeline: asks for the archived photos, keyed apart, with its own empty text', () => {
     expect(timelineOptions({ kind: 'library', folder: null, archived: true })).toMatchObject({ archived: true });
     expect(timelineOptions({ kind: 'library', folder: null })).not.toHaveProperty('archived');
