@@ -53,7 +53,9 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos'))('"Text in photo" sea
     await eventually(() => toggle.isChecked()).toBe(false);
     expect(await settings.getByText(/Off: reading costs about [\d.]+ s per photo; \d+ photos would take about \d+ min/).isVisible()).toBe(true);
     await toggle.check();
-    await eventually(() => settings.getByText(/photos still to read, in the background|Text read in all/).isVisible()).toBe(true);
+    // Reading (its progress bar), waiting to (the count left) or done already, by how far it got.
+    const reading = async () => (await settings.getByRole('progressbar', { name: 'Reading text' }).isVisible()) || (await settings.getByText(/photos still to read, in the background|Text read in all/).isVisible());
+    await eventually(reading, 20_000).toBe(true);
     // Close and open the panel again until the reading is done (the count is read on opening).
     for (const end = Date.now() + 180_000; !(await settings.getByText(`Text read in all ${photoCount} photos.`).isVisible()); ) {
       if (Date.now() > end) throw new Error(`the text was not read in 3 minutes:\n${serve.stderr()}`);

@@ -20,7 +20,7 @@ type SearchCliOptions = LibraryCommandOptions & {
   raw?: boolean;
   all?: boolean;
   sort: string;
-  text?: string;
+  text?: string[];
 };
 
 function printHits(page: SearchPage, json: boolean | undefined): void {
@@ -89,38 +89,68 @@ function filterArgs(opts: SearchCliOptions): string {
   return parts.join(' ');
 }
 
+/** The filters' line (one policy: plain search, text search, each filter): "no photo matches the filters (--folder pics)". */
+function noFilterMatch(opts: SearchCliOptions, among = ''): string {
+  return `no photo matches the filters (${filterArgs(opts)})${among}`;
+}
+
+/** How a command's search is asked again to tell why a page was empty. */
+type Ask = (library: CommandLibrary, options: SearchOptions) => Promise<SearchPage>;
+
+/**
+ * Why a search printed nothing, in one line (said with --json too: stdout holds only the
+ * `[]`), or null when there is nothing to add. In order: nothing embedded with the model (a
+ * text search finds only embedded photos: the filters run on the model's photos table), a
+ * page past the end, the "Text in photos" setting off, filters that admit no photo, no
+ * photo's text holding the words (anywhere, or where the filters look), the relevance cut-off.
+ */
+async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options: SearchOptions & { offset: number }, page: SearchPage, ask: Ask, text: boolean): Promise<string | null> {
+  const { api } = library;
+  const searchable = await api.countSearchable();
+  const model = async () => (await api.status()).model?.id ?? '';
+  if (searchable === 0) return `no photos are embedded with model ${await model()} yet: "shoebox index" embeds your folders`;
+  if (options.offset > 0) {
+    // Past the end of the results, not without any: only how many there are (a script paging
+    // with --json stops at its empty page). With none at all, the reasons below.
+    const limit = Math.min(options.offset, MAX_LIMIT);
+    const found = (await ask(library, { ...options, offset: 0, limit })).photos.length;
+    if (found > 0) return opts.json ? null : `only ${found}${found === MAX_LIMIT ? ' or more' : ''} result${found === 1 ? '' : 's'}: --offset ${options.offset} is past the end`;
+  }
+  const filtered = Object.keys(options.filters ?? {}).length > 0;
+  const all = { ...options, all: true, offset: 0, limit: 1 };
+  if (text) {
+    const state = await api.textInPhotos();
+    if (!state.on) return '"Text in photos" is off, so no text has been read: shoebox settings text-in-photos on';
+    if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
+    if ((await ask(library, { ...all, filters: {} })).photos.length === 0) {
+      const unread = state.left > 0 ? `; ${state.left} of ${state.contents} photos not read yet ("shoebox index" reads them)` : '';
+      const photos = (await api.status()).photos;
+      const unembedded = searchable < photos ? `; ${photos - searchable} of ${photos} photos not embedded with model ${await model()} yet ("shoebox index" embeds them)` : '';
+      return `no photo's text holds these words${unread}${unembedded}`;
+    }
+    if (filtered && (await ask(library, all)).photos.length === 0) return noFilterMatch(opts, " among those whose text holds these words");
+  } else if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
+  // Empty because of the cut-off, not the filters or the text: the same search without it finds some.
+  if (page.minScore !== undefined && (page.closest || (await ask(library, all)).photos.length > 0)) {
+    return `no photo scores above the relevance cut-off ${page.minScore.toFixed(2)}; --all lists every photo best first`;
+  }
+  return null;
+}
+
 /**
  * Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line.
- * `foundWithoutCutOff`: whether the same search with --all finds a photo, asked when a page is
- * empty without the engine's closest photos (a `text:` term: the photos holding the text,
- * ranked by the other terms and cut off by them), so the cut-off line is said there too.
+ * An empty page says why on stderr (whyEmpty). `text`: the query has `text:` terms.
  */
-async function run(
-  cmd: Command,
-  opts: SearchCliOptions,
-  command: string,
-  fn: (library: CommandLibrary, options: SearchOptions) => Promise<SearchPage>,
-  foundWithoutCutOff?: (library: CommandLibrary, options: SearchOptions) => Promise<boolean>,
-): Promise<void> {
+async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask, text = false): Promise<void> {
   const options = requestOptions(opts);
   const { QueryError } = await import('../../core/index');
   const library = await openCommandLibrary(cmd, opts, command);
   try {
-    const page = await fn(library, options);
+    const page = await ask(library, options);
     printHits(page, opts.json);
-    const shown = page.closest ? 0 : page.photos.length;
-    if (shown > 0) return;
-    const filtered = Object.keys(options.filters ?? {}).length > 0;
-    if ((await library.api.countSearchable()) === 0) {
-      const model = (await library.api.status()).model?.id ?? '';
-      process.stderr.write(`shoebox: no photos are embedded with model ${model} yet: "shoebox index" embeds your folders\n`);
-    } else if (options.offset === 0 && filtered && (await library.api.countSearchable(options.filters)) === 0) {
-      process.stderr.write(`shoebox: no photo matches the filters (${filterArgs(opts)})\n`);
-    } else if (page.minScore !== undefined && options.offset === 0 && (page.closest || (await foundWithoutCutOff?.(library, options)))) {
-      // Empty because of the cut-off, not the filters: the same search without it finds some.
-      // Said with --json too (stdout holds only the `[]`), as the other reasons are.
-      process.stderr.write(`shoebox: no photo scores above the relevance cut-off ${page.minScore.toFixed(2)}; --all lists every photo best first\n`);
-    }
+    if (!page.closest && page.photos.length > 0) return;
+    const reason = await whyEmpty(library, opts, options, page, ask, text);
+    if (reason !== null) process.stderr.write(`shoebox: ${reason}\n`);
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);
     throw err;
@@ -140,24 +170,13 @@ export function registerSearch(program: Command): void {
   withSearchOptions(withLibraryOptions(program.command('search')))
     .description('find photos by text and example images, best first (e.g. dog + beach - people, "2:forest" + ./pool.jpg)')
     .argument('[query...]', 'terms joined by + and -; a term is words, or an image path (./x.jpg, ~/x.png, /abs/x.webp); N: weights it; a query starting with - goes after --')
-    .option('--text <words>', 'only photos whose text (read with "Text in photos" on) holds these words, a misread word or two allowed; ranked by the text match, or by the query when one is given')
+    .option('--text <words>', 'only photos whose text (read with "Text in photos" on) holds these words, a misread word or two allowed; ranked by the text match, or by the query when one is given; again: photos holding each', (words: string, previous: string[] = []) => [...previous, words])
     .action(async (words: string[], opts: SearchCliOptions, cmd: Command) => {
-      const query = withPhotoText(words.join(' '), opts.text);
+      // Each --text is a text: term of its own, as in the query language: a photo holds each.
+      const query = [...(opts.text ?? [])].reverse().reduce((q, text) => withPhotoText(q, text), words.join(' '));
       // The app treats a blank box as no search; typed on a command line it is a mistake.
       if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
-      await run(cmd, opts, 'shoebox search', async (library, options) => {
-        const page = await library.api.search(query, options);
-        if (page.photos.length === 0 && options.offset === 0 && /(^|\s)text:/i.test(query)) {
-          const text = await library.api.textInPhotos();
-          if (!text.on) process.stderr.write('shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n');
-          else if (Object.keys(options.filters ?? {}).length === 0 && (await library.api.search(query, { ...options, all: true, limit: 1 })).photos.length === 0) {
-            // Not the cut-off (said below), nor the filters (the text may be elsewhere): no photo read so far holds the words.
-            const unread = text.left > 0 ? `; ${text.left} of ${text.contents} photos not read yet ("shoebox index" reads them)` : '';
-            process.stderr.write(`shoebox: no photo's text holds these words${unread}\n`);
-          }
-        }
-        return page;
-      }, async (library, options) => (await library.api.search(query, { ...options, all: true, offset: 0, limit: 1 })).photos.length > 0);
+      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options), /(^|\s)text:/i.test(query));
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))

@@ -9,6 +9,7 @@ import { dateBound } from './dates';
 import { QueryError } from './query-error';
 import type { TagFilter } from './tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
+import { unknownPlace } from './unknown-place';
 
 export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
   const out: PhotoFilter = {};
@@ -46,6 +47,8 @@ export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilte
   if (filters.place !== undefined) {
     const there = await hashesTakenAt(await library.readable(), filters.place);
     if (!there) throw new QueryError('--place: the place is empty: name a town, a country, or "town, country"');
+    const unknown = there.size === 0 ? unknownPlace(filters.place) : null;
+    if (unknown !== null) throw new QueryError(unknown);
     out.hashes = out.hashes ? out.hashes.filter((h) => there.has(h)) : [...there];
   }
   return out;

@@ -1,6 +1,8 @@
 // `shoebox search --text "open 24 hours"` and `text:"…"` terms: the full-text index finds
-// the photos holding any of the words (each within an edit), then text-match.ts keeps those
-// holding most of them, with the matched words' boxes. Ranked by the words found (most
+// the photos holding any of the words (each within an edit), or two adjacent words read as one
+// ("exitkeep", "24hours": the index holds only that word), or a word run together with digits
+// ("24HOURS" for "hours": photo-text-repository.ts scans for those), then text-match.ts keeps
+// those holding most of them, with the matched words' boxes. Ranked by the words found (most
 // first), then the edits they took (fewest first), then BM25: BM25 alone favours a rare word,
 // so a misread one ("0PFN") would outrank a photo that holds the words exactly.
 import type { PhotoTextMatch } from '../../shared/search';
@@ -34,8 +36,9 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
   if (words.length === 0) return [];
   const whole = words.filter((word) => KEPT_WHOLE.test(word));
   const plain = words.filter((word) => !KEPT_WHOLE.test(word));
+  const joined = words.slice(1).map((word, i) => words[i]! + word).filter((word) => !KEPT_WHOLE.test(word));
   const candidates = uniqueByHash([
-    ...(plain.length > 0 ? await store.searchPhotoText(plain.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
+    ...(plain.length > 0 ? await store.searchPhotoText([...plain, ...joined].join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
     ...(whole.length > 0 ? await store.searchPhotoText(whole.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
   ]);
   const hits: TextHit[] = [];

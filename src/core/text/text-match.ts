@@ -3,13 +3,16 @@
 // counts as found through such confusions; a word of seven or more also through one other
 // edit ("platfprm"), rare enough there not to turn one real word into another, unlike
 // cafe/case or open/oven. Short words (numbers, "24") must be read exactly, or they would
-// match everything. A photo is a match when it holds most of the query's words (all of one
-// or two, all but one of three or four...), so a word misread beyond recognition still finds
-// it; photos holding more of the words, then with fewer edits, rank first (photo-text-search.ts).
+// match everything. A word read with letters and digits run together ("24HOURS") also
+// counts as its parts (word-parts.ts). A photo is a match when it holds most of the query's
+// words (all of one or two, all but one of three or four...), so a word misread beyond
+// recognition still finds it; photos holding more of the words, then with fewer edits, rank
+// first (photo-text-search.ts).
 import { distance } from 'fastest-levenshtein';
 import type { PhotoTextMatch, TextPoint } from '../../shared/search';
 import { confusions } from './ocr-confusions';
 import { wordsOf } from './text-words';
+import { wordParts } from './word-parts';
 import { wordBox } from './word-box';
 
 /** A stored line (PhotoTextRecord.lines). */
@@ -44,6 +47,12 @@ export function editsBetween(query: string, read: string): number | null {
   return allowedOtherEdits(query) > 0 && distance(query, read) <= allowedOtherEdits(query) ? 1 : null;
 }
 
+/** The smallest of the edits, null when none is a match. */
+function fewest(edits: readonly (number | null)[]): number | null {
+  const found = edits.filter((e): e is number => e !== null);
+  return found.length > 0 ? Math.min(...found) : null;
+}
+
 export interface TextMatchResult {
   /** Distinct query words found. */
   found: number;
@@ -61,8 +70,9 @@ export function matchText(query: readonly string[], record: { text: string; line
   for (const line of record.lines) {
     for (const w of wordsOf(line.text)) {
       let hit = false;
+      const read = [w.key, ...wordParts(w.key)];
       for (const q of query) {
-        const edits = editsBetween(q, w.key);
+        const edits = fewest(read.map((r) => editsBetween(q, r)));
         if (edits !== null) {
           note(q, edits);
           hit = true;

@@ -48,6 +48,14 @@ describe('matchText', () => {
     expect(m.match.words.map((w) => w.text)).toEqual(['Emergency', 'exitkeep', 'clear']);
   });
 
+  it('counts a word read with a number run into it as its parts, split only between letters and 2+ digits', () => {
+    for (const query of ['hours', 'open 24', 'open hours', '24 hours']) expect(matchText(queryWords(query), photo(line('OPEN 24HOURS'))), query).not.toBeNull();
+    expect(matchText(queryWords('hours'), photo(line('OPEN 24H0URS')))).toMatchObject({ found: 1, edits: 1 });
+    expect(matchText(queryWords('vitamin 12'), photo(line('VITAMIN B12')))?.found).toBe(2);
+    // A lone digit among letters is a misread letter ("0PEN" is OPEN), and letters never split from letters.
+    for (const [query, read] of [['pen', '0PEN'], ['read', '8READ'], ['cat', 'CATEGORY'], ['20', '2024']]) expect(matchText(queryWords(query!), photo(line(read!))), `${query} in ${read}`).toBeNull();
+  });
+
   it('needs most of the query: all of one or two words, two of three, three of four', () => {
     expect([1, 2, 3, 4, 5, 6].map(wordsRequired)).toEqual([1, 2, 2, 3, 4, 4]);
     expect(matchText(queryWords('museum closed mondays'), photo(line('MUSEUM CL0SFD ON MONDAYS')))?.found).toBe(2);
