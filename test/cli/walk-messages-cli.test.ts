@@ -72,9 +72,11 @@ describe('on-this-day', () => {
 describe('a folder given for photos', () => {
   const folderLine = () => `shoebox: a folder, not a photo: ${photos} (shoebox list --folder ${photos} lists its photos)\n`;
 
-  it('is said to be a folder by date, archive and favourites, as show says it', async () => {
-    for (const command of [['date', 'set'], ['date', 'restore'], ['date', 'shift'], ['archive', 'add'], ['favourites', 'remove']]) {
-      const args = command[1] === 'set' ? ['2020-01-01', '.'] : command[1] === 'shift' ? ['+1h', '.'] : ['.'];
+  it('is said to be a folder by date, archive, favourites, rotate, place and description, as show says it', async () => {
+    const commands = [['date', 'set'], ['date', 'restore'], ['date', 'shift'], ['archive', 'add'], ['favourites', 'remove'], ['rotate'], ['place', 'remove'], ['description', 'remove']];
+    const before: Record<string, string[]> = { 'date set': ['2020-01-01'], 'date shift': ['+1h'], rotate: ['right'] };
+    for (const command of commands) {
+      const args = [...(before[command.join(' ')] ?? []), '.'];
       const res = await shoebox(command, args, { cwd: photos });
       expect(res.code, command.join(' ')).toBe(1);
       expect(res.stderr, command.join(' ')).toBe(folderLine());

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { TimelinePhoto } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
+import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { importSummary } from '../../shared/description-import-text';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
@@ -16,8 +17,7 @@ async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos:
   const library = await openCommandLibrary(cmd, opts, `shoebox description ${text === null ? 'remove' : 'set'}`);
   try {
     const { changed, missing } = await library.api.setDescriptionByPath(photos, text);
-    for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
-    if (missing.length) process.exitCode = EXIT_FAILURE;
+    reportMissingPhotos(missing);
     if (opts.json) return printJson({ changed, missing });
     const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
     printLine(text === null || text.trim() === '' ? `removed the description of ${count}` : `described ${count}`);

@@ -3,6 +3,7 @@
 // library keeps the rotation by content (core/api/rotations-api.ts, the same the app uses).
 import type { Command } from 'commander';
 import { EXIT_FAILURE, printJson, printLine, printable, UsageError } from '../output';
+import { reportMissingPhotos } from '../missing-photos';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 
@@ -31,7 +32,7 @@ export function registerRotate(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox rotate');
       try {
         const { changed, missing, videos } = await library.api.rotateByPath(photos, turns);
-        for (const p of missing) process.stderr.write(`shoebox: not in the library: ${printable(p)}\n`);
+        reportMissingPhotos(missing);
         for (const p of videos) process.stderr.write(`shoebox: a video is not rotated: ${printable(p)}\n`);
         if (missing.length || videos.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson({ changed, missing, videos });
