@@ -336,7 +336,8 @@ function albumDraft(value: unknown): AlbumDraft {
 }
 
 function albumFields(o: Record<string, unknown>): AlbumDraft {
-  const out: AlbumDraft = { query: text(o['query'], 'query', MAX_QUERY) };
+  // An empty query is a hand-picked album (its photos are its pins): the core decides the rest.
+  const out: AlbumDraft = { query: text(o['query'], 'query', MAX_QUERY, true) };
   if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', -1, 1);
   if (o['filters'] !== undefined) {
     const f = record(o['filters'], 'filters', ['folder', 'tag', 'favourite', 'place', 'after', 'before']);

@@ -560,7 +560,8 @@ export interface AlbumFilters {
 
 export interface AlbumInput {
   name: string;
-  /** Text (the query language) or the path of an image. */
+  /** Text (the query language) or the path of an image; empty: a hand-picked album (its
+   *  photos are the ones pinned to it, no threshold, no filters). */
   query: string;
   /** Minimum cosine to the query; absent: automatic, the search's relevance cut-off calibrated
    *  for the model in use (it follows the model and the library). */
@@ -590,6 +591,9 @@ export interface AlbumInfo {
   filters: AlbumFilters;
   /** Photos in it now (query matches + pinned − excluded). */
   members: number;
+  /** No query: its photos are exactly the ones pinned to it (in pin order); `threshold`
+   *  means nothing then, and excluding a photo only unpins it. */
+  handPicked: boolean;
   pinned: number;
   excluded: number;
   /** The ids of the photos excluded by hand, so the UI can show them and undo that. */

@@ -140,7 +140,7 @@ describe('shoebox albums rename / edit', () => {
 describe('shoebox albums list', () => {
   it('with no album, says so and how to make one (--json: [] alone)', async () => {
     const { run } = await setup();
-    expect(await run('albums', 'list', ...MODEL)).toEqual({ code: 0, stdout: 'no albums yet: shoebox albums create NAME --query "..."\n', stderr: '' });
+    expect(await run('albums', 'list', ...MODEL)).toEqual({ code: 0, stdout: 'no albums yet: shoebox albums create NAME --query "..." (or NAME PHOTO... for a hand-picked one)\n', stderr: '' });
     expect(await run('albums', 'list', ...MODEL, '--json')).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
   });
   it('an album whose query is an image path keeps working when renamed or edited from another folder', async () => {

@@ -140,8 +140,8 @@ describe.skipIf(!hasChromium)('a smart album by keyboard', () => {
     await grid().getByRole('button', { name: 'Open crimson.jpg' }).click({ modifiers: ['Control'] });
     const bar = lib.page.getByRole('toolbar', { name: 'Selected photos' });
     await bar.getByRole('button', { name: 'Album…' }).click();
-    await eventually(() => bar.getByLabel('Album').locator('option').count()).toBe(2);
-    await bar.getByLabel('Album').selectOption('Everything');
+    await eventually(() => bar.getByLabel('Album', { exact: true }).locator('option').count()).toBe(2);
+    await bar.getByLabel('Album', { exact: true }).selectOption('Everything');
     await bar.getByRole('button', { name: 'Exclude from album' }).click();
     await eventually(members).toBe(4);
     await eventually(focused).toBe('Undo');

@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
 
   it('pins the selection to an album', async () => {
     await bar().getByRole('button', { name: 'Album…' }).click();
-    await bar().getByLabel('Album').selectOption('Picks');
+    await bar().getByLabel('Album', { exact: true }).selectOption('Picks');
     await bar().getByRole('button', { name: 'Pin to album' }).click();
     await eventually(() => bar().getByRole('status').innerText()).toBe('Pinned 3 photos to “Picks”.');
     const albums = (await api('listAlbums')) as { name: string; pinned: number }[];
@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('selection in the browser', () => {
     expect(await lib.page.getByRole('dialog').count()).toBe(0);
     await screenshot(lib.page, 'selection-album');
     await bar().getByRole('button', { name: 'Album…' }).click();
-    await bar().getByLabel('Album').selectOption('Picks');
+    await bar().getByLabel('Album', { exact: true }).selectOption('Picks');
     await bar().getByRole('button', { name: 'Exclude from album' }).click();
     // The album reloads without it, and the selection (indices of the old list) goes.
     await eventually(() => inAlbum('p3').count()).toBe(0);

@@ -9,8 +9,9 @@ import type { AlbumInput } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { reportMissingPhotos } from '../missing-photos';
 
-type CreateOptions = LibraryCommandOptions & { query: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
+type CreateOptions = LibraryCommandOptions & { query?: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
 type EditOptions = LibraryCommandOptions & Partial<Omit<CreateOptions, 'replace' | 'json'>> & { clear?: string[] };
 
 /** The filters `albums edit --clear` takes away. */
@@ -48,12 +49,14 @@ function filtersJson(f: AlbumFilters) {
   };
 }
 
-/** The threshold in effect, and whether it is automatic (the search's calibrated cut-off). */
+/** The threshold in effect, and whether it is automatic (the search's calibrated cut-off); a hand-picked album has none. */
 function thresholdJson(album: AlbumSummary) {
+  if (album.handPicked) return { handPicked: true };
   return { threshold: round(album.effectiveThreshold), thresholdAutomatic: album.threshold === null };
 }
 
 function thresholdText(album: AlbumSummary): string {
+  if (album.handPicked) return 'hand-picked';
   const value = album.effectiveThreshold.toFixed(3);
   return album.threshold === null ? `threshold automatic (${value} now)` : `threshold ${value}`;
 }
@@ -73,6 +76,12 @@ function albumJson(album: AlbumSummary, members: AlbumMember[]) {
 
 function printAlbum({ album, members }: AlbumView, json: boolean | undefined): void {
   if (json) return printJson(albumJson(album, members));
+  if (album.handPicked) {
+    // Its photos are its pins, in the order they were pinned: no query, no scores.
+    printLine(`${album.name}: hand-picked, ${photos(members.length)}`);
+    for (const m of members) printLine(printable(m.path));
+    return;
+  }
   printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${photos(members.length)}`);
   for (const m of members) printLine(`${m.score.toFixed(4)}\t${printable(m.path)}${m.pinned ? '\t(pinned)' : ''}`);
 }
@@ -159,24 +168,35 @@ function withAlbumFilters(command: Command): Command {
 }
 
 export function registerAlbums(program: Command): void {
-  const albums = program.command('albums').description('smart albums: saved queries whose photos follow the library');
+  const albums = program.command('albums').description('albums: saved queries whose photos follow the library (smart), or photos picked by hand');
 
   withAlbumFilters(
     withLibraryOptions(albums.command('create'))
-      .description('create an album from a query; its photos are those matching it now and later')
+      .description('create an album from a query (its photos are those matching it now and later), or without one a hand-picked album of the photos given')
       .argument('<name>', 'album name')
-      .requiredOption('--query <query>', 'what the photos show (text), or an image file to match')
+      .argument('[photos...]', 'photos to pin into it (without --query: the hand-picked album\'s photos)')
+      .option('--query <query>', 'what the photos show (text), or an image file to match; without it the album is hand-picked')
       .option('--threshold <cosine>', "minimum similarity to the query (default: automatic, the search's calibrated cut-off for the query)"),
   )
     .option('--replace', 'replace an album of the same name')
-    .action(async (name: string, opts: CreateOptions, cmd: Command) => {
+    .action(async (name: string, pins: string[], opts: CreateOptions, cmd: Command) => {
       const threshold = parseThreshold(opts.threshold);
-      const { AlbumError } = await import('../../core/index');
+      const query = opts.query ?? '';
+      if (!query.trim()) {
+        const given = ['threshold', 'folder', 'tag', 'favourites', 'place', 'after', 'before'] as const;
+        const option = given.find((o) => opts[o] !== undefined);
+        if (option) throw new UsageError(`--${option} needs --query: an album without a query is hand-picked (its photos are the ones pinned to it)`);
+      }
+      const { AlbumError, photoId } = await import('../../core/index');
       await withAlbums(cmd, opts, 'shoebox albums create', async (api) => {
+        // A photo given that the library does not hold is said (a folder as a folder) and the
+        // album is made with the others, as the other commands taking photos do (exit 1).
+        const held = await Promise.all(pins.map(async (photo) => (await api.getPhoto(photoId(path.resolve(photo)))) !== null));
+        const missing = pins.filter((_, i) => !held[i]).map((photo) => path.resolve(photo));
         // Dates are read by search's one parser in the core: 2021-02-30 is refused as there.
         const created = api.createAlbum({
           name,
-          query: opts.query,
+          query,
           ...(threshold !== undefined ? { threshold } : {}),
           ...(opts.folder !== undefined ? { folder: opts.folder } : {}),
           ...(opts.tag !== undefined ? { tag: opts.tag } : {}),
@@ -191,7 +211,11 @@ export function registerAlbums(program: Command): void {
           if (error instanceof AlbumError && error.takenName !== undefined) throw new AlbumError(`${error.message}: --replace replaces it (its pins and exclusions stay), or choose another name`);
           throw error;
         });
-        printAlbum(view, opts.json);
+        // The photos given, pinned in the order given (a hand-picked album lists them so).
+        let last = view;
+        for (const photo of pins.filter((_, i) => held[i])) last = await api.editAlbum(view.album.name, photo, 'pin');
+        printAlbum(last, opts.json);
+        reportMissingPhotos(missing);
       });
     });
 
@@ -203,9 +227,12 @@ export function registerAlbums(program: Command): void {
         if (opts.json) {
           return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { error: a.error } : {}) })));
         }
-        if (list.length === 0) return printLine('no albums yet: shoebox albums create NAME --query "..."');
+        if (list.length === 0) return printLine('no albums yet: shoebox albums create NAME --query "..." (or NAME PHOTO... for a hand-picked one)');
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
-        for (const a of list) printLine(a.error ? `${a.name}\tbroken: ${a.error}\t"${a.query}"` : `${a.name}\t${photos(a.members)}\t"${a.query}"\t${thresholdText(a)}`);
+        for (const a of list) {
+          if (a.error) printLine(`${a.name}\tbroken: ${a.error}\t"${a.query}"`);
+          else printLine(a.handPicked ? `${a.name}\t${photos(a.members)}\thand-picked` : `${a.name}\t${photos(a.members)}\t"${a.query}"\t${thresholdText(a)}`);
+        }
       });
     });
 
@@ -260,14 +287,17 @@ export function registerAlbums(program: Command): void {
           const before = verb === 'exclude' ? await api.albumView(name).catch(() => null) : null;
           const view = await api.editAlbum(name, photo, verb);
           const abs = path.resolve(photo);
-          if (before && !before.album.current.excluded.includes(abs) && !before.members.some((m) => m.path === abs)) {
+          if (before?.album.handPicked) {
+            // A hand-picked album holds only its pins: excluding a photo is unpinning it.
+            if (!before.members.some((m) => m.path === abs)) process.stderr.write(`shoebox: ${printable(photo)} is not in the hand-picked album "${printable(name)}"\n`);
+          } else if (before && !before.album.current.excluded.includes(abs) && !before.members.some((m) => m.path === abs)) {
             process.stderr.write(`shoebox: ${printable(photo)} is not in the album "${printable(name)}"; excluded all the same (it will not join it later)\n`);
           }
           printAlbum(view, opts.json);
         });
       });
   edit('pin', 'keep a photo in the album whatever its score');
-  edit('exclude', 'keep a photo out of the album whatever its score (also one not in it now)');
+  edit('exclude', 'keep a photo out of the album whatever its score (also one not in it now); in a hand-picked album, unpin it');
   edit('unpin', 'undo a pin or an exclusion');
 
   withLibraryOptions(albums.command('remove'))

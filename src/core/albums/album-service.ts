@@ -10,7 +10,7 @@ import { dot } from '../clip/vectors';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
 import { placeMatcher } from '../places/place-query';
-import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
+import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery, queryImageVectors } from './album-query';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
 import { turnsByPath } from './export-turns';
@@ -18,16 +18,18 @@ import { namesAny, resolvePins } from './album-pins';
 
 export interface AlbumMember {
   path: string;
-  /** Cosine similarity to the album's query. */
+  /** Cosine similarity to the album's query (0 in a hand-picked album, which has none). */
   score: number;
   pinned: boolean;
 }
 
 export interface AlbumSummary extends AlbumDefinition {
   members: number;
+  /** No query: its photos are its pins (album.ts isHandPicked). */
+  handPicked: boolean;
   /** Where the pinned and excluded photos are now (moves followed), those still in the library. */
   current: { pinned: string[]; excluded: string[] };
-  /** The threshold in effect: the album's own, or the calibrated cut-off of an automatic one. */
+  /** The threshold in effect: the album's own, or the calibrated cut-off of an automatic one (0 when hand-picked). */
   effectiveThreshold: number;
   /**
    * Why the album's members cannot be computed now (its query image is gone and the album
@@ -67,7 +69,7 @@ const FIRST_PAGE = 256;
 export class AlbumService {
   constructor(private readonly library: AlbumLibrary) {}
 
-  /** A new album; without a threshold it is automatic (album-query.ts). */
+  /** A new album; without a threshold it is automatic (album-query.ts); with an empty query, hand-picked. */
   async create(name: string, query: string, options: CreateAlbumOptions = {}): Promise<AlbumDefinition> {
     const fields: AlbumFields = { name, query, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}), ...(options.filters ? { filters: options.filters } : {}) };
     const existing = options.replace ? await (await this.library.readable()).getAlbum(checkAlbumName(name)) : null;
@@ -117,7 +119,12 @@ export class AlbumService {
     previous?: AlbumDefinition | null,
   ): Promise<Pick<AlbumDefinition, 'query' | 'threshold' | 'filters' | 'queryDir' | 'queryImages'>> {
     const query = fields.query.trim();
-    if (!query) throw new AlbumError('an album needs a query', true);
+    if (!query) {
+      // Hand-picked: its pins are its photos; a cut-off or a filter would have nothing to act on.
+      if (fields.threshold != null) throw new AlbumError('a hand-picked album (no query) has no threshold: give a query, or leave the threshold out', true);
+      if (hasFilters(fields.filters)) throw new AlbumError('a hand-picked album (no query) has no filters: give a query, or leave the filters out', true);
+      return { query: '', threshold: null, filters: {}, queryDir: null, queryImages: {} };
+    }
     const threshold = fields.threshold == null ? null : checkThreshold(fields.threshold);
     // The directory its image paths (`./beach.jpg`) resolve against: where it was written. An
     // album renamed or refiltered elsewhere with its query unchanged keeps it (those paths
@@ -185,7 +192,8 @@ export class AlbumService {
   async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<{ album: AlbumDefinition; missing: string[] }> {
     return this.edit(name, photoPaths, membership !== 'none', (album, photos) => {
       const named = namesAny(album, photos);
-      if (membership === 'none') {
+      // A hand-picked album holds only its pins: excluding a photo from it is unpinning it.
+      if (membership === 'none' || (membership === 'excluded' && isHandPicked(album))) {
         album.pinned = album.pinned.filter((p) => !named(p));
         album.excluded = album.excluded.filter((p) => !named(p));
         return;
@@ -257,11 +265,11 @@ export class AlbumService {
   private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
     try {
       const { members, threshold, current } = await this.membersOf(album);
-      return { ...album, members: members.length, effectiveThreshold: threshold, current };
+      return { ...album, members: members.length, handPicked: isHandPicked(album), effectiveThreshold: threshold, current };
     } catch (error) {
       // This album alone: the list, the sidebar and `albums list` still show every other one.
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-      return { ...album, members: 0, effectiveThreshold: album.threshold ?? DEFAULT_ALBUM_THRESHOLD, current: { pinned: [], excluded: [] }, error: message };
+      return { ...album, members: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, error: message };
     }
   }
 
@@ -291,6 +299,12 @@ export class AlbumService {
 
   private async computeMembers(album: AlbumDefinition): Promise<Members> {
     const store = await this.library.readable();
+    if (isHandPicked(album)) {
+      // Its pins where the photos are now, in the order they were pinned; no query, no filters.
+      const { pinned, excluded } = await resolvePins(store, album);
+      const paths = [...pinned.keys()].filter((p) => !excluded.has(p));
+      return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold: 0, current: { pinned: paths, excluded: [] } };
+    }
     const { vector, threshold } = await albumQuery(this.library, album);
     const { filters } = album;
     // Folder, dates and the cut-off go into the vector query itself (LanceDB prefilters):
@@ -328,6 +342,11 @@ async function hitsAbove(store: AlbumStore, vector: Float32Array, threshold: num
     const hits = await store.searchVectors({ ...scope, vector, limit: Math.min(limit, Math.max(total, 1)), minScore: threshold });
     if (hits.length < limit || limit >= total) return hits.filter((h) => h.score >= threshold);
   }
+}
+
+/** Whether any filter narrows (a `favourite: false` or an undefined field does not). */
+function hasFilters(filters: AlbumFilters | undefined): boolean {
+  return Object.entries(filters ?? {}).some(([key, value]) => value !== undefined && !(key === 'favourite' && value !== true));
 }
 
 /** The content hashes the tag, favourites and place filters allow together; {} when none is set. */

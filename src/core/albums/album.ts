@@ -1,5 +1,7 @@
 // A smart album: a saved query, the photos it matches in the library as it is now, plus the
-// photos pinned into it and minus the ones excluded by hand. Stored as JSON in the `albums`
+// photos pinned into it and minus the ones excluded by hand. An album without a query (an
+// empty one) is hand-picked: its photos are its pins, in the order they were pinned, with no
+// threshold and no filters (isHandPicked). Stored as JSON in the `albums`
 // table; membership is computed when the album is read (album-service.ts), so it always
 // reflects what has been indexed or removed since.
 import type { AlbumFilters } from '../../shared/api';
@@ -9,7 +11,7 @@ export type { AlbumFilters };
 
 export interface AlbumDefinition {
   name: string;
-  /** Text, or the path of an image (album-query.ts). */
+  /** Text, or the path of an image (album-query.ts); empty: a hand-picked album (isHandPicked). */
   query: string;
   /** Minimum cosine similarity between a photo and the query; null: automatic, the search's
    *  calibrated relevance cut-off for the query (src/core/search/calibration.ts), which
@@ -73,6 +75,15 @@ export function checkAlbumName(value: string): string {
 export function checkThreshold(value: number): number {
   if (!Number.isFinite(value) || value < -1 || value > 1) throw new AlbumError(`the threshold must be a cosine from -1 to 1, got ${value}`, true);
   return value;
+}
+
+/**
+ * An album without a query: its photos are exactly its pins (in pin order), it has no
+ * threshold and no filters, and excluding a photo from it only unpins it. The one policy
+ * every front end goes by (album-service.ts).
+ */
+export function isHandPicked(album: Pick<AlbumDefinition, 'query'>): boolean {
+  return album.query.trim() === '';
 }
 
 /** Reads a stored definition, tolerating fields added by later versions. */

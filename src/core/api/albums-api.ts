@@ -23,6 +23,7 @@ export type { AlbumFilters, AlbumMember, AlbumSummary, ExportReport };
 /** An album as typed on a command line: dates as text, read by search's one date parser. */
 export interface AlbumRequest {
   name: string;
+  /** Empty: a hand-picked album (its photos are the ones pinned to it). */
   query: string;
   threshold?: number;
   folder?: string;
@@ -217,6 +218,7 @@ function toInfo(album: AlbumSummary): AlbumInfo {
     thresholdAutomatic: album.threshold === null,
     filters: album.filters,
     members: album.members,
+    handPicked: album.handPicked,
     // Where the pinned and excluded photos are now: a moved photo keeps its pin or exclusion.
     pinned: album.current.pinned.length,
     excluded: album.current.excluded.length,

@@ -21,6 +21,7 @@ import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
 import { RemoveFromAlbumDialog } from './albums/RemoveFromAlbumDialog';
+import { NewAlbumField, newAlbumWith } from './albums/NewAlbumField';
 import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
 import type { AskRotate, Undo } from '../hooks/useListSelection';
@@ -165,6 +166,8 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       notifyAlbumsChanged(); // the sidebar's counts and an open album view reload
       return text;
     });
+  /** A hand-picked album of the selection (Album…'s "New album"). */
+  const newAlbum = (name: string) => run(async (chosen) => newAlbumWith(client, name, chosen.map((p) => p.id)));
   const setDates = (takenAt: string | null) =>
     run(async (chosen) => {
       const result = await client.setTakenAt(chosen.map((p) => p.id), takenAt);
@@ -299,6 +302,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
           <button type="button" className="button" disabled={!chosenAlbum || busy} onClick={() => void member('excluded')}>
             Exclude from album
           </button>
+          <NewAlbumField busy={busy} onCreate={(name) => void newAlbum(name)} />
         </div>
       )}
       {panel === 'date' && <SelectionDatePanel busy={busy} onSet={(takenAt) => void setDates(takenAt)} onShift={(seconds) => void shiftDates(seconds)} />}

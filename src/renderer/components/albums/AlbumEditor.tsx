@@ -76,6 +76,8 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
     setError(null);
   };
   const filters = formFilters(form);
+  /** No query: a hand-picked album (its photos are the ones pinned to it); no threshold, no filters. */
+  const handPicked = !form.query.trim();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -114,8 +116,10 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
 
   return (
     <form className="album-editor" aria-label={saved ? `Edit album ${saved.name}` : 'New album'} onSubmit={(e) => void save(e)} onKeyDown={onKeyDown}>
-      <h1 className="album-editor__title">{saved ? `Edit “${saved.name}”` : 'New smart album'}</h1>
-      <p className="muted small album-editor__intro">An album is a saved search: photos that match join it by themselves as they are indexed.</p>
+      <h1 className="album-editor__title">{saved ? `Edit “${saved.name}”` : 'New album'}</h1>
+      <p className="muted small album-editor__intro">
+        A smart album is a saved search: photos that match join it by themselves as they are indexed. Without a query, the album is hand-picked.
+      </p>
 
       <label className="album-field">
         <span>Name</span>
@@ -126,78 +130,86 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
       <label className="album-field">
         <span>Query</span>
         <input type="text" value={form.query} placeholder="beach at sunset - people" spellCheck={false} onChange={(e) => edit({ query: e.target.value })} />
-        <small className="muted">As in the search box: terms joined by + and -, weights like 2:forest, or an image’s path.</small>
+        {handPicked ? (
+          <small className="muted album-editor__hand-picked">No query: a hand-picked album. Its photos are the ones you add (select photos, then Album…).</small>
+        ) : (
+          <small className="muted">As in the search box: terms joined by + and -, weights like 2:forest, or an image’s path.</small>
+        )}
       </label>
 
-      <fieldset className="album-fieldset">
-        <legend>Threshold</legend>
-        <label className="album-check">
-          <input type="checkbox" checked={form.automatic} onChange={(e) => edit({ automatic: e.target.checked })} />
-          Automatic
-          <span className="muted small">
-            {' '}
-            — the relevance cut-off calibrated for your model{saved?.thresholdAutomatic ? ` (${saved.threshold.toFixed(3)} now)` : ''}
-          </span>
-        </label>
-        {!form.automatic && (
-          <div className="album-threshold">
-            <input
-              type="range"
-              min={0}
-              max={1}
-              step={0.005}
-              value={form.threshold}
-              aria-label="Threshold (slider)"
-              onChange={(e) => edit({ threshold: Number(e.target.value) })}
-            />
-            <input
-              type="number"
-              min={-1}
-              max={1}
-              step={0.005}
-              value={form.threshold}
-              aria-label="Threshold"
-              onChange={(e) => edit({ threshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
-            />
-            <small className="muted">Minimum similarity (cosine) to the query: higher keeps fewer, closer matches.</small>
-          </div>
-        )}
-      </fieldset>
+      {!handPicked && (
+        <>
+          <fieldset className="album-fieldset">
+            <legend>Threshold</legend>
+            <label className="album-check">
+              <input type="checkbox" checked={form.automatic} onChange={(e) => edit({ automatic: e.target.checked })} />
+              Automatic
+              <span className="muted small">
+                {' '}
+                — the relevance cut-off calibrated for your model{saved?.thresholdAutomatic ? ` (${saved.threshold.toFixed(3)} now)` : ''}
+              </span>
+            </label>
+            {!form.automatic && (
+              <div className="album-threshold">
+                <input
+                  type="range"
+                  min={0}
+                  max={1}
+                  step={0.005}
+                  value={form.threshold}
+                  aria-label="Threshold (slider)"
+                  onChange={(e) => edit({ threshold: Number(e.target.value) })}
+                />
+                <input
+                  type="number"
+                  min={-1}
+                  max={1}
+                  step={0.005}
+                  value={form.threshold}
+                  aria-label="Threshold"
+                  onChange={(e) => edit({ threshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+                />
+                <small className="muted">Minimum similarity (cosine) to the query: higher keeps fewer, closer matches.</small>
+              </div>
+            )}
+          </fieldset>
 
-      <fieldset className="album-fieldset album-filters">
-        <legend>Only photos…</legend>
-        <label className="album-field">
-          <span>in folder</span>
-          <FolderSelect folders={folders} value={form.folder} onChange={(folder) => edit({ folder })} noneLabel="any folder" />
-        </label>
-        <label className="album-field">
-          <span>tagged</span>
-          <TagSelect value={form.tag} anyLabel="any tag" onChange={(tag) => edit({ tag })} />
-        </label>
-        <label className="album-field">
-          <span>taken in</span>
-          <PlaceInput value={form.place} placeholder="anywhere: a town or a country" onChange={(place) => edit({ place })} />
-        </label>
-        <label className="album-favourites">
-          <input type="checkbox" checked={form.favourite} onChange={(e) => edit({ favourite: e.target.checked })} />
-          <span>that are favourites</span>
-        </label>
-        <label className="album-field">
-          <span>taken from</span>
-          <input type="date" value={form.from} onChange={(e) => edit({ from: e.target.value })} />
-        </label>
-        <label className="album-field">
-          <span>to</span>
-          <input type="date" value={form.to} onChange={(e) => edit({ to: e.target.value })} />
-        </label>
-      </fieldset>
+          <fieldset className="album-fieldset album-filters">
+            <legend>Only photos…</legend>
+            <label className="album-field">
+              <span>in folder</span>
+              <FolderSelect folders={folders} value={form.folder} onChange={(folder) => edit({ folder })} noneLabel="any folder" />
+            </label>
+            <label className="album-field">
+              <span>tagged</span>
+              <TagSelect value={form.tag} anyLabel="any tag" onChange={(tag) => edit({ tag })} />
+            </label>
+            <label className="album-field">
+              <span>taken in</span>
+              <PlaceInput value={form.place} placeholder="anywhere: a town or a country" onChange={(place) => edit({ place })} />
+            </label>
+            <label className="album-favourites">
+              <input type="checkbox" checked={form.favourite} onChange={(e) => edit({ favourite: e.target.checked })} />
+              <span>that are favourites</span>
+            </label>
+            <label className="album-field">
+              <span>taken from</span>
+              <input type="date" value={form.from} onChange={(e) => edit({ from: e.target.value })} />
+            </label>
+            <label className="album-field">
+              <span>to</span>
+              <input type="date" value={form.to} onChange={(e) => edit({ to: e.target.value })} />
+            </label>
+          </fieldset>
 
-      <MatchPreview
-        query={form.query}
-        filters={typeof filters === 'string' ? null : filters}
-        threshold={form.automatic || !Number.isFinite(form.threshold) ? null : form.threshold}
-        existing={saved !== null}
-      />
+          <MatchPreview
+            query={form.query}
+            filters={typeof filters === 'string' ? null : filters}
+            threshold={form.automatic || !Number.isFinite(form.threshold) ? null : form.threshold}
+            existing={saved !== null}
+          />
+        </>
+      )}
 
       {error && (
         <p className="form-error" role="alert">

@@ -1,5 +1,5 @@
 // A smart album's photos in the virtualized grid, best match first, with its query and
-// threshold; Edit, Export, and the photos excluded by hand (to put back). Opening a photo
+// threshold (a hand-picked album's, in the order they were added, without either); Edit, Export, and the photos excluded by hand (to put back). Opening a photo
 // shows it in the shared viewer with the album's actions inside it (pin, unpin, exclude; an
 // exclusion is said with Undo in a line that stays as the viewer moves on).
 // "More like this" stays in the album screen: it lists a photo's look-alikes, any of which
@@ -161,9 +161,18 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
           <p className="album-header__meta muted">
             {members ? (
               <>
-                <span className="album-query">“{album.query}”</span> · {describeThreshold(album)}
-                {filters && ` · ${filters}`} · <span aria-live="polite">{formatCount(album.members, 'photo')}</span>
-                {album.pinned > 0 && ` · ${album.pinned} pinned`}
+                {album.handPicked ? (
+                  // Its photos are its pins, in the order they were added: no query, no threshold.
+                  <>
+                    Hand-picked · <span aria-live="polite">{formatCount(album.members, 'photo')}</span>
+                  </>
+                ) : (
+                  <>
+                    <span className="album-query">“{album.query}”</span> · {describeThreshold(album)}
+                    {filters && ` · ${filters}`} · <span aria-live="polite">{formatCount(album.members, 'photo')}</span>
+                    {album.pinned > 0 && ` · ${album.pinned} pinned`}
+                  </>
+                )}
               </>
             ) : (
               viewingOnly ? 'Photos like it across the library.' : `Open a photo and “Pin to album” to add it to ${album.name}.`
@@ -181,7 +190,7 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
               <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
                 Export…
               </button>
-              {!viewingOnly && (
+              {!viewingOnly && !album.handPicked && (
                 <button type="button" className="button" ref={excludedToggle} aria-expanded={panel === 'excluded'} onClick={() => toggle('excluded')}>
                   Excluded ({album.excluded})
                 </button>
@@ -228,10 +237,13 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
       )}
       {chosen.notice && selectedCount === 0 && viewerIndex === null && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
       {photos.settled && photos.count === 0 && !photos.error ? (
-        <p className="content__empty muted">No photo matches “{album.query}” yet: photos indexed later join by themselves.</p>
+        <p className="content__empty muted">
+          {album.handPicked ? 'No photos in it yet: select photos anywhere, then Album… to add them.' : `No photo matches “${album.query}” yet: photos indexed later join by themselves.`}
+        </p>
       ) : (
         <div className="album-grid">
-          {members && <PinnedMarks pinned={source.pinned} />}
+          {/* In a hand-picked album every photo is pinned: no badge to tell them apart. */}
+          {members && !album.handPicked && <PinnedMarks pinned={source.pinned} />}
           <PhotoGrid
             source={photos}
             listKey={listingKey(listing)}

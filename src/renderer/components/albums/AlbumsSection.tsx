@@ -1,4 +1,4 @@
-// Sidebar section: smart albums with their member counts (which follow indexing, so they
+// Sidebar section: smart and hand-picked albums with their member counts (which follow indexing, so they
 // reload when photos change), each leading to its album view, and "+ New" to the editor.
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
@@ -40,7 +40,7 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
                 type="button"
                 className={selected === album.name ? 'album-row album-row--selected' : 'album-row'}
                 aria-current={selected === album.name ? 'page' : undefined}
-                title={album.error ? `“${album.query}” cannot be computed: ${album.error}` : `“${album.query}”: ${formatCount(album.members, 'photo')}`}
+                title={album.error ? `“${album.query}” cannot be computed: ${album.error}` : `${album.handPicked ? 'Hand-picked' : `“${album.query}”`}: ${formatCount(album.members, 'photo')}`}
                 onClick={() => navigate({ kind: 'album', name: album.name })}
               >
                 <span className="album-row__name">{album.name}</span>

@@ -1,5 +1,6 @@
 // The album editor's fields as typed, and their translation to and from the engine's
-// AlbumInput / AlbumInfo. Dates are whole days in the user's time zone: "to" is inclusive
+// AlbumInput / AlbumInfo. An empty query makes a hand-picked album (its photos are the ones
+// pinned to it): the threshold and filters do not apply to it and are not saved. Dates are whole days in the user's time zone: "to" is inclusive
 // here, and the engine's `before` is exclusive, so it is stored as the next day's start.
 import type { AlbumFilters, AlbumInfo, AlbumInput, SearchFilters } from '../../../shared/api';
 
@@ -47,7 +48,8 @@ export function formFromAlbum(album: AlbumInfo): AlbumForm {
 /** The album to save, or a one-line reason why the form cannot be saved yet. */
 export function formToInput(form: AlbumForm): AlbumInput | string {
   if (!form.name.trim()) return 'Give the album a name.';
-  if (!form.query.trim()) return 'Say what the photos show: the query.';
+  // No query: hand-picked (the core's one policy, album.ts isHandPicked); nothing else applies.
+  if (!form.query.trim()) return { name: form.name.trim(), query: '' };
   const filters = formFilters(form);
   if (typeof filters === 'string') return filters;
   if (!form.automatic && !(form.threshold >= -1 && form.threshold <= 1)) return 'The threshold is a cosine from -1 to 1.';

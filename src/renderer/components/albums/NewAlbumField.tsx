@@ -1,0 +1,47 @@
+// The selection's Album… panel's "New album": a name field (Enter, or its button, makes a
+// hand-picked album of the selected photos), so a first album needs no query and no other
+// screen. The album is an album without a query (src/core/albums/album.ts isHandPicked): the
+// engine saves it, pins the photos into it in one change, and the line says so as pinning does.
+import { useState, type FormEvent } from 'react';
+import type { ShoeboxClient } from '../../client/client';
+import { formatCount, goneText } from '../../lib/format';
+import { notifyAlbumsChanged } from './albums-changed';
+
+interface NewAlbumFieldProps {
+  /** An action of the bar is running: the field waits. */
+  busy: boolean;
+  /** Makes the album with the selected photos (the bar's run(): its line says what came of it). */
+  onCreate: (name: string) => void;
+}
+
+export function NewAlbumField({ busy, onCreate }: NewAlbumFieldProps) {
+  const [name, setName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim() || busy) return;
+    onCreate(name.trim());
+    setName('');
+  };
+  return (
+    <form className="new-album-field" onSubmit={submit}>
+      <input type="text" aria-label="Name of a new album" placeholder="New album…" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="button" disabled={!name.trim() || busy}>
+        New album
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Makes the hand-picked album `name` holding the photos `ids`, in that order; the line to say.
+ * A name another album holds is refused by the engine (nothing is made), its line said as an error.
+ */
+export async function newAlbumWith(client: ShoeboxClient, name: string, ids: string[]): Promise<string> {
+  const album = await client.saveAlbum({ name, query: '' });
+  try {
+    const result = await client.setAlbumMemberships(album.name, ids, 'pinned');
+    return `Made the album “${album.name}” with ${formatCount(result.done, 'photo')}.${goneText(result.missing)}`;
+  } finally {
+    notifyAlbumsChanged(); // the sidebar lists it, with its count
+  }
+}
