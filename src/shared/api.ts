@@ -623,6 +623,9 @@ export interface BatchResult {
   unchanged?: number;
   /** The ids of the photos this call changed, where the action can tell: what its Undo puts back. */
   changed?: string[];
+  /** Marks kept by content (favourites, the archive): the library's other copies of the photos
+   *  changed, which the mark took along (not counted in `done`). */
+  copies?: number;
 }
 
 /** A rotation: `videos`, videos asked for, which are not turned. */

@@ -8,11 +8,15 @@ import { formatCount, goneText } from './format';
 /**
  * What a batch mark change did, `done` saying it of "3 photos": "Archived 3 photos." and the
  * ones gone. Those that had the mark already (the engine's `unchanged`) are counted apart,
- * `alreadyText` saying it of them, so a heart set before is not counted as added.
+ * `alreadyText` saying it of them, so a heart set before is not counted as added. The marks are
+ * the content's: exact copies of the chosen photos took the mark too and are said ("Archived 2
+ * photos (and 1 copy of them)."), so a photo not chosen leaving the timeline is no surprise.
  */
 export function markResultText(result: BatchResult, done: (photos: string) => string, alreadyText = (n: number) => `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.`): string {
   const unchanged = Math.min(result.unchanged ?? 0, result.done);
-  const changed = done(formatCount(result.done - unchanged, 'photo'));
+  const count = result.done - unchanged;
+  const copies = result.copies ? ` (and ${formatCount(result.copies, 'copy', 'copies')} of ${count === 1 ? 'it' : 'them'})` : '';
+  const changed = done(`${formatCount(count, 'photo')}${copies}`);
   // Selected photos that left the library meanwhile (deleted, moved out): said, not an error.
   return `${changed}${unchanged ? ` ${alreadyText(unchanged)}` : ''}${goneText(result.missing)}`;
 }

@@ -60,6 +60,11 @@ describe('favourites in the UI', () => {
     expect(favouritesResultText({ done: 1, missing: 2 }, false)).toBe('Removed 1 photo from favourites. 2 photos no longer in the library.');
   });
 
+  it('says the copies the heart went to as well (favourites are kept by content)', () => {
+    expect(favouritesResultText({ done: 2, missing: 0, copies: 1 }, true)).toBe('Added 2 photos (and 1 copy of them) to favourites.');
+    expect(favouritesResultText({ done: 1, missing: 0, copies: 2 }, false)).toBe('Removed 1 photo (and 2 copies of it) from favourites.');
+  });
+
   it('counts apart the photos that had the mark already: a heart set before is not "added"', () => {
     expect(favouritesResultText({ done: 3, missing: 0, unchanged: 1 }, true)).toBe('Added 2 photos to favourites. 1 photo already was.');
     expect(favouritesResultText({ done: 3, missing: 0, unchanged: 2 }, false)).toBe('Removed 1 photo from favourites. 2 photos were not favourites.');
