@@ -51,6 +51,11 @@ describe('shoebox albums: hand-picked', () => {
     const folder = await run('albums', 'create', ...MODEL, 'bad', '--folder', photos);
     expect([folder.code, folder.stderr]).toEqual([2, 'shoebox: --folder needs --query: an album without a query is hand-picked (its photos are the ones pinned to it)\n']);
     expect((await run('albums', 'show', ...MODEL, 'bad')).code).toBe(1);
+    // A smart album's query cleared is refused: its matched photos would silently give way to its pins.
+    expect((await run('albums', 'create', ...MODEL, 'reds', '--query', 'red')).code).toBe(0);
+    const cleared = await run('albums', 'edit', ...MODEL, 'reds', '--query', ' ');
+    expect(cleared).toEqual({ code: 2, stdout: '', stderr: 'shoebox: "reds" finds its photos by its query: it keeps one (an album of photos picked by hand is made new, without a query)\n' });
+    expect(JSON.parse((await run('albums', 'show', ...MODEL, '--json', 'reds')).stdout)).toMatchObject({ query: 'red' });
     // Editing a hand-picked album's threshold is refused by the core, as a usage error.
     const edit = await run('albums', 'edit', ...MODEL, 'Italy trip', '--threshold', '0.3');
     expect([edit.code, edit.stderr]).toEqual([2, 'shoebox: a hand-picked album (no query) has no threshold: give a query, or leave the threshold out\n']);

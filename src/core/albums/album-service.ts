@@ -119,6 +119,10 @@ export class AlbumService {
     previous?: AlbumDefinition | null,
   ): Promise<Pick<AlbumDefinition, 'query' | 'threshold' | 'filters' | 'queryDir' | 'queryImages'>> {
     const query = fields.query.trim();
+    // A query cleared in the editor (or `edit --query ''`) would silently swap the photos the
+    // album matched for its pins, dropping its threshold and filters: a hand-picked album is
+    // made as one, never by emptying a smart one.
+    if (!query && previous?.query.trim()) throw new AlbumError(`"${previous.name}" finds its photos by its query: it keeps one (an album of photos picked by hand is made new, without a query)`, true);
     if (!query) {
       // Hand-picked: its pins are its photos; a cut-off or a filter would have nothing to act on.
       if (fields.threshold != null) throw new AlbumError('a hand-picked album (no query) has no threshold: give a query, or leave the threshold out', true);

@@ -153,19 +153,23 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
   const [trashing, setTrashing] = useState(false);
   const trash = (chosen: Photo) => {
     // Kept on screen meanwhile, by itself as after a date edit: gone from the list when it is
-    // read again, it is neither said removed from the library nor swapped for another.
-    onHold?.(chosen);
+    // read again, it is neither said removed from the library nor swapped for another. Held
+    // already (its date just edited moved it out of the loaded list), it stays held when the
+    // trash moves nothing: let go, the photo that took its place would show.
+    const heldBefore = away === 'held' && held?.id === chosen.id;
+    if (!heldBefore) onHold?.(chosen);
+    const letGo = () => !heldBefore && onHold?.(null);
     clearErrors();
     setTrashed(null);
     setTrashing(true);
     client.trashPhotos([chosen.id]).then(
       (report) => {
         const moved = report.moved.length > 0;
-        if (!moved) onHold?.(null);
+        if (!moved) letGo();
         setTrashed({ id: chosen.id, text: trashResultText(report), error: false, pending: moved });
       },
       (error: unknown) => {
-        onHold?.(null);
+        letGo();
         setTrashed({ id: chosen.id, text: error instanceof Error ? error.message : String(error), error: true, pending: false });
       },
     ).finally(() => setTrashing(false));

@@ -11,7 +11,9 @@ const QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb';
  * A `text:` term anywhere in a query, as the parser takes it: its quoted phrase (the closing
  * mark may be missing while it is typed) or its one word, right after `text:` or after a space.
  */
-const ANY_TERM = new RegExp(`(?:^|[\\s(+\\-\\u2212])text:\\s*(?:[${QUOTES}]([^${QUOTES}]*)[${QUOTES}]?|([^\\s${QUOTES}]+))`, 'gi');
+const ANY_TERM = new RegExp(`(^|[\\s(+\\-\\u2212])text:\\s*(?:[${QUOTES}]([^${QUOTES}]*)[${QUOTES}]?|([^\\s${QUOTES}]+))`, 'gi');
+/** The marks before a term that keep its photos out (`-text:"sale"`). */
+const NEGATED = new Set(['-', '\u2212']);
 
 /** The query for what was typed in text mode (a blank box stays blank: no search). */
 export function toTextQuery(typed: string): string {
@@ -41,11 +43,18 @@ export function photoTextWords(query: string): string | null {
  */
 export function textModeWords(query: string): string {
   const found: string[] = [];
+  let rest = query;
   for (const match of query.matchAll(ANY_TERM)) {
-    const words = (match[1] ?? match[2] ?? '').trim();
+    // A text kept out (`beach -text:"sale"`) is no text to find: looking for it would turn
+    // the user's exclusion around. It leaves the description, too.
+    if (NEGATED.has(match[1] ?? '')) {
+      rest = rest.replace(match[0], ' ');
+      continue;
+    }
+    const words = (match[2] ?? match[3] ?? '').trim();
     if (words !== '') found.push(words);
   }
-  return found.length > 0 ? found.join(' ') : query;
+  return found.length > 0 ? found.join(' ') : rest.trim().replace(/\s+/g, ' ');
 }
 
 /** The query typed before text mode was switched on, and the query text mode made of it. */

@@ -17,6 +17,12 @@ describe('the "Text in photo" switch', () => {
     expect(textModeWords('context:24')).toBe('context:24'); // no text: term, a word that ends so
   });
 
+  it('never looks for a text the query keeps out (-text:"sale")', () => {
+    expect(textModeWords('beach -text:"sale"')).toBe('beach');
+    expect(textModeWords('beach \u2212text:sale text:"open"')).toBe('open');
+    expect(textModeWords('-text:"sale" text:"24"')).toBe('24');
+  });
+
   it('shows the text term\'s words in the box, with no quote rewritten into it', () => {
     const { query } = textModeOn('white text:"24"');
     expect(query).toBe('text:"24"');

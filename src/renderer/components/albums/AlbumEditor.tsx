@@ -76,8 +76,9 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
     setError(null);
   };
   const filters = formFilters(form);
-  /** No query: a hand-picked album (its photos are the ones pinned to it); no threshold, no filters. */
-  const handPicked = !form.query.trim();
+  /** No query: a hand-picked album (its photos are the ones pinned to it); no threshold, no
+   *  filters. Not a smart album's query cleared: the engine refuses that (its form stays). */
+  const handPicked = !form.query.trim() && !(saved !== null && !saved.handPicked);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
