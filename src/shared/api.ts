@@ -643,7 +643,10 @@ export type AlbumMembership = 'pinned' | 'excluded' | 'auto';
 
 export interface AlbumExportReport {
   dir: string;
+  /** The photos the folder holds now, those it held already from an earlier export included. */
   exported: number;
+  /** Of `exported`, those the folder held already (not written again). */
+  alreadyThere: number;
   failed: { path: string; error: string }[];
   /** Copies of photos the user turned, written turned (a JPEG's EXIF orientation; nothing re-encoded). */
   turned: number;

@@ -36,8 +36,10 @@ describe('selection actions through LibraryApi', () => {
   it('exports links to a folder outside the library, and refuses one inside it', async () => {
     const out = path.join(tempDir('shoebox-api-selection-out-'), 'picked');
     const report = await host.exportPhotos([byName.get('red.jpg')!.id, byName.get('green.jpg')!.id], out);
-    expect(report).toMatchObject({ dir: out, exported: 2, failed: [] });
+    expect(report).toMatchObject({ dir: out, exported: 2, alreadyThere: 0, failed: [] });
     expect(fs.readlinkSync(path.join(out, 'red.jpg'))).toBe(path.join(dir, 'red.jpg'));
+    // Again: the folder holds them already, and the report says nothing new was written.
+    expect(await host.exportPhotos([byName.get('red.jpg')!.id, byName.get('green.jpg')!.id], out)).toMatchObject({ exported: 2, alreadyThere: 2, failed: [] });
     await expect(host.exportPhotos([byName.get('red.jpg')!.id], path.join(dir, 'export'))).rejects.toThrow(/library/);
   });
 

@@ -160,7 +160,7 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       // A folder inside the library is refused by AlbumService.export (as for the CLI).
       const report = await new AlbumService(lib).export(name, path.resolve(target), { copy });
       // Photos already there from an earlier export count as exported: the folder holds them.
-      return { dir: report.dir, exported: report.exported + report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
+      return { dir: report.dir, exported: report.exported + report.skipped, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
     },
 
     async createAlbum(request: AlbumRequest): Promise<AlbumView> {

@@ -48,6 +48,7 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
       return {
         dir: report.dir,
         exported: report.exported + report.skipped,
+        alreadyThere: report.skipped,
         turned: report.turned,
         unturned: report.unturned,
         failed: [...report.failed, ...unknown.map((p) => ({ path: p, error: 'not in the library (any more)' }))],

@@ -15,7 +15,7 @@ import { archiveResultText } from '../lib/archive';
 import { trashResultText } from '../lib/trash';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText, shiftResultText, shiftUndoneText } from '../lib/format';
-import { unturnedText } from '../../shared/export-text';
+import { exportResultText } from '../lib/export-result';
 import { notifyAlbumsChanged } from './albums/albums-changed';
 import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
@@ -198,8 +198,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const exportTo = () =>
     run(async (chosen) => {
       const report = await client.exportPhotos(chosen.map((p) => p.id), dir, copy);
-      const failed = report.failed.length ? ` ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}` : '';
-      return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}.${failed}${report.unturned.length ? ` ${unturnedText(report.unturned.length, copy)}.` : ''}`;
+      return exportResultText(report, copy);
     });
 
   // Only a new Delete, F or Shift+A press acts, not one made for an earlier selection.

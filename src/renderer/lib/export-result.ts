@@ -1,0 +1,12 @@
+// The selection bar's line after Export…: what the folder holds now, and which of those were
+// there already from an earlier export (run again, it writes nothing new and must not seem to).
+import type { AlbumExportReport } from '../../shared/api';
+import { unturnedText } from '../../shared/export-text';
+import { formatCount } from './format';
+
+/** "Exported 3 photos to /x." (and those there already, the first failure, the turns a link cannot keep). */
+export function exportResultText(report: AlbumExportReport, copy: boolean): string {
+  const there = report.alreadyThere === 0 ? '' : report.alreadyThere >= report.exported ? ` (${report.exported === 1 ? 'it was' : 'all were'} there already: nothing new written)` : ` (${report.alreadyThere.toLocaleString()} of them there already)`;
+  const failed = report.failed.length ? ` ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}.` : '';
+  return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}${there}.${failed}${report.unturned.length ? ` ${unturnedText(report.unturned.length, copy)}.` : ''}`;
+}

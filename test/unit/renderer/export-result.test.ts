@@ -1,0 +1,20 @@
+// The selection bar's line after Export…: an export run again into the same folder says the
+// photos were there already rather than claiming to have written them.
+import { describe, expect, it } from 'vitest';
+import type { AlbumExportReport } from '../../../src/shared/api';
+import { exportResultText } from '../../../src/renderer/lib/export-result';
+
+const report = (exported: number, alreadyThere: number, more: Partial<AlbumExportReport> = {}): AlbumExportReport => ({ dir: '/x', exported, alreadyThere, failed: [], turned: 0, unturned: [], ...more });
+
+describe('the line after Export…', () => {
+  it('says what was exported, and which of it the folder held already', () => {
+    expect(exportResultText(report(3, 0), false)).toBe('Exported 3 photos to /x.');
+    expect(exportResultText(report(3, 3), false)).toBe('Exported 3 photos to /x (all were there already: nothing new written).');
+    expect(exportResultText(report(1, 1), true)).toBe('Exported 1 photo to /x (it was there already: nothing new written).');
+    expect(exportResultText(report(3, 2), false)).toBe('Exported 3 photos to /x (2 of them there already).');
+  });
+
+  it('names the first failure and the turns a link cannot keep', () => {
+    expect(exportResultText(report(1, 0, { failed: [{ path: '/p/a.jpg', error: 'gone' }], unturned: ['/p/b.jpg'] }), false)).toBe('Exported 1 photo to /x. 1 failed: /p/a.jpg: gone. 1 turned photo is linked as its file shows it: export copies to keep the turn.');
+  });
+});
