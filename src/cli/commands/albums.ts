@@ -212,9 +212,10 @@ export function registerAlbums(program: Command): void {
           throw error;
         });
         // The photos given, pinned in the order given (a hand-picked album lists them so).
-        let last = view;
-        for (const photo of pins.filter((_, i) => held[i])) last = await api.editAlbum(view.album.name, photo, 'pin');
-        printAlbum(last, opts.json);
+        // One change of the album for them all (a photo each would be a write and a recompute each).
+        const given = pins.filter((_, i) => held[i]).map((photo) => photoId(path.resolve(photo)));
+        if (given.length) await api.setAlbumMemberships(view.album.name, given, 'pinned');
+        printAlbum(given.length ? await api.albumView(view.album.name) : view, opts.json);
         reportMissingPhotos(missing);
       });
     });
