@@ -62,7 +62,7 @@ describe('hand-picked albums', () => {
     expect(fs.readdirSync(out).map((e) => fs.readlinkSync(path.join(out, e))).sort()).toEqual([path.join(photos, 'red.jpg'), path.join(sub, 'blue.jpg')].sort());
   });
 
-  it('reads an album stored with an empty query as hand-picked, and a smart album turns hand-picked without its filters', async () => {
+  it('keeps a smart album whose query is cleared as it was (refused), and previews nothing without a query', async () => {
     const photos = await colourFolder();
     const lib = testLibrary(tempDir());
     await lib.index([photos]);
@@ -70,9 +70,10 @@ describe('hand-picked albums', () => {
     await albums.create('reds', 'red', { threshold: 0.8 });
     expect(names(await albums.members('reds'))).toEqual(['red.jpg']);
     await albums.pin('reds', path.join(photos, 'green.jpg'));
-    // The query cleared in the editor: only the pin is left.
-    await albums.save({ name: 'reds', query: '' }, 'reds');
-    expect(names(await albums.members('reds'))).toEqual(['green.jpg']);
+    // The query cleared in the editor: refused, the album matches and holds its pin as before
+    // (emptied, its matched photos would silently have given way to its pins).
+    await expect(albums.save({ name: 'reds', query: '' }, 'reds')).rejects.toThrow(/"reds" finds its photos by its query: it keeps one/);
+    expect(names(await albums.members('reds')).sort()).toEqual(['green.jpg', 'red.jpg']);
     // Nothing to preview without a query: the editor's live count is 0.
     expect((await albums.preview({ query: '' })).members).toEqual([]);
   });
