@@ -4,7 +4,7 @@
 // into them) and the data version members are cached under. LibraryService has all of it;
 // unit tests hand in fakes (test/helpers/fakes/).
 import type { SearchLibrary, SearchStore } from '../search/search-library';
-import type { AlbumRepository, FolderRepository, PhotoLookups, VectorReads } from '../store/types';
+import type { AlbumRepository, FolderRepository, PhotoListing, PhotoLookups, VectorReads } from '../store/types';
 import type { ExportTurnsStore } from './export-turns';
 
 export type AlbumStore = SearchStore &
@@ -12,6 +12,7 @@ export type AlbumStore = SearchStore &
   Pick<FolderRepository, 'listFolders'> &
   Pick<PhotoLookups, 'dataVersion' | 'photosVersion'> &
   Pick<VectorReads, 'pathsByHash' | 'vectorsByHash'> &
+  Pick<PhotoListing, 'libraryPathsByHash'> &
   ExportTurnsStore;
 
 export interface AlbumLibrary extends SearchLibrary {

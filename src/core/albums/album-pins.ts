@@ -4,7 +4,7 @@
 // by hash): an entry's path when it still holds that content, else wherever that content is
 // now (every path holding it), else nowhere: a pinned photo whose content left the library
 // leaves the album. An entry without a hash (an album stored before hashes) is its path.
-import type { PhotoLookups, VectorReads } from '../store/types';
+import type { PhotoListing, PhotoLookups } from '../store/types';
 import type { AlbumDefinition } from './album';
 
 export interface ResolvedPins {
@@ -17,12 +17,12 @@ export interface ResolvedPins {
 type Entries = Pick<AlbumDefinition, 'pinned' | 'excluded' | 'hashes'>;
 
 /** One query for the entries with a hash, one more for those without (old albums only). */
-export async function resolvePins(store: Pick<VectorReads, 'pathsByHash'> & Pick<PhotoLookups, 'photosByPath'>, album: Entries): Promise<ResolvedPins> {
+export async function resolvePins(store: Pick<PhotoListing, 'libraryPathsByHash'> & Pick<PhotoLookups, 'photosByPath'>, album: Entries): Promise<ResolvedPins> {
   const entries = [...album.pinned, ...album.excluded];
   const hashes = [...new Set(entries.flatMap((p) => album.hashes[p] ?? []))];
   const unhashed = entries.filter((p) => album.hashes[p] === undefined);
   const [byHash, rows] = await Promise.all([
-    hashes.length ? store.pathsByHash(hashes) : new Map<string, string[]>(),
+    hashes.length ? store.libraryPathsByHash(hashes) : new Map<string, string[]>(),
     unhashed.length ? store.photosByPath(unhashed) : new Map<string, { hash: string }>(),
   ]);
   const whereNow = (p: string): [string, string][] => {

@@ -61,7 +61,7 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
       // The other paths of a content that changed: marked (or unmarked) with it, not asked for.
       const asked = new Set(wanted);
       const changedHashes = [...new Set(changed.map((p) => rows.get(p)!.hash))];
-      const copies = changedHashes.length ? [...(await store.pathsByHash(changedHashes)).values()].flat().filter((p) => !asked.has(p)).sort() : [];
+      const copies = changedHashes.length ? [...(await store.libraryPathsByHash(changedHashes)).values()].flat().filter((p) => !asked.has(p)).sort() : [];
       return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged: rows.size - changed.length, changed, copies: [...new Set(copies)] };
     });
     // Every view showing these photos draws them again (their badges, the timelines they leave).

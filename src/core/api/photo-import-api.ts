@@ -84,7 +84,7 @@ async function checkPlaces(ctx: ApiContext, from: string, to: string): Promise<{
  * again, so a card formatted after the import loses nothing.
  */
 async function heldOnDisk(store: LibraryStore, hashes: readonly string[]): Promise<Set<string>> {
-  const byHash = await store.pathsByHash(hashes);
+  const byHash = await store.libraryPathsByHash(hashes);
   const rows = await store.photosByPath([...byHash.values()].flat());
   const held = new Set<string>();
   for (const [hash, paths] of byHash) {

@@ -1,13 +1,12 @@
 // The read side of LibraryApi's tags: the review list and the per-label counts. Tags are
 // keyed by content hash; the UI wants photos, so each tag becomes every path holding that
 // content in the library (a copy of a tagged photo carries its tag too; one the model in use
-// has not embedded yet too, as the decisions hold under every model: content-paths.ts), and a
+// has not embedded yet too, as the decisions hold under every model: libraryPathsByHash), and a
 // tag whose photo has left the library shows nowhere.
 import type { PhotoTag, TagCount, TagReviewPage, TagState, TaggedPhoto } from '../../shared/api';
 import type { LibraryStore, TagRecord } from '../store/types';
 import type { LabelSet } from '../tags/label-set';
 import { readMarks, toPhoto } from './photo-views';
-import { libraryPathsByHash } from '../tags/content-paths';
 
 export interface ReviewQuery {
   set: LabelSet;
@@ -23,7 +22,7 @@ export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promi
   // Only the set's labels: decisions on a label taken out of it wait, unseen, for its return.
   const labels = new Set(query.set.labels.map((l) => l.name));
   const tags = (await store.listTags({ set: query.set.name, ...(query.label !== undefined ? { label: query.label } : {}), states: [query.state] })).filter((t) => labels.has(t.label));
-  const paths = await libraryPathsByHash(store, [...new Set(tags.map((t) => t.hash))]);
+  const paths = await store.libraryPathsByHash(tags.map((t) => t.hash));
   const items = tags.flatMap((tag) => (paths.get(tag.hash) ?? []).map((path) => ({ path, tag })));
   items.sort((a, b) => a.tag.score - b.tag.score || compare(a.path, b.path) || compare(a.tag.label, b.tag.label));
   const slice = items.slice(query.offset, query.offset + query.limit);
@@ -38,7 +37,7 @@ export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promi
 /** Photos per set and label carrying the tag (auto or accepted); every label of every set, zeros included. */
 export async function countTags(store: LibraryStore, sets: readonly LabelSet[]): Promise<TagCount[]> {
   const tags = await store.listTags({ states: ['auto', 'accepted'] });
-  const paths = await libraryPathsByHash(store, [...new Set(tags.map((t) => t.hash))]);
+  const paths = await store.libraryPathsByHash(tags.map((t) => t.hash));
   const counts = new Map<string, number>();
   for (const tag of tags) {
     const key = JSON.stringify([tag.set, tag.label]);

@@ -13,10 +13,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../../base/path-inside';
 import { sha256File } from '../../base/sha256-file';
-import type { FolderRepository, PhotoLookups, PhotoSummary, PhotoWrites, VectorReads } from '../store/types';
+import type { FolderRepository, PhotoListing, PhotoLookups, PhotoSummary, PhotoWrites } from '../store/types';
 
 /** What trashing reads and writes: rows by path and content, the library folders, removal. */
-export type TrashStore = Pick<PhotoLookups, 'photosByPath'> & Pick<VectorReads, 'pathsByHash'> & Pick<FolderRepository, 'listFolders'> & Pick<PhotoWrites, 'removePhotos'>;
+export type TrashStore = Pick<PhotoLookups, 'photosByPath'> & Pick<PhotoListing, 'libraryPathsByHash'> & Pick<FolderRepository, 'listFolders'> & Pick<PhotoWrites, 'removePhotos'>;
 import { sidecarPath } from '../tags/xmp';
 import { fileIdentity } from './keep-best';
 import { moveToTrash, type TrashOptions, type TrashResult } from './trash';
@@ -102,7 +102,7 @@ export interface TrashPhotosOptions extends TrashOptions {
 export async function guardKeptFiles(store: TrashStore, paths: readonly string[], keep: readonly string[] = []): Promise<{ paths: string[]; refused: { path: string; reason: string }[] }> {
   const moving = new Set(paths);
   const rows = await store.photosByPath(paths);
-  const sameContent = rows.size ? await store.pathsByHash([...new Set([...rows.values()].map((r) => r.hash))]) : new Map<string, string[]>();
+  const sameContent = rows.size ? await store.libraryPathsByHash([...rows.values()].map((r) => r.hash)) : new Map<string, string[]>();
   const staying = [...new Set([...keep, ...[...sameContent.values()].flat()])].filter((p) => !moving.has(p));
   const stayingByReal = new Map<string, string>();
   for (const [file, id] of await Promise.all(staying.map(async (p) => [p, await fileIdentity(p)] as const))) {

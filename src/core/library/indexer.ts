@@ -301,7 +301,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
    */
   const releaseMarks = async () => {
     if (carried.size === 0) return;
-    const held = await store.heldHashes([...carried.keys()]);
+    const held = await store.libraryPathsByHash([...carried.keys()]);
     const moved = [...carried].filter(([from]) => !held.has(from)).map(([from, to]) => ({ from, to }));
     if (moved.length) await deps.changedContentMarks!.release(moved);
   };

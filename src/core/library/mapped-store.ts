@@ -44,6 +44,7 @@ export function mappedStore(store: LibraryStore, map: () => FolderMap): LibraryS
     searchVectors: async (query) => (await store.searchVectors(libFilter(query))).map((h) => ({ ...h, path: dev(h.path) })),
     scanVectors: (options) => devBatches(store.scanVectors(libFolder(options)), dev),
     pathsByHash: async (hashes) => new Map([...(await store.pathsByHash(hashes))].map(([h, paths]) => [h, paths.map(dev)])),
+    libraryPathsByHash: async (hashes) => new Map([...(await store.libraryPathsByHash(hashes))].map(([h, paths]) => [h, paths.map(dev)])),
     recordFailures: (records) => store.recordFailures(records.map(libRow<FailureRecord>)),
     clearFailures: (paths) => store.clearFailures(paths.map(lib)),
     listFailures: async (folder) => (await store.listFailures(folder !== undefined ? lib(folder) : undefined)).map(devRow<FailureRecord>),
@@ -51,7 +52,6 @@ export function mappedStore(store: LibraryStore, map: () => FolderMap): LibraryS
     removeFolder: (p, options) => store.removeFolder(lib(p), options?.keepUnder ? { keepUnder: options.keepUnder.map(lib) } : options),
     mergeFolder: (inner, outer) => store.mergeFolder(lib(inner), lib(outer)),
     listFolders: async () => (await store.listFolders()).map((f): FolderRecord => ({ ...f, path: dev(f.path) })),
-    pathsWithTag: async (label, options) => (await store.pathsWithTag(label, options)).map(dev).sort(),
     // '' is the whole library, in every device's terms.
     addAutoTagFolder: (folder, set) => store.addAutoTagFolder(folder === '' ? '' : lib(folder), set),
     removeAutoTagFolder: (folder, set) => store.removeAutoTagFolder(folder === '' ? '' : lib(folder), set),

@@ -322,8 +322,8 @@ class Store implements LibraryStore {
     return this.read(() => this.vectors.pathsByHash(hashes));
   }
 
-  heldHashes(hashes: readonly string[]): Promise<Set<string>> {
-    return this.read(() => this.library.heldHashes(hashes));
+  libraryPathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>> {
+    return this.read(() => this.library.pathsByHash(hashes));
   }
 
   putLabelSet(record: LabelSetRecord): Promise<void> {
@@ -361,14 +361,6 @@ class Store implements LibraryStore {
 
   listTags(query?: TagQuery): Promise<TagRecord[]> {
     return this.read(() => this.tags.list(query, this.modelId));
-  }
-
-  pathsWithTag(label: string, options?: { set?: string }): Promise<string[]> {
-    return this.read(async () => {
-      const tags = await this.tags.list({ label, states: ['auto', 'accepted'], ...(options?.set !== undefined ? { set: options.set } : {}) }, this.modelId);
-      const paths = await this.vectors.pathsByHash(tags.map((t) => t.hash));
-      return [...paths.values()].flat().sort();
-    });
   }
 
   addAutoTagFolder(folder: string, set: string): Promise<void> {

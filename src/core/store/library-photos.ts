@@ -76,21 +76,30 @@ export class LibraryPhotos {
     return found;
   }
 
-  /** Of `hashes`, those some photo of the library holds: in the active model's table or any other's. */
-  async heldHashes(hashes: readonly string[]): Promise<Set<string>> {
+  /**
+   * Every path of the library holding each of these contents, in any model's table: what a
+   * content's marks, tags and pins reach, and what an import or the trash must count as held,
+   * while a model switch has not embedded every photo yet. One query per table and chunk.
+   */
+  async pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>> {
     const wanted = [...new Set(hashes)];
-    const held = new Set<string>();
+    const found = new Map<string, Set<string>>();
+    if (wanted.length === 0) return new Map();
     const names = (await this.conn.tableNames()).filter(isPhotosTable);
     for (const name of names) {
       const table = await this.conn.table(name);
-      const left = wanted.filter((h) => !held.has(h));
-      if (!table || left.length === 0) continue;
-      for (const chunk of chunkForPredicate(left)) {
-        const rows = new ColumnReader(await table.query().select(['hash']).where(inList('hash', chunk)).toArrow());
-        for (let i = 0; i < rows.length; i++) held.add(rows.string('hash', i));
+      if (!table) continue;
+      for (const chunk of chunkForPredicate(wanted)) {
+        const rows = new ColumnReader(await table.query().select(['path', 'hash']).where(inList('hash', chunk)).toArrow());
+        for (let i = 0; i < rows.length; i++) {
+          const hash = rows.string('hash', i);
+          const paths = found.get(hash) ?? new Set<string>();
+          paths.add(rows.string('path', i));
+          found.set(hash, paths);
+        }
       }
     }
-    return held;
+    return new Map([...found].map(([hash, paths]) => [hash, [...paths]]));
   }
 
   /**

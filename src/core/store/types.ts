@@ -159,6 +159,12 @@ export interface PhotoListing {
    * database) because the whole library is read: at 100k photos `listPhotos()` took ~5.9 s.
    */
   listPhotoDates(): Promise<PhotoDates[]>;
+  /**
+   * Every path of the library holding each of these contents, whichever model's table has it
+   * (`pathsByHash` is the active model's, what search sees): where a content's tags, marks and
+   * album pins are, and what an import counts as already held, during a model switch too.
+   */
+  libraryPathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
   /** How many photos `listPhotos` lists (the library's, embedded by the active model or not). */
   countListed(options?: { folder?: string }): Promise<number>;
   /** Photos the active model has embedded matching the filter (all of them without one): what search sees. */
@@ -227,11 +233,8 @@ export interface VectorReads {
   scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch>;
   /** This model's vector of each hash found (one per hash, whichever path holds it). */
   vectorsByHash(hashes: readonly string[]): Promise<Map<string, Float32Array>>;
-  /** Paths (in this model's table) of each hash found. */
+  /** Paths (in this model's table) of each hash found: what search sees (`libraryPathsByHash` for the library's). */
   pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
-  /** Of `hashes`, those a photo of the library holds in any model's table (a copy another
-   *  model embedded, or another device of a shared library whose active model differs). */
-  heldHashes(hashes: readonly string[]): Promise<Set<string>>;
 }
 
 /** Files that could not be indexed (failures-repository.ts). */
@@ -280,8 +283,6 @@ export interface TagRepository {
   /** Inserts or replaces tags by (hash, set, label): how accept/reject are recorded. */
   putTags(tags: TagRecord[]): Promise<void>;
   listTags(query?: TagQuery): Promise<TagRecord[]>;
-  /** Paths of photos carrying this label (auto or accepted, not rejected), from any set unless `set` is given; sorted. */
-  pathsWithTag(label: string, options?: { set?: string }): Promise<string[]>;
 }
 
 /** Folders whose new photos are tagged (auto-tag-folders-repository.ts). */

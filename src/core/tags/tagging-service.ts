@@ -12,7 +12,6 @@ import { LabelSetError, labelIndex, labelSetToJson, parseLabelSet, parseLabelSet
 import { jsScorer, scorerFor, type MatrixScorer } from './matrix-scorer';
 import fs from 'node:fs';
 import { sidecarPath, writeXmpSidecar, xmpSets } from './xmp';
-import { libraryPathsByHash } from './content-paths';
 
 /**
  * The repositories tagging reads and writes: label sets, tags and auto-tag folders, the
@@ -24,7 +23,7 @@ export type TaggingStore = LabelSetRepository &
   AutoTagFolderRepository &
   VectorReads &
   Pick<PhotoLookups, 'photosByPath'> &
-  Pick<PhotoListing, 'listPhotos' | 'countPhotos' | 'listPhotoDates'>;
+  Pick<PhotoListing, 'listPhotos' | 'countPhotos' | 'listPhotoDates' | 'libraryPathsByHash'>;
 
 /** What tagging needs of the library (LibraryService provides it). */
 export interface TaggingLibrary {
@@ -304,7 +303,7 @@ export class TaggingService {
     const report: SidecarReport = { written: 0, unchanged: 0, failed: [] };
     if (hashes.length === 0) return report;
     const carrying = new Map<string, string[]>();
-    for (const [hash, paths] of await libraryPathsByHash(store, hashes)) {
+    for (const [hash, paths] of await store.libraryPathsByHash(hashes)) {
       const withSet = paths.filter((p) => {
         try {
           return xmpSets(fs.readFileSync(sidecarPath(p), 'utf8')).has(set);
@@ -370,10 +369,10 @@ export class TaggingService {
     if (named.length === 0) throw new LabelSetError(set === undefined ? `no label set has the label "${label.trim()}" (shoebox labels list)` : `label set "${set}" has no label "${label.trim()}"`);
     const store = await this.library.readable();
     // The model's own suggestions and the user's decisions (listTags); the photos holding
-    // them are the library's, not only those the model in use has embedded (content-paths.ts).
+    // them are the library's, not only those the model in use has embedded.
     const hashes = new Set<string>();
     for (const n of named) for (const t of await store.listTags({ set: n.set, label: n.label, states: ['auto', 'accepted'] })) hashes.add(t.hash);
-    const paths = await libraryPathsByHash(store, [...hashes]);
+    const paths = await store.libraryPathsByHash([...hashes]);
     return [...new Set([...paths.values()].flat())].sort();
   }
 

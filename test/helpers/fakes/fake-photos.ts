@@ -131,8 +131,9 @@ export function fakePhotos(modelId: string): FakePhotos {
       for (const r of sorted()) if (hashes.includes(r.hash)) out.set(r.hash, [...(out.get(r.hash) ?? []), r.path]);
       return out;
     },
-    async heldHashes(hashes) {
-      return new Set(sorted().map((r) => r.hash).filter((h) => hashes.includes(h)));
+    // One model's table only, so the library's paths are this table's.
+    async libraryPathsByHash(hashes) {
+      return this.pathsByHash(hashes);
     },
   };
 }

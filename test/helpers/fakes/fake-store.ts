@@ -18,7 +18,7 @@ export type FakeStore = LibraryStore & {
 
 export function fakeStore(modelId = 'fake-model'): FakeStore {
   const photos = fakePhotos(modelId);
-  const tags = fakeTags(modelId, photos, photos.touch);
+  const tags = fakeTags(modelId, photos.touch);
   const signatures = fakeSignatures();
   const parts = { ...photos, ...tags, ...fakeAlbums(), ...fakeFavourites(photos.touch), ...fakeArchive(photos.touch), ...fakeDescriptions(photos.touch), ...fakeRotations(photos.touch), ...signatures, ...fakeFolders(photos), ...fakePhotoText(), ...fakeVideoFrames(() => new Set([...photos.rows.values()].map((r) => r.hash))), ...fakeContentEdits(photos) };
   return {

@@ -4,7 +4,7 @@
 // a decision is per (hash, set, label) whatever the model and hides the active model's auto
 // tag on that label, `putTags` with state 'auto' forgets the decision, `replaceAutoTags`
 // touches only the model's auto tags in scope, removing a set removes its tags and folders.
-import type { AutoTagFolderRecord, AutoTagFolderRepository, LabelSetRecord, LabelSetRepository, TagQuery, TagRecord, TagRepository, VectorReads } from '../../../src/core/store/types';
+import type { AutoTagFolderRecord, AutoTagFolderRepository, LabelSetRecord, LabelSetRepository, TagQuery, TagRecord, TagRepository } from '../../../src/core/store/types';
 
 export type FakeTags = LabelSetRepository &
   TagRepository &
@@ -15,8 +15,8 @@ export type FakeTags = LabelSetRepository &
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** `photos` joins tags to paths (the active model's table), `touch` marks a write for `dataVersion`. */
-export function fakeTags(modelId: string, photos: Pick<VectorReads, 'pathsByHash'>, touch: () => void = () => {}): FakeTags {
+/** `touch` marks a write for `dataVersion`. */
+export function fakeTags(modelId: string, touch: () => void = () => {}): FakeTags {
   const sets = new Map<string, LabelSetRecord>();
   const rows = new Map<string, TagRecord>();
   const folders = new Map<string, AutoTagFolderRecord>();
@@ -76,11 +76,6 @@ export function fakeTags(modelId: string, photos: Pick<VectorReads, 'pathsByHash
       touch();
     },
     listTags,
-    async pathsWithTag(label, options = {}) {
-      const tags = await listTags({ label, states: ['auto', 'accepted'], ...(options.set !== undefined ? { set: options.set } : {}) });
-      const paths = await photos.pathsByHash(tags.map((t) => t.hash));
-      return [...paths.values()].flat().sort();
-    },
     async addAutoTagFolder(folder, set) {
       const key = JSON.stringify([folder, set]);
       if (!folders.has(key)) folders.set(key, { folder, set, addedAt: Date.now() });

@@ -32,13 +32,19 @@ describe('tags', () => {
     expect((await store.listTags({ hashes: ['h2', 'h3'], states: ['auto'] })).map((t) => t.hash)).toEqual(['h3']);
   });
 
-  it('pathsWithTag joins tags with the photos by content hash (copies share tags; rejected ones do not count)', async () => {
-    const store = await openStore(tempLibraryDir());
-    await store.upsertPhotos([photo('/p/a.jpg', { hash: 'ha' }), photo('/p/copy of a.jpg', { hash: 'ha' }), photo('/p/b.jpg', { hash: 'hb' })]);
-    await store.replaceAutoTags('animals', 'all', [tag('ha', 'dog'), tag('hb', 'dog'), tag('gone', 'dog')]);
-    await store.putTags([tag('hb', 'dog', { state: 'rejected' })]);
-    expect(await store.pathsWithTag('dog')).toEqual(['/p/a.jpg', '/p/copy of a.jpg']);
-    expect(await store.pathsWithTag('dog', { set: 'scenes' })).toEqual([]);
+  it("libraryPathsByHash finds a content's every path in every model's table; pathsByHash only the active model's", async () => {
+    const dir = tempLibraryDir();
+    const otherModel = { id: 'Other-model', dimension: 4 };
+    const b = await openStore(dir, { model: otherModel });
+    await b.upsertPhotos([photo('/p/a.jpg', { hash: 'ha', modelId: otherModel.id }), photo('/p/c.jpg', { hash: 'hc', modelId: otherModel.id })]);
+    await b.close();
+    // Model A has embedded a and its copy, not c yet (a model switch under way).
+    const a = await openStore(dir);
+    await a.upsertPhotos([photo('/p/a.jpg', { hash: 'ha' }), photo('/p/copy of a.jpg', { hash: 'ha' })]);
+    const sorted = (m: Map<string, string[]>) => [...m].map(([h, p]) => [h, [...p].sort()]).sort();
+    expect(sorted(await a.libraryPathsByHash(['ha', 'hc', 'gone', 'ha']))).toEqual([['ha', ['/p/a.jpg', '/p/copy of a.jpg']], ['hc', ['/p/c.jpg']]]);
+    expect(sorted(await a.pathsByHash(['ha', 'hc']))).toEqual([['ha', ['/p/a.jpg', '/p/copy of a.jpg']]]);
+    expect(await a.libraryPathsByHash([])).toEqual(new Map());
   });
 
   it('auto tags are kept per model: another model classifying the photos neither replaces nor hides them; decisions hold under every model', async () => {
@@ -56,13 +62,10 @@ describe('tags', () => {
     await b.replaceAutoTags('animals', ['ha'], [tag('ha', 'cat', { modelId: otherModel.id, score: 0.6 })]);
     const labels = async (store: typeof a) => (await store.listTags({ set: 'animals' })).map((t) => `${t.hash} ${t.label} ${t.state}`).sort();
     expect(await labels(b)).toEqual(['ha bird accepted', 'ha cat auto', 'hb cat rejected']);
-    expect(await b.pathsWithTag('cat')).toEqual(['/p/a.jpg']);
     await b.close();
     // Back on model A: its tags and the decisions, exactly as they were.
     const again = await openStore(dir);
     expect(await labels(again)).toEqual(['ha bird accepted', 'ha dog auto', 'hb cat rejected']);
-    expect(await again.pathsWithTag('dog')).toEqual(['/p/a.jpg']);
-    expect(await again.pathsWithTag('cat')).toEqual([]);
   });
 
   it('forgetting a decision (state auto) hands the photo back to the classification of the active model', async () => {
@@ -111,7 +114,6 @@ describe('tags', () => {
     expect(await reader.listTags()).toEqual([]);
     expect(await reader.listLabelSets()).toEqual([]);
     expect(await reader.listAlbums()).toEqual([]);
-    expect(await reader.pathsWithTag('dog')).toEqual([]);
     await expect(reader.putAlbum({ name: 'x', json: '{}', updatedAt: 1 })).rejects.toThrow(/read-only/);
   });
 });
