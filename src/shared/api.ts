@@ -352,6 +352,8 @@ export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled
 
 export interface JobResult {
   added: number;
+  /** Photos already in the library that the model in use embedded for the first time (after a model switch). */
+  newToModel?: number;
   updated: number;
   removed: number;
   embedded: number;

@@ -21,7 +21,7 @@ export function registerWatch(program: Command): void {
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) return printJson(s);
           const failed = s.failed.filter((f) => !told.has(`${f.path}\0${f.reason}`));
-          if (s.added || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
+          if (s.added || s.newToModel || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
           for (const f of failed) {
             told.add(`${f.path}\0${f.reason}`);
             process.stderr.write(failedLine(f));

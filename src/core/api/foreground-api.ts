@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { ExecutionProviderName, LibraryEvent, SearchFilters, SearchOptions, SearchPage } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
-import { emptySummary, type IndexSummary } from '../library/index-summary';
+import { changedPhotos, emptySummary, indexJobResult, type IndexSummary } from '../library/index-summary';
 import { countMatching, similar as searchSimilar } from '../search/search-service';
 import type { JobQueue } from './job-queue';
 import { runNow } from './run-now';
@@ -92,9 +92,9 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
       if (options.signal?.aborted) return { ...emptySummary(), interrupted: true };
       const summary = await runNow(ctx.jobs, 'index', label, async (signal) => {
         const s = await lib.index(folders, signal);
-        return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
+        return { value: s, result: indexJobResult(s) };
       }, options.signal);
-      if (summary.added || summary.updated || summary.removed) ctx.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
+      if (changedPhotos(summary)) ctx.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
       // The run queued the reading of text in photos (text-reading-job.ts): the CLI waits for it.
       if (!summary.interrupted) await waitForTextReading(ctx.jobs, options.signal);
       return summary;

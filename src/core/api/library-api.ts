@@ -38,6 +38,7 @@ import { readLibraryImage, type ImageFile, type ImageKind } from './image-files'
 import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
 import type { ApiContext } from './api-context';
+import { indexJobResult } from '../library/index-summary';
 import { albumsApi, type AlbumsForeground } from './albums-api';
 import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { archiveApi, type ArchiveForeground } from './archive-api';
@@ -338,7 +339,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const indexJob = (lib: LibraryService, folder: string): JobState =>
     jobs.enqueue('index', folder, async (signal): Promise<JobResult> => {
       const s = await lib.index([folder], signal);
-      return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length };
+      return indexJobResult(s);
     });
   /** Queues indexing of every folder, paused or not: another model, a repair, a model installed
    *  must embed every photo, or some would not be found by search. */

@@ -4,7 +4,7 @@
 // what is left (or, with --index, embeds it now, awaited).
 import path from 'node:path';
 import type { JobState, LibraryStatus } from '../../shared/api';
-import type { IndexSummary } from '../library/index-summary';
+import { indexJobResult, type IndexSummary } from '../library/index-summary';
 import { findCatalogEntry } from '../models/catalog';
 import { ModelError } from '../models/model-error';
 import { ModelManager } from '../models/model-manager';
@@ -101,7 +101,7 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
     const index = reembed === 'now'
       ? await runNow(ctx.jobs, 'index', '', async (signal) => {
           const s = await opened.index(undefined, signal);
-          return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
+          return { value: s, result: indexJobResult(s) };
         })
       : undefined;
     if (index) status = await ctx.status();

@@ -17,6 +17,7 @@ import { runNow } from './run-now';
 import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
+import { indexJobResult } from '../library/index-summary';
 
 export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
@@ -109,7 +110,7 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     if (folders.some((f) => f === abs || isInside(abs, f))) return;
     await runNow(ctx.jobs, 'index', abs, async (signal) => {
       const s = await lib.index([abs], signal);
-      return { value: s, result: { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length } };
+      return { value: s, result: indexJobResult(s) };
     });
     ctx.emit({ type: 'folders-changed' });
   };

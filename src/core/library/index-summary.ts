@@ -1,9 +1,16 @@
 // What one indexing run did, as `shoebox index --json` prints it.
+import type { JobResult } from '../../shared/api';
+
 export interface IndexSummary {
   /** Files found under the folders. */
   scanned: number;
   /** New photos in the library (moved files included: they arrive under their new path). */
   added: number;
+  /**
+   * Photos already in the library (another model's table holds them) that the model in use
+   * embedded for the first time: after `models use`, not new photos, so not `added`.
+   */
+  newToModel: number;
   /** Photos whose file changed and was indexed again. */
   updated: number;
   unchanged: number;
@@ -33,10 +40,20 @@ export interface IndexSummary {
 }
 
 export function emptySummary(): IndexSummary {
-  return { scanned: 0, added: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], unavailable: [], interrupted: false, left: 0, seconds: 0 };
+  return { scanned: 0, added: 0, newToModel: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], unavailable: [], interrupted: false, left: 0, seconds: 0 };
 }
 
 /** One line per unavailable folder, for stderr and logs. */
 export function unavailableLines(summary: Pick<IndexSummary, 'unavailable'>): string[] {
   return summary.unavailable.map((u) => (u.kept === 0 ? `${u.reason}: ${u.path}` : `${u.reason}: ${u.path} — ${u.kept === 1 ? 'its 1 photo is' : `its ${u.kept} photos are`} kept`));
+}
+
+/** An index job's result, as the app's job list shows it. */
+export function indexJobResult(s: IndexSummary): JobResult {
+  return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length, ...(s.newToModel ? { newToModel: s.newToModel } : {}) };
+}
+
+/** Whether the run changed what listings or search show (views draw again). */
+export function changedPhotos(s: Pick<IndexSummary, 'added' | 'updated' | 'removed' | 'newToModel'>): boolean {
+  return s.added > 0 || s.updated > 0 || s.removed > 0 || s.newToModel > 0;
 }

@@ -23,7 +23,7 @@ import { sha256OffThread } from './hash-thread';
 import { SharedBuffers } from '../../base/shared-buffers';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { StoppedError, throwIfStopped, untilAborted } from './abortable';
-import { emptySummary, unavailableLines, type IndexSummary } from './index-summary';
+import { changedPhotos, emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
 import { RunTwins } from './run-twins';
@@ -325,7 +325,9 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     if (states.has(file.path)) broken.push(file.path);
     writer.fail({ path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, reason, failedAt: Date.now() } satisfies FailureRecord);
   };
-  const count = (file: FoundFile) => (states.has(file.path) ? summary.updated++ : summary.added++);
+  // A file another model's table holds is in the library already: new to this model only.
+  const inLibrary = candidates.some((c) => !states.has(c.path)) ? await store.pathsOnlyOtherModelsHold() : new Set<string>();
+  const count = (file: FoundFile) => (states.has(file.path) ? summary.updated++ : inLibrary.has(file.path) ? summary.newToModel++ : summary.added++);
 
   // Settled without being a failure: files gone since the scan (simply not in the library),
   // decodes a stop cut short (left for the next run).
@@ -572,7 +574,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     }
   }
   summary.seconds = (performance.now() - started) / 1000;
-  if (summary.added || summary.removed || summary.updated || redated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
+  if (changedPhotos(summary) || redated) deps.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });
   return summary;
 }
 

@@ -44,6 +44,7 @@ export function mappedStore(store: LibraryStore, map: () => FolderMap): LibraryS
     searchVectors: async (query) => (await store.searchVectors(libFilter(query))).map((h) => ({ ...h, path: dev(h.path) })),
     scanVectors: (options) => devBatches(store.scanVectors(libFolder(options)), dev),
     pathsByHash: async (hashes) => new Map([...(await store.pathsByHash(hashes))].map(([h, paths]) => [h, paths.map(dev)])),
+    pathsOnlyOtherModelsHold: async () => new Set([...(await store.pathsOnlyOtherModelsHold())].map(dev)),
     libraryPathsByHash: async (hashes) => new Map([...(await store.libraryPathsByHash(hashes))].map(([h, paths]) => [h, paths.map(dev)])),
     recordFailures: (records) => store.recordFailures(records.map(libRow<FailureRecord>)),
     clearFailures: (paths) => store.clearFailures(paths.map(lib)),

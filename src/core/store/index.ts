@@ -326,6 +326,10 @@ class Store implements LibraryStore {
     return this.read(() => this.library.pathsByHash(hashes));
   }
 
+  pathsOnlyOtherModelsHold(): Promise<Set<string>> {
+    return this.read(() => this.library.otherModelsOnly());
+  }
+
   putLabelSet(record: LabelSetRecord): Promise<void> {
     return this.write(() => this.labelSets.put(record));
   }

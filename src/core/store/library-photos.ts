@@ -102,6 +102,11 @@ export class LibraryPhotos {
     return new Map([...found].map(([hash, paths]) => [hash, [...paths]]));
   }
 
+  /** Paths only other models' tables hold: none, and no read, with a single photos table. */
+  async otherModelsOnly(): Promise<Set<string>> {
+    return new Set((await this.extra()).keys());
+  }
+
   /**
    * Every model's photos table with its version: changes whenever any of them is written,
    * which is when this union can change (another device indexing with its model, a library

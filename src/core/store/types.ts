@@ -165,6 +165,9 @@ export interface PhotoListing {
    * album pins are, and what an import counts as already held, during a model switch too.
    */
   libraryPathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>>;
+  /** Paths of photos the active model has not embedded that another model's table holds
+   *  (a model switch under way): in the library already, though new to this model. */
+  pathsOnlyOtherModelsHold(): Promise<Set<string>>;
   /** How many photos `listPhotos` lists (the library's, embedded by the active model or not). */
   countListed(options?: { folder?: string }): Promise<number>;
   /** Photos the active model has embedded matching the filter (all of them without one): what search sees. */

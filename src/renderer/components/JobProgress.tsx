@@ -53,7 +53,9 @@ export function JobProgress({ job, failed }: { job: JobState; failed?: number })
     case 'done': {
       if (job.kind !== 'index' || !job.result) return null;
       const r = { ...job.result, failed: Math.min(job.result.failed, failed ?? job.result.failed) };
-      const parts = [`${formatCount(r.added, 'new photo')}`];
+      // After a model switch the photos are not new: they are new to the model in use.
+      const parts = r.added || !r.newToModel ? [formatCount(r.added, 'new photo')] : [];
+      if (r.newToModel) parts.push(`${formatCount(r.newToModel, 'photo')} embedded for the model in use`);
       if (r.updated) parts.push(`${r.updated.toLocaleString()} updated`);
       if (r.removed) parts.push(`${r.removed.toLocaleString()} removed`);
       const rate = job.progress && job.progress.total > 0 ? ` · ${formatRate(job.progress.rate)}` : '';

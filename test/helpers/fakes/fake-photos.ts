@@ -135,5 +135,8 @@ export function fakePhotos(modelId: string): FakePhotos {
     async libraryPathsByHash(hashes) {
       return this.pathsByHash(hashes);
     },
+    async pathsOnlyOtherModelsHold() {
+      return new Set<string>();
+    },
   };
 }

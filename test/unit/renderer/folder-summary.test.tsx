@@ -64,6 +64,14 @@ describe("a finished run's summary under its folder", () => {
     expect(DONE_SUMMARY_MS).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('after a model switch, says the photos were embedded for the model in use, not that they are new', () => {
+    const now = Date.now();
+    const job = done(now, 0);
+    const switched = (added: number): JobState => ({ ...job, result: { ...job.result!, added, newToModel: 30 } });
+    expect(render({ ...FOLDER, failed: 0 }, switched(0), { folderAt: now + 300 })).toContain('Indexed: 30 photos embedded for the model in use · 35 photos/s');
+    expect(render({ ...FOLDER, failed: 0 }, switched(2), { folderAt: now + 300 })).toContain('Indexed: 2 new photos, 30 photos embedded for the model in use');
+  });
+
   it('a failed run stays said until another run', () => {
     const failed: JobState = { ...done(Date.now() - DONE_SUMMARY_MS * 10), state: 'failed', result: null, error: 'disk gone' };
     expect(render(FOLDER, failed, { syncedAt: Date.now() })).toContain('Indexing failed: disk gone');
