@@ -59,7 +59,12 @@ export { formatRate } from './clip/provider-verdict';
 export { NoModelError } from './library/model-choice';
 export { LibraryLocationError } from './location/location-error';
 export { parseLibraryUri } from './location/library-uri';
-export { checkLibraryLocation } from './location/check-location';
+/** Loaded at first use, as createLibraryApi is: it brings the S3 client (~0.45 s and ~68 MB
+ *  at the app's start, where only Settings → Library's check needs it). */
+export async function checkLibraryLocation(...args: Parameters<typeof import('./location/check-location').checkLibraryLocation>): Promise<void> {
+  const { checkLibraryLocation: check } = await import('./location/check-location');
+  return check(...args);
+}
 export { FolderRefusedError } from './library/folder-rules';
 export { CopyRefusedError } from './api/copy-refused-error';
 export { QueryError } from './search/query-error';

@@ -5,7 +5,8 @@
 // src/main sees only `EngineHost`: a LibraryApi, image reads, dispose().
 //
 // The process starts on first use (utilityProcess.fork needs the app to be ready). If it
-// dies, calls in flight fail, it is started again and the page is told (a 'log' event). If
+// dies, calls in flight fail, it is started again and the page is told (an error-level 'log'
+// event, which the page shows until dismissed: renderer/lib/engine-notices.ts). If
 // it cannot start, or dies before its hello (an unreadable data folder, an unreachable S3
 // library; a library another process writes opens for viewing: api/writer-elsewhere.ts),
 // calls fail with that reason and each later call tries again, at most every few seconds.
@@ -156,10 +157,11 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       emit({ type: 'log', level: 'error', message: fatal.error.message });
       return;
     }
-    // The page is told what happened once it is known: restarted, or not.
+    // The page is told what happened once it is known: restarted, or not. Its jobs died with
+    // it and the new engine's list lacks them: said here, or they would just vanish.
     void ensureReady().then(
       () => {
-        emit({ type: 'log', level: 'error', message: `The engine stopped unexpectedly (exit code ${code}) and was restarted.` });
+        emit({ type: 'log', level: 'error', message: `The engine stopped unexpectedly (exit code ${code}) and was restarted; jobs that were running (indexing, an import, a download) stopped.` });
         emit({ type: 'folders-changed' });
         emit({ type: 'photos-changed', added: 0, removed: 0 });
       },

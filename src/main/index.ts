@@ -13,24 +13,9 @@ import { installMenu } from './menu';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
-import type { ExecutionProviderName } from '../shared/api';
-import { checkLibraryLocation, providerSetting } from '../core/index';
-
-const PROVIDERS = ['auto', 'cuda', 'dml', 'coreml', 'webgpu', 'cpu'];
-
-/** SHOEBOX_PROVIDER as the CLI reads it; anything else means auto. */
-function parseProviderEnv(value: string | undefined): ExecutionProviderName | 'auto' {
-  return value && PROVIDERS.includes(value) ? (value as ExecutionProviderName | 'auto') : 'auto';
-}
-
-/** settings.json's "provider"; a bad one must not keep the app from starting: auto. */
-function providerSettingOrAuto(home: string): ExecutionProviderName | 'auto' {
-  try {
-    return providerSetting(home) ?? 'auto';
-  } catch {
-    return 'auto';
-  }
-}
+import { checkLibraryLocation } from '../core/index';
+import { appHome } from './app-home';
+import { providerChoice } from './provider-choice';
 
 // Sandbox every renderer, including any a future feature forgets to configure.
 app.enableSandbox();
@@ -49,15 +34,17 @@ function start(): void {
   // electron-vite writes the three bundles under out/ in both cases.
   const outDir = path.join(app.getAppPath(), 'out');
   // The engine process starts on first use (after ready); its data folder is the same
-  // per-user folder the `shoebox` CLI uses by default, so both see one library.
-  const home = process.env['SHOEBOX_HOME'] || app.getPath('userData');
+  // per-user folder the `shoebox` CLI uses by default, or SHOEBOX_HOME as the CLI resolves
+  // it, so both see one library.
+  const home = appHome(app.getPath('userData'));
   // Settings → Library: SHOEBOX_LIBRARY (as the CLI reads it) wins over the saved choice.
   const librarySetting = new LibrarySetting(home, safeStorage);
   const engine = createEngineHost({
     entry: path.join(outDir, 'main', 'engine.js'),
     home,
-    // SHOEBOX_PROVIDER, else settings.json's "provider", else auto (as the CLI decides).
-    provider: process.env['SHOEBOX_PROVIDER'] ? parseProviderEnv(process.env['SHOEBOX_PROVIDER']) : providerSettingOrAuto(home),
+    // SHOEBOX_PROVIDER, else settings.json's "provider", else auto (as the CLI decides);
+    // a name neither knows starts the app on auto, said on the terminal it was started from.
+    provider: providerChoice(home, (line) => console.warn(`[shoebox] ${line}`)),
     library: () => (process.env['SHOEBOX_LIBRARY'] ? { library: process.env['SHOEBOX_LIBRARY'] } : librarySetting.engineOptions()),
   });
   let mainWindow: BrowserWindow | null = null;

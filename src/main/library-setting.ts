@@ -1,7 +1,8 @@
 // Settings → Library on this device: which library the app opens (library-choice.json in the
-// home, no secret in it) and the S3 keys for it, kept only encrypted by Electron's
-// safeStorage (the OS keychain / DPAPI / libsecret) in library-keys.bin, never in plain text,
-// never logged. The engine gets them as its createLibraryApi options (engine-protocol.ts).
+// home, no secret in it) and the S3 keys for it (its endpoint and bucket only), kept only
+// encrypted by Electron's safeStorage (the OS keychain / DPAPI / libsecret) in
+// library-keys.bin, never in plain text, never logged. The engine gets them as its
+// createLibraryApi options (engine-protocol.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../base/atomic-write';
@@ -83,7 +84,7 @@ export class LibrarySetting {
     const { choice, keys } = checkLibraryChoiceInput(input);
     const uri = libraryChoiceUri(choice);
     if (choice.kind !== 's3') return uri ? { library: uri } : {};
-    const credentials = keys === undefined ? this.keys() : keys;
+    const credentials = keys === undefined ? this.storedKeysFor(choice) : keys;
     const s3 = { ...(choice.endpoint ? { endpoint: choice.endpoint } : {}), ...(choice.region ? { region: choice.region } : {}), ...(credentials ? { credentials } : {}) };
     return { library: uri!, ...(Object.keys(s3).length ? { s3 } : {}) };
   }
@@ -112,7 +113,9 @@ export class LibrarySetting {
     const { choice, keys } = checkLibraryChoiceInput(input);
     if (keys) {
       writeFileAtomicSync(path.join(this.home, KEYS_FILE), this.box.encryptString(JSON.stringify(keys)), { mode: 0o600 });
-    } else if (keys === null || choice.kind !== 's3') {
+    } else if (keys === null || !sameS3Place(this.choice(), choice)) {
+      // Leaving S3, or another endpoint or bucket without keys typed: the stored ones were
+      // for the old place only, and must not be sent to the new one (storedKeysFor).
       fs.rmSync(path.join(this.home, KEYS_FILE), { force: true });
     }
     writeFileAtomicSync(path.join(this.home, CHOICE_FILE), JSON.stringify(choice, null, 1));
@@ -122,6 +125,17 @@ export class LibrarySetting {
   /** The engine's options for the saved choice (keys decrypted only here, in memory). */
   engineOptions(): EngineLibraryOptions {
     return this.optionsFor({ choice: this.choice() });
+  }
+
+  /**
+   * The stored keys when `choice` is the place they were saved for (the same endpoint and
+   * bucket; another prefix or region is still that place); else none, and the AWS variables
+   * and files answer. Reused for another endpoint or bucket, they would send bucket A's key
+   * id, and requests signed with its secret, to B's host: a NAS typed in Settings, or
+   * another bucket "copied and opened" without typing its keys.
+   */
+  private storedKeysFor(choice: LibraryChoice): S3Keys | null {
+    return sameS3Place(this.choice(), choice) ? this.keys() : null;
   }
 
   private keys(): S3Keys | null {
@@ -138,4 +152,9 @@ export class LibrarySetting {
       return null; // another user's or machine's keychain: as if none were stored
     }
   }
+}
+
+/** Whether two choices are the same S3 endpoint and bucket (where keys saved for one may go). */
+function sameS3Place(a: LibraryChoice, b: LibraryChoice): boolean {
+  return a.kind === 's3' && b.kind === 's3' && a.bucket === b.bucket && (a.endpoint ?? '') === (b.endpoint ?? '');
 }

@@ -3,12 +3,16 @@ import type { Session } from 'electron';
 import { isAppUrl } from './app-url';
 
 /**
- * Adds our CSP to every document the session loads over http(s) (the dev server today)
- * and refuses every permission but fullscreen for the app's own pages. Custom-scheme
- * responses carry their own header (app-protocol.ts), because webRequest header hooks only
- * run for http(s).
+ * Turns the spellchecker off, adds our CSP to every document the session loads over http(s)
+ * (the dev server today) and refuses every permission but fullscreen for the app's own pages.
+ * Custom-scheme responses carry their own header (app-protocol.ts), because webRequest header
+ * hooks only run for http(s).
  */
 export function hardenSession(session: Session, csp: string): void {
+  // Chromium's spellchecker fetches its Hunspell dictionaries from Google's CDN on Windows
+  // and Linux; a local-first app sends nothing out. Off for the whole session, whatever a
+  // window's webPreferences say (window.ts turns it off there too).
+  session.setSpellCheckerEnabled(false);
   session.webRequest.onHeadersReceived((details, callback) => {
     const isDocument = details.resourceType === 'mainFrame' || details.resourceType === 'subFrame';
     callback({

@@ -34,6 +34,9 @@ export function createMainWindow({ preloadPath, url, stateFile }: MainWindowOpti
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // On Windows and Linux Chromium's spellchecker downloads Hunspell dictionaries from
+      // Google's servers: nothing is to leave the machine (the session's is off too, security.ts).
+      spellcheck: false,
     },
   });
   guardWebContents(window.webContents);

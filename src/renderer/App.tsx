@@ -15,6 +15,7 @@ import { PlaceSuggestion } from './components/places/PlaceSuggestion';
 import { DescribedSuggestion } from './components/DescribedSuggestion';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
+import { EngineNotice } from './components/EngineNotice';
 import { FilterBar } from './components/FilterBar';
 import { NoFolders, NoModel } from './components/FirstRun';
 import { NoModelBanner } from './components/NoModelBanner';
@@ -510,6 +511,7 @@ export function App() {
             </div>
           </TopBar>
           <ConnectionBanner state={library.connection} />
+          <EngineNotice lines={library.notices} onDismiss={library.dismissNotices} />
           {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
           {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
           {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FolderInfo, IndexProgress, JobState, LibraryStatus } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import type { ConnectionState } from '../client/client';
+import { withEngineNotice } from '../lib/engine-notices';
 import { errorMessage } from './useAsync';
 import { useLibraryEvents } from './useLibraryEvents';
 
@@ -20,6 +21,9 @@ export interface LibraryState {
   /** Bumped when photos were added or removed: grids fetch again. */
   photosVersion: number;
   connection: ConnectionState;
+  /** The engine's errors since last dismissed (it crashed and was restarted, say), newest last. */
+  notices: readonly string[];
+  dismissNotices(): void;
   refresh(): void;
 }
 
@@ -38,6 +42,7 @@ export function useLibrary(): LibraryState {
   const [sync, setSync] = useState<IndexProgress | null>(null);
   const [photosVersion, setPhotosVersion] = useState(0);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [notices, setNotices] = useState<readonly string[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const syncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastProgressRefresh = useRef(0);
@@ -112,11 +117,15 @@ export function useLibrary(): LibraryState {
         refreshSoon();
         break;
       case 'log':
+        // An error is the user's to know (a crash ended what was running); the rest is log only.
+        setNotices((lines) => withEngineNotice(lines, event));
         break;
     }
   });
 
-  return { status, error, folders: folders.list, foldersAt: folders.at, jobs, sync, photosVersion, connection, refresh: () => void load() };
+  const dismissNotices = useCallback(() => setNotices([]), []);
+
+  return { status, error, folders: folders.list, foldersAt: folders.at, jobs, sync, photosVersion, connection, notices, dismissNotices, refresh: () => void load() };
 }
 
 const ACTIVE: Record<JobState['state'], number> = { running: 0, queued: 1, failed: 2, done: 2, cancelled: 2 };

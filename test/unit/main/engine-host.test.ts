@@ -149,7 +149,23 @@ describe('engine host', () => {
     expect(seen.some((e) => e.type === 'log')).toBe(false); // "restarted" only once it is
     engineAnswers(fakeLibrary().library, forkedProcesses[1]);
     await expect(host.api.status()).resolves.toMatchObject({ photos: 0 });
-    expect(seen).toContainEqual(expect.objectContaining({ type: 'log', level: 'error', message: expect.stringMatching(/restarted/) }));
+    // An error, which the page shows (renderer/lib/engine-notices.ts), saying the running jobs went with it.
+    expect(seen).toContainEqual({ type: 'log', level: 'error', message: expect.stringMatching(/^The engine stopped unexpectedly \(exit code 139\) and was restarted; jobs that were running \(indexing, an import, a download\) stopped\.$/) });
+    // Its jobs' list is read again: the page drops the jobs the new engine does not have.
+    expect(seen).toContainEqual({ type: 'folders-changed' });
+  });
+
+  it('tells the page, as an error, when a crashed engine cannot start again', async () => {
+    const host = createEngineHost(options);
+    const seen: LibraryEvent[] = [];
+    host.api.subscribe((event) => seen.push(event));
+    const first = host.api.status();
+    engineAnswers(fakeLibrary().library);
+    await first;
+    forkedProcesses[0]!.emit('exit', 139);
+    const [, ports] = forkedProcesses[1]!.postMessage.mock.calls[0] as [unknown, FakeMessagePort[]];
+    reportFatal(ports[0]!, new Error('cannot reach s3://family/photos'));
+    await vi.waitFor(() => expect(seen).toContainEqual({ type: 'log', level: 'error', message: 'The engine stopped unexpectedly (exit code 139) and could not start again: cannot reach s3://family/photos' }));
   });
 
   it('reopens the engine on the library chosen in Settings, closing the old one first', async () => {

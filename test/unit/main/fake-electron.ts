@@ -164,6 +164,7 @@ export const fakeElectron = {
       webRequest: { onHeadersReceived: vi.fn() },
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
+      setSpellCheckerEnabled: vi.fn((_enable: boolean) => {}),
     },
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

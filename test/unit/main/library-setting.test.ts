@@ -40,9 +40,46 @@ describe('the library setting', () => {
     const again = new LibrarySetting(dir, safeStorage);
     expect(again.engineOptions()).toEqual({ library: 's3://family/photos', s3: { endpoint: 'http://nas.local:9000', credentials: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } } });
     // Saved again without keys: the stored ones stay; with keys: null, they are forgotten.
-    expect(again.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos', region: 'eu-west-3' } }).hasKeys).toBe(true);
+    expect(again.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos', endpoint: 'http://nas.local:9000', region: 'eu-west-3' } }).hasKeys).toBe(true);
     expect(again.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos' }, keys: null }).hasKeys).toBe(false);
     expect(again.engineOptions()).toEqual({ library: 's3://family/photos' }); // the AWS variables and files then
+  });
+
+  it("sends stored keys only to the endpoint and bucket they were saved for, never to another one's host", () => {
+    const nas = { kind: 's3', bucket: 'family', prefix: 'photos', endpoint: 'http://nas.local:9000' };
+    const keys = { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET };
+    const credentials = (setting: InstanceType<typeof LibrarySetting>, choice: object) => setting.optionsFor({ choice }).s3?.credentials;
+    const places = [
+      ['another bucket on the same NAS', { ...nas, bucket: 'work' }],
+      ['the same bucket name on another host', { ...nas, endpoint: 'http://evil.example:9000' }],
+      ['the same bucket name on AWS', { kind: 's3', bucket: 'family', prefix: 'photos' }],
+    ] as const;
+    for (const [what, elsewhere] of places) {
+      const dir = home();
+      const setting = new LibrarySetting(dir, safeStorage);
+      setting.save({ choice: nas, keys });
+      // Another prefix or region is the same place: the keys go with it.
+      expect(credentials(setting, { ...nas, prefix: 'other', region: 'eu-west-3' }), what).toEqual(keys);
+      // Checked or copied to (switchLibrary's optionsFor) without keys typed: none (the AWS default chain).
+      expect(credentials(setting, elsewhere), what).toBeUndefined();
+      expect(setting.optionsFor({ choice: elsewhere, keys: { accessKeyId: 'AKIDWORK', secretAccessKey: SECRET } }).s3?.credentials, what).toEqual({ accessKeyId: 'AKIDWORK', secretAccessKey: SECRET });
+      // Saved without keys typed: the old place's keys are forgotten, not started with.
+      expect(setting.save({ choice: elsewhere }).hasKeys, what).toBe(false);
+      expect(setting.engineOptions().s3?.credentials, what).toBeUndefined();
+      expect(new LibrarySetting(dir, safeStorage).engineOptions().s3?.credentials, what).toBeUndefined();
+    }
+  });
+
+  it("copies to another bucket with the AWS default chain, not the open library's stored keys", async () => {
+    const setting = new LibrarySetting(home(), safeStorage, {});
+    setting.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos', endpoint: 'http://nas.local:9000' }, keys: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } });
+    const check = vi.fn(async (_options: object, _toOpen: boolean) => undefined);
+    const copy = vi.fn(async (_target: object) => undefined);
+    const target = { kind: 's3', bucket: 'backup', prefix: 'shoebox', endpoint: 'https://s3.example.com' };
+    await switchLibrary(setting, { choice: target, copy: true }, { check, copy, restart: async () => undefined });
+    expect(check).toHaveBeenCalledWith({ library: 's3://backup/shoebox', s3: { endpoint: 'https://s3.example.com' } }, false);
+    expect(copy).toHaveBeenCalledWith({ library: 's3://backup/shoebox', s3: { endpoint: 'https://s3.example.com' } });
+    expect(setting.view()).toMatchObject({ uri: 's3://backup/shoebox', hasKeys: false });
   });
 
   it('refuses to keep keys where the system cannot encrypt them', () => {

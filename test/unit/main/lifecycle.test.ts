@@ -80,6 +80,35 @@ describe('app lifecycle', () => {
     expect(start.options.home).toBe(process.env['SHOEBOX_HOME'] || '/fake/userData');
   });
 
+  it('starts the engine on the home and provider the CLI would use, saying when a provider name is unknown', async () => {
+    const saved = { home: process.env['SHOEBOX_HOME'], provider: process.env['SHOEBOX_PROVIDER'] };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    /** The engine's start message once the page asks for something. */
+    const engineStart = async () => {
+      const { fakeElectron, forkedProcesses } = await launchToWindow();
+      const statusHandler = fakeElectron.ipcMain.handle.mock.calls.find(([name]) => name === 'shoebox:status')?.[1] as (e: unknown) => Promise<unknown>;
+      void statusHandler({ senderFrame: { url: 'shoebox://app/index.html' } }).catch(() => {});
+      return (forkedProcesses[0]!.postMessage.mock.calls[0] as [{ options: { home: string; provider: string } }])[0].options;
+    };
+    try {
+      process.env['SHOEBOX_HOME'] = path.join('relative', 'shoebox-home');
+      process.env['SHOEBOX_PROVIDER'] = 'CUDA';
+      expect(await engineStart()).toMatchObject({ home: path.resolve('relative', 'shoebox-home'), provider: 'cuda' });
+      expect(warn).not.toHaveBeenCalled();
+
+      fake.resetFakeElectron();
+      process.env['SHOEBOX_PROVIDER'] = 'gpu';
+      expect(await engineStart()).toMatchObject({ provider: 'auto' });
+      expect(warn).toHaveBeenCalledExactlyOnceWith('[shoebox] SHOEBOX_PROVIDER: unknown execution provider "gpu" (auto, cuda, dml, coreml, webgpu or cpu); using auto');
+    } finally {
+      warn.mockRestore();
+      for (const [name, value] of [['SHOEBOX_HOME', saved.home], ['SHOEBOX_PROVIDER', saved.provider]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   it('loads the dev server in development', async () => {
     process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173';
     const { createdWindows } = await launchToWindow();

@@ -71,6 +71,17 @@ describe('electron-builder config', () => {
     expect(config.files.some((f) => f.includes('@huggingface/tokenizers'))).toBe(false);
   });
 
+  it('leaves tsx and its esbuild binary out: the app runs the built JavaScript, never TypeScript', () => {
+    for (const dir of ['tsx', 'esbuild', '@esbuild']) expect(config.files, dir).toContain(`!node_modules/${dir}/**`);
+    // The bin that runs sources through tsx is not packed (only out/ and resources/ are).
+    expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['out/**', 'resources/**']);
+    // The one use in src: a worker started from a .ts file (sources), which a build has not.
+    const sources = fs.readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const users = sources.filter((f) => /['"](tsx|esbuild)(\/[^'"]*)?['"]/.test(fs.readFileSync(path.join(REPO_ROOT, 'src', f), 'utf8')));
+    expect(users.map((f) => f.split(path.sep).join('/'))).toEqual(['core/clip/worker-spawn.ts']);
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'src/core/clip/worker-spawn.ts'), 'utf8')).toMatch(/if \(!moduleUrl\.pathname\.endsWith\('\.ts'\)\) return new Worker\(moduleUrl, options\);/);
+  });
+
   it('only excludes libraries nothing in src imports', () => {
     const sources = fs.readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
     const text = sources.map((f) => fs.readFileSync(path.join(REPO_ROOT, 'src', f), 'utf8')).join('\n');

@@ -27,6 +27,13 @@ function receive(resourceType: string, responseHeaders: Record<string, string[]>
 describe('session hardening', () => {
   beforeEach(resetFakeElectron);
 
+  it("turns Chromium's spellchecker off: it would download dictionaries from Google on Windows and Linux", () => {
+    const session = fakeElectron.session.defaultSession;
+    hardenSession(session as unknown as Session, csp);
+    expect(session.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+    expect(session.setSpellCheckerEnabled).not.toHaveBeenCalledWith(true);
+  });
+
   it('adds the CSP header to documents', () => {
     const headers = receive('mainFrame', { 'Content-Type': ['text/html'] });
     expect(headers['Content-Security-Policy']).toEqual([csp]);

@@ -33,6 +33,10 @@ describe('main window', () => {
     });
   });
 
+  it("keeps Chromium's spellchecker off, which would download dictionaries from Google", () => {
+    expect(openWindow().options['webPreferences']).toMatchObject({ spellcheck: false });
+  });
+
   it('loads the app entry', () => {
     expect(openWindow().loadURL).toHaveBeenCalledWith('shoebox://app/index.html');
   });
