@@ -10,6 +10,7 @@ import {
   checkLibraryChoice,
   checkLibraryChoiceInput,
   libraryChoiceUri,
+  sameS3Place,
   type LibraryChoice,
   type LibraryChoiceView,
   type S3Keys,
@@ -152,9 +153,4 @@ export class LibrarySetting {
       return null; // another user's or machine's keychain: as if none were stored
     }
   }
-}
-
-/** Whether two choices are the same S3 endpoint and bucket (where keys saved for one may go). */
-function sameS3Place(a: LibraryChoice, b: LibraryChoice): boolean {
-  return a.kind === 's3' && b.kind === 's3' && a.bucket === b.bucket && (a.endpoint ?? '') === (b.endpoint ?? '');
 }

@@ -34,6 +34,7 @@ export interface LibraryChoiceView {
  */
 export interface LibraryChoiceInput {
   choice: LibraryChoice;
+  /** Absent: keep the stored ones (for the same endpoint and bucket only: sameS3Place). */
   keys?: S3Keys | null;
   copy?: boolean;
 }
@@ -110,4 +111,13 @@ function text(value: unknown, name: string): string {
 function optionalText(value: unknown, name: string): string {
   if (value === undefined || value === null || value === '') return '';
   return text(value, name);
+}
+
+/**
+ * Whether two checked choices are the same S3 endpoint and bucket: where keys stored for one
+ * may go (another prefix or region is still that place). Main sends stored keys only there,
+ * and the page offers them ("stored") only there.
+ */
+export function sameS3Place(a: LibraryChoice, b: LibraryChoice): boolean {
+  return a.kind === 's3' && b.kind === 's3' && a.bucket === b.bucket && (a.endpoint ?? '') === (b.endpoint ?? '');
 }

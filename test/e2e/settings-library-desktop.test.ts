@@ -154,6 +154,14 @@ describe.skipIf(!hasChromium || !s3)('Settings → Library in the desktop app', 
     expect(await settings.getByLabel('Secret access key', { exact: true }).inputValue()).toBe('');
     expect(await settings.getByLabel('Access key id', { exact: true }).getAttribute('placeholder')).toBe('stored (type to replace)');
     await screenshot(page, 'settings-library-desktop-2-saved');
+    // Another bucket gets none of them: the fields say where keys come from then, and why.
+    const bucket = settings.getByLabel('Bucket', { exact: true });
+    await bucket.fill(`${s3!.bucket}-other`);
+    expect(await settings.getByLabel('Access key id', { exact: true }).getAttribute('placeholder')).toBe('from ~/.aws or AWS_* if empty');
+    expect(await settings.getByText(`The stored keys are for ${uri} at ${s3!.endpoint} only`, { exact: false }).isVisible()).toBe(true);
+    expect(await settings.getByText('Forget the stored keys').count()).toBe(0);
+    await bucket.fill(s3!.bucket);
+    expect(await settings.getByLabel('Access key id', { exact: true }).getAttribute('placeholder')).toBe('stored (type to replace)');
     await settings.getByText(`Opened ${uri}.`).scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-library-desktop-3-opened');
 

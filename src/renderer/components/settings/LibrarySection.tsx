@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { checkLibraryChoice, type LibraryChoice, type LibraryChoiceView } from '../../../shared/library-choice';
+import { checkLibraryChoice, libraryChoiceUri, sameS3Place, type LibraryChoice, type LibraryChoiceView } from '../../../shared/library-choice';
 import { useClient } from '../../client/ClientContext';
 import type { JobState } from '../../../shared/api';
 import { useAsync } from '../../hooks/useAsync';
@@ -26,6 +26,16 @@ function choiceOf(d: Draft): LibraryChoice {
   if (d.kind === 'default') return { kind: 'default' };
   if (d.kind === 'local') return { kind: 'local', folder: d.folder };
   return { kind: 's3', bucket: d.bucket, prefix: d.prefix, ...(d.endpoint ? { endpoint: d.endpoint } : {}), ...(d.region ? { region: d.region } : {}) };
+}
+
+/** Whether the keys stored for the saved choice would go to this draft's place (main sends them only there). */
+function keysApply(view: LibraryChoiceView, draft: LibraryChoice): boolean {
+  if (!view.hasKeys) return false;
+  try {
+    return sameS3Place(checkLibraryChoice(draft), checkLibraryChoice(view.choice));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether two choices name one place, as main would save them (a prefix's slashes, an endpoint's trailing one). */
@@ -99,6 +109,8 @@ export function LibrarySection({ library = null }: { library?: string | null } =
   // A copy goes somewhere new: a folder or a bucket (at its endpoint) other than the library open now.
   const moving = (draft: Draft) => draft.kind !== 'default' && !sameChoice(choiceOf(draft), view?.choice);
   const copies = d !== null && d.copy && moving(d);
+  // Another endpoint or bucket gets none of the stored keys (main sends them only to their own place).
+  const storedKeys = view !== null && d !== null && keysApply(view, choiceOf(d));
 
   const choose = async () => {
     const folder = await client.chooseFolder();
@@ -189,13 +201,14 @@ export function LibrarySection({ library = null }: { library?: string | null } =
               </label>
               <label>
                 Access key id
-                <input type="text" value={d.accessKeyId} autoComplete="off" placeholder={view.hasKeys ? 'stored (type to replace)' : 'from ~/.aws or AWS_* if empty'} onChange={(e) => set({ accessKeyId: e.target.value })} />
+                <input type="text" value={d.accessKeyId} autoComplete="off" placeholder={storedKeys ? 'stored (type to replace)' : 'from ~/.aws or AWS_* if empty'} onChange={(e) => set({ accessKeyId: e.target.value })} />
               </label>
               <label>
                 Secret access key
-                <input type="password" value={d.secretAccessKey} autoComplete="off" placeholder={view.hasKeys ? 'stored (type to replace)' : ''} onChange={(e) => set({ secretAccessKey: e.target.value })} />
+                <input type="password" value={d.secretAccessKey} autoComplete="off" placeholder={storedKeys ? 'stored (type to replace)' : ''} onChange={(e) => set({ secretAccessKey: e.target.value })} />
               </label>
-              {view.hasKeys && (
+              {view.hasKeys && !storedKeys && <p className="muted small">The stored keys are for {libraryChoiceUri(view.choice)}{view.choice.kind === 's3' && view.choice.endpoint ? ` at ${view.choice.endpoint}` : ''} only: type this place's keys, or leave them empty for ~/.aws or AWS_*.</p>}
+              {storedKeys && (
                 <label className="settings__check">
                   <input type="checkbox" checked={d.forgetKeys} onChange={(e) => set({ forgetKeys: e.target.checked })} />
                   Forget the stored keys
