@@ -35,13 +35,20 @@ export function registerIndex(program: Command): void {
       if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
       if (opts.json) return printJson(s);
       printLine(summaryLine(s));
-      for (const f of s.failed) process.stderr.write(failedLine(f));
+      // Failures an earlier run told, their files unchanged, are counted, not told again.
+      for (const f of s.failed) if (!f.known) process.stderr.write(failedLine(f));
     });
 }
 
 function summaryLine(s: IndexSummary): string {
   // A move or copy said as such (added-count.ts), as `shoebox watch` says it.
-  const line = `${s.scanned} ${s.scanned === 1 ? 'file' : 'files'}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${s.failed.length} failed (${s.seconds.toFixed(1)} s)`;
+  const line = `${s.scanned} ${s.scanned === 1 ? 'file' : 'files'}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   return s.interrupted ? `${line}${kept}; interrupted: ${s.left} ${s.left === 1 ? 'photo' : 'photos'} left for the next run` : `${line}${kept}`;
+}
+
+/** "3 failed", or "7 failed (5 unchanged since an earlier run: shoebox status lists them)". */
+function failedText(failed: IndexSummary['failed']): string {
+  const known = failed.filter((f) => f.known).length;
+  return `${failed.length} failed${known ? ` (${known} unchanged since an earlier run: shoebox status lists them)` : ''}`;
 }

@@ -24,9 +24,10 @@ export interface IndexSummary {
    * Files that could not be indexed, with why (known failures whose file did not change
    * included). `dropped`: the photo was in the library and its file changed into something
    * unreadable: its row is gone (counted in `removed`); its marks, kept by content, come back
-   * if the file is restored.
+   * if the file is restored. `known`: recorded by an earlier run and the file unchanged since,
+   * so not tried again (a re-run tells only new failures in full).
    */
-  failed: { path: string; reason: string; dropped?: true }[];
+  failed: { path: string; reason: string; dropped?: true; known?: true }[];
   /**
    * Folders (or files, links) that could not be read, with how many photos under them were
    * kept: a missing library folder (an unmounted disk) never empties the library. `copiesAt`:

@@ -220,7 +220,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     if (failure && failure.size === file.size && failure.mtimeMs === file.mtimeMs && !retriedNow(failure)) {
       // Retried only when the file changes, or when what failed was the reading, not the
       // content (retriedNow).
-      summary.failed.push({ path: file.path, reason: failure.reason });
+      summary.failed.push({ path: file.path, reason: failure.reason, known: true });
       continue;
     }
     candidates.push(file);

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { MAX_PIXELS, MAX_SIDE } from '../media';
+import { tooLargeReason } from '../media';
 import type { SharedBuffers } from '../../base/shared-buffers';
 
 /** Larger files are refused unread: no camera writes them, and reading one costs its size in memory. */
@@ -161,10 +161,8 @@ async function checkDeclaredSize(head: Buffer): Promise<void> {
   } catch {
     return; // not readable from the head alone: the full decode checks it
   }
-  if (width && height && (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS)) {
-    const mp = Math.round((width * height) / 1e6);
-    throw new PhotoReadError(`image too large: ${width}x${height} (${mp} MP; limits ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side; decompression bomb?)`);
-  }
+  const reason = width && height ? tooLargeReason(width, height) : null;
+  if (reason) throw new PhotoReadError(reason);
 }
 
 /** Resolves or rejects as `promise` does, or rejects after `ms` (the operation itself cannot be cancelled). */

@@ -93,8 +93,14 @@ async function checkHeader(buffer: Buffer, what: string): Promise<Metadata> {
 }
 
 function checkSize(width: number, height: number): void {
-  if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
-    const mp = Math.round((width * height) / 1e6);
-    throw new MediaError('too-large', `image too large: ${width}x${height} (${mp} MP; limits ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side; decompression bomb?)`);
-  }
+  const reason = tooLargeReason(width, height);
+  if (reason) throw new MediaError('too-large', reason);
+}
+
+/** Why a declared size is refused (the limit it passes), or null when it is within both. */
+export function tooLargeReason(width: number, height: number): string | null {
+  const side = Math.max(width, height);
+  if (side > MAX_SIDE) return `image too large: ${width}x${height} (${side.toLocaleString('en-US')} px a side; the limit is ${MAX_SIDE.toLocaleString('en-US')}; decompression bomb?)`;
+  if (width * height > MAX_PIXELS) return `image too large: ${width}x${height} (${Math.round((width * height) / 1e6)} MP; the limit is ${MAX_PIXELS / 1e6} MP; decompression bomb?)`;
+  return null;
 }

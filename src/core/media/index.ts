@@ -5,7 +5,7 @@
 // heic-decode, @xmldom/xmldom (XMP sidecars) and (to find its binary) @ffmpeg-installer/ffmpeg only.
 export { MediaError, type MediaErrorCode } from './errors';
 export { sniffFormat, sniffImage, type ImageFormat, type RawFlavour, type SniffResult } from './sniff';
-export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, type SharpInput } from './decode-input';
+export { toSharpInput, toSharpInputWithHeader, readSharpInput, toSharp, MAX_PIXELS, MAX_SIDE, tooLargeReason, type SharpInput } from './decode-input';
 export { decodeHeic, type RawImage } from './heic';
 export { extractRawPreview, uprightPreview, type RawPreview } from './raw-preview';
 export { readPhotoMetadata, type PhotoMetadata } from './exif';
