@@ -2,7 +2,7 @@
 // exact copies too (the marks are the content's), so `archive add` and `favourites add` say the
 // copies that went along; `on-this-day` on a day whose photos are all archived says they are,
 // not that none was taken; a folder given where photos are meant is said to be a folder by every
-// command that takes photo paths, as `show` says it.
+// command that takes photo paths, as `show` says it; a file the index could not read, with why.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ beforeAll(async () => {
   await writeExifColourPhoto(photos, 'robin.jpg', [20, 200, 30], { taken: '2020:03:01 09:00:00' });
   fs.copyFileSync(at('robin.jpg'), at('robin_copy.jpg'));
   await writeExifColourPhoto(photos, 'otd.jpg', [25, 30, 210], { taken: '2016:07:14 10:00:00' });
+  fs.writeFileSync(at('empty.jpg'), '');
   const index = await runCli(['--home', home, 'index', ...MODEL, '--json', photos]);
   expect(index.code, index.stderr).toBe(0);
 });
@@ -86,5 +87,13 @@ describe('a folder given for photos', () => {
     // A path that is neither: still "not in the library".
     const gone = await shoebox(['date', 'set'], ['2020-01-01', at('gone.jpg')]);
     expect(gone.stderr).toBe(`shoebox: not in the library: ${at('gone.jpg')}\n`);
+  });
+
+  it('a file the index could not read is said with why, as status lists it', async () => {
+    const line = `shoebox: not in the library, it could not be indexed: ${at('empty.jpg')}: empty file (0 bytes) (tried again when the file changes)\n`;
+    expect(await shoebox(['show'], [at('empty.jpg')])).toEqual({ code: 1, stdout: '', stderr: line });
+    const favourite = await shoebox(['favourites', 'add'], [at('empty.jpg'), at('tench.jpg')]);
+    expect([favourite.code, favourite.stderr]).toEqual([1, line]);
+    expect((await shoebox(['favourites', 'remove'], [at('tench.jpg')])).code).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
   try {
     const { changed, missing } = await library.api.setTakenAtByPath(photos, takenAt);
     // A path the library does not hold (a folder said as one) is reported and the rest still changed (exit 1).
-    reportMissingPhotos(missing);
+    await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing });
     const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
     printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}`);
@@ -39,7 +39,7 @@ async function shiftDate(cmd: Command, opts: LibraryCommandOptions, shift: strin
   const library = await openCommandLibrary(cmd, opts, 'shoebox date shift');
   try {
     const { changed, missing, undated } = await library.api.shiftTakenAtByPath(photos, seconds);
-    reportMissingPhotos(missing);
+    await reportMissingPhotos(library.api, missing);
     for (const p of undated) process.stderr.write(`shoebox: no date taken to shift (set one with 'shoebox date set'): ${printable(p)}\n`);
     if (missing.length || undated.length) process.exitCode = EXIT_FAILURE;
     if (opts.json) return printJson({ changed, missing, undated, seconds });

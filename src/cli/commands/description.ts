@@ -17,7 +17,7 @@ async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos:
   const library = await openCommandLibrary(cmd, opts, `shoebox description ${text === null ? 'remove' : 'set'}`);
   try {
     const { changed, missing } = await library.api.setDescriptionByPath(photos, text);
-    reportMissingPhotos(missing);
+    await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing });
     const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
     printLine(text === null || text.trim() === '' ? `removed the description of ${count}` : `described ${count}`);

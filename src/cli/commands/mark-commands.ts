@@ -32,7 +32,7 @@ async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOpt
     const changedSet = new Set(changed);
     const unchanged = marked.filter((p) => !changedSet.has(p));
     // A path the library does not hold (a folder said as one) is reported and the rest still marked (exit 1).
-    reportMissingPhotos(missing);
+    await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ [on ? 'added' : 'removed']: changed, unchanged, missing, copies });
     const how = on ? spec.add : spec.remove;
     const photosText = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;

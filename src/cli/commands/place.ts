@@ -21,7 +21,7 @@ async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: strin
     const choice = typeof how === 'string' ? null : library.api.choosePlace(how.set);
     const { changed, missing } = await library.api.setPlaceByPath(photos, choice ? { lat: choice.lat, lon: choice.lon } : how === 'remove' ? 'none' : null);
     // A path the library does not hold is reported and the rest still changed (exit 1).
-    reportMissingPhotos(missing);
+    await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing, ...(choice ? { place: choice } : {}) });
     const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
     printLine(choice ? `set the place of ${count} to ${choice.label} (${choice.lat.toFixed(5)}, ${choice.lon.toFixed(5)})` : how === 'remove' ? `removed the place of ${count} (the files keep theirs)` : `restored the file's own place on ${count}`);

@@ -32,7 +32,7 @@ export function registerRotate(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox rotate');
       try {
         const { changed, missing, videos } = await library.api.rotateByPath(photos, turns);
-        reportMissingPhotos(missing);
+        await reportMissingPhotos(library.api, missing);
         for (const p of videos) process.stderr.write(`shoebox: a video is not rotated: ${printable(p)}\n`);
         if (missing.length || videos.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson({ changed, missing, videos });

@@ -104,7 +104,7 @@ export function registerShow(program: Command): void {
             continue;
           }
           // A path the library does not hold is said, and the others still shown (exit 1).
-          reportMissingPhotos([file]);
+          await reportMissingPhotos(library.api, [file]);
         }
         if (opts.json) return printJson(found.map(photoJson));
         found.forEach((p, i) => {
