@@ -1,10 +1,10 @@
 // The `shoebox` command: a thin shell over the engine (DESIGN.md). Parsing, exit codes and
 // one-line errors live here; every real decision is the engine's.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 // The front door is cheap to import (src/core/index.ts): these are small modules, and each
 // command loads the engine only when it runs, so --help, --version and usage errors are quick.
 import { VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
-import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine } from './output';
+import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine, printable } from './output';
 import { checkedLibraryUri } from './global-options';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';
@@ -34,12 +34,31 @@ import { registerRepair } from './commands/repair';
 import { registerCopyLibrary } from './commands/copy-library';
 import { registerSettings } from './commands/settings';
 
-/** A mistyped provider is a usage error (exit 2), caught while the arguments are parsed. */
-function providerArgument(value: string): string {
+/**
+ * A provider the user typed (--provider) or set for this shell (SHOEBOX_PROVIDER) that core does
+ * not know is a usage error (exit 2) naming where it came from and the names it knows, as a
+ * malformed --library or SHOEBOX_LIBRARY is.
+ */
+function typedProvider(value: string, source: '--provider' | 'SHOEBOX_PROVIDER'): string {
   try {
     return parseProvider(value);
   } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
+    throw new UsageError(`${source}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The provider when neither --provider nor SHOEBOX_PROVIDER names one: settings.json's. A bad
+ * value there is not the command's mistake and must not lock the user out of every command
+ * (even `status`): as the app does (src/main/provider-choice.ts), one line on stderr, then auto.
+ * A settings.json that cannot be read at all is left to the commands that need it.
+ */
+function settingsProvider(home: string | undefined): string | undefined {
+  try {
+    return providerSetting(resolveHome(home));
+  } catch (err) {
+    process.stderr.write(`shoebox: ${printable((err as Error).message)}; using auto\n`);
+    return 'auto';
   }
 }
 
@@ -63,15 +82,16 @@ export function buildProgram(): Command {
     )
     .addOption(
       new Option('--provider <name>', 'execution provider: auto, cuda, dml, coreml, webgpu or cpu (default: $SHOEBOX_PROVIDER, else "provider" in settings.json, else auto)')
-        .default(process.env.SHOEBOX_PROVIDER)
-        .argParser(providerArgument),
+        .argParser((value) => typedProvider(value, '--provider')),
     )
     .showHelpAfterError(false)
-    // Neither --provider nor SHOEBOX_PROVIDER: the home's settings.json may name one.
+    // No --provider: SHOEBOX_PROVIDER, else the home's settings.json may name one. Read when a
+    // command runs (not as the option's default, which commander would not parse).
     .hook('preAction', () => {
       if (program.opts<{ provider?: string }>().provider) return;
-      const setting = providerSetting(resolveHome(program.opts<{ home?: string }>().home));
-      if (setting) program.setOptionValue('provider', setting);
+      const named = process.env.SHOEBOX_PROVIDER;
+      const chosen = named ? typedProvider(named, 'SHOEBOX_PROVIDER') : settingsProvider(program.opts<{ home?: string }>().home);
+      if (chosen) program.setOptionValue('provider', chosen);
     })
     .exitOverride()
     .configureOutput({ outputError: () => {} });

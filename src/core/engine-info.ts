@@ -31,7 +31,7 @@ export function engineInfo(home: string, provider: ExecutionProviderName | 'auto
   };
 }
 
-/** The active model's vision file, whose remembered verdicts apply, when one is installed. */
+/** The active model's files, whose remembered verdicts apply, when one is installed. */
 function activeModelProbe(home: string): ProbeOptions {
   const paths = homePaths(home);
   try {
@@ -39,7 +39,7 @@ function activeModelProbe(home: string): ProbeOptions {
     const dir = id ? path.join(paths.models, id) : null;
     if (!dir || !fs.existsSync(dir)) return { cacheDir: paths.cache };
     const folder = readModelFolder(dir);
-    return { modelPath: folder.visionModelPath, cacheDir: paths.cache };
+    return { modelPath: folder.visionModelPath, textModelPath: folder.textModelPath, cacheDir: paths.cache };
   } catch {
     // A broken model or settings file is reported by the commands that use them.
     return { cacheDir: paths.cache };

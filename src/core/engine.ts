@@ -20,6 +20,8 @@ import { TaggingService, autoTagHook } from './tags/tagging-service';
 import { SignatureBatcher } from './dupes/signature-batcher';
 import { signatureOffThread } from './dupes/signature-thread';
 import { textPassHook } from './text';
+import { isInside } from '../base/path-inside';
+import { markModelInUse } from './models/model-users';
 
 export interface EngineOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -126,6 +128,13 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   };
   const emit = options.emit ?? (() => {});
+  // An installed model stays marked in use while the library is open, so that `shoebox models
+  // remove` does not delete it from under a running serve, watch or app (model-users.ts).
+  const use = model.dir && isInside(model.dir, homePaths(home).models) ? markModelInUse(home, model.id, options.command ?? 'shoebox') : null;
+  const onClose = () => {
+    use?.release();
+    options.onClose?.();
+  };
   const library = new LibraryService({
     home,
     ...(options.location ? { location: options.location } : {}),
@@ -133,7 +142,7 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
     modelOptions,
     emit,
     ...(options.command ? { command: options.command } : {}),
-    ...(options.onClose ? { onClose: options.onClose } : {}),
+    onClose,
     ...(options.ffmpeg !== undefined ? { ffmpeg: options.ffmpeg } : {}),
     // Duplicate detection's signatures, from the thumbnails indexing makes anyway.
     thumbnailStep: (store) => new SignatureBatcher(store, signatureOffThread),

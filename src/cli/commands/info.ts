@@ -20,6 +20,8 @@ export function registerInfo(program: Command): void {
       printLine(`execution providers: ${available.join(', ')}; in use: ${inUse}`);
       if (adapter) printLine(`gpu adapter: ${adapter.name}${adapter.kind === 'software' ? ' (software renderer)' : ''}`);
       if (measured) printLine(`measured: ${measured.provider} ${formatRate(measured.rate)} vs cpu ${formatRate(measured.cpuRate)}`);
+      // A GPU provider in use with no figures yet: they come with the first model loaded on it.
+      else if (inUse && inUse !== 'cpu') printLine(`measured: not yet (${inUse} is timed against the CPU the first time a model loads on it)`);
       if (fallbackReason) printLine(`note: ${fallbackReason}`);
       const { cores, decodes, pool } = info.threads;
       printLine(`indexing: ${cores} cores, up to ${decodes} photos decoded at once (libuv pool ${pool})`);

@@ -129,10 +129,11 @@ export function registerModels(program: Command): void {
     .command('remove')
     .description('delete an installed model (and any unfinished download of it)')
     .argument('<id>', 'model id')
+    .option('--force', 'remove it even while a running shoebox serve, watch or the app has it loaded')
     .option('--json', 'print one JSON document')
-    .action(async (id: string, opts: JsonOption, cmd: Command) => {
+    .action(async (id: string, opts: JsonOption & { force?: boolean }, cmd: Command) => {
       const shelf = await shelfFor(cmd);
-      const result = await run(() => shelf.remove(id));
+      const result = await run(() => shelf.remove(id, { force: opts.force === true }));
       if (opts.json) return printJson(result);
       printLine(result.removed ? `removed ${id}` : `removed the unfinished download of ${id}`);
       if (result.wasActive) printLine('it was the active model; no model is active now ("shoebox models use ID" picks one)');

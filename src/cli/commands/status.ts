@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import type { GlobalOptions } from '../global-options';
+import type { LibraryHost } from '../../core/index';
 
 export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
@@ -9,7 +11,8 @@ export function registerStatus(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox status', false, 'read');
       try {
         const status = await library.api.report();
-        if (opts.json) return printJson(status);
+        const providerNote = await askedProviderNote(library.api, cmd, status.provider);
+        if (opts.json) return printJson({ ...status, providerNote });
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
           // The model the core offers this device (the app's banner offers the same): the one
@@ -34,7 +37,10 @@ export function registerStatus(program: Command): void {
             printLine(`${photos(status.photos)}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
             printLine(`  ${why}`);
           }
-        } else printLine(`${photos(status.photos)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+        } else {
+          printLine(`${photos(status.photos)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+          if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
+        }
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }
@@ -53,6 +59,21 @@ export function registerStatus(program: Command): void {
         await library.close();
       }
     });
+}
+
+/**
+ * Why a provider the user forced (--provider, SHOEBOX_PROVIDER, settings.json) is not the one in
+ * use, in the core's words (info's fallbackReason: "webgpu failed to load: …", with what to do
+ * for CUDA); null under auto (its choice is info's to explain) or when the forced one is used.
+ */
+async function askedProviderNote(api: LibraryHost, cmd: Command, inUse: string): Promise<string | null> {
+  const asked = cmd.optsWithGlobals<GlobalOptions>().provider;
+  if (!asked || asked === 'auto' || asked === inUse) return null;
+  try {
+    return (await api.info()).providers.fallbackReason ?? `${asked} is not used here`;
+  } catch {
+    return `${asked} is not used here`;
+  }
 }
 
 const photos = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'}`;

@@ -13,7 +13,8 @@ export interface ModelShelf {
   install(id: string, options?: { onProgress?: (p: DownloadProgress) => void; signal?: AbortSignal }): Promise<InstallResult>;
   /** Copies a model folder (Immich or Transformers.js layout) into the data folder. */
   import(dir: string, options?: { id?: string; onProgress?: (p: DownloadProgress) => void }): Promise<ImportResult>;
-  remove(id: string): RemoveResult;
+  /** Refused while a live process has the model loaded (model-users.ts), unless `force`. */
+  remove(id: string, options?: { force?: boolean }): RemoveResult;
 }
 
 /** `endpoint`: a Hugging Face–compatible hub or mirror for installs. */
@@ -23,6 +24,6 @@ export function modelShelf(home: string, endpoint?: string): ModelShelf {
     list: () => listedModels(home),
     install: (id, options = {}) => manager.install(id, options),
     import: (dir, options = {}) => manager.import(dir, options),
-    remove: (id) => manager.remove(id),
+    remove: (id, options = {}) => manager.remove(id, options),
   };
 }

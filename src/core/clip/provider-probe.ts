@@ -9,8 +9,8 @@ import ort from 'onnxruntime-node';
 import type { ExecutionProviderName, ProviderAdapter, ProviderMeasurement } from '../../shared/api';
 import { ortProviderName, providerOrder } from './providers';
 import { quietOrt } from './session-loader';
-import { PROVIDER_VERDICTS_FILE, VerdictCache, chooseSession, modelFingerprint } from './provider-verdict';
-import { guessWebgpuAdapter } from './webgpu-adapter';
+import { PROVIDER_VERDICTS_FILE, VerdictCache, chooseSession, modelFingerprint, verdictKey } from './provider-verdict';
+import { guessWebgpuAdapter, type AdapterGuess } from './webgpu-adapter';
 
 export interface ProbeResult {
   provider: ExecutionProviderName;
@@ -22,6 +22,11 @@ export interface ProbeResult {
 export interface ProbeOptions {
   /** The active model's vision model, whose remembered verdicts apply. */
   modelPath?: string;
+  /**
+   * Its text model: a model only searched so far (`shoebox search`, `embed-text`) was timed on
+   * its text session alone, and that measurement is the one to show (see measuredFor).
+   */
+  textModelPath?: string;
   /** The home's cache folder (provider-verdicts.json). */
   cacheDir?: string;
 }
@@ -30,18 +35,40 @@ export async function probeProvider(requested: ExecutionProviderName | 'auto', o
   quietOrt();
   const model = identityModel();
   const { modelPath, cacheDir } = options;
+  const cache = cacheDir ? new VerdictCache(path.join(cacheDir, PROVIDER_VERDICTS_FILE)) : null;
+  const guesses = new Map<ExecutionProviderName, AdapterGuess | null>();
   const chosen = await chooseSession(providerOrder(requested), requested === 'auto' ? 'auto' : 'forced', {
     load: (provider) => ort.InferenceSession.create(model, { executionProviders: [ortProviderName(provider)] }),
     // Timing a one-node graph says nothing about CLIP: here, loading is the test.
     measure: null,
     release: (session) => session.release(),
-    adapterOf: (provider) => (provider === 'webgpu' ? guessWebgpuAdapter() : null),
+    adapterOf: (provider) => {
+      const guess = provider === 'webgpu' ? guessWebgpuAdapter() : null;
+      guesses.set(provider, guess);
+      return guess;
+    },
     // Without a model, verdicts do not apply, but a provider's load failure on this hardware does.
-    cache: cacheDir ? new VerdictCache(path.join(cacheDir, PROVIDER_VERDICTS_FILE)) : null,
+    cache,
     modelKey: modelPath ? modelFingerprint(modelPath) : 'no-model',
   });
   await chosen.session.release();
-  return { provider: chosen.provider, fallbackReason: chosen.fallbackReason, adapter: chosen.adapter, measured: chosen.measured };
+  const measured = chosen.measured ?? measuredFor(chosen.provider, options.textModelPath, guesses.get(chosen.provider) ?? null, cache);
+  return { provider: chosen.provider, fallbackReason: chosen.fallbackReason, adapter: chosen.adapter, measured };
+}
+
+/**
+ * The figures of a GPU provider in use that the vision model has none for yet: its text model's,
+ * when that was timed (each session is timed on its own model, and a model only searched so far
+ * has only its text session's verdict). A forced provider is used even when slower, so what it
+ * measured is shown: `info` would otherwise say nothing of it. null where nothing was measured.
+ */
+function measuredFor(provider: ExecutionProviderName, textModelPath: string | undefined, guess: AdapterGuess | null, cache: VerdictCache | null): ProviderMeasurement | null {
+  if (provider === 'cpu' || !textModelPath || !cache) return null;
+  try {
+    return cache.get(verdictKey(modelFingerprint(textModelPath), provider, guess?.driverKey ?? ''));
+  } catch {
+    return null; // a text model that cannot be read is reported by the commands that load it
+  }
 }
 
 // --- a minimal ONNX ModelProto, protobuf-encoded by hand (field numbers from onnx.proto) ---

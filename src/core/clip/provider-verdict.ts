@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import type { ExecutionProviderName, ProviderAdapter, ProviderMeasurement } from '../../shared/api';
 import { writeFileAtomicSync } from '../../base/atomic-write';
 import type { AdapterGuess } from './webgpu-adapter';
+import { providerSetupHint } from './providers';
 
 export interface Choice<S> {
   session: S;
@@ -91,7 +92,8 @@ export async function chooseSession<S>(order: readonly ExecutionProviderName[], 
     try {
       session = await deps.load(provider);
     } catch (err) {
-      failures.push(`${provider} failed to load: ${oneLine(err)}`);
+      const hint = providerSetupHint(provider);
+      failures.push(`${provider} failed to load: ${oneLine(err)}${hint ? ` (${hint})` : ''}`);
       if (failureKey && NO_ADAPTER.test(oneLine(err))) deps.cache?.setFailure(failureKey, { provider, reason: oneLine(err) });
       continue;
     }

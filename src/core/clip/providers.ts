@@ -59,6 +59,22 @@ export function providerOrder(requested: ExecutionProviderName | 'auto' = 'auto'
   return availableProviders(platform);
 }
 
+/**
+ * What the user must do for a provider that failed to load, where there is something to do
+ * (README, "GPUs and execution providers"): CUDA's provider is not in the npm package, and
+ * DirectML and Core ML exist on one platform each. '' where the load error says it all.
+ */
+export function providerSetupHint(provider: ExecutionProviderName, platform: string = process.platform, arch: string = process.arch): string {
+  if (provider === 'cuda') {
+    if (platform === 'linux' && arch === 'x64') return 'CUDA needs `npm run fetch-cuda` (ONNX Runtime\'s CUDA provider), an NVIDIA driver, CUDA 12 and cuDNN 9';
+    if (platform === 'win32') return "CUDA needs ONNX Runtime's CUDA provider library, an NVIDIA driver, CUDA 12 and cuDNN 9";
+    return `ONNX Runtime has no CUDA provider for ${platform}-${arch}`;
+  }
+  if (provider === 'dml' && platform !== 'win32') return 'DirectML runs on Windows only';
+  if (provider === 'coreml' && platform !== 'darwin') return 'Core ML runs on macOS only';
+  return '';
+}
+
 export function parseProvider(value: string | undefined): ExecutionProviderName | 'auto' {
   const v = (value ?? 'auto').toLowerCase();
   const known = PROVIDER_NAMES.find((name) => name === v);

@@ -100,20 +100,35 @@ function formatMB(bytes: number): string {
 /** The hub to talk to: an explicit option, else SHOEBOX_HF_ENDPOINT, else HF_ENDPOINT, else huggingface.co. */
 export function resolveEndpoint(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   const [raw, source] = explicit ? [explicit, '--endpoint'] : env.SHOEBOX_HF_ENDPOINT ? [env.SHOEBOX_HF_ENDPOINT, 'SHOEBOX_HF_ENDPOINT'] : env.HF_ENDPOINT ? [env.HF_ENDPOINT, 'HF_ENDPOINT'] : [DEFAULT_HF_ENDPOINT, 'the default hub'];
+  // What follows `?` or `#` may be a token: never quoted back, whatever else is wrong.
+  const shown = quotable(raw);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ModelError('bad-endpoint', `${source}: "${raw}" is not a valid hub URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
+    throw new ModelError('bad-endpoint', `${source}: "${shown}" is not a valid hub URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
   }
   // Never quoted back: the URL is printed in messages and kept in the install's record.
   if (url.username || url.password) {
     throw new ModelError('bad-endpoint', `${source}: a hub URL takes no user name or password (${url.protocol}//${url.host}/…); Shoebox downloads public models only`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ModelError('bad-endpoint', `${source}: "${raw}" is not an http(s) URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
+    throw new ModelError('bad-endpoint', `${source}: "${shown}" is not an http(s) URL (expected e.g. ${DEFAULT_HF_ENDPOINT})`);
+  }
+  // The API's paths are appended to the URL, so a query or fragment would end up in front of
+  // them (".../?token=X/api/models/..."): a plain base URL only. (href keeps a bare "?" or "#".)
+  if (/[?#]/.test(url.href)) {
+    throw new ModelError('bad-endpoint', `${source}: a hub URL takes no query or fragment (${url.protocol}//${url.host}${url.pathname}…); give the hub's base URL, e.g. ${DEFAULT_HF_ENDPOINT}`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** `raw` up to its first `?` or `#`, with "…" where something was cut, and no user name or
+ *  password (a URL too broken to parse may still hold them). */
+function quotable(raw: string): string {
+  const cut = raw.search(/[?#]/);
+  const head = cut < 0 ? raw : `${raw.slice(0, cut)}…`;
+  return head.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/]*@/, '$1…@');
 }
 
 function encodeRepo(repo: string): string {

@@ -9,6 +9,8 @@ export type ModelErrorCode =
   | 'already-exists'
   /** Another install of the same id is under way. */
   | 'busy'
+  /** A live process has the model loaded (remove without --force). */
+  | 'in-use'
   /** The hub (or mirror) could not be reached or answered with an error. */
   | 'hub'
   /** The hub's URL (--endpoint, SHOEBOX_HF_ENDPOINT, HF_ENDPOINT) cannot name one. */

@@ -13,11 +13,13 @@ import { homePaths } from '../paths';
 import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './catalog';
 import { downloadRepoFiles, type DownloadProgress } from './download';
 import { resolveEndpoint, type FetchLike, type HubLimits } from './hub-client';
-import { holdsModel, MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile } from './manifest';
+import { holdsModel, MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile, type ModelManifest } from './manifest';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { externalDataLocations } from './onnx-external-data';
+import { describeUsers, modelUsers } from './model-users';
 import { FileHasher, hashFileInto } from './file-hash';
 import { tryAcquirePidLock } from '../../base/pid-lock';
+import { isDirectory } from '../../base/file-kind';
 import type { ActiveModel } from '../../shared/api';
 
 export interface ModelManagerOptions {
@@ -136,11 +138,20 @@ export class ModelManager {
   /** Catalog entries (installed or not), then imported models, each with installed/active flags. */
   list(): ModelSummary[] {
     const activeId = readSettings(this.home).activeModel;
-    const summaries: ModelSummary[] = CATALOG.map((entry) => {
+    const summaries: ModelSummary[] = [];
+    const imported: ModelSummary[] = [];
+    for (const entry of CATALOG) {
       const dir = this.modelDir(entry.id);
       const installed = isInstalled(dir);
       const manifest = installed ? readManifest(dir) : undefined;
-      return {
+      // A folder imported under a catalog id (before import refused them) is the user's own
+      // model, not the catalog's: listed as imported, without the catalog's repository and
+      // figures, and the catalog entry offered as not installed is left out (its id is taken).
+      if (manifest?.source === 'import') {
+        imported.push(importedSummary(entry.id, dir, activeId, manifest));
+        continue;
+      }
+      summaries.push({
         id: entry.id,
         source: 'catalog',
         installed,
@@ -157,29 +168,13 @@ export class ModelManager {
         description: entry.description,
         installedAt: manifest?.installedAt,
         importedFrom: manifest?.importedFrom,
-      };
-    });
-    const imported: ModelSummary[] = [];
+      });
+    }
     for (const item of readDirSafe(this.modelsRoot)) {
       if (!item.isDirectory() || !isValidModelId(item.name) || findCatalogEntry(item.name)) continue;
       const dir = path.join(this.modelsRoot, item.name);
       if (!isInstalled(dir)) continue;
-      const manifest = readManifest(dir);
-      imported.push({
-        id: item.name,
-        source: 'imported',
-        installed: true,
-        active: activeId === item.name,
-        partial: false,
-        dir,
-        layout: manifest?.layout ?? tryReadFolder(dir)?.layout,
-        repo: manifest?.repo,
-        revision: manifest?.revision,
-        commit: manifest?.commit,
-        bytes: manifest ? manifestBytes(manifest) : undefined,
-        installedAt: manifest?.installedAt,
-        importedFrom: manifest?.importedFrom,
-      });
+      imported.push(importedSummary(item.name, dir, activeId, readManifest(dir)));
     }
     imported.sort((a, b) => a.id.localeCompare(b.id));
     return [...summaries, ...imported];
@@ -196,6 +191,9 @@ export class ModelManager {
     const dir = this.modelDir(id);
     readSettings(this.home); // a corrupt settings.json fails now, not after the download
     const existing = this.installedState(dir, id);
+    if (existing?.source === 'import') {
+      throw new ModelError('already-exists', `"${id}" in ${dir} was imported from ${existing.importedFrom ?? 'a folder'}, not downloaded from ${entry.repo}; remove it first to install the catalog's model`);
+    }
     if (existing) {
       return {
         id,
@@ -268,13 +266,19 @@ export class ModelManager {
    */
   async import(sourceDir: string, options: ImportOptions = {}): Promise<ImportResult> {
     if (options.id !== undefined) assertValidModelId(options.id);
+    if (options.id !== undefined) refuseCatalogId(options.id);
+    const source = path.resolve(sourceDir);
+    // readModelFolder says "model folder not found" of anything that is not a folder: a file
+    // typed by mistake is told as such.
+    if (fs.existsSync(source) && !isDirectory(source)) throw new ModelError('invalid-model', `${source} is a file, not a model folder`);
     let folder: ModelFolder;
     try {
-      folder = readModelFolder(sourceDir);
+      folder = readModelFolder(source);
     } catch (err) {
       throw new ModelError('invalid-model', (err as Error).message);
     }
     const id = options.id ?? idFromFolderName(folder.dir);
+    if (options.id === undefined) refuseCatalogId(id, ' (the folder\'s name)');
     const dir = this.modelDir(id);
     readSettings(this.home); // a corrupt settings.json fails now, not after the copy
     if (fs.existsSync(dir)) {
@@ -319,14 +323,23 @@ export class ModelManager {
     }
   }
 
-  /** Deletes an installed model (and any unfinished download of it); clears it if it was active. */
-  remove(id: string): RemoveResult {
+  /**
+   * Deletes an installed model (and any unfinished download of it); clears it if it was active.
+   * Refused while a live process has it loaded (model-users.ts), unless `force`: deleting it
+   * would leave that process (`shoebox serve`, the app) showing and searching with a model
+   * whose files are gone.
+   */
+  remove(id: string, options: { force?: boolean } = {}): RemoveResult {
     const dir = this.modelDir(id);
     const partial = this.partialDir(id);
     const hasDir = fs.existsSync(dir);
     const hasPartial = fs.existsSync(partial);
     if (!hasDir && !hasPartial) {
       throw new ModelError(findCatalogEntry(id) ? 'not-installed' : 'unknown-model', `model "${id}" is not installed`);
+    }
+    const users = hasDir && !options.force ? modelUsers(this.home, id) : [];
+    if (users.length > 0) {
+      throw new ModelError('in-use', `model "${id}" is in use by ${describeUsers(users)}; stop it first, or remove it anyway with --force`);
     }
     const release = this.lock(id);
     try {
@@ -375,7 +388,7 @@ export class ModelManager {
   }
 
   /** The installed folder's manifest (or a stand-in); undefined when not installed. */
-  private installedState(dir: string, id: string): { commit?: string; files: ManifestFile[] } | undefined {
+  private installedState(dir: string, id: string): Pick<ModelManifest, 'commit' | 'files' | 'importedFrom'> & { source?: ModelManifest['source'] } | undefined {
     if (!fs.existsSync(dir)) return undefined;
     const manifest = readManifest(dir);
     if (manifest) return manifest;
@@ -404,6 +417,40 @@ export class ModelManager {
     if (owner) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
     throw new ModelError('busy', `model "${id}" is locked by ${file}`);
   }
+}
+
+/**
+ * A catalog id names the catalog's own download: `models list` shows its repository and
+ * published figures, and a device without it is told to install it, which would fetch a
+ * different model than the one the photos were embedded with. The catalog publishes no hash
+ * of its files that an import could be checked against (the hub's are per commit, and a
+ * branch moves), so an imported folder gets a name of its own.
+ */
+function refuseCatalogId(id: string, what = ''): void {
+  if (!findCatalogEntry(id)) return;
+  throw new ModelError(
+    'invalid-id',
+    `"${id}"${what} is a catalog model's id: an imported folder needs a name of its own, e.g. --id ${id}-imported (to get the catalog's model, shoebox models install ${id})`,
+  );
+}
+
+/** An installed model the user brought: only what its own manifest (if any) says of it. */
+function importedSummary(id: string, dir: string, activeId: string | undefined, manifest: ModelManifest | undefined): ModelSummary {
+  return {
+    id,
+    source: 'imported',
+    installed: true,
+    active: activeId === id,
+    partial: false,
+    dir,
+    layout: manifest?.layout ?? tryReadFolder(dir)?.layout,
+    repo: manifest?.repo,
+    revision: manifest?.revision,
+    commit: manifest?.commit,
+    bytes: manifest ? manifestBytes(manifest) : undefined,
+    installedAt: manifest?.installedAt,
+    importedFrom: manifest?.importedFrom,
+  };
 }
 
 /** The files a model folder needs: configs and tokenizer, both graphs, their external data. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { folderThumbnails, type ThumbnailStore } from '../../../src/core/media';
 import { FolderFiles, type LibraryFiles } from '../../../src/core/location';
 import { fakeStore, unit, type FakeStore } from './fake-store';
+import { tempDir } from '../images';
 
 export interface FakeTextModel {
   embedTexts(texts: readonly string[]): Promise<{ embedding: Float32Array }[]>;
@@ -59,7 +60,9 @@ export interface FakeLibrary {
 
 export function fakeLibrary(model: FakeTextModel, options: { modelId?: string; home?: string } = {}): FakeLibrary {
   const modelId = options.modelId ?? 'fake-model';
-  const home = options.home ?? path.join('/nonexistent', 'shoebox-fake-home');
+  // A home of its own: what the policies under test write there (search's calibration) must
+  // land in a temporary folder, never a fixed path (as root it was created at /nonexistent).
+  const home = options.home ?? tempDir('shoebox-fake-home-');
   const store = fakeStore(modelId);
   return {
     modelId,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionProviderName } from '../../../src/shared/api';
 import { VerdictCache, chooseSession, oneLine, type ChooseDeps } from '../../../src/core/clip/provider-verdict';
 import type { AdapterGuess } from '../../../src/core/clip/webgpu-adapter';
+import { providerSetupHint } from '../../../src/core/clip/providers';
 import { tempDir } from '../../helpers/images';
 
 interface Fake {
@@ -111,7 +112,8 @@ describe('chooseSession in auto mode', () => {
 
   it('falls back to the CPU with the reason when a provider fails to load or at its first run', async () => {
     const load = await chooseSession(['cuda', 'cpu'], 'auto', fakeDeps({ rates: {}, failLoad: ['cuda'] }).deps);
-    expect(load).toMatchObject({ provider: 'cpu', fallbackReason: 'cuda failed to load: no cuda here second line' });
+    // With what to do about it, where there is something (providers.ts providerSetupHint).
+    expect(load).toMatchObject({ provider: 'cpu', fallbackReason: `cuda failed to load: no cuda here second line (${providerSetupHint('cuda')})` });
     const { deps, sessions } = fakeDeps({ rates: {}, adapter: gpu, failRun: ['webgpu'] });
     const run = await chooseSession(['webgpu', 'cpu'], 'auto', deps);
     expect(run).toMatchObject({ provider: 'cpu', fallbackReason: 'webgpu failed at first run: device lost' });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { modelsInfo } from '../../../src/core/api/models-info';
 import { CATALOG, DEFAULT_MODEL_ID } from '../../../src/core/models/catalog';
 import { ModelManager } from '../../../src/core/models/model-manager';
+import { updateSettings } from '../../../src/core/settings';
 import { TINY_IMMICH, fixtureModelDir } from '../../fixtures/models/paths';
 
 let home: string;
@@ -32,9 +33,11 @@ describe('modelsInfo', () => {
   });
 
   it('a home whose settings name vit-b-32-openai keeps it in use; the default is only offered', async () => {
-    // An installed model folder under the old default's id, made active the way an older Shoebox did.
+    // An installed model folder under the old default's id (as an install leaves it: import
+    // refuses catalog ids), made active the way an older Shoebox did.
     const m = new ModelManager({ home });
-    await m.import(fixtureModelDir(TINY_IMMICH), { id: 'vit-b-32-openai' });
+    fs.cpSync(fixtureModelDir(TINY_IMMICH), m.modelDir('vit-b-32-openai'), { recursive: true });
+    updateSettings(home, { activeModel: 'vit-b-32-openai' });
     expect(m.active()?.id).toBe('vit-b-32-openai');
     const info = modelsInfo(home, m.active());
     expect(info.inUse?.id).toBe('vit-b-32-openai');

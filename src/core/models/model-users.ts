@@ -1,0 +1,113 @@
+// Which live processes have an installed model loaded (`shoebox serve`, `watch`, the app), so
+// that `shoebox models remove` does not delete a model from under them: the library's writer
+// lock cannot tell, since it names no model and a quiet `watch` or `serve` gives it back.
+//
+// Each process that opens a model leaves a marker, <home>/models/.in-use/<id>/<pid>.json
+// (its pid, its command, since when), and deletes it when it closes the model or exits. A
+// marker is only a claim: one whose process is gone (a crash, kill -9, power loss) is stale,
+// never blocks, and is deleted by the next look. Kept beside the models, not inside the model
+// folder, which stays exactly the files that were verified (and may not be writable).
+import fs from 'node:fs';
+import path from 'node:path';
+import { homePaths } from '../paths';
+import { isProcessAlive } from '../../base/process-alive';
+import { assertValidModelId } from './model-error';
+
+/** A live process with the model loaded, as its marker says. */
+export interface ModelUser {
+  pid: number;
+  /** What it runs ("shoebox serve", "Shoebox app"). */
+  command: string;
+  /** When it opened the model (epoch ms). */
+  since: number;
+}
+
+export interface ModelUse {
+  /** Deletes the marker; calling it twice is harmless. */
+  release(): void;
+}
+
+/** Markers this process wrote and has not released: deleted at exit, and its own pid's others are stale. */
+const heldHere = new Set<string>();
+let exitHooked = false;
+
+function markersDir(home: string, id: string): string {
+  assertValidModelId(id);
+  return path.join(homePaths(home).models, '.in-use', id);
+}
+
+/**
+ * Records that this process has model `id` loaded until release() (or exit). A marker that
+ * cannot be written only loses the warning, so it never fails the caller.
+ */
+export function markModelInUse(home: string, id: string, command: string): ModelUse {
+  const file = path.join(markersDir(home, id), `${process.pid}.json`);
+  const user: ModelUser = { pid: process.pid, command, since: Date.now() };
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(user));
+    heldHere.add(file);
+    hookExit();
+  } catch {
+    return { release() {} };
+  }
+  return {
+    release() {
+      if (!heldHere.delete(file)) return;
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+/** The live processes that have model `id` loaded; stale markers are deleted on the way. */
+export function modelUsers(home: string, id: string): ModelUser[] {
+  const dir = markersDir(home, id);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const users: ModelUser[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const user = readMarker(file);
+    // Our own pid in a marker this process did not write: an earlier process that had our pid.
+    const live = user !== null && (user.pid === process.pid ? heldHere.has(file) : isProcessAlive(user.pid));
+    if (live) users.push(user);
+    else if (user !== null || isOld(file)) fs.rmSync(file, { force: true });
+  }
+  return users.sort((a, b) => a.since - b.since);
+}
+
+/** How a refusal names the users: "process 4242 (shoebox serve)". */
+export function describeUsers(users: readonly ModelUser[]): string {
+  return users.map((u) => `process ${u.pid} (${u.command})`).join(', ');
+}
+
+function readMarker(file: string): ModelUser | null {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ModelUser>;
+    if (!Number.isInteger(value.pid)) return null;
+    return { pid: value.pid!, command: typeof value.command === 'string' ? value.command : 'unknown command', since: typeof value.since === 'number' ? value.since : 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** An unreadable marker this old is a crash's leftover, not one being written. */
+function isOld(file: string): boolean {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs > 2000;
+  } catch {
+    return false;
+  }
+}
+
+function hookExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const file of heldHere) fs.rmSync(file, { force: true });
+  });
+}
