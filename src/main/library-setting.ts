@@ -34,6 +34,13 @@ export interface EngineLibraryOptions {
 const CHOICE_FILE = 'library-choice.json';
 const KEYS_FILE = 'library-keys.bin';
 
+/** What library-keys.bin holds, encrypted: the keys and the place they were typed for. */
+interface StoredKeys extends S3Keys {
+  bucket: string;
+  /** '' for AWS. */
+  endpoint: string;
+}
+
 /** The setting's files as they were, to put back when the engine cannot open a new choice. */
 export interface LibrarySettingSnapshot {
   choice: Buffer | null;
@@ -74,7 +81,7 @@ export class LibrarySetting {
     return {
       choice,
       uri: libraryChoiceUri(choice),
-      hasKeys: choice.kind === 's3' && this.keys() !== null,
+      hasKeys: this.storedKeysFor(choice) !== null,
       canStoreKeys: this.canStoreKeys(),
       ...(this.env['SHOEBOX_LIBRARY'] ? { overriddenBy: 'SHOEBOX_LIBRARY' as const } : {}),
     };
@@ -112,8 +119,11 @@ export class LibrarySetting {
   save(input: unknown): LibraryChoiceView {
     this.checkSave(input);
     const { choice, keys } = checkLibraryChoiceInput(input);
-    if (keys) {
-      writeFileAtomicSync(path.join(this.home, KEYS_FILE), this.box.encryptString(JSON.stringify(keys)), { mode: 0o600 });
+    if (keys && choice.kind === 's3') {
+      // The place goes inside the encrypted blob: the keys are sent there only (storedKeysFor),
+      // whatever library-choice.json says after a crash between the two writes.
+      const stored: StoredKeys = { ...keys, bucket: choice.bucket, endpoint: choice.endpoint ?? '' };
+      writeFileAtomicSync(path.join(this.home, KEYS_FILE), this.box.encryptString(JSON.stringify(stored)), { mode: 0o600 });
     } else if (keys === null || !sameS3Place(this.choice(), choice)) {
       // Leaving S3, or another endpoint or bucket without keys typed: the stored ones were
       // for the old place only, and must not be sent to the new one (storedKeysFor).
@@ -130,16 +140,21 @@ export class LibrarySetting {
 
   /**
    * The stored keys when `choice` is the place they were saved for (the same endpoint and
-   * bucket; another prefix or region is still that place); else none, and the AWS variables
-   * and files answer. Reused for another endpoint or bucket, they would send bucket A's key
-   * id, and requests signed with its secret, to B's host: a NAS typed in Settings, or
-   * another bucket "copied and opened" without typing its keys.
+   * bucket, as kept with them; another prefix or region is still that place); else none, and
+   * the AWS variables and files answer. Reused for another endpoint or bucket, they would
+   * send bucket A's key id, and requests signed with its secret, to B's host: a NAS typed in
+   * Settings, or another bucket "copied and opened" without typing its keys. Keys stored
+   * without their place (before it was kept with them) are not used: they may be another
+   * bucket's (an older version kept them through a "copy and open"); typing them again fixes it.
    */
   private storedKeysFor(choice: LibraryChoice): S3Keys | null {
-    return sameS3Place(this.choice(), choice) ? this.keys() : null;
+    const stored = this.keys();
+    if (!stored || typeof stored.bucket !== 'string' || typeof stored.endpoint !== 'string') return null;
+    const place: LibraryChoice = { kind: 's3', bucket: stored.bucket, prefix: '', ...(stored.endpoint ? { endpoint: stored.endpoint } : {}) };
+    return sameS3Place(place, choice) ? { accessKeyId: stored.accessKeyId, secretAccessKey: stored.secretAccessKey } : null;
   }
 
-  private keys(): S3Keys | null {
+  private keys(): Partial<StoredKeys> & S3Keys | null {
     let encrypted: Buffer;
     try {
       encrypted = fs.readFileSync(path.join(this.home, KEYS_FILE));
@@ -147,8 +162,8 @@ export class LibrarySetting {
       return null;
     }
     try {
-      const keys = JSON.parse(this.box.decryptString(encrypted)) as S3Keys;
-      return typeof keys.accessKeyId === 'string' && typeof keys.secretAccessKey === 'string' ? { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } : null;
+      const keys = JSON.parse(this.box.decryptString(encrypted)) as Partial<StoredKeys>;
+      return typeof keys.accessKeyId === 'string' && typeof keys.secretAccessKey === 'string' ? { ...keys, accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } : null;
     } catch {
       return null; // another user's or machine's keychain: as if none were stored
     }

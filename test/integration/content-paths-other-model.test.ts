@@ -36,4 +36,21 @@ describe('contents under a model that has not embedded the photos', () => {
     expect(imported).toMatchObject({ state: 'done', result: { added: 0 } });
     expect(fs.readdirSync(dir).sort()).toEqual([...Object.keys(COLOURS).map((n) => `${n}.jpg`), 'red copy.jpg'].sort());
   }, 120_000);
+
+  it('imports a photo whose content the library held only in a file rewritten since', async () => {
+    const home = tempDir();
+    const dir = tempDir('shoebox-photos-');
+    await writeColourPhoto(dir, 'red.jpg', COLOURS.red!);
+    const card = tempDir('shoebox-card-');
+    fs.copyFileSync(path.join(dir, 'red.jpg'), path.join(card, 'IMG_0001.JPG'));
+    const first = await openHost({ home });
+    expect(await jobFinished(first.events, await first.host.addFolder(dir))).toMatchObject({ state: 'done' });
+    await first.host.close();
+    // Edited in place: the first model's table still says the path holds the old content.
+    await writeColourPhoto(dir, 'red.jpg', [200, 40, 40]);
+    const { host, events } = await openHost({ home, modelDir: fixtureModelDir(TINY_TRANSFORMERS) });
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    const imported = await jobFinished(events, await host.importPhotos(card, dir));
+    expect(imported).toMatchObject({ state: 'done', result: { added: 1 } });
+  }, 120_000);
 });

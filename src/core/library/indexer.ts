@@ -12,7 +12,7 @@ import type { LibraryEvent } from '../../shared/api';
 import type { ClipModel } from '../clip/clip-model';
 import { ImageDecodeError, preprocessImage, type PreprocessedImage } from '../clip/preprocess';
 import type { ImageResult } from '../clip/image-pipeline';
-import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState } from '../store/types';
+import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState, PhotoSummary } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, isGone, isSkipped, listOnce, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
@@ -325,9 +325,16 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     if (states.has(file.path)) broken.push(file.path);
     writer.fail({ path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, reason, failedAt: Date.now() } satisfies FailureRecord);
   };
-  // A file another model's table holds is in the library already: new to this model only.
-  const inLibrary = candidates.some((c) => !states.has(c.path)) ? await store.pathsOnlyOtherModelsHold() : new Set<string>();
-  const count = (file: FoundFile) => (states.has(file.path) ? summary.updated++ : inLibrary.has(file.path) ? summary.newToModel++ : summary.added++);
+  // A file another model's table holds is in the library already: new to this model only, or
+  // updated when it changed since that model indexed it. (Free with a single photos table.)
+  const others = candidates.some((c) => !states.has(c.path)) ? await store.pathsOnlyOtherModelsHold() : new Set<string>();
+  const elsewhere = others.size ? await store.photosByPath(candidates.filter((c) => !states.has(c.path) && others.has(c.path)).map((c) => c.path)) : new Map<string, PhotoSummary>();
+  const count = (file: FoundFile) => {
+    if (states.has(file.path)) return summary.updated++;
+    const row = elsewhere.get(file.path);
+    if (!row) return summary.added++;
+    return row.size === file.size && row.mtimeMs === file.mtimeMs ? summary.newToModel++ : summary.updated++;
+  };
 
   // Settled without being a failure: files gone since the scan (simply not in the library),
   // decodes a stop cut short (left for the next run).

@@ -23,7 +23,7 @@ import { acquireLibraryWriter, LibraryBusyError, type LibraryWriter } from './wr
 import { readWriterLease, type LeaseHolder } from '../store/writer-lease';
 import { indexFolders, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
 import { hasVideoExtension, type FfmpegLocation } from '../media';
-import type { IndexSummary } from './index-summary';
+import { changedPhotos, type IndexSummary } from './index-summary';
 import { isAtOrInside, isInside } from '../../base/path-inside';
 import { copiesElsewhere } from './moved-folder';
 import { FOLDER_EMPTY, FOLDER_NOT_FOUND, outermostFolder, scanContext, scanFolder } from './scan';
@@ -367,7 +367,7 @@ export class LibraryService {
     if (!summary.interrupted) await this.afterSync?.(store, signal);
     // Maintenance after the run, never during it: index the vectors once the library is
     // large enough to need it, and compact the run's small commits.
-    if (summary.added || summary.updated || summary.removed) {
+    if (changedPhotos(summary)) {
       await store.ensureVectorIndex();
       await store.optimize();
     }

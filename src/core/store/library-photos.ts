@@ -77,29 +77,36 @@ export class LibraryPhotos {
   }
 
   /**
-   * Every path of the library holding each of these contents, in any model's table: what a
-   * content's marks, tags and pins reach, and what an import or the trash must count as held,
-   * while a model switch has not embedded every photo yet. One query per table and chunk.
+   * Every path of the library holding each of these contents, whichever model's table has the
+   * photo: what a content's marks, tags and pins reach, and what an import or the trash must
+   * count as held, while a model switch has not embedded every photo yet. A path is the
+   * library's row of it, as listings see it: the active model's row, else the one other table
+   * `extra` picks; another table's older row of a path (the file rewritten since that model
+   * indexed it) does not hold its old content any more. One query per table and chunk.
    */
   async pathsByHash(hashes: readonly string[]): Promise<Map<string, string[]>> {
     const wanted = [...new Set(hashes)];
-    const found = new Map<string, Set<string>>();
-    if (wanted.length === 0) return new Map();
-    const names = (await this.conn.tableNames()).filter(isPhotosTable);
-    for (const name of names) {
+    const found = new Map<string, string[]>();
+    if (wanted.length === 0) return found;
+    const extra = await this.extra();
+    const tables = [this.active.tableName, ...new Set(extra.values())];
+    for (const name of tables) {
       const table = await this.conn.table(name);
       if (!table) continue;
+      const own = (p: string) => (name === this.active.tableName ? true : extra.get(p) === name);
       for (const chunk of chunkForPredicate(wanted)) {
         const rows = new ColumnReader(await table.query().select(['path', 'hash']).where(inList('hash', chunk)).toArrow());
         for (let i = 0; i < rows.length; i++) {
+          const p = rows.string('path', i);
+          if (!own(p)) continue;
           const hash = rows.string('hash', i);
-          const paths = found.get(hash) ?? new Set<string>();
-          paths.add(rows.string('path', i));
-          found.set(hash, paths);
+          const paths = found.get(hash);
+          if (!paths) found.set(hash, [p]);
+          else if (!paths.includes(p)) paths.push(p);
         }
       }
     }
-    return new Map([...found].map(([hash, paths]) => [hash, [...paths]]));
+    return found;
   }
 
   /** Paths only other models' tables hold: none, and no read, with a single photos table. */

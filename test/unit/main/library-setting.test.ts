@@ -70,6 +70,25 @@ describe('the library setting', () => {
     }
   });
 
+  it('uses stored keys only for the place kept with them: not keys an older version kept without it, not after a crash between the two files', () => {
+    const nas = { kind: 's3', bucket: 'family', prefix: 'photos', endpoint: 'http://nas.local:9000' };
+    const keys = { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET };
+    // An older version kept bucket family's keys through a "copy and open" to bucket work.
+    const legacy = home();
+    fs.writeFileSync(path.join(legacy, 'library-choice.json'), JSON.stringify({ ...nas, bucket: 'work' }));
+    fs.writeFileSync(path.join(legacy, 'library-keys.bin'), safeStorage.encryptString(JSON.stringify(keys)));
+    const old = new LibrarySetting(legacy, safeStorage);
+    expect(old.engineOptions().s3?.credentials).toBeUndefined();
+    expect(old.view().hasKeys).toBe(false);
+    // Keys typed for bucket work, then a crash before library-choice.json was written: still family's choice, not work's keys.
+    const crashed = home();
+    new LibrarySetting(crashed, safeStorage).save({ choice: nas, keys });
+    const stale = fs.readFileSync(path.join(crashed, 'library-choice.json'));
+    new LibrarySetting(crashed, safeStorage).save({ choice: { ...nas, bucket: 'work' }, keys: { accessKeyId: 'AKIDWORK', secretAccessKey: SECRET } });
+    fs.writeFileSync(path.join(crashed, 'library-choice.json'), stale);
+    expect(new LibrarySetting(crashed, safeStorage).engineOptions().s3?.credentials).toBeUndefined();
+  });
+
   it("copies to another bucket with the AWS default chain, not the open library's stored keys", async () => {
     const setting = new LibrarySetting(home(), safeStorage, {});
     setting.save({ choice: { kind: 's3', bucket: 'family', prefix: 'photos', endpoint: 'http://nas.local:9000' }, keys: { accessKeyId: 'AKIDNAS', secretAccessKey: SECRET } });

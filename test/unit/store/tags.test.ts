@@ -32,19 +32,22 @@ describe('tags', () => {
     expect((await store.listTags({ hashes: ['h2', 'h3'], states: ['auto'] })).map((t) => t.hash)).toEqual(['h3']);
   });
 
-  it("libraryPathsByHash finds a content's every path in every model's table; pathsByHash only the active model's", async () => {
+  it("libraryPathsByHash finds a content's every path in every model's table (a path's current row only); pathsByHash only the active model's", async () => {
     const dir = tempLibraryDir();
     const otherModel = { id: 'Other-model', dimension: 4 };
     const b = await openStore(dir, { model: otherModel });
-    await b.upsertPhotos([photo('/p/a.jpg', { hash: 'ha', modelId: otherModel.id }), photo('/p/c.jpg', { hash: 'hc', modelId: otherModel.id })]);
+    await b.upsertPhotos([photo('/p/a.jpg', { hash: 'ha', modelId: otherModel.id }), photo('/p/c.jpg', { hash: 'hc', modelId: otherModel.id }), photo('/p/d.jpg', { hash: 'hd-old', modelId: otherModel.id })]);
     await b.close();
-    // Model A has embedded a and its copy, not c yet (a model switch under way).
+    // Model A has embedded a and its copy, not c yet (a model switch under way); d was
+    // rewritten since B indexed it: B's row of it is stale.
     const a = await openStore(dir);
-    await a.upsertPhotos([photo('/p/a.jpg', { hash: 'ha' }), photo('/p/copy of a.jpg', { hash: 'ha' })]);
+    await a.upsertPhotos([photo('/p/a.jpg', { hash: 'ha' }), photo('/p/copy of a.jpg', { hash: 'ha' }), photo('/p/d.jpg', { hash: 'hd-new' })]);
     const sorted = (m: Map<string, string[]>) => [...m].map(([h, p]) => [h, [...p].sort()]).sort();
     expect(sorted(await a.libraryPathsByHash(['ha', 'hc', 'gone', 'ha']))).toEqual([['ha', ['/p/a.jpg', '/p/copy of a.jpg']], ['hc', ['/p/c.jpg']]]);
     expect(sorted(await a.pathsByHash(['ha', 'hc']))).toEqual([['ha', ['/p/a.jpg', '/p/copy of a.jpg']]]);
     expect(await a.libraryPathsByHash([])).toEqual(new Map());
+    // The content d held before is held nowhere now (an import must copy it again).
+    expect(sorted(await a.libraryPathsByHash(['hd-old', 'hd-new']))).toEqual([['hd-new', ['/p/d.jpg']]]);
   });
 
   it('auto tags are kept per model: another model classifying the photos neither replaces nor hides them; decisions hold under every model', async () => {
