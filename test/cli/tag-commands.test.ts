@@ -133,7 +133,7 @@ describe('shoebox tag / tags / labels', () => {
       expect(res.code, content).toBe(2);
       expect(res.stderr, content).toMatch(new RegExp(`^shoebox: label set bad\\.json: .*${message.source}.*\\n$`));
     }
-    expect(json(await run('labels', 'remove', ...MODEL, '--json', 'animals'))).toEqual({ removed: 'animals' });
+    expect(json(await run('labels', 'remove', ...MODEL, '--json', 'animals'))).toEqual({ removed: 'animals', decisions: 0, albums: [] });
     expect((json(await run('labels', 'list', ...MODEL, '--json')) as unknown[]).length).toBe(1);
   });
 });

@@ -232,3 +232,15 @@ describe('smart albums through LibraryApi', () => {
     expect(await failure(host.setAlbumMembership('Reds', photoId('/elsewhere/red.jpg'), 'excluded'))).toMatch(/not in the library/);
   });
 });
+
+describe('a broken album through LibraryApi', () => {
+  it('opens empty, its reason in listAlbums, as `albums show` shows it', async () => {
+    const { host } = await indexedLibrary();
+    await host.saveLabelSet({ name: 'colours', labels: ['red', 'blue'] });
+    await host.saveAlbum({ name: 'Tagged red', query: 'red', filters: { tag: 'red' } });
+    await host.removeLabelSet('colours');
+    const [info] = await host.listAlbums();
+    expect(info).toMatchObject({ name: 'Tagged red', members: 0, error: expect.stringContaining('no label set has the label "red"') });
+    expect(await host.albumPhotos('Tagged red')).toEqual({ total: 0, offset: 0, photos: [] });
+  });
+});

@@ -64,6 +64,8 @@ function thresholdText(album: AlbumSummary): string {
 function albumJson(album: AlbumSummary, members: AlbumMember[]) {
   return {
     name: album.name,
+    // Why a broken album matches nothing now (it still opens, to be edited or removed).
+    ...(album.error !== undefined ? { broken: album.error } : {}),
     query: album.query,
     ...thresholdJson(album),
     filters: filtersJson(album.filters),
@@ -74,8 +76,8 @@ function albumJson(album: AlbumSummary, members: AlbumMember[]) {
   };
 }
 
-function printAlbum({ album, members }: AlbumView, json: boolean | undefined): void {
-  if (json) return printJson(albumJson(album, members));
+function printAlbum({ album, members }: AlbumView, json: boolean | undefined, extra: Record<string, unknown> = {}): void {
+  if (json) return printJson({ ...albumJson(album, members), ...extra });
   if (album.handPicked) {
     // Its photos are its pins, in the order they were pinned: no query, no scores.
     printLine(`${album.name}: hand-picked, ${photos(members.length)}`);
@@ -84,6 +86,24 @@ function printAlbum({ album, members }: AlbumView, json: boolean | undefined): v
   }
   printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${photos(members.length)}`);
   for (const m of members) printLine(`${m.score.toFixed(4)}\t${printable(m.path)}${m.pinned ? '\t(pinned)' : ''}`);
+}
+
+/**
+ * What `albums show` adds on stderr: why a broken album holds no photos, or that the model in
+ * use has not embedded (all) the photos a smart album is found among.
+ */
+async function albumNote(api: LibraryHost, album: AlbumSummary): Promise<void> {
+  if (album.error !== undefined) {
+    process.stderr.write(`shoebox: album "${printable(album.name)}" is broken and holds no photos: ${printable(album.error)} (shoebox albums edit or albums remove mends it)\n`);
+    return;
+  }
+  if (!album.handPicked) await embeddedNote(api);
+}
+
+/** Search's line when the model in use has not embedded every photo (smart albums find only embedded ones). */
+async function embeddedNote(api: LibraryHost): Promise<void> {
+  const note = await api.notEmbeddedNote();
+  if (note !== null) process.stderr.write(`shoebox: ${note}\n`);
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -216,7 +236,7 @@ export function registerAlbums(program: Command): void {
         const given = pins.filter((_, i) => held[i]).map((photo) => photoId(path.resolve(photo)));
         if (given.length) await api.setAlbumMemberships(view.album.name, given, 'pinned');
         printAlbum(given.length ? await api.albumView(view.album.name) : view, opts.json);
-        reportMissingPhotos(missing);
+        await reportMissingPhotos(api, missing);
       });
     });
 
@@ -226,7 +246,9 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums list', async (api) => {
         const list = await api.albumSummaries();
         if (opts.json) {
-          return printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { error: a.error } : {}) })));
+          printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { error: a.error } : {}) })));
+          if (list.some((a) => !a.handPicked && !a.error)) await embeddedNote(api);
+          return;
         }
         if (list.length === 0) return printLine('no albums yet: shoebox albums create NAME --query "..." (or NAME PHOTO... for a hand-picked one)');
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
@@ -234,6 +256,7 @@ export function registerAlbums(program: Command): void {
           if (a.error) printLine(`${a.name}\tbroken: ${a.error}\t"${a.query}"`);
           else printLine(a.handPicked ? `${a.name}\t${photos(a.members)}\thand-picked` : `${a.name}\t${photos(a.members)}\t"${a.query}"\t${thresholdText(a)}`);
         }
+        if (list.some((a) => !a.handPicked && !a.error)) await embeddedNote(api);
       });
     });
 
@@ -241,7 +264,11 @@ export function registerAlbums(program: Command): void {
     .description("an album's photos, best match first")
     .argument('<name>', 'album name')
     .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
-      await withAlbums(cmd, opts, 'shoebox albums show', async (api) => printAlbum(await api.albumView(name), opts.json));
+      await withAlbums(cmd, opts, 'shoebox albums show', async (api) => {
+        const view = await api.albumView(name);
+        printAlbum(view, opts.json);
+        await albumNote(api, view.album);
+      });
     });
 
   withLibraryOptions(albums.command('rename'))
@@ -288,13 +315,22 @@ export function registerAlbums(program: Command): void {
           const before = verb === 'exclude' ? await api.albumView(name).catch(() => null) : null;
           const view = await api.editAlbum(name, photo, verb);
           const abs = path.resolve(photo);
+          // --json: `changed`, whether the album's pins or exclusions changed; `inAlbum: false`, an exclusion of a photo it did not hold.
+          const extra: Record<string, unknown> = { changed: view.changed ?? true };
           if (before?.album.handPicked) {
             // A hand-picked album holds only its pins: excluding a photo is unpinning it.
-            if (!before.members.some((m) => m.path === abs)) process.stderr.write(`shoebox: ${printable(photo)} is not in the hand-picked album "${printable(name)}"\n`);
+            if (!before.members.some((m) => m.path === abs)) {
+              process.stderr.write(`shoebox: ${printable(photo)} is not in the hand-picked album "${printable(name)}"\n`);
+              extra.inAlbum = false;
+            }
           } else if (before && !before.album.current.excluded.includes(abs) && !before.members.some((m) => m.path === abs)) {
             process.stderr.write(`shoebox: ${printable(photo)} is not in the album "${printable(name)}"; excluded all the same (it will not join it later)\n`);
+            extra.inAlbum = false;
           }
-          printAlbum(view, opts.json);
+          if (verb === 'unpin' && view.changed === false) {
+            process.stderr.write(`shoebox: ${printable(photo)} was neither pinned to nor excluded from the album "${printable(name)}"; nothing changed\n`);
+          }
+          printAlbum(view, opts.json, extra);
         });
       });
   edit('pin', 'keep a photo in the album whatever its score');

@@ -107,8 +107,7 @@ type Ask = (library: CommandLibrary, options: SearchOptions) => Promise<SearchPa
 async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options: SearchOptions & { offset: number }, page: SearchPage, ask: Ask, text: boolean): Promise<string | null> {
   const { api } = library;
   const searchable = await api.countSearchable();
-  const model = async () => (await api.status()).model?.id ?? '';
-  if (searchable === 0) return `no photos are embedded with model ${await model()} yet: "shoebox index" embeds your folders`;
+  if (searchable === 0) return await api.notEmbeddedNote();
   if (options.offset > 0) {
     // Past the end of the results, not without any: only how many there are (a script paging
     // with --json stops at its empty page). With none at all, the reasons below.
@@ -124,8 +123,8 @@ async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options
     if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
     if ((await ask(library, { ...all, filters: {} })).photos.length === 0) {
       const unread = state.left > 0 ? `; ${state.left} of ${state.contents} photos not read yet ("shoebox index" reads them)` : '';
-      const photos = (await api.status()).photos;
-      const unembedded = searchable < photos ? `; ${photos - searchable} of ${photos} photos not embedded with model ${await model()} yet ("shoebox index" embeds them)` : '';
+      const note = await api.notEmbeddedNote();
+      const unembedded = note ? `; ${note}` : '';
       return `no photo's text holds these words${unread}${unembedded}`;
     }
     if (filtered && (await ask(library, all)).photos.length === 0) return noFilterMatch(opts, " among those whose text holds these words");

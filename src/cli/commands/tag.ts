@@ -243,13 +243,28 @@ function registerLabels(program: Command): void {
     });
 
   withLibraryOptions(labels.command('remove'))
-    .description('remove a label set with its tags and decisions (XMP sidecars are not touched)')
+    .description('remove a label set with its tags; your accept/reject decisions on it are kept for a set imported again under its name (XMP sidecars are not touched)')
     .argument('<name>', 'label set')
+    .addHelpText('after', '\nWith --json: {"removed", "decisions": kept, "albums": [names of albums whose --tag no set has now]}.')
     .action(async (name: string, opts: LibraryCommandOptions, cmd: Command) => {
       await withTags(cmd, opts, 'shoebox labels remove', async (api) => {
-        await api.removeLabelSet(name);
-        if (opts.json) return printJson({ removed: name });
-        printLine(`removed label set ${name}`);
+        const removed = await asUsage(() => api.removeLabelSetReport(name));
+        if (opts.json) return printJson({ removed: removed.name, decisions: removed.decisions, albums: removed.albums });
+        printLine(removalText(removed));
       });
     });
+}
+
+/** What `labels remove` did and left: the decisions kept, the albums whose tag filter now matches nothing. */
+function removalText(removed: { name: string; decisions: number; albums: string[] }): string {
+  const parts = [`removed label set ${printable(removed.name)}`];
+  if (removed.decisions > 0) {
+    const yours = removed.decisions === 1 ? 'your 1 decision on it is' : `your ${removed.decisions} decisions on it are`;
+    parts.push(`${yours} kept and come${removed.decisions === 1 ? 's' : ''} back if you import it again`);
+  }
+  if (removed.albums.length > 0) {
+    const albums = removed.albums.length === 1 ? '1 album filters' : `${removed.albums.length} albums filter`;
+    parts.push(`${albums} by its labels and match${removed.albums.length === 1 ? 'es' : ''} nothing until then: ${removed.albums.map(printable).join(', ')}`);
+  }
+  return parts.join('; ');
 }

@@ -57,6 +57,13 @@ export interface CreateAlbumOptions {
 
 type Members = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current'] };
 
+/** What a pin, exclusion or unpinning did: `missing`, paths not in the library; `changed`, whether the album's pins or exclusions changed. */
+export interface MembershipChange {
+  album: AlbumDefinition;
+  missing: string[];
+  changed: boolean;
+}
+
 /** The photo an edit is about: its path, and its content hash when it is in the library. */
 type EditedPhoto = { path: string; hash: string | null };
 
@@ -188,12 +195,20 @@ export class AlbumService {
     return this.one(name, photoPath, 'none');
   }
 
+  /** pin, exclude or unpin one photo, saying whether that changed the album's pins or exclusions. */
+  async setOne(name: string, photoPath: string, edit: 'pin' | 'exclude' | 'unpin'): Promise<MembershipChange> {
+    const membership = edit === 'pin' ? 'pinned' : edit === 'exclude' ? 'excluded' : 'none';
+    const change = await this.setMembership(name, [photoPath], membership);
+    if (change.missing.length && membership !== 'none') throw new AlbumError(`not in the library: ${change.missing[0]}`);
+    return change;
+  }
+
   /**
    * Pins, excludes or frees many photos in one change of the album (a selection of thousands
    * is one write, not one per photo). `missing`: the paths not in the library; pinned and
    * excluded photos must be in it (those are left out), freeing takes any path.
    */
-  async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<{ album: AlbumDefinition; missing: string[] }> {
+  async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<MembershipChange> {
     return this.edit(name, photoPaths, membership !== 'none', (album, photos) => {
       const named = namesAny(album, photos);
       // A hand-picked album holds only its pins: excluding a photo from it is unpinning it.
@@ -232,23 +247,24 @@ export class AlbumService {
   }
 
   private async one(name: string, photoPath: string, membership: 'pinned' | 'excluded' | 'none'): Promise<AlbumDefinition> {
-    const { album, missing } = await this.setMembership(name, [photoPath], membership);
-    if (missing.length && membership !== 'none') throw new AlbumError(`not in the library: ${missing[0]}`);
-    return album;
+    return (await this.setOne(name, photoPath, membership === 'pinned' ? 'pin' : membership === 'excluded' ? 'exclude' : 'unpin')).album;
   }
 
-  private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<{ album: AlbumDefinition; missing: string[] }> {
+  private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<MembershipChange> {
     const store = await this.library.writable();
     const album = await this.get(name);
     const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
     const rows = await store.photosByPath(wanted);
     const missing = wanted.filter((p) => !rows.has(p));
     const photos = wanted.filter((p) => !mustBeIndexed || rows.has(p)).map((p) => ({ path: p, hash: rows.get(p)?.hash ?? null }));
-    if (photos.length === 0) return { album, missing };
+    if (photos.length === 0) return { album, missing, changed: false };
+    const before = JSON.stringify([album.pinned, album.excluded]);
     change(album, photos);
+    // Unpinning a photo that was neither pinned nor excluded changes nothing, which the caller says.
+    const changed = JSON.stringify([album.pinned, album.excluded]) !== before;
     await this.withHashes(store, album, photos);
     await this.put(store, album);
-    return { album, missing };
+    return { album, missing, changed };
   }
 
   /**
@@ -283,12 +299,15 @@ export class AlbumService {
 
   /**
    * The members, computed once per state of the library: every grid page and every sidebar
-   * refresh reads them, and a large album costs a few filtered vector searches. Keyed by the album's definition and the store's data version,
-   * so an edit, an indexed or removed photo, or a tag change computes them again.
+   * refresh reads them, and a large album costs a few filtered vector searches. Keyed by the album's definition and the store's data version
+   * (and the label sets, for a tag filter), so an edit, an indexed or removed photo, a tag change or a label set removed computes them again.
    */
   private async membersOf(album: AlbumDefinition): Promise<Members> {
     const store = await this.library.readable();
-    const key = `${await store.dataVersion()}|${JSON.stringify(album)}`;
+    // A tag filter also depends on the label sets: a set removed (or imported again) without a
+    // tag changing leaves the data version as it was, and the filter must be read again.
+    const sets = album.filters.tag === undefined ? [] : (await store.listLabelSets()).map((r) => [r.name, r.updatedAt]);
+    const key = `${await store.dataVersion()}|${JSON.stringify(sets)}|${JSON.stringify(album)}`;
     let cache = membersCache.get(this.library);
     if (!cache) membersCache.set(this.library, (cache = new Map()));
     const cached = cache.get(album.name);

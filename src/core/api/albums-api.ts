@@ -11,6 +11,7 @@ import type { AlbumFilters } from '../albums/album';
 import type { ExportReport } from '../albums/album-export';
 import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/album-service';
 import { periodStart } from '../search/dates';
+import { notEmbeddedNote } from '../search/embedding-coverage';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
@@ -43,7 +44,10 @@ export interface AlbumRequest {
 /** An album with every member, best first. */
 export interface AlbumView {
   album: AlbumSummary;
+  /** None when the album is broken (`album.error` says why): it still opens, to be mended or removed. */
   members: AlbumMember[];
+  /** After an edit (pin, exclude, unpin): whether it changed the album's pins or exclusions. */
+  changed?: boolean;
 }
 
 export interface AlbumsForeground {
@@ -55,6 +59,9 @@ export interface AlbumsForeground {
   editAlbum(name: string, photoPath: string, edit: 'pin' | 'exclude' | 'unpin'): Promise<AlbumView>;
   /** exportAlbum with the whole report (links or copies made, already there, failed). */
   exportAlbumTo(name: string, dir: string, copy: boolean): Promise<ExportReport>;
+  /** Why smart albums may miss photos: some or all not embedded with the model in use (one
+   *  line, search's wording), or null when every photo is. */
+  notEmbeddedNote(): Promise<string | null>;
 }
 
 /** The dates of a request as an album keeps them (epoch ms of the period's start). */
@@ -101,7 +108,10 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
     async albumPhotos(name: string, options: PageOptions = {}): Promise<AlbumPage> {
       const lib = await ctx.need();
       const { offset, limit } = ctx.page(options);
-      const members = await new AlbumService(lib).members(name);
+      const albums = new AlbumService(lib);
+      // A broken album opens empty (listAlbums gives its `error`, which the app shows), as in the CLI.
+      if ((await albums.summary(name)).error !== undefined) return { total: 0, offset, photos: [] };
+      const members = await albums.members(name);
       const store = await lib.readable();
       const slice = members.slice(offset, offset + limit);
       const [rows, marks] = await Promise.all([store.photosByPath(slice.map((m) => m.path)), readMarks(store)]);
@@ -187,9 +197,14 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
     editAlbum(name: string, photoPath: string, edit: 'pin' | 'exclude' | 'unpin'): Promise<AlbumView> {
       return serial(async () => {
         const albums = await service();
-        await albums[edit](name, photoPath);
-        return view(albums, name);
+        const { changed } = await albums.setOne(name, photoPath, edit);
+        return { ...(await view(albums, name)), changed };
       });
+    },
+
+    async notEmbeddedNote(): Promise<string | null> {
+      const lib = await ctx.need();
+      return notEmbeddedNote(await lib.readable(), lib.modelId);
     },
 
     async exportAlbumTo(name: string, dir: string, copy: boolean): Promise<ExportReport> {
@@ -199,7 +214,10 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
 }
 
 async function view(albums: AlbumService, name: string): Promise<AlbumView> {
-  return { album: await albums.summary(name), members: await albums.members(name) };
+  const album = await albums.summary(name);
+  // A broken album opens empty, its reason in `album.error`, as the README promises (its
+  // members would only throw that reason again).
+  return { album, members: album.error !== undefined ? [] : await albums.members(name) };
 }
 
 /** The library path an id names; pinning needs a photo still in the library, undoing does not. */

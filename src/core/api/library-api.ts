@@ -39,6 +39,7 @@ import { forgetThumbKeys } from './thumb-keys';
 import { JobQueue } from './job-queue';
 import type { ApiContext } from './api-context';
 import { indexJobResult } from '../library/index-summary';
+import { onCurrentLabels } from '../tags/current-labels';
 import { albumsApi, type AlbumsForeground } from './albums-api';
 import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { archiveApi, type ArchiveForeground } from './archive-api';
@@ -541,7 +542,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      const [tags, marks, dates, places, descriptions] = await Promise.all([store.listTags({ hashes: [row.hash] }), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions()]);
+      const [tags, marks, dates, places, descriptions] = await Promise.all([store.listTags({ hashes: [row.hash] }).then((t) => onCurrentLabels(store, t)), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions()]);
       const description = descriptions.get(row.hash);
       const date = dates.get(row.hash);
       const place = places.get(row.hash);

@@ -18,6 +18,8 @@ import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
 import { indexJobResult } from '../library/index-summary';
+import { onCurrentLabels } from '../tags/current-labels';
+import { parseAlbum } from '../albums/album';
 
 export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
@@ -46,6 +48,17 @@ export interface TagsForeground {
   autoTagFolders(): Promise<{ folder: string | null; set: string }[]>;
   /** stopAutoTagging without needing the set: every set of that folder when none is given. */
   stopAutoTaggingIn(folder: string | null, set?: string): Promise<void>;
+  /** removeLabelSet, saying what it leaves: the decisions kept, and the albums whose tag filter
+   *  only this set had (they match nothing until the set is imported again). */
+  removeLabelSetReport(name: string): Promise<LabelSetRemoval>;
+}
+
+export interface LabelSetRemoval {
+  name: string;
+  /** The user's accept/reject decisions on the set: kept, found again by a set of that name. */
+  decisions: number;
+  /** Albums whose `tag` filter names a label no remaining set has, by name. */
+  albums: string[];
 }
 
 /** How often a tagging job reports progress (it classifies thousands of photos a second). */
@@ -124,6 +137,13 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     return abs;
   };
 
+  /** Stops the set's tagging jobs, then removes it (its decisions stay: TaggingService.removeLabelSet). */
+  const removeSet = async (name: string): Promise<{ decisions: number }> => {
+    const { tags } = await tagging();
+    await ctx.jobs.cancel((job) => job.kind === 'tag' && jobSets.get(job.id) === name);
+    return serial(() => tags.removeLabelSet(name));
+  };
+
   return {
     async listLabelSets(): Promise<LabelSetInfo[]> {
       if (!(await ctx.open())) return [];
@@ -154,9 +174,18 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     },
 
     async removeLabelSet(name: string): Promise<void> {
-      const { tags } = await tagging();
-      await ctx.jobs.cancel((job) => job.kind === 'tag' && jobSets.get(job.id) === name);
-      await serial(() => tags.removeLabelSet(name));
+      await removeSet(name);
+    },
+
+    async removeLabelSetReport(name: string): Promise<LabelSetRemoval> {
+      const { lib, tags } = await tagging();
+      const { decisions } = await removeSet(name);
+      const remaining = await tags.listLabelSets();
+      const albums = (await (await lib.readable()).listAlbums()).flatMap((record) => {
+        const tag = parseAlbum(record.json).filters.tag;
+        return tag !== undefined && !remaining.some((set) => labelIndex(set, tag) >= 0) ? [record.name] : [];
+      });
+      return { name, decisions, albums };
     },
 
     async tagFolder(setName: string, folder: string | null): Promise<JobState> {
@@ -202,7 +231,8 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       const decision = await serial(() => tags.setTagState(row.path, label, state, setName));
       // The sidecars the set wrote follow the decision; one that could not be updated is said.
       for (const f of decision.sidecars.failed) ctx.emit({ type: 'log', level: 'warn', message: `XMP sidecar not updated: ${f.path}: ${f.error}` });
-      return toTags(await (await lib.readable()).listTags({ hashes: [row.hash] }));
+      const store = await lib.readable();
+      return toTags(await onCurrentLabels(store, await store.listTags({ hashes: [row.hash] })));
     },
 
     async setTagStates(ids: string[], setName: string, label: string, state: TagState): Promise<BatchResult> {

@@ -102,8 +102,9 @@ export class TagsRepository {
     return [...seen.values()].filter((t) => states.includes(t.state)).map(strip);
   }
 
+  /** Every model's automatic tags of the set; the user's decisions on it stay (a set imported again finds them). */
   async removeSet(set: string): Promise<void> {
-    await this.deleteWhere([equals('set', set)]);
+    await this.deleteWhere([`${equals('state', 'auto')} AND ${equals('set', set)}`]);
   }
 
   /** Every model's automatic tags of these labels of the set; the decisions on them stay. */

@@ -266,7 +266,7 @@ export interface LabelSetRepository {
   getLabelSet(name: string): Promise<LabelSetRecord | null>;
   /** Ordered by name. */
   listLabelSets(): Promise<LabelSetRecord[]>;
-  /** Removes the set, its tags (user decisions included) and its auto-tag folders. */
+  /** Removes the set, its automatic tags and its auto-tag folders; the user's decisions on it stay (a set imported again under its name finds them). */
   removeLabelSet(name: string): Promise<void>;
 }
 

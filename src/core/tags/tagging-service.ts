@@ -5,7 +5,8 @@
 import path from 'node:path';
 import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoRecord, TagRecord, TagRepository, TagState, VectorBatch, VectorReads } from '../store/types';
 import { isInside } from '../../base/path-inside';
-import { adaptPrototype, type LabelExamples } from './adaptation';
+import { learnShifts, type LabelExamples } from './adaptation';
+import { onCurrentLabels } from './current-labels';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
 import { LabelSetError, labelIndex, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
@@ -143,9 +144,19 @@ export class TaggingService {
     return `${JSON.stringify(labelSetToJson(await this.labelSet(name)), null, 2)}\n`;
   }
 
-  async removeLabelSet(name: string): Promise<void> {
+  /**
+   * Removes the set, its automatic tags and its auto-tagged folders. The user's accept/reject
+   * decisions on it are kept (keyed by content, set and label, as a label taken out of a set
+   * keeps them): a set imported again under the same name finds them, and until then they
+   * show nowhere (photoTags, search and albums read only the library's sets). Returns how
+   * many decisions were kept.
+   */
+  async removeLabelSet(name: string): Promise<{ decisions: number }> {
     await this.labelSet(name);
-    await (await this.library.writable()).removeLabelSet(name);
+    const store = await this.library.writable();
+    const decisions = await store.listTags({ set: name, states: ['accepted', 'rejected'] });
+    await store.removeLabelSet(name); // the decisions are not the set's to take along
+    return { decisions: decisions.length };
   }
 
   // ---- tagging ---------------------------------------------------------------------------
@@ -163,7 +174,7 @@ export class TaggingService {
     const prototypes = await this.prototypes(set, store);
     const decided = groupByHash(await store.listTags({ set: set.name, states: ['accepted', 'rejected'] }));
     const photos = await store.countPhotos(scope === undefined ? {} : { folder: scope });
-    const scorer = (this.options.scorerFor ?? scorerFor)(photos * prototypes.labels * prototypes.dimension);
+    const scorer = (this.options.scorerFor ?? scorerFor)(photos * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
     const tags: TagRecord[] = [];
     const hashes: string[] = [];
     const results: PhotoTags[] = [];
@@ -189,6 +200,14 @@ export class TaggingService {
   /**
    * The indexer's hook: tags photos just committed to the library with the sets of the
    * auto-tagged folders they are under. Small batches, so the product runs in JavaScript.
+   *
+   * Only contents the set has not tagged yet under this model: tags are the content's, so a
+   * photo moved, renamed or copied into the folder keeps the ones it has. Classifying it
+   * again would score it with the prototypes as the decisions made since have shifted them,
+   * while the photos left in place keep their older scores: a plain `mv` would change tags.
+   * Scoring everything again is what `shoebox tag` is for. A content with a decision on one
+   * of the set's labels counts as tagged (the decision hides the auto tag it was about).
+   * One the set classified as fitting no label has no row to tell by, and is classified again.
    */
   async tagNewPhotos(records: readonly PhotoRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -209,8 +228,11 @@ export class TaggingService {
       const record = await store.getLabelSet(name);
       if (!record) continue; // the set was removed; its folders go with it
       const set = parseLabelSetJson(record.json, `"${name}" (stored)`);
+      const tagged = new Set((await store.listTags({ set: name, hashes: photos.map((p) => p.hash) })).map((t) => t.hash));
+      const untagged = photos.filter((p) => !tagged.has(p.hash));
+      if (untagged.length === 0) continue;
       const prototypes = await this.prototypes(set, store);
-      const batch = toBatch(photos, prototypes.dimension);
+      const batch = toBatch(untagged, prototypes.dimension);
       const tags: TagRecord[] = [];
       const now = Date.now();
       await classifyBatches([batch], prototypes, set, jsScorer(), (_path, hash, found) => {
@@ -345,7 +367,8 @@ export class TaggingService {
   async photoTags(options: { folder?: string; set?: string } = {}): Promise<PhotoTags[]> {
     const store = await this.library.readable();
     const photos = await store.listPhotos(options.folder === undefined ? {} : { folder: path.resolve(options.folder) });
-    const tags = await store.listTags({ ...(options.set !== undefined ? { set: options.set } : {}), states: ['auto', 'accepted'] });
+    // Decisions on a removed set, or on a label taken out of a set, wait unseen for its return.
+    const tags = await onCurrentLabels(store, await store.listTags({ ...(options.set !== undefined ? { set: options.set } : {}), states: ['auto', 'accepted'] }));
     const byHash = new Map<string, ShownTag[]>();
     for (const t of tags) {
       const list = byHash.get(t.hash) ?? [];
@@ -378,31 +401,26 @@ export class TaggingService {
 
   // ---- prototypes ------------------------------------------------------------------------
 
-  /** The set's label prototypes for the library's model: text ensembles adapted by the decisions. */
+  /** The set's label prototypes for the library's model: text ensembles, with the shifts the decisions learned. */
   async prototypes(set: LabelSet, store: TaggingStore): Promise<Prototypes> {
     const text = await this.textPrototypes(set);
-    const matrix = Float32Array.from(text.matrix);
+    const prototypes: Prototypes = { matrix: text.matrix, labels: set.labels.length, dimension: text.dimension };
     const decided = await store.listTags({ set: set.name, states: ['accepted', 'rejected'] });
-    if (decided.length > 0) {
-      const vectors = await store.vectorsByHash(decided.map((t) => t.hash));
-      const examples = new Map<number, LabelExamples>();
-      for (const t of decided) {
-        const i = set.labels.findIndex((l) => l.name === t.label);
-        const v = vectors.get(t.hash);
-        if (i < 0 || !v || v.length !== text.dimension) continue;
-        const ex = examples.get(i) ?? { accepted: [], rejected: [] };
-        (t.state === 'accepted' ? ex.accepted : ex.rejected).push(v);
-        examples.set(i, ex);
-      }
-      if (examples.size > 0) {
-        const centre = (await this.libraryCentre(store)) ?? new Float32Array(text.dimension);
-        for (const [i, ex] of examples) {
-          const row = text.matrix.subarray(i * text.dimension, (i + 1) * text.dimension);
-          matrix.set(adaptPrototype(row, ex, centre), i * text.dimension);
-        }
-      }
+    if (decided.length === 0) return prototypes;
+    const vectors = await store.vectorsByHash(decided.map((t) => t.hash));
+    const examples = new Map<number, LabelExamples>();
+    for (const t of decided) {
+      const i = set.labels.findIndex((l) => l.name === t.label);
+      const v = vectors.get(t.hash);
+      if (i < 0 || !v || v.length !== text.dimension) continue;
+      const ex = examples.get(i) ?? { accepted: [], rejected: [] };
+      (t.state === 'accepted' ? ex.accepted : ex.rejected).push(v);
+      examples.set(i, ex);
     }
-    return { matrix, labels: set.labels.length, dimension: text.dimension };
+    if (examples.size === 0) return prototypes;
+    const centre = (await this.libraryCentre(store)) ?? new Float32Array(text.dimension);
+    const shifts = [...examples].flatMap(([i, ex]) => learnShifts(prototypes, i, ex, centre, set));
+    return { ...prototypes, shifts };
   }
 
   private textPrototypes(set: LabelSet): Promise<{ matrix: Float32Array; dimension: number }> {

@@ -49,7 +49,7 @@ export function fakeTags(modelId: string, touch: () => void = () => {}): FakeTag
       return [...sets.values()].sort(byName);
     },
     async removeLabelSet(name) {
-      for (const [key, t] of rows) if (t.set === name) rows.delete(key);
+      for (const [key, t] of rows) if (t.set === name && t.state === 'auto') rows.delete(key);
       for (const [key, f] of folders) if (f.set === name) folders.delete(key);
       sets.delete(name);
       touch();

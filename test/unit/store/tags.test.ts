@@ -80,18 +80,19 @@ describe('tags', () => {
     expect((await store.listTags()).map((t) => [t.label, t.state, t.score])).toEqual([['dog', 'auto', 0.8]]);
   });
 
-  it('removing a label set removes its tags and auto-tag folders', async () => {
+  it('removing a label set removes its automatic tags and auto-tag folders; the decisions on it stay', async () => {
     const store = await openStore(tempLibraryDir());
     await store.putLabelSet({ name: 'animals', json: '{}', updatedAt: 1 });
     await store.putLabelSet({ name: 'scenes', json: '{"x":1}', updatedAt: 2 });
     await store.replaceAutoTags('animals', 'all', [tag('h1', 'dog')]);
+    await store.putTags([tag('h2', 'cat', { state: 'accepted' })]);
     await store.addAutoTagFolder('/p', 'animals');
     await store.addAutoTagFolder('/p', 'scenes');
     await store.addAutoTagFolder('/p', 'scenes');
     await store.removeLabelSet('animals');
     expect((await store.listLabelSets()).map((s) => s.name)).toEqual(['scenes']);
     expect(await store.getLabelSet('scenes')).toEqual({ name: 'scenes', json: '{"x":1}', updatedAt: 2 });
-    expect(await store.listTags()).toEqual([]);
+    expect((await store.listTags()).map((t) => [t.hash, t.label, t.state])).toEqual([['h2', 'cat', 'accepted']]);
     expect((await store.listAutoTagFolders()).map((f) => [f.folder, f.set])).toEqual([['/p', 'scenes']]);
     await store.removeAutoTagFolder('/p');
     expect(await store.listAutoTagFolders()).toEqual([]);

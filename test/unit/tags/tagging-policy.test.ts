@@ -143,4 +143,22 @@ describe('photos indexed later', () => {
     expect(hashes.has(away.hash)).toBe(false);
     expect(hashes.has(otherModel.hash)).toBe(false);
   });
+
+  it('keep the tags their content has: a photo moved into the folder is not scored again with the prototypes decisions have shifted since', async () => {
+    const twin = photoRecord(`${DIR}/purple-2.jpg`, [1, 1, 0, 0]);
+    await lib.store.upsertPhotos([twin]);
+    await tagging.tagFolder('colours', DIR);
+    const before = await lib.store.listTags({ hashes: [twin.hash] });
+    expect(before.map((t) => `${t.label} ${t.score.toFixed(2)}`).sort()).toEqual(['Blue 0.50', 'Red 0.50']);
+    // Rejecting Blue on the other purple photo takes Blue from photos like it, from now on...
+    await tagging.setTagState(PURPLE, 'Blue', 'rejected');
+    // ...but the twin, moved to a subfolder (same content, new path), keeps its tags as they were.
+    const moved = { ...twin, path: `${DIR}/sub/purple-2.jpg`, folder: `${DIR}/sub` };
+    await lib.store.upsertPhotos([moved]);
+    await tagging.tagNewPhotos([moved]);
+    expect(await lib.store.listTags({ hashes: [twin.hash] })).toEqual(before);
+    // An explicit run scores everything again, with what was learned.
+    await tagging.tagFolder('colours', DIR);
+    expect((await lib.store.listTags({ hashes: [twin.hash] })).map((t) => t.label)).toEqual(['Red']);
+  });
 });

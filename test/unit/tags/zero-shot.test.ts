@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/core/tags/zero-shot';
 import { matmulTransposed } from '../../../src/core/tags/matmul';
-import { adaptPrototype } from '../../../src/core/tags/adaptation';
 import { fillTemplate, labelPrompts } from '../../../src/core/tags/prompts';
 import { labelSetToJson, parseLabelSet } from '../../../src/core/tags/label-set';
 
@@ -53,17 +52,6 @@ describe('matmulTransposed', () => {
           expect(c[i * l + j], `${n}x${l}x${d} [${i},${j}]`).toBeCloseTo(s, 4);
         }
     }
-  });
-});
-
-describe('adaptPrototype', () => {
-  it('moves the text embedding towards centred accepted photos and away from rejected ones', () => {
-    const text = row(1, 0, 0);
-    const centre = row(0, 0, 1);
-    const p = adaptPrototype(text, { accepted: [row(0, 1, 1)], rejected: [row(0, -1, 1)] }, centre);
-    // 1*(1,0,0) + 1*((0,1,1)-(0,0,1)) - 0.5*((0,-1,1)-(0,0,1)) = (1, 1.5, 0)
-    expect([...p]).toEqual([1, 1.5, 0]);
-    expect([...adaptPrototype(text, { accepted: [], rejected: [] }, centre)]).toEqual([1, 0, 0]);
   });
 });
 
