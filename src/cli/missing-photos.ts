@@ -36,10 +36,10 @@ export async function reportMissingPhotos(api: Pick<LibraryApi, 'listFailures'>,
 async function failureReasons(api: Pick<LibraryApi, 'listFailures'>, paths: readonly string[]): Promise<Map<string, string>> {
   const wanted = new Set(paths);
   const reasons = new Map<string, string>();
-  const limit = 1000;
-  for (let offset = 0; ; offset += limit) {
-    const page = await api.listFailures({ offset, limit });
+  for (let offset = 0; ; ) {
+    const page = await api.listFailures({ offset, limit: 1000 });
     for (const f of page.failures) if (wanted.has(f.path)) reasons.set(f.path, f.reason);
-    if (reasons.size === wanted.size || offset + limit >= page.total) return reasons;
+    offset += page.failures.length;
+    if (reasons.size === wanted.size || page.failures.length === 0 || offset >= page.total) return reasons;
   }
 }

@@ -35,7 +35,8 @@ export function registerIndex(program: Command): void {
       if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
       if (opts.json) return printJson(s);
       printLine(summaryLine(s));
-      // Failures an earlier run told, their files unchanged, are counted, not told again.
+      // Failures recorded before this run (an earlier index, watch or the app), their files
+      // unchanged, are counted and pointed to (status lists them), not told again.
       for (const f of s.failed) if (!f.known) process.stderr.write(failedLine(f));
     });
 }

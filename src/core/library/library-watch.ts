@@ -98,6 +98,8 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   // A batch that failed (its paths were dropped: a commit refused, the network away) or
   // changes the system's watch says it lost: the next wake catches up, not that change alone.
   let missed = false;
+  /** The watch error said last, until a sync goes through (onError). */
+  let toldError: string | null = null;
   // Given back: the session listens only; its next change takes the lock again.
   let given = false;
   let ended: (outcome: 'stopped' | LibraryStore | Error) => void = () => {};
@@ -201,6 +203,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       if (!work) return;
       clearTimeout(idle);
       onSummary(await work());
+      toldError = null;
       await host.afterEachSync(store, signal);
       maintainWhenIdle();
     });
@@ -209,7 +212,12 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     onBatch: (paths) => sync(() => indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals })),
     onError: (err) => {
       missed = true;
-      host.emit({ type: 'log', level: 'error', message: `watch: ${err.message}` });
+      // Said once until a sync goes through: the page shows it until dismissed, and a failure
+      // that recurs (the watcher's queue overflowing, the network down) must not bring it back
+      // at every batch while the catch-up it causes recovers.
+      const message = `watch: ${err.message}`;
+      if (message !== toldError) host.emit({ type: 'log', level: 'error', message });
+      toldError = message;
     },
     ignore: scope.skip.slice(),
   });

@@ -82,6 +82,25 @@ describe('a watch woken after a hand-back', () => {
     expect(indexer.indexFolders).toHaveBeenCalledTimes(1);
   });
 
+  it('says a failure that recurs once, until a sync goes through', async () => {
+    const dir = tempDir('shoebox-watch-missed-');
+    const { host, events } = watchedLibrary(dir);
+    indexer.indexFolders.mockResolvedValue(summary);
+    const down = new Error('the library could not be written: network down');
+    indexer.indexPaths.mockRejectedValueOnce(down).mockRejectedValueOnce(down).mockResolvedValueOnce(summary).mockRejectedValueOnce(down).mockResolvedValue(summary);
+    startWatch(host);
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const said = () => events.filter((e) => e.type === 'log' && e.level === 'error').length;
+    for (const [i, name] of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].entries()) {
+      written(dir, name);
+      await vi.waitFor(() => expect(indexer.indexPaths).toHaveBeenCalledTimes(i + 1), { timeout: 10_000 });
+    }
+    // a and b failed alike (said once), c went through, d failed again (said again).
+    await vi.waitFor(() => expect(said()).toBe(2), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(said()).toBe(2);
+  });
+
   it('catches up with its folders when a batch failed before the hand-back', async () => {
     const dir = tempDir('shoebox-watch-missed-');
     const { host, handBack, events } = watchedLibrary(dir);
