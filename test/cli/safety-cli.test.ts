@@ -43,6 +43,12 @@ describe('data safety from the command line', () => {
     expect(res).toMatchObject({ code: 2, stdout: '' });
     expect(res.stderr).toBe(`shoebox: export to a folder outside the library: ${inside} is inside the library folder ${photos}, whose photos are indexed (the exported photos would be added again)\n`);
     expect(fs.existsSync(inside)).toBe(false);
+    // A file where the folder would be: said plainly (was mkdir's EEXIST), the file untouched.
+    const notes = path.join(tempDir(), 'notes.txt');
+    fs.writeFileSync(notes, 'mine');
+    expect(await run('albums', 'export', ...MODEL, 'reds', notes)).toEqual({ code: 2, stdout: '', stderr: `shoebox: export to a folder: ${notes} is a file\n` });
+    expect(await run('albums', 'export', ...MODEL, 'reds', path.join(notes, 'out'))).toEqual({ code: 2, stdout: '', stderr: `shoebox: export to a folder: ${notes} is a file, so ${path.join(notes, 'out')} cannot be made\n` });
+    expect(fs.readFileSync(notes, 'utf8')).toBe('mine');
     expect((await run('albums', 'export', ...MODEL, 'reds', path.join(tempDir(), 'out'))).code).toBe(0);
   });
 });

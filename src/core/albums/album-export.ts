@@ -42,10 +42,24 @@ export interface ExportOptions {
  */
 export function checkExportDir(dir: string, libraryFolders: readonly string[]): void {
   const abs = path.resolve(dir);
+  // A file where the folder (or one of its parents) would be: said plainly, not as mkdir's EEXIST/ENOTDIR.
+  const file = fileInTheWay(abs);
+  if (file !== null) throw new AlbumError(`export to a folder: ${file} is a file${file === abs ? '' : `, so ${abs} cannot be made`}`, true);
   const forms = (p: string) => [...new Set([p, realPathOfNearest(p)])];
   for (const folder of libraryFolders) {
     if (forms(abs).some((p) => forms(path.resolve(folder)).some((f) => isAtOrInside(p, f)))) {
       throw new AlbumError(`export to a folder outside the library: ${abs} is inside the library folder ${folder}, whose photos are indexed (the exported photos would be added again)`, true);
+    }
+  }
+}
+
+/** The nearest existing path at or above `p` when it is not a folder (a file in the way), else null. */
+function fileInTheWay(p: string): string | null {
+  for (let at = p; ; at = path.dirname(at)) {
+    try {
+      return fs.statSync(at).isDirectory() ? null : at;
+    } catch {
+      if (path.dirname(at) === at) return null;
     }
   }
 }
