@@ -158,4 +158,18 @@ describe("the search's tag filter hook", () => {
     expect(await photosWithTagFromTags(lib, 'red')).toEqual({ hashes: [] });
     await expect(photosWithTagFromTags(lib, 'purple')).rejects.toThrow(/no label set has the label "purple"/);
   });
+
+  it('does not count decisions kept for a removed set, though another set has a label of that name', async () => {
+    const { photosWithTag: photosWithTagFromTags } = await import('../../src/core/search/tag-filter');
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const tagging = new TaggingService(lib);
+    await tagging.importLabelSet(COLOUR_SET, 'colours.json');
+    const blue = (await lib.listPhotos()).find((p) => p.path.endsWith('blue.jpg'))!;
+    await tagging.setTagState(blue.path, 'red', 'accepted', 'colours');
+    await tagging.removeLabelSet('colours');
+    await tagging.importLabelSet(JSON.stringify({ name: 'mood', labels: ['red', 'calm'] }), 'mood.json');
+    expect((await photosWithTagFromTags(lib, 'red')).hashes).not.toContain(blue.hash);
+  });
 });

@@ -70,7 +70,10 @@ export interface WatchHost {
 export async function watchFolders(host: WatchHost, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions = {}): Promise<void> {
   // The first session's lock: "library busy" now is the caller's to handle (BackgroundSync retries).
   let store: LibraryStore | null = await host.writable();
-  while (store) store = await session(host, store, signal, onSummary, options);
+  // The watch error said last, until a sync goes through: kept across sessions (a hand-back
+  // and the catch-up after it must not say a recurring failure again).
+  const told: ToldError = { line: null };
+  while (store) store = await session(host, store, signal, onSummary, options, told);
 }
 
 /**
@@ -78,7 +81,11 @@ export async function watchFolders(host: WatchHost, signal: AbortSignal, onSumma
  * the lock taken again after a hand-back when the library changed meanwhile (a new session
  * catches up with it).
  */
-async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions): Promise<LibraryStore | null> {
+interface ToldError {
+  line: string | null;
+}
+
+async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError): Promise<LibraryStore | null> {
   let store = first;
   let lock = host.lockOf(store);
   let deps = host.deps(store);
@@ -98,8 +105,6 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   // A batch that failed (its paths were dropped: a commit refused, the network away) or
   // changes the system's watch says it lost: the next wake catches up, not that change alone.
   let missed = false;
-  /** The watch error said last, until a sync goes through (onError). */
-  let toldError: string | null = null;
   // Given back: the session listens only; its next change takes the lock again.
   let given = false;
   let ended: (outcome: 'stopped' | LibraryStore | Error) => void = () => {};
@@ -203,7 +208,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       if (!work) return;
       clearTimeout(idle);
       onSummary(await work());
-      toldError = null;
+      told.line = null;
       await host.afterEachSync(store, signal);
       maintainWhenIdle();
     });
@@ -216,8 +221,8 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       // that recurs (the watcher's queue overflowing, the network down) must not bring it back
       // at every batch while the catch-up it causes recovers.
       const message = `watch: ${err.message}`;
-      if (message !== toldError) host.emit({ type: 'log', level: 'error', message });
-      toldError = message;
+      if (message !== told.line) host.emit({ type: 'log', level: 'error', message });
+      told.line = message;
     },
     ignore: scope.skip.slice(),
   });

@@ -17,14 +17,16 @@ export type TagFilter = (library: SearchLibrary, label: string) => Promise<Allow
 
 export const photosWithTag: TagFilter = async (library, label) => {
   const store = await library.readable();
-  const names = new Set<string>();
+  // Each set's own spelling of the label: decisions kept for a removed set (or a label taken
+  // out of one) count nowhere, even where another set has a label of that name.
+  const named: { set: string; label: string }[] = [];
   for (const record of await store.listLabelSets()) {
     const set = parseLabelSetJson(record.json, `"${record.name}" (stored)`);
     const i = labelIndex(set, label);
-    if (i >= 0) names.add(set.labels[i]!.name);
+    if (i >= 0) named.push({ set: record.name, label: set.labels[i]!.name });
   }
-  if (names.size === 0) throw new QueryError(`--tag ${label}: no label set has the label "${label}" (shoebox labels list)`);
+  if (named.length === 0) throw new QueryError(`--tag ${label}: no label set has the label "${label}" (shoebox labels list)`);
   const hashes = new Set<string>();
-  for (const name of names) for (const t of await store.listTags({ label: name, states: ['auto', 'accepted'] })) hashes.add(t.hash);
+  for (const n of named) for (const t of await store.listTags({ set: n.set, label: n.label, states: ['auto', 'accepted'] })) hashes.add(t.hash);
   return { hashes: [...hashes] };
 };

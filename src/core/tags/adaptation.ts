@@ -8,10 +8,13 @@
 // directions, centred on the library's mean photo μ: CLIP's image embeddings share a common
 // direction that text embeddings lack, the "modality gap", so an uncentred mean would raise
 // the label's score on every photo). β is the smallest lift that gives every accepted photo
-// the label by the set's own rule (it beats the best other label by LEARNING_STEP and the
-// others' mean by the set's margin), γ the smallest drop that takes it from every rejected
-// photo; each is capped by a weight that grows with the number of examples (1 example: 1/3,
-// 2: 1/2, many: towards BETA or GAMMA).
+// the label by the set's rule as far as the two nearest terms go (it beats the best other
+// label by LEARNING_STEP and the others' mean by the set's margin; the confidence threshold is
+// not aimed at, so with many labels scoring alike it may stay under it), γ the smallest drop
+// that takes it from every rejected photo, measured on its score as the lift left it (a photo
+// that got the label only from the accepted ones is taken back from there); each is capped by
+// a weight that grows with the number of examples (1 example: 1/3, 2: 1/2, many: towards BETA
+// or GAMMA).
 //
 // Why so, and not `p = t + 1.0·(mean(accepted) − μ) − 0.5·(mean(rejected) − μ)` as before:
 // that prototype's example term was as long as the text embedding itself (|mean − μ| is about
@@ -68,9 +71,13 @@ export function learnShifts(text: TextRows, label: number, examples: LabelExampl
   });
   if (lift) shifts.push({ label, ...lift, sign: 1 });
   const drop = fit(text, label, examples.rejected, centre, GAMMA, (r) => {
-    // Enough for the rejected photo to lose it: below the best rival, or under the margin (whichever is less).
-    const { own, best, mean } = scoresOf(text, label, r);
-    return Math.min(own - best + LEARNING_STEP, own - mean - rule.margin + LEARNING_STEP);
+    // Enough for the rejected photo to lose it: below the best rival, or under the margin
+    // (whichever is less), measured on its score as the lift left it: a photo that got the
+    // label only from the accepted ones must be taken back from that, not from its text score
+    // (else rejecting what learning over-reached does nothing).
+    const scores = scoresOf(text, label, r);
+    const own = scores.own + (lift ? shiftOf({ ...lift, sign: 1 }, dot(r, lift.direction, 0, text.dimension)) : 0);
+    return Math.min(own - scores.best + LEARNING_STEP, own - scores.mean - rule.margin + LEARNING_STEP);
   });
   if (drop) shifts.push({ label, ...drop, sign: -1 });
   return shifts;

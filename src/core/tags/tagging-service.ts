@@ -172,7 +172,9 @@ export class TaggingService {
     const set = await this.labelSet(setName);
     const scope = folder === undefined ? undefined : path.resolve(folder);
     const prototypes = await this.prototypes(set, store);
-    const decided = groupByHash(await store.listTags({ set: set.name, states: ['accepted', 'rejected'] }));
+    // Decisions on labels the set has now: one on a label taken out of it waits, unseen (current-labels.ts).
+    const labels = new Set(set.labels.map((l) => l.name));
+    const decided = groupByHash((await store.listTags({ set: set.name, states: ['accepted', 'rejected'] })).filter((t) => labels.has(t.label)));
     const photos = await store.countPhotos(scope === undefined ? {} : { folder: scope });
     const scorer = (this.options.scorerFor ?? scorerFor)(photos * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
     const tags: TagRecord[] = [];
@@ -205,9 +207,10 @@ export class TaggingService {
    * photo moved, renamed or copied into the folder keeps the ones it has. Classifying it
    * again would score it with the prototypes as the decisions made since have shifted them,
    * while the photos left in place keep their older scores: a plain `mv` would change tags.
-   * Scoring everything again is what `shoebox tag` is for. A content with a decision on one
-   * of the set's labels counts as tagged (the decision hides the auto tag it was about).
-   * One the set classified as fitting no label has no row to tell by, and is classified again.
+   * Scoring everything again is what `shoebox tag` is for. A content counts as tagged when an
+   * automatic tag of this model shows for it; one whose every automatic tag a decision hides,
+   * or that the set classified as fitting no label, has no row to tell by and is classified
+   * again.
    */
   async tagNewPhotos(records: readonly PhotoRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -228,7 +231,9 @@ export class TaggingService {
       const record = await store.getLabelSet(name);
       if (!record) continue; // the set was removed; its folders go with it
       const set = parseLabelSetJson(record.json, `"${name}" (stored)`);
-      const tagged = new Set((await store.listTags({ set: name, hashes: photos.map((p) => p.hash) })).map((t) => t.hash));
+      // Tagged = an automatic tag of this model shows (a decision alone holds under every
+      // model: after `models use`, a content with only decisions still gets this model's tags).
+      const tagged = new Set((await store.listTags({ set: name, hashes: photos.map((p) => p.hash), states: ['auto'] })).map((t) => t.hash));
       const untagged = photos.filter((p) => !tagged.has(p.hash));
       if (untagged.length === 0) continue;
       const prototypes = await this.prototypes(set, store);

@@ -91,6 +91,22 @@ describe('learning from accepted tags', () => {
   });
 });
 
+describe('accepting, then rejecting what the learning over-reached', () => {
+  it('takes the label back from the rejected photo and its near twins', async () => {
+    const twin = `${DIR}/amber-twin.jpg`;
+    await lib.store.upsertPhotos([photoRecord(twin, between(0.935, 1))]);
+    await tagging.setTagState(P.orange1, 'red', 'accepted');
+    await tagging.setTagState(P.orange2, 'red', 'accepted');
+    expect((await labelsOf())[twin]).toContain('red');
+    // Amber turned red only through the accepted orange photos; the user says no.
+    await tagging.setTagState(P.amber, 'red', 'rejected');
+    const learned = await labelsOf();
+    expect(learned[twin]).toEqual(['yellow']);
+    expect(learned[P.orange1]).toContain('red');
+    expect(learned[P.yellow1]).toEqual(['yellow']);
+  });
+});
+
 describe('learning from rejected tags', () => {
   it('takes the label from photos like the rejected one, and raises it nowhere', async () => {
     await tagging.setTagState(P.orange1, 'yellow', 'rejected');

@@ -52,6 +52,14 @@ describe('classifying a folder', () => {
     expect(await tagging.autoTagFolders()).toEqual([{ folder: DIR, set: 'colours' }]);
   });
 
+  it('shows no decision on a label taken out of the set (it waits for the label to come back)', async () => {
+    await tagging.setTagState(GREY, 'Green', 'accepted');
+    await tagging.importLabelSet(JSON.stringify({ name: 'colours', labels: ['Red', 'Blue'] }), 'fewer.json');
+    expect(tagsOf(await tagging.tagFolder('colours', DIR), GREY)).toEqual([]);
+    await tagging.importLabelSet(COLOURS, 'colours.json');
+    expect(tagsOf(await tagging.tagFolder('colours', DIR), GREY)).toEqual(['Green:accepted']);
+  });
+
   it("a set's threshold vetoes tags below its confidence", async () => {
     await tagging.importLabelSet(JSON.stringify({ name: 'colours', labels: ['Red', 'Blue', 'Green'], threshold: 0.6 }), 'strict.json');
     const results = await tagging.tagFolder('colours', DIR);
@@ -160,5 +168,16 @@ describe('photos indexed later', () => {
     // An explicit run scores everything again, with what was learned.
     await tagging.tagFolder('colours', DIR);
     expect((await lib.store.listTags({ hashes: [twin.hash] })).map((t) => t.label)).toEqual(['Red']);
+  });
+
+  it('are tagged by a model whose tags they lack, though a decision made under another model holds', async () => {
+    const decided = photoRecord(`${DIR}/decided-red.jpg`, [1, 0, 0, 0]);
+    await lib.store.upsertPhotos([decided]);
+    await tagging.tagFolder('colours', DIR);
+    // A decision, then the automatic tags gone (as after `models use` of a model that has not tagged it).
+    await tagging.setTagState(decided.path, 'Blue', 'rejected');
+    await lib.store.replaceAutoTags('colours', [decided.hash], []);
+    await tagging.tagNewPhotos([decided]);
+    expect((await lib.store.listTags({ hashes: [decided.hash], states: ['auto'] })).map((t) => t.label)).toEqual(['Red']);
   });
 });
