@@ -64,6 +64,20 @@ describe('indexing a folder', () => {
     expect(again.failed).toHaveLength(1);
   });
 
+  it('retries a photo whose failure was the model\'s (its folder removed under a running watch), though it is unchanged', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    const store = await lib.writable();
+    const red = path.join(photos, 'red.jpg');
+    const row = (await store.photosByPath([red])).get(red)!;
+    await store.removePhotos([red]);
+    await store.recordFailures([{ path: red, folder: photos, size: row.size, mtimeMs: row.mtimeMs, reason: 'inference failed: /home/models/x/visual/model.onnx: not a loadable ONNX model (ENOENT)', failedAt: Date.now() }]);
+    const again = await lib.index();
+    expect(again).toMatchObject({ added: 1, embedded: 1 });
+    expect((await store.listFailures()).map((f) => f.path)).toEqual([path.join(photos, 'broken.jpg')]);
+  });
+
   it('retries a file recorded as "unknown error" (what earlier versions wrote for a damaged JPEG) though it is unchanged', async () => {
     const photos = await colourFolder();
     const lib = library(tempDir());

@@ -52,13 +52,16 @@ function filtersJson(f: AlbumFilters) {
 /** The threshold in effect, and whether it is automatic (the search's calibrated cut-off); a hand-picked album has none. */
 function thresholdJson(album: AlbumSummary) {
   if (album.handPicked) return { handPicked: true };
-  return { threshold: round(album.effectiveThreshold), thresholdAutomatic: album.threshold === null };
+  // A broken automatic album has no cut-off in effect (it cannot be computed): null, not a default.
+  const automatic = album.threshold === null;
+  return { threshold: automatic && album.error !== undefined ? null : round(album.effectiveThreshold), thresholdAutomatic: automatic };
 }
 
 function thresholdText(album: AlbumSummary): string {
   if (album.handPicked) return 'hand-picked';
   const value = album.effectiveThreshold.toFixed(3);
-  return album.threshold === null ? `threshold automatic (${value} now)` : `threshold ${value}`;
+  if (album.threshold === null) return album.error !== undefined ? 'threshold automatic' : `threshold automatic (${value} now)`;
+  return `threshold ${value}`;
 }
 
 function albumJson(album: AlbumSummary, members: AlbumMember[]) {

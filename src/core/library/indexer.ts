@@ -599,7 +599,9 @@ const TIMED_OUT_RETRY_MS = 60 * 60 * 1000;
 function retriedNow(failure: FailureRecord): boolean {
   const { reason } = failure;
   if (reason.startsWith('read timed out')) return Date.now() - failure.failedAt >= TIMED_OUT_RETRY_MS;
-  return reason === 'unknown error' || reason.startsWith('cannot read (');
+  // The model failing (its folder removed under a running watch, a runtime error) says
+  // nothing of the photo: the next run, with a model that works, tries it again.
+  return reason === 'unknown error' || reason.startsWith('cannot read (') || reason.startsWith('inference failed');
 }
 
 /** `file`'s row, with the embedding and metadata of `twin`, a photo of the same content. */
