@@ -161,7 +161,8 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     // The folder is indexed again under the new model, then search finds the same photo.
     await eventually(() => page.locator('.status-bar').innerText()).toContain('Model clip-vit-base-patch32');
     await eventually(() => page.getByText(/^Indexing|^Waiting to index/).count(), 60_000).toBe(0);
-    await eventually(() => page.getByText(/^Indexed: 5 new photos/).isVisible()).toBe(true);
+    // Not new photos: new to the model in use.
+    await eventually(() => page.getByText(/^Indexed: 5 photos embedded for the model in use/).isVisible()).toBe(true);
     await page.getByRole('searchbox').fill('blue');
     await eventually(() => firstTileName(page)).toBe('blue.jpg');
     await eventually(() => page.locator('.tile__open img').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);

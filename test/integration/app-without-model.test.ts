@@ -9,6 +9,7 @@ import { jobFinished, jobStates, useApiHosts } from '../helpers/api-host';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { ModelManager } from '../../src/core/models/model-manager';
+import { updateSettings } from '../../src/core/settings';
 import { createLibraryApi } from '../../src/core/api/library-api';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
@@ -81,7 +82,10 @@ describe('the app on a device without a model', () => {
     const { library } = await sharedLibrary();
     const { host } = await openApp(library);
     expect((await host.status()).model).toBeNull();
-    await new ModelManager({ home: host.home }).import(fixtureModelDir(TINY_IMMICH), { id: MODEL_ID });
+    // Installed from a terminal (the folder as an install leaves it: import refuses catalog ids).
+    const manager = new ModelManager({ home: host.home });
+    fs.cpSync(fixtureModelDir(TINY_IMMICH), manager.modelDir(MODEL_ID), { recursive: true });
+    updateSettings(host.home, { activeModel: MODEL_ID });
     expect(await host.status()).toMatchObject({ model: { id: MODEL_ID }, modelProblem: null, photos: 4 });
     expect(names((await host.search('red', { limit: 1 })).photos)).toEqual(['red.jpg']);
   });
