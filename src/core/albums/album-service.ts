@@ -182,17 +182,17 @@ export class AlbumService {
 
   /** Pins a library photo into the album (and un-excludes it). */
   async pin(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.one(name, photoPath, 'pinned');
+    return (await this.setOne(name, photoPath, 'pin')).album;
   }
 
   /** Keeps a photo out of the album whatever its score (and un-pins it). */
   async exclude(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.one(name, photoPath, 'excluded');
+    return (await this.setOne(name, photoPath, 'exclude')).album;
   }
 
   /** Undoes a pin or an exclusion. */
   async unpin(name: string, photoPath: string): Promise<AlbumDefinition> {
-    return this.one(name, photoPath, 'none');
+    return (await this.setOne(name, photoPath, 'unpin')).album;
   }
 
   /** pin, exclude or unpin one photo, saying whether that changed the album's pins or exclusions. */
@@ -244,10 +244,6 @@ export class AlbumService {
     const paths = (await this.members(name)).map((m) => m.path);
     const turns = await turnsByPath(await this.library.readable(), paths);
     return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns });
-  }
-
-  private async one(name: string, photoPath: string, membership: 'pinned' | 'excluded' | 'none'): Promise<AlbumDefinition> {
-    return (await this.setOne(name, photoPath, membership === 'pinned' ? 'pin' : membership === 'excluded' ? 'exclude' : 'unpin')).album;
   }
 
   private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<MembershipChange> {
