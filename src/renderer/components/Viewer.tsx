@@ -192,10 +192,12 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
   // Neighbours load ahead, so stepping does not wait on a page fetch.
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
   // Closed, the focus goes to the tile of the photo last shown, in the grid it was opened from;
-  // opened from the URL (a reload, Back or Forward onto it), with the focus anywhere: the grid under it.
-  const [grid] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement?.closest('.grid') ?? document.querySelector('main .grid'))));
-  // A grid gone meanwhile (More like this, a place's photos): the opener, if it is still there.
-  useReturnFocus(() => (grid?.isConnected ? grid.querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`) : null));
+  // a grid gone meanwhile (More like this, a place's photos): the opener, if it is still there.
+  const [openedFrom] = useState(() => (typeof document === 'undefined' ? null : document.activeElement?.closest('.grid') ?? null));
+  // Opened from the URL (a reload, Back or Forward onto it), with the focus anywhere: the grid
+  // under it when it closes, as the results may not have been there yet when it opened.
+  const gridAtClose = () => (openedFrom ? (openedFrom.isConnected ? openedFrom : null) : document.querySelector('main .grid'));
+  useReturnFocus(() => gridAtClose()?.querySelector<HTMLElement>(`.tile[data-index="${index}"] .tile__open`) ?? null);
   useEffect(() => dialog.current?.focus(), []);
   // The slideshow over it keeps the keys while it plays.
   useFocusTrap(dialog, !slideshow);
