@@ -28,9 +28,8 @@ describe.skipIf(!hasChromium)('filters, sort and the viewer’s photo in the URL
     photoCount = await writePhotos(photos);
   });
 
-  // The library's status answered late (a loaded machine): the results and the viewer a reload
-  // opens from the URL are up before it, and the main area is drawn again when it comes, so the
-  // grid the viewer closes onto is not the one that was there when it opened.
+  // The library's status answered late (a loaded machine): the viewer a reload opens from the
+  // URL is up before the results' grid, which is drawn only once the status comes.
   let statusDelay = 0;
   beforeAll(async () => {
     await lib.page.routeWebSocket(/\/ws$/, (ws) => {
