@@ -2,6 +2,7 @@
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 import { addEditContextMenu } from './context-menu';
+import { askBeforeLeavingUnsaved } from './unsaved-changes';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export interface MainWindowOptions {
@@ -41,6 +42,7 @@ export function createMainWindow({ preloadPath, url, stateFile }: MainWindowOpti
   });
   guardWebContents(window.webContents);
   addEditContextMenu(window.webContents);
+  askBeforeLeavingUnsaved(window);
   if (saved?.maximized) window.maximize();
   if (saved?.fullscreen) window.setFullScreen(true);
   if (stateFile) trackWindowState(window, stateFile);

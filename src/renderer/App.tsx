@@ -128,10 +128,9 @@ export function App() {
     },
     [askLeave],
   );
-  // A reload (or closing the tab) under `shoebox serve` asks the browser's own question. Not in
-  // the desktop app: there a page that refuses to unload is a window that never closes.
+  // A reload or closing the tab (or the window) asks first: the browser's own question under
+  // `shoebox serve`, the desktop app's dialog in Electron (src/main/unsaved-changes.ts).
   useEffect(() => {
-    if (client.transport === 'ipc') return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (unsaved.current === null) return;
       event.preventDefault();
@@ -139,7 +138,7 @@ export function App() {
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [client]);
+  }, []);
   // The filter bar's fields and the sort, as the URL had them (a reload keeps them).
   const filterFields = useFilterFields(opened.filters ?? NO_FILTERS);
   const settledFields = filterFields.settled;

@@ -143,6 +143,8 @@ export const fakeElectron = {
   dialog: {
     showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
     showErrorBox: vi.fn((_title: string, _content: string) => {}),
+    // The index of the button the user picked: tests say which with mockReturnValueOnce.
+    showMessageBoxSync: vi.fn((_window: unknown, _options: { buttons?: string[] }) => 0),
   },
   Menu: {
     // The template itself stands for the built menu: tests read what was installed.

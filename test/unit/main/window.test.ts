@@ -54,6 +54,25 @@ describe('main window', () => {
     expect(navigate('not a url')).toBe(true);
   });
 
+  it('asks before a page with changes not saved closes or reloads; Keep editing keeps it', () => {
+    const window = openWindow();
+    const refuse = () => {
+      const event = { preventDefault: vi.fn() };
+      window.webContents.emit('will-prevent-unload', event);
+      // Its preventDefault overrides the page's refusal: the window goes.
+      return event.preventDefault.mock.calls.length > 0 ? 'left' : 'stayed';
+    };
+    const ask = vi.mocked(fakeElectron.dialog.showMessageBoxSync);
+    const buttons = () => ask.mock.calls.at(-1)?.[1].buttons ?? [];
+    ask.mockReturnValueOnce(1);
+    expect(refuse()).toBe('stayed');
+    expect(buttons()[1]).toBe('Keep editing');
+    ask.mockReturnValueOnce(0);
+    expect(refuse()).toBe('left');
+    expect(buttons()[0]).toBe('Leave without saving');
+    expect(ask.mock.calls.at(-1)?.[0]).toBe(window);
+  });
+
   it('lets the app navigate within itself', () => {
     expect(navigate('shoebox://app/index.html#/search')).toBe(false);
   });
