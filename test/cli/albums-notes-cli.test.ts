@@ -49,6 +49,9 @@ describe('shoebox labels remove', () => {
     const shown = await run('albums', 'show', ...MODEL, '--json', 'redtagged');
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ name: 'redtagged', broken: expect.stringContaining('no label set has the label "red"'), members: [], threshold: null });
+    // Listed, it is named broken the same way (and keeps its place among the others).
+    const listed = JSON.parse((await run('albums', 'list', ...MODEL, '--json')).stdout) as { name: string; broken?: string }[];
+    expect(listed.find((a) => a.name === 'redtagged')?.broken).toEqual(expect.stringContaining('no label set has the label "red"'));
 
     // Imported again under its name: the decisions are back, and the album works again.
     expect((await run('labels', 'import', ...MODEL, labels)).code).toBe(0);

@@ -249,7 +249,7 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums list', async (api) => {
         const list = await api.albumSummaries();
         if (opts.json) {
-          printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { error: a.error } : {}) })));
+          printJson(list.map((a) => ({ name: a.name, query: a.query, ...thresholdJson(a), filters: filtersJson(a.filters), pinned: a.current.pinned.length, excluded: a.current.excluded.length, members: a.members, ...(a.error ? { broken: a.error } : {}) })));
           if (list.some((a) => !a.handPicked && !a.error)) await embeddedNote(api);
           return;
         }
