@@ -3,7 +3,7 @@ import { UsageError, printJson, printLine } from '../output';
 import type { IndexSummary } from '../../core/index';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
-import { failedLine } from '../failed-line';
+import { failedLine, failedText } from '../failed-line';
 import { addedText } from '../added-count';
 
 export function registerIndex(program: Command): void {
@@ -46,10 +46,4 @@ function summaryLine(s: IndexSummary): string {
   const line = `${s.scanned} ${s.scanned === 1 ? 'file' : 'files'}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   return s.interrupted ? `${line}${kept}; interrupted: ${s.left} ${s.left === 1 ? 'photo' : 'photos'} left for the next run` : `${line}${kept}`;
-}
-
-/** "3 failed", or "7 failed (5 unchanged since an earlier run: shoebox status lists them)". */
-function failedText(failed: IndexSummary['failed']): string {
-  const known = failed.filter((f) => f.known).length;
-  return `${failed.length} failed${known ? ` (${known} unchanged since an earlier run: shoebox status lists them)` : ''}`;
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { stopOnSignals } from '../stop-signals';
-import { failedLine } from '../failed-line';
+import { failedLine, failedText } from '../failed-line';
 import { addedText } from '../added-count';
 
 export function registerWatch(program: Command): void {
@@ -14,17 +14,19 @@ export function registerWatch(program: Command): void {
       try {
         const folders = (await library.api.listFolders()).length;
         if (!opts.json) printLine(`watching ${folders} ${folders === 1 ? 'folder' : 'folders'}; Ctrl-C stops`);
-        // A sync's failures include the known ones whose files did not change: each is told
-        // once per watch (a catch-up repeating "2 failed" reads as two new failures).
+        // A sync's failures include the known ones whose files did not change: each is said
+        // once per watch (a catch-up repeating "2 failed" reads as two new failures), and one
+        // recorded before this watch is counted as index counts it, not told again.
         const told = new Set<string>();
+        const key = (f: { path: string; reason: string }) => `${f.path}\0${f.reason}`;
         await library.api.watchNow(stop.signal, (s) => {
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) return printJson(s);
-          const failed = s.failed.filter((f) => !told.has(`${f.path}\0${f.reason}`));
-          if (s.added || s.newToModel || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${s.removed} removed, ${failed.length} failed`);
+          const failed = s.failed.filter((f) => !told.has(key(f)));
+          if (s.added || s.newToModel || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${s.removed} removed, ${failedText(failed)}`);
           for (const f of failed) {
-            told.add(`${f.path}\0${f.reason}`);
-            process.stderr.write(failedLine(f));
+            told.add(key(f));
+            if (!f.known) process.stderr.write(failedLine(f));
           }
         });
       } finally {
