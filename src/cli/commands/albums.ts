@@ -10,6 +10,7 @@ import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../ou
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { reportMissingPhotos } from '../missing-photos';
+import { countText } from '../../shared/count-text';
 
 type CreateOptions = LibraryCommandOptions & { query?: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
 type EditOptions = LibraryCommandOptions & Partial<Omit<CreateOptions, 'replace' | 'json'>> & { clear?: string[] };
@@ -19,9 +20,6 @@ const CLEARABLE = ['folder', 'tag', 'favourites', 'place', 'after', 'before'] as
 type Clearable = (typeof CLEARABLE)[number];
 
 const round = (x: number) => Number(x.toFixed(6));
-
-/** "1 photo", "2 photos": an album of one photo is common (a pin, a narrow query). */
-const photos = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'}`;
 
 async function withAlbums<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (api: LibraryHost) => Promise<T>): Promise<T> {
   const { AlbumError, QueryError } = await import('../../core/index');
@@ -83,11 +81,11 @@ function printAlbum({ album, members }: AlbumView, json: boolean | undefined, ex
   if (json) return printJson({ ...albumJson(album, members), ...extra });
   if (album.handPicked) {
     // Its photos are its pins, in the order they were pinned: no query, no scores.
-    printLine(`${album.name}: hand-picked, ${photos(members.length)}`);
+    printLine(`${album.name}: hand-picked, ${countText(members.length, 'photo')}`);
     for (const m of members) printLine(printable(m.path));
     return;
   }
-  printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${photos(members.length)}`);
+  printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${countText(members.length, 'photo')}`);
   for (const m of members) printLine(`${m.score.toFixed(4)}\t${printable(m.path)}${m.pinned ? '\t(pinned)' : ''}`);
 }
 
@@ -257,7 +255,7 @@ export function registerAlbums(program: Command): void {
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
         for (const a of list) {
           if (a.error) printLine(`${a.name}\tbroken: ${a.error}\t"${a.query}"`);
-          else printLine(a.handPicked ? `${a.name}\t${photos(a.members)}\thand-picked` : `${a.name}\t${photos(a.members)}\t"${a.query}"\t${thresholdText(a)}`);
+          else printLine(a.handPicked ? `${a.name}\t${countText(a.members, 'photo')}\thand-picked` : `${a.name}\t${countText(a.members, 'photo')}\t"${a.query}"\t${thresholdText(a)}`);
         }
         if (list.some((a) => !a.handPicked && !a.error)) await embeddedNote(api);
       });
@@ -286,7 +284,7 @@ export function registerAlbums(program: Command): void {
           const { album, members } = await api.albumView(saved.name);
           return printJson({ ...albumJson(album, members), renamedFrom: name });
         }
-        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${photos(saved.members)}, ${saved.pinned} pinned, ${saved.excluded} excluded`);
+        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${countText(saved.members, 'photo')}, ${saved.pinned} pinned, ${saved.excluded} excluded`);
       });
     });
 

@@ -8,6 +8,7 @@ import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../ou
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { countText } from '../../shared/count-text';
 
 /** `parse(text)`; what it refuses is a usage error (exit 2), said before the library opens. */
 function asUsage<T>(parse: (text: string) => T, text: string): T {
@@ -26,7 +27,7 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
     // A path the library does not hold (a folder said as one) is reported and the rest still changed (exit 1).
     await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing });
-    const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
+    const count = countText(changed.length, 'photo');
     printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}`);
   } finally {
     await library.close();
@@ -43,7 +44,7 @@ async function shiftDate(cmd: Command, opts: LibraryCommandOptions, shift: strin
     for (const p of undated) process.stderr.write(`shoebox: no date taken to shift (set one with 'shoebox date set'): ${printable(p)}\n`);
     if (missing.length || undated.length) process.exitCode = EXIT_FAILURE;
     if (opts.json) return printJson({ changed, missing, undated, seconds });
-    printLine(`shifted the date taken of ${changed.length} photo${changed.length === 1 ? '' : 's'} by ${shiftText(seconds)}`);
+    printLine(`shifted the date taken of ${countText(changed.length, 'photo')} by ${shiftText(seconds)}`);
   } finally {
     await library.close();
   }

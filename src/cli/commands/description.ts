@@ -9,6 +9,7 @@ import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { importSummary } from '../../shared/description-import-text';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
+import { countText } from '../../shared/count-text';
 
 const PAGE = 1000;
 
@@ -19,7 +20,7 @@ async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos:
     const { changed, missing } = await library.api.setDescriptionByPath(photos, text);
     await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing });
-    const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
+    const count = countText(changed.length, 'photo');
     printLine(text === null || text.trim() === '' ? `removed the description of ${count}` : `described ${count}`);
   } finally {
     await library.close();

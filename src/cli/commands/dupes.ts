@@ -19,6 +19,7 @@ import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../ou
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
 import { stopOnSignals } from '../stop-signals';
+import { countText } from '../../shared/count-text';
 
 type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean };
 
@@ -127,7 +128,7 @@ export function registerDupes(program: Command): void {
         }
         if (stats.unsigned) process.stderr.write(`shoebox: ${stats.unsigned} photos have no thumbnail and could not be read: left out of near duplicates\n`);
         const hidden = scan.hidden;
-        if (hidden) process.stderr.write(`shoebox: ${hidden} ${hidden === 1 ? 'group' : 'groups'} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
+        if (hidden) process.stderr.write(`shoebox: ${countText(hidden, 'group')} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
         const groups = scan.groups;
 
         if (!opts.trash) {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { FolderInfo } from '../../shared/api';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { countText } from '../../shared/count-text';
 
 export function registerFolders(program: Command): void {
   const folders = program.command('folders').description('the folders in the library');
@@ -29,7 +30,7 @@ export function registerFolders(program: Command): void {
       try {
         const info = await library.api.mapFolder(folder, path.resolve(place));
         if (opts.json) return printJson({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
-        printLine(`${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${info.photos} ${info.photos === 1 ? 'photo' : 'photos'})`);
+        printLine(`${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${countText(info.photos, 'photo')})`);
       } finally {
         await library.close();
       }
@@ -60,7 +61,7 @@ export function registerFolders(program: Command): void {
         const photos = await library.api.removeFolderCounted(folder);
         if (opts.json) return printJson({ removed: folder, photos });
         // Photos another library folder still covers stay (nested folders).
-        printLine(`removed ${printable(folder)} from the library (${photos} ${photos === 1 ? 'photo' : 'photos'} with it)`);
+        printLine(`removed ${printable(folder)} from the library (${countText(photos, 'photo')} with it)`);
       } finally {
         await library.close();
       }

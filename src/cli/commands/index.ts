@@ -5,6 +5,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
 import { addedText } from '../added-count';
+import { countText } from '../../shared/count-text';
 
 export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
@@ -43,7 +44,7 @@ export function registerIndex(program: Command): void {
 
 function summaryLine(s: IndexSummary): string {
   // A move or copy said as such (added-count.ts), as `shoebox watch` says it.
-  const line = `${s.scanned} ${s.scanned === 1 ? 'file' : 'files'}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)} (${s.seconds.toFixed(1)} s)`;
+  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
-  return s.interrupted ? `${line}${kept}; interrupted: ${s.left} ${s.left === 1 ? 'photo' : 'photos'} left for the next run` : `${line}${kept}`;
+  return s.interrupted ? `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run` : `${line}${kept}`;
 }

@@ -7,6 +7,7 @@ import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions, type CommandLibrary } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import type { PhotoListing } from '../../core';
+import { countText } from '../../shared/count-text';
 
 export interface MarkCommandSpec {
   /** The command's name: `shoebox <name> add|remove|list`. */
@@ -35,17 +36,16 @@ async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOpt
     await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ [on ? 'added' : 'removed']: changed, unchanged, missing, copies });
     const how = on ? spec.add : spec.remove;
-    const photosText = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
     // The mark is the content's: the copies of a photo not asked for changed with it, and are
     // said, so "archived 2 photos" does not hide a third that left the timeline.
     const notes = [
-      ...(copies.length ? [`and ${copies.length} ${copies.length === 1 ? 'copy' : 'copies'} of ${changed.length === 1 ? 'it' : 'them'}`] : []),
+      ...(copies.length ? [`and ${countText(copies.length, 'copy', 'copies')} of ${changed.length === 1 ? 'it' : 'them'}`] : []),
       ...(unchanged.length ? [`${unchanged.length} ${how.already(unchanged.length)}`] : []),
     ];
     // "marked 1 photo (1 was a favourite already)", "archived 2 photos (and 1 copy of them)";
     // none changed: "1 photo was not a favourite".
-    if (changed.length === 0 && unchanged.length > 0) printLine(`${photosText(unchanged.length)} ${how.already(unchanged.length)}`);
-    else printLine(`${how.done} ${photosText(changed.length)}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    if (changed.length === 0 && unchanged.length > 0) printLine(`${countText(unchanged.length, 'photo')} ${how.already(unchanged.length)}`);
+    else printLine(`${how.done} ${countText(changed.length, 'photo')}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   } finally {
     await library.close();
   }

@@ -11,6 +11,7 @@ import { UsageError, printJson, printLine, printable } from '../output';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { progressBar } from '../progress-bar';
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
+import { countText } from '../../shared/count-text';
 
 interface JsonOption {
   json?: boolean;
@@ -155,7 +156,7 @@ export function registerModels(program: Command): void {
         if (opts.json) return printJson(result);
         printLine(`${id} is now the active model`);
         if (index) printLine(`embedded ${index.embedded} photos with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
-        if (pending) printLine(`${pending} ${pending === 1 ? 'photo' : 'photos'} in your folders ${pending === 1 ? 'is' : 'are'} not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
+        if (pending) printLine(`${countText(pending, 'photo')} in your folders ${pending === 1 ? 'is' : 'are'} not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
       } finally {
         await library.close();
       }

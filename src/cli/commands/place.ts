@@ -9,6 +9,7 @@ import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { reportMissingPhotos } from '../missing-photos';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { countText } from '../../shared/count-text';
 
 /** A town or position to set (`place set`), or 'remove' / 'restore'. */
 type PlaceCommand = { set: string } | 'remove' | 'restore';
@@ -23,7 +24,7 @@ async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: strin
     // A path the library does not hold is reported and the rest still changed (exit 1).
     await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing, ...(choice ? { place: choice } : {}) });
-    const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
+    const count = countText(changed.length, 'photo');
     printLine(choice ? `set the place of ${count} to ${choice.label} (${choice.lat.toFixed(5)}, ${choice.lon.toFixed(5)})` : how === 'remove' ? `removed the place of ${count} (the files keep theirs)` : `restored the file's own place on ${count}`);
   } finally {
     await library.close();

@@ -6,6 +6,7 @@ import { EXIT_FAILURE, printJson, printLine, printable, UsageError } from '../ou
 import { reportMissingPhotos } from '../missing-photos';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
+import { countText } from '../../shared/count-text';
 
 const WORDS: Record<string, number | 'reset'> = { right: 1, left: -1, reset: 'reset' };
 
@@ -36,7 +37,7 @@ export function registerRotate(program: Command): void {
         for (const p of videos) process.stderr.write(`shoebox: a video is not rotated: ${printable(p)}\n`);
         if (missing.length || videos.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson({ changed, missing, videos });
-        const count = `${changed.length} photo${changed.length === 1 ? '' : 's'}`;
+        const count = countText(changed.length, 'photo');
         printLine(turns === 'reset' ? `put ${count} back as ${changed.length === 1 ? 'its file shows it' : 'their files show them'}` : `turned ${count} ${DONE[String(turns)]}`);
       } finally {
         await library.close();

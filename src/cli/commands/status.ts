@@ -3,6 +3,7 @@ import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import type { GlobalOptions } from '../global-options';
 import type { LibraryHost } from '../../core/index';
+import { countText } from '../../shared/count-text';
 
 export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
@@ -22,11 +23,11 @@ export function registerStatus(program: Command): void {
           if (embedded?.bring === 'use') {
             // Installed but not the one in use (none chosen: the settings lost, or the one in use
             // removed). In use but not loaded is the model's problem, said below.
-            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
+            printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
             printLine(`  To search here: ${embedded.command}`);
           } else if (embedded && embedded.bring !== 'chosen') {
             // Say which model the photos need: indexed with --model-dir, that folder is not kept.
-            printLine(`${photos(status.photos)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
+            printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
             printLine(
               embedded.bring === 'install'
                 ? `  To search here: ${embedded.command} (or pass --model-dir DIR)`
@@ -34,11 +35,11 @@ export function registerStatus(program: Command): void {
             );
           } else {
             const why = (await library.api.status()).modelProblem ?? 'No model yet';
-            printLine(`${photos(status.photos)}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
+            printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
             printLine(`  ${why}`);
           }
         } else {
-          printLine(`${photos(status.photos)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+          printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
           if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
         }
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
@@ -47,7 +48,7 @@ export function registerStatus(program: Command): void {
         const { copiesLine } = await import('../../core/index'); // loaded with the library already
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
-          printLine(`  ${printable(f.path)}${mapped}\t${photos(f.photos)}${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
+          printLine(`  ${printable(f.path)}${mapped}\t${countText(f.photos, 'photo')}${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
           // Moved into the library (copiesAt)? Said beside the way to map it: not reachable here
           // (another device's path, or not mounted), still searched, thumbnails shown.
           // (The raw path to the line: its command quotes it so that it pastes as that path.)
@@ -76,4 +77,3 @@ async function askedProviderNote(api: LibraryHost, cmd: Command, inUse: string):
   }
 }
 
-const photos = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'}`;

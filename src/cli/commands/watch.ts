@@ -4,6 +4,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
 import { addedText } from '../added-count';
+import { countText } from '../../shared/count-text';
 
 export function registerWatch(program: Command): void {
   withLibraryOptions(program.command('watch'), 'print one JSON summary line per sync, until stopped')
@@ -13,7 +14,7 @@ export function registerWatch(program: Command): void {
       const stop = stopOnSignals();
       try {
         const folders = (await library.api.listFolders()).length;
-        if (!opts.json) printLine(`watching ${folders} ${folders === 1 ? 'folder' : 'folders'}; Ctrl-C stops`);
+        if (!opts.json) printLine(`watching ${countText(folders, 'folder')}; Ctrl-C stops`);
         // A sync's failures include the known ones whose files did not change: each is said
         // once per watch (a catch-up repeating "2 failed" reads as two new failures), and one
         // recorded before this watch is counted as index counts it, not told again.

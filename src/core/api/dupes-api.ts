@@ -28,6 +28,7 @@ import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
 import { finishTrashHandOvers, trashWithHandOver } from './trash-hand-over';
 import { runNow } from './run-now';
+import { countText } from '../../shared/count-text';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
 
@@ -257,7 +258,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const result = selection.paths.length ? await trashWithHandOver(ctx.files, lib, ctx.writes, handed, () => new DupesService(lib).trash(selection.paths, trashOptions), warn) : { moved: [], failed: [], refused: [] };
         if (kept && result.moved.length) await replaceReport(lib, withoutPaths(kept, new Set(result.moved)));
         const value: TrashReport = { moved: result.moved, skipped: [...selection.skipped, ...result.refused], failed: result.failed.map((f) => ({ path: f.path, error: f.reason })) };
-        const text = `moved ${result.moved.length} ${result.moved.length === 1 ? 'photo' : 'photos'} to the trash`;
+        const text = `moved ${countText(result.moved.length, 'photo')} to the trash`;
         return { value, summary: text, removed: result.moved.length };
       });
       if (report.moved.length) ctx.emit({ type: 'photos-changed', added: 0, removed: report.moved.length });

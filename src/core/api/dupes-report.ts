@@ -13,6 +13,7 @@ import type { SavedReport, ScannedState } from '../dupes/report-store';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
 import { UnionFind } from '../dupes/union-find';
 import { photoId } from './photo-id';
+import { countText } from '../../shared/count-text';
 
 export type { ScannedState };
 
@@ -124,7 +125,7 @@ export function summary(groups: readonly DuplicateGroup[]): string {
   const all = pictures(groups);
   const extra = removable(all);
   if (all.length === 0) return 'no duplicates found';
-  return `${all.length} ${all.length === 1 ? 'group' : 'groups'}, ${extra} ${extra === 1 ? 'photo' : 'photos'} could go`;
+  return `${countText(all.length, 'group')}, ${countText(extra, 'photo')} could go`;
 }
 
 /**

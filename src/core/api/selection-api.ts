@@ -13,6 +13,7 @@ import { turnsByPath } from '../albums/export-turns';
 import { DupesService } from '../dupes/dupes-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
+import { countText } from '../../shared/count-text';
 
 export interface SelectionOptions {
   /** A freedesktop-layout trash folder instead of the OS trash (SHOEBOX_TRASH_DIR). */
@@ -68,7 +69,7 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
           failed: result.failed.map((f) => ({ path: f.path, error: f.reason })),
         };
         const n = result.moved.length;
-        return { added: 0, updated: 0, removed: n, embedded: 0, failed: result.failed.length, summary: `moved ${n} ${n === 1 ? 'photo' : 'photos'} to the trash` };
+        return { added: 0, updated: 0, removed: n, embedded: 0, failed: result.failed.length, summary: `moved ${countText(n, 'photo')} to the trash` };
       });
       await ctx.jobs.whenDone(job.id);
       if (!answer) throw new Error(ctx.jobs.list().find((j) => j.id === job.id)?.error ?? 'the trash was stopped');

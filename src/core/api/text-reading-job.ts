@@ -15,6 +15,7 @@ import { recognizeText } from '../ocr';
 import type { LibraryStore } from '../store/types';
 import { contentsWithoutText, readMissingText, textInPhotosEnabled, type ReadTextOptions } from '../text';
 import type { JobQueue } from './job-queue';
+import { countText } from '../../shared/count-text';
 
 /** A pass that left photos it could not read now (a NAS away) is tried again after this long. */
 const RETRY_LEFT_MS = 10 * 60_000;
@@ -53,7 +54,7 @@ export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => v
       const start = performance.now();
       const report = jobProgress(jobs, emit);
       const onProgress = (done: number, total: number) => {
-        if (done === 1) emit({ type: 'log', level: 'info', message: `text in photos: reading the text of ${total} ${total === 1 ? 'photo' : 'photos'}` });
+        if (done === 1) emit({ type: 'log', level: 'info', message: `text in photos: reading the text of ${countText(total, 'photo')}` });
         report(done, total);
       };
       const sliced = options.sliceMs !== undefined;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { unpackedPath } from '../../base/unpacked-path';
+import { countText } from '../../shared/count-text';
 
 export const FFMPEG_ENV = 'SHOEBOX_FFMPEG';
 
@@ -40,7 +41,7 @@ export function locateFfmpeg(options: LocateOptions = {}): FfmpegLocation | null
 
 /** The one line a run prints when it skips videos for want of ffmpeg. */
 export function missingFfmpegLine(skipped: number): string {
-  return `ffmpeg not found: ${skipped} video${skipped === 1 ? '' : 's'} skipped (install ffmpeg, or set ${FFMPEG_ENV} to its path)`;
+  return `ffmpeg not found: ${countText(skipped, 'video')} skipped (install ffmpeg, or set ${FFMPEG_ENV} to its path)`;
 }
 
 function packageBinary(): string | null {
