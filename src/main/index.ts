@@ -62,6 +62,8 @@ function start(): void {
   };
 
   let quitting = false;
+  // Launched again while quitting: once the engine has flushed, the app starts again.
+  let relaunchAsked = false;
   app.on('before-quit', () => {
     quitting = true;
   });
@@ -73,9 +75,13 @@ function start(): void {
       return;
     }
     // No window: on macOS once it was closed, or before the first one is open. The user
-    // launched Shoebox to see it: open it (once ready; the first one may be opening). Not
-    // while quitting (the engine flushing after the last window closed): the app is going.
-    if (quitting) return;
+    // launched Shoebox to see it: open it (once ready; the first one may be opening). While
+    // quitting (the engine flushing after the last window closed) the app is going: it starts
+    // again once it has gone, rather than leave the launch unanswered.
+    if (quitting) {
+      relaunchAsked = true;
+      return;
+    }
     void app.whenReady().then(() => {
       if (!mainWindow && !quitting) openMainWindow();
     });
@@ -120,6 +126,7 @@ function start(): void {
       .catch((error: unknown) => console.error('[shoebox] engine did not stop cleanly:', error))
       .finally(() => {
         engineStopped = true;
+        if (relaunchAsked) app.relaunch();
         app.quit();
       });
   });

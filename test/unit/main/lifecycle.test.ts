@@ -130,17 +130,22 @@ describe('app lifecycle', () => {
     expect(createdWindows[0]?.focus).toHaveBeenCalled();
   });
 
-  it('opens the main window for a second instance when there is none, unless quitting', async () => {
+  it('opens the main window for a second instance when there is none; while quitting, starts again once gone', async () => {
     const { createdWindows, fakeElectron } = await launchToWindow();
     createdWindows[0]!.emit('closed'); // macOS: the app lives on without a window
     fakeElectron.app.emit('second-instance');
     await vi.waitFor(() => expect(createdWindows).toHaveLength(2));
 
     createdWindows[1]!.emit('closed');
-    fakeElectron.app.emit('before-quit'); // e.g. the engine flushing before exit
+    fakeElectron.app.emit('before-quit');
+    fakeElectron.app.emit('will-quit', { preventDefault: vi.fn() }); // the engine flushing before exit
     fakeElectron.app.emit('second-instance');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(createdWindows).toHaveLength(2);
+    // The launch is not lost: the app starts again as it exits.
+    await vi.waitFor(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
+    expect(fakeElectron.app.relaunch).toHaveBeenCalledTimes(1);
+    expect(fakeElectron.app.relaunch.mock.invocationCallOrder[0]).toBeLessThan(fakeElectron.app.quit.mock.invocationCallOrder.at(-1)!);
   });
 
   it('opens one window only when a second instance starts before the first window is open', async () => {
@@ -169,5 +174,6 @@ describe('app lifecycle', () => {
     const second = { preventDefault: vi.fn() };
     fakeElectron.app.emit('will-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(fakeElectron.app.relaunch).not.toHaveBeenCalled();
   });
 });
