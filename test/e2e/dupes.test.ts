@@ -272,7 +272,7 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect(errors).toEqual([]);
   });
 
-  it('with similar shots, a group that has any starts skipped: nothing of it is marked to go', async () => {
+  it('with similar shots, a group that has any starts skipped, and goes once Skip is unticked', async () => {
     await page.getByRole('checkbox', { name: /Similar shots/ }).check();
     await page.getByRole('button', { name: 'Find duplicates' }).click();
     const similar = page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: /similar shots/ }) });
@@ -284,6 +284,16 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     // A new scan's page is noted as looked at in an effect after it renders: the line follows.
     await eventually(() => page.locator('.dupes__coverage').innerText()).toMatch(/of similar shots \(untick Skip on those to move\)/);
     await screenshot(page, 'dupes-08-similar');
+
+    // Skip unticked on one: its cards say To trash, and the Move button counts them.
+    const moving = async () => Number((await trashButton().innerText()).replace(/\D/g, ''));
+    const before = await moving();
+    const group = similar.first();
+    await group.getByRole('checkbox', { name: 'Skip this group' }).uncheck();
+    await eventually(() => group.locator('.dupe--trash').count()).toBeGreaterThan(0);
+    const marked = await group.locator('.dupe--trash').count();
+    await eventually(moving).toBe(before + marked);
+    expect(await trashButton().isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   });
 });

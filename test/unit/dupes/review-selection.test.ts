@@ -56,7 +56,15 @@ describe('a group of similar shots in the review', () => {
   it('starts skipped, and goes once the user unticks Skip on it', () => {
     const group = similar(set('a', 'a2'));
     expect(choiceOf({}, group).skip).toBe(true);
-    expect(choiceOf({ a: { keep: 'a', skip: false, kinds: 'exact,similar' } }, group).skip).toBe(false);
+    expect(trashSelection([group], {}).members).toEqual([]);
+    const unticked = { a: { keep: 'a', skip: false, kinds: 'exact,similar' } };
+    expect(choiceOf(unticked, group).skip).toBe(false);
+    // What the Move button counts: the group's other photo goes (it stayed at 0, held again).
+    expect(trashSelection([group], unticked).members.map((m) => m.id)).toEqual(['a2']);
+    // A choice read again is the same choice.
+    expect(choiceOf({ a: choiceOf(unticked, group) }, group)).toEqual(choiceOf(unticked, group));
+    // Said to be no duplicates just now: nothing of it goes.
+    expect(trashSelection([group], unticked, { a: 'a2' }).members).toEqual([]);
   });
 
   it('keeps a skip the user chose before, whatever joined the group since', () => {

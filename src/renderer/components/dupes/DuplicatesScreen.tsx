@@ -90,7 +90,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
 
   const seen = reviewedSets(reviewed);
   // A group just said to be no duplicates counts as skipped.
-  const selection = trashSelection(seen, Object.fromEntries(seen.map((set) => [set.key, decisions[set.key] ? { ...choiceOf(choices, set), skip: true } : choiceOf(choices, set)])));
+  const selection = trashSelection(seen, choices, decisions);
   const busy = running !== undefined || moving;
 
   const wasConfirming = useRef(false);

@@ -47,7 +47,9 @@ export function reviewedSets(reviewed: ReviewedPages): DuplicateSet[] {
 export function choiceOf(choices: Readonly<Record<string, Choice>>, set: DuplicateSet): Choice {
   const c = choices[set.key];
   // A skip the user chose stays whatever joined the group since.
-  return { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: (c?.skip ?? false) || heldForSimilarShots(c, set) };
+  const choice = { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: (c?.skip ?? false) || heldForSimilarShots(c, set) };
+  // The kinds the user chose on go with it: read again, the choice is the same one.
+  return c?.kinds === undefined ? choice : { ...choice, kinds: c.kinds };
 }
 
 /** Skipped because similar shots are in the group and the user has not chosen since they joined it. */
@@ -67,8 +69,9 @@ export interface TrashSelection {
   largeGroups: number[];
 }
 
-export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>): TrashSelection {
-  const chosen = sets.filter((s) => !choiceOf(choices, s).skip).map((set) => ({ set, keep: choiceOf(choices, set).keep }));
+/** `saidNotDuplicates`: the groups just said to be no duplicates (by key), which count as skipped. */
+export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>, saidNotDuplicates: Readonly<Record<string, unknown>> = {}): TrashSelection {
+  const chosen = sets.filter((s) => !saidNotDuplicates[s.key] && !choiceOf(choices, s).skip).map((set) => ({ set, keep: choiceOf(choices, set).keep }));
   // Photos the user said are not duplicates stay (the engine refuses them too).
   const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep && !set.decided.includes(m.id)));
   return {
