@@ -30,11 +30,11 @@ import { RunTwins } from './run-twins';
 import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
 import type { RecentRemovals } from './recent-removals';
 import { ThumbnailUploads } from './thumbnail-uploads';
-import { VideoIndexer } from './video-indexing';
+import { VideoIndexer, type IndexedVideo } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
 import { withGcHeadroom } from '../../base/gc-headroom';
 import { cores } from '../../base/thread-budget';
-import { hasVideoExtension, missingFfmpegLine, sniffVideo, type FfmpegLocation } from '../media';
+import { FFMPEG_STOPPED, FfmpegUnusableError, hasVideoExtension, sniffVideo, type FfmpegLocation } from '../media';
 
 /** How long the indexer trusts its read of the rotations (see turnsOf). */
 const TURNS_FRESH_MS = 2000;
@@ -439,15 +439,23 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   // is returned to be embedded and committed as the video's row, like a photo.
   const decodeVideo = async (file: FoundFile, index: number, isVideo: boolean) => {
     if (!isVideo) throw new ImageDecodeError('not a video (unrecognised content)'); // named .mp4 etc.
-    if (!videos.ffmpeg()) {
-      videos.skipped++; // left for a run with ffmpeg: not failed, and said once (below)
+    if (!(await videos.ffmpeg())) {
+      videos.skip(); // left for a run with a usable ffmpeg: not failed, and said once (below)
       return null;
     }
     sniffed.add(index);
     if (!hasPhotoExtension(file.path) && firstPass) progress.grow();
     const hash = await sha256File(file.path, options.signal); // streamed: a video need not fit in memory
     if (await takesTwin(file, hash, index)) return null;
-    const video = await videos.index(file.path, hash, options.signal);
+    let video: IndexedVideo;
+    try {
+      video = await videos.index(file.path, hash, options.signal);
+    } catch (error) {
+      // ffmpeg gone or broken mid-run (uninstalled, replaced): the setup's fault, not the video's.
+      if (!(error instanceof FfmpegUnusableError)) throw error;
+      videos.skip(error);
+      return null;
+    }
     const thumbKey = thumbnailKey(hash);
     throwIfStopped(options.signal);
     await uploads.start(thumbKey, video.poster.thumbnail!);
@@ -542,7 +550,8 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   await signatures?.flush();
   // Not recorded (a dropped connection): the next run only embeds those contents again.
   await recordTurns(store, embeddedAt).catch(() => {});
-  if (videos.skipped > 0) deps.emit({ type: 'log', level: 'warn', message: missingFfmpegLine(videos.skipped) });
+  const skippedVideos = videos.skippedLine();
+  if (skippedVideos) deps.emit({ type: 'log', level: 'warn', message: skippedVideos });
   if (options.signal?.aborted) {
     summary.interrupted = true;
     summary.left = left.size;
@@ -600,8 +609,9 @@ function retriedNow(failure: FailureRecord): boolean {
   const { reason } = failure;
   if (reason.startsWith('read timed out')) return Date.now() - failure.failedAt >= TIMED_OUT_RETRY_MS;
   // The model failing (its folder removed under a running watch, a runtime error) says
-  // nothing of the photo: the next run, with a model that works, tries it again.
-  return reason === 'unknown error' || reason.startsWith('cannot read (') || reason.startsWith('inference failed');
+  // nothing of the photo: the next run, with a model that works, tries it again. Nor does a
+  // video's ffmpeg stopped by a signal (the OOM killer, a kill -9: media/video-frames.ts).
+  return reason === 'unknown error' || reason.startsWith('cannot read (') || reason.startsWith('inference failed') || reason.startsWith(FFMPEG_STOPPED);
 }
 
 /** `file`'s row, with the embedding and metadata of `twin`, a photo of the same content. */

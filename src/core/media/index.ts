@@ -16,6 +16,6 @@ export { captionFromTags, readCaption, readTextTags, sidecarCaption, type TextTa
 export { keywordsFromTags, readKeywords, sidecarKeywords } from './keywords';
 export { folderThumbnails, libraryThumbnails, thumbnailKey, THUMBS_PREFIX, type ThumbnailReader, type ThumbnailStore } from './thumbnail';
 export { sniffVideo, hasVideoExtension, type VideoFormat, type VideoSniff } from './video-sniff';
-export { locateFfmpeg, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';
-export { probeVideo, readVideoFrames, VideoReadError, DEFAULT_SAMPLING, type FrameSampling, type VideoFrame, type VideoProbe } from './video-frames';
+export { locateFfmpeg, ffmpegProblem, missingFfmpegLine, FFMPEG_ENV, type FfmpegLocation } from './video-ffmpeg';
+export { probeVideo, readVideoFrames, reasonFrom, VideoReadError, FfmpegStoppedError, FfmpegUnusableError, FFMPEG_STOPPED, DEFAULT_SAMPLING, type FrameSampling, type VideoFrame, type VideoProbe } from './video-frames';
 export { POSTER_AT_S, nextPoster, posterSettled, readPosterFrame } from './video-poster';

@@ -10,11 +10,33 @@
 // so a frame goes through the same pipeline as a photo from there on.
 //
 // A truncated or damaged file fails with a one-line reason, after the last frame it gave:
-// callers commit nothing of a video until the frames are all read.
+// callers commit nothing of a video until the frames are all read. The reason is ffmpeg's own
+// error line, never its description of the input (stream info, metadata) or a filter's log.
+//
+// Two failures say nothing of the file: ffmpeg stopped by a signal it did not send itself
+// (the OOM killer, a kill -9) is FfmpegStoppedError, whose reason starts FFMPEG_STOPPED (the
+// indexer tries the video again at its next run); an ffmpeg that cannot be started (gone,
+// not executable) is FfmpegUnusableError (the indexer skips the run's videos, as without one).
 import { spawn } from 'node:child_process';
 
 export class VideoReadError extends Error {
   override name = 'VideoReadError';
+}
+
+/** How the reason of a video whose ffmpeg was stopped by a signal starts. */
+export const FFMPEG_STOPPED = 'ffmpeg was stopped';
+
+/** ffmpeg ended on a signal (killed from outside, or crashed) before it had read the video. */
+export class FfmpegStoppedError extends VideoReadError {
+  override name = 'FfmpegStoppedError';
+  constructor(readonly signal: NodeJS.Signals | string) {
+    super(`${FFMPEG_STOPPED} (${signal}) before it had read the video: read again at the next run`);
+  }
+}
+
+/** The ffmpeg binary could not be run at all (not there, not executable): no video can be read. */
+export class FfmpegUnusableError extends VideoReadError {
+  override name = 'FfmpegUnusableError';
 }
 
 export interface VideoProbe {
@@ -61,7 +83,8 @@ const TRUNCATED = /partial file|ended prematurely|moov atom not found|truncat|un
 
 /** Length and date, from ffmpeg's description of its input (no output asked: it exits 1 by design). */
 export async function probeVideo(ffmpeg: string, file: string, signal?: AbortSignal): Promise<VideoProbe> {
-  const { stderr } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', file], signal);
+  const { stderr, killedBy } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', file], signal);
+  if (killedBy) throw new FfmpegStoppedError(killedBy);
   if (!/Stream #\d+:\d+.*: Video:/.test(stderr)) throw new VideoReadError(reasonFrom(stderr, 'no video stream'));
   const d = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(stderr);
   const durationS = d ? Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) : null;
@@ -110,7 +133,10 @@ export async function* readVideoFrames(ffmpeg: string, file: string, sampling: F
   const onAbort = () => child.kill('SIGKILL');
   signal?.addEventListener('abort', onAbort, { once: true });
   const times: number[] = [];
+  // What ffmpeg said besides the frames' times: its head (the input's description, early
+  // errors) and its last lines (the error it stopped on), however much a damaged file made it say.
   let stderr = '';
+  const tail: string[] = [];
   let waiting: (() => void) | null = null;
   const wake = () => {
     waiting?.();
@@ -124,16 +150,19 @@ export async function* readVideoFrames(ffmpeg: string, file: string, sampling: F
     for (const line of lines) {
       const t = /\bn:\s*\d+\b.*?\bpts_time:\s*(-?[\d.]+(?:e-?\d+)?)/.exec(line);
       if (t) times.push(Math.max(0, Number(t[1])));
+      else if (FILTER_LOG.test(line)) continue; // showinfo's other lines about each frame
       else if (stderr.length < 16_000) stderr += line + '\n';
+      else if (tail.push(line) > 20) tail.shift();
     }
     wake();
   });
-  const exited = new Promise<number | null>((resolve, reject) => {
+  const exited = new Promise<{ code: number | null; killedBy: string | null }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (pendingLine) stderr += pendingLine;
+    child.on('close', (code, killedBy) => {
+      if (pendingLine && !FILTER_LOG.test(pendingLine)) tail.push(pendingLine);
+      stderr += tail.map((l) => l + '\n').join('');
       wake();
-      resolve(code);
+      resolve({ code, killedBy });
     });
   });
   let stderrClosed = false;
@@ -156,19 +185,19 @@ export async function* readVideoFrames(ffmpeg: string, file: string, sampling: F
         count++;
       }
     }
-    const code = await exited;
+    const { code, killedBy } = await exited;
     if (signal?.aborted) return;
-    const truncated = stderr.split('\n').find((l) => TRUNCATED.test(l));
+    if (killedBy) throw new FfmpegStoppedError(killedBy);
+    const truncated = saidLines(stderr).find((l) => TRUNCATED.test(l));
     if (code !== 0) throw new VideoReadError(reasonFrom(stderr, `ffmpeg exited with code ${code}`));
-    if (truncated) throw new VideoReadError(`video is truncated or damaged (${clean(truncated)})`);
+    if (truncated) throw new VideoReadError(`video is truncated or damaged (${truncated})`);
     if (count === 0) throw new VideoReadError('no frame could be decoded');
   } catch (error) {
     if (error instanceof VideoReadError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VideoReadError(`ffmpeg not found at ${ffmpeg}`);
-    throw error;
+    throw cannotStart(error, ffmpeg) ?? error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
 
@@ -190,8 +219,8 @@ function takePpm(b: Buffer): { raster: VideoFrame['raster']; rest: Buffer } | nu
   return { raster: { data: Buffer.from(b.subarray(start, end)), width, height }, rest: b.subarray(end) };
 }
 
-/** Runs ffmpeg to its end and returns what it said (stdout is not wanted). */
-function run(ffmpeg: string, args: string[], signal?: AbortSignal): Promise<{ code: number | null; stderr: string }> {
+/** Runs ffmpeg to its end and returns what it said (stdout is not wanted), and the signal that ended it, if one did. */
+function run(ffmpeg: string, args: string[], signal?: AbortSignal): Promise<{ code: number | null; killedBy: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
     let stderr = '';
@@ -199,17 +228,44 @@ function run(ffmpeg: string, args: string[], signal?: AbortSignal): Promise<{ co
     child.stderr.on('data', (t: string) => {
       if (stderr.length < 64_000) stderr += t;
     });
-    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new VideoReadError(`ffmpeg not found at ${ffmpeg}`) : error));
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('error', (error: NodeJS.ErrnoException) => reject(cannotStart(error, ffmpeg) ?? error));
+    child.on('close', (code, killedBy) => resolve({ code, killedBy, stderr }));
   });
 }
 
-/** The line of ffmpeg's output that says what is wrong, without its "[demuxer @ 0x...]" prefix. */
-function reasonFrom(stderr: string, fallback: string): string {
-  const lines = stderr.split('\n').map(clean).filter(Boolean);
+/** The error of a spawn whose binary could not be started, said as such; null for any other error. */
+function cannotStart(error: unknown, ffmpeg: string): FfmpegUnusableError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return new FfmpegUnusableError(`ffmpeg not found at ${ffmpeg}`);
+  if (code === 'EACCES' || code === 'ENOEXEC' || code === 'EISDIR') return new FfmpegUnusableError(`ffmpeg at ${ffmpeg} cannot be run (${code})`);
+  return null;
+}
+
+/** A filter's log line (showinfo describes every frame it passes): never a reason. */
+const FILTER_LOG = /^\[Parsed_/;
+
+/**
+ * The lines in which ffmpeg speaks of a problem, without their "[demuxer @ 0x...]" prefix: not
+ * its description of the input (indented: metadata, "Stream #0:0: Video: ... unknown ..."),
+ * not its headings, progress or filters' logs.
+ */
+function saidLines(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !FILTER_LOG.test(l) && !/^(Input|Output) #\d|^Stream mapping:|^Press \[q\]|^(frame|size)=/.test(l))
+    .map(clean)
+    .filter(Boolean);
+}
+
+/** What ffmpeg says when it cannot read something; its closing "Conversion failed!" and the probe's "At least one output file" say nothing. */
+const ERROR_LINE = /\berror\b|\binvalid\b|not found|could not (find|open|read|seek)|no such file|permission denied|not supported|unsupported|unknown (en|de)coder|corrupt|failed to/i;
+
+/** The line of ffmpeg's output that says what is wrong (its first error line), or `fallback`. */
+export function reasonFrom(stderr: string, fallback: string): string {
+  const lines = saidLines(stderr);
   const truncated = lines.find((l) => TRUNCATED.test(l));
   if (truncated) return `video is truncated or damaged (${truncated})`;
-  const bad = lines.find((l) => /invalid|error|could not|unknown|not supported|no such file|denied/i.test(l) && !/^At least one output/i.test(l));
+  const bad = lines.find((l) => ERROR_LINE.test(l) && !/^At least one output|^Conversion failed/i.test(l));
   return bad ? `video cannot be read (${bad})` : fallback;
 }
 
