@@ -716,7 +716,24 @@ export interface DuplicateMemberInfo {
   bytes: number;
   /** Clockwise degrees the user turned it by (Rotate); absent when upright. Its image URLs carry it. */
   rotation?: 90 | 180 | 270;
+  /** When it was taken (the camera's clock read as UTC, a date set by hand included, as Photo's);
+   *  absent when the library has none. Two copies may differ only by this (a re-dated EXIF). */
+  takenAt?: number;
+  takenOffset?: number;
+  /** What the user gave this very content, which is at stake when it goes (the duplicates
+   *  trash hands favourites, descriptions and album pins to the keeper; not the archive). */
+  favourite?: true;
+  archived?: true;
+  described?: true;
+  /** Albums it was added to by hand (pinned: a hand-picked album's photos, or a pin in a smart
+   *  album); a smart album's own query matches are not counted. Absent: none. */
+  albums?: number;
 }
+
+/** Why a group's keeper is ahead of another member, in keep-best's order (src/core/dupes/keep-best.ts):
+ *  more pixels, a larger file, sharper, more complete EXIF, a real file in the library (the other
+ *  a link or outside), a name that is not a copy's, an older file, first by path (identical copies). */
+export type KeepReason = 'resolution' | 'size' | 'sharpness' | 'exif' | 'real-file' | 'name' | 'older' | 'path';
 
 export interface DuplicateGroupInfo {
   kind: DuplicateKind;
@@ -727,6 +744,9 @@ export interface DuplicateGroupInfo {
   /** Ids of members a remembered "not duplicates" covers (the group shows because others
    *  joined them); the trash never moves them on the strength of this group. */
   decided?: string[];
+  /** What puts the keeper ahead of the other members (each reason that decides over one of
+   *  them, in keep-best's order); absent when the page could not tell. */
+  why?: KeepReason[];
 }
 
 /**
@@ -740,8 +760,12 @@ export interface DuplicateReport {
   /** When the scan was made (epoch ms). */
   scannedAt: number;
   kinds: DuplicateKind[];
-  /** Photos the scan looked at. */
+  /** Photos the scan looked at, less the members that left its report since (moved to the
+   *  trash, deleted, changed). */
   photos: number;
+  /** Photos the scan looked at; absent for a report saved before it was kept (`photos` may then
+   *  already be lower). */
+  scanned?: number;
   seconds: number;
   /** Pictures in the whole report (what offset and limit count). */
   total: number;

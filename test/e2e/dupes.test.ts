@@ -6,7 +6,8 @@
 // first), choices hold across pages, nothing moves when the confirmation is cancelled, and
 // after confirming (by keyboard) exactly the copies of the groups on the pages looked at are
 // in the trash folder, with the copy's own XMP sidecar, and the originals are untouched.
-// Then "Not duplicates" on the group left (with Undo after) is remembered across a rescan.
+// Then "Not duplicates" on the group left (with Undo after) is remembered across a rescan, and
+// a reload shows the Look for boxes as the last scan's kinds.
 // Screenshots: test-results/screenshots/dupes-*.png.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -103,6 +104,9 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await eventually(() => group.locator('.dupe--keep').innerText()).toMatch(/Keep[\s\S]*holiday\.jpg[\s\S]*960 × 720/);
     for (const name of copies) expect(await group.getByRole('radio', { name: `Keep ${name}` }).isChecked()).toBe(false);
     await eventually(() => group.locator('.dupe--trash').count()).toBe(2);
+    // Why that one: ahead of the small version by its pixels, of the byte copy by its name.
+    expect(await group.locator('.dupe__why').allInnerTexts()).toEqual(['Suggested: more pixels; not named like a copy']);
+    expect(await group.locator('.dupe--keep .dupe__why').count()).toBe(1);
     // Only what was looked at can go: page 1's 25 groups, 26 photos.
     await eventually(() => trashButton().innerText()).toBe('Move 26 photos to trash');
     expect(await page.locator('.dupes__coverage').innerText()).toBe('Moving covers the 25 groups you have looked at; 2 groups on other pages stay until you open them.');
@@ -136,6 +140,7 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     expect(text).toMatch(/26 photos \([\d.]+ KB\) from the 25 groups you have looked at/);
     expect(text).toMatch(/system trash, where you can restore them/);
     expect(text).toMatch(/The 2 groups on pages you have not opened stay as they are/);
+    expect(text).toContain('Their favourites, descriptions, tags you accepted or rejected and places in albums pass to the photo kept in their group (where it has its own, it keeps its own); being archived does not.');
     for (const name of copies) expect(text).toContain(file(name));
     expect(text).toContain(file('pic-23_copy.jpg'));
     expect(text).not.toContain(file('pic-24_copy.jpg'));
@@ -228,6 +233,8 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     await eventually(() => page.getByRole('button', { name: /^Duplicates/ }).innerText()).toMatch(/1$/);
     // The library forgot them: the counts follow.
     await eventually(() => page.getByRole('button', { name: /^All photos/ }).innerText()).toMatch(/31$/);
+    // The scan looked at 58 photos; the 27 moved since are said apart, not taken off "scanned".
+    await eventually(summary).toMatch(/ · 58 photos scanned .+ for exact copies and edited versions \(27 since moved, deleted or changed\)$/);
     await screenshot(page, 'dupes-05-result');
     expect(errors).toEqual([]);
   });
@@ -294,6 +301,20 @@ describe.skipIf(!hasChromium)('duplicates review in a browser, over shoebox serv
     const marked = await group.locator('.dupe--trash').count();
     await eventually(moving).toBe(before + marked);
     expect(await trashButton().isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('in a new session, the Look for boxes start as the kinds of the report shown, which the summary says', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: /^Duplicates/ }).click();
+    await eventually(() => page.getByRole('list', { name: 'Duplicate groups' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: /Similar shots/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Exact copies' }).isChecked()).toBe(true);
+    expect(await summary()).toMatch(/ · 31 photos scanned .+ for exact copies, edited versions and similar shots · 1 group left out/);
+    // A box the user unticks stays so; the summary still says what the report shown looked for.
+    await page.getByRole('checkbox', { name: /Similar shots/ }).uncheck();
+    expect(await page.getByRole('checkbox', { name: /Similar shots/ }).isChecked()).toBe(false);
+    expect(await summary()).toMatch(/ for exact copies, edited versions and similar shots · /);
     expect(errors).toEqual([]);
   });
 });

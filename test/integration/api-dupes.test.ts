@@ -286,6 +286,37 @@ describe('the duplicates report across restarts, pages and stops', () => {
     expect(() => invoke(opened.host, 'duplicates', [{ page: 2 }])).toThrow('unknown option "page"');
   });
 
+  it('shows on each member what the user gave it and its date taken, on each group why its keeper, and after a trash both counts', async () => {
+    const dir = await writePictures(2);
+    const { host, events } = await indexed(dir);
+    await scanned({ host, events });
+    const id = (name: string) => photoId(path.join(dir, name));
+    expect(await host.setFavourites([id('p0 small.jpg')], true)).toMatchObject({ done: 1 });
+    expect(await host.setArchived([id('p0 small.jpg')], true)).toMatchObject({ done: 1 });
+    expect(await host.setDescription([id('p0 small.jpg')], 'the small one')).toMatchObject({ done: 1 });
+    expect(await host.setTakenAt([id('p0 small.jpg')], '2020-01-02T03:04:05')).toMatchObject({ done: 1 });
+    // Pinned by its path: p1 copy.jpg holds that content still, so its byte copy p1.jpg is not in the album.
+    await host.saveAlbum({ name: 'Picked', query: '' });
+    await host.setAlbumMembership('Picked', id('p1 copy.jpg'), 'pinned');
+    const report = (await host.duplicates())!;
+    const members = new Map(report.groups.flatMap((g) => g.members).map((m) => [path.basename(m.path), m]));
+    expect(members.get('p0 small.jpg')).toMatchObject({ favourite: true, archived: true, described: true, takenAt: Date.UTC(2020, 0, 2, 3, 4, 5) });
+    expect(members.get('p1 copy.jpg')).toMatchObject({ albums: 1 });
+    for (const name of ['p0.jpg', 'p0 copy.jpg', 'p1.jpg']) {
+      for (const key of ['favourite', 'archived', 'described', 'albums', 'takenAt']) expect(members.get(name), `${name} ${key}`).not.toHaveProperty(key);
+    }
+    // p0 is ahead of its smaller version by resolution and of its byte copy by name; p1 of its copy by name.
+    const why = (kind: string, keeper: string) => report.groups.find((g) => g.kind === kind && path.basename(pathFromPhotoId(g.keep)!) === keeper)?.why;
+    expect(why('near', 'p0.jpg')).toEqual(['resolution', 'name']);
+    expect(why('exact', 'p0.jpg')).toEqual(['name']);
+    expect(why('exact', 'p1.jpg')).toEqual(['name']);
+
+    expect(report).toMatchObject({ photos: 6, scanned: 6 });
+    expect((await host.trashDuplicates([id('p1 copy.jpg')])).moved).toEqual([path.join(dir, 'p1 copy.jpg')]);
+    // The report holds 5 of the 6 photos scanned: both are said, never 5 as "scanned".
+    expect(await host.duplicates()).toMatchObject({ photos: 5, scanned: 6 });
+  });
+
   it('keeps the report across a restart, and a photo moved to the trash is gone from the saved report too', async () => {
     const dir = await writePictures(2);
     const first = await indexed(dir);

@@ -26,6 +26,7 @@ import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
+import { withMemberDetails } from './dupes-members';
 import { finishTrashHandOvers, trashWithHandOver } from './trash-hand-over';
 import { runNow } from './run-now';
 import { countText } from '../../shared/count-text';
@@ -230,7 +231,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const store = await lib.readable();
         const rows = await store.photosByPath(paths);
         const stale = staleMembers(kept, paths, rows);
-        if (stale.size === 0) return turnedMembers(reportPage(view.report, offset, limit, view.hidden), (p) => rows.get(p)?.hash, await store.rotations());
+        if (stale.size === 0) return withMemberDetails(turnedMembers(reportPage(view.report, offset, limit, view.hidden), (p) => rows.get(p)?.hash, await store.rotations()), rows, store);
         const fresh = withoutPaths(kept, stale);
         if (reports.get(lib)?.report === kept) reports.set(lib, { report: fresh });
         kept = fresh;

@@ -29,7 +29,7 @@ export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scanne
       if (row) states.set(m.path, { size: row.size, mtimeMs: row.mtimeMs, hash: row.hash });
     }
   }
-  return { scannedAt, kinds, photos: scan.stats.photos, seconds: scan.stats.seconds, groups: scan.groups, states };
+  return { scannedAt, kinds, photos: scan.stats.photos, scanned: scan.stats.photos, seconds: scan.stats.seconds, groups: scan.groups, states };
 }
 
 /** One page of the report: pictures offset..offset+limit with all their groups; `decided`:
@@ -41,6 +41,7 @@ export function reportPage(kept: KeptReport, offset: number, limit: number, deci
     scannedAt: kept.scannedAt,
     kinds: kept.kinds,
     photos: kept.photos,
+    ...(kept.scanned === undefined ? {} : { scanned: kept.scanned }),
     seconds: kept.seconds,
     total: all.length,
     removable: removable(all),
@@ -158,5 +159,6 @@ export function withoutPaths(kept: KeptReport, gone: ReadonlySet<string>): KeptR
   });
   const states = new Map([...kept.states].filter(([p]) => !gone.has(p)));
   const dropped = [...gone].filter((p) => kept.states.has(p)).length;
+  // `scanned` stays what the scan looked at: the review says both.
   return { ...kept, photos: Math.max(0, kept.photos - dropped), groups, states };
 }

@@ -10,6 +10,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
+import type { KeepReason } from '../../shared/api';
 import type { PhotoSummary } from '../store/types';
 
 export interface KeepCandidate {
@@ -36,18 +37,45 @@ export function isCopyName(file: string): boolean {
   return COPY_NAMES.some((re) => re.test(stem));
 }
 
+type Compare = (a: KeepCandidate, b: KeepCandidate) => number;
+
+/** The ranking, one criterion after another (negative: `a` ahead), each named: the review says
+ *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own. */
+const CRITERIA: readonly (readonly [KeepReason, Compare])[] = [
+  ['resolution', (a, b) => b.photo.width * b.photo.height - a.photo.width * a.photo.height],
+  ['size', (a, b) => b.photo.size - a.photo.size],
+  ['sharpness', (a, b) => b.sharpness - a.sharpness],
+  ['exif', (a, b) => exifCompleteness(b.photo) - exifCompleteness(a.photo)],
+  ['real-file', (a, b) => (a.placement ?? 0) - (b.placement ?? 0)],
+  ['name', (a, b) => Number(isCopyName(a.photo.path)) - Number(isCopyName(b.photo.path))],
+  ['older', (a, b) => a.photo.mtimeMs - b.photo.mtimeMs],
+  ['path', (a, b) => (a.photo.path < b.photo.path ? -1 : a.photo.path > b.photo.path ? 1 : 0)],
+];
+
 /** Negative when `a` is the better one to keep. */
 export function compareForKeeping(a: KeepCandidate, b: KeepCandidate): number {
-  return (
-    b.photo.width * b.photo.height - a.photo.width * a.photo.height ||
-    b.photo.size - a.photo.size ||
-    b.sharpness - a.sharpness ||
-    exifCompleteness(b.photo) - exifCompleteness(a.photo) ||
-    (a.placement ?? 0) - (b.placement ?? 0) ||
-    Number(isCopyName(a.photo.path)) - Number(isCopyName(b.photo.path)) ||
-    a.photo.mtimeMs - b.photo.mtimeMs ||
-    (a.photo.path < b.photo.path ? -1 : a.photo.path > b.photo.path ? 1 : 0)
-  );
+  for (const [, compare] of CRITERIA) {
+    const order = compare(a, b);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/**
+ * The criterion that puts `keeper` ahead of each of `others`, each once, in the ranking's order.
+ * An other that ranks ahead of the keeper (the library changed since the scan, a link kept over
+ * its target by keepRealFiles) gives no reason rather than a false one.
+ */
+export function keepReasons(keeper: KeepCandidate, others: readonly KeepCandidate[]): KeepReason[] {
+  const found = new Set<KeepReason>();
+  for (const other of others) {
+    for (const [reason, compare] of CRITERIA) {
+      const order = compare(keeper, other);
+      if (order < 0) found.add(reason);
+      if (order !== 0) break;
+    }
+  }
+  return CRITERIA.map(([reason]) => reason).filter((r) => found.has(r));
 }
 
 /**

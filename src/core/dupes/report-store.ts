@@ -26,8 +26,11 @@ export interface SavedReport {
   /** When the scan started (epoch ms). */
   scannedAt: number;
   kinds: DuplicateKind[];
-  /** Photos the scan looked at. */
+  /** Photos the scan looked at, less the members that left the report since (withoutPaths). */
   photos: number;
+  /** Photos the scan looked at, never lowered: what the review says was scanned. Absent in a
+   *  file written before it was kept (its `photos` may already be lower). */
+  scanned?: number;
   seconds: number;
   groups: DuplicateGroup[];
   /** Every member's row at scan time, by path. */
@@ -43,6 +46,8 @@ interface ReportFile {
   scannedAt: number;
   kinds: DuplicateKind[];
   photos: number;
+  /** Added within format 1: older files go without it. */
+  scanned?: number;
   seconds: number;
   groups: DuplicateGroup[];
   states: Record<string, ScannedState>;
@@ -88,6 +93,7 @@ export async function saveReport(target: ReportTarget, modelId: string, report: 
     scannedAt: report.scannedAt,
     kinds: report.kinds,
     photos: report.photos,
+    ...(report.scanned === undefined ? {} : { scanned: report.scanned }),
     seconds: report.seconds,
     groups: report.groups,
     states: Object.fromEntries(report.states),
@@ -130,7 +136,8 @@ function parseReport(value: unknown, modelId: string): SavedReport {
     const state = object(s, 'state');
     states.set(file, { size: count(state['size'], 'size'), mtimeMs: number(state['mtimeMs'], 'mtimeMs'), hash: string(state['hash'], 'hash') });
   }
-  return { scannedAt: number(o['scannedAt'], 'scannedAt'), kinds, photos: count(o['photos'], 'photos'), seconds: number(o['seconds'], 'seconds'), groups, states };
+  const scanned = o['scanned'] === undefined ? {} : { scanned: count(o['scanned'], 'scanned') };
+  return { scannedAt: number(o['scannedAt'], 'scannedAt'), kinds, photos: count(o['photos'], 'photos'), ...scanned, seconds: number(o['seconds'], 'seconds'), groups, states };
 }
 
 function group(value: unknown): DuplicateGroup {

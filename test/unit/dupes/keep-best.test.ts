@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareForKeeping, exifCompleteness, isCopyName, keepRealFiles, type KeepCandidate } from '../../../src/core/dupes/keep-best';
+import { compareForKeeping, exifCompleteness, isCopyName, keepReasons, keepRealFiles, type KeepCandidate } from '../../../src/core/dupes/keep-best';
 import { tempDir } from '../../helpers/images';
 
 function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}, sharpness = 0, placement: 0 | 1 = 0): KeepCandidate {
@@ -34,6 +34,24 @@ describe('keep-best', () => {
     const sorted = [...cs].sort(compareForKeeping).map((c) => c.photo.path);
     expect([...cs].reverse().sort(compareForKeeping).map((c) => c.photo.path)).toEqual(sorted);
     expect(sorted).toEqual(['/c', '/a', '/b', '/d']);
+  });
+});
+
+describe('why the keeper is suggested', () => {
+  it('names the criterion that puts it ahead of each other member, each once, in the ranking\'s order', () => {
+    const keeper = candidate('/p/IMG_1.jpg', { width: 200, size: 5000 });
+    const smaller = candidate('/p/IMG_1 small.jpg', { size: 9000 });
+    const lighter = candidate('/p/IMG_1 lighter.jpg', { width: 200, size: 4000 });
+    const copy = candidate('/p/IMG_1 copy.jpg', { width: 200, size: 5000 });
+    expect(keepReasons(keeper, [copy, smaller, lighter, copy])).toEqual(['resolution', 'size', 'name']);
+    // Identical but for a link, then for the file's age, then only the path.
+    expect(keepReasons(candidate('/b'), [candidate('/a', {}, 0, 1)])).toEqual(['real-file']);
+    expect(keepReasons(candidate('/b'), [candidate('/a', { mtimeMs: 2000 })])).toEqual(['older']);
+    expect(keepReasons(candidate('/a'), [candidate('/b')])).toEqual(['path']);
+  });
+
+  it('gives no reason over a member that ranks ahead of the keeper now', () => {
+    expect(keepReasons(candidate('/a'), [candidate('/b', { width: 300 })])).toEqual([]);
   });
 });
 

@@ -51,6 +51,18 @@ describe('the saved duplicates report', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps how many photos the scan looked at apart from those still in it; a file from before has no such count', async () => {
+    const file = reportFile(home(), 'm');
+    const trashedFrom = { ...report, photos: 2, scanned: 3 };
+    await saveReport(file, 'm', trashedFrom);
+    expect(await loadReport(file, 'm', () => undefined)).toEqual(trashedFrom);
+    const { scanned: _none, ...older } = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(file, JSON.stringify(older));
+    const read = await loadReport(file, 'm', () => undefined);
+    expect(read).toMatchObject({ photos: 2 });
+    expect(read).not.toHaveProperty('scanned');
+  });
+
   it('is null without a word when none was saved', async () => {
     const problems: string[] = [];
     expect(await loadReport(reportFile(home(), 'm'), 'm', (m) => problems.push(m))).toBeNull();
@@ -78,6 +90,7 @@ describe('the saved duplicates report', () => {
     ['a group of one', (j) => ({ ...j, groups: [{ kind: 'near', keep: '/p/a.jpg', members: [{ path: '/p/a.jpg', width: 1, height: 1, bytes: 1 }] }] })],
     ['a keeper outside its group', (j) => ({ ...j, groups: [{ ...report.groups[0], keep: '/etc/passwd' }] })],
     ['an unknown kind', (j) => ({ ...j, kinds: ['fuzzy'] })],
+    ['a scanned count that is not a count', (j) => ({ ...j, scanned: -1 })],
     ['a state without a hash', (j) => ({ ...j, states: { '/p/a.jpg': { size: 1, mtimeMs: 1 } } })],
     ['not an object', () => '[1, 2]'],
   ];

@@ -1,15 +1,15 @@
-// One picture's duplicates side by side: thumbnail, dimensions, file size and path of each,
-// the photo to keep marked and chosen with a radio button (the engine's suggestion first),
+// One picture's duplicates side by side (DuplicateMember: thumbnail, size, date taken, marks,
+// path of each), the photo to keep marked and chosen with a radio button (the engine's suggestion first),
 // "skip" to leave the whole group alone, and "Not duplicates" to say so for good: the engine
 // remembers it (by content) and later scans leave the group out; Undo is offered after.
 // Photos an earlier decision covers (others joined them since) are marked and stay.
 import { useRef } from 'react';
-import type { DuplicateMemberInfo } from '../../../shared/api';
-import { useClient } from '../../client/ClientContext';
 import { useRefocus } from '../../hooks/useRefocus';
-import { baseName, formatBytes } from '../../lib/format';
+import { baseName } from '../../lib/format';
 import { duplicateKindsText } from '../../../shared/duplicate-picture';
 import type { DuplicateSet } from './duplicate-sets';
+import { DuplicateMember } from './DuplicateMember';
+import { memberNames, takenTexts } from './member-text';
 
 interface DuplicateGroupCardProps {
   set: DuplicateSet;
@@ -31,6 +31,8 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
   const stays = skip || decided;
   const card = useRef<HTMLLIElement>(null);
   const refocus = useRefocus();
+  const names = memberNames(set.members);
+  const taken = takenTexts(set.members);
   // "Not duplicates" and its Undo take each other's place (both disabled while the engine
   // answers): the focus goes to whichever shows.
   const decision = (act: () => void) => () => {
@@ -65,49 +67,21 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
       <fieldset className="dupe-group__members" disabled={stays}>
         <legend className="dupes-hidden">Photo to keep</legend>
         {set.members.map((m) => (
-          <Member key={m.id} member={m} name={`keep-${set.key}`} kept={m.id === keep} suggested={m.id === set.suggested} skip={stays || set.decided.includes(m.id)} earlier={set.decided.includes(m.id)} onKeep={() => onKeep(m.id)} />
+          <DuplicateMember
+            key={m.id}
+            member={m}
+            name={`keep-${set.key}`}
+            label={names.get(m.id) ?? baseName(m.path)}
+            taken={taken.get(m.id)}
+            kept={m.id === keep}
+            why={set.why}
+            suggested={m.id === set.suggested}
+            skip={stays || set.decided.includes(m.id)}
+            earlier={set.decided.includes(m.id)}
+            onKeep={() => onKeep(m.id)}
+          />
         ))}
       </fieldset>
     </li>
-  );
-}
-
-interface MemberProps {
-  member: DuplicateMemberInfo;
-  name: string;
-  kept: boolean;
-  suggested: boolean;
-  skip: boolean;
-  /** An earlier "not duplicates" covers it: it stays. */
-  earlier: boolean;
-  onKeep: () => void;
-}
-
-function Member({ member, name, kept, suggested, skip, earlier, onKeep }: MemberProps) {
-  const client = useClient();
-  const file = baseName(member.path);
-  const fate = kept ? 'Keep' : skip ? 'Stays' : 'To trash';
-  return (
-    <label className={kept ? 'dupe dupe--keep' : skip ? 'dupe' : 'dupe dupe--trash'}>
-      <span className="dupe__thumb">
-        <img src={client.imageUrl(member.id, 'thumb', member.rotation)} alt={file} loading="lazy" decoding="async" draggable={false} />
-        <span className={`dupe__badge dupe__badge--${kept ? 'keep' : skip ? 'stays' : 'trash'}`}>{fate}</span>
-      </span>
-      <span className="dupe__name" title={file}>
-        {file}
-      </span>
-      <span className="dupe__meta">
-        {member.width} × {member.height} · {formatBytes(member.bytes)}
-      </span>
-      <span className="dupe__path" title={member.path}>
-        {member.path}
-      </span>
-      <span className="dupe__choice">
-        <input type="radio" name={name} checked={kept} onChange={onKeep} aria-label={`Keep ${file}`} />
-        <span aria-hidden="true">{kept ? 'Keeping this one' : 'Keep this one'}</span>
-        {suggested && <span className="dupe__suggested">suggested</span>}
-      </span>
-      {earlier && <span className="dupe__earlier muted small">You said: not duplicates</span>}
-    </label>
   );
 }

@@ -11,7 +11,7 @@
 // card stays on screen with Undo until the report is next fetched, and its photos stay.
 //
 // The choices (keepers, skipped groups, the pages looked at, what to look for) are kept for
-// the session (useSessionState): leaving for another screen and coming back shows them as
+// the session (useSessionState); what to look for starts as the shown report's kinds: leaving for another screen and coming back shows them as
 // they were. Similar shots are not copies: a group with any starts skipped (choiceOf).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DuplicateKind, TrashReport } from '../../../shared/api';
@@ -20,11 +20,12 @@ import { errorMessage } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { useSessionState } from '../../hooks/useSessionState';
 import type { ScreenProps } from '../../lib/screen';
-import { formatCount, formatDate } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { ProgressLine } from '../JobProgress';
 import { DuplicateGroupCard } from './DuplicateGroupCard';
 import { duplicateSets, type DuplicateSet } from './duplicate-sets';
 import { PageControls } from './PageControls';
+import { DEFAULT_KINDS, kindsChecked, scanText } from './report-summary';
 import { choiceOf, heldForSimilarShots, notePage, NOTHING_REVIEWED, reviewedSets, trashSelection, type Choice, type ReviewedPages } from './review-selection';
 import { TrashDialog } from './TrashDialog';
 import { TrashResult } from './TrashResult';
@@ -37,7 +38,8 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const client = useClient();
   const [offset, setOffset] = useState(0);
   const { state: reportState, version } = useDuplicateReport(library, { offset, limit: GROUPS_PER_PAGE });
-  const [kinds, setKinds] = useSessionState<Record<DuplicateKind, boolean>>('dupes.kinds', { exact: true, near: true, similar: false });
+  /** The boxes the user ticked this session; null until one is touched (see `kinds`). */
+  const [chosenKinds, setKinds] = useSessionState<Record<DuplicateKind, boolean> | null>('dupes.kinds', null);
   const [scanJobId, setScanJobId] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +61,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const page = reportState.status === 'ready' ? reportState.value : null;
   const report = page?.report ?? null;
   const sets = useMemo(() => (report ? duplicateSets(report.groups) : []), [report]);
+  // Until a box is touched they say what the report on screen looked for (a reload after a scan
+  // with similar shots must not show them unticked beside similar groups), else the defaults.
+  const kinds = chosenKinds ?? (report ? kindsChecked(report.kinds) : DEFAULT_KINDS);
 
   // A new report (a scan, or photos moved) starts the review again from its first page.
   const shownVersion = useRef(version);
@@ -264,7 +269,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
                 {report.total === 0 ? 'No duplicates found' : `${formatCount(report.total, 'group')}, ${selection.members.length === report.removable ? formatCount(report.removable, 'photo') : `${selection.members.length.toLocaleString()} of ${formatCount(report.removable, 'photo')}`} marked to go`}
                 <span className="muted small">
                   {' '}
-                  · {formatCount(report.photos, 'photo')} scanned {formatDate(report.scannedAt)}
+                  · {scanText(report)}
                   {report.decided > 0 && ` · ${formatCount(report.decided, 'group')} left out (you said: not duplicates)`}
                 </span>
               </p>

@@ -1,10 +1,15 @@
 // The confirmation before anything moves: how many photos from how many groups, how much
-// space, where they go (the system trash, where they can be restored), and that groups on
-// pages not yet opened are left alone, and a warning when a group is too large to have been
+// space, where they go (the system trash, where they can be restored), what they hand to the
+// photo kept (HAND_OVER_TEXT), and that groups on pages not yet opened are left alone, and a warning when a group is too large to have been
 // checked photo by photo (similar look-alikes chain into one group). Cancel has the focus, Esc cancels, and Tab
 // stays inside the dialog.
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { formatBytes, formatCount } from '../../lib/format';
+
+/** What the trash does with what the user gave the photos that go (src/core/api/keeper-marks.ts:
+ *  each passes only where the keeper has none of its own; dates and places set by hand pass too,
+ *  to a keeper with none, left unsaid here; the archive never passes, so the keeper stays in view). */
+export const HAND_OVER_TEXT = 'Their favourites, descriptions, tags you accepted or rejected and places in albums pass to the photo kept in their group (where it has its own, it keeps its own); being archived does not.';
 
 interface TrashDialogProps {
   paths: string[];
@@ -33,6 +38,7 @@ export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], on
           {count} ({formatBytes(bytes)}) from the {from} you have looked at will go to the system trash, where you can restore {paths.length === 1 ? 'it' : 'them'}. The photo marked Keep in each group stays where it is.
           {unseen > 0 && ` The ${formatCount(unseen, 'group')} on pages you have not opened stay as they are.`}
         </p>
+        <p className="dupes-dialog__hand-over">{HAND_OVER_TEXT}</p>
         {largeGroups.length > 0 && (
           <p className="dupes-dialog__warning" role="alert">
             {largeGroups.length === 1 ? `One group has ${largeGroups[0]} photos.` : `${largeGroups.length} groups have ${largeGroups.join(', ')} photos.`} A group this large is rarely all copies of one picture (similar shots chain together): check its photos, or skip it, before moving.

@@ -1,6 +1,9 @@
-// What the last "move to trash" did: moved, left alone (with why) and failed (with why).
+// What the last "move to trash" did: moved, left alone (with why) and failed (with why), and
+// where what the user gave the moved photos went (the rule of keeper-marks.ts, as TrashDialog says).
 import type { TrashReport } from '../../../shared/api';
 import { formatCount } from '../../lib/format';
+
+export const MOVED_HAND_OVER_TEXT = "The moved photos' favourites, descriptions, tags and places in albums pass to the photos kept (which keep their own); being archived does not.";
 
 export function TrashResult({ result, onDismiss }: { result: TrashReport; onDismiss: () => void }) {
   const { moved, skipped, failed } = result;
@@ -12,6 +15,7 @@ export function TrashResult({ result, onDismiss }: { result: TrashReport; onDism
           Dismiss
         </button>
       </div>
+      {moved.length > 0 && <p className="muted small dupes-result__hand-over">{MOVED_HAND_OVER_TEXT}</p>}
       {moved.length > 0 && (
         <details>
           <summary>Moved</summary>

@@ -2,7 +2,7 @@
 // carries every group of its pictures) and made one picture by the shared rule
 // (shared/duplicate-picture.ts, as `shoebox dupes` lists them): a person decides about each
 // picture once.
-import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo } from '../../../shared/api';
+import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo, KeepReason } from '../../../shared/api';
 import { duplicatePicture } from '../../../shared/duplicate-picture';
 
 export interface DuplicateSet {
@@ -15,6 +15,8 @@ export interface DuplicateSet {
   members: DuplicateMemberInfo[];
   /** Members a remembered "not duplicates" covers (others joined them since): they stay. */
   decided: string[];
+  /** Why `suggested` is: the reasons the engine gave for it in the group it was taken from. */
+  why?: KeepReason[];
 }
 
 export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateSet[] {
@@ -29,6 +31,8 @@ export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateS
   }
   return sets.map((set) => {
     const picture = duplicatePicture(set, (m) => m.id);
-    return { key: picture.keep, kinds: picture.kinds, suggested: picture.keep, members: picture.members, decided: picture.decided };
+    // The picture's keeper is its widest group's (duplicatePicture): that group's reasons.
+    const why = [...set].sort((a, b) => b.members.length - a.members.length).find((g) => g.keep === picture.keep)?.why;
+    return { key: picture.keep, kinds: picture.kinds, suggested: picture.keep, members: picture.members, decided: picture.decided, ...(why ? { why } : {}) };
   });
 }

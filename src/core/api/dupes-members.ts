@@ -1,0 +1,72 @@
+// What the review shows on each copy beyond its size: what is at stake if it goes (its
+// favourite, archive, description, hand-picked albums), when it was taken (two copies may
+// differ only by a re-dated EXIF), and, for each group, why its keeper is suggested. Read
+// for one page's members only, from tables the store keeps in memory per version (marks,
+// descriptions) or small ones (albums, the page's signatures), so a page stays cheap.
+//
+// The reasons are keep-best's own criteria (src/core/dupes/keep-best.ts) applied again to the
+// members as they are now; one the scan's order no longer bears out is left out, never invented.
+import type { DuplicateGroupInfo, DuplicateMemberInfo, DuplicateReport } from '../../shared/api';
+import { parseAlbum } from '../albums/album';
+import { resolvePins } from '../albums/album-pins';
+import { keepReasons, placementsOf, type KeepCandidate } from '../dupes/keep-best';
+import type { LibraryStore, PhotoSummary } from '../store/types';
+
+type DetailsSource = Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes' | 'descriptions' | 'listAlbums' | 'getSignatures' | 'photosByPath' | 'libraryPathsByHash' | 'listFolders'>;
+
+/** `page` with each member's marks and date, and each group's `why`; `rows`: the page's library rows by path. */
+export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap<string, PhotoSummary>, store: DetailsSource): Promise<DuplicateReport> {
+  if (page.groups.length === 0) return page;
+  const paths = [...new Set(page.groups.flatMap((g) => g.members.map((m) => m.path)))];
+  const hashes = [...new Set(paths.flatMap((p) => rows.get(p)?.hash ?? []))];
+  const [favourites, archived, descriptions, albums, signatures, folders] = await Promise.all([
+    store.favouriteHashes(),
+    store.archivedHashes(),
+    store.descriptions(),
+    pinCounts(store, paths),
+    store.getSignatures(hashes),
+    store.listFolders(),
+  ]);
+  const placements = await placementsOf(paths, folders.map((f) => f.path));
+  const sharpness = new Map(signatures.map((s) => [s.hash, s.sharpness]));
+
+  const member = (m: DuplicateMemberInfo): DuplicateMemberInfo => {
+    const row = rows.get(m.path);
+    if (!row) return m;
+    const pinned = albums.get(m.path) ?? 0;
+    return {
+      ...m,
+      ...(row.takenAt !== null ? { takenAt: row.takenAt } : {}),
+      ...(row.takenAt !== null && typeof row.takenOffset === 'number' ? { takenOffset: row.takenOffset } : {}),
+      ...(favourites.has(row.hash) ? { favourite: true as const } : {}),
+      ...(archived.has(row.hash) ? { archived: true as const } : {}),
+      ...(descriptions.has(row.hash) ? { described: true as const } : {}),
+      ...(pinned > 0 ? { albums: pinned } : {}),
+    };
+  };
+  // As the scan ranked them: its sizes (turning a photo keeps its pixel count), the row's EXIF and mtime.
+  const candidate = (m: DuplicateMemberInfo, row: PhotoSummary): KeepCandidate => ({
+    photo: { ...row, path: m.path, width: m.width, height: m.height, size: m.bytes },
+    sharpness: sharpness.get(row.hash) ?? 0,
+    placement: placements.get(m.path) ?? 1,
+  });
+  const group = (g: DuplicateGroupInfo): DuplicateGroupInfo => {
+    const withRows = g.members.flatMap((m) => {
+      const row = rows.get(m.path);
+      return row ? [{ m, c: candidate(m, row) }] : [];
+    });
+    const keeper = withRows.find((x) => x.m.id === g.keep);
+    const why = keeper && withRows.length === g.members.length ? keepReasons(keeper.c, withRows.filter((x) => x !== keeper).map((x) => x.c)) : [];
+    return { ...g, members: g.members.map(member), ...(why.length ? { why } : {}) };
+  };
+  return { ...page, groups: page.groups.map(group) };
+}
+
+/** How many albums each of `paths` is pinned into, resolved as the albums resolve their pins. */
+async function pinCounts(store: Pick<LibraryStore, 'listAlbums' | 'photosByPath' | 'libraryPathsByHash'>, paths: readonly string[]): Promise<Map<string, number>> {
+  const albums = (await store.listAlbums()).map((r) => parseAlbum(r.json)).filter((a) => a.pinned.length > 0);
+  const resolved = await Promise.all(albums.map((album) => resolvePins(store, album)));
+  const counts = new Map<string, number>();
+  for (const { pinned } of resolved) for (const file of paths) if (pinned.has(file)) counts.set(file, (counts.get(file) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,84 @@
+// The words the review puts on a group's copies: each radio's name (with the folder when two
+// copies share a file name, or a screen reader hears "Keep tench.JPEG" twice), the date taken
+// (to the second where the minute would not tell two copies apart), what is at stake on a copy
+// (its marks, and what the trash does with each), and why the keeper is suggested.
+import type { DuplicateKind, DuplicateMemberInfo, KeepReason } from '../../../shared/api';
+import { DUPLICATE_KIND_LABELS, DUPLICATE_KIND_ORDER } from '../../../shared/duplicate-picture';
+import { offsetText, takenAtText } from '../../../shared/taken-at';
+import { baseName, folderNames, formatCount } from '../../lib/format';
+
+/** Each member's name as the review says it: its file name, "in <folder>" added when another member has that name too. */
+export function memberNames(members: readonly DuplicateMemberInfo[]): Map<string, string> {
+  const byName = new Map<string, DuplicateMemberInfo[]>();
+  for (const m of members) byName.set(baseName(m.path), [...(byName.get(baseName(m.path)) ?? []), m]);
+  const names = new Map<string, string>();
+  for (const [file, same] of byName) {
+    if (same.length === 1) {
+      names.set(same[0]!.id, file);
+      continue;
+    }
+    // As many of the folder's last parts as tell the copies apart ("phone/DCIM", "backup/DCIM").
+    const folders = folderNames(same.map((m) => folderOf(m.path)));
+    for (const m of same) names.set(m.id, `${file} in ${folders.get(folderOf(m.path))}`);
+  }
+  return names;
+}
+
+function folderOf(file: string): string {
+  return file.slice(0, Math.max(0, file.length - baseName(file).length)).replace(/[\\/]+$/, '') || file;
+}
+
+/** Each dated member's date taken, the camera's clock; with seconds when two would read alike to the minute. */
+export function takenTexts(members: readonly DuplicateMemberInfo[]): Map<string, string> {
+  const dated = members.filter((m) => m.takenAt !== undefined);
+  const minutes = dated.map((m) => takenAtText(m.takenAt!, m.takenOffset));
+  const blurred = dated.some((m, i) => dated.some((o, j) => minutes[j] === minutes[i] && (o.takenAt !== m.takenAt || o.takenOffset !== m.takenOffset)));
+  return new Map(dated.map((m, i) => [m.id, blurred ? withSeconds(m.takenAt!, m.takenOffset) : minutes[i]!]));
+}
+
+function withSeconds(takenAt: number, offset?: number): string {
+  const text = new Date(takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+  return typeof offset === 'number' ? `${text} (UTC${offsetText(offset)})` : text;
+}
+
+export interface MemberMark {
+  key: 'favourite' | 'archived' | 'described' | 'albums';
+  text: string;
+  /** What the duplicates trash does with it if this copy goes (src/core/api/keeper-marks.ts). */
+  fate: string;
+}
+
+/** What the user gave this copy, each with what happens to it if the copy goes. */
+export function memberMarks(m: DuplicateMemberInfo): MemberMark[] {
+  const marks: MemberMark[] = [];
+  if (m.favourite) marks.push({ key: 'favourite', text: 'Favourite', fate: 'if it goes, the photo kept becomes a favourite' });
+  if (m.archived) marks.push({ key: 'archived', text: 'Archived', fate: 'if it goes, the photo kept is not archived with it' });
+  if (m.described) marks.push({ key: 'described', text: 'Described', fate: 'if it goes, its description passes to the photo kept, unless that one has its own' });
+  if (m.albums) marks.push({ key: 'albums', text: `In ${formatCount(m.albums, 'album')}`, fate: `added by hand to ${formatCount(m.albums, 'album')} (a smart album's own matches are not counted); if it goes, the photo kept takes its place there` });
+  return marks;
+}
+
+const REASONS: Record<KeepReason, string> = {
+  resolution: 'more pixels',
+  size: 'a larger file',
+  sharpness: 'sharper',
+  exif: 'more complete EXIF (date, camera, GPS)',
+  'real-file': 'the real file, not a link or a file from outside the library',
+  name: 'not named like a copy',
+  older: 'the older file',
+  path: 'identical copies: first by path',
+};
+
+/** "Suggested: more pixels; not named like a copy" (the ranking's criteria that put it ahead of the others). */
+export function keepReasonsText(why: readonly KeepReason[]): string {
+  return `Suggested: ${why.map((r) => REASONS[r]).join('; ')}`;
+}
+
+/** The ranking, for the line's tooltip. */
+export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution, then file size, sharpness, EXIF completeness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
+
+/** "exact copies, edited versions and similar shots". */
+export function kindsListText(kinds: readonly DuplicateKind[]): string {
+  const words = DUPLICATE_KIND_ORDER.filter((k) => kinds.includes(k)).map((k) => DUPLICATE_KIND_LABELS[k]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+}

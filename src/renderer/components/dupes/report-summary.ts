@@ -1,0 +1,24 @@
+// The summary's account of the scan behind the report shown: how many photos it looked at, when,
+// and for what (the "Look for" boxes may say otherwise once changed, and another device or the
+// CLI may have scanned). After a trash the report holds fewer photos than the scan looked at:
+// both are said, never the smaller one as "scanned".
+import type { DuplicateKind, DuplicateReport } from '../../../shared/api';
+import { formatCount, formatDate } from '../../lib/format';
+import { kindsListText } from './member-text';
+
+/** "58 photos scanned May 3, 2025, 10:00 AM for exact copies and edited versions (27 since moved, deleted or changed)". */
+export function scanText(report: Pick<DuplicateReport, 'scanned' | 'photos' | 'scannedAt' | 'kinds'>): string {
+  const when = `${formatDate(report.scannedAt)} for ${kindsListText(report.kinds)}`;
+  // A report saved before `scanned` was kept: its count may be lowered already, so none is said.
+  if (report.scanned === undefined) return `scanned ${when}`;
+  const gone = report.scanned - report.photos;
+  return `${formatCount(report.scanned, 'photo')} scanned ${when}${gone > 0 ? ` (${gone.toLocaleString()} since moved, deleted or changed)` : ''}`;
+}
+
+/** The "Look for" boxes as a report's kinds: what a report shown before any box is touched looked for. */
+export function kindsChecked(kinds: readonly DuplicateKind[]): Record<DuplicateKind, boolean> {
+  return { exact: kinds.includes('exact'), near: kinds.includes('near'), similar: kinds.includes('similar') };
+}
+
+/** What the boxes start as with no report: copies and edited versions; similar shots are opt-in. */
+export const DEFAULT_KINDS: Record<DuplicateKind, boolean> = { exact: true, near: true, similar: false };
