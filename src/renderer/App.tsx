@@ -677,7 +677,7 @@ export function App() {
               )}
             </main>
           </div>
-          <StatusBar status={status} error={library.error} />
+          <StatusBar status={status} error={library.error} archived={archiveCount} />
           {viewerIndex !== null && (
             <Viewer
               source={source}

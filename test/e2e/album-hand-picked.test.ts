@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('a hand-picked album from the selection', () => {
     await eventually(() => bar().getByRole('status').innerText(), 60_000).toBe('Made the album “Italy trip” with 2 photos.');
 
     // The sidebar lists it with its count; its screen shows those two photos, hand-picked.
-    const row = page().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: /Italy trip/ });
+    const row = page().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: /Italy trip/ });
     await eventually(() => row.innerText(), 30_000).toMatch(/Italy trip\s*2/);
     await row.click();
     const grid = page().getByRole('region', { name: 'Photos in Italy trip' });

@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   it('creates the album "Reds" in the editor, with a live count of what matches', async () => {
     await lib.page.goto(lib.serve.url);
     await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
-    await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
+    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: '+ New' }).click();
     const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Reds');
@@ -194,12 +194,12 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     await editor.getByRole('button', { name: 'Delete album…' }).click();
     await eventually(() => editor.getByRole('alertdialog', { name: 'Confirm deletion' }).innerText()).toMatch(/Delete “Red things”\? The photos stay where they are/);
     await editor.getByRole('button', { name: 'Delete', exact: true }).click();
-    await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).toMatch(/Save a search as an album/);
+    await eventually(() => sidebar().getByRole('region', { name: 'Albums', exact: true }).innerText()).toMatch(/Save a search as an album/);
     expect(fs.readdirSync(lib.photos)).toContain('red.jpg');
   });
 
   it('with a fixed threshold below the automatic cut-off, the live count is what the album then holds', async () => {
-    await sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('button', { name: '+ New' }).click();
+    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: '+ New' }).click();
     const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Reddish');
@@ -217,11 +217,11 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     await waitForImages(editor.locator('.album-preview__thumbs img'));
     await screenshot(lib.page, 'albums-editor-fixed-threshold');
     // The preview's scratch albums never show in the sidebar.
-    expect(await sidebar().getByRole('region', { name: 'Smart albums' }).innerText()).not.toMatch(/preview/i);
+    expect(await sidebar().getByRole('region', { name: 'Albums', exact: true }).innerText()).not.toMatch(/preview/i);
     await editor.getByRole('button', { name: 'Create album' }).click();
     await eventually(() => lib.page.getByRole('heading', { name: 'Reddish', level: 1 }).isVisible()).toBe(true);
     await eventually(headerCount).toBe(fixed);
-    await eventually(() => sidebar().getByRole('region', { name: 'Smart albums' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Reddish\\s+${fixed}$`))]);
+    await eventually(() => sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Reddish\\s+${fixed}$`))]);
   });
 
   it('logged no console errors (no CSP violations)', () => {

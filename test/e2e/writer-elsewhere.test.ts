@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos', 'imagenet'))('a libra
     expect(await sidebar().getByRole('button', { name: /^Remove .* from the library$/ }).count()).toBe(0);
     expect(await sidebar().getByRole('region', { name: 'Label sets' }).count()).toBe(0);
     expect(await sidebar().getByRole('button', { name: /^Duplicates/ }).count()).toBe(0);
-    const albums = sidebar().getByRole('region', { name: 'Smart albums' });
+    const albums = sidebar().getByRole('region', { name: 'Albums', exact: true });
     expect(await albums.isVisible()).toBe(true);
     expect(await albums.getByRole('button', { name: '+ New' }).count()).toBe(0);
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { formatDuration } from '../../shared/video-time';
 import { baseName, formatBytes, formatDate } from '../lib/format';
@@ -18,6 +18,27 @@ interface PhotoMetadataProps {
   editDescription?: (text: string | null) => Promise<void>;
 }
 
+/**
+ * A folder or a path that wraps after its separators, never inside a name that fits on a line:
+ * "/tmp/ux37/photos/" then "Phone/IMG_0042.JPG", not "/tmp/ux37/photos/Phon" then "e/…". A
+ * <wbr> after each "/" (or "\\") lets the line break there; copying the text gives the path
+ * as it is.
+ */
+export function BreakablePath({ path }: { path: string }) {
+  const parts = path.split(/(?<=[/\\])/);
+  return (
+    <span className="metadata__path">
+      {parts.map((part, i) => (
+        // No break right after the root ("/", a share's "\\"): it would sit on a line by itself.
+        <Fragment key={i}>
+          {i > 0 && !/^[/\\]+$/.test(parts[i - 1] ?? '') && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 /** The facts about one photo, as a definition list. */
 export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDescription }: PhotoMetadataProps) {
   const camera = [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ');
@@ -32,8 +53,8 @@ export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDesc
     ...(photo.kind === 'video' && photo.duration !== undefined ? [['Length', formatDuration(photo.duration)] as [string, ReactNode]] : []),
     ['Camera', camera || 'unknown'],
     ['Location', <PlaceField key="location" photo={photo} onPlace={onPlace} {...(editPlace ? { edit: editPlace } : {})} />],
-    ['Folder', photo.folder],
-    ['Path', photo.path],
+    ['Folder', <BreakablePath key="folder" path={photo.folder} />],
+    ['Path', <BreakablePath key="path" path={photo.path} />],
     ['Modified', formatDate(photo.mtimeMs)],
     ['Indexed', `${formatDate(photo.indexedAt)} with ${photo.modelId}`],
   ];

@@ -1,5 +1,46 @@
-import { forwardRef } from 'react';
+import { forwardRef, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useElementSize } from '../hooks/useElementSize';
 import { useCanSearch } from '../hooks/useViewingOnly';
+
+/** Each placeholder, longest first: the box shows the first that fits its width (900 px
+ *  windows and narrower cut the long ones). A caller's own reason is shown as it is. */
+const PLACEHOLDERS = {
+  noModel: ['Search needs a model on this device', 'Search needs a model', 'Needs a model'],
+  text: ['Text in the photo, e.g. open 24 hours', 'Text in the photo…', 'Text…'],
+  describe: ['Describe a photo… (press / to search)', 'Describe a photo…', 'Search…'],
+} as const;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** How wide `text` is in `input`'s font, in CSS pixels (null where it cannot be told). */
+function textWidth(input: HTMLInputElement, text: string): number | null {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return null;
+  const style = getComputedStyle(input);
+  measureContext.font = style.font || `${style.fontSize} ${style.fontFamily}`;
+  return measureContext.measureText(text).width;
+}
+
+/** The longest of `candidates` that fits in the box's input (its text area, padding aside); the
+ *  shortest when none does (the field then ends it with an ellipsis). */
+function useFittingText(box: RefObject<HTMLDivElement | null>, candidates: readonly string[]): string {
+  const { width } = useElementSize(box);
+  const [fitting, setFitting] = useState(0);
+  const key = candidates.join('\n');
+  useLayoutEffect(() => {
+    const input = box.current?.querySelector('input');
+    if (!input || width === 0 || candidates.length < 2) {
+      setFitting(0);
+      return;
+    }
+    const style = getComputedStyle(input);
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const index = candidates.findIndex((text) => (textWidth(input, text) ?? 0) <= room);
+    setFitting(index === -1 ? candidates.length - 1 : index);
+    // `candidates` is named by `key`: a new array each render must not measure again.
+  }, [box, key, width]);
+  return candidates[Math.min(fitting, candidates.length - 1)] ?? '';
+}
 
 interface SearchBoxProps {
   value: string;
@@ -18,8 +59,10 @@ interface SearchBoxProps {
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode, onResults }, ref) {
   // No model on this device: say what search waits for (another process writing the library does not stop it).
   const canSearch = useCanSearch();
+  const box = useRef<HTMLDivElement>(null);
+  const placeholder = useFittingText(box, !canSearch ? PLACEHOLDERS.noModel : disabled && disabledReason ? [disabledReason] : textMode ? PLACEHOLDERS.text : PLACEHOLDERS.describe);
   return (
-    <div className="search-box">
+    <div className="search-box" ref={box}>
       <svg className="search-box__icon" viewBox="0 0 24 24" aria-hidden="true">
         <circle cx="11" cy="11" r="7" />
         <path d="M20 20l-4-4" />
@@ -29,7 +72,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         type="search"
         role="searchbox"
         aria-label={textMode ? 'Search text in photos' : 'Search photos'}
-        placeholder={!canSearch ? 'Search needs a model on this device' : disabled && disabledReason ? disabledReason : textMode ? 'Text in the photo, e.g. open 24 hours' : 'Describe a photo… (press / to search)'}
+        placeholder={placeholder}
         value={value}
         disabled={disabled}
         spellCheck={false}

@@ -31,8 +31,20 @@ export function describeProviders({ inUse, available, fallbackReason, adapter, m
   return `No model loaded · available: ${available.map((name) => providerLabels[name]).join(', ')}`;
 }
 
-/** The line at the bottom: library size, model, where inference runs, version. */
-export function StatusBar({ status, error }: { status: LibraryStatus | null; error: string | null }) {
+/**
+ * "74 photos · 1 archived": the library's photos as All photos counts them (the archive left
+ * out), then the archived ones; `photos` is the library's whole count (LibraryStatus.photos,
+ * archived included) and `archived` how many of them are archived (null until known).
+ */
+export function photosText(photos: number, archived: number | null): string {
+  if (!archived || archived > photos) return formatCount(photos, 'photo');
+  return `${formatCount(photos - archived, 'photo')} · ${archived.toLocaleString()} archived`;
+}
+
+/** The line at the bottom, kept to one line: library size, model, where inference runs, version.
+ *  What does not fit is cut with an ellipsis, where inference runs first (its title keeps it whole). */
+/** `archived`: how many of the library's photos are archived (App's count, the sidebar's), null until known. */
+export function StatusBar({ status, error, archived = null }: { status: LibraryStatus | null; error: string | null; archived?: number | null }) {
   const client = useClient();
   const [info] = useAsync(() => client.info(), [client, status?.model?.id]);
   if (error) {
@@ -42,22 +54,32 @@ export function StatusBar({ status, error }: { status: LibraryStatus | null; err
       </footer>
     );
   }
+  const providers = info.status === 'ready' ? describeProviders(info.value.providers) : null;
+  const model = status?.model ? `Model ${status.model.id}` : 'No model';
   return (
     <footer className="status-bar">
       {status ? (
         <>
-          <span>{formatCount(status.photos, 'photo')}</span>
+          <span>{photosText(status.photos, archived)}</span>
           <span>{formatCount(status.folders, 'folder')}</span>
           {status.failed > 0 && <span>{formatCount(status.failed, 'file')} not readable</span>}
-          <span>{status.model ? `Model ${status.model.id}` : 'No model'}</span>
-          {status.watching && <span>Watching for changes</span>}
+          <span className="status-bar__fit" title={model}>
+            {model}
+          </span>
+          {status.watching && (
+            <span className="status-bar__fit" title="Watching for changes">
+              Watching for changes
+            </span>
+          )}
         </>
       ) : (
         <span>Connecting to the library…</span>
       )}
       {info.status === 'ready' && (
         <>
-          <span>{describeProviders(info.value.providers)}</span>
+          <span className="status-bar__fit status-bar__fit--first" title={providers ?? undefined}>
+            {providers}
+          </span>
           <span className="status-bar__end">Shoebox {info.value.version}</span>
         </>
       )}

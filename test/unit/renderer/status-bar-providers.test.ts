@@ -1,7 +1,7 @@
-// The status bar's words for where CLIP runs: the WebGPU adapter where it is known, the
+// The status bar's photo count (the archive said apart) and its words for where CLIP runs: the WebGPU adapter where it is known, the
 // figures when a forced GPU provider is slower than the CPU, the reason when it fell back.
 import { describe, expect, it } from 'vitest';
-import { describeProviders } from '../../../src/renderer/components/StatusBar';
+import { describeProviders, photosText } from '../../../src/renderer/components/StatusBar';
 
 describe('describeProviders', () => {
   it('names the WebGPU adapter, and says when it is a software renderer', () => {
@@ -29,5 +29,20 @@ describe('describeProviders', () => {
       measured: { provider: 'webgpu', rate: 4, cpuRate: 19 },
     });
     expect(text).toBe('Running on CPU (webgpu slower than CPU: 4.0/s vs 19.0/s)');
+  });
+});
+
+describe('photosText', () => {
+  it('counts photos as All photos does, the archived ones said apart', () => {
+    expect(photosText(75, 1)).toBe('74 photos · 1 archived');
+    expect(photosText(1200, 3)).toBe(`${(1197).toLocaleString()} photos · 3 archived`);
+    expect(photosText(2, 1)).toBe('1 photo · 1 archived');
+  });
+
+  it('says the whole count while nothing is archived or the archive is not known yet', () => {
+    expect(photosText(75, 0)).toBe('75 photos');
+    expect(photosText(75, null)).toBe('75 photos');
+    // A count read before photos left the library: never a negative number.
+    expect(photosText(1, 2)).toBe('1 photo');
   });
 });

@@ -1,5 +1,6 @@
 // Sidebar section: smart and hand-picked albums with their member counts (which follow indexing, so they
-// reload when photos change), each leading to its album view, and "+ New" to the editor.
+// reload when photos change), each leading to its album view, and "+ New" to the editor. Headed
+// "Albums": a hand-picked album is no smart album, and both kinds are listed here together.
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
@@ -17,9 +18,9 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
   const selected = screen.kind === 'album' || screen.kind === 'album-editor' ? screen.name : undefined;
   const creating = screen.kind === 'album-editor' && screen.name === null;
   return (
-    <section className="albums-section" aria-label="Smart albums">
+    <section className="albums-section" aria-label="Albums">
       <div className="sidebar__section">
-        <h2>Smart albums</h2>
+        <h2 title="Smart albums (saved searches) and hand-picked albums">Albums</h2>
         {!viewingOnly && (
           <button type="button" className="link-button" aria-pressed={creating} onClick={() => navigate({ kind: 'album-editor', name: null })}>
             + New
@@ -31,7 +32,7 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && state.value.length === 0 && <p className="sidebar__foot muted small">{viewingOnly ? 'No smart albums yet.' : 'Save a search as an album that keeps itself up to date: “+ New”.'}</p>}
+      {state.status === 'ready' && state.value.length === 0 && <p className="sidebar__foot muted small">{viewingOnly ? 'No albums yet.' : 'Save a search as an album that keeps itself up to date: “+ New”.'}</p>}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul className="album-list">
           {state.value.map((album) => (
