@@ -61,12 +61,11 @@ function start(): void {
     });
   };
 
+  // Set once the last window has gone and the engine flushes (will-quit, below): not at
+  // before-quit, which a window with unsaved changes can still cancel ("Keep editing").
   let quitting = false;
   // Launched again while quitting: once the engine has flushed, the app starts again.
   let relaunchAsked = false;
-  app.on('before-quit', () => {
-    quitting = true;
-  });
 
   app.on('second-instance', () => {
     if (mainWindow) {
@@ -119,6 +118,7 @@ function start(): void {
   // Give the engine the chance to flush (LanceDB writes, its utility process) before exit.
   let engineStopped = false;
   app.on('will-quit', (event) => {
+    quitting = true;
     if (engineStopped) return;
     event.preventDefault();
     engine

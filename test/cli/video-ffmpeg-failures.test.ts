@@ -14,8 +14,10 @@ const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 
 interface Summary {
   added: number;
+  updated: number;
+  removed: number;
   unchanged: number;
-  failed: { path: string; reason: string; known?: true }[];
+  failed: { path: string; reason: string; known?: true; dropped?: true }[];
 }
 
 async function index(home: string, folder: string, ffmpeg: string): Promise<{ summary: Summary; stderr: string }> {
@@ -32,10 +34,10 @@ async function twoVideos(): Promise<string> {
   return dir;
 }
 
-/** An ffmpeg that answers -version and the probe, and is killed (kill -9) once it reads frames. */
-function killedMidRead(): string {
+/** An ffmpeg that answers -version and the probe, and ends on `signal` (sent to itself) once it reads frames. */
+function killedMidRead(signal = 'KILL'): string {
   const file = path.join(tempDir('shoebox-fake-ffmpeg-'), 'ffmpeg');
-  fs.writeFileSync(file, `#!/bin/sh\ncase " $* " in *" image2pipe "*) kill -9 $$ ;; esac\nexec '${systemFfmpeg().path}' "$@"\n`);
+  fs.writeFileSync(file, `#!/bin/sh\ncase " $* " in *" image2pipe "*) kill -${signal} $$ ;; esac\nexec '${systemFfmpeg().path}' "$@"\n`);
   fs.chmodSync(file, 0o755);
   return file;
 }
@@ -53,6 +55,30 @@ describe('index when ffmpeg fails', () => {
     const second = await index(home, dir, systemFfmpeg().path);
     expect(second.summary.failed).toEqual([]);
     expect(second.summary.added).toBe(2);
+  }, 120_000);
+
+  it('ffmpeg killed re-reading a video the library has: its row stays (not dropped) until the next run reads it', async () => {
+    const home = tempDir();
+    const dir = await twoVideos();
+    expect((await index(home, dir, systemFfmpeg().path)).summary.added).toBe(3);
+    writeColourVideo(path.join(dir, 'a.mp4'), [{ colour: 'red', seconds: 3 }], { size: '64x64' });
+    const killed = await index(home, dir, killedMidRead());
+    expect(killed.summary.failed).toEqual([expect.objectContaining({ path: path.join(dir, 'a.mp4'), reason: expect.stringMatching(/^ffmpeg was stopped \(SIGKILL\)/) })]);
+    expect(killed.summary.failed[0]!.dropped).toBeUndefined();
+    expect(killed.summary.removed).toBe(0);
+    const listed = await shoebox(['--home', home, 'list', ...MODEL, '--folder', dir]);
+    expect(listed.stdout).toContain('a.mp4');
+    const again = await index(home, dir, systemFfmpeg().path);
+    expect([again.summary.updated, again.summary.failed]).toEqual([1, []]);
+  }, 180_000);
+
+  it('ffmpeg crashing on a video (a signal of its own, not a kill) is the video’s failure, not retried', async () => {
+    const home = tempDir();
+    const dir = await twoVideos();
+    const first = await index(home, dir, killedMidRead('SEGV'));
+    expect(first.summary.failed.map((f) => f.reason)).toEqual(['ffmpeg crashed (SIGSEGV) reading the video', 'ffmpeg crashed (SIGSEGV) reading the video']);
+    const second = await index(home, dir, killedMidRead('SEGV'));
+    expect(second.summary.failed.every((f) => f.known === true)).toBe(true);
   }, 120_000);
 
   for (const [name, setting, line] of [

@@ -321,9 +321,11 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   // A photo that changed into something unreadable loses its old row (its content is gone).
   const broken: string[] = [];
   const fail = (file: FoundFile, reason: string) => {
+    const record = { path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, reason, failedAt: Date.now() } satisfies FailureRecord;
     summary.failed.push({ path: file.path, reason });
-    if (states.has(file.path)) broken.push(file.path);
-    writer.fail({ path: file.path, folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, reason, failedAt: Date.now() } satisfies FailureRecord);
+    // A failure that says nothing of the file (retried next run) keeps the row it had.
+    if (states.has(file.path) && !retriedNow(record)) broken.push(file.path);
+    writer.fail(record);
   };
   // A file another model's table holds is in the library already: new to this model only, or
   // updated when it changed since that model indexed it. (Free with a single photos table.)

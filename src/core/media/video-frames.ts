@@ -13,8 +13,8 @@
 // callers commit nothing of a video until the frames are all read. The reason is ffmpeg's own
 // error line, never its description of the input (stream info, metadata) or a filter's log.
 //
-// Two failures say nothing of the file: ffmpeg stopped by a signal it did not send itself
-// (the OOM killer, a kill -9) is FfmpegStoppedError, whose reason starts FFMPEG_STOPPED (the
+// Two failures say nothing of the file: ffmpeg stopped from outside (the OOM killer, a kill,
+// not a crash of its own) is FfmpegStoppedError, whose reason starts FFMPEG_STOPPED (the
 // indexer tries the video again at its next run); an ffmpeg that cannot be started (gone,
 // not executable) is FfmpegUnusableError (the indexer skips the run's videos, as without one).
 import { spawn } from 'node:child_process';
@@ -26,12 +26,26 @@ export class VideoReadError extends Error {
 /** How the reason of a video whose ffmpeg was stopped by a signal starts. */
 export const FFMPEG_STOPPED = 'ffmpeg was stopped';
 
-/** ffmpeg ended on a signal (killed from outside, or crashed) before it had read the video. */
+/** ffmpeg was stopped from outside (the OOM killer, a kill, a hang-up) before it had read the video. */
 export class FfmpegStoppedError extends VideoReadError {
   override name = 'FfmpegStoppedError';
   constructor(readonly signal: NodeJS.Signals | string) {
     super(`${FFMPEG_STOPPED} (${signal}) before it had read the video: read again at the next run`);
   }
+}
+
+// The signals another process sends to stop one. Any other (SIGSEGV, SIGABRT, SIGBUS…) is
+// ffmpeg crashing on this file, which it would do again at every run: the file's failure.
+const STOPPING = new Set(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP']);
+// ffmpeg catches SIGTERM, SIGINT and SIGHUP itself and exits (code 255) saying so.
+const SIGNAL_NUMBERS: Record<string, string> = { '1': 'SIGHUP', '2': 'SIGINT', '15': 'SIGTERM' };
+
+/** The error of an ffmpeg that ended on `killedBy`, or said it received a stopping signal; null otherwise. */
+function endedBySignal(killedBy: string | null, stderr: string): VideoReadError | null {
+  if (killedBy) return STOPPING.has(killedBy) ? new FfmpegStoppedError(killedBy) : new VideoReadError(`ffmpeg crashed (${killedBy}) reading the video`);
+  const received = /received signal (\d+)/.exec(stderr)?.[1];
+  const name = received ? SIGNAL_NUMBERS[received] : undefined;
+  return name ? new FfmpegStoppedError(name) : null;
 }
 
 /** The ffmpeg binary could not be run at all (not there, not executable): no video can be read. */
@@ -84,7 +98,8 @@ const TRUNCATED = /partial file|ended prematurely|moov atom not found|truncat|un
 /** Length and date, from ffmpeg's description of its input (no output asked: it exits 1 by design). */
 export async function probeVideo(ffmpeg: string, file: string, signal?: AbortSignal): Promise<VideoProbe> {
   const { stderr, killedBy } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', file], signal);
-  if (killedBy) throw new FfmpegStoppedError(killedBy);
+  const stopped = endedBySignal(killedBy, stderr);
+  if (stopped) throw stopped;
   if (!/Stream #\d+:\d+.*: Video:/.test(stderr)) throw new VideoReadError(reasonFrom(stderr, 'no video stream'));
   const d = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(stderr);
   const durationS = d ? Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) : null;
@@ -187,7 +202,8 @@ export async function* readVideoFrames(ffmpeg: string, file: string, sampling: F
     }
     const { code, killedBy } = await exited;
     if (signal?.aborted) return;
-    if (killedBy) throw new FfmpegStoppedError(killedBy);
+    const stopped = endedBySignal(killedBy, stderr);
+    if (stopped) throw stopped;
     const truncated = saidLines(stderr).find((l) => TRUNCATED.test(l));
     if (code !== 0) throw new VideoReadError(reasonFrom(stderr, `ffmpeg exited with code ${code}`));
     if (truncated) throw new VideoReadError(`video is truncated or damaged (${truncated})`);

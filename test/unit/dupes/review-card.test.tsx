@@ -49,7 +49,7 @@ describe('a duplicates card', () => {
     const marks = [...html.matchAll(/class="dupe__mark dupe__mark--(\w+)" title="([^"]*)">([^<]*)</g)].map((m) => [m[1], m[3], m[2]]);
     expect(marks).toEqual([
       ['favourite', 'Favourite', 'Favourite: if it goes, the photo kept becomes a favourite'],
-      ['archived', 'Archived', 'Archived: if it goes, the photo kept is not archived with it'],
+      ['archived', 'Archived', 'Archived: being archived does not pass to the photo kept (an identical copy, of the same content, shares it already)'],
       ['described', 'Described', 'Described: if it goes, its description passes to the photo kept, unless that one has its own'],
       ['albums', 'In 2 albums', 'In 2 albums: added by hand to 2 albums (a smart album&#x27;s own matches are not counted); if it goes, the photo kept takes its place there'],
     ]);

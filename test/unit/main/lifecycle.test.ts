@@ -136,12 +136,18 @@ describe('app lifecycle', () => {
     fakeElectron.app.emit('second-instance');
     await vi.waitFor(() => expect(createdWindows).toHaveLength(2));
 
+    // A quit the user cancelled (Keep editing): a later launch still opens a window.
+    fakeElectron.app.emit('before-quit');
     createdWindows[1]!.emit('closed');
+    fakeElectron.app.emit('second-instance');
+    await vi.waitFor(() => expect(createdWindows).toHaveLength(3));
+
+    createdWindows[2]!.emit('closed');
     fakeElectron.app.emit('before-quit');
     fakeElectron.app.emit('will-quit', { preventDefault: vi.fn() }); // the engine flushing before exit
     fakeElectron.app.emit('second-instance');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(createdWindows).toHaveLength(2);
+    expect(createdWindows).toHaveLength(3);
     // The launch is not lost: the app starts again as it exits.
     await vi.waitFor(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
     expect(fakeElectron.app.relaunch).toHaveBeenCalledTimes(1);

@@ -52,7 +52,7 @@ export interface MemberMark {
 export function memberMarks(m: DuplicateMemberInfo): MemberMark[] {
   const marks: MemberMark[] = [];
   if (m.favourite) marks.push({ key: 'favourite', text: 'Favourite', fate: 'if it goes, the photo kept becomes a favourite' });
-  if (m.archived) marks.push({ key: 'archived', text: 'Archived', fate: 'if it goes, the photo kept is not archived with it' });
+  if (m.archived) marks.push({ key: 'archived', text: 'Archived', fate: 'being archived does not pass to the photo kept (an identical copy, of the same content, shares it already)' });
   if (m.described) marks.push({ key: 'described', text: 'Described', fate: 'if it goes, its description passes to the photo kept, unless that one has its own' });
   if (m.albums) marks.push({ key: 'albums', text: `In ${formatCount(m.albums, 'album')}`, fate: `added by hand to ${formatCount(m.albums, 'album')} (a smart album's own matches are not counted); if it goes, the photo kept takes its place there` });
   return marks;
