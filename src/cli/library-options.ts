@@ -60,7 +60,7 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
   const bar = progressBar(showProgress);
   const unsubscribe = api.subscribe((event) => {
     if (event.type === 'index-progress') bar.update(event.progress);
-    else if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`); // paths may hold control characters
+    else if (event.type === 'log') bar.note(`shoebox: ${printable(event.message)}`); // paths may hold control characters; below the bar
   });
   const close = async () => {
     unsubscribe();

@@ -363,6 +363,20 @@ export interface JobResult {
   /** The files it could not handle, with why (an import's: a file it could not copy, the card
    *  gone mid-import), at most MAX_JOB_FAILURES of them (`failed` counts them all). */
   failures?: { path: string; reason: string }[];
+  /** A reading of text in photos ('read-text' job): what the pass did. */
+  text?: TextReadingCounts;
+}
+
+/** What one pass of reading text in photos did (`shoebox index --json` prints it as `textReading`). */
+export interface TextReadingCounts {
+  /** Photos whose text was read (some have none). */
+  read: number;
+  /** Photos the OCR could not read (recorded, not tried again). */
+  unreadable: number;
+  /** Photos still without text: for the next pass. */
+  left: number;
+  /** Stopped before the end (cancelled: Ctrl-C, the setting turned off, the library closing). */
+  interrupted: boolean;
 }
 
 /** The most failures a job's result names (JobResult.failures). */

@@ -124,9 +124,9 @@ export function registerDupes(program: Command): void {
         progress.end();
         const { stats } = scan;
         if (stats.signaturesComputed && process.stderr.isTTY) {
-          process.stderr.write(`shoebox: computed the signatures of ${stats.signaturesComputed} photos indexed before duplicate detection${stats.signaturesSaved ? ' (saved)' : ' (not saved: another process is writing the library)'}\n`);
+          process.stderr.write(`shoebox: computed the signatures of ${countText(stats.signaturesComputed, 'photo')} indexed before duplicate detection${stats.signaturesSaved ? ' (saved)' : ' (not saved: another process is writing the library)'}\n`);
         }
-        if (stats.unsigned) process.stderr.write(`shoebox: ${stats.unsigned} photos have no thumbnail and could not be read: left out of near duplicates\n`);
+        if (stats.unsigned) process.stderr.write(`shoebox: ${countText(stats.unsigned, 'photo')} ${stats.unsigned === 1 ? 'has' : 'have'} no thumbnail and could not be read: left out of near duplicates\n`);
         const hidden = scan.hidden;
         if (hidden) process.stderr.write(`shoebox: ${countText(hidden, 'group')} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
         const groups = scan.groups;
@@ -154,8 +154,8 @@ export function registerDupes(program: Command): void {
         let failed: { path: string; error: string }[] = [];
         if (plan.paths.length > 0) {
           const question = large.length && !opts.allowLargeGroups
-            ? `Move ${plan.paths.length} photos (${formatBytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move them: `
-            : `Move ${plan.paths.length} photos (${formatBytes(plan.bytes)}) to the trash? [y/N] `;
+            ? `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move ${plan.paths.length === 1 ? 'it' : 'them'}: `
+            : `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash? [y/N] `;
           const ok = opts.yes || (await confirm(question, large.length > 0 && !opts.allowLargeGroups));
           if (ok) {
             // The app's trash: the plan is checked again, then every other member stays.

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { LibraryEvent, TextReadingCounts } from '../../shared/api';
 import { UsageError, printJson, printLine } from '../output';
 import type { IndexSummary } from '../../core/index';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
@@ -6,6 +7,20 @@ import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
 import { addedText } from '../added-count';
 import { countText } from '../../shared/count-text';
+
+/**
+ * Follows the 'read-text' jobs that end while the run is awaited; `counts()` then says what
+ * they did (null: none ran), `left` being null for a job stopped before it started.
+ */
+function followTextReading(api: { subscribe(listener: (event: LibraryEvent) => void): () => void }) {
+  let counts: (Omit<TextReadingCounts, 'left'> & { left: number | null }) | null = null;
+  const unsubscribe = api.subscribe((event) => {
+    if (event.type !== 'job' || event.job.kind !== 'read-text' || !['done', 'failed', 'cancelled'].includes(event.job.state)) return;
+    const text = event.job.result?.text ?? (event.job.state === 'cancelled' ? { read: 0, unreadable: 0, left: null, interrupted: true } : null);
+    if (text) counts = { read: (counts?.read ?? 0) + text.read, unreadable: (counts?.unreadable ?? 0) + text.unreadable, left: text.left, interrupted: (counts?.interrupted ?? false) || text.interrupted };
+  });
+  return { unsubscribe, counts: () => counts };
+}
 
 export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
@@ -16,9 +31,20 @@ export function registerIndex(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox index', true);
       const stop = stopOnSignals();
       let s: IndexSummary;
+      // The reading of text in photos that the run queued, and awaited after the embedding.
+      const reading = followTextReading(library.api);
+      let text: TextReadingCounts | null = null;
       try {
         // A job of the library host, as the app's indexing is, awaited here with its summary.
-        s = await library.api.indexNow(folders, { signal: stop.signal });
+        try {
+          s = await library.api.indexNow(folders, { signal: stop.signal });
+        } finally {
+          // Closing cancels what is still queued: not this run's reading.
+          reading.unsubscribe();
+        }
+        const counts = s.interrupted ? null : reading.counts();
+        // Stopped before it began: what is left is what the library has still to read.
+        if (counts) text = { ...counts, left: counts.left ?? (await library.api.textInPhotos()).left };
       } catch (error) {
         // A folder that cannot be a library folder (/proc, the data folder) is a usage error.
         throw error instanceof FolderRefusedError ? new UsageError(error.message) : error;
@@ -32,19 +58,23 @@ export function registerIndex(program: Command): void {
           stop.release();
         }
       }
-      // Stopped before the end is not a finished run: 130, the shell's code for Ctrl-C.
-      if (s.interrupted) process.exitCode = EXIT_INTERRUPTED;
-      if (opts.json) return printJson(s);
-      printLine(summaryLine(s));
+      // Stopped before the end, embedding or reading text, is not a finished run: 130, the
+      // shell's code for Ctrl-C.
+      if (s.interrupted || text?.interrupted) process.exitCode = EXIT_INTERRUPTED;
+      // `interrupted` says the run was stopped, in either part; `left` stays the photos left to embed.
+      if (opts.json) return printJson({ ...s, ...(text ? { interrupted: s.interrupted || text.interrupted, textReading: text } : {}) });
+      printLine(summaryLine(s, text));
       // Failures recorded before this run (an earlier index, watch or the app), their files
       // unchanged, are counted and pointed to (status lists them), not told again.
       for (const f of s.failed) if (!f.known) process.stderr.write(failedLine(f));
     });
 }
 
-function summaryLine(s: IndexSummary): string {
+function summaryLine(s: IndexSummary, reading: TextReadingCounts | null): string {
   // A move or copy said as such (added-count.ts), as `shoebox watch` says it.
   const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
-  return s.interrupted ? `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run` : `${line}${kept}`;
+  if (s.interrupted) return `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run`;
+  if (reading?.interrupted) return `${line}${kept}; text in photos interrupted: read ${reading.read}, ${reading.unreadable} unreadable, ${countText(reading.left, 'photo')} left for the next run`;
+  return `${line}${kept}`;
 }

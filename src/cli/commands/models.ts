@@ -47,7 +47,7 @@ async function hostWithoutModel(cmd: Command, command: string, showProgress: boo
   const bar = progressBar(showProgress);
   const unsubscribe = api.subscribe((event) => {
     if (event.type === 'index-progress') bar.update(event.progress);
-    else if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`);
+    else if (event.type === 'log') bar.note(`shoebox: ${printable(event.message)}`);
   });
   return {
     api,
@@ -155,7 +155,7 @@ export function registerModels(program: Command): void {
         const { index, pending } = result;
         if (opts.json) return printJson(result);
         printLine(`${id} is now the active model`);
-        if (index) printLine(`embedded ${index.embedded} photos with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
+        if (index) printLine(`embedded ${countText(index.embedded, 'photo')} with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
         if (pending) printLine(`${countText(pending, 'photo')} in your folders ${pending === 1 ? 'is' : 'are'} not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
       } finally {
         await library.close();

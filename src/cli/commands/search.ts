@@ -5,6 +5,7 @@ import { openCommandLibrary, wholeNumber, withLibraryOptions, type CommandLibrar
 import type { SearchOptions, SearchPage, SearchSort } from '../../shared/api';
 import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shared/search';
 import { unreachableNote } from '../unreachable-note';
+import { countText } from '../../shared/count-text';
 
 type SearchCliOptions = LibraryCommandOptions & {
   limit: string;
@@ -101,10 +102,13 @@ type Ask = (library: CommandLibrary, options: SearchOptions) => Promise<SearchPa
  * Why a search printed nothing, in one line (said with --json too: stdout holds only the
  * `[]`), or null when there is nothing to add. In order: nothing embedded with the model (a
  * text search finds only embedded photos: the filters run on the model's photos table), a
- * page past the end, the "Text in photos" setting off, filters that admit no photo, no
- * photo's text holding the words (anywhere, or where the filters look), the relevance cut-off.
+ * page past the end, the "Text in photos" setting off with no text read before, filters that
+ * admit no photo, no photo's text holding the words (anywhere, or where the filters look; the
+ * setting off, the text read before is still searched), the relevance cut-off (with the
+ * query's other terms: how many photos hold the text that none of them passed).
+ * `query`: the query as searched, for a text search.
  */
-async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options: SearchOptions & { offset: number }, page: SearchPage, ask: Ask, text: boolean): Promise<string | null> {
+async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options: SearchOptions & { offset: number }, page: SearchPage, ask: Ask, query: string | null): Promise<string | null> {
   const { api } = library;
   const searchable = await api.countSearchable();
   if (searchable === 0) return await api.notEmbeddedNote();
@@ -117,12 +121,18 @@ async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options
   }
   const filtered = Object.keys(options.filters ?? {}).length > 0;
   const all = { ...options, all: true, offset: 0, limit: 1 };
-  if (text) {
+  if (query !== null) {
     const state = await api.textInPhotos();
-    if (!state.on) return '"Text in photos" is off, so no text has been read: shoebox settings text-in-photos on';
+    // Off now, the text read while it was on is still searched: only a library with none is told "no text".
+    const read = state.contents - state.left;
+    if (!state.on && read <= 0) return '"Text in photos" is off, so no text has been read: shoebox settings text-in-photos on';
     if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
     if ((await ask(library, { ...all, filters: {} })).photos.length === 0) {
-      const unread = state.left > 0 ? `; ${state.left} of ${state.contents} photos not read yet ("shoebox index" reads them)` : '';
+      const unread = !state.on
+        ? `; "Text in photos" is off: the text of the ${countText(read, 'photo')} read before is searched, no other photo's is read (shoebox settings text-in-photos on)`
+        : state.left > 0
+          ? `; ${state.left} of ${state.contents} photos not read yet ("shoebox index" reads them)`
+          : '';
       const note = await api.notEmbeddedNote();
       const unembedded = note ? `; ${note}` : '';
       return `no photo's text holds these words${unread}${unembedded}`;
@@ -131,16 +141,43 @@ async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options
   } else if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
   // Empty because of the cut-off, not the filters or the text: the same search without it finds some.
   if (page.minScore !== undefined && (page.closest || (await ask(library, all)).photos.length > 0)) {
-    return `no photo scores above the relevance cut-off ${page.minScore.toFixed(2)}; --all lists every photo best first`;
+    const cutOff = page.minScore.toFixed(2);
+    const parts = query !== null ? queryParts(query) : null;
+    if (parts && parts.text.length > 0 && parts.rest !== '') {
+      // The text was found: it is the other terms that left every photo holding it out.
+      const holding = (await ask(library, { ...all, limit: MAX_LIMIT })).photos.length;
+      const texts = parts.text.map((t) => `\u201c${printable(t)}\u201d`).join(' and ');
+      const them = holding === 1 ? 'it scores below' : 'none of them scores above';
+      return `${countText(holding, 'photo')}${holding === MAX_LIMIT ? ' or more' : ''} ${holding === 1 ? 'holds' : 'hold'} the text ${texts}, but ${them} the relevance cut-off ${cutOff} for \u201c${printable(parts.rest)}\u201d; --all lists ${holding === 1 ? 'it' : 'them'} best first`;
+    }
+    return `no photo scores above the relevance cut-off ${cutOff}; --all lists every photo best first`;
   }
   return null;
 }
 
+/** Quote marks that open a `text:` phrase, and the mark that closes each (as the query parser reads them). */
+const TEXT_PHRASE = /(^|[\s+\-\u2212])text:\s*(?:"([^"]*)"?|\u201c([^\u201d]*)\u201d?|\u201e([^\u201d\u201c]*)[\u201d\u201c]?|([^\s"\u201c\u201e]+))/giu;
+
+/**
+ * A query's `text:` phrases and the rest of it (its CLIP terms, as typed), for messages only:
+ * the search itself is parsed by the core.
+ */
+export function queryParts(query: string): { text: string[]; rest: string } {
+  const text: string[] = [];
+  const rest = query.replace(TEXT_PHRASE, (_match, before: string, ...phrases: (string | undefined)[]) => {
+    const words = phrases.slice(0, 4).find((p) => p !== undefined) ?? '';
+    text.push(words.replace(/\s+/g, ' ').trim());
+    return before;
+  });
+  // The operators left between and around the removed terms: "red + " is "red".
+  return { text: text.filter((t) => t !== ''), rest: rest.replace(/\s+/g, ' ').replace(/^[\s+]+|[\s+\-\u2212]+$/gu, '').trim() };
+}
+
 /**
  * Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line.
- * An empty page says why on stderr (whyEmpty). `text`: the query has `text:` terms.
+ * An empty page says why on stderr (whyEmpty). `text`: `query` has `text:` terms.
  */
-async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask, text = false): Promise<void> {
+async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask, text = false, query = ''): Promise<void> {
   const options = requestOptions(opts);
   const { QueryError } = await import('../../core/index');
   const library = await openCommandLibrary(cmd, opts, command);
@@ -148,7 +185,7 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: A
     const page = await ask(library, options);
     printHits(page, opts.json);
     if (!page.closest && page.photos.length > 0) return;
-    const reason = await whyEmpty(library, opts, options, page, ask, text);
+    const reason = await whyEmpty(library, opts, options, page, ask, text ? query : null);
     if (reason !== null) process.stderr.write(`shoebox: ${reason}\n`);
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);
@@ -175,7 +212,7 @@ export function registerSearch(program: Command): void {
       const query = [...(opts.text ?? [])].reverse().reduce((q, text) => withPhotoText(q, text), words.join(' '));
       // The app treats a blank box as no search; typed on a command line it is a mistake.
       if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
-      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options), /(^|\s)text:/i.test(query));
+      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options), /(^|\s)text:/i.test(query), query);
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))

@@ -10,6 +10,7 @@ import type { LabelSetInfo, TagState } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { noPhotoInFolderNote } from '../folder-filter-note';
+import { countText } from '../../shared/count-text';
 
 type TagCliOptions = LibraryCommandOptions & { labels?: string; set?: string; all?: boolean; writeXmp?: boolean; once?: boolean };
 
@@ -54,7 +55,7 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
 /** What `tags list` says of the photos it left out for having no tag (of `set`). */
 function untaggedNote(untagged: number, tagged: number, set: string | undefined): string {
   const what = set === undefined ? 'tag' : `tag of ${printable(set)}`;
-  if (tagged > 0) return `${untagged === 1 ? '1 photo' : `${untagged} photos`} without a ${what} not listed`;
+  if (tagged > 0) return `${countText(untagged, 'photo')} without a ${what} not listed`;
   const none = untagged === 1 ? `the one photo has no ${what}` : `none of the ${untagged} photos has a ${what}`;
   return `${none} yet (shoebox tag --help says how to tag a folder)`;
 }

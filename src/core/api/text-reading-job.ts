@@ -9,7 +9,9 @@
 // paused while any job runs, so a first pass over a large library (0.3 s a photo: hours)
 // would otherwise keep new photos out of it until the end. Between slices the watcher
 // catches up (a stat per file), and its sync queues the next slice.
-import type { JobResult, JobState, LibraryEvent } from '../../shared/api';
+// Its result carries the pass's counts (JobResult.text) besides the job list's line, for
+// `shoebox index` to report them (and say when Ctrl-C stopped the pass).
+import type { JobResult, JobState, LibraryEvent, TextReadingCounts } from '../../shared/api';
 import { jobProgress } from './job-progress';
 import { recognizeText } from '../ocr';
 import type { LibraryStore } from '../store/types';
@@ -69,11 +71,15 @@ export function textReadingJobs(jobs: JobQueue, emit: (event: LibraryEvent) => v
       // queued by the watcher's catch-up; photos that could not be read now (and a slice that
       // read nothing) wait RETRY_LEFT_MS.
       lastLeft = summary.paused && summary.read + summary.failed > 0 ? null : { count: summary.left, at: Date.now() };
-      const left = summary.left === 0 ? '' : summary.paused ? `, ${summary.left} left (the next slice goes on once the folders are checked)` : `, ${summary.left} left for the next pass`;
+      // Stopped with photos left to read: said as such, never as a pass that ended.
+      const interrupted = signal.aborted && summary.left > 0;
+      const left = summary.left === 0 ? '' : interrupted ? `, ${summary.left} left for the next run` : summary.paused ? `, ${summary.left} left (the next slice goes on once the folders are checked)` : `, ${summary.left} left for the next pass`;
       if (summary.read + summary.failed > 0 || summary.left > 0) {
-        emit({ type: 'log', level: 'info', message: `text in photos: read ${summary.read}, ${summary.failed} unreadable${left}` });
+        emit({ type: 'log', level: 'info', message: `text in photos: ${interrupted ? 'interrupted: ' : ''}read ${summary.read}, ${summary.failed} unreadable${left}` });
       }
-      return { added: 0, updated: 0, removed: 0, embedded: 0, failed: summary.failed, summary: `text read in ${summary.read} photos, ${summary.failed} unreadable${summary.left > 0 ? `, ${summary.left} left` : ''}` };
+      const text: TextReadingCounts = { read: summary.read, unreadable: summary.failed, left: summary.left, interrupted };
+      const result: JobResult = { added: 0, updated: 0, removed: 0, embedded: 0, failed: summary.failed, summary: `text read in ${summary.read} photos, ${summary.failed} unreadable${summary.left > 0 ? `, ${summary.left} left` : ''}${interrupted ? ' (interrupted)' : ''}`, text };
+      return result;
     });
   };
 

@@ -7,7 +7,11 @@
 // A photo the user turned (Rotate) is read turned: the recogniser reads level text only (a
 // line upside down or on its side the wrong way reads as nothing), so the raster, its size
 // and the boxes found in it are the turned photo's.
-import sharp from 'sharp';
+// A picture with transparency (a PNG logo, a sticker, a screenshot of a window) is laid over
+// a background that contrasts with what it draws: white under dark text, black under light
+// text (by the mean luminance of its opaque pixels), since its transparent pixels' colour is
+// mostly black, and black text over black reads as nothing.
+import sharp, { type Sharp } from 'sharp';
 import { turnedSize } from '../../shared/rotation';
 import { MediaError, readSharpInput, toSharp, toSharpInput, type SharpInput } from '../media';
 import { OcrError } from './ocr-error';
@@ -70,13 +74,8 @@ async function decodeInput(input: SharpInput, maxSide: number, turns: number, wh
     // Turning needs the whole image (no sequential read).
     const image = toSharp(input, { autoOrient: true, sequentialRead: turns === 0 });
     if (turns !== 0) image.rotate(turns * 90);
-    const { data, info } = await image
-      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height, scale: originalWidth / info.width, originalWidth, originalHeight };
+    const { data, width, height } = await rgbOf(image.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true }), meta.hasAlpha === true);
+    return { data, width, height, scale: originalWidth / width, originalWidth, originalHeight };
   } catch (err) {
     throw new OcrError(`${what}: cannot be decoded (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
   }
@@ -90,13 +89,44 @@ async function fromRaster(raster: OcrRaster, maxSide: number, turns: number): Pr
   }
   const image = sharp(data, { raw: { width, height, channels } });
   if (turns !== 0) image.rotate(turns * 90);
-  const { data: rgb, info } = await image
-    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const rgb = await rgbOf(image.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true }), channels === 4);
   const original = turnedSize({ width, height }, turns);
-  return { data: rgb, width: info.width, height: info.height, scale: original.width / info.width, originalWidth: original.width, originalHeight: original.height };
+  return { data: rgb.data, width: rgb.width, height: rgb.height, scale: original.width / rgb.width, originalWidth: original.width, originalHeight: original.height };
+}
+
+/** The image as RGB bytes; one with an alpha channel laid over a background that contrasts with it. */
+async function rgbOf(image: Sharp, hasAlpha: boolean): Promise<{ data: Uint8Array; width: number; height: number }> {
+  if (!hasAlpha) {
+    const { data, info } = await image.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  }
+  const { data, info } = await image.toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: flattenOnContrast(data), width: info.width, height: info.height };
+}
+
+/** Luminance at or above which the opaque pixels are light on the whole, and laid over black. */
+const LIGHT = 128;
+
+/**
+ * RGBA bytes laid over white when their opaque pixels are dark on the whole (the mean
+ * luminance, weighted by opacity, below LIGHT), else over black: RGB bytes.
+ */
+export function flattenOnContrast(rgba: Uint8Array): Uint8Array {
+  const pixels = rgba.length / 4;
+  let weight = 0;
+  let luminance = 0;
+  for (let i = 0; i < pixels; i++) {
+    const a = rgba[i * 4 + 3]!;
+    weight += a;
+    luminance += a * (0.2126 * rgba[i * 4]! + 0.7152 * rgba[i * 4 + 1]! + 0.0722 * rgba[i * 4 + 2]!);
+  }
+  // Nothing opaque at all: white, as a viewer shows it.
+  const background = weight === 0 || luminance / weight < LIGHT ? 255 : 0;
+  const rgb = new Uint8Array(pixels * 3);
+  for (let i = 0; i < pixels; i++) {
+    const a = rgba[i * 4 + 3]! / 255;
+    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round(rgba[i * 4 + c]! * a + background * (1 - a));
+  }
+  return rgb;
 }
 

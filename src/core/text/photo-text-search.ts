@@ -5,10 +5,14 @@
 // those holding most of them, with the matched words' boxes. Ranked by the words found (most
 // first), then the edits they took (fewest first), then BM25: BM25 alone favours a rare word,
 // so a misread one ("0PFN") would outrank a photo that holds the words exactly.
+// A photo found only by that scan has no BM25 score from the look-up (it holds none of the
+// words as the index splits them): it gets the index's score for the words it holds as read
+// ("open24hours"), looked up exactly, so its score says what a word hit's says.
 import type { PhotoTextMatch } from '../../shared/search';
 import type { PhotoTextRepository } from '../store/types';
 import { matchText, type StoredLine } from './text-match';
-import { queryWords } from './text-words';
+import { foldWord, queryWords } from './text-words';
+import { wordParts } from './word-parts';
 
 /** Candidates read from the index per query: the most a text search can return. */
 export const TEXT_CANDIDATES = 10_000;
@@ -37,8 +41,13 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
   const whole = words.filter((word) => KEPT_WHOLE.test(word));
   const plain = words.filter((word) => !KEPT_WHOLE.test(word));
   const joined = words.slice(1).map((word, i) => words[i]! + word).filter((word) => !KEPT_WHOLE.test(word));
+  // "24hours" typed for "OPEN24HOURS" or "24 HOURS": its parts find both (the store scans for
+  // words run together with digits); "mueller" for "Müller": the index folds it to "muller".
+  const parts = plain.flatMap(wordParts);
+  const unspelled = plain.map((word) => word.replace(/(?<=[aou])e/g, '')).filter((word, i) => word !== plain[i]);
+  const looked = [...new Set([...plain, ...joined, ...parts, ...unspelled])];
   const candidates = uniqueByHash([
-    ...(plain.length > 0 ? await store.searchPhotoText([...plain, ...joined].join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
+    ...(plain.length > 0 ? await store.searchPhotoText(looked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
     ...(whole.length > 0 ? await store.searchPhotoText(whole.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
   ]);
   const hits: TextHit[] = [];
@@ -47,7 +56,18 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
     const matched = matchText(words, { text: c.text, lines: JSON.parse(c.lines) as StoredLine[], width: c.width, height: c.height });
     if (matched) hits.push({ hash: c.hash, found: matched.found, edits: matched.edits, score: c.score, match: matched.match });
   }
+  await scoreAsRead(store, hits);
   return hits.sort(bestTextFirst);
+}
+
+/** Hits without a BM25 score (found by the store's scan): the score of the words they hold as read. */
+async function scoreAsRead(store: Pick<PhotoTextRepository, 'searchPhotoText'>, hits: TextHit[]): Promise<void> {
+  const unscored = hits.filter((h) => h.score === 0);
+  if (unscored.length === 0) return;
+  const read = [...new Set(unscored.flatMap((h) => h.match.words.map((w) => foldWord(w.text))))];
+  if (read.length === 0) return;
+  const scores = new Map((await store.searchPhotoText(read.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 })).map((c) => [c.hash, c.score]));
+  for (const h of unscored) h.score = scores.get(h.hash) ?? 0;
 }
 
 /** Each photo once, with its best BM25 score of the two look-ups. */

@@ -4,7 +4,10 @@
 // edit ("platfprm"), rare enough there not to turn one real word into another, unlike
 // cafe/case or open/oven. Short words (numbers, "24") must be read exactly, or they would
 // match everything. A word read with letters and digits run together ("24HOURS") also
-// counts as its parts (word-parts.ts). A photo is a match when it holds most of the query's
+// counts as its parts and their runs ("OPEN24HOURS" holds "open24" and "24hours":
+// word-parts.ts), and a query word typed that way ("24hours") counts as found in the words read
+// apart ("24 HOURS"). A word read with umlauts also counts as spelled out ("Müller" is
+// "mueller": text-words.ts), exactly only. A photo is a match when it holds most of the query's
 // words (all of one or two, all but one of three or four...), so a word misread beyond
 // recognition still finds it; photos holding more of the words, then with fewer edits, rank
 // first (photo-text-search.ts).
@@ -12,7 +15,7 @@ import { distance } from 'fastest-levenshtein';
 import type { PhotoTextMatch, TextPoint } from '../../shared/search';
 import { confusions } from './ocr-confusions';
 import { wordsOf } from './text-words';
-import { wordParts } from './word-parts';
+import { wordParts, wordRuns } from './word-parts';
 import { wordBox } from './word-box';
 
 /** A stored line (PhotoTextRecord.lines). */
@@ -67,12 +70,16 @@ export function matchText(query: readonly string[], record: { text: string; line
   const found = new Map<string, number>();
   const note = (word: string, edits: number) => found.set(word, Math.min(edits, found.get(word) ?? Infinity));
   const words: PhotoTextMatch['words'] = [];
+  /** Query words of letters and 2+ digits typed together ("24hours"), with their parts. */
+  const split = query.map((q) => [q, wordParts(q)] as const).filter(([, parts]) => parts.length > 1);
   for (const line of record.lines) {
-    for (const w of wordsOf(line.text)) {
+    const lineWords = wordsOf(line.text);
+    const held = new Set<number>();
+    for (const [at, w] of lineWords.entries()) {
       let hit = false;
-      const read = [w.key, ...wordParts(w.key)];
+      const read = [w.key, ...wordRuns(w.key)];
       for (const q of query) {
-        const edits = fewest(read.map((r) => editsBetween(q, r)));
+        const edits = fewest([...read.map((r) => editsBetween(q, r)), w.spelled === q ? 0 : null]);
         if (edits !== null) {
           note(q, edits);
           hit = true;
@@ -88,7 +95,20 @@ export function matchText(query: readonly string[], record: { text: string; line
           hit = true;
         }
       }
-      if (hit) words.push({ text: w.text, box: wordBox(line.box, line.text, w.start, w.end) });
+      if (hit) held.add(at);
+    }
+    // A query word typed with its number run in ("24hours", "open24") read as words apart ("24 HOURS").
+    for (const [q, parts] of split) {
+      for (let at = 0; at + parts.length <= lineWords.length; at++) {
+        const edits = parts.map((part, k) => editsBetween(part, lineWords[at + k]!.key));
+        if (edits.some((e) => e === null)) continue;
+        note(q, (edits as number[]).reduce((a, b) => a + b, 0));
+        for (let k = 0; k < parts.length; k++) held.add(at + k);
+      }
+    }
+    for (const at of [...held].sort((a, b) => a - b)) {
+      const w = lineWords[at]!;
+      words.push({ text: w.text, box: wordBox(line.box, line.text, w.start, w.end) });
     }
   }
   if (found.size < wordsRequired(query.length)) return null;

@@ -5,12 +5,31 @@
 // letter misread (0PEN, H0URS, 5ALE, 8READ), and splitting there would let "pen" find "0PEN"
 // and "read" find "8READ" (BREAD). Letters never split from letters: "cat" is not in
 // "category" (two query words read as one are text-match.ts's own case).
+// A word of more parts ("OPEN24HOURS") holds each run of adjacent parts as well ("open24",
+// "24hours"): whichever of those boundaries a user types, the word is found.
 
 /** Between letters and a run of 2+ digits, either way round. */
 const BOUNDARY = /(?<=\p{L})(?=\p{Nd}{2})|(?<=\p{Nd}{2})(?=\p{L})/u;
+/** Parts beyond which a word's runs are not listed (a serial number, a code): 8 parts give 35 runs. */
+const MAX_PARTS = 8;
 
 /** The parts of a folded word ("24hours" -> ["24", "hours"]); none when it does not split. */
 export function wordParts(key: string): string[] {
   const parts = key.split(BOUNDARY);
   return parts.length > 1 ? parts : [];
+}
+
+/**
+ * Every run of adjacent parts of a folded word but the whole word ("open24hours" -> open, 24,
+ * hours, open24, 24hours); none when it does not split.
+ */
+export function wordRuns(key: string): string[] {
+  const parts = wordParts(key);
+  if (parts.length === 0) return [];
+  if (parts.length > MAX_PARTS) return parts;
+  const runs: string[] = [];
+  for (let length = 1; length < parts.length; length++) {
+    for (let start = 0; start + length <= parts.length; start++) runs.push(parts.slice(start, start + length).join(''));
+  }
+  return runs;
 }
