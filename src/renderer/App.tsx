@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useViewerFollowsPhoto } from './hooks/useViewerFollowsPhoto';
-import type { Photo, SearchSort } from '../shared/api';
+import type { LibraryStatus, Photo, SearchSort } from '../shared/api';
 import { hidesArchived } from '../shared/archive-views';
 import { AlbumEditor } from './components/albums/AlbumEditor';
 import { AlbumScreen } from './components/albums/AlbumScreen';
@@ -487,7 +487,7 @@ export function App() {
               }}
               onResults={toResults}
               disabled={!ready}
-              disabledReason={hasModel ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings'}
+              disabledReason={searchDisabledReason(status, library.error)}
               textMode={textMode}
               onTextMode={(on) => {
                 setTextMode(on);
@@ -710,4 +710,11 @@ export function App() {
       </UnsavedChangesContext.Provider>
     </ViewingOnlyContext.Provider>
   );
+}
+
+/** Why the search box is off: the library out of reach is said as such, not as a missing model. */
+function searchDisabledReason(status: LibraryStatus | null, error: string | null): string {
+  if (status?.damaged || (status === null && error)) return 'The library cannot be opened: see the message below';
+  if (status === null) return 'Connecting to the library…';
+  return status.model != null ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings';
 }

@@ -3,7 +3,8 @@
 // red, its text at 4.5:1 or more) and a disabled one as disabled (no red); the status bar stays
 // one line high, the version whole, and counts photos as All photos does ("5 photos · 1
 // archived"); the search box's placeholder fits its field; the viewer breaks a path after its
-// "/"s, not inside a name; the sidebar's albums heading is "Albums", true of a hand-picked album.
+// "/"s, not inside a name; the sidebar's albums heading is "Albums", true of a hand-picked album;
+// a library the engine cannot open (an S3 server gone) is said as such in the search box.
 // Screenshots: test-results/screenshots/ui-polish-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -248,6 +249,25 @@ describe.skipIf(!hasChromium)('UI polish at a 900 px window', () => {
     } finally {
       await disabled.evaluate((el) => el.remove());
       await setTheme(page(), 'light');
+    }
+  });
+
+  it('says the library is out of reach, not that a model is missing, when the engine cannot open it', async () => {
+    // The library's status answered with the engine's error (an S3 server gone, say).
+    await page().routeWebSocket(/\/ws$/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const request = typeof message === 'string' ? (JSON.parse(message) as { id: number; method: string }) : null;
+        if (request?.method === 'status') ws.send(JSON.stringify({ id: request.id, error: { name: 'Error', message: 'lost the connection to s3://family/photos: what was committed is kept; trying again resumes from there' } }));
+        else server.send(message);
+      });
+    });
+    try {
+      await page().goto(lib.serve.url);
+      await eventually(() => page().getByText(/lost the connection to s3:\/\/family\/photos/).first().isVisible(), 30_000).toBe(true);
+      await eventually(() => page().getByRole('searchbox').getAttribute('placeholder')).toBe('The library cannot be opened: see the message below');
+    } finally {
+      await page().unrouteAll();
     }
   });
 });
