@@ -38,7 +38,8 @@ export function duplicatePicture<M>(groups: readonly PictureGroup<M>[], key: (me
   };
 }
 
-/** "exact copies and edited versions". */
+/** "exact copies and edited versions", "exact copies, edited versions and similar shots": in the kinds' order. */
 export function duplicateKindsText(kinds: readonly DuplicateKind[]): string {
-  return kinds.map((k) => DUPLICATE_KIND_LABELS[k]).join(' and ');
+  const words = DUPLICATE_KIND_ORDER.filter((k) => kinds.includes(k)).map((k) => DUPLICATE_KIND_LABELS[k]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 }

@@ -2,8 +2,7 @@
 // copies share a file name, or a screen reader hears "Keep tench.JPEG" twice), the date taken
 // (to the second where the minute would not tell two copies apart), what is at stake on a copy
 // (its marks, and what the trash does with each), and why the keeper is suggested.
-import type { DuplicateKind, DuplicateMemberInfo, KeepReason } from '../../../shared/api';
-import { DUPLICATE_KIND_LABELS, DUPLICATE_KIND_ORDER } from '../../../shared/duplicate-picture';
+import type { DuplicateMemberInfo, KeepReason } from '../../../shared/api';
 import { offsetText, takenAtText } from '../../../shared/taken-at';
 import { baseName, folderNames, formatCount } from '../../lib/format';
 
@@ -77,8 +76,3 @@ export function keepReasonsText(why: readonly KeepReason[]): string {
 /** The ranking, for the line's tooltip. */
 export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution, then file size, sharpness, EXIF completeness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
 
-/** "exact copies, edited versions and similar shots". */
-export function kindsListText(kinds: readonly DuplicateKind[]): string {
-  const words = DUPLICATE_KIND_ORDER.filter((k) => kinds.includes(k)).map((k) => DUPLICATE_KIND_LABELS[k]);
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
-}

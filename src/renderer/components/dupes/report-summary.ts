@@ -4,11 +4,11 @@
 // both are said, never the smaller one as "scanned".
 import type { DuplicateKind, DuplicateReport } from '../../../shared/api';
 import { formatCount, formatDate } from '../../lib/format';
-import { kindsListText } from './member-text';
+import { duplicateKindsText } from '../../../shared/duplicate-picture';
 
 /** "58 photos scanned May 3, 2025, 10:00 AM for exact copies and edited versions (27 since moved, deleted or changed)". */
 export function scanText(report: Pick<DuplicateReport, 'scanned' | 'photos' | 'scannedAt' | 'kinds'>): string {
-  const when = `${formatDate(report.scannedAt)} for ${kindsListText(report.kinds)}`;
+  const when = `${formatDate(report.scannedAt)} for ${duplicateKindsText(report.kinds)}`;
   // A report saved before `scanned` was kept: its count may be lowered already, so none is said.
   if (report.scanned === undefined) return `scanned ${when}`;
   const gone = report.scanned - report.photos;
