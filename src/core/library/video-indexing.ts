@@ -15,7 +15,7 @@
 // skips the run's videos with one line (video-ffmpeg.ts), never fails them.
 import type { ClipModel } from '../clip/clip-model';
 import { preprocessImage, type PreprocessedImage } from '../clip/preprocess';
-import { ffmpegProblem, FfmpegUnusableError, locateFfmpeg, missingFfmpegLine, nextPoster, posterSettled, probeVideo, readVideoFrames, VideoReadError, type FfmpegLocation, type FrameSampling, type VideoFrame, type VideoProbe } from '../media';
+import { ffmpegProblem, FfmpegUnusableError, locateFfmpeg, missingFfmpegLine, nextPoster, probeVideo, readPosterFrame, readVideoFrames, type FfmpegLocation, type FrameSampling, type VideoFrame, type VideoProbe } from '../media';
 import type { VideoFrameRecord, VideoFrameRepository } from '../store/types';
 import { throwIfStopped } from './abortable';
 import { preprocessPoster, videoSampling } from './video-poster';
@@ -145,13 +145,12 @@ export class VideoIndexer {
    * with the container's duration (else the full read's last frame time gives it).
    */
   private async withStoredFrames(ffmpeg: string, file: string, probe: VideoProbe & { durationS: number }, sampling: FrameSampling, signal?: AbortSignal): Promise<IndexedVideo> {
-    let poster: VideoFrame | null = null;
-    for await (const frame of readVideoFrames(ffmpeg, file, sampling, probe.durationS, signal)) {
-      poster = nextPoster(poster, frame);
-      if (posterSettled(poster)) break; // leaving the loop stops ffmpeg
-    }
+    // A stop cuts the read short (no frame then): the stop is what is said, not a bad video.
+    const poster = await readPosterFrame(ffmpeg, file, sampling, signal, probe.durationS).catch((error: unknown) => {
+      throwIfStopped(signal);
+      throw error;
+    });
     throwIfStopped(signal);
-    if (!poster) throw new VideoReadError('no frame could be decoded'); // readVideoFrames throws first
     const image = await preprocessPoster(poster, this.deps.model.folder.preprocessing, this.deps.thumbnailSize);
     return { poster: image, durationMs: Math.round(probe.durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, frames: 0, reusedFrames: true };
   }

@@ -23,10 +23,11 @@ export function posterSettled(poster: VideoFrame | null): boolean {
  * poster: ffmpeg's frame selection depends only on the frames before, and the probe's length).
  * ffmpeg is stopped once the poster is known: a few seconds of a video are decoded, not all.
  */
-export async function readPosterFrame(ffmpeg: string, file: string, sampling: FrameSampling, signal?: AbortSignal): Promise<VideoFrame> {
-  const probe = await probeVideo(ffmpeg, file, signal);
+export async function readPosterFrame(ffmpeg: string, file: string, sampling: FrameSampling, signal?: AbortSignal, durationS?: number): Promise<VideoFrame> {
+  // `durationS`: the caller's probe said it already (one ffmpeg run fewer).
+  const duration = durationS ?? (await probeVideo(ffmpeg, file, signal)).durationS;
   let poster: VideoFrame | null = null;
-  for await (const frame of readVideoFrames(ffmpeg, file, sampling, probe.durationS, signal)) {
+  for await (const frame of readVideoFrames(ffmpeg, file, sampling, duration, signal)) {
     poster = nextPoster(poster, frame);
     if (posterSettled(poster)) break; // leaving the loop stops ffmpeg (readVideoFrames' finally)
   }
