@@ -19,6 +19,8 @@ export interface DuplicatePicture<M> {
   kinds: DuplicateKind[];
   /** The keeper of the picture's largest group: the best of all its photos. */
   keep: string;
+  /** Where that largest group, the keeper's, is in the groups given. */
+  widest: number;
   /** Each photo once: the keeper first, then in the engine's keep-best order. */
   members: M[];
   /** Members a remembered "not duplicates" covers (others joined them since): they stay. */
@@ -33,6 +35,7 @@ export function duplicatePicture<M>(groups: readonly PictureGroup<M>[], key: (me
   return {
     kinds: DUPLICATE_KIND_ORDER.filter((k) => groups.some((g) => g.kind === k)),
     keep: widestFirst[0]!.keep,
+    widest: groups.indexOf(widestFirst[0]!),
     members: [...members.values()],
     decided: [...new Set(groups.flatMap((g) => g.decided ?? []))],
   };

@@ -31,8 +31,8 @@ export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateS
   }
   return sets.map((set) => {
     const picture = duplicatePicture(set, (m) => m.id);
-    // The picture's keeper is its widest group's (duplicatePicture): that group's reasons.
-    const why = [...set].sort((a, b) => b.members.length - a.members.length).find((g) => g.keep === picture.keep)?.why;
+    // The picture's keeper is its widest group's: that group's reasons.
+    const why = set[picture.widest]?.why;
     return { key: picture.keep, kinds: picture.kinds, suggested: picture.keep, members: picture.members, decided: picture.decided, ...(why ? { why } : {}) };
   });
 }
