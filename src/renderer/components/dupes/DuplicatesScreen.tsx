@@ -31,6 +31,9 @@ import { TrashDialog } from './TrashDialog';
 import { TrashResult } from './TrashResult';
 import { useDuplicateReport } from './useDuplicateReport';
 
+/** How long after "Find duplicates" a focus fallen to the page goes to Stop, then the summary. */
+const SCAN_FOCUS_MS = 30_000;
+
 /** Groups per page: enough to review at a glance, few enough thumbnails to stay quick. */
 export const GROUPS_PER_PAGE = 25;
 
@@ -123,7 +126,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
       setScanJobId(job.id);
       // "Find duplicates" is disabled while the scan runs, and the focus would fall to the page:
       // Stop, shown beside the progress, takes it (the summary when the scan is over already).
-      refocusWhenLost(() => stopButton.current ?? summary.current);
+      // Watched for as long as a short scan and its report may take on a busy machine: a scan
+      // over before its id is known here ends unseen by the effect above.
+      refocusWhenLost(() => stopButton.current ?? summary.current, SCAN_FOCUS_MS);
     } catch (e) {
       setError(errorMessage(e));
     }
