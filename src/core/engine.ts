@@ -15,6 +15,8 @@ import { openOutsideEmbedder, type EmbedderOptions, type OutsideEmbedder } from 
 import { homePaths } from './paths';
 import { holdsModel } from './models/manifest';
 import type { LibraryLocation } from './location/library-location';
+import { isLostConnection } from './location/location-error';
+import { LeaseLostError } from './store/writer-lease';
 import { readSettings } from './settings';
 import { TaggingService, autoTagHook } from './tags/tagging-service';
 import { SignatureBatcher } from './dupes/signature-batcher';
@@ -150,6 +152,11 @@ export function openLibrary(options: OpenLibraryOptions = {}): LibraryService {
   // Photos indexed into auto-tagged folders are tagged as their batch is committed.
   // With "Text in photos" on, each index run and watch sync reads the text of photos without it.
   library.afterSync = textPassHook(emit);
-  library.onPhotosCommitted = autoTagHook(new TaggingService(library), (e) => emit({ type: 'log', level: 'warn', message: `auto-tagging: ${e.message}` }));
+  // A connection (or the writer lease) lost under it fails the run too, which says so in its
+  // own one line: not said a second time, as auto-tagging's.
+  library.onPhotosCommitted = autoTagHook(new TaggingService(library), (e) => {
+    if (isLostConnection(e) || e instanceof LeaseLostError) return;
+    emit({ type: 'log', level: 'warn', message: `auto-tagging: ${e.message}` });
+  });
   return library;
 }

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { printJson, printLine } from '../output';
-import type { GlobalOptions } from '../global-options';
+import { printJson, printLine, printable } from '../output';
+import { libraryChoice, type GlobalOptions } from '../global-options';
 
 export function registerInfo(program: Command): void {
   program
@@ -9,13 +10,18 @@ export function registerInfo(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const { createEngine, formatRate, parseProvider } = await import('../../core/index');
+      const { createEngine, formatRate, parseLibraryUri, parseProvider } = await import('../../core/index');
+      const chosen = libraryChoice(globals).library;
       const engine = await createEngine({ ...(globals.home ? { home: globals.home } : {}), provider: parseProvider(globals.provider) });
       const info = await engine.info();
       await engine.close();
-      if (opts.json) return printJson(info);
+      // The library the other commands would open (--library, SHOEBOX_LIBRARY, else the data
+      // folder's), named as they name it, from the URI alone: info opens no library.
+      const library = { ...info, library: info.library ?? libraryShown(chosen, info.home, parseLibraryUri) };
+      if (opts.json) return printJson(library);
       printLine(`Shoebox ${info.version} (${info.platform})`);
       printLine(`data folder: ${info.home}`);
+      printLine(`library: ${printable(library.library)}`);
       const { available, inUse, adapter, measured, fallbackReason } = info.providers;
       printLine(`execution providers: ${available.join(', ')}; in use: ${inUse}`);
       if (adapter) printLine(`gpu adapter: ${adapter.name}${adapter.kind === 'software' ? ' (software renderer)' : ''}`);
@@ -26,4 +32,11 @@ export function registerInfo(program: Command): void {
       const { cores, decodes, pool } = info.threads;
       printLine(`indexing: ${cores} cores, up to ${decodes} photos decoded at once (libuv pool ${pool})`);
     });
+}
+
+/** A folder's absolute path or s3://bucket/prefix, as LibraryLocation.uri shows it (no keys, no endpoint). */
+function libraryShown(uri: string | undefined, home: string, parse: (uri: string) => { kind: 'local'; dir: string } | { kind: 's3'; bucket: string; prefix: string }): string {
+  if (uri === undefined) return path.join(home, 'library');
+  const parsed = parse(uri);
+  return parsed.kind === 'local' ? parsed.dir : `s3://${parsed.bucket}${parsed.prefix ? `/${parsed.prefix}` : ''}`;
 }

@@ -13,7 +13,9 @@ export function registerStatus(program: Command): void {
       try {
         const status = await library.api.report();
         const providerNote = await askedProviderNote(library.api, cmd, status.provider);
-        if (opts.json) return printJson({ ...status, providerNote });
+        // Which library this is (its folder, or s3://bucket/prefix: never keys nor the endpoint).
+        const where = library.api.library;
+        if (opts.json) return printJson({ ...status, providerNote, library: where });
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
           // The model the core offers this device (the app's banner offers the same): the one
@@ -42,6 +44,7 @@ export function registerStatus(program: Command): void {
           printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
           if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
         }
+        printLine(`  library: ${printable(where)}`);
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }

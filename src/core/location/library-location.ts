@@ -16,6 +16,33 @@ export interface S3Place {
   endpoint?: string;
 }
 
+/**
+ * How long LanceDB waits on an S3 server that stopped answering (a NAS frozen or asleep, a
+ * dropped Wi-Fi), so that a run fails within about a minute with the one "lost the connection"
+ * line instead of hanging for as long as the server stays silent. Left to LanceDB's defaults, a
+ * request waited 30 s, was retried for 3 minutes, and Lance's own throttle layer ran that whole
+ * round 3 times more: a stuck commit held an index for over 10 minutes.
+ *
+ * - `connect_timeout` 5 s: a server that does not take the connection (LanceDB's default).
+ * - `timeout` 30 s: a whole request, its upload included (LanceDB's default, kept: a request
+ *   is at most one 5 MB part of a table file, so 30 s still carries a slow NAS or uplink at
+ *   ~170 KB/s, and a NAS waking its disks answers well inside it).
+ * - `client_retry_timeout` 20 s, `client_max_retries` 3: a request that failed fast (a
+ *   connection reset, a 503 "slow down") is tried again, up to 3 times, but no retry starts
+ *   once 20 s have passed since the first try, so a request the server never answers fails at
+ *   its first 30 s timeout, and none runs past ~50 s (a last retry begun just before 20 s).
+ * - `lance_aimd_max_retries` 0: Lance's throttle layer, which re-runs every failed request
+ *   (it takes any exhausted retry for throttling), is left out; object_store's retries above
+ *   already back off on 503s.
+ */
+export const LANCE_S3_TIMEOUTS: Readonly<Record<string, string>> = Object.freeze({
+  connect_timeout: '5s',
+  timeout: '30s',
+  client_max_retries: '3',
+  client_retry_timeout: '20',
+  lance_aimd_max_retries: '0',
+});
+
 export class LibraryLocation {
   readonly #storageOptions: Readonly<Record<string, string>>;
   readonly #credentials: S3Credentials | undefined;
@@ -51,6 +78,7 @@ export class LibraryLocation {
       ...(credentials.sessionToken ? { aws_session_token: credentials.sessionToken } : {}),
       // A LAN NAS usually speaks plain http; LanceDB refuses it unless told.
       ...(endpoint ? { endpoint, allow_http: String(endpoint.startsWith('http://')) } : {}),
+      ...LANCE_S3_TIMEOUTS,
     };
     const location = new LibraryLocation(uri, 's3', uri, { bucket, prefix, region, ...(endpoint ? { endpoint } : {}) }, storageOptions, credentials);
     location.#provider = provider;

@@ -19,3 +19,11 @@ export function errorWithoutSecrets(error: unknown, secrets: readonly (string | 
   if (error.stack) error.stack = withoutSecrets(error.stack, secrets);
   return error;
 }
+
+/** Whether `error` is the one line of a library whose S3 server stopped answering mid-run
+ *  (s3-client.ts lostConnectionLine: from the store, the library's files or the writer lease):
+ *  a caller whose run fails with it anyway need not say it a second time. */
+export function isLostConnection(error: unknown): boolean {
+  const message = (error as Error | undefined)?.message;
+  return typeof message === 'string' && message.startsWith('lost the connection to ');
+}

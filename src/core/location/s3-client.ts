@@ -2,11 +2,23 @@
 // before LanceDB connects, that the bucket answers: LanceDB's client would retry an endpoint
 // that is down for minutes and then fail with a long message; this says in a few seconds,
 // in one line, which of "cannot reach", "bucket not found" and "access denied" it is.
+import { performance } from 'node:perf_hooks';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { LibraryLocation } from './library-location';
 import { LibraryLocationError, withoutSecrets } from './location-error';
 
 const clients = new WeakMap<LibraryLocation, S3Client>();
+
+/** How long the bucket check waits for a server that takes the connection and never answers. */
+export const PROBE_TIMEOUT_MS = 15_000;
+
+/**
+ * A location whose bucket check timed out, and when: a second check of it within
+ * PROBE_TIMEOUT_MS fails at once with the same line. A command checks once as it opens the
+ * library (quietly: the app opens anyway and says why later) and again as its store connects;
+ * waiting twice on a server that does not answer made "15 s" 31-33 s.
+ */
+const unanswered = new WeakMap<LibraryLocation, { error: LibraryLocationError; at: number }>();
 
 /** The SDK warns on stderr, once per process, that its 2027 releases will need Node 22: not
  *  the user's concern (the lockfile pins this release), and it would break one-line errors. */
@@ -26,10 +38,12 @@ export function s3ClientFor(location: LibraryLocation): S3Client {
     region: place.region,
     credentials,
     ...(place.endpoint ? { endpoint: place.endpoint, forcePathStyle: true } : {}),
-    maxAttempts: 3,
-    // A server gone quiet mid-request fails it after a minute of silence; an upload that is
-    // slow but moving (a big table file over a home uplink) is not cut off, however long.
-    requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
+    // A server gone quiet mid-request fails it after 30 s of silence, tried once more: about a
+    // minute in all, as LanceDB's requests (library-location.ts LANCE_S3_TIMEOUTS), not 3
+    // minutes; an upload that is slow but moving (a big file over a home uplink) is not cut
+    // off, however long, and a NAS waking its disks answers well inside 30 s.
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 5_000, socketTimeout: 30_000 },
   });
   clients.set(location, client);
   return client;
@@ -43,6 +57,8 @@ export function s3ClientFor(location: LibraryLocation): S3Client {
 export async function checkS3Reachable(location: LibraryLocation, refuse?: { key: string; error: () => Error }): Promise<void> {
   const place = location.s3;
   if (!place) return;
+  const recent = unanswered.get(location);
+  if (recent && performance.now() - recent.at < PROBE_TIMEOUT_MS) throw recent.error;
   quietSdk();
   const probe = new S3Client({
     region: place.region,
@@ -51,21 +67,28 @@ export async function checkS3Reachable(location: LibraryLocation, refuse?: { key
     maxAttempts: 1,
     // One small listing: a server that takes the connection and never answers fails it at
     // 15 s (without throwOnRequestTimeout the SDK only warns on stderr and waits on).
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: PROBE_TIMEOUT_MS, throwOnRequestTimeout: true },
   });
   const prefix = place.prefix ? `${place.prefix}/` : '';
   let listed;
   try {
     listed = await probe.send(new ListObjectsV2Command({ Bucket: place.bucket, Prefix: `${prefix}${refuse?.key ?? ''}`, MaxKeys: 1 }));
   } catch (error) {
-    throw s3LocationError(location, error);
+    const failed = s3LocationError(location, error);
+    if (isTimeout(error)) unanswered.set(location, { error: failed, at: performance.now() });
+    throw failed;
   } finally {
     probe.destroy();
   }
   if (refuse && listed.Contents?.some((o) => o.Key === `${prefix}${refuse.key}`)) throw refuse.error();
 }
 
-/** An S3 failure as one line that names the library and never a secret. */
+/** The SDK's own timeouts (requestTimeout, connectionTimeout, socketTimeout): a server that did not answer. */
+function isTimeout(error: unknown): boolean {
+  const e = error as { name?: string; code?: string };
+  return e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT';
+}
+
 /**
  * The one line for a library on S3 whose server stopped answering mid-run (a dropped Wi-Fi, a
  * NAS asleep): nothing committed is lost (commits are atomic), so running again resumes.
@@ -90,7 +113,8 @@ export function s3LocationError(location: LibraryLocation, error: unknown, optio
   else if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(name) || status === 403)
     line = `access denied to ${where}: check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the AWS profile)`;
   else if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(`${code} ${e.message ?? ''}`) || name === 'TimeoutError' || name === 'RequestTimeout')
-    line = options.midRun ? lostConnectionLine(location, code || name || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`;
+    // The SDK's socket timeout (a server silent mid-request) has a name but no code: "timed out", not "timeouterror".
+    line = options.midRun ? lostConnectionLine(location, code || (name === 'TimeoutError' ? 'timed out' : name) || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`;
   else if (/wrong version number|packet length too long|EPROTO/.test(`${code} ${e.message ?? ''}`) && location.s3?.endpoint?.startsWith('https:'))
     line = `cannot open ${where}: the server does not answer in TLS there: if it serves plain HTTP, give the endpoint as http://`;
   else if (TLS_TRUST_CODES.has(code))

@@ -40,8 +40,9 @@ import { performance } from 'node:perf_hooks';
 import type { Connection, Table } from '@lancedb/lancedb';
 import { isProcessAlive } from '../../base/process-alive';
 import { processScope } from '../../base/process-scope';
+import type { LibraryLocation } from '../location/library-location';
 import { errorWithoutSecrets } from '../location/location-error';
-import { checkS3Reachable } from '../location/s3-client';
+import { checkS3Reachable, lostConnectionLine } from '../location/s3-client';
 import { unfinishedCopyProbe } from '../location/unfinished-copy';
 import { loadLanceDb, toLocation, type StoreLocation } from './connection';
 import { lostConnection } from './lost-connection';
@@ -133,7 +134,7 @@ async function acquire(where: StoreLocation, options: LeaseOptions): Promise<Lea
         const now = await readLease(table);
         if (now.claim !== claim) continue;
       }
-      return { acquired: true, lease: new WriterLease(db, table, claim, { ttlMs, renewMs: options.renewMs ?? LEASE_RENEW_MS }, started, since) };
+      return { acquired: true, lease: new WriterLease(db, table, claim, { ttlMs, renewMs: options.renewMs ?? LEASE_RENEW_MS }, started, since, toLocation(where)) };
     }
   } catch (error) {
     table.close();
@@ -168,14 +169,28 @@ async function explainFailure<T>(where: StoreLocation, work: () => Promise<T>): 
   }
 }
 
-/** A held lease: renewed in the background until `release()`; writes call `assertHeld()` first. */
+/**
+ * A held lease: renewed in the background until `release()`; writes call `assertHeld()` first.
+ * The renewal timer also watches the lease itself: once it has gone unrenewed for as long as
+ * a write may start (TTL_MS - SAFETY_MS), it is lost at once and the `onLost` listeners told,
+ * so a run whose server stopped answering stops then, not at its next write (which may itself
+ * be stuck on that server). Its message says why: the server did not answer the renewal, or
+ * failed it with a network error (the one "lost the connection" line the store's calls give),
+ * or this process was not running (frozen, asleep) to renew it.
+ */
 export class WriterLease {
   private readonly timer: NodeJS.Timeout;
   private renewing: Promise<void> | null = null;
+  /** When the renewal in flight began (monotonic), while one is. */
+  private renewingSince: number | null = null;
   private lost: LeaseLostError | null = null;
   private released = false;
   private renewals = 0;
   private lastError = '';
+  /** The last renewal failed for the network (a timeout, a refused or dropped connection): its cause. */
+  private lastNetworkCause = '';
+  /** When the timer last ran, by both clocks: a long gap means this process itself was paused. */
+  private lastTick = { mono: performance.now(), wall: Date.now() };
   private readonly lostListeners = new Set<(error: LeaseLostError) => void>();
 
   constructor(
@@ -186,8 +201,13 @@ export class WriterLease {
     /** When the lease was last confirmed, by the monotonic and the wall clock. */
     private confirmedAt: number,
     private confirmedAtWall: number,
+    /** Where the library is, for the message of a lease lost to a server that stopped answering. */
+    private readonly location?: LibraryLocation,
   ) {
-    this.timer = setInterval(() => void this.renew(), timing.renewMs);
+    this.timer = setInterval(() => {
+      this.watch();
+      void this.renew();
+    }, timing.renewMs);
     // A command that is done must exit even while the lease is held (release() ends it anyway).
     this.timer.unref();
   }
@@ -196,12 +216,45 @@ export class WriterLease {
   assertHeld(): void {
     if (this.lost) throw this.lost;
     if (this.released) throw new LeaseLostError('the writer lease was released');
-    const left = this.timing.ttlMs - Math.min(SAFETY_MS, this.timing.ttlMs / 4);
-    const since = Math.max(performance.now() - this.confirmedAt, Date.now() - this.confirmedAtWall);
-    if (since > left) {
-      this.lose(`not renewed for ${Math.round(since / 1000)} s (${this.lastError || 'paused, asleep or cut off from the library'}); another device may be writing now`);
+    if (this.expiring()) {
+      this.loseUnrenewed(this.timerLate());
       throw this.lost!;
     }
+  }
+
+  /** How long since the lease was last confirmed, when that is past the time a write may start; else null. */
+  private expiring(): number | null {
+    const left = this.timing.ttlMs - Math.min(SAFETY_MS, this.timing.ttlMs / 4);
+    const since = Math.max(performance.now() - this.confirmedAt, Date.now() - this.confirmedAtWall);
+    return since > left ? since : null;
+  }
+
+  /** The timer's check: a lease gone unrenewed too long is lost now, not at the next write. */
+  private watch(): void {
+    const paused = this.timerLate();
+    this.lastTick = { mono: performance.now(), wall: Date.now() };
+    if (this.lost || this.released || !this.expiring()) return;
+    this.loseUnrenewed(paused);
+  }
+
+  /** The timer did not run when due (SIGSTOP, a sleeping laptop, a blocked event loop): this
+   *  process was not running to renew, whatever the server did meanwhile. */
+  private timerLate(): boolean {
+    return Math.max(performance.now() - this.lastTick.mono, Date.now() - this.lastTick.wall) > 2 * this.timing.renewMs;
+  }
+
+  private loseUnrenewed(paused: boolean): void {
+    const since = this.expiring() ?? 0;
+    const seconds = Math.round(since / 1000);
+    const location = this.location?.kind === 's3' ? this.location : undefined;
+    if (location && !paused) {
+      // This process was running and renewing: the server did not answer (a renewal in flight
+      // all along) or failed it for the network. Said as the store's calls say it.
+      const stuck = this.renewingSince !== null && performance.now() - this.renewingSince >= this.timing.renewMs;
+      const cause = stuck ? `no answer for ${seconds} s` : this.lastNetworkCause ? `${this.lastNetworkCause}, the writer lease not renewed for ${seconds} s` : '';
+      if (cause) return this.lose(lostConnectionLine(location, cause), true);
+    }
+    this.lose(`not renewed for ${seconds} s (${(!paused && this.lastError) || 'paused, asleep or cut off from the library'}); another device may be writing now`);
   }
 
   /** Called once if the lease is lost; a listener added after that is called at once. */
@@ -249,6 +302,7 @@ export class WriterLease {
   private async renewOnce(): Promise<void> {
     const started = performance.now();
     const wall = Date.now();
+    this.renewingSince = started;
     try {
       const swapped = await this.table.update({ where: `claim = '${this.claim}'`, values: { expires_at: wall + this.timing.ttlMs } });
       if (this.released) return;
@@ -260,10 +314,15 @@ export class WriterLease {
       this.confirmedAt = started;
       this.confirmedAtWall = wall;
       this.lastError = '';
+      this.lastNetworkCause = '';
+      this.renewingSince = null;
       if (++this.renewals % CLEAN_EVERY === 0) await this.clean();
     } catch (error) {
-      // A store that does not answer: keep trying until the lease would lapse (assertHeld).
+      // A store that does not answer: keep trying until the lease would lapse (watch, assertHeld).
       this.lastError = ((error as Error).message ?? String(error)).split('\n')[0]!.slice(0, 200);
+      this.lastNetworkCause = this.location ? (networkCause(this.location, error) ?? '') : '';
+    } finally {
+      this.renewingSince = null;
     }
   }
 
@@ -276,9 +335,10 @@ export class WriterLease {
     }
   }
 
-  private lose(why: string): void {
+  /** `whole`: `why` is the whole message (the lost-connection line), not a reason to wrap. */
+  private lose(why: string, whole = false): void {
     if (this.lost) return;
-    this.lost = new LeaseLostError(`library lease lost: ${why}; stopped writing`);
+    this.lost = new LeaseLostError(whole ? why : `library lease lost: ${why}; stopped writing`);
     clearInterval(this.timer);
     for (const listener of this.lostListeners) listener(this.lost);
     this.lostListeners.clear();
@@ -326,6 +386,12 @@ async function readLease(table: Table): Promise<LeaseRow> {
   if (rows.length !== 1) throw new Error(`the writer lease table has ${rows.length} rows, not 1`);
   const row = rows[0]!;
   return { claim: row.claim, host: row.host, pid: Number(row.pid), command: row.command, since: Number(row.since), expires_at: Number(row.expires_at) };
+}
+
+/** What a failed renewal's network error was ("timed out", "error sending request"), as lost-connection.ts reads it; null for any other failure. */
+function networkCause(location: LibraryLocation, error: unknown): string | null {
+  const line = lostConnection(location, error)?.message;
+  return line ? (/\(([^)]*)\): what was committed/.exec(line)?.[1] ?? null) : null;
 }
 
 function isConflict(error: unknown): boolean {
