@@ -363,13 +363,19 @@ async function openLeaseTable(where: StoreLocation): Promise<{ db: Connection; t
   try {
     // Devices may create it at the same moment: one create succeeds (put-if-not-exists), and a
     // table seen while another device is still creating it cannot be opened for an instant.
+    const free: Record<string, unknown> = { claim: '', host: '', pid: 0, command: '', since: 0, expires_at: 0 } satisfies LeaseRow;
     for (let attempt = 0; ; attempt++) {
       try {
         if ((await db.tableNames()).includes(TABLE)) return { db, table: await db.openTable(TABLE) };
-        const free: Record<string, unknown> = { claim: '', host: '', pid: 0, command: '', since: 0, expires_at: 0 } satisfies LeaseRow;
         return { db, table: await db.createTable(TABLE, [free], { mode: 'create' }) };
       } catch (error) {
-        const racing = isConflict(error) || /already exists|not found|could not be loaded/i.test((error as Error).message ?? '');
+        const message = (error as Error).message ?? '';
+        const racing = isConflict(error) || /already exists|not found|could not be loaded/i.test(message);
+        // Still unreadable after 3 s: not a device creating it, but a table left without its
+        // versions (a process killed, or a server that woke and ran a dead process's queued
+        // requests). It holds no claim anyone can read, and every writer would stop on it for
+        // good: made again, free. A device creating it meanwhile meets a conflict and opens it.
+        if (attempt >= 30 && /could not be loaded/i.test(message)) return { db, table: await db.createTable(TABLE, [free], { mode: 'overwrite' }) };
         if (attempt >= 30 || !racing) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
