@@ -18,7 +18,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+/** How long a failed command's leftovers may run after its line before the process goes. */
+const FAILED_EXIT_GRACE_MS = 2000;
+
 let returned = false;
 guardUnsettledCommand(() => returned);
 process.exitCode = await runCli(process.argv);
 returned = true;
+// A failed command has said why; what it leaves running (a storage request retrying against an
+// S3 server that stopped answering, for minutes) must not keep the shell waiting on it.
+if (process.exitCode !== 0) setTimeout(() => process.exit(), FAILED_EXIT_GRACE_MS).unref();
