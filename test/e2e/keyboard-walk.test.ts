@@ -10,6 +10,7 @@ import { hasChromium } from './helpers/browser';
 import { useLibrarySession } from './helpers/library-session';
 import { eventually } from './helpers/ui-session';
 import { tileNames } from './helpers/tiles';
+import { holdAnswers } from './helpers/late-answers';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -21,16 +22,7 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
   });
   // The report's page answered late (a busy machine): the summary comes seconds after the scan.
   let reportDelay = 0;
-  beforeAll(async () => {
-    await lib.page.routeWebSocket(/\/ws$/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        const method = typeof message === 'string' ? (JSON.parse(message) as { method?: string }).method : undefined;
-        if (method === 'duplicates' && reportDelay > 0) setTimeout(() => server.send(message), reportDelay);
-        else server.send(message);
-      });
-    });
-  });
+  beforeAll(() => holdAnswers(lib.page, 'duplicates', () => reportDelay));
   const page = () => lib.page;
   const sidebar = () => lib.page.getByRole('navigation', { name: 'Library' });
   /** Whether the focused element matches `selector` (false when the focus fell to the page). */

@@ -10,6 +10,7 @@ import { hasChromium, screenshot } from './helpers/browser';
 import { useLibrarySession } from './helpers/library-session';
 import { tileNames } from './helpers/tiles';
 import { eventually } from './helpers/ui-session';
+import { holdAnswers } from './helpers/late-answers';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -31,16 +32,7 @@ describe.skipIf(!hasChromium)('filters, sort and the viewer’s photo in the URL
   // The library's status answered late (a loaded machine): the viewer a reload opens from the
   // URL is up before the results' grid, which is drawn only once the status comes.
   let statusDelay = 0;
-  beforeAll(async () => {
-    await lib.page.routeWebSocket(/\/ws$/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        const method = typeof message === 'string' ? (JSON.parse(message) as { method?: string }).method : undefined;
-        if (method === 'status' && statusDelay > 0) setTimeout(() => server.send(message), statusDelay);
-        else server.send(message);
-      });
-    });
-  });
+  beforeAll(() => holdAnswers(lib.page, 'status', () => statusDelay));
 
   const page = () => lib.page;
   const hash = () => lib.page.evaluate(() => location.hash);
