@@ -16,6 +16,7 @@ interface Summary {
   added: number;
   updated: number;
   removed: number;
+  moved: number;
   unchanged: number;
   failed: { path: string; reason: string; known?: true; dropped?: true }[];
 }
@@ -79,6 +80,19 @@ describe('index when ffmpeg fails', () => {
     expect(first.summary.failed.map((f) => f.reason)).toEqual(['ffmpeg crashed (SIGSEGV) reading the video', 'ffmpeg crashed (SIGSEGV) reading the video']);
     const second = await index(home, dir, killedMidRead('SEGV'));
     expect(second.summary.failed.every((f) => f.known === true)).toBe(true);
+  }, 120_000);
+
+  it('a video renamed while no ffmpeg can be used keeps its row (and its frames): it is found by its content', async () => {
+    const home = tempDir();
+    const dir = await twoVideos();
+    expect((await index(home, dir, systemFfmpeg().path)).summary.added).toBe(3);
+    fs.renameSync(path.join(dir, 'a.mp4'), path.join(dir, 'a renamed.mp4'));
+    const run = await index(home, dir, '/nope/ffmpeg');
+    // A move, as with ffmpeg: the new path added as moved, the old one removed; nothing skipped.
+    expect([run.summary.failed, run.summary.added, run.summary.moved, run.summary.removed]).toEqual([[], 1, 1, 1]);
+    expect(run.stderr).not.toMatch(/ffmpeg/);
+    const listed = await shoebox(['--home', home, 'list', ...MODEL, '--folder', dir]);
+    expect(listed.stdout).toContain('a renamed.mp4');
   }, 120_000);
 
   for (const [name, setting, line] of [

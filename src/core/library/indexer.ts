@@ -232,6 +232,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   summary.unavailable = kept.report(states.keys(), unavailable.alwaysReport);
   for (const line of unavailableLines(summary)) deps.emit({ type: 'log', level: 'warn', message: line });
   const missingByHash = new Map([...missing].map(([p, s]) => [s.hash, p]));
+  const missingSizes = new Set([...missing.values()].map((s) => s.size));
   // Content in the library before this run: only for these is a twin worth a query (content
   // met in this run is RunTwins'). A query per new photo scanned every uncompacted commit of
   // the run (~100 ms each at 10k photos).
@@ -442,6 +443,12 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   const decodeVideo = async (file: FoundFile, index: number, isVideo: boolean) => {
     if (!isVideo) throw new ImageDecodeError('not a video (unrecognised content)'); // named .mp4 etc.
     if (!(await videos.ffmpeg())) {
+      // A video moved or renamed needs no ffmpeg: its row moves with it (same content). Hashed
+      // only where a row that went missing has its size, not every video at every such run.
+      if (missingSizes.has(file.size)) {
+        const hash = await sha256File(file.path, options.signal);
+        if (knownHashes.has(hash) && (await reuseTwin(file, hash))) return null;
+      }
       videos.skip(); // left for a run with a usable ffmpeg: not failed, and said once (below)
       return null;
     }
