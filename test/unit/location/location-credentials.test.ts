@@ -7,6 +7,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LibraryLocationError, resolveLibraryLocation, s3ClientFor, s3LocationError, withoutSecrets } from '../../../src/core/location';
+import { LANCE_S3_TIMEOUTS } from '../../../src/core/location/library-location';
 import { explainStoreError } from '../../../src/core/store/store-health';
 
 const SECRET = 'sEcReT/0123456789abcdefGHIJKLMNOPqrstuvwx';
@@ -39,6 +40,8 @@ describe('S3 credentials, region and endpoint', () => {
       region: 'eu-central-1',
       endpoint: 'http://nas.local:9000',
       allow_http: 'true',
+      // A silent server fails a run within about a minute (library-location.ts).
+      ...LANCE_S3_TIMEOUTS,
     });
     expect(loc.describe()).toBe('s3://shoebox/family at http://nas.local:9000');
   });
