@@ -64,8 +64,14 @@ describe('shoebox index: Ctrl-C while reading the text in photos', () => {
     expect(json.textReading.read + json.textReading.left).toBe(left);
     expect(json.textReading.left).toBeGreaterThan(0);
 
+    // status says the reading left to do, until it is done.
+    const waiting = await shoebox(['--home', home, 'status']);
+    expect(waiting.stdout).toMatch(new RegExp(`^  text-in-photos: on; ${json.textReading.left} of 120 photos still to read \\(about \\d+ min: .*\\), done by the next "shoebox index"`, 'm'));
+    expect(JSON.parse((await shoebox(['--home', home, 'status', '--json'])).stdout)).toMatchObject({ textInPhotos: { on: true, contents: 120, left: json.textReading.left } });
+
     const rest = await shoebox(['--home', home, 'index', '--json', photos]);
     expect(rest.code, rest.stderr).toBe(0);
     expect(JSON.parse(rest.stdout)).toMatchObject({ interrupted: false, left: 0, textReading: { read: json.textReading.left, unreadable: 0, left: 0, interrupted: false } });
+    expect((await shoebox(['--home', home, 'status'])).stdout).not.toContain('text-in-photos');
   }, 240_000);
 });

@@ -52,7 +52,7 @@ describe('shoebox index / status / list / search / similar / folders', () => {
     const status = JSON.parse((await shoebox(['--home', home, 'status', ...MODEL, '--json'])).stdout);
     expect(status).toMatchObject({ photos: 4, pending: 0, model: TINY_IMMICH, provider: 'cpu' });
     expect(status.failed).toHaveLength(1);
-    expect(status.folders).toEqual([{ path: photos, photos: 4 }]);
+    expect(status.folders).toEqual([{ path: photos, photos: 4, videos: 0 }]);
 
     // --all: past the relevance cut-off (only yellow.jpg is relevant), to page through the ranking.
     const search = await shoebox(['--home', home, 'search', ...MODEL, '--json', '--all', '--limit', '2', 'yellow']);

@@ -51,6 +51,12 @@ describe('videos in the CLI', () => {
     const rows = JSON.parse(list.stdout) as { path: string; kind?: string; duration?: number }[];
     expect(rows.find((r) => r.path.endsWith('.mp4'))).toMatchObject({ kind: 'video', duration: 8 });
     expect(rows.find((r) => r.path.endsWith('.jpg'))?.kind).toBeUndefined();
+
+    // status tells photos and videos apart, for the library and its folder.
+    const status = await shoebox(['--home', home, 'status', ...MODEL], env);
+    expect(status.stdout.split('\n')[0]).toMatch(/^1 photo, 1 video, 0 failed, 0 pending; /);
+    expect(status.stdout).toContain(`  ${photos}\t1 photo, 1 video\n`);
+    expect(JSON.parse((await shoebox(['--home', home, 'status', ...MODEL, '--json'], env)).stdout)).toMatchObject({ photos: 2, videos: 1, folders: [{ path: photos, photos: 2, videos: 1 }] });
   }, 120_000);
 
   it('kill -9 mid-run: the next run embeds only the videos that were not finished', async () => {

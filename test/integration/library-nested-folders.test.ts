@@ -75,6 +75,6 @@ describe('nested library folders', () => {
     await (await lib.writable()).addFolder(t.strecha);
     await lib.index();
     expect((await lib.listFolders()).map((f) => f.path)).toEqual([t.trips]);
-    expect((await lib.status()).folders).toEqual([{ path: t.trips, photos: 7 }]);
+    expect((await lib.status()).folders).toEqual([{ path: t.trips, photos: 7, videos: 0 }]);
   });
 });

@@ -5,26 +5,12 @@
 import type { Command } from 'commander';
 import { printJson, printLine, UsageError } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import type { TextInPhotosState } from '../../core/index';
+import { textInPhotosLine } from '../text-in-photos-line';
 
 function onOff(value: string): boolean {
   if (/^(on|true|yes|1)$/i.test(value)) return true;
   if (/^(off|false|no|0)$/i.test(value)) return false;
   throw new UsageError(`text-in-photos must be on or off, got "${value}"`);
-}
-
-/** "0.30 s per photo, estimated" or "0.41 s per photo, measured here". */
-function cost(s: TextInPhotosState): string {
-  return `${s.secondsPerPhoto.toFixed(s.secondsPerPhoto < 1 ? 2 : 1)} s per photo, ${s.costMeasured ? 'measured here' : 'estimated'}`;
-}
-
-function describe(s: TextInPhotosState): string {
-  if (!s.on) return `text-in-photos: off (reading text costs ${cost(s)}; shoebox settings text-in-photos on)`;
-  if (s.contents === 0) return 'text-in-photos: on; no photos yet: their text is read as they are indexed';
-  // Counted as the reading goes: by content (status counts files), videos left out.
-  if (s.left === 0) return `text-in-photos: on; text read in all ${s.contents} photos (a photo's copies count once; videos are not read)`;
-  const minutes = Math.max(1, Math.round((s.left * s.secondsPerPhoto) / 60));
-  return `text-in-photos: on; ${s.left} of ${s.contents} photos still to read (about ${minutes} min: ${cost(s)}), done by the next "shoebox index" or while "shoebox watch" runs`;
 }
 
 export function registerSettings(program: Command): void {
@@ -39,7 +25,7 @@ export function registerSettings(program: Command): void {
       try {
         const state = on === undefined ? await library.api.textInPhotos() : await library.api.saveTextInPhotos(on);
         if (opts.json) return printJson({ textInPhotos: state });
-        printLine(describe(state));
+        printLine(textInPhotosLine(state));
       } finally {
         await library.close();
       }

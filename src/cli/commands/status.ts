@@ -4,6 +4,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import type { GlobalOptions } from '../global-options';
 import type { LibraryHost } from '../../core/index';
 import { countText } from '../../shared/count-text';
+import { textInPhotosLine } from '../text-in-photos-line';
 
 export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
@@ -15,7 +16,9 @@ export function registerStatus(program: Command): void {
         const providerNote = await askedProviderNote(library.api, cmd, status.provider);
         // Which library this is (its folder, or s3://bucket/prefix: never keys nor the endpoint).
         const where = library.api.library;
-        if (opts.json) return printJson({ ...status, providerNote, library: where });
+        // The text-in-photos reading left to do (videos are not read): said only while some is.
+        const text = await library.api.textInPhotos();
+        if (opts.json) return printJson({ ...status, providerNote, library: where, textInPhotos: text });
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
           // The model the core offers this device (the app's banner offers the same): the one
@@ -25,11 +28,11 @@ export function registerStatus(program: Command): void {
           if (embedded?.bring === 'use') {
             // Installed but not the one in use (none chosen: the settings lost, or the one in use
             // removed). In use but not loaded is the model's problem, said below.
-            printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
+            printLine(`${itemsText(status)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
             printLine(`  To search here: ${embedded.command}`);
           } else if (embedded && embedded.bring !== 'chosen') {
             // Say which model the photos need: indexed with --model-dir, that folder is not kept.
-            printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
+            printLine(`${itemsText(status)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
             printLine(
               embedded.bring === 'install'
                 ? `  To search here: ${embedded.command} (or pass --model-dir DIR)`
@@ -37,21 +40,22 @@ export function registerStatus(program: Command): void {
             );
           } else {
             const why = (await library.api.status()).modelProblem ?? 'No model yet';
-            printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
+            printLine(`${itemsText(status)}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
             printLine(`  ${why}`);
           }
         } else {
-          printLine(`${countText(status.photos, 'photo')}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+          printLine(`${itemsText(status)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
           if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
         }
         printLine(`  library: ${printable(where)}`);
+        if (text.on && text.left > 0) printLine(`  ${textInPhotosLine(text)}`);
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }
         const { copiesLine } = await import('../../core/index'); // loaded with the library already
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
-          printLine(`  ${printable(f.path)}${mapped}\t${countText(f.photos, 'photo')}${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
+          printLine(`  ${printable(f.path)}${mapped}\t${itemsText(f)}${f.unavailable ? ` (${f.unavailable}; photos kept)` : ''}`);
           // Moved into the library (copiesAt)? Said beside the way to map it: not reachable here
           // (another device's path, or not mounted), still searched, thumbnails shown.
           // (The raw path to the line: its command quotes it so that it pastes as that path.)
@@ -63,6 +67,11 @@ export function registerStatus(program: Command): void {
         await library.close();
       }
     });
+}
+
+/** "74 photos" or "70 photos, 4 videos": the library's (or a folder's) files, `photos` counting both. */
+function itemsText(status: { photos: number; videos: number }): string {
+  return status.videos ? `${countText(status.photos - status.videos, 'photo')}, ${countText(status.videos, 'video')}` : countText(status.photos, 'photo');
 }
 
 /**

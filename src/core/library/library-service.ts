@@ -65,7 +65,10 @@ export interface LibraryServiceOptions {
 
 /** What `shoebox status` reports (not src/shared's LibraryStatus, the app's status). */
 export interface LibraryStatusReport {
+  /** Every photo and video the library lists. */
   photos: number;
+  /** Of `photos`, how many are videos. */
+  videos: number;
   failed: { path: string; reason: string }[];
   /** Files under the folders that are new or changed since they were indexed; null without a
    *  model on this device (nothing can be embedded here). */
@@ -77,7 +80,8 @@ export interface LibraryStatusReport {
   embeddedWith?: { model: string; photos: number; inCatalog: boolean }[];
   /** `unavailable`: why a folder cannot be read now (missing, unmounted), its photos kept. */
   /** `copiesAt`: every photo of a folder not found is in the library under that folder too (moved-folder.ts). */
-  folders: { path: string; photos: number; unavailable?: string; copiesAt?: string }[];
+  /** `videos`: of the folder's `photos`, how many are videos. */
+  folders: { path: string; photos: number; videos: number; unavailable?: string; copiesAt?: string }[];
 }
 
 export class LibraryService {
@@ -464,8 +468,10 @@ export class LibraryService {
       }
     }
     const missing = this.options.model.missing !== undefined;
+    const videoPaths = (await store.listPhotoDates()).filter((p) => typeof p.durationMs === 'number').map((p) => p.path);
     return {
       photos: await store.countListed(), // the library's, embedded by this model or not (`pending` says what is left)
+      videos: videoPaths.length,
       failed: failures.map((f) => ({ path: f.path, reason: f.reason })),
       pending: missing ? null : pending,
       model: missing ? null : this.modelId,
@@ -476,7 +482,8 @@ export class LibraryService {
           // An empty folder is only suspicious when the library holds photos from it.
           const problem = photos > 0 || unavailable.get(f.path) !== FOLDER_EMPTY ? unavailable.get(f.path) : undefined;
           const copiesAt = problem === FOLDER_NOT_FOUND && photos > 0 ? copiesElsewhere(states, f.path, folders.map((x) => x.path), (p) => ![...unavailable.keys()].some((u) => isAtOrInside(p, u))) : null;
-          return { path: f.path, photos, ...(problem ? { unavailable: problem } : {}), ...(copiesAt ? { copiesAt } : {}) };
+          const videos = videoPaths.filter((p) => isAtOrInside(p, f.path)).length;
+          return { path: f.path, photos, videos, ...(problem ? { unavailable: problem } : {}), ...(copiesAt ? { copiesAt } : {}) };
         }),
       ),
     };

@@ -1,0 +1,18 @@
+// The library's text-in-photos setting in one line, as `settings` shows it and `status` says
+// the reading left to do: how far it has got and what it costs on this device.
+import type { TextInPhotosState } from '../core/index';
+import { countText } from '../shared/count-text';
+
+/** "0.30 s per photo, estimated" or "0.41 s per photo, measured here". */
+function cost(s: TextInPhotosState): string {
+  return `${s.secondsPerPhoto.toFixed(s.secondsPerPhoto < 1 ? 2 : 1)} s per photo, ${s.costMeasured ? 'measured here' : 'estimated'}`;
+}
+
+export function textInPhotosLine(s: TextInPhotosState): string {
+  if (!s.on) return `text-in-photos: off (reading text costs ${cost(s)}; shoebox settings text-in-photos on)`;
+  if (s.contents === 0) return 'text-in-photos: on; no photos yet: their text is read as they are indexed';
+  // Counted as the reading goes: by content (status counts files), videos left out.
+  if (s.left === 0) return `text-in-photos: on; text read in ${s.contents === 1 ? 'the 1 photo' : `all ${s.contents} photos`} (a photo's copies count once; videos are not read)`;
+  const minutes = Math.max(1, Math.round((s.left * s.secondsPerPhoto) / 60));
+  return `text-in-photos: on; ${s.left} of ${countText(s.contents, 'photo')} still to read (about ${minutes} min: ${cost(s)}), done by the next "shoebox index" or while "shoebox watch" runs`;
+}
