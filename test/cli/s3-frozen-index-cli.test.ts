@@ -9,12 +9,12 @@ import { startShoebox, runShoebox } from './run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir, writeColourPhoto } from '../helpers/images';
 import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Objects, s3Prefix } from '../helpers/s3-gateway';
-import { freezingProxy, type FreezingProxy } from '../helpers/freezing-proxy';
+import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy';
 
 const s3 = await s3Gateway();
 const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
 const PHOTOS = 400;
-const proxies: FreezingProxy[] = [];
+const proxies: S3Proxy[] = [];
 afterAll(async () => {
   for (const p of proxies) {
     p.thaw();
@@ -27,7 +27,7 @@ describe.skipIf(!s3)('index against an S3 server that stops answering', () => {
   it('ends with one line within a minute, and the next run resumes', async () => {
     const photos = tempDir('shoebox-frozen-photos-');
     for (let i = 0; i < PHOTOS; i++) await writeColourPhoto(photos, `p${String(i).padStart(3, '0')}.jpg`, [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256]);
-    const proxy = await freezingProxy(s3!.endpoint);
+    const proxy = await startS3Proxy(s3!.endpoint);
     proxies.push(proxy);
     const prefix = s3Prefix('frozen-index');
     const library = s3LibraryUri(s3!, prefix);

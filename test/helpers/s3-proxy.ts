@@ -1,14 +1,20 @@
-// A TCP proxy in front of the S3 gateway that a test can cut, as a dropped network would:
-// `cut()` closes every open connection and refuses new ones; `restore()` listens again on the
-// same port. Stopping Ceph itself would lose its objects (ceph-rgw.sh's stop wipes them), so a
-// network failure is made here, between Shoebox and an S3 server that keeps its data.
+// A TCP proxy in front of the S3 gateway that a test can break as a network or server would.
+// `cut()` closes every open connection and refuses new ones, as a dropped network; `restore()`
+// listens again on the same port. `freeze()` keeps the connections open with nothing passing
+// either way, as a SIGSTOPped server, a NAS asleep or a router swallowing packets; `thaw()`
+// passes on what each side sent meanwhile. Stopping Ceph itself would lose its objects
+// (ceph-rgw.sh's stop wipes them), so the failure is made here, between Shoebox and an S3
+// server that keeps its data.
 import net from 'node:net';
+import { Transform } from 'node:stream';
 
 export interface S3Proxy {
   /** The endpoint to give Shoebox (http://127.0.0.1:PORT). */
   readonly endpoint: string;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  freeze(): void;
+  thaw(): void;
   close(): Promise<void>;
 }
 
@@ -17,6 +23,16 @@ export async function startS3Proxy(target: string, options: { connections?: numb
   const to = new URL(target);
   const sockets = new Set<net.Socket>();
   let accepted = 0;
+  let frozen = false;
+  const held: (() => void)[] = [];
+  // Each direction passes through a gate that, frozen, holds every chunk until thawed.
+  const gate = () =>
+    new Transform({
+      transform(chunk: Buffer, _encoding, pass) {
+        if (frozen) held.push(() => pass(null, chunk));
+        else pass(null, chunk);
+      },
+    });
   const server = net.createServer((client) => {
     if (options.connections !== undefined && ++accepted > options.connections) return void client.destroy();
     const upstream = net.connect(Number(to.port || 80), to.hostname);
@@ -28,8 +44,8 @@ export async function startS3Proxy(target: string, options: { connections?: numb
         upstream.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    client.pipe(gate()).pipe(upstream);
+    upstream.pipe(gate()).pipe(client);
   });
   const listen = (port: number) => new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,6 +65,11 @@ export async function startS3Proxy(target: string, options: { connections?: numb
     endpoint: `http://127.0.0.1:${port}`,
     cut: stop,
     restore: () => listen(port),
+    freeze: () => void (frozen = true),
+    thaw: () => {
+      frozen = false;
+      for (const pass of held.splice(0)) pass();
+    },
     close: stop,
   };
 }

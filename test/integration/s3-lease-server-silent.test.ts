@@ -9,11 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveLibraryLocation } from '../../src/core/location/library-location';
 import { LeaseLostError, tryAcquireWriterLease, type WriterLease } from '../../src/core/store/writer-lease';
 import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
-import { freezingProxy, type FreezingProxy } from '../helpers/freezing-proxy';
+import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy';
 
 const s3 = await s3Gateway();
 
-const proxies: FreezingProxy[] = [];
+const proxies: S3Proxy[] = [];
 const leases: WriterLease[] = [];
 afterAll(async () => {
   for (const p of proxies) p.thaw();
@@ -22,8 +22,8 @@ afterAll(async () => {
   if (s3) await removeTestPrefixes(s3);
 });
 
-async function heldLease(label: string, timing: { ttlMs: number; renewMs: number }): Promise<{ lease: WriterLease; proxy: FreezingProxy }> {
-  const proxy = await freezingProxy(s3!.endpoint);
+async function heldLease(label: string, timing: { ttlMs: number; renewMs: number }): Promise<{ lease: WriterLease; proxy: S3Proxy }> {
+  const proxy = await startS3Proxy(s3!.endpoint);
   proxies.push(proxy);
   const location = await resolveLibraryLocation(s3LibraryUri(s3!, s3Prefix(label)), { defaultDir: '/nonexistent', env: awsEnv(s3!, proxy.endpoint) });
   const attempt = await tryAcquireWriterLease(location, { command: 'shoebox index', ...timing });

@@ -10,6 +10,8 @@ import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { resolveLibraryLocation } from '../../src/core/location/library-location';
 import { readWriterLease } from '../../src/core/store/writer-lease';
+import { openLibraryStore } from '../../src/core/store';
+import type { StoreLocation } from '../../src/core/store/connection';
 import { shoebox, startShoebox, type CliResult } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
@@ -59,13 +61,28 @@ function start(h: string, uri: string, args: string[], endpoint?: string, env: N
   return { child, out, exited };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 120_000, everyMs = 300): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/**
+ * Photos committed so far, polled while a writer creates the library: a reader that looks
+ * while the tables are being created on S3 must read "not there yet", never fail. Looked at
+ * from this process, as `status` reads it: a `status` process took seconds a poll on a busy
+ * machine, and the index had finished before the test stepped in.
+ */
+async function photosSoFar(location: StoreLocation): Promise<number> {
+  const store = await openLibraryStore(location, { model: { id: TINY_IMMICH, dimension: 0 }, readOnly: true });
+  try {
+    return await store.countListed();
+  } finally {
+    await store.close();
   }
 }
 
@@ -85,11 +102,6 @@ async function photosIn(h: string, uri: string): Promise<number> {
   return (JSON.parse(res.stdout) as { photos: number }).photos;
 }
 
-/**
- * Photos committed so far, polled while a writer creates the library: a reader that looks
- * while the tables are being created on S3 must read "not there yet", never fail.
- */
-const photosSoFar = photosIn;
 
 async function listed(h: string, uri: string): Promise<string[]> {
   const res = await run(h, uri, ['list', ...MODEL, '--json', '--limit', '100000']);
@@ -183,7 +195,8 @@ describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
     const device = home();
     const reader = home();
     const first = start(device, uri, ['index', ...MODEL, photos]);
-    await until('a first batch committed', async () => ((await photosSoFar(reader, uri)) > 0 ? true : undefined));
+    const location = await resolveLibraryLocation(uri, { defaultDir: '/nonexistent', env: awsEnv(s3!) });
+    await until('a first batch committed', async () => ((await photosSoFar(location)) > 0 ? true : undefined), 120_000, 50);
     first.child.kill('SIGKILL');
     await first.exited;
     const committed = await photosIn(reader, uri);
@@ -206,9 +219,9 @@ describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
     const laptop = home();
     const desktop = home();
     const frozen = start(laptop, uri, ['index', ...MODEL, photos]);
-    await until('a first batch committed', async () => ((await photosSoFar(desktop, uri)) > 0 ? true : undefined));
-    frozen.child.kill('SIGSTOP');
     const location = await resolveLibraryLocation(uri, { defaultDir: '/nonexistent', env: awsEnv(s3!) });
+    await until('a first batch committed', async () => ((await photosSoFar(location)) > 0 ? true : undefined), 120_000, 50);
+    frozen.child.kill('SIGSTOP');
     await until("the frozen index's lease to expire", async () => ((await readWriterLease(location)) === null ? true : undefined), 90_000);
     const other = await run(desktop, uri, ['index', ...MODEL, '--json']);
     expect(other.code, other.stderr).toBe(0);
@@ -229,7 +242,8 @@ describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
     const proxy = await startS3Proxy(s3!.endpoint);
     proxies.push(proxy);
     const first = start(device, uri, ['index', ...MODEL, photos], proxy.endpoint);
-    await until('a first batch committed', async () => ((await photosSoFar(reader, uri)) > 0 ? true : undefined));
+    const location = await resolveLibraryLocation(uri, { defaultDir: '/nonexistent', env: awsEnv(s3!) });
+    await until('a first batch committed', async () => ((await photosSoFar(location)) > 0 ? true : undefined), 120_000, 50);
     await proxy.cut();
     const code = await first.exited;
     expect(code, first.out.stderr).toBe(1);
