@@ -32,7 +32,7 @@ describe('shoebox on-this-day', () => {
   it('says so when the day has none, and refuses a date that is none', async () => {
     const none = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-01-01']);
     expect(none.code).toBe(0);
-    expect(none.stderr.trim()).toBe('shoebox: no photo was taken on 01-01 in an earlier year');
+    expect(none.stderr.trim()).toBe('shoebox: no photo was taken on January 1 in an earlier year');
     const bad = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('shoebox: --date must be a date as YYYY-MM-DD, got "2026-02-30"');

@@ -56,13 +56,13 @@ describe('marks by content say the copies that went along', () => {
 describe('on-this-day', () => {
   it('says the day\'s photos are archived rather than that none was taken', async () => {
     const none = await shoebox(['on-this-day'], ['--date', '2026-01-01']);
-    expect(none.stderr).toBe('shoebox: no photo was taken on 01-01 in an earlier year\n');
+    expect(none.stderr).toBe('shoebox: no photo was taken on January 1 in an earlier year\n');
     expect((await shoebox(['archive', 'add'], [at('otd.jpg')])).code).toBe(0);
     const archived = await shoebox(['on-this-day'], ['--date', '2026-07-14']);
     expect(archived).toEqual({
       code: 0,
       stdout: '',
-      stderr: 'shoebox: no photo from 07-14 in an earlier year outside the archive (1 archived: shoebox archive list lists the archive, shoebox archive remove PHOTO brings one back)\n',
+      stderr: 'shoebox: no photo from July 14 in an earlier year outside the archive (1 archived: shoebox archive list lists the archive, shoebox archive remove PHOTO brings one back)\n',
     });
     expect((await shoebox(['archive', 'remove'], [at('otd.jpg')])).code).toBe(0);
     const back = await shoebox(['on-this-day'], ['--date', '2026-07-14']);

@@ -20,7 +20,8 @@ function today(): string {
  * (On this day leaves the archive out, as the app's does): then how many, and where they are.
  */
 async function noPhotoText(library: CommandLibrary, date: string): Promise<string> {
-  const day = date.slice(5);
+  // "May 1", as the app says it: "05-01" reads as 5 January in much of the world.
+  const day = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
   const archived = (await library.api.timeline({ onThisDay: date, archived: true, limit: 1 })).total;
   if (archived === 0) return `no photo was taken on ${day} in an earlier year`;
   return `no photo from ${day} in an earlier year outside the archive (${archived} archived: shoebox archive list lists the archive, shoebox archive remove PHOTO brings one back)`;
