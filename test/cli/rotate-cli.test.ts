@@ -47,7 +47,7 @@ describe('shoebox rotate', () => {
   it('adds turns up (-90 after right is upright again), and reset puts a photo back as its file shows it', async () => {
     const back = await rotate(['--json', '-90', beach]);
     expect(back.code, back.stderr).toBe(0);
-    expect(JSON.parse(back.stdout)).toEqual({ changed: [beach], missing: [], videos: [] });
+    expect(JSON.parse(back.stdout)).toEqual({ changed: [beach], missing: [], videos: [], upright: [] });
     expect(await listed(beach)).toEqual(expect.objectContaining({ width: 320, height: 240 }));
     expect(await listed(beach)).not.toHaveProperty('rotation');
     expect((await rotate(['180', beach])).code).toBe(0);
@@ -55,6 +55,11 @@ describe('shoebox rotate', () => {
     const reset = await rotate(['reset', beach]);
     expect(reset.stdout.trim()).toBe('put 1 photo back as its file shows it');
     expect(await listed(beach)).not.toHaveProperty('rotation');
+    // Reset again (and with a photo never turned): nothing to put back, said as it is.
+    const again = await rotate(['reset', beach, path.join(photos, 'forest.jpg')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.trim()).toBe('2 photos were shown as their files show them already');
+    expect(JSON.parse((await rotate(['--json', 'reset', beach])).stdout)).toEqual({ changed: [], missing: [], videos: [], upright: [beach] });
   });
 
   it('refuses what is not a quarter turn, and a mistyped option, before anything is written', async () => {

@@ -32,13 +32,15 @@ export function registerRotate(program: Command): void {
       const turns = parseRotation(how); // a rotation that does not parse fails before the library opens
       const library = await openCommandLibrary(cmd, opts, 'shoebox rotate');
       try {
-        const { changed, missing, videos } = await library.api.rotateByPath(photos, turns);
+        const { changed, missing, videos, upright } = await library.api.rotateByPath(photos, turns);
         await reportMissingPhotos(library.api, missing);
         for (const p of videos) process.stderr.write(`shoebox: a video is not rotated: ${printable(p)}\n`);
         if (missing.length || videos.length) process.exitCode = EXIT_FAILURE;
-        if (opts.json) return printJson({ changed, missing, videos });
+        if (opts.json) return printJson({ changed, missing, videos, upright });
         const count = countText(changed.length, 'photo');
-        printLine(turns === 'reset' ? `put ${count} back as ${changed.length === 1 ? 'its file shows it' : 'their files show them'}` : `turned ${count} ${DONE[String(turns)]}`);
+        if (turns !== 'reset') printLine(`turned ${count} ${DONE[String(turns)]}`);
+        else if (changed.length || !upright.length) printLine(`put ${count} back as ${changed.length === 1 ? 'its file shows it' : 'their files show them'}`);
+        if (upright.length) printLine(`${countText(upright.length, 'photo')} ${upright.length === 1 ? 'was' : 'were'} shown as ${upright.length === 1 ? 'its file shows it' : 'their files show them'} already`);
       } finally {
         await library.close();
       }

@@ -13,10 +13,11 @@ import { embedTurned } from '../library/turned-embeddings';
 import { textInPhotosEnabled } from '../text';
 import type { TextReading } from './text-api';
 
-/** The CLI's share: by path, with what was turned, what the library does not hold and the videos left as they are. */
+/** The CLI's share: by path, with what was turned, what the library does not hold, the videos left
+ *  as they are and (`upright`) the photos a reset found as their files show them already. */
 export interface RotationsForeground {
   /** Turns the photos at these paths by `turns` clockwise quarter turns, or with 'reset' back to how their files show them. */
-  rotateByPath(paths: string[], turns: number | 'reset'): Promise<{ changed: string[]; missing: string[]; videos: string[]; unread: string[] }>;
+  rotateByPath(paths: string[], turns: number | 'reset'): Promise<{ changed: string[]; missing: string[]; videos: string[]; unread: string[]; upright: string[] }>;
 }
 
 export function rotationsApi(ctx: ApiContext, reading: Pick<TextReading, 'queue'>): ApiMethods<'rotatePhotos'> & RotationsForeground {
@@ -24,9 +25,15 @@ export function rotationsApi(ctx: ApiContext, reading: Pick<TextReading, 'queue'
     if (turns !== 'reset' && !Number.isInteger(turns)) throw new Error(`a rotation is whole quarter turns (got ${turns})`);
     const at = await photosAtPaths(ctx, paths);
     const isVideo = (p: string) => typeof at.rows.get(p)!.durationMs === 'number';
-    const photos = at.contents.filter((r) => typeof r.durationMs !== 'number');
-    await at.store.rotate(photos.map((r) => r.hash), turns);
-    const changed = at.found.filter((p) => !isVideo(p));
+    // A reset of a photo never turned changes nothing: not written, not embedded again, and
+    // said as it is (a count of "put back" would claim a change that did not happen).
+    const turned = turns === 'reset' ? await at.store.rotations() : null;
+    const isUpright = (hash: string) => turned !== null && !turned.get(hash);
+    const photos = at.contents.filter((r) => typeof r.durationMs !== 'number' && !isUpright(r.hash));
+    if (photos.length) await at.store.rotate(photos.map((r) => r.hash), turns);
+    const upright = at.found.filter((p) => !isVideo(p) && isUpright(at.rows.get(p)!.hash));
+    const changed = at.found.filter((p) => !isVideo(p) && !isUpright(at.rows.get(p)!.hash));
+    if (changed.length === 0) return { changed, missing: at.missing, videos: at.found.filter(isVideo), unread: [], upright };
     emitChanged(ctx, changed); // the app shows the turned images while the embeddings follow
     // The turn is kept whatever happens here: a failure to embed is said, not thrown (a second
     // press after an error would turn the photo twice).
@@ -43,12 +50,12 @@ export function rotationsApi(ctx: ApiContext, reading: Pick<TextReading, 'queue'
       warn(`${what}: search still sees ${unread.length === 1 ? 'it' : 'them'} as before the turn`);
     }
     emitChanged(ctx, changed); // their search results and similar photos may have moved
-    return { changed, missing: at.missing, videos: at.found.filter(isVideo), unread };
+    return { changed, missing: at.missing, videos: at.found.filter(isVideo), unread, upright };
   };
   return {
     rotateByPath,
     async rotatePhotos(ids, turns): Promise<RotateResult> {
-      const { changed, videos } = await rotateByPath(pathsOf(ids), turns);
+      const { changed, videos, upright } = await rotateByPath(pathsOf(ids), turns);
       // The turn is made: a failure to queue the reading is said, not thrown (a second press would turn it twice).
       if (changed.length > 0) {
         await ctx
@@ -56,7 +63,7 @@ export function rotationsApi(ctx: ApiContext, reading: Pick<TextReading, 'queue'
           .then(async (lib) => (await textInPhotosEnabled(await lib.readable())) && reading.queue(lib))
           .catch((error: unknown) => ctx.emit({ type: 'log', level: 'warn', message: `the turned photos' text will be read again at the next index run (${(error as Error).message.split('\n')[0]})` }));
       }
-      return { done: changed.length, missing: new Set(ids).size - changed.length - videos.length, videos: videos.length };
+      return { done: changed.length, missing: new Set(ids).size - changed.length - videos.length - upright.length, videos: videos.length };
     },
   };
 }
