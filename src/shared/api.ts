@@ -920,8 +920,10 @@ export interface LibraryApi {
   // Date taken set by hand (core/api/taken-at-api.ts): kept by content like favourites, the
   // file never touched; every view sorts and filters by it.
   /** Sets the photos' date taken ("2024-03-07T18:05", optionally seconds and "+02:00": the
-   *  camera's clock, parse-checked by shared/taken-at.ts), or with null puts back each file's
-   *  own; one write; ids naming no library photo are counted as `missing`. */
+   *  camera's clock, parse-checked by shared/taken-at.ts; without an offset each photo keeps its
+   *  own), or with null puts back each file's own; one write; ids naming no library photo are
+   *  counted as `missing`. Of `done`, those already showing that date are `unchanged` (a date set
+   *  to the file's own is no edit: an earlier one is forgotten, as a restore would). */
   setTakenAt(ids: string[], takenAt: string | null): Promise<BatchResult>;
   /** Moves the photos' date taken by `seconds` (a camera whose clock was an hour or a day off),
    *  each copy of a content once, its time zone kept; photos with no date to move are counted as

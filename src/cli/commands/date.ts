@@ -23,12 +23,15 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
   if (takenAt !== null) asUsage(parseTakenAt, takenAt); // 2024-02-30, "yesterday": refused before the library opens
   const library = await openCommandLibrary(cmd, opts, `shoebox date ${takenAt === null ? 'restore' : 'set'}`);
   try {
-    const { changed, missing } = await library.api.setTakenAtByPath(photos, takenAt);
+    // Typed without an offset, each photo keeps its own; a photo showing that date already is
+    // `unchanged` (nothing written: the file's own date is no edit).
+    const { changed, unchanged, missing } = await library.api.setTakenAtByPath(photos, takenAt);
     // A path the library does not hold (a folder said as one) is reported and the rest still changed (exit 1).
     await reportMissingPhotos(library.api, missing);
-    if (opts.json) return printJson({ changed, missing });
+    if (opts.json) return printJson({ changed, unchanged, missing });
     const count = countText(changed.length, 'photo');
-    printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}`);
+    const already = unchanged.length ? ` (${countText(unchanged.length, 'photo')} already ${unchanged.length === 1 ? 'was' : 'were'})` : '';
+    printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}${already}`);
   } finally {
     await library.close();
   }
@@ -54,7 +57,7 @@ export function registerDate(program: Command): void {
   const command = program.command('date').description("a photo's date taken, set by hand (the file is not touched) or put back to the file's own");
 
   withLibraryOptions(command.command('set'))
-    .description('set the date taken of photos (every copy of the same photo): 2024-03-07T18:05, seconds and an offset such as +02:00 optional')
+    .description("set the date taken of photos (every copy of the same photo): 2024-03-07T18:05, seconds optional; each keeps its time zone unless an offset such as +02:00 is given")
     .argument('<date>', 'the date and time taken, as the camera would show it')
     .argument('<photo...>', 'photos in the library')
     .action(async (date: string, photos: string[], opts: LibraryCommandOptions, cmd: Command) => setDate(cmd, opts, photos, date));

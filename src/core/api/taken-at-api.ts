@@ -5,16 +5,21 @@
 // sorting all use it. The file is never touched, and a restore puts the file's own date back.
 // A shift moves each photo's date by the same amount, as Google Photos' "Shift dates" for a
 // camera whose clock was a time zone or a day off. The app (by id) and the CLI (`shoebox date`,
-// by path) share this.
+// by path) share this, and so one policy: a date typed without an offset is the camera's clock
+// and each photo keeps its own time zone (as the viewer's editor and a shift do); one typed with
+// an offset ("+02:00", "Z") sets that one; a date that is the file's own (clock and offset) is no
+// edit (an earlier edit is forgotten, as a restore would) and one a photo already shows is no change.
 import { MAX_SHIFT_SECONDS, parseTakenAt, shiftText, takenAtInRange } from '../../shared/taken-at';
+import type { TakenEdit } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { byIds, emitChanged, pathsOf, photosAtPaths, restoreEdited } from './edits-by-path';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface TakenAtForeground {
-  /** Sets (or with null restores) the date taken of the photos at these paths. `changed`: the
-   *  paths whose date changed (a restore changes only edited ones); `missing`: not in the library. */
-  setTakenAtByPath(paths: string[], takenAt: string | null): Promise<{ changed: string[]; missing: string[] }>;
+  /** Sets (or with null restores) the date taken of the photos at these paths: typed without an
+   *  offset, each keeps its own. `changed`: the paths whose date changed; `unchanged`: in the
+   *  library and showing that date already (a restore: never edited); `missing`: not in the library. */
+  setTakenAtByPath(paths: string[], takenAt: string | null): Promise<{ changed: string[]; unchanged: string[]; missing: string[] }>;
   /** Moves the date taken of the photos at these paths by `seconds`. `undated`: in the library
    *  but with no date to move (left as they are). */
   shiftTakenAtByPath(paths: string[], seconds: number): Promise<{ changed: string[]; missing: string[]; undated: string[] }>;
@@ -26,11 +31,28 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
     const date = takenAt === null ? null : parseTakenAt(takenAt);
     return ctx.writes.edits(async () => {
       const at = await photosAtPaths(ctx, paths);
-      let changed = at.found;
-      if (date) await at.store.setTakenAt(at.contents.map((r) => ({ hash: r.hash, ...date, fileTakenAt: r.takenAt, fileTakenOffset: r.takenOffset ?? null })));
-      else changed = await restoreEdited(at, await at.store.takenEdits(), (hashes) => at.store.restoreTakenAt(hashes));
+      const edits = await at.store.takenEdits();
+      let changed: string[];
+      if (date) {
+        // What each photo shows now: its edit's date (what its rows show, or take at the next
+        // index run after a crash between the two), else its file's.
+        const shown = (r: (typeof at.contents)[number]) => {
+          const edit = edits.get(r.hash);
+          return edit ? { takenAt: edit.takenAt, takenOffset: edit.takenOffset } : { takenAt: r.takenAt, takenOffset: r.takenOffset ?? null };
+        };
+        const wanted = at.contents.map((r) => ({ row: r, takenAt: date.takenAt, takenOffset: date.takenOffset ?? shown(r).takenOffset }));
+        // A photo already showing that date is left as it is (nothing written, counted unchanged);
+        // one set onto its file's own date (and offset) forgets its edit, as a restore would.
+        const moved = wanted.filter((w) => !sameDate(w, shown(w.row).takenAt, shown(w.row).takenOffset));
+        const isFileDate = (w: (typeof moved)[number]) => isOwnDate(w, edits.get(w.row.hash));
+        await at.store.setTakenAt(moved.filter((w) => !isFileDate(w)).map((w) => ({ hash: w.row.hash, takenAt: w.takenAt, takenOffset: w.takenOffset, fileTakenAt: w.row.takenAt, fileTakenOffset: w.row.takenOffset ?? null })));
+        await at.store.restoreTakenAt(moved.filter(isFileDate).map((w) => w.row.hash));
+        const hashes = new Set(moved.map((w) => w.row.hash));
+        changed = at.found.filter((p) => hashes.has(at.rows.get(p)!.hash));
+      } else changed = await restoreEdited(at, edits, (hashes) => at.store.restoreTakenAt(hashes));
       emitChanged(ctx, changed);
-      return { changed, missing: at.missing };
+      const done = new Set(changed);
+      return { changed, unchanged: at.found.filter((p) => !done.has(p)), missing: at.missing };
     });
   };
   const shiftTakenAtByPath = async (paths: string[], seconds: number) => {
@@ -47,10 +69,7 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
     if (outside) throw new Error(`a shift of ${shiftText(seconds)} would move a photo to the year ${new Date(outside.takenAt).getUTCFullYear()} (dates taken go from 1826 to 2200); nothing changed`);
     // Shifted back onto the file's own date: the edit is forgotten, as a restore would.
     const edits = await at.store.takenEdits();
-    const isFileDate = (m: (typeof moved)[number]) => {
-      const edit = edits.get(m.hash);
-      return edit !== undefined && edit.fileTakenAt === m.takenAt && edit.fileTakenOffset === m.takenOffset;
-    };
+    const isFileDate = (m: (typeof moved)[number]) => isOwnDate(m, edits.get(m.hash));
     await at.store.setTakenAt(moved.filter((m) => !isFileDate(m)));
     await at.store.restoreTakenAt(moved.filter(isFileDate).map((m) => m.hash));
     emitChanged(ctx, changed);
@@ -59,10 +78,29 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
   return {
     setTakenAtByPath,
     shiftTakenAtByPath,
-    setTakenAt: (ids, takenAt) => byIds(ids, (paths) => setTakenAtByPath(paths, takenAt)),
+    async setTakenAt(ids, takenAt) {
+      let unchanged = 0;
+      const result = await byIds(ids, async (paths) => {
+        const done = await setTakenAtByPath(paths, takenAt);
+        if (takenAt !== null) unchanged = done.unchanged.length; // a restore counts every photo it was asked for, as before
+        return done;
+      });
+      // Of `done`, the photos that showed that date already (the file's own, or the same edit).
+      return unchanged ? { ...result, unchanged } : result;
+    },
     async shiftTakenAt(ids, seconds) {
       const { changed, undated } = await shiftTakenAtByPath(pathsOf(ids), seconds);
       return { done: changed.length, missing: new Set(ids).size - changed.length - undated.length, undated: undated.length };
     },
   };
+}
+
+/** A date taken and its offset (null: none recorded) equal to these. */
+function sameDate(date: { takenAt: number; takenOffset: number | null }, takenAt: number | null, takenOffset: number | null): boolean {
+  return date.takenAt === takenAt && date.takenOffset === takenOffset;
+}
+
+/** Whether a date is the file's own that an edit kept (no edit: the row shows the file's, compared apart). */
+function isOwnDate(date: { takenAt: number; takenOffset: number | null }, edit: TakenEdit | undefined): boolean {
+  return edit !== undefined && sameDate(date, edit.fileTakenAt, edit.fileTakenOffset);
 }
