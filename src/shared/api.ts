@@ -678,15 +678,33 @@ export const MAX_DESCRIPTION = 2000;
 export interface PhotoImportResult {
   from: string;
   to: string;
-  /** The new files, by path (photos and videos, sorted into day folders under `to`). */
+  /** The new files, by path (photos and videos, told by their content, sorted into day folders under `to`). */
   copied: string[];
-  /** Files whose content the library held already (or a copy earlier in the same import, or an earlier import's copy in the day folder): not copied. */
+  /** How many of `copied` are videos (the rest are photos). */
+  copiedVideos: number;
+  /** Files whose content the library holds already (or an earlier import's copy in the day folder, indexed now): not copied. */
   already: number;
-  failed: { path: string; error: string }[];
-  /** Photos indexed after the copy. */
+  /** How many of `already` are videos. */
+  alreadyVideos: number;
+  /** Files whose content an earlier file in the same import has (a second copy on the card): copied once. */
+  duplicates: number;
+  /** Files left where they are as no photo or video by their content (a text file named .JPG, an empty file), with why. */
+  skipped: { path: string; reason: string }[];
+  /**
+   * What went wrong, with why: `step: 'copy'`: a file (or folder) on the card that could not be
+   * read or copied; `step: 'index'`: a copy (by its path in the library) that could not be indexed.
+   */
+  failed: PhotoImportFailure[];
+  /** Photos and videos indexed after the copy. */
   indexed: number;
   /** Stopped before the end: what was copied is indexed by the next import (or index run). */
   stopped: boolean;
+}
+
+export interface PhotoImportFailure {
+  path: string;
+  error: string;
+  step: 'copy' | 'index';
 }
 
 export interface DescriptionImport {

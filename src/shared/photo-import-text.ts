@@ -1,11 +1,42 @@
 // What an import from a card or folder did, as the app's job line and the CLI say it.
 import type { PhotoImportResult } from './api';
 
-/** "copied 12 photos into /Photos/Import, 3 photos already in the library, 1 failed; 12 indexed". */
+/** How many of the copies that could not be indexed are named in the line before "and N more". */
+const NOT_INDEXED_NAMED = 3;
+
+/**
+ * "copied 7 photos and 1 video into /Photos/Import, 3 already in the library, 1 duplicate on
+ * the card, 2 files left on the card (not photos or videos), 1 failed; 5 indexed, 3 could not
+ * be indexed: IMG_0009.JPG, IMG_0010.JPG, IMG_0011.JPG"; "no photos or videos found in /media/card".
+ */
 export function photoImportSummary(r: PhotoImportResult): string {
   const count = (n: number, noun: string) => `${n.toLocaleString()} ${n === 1 ? noun : `${noun}s`}`;
-  const already = r.already ? `, ${count(r.already, 'photo')} already in the library` : '';
-  const failed = r.failed.length ? `, ${r.failed.length.toLocaleString()} failed` : '';
-  const end = r.stopped ? '; stopped before the end: what was copied stays, and the next import or index run takes it' : r.indexed || r.copied.length ? `; ${r.indexed.toLocaleString()} indexed` : '';
-  return `copied ${count(r.copied.length, 'photo')} into ${r.to}${already}${failed}${end}`;
+  const media = (all: number, videos: number) => {
+    const photos = all - videos;
+    if (videos === 0) return count(photos, 'photo');
+    return photos === 0 ? count(videos, 'video') : `${count(photos, 'photo')} and ${count(videos, 'video')}`;
+  };
+  const copyFailed = r.failed.filter((f) => f.step === 'copy').length;
+  const notIndexed = r.failed.filter((f) => f.step === 'index');
+  const failed = copyFailed ? `, ${copyFailed.toLocaleString()} failed` : '';
+  const others = r.skipped.length;
+  if (r.stopped && r.copied.length === 0) return `stopped before anything was copied from ${r.from}${failed}`;
+  if (r.copied.length === 0 && r.already === 0 && r.duplicates === 0 && notIndexed.length === 0) {
+    // Nothing there the library could hold (an empty folder, a card of other files).
+    const there = others ? ` (${count(others, 'file')} there ${others === 1 ? 'is not a photo or video' : 'are not photos or videos'})` : '';
+    return `no photos or videos found in ${r.from}${there}${failed}`;
+  }
+  const clauses = [
+    r.already ? `${media(r.already, r.alreadyVideos)} already in the library` : '',
+    r.duplicates ? `${count(r.duplicates, 'duplicate')} on the card` : '',
+    others ? `${count(others, 'file')} left on the card (not ${others === 1 ? 'a photo or video' : 'photos or videos'})` : '',
+  ].filter(Boolean);
+  const head = r.copied.length ? `copied ${media(r.copied.length, r.copiedVideos)} into ${r.to}${clauses.map((c) => `, ${c}`).join('')}` : `no new photos or videos in ${r.from}${clauses.length ? `: ${clauses.join(', ')}` : ''}`;
+  if (r.stopped) return `${head}${failed}; stopped before the end: what was copied stays, and the next import or index run takes it`;
+  const names = notIndexed.slice(0, NOT_INDEXED_NAMED).map((f) => f.path.split(/[\\/]/).pop()!);
+  const more = notIndexed.length - names.length;
+  const unindexed = notIndexed.length ? `${notIndexed.length.toLocaleString()} could not be indexed: ${names.join(', ')}${more ? ` and ${more.toLocaleString()} more` : ''}` : '';
+  const indexed = r.indexed || r.copied.length ? `${r.indexed.toLocaleString()} indexed` : '';
+  const end = [indexed, unindexed].filter(Boolean).join(', ');
+  return `${head}${failed}${end ? `; ${end}` : ''}`;
 }

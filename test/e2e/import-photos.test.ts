@@ -1,6 +1,7 @@
 // Import from a camera card in the browser over `shoebox serve`: the sidebar's Import… copies
-// the card's photos the library lacks into a library folder by day taken, says so, and they
-// show in the timeline; the card is only read. Screenshot: test-results/screenshots/import-photos.png.
+// the card's photos the library lacks into a library folder by day taken, says so (a file that
+// is no photo left on the card, a copy that could not be indexed named), and they show in the
+// timeline; the card is only read. Screenshot: test-results/screenshots/import-photos.png.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,8 @@ describe.skipIf(!hasChromium)('import from a camera card in the browser', () => 
     fs.mkdirSync(path.join(card, 'DCIM'));
     await writeExifColourPhoto(path.join(card, 'DCIM'), 'IMG_0001.JPG', [220, 20, 20], { taken: '2024:06:15 18:00:00' });
     fs.copyFileSync(path.join(lib.photos, 'home.jpg'), path.join(card, 'DCIM', 'IMG_0002.JPG')); // held already
+    fs.writeFileSync(path.join(card, 'DCIM', 'IMG_0003.JPG'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])); // a JPEG's start, then nothing readable
+    fs.writeFileSync(path.join(card, 'DCIM', 'IMG_FAKE.JPG'), 'not a photo'); // left on the card
     await lib.page.goto(lib.serve.url);
     await eventually(() => tileNames(lib.page), 60_000).toEqual(['home.jpg']);
 
@@ -33,11 +36,12 @@ describe.skipIf(!hasChromium)('import from a camera card in the browser', () => 
     await form.getByLabel('Import from a camera card or folder').fill(card);
     expect(await form.getByLabel(/^Into/).inputValue()).toBe(lib.photos);
     await form.getByRole('button', { name: 'Import', exact: true }).click();
-    await eventually(() => form.getByRole('status').innerText(), 60_000).toBe(`Copied 1 photo into ${lib.photos}, 1 photo already in the library; 1 indexed.`);
+    await eventually(() => form.getByRole('status').innerText(), 60_000).toBe(`Copied 2 photos into ${lib.photos}, 1 photo already in the library, 1 file left on the card (not a photo or video); 1 indexed, 1 could not be indexed: IMG_0003.JPG.`);
+    expect(await form.getByRole('list', { name: 'Files that could not be imported' }).innerText()).toMatch(/IMG_0003\.JPG\s*Copied, but could not be indexed: /);
     expect(fs.existsSync(path.join(lib.photos, '2024', '2024-06-15', 'IMG_0001.JPG'))).toBe(true);
     await eventually(async () => (await tileNames(lib.page)).sort(), 30_000).toEqual(['IMG_0001.JPG', 'home.jpg']);
     await screenshot(lib.page, 'import-photos');
-    expect(fs.readdirSync(path.join(card, 'DCIM')).sort()).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG']);
+    expect(fs.readdirSync(path.join(card, 'DCIM')).sort()).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG', 'IMG_0003.JPG', 'IMG_FAKE.JPG']);
   });
 
   it('a refused import after one that worked says why alone, as a sentence: the old result goes', async () => {

@@ -59,7 +59,7 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     const before = snapshot(card);
 
     const job = await jobFinished(events, await host.importPhotos(card, into));
-    expect(job).toMatchObject({ kind: 'import-photos', state: 'done', result: { summary: `copied 3 photos into ${into}, 2 photos already in the library; 3 indexed` } });
+    expect(job).toMatchObject({ kind: 'import-photos', state: 'done', result: { summary: `copied 3 photos into ${into}, 1 photo already in the library, 1 duplicate on the card, 1 file left on the card (not a photo or video); 3 indexed` } });
     expect([...snapshot(into).keys()]).toEqual([
       path.join('2022', '2022-02-03', 'scan.png'),
       path.join('2023', '2023-12-31', 'IMG_0002.JPG'),
@@ -77,7 +77,7 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
 
     // The same card again: nothing new.
     const again = await jobFinished(events, await host.importPhotos(card, into));
-    expect(again.result?.summary).toBe(`copied 0 photos into ${into}, 5 photos already in the library`);
+    expect(again.result?.summary).toBe(`no new photos or videos in ${card}: 4 photos already in the library, 1 duplicate on the card, 1 file left on the card (not a photo or video)`);
   }, 180_000);
 
   it('an import stopped before its photos were indexed copies nothing twice when run again, and leaves no partial file', async () => {
@@ -85,10 +85,10 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     const into = tempDir('shoebox-import-into-');
     const nothingKnown = { known: async () => new Set<string>() }; // as if the library had not indexed them yet
     const first = await importPhotoFiles(card, into, nothingKnown);
-    expect(first).toMatchObject({ already: 1, failed: [] }); // IMG_9001.JPG: IMG_0001.JPG again
+    expect(first).toMatchObject({ already: 0, duplicates: 1, failed: [] }); // IMG_9001.JPG: IMG_0001.JPG again
     expect(first.copied.length).toBe(4);
     const again = await importPhotoFiles(card, into, nothingKnown);
-    expect(again).toMatchObject({ copied: [], already: 1, failed: [] });
+    expect(again).toMatchObject({ copied: [], already: 0, duplicates: 1, failed: [] });
     expect(again.found.sort()).toEqual([...first.copied].sort()); // to be indexed by this run
     // A stale part file of a crash is cleared from the day folders the next import writes to.
     const day = path.dirname(first.copied[0]!);
@@ -171,6 +171,31 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     expect(fs.existsSync(path.join(dcim, 'IMG_0002.JPG'))).toBe(true); // the rest was imported, the card as it was
   }, 120_000);
 
+  it('in the app: tells photos and videos by content, and names in its result line the copies the library could not index', async () => {
+    const library = tempDir('shoebox-import-library-');
+    await writeColourPhoto(library, 'kept.jpg', [30, 90, 200]);
+    const card = tempDir('shoebox-import-card-');
+    await writeCaptionedPhoto(card, 'IMG_0001.JPG', [200, 40, 40], ['-DateTimeOriginal=2024:06:15 10:00:00']);
+    fs.renameSync(await writeCaptionedPhoto(card, 'tmp.jpg', [40, 200, 40], ['-DateTimeOriginal=2024:06:15 11:00:00']), path.join(card, 'IMG_0002')); // no extension
+    writeColourVideo(path.join(card, 'MVI_0003.MP4'), [{ colour: 'yellow', seconds: 1 }]);
+    fs.writeFileSync(path.join(card, 'IMG_0004.JPG'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])); // a JPEG's start, then nothing readable
+    fs.writeFileSync(path.join(card, 'IMG_FAKE.JPG'), 'not a photo');
+    const before = snapshot(card);
+    process.env.SHOEBOX_FFMPEG = systemFfmpeg().path;
+    try {
+      const { host, events } = await openHost();
+      await host.indexNow([library]);
+      const job = await jobFinished(events, await host.importPhotos(card, library));
+      const summary = job.result?.summary ?? '';
+      expect(summary).toBe(`copied 3 photos and 1 video into ${library}, 1 file left on the card (not a photo or video); 3 indexed, 1 could not be indexed: IMG_0004.JPG`);
+      expect(job.result).toMatchObject({ added: 3, failed: 1, failures: [{ path: expect.stringMatching(/IMG_0004\.JPG$/), reason: expect.stringMatching(/^copied, but could not be indexed: ./) }] });
+      expect(fs.existsSync(path.join(library, '2024', '2024-06-15', 'IMG_0002'))).toBe(true);
+      expect(snapshot(card)).toEqual(before);
+    } finally {
+      delete process.env.SHOEBOX_FFMPEG;
+    }
+  }, 180_000);
+
   it('says in one line where it cannot import, before any job', async () => {
     const { card, library } = await cardAndLibrary();
     const { host } = await openHost();
@@ -191,15 +216,15 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     expect((await run('index', ...model, library)).code).toBe(0);
     const res = await run('import', ...model, card, '--to', library);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toBe(`copied 3 photos into ${library}, 2 photos already in the library; 3 indexed\n`);
+    expect(res.stdout).toBe(`copied 3 photos into ${library}, 1 photo already in the library, 1 duplicate on the card, 1 file left on the card (not a photo or video); 3 indexed\n`);
     const json = await run('import', ...model, '--json', dcim, '--to', library);
-    expect(JSON.parse(json.stdout)).toEqual({ from: dcim, to: library, copied: [], already: 4, failed: [], indexed: 0, stopped: false });
+    expect(JSON.parse(json.stdout)).toEqual({ from: dcim, to: library, copied: [], copiedVideos: 0, already: 3, alreadyVideos: 0, duplicates: 1, skipped: [], failed: [], indexed: 0, stopped: false });
     const found = await run('list', ...model, '--json');
     expect((JSON.parse(found.stdout) as { path: string }[]).length).toBe(4);
     // Deleted outside Shoebox since (its row still there): "in the library" is checked on disk, so it is copied again.
     fs.rmSync(path.join(library, 'kept.jpg'));
     const back = JSON.parse((await run('import', ...model, '--json', dcim, '--to', library)).stdout) as { copied: string[]; already: number };
     expect(back.copied.map((p) => path.basename(p))).toEqual(['IMG_0003.JPG']);
-    expect(back.already).toBe(3);
+    expect(back.already).toBe(2);
   }, 180_000);
 });

@@ -23,8 +23,14 @@ export function registerImport(program: Command): void {
         const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
         line.end();
         if (result.stopped) process.exitCode = EXIT_INTERRUPTED;
-        for (const f of result.failed) process.stderr.write(`shoebox: could not import ${printable(f.path)}: ${printable(f.error)}\n`);
-        if (result.failed.length && !result.stopped) process.exitCode = EXIT_FAILURE;
+        // A file not copied is on the card; one copied that could not be indexed is in the library.
+        for (const f of result.failed) {
+          const what = f.step === 'index' ? `copied ${printable(f.path)}, but could not index it` : `could not import ${printable(f.path)}`;
+          process.stderr.write(`shoebox: ${what}: ${printable(f.error)}\n`);
+        }
+        // Exit 1 only for a file left uncopied (a script must not wipe the card then); a copy that
+        // could not be indexed is safe in the library and recorded, as `index` exits 0 for it.
+        if (result.failed.some((f) => f.step === 'copy') && !result.stopped) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson(result);
         printLine(printable(photoImportSummary(result))); // the folder copied into may hold control characters
       } finally {

@@ -4,7 +4,7 @@
 // (`shoebox import`) runs it in the foreground. Both go through here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_JOB_FAILURES, type JobState, type PhotoImportResult } from '../../shared/api';
+import { MAX_JOB_FAILURES, type JobState, type PhotoImportFailure, type PhotoImportResult } from '../../shared/api';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { isAtOrInside } from '../../base/path-inside';
 import { importPhotoFiles } from '../library/photo-import';
@@ -47,9 +47,29 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     const indexing = placed > 0 && !options.signal?.aborted ? await lib.index(days, options.signal, { quiet: true }) : null;
     const indexed = indexing?.added ?? 0;
     if (indexed) ctx.emit({ type: 'photos-changed', added: indexed, removed: 0 });
+    // The copies the library could not index (a JPEG cut short, one unreadable): failures of
+    // this import, named, not photos in the library. The day folders' other files are not ours.
+    const ours = new Set(placedPaths);
+    const notIndexed = (indexing?.failed ?? []).filter((f) => ours.has(f.path)).map((f): PhotoImportFailure => ({ path: f.path, error: f.reason, step: 'index' }));
+    const unindexable = new Set(notIndexed.map((f) => f.path));
+    const videos = new Set(copied.videos);
+    // An earlier import's copy found in its day folder is in the library, unless it cannot be indexed.
+    const found = copied.found.filter((p) => !unindexable.has(p));
     // Stopped means something was left for the next import: a file not looked at, or copies not indexed.
     const stopped = !copied.complete || (placed > 0 && (indexing === null || indexing.interrupted === true));
-    return { from: source, to: target, copied: copied.copied, already: copied.already + copied.found.length, failed: copied.failed, indexed, stopped };
+    return {
+      from: source,
+      to: target,
+      copied: copied.copied,
+      copiedVideos: copied.copied.filter((p) => videos.has(p)).length,
+      already: copied.already + found.length,
+      alreadyVideos: copied.alreadyVideos + found.filter((p) => videos.has(p)).length,
+      duplicates: copied.duplicates,
+      skipped: copied.skipped,
+      failed: [...copied.failed.map((f): PhotoImportFailure => ({ ...f, step: 'copy' })), ...notIndexed],
+      indexed,
+      stopped,
+    };
   };
   return {
     importPhotosNow: run,
@@ -58,7 +78,8 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
       await checkPlaces(ctx, from, to); // a wrong place is said at once, not as a failed job
       return ctx.jobs.enqueue('import-photos', path.resolve(to), async (signal) => {
         const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)), onStep: (step) => ctx.jobs.step(step) });
-        const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.error }));
+        // A copy that could not be indexed says so: it is in the library folder, not on the card.
+        const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.step === 'index' ? `copied, but could not be indexed: ${f.error}` : f.error }));
         return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r), ...(failures.length ? { failures } : {}) };
       });
     },

@@ -9,22 +9,37 @@
 // from another file (an existing name gets " (2)"): a crash or a full disk leaves no half photo
 // under a photo's name, and never replaces one. A photo's XMP sidecar goes with it.
 // "Already in the library" is checked on disk, not on the index alone (photo-import-api.ts).
+// What is a photo or a video is told by content, as indexing tells it (sniff.ts, video-sniff.ts):
+// a real JPEG named IMG_0003 is copied, a text file named IMG_FAKE.JPG is left on the card and
+// counted apart, with why.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sha256File } from '../../base/sha256-file';
-import { hasVideoExtension, locateFfmpeg, probeVideo, readPhotoMetadata, type FfmpegLocation } from '../media';
+import { hasVideoExtension, locateFfmpeg, probeVideo, readPhotoMetadata, sniffImage, sniffVideo, type FfmpegLocation } from '../media';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { isRegularFile } from '../../base/file-kind';
+
+/** What a file is by its content (never by its name). */
+export type MediaKind = 'photo' | 'video';
 
 export interface PhotoImportReport {
   /** The files written, by their new paths. */
   copied: string[];
   /** Files found in their day folder already, by path: copied by an import stopped before indexing them (they are indexed now). */
   found: string[];
-  /** Files whose content the library holds already (or this import, or its day's folder from an import not indexed yet). */
+  /** The videos among `copied` and `found`, by their new paths (the rest are photos). */
+  videos: string[];
+  /** Files whose content the library holds already (the first of its content on the card). */
   already: number;
+  /** How many of `already` are videos. */
+  alreadyVideos: number;
+  /** Files on the card whose content an earlier file there has (copied once, or held already). */
+  duplicates: number;
+  /** Files left on the card as no photo or video by their content (a text file named .JPG, an empty file), with why; a photo's XMP sidecar is not one (it goes along). */
+  skipped: { path: string; reason: string }[];
+  /** Files that could not be read or copied, and folders not read. */
   failed: { path: string; error: string }[];
   /** Every file was looked at: false when a stop came first. */
   complete: boolean;
@@ -44,18 +59,18 @@ const LOOKUP_BATCH = 64;
 
 /** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
 export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
-  const report: PhotoImportReport = { copied: [], found: [], already: 0, failed: [], complete: false };
-  const files = listMedia(from, report.failed);
+  const report: PhotoImportReport = { copied: [], found: [], videos: [], already: 0, alreadyVideos: 0, duplicates: 0, skipped: [], failed: [], complete: false };
+  const { media: files, complete: sniffed } = await sniffMedia(listFiles(from, report.failed), report, options.signal);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
   const when = takenAtReader(options.ffmpeg);
   let done = 0;
   for (let at = 0; at < files.length; at += LOOKUP_BATCH) {
     if (options.signal?.aborted) break;
-    const batch: { file: string; hash: string }[] = [];
-    for (const file of files.slice(at, at + LOOKUP_BATCH)) {
+    const batch: { file: string; kind: MediaKind; hash: string }[] = [];
+    for (const { file, kind } of files.slice(at, at + LOOKUP_BATCH)) {
       try {
-        batch.push({ file, hash: await sha256File(file, options.signal) });
+        batch.push({ file, kind, hash: await sha256File(file, options.signal) });
       } catch (error) {
         if (options.signal?.aborted) break;
         report.failed.push({ path: file, error: oneLine(error) });
@@ -63,14 +78,19 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
       }
     }
     const known = await options.known(batch.map((b) => b.hash));
-    for (const { file, hash } of batch) {
+    for (const { file, kind, hash } of batch) {
       if (options.signal?.aborted) break;
       try {
-        if (known.has(hash) || seen.has(hash)) report.already++;
-        else {
-          const placed = await copyInto(file, hash, to, cleaned, when, options.signal);
+        // A second copy on the card is counted as such, not as held by the library.
+        if (seen.has(hash)) report.duplicates++;
+        else if (known.has(hash)) {
+          report.already++;
+          if (kind === 'video') report.alreadyVideos++;
+        } else {
+          const placed = await copyInto(file, kind, hash, to, cleaned, when, options.signal);
           if (placed.existed) report.found.push(placed.path);
           else report.copied.push(placed.path);
+          if (kind === 'video') report.videos.push(placed.path);
           if (placed.sidecarError) report.failed.push({ path: `${file}.xmp`, error: placed.sidecarError });
         }
         seen.add(hash);
@@ -81,12 +101,12 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
       options.onProgress?.(++done, files.length);
     }
   }
-  report.complete = done === files.length;
+  report.complete = sniffed && done === files.length;
   return report;
 }
 
-/** The photos and videos under `dir` (hidden files and folders left out, links not followed), sorted; a folder that cannot be read is a failure, the rest goes on. */
-function listMedia(dir: string, failed: PhotoImportReport['failed']): string[] {
+/** The files under `dir` (hidden files and folders left out, links not followed), sorted; a folder that cannot be read is a failure, the rest goes on. */
+function listFiles(dir: string, failed: PhotoImportReport['failed']): string[] {
   const out: string[] = [];
   const walk = (at: string) => {
     let entries: fs.Dirent[];
@@ -102,11 +122,46 @@ function listMedia(dir: string, failed: PhotoImportReport['failed']): string[] {
       if (entry.name.startsWith('.')) continue;
       const p = path.join(at, entry.name);
       if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && (hasPhotoExtension(p) || hasVideoExtension(p))) out.push(p);
+      else if (entry.isFile()) out.push(p);
     }
   };
   walk(dir);
   return out.sort();
+}
+
+/** Enough of a file to tell a photo or a video by its content (as the indexer reads it). */
+const SNIFF_BYTES = 4096;
+
+/**
+ * The photos and videos among `files`, told by their content as indexing tells them: the rest
+ * go to `skipped` with why (a photo's own sidecar, `IMG_0001.JPG.xmp`, goes along with it and
+ * is not counted), a file that cannot be read to `failed`.
+ */
+async function sniffMedia(files: string[], report: PhotoImportReport, signal?: AbortSignal): Promise<{ media: { file: string; kind: MediaKind }[]; complete: boolean }> {
+  const media: { file: string; kind: MediaKind }[] = [];
+  const others: { file: string; empty: boolean }[] = [];
+  for (const file of files) {
+    if (signal?.aborted) return { media, complete: false };
+    let head: Buffer;
+    try {
+      head = await readHead(file, SNIFF_BYTES);
+    } catch (error) {
+      report.failed.push({ path: file, error: oneLine(error) });
+      continue;
+    }
+    // sniffImage first: HEIC, AVIF and CR3 are ISO-BMFF as MP4 is, with photos' brands.
+    if (sniffImage(head)) media.push({ file, kind: 'photo' });
+    else if (sniffVideo(head)) media.push({ file, kind: 'video' });
+    else others.push({ file, empty: head.length === 0 });
+  }
+  const sidecars = new Set(media.map((m) => `${m.file}.xmp`));
+  for (const { file, empty } of others) {
+    if (sidecars.has(file)) continue;
+    const named = hasPhotoExtension(file) || hasVideoExtension(file);
+    const reason = empty ? 'empty file (0 bytes)' : named ? 'not a photo or video, though named like one (unrecognised content)' : 'not a photo or video';
+    report.skipped.push({ path: file, reason });
+  }
+  return { media, complete: true };
 }
 
 /** A copy interrupted by a crash or a stop: left under a hidden name, removed by the next import into its folder. */
@@ -117,9 +172,9 @@ const PART = '.shoebox-part';
  * held it already (an import stopped before indexing it). A sidecar that could not go along is
  * said, the photo stays placed.
  */
-async function copyInto(file: string, hash: string, to: string, cleaned: Set<string>, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
+async function copyInto(file: string, kind: MediaKind, hash: string, to: string, cleaned: Set<string>, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
   const st = fs.statSync(file);
-  const day = dayFolder(await takenAt(file, st.mtimeMs, signal));
+  const day = dayFolder(await takenAt(file, kind, st.mtimeMs, signal));
   const dir = path.join(to, day.slice(0, 4), day);
   fs.mkdirSync(dir, { recursive: true });
   if (!cleaned.has(dir)) {
@@ -248,7 +303,7 @@ function placeUnderFreeName(part: string, dir: string, names: () => Generator<st
 }
 
 /** A file's day as a clock where it was taken showed it: epoch ms read as UTC. */
-type TakenAtReader = (file: string, mtimeMs: number, signal?: AbortSignal) => Promise<number>;
+type TakenAtReader = (file: string, kind: MediaKind, mtimeMs: number, signal?: AbortSignal) => Promise<number>;
 
 /**
  * When a photo was taken as its camera showed it (EXIF), a video when it was recorded as the
@@ -267,12 +322,12 @@ function takenAtReader(ffmpeg: FfmpegLocation | null | undefined): TakenAtReader
       return null;
     }
   };
-  return async (file, mtimeMs, signal) => {
+  return async (file, kind, mtimeMs, signal) => {
     try {
-      if (hasPhotoExtension(file)) {
-        const taken = (await readPhotoMetadata(await readHead(file))).takenAt;
+      if (kind === 'photo') {
+        const taken = (await readPhotoMetadata(await readHead(file, 256 * 1024))).takenAt;
         if (taken !== null) return taken;
-      } else if (hasVideoExtension(file)) {
+      } else {
         located ??= { at: tryLocate() };
         const recorded = located.at ? (await probeVideo(located.at.path, file, signal)).takenAt : null;
         if (recorded !== null) return recorded;
@@ -284,11 +339,11 @@ function takenAtReader(ffmpeg: FfmpegLocation | null | undefined): TakenAtReader
   };
 }
 
-/** The first 256 KB, where a photo's EXIF is (its header); the whole file when smaller. */
-async function readHead(file: string): Promise<Buffer> {
+/** The first `bytes` of a file (256 KB: where a photo's EXIF is, its header); the whole file when smaller. */
+async function readHead(file: string, bytes: number): Promise<Buffer> {
   const fd = await fs.promises.open(file, 'r');
   try {
-    const buffer = Buffer.alloc(256 * 1024);
+    const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await fd.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
