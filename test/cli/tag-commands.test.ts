@@ -122,11 +122,12 @@ describe('shoebox tag / tags / labels', () => {
     const bad = path.join(tempDir(), 'bad.json');
     for (const [content, message] of [
       ['{"name": "x", "labels": ["a"]}', /labels" needs at least two labels/],
-      ['{"name": "x", "labels": ["a", "A"]}', /labels\[1\] repeats the label "A" of labels\[0\]/],
+      ['{"name": "x", "labels": ["a", "A "]}', /labels\[1\] "A " repeats labels\[0\] "a"/],
       ['{"name": "x", "labels": ["a", {"name": "b", "prompt": []}]}', /labels\[1\] has unknown field "prompt"/],
       ['{"name": "x|y", "labels": ["a", "b"]}', /"name" must not contain "\|"/],
       ['{"name": "x", "labels": ["a", "b"], "threshold": 2}', /"threshold" must be a number from 0 to 1/],
       ['{"name": "x", "labels": ["a", "b",]}', /not valid JSON/],
+      ['not json\n', /not valid JSON \(Unexpected token .*"not json\\n"\)/],
     ] as const) {
       fs.writeFileSync(bad, content);
       const res = await run('labels', 'import', ...MODEL, bad);

@@ -54,7 +54,7 @@ describe('tags through LibraryApi', () => {
 
     const bad: [LabelSetInput, RegExp][] = [
       [{ name: 'one', labels: ['red'] }, /needs at least two labels/],
-      [{ name: 'twice', labels: ['red', 'Red'] }, /repeats the label "Red"/],
+      [{ name: 'twice', labels: ['red', 'Red'] }, /labels\[1\] "Red" repeats labels\[0\] "red"/],
       [{ name: 'a|b', labels: ['red', 'green'] }, /must not contain "\|"/],
     ];
     for (const [set, why] of bad) {

@@ -328,6 +328,9 @@ export function registerAlbums(program: Command): void {
             process.stderr.write(`shoebox: ${printable(photo)} is not in the album "${printable(name)}"; excluded all the same (it will not join it later)\n`);
             extra.inAlbum = false;
           }
+          if (verb === 'pin' && view.changed === false) {
+            process.stderr.write(`shoebox: ${printable(photo)} was pinned to the album "${printable(name)}" already; nothing changed\n`);
+          }
           if (verb === 'unpin' && view.changed === false) {
             process.stderr.write(`shoebox: ${printable(photo)} was neither pinned to nor excluded from the album "${printable(name)}"; nothing changed\n`);
           }

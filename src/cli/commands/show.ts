@@ -12,6 +12,7 @@ import { placeLabel } from '../../shared/place-name';
 import { formatBytes } from '../../shared/bytes-text';
 import { formatDuration } from '../../shared/video-time';
 import { reportMissingPhotos } from '../missing-photos';
+import { tagNamer, tagsText } from './tag';
 
 const round = (x: number) => Number(x.toFixed(6));
 const position = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
@@ -77,8 +78,10 @@ function photoLines(p: PhotoDetails): string[] {
   // As `tags list` prints them: an accepted tag is the user's word, not a confidence.
   const shown = p.tags.filter((t) => t.state !== 'rejected');
   const rejected = p.tags.filter((t) => t.state === 'rejected');
-  add('tags', shown.length ? shown.map((t) => `${printable(t.label)} (${t.state === 'accepted' ? 'accepted' : t.score.toFixed(2)})`).join(', ') : null);
-  add('rejected tags', rejected.length ? rejected.map((t) => printable(t.label)).join(', ') : null);
+  // Tags of more than one set are named "set/label" (tag.ts's tagNamer), rejected ones alike.
+  const name = tagNamer(p.tags);
+  add('tags', shown.length ? tagsText(shown, name) : null);
+  add('rejected tags', rejected.length ? rejected.map(name).join(', ') : null);
   add('modified', iso(p.mtimeMs));
   add('indexed', `${iso(p.indexedAt)} with ${printable(p.modelId)}`);
   add('unreachable', p.unreachable ? 'yes: its folder is not reachable from this device' : null);

@@ -27,14 +27,30 @@ async function asUsage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs `fn` with the library host; closes it. */
-async function withTags<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (api: LibraryHost) => Promise<T>, progress = false): Promise<T> {
-  const library = await openCommandLibrary(cmd, opts, command, progress);
+/** Runs `fn` with the library host; closes it. `needs` 'read': a reading command, which works
+ *  on a device without a model (openCommandLibrary). */
+async function withTags<T>(cmd: Command, opts: LibraryCommandOptions, command: string, fn: (api: LibraryHost) => Promise<T>, progress = false, needs: 'model' | 'read' = 'model'): Promise<T> {
+  const library = await openCommandLibrary(cmd, opts, command, progress, needs);
   try {
     return await fn(library.api);
   } finally {
     await library.close();
   }
+}
+
+/**
+ * How a photo's tags are named in text (`tags list`, `tag`, `show`): by label, or "set/label"
+ * for each when they come from more than one set ("red (1.00), red (accepted)" would not say
+ * which is which).
+ */
+export function tagNamer(tags: readonly { set: string; label: string }[]): (tag: { set: string; label: string }) => string {
+  const several = new Set(tags.map((t) => t.set)).size > 1;
+  return (t) => (several ? `${printable(t.set)}/${printable(t.label)}` : printable(t.label));
+}
+
+/** A photo's tags on one line: each with its confidence, or "accepted" (the user's word). */
+export function tagsText(tags: readonly { set: string; label: string; score: number; state: string }[], name = tagNamer(tags)): string {
+  return tags.map((t) => `${name(t)} (${t.state === 'accepted' ? 'accepted' : t.score.toFixed(2)})`).join(', ');
 }
 
 function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail: boolean): void {
@@ -49,7 +65,7 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
   }
   // An accepted tag is the user's word, not a confidence: its score (1 when the model never
   // suggested it) would read as one. --json keeps the score.
-  for (const r of results) printLine(`${printable(r.path)}\t${r.tags.map((t) => `${printable(t.label)} (${t.state === 'accepted' ? 'accepted' : t.score.toFixed(2)})`).join(', ')}`);
+  for (const r of results) printLine(`${printable(r.path)}\t${tagsText(r.tags)}`);
 }
 
 /** What `tags list` says of the photos it left out for having no tag (of `set`). */
@@ -85,7 +101,14 @@ export function registerTag(program: Command): void {
           }
           // A folder outside the library is indexed (and added) first, as `shoebox index` would.
           const results = await api.tagNow(set, folder === undefined ? null : path.resolve(folder), { remember: !opts.once });
-          printPhotoTags(results, opts.json, false);
+          if (opts.json) printPhotoTags(results, true, false);
+          else {
+            // As `tags list` prints them: the tagged photos, the others counted on stderr.
+            const tagged = results.filter((r) => r.tags.length > 0);
+            printPhotoTags(tagged, false, false);
+            const untagged = results.length - tagged.length;
+            if (untagged > 0) process.stderr.write(`shoebox: ${countText(untagged, 'photo')} with no tag of ${printable(set)} above its threshold not listed\n`);
+          }
           if (opts.writeXmp) {
             const report = await api.writeTagSidecars(results, [set]);
             for (const f of report.failed) process.stderr.write(`shoebox: ${printable(f.path)}: ${printable(f.error)}\n`);
@@ -114,7 +137,7 @@ export function registerTag(program: Command): void {
         printPhotoTags(tagged, false, true);
         const untagged = results.length - tagged.length;
         if (untagged > 0) process.stderr.write(`shoebox: ${untaggedNote(untagged, tagged.length, opts.set)}\n`);
-      });
+      }, false, 'read');
     });
 
   const decision = (name: string, state: TagState, description: string) =>
@@ -130,7 +153,10 @@ export function registerTag(program: Command): void {
           for (const f of d.sidecars.failed) process.stderr.write(`shoebox: XMP sidecar not updated: ${printable(f.path)}: ${printable(f.error)}\n`);
           if (d.sidecars.failed.length) process.exitCode = EXIT_FAILURE;
           if (opts.json) return printJson({ ...d, score: round(d.score) });
-          printLine(`${printable(d.path)}: ${printable(d.set)}/${printable(d.label)} ${d.state}`);
+          // A decision that changed nothing is said, as `favourites add` says "was a favourite already".
+          const tag = `${printable(d.set)}/${printable(d.label)}`;
+          if (d.was !== d.state) printLine(`${printable(d.path)}: ${tag} ${d.state}`);
+          else printLine(`${printable(d.path)}: ${tag} ${d.state === 'auto' ? 'had no decision to forget' : `was ${d.state} already`}`);
           if (d.sidecars.written) printLine(`XMP sidecars updated: ${d.sidecars.written}`);
         });
       });
@@ -157,6 +183,8 @@ export function registerTag(program: Command): void {
       await withTags(cmd, opts, 'shoebox tags folders', async (api) => {
         const list = await api.autoTagFolders();
         if (opts.json) return printJson(list);
+        // None: said on stderr, as `tags list` says there is no tag, with how to make one.
+        if (list.length === 0) process.stderr.write('shoebox: no folder is auto-tagged (shoebox tag --labels FILE FOLDER tags one, and its photos indexed later)\n');
         for (const f of list) printLine(`${f.folder === null ? '(whole library)' : printable(f.folder)}\t${printable(f.set)}`);
       });
     });
@@ -203,8 +231,10 @@ function registerLabels(program: Command): void {
       await withTags(cmd, opts, 'shoebox labels list', async (api) => {
         const sets = await api.listLabelSets();
         if (opts.json) return printJson(sets.map((s) => ({ name: s.name, labels: s.labels.length, threshold: s.threshold, margin: s.margin })));
+        // None: said on stderr, as `tags list` says there is no tag, with how to make one.
+        if (sets.length === 0) process.stderr.write('shoebox: no label set in the library yet (shoebox labels import FILE imports one; shoebox labels list --shipped lists the shipped ones)\n');
         for (const s of sets) printLine(`${s.name}\t${s.labels.length} labels\tthreshold ${s.threshold}, margin ${s.margin}`);
-      });
+      }, false, 'read');
     });
 
   withLibraryOptions(labels.command('show'))

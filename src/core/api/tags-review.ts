@@ -5,7 +5,8 @@
 // tag whose photo has left the library shows nowhere.
 import type { PhotoTag, TagCount, TagReviewPage, TagState, TaggedPhoto } from '../../shared/api';
 import type { LibraryStore, TagRecord } from '../store/types';
-import type { LabelSet } from '../tags/label-set';
+import { labelKey, type LabelSet } from '../tags/label-set';
+import { currentTagsOf, isShown } from '../tags/current-labels';
 import { readMarks, toPhoto } from './photo-views';
 
 export interface ReviewQuery {
@@ -19,9 +20,11 @@ export interface ReviewQuery {
 
 /** Least confident first (the ones most worth a look), then by path, so pages are stable. */
 export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promise<TagReviewPage> {
-  // Only the set's labels: decisions on a label taken out of it wait, unseen, for its return.
-  const labels = new Set(query.set.labels.map((l) => l.name));
-  const tags = (await store.listTags({ set: query.set.name, ...(query.label !== undefined ? { label: query.label } : {}), states: [query.state] })).filter((t) => labels.has(t.label));
+  // Only the set's labels, matched in any case (a decision on "red" is the set's "Red"): decisions
+  // on a label taken out of it wait, unseen, for its return. Every state is read, so that a
+  // decision in another spelling hides the model's tag on the label (current-labels.ts).
+  const key = query.label === undefined ? undefined : labelKey(query.label);
+  const tags = currentTagsOf([query.set], await store.listTags({ set: query.set.name })).filter((t) => t.state === query.state && (key === undefined || labelKey(t.label) === key));
   const paths = await store.libraryPathsByHash(tags.map((t) => t.hash));
   const items = tags.flatMap((tag) => (paths.get(tag.hash) ?? []).map((path) => ({ path, tag })));
   items.sort((a, b) => a.tag.score - b.tag.score || compare(a.path, b.path) || compare(a.tag.label, b.tag.label));
@@ -36,7 +39,8 @@ export async function reviewPage(store: LibraryStore, query: ReviewQuery): Promi
 
 /** Photos per set and label carrying the tag (auto or accepted); every label of every set, zeros included. */
 export async function countTags(store: LibraryStore, sets: readonly LabelSet[]): Promise<TagCount[]> {
-  const tags = await store.listTags({ states: ['auto', 'accepted'] });
+  // Every state, each tag under its set's spelling: a rejection in another spelling hides the model's tag.
+  const tags = currentTagsOf(sets, await store.listTags()).filter(isShown);
   const paths = await store.libraryPathsByHash(tags.map((t) => t.hash));
   const counts = new Map<string, number>();
   for (const tag of tags) {

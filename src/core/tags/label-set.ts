@@ -66,6 +66,15 @@ function checkUnknownKeys(obj: Record<string, Json>, allowed: string[], where: s
 }
 
 /**
+ * The key two label names are one label by: trimmed, in any case. A set holds each key once
+ * (parseLabelSet), and everything that finds a label by name matches by it: labelIndex, the
+ * user's decisions (current-labels.ts), search's `--tag`.
+ */
+export function labelKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/**
  * Validates a parsed label set. `source` names it in errors (a file name, "stored set x").
  * Label names are unique within a set, compared case-insensitively.
  */
@@ -81,7 +90,8 @@ export function parseLabelSet(value: Json, source: string): LabelSet {
   const rawLabels = obj.labels as Json[];
   if (rawLabels.length < 2) fail('"labels" needs at least two labels (a tag is decided against the set\'s other labels)');
   if (rawLabels.length > MAX_LABELS) fail(`"labels" has more than ${MAX_LABELS} labels`);
-  const seen = new Map<string, number>();
+  // Each label's key (labelKey) -> its index and its name as written, for the repeat's message.
+  const seen = new Map<string, { index: number; written: string }>();
   const labels = rawLabels.map((raw, i): Label => {
     const where = `labels[${i}]`;
     let label: Label;
@@ -102,10 +112,11 @@ export function parseLabelSet(value: Json, source: string): LabelSet {
     } else {
       return fail(`${where} must be a string or a {"name", "prompts"} object`);
     }
-    const key = label.name.toLowerCase();
+    const key = labelKey(label.name);
+    const written = typeof raw === 'string' ? raw : String((raw as Record<string, Json>).name);
     const first = seen.get(key);
-    if (first !== undefined) fail(`${where} repeats the label "${label.name}" of labels[${first}]`);
-    seen.set(key, i);
+    if (first !== undefined) fail(`${where} ${JSON.stringify(written)} repeats labels[${first.index}] ${JSON.stringify(first.written)} (labels are compared trimmed, in any case)`);
+    seen.set(key, { index: i, written });
     return label;
   });
   const threshold = obj.threshold ?? DEFAULT_THRESHOLD;
@@ -129,9 +140,20 @@ export function parseLabelSetJson(text: string, source: string): LabelSet {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new LabelSetError(`label set ${source}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new LabelSetError(`label set ${source}: not valid JSON (${jsonErrorText(error as Error)})`);
   }
   return parseLabelSet(value, source);
+}
+
+/**
+ * JSON.parse's reason on one line, whole: it quotes the start of the text, whose line breaks
+ * (a file's last newline) and other control characters are written as JSON escapes, and
+ * without its own " is not valid JSON" (the message says so already).
+ */
+function jsonErrorText(error: Error): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = error.message.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escaped.replace(/ is not valid JSON$/, '');
 }
 
 /** The set as users export it: labels without prompts as plain strings. */
@@ -147,6 +169,6 @@ export function labelSetToJson(set: LabelSet): LabelSetInput {
 
 /** The index of a label in the set by name (case-insensitive), or -1. */
 export function labelIndex(set: LabelSet, label: string): number {
-  const key = label.trim().toLowerCase();
-  return set.labels.findIndex((l) => l.name.toLowerCase() === key);
+  const key = labelKey(label);
+  return set.labels.findIndex((l) => labelKey(l.name) === key);
 }

@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoRecord, TagRecord, TagRepository, TagState, VectorBatch, VectorReads } from '../store/types';
 import { isInside } from '../../base/path-inside';
 import { learnShifts, type LabelExamples } from './adaptation';
-import { onCurrentLabels } from './current-labels';
+import { currentTagsOf, isShown, onCurrentLabels } from './current-labels';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
-import { LabelSetError, labelIndex, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
+import { LabelSetError, labelIndex, labelKey, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
 import { jsScorer, scorerFor, type MatrixScorer } from './matrix-scorer';
 import fs from 'node:fs';
 import { sidecarPath, writeXmpSidecar, xmpSets } from './xmp';
@@ -55,6 +55,8 @@ export interface TagDecision {
   set: string;
   label: string;
   state: TagState;
+  /** The state the tag had before: the same as `state` when the decision changed nothing ('auto': none). */
+  was: TagState;
   score: number;
   /** The XMP sidecars of the photo (and its identical copies) that carry the set, updated. */
   sidecars: SidecarReport;
@@ -66,6 +68,8 @@ export interface TagDecisions {
   label: string;
   /** Each decided photo's path with its tag's score (paths not in the library are absent). */
   scores: Map<string, number>;
+  /** Each decided photo's path with the state its tag had before ('auto': no decision). */
+  before: Map<string, TagState>;
   /** The XMP sidecars that carry the set, updated (for every path with the decided contents). */
   sidecars: SidecarReport;
 }
@@ -172,9 +176,9 @@ export class TaggingService {
     const set = await this.labelSet(setName);
     const scope = folder === undefined ? undefined : path.resolve(folder);
     const prototypes = await this.prototypes(set, store);
-    // Decisions on labels the set has now: one on a label taken out of it waits, unseen (current-labels.ts).
-    const labels = new Set(set.labels.map((l) => l.name));
-    const decided = groupByHash((await store.listTags({ set: set.name, states: ['accepted', 'rejected'] })).filter((t) => labels.has(t.label)));
+    // Decisions on labels the set has now, matched in any case and under the set's spelling:
+    // one on a label taken out of it waits, unseen (current-labels.ts).
+    const decided = groupByHash(currentTagsOf([set], await store.listTags({ set: set.name, states: ['accepted', 'rejected'] })));
     const photos = await store.countPhotos(scope === undefined ? {} : { folder: scope });
     const scorer = (this.options.scorerFor ?? scorerFor)(photos * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
     const tags: TagRecord[] = [];
@@ -289,7 +293,7 @@ export class TaggingService {
     const decided = await this.setTagStates([abs], label, state, setName);
     const score = decided.scores.get(abs);
     if (score === undefined) throw new TaggingError(`not in the library: ${abs}`);
-    return { path: abs, set: decided.set, label: decided.label, state, score, sidecars: decided.sidecars };
+    return { path: abs, set: decided.set, label: decided.label, state, was: decided.before.get(abs)!, score, sidecars: decided.sidecars };
   }
 
   /**
@@ -304,20 +308,29 @@ export class TaggingService {
     const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
     const rows = await store.photosByPath(wanted);
     const hashes = [...new Set([...rows.values()].map((r) => r.hash))];
-    const existing = new Map<string, TagRecord>();
-    for (const t of hashes.length ? await store.listTags({ set: set.name, label: canonical, hashes }) : []) if (!existing.has(t.hash)) existing.set(t.hash, t);
+    // The label's rows in any spelling (labelKey): a decision recorded as "red" is this
+    // label's when the set spells it "Red", and a new decision replaces it where it is stored.
+    const key = labelKey(canonical);
+    const stored = (hashes.length ? await store.listTags({ set: set.name, hashes }) : []).filter((t) => labelKey(t.label) === key);
+    const existing = new Map(currentTagsOf([set], stored).map((t) => [t.hash, t]));
+    const spellings = new Map<string, Set<string>>();
+    for (const t of stored) if (t.state !== 'auto') spellings.set(t.hash, (spellings.get(t.hash) ?? new Set()).add(t.label));
     const now = Date.now();
-    const decided = hashes.map((hash): TagRecord => {
+    const decided = hashes.flatMap((hash): TagRecord[] => {
       const old = existing.get(hash);
-      return { hash, set: set.name, label: canonical, score: old?.score ?? (state === 'accepted' ? 1 : 0), state, modelId: old?.modelId ?? this.library.modelId, updatedAt: now };
+      const score = old?.score ?? (state === 'accepted' ? 1 : 0);
+      const modelId = old?.modelId ?? this.library.modelId;
+      return [...(spellings.get(hash) ?? [canonical])].map((l) => ({ hash, set: set.name, label: l, score, state, modelId, updatedAt: now }));
     });
     await store.putTags(decided);
     const scoreOf = new Map(decided.map((t) => [t.hash, t.score]));
+    const before = new Map(hashes.map((hash) => [hash, existing.get(hash)?.state ?? 'auto'] as const));
     return {
       set: set.name,
       label: canonical,
       scores: new Map([...rows].map(([p, row]) => [p, scoreOf.get(row.hash)!])),
-      sidecars: await this.updateSidecars(store, hashes, set.name),
+      before: new Map([...rows].map(([p, row]) => [p, before.get(row.hash)!])),
+      sidecars: await this.updateSidecars(store, hashes, set),
     };
   }
 
@@ -326,7 +339,8 @@ export class TaggingService {
    * (written by `--write-xmp` before), for every path with this content. A photo without a
    * sidecar, or whose sidecar the set never wrote, is left alone: writing XMP stays opt-in.
    */
-  private async updateSidecars(store: TaggingStore, hashes: readonly string[], set: string): Promise<SidecarReport> {
+  private async updateSidecars(store: TaggingStore, hashes: readonly string[], labelSet: LabelSet): Promise<SidecarReport> {
+    const set = labelSet.name;
     const report: SidecarReport = { written: 0, unchanged: 0, failed: [] };
     if (hashes.length === 0) return report;
     const carrying = new Map<string, string[]>();
@@ -343,7 +357,8 @@ export class TaggingService {
     }
     if (carrying.size === 0) return report;
     const keywords = new Map<string, ShownTag[]>();
-    for (const t of await store.listTags({ set, hashes: [...carrying.keys()], states: ['auto', 'accepted'] })) {
+    // Every state: a rejection recorded in another spelling hides the model's tag (current-labels.ts).
+    for (const t of currentTagsOf([labelSet], await store.listTags({ set, hashes: [...carrying.keys()] })).filter(isShown)) {
       const shown = keywords.get(t.hash) ?? [];
       shown.push({ label: t.label, set, score: t.score, state: t.state as ShownTag['state'] });
       keywords.set(t.hash, shown);
@@ -362,7 +377,10 @@ export class TaggingService {
     }
     const sets = (await this.listLabelSets()).filter((s) => labelIndex(s, label) >= 0);
     if (sets.length === 0) throw new LabelSetError(`no label set has the label "${label}"`);
-    if (sets.length > 1) throw new LabelSetError(`the label "${label}" is in several sets (${sets.map((s) => s.name).join(', ')}): choose one`);
+    if (sets.length > 1) {
+      const options = sets.map((s) => `--set ${s.name}`);
+      throw new LabelSetError(`the label "${label}" is in several sets (${sets.map((s) => s.name).join(', ')}): choose one with ${options.slice(0, -1).join(', ')} or ${options.at(-1)!}`);
+    }
     return sets[0]!;
   }
 
@@ -373,7 +391,8 @@ export class TaggingService {
     const store = await this.library.readable();
     const photos = await store.listPhotos(options.folder === undefined ? {} : { folder: path.resolve(options.folder) });
     // Decisions on a removed set, or on a label taken out of a set, wait unseen for its return.
-    const tags = await onCurrentLabels(store, await store.listTags({ ...(options.set !== undefined ? { set: options.set } : {}), states: ['auto', 'accepted'] }));
+    // Every state read: a rejection hides the model's tag on its label in any spelling.
+    const tags = (await onCurrentLabels(store, await store.listTags(options.set !== undefined ? { set: options.set } : {}))).filter(isShown);
     const byHash = new Map<string, ShownTag[]>();
     for (const t of tags) {
       const list = byHash.get(t.hash) ?? [];
@@ -390,16 +409,16 @@ export class TaggingService {
    */
   async pathsWithTag(label: string, set?: string): Promise<string[]> {
     const sets = set === undefined ? await this.listLabelSets() : [await this.labelSet(set)];
-    const named = sets.flatMap((s) => {
-      const i = labelIndex(s, label);
-      return i < 0 ? [] : [{ set: s.name, label: s.labels[i]!.name }];
-    });
+    const named = sets.filter((s) => labelIndex(s, label) >= 0);
     if (named.length === 0) throw new LabelSetError(set === undefined ? `no label set has the label "${label.trim()}" (shoebox labels list)` : `label set "${set}" has no label "${label.trim()}"`);
     const store = await this.library.readable();
     // The model's own suggestions and the user's decisions (listTags); the photos holding
     // them are the library's, not only those the model in use has embedded.
+    // Every state of the set, matched by labelKey: decisions in another spelling count, a
+    // rejection hides the model's tag (current-labels.ts).
+    const key = labelKey(label);
     const hashes = new Set<string>();
-    for (const n of named) for (const t of await store.listTags({ set: n.set, label: n.label, states: ['auto', 'accepted'] })) hashes.add(t.hash);
+    for (const s of named) for (const t of currentTagsOf([s], await store.listTags({ set: s.name }))) if (isShown(t) && labelKey(t.label) === key) hashes.add(t.hash);
     const paths = await store.libraryPathsByHash([...hashes]);
     return [...new Set([...paths.values()].flat())].sort();
   }
@@ -410,12 +429,13 @@ export class TaggingService {
   async prototypes(set: LabelSet, store: TaggingStore): Promise<Prototypes> {
     const text = await this.textPrototypes(set);
     const prototypes: Prototypes = { matrix: text.matrix, labels: set.labels.length, dimension: text.dimension };
-    const decided = await store.listTags({ set: set.name, states: ['accepted', 'rejected'] });
+    // Decisions in any spelling of the set's labels, one per photo and label (current-labels.ts).
+    const decided = currentTagsOf([set], await store.listTags({ set: set.name, states: ['accepted', 'rejected'] }));
     if (decided.length === 0) return prototypes;
     const vectors = await store.vectorsByHash(decided.map((t) => t.hash));
     const examples = new Map<number, LabelExamples>();
     for (const t of decided) {
-      const i = set.labels.findIndex((l) => l.name === t.label);
+      const i = labelIndex(set, t.label);
       const v = vectors.get(t.hash);
       if (i < 0 || !v || v.length !== text.dimension) continue;
       const ex = examples.get(i) ?? { accepted: [], rejected: [] };
