@@ -116,7 +116,11 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
   };
 
   return (
-    <form className="album-editor" aria-label={saved ? `Edit album ${saved.name}` : 'New album'} onSubmit={(e) => void save(e)} onKeyDown={onKeyDown}>
+    // noValidate: the threshold's arrows step by 0.005, but any cosine from -1 to 1 is a threshold
+    // (the CLI's --threshold 0.812, an automatic cut-off of 0.813 offered as the fixed one): the
+    // browser's step check would refuse those and Save would do nothing. formToInput checks the
+    // range and says so inline, as the editor's other refusals.
+    <form className="album-editor" aria-label={saved ? `Edit album ${saved.name}` : 'New album'} noValidate onSubmit={(e) => void save(e)} onKeyDown={onKeyDown}>
       <h1 className="album-editor__title">{saved ? `Edit “${saved.name}”` : 'New album'}</h1>
       <p className="muted small album-editor__intro">
         A smart album is a saved search: photos that match join it by themselves as they are indexed. Without a query, the album is hand-picked.

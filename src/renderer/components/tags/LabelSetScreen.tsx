@@ -8,7 +8,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, repeatedLabel, type LabelSetForm, type RowProblem } from './label-set-form';
+import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, removalQuestion, repeatedLabel, type LabelSetForm, type RowProblem } from './label-set-form';
 import { InlineConfirm } from '../InlineConfirm';
 import { TagFolderPanel } from './TagFolderPanel';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
@@ -192,7 +192,10 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
           }}
         />
       )}
-      <form className="label-set-form" onSubmit={(e) => void save(e)}>
+      {/* noValidate: the number fields' arrows step by 0.01, but any value the engine takes is
+          one (a threshold of 0.333, a margin of 0.025): the browser's step check would refuse
+          those and Save would do nothing. The engine checks the ranges, in one line. */}
+      <form className="label-set-form" noValidate onSubmit={(e) => void save(e)}>
         <label className="tags-field">
           <span>Name</span>
           <input
@@ -289,10 +292,10 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
             </button>
           )}
         </div>
-        {confirming && (
+        {confirming && saved && (
           <InlineConfirm
             label="Confirm deletion"
-            message="Delete this label set with its tags and your accept/reject decisions? Photos and XMP sidecars stay as they are."
+            message={removalQuestion(saved.name)}
             action="Delete"
             onConfirm={() => void remove()}
             onCancel={() => setConfirming(false)}
