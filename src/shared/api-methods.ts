@@ -313,7 +313,7 @@ function labelSetInput(value: unknown): LabelSetInput {
     }),
   };
   if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', 0, 1);
-  if (o['margin'] !== undefined) out.margin = finite(o['margin'], 'margin', -1, 1);
+  if (o['margin'] !== undefined) out.margin = finite(o['margin'], 'margin', -2, 2);
   if (o['templates'] !== undefined) out.templates = list(o['templates'], 'templates', MAX_PROMPTS, (t) => text(t, 'template', MAX_QUERY, true));
   return out;
 }

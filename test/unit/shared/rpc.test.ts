@@ -176,6 +176,8 @@ describe('argument checks', () => {
     expect(validateArgs('saveLabelSet', [{ name: 'pets', labels: ['dog', { name: 'cat', prompts: ['a kitten'] }], threshold: 0.4 }])).toEqual([
       { name: 'pets', labels: ['dog', { name: 'cat', prompts: ['a kitten'] }], threshold: 0.4 },
     ]);
+    // A margin is a difference of two cosines: the engine's parser and the CLI take -2 to 2.
+    expect(validateArgs('saveLabelSet', [{ name: 'wide', labels: ['a', 'b'], margin: 1.5 }])).toEqual([{ name: 'wide', labels: ['a', 'b'], margin: 1.5 }]);
     expect(validateArgs('findDuplicates', [['near', 'exact', 'near']])).toEqual([['near', 'exact']]);
     expect(validateArgs('saveAlbum', [{ name: 'Beach', query: 'beach', filters: { after: 0 } }, 'Old'])).toEqual([{ name: 'Beach', query: 'beach', filters: { after: 0 } }, 'Old']);
   });

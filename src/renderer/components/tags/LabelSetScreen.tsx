@@ -268,7 +268,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
           </label>
           <label className="tags-field">
             <span>Margin</span>
-            <input type="number" min={-1} max={1} step={0.01} value={form.margin} onChange={(e) => edit({ margin: e.target.value })} />
+            <input type="number" min={-2} max={2} step={0.01} value={form.margin} onChange={(e) => edit({ margin: e.target.value })} />
             <small className="muted">how clearly a label must beat the others</small>
           </label>
         </div>
