@@ -38,6 +38,6 @@ describe('threshold fields and the browser’s step check', () => {
     const html = render(<LabelSetScreen {...props({ kind: 'label-set', name: null })} />);
     expect(formTag(html)).toMatch(/class="label-set-form"/);
     expect(formTag(html)).toMatch(/noValidate=""|novalidate=""/i);
-    expect(html).toMatch(/<input type="number" min="-1" max="1" step="0.01" value="0.05"\/>/);
+    expect(html).toMatch(/<input type="number" min="-2" max="2" step="0.01" value="0.05"\/>/);
   });
 });
