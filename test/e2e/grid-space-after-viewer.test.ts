@@ -1,5 +1,5 @@
 // Space on a tile's own button, in the browser over `shoebox serve` (a new user's walk): All
-// photos → Tab → Enter (Skip to photos) → → → Enter opens the viewer → → → Esc gives the focus
+// photos → Tab → Enter (Skip to photos) → → Enter opens the viewer → → → Esc gives the focus
 // back to the tile's open button; Space there opened the viewer again (the button took it as a
 // click), where the README and the ? dialog say "Space: Select or unselect the focused photo",
 // as it did once an arrow had moved the focus to the grid. Space selects and unselects the
@@ -35,13 +35,12 @@ describe.skipIf(!hasChromium)('Space on a tile selects, Enter opens', () => {
     await eventually(() => lib.page.evaluate(() => document.activeElement?.textContent ?? null), 10_000).toBe('Skip to photos');
     await lib.page.keyboard.press('Enter');
     await eventually(focused, 10_000).toBe('Open p1.jpg');
-    // The first arrow puts the ring on the first photo (the grid had none), the next two move it.
-    await lib.page.keyboard.press('ArrowRight');
-    await eventually(ring, 10_000).toBe('0');
+    // The arrows go on from the tile that has the focus (the first), and the focus goes with the ring.
     await lib.page.keyboard.press('ArrowRight');
     await eventually(ring, 10_000).toBe('1');
     await lib.page.keyboard.press('ArrowRight');
     await eventually(ring, 10_000).toBe('2');
+    await eventually(focused, 10_000).toBe('Open p3.jpg');
     await lib.page.keyboard.press('Enter');
     await eventually(() => viewer().getAttribute('aria-label'), 10_000).toBe('Photo viewer: p3.jpg');
     await lib.page.keyboard.press('ArrowRight');

@@ -33,7 +33,7 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   const count = source.count;
   const layout = gridLayout(width, count);
   const range = visibleRange(layout, count, scrollTop, height);
-  const keys = useGridKeys(select, layout.columns, count, onOpen);
+  const keys = useGridKeys(select, layout.columns, count, onOpen, scroller);
   useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const shown = reveal ?? focus;

@@ -5,7 +5,7 @@
 // only), or move them to the trash after a confirmation (in an album's grid, Delete offers
 // removing them from the album first). Each action is one call for the whole selection (one
 // write, however many photos) and reports what it did.
-import { useRef, useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AlbumPhoto, Photo, PlaceChoice } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
@@ -209,8 +209,24 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   useOnChange(askRotate?.n ?? 0, () => !viewingOnly && askRotate && void rotate(askRotate.turns));
 
   const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
+  // Each panel's button, for the focus to go back to when Esc closes it.
+  const openers = useRef<Partial<Record<NonNullable<Panel>, HTMLButtonElement | null>>>({});
+  const opener = (name: NonNullable<Panel>) => (button: HTMLButtonElement | null) => {
+    openers.current[name] = button;
+  };
+  // Esc closes the open panel, applying nothing (what was typed in it and not applied goes with
+  // it; what was applied stays, and its line too), and the focus goes back to the button that
+  // opened it. With no panel open, Esc is left to whoever else takes it. A key a field or a
+  // dialog used (an input method's composition, the trash dialog's Esc) is theirs.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || panel === null || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setPanel(null);
+    openers.current[panel]?.focus();
+  };
   return (
-    <div className="selection-bar" role="toolbar" aria-label="Selected photos">
+    <div className="selection-bar" role="toolbar" aria-label="Selected photos" onKeyDown={onKeyDown}>
       <div className="selection-bar__row">
         {/* First, as an icon, as Google Photos has it: the actions then fit on one row at 1280 px. */}
         <button type="button" className="icon-button" aria-label="Clear selection" title="Clear selection (Esc)" onClick={onClear}>
@@ -239,21 +255,21 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
                 <ArchiveIcon /> Archive
               </button>
             )}
-            <button type="button" className="button" aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
+            <button type="button" className="button" ref={opener('tag')} aria-expanded={panel === 'tag'} onClick={() => toggle('tag')}>
               Tag…
             </button>
-            <button type="button" className="button" aria-expanded={panel === 'album'} onClick={() => toggle('album')}>
+            <button type="button" className="button" ref={opener('album')} aria-expanded={panel === 'album'} onClick={() => toggle('album')}>
               Album…
             </button>
-            <button type="button" className="button" aria-expanded={panel === 'date'} title="Set the date taken of the selected photos" onClick={() => toggle('date')}>
+            <button type="button" className="button" ref={opener('date')} aria-expanded={panel === 'date'} title="Set the date taken of the selected photos" onClick={() => toggle('date')}>
               Date…
             </button>
-            <button type="button" className="button" aria-expanded={panel === 'place'} title="Set the place of the selected photos" onClick={() => toggle('place')}>
+            <button type="button" className="button" ref={opener('place')} aria-expanded={panel === 'place'} title="Set the place of the selected photos" onClick={() => toggle('place')}>
               Place…
             </button>
           </>
         )}
-        <button type="button" className="button" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
+        <button type="button" className="button" ref={opener('export')} aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
           Export…
         </button>
         <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" />

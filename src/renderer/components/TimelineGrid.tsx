@@ -53,7 +53,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   const pinned = monthAt(layout, scrollTop);
   // Up and down go to the photo on screen above or below, across the days' short rows.
   const step = useCallback((index: number, direction: -1 | 1) => rowStep(layout, index, direction), [layout]);
-  const keys = useGridKeys(select, step, layout.count, onOpen);
+  const keys = useGridKeys(select, step, layout.count, onOpen, scroller);
   useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const revealed = reveal ?? focus;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { clickSelect, moveFocus, selectAll, toggle, type RowStep, type Selection } from '../lib/selection';
 
 /** What a grid needs to select: the selection and where its changes and actions go. */
@@ -15,6 +15,59 @@ export interface GridSelection {
   onRotate: (turns: number) => void;
 }
 
+/** The parts of a key press the grid reads (a React keyboard event; a plain object in tests). */
+export interface GridKeyEvent {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  repeat: boolean;
+  target: EventTarget | null;
+  currentTarget: EventTarget | null;
+}
+
+/** What a key did in the grid: moved the focus ring, did something else, or was not the grid's. */
+export type GridKeyOutcome = 'moved' | 'acted' | null;
+
+/**
+ * One key press in a grid (the grid element, or one of its tiles' buttons, has the focus).
+ * A tile's own button (reached with Tab or "Skip to photos", focused by the click that selected
+ * it, given the focus back when the viewer closed, or moved to by an arrow) stands for that
+ * tile: every key acts from it, wherever the focus ring was (an arrow goes on from that tile,
+ * not from the ring). Its open button and its check take Space and Enter as the grid does:
+ * Space selects it and Enter opens it (pressed as a button, Space opened the photo right after
+ * the viewer closed). Its other buttons (More like this) keep Space and Enter, which press
+ * them; a field never stands for the grid.
+ */
+export function gridKey(event: GridKeyEvent, grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void): GridKeyOutcome {
+  const target = event.target as HTMLElement | null;
+  if (!grid || !target) return null;
+  const tile = target !== event.currentTarget && target.tagName === 'BUTTON' ? target.closest<HTMLElement>('.tile') : null;
+  const tileButton = tile !== null && (target.classList.contains('tile__open') || target.classList.contains('tile__check'));
+  const onTile = tile !== null && (tileButton || (event.key !== ' ' && event.key !== 'Enter'));
+  if (!(target === event.currentTarget || onTile)) return null;
+  const { onChange } = grid;
+  let { selection } = grid;
+  const at = tile ? Number(tile.dataset['index']) : NaN;
+  if (onTile && Number.isInteger(at) && at >= 0 && at < count) selection = { ...selection, focus: at };
+  const moved = moveFocus(selection, event.key, columns, count, event.shiftKey);
+  if (moved) {
+    onChange(moved);
+    return 'moved';
+  }
+  if (event.key === ' ' && selection.focus !== null) onChange(toggle(selection, selection.focus));
+  else if (event.key === 'Enter' && selection.focus !== null) onOpen(selection.focus);
+  else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) onChange(selectAll(selection, count));
+  else if (event.key === 'Escape' && selection.indices.size > 0) onChange({ ...selection, indices: new Set() });
+  else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.indices.size > 0) grid.onDelete();
+  else if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onFavourite();
+  else if (event.key === 'A' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onArchive();
+  else if (event.key.toLowerCase() === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onRotate(event.shiftKey ? -1 : 1);
+  else return null;
+  return 'acted';
+}
+
 /**
  * Keyboard first, as the viewer is: arrows move the focus ring (shift extends the
  * selection), space selects or unselects it, enter opens it, ctrl/cmd-A selects all, Escape
@@ -22,46 +75,70 @@ export interface GridSelection {
  * viewer; when every selected photo is a favourite already, F unmarks them), Shift+A archives
  * it (as in Google Photos; when every selected photo is archived, brings them back), R turns
  * it a quarter right and Shift+R left (as R does in the viewer: a batch of sideways scans).
+ *
+ * Roving focus, as the grid pattern has it: an arrow gives the DOM focus to the open button of
+ * the tile it moved to (`scroller`: the grid's element), so a screen reader says that photo's
+ * name, not the grid's; while that tile is not drawn yet (scrolled to, its page loading) the
+ * grid holds the focus and the keys, and the tile takes it once drawn. A tile's button that
+ * had the focus and leaves the DOM (scrolled out of the window) gives it to the grid, so the
+ * keys go on working rather than falling to the page.
+ * `columns`: an even grid's columns, or where ArrowUp and ArrowDown go in a grid of uneven rows.
  */
-/** `columns`: an even grid's columns, or where ArrowUp and ArrowDown go in a grid of uneven rows. */
-export function useGridKeys(grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void) {
+export function useGridKeys(grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void, scroller?: RefObject<HTMLElement | null>) {
+  /** An arrow moved the ring: its tile takes the focus once it is drawn. */
+  const pending = useRef(false);
+  /** What in the grid had the focus last (to give it to the grid when it leaves the DOM). */
+  const lastFocused = useRef<HTMLElement | null>(null);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      const target = event.target as HTMLElement;
-      // A tile's own button (focused by the click that selected it, reached with Tab, or given
-      // the focus back when the viewer closed) stands for the grid; a field never does. Its open
-      // button and its check take Space and Enter as the grid does, for that tile: Space selects
-      // it and Enter opens it (pressed as a button, Space opened the photo right after the viewer
-      // closed, and selected once an arrow had moved the focus to the grid). Its other buttons
-      // (More like this) keep Space and Enter, which press them.
-      const tile = target !== event.currentTarget && target.tagName === 'BUTTON' ? target.closest<HTMLElement>('.tile') : null;
-      const tileButton = tile !== null && (target.classList.contains('tile__open') || target.classList.contains('tile__check'));
-      const onTile = tile !== null && (tileButton || (event.key !== ' ' && event.key !== 'Enter'));
-      if (!grid || !(target === event.currentTarget || onTile)) return;
-      const { onChange } = grid;
-      let { selection } = grid;
-      const at = tileButton ? Number(tile.dataset.index) : NaN;
-      // Space and Enter on a tile's button act on that tile, wherever the focus ring was.
-      if ((event.key === ' ' || event.key === 'Enter') && Number.isInteger(at)) selection = { ...selection, focus: at };
-      const moved = moveFocus(selection, event.key, columns, count, event.shiftKey);
-      if (moved) onChange(moved);
-      else if (event.key === ' ' && selection.focus !== null) onChange(toggle(selection, selection.focus));
-      else if (event.key === 'Enter' && selection.focus !== null) onOpen(selection.focus);
-      else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) onChange(selectAll(selection, count));
-      else if (event.key === 'Escape' && selection.indices.size > 0) onChange({ ...selection, indices: new Set() });
-      else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.indices.size > 0) grid.onDelete();
-      else if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onFavourite();
-      else if (event.key === 'A' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onArchive();
-      else if (event.key.toLowerCase() === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat && selection.indices.size > 0) grid.onRotate(event.shiftKey ? -1 : 1);
-      else return;
+      const outcome = gridKey(event, grid, columns, count, onOpen);
+      if (outcome === null) return;
       event.preventDefault();
       event.stopPropagation();
-      // From a tile's button, the grid takes the focus: Space and Enter then go on acting on the
-      // focus ring, and keys go on working once that tile scrolls out of the window.
-      if (onTile) (event.currentTarget as HTMLElement).focus({ preventScroll: true });
+      if (outcome === 'moved') pending.current = true;
     },
     [grid, columns, count, onOpen],
   );
+
+  useEffect(() => {
+    const element = scroller?.current;
+    if (!element) return;
+    const onFocusIn = (event: FocusEvent) => {
+      lastFocused.current = event.target instanceof HTMLElement && event.target !== element ? event.target : null;
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      // Left for somewhere else on the page: the grid lets it be.
+      if (event.relatedTarget instanceof Node && !element.contains(event.relatedTarget)) lastFocused.current = null;
+    };
+    element.addEventListener('focusin', onFocusIn);
+    element.addEventListener('focusout', onFocusOut);
+    return () => {
+      element.removeEventListener('focusin', onFocusIn);
+      element.removeEventListener('focusout', onFocusOut);
+    };
+  }, [scroller]);
+
+  const focus = grid?.selection.focus ?? null;
+  // After every render: the tiles drawn change with the scroll and the pages that come.
+  useLayoutEffect(() => {
+    const element = scroller?.current;
+    if (!element) return;
+    const active = document.activeElement;
+    const lost = active === null || active === document.body;
+    if (pending.current && !lost && !element.contains(active)) pending.current = false; // the user went elsewhere
+    if (pending.current) {
+      const button = focus === null ? null : element.querySelector<HTMLElement>(`.tile[data-index="${focus}"] .tile__open`);
+      if (button) {
+        pending.current = false;
+        if (button !== active) button.focus({ preventScroll: true });
+      } else if (active !== element) {
+        element.focus({ preventScroll: true });
+      }
+    } else if (grid && lost && lastFocused.current && !lastFocused.current.isConnected) {
+      lastFocused.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
   /** A tile's click with its modifier keys; plain clicks open the photo unless photos are selected. */
   const onTileClick = useCallback(
     (index: number, event: MouseEvent, viaCheck: boolean) => {

@@ -1,0 +1,114 @@
+// The grid's arrows from a tile reached with Tab, in the browser over `shoebox serve` (a new
+// user's walk): All photos → Tab → Enter (Skip to photos) → Tab ×6 (the 4th tile's Open) → →
+// put the focus ring on the first photo, not the 5th; right after "Skip to photos" the first →
+// did nothing; and after any arrow the DOM focus sat on the region "Photos", so a screen reader
+// said "Photos, region", never the photo. The arrows go on from the tile that has the focus, and
+// the focus goes with the ring (roving focus): the tile's Open button, named for its photo.
+import { describe, expect, it } from 'vitest';
+import { writeExifColourPhoto } from '../helpers/exif-photos';
+import { hasChromium } from './helpers/browser';
+import { eventually } from './helpers/ui-session';
+import { useLibrarySession } from './helpers/library-session';
+import { tileNames } from './helpers/tiles';
+
+if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
+
+/** One day, newest first in the timeline: p1 (18:00) ... p8 (11:00), one row. */
+const PHOTOS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'];
+const ALL = PHOTOS.map((name) => `${name}.jpg`);
+
+describe.skipIf(!hasChromium)('grid arrows from a tile reached with Tab', () => {
+  const lib = useLibrarySession('grid-keys-tab', async (photos) => {
+    for (const [i, name] of PHOTOS.entries()) await writeExifColourPhoto(photos, `${name}.jpg`, [220 - i * 25, 30 + i * 25, 90], { taken: `2024:03:05 ${18 - i}:00:00` });
+  });
+
+  const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
+  /** What a screen reader says first for the focused element: its label (or its tag). */
+  const focused = () => lib.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+  const ring = () => lib.page.locator('.tile--focused').getAttribute('data-index');
+  const checked = () => lib.page.locator('.tile').getByRole('checkbox', { checked: true }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  const press = async (key: string, label: string, index: number) => {
+    await lib.page.keyboard.press(key);
+    await eventually(ring, 10_000).toBe(String(index));
+    await eventually(focused, 10_000).toBe(label);
+  };
+
+  it("→ from the 4th tile's Open button, reached with Tab, goes to the 5th, and the focus goes with it", async () => {
+    await lib.page.goto(lib.serve.url);
+    await eventually(() => tileNames(lib.page), 60_000).toEqual(ALL);
+    await lib.page.keyboard.press('Tab');
+    await eventually(() => lib.page.evaluate(() => document.activeElement?.textContent ?? null), 10_000).toBe('Skip to photos');
+    await lib.page.keyboard.press('Enter');
+    await eventually(focused, 10_000).toBe('Open p1.jpg');
+    // Each tile: its Open button, then its "More like this".
+    for (let i = 0; i < 6; i++) await lib.page.keyboard.press('Tab');
+    await eventually(focused, 10_000).toBe('Open p4.jpg');
+    await press('ArrowRight', 'Open p5.jpg', 4);
+    await press('ArrowRight', 'Open p6.jpg', 5);
+    await press('ArrowLeft', 'Open p5.jpg', 4);
+    // Never the region: it has no active descendant to say.
+    expect(await lib.page.evaluate(() => document.activeElement?.getAttribute('role') ?? null)).toBeNull();
+  });
+
+  it('right after "Skip to photos" the first → moves to the second photo', async () => {
+    await lib.page.getByRole('link', { name: 'Skip to photos' }).focus();
+    await lib.page.keyboard.press('Enter');
+    await eventually(focused, 10_000).toBe('Open p1.jpg');
+    await press('ArrowRight', 'Open p2.jpg', 1);
+    await press('ArrowRight', 'Open p3.jpg', 2);
+  });
+
+  it("from the grid itself and from a tile's check, the arrows give the focus to the tile they move to; the keys go on working", async () => {
+    await lib.page.getByRole('region', { name: 'Photos' }).focus();
+    await press('ArrowLeft', 'Open p2.jpg', 1);
+    // Space selects the focused tile, shift+→ extends, Escape clears.
+    await lib.page.keyboard.press(' ');
+    await eventually(checked, 10_000).toEqual(['Select p2.jpg']);
+    await press('Shift+ArrowRight', 'Open p3.jpg', 2);
+    await eventually(checked, 10_000).toEqual(['Select p2.jpg', 'Select p3.jpg']);
+    await eventually(() => bar().innerText(), 10_000).toContain('2 photos selected');
+    await lib.page.keyboard.press('Escape');
+    await eventually(() => bar().count(), 10_000).toBe(0);
+    expect(await focused()).toBe('Open p3.jpg');
+    // A tick on p6's check: → goes on from p6.
+    await lib.page.getByRole('checkbox', { name: 'Select p6.jpg' }).click();
+    await eventually(checked, 10_000).toEqual(['Select p6.jpg']);
+    await press('ArrowRight', 'Open p7.jpg', 6);
+    // F favourites the selection from a tile's button, as from the grid.
+    await lib.page.keyboard.press('f');
+    await eventually(() => lib.page.locator('.tile', { has: lib.page.getByRole('button', { name: 'Open p6.jpg' }) }).getByRole('img', { name: 'Favourite' }).count(), 20_000).toBe(1);
+    expect(await focused()).toBe('Open p7.jpg');
+    await lib.page.keyboard.press('Enter');
+    await eventually(() => lib.page.getByRole('dialog', { name: /^Photo viewer/ }).getAttribute('aria-label'), 10_000).toBe('Photo viewer: p7.jpg');
+    await lib.page.keyboard.press('Escape');
+    await eventually(focused, 10_000).toBe('Open p7.jpg');
+    await press('ArrowLeft', 'Open p6.jpg', 5);
+  });
+
+  it('with the focus on a tile after an arrow, PageDown / End / PageUp / Home still scroll the grid', async () => {
+    await lib.page.setViewportSize({ width: 1280, height: 480 });
+    const scroller = lib.page.getByRole('region', { name: 'Photos' });
+    const top = () => scroller.evaluate((el) => el.scrollTop);
+    await eventually(() => scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 50), 10_000).toBe(true);
+    await lib.page.getByRole('button', { name: 'Open p2.jpg' }).focus();
+    await press('ArrowLeft', 'Open p1.jpg', 0);
+    await lib.page.keyboard.press('Home');
+    await eventually(top, 10_000).toBe(0);
+    await lib.page.keyboard.press('PageDown');
+    await eventually(top, 10_000).toBeGreaterThan(0);
+    await lib.page.keyboard.press('Home');
+    await eventually(top, 10_000).toBe(0);
+    await lib.page.keyboard.press('End');
+    await eventually(top, 10_000).toBeGreaterThan(0);
+    await lib.page.keyboard.press('PageUp');
+    await lib.page.keyboard.press('Home');
+    await eventually(top, 10_000).toBe(0);
+    // The keys never fell to the page.
+    expect(await lib.page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+    await lib.page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('raised no console errors', () => {
+    expect(lib.errors).toEqual([]);
+  });
+});
