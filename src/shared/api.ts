@@ -763,9 +763,9 @@ export interface DuplicateMemberInfo {
 }
 
 /** Why a group's keeper is ahead of another member, in keep-best's order (src/core/dupes/keep-best.ts):
- *  more pixels, a larger file, sharper, more complete EXIF, a real file in the library (the other
+ *  more pixels (of real detail), the original over an enlarged copy of it, a larger file, sharper, more complete EXIF, a real file in the library (the other
  *  a link or outside), a name that is not a copy's, an older file, first by path (identical copies). */
-export type KeepReason = 'resolution' | 'size' | 'sharpness' | 'exif' | 'real-file' | 'name' | 'older' | 'path';
+export type KeepReason = 'resolution' | 'not-upscaled' | 'size' | 'sharpness' | 'exif' | 'real-file' | 'name' | 'older' | 'path';
 
 export interface DuplicateGroupInfo {
   kind: DuplicateKind;

@@ -15,6 +15,7 @@ import type { DecidedGroup, DuplicateScanProgress } from '../../core/index';
 import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
 import { formatBytes } from '../../shared/bytes-text';
 import { duplicateKindsText, duplicatePicture } from '../../shared/duplicate-picture';
+import { KEEP_REASON_TEXT } from '../../shared/keep-reason-text';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
@@ -59,12 +60,15 @@ function progressLine(): { update(p: DuplicateScanProgress): void; end(): void }
  * edited versions together, each photo once). `write`: stdout, or stderr when stdout is to
  * hold only the JSON document (which keeps the engine's groups, each with its kind).
  */
-function printGroups(groups: DecidedGroup[], byPicture: (groups: DecidedGroup[]) => DecidedGroup[][], write: (line: string) => void = printLine): void {
+function printGroups(groups: DecidedGroup[], byPicture: (groups: DecidedGroup[]) => DecidedGroup[][], write: (line: string) => void = printLine, originals: ReadonlySet<string> = new Set()): void {
   if (groups.length === 0) return write('no duplicates found');
   for (const picture of byPicture(groups).map((g) => duplicatePicture(g, (m) => m.path))) {
     const decided = new Set(picture.decided);
     write(`${duplicateKindsText(picture.kinds)}: ${picture.members.length} photos`);
-    for (const m of picture.members) write(`  ${m.path === picture.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${decided.has(m.path) ? '  (you said: not duplicates)' : ''}`);
+    for (const m of picture.members) {
+      const note = decided.has(m.path) ? '  (you said: not duplicates)' : m.path === picture.keep && originals.has(m.path) ? `  (${KEEP_REASON_TEXT['not-upscaled']})` : '';
+      write(`  ${m.path === picture.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${note}`);
+    }
   }
 }
 
@@ -130,10 +134,11 @@ export function registerDupes(program: Command): void {
         const hidden = scan.hidden;
         if (hidden) process.stderr.write(`shoebox: ${countText(hidden, 'group')} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
         const groups = scan.groups;
+        const originals = new Set(scan.originals);
 
         if (!opts.trash) {
           if (opts.json) printJson(groups);
-          else printGroups(groups, groupsByPicture);
+          else printGroups(groups, groupsByPicture, printLine, originals);
           return;
         }
 
@@ -142,8 +147,8 @@ export function registerDupes(program: Command): void {
         const plan = await api.planDuplicateTrash();
         const moving = new Set(plan.paths);
         // What would go, with each group's keeper, is shown before anything is asked or moved.
-        if (!opts.json) printGroups(groups, groupsByPicture);
-        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`));
+        if (!opts.json) printGroups(groups, groupsByPicture, printLine, originals);
+        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`), originals);
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
         const large = groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
         for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);

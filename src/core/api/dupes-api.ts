@@ -57,6 +57,8 @@ export interface ShownScan {
   groups: DecidedGroup[];
   /** Groups left out by a decision. */
   hidden: number;
+  /** Keepers kept over an enlarged copy of them (keep-best's 'not-upscaled'), by path. */
+  originals: string[];
   stats: DuplicateScanStats;
 }
 
@@ -292,7 +294,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const rows = rotations.size ? await store.photosByPath([...new Set(shownGroups.flatMap((g) => g.members.map((m) => m.path)))]) : new Map<string, { hash: string }>();
         return turnedGroups(shownGroups, (p) => rows.get(p)?.hash, rotations);
       })().catch(() => shownGroups);
-      return { groups, hidden: view?.hidden ?? 0, stats: scan.stats };
+      return { groups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats };
     },
 
     async planDuplicateTrash(): Promise<TrashSelection & { ids: string[] }> {

@@ -10,6 +10,7 @@ import type { DuplicateGroupInfo, DuplicateMemberInfo, DuplicateReport } from '.
 import { parseAlbum } from '../albums/album';
 import { resolvePins } from '../albums/album-pins';
 import { keepReasons, placementsOf, type KeepCandidate } from '../dupes/keep-best';
+import { knownUpscale, mayBeToldEnlarged, upscaleFactors } from '../dupes/upscale-check';
 import type { LibraryStore, PhotoSummary } from '../store/types';
 
 type DetailsSource = Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes' | 'descriptions' | 'listAlbums' | 'getSignatures' | 'photosByPath' | 'libraryPathsByHash' | 'listFolders'>;
@@ -29,6 +30,7 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
   ]);
   const placements = await placementsOf(paths, folders.map((f) => f.path));
   const sharpness = new Map(signatures.map((s) => [s.hash, s.sharpness]));
+  const upscale = await upscalesOf(page, rows);
 
   const member = (m: DuplicateMemberInfo): DuplicateMemberInfo => {
     const row = rows.get(m.path);
@@ -49,6 +51,7 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
     photo: { ...row, path: m.path, width: m.width, height: m.height, size: m.bytes },
     sharpness: sharpness.get(row.hash) ?? 0,
     placement: placements.get(m.path) ?? 1,
+    upscale: upscale.get(row.hash) ?? 1,
   });
   const group = (g: DuplicateGroupInfo): DuplicateGroupInfo => {
     const withRows = g.members.flatMap((m) => {
@@ -60,6 +63,30 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
     return { ...g, members: g.members.map(member), ...(why.length ? { why } : {}) };
   };
   return { ...page, groups: page.groups.map(group) };
+}
+
+/**
+ * The upscale factor of the contents the scan measured (upscale-check.ts): those with at least
+ * 2.25 times the pixels of another member of their group (mayBeToldEnlarged), measured again
+ * after a restart (once per process).
+ */
+async function upscalesOf(page: DuplicateReport, rows: ReadonlyMap<string, PhotoSummary>): Promise<Map<string, number>> {
+  const files = new Map<string, string[]>();
+  const out = new Map<string, number>();
+  for (const g of page.groups) {
+    const members = g.members.flatMap((m) => {
+      const row = rows.get(m.path);
+      return row ? [{ m, row }] : [];
+    });
+    const smallest = members.reduce((min, { m }) => Math.min(min, m.width * m.height), Infinity);
+    for (const { m, row } of members) {
+      const known = knownUpscale(row.hash);
+      if (known !== undefined) out.set(row.hash, known);
+      else if (row.durationMs == null && mayBeToldEnlarged(m.width, m.height, smallest)) files.set(row.hash, [...(files.get(row.hash) ?? []), m.path]);
+    }
+  }
+  for (const [hash, factor] of await upscaleFactors(files)) out.set(hash, factor);
+  return out;
 }
 
 /** How many albums each of `paths` is pinned into, resolved as the albums resolve their pins. */

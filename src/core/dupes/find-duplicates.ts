@@ -16,13 +16,14 @@
 import type { FolderRepository, PhotoListing, PhotoSummary, SignatureRecord, SignatureRepository, VectorReads } from '../store/types';
 import type { ThumbnailReader } from '../media';
 import { comparableContents } from './comparable';
-import { compareForKeeping, placementsOf, type KeepCandidate } from './keep-best';
+import { compareForKeeping, keepReasons, placementsOf, type KeepCandidate } from './keep-best';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
 import { SIGNATURE_WORDS, bytesToWords, isCurrentSignature } from './signature';
 import { similarPairs } from './similar';
 import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScan, type DuplicateScanProgress } from './types';
 import { UnionFind } from './union-find';
+import { mayBeToldEnlarged, upscaleFactors } from './upscale-check';
 
 /** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models. */
 export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
@@ -129,16 +130,38 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   options.signal?.throwIfAborted();
   const memberPaths = found.flatMap((g) => g.members.flatMap((i) => contents.photos[i]!.map((p) => p.path)));
   const placements = memberPaths.length ? await placementsOf(memberPaths, (await ctx.store.listFolders()).map((f) => f.path)) : new Map<string, 0 | 1>();
-  const groups = found.map((g) => groupOf(g.kind, g.members, contents, sharpness, placements));
+  const upscale = await upscalesOf(found, contents, options.signal);
+  const originals = new Set<string>();
+  const groups = found.map((g) => groupOf(g.kind, g.members, contents, sharpness, placements, upscale, originals));
   const order = (k: DuplicateKind) => DUPLICATE_KINDS.indexOf(k);
   groups.sort((a, b) => order(a.kind) - order(b.kind) || (a.keep < b.keep ? -1 : a.keep > b.keep ? 1 : 0));
   stats.seconds = (performance.now() - started) / 1000;
-  return { groups, stats };
+  return { groups, originals: [...originals], stats };
 }
 
-function groupOf(kind: DuplicateKind, contentIndexes: number[], contents: Contents, sharpness: Float64Array, placements: ReadonlyMap<string, 0 | 1>): DuplicateGroup {
-  const candidates: KeepCandidate[] = contentIndexes.flatMap((i) => contents.photos[i]!.map((photo) => ({ photo, sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1 })));
+/**
+ * The upscale factor (upscale-check.ts) of the contents whose answer can change a ranking, by
+ * content index: those with at least 2.25 times the pixels of another member of one of their
+ * groups (a smaller enlargement is never told, mayBeToldEnlarged). Measured once per content
+ * and used in every group it is in, so the order stays total.
+ */
+async function upscalesOf(found: readonly { members: number[] }[], contents: Contents, signal?: AbortSignal): Promise<Map<number, number>> {
+  const wanted = new Set<number>();
+  const photo = (i: number) => contents.photos[i]![0]!;
+  for (const { members } of found) {
+    const smallest = members.reduce((min, i) => Math.min(min, photo(i).width * photo(i).height), Infinity);
+    for (const i of members) if (photo(i).durationMs == null && mayBeToldEnlarged(photo(i).width, photo(i).height, smallest)) wanted.add(i);
+  }
+  if (wanted.size === 0) return new Map();
+  const factors = await upscaleFactors(new Map([...wanted].map((i) => [contents.hashes[i]!, contents.photos[i]!.map((p) => p.path)])), signal);
+  return new Map([...wanted].map((i) => [i, factors.get(contents.hashes[i]!) ?? 1]));
+}
+
+/** One group, its members in keep-best order; its keeper goes into `originals` when kept over an enlarged copy of it. */
+function groupOf(kind: DuplicateKind, contentIndexes: number[], contents: Contents, sharpness: Float64Array, placements: ReadonlyMap<string, 0 | 1>, upscale: ReadonlyMap<number, number>, originals: Set<string>): DuplicateGroup {
+  const candidates: KeepCandidate[] = contentIndexes.flatMap((i) => contents.photos[i]!.map((photo) => ({ photo, sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1, upscale: upscale.get(i) ?? 1 })));
   candidates.sort(compareForKeeping);
+  if (upscale.size && keepReasons(candidates[0]!, candidates.slice(1)).includes('not-upscaled')) originals.add(candidates[0]!.photo.path);
   const members = candidates.map(({ photo }) => ({ path: photo.path, width: photo.width, height: photo.height, bytes: photo.size }));
   return { kind, keep: members[0]!.path, members };
 }

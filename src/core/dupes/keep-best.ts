@@ -1,4 +1,6 @@
-// Which photo of a group to keep: the highest resolution, then the largest file, then the
+// Which photo of a group to keep: the highest resolution (of real detail: an enlarged copy,
+// upscale-check.ts, counts the pixels of the picture it was enlarged from, and loses a tie to
+// the photo it was enlarged from), then the largest file, then the
 // sharpest (variance of the Laplacian on its thumbnail), then the most complete EXIF (date
 // taken, camera, GPS). Byte-identical copies tie on all of those, so then: a real file inside
 // a library folder over a link or a file reached from outside (trashing the link leaves the
@@ -20,6 +22,15 @@ export interface KeepCandidate {
   /** 0: a real file inside a library folder; 1: a link, a file reached from outside, or
    *  unknown (placementsOf). Absent: 0. */
   placement?: 0 | 1;
+  /** By how much the content was enlarged from a smaller picture (upscale-check.ts); absent or
+   *  1: not enlarged, or not measured (only members of groups whose pixel counts differ are). */
+  upscale?: number;
+}
+
+/** The pixels a photo really has: an enlargement by f counts area / f². */
+export function detailArea(c: KeepCandidate): number {
+  const f = c.upscale ?? 1;
+  return (c.photo.width * c.photo.height) / (f * f);
 }
 
 export function exifCompleteness(p: KeepCandidate['photo']): number {
@@ -38,11 +49,16 @@ export function isCopyName(file: string): boolean {
 }
 
 type Compare = (a: KeepCandidate, b: KeepCandidate) => number;
+const area = (c: KeepCandidate) => c.photo.width * c.photo.height;
+const upscaled = (c: KeepCandidate) => (c.upscale ?? 1) > 1;
 
 /** The ranking, one criterion after another (negative: `a` ahead), each named: the review says
- *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own. */
+ *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own.
+ *  Resolution is named 'not-upscaled' when the keeper has no more pixels than an enlarged copy
+ *  it wins over. */
 const CRITERIA: readonly (readonly [KeepReason, Compare])[] = [
-  ['resolution', (a, b) => b.photo.width * b.photo.height - a.photo.width * a.photo.height],
+  ['resolution', (a, b) => detailArea(b) - detailArea(a)],
+  ['not-upscaled', (a, b) => (a.upscale ?? 1) - (b.upscale ?? 1)],
   ['size', (a, b) => b.photo.size - a.photo.size],
   ['sharpness', (a, b) => b.sharpness - a.sharpness],
   ['exif', (a, b) => exifCompleteness(b.photo) - exifCompleteness(a.photo)],
@@ -71,7 +87,7 @@ export function keepReasons(keeper: KeepCandidate, others: readonly KeepCandidat
   for (const other of others) {
     for (const [reason, compare] of CRITERIA) {
       const order = compare(keeper, other);
-      if (order < 0) found.add(reason);
+      if (order < 0) found.add(reason === 'resolution' && upscaled(other) && area(other) >= area(keeper) ? 'not-upscaled' : reason);
       if (order !== 0) break;
     }
   }

@@ -104,3 +104,50 @@ describe('keep-best with symbolic links', () => {
     expect(c).toMatchObject({ keep: dangling, members: [member(dangling), member(link), member(other)] });
   });
 });
+
+describe('keep-best with enlarged copies (upscale-check.ts)', () => {
+  const up = (c: KeepCandidate, upscale: number): KeepCandidate => ({ ...c, upscale });
+  const original = candidate('/p/tench.jpg', { width: 500, height: 375, size: 60_000 });
+  // Twice the sides, a larger file, first by path: everything today's ranking rewards.
+  const enlarged = up(candidate('/p/enhanced tench.jpg', { width: 1000, height: 750, size: 400_000 }, 50), 3);
+
+  it('keeps the original over its enlargement, for the reason it gives', () => {
+    expect(best(enlarged, original)).toBe('/p/tench.jpg');
+    expect(keepReasons(original, [enlarged])).toEqual(['not-upscaled']);
+    // Enlarged by exactly the factor reported: the same real detail, and the original goes first.
+    const exact = up(candidate('/p/a.jpg', { width: 1000, height: 750, size: 400_000 }), 2);
+    expect(best(exact, original)).toBe('/p/tench.jpg');
+    expect(keepReasons(original, [exact])).toEqual(['not-upscaled']);
+  });
+
+  it('still keeps a larger photo with real detail, and an enlargement of a much larger picture', () => {
+    const larger = candidate('/p/big.jpg', { width: 1000, height: 750 });
+    expect(best(original, larger)).toBe('/p/big.jpg');
+    expect(keepReasons(larger, [original])).toEqual(['resolution']);
+    const hugeEnlarged = up(candidate('/p/huge.jpg', { width: 8000, height: 6000 }), 2);
+    expect(best(original, hugeEnlarged)).toBe('/p/huge.jpg');
+    expect(keepReasons(hugeEnlarged, [original])).toEqual(['resolution']);
+    // More pixels than an enlarged copy, and more real detail: the reason is the pixels.
+    expect(keepReasons(larger, [up(candidate('/p/x.jpg', { width: 800, height: 600 }), 2)])).toEqual(['resolution']);
+  });
+
+  it('stays a total order: every subset of members keeps the photo the whole order ranks first', () => {
+    const cs = [
+      original,
+      enlarged,
+      candidate('/p/half.jpg', { width: 250, height: 188 }),
+      up(candidate('/p/same-size.jpg', { width: 500, height: 375, size: 90_000 }), 2),
+      up(candidate('/p/huge.jpg', { width: 4000, height: 3000 }), 4),
+      candidate('/p/big.jpg', { width: 700, height: 525 }),
+    ];
+    const order = [...cs].sort(compareForKeeping).map((c) => c.photo.path);
+    expect([...cs].reverse().sort(compareForKeeping).map((c) => c.photo.path)).toEqual(order);
+    expect(order).toEqual(['/p/huge.jpg', '/p/big.jpg', '/p/tench.jpg', '/p/enhanced tench.jpg', '/p/half.jpg', '/p/same-size.jpg']);
+    // Groups sharing members (near groups inside a similar one): each keeps its best by the one order.
+    for (let mask = 3; mask < 1 << cs.length; mask++) {
+      const group = cs.filter((_, i) => mask & (1 << i));
+      if (group.length < 2) continue;
+      expect([...group].sort(compareForKeeping)[0]!.photo.path).toBe(order.find((p) => group.some((c) => c.photo.path === p)));
+    }
+  });
+});

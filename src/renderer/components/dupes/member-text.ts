@@ -3,6 +3,7 @@
 // (to the second where the minute would not tell two copies apart), what is at stake on a copy
 // (its marks, and what the trash does with each), and why the keeper is suggested.
 import type { DuplicateMemberInfo, KeepReason } from '../../../shared/api';
+import { KEEP_REASON_TEXT } from '../../../shared/keep-reason-text';
 import { offsetText, takenAtText } from '../../../shared/taken-at';
 import { baseName, folderNames, formatCount } from '../../lib/format';
 
@@ -57,22 +58,11 @@ export function memberMarks(m: DuplicateMemberInfo): MemberMark[] {
   return marks;
 }
 
-const REASONS: Record<KeepReason, string> = {
-  resolution: 'more pixels',
-  size: 'a larger file',
-  sharpness: 'sharper',
-  exif: 'more complete EXIF (date, camera, GPS)',
-  'real-file': 'the real file, not a link or a file from outside the library',
-  name: 'not named like a copy',
-  older: 'the older file',
-  path: 'identical copies: first by path',
-};
-
 /** "Suggested: more pixels; not named like a copy" (the ranking's criteria that put it ahead of the others). */
 export function keepReasonsText(why: readonly KeepReason[]): string {
-  return `Suggested: ${why.map((r) => REASONS[r]).join('; ')}`;
+  return `Suggested: ${why.map((r) => KEEP_REASON_TEXT[r]).join('; ')}`;
 }
 
 /** The ranking, for the line's tooltip. */
-export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution, then file size, sharpness, EXIF completeness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
+export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution (an enlarged copy counts the pixels it was enlarged from), then the original over an enlarged copy, then file size, sharpness, EXIF completeness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
 

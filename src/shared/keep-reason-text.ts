@@ -1,0 +1,16 @@
+// Why a duplicate group's keeper is suggested, in words: the app's review ("Suggested: …")
+// and `shoebox dupes` (the note on a keeper kept over an enlarged copy) say the same.
+import type { KeepReason } from './api';
+
+/** Each of keep-best's criteria (src/core/dupes/keep-best.ts), as the reason a keeper is ahead. */
+export const KEEP_REASON_TEXT: Readonly<Record<KeepReason, string>> = {
+  resolution: 'more pixels',
+  'not-upscaled': 'the original: the others are enlarged copies, with no more detail',
+  size: 'a larger file',
+  sharpness: 'sharper',
+  exif: 'more complete EXIF (date, camera, GPS)',
+  'real-file': 'the real file, not a link or a file from outside the library',
+  name: 'not named like a copy',
+  older: 'the older file',
+  path: 'identical copies: first by path',
+};
