@@ -66,6 +66,8 @@ describe.skipIf(!hasChromium)('Esc closes the selection bar panels', () => {
     await bar().getByLabel('Name of a new album', { exact: true }).fill('Picks');
     await lib.page.keyboard.press('Enter');
     await eventually(() => bar().getByRole('status').innerText(), 20_000).toBe('Made the album “Picks” with 1 photo.');
+    // The panel's list of albums has the one just made (it was read once, when the panel opened).
+    await eventually(() => bar().getByLabel('Album', { exact: true }).locator('option').allInnerTexts(), 10_000).toEqual(['Choose an album', 'Picks']);
     await bar().getByLabel('Name of a new album', { exact: true }).fill('Not made');
     await lib.page.keyboard.press('Escape');
     await eventually(() => bar().getByLabel('Name of a new album', { exact: true }).count(), 10_000).toBe(0);

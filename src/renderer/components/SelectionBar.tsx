@@ -16,7 +16,8 @@ import { trashResultText } from '../lib/trash';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText, shiftResultText, shiftUndoneText } from '../lib/format';
 import { exportResultText } from '../lib/export-result';
-import { notifyAlbumsChanged } from './albums/albums-changed';
+import { notifyAlbumsChanged, useAlbumsVersion } from './albums/albums-changed';
+import { notifyTagsChanged } from './tags/useTagsVersion';
 import { ArchiveIcon } from './ArchiveIcon';
 import { RevealButton } from './RevealButton';
 import { SelectionTrashDialog } from './SelectionTrashDialog';
@@ -84,7 +85,9 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     else setTrash(chosen);
   };
   const [labels] = useAsync(async () => (panel === 'tag' ? (await client.listLabelSets()).flatMap((s) => s.labels.map((l) => ({ set: s.name, label: l.name }))) : []), [client, panel]);
-  const [albums] = useAsync(async () => (panel === 'album' ? (await client.listAlbums()).map((a) => a.name) : []), [client, panel]);
+  // Read again after any album change on this page (a New album made from this very panel).
+  const albumsVersion = useAlbumsVersion();
+  const [albums] = useAsync(async () => (panel === 'album' ? (await client.listAlbums()).map((a) => a.name) : []), [client, panel, albumsVersion]);
   const [label, setLabel] = useState('');
   const [chosenAlbum, setChosenAlbum] = useState('');
   const [dir, setDir] = useState('');
@@ -140,6 +143,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     run(async (chosen) => {
       const [set, name] = JSON.parse(label) as [string, string];
       const result = await client.setTagStates(chosen.map((p) => p.id), set, name, 'accepted');
+      notifyTagsChanged(); // the sidebar's tag counts and open tag views reload
       return `Tagged ${formatCount(result.done, 'photo')} “${name}”.${goneText(result.missing)}`;
     });
   /** Pins the selection to `album` or excludes it; `removed`: said as Delete's "Remove from album". */
