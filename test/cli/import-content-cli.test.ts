@@ -1,6 +1,8 @@
 // `shoebox import` tells photos and videos by their content, as `index` does
-// (core/library/photo-import.ts): a real JPEG without an extension is copied, a text file named
-// .JPG is left on the card and counted apart (listed in --json), a video is counted as a video,
+// (core/library/photo-import.ts): a real JPEG without an extension is copied; a file named as a
+// photo or video is copied whatever its content (a camera's own MP4 brand, a RAW no sniffer
+// knows: never left to a wiped card), and the index then names what it cannot read; a clip's
+// THM and a text file stay on the card, counted apart (listed in --json); a video counts as one;
 // a copy the library cannot index (a JPEG cut short or broken) is named in the summary and in
 // `failed`, a second copy on the card is not "already in the library", and a folder with
 // nothing to import says so. The card is never changed. Real LanceDB, tiny model, real ffmpeg.
@@ -36,7 +38,10 @@ async function mixedCard(library: string): Promise<{ card: string; dcim: string 
   const big = await writeColourPhoto(tempDir(), 'big.jpg', [90, 160, 20], { width: 640, height: 480 });
   truncateCopy(big, path.join(dcim, 'IMG_0006.JPG'), 0.3); // a copy cut short
   fs.writeFileSync(path.join(dcim, 'corrupted.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(3000)])); // a JPEG's start, then noise
-  fs.writeFileSync(path.join(dcim, 'IMG_FAKE.JPG'), 'not a photo at all\n');
+  fs.writeFileSync(path.join(dcim, 'IMG_FAKE.JPG'), 'not a photo at all\n'); // named as a photo: copied, and said it could not be indexed
+  fs.copyFileSync(path.join(dcim, 'IMG_0002.JPG'), path.join(dcim, 'MVI_0005.THM')); // a clip's JPEG thumbnail: a side file, left
+  // A camera's own MP4 brand the sniffer does not know: a video by its name, copied.
+  fs.writeFileSync(path.join(dcim, 'MVI_0007.MP4'), Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypCAEP'), crypto.randomBytes(2000)]));
   fs.writeFileSync(path.join(dcim, 'EMPTY.JPG'), '');
   fs.writeFileSync(path.join(card, 'notes.txt'), 'a camera card\n');
   return { card, dcim };
@@ -55,11 +60,11 @@ describe('shoebox import by content', () => {
     const before = sums(card);
 
     const res = await run('import', ...MODEL, card, '--to', library);
-    expect(res.stdout).toBe(`copied 5 photos and 1 video into ${library}, 1 photo already in the library, 1 duplicate on the card, 3 files left on the card (not photos or videos); 4 indexed, 2 could not be indexed: IMG_0006.JPG, corrupted.jpg\n`);
-    expect(res.code).toBe(0); // everything was copied (the card may be wiped); two copies could not be indexed, as index says them
-    expect(res.stderr).toMatch(/^shoebox: copied .*IMG_0006\.JPG, but could not index it: .+\nshoebox: copied .*corrupted\.jpg, but could not index it: .+\n$/);
+    expect(res.stdout).toBe(`copied 6 photos and 2 videos into ${library}, 1 photo already in the library, 1 duplicate on the card, 3 files left on the card (not photos or videos); 4 indexed, 4 could not be indexed: IMG_0006.JPG, IMG_FAKE.JPG, MVI_0007.MP4 and 1 more\n`);
+    expect(res.code).toBe(0); // everything was copied (the card may be wiped); four copies could not be indexed, as index says them
+    expect(res.stderr.split('\n').filter(Boolean).map((l) => /^shoebox: copied .*\/([^/]+), but could not index it: .+$/.exec(l)?.[1]).sort()).toEqual(['IMG_0006.JPG', 'IMG_FAKE.JPG', 'MVI_0007.MP4', 'corrupted.jpg']);
     const copied = [...sums(library).keys()].filter((p) => p !== 'kept.jpg').map((p) => path.basename(p)).sort();
-    expect(copied).toEqual(['IMG_0001.JPG', 'IMG_0001.JPG.xmp', 'IMG_0002.JPG', 'IMG_0003', 'IMG_0006.JPG', 'MVI_0005.MP4', 'corrupted.jpg']);
+    expect(copied).toEqual(['IMG_0001.JPG', 'IMG_0001.JPG.xmp', 'IMG_0002.JPG', 'IMG_0003', 'IMG_0006.JPG', 'IMG_FAKE.JPG', 'MVI_0005.MP4', 'MVI_0007.MP4', 'corrupted.jpg']);
     expect(sums(card)).toEqual(before); // the card is only read
 
     // Again: only what the library really holds is "already"; the copies it cannot index are failures again.
@@ -69,12 +74,12 @@ describe('shoebox import by content', () => {
     expect(json).toMatchObject({ from: card, to: library, copied: [], copiedVideos: 0, already: 5, alreadyVideos: 1, duplicates: 1, indexed: 0, stopped: false });
     expect(json.skipped).toEqual([
       { path: path.join(dcim, 'EMPTY.JPG'), reason: 'empty file (0 bytes)' },
-      { path: path.join(dcim, 'IMG_FAKE.JPG'), reason: 'not a photo or video, though named like one (unrecognised content)' },
+      { path: path.join(dcim, 'MVI_0005.THM'), reason: 'not a photo or video' },
       { path: path.join(card, 'notes.txt'), reason: 'not a photo or video' },
     ]);
-    expect((json.failed as { path: string; step: string }[]).map((f) => [path.basename(f.path), f.step])).toEqual([['IMG_0006.JPG', 'index'], ['corrupted.jpg', 'index']]);
+    expect((json.failed as { path: string; step: string }[]).map((f) => [path.basename(f.path), f.step]).sort()).toEqual([['IMG_0006.JPG', 'index'], ['IMG_FAKE.JPG', 'index'], ['MVI_0007.MP4', 'index'], ['corrupted.jpg', 'index']]);
     const text = await run('import', ...MODEL, card, '--to', library);
-    expect(text.stdout).toBe(`no new photos or videos in ${card}: 4 photos and 1 video already in the library, 1 duplicate on the card, 3 files left on the card (not photos or videos); 2 could not be indexed: IMG_0006.JPG, corrupted.jpg\n`);
+    expect(text.stdout).toBe(`no new photos or videos in ${card}: 4 photos and 1 video already in the library, 1 duplicate on the card, 3 files left on the card (not photos or videos); 4 could not be indexed: IMG_0006.JPG, IMG_FAKE.JPG, MVI_0007.MP4 and 1 more\n`);
     expect(sums(card)).toEqual(before);
     const listed = JSON.parse((await run('list', ...MODEL, '--json')).stdout) as unknown[];
     expect(listed.length).toBe(5); // kept.jpg, three photos, the video
@@ -89,7 +94,7 @@ describe('shoebox import by content', () => {
     const empty = tempDir('shoebox-import-empty-card-');
     const res = await run('import', ...MODEL, empty, '--to', library);
     expect(res).toEqual({ code: 0, stdout: `no photos or videos found in ${empty}\n`, stderr: '' });
-    fs.writeFileSync(path.join(empty, 'IMG_FAKE.JPG'), 'not a photo');
+    fs.writeFileSync(path.join(empty, 'notes.txt'), 'not a photo');
     const other = await run('import', ...MODEL, empty, '--to', library);
     expect(other).toEqual({ code: 0, stdout: `no photos or videos found in ${empty} (1 file there is not a photo or video)\n`, stderr: '' });
     expect(fs.readdirSync(library)).toEqual(['kept.jpg']);

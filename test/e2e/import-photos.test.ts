@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('import from a camera card in the browser', () => 
     await writeExifColourPhoto(path.join(card, 'DCIM'), 'IMG_0001.JPG', [220, 20, 20], { taken: '2024:06:15 18:00:00' });
     fs.copyFileSync(path.join(lib.photos, 'home.jpg'), path.join(card, 'DCIM', 'IMG_0002.JPG')); // held already
     fs.writeFileSync(path.join(card, 'DCIM', 'IMG_0003.JPG'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])); // a JPEG's start, then nothing readable
-    fs.writeFileSync(path.join(card, 'DCIM', 'IMG_FAKE.JPG'), 'not a photo'); // left on the card
+    fs.writeFileSync(path.join(card, 'DCIM', 'MVI_0004.THM'), 'a clip thumbnail'); // a side file: left on the card
     await lib.page.goto(lib.serve.url);
     await eventually(() => tileNames(lib.page), 60_000).toEqual(['home.jpg']);
 
@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('import from a camera card in the browser', () => 
     expect(fs.existsSync(path.join(lib.photos, '2024', '2024-06-15', 'IMG_0001.JPG'))).toBe(true);
     await eventually(async () => (await tileNames(lib.page)).sort(), 30_000).toEqual(['IMG_0001.JPG', 'home.jpg']);
     await screenshot(lib.page, 'import-photos');
-    expect(fs.readdirSync(path.join(card, 'DCIM')).sort()).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG', 'IMG_0003.JPG', 'IMG_FAKE.JPG']);
+    expect(fs.readdirSync(path.join(card, 'DCIM')).sort()).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG', 'IMG_0003.JPG', 'MVI_0004.THM']);
   });
 
   it('a refused import after one that worked says why alone, as a sentence: the old result goes', async () => {

@@ -179,7 +179,7 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     fs.renameSync(await writeCaptionedPhoto(card, 'tmp.jpg', [40, 200, 40], ['-DateTimeOriginal=2024:06:15 11:00:00']), path.join(card, 'IMG_0002')); // no extension
     writeColourVideo(path.join(card, 'MVI_0003.MP4'), [{ colour: 'yellow', seconds: 1 }]);
     fs.writeFileSync(path.join(card, 'IMG_0004.JPG'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])); // a JPEG's start, then nothing readable
-    fs.writeFileSync(path.join(card, 'IMG_FAKE.JPG'), 'not a photo');
+    fs.writeFileSync(path.join(card, 'notes.txt'), 'not a photo');
     const before = snapshot(card);
     process.env.SHOEBOX_FFMPEG = systemFfmpeg().path;
     try {

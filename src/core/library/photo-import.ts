@@ -19,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { sha256File } from '../../base/sha256-file';
 import { hasVideoExtension, locateFfmpeg, probeVideo, readPhotoMetadata, sniffImage, sniffVideo, type FfmpegLocation } from '../media';
 import { hasPhotoExtension } from '../media/photo-extensions';
+import { isIgnoredFile } from './scan';
 import { isRegularFile } from '../../base/file-kind';
 
 /** What a file is by its content (never by its name). */
@@ -149,16 +150,24 @@ async function sniffMedia(files: string[], report: PhotoImportReport, signal?: A
       report.failed.push({ path: file, error: oneLine(error) });
       continue;
     }
-    // sniffImage first: HEIC, AVIF and CR3 are ISO-BMFF as MP4 is, with photos' brands.
-    if (sniffImage(head)) media.push({ file, kind: 'photo' });
-    else if (sniffVideo(head)) media.push({ file, kind: 'video' });
-    else others.push({ file, empty: head.length === 0 });
+    // As the index tells them (indexer.ts), so nothing it would index stays on the card: a
+    // file it passes by (a sidecar, a clip's THM or proxy) is not a photo; sniffImage first
+    // (HEIC, AVIF and CR3 are ISO-BMFF as MP4 is, with photos' brands); a video container the
+    // sniffer does not know (a camera's own brand) is a video by its name, as ffmpeg reads it;
+    // a file named as a photo that no sniffer knows is copied too (the index records it as
+    // failed, and the summary names it): a camera's new RAW must not be left to a wiped card.
+    const named = { photo: hasPhotoExtension(file), video: hasVideoExtension(file) };
+    const empty = head.length === 0;
+    if (isIgnoredFile(file)) others.push({ file, empty });
+    else if (sniffImage(head)) media.push({ file, kind: 'photo' });
+    else if (sniffVideo(head) || (named.video && !empty)) media.push({ file, kind: 'video' });
+    else if (named.photo && !empty) media.push({ file, kind: 'photo' });
+    else others.push({ file, empty });
   }
   const sidecars = new Set(media.map((m) => `${m.file}.xmp`));
   for (const { file, empty } of others) {
     if (sidecars.has(file)) continue;
-    const named = hasPhotoExtension(file) || hasVideoExtension(file);
-    const reason = empty ? 'empty file (0 bytes)' : named ? 'not a photo or video, though named like one (unrecognised content)' : 'not a photo or video';
+    const reason = empty ? 'empty file (0 bytes)' : 'not a photo or video';
     report.skipped.push({ path: file, reason });
   }
   return { media, complete: true };

@@ -53,8 +53,14 @@ export function scanContext(libraryFolders: readonly string[], skip: readonly st
   return { visited: new Set(), files: new Map(), inodes: new Map(), libraryFolders: libraryFolders.map((f) => path.resolve(f)), skip: [...skip.map((s) => path.resolve(s)), ...SYSTEM_FOLDERS] };
 }
 
-/** Sidecars and OS litter that are never photos. */
-const IGNORED_EXTENSIONS = new Set(['.xmp', '.json', '.txt', '.db', '.ini', '.thm', '.aae', '.pp3', '.dop', '.on1']);
+/** Sidecars, OS litter and cameras' side files that are never the user's photos: a THM is a
+ *  JPEG thumbnail of a clip, an LRV (GoPro) or LRF (DJI) a low-resolution proxy MP4 of one. */
+const IGNORED_EXTENSIONS = new Set(['.xmp', '.json', '.txt', '.db', '.ini', '.thm', '.aae', '.pp3', '.dop', '.on1', '.lrv', '.lrf']);
+
+/** Whether the index passes this file by (a sidecar, a camera's side file): import leaves it too. */
+export function isIgnoredFile(file: string): boolean {
+  return IGNORED_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
 
 export const FOLDER_NOT_FOUND = 'folder not found (unmounted?)';
 export const FOLDER_EMPTY = 'folder is empty (unmounted?)';
@@ -107,7 +113,7 @@ export async function scanFolder(
         continue;
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      if (IGNORED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      if (isIgnoredFile(entry.name)) continue;
       let st: import('node:fs').Stats;
       try {
         st = await fs.stat(full); // follows symlinks
