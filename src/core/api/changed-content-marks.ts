@@ -16,6 +16,7 @@ import type { LibraryFiles } from '../location/library-files';
 import type { ContentChange } from '../library/content-changes';
 import type { LibraryStore, TagRecord } from '../store/types';
 import type { MarkWrites } from './api-context';
+import { labelKey } from '../tags/label-set';
 
 export async function carryMarksToNewContent(store: LibraryStore, files: LibraryFiles, changes: readonly ContentChange[], writes: MarkWrites): Promise<void> {
   if (changes.length === 0) return;
@@ -125,5 +126,6 @@ async function renameAlbumEntries(store: LibraryStore, writes: MarkWrites, next:
 }
 
 function tagKey(hash: string, t: Pick<TagRecord, 'set' | 'label'>): string {
-  return JSON.stringify([hash, t.set, t.label]);
+  // The label as the set's validator compares it (labelKey): "red" and "Red" are one tag.
+  return JSON.stringify([hash, t.set, labelKey(t.label)]);
 }

@@ -15,6 +15,7 @@ import type { LibraryService } from '../library/library-service';
 import type { MarkWrites } from './api-context';
 import type { TagRecord } from '../store/types';
 import { TaggingService } from '../tags/tagging-service';
+import { labelKey } from '../tags/label-set';
 
 export interface MovedPhotos {
   /** The paths moved to the trash. */
@@ -135,6 +136,7 @@ export async function keepMarksOnKeepers(lib: LibraryService, photos: MovedPhoto
   return gained.size;
 }
 
+/** One decision per content, set and label, the label compared as the set's validator does (labelKey). */
 function decisionKey(t: { hash: string; set: string; label: string }): string {
-  return JSON.stringify([t.hash, t.set, t.label]);
+  return JSON.stringify([t.hash, t.set, labelKey(t.label)]);
 }
