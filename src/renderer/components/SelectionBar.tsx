@@ -16,6 +16,7 @@ import { trashResultText } from '../lib/trash';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText, shiftResultText, shiftUndoneText } from '../lib/format';
 import { exportResultText } from '../lib/export-result';
+import { changedAny, takenAtResultText } from '../lib/taken-at-result';
 import { notifyAlbumsChanged, useAlbumsVersion } from './albums/albums-changed';
 import { notifyTagsChanged } from './tags/useTagsVersion';
 import { ArchiveIcon } from './ArchiveIcon';
@@ -26,7 +27,6 @@ import { NewAlbumField, newAlbumWith } from './albums/NewAlbumField';
 import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
 import type { AskRotate, Undo } from '../hooks/useListSelection';
-import { parseTakenAt, takenAtText } from '../../shared/taken-at';
 import { useRefocus } from '../hooks/useRefocus';
 
 interface SelectionBarProps {
@@ -175,10 +175,8 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const setDates = (takenAt: string | null) =>
     run(async (chosen) => {
       const result = await client.setTakenAt(chosen.map((p) => p.id), takenAt);
-      const photos = formatCount(result.done, 'photo');
-      const done = takenAt === null ? `Put back the files’ own dates on ${photos}.` : `Set the date taken of ${photos} to ${takenAtText(parseTakenAt(takenAt).takenAt)}.`;
-      const text = `${done}${goneText(result.missing)}`;
-      if (result.done) onMoved(text);
+      const text = takenAtResultText(result, takenAt);
+      if (changedAny(result)) onMoved(text);
       return text;
     });
   const shiftDates = (seconds: number) =>

@@ -1,0 +1,23 @@
+// The selection bar's line after Date…: how many photos took the date (or their files' own
+// back), and how many showed it already (the core counts those `unchanged`: no edit is made).
+import type { BatchResult } from '../../shared/api';
+import { parseTakenAt, takenAtText } from '../../shared/taken-at';
+import { formatCount, goneText } from './format';
+import { markResultText } from './marks';
+
+/** `takenAt`: the date set, or null when the files' own dates were put back. */
+export function takenAtResultText(result: BatchResult, takenAt: string | null): string {
+  const unchanged = Math.min(result.unchanged ?? 0, result.done);
+  if (unchanged > 0 && !changedAny(result)) {
+    const what = takenAt === null ? `${unchanged === 1 ? 'its' : 'their'} file’s date` : 'that date';
+    return `${formatCount(unchanged, 'photo')} showed ${what} already: nothing changed.${goneText(result.missing)}`;
+  }
+  if (takenAt === null) return markResultText(result, (photos) => `Put back the files’ own dates on ${photos}.`, (n) => `${formatCount(n, 'photo')} showed ${n === 1 ? 'its' : 'their'} file’s date already.`);
+  const when = takenAtText(parseTakenAt(takenAt).takenAt);
+  return markResultText(result, (photos) => `Set the date taken of ${photos} to ${when}.`, (n) => `${formatCount(n, 'photo')} showed that date already.`);
+}
+
+/** Whether the call changed any photo's date (the views showing them then move them). */
+export function changedAny(result: BatchResult): boolean {
+  return result.done - Math.min(result.unchanged ?? 0, result.done) > 0;
+}
