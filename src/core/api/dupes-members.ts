@@ -79,10 +79,13 @@ async function upscalesOf(page: DuplicateReport, rows: ReadonlyMap<string, Photo
       return row ? [{ m, row }] : [];
     });
     const smallest = members.reduce((min, { m }) => Math.min(min, m.width * m.height), Infinity);
+    // Only what the scan measured, by its own rule (a picture's groups are all on its page): a
+    // factor this process measured in an earlier scan must not give a reason this one did not.
     for (const { m, row } of members) {
+      if (row.durationMs != null || !mayBeToldEnlarged(m.width, m.height, smallest)) continue;
       const known = knownUpscale(row.hash);
       if (known !== undefined) out.set(row.hash, known);
-      else if (row.durationMs == null && mayBeToldEnlarged(m.width, m.height, smallest)) files.set(row.hash, [...(files.get(row.hash) ?? []), m.path]);
+      else files.set(row.hash, [...(files.get(row.hash) ?? []), m.path]);
     }
   }
   for (const [hash, factor] of await upscaleFactors(files)) out.set(hash, factor);
