@@ -5,8 +5,8 @@
 // still one LanceDB query). A label no set has is a QueryError (the CLI's usage error); a
 // known label nobody carries finds nothing.
 import type { SearchLibrary } from './search-library';
-import { labelIndex, labelKey, parseLabelSetJson, type LabelSet } from '../tags/label-set';
-import { currentTagsOf, isShown } from '../tags/current-labels';
+import { labelIndex, parseLabelSetJson, type LabelSet } from '../tags/label-set';
+import { hashesShowingLabel } from '../tags/current-labels';
 import { QueryError } from './query-error';
 
 export interface AllowedPhotos {
@@ -26,13 +26,7 @@ export const photosWithTag: TagFilter = async (library, label) => {
     if (labelIndex(set, label) >= 0) named.push(set);
   }
   if (named.length === 0) throw new QueryError(`--tag ${label}: no label set has the label "${label}" (shoebox labels list)`);
-  // Every row of the label in any spelling (a decision recorded on "red" holds for "Red"), as
-  // the photo's tags show it (current-labels.ts): a rejection hides the model's tag.
-  const key = labelKey(label);
-  const hashes = new Set<string>();
-  for (const set of named) {
-    const rows = (await store.listTags({ set: set.name })).filter((t) => labelKey(t.label) === key);
-    for (const t of currentTagsOf([set], rows)) if (isShown(t)) hashes.add(t.hash);
-  }
+  // Any spelling of the label, as the photo's tags show it (current-labels.ts).
+  const hashes = await hashesShowingLabel(store, named, label);
   return { hashes: [...hashes] };
 };

@@ -8,7 +8,7 @@
 // a decision recorded on "red" holds for the set's "Red" once the set spells it so. The
 // stored rows keep the label as they were written (nothing here rewrites them); a read shows
 // them under the set's spelling, one tag per photo, set and label.
-import type { LabelSetRepository, TagRecord } from '../store/types';
+import type { LabelSetRepository, TagRecord, TagRepository } from '../store/types';
 import { labelKey, parseLabelSetJson, type LabelSet } from './label-set';
 
 /** The tags of labels the library's sets have now (see currentTagsOf). */
@@ -37,6 +37,20 @@ export function currentTagsOf<T extends TagRecord>(sets: readonly LabelSet[], ta
     if (!other || rank(t) > rank(other)) winners.set(key, t.label === label ? t : { ...t, label });
   }
   return [...winners.values()];
+}
+
+/**
+ * The contents that show `label` (in any spelling) as a tag of one of `sets`: the model's tag or
+ * an acceptance, a rejection in any spelling hiding the model's tag (`tags find`, `search --tag`).
+ */
+export async function hashesShowingLabel(store: Pick<TagRepository, 'listTags'>, sets: readonly LabelSet[], label: string): Promise<Set<string>> {
+  const key = labelKey(label);
+  const hashes = new Set<string>();
+  for (const set of sets) {
+    const rows = (await store.listTags({ set: set.name })).filter((t) => labelKey(t.label) === key);
+    for (const t of currentTagsOf([set], rows)) if (isShown(t)) hashes.add(t.hash);
+  }
+  return hashes;
 }
 
 /** A tag a photo shows (automatic or accepted; a rejected one hides its label). */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoRecord, TagRecord, TagRepository, TagState, VectorBatch, VectorReads } from '../store/types';
 import { isInside } from '../../base/path-inside';
 import { learnShifts, type LabelExamples } from './adaptation';
-import { currentTagsOf, isShown, onCurrentLabels } from './current-labels';
+import { currentTagsOf, hashesShowingLabel, isShown, onCurrentLabels } from './current-labels';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
 import { LabelSetError, labelIndex, labelKey, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
@@ -414,11 +414,8 @@ export class TaggingService {
     const store = await this.library.readable();
     // The model's own suggestions and the user's decisions (listTags); the photos holding
     // them are the library's, not only those the model in use has embedded.
-    // Every state of the set, matched by labelKey: decisions in another spelling count, a
-    // rejection hides the model's tag (current-labels.ts).
-    const key = labelKey(label);
-    const hashes = new Set<string>();
-    for (const s of named) for (const t of currentTagsOf([s], await store.listTags({ set: s.name }))) if (isShown(t) && labelKey(t.label) === key) hashes.add(t.hash);
+    // Any spelling of the label: decisions in another count, a rejection hides the model's tag.
+    const hashes = await hashesShowingLabel(store, named, label);
     const paths = await store.libraryPathsByHash([...hashes]);
     return [...new Set([...paths.values()].flat())].sort();
   }
