@@ -9,7 +9,7 @@ import { writeExifColourPhoto } from '../helpers/exif-photos';
 import { hasChromium } from './helpers/browser';
 import { eventually } from './helpers/ui-session';
 import { useLibrarySession } from './helpers/library-session';
-import { tileNames } from './helpers/tiles';
+import { focusedName, skipToPhotos, tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('grid arrows from a tile reached with Tab', () => 
 
   const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
   /** What a screen reader says first for the focused element: its label (or its tag). */
-  const focused = () => lib.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+  const focused = () => focusedName(lib.page);
   const ring = () => lib.page.locator('.tile--focused').getAttribute('data-index');
   const checked = () => lib.page.locator('.tile').getByRole('checkbox', { checked: true }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
   const press = async (key: string, label: string, index: number) => {
@@ -36,10 +36,7 @@ describe.skipIf(!hasChromium)('grid arrows from a tile reached with Tab', () => 
   it("→ from the 4th tile's Open button, reached with Tab, goes to the 5th, and the focus goes with it", async () => {
     await lib.page.goto(lib.serve.url);
     await eventually(() => tileNames(lib.page), 60_000).toEqual(ALL);
-    await lib.page.keyboard.press('Tab');
-    await eventually(() => lib.page.evaluate(() => document.activeElement?.textContent ?? null), 10_000).toBe('Skip to photos');
-    await lib.page.keyboard.press('Enter');
-    await eventually(focused, 10_000).toBe('Open p1.jpg');
+    await skipToPhotos(lib.page, 'p1.jpg');
     // Each tile: its Open button, then its "More like this".
     for (let i = 0; i < 6; i++) await lib.page.keyboard.press('Tab');
     await eventually(focused, 10_000).toBe('Open p4.jpg');

@@ -9,7 +9,7 @@ import { writeExifColourPhoto } from '../helpers/exif-photos';
 import { hasChromium } from './helpers/browser';
 import { eventually } from './helpers/ui-session';
 import { useLibrarySession } from './helpers/library-session';
-import { tileNames } from './helpers/tiles';
+import { focusedName, skipToPhotos, tileNames } from './helpers/tiles';
 
 if (!hasChromium) console.warn('e2e: skipped, /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -24,17 +24,14 @@ describe.skipIf(!hasChromium)('Space on a tile selects, Enter opens', () => {
 
   const viewer = () => lib.page.getByRole('dialog', { name: /^Photo viewer/ });
   const bar = () => lib.page.getByRole('toolbar', { name: 'Selected photos' });
-  const focused = () => lib.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+  const focused = () => focusedName(lib.page);
   const ring = () => lib.page.locator('.tile--focused').getAttribute('data-index');
   const checked = () => lib.page.locator('.tile').getByRole('checkbox', { checked: true }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
 
   it('right after the viewer closes, Space selects the photo whose tile has the focus, not opens it again', async () => {
     await lib.page.goto(lib.serve.url);
     await eventually(() => tileNames(lib.page), 60_000).toEqual(ALL);
-    await lib.page.keyboard.press('Tab');
-    await eventually(() => lib.page.evaluate(() => document.activeElement?.textContent ?? null), 10_000).toBe('Skip to photos');
-    await lib.page.keyboard.press('Enter');
-    await eventually(focused, 10_000).toBe('Open p1.jpg');
+    await skipToPhotos(lib.page, 'p1.jpg');
     // The arrows go on from the tile that has the focus (the first), and the focus goes with the ring.
     await lib.page.keyboard.press('ArrowRight');
     await eventually(ring, 10_000).toBe('1');

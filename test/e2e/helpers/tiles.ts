@@ -15,3 +15,16 @@ export async function waitForThumbnails(page: Page, first?: number): Promise<voi
     page.locator('.tile__open img').evaluateAll((imgs, count) => imgs.slice(0, count ?? imgs.length).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), first),
   ).toBe(true);
 }
+
+/** The element with the focus as a test names it: its aria-label, else its tag name. */
+export function focusedName(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+}
+
+/** A keyboard user's way into the grid: Tab to "Skip to photos", Enter; then `firstTile`'s Open button has the focus. */
+export async function skipToPhotos(page: Page, firstTile: string): Promise<void> {
+  await page.keyboard.press('Tab');
+  await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? null), 10_000).toBe('Skip to photos');
+  await page.keyboard.press('Enter');
+  await eventually(() => focusedName(page), 10_000).toBe(`Open ${firstTile}`);
+}
