@@ -125,10 +125,11 @@ export class TaggingService {
     // A label taken out of the set takes its automatic tags with it, every model's (the next
     // tagging would not make them again); the user's decisions on it stay, and count again
     // if it comes back. Before the set is saved: a crash in between leaves the label in the
-    // set, its tags to be made again by the next tagging.
+    // set, its tags to be made again by the next tagging. A label only spelled anew ("red" →
+    // "Red") is not taken out: its tags show under the new spelling (labelKey, as reads match).
     const before = await store.getLabelSet(checked.name);
-    const labels = new Set(checked.labels.map((l) => l.name));
-    const removed = before ? parseLabelSetJson(before.json, `"${checked.name}" (stored)`).labels.map((l) => l.name).filter((l) => !labels.has(l)) : [];
+    const labels = new Set(checked.labels.map((l) => labelKey(l.name)));
+    const removed = before ? parseLabelSetJson(before.json, `"${checked.name}" (stored)`).labels.map((l) => l.name).filter((l) => !labels.has(labelKey(l))) : [];
     if (removed.length) await store.removeAutoTagsOfLabels(checked.name, removed);
     await store.putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
   }

@@ -124,6 +124,16 @@ describe('labels are matched case-insensitively', () => {
     expect(await lib.store.listTags({ label: 'Red', states: ['accepted'] })).toHaveLength(1);
   });
 
+  it("a set saved with only a label's case changed keeps that label's automatic tags, shown under the new spelling", async () => {
+    await tagging.tagFolder('colours', DIR);
+    await tagging.importLabelSet(JSON.stringify({ name: 'colours', labels: ['RED', 'Blue'] }), 'respelled.json');
+    const shown = await tagging.photoTags({ folder: DIR });
+    expect(tagsOf(shown, RED)).toEqual(['RED:auto']);
+    expect(await tagging.pathsWithTag('red')).toEqual([PURPLE, RED]);
+    // The stored rows are kept as written (reads show them under the set's spelling).
+    expect((await lib.store.listTags({ states: ['auto'] })).map((t) => t.label).sort()).toEqual(['Blue', 'Red', 'Red']);
+  });
+
   it('finding photos by label ignores case and spaces around it, in every set that has it', async () => {
     await tagging.tagFolder('colours', DIR);
     expect(await tagging.pathsWithTag('  red ')).toEqual([PURPLE, RED]);
