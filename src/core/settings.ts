@@ -7,6 +7,7 @@ import { writeFileAtomicSync } from '../base/atomic-write';
 import { homePaths } from './paths';
 import type { ExecutionProviderName } from '../shared/api';
 import { parseProvider } from './clip/providers';
+import { jsonSyntaxText } from '../shared/json-syntax-text';
 
 export interface Settings {
   /** Id of the model folder under <home>/models that search and embedding use. */
@@ -39,7 +40,7 @@ export function readSettings(home: string): Settings {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new SettingsError(`${file} is not valid JSON (${(err as Error).message}); fix it or delete it to start from defaults`);
+    throw new SettingsError(`${file} is not valid JSON (${jsonSyntaxText(text, err)}); fix it or delete it to start from defaults`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SettingsError(`${file} must hold a JSON object; fix it or delete it to start from defaults`);

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDirectory } from '../../base/file-kind';
+import { jsonSyntaxText } from '../../shared/json-syntax-text';
 
 export type ModelLayout = 'immich' | 'transformers';
 
@@ -155,11 +156,17 @@ function requireFile(root: string, rel: string): void {
 
 function readJson(root: string, rel: string): Record<string, unknown> {
   const full = path.join(root, rel);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch (err) {
+    throw new ModelFolderError(`${full}: cannot read (${(err as Error).message})`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(fs.readFileSync(full, 'utf8'));
+    value = JSON.parse(text);
   } catch (err) {
-    throw new ModelFolderError(`${full}: not valid JSON (${(err as Error).message})`);
+    throw new ModelFolderError(`${full}: not valid JSON (${jsonSyntaxText(text, err)})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelFolderError(`${full}: expected a JSON object`);
   return value as Record<string, unknown>;

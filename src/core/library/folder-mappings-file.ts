@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../base/atomic-write';
 import type { FolderMapping } from './folder-mapping';
+import { jsonSyntaxText } from '../../shared/json-syntax-text';
 
 export const FOLDER_MAPPINGS_FILE = 'folder-mappings.json';
 
@@ -38,7 +39,7 @@ function readDocument(home: string): MappingsDocument {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw broken(`is not valid JSON (${(error as Error).message})`);
+    throw broken(`is not valid JSON (${jsonSyntaxText(text, error)})`);
   }
   const libraries = (value as Partial<MappingsDocument> | null)?.libraries;
   if (typeof libraries !== 'object' || libraries === null || Array.isArray(libraries)) throw broken('must hold {"version": 1, "libraries": {...}}');

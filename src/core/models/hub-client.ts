@@ -11,6 +11,7 @@
 import { ModelError } from './model-error';
 import { unsafeRepoPathReason } from './repo-path';
 import { VERSION } from '../version';
+import { jsonSyntaxText } from '../../shared/json-syntax-text';
 
 export const DEFAULT_HF_ENDPOINT = 'https://huggingface.co';
 
@@ -275,11 +276,12 @@ export class HubClient {
           chunks.push(chunk.value);
         }
       }
+      const text = Buffer.concat(chunks).toString('utf8');
       let json: unknown;
       try {
-        json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        json = JSON.parse(text);
       } catch (err) {
-        throw new ModelError('hub', `${url}: not valid JSON (${(err as Error).message})`);
+        throw new ModelError('hub', `${url}: not valid JSON (${jsonSyntaxText(text, err)})`);
       }
       return { json, link: res.headers.get('link'), bytes };
     } finally {

@@ -7,6 +7,7 @@
 // `threshold`, `margin` and `templates` are optional (defaults below; see zero-shot.ts for
 // the decision rule). Validation errors are one line naming the offending field.
 import type { LabelSetInput } from '../../shared/api';
+import { jsonSyntaxText } from '../../shared/json-syntax-text';
 
 export interface Label {
   name: string;
@@ -140,20 +141,9 @@ export function parseLabelSetJson(text: string, source: string): LabelSet {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new LabelSetError(`label set ${source}: not valid JSON (${jsonErrorText(error as Error)})`);
+    throw new LabelSetError(`label set ${source}: not valid JSON: ${jsonSyntaxText(text, error)}`);
   }
   return parseLabelSet(value, source);
-}
-
-/**
- * JSON.parse's reason on one line, whole: it quotes the start of the text, whose line breaks
- * (a file's last newline) and other control characters are written as JSON escapes, and
- * without its own " is not valid JSON" (the message says so already).
- */
-function jsonErrorText(error: Error): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = error.message.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return escaped.replace(/ is not valid JSON$/, '');
 }
 
 /** The set as users export it: labels without prompts as plain strings. */

@@ -69,6 +69,9 @@ describe('settings.json', () => {
     expect(message).not.toContain('\n');
     expect(() => updateSettings(home, { activeModel: 'x' })).toThrow(SettingsError);
     expect(fs.readFileSync(settingsPath(home), 'utf8')).toBe('{"activeModel": ');
+    // A bad token over several lines: where it is, not V8's quote of the text (its newlines too).
+    fs.writeFileSync(settingsPath(home), '{\n  "activeModel": oops\n}\n');
+    expect(() => readSettings(home)).toThrow(`${settingsPath(home)} is not valid JSON (Unexpected token 'o' at line 2, column 18); fix it or delete it to start from defaults`);
   });
 
   it('rejects JSON that is not an object, or an activeModel that is not a string', () => {

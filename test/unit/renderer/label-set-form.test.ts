@@ -2,7 +2,8 @@
 // (V8 quotes the text around a bad token, newlines and all, so its first line was cut
 // mid-quote), and Delete's question says what removing a set keeps, as `labels remove` does.
 import { describe, expect, it } from 'vitest';
-import { importJson, jsonSyntaxText, removalQuestion } from '../../../src/renderer/components/tags/label-set-form';
+import { importJson, removalQuestion } from '../../../src/renderer/components/tags/label-set-form';
+import { jsonSyntaxText } from '../../../src/shared/json-syntax-text';
 
 const importError = (text: string): string => {
   try {
