@@ -10,9 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKABLE_METHODS } from '../../src/shared/api-methods';
 import { DEFAULT_MODEL_ID, findCatalogEntry } from '../../src/core/models/catalog';
-// The app's formatter: the catalog's bytes `shoebox models list` prints, rounded as a person
+// The formatter the app and the CLI share: the catalog's bytes `shoebox models list` prints, rounded as a person
 // reads them ("about 610 MB", not "610.0 MB").
-import { formatBytes } from '../../src/renderer/lib/format';
+import { formatBytes } from '../../src/shared/bytes-text';
 import { FakeHub, readTree } from '../helpers/fake-hub';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS } from '../fixtures/models/paths';

@@ -1,7 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
 import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { formatDuration } from '../../shared/video-time';
-import { baseName, formatBytes, formatDate } from '../lib/format';
+import { baseName, formatDate } from '../lib/format';
+import { formatBytes } from '../../shared/bytes-text';
 import { DescriptionField } from './DescriptionField';
 import { PlaceField } from './PlaceField';
 import { TakenAtField } from './TakenAtField';

@@ -1,7 +1,7 @@
-// Numbers as the UI writes them: plurals, totals not known yet, sizes ("about 610 MB", not
-// "610.0 MB"), failure paths.
+// Numbers as the UI writes them: plurals, totals not known yet, failure paths (sizes:
+// test/unit/shared/bytes-text.test.ts).
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatTotal, pathInFolder, shortText, SHOWN_QUERY_CHARS } from '../../../src/renderer/lib/format';
+import { formatCount, formatTotal, pathInFolder, shortText, SHOWN_QUERY_CHARS } from '../../../src/renderer/lib/format';
 
 describe('format', () => {
   it('counts in the singular for one, and says "200+" while more may follow', () => {
@@ -11,21 +11,6 @@ describe('format', () => {
     expect(formatCount(1, 'result', 'results', false)).toBe('1+ results');
     expect(formatTotal(200, false)).toBe('200+');
     expect(formatTotal(342, true)).toBe('342');
-  });
-
-  it('writes sizes in decimal units as a person reads them: no spurious ".0", one decimal only under 10', () => {
-    expect(formatBytes(0)).toBe('0 bytes');
-    expect(formatBytes(999)).toBe('999 bytes');
-    expect(formatBytes(1000)).toBe('1 KB');
-    expect(formatBytes(6_490)).toBe('6.5 KB');
-    expect(formatBytes(2_350_000)).toBe('2.4 MB');
-    expect(formatBytes(608_000_000)).toBe('608 MB');
-    expect(formatBytes(609_960_000)).toBe('610 MB');
-    // Rounded before the unit is chosen: never "1000 MB".
-    expect(formatBytes(999_999_999)).toBe('1 GB');
-    expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
-    expect(formatBytes(2_000_000_000)).toBe('2 GB');
-    expect(formatBytes(3e15)).toBe('3,000 TB');
   });
 
   it('names a failed file by where it is inside its folder', () => {

@@ -5,7 +5,8 @@
 import { useId } from 'react';
 import type { DuplicateMemberInfo, KeepReason } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
-import { baseName, formatBytes } from '../../lib/format';
+import { baseName } from '../../lib/format';
+import { formatBytes } from '../../../shared/bytes-text';
 import { KEEP_ORDER_TEXT, keepReasonsText, memberMarks } from './member-text';
 
 interface DuplicateMemberProps {

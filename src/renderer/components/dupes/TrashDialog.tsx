@@ -4,7 +4,8 @@
 // checked photo by photo (similar look-alikes chain into one group). Cancel has the focus, Esc cancels, and Tab
 // stays inside the dialog.
 import { useModalDialog } from '../../hooks/useModalDialog';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
+import { formatBytes } from '../../../shared/bytes-text';
 
 /** What the trash does with what the user gave the photos that go (src/core/api/keeper-marks.ts:
  *  each passes only where the keeper has none of its own; dates and places set by hand pass too,

@@ -1,5 +1,6 @@
 import type { IndexProgress, JobState } from '../../../shared/api';
-import { formatBytes, formatEta } from '../../lib/format';
+import { formatEta } from '../../lib/format';
+import { formatBytes } from '../../../shared/bytes-text';
 import { ProgressLine } from '../JobProgress';
 
 const bytesLine = (p: IndexProgress) => `Downloading ${formatBytes(p.done)} of ${formatBytes(p.total)} · ${formatBytes(Math.round(p.rate))}/s · ${formatEta(p.etaSeconds)}`;

@@ -1,5 +1,5 @@
 import type { ModelInfo } from '../../../shared/api';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../shared/bytes-text';
 
 /** "about 608 MB to download" / "608 MB on disk" (the catalog's bytes): what someone deciding to install asks first. */
 export function modelSizeText(model: ModelInfo): string | null {
