@@ -9,6 +9,7 @@ import {
   type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState, type TimelineOptions,
 } from './api';
 import { MAX_SHIFT_SECONDS } from './taken-at';
+import { DUPLICATE_KINDS } from './duplicate-picture';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
 export type InvokableMethod = Exclude<keyof LibraryApi, 'subscribe'>;
@@ -36,7 +37,6 @@ const MAX_TRASH = 100_000;
 
 const TAG_STATES: readonly TagState[] = ['auto', 'accepted', 'rejected'];
 const MEMBERSHIPS: readonly AlbumMembership[] = ['pinned', 'excluded', 'auto'];
-const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
 
 const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> } = {
   info: (args) => none('info', args),

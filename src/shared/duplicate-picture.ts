@@ -4,8 +4,12 @@
 // with one keeper. Written once for every front end (the app's review, `shoebox dupes`).
 import type { DuplicateKind } from './api';
 
-export const DUPLICATE_KIND_ORDER: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
-export const DUPLICATE_KIND_LABELS: Record<DuplicateKind, string> = { exact: 'exact copies', near: 'edited versions', similar: 'similar shots' };
+/** Every kind a scan looks for, in the order a picture's kinds are said. */
+export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
+/** What a scan looks for unless asked otherwise (`shoebox dupes` without --mode, the app's boxes
+ *  before any is touched): copies and edited versions; similar shots are opt-in. */
+export const DEFAULT_DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near'];
+const DUPLICATE_KIND_LABELS: Record<DuplicateKind, string> = { exact: 'exact copies', near: 'edited versions', similar: 'similar shots' };
 
 /** A group as both front ends have it: members named by `key` (an id in the app, a path in the CLI). */
 export interface PictureGroup<M> {
@@ -33,7 +37,7 @@ export function duplicatePicture<M>(groups: readonly PictureGroup<M>[], key: (me
   const members = new Map<string, M>();
   for (const g of widestFirst) for (const m of g.members) if (!members.has(key(m))) members.set(key(m), m);
   return {
-    kinds: DUPLICATE_KIND_ORDER.filter((k) => groups.some((g) => g.kind === k)),
+    kinds: DUPLICATE_KINDS.filter((k) => groups.some((g) => g.kind === k)),
     keep: widestFirst[0]!.keep,
     widest: groups.indexOf(widestFirst[0]!),
     members: [...members.values()],
@@ -43,6 +47,6 @@ export function duplicatePicture<M>(groups: readonly PictureGroup<M>[], key: (me
 
 /** "exact copies and edited versions", "exact copies, edited versions and similar shots": in the kinds' order. */
 export function duplicateKindsText(kinds: readonly DuplicateKind[]): string {
-  const words = DUPLICATE_KIND_ORDER.filter((k) => kinds.includes(k)).map((k) => DUPLICATE_KIND_LABELS[k]);
+  const words = DUPLICATE_KINDS.filter((k) => kinds.includes(k)).map((k) => DUPLICATE_KIND_LABELS[k]);
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 }

@@ -5,11 +5,7 @@ import type { DuplicateKind } from '../../shared/api';
  *  similar: CLIP embeddings above a cosine threshold (bursts, near-identical shots). The
  *  contract's type (src/shared), one per concept. */
 export type { DuplicateKind };
-
-export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near', 'similar'];
-
-/** What `shoebox dupes` looks for without `--mode`. */
-export const DEFAULT_DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'near'];
+export { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS } from '../../shared/duplicate-picture';
 
 export interface DuplicateMember {
   path: string;

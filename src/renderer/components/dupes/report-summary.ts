@@ -4,7 +4,7 @@
 // both are said, never the smaller one as "scanned".
 import type { DuplicateKind, DuplicateReport } from '../../../shared/api';
 import { formatCount, formatDate } from '../../lib/format';
-import { duplicateKindsText } from '../../../shared/duplicate-picture';
+import { DEFAULT_DUPLICATE_KINDS, duplicateKindsText } from '../../../shared/duplicate-picture';
 
 /** "58 photos scanned May 3, 2025, 10:00 AM for exact copies and edited versions (27 since moved, deleted or changed)". */
 export function scanText(report: Pick<DuplicateReport, 'scanned' | 'photos' | 'scannedAt' | 'kinds'>): string {
@@ -20,5 +20,5 @@ export function kindsChecked(kinds: readonly DuplicateKind[]): Record<DuplicateK
   return { exact: kinds.includes('exact'), near: kinds.includes('near'), similar: kinds.includes('similar') };
 }
 
-/** What the boxes start as with no report: copies and edited versions; similar shots are opt-in. */
-export const DEFAULT_KINDS: Record<DuplicateKind, boolean> = { exact: true, near: true, similar: false };
+/** What the boxes start as with no report: what a scan looks for unless asked otherwise. */
+export const DEFAULT_KINDS: Record<DuplicateKind, boolean> = kindsChecked(DEFAULT_DUPLICATE_KINDS);
