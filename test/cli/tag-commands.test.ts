@@ -126,6 +126,7 @@ describe('shoebox tag / tags / labels', () => {
       ['{"name": "x", "labels": ["a", {"name": "b", "prompt": []}]}', /labels\[1\] has unknown field "prompt"/],
       ['{"name": "x|y", "labels": ["a", "b"]}', /"name" must not contain "\|"/],
       ['{"name": "x", "labels": ["a", "b"], "threshold": 2}', /"threshold" must be a number from 0 to 1/],
+      ['{"name": "x", "labels": ["a", "b"], "threshold": "0.4"}', /"threshold" must be a number from 0 to 1/],
       ['{"name": "x", "labels": ["a", "b",]}', /not valid JSON/],
       ['not json\n', /not valid JSON: Unexpected token 'o' at line 1, column 2/],
     ] as const) {

@@ -1,7 +1,8 @@
 // The label-set editor in the browser over `shoebox serve`: a set imported with a threshold of
 // 0.333 and a margin of 0.025 saves (Chromium's step check for the fields' 0.01 arrows used to
 // refuse them, and Save did nothing); a value out of range is refused in the engine's one
-// line; a file that is not JSON is said to be so whole, with where; Delete's question says
+// line; a file that is not JSON is said to be so whole, with where, and a file the CLI refuses
+// is refused in its words (not imported without the fields it did not know); Delete's question says
 // the decisions are kept, as `shoebox labels remove` does.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,7 +59,14 @@ describe.skipIf(!hasChromium)('the label-set editor’s values, imports and Dele
   it('says a file that is not JSON is not, in one whole line with where', async () => {
     await newSet();
     await page().getByTestId('label-set-import').setInputFiles(fileOf('bad.json', 'not json\n'));
-    await eventually(() => page().getByRole('alert').innerText()).toBe("bad.json: not valid JSON: Unexpected token 'o' at line 1, column 2");
+    await eventually(() => page().getByRole('alert').innerText()).toBe("label set bad.json: not valid JSON: Unexpected token 'o' at line 1, column 2");
+  });
+
+  it('refuses a file `shoebox labels import` refuses, in its words, and fills in nothing of it', async () => {
+    const misspelt = { name: 'pets', labels: [{ name: 'cat', prompt: ['a kitten'] }, 'dog'], threshold: '0.4' };
+    await page().getByTestId('label-set-import').setInputFiles(fileOf('ls1.json', JSON.stringify(misspelt)));
+    await eventually(() => page().getByRole('alert').innerText()).toBe('label set ls1.json: labels[0] has unknown field "prompt"');
+    expect(await page().getByLabel('Name', { exact: true }).inputValue()).toBe('');
   });
 
   it('asks before Delete in the facts of `labels remove`: the decisions are kept', async () => {

@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { tagChoices } from '../../../src/renderer/components/TagSelect';
 import { emptyForm, labelRow, repeatedLabel } from '../../../src/renderer/components/tags/label-set-form';
-import { reviewCountText } from '../../../src/renderer/components/tags/review-count';
+import { reviewCount } from '../../../src/renderer/components/tags/review-count';
 
 describe('tag views', () => {
-  it('the review count across all labels counts tags, one label counts photos', () => {
-    expect(reviewCountText(350, null)).toBe('350 tags');
-    expect(reviewCountText(1, 'blue')).toBe('1 photo');
-    expect(reviewCountText(12, 'blue')).toBe('12 photos');
+  it('the review count counts tags, with a label chosen the tags of that label', () => {
+    expect(reviewCount(350, null)).toBe('350 tags');
+    expect(reviewCount(1, 'blue')).toBe('1 “blue” tag');
+    expect(reviewCount(12, 'blue')).toBe('12 “blue” tags');
   });
 
   it('the tag filter offers the labels some photo carries, most used first, one entry per label', () => {

@@ -1,8 +1,10 @@
 // The label-set editor's form and the JSON it imports and exports. Prompts are edited one
 // per line; the engine validates the whole set on Save (names, duplicates, thresholds) and
-// its one-line message is what the editor shows.
+// its one-line message is what the editor shows. A file imported is read by the same
+// validator (src/shared/label-set.ts) as `shoebox labels import`, so the editor refuses what
+// the CLI refuses, in its words, rather than dropping what it does not know.
 import type { LabelSetInfo, LabelSetInput } from '../../../shared/api';
-import { jsonSyntaxText } from '../../../shared/json-syntax-text';
+import { DEFAULT_MARGIN, DEFAULT_THRESHOLD, labelKey, parseLabelSetJson } from '../../../shared/label-set';
 
 export interface LabelRow {
   /** Stable React key: rows are added and removed in the middle. */
@@ -20,10 +22,6 @@ export interface LabelSetForm {
   /** Kept as loaded or imported (the editor does not edit them). */
   templates: string[] | null;
 }
-
-/** The engine's defaults (src/core/tags/label-set.ts), shown in a new set. */
-const DEFAULT_THRESHOLD = 0.3;
-const DEFAULT_MARGIN = 0.05;
 
 let nextKey = 1;
 export function labelRow(name = '', prompts = ''): LabelRow {
@@ -58,39 +56,11 @@ export function exportJson(input: LabelSetInput): string {
   return `${JSON.stringify(input, null, 2)}\n`;
 }
 
-/** A label-set file read into the form; one-line errors naming the file. */
+/** A label-set file read into the form, or the validator's one-line error naming the file
+ *  (`label set ls1.json: labels[0] has unknown field "prompt"`, as the CLI says it). */
 export function importJson(text: string, fileName: string): LabelSetForm {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${fileName}: not valid JSON: ${jsonSyntaxText(text, error)}`, { cause: error });
-  }
-  const fail = (why: string): never => {
-    throw new Error(`${fileName}: ${why}`);
-  };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('expected a label set {"name", "labels": [...]}');
-  const o = value as Record<string, unknown>;
-  if (typeof o['name'] !== 'string') fail('"name" must be a string');
-  if (!Array.isArray(o['labels'])) fail('"labels" must be an array');
-  const labels = (o['labels'] as unknown[]).map((l, i) => {
-    if (typeof l === 'string') return labelRow(l);
-    if (typeof l === 'object' && l !== null && typeof (l as { name?: unknown }).name === 'string') {
-      const prompts = (l as { prompts?: unknown }).prompts ?? [];
-      if (!Array.isArray(prompts) || !prompts.every((p) => typeof p === 'string')) fail(`labels[${i}].prompts must be an array of strings`);
-      return labelRow((l as { name: string }).name, (prompts as string[]).join('\n'));
-    }
-    return fail(`labels[${i}] must be a string or {"name", "prompts"}`);
-  });
-  const templates = o['templates'];
-  if (templates !== undefined && (!Array.isArray(templates) || !templates.every((t) => typeof t === 'string'))) fail('"templates" must be an array of strings');
-  return {
-    name: o['name'] as string,
-    labels,
-    threshold: String(o['threshold'] ?? DEFAULT_THRESHOLD),
-    margin: String(o['margin'] ?? DEFAULT_MARGIN),
-    templates: (templates as string[] | undefined) ?? null,
-  };
+  const set = parseLabelSetJson(text, fileName);
+  return formFromSet({ ...set, templates: set.templates ?? null });
 }
 
 /** Delete's question for a saved set: what goes (the set, its tags, its folders' tagging) and
@@ -115,7 +85,7 @@ export interface RowProblem {
 }
 
 /**
- * The first label listed twice (ignoring case and surrounding spaces, as the engine does),
+ * The first label listed twice (compared by the validator's labelKey: trimmed, in any case),
  * caught before Save so the editor can say so next to the row rather than in the engine's
  * JSON terms ("labels[1] repeats the label …").
  */
@@ -124,8 +94,9 @@ export function repeatedLabel(form: LabelSetForm): RowProblem | null {
   for (const row of form.labels) {
     const name = row.name.trim();
     if (!name) continue;
-    if (seen.has(name.toLowerCase())) return { key: row.key, message: `“${name}” is listed twice.` };
-    seen.add(name.toLowerCase());
+    const key = labelKey(name);
+    if (seen.has(key)) return { key: row.key, message: `“${name}” is listed twice.` };
+    seen.add(key);
   }
   return null;
 }

@@ -4,10 +4,6 @@
 // was not).
 import { formatCount } from '../../lib/format';
 
-export function reviewCountText(cards: number, label: string | null): string {
-  return label === null ? formatCount(cards, 'tag') : formatCount(cards, 'photo');
-}
-
 /**
  * The count as the review screen says it: tags either way, so switching the label filter does
  * not switch the unit under the user ("64 tags", then "33 photos" read as another kind of
