@@ -3,22 +3,13 @@
 // ("43.7696, 11.2558"). Towns come from the same offline GeoNames table that names photos'
 // positions (city-table.ts), most populous first, so the place set reads back as that town.
 import type { PlaceChoice } from '../../shared/api';
-import { normalizePlaceName, placeLabel } from '../../shared/place-name';
+import { normalizePlaceName, parsePosition, placeLabel } from '../../shared/place-name';
 import { cityTable } from './city-table';
 import { countryName } from './country-names';
 import { placeOf } from './located-photos';
 
-/** "43.7696, 11.2558" or "43.7696 11.2558" (latitude first, decimal degrees), else null. */
-export function parsePosition(text: string): { lat: number; lon: number } | null {
-  const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
-  if (!m) return null;
-  const lat = Number(m[1]);
-  const lon = Number(m[2]);
-  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
-}
-
 /** The position with the town it is in, or its coordinates where no town is near. */
-export function choiceAt(lat: number, lon: number): PlaceChoice {
+function choiceAt(lat: number, lon: number): PlaceChoice {
   const place = placeOf({ gpsLat: lat, gpsLon: lon });
   return { label: place ? placeLabel(place) : `${lat.toFixed(5)}, ${lon.toFixed(5)}`, lat, lon };
 }

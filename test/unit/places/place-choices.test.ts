@@ -2,13 +2,23 @@
 // latitude first, decimal degrees, a comma or a space between; anything off the globe or
 // not two numbers is not a position (findPlaces then reads it as a town's name).
 import { describe, expect, it } from 'vitest';
-import { findPlaces, parsePosition } from '../../../src/core/places/place-choices';
+import { findPlaces } from '../../../src/core/places/place-choices';
+import { parsePosition, positionOutOfRange } from '../../../src/shared/place-name';
 
 describe('parsePosition', () => {
   it('reads latitude and longitude, signed, with a comma or a space', () => {
     expect(parsePosition('43.7696, 11.2558')).toEqual({ lat: 43.7696, lon: 11.2558 });
     expect(parsePosition(' -33.92 18.42 ')).toEqual({ lat: -33.92, lon: 18.42 });
     expect(parsePosition('64,-21.9')).toEqual({ lat: 64, lon: -21.9 });
+    // Leading zeros: still a position (the out-of-range check and this one read numbers alike).
+    expect(parsePosition('5, 0100')).toEqual({ lat: 5, lon: 100 });
+    expect(parsePosition('005.5, 11')).toEqual({ lat: 5.5, lon: 11 });
+  });
+
+  it('is a position exactly when the out-of-range check has nothing to say of two numbers', () => {
+    for (const text of ['5, 0100', '91, 0', '0, 181', '-90 -180', '999 999', '43.7696, 11.2558']) {
+      expect(parsePosition(text) === null, text).toBe(positionOutOfRange(text) !== null);
+    }
   });
 
   it('refuses what is not a position on the globe', () => {
