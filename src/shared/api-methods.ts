@@ -346,8 +346,9 @@ function albumFields(o: Record<string, unknown>): AlbumDraft {
     if (f['tag'] !== undefined) filters.tag = text(f['tag'], 'tag', MAX_NAME);
     if (f['favourite'] !== undefined) filters.favourite = bool(f['favourite'], 'favourite');
     if (f['place'] !== undefined) filters.place = text(f['place'], 'place', MAX_PLACE);
-    if (f['after'] !== undefined) filters.after = integer(f['after'], 'after', -8.64e15, 8.64e15);
-    if (f['before'] !== undefined) filters.before = integer(f['before'], 'before', -8.64e15, 8.64e15);
+    // Date text, parsed (and refused with a reason) by the core as search's dates are; here only its size.
+    if (f['after'] !== undefined) filters.after = text(f['after'], 'after', 64);
+    if (f['before'] !== undefined) filters.before = text(f['before'], 'before', 64);
     out.filters = filters;
   }
   return out;

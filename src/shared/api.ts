@@ -569,9 +569,13 @@ export interface AlbumFilters {
   favourite?: boolean;
   /** Only photos taken there, as `TimelineOptions.place` takes it. */
   place?: string;
-  /** Taken at or after / before (epoch ms); photos without a date do not match. */
-  after?: number;
-  before?: number;
+  /** Taken from the start of this date on, as `SearchFilters.after` takes it: `2024-03-07` is
+   *  that calendar day on the camera's clock, wherever the machine is. Kept as the core writes it
+   *  (a day's start as `YYYY-MM-DD`). Photos without a date do not match. */
+  after?: string;
+  /** Taken before the start of this date (exclusive, as `SearchFilters.before`): a range ending
+   *  with 7 March inclusive has `before: '2024-03-08'`. */
+  before?: string;
 }
 
 export interface AlbumInput {

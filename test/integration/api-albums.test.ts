@@ -219,7 +219,7 @@ describe('smart albums through LibraryApi', () => {
     expect(await failure(host.saveAlbum({ name: 'x', query: 'red +' }))).toMatch(/\+/);
     expect(await failure(host.saveAlbum({ name: 'x', query: '/no/such/photo.jpg' }))).toMatch(/image not found/);
     expect(await failure(host.saveAlbum({ name: 'x', query: 'red', threshold: 2 }))).toMatch(/threshold must be a cosine/);
-    expect(await failure(host.saveAlbum({ name: 'x', query: 'red', filters: { after: 2000, before: 1000 } }))).toMatch(/date range is empty/);
+    expect(await failure(host.saveAlbum({ name: 'x', query: 'red', filters: { after: '2001-01-02', before: '2001-01-01' } }))).toMatch(/date range is empty/);
     expect(await failure(host.saveAlbum({ name: 'x', query: 'red' }, 'nope'))).toMatch(/no album named "nope"/);
     expect(await host.listAlbums()).toEqual([]);
 

@@ -42,8 +42,9 @@ function filtersJson(f: AlbumFilters) {
     ...(f.tag !== undefined ? { tag: f.tag } : {}),
     ...(f.favourite ? { favourite: true } : {}),
     ...(f.place !== undefined ? { place: f.place } : {}),
-    ...(f.after !== undefined ? { after: new Date(f.after).toISOString() } : {}),
-    ...(f.before !== undefined ? { before: new Date(f.before).toISOString() } : {}),
+    // As the album keeps them and `--after`/`--before` take them: the app's editor shows the same days.
+    ...(f.after !== undefined ? { after: f.after } : {}),
+    ...(f.before !== undefined ? { before: f.before } : {}),
   };
 }
 
@@ -129,9 +130,6 @@ async function albumNamed(api: LibraryHost, name: string): Promise<AlbumSummary>
   return (await api.albumSummaries()).find((a) => a.name === name) ?? (await api.albumView(name)).album;
 }
 
-/** A stored date filter as text search's date parser reads back to the same instant. */
-const dateText = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-
 /** What `albums edit` was given: the change asked for, checked before the library opens. */
 function editChange(opts: EditOptions): { threshold: number | 'auto' | undefined; cleared: Set<Clearable> } {
   const given = ['query', 'threshold', ...CLEARABLE, 'clear'] as const;
@@ -156,8 +154,8 @@ function editedRequest(album: AlbumSummary, opts: EditOptions, { threshold, clea
   const tag = keep(opts.tag, 'tag', f.tag);
   const favourite = keep(opts.favourites, 'favourites', f.favourite);
   const place = keep(opts.place, 'place', f.place);
-  const after = keep(opts.after, 'after', dateText(f.after));
-  const before = keep(opts.before, 'before', dateText(f.before));
+  const after = keep(opts.after, 'after', f.after);
+  const before = keep(opts.before, 'before', f.before);
   return {
     name: album.name,
     query: opts.query ?? album.query,

@@ -12,6 +12,7 @@ import { hashesTakenAt } from '../places/photos-at-place';
 import { placeMatcher } from '../places/place-query';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { albumQuery, queryImageVectors } from './album-query';
+import { canonicalDates, dateScope, emptyDateRange } from './album-dates';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
 import { turnsByPath } from './export-turns';
 import { namesAny, resolvePins } from './album-pins';
@@ -143,7 +144,8 @@ export class AlbumService {
     const queryDir = previous && previous.query === query ? previous.queryDir : process.cwd();
     const queryImages = await queryImageVectors(this.library, { query, queryDir, queryImages: previous?.queryImages ?? {} });
     await albumQuery(this.library, { query, threshold, queryDir, queryImages }); // a query that cannot run fails now, not at every read
-    const filters = { ...(fields.filters ?? {}) };
+    // Dates in the one form an album keeps (album-dates.ts): a bad one is search's QueryError.
+    const filters = canonicalDates({ ...(fields.filters ?? {}) });
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
     // A label no set has is refused now, as search's --tag refuses it (QueryError).
     if (filters.tag !== undefined) await photosWithTag(this.library, filters.tag.trim());
@@ -152,7 +154,7 @@ export class AlbumService {
       filters.place = filters.place.replace(/\s+/g, ' ').trim();
       if (!placeMatcher(filters.place)) throw new AlbumError('the place must name a town or a country ("Arezzo", "Italy", "Arezzo, Italy")', true);
     }
-    if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) {
+    if (emptyDateRange(filters)) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
     }
     return { query, threshold, filters, queryDir, queryImages };
@@ -330,8 +332,7 @@ export class AlbumService {
     // reading every photo's date to filter afterwards cost a full scan at 100k photos.
     const scope: PhotoFilter = {
       ...(filters.folder !== undefined ? { folder: filters.folder } : {}),
-      ...(filters.after !== undefined ? { takenFrom: filters.after } : {}),
-      ...(filters.before !== undefined ? { takenBefore: filters.before } : {}),
+      ...dateScope(filters),
       // The tag as search's --tag reads it (one policy: any set, case-insensitive), the
       // favourites and the place, prefiltered (together: the photos that are all of them).
       ...(await albumHashes(this.library, store, filters)),

@@ -5,6 +5,7 @@
 // table; membership is computed when the album is read (album-service.ts), so it always
 // reflects what has been indexed or removed since.
 import type { AlbumFilters } from '../../shared/api';
+import { legacyAlbumDate } from './album-dates';
 
 /** The contract's type (src/shared), one per concept. */
 export type { AlbumFilters };
@@ -86,6 +87,19 @@ export function isHandPicked(album: Pick<AlbumDefinition, 'query'>): boolean {
   return album.query.trim() === '';
 }
 
+/**
+ * The filters as stored; dates stored as epoch ms by earlier versions read as the date text they
+ * meant (album-dates.ts), in memory only: the row keeps what it holds until the album is saved.
+ */
+function storedFilters(raw: unknown): AlbumFilters {
+  const stored = (raw && typeof raw === 'object' ? raw : {}) as Omit<AlbumFilters, 'after' | 'before'> & { after?: unknown; before?: unknown };
+  const { after, before, ...rest } = stored;
+  const date = (value: unknown) => (typeof value === 'number' ? legacyAlbumDate(value) : typeof value === 'string' ? value : undefined);
+  const from = date(after);
+  const until = date(before);
+  return { ...rest, ...(from !== undefined ? { after: from } : {}), ...(until !== undefined ? { before: until } : {}) };
+}
+
 /** Reads a stored definition, tolerating fields added by later versions. */
 export function parseAlbum(json: string): AlbumDefinition {
   const raw = JSON.parse(json) as Partial<AlbumDefinition>;
@@ -97,7 +111,7 @@ export function parseAlbum(json: string): AlbumDefinition {
     name: raw.name,
     query: raw.query,
     threshold: raw.threshold,
-    filters: raw.filters ?? {},
+    filters: storedFilters(raw.filters),
     pinned: raw.pinned ?? [],
     excluded: raw.excluded ?? [],
     hashes: raw.hashes && typeof raw.hashes === 'object' ? raw.hashes : {},

@@ -10,7 +10,7 @@ import type { AlbumDraft, BatchResult, AlbumExportReport, AlbumInfo, AlbumInput,
 import type { AlbumFilters } from '../albums/album';
 import type { ExportReport } from '../albums/album-export';
 import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/album-service';
-import { periodStart } from '../search/dates';
+import { albumDate } from '../albums/album-dates';
 import { notEmbeddedNote } from '../search/embedding-coverage';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -64,10 +64,11 @@ export interface AlbumsForeground {
   notEmbeddedNote(): Promise<string | null>;
 }
 
-/** The dates of a request as an album keeps them (epoch ms of the period's start). */
+/** The filters of a request as an album keeps them, dates read by search's one date parser
+ *  (a bad one is a QueryError naming the option, before the library opens). */
 export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'favourite' | 'place' | 'after' | 'before'>): AlbumFilters {
-  const after = request.after === undefined ? undefined : periodStart(request.after, '--after');
-  const before = request.before === undefined ? undefined : periodStart(request.before, '--before');
+  const after = request.after === undefined ? undefined : albumDate(request.after, '--after');
+  const before = request.before === undefined ? undefined : albumDate(request.before, '--before');
   return {
     ...(request.folder !== undefined ? { folder: request.folder } : {}),
     ...(request.tag !== undefined ? { tag: request.tag } : {}),

@@ -12,7 +12,7 @@ import { PhotoMetadata } from '../../../src/renderer/components/PhotoMetadata';
 import { PlacesScreen } from '../../../src/renderer/components/places/PlacesScreen';
 import { ResultHeader } from '../../../src/renderer/components/ResultHeader';
 import { Sidebar } from '../../../src/renderer/components/Sidebar';
-import { emptyForm, formFilters, formFromAlbum, formToInput, toSearchFilters as albumSearchFilters } from '../../../src/renderer/components/albums/album-form';
+import { emptyForm, formFilters, formFromAlbum, formToInput } from '../../../src/renderer/components/albums/album-form';
 import { describeFilters } from '../../../src/renderer/components/albums/album-text';
 import { timelineOptions } from '../../../src/renderer/hooks/usePhotoSource';
 import type { LibraryState } from '../../../src/renderer/hooks/useLibrary';
@@ -225,6 +225,5 @@ describe('the place as a filter', () => {
     expect(formFromAlbum(saved as never)).toMatchObject({ place: 'Italy', favourite: true });
     expect(formFromAlbum({ ...saved, filters: {} } as never).place).toBe('');
     expect(describeFilters({ favourite: true, place: 'Arezzo, Italy' })).toBe('favourites · taken in Arezzo, Italy');
-    expect(albumSearchFilters({ place: 'Italy' })).toEqual({ place: 'Italy' });
   });
 });

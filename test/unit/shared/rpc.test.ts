@@ -179,7 +179,11 @@ describe('argument checks', () => {
     // A margin is a difference of two cosines: the engine's parser and the CLI take -2 to 2.
     expect(validateArgs('saveLabelSet', [{ name: 'wide', labels: ['a', 'b'], margin: 1.5 }])).toEqual([{ name: 'wide', labels: ['a', 'b'], margin: 1.5 }]);
     expect(validateArgs('findDuplicates', [['near', 'exact', 'near']])).toEqual([['near', 'exact']]);
-    expect(validateArgs('saveAlbum', [{ name: 'Beach', query: 'beach', filters: { after: 0 } }, 'Old'])).toEqual([{ name: 'Beach', query: 'beach', filters: { after: 0 } }, 'Old']);
+    // Album dates are date text as search's filters take them (camera-clock days), checked by the core.
+    const dated = { name: 'Beach', query: 'beach', filters: { after: '2024-03-07', before: '2024-03-08' } };
+    expect(validateArgs('saveAlbum', [dated, 'Old'])).toEqual([dated, 'Old']);
+    expect(validateArgs('previewAlbum', [{ query: 'beach', filters: dated.filters }])).toEqual([{ query: 'beach', filters: dated.filters }]);
+    expect(() => validateArgs('saveAlbum', [{ ...dated, filters: { after: 0 } }])).toThrow(/after/);
   });
 
   it('refuse the new methods\' bad arguments with a reason', () => {

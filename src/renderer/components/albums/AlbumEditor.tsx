@@ -11,7 +11,7 @@ import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { InlineConfirm } from '../InlineConfirm';
 import { FolderSelect } from '../FolderSelect';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, formFilters, formFromAlbum, formToInput, type AlbumForm } from './album-form';
+import { emptyForm, formFilters, formFromAlbum, formToInput, keptDatesText, type AlbumForm } from './album-form';
 import { notifyAlbumsChanged } from './albums-changed';
 import { MatchPreview } from './MatchPreview';
 import { PlaceInput } from '../places/PlaceInput';
@@ -199,12 +199,16 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
             </label>
             <label className="album-field">
               <span>taken from</span>
-              <input type="date" value={form.from} onChange={(e) => edit({ from: e.target.value })} />
+              <input type="date" value={form.from} onChange={(e) => edit({ from: e.target.value, keptAfter: '' })} />
             </label>
             <label className="album-field">
               <span>to</span>
-              <input type="date" value={form.to} onChange={(e) => edit({ to: e.target.value })} />
+              <input type="date" value={form.to} onChange={(e) => edit({ to: e.target.value, keptBefore: '' })} />
             </label>
+            {(form.keptAfter || form.keptBefore) && (
+              // A time set with `shoebox albums` (not a whole day): kept as it is, said here, as the inputs hold only days.
+              <small className="muted album-kept-dates">{keptDatesText(form)}</small>
+            )}
           </fieldset>
 
           <MatchPreview

@@ -1,8 +1,12 @@
 // The album editor's fields as typed, and their translation to and from the engine's
 // AlbumInput / AlbumInfo. An empty query makes a hand-picked album (its photos are the ones
-// pinned to it): the threshold and filters do not apply to it and are not saved. Dates are whole days in the user's time zone: "to" is inclusive
-// here, and the engine's `before` is exclusive, so it is stored as the next day's start.
-import type { AlbumFilters, AlbumInfo, AlbumInput, SearchFilters } from '../../../shared/api';
+// pinned to it): the threshold and filters do not apply to it and are not saved. Dates are
+// calendar days on the camera's clock, passed as date text ("2024-03-07") with no time-zone
+// arithmetic, as the filter bar passes them, so every machine saves and shows the same days
+// (the core reads them, album-dates.ts). "To" is inclusive here and the engine's `before`
+// exclusive: it is sent as the next day.
+import type { AlbumFilters, AlbumInfo, AlbumInput } from '../../../shared/api';
+import { addDays, isCalendarDay } from '../../../shared/calendar-day';
 
 export interface AlbumForm {
   name: string;
@@ -16,16 +20,20 @@ export interface AlbumForm {
   favourite: boolean;
   /** Taken there: a town, a country or "town, country" as typed, or '' for anywhere. */
   place: string;
-  /** YYYY-MM-DD or ''. */
+  /** YYYY-MM-DD or ''; both inclusive. */
   from: string;
   to: string;
+  /** A bound the album keeps that is not a whole day (a time set with `shoebox albums`), or '':
+   *  saved as it is unless a day is chosen in its place (the date inputs hold only days). */
+  keptAfter: string;
+  keptBefore: string;
 }
 
 /** Where the slider starts when the user first turns "automatic" off. */
 const START_THRESHOLD = 0.25;
 
 export function emptyForm(): AlbumForm {
-  return { name: '', query: '', automatic: true, threshold: START_THRESHOLD, folder: '', tag: '', favourite: false, place: '', from: '', to: '' };
+  return { name: '', query: '', automatic: true, threshold: START_THRESHOLD, folder: '', tag: '', favourite: false, place: '', from: '', to: '', keptAfter: '', keptBefore: '' };
 }
 
 export function formFromAlbum(album: AlbumInfo): AlbumForm {
@@ -40,8 +48,8 @@ export function formFromAlbum(album: AlbumInfo): AlbumForm {
     tag: f.tag ?? '',
     favourite: f.favourite === true,
     place: f.place ?? '',
-    from: f.after !== undefined ? dayString(f.after) : '',
-    to: f.before !== undefined ? dayString(f.before - 1) : '',
+    ...fromBound(f.after),
+    ...toBound(f.before),
   };
 }
 
@@ -67,37 +75,34 @@ export function formFilters(form: AlbumForm): AlbumFilters | string {
   if (form.tag.trim()) filters.tag = form.tag.trim();
   if (form.favourite) filters.favourite = true;
   if (form.place.trim()) filters.place = form.place.trim();
-  if (form.from) filters.after = dayStart(form.from);
-  if (form.to) filters.before = dayStart(form.to) + dayLength(form.to);
-  if (filters.after !== undefined && filters.before !== undefined && filters.after >= filters.before) return 'The date range is empty: “From” must not be after “To”.';
+  if (form.from && !isCalendarDay(form.from)) return '“From” is not a date.';
+  if (form.to && !isCalendarDay(form.to)) return '“To” is not a date.';
+  if (form.from && form.to && form.from > form.to) return 'The date range is empty: “From” must not be after “To”.';
+  const after = form.from || form.keptAfter;
+  const before = form.to ? addDays(form.to, 1) : form.keptBefore;
+  if (after) filters.after = after;
+  if (before) filters.before = before;
   return filters;
 }
 
-/** The same filters as a search takes them, for the live preview. */
-export function toSearchFilters(filters: AlbumFilters): SearchFilters {
-  return {
-    ...(filters.folder ? { folder: filters.folder } : {}),
-    ...(filters.tag ? { tag: filters.tag } : {}),
-    ...(filters.favourite ? { favourite: true } : {}),
-    ...(filters.place ? { place: filters.place } : {}),
-    ...(filters.after !== undefined ? { after: new Date(filters.after).toISOString() } : {}),
-    ...(filters.before !== undefined ? { before: new Date(filters.before).toISOString() } : {}),
-  };
+function fromBound(after: string | undefined): Pick<AlbumForm, 'from' | 'keptAfter'> {
+  if (after === undefined) return { from: '', keptAfter: '' };
+  return isCalendarDay(after) ? { from: after, keptAfter: '' } : { from: '', keptAfter: after };
 }
 
-function dayStart(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
+/** The last day included: the day before the exclusive `before`. */
+function toBound(before: string | undefined): Pick<AlbumForm, 'to' | 'keptBefore'> {
+  if (before === undefined) return { to: '', keptBefore: '' };
+  return isCalendarDay(before) ? { to: addDays(before, -1), keptBefore: '' } : { to: '', keptBefore: before };
 }
 
-/** Length of that local day (23 or 25 hours across a daylight-saving change). */
-function dayLength(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d! + 1).getTime() - dayStart(day);
+/** What the date inputs cannot show: the album's bounds that are not whole days, kept as they are. */
+export function keptDatesText(form: Pick<AlbumForm, 'keptAfter' | 'keptBefore'>): string {
+  const parts = [form.keptAfter && `from ${dateText(form.keptAfter)}`, form.keptBefore && `before ${dateText(form.keptBefore)}`].filter(Boolean);
+  return `Taken ${parts.join(' and ')} (camera clock), kept unless you choose a day.`;
 }
 
-function dayString(ms: number): string {
-  const t = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+/** A bound as text: a camera-clock time without its "T"; an instant (ending in Z) as UTC. */
+export function dateText(bound: string): string {
+  return bound.endsWith('Z') ? `${bound.slice(0, 16).replace('T', ' ')} UTC` : bound.replace('T', ' ');
 }

@@ -1,6 +1,8 @@
 // How an album's settings read in its header: the threshold in effect and the filters.
 import type { AlbumFilters, AlbumInfo } from '../../../shared/api';
+import { addDays, isCalendarDay } from '../../../shared/calendar-day';
 import { baseName } from '../../lib/format';
+import { dateText } from './album-form';
 
 export function describeThreshold(album: Pick<AlbumInfo, 'threshold' | 'thresholdAutomatic'>): string {
   return album.thresholdAutomatic ? `automatic threshold (${album.threshold.toFixed(3)} now)` : `threshold ${album.threshold.toFixed(3)}`;
@@ -13,9 +15,10 @@ export function describeFilters(filters: AlbumFilters): string {
   if (filters.tag) parts.push(`tagged ${filters.tag}`);
   if (filters.favourite) parts.push('favourites');
   if (filters.place) parts.push(`taken in ${filters.place}`);
-  const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
-  if (filters.after !== undefined) parts.push(`from ${day(filters.after)}`);
-  // `before` is exclusive: the editor stores the day after the last day chosen.
-  if (filters.before !== undefined) parts.push(`until ${day(filters.before - 1)}`);
+  // Calendar days on the camera's clock: shown as written, never moved into this machine's zone.
+  const day = (text: string) => new Date(`${text}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  if (filters.after !== undefined) parts.push(`from ${isCalendarDay(filters.after) ? day(filters.after) : dateText(filters.after)}`);
+  // `before` is exclusive: a day bound ends with the day before it.
+  if (filters.before !== undefined) parts.push(isCalendarDay(filters.before) ? `until ${day(addDays(filters.before, -1))}` : `before ${dateText(filters.before)}`);
   return parts.join(' · ');
 }
