@@ -1,5 +1,6 @@
 // The filter bar's fields and how they become the engine's SearchFilters.
 import type { SearchFilters } from '../../shared/api';
+import { addDays, isCalendarDay } from '../../shared/calendar-day';
 
 export interface FilterFields {
   /** YYYY-MM-DD from a date input, or ''. Inclusive. */
@@ -28,7 +29,8 @@ export function hasFilters(fields: FilterFields): boolean {
 export function toSearchFilters(fields: FilterFields): SearchFilters | undefined {
   const filters: SearchFilters = {};
   if (fields.from) filters.after = fields.from;
-  if (fields.to) filters.before = nextDay(fields.to);
+  // The To day is included: the filter's `before` is the next day (as the album editor sends it).
+  if (fields.to) filters.before = isCalendarDay(fields.to) ? addDays(fields.to, 1) : fields.to;
   if (fields.camera.trim()) filters.camera = fields.camera.trim();
   if (fields.folder) filters.folder = fields.folder;
   if (fields.location !== 'any') filters.hasGps = fields.location === 'with';
@@ -44,13 +46,6 @@ export function toSearchFilters(fields: FilterFields): SearchFilters | undefined
 export function filterProblem(fields: FilterFields): string | null {
   if (fields.from && fields.to && fields.from > fields.to) return '“From” is after “To”: no photo can match.';
   return null;
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 /**
