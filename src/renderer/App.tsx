@@ -53,7 +53,6 @@ import { useTheme } from './hooks/useTheme';
 import { useFilterFields } from './hooks/useFilterFields';
 import { usePhotoToOpen } from './hooks/usePhotoToOpen';
 import { focusWhenShown, useFocusAfterRender, type FocusTarget } from './hooks/useRefocus';
-import { useAsync } from './hooks/useAsync';
 import { useClient } from './client/ClientContext';
 import { useViewState } from './hooks/useViewState';
 import { initialRoute, useHashRoute } from './hooks/useHashRoute';
@@ -65,7 +64,7 @@ import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
 import { LIBRARY_VIEW, viewKey } from './lib/view';
 import type { Route, SettingsRoute } from './lib/route';
 import { LOST_IMAGE_SEARCH_NOTE, lostImageSearch } from './lib/image-search';
-import { asksPhotoText, fromTextQuery, textModeOff, textModeOn, toTextQuery, type TypedQuery } from './lib/text-query';
+import { fromTextQuery, textModeOff, textModeOn, toTextQuery, type TypedQuery } from './lib/text-query';
 import { afterAwayAnswer, type ViewerState } from './lib/viewer-away';
 
 /** The whole library's timeline (archived photos left out). */
@@ -359,9 +358,6 @@ export function App() {
   const skipToContent = () => (firstTile() ?? contentHeading() ?? document.querySelector<HTMLElement>('main button, main a[href], main input'))?.focus();
 
   const view = views.view;
-  // A search for text in photos that finds nothing says whether the text was read at all.
-  const textSearch = view.kind === 'search' && asksPhotoText(view.query);
-  const [textState] = useAsync(() => (textSearch ? client.textInPhotos() : Promise.resolve(null)), [client, textSearch, view]);
   // Searching, "more like this" or a dropped image bring the photo grid back.
   useEffect(() => {
     if (view.kind !== 'library') leaveFor(PHOTOS_SCREEN, () => setScreen(PHOTOS_SCREEN));
@@ -647,7 +643,7 @@ export function App() {
                     </p>
                   ) : source.settled && source.count === 0 && !source.error ? (
                     <p className="content__empty muted">
-                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount, writerElsewhere: status.damaged ? null : (status.writerElsewhere ?? null) }, textState.status === 'ready' ? textState.value : null)}
+                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount, writerElsewhere: status.damaged ? null : (status.writerElsewhere ?? null) }, source.emptyAnswer)}
                     </p>
                   ) : view.kind === 'library' ? (
                     timeline.summary && (

@@ -7,6 +7,7 @@
 // an id becomes a URL, and how the image is found, is the transport's business.
 
 import type { PhotoTextMatch, SearchFilters } from './search';
+import type { SearchEmpty } from './search-empty';
 
 export type { SearchFilters };
 
@@ -234,6 +235,9 @@ export interface SearchPage {
   /** Nothing passed the cut-off, so these are the closest photos below it, best first
    *  ("No strong matches. Closest photos:"). */
   closest?: boolean;
+  /** The first page (offset 0) of a search or similar search that found nothing, or only the
+   *  closest photos: why, as the core decided it (search-empty.ts); absent otherwise. */
+  empty?: SearchEmpty;
 }
 
 /** An image from outside the library to search by (a dropped file), as base64 bytes. */
@@ -297,6 +301,9 @@ export interface TimelinePage {
   total: number;
   offset: number;
   photos: TimelinePhoto[];
+  /** On this day (which leaves the archive out): how many photos of the day in earlier years
+   *  are archived, so not in this timeline; absent for other views. */
+  archivedLeftOut?: number;
 }
 
 export interface TimelineDay {

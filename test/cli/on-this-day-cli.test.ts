@@ -33,6 +33,11 @@ describe('shoebox on-this-day', () => {
     const none = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-01-01']);
     expect(none.code).toBe(0);
     expect(none.stderr.trim()).toBe('shoebox: no photo was taken on January 1 in an earlier year');
+    // Every photo of the day archived: how many, and where they are (the app says the same).
+    expect((await shoebox(['--home', home, 'archive', 'add', ...MODEL, path.join(photos, 'other.jpg')])).code).toBe(0);
+    const archived = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-07-15']);
+    expect(archived).toEqual({ code: 0, stdout: '', stderr: 'shoebox: no photo from July 15 in an earlier year outside the archive (1 archived: shoebox archive list lists the archive, shoebox archive remove PHOTO brings one back)\n' });
+    expect((await shoebox(['--home', home, 'archive', 'remove', ...MODEL, path.join(photos, 'other.jpg')])).code).toBe(0);
     const bad = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('shoebox: --date must be a date as YYYY-MM-DD, got "2026-02-30"');

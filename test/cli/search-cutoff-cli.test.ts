@@ -1,6 +1,7 @@
 // `shoebox search` when the relevance cut-off leaves nothing: one line on stderr saying so
 // and how to see every photo, only when the cut-off (not the filters) emptied the page; when
-// the filters match no photo, that is what the line says; with --json too, stdout holding `[]`.
+// the filters match no photo, that is what the line says; with --json too, stdout holding `[]`;
+// a search for text in photos with none ever read says so.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,11 @@ describe('shoebox search with nothing above the cut-off', () => {
     const odd = path.join(photos, 'odd\nname');
     fs.mkdirSync(odd);
     expect((await run('search', ...MODEL, '--folder', odd, 'green')).stderr).toBe(`shoebox: no photo matches the filters (--folder ${photos}/odd\\nname)\n`);
+    // A text: term however it is written (a sign glued to it, any case) is a search for text
+    // in photos, as the core parses it: with the setting never on, that is why nothing came.
+    for (const query of [['green', '+text:zzz'], ['TEXT:"zzz"']]) {
+      expect(await run('search', ...MODEL, ...query), query.join(' ')).toEqual({ code: 0, stdout: '', stderr: 'shoebox: "Text in photos" is off, so no text has been read: shoebox settings text-in-photos on\n' });
+    }
     // A page size beyond the engine's is refused naming the flag and the value as typed.
     expect(await run('search', ...MODEL, '--limit', '99999999999999999999', 'green')).toEqual({ code: 2, stdout: '', stderr: 'shoebox: --limit must be a whole number from 1 to 10000, got "99999999999999999999"\n' });
   });

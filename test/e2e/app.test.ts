@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('Shoebox in a browser, over shoebox serve', () => 
     await waitForThumbnails(page, 24);
     await screenshot(page, '09-filters');
     await filters.getByLabel('to').fill('2021-06-14');
-    await eventually(() => page.getByText('Nothing matched.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Nothing matched: no photo passes the filters.').isVisible()).toBe(true);
     // A range no photo can be in: said so, and no stale (unfiltered) results under it.
     await filters.getByLabel('Taken from').fill('2022-01-01');
     await eventually(() => page.getByRole('alert').innerText()).toContain('“From” is after “To”');

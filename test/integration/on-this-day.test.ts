@@ -42,6 +42,20 @@ describe('on this day', () => {
     expect(await names('2028-02-28')).toEqual([]);
   });
 
+  it("counts the day's archived photos it leaves out, so a day showing none can say where they are", async () => {
+    expect((await host.timeline({ onThisDay: '2026-02-28' })).archivedLeftOut).toBe(0);
+    const leap = (await host.timeline({ onThisDay: '2026-02-28' })).photos[0]!.id;
+    await host.setArchived([leap], true);
+    try {
+      expect(await host.timeline({ onThisDay: '2026-02-28' })).toMatchObject({ total: 0, photos: [], archivedLeftOut: 1 });
+      // Other views say nothing of it: they keep the archive, or are the Archive.
+      expect(await host.timeline({ onThisDay: '2026-02-28', archived: true })).not.toHaveProperty('archivedLeftOut');
+      expect(await host.timeline({})).not.toHaveProperty('archivedLeftOut');
+    } finally {
+      await host.setArchived([leap], false);
+    }
+  });
+
   it('narrows with the other filters, and refuses a date that is none', async () => {
     const id = (await host.timeline({ onThisDay: '2026-12-03', limit: 100 })).photos.find((p) => path.basename(p.path) === '2019-a.jpg')!.id;
     await host.setFavourites([id], true);

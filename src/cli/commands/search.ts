@@ -3,6 +3,7 @@ import { printJson, printLine, printable, UsageError } from '../output';
 import { formatDuration } from '../../shared/video-time';
 import { openCommandLibrary, wholeNumber, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import type { SearchOptions, SearchPage, SearchSort } from '../../shared/api';
+import type { SearchEmpty } from '../../shared/search-empty';
 import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shared/search';
 import { unreachableNote } from '../unreachable-note';
 import { countText } from '../../shared/count-text';
@@ -35,9 +36,6 @@ function printHits(page: SearchPage, json: boolean | undefined): void {
   unreachableNote(hits);
 }
 
-/** The most results one page holds: the search engine's own limit (core/search/search-service.ts). */
-const MAX_LIMIT = 10_000;
-
 function withSearchOptions(cmd: Command): Command {
   return cmd
     .option('--limit <n>', 'results per page', '20')
@@ -60,7 +58,8 @@ function sortOrder(value: string): SearchSort {
   throw new UsageError(`--sort must be score or date, got "${value}"`);
 }
 
-function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: number } {
+/** `maxLimit`: the most results a page holds, the search engine's own limit. */
+function requestOptions(opts: SearchCliOptions, maxLimit: number): SearchOptions & { offset: number } {
   const filters: SearchFilters = {
     ...(opts.after !== undefined ? { after: opts.after } : {}),
     ...(opts.before !== undefined ? { before: opts.before } : {}),
@@ -72,7 +71,7 @@ function requestOptions(opts: SearchCliOptions): SearchOptions & { offset: numbe
     ...(opts.place !== undefined ? { place: opts.place } : {}),
   };
   return {
-    limit: wholeNumber(opts.limit, '--limit', 1, MAX_LIMIT),
+    limit: wholeNumber(opts.limit, '--limit', 1, maxLimit),
     offset: wholeNumber(opts.offset, '--offset', 0),
     filters,
     raw: opts.raw ?? false,
@@ -95,97 +94,73 @@ function noFilterMatch(opts: SearchCliOptions, among = ''): string {
   return `no photo matches the filters (${filterArgs(opts)})${among}`;
 }
 
-/** How a command's search is asked again to tell why a page was empty. */
+/** How a command's search is asked (again, from the start, to tell a page past the end). */
 type Ask = (library: CommandLibrary, options: SearchOptions) => Promise<SearchPage>;
 
 /**
  * Why a search printed nothing, in one line (said with --json too: stdout holds only the
- * `[]`), or null when there is nothing to add. In order: nothing embedded with the model (a
- * text search finds only embedded photos: the filters run on the model's photos table), a
- * page past the end, the "Text in photos" setting off with no text read before, filters that
- * admit no photo, no photo's text holding the words (anywhere, or where the filters look; the
- * setting off, the text read before is still searched), the relevance cut-off (with the
- * query's other terms: how many photos hold the text that none of them passed).
- * `query`: the query as searched, for a text search.
+ * `[]`), or null when there is nothing to add. The core says why a first page is empty
+ * (SearchPage.empty); a later one is past the end of the results, or (with none at all) the
+ * first page's reason.
  */
-async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options: SearchOptions & { offset: number }, page: SearchPage, ask: Ask, query: string | null): Promise<string | null> {
-  const { api } = library;
-  const searchable = await api.countSearchable();
-  if (searchable === 0) return await api.notEmbeddedNote();
-  if (options.offset > 0) {
-    // Past the end of the results, not without any: only how many there are (a script paging
-    // with --json stops at its empty page). With none at all, the reasons below.
-    const limit = Math.min(options.offset, MAX_LIMIT);
-    const found = (await ask(library, { ...options, offset: 0, limit })).photos.length;
-    if (found > 0) return opts.json ? null : `only ${found}${found === MAX_LIMIT ? ' or more' : ''} result${found === 1 ? '' : 's'}: --offset ${options.offset} is past the end`;
-  }
-  const filtered = Object.keys(options.filters ?? {}).length > 0;
-  const all = { ...options, all: true, offset: 0, limit: 1 };
-  if (query !== null) {
-    const state = await api.textInPhotos();
-    // Off now, the text read while it was on is still searched: only a library with none is told "no text".
-    const read = state.contents - state.left;
-    if (!state.on && read <= 0) return '"Text in photos" is off, so no text has been read: shoebox settings text-in-photos on';
-    if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
-    if ((await ask(library, { ...all, filters: {} })).photos.length === 0) {
-      const unread = !state.on
-        ? `; "Text in photos" is off: the text of the ${countText(read, 'photo')} read before is searched, no other photo's is read (shoebox settings text-in-photos on)`
-        : state.left > 0
-          ? `; ${state.left} of ${state.contents} photos not read yet ("shoebox index" reads them)`
-          : '';
-      const note = await api.notEmbeddedNote();
-      const unembedded = note ? `; ${note}` : '';
-      return `no photo's text holds these words${unread}${unembedded}`;
-    }
-    if (filtered && (await ask(library, all)).photos.length === 0) return noFilterMatch(opts, " among those whose text holds these words");
-  } else if (filtered && (await api.countSearchable(options.filters)) === 0) return noFilterMatch(opts);
-  // Empty because of the cut-off, not the filters or the text: the same search without it finds some.
-  if (page.minScore !== undefined && (page.closest || (await ask(library, all)).photos.length > 0)) {
-    const cutOff = page.minScore.toFixed(2);
-    const parts = query !== null ? queryParts(query) : null;
-    if (parts && parts.text.length > 0 && parts.rest !== '') {
-      // The text was found: it is the other terms that left every photo holding it out.
-      const holding = (await ask(library, { ...all, limit: MAX_LIMIT })).photos.length;
-      const texts = parts.text.map((t) => `\u201c${printable(t)}\u201d`).join(' and ');
-      const them = holding === 1 ? 'it scores below' : 'none of them scores above';
-      return `${countText(holding, 'photo')}${holding === MAX_LIMIT ? ' or more' : ''} ${holding === 1 ? 'holds' : 'hold'} the text ${texts}, but ${them} the relevance cut-off ${cutOff} for \u201c${printable(parts.rest)}\u201d; --all lists ${holding === 1 ? 'it' : 'them'} best first`;
-    }
-    return `no photo scores above the relevance cut-off ${cutOff}; --all lists every photo best first`;
-  }
-  return null;
+async function whyEmpty(library: CommandLibrary, opts: SearchCliOptions, options: SearchOptions & { offset: number }, page: SearchPage, ask: Ask, maxLimit: number): Promise<string | null> {
+  if (options.offset === 0) return page.empty ? await emptyText(library, opts, page.empty) : null;
+  // Past the end of the results, not without any: only how many there are (a script paging
+  // with --json stops at its empty page). With none at all, the first page's reason.
+  const limit = Math.min(options.offset, maxLimit);
+  const first = await ask(library, { ...options, offset: 0, limit });
+  const found = first.closest ? 0 : first.photos.length;
+  if (found > 0) return opts.json ? null : `only ${found}${found === maxLimit ? ' or more' : ''} result${found === 1 ? '' : 's'}: --offset ${options.offset} is past the end`;
+  return first.empty ? await emptyText(library, opts, first.empty) : null;
 }
 
-/** Quote marks that open a `text:` phrase, and the mark that closes each (as the query parser reads them). */
-const TEXT_PHRASE = /(^|[\s+\-\u2212])text:\s*(?:"([^"]*)"?|\u201c([^\u201d]*)\u201d?|\u201e([^\u201d\u201c]*)[\u201d\u201c]?|([^\s"\u201c\u201e]+))/giu;
-
-/**
- * A query's `text:` phrases and the rest of it (its CLIP terms, as typed), for messages only:
- * the search itself is parsed by the core.
- */
-export function queryParts(query: string): { text: string[]; rest: string } {
-  const text: string[] = [];
-  const rest = query.replace(TEXT_PHRASE, (_match, before: string, ...phrases: (string | undefined)[]) => {
-    const words = phrases.slice(0, 4).find((p) => p !== undefined) ?? '';
-    text.push(words.replace(/\s+/g, ' ').trim());
-    return before;
-  });
-  // The operators left between and around the removed terms: "red + " is "red".
-  return { text: text.filter((t) => t !== ''), rest: rest.replace(/\s+/g, ' ').replace(/^[\s+]+|[\s+\-\u2212]+$/gu, '').trim() };
+/** The core's reason for an empty search, in the CLI's words (the app words the same reasons: renderer/lib/empty-view.ts). */
+async function emptyText(library: CommandLibrary, opts: SearchCliOptions, empty: SearchEmpty): Promise<string> {
+  switch (empty.reason) {
+    case 'not-embedded':
+      return (await library.api.notEmbeddedNote()) ?? 'no photo is embedded with the model in use yet: "shoebox index" embeds your folders';
+    case 'text-not-read':
+      return '"Text in photos" is off, so no text has been read: shoebox settings text-in-photos on';
+    case 'filters':
+      return noFilterMatch(opts);
+    case 'filters-among-text':
+      return noFilterMatch(opts, ' among those whose text holds these words');
+    case 'no-text': {
+      const { on, read, left, contents } = empty.text;
+      const unread = !on
+        ? `; "Text in photos" is off: the text of the ${countText(read, 'photo')} read before is searched, no other photo's is read (shoebox settings text-in-photos on)`
+        : left > 0
+          ? `; ${left} of ${contents} photos not read yet ("shoebox index" reads them)`
+          : '';
+      // A photo the model in use has not embedded is not searched, whatever its text.
+      const note = await library.api.notEmbeddedNote();
+      return `no photo's text holds these words${unread}${note ? `; ${note}` : ''}`;
+    }
+    case 'cut-off': {
+      const cutOff = empty.minScore.toFixed(2);
+      const { held } = empty;
+      if (!held) return `no photo scores above the relevance cut-off ${cutOff}; --all lists every photo best first`;
+      // The text was found: it is the other terms that left every photo holding it out.
+      const texts = held.text.map((t) => `\u201c${printable(t)}\u201d`).join(' and ');
+      const one = held.photos === 1;
+      return `${countText(held.photos, 'photo')}${held.atLeast ? ' or more' : ''} ${one ? 'holds' : 'hold'} the text ${texts}, but ${one ? 'it scores below' : 'none of them scores above'} the relevance cut-off ${cutOff} for \u201c${printable(held.terms)}\u201d; --all lists ${one ? 'it' : 'them'} best first`;
+    }
+  }
 }
 
 /**
  * Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line.
- * An empty page says why on stderr (whyEmpty). `text`: `query` has `text:` terms.
+ * An empty page says why on stderr (whyEmpty).
  */
-async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask, text = false, query = ''): Promise<void> {
-  const options = requestOptions(opts);
-  const { QueryError } = await import('../../core/index');
+async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask): Promise<void> {
+  const { QueryError, MAX_SEARCH_LIMIT } = await import('../../core/index');
+  const options = requestOptions(opts, MAX_SEARCH_LIMIT);
   const library = await openCommandLibrary(cmd, opts, command);
   try {
     const page = await ask(library, options);
     printHits(page, opts.json);
     if (!page.closest && page.photos.length > 0) return;
-    const reason = await whyEmpty(library, opts, options, page, ask, text ? query : null);
+    const reason = await whyEmpty(library, opts, options, page, ask, MAX_SEARCH_LIMIT);
     if (reason !== null) process.stderr.write(`shoebox: ${reason}\n`);
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);
@@ -212,7 +187,7 @@ export function registerSearch(program: Command): void {
       const query = [...(opts.text ?? [])].reverse().reduce((q, text) => withPhotoText(q, text), words.join(' '));
       // The app treats a blank box as no search; typed on a command line it is a mistake.
       if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
-      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options), /(^|\s)text:/i.test(query), query);
+      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options));
     });
 
   withSearchOptions(withLibraryOptions(program.command('similar')))

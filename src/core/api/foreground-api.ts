@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { ExecutionProviderName, LibraryEvent, SearchFilters, SearchOptions, SearchPage } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { changedPhotos, emptySummary, indexJobResult, type IndexSummary } from '../library/index-summary';
-import { countMatching, similar as searchSimilar } from '../search/search-service';
+import { countMatching } from '../search/search-service';
+import { similarAnswer } from '../search/search-answer';
 import type { JobQueue } from './job-queue';
 import { runNow } from './run-now';
 import { hitsPage, readMarks, toListing, type PhotoListing } from './photo-views';
@@ -144,8 +145,10 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
       const lib = await ctx.library();
       const offset = options.offset ?? 0;
       const limit = options.limit ?? 20;
-      const result = await searchSimilar(lib, file, { offset, limit, all: true, ...(options.sort ? { sort: options.sort } : {}), ...(options.filters ? { filters: options.filters } : {}) });
-      return hitsPage(await lib.readable(), result.hits, offset, limit);
+      // An empty answer says why (search-answer.ts): nothing embedded, or filters that admit no photo.
+      const result = await similarAnswer(lib, file, { offset, limit, all: true, ...(options.sort ? { sort: options.sort } : {}), ...(options.filters ? { filters: options.filters } : {}) });
+      const shown = await hitsPage(await lib.readable(), result.hits, offset, limit);
+      return result.empty ? { ...shown, empty: result.empty } : shown;
     },
 
     async countSearchable(filters = {}) {

@@ -29,7 +29,8 @@ import type { S3Overrides } from '../location/s3-settings';
 import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
 import { NoModelError } from '../library/model-choice';
-import { search as searchText, searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
+import { searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
+import { searchAnswer } from '../search/search-answer';
 import { BackgroundSync } from './background-sync';
 import { followCommits, type CommitFollower } from './commit-follower';
 import { WriterElsewhere } from './writer-elsewhere';
@@ -465,6 +466,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime(), descriptions: oneAtATime(), edits: oneAtATime() };
   const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status, startedWith: () => startedWith };
+  const textInPhotosApi = textApi(ctx, textReading);
 
   const host: LibraryHost = {
     home,
@@ -564,9 +566,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const offset = options.offset ?? 0;
       const limit = options.limit ?? DEFAULT_LIMIT;
       // The app always gets a next step: the closest photos when nothing passes the cut-off.
-      const result = await searchText(lib, text, { offset, limit, all: options.all ?? false, raw: options.raw ?? false, sort: options.sort ?? 'score', closest: true, ...searchFilters(options) });
+      // An empty answer says why (search-answer.ts), for every front end to word.
+      const result = await searchAnswer(lib, text, { offset, limit, all: options.all ?? false, raw: options.raw ?? false, sort: options.sort ?? 'score', closest: true, ...searchFilters(options) }, textInPhotosApi.textInPhotos);
       const shown = await hitsPage(await lib.readable(), result.hits, offset, limit);
-      return { ...shown, ...(result.minScore !== null ? { minScore: result.minScore } : {}), ...(result.closest ? { closest: true } : {}) };
+      return { ...shown, ...(result.minScore !== null ? { minScore: result.minScore } : {}), ...(result.closest ? { closest: true } : {}), ...(result.empty ? { empty: result.empty } : {}) };
     },
 
     async similar(id: string, options: SearchOptions = {}): Promise<SearchPage> {
@@ -600,7 +603,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
     ...modelsApi(ctx),
     ...tagsApi(ctx),
-    ...textApi(ctx, textReading),
+    ...textInPhotosApi,
     ...albumsApi(ctx),
     ...favouritesApi(ctx),
     ...archiveApi(ctx),

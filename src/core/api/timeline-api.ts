@@ -65,6 +65,13 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     return view;
   };
 
+  /** On this day leaves the archive out: how many of the day's photos it left out (a day showing none says where they are). */
+  const archivedLeftOut = async (options: TimelineOptions, store: LibraryStore, version: string): Promise<Pick<TimelinePage, 'archivedLeftOut'>> => {
+    if (options.onThisDay === undefined || !hidesArchived(options)) return {};
+    const archived = await index.entries(store, await viewOf({ ...options, archived: true }, store), version);
+    return { archivedLeftOut: archived.length };
+  };
+
   return {
     async timeline(options: TimelineOptions = {}): Promise<TimelinePage> {
       const { offset, limit } = ctx.page(options);
@@ -80,7 +87,7 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
         const row = rows.get(entry.path);
         return row ? [{ ...toPhoto(row, marks), date: entry.date, ...(entry.fileTime ? { fileTime: true } : {}) }] : [];
       });
-      return { total: entries.length, offset, photos };
+      return { total: entries.length, offset, photos, ...(await archivedLeftOut(options, store, version)) };
     },
 
     async timelineSummary(options: TimelineOptions = {}): Promise<TimelineSummary> {

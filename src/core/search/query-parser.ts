@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { QueryError } from './query-error';
+import { closingQuotes, MINUS_SIGNS, PHOTO_TEXT_START } from '../../shared/query-syntax';
 
 export type TermKind = 'text' | 'image';
 
@@ -52,9 +53,8 @@ export interface ParseOptions {
 
 type Token = { type: 'op'; sign: 1 | -1; symbol: string } | { type: 'word'; text: string; quoted: boolean };
 
-const OPEN_QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u201e': '\u201d' };
 /** A minus sign typed as the Unicode character (some keyboards, pasted text) counts as `-`. */
-const MINUS = new Set(['-', '\u2212']);
+const MINUS = new Set(MINUS_SIGNS);
 const WEIGHT = /^(\d+(?:\.\d+)?|\.\d+|\d+\.)\s*:\s*/;
 /** Anything a user may have meant as a weight: digits, dots and signs before a colon. */
 const WEIGHT_LIKE = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:/;
@@ -86,11 +86,11 @@ export function tokenize(input: string): Token[] {
     let text = '';
     let quoted = false;
     while (i < n && !/\s/.test(input[i]!)) {
-      const close = OPEN_QUOTES[input[i]!];
-      if (close !== undefined) {
-        const end = input.indexOf(close, i + 1);
-        const alt = close === '"' ? -1 : input.indexOf('"', i + 1);
-        const stop = end === -1 ? alt : alt === -1 ? end : Math.min(end, alt);
+      const closers = closingQuotes(input[i]!);
+      if (closers !== '') {
+        // The first of its closing marks (a curly quote may be closed with a straight one).
+        const ends = [...closers].map((mark) => input.indexOf(mark, i + 1)).filter((at) => at !== -1);
+        const stop = ends.length > 0 ? Math.min(...ends) : -1;
         if (stop === -1) throw new QueryError(`unterminated quote in the query: ${input.slice(i)}`);
         text += input.slice(i + 1, stop);
         quoted = true;
@@ -170,7 +170,7 @@ function classify(text: string, weight: number, sign: 1 | -1, options: ParseOpti
  * #14). It binds to its own quoted phrase or word only: `neon text:"open"` is the CLIP term
  * "neon" and the text "open", as is `text:"open" neon`.
  */
-const PHOTO_TEXT = /^text:/i;
+const PHOTO_TEXT = PHOTO_TEXT_START;
 /** A weight written on a `text:` term (`2:text:"open"`), which cannot mean anything. */
 const WEIGHTED_PHOTO_TEXT = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:\s*text:/i;
 /** A weight left alone before a `text:` term (`2: text:"open"`). */

@@ -141,7 +141,11 @@ export async function prepareSearch(library: SearchLibrary, options: { raw?: boo
 
 /** `query` in the query language (query-parser.ts): text and image terms, weights, + and -, `text:"…"`. */
 export async function search(library: SearchLibrary, query: string, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
-  const parsed = parseQueryParts(query);
+  return searchParsed(library, parseQueryParts(query), options, deps);
+}
+
+/** A query the parser has read (search-answer.ts searches one again to tell why it found nothing). */
+export async function searchParsed(library: SearchLibrary, parsed: ParsedQuery, options: SearchRequestOptions = {}, deps: SearchDeps = defaultDeps): Promise<SearchResult> {
   if (parsed.photoText.length === 0) return searchTerms(library, parsed.terms, options, deps);
   return searchPhotoText(library, parsed, options, deps);
 }

@@ -30,7 +30,7 @@ function fetcherFor(client: ShoeboxClient, view: View, filters: SearchFilters | 
       // The timeline, newest first (its days come from useTimelineSummary with the same options).
       return async (offset, limit) => {
         const page = await client.timeline({ offset, limit, ...timelineOptions(view) });
-        return { photos: page.photos, total: page.total, hasMore: offset + page.photos.length < page.total };
+        return { photos: page.photos, total: page.total, hasMore: offset + page.photos.length < page.total, ...(page.archivedLeftOut !== undefined ? { archivedLeftOut: page.archivedLeftOut } : {}) };
       };
     case 'search':
       return (offset, limit) => client.search(view.query, { ...options(offset, limit), sort });

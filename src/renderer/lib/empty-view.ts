@@ -1,8 +1,10 @@
 // What an empty grid says, by view: why nothing is there, and how something gets there.
-import type { FolderInfo, JobState, TextInPhotosState } from '../../shared/api';
+import type { FolderInfo, JobState } from '../../shared/api';
+import type { SearchEmpty } from '../../shared/search-empty';
+import { noPhotoOnThisDayText } from '../../shared/on-this-day-text';
+import { todayIso } from '../../shared/today';
 import { EMPTY_ARCHIVE_TEXT } from './archive';
 import { formatCount, pathInFolder } from './format';
-import { asksPhotoText } from './text-query';
 import { writerOf } from './writer-elsewhere';
 import type { View } from './view';
 
@@ -18,22 +20,54 @@ export interface IndexingState {
   writerElsewhere?: string | null;
 }
 
-/** `text`: the library's Text in photos setting, read for a search that asks for text in photos. */
-export function emptyViewText(view: View, indexing: IndexingState = { folders: [], jobs: [], syncing: false }, text: TextInPhotosState | null = null): string {
-  if (view.kind === 'search' && asksPhotoText(view.query) && text) {
-    // Text is found only in photos whose text was read: say so, and where to turn it on.
-    if (!text.on) return 'Nothing matched: text in photos is not read yet. Turn on Text in photos in Settings, and the library’s photos are read in the background.';
-    if (text.left > 0) return `Nothing matched yet: the text of ${formatCount(text.left, 'photo')} is still to be read.`;
-  }
-  if (view.kind !== 'library') return 'Nothing matched.';
+/** What the engine said with an empty answer: why a search found nothing (SearchPage.empty), the photos On this day left out as archived (TimelinePage.archivedLeftOut). */
+export interface EmptyAnswer {
+  search?: SearchEmpty;
+  archivedLeftOut?: number;
+}
+
+/** How the app lists the archive and brings a photo back, for a day whose photos are all archived. */
+const ARCHIVE_HINT = 'the Archive, in the sidebar, shows them; Unarchive brings one back';
+
+export function emptyViewText(view: View, indexing: IndexingState = { folders: [], jobs: [], syncing: false }, answer: EmptyAnswer = {}): string {
+  if (view.kind !== 'library') return answer.search ? searchEmptyText(answer.search) : 'Nothing matched.';
   if (view.archived) return EMPTY_ARCHIVE_TEXT;
   if (view.favourites) return 'No favourites yet: press F in the viewer, or select photos and choose Favourite.';
-  if (view.onThisDay) return 'No photos from this day in earlier years.';
+  if (view.onThisDay) return sentence(noPhotoOnThisDayText(todayIso(), answer.archivedLeftOut ?? 0, ARCHIVE_HINT));
   if (view.place !== undefined) return `No photos taken in ${view.place} (any more).`;
   if (view.withoutPlace) return 'Every photo has a place.';
   if (view.videos) return 'No videos in the library (any more).';
   if (view.described !== undefined) return `No photo is described as “${view.described}” (any more).`;
   return emptyFolderText(view.folder, indexing);
+}
+
+/** The engine's reason for an empty search, in the app's words (`shoebox search` words the same reasons). */
+export function searchEmptyText(empty: SearchEmpty): string {
+  switch (empty.reason) {
+    case 'not-embedded':
+      return 'Nothing matched: no photo is indexed with the model in use yet.';
+    case 'text-not-read':
+      // Text is found only in photos whose text was read: say so, and where to turn it on.
+      return 'Nothing matched: text in photos is not read yet. Turn on Text in photos in Settings, and the library’s photos are read in the background.';
+    case 'filters':
+      return 'Nothing matched: no photo passes the filters.';
+    case 'filters-among-text':
+      return 'Nothing matched: no photo whose text holds these words passes the filters.';
+    case 'no-text': {
+      const { on, read, left } = empty.text;
+      // Off now, the text read before is still searched: only the rest is not read.
+      if (!on) return `Nothing matched: no photo’s text holds these words. Text in photos is off: the text of ${formatCount(read, 'photo')} read before is searched, no other photo’s is read.`;
+      if (left > 0) return `Nothing matched yet: the text of ${formatCount(left, 'photo')} is still to be read.`;
+      return 'Nothing matched: no photo’s text holds these words.';
+    }
+    case 'cut-off':
+      return 'Nothing matched: no photo scores above the relevance cut-off.';
+  }
+}
+
+/** A line as a sentence: its first letter capitalised, a full stop after it. */
+function sentence(line: string): string {
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
 
 function emptyFolderText(folder: string | null, { folders, jobs, syncing, archived, writerElsewhere }: IndexingState): string {

@@ -1,10 +1,7 @@
 // "On this day" in the app: today on this computer's calendar, as the engine's
-// TimelineOptions.onThisDay takes it, and the words shown for it.
-
-/** Today as YYYY-MM-DD on this computer's calendar (not UTC: a memory is today's, here). */
-export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+// TimelineOptions.onThisDay takes it (the one today of src/shared/today.ts, which the CLI
+// uses too), and the words shown for it.
+export { todayIso } from '../../shared/today';
 
 /** "December 3 in earlier years". */
 export function onThisDayText(now: Date = new Date()): string {

@@ -7,6 +7,7 @@
 // at most two fetched at a time, and a queued page that has scrolled out of reach by its
 // turn is dropped, so the page the user stops at does not wait behind all the others.
 import type { Photo } from '../../shared/api';
+import type { SearchEmpty } from '../../shared/search-empty';
 
 export const PAGE_SIZE = 200;
 const MAX_IN_FLIGHT = 2;
@@ -21,6 +22,10 @@ export interface FetchedPage {
   hasMore: boolean;
   /** Search results: nothing passed the relevance cut-off, these are the closest photos. */
   closest?: boolean;
+  /** The first page of an empty search: why, as the engine decided (SearchPage.empty). */
+  empty?: SearchEmpty;
+  /** On this day: the day's photos left out as archived (TimelinePage.archivedLeftOut). */
+  archivedLeftOut?: number;
 }
 
 export type PageFetcher = (offset: number, limit: number) => Promise<FetchedPage>;
@@ -43,6 +48,8 @@ export class PagedPhotos {
   error: string | null = null;
   /** The first page said nothing passed the cut-off: the list is the closest photos. */
   closest = false;
+  /** What the first page said about an empty list (the empty grid words it: empty-view.ts). */
+  emptyAnswer: { search?: SearchEmpty; archivedLeftOut?: number } = {};
 
   constructor(
     private readonly fetchPage: PageFetcher,
@@ -166,7 +173,10 @@ export class PagedPhotos {
 
   private accept(page: number, offset: number, result: FetchedPage): void {
     this.setPage(page, result.photos);
-    if (page === 0) this.closest = result.closest ?? false;
+    if (page === 0) {
+      this.closest = result.closest ?? false;
+      this.emptyAnswer = { ...(result.empty ? { search: result.empty } : {}), ...(result.archivedLeftOut !== undefined ? { archivedLeftOut: result.archivedLeftOut } : {}) };
+    }
     if (result.total !== undefined) this.total = result.total;
     else if (offset + result.photos.length >= this.loaded) {
       // The furthest page says whether more follow (an earlier one answering late does not).

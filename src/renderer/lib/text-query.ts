@@ -2,18 +2,24 @@
 // language's `text:"…"` term (src/core/search/query-parser.ts), built by the function the CLI's
 // --text uses too (src/shared/search.ts), so the app and the CLI ask the engine the same question.
 import { photoTextTerm } from '../../shared/search';
+import { closingQuotes, MINUS_SIGNS, OPEN_QUOTES, PHOTO_TEXT_PREFIX } from '../../shared/query-syntax';
 
 const TERM = /^text:"([^"]*)"?$/;
 
-/** The quote marks the query parser opens and closes a quoted word with (straight, curly, low, guillemets). */
-const QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb';
+/** `marks` safe inside a regular expression's [...] class. */
+const inClass = (marks: string) => marks.replace(/[\\\]^-]/g, '\\$&');
+/** A quoted phrase as the query parser reads one: an opening mark, the words, one of its closing marks (still missing while it is typed). */
+const QUOTED = Object.keys(OPEN_QUOTES)
+  .map((open) => `${open}([^${inClass(closingQuotes(open))}]*)[${inClass(closingQuotes(open))}]?`)
+  .join('|');
 /**
- * A `text:` term anywhere in a query, as the parser takes it: its quoted phrase (the closing
- * mark may be missing while it is typed) or its one word, right after `text:` or after a space.
+ * A `text:` term anywhere in a query, as the parser takes it (any case): at the start of a
+ * word, or of one with a sign glued to it (`+text:`, `-text:`), or after a sign standing
+ * alone; its quoted phrase or its one word, right after `text:` or after a space.
  */
-const ANY_TERM = new RegExp(`(^|[\\s(+\\-\\u2212])text:\\s*(?:[${QUOTES}]([^${QUOTES}]*)[${QUOTES}]?|([^\\s${QUOTES}]+))`, 'gi');
-/** The marks before a term that keep its photos out (`-text:"sale"`). */
-const NEGATED = new Set(['-', '\u2212']);
+const ANY_TERM = new RegExp(`(?:^|\\s)([${inClass(['+', ...MINUS_SIGNS].join(''))}]?)\\s*${PHOTO_TEXT_PREFIX}\\s*(?:${QUOTED}|([^\\s${inClass(Object.keys(OPEN_QUOTES).join(''))}]+))`, 'gi');
+/** The signs that subtract a term: the parser refuses a subtracted text (`-text:"sale"`). */
+const NEGATED = new Set(MINUS_SIGNS);
 
 /** The query for what was typed in text mode (a blank box stays blank: no search). */
 export function toTextQuery(typed: string): string {
@@ -23,11 +29,6 @@ export function toTextQuery(typed: string): string {
 /** What the box shows in text mode for a query (the words inside a lone `text:` term). */
 export function fromTextQuery(query: string): string {
   return TERM.exec(query)?.[1] ?? query;
-}
-
-/** Whether a query asks for text in photos (a `text:` term anywhere in it). */
-export function asksPhotoText(query: string): boolean {
-  return /(^|[\s(+-])text:/.test(query);
 }
 
 /** The words of a query that is one `text:` term (the box's text mode), else null. */
@@ -51,7 +52,8 @@ export function textModeWords(query: string): string {
       rest = rest.replace(match[0], ' ');
       continue;
     }
-    const words = (match[2] ?? match[3] ?? '').trim();
+    // The phrase of whichever quote opened it, else the one word.
+    const words = (match.slice(2).find((m) => m !== undefined) ?? '').trim();
     if (words !== '') found.push(words);
   }
   return found.length > 0 ? found.join(' ') : rest.trim().replace(/\s+/g, ' ');

@@ -2,6 +2,9 @@
 // or simply nothing Shoebox reads there; never "indexing shows them" when nothing indexes.
 import { describe, expect, it } from 'vitest';
 import type { FolderInfo, JobState } from '../../../src/shared/api';
+import type { SearchEmpty } from '../../../src/shared/search-empty';
+import { dayOfYearText } from '../../../src/shared/on-this-day-text';
+import { todayIso } from '../../../src/shared/today';
 import { emptyViewText } from '../../../src/renderer/lib/empty-view';
 
 const folder = (path: string, extra: Partial<FolderInfo> = {}): FolderInfo => ({ path, addedAt: 0, photos: 0, failed: 0, ...extra });
@@ -61,16 +64,37 @@ describe('an empty timeline with everything archived', () => {
   });
 });
 
-describe('a search for text in photos that finds nothing', () => {
+describe('a search that finds nothing', () => {
   const none = { folders: [], jobs: [], syncing: false };
-  const text = (on: boolean, left: number) => ({ on, contents: 10, left, secondsPerPhoto: 0.3, costMeasured: false });
   const search = (query: string) => ({ kind: 'search' as const, query });
+  const noText = (on: boolean, read: number, left: number): SearchEmpty => ({ reason: 'no-text', text: { on, read, left, contents: read + left } });
 
-  it('says when the text was not read, or not all of it yet', () => {
-    expect(emptyViewText(search('text:"STOP"'), none, text(false, 10))).toMatch(/not read yet\. Turn on Text in photos in Settings/);
-    expect(emptyViewText(search('text:"STOP" + red'), none, text(true, 4))).toBe('Nothing matched yet: the text of 4 photos is still to be read.');
-    expect(emptyViewText(search('text:"STOP"'), none, text(true, 0))).toBe('Nothing matched.');
-    // A search for a description (no text term) is not about reading.
-    expect(emptyViewText(search('a stop sign'), none, text(false, 10))).toBe('Nothing matched.');
+  it('says the engine\'s reason: text never read, still to be read, or not held', () => {
+    expect(emptyViewText(search('text:"STOP"'), none, { search: { reason: 'text-not-read' } })).toMatch(/not read yet\. Turn on Text in photos in Settings/);
+    expect(emptyViewText(search('text:"STOP" + red'), none, { search: noText(true, 6, 4) })).toBe('Nothing matched yet: the text of 4 photos is still to be read.');
+    expect(emptyViewText(search('text:"STOP"'), none, { search: noText(true, 10, 0) })).toBe('Nothing matched: no photo’s text holds these words.');
+    // No reason given (a search the engine answered before it gave reasons): nothing made up.
+    expect(emptyViewText(search('a stop sign'), none)).toBe('Nothing matched.');
+  });
+
+  it('with Text in photos switched off after its text was read, says the text read is searched, not that none is read', () => {
+    const text = emptyViewText(search('text:"zzz"'), none, { search: noText(false, 10, 0) });
+    expect(text).toBe('Nothing matched: no photo’s text holds these words. Text in photos is off: the text of 10 photos read before is searched, no other photo’s is read.');
+    expect(text).not.toMatch(/not read yet/);
+  });
+
+  it('blames the filters when they caused it, not the reading of the text', () => {
+    expect(emptyViewText(search('text:"zzz"'), none, { search: { reason: 'filters' } })).toBe('Nothing matched: no photo passes the filters.');
+    expect(emptyViewText(search('text:"open"'), none, { search: { reason: 'filters-among-text' } })).toBe('Nothing matched: no photo whose text holds these words passes the filters.');
+  });
+});
+
+describe('an empty On this day', () => {
+  const onThisDay = { kind: 'library' as const, folder: null, onThisDay: true as const };
+  const today = dayOfYearText(todayIso());
+
+  it('says no photo was taken on the day, or that the day\'s photos are all archived and where they are', () => {
+    expect(emptyViewText(onThisDay, undefined, { archivedLeftOut: 0 })).toBe(`No photo was taken on ${today} in an earlier year.`);
+    expect(emptyViewText(onThisDay, undefined, { archivedLeftOut: 2 })).toBe(`No photo from ${today} in an earlier year outside the archive (2 archived: the Archive, in the sidebar, shows them; Unarchive brings one back).`);
   });
 });

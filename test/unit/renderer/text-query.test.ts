@@ -17,6 +17,18 @@ describe('the "Text in photo" switch', () => {
     expect(textModeWords('context:24')).toBe('context:24'); // no text: term, a word that ends so
   });
 
+  it('takes the text: terms the query parser takes, and only those', () => {
+    // Any case, a sign glued to the term, the parser's quote marks (a curly quote closed by a straight one).
+    expect(textModeWords('TEXT:"open"')).toBe('open');
+    expect(textModeWords('dog +text:open')).toBe('open');
+    expect(textModeWords('neon text:\u201eopen late"')).toBe('open late');
+    // No quote mark the parser opens a phrase with: the guillemets are part of the one word.
+    expect(textModeWords('text:\u00absale\u00bb')).toBe('\u00absale\u00bb');
+    // A word that merely contains text: is no term, with a sign inside it or a bracket before it.
+    expect(textModeWords('t-text:24')).toBe('t-text:24');
+    expect(textModeWords('(text:24)')).toBe('(text:24)');
+  });
+
   it('never looks for a text the query keeps out (-text:"sale")', () => {
     expect(textModeWords('beach -text:"sale"')).toBe('beach');
     expect(textModeWords('beach \u2212text:sale text:"open"')).toBe('open');

@@ -1,0 +1,21 @@
+// The query language's marks as the core's parser reads them (src/core/search/query-parser.ts
+// imports them from here), for the app's search box, which must know them before it searches
+// (its "Text in photo" mode takes the words of a query's `text:` terms).
+
+/** A quote mark that opens a quoted word, and the mark that closes it. */
+export const OPEN_QUOTES: Readonly<Record<string, string>> = { '"': '"', '\u201c': '\u201d', '\u201e': '\u201d' };
+
+/** The marks that close a quote opened with `open`: its own closing mark, and a straight `"` (typed on a keyboard without curly ones). */
+export function closingQuotes(open: string): string {
+  const close = OPEN_QUOTES[open];
+  if (close === undefined) return '';
+  return close === '"' ? close : `${close}"`;
+}
+
+/** The signs that subtract a term: `-`, and the Unicode minus sign (some keyboards, pasted text). */
+export const MINUS_SIGNS: readonly string[] = ['-', '\u2212'];
+
+/** What starts a `text:` term, in any case (`text:`, `TEXT:`): its words are the text read in photos. */
+export const PHOTO_TEXT_PREFIX = 'text:';
+/** A word that starts a `text:` term. */
+export const PHOTO_TEXT_START = new RegExp(`^${PHOTO_TEXT_PREFIX}`, 'i');
