@@ -147,6 +147,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [list, position] = arity('setPlace', args, 2, 2);
     return [ids(list), position === null || position === 'none' ? position : coordinates(position)];
   },
+  undoEdit: (args) => [integer(arity('undoEdit', args, 1, 1)[0], 'undo', 1, Number.MAX_SAFE_INTEGER)],
   places: (args) => none('places', args),
 
   listAlbums: (args) => none('listAlbums', args),

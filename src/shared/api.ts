@@ -665,6 +665,19 @@ export interface ShiftResult extends BatchResult {
   undated: number;
 }
 
+/** A date or place set by hand (or put back): `undo`, when some photo changed, the handle
+ *  undoEdit takes to put back exactly what each had before. */
+export interface EditResult extends BatchResult {
+  undo?: number;
+}
+
+/** An undone date or place change: `done`, the photos put back as they were; `changedSince`,
+ *  those changed again since, which keep their newer value. */
+export interface UndoEditResult {
+  done: number;
+  changedSince: number;
+}
+
 /** pinned: in the album whatever its score; excluded: out of it whatever its score; auto: as the query says. */
 export type AlbumMembership = 'pinned' | 'excluded' | 'auto';
 
@@ -953,7 +966,7 @@ export interface LibraryApi {
    *  own), or with null puts back each file's own; one write; ids naming no library photo are
    *  counted as `missing`. Of `done`, those already showing that date are `unchanged` (a date set
    *  to the file's own is no edit: an earlier one is forgotten, as a restore would). */
-  setTakenAt(ids: string[], takenAt: string | null): Promise<BatchResult>;
+  setTakenAt(ids: string[], takenAt: string | null): Promise<EditResult>;
   /** Moves the photos' date taken by `seconds` (a camera whose clock was an hour or a day off),
    *  each copy of a content once, its time zone kept; photos with no date to move are counted as
    *  `undated`. A shift that would carry a date outside 1826-2200 is refused and changes nothing;
@@ -964,7 +977,12 @@ export interface LibraryApi {
   findPlaces(query: string, limit?: number): Promise<PlaceChoice[]>;
   /** Sets the photos' place to this position (WGS84 degrees), or with null puts back each
    *  file's own GPS position; one write, every copy of a content; the files are never touched. */
-  setPlace(ids: string[], position: PlaceSetting): Promise<BatchResult>;
+  setPlace(ids: string[], position: PlaceSetting): Promise<EditResult>;
+  /** Undoes a setTakenAt or setPlace by its result's `undo` (core/api/edit-undo.ts): each photo
+   *  gets back exactly the date or place it had (its earlier hand edit, or its file's own),
+   *  except those changed again since, which keep their newer value (`changedSince`). A handle
+   *  is good once, and only for the host's last 20 changes; otherwise a one-line error. */
+  undoEdit(undo: number): Promise<UndoEditResult>;
   /** Sets the photos' description (at most 2,000 characters, trimmed), or with null or blank
    *  text removes it; one write, every copy of a content; the files are never touched. */
   setDescription(ids: string[], text: string | null): Promise<BatchResult>;

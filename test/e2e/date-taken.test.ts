@@ -2,8 +2,9 @@
 // Edit beside the date taken sets a scan's date, the viewer says it was set by hand and the
 // timeline moves the photo under its new day; a date the engine refuses says why and changes
 // nothing; "Use the file's date" puts the file's own back. The selection bar's Date… sets one
-// date on several photos, shifts their dates by days, hours and minutes (an undated photo is
-// named in the line), and puts the files' own back. The files are never touched.
+// date on several photos (Undo puts back each one's earlier date, one set by hand too), shifts
+// their dates by days, hours and minutes (an undated photo is named in the line), and puts the
+// files' own back. The files are never touched.
 // Screenshots: test-results/screenshots/date-taken-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +108,11 @@ describe.skipIf(!hasChromium)('date taken edited in the browser', () => {
     await eventually(() => bar().count()).toBe(0);
     expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([Date.UTC(2024, 2, 10, 10), Date.UTC(2024, 2, 10, 10)]);
     await eventually(() => tileNames(lib.page)).toEqual(['green.jpg', 'scan.jpg', 'red.jpg']);
+    // Undo puts back what each had: the scan its date set by hand in the viewer, green its file's.
+    await lib.page.getByRole('status').filter({ hasText: 'Set the date taken of 2 photos to' }).getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => lib.page.getByRole('status').filter({ hasText: 'Put back the dates of 2 photos.' }).isVisible()).toBe(true);
+    expect([await libraryTaken('scan.jpg'), await libraryTaken('green.jpg')]).toEqual([Date.UTC(2024, 2, 5, 9, 30, 15), Date.UTC(2024, 2, 2, 12)]);
+    await eventually(() => tileNames(lib.page)).toEqual(['red.jpg', 'scan.jpg', 'green.jpg']);
 
     await open('scan.jpg').click({ modifiers: ['ControlOrMeta'] });
     await open('green.jpg').click({ modifiers: ['ControlOrMeta'] });

@@ -59,8 +59,8 @@ describe.skipIf(!s3)('a library on S3', () => {
     const decision = await a.host.decideDuplicates(report.groups[0]!.members.map((m) => m.id), 'not-duplicates');
     expect(await a.host.setFavourites([photoId(path.join(photos, 'green.jpg'))], true)).toMatchObject({ done: 1, missing: 0, unchanged: 0 });
     expect(await a.host.setArchived([photoId(path.join(photos, 'blue.jpg'))], true)).toMatchObject({ done: 1, missing: 0, unchanged: 0 });
-    expect(await a.host.setTakenAt([photoId(path.join(photos, 'yellow.jpg'))], '1999-12-31T23:59')).toEqual({ done: 1, missing: 0 });
-    expect(await a.host.setPlace([photoId(path.join(photos, 'yellow.jpg'))], { lat: 64.13548, lon: -21.89541 })).toEqual({ done: 1, missing: 0 });
+    expect(await a.host.setTakenAt([photoId(path.join(photos, 'yellow.jpg'))], '1999-12-31T23:59')).toEqual({ done: 1, missing: 0, undo: expect.any(Number) });
+    expect(await a.host.setPlace([photoId(path.join(photos, 'yellow.jpg'))], { lat: 64.13548, lon: -21.89541 })).toEqual({ done: 1, missing: 0, undo: expect.any(Number) });
     expect(await a.host.setDescription([photoId(path.join(photos, 'yellow.jpg'))], 'Sunflowers by the road')).toEqual({ done: 1, missing: 0 });
     expect(await a.host.rotatePhotos([photoId(path.join(photos, 'green.jpg'))], 1)).toEqual({ done: 1, missing: 0, videos: 0 });
     await a.host.close();

@@ -77,7 +77,7 @@ describe('place set by hand', () => {
     const before = fs.readFileSync(path.join(dir, 'scan.jpg'));
     const [florence] = await host.findPlaces('Florence, Italy');
     events.length = 0;
-    expect(await host.setPlace([(await byName('scan.jpg')).id, GONE], { lat: florence!.lat, lon: florence!.lon })).toEqual({ done: 1, missing: 1 });
+    expect(await host.setPlace([(await byName('scan.jpg')).id, GONE], { lat: florence!.lat, lon: florence!.lon })).toEqual({ done: 1, missing: 1, undo: expect.any(Number) });
     expect(events.some((e) => e.type === 'photos-changed')).toBe(true);
     expect(await placeOf('scan.jpg')).toBe('Florence, Italy');
     expect(await placeOf('backup/scan.jpg')).toBe('Florence, Italy'); // the same content
@@ -103,7 +103,7 @@ describe('place set by hand', () => {
     await host.close();
     host = await open();
     expect(await placeOf('phone.jpg')).toBe('Madrid, Spain');
-    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], null)).toEqual({ done: 2, missing: 0 });
+    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], null)).toEqual({ done: 2, missing: 0, undo: expect.any(Number) });
     expect(await placeOf('phone.jpg')).toBe('Arezzo, Italy');
     expect(await placeOf('scan.jpg')).toBeNull();
     expect(await placeOf('backup/scan.jpg')).toBeNull();
@@ -114,7 +114,7 @@ describe('place set by hand', () => {
   it('removes a place (a GPS glitch): gone from Places, the place views and the "location recorded" filter, through a re-index and a reopen, until restored', async () => {
     const phone = path.join(dir, 'phone.jpg');
     const before = fs.readFileSync(phone);
-    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], 'none')).toEqual({ done: 2, missing: 0 });
+    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], 'none')).toEqual({ done: 2, missing: 0, undo: expect.any(Number) });
     expect(await placeOf('phone.jpg')).toBeNull();
     expect((await details('phone.jpg')).placeEdited).toEqual({ fileGpsLat: expect.closeTo(AREZZO.lat, 4), fileGpsLon: expect.closeTo(AREZZO.lon, 4) });
     // The scan had no place: nothing to remove, so nothing says "removed by hand".
@@ -131,7 +131,7 @@ describe('place set by hand', () => {
     host = await open();
     expect(await placeOf('phone.jpg')).toBeNull();
     expect(fs.readFileSync(phone).equals(before)).toBe(true);
-    expect(await host.setPlace([(await byName('phone.jpg')).id], null)).toEqual({ done: 1, missing: 0 });
+    expect(await host.setPlace([(await byName('phone.jpg')).id], null)).toEqual({ done: 1, missing: 0, undo: expect.any(Number) });
     expect(await placeOf('phone.jpg')).toBe('Arezzo, Italy');
   });
 
@@ -148,10 +148,10 @@ describe('place set by hand', () => {
     db.close();
     host = await open();
     expect(await placeOf('scan.jpg')).toBe('Madrid, Spain');
-    expect(await host.setPlace([(await byName('phone.jpg')).id], 'none')).toEqual({ done: 1, missing: 0 });
+    expect(await host.setPlace([(await byName('phone.jpg')).id], 'none')).toEqual({ done: 1, missing: 0, undo: expect.any(Number) });
     expect(await placeOf('phone.jpg')).toBeNull();
     expect(await placeOf('scan.jpg')).toBe('Madrid, Spain');
-    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], null)).toEqual({ done: 2, missing: 0 });
+    expect(await host.setPlace([(await byName('phone.jpg')).id, (await byName('scan.jpg')).id], null)).toEqual({ done: 2, missing: 0, undo: expect.any(Number) });
     expect(await placeOf('phone.jpg')).toBe('Arezzo, Italy');
     expect(await placeOf('scan.jpg')).toBeNull();
   });

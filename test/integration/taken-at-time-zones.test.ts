@@ -44,7 +44,7 @@ describe('dates taken set on several photos, and their time zones', () => {
   });
 
   it('a date typed without an offset keeps each photo its own: ordered by instant, On this day by its clock', async () => {
-    expect(await host.setTakenAt(await ids('tz_plus.jpg', 'tz_late.jpg', 'plain.jpg'), '2021-01-01T12:00')).toEqual({ done: 3, missing: 0 });
+    expect(await host.setTakenAt(await ids('tz_plus.jpg', 'tz_late.jpg', 'plain.jpg'), '2021-01-01T12:00')).toEqual({ done: 3, missing: 0, undo: expect.any(Number) });
     expect(await taken('tz_plus.jpg')).toBe('2021-01-01T12:00:00+09:00');
     expect(await taken('tz_late.jpg')).toBe('2021-01-01T12:00:00-08:00');
     expect(await taken('plain.jpg')).toBe('2021-01-01T12:00:00'); // none recorded: none set
@@ -58,7 +58,7 @@ describe('dates taken set on several photos, and their time zones', () => {
   });
 
   it('a date typed with an offset sets that one on every photo', async () => {
-    expect(await host.setTakenAt(await ids('tz_plus.jpg', 'tz_late.jpg'), '2021-01-01T12:00+02:00')).toEqual({ done: 2, missing: 0 });
+    expect(await host.setTakenAt(await ids('tz_plus.jpg', 'tz_late.jpg'), '2021-01-01T12:00+02:00')).toEqual({ done: 2, missing: 0, undo: expect.any(Number) });
     expect(await taken('tz_plus.jpg')).toBe('2021-01-01T12:00:00+02:00');
     expect(await taken('tz_late.jpg')).toBe('2021-01-01T12:00:00+02:00');
     // The file's own is still what a restore puts back, offset and all.
@@ -71,7 +71,7 @@ describe('dates taken set on several photos, and their time zones', () => {
     expect(await taken('tz_plus.jpg')).toBe('2024-03-10T23:30:00+02:00');
     expect((await details('tz_plus.jpg')).takenEdited).toBeDefined();
     // With its offset it is the file's own date: no edit kept, a restore finds nothing.
-    expect(await host.setTakenAt(await ids('tz_plus.jpg'), '2024-03-10T23:30+09:00')).toEqual({ done: 1, missing: 0 });
+    expect(await host.setTakenAt(await ids('tz_plus.jpg'), '2024-03-10T23:30+09:00')).toEqual({ done: 1, missing: 0, undo: expect.any(Number) });
     expect(await taken('tz_plus.jpg')).toBe('2024-03-10T23:30:00+09:00');
     expect((await details('tz_plus.jpg')).takenEdited).toBeUndefined();
     // The others back to their files' own dates, for what follows.
@@ -84,7 +84,7 @@ describe('dates taken set on several photos, and their time zones', () => {
     expect(await taken('plain.jpg')).toBe('2008-10-22T16:43:21');
     expect((await details('plain.jpg')).takenEdited).toBeUndefined();
     // Its clock alone: the photo's own offset kept, so its file's date, no edit.
-    expect(await host.setTakenAt(await ids('tz_plus.jpg', 'tz_late.jpg'), '2024-03-10T23:30')).toEqual({ done: 2, missing: 0, unchanged: 1 });
+    expect(await host.setTakenAt(await ids('tz_plus.jpg', 'tz_late.jpg'), '2024-03-10T23:30')).toEqual({ done: 2, missing: 0, unchanged: 1, undo: expect.any(Number) });
     expect((await details('tz_plus.jpg')).takenEdited).toBeUndefined();
     expect(await taken('tz_late.jpg')).toBe('2024-03-10T23:30:00-08:00');
     // The same date again: nothing changes, the edit stays as it was.

@@ -55,7 +55,7 @@ describe('date taken set by hand', () => {
   it('sets the date of a scan in one write: every copy takes it, the timeline moves it, the files are untouched', async () => {
     const before = fs.readFileSync(path.join(dir, 'scan.jpg'));
     events.length = 0;
-    expect(await host.setTakenAt([(await byName('scan.jpg')).id, GONE], '1987-07-14T09:30')).toEqual({ done: 1, missing: 1 });
+    expect(await host.setTakenAt([(await byName('scan.jpg')).id, GONE], '1987-07-14T09:30')).toEqual({ done: 1, missing: 1, undo: expect.any(Number) });
     expect(events.some((e) => e.type === 'photos-changed')).toBe(true); // the app's views redraw
     expect(await taken('scan.jpg')).toBe('1987-07-14T09:30:00');
     expect(await taken('backup/scan.jpg')).toBe('1987-07-14T09:30:00'); // the same content
@@ -107,7 +107,7 @@ describe('date taken set by hand', () => {
   it("a second edit, then a restore: the file's own date comes back, not the first edit", async () => {
     await host.setTakenAt([(await byName('green.jpg')).id], '2030-01-01T00:00');
     expect(await taken('green.jpg')).toBe('2030-01-01T00:00:00+02:00'); // typed without an offset: the photo keeps its own
-    expect(await host.setTakenAt([(await byName('green.jpg')).id, (await byName('red.jpg')).id], null)).toEqual({ done: 2, missing: 0 });
+    expect(await host.setTakenAt([(await byName('green.jpg')).id, (await byName('red.jpg')).id], null)).toEqual({ done: 2, missing: 0, undo: expect.any(Number) });
     expect(await taken('green.jpg')).toBe('2024-03-05T12:00:00');
     expect(await taken('red.jpg')).toBe('2024-03-07T18:00:00'); // never edited: unchanged
     expect((await host.getPhoto((await byName('green.jpg')).id))!.takenEdited).toBeUndefined();

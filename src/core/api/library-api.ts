@@ -46,6 +46,7 @@ import { favouritesApi, type FavouritesForeground } from './favourites-api';
 import { archiveApi, type ArchiveForeground } from './archive-api';
 import { takenAtApi, type TakenAtForeground } from './taken-at-api';
 import { placeEditApi, type PlaceEditForeground } from './place-edit-api';
+import { editUndos } from './edit-undo';
 import { descriptionsApi, type DescriptionsForeground } from './descriptions-api';
 import { photoImportApi, type PhotoImportForeground } from './photo-import-api';
 import { rotationsApi, type RotationsForeground } from './rotations-api';
@@ -467,6 +468,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const writes = { favourites: oneAtATime(), archive: oneAtATime(), tags: oneAtATime(), albums: oneAtATime(), descriptions: oneAtATime(), edits: oneAtATime() };
   const ctx: ApiContext = { home, files: libraryFilesFor(location, home), open, need, writes, jobs, emit, page, reopen, openWithModel, status, startedWith: () => startedWith };
   const textInPhotosApi = textApi(ctx, textReading);
+  // The app's date and place changes that undoEdit can still put back (edit-undo.ts).
+  const undos = editUndos();
 
   const host: LibraryHost = {
     home,
@@ -607,8 +610,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...albumsApi(ctx),
     ...favouritesApi(ctx),
     ...archiveApi(ctx),
-    ...takenAtApi(ctx),
-    ...placeEditApi(ctx),
+    ...takenAtApi(ctx, undos),
+    ...placeEditApi(ctx, undos),
+    ...undos.methods(ctx),
     ...descriptionsApi(ctx),
     ...photoImportApi(ctx),
     ...rotationsApi(ctx, textReading),

@@ -5,14 +5,16 @@
 // "location recorded" all go by it. The place can also be removed (Google Photos' "Remove
 // location": a position from a GPS glitch, a place the user would rather not show): the photo
 // then has none in Shoebox, whatever its file says. The file is never touched; a restore puts
-// its own back.
+// its own back. The app's set, removal or restore can be undone exactly (edit-undo.ts).
 // The app (by id, choosing from findPlaces) and the CLI (`shoebox place`, by path and name)
 // share this.
 import type { PlaceChoice, PlaceSetting } from '../../shared/api';
 import { findPlaces } from '../places/place-choices';
 import { positionOutOfRange } from '../../shared/place-name';
 import type { ApiContext, ApiMethods } from './api-context';
+import type { PlaceEdit } from '../store/types';
 import { byIds, emitChanged, photosAtPaths, restoreEdited } from './edits-by-path';
+import { changeOf, type EditUndos, type UndoKind } from './edit-undo';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface PlaceEditForeground {
@@ -24,11 +26,23 @@ export interface PlaceEditForeground {
   choosePlace(text: string): PlaceChoice;
 }
 
-export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
-  const setPlaceByPath = async (paths: string[], position: PlaceSetting) => {
+/** Places as an undo puts them back (edit-undo.ts). */
+const PLACES: UndoKind<PlaceEdit> = {
+  edits: (store) => store.placeEdits(),
+  set: (store, edits) => store.setPlace(edits),
+  restore: (store, hashes) => store.restorePlace(hashes),
+  // No edit (undefined) differs from a removed place (null) and from any position.
+  same: (a, b) => a?.gpsLat === b?.gpsLat && a?.gpsLon === b?.gpsLon,
+};
+
+/** `undos`: where the app's changes are kept for undoEdit (the CLI's, by path, are not). */
+export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
+  const setPlaces = async (paths: string[], position: PlaceSetting) => {
     if (position !== null && position !== 'none' && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
     return ctx.writes.edits(async () => {
       const at = await photosAtPaths(ctx, paths);
+      // What each content had before, for undoEdit (read in this queue turn, before writing).
+      const edits = await at.store.placeEdits();
       let changed = at.found;
       if (position === 'none') {
         // Only photos that show a place: one without any has nothing to remove (no edit is
@@ -38,10 +52,14 @@ export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPla
         await at.store.setPlace(placed.map((r) => ({ hash: r.hash, gpsLat: null, gpsLon: null, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
       } else if (position !== null) {
         await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
-      } else changed = await restoreEdited(at, await at.store.placeEdits(), (hashes) => at.store.restorePlace(hashes));
+      } else changed = await restoreEdited(at, edits, (hashes) => at.store.restorePlace(hashes));
       emitChanged(ctx, changed);
-      return { changed, missing: at.missing };
+      return { changed, missing: at.missing, change: await changeOf(PLACES, at.store, edits, changed, at.rows) };
     });
+  };
+  const setPlaceByPath = async (paths: string[], position: PlaceSetting) => {
+    const { changed, missing } = await setPlaces(paths, position);
+    return { changed, missing };
   };
   return {
     setPlaceByPath,
@@ -56,6 +74,14 @@ export function placeEditApi(ctx: ApiContext): ApiMethods<'findPlaces' | 'setPla
     async findPlaces(query, limit = 8) {
       return findPlaces(query, limit);
     },
-    setPlace: (ids, position) => byIds(ids, (paths) => setPlaceByPath(paths, position)),
+    async setPlace(ids, position) {
+      let undo: number | undefined;
+      const result = await byIds(ids, async (paths) => {
+        const done = await setPlaces(paths, position);
+        undo = undos.keep(done.change);
+        return done;
+      });
+      return undo !== undefined ? { ...result, undo } : result;
+    },
   };
 }

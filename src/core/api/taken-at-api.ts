@@ -9,10 +9,12 @@
 // and each photo keeps its own time zone (as the viewer's editor and a shift do); one typed with
 // an offset ("+02:00", "Z") sets that one; a date that is the file's own (clock and offset) is no
 // edit (an earlier edit is forgotten, as a restore would) and one a photo already shows is no change.
+// The app's set (or restore) can be undone exactly, each photo's earlier edit back (edit-undo.ts).
 import { MAX_SHIFT_SECONDS, parseTakenAt, shiftText, takenAtInRange } from '../../shared/taken-at';
 import type { TakenEdit } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { byIds, emitChanged, pathsOf, photosAtPaths, restoreEdited } from './edits-by-path';
+import { changeOf, type EditUndos, type UndoKind } from './edit-undo';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface TakenAtForeground {
@@ -25,8 +27,18 @@ export interface TakenAtForeground {
   shiftTakenAtByPath(paths: string[], seconds: number): Promise<{ changed: string[]; missing: string[]; undated: string[] }>;
 }
 
-export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTakenAt'> & TakenAtForeground {
-  const setTakenAtByPath = async (paths: string[], takenAt: string | null) => {
+/** Dates as an undo puts them back (edit-undo.ts). */
+const DATES: UndoKind<TakenEdit> = {
+  edits: (store) => store.takenEdits(),
+  set: (store, edits) => store.setTakenAt(edits),
+  restore: (store, hashes) => store.restoreTakenAt(hashes),
+  // No edit (undefined) differs from an edit of either value, an offset null included.
+  same: (a, b) => a?.takenAt === b?.takenAt && a?.takenOffset === b?.takenOffset,
+};
+
+/** `undos`: where the app's changes are kept for undoEdit (the CLI's, by path, are not). */
+export function takenAtApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'setTakenAt' | 'shiftTakenAt'> & TakenAtForeground {
+  const setDates = async (paths: string[], takenAt: string | null) => {
     // A date that does not parse fails before anything is opened or written.
     const date = takenAt === null ? null : parseTakenAt(takenAt);
     return ctx.writes.edits(async () => {
@@ -52,8 +64,14 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
       } else changed = await restoreEdited(at, edits, (hashes) => at.store.restoreTakenAt(hashes));
       emitChanged(ctx, changed);
       const done = new Set(changed);
-      return { changed, unchanged: at.found.filter((p) => !done.has(p)), missing: at.missing };
+      // What each changed content had before (`edits`, read before writing), for undoEdit.
+      const change = await changeOf(DATES, at.store, edits, changed, at.rows);
+      return { changed, unchanged: at.found.filter((p) => !done.has(p)), missing: at.missing, change };
     });
+  };
+  const setTakenAtByPath = async (paths: string[], takenAt: string | null) => {
+    const { changed, unchanged, missing } = await setDates(paths, takenAt);
+    return { changed, unchanged, missing };
   };
   const shiftTakenAtByPath = async (paths: string[], seconds: number) => {
     if (!Number.isInteger(seconds) || seconds === 0 || Math.abs(seconds) > MAX_SHIFT_SECONDS) throw new Error(`not a time shift: ${seconds} seconds`);
@@ -80,13 +98,15 @@ export function takenAtApi(ctx: ApiContext): ApiMethods<'setTakenAt' | 'shiftTak
     shiftTakenAtByPath,
     async setTakenAt(ids, takenAt) {
       let unchanged = 0;
+      let undo: number | undefined;
       const result = await byIds(ids, async (paths) => {
-        const done = await setTakenAtByPath(paths, takenAt);
+        const done = await setDates(paths, takenAt);
         if (takenAt !== null) unchanged = done.unchanged.length; // a restore counts every photo it was asked for, as before
+        undo = undos.keep(done.change);
         return done;
       });
       // Of `done`, the photos that showed that date already (the file's own, or the same edit).
-      return unchanged ? { ...result, unchanged } : result;
+      return { ...result, ...(unchanged ? { unchanged } : {}), ...(undo !== undefined ? { undo } : {}) };
     },
     async shiftTakenAt(ids, seconds) {
       const { changed, undated } = await shiftTakenAtByPath(pathsOf(ids), seconds);

@@ -16,7 +16,7 @@ import { trashResultText } from '../lib/trash';
 import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText, shiftResultText, shiftUndoneText } from '../lib/format';
 import { exportResultText } from '../lib/export-result';
-import { changedAny, takenAtResultText } from '../lib/taken-at-result';
+import { changedAny, editUndoneText, takenAtResultText } from '../lib/taken-at-result';
 import { notifyAlbumsChanged, useAlbumsVersion } from './albums/albums-changed';
 import { notifyTagsChanged } from './tags/useTagsVersion';
 import { ArchiveIcon } from './ArchiveIcon';
@@ -57,7 +57,7 @@ interface SelectionBarProps {
   onArchived?: (archived: boolean, text: string, undo: Undo) => void;
   /** The photos' date taken or place was set (or put back): the timeline's order or a place
    *  view's photos changed, so the selection's indices name other photos now; the app clears
-   *  it and shows `text` (with Undo, for a shift: the same shift back). */
+   *  it and shows `text` (with Undo: a shift's is the same shift back, a set's the core's undoEdit). */
   onMoved: (text: string, undo?: Undo) => void;
   /** The album whose photos are shown (its screen): pinning or excluding there reloads them. */
   shownAlbum?: string;
@@ -172,11 +172,15 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     });
   /** A hand-picked album of the selection (Album…'s "New album"). */
   const newAlbum = (name: string) => run(async (chosen) => newAlbumWith(client, name, chosen.map((p) => p.id)));
+  /** Date…'s and Place…'s Undo: the core puts back what each photo had before (its earlier hand
+   *  date or place, or its file's own), except on photos changed again since. */
+  const undoEdit = (undo: number | undefined, what: 'dates' | 'places'): Undo | undefined =>
+    undo === undefined ? undefined : async () => editUndoneText(await client.undoEdit(undo), what);
   const setDates = (takenAt: string | null) =>
     run(async (chosen) => {
       const result = await client.setTakenAt(chosen.map((p) => p.id), takenAt);
       const text = takenAtResultText(result, takenAt);
-      if (changedAny(result)) onMoved(text);
+      if (changedAny(result)) onMoved(text, undoEdit(result.undo, 'dates'));
       return text;
     });
   const shiftDates = (seconds: number) =>
@@ -194,7 +198,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const result = await client.setPlace(chosen.map((p) => p.id), place === null || place === 'none' ? place : { lat: place.lat, lon: place.lon });
       const photos = formatCount(result.done, 'photo');
       const text = `${place === 'none' ? `Removed the place of ${photos}.` : place ? `Set the place of ${photos} to ${place.label}.` : `Put back the files’ own places on ${photos}.`}${goneText(result.missing)}`;
-      if (result.done) onMoved(text);
+      if (result.done) onMoved(text, undoEdit(result.undo, 'places'));
       return text;
     });
   const exportTo = () =>

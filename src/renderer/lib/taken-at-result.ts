@@ -1,6 +1,7 @@
 // The selection bar's line after Date…: how many photos took the date (or their files' own
 // back), and how many showed it already (the core counts those `unchanged`: no edit is made).
-import type { BatchResult } from '../../shared/api';
+// And the line after Undo of Date… or Place…: what was put back, and what was changed since.
+import type { BatchResult, UndoEditResult } from '../../shared/api';
 import { parseTakenAt, takenAtText } from '../../shared/taken-at';
 import { formatCount, goneText } from './format';
 import { markResultText } from './marks';
@@ -20,4 +21,13 @@ export function takenAtResultText(result: BatchResult, takenAt: string | null): 
 /** Whether the call changed any photo's date (the views showing them then move them). */
 export function changedAny(result: BatchResult): boolean {
   return result.done - Math.min(result.unchanged ?? 0, result.done) > 0;
+}
+
+/** After Undo of Date… or Place… (the core's undoEdit): the photos given back what they had,
+ *  and those changed again since, which the core left with their newer date or place. */
+export function editUndoneText(result: UndoEditResult, what: 'dates' | 'places'): string {
+  const since = result.changedSince;
+  const left = since === 1 ? 'was left as it is' : 'were left as they are';
+  if (result.done === 0) return `Nothing put back: ${formatCount(since, 'photo')} changed since ${left}.`;
+  return `Put back the ${what} of ${formatCount(result.done, 'photo')}.${since ? ` ${since.toLocaleString()} changed since ${left}.` : ''}`;
 }

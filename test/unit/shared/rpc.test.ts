@@ -67,7 +67,7 @@ describe('argument checks', () => {
         'listLabelSets', 'shippedLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
-        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'importDescriptions', 'importPhotos', 'rotatePhotos', 'places',
+        'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'importDescriptions', 'importPhotos', 'rotatePhotos', 'places', 'undoEdit',
         'textInPhotos', 'setTextInPhotos',
         'mapFolder', 'pauseIndexing', 'resumeIndexing', 'stopJob',
       ].sort(),
@@ -106,6 +106,9 @@ describe('argument checks', () => {
     for (const bad of [{ lat: 91, lon: 0 }, { lat: 0, lon: -181 }, { lat: '43', lon: 11 }, { lat: NaN, lon: 0 }, { lat: 1, lon: 2, path: '/etc' }, 'Florence']) {
       expect(() => validateArgs('setPlace', [['a'], bad]), JSON.stringify(bad)).toThrow(/position/);
     }
+    // An undo handle, as setTakenAt and setPlace return it.
+    expect(validateArgs('undoEdit', [3])).toEqual([3]);
+    for (const bad of ['3', 0, 1.5, null]) expect(() => validateArgs('undoEdit', [bad]), String(bad)).toThrow(/undo/);
     expect(validateArgs('setDescription', [['a'], "Grandma's 80th"])).toEqual([['a'], "Grandma's 80th"]);
     expect(validateArgs('setDescription', [['a'], null])).toEqual([['a'], null]);
     expect(() => validateArgs('setDescription', [['a'], 'x'.repeat(2001)])).toThrow(/description is too long/);
