@@ -9,6 +9,7 @@ import {
   type ListPhotosOptions, type PageOptions, type QueryImage, type SearchFilters, type SearchOptions, type TagReviewOptions, type TagState, type TimelineOptions,
 } from './api';
 import { MAX_SHIFT_SECONDS } from './taken-at';
+import { MAX_QUERY_LENGTH } from './query-syntax';
 import { DUPLICATE_KINDS } from './duplicate-picture';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
@@ -23,7 +24,8 @@ export class InvalidArgumentsError extends Error {
 }
 
 const MAX_PATH = 4096;
-const MAX_QUERY = 1000;
+/** Queries, prompts, templates: one limit with the core's parser (query-syntax.ts). */
+const MAX_QUERY = MAX_QUERY_LENGTH;
 const MAX_ID = 8192;
 const MAX_LIMIT = 1000;
 const MAX_OFFSET = 10_000_000;

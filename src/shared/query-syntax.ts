@@ -19,3 +19,13 @@ export const MINUS_SIGNS: readonly string[] = ['-', '\u2212'];
 export const PHOTO_TEXT_PREFIX = 'text:';
 /** A word that starts a `text:` term. */
 export const PHOTO_TEXT_START = new RegExp(`^${PHOTO_TEXT_PREFIX}`, 'i');
+
+/** The longest query a search takes (UTF-16 code units, as JavaScript counts a string's
+ *  length): the app's argument check (api-methods.ts) and the core's parser, which the CLI goes
+ *  through, both refuse a longer one, in the words of queryTooLong. */
+export const MAX_QUERY_LENGTH = 1000;
+
+/** The refusal of a query longer than MAX_QUERY_LENGTH: the words api-methods.ts's check says it in. */
+export function queryTooLong(): string {
+  return `query is too long (over ${MAX_QUERY_LENGTH} characters)`;
+}

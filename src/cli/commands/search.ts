@@ -21,7 +21,8 @@ type SearchCliOptions = LibraryCommandOptions & {
   place?: string;
   raw?: boolean;
   all?: boolean;
-  sort: string;
+  /** `search` only (similar has no cut-off, so a date order would be the whole timeline). */
+  sort?: string;
   text?: string[];
 };
 
@@ -36,7 +37,8 @@ function printHits(page: SearchPage, json: boolean | undefined): void {
   unreachableNote(hits);
 }
 
-function withSearchOptions(cmd: Command): Command {
+/** Paging and filters: what every ranked command takes. */
+function withPageOptions(cmd: Command): Command {
   return cmd
     .option('--limit <n>', 'results per page', '20')
     .option('--offset <n>', 'skip this many results (pagination)', '0')
@@ -47,7 +49,12 @@ function withSearchOptions(cmd: Command): Command {
     .option('--has-gps', 'only photos with GPS coordinates')
     .option('--tag <label>', 'only photos with this tag')
     .option('--favourites', 'only your favourites (shoebox favourites add)')
-    .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
+    .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)');
+}
+
+/** What only a query's words mean: the date order sorts the set the cut-off chose, --raw embeds text terms. */
+function withQueryOptions(cmd: Command): Command {
+  return cmd
     .option('--all', 'no relevance cut-off: every photo, best first')
     .option('--sort <order>', 'score: best first; date: newest taken first (the same photos)', 'score')
     .option('--raw', 'embed text terms as written, without prompt templates ("a photo of ...")');
@@ -74,9 +81,9 @@ function requestOptions(opts: SearchCliOptions, maxLimit: number): SearchOptions
     limit: wholeNumber(opts.limit, '--limit', 1, maxLimit),
     offset: wholeNumber(opts.offset, '--offset', 0),
     filters,
-    raw: opts.raw ?? false,
     all: opts.all ?? false,
-    sort: sortOrder(opts.sort),
+    ...(opts.raw ? { raw: true } : {}),
+    ...(opts.sort !== undefined ? { sort: sortOrder(opts.sort) } : {}),
   };
 }
 
@@ -178,7 +185,7 @@ export function withPhotoText(query: string, text: string | undefined): string {
 }
 
 export function registerSearch(program: Command): void {
-  withSearchOptions(withLibraryOptions(program.command('search')))
+  withQueryOptions(withPageOptions(withLibraryOptions(program.command('search'))))
     .description('find photos by text and example images, best first (e.g. dog + beach - people, "2:forest" + ./pool.jpg)')
     .argument('[query...]', 'terms joined by + and -; a term is words, or an image path (./x.jpg, ~/x.png, /abs/x.webp); N: weights it; a query starting with - goes after --')
     .option('--text <words>', 'only photos whose text (read with "Text in photos" on) holds these words, a misread word or two allowed; ranked by the text match, or by the query when one is given; again: photos holding each', (words: string, previous: string[] = []) => [...previous, words])
@@ -190,12 +197,14 @@ export function registerSearch(program: Command): void {
       await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options));
     });
 
-  withSearchOptions(withLibraryOptions(program.command('similar')))
+  // No --sort or --raw: with no cut-off the date order would be the whole timeline, and an
+  // image has no words to embed as written (commander refuses them: exit 2).
+  withPageOptions(withLibraryOptions(program.command('similar')))
     .description('rank the whole library by likeness to an image (indexed or not), nearest first, like "More like this" in the app')
     .argument('<image>', 'an image file')
+    .option('--all', 'accepted and changes nothing: similar has no relevance cut-off')
     .action(async (image: string, opts: SearchCliOptions, cmd: Command) => {
-      // The whole library nearest first, as "More like this" in the app ranks it: no cut-off
-      // (--all is accepted and changes nothing).
-      await run(cmd, opts, 'shoebox similar', (library, options) => library.api.similarToFile(image, { ...options, all: true }));
+      // The whole library nearest first, as "More like this" in the app ranks it.
+      await run(cmd, opts, 'shoebox similar', (library, options) => library.api.similarToFile(image, options));
     });
 }

@@ -46,8 +46,9 @@ export interface ForegroundApi {
   listPhotoRecords(options?: { folder?: string; limit?: number; offset?: number }): Promise<PhotoListing[]>;
   /** Removes a library folder (the files stay) and returns how many photos left with it. */
   removeFolderCounted(folder: string): Promise<number>;
-  /** The library ranked by likeness to an image file, indexed or not: nearest first, no cut-off. */
-  similarToFile(file: string, options?: SearchOptions): Promise<SearchPage>;
+  /** The library ranked by likeness to an image file, indexed or not: nearest first, no cut-off
+   *  (so no date order: it would be the whole timeline; and no `raw`: an image has no words). */
+  similarToFile(file: string, options?: Omit<SearchOptions, 'sort' | 'raw'>): Promise<SearchPage>;
   /** Photos embedded by the model in use that pass `filters` (0: nothing a search could find). */
   countSearchable(filters?: SearchFilters): Promise<number>;
   /** Reads every table whole and brings damaged ones back (repair-library.ts), as a job, awaited. */
@@ -146,7 +147,7 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
       const offset = options.offset ?? 0;
       const limit = options.limit ?? 20;
       // An empty answer says why (search-answer.ts): nothing embedded, or filters that admit no photo.
-      const result = await similarAnswer(lib, file, { offset, limit, all: true, ...(options.sort ? { sort: options.sort } : {}), ...(options.filters ? { filters: options.filters } : {}) });
+      const result = await similarAnswer(lib, file, { offset, limit, all: true, ...(options.filters ? { filters: options.filters } : {}) });
       const shown = await hitsPage(await lib.readable(), result.hits, offset, limit);
       return result.empty ? { ...shown, empty: result.empty } : shown;
     },

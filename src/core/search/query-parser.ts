@@ -17,7 +17,8 @@
 // - The first term may carry an operator; a query of only negative terms is allowed.
 // - `text:"open 24 hours"` (or `text:open`) is the text read in photos: it takes its own quoted
 //   phrase or one word, never the words beside it (`neon text:"open"` is the term "neon" and
-//   the text "open"); it can be required (`+` or nothing), not subtracted nor weighted.
+//   the text "open"); it can be required (`+` or nothing), not subtracted nor weighted. Its
+//   phrase must hold a word (letters or digits): `text:"!!!"` is refused, not searched.
 // Pure apart from the file-system probe, which tests inject.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { QueryError } from './query-error';
 import { closingQuotes, MINUS_SIGNS, PHOTO_TEXT_START } from '../../shared/query-syntax';
+import { queryWords } from '../text/text-words';
 
 export type TermKind = 'text' | 'image';
 
@@ -220,6 +222,8 @@ export function parseQueryParts(input: string, options: ParseOptions = {}): Pars
   const addPhotoText = (written: string, phrase: string) => {
     const wanted = phrase.replace(/\s+/g, ' ').trim();
     if (wanted === '') throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
+    // Words as the text search splits them (text-words.ts): punctuation alone would find nothing.
+    if (queryWords(wanted).length === 0) throw new QueryError(`the text "${wanted}" has no word to find: give letters or digits`);
     photoText.push(wanted);
   };
 

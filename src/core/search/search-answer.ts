@@ -4,7 +4,9 @@
 import type { SearchRequestOptions, SearchResult } from '../../shared/search';
 import type { SearchEmpty } from '../../shared/search-empty';
 import type { SearchLibrary } from './search-library';
+import { MAX_QUERY_LENGTH, queryTooLong } from '../../shared/query-syntax';
 import { parseQueryParts } from './query-parser';
+import { QueryError } from './query-error';
 import { countMatching, searchParsed, similar, type SearchDeps } from './search-service';
 import { emptyReason } from './empty-reason';
 
@@ -15,6 +17,9 @@ export type TextState = () => Promise<{ on: boolean; contents: number; left: num
 
 /** `query` searched (search-service.ts's search), with the reason when it found nothing. */
 export async function searchAnswer(library: SearchLibrary, query: string, options: SearchRequestOptions, textState: TextState, deps?: SearchDeps): Promise<SearchAnswer> {
+  // The app's argument check refuses a longer query (api-methods.ts): the CLI, which comes
+  // straight here, is refused alike. Not in the parser: an album saved with a longer query still opens.
+  if (query.length > MAX_QUERY_LENGTH) throw new QueryError(queryTooLong());
   const parsed = parseQueryParts(query);
   const searchAgain = (asked: SearchRequestOptions) => searchParsed(library, parsed, asked, deps);
   const result = await searchAgain(options);

@@ -12,6 +12,7 @@ import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } 
 import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
 import { CameraValues } from './camera-values';
 import type { VectorCache } from './vector-cache';
+import { stablePage, type RangeQuery } from './tie-stable-page';
 
 const STATE_COLUMNS = ['path', 'size', 'mtimeMs', 'hash', 'modelId', 'thumbKey'];
 /** Columns of the v1 layout that a reader may still meet (migrations.ts). */
@@ -278,7 +279,8 @@ export class PhotosRepository {
    * Nearest photos to `query.vector` among those its filter admits. The filter is a
    * prefilter: LanceDB applies it before ranking, so a page holds `limit` matching photos
    * whenever that many exist. `minScore` becomes a distance range, so the cut-off is applied
-   * by LanceDB too and `offset` counts only photos above it: pages stay stable.
+   * by LanceDB too and `offset` counts only photos above it. Equal scores rank by path, so
+   * every page is a slice of one order.
    */
   async search(query: VectorQuery): Promise<VectorHit[]> {
     const { vector, limit, offset = 0, exact = false, minScore } = query;
@@ -290,17 +292,21 @@ export class PhotosRepository {
     if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
     if (this.vectorCache && !exact) return this.vectorCache.search(table, this.dimension, query);
     const where = await this.predicate(table, query);
-    const run = async (widen: boolean): Promise<VectorHit[]> => {
-      let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(limit);
-      if (offset > 0) search = search.offset(offset);
+    // Cosine distance is 1 - score; LanceDB's range is [lower, upper), so the cut-off is
+    // nudged by one float32 step to keep a photo scoring exactly `minScore`.
+    const cut = minScore !== undefined ? 1 - minScore + 1e-7 : undefined;
+    const ranked = (widen: boolean): RangeQuery => async (range) => {
+      let search = table.vectorSearch(vector).column(VECTOR_COLUMN).distanceType('cosine').select(['path', '_distance']).limit(range.limit);
+      if (range.offset > 0) search = search.offset(range.offset);
       if (where !== undefined) search = search.where(where);
-      // Cosine distance is 1 - score; LanceDB's range is [lower, upper), so the bound is
-      // nudged by one float32 step to keep a photo scoring exactly `minScore`.
-      if (minScore !== undefined) search = search.distanceRange(undefined, 1 - minScore + 1e-7);
+      const upper = range.upper !== undefined && cut !== undefined ? Math.min(range.upper, cut) : (range.upper ?? cut);
+      if (range.lower !== undefined || upper !== undefined) search = search.distanceRange(range.lower, upper);
       search = exact ? search.bypassVectorIndex() : tuneVectorSearch(search, { widen });
       const rows = new ColumnReader(await search.toArrow());
-      return Array.from({ length: rows.length }, (_, i) => ({ path: rows.string('path', i), score: 1 - rows.number('_distance', i) }));
+      return Array.from({ length: rows.length }, (_, i) => ({ path: rows.string('path', i), distance: rows.number('_distance', i) }));
     };
+    // Equal scores by path (tie-stable-page.ts): every page a slice of one order.
+    const run = async (widen: boolean) => (await stablePage(ranked(widen), offset, limit)).map((r): VectorHit => ({ path: r.path, score: 1 - r.distance }));
     const hits = await run(false);
     // A narrow filter may leave fewer matching photos in the probed partitions than the page
     // needs: then search again, probing further partitions until the page is full. Broad

@@ -191,6 +191,7 @@ export interface PhotoWrites {
 
 /** Ranking the active model's photos against a vector. */
 export interface VectorSearch {
+  /** Best first, equal scores by path: every page (`offset`, `limit`) is a slice of one order. */
   searchVectors(query: VectorQuery): Promise<VectorHit[]>;
   /**
    * Up to `max` photos' vectors spread evenly over the table (every n-th row, so the same

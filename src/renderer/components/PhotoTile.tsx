@@ -1,6 +1,7 @@
 import { memo, useState, type MouseEvent } from 'react';
-import type { Photo } from '../../shared/api';
+import type { Photo, PhotoHit } from '../../shared/api';
 import { baseName } from '../lib/format';
+import { tileTitle } from '../lib/tile-title';
 import { useCanSearch } from '../hooks/useViewingOnly';
 import { ArchivedBadge } from './ArchivedBadge';
 import { FavouriteBadge } from './FavouriteBadge';
@@ -43,7 +44,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
         type="button"
         className="tile__open"
         aria-label={`Open ${name}`}
-        title={score === null ? name : `${name} · similarity ${score.toFixed(3)}`}
+        title={tileTitle(name, score, (photo as Partial<PhotoHit>).photoText)}
         onClick={(event) => (onClick ? onClick(index, event, false) : onOpen(index))}
       >
         {imageAsked && <img src={thumbUrl} alt={name} loading="lazy" decoding="async" draggable={false} />}

@@ -122,6 +122,53 @@ describe('searchVectors', () => {
   });
 });
 
+describe('searchVectors with equal scores', () => {
+  // Exact copies and flat colour images score exactly alike; LanceDB orders them differently
+  // from one offset to the next, so paging showed one photo twice and never another.
+  const TIED = ['/t/g.jpg', '/t/c.jpg', '/t/a.jpg', '/t/f.jpg', '/t/b.jpg', '/t/e.jpg', '/t/d.jpg'];
+  const QUERY = unit(1, 0, 0, 0);
+
+  async function storeWithTie() {
+    const store = await openStore(tempLibraryDir());
+    // Out of path order, over three commits (three fragments).
+    const tied = (paths: string[]) => paths.map((p) => photo(p, { vector: unit(1, 1, 0, 0) }));
+    await store.upsertPhotos([photo('/t/best.jpg', { vector: unit(1, 0, 0, 0) }), ...tied(TIED.slice(0, 3))]);
+    await store.upsertPhotos(tied(TIED.slice(3)));
+    await store.upsertPhotos([photo('/t/last.jpg', { vector: unit(0, 1, 0, 0) })]);
+    return store;
+  }
+
+  it.each([false, true])('pages through a tie as slices of one order: score, then path (exact: %s)', async (exact) => {
+    const store = await storeWithTie();
+    const order = ['/t/best.jpg', ...[...TIED].sort(), '/t/last.jpg'];
+    const page = async (offset: number, limit: number, minScore?: number) =>
+      (await store.searchVectors({ vector: QUERY, limit, offset, exact, ...(minScore !== undefined ? { minScore } : {}) })).map((h) => h.path);
+    // Page by page, the whole list: each photo once, none left out.
+    const whole = await page(0, 100);
+    for (const size of [1, 2, 3, 4]) {
+      const paged: string[] = [];
+      for (let offset = 0; offset <= order.length; offset += size) paged.push(...(await page(offset, size)));
+      expect(paged, `pages of ${size}`).toEqual(whole);
+    }
+    expect(whole).toEqual(order);
+    // With a cut-off the tie still pages by path, and `offset` counts only photos above it.
+    const above = order.slice(0, -1);
+    const paged: string[] = [];
+    for (let offset = 0; offset <= above.length; offset++) paged.push(...(await page(offset, 1, 0.5)));
+    expect(paged).toEqual(above);
+    // Inside the tie, on both sides of the page (the rows before it are counted).
+    expect(await page(3, 2)).toEqual(order.slice(3, 5));
+  });
+
+  it('pages a filtered tie by path too', async () => {
+    const store = await storeWithTie();
+    const inT = ['/t/best.jpg', ...[...TIED].sort(), '/t/last.jpg'];
+    const paged: string[] = [];
+    for (let offset = 0; offset <= inT.length; offset++) paged.push(...(await store.searchVectors({ vector: QUERY, limit: 1, offset, folder: '/t' })).map((h) => h.path));
+    expect(paged).toEqual(inT);
+  });
+});
+
 describe('model tables', () => {
   it('keeps each model in its own table, with its own dimension, never mixed', async () => {
     const dir = tempLibraryDir();
