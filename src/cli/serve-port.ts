@@ -1,7 +1,7 @@
-// `shoebox serve` without --port listens where it did last time for this data folder: the
-// browser keeps the page's own settings (theme, slideshow) per origin, 127.0.0.1:PORT, and a
-// new port at every start lost them. Taken meanwhile by something else: any free port, which
-// is then remembered instead.
+// Which port `shoebox serve` listens on. Without --port: where it did last time for this data
+// folder, since the browser keeps the page's own settings (theme, slideshow) per origin,
+// 127.0.0.1:PORT, and a new port at every start lost them; taken meanwhile by something else,
+// any free port. Whatever port it listens on, --port's too, is the one "used last" next time.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,4 +25,24 @@ export function rememberServePort(home: string, port: number): void {
   } catch {
     // Read-only home: the next start picks any free port, as before.
   }
+}
+
+const inUse = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+
+/**
+ * Listens (`listen`) on `asked` (--port; 0: any free port), else on the port used last for
+ * `home`, else on any free one, and remembers the port it got. A port asked for that is taken
+ * is one line saying what to do; the one remembered, taken meanwhile, quietly gives way.
+ */
+export async function listenOnServePort<T extends { port: number }>(home: string, asked: number | null, listen: (port: number) => Promise<T>): Promise<T> {
+  const server = asked !== null ? await listen(asked).catch((error: unknown) => Promise.reject(inUse(error) ? new Error(`port ${asked} is in use (another shoebox serve?): stop it or pass another --port`) : error)) : await listenWhereLast(home, listen);
+  rememberServePort(home, server.port);
+  return server;
+}
+
+/** The port used last for `home`, else (none, or taken meanwhile) any free port. */
+async function listenWhereLast<T>(home: string, listen: (port: number) => Promise<T>): Promise<T> {
+  const last = lastServePort(home);
+  if (last === null) return listen(0);
+  return listen(last).catch((error: unknown) => (inUse(error) ? listen(0) : Promise.reject(error)));
 }

@@ -1,19 +1,27 @@
 // `shoebox serve` as a command: its one-line failures and notes. (test/e2e runs it for real.)
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireWriterLock } from '../../src/core/library/writer-lock';
 import { fixtureModelDir, REPO_ROOT, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 
+/** One `shoebox` run, for one that should exit by itself: a serve still running after 30 s
+ *  (it listened after all) is stopped, so the test fails on what it printed, leaving no process. */
 function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), ...args], { env: { ...process.env, ...env } });
+    const deadline = setTimeout(() => child.kill('SIGTERM'), 30_000);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -64,10 +72,37 @@ describe('shoebox serve', () => {
     expect(other).not.toBe(first);
     await stopServe(again.child);
     expect(await portOfOneRun(home)).toBe(other);
-    // --port is kept to as given (0: any free port), and not remembered.
-    await portOfOneRun(home, ['--port', '0']);
-    expect(await portOfOneRun(home)).toBe(other);
-  }, 120_000);
+    // --port is kept to as given, and is then the port used last.
+    const asked = await freePort();
+    expect(await portOfOneRun(home, ['--port', String(asked)])).toBe(asked);
+    expect(await portOfOneRun(home)).toBe(asked);
+    // --port 0: any free port, which is then the one used last.
+    const any = await portOfOneRun(home, ['--port', '0']);
+    expect(await portOfOneRun(home)).toBe(any);
+  }, 180_000);
+
+  it('refuses a --port that is taken in one line, saying what to do', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const r = await serve(['--home', tempDir(), 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH), '--port', String(port)], { SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([`shoebox: port ${port} is in use (another shoebox serve?): stop it or pass another --port`]);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
+  it('refuses a --model that is not installed, as every command does, before listening', async () => {
+    const home = tempDir();
+    fs.cpSync(fixtureModelDir(TINY_IMMICH), path.join(home, 'models', TINY_IMMICH), { recursive: true });
+    const r = await serve(['--home', home, 'serve', '--model', 'tiny-imich'], { SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(''); // no URL: nothing listens
+    expect(r.stderr.trim().split('\n')).toEqual(['shoebox: model tiny-imich is not installed (shoebox models install tiny-imich)']);
+  }, 60_000);
 
   it('has --help', async () => {
     const r = await serve(['serve', '--help']);
@@ -96,6 +131,15 @@ async function stopServe(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** The port one `serve` listened on, stopped again. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { UsageError, printLine, printable } from '../output';
-import { lastServePort, rememberServePort } from '../serve-port';
+import { listenOnServePort } from '../serve-port';
 
 interface ServeOptions {
   port?: string;
@@ -39,7 +39,7 @@ export function registerServe(program: Command): void {
       const ui = rendererDir(packageRoot());
       await assertRendererBuilt(ui);
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const { createLibraryApi, parseProvider, resolveHome } = await import('../../core/index');
+      const { createLibraryApi, parseProvider, resolveHome, NoModelError } = await import('../../core/index');
       const { startServer } = await import('../../server/server');
       const api = await createLibraryApi({
         ...(globals.home ? { home: globals.home } : {}),
@@ -55,15 +55,19 @@ export function registerServe(program: Command): void {
         // The duplicates trash: a folder of the user's choosing, read here at the edge.
         ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
       });
-      const home = resolveHome(globals.home);
-      const last = port === null ? lastServePort(home) : null;
-      // The last port taken by something else meanwhile: any free one.
-      const listen = (at: number) => startServer({ api, rendererDir: ui, port: at });
-      const server = await (last !== null ? listen(last).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? listen(0) : Promise.reject(error))) : listen(port ?? 0)).catch(async (error: unknown) => {
+      // A model asked for by name (--model) that is not installed is refused before listening,
+      // in the words every command uses (the core's model choice); with none installed at all
+      // the library is still served, offering the install. A damaged library is served too:
+      // the page offers its repair.
+      await api.ready({ toRead: true }).catch(async (error: unknown) => {
+        if (!(error instanceof NoModelError)) return;
         await api.close();
         throw error;
       });
-      if (port === null) rememberServePort(home, server.port);
+      const server = await listenOnServePort(resolveHome(globals.home), port, (at) => startServer({ api, rendererDir: ui, port: at })).catch(async (error: unknown) => {
+        await api.close();
+        throw error;
+      });
       printLine(server.url);
       process.stderr.write(`shoebox: serving ${api.library} on 127.0.0.1:${server.port}; Ctrl-C stops\n`);
       // Another process writes the library: served for searching and viewing until it is done.
