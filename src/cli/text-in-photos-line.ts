@@ -14,5 +14,7 @@ export function textInPhotosLine(s: TextInPhotosState): string {
   // Counted as the reading goes: by content (status counts files), videos left out.
   if (s.left === 0) return `text-in-photos: on; text read in ${s.contents === 1 ? 'the 1 photo' : `all ${s.contents} photos`} (a photo's copies count once; videos are not read)`;
   const minutes = Math.max(1, Math.round((s.left * s.secondsPerPhoto) / 60));
+  // Said while an index run, watch or the app reads it: not "run the next index" to its user.
+  if (s.readingNow) return `text-in-photos: on; being read now (${s.left} of ${countText(s.contents, 'photo')} left, about ${minutes} min: ${cost(s)})`;
   return `text-in-photos: on; ${s.left} of ${countText(s.contents, 'photo')} still to read (about ${minutes} min: ${cost(s)}), done by the next "shoebox index" or while "shoebox watch" runs`;
 }

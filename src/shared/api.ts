@@ -1062,4 +1062,7 @@ export interface TextInPhotosState {
   secondsPerPhoto: number;
   /** Whether secondsPerPhoto was measured here (false: the estimate). */
   costMeasured: boolean;
+  /** Set while the library's writer reads the text now: this host's reading job, or another
+   *  process that reads it (`shoebox index`, `watch`, `serve`, the app) holding the writer lock. */
+  readingNow?: true;
 }

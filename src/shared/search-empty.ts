@@ -12,6 +12,8 @@ export interface TextReadState {
   left: number;
   /** Photo contents in the library. */
   contents: number;
+  /** The library's writer is reading the text left now (TextInPhotosState.readingNow). */
+  readingNow?: true;
 }
 
 /** Photos that hold the text of a query's `text:` terms, none of which passed its other terms' cut-off. */

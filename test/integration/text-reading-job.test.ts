@@ -93,7 +93,10 @@ describe.skipIf(!sharedAvailable('photos'))('the reading job', () => {
     await host.setTextInPhotos(true);
     const readingId = () => jobsOf(events).find((j) => j.kind === 'read-text')?.id;
     await until(() => events.some((e) => e.type === 'index-progress' && e.jobId !== undefined && e.jobId === readingId() && e.progress.done >= 1));
+    // Its reading job running, the host says the text is being read now (not "still to read").
+    expect(await host.textInPhotos()).toMatchObject({ on: true, readingNow: true });
     await host.setTextInPhotos(false);
+    expect((await host.textInPhotos()).readingNow).toBeUndefined();
     expect(jobsOf(events).find((j) => j.kind === 'read-text')!.state).toBe('cancelled');
     expect((await host.textInPhotos()).left).toBeGreaterThan(0);
   }, 600_000);

@@ -25,9 +25,11 @@ describe('text search for words with punctuation in them', () => {
       read('sign', ['Open 7 days', 'since 1950']),
     ]);
     const found = async (query: string) => (await findText(store, query)).map((hit) => hit.hash);
-    expect(await found('3.50')).toEqual(['receipt']);
+    // Either decimal separator finds the amount (a comma read as a point, or typed the other
+    // locale's way); the one written as typed first.
+    expect(await found('3.50')).toEqual(['receipt', 'bottle']);
     expect(await found('5.70')).toEqual(['receipt']);
-    expect(await found('3,50')).toEqual(['bottle']);
+    expect(await found('3,50')).toEqual(['bottle', 'receipt']);
     expect(await found("l'eau")).toEqual(['bottle']);
     expect(await found('www.example.com')).toEqual(['poster']);
     expect(await found('total 5.70')).toEqual(['receipt']);

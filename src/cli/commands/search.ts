@@ -133,11 +133,13 @@ async function emptyText(library: CommandLibrary, opts: SearchCliOptions, empty:
     case 'filters-among-text':
       return noFilterMatch(opts, ' among those whose text holds these words');
     case 'no-text': {
-      const { on, read, left, contents } = empty.text;
+      const { on, read, left, contents, readingNow } = empty.text;
       const unread = !on
         ? `; "Text in photos" is off: the text of the ${countText(read, 'photo')} read before is searched, no other photo's is read (shoebox settings text-in-photos on)`
         : left > 0
-          ? `; ${left} of ${contents} photos not read yet ("shoebox index" reads them)`
+          ? readingNow
+            ? `; the photos' text is being read now (${left} of ${contents} left)`
+            : `; ${left} of ${contents} photos not read yet ("shoebox index" reads them)`
           : '';
       // A photo the model in use has not embedded is not searched, whatever its text.
       const note = await library.api.notEmbeddedNote();

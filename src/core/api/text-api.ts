@@ -7,6 +7,7 @@ import type { JobState, TextInPhotosState } from '../../shared/api';
 import { contentsWithoutText, keepOcrCostIn, ocrCost, setTextInPhotos, textInPhotosEnabled } from '../text';
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
+import { readingNow } from './text-reading-now';
 
 export type { TextInPhotosState };
 
@@ -28,10 +29,12 @@ export function textApi(ctx: ApiContext, reading: TextReading): TextMethods & Te
   // The OCR's measured cost is the device's (each CLI command is a process of its own).
   keepOcrCostIn(path.join(ctx.home, 'ocr-cost.json'));
   const state = async (): Promise<TextInPhotosState> => {
-    const store = await (await ctx.need()).readable();
+    const lib = await ctx.need();
+    const store = await lib.readable();
     const [on, left, photos] = await Promise.all([textInPhotosEnabled(store), contentsWithoutText(store), store.listPhotoDates()]);
     const cost = ocrCost();
-    return { on, contents: new Set(photos.filter((p) => (p.durationMs ?? null) === null).map((p) => p.hash)).size, left: left.length, secondsPerPhoto: cost.secondsPerPhoto, costMeasured: cost.measured };
+    const reading = on && left.length > 0 && (await readingNow(ctx, lib));
+    return { on, contents: new Set(photos.filter((p) => (p.durationMs ?? null) === null).map((p) => p.hash)).size, left: left.length, secondsPerPhoto: cost.secondsPerPhoto, costMeasured: cost.measured, ...(reading ? { readingNow: true } : {}) };
   };
   const save = async (on: boolean): Promise<LibraryService> => {
     const lib = await ctx.need();

@@ -24,7 +24,7 @@ export interface EmptySearch {
   /** How many photos embedded by the model in use pass the filters. */
   countSearchable(filters: SearchFilters): Promise<number>;
   /** "Text in photos" now (asked only for a query with `text:` terms). */
-  textState(): Promise<{ on: boolean; contents: number; left: number }>;
+  textState(): Promise<{ on: boolean; contents: number; left: number; readingNow?: true }>;
 }
 
 /** Why the first page of a search is empty (or holds only the closest photos); undefined when it is not, or for no reason known. */
@@ -44,7 +44,7 @@ export async function emptyReason(search: EmptySearch): Promise<SearchEmpty | un
     const read = Math.max(0, state.contents - state.left);
     if (!state.on && read === 0) return { reason: 'text-not-read' };
     if (await filtersAdmitNone()) return { reason: 'filters' };
-    if (!(await finds({ ...uncut, filters: {} }))) return { reason: 'no-text', text: { on: state.on, read, left: state.left, contents: state.contents } };
+    if (!(await finds({ ...uncut, filters: {} }))) return { reason: 'no-text', text: { on: state.on, read, left: state.left, contents: state.contents, ...(state.readingNow ? { readingNow: true } : {}) } };
     if (filtered && !(await finds(uncut))) return { reason: 'filters-among-text' };
   } else if (await filtersAdmitNone()) return { reason: 'filters' };
   // Empty because of the cut-off, not the filters or the text: the same search without it finds some.

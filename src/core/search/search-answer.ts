@@ -13,7 +13,7 @@ import { emptyReason } from './empty-reason';
 export type SearchAnswer = SearchResult & { empty?: SearchEmpty };
 
 /** "Text in photos" as the reasons need it (the api's textInPhotos()). */
-export type TextState = () => Promise<{ on: boolean; contents: number; left: number }>;
+export type TextState = () => Promise<{ on: boolean; contents: number; left: number; readingNow?: true }>;
 
 /** `query` searched (search-service.ts's search), with the reason when it found nothing. */
 export async function searchAnswer(library: SearchLibrary, query: string, options: SearchRequestOptions, textState: TextState, deps?: SearchDeps): Promise<SearchAnswer> {

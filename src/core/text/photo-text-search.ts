@@ -1,7 +1,9 @@
 // `shoebox search --text "open 24 hours"` and `text:"…"` terms: the full-text index finds
 // the photos holding any of the words (each within an edit), or two adjacent words read as one
 // ("exitkeep", "24hours": the index holds only that word), or a word run together with digits
-// ("24HOURS" for "hours": photo-text-repository.ts scans for those), then text-match.ts keeps
+// ("24HOURS" for "hours": photo-text-repository.ts scans for those), or as the recogniser
+// misreads it beyond the index's one edit ("hauptstrabe" for "strasse": ocr-confusions.ts),
+// or an amount with either separator or run into letters (number-words.ts), then text-match.ts keeps
 // those holding most of them, with the matched words' boxes. Ranked by the words found (most
 // first), then the edits they took (fewest first), then BM25: BM25 alone favours a rare word,
 // so a misread one ("0PFN") would outrank a photo that holds the words exactly.
@@ -11,6 +13,8 @@
 import type { PhotoTextMatch } from '../../shared/search';
 import type { PhotoTextRepository } from '../store/types';
 import { matchText, type StoredLine } from './text-match';
+import { misreadSpellings } from './ocr-confusions';
+import { numberEnds, otherSeparators } from './number-words';
 import { foldWord, queryWords } from './text-words';
 import { wordParts } from './word-parts';
 
@@ -45,10 +49,18 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
   // words run together with digits); "mueller" for "Müller": the index folds it to "muller".
   const parts = plain.flatMap(wordParts);
   const unspelled = plain.map((word) => word.replace(/(?<=[aou])e/g, '')).filter((word, i) => word !== plain[i]);
-  const looked = [...new Set([...plain, ...joined, ...parts, ...unspelled])];
+  // "strasse" (or "straße") for "HauptstraBe": the recogniser has no ß (ocr-confusions.ts).
+  const misread = plain.flatMap(misreadSpellings);
+  const looked = [...new Set([...plain, ...joined, ...parts, ...unspelled, ...misread])];
+  // "3,50" for "3.50"; "3.50" for "3.50EUR", through the store's scan for its digits run into
+  // letters (number-words.ts). What that scan's words score says nothing of the amount: its
+  // rows are scored as read (scoreAsRead), as the scan's own.
+  const wholeLooked = [...new Set([...whole, ...whole.map(otherSeparators).filter((w): w is string => w !== null)])];
+  const ends = [...new Set(whole.flatMap(numberEnds))];
   const candidates = uniqueByHash([
     ...(plain.length > 0 ? await store.searchPhotoText(looked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
-    ...(whole.length > 0 ? await store.searchPhotoText(whole.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
+    ...(whole.length > 0 ? await store.searchPhotoText(wholeLooked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
+    ...(ends.length > 0 ? (await store.searchPhotoText(ends.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 })).map((c) => ({ ...c, score: 0 })) : []),
   ]);
   const hits: TextHit[] = [];
   for (const c of candidates) {

@@ -1,15 +1,15 @@
 // The parts of a word read with letters and digits run together: ICU (the index's tokenizer,
 // and Intl.Segmenter here) keeps "24HOURS", "B12" or "COVID19" as one word, and the OCR
 // drops the space of "OPEN 24 HOURS" often enough, so "hours" and "24" must find "24HOURS".
-// Only a run of two digits or more splits a word: a lone digit among letters is more often a
+// Only a run of two digits or more (or an amount: "TOTAL3.50EUR" holds "3.50") splits a word: a lone digit among letters is more often a
 // letter misread (0PEN, H0URS, 5ALE, 8READ), and splitting there would let "pen" find "0PEN"
 // and "read" find "8READ" (BREAD). Letters never split from letters: "cat" is not in
 // "category" (two query words read as one are text-match.ts's own case).
 // A word of more parts ("OPEN24HOURS") holds each run of adjacent parts as well ("open24",
 // "24hours"): whichever of those boundaries a user types, the word is found.
 
-/** Between letters and a run of 2+ digits, either way round. */
-const BOUNDARY = /(?<=\p{L})(?=\p{Nd}{2})|(?<=\p{Nd}{2})(?=\p{L})/u;
+/** Between letters and a run of 2+ digits, or a number with a point or comma ("3.50"), either way round. */
+const BOUNDARY = /(?<=\p{L})(?=\p{Nd}{2}|\p{Nd}+[.,]\p{Nd})|(?<=\p{Nd}{2}|\p{Nd}[.,]\p{Nd}+)(?=\p{L})/u;
 /** Parts beyond which a word's runs are not listed (a serial number, a code): 8 parts give 35 runs. */
 const MAX_PARTS = 8;
 

@@ -54,9 +54,10 @@ export function searchEmptyText(empty: SearchEmpty): string {
     case 'filters-among-text':
       return 'Nothing matched: no photo whose text holds these words passes the filters.';
     case 'no-text': {
-      const { on, read, left } = empty.text;
+      const { on, read, left, readingNow } = empty.text;
       // Off now, the text read before is still searched: only the rest is not read.
       if (!on) return `Nothing matched: no photo’s text holds these words. Text in photos is off: the text of ${formatCount(read, 'photo')} read before is searched, no other photo’s is read.`;
+      if (left > 0 && readingNow) return `Nothing matched yet: the photos’ text is being read now (${left} left).`;
       if (left > 0) return `Nothing matched yet: the text of ${formatCount(left, 'photo')} is still to be read.`;
       return 'Nothing matched: no photo’s text holds these words.';
     }

@@ -72,6 +72,8 @@ describe('a search that finds nothing', () => {
   it('says the engine\'s reason: text never read, still to be read, or not held', () => {
     expect(emptyViewText(search('text:"STOP"'), none, { search: { reason: 'text-not-read' } })).toMatch(/not read yet\. Turn on Text in photos in Settings/);
     expect(emptyViewText(search('text:"STOP" + red'), none, { search: noText(true, 6, 4) })).toBe('Nothing matched yet: the text of 4 photos is still to be read.');
+    // Being read now (the app's own reading job, or an index run elsewhere): said as such, with what is left.
+    expect(emptyViewText(search('text:"STOP"'), none, { search: { reason: 'no-text', text: { on: true, read: 80, left: 137, contents: 217, readingNow: true } } })).toBe('Nothing matched yet: the photos’ text is being read now (137 left).');
     expect(emptyViewText(search('text:"STOP"'), none, { search: noText(true, 10, 0) })).toBe('Nothing matched: no photo’s text holds these words.');
     // No reason given (a search the engine answered before it gave reasons): nothing made up.
     expect(emptyViewText(search('a stop sign'), none)).toBe('Nothing matched.');

@@ -56,6 +56,19 @@ describe('matchText', () => {
     for (const [query, read] of [['pen', '0PEN'], ['read', '8READ'], ['cat', 'CATEGORY'], ['20', '2024']]) expect(matchText(queryWords(query!), photo(line(read!))), `${query} in ${read}`).toBeNull();
   });
 
+  it('takes a ß read as B (the recogniser has no ß) for the ß or ss typed, one way only', () => {
+    for (const query of ['straße', 'strasse', 'große']) expect(matchText(queryWords(query), photo(line('Große StraBe', [[0, 0], [120, 0], [120, 10], [0, 10]]))), query).not.toBeNull();
+    expect(matchText(queryWords('straße'), photo(line('StraBe')))).toMatchObject({ found: 1, edits: 1 });
+    // A B typed is not a ß read as SS: "grobe" is not GROSSE.
+    expect(matchText(queryWords('grobe'), photo(line('GROSSE')))).toBeNull();
+  });
+
+  it('finds an amount with either decimal separator, and run into the word before or after it', () => {
+    expect(matchText(queryWords('3,50'), photo(line('Total 3.50')))).toMatchObject({ found: 1, edits: 1 });
+    for (const query of ['3.50', '3,50', 'total', 'eur', 'total 3.50 eur']) expect(matchText(queryWords(query), photo(line('Total3.50EUR'))), query).not.toBeNull();
+    for (const query of ['35.0', '3.60', '350']) expect(matchText(queryWords(query), photo(line('Total3.50EUR'))), query).toBeNull();
+  });
+
   it('needs most of the query: all of one or two words, two of three, three of four', () => {
     expect([1, 2, 3, 4, 5, 6].map(wordsRequired)).toEqual([1, 2, 2, 3, 4, 4]);
     expect(matchText(queryWords('museum closed mondays'), photo(line('MUSEUM CL0SFD ON MONDAYS')))?.found).toBe(2);
