@@ -108,6 +108,19 @@ export interface PhotoHit extends Photo {
   photoText?: PhotoTextMatch;
 }
 
+/** How a photo was taken, as its camera recorded it (EXIF): each figure absent where it recorded none. */
+export interface PhotoExposure {
+  /** Seconds the shutter was open (1/160 s: 0.00625). */
+  time?: number;
+  /** The aperture's f-number (7.1 for f/7.1). */
+  fNumber?: number;
+  iso?: number;
+  /** The lens's own focal length, mm. */
+  focalLength?: number;
+  /** The camera's own figure for the same view on 35 mm film, mm. */
+  focalLength35mm?: number;
+}
+
 /** Everything the viewer shows about one photo. */
 export interface PhotoDetails extends Photo {
   size: number;
@@ -132,6 +145,11 @@ export interface PhotoDetails extends Photo {
   placeEdited?: { fileGpsLat: number | null; fileGpsLon: number | null };
   /** The user's description of it ("Grandma's 80th"), when there is one. */
   description?: string;
+  /** Read from its file when asked (core/media/exposure.ts), never stored: absent where the
+   *  file records none, is a video, or is not reachable from this device. Worded by shared/exposure-text.ts. */
+  exposure?: PhotoExposure;
+  /** The lens as the camera names it ("iPhone 6 back camera 4.15mm f/2.2"); read as `exposure` is. */
+  lens?: string;
 }
 
 /** A place set by hand: a position (WGS84 degrees), 'none' to remove the place (the photo shows

@@ -11,6 +11,8 @@ import { takenAtIso } from '../../shared/taken-at';
 import { placeLabel } from '../../shared/place-name';
 import { formatBytes } from '../../shared/bytes-text';
 import { formatDuration } from '../../shared/video-time';
+import { cameraName } from '../../shared/camera-text';
+import { exposureText } from '../../shared/exposure-text';
 import { reportMissingPhotos } from '../missing-photos';
 import { tagNamer, tagsText } from './tag';
 
@@ -35,6 +37,9 @@ function photoJson(p: PhotoDetails) {
     takenEdited: p.takenEdited ? { fileTakenAt: p.takenEdited.fileTakenAt === null ? null : takenAtIso(p.takenEdited.fileTakenAt, p.takenEdited.fileTakenOffset) } : null,
     cameraMake: p.cameraMake,
     cameraModel: p.cameraModel,
+    // Read from the file when shown (null where it records none, or is not reachable here): time in seconds, focal lengths in mm.
+    exposure: p.exposure ? { time: p.exposure.time ?? null, fNumber: p.exposure.fNumber ?? null, iso: p.exposure.iso ?? null, focalLength: p.exposure.focalLength ?? null, focalLength35mm: p.exposure.focalLength35mm ?? null } : null,
+    lens: p.lens ?? null,
     gps: p.gpsLat === null || p.gpsLon === null ? null : { lat: p.gpsLat, lon: p.gpsLon },
     place: p.place ? placeLabel(p.place) : null,
     // Set or removed by hand (`shoebox place`): the file's own position, null when it has none.
@@ -66,7 +71,10 @@ function photoLines(p: PhotoDetails): string[] {
     const file = p.takenEdited ? (p.takenEdited.fileTakenAt === null ? 'the file has none' : `the file's: ${takenAtIso(p.takenEdited.fileTakenAt, p.takenEdited.fileTakenOffset)}`) : null;
     add('taken', `${takenAtIso(p.takenAt, p.takenOffset)}${file ? ` (set by hand; ${file})` : ''}`);
   }
-  add('camera', printable([p.cameraMake, p.cameraModel].filter(Boolean).join(' ')) || null);
+  // As the viewer words them (shared/camera-text.ts, shared/exposure-text.ts).
+  add('camera', printable(cameraName(p.cameraMake, p.cameraModel)) || null);
+  add('lens', p.lens !== undefined ? printable(p.lens) : null);
+  add('exposure', exposureText(p.exposure) || null);
   add('place', p.place ? printable(placeLabel(p.place)) : null);
   const edited = p.placeEdited;
   const fileGps = edited ? (edited.fileGpsLat === null || edited.fileGpsLon === null ? 'the file has none' : `the file's: ${position(edited.fileGpsLat, edited.fileGpsLon)}`) : null;
@@ -90,9 +98,9 @@ function photoLines(p: PhotoDetails): string[] {
 
 export function registerShow(program: Command): void {
   withLibraryOptions(program.command('show'))
-    .description("what the app's viewer shows about photos: dimensions, size, date taken, camera, place, favourite, archived, description, tags")
+    .description("what the app's viewer shows about photos: dimensions, size, date taken, camera, lens, exposure, place, favourite, archived, description, tags")
     .argument('<photo...>', 'photos in the library (relative to the current folder, or absolute)')
-    .addHelpText('after', '\nWith --json: [{"path", "folder", "kind", "width", "height", "rotation", "duration", "size", "takenAt", "takenEdited", "cameraMake", "cameraModel", "gps", "place", "placeEdited", "favourite", "archived", "description", "tags": [{"label", "set", "score", "state"}], "modifiedAt", "indexedAt", "model", "unreachable"}], one per photo found.')
+    .addHelpText('after', '\nWith --json: [{"path", "folder", "kind", "width", "height", "rotation", "duration", "size", "takenAt", "takenEdited", "cameraMake", "cameraModel", "exposure": {"time", "fNumber", "iso", "focalLength", "focalLength35mm"}, "lens", "gps", "place", "placeEdited", "favourite", "archived", "description", "tags": [{"label", "set", "score", "state"}], "modifiedAt", "indexedAt", "model", "unreachable"}], one per photo found.')
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => {
       const { photoId } = await import('../../core/index');
       // Each photo once, in the order given.

@@ -79,7 +79,7 @@ export async function readPhotoMetadata(buffer: Uint8Array): Promise<PhotoMetada
 }
 
 /** EXIF strings are NUL-padded fixed fields, sometimes with junk after the NUL. */
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const s = value.split('\0')[0]!.replace(/\s+/g, ' ').trim();
   return s || null;

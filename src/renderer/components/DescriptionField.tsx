@@ -22,7 +22,8 @@ export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
   if (value === null) {
     return (
       <span className="description">
-        {text ? <span className="description__text">{text}</span> : <span className="muted">none</span>}
+        {/* Without one, "Add a description" says it (no "none" before it); only viewing, "none". */}
+        {text ? <span className="description__text">{text}</span> : !edit && <span className="muted">none</span>}
         {edit && (
           // Named as it reads ("Add a description"), or "Edit description" beside one shown.
           <button

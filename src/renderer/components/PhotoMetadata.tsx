@@ -3,6 +3,8 @@ import type { PhotoDetails, PlaceSetting } from '../../shared/api';
 import { formatDuration } from '../../shared/video-time';
 import { baseName, formatDate } from '../lib/format';
 import { formatBytes } from '../../shared/bytes-text';
+import { cameraName } from '../../shared/camera-text';
+import { exposureText } from '../../shared/exposure-text';
 import { DescriptionField } from './DescriptionField';
 import { PlaceField } from './PlaceField';
 import { TakenAtField } from './TakenAtField';
@@ -42,7 +44,9 @@ export function BreakablePath({ path }: { path: string }) {
 
 /** The facts about one photo, as a definition list. */
 export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDescription }: PhotoMetadataProps) {
-  const camera = [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ');
+  // Worded as `shoebox show` words them (shared/camera-text.ts, shared/exposure-text.ts).
+  const camera = cameraName(photo.cameraMake, photo.cameraModel);
+  const exposure = exposureText(photo.exposure);
   const rows: [string, ReactNode][] = [
     ['Name', baseName(photo.path)],
     ['Description', <DescriptionField key="description" photo={photo} {...(editDescription ? { edit: editDescription } : {})} />],
@@ -53,6 +57,9 @@ export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDesc
     // plays, and never for a format this browser cannot play.
     ...(photo.kind === 'video' && photo.duration !== undefined ? [['Length', formatDuration(photo.duration)] as [string, ReactNode]] : []),
     ['Camera', camera || 'unknown'],
+    // Read from the file when the photo opens: absent for a video or a file not reachable here.
+    ...(photo.lens !== undefined ? [['Lens', photo.lens] as [string, ReactNode]] : []),
+    ...(exposure ? [['Exposure', exposure] as [string, ReactNode]] : []),
     ['Location', <PlaceField key="location" photo={photo} onPlace={onPlace} {...(editPlace ? { edit: editPlace } : {})} />],
     ['Folder', <BreakablePath key="folder" path={photo.folder} />],
     ['Path', <BreakablePath key="path" path={photo.path} />],

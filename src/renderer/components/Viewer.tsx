@@ -9,9 +9,12 @@ import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { isWriterRefusal } from '../lib/writer-elsewhere';
 import { trashResultText, viewerAfterTrash } from '../lib/trash';
+import { browserStore } from '../lib/slideshow-settings';
+import { detailsShown, rememberDetails } from '../lib/viewer-details';
 import { ArchiveButton } from './ArchiveButton';
 import { ArchivedLabel } from './ArchivedBadge';
 import { FavouriteButton } from './FavouriteButton';
+import { InfoIcon } from './InfoIcon';
 import { PhotoMetadata } from './PhotoMetadata';
 import { RevealButton } from './RevealButton';
 import { RotateButtons } from './RotateButtons';
@@ -58,6 +61,8 @@ interface ViewerProps {
  * One photo large, with its metadata. ← / → step through the current list, F toggles Favourite,
  * Shift+A Archive, R / Shift+R rotate, Delete asks to move it to the trash, Esc closes. The photo zooms and pans (ZoomableImage: click, ctrl+wheel or pinch, + − 0, drag).
  * Slideshow (or S) plays the same list from this photo; it closes back here on its last photo.
+ * ⓘ (or I) shows or hides the details (lib/viewer-details.ts: hidden at first in a narrow window);
+ * hidden, the photo has the whole width and the bar and actions are a band above it.
  */
 export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onShowAgain, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
@@ -188,6 +193,14 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
   // "More like this" only reads: it needs this device's model, not the writer lock.
   const canSearch = useCanSearch();
   const [slideshow, setSlideshow] = useState(false);
+  const [showDetails, setShowDetails] = useState(() => typeof window === 'undefined' || detailsShown(browserStore(), window.innerWidth));
+  const toggleDetails = () => {
+    setShowDetails(!showDetails);
+    rememberDetails(browserStore(), window.innerWidth, !showDetails);
+    // Hidden with the focus in them (I on a field's Edit), the focus stays in the viewer.
+    const at = document.activeElement;
+    keepFocus(() => at);
+  };
 
   // Neighbours load ahead, so stepping does not wait on a page fetch.
   useEffect(() => source.request(Math.max(0, index - 1), index + 2), [source, index]);
@@ -227,6 +240,7 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
     else if (event.target instanceof HTMLVideoElement) return false;
     // So are a field's (the date taken's editor moves between its parts with them).
     else if (isTyping(event.target)) return false;
+    else if ((event.key === 'i' || event.key === 'I') && !event.ctrlKey && !event.metaKey && !event.altKey) toggleDetails();
     else if (event.key === 'ArrowLeft') previous();
     else if (event.key === 'ArrowRight') next();
     else return false;
@@ -244,7 +258,7 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
   // tile loaded, so cached) stands in for it, in its place.
   const standIn = photo && imageSrc && !photo.unreachable ? client.imageUrl(photo.id, 'thumb', photo.rotation) : undefined;
   return (
-    <div className="viewer" role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
+    <div className={showDetails ? 'viewer' : 'viewer viewer--details-hidden'} role="dialog" aria-modal="true" aria-label={`Photo viewer: ${name}`} ref={dialog} tabIndex={-1}>
       <div className="viewer__stage">
         {photo?.kind === 'video' && !photo.unreachable && <VideoPlayer key={`${photo.id}@${(photo as PhotoHit).time ?? 0}`} photo={photo} time={(photo as PhotoHit).time} name={name} />}
         {photo && imageSrc && (
@@ -278,6 +292,9 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
                 keepFocus(() => at);
               }}
             />
+            <button type="button" className="icon-button viewer__details-toggle" aria-label="Details" aria-pressed={showDetails} title={showDetails ? 'Hide the details (I)' : 'Show the details (I)'} onClick={toggleDetails}>
+              <InfoIcon />
+            </button>
             <button type="button" className="icon-button" aria-label="Close viewer" title="Close (Esc)" onClick={onClose}>
               ×
             </button>
@@ -340,19 +357,24 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
             The original is not reachable from this device: its folder {photo.folder} is not here (another device's path, or not mounted). This is its thumbnail; &ldquo;Locate folder…&rdquo; beside the folder tells Shoebox where it is on this device.
           </p>
         )}
-        {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
-        {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
-        {details.status === 'ready' && details.value && <PhotoMetadata key={details.value.id} photo={details.value} onPlace={onPlace} {...(viewingOnly ? {} : { editTakenAt: editTakenAt(details.value.id), editPlace: editPlace(details.value.id), editDescription: editDescription(details.value.id) })} />}
-        {photoText && (
-          <section aria-label="Text in photo">
-            <h3 className="small">Text in photo</h3>
-            <p className="viewer__photo-text small">{photoText.text}</p>
-          </section>
+        {/* The details: hidden (ⓘ), the photo has the room. */}
+        {showDetails && (
+          <>
+            {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
+            {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
+            {details.status === 'ready' && details.value && <PhotoMetadata key={details.value.id} photo={details.value} onPlace={onPlace} {...(viewingOnly ? {} : { editTakenAt: editTakenAt(details.value.id), editPlace: editPlace(details.value.id), editDescription: editDescription(details.value.id) })} />}
+            {photoText && (
+              <section aria-label="Text in photo">
+                <h3 className="small">Text in photo</h3>
+                <p className="viewer__photo-text small">{photoText.text}</p>
+              </section>
+            )}
+            {details.status === 'error' && <p className="form-error">{details.message}</p>}
+            {/* A video neither zooms nor turns here: its keys are not offered. */}
+            {/* Only viewing: the keys that change the library do nothing, so they are not listed. */}
+            <p className="viewer__keys muted small">{['← → to step through', photo?.kind !== 'video' && 'click, + − 0 to zoom', !viewingOnly && 'F favourite · Shift+A archive · Delete trash', !viewingOnly && photo?.kind !== 'video' && 'R rotate', 'S slideshow · I details · Esc to close'].filter(Boolean).join(' · ')}</p>
+          </>
         )}
-        {details.status === 'error' && <p className="form-error">{details.message}</p>}
-        {/* A video neither zooms nor turns here: its keys are not offered. */}
-        {/* Only viewing: the keys that change the library do nothing, so they are not listed. */}
-        <p className="viewer__keys muted small">{['← → to step through', photo?.kind !== 'video' && 'click, + − 0 to zoom', !viewingOnly && 'F favourite · Shift+A archive · Delete trash', !viewingOnly && photo?.kind !== 'video' && 'R rotate', 'S slideshow · Esc to close'].filter(Boolean).join(' · ')}</p>
       </aside>
       {slideshow && <Slideshow source={source} start={index} onClose={endSlideshow} />}
     </div>

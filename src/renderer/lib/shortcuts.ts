@@ -46,6 +46,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ['R', 'Rotate right (Shift R: left)'],
       ['Delete ⌫', 'Move the photo to the trash (asks first)'],
       ['S', 'Slideshow from this photo'],
+      ['I', 'Show / hide the details'],
       ['+ −', 'Zoom in / out'],
       ['0', 'Fit the photo'],
     ],
