@@ -68,7 +68,8 @@ export async function checkLibraryLocation(...args: Parameters<typeof import('./
 export { FolderRefusedError } from './library/folder-rules';
 export { CopyRefusedError } from './api/copy-refused-error';
 export { QueryError } from './search/query-error';
-export { MAX_LIMIT as MAX_SEARCH_LIMIT } from './search/search-service';
+// From its own small module: the front door loads no native engine module (cli-conventions.test.ts).
+export { MAX_LIMIT as MAX_SEARCH_LIMIT } from './search/search-limits';
 export { LabelSetError } from './tags/label-set';
 export { AlbumError } from './albums/album';
 export { ModelError } from './models/model-error';

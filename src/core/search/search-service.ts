@@ -19,9 +19,9 @@ import { resultPage } from './result-page';
 import { withVideoMoments } from './video-moments';
 import { photosWithTag, type TagFilter } from './tag-filter';
 
-export const DEFAULT_LIMIT = 20;
-/** Largest page: a bigger one is a sign of a script that wants --all and paging. */
-export const MAX_LIMIT = 10_000;
+import { DEFAULT_LIMIT, MAX_LIMIT } from './search-limits';
+
+export { DEFAULT_LIMIT, MAX_LIMIT };
 
 export interface SearchDeps {
   /** Resolves `filters.tag` to the photos carrying it (tag-filter.ts). */
