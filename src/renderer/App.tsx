@@ -21,6 +21,7 @@ import { NoFolders, NoModel } from './components/FirstRun';
 import { NoModelBanner } from './components/NoModelBanner';
 import { WriterElsewhereBanner } from './components/WriterElsewhereBanner';
 import { ImageDropZone } from './components/ImageDropZone';
+import { ImageRefused } from './components/ImageRefused';
 import { PhotoGrid } from './components/PhotoGrid';
 import { TimelineGrid } from './components/TimelineGrid';
 import { ResultHeader } from './components/ResultHeader';
@@ -61,10 +62,10 @@ import { ViewingOnlyContext, viewingOnlyOf } from './hooks/useViewingOnly';
 import { useFocusGuard } from './hooks/useFocusGuard';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
-import { LIBRARY_VIEW, viewKey } from './lib/view';
-import type { Route, SettingsRoute } from './lib/route';
-import { LOST_IMAGE_SEARCH_NOTE, lostImageSearch } from './lib/image-search';
-import { fromTextQuery, textModeOff, textModeOn, toTextQuery, type TypedQuery } from './lib/text-query';
+import { LIBRARY_VIEW, viewKey, type View } from './lib/view';
+import type { ImageView, Route, SettingsRoute } from './lib/route';
+import { imageFileRefusal, LOST_IMAGE_SEARCH_NOTE, lostImageSearch } from './lib/image-search';
+import { fromTextQuery, photoTextWords, textModeOff, textModeOn, toTextQuery, type TypedQuery } from './lib/text-query';
 import { afterAwayAnswer, type ViewerState } from './lib/viewer-away';
 
 /** The whole library's timeline (archived photos left out). */
@@ -78,6 +79,9 @@ const firstTile: FocusTarget = () => document.querySelector<HTMLElement>('main .
 
 /** Whether two screens are the same one (the same album, the same set). */
 const sameScreen = (a: Screen, b: Screen) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether a view is a search the box's "Text in photo" mode makes: one `text:` term, nothing else. */
+const isTextSearch = (view: View | null | undefined) => view?.kind === 'search' && photoTextWords(view.query) !== null;
 
 export function App() {
   const client = useClient();
@@ -144,8 +148,9 @@ export function App() {
   // Filters narrow results only (the library listing ignores them), and so do their problems.
   const problem = views.view.kind === 'library' ? null : filterProblem(settledFields);
   const [sort, setSort] = useState<SearchSort>(opened.sort ?? 'score');
-  // "Text in photo" mode of the search box (lib/text-query.ts).
-  const [textMode, setTextMode] = useState(false);
+  // "Text in photo" mode of the search box (lib/text-query.ts): a page opened on a search in
+  // it (a reload, a link) opens in it, the box showing the words (see restore for Back, Forward).
+  const [textMode, setTextMode] = useState(() => isTextSearch(opened.view));
   // The query as typed when text mode was switched on: switched off unchanged, it comes back as it was.
   const typedBeforeTextMode = useRef<TypedQuery | null>(null);
   const source = usePhotoSource(views.view, problem ? undefined : toSearchFilters(settledFields), library.photosVersion, sort);
@@ -186,8 +191,14 @@ export function App() {
       setSettings(to.settings);
       // Another screen has All photos behind it, as after a reload (the search box empty);
       // Settings opened or closed over the same screen leaves it as it is.
+      const otherScreen = !sameScreen(to.screen, currentScreen.current);
       if (to.view) restoreView(to.view);
-      else if (!sameScreen(to.screen, currentScreen.current)) restoreView(LIBRARY_VIEW);
+      else if (otherScreen) restoreView(LIBRARY_VIEW);
+      // The box's mode follows the entry's search, as when the page opens on it.
+      if (to.view || otherScreen) {
+        setTextMode(isTextSearch(to.view));
+        typedBeforeTextMode.current = null;
+      }
       // The entry's filters and sort where they narrow its results; elsewhere (a timeline)
       // they stay as they are, for the next search, as they do when the user moves there.
       if (to.view?.kind === 'search' || to.view?.kind === 'similar') restoreFields(to.filters ?? NO_FILTERS);
@@ -196,7 +207,12 @@ export function App() {
     },
     [restoreView, restoreFields, openById],
   );
+  // The last search by image (its image lives in this page only, in no URL): Back and Forward
+  // onto its entry bring it back, as they do any other results (its viewer's Back, above all).
+  const keptImage = useRef<ImageView | null>(null);
+  if (views.view.kind === 'image') keptImage.current = views.view;
   const hashRoute = useHashRoute({
+    image: keptImage.current,
     route: {
       screen,
       view: screen.kind === 'photos' ? views.view : null,
@@ -362,6 +378,39 @@ export function App() {
   useEffect(() => {
     if (view.kind !== 'library') leaveFor(PHOTOS_SCREEN, () => setScreen(PHOTOS_SCREEN));
   }, [view, leaveFor]);
+  // Leaving a search (for a timeline, More like this, an image) leaves text mode too: the box
+  // is empty, and what is typed next describes a photo, as its placeholder then says. The box
+  // emptied by the user while in it (typed away, Esc) keeps it: the next text is typed there.
+  useEffect(() => {
+    if (view.kind === 'search' || document.activeElement === searchInput.current) return;
+    setTextMode(false);
+    typedBeforeTextMode.current = null;
+  }, [view]);
+
+  // A file picked ("Search by image…") or dropped to search by. One that is no image is refused
+  // in a line (ImageRefused), before the view changes: the user stays where they were. An
+  // image's results replace what the focus was on (the picker's button is still there, but its
+  // job is done): their heading has it, as after More like this. The line goes with the view.
+  const [imageRefused, setImageRefused] = useState<string | null>(null);
+  const focusImageResults = useRef(false);
+  const { searchByImage: showImageSearch } = views;
+  const searchByImage = useCallback(
+    (file: File) => {
+      void imageFileRefusal(file).then((refusal) => {
+        setImageRefused(refusal);
+        if (refusal !== null) return;
+        focusImageResults.current = true;
+        showImageSearch(file);
+      });
+    },
+    [showImageSearch],
+  );
+  useEffect(() => {
+    setImageRefused(null);
+    if (view.kind !== 'image' || !focusImageResults.current) return;
+    focusImageResults.current = false;
+    focusAfterRender(contentHeading);
+  }, [view, focusAfterRender]);
   const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showVideos, showPlace, showWithoutPlace, showDescribed } = views;
   // The sidebar's views: each leaves the screen shown (asking first when it has changes not saved).
   const toPhotos = useCallback(
@@ -497,7 +546,7 @@ export function App() {
                 }
               }}
             />
-            <SearchByImageButton onFile={views.searchByImage} disabled={!ready} />
+            <SearchByImageButton onFile={searchByImage} disabled={!ready} />
             <div className="top-bar__end">
               <ThemeToggle theme={theme} onChange={setTheme} />
               <button type="button" className="icon-button" aria-label="Settings" title="Settings (,)" onClick={() => setSettings({ section: null })}>
@@ -507,6 +556,7 @@ export function App() {
           </TopBar>
           <ConnectionBanner state={library.connection} />
           <EngineNotice lines={library.notices} onDismiss={library.dismissNotices} />
+          {imageRefused && <ImageRefused line={imageRefused} onDismiss={() => setImageRefused(null)} />}
           {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
           {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
           {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
@@ -701,7 +751,7 @@ export function App() {
             />
           )}
           {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-          <ImageDropZone onImage={views.searchByImage} enabled={ready && !modal} />
+          <ImageDropZone onImage={searchByImage} enabled={ready && !modal} />
         </div>
       </UnsavedChangesContext.Provider>
     </ViewingOnlyContext.Provider>

@@ -55,7 +55,7 @@ interface SearchBoxProps {
   onResults?: () => void;
 }
 
-/** The search field: results follow as you type (the caller debounces). "/" focuses it; ↓ or Enter goes on to the results. */
+/** The search field: results follow as you type (the caller debounces). "/" focuses it; ↓ or Enter goes on to the results; Esc empties it. */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode, onResults }, ref) {
   // No model on this device: say what search waits for (another process writing the library does not stop it).
   const canSearch = useCanSearch();
@@ -79,9 +79,10 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         autoComplete="off"
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
+          // Esc empties the box and leaves the focus in it, for the next search (a blur would drop
+          // it to the page: the next Tab would start again from the top).
           if (event.key === 'Escape') {
             onChange('');
-            event.currentTarget.blur();
           } else if ((event.key === 'ArrowDown' || event.key === 'Enter') && onResults && !event.nativeEvent.isComposing && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
             event.preventDefault();
             onResults();

@@ -6,7 +6,7 @@ export function TopBar({ children }: { children: ReactNode }) {
     <header className="top-bar">
       <div className="top-bar__brand">
         <span className="top-bar__logo" aria-hidden="true" />
-        <span>Shoebox</span>
+        <span className="top-bar__name">Shoebox</span>
       </div>
       {children}
     </header>

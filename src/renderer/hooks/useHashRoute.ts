@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ShoeboxClient } from '../client/client';
 import { useClient } from '../client/ClientContext';
-import { ALL_PHOTOS_ROUTE, hashToRoute, historyStep, routeToHash, type Route } from '../lib/route';
+import { ALL_PHOTOS_ROUTE, hashToRoute, historyStep, routeToHash, type ImageView, type Route } from '../lib/route';
 
 export interface HashRouteOptions {
   /** Where the app is now. */
@@ -18,6 +18,8 @@ export interface HashRouteOptions {
   /** Leaving for `to` needs a yes first (changes not saved): asks, runs `leave` on yes, and
    *  returns true; false when nothing needs asking. */
   askLeave: (to: Route, leave: () => void) => boolean;
+  /** The search by image the page holds (the image is in no URL): Back or Forward onto its hash brings it back. */
+  image?: ImageView | null;
 }
 
 export interface HashRoute {
@@ -92,11 +94,11 @@ async function isGone(client: ShoeboxClient, route: Route): Promise<boolean> {
   return false;
 }
 
-export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): HashRoute {
+export function useHashRoute({ route, restore, askLeave, image = null }: HashRouteOptions): HashRoute {
   const client = useClient();
   const hash = routeToHash(route);
-  const latest = useRef({ route, restore, askLeave });
-  latest.current = { route, restore, askLeave };
+  const latest = useRef({ route, restore, askLeave, image });
+  latest.current = { route, restore, askLeave, image };
   /** This page's entry in the history, and the hashes of the entries it made (by position). */
   const index = useRef(0);
   const entries = useRef<string[]>([]);
@@ -169,7 +171,7 @@ export function useHashRoute({ route, restore, askLeave }: HashRouteOptions): Ha
         return;
       }
       heldMove.current = false;
-      const to = hashToRoute(location.hash) ?? ALL_PHOTOS_ROUTE;
+      const to = hashToRoute(location.hash, latest.current.image) ?? ALL_PHOTOS_ROUTE;
       const from = index.current;
       // An entry of this page (Back, Forward): the entry stays the current one until the user
       // says yes to leaving changes not saved. (A hash typed in the address bar just goes.)

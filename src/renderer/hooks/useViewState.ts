@@ -61,9 +61,11 @@ export function useViewState(initial: View = LIBRARY_VIEW): ViewState {
     });
   }, [settled]);
 
-  // A dropped image's preview URL lives as long as its view.
+  // A search by image's preview URL lives until another image's replaces it: the page keeps
+  // its last search by image, which Back and Forward bring back (App.tsx).
   useEffect(() => {
-    const url = view.kind === 'image' ? view.previewUrl : null;
+    if (view.kind !== 'image') return;
+    const url = view.previewUrl;
     if (preview.current && preview.current !== url) URL.revokeObjectURL(preview.current);
     preview.current = url;
   }, [view]);

@@ -9,7 +9,8 @@
 //   #/recent #/favourites #/on-this-day #/archive #/videos #/without-place
 //   #/place/<place>  #/described/<text>
 //   #/search/<query>  #/similar/<photo id>/<label>
-//   #/image                            a dropped image's results (the image is not kept: All photos)
+//   #/image                            a search by image's results: the image lives in the page only,
+//                                      so Back and Forward bring it back, a reload cannot (All photos)
 //   #/album/<name>  #/album/<name>/edit  #/new-album
 //   #/label-set/<name>  #/new-label-set
 //   #/tags/<set>  #/tags/<set>/<label>  (the review of a set's tags)
@@ -43,8 +44,11 @@ export interface Route {
 
 export const ALL_PHOTOS_ROUTE: Route = { screen: PHOTOS_SCREEN, view: LIBRARY_VIEW, settings: null };
 
-/** The hash of a dropped image's results: not restorable (the image lives in the page only). */
+/** The hash of a search by image's results: restorable only by the page that holds the image. */
 export const IMAGE_HASH = '#/image';
+
+/** A search by image's view, the image (read into the page) included. */
+export type ImageView = Extract<View, { kind: 'image' }>;
 
 const enc = encodeURIComponent;
 
@@ -112,9 +116,10 @@ function libraryFlag(view: View): string | null {
 /** Which of the query's parts apply where the route is: the rest are not part of its hash. */
 function applying(screen: Screen, view: View | null): { filters: boolean; sort: boolean; photo: boolean } {
   const kind = screen.kind === 'photos' ? (view ?? LIBRARY_VIEW).kind : null;
-  // A dropped image's results cannot be restored (IMAGE_HASH): nothing over them is either.
-  // An album has a viewer of its own.
-  return { filters: kind === 'search' || kind === 'similar', sort: kind === 'search', photo: (kind !== null && kind !== 'image') || screen.kind === 'album' };
+  // A search by image's filters are not kept in its hash: a reload loses the image, and them
+  // with it. Its viewer is (an entry that Back closes, as over any other grid). An album has
+  // a viewer of its own.
+  return { filters: kind === 'search' || kind === 'similar', sort: kind === 'search', photo: kind !== null || screen.kind === 'album' };
 }
 
 /** The URL hash ('#/album/Beach', '#/?settings=library', '#/search/dog?sort=date&photo=abc') of where the user is. */
@@ -133,9 +138,11 @@ export function routeToHash(route: Route): string {
 
 /**
  * The route a hash names; null for one that names nothing (garbage, a damaged link) or what
- * cannot be restored (a dropped image's results). No hash at all, '#' and '#/' are All photos.
+ * cannot be restored: a search by image's results (IMAGE_HASH) read back as `image`, the one
+ * the page holds (Back, Forward), and as nothing without one (a reload, a link). No hash at
+ * all, '#' and '#/' are All photos.
  */
-export function hashToRoute(hash: string): Route | null {
+export function hashToRoute(hash: string, image: ImageView | null = null): Route | null {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '' || raw === '/') return ALL_PHOTOS_ROUTE;
   if (!raw.startsWith('/')) return null;
@@ -152,7 +159,7 @@ export function hashToRoute(hash: string): Route | null {
   } catch {
     return null; // a malformed %-escape
   }
-  const at = parsePath(parts);
+  const at = parsePath(parts, image);
   if (!at) return null;
   // A part that does not apply there (filters on a timeline) is dropped: the canonical hash has none.
   const applies = applying(at.screen, at.view);
@@ -168,7 +175,7 @@ export function hashToRoute(hash: string): Route | null {
 const screenOnly = (screen: Screen): Omit<Route, 'settings'> => ({ screen, view: null });
 const photos = (view: View): Omit<Route, 'settings'> => ({ screen: PHOTOS_SCREEN, view });
 
-function parsePath(parts: string[]): Omit<Route, 'settings'> | null {
+function parsePath(parts: string[], image: ImageView | null): Omit<Route, 'settings'> | null {
   const [head, a, b, ...rest] = parts;
   if (rest.length > 0) return null;
   // A part that must name something: not empty (a name of spaces alone is not one either).
@@ -204,12 +211,17 @@ function parsePath(parts: string[]): Omit<Route, 'settings'> | null {
       return alone ? screenOnly({ kind: 'duplicates' }) : null;
     case 'places':
       return alone ? screenOnly({ kind: 'places' }) : null;
+    case 'image':
+      return alone && image ? photos(image) : null;
     default: {
       const view = NAMED_VIEWS.find(([word]) => word === head)?.[1];
       return view && alone ? photos(view) : null;
     }
   }
 }
+
+/** A stand-in for the image a search by image's hash names, where only the hash's place matters. */
+const ANY_IMAGE: ImageView = { kind: 'image', name: '', base64: '', previewUrl: '' };
 
 /** What moving from the entry `from` (a hash) to `to` does to the history ('back': go back to the entry before). */
 export type HistoryStep = 'none' | 'push' | 'replace' | 'back';
@@ -234,8 +246,10 @@ export type HistoryStep = 'none' | 'push' | 'replace' | 'back';
  */
 export function historyStep(from: string, to: string, typing: boolean, previous?: string): HistoryStep {
   if (from === to) return 'none';
-  const before = hashToRoute(from);
-  const after = hashToRoute(to);
+  // A search by image's hashes are places too (its viewer opened and closed over it): any
+  // image reads them here, only where they are matters.
+  const before = hashToRoute(from, ANY_IMAGE);
+  const after = hashToRoute(to, ANY_IMAGE);
   if (!before || !after) return 'push';
   const place = (route: Route) => routeToHash({ screen: route.screen, view: route.view, settings: null });
   if (place(before) === place(after)) {

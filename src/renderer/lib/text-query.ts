@@ -4,8 +4,6 @@
 import { photoTextTerm } from '../../shared/search';
 import { closingQuotes, MINUS_SIGNS, OPEN_QUOTES, PHOTO_TEXT_PREFIX } from '../../shared/query-syntax';
 
-const TERM = /^text:"([^"]*)"?$/;
-
 /** `marks` safe inside a regular expression's [...] class. */
 const inClass = (marks: string) => marks.replace(/[\\\]^-]/g, '\\$&');
 /** A quoted phrase as the query parser reads one: an opening mark, the words, one of its closing marks (still missing while it is typed). */
@@ -28,12 +26,22 @@ export function toTextQuery(typed: string): string {
 
 /** What the box shows in text mode for a query (the words inside a lone `text:` term). */
 export function fromTextQuery(query: string): string {
-  return TERM.exec(query)?.[1] ?? query;
+  return photoTextWords(query) ?? query;
 }
 
-/** The words of a query that is one `text:` term (the box's text mode), else null. */
+/**
+ * The words of a query that is one `text:` term and nothing else (what the box's text mode
+ * searches: a page opened on such a query opens in that mode), else null. The term as the
+ * parser takes it (`text:"open late"`, `TEXT:“open late”`, `text:open`), kept out of nothing
+ * (`-text:"sale"` is no text to find); the words as written, spaces included (typed on).
+ */
 export function photoTextWords(query: string): string | null {
-  return TERM.exec(query)?.[1] ?? null;
+  const terms = [...query.matchAll(ANY_TERM)];
+  const term = terms[0];
+  if (terms.length !== 1 || term === undefined || NEGATED.has(term[1] ?? '')) return null;
+  if (query.replace(term[0], '').trim() !== '') return null; // a description beside it
+  const words = term.slice(2).find((m) => m !== undefined) ?? '';
+  return words.trim() === '' ? null : words;
 }
 
 /**

@@ -81,9 +81,21 @@ describe('a route as the URL hash', () => {
     expect(routeToHash({ screen: PHOTOS_SCREEN, view: null, settings: null })).toBe('#/');
   });
 
-  it('a dropped image’s results have a hash, but cannot be restored from it', () => {
-    expect(routeToHash(photos({ kind: 'image', name: 'a.jpg', base64: 'AAAA', previewUrl: 'blob:x' }))).toBe(IMAGE_HASH);
+  it('a search by image’s results have a hash, restored only by the page that holds the image', () => {
+    const image = { kind: 'image', name: 'a.jpg', base64: 'AAAA', previewUrl: 'blob:x' } as const;
+    expect(routeToHash(photos(image))).toBe(IMAGE_HASH);
+    // A reload or a link: the image is in no URL.
     expect(hashToRoute(IMAGE_HASH)).toBeNull();
+    expect(hashToRoute(`${IMAGE_HASH}?photo=abc`)).toBeNull();
+    // Back or Forward in the page that searched by it: the image it holds.
+    expect(hashToRoute(IMAGE_HASH, image)).toEqual(photos(image));
+    expect(hashToRoute('#/image/x', image)).toBeNull();
+  });
+
+  it('a photo opened over a search by image’s results is in its hash', () => {
+    const image = { kind: 'image', name: 'a.jpg', base64: 'AAAA', previewUrl: 'blob:x' } as const;
+    expect(routeToHash({ ...photos(image), photo: 'abc' })).toBe(`${IMAGE_HASH}?photo=abc`);
+    expect(hashToRoute(`${IMAGE_HASH}?photo=abc`, image)).toEqual({ ...photos(image), photo: 'abc' });
   });
 
   it('reads garbage, damaged and half-made hashes as nothing', () => {
@@ -180,7 +192,8 @@ describe('the filters, the sort and the viewer’s photo in the hash', () => {
     expect(hashToRoute('#/album/Beach/edit?photo=abc&settings')).toEqual(screen({ kind: 'album-editor', name: 'Beach' }, { section: null }));
     expect(hashToRoute('#/album/Beach?photo=abc&camera=canon')).toEqual({ ...screen({ kind: 'album', name: 'Beach' }), photo: 'abc' });
     expect(routeToHash({ ...ALL_PHOTOS_ROUTE, filters: { ...NO_FILTERS, camera: 'canon' }, sort: 'date' })).toBe('#/');
-    expect(routeToHash({ ...photos({ kind: 'image', name: 'a.jpg', base64: 'AAAA', previewUrl: 'blob:x' }), photo: 'abc', filters: { ...NO_FILTERS, tag: 'dog' } })).toBe(IMAGE_HASH);
+    // A search by image's filters go with its image: a reload has neither.
+    expect(routeToHash({ ...photos({ kind: 'image', name: 'a.jpg', base64: 'AAAA', previewUrl: 'blob:x' }), filters: { ...NO_FILTERS, tag: 'dog' } })).toBe(IMAGE_HASH);
     expect(routeToHash({ ...red, filters: NO_FILTERS, sort: 'score' })).toBe('#/search/red');
   });
 
@@ -209,5 +222,13 @@ describe('what the filters and the viewer do to the history', () => {
     expect(historyStep('#/?photo=b', '#/', false)).toBe('replace');
     // "More like this" from the viewer is another place.
     expect(historyStep('#/?photo=b', '#/similar/b/b.jpg', false, '#/')).toBe('push');
+  });
+
+  it('does the same over a search by image’s results: Back closes the viewer, not the search', () => {
+    expect(historyStep('#/', IMAGE_HASH, false)).toBe('push');
+    expect(historyStep(IMAGE_HASH, `${IMAGE_HASH}?photo=a`, false)).toBe('push');
+    expect(historyStep(`${IMAGE_HASH}?photo=a`, `${IMAGE_HASH}?photo=b`, false)).toBe('replace');
+    expect(historyStep(`${IMAGE_HASH}?photo=b`, IMAGE_HASH, false, IMAGE_HASH)).toBe('back');
+    expect(historyStep(`${IMAGE_HASH}?photo=b`, '#/similar/b/b.jpg', false, IMAGE_HASH)).toBe('push');
   });
 });

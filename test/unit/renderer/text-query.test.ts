@@ -3,7 +3,7 @@
 // whole query), and switched off again with nothing changed it gives back the query exactly as
 // typed, quotes and spacing included; words changed in text mode become the description.
 import { describe, expect, it } from 'vitest';
-import { fromTextQuery, textModeOff, textModeOn, textModeWords } from '../../../src/renderer/lib/text-query';
+import { fromTextQuery, photoTextWords, textModeOff, textModeOn, textModeWords, toTextQuery } from '../../../src/renderer/lib/text-query';
 
 describe('the "Text in photo" switch', () => {
   it('searches the words of the query\'s text: terms, else the whole query', () => {
@@ -54,5 +54,19 @@ describe('the "Text in photo" switch', () => {
     expect(textModeOff('', before)).toBe('');
     // Switched on before this page knew what was typed (nothing to give back): the words.
     expect(textModeOff('text:"24"', null)).toBe('24');
+  });
+
+  it('knows a search of text mode (a reload, a link) by its one text: term, as the parser reads it', () => {
+    // What text mode sends, spaces typed included (the box shows them while typing on).
+    expect(photoTextWords(toTextQuery('pizza'))).toBe('pizza');
+    expect(photoTextWords(toTextQuery('open 24 '))).toBe('open 24 ');
+    expect(fromTextQuery('text:"pizza"')).toBe('pizza');
+    // The same term written otherwise: any case, curly quotes, one bare word, a plus.
+    expect(photoTextWords('TEXT:\u201cpizza\u201d')).toBe('pizza');
+    expect(photoTextWords('text:pizza')).toBe('pizza');
+    expect(photoTextWords('+text:"pizza"')).toBe('pizza');
+    // Not one text term alone: a description beside it, two terms, a text kept out, none, nothing in it.
+    for (const query of ['white text:"24"', 'text:"open" text:"24"', '-text:"sale"', 'pizza', 'context:pizza', 'text:""']) expect(photoTextWords(query), query).toBeNull();
+    expect(fromTextQuery('white text:"24"')).toBe('white text:"24"');
   });
 });
