@@ -44,6 +44,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   info: (args) => none('info', args),
   status: (args) => none('status', args),
   listFolders: (args) => none('listFolders', args),
+  photoFolders: (args) => none('photoFolders', args),
   textInPhotos: (args) => none('textInPhotos', args),
   setTextInPhotos: (args) => [bool(arity('setTextInPhotos', args, 1, 1)[0], 'on')],
   addFolder: (args) => [text(arity('addFolder', args, 1, 1)[0], 'path', MAX_PATH)],

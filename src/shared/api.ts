@@ -359,6 +359,13 @@ export interface FolderInfo {
   paused?: true;
 }
 
+/** A folder a folder filter can narrow to (photoFolders): a library folder or one below it. */
+export interface PhotoFolder {
+  path: string;
+  /** Photos at or under it. */
+  photos: number;
+}
+
 export interface FailureInfo {
   path: string;
   folder: string;
@@ -892,6 +899,10 @@ export interface LibraryApi {
   info(): Promise<EngineInfo>;
   status(): Promise<LibraryStatus>;
   listFolders(): Promise<FolderInfo[]>;
+  /** The library folders and the folders below them that hold photos, each with its photos
+   *  at or under it, in path order (a folder before its subfolders); at most a few hundred,
+   *  the shallowest first: the choices of a folder filter (SearchFilters.folder takes any). */
+  photoFolders(): Promise<PhotoFolder[]>;
   /** Adds a folder and returns at once; it is indexed by a background job (events: 'job', 'index-progress'). */
   addFolder(path: string): Promise<JobState>;
   /** Stops any indexing of the folder and forgets it and its photos (the files are untouched). */

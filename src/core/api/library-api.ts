@@ -56,6 +56,7 @@ import { tagsApi, type TagsForeground } from './tags-api';
 import { textApi, type TextForeground, type TextReading } from './text-api';
 import { READING_SLICE_MS, textReadingJobs } from './text-reading-job';
 import { timelineApi } from './timeline-api';
+import { photoFoldersApi } from './photo-folders';
 import { placesApi } from './places-api';
 import { oneAtATime } from '../../base/one-at-a-time';
 import { selectionApi } from './selection-api';
@@ -622,6 +623,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...photoImportApi(ctx),
     ...rotationsApi(ctx, textReading),
     ...timelineApi(ctx),
+    ...photoFoldersApi(ctx),
     ...placesApi(ctx),
     ...selectionApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),
     ...dupesApi(ctx, options.trashDir ? { trashDir: options.trashDir } : {}),

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import type { FolderInfo } from '../../shared/api';
-import { FolderSelect } from './FolderSelect';
+import { FolderFilter } from './FolderFilter';
 import { refocusWhenLost } from '../hooks/useRefocus';
 import { hasFilters, NO_FILTERS, type FilterFields } from '../lib/filters';
 import { PlaceInput } from './places/PlaceInput';
@@ -38,12 +38,7 @@ export function FilterBar({ fields, folders, onChange, children }: FilterBarProp
         <span>Camera</span>
         <input type="text" value={fields.camera} placeholder="any" spellCheck={false} onChange={(e) => set('camera', e.target.value)} />
       </label>
-      {folders.length > 1 && (
-        <label>
-          <span>Folder</span>
-          <FolderSelect folders={folders} value={fields.folder} onChange={(folder) => set('folder', folder)} noneLabel="all" />
-        </label>
-      )}
+      <FolderFilter folders={folders} value={fields.folder} onChange={(folder) => set('folder', folder)} />
       <label>
         <span>Location</span>
         <select value={fields.location} onChange={(e) => set('location', e.target.value as FilterFields['location'])}>
