@@ -625,6 +625,7 @@ export function App() {
                   <ResultHeader
                     view={view}
                     count={source.count}
+                    videos={view.kind === 'library' ? (timeline.summary ? (timeline.summary.videos ?? 0) : null) : undefined}
                     countComplete={source.complete}
                     loading={loading}
                     countHidden={problem !== null}

@@ -208,6 +208,8 @@ export interface PlacesSummary {
   unplaced: number;
   /** Photos without a position (none recorded, none set): `timeline({ withoutPlace: true })`. */
   withoutPlace: number;
+  /** Of `withoutPlace`, how many are videos; absent: none. */
+  withoutPlaceVideos?: number;
 }
 
 export interface PageOptions {
@@ -334,6 +336,8 @@ export interface TimelineDay {
  *  date headers with and the scrubber jumps by, before any photo is loaded. */
 export interface TimelineSummary {
   total: number;
+  /** Of `total`, how many are videos (the count says them apart: "20 photos, 5 videos"); absent: none. */
+  videos?: number;
   days: TimelineDay[];
 }
 
@@ -352,6 +356,8 @@ export interface FolderInfo {
   addedAt: number;
   /** Photos indexed under it. */
   photos: number;
+  /** Of `photos`, how many are videos (as `status` says them apart); absent: none. */
+  videos?: number;
   /** Files under it that could not be indexed (see listFailures). */
   failed: number;
   /** Indexing paused by the user (pauseIndexing): not indexed or followed until resumed, or

@@ -54,6 +54,16 @@ describe('a video in the library API', () => {
     expect(photo.kind).toBeUndefined();
   });
 
+  // The app says "1 photo, 2 videos" as status does, never "3 photos": the core gives the
+  // videos' count with each count the app shows (a view's, a folder's, the place-less photos').
+  it('counts its videos apart for the timeline, the folder and the photos without a place', async () => {
+    expect(await host.timelineSummary()).toMatchObject({ total: 3, videos: 2 });
+    expect(await host.timelineSummary({ folder: dir })).toMatchObject({ total: 3, videos: 2 });
+    expect((await host.timelineSummary({ favourite: true })).videos).toBeUndefined(); // none there
+    expect(await host.listFolders()).toMatchObject([{ photos: 3, videos: 2 }]);
+    expect(await host.places()).toMatchObject({ withoutPlace: 3, withoutPlaceVideos: 2 });
+  });
+
   it('search returns it with the time of its best frame', async () => {
     const page = await host.search('blue');
     const hit = page.photos.find((p) => p.id === video.id);

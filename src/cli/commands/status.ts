@@ -3,7 +3,7 @@ import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import type { GlobalOptions } from '../global-options';
 import type { LibraryHost } from '../../core/index';
-import { countText } from '../../shared/count-text';
+import { itemsText as countItems } from '../../shared/count-text';
 import { textInPhotosLine } from '../text-in-photos-line';
 
 export function registerStatus(program: Command): void {
@@ -69,9 +69,9 @@ export function registerStatus(program: Command): void {
     });
 }
 
-/** "74 photos" or "70 photos, 4 videos": the library's (or a folder's) files, `photos` counting both. */
+/** "74 photos", "70 photos, 4 videos" or "4 videos": the library's (or a folder's) files, `photos` counting both. */
 function itemsText(status: { photos: number; videos: number }): string {
-  return status.videos ? `${countText(status.photos - status.videos, 'photo')}, ${countText(status.videos, 'video')}` : countText(status.photos, 'photo');
+  return countItems(status.photos, status.videos);
 }
 
 /**

@@ -73,6 +73,7 @@ import { IndexingPause } from './indexing-pause';
 import { jobStopApi } from './job-stop';
 import { carryMarksToNewContent, releaseOldContentMarks } from './changed-content-marks';
 import { LibraryDamagedError } from '../store';
+import { folderVideoCounts } from './folder-videos';
 
 export interface LibraryApiOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -327,6 +328,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     paused.prune(lib, folders.map((f) => f.path));
     const paths = folders.map((f) => f.path);
     const copies = await folderCopies.of(store, paths, paths.filter((p) => !folderReachable(p)));
+    const videos = await folderVideoCounts(store, paths);
     return Promise.all(
       folders.map(async (f) => ({
         path: f.path,
@@ -335,6 +337,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         ...(copies.has(f.path) ? { copiesAt: copies.get(f.path)! } : {}),
         addedAt: f.addedAt,
         photos: await store.countListed({ folder: f.path }),
+        ...(videos.has(f.path) ? { videos: videos.get(f.path)! } : {}),
         failed: failures.filter((x) => x.folder === f.path).length,
         ...(paused.has(lib, f.path) ? { paused: true as const } : {}),
       })),

@@ -14,7 +14,7 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
       const lib = await ctx.open();
       if (!lib) return { countries: [], located: 0, unplaced: 0, withoutPlace: 0 };
       const store = await lib.readable();
-      const { located, unplaced, withoutPositionCount } = await locatedPhotos(store);
+      const { located, unplaced, withoutPositionCount, withoutPositionVideos } = await locatedPhotos(store);
       const groups = groupPlaces(located);
       const covers = new Set(groups.flatMap((c) => [c.coverPath, ...c.towns.map((t) => t.coverPath)]));
       const [rows, marks] = await Promise.all([store.photosByPath([...covers]), readMarks(store)]);
@@ -32,7 +32,7 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
         });
         return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
       });
-      return { countries, located: located.length, unplaced, withoutPlace: withoutPositionCount };
+      return { countries, located: located.length, unplaced, withoutPlace: withoutPositionCount, ...(withoutPositionVideos ? { withoutPlaceVideos: withoutPositionVideos } : {}) };
     },
   };
 }

@@ -96,7 +96,9 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const store = await lib.readable();
       const version = await store.dataVersion(); // before the view's hashes (timeline-index.ts)
       const entries = await index.entries(store, await viewOf(options, store), version);
-      return { total: entries.length, days: daysOf(entries) };
+      // Videos counted apart, so the header says "20 photos, 5 videos", as status does.
+      const videos = entries.reduce((n, e) => (e.video ? n + 1 : n), 0);
+      return { total: entries.length, ...(videos ? { videos } : {}), days: daysOf(entries) };
     },
   };
 }

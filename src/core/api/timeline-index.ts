@@ -16,6 +16,8 @@ export interface TimelineEntry {
   /** Wall-clock time read as UTC (see TimelinePhoto.date). */
   date: number;
   fileTime: boolean;
+  /** A video (the view's count says photos and videos apart). */
+  video?: true;
 }
 
 export interface TimelineView {
@@ -46,10 +48,15 @@ function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
 }
 
 export function entryOf(photo: PhotoDates, order: TimelineOrder, utcOffset: number): TimelineEntry {
+  const video = typeof photo.durationMs === 'number' ? { video: true as const } : {};
+  return { ...dateOf(photo, order, utcOffset), path: photo.path, hash: photo.hash, ...video };
+}
+
+function dateOf(photo: PhotoDates, order: TimelineOrder, utcOffset: number): Pick<TimelineEntry, 'date' | 'fileTime'> {
   const shift = utcOffset * MINUTE;
-  if (order === 'added') return { path: photo.path, hash: photo.hash, date: photo.indexedAt + shift, fileTime: false };
-  if (photo.takenAt !== null) return { path: photo.path, hash: photo.hash, date: photo.takenAt, fileTime: false };
-  return { path: photo.path, hash: photo.hash, date: photo.mtimeMs + shift, fileTime: true };
+  if (order === 'added') return { date: photo.indexedAt + shift, fileTime: false };
+  if (photo.takenAt !== null) return { date: photo.takenAt, fileTime: false };
+  return { date: photo.mtimeMs + shift, fileTime: true };
 }
 
 /** Days with their counts, in the entries' order (newest first). */

@@ -20,6 +20,8 @@ export interface LocatedPhotos {
   withoutPosition: Set<string>;
   /** How many photos (paths) that is. */
   withoutPositionCount: number;
+  /** Of those, how many are videos (the Places page says them apart). */
+  withoutPositionVideos: number;
 }
 
 export type LocatedStore = Pick<LibraryStore, 'photosVersion' | 'listPhotoDates'>;
@@ -41,17 +43,19 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
     let unplaced = 0;
     const withoutPosition = new Set<string>();
     let withoutPositionCount = 0;
+    let withoutPositionVideos = 0;
     for (const photo of photos) {
       if (photo.gpsLat == null || photo.gpsLon == null) {
         withoutPosition.add(photo.hash);
         withoutPositionCount++;
+        if (typeof photo.durationMs === 'number') withoutPositionVideos++;
         continue;
       }
       const place = placeOf(photo);
       if (place) located.push({ photo, place });
       else unplaced++;
     }
-    return { located, unplaced, withoutPosition, withoutPositionCount };
+    return { located, unplaced, withoutPosition, withoutPositionCount, withoutPositionVideos };
   });
   cache.set(store, { version, result });
   result.catch(() => {

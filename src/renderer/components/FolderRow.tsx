@@ -3,6 +3,7 @@ import type { FolderInfo, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { errorMessage } from '../hooks/useAsync';
 import { baseName, formatCount } from '../lib/format';
+import { itemsText } from '../../shared/count-text';
 import { FailureList } from './FailureList';
 import { InlineConfirm } from './InlineConfirm';
 import { JobProgress } from './JobProgress';
@@ -104,7 +105,8 @@ export function FolderRow({ folder, job, syncing = false, syncedAt = 0, folderAt
         )}
       </div>
       <div className="folder__meta">
-        <span>{formatCount(folder.photos, 'photo')}</span>
+        {/* Photos and videos said apart, as status says them: a folder of clips is not "5 photos". */}
+        <span>{itemsText(folder.photos, folder.videos ?? 0, formatCount)}</span>
         {folder.unreachable && (
           <button type="button" className="link-button folder__locate" aria-expanded={locating} title="This device cannot find this folder (a disk not connected, or another device's path): tell Shoebox where it is here" onClick={() => setLocating((v) => !v)}>
             Locate folder…

@@ -6,6 +6,7 @@ import { useCanSearch } from '../hooks/useViewingOnly';
 import { ArchivedBadge } from './ArchivedBadge';
 import { FavouriteBadge } from './FavouriteBadge';
 import { VideoBadge } from './VideoBadge';
+import { formatDuration } from '../../shared/video-time';
 
 interface PhotoTileProps {
   photo: Photo | undefined;
@@ -37,13 +38,15 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
   const canSearch = useCanSearch();
   if (!photo || !thumbUrl) return <div className={`tile tile--placeholder${focused ? ' tile--focused' : ''}`} role="listitem" style={{ width: size, height: size }} aria-label="Loading" />;
   const name = baseName(photo.path);
+  // A video says so, and its length, in the name a screen reader reads (its badge is only seen).
+  const label = photo.kind === 'video' ? `Open video ${name}, ${formatDuration(photo.duration ?? 0)}` : `Open ${name}`;
   const classes = `tile${selected ? ' tile--selected' : ''}${focused ? ' tile--focused' : ''}`;
   return (
     <div className={classes} role="listitem" style={{ width: size, height: size }} data-index={index} aria-current={focused ? 'true' : undefined}>
       <button
         type="button"
         className="tile__open"
-        aria-label={`Open ${name}`}
+        aria-label={label}
         title={tileTitle(name, score, (photo as Partial<PhotoHit>).photoText)}
         onClick={(event) => (onClick ? onClick(index, event, false) : onOpen(index))}
       >

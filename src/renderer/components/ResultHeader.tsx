@@ -2,10 +2,15 @@ import type { View } from '../lib/view';
 import { baseName, formatCount, shortText } from '../lib/format';
 import { onThisDayText } from '../lib/on-this-day';
 import { photoTextWords } from '../lib/text-query';
+import { itemsText } from '../../shared/count-text';
 
 interface ResultHeaderProps {
   view: View;
   count: number;
+  /** A library view: how many of `count` are videos (its TimelineSummary), said apart ("20
+   *  photos, 5 videos"); null until known (no count is said meanwhile, never one that calls
+   *  the videos photos); undefined for the other views, which count results. */
+  videos?: number | null;
   /** false while more results may follow the ones loaded (search results come in pages). */
   countComplete: boolean;
   loading: boolean;
@@ -21,7 +26,7 @@ interface ResultHeaderProps {
 }
 
 /** What the grid is showing, with the way back to the whole library. */
-export function ResultHeader({ view, count, countComplete, loading, countHidden = false, closest = false, error, queryThumb, onBack, onPlaces }: ResultHeaderProps) {
+export function ResultHeader({ view, count, videos, countComplete, loading, countHidden = false, closest = false, error, queryThumb, onBack, onPlaces }: ResultHeaderProps) {
   let title: string;
   // The whole of a long query, on hover (the heading shows its start).
   let full: string | undefined;
@@ -44,6 +49,8 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
       break;
   }
   const what = view.kind === 'library' ? (view.videos ? 'video' : 'photo') : closest ? 'closest photo' : 'result';
+  // A library view counts its photos and videos apart, as status does; results are results.
+  const counted = view.kind === 'library' && !view.videos && videos !== undefined ? (videos === null ? '' : itemsText(count, videos, formatCount)) : formatCount(count, what, `${what}s`, countComplete);
   return (
     <div className="result-header">
       {/* A file that is no image (the search says why) shows no broken picture. */}
@@ -54,7 +61,7 @@ export function ResultHeader({ view, count, countComplete, loading, countHidden 
         {title}
       </h1>
       <span className="muted" aria-live="polite">
-        {error || countHidden ? '' : loading ? 'Searching…' : formatCount(count, what, `${what}s`, countComplete)}
+        {error || countHidden ? '' : loading ? 'Searching…' : counted}
       </span>
       {view.kind === 'library' && (view.place !== undefined || view.withoutPlace) && onPlaces && (
         <button type="button" className="button result-header__places" onClick={onPlaces}>

@@ -3,10 +3,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from './ui-session';
 
-/** The names of the tiles under `scope` (the page, or one grid), in order; the first `first` only when given. */
+/** The names of the tiles under `scope` (the page, or one grid), in order; the first `first` only when given.
+ *  A video's tile is named "Open video a.mp4, 0:08": its file name is "a.mp4". */
 export async function tileNames(scope: Page | Locator, first?: number): Promise<string[]> {
   const labels = await scope.locator('.tile__open').evaluateAll((els, count) => els.slice(0, count ?? els.length).map((el) => el.getAttribute('aria-label') ?? ''), first);
-  return labels.map((label) => label.replace(/^Open /, ''));
+  return labels.map((label) => (label.startsWith('Open video ') ? label.slice('Open video '.length).replace(/, [\d:]+$/, '') : label.replace(/^Open /, '')));
 }
 
 /** Waits until the tiles' thumbnails (the first `first` only, when given) have loaded. */

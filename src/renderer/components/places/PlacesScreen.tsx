@@ -9,6 +9,7 @@ import { useClient } from '../../client/ClientContext';
 import type { PlacesState } from '../../hooks/usePlaces';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { formatCount } from '../../lib/format';
+import { itemsText } from '../../../shared/count-text';
 import { placesCountText, shownTowns, unplacedText } from '../../lib/places';
 import type { ScreenProps } from '../../lib/screen';
 import { PlaceMap } from './PlaceMap';
@@ -20,7 +21,7 @@ interface PlacesScreenProps extends ScreenProps {
 export function PlacesScreen({ places, showPlace, showWithoutPlace }: PlacesScreenProps) {
   const { summary, error } = places;
   const note = summary ? unplacedText(summary.unplaced) : null;
-  const without = summary && summary.withoutPlace > 0 ? <WithoutPlace count={summary.withoutPlace} onShow={showWithoutPlace} /> : null;
+  const without = summary && summary.withoutPlace > 0 ? <WithoutPlace count={summary.withoutPlace} videos={summary.withoutPlaceVideos ?? 0} onShow={showWithoutPlace} /> : null;
   return (
     <section className="places-screen" aria-labelledby="places-title">
       <div className="result-header">
@@ -100,13 +101,14 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
   );
 }
 
-/** How many photos have no position, and the way to them: select some there, then Place…. */
-function WithoutPlace({ count, onShow }: { count: number; onShow: () => void }) {
+/** How many photos have no position, and the way to them: select some there, then Place….
+ *  Videos are said apart ("7 photos, 5 videos have no place"), as status counts them. */
+function WithoutPlace({ count, videos, onShow }: { count: number; videos: number; onShow: () => void }) {
   // Only viewed here: they can be shown, not given a place.
   const viewingOnly = useViewingOnly();
   return (
     <p className="places__note muted small">
-      {formatCount(count, 'photo')} {count === 1 ? 'has' : 'have'} no place (no position recorded or set).{' '}
+      {itemsText(count, videos, formatCount)} {count === 1 ? 'has' : 'have'} no place (no position recorded or set).{' '}
       <button type="button" className="link-button" onClick={onShow}>
         {viewingOnly ? 'Show them' : 'Show them to add places'}
       </button>
