@@ -109,7 +109,7 @@ describe('copy-library to a folder', () => {
     expect(fs.readdirSync(target).sort()).toEqual(['notes.txt', 'thumbs']);
     expect((await run(source, ['copy-library', path.join(source, 'library', 'inner')])).stderr).toMatch(/is the library itself, holds it or lies inside it/);
     // The default library keeps its files in the home: a target among them is refused too.
-    expect((await run(source, ['copy-library', path.join(source, 'calibration', 'lib')])).stderr).toMatch(/holds it or lies inside it/);
+    expect((await run(source, ['copy-library', path.join(source, 'calibration', 'lib')])).stderr).toMatch(/lies inside the library's files \(.*calibration\)/);
     // Another home's default library would look for its thumbnails and decisions in that home.
     const otherHome = tempDir('shoebox-copy-other-home-');
     fs.writeFileSync(path.join(otherHome, 'settings.json'), '{}');
@@ -162,7 +162,7 @@ describe('copy-library to a folder', () => {
     const res = await run(source, ['copy-library', target]);
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toBe(
-      `shoebox: ${target} holds an unfinished copy of ${first.from}, started on another-laptop at 2026-12-01T10:00:00.000Z: run that copy again there to finish it, or remove everything under ${target} to give it up`,
+      `shoebox: ${target} holds a copy of ${first.from} started on another-laptop at 2026-12-01T10:00:00.000Z, which may still be running: let it finish; if it stopped, run that copy again (on another-laptop, the device that started it) to finish it, or remove everything under ${target} to give it up`,
     );
     expect(snapshot(target)).toEqual(before);
   }, 60_000);
@@ -232,7 +232,9 @@ describe.skipIf(!s3)('copy-library to S3', () => {
     for (const args of [['status'], ['index', photos], ['favourites', 'add', path.join(photos, 'red.jpg')], ['dupes', 'undo', 'abcd1234']]) {
       const refused = await run(device, args, uri);
       expect(refused.code, args.join(' ')).not.toBe(0);
+      // The copy of a folder library: finished on the device it was started on (the marker says which).
       expect(refused.stderr.trim()).toMatch(/^shoebox: s3:\/\/.* holds a copy of a library that did not finish \(copy-in-progress\.json is there\): run the same copy again/);
+      expect(refused.stderr).toContain(`run the same copy again (on ${os.hostname()}, the device that started it) to finish it, then open it`);
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(await s3Objects(s3!, prefix)).toEqual(cut);

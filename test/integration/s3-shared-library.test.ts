@@ -111,7 +111,7 @@ async function listed(h: string, uri: string): Promise<string[]> {
 
 /** `shoebox watch` lets the library go once quiet: the line says so rather than "wait for it to finish". */
 const busyLine = (command: string, pid: number, uri: string) =>
-  new RegExp(`^shoebox: library busy: ${command} on \\S+ \\(pid ${pid}\\) is writing to ${uri.replace(/[/.]/g, '\\$&')}; it lets the library go once quiet for 30 s \\(unless set otherwise\\): try again then$`);
+  new RegExp(`^shoebox: library busy: ${command} on \\S+ \\(pid ${pid}\\) is writing to ${uri.replace(/[/.]/g, '\\$&')}; it lets the library go once quiet for 30 s \\(unless set otherwise\\): try again then \\(if it has stopped, its lease lapses by itself at \\d\\d:\\d\\d:\\d\\d, in \\d+ s\\)$`);
 
 describe.skipIf(!s3)('one library on S3 shared by several homes', () => {
   it('a second home indexing the same folder (under its own path) embeds nothing again; both rank a search the same', async () => {

@@ -31,7 +31,7 @@ describe('a library another process writes', () => {
     // give the lock back while this test looks; writer-hand-back.test.ts has it do that).
     const writer = await appProcess(tempDir('shoebox-elsewhere-home-'), library, { handBackMs: 3_600_000 });
     expect(await writer.call('indexNow', [photos])).toMatchObject({ added: 4 });
-    const busy = new RegExp(`^library busy: shoebox serve on \\S+ \\(pid ${writer.child.pid}\\) is writing to ${library.replace(/[/.]/g, '\\$&')}; it lets the library go once quiet for 30 s \\(unless set otherwise\\): try again then$`);
+    const busy = new RegExp(`^library busy: shoebox serve on \\S+ \\(pid ${writer.child.pid}\\) is writing to ${library.replace(/[/.]/g, '\\$&')}; it lets the library go once quiet for 30 s \\(unless set otherwise\\): try again then \\(if it has stopped, its lease lapses by itself at \\d\\d:\\d\\d:\\d\\d, in \\d+ s\\)$`);
 
     // This device's app: it holds the lock when it can, and watches its folders.
     const { host, events } = await openHost({ library, watch: true, followMs: 200 });

@@ -37,7 +37,7 @@ import { realpathOr } from '../location/files-for';
 import { isLibraryKey, type LibraryFiles } from '../location/library-files';
 import type { LibraryLocation, S3Place } from '../location/library-location';
 import { errorWithoutSecrets } from '../location/location-error';
-import { COPY_MARKER, tableFiles } from '../location/unfinished-copy';
+import { COPY_MARKER, parseCopyMarker, tableFiles, whereToResume, type CopyMarker } from '../location/unfinished-copy';
 import { THUMBS_PREFIX } from '../media';
 import { CALIBRATION_PREFIX } from '../search/search-service';
 import { checkLibraryTables, tableNames, tableStates } from '../store';
@@ -91,13 +91,6 @@ export interface CopyReport {
   /** An unfinished copy of the same library was found there and completed. */
   resumed: boolean;
   seconds: number;
-}
-
-interface Marker {
-  from: string;
-  host: string;
-  id: string;
-  startedAt: string;
 }
 
 export async function copyLibrary(lib: CopySource, target: CopyTarget, options: { signal?: AbortSignal; onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyReport> {
@@ -199,8 +192,15 @@ function refuseBadPlace(lib: CopySource, target: CopyTarget): void {
   }
   const toPath = realpathOr(to.databaseUri);
   if (from.kind === 'local') {
-    const own = [from.databaseUri, ...FILE_PREFIXES.map((p) => lib.files.where(p.replace(/\/$/, '')))].map((p) => realpathOr(path.resolve(p)));
-    if (own.some((p) => isAtOrInside(toPath, p) || isAtOrInside(p, toPath))) throw nested();
+    const real = (p: string) => realpathOr(path.resolve(p));
+    const library = real(from.databaseUri);
+    if (isAtOrInside(toPath, library) || isAtOrInside(library, toPath)) throw nested();
+    // The default library's files live in the home beside it (thumbs/…): a folder of those is
+    // not the library, and is named as what it is.
+    for (const folder of FILE_PREFIXES.map((p) => lib.files.where(p.replace(/\/$/, '')))) {
+      if (isAtOrInside(toPath, real(folder))) throw new CopyRefusedError(`${to.uri} lies inside the library's files (${folder}): choose another place`);
+      if (isAtOrInside(real(folder), toPath)) throw new CopyRefusedError(`${to.uri} holds the library's files (${folder}): choose another place`);
+    }
   }
   const parent = path.dirname(toPath);
   if (path.basename(toPath) === 'library' && ['settings.json', 'models', 'thumbs'].some((n) => existsSync(path.join(parent, n)))) {
@@ -229,18 +229,21 @@ function prefixesNest(a: string, b: string): boolean {
 /**
  * Claims the target: refuses one holding anything but an unfinished copy of this library from
  * this device, then writes a marker of its own, only if the one read is still there (or none
- * is): of two copies started at once into one place, one is refused.
+ * is): of two copies started at once into one place, one is refused. Another copy's marker
+ * does not say whether that copy still runs (it records when it began, not when it last
+ * wrote), so the refusal says both: let it finish, or, stopped, finish or give it up.
  */
 async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, source: LibraryLocation): Promise<{ resumed: boolean; id: string }> {
   const from = source.uri;
   const { data, version } = await target.files.readVersioned(COPY_MARKER);
-  const previous = data ? parseMarker(data) : null;
+  const previous = data ? parseCopyMarker(data) : null;
   // The same library: an S3 URI names one wherever it is copied from (two copies of it cannot
   // run at once: each holds its writer lease), a folder's path only on the device it is on.
   const resumed = previous !== null && previous.from === from && (source.kind === 's3' || previous.host === os.hostname());
   if (previous && !resumed) {
+    const started = `started on ${previous.host}${previous.startedAt ? ` at ${previous.startedAt}` : ''}`;
     throw new CopyRefusedError(
-      `${target.location.uri} holds an unfinished copy of ${previous.from}, started on ${previous.host}${previous.startedAt ? ` at ${previous.startedAt}` : ''}: run that copy again there to finish it, or remove everything under ${target.location.uri} to give it up`,
+      `${target.location.uri} holds a copy of ${previous.from} ${started}, which may still be running: let it finish; if it stopped, run that copy again (${whereToResume(previous)}) to finish it, or remove everything under ${target.location.uri} to give it up`,
     );
   }
   if (!resumed) {
@@ -250,7 +253,7 @@ async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, source: L
       throw new CopyRefusedError(`${target.location.uri} is not empty (${new Set(present).size} files, e.g. ${present[0]}): a copy never writes into another library; choose an empty place`);
     }
   }
-  const marker: Marker = { from, host: os.hostname(), id: crypto.randomUUID(), startedAt: new Date().toISOString() };
+  const marker: CopyMarker = { from, host: os.hostname(), id: crypto.randomUUID(), startedAt: new Date().toISOString() };
   if (!(await target.files.writeIfVersion(COPY_MARKER, `${JSON.stringify(marker)}\n`, resumed ? version : null))) {
     throw new CopyRefusedError(`another copy is writing to ${target.location.uri}: let it finish, or choose another place`);
   }
@@ -260,17 +263,8 @@ async function claimTarget(target: CopyTarget, tablesTo: LibraryFiles, source: L
 /** Removes the marker, unless another copy took the target over meanwhile (then this one is not done). */
 async function releaseTarget(target: CopyTarget, id: string): Promise<void> {
   const current = await target.files.read(COPY_MARKER);
-  if (!current || parseMarker(current)?.id !== id) throw new Error(`another copy took over ${target.location.uri} while this one ran: run it again once that one is done`);
+  if (!current || parseCopyMarker(current)?.id !== id) throw new Error(`another copy took over ${target.location.uri} while this one ran: run it again once that one is done`);
   await target.files.remove(COPY_MARKER);
-}
-
-function parseMarker(data: Buffer): Marker | null {
-  try {
-    const m = JSON.parse(data.toString('utf8')) as Partial<Marker>;
-    return typeof m.from === 'string' && typeof m.host === 'string' && typeof m.id === 'string' ? (m as Marker) : null;
-  } catch {
-    return null;
-  }
 }
 
 interface SourceTable {

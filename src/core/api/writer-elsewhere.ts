@@ -8,7 +8,7 @@
 // (writer-hand-back.ts), others' commits are followed the same way, with no line to show.
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
-import { LibraryBusyError } from '../library/writer-lock';
+import { busyWithoutAdvice, LibraryBusyError } from '../library/writer-lock';
 import { LeaseLostError } from '../store/writer-lease';
 import { followCommits, type CommitFollower } from './commit-follower';
 
@@ -34,10 +34,11 @@ export class WriterElsewhere {
     if (!(error instanceof LibraryBusyError || error instanceof LeaseLostError)) return false;
     if (this.stopped) return true; // a watcher's last try, ending after the host closed
     const line = error.message.split('\n')[0]!;
-    if (line !== this.note) {
-      this.note = line;
-      this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
-    }
+    // The page is told only of another writer (or another advice), not of each retry's new
+    // countdown to the lease's lapse: that would re-read status() every 10 s for nothing.
+    const changed = this.note === null || busyWithoutAdvice(line) !== busyWithoutAdvice(this.note);
+    this.note = line;
+    if (changed) this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
     this.follow();
     return true;
   }

@@ -18,7 +18,7 @@ import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './in
 import type { IndexSummary } from './index-summary';
 import { RecentRemovals } from './recent-removals';
 import { FolderWatcher } from './watcher';
-import { LibraryBusyError, type LibraryWriter } from './writer-lock';
+import { busyWithoutAdvice, LibraryBusyError, type LibraryWriter } from './writer-lock';
 
 /** Quiet time after the last change before the store is compacted and its index refreshed. */
 const IDLE_MAINTENANCE_MS = 30_000;
@@ -306,7 +306,7 @@ async function takeAgain(host: WatchHost, signal: AbortSignal, retryMs: number):
       return await host.writable();
     } catch (error) {
       if (!(error instanceof LibraryBusyError || error instanceof LibraryUnreachableError)) throw error;
-      const line = error.message.split('\n')[0]!.replace(/; (stop it or wait for it to finish|it lets the library go once quiet .*)$/, '');
+      const line = busyWithoutAdvice(error.message.split('\n')[0]!);
       if (line !== said) host.emit({ type: 'log', level: 'info', message: `watch: ${line}; the changes here are indexed once it is done or quiet` });
       said = line;
       await sleep(retryMs, undefined, { signal }).catch(() => {}); // stopped meanwhile: the loop ends

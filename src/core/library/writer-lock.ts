@@ -60,7 +60,7 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
     const attempt = await tryAcquireWriterLease(library, { command, ...options.lease });
     if (!attempt.acquired) {
       if (attempt.here) throw new LibraryBusyError(`library busy: this process is already writing to ${libraryUri}`);
-      throw new LibraryBusyError(`library busy: ${describeHolder(attempt.holder)} is writing to ${libraryUri}; ${adviceFor(attempt.holder.command)}`);
+      throw new LibraryBusyError(`library busy: ${describeHolder(attempt.holder)} is writing to ${libraryUri}; ${adviceFor(attempt.holder.command)} ${lapseNote(attempt.holder.expiresAt)}`);
     }
     lease = attempt.lease;
   } catch (error) {
@@ -101,4 +101,26 @@ const LETS_GO_WHEN_QUIET = new Set(['shoebox watch', 'shoebox serve', 'Shoebox (
 function adviceFor(command: unknown): string {
   if (typeof command === 'string' && LETS_GO_WHEN_QUIET.has(command)) return `it lets the library go once quiet for ${HAND_BACK_MS / 1000} s (unless set otherwise): try again then`;
   return 'stop it or wait for it to finish';
+}
+
+/**
+ * When the holder's lease lapses if it is not renewed: a writer killed on another device (or
+ * in another home on a NAS, or a copy cut off from the store) cannot be stopped or waited
+ * for, but its lease frees the library by itself then. Said as a clock time and a countdown
+ * (the lease's expiry is the holder's wall clock: devices' clocks agree, writer-lease.ts).
+ */
+export function lapseNote(expiresAt: number, now = Date.now()): string {
+  const at = new Date(expiresAt);
+  const clock = [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  const seconds = Math.max(1, Math.ceil((expiresAt - now) / 1000));
+  return `(if it has stopped, its lease lapses by itself at ${clock}, in ${seconds} s)`;
+}
+
+/**
+ * A "library busy" line without what it advises (nor when the lease lapses): who writes where,
+ * the same from one try to the next while the same writer holds the library (the lapse's
+ * countdown is not), for a caller that says it once (library-watch.ts).
+ */
+export function busyWithoutAdvice(line: string): string {
+  return line.replace(/; (stop it or wait for it to finish|it lets the library go once quiet ).*$/, '');
 }

@@ -59,6 +59,16 @@ describe('the banner', () => {
     expect(html).not.toContain('s3://family');
   });
 
+  it('is said by a screen reader when it appears, and not again while the same process writes', () => {
+    // A polite live region holding who writes: the engine's line changes at each look (when
+    // the writer's lease lapses), the region's text does not.
+    const region = (line: string) => /<p role="status">(.*?)<\/p>/s.exec(renderToStaticMarkup(<WriterElsewhereBanner line={line} />))?.[1];
+    const at = (s: number) => `${LINE} (if it has stopped, its lease lapses by itself at 09:04:30, in ${s} s)`;
+    expect(region(at(24))).toMatch(/^<strong id="writer-elsewhere-title">Search and view only: shoebox watch on gpubox \(pid 4242\) is writing to this library\.<\/strong>/);
+    expect(region(at(14))).toBe(region(at(24)));
+    expect(region(at(24))).not.toContain('lapses');
+  });
+
   it('falls back to the whole line', () => {
     const line = 'library lease lost: it expired and was taken over; stopped writing';
     const html = renderToStaticMarkup(<WriterElsewhereBanner line={line} />);
@@ -97,6 +107,8 @@ describe('changes are not offered while another process writes', () => {
     expect(html).toContain('aria-pressed="true"');
     expect(html).toContain('disabled=""');
     expect(html).toContain('title="Can be changed once the other program writing this library is done"');
+    // Its name is "Favourite": the heart is hidden from screen readers (aria-pressed says on or off).
+    expect(html).toMatch(/<span [^>]*aria-hidden="true">♥<\/span> Favourite<\/button>/);
   });
 
   it('smart albums are listed to be opened, not made', () => {
