@@ -1,6 +1,8 @@
 // Keyboard focus after closing the viewer, Settings and the shortcuts list, in the browser over
 // `shoebox serve`: it returns to the tile of the photo last shown (or the button that opened
-// the panel), so arrow keys go on working instead of starting again from the top of the page.
+// the panel), so arrow keys go on working instead of starting again from the top of the page;
+// and Tab goes round inside the viewer, Settings (its theme radios one stop, as the browser
+// has them) and the shortcuts, never out to the page.
 import { describe, expect, it } from 'vitest';
 import { COLOURS, writeColourPhoto } from '../helpers/images';
 import { hasChromium } from './helpers/browser';
@@ -35,6 +37,11 @@ describe.skipIf(!hasChromium)('focus after closing', () => {
 
     await lib.page.keyboard.press('?');
     await eventually(() => lib.page.getByRole('dialog').count()).toBe(1);
+    // A confirmation-style dialog (useModalDialog) keeps Tab on its one button, both ways.
+    for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
+      await lib.page.keyboard.press(key);
+      expect(await lib.page.evaluate(() => (document.activeElement?.closest('[role="dialog"]') ? (document.activeElement as HTMLElement).innerText : null))).toBe('Close');
+    }
     await lib.page.keyboard.press('Escape');
     await eventually(focused).toBe('Settings');
   });
@@ -66,6 +73,19 @@ describe.skipIf(!hasChromium)('focus after closing', () => {
     await eventually(() => lib.page.getByRole('dialog', { name: 'Settings' }).count()).toBe(1);
     for (let i = 0; i < 60; i++) {
       await lib.page.keyboard.press('Shift+Tab');
+      expect(await insideDialog()).toBe('Settings');
+    }
+    // The theme's radios are one Tab stop, the checked one, and the dialog's last: Tab from it
+    // goes round to the top, not out to <body> (the trap took the unchecked "Dark" for the last).
+    const settings = lib.page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('radio', { name: 'System' }).focus();
+    expect(await settings.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
+    await lib.page.keyboard.press('Tab');
+    expect(await focused()).toBe('Close settings');
+    await lib.page.keyboard.press('Shift+Tab');
+    expect(await lib.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('system');
+    for (let i = 0; i < 60; i++) {
+      await lib.page.keyboard.press('Tab');
       expect(await insideDialog()).toBe('Settings');
     }
     await lib.page.keyboard.press('Escape');

@@ -3,7 +3,8 @@
 // models under the catalog's real repository names. First run → Install in the page →
 // download progress → the library is ready without restarting serve; then the settings'
 // model list, installing a second model and switching to it (photos embedded again, search
-// still working). Screenshots: test-results/screenshots/models-*.png.
+// still working); by keyboard, the focus following a download to its end (Use, or Try again
+// when it failed). Screenshots: test-results/screenshots/models-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -123,10 +124,51 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     await eventually(() => settings.getByText('CPU', { exact: true }).first().isVisible()).toBe(true);
     await screenshot(page, 'models-03-settings');
 
-    await other.getByRole('button', { name: 'Install' }).click();
+    // Each model's button says which model it is for (seven "Install" said nothing out of
+    // their rows); its text stays short.
+    const install = other.getByRole('button', { name: 'Install clip-vit-base-patch32', exact: true });
+    expect(await install.innerText()).toBe('Install');
+    expect(await settings.getByRole('button', { name: 'Install xlm-roberta-large-vit-b-16plus', exact: true }).count()).toBe(1);
+    expect(await settings.getByRole('button', { name: 'Install', exact: true }).count()).toBe(0);
+
+    // By keyboard: Install goes as the download starts, and the focus follows it, to the
+    // progress bar, then to Use, never to the top of the page. The download pauses for the
+    // downloader's retries (1 s, then 2 s) so the bar is there a while.
+    hub.faults.drop = { file: 'onnx/text_model.onnx', afterBytes: 4000, times: 2 };
+    await install.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedControl(page)).toBe('progressbar Downloading clip-vit-base-patch32');
     await eventually(() => other.getByText('installed', { exact: true }).isVisible(), 30_000).toBe(true);
+    await eventually(() => focusedControl(page)).toBe('button Use clip-vit-base-patch32');
+    expect(await settings.getByRole('button', { name: 'Use', exact: true }).count()).toBe(0);
     // Installing does not switch: the first model stays in use.
     expect(await current.getByText('in use', { exact: true }).isVisible()).toBe(true);
+  });
+
+  it('a download that fails leaves the focus on Try again, described by the failure; Try again that works, on Use', async () => {
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const openai = settings.getByRole('listitem', { name: 'vit-b-32-openai' });
+    hub.addRepo(findCatalogEntry('vit-b-32-openai')!.repo, fixtureRepo(TINY_IMMICH));
+    // A dropped connection (the bar waits 1 s for the retry), then bytes that do not match the
+    // hub's hash: the download fails.
+    hub.faults.drop = { file: 'textual/model.onnx', afterBytes: 4000, times: 1 };
+    hub.faults.corrupt = new Set(['textual/model.onnx']);
+    await openai.getByRole('button', { name: 'Install vit-b-32-openai', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedControl(page)).toBe('progressbar Downloading vit-b-32-openai');
+    await eventually(() => focusedControl(page), 30_000).toBe('button Try again: install vit-b-32-openai');
+    expect(await openai.getByRole('alert').innerText()).toMatch(/^Download failed: .*do not match/);
+    // Read with the failure it is for.
+    const description = () => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '')?.innerText ?? null);
+    expect(await description()).toMatch(/^Download failed: /);
+    await screenshot(page, 'models-03-download-failed');
+
+    delete hub.faults.corrupt;
+    hub.faults.drop = { file: 'textual/model.onnx', afterBytes: 4000, times: 1 };
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedControl(page)).toBe('progressbar Downloading vit-b-32-openai');
+    await eventually(() => focusedControl(page), 30_000).toBe('button Use vit-b-32-openai');
+    expect(await openai.getByText('installed', { exact: true }).isVisible()).toBe(true);
   });
 
   it('Use switches after a confirmation that says photos are embedded again; search keeps working', async () => {
@@ -222,6 +264,15 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** What has the keyboard focus: "BODY", else its role (or tag) and name (aria-label, else its text). */
+function focusedControl(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return 'BODY';
+    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.innerText.trim()}`;
+  });
+}
 
 /** Every progress bar the page shows from now on, as "done/total" (downloads can be brief). */
 async function recordProgressBars(page: Page): Promise<void> {

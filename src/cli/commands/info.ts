@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, printLine, printable } from '../output';
 import { libraryChoice, type GlobalOptions } from '../global-options';
+import { gpuAdapterText, providerCaveat } from '../../shared/gpu-text';
 
 export function registerInfo(program: Command): void {
   program
@@ -22,9 +23,15 @@ export function registerInfo(program: Command): void {
       printLine(`Shoebox ${info.version} (${info.platform})`);
       printLine(`data folder: ${info.home}`);
       printLine(`library: ${printable(library.library)}`);
-      const { available, inUse, adapter, measured, fallbackReason } = info.providers;
-      printLine(`execution providers: ${available.join(', ')}; in use: ${inUse}`);
-      if (adapter) printLine(`gpu adapter: ${adapter.name}${adapter.kind === 'software' ? ' (software renderer)' : ''}`);
+      const { available, inUse, measured, fallbackReason } = info.providers;
+      // The words Settings uses: a software renderer is said to be no GPU, not named as one.
+      const provider = (name: (typeof available)[number]) => {
+        const caveat = providerCaveat(name, info.providers);
+        return caveat ? `${name} (${caveat})` : name;
+      };
+      printLine(`execution providers: ${available.map(provider).join(', ')}; in use: ${inUse}`);
+      const gpu = gpuAdapterText(info.providers);
+      if (gpu) printLine(`gpu adapter: ${gpu}`);
       if (measured) printLine(`measured: ${measured.provider} ${formatRate(measured.rate)} vs cpu ${formatRate(measured.cpuRate)}`);
       // A GPU provider in use with no figures yet: they come with the first model loaded on it.
       else if (inUse && inUse !== 'cpu') printLine(`measured: not yet (${inUse} is timed against the CPU the first time a model loads on it)`);

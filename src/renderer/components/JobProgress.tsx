@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { IndexProgress, JobState } from '../../shared/api';
 import { formatCount, formatEta, formatRate } from '../lib/format';
 
@@ -7,28 +7,35 @@ interface ProgressLineProps {
   progress: IndexProgress | null;
   /** The line under the bar; default: "<label> done of total · rate · time left". */
   describe?: (progress: IndexProgress) => ReactNode;
+  /** The bar, for a caller that gives it the focus (it replaced the control that had it). */
+  barRef?: Ref<HTMLDivElement>;
 }
 
 const countLine = (label: string) => (progress: IndexProgress) =>
   `${label} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} · ${formatRate(progress.rate)} · ${formatEta(progress.etaSeconds)}`;
 
 /** A progress bar with done/total, rate and time left. */
-export function ProgressLine({ label, progress, describe = countLine(label) }: ProgressLineProps) {
+export function ProgressLine({ label, progress, describe = countLine(label), barRef }: ProgressLineProps) {
   const value = progress && progress.total > 0 ? progress.done / progress.total : undefined;
+  const text = progress ? describe(progress) : `${label}…`;
   return (
     <div className="progress" role="status">
       <div
         className="progress__bar"
         role="progressbar"
+        ref={barRef}
+        tabIndex={barRef ? -1 : undefined}
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={progress?.total ?? 1}
         aria-valuenow={progress?.done}
+        // Read out on focus instead of a bare number of bytes or photos.
+        aria-valuetext={typeof text === 'string' ? text : undefined}
       >
         <div className={value === undefined ? 'progress__fill progress__fill--busy' : 'progress__fill'} style={{ width: `${Math.round((value ?? 0.3) * 100)}%` }} />
       </div>
       <div className="progress__text">
-        {progress ? describe(progress) : <>{label}…</>}
+        {text}
       </div>
     </div>
   );

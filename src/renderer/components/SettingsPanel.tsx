@@ -1,5 +1,4 @@
 import { useRef, useEffect, type RefObject } from 'react';
-import type { ExecutionProviderName } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useKeydown } from '../hooks/useShortcut';
@@ -8,18 +7,10 @@ import { ModelSection } from './settings/ModelSection';
 import { TextSection } from './settings/TextSection';
 import { DescriptionsSection } from './settings/DescriptionsSection';
 import { LibrarySection } from './settings/LibrarySection';
-import { describeAdapter, describeMeasured } from './StatusBar';
+import { InferenceSection } from './settings/InferenceSection';
 import { ShortcutsList } from './ShortcutsList';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useFocusTrap } from '../hooks/useFocusTrap';
-
-export const PROVIDER_LABELS: Record<ExecutionProviderName, string> = {
-  cuda: 'CUDA (NVIDIA GPU)',
-  dml: 'DirectML (GPU)',
-  coreml: 'Core ML',
-  webgpu: 'WebGPU (any GPU)',
-  cpu: 'CPU',
-};
 
 interface SettingsPanelProps {
   theme: ThemeChoice;
@@ -65,50 +56,7 @@ export function SettingsPanel({ theme, onTheme, onClose, section = null, onSecti
 
         <LibrarySection library={info.status === 'ready' ? (info.value.library ?? null) : null} />
 
-        <section aria-labelledby="settings-inference-title">
-          <h3 id="settings-inference-title">Inference</h3>
-          {info.status === 'ready' && (
-            <dl className="metadata">
-              <div className="metadata__row">
-                <dt>Runs on</dt>
-                <dd>{info.value.providers.inUse ? PROVIDER_LABELS[info.value.providers.inUse] : 'not loaded yet'}</dd>
-              </div>
-              <div className="metadata__row">
-                <dt>Available</dt>
-                <dd>{info.value.providers.available.map((p) => PROVIDER_LABELS[p]).join(', ') || 'none'}</dd>
-              </div>
-              {describeAdapter(info.value.providers.adapter) && (
-                <div className="metadata__row">
-                  <dt>GPU adapter</dt>
-                  <dd>{describeAdapter(info.value.providers.adapter)}</dd>
-                </div>
-              )}
-              {describeMeasured(info.value.providers.measured) && (
-                <div className="metadata__row">
-                  <dt>Measured</dt>
-                  <dd>{describeMeasured(info.value.providers.measured)}</dd>
-                </div>
-              )}
-              {info.value.providers.fallbackReason && (
-                <div className="metadata__row">
-                  <dt>Fallback</dt>
-                  <dd>{info.value.providers.fallbackReason}</dd>
-                </div>
-              )}
-              <div className="metadata__row">
-                <dt>Data folder</dt>
-                <dd>{info.value.home}</dd>
-              </div>
-              <div className="metadata__row">
-                <dt>Version</dt>
-                <dd>
-                  Shoebox {info.value.version} · {info.value.platform} · {client.transport === 'ipc' ? 'desktop app' : 'shoebox serve'}
-                </dd>
-              </div>
-            </dl>
-          )}
-          {info.status === 'error' && <p className="form-error">{info.message}</p>}
-        </section>
+        <InferenceSection info={info} />
 
         <section aria-labelledby="settings-appearance-title">
           <h3 id="settings-appearance-title">Appearance</h3>

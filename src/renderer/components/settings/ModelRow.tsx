@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobState, ModelInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
+import { useFocusFollow } from '../../hooks/useFocusFollow';
 import { useRefocus } from '../../hooks/useRefocus';
 import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnly';
 import { DownloadProgress } from './DownloadProgress';
@@ -20,6 +21,8 @@ interface ModelRowProps {
   model: ModelInfo;
   /** Its latest download, if it was ever installed from here. */
   job: JobState | undefined;
+  /** That download has ended since the list of models (`model`) was read: it is being read again. */
+  unlisted?: boolean;
   /** Another model is being switched to: one switch at a time. */
   switching: boolean;
   onSwitch: (id: string) => Promise<void>;
@@ -28,12 +31,15 @@ interface ModelRowProps {
 }
 
 /** One model: what it is, whether it is installed or in use, and Install / Use. */
-export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRowProps) {
+export function ModelRow({ model, job, unlisted = false, switching, onSwitch, switched }: ModelRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const downloading = isActive(job);
+  // Downloaded, until the list of models read again says installed: the full bar stays, not
+  // an Install button for a moment (which took the focus on its way to Use).
+  const finishing = job?.state === 'done' && !model.installed && unlisted;
   // Another process writes the library: a switch could embed none of its photos for the new
   // model here (every write waits), and search would find nothing until then. Installing stays.
   const viewingOnly = useViewingOnlyReason();
@@ -42,6 +48,16 @@ export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRow
   const cancelButton = useRef<HTMLButtonElement>(null);
   const question = useId();
   const refocus = useRefocus();
+  const installButton = useRef<HTMLButtonElement>(null);
+  const progress = useRef<HTMLElement | null>(null);
+  const failure = useRef<HTMLParagraphElement>(null);
+  const failureId = useId();
+  // Install goes as the download starts: the focus follows what replaces it, the progress bar,
+  // then Use once installed, or Try again (described by the failure) if it failed.
+  const installFocus = useFocusFollow(
+    () => progress.current ?? useButton.current ?? installButton.current ?? failure.current,
+    downloading || finishing,
+  );
   // The confirmation takes the focus on its safe choice (Enter pressed twice must not start
   // embedding the library again), as InlineConfirm does; a keyboard user need not Tab past
   // every other model's Install to reach it.
@@ -64,9 +80,12 @@ export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRow
 
   const install = async () => {
     setError(null);
+    installFocus.start();
     try {
       await client.installModel(model.id);
     } catch (e) {
+      // Refused before any download: Install stays, with the reason under it.
+      installFocus.stop();
       setError(errorMessage(e));
     }
   };
@@ -89,21 +108,31 @@ export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRow
     }
   };
 
-  const state = model.active ? 'in use' : model.installed ? 'installed' : downloading ? 'downloading' : 'not installed';
+  const state = model.active ? 'in use' : model.installed ? 'installed' : downloading || finishing ? 'downloading' : 'not installed';
+  const failed = !model.installed && job?.state === 'failed';
+  const again = job?.state === 'failed' || job?.state === 'cancelled';
   return (
-    <li className={model.active ? 'settings__model settings__model--active' : 'settings__model'} aria-label={model.id}>
+    <li className={model.active ? 'settings__model settings__model--active' : 'settings__model'} aria-label={model.id} onBlur={installFocus.onBlur}>
       <div className="settings__model-head">
         <span className="settings__model-id">{model.id}</span>
         <span className={`model-state model-state--${state.replace(' ', '-')}`}>{state}</span>
       </div>
       <div className="settings__model-actions">
-        {!model.installed && model.source === 'catalog' && !downloading && (
-          <button type="button" className="button" onClick={() => void install()}>
-            {job?.state === 'failed' || job?.state === 'cancelled' ? 'Try again' : 'Install'}
+        {/* Named by their model: a list of seven "Install" says nothing out of its row. */}
+        {!model.installed && model.source === 'catalog' && !downloading && !finishing && (
+          <button
+            type="button"
+            className="button"
+            ref={installButton}
+            aria-label={again ? `Try again: install ${model.id}` : `Install ${model.id}`}
+            aria-describedby={failed ? failureId : undefined}
+            onClick={() => void install()}
+          >
+            {again ? 'Try again' : 'Install'}
           </button>
         )}
         {model.installed && !model.active && !confirming && (
-          <button type="button" className="button" ref={useButton} disabled={switching || switchWaits} title={switchWaits ? changesWaitText(viewingOnly) : undefined} onClick={() => setConfirming(true)}>
+          <button type="button" className="button" ref={useButton} aria-label={`Use ${model.id}`} disabled={switching || switchWaits} title={switchWaits ? changesWaitText(viewingOnly) : undefined} onClick={() => setConfirming(true)}>
             Use
           </button>
         )}
@@ -114,13 +143,19 @@ export function ModelRow({ model, job, switching, onSwitch, switched }: ModelRow
         {model.bytes !== null && ` · ${modelSizeText(model)}`}
       </span>
       <ModelFigures model={model} />
-      {downloading && job && (
+      {(downloading || finishing) && job && (
         <div className="settings__model-wide">
-          <DownloadProgress job={job} label={`Downloading ${model.id}`} />
+          <DownloadProgress
+            job={job}
+            label={`Downloading ${model.id}`}
+            focusRef={(element) => {
+              progress.current = element;
+            }}
+          />
         </div>
       )}
-      {!model.installed && job?.state === 'failed' && (
-        <p className="form-error settings__model-wide" role="alert">
+      {failed && (
+        <p className="form-error settings__model-wide" role="alert" id={failureId} ref={failure} tabIndex={-1}>
           Download failed: {job.error}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { LibraryModelText } from './LibraryModelText';
@@ -10,10 +10,15 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
   const client = useClient();
   const [models, reload] = useAsync(() => client.models(), [client]);
   const offer = models.status === 'ready' ? models.value.offer : null;
-  const jobs = useInstallJobs(() => {
+  // Models whose download has ended since the list was last read: it still says "not
+  // installed" for them until it answers again.
+  const [unlisted, setUnlisted] = useState<ReadonlySet<string>>(new Set());
+  const jobs = useInstallJobs((job) => {
+    if (job.state === 'done') setUnlisted((ids) => new Set(ids).add(job.folder));
     reload();
     onChanged();
   });
+  useEffect(() => setUnlisted((ids) => (ids.size ? new Set() : ids)), [models]);
   const [switching, setSwitching] = useState(false);
   // Where the focus goes after a switch: the line that says which model is in use now.
   const inUse = useRef<HTMLParagraphElement>(null);
@@ -45,7 +50,7 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
           )}
           <ul className="settings__models" aria-label="Models">
             {models.value.models.map((m) => (
-              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} />
+              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} unlisted={unlisted.has(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} />
             ))}
           </ul>
           <p className="muted small">
