@@ -164,7 +164,8 @@ async function emptyText(library: CommandLibrary, opts: SearchCliOptions, empty:
 async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask): Promise<void> {
   const { QueryError, MAX_SEARCH_LIMIT } = await import('../../core/index');
   const options = requestOptions(opts, MAX_SEARCH_LIMIT);
-  const library = await openCommandLibrary(cmd, opts, command);
+  // Opened for reading: `text:` terms alone need no model; any other term says it needs one.
+  const library = await openCommandLibrary(cmd, opts, command, false, 'read');
   try {
     const page = await ask(library, options);
     printHits(page, opts.json);

@@ -205,6 +205,8 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
 
     async notEmbeddedNote(): Promise<string | null> {
       const lib = await ctx.need();
+      // No model on this device: only text in photos is searched, in every photo (search/text-without-model.ts).
+      if (lib.modelMissing) return null;
       return notEmbeddedNote(await lib.readable(), lib.modelId);
     },
 

@@ -29,7 +29,7 @@ import type { S3Overrides } from '../location/s3-settings';
 import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
 import { NoModelError } from '../library/model-choice';
-import { searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
+import { notePreparingSearch, prepareSearch, searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
 import { searchAnswer } from '../search/search-answer';
 import { BackgroundSync } from './background-sync';
 import { followCommits, type CommitFollower } from './commit-follower';
@@ -73,6 +73,7 @@ import { IndexingPause } from './indexing-pause';
 import { jobStopApi } from './job-stop';
 import { carryMarksToNewContent, releaseOldContentMarks } from './changed-content-marks';
 import { LibraryDamagedError } from '../store';
+import { adviseNoModel } from './no-model-advice';
 import { folderVideoCounts } from './folder-videos';
 
 export interface LibraryApiOptions {
@@ -238,6 +239,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   const tryOpen = async (): Promise<LibraryService | null> => {
     const candidate = newCandidate();
     if (!candidate) return null;
+    // Without a model, its error advises the library's own model (the core's offer).
+    await adviseNoModel(home, candidate);
     try {
       if (holdsLock(candidate)) await candidate.writable();
     } catch (error) {
@@ -296,9 +299,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       () => paused.devicePaths(candidate),
     );
     if (!jobs.busy) startWatching();
-    // A text model that cannot load is not reported here: the first search says why, as it
-    // would have without the preload.
-    if (options.preloadSearch) candidate.clip().warmUp('text').catch(() => {});
+    // The text model and the calibration's captions (the first search's slow part, ~10 s
+    // idle, a minute beside the first index), while idle at startup. A text model that cannot
+    // load is not reported here: the first search says why, as it would have without it.
+    if (options.preloadSearch) prepareSearch(candidate).catch(() => {});
     return library;
   };
 
@@ -574,6 +578,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const text = query.trim();
       if (!text) return { offset: options.offset ?? 0, photos: [], hasMore: false };
       const lib = await need();
+      // A first search that must embed the calibration's captions says so (the CLI, on stderr).
+      notePreparingSearch(lib, (id) => emit({ type: 'log', level: 'info', message: `preparing search for model ${id} (once per model: its calibration, about 10 s, longer while indexing)` }));
       // The search engine's paging bounds (1..10,000, a clear error beyond), not the listing cap.
       const offset = options.offset ?? 0;
       const limit = options.limit ?? DEFAULT_LIMIT;

@@ -116,6 +116,10 @@ export class ClipModel {
 
   /** Runs one batch of already preprocessed CHW images; returns normalised embeddings. */
   async embedPixels(pixels: Float32Array, count: number): Promise<Float32Array[]> {
+    // Text first: a search (its query, or the calibration's captions the first time) waits on
+    // the text worker, whose one thread got so small a share of the cores beside image
+    // batches that a first search during a first index took minutes; the next batch waits.
+    await this.text.whenSettled();
     const res = await this.vision.request({ op: 'image', pixels, count, size: this.folder.preprocessing.size }, [pixels.buffer as ArrayBuffer]);
     return normalisedRows(res.data, res.dim);
   }

@@ -17,6 +17,8 @@ export class InferenceClient {
   private failure: Error | undefined;
   /** Called once no request is pending (close() waits on it). */
   private idle: (() => void) | undefined;
+  /** Waiting for no request to be pending (whenSettled). */
+  private settledWaiters: (() => void)[] = [];
   /** The provider of the session that answered last, for `info`. */
   lastReport: SessionReport | null = null;
 
@@ -46,6 +48,18 @@ export class InferenceClient {
     });
   }
 
+  /** Resolves once no request is pending (at once when none is); a failed worker counts as settled. */
+  whenSettled(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private wakeSettled(): void {
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
   /**
    * Refuses new requests, lets the ones running finish (up to CLOSE_WAIT_MS), then ends the
    * worker. Terminating it while ONNX Runtime runs there aborted the whole process (a native
@@ -68,6 +82,7 @@ export class InferenceClient {
     if (this.pending.size === 0) {
       this.worker.unref();
       this.idle?.();
+      this.wakeSettled();
     }
     if (res.ok) {
       this.lastReport = res.session;
@@ -83,5 +98,6 @@ export class InferenceClient {
     for (const waiter of this.pending.values()) waiter.reject(this.failure);
     this.pending.clear();
     this.idle?.();
+    this.wakeSettled();
   }
 }

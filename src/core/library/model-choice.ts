@@ -3,6 +3,7 @@
 // an explicit folder's id is stable: the installed id when the folder is one of ours, else
 // the folder's name.
 import path from 'node:path';
+import type { ModelOffer } from '../../shared/api';
 import { DEFAULT_MODEL_ID } from '../models/catalog';
 
 export interface ModelChoice {
@@ -19,6 +20,34 @@ export const NO_MODEL_ID = '(no model)';
 
 export class NoModelError extends Error {
   override name = 'NoModelError';
+
+  /**
+   * Words the advice as the core's offer (models-info.ts modelOffer): the model the library's
+   * photos are embedded with, not the catalog's default, which would embed every photo again.
+   * The error is made before the library can be read to know its models, and this one object
+   * is what every refusal throws (clip(), writes, ready()), so its message is set once read.
+   */
+  offer(offer: ModelOffer | null): void {
+    const advice = offer ? noModelAdvice(offer) : null;
+    if (advice) this.message = advice;
+  }
+}
+
+/** The no-model line for the CLI when the library's photos are embedded with a model (the
+ *  app words the same offer itself: NoModelBanner); null: the generic advice holds. */
+export function noModelAdvice(offer: ModelOffer): string | null {
+  if (offer.reason !== 'library') return null;
+  const embedded = `no model: this library's photos are embedded with ${offer.id}`;
+  switch (offer.bring) {
+    case 'install':
+      return `${embedded}: ${offer.command} (another model would embed every photo again)`;
+    case 'use':
+      return `${embedded}, installed here but not in use: ${offer.command}`;
+    case 'import':
+      return `${embedded}, which is not in the catalog: bring its folder with ${offer.command}, or pass --model-dir DIR`;
+    case 'chosen':
+      return null;
+  }
 }
 
 export interface ModelSource {

@@ -60,6 +60,8 @@ const SAMPLE_PHOTOS = 1000;
 const PAIR_PHOTOS = 400;
 const MIN_IMAGE_SAMPLE = 50;
 const RECALIBRATE_GROWTH = 0.1;
+/** How long a search waits for the captions before the wait is said (CalibrationSource.preparing). */
+export const SLOW_CAPTIONS_MS = 2000;
 
 export type TextMode = 'templated' | 'raw';
 
@@ -97,6 +99,8 @@ export interface CalibrationSource {
   sampleVectors(max: number): Promise<Float32Array[]>;
   /** The captions' vectors in a mode, embedded exactly as query text is. */
   embedCaptions(captions: readonly string[], mode: TextMode): Promise<Float32Array[]>;
+  /** Told when a search has waited SLOW_CAPTIONS_MS for the captions to be embedded (the slow, one-off part). */
+  preparing?(): void;
 }
 
 /** Mean and standard deviation of a stream of scores (Welford: no catastrophic cancellation). */
@@ -194,6 +198,30 @@ export class Calibration {
     return next;
   }
 
+  /**
+   * Embeds the captions' vectors now unless this model has them already: the slow, one-off
+   * part (~10 s for ViT-B/32 on two idle cores, over a minute beside an index run), done
+   * even before the library holds a photo, so that the first search, often typed during the
+   * first index, waits only for the statistics (milliseconds).
+   */
+  prepare(mode: TextMode): Promise<void> {
+    const next = this.queue.then(() => this.prepareCaptions(mode));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async prepareCaptions(mode: TextMode): Promise<void> {
+    const file = await this.load();
+    if (file?.captions[mode] && decodeVectors(file.captions[mode], NULL_CAPTIONS.length)) return;
+    const vectors = encodeVectors(await this.source.embedCaptions(NULL_CAPTIONS, mode));
+    // No statistics yet (photos 0: recomputed at the first search with photos), only the captions.
+    const next: CalibrationFile = file
+      ? { ...file, captions: { ...file.captions, [mode]: vectors } }
+      : { version: CALIBRATION_VERSION, modelId: this.source.modelId, photos: 0, sampled: 0, computedAt: Date.now(), text: {}, image: null, captions: { [mode]: vectors } };
+    this.file = next;
+    await this.save(next);
+  }
+
   private async compute(mode: TextMode): Promise<Baselines | null> {
     const photos = await this.source.photoCount();
     if (photos === 0) return null;
@@ -223,7 +251,7 @@ export class Calibration {
     if (!text) {
       let captions = file.captions[mode] ? decodeVectors(file.captions[mode], NULL_CAPTIONS.length) : null;
       if (!captions) {
-        captions = await this.source.embedCaptions(NULL_CAPTIONS, mode);
+        captions = await this.embedCaptionsSaying(mode);
         file.captions[mode] = encodeVectors(captions);
       }
       text = textStats(captions, await getSample());
@@ -233,6 +261,16 @@ export class Calibration {
     this.file = file;
     if (dirty) await this.save(file);
     return { text, image: file.image ?? text, imageMeasured: file.image !== null };
+  }
+
+  /** The captions embedded; `preparing` told once it takes long enough to notice (a fast model says nothing). */
+  private async embedCaptionsSaying(mode: TextMode): Promise<Float32Array[]> {
+    const slow = setTimeout(() => this.source.preparing?.(), SLOW_CAPTIONS_MS);
+    try {
+      return await this.source.embedCaptions(NULL_CAPTIONS, mode);
+    } finally {
+      clearTimeout(slow);
+    }
   }
 
   private async load(): Promise<CalibrationFile | null> {

@@ -17,6 +17,8 @@ export type SearchStore = VectorSearch &
   // `text:` terms (text-terms.ts): the text read in photos, and their paths and vectors by content.
   Pick<PhotoTextRepository, 'searchPhotoText'> &
   Pick<VectorReads, 'pathsByHash' | 'vectorsByHash'> &
+  // The same without a model (text-without-model.ts): the library's rows, not a model's.
+  Pick<PhotoListing, 'libraryPathsByHash' | 'listPhotos' | 'countListed'> &
   // Videos rank by their best frame (video-moments.ts).
   Pick<VideoFrameRepository, 'searchVideoFrames' | 'videoFramesOf'>;
 
@@ -31,6 +33,9 @@ export interface SearchLibrary {
   readonly paths: { readonly home: string };
   /** The library's own files: the calibration is kept there (location/library-files.ts). */
   readonly files: LibraryFiles;
+  /** Set when this device has no model (the library opened for viewing only): clip() throws it,
+   *  and only `text:` terms can be searched (text-without-model.ts). */
+  readonly modelMissing?: Error | undefined;
   clip(): QueryModel;
   readable(): Promise<SearchStore>;
 }

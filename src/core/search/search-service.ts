@@ -13,6 +13,7 @@ import { Calibration, cutoffFor, type TextMode } from './calibration';
 import { toPhotoFilter } from './filters';
 import { parseQuery, parseQueryParts, type ParsedQuery, type QueryTerm } from './query-parser';
 import { allowedHashes, photosHoldingText, textOnlyHits } from './text-terms';
+import { countWithoutModel, textHitsWithoutModel } from './text-without-model';
 import { QueryError } from './query-error';
 import { QueryEmbedder, combineTerms } from './query-vectors';
 import { resultPage } from './result-page';
@@ -46,11 +47,24 @@ function contextFor(library: SearchLibrary): SearchContext {
       photoCount: async () => (await library.readable()).countPhotos(),
       sampleVectors: async (max) => (await library.readable()).sampleVectors(max),
       embedCaptions: (captions, mode) => embedder.texts(captions, mode === 'raw'),
+      preparing: () => preparingNotes.get(library)?.(library.modelId),
     });
     context = { embedder, calibration };
     contexts.set(library, context);
   }
   return context;
+}
+
+/** Who to tell when a search waits for the calibration's captions (notePreparingSearch). */
+const preparingNotes = new WeakMap<SearchLibrary, (modelId: string) => void>();
+
+/**
+ * Tells `note` when a search of `library` must first embed the calibration's captions: once
+ * per model and library, ~10 s on two idle cores, over a minute beside an index run, so that
+ * a front end can say why the first search waits (the CLI: a line on stderr).
+ */
+export function notePreparingSearch(library: SearchLibrary, note: (modelId: string) => void): void {
+  preparingNotes.set(library, note);
 }
 
 /** Where the calibrations are among the library's files (one per model). */
@@ -136,7 +150,11 @@ function withMoment(h: { path: string; score: number; time?: number }): SearchRe
  * ~10 s for ViT-B/32 on two CPU cores), so the first search after indexing does not wait.
  */
 export async function prepareSearch(library: SearchLibrary, options: { raw?: boolean } = {}): Promise<void> {
-  await contextFor(library).calibration.baselines(options.raw ? 'raw' : 'templated');
+  const calibration = contextFor(library).calibration;
+  const mode = options.raw ? 'raw' : 'templated';
+  // The captions first: an empty library (a first run, before its first index) has no statistics to take yet.
+  await calibration.prepare(mode);
+  await calibration.baselines(mode);
 }
 
 /** `query` in the query language (query-parser.ts): text and image terms, weights, + and -, `text:"…"`. */
@@ -161,7 +179,8 @@ async function searchPhotoText(library: SearchLibrary, parsed: ParsedQuery, opti
   const store = await library.readable();
   const text = await photosHoldingText(store, parsed.photoText);
   if (parsed.terms.length === 0) {
-    const hits = await textOnlyHits(store, text, filter, options.sort ?? 'score');
+    // The text needs no model: a device without one searches it in the library's rows.
+    const hits = await (library.modelMissing ? textHitsWithoutModel : textOnlyHits)(store, text, filter, options.sort ?? 'score');
     return { hits: hits.slice(offset, offset + limit), minScore: null };
   }
   const { vector, minScore } = await compileTerms(library, parsed.terms, { raw: options.raw ?? false, all: options.all ?? false });
@@ -177,6 +196,8 @@ async function searchPhotoText(library: SearchLibrary, parsed: ParsedQuery, opti
 /** How many photos the filters admit, ranking aside: 0 tells "the filters match nothing". */
 export async function countMatching(library: SearchLibrary, filters: SearchRequestOptions['filters'] = {}, deps: SearchDeps = defaultDeps): Promise<number> {
   const filter = await toPhotoFilter(library, filters, deps.tagFilter);
+  // Without a model, what a (text) search could find: the library's photos.
+  if (library.modelMissing) return countWithoutModel(await library.readable(), filter);
   return (await library.readable()).countPhotos(filter);
 }
 

@@ -48,12 +48,18 @@ export function filterProblem(fields: FilterFields): string | null {
   return null;
 }
 
+/** A search by description on a device without a model (`text:` terms alone need none). */
+export const NO_MODEL_SEARCH = 'Searching by description needs a model on this device: the banner above says which one to bring (or Settings → Model). Text in photo searches work without one.';
+
 /**
  * An engine error as the UI says it. The engine's search errors are written for the CLI
  * ("--tag red: no label set has the label "red" (shoebox labels list)"); the UI names no
  * command-line flag or command, so those parts are dropped.
  */
 export function searchErrorText(message: string): string {
+  // No model on this device: the engine's line advises commands; the banner above the grid
+  // offers the model to bring (the core's offer), so the line points there instead.
+  if (/^no model\b/.test(message)) return NO_MODEL_SEARCH;
   const unknownTag = /no label set has the label "([^"]*)"/.exec(message);
   if (unknownTag) return `No label set has the tag “${unknownTag[1]}” (any more): choose another tag.`;
   const text = message.replace(/^--[a-z-]+(?: [^:]*)?: /, '').replace(/ \(shoebox [^)]*\)$/, '');

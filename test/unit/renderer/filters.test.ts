@@ -1,6 +1,6 @@
 // The filter bar's fields as the engine's SearchFilters: what a user types is what is asked.
 import { describe, expect, it } from 'vitest';
-import { filterProblem, hasFilters, NO_FILTERS, searchErrorText, toSearchFilters } from '../../../src/renderer/lib/filters';
+import { filterProblem, hasFilters, NO_FILTERS, NO_MODEL_SEARCH, searchErrorText, toSearchFilters } from '../../../src/renderer/lib/filters';
 
 describe('filter fields', () => {
   it('asks nothing when nothing is set', () => {
@@ -33,6 +33,12 @@ describe('search errors in the UI', () => {
     expect(shown).toBe('No label set has the tag “re” (any more): choose another tag.');
     expect(shown).not.toMatch(/--|shoebox/);
     expect(searchErrorText('--after 2021-13: not a date (shoebox search --help)')).toBe('Not a date');
+  });
+
+  it('points a search without a model to the banner, not to command lines', () => {
+    const message = "no model: this library's photos are embedded with tiny-immich, which is not in the catalog: bring its folder with shoebox models import DIR, or pass --model-dir DIR";
+    expect(searchErrorText(message)).toBe(NO_MODEL_SEARCH);
+    expect(NO_MODEL_SEARCH).not.toMatch(/--|shoebox/);
   });
 
   it('keeps a file name as it is written', () => {

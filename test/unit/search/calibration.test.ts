@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Calibration, MARGIN_SIGMAS, MAX_CUTOFF, MIN_CUTOFF, cutoffFor, imageStats, textStats, type Baselines, type CalibrationSource } from '../../../src/core/search/calibration';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Calibration, SLOW_CAPTIONS_MS, MARGIN_SIGMAS, MAX_CUTOFF, MIN_CUTOFF, cutoffFor, imageStats, textStats, type Baselines, type CalibrationSource } from '../../../src/core/search/calibration';
 import { NULL_CAPTIONS } from '../../../src/core/search/null-captions';
 import { combineTerms, meanDirection } from '../../../src/core/search/query-vectors';
 import { promptsFor, SEARCH_TEMPLATES } from '../../../src/core/search/prompts';
@@ -135,6 +135,58 @@ describe('Calibration (stored per model, recomputed when the library changes)', 
     // Another mode embeds its own captions.
     await new Calibration(where, third.source).baselines('raw');
     expect(third.calls.captions).toBe(1);
+  });
+
+  it('embeds the captions before the library holds a photo (preloaded at startup), so the first search waits for none', async () => {
+    const where = file();
+    const library = { count: 0 };
+    const first = fakeSource(library);
+    const calibration = new Calibration(where, first.source);
+    await calibration.prepare('templated');
+    await calibration.prepare('templated');
+    expect(first.calls).toEqual({ captions: 1, samples: 0 });
+    expect(await calibration.baselines('templated')).toBeNull(); // no photo yet: no statistics
+    // The first index brought photos: statistics only, in this process and in another one.
+    library.count = 20;
+    expect((await calibration.baselines('templated'))?.text.count).toBe(NULL_CAPTIONS.length * 20);
+    const other = fakeSource(library);
+    await new Calibration(where, other.source).baselines('templated');
+    expect([first.calls.captions, other.calls.captions]).toEqual([1, 0]);
+  });
+
+  afterEach(() => void vi.useRealTimers());
+
+  it('says when a search waits for the captions long enough to notice, and only then', async () => {
+    // Fake time for the waits, real turns of the event loop for the file reads and writes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const settle = async <T>(promise: Promise<T>): Promise<T> => {
+      let done = false;
+      void promise.finally(() => (done = true));
+      while (!done) {
+        await vi.advanceTimersByTimeAsync(100);
+        await new Promise((r) => setImmediate(r));
+      }
+      return promise;
+    };
+    const embeddingFor = (ms: number) => {
+      const { source } = fakeSource({ count: 5 });
+      const said: string[] = [];
+      const calibration = new Calibration(file(), {
+        ...source,
+        embedCaptions: async (captions, mode) => {
+          await new Promise((r) => setTimeout(r, ms));
+          return source.embedCaptions(captions, mode);
+        },
+        preparing: () => said.push('preparing'),
+      });
+      return { calibration, said };
+    };
+    const slow = embeddingFor(SLOW_CAPTIONS_MS + 1000);
+    expect(await settle(slow.calibration.baselines('templated'))).not.toBeNull();
+    expect(slow.said).toEqual(['preparing']);
+    const fast = embeddingFor(SLOW_CAPTIONS_MS / 10);
+    expect(await settle(fast.calibration.baselines('templated'))).not.toBeNull();
+    expect(fast.said).toEqual([]);
   });
 
   it('ignores a file of another model or version, and survives a home it cannot write', async () => {
