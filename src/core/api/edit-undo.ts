@@ -24,6 +24,10 @@ export interface UndoKind<E extends { hash: string; editedAt: number }> {
   restore(store: LibraryStore, hashes: string[]): Promise<void>;
   /** Whether two contents' edits (null: none, the file's own) show the same values. */
   same(a: E | null, b: E | null): boolean;
+  /** `before`'s values as an edit of the content a photo holds now (its file rewritten since by
+   *  another program, the marks carried to it): that content's hash and file's own values, from
+   *  its edit now or else its row. */
+  onto(before: E, hash: string, now: E | null, row: PhotoSummary): Omit<E, 'editedAt'>;
 }
 
 /** What one change did to one content: its edit before and after (null: none), and the photos (paths) it counted. */
@@ -100,14 +104,24 @@ export async function changeOf<E extends { hash: string; editedAt: number }>(
 async function putBack<E extends { hash: string; editedAt: number }>(ctx: ApiContext, change: EditChange<E>): Promise<UndoEditResult> {
   const store = await (await ctx.need()).writable();
   const now = await change.kind.edits(store);
-  const still = change.contents.filter((c) => change.kind.same(now.get(c.hash) ?? null, c.after));
-  const edited = still.flatMap((c) => (c.before ? [withoutEditedAt(c.before)] : []));
+  // Each change's photos by path, as they are now: a file another program rewrote since holds a
+  // new content, which the edits were carried to (changed-content-marks.ts); the undo follows it.
+  const rows = await store.photosByPath([...new Set(change.contents.flatMap((c) => c.paths))]);
+  const current = change.contents.map((c) => {
+    const row = c.paths.map((p) => rows.get(p)).find((r) => r !== undefined);
+    return { c, row, hash: row?.hash ?? c.hash };
+  });
+  const still = current.filter(({ c, hash }) => change.kind.same(now.get(hash) ?? null, c.after));
+  const edited = still.flatMap(({ c, row, hash }) => {
+    if (!c.before) return [];
+    return [hash === c.hash || !row ? withoutEditedAt(c.before) : change.kind.onto(c.before, hash, now.get(hash) ?? null, row)];
+  });
   await change.kind.set(store, edited);
-  await change.kind.restore(store, still.filter((c) => !c.before).map((c) => c.hash));
-  const count = (contents: ContentChange<E>[]) => contents.reduce((n, c) => n + c.paths.length, 0);
+  await change.kind.restore(store, still.filter(({ c }) => !c.before).map(({ hash }) => hash));
+  const count = (contents: readonly { c: ContentChange<E> }[]) => contents.reduce((n, { c }) => n + c.paths.length, 0);
   const done = count(still);
-  emitChanged(ctx, still.flatMap((c) => c.paths));
-  return { done, changedSince: count(change.contents) - done };
+  emitChanged(ctx, still.flatMap(({ c }) => c.paths));
+  return { done, changedSince: count(current) - done };
 }
 
 function withoutEditedAt<E extends { editedAt: number }>(edit: E): Omit<E, 'editedAt'> {

@@ -33,6 +33,13 @@ const PLACES: UndoKind<PlaceEdit> = {
   restore: (store, hashes) => store.restorePlace(hashes),
   // No edit (undefined) differs from a removed place (null) and from any position.
   same: (a, b) => a?.gpsLat === b?.gpsLat && a?.gpsLon === b?.gpsLon,
+  onto: (before, hash, now, row) => ({
+    hash,
+    gpsLat: before.gpsLat,
+    gpsLon: before.gpsLon,
+    fileGpsLat: now ? now.fileGpsLat : row.gpsLat,
+    fileGpsLon: now ? now.fileGpsLon : row.gpsLon,
+  }),
 };
 
 /** `undos`: where the app's changes are kept for undoEdit (the CLI's, by path, are not). */

@@ -34,6 +34,13 @@ const DATES: UndoKind<TakenEdit> = {
   restore: (store, hashes) => store.restoreTakenAt(hashes),
   // No edit (undefined) differs from an edit of either value, an offset null included.
   same: (a, b) => a?.takenAt === b?.takenAt && a?.takenOffset === b?.takenOffset,
+  onto: (before, hash, now, row) => ({
+    hash,
+    takenAt: before.takenAt,
+    takenOffset: before.takenOffset,
+    fileTakenAt: now ? now.fileTakenAt : row.takenAt,
+    fileTakenOffset: now ? now.fileTakenOffset : (row.takenOffset ?? null),
+  }),
 };
 
 /** `undos`: where the app's changes are kept for undoEdit (the CLI's, by path, are not). */

@@ -3,6 +3,7 @@
 // kept in the store: only the Exif IFD's few tags are parsed, and exifr reads the file's header
 // in small chunks, so it costs one short read. Photos indexed before this existed show it too.
 // Nothing here throws: a file missing, unreadable, without EXIF or with broken EXIF reads as {}.
+import fs from 'node:fs';
 import exifr from 'exifr';
 import type { PhotoExposure } from '../../shared/api';
 import { text } from './exif';
@@ -54,6 +55,9 @@ export function shotFacts(tags: Record<string, unknown>): ShotFacts {
 /** Reads `file`'s shot facts; {} where it cannot (gone, another device's path, no EXIF). */
 export async function readShotFacts(file: string): Promise<ShotFacts> {
   try {
+    // exifr opens a file and throws before closing it when the file is all but empty (a file
+    // being written, or truncated by an editor): the descriptor would leak until GC.
+    if ((await fs.promises.stat(file)).size < 16) return {};
     const tags = (await exifr.parse(file, OPTIONS)) as Record<string, unknown> | undefined;
     return tags && typeof tags === 'object' ? shotFacts(tags) : {};
   } catch {

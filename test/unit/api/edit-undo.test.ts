@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { editUndos, MAX_UNDOS, type EditChange, type UndoKind } from '../../../src/core/api/edit-undo';
 import type { ApiContext } from '../../../src/core/api/api-context';
+import type { PhotoSummary } from '../../../src/core/store/types';
 
 interface Edit {
   hash: string;
@@ -19,14 +20,34 @@ function memoryLibrary() {
     set: async (_store, list) => list.forEach((e) => edits.set(e.hash, { ...e, editedAt: 1 })),
     restore: async (_store, hashes) => hashes.forEach((h) => edits.delete(h)),
     same: (a, b) => a?.value === b?.value,
+    onto: (before, hash) => ({ hash, value: before.value }),
   };
-  const ctx = { need: async () => ({ writable: async () => ({}) }), writes: { edits: (run: () => Promise<unknown>) => run() }, emit: () => {} } as unknown as ApiContext;
+  /** Which content each photo (path) holds now: a rewritten file holds a new one. */
+  const contentAt = new Map<string, string>();
+  const photosByPath = async (paths: readonly string[]) =>
+    new Map(paths.flatMap((p) => (contentAt.has(p) ? [[p, { path: p, hash: contentAt.get(p)! } as unknown as PhotoSummary] as const] : [])));
+  const ctx = { need: async () => ({ writable: async () => ({ photosByPath }) }), writes: { edits: (run: () => Promise<unknown>) => run() }, emit: () => {} } as unknown as ApiContext;
   /** A change that set `hash` to `value` from no edit. */
   const setFromNone = (hash: string, value: number): EditChange<Edit> => {
     edits.set(hash, { hash, value, editedAt: 1 });
+    contentAt.set(`/p/${hash}.jpg`, hash);
     return { kind, contents: [{ hash, before: null, after: { hash, value, editedAt: 1 }, paths: [`/p/${hash}.jpg`] }] };
   };
-  return { edits, kind, ctx, setFromNone };
+  /** A change that set `hash` from an earlier edit of `was` to `value`. */
+  const setFrom = (hash: string, was: number, value: number): EditChange<Edit> => {
+    edits.set(hash, { hash, value, editedAt: 1 });
+    contentAt.set(`/p/${hash}.jpg`, hash);
+    return { kind, contents: [{ hash, before: { hash, value: was, editedAt: 0 }, after: { hash, value, editedAt: 1 }, paths: [`/p/${hash}.jpg`] }] };
+  };
+  /** Another program rewrites the photo's file: a new content, its edit carried over (changed-content-marks.ts). */
+  const rewrite = (path: string, to: string) => {
+    const from = contentAt.get(path)!;
+    const edit = edits.get(from);
+    if (edit) edits.set(to, { ...edit, hash: to });
+    edits.delete(from);
+    contentAt.set(path, to);
+  };
+  return { edits, kind, ctx, setFromNone, setFrom, rewrite };
 }
 
 describe('edit undo handles', () => {
@@ -40,6 +61,20 @@ describe('edit undo handles', () => {
     expect(await undoEdit(handles[1]!)).toEqual({ done: 1, changedSince: 0 });
     expect(lib.edits.has('h1')).toBe(false);
     await expect(undoEdit(handles[1]!)).rejects.toThrow(/^that change can no longer be undone$/);
+  });
+
+  it('follows a photo whose file another program rewrote since: its edit is put back on the content it holds now', async () => {
+    const lib = memoryLibrary();
+    const undos = editUndos();
+    const { undoEdit } = undos.methods(lib.ctx);
+    const fromEdit = undos.keep(lib.setFrom('a', 5, 9))!;
+    const fromNone = undos.keep(lib.setFromNone('b', 7))!;
+    lib.rewrite('/p/a.jpg', 'a2');
+    lib.rewrite('/p/b.jpg', 'b2');
+    expect(await undoEdit(fromEdit)).toEqual({ done: 1, changedSince: 0 });
+    expect(lib.edits.get('a2')).toMatchObject({ value: 5 });
+    expect(await undoEdit(fromNone)).toEqual({ done: 1, changedSince: 0 });
+    expect(lib.edits.has('b2')).toBe(false);
   });
 
   it('gives no handle to a change that touched nothing', () => {

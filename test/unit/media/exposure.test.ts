@@ -61,4 +61,15 @@ describe('readShotFacts', () => {
       expect(await readShotFacts(path.join(dir, 'cut.jpg'))).toEqual({});
     }
   });
+
+  it('leaves no file open after an empty file (one being written, or truncated by an editor)', async () => {
+    const dir = tempDir('shoebox-exposure-empty-');
+    const empty = path.join(dir, 'empty.jpg');
+    fs.writeFileSync(empty, '');
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    if (!fs.existsSync('/proc/self/fd')) return; // Linux only: counted through /proc
+    const before = open();
+    for (let i = 0; i < 20; i++) expect(await readShotFacts(empty)).toEqual({});
+    expect(open()).toBeLessThan(before + 5);
+  });
 });
