@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PhotoFolder } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
+import { photoDatesOf } from './photo-dates';
 
 /** The most folders listed: a choice list beyond this is not read. The library folders are
  *  always listed; then the shallowest subfolders first (a whole level before the next). */
@@ -74,7 +75,7 @@ export async function photoFolders(store: FoldersStore): Promise<PhotoFolder[]> 
   const key = `${version}|${JSON.stringify(roots)}`;
   const kept = cache.get(store);
   if (kept?.version === key) return kept.result;
-  const result = store.listPhotoDates().then((photos) => photoFolderCounts(roots, photos.map((p) => p.path)));
+  const result = photoDatesOf(store).then((photos) => photoFolderCounts(roots, photos.map((p) => p.path)));
   cache.set(store, { version: key, result });
   result.catch(() => {
     if (cache.get(store)?.result === result) cache.delete(store);

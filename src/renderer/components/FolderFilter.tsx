@@ -22,7 +22,10 @@ export function FolderFilter({ folders, value, onChange }: FolderFilterProps) {
   useLibraryEvents((event) => {
     if (event.type === 'photos-changed' || event.type === 'folders-changed') setChanged((n) => n + 1);
   });
-  const [answer] = useAsync(() => client.photoFolders(), [client, changed, folders]);
+  // Asked again when the library folders change, not each time the list is fetched anew (every
+  // refresh while indexing): their paths, not the array, are the dependency.
+  const roots = folders.map((f) => f.path).join('\n');
+  const [answer] = useAsync(() => client.photoFolders(), [client, changed, roots]);
   return <FolderFilterSelect folders={answer.status === 'ready' ? answer.value : folders} value={value} onChange={onChange} />;
 }
 
