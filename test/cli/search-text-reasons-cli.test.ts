@@ -79,7 +79,8 @@ describe.skipIf(!sharedAvailable('photos'))('shoebox search: text read run toget
   // Last: it switches the library's model.
   it('after a switch to a model that has embedded nothing, says so for a text search as for any', async () => {
     expect((await run('models', 'use', TINY_TRANSFORMERS)).code).toBe(0);
-    const line = `shoebox: no photos are embedded with model ${TINY_TRANSFORMERS} yet: "shoebox index" embeds your folders\n`;
+    // The photos' model is named, rather than an index run that embeds them all again.
+    const line = `shoebox: no photos are embedded with model ${TINY_TRANSFORMERS} yet; the photos are embedded with ${TINY_IMMICH} (2): shoebox models use ${TINY_IMMICH} to search them (installed); "shoebox index" with ${TINY_TRANSFORMERS} would embed them all again\n`;
     expect(await run('search', '--text', 'hours')).toEqual({ code: 0, stdout: '', stderr: line });
     expect(await run('search', 'red')).toEqual({ code: 0, stdout: '', stderr: line });
   });

@@ -5,6 +5,7 @@ import type { GlobalOptions } from '../global-options';
 import type { LibraryHost } from '../../core/index';
 import { itemsText as countItems } from '../../shared/count-text';
 import { textInPhotosLine } from '../text-in-photos-line';
+import { otherModelText } from '../../shared/other-model-text';
 
 export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
@@ -46,6 +47,10 @@ export function registerStatus(program: Command): void {
         } else {
           printLine(`${itemsText(status)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
           if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
+          // Another model has embedded the library and this one none or few (the core's offer):
+          // that model, rather than an index run that would embed every photo again.
+          const other = (await library.api.models()).offer;
+          if (other?.reason === 'library' && other.id !== status.model) printLine(`  ${printable(otherModelText(other, status.model))}`);
         }
         printLine(`  library: ${printable(where)}`);
         if (text.on && text.left > 0) printLine(`  ${textInPhotosLine(text)}`);

@@ -13,6 +13,7 @@ import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/alb
 import { albumDate } from '../albums/album-dates';
 import { notEmbeddedNote } from '../search/embedding-coverage';
 import type { LibraryService } from '../library/library-service';
+import { otherModelOfferIn } from './models-info';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { readMarks, toHit } from './photo-views';
@@ -207,7 +208,10 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       const lib = await ctx.need();
       // No model on this device: only text in photos is searched, in every photo (search/text-without-model.ts).
       if (lib.modelMissing) return null;
-      return notEmbeddedNote(await lib.readable(), lib.modelId);
+      // Another model has embedded the library, this one few: that model is named (models-info.ts).
+      const store = await lib.readable();
+      const tables = await store.modelTables().catch(() => []);
+      return notEmbeddedNote(store, lib.modelId, otherModelOfferIn(ctx.home, tables, lib.modelId));
     },
 
     async exportAlbumTo(name: string, dir: string, copy: boolean): Promise<ExportReport> {

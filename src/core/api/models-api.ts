@@ -64,10 +64,11 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
   return {
     async models() {
       const lib = await ctx.open();
-      if (lib && !lib.modelMissing) return modelsInfo(ctx.home, { id: lib.modelId, dir: lib.modelDir }, ctx.startedWith());
-      // None in use: the model offered is the one the library's photos are embedded with, if any.
-      // A library that cannot be read says so on its own screen; the list is still answered.
+      // The model offered is the one the library's photos are embedded with, if any (beside one in
+      // use, only when it has embedded few of them). A library that cannot be read says so on its
+      // own screen; the list is still answered.
       const embedded = lib ? await lib.readable().then((store) => store.modelTables()).catch(() => []) : [];
+      if (lib && !lib.modelMissing) return modelsInfo(ctx.home, { id: lib.modelId, dir: lib.modelDir }, ctx.startedWith(), embedded);
       return modelsInfo(ctx.home, null, ctx.startedWith(), embedded);
     },
 

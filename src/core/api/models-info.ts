@@ -32,6 +32,25 @@ export function modelOffer(summaries: readonly ModelSummary[], embedded: readonl
   return { id, reason: library ? 'library' : 'recommended', photos: library?.photos ?? 0, bring, command: bringCommand(id, bring) };
 }
 
+/**
+ * The same offer beside a model in use that has embedded none, or few, of the library's photos
+ * while another model has embedded more than twice as many (a shared library opened on a device
+ * whose model is not the family's): that model, so that `shoebox index` with this one is not
+ * taken as the way to search them, as it embeds every photo again. Null while the model in use
+ * has embedded the library (or half as many as any other), or nothing else is embedded.
+ */
+export function otherModelOffer(summaries: readonly ModelSummary[], embedded: readonly EmbeddedModel[], inUseId: string): ModelOffer | null {
+  const own = embedded.find((t) => t.modelId === inUseId)?.photos ?? 0;
+  const others = embedded.filter((t) => t.modelId !== inUseId);
+  const offer = modelOffer(summaries, others);
+  return offer.reason === 'library' && own * 2 < offer.photos ? offer : null;
+}
+
+/** The offer beside the model in use (otherModelOffer), from this home's models. */
+export function otherModelOfferIn(home: string, embedded: readonly EmbeddedModel[], inUseId: string): ModelOffer | null {
+  return otherModelOffer(new ModelManager({ home }).list(), embedded, inUseId);
+}
+
 /** How to bring a model from a terminal, as `shoebox status` words it. */
 function bringCommand(id: string, bring: ModelOffer['bring']): string | null {
   if (bring === 'install') return `shoebox models install ${id}`;
@@ -43,7 +62,8 @@ function bringCommand(id: string, bring: ModelOffer['bring']): string | null {
 
 /** `startedWith`: the model folder the front end started with (--model-dir), listed while
  *  not in use too (unless installed), so that a switch away from it can come back.
- *  `embedded`: the library's models tables, for the offer made while none is in use. */
+ *  `embedded`: the library's models tables, for the offer: made while none is in use, and
+ *  beside one in use when another model has embedded the library (otherModelOffer). */
 export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith: ActiveModel | null = null, embedded: readonly EmbeddedModel[] = []): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
   const summaries = new ModelManager({ home }).list();
@@ -80,7 +100,7 @@ export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith:
       catalogSource: null,
     });
   }
-  return { inUse, models, offer: inUse ? null : modelOffer(summaries, embedded) };
+  return { inUse, models, offer: inUse ? otherModelOffer(summaries, embedded, inUse.id) : modelOffer(summaries, embedded) };
 }
 
 /** A model as `shoebox models list` shows it: the manager's summary with the catalog's

@@ -54,9 +54,27 @@ describe('the model offered to a device without one in use', () => {
     expect(modelsInfo(home, null, null, [{ modelId: 'first', photos: 2 }]).offer).toEqual({ id: 'first', reason: 'library', photos: 2, bring: 'chosen', command: null });
   });
 
-  it('no offer while a model is in use', async () => {
+  it('no offer while the model in use has embedded the library, or nothing is embedded', async () => {
     const models = new ModelManager({ home });
     await models.import(fixtureModelDir(TINY_IMMICH), { id: 'mine' });
-    expect(modelsInfo(home, models.active(), null, [{ modelId: 'vit-b-32-openai', photos: 4 }]).offer).toBeNull();
+    expect(modelsInfo(home, models.active()).offer).toBeNull();
+    expect(modelsInfo(home, models.active(), null, [{ modelId: 'mine', photos: 4 }]).offer).toBeNull();
+    // Half as many as another model, or more: being embedded here, not steered away.
+    expect(modelsInfo(home, models.active(), null, [{ modelId: 'mine', photos: 2 }, { modelId: 'vit-b-32-openai', photos: 4 }]).offer).toBeNull();
+  });
+});
+
+// A device whose model in use has embedded none (or few) of a library another model embedded:
+// `shoebox index` with it would embed every photo again, so the core offers the library's model
+// beside it too (`shoebox status`, an empty search's note and Settings → Model say it).
+describe('the model offered beside one in use that has not embedded the library', () => {
+  it('the model the photos are embedded with, and how to bring it', async () => {
+    const models = new ModelManager({ home });
+    await models.import(fixtureModelDir(TINY_IMMICH), { id: 'mine' });
+    expect(modelsInfo(home, models.active(), null, [{ modelId: 'vit-b-32-openai', photos: 681 }]).offer).toEqual({ id: 'vit-b-32-openai', reason: 'library', photos: 681, bring: 'install', command: 'shoebox models install vit-b-32-openai' });
+    // A few embedded with the model in use: still the library's model.
+    expect(modelsInfo(home, models.active(), null, [{ modelId: 'mine', photos: 5 }, { modelId: 'vit-b-32-openai', photos: 681 }]).offer).toMatchObject({ id: 'vit-b-32-openai', photos: 681 });
+    await models.import(fixtureModelDir(TINY_IMMICH), { id: 'family' });
+    expect(modelsInfo(home, models.active(), null, [{ modelId: 'family', photos: 3 }]).offer).toEqual({ id: 'family', reason: 'library', photos: 3, bring: 'use', command: 'shoebox models use family' });
   });
 });

@@ -151,7 +151,7 @@ describe('shoebox models', () => {
     expect(use).toMatchObject({ code: 0, stderr: '' });
     expect(use.stdout).toBe(`two is now the active model\n${count} photos in your folders are not embedded with two yet: search finds them after "shoebox index" (or "shoebox models use two --index")\n`);
     const empty = await shoebox('search', 'red');
-    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'shoebox: no photos are embedded with model two yet: "shoebox index" embeds your folders\n' });
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: `shoebox: no photos are embedded with model two yet; the photos are embedded with one (${count}): shoebox models use one to search them (installed); "shoebox index" with two would embed them all again\n` });
 
     const now = await shoebox('models', 'use', 'two', '--index', '--json');
     expect(now.code).toBe(0);
