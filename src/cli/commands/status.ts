@@ -49,7 +49,7 @@ export function registerStatus(program: Command): void {
           if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
           // Another model has embedded the library and this one none or few (the core's offer):
           // that model, rather than an index run that would embed every photo again.
-          const other = (await library.api.models()).offer;
+          const other = await library.api.otherModelOffer();
           if (other?.reason === 'library' && other.id !== status.model) printLine(`  ${printable(otherModelText(other, status.model))}`);
         }
         printLine(`  library: ${printable(where)}`);

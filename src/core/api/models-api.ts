@@ -3,13 +3,13 @@
 // the CLI (switchModel): the app re-embeds in background jobs, `shoebox models use` says
 // what is left (or, with --index, embeds it now, awaited).
 import path from 'node:path';
-import type { JobState, LibraryStatus } from '../../shared/api';
+import type { JobState, LibraryStatus, ModelOffer } from '../../shared/api';
 import { indexJobResult, type IndexSummary } from '../library/index-summary';
 import { findCatalogEntry } from '../models/catalog';
 import { ModelError } from '../models/model-error';
 import { ModelManager } from '../models/model-manager';
 import type { ApiContext, ApiMethods } from './api-context';
-import { modelsInfo } from './models-info';
+import { modelsInfo, otherModelOfferIn } from './models-info';
 import { runInstall } from './models-install';
 import { runNow } from './run-now';
 
@@ -34,6 +34,10 @@ export interface ModelsForeground {
   /** Makes an installed model active and reopens the library with it; useModel(id) is
    *  switchModel(id, 'background'). A ModelError when it is not installed or unreadable. */
   switchModel(id: string, reembed: Reembed): Promise<ModelSwitch>;
+  /** Beside a model in use that has embedded none or few of the library's photos, the model that
+   *  has (otherModelOffer): what `status` names instead of an index run that embeds them all
+   *  again. Not models().offer: in the app a switch made on purpose re-embeds in the background. */
+  otherModelOffer(): Promise<ModelOffer | null>;
 }
 
 export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
@@ -64,12 +68,18 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
   return {
     async models() {
       const lib = await ctx.open();
-      // The model offered is the one the library's photos are embedded with, if any (beside one in
-      // use, only when it has embedded few of them). A library that cannot be read says so on its
-      // own screen; the list is still answered.
+      if (lib && !lib.modelMissing) return modelsInfo(ctx.home, { id: lib.modelId, dir: lib.modelDir }, ctx.startedWith());
+      // None in use: the model offered is the one the library's photos are embedded with, if any.
+      // A library that cannot be read says so on its own screen; the list is still answered.
       const embedded = lib ? await lib.readable().then((store) => store.modelTables()).catch(() => []) : [];
-      if (lib && !lib.modelMissing) return modelsInfo(ctx.home, { id: lib.modelId, dir: lib.modelDir }, ctx.startedWith(), embedded);
       return modelsInfo(ctx.home, null, ctx.startedWith(), embedded);
+    },
+
+    async otherModelOffer() {
+      const lib = await ctx.open();
+      if (!lib || lib.modelMissing) return null;
+      const embedded = await lib.readable().then((store) => store.modelTables()).catch(() => []);
+      return otherModelOfferIn(ctx.home, embedded, lib.modelId);
     },
 
     installModel,

@@ -62,8 +62,8 @@ function bringCommand(id: string, bring: ModelOffer['bring']): string | null {
 
 /** `startedWith`: the model folder the front end started with (--model-dir), listed while
  *  not in use too (unless installed), so that a switch away from it can come back.
- *  `embedded`: the library's models tables, for the offer: made while none is in use, and
- *  beside one in use when another model has embedded the library (otherModelOffer). */
+ *  `embedded`: the library's models tables, for the offer made while none is in use (beside one
+ *  in use, `status` asks otherModelOffer apart). */
 export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith: ActiveModel | null = null, embedded: readonly EmbeddedModel[] = []): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
   const summaries = new ModelManager({ home }).list();
@@ -100,7 +100,7 @@ export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith:
       catalogSource: null,
     });
   }
-  return { inUse, models, offer: inUse ? otherModelOffer(summaries, embedded, inUse.id) : modelOffer(summaries, embedded) };
+  return { inUse, models, offer: inUse ? null : modelOffer(summaries, embedded) };
 }
 
 /** A model as `shoebox models list` shows it: the manager's summary with the catalog's

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { modelsInfo } from '../../../src/core/api/models-info';
+import { modelsInfo, otherModelOfferIn } from '../../../src/core/api/models-info';
 import { NO_MODEL_ID } from '../../../src/core/library/model-choice';
 import { DEFAULT_MODEL_ID } from '../../../src/core/models/catalog';
 import { ModelManager } from '../../../src/core/models/model-manager';
@@ -54,27 +54,33 @@ describe('the model offered to a device without one in use', () => {
     expect(modelsInfo(home, null, null, [{ modelId: 'first', photos: 2 }]).offer).toEqual({ id: 'first', reason: 'library', photos: 2, bring: 'chosen', command: null });
   });
 
-  it('no offer while the model in use has embedded the library, or nothing is embedded', async () => {
+  it('no offer while a model is in use (the app re-embeds after a switch made on purpose)', async () => {
     const models = new ModelManager({ home });
     await models.import(fixtureModelDir(TINY_IMMICH), { id: 'mine' });
-    expect(modelsInfo(home, models.active()).offer).toBeNull();
-    expect(modelsInfo(home, models.active(), null, [{ modelId: 'mine', photos: 4 }]).offer).toBeNull();
+    expect(modelsInfo(home, models.active(), null, [{ modelId: 'vit-b-32-openai', photos: 4 }]).offer).toBeNull();
+  });
+
+  it('beside one in use, none while it has embedded the library, or nothing is embedded', async () => {
+    const models = new ModelManager({ home });
+    await models.import(fixtureModelDir(TINY_IMMICH), { id: 'mine' });
+    expect(otherModelOfferIn(home, [], 'mine')).toBeNull();
+    expect(otherModelOfferIn(home, [{ modelId: 'mine', photos: 4 }], 'mine')).toBeNull();
     // Half as many as another model, or more: being embedded here, not steered away.
-    expect(modelsInfo(home, models.active(), null, [{ modelId: 'mine', photos: 2 }, { modelId: 'vit-b-32-openai', photos: 4 }]).offer).toBeNull();
+    expect(otherModelOfferIn(home, [{ modelId: 'mine', photos: 2 }, { modelId: 'vit-b-32-openai', photos: 4 }], 'mine')).toBeNull();
   });
 });
 
 // A device whose model in use has embedded none (or few) of a library another model embedded:
 // `shoebox index` with it would embed every photo again, so the core offers the library's model
-// beside it too (`shoebox status`, an empty search's note and Settings → Model say it).
+// beside it too (`shoebox status` and an empty search's or album's note say it).
 describe('the model offered beside one in use that has not embedded the library', () => {
   it('the model the photos are embedded with, and how to bring it', async () => {
     const models = new ModelManager({ home });
     await models.import(fixtureModelDir(TINY_IMMICH), { id: 'mine' });
-    expect(modelsInfo(home, models.active(), null, [{ modelId: 'vit-b-32-openai', photos: 681 }]).offer).toEqual({ id: 'vit-b-32-openai', reason: 'library', photos: 681, bring: 'install', command: 'shoebox models install vit-b-32-openai' });
+    expect(otherModelOfferIn(home, [{ modelId: 'vit-b-32-openai', photos: 681 }], 'mine')).toEqual({ id: 'vit-b-32-openai', reason: 'library', photos: 681, bring: 'install', command: 'shoebox models install vit-b-32-openai' });
     // A few embedded with the model in use: still the library's model.
-    expect(modelsInfo(home, models.active(), null, [{ modelId: 'mine', photos: 5 }, { modelId: 'vit-b-32-openai', photos: 681 }]).offer).toMatchObject({ id: 'vit-b-32-openai', photos: 681 });
+    expect(otherModelOfferIn(home, [{ modelId: 'mine', photos: 5 }, { modelId: 'vit-b-32-openai', photos: 681 }], 'mine')).toMatchObject({ id: 'vit-b-32-openai', photos: 681 });
     await models.import(fixtureModelDir(TINY_IMMICH), { id: 'family' });
-    expect(modelsInfo(home, models.active(), null, [{ modelId: 'family', photos: 3 }]).offer).toEqual({ id: 'family', reason: 'library', photos: 3, bring: 'use', command: 'shoebox models use family' });
+    expect(otherModelOfferIn(home, [{ modelId: 'family', photos: 3 }], 'mine')).toEqual({ id: 'family', reason: 'library', photos: 3, bring: 'use', command: 'shoebox models use family' });
   });
 });
