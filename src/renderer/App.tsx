@@ -303,8 +303,10 @@ export function App() {
   // 'no-model' on the first run too (no folders yet): Settings' actions that need one wait.
   const viewingOnly = viewingOnlyOf(status);
   const browsable = (hasModel || withoutModel) && library.folders.length > 0;
-  // Searching needs the model.
+  // Searching needs the model, but for the text in photos (a query of `text:` terms only): the
+  // engine answers that without one, so a library viewed without a model searches it.
   const ready = hasModel && library.folders.length > 0;
+  const textOnly = withoutModel;
   const modal = viewerIndex !== null || settingsOpen || shortcutsOpen;
   const favouriteCount = useFavouriteCount(library.photosVersion, browsable);
   const archiveCount = useArchiveCount(library.photosVersion, browsable);
@@ -531,9 +533,10 @@ export function App() {
                 views.setQuery(textMode ? toTextQuery(typed) : typed);
               }}
               onResults={toResults}
-              disabled={!ready}
+              disabled={!ready && !textOnly}
               disabledReason={searchDisabledReason(status, library.error)}
               textMode={textMode}
+              textOnly={textOnly}
               onTextMode={(on) => {
                 setTextMode(on);
                 if (on) {
@@ -558,7 +561,7 @@ export function App() {
           <EngineNotice lines={library.notices} onDismiss={library.dismissNotices} />
           {imageRefused && <ImageRefused line={imageRefused} onDismiss={() => setImageRefused(null)} />}
           {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
-          {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} />}
+          {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} focusAfter={() => searchInput.current} />}
           {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
           <div className="app-body">
             {browsable && (

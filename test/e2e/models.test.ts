@@ -74,13 +74,18 @@ describe.skipIf(!hasChromium)('models from the UI, over shoebox serve', () => {
     // pauses for the downloader's retries (1 s, then 2 s) with the bar part-full.
     hub.faults.drop = { file: 'textual/model.onnx', afterBytes: 4000, times: 2 };
     await recordProgressBars(page);
-    await page.getByRole('button', { name: 'Install vit-b-32-laion2b' }).click();
+    // By keyboard: Install goes as the download starts, and the focus follows it to the
+    // progress bar (not to the page), then to the next screen's folder field.
+    await page.getByRole('button', { name: 'Install vit-b-32-laion2b' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedControl(page)).toBe('progressbar Downloading vit-b-32-laion2b');
     // Waits for bytes to be counted (the bar starts empty while the file list is fetched).
     const bar = page.getByRole('progressbar', { name: 'Downloading vit-b-32-laion2b' });
     await eventually(async () => Number((await bar.getAttribute('aria-valuenow', { timeout: 500 }).catch(() => null)) ?? 0)).toBeGreaterThan(0);
     await screenshot(page, 'models-02-downloading');
 
     await eventually(() => page.getByRole('heading', { name: 'Add a folder to start' }).isVisible(), 30_000).toBe(true);
+    await eventually(() => page.getByLabel('Folder to add').evaluate((field) => field === document.activeElement)).toBe(true);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     const total = Object.values(fixtureRepo(TINY_IMMICH)).reduce((sum, b) => sum + b.length, 0);
     expect(seen.length).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { AddFolderForm } from './AddFolderForm';
+import { useFocusFollow } from '../hooks/useFocusFollow';
 import { changesWaitText, useViewingOnlyReason } from '../hooks/useViewingOnly';
 import { DownloadProgress } from './settings/DownloadProgress';
 import { ModelFigures } from './settings/ModelFigures';
@@ -19,9 +21,19 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
   // The engine's offer: the model the library's photos are embedded with, if any (a library
   // whose folders are gone), else the recommended one.
   const bring = offer?.bring ?? (id ? 'install' : null);
+  // Install goes as the download starts: the focus follows what replaces it, the progress bar,
+  // then Try again if it failed (once installed, the next screen takes it: Add a folder).
+  const progress = useRef<HTMLElement | null>(null);
+  const action = useRef<HTMLButtonElement>(null);
+  const installFocus = useFocusFollow(() => progress.current ?? action.current, isActive(job));
+  // Refused before any download: Install stays, with the reason under it.
+  const { stop } = installFocus;
+  useEffect(() => {
+    if (error) stop();
+  }, [error, stop]);
 
   return (
-    <section className="empty-state" aria-labelledby="no-model-title">
+    <section className="empty-state" aria-labelledby="no-model-title" onBlur={installFocus.onBlur}>
       <h2 id="no-model-title">Install a model to start</h2>
       <p>
         Shoebox finds photos by what is in them with a CLIP model that runs on this computer. Nothing is uploaded: the model is
@@ -36,14 +48,28 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
       {model && <ModelFigures model={model} />}
       <p className="muted small">Other models (more languages, sharper search, more memory) are in Settings once Shoebox is set up.</p>
       {isActive(job) && job ? (
-        <DownloadProgress job={job} label={`Downloading ${id}`} />
+        <DownloadProgress
+          job={job}
+          label={`Downloading ${id}`}
+          focusRef={(element) => {
+            progress.current = element;
+          }}
+        />
       ) : bring === 'install' ? (
-        <button type="button" className="button button--primary" onClick={() => void install()}>
+        <button
+          type="button"
+          className="button button--primary"
+          ref={action}
+          onClick={() => {
+            installFocus.start();
+            void install();
+          }}
+        >
           {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
         </button>
       ) : (
         bring === 'use' && (
-          <button type="button" className="button button--primary" onClick={() => void use()}>
+          <button type="button" className="button button--primary" ref={action} onClick={() => void use()}>
             Use {id}
           </button>
         )

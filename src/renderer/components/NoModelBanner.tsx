@@ -1,3 +1,6 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useFocusFollow } from '../hooks/useFocusFollow';
+import { refocusWhenLost, type FocusTarget } from '../hooks/useRefocus';
 import { DownloadProgress } from './settings/DownloadProgress';
 import { modelSizeText } from './settings/model-size';
 import { isActive } from './settings/useInstallJobs';
@@ -11,29 +14,68 @@ import { LibraryModelText } from './settings/LibraryModelText';
  * the one the library's photos are embedded with (installed, or imported from a terminal when
  * it is not in the catalog), else the recommended one. When the download ends the engine opens
  * the library with the model and indexes its folders; the app's status moves on by itself
- * (`onFinished` reads it again).
+ * (`onFinished` reads it again), and the banner leaves: the focus it had goes to `focusAfter()`
+ * (the search box, which works now).
  */
-export function NoModelBanner({ problem, onFinished }: { problem: string | null; onFinished: () => void }) {
+export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: string | null; onFinished: () => void; focusAfter?: FocusTarget }) {
   const { id, offer, model, job, error, install, use } = useFirstModel(onFinished);
   const size = model ? modelSizeText(model) : null;
   // Bringing the library's own model, or the recommended one when the list cannot be read.
   const bring = offer?.bring ?? (id ? 'install' : null);
+  // Install goes as the download starts: the focus follows what replaces it, the progress bar,
+  // then Try again if it failed, or Check again once installed (until the banner leaves).
+  const section = useRef<HTMLElement>(null);
+  const progress = useRef<HTMLElement | null>(null);
+  const action = useRef<HTMLButtonElement>(null);
+  const checkAgain = useRef<HTMLButtonElement>(null);
+  const installFocus = useFocusFollow(() => progress.current ?? action.current ?? checkAgain.current, isActive(job));
+  // Refused before any download: Install stays, with the reason under it.
+  const { stop } = installFocus;
+  useEffect(() => {
+    if (error) stop();
+  }, [error, stop]);
+  // The banner leaves (the library opened with the model) with the focus in it: it goes to
+  // `focusAfter()` rather than to the page. Before the banner's elements are removed, to tell.
+  const after = useRef(focusAfter);
+  after.current = focusAfter;
+  useLayoutEffect(() => {
+    const element = section.current;
+    return () => {
+      const target = after.current;
+      if (target && element?.contains(document.activeElement)) refocusWhenLost(target);
+    };
+  }, []);
   return (
-    <section className="reading-banner" aria-labelledby="reading-banner-title">
+    <section className="reading-banner" aria-labelledby="reading-banner-title" ref={section} onBlur={installFocus.onBlur}>
       <p>
-        <strong id="reading-banner-title">Viewing only: this device has no model yet.</strong> You can look through the library.
-        Searching, indexing new photos and changes (favourites, tags, albums) need a model, which runs on this computer.
+        <strong id="reading-banner-title">Viewing only: this device has no model yet.</strong> You can look through the library,
+        and find the text in its photos (Text in photo). Searching by description, indexing new photos and changes (favourites,
+        tags, albums) need a model, which runs on this computer.
         {offer?.reason === 'library' ? <> <LibraryModelText offer={offer} model={model} /></> : bring === 'install' && ' It is downloaded once.'}
       </p>
       <div className="reading-banner__action">
         {isActive(job) && job ? (
-          <DownloadProgress job={job} label={`Downloading ${id}`} />
+          <DownloadProgress
+            job={job}
+            label={`Downloading ${id}`}
+            focusRef={(element) => {
+              progress.current = element;
+            }}
+          />
         ) : (
           <>
             {/* Installed already (the library was busy in another process when it finished): only Check again. */}
             {bring === 'install' && job?.state !== 'done' && !model?.installed && (
               <>
-                <button type="button" className="button button--primary" onClick={() => void install()}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  ref={action}
+                  onClick={() => {
+                    installFocus.start();
+                    void install();
+                  }}
+                >
                   {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
                 </button>
                 {/* The library's own model says its size in the sentence beside. */}
@@ -41,12 +83,12 @@ export function NoModelBanner({ problem, onFinished }: { problem: string | null;
               </>
             )}
             {bring === 'use' && (
-              <button type="button" className="button button--primary" onClick={() => void use()}>
+              <button type="button" className="button button--primary" ref={action} onClick={() => void use()}>
                 Use {id}
               </button>
             )}
             {/* Installed or imported from a terminal (`shoebox models install`, `import`): nothing tells the page. */}
-            <button type="button" className="link-button small" title={offer?.command ? `After ${offer.command} in a terminal` : undefined} onClick={onFinished}>
+            <button type="button" className="link-button small" ref={checkAgain} title={offer?.command ? `After ${offer.command} in a terminal` : undefined} onClick={onFinished}>
               Check again
             </button>
           </>

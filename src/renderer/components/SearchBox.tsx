@@ -6,6 +6,8 @@ import { useCanSearch } from '../hooks/useViewingOnly';
  *  windows and narrower cut the long ones). A caller's own reason is shown as it is. */
 const PLACEHOLDERS = {
   noModel: ['Search needs a model on this device', 'Search needs a model', 'Needs a model'],
+  /** No model, but a library to search: its text in photos needs none (the "Text in photo" switch beside). */
+  describeNeedsModel: ['Describing photos needs a model: Text in photo works', 'Describing needs a model: Text in photo works', 'Needs a model: try Text in photo', 'Needs a model'],
   text: ['Text in the photo, e.g. open 24 hours', 'Text in the photo…', 'Text…'],
   describe: ['Describe a photo… (press / to search)', 'Describe a photo…', 'Search…'],
 } as const;
@@ -50,17 +52,26 @@ interface SearchBoxProps {
   disabledReason?: string;
   /** "Text in photo": what is typed is text to find in photos, not a description. */
   textMode?: boolean;
+  /** Only "Text in photo" searches here (a library viewed on a device without a model: the
+   *  text read in photos needs none): the switch stays on offer, the box takes text in that
+   *  mode and waits for a model in the other. */
+  textOnly?: boolean;
   onTextMode?: (on: boolean) => void;
   /** ↓ or Enter: on to the results (the caller searches at once and moves the focus once they show). */
   onResults?: () => void;
 }
 
 /** The search field: results follow as you type (the caller debounces). "/" focuses it; ↓ or Enter goes on to the results; Esc empties it. */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled, disabledReason, textMode = false, onTextMode, onResults }, ref) {
-  // No model on this device: say what search waits for (another process writing the library does not stop it).
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onChange, disabled = false, disabledReason, textMode = false, textOnly = false, onTextMode, onResults }, ref) {
+  // No model on this device: say what search waits for (another process writing the library
+  // does not stop it), and, where the library's text can be searched, that that works.
   const canSearch = useCanSearch();
   const box = useRef<HTMLDivElement>(null);
-  const placeholder = useFittingText(box, !canSearch ? PLACEHOLDERS.noModel : disabled && disabledReason ? [disabledReason] : textMode ? PLACEHOLDERS.text : PLACEHOLDERS.describe);
+  const boxDisabled = disabled || (textOnly && !textMode);
+  const placeholder = useFittingText(
+    box,
+    textOnly && !disabled ? (textMode ? PLACEHOLDERS.text : PLACEHOLDERS.describeNeedsModel) : !canSearch ? PLACEHOLDERS.noModel : disabled && disabledReason ? [disabledReason] : textMode ? PLACEHOLDERS.text : PLACEHOLDERS.describe,
+  );
   return (
     <div className="search-box" ref={box}>
       <svg className="search-box__icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -74,7 +85,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         aria-label={textMode ? 'Search text in photos' : 'Search photos'}
         placeholder={placeholder}
         value={value}
-        disabled={disabled}
+        disabled={boxDisabled}
         spellCheck={false}
         autoComplete="off"
         onChange={(event) => onChange(event.target.value)}
@@ -94,7 +105,11 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           type="button"
           className={textMode ? 'search-box__mode search-box__mode--on' : 'search-box__mode'}
           aria-pressed={textMode}
-          title="Text in photo: find the words written in photos (signs, receipts, screenshots)"
+          title={
+            textOnly
+              ? 'Text in photo: find the words written in photos (signs, receipts, screenshots). Works without a model'
+              : 'Text in photo: find the words written in photos (signs, receipts, screenshots)'
+          }
           disabled={disabled}
           onClick={() => onTextMode(!textMode)}
         >
