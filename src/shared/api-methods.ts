@@ -59,6 +59,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   listFailures: (args) => optional(arity('listFailures', args, 0, 1)[0], listOptions),
   listPhotos: (args) => optional(arity('listPhotos', args, 0, 1)[0], listOptions),
   getPhoto: (args) => [text(arity('getPhoto', args, 1, 1)[0], 'id', MAX_ID)],
+  photoShot: (args) => [text(arity('photoShot', args, 1, 1)[0], 'id', MAX_ID)],
   search: (args) => {
     const [query, options] = arity('search', args, 1, 2);
     return [text(query, 'query', MAX_QUERY, true), ...optional(options, searchOptions)] as MethodArgs<'search'>;

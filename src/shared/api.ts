@@ -145,10 +145,14 @@ export interface PhotoDetails extends Photo {
   placeEdited?: { fileGpsLat: number | null; fileGpsLon: number | null };
   /** The user's description of it ("Grandma's 80th"), when there is one. */
   description?: string;
-  /** Read from its file when asked (core/media/exposure.ts), never stored: absent where the
-   *  file records none, is a video, or is not reachable from this device. Worded by shared/exposure-text.ts. */
+}
+
+/** How a photo was taken, read from its file when asked (LibraryApi.photoShot; core/media/exposure.ts),
+ *  never stored. Worded by shared/exposure-text.ts. */
+export interface PhotoShot {
+  /** Absent where the file records none, is a video, or is not reachable from this device. */
   exposure?: PhotoExposure;
-  /** The lens as the camera names it ("iPhone 6 back camera 4.15mm f/2.2"); read as `exposure` is. */
+  /** The lens as the camera names it ("iPhone 6 back camera 4.15mm f/2.2"); absent as `exposure` is. */
   lens?: string;
 }
 
@@ -927,8 +931,14 @@ export interface LibraryApi {
   stopJob(id: string): Promise<void>;
   listFailures(options?: ListPhotosOptions): Promise<FailurePage>;
   listPhotos(options?: ListPhotosOptions): Promise<PhotoPage>;
-  /** null when the id names no photo in the library. */
+  /** null when the id names no photo in the library. What the library keeps: its file is not
+   *  read (exposure and lens: photoShot), so callers that only check a photo is there stay cheap. */
   getPhoto(id: string): Promise<PhotoDetails | null>;
+  /** How the photo was taken (exposure, lens), read from its file now: one short read, slow on a
+   *  far disk, so only the viewer's details and `shoebox show` ask. null when the id names no
+   *  photo in the library; {} for a video, a file not reachable from this device, or one
+   *  without those tags. */
+  photoShot(id: string): Promise<PhotoShot | null>;
   /** Photos matching a text description, best first. */
   search(query: string, options?: SearchOptions): Promise<SearchPage>;
   /** Photos that look like a library photo ("more like this"), best first. */

@@ -1,5 +1,5 @@
 // `shoebox show` on real camera photos (../shared/photos/exif-samples): how each was taken,
-// read from its file when shown (not stored): the line Google Photos and Immich show ("f/7.1 ·
+// read from its file when shown (LibraryApi.photoShot, asked apart from getPhoto; not stored): the line Google Photos and Immich show ("f/7.1 ·
 // 1/160 s · 135 mm · ISO 100"), the lens, `--json`'s figures, the camera named once ("Canon
 // EOS 40D", not "Canon Canon EOS 40D"); none of it once the file is not reachable from here.
 // The figures are exiftool's reading of the same files.

@@ -1,10 +1,11 @@
 // `shoebox show PHOTO...`: what the app's viewer shows about a photo (its size, date taken,
 // camera, place, marks, description, tags, …), one "key: value" line per field, or with --json
-// one array of objects. A reading command: the library host's getPhoto (core/api/library-api.ts,
-// the viewer's own call) answers, named by the core's photoId of the path; nothing is decided here.
+// one array of objects. A reading command: the library host's getPhoto and photoShot
+// (core/api/library-api.ts, the viewer's own calls) answer, named by the core's photoId of the
+// path; nothing is decided here.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { PhotoDetails } from '../../shared/api';
+import type { PhotoDetails, PhotoShot } from '../../shared/api';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
@@ -20,8 +21,11 @@ const round = (x: number) => Number(x.toFixed(6));
 const position = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What the library keeps about a photo, and how it was taken as its file says (photoShot). */
+type Shown = PhotoDetails & PhotoShot;
+
 /** The photo as `show --json` prints it: `list --json`'s names where they share a field. */
-function photoJson(p: PhotoDetails) {
+function photoJson(p: Shown) {
   return {
     path: p.path,
     folder: p.folder,
@@ -57,7 +61,7 @@ function photoJson(p: PhotoDetails) {
 }
 
 /** The photo as text: one "key: value" line per field that has a value, control characters escaped. */
-function photoLines(p: PhotoDetails): string[] {
+function photoLines(p: Shown): string[] {
   const lines: [string, string | null][] = [];
   const add = (key: string, value: string | null | undefined) => lines.push([key, value ?? null]);
   add('path', printable(p.path));
@@ -107,11 +111,13 @@ export function registerShow(program: Command): void {
       const wanted = [...new Set(photos.map((p) => path.resolve(p)))];
       const library = await openCommandLibrary(cmd, opts, 'shoebox show', false, 'read');
       try {
-        const found: PhotoDetails[] = [];
+        const found: Shown[] = [];
         for (const file of wanted) {
-          const details = await library.api.getPhoto(photoId(file));
+          const id = photoId(file);
+          const details = await library.api.getPhoto(id);
           if (details) {
-            found.push(details);
+            // Read from the file now (not kept): {} for a video or a file not reachable here.
+            found.push({ ...details, ...(await library.api.photoShot(id)) });
             continue;
           }
           // A path the library does not hold is said, and the others still shown (exit 1).

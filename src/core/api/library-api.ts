@@ -65,7 +65,7 @@ import { folderReachable, forgetFolderReach } from './folder-reach';
 import { FolderCopies } from './folder-copies';
 import { readLibraryVideo, type VideoPiece } from './video-files';
 import { hitsPage, readMarks, toDetails, toPhoto } from './photo-views';
-import { readShotFacts } from '../media/exposure';
+import { photoShotApi } from './photo-shot-api';
 import { foregroundApi, type ForegroundApi } from './foreground-api';
 import { embedImageBytes } from './query-image';
 import { LibraryRepair } from './repair-api';
@@ -556,10 +556,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // Metadata, not the vector: a photo the active model has not embedded yet has details too.
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      // How it was taken (shutter, aperture, lens…) is read from its file now, not kept: a video
-      // or a file not reachable from this device (another device's path) has none.
-      const shot = typeof row.durationMs !== 'number' && folderReachable(row.folder) ? readShotFacts(row.path) : {};
-      const [tags, marks, dates, places, descriptions, shotFacts] = await Promise.all([store.listTags({ hashes: [row.hash] }).then((t) => onCurrentLabels(store, t)), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions(), shot]);
+      // What the library keeps, never the file: how it was taken (exposure, lens) is photoShot's.
+      const [tags, marks, dates, places, descriptions] = await Promise.all([store.listTags({ hashes: [row.hash] }).then((t) => onCurrentLabels(store, t)), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions()]);
       const description = descriptions.get(row.hash);
       const date = dates.get(row.hash);
       const place = places.get(row.hash);
@@ -568,7 +566,6 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         ...(date ? { takenEdited: { fileTakenAt: date.fileTakenAt, fileTakenOffset: date.fileTakenOffset } } : {}),
         ...(place ? { placeEdited: { fileGpsLat: place.fileGpsLat, fileGpsLon: place.fileGpsLon } } : {}),
         ...(description !== undefined ? { description } : {}),
-        ...shotFacts,
       };
     },
 
@@ -629,6 +626,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     ...placeEditApi(ctx, undos),
     ...undos.methods(ctx),
     ...descriptionsApi(ctx),
+    ...photoShotApi(ctx),
     ...photoImportApi(ctx),
     ...rotationsApi(ctx, textReading),
     ...timelineApi(ctx),

@@ -1,5 +1,6 @@
-import { Fragment, type ReactNode } from 'react';
-import type { PhotoDetails, PlaceSetting } from '../../shared/api';
+import { Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { LibraryApi, PhotoDetails, PhotoShot, PlaceSetting } from '../../shared/api';
+import { ClientContext } from '../client/ClientContext';
 import { formatDuration } from '../../shared/video-time';
 import { baseName, formatDate } from '../lib/format';
 import { formatBytes } from '../../shared/bytes-text';
@@ -42,11 +43,43 @@ export function BreakablePath({ path }: { path: string }) {
   );
 }
 
-/** The facts about one photo, as a definition list. */
-export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDescription }: PhotoMetadataProps) {
+/**
+ * Asks how photo `id` was taken (LibraryApi.photoShot: a read of its file, slow on a far disk,
+ * so the other details do not wait for it) and hands the answer to `show`, unless the returned
+ * stop was called first (another photo shown since): a stale answer is dropped. A photo gone
+ * since, or a failed call, shows nothing.
+ */
+export function followPhotoShot(client: Pick<LibraryApi, 'photoShot'>, id: string, show: (shot: PhotoShot) => void): () => void {
+  let current = true;
+  client.photoShot(id).then(
+    (shot) => current && shot && show(shot),
+    () => {},
+  );
+  return () => {
+    current = false;
+  };
+}
+
+/** How photo `id` was taken, once its file answered; null until then (or without a client). */
+function usePhotoShot(id: string): PhotoShot | null {
+  // Without a client (a page rendered on its own) there is nothing to ask: no rows.
+  const client = useContext(ClientContext);
+  const [answer, setAnswer] = useState<{ id: string; shot: PhotoShot } | null>(null);
+  useEffect(() => (client ? followPhotoShot(client, id, (shot) => setAnswer({ id, shot })) : undefined), [client, id]);
+  // Only the shown photo's: an answer kept for the photo shown before is not its.
+  return answer?.id === id ? answer.shot : null;
+}
+
+/** The facts about one photo, as a definition list; how it was taken once its file answers. */
+export function PhotoMetadata(props: PhotoMetadataProps) {
+  return <PhotoFacts {...props} shot={usePhotoShot(props.photo.id)} />;
+}
+
+/** PhotoMetadata's list, with how the photo was taken when known (`shot`: null while not). */
+export function PhotoFacts({ photo, shot, onPlace, editTakenAt, editPlace, editDescription }: PhotoMetadataProps & { shot: PhotoShot | null }) {
   // Worded as `shoebox show` words them (shared/camera-text.ts, shared/exposure-text.ts).
   const camera = cameraName(photo.cameraMake, photo.cameraModel);
-  const exposure = exposureText(photo.exposure);
+  const exposure = exposureText(shot?.exposure);
   const rows: [string, ReactNode][] = [
     ['Name', baseName(photo.path)],
     ['Description', <DescriptionField key="description" photo={photo} {...(editDescription ? { edit: editDescription } : {})} />],
@@ -57,8 +90,8 @@ export function PhotoMetadata({ photo, onPlace, editTakenAt, editPlace, editDesc
     // plays, and never for a format this browser cannot play.
     ...(photo.kind === 'video' && photo.duration !== undefined ? [['Length', formatDuration(photo.duration)] as [string, ReactNode]] : []),
     ['Camera', camera || 'unknown'],
-    // Read from the file when the photo opens: absent for a video or a file not reachable here.
-    ...(photo.lens !== undefined ? [['Lens', photo.lens] as [string, ReactNode]] : []),
+    // Read from the file once the photo shows (photoShot): absent for a video or a file not reachable here.
+    ...(shot?.lens !== undefined ? [['Lens', shot.lens] as [string, ReactNode]] : []),
     ...(exposure ? [['Exposure', exposure] as [string, ReactNode]] : []),
     ['Location', <PlaceField key="location" photo={photo} onPlace={onPlace} {...(editPlace ? { edit: editPlace } : {})} />],
     ['Folder', <BreakablePath key="folder" path={photo.folder} />],

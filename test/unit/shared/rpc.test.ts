@@ -62,7 +62,7 @@ describe('argument checks', () => {
   it('cover every method', () => {
     expect([...INVOKABLE_METHODS].sort()).toEqual(
       [
-        'addFolder', 'getPhoto', 'info', 'jobs', 'listFailures', 'listFolders', 'photoFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
+        'addFolder', 'getPhoto', 'photoShot', 'info', 'jobs', 'listFailures', 'listFolders', 'photoFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
         'installModel', 'useModel', 'chooseFolder', 'repairLibrary',
         'listLabelSets', 'shippedLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
