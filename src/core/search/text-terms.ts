@@ -54,6 +54,22 @@ export async function textOnlyHits(store: SearchStore, text: Map<string, TextHit
   if (!probe) return [];
   const allPaths = [...paths.values()].flat();
   const passed = new Set((await store.searchVectors({ ...filter, hashes, vector: probe, limit: Math.max(1, allPaths.length), exact: true })).map((h) => h.path));
+  return rankTextHits(store, text, hashes, paths, passed, sort);
+}
+
+/**
+ * The photos (`paths` of each content, those `passed` the filters) holding the text, ranked:
+ * best text match first (`hashes` in that order, a content's copies by path), or newest first.
+ * With a model or without one (text-without-model.ts), the same order.
+ */
+export async function rankTextHits(
+  store: Parameters<typeof newestFirst>[0],
+  text: Map<string, TextHit>,
+  hashes: readonly string[],
+  paths: ReadonlyMap<string, string[]>,
+  passed: ReadonlySet<string>,
+  sort: 'score' | 'date',
+): Promise<TextSearchHit[]> {
   const hits: TextSearchHit[] = [];
   for (const hash of hashes) {
     const hit = text.get(hash)!;

@@ -7,8 +7,7 @@
 import type { PhotoFilter, PhotoListing, PhotoLookups, PhotoSummary } from '../store/types';
 import { allocRows, compileFilter } from '../store/vector-rows';
 import type { TextHit } from '../text';
-import { newestFirst } from './result-page';
-import { allowedHashes, type TextSearchHit } from './text-terms';
+import { allowedHashes, rankTextHits, type TextSearchHit } from './text-terms';
 
 export type LibraryRowsStore = Pick<PhotoListing, 'libraryPathsByHash' | 'listPhotos' | 'countListed'> & Pick<PhotoLookups, 'photosByPath'>;
 
@@ -19,14 +18,7 @@ export async function textHitsWithoutModel(store: LibraryRowsStore, text: Map<st
   const paths = await store.libraryPathsByHash(hashes);
   const rows = await store.photosByPath([...paths.values()].flat());
   const passed = new Set(admitted([...rows.values()], filter));
-  const hits: TextSearchHit[] = [];
-  for (const hash of hashes) {
-    const hit = text.get(hash)!;
-    for (const p of (paths.get(hash) ?? []).sort()) if (passed.has(p)) hits.push({ path: p, score: hit.score, photoText: hit.match });
-  }
-  if (sort === 'score') return hits;
-  const byPath = new Map(hits.map((h) => [h.path, h]));
-  return (await newestFirst(store, hits)).map((h) => byPath.get(h.path)!);
+  return rankTextHits(store, text, hashes, paths, passed, sort);
 }
 
 /** How many of the library's photos pass the filter (what a text search could find here). */
