@@ -33,10 +33,9 @@ export interface PhotoMetadata {
 
 const EMPTY: PhotoMetadata = { takenAt: null, takenOffset: null, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
 
-const OPTIONS = {
-  ifd0: { pick: ['Make', 'Model', 'Orientation'] },
-  exif: { pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'OffsetTimeDigitized'] },
-  gps: { pick: ['GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'] },
+/** The blocks a narrow read leaves alone, and raw values (exifr would turn dates into Dates in
+ *  this machine's time zone): what every read of a few tags here shares. */
+export const NARROW_READ = {
   ifd1: false,
   interop: false,
   makerNote: false,
@@ -46,10 +45,16 @@ const OPTIONS = {
   iptc: false,
   jfif: false,
   ihdr: false,
-  // Raw values: exifr would turn dates into Dates in this machine's time zone.
   translateValues: false,
   reviveValues: false,
   mergeOutput: true,
+} as const;
+
+const OPTIONS = {
+  ...NARROW_READ,
+  ifd0: { pick: ['Make', 'Model', 'Orientation'] },
+  exif: { pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'OffsetTimeDigitized'] },
+  gps: { pick: ['GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'] },
 };
 
 type Tags = Record<string, unknown>;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import exifr from 'exifr';
 import type { PhotoExposure } from '../../shared/api';
-import { text } from './exif';
+import { NARROW_READ, text } from './exif';
 
 export interface ShotFacts {
   exposure?: PhotoExposure;
@@ -14,22 +14,11 @@ export interface ShotFacts {
 }
 
 const OPTIONS = {
+  ...NARROW_READ,
   // IFD0 is walked for its pointer to the Exif IFD, not kept.
   ifd0: { pick: [] as string[] },
   exif: { pick: ['ExposureTime', 'FNumber', 'ISO', 'FocalLength', 'FocalLengthIn35mmFormat', 'LensModel'] },
   gps: false,
-  ifd1: false,
-  interop: false,
-  makerNote: false,
-  userComment: false,
-  xmp: false,
-  icc: false,
-  iptc: false,
-  jfif: false,
-  ihdr: false,
-  translateValues: false,
-  reviveValues: false,
-  mergeOutput: true,
 };
 
 /** A positive finite figure under `max` (garbage and the 0 "unknown" of some cameras read as none). */
