@@ -9,6 +9,7 @@ import { isActive } from './settings/useInstallJobs';
 import { useFirstModel } from './settings/useFirstModel';
 import { FirstModelErrors } from './settings/FirstModelErrors';
 import { LibraryModelText } from './settings/LibraryModelText';
+import { InstallModelButton } from './InstallModelButton';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
@@ -56,17 +57,7 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
           }}
         />
       ) : bring === 'install' ? (
-        <button
-          type="button"
-          className="button button--primary"
-          ref={action}
-          onClick={() => {
-            installFocus.start();
-            void install();
-          }}
-        >
-          {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
-        </button>
+        <InstallModelButton id={id} failed={job?.state === 'failed'} buttonRef={action} followFocus={installFocus.start} install={install} />
       ) : (
         bring === 'use' && (
           <button type="button" className="button button--primary" ref={action} onClick={() => void use()}>

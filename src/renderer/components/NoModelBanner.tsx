@@ -7,6 +7,7 @@ import { isActive } from './settings/useInstallJobs';
 import { useFirstModel } from './settings/useFirstModel';
 import { FirstModelErrors } from './settings/FirstModelErrors';
 import { LibraryModelText } from './settings/LibraryModelText';
+import { InstallModelButton } from './InstallModelButton';
 
 /**
  * Over a library shown without a model (a shared library opened on a device that has none
@@ -67,17 +68,7 @@ export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: st
             {/* Installed already (the library was busy in another process when it finished): only Check again. */}
             {bring === 'install' && job?.state !== 'done' && !model?.installed && (
               <>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  ref={action}
-                  onClick={() => {
-                    installFocus.start();
-                    void install();
-                  }}
-                >
-                  {job?.state === 'failed' ? `Try again: install ${id}` : `Install ${id}`}
-                </button>
+                <InstallModelButton id={id} failed={job?.state === 'failed'} buttonRef={action} followFocus={installFocus.start} install={install} />
                 {/* The library's own model says its size in the sentence beside. */}
                 {size && offer?.reason !== 'library' && <span className="muted small">{size}</span>}
               </>
