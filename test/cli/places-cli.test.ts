@@ -43,6 +43,7 @@ describe('shoebox places', () => {
       located: 3,
       unplaced: 1,
       withoutPlace: 1,
+      withoutPlaceVideos: 0,
       countries: [
         { country: 'Italy', countryCode: 'IT', count: 2, towns: [{ city: 'Arezzo', place: 'Arezzo, Italy', count: 2 }] },
         { country: 'Iceland', countryCode: 'IS', count: 1, towns: [{ city: 'Reykjavík', place: 'Reykjavík, Iceland', count: 1 }] },

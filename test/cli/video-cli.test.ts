@@ -57,6 +57,9 @@ describe('videos in the CLI', () => {
     expect(status.stdout.split('\n')[0]).toMatch(/^1 photo, 1 video, 0 failed, 0 pending; /);
     expect(status.stdout).toContain(`  ${photos}\t1 photo, 1 video\n`);
     expect(JSON.parse((await shoebox(['--home', home, 'status', ...MODEL, '--json'], env)).stdout)).toMatchObject({ photos: 2, videos: 1, folders: [{ path: photos, photos: 2, videos: 1 }] });
+    // So does places, for what has no place (as the app's Places page says it).
+    const places = await shoebox(['--home', home, 'places'], env);
+    expect(places.stderr.trim()).toBe("no photo has a GPS position near a town; 1 photo, 1 video without a place ('shoebox place set' gives one)");
   }, 120_000);
 
   it('kill -9 mid-run: the next run embeds only the videos that were not finished', async () => {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { printJson, printLine, printable, UsageError } from '../output';
 import { openCommandLibrary, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
+import { itemsText } from '../../shared/count-text';
 import type { TimelinePhoto } from '../../shared/api';
 
 const PAGE = 1000;
@@ -14,12 +15,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 async function summary(library: CommandLibrary, json: boolean | undefined): Promise<void> {
-  const { countries, located, unplaced, withoutPlace } = await library.api.places();
+  const { countries, located, unplaced, withoutPlace, withoutPlaceVideos } = await library.api.places();
   if (json) {
     return printJson({
       located,
       unplaced,
       withoutPlace,
+      withoutPlaceVideos: withoutPlaceVideos ?? 0,
       countries: countries.map((c) => ({ country: c.country, countryCode: c.countryCode, count: c.count, towns: c.towns.map((t) => ({ city: t.city, place: t.place, count: t.count })) })),
     });
   }
@@ -28,7 +30,7 @@ async function summary(library: CommandLibrary, json: boolean | undefined): Prom
     for (const t of c.towns) printLine(`  ${t.city}\t${t.count}`);
   }
   const towns = countries.reduce((n, c) => n + c.towns.length, 0);
-  const far = `${unplaced ? `; ${plural(unplaced, 'photo')} with a position far from any town` : ''}${withoutPlace ? `; ${plural(withoutPlace, 'photo')} without a place ('shoebox place set' gives one)` : ''}`;
+  const far = `${unplaced ? `; ${plural(unplaced, 'photo')} with a position far from any town` : ''}${withoutPlace ? `; ${itemsText(withoutPlace, withoutPlaceVideos ?? 0)} without a place ('shoebox place set' gives one)` : ''}`;
   // On stderr: the list above stays a clean table for scripts.
   process.stderr.write(located ? `${plural(located, 'photo')} in ${plural(towns, 'town')}, ${plural(countries.length, 'country', 'countries')}${far}\n` : `no photo has a GPS position near a town${far}\n`);
 }
