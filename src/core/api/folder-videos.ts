@@ -1,9 +1,9 @@
 // How many of each library folder's items are videos, for the sidebar's folder rows ("20
 // photos, 5 videos", as `status` says them apart: library-service.ts). The folders are asked
 // for on every folders-changed and photos-changed, so the count is kept per photos version:
-// one narrow read of the photos (photo-dates.ts, shared with the folder filter's) when they change.
+// one narrow read of the photos (store/photo-dates.ts, shared with the timeline, Places and the folder filter) when they change.
 import { isAtOrInside } from '../../base/path-inside';
-import { photoDatesOf, type PhotoDatesStore } from './photo-dates';
+import { photoDatesOf, type PhotoDatesStore } from '../store/photo-dates';
 
 type VideoStore = PhotoDatesStore;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PhotoFolder } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
-import { photoDatesOf } from './photo-dates';
+import { photoDatesOf } from '../store/photo-dates';
 
 /** The most folders listed: a choice list beyond this is not read. The library folders are
  *  always listed; then the shallowest subfolders first (a whole level before the next). */

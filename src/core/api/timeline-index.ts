@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { TimelineOrder } from '../../shared/api';
 import type { LibraryStore, PhotoDates } from '../store/types';
 import { onSameDay, type SameDay } from './on-this-day';
+import { photoDatesOf } from '../store/photo-dates';
 
 export interface TimelineEntry {
   path: string;
@@ -98,7 +99,7 @@ export class TimelineIndex {
       // Every photo's path, hash and times, read once per photos version (a rejected read is
       // not kept): five columns, not listPhotos' every column in path order (5.9 s at 100k).
       // A favourite or a tag changes the views only: they filter these rows again.
-      const photos = store.listPhotoDates();
+      const photos = photoDatesOf(store);
       this.rows = { photosVersion, photos };
       this.views.clear();
       photos.catch(() => {

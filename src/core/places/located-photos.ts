@@ -5,6 +5,7 @@
 import type { PhotoPlace } from '../../shared/api';
 import type { LibraryStore, PhotoDates } from '../store/types';
 import { PlaceFinder } from './reverse-geocode';
+import { photoDatesOf } from '../store/photo-dates';
 
 export interface LocatedPhoto {
   photo: PhotoDates;
@@ -38,7 +39,7 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
   const version = await store.photosVersion();
   const kept = cache.get(store);
   if (kept?.version === version) return kept.result;
-  const result = store.listPhotoDates().then((photos) => {
+  const result = photoDatesOf(store).then((photos) => {
     const located: LocatedPhoto[] = [];
     let unplaced = 0;
     const withoutPosition = new Set<string>();

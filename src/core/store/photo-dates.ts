@@ -1,8 +1,8 @@
 // Every photo's path, hash and times (the store's narrow listPhotoDates), read once per photos
 // version and shared by what the app asks for on every refresh while a library is indexed or
-// followed from another device (each folder's videos, the folder filter's choices): each
-// reading it for itself read the whole library two or three times a refresh.
-import type { LibraryStore, PhotoDates } from '../store/types';
+// followed from another device (the timeline, Places, each folder's videos, the folder
+// filter's choices): each reading it for itself read the whole library several times a refresh.
+import type { LibraryStore, PhotoDates } from './types';
 
 export type PhotoDatesStore = Pick<LibraryStore, 'photosVersion' | 'listPhotoDates'>;
 
