@@ -8,6 +8,7 @@ import { contentsWithoutText, keepOcrCostIn, ocrCost, setTextInPhotos, textInPho
 import type { LibraryService } from '../library/library-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { readingNow } from './text-reading-now';
+import { photoDatesOf } from '../store/photo-dates';
 
 export type { TextInPhotosState };
 
@@ -31,7 +32,7 @@ export function textApi(ctx: ApiContext, reading: TextReading): TextMethods & Te
   const state = async (): Promise<TextInPhotosState> => {
     const lib = await ctx.need();
     const store = await lib.readable();
-    const [on, left, photos] = await Promise.all([textInPhotosEnabled(store), contentsWithoutText(store), store.listPhotoDates()]);
+    const [on, left, photos] = await Promise.all([textInPhotosEnabled(store), contentsWithoutText(store), photoDatesOf(store)]);
     const cost = ocrCost();
     const reading = on && left.length > 0 && (await readingNow(ctx, lib));
     return { on, contents: new Set(photos.filter((p) => (p.durationMs ?? null) === null).map((p) => p.hash)).size, left: left.length, secondsPerPhoto: cost.secondsPerPhoto, costMeasured: cost.measured, ...(reading ? { readingNow: true } : {}) };

@@ -39,6 +39,7 @@ import { alignTurnedVectors } from './turn-alignment';
 import type { ChangedContentMarks } from './content-changes';
 import { watchFolders, type WatchOptions } from './library-watch';
 import { WriterHandBack } from './writer-hand-back';
+import { photoDatesOf } from '../store/photo-dates';
 
 /** A store whose writer lock was handed back serves the reads in flight for this long, then closes. */
 const HANDED_BACK_CLOSE_MS = 30_000;
@@ -468,7 +469,7 @@ export class LibraryService {
       }
     }
     const missing = this.options.model.missing !== undefined;
-    const videoPaths = (await store.listPhotoDates()).filter((p) => typeof p.durationMs === 'number').map((p) => p.path);
+    const videoPaths = (await photoDatesOf(store)).filter((p) => typeof p.durationMs === 'number').map((p) => p.path);
     return {
       photos: await store.countListed(), // the library's, embedded by this model or not (`pending` says what is left)
       videos: videoPaths.length,
