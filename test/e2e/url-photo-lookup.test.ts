@@ -259,6 +259,7 @@ describe.skipIf(!hasChromium)('the URL’s photo looked for in a long list', () 
     await eventually(title).toBe('All photos');
     await open('yellow').click();
     await eventually(viewerName).toBe('Photo viewer: yellow.jpg');
+    await eventually(hash).toBe(photoHash('yellow'));
     await page().goBack();
     await eventually(() => viewer().count()).toBe(0);
     await lib.serve.call('trashPhotos', [real.yellow.id]);
