@@ -5,7 +5,7 @@
 // bookkeeping here. Edits of one album are read-modify-write of its JSON row: they are run
 // one after another, so two quick clicks (exclude, exclude) cannot lose one of them.
 // AlbumsForeground is the CLI's share (`shoebox albums`): by path, with every member.
-import path from 'node:path';
+import { typedFolder } from './typed-folder';
 import type { AlbumDraft, BatchResult, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
 import type { AlbumFilters } from '../albums/album';
 import type { ExportReport } from '../albums/album-export';
@@ -167,10 +167,9 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
 
     async exportAlbum(name: string, dir: string, copy = false): Promise<AlbumExportReport> {
       const lib = await ctx.need();
-      const target = dir.trim();
-      if (!path.isAbsolute(target)) throw new Error(`give the export folder's full path, e.g. /home/me/Exports/${name} (got "${dir}")`);
+      const target = typedFolder(dir, "the export folder's full path", `/home/me/Exports/${name}`);
       // A folder inside the library is refused by AlbumService.export (as for the CLI).
-      const report = await new AlbumService(lib).export(name, path.resolve(target), { copy });
+      const report = await new AlbumService(lib).export(name, target, { copy });
       // Photos already there from an earlier export count as exported: the folder holds them.
       return { dir: report.dir, exported: report.exported + report.skipped, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
     },

@@ -10,7 +10,6 @@
 //
 // Without a model (first run) the host still answers: status() says what to do, and each
 // status() looks again, so a model installed meanwhile (`shoebox models install`) is picked up.
-import os from 'node:os';
 import path from 'node:path';
 import type {
   ActiveModel, EngineInfo, ExecutionProviderName, FailurePage, FolderInfo, JobResult, JobState, LibraryApi, LibraryEvent,
@@ -75,6 +74,7 @@ import { carryMarksToNewContent, releaseOldContentMarks } from './changed-conten
 import { LibraryDamagedError } from '../store';
 import { adviseNoModel } from './no-model-advice';
 import { folderVideoCounts } from './folder-videos';
+import { typedFolder } from './typed-folder';
 
 export interface LibraryApiOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -496,8 +496,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
     async addFolder(folder: string): Promise<JobState> {
       const lib = await need();
-      const wanted = expandHome(folder.trim());
-      if (!path.isAbsolute(wanted)) throw new Error(`give the folder's full path, e.g. /home/me/Pictures (got "${folder}")`);
+      const wanted = typedFolder(folder, "the folder's full path", '/home/me/Pictures');
       // Checked and recorded now, so a mistake is reported to the caller, not in a job.
       const [added] = await lib.addFolders([wanted]);
       paused.end(lib, added!); // added again: indexed as asked, and followed
@@ -512,8 +511,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     async mapFolder(folder: string, place: string | null): Promise<FolderInfo> {
       const lib = await need();
       const store = await lib.readable();
-      const wanted = place === null ? null : expandHome(place.trim());
-      if (wanted !== null && !path.isAbsolute(wanted)) throw new Error(`give the folder's full path, e.g. /Volumes/photos (got "${place}")`);
+      const wanted = place === null ? null : typedFolder(place, "the folder's full path", '/Volumes/photos');
       const mapped = wanted === null ? await lib.deviceFolders.unmapFolder(store, folder) : await lib.deviceFolders.mapFolder(store, folder, wanted);
       forgetFolderReach(); // the folder is looked for at its new place now
       // The watcher follows the folder at its new place now, not after a restart: it starts
@@ -711,11 +709,4 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
 function searchFilters(options: SearchOptions): Pick<SearchOptions, 'filters'> {
   return options.filters ? { filters: options.filters } : {};
-}
-
-/** "~/Pictures" as a shell would read it: people type paths into the add-folder box. */
-function expandHome(folder: string): string {
-  if (folder === '~') return os.homedir();
-  if (folder.startsWith('~/') || folder.startsWith(`~${path.sep}`)) return path.join(os.homedir(), folder.slice(2));
-  return folder;
 }

@@ -12,6 +12,7 @@ import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { jobProgress } from './job-progress';
 import { fileSize, isDirectory } from '../../base/file-kind';
+import { typedFolder } from './typed-folder';
 
 /** The CLI's share. */
 export interface PhotoImportForeground {
@@ -73,10 +74,13 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
   };
   return {
     importPhotosNow: run,
-    async importPhotos(from, to): Promise<JobState> {
+    async importPhotos(typedFrom, typedTo): Promise<JobState> {
       await ctx.need(); // no model yet: the one-line error, not a failed job
+      // Typed in the app (the card's path): read as every field reads one, never against the engine's cwd.
+      const from = typedFolder(typedFrom, 'the full path of the card or folder to import from', '/Volumes/CARD');
+      const to = typedFolder(typedTo, 'the full path of the library folder to import into', '/home/me/Pictures');
       await checkPlaces(ctx, from, to); // a wrong place is said at once, not as a failed job
-      return ctx.jobs.enqueue('import-photos', path.resolve(to), async (signal) => {
+      return ctx.jobs.enqueue('import-photos', to, async (signal) => {
         const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)), onStep: (step) => ctx.jobs.step(step) });
         // A copy that could not be indexed says so: it is in the library folder, not on the card.
         const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.step === 'index' ? `copied, but could not be indexed: ${f.error}` : f.error }));
@@ -86,7 +90,7 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
   };
 }
 
-/** The source (a folder outside the library) and the target (a library folder, or a folder in one), resolved; one line when either is wrong. */
+/** The source (a folder outside the library) and the target (a library folder, or a folder in one), resolved (the CLI's against its cwd); one line when either is wrong. */
 async function checkPlaces(ctx: ApiContext, from: string, to: string): Promise<{ source: string; target: string; folder: string }> {
   const source = path.resolve(from);
   const target = path.resolve(to);

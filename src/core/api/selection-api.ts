@@ -6,7 +6,6 @@
 // through DupesService): the same checks right before each move (the indexed bytes, inside
 // a library folder, never the real file of a photo that stays), the sidecar along, and the
 // photo out of the library. It runs as a job, so it waits for the writer like every write.
-import path from 'node:path';
 import type { AlbumExportReport, TrashReport } from '../../shared/api';
 import { checkExportDir, exportPhotos } from '../albums/album-export';
 import { turnsByPath } from '../albums/export-turns';
@@ -14,6 +13,7 @@ import { DupesService } from '../dupes/dupes-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
 import { countText } from '../../shared/count-text';
+import { typedFolder } from './typed-folder';
 
 export interface SelectionOptions {
   /** A freedesktop-layout trash folder instead of the OS trash (SHOEBOX_TRASH_DIR). */
@@ -38,14 +38,13 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
   return {
     async exportPhotos(ids: string[], dir: string, copy = false): Promise<AlbumExportReport> {
       const lib = await ctx.need();
-      const target = dir.trim();
-      if (!path.isAbsolute(target)) throw new Error(`give the export folder's full path, e.g. /home/me/Exports (got "${dir}")`);
+      const target = typedFolder(dir, "the export folder's full path", '/home/me/Exports');
       const folders = (await (await lib.readable()).listFolders()).map((f) => f.path);
       // Links or copies inside a library folder would be indexed as new photos.
-      checkExportDir(path.resolve(target), folders);
+      checkExportDir(target, folders);
       const { paths, unknown } = await photoPaths(ctx, ids);
       const turns = await turnsByPath(await lib.readable(), paths);
-      const report = exportPhotos(paths, path.resolve(target), { mode: copy ? 'copy' : 'symlink', turns });
+      const report = exportPhotos(paths, target, { mode: copy ? 'copy' : 'symlink', turns });
       return {
         dir: report.dir,
         exported: report.exported + report.skipped,
