@@ -152,7 +152,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     return [ids(list), position === null || position === 'none' ? position : coordinates(position)];
   },
   undoEdit: (args) => [integer(arity('undoEdit', args, 1, 1)[0], 'undo', 1, Number.MAX_SAFE_INTEGER)],
-  places: (args) => none('places', args),
+  places: (args) => optional(arity('places', args, 0, 1)[0], (v) => text(v, 'query', MAX_QUERY, true)),
 
   listAlbums: (args) => none('listAlbums', args),
   saveAlbum: (args) => {

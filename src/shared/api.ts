@@ -214,6 +214,20 @@ export interface PlacesSummary {
   withoutPlace: number;
   /** Of `withoutPlace`, how many are videos; absent: none. */
   withoutPlaceVideos?: number;
+  /** Only with `places(query)`: what the query names, null when no photo's place. */
+  named?: PlacesNamed | null;
+}
+
+/** The place(s) a search query names (src/core/places/places-named.ts): the photos it names
+ *  are those `shoebox places QUERY` and the place filters take for the same text. */
+export interface PlacesNamed {
+  /** What the place filters take for all of them: "United States" for "usa"; "Paris" for
+   *  Paris, France and Paris, United States. */
+  place: string;
+  /** Photos taken there. */
+  count: number;
+  /** The countries (a country named) or towns (a town named) it covers, most photos first. */
+  places: { place: string; count: number }[];
 }
 
 export interface PageOptions {
@@ -1048,8 +1062,9 @@ export interface LibraryApi {
   rotatePhotos(ids: string[], turns: number): Promise<RotateResult>;
 
   // Places (core/places): named offline from each photo's GPS position, never stored.
-  /** The library's photos by country and town. */
-  places(): Promise<PlacesSummary>;
+  /** The library's photos by country and town. With `query` (a search's text), only the photos
+   *  taken where it names, as `timeline({ place: query })` takes it, and `named` says what. */
+  places(query?: string): Promise<PlacesSummary>;
 
   // Smart albums
   listAlbums(): Promise<AlbumInfo[]>;

@@ -4,17 +4,22 @@
 // shared library names them the same way.
 import type { PlaceCountry, PlacesSummary } from '../../shared/api';
 import { locatedPhotos } from '../places/located-photos';
+import { placesNamed } from '../places/places-named';
 import { groupPlaces } from '../places/places-summary';
 import type { ApiContext, ApiMethods } from './api-context';
 import { readMarks, toPhoto } from './photo-views';
 
 export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
   return {
-    async places(): Promise<PlacesSummary> {
+    async places(query?: string): Promise<PlacesSummary> {
       const lib = await ctx.open();
-      if (!lib) return { countries: [], located: 0, unplaced: 0, withoutPlace: 0 };
+      if (!lib) return { countries: [], located: 0, unplaced: 0, withoutPlace: 0, ...(query === undefined ? {} : { named: null }) };
       const store = await lib.readable();
-      const { located, unplaced, withoutPositionCount, withoutPositionVideos } = await locatedPhotos(store);
+      const all = await locatedPhotos(store);
+      // A query narrows the answer to the photos it names: no place of theirs is unknown.
+      const named = query === undefined ? null : placesNamed(all.located, query);
+      const located = named ? named.photos : all.located;
+      const { unplaced, withoutPositionCount, withoutPositionVideos } = named ? { unplaced: 0, withoutPositionCount: 0, withoutPositionVideos: 0 } : all;
       const groups = groupPlaces(located);
       const covers = new Set(groups.flatMap((c) => [c.coverPath, ...c.towns.map((t) => t.coverPath)]));
       const [rows, marks] = await Promise.all([store.photosByPath([...covers]), readMarks(store)]);
@@ -32,7 +37,14 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
         });
         return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
       });
-      return { countries, located: located.length, unplaced, withoutPlace: withoutPositionCount, ...(withoutPositionVideos ? { withoutPlaceVideos: withoutPositionVideos } : {}) };
+      return {
+        countries,
+        located: located.length,
+        unplaced,
+        withoutPlace: withoutPositionCount,
+        ...(withoutPositionVideos ? { withoutPlaceVideos: withoutPositionVideos } : {}),
+        ...(named ? { named: named.named } : {}),
+      };
     },
   };
 }

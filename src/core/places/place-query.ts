@@ -21,13 +21,24 @@ export function placeMatcher(text: string): ((place: PhotoPlace) => boolean) | n
   };
 }
 
-function matcher(text: string): ((place: PhotoPlace) => boolean) | null {
+/** Whether `text` names whole countries ("Italy", "USA", ", IT") rather than towns: what a
+ *  search's place suggestion lists (places-named.ts). */
+export function namesCountries(text: string): boolean {
+  if (!text.includes(',')) return countryCodesOf(text) !== null;
+  const { town, country } = parts(text);
+  return town === '' && country !== '' && countryCodesOf(country) !== null;
+}
+
+function parts(text: string): { town: string; country: string } {
   const comma = text.lastIndexOf(',');
-  const town = normalizePlaceName(comma >= 0 ? text.slice(0, comma) : text);
-  const country = comma >= 0 ? text.slice(comma + 1).trim() : '';
+  return { town: normalizePlaceName(comma >= 0 ? text.slice(0, comma) : text), country: comma >= 0 ? text.slice(comma + 1).trim() : '' };
+}
+
+function matcher(text: string): ((place: PhotoPlace) => boolean) | null {
+  const { town, country } = parts(text);
   if (town === '' && country === '') return null;
   const inTown = (place: PhotoPlace) => normalizePlaceName(place.city) === town;
-  if (comma < 0) {
+  if (!text.includes(',')) {
     const codes = countryCodesOf(text);
     return codes ? (place) => codes.has(place.countryCode) : inTown;
   }

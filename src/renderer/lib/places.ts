@@ -1,6 +1,6 @@
 // Places in words (the place's own label and folding are src/shared/place-name.ts): the
 // suggestions the place fields offer, and the Places page's lines. Pure, for the tests.
-import type { PlaceCountry, PlacesSummary, PlaceTown } from '../../shared/api';
+import type { PlaceCountry, PlacesNamed, PlacesSummary, PlaceTown } from '../../shared/api';
 import { normalizePlaceName as folded } from '../../shared/place-name';
 import { formatCount } from './format';
 
@@ -48,21 +48,11 @@ export function shownTowns(country: Pick<PlaceCountry, 'towns'>, expanded: boole
   return expanded || country.towns.length <= limit ? country.towns : country.towns.slice(0, limit);
 }
 
-/** A place the whole search query names ("italy", "Paris", "florence, it" as the Places list
- *  names it, case and accents ignored): a country first, else the town with the most photos
- *  of that name. CLIP reads "Paris" as what Paris looks like; this offers where photos were
- *  taken there. Null when the query names no place of the library. */
-export function placeForQuery(summary: PlacesSummary | null, query: string): { place: string; count: number } | null {
-  const wanted = folded(query);
-  if (!summary || wanted === '') return null;
-  const country = summary.countries.find((c) => folded(c.country) === wanted || folded(c.countryCode) === wanted);
-  if (country) return { place: country.place, count: country.count };
-  let best: PlaceTown | null = null;
-  for (const c of summary.countries) {
-    for (const t of c.towns) {
-      const named = folded(t.city) === wanted || folded(t.place) === wanted || folded(`${t.city}, ${c.countryCode}`) === wanted;
-      if (named && (!best || t.count > best.count)) best = t;
-    }
-  }
-  return best ? { place: best.place, count: best.count } : null;
+/** Beside "Photos taken in …" above search results: how many, and where a query names several
+ *  places (Paris in France and in the US), each with its count, as the core named them. */
+export function namedPlacesNote(named: PlacesNamed): string {
+  const count = `${formatCount(named.count, 'photo')}, from their location`;
+  if (named.places.length <= 1) return count;
+  // Semicolons: the places' own names have commas ("Paris, France").
+  return `${count}: ${named.places.map((p) => `${p.count.toLocaleString()} in ${p.place}`).join('; ')}`;
 }

@@ -127,9 +127,11 @@ describe('argument checks', () => {
     expect(() => validateArgs('findPlaces', [42])).toThrow(/place/);
   });
 
-  it('check places: no arguments for the list, a place name of bounded length on the filters', () => {
+  it('check places: the list, or a search query to name places in; a place name of bounded length on the filters', () => {
     expect(validateArgs('places', [])).toEqual([]);
-    expect(() => validateArgs('places', ['Italy'])).toThrow();
+    expect(validateArgs('places', ['usa'])).toEqual(['usa']);
+    expect(() => validateArgs('places', [42])).toThrow(/query/);
+    expect(() => validateArgs('places', ['usa', 'uk'])).toThrow();
     expect(validateArgs('timeline', [{ place: 'Arezzo, Italy' }])).toEqual([{ place: 'Arezzo, Italy' }]);
     expect(validateArgs('search', ['dog', { filters: { place: 'Italy' } }])).toEqual(['dog', { filters: { place: 'Italy' } }]);
     expect(validateArgs('saveAlbum', [{ name: 'Trip', query: 'dog', filters: { place: 'IT' } }])).toEqual([{ name: 'Trip', query: 'dog', filters: { place: 'IT' } }]);
