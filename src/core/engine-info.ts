@@ -3,14 +3,11 @@
 // tiny probe model once (provider-probe.ts), minding the verdicts remembered for the active
 // model, so `shoebox info` and the settings screen answer without loading CLIP; once
 // sessions run, their own status is the truth.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { EngineInfo, ExecutionProviderName, ProviderStatus } from '../shared/api';
-import { readModelFolder } from './clip/model-folder';
 import { probeProvider, type ProbeOptions } from './clip/provider-probe';
 import { availableProviders, inferenceOnGpu } from './clip/providers';
 import { homePaths } from './paths';
-import { readSettings } from './settings';
+import { activeModelState } from './models/active-model';
 import { VERSION } from './version';
 import { cores, decodesAtOnce, threadpoolSize } from '../base/thread-budget';
 
@@ -31,17 +28,15 @@ export function engineInfo(home: string, provider: ExecutionProviderName | 'auto
   };
 }
 
-/** The active model's files, whose remembered verdicts apply, when one is installed. */
+/** The active model's files (by the engine's rule, active-model.ts), whose remembered verdicts apply. */
 function activeModelProbe(home: string): ProbeOptions {
   const paths = homePaths(home);
   try {
-    const id = readSettings(home).activeModel;
-    const dir = id ? path.join(paths.models, id) : null;
-    if (!dir || !fs.existsSync(dir)) return { cacheDir: paths.cache };
-    const folder = readModelFolder(dir);
-    return { modelPath: folder.visionModelPath, textModelPath: folder.textModelPath, cacheDir: paths.cache };
+    const state = activeModelState(home);
+    if (state.kind !== 'active') return { cacheDir: paths.cache }; // a broken one: status and search say so
+    return { modelPath: state.folder.visionModelPath, textModelPath: state.folder.textModelPath, cacheDir: paths.cache };
   } catch {
-    // A broken model or settings file is reported by the commands that use them.
+    // A broken settings file is reported by the commands that use it.
     return { cacheDir: paths.cache };
   }
 }

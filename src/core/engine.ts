@@ -13,11 +13,11 @@ import { LibraryService } from './library/library-service';
 import { chooseModel, NO_MODEL_ID, NoModelError, type ModelChoice, type ModelSource } from './library/model-choice';
 import { openOutsideEmbedder, type EmbedderOptions, type OutsideEmbedder } from './outside-embedder';
 import { homePaths } from './paths';
-import { holdsModel } from './models/manifest';
+import { installedFolder } from './models/installed-folder';
+import { activeModel, activeModelState } from './models/active-model';
 import type { LibraryLocation } from './location/library-location';
 import { isLostConnection } from './location/location-error';
 import { LeaseLostError } from './store/writer-lease';
-import { readSettings } from './settings';
 import { TaggingService, autoTagHook } from './tags/tagging-service';
 import { SignatureBatcher } from './dupes/signature-batcher';
 import { signatureOffThread } from './dupes/signature-thread';
@@ -102,18 +102,17 @@ function modelOrNone(home: string, options: OpenLibraryOptions): ModelChoice {
   }
 }
 
-/** Installed models live in <home>/models/<id>; the active one is named in settings.json. */
+/** Installed models live in <home>/models/<id>; which one is active is active-model.ts's rule. */
 export function installedModels(home: string): ModelSource {
-  const dirOf = (id: string) => {
-    const dir = path.join(homePaths(home).models, id);
-    return holdsModel(dir) ? dir : null;
-  };
   return {
-    installedDir: dirOf,
-    active() {
-      const id = readSettings(home).activeModel;
-      const dir = id ? dirOf(id) : null;
-      return id && dir ? { id, dir } : null;
+    installedDir(id) {
+      const dir = path.join(homePaths(home).models, id);
+      return installedFolder(dir) ? dir : null;
+    },
+    active: () => activeModel(home),
+    unusable() {
+      const state = activeModelState(home);
+      return state.kind === 'unusable' ? state.problem : undefined;
     },
   };
 }

@@ -50,9 +50,19 @@ export function noModelAdvice(offer: ModelOffer): string | null {
   }
 }
 
+/**
+ * Settings name an active model that cannot be used (half-installed, broken): its own line,
+ * naming the model and the fix, stands rather than an offer of some other model to bring.
+ */
+export class UnusableModelError extends NoModelError {
+  override offer(): void {}
+}
+
 export interface ModelSource {
   /** The active model from settings, if any. */
   active(): { id: string; dir: string } | null;
+  /** Why no model is active though settings name one (models/active-model.ts), if so. */
+  unusable?(): string | undefined;
   /** The folder of an installed model, or null. */
   installedDir(id: string): string | null;
 }
@@ -70,6 +80,8 @@ export function chooseModel(source: ModelSource, explicit: { modelDir?: string; 
   }
   const active = source.active();
   if (!active) {
+    const problem = source.unusable?.();
+    if (problem) throw new UnusableModelError(problem);
     throw new NoModelError(`no model: install one (shoebox models install ${DEFAULT_MODEL_ID}), choose one (shoebox models use ID) or pass --model-dir DIR`);
   }
   return active;

@@ -50,16 +50,6 @@ export function readManifest(dir: string): ModelManifest | undefined {
   }
 }
 
-/**
- * Whether `dir` holds a model the engine would open: Shoebox's manifest, or the config.json of
- * a model folder made elsewhere. The one test of "installed" for the engine's model choice and
- * the model manager's first activation, so the two never disagree about a folder whose files
- * were removed by hand.
- */
-export function holdsModel(dir: string): boolean {
-  return fs.existsSync(path.join(dir, MANIFEST_FILE)) || fs.existsSync(path.join(dir, 'config.json'));
-}
-
 export function manifestBytes(manifest: ModelManifest): number {
   return manifest.files.reduce((sum, file) => sum + file.size, 0);
 }

@@ -3,7 +3,9 @@
 //
 // A model folder appears under <home>/models/<id> only in one rename, after every file is
 // verified and readModelFolder accepts it: downloads are assembled in models/.partial/<id>/
-// (resumable), imports in a hidden staging folder. So anything listed as installed is whole.
+// (resumable), imports in a hidden staging folder. "Installed" and "active" are decided by
+// installed-folder.ts and active-model.ts, the same rules the engine uses, so a folder later
+// emptied or half-deleted by hand is neither listed nor active anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -13,7 +15,9 @@ import { homePaths } from '../paths';
 import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './catalog';
 import { downloadRepoFiles, type DownloadProgress } from './download';
 import { resolveEndpoint, type FetchLike, type HubLimits } from './hub-client';
-import { holdsModel, MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile, type ModelManifest } from './manifest';
+import { manifestBytes, readManifest, writeManifest, type ManifestFile, type ModelManifest } from './manifest';
+import { checkModelFolder, installedFolder } from './installed-folder';
+import { activeModel } from './active-model';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { externalDataLocations } from './onnx-external-data';
 import { describeUsers, modelUsers } from './model-users';
@@ -137,25 +141,26 @@ export class ModelManager {
 
   /** Catalog entries (installed or not), then imported models, each with installed/active flags. */
   list(): ModelSummary[] {
-    const activeId = readSettings(this.home).activeModel;
+    const activeId = activeModel(this.home)?.id;
     const summaries: ModelSummary[] = [];
     const imported: ModelSummary[] = [];
     for (const entry of CATALOG) {
       const dir = this.modelDir(entry.id);
-      const installed = isInstalled(dir);
+      const folder = installedFolder(dir);
+      const installed = folder !== undefined;
       const manifest = installed ? readManifest(dir) : undefined;
       // A folder imported under a catalog id (before import refused them) is the user's own
       // model, not the catalog's: listed as imported, without the catalog's repository and
       // figures, and the catalog entry offered as not installed is left out (its id is taken).
       if (manifest?.source === 'import') {
-        imported.push(importedSummary(entry.id, dir, activeId, manifest));
+        imported.push(importedSummary(entry.id, dir, activeId, manifest, folder));
         continue;
       }
       summaries.push({
         id: entry.id,
         source: 'catalog',
         installed,
-        active: installed && activeId === entry.id,
+        active: activeId === entry.id,
         partial: !installed && fs.existsSync(this.partialDir(entry.id)),
         dir,
         layout: entry.layout,
@@ -173,8 +178,9 @@ export class ModelManager {
     for (const item of readDirSafe(this.modelsRoot)) {
       if (!item.isDirectory() || !isValidModelId(item.name) || findCatalogEntry(item.name)) continue;
       const dir = path.join(this.modelsRoot, item.name);
-      if (!isInstalled(dir)) continue;
-      imported.push(importedSummary(item.name, dir, activeId, readManifest(dir)));
+      const folder = installedFolder(dir);
+      if (!folder) continue;
+      imported.push(importedSummary(item.name, dir, activeId, readManifest(dir), folder));
     }
     imported.sort((a, b) => a.id.localeCompare(b.id));
     return [...summaries, ...imported];
@@ -190,7 +196,7 @@ export class ModelManager {
     if (!entry) throw new ModelError('unknown-model', `"${id}" is not in the catalog (${CATALOG.map((e) => e.id).join(', ')})`);
     const dir = this.modelDir(id);
     readSettings(this.home); // a corrupt settings.json fails now, not after the download
-    const existing = this.installedState(dir, id);
+    const existing = this.installedState(dir);
     if (existing?.source === 'import') {
       throw new ModelError('already-exists', `"${id}" in ${dir} was imported from ${existing.importedFrom ?? 'a folder'}, not downloaded from ${entry.repo}; remove it first to install the catalog's model`);
     }
@@ -243,6 +249,12 @@ export class ModelManager {
         files: result.files,
         installedAt: new Date().toISOString(),
       });
+      // Asked before publishing: settings naming this id's half-there folder is "none active"
+      // now, and once the whole model is in its place it would read as active already.
+      const activate = activeModel(this.home) === null;
+      // A half-installed or broken folder in its place (installedState) makes way; a whole model
+      // that appeared meanwhile stays, and publish says so.
+      if (fs.existsSync(dir) && !installedFolder(dir)) discard(this.modelsRoot, dir, id);
       publish(partial, dir, id);
       return {
         id,
@@ -253,7 +265,7 @@ export class ModelManager {
         files: result.files.length,
         bytes: result.bytes,
         alreadyInstalled: false,
-        activated: this.activateIfNone(id),
+        activated: activate && this.makeActive(id),
       };
     } finally {
       release();
@@ -343,16 +355,13 @@ export class ModelManager {
     }
     const release = this.lock(id);
     try {
-      if (hasDir) {
-        // Out of sight in one rename, then deleted: a crash midway never leaves half a model listed.
-        const trash = path.join(this.modelsRoot, `.removing-${id}-${crypto.randomBytes(4).toString('hex')}`);
-        fs.renameSync(dir, trash);
-        fs.rmSync(trash, { recursive: true, force: true });
-      }
+      if (hasDir) discard(this.modelsRoot, dir, id);
       if (hasPartial) fs.rmSync(partial, { recursive: true, force: true });
     } finally {
       release();
     }
+    // The setting is cleared whenever it names this id, usable or not: nothing must name a
+    // folder that is gone. (Which model is *active* is active-model.ts's question, not this.)
     const wasActive = readSettings(this.home).activeModel === id;
     if (wasActive) updateSettings(this.home, { activeModel: undefined });
     return { id, removed: hasDir, removedPartial: hasPartial, wasActive };
@@ -366,41 +375,41 @@ export class ModelManager {
         ? new ModelError('not-installed', `model "${id}" is not installed; install it first`)
         : new ModelError('unknown-model', `no model "${id}": it is neither installed nor in the catalog`);
     }
-    try {
-      readModelFolder(dir);
-    } catch (err) {
-      throw new ModelError('invalid-model', `model "${id}" cannot be used: ${(err as Error).message}`);
-    }
+    const check = checkModelFolder(dir);
+    if (check.problem !== undefined) throw new ModelError('invalid-model', `model "${id}" cannot be used: ${check.problem}`);
     updateSettings(this.home, { activeModel: id });
     return { id, dir };
   }
 
-  /** The active model, or null when none is set or it is no longer installed. */
+  /** The active model (active-model.ts), or null when none is set or it cannot be used. */
   active(): ActiveModel | null {
-    const id = readSettings(this.home).activeModel;
-    if (!id || !isValidModelId(id)) return null;
-    const dir = path.join(this.modelsRoot, id);
-    return fs.existsSync(dir) ? { id, dir } : null;
+    return activeModel(this.home);
   }
 
   private partialDir(id: string): string {
     return path.join(this.modelsRoot, '.partial', id);
   }
 
-  /** The installed folder's manifest (or a stand-in); undefined when not installed. */
-  private installedState(dir: string, id: string): Pick<ModelManifest, 'commit' | 'files' | 'importedFrom'> & { source?: ModelManifest['source'] } | undefined {
+  /**
+   * The installed folder's manifest (or a stand-in); undefined when there is no whole model to
+   * keep: none, or a half-installed or broken folder, which the download then replaces (the
+   * fix status and search advise: "shoebox models install ID"). A folder imported under this
+   * catalog id is returned even when broken: it is the user's, and install refuses it.
+   */
+  private installedState(dir: string): Pick<ModelManifest, 'commit' | 'files' | 'importedFrom'> & { source?: ModelManifest['source'] } | undefined {
     if (!fs.existsSync(dir)) return undefined;
     const manifest = readManifest(dir);
-    if (manifest) return manifest;
-    if (tryReadFolder(dir)) return { files: [] };
-    throw new ModelError('already-exists', `${dir} exists but is not a model folder Shoebox can read; remove "${id}" first`);
+    if (manifest?.source === 'import') return manifest;
+    return installedFolder(dir) ? (manifest ?? { files: [] }) : undefined;
   }
 
   private activateIfNone(id: string): boolean {
-    // An active model whose folder lost its files (removed by hand) is none: the engine does
-    // not open it, so the model just installed takes its place.
-    const active = this.active();
-    if (active && holdsModel(active.dir)) return false;
+    // An active model that cannot be used (half-installed, broken, files removed by hand) is
+    // none, by the same rule the engine opens it with: the model just installed takes its place.
+    return activeModel(this.home) === null && this.makeActive(id);
+  }
+
+  private makeActive(id: string): true {
     updateSettings(this.home, { activeModel: id });
     return true;
   }
@@ -435,15 +444,15 @@ function refuseCatalogId(id: string, what = ''): void {
 }
 
 /** An installed model the user brought: only what its own manifest (if any) says of it. */
-function importedSummary(id: string, dir: string, activeId: string | undefined, manifest: ModelManifest | undefined): ModelSummary {
+function importedSummary(id: string, dir: string, activeId: string | undefined, manifest: ModelManifest | undefined, folder: ModelFolder | undefined): ModelSummary {
   return {
     id,
     source: 'imported',
-    installed: true,
+    installed: folder !== undefined,
     active: activeId === id,
     partial: false,
     dir,
-    layout: manifest?.layout ?? tryReadFolder(dir)?.layout,
+    layout: manifest?.layout ?? folder?.layout,
     repo: manifest?.repo,
     revision: manifest?.revision,
     commit: manifest?.commit,
@@ -470,6 +479,13 @@ function filesOf(folder: ModelFolder): string[] {
   return [...files];
 }
 
+/** Out of sight in one rename, then deleted: a crash midway never leaves half a model listed. */
+function discard(modelsRoot: string, dir: string, id: string): void {
+  const trash = path.join(modelsRoot, `.removing-${id}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.renameSync(dir, trash);
+  fs.rmSync(trash, { recursive: true, force: true });
+}
+
 function publish(staging: string, dir: string, id: string): void {
   try {
     fs.renameSync(staging, dir);
@@ -479,19 +495,6 @@ function publish(staging: string, dir: string, id: string): void {
       throw new ModelError('already-exists', `a model named "${id}" appeared in ${dir} meanwhile; remove it first`);
     }
     throw err;
-  }
-}
-
-function isInstalled(dir: string): boolean {
-  if (!fs.existsSync(dir)) return false;
-  return fs.existsSync(path.join(dir, MANIFEST_FILE)) || tryReadFolder(dir) !== undefined;
-}
-
-function tryReadFolder(dir: string): ModelFolder | undefined {
-  try {
-    return readModelFolder(dir);
-  } catch {
-    return undefined;
   }
 }
 

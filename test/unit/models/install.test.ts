@@ -190,6 +190,54 @@ describe('the default model', () => {
   });
 });
 
+describe('an active model left half there (only config.json, settings naming it)', () => {
+  function halfThere(): string {
+    const dir = path.join(home, 'models', ID);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(fixtureModelDir(TINY_IMMICH), 'config.json'), path.join(dir, 'config.json'));
+    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ activeModel: ID }));
+    return dir;
+  }
+
+  it('"shoebox models install ID" downloads it again in its place, and it is active only once complete', async () => {
+    const dir = halfThere();
+    const m = manager({ download: { concurrency: 1 } });
+    expect(m.active()).toBeNull();
+    expect(summary(m)).toMatchObject({ installed: false, active: false });
+    const during: (ModelSummary | null)[] = [];
+    const result = await m.install(ID, {
+      onProgress: (p) => {
+        if (during.length === 0 && p.bytesDone < p.bytesTotal) during.push(m.active() as null, summary(m));
+      },
+    });
+    expect(during).toEqual([null, expect.objectContaining({ installed: false, active: false, partial: true })]);
+    expect(result).toMatchObject({ alreadyInstalled: false, activated: true });
+    expect(filesUnder(dir)).toEqual([...ENGINE_FILES.immich, MANIFEST_FILE].sort());
+    expect(m.active()).toEqual({ id: ID, dir });
+    expect(summary(m)).toMatchObject({ installed: true, active: true });
+    expect(fs.readdirSync(path.join(home, 'models')).filter((f) => f.startsWith('.removing-'))).toEqual([]);
+  });
+
+  it('an install interrupted midway leaves nothing active; the next install completes it and makes it active', async () => {
+    halfThere();
+    hub.faults.drop = { file: 'textual/model.onnx', afterBytes: 5000 };
+    await rejection(manager({ download: { retries: 0 } }).install(ID));
+    expect(manager().active()).toBeNull();
+    const result = await manager().install(ID);
+    expect(result.activated).toBe(true);
+    expect(manager().active()?.id).toBe(ID);
+  });
+
+  it('another catalog model installed next becomes active in its place', async () => {
+    halfThere();
+    hub.addRepo('immich-app/ViT-B-32__laion2b-s34b-b79k', immichRepo());
+    const m = manager();
+    expect((await m.install(DEFAULT_MODEL_ID)).activated).toBe(true);
+    expect(m.active()?.id).toBe(DEFAULT_MODEL_ID);
+    expect(m.list().filter((s) => s.active).map((s) => s.id)).toEqual([DEFAULT_MODEL_ID]);
+  });
+});
+
 describe('interrupted downloads', () => {
   it('retries a dropped connection from the byte it reached', async () => {
     const file = 'textual/model.onnx';
