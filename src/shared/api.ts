@@ -852,6 +852,25 @@ export interface DuplicateGroupInfo {
   /** What puts the keeper ahead of the other members (each reason that decides over one of
    *  them, in keep-best's order); absent when the page could not tell. */
   why?: KeepReason[];
+  /** Its picture has similar shots (other photos, not copies): held back from the trash until
+   *  the user includes it (src/core/dupes/held-back.ts). */
+  held?: true;
+}
+
+/** One picture of a page as the review shows it (the core groups them, as `shoebox dupes` lists
+ *  them): its groups as one, each photo once (src/shared/duplicate-picture.ts). */
+export interface DuplicatePictureInfo {
+  kinds: DuplicateKind[];
+  /** The id of the photo to keep: its largest group's keeper. */
+  keep: string;
+  /** Each photo once, the keeper first, then in keep-best's order. */
+  members: DuplicateMemberInfo[];
+  /** Ids of members a remembered "not duplicates" covers: they stay. */
+  decided: string[];
+  /** Why `keep` is: its largest group's reasons. */
+  why?: KeepReason[];
+  /** Held back from the trash (similar shots) until the user includes it. */
+  held?: true;
 }
 
 /**
@@ -880,8 +899,14 @@ export interface DuplicateReport {
   offset: number;
   /** The groups of this page's pictures, in the scan's order. */
   groups: DuplicateGroupInfo[];
+  /** This page's pictures, grouped by the core, in the order `shoebox dupes` lists them. */
+  pictures: DuplicatePictureInfo[];
   /** Groups of the scan left out because a remembered decision covers them. */
   decided: number;
+  /** The scan looked only under this library folder (`shoebox dupes --folder`); absent: everywhere. */
+  folder?: string;
+  /** The CLIP cosine the scan was given for similar shots (`shoebox dupes --threshold`); absent: the default. */
+  threshold?: number;
 }
 
 /** A remembered "not duplicates" (keep both) about some photos, by content: the groups it

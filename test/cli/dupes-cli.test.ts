@@ -149,6 +149,55 @@ describe('shoebox dupes', () => {
     expect(saved()).toEqual(before);
   });
 
+  it('says a --folder or --threshold scan is narrowed, and keeps both in the report the app reviews', async () => {
+    const { home, dir } = await indexedHome();
+    const res = await runDupes(home, ['--mode', 'all', '--threshold', '0.995', '--folder', dir, '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain(`shoebox: scanned only photos under ${dir}, similar shots at threshold 0.995: the app's duplicates review now shows this scan (and says so)\n`);
+    const reports = path.join(home, 'duplicates');
+    const saved = () => fs.readdirSync(reports).map((f) => JSON.parse(fs.readFileSync(path.join(reports, f), 'utf8')) as { folder?: string; threshold?: number });
+    expect(saved()).toEqual([expect.objectContaining({ folder: dir, threshold: 0.995 })]);
+    // A plain scan is the whole library's again, and says nothing of the kind.
+    const whole = await runDupes(home, ['--json']);
+    expect(whole.stderr).not.toMatch(/scanned only|threshold/);
+    expect(saved()[0]).not.toHaveProperty('folder');
+    expect(saved()[0]).not.toHaveProperty('threshold');
+  });
+
+  it('leaves groups of similar shots out of --trash, says so in one line, and moves them only with --include-similar', async () => {
+    const { home, dir } = await indexedHome();
+    const before = fs.readdirSync(dir).sort();
+    const trashDir = tempDir('shoebox-trash-');
+    const held = await runDupes(home, ['--mode', 'similar', '--threshold', '0.995', '--trash', '--yes', '--json'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(held.code, held.stderr).toBe(0);
+    const groups = JSON.parse(held.stdout) as (Group & { held?: boolean })[];
+    expect(groups.length).toBeGreaterThan(0);
+    // Every group marked held, none of its photos trashed, none moved.
+    expect(groups.map((g) => [g.held, g.members.some((m) => m.trashed)])).toEqual(groups.map(() => [true, false]));
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readdirSync(trashDir)).toEqual([]);
+    const lines = held.stderr.split('\n').filter((l) => l.includes('of similar shots'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^shoebox: left out \d+ groups? of similar shots \(\d+ photos? not moved\): they are other photos, not copies; add --include-similar to move them too$/);
+    // The listing a person reads marks them too.
+    const text = await runDupes(home, ['--mode', 'similar', '--threshold', '0.995', '--trash', '--yes'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(text.stdout).toMatch(/^similar shots: \d+ photos {2}\(left out of --trash: similar shots\)$/m);
+    expect(fs.readdirSync(trashDir)).toEqual([]);
+
+    const included = await runDupes(home, ['--mode', 'similar', '--threshold', '0.995', '--trash', '--yes', '--include-similar', '--json'], { SHOEBOX_TRASH_DIR: trashDir });
+    expect(included.code, included.stderr).toBe(0);
+    expect(included.stderr).not.toMatch(/of similar shots/);
+    const red = (JSON.parse(included.stdout) as Group[]).find((g) => names(g).includes('red.jpg'))!;
+    const gone = red.members.filter((m) => m.trashed).map((m) => path.basename(m.path));
+    expect(gone.length).toBe(red.members.length - 1);
+    expect(fs.readdirSync(path.join(trashDir, 'files'))).toEqual(expect.arrayContaining(gone));
+    expect(fs.existsSync(red.keep)).toBe(true);
+
+    // Only with --trash.
+    const alone = await runDupes(home, ['--include-similar']);
+    expect([alone.code, alone.stdout]).toEqual([2, '']);
+  });
+
   it('never trashes without a confirmation: no terminal and no --yes is a usage error', async () => {
     const { home, dir } = await indexedHome();
     const before = fs.readdirSync(dir).sort();

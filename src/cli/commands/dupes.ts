@@ -2,6 +2,8 @@
 // `--trash` lists the groups and keepers, then moves the others to the OS trash after a
 // confirmation (or `--yes`). A group of LARGE_DUPLICATE_GROUP photos or more (similar
 // look-alikes chain) is warned about and takes a typed "yes" or `--allow-large-groups`.
+// Groups the core holds back (similar shots: other photos, not copies; the app starts them
+// skipped) stay out of `--trash`, said in one line, unless `--include-similar`.
 // The work is the library host's (src/core/api/dupes-api.ts), the app's: the scan becomes
 // the saved report the app reviews, and `--trash` plans and moves through the app's checked
 // trash (trashDuplicates). Groups the user said are not duplicates
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { statusLine } from '../../base/status-line';
-import type { DecidedGroup, DuplicateScanProgress } from '../../core/index';
+import type { DuplicateScanProgress, ShownScan } from '../../core/index';
 import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
 import { formatBytes } from '../../shared/bytes-text';
 import { duplicateKindsText, duplicatePicture } from '../../shared/duplicate-picture';
@@ -22,7 +24,7 @@ import { registerDupeDecisions } from './dupes-decisions';
 import { stopOnSignals } from '../stop-signals';
 import { countText } from '../../shared/count-text';
 
-type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean };
+type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean; includeSimilar?: boolean };
 
 const MODES = ['exact', 'near', 'similar', 'all'] as const;
 
@@ -43,6 +45,20 @@ function parseThreshold(value: string | undefined, kinds: readonly DuplicateKind
   return x;
 }
 
+type ShownGroup = ShownScan['groups'][number];
+
+/** What the core holds back from --trash unless --include-similar: the group header's note and
+ *  the one line that says how much was left out. */
+const HELD_NOTE = 'left out of --trash: similar shots';
+const heldLine = (held: { groups: number; photos: number }) =>
+  `shoebox: left out ${countText(held.groups, 'group')} of similar shots (${countText(held.photos, 'photo')} not moved): they are other photos, not copies; add --include-similar to move them too\n`;
+
+/** "only photos under DIR, similar shots at threshold X": what a narrowed scan looked at, said
+ *  because it becomes the report the app reviews; '' for a scan of the whole library. */
+function narrowedText(folder: string | undefined, threshold: number | undefined): string {
+  return [folder === undefined ? '' : `only photos under ${printable(folder)}`, threshold === undefined ? '' : `similar shots at threshold ${threshold}`].filter(Boolean).join(', ');
+}
+
 /** One progress line on stderr while a person watches. */
 function progressLine(): { update(p: DuplicateScanProgress): void; end(): void } {
   const line = statusLine();
@@ -60,11 +76,13 @@ function progressLine(): { update(p: DuplicateScanProgress): void; end(): void }
  * edited versions together, each photo once). `write`: stdout, or stderr when stdout is to
  * hold only the JSON document (which keeps the engine's groups, each with its kind).
  */
-function printGroups(groups: DecidedGroup[], byPicture: (groups: DecidedGroup[]) => DecidedGroup[][], write: (line: string) => void = printLine, originals: ReadonlySet<string> = new Set()): void {
+function printGroups(groups: ShownGroup[], byPicture: (groups: ShownGroup[]) => ShownGroup[][], write: (line: string) => void = printLine, originals: ReadonlySet<string> = new Set(), heldNote = ''): void {
   if (groups.length === 0) return write('no duplicates found');
-  for (const picture of byPicture(groups).map((g) => duplicatePicture(g, (m) => m.path))) {
+  for (const set of byPicture(groups)) {
+    const picture = duplicatePicture(set, (m) => m.path);
     const decided = new Set(picture.decided);
-    write(`${duplicateKindsText(picture.kinds)}: ${picture.members.length} photos`);
+    const held = heldNote && set.some((g) => g.held) ? `  (${heldNote})` : '';
+    write(`${duplicateKindsText(picture.kinds)}: ${picture.members.length} photos${held}`);
     for (const m of picture.members) {
       const note = decided.has(m.path) ? '  (you said: not duplicates)' : m.path === picture.keep && originals.has(m.path) ? `  (${KEEP_REASON_TEXT['not-upscaled']})` : '';
       write(`  ${m.path === picture.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${note}`);
@@ -93,12 +111,14 @@ export function registerDupes(program: Command): void {
     .option('--folder <dir>', 'only photos under this library folder')
     .option('--trash', 'move every photo that is not its group\'s keeper to the OS trash (asks first)')
     .option('--yes', 'with --trash: do not ask (needed without a terminal)')
+    .option('--include-similar', 'with --trash: also move the groups with similar shots (left out by default: they are other photos, not copies)')
     .option('--allow-large-groups', `with --trash --yes: also trash groups of ${LARGE_DUPLICATE_GROUP} photos or more (similar look-alikes can chain into one huge group)`)
     .addHelpText(
       'after',
       '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members' +
         '\n(width and height as the photo shows: a photo turned with shoebox rotate also has "rotation", its degrees), and' +
-        '\n"decided": [paths] when some members were said not to be duplicates (shoebox dupes keep-both; they are never trashed);' +
+        '\n"decided": [paths] when some members were said not to be duplicates (shoebox dupes keep-both; they are never trashed),' +
+        '\n"held": true on the groups of a picture with similar shots (--trash leaves them out unless --include-similar);' +
         '\nwith --trash, each member also has "trashed": true|false. A trashed photo\'s own sidecar (PHOTO.xmp) goes with it.' +
         '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',
     )
@@ -107,6 +127,7 @@ export function registerDupes(program: Command): void {
       const threshold = parseThreshold(opts.threshold, kinds);
       if (opts.yes && !opts.trash) throw new UsageError('--yes only goes with --trash');
       if (opts.allowLargeGroups && !opts.trash) throw new UsageError('--allow-large-groups only goes with --trash');
+      if (opts.includeSimilar && !opts.trash) throw new UsageError('--include-similar only goes with --trash');
       // Refuse before any work: without a terminal nobody can confirm, and we never assume.
       if (opts.trash && !opts.yes && !process.stdin.isTTY) throw new UsageError('--trash asks for confirmation on a terminal; add --yes to trash without asking');
 
@@ -126,6 +147,8 @@ export function registerDupes(program: Command): void {
           onProgress: (p) => progress.update(p),
         });
         progress.end();
+        const narrowed = narrowedText(opts.folder ? path.resolve(opts.folder) : undefined, threshold);
+        if (narrowed) process.stderr.write(`shoebox: scanned ${narrowed}: the app's duplicates review now shows this scan (and says so)\n`);
         const { stats } = scan;
         if (stats.signaturesComputed && process.stderr.isTTY) {
           process.stderr.write(`shoebox: computed the signatures of ${countText(stats.signaturesComputed, 'photo')} indexed before duplicate detection${stats.signaturesSaved ? ' (saved)' : ' (not saved: another process is writing the library)'}\n`);
@@ -144,11 +167,13 @@ export function registerDupes(program: Command): void {
 
         // The app's trash rules: every non-keeper of the report, decided photos left out,
         // each unchanged since the scan and vouched for by a keeper that stays.
-        const plan = await api.planDuplicateTrash();
+        const plan = await api.planDuplicateTrash({ includeHeld: opts.includeSimilar === true });
         const moving = new Set(plan.paths);
+        const heldNote = plan.held.groups ? HELD_NOTE : '';
         // What would go, with each group's keeper, is shown before anything is asked or moved.
-        if (!opts.json) printGroups(groups, groupsByPicture, printLine, originals);
-        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`), originals);
+        if (!opts.json) printGroups(groups, groupsByPicture, printLine, originals, heldNote);
+        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`), originals, heldNote);
+        if (plan.held.groups) process.stderr.write(heldLine(plan.held));
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
         const large = groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
         for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);

@@ -13,6 +13,8 @@
 // replaces the saved report the app reviews (DupesForeground.scanDuplicatesNow), and
 // `--trash` plans with the checks of trashDuplicates (planDuplicateTrash), then trashes
 // through trashDuplicates itself. Where the trash is comes from the front end (`trashDir`).
+// The plan leaves out the pictures the core holds back (similar shots, held-back.ts) unless
+// asked to include them, as the app's review starts them skipped: both follow the same marks.
 import type { DuplicateDecisionInfo, DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
 import { listDecisions, recordDecision, undoDecision } from '../dupes/decision-records';
 import { applyDecisions, trashableGroup, type DecidedGroup, type DuplicateDecision } from '../dupes/decisions';
@@ -23,7 +25,8 @@ import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScan
 import type { LibraryService } from '../library/library-service';
 import { isAtOrInside } from '../../base/path-inside';
 import type { ApiContext, ApiMethods } from './api-context';
-import { keptFromScan, memberPaths, pagePaths, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withoutPaths, type KeptReport } from './dupes-report';
+import { keptFromScan, memberPaths, pagePaths, pictures, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withHeldMarks, withoutPaths, withPictures, type KeptReport } from './dupes-report';
+import { heldBack, type HeldMark } from '../dupes/held-back';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
 import { withMemberDetails } from './dupes-members';
@@ -54,7 +57,8 @@ export interface DuplicateScanRequest {
 
 /** A scan as shown: the groups without those a remembered decision covers, the rest marked. */
 export interface ShownScan {
-  groups: DecidedGroup[];
+  /** Those of a picture the trash holds back marked `held`. */
+  groups: (DecidedGroup & HeldMark)[];
   /** Groups left out by a decision. */
   hidden: number;
   /** Keepers kept over an enlarged copy of them (keep-best's 'not-upscaled'), by path. */
@@ -68,8 +72,17 @@ export interface DupesForeground {
   scanDuplicatesNow(request: DuplicateScanRequest): Promise<ShownScan>;
   /** What trashing every photo but its group's keeper would move now, through the checks of
    *  trashDuplicates (the current report, decisions, unchanged since the scan, keepers that
-   *  stay); `ids`: what to pass to trashDuplicates. */
-  planDuplicateTrash(): Promise<TrashSelection & { ids: string[] }>;
+   *  stay), held-back pictures left out unless `includeHeld`; `ids`: what to pass to
+   *  trashDuplicates. */
+  planDuplicateTrash(options?: { includeHeld?: boolean }): Promise<PlannedTrash>;
+}
+
+/** The CLI's trash plan: the selection, and what it held back. */
+export interface PlannedTrash extends TrashSelection {
+  ids: string[];
+  /** Left out as held back (similar shots): pictures (the groups the CLI lists) and the
+   *  photos of them that would have gone; none when they were included. */
+  held: { groups: number; photos: number };
 }
 
 /** Why the trash leaves a photo a remembered decision covers. */
@@ -233,7 +246,8 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const store = await lib.readable();
         const rows = await store.photosByPath(paths);
         const stale = staleMembers(kept, paths, rows);
-        if (stale.size === 0) return withMemberDetails(turnedMembers(reportPage(view.report, offset, limit, view.hidden), (p) => rows.get(p)?.hash, await store.rotations()), rows, store);
+        // Its pictures made last, from the members as they show, with their details.
+        if (stale.size === 0) return withPictures(await withMemberDetails(turnedMembers(reportPage(view.report, offset, limit, view.hidden), (p) => rows.get(p)?.hash, await store.rotations()), rows, store));
         const fresh = withoutPaths(kept, stale);
         if (reports.get(lib)?.report === kept) reports.set(lib, { report: fresh });
         kept = fresh;
@@ -280,14 +294,14 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const found = await new DupesService(lib).scan({ ...scanOptions, signal });
         if (signal.aborted) throw new Error('the duplicate scan was stopped');
         const rows = await (await lib.readable()).photoStates();
-        await replaceReport(lib, keptFromScan(found, [...request.kinds], scannedAt, rows));
+        await replaceReport(lib, keptFromScan(found, [...request.kinds], scannedAt, rows, { folder: request.folder, threshold: request.similarThreshold }));
         return { value: found, result: noResult(summary(found.groups)) };
       }, request.signal);
       const kept = await keptReport(lib);
       const view = kept ? await shown(kept) : null;
       // Sizes as the photos show (turned as the user turned them), as on the app's pages; the
       // scan's own sizes should the lookup fail (the scan is done and saved).
-      const shownGroups = view?.report.groups ?? [];
+      const shownGroups = withHeldMarks(view?.report.groups ?? []);
       const groups = await (async () => {
         const store = await lib.readable();
         const rotations = await store.rotations();
@@ -297,16 +311,21 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       return { groups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats };
     },
 
-    async planDuplicateTrash(): Promise<TrashSelection & { ids: string[] }> {
+    async planDuplicateTrash(planOptions: { includeHeld?: boolean } = {}): Promise<PlannedTrash> {
       const lib = await ctx.need();
       return runNow(ctx.jobs, 'dupes', '', async () => {
         await lib.writable(); // as trashDuplicates: no other writer between the plan and the trash
         const kept = await keptReport(lib);
         const view = kept ? await shown(kept) : null;
         // Every member but its group's keeper; a decided photo is not asked for at all.
-        const ids = [...new Set((view?.report.groups ?? []).flatMap((g) => (trashableGroup(g)?.members ?? []).filter((m) => m.path !== g.keep).map((m) => photoId(m.path))))];
+        const goers = (groups: readonly DecidedGroup[]) => groups.flatMap((g) => (trashableGroup(g)?.members ?? []).filter((m) => m.path !== g.keep).map((m) => photoId(m.path)));
+        const all = pictures(view?.report.groups ?? []);
+        const held = planOptions.includeHeld ? [] : all.filter(heldBack);
+        const heldIds = new Set(held.flatMap(goers));
+        const ids = [...new Set(goers(view?.report.groups ?? []))].filter((id) => !heldIds.has(id));
         const selection = await select(lib, kept, ids, []);
-        return { value: { ...selection, ids: selection.paths.map(photoId) }, result: noResult(`${selection.paths.length} photos could go`) };
+        const value: PlannedTrash = { ...selection, ids: selection.paths.map(photoId), held: { groups: held.length, photos: heldIds.size } };
+        return { value, result: noResult(`${selection.paths.length} photos could go`) };
       });
     },
 

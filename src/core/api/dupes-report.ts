@@ -4,24 +4,34 @@
 //
 // The review pages through *pictures*: groups sharing a photo (a picture's exact copies are
 // also members of its near group, near groups sit inside similar ones) are one picture, and
-// a page always carries all of a picture's groups, so the UI can merge them as it did when
-// it had the whole report.
+// a page always carries all of a picture's groups, and comes with its pictures made
+// (dupes-pictures.ts), so the app shows them as `shoebox dupes` lists them. The pictures the
+// trash holds back (similar shots, src/core/dupes/held-back.ts) are marked on their groups.
 import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo, DuplicateReport } from '../../shared/api';
 import { turnedSize, turnsToDegrees } from '../../shared/rotation';
 import type { DecidedGroup } from '../dupes/decisions';
 import type { SavedReport, ScannedState } from '../dupes/report-store';
+import { heldBack, type HeldMark } from '../dupes/held-back';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
-import { UnionFind } from '../dupes/union-find';
+import { pagePictures, pictures } from './dupes-pictures';
 import { photoId } from './photo-id';
 import { countText } from '../../shared/count-text';
 
 export type { ScannedState };
+export { pictures };
 
 /** The report the API keeps (and saves): immutable, replaced as a whole when it changes. */
 export type KeptReport = SavedReport;
 
+/** What a scan was narrowed to (`shoebox dupes --folder/--threshold`): kept with its report,
+ *  so the review says so rather than pass a folder's scan off as the library's. */
+export interface ScanScope {
+  folder?: string;
+  threshold?: number;
+}
+
 /** The report of a finished scan; `rows`: the library's rows now (store.photoStates()). */
-export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scannedAt: number, rows: ReadonlyMap<string, ScannedState>): KeptReport {
+export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scannedAt: number, rows: ReadonlyMap<string, ScannedState>, scope: ScanScope = {}): KeptReport {
   const states = new Map<string, ScannedState>();
   for (const g of scan.groups) {
     for (const m of g.members) {
@@ -29,7 +39,8 @@ export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scanne
       if (row) states.set(m.path, { size: row.size, mtimeMs: row.mtimeMs, hash: row.hash });
     }
   }
-  return { scannedAt, kinds, photos: scan.stats.photos, scanned: scan.stats.photos, seconds: scan.stats.seconds, groups: scan.groups, states };
+  const narrowed = { ...(scope.folder === undefined ? {} : { folder: scope.folder }), ...(scope.threshold === undefined ? {} : { threshold: scope.threshold }) };
+  return { scannedAt, kinds, photos: scan.stats.photos, scanned: scan.stats.photos, seconds: scan.stats.seconds, ...narrowed, groups: scan.groups, states };
 }
 
 /** One page of the report: pictures offset..offset+limit with all their groups; `decided`:
@@ -37,18 +48,34 @@ export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scanne
 export function reportPage(kept: KeptReport, offset: number, limit: number, decided = 0): DuplicateReport {
   const all = pictures(kept.groups);
   const page = all.slice(offset, offset + limit);
+  const groups = page.flatMap((picture) => picture.map((g) => toGroupInfo(g, heldBack(picture))));
   return {
     scannedAt: kept.scannedAt,
     kinds: kept.kinds,
     photos: kept.photos,
     ...(kept.scanned === undefined ? {} : { scanned: kept.scanned }),
     seconds: kept.seconds,
+    ...(kept.folder === undefined ? {} : { folder: kept.folder }),
+    ...(kept.threshold === undefined ? {} : { threshold: kept.threshold }),
     total: all.length,
     removable: removable(all),
     offset,
-    groups: page.flat().map(toGroupInfo),
+    groups,
+    pictures: pagePictures(groups),
     decided,
   };
+}
+
+/** `page` with its pictures made again from its groups (once their members' details are in). */
+export function withPictures(page: DuplicateReport): DuplicateReport {
+  return { ...page, pictures: pagePictures(page.groups) };
+}
+
+/** `groups` with every group of a picture the trash holds back marked `held`; the same array
+ *  when none is. */
+export function withHeldMarks<G extends DuplicateGroup>(groups: readonly G[]): (G & HeldMark)[] {
+  const held = new Set(pictures(groups).filter(heldBack).flat());
+  return held.size === 0 ? (groups as G[]) : groups.map((g) => (held.has(g) ? { ...g, held: true as const } : g));
 }
 
 /** The page's members as they show: turned as the user turned them (their size and `rotation`). */
@@ -75,38 +102,11 @@ export function pagePaths(kept: KeptReport, offset: number, limit: number): stri
   return [...new Set(pictures(kept.groups).slice(offset, offset + limit).flat().flatMap((g) => g.members.map((m) => m.path)))];
 }
 
-function toGroupInfo(group: DecidedGroup): DuplicateGroupInfo {
+function toGroupInfo(group: DecidedGroup, held: boolean): DuplicateGroupInfo {
   const info: DuplicateGroupInfo = { kind: group.kind, keep: photoId(group.keep), members: group.members.map((m) => ({ ...m, id: photoId(m.path) })) };
   if (group.decided?.length) info.decided = group.decided.map(photoId);
+  if (held) info.held = true;
   return info;
-}
-
-// Pictures are asked for on every page turn; the groups array of a kept report never changes.
-const picturesOf = new WeakMap<readonly DuplicateGroup[], DuplicateGroup[][]>();
-
-/** The groups of each picture, pictures in the order of their first group (the scan's order). */
-export function pictures<G extends DuplicateGroup>(groups: readonly G[]): G[][] {
-  const known = picturesOf.get(groups) as G[][] | undefined;
-  if (known) return known;
-  const sets = new UnionFind(groups.length);
-  const firstGroupOf = new Map<string, number>();
-  groups.forEach((g, i) => {
-    for (const m of g.members) {
-      const first = firstGroupOf.get(m.path);
-      if (first === undefined) firstGroupOf.set(m.path, i);
-      else sets.union(first, i);
-    }
-  });
-  const byRoot = new Map<number, G[]>();
-  groups.forEach((g, i) => {
-    const root = sets.find(i);
-    const list = byRoot.get(root);
-    if (list) list.push(g);
-    else byRoot.set(root, [g]);
-  });
-  const out = [...byRoot.values()]; // Map order: by each picture's first group
-  picturesOf.set(groups, out);
-  return out;
 }
 
 const removableOf = new WeakMap<readonly DuplicateGroup[][], number>();

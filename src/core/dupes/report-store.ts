@@ -32,6 +32,11 @@ export interface SavedReport {
    *  file written before it was kept (its `photos` may already be lower). */
   scanned?: number;
   seconds: number;
+  /** The scan looked only under this folder (`shoebox dupes --folder`); absent: the whole
+   *  library. Kept so that the review never reads a narrowed scan as the library's. */
+  folder?: string;
+  /** The similar-shots threshold the scan was given (`--threshold`); absent: the default. */
+  threshold?: number;
   groups: DuplicateGroup[];
   /** Every member's row at scan time, by path. */
   states: Map<string, ScannedState>;
@@ -49,6 +54,9 @@ interface ReportFile {
   /** Added within format 1: older files go without it. */
   scanned?: number;
   seconds: number;
+  /** Added within format 1, as `scanned`: older files (whole-library scans, as far as they tell) go without them. */
+  folder?: string;
+  threshold?: number;
   groups: DuplicateGroup[];
   states: Record<string, ScannedState>;
 }
@@ -81,6 +89,7 @@ const fileOf = asLibraryFile;
 export function reportWithPaths(report: SavedReport, to: (path: string) => string): SavedReport {
   return {
     ...report,
+    ...(report.folder === undefined ? {} : { folder: to(report.folder) }),
     groups: report.groups.map((g) => ({ ...g, keep: to(g.keep), members: g.members.map((m) => ({ ...m, path: to(m.path) })) })),
     states: new Map([...report.states].map(([p, state]) => [to(p), state])),
   };
@@ -95,6 +104,8 @@ export async function saveReport(target: ReportTarget, modelId: string, report: 
     photos: report.photos,
     ...(report.scanned === undefined ? {} : { scanned: report.scanned }),
     seconds: report.seconds,
+    ...(report.folder === undefined ? {} : { folder: report.folder }),
+    ...(report.threshold === undefined ? {} : { threshold: report.threshold }),
     groups: report.groups,
     states: Object.fromEntries(report.states),
   };
@@ -137,7 +148,9 @@ function parseReport(value: unknown, modelId: string): SavedReport {
     states.set(file, { size: count(state['size'], 'size'), mtimeMs: number(state['mtimeMs'], 'mtimeMs'), hash: string(state['hash'], 'hash') });
   }
   const scanned = o['scanned'] === undefined ? {} : { scanned: count(o['scanned'], 'scanned') };
-  return { scannedAt: number(o['scannedAt'], 'scannedAt'), kinds, photos: count(o['photos'], 'photos'), ...scanned, seconds: number(o['seconds'], 'seconds'), groups, states };
+  const folder = o['folder'] === undefined ? {} : { folder: string(o['folder'], 'folder') };
+  const threshold = o['threshold'] === undefined ? {} : { threshold: number(o['threshold'], 'threshold') };
+  return { scannedAt: number(o['scannedAt'], 'scannedAt'), kinds, photos: count(o['photos'], 'photos'), ...scanned, seconds: number(o['seconds'], 'seconds'), ...folder, ...threshold, groups, states };
 }
 
 function group(value: unknown): DuplicateGroup {

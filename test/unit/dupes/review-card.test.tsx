@@ -22,7 +22,7 @@ const member = (id: string, path: string, more: Partial<DuplicateMemberInfo> = {
 const JUNE = Date.UTC(2021, 5, 15, 15, 56, 0);
 
 const card = (members: DuplicateMemberInfo[], why?: ('resolution' | 'name')[]) => {
-  const [set] = duplicateSets([{ kind: 'near', keep: members[0]!.id, members, ...(why ? { why } : {}) }]);
+  const [set] = duplicateSets([{ kinds: ['near'], keep: members[0]!.id, members, decided: [], ...(why ? { why } : {}) }]);
   return render(<DuplicateGroupCard set={set!} keep={set!.suggested} skip={false} decided={false} deciding={false} onKeep={() => {}} onSkip={() => {}} onDecide={() => {}} onUndo={() => {}} />);
 };
 const radioNames = (html: string) => [...html.matchAll(/type="radio"[^>]*aria-label="([^"]*)"/g)].map((m) => m[1]);

@@ -11,6 +11,7 @@ const set = (key: string, ...others: string[]): DuplicateSet => ({
   suggested: key,
   members: [key, ...others].map((id) => ({ id, path: `/p/${id}.jpg`, width: 10, height: 10, bytes: 100 })),
   decided: [],
+  held: false,
 });
 
 describe('the paged review\'s trash selection', () => {
@@ -50,14 +51,14 @@ describe('the paged review\'s trash selection', () => {
   });
 });
 
-describe('a group of similar shots in the review', () => {
-  const similar = (s: DuplicateSet): DuplicateSet => ({ ...s, kinds: [...s.kinds, 'similar'] });
+describe('a group the core holds back (similar shots) in the review', () => {
+  const similar = (s: DuplicateSet): DuplicateSet => ({ ...s, kinds: [...s.kinds, 'similar'], held: true });
 
   it('starts skipped, and goes once the user unticks Skip on it', () => {
     const group = similar(set('a', 'a2'));
     expect(choiceOf({}, group).skip).toBe(true);
     expect(trashSelection([group], {}).members).toEqual([]);
-    const unticked = { a: { keep: 'a', skip: false, kinds: 'exact,similar' } };
+    const unticked = { a: { keep: 'a', skip: false, held: true as const } };
     expect(choiceOf(unticked, group).skip).toBe(false);
     // What the Move button counts: the group's other photo goes (it stayed at 0, held again).
     expect(trashSelection([group], unticked).members.map((m) => m.id)).toEqual(['a2']);
@@ -69,14 +70,14 @@ describe('a group of similar shots in the review', () => {
 
   it('keeps a skip the user chose before, whatever joined the group since', () => {
     const before = set('a', 'a2');
-    const chosen = { a: { keep: 'a', skip: true, kinds: before.kinds.join() } };
+    const chosen = { a: { keep: 'a', skip: true } };
     expect(choiceOf(chosen, { ...before, kinds: ['exact', 'near'] }).skip).toBe(true);
     expect(choiceOf(chosen, similar(before)).skip).toBe(true);
   });
 
   it('is held again when similar shots join a group the user had let go', () => {
     const before = set('a', 'a2');
-    const chosen = { a: { keep: 'a', skip: false, kinds: before.kinds.join() } };
+    const chosen = { a: { keep: 'a', skip: false } };
     expect(choiceOf(chosen, { ...before, kinds: ['exact', 'near'] }).skip).toBe(false);
     expect(choiceOf(chosen, similar(before)).skip).toBe(true);
   });

@@ -61,7 +61,7 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
           </div>
         )}
       </div>
-      {set.kinds.includes('similar') && !decided && (
+      {set.held && !decided && (
         <p className="muted small dupe-group__similar">Similar shots are other photos, not copies: this group starts skipped, and its photos go only if you untick Skip.</p>
       )}
       <fieldset className="dupe-group__members" disabled={stays}>

@@ -12,7 +12,8 @@
 //
 // The choices (keepers, skipped groups, the pages looked at, what to look for) are kept for
 // the session (useSessionState); what to look for starts as the shown report's kinds: leaving for another screen and coming back shows them as
-// they were. Similar shots are not copies: a group with any starts skipped (choiceOf).
+// they were. A group the core holds back (similar shots: other photos, not copies) starts
+// skipped (choiceOf); the pictures come grouped and ordered by the core (DuplicateReport.pictures).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DuplicateKind, TrashReport } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
@@ -63,7 +64,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   const scanJob = scanJobId ? library.jobs.find((j) => j.id === scanJobId) : undefined;
   const page = reportState.status === 'ready' ? reportState.value : null;
   const report = page?.report ?? null;
-  const sets = useMemo(() => (report ? duplicateSets(report.groups) : []), [report]);
+  const sets = useMemo(() => (report ? duplicateSets(report.pictures) : []), [report]);
   // Until a box is touched they say what the report on screen looked for (a reload after a scan
   // with similar shots must not show them unticked beside similar groups), else the defaults.
   const kinds = chosenKinds ?? (report ? kindsChecked(report.kinds) : DEFAULT_KINDS);
@@ -93,7 +94,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     const { report: shown } = page;
     // Groups dropped since (deleted photos) can leave a page past the end: show the last one.
     if (shown.offset > 0 && shown.offset >= shown.total) setOffset(Math.max(0, Math.ceil(shown.total / GROUPS_PER_PAGE) - 1) * GROUPS_PER_PAGE);
-    else setReviewed((r) => notePage(r, page.version, shown.offset, duplicateSets(shown.groups)));
+    else setReviewed((r) => notePage(r, page.version, shown.offset, duplicateSets(shown.pictures)));
   }, [page]);
 
   const seen = reviewedSets(reviewed);
@@ -196,7 +197,11 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     }
   };
 
-  const setChoice = (set: DuplicateSet, change: Partial<Choice>) => setChoices((all) => ({ ...all, [set.key]: { ...choiceOf(all, set), ...change, kinds: set.kinds.join() } }));
+  const setChoice = (set: DuplicateSet, change: Partial<Choice>) =>
+    setChoices((all) => {
+      const { held: _before, ...choice } = { ...choiceOf(all, set), ...change };
+      return { ...all, [set.key]: set.held ? { ...choice, held: true } : choice };
+    });
   const problem = error ?? (reportState.status === 'error' ? reportState.message : null);
   const unseen = report ? Math.max(0, report.total - seen.length) : 0;
   // Groups looked at and skipped (not those said to be no duplicates: the summary counts those):

@@ -1,9 +1,7 @@
-// The review's unit: one set per picture. Groups sharing a photo are merged here (the page
-// carries every group of its pictures) and made one picture by the shared rule
-// (shared/duplicate-picture.ts, as `shoebox dupes` lists them): a person decides about each
-// picture once.
-import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo, KeepReason } from '../../../shared/api';
-import { duplicatePicture } from '../../../shared/duplicate-picture';
+// The review's unit: one set per picture, as the core sends them (DuplicateReport.pictures:
+// grouped, ordered and made one picture there, as `shoebox dupes` lists them). Nothing is
+// regrouped here: a person decides about each picture once, in the core's order.
+import type { DuplicateKind, DuplicateMemberInfo, DuplicatePictureInfo, KeepReason } from '../../../shared/api';
 
 export interface DuplicateSet {
   /** The suggested keeper's id: stable while the set exists, so choices survive reloads. */
@@ -17,22 +15,10 @@ export interface DuplicateSet {
   decided: string[];
   /** Why `suggested` is: the reasons the engine gave for it in the group it was taken from. */
   why?: KeepReason[];
+  /** The core holds it back from the trash (similar shots) until the user unticks Skip. */
+  held: boolean;
 }
 
-export function duplicateSets(groups: readonly DuplicateGroupInfo[]): DuplicateSet[] {
-  const sets: DuplicateGroupInfo[][] = [];
-  const setOf = new Map<string, DuplicateGroupInfo[]>();
-  for (const group of groups) {
-    const touching = new Set(group.members.map((m) => setOf.get(m.id)).filter((s) => s !== undefined));
-    const merged = [...touching].flat().concat(group);
-    for (const old of touching) sets.splice(sets.indexOf(old), 1);
-    sets.push(merged);
-    for (const g of merged) for (const m of g.members) setOf.set(m.id, merged);
-  }
-  return sets.map((set) => {
-    const picture = duplicatePicture(set, (m) => m.id);
-    // The picture's keeper is its widest group's: that group's reasons.
-    const why = set[picture.widest]?.why;
-    return { key: picture.keep, kinds: picture.kinds, suggested: picture.keep, members: picture.members, decided: picture.decided, ...(why ? { why } : {}) };
-  });
+export function duplicateSets(pictures: readonly DuplicatePictureInfo[]): DuplicateSet[] {
+  return pictures.map((p) => ({ key: p.keep, kinds: p.kinds, suggested: p.keep, members: p.members, decided: p.decided, ...(p.why ? { why: p.why } : {}), held: p.held === true }));
 }

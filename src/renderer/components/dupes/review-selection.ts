@@ -8,9 +8,9 @@ import type { DuplicateSet } from './duplicate-sets';
 export interface Choice {
   keep: string;
   skip: boolean;
-  /** The kinds of the set it was made on (DuplicateSet.kinds joined): a skip untouched on
-   *  copies does not carry over to the same keeper's group once similar shots joined it. */
-  kinds?: string;
+  /** Made on a set the core held back (DuplicateSet.held): a choice made on copies alone does
+   *  not let go of the same keeper's group once the core holds it (similar shots joined it). */
+  held?: true;
 }
 
 /** The pages seen at one report version, each with its groups as last shown. */
@@ -39,22 +39,21 @@ export function reviewedSets(reviewed: ReviewedPages): DuplicateSet[] {
 
 /**
  * The user's choice for a group; one naming a photo no longer in it falls back to the
- * suggestion. A group the user has not touched is skipped when similar shots are in it: those
- * are other photos, not copies (a burst, the same view a second later), so they go only when
- * the user unticks "Skip" for that group; else one confirmation could trash most of a library
- * of look-alikes. Copies and edited versions start marked, as their extra files are the point.
+ * suggestion. A group the core holds back (similar shots: src/core/dupes/held-back.ts, as
+ * `shoebox dupes --trash` leaves it out) starts skipped until the user unticks "Skip" on it.
+ * Every other group starts marked.
  */
 export function choiceOf(choices: Readonly<Record<string, Choice>>, set: DuplicateSet): Choice {
   const c = choices[set.key];
   // A skip the user chose stays whatever joined the group since.
   const choice = { keep: c && set.members.some((m) => m.id === c.keep) ? c.keep : set.suggested, skip: (c?.skip ?? false) || heldForSimilarShots(c, set) };
-  // The kinds the user chose on go with it: read again, the choice is the same one.
-  return c?.kinds === undefined ? choice : { ...choice, kinds: c.kinds };
+  // Made on a held set: read again, the choice is the same one.
+  return c?.held ? { ...choice, held: true } : choice;
 }
 
-/** Skipped because similar shots are in the group and the user has not chosen since they joined it. */
+/** Skipped because the core holds the group back and the user has not chosen since it did. */
 export function heldForSimilarShots(c: Choice | undefined, set: DuplicateSet): boolean {
-  return set.kinds.includes('similar') && !(c?.kinds ?? '').split(',').includes('similar');
+  return set.held && !c?.held;
 }
 
 export interface TrashSelection {
