@@ -562,7 +562,7 @@ export function App() {
           {imageRefused && <ImageRefused line={imageRefused} onDismiss={() => setImageRefused(null)} />}
           {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
           {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} focusAfter={() => searchInput.current} />}
-          {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} />}
+          {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} writer={status?.writer} />}
           <div className="app-body">
             {browsable && (
               <Sidebar
@@ -697,7 +697,7 @@ export function App() {
                     </p>
                   ) : source.settled && source.count === 0 && !source.error ? (
                     <p className="content__empty muted">
-                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount, writerElsewhere: status.damaged ? null : (status.writerElsewhere ?? null) }, source.emptyAnswer)}
+                      {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount, writer: status.damaged ? null : (status.writer ?? null) }, source.emptyAnswer)}
                     </p>
                   ) : view.kind === 'library' ? (
                     timeline.summary && (

@@ -486,6 +486,13 @@ export interface LibraryStatus {
    * itself once that process is done (its watcher tries every 10 s). Null while this one writes.
    */
   writerElsewhere?: string | null;
+  /**
+   * The same, said for front ends to decide by rather than read from the line: who holds the
+   * library (null: unnamed), and why this device does not write: 'busy' (another process
+   * writes), 'lease-lost' (this device's turn to write lapsed; another may write now),
+   * 'connection' (the library's server stopped answering). Null while this one writes.
+   */
+  writer?: { holder: string | null; reason: 'busy' | 'lease-lost' | 'connection' } | null;
 }
 
 export interface ModelInfo {

@@ -45,6 +45,8 @@ describe.skipIf(!s3)('the writer lease of an S3 library whose server stops answe
     expect(error, 'the lease was not lost within 20 s of the server going silent').toBeInstanceOf(LeaseLostError);
     expect(seconds).toBeLessThan(10);
     expect(error!.message).toMatch(new RegExp(`^lost the connection to s3://\\S+ at ${proxy.endpoint.replace(/\./g, '\\.')} \\(no answer for \\d+ s\\): what was committed is kept; trying again resumes from there$`));
+    // Said as a lost connection by the error itself: the app's banner words it so (status().writer).
+    expect(error!.lostConnection).toBe(true);
     expect(() => lease.assertHeld()).toThrow(error!.message);
     // Giving it back does not wait on the silent server either.
     const releasing = performance.now();
@@ -62,6 +64,7 @@ describe.skipIf(!s3)('the writer lease of an S3 library whose server stops answe
     while (performance.now() < until) {
       // busy: no timer, no renewal runs
     }
+    expect(() => lease.assertHeld()).toThrow(expect.objectContaining({ lostConnection: false }));
     expect(() => lease.assertHeld()).toThrow(/^library lease lost: not renewed for \d+ s \(paused, asleep or cut off from the library\); another device may be writing now; stopped writing$/);
   }, 60_000);
 });

@@ -36,6 +36,8 @@ describe('a library another process writes', () => {
     // This device's app: it holds the lock when it can, and watches its folders.
     const { host, events } = await openHost({ library, watch: true, followMs: 200 });
     expect(await host.status()).toMatchObject({ model: { id: expect.any(String) }, photos: 4, folders: 1, writerElsewhere: expect.stringMatching(busy) });
+    // Said for the page to decide by too: who, and why (not read back out of the line).
+    expect((await host.status()).writer).toEqual({ holder: expect.stringMatching(new RegExp(`^shoebox serve on \\S+ \\(pid ${writer.child.pid}\\)$`)), reason: 'busy' });
     expect(names((await host.search('red', { limit: 1 })).photos)).toEqual(['red.jpg']);
     const red = photoId(path.join(photos, 'red.jpg'));
     await expect(host.setFavourites([red], true)).rejects.toThrow(busy);
@@ -54,6 +56,7 @@ describe('a library another process writes', () => {
     writer.child.stdin!.end();
     await new Promise((resolve) => writer.child.once('exit', resolve));
     await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 20_000, interval: 250 });
+    expect((await host.status()).writer).toBeNull();
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'folders-changed' }), { timeout: 10_000 });
     expect(await host.setFavourites([red], true)).toMatchObject({ done: 1 });
     expect(names((await host.timeline({ favourite: true })).photos)).toEqual(['red.jpg']);
@@ -67,6 +70,7 @@ describe('a library another process writes', () => {
     expect(await jobFinished(writer.events, await writer.host.addFolder(photos))).toMatchObject({ state: 'done', result: { embedded: 4 } });
     const { host, events } = await openHost({ library, watch: false, followMs: 200 });
     expect((await host.status()).writerElsewhere).toMatch(/^library busy: this process is already writing to /);
+    expect((await host.status()).writer).toEqual({ holder: null, reason: 'busy' }); // no other process to name
     await writer.host.close();
     // `serve --no-watch`: no watcher tries the library; its looks at the commits see the lock free.
     await vi.waitFor(async () => expect((await host.status()).writerElsewhere).toBeNull(), { timeout: 10_000, interval: 100 });

@@ -402,7 +402,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
     if (lib.modelMissing) return { model: null, modelProblem: viewingNote ?? lib.modelMissing.message.replace(/^no model: /, 'No model yet: '), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
-    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib), writerElsewhere: elsewhere?.current ?? null };
+    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
   };
 
   const reopen = async (modelId: string, reopenOptions: { index?: boolean; modelDir?: string } = {}): Promise<LibraryStatus> => {

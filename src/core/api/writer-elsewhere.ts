@@ -6,15 +6,26 @@
 // lock is free (each look at the commits reads who holds it), and the watcher (BackgroundSync,
 // every WATCH_RETRY_MS) takes the library over then. Once this process gives the lock back
 // (writer-hand-back.ts), others' commits are followed the same way, with no line to show.
-import type { LibraryEvent } from '../../shared/api';
+import type { LibraryEvent, LibraryStatus } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { busyWithoutAdvice, LibraryBusyError } from '../library/writer-lock';
 import { LeaseLostError } from '../store/writer-lease';
 import { followCommits, type CommitFollower } from './commit-follower';
 
+/** Who writes the library and why this process does not (status().writer). */
+export type WriterNote = NonNullable<LibraryStatus['writer']>;
+
+/** Said from the error's class and fields, never its wording: front ends decide by it. */
+function writerNoteOf(error: LibraryBusyError | LeaseLostError): WriterNote {
+  if (error instanceof LibraryBusyError) return { holder: error.holder, reason: 'busy' };
+  return { holder: null, reason: error.lostConnection ? 'connection' : 'lease-lost' };
+}
+
 export class WriterElsewhere {
   /** The last "library busy" (or "lease lost") line, while this process does not write. */
   private note: string | null = null;
+  /** What `note` says, structurally (set and cleared with it). */
+  private why: WriterNote | null = null;
   private follower: CommitFollower | null = null;
   private stopped = false;
 
@@ -29,6 +40,11 @@ export class WriterElsewhere {
     return this.lib.writing ? null : this.note;
   }
 
+  /** What status().writer says: null while this process writes the library. */
+  get writer(): WriterNote | null {
+    return this.lib.writing || this.note === null ? null : this.why;
+  }
+
   /** Takes note of a failed open or sync; false when `error` is not another writer's doing. */
   saw(error: unknown): boolean {
     if (!(error instanceof LibraryBusyError || error instanceof LeaseLostError)) return false;
@@ -36,8 +52,10 @@ export class WriterElsewhere {
     const line = error.message.split('\n')[0]!;
     // The page is told only of another writer (or another advice), not of each retry's new
     // countdown to the lease's lapse: that would re-read status() every 10 s for nothing.
-    const changed = this.note === null || busyWithoutAdvice(line) !== busyWithoutAdvice(this.note);
+    const why = writerNoteOf(error);
+    const changed = this.note === null || busyWithoutAdvice(line) !== busyWithoutAdvice(this.note) || why.reason !== this.why?.reason;
     this.note = line;
+    this.why = why;
     if (changed) this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
     this.follow();
     return true;
@@ -69,6 +87,7 @@ export class WriterElsewhere {
       // Writing here again, or no one holds the lock now: the page drops the line.
       if (this.note === null || this.stopped) return;
       this.note = null;
+      this.why = null;
       this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
     };
     this.follower = followCommits(this.lib, changed, this.followMs, looked);

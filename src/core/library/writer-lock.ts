@@ -20,6 +20,15 @@ import type { StoreLocation } from '../store/connection';
 
 export class LibraryBusyError extends Error {
   override name = 'LibraryBusyError';
+  /** The process the message names as writing ("shoebox watch on gpubox (pid 4242)"), so front
+   *  ends need not read it back out of the message; null when it names none (this process, or
+   *  one still taking the lock). */
+  readonly holder: string | null;
+
+  constructor(message: string, holder: string | null = null) {
+    super(message);
+    this.holder = holder;
+  }
 }
 
 /** The home's pid lock; `library` names the library in the "library busy" message. */
@@ -60,7 +69,8 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
     const attempt = await tryAcquireWriterLease(library, { command, ...options.lease });
     if (!attempt.acquired) {
       if (attempt.here) throw new LibraryBusyError(`library busy: this process is already writing to ${libraryUri}`);
-      throw new LibraryBusyError(`library busy: ${describeHolder(attempt.holder)} is writing to ${libraryUri}; ${adviceFor(attempt.holder.command)} ${lapseNote(attempt.holder.expiresAt)}`);
+      const holder = describeHolder(attempt.holder);
+      throw new LibraryBusyError(`library busy: ${holder} is writing to ${libraryUri}; ${adviceFor(attempt.holder.command)} ${lapseNote(attempt.holder.expiresAt)}`, holder);
     }
     lease = attempt.lease;
   } catch (error) {
@@ -88,7 +98,8 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
 function busy(library: string, holder: LockHolder): LibraryBusyError {
   const command = typeof holder.command === 'string' ? holder.command : 'another process';
   const host = typeof holder.host === 'string' ? holder.host : os.hostname();
-  return new LibraryBusyError(`library busy: ${command} on ${host} (pid ${holder.pid}) is writing to ${library}; ${adviceFor(command)}`);
+  const who = `${command} on ${host} (pid ${holder.pid})`;
+  return new LibraryBusyError(`library busy: ${who} is writing to ${library}; ${adviceFor(command)}`, who);
 }
 
 /**

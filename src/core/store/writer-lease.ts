@@ -77,6 +77,15 @@ export interface LeaseHolder {
 /** This writer lost its lease: it expired (a pause, a dropped network) and maybe another device took it. */
 export class LeaseLostError extends Error {
   override name = 'LeaseLostError';
+  /** Lost because the library's server stopped answering (the message is the lost-connection
+   *  line), not because the lease lapsed or was taken over: front ends say which without
+   *  reading the message. */
+  readonly lostConnection: boolean;
+
+  constructor(message: string, lostConnection = false) {
+    super(message);
+    this.lostConnection = lostConnection;
+  }
 }
 
 export type LeaseAttempt = { acquired: true; lease: WriterLease } | { acquired: false; holder: LeaseHolder; here: boolean };
@@ -335,10 +344,11 @@ export class WriterLease {
     }
   }
 
-  /** `whole`: `why` is the whole message (the lost-connection line), not a reason to wrap. */
+  /** `whole`: the connection was lost, and `why` is the whole message (the lost-connection
+   *  line), not a reason to wrap; the error says so (lostConnection). */
   private lose(why: string, whole = false): void {
     if (this.lost) return;
-    this.lost = new LeaseLostError(whole ? why : `library lease lost: ${why}; stopped writing`);
+    this.lost = new LeaseLostError(whole ? why : `library lease lost: ${why}; stopped writing`, whole);
     clearInterval(this.timer);
     for (const listener of this.lostListeners) listener(this.lost);
     this.lostListeners.clear();

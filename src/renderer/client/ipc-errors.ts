@@ -4,12 +4,17 @@
 // the user reads "folder not found: /x", as under `shoebox serve`.
 import type { DesktopBridge } from '../shoebox';
 
-const ELECTRON_WRAPPER = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/;
+const ELECTRON_WRAPPER = /^Error invoking remote method '[^']*': (?:([A-Za-z]*Error): )?/;
 
-/** The error with Electron's IPC wrapper taken off its message (other errors unchanged). */
+/** The error with Electron's IPC wrapper taken off its message (other errors unchanged). The
+ *  wrapper is the only place IPC keeps the engine's error name (LibraryBusyError…): it is put
+ *  back as the error's name, so the page decides by it as under `shoebox serve`. */
 export function unwrapIpcError(error: unknown): unknown {
-  if (!(error instanceof Error) || !ELECTRON_WRAPPER.test(error.message)) return error;
-  return new Error(error.message.replace(ELECTRON_WRAPPER, ''));
+  const wrapper = error instanceof Error ? ELECTRON_WRAPPER.exec(error.message) : null;
+  if (!wrapper) return error;
+  const unwrapped = new Error((error as Error).message.slice(wrapper[0].length));
+  if (wrapper[1]) unwrapped.name = wrapper[1];
+  return unwrapped;
 }
 
 /** The bridge's calls, each rejecting with the unwrapped error; `subscribe` (not a call) as it is. */

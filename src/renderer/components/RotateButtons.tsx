@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
-import { errorMessage } from '../hooks/useAsync';
+import { errorMessage, errorName } from '../hooks/useAsync';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
 import { useViewingOnly } from '../hooks/useViewingOnly';
 
@@ -15,8 +15,8 @@ interface RotateButtonsProps {
   photo: Photo | undefined;
   /** Whether R / Shift+R are the viewer's (not while a slideshow plays over it). */
   keys: boolean;
-  /** The last failed turn, for the photo it was about (null: it went through). */
-  onError: (error: { id: string; text: string } | null) => void;
+  /** The last failed turn, for the photo it was about (null: it went through); `name`: the engine's error's. */
+  onError: (error: { id: string; text: string; name?: string } | null) => void;
   /** A turn was asked for (the viewer keeps the focus from falling while the photo reloads). */
   onTurn?: () => void;
 }
@@ -36,7 +36,7 @@ export function RotateButtons({ photo, keys, onError, onTurn }: RotateButtonsPro
       .rotatePhotos([photo.id], turns)
       .then(
         (result) => result.missing > 0 && onError({ id: photo.id, text: 'This photo is no longer in the library.' }),
-        (e: unknown) => onError({ id: photo.id, text: errorMessage(e).split('\n')[0]! }),
+        (e: unknown) => onError({ id: photo.id, text: errorMessage(e).split('\n')[0]!, name: errorName(e) }),
       )
       .finally(() => setBusy((n) => n - 1));
   };

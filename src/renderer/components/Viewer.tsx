@@ -112,22 +112,23 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
   };
   const favouriteToggle = useFavouriteToggle();
   const archiveToggle = useMarkToggle('archived');
-  const [rotateError, setRotateError] = useState<{ id: string; text: string } | null>(null);
+  const [rotateError, setRotateError] = useState<{ id: string; text: string; name?: string } | null>(null);
   // The red line says why the last change asked here failed (heart, archive or a turn). It goes
   // with the next change asked (that one's own answer is what matters now), and a refusal
-  // because another process writes the library goes once this page may write again (the
+  // because this device may not write (another process writes, or the connection or its turn
+  // to write was lost: the error's name says which) goes once this page may write again (the
   // "Search and view only" banner goes): left, it would say that a Favourite now enabled
   // cannot be set. Each failure is a new object: one said later shows again.
   const errors = [favouriteToggle.error, archiveToggle.error, rotateError];
   const [cleared, setCleared] = useState<ReadonlySet<object>>(() => new Set());
   // (Those cleared before stay so; only the errors still held are kept in mind.)
-  const clearErrors = (which: (error: { text: string }) => boolean = () => true) =>
+  const clearErrors = (which: (error: { text: string; name?: string }) => boolean = () => true) =>
     setCleared((before) => new Set(errors.filter((error): error is { id: string; text: string } => error !== null && (before.has(error) || which(error)))));
   const viewingOnly = useViewingOnly();
   const [wasViewingOnly, setWasViewingOnly] = useState(viewingOnly);
   if (wasViewingOnly !== viewingOnly) {
     setWasViewingOnly(viewingOnly);
-    if (!viewingOnly) clearErrors((error) => isWriterRefusal(error.text));
+    if (!viewingOnly) clearErrors(isWriterRefusal); // by the error's name: the engine's kind of refusal
   }
   // Unfavourited in Favourites, a photo held after a date edit leaves the list as any other does.
   const favourites = {

@@ -29,3 +29,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): [AsyncStat
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The kind of error the engine reported (its `name`, kept over the RPC and IPC: "LibraryBusyError"), for deciding by rather than by its message; undefined for a value not an Error. */
+export function errorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}

@@ -5,7 +5,7 @@ import { noPhotoOnThisDayText } from '../../shared/on-this-day-text';
 import { todayIso } from '../../shared/today';
 import { EMPTY_ARCHIVE_TEXT } from './archive';
 import { formatCount, pathInFolder } from './format';
-import { writerOf } from './writer-elsewhere';
+import { writerName, type WriterNote } from './writer-elsewhere';
 import type { View } from './view';
 
 /** What the library's folders are doing: an empty folder being indexed is not an empty folder. */
@@ -16,8 +16,8 @@ export interface IndexingState {
   syncing: boolean;
   /** Photos in the Archive (out of every timeline but the Archive's), when known. */
   archived?: number | null;
-  /** Another process writes the library: its "library busy" line (status().writerElsewhere). */
-  writerElsewhere?: string | null;
+  /** Why this device does not write the library, and who does (status().writer). */
+  writer?: WriterNote | null;
 }
 
 /** What the engine said with an empty answer: why a search found nothing (SearchPage.empty), the photos On this day left out as archived (TimelinePage.archivedLeftOut). */
@@ -71,7 +71,7 @@ function sentence(line: string): string {
   return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
 
-function emptyFolderText(folder: string | null, { folders, jobs, syncing, archived, writerElsewhere }: IndexingState): string {
+function emptyFolderText(folder: string | null, { folders, jobs, syncing, archived, writer }: IndexingState): string {
   const shown = folder === null ? folders : folders.filter((f) => f.path === folder);
   // Indexing the folder, or importing into it (or into a folder inside it: an import's folder is where it copies to).
   const into = (j: JobState) => folder === null || j.folder === folder || (j.kind === 'import-photos' && pathInFolder(folder, j.folder) !== j.folder);
@@ -79,8 +79,12 @@ function emptyFolderText(folder: string | null, { folders, jobs, syncing, archiv
   if (syncing || jobs.some(active)) return 'No photos here yet: indexing shows them as it goes.';
   // Another device indexes the shared library (its first run: nothing of it is here yet), and
   // this page shows what it commits as it goes: not "no photos", which reads as a fault.
-  // (Not for a folder whose files all failed, or paused: those say so below.)
-  if (writerElsewhere && shown.length > 0 && shown.every((f) => f.photos === 0 && f.failed === 0 && !f.paused)) return `No photos here yet: ${writerOf(writerElsewhere) ?? 'another device or program'} is indexing this library, and its photos appear here as it adds them.`;
+  // (Not for a folder whose files all failed, or paused: those say so below. Nor over a lost
+  // connection: nobody is known to write then, and the banner says what happened.)
+  if (writer && writer.reason !== 'connection' && shown.length > 0 && shown.every((f) => f.photos === 0 && f.failed === 0 && !f.paused)) {
+    const who = writer.reason === 'busy' ? `${writerName(writer)} is` : 'another device may be';
+    return `No photos here yet: ${who} indexing this library, and its photos appear here as it adds them.`;
+  }
   if (shown.length > 0 && shown.every((f) => f.paused)) return 'Indexing is paused here: Resume indexing, beside the folder, shows its photos.';
   // Everything archived (Ctrl+A, Shift+A): the photos are there, in the Archive.
   if (folder === null && archived) return `Every photo is archived: ${formatCount(archived, 'photo')} in the Archive (in the sidebar), still found by search.`;

@@ -3,7 +3,7 @@
 // waited for from here, so the line also says when its lease lapses by itself.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLibraryWriter, busyWithoutAdvice, lapseNote } from '../../../src/core/library/writer-lock';
+import { acquireLibraryWriter, busyWithoutAdvice, lapseNote, LibraryBusyError } from '../../../src/core/library/writer-lock';
 import { loadLanceDb } from '../../../src/core/store/connection';
 import { tryAcquireWriterLease } from '../../../src/core/store/writer-lease';
 import { tempDir } from '../../helpers/images';
@@ -28,10 +28,14 @@ describe('a library whose writer lease another device holds', () => {
     const library = tempDir('shoebox-busy-library-');
     const expiresAt = Date.now() + 24_500;
     await leftByAnotherDevice(library, 'shoebox index', expiresAt);
-    const refused = await acquireLibraryWriter({ home: tempDir('shoebox-busy-home-'), library, libraryUri: library, command: 'shoebox index' }).then(
+    const error = await acquireLibraryWriter({ home: tempDir('shoebox-busy-home-'), library, libraryUri: library, command: 'shoebox index' }).then(
       () => null,
-      (e: Error) => e.message,
+      (e: Error) => e,
     );
+    // Who writes is the error's own field too: front ends name it without reading the line.
+    expect(error).toBeInstanceOf(LibraryBusyError);
+    expect((error as LibraryBusyError).holder).toBe('shoebox index on gpubox (pid 2298)');
+    const refused = error?.message;
     expect(refused).toMatch(
       new RegExp(`^library busy: shoebox index on gpubox \\(pid 2298\\) is writing to ${library.replace(/[/.]/g, '\\$&')}; stop it or wait for it to finish \\(if it has stopped, its lease lapses by itself at ${clock(expiresAt)}, in 2[0-5] s\\)$`),
     );

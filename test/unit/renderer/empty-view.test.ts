@@ -31,28 +31,36 @@ describe('an empty folder view', () => {
 });
 
 describe('an empty library another device is indexing', () => {
-  const LINE = 'library busy: shoebox watch on gpubox (pid 4242) is writing to s3://family/shoebox; stop it or wait for it to finish';
+  const LINE = { holder: 'shoebox watch on gpubox (pid 4242)', reason: 'busy' } as const;
 
   it('says the photos are being indexed there, naming the writer as the banner does, not "No photos"', () => {
     const folders = [folder('/a')];
     const text = 'No photos here yet: shoebox watch on gpubox (pid 4242) is indexing this library, and its photos appear here as it adds them.';
-    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writerElsewhere: LINE })).toBe(text);
-    expect(emptyViewText(view('/a'), { folders, jobs: [], syncing: false, writerElsewhere: LINE })).toBe(text);
-    // A line that names nobody: the banner's words.
-    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writerElsewhere: 'library lease lost: it expired and was taken over; stopped writing' })).toBe(
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writer: LINE })).toBe(text);
+    expect(emptyViewText(view('/a'), { folders, jobs: [], syncing: false, writer: LINE })).toBe(text);
+    // A writer the engine names not: the banner's words.
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writer: { holder: null, reason: 'busy' } })).toBe(
       'No photos here yet: another device or program is indexing this library, and its photos appear here as it adds them.',
+    );
+    // This device's turn lapsed: another device may be writing, not surely.
+    expect(emptyViewText(view(null), { folders, jobs: [], syncing: false, writer: { holder: null, reason: 'lease-lost' } })).toBe(
+      'No photos here yet: another device may be indexing this library, and its photos appear here as it adds them.',
     );
   });
 
+  it('does not say another device indexes when the connection was lost', () => {
+    expect(emptyViewText(view(null), { folders: [folder('/a')], jobs: [], syncing: false, writer: { holder: null, reason: 'connection' } })).toBe("No photos or videos in the library's folders.");
+  });
+
   it('says "No photos" as before when nobody else writes, or when the folders have photos (all archived)', () => {
-    expect(emptyViewText(view(null), { folders: [folder('/a')], jobs: [], syncing: false, writerElsewhere: null })).toBe("No photos or videos in the library's folders.");
-    expect(emptyViewText(view(null), { folders: [folder('/a', { photos: 3 })], jobs: [], syncing: false, archived: 3, writerElsewhere: LINE })).toBe('Every photo is archived: 3 photos in the Archive (in the sidebar), still found by search.');
+    expect(emptyViewText(view(null), { folders: [folder('/a')], jobs: [], syncing: false, writer: null })).toBe("No photos or videos in the library's folders.");
+    expect(emptyViewText(view(null), { folders: [folder('/a', { photos: 3 })], jobs: [], syncing: false, archived: 3, writer: LINE })).toBe('Every photo is archived: 3 photos in the Archive (in the sidebar), still found by search.');
   });
 
   it('still says a folder whose files could not be read, or that is paused, and not indexing for a folder not in the library', () => {
-    expect(emptyViewText(view(null), { folders: [folder('/a', { failed: 2 })], jobs: [], syncing: false, writerElsewhere: LINE })).toBe("No photos in the library's folders: 2 files could not be read (listed under the folder).");
-    expect(emptyViewText(view(null), { folders: [folder('/a', { paused: true })], jobs: [], syncing: false, writerElsewhere: LINE })).toMatch(/^Indexing is paused here/);
-    expect(emptyViewText(view('/gone'), { folders: [folder('/a')], jobs: [], syncing: false, writerElsewhere: LINE })).not.toMatch(/is indexing this library/);
+    expect(emptyViewText(view(null), { folders: [folder('/a', { failed: 2 })], jobs: [], syncing: false, writer: LINE })).toBe("No photos in the library's folders: 2 files could not be read (listed under the folder).");
+    expect(emptyViewText(view(null), { folders: [folder('/a', { paused: true })], jobs: [], syncing: false, writer: LINE })).toMatch(/^Indexing is paused here/);
+    expect(emptyViewText(view('/gone'), { folders: [folder('/a')], jobs: [], syncing: false, writer: LINE })).not.toMatch(/is indexing this library/);
   });
 });
 

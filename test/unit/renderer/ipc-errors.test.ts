@@ -21,6 +21,13 @@ describe('errors over IPC', () => {
     await expect(client.setLibrary!({ choice: { kind: 'default' } })).rejects.toThrow(/^bucket not found: family \(s3:\/\/family\/shoebox\)$/);
   });
 
+  it("keeps the engine's error name, which the page decides by (a refused change: LibraryBusyError…)", async () => {
+    const lost = 'lost the connection to s3://family/shoebox at http://nas:9000 (no answer for 25 s): what was committed is kept; trying again resumes from there';
+    const client = ipcClient({ setFavourites: () => electronRejection('shoebox:setFavourites', lost, 'LeaseLostError'), subscribe: () => () => {} } as unknown as LibraryApi);
+    await expect(client.setFavourites(['p1'], true)).rejects.toThrow(expect.objectContaining({ name: 'LeaseLostError', message: lost }));
+    expect(unwrapIpcError(new Error("Error invoking remote method 'shoebox:x': Error: plain"))).toMatchObject({ name: 'Error', message: 'plain' });
+  });
+
   it('answers and other errors pass through unchanged', async () => {
     const client = ipcClient({ listFolders: async () => [], subscribe: () => () => {} } as unknown as LibraryApi);
     expect(await client.listFolders()).toEqual([]);

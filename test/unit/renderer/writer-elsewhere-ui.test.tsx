@@ -1,5 +1,7 @@
-// Another process writes the library (status().writerElsewhere): who, read from the engine's
-// "library busy" line; the banner that says so; and the two kinds of viewing only kept apart:
+// This device does not write the library (status().writer: another process writes it, this
+// device's turn lapsed, or the connection was lost): the banner words what the engine decided,
+// never reading its line; the viewer's refused changes go by the error's name once it writes
+// again; and the two kinds of viewing only kept apart:
 // without a model nothing searches, while another writer leaves search, "More like this" and
 // opening albums as they are and takes away only what would change the library.
 import type { ReactNode } from 'react';
@@ -18,9 +20,10 @@ import { WriterElsewhereBanner } from '../../../src/renderer/components/WriterEl
 import { ViewingOnlyContext, type ViewingOnly } from '../../../src/renderer/hooks/useViewingOnly';
 import type { LibraryState } from '../../../src/renderer/hooks/useLibrary';
 import { PHOTOS_SCREEN } from '../../../src/renderer/lib/screen';
-import { writerOf } from '../../../src/renderer/lib/writer-elsewhere';
+import { isWriterRefusal } from '../../../src/renderer/lib/writer-elsewhere';
 
 const LINE = 'library busy: shoebox watch on gpubox (pid 4242) is writing to s3://family/shoebox; stop it or wait for it to finish';
+const WRITER = { holder: 'shoebox watch on gpubox (pid 4242)', reason: 'busy' } as const;
 const PHOTO = { id: 'p1', path: '/m/a.jpg', folder: '/m', width: 4, height: 3, takenAt: null } satisfies Photo;
 const client = { transport: 'websocket', imageUrl: () => '', onConnectionChange: () => () => {}, onEvent: () => () => {} } as unknown as ShoeboxClient;
 
@@ -32,25 +35,26 @@ const render = (node: ReactNode, viewingOnly: ViewingOnly) =>
   );
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'");
 
-describe('who writes the library, from its "library busy" line', () => {
-  it('names the process, its device and pid', () => {
-    expect(writerOf(LINE)).toBe('shoebox watch on gpubox (pid 4242)');
-    // The writer lease's holder (another device), a Windows path for the library, odd words in a command.
-    expect(writerOf('library busy: shoebox serve on laptop-2 (pid 17) is writing to C:\\Users\\me\\Shoebox; stop it or wait for it to finish')).toBe('shoebox serve on laptop-2 (pid 17)');
-    expect(writerOf('library busy: another process on another device (pid 9) is writing to /nas/lib; stop it or wait for it to finish\nmore')).toBe('another process on another device (pid 9)');
-    expect(writerOf('library busy: another process is taking the writer lock /home/me/.shoebox/library.lock')).toBe('another process');
+describe('a refused change, by the error the engine named', () => {
+  // As the viewer records a failed change: the photo, the line shown, the error's name.
+  const failed = (name: string | undefined, text: string) => ({ id: 'p1', text, name });
+  const LOST = 'lost the connection to s3://family/shoebox at http://nas:9000 (no answer for 25 s): what was committed is kept; trying again resumes from there';
+
+  it('is cleared once this device writes again whatever the line says: a lost connection is not worded "library …"', () => {
+    expect(isWriterRefusal(failed('LeaseLostError', LOST))).toBe(true);
+    expect(isWriterRefusal(failed('LibraryBusyError', LINE))).toBe(true);
+    expect(isWriterRefusal(failed('LibraryUnreachableError', LOST))).toBe(true);
   });
 
-  it('names nobody in a line worded otherwise (the banner then quotes the line)', () => {
-    expect(writerOf('library lease lost: it expired and was taken over; stopped writing')).toBeNull();
-    expect(writerOf('library busy: this process is already writing to /lib')).toBeNull();
-    expect(writerOf('')).toBeNull();
+  it('other failures stay, even worded like a refusal', () => {
+    expect(isWriterRefusal(failed('Error', LINE))).toBe(false);
+    expect(isWriterRefusal(failed(undefined, 'This photo is no longer in the library.'))).toBe(false);
   });
 });
 
 describe('the banner', () => {
   it('says who writes, that search and viewing work, that changes wait, and that nothing needs doing', () => {
-    const html = renderToStaticMarkup(<WriterElsewhereBanner line={LINE} />);
+    const html = renderToStaticMarkup(<WriterElsewhereBanner line={LINE} writer={WRITER} />);
     expect(html).toContain('aria-labelledby="writer-elsewhere-title"');
     expect(html).toMatch(/id="writer-elsewhere-title">Search and view only: shoebox watch on gpubox \(pid 4242\) is writing to this library\.</);
     expect(text(html)).toMatch(/Searching and looking through the photos work as usual\. Changes \(favourites, tags, albums, new folders…\) wait until it is done or quiet for a moment; this note then goes by itself, without a restart\./);
@@ -62,18 +66,35 @@ describe('the banner', () => {
   it('is said by a screen reader when it appears, and not again while the same process writes', () => {
     // A polite live region holding who writes: the engine's line changes at each look (when
     // the writer's lease lapses), the region's text does not.
-    const region = (line: string) => /<p role="status">(.*?)<\/p>/s.exec(renderToStaticMarkup(<WriterElsewhereBanner line={line} />))?.[1];
+    const region = (line: string) => /<p role="status">(.*?)<\/p>/s.exec(renderToStaticMarkup(<WriterElsewhereBanner line={line} writer={WRITER} />))?.[1];
     const at = (s: number) => `${LINE} (if it has stopped, its lease lapses by itself at 09:04:30, in ${s} s)`;
     expect(region(at(24))).toMatch(/^<strong id="writer-elsewhere-title">Search and view only: shoebox watch on gpubox \(pid 4242\) is writing to this library\.<\/strong>/);
     expect(region(at(14))).toBe(region(at(24)));
     expect(region(at(24))).not.toContain('lapses');
   });
 
-  it('falls back to the whole line', () => {
-    const line = 'library lease lost: it expired and was taken over; stopped writing';
-    const html = renderToStaticMarkup(<WriterElsewhereBanner line={line} />);
+  it('quotes the whole line when the engine names nobody', () => {
+    const line = 'library busy: another process is taking the writer lock /home/me/.shoebox/library.lock';
+    const html = renderToStaticMarkup(<WriterElsewhereBanner line={line} writer={{ holder: null, reason: 'busy' }} />);
     expect(text(html)).toContain('Search and view only: another device or program is writing to this library.');
     expect(text(html)).toContain(line);
+  });
+
+  it('says a lost connection as one, not as another device writing', () => {
+    const line = 'lost the connection to s3://family/shoebox at http://nas:9000 (no answer for 25 s): what was committed is kept; trying again resumes from there';
+    const said = text(renderToStaticMarkup(<WriterElsewhereBanner line={line} writer={{ holder: null, reason: 'connection' }} />));
+    expect(said).toContain('Search and view only: the connection to this library was lost.');
+    expect(said).toMatch(/Changes \(favourites, tags, albums, new folders…\) wait: this device tries again by itself/);
+    expect(said).not.toMatch(/is writing to this library|another device/);
+    expect(said).toContain(line); // how long the server did not answer
+  });
+
+  it("says a lapsed turn to write as that, not as a named writer", () => {
+    const line = 'library lease lost: not renewed for 40 s (paused, asleep or cut off from the library); another device may be writing now; stopped writing';
+    const said = text(renderToStaticMarkup(<WriterElsewhereBanner line={line} writer={{ holder: null, reason: 'lease-lost' }} />));
+    expect(said).toContain("Search and view only: this device's turn to write to this library lapsed, and another device may be writing to it now.");
+    expect(said).toMatch(/wait until this device can write again: it tries by itself/);
+    expect(said).toContain(line);
   });
 });
 
