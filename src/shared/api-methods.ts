@@ -89,7 +89,8 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   listLabelSets: (args) => none('listLabelSets', args),
   shippedLabelSets: (args) => none('shippedLabelSets', args),
   saveLabelSet: (args) => {
-    const [set, previousName] = arity('saveLabelSet', args, 1, 2);
+    const [set, previousName, revision] = arity('saveLabelSet', args, 1, 3);
+    if (revision !== undefined) return [labelSetInput(set), text(previousName, 'previous name', MAX_NAME), text(revision, 'revision', MAX_ID)];
     return [labelSetInput(set), ...optional(previousName, (v) => text(v, 'previous name', MAX_NAME))] as MethodArgs<'saveLabelSet'>;
   },
   removeLabelSet: (args) => [text(arity('removeLabelSet', args, 1, 1)[0], 'label set', MAX_NAME)],

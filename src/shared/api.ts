@@ -592,6 +592,9 @@ export interface LabelSetInfo {
   templates: string[] | null;
   /** Folders whose newly indexed photos are tagged with this set ('' = the whole library). */
   autoFolders: string[];
+  /** The set's content as loaded, for saveLabelSet's `expectedRevision`: a save is refused
+   *  once the set has changed since (an import elsewhere), rather than writing over it. */
+  revision: string;
 }
 
 /** How many photos carry a label (auto or accepted), for the tag filter and the sidebar. */
@@ -1021,8 +1024,10 @@ export interface LibraryApi {
   /** The label sets that ship with Shoebox (scenes, animals, …), to start a new set from. */
   shippedLabelSets(): Promise<LabelSetInput[]>;
   /** Creates a label set, or with `previousName` (its own name: a set keeps it) changes that
-   *  one; a new set under a name taken is refused. One-line error naming a bad field. */
-  saveLabelSet(set: LabelSetInput, previousName?: string): Promise<LabelSetInfo>;
+   *  one; a new set under a name taken is refused. One-line error naming a bad field. With
+   *  `expectedRevision` (LabelSetInfo.revision as the editor loaded it), refused in one line
+   *  ("… was changed elsewhere since you opened it …") when the set has changed since. */
+  saveLabelSet(set: LabelSetInput, previousName?: string, expectedRevision?: string): Promise<LabelSetInfo>;
   /** Forgets the set, its tags and its auto-tagged folders (sidecars already written stay). */
   removeLabelSet(name: string): Promise<void>;
   /** Tags the photos under `folder` (null: the whole library) in a background job, and keeps

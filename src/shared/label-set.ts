@@ -6,7 +6,8 @@
 //
 // `threshold`, `margin` and `templates` are optional (defaults below; see
 // src/core/tags/zero-shot.ts for the decision rule). Validation errors are one line naming the
-// offending field. Shared, pure code: the one validator of a label-set file, so the app's
+// offending field, labels counted from 1 as people count them ("label 2", as the editor's
+// rows are numbered). Shared, pure code: the one validator of a label-set file, so the app's
 // editor refuses exactly what `shoebox labels import` refuses, in the same words.
 import { jsonSyntaxText } from './json-syntax-text';
 
@@ -55,7 +56,7 @@ function checkName(value: Json, where: string, fail: (msg: string) => never): st
   if (typeof value !== 'string') fail(`${where} must be a string`);
   const name = (value as string).trim();
   if (!name) fail(`${where} must not be empty`);
-  if (name.length > MAX_NAME) fail(`${where} is longer than ${MAX_NAME} characters`);
+  if (name.length > MAX_NAME) fail(`${where} is too long (over ${MAX_NAME} characters)`);
   if (name.includes('|')) fail(`${where} must not contain "|" (it separates levels of hierarchical keywords)`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) fail(`${where} must not contain control characters`);
@@ -95,19 +96,20 @@ export function parseLabelSet(value: Json, source: string): LabelSet {
   // Each label's key (labelKey) -> its index and its name as written, for the repeat's message.
   const seen = new Map<string, { index: number; written: string }>();
   const labels = rawLabels.map((raw, i): Label => {
-    const where = `labels[${i}]`;
+    // Counted from 1, as the editor numbers its rows and people count: "label 2".
+    const where = `label ${i + 1}`;
     let label: Label;
     if (typeof raw === 'string') label = { name: checkName(raw, where, fail), prompts: [] };
     else if (isObject(raw)) {
       checkUnknownKeys(raw, ['name', 'prompts'], where, fail);
-      const labelName = checkName(raw.name, `${where}.name`, fail);
+      const labelName = checkName(raw.name, where, fail);
       const prompts = raw.prompts ?? [];
-      if (!Array.isArray(prompts)) fail(`${where}.prompts must be an array of strings`);
-      if ((prompts as Json[]).length > MAX_PROMPTS) fail(`${where}.prompts has more than ${MAX_PROMPTS} prompts`);
+      if (!Array.isArray(prompts)) fail(`${where} prompts must be an array of strings`);
+      if ((prompts as Json[]).length > MAX_PROMPTS) fail(`${where} has more than ${MAX_PROMPTS} prompts`);
       label = {
         name: labelName,
         prompts: (prompts as Json[]).map((p, j) => {
-          if (typeof p !== 'string' || !p.trim()) fail(`${where}.prompts[${j}] must be a non-empty string`);
+          if (typeof p !== 'string' || !p.trim()) fail(`${where} prompt ${j + 1} must be a non-empty string`);
           return (p as string).trim();
         }),
       };
@@ -117,7 +119,7 @@ export function parseLabelSet(value: Json, source: string): LabelSet {
     const key = labelKey(label.name);
     const written = typeof raw === 'string' ? raw : String((raw as Record<string, Json>).name);
     const first = seen.get(key);
-    if (first !== undefined) fail(`${where} ${JSON.stringify(written)} repeats labels[${first.index}] ${JSON.stringify(first.written)} (labels are compared trimmed, in any case)`);
+    if (first !== undefined) fail(`${where} ${JSON.stringify(written)} repeats label ${first.index + 1} ${JSON.stringify(first.written)} (labels are compared trimmed, in any case)`);
     seen.set(key, { index: i, written });
     return label;
   });
@@ -129,15 +131,20 @@ export function parseLabelSet(value: Json, source: string): LabelSet {
   if (obj.templates !== undefined) {
     if (!Array.isArray(obj.templates) || obj.templates.length === 0) fail('"templates" must be a non-empty array of strings');
     set.templates = (obj.templates as Json[]).map((t, i) => {
-      if (typeof t !== 'string' || !t.includes('{}')) fail(`templates[${i}] must be a string containing {} where the label goes`);
+      if (typeof t !== 'string' || !t.includes('{}')) fail(`template ${i + 1} must be a string containing {} where the label goes`);
       return t as string;
     });
   }
   return set;
 }
 
-/** Parses JSON text and validates it; a syntax error is one line too. */
-export function parseLabelSetJson(text: string, source: string): LabelSet {
+/**
+ * Parses JSON text and validates it; a syntax error is one line too. A leading UTF-8 byte-order
+ * mark (Windows Notepad writes one) is not part of the JSON: dropped here, the one parse of a
+ * label-set file, so the CLI's import and the editor's Import JSON… read the same files.
+ */
+export function parseLabelSetJson(raw: string, source: string): LabelSet {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   let value: Json;
   try {
     value = JSON.parse(text);

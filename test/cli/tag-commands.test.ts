@@ -122,8 +122,8 @@ describe('shoebox tag / tags / labels', () => {
     const bad = path.join(tempDir(), 'bad.json');
     for (const [content, message] of [
       ['{"name": "x", "labels": ["a"]}', /labels" needs at least two labels/],
-      ['{"name": "x", "labels": ["a", "A "]}', /labels\[1\] "A " repeats labels\[0\] "a"/],
-      ['{"name": "x", "labels": ["a", {"name": "b", "prompt": []}]}', /labels\[1\] has unknown field "prompt"/],
+      ['{"name": "x", "labels": ["a", "A "]}', /label 2 "A " repeats label 1 "a"/],
+      ['{"name": "x", "labels": ["a", {"name": "b", "prompt": []}]}', /label 2 has unknown field "prompt"/],
       ['{"name": "x|y", "labels": ["a", "b"]}', /"name" must not contain "\|"/],
       ['{"name": "x", "labels": ["a", "b"], "threshold": 2}', /"threshold" must be a number from 0 to 1/],
       ['{"name": "x", "labels": ["a", "b"], "threshold": "0.4"}', /"threshold" must be a number from 0 to 1/],

@@ -32,7 +32,7 @@ describe('shoebox tags find under another model', () => {
     expect((await run('tags', 'list', ...OTHER, photos)).stdout).toBe(`${red}\tyellow (accepted)\n`);
     expect(await run('tags', 'find', ...OTHER, 'yellow')).toEqual({ code: 0, stdout: `${red}\n`, stderr: '' });
     expect(await run('tags', 'find', ...OTHER, '--json', '--set', 'colours', 'Yellow')).toEqual({ code: 0, stdout: `${JSON.stringify([red])}\n`, stderr: '' });
-    expect(await run('tags', 'find', ...OTHER, 'red')).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run('tags', 'find', ...OTHER, 'red')).toEqual({ code: 0, stdout: '', stderr: 'shoebox: no photo is tagged red\n' });
 
     // Back on the first model, its suggestions are there again.
     expect(await run('tags', 'find', ...FIRST, 'yellow')).toEqual({ code: 0, stdout: `${red}\n${yellow}\n`, stderr: '' });

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('the label-set editor’s values, imports and Dele
   it('refuses a file `shoebox labels import` refuses, in its words, and fills in nothing of it', async () => {
     const misspelt = { name: 'pets', labels: [{ name: 'cat', prompt: ['a kitten'] }, 'dog'], threshold: '0.4' };
     await page().getByTestId('label-set-import').setInputFiles(fileOf('ls1.json', JSON.stringify(misspelt)));
-    await eventually(() => page().getByRole('alert').innerText()).toBe('label set ls1.json: labels[0] has unknown field "prompt"');
+    await eventually(() => page().getByRole('alert').innerText()).toBe('label set ls1.json: label 1 has unknown field "prompt"');
     expect(await page().getByLabel('Name', { exact: true }).inputValue()).toBe('');
   });
 

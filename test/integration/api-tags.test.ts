@@ -42,6 +42,7 @@ describe('tags through LibraryApi', () => {
       margin: 0.05,
       templates: null,
       autoFolders: [],
+      revision: expect.any(String),
     });
     expect(await host.listLabelSets()).toEqual([saved]);
     // Changed as itself: replaced, not added. A new set under its name is refused (its tags and
@@ -54,7 +55,7 @@ describe('tags through LibraryApi', () => {
 
     const bad: [LabelSetInput, RegExp][] = [
       [{ name: 'one', labels: ['red'] }, /needs at least two labels/],
-      [{ name: 'twice', labels: ['red', 'Red'] }, /labels\[1\] "Red" repeats labels\[0\] "red"/],
+      [{ name: 'twice', labels: ['red', 'Red'] }, /label 2 "Red" repeats label 1 "red"/],
       [{ name: 'a|b', labels: ['red', 'green'] }, /must not contain "\|"/],
     ];
     for (const [set, why] of bad) {

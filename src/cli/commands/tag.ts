@@ -6,11 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { LibraryHost, PhotoTags } from '../../core/index';
-import type { LabelSetInfo, TagState } from '../../shared/api';
+import { writeFileAtomicSync } from '../../base/atomic-write';
+import type { TagState } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { noPhotoInFolderNote } from '../folder-filter-note';
 import { countText } from '../../shared/count-text';
+
+/** An import's answer, with the labels it took out of the set it replaced (the core's report). */
+type LabelSetImport = Awaited<ReturnType<LibraryHost['importLabelSetFile']>>;
+type LabelsDroppedReport = NonNullable<LabelSetImport['dropped']>;
 
 type TagCliOptions = LibraryCommandOptions & { labels?: string; set?: string; all?: boolean; writeXmp?: boolean; once?: boolean };
 
@@ -155,7 +160,8 @@ export function registerTag(program: Command): void {
           if (opts.json) return printJson({ ...d, score: round(d.score) });
           // A decision that changed nothing is said, as `favourites add` says "was a favourite already".
           const tag = `${printable(d.set)}/${printable(d.label)}`;
-          if (d.was !== d.state) printLine(`${printable(d.path)}: ${tag} ${d.state}`);
+          // Forgetting says what it forgot ("auto" alone read as a tag the photo now has).
+          if (d.was !== d.state) printLine(`${printable(d.path)}: ${tag} ${d.state === 'auto' ? `${d.was === 'accepted' ? 'acceptance' : 'rejection'} forgotten (the classifier decides again)` : d.state}`);
           else printLine(`${printable(d.path)}: ${tag} ${d.state === 'auto' ? 'had no decision to forget' : `was ${d.state} already`}`);
           if (d.sidecars.written) printLine(`XMP sidecars updated: ${d.sidecars.written}`);
         });
@@ -173,6 +179,8 @@ export function registerTag(program: Command): void {
         // A label no set has is refused (exit 2), as `search --tag` refuses it.
         const paths = await asUsage(() => api.pathsWithTag(label, opts.set));
         if (opts.json) return printJson(paths);
+        // None: said on stderr (the set has the label; no photo shows it), as `tags list` says it.
+        if (paths.length === 0) process.stderr.write(`shoebox: no photo is tagged ${printable(label.trim())}${opts.set ? ` in ${printable(opts.set)}` : ''}\n`);
         for (const p of paths) printLine(printable(p));
       });
     });
@@ -252,22 +260,30 @@ function registerLabels(program: Command): void {
     .argument('<file...>', '{"name", "labels": [string | {"name", "prompts"}], "threshold"?, "margin"?}')
     .action(async (files: string[], opts: LibraryCommandOptions, cmd: Command) => {
       await withTags(cmd, opts, 'shoebox labels import', async (api) => {
-        const imported: LabelSetInfo[] = [];
+        const imported: LabelSetImport[] = [];
         for (const file of files) imported.push(await asUsage(() => api.importLabelSetFile(file)));
-        if (opts.json) return printJson(imported.map((s) => ({ name: s.name, labels: s.labels.length })));
-        for (const s of imported) printLine(`imported ${s.name} (${s.labels.length} labels)`);
+        if (opts.json) return printJson(imported.map((s) => ({ name: s.name, labels: s.labels.length, ...(s.dropped?.labels.length ? { dropped: s.dropped } : {}) })));
+        for (const s of imported) {
+          printLine(`imported ${s.name} (${s.labels.length} labels)`);
+          // Labels the file lacks went, with their tags: said, as `labels remove` says it.
+          if (s.dropped?.labels.length) printLine(droppedText(s.dropped));
+        }
       });
     });
 
   withLibraryOptions(labels.command('export'))
     .description('write a label set as JSON to a file, or to stdout')
     .argument('<name>', 'label set')
-    .argument('[file]', 'destination (default: stdout)')
-    .action(async (name: string, file: string | undefined, opts: LibraryCommandOptions, cmd: Command) => {
+    .argument('[file]', 'destination (default: stdout); an existing file is refused unless --force')
+    .option('--force', 'replace the file if it exists')
+    .action(async (name: string, file: string | undefined, opts: LibraryCommandOptions & { force?: boolean }, cmd: Command) => {
+      // Before the library opens: a file the user has is never replaced without --force.
+      if (file && !opts.force && fs.existsSync(file)) throw new Error(`${path.resolve(file)} exists: not replaced (--force replaces it)`);
       await withTags(cmd, opts, 'shoebox labels export', async (api) => {
         const text = await api.exportLabelSet(name);
         if (!file) return void process.stdout.write(opts.json ? `${JSON.stringify(JSON.parse(text))}\n` : text);
-        fs.writeFileSync(file, text);
+        // Whole or not at all: a full disk or a crash never leaves half a file in its place.
+        writeFileAtomicSync(path.resolve(file), text);
         if (opts.json) return printJson({ name, file: path.resolve(file) });
         printLine(`wrote ${path.resolve(file)}`);
       });
@@ -288,7 +304,20 @@ function registerLabels(program: Command): void {
 
 /** What `labels remove` did and left: the decisions kept, the albums whose tag filter now matches nothing. */
 function removalText(removed: { name: string; decisions: number; albums: string[] }): string {
-  const parts = [`removed label set ${printable(removed.name)}`];
+  return keptText(`removed label set ${printable(removed.name)}`, removed);
+}
+
+/** What a `labels import` took out of a set it replaced, in the words of `labels remove`. */
+function droppedText(dropped: LabelsDroppedReport): string {
+  const labels = dropped.labels.map(printable).join(', ');
+  const what = `${dropped.labels.length === 1 ? 'label' : 'labels'} ${labels}`;
+  const tags = dropped.tags === 0 ? 'no photo had them' : `${countText(dropped.tags, 'tag')} went with ${dropped.labels.length === 1 ? 'it' : 'them'}`;
+  return keptText(`dropped ${what}: ${tags}`, dropped);
+}
+
+/** The decisions kept and the albums left matching nothing, after `head`. */
+function keptText(head: string, removed: { decisions: number; albums: string[] }): string {
+  const parts = [head];
   if (removed.decisions > 0) {
     const yours = removed.decisions === 1 ? 'your 1 decision on it is' : `your ${removed.decisions} decisions on it are`;
     parts.push(`${yours} kept and come${removed.decisions === 1 ? 's' : ''} back if you import it again`);

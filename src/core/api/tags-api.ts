@@ -8,10 +8,11 @@ import path from 'node:path';
 import type { BatchResult, JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { isInside } from '../../base/path-inside';
+import { shellWord } from '../../base/shell-word';
 import { builtinLabelSets, resolveLabelSetFile } from '../tags/builtin-label-sets';
-import { labelIndex, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from '../tags/label-set';
+import { labelIndex, labelSetRevision, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from '../tags/label-set';
 import { LabelSetError } from '../tags/label-set';
-import { TaggingService, WHOLE_LIBRARY, type PhotoTags, type SidecarReport, type TagDecision } from '../tags/tagging-service';
+import { TaggingService, WHOLE_LIBRARY, type LabelsDropped, type PhotoTags, type SidecarReport, type TagDecision } from '../tags/tagging-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { runNow } from './run-now';
 import { pathFromPhotoId } from './photo-id';
@@ -29,7 +30,7 @@ export type { PhotoTags, SidecarReport, TagDecision };
 export interface TagsForeground {
   /** Imports a label set file, or a shipped set by name (`--labels scenes`); a missing file
    *  or an invalid set is a LabelSetError (the caller's mistake). */
-  importLabelSetFile(fileOrShippedName: string): Promise<LabelSetInfo>;
+  importLabelSetFile(fileOrShippedName: string): Promise<LabelSetImport>;
   /** The set as its import format (JSON text, pretty-printed). */
   exportLabelSet(name: string): Promise<string>;
   /** Tags `folder` (null: the whole library) as a job, awaited: a folder not in the library
@@ -51,6 +52,18 @@ export interface TagsForeground {
   /** removeLabelSet, saying what it leaves: the decisions kept, and the albums whose tag filter
    *  only this set had (they match nothing until the set is imported again). */
   removeLabelSetReport(name: string): Promise<LabelSetRemoval>;
+}
+
+/** An import, with what replacing a set of its name took out (absent for a new set or a shipped
+ *  set already in the library). */
+export interface LabelSetImport extends LabelSetInfo {
+  dropped?: LabelsDroppedReport;
+}
+
+/** Labels an import took out of a set: the photos that showed them, the decisions kept (as
+ *  `labels remove` keeps them), and the albums whose tag filter now matches nothing. */
+export interface LabelsDroppedReport extends LabelsDropped {
+  albums: string[];
 }
 
 export interface LabelSetRemoval {
@@ -82,7 +95,7 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
 
   const info = async (tags: TaggingService, set: LabelSet): Promise<LabelSetInfo> => {
     const folders = (await tags.autoTagFolders()).filter((f) => f.set === set.name).map((f) => f.folder);
-    return { name: set.name, labels: set.labels.map((l) => ({ name: l.name, prompts: [...l.prompts] })), threshold: set.threshold, margin: set.margin, templates: set.templates ?? null, autoFolders: folders };
+    return { name: set.name, labels: set.labels.map((l) => ({ name: l.name, prompts: [...l.prompts] })), threshold: set.threshold, margin: set.margin, templates: set.templates ?? null, autoFolders: folders, revision: labelSetRevision(set) };
   };
 
   /** The tagging job of the app and the CLI: `results` resolves with its answer (or its own error). */
@@ -137,6 +150,15 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     return abs;
   };
 
+  /** Albums whose `tag` filter names a label none of `remaining` has: they match nothing now. */
+  const albumsLeftWithout = async (remaining: LabelSet[]): Promise<string[]> => {
+    const { lib } = await tagging();
+    return (await (await lib.readable()).listAlbums()).flatMap((record) => {
+      const tag = parseAlbum(record.json).filters.tag;
+      return tag !== undefined && !remaining.some((set) => labelIndex(set, tag) >= 0) ? [record.name] : [];
+    });
+  };
+
   /** Stops the set's tagging jobs, then removes it (its decisions stay: TaggingService.removeLabelSet). */
   const removeSet = async (name: string): Promise<{ decisions: number }> => {
     const { tags } = await tagging();
@@ -159,7 +181,7 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       });
     },
 
-    async saveLabelSet(input: LabelSetInput, previousName?: string): Promise<LabelSetInfo> {
+    async saveLabelSet(input: LabelSetInput, previousName?: string, expectedRevision?: string): Promise<LabelSetInfo> {
       const { tags } = await tagging();
       const set = parseLabelSet(input, `"${input.name.trim()}"`);
       await serial(async () => {
@@ -168,7 +190,8 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
         if (previousName === undefined && (await tags.listLabelSets()).some((s) => s.name === set.name)) {
           throw new LabelSetError(`a label set named "${set.name}" already exists: open it to change its labels, or choose another name`);
         }
-        await tags.saveLabelSet(set);
+        // The revision is compared inside this one-at-a-time write, with the write (TaggingService).
+        await tags.saveLabelSet(set, expectedRevision === undefined ? {} : { expectedRevision });
       });
       return info(tags, set);
     },
@@ -178,14 +201,9 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
     },
 
     async removeLabelSetReport(name: string): Promise<LabelSetRemoval> {
-      const { lib, tags } = await tagging();
+      const { tags } = await tagging();
       const { decisions } = await removeSet(name);
-      const remaining = await tags.listLabelSets();
-      const albums = (await (await lib.readable()).listAlbums()).flatMap((record) => {
-        const tag = parseAlbum(record.json).filters.tag;
-        return tag !== undefined && !remaining.some((set) => labelIndex(set, tag) >= 0) ? [record.name] : [];
-      });
-      return { name, decisions, albums };
+      return { name, decisions, albums: await albumsLeftWithout(await tags.listLabelSets()) };
     },
 
     async tagFolder(setName: string, folder: string | null): Promise<JobState> {
@@ -243,13 +261,13 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       return { done: decided.scores.size, missing: new Set(ids).size - decided.scores.size };
     },
 
-    async importLabelSetFile(value: string): Promise<LabelSetInfo> {
+    async importLabelSetFile(value: string): Promise<LabelSetImport> {
       const { tags } = await tagging();
       const file = resolveLabelSetFile(value);
       if (!file) {
         // A set imported before is the library's, named rather than read from a file.
         const own = (await tags.listLabelSets()).find((s) => s.name === value);
-        if (own) throw new LabelSetError(`label set file not found: ${value}; "${value}" is a label set of the library already: --set ${value} uses it`);
+        if (own) throw new LabelSetError(`label set file not found: ${value}; "${value}" is a label set of the library already: --set ${shellWord(value)} uses it`);
         throw new LabelSetError(`label set file not found: ${value} (shipped sets: ${builtinLabelSets().join(', ') || 'none'})`);
       }
       // A shipped set asked for by name (`--labels scenes`) is the library's own once it is
@@ -263,8 +281,11 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
           return info(tags, own);
         }
       }
-      const set = await serial(() => tags.importLabelSet(text, path.basename(file)));
-      return info(tags, set);
+      const { set, dropped } = await serial(() => tags.importLabelSet(text, path.basename(file)));
+      // Labels the new file lacks went with their tags; the albums filtering by them are said
+      // as `labels remove` says them.
+      const albums = dropped.labels.length ? await albumsLeftWithout(await tags.listLabelSets()) : [];
+      return { ...(await info(tags, set)), dropped: { ...dropped, albums } };
     },
 
     async exportLabelSet(name: string): Promise<string> {

@@ -2,6 +2,7 @@
 // of a folder or the whole library against a set (classify.ts, zero-shot.ts), the user's
 // accept/reject decisions and the adaptation they drive (adaptation.ts), and the hook that
 // tags newly indexed photos under folders that were tagged before.
+import { shellWord } from '../../base/shell-word';
 import path from 'node:path';
 import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoRecord, TagRecord, TagRepository, TagState, VectorBatch, VectorReads } from '../store/types';
 import { isInside } from '../../base/path-inside';
@@ -9,7 +10,7 @@ import { learnShifts, type LabelExamples } from './adaptation';
 import { currentTagsOf, hashesShowingLabel, isShown, onCurrentLabels } from './current-labels';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
-import { LabelSetError, labelIndex, labelKey, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
+import { LabelSetConflictError, LabelSetError, labelIndex, labelKey, labelSetRevision, labelSetToJson, parseLabelSet, parseLabelSetJson, type LabelSet } from './label-set';
 import { jsScorer, scorerFor, type MatrixScorer } from './matrix-scorer';
 import fs from 'node:fs';
 import { sidecarPath, writeXmpSidecar, xmpSets } from './xmp';
@@ -101,6 +102,20 @@ export interface TaggingOptions {
   scorerFor?: (work: number) => MatrixScorer;
 }
 
+/** What a save took out of a set: the labels, the photos that showed them (auto or accepted:
+ *  their automatic tags go, and they show the label no more), and the user's decisions on
+ *  them (kept, for the label's return). */
+export interface LabelsDropped {
+  labels: string[];
+  tags: number;
+  decisions: number;
+}
+
+/** The stored set in a few words, for the conflict's message: what the editor will see on reload. */
+function summary(set: LabelSet): string {
+  return `it now has ${set.labels.length} labels, threshold ${set.threshold}, margin ${set.margin}`;
+}
+
 export class TaggingService {
   private readonly textEmbeddings = new Map<string, Promise<{ matrix: Float32Array; dimension: number }>>();
   private centre: Promise<Float32Array | null> | undefined;
@@ -112,26 +127,48 @@ export class TaggingService {
 
   // ---- label sets ------------------------------------------------------------------------
 
-  /** Validates and stores a set (replacing one of the same name); returns it. */
-  async importLabelSet(json: string, source: string): Promise<LabelSet> {
+  /** Validates and stores a set (replacing one of the same name); returns it with what its
+   *  labels dropped took along (saveLabelSet). */
+  async importLabelSet(json: string, source: string): Promise<{ set: LabelSet; dropped: LabelsDropped }> {
     const set = parseLabelSetJson(json, source);
-    await this.saveLabelSet(set);
-    return set;
+    return { set, dropped: await this.saveLabelSet(set) };
   }
 
-  async saveLabelSet(set: LabelSet): Promise<void> {
+  /**
+   * Stores the set, replacing one of its name. With `expectedRevision` (the revision the editor
+   * loaded: labelSetRevision), the save is refused when the stored set is another by now: it
+   * was changed or removed elsewhere (a CLI import) while the editor was open, and writing
+   * the editor's copy would undo that without a word. Checked on the writable store, in the
+   * same call that writes (the caller holds the tag writes' one-at-a-time lock), so nothing
+   * can come in between. Returns the labels taken out and what went with them.
+   */
+  async saveLabelSet(set: LabelSet, options: { expectedRevision?: string } = {}): Promise<LabelsDropped> {
     const checked = parseLabelSet(labelSetToJson(set), `"${set.name}"`);
     const store = await this.library.writable();
+    const before = await store.getLabelSet(checked.name);
+    const stored = before ? parseLabelSetJson(before.json, `"${checked.name}" (stored)`) : null;
+    if (options.expectedRevision !== undefined) {
+      if (!stored) throw new LabelSetConflictError(`${checked.name} was removed elsewhere since you opened it: reload to see the label sets there are now`);
+      if (labelSetRevision(stored) !== options.expectedRevision) throw new LabelSetConflictError(`${checked.name} was changed elsewhere since you opened it (${summary(stored)}): reload to see it`);
+    }
     // A label taken out of the set takes its automatic tags with it, every model's (the next
     // tagging would not make them again); the user's decisions on it stay, and count again
     // if it comes back. Before the set is saved: a crash in between leaves the label in the
     // set, its tags to be made again by the next tagging. A label only spelled anew ("red" →
     // "Red") is not taken out: its tags show under the new spelling (labelKey, as reads match).
-    const before = await store.getLabelSet(checked.name);
     const labels = new Set(checked.labels.map((l) => labelKey(l.name)));
-    const removed = before ? parseLabelSetJson(before.json, `"${checked.name}" (stored)`).labels.map((l) => l.name).filter((l) => !labels.has(labelKey(l))) : [];
-    if (removed.length) await store.removeAutoTagsOfLabels(checked.name, removed);
+    const removed = stored ? stored.labels.map((l) => l.name).filter((l) => !labels.has(labelKey(l))) : [];
+    const dropped: LabelsDropped = { labels: removed, tags: 0, decisions: 0 };
+    if (removed.length) {
+      // Counted before they go, for the one line that says so (`labels import`).
+      const keys = new Set(removed.map(labelKey));
+      const theirs = (await store.listTags({ set: checked.name })).filter((t) => keys.has(labelKey(t.label)));
+      dropped.tags = new Set(theirs.filter((t) => t.state !== 'rejected').map((t) => `${t.hash}\0${labelKey(t.label)}`)).size;
+      dropped.decisions = theirs.filter((t) => t.state !== 'auto').length;
+      await store.removeAutoTagsOfLabels(checked.name, removed);
+    }
     await store.putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
+    return dropped;
   }
 
   async labelSet(name: string): Promise<LabelSet> {
@@ -379,7 +416,8 @@ export class TaggingService {
     const sets = (await this.listLabelSets()).filter((s) => labelIndex(s, label) >= 0);
     if (sets.length === 0) throw new LabelSetError(`no label set has the label "${label}"`);
     if (sets.length > 1) {
-      const options = sets.map((s) => `--set ${s.name}`);
+      // Quoted as the shell needs it ("🌈 Rainbow" is two words bare), so the hint pastes as it is.
+      const options = sets.map((s) => `--set ${shellWord(s.name)}`);
       throw new LabelSetError(`the label "${label}" is in several sets (${sets.map((s) => s.name).join(', ')}): choose one with ${options.slice(0, -1).join(', ')} or ${options.at(-1)!}`);
     }
     return sets[0]!;

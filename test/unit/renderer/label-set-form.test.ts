@@ -36,13 +36,13 @@ describe('the label-set editor', () => {
 
   it('refuses what `shoebox labels import` refuses, in its words, rather than dropping what the user wrote', () => {
     const misspelt = '{"name":"pets","labels":[{"name":"cat","prompt":["a kitten"]},"dog"],"threshold":"0.4"}';
-    expect(importError(misspelt)).toBe('label set bad.json: labels[0] has unknown field "prompt"');
+    expect(importError(misspelt)).toBe('label set bad.json: label 1 has unknown field "prompt"');
     expect(importError('{"name":"pets","labels":["cat","dog"],"threshold":"0.4"}')).toBe('label set bad.json: "threshold" must be a number from 0 to 1');
     expect(importError('{"name":"pets","labels":["cat","dog"],"treshold":0.4}')).toBe('label set bad.json: the set has unknown field "treshold"');
-    expect(importError('{"name":"pets","labels":["cat","Cat "]}')).toBe('label set bad.json: labels[1] "Cat " repeats labels[0] "cat" (labels are compared trimmed, in any case)');
+    expect(importError('{"name":"pets","labels":["cat","Cat "]}')).toBe('label set bad.json: label 2 "Cat " repeats label 1 "cat" (labels are compared trimmed, in any case)');
     expect(importError('{"name":"pets","labels":["cat"]}')).toMatch(/^label set bad\.json: "labels" needs at least two labels/);
     expect(importError('{"name":"a|b","labels":["cat","dog"]}')).toMatch(/^label set bad\.json: "name" must not contain "\|"/);
-    expect(importError('{"name":"pets","labels":["cat",3]}')).toBe('label set bad.json: labels[1] must be a string or a {"name", "prompts"} object');
+    expect(importError('{"name":"pets","labels":["cat",3]}')).toBe('label set bad.json: label 2 must be a string or a {"name", "prompts"} object');
   });
 
   it('fills the form with everything a valid file holds: prompts, threshold, margin, templates', () => {

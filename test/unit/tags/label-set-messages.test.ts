@@ -7,8 +7,31 @@ import { parseLabelSet, parseLabelSetJson } from '../../../src/core/tags/label-s
 
 describe('label set messages', () => {
   it('quotes each repeated label as written', () => {
-    expect(() => parseLabelSet({ name: 'x', labels: ['a', 'A '] }, 'x.json')).toThrow(/^label set x\.json: labels\[1\] "A " repeats labels\[0\] "a" \(labels are compared trimmed, in any case\)$/);
-    expect(() => parseLabelSet({ name: 'x', labels: [{ name: ' Cat' }, 'dog', 'cat'] }, 'x.json')).toThrow(/labels\[2\] "cat" repeats labels\[0\] " Cat" /);
+    expect(() => parseLabelSet({ name: 'x', labels: ['a', 'A '] }, 'x.json')).toThrow(/^label set x\.json: label 2 "A " repeats label 1 "a" \(labels are compared trimmed, in any case\)$/);
+    expect(() => parseLabelSet({ name: 'x', labels: [{ name: ' Cat' }, 'dog', 'cat'] }, 'x.json')).toThrow(/label 3 "cat" repeats label 1 " Cat" /);
+  });
+
+  it('counts labels from 1, as the editor numbers its rows, in every message about one', () => {
+    const refusal = (labels: unknown[]) => {
+      try {
+        parseLabelSet({ name: 'x', labels }, 'x.json');
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal(['red', '   ', 'blue'])).toBe('label set x.json: label 2 must not be empty');
+    expect(refusal(['red', 'a|b'])).toMatch(/^label set x\.json: label 2 must not contain "\|"/);
+    expect(refusal(['red', 'x'.repeat(201)])).toBe('label set x.json: label 2 is too long (over 200 characters)');
+    expect(refusal(['red', { name: 'cat', prompts: ['ok', ' '] }])).toBe('label set x.json: label 2 prompt 2 must be a non-empty string');
+    expect(refusal(['red', { name: '' }])).toBe('label set x.json: label 2 must not be empty');
+  });
+
+  it('reads a file that starts with a byte-order mark (Windows Notepad), as without one', () => {
+    const text = JSON.stringify({ name: 'colours', labels: ['red', 'green'] });
+    expect(parseLabelSetJson(`\uFEFF${text}`, 'bad13.json')).toEqual(parseLabelSetJson(text, 'bad13.json'));
+    // Only a leading one: anywhere else it is still a bad token.
+    expect(() => parseLabelSetJson(`${text}\uFEFF`, 'bad13.json')).toThrow(/not valid JSON/);
   });
 
   it('gives the JSON error on one line, with the bad token\'s line and column', () => {

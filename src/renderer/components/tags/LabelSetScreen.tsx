@@ -8,7 +8,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, removalQuestion, repeatedLabel, type LabelSetForm, type RowProblem } from './label-set-form';
+import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, rebaseForm, removalQuestion, repeatedLabel, withoutUnusedRows, type LabelSetForm, type RowProblem } from './label-set-form';
 import { InlineConfirm } from '../InlineConfirm';
 import { TagFolderPanel } from './TagFolderPanel';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
@@ -43,6 +43,11 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   const client = useClient();
   const [form, setForm] = useState<LabelSetForm>(() => (saved ? formFromSet(saved) : emptyForm()));
   const [baseline, setBaseline] = useState(() => snapshot(saved ? formFromSet(saved) : emptyForm()));
+  // The set as this editor loaded it, and its revision: Save sends the revision, and the core
+  // refuses it if the set changed elsewhere since (a CLI import), rather than write over that.
+  const [loaded, setLoaded] = useState<{ form: LabelSetForm; revision: string } | null>(() => (saved ? { form: formFromSet(saved), revision: saved.revision } : null));
+  // After such a refusal: the set as it is now, for Reload (null: it was removed).
+  const [changedElsewhere, setChangedElsewhere] = useState<{ now: LabelSetInfo | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rowProblem, setRowProblem] = useState<RowProblem | null>(null);
   // Said next to the name field, as a repeated label is next to its row (the field is what to fix).
@@ -71,6 +76,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
     setError(null);
     setRowProblem(null);
     setNameProblem(null);
+    setChangedElsewhere(null);
   };
   const editRow = (key: number, change: { name?: string; prompts?: string }) => edit({ labels: form.labels.map((r) => (r.key === key ? { ...r, ...change } : r)) });
 
@@ -84,12 +90,18 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
       nameInput.current?.focus();
       return;
     }
-    const repeated = repeatedLabel(form);
+    // Rows added and never filled in go (they hold nothing); a label blanked stays, for the
+    // validator to refuse in its words. Shown as sent, so its "label 2" is the second row.
+    const sending = withoutUnusedRows(form);
+    if (sending !== form) setForm(sending);
+    const repeated = repeatedLabel(sending);
     setRowProblem(repeated);
     if (repeated) return;
+    setChangedElsewhere(null);
     try {
-      const info = await client.saveLabelSet(formToInput(form), saved?.name);
-      setBaseline(snapshot(form));
+      const info = await client.saveLabelSet(formToInput(sending), saved?.name, loaded?.revision);
+      setBaseline(snapshot(sending));
+      setLoaded({ form: sending, revision: info.revision });
       setNotice('Saved.');
       // Save is disabled once nothing is left to save (and a new set's editor opens again under
       // its name): "Saved." takes the focus, or the editor's title.
@@ -100,8 +112,27 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
         navigate({ kind: 'label-set', name: info.name });
       }
     } catch (e) {
+      // The user's values stay on screen whatever the refusal; when it is because the set is
+      // another by now, Reload is offered (the core's line says so).
       setError(firstLine(errorMessage(e)));
+      if (loaded && saved) {
+        const now = (await client.listLabelSets().catch(() => null))?.find((s) => s.name === saved.name);
+        if (now === undefined || now.revision !== loaded.revision) setChangedElsewhere({ now: now ?? null });
+      }
     }
+  };
+
+  /** The set as it is now, with the user's edits replayed on it (rebaseForm): nothing lost. */
+  const reload = () => {
+    const now = changedElsewhere?.now;
+    if (!now || !loaded) return;
+    const fresh = formFromSet(now);
+    setForm(rebaseForm(loaded.form, form, fresh));
+    setBaseline(snapshot(fresh));
+    setLoaded({ form: fresh, revision: now.revision });
+    setChangedElsewhere(null);
+    setError(null);
+    setNotice(`Reloaded “${now.name}” as it is now, with your changes on it: check them, then Save.`);
   };
 
   const remove = async () => {
@@ -275,6 +306,14 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
         {error && (
           <p className="form-error" role="alert">
             {error}
+          </p>
+        )}
+        {changedElsewhere?.now && (
+          <p className="label-set-form__reload">
+            <button type="button" className="button" onClick={reload}>
+              Reload
+            </button>{' '}
+            <span className="muted small">takes in the changes made elsewhere and keeps yours</span>
           </p>
         )}
         {notice && !error && (

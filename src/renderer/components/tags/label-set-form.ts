@@ -1,6 +1,6 @@
 // The label-set editor's form and the JSON it imports and exports. Prompts are edited one
-// per line; the engine validates the whole set on Save (names, duplicates, thresholds) and
-// its one-line message is what the editor shows. A file imported is read by the same
+// per line; the engine validates the whole set on Save (names, blanks, duplicates,
+// thresholds) and its one-line message is what the editor shows. A file imported is read by the same
 // validator (src/shared/label-set.ts) as `shoebox labels import`, so the editor refuses what
 // the CLI refuses, in its words, rather than dropping what it does not know.
 import type { LabelSetInfo, LabelSetInput } from '../../../shared/api';
@@ -12,6 +12,8 @@ export interface LabelRow {
   name: string;
   /** Extra prompts, one per line. */
   prompts: string;
+  /** Loaded with a label (from the set or a file): never left out of Save, even blanked. */
+  had: boolean;
 }
 
 export interface LabelSetForm {
@@ -24,8 +26,8 @@ export interface LabelSetForm {
 }
 
 let nextKey = 1;
-export function labelRow(name = '', prompts = ''): LabelRow {
-  return { key: nextKey++, name, prompts };
+export function labelRow(name = '', prompts = '', had = false): LabelRow {
+  return { key: nextKey++, name, prompts, had };
 }
 
 export function emptyForm(): LabelSetForm {
@@ -35,20 +37,54 @@ export function emptyForm(): LabelSetForm {
 export function formFromSet(set: Pick<LabelSetInfo, 'name' | 'labels' | 'threshold' | 'margin' | 'templates'>): LabelSetForm {
   return {
     name: set.name,
-    labels: set.labels.map((l) => labelRow(l.name, l.prompts.join('\n'))),
+    labels: set.labels.map((l) => labelRow(l.name, l.prompts.join('\n'), true)),
     threshold: String(set.threshold),
     margin: String(set.margin),
     templates: set.templates,
   };
 }
 
-/** What Save sends; blank rows are dropped. Throws a one-line message for a field the engine cannot read. */
+/**
+ * The form without the blank rows the user added and never filled in ("+ Add label", the new
+ * set's two empty rows): they hold nothing to lose. A row that had a label stays, blanked or
+ * not, so the validator refuses it ("label 2 must not be empty") rather than Save dropping
+ * the label and its tags without a word. The editor shows this form before sending it, so
+ * its rows are numbered as the validator counts them.
+ */
+export function withoutUnusedRows(form: LabelSetForm): LabelSetForm {
+  const used = form.labels.filter((row) => row.had || row.name.trim() !== '' || row.prompts.trim() !== '');
+  return used.length === form.labels.length ? form : { ...form, labels: used };
+}
+
+/** What Save sends: every row as typed, for the one validator (src/shared/label-set.ts) to
+ *  judge. Throws a one-line message for a number field the engine cannot read. */
 export function formToInput(form: LabelSetForm): LabelSetInput {
   const labels = form.labels
-    .map((row) => ({ name: row.name.trim(), prompts: row.prompts.split('\n').map((p) => p.trim()).filter(Boolean) }))
-    .filter((l) => l.name !== '' || l.prompts.length > 0)
+    .map((row) => ({ name: row.name, prompts: row.prompts.split('\n').map((p) => p.trim()).filter(Boolean) }))
     .map((l) => (l.prompts.length ? l : l.name));
   return { name: form.name.trim(), labels, threshold: number(form.threshold, 'Threshold'), margin: number(form.margin, 'Margin'), ...(form.templates ? { templates: form.templates } : {}) };
+}
+
+/**
+ * The user's edits replayed on the set as it is now, for Reload after a save refused because
+ * the set changed elsewhere: nothing of either is lost. A field the user changed keeps their
+ * value; one they left follows the set now. A row they left as loaded follows the set now
+ * (removed or changed there, so here); rows they added or changed stay; labels added
+ * elsewhere are added.
+ */
+export function rebaseForm(loaded: LabelSetForm, mine: LabelSetForm, now: LabelSetForm): LabelSetForm {
+  const changed = (field: 'threshold' | 'margin') => mine[field].trim() !== loaded[field].trim();
+  const loadedRows = new Map(loaded.labels.map((r) => [labelKey(r.name), r]));
+  const nowRows = new Map(now.labels.map((r) => [labelKey(r.name), r]));
+  const mineKeys = new Set(mine.labels.map((r) => labelKey(r.name)));
+  const labels = mine.labels.flatMap((row): LabelRow[] => {
+    const before = loadedRows.get(labelKey(row.name));
+    if (!before || before.name !== row.name || before.prompts !== row.prompts) return [row];
+    const there = nowRows.get(labelKey(row.name));
+    return there ? [{ ...row, name: there.name, prompts: there.prompts }] : [];
+  });
+  for (const row of now.labels) if (!loadedRows.has(labelKey(row.name)) && !mineKeys.has(labelKey(row.name))) labels.push(labelRow(row.name, row.prompts, true));
+  return { name: mine.name, labels, threshold: changed('threshold') ? mine.threshold : now.threshold, margin: changed('margin') ? mine.margin : now.margin, templates: now.templates };
 }
 
 /** The set as `shoebox labels export` writes it, for a download. */
@@ -87,7 +123,7 @@ export interface RowProblem {
 /**
  * The first label listed twice (compared by the validator's labelKey: trimmed, in any case),
  * caught before Save so the editor can say so next to the row rather than in the engine's
- * JSON terms ("labels[1] repeats the label …").
+ * set's terms ("label 2 … repeats label 1 …").
  */
 export function repeatedLabel(form: LabelSetForm): RowProblem | null {
   const seen = new Set<string>();
