@@ -843,6 +843,9 @@ export interface DuplicateMemberInfo {
   /** Albums it was added to by hand (pinned: a hand-picked album's photos, or a pin in a smart
    *  album); a smart album's own query matches are not counted. Absent: none. */
   albums?: number;
+  /** Ids of the group's other members that are the same file on disk (hard links: same device
+   *  and inode). Whichever of them is kept, the others stay: moving one frees nothing. */
+  sameFileAs?: string[];
 }
 
 /** Why a group's keeper is ahead of another member, in keep-best's order (src/core/dupes/keep-best.ts):

@@ -237,6 +237,8 @@ describe('shoebox dupes', () => {
     // What would go, group by group with its keeper, is on the screen before the question.
     expect(declined.stdout).toMatch(/exact copies and edited versions: 4 photos\r?\n {2}keep .*\/a\.jpg\r?\n {8}.*\/a copy\.jpg[\s\S]*Move 3 photos/);
     expect(declined.stdout).toMatch(/nothing moved/);
+    // One line says it: not also "moved 0 of 3 photos to the trash".
+    expect(declined.stdout).not.toMatch(/moved 0 of/);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
 
     const accepted = runDupesOnTerminal(home, ['--trash'], 'y', { SHOEBOX_TRASH_DIR: trashDir });

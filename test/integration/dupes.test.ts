@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/core/engine';
 import type { LibraryService } from '../../src/core/library/library-service';
 import { DupesService } from '../../src/core/dupes/dupes-service';
+import { exifCompleteness } from '../../src/core/dupes/keep-best';
+import { sizesTie } from '../../src/core/dupes/size-tiers';
 import type { DuplicateScan } from '../../src/core/dupes/types';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
@@ -92,14 +94,18 @@ describe.skipIf(!haveShared)('duplicates in an edited set of real photos', () =>
     }
   });
 
-  it('keeps the highest resolution, then the largest file, in every group', () => {
+  it('keeps the highest resolution, then the most complete EXIF, then the largest file (a sliver apart: a tie), in every group', async () => {
+    const rows = await (await library.readable()).photosByPath(first.groups.flatMap((g) => g.members.map((m) => m.path)));
+    const exif = (file: string) => exifCompleteness(rows.get(file)!);
     for (const g of first.groups) {
       const pixels = (m: { width: number; height: number }) => m.width * m.height;
       const [keeper, ...rest] = g.members;
       expect(keeper!.path).toBe(g.keep);
       for (const m of rest) {
         expect(pixels(keeper!)).toBeGreaterThanOrEqual(pixels(m));
-        if (pixels(keeper!) === pixels(m)) expect(keeper!.bytes).toBeGreaterThanOrEqual(m.bytes);
+        if (pixels(keeper!) !== pixels(m)) continue;
+        expect(exif(keeper!.path)).toBeGreaterThanOrEqual(exif(m.path));
+        if (exif(keeper!.path) === exif(m.path) && keeper!.bytes < m.bytes) expect(sizesTie(m.bytes, keeper!.bytes), `${keeper!.path} over ${m.path}`).toBe(true);
       }
     }
     // Where the original is the largest version, it (or its byte copy, same rank but for the path) is kept.

@@ -59,6 +59,9 @@ function narrowedText(folder: string | undefined, threshold: number | undefined)
   return [folder === undefined ? '' : `only photos under ${printable(folder)}`, threshold === undefined ? '' : `similar shots at threshold ${threshold}`].filter(Boolean).join(', ');
 }
 
+/** A member the core marks as the same file as the keeper (a hard link): the trash leaves it. */
+const SAME_FILE_NOTE = 'same file as the kept one (a hard link): stays';
+
 /** One progress line on stderr while a person watches. */
 function progressLine(): { update(p: DuplicateScanProgress): void; end(): void } {
   const line = statusLine();
@@ -84,7 +87,13 @@ function printGroups(groups: ShownGroup[], byPicture: (groups: ShownGroup[]) => 
     const held = heldNote && set.some((g) => g.held) ? `  (${heldNote})` : '';
     write(`${duplicateKindsText(picture.kinds)}: ${picture.members.length} photos${held}`);
     for (const m of picture.members) {
-      const note = decided.has(m.path) ? '  (you said: not duplicates)' : m.path === picture.keep && originals.has(m.path) ? `  (${KEEP_REASON_TEXT['not-upscaled']})` : '';
+      const note = decided.has(m.path)
+        ? '  (you said: not duplicates)'
+        : m.path !== picture.keep && m.sameFileAs?.includes(picture.keep)
+          ? `  (${SAME_FILE_NOTE})`
+          : m.path === picture.keep && originals.has(m.path)
+            ? `  (${KEEP_REASON_TEXT['not-upscaled']})`
+            : '';
       write(`  ${m.path === picture.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${note}`);
     }
   }
@@ -182,11 +191,14 @@ export function registerDupes(program: Command): void {
         }
         let moved = new Set<string>();
         let failed: { path: string; error: string }[] = [];
+        // Declined: "nothing moved" is the one line said, not also "moved 0 of N".
+        let answered = false;
         if (plan.paths.length > 0) {
           const question = large.length && !opts.allowLargeGroups
             ? `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move ${plan.paths.length === 1 ? 'it' : 'them'}: `
             : `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash? [y/N] `;
           const ok = opts.yes || (await confirm(question, large.length > 0 && !opts.allowLargeGroups));
+          answered = ok;
           if (ok) {
             // The app's trash: the plan is checked again, then every other member stays.
             const result = await api.trashDuplicates(plan.ids);
@@ -199,7 +211,7 @@ export function registerDupes(program: Command): void {
         }
         if (opts.json) {
           printJson(groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, trashed: moved.has(m.path) })) })));
-        } else if (plan.paths.length) {
+        } else if (plan.paths.length && answered) {
           printLine(`moved ${moved.size} of ${plan.paths.length} photos to the trash`);
         }
         for (const f of failed) process.stderr.write(`shoebox: could not trash ${printable(f.path)}: ${printable(f.error)}\n`);

@@ -30,6 +30,8 @@ import { heldBack, type HeldMark } from '../dupes/held-back';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
 import { withMemberDetails } from './dupes-members';
+import { withSameFiles } from '../dupes/same-file';
+import { standingReport } from './dupes-standing';
 import { finishTrashHandOvers, trashWithHandOver } from './trash-hand-over';
 import { runNow } from './run-now';
 import { countText } from '../../shared/count-text';
@@ -104,6 +106,13 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
   // Keyed by the library object: a reopened library (another model) reads its own file.
   const reports = new WeakMap<LibraryService, { report: KeptReport | null }>();
   const loading = new WeakMap<LibraryService, Promise<KeptReport | null>>();
+  /** The saved file's stamp when the report in memory was read from it or written to it: a
+   *  `shoebox dupes` (or another device) saving a scan meanwhile changes it (freshReport). */
+  const stamps = new WeakMap<LibraryService, string | null>();
+  /** Saves of this process in flight: the file changes under them by our own hand. */
+  const saving = new WeakMap<LibraryService, number>();
+  /** The photos version at which every member of a report was last checked (standingReport). */
+  const checkedAt = new WeakMap<KeptReport, string>();
   /** Scan jobs (trash jobs are 'dupes' too, and must never be stopped halfway). */
   const scanJobs = new Set<string>();
 
@@ -132,7 +141,10 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     let load = loading.get(lib);
     if (!load) {
       load = (async () => {
+        // Stamped before reading: a save in between only makes the next check read it again.
+        const stamp = await fileOf(lib).stamp();
         const stored = await loadReport(fileOf(lib), lib.modelId, warn);
+        if (!reports.has(lib)) stamps.set(lib, stamp);
         if (!stored) return null;
         // Saved in the library's paths: shown in this device's (folders mapped elsewhere here).
         const map = lib.deviceFolders.map();
@@ -156,13 +168,32 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
    */
   const replaceReport = async (lib: LibraryService, report: KeptReport): Promise<void> => {
     reports.set(lib, { report });
+    saving.set(lib, (saving.get(lib) ?? 0) + 1);
     try {
       await lib.writable();
       const map = lib.deviceFolders.map();
       await saveReport(fileOf(lib), lib.modelId, map.empty ? report : reportWithPaths(report, (p) => map.toLibrary(p)));
+      if (reports.get(lib)?.report === report) stamps.set(lib, await fileOf(lib).stamp());
     } catch (error) {
       warn(`could not save the duplicates report: ${(error as Error).message}`);
+      // Kept in memory over the file as it is: shown until the file changes (freshReport).
+      if (reports.get(lib)?.report === report) stamps.set(lib, await fileOf(lib).stamp().catch(() => null));
+    } finally {
+      saving.set(lib, saving.get(lib)! - 1);
     }
+  };
+
+  /**
+   * Forgets the report in memory when the saved file changed since it was read or written
+   * here: a `shoebox dupes` run while the app serves (or another device) saved a newer scan,
+   * which is the report the app reviews (the next keptReport reads it). A report this device
+   * could not save (another wrote the library) stays while the file does not change.
+   */
+  const freshReport = async (lib: LibraryService): Promise<void> => {
+    if (!reports.has(lib) || (saving.get(lib) ?? 0) > 0) return;
+    const stamp = await fileOf(lib).stamp().catch(() => undefined);
+    if (stamp === undefined || stamp === stamps.get(lib) || (saving.get(lib) ?? 0) > 0) return;
+    reports.delete(lib);
   };
 
   /**
@@ -235,11 +266,21 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     async duplicates(options: PageOptions = {}): Promise<DuplicateReport | null> {
       const lib = await ctx.open();
       if (!lib) return null;
+      await freshReport(lib);
       let kept = await keptReport(lib);
       if (!kept) return null;
+      // The whole report's groups still standing, so its counts are the ones the review shows.
+      const photosVersion = await (await lib.readable()).photosVersion();
+      if (checkedAt.get(kept) !== photosVersion) {
+        const standing = await standingReport(kept, await lib.readable());
+        if (reports.get(lib)?.report === kept) reports.set(lib, { report: standing });
+        checkedAt.set(standing, photosVersion);
+        kept = standing;
+      }
       const { offset, limit } = ctx.page(options);
-      // Only this page's members are looked up (cheap at any library size); dropping stale
-      // ones can pull the next pictures in, so look again until the page is clean.
+      // The page's members again (the whole report was checked at this photos version, but a
+      // row may change between the two reads); dropping stale ones can pull the next pictures
+      // in, so look again until the page is clean.
       for (;;) {
         const view = await shown(kept);
         const paths = pagePaths(view.report, offset, limit);
@@ -308,7 +349,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const rows = rotations.size ? await store.photosByPath([...new Set(shownGroups.flatMap((g) => g.members.map((m) => m.path)))]) : new Map<string, { hash: string }>();
         return turnedGroups(shownGroups, (p) => rows.get(p)?.hash, rotations);
       })().catch(() => shownGroups);
-      return { groups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats };
+      // Hard links of one another are marked: they stay whichever is kept (same-file.ts).
+      const linkedGroups = await withSameFiles(groups);
+      return { groups: linkedGroups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats };
     },
 
     async planDuplicateTrash(planOptions: { includeHeld?: boolean } = {}): Promise<PlannedTrash> {

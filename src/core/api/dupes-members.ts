@@ -1,5 +1,6 @@
 // What the review shows on each copy beyond its size: what is at stake if it goes (its
-// favourite, archive, description, hand-picked albums), when it was taken (two copies may
+// favourite, archive, description, hand-picked albums), which copies are one file on disk
+// (hard links: they stay whichever is kept), when it was taken (two copies may
 // differ only by a re-dated EXIF), and, for each group, why its keeper is suggested. Read
 // for one page's members only, from tables the store keeps in memory per version (marks,
 // descriptions) or small ones (albums, the page's signatures), so a page stays cheap.
@@ -10,6 +11,8 @@ import type { DuplicateGroupInfo, DuplicateMemberInfo, DuplicateReport } from '.
 import { parseAlbum } from '../albums/album';
 import { resolvePins } from '../albums/album-pins';
 import { keepReasons, placementsOf, type KeepCandidate } from '../dupes/keep-best';
+import { withSizeTiers } from '../dupes/size-tiers';
+import { sameFiles } from '../dupes/same-file';
 import { knownUpscale, mayBeToldEnlarged, upscaleFactors } from '../dupes/upscale-check';
 import type { LibraryStore, PhotoSummary } from '../store/types';
 
@@ -28,7 +31,7 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
     store.getSignatures(hashes),
     store.listFolders(),
   ]);
-  const placements = await placementsOf(paths, folders.map((f) => f.path));
+  const [placements, linked] = await Promise.all([placementsOf(paths, folders.map((f) => f.path)), sameFiles(paths)]);
   const sharpness = new Map(signatures.map((s) => [s.hash, s.sharpness]));
   const upscale = await upscalesOf(page, rows);
 
@@ -53,14 +56,25 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
     placement: placements.get(m.path) ?? 1,
     upscale: upscale.get(row.hash) ?? 1,
   });
-  const group = (g: DuplicateGroupInfo): DuplicateGroupInfo => {
-    const withRows = g.members.flatMap((m) => {
+  const withRows = page.groups.map((g) =>
+    g.members.flatMap((m) => {
       const row = rows.get(m.path);
       return row ? [{ m, c: candidate(m, row) }] : [];
-    });
-    const keeper = withRows.find((x) => x.m.id === g.keep);
-    const why = keeper && withRows.length === g.members.length ? keepReasons(keeper.c, withRows.filter((x) => x !== keeper).map((x) => x.c)) : [];
-    return { ...g, members: g.members.map(member), ...(why.length ? { why } : {}) };
+    }),
+  );
+  // Size tiers chained over each picture, as the scan chained them (a page carries whole pictures).
+  const tiered = withSizeTiers(withRows.map((list) => list.map((x) => x.c)));
+  const group = (g: DuplicateGroupInfo, k: number): DuplicateGroupInfo => {
+    const members = withRows[k]!.map((x, j) => ({ m: x.m, c: tiered[k]![j]! }));
+    const keeper = members.find((x) => x.m.id === g.keep);
+    const why = keeper && members.length === g.members.length ? keepReasons(keeper.c, members.filter((x) => x !== keeper).map((x) => x.c)) : [];
+    // Hard links of one another in this group: whichever is kept, the others stay (same-file.ts).
+    const idOf = new Map(g.members.map((m) => [m.path, m.id]));
+    const withLinks = (m: DuplicateMemberInfo): DuplicateMemberInfo => {
+      const same = (linked.get(m.path) ?? []).flatMap((p) => idOf.get(p) ?? []);
+      return same.length ? { ...member(m), sameFileAs: same } : member(m);
+    };
+    return { ...g, members: g.members.map(withLinks), ...(why.length ? { why } : {}) };
   };
   return { ...page, groups: page.groups.map(group) };
 }

@@ -17,6 +17,7 @@ import type { FolderRepository, PhotoListing, PhotoSummary, SignatureRecord, Sig
 import type { ThumbnailReader } from '../media';
 import { comparableContents } from './comparable';
 import { compareForKeeping, keepReasons, placementsOf, type KeepCandidate } from './keep-best';
+import { withSizeTiers } from './size-tiers';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
 import { SIGNATURE_WORDS, bytesToWords, isCurrentSignature } from './signature';
@@ -132,7 +133,10 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   const placements = memberPaths.length ? await placementsOf(memberPaths, (await ctx.store.listFolders()).map((f) => f.path)) : new Map<string, 0 | 1>();
   const upscale = await upscalesOf(found, contents, options.signal);
   const originals = new Set<string>();
-  const groups = found.map((g) => groupOf(g.kind, g.members, contents, sharpness, placements, upscale, originals));
+  const candidates = found.map((g) => g.members.flatMap((i) => contents.photos[i]!.map((photo): KeepCandidate => ({ photo, sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1, upscale: upscale.get(i) ?? 1 }))));
+  // Sizes a sliver apart count as one, chained over each picture so every group ranks alike.
+  const tiered = withSizeTiers(candidates);
+  const groups = found.map((g, k) => groupOf(g.kind, tiered[k]!, upscale.size > 0, originals));
   const order = (k: DuplicateKind) => DUPLICATE_KINDS.indexOf(k);
   groups.sort((a, b) => order(a.kind) - order(b.kind) || (a.keep < b.keep ? -1 : a.keep > b.keep ? 1 : 0));
   stats.seconds = (performance.now() - started) / 1000;
@@ -158,10 +162,9 @@ async function upscalesOf(found: readonly { members: number[] }[], contents: Con
 }
 
 /** One group, its members in keep-best order; its keeper goes into `originals` when kept over an enlarged copy of it. */
-function groupOf(kind: DuplicateKind, contentIndexes: number[], contents: Contents, sharpness: Float64Array, placements: ReadonlyMap<string, 0 | 1>, upscale: ReadonlyMap<number, number>, originals: Set<string>): DuplicateGroup {
-  const candidates: KeepCandidate[] = contentIndexes.flatMap((i) => contents.photos[i]!.map((photo) => ({ photo, sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1, upscale: upscale.get(i) ?? 1 })));
+function groupOf(kind: DuplicateKind, candidates: KeepCandidate[], measuredUpscale: boolean, originals: Set<string>): DuplicateGroup {
   candidates.sort(compareForKeeping);
-  if (upscale.size && keepReasons(candidates[0]!, candidates.slice(1)).includes('not-upscaled')) originals.add(candidates[0]!.photo.path);
+  if (measuredUpscale && keepReasons(candidates[0]!, candidates.slice(1)).includes('not-upscaled')) originals.add(candidates[0]!.photo.path);
   const members = candidates.map(({ photo }) => ({ path: photo.path, width: photo.width, height: photo.height, bytes: photo.size }));
   return { kind, keep: members[0]!.path, members };
 }

@@ -1,14 +1,38 @@
-// Which photo of a group to keep: the highest resolution (of real detail: an enlarged copy,
-// upscale-check.ts, counts the pixels of the picture it was enlarged from, and loses a tie to
-// the photo it was enlarged from), then the largest file, then the
-// sharpest (variance of the Laplacian on its thumbnail), then the most complete EXIF (date
-// taken, camera, GPS). Byte-identical copies tie on all of those, so then: a real file inside
-// a library folder over a link or a file reached from outside (trashing the link leaves the
-// real file; keeping a link to an outside copy would trash the library's own file), a name
-// that is not a copy's ("Bridge.jpg" over "Bridge copy.jpg", which sorts first), the oldest
-// file, and finally the path. The order is total: a photo that is best in one group is best in
-// every group it shares with the same photos, and a set of groups never trashes every copy of
-// a picture. A symbolic link is never kept over the real file it points to (keepRealFiles, below).
+// Which photo of a group to keep. The ranking, criterion after criterion:
+//  1. resolution of real detail (an enlarged copy, upscale-check.ts, counts the pixels of the
+//     picture it was enlarged from, and loses a tie to the photo it was enlarged from);
+//  2. the most complete EXIF (date taken, camera, GPS);
+//  3. the larger file, sizes within a sliver of each other counting as one (size-tiers.ts:
+//     a tag written into a copy adds bytes, not pixels);
+//  4. the sharper (variance of the Laplacian on its thumbnail);
+//  then, for copies equal on all of those: a real file inside a library folder over a link or
+//  a file reached from outside (trashing the link leaves the real file; keeping a link to an
+//  outside copy would trash the library's own file), a name that is not a copy's
+//  ("Bridge.jpg" over "Bridge copy.jpg", which sorts first), the oldest file, the path.
+//
+// Why EXIF comes before size: at equal detail, a bigger file is not a better photo. A lossless
+// re-save of a JPEG (`ffmpeg -i IMG_1001.JPG IMG_1001.png`, an export to PNG or TIFF) has no
+// more detail than the JPEG it was made from, always more bytes, and usually no EXIF: kept
+// over the camera original it would take the photo out of its place in the timeline (no date
+// taken) and lose its camera, and the original would go to the trash. The metadata is what
+// the user cannot get back; the bytes are not. The cases this order serves:
+//  - a re-encode at a lower quality with its EXIF kept, beside the original: both carry the
+//    EXIF, so size decides and the original (more bytes at a lower compression) stays;
+//  - an original whose EXIF a cloud download stripped, beside a messenger copy: messengers
+//    scale down (resolution keeps the original) and strip EXIF too (then size keeps it);
+//  - an edited export with its EXIF kept (same pixels count): EXIF ties, size decides as it
+//    did; the edit is a "near" duplicate the review shows, and the user may choose;
+//  - a copy with a tag written into it (+100 bytes): EXIF ties, sizes tie within the band,
+//    and the name ("X copy"), then the older file, keep the original.
+// The cost: a same-resolution copy that kept more EXIF than a re-compressed original wins over
+// it; it carries the date and camera the user relies on, and sharpness does not come first
+// because a thumbnail's sharpness cannot tell a re-encode from its original.
+//
+// The order is total (every criterion compares a number of each photo, the size tier
+// included, chained per picture): a photo that is best in one group is best in every group it
+// shares with the same photos, and a set of groups never trashes every copy of a picture. A
+// symbolic link is never kept over the real file it points to (keepRealFiles, below); a hard
+// link of the keeper (the same file under another name) is never trashed (trash-duplicates.ts).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
@@ -25,6 +49,9 @@ export interface KeepCandidate {
   /** By how much the content was enlarged from a smaller picture (upscale-check.ts); absent or
    *  1: not enlarged, or not measured (only members of groups whose pixel counts differ are). */
   upscale?: number;
+  /** The size this photo counts as: the largest size of its tier, chained over its picture's
+   *  photos (size-tiers.ts, withSizeTiers). Absent: its own size. */
+  sizeTier?: number;
 }
 
 /** The pixels a photo really has: an enlargement by f counts area / f². */
@@ -51,6 +78,7 @@ export function isCopyName(file: string): boolean {
 type Compare = (a: KeepCandidate, b: KeepCandidate) => number;
 const area = (c: KeepCandidate) => c.photo.width * c.photo.height;
 const upscaled = (c: KeepCandidate) => (c.upscale ?? 1) > 1;
+const sizeOf = (c: KeepCandidate) => c.sizeTier ?? c.photo.size;
 
 /** The ranking, one criterion after another (negative: `a` ahead), each named: the review says
  *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own.
@@ -59,9 +87,9 @@ const upscaled = (c: KeepCandidate) => (c.upscale ?? 1) > 1;
 const CRITERIA: readonly (readonly [KeepReason, Compare])[] = [
   ['resolution', (a, b) => detailArea(b) - detailArea(a)],
   ['not-upscaled', (a, b) => (a.upscale ?? 1) - (b.upscale ?? 1)],
-  ['size', (a, b) => b.photo.size - a.photo.size],
-  ['sharpness', (a, b) => b.sharpness - a.sharpness],
   ['exif', (a, b) => exifCompleteness(b.photo) - exifCompleteness(a.photo)],
+  ['size', (a, b) => sizeOf(b) - sizeOf(a)],
+  ['sharpness', (a, b) => b.sharpness - a.sharpness],
   ['real-file', (a, b) => (a.placement ?? 0) - (b.placement ?? 0)],
   ['name', (a, b) => Number(isCopyName(a.photo.path)) - Number(isCopyName(b.photo.path))],
   ['older', (a, b) => a.photo.mtimeMs - b.photo.mtimeMs],

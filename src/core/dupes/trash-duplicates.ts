@@ -19,6 +19,7 @@ import type { FolderRepository, PhotoListing, PhotoLookups, PhotoSummary, PhotoW
 export type TrashStore = Pick<PhotoLookups, 'photosByPath'> & Pick<PhotoListing, 'libraryPathsByHash'> & Pick<FolderRepository, 'listFolders'> & Pick<PhotoWrites, 'removePhotos'>;
 import { sidecarPath } from '../tags/xmp';
 import { fileIdentity } from './keep-best';
+import { fileKey, SAME_FILE_AS_KEPT } from './same-file';
 import { moveToTrash, type TrashOptions, type TrashResult } from './trash';
 import type { DuplicateGroup } from './types';
 
@@ -63,8 +64,15 @@ export async function planTrash(groups: readonly DuplicateGroup[], indexed: Inde
       }
       continue;
     }
+    const keeperFile = await fileKey(group.keep, true);
     for (const m of group.members) {
       if (m.path === group.keep || chosen.has(m.path)) continue;
+      // A hard link of the keeper is the kept photo under another name: moving it frees nothing.
+      if (keeperFile !== null && (await fileKey(m.path)) === keeperFile) {
+        if (!skippedHere.has(m.path)) plan.skipped.push({ path: m.path, reason: SAME_FILE_AS_KEPT });
+        skippedHere.add(m.path);
+        continue;
+      }
       if (!(await isUnchanged(m.path))) {
         if (!skippedHere.has(m.path)) plan.skipped.push({ path: m.path, reason: 'missing or changed since it was indexed' });
         skippedHere.add(m.path);
@@ -98,6 +106,8 @@ export interface TrashPhotosOptions extends TrashOptions {
  * symbolic link itself may go: moving it leaves its target where it is. Photos that stay are
  * `keep` and every library row with the same content as a path being moved (a link and its
  * target always have the same bytes), so callers that only know what to move are safe too.
+ * A hard link of a `keep` photo (the same file on disk under another name) is refused too: it
+ * would free nothing (the viewer's own trash, which passes no `keep`, moves what it is asked).
  */
 export async function guardKeptFiles(store: TrashStore, paths: readonly string[], keep: readonly string[] = []): Promise<{ paths: string[]; refused: { path: string; reason: string }[] }> {
   const moving = new Set(paths);
@@ -105,14 +115,21 @@ export async function guardKeptFiles(store: TrashStore, paths: readonly string[]
   const sameContent = rows.size ? await store.libraryPathsByHash([...rows.values()].map((r) => r.hash)) : new Map<string, string[]>();
   const staying = [...new Set([...keep, ...[...sameContent.values()].flat()])].filter((p) => !moving.has(p));
   const stayingByReal = new Map<string, string>();
-  for (const [file, id] of await Promise.all(staying.map(async (p) => [p, await fileIdentity(p)] as const))) {
+  const stayingByFile = new Map<string, string>();
+  const kept = new Set(keep);
+  for (const [file, id, key] of await Promise.all(staying.map(async (p) => [p, await fileIdentity(p), kept.has(p) ? await fileKey(p, true) : null] as const))) {
     if (id && !stayingByReal.has(id.real)) stayingByReal.set(id.real, file);
+    if (key !== null && !stayingByFile.has(key)) stayingByFile.set(key, file);
   }
   const out = { paths: [] as string[], refused: [] as { path: string; reason: string }[] };
   for (const file of paths) {
     const id = await fileIdentity(file);
-    const kept = id && id.directness !== 2 ? stayingByReal.get(id.real) : undefined;
-    if (kept) out.refused.push({ path: file, reason: `it is the real file of the kept photo ${kept}` });
+    const real = id && id.directness !== 2 ? stayingByReal.get(id.real) : undefined;
+    // A hard link of a photo the caller keeps (made since the plan, too): moving it frees nothing.
+    const key = id && id.directness !== 2 ? await fileKey(file) : null;
+    const linked = key !== null ? stayingByFile.get(key) : undefined;
+    if (real) out.refused.push({ path: file, reason: `it is the real file of the kept photo ${real}` });
+    else if (linked) out.refused.push({ path: file, reason: `it is the same file as the kept photo ${linked} (a hard link): it stays` });
     else out.paths.push(file); // a missing file is reported by the move itself
   }
   return out;

@@ -15,6 +15,9 @@ export interface DuplicateMember {
   bytes: number;
   /** Clockwise degrees the user turned it by (Rotate), width and height then as it shows; absent when upright. */
   rotation?: 90 | 180 | 270;
+  /** The group's other members that are the same file on disk (hard links, same-file.ts):
+   *  whichever is kept, these stay. Set where a report is shown, from the disk as it is then. */
+  sameFileAs?: string[];
 }
 
 export interface DuplicateGroup {

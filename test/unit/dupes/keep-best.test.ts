@@ -15,10 +15,13 @@ function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}
 const best = (...c: KeepCandidate[]) => [...c].sort(compareForKeeping)[0]!.photo.path;
 
 describe('keep-best', () => {
-  it('prefers resolution, then file size, then sharpness, then EXIF completeness, then the path', () => {
+  it('prefers resolution, then EXIF completeness, then file size, then sharpness, then the path', () => {
     expect(best(candidate('/small', { size: 9999 }), candidate('/big', { width: 200, size: 10 }))).toBe('/big');
     expect(best(candidate('/light', { size: 900 }, 50), candidate('/heavy', { size: 1000 }))).toBe('/heavy');
-    expect(best(candidate('/soft', { takenAt: 1, cameraMake: 'X', gpsLat: 1, gpsLon: 2 }, 1), candidate('/sharp', {}, 2))).toBe('/sharp');
+    // A lossless export without EXIF (more bytes, sharper if anything) loses to the camera's file.
+    expect(best(candidate('/export.png', { size: 9000 }, 2), candidate('/IMG_1001.JPG', { takenAt: 1, cameraMake: 'Canon', cameraModel: 'Canon EOS 40D' }, 1))).toBe('/IMG_1001.JPG');
+    expect(best(candidate('/soft', { takenAt: 1, cameraMake: 'X', gpsLat: 1, gpsLon: 2 }, 1), candidate('/sharp', {}, 2))).toBe('/soft');
+    expect(best(candidate('/soft', {}, 1), candidate('/sharp', {}, 2))).toBe('/sharp');
     expect(best(candidate('/bare'), candidate('/dated', { takenAt: 1 }), candidate('/full', { takenAt: 1, cameraModel: 'Y', gpsLat: 0, gpsLon: 0 }))).toBe('/full');
     expect(best(candidate('/b'), candidate('/a'))).toBe('/a');
   });

@@ -33,6 +33,16 @@ describe('the paged review\'s trash selection', () => {
     expect(trashSelection([set('a', 'a2')], { a: { keep: 'zz', skip: false } }).keepers).toEqual(['a']);
   });
 
+  it('never moves a hard link of the photo kept (the core marks the same file): whichever of them is kept', () => {
+    const linked = set('a', 'a2', 'a3');
+    linked.members[0] = { ...linked.members[0]!, sameFileAs: ['a2'] };
+    linked.members[1] = { ...linked.members[1]!, sameFileAs: ['a'] };
+    expect(trashSelection([linked], {}).members.map((m) => m.id)).toEqual(['a3']);
+    expect(trashSelection([linked], { a: { keep: 'a2', skip: false } }).members.map((m) => m.id)).toEqual(['a3']);
+    // Kept elsewhere: both names go (the file is freed only then).
+    expect(trashSelection([linked], { a: { keep: 'a3', skip: false } }).members.map((m) => m.id)).toEqual(['a', 'a2']);
+  });
+
   it('never moves the photos an earlier "not duplicates" covers, whoever is kept', () => {
     // a and a2 were said to be different pictures; a3 (a new copy of one of them) joined since.
     const joined = { ...set('a', 'a2', 'a3'), decided: ['a', 'a2'] };

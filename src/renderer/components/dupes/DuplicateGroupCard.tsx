@@ -9,7 +9,7 @@ import { baseName } from '../../lib/format';
 import { duplicateKindsText } from '../../../shared/duplicate-picture';
 import type { DuplicateSet } from './duplicate-sets';
 import { DuplicateMember } from './DuplicateMember';
-import { memberNames, takenTexts } from './member-text';
+import { memberNames, sameFileAsKept, takenTexts } from './member-text';
 
 interface DuplicateGroupCardProps {
   set: DuplicateSet;
@@ -78,6 +78,7 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
             suggested={m.id === set.suggested}
             skip={stays || set.decided.includes(m.id)}
             earlier={set.decided.includes(m.id)}
+            sameAsKept={sameFileAsKept(m, keep)}
             onKeep={() => onKeep(m.id)}
           />
         ))}

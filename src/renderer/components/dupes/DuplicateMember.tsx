@@ -1,4 +1,5 @@
-// One copy in a group's card: its thumbnail with its fate (Keep, To trash, Stays), name, size,
+// One copy in a group's card: its thumbnail with its fate (Keep, To trash, Stays: skipped, or a
+// hard link of the kept one, which moving would free nothing of), name, size,
 // date taken, what the user gave it (favourite, archived, described, albums: at stake if it
 // goes), path, and the radio that keeps it. The radio is named by the file (and its folder when
 // another copy has the same name) and described by the rest, so a screen reader hears it all.
@@ -7,7 +8,7 @@ import type { DuplicateMemberInfo, KeepReason } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { baseName } from '../../lib/format';
 import { formatBytes } from '../../../shared/bytes-text';
-import { KEEP_ORDER_TEXT, keepReasonsText, memberMarks } from './member-text';
+import { KEEP_ORDER_TEXT, keepReasonsText, memberMarks, SAME_FILE_TEXT } from './member-text';
 
 interface DuplicateMemberProps {
   member: DuplicateMemberInfo;
@@ -24,20 +25,23 @@ interface DuplicateMemberProps {
   skip: boolean;
   /** An earlier "not duplicates" covers it: it stays. */
   earlier: boolean;
+  /** The same file on disk as the kept one (a hard link, marked by the core): it stays. */
+  sameAsKept: boolean;
   onKeep: () => void;
 }
 
-export function DuplicateMember({ member, name, label, taken, kept, why, suggested, skip, earlier, onKeep }: DuplicateMemberProps) {
+export function DuplicateMember({ member, name, label, taken, kept, why, suggested, skip, earlier, sameAsKept, onKeep }: DuplicateMemberProps) {
   const client = useClient();
   const details = useId();
   const file = baseName(member.path);
-  const fate = kept ? 'Keep' : skip ? 'Stays' : 'To trash';
+  const stays = skip || sameAsKept;
+  const fate = kept ? 'Keep' : stays ? 'Stays' : 'To trash';
   const marks = memberMarks(member);
   return (
-    <label className={kept ? 'dupe dupe--keep' : skip ? 'dupe' : 'dupe dupe--trash'}>
+    <label className={kept ? 'dupe dupe--keep' : stays ? 'dupe' : 'dupe dupe--trash'}>
       <span className="dupe__thumb">
         <img src={client.imageUrl(member.id, 'thumb', member.rotation)} alt={file} loading="lazy" decoding="async" draggable={false} />
-        <span className={`dupe__badge dupe__badge--${kept ? 'keep' : skip ? 'stays' : 'trash'}`}>{fate}</span>
+        <span className={`dupe__badge dupe__badge--${kept ? 'keep' : stays ? 'stays' : 'trash'}`}>{fate}</span>
       </span>
       <span className="dupe__name" title={file}>
         {file}
@@ -56,6 +60,7 @@ export function DuplicateMember({ member, name, label, taken, kept, why, suggest
             ))}
           </span>
         )}
+        {sameAsKept && <span className="dupe__same-file muted small">{SAME_FILE_TEXT}</span>}
         {suggested && why && why.length > 0 && (
           <span className="dupe__why muted small" title={KEEP_ORDER_TEXT}>
             {keepReasonsText(why)}

@@ -155,6 +155,9 @@ export function DuplicatesScreen({ library }: ScreenProps) {
       refocusWhenLost(() => document.querySelector<HTMLElement>('.dupes-result h3'));
     } catch (e) {
       setError(errorMessage(e));
+      // Refused (the report was scanned again meanwhile, and the new one loads): the dialog is
+      // gone and the button was disabled while it ran, so the focus would fall to the page.
+      refocusWhenLost(() => (trashButton.current && !trashButton.current.disabled ? trashButton.current : summary.current));
     } finally {
       setMoving(false);
     }
@@ -215,7 +218,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
       <header className="dupes__head">
         <h2 id="dupes-title">Duplicates</h2>
         <p className="muted">
-          Copies and edited versions (resized, re-encoded, brightened, cropped) of the same photo. In each group the best one (highest resolution, then largest file; between identical copies the original, not a link or a file named like a copy) is suggested to keep; the others, with their .xmp sidecars, can go to the trash.
+          Copies and edited versions (resized, re-encoded, brightened, cropped) of the same photo. In each group the best one (highest resolution, then the one with the camera's date and details, then largest file; between identical copies the original, not a link or a file named like a copy) is suggested to keep; the others, with their .xmp sidecars, can go to the trash.
         </p>
       </header>
 

@@ -3,7 +3,8 @@ import type { ScreenProps } from '../../lib/screen';
 import { useDuplicateReport } from './useDuplicateReport';
 
 export function DuplicatesSection({ screen, navigate, library }: ScreenProps) {
-  // Only the count is needed: the smallest page carries the report's total.
+  // Only the count is needed: the smallest page carries the report's total, which the core
+  // counts over the groups still standing (dupes-standing.ts), the number the review shows.
   const { state } = useDuplicateReport(library, { limit: 1 });
   const groups = state.status === 'ready' && state.value.report ? state.value.report.total : null;
   const selected = screen.kind === 'duplicates';

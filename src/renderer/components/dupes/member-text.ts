@@ -64,5 +64,13 @@ export function keepReasonsText(why: readonly KeepReason[]): string {
 }
 
 /** The ranking, for the line's tooltip. */
-export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution (an enlarged copy counts the pixels it was enlarged from), then the original over an enlarged copy, then file size, sharpness, EXIF completeness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
+export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution (an enlarged copy counts the pixels it was enlarged from), then the original over an enlarged copy, then EXIF completeness (date taken, camera, GPS), file size (sizes within 1% count as one), sharpness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
 
+
+/** A copy that is the same file on disk as the kept one (DuplicateMemberInfo.sameFileAs). */
+export const SAME_FILE_TEXT = 'Same file as the kept one (a hard link): stays';
+
+/** Whether `member` stays because it is the same file as the photo kept (`keep`: its id). */
+export function sameFileAsKept(member: DuplicateMemberInfo, keep: string): boolean {
+  return member.id !== keep && (member.sameFileAs?.includes(keep) ?? false);
+}

@@ -4,6 +4,7 @@
 // cannot have checked them.
 import { LARGE_DUPLICATE_GROUP, type DuplicateMemberInfo } from '../../../shared/api';
 import type { DuplicateSet } from './duplicate-sets';
+import { sameFileAsKept } from './member-text';
 
 export interface Choice {
   keep: string;
@@ -71,8 +72,9 @@ export interface TrashSelection {
 /** `saidNotDuplicates`: the groups just said to be no duplicates (by key), which count as skipped. */
 export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>, saidNotDuplicates: Readonly<Record<string, unknown>> = {}): TrashSelection {
   const chosen = sets.filter((s) => !saidNotDuplicates[s.key] && !choiceOf(choices, s).skip).map((set) => ({ set, keep: choiceOf(choices, set).keep }));
-  // Photos the user said are not duplicates stay (the engine refuses them too).
-  const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep && !set.decided.includes(m.id)));
+  // Photos the user said are not duplicates stay (the engine refuses them too), and so does
+  // a hard link of the kept one (the same file: moving it frees nothing; the core marks it).
+  const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep && !set.decided.includes(m.id) && !sameFileAsKept(m, keep)));
   return {
     groups: chosen.filter(({ set }) => set.members.length > 1).length,
     members,
