@@ -157,8 +157,8 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
 
   listAlbums: (args) => none('listAlbums', args),
   saveAlbum: (args) => {
-    const [album, previousName] = arity('saveAlbum', args, 1, 2);
-    return [albumInput(album), ...optional(previousName, (v) => text(v, 'previous name', MAX_NAME))] as MethodArgs<'saveAlbum'>;
+    const [album, previousName, revision] = arity('saveAlbum', args, 1, 3);
+    return [albumInput(album), ...optional(previousName, (v) => text(v, 'previous name', MAX_NAME)), ...optional(revision, (v) => text(v, 'revision', 64))] as MethodArgs<'saveAlbum'>;
   },
   removeAlbum: (args) => [text(arity('removeAlbum', args, 1, 1)[0], 'album', MAX_NAME)],
   albumPhotos: (args) => {

@@ -685,6 +685,9 @@ export interface AlbumInfo {
   /** The ids of the photos excluded by hand, so the UI can show them and undo that. */
   excludedIds: string[];
   createdAt: number;
+  /** What the album's name, query, threshold and filters are now, in one token: handed back to
+   *  `saveAlbum`, which refuses the save when the album changed since (an edit made elsewhere). */
+  revision: string;
   /** Why its members cannot be computed now (one line; `members` is then 0): the album is
    *  still listed, can be opened, edited and removed. Absent when it works. */
   error?: string;
@@ -744,6 +747,8 @@ export interface AlbumExportReport {
   dir: string;
   /** The photos the folder holds now, those it held already from an earlier export included. */
   exported: number;
+  /** Of `exported`, the videos (said apart: "3 photos, 1 video"). */
+  videos: number;
   /** Of `exported`, those the folder held already (not written again). */
   alreadyThere: number;
   failed: { path: string; error: string }[];
@@ -769,6 +774,8 @@ export interface PhotoImportResult {
   already: number;
   /** How many of `already` are videos. */
   alreadyVideos: number;
+  /** Of `already`, the copies in the library it recorded as unreadable (by their paths there): not copied again, named once. */
+  alreadyUnreadable: string[];
   /** Files whose content an earlier file in the same import has (a second copy on the card): copied once. */
   duplicates: number;
   /** Files left where they are as no photo or video by their content (a text file named .JPG, an empty file), with why. */
@@ -1108,8 +1115,9 @@ export interface LibraryApi {
 
   // Smart albums
   listAlbums(): Promise<AlbumInfo[]>;
-  /** Creates an album, or replaces `previousName` (renaming it) keeping its pins and exclusions. */
-  saveAlbum(album: AlbumInput, previousName?: string): Promise<AlbumInfo>;
+  /** Creates an album, or replaces `previousName` (renaming it) keeping its pins and exclusions;
+   *  with `revision` (AlbumInfo's), refused with an AlbumChangedError when it changed since. */
+  saveAlbum(album: AlbumInput, previousName?: string, revision?: string): Promise<AlbumInfo>;
   removeAlbum(name: string): Promise<void>;
   albumPhotos(name: string, options?: PageOptions): Promise<AlbumPage>;
   /** The members an album with this definition would have now, without saving anything

@@ -26,16 +26,22 @@ export function photoImportSummary(r: PhotoImportResult): string {
     const there = others ? ` (${count(others, 'file')} there ${others === 1 ? 'is not a photo or video' : 'are not photos or videos'})` : '';
     return `no photos or videos found in ${r.from}${there}${failed}`;
   }
+  const names = (files: readonly { path: string }[]) => {
+    const named = files.slice(0, NOT_INDEXED_NAMED).map((f) => f.path.split(/[\\/]/).pop()!);
+    const more = files.length - named.length;
+    return `${named.join(', ')}${more ? ` and ${more.toLocaleString()} more` : ''}`;
+  };
+  // Copies the library recorded as unreadable at an earlier import are there: named, not copied or failed again.
+  const recorded = r.alreadyUnreadable.map((p) => ({ path: p }));
+  const unreadable = recorded.length ? ` (${recorded.length.toLocaleString()} of them recorded as unreadable: ${names(recorded)})` : '';
   const clauses = [
-    r.already ? `${media(r.already, r.alreadyVideos)} already in the library` : '',
+    r.already ? `${media(r.already, r.alreadyVideos)} already in the library${unreadable}` : '',
     r.duplicates ? `${count(r.duplicates, 'duplicate')} on the card` : '',
     others ? `${count(others, 'file')} left on the card (not ${others === 1 ? 'a photo or video' : 'photos or videos'})` : '',
   ].filter(Boolean);
   const head = r.copied.length ? `copied ${media(r.copied.length, r.copiedVideos)} into ${r.to}${clauses.map((c) => `, ${c}`).join('')}` : `no new photos or videos in ${r.from}${clauses.length ? `: ${clauses.join(', ')}` : ''}`;
   if (r.stopped) return `${head}${failed}; stopped before the end: what was copied stays, and the next import or index run takes it`;
-  const names = notIndexed.slice(0, NOT_INDEXED_NAMED).map((f) => f.path.split(/[\\/]/).pop()!);
-  const more = notIndexed.length - names.length;
-  const unindexed = notIndexed.length ? `${notIndexed.length.toLocaleString()} could not be indexed: ${names.join(', ')}${more ? ` and ${more.toLocaleString()} more` : ''}` : '';
+  const unindexed = notIndexed.length ? `${notIndexed.length.toLocaleString()} could not be indexed: ${names(notIndexed)}` : '';
   const indexed = r.indexed || r.copied.length ? `${r.indexed.toLocaleString()} indexed` : '';
   const end = [indexed, unindexed].filter(Boolean).join(', ');
   return `${head}${failed}${end ? `; ${end}` : ''}`;

@@ -88,7 +88,8 @@ describe('shoebox albums rename / edit', () => {
     // Text: the album as `create` prints it.
     const text = await run('albums', 'edit', ...MODEL, 'reds', '--query', 'red');
     expect([text.code, text.stderr]).toEqual([0, '']);
-    expect(text.stdout.split('\n')[0]).toBe('reds: "red", threshold 0.300, 2 photos');
+    // Its filters as the app's header words them (the folder by its whole path).
+    expect(text.stdout.split('\n')[0]).toBe(`reds: "red" (in ${photos}), threshold 0.300, 2 photos`);
     expect((await shown(run, 'reds')).members).toEqual([['red.jpg', false], ['blue.jpg', true]]);
 
     // --threshold auto: automatic again; dates kept through later edits; --clear takes filters away.

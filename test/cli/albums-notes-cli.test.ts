@@ -42,7 +42,7 @@ describe('shoebox labels remove', () => {
 
     // The broken album opens: its line, no photos, why on stderr, exit 0; --json says `broken`.
     const show = await run('albums', 'show', ...MODEL, 'redtagged');
-    expect([show.code, show.stdout]).toEqual([0, expect.stringMatching(/^redtagged: "red", .*0 photos\n$/)]);
+    expect([show.code, show.stdout]).toEqual([0, expect.stringMatching(/^redtagged: "red" \(tagged red\), .*0 photos\n$/)]);
     // No cut-off is in effect for an album that cannot be computed: none is made up.
     expect(show.stdout).toContain('threshold automatic, ');
     expect(show.stderr).toBe('shoebox: album "redtagged" is broken and holds no photos: --tag red: no label set has the label "red" (shoebox labels list) (shoebox albums edit or albums remove mends it)\n');

@@ -176,13 +176,13 @@ describe('smart albums through LibraryApi', () => {
     await host.setAlbumMembership('Reds', id('crimson.jpg'), 'excluded');
     const before = fs.readFileSync(path.join(photos, 'red.jpg'));
     const links = path.join(tempDir('shoebox-export-'), 'Reds');
-    expect(await host.exportAlbum('Reds', links)).toEqual({ dir: links, exported: 1, alreadyThere: 0, failed: [], turned: 0, unturned: [] });
+    expect(await host.exportAlbum('Reds', links)).toEqual({ dir: links, exported: 1, videos: 0, alreadyThere: 0, failed: [], turned: 0, unturned: [] });
     expect(fs.readdirSync(links)).toEqual(['red.jpg']);
     expect(fs.lstatSync(path.join(links, 'red.jpg')).isSymbolicLink()).toBe(true);
     expect(fs.readlinkSync(path.join(links, 'red.jpg'))).toBe(path.join(photos, 'red.jpg'));
 
     await host.setAlbumMembership('Reds', id('crimson.jpg'), 'auto');
-    expect(await host.exportAlbum('Reds', links)).toEqual({ dir: links, exported: 2, alreadyThere: 1, failed: [], turned: 0, unturned: [] });
+    expect(await host.exportAlbum('Reds', links)).toEqual({ dir: links, exported: 2, videos: 0, alreadyThere: 1, failed: [], turned: 0, unturned: [] });
     expect(fs.readdirSync(links).sort()).toEqual(['crimson.jpg', 'red.jpg']);
 
     const copies = tempDir('shoebox-export-copies-');

@@ -10,7 +10,8 @@ import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../ou
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { reportMissingPhotos } from '../missing-photos';
-import { countText } from '../../shared/count-text';
+import { countText, itemsText } from '../../shared/count-text';
+import { describeAlbumFilters, emptyAlbumReason } from '../../shared/album-filters-text';
 
 type CreateOptions = LibraryCommandOptions & { query?: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
 type EditOptions = LibraryCommandOptions & Partial<Omit<CreateOptions, 'replace' | 'json'>> & { clear?: string[] };
@@ -29,7 +30,10 @@ async function withAlbums<T>(cmd: Command, opts: LibraryCommandOptions, command:
   try {
     return await fn(library.api);
   } catch (error) {
-    if (usage(error)) throw new UsageError((error as Error).message);
+    // The core's refusals carry a command-line wording where the app's would not name options or commands.
+    const cliText = error instanceof AlbumError && error.cliText !== undefined ? error.cliText : null;
+    if (usage(error)) throw new UsageError(cliText ?? (error as Error).message);
+    if (cliText !== null) throw new AlbumError(cliText);
     throw error;
   } finally {
     await library.close();
@@ -63,6 +67,11 @@ function thresholdText(album: AlbumSummary): string {
   return `threshold ${value}`;
 }
 
+/** The filters as the app's album header words them (src/shared), with the folder's whole path and ISO days. */
+function filtersText(filters: AlbumFilters): string {
+  return describeAlbumFilters(filters, { folder: printable });
+}
+
 function albumJson(album: AlbumSummary, members: AlbumMember[]) {
   return {
     name: album.name,
@@ -78,15 +87,16 @@ function albumJson(album: AlbumSummary, members: AlbumMember[]) {
   };
 }
 
-function printAlbum({ album, members }: AlbumView, json: boolean | undefined, extra: Record<string, unknown> = {}): void {
+function printAlbum({ album, members, videos }: AlbumView, json: boolean | undefined, extra: Record<string, unknown> = {}): void {
   if (json) return printJson({ ...albumJson(album, members), ...extra });
   if (album.handPicked) {
     // Its photos are its pins, in the order they were pinned: no query, no scores.
-    printLine(`${album.name}: hand-picked, ${countText(members.length, 'photo')}`);
+    printLine(`${album.name}: hand-picked, ${itemsText(members.length, videos)}`); // a video is never counted as a photo
     for (const m of members) printLine(printable(m.path));
     return;
   }
-  printLine(`${album.name}: "${album.query}", ${thresholdText(album)}, ${countText(members.length, 'photo')}`);
+  const filters = filtersText(album.filters);
+  printLine(`${album.name}: "${album.query}"${filters ? ` (${filters})` : ''}, ${thresholdText(album)}, ${itemsText(members.length, videos)}`);
   for (const m of members) printLine(`${m.score.toFixed(4)}\t${printable(m.path)}${m.pinned ? '\t(pinned)' : ''}`);
 }
 
@@ -94,18 +104,23 @@ function printAlbum({ album, members }: AlbumView, json: boolean | undefined, ex
  * What `albums show` adds on stderr: why a broken album holds no photos, or that the model in
  * use has not embedded (all) the photos a smart album is found among.
  */
-async function albumNote(api: LibraryHost, album: AlbumSummary): Promise<void> {
+async function albumNote(api: LibraryHost, album: AlbumSummary, json: boolean | undefined): Promise<void> {
   if (album.error !== undefined) {
     process.stderr.write(`shoebox: album "${printable(album.name)}" is broken and holds no photos: ${printable(album.error)} (shoebox albums edit or albums remove mends it)\n`);
     return;
   }
-  if (!album.handPicked) await embeddedNote(api);
+  // Photos not embedded with the model in use are the likelier reason an album is short: said first, and alone.
+  if (!album.handPicked && (await embeddedNote(api))) return;
+  // Empty, as the app's album view says it: why (nothing matches within its filters yet).
+  // (--json: its `members` say it, and stderr stays for what JSON cannot say.)
+  if (album.members === 0 && !json) process.stderr.write(`shoebox: no ${printable(emptyAlbumReason(album, { folder: printable, quote: (q) => `"${q}"` }))}\n`);
 }
 
-/** Search's line when the model in use has not embedded every photo (smart albums find only embedded ones). */
-async function embeddedNote(api: LibraryHost): Promise<void> {
+/** Search's line when the model in use has not embedded every photo (smart albums find only embedded ones); whether it said one. */
+async function embeddedNote(api: LibraryHost): Promise<boolean> {
   const note = await api.notEmbeddedNote();
   if (note !== null) process.stderr.write(`shoebox: ${note}\n`);
+  return note !== null;
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -253,7 +268,11 @@ export function registerAlbums(program: Command): void {
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
         for (const a of list) {
           if (a.error) printLine(`${a.name}\tbroken: ${a.error}\t"${a.query}"`);
-          else printLine(a.handPicked ? `${a.name}\t${countText(a.members, 'photo')}\thand-picked` : `${a.name}\t${countText(a.members, 'photo')}\t"${a.query}"\t${thresholdText(a)}`);
+          else if (a.handPicked) printLine(`${a.name}\t${countText(a.members, 'photo')}\thand-picked`);
+          else {
+            const filters = filtersText(a.filters);
+            printLine(`${a.name}\t${countText(a.members, 'photo')}\t"${a.query}"\t${thresholdText(a)}${filters ? `\t${filters}` : ''}`);
+          }
         }
         if (list.some((a) => !a.handPicked && !a.error)) await embeddedNote(api);
       });
@@ -266,7 +285,7 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums show', async (api) => {
         const view = await api.albumView(name);
         printAlbum(view, opts.json);
-        await albumNote(api, view.album);
+        await albumNote(api, view.album, opts.json);
       });
     });
 

@@ -4,6 +4,7 @@
 // The source is only read.
 import type { Command } from 'commander';
 import { statusLine } from '../../base/status-line';
+import { itemsText } from '../../shared/count-text';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
@@ -15,19 +16,27 @@ export function registerImport(program: Command): void {
     .argument('<from>', 'the card or folder to import from (outside the library)')
     .requiredOption('--to <dir>', 'a library folder, or a folder in one, to copy into')
     .action(async (from: string, opts: LibraryCommandOptions & { to: string }, cmd: Command) => {
-      const library = await openCommandLibrary(cmd, opts, 'shoebox import');
-      const line = statusLine({ enabled: !opts.json && process.stderr.isTTY === true });
-      // Ctrl-C stops at the next file: what was copied stays, the next import indexes it.
+      // Ctrl-C stops at the next file: what was copied stays, the next import indexes it. Taken
+      // before the library opens (loading a model takes seconds): a Ctrl-C then is answered with
+      // the stop's line, not a silent death.
       const stop = stopOnSignals();
+      let library: Awaited<ReturnType<typeof openCommandLibrary>> | null = null;
+      const line = statusLine({ enabled: !opts.json && process.stderr.isTTY === true });
       try {
+        library = await openCommandLibrary(cmd, opts, 'shoebox import');
         const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
         line.end();
         if (result.stopped) process.exitCode = EXIT_INTERRUPTED;
         // A file not copied is on the card; one copied that could not be indexed is in the library.
+        // "copied" only for a copy this run made: one an earlier, stopped import left is only there.
+        const copiedNow = new Set(result.copied);
         for (const f of result.failed) {
-          const what = f.step === 'index' ? `copied ${printable(f.path)}, but could not index it` : `could not import ${printable(f.path)}`;
+          const what = f.step === 'copy' ? `could not import ${printable(f.path)}` : copiedNow.has(f.path) ? `copied ${printable(f.path)}, but could not index it` : `could not index ${printable(f.path)} (in the library folder already)`;
           process.stderr.write(`shoebox: ${what}: ${printable(f.error)}\n`);
         }
+        // A copy is written under a hidden name and named only once whole and checked
+        // (library/photo-import.ts): a stop leaves no half photo, and the same import resumes.
+        if (result.stopped) process.stderr.write(`shoebox: stopped: ${result.copied.length ? `${printable(itemsText(result.copied.length, result.copiedVideos))} copied so far, nothing half-copied kept` : 'nothing copied'}; run the same import again to resume\n`);
         // Exit 1 only for a file left uncopied (a script must not wipe the card then); a copy that
         // could not be indexed is safe in the library and recorded, as `index` exits 0 for it.
         if (result.failed.some((f) => f.step === 'copy') && !result.stopped) process.exitCode = EXIT_FAILURE;
@@ -36,7 +45,7 @@ export function registerImport(program: Command): void {
       } finally {
         stop.release();
         line.end();
-        await library.close();
+        await library?.close();
       }
     });
 }

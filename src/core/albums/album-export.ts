@@ -21,6 +21,9 @@ export interface ExportReport {
   exported: number;
   /** Already in the folder from an earlier export. */
   skipped: number;
+  /** Of `exported` and of `skipped`, the videos (options.videos): a count says photos and videos apart. */
+  exportedVideos: number;
+  skippedVideos: number;
   failed: { path: string; error: string }[];
   /** Copies of turned photos written turned. */
   turned: number;
@@ -32,6 +35,8 @@ export interface ExportOptions {
   mode: 'symlink' | 'copy';
   /** The clockwise quarter turns of the photos the user turned, by path (turnsByPath). */
   turns?: ReadonlyMap<string, number>;
+  /** Which of the sources are videos (export-videos.ts), for the report's counts. */
+  videos?: ReadonlySet<string>;
 }
 
 /**
@@ -79,10 +84,11 @@ function realPathOfNearest(p: string): string {
 
 export function exportPhotos(sources: readonly string[], dir: string, options: ExportOptions): ExportReport {
   fs.mkdirSync(dir, { recursive: true });
-  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, failed: [], turned: 0, unturned: [] };
+  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [] };
   const taken = new Set(fs.readdirSync(dir));
   const present = alreadyExported(dir, taken, options.mode);
   for (const source of sources) {
+    const video = options.videos?.has(source) === true;
     try {
       const turns = addTurns(options.turns?.get(source) ?? 0, 0);
       // The turned copy's bytes, made first: an earlier export of it is known by them.
@@ -90,6 +96,7 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
       const unturned = turns !== 0 && !turned;
       if (isExported(present, source, options.mode, turned)) {
         report.skipped++;
+        if (video) report.skippedVideos++;
         if (unturned) report.unturned.push(source);
         continue;
       }
@@ -105,6 +112,7 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
         taken.add(`${name}.xmp`);
       }
       report.exported++;
+      if (video) report.exportedVideos++;
     } catch (error) {
       report.failed.push({ path: source, error: (error as Error).message });
     }

@@ -10,11 +10,17 @@ import { dot } from '../clip/vectors';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
 import { placeMatcher } from '../places/place-query';
-import { AlbumError, DEFAULT_ALBUM_THRESHOLD, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
+import { QueryError } from '../search/query-error';
+import { unknownPlace } from '../search/unknown-place';
+import { AlbumError, DEFAULT_ALBUM_THRESHOLD, albumNameKey, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
+import { checkRevision } from './album-revision';
+import { appWording } from './album-wording';
+import { removedPins, withPinsAdded } from './album-pin-order';
 import { albumQuery, queryImageVectors } from './album-query';
 import { canonicalDates, dateScope, emptyDateRange } from './album-dates';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
 import { turnsByPath } from './export-turns';
+import { videosAmong } from './export-videos';
 import { namesAny, resolvePins } from './album-pins';
 
 export interface AlbumMember {
@@ -36,8 +42,11 @@ export interface AlbumSummary extends AlbumDefinition {
    * Why the album's members cannot be computed now (its query image is gone and the album
    * keeps no embedding of it for this model, say), one line; it then has 0 members. One
    * broken album never hides the others, and it can still be opened, edited and removed.
+   * Worded for the command line (options, commands); `reason` is the same for the app.
    */
   error?: string;
+  /** `error` without command-line options or commands (album-wording.ts): what the app shows. */
+  reason?: string;
 }
 
 /** What the user edits: everything but the hand-made pins and exclusions. */
@@ -80,20 +89,23 @@ export class AlbumService {
   /** A new album; without a threshold it is automatic (album-query.ts); with an empty query, hand-picked. */
   async create(name: string, query: string, options: CreateAlbumOptions = {}): Promise<AlbumDefinition> {
     const fields: AlbumFields = { name, query, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}), ...(options.filters ? { filters: options.filters } : {}) };
-    const existing = options.replace ? await (await this.library.readable()).getAlbum(checkAlbumName(name)) : null;
+    const existing = options.replace ? await (await this.library.readable()).getAlbum(albumNameKey(checkAlbumName(name))) : null;
     return this.save(fields, existing ? checkAlbumName(name) : undefined);
   }
 
   /**
    * Creates an album, or with `previousName` edits that album (renaming it when the name
    * changed), keeping its pinned and excluded photos: they are the user's handwork, and a
-   * tweaked query or threshold must not throw them away.
+   * tweaked query or threshold must not throw them away. With `revision` (what the editor got
+   * in AlbumInfo), refused when the album changed since (album-revision.ts): checked here, in
+   * the same serialised call as the write (albums-api.ts), so nothing can slip in between.
    */
-  async save(fields: AlbumFields, previousName?: string): Promise<AlbumDefinition> {
+  async save(fields: AlbumFields, previousName?: string, revision?: string): Promise<AlbumDefinition> {
     const store = await this.library.writable();
     const name = checkAlbumName(fields.name);
     const previous = previousName === undefined ? null : await this.get(previousName);
-    if (name !== previous?.name && (await store.getAlbum(name))) throw new AlbumError(`an album named "${name}" already exists`, false, name);
+    if (previous) checkRevision(previous, revision);
+    if (name !== previous?.name) await refuseTakenName(store, name, previous?.name);
     const album: AlbumDefinition = {
       ...(await this.checkedFields(fields, previous)),
       name,
@@ -147,12 +159,14 @@ export class AlbumService {
     // Dates in the one form an album keeps (album-dates.ts): a bad one is search's QueryError.
     const filters = canonicalDates({ ...(fields.filters ?? {}) });
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
-    // A label no set has is refused now, as search's --tag refuses it (QueryError).
-    if (filters.tag !== undefined) await photosWithTag(this.library, filters.tag.trim());
+    // A label no set has is refused now, as search's --tag refuses it (its QueryError, worded
+    // for each front end: album-wording.ts).
+    if (filters.tag !== undefined) await inAppWords(photosWithTag(this.library, filters.tag.trim()));
     if (filters.favourite !== true) delete filters.favourite; // stored only when it narrows
     if (filters.place !== undefined) {
       filters.place = filters.place.replace(/\s+/g, ' ').trim();
       if (!placeMatcher(filters.place)) throw new AlbumError('the place must name a town or a country ("Arezzo", "Italy", "Arezzo, Italy")', true);
+      await this.refuseUnknownPlace(filters.place);
     }
     if (emptyDateRange(filters)) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
@@ -160,9 +174,21 @@ export class AlbumService {
     return { query, threshold, filters, queryDir, queryImages };
   }
 
+  /**
+   * Search's --place rule, the one rule for filters (search/filters.ts): a place no photo was
+   * taken at that is no town or country at all is a typo, refused, not an album of 0 photos.
+   */
+  private async refuseUnknownPlace(place: string): Promise<void> {
+    const there = await hashesTakenAt(await this.library.readable(), place);
+    const unknown = there !== null && there.size === 0 ? unknownPlace(place) : null;
+    if (unknown !== null) throw new AlbumError(appWording(unknown), true, undefined, unknown);
+  }
+
+  /** The album a name names, its surrounding spaces ignored (as every name is saved). */
   async get(name: string): Promise<AlbumDefinition> {
-    const record = await (await this.library.readable()).getAlbum(name);
-    if (!record) throw new AlbumError(`no album named "${name}" (shoebox albums list)`);
+    const key = albumNameKey(name);
+    const record = await (await this.library.readable()).getAlbum(key);
+    if (!record) throw new AlbumError(`no album named "${key}"`, false, undefined, `no album named "${key}" (shoebox albums list)`);
     return parseAlbum(record.json);
   }
 
@@ -180,6 +206,11 @@ export class AlbumService {
 
   async members(name: string): Promise<AlbumMember[]> {
     return (await this.membersOf(await this.get(name))).members;
+  }
+
+  /** How many of these paths the library holds as videos (a count says photos and videos apart). */
+  async videoCount(paths: readonly string[]): Promise<number> {
+    return paths.length === 0 ? 0 : (await videosAmong(await this.library.readable(), paths)).size;
   }
 
   /** Pins a library photo into the album (and un-excludes it). */
@@ -213,29 +244,41 @@ export class AlbumService {
   async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<MembershipChange> {
     return this.edit(name, photoPaths, membership !== 'none', (album, photos) => {
       const named = namesAny(album, photos);
+      // The places of the pins the previous edit took out serve this edit only (album-pin-order.ts).
+      const lastRemoved = album.lastRemoved;
+      delete album.lastRemoved;
+      const unpin = () => {
+        const removed = removedPins(album, named);
+        if (removed.length) album.lastRemoved = removed;
+        album.pinned = album.pinned.filter((p) => !named(p));
+      };
       // A hand-picked album holds only its pins: excluding a photo from it is unpinning it.
       if (membership === 'none' || (membership === 'excluded' && isHandPicked(album))) {
-        album.pinned = album.pinned.filter((p) => !named(p));
+        unpin();
         album.excluded = album.excluded.filter((p) => !named(p));
         return;
       }
-      const [into, from] = membership === 'pinned' ? ['pinned', 'excluded'] as const : ['excluded', 'pinned'] as const;
-      album[from] = album[from].filter((p) => !named(p));
+      if (membership === 'pinned') album.excluded = album.excluded.filter((p) => !named(p));
+      else unpin();
+      const into = membership === 'pinned' ? 'pinned' : 'excluded';
       // A photo already listed (by its path, or by a copy's with the same contents) is not listed again.
       const listedPaths = new Set(album[into]);
       const listedHashes = new Set(album[into].flatMap((p) => album.hashes[p] ?? []));
+      const added: EditedPhoto[] = [];
       for (const photo of photos) {
         if (listedPaths.has(photo.path) || (photo.hash !== null && listedHashes.has(photo.hash))) continue;
-        album[into].push(photo.path);
+        added.push(photo);
         listedPaths.add(photo.path);
         if (photo.hash !== null) listedHashes.add(photo.hash);
       }
+      // Pins put back by the next edit (an Undo) go back to their places; the others at the end.
+      album[into] = into === 'pinned' ? withPinsAdded(album.pinned, added, lastRemoved) : [...album.excluded, ...added.map((p) => p.path)];
     });
   }
 
   async remove(name: string): Promise<void> {
-    await this.get(name);
-    await (await this.library.writable()).removeAlbum(name);
+    const album = await this.get(name);
+    await (await this.library.writable()).removeAlbum(album.name);
   }
 
   /** Exports the current members as symbolic links (default) or copies into `dir`. */
@@ -245,7 +288,8 @@ export class AlbumService {
     checkExportDir(abs, (await (await this.library.readable()).listFolders()).map((f) => f.path));
     const paths = (await this.members(name)).map((m) => m.path);
     const turns = await turnsByPath(await this.library.readable(), paths);
-    return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns });
+    const videos = await videosAmong(await this.library.readable(), paths);
+    return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns, videos });
   }
 
   private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<MembershipChange> {
@@ -287,7 +331,8 @@ export class AlbumService {
     } catch (error) {
       // This album alone: the list, the sidebar and `albums list` still show every other one.
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-      return { ...album, members: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, error: message };
+      const broken = { error: message, reason: appWording(message) };
+      return { ...album, members: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, ...broken };
     }
   }
 
@@ -378,4 +423,26 @@ async function albumHashes(library: AlbumLibrary, store: AlbumStore, filters: Al
   if (filters.favourite) narrow(await store.favouriteHashes());
   if (filters.place !== undefined) narrow((await hashesTakenAt(store, filters.place)) ?? new Set());
   return hashes ? { hashes } : {};
+}
+
+/**
+ * Refuses `name` when another album has it, or has it but for case ("reds" beside "Reds" reads
+ * as the same album in a list): the one already there is named. `previous`, the album being
+ * renamed, does not count. Pairs made before this rule stay, each opened by its exact name.
+ */
+async function refuseTakenName(store: AlbumStore, name: string, previous: string | undefined): Promise<void> {
+  if (await store.getAlbum(name)) throw new AlbumError(`an album named "${name}" already exists`, false, name);
+  const folded = name.toLocaleLowerCase();
+  const other = (await store.listAlbums()).find((r) => r.name !== previous && r.name.toLocaleLowerCase() === folded);
+  if (other) throw new AlbumError(`an album named "${other.name}" already exists (names that differ only in case are one name): choose another name`, true);
+}
+
+/** A filter's QueryError (search's, worded for the command line) as an AlbumError that words it for each front end. */
+async function inAppWords<T>(check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (error) {
+    if (error instanceof QueryError) throw new AlbumError(appWording(error.message), true, undefined, error.message);
+    throw error;
+  }
 }

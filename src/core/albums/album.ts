@@ -41,7 +41,20 @@ export interface AlbumDefinition {
    * image as search does (album-query.ts).
    */
   queryImages: Record<string, Record<string, string>>;
+  /**
+   * The pins the album's last edit took out, with the place each had in `pinned`: pinning one
+   * of them again as the album's very next edit (an Undo of "Remove from album") puts it back
+   * where it was, not at the end (album-pin-order.ts). Any other edit forgets them.
+   */
+  lastRemoved?: RemovedPin[];
   createdAt: number;
+}
+
+/** A pin taken out: its entry, its content hash (it may have moved since) and its index in `pinned` then. */
+export interface RemovedPin {
+  path: string;
+  hash: string | null;
+  index: number;
 }
 
 /**
@@ -59,9 +72,25 @@ export class AlbumError extends Error {
     readonly usage = false,
     /** The name another album holds, when that is why: each front end says its own way on (the CLI's `--replace`). */
     readonly takenName?: string,
+    /** The CLI's wording when it differs (it names options and commands); `message` is the app's. */
+    readonly cliText?: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * The album changed (elsewhere: the CLI, another window) since the editor read it: its save
+ * would overwrite that change, so it is refused (album-revision.ts). Its own name, so the app
+ * can tell it from other refusals and offer Reload.
+ */
+export class AlbumChangedError extends AlbumError {
+  override name = 'AlbumChangedError';
+}
+
+/** An album name as every lookup and save takes it: surrounding spaces never count. */
+export function albumNameKey(value: string): string {
+  return value.trim();
 }
 
 export function checkAlbumName(value: string): string {
@@ -117,6 +146,7 @@ export function parseAlbum(json: string): AlbumDefinition {
     hashes: raw.hashes && typeof raw.hashes === 'object' ? raw.hashes : {},
     queryDir: typeof raw.queryDir === 'string' ? raw.queryDir : null,
     queryImages: raw.queryImages && typeof raw.queryImages === 'object' ? raw.queryImages : {},
+    ...(Array.isArray(raw.lastRemoved) ? { lastRemoved: raw.lastRemoved } : {}),
     createdAt: raw.createdAt ?? 0,
   };
 }

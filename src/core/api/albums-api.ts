@@ -11,6 +11,7 @@ import type { AlbumFilters } from '../albums/album';
 import type { ExportReport } from '../albums/album-export';
 import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/album-service';
 import { albumDate } from '../albums/album-dates';
+import { albumRevision } from '../albums/album-revision';
 import { notEmbeddedNote } from '../search/embedding-coverage';
 import type { LibraryService } from '../library/library-service';
 import { otherModelOfferIn } from './models-info';
@@ -47,6 +48,8 @@ export interface AlbumView {
   album: AlbumSummary;
   /** None when the album is broken (`album.error` says why): it still opens, to be mended or removed. */
   members: AlbumMember[];
+  /** Of `members`, the videos: the album's count says photos and videos apart ("4 photos, 1 video"). */
+  videos: number;
   /** After an edit (pin, exclude, unpin): whether it changed the album's pins or exclusions. */
   changed?: boolean;
 }
@@ -92,12 +95,15 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       return (await new AlbumService(lib).list()).map(toInfo);
     },
 
-    saveAlbum(album: AlbumInput, previousName?: string): Promise<AlbumInfo> {
+    saveAlbum(album: AlbumInput, previousName?: string, revision?: string): Promise<AlbumInfo> {
+      // In the album writes' one queue: the revision is checked against the album as this write
+      // finds it, so a CLI edit that landed first is never overwritten (album-revision.ts).
       return serial(async () => {
         const albums = await service();
         const saved = await albums.save(
           { name: album.name, query: album.query, ...(album.threshold !== undefined ? { threshold: album.threshold } : {}), ...(album.filters ? { filters: album.filters } : {}) },
           previousName,
+          revision,
         );
         return toInfo(await albums.summary(saved.name));
       });
@@ -171,7 +177,7 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       // A folder inside the library is refused by AlbumService.export (as for the CLI).
       const report = await new AlbumService(lib).export(name, target, { copy });
       // Photos already there from an earlier export count as exported: the folder holds them.
-      return { dir: report.dir, exported: report.exported + report.skipped, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
+      return { dir: report.dir, exported: report.exported + report.skipped, videos: report.exportedVideos + report.skippedVideos, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
     },
 
     async createAlbum(request: AlbumRequest): Promise<AlbumView> {
@@ -223,7 +229,8 @@ async function view(albums: AlbumService, name: string): Promise<AlbumView> {
   const album = await albums.summary(name);
   // A broken album opens empty, its reason in `album.error`, as the README promises (its
   // members would only throw that reason again).
-  return { album, members: album.error !== undefined ? [] : await albums.members(name) };
+  const members = album.error !== undefined ? [] : await albums.members(name);
+  return { album, members, videos: await albums.videoCount(members.map((m) => m.path)) };
 }
 
 /** The library path an id names; pinning needs a photo still in the library, undoing does not. */
@@ -248,6 +255,8 @@ function toInfo(album: AlbumSummary): AlbumInfo {
     excluded: album.current.excluded.length,
     excludedIds: album.current.excluded.map(photoId),
     createdAt: album.createdAt,
-    ...(album.error !== undefined ? { error: album.error } : {}),
+    revision: albumRevision(album),
+    // The app's wording of why it is broken (no command-line options or commands in it).
+    ...(album.error !== undefined ? { error: album.reason ?? album.error } : {}),
   };
 }

@@ -8,10 +8,10 @@ import { MAX_JOB_FAILURES, type JobState, type PhotoImportFailure, type PhotoImp
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { isAtOrInside } from '../../base/path-inside';
 import { importPhotoFiles } from '../library/photo-import';
-import type { LibraryStore } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
 import { jobProgress } from './job-progress';
-import { fileSize, isDirectory } from '../../base/file-kind';
+import { isDirectory } from '../../base/file-kind';
+import { heldContents } from './import-held';
 import { typedFolder } from './typed-folder';
 
 /** The CLI's share. */
@@ -33,8 +33,9 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     const store = await lib.writable(); // the writer lock: no other Shoebox writes meanwhile
     fs.mkdirSync(target, { recursive: true });
     options.onStep?.('copying');
+    const held = heldContents(store);
     const copied = await importPhotoFiles(source, target, {
-      known: (hashes) => heldOnDisk(store, hashes),
+      known: (contents) => held.known(contents),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -58,6 +59,8 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     const found = copied.found.filter((p) => !unindexable.has(p));
     // Stopped means something was left for the next import: a file not looked at, or copies not indexed.
     const stopped = !copied.complete || (placed > 0 && (indexing === null || indexing.interrupted === true));
+    // Held as files the library recorded as unreadable: said once, by name, not copied nor failed again.
+    const alreadyUnreadable = [...new Set(copied.alreadyHashes.flatMap((h) => held.unreadable.get(h) ?? []))];
     return {
       from: source,
       to: target,
@@ -65,6 +68,7 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
       copiedVideos: copied.copied.filter((p) => videos.has(p)).length,
       already: copied.already + found.length,
       alreadyVideos: copied.alreadyVideos + found.filter((p) => videos.has(p)).length,
+      alreadyUnreadable,
       duplicates: copied.duplicates,
       skipped: copied.skipped,
       failed: [...copied.failed.map((f): PhotoImportFailure => ({ ...f, step: 'copy' })), ...notIndexed],
@@ -83,7 +87,9 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
       return ctx.jobs.enqueue('import-photos', to, async (signal) => {
         const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)), onStep: (step) => ctx.jobs.step(step) });
         // A copy that could not be indexed says so: it is in the library folder, not on the card.
-        const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.step === 'index' ? `copied, but could not be indexed: ${f.error}` : f.error }));
+        // One left in its day folder by an earlier, stopped import was not copied by this one.
+        const copiedNow = new Set(r.copied);
+        const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.step === 'index' ? `${copiedNow.has(f.path) ? 'copied' : 'in the library folder'}, but could not be indexed: ${f.error}` : f.error }));
         return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r), ...(failures.length ? { failures } : {}) };
       });
     },
@@ -101,19 +107,4 @@ async function checkPlaces(ctx: ApiContext, from: string, to: string): Promise<{
   if (folders.some((f) => isAtOrInside(source, f))) throw new Error(`${source} is in the library already: its photos are indexed where they are`);
   if (isAtOrInside(target, source)) throw new Error(`import into a folder outside ${source}: the copies would land among the files being imported`);
   return { source, target, folder };
-}
-
-/**
- * The contents the library holds on disk: a file of it still where the library has it, at its
- * indexed size. A photo deleted outside Shoebox since (its row not yet gone) is imported
- * again, so a card formatted after the import loses nothing.
- */
-async function heldOnDisk(store: LibraryStore, hashes: readonly string[]): Promise<Set<string>> {
-  const byHash = await store.libraryPathsByHash(hashes);
-  const rows = await store.photosByPath([...byHash.values()].flat());
-  const held = new Set<string>();
-  for (const [hash, paths] of byHash) {
-    if (paths.some((p) => rows.get(p) && fileSize(p) === rows.get(p)!.size)) held.add(hash);
-  }
-  return held;
 }

@@ -9,6 +9,7 @@
 import type { AlbumExportReport, TrashReport } from '../../shared/api';
 import { checkExportDir, exportPhotos } from '../albums/album-export';
 import { turnsByPath } from '../albums/export-turns';
+import { videosAmong } from '../albums/export-videos';
 import { DupesService } from '../dupes/dupes-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
@@ -44,10 +45,12 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
       checkExportDir(target, folders);
       const { paths, unknown } = await photoPaths(ctx, ids);
       const turns = await turnsByPath(await lib.readable(), paths);
-      const report = exportPhotos(paths, target, { mode: copy ? 'copy' : 'symlink', turns });
+      const videos = await videosAmong(await lib.readable(), paths);
+      const report = exportPhotos(paths, target, { mode: copy ? 'copy' : 'symlink', turns, videos });
       return {
         dir: report.dir,
         exported: report.exported + report.skipped,
+        videos: report.exportedVideos + report.skippedVideos,
         alreadyThere: report.skipped,
         turned: report.turned,
         unturned: report.unturned,

@@ -8,7 +8,8 @@
 // the source's modification time, and only then linked under its name, which it never takes
 // from another file (an existing name gets " (2)"): a crash or a full disk leaves no half photo
 // under a photo's name, and never replaces one. A photo's XMP sidecar goes with it.
-// "Already in the library" is checked on disk, not on the index alone (photo-import-api.ts).
+// "Already in the library" is checked on disk, not on the index alone, and covers a copy the
+// library recorded as unreadable, which has no photo row (api/import-held.ts).
 // What is a photo or a video is told by content, as indexing tells it (sniff.ts, video-sniff.ts):
 // a real JPEG named IMG_0003 is copied, a text file named IMG_FAKE.JPG is left on the card and
 // counted apart, with why.
@@ -36,6 +37,8 @@ export interface PhotoImportReport {
   already: number;
   /** How many of `already` are videos. */
   alreadyVideos: number;
+  /** The contents (SHA-256) counted in `already`: the caller tells which the library holds as files it could not index. */
+  alreadyHashes: string[];
   /** Files on the card whose content an earlier file there has (copied once, or held already). */
   duplicates: number;
   /** Files left on the card as no photo or video by their content (a text file named .JPG, an empty file), with why; a photo's XMP sidecar is not one (it goes along). */
@@ -47,8 +50,12 @@ export interface PhotoImportReport {
 }
 
 export interface PhotoImportOptions {
-  /** Which of these contents the library holds, by SHA-256 (hex): a file of it still there, its size as indexed. */
-  known: (hashes: readonly string[]) => Promise<ReadonlySet<string>>;
+  /**
+   * Which of these contents the library holds, by SHA-256 (hex): a file of it still there, its
+   * size as indexed, or one it recorded as unreadable. Each comes with its size in bytes, so a
+   * recorded failure need only be hashed when its size matches one on the card.
+   */
+  known: (contents: readonly { hash: string; size: number }[]) => Promise<ReadonlySet<string>>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Reads a video's recording time; default: located on the first video, null: none (the file's date). */
@@ -60,7 +67,7 @@ const LOOKUP_BATCH = 64;
 
 /** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
 export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
-  const report: PhotoImportReport = { copied: [], found: [], videos: [], already: 0, alreadyVideos: 0, duplicates: 0, skipped: [], failed: [], complete: false };
+  const report: PhotoImportReport = { copied: [], found: [], videos: [], already: 0, alreadyVideos: 0, alreadyHashes: [], duplicates: 0, skipped: [], failed: [], complete: false };
   const { media: files, complete: sniffed } = await sniffMedia(listFiles(from, report.failed), report, options.signal);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
@@ -68,17 +75,17 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
   let done = 0;
   for (let at = 0; at < files.length; at += LOOKUP_BATCH) {
     if (options.signal?.aborted) break;
-    const batch: { file: string; kind: MediaKind; hash: string }[] = [];
+    const batch: { file: string; kind: MediaKind; hash: string; size: number }[] = [];
     for (const { file, kind } of files.slice(at, at + LOOKUP_BATCH)) {
       try {
-        batch.push({ file, kind, hash: await sha256File(file, options.signal) });
+        batch.push({ file, kind, size: fs.statSync(file).size, hash: await sha256File(file, options.signal) });
       } catch (error) {
         if (options.signal?.aborted) break;
         report.failed.push({ path: file, error: oneLine(error) });
         options.onProgress?.(++done, files.length);
       }
     }
-    const known = await options.known(batch.map((b) => b.hash));
+    const known = await options.known(batch.map(({ hash, size }) => ({ hash, size })));
     for (const { file, kind, hash } of batch) {
       if (options.signal?.aborted) break;
       try {
@@ -86,6 +93,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
         if (seen.has(hash)) report.duplicates++;
         else if (known.has(hash)) {
           report.already++;
+          report.alreadyHashes.push(hash);
           if (kind === 'video') report.alreadyVideos++;
         } else {
           const placed = await copyInto(file, kind, hash, to, cleaned, when, options.signal);

@@ -3,11 +3,12 @@
 // (LibraryApi.importPhotos: one 'import-photos' job, whose progress and result show here). The
 // card is only read. The path is typed, or chosen with "Browse…" in the desktop app. Stop ends
 // it at the next file: what was copied stays, and the next import indexes it.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../hooks/useAsync';
 import type { FolderInfo, JobResult, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { folderNames } from '../lib/format';
+import { useFocusFollow } from '../hooks/useFocusFollow';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
 import { mergeJobs } from '../hooks/useLibrary';
 import { useLibraryEvents } from '../hooks/useLibraryEvents';
@@ -71,25 +72,33 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
     setPath('');
   });
   const [stopError, setStopError] = useState<string | null>(null);
+  // Stop goes with the import it stops: the focus, which the browser would drop to the page,
+  // goes to the card's field, where the next import starts (the result line is a live region, said anyway).
+  const fromField = useRef<HTMLInputElement>(null);
+  const follow = useFocusFollow(() => fromField.current, running);
   const stop = async (id: string) => {
     setStopError(null);
+    follow.start();
     try {
       await client.stopJob(id);
     } catch (e) {
       // The engine started again since (the job went with it): nothing runs to stop.
       if (/^no job /.test(errorMessage(e))) setJobs((list) => list.filter((j) => j.id !== id));
-      else setStopError(errorMessage(e));
+      else {
+        follow.stop(); // Stop stays, with the focus
+        setStopError(errorMessage(e));
+      }
     }
   };
   const sentence = (summary: string) => `${summary[0]!.toUpperCase()}${summary.slice(1)}.`;
 
   return (
-    <form className="add-folder" aria-label="Import photos" onSubmit={(event) => void submit(event)}>
+    <form className="add-folder" aria-label="Import photos" onSubmit={(event) => void submit(event)} onBlur={follow.onBlur}>
       <label className="add-folder__label" htmlFor="import-from">
         Import from a camera card or folder
       </label>
       <div className="add-folder__row">
-        <input id="import-from" type="text" placeholder="/media/you/EOS_DIGITAL" value={path} autoFocus spellCheck={false} autoComplete="off" onChange={(event) => setPath(event.target.value)} />
+        <input id="import-from" ref={fromField} type="text" placeholder="/media/you/EOS_DIGITAL" value={path} autoFocus spellCheck={false} autoComplete="off" onChange={(event) => setPath(event.target.value)} />
         {canBrowse && (
           <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
             Browse…

@@ -330,7 +330,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       {panel === 'place' && <SelectionPlacePanel busy={busy} onSet={(place) => void setPlaces(place)} />}
       {panel === 'export' && (
         <div className="selection-bar__row">
-          <input type="text" aria-label="Export folder" placeholder="/home/me/Exports/trip" value={dir} spellCheck={false} onChange={(e) => setDir(e.target.value)} />
+          <input type="text" autoFocus aria-label="Export folder" placeholder="/home/me/Exports/trip" value={dir} spellCheck={false} onChange={(e) => setDir(e.target.value)} />
           <label>
             <input type="checkbox" checked={copy} onChange={(e) => setCopy(e.target.checked)} /> Copy the files (else links)
           </label>

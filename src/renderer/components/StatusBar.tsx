@@ -1,6 +1,8 @@
 import type { ExecutionProviderName, LibraryStatus, ProviderAdapter, ProviderMeasurement, ProviderStatus } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import { itemsText } from '../../shared/count-text';
+import { useTimelineCount } from '../hooks/useTimelineCount';
 import { formatCount } from '../lib/format';
 
 const providerLabels: Record<ExecutionProviderName, string> = { cuda: 'CUDA', dml: 'DirectML', coreml: 'Core ML', webgpu: 'WebGPU', cpu: 'CPU' };
@@ -32,14 +34,24 @@ export function describeProviders({ inUse, available, fallbackReason, adapter, m
 }
 
 /**
- * "74 photos · 1 archived": the library's photos as All photos counts them (the archive left
- * out), then the archived ones; `photos` is the library's whole count (LibraryStatus.photos,
- * archived included) and `archived` how many of them are archived (null until known).
+ * "73 photos, 1 video · 1 archived": the library's photos and videos as All photos counts them
+ * (the archive left out), said apart as the grid's header, a folder and `shoebox status` say
+ * them (itemsText), then the archived ones; `photos` is the library's whole count
+ * (LibraryStatus.photos, videos and archived included), `archived` how many of them are
+ * archived and `videos` how many videos All photos shows (each null until known).
  */
-export function photosText(photos: number, archived: number | null): string {
-  if (!archived || archived > photos) return formatCount(photos, 'photo');
-  return `${formatCount(photos - archived, 'photo')} · ${archived.toLocaleString()} archived`;
+export function photosText(photos: number, archived: number | null, videos: number | null = null): string {
+  const shown = !archived || archived > photos ? photos : photos - archived;
+  const items = itemsText(shown, Math.min(videos ?? 0, shown), formatCount);
+  return shown === photos ? items : `${items} · ${archived!.toLocaleString()} archived`;
 }
+
+/** The videos All photos shows (the timeline's own count), asked again when the library's count or the archive changes. */
+function useShownVideos(status: LibraryStatus | null, archived: number | null): number | null {
+  return useTimelineCount(VIDEOS, `videos|${status?.photos ?? 0}|${archived ?? ''}`, 0, (status?.photos ?? 0) > 0);
+}
+
+const VIDEOS = { videos: true };
 
 /** The line at the bottom, kept to one line: library size, model, where inference runs, version.
  *  What does not fit is cut with an ellipsis, where inference runs first (its title keeps it whole). */
@@ -47,6 +59,7 @@ export function photosText(photos: number, archived: number | null): string {
 export function StatusBar({ status, error, archived = null }: { status: LibraryStatus | null; error: string | null; archived?: number | null }) {
   const client = useClient();
   const [info] = useAsync(() => client.info(), [client, status?.model?.id]);
+  const videos = useShownVideos(status, archived);
   if (error) {
     return (
       <footer className="status-bar status-bar--error" role="alert">
@@ -60,7 +73,7 @@ export function StatusBar({ status, error, archived = null }: { status: LibraryS
     <footer className="status-bar">
       {status ? (
         <>
-          <span>{photosText(status.photos, archived)}</span>
+          <span>{photosText(status.photos, archived, videos)}</span>
           <span>{formatCount(status.folders, 'folder')}</span>
           {status.failed > 0 && <span>{formatCount(status.failed, 'file')} not readable</span>}
           <span className="status-bar__fit" title={model}>

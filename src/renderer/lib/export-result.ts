@@ -1,6 +1,7 @@
 // The selection bar's line after Export…: what the folder holds now, and which of those were
 // there already from an earlier export (run again, it writes nothing new and must not seem to).
 import type { AlbumExportReport } from '../../shared/api';
+import { itemsText } from '../../shared/count-text';
 import { unturnedText } from '../../shared/export-text';
 import { formatCount } from './format';
 
@@ -8,5 +9,6 @@ import { formatCount } from './format';
 export function exportResultText(report: AlbumExportReport, copy: boolean): string {
   const there = report.alreadyThere === 0 ? '' : report.alreadyThere >= report.exported ? ` (${report.exported === 1 ? 'it was' : 'all were'} there already: nothing new written)` : ` (${report.alreadyThere.toLocaleString()} of them there already)`;
   const failed = report.failed.length ? ` ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}.` : '';
-  return `Exported ${formatCount(report.exported, 'photo')} to ${report.dir}${there}.${failed}${report.unturned.length ? ` ${unturnedText(report.unturned.length, copy)}.` : ''}`;
+  // Photos and videos said apart, as the grid and status say them ("3 photos, 1 video").
+  return `Exported ${itemsText(report.exported, report.videos, formatCount)} to ${report.dir}${there}.${failed}${report.unturned.length ? ` ${unturnedText(report.unturned.length, copy)}.` : ''}`;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlbumExportReport } from '../../../src/shared/api';
 import { exportResultText } from '../../../src/renderer/lib/export-result';
 
-const report = (exported: number, alreadyThere: number, more: Partial<AlbumExportReport> = {}): AlbumExportReport => ({ dir: '/x', exported, alreadyThere, failed: [], turned: 0, unturned: [], ...more });
+const report = (exported: number, alreadyThere: number, more: Partial<AlbumExportReport> = {}): AlbumExportReport => ({ dir: '/x', exported, videos: 0, alreadyThere, failed: [], turned: 0, unturned: [], ...more });
 
 describe('the line after Export…', () => {
   it('says what was exported, and which of it the folder held already', () => {
@@ -12,6 +12,11 @@ describe('the line after Export…', () => {
     expect(exportResultText(report(3, 3), false)).toBe('Exported 3 photos to /x (all were there already: nothing new written).');
     expect(exportResultText(report(1, 1), true)).toBe('Exported 1 photo to /x (it was there already: nothing new written).');
     expect(exportResultText(report(3, 2), false)).toBe('Exported 3 photos to /x (2 of them there already).');
+  });
+
+  it('says videos apart from photos, as the grid and status count them: a video is never a photo', () => {
+    expect(exportResultText(report(4, 0, { videos: 1 }), true)).toBe('Exported 3 photos, 1 video to /x.');
+    expect(exportResultText(report(1, 0, { videos: 1 }), false)).toBe('Exported 1 video to /x.');
   });
 
   it('names the first failure and the turns a link cannot keep', () => {

@@ -33,6 +33,14 @@ describe('describeProviders', () => {
 });
 
 describe('photosText', () => {
+  it('says videos apart from photos, as the grid header, a folder and status do: a video is not a photo', () => {
+    expect(photosText(27, 0, 1)).toBe('26 photos, 1 video');
+    expect(photosText(27, null, 1)).toBe('26 photos, 1 video');
+    expect(photosText(28, 1, 1)).toBe('26 photos, 1 video · 1 archived');
+    expect(photosText(1, 0, 1)).toBe('1 video');
+    expect(photosText(27, 0, null)).toBe('27 photos'); // the videos not known yet
+  });
+
   it('counts photos as All photos does, the archived ones said apart', () => {
     expect(photosText(75, 1)).toBe('74 photos · 1 archived');
     expect(photosText(1200, 3)).toBe(`${(1197).toLocaleString()} photos · 3 archived`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PhotoImportResult } from '../../../src/shared/api';
 import { photoImportSummary } from '../../../src/shared/photo-import-text';
 
-const result = (r: Partial<PhotoImportResult>): PhotoImportResult => ({ from: '/media/card', to: '/Photos', copied: [], copiedVideos: 0, already: 0, alreadyVideos: 0, duplicates: 0, skipped: [], failed: [], indexed: 0, stopped: false, ...r });
+const result = (r: Partial<PhotoImportResult>): PhotoImportResult => ({ from: '/media/card', to: '/Photos', copied: [], copiedVideos: 0, already: 0, alreadyVideos: 0, alreadyUnreadable: [], duplicates: 0, skipped: [], failed: [], indexed: 0, stopped: false, ...r });
 const files = (n: number, dir = '/Photos/2024/2024-06-15') => Array.from({ length: n }, (_, i) => `${dir}/IMG_${i}.JPG`);
 
 describe('an import’s summary', () => {
@@ -25,6 +25,13 @@ describe('an import’s summary', () => {
     expect(photoImportSummary(result({ already: 6, alreadyVideos: 1, duplicates: 1 }))).toBe('no new photos or videos in /media/card: 5 photos and 1 video already in the library, 1 duplicate on the card');
     expect(photoImportSummary(result({}))).toBe('no photos or videos found in /media/card');
     expect(photoImportSummary(result({ skipped: [{ path: '/media/card/a.txt', reason: 'not a photo or video' }, { path: '/media/card/b.txt', reason: 'not a photo or video' }] }))).toBe('no photos or videos found in /media/card (2 files there are not photos or videos)');
+  });
+
+  it('names once, as recorded, the copies held already that the library could not index, and says no copy', () => {
+    // The same card imported again (into another library folder too): nothing copied, nothing failed again.
+    const line = photoImportSummary(result({ already: 5, alreadyUnreadable: ['/Photos/imported/2024/2024-06-15/IMG_0006.JPG', '/Photos/imported/2024/2024-06-15/IMG_0007.JPG'] }));
+    expect(line).toBe('no new photos or videos in /media/card: 5 photos already in the library (2 of them recorded as unreadable: IMG_0006.JPG, IMG_0007.JPG)');
+    expect(line).not.toMatch(/copied|could not be indexed/);
   });
 
   it('says a stop, and that what was copied stays', () => {

@@ -2,10 +2,13 @@
 // i.e. the model's calibrated cut-off, or a cosine of the user's), filters (folder, tag,
 // favourites, place, dates), a live count of what matches; Save (a rename keeps the album's
 // pins and exclusions) and Delete (confirmed). The engine's refusals show inline, one line.
+// Save hands back the album's revision as the editor read it: the core refuses the save when
+// the album was changed meanwhile (the CLI, another window), and the editor keeps what was
+// typed on screen and offers Reload, rather than overwriting that change.
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AlbumInfo, FolderInfo } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
-import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { errorMessage, errorName, useAsync } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { InlineConfirm } from '../InlineConfirm';
@@ -20,12 +23,16 @@ import { TagSelect } from '../TagSelect';
 export function AlbumEditor({ screen, navigate, library }: ScreenProps) {
   const client = useClient();
   const name = screen.kind === 'album-editor' ? screen.name : null;
+  // Reload (after a save refused because the album changed elsewhere) reads it again.
+  const [reloads, setReloads] = useState(0);
   const [state] = useAsync(async () => {
     if (name === null) return null;
     const found = (await client.listAlbums()).find((a) => a.name === name);
     if (!found) throw new Error(`There is no album named “${name}” any more.`);
-    return found;
-  }, [client, name]);
+    // Which read this is: the form is made anew from the album once Reload's read is in (the
+    // previous answer stays on screen meanwhile).
+    return { album: found, read: reloads };
+  }, [client, name, reloads]);
 
   if (name !== null && state.status === 'error') {
     return (
@@ -34,23 +41,28 @@ export function AlbumEditor({ screen, navigate, library }: ScreenProps) {
       </p>
     );
   }
-  const saved = name !== null && state.status === 'ready' ? state.value : null;
+  const loaded = name !== null && state.status === 'ready' ? state.value : null;
+  const saved = loaded?.album ?? null;
   if (name !== null && saved?.name !== name) return <p className="muted album-editor">Loading…</p>;
-  return <EditorForm key={name ?? '\0new'} saved={saved} folders={library.folders} navigate={navigate} />;
+  return <EditorForm key={`${name ?? '\0new'}|${loaded?.read ?? 0}`} saved={saved} folders={library.folders} navigate={navigate} onReload={() => setReloads((n) => n + 1)} />;
 }
 
 interface EditorFormProps {
   saved: AlbumInfo | null;
   folders: FolderInfo[];
   navigate: ScreenProps['navigate'];
+  /** Reads the album again, dropping what was typed (offered when it changed elsewhere). */
+  onReload: () => void;
 }
 
-function EditorForm({ saved, folders, navigate }: EditorFormProps) {
+function EditorForm({ saved, folders, navigate, onReload }: EditorFormProps) {
   const client = useClient();
   const [initial] = useState<AlbumForm>(() => (saved ? formFromAlbum(saved) : emptyForm()));
   const [form, setForm] = useState<AlbumForm>(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The album changed elsewhere since it was read: Save was refused, Reload is offered.
+  const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
@@ -74,7 +86,11 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
   const edit = (change: Partial<AlbumForm>) => {
     setForm((f) => ({ ...f, ...change }));
     setError(null);
+    setStale(false);
   };
+  // A threshold the slider's 0-1 cannot hold (`--threshold -1`: every photo) widens it, so it
+  // shows the value as it is and only an explicit move changes it (never a clamp to 0).
+  const sliderMin = Math.min(0, ...[initial.threshold, form.threshold].filter(Number.isFinite));
   const filters = formFilters(form);
   /** No query: a hand-picked album (its photos are the ones pinned to it); no threshold, no
    *  filters. Not a smart album's query cleared: the engine refuses that (its form stays). */
@@ -86,15 +102,21 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
     if (typeof input === 'string') return setError(input);
     setBusy(true);
     try {
-      const info = await client.saveAlbum(input, saved?.name);
+      const info = saved ? await client.saveAlbum(input, saved.name, saved.revision) : await client.saveAlbum(input);
       notifyAlbumsChanged();
       // Saved: nothing is left to ask about on the way to the album.
       leaveUnasked();
       navigate({ kind: 'album', name: info.name });
     } catch (e) {
       setError(errorMessage(e));
+      setStale(errorName(e) === 'AlbumChangedError');
       setBusy(false);
     }
+  };
+
+  const reload = () => {
+    leaveUnasked();
+    onReload();
   };
 
   const remove = async () => {
@@ -158,7 +180,7 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
               <div className="album-threshold">
                 <input
                   type="range"
-                  min={0}
+                  min={sliderMin}
                   max={1}
                   step={0.005}
                   value={form.threshold}
@@ -224,6 +246,12 @@ function EditorForm({ saved, folders, navigate }: EditorFormProps) {
         <p className="form-error" role="alert">
           {error}
         </p>
+      )}
+      {error && stale && (
+        // What was typed stays on screen; Reload drops it for the album as it is now.
+        <button type="button" className="button album-editor__reload" onClick={reload}>
+          Reload
+        </button>
       )}
       <div className="album-editor__actions">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -23,7 +23,8 @@ import { SelectionNotice } from '../SelectionNotice';
 import { Viewer } from '../Viewer';
 import { AlbumPhotoBar } from './AlbumPhotoBar';
 import { notifyAlbumsChanged, useAlbumsVersion } from './albums-changed';
-import { describeFilters, describeThreshold } from './album-text';
+import { describeFilters, describeThreshold, emptyAlbumText } from './album-text';
+import { useTagsVersion } from '../tags/useTagsVersion';
 import { ExcludedPhotos } from './ExcludedPhotos';
 import { ExportPanel } from './ExportPanel';
 import { PinnedMarks } from './PinnedMarks';
@@ -32,12 +33,15 @@ import { listingKey, useAlbumSource, type AlbumListing } from './useAlbumSource'
 export function AlbumScreen({ screen, navigate, library, showPlace, photo, onPhoto }: ScreenProps) {
   const client = useClient();
   const version = useAlbumsVersion();
+  // A label set changed (a tag renamed or removed) can break or mend an album's tag filter:
+  // the album is read again, with its state and reason (the core's).
+  const tagsVersion = useTagsVersion();
   const name = screen.kind === 'album' ? screen.name : '';
   const [state] = useAsync(async () => {
     const found = (await client.listAlbums()).find((a) => a.name === name);
     if (!found) throw new Error(`There is no album named “${name}” any more.`);
     return found;
-  }, [client, name, version, library.photosVersion]);
+  }, [client, name, version, library.photosVersion, tagsVersion]);
 
   if (state.status === 'error') {
     return (
@@ -53,7 +57,7 @@ export function AlbumScreen({ screen, navigate, library, showPlace, photo, onPho
   }
   // A previous album's answer may still be here until this one's arrives.
   if (state.status === 'loading' || state.value.name !== name) return <p className="album-screen album-screen--message muted">Loading…</p>;
-  return <AlbumView key={name} album={state.value} screen={screen} navigate={navigate} showPlace={showPlace} photo={photo} onPhoto={onPhoto} refresh={`${version}|${library.photosVersion}`} />;
+  return <AlbumView key={name} album={state.value} screen={screen} navigate={navigate} showPlace={showPlace} photo={photo} onPhoto={onPhoto} refresh={`${version}|${library.photosVersion}|${tagsVersion}`} />;
 }
 
 type Panel = 'export' | 'excluded' | null;
@@ -237,8 +241,9 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
       )}
       {chosen.notice && selectedCount === 0 && viewerIndex === null && <SelectionNotice key={chosen.notice.id} notice={chosen.notice} onUndone={chosen.noticeUndone} />}
       {photos.settled && photos.count === 0 && !photos.error ? (
-        <p className="content__empty muted">
-          {album.handPicked ? 'No photos in it yet: select photos anywhere, then Album… to add them.' : `No photo matches “${album.query}” yet: photos indexed later join by themselves.`}
+        // Why it is empty: a broken album's reason (the core's, the app's wording), else why none matches.
+        <p className={album.error !== undefined ? 'content__empty album-screen__broken' : 'content__empty muted'} role={album.error !== undefined ? 'status' : undefined}>
+          {emptyAlbumText(album)}
         </p>
       ) : (
         <div className="album-grid">

@@ -7,6 +7,7 @@ import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { formatCount } from '../../lib/format';
 import type { ScreenProps } from '../../lib/screen';
 import { useAlbumsVersion } from './albums-changed';
+import { useTagsVersion } from '../tags/useTagsVersion';
 
 export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
   const client = useClient();
@@ -14,7 +15,10 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
   // Albums are opened while the library is only viewed (another process writes it), not made.
   const viewingOnly = useViewingOnly();
   // The editor's preview saves scratch albums for a moment (album-preview.ts): never list them.
-  const [state] = useAsync(async () => client.listAlbums(), [client, version, library.photosVersion]);
+  // A label set edited or removed (a tag filter's label gone, or back) changes albums' counts
+  // and whether they are broken: the list is read again then too (useTagsVersion).
+  const tagsVersion = useTagsVersion();
+  const [state] = useAsync(async () => client.listAlbums(), [client, version, library.photosVersion, tagsVersion]);
   const selected = screen.kind === 'album' || screen.kind === 'album-editor' ? screen.name : undefined;
   const creating = screen.kind === 'album-editor' && screen.name === null;
   return (
@@ -44,7 +48,10 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
                 title={album.error ? `“${album.query}” cannot be computed: ${album.error}` : `${album.handPicked ? 'Hand-picked' : `“${album.query}”`}: ${formatCount(album.members, 'photo')}`}
                 onClick={() => navigate({ kind: 'album', name: album.name })}
               >
-                <span className="album-row__name">{album.name}</span>
+                {/* A long name is cut with "…" (albums.css): the whole of it in its title. */}
+                <span className="album-row__name" title={album.name}>
+                  {album.name}
+                </span>
                 {/* A broken album is marked, not hidden: open it to see why, edit or remove it. */}
                 <span className="album-row__count muted" aria-label={album.error ? 'cannot be computed' : undefined}>
                   {album.error ? '⚠' : album.members.toLocaleString()}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
 import { formatCount } from '../../lib/format';
+import { itemsText } from '../../../shared/count-text';
 import { unturnedText } from '../../../shared/export-text';
 
 export function ExportPanel({ album }: { album: string }) {
@@ -21,7 +22,7 @@ export function ExportPanel({ album }: { album: string }) {
       const report = await client.exportAlbum(album, dir.trim(), copy);
       const unturned = unturnedText(report.unturned.length, copy);
       const failed = report.failed.length ? `; ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}` : '';
-      setResult({ text: `${formatCount(report.exported, 'photo')} in ${report.dir} as ${copy ? 'copies' : 'links'}${failed}${unturned && `. ${unturned}.`}`, error: report.failed.length > 0 });
+      setResult({ text: `${itemsText(report.exported, report.videos, formatCount)} in ${report.dir} as ${copy ? 'copies' : 'links'}${failed}${unturned && `. ${unturned}.`}`, error: report.failed.length > 0 });
     } catch (e) {
       setResult({ text: errorMessage(e), error: true });
     } finally {

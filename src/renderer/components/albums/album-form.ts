@@ -7,6 +7,7 @@
 // exclusive: it is sent as the next day.
 import type { AlbumFilters, AlbumInfo, AlbumInput } from '../../../shared/api';
 import { addDays, isCalendarDay } from '../../../shared/calendar-day';
+import { dateText } from '../../../shared/album-filters-text';
 
 export interface AlbumForm {
   name: string;
@@ -102,7 +103,3 @@ export function keptDatesText(form: Pick<AlbumForm, 'keptAfter' | 'keptBefore'>)
   return `Taken ${parts.join(' and ')} (camera clock), kept unless you choose a day.`;
 }
 
-/** A bound as text: a camera-clock time without its "T"; an instant (ending in Z) as UTC. */
-export function dateText(bound: string): string {
-  return bound.endsWith('Z') ? `${bound.slice(0, 16).replace('T', ' ')} UTC` : bound.replace('T', ' ');
-}

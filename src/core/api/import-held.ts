@@ -1,0 +1,63 @@
+// What an import counts as "already in the library": a content the library holds on disk. That
+// is a photo row whose file is still where the library has it, at its indexed size, and also a
+// file the library recorded as unreadable (a JPEG cut short, a RAW no decoder knows): it has no
+// photo row, but it was copied from the card and sits in a library folder. Without the second
+// rule the same card imported into another library folder copied its unreadable files again,
+// and status counted each failure twice. A file deleted outside Shoebox since (its row or
+// failure not yet gone), or changed, is imported again: a card formatted after the import loses nothing.
+import { sha256File } from '../../base/sha256-file';
+import { fileSize } from '../../base/file-kind';
+import type { LibraryStore } from '../store/types';
+
+export interface HeldContents {
+  /** The contents of these (SHA-256 and size) the library holds. */
+  known(contents: readonly { hash: string; size: number }[]): Promise<Set<string>>;
+  /** Contents answered as held only as a recorded unreadable file, with that file's path in the library. */
+  readonly unreadable: ReadonlyMap<string, string>;
+}
+
+/** One import's lookups: the failures are read once, and hashed only where a card file has their size. */
+export function heldContents(store: LibraryStore): HeldContents {
+  const unreadable = new Map<string, string>();
+  let failures: Promise<Map<number, string[]>> | null = null; // the recorded failures' paths by size
+  const failureHashes = new Map<string, string | null>(); // path → its content's hash (null: gone, or unreadable now)
+  const hashOf = async (file: string): Promise<string | null> => {
+    if (!failureHashes.has(file)) failureHashes.set(file, await sha256File(file).catch(() => null));
+    return failureHashes.get(file)!;
+  };
+  return {
+    unreadable,
+    async known(contents) {
+      const held = await heldAsPhotos(store, contents.map((c) => c.hash));
+      const rest = contents.filter((c) => !held.has(c.hash));
+      if (rest.length === 0) return held;
+      failures ??= store.listFailures().then((all) => {
+        const bySize = new Map<number, string[]>();
+        for (const f of all) bySize.set(f.size, [...(bySize.get(f.size) ?? []), f.path]);
+        return bySize;
+      });
+      const recorded = await failures;
+      for (const { hash, size } of rest) {
+        // The file still there at the size recorded, and the same bytes (a size alone proves nothing).
+        for (const file of recorded.get(size) ?? []) {
+          if (fileSize(file) !== size || (await hashOf(file)) !== hash) continue;
+          held.add(hash);
+          unreadable.set(hash, file);
+          break;
+        }
+      }
+      return held;
+    },
+  };
+}
+
+/** The contents of a photo row still on disk where the library has it, at its indexed size. */
+async function heldAsPhotos(store: LibraryStore, hashes: readonly string[]): Promise<Set<string>> {
+  const byHash = await store.libraryPathsByHash(hashes);
+  const rows = await store.photosByPath([...byHash.values()].flat());
+  const held = new Set<string>();
+  for (const [hash, paths] of byHash) {
+    if (paths.some((p) => rows.get(p) && fileSize(p) === rows.get(p)!.size)) held.add(hash);
+  }
+  return held;
+}
