@@ -738,6 +738,7 @@ export function App() {
               onHold={holdViewerPhoto}
               onIndex={setViewerIndex}
               onShowAgain={showAgain}
+              onNotice={setNotice}
               onClose={() => setViewerIndex(null)}
               onMoreLikeThis={moreLikeThis}
               onPlace={showPlaceView}

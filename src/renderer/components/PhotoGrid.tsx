@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Photo, PhotoHit } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useElementSize } from '../hooks/useElementSize';
+import { evenPageStep } from '../lib/grid-jump-keys';
 import { gridLayout, scrollToReveal, visibleRange } from '../lib/grid-layout';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoTile } from './PhotoTile';
@@ -33,7 +34,8 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   const count = source.count;
   const layout = gridLayout(width, count);
   const range = visibleRange(layout, count, scrollTop, height);
-  const keys = useGridKeys(select, layout.columns, count, onOpen, scroller);
+  const page = useMemo(() => evenPageStep(layout.columns, layout.rowHeight, height), [layout.columns, layout.rowHeight, height]);
+  const keys = useGridKeys(select, layout.columns, count, onOpen, scroller, page);
   useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const shown = reveal ?? focus;

@@ -4,7 +4,9 @@ import type { Photo, TimelineDay, TimelinePhoto } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useElementSize } from '../hooks/useElementSize';
 import { PAGE_SIZE, type PagedPhotos } from '../lib/paged-photos';
-import { dayLabel, monthAt, monthLabel, revealTop, rowStep, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
+import { dayLabel, MONTH_HEADER, monthAt, monthLabel, revealTop, rowStep, timelineLayout, timelineWindow, type TimelineLayout } from '../lib/timeline-layout';
+import { timelinePageStep } from '../lib/timeline-page';
+import { dayCheckLabel } from '../lib/day-check-label';
 import { PhotoTile } from './PhotoTile';
 import { dayState, toggleRange } from '../lib/selection';
 import { useFocusFollowsViewer, useGridKeys, type GridSelection } from '../hooks/useGridKeys';
@@ -53,7 +55,9 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   const pinned = monthAt(layout, scrollTop);
   // Up and down go to the photo on screen above or below, across the days' short rows.
   const step = useCallback((index: number, direction: -1 | 1) => rowStep(layout, index, direction), [layout]);
-  const keys = useGridKeys(select, step, layout.count, onOpen, scroller);
+  // PageUp / PageDown: about a screen below the pinned month header.
+  const page = useMemo(() => timelinePageStep(layout, Math.max(0, height - MONTH_HEADER)), [layout, height]);
+  const keys = useGridKeys(select, step, layout.count, onOpen, scroller, page);
   useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const revealed = reveal ?? focus;
@@ -122,7 +126,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
               type="button"
               role="checkbox"
               className={state === 'all' ? 'timeline__day-select timeline__day-select--on' : 'timeline__day-select'}
-              aria-label={`Select ${label}`}
+              aria-label={dayCheckLabel(item.day)}
               aria-checked={state === 'all' ? true : state === 'some' ? 'mixed' : false}
               title={state === 'all' ? "Unselect this day's photos" : "Select this day's photos"}
               onClick={() => select.onChange(toggleRange(select.selection, item.first, item.count))}

@@ -9,6 +9,8 @@ import { baseName, formatTotal } from '../lib/format';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { isWriterRefusal } from '../lib/writer-elsewhere';
 import { trashResultText, viewerAfterTrash } from '../lib/trash';
+import { archivedInViewerNotice } from '../lib/viewer-archive-notice';
+import type { Undo } from '../hooks/useListSelection';
 import { browserStore } from '../lib/slideshow-settings';
 import { detailsShown, rememberDetails } from '../lib/viewer-details';
 import { ArchiveButton } from './ArchiveButton';
@@ -48,6 +50,9 @@ interface ViewerProps {
   /** Undo after Archive here: the photo brought back, which the viewer goes back to (it had
    *  stepped on past it); absent, the viewer stays where it is. */
   onShowAgain?: (photo: Photo) => void;
+  /** The line the viewer leaves in the grid as it closes (a photo archived here, with its Undo):
+   *  the grid's notice, as the selection bar's Archive leaves (the app's setNotice). */
+  onNotice?: (text: string, undo: Undo) => void;
   onClose: () => void;
   onMoreLikeThis: (photo: Photo) => void;
   /** Shows the timeline of a place (the metadata's place link); absent: the place is plain text. */
@@ -64,7 +69,7 @@ interface ViewerProps {
  * ⓘ (or I) shows or hides the details (lib/viewer-details.ts: hidden at first in a narrow window);
  * hidden, the photo has the whole width and the bar and actions are a band above it.
  */
-export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onShowAgain, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
+export function Viewer({ source, index, photoId, away, held, onHold, onIndex, onShowAgain, onNotice, onClose, onMoreLikeThis, onPlace, children }: ViewerProps) {
   const client = useClient();
   const dialog = useRef<HTMLDivElement>(null);
   // The photo shown last: named once it has gone; and kept on screen, rather than "Loading…",
@@ -152,6 +157,18 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
     onHold?.(null);
     setArchived(on ? { photo: toggled, text: `Archived ${baseName(toggled.path)}: out of the timeline, still found by search.`, undo: true } : null);
   };
+  // Closed (Esc, ×, or by the list once the last photo left it) with that Undo still offered:
+  // the grid takes the line over, or the Undo would be gone with the viewer.
+  const leaving = useRef<{ text: string; undo: Undo } | null>(null);
+  leaving.current = archived?.undo ? archivedInViewerNotice(client, archived.photo.id, archived.text) : null;
+  const noticeTo = useRef(onNotice);
+  noticeTo.current = onNotice;
+  useEffect(
+    () => () => {
+      if (leaving.current) noticeTo.current?.(leaving.current.text, leaving.current.undo);
+    },
+    [],
+  );
   // The photo moved to the trash from here (Trash… or Delete, confirmed): the grid's words for
   // what the trash did; `pending` until the viewer has stepped past it, as after Archive, to the
   // photo that took its place (the one before at the end; closed when none is left).

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { jumpFocus, type PageStep } from '../lib/grid-jump-keys';
 import { clickSelect, moveFocus, selectAll, toggle, type RowStep, type Selection } from '../lib/selection';
 
 /** What a grid needs to select: the selection and where its changes and actions go. */
@@ -39,8 +40,9 @@ export type GridKeyOutcome = 'moved' | 'acted' | null;
  * Space selects it and Enter opens it (pressed as a button, Space opened the photo right after
  * the viewer closed). Its other buttons (More like this) keep Space and Enter, which press
  * them; a field never stands for the grid.
+ * `page`: where PageUp / PageDown go (absent: they are left to the browser, as before).
  */
-export function gridKey(event: GridKeyEvent, grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void): GridKeyOutcome {
+export function gridKey(event: GridKeyEvent, grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void, page?: PageStep): GridKeyOutcome {
   const target = event.target as HTMLElement | null;
   if (!grid || !target) return null;
   const tile = target !== event.currentTarget && target.tagName === 'BUTTON' ? target.closest<HTMLElement>('.tile') : null;
@@ -51,7 +53,8 @@ export function gridKey(event: GridKeyEvent, grid: GridSelection | undefined, co
   let { selection } = grid;
   const at = tile ? Number(tile.dataset['index']) : NaN;
   if (onTile && Number.isInteger(at) && at >= 0 && at < count) selection = { ...selection, focus: at };
-  const moved = moveFocus(selection, event.key, columns, count, event.shiftKey);
+  // Home / End / PageUp / PageDown move the ring too (and so the focus, and the scroll with it).
+  const moved = moveFocus(selection, event.key, columns, count, event.shiftKey) ?? (page ? jumpFocus(selection, event.key, page, count, event.shiftKey) : null);
   if (moved) {
     onChange(moved);
     return 'moved';
@@ -75,6 +78,7 @@ export function gridKey(event: GridKeyEvent, grid: GridSelection | undefined, co
  * viewer; when every selected photo is a favourite already, F unmarks them), Shift+A archives
  * it (as in Google Photos; when every selected photo is archived, brings them back), R turns
  * it a quarter right and Shift+R left (as R does in the viewer: a batch of sideways scans).
+ * Home / End go to the first / last photo and PageUp / PageDown a screen of rows (`page`).
  *
  * Roving focus, as the grid pattern has it: an arrow gives the DOM focus to the open button of
  * the tile it moved to (`scroller`: the grid's element), so a screen reader says that photo's
@@ -83,21 +87,23 @@ export function gridKey(event: GridKeyEvent, grid: GridSelection | undefined, co
  * had the focus and leaves the DOM (scrolled out of the window) gives it to the grid, so the
  * keys go on working rather than falling to the page.
  * `columns`: an even grid's columns, or where ArrowUp and ArrowDown go in a grid of uneven rows.
+ * `page`: where PageUp and PageDown go; with it, Home and End (ctrl or not) go to the first and
+ * last photo of the list, loaded and drawn as an arrow's tile is (the grid scrolls to it).
  */
-export function useGridKeys(grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void, scroller?: RefObject<HTMLElement | null>) {
+export function useGridKeys(grid: GridSelection | undefined, columns: number | RowStep, count: number, onOpen: (index: number) => void, scroller?: RefObject<HTMLElement | null>, page?: PageStep) {
   /** An arrow moved the ring: its tile takes the focus once it is drawn. */
   const pending = useRef(false);
   /** What in the grid had the focus last (to give it to the grid when it leaves the DOM). */
   const lastFocused = useRef<HTMLElement | null>(null);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      const outcome = gridKey(event, grid, columns, count, onOpen);
+      const outcome = gridKey(event, grid, columns, count, onOpen, page);
       if (outcome === null) return;
       event.preventDefault();
       event.stopPropagation();
       if (outcome === 'moved') pending.current = true;
     },
-    [grid, columns, count, onOpen],
+    [grid, columns, count, onOpen, page],
   );
 
   useEffect(() => {

@@ -261,7 +261,7 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
         </div>
       )}
       {viewerIndex !== null && (
-        <Viewer source={photos} index={viewerIndex} photoId={viewer?.id} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onMoreLikeThis={moreLikeThis} onPlace={showPlace}>
+        <Viewer source={photos} index={viewerIndex} photoId={viewer?.id} onIndex={setViewerIndex} onClose={() => setViewerIndex(null)} onNotice={chosen.setNotice} onMoreLikeThis={moreLikeThis} onPlace={showPlace}>
           {!viewingOnly && (
             <AlbumPhotoBar
               album={album.name}
