@@ -29,3 +29,20 @@ export function fileSize(p: string): number | null {
     return null;
   }
 }
+
+/**
+ * What a path that is not a regular file is, in words for a failure line ("a FIFO"): asked of
+ * a stat, never by opening it (opening a FIFO waits for a writer, a device may act on it).
+ */
+export function specialFileKind(st: Pick<fs.Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isDirectory'>): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isDirectory()) return 'a folder';
+  return 'not a file';
+}
+
+/** The failure line of a path a photo or video was expected at that is not a regular file. */
+export function notRegularFileReason(st: Parameters<typeof specialFileKind>[0]): string {
+  return `not a regular file (${specialFileKind(st)})`;
+}

@@ -33,6 +33,9 @@ describe('shoebox on-this-day', () => {
     const none = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-01-01']);
     expect(none.code).toBe(0);
     expect(none.stderr.trim()).toBe('shoebox: no photo was taken on January 1 in an earlier year');
+    // --json: stdout stays the one document, and stderr says why it is empty, as the text form does.
+    const noneJson = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2024-02-29', '--json']);
+    expect(noneJson).toEqual({ code: 0, stdout: '[]\n', stderr: 'shoebox: no photo was taken on February 29 in an earlier year\n' });
     // Every photo of the day archived: how many, and where they are (the app says the same).
     expect((await shoebox(['--home', home, 'archive', 'add', ...MODEL, path.join(photos, 'other.jpg')])).code).toBe(0);
     const archived = await shoebox(['--home', home, 'on-this-day', ...MODEL, '--date', '2026-07-15']);

@@ -33,6 +33,9 @@ export function registerOnThisDay(program: Command): void {
           archived = page.archivedLeftOut ?? 0;
           if (page.photos.length < PAGE) break;
         }
+        // A day with nothing to show says why on stderr, with --json too (its stdout stays the
+        // one document, `[]`), as `search` says its empty result.
+        if (photos.length === 0) process.stderr.write(`shoebox: ${noPhotoOnThisDayText(date, archived, ARCHIVE_HINT)}\n`);
         if (opts.json) return printJson(photos.map((p) => ({ path: p.path, takenAt: takenAtIso(p.takenAt!, p.takenOffset) })));
         const year = Number(date.slice(0, 4));
         let shown = -1;
@@ -44,7 +47,6 @@ export function registerOnThisDay(program: Command): void {
           }
           printLine(`  ${printable(p.path)}`);
         }
-        if (photos.length === 0) process.stderr.write(`shoebox: ${noPhotoOnThisDayText(date, archived, ARCHIVE_HINT)}\n`);
       } finally {
         await library.close();
       }

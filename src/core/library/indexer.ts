@@ -1,7 +1,8 @@
 // Brings the library in line with the disk: new and changed files are indexed, unchanged
 // ones cost a stat(), deleted ones are removed, and a file whose content is already in the
 // library (a move, a rename, a copy) reuses that embedding instead of being embedded again,
-// and so does a copy of content met earlier in the same run (run-twins.ts).
+// and so does a copy of content met earlier in the same run (run-twins.ts), and content that
+// left the library in an earlier run and is back (removed-rows.ts).
 //
 // Crash safety: photos are committed to LanceDB in small batches, each one atomic, and a
 // photo only counts as indexed once its batch is committed. A kill -9 loses at most the
@@ -15,7 +16,8 @@ import type { ImageResult } from '../clip/image-pipeline';
 import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState, PhotoSummary } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
-import { FOLDER_NOT_FOUND, errorCode, isGone, isSkipped, listOnce, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
+import { FOLDER_NOT_FOUND, errorCode, folderProblem, isGone, isSkipped, listOnce, namedLikeMedia, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
+import { notRegularFileReason } from '../../base/file-kind';
 import { keptUnder } from './kept-rows';
 import { copiesElsewhere, copiesLine, parentHere } from './moved-folder';
 import { FileGoneError, PhotoFile } from './photo-files';
@@ -29,6 +31,7 @@ import { WriteBatcher } from './write-batcher';
 import { RunTwins } from './run-twins';
 import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
 import type { RecentRemovals } from './recent-removals';
+import { rowsToKeep, type RemovedRows } from './removed-rows';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer, type IndexedVideo } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -58,6 +61,9 @@ export interface IndexerDeps {
    *  content (content-changes.ts): carried before the new row replaces the old (a failure
    *  fails the commit), released from the old once the run is committed. */
   changedContentMarks?: ChangedContentMarks;
+  /** Rows of photos removed a while ago, kept on this device with their vectors: the same
+   *  content coming back (a folder moved out and back) takes its row instead of being embedded. */
+  removedRows?: RemovedRows;
 }
 
 /**
@@ -159,20 +165,13 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
       const indexed = listOnce(ctx, p, real, st);
       if (indexed === null) continue;
       found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+    } else if (namedLikeMedia(p)) {
+      // A FIFO or socket named like a photo: failed as the full scan fails it (scan.ts).
+      found.set(p, { path: p, folder: fileFolder(p), size: st.size, mtimeMs: Math.floor(st.mtimeMs), notRegular: notRegularFileReason(st) });
     }
   }
   const inScope = (p: string) => scopes.some((s) => isAtOrInside(p, s));
   return reconcile(deps, ctx.libraryFolders, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options);
-}
-
-/** Why a library folder cannot be trusted to list its files right now, or null. */
-async function folderProblem(folder: string): Promise<string | null> {
-  try {
-    await (await fs.opendir(folder)).close(); // readable, without listing a large folder
-    return null;
-  } catch (error) {
-    return isGone(error) ? FOLDER_NOT_FOUND : `cannot read folder (${errorCode(error)})`;
-  }
 }
 
 async function isLink(p: string): Promise<boolean> {
@@ -308,7 +307,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   };
   // Perceptual signatures for duplicate detection, from the thumbnail already in memory.
   const signatures = deps.thumbnailStep?.();
-  const progress = new ProgressTracker(candidates.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));
+  // Named like a photo but not a regular file: failed from what the scan saw, never opened
+  // (a FIFO's open waits for a writer); the rest go through the model.
+  const regular = candidates.filter((c) => c.notRegular === undefined);
+  const progress = new ProgressTracker(regular.filter((c) => hasPhotoExtension(c.path)).length, (p) => deps.emit({ type: 'index-progress', progress: p }));
   const pre = deps.model.folder.preprocessing;
   type Pending = { file: FoundFile; hash: string; meta: PhotoMetadata; thumbKey: string; durationMs?: number; size?: { width: number; height: number } | null; turns?: number };
   // The turn each content was embedded at, recorded after the run's commits for the contents
@@ -342,9 +344,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   // Settled without being a failure: files gone since the scan (simply not in the library),
   // decodes a stop cut short (left for the next run).
   const goneSinceScan = new Set<string>();
-  // The files of the pass running (indices below are into it): every candidate, then the
+  // The files of the pass running (indices below are into it): every regular candidate, then the
   // copies whose first in this run did not become a row (twins.takeOrphans).
-  let files = candidates;
+  let files = regular;
+  for (const c of candidates) if (c.notRegular !== undefined) fail(c, c.notRegular);
   // The progress counts every file in the first pass: later passes neither grow nor tick it.
   let firstPass = true;
   const cutShort = new Set<number>();
@@ -429,10 +432,23 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     writer.put(copyRow(file, twin));
     return true;
   };
-  /** Whether `file` takes a row of the same content (stored, or made in this run) instead of being embedded. */
+  // Contents taken back from the rows kept after their removal (removed-rows.ts): forgotten there after the run.
+  const takenBack = new Set<string>();
+  /** Content that left the library a while ago and is back (a folder moved out and back): its kept row. */
+  const takesBack = async (file: FoundFile, hash: string): Promise<boolean> => {
+    const kept = await deps.removedRows?.row(hash).catch(() => undefined);
+    throwIfStopped(options.signal);
+    if (!kept || kept.modelId !== deps.modelId) return false;
+    takenBack.add(hash);
+    count(file);
+    writer.put(copyRow(file, kept));
+    return true;
+  };
+  /** Whether `file` takes a row of the same content (stored, kept after a removal, or made in this run) instead of being embedded. */
   const takesTwin = async (file: FoundFile, hash: string, index: number): Promise<boolean> => {
     if (knownHashes.has(hash) && (await reuseTwin(file, hash))) return true;
     throwIfStopped(options.signal); // a decode that ends after a stop takes no row, waits for none
+    if (await takesBack(file, hash)) return true;
     const claim = twins.claim(hash, file);
     if (claim === 'copy' || (claim === 'stored' && (await reuseTwin(file, hash)))) return true;
     firsts.set(index, hash);
@@ -577,6 +593,14 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     for (const f of summary.failed) if (dropped.has(f.path)) f.dropped = true;
     // Remembered first: the next batch may bring a file written at one of these paths.
     if (recent?.wants(gone.length)) recent.remember(await oldRowsAt(store, gone));
+    // Kept a while, before they go: the same content back later takes its row again. A cache:
+    // one that cannot be read or written costs an embedding later, never this run.
+    if (deps.removedRows && (gone.length || broken.length || takenBack.size)) {
+      const removedRows = deps.removedRows;
+      await rowsToKeep(store, [...gone, ...broken], deps.modelId)
+        .then((rows) => removedRows.update(rows, takenBack))
+        .catch(() => {});
+    }
     if (gone.length || broken.length) {
       await store.removePhotos([...gone, ...broken]);
       await store.pruneVideoFrames(); // a removed video's frames; nothing is in flight now

@@ -35,6 +35,7 @@ import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
 import { vectorCacheDir } from './vector-cache-dir';
+import { RemovedRows, removedRowsFile } from './removed-rows';
 import { alignTurnedVectors } from './turn-alignment';
 import type { ChangedContentMarks } from './content-changes';
 import { watchFolders, type WatchOptions } from './library-watch';
@@ -108,6 +109,8 @@ export class LibraryService {
   /** Stores whose lock was handed back, serving the reads in flight until they close. */
   private readonly handedBack = new Set<LibraryStore>();
   private labelTexts: TextEmbedder | undefined;
+  /** Rows of removed photos kept on this device, so content that comes back is not embedded again. */
+  private removedRows: RemovedRows | undefined;
   private readonly thumbCache: BoundedCache | undefined;
   /** Runs after each committed batch of indexed photos; the engine wires auto-tagging here. */
   onPhotosCommitted: ((records: PhotoRecord[]) => Promise<void>) | undefined;
@@ -509,6 +512,7 @@ export class LibraryService {
         deps: (store) => this.indexerDeps(store),
         scope: (store) => this.scanScope(store),
         libraryFolders: async () => (await this.listFolders()).map((f) => f.path),
+        keptPhotos: async (folder) => (await (await this.readable()).photoStates(folder)).size,
         afterEachSync: (store, signal) => this.alignCarriedTurns(store, signal),
         afterSync: () => this.afterSync,
         keepMissing: () => this.keepMissing?.() === true,
@@ -572,6 +576,7 @@ export class LibraryService {
       ...(this.options.thumbnailStep ? { thumbnailStep: () => this.options.thumbnailStep!(store) } : {}),
       ...(this.options.ffmpeg !== undefined ? { ffmpeg: this.options.ffmpeg } : {}),
       ...(this.changedContentMarks ? { changedContentMarks: this.noticingTurns(this.changedContentMarks) } : {}),
+      removedRows: (this.removedRows ??= new RemovedRows(removedRowsFile(this.paths.cache, this.location.describe(), this.modelId), this.modelId)),
     };
   }
 

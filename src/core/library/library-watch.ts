@@ -14,6 +14,7 @@ import type { LibraryEvent } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
 import { LibraryUnreachableError } from '../store/lost-connection';
 import { FolderPresence } from './folder-presence';
+import { GoneFolderLines } from './gone-folder-lines';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
 import type { IndexSummary } from './index-summary';
 import { RecentRemovals } from './recent-removals';
@@ -57,6 +58,8 @@ export interface WatchHost {
   scope(store: LibraryStore): Promise<ScanScope>;
   /** The library's folders as they are now (committed by any process), without the lock. */
   libraryFolders(): Promise<string[]>;
+  /** How many photos the library keeps from a library folder (one that went away), without the lock. */
+  keptPhotos(folder: string): Promise<number>;
   /** After each sync (rotations carried to rewritten photos, aligned). */
   afterEachSync(store: LibraryStore, signal: AbortSignal): Promise<void>;
   /** The pass run behind the syncs, never holding them up (text in photos). */
@@ -73,7 +76,9 @@ export async function watchFolders(host: WatchHost, signal: AbortSignal, onSumma
   // The watch error said last, until a sync goes through: kept across sessions (a hand-back
   // and the catch-up after it must not say a recurring failure again).
   const told: ToldError = { line: null };
-  while (store) store = await session(host, store, signal, onSummary, options, told);
+  // A folder gone is said once while it stays away, across sessions too.
+  const gone = new GoneFolderLines((event) => host.emit(event));
+  while (store) store = await session(host, store, signal, onSummary, options, told, gone);
 }
 
 /**
@@ -85,10 +90,15 @@ interface ToldError {
   line: string | null;
 }
 
-async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError): Promise<LibraryStore | null> {
+async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError, gone: GoneFolderLines): Promise<LibraryStore | null> {
   let store = first;
   let lock = host.lockOf(store);
-  let deps = host.deps(store);
+  // The indexer's line for a folder gone, said already when the watch noticed it, is not said again.
+  const depsOf = (s: LibraryStore): IndexerDeps => {
+    const d = host.deps(s);
+    return { ...d, emit: gone.quieting(d.emit) };
+  };
+  let deps = depsOf(store);
   // A lease lost while the folders are read (a laptop waking) is the loss, as below.
   let scope = await host.scope(store).catch((error: unknown) => Promise.reject(lossOf(lock) ?? error));
   // Folders the user paused are neither caught up nor followed (still named in the scope: a
@@ -181,7 +191,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       return false;
     }
     store = again;
-    deps = host.deps(again);
+    deps = depsOf(again);
     scope = now;
     given = false;
     unlistenLoss?.();
@@ -207,7 +217,9 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       }
       if (!work) return;
       clearTimeout(idle);
-      onSummary(await work());
+      const summary = await work();
+      gone.saidBy(summary.unavailable, scope.libraryFolders);
+      onSummary(summary);
       told.line = null;
       await host.afterEachSync(store, signal);
       maintainWhenIdle();
@@ -234,12 +246,17 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     folders,
     (folder, replaced) => {
       const how = replaced ? 'leads to another folder now (a disk mounted or unmounted there?)' : 'is back';
+      gone.back(folder);
       host.emit({ type: 'log', level: 'info', message: `watch: ${folder} ${how}: followed again` });
       host.emit({ type: 'folders-changed' });
       return sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals }));
     },
     undefined,
-    () => host.emit({ type: 'folders-changed' }),
+    (folder) => {
+      host.emit({ type: 'folders-changed' });
+      // In index's words, when noticed (its batch may never come: a watch dies with its folder).
+      void gone.gone(folder, (f) => host.keptPhotos(f)).catch(() => {});
+    },
   );
   // Given back, the session hears no change of a folder it does not follow: one added by
   // another process (`shoebox index NEW` beside a watch of an empty library) would wait for a

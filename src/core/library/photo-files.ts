@@ -12,6 +12,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { tooLargeReason } from '../media';
 import type { SharedBuffers } from '../../base/shared-buffers';
+import { notRegularFileReason } from '../../base/file-kind';
 
 /** Larger files are refused unread: no camera writes them, and reading one costs its size in memory. */
 export const MAX_PHOTO_BYTES = 1024 ** 3;
@@ -128,7 +129,7 @@ async function openRegularFile(file: string, timeoutMs: number): Promise<{ handl
   }
   try {
     const st = await withDeadline(handle.stat(), timeoutMs, file);
-    if (!st.isFile()) throw new PhotoReadError(`not a regular file (${fileKind(st)})`);
+    if (!st.isFile()) throw new PhotoReadError(notRegularFileReason(st));
     return { handle, size: st.size };
   } catch (error) {
     void handle.close().catch(() => {});
@@ -183,14 +184,6 @@ function readError(error: unknown): Error {
   if (code === 'ENAMETOOLONG') return new PhotoReadError('path too long for this system (ENAMETOOLONG)');
   if (code) return new PhotoReadError(`cannot read (${code})`);
   return new PhotoReadError(`cannot read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-}
-
-function fileKind(st: import('node:fs').Stats): string {
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isDirectory()) return 'a folder';
-  return 'not a file';
 }
 
 function formatBytes(n: number): string {

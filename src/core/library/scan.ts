@@ -10,12 +10,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
+import { notRegularFileReason } from '../../base/file-kind';
+import { hasPhotoExtension } from '../media/photo-extensions';
+import { hasVideoExtension } from '../media/video-sniff';
 
 export interface FoundFile {
   path: string;
   folder: string;
   size: number;
   mtimeMs: number;
+  /** Named like a photo or video but not a regular file (a FIFO, socket, device): why it
+   *  fails. The indexer records it so without opening it (a FIFO's open waits for a writer). */
+  notRegular?: string;
 }
 
 /** A folder, file or link that could not be read; rows at or under `path` are kept. */
@@ -67,6 +73,16 @@ export const FOLDER_EMPTY = 'folder is empty (unmounted?)';
 export const NAME_NOT_UTF8 = 'file name is not valid UTF-8: cannot be indexed (rename it)';
 const FOLDER_NAME_NOT_UTF8 = 'folder name is not valid UTF-8: its files cannot be indexed (rename it)';
 
+/** Why a library folder cannot be trusted to list its files right now, or null (as scanFolder words it). */
+export async function folderProblem(folder: string): Promise<string | null> {
+  try {
+    await (await fs.opendir(folder)).close(); // readable, without listing a large folder
+    return null;
+  } catch (error) {
+    return isGone(error) ? FOLDER_NOT_FOUND : `cannot read folder (${errorCode(error)})`;
+  }
+}
+
 /**
  * Lists `folder`. `folderOf` names the library folder a file belongs to (default: `folder`).
  * `isLibraryRoot`: `folder` is a library folder itself, so finding it empty is suspicious
@@ -112,7 +128,7 @@ export async function scanFolder(
         stack.push(full);
         continue;
       }
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      if (!entry.isFile() && !entry.isSymbolicLink() && !namedLikeMedia(entry.name)) continue;
       if (isIgnoredFile(entry.name)) continue;
       let st: import('node:fs').Stats;
       try {
@@ -130,7 +146,11 @@ export async function scanFolder(
         stack.push(full);
         continue;
       }
-      if (!st.isFile()) continue;
+      if (!st.isFile()) {
+        // Named like a photo: reported as failed, never left out silently (a FIFO, a socket).
+        if (namedLikeMedia(entry.name)) files.push({ path: full, folder: folderOf(full), size: st.size, mtimeMs: Math.floor(st.mtimeMs), notRegular: notRegularFileReason(st) });
+        continue;
+      }
       // A plain entry's real path is its directory's plus its name: no extra system call.
       const realFile = entry.isSymbolicLink() ? await fs.realpath(full).catch(() => full) : path.join(real, entry.name);
       const indexed = listOnce(ctx, full, realFile, st);
@@ -139,6 +159,11 @@ export async function scanFolder(
     }
   }
   return { files, unreadable, failed };
+}
+
+/** Whether a file's name says photo or video: such a file is reported when it cannot be indexed. */
+export function namedLikeMedia(name: string): boolean {
+  return hasPhotoExtension(name) || hasVideoExtension(name);
 }
 
 /**

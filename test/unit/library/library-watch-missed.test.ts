@@ -2,14 +2,15 @@
 // it missed nothing: a batch that failed before the hand-back (its paths dropped: a commit
 // refused, the network away) makes the wake a catch-up of the folders, or those photos would
 // stay unindexed until a restart. The indexer stands in (what it is asked to do is the point);
-// the folder watch is real.
+// the folder watch is real. A library folder that goes away is said when the watch notices,
+// though no batch says it (a watch dies with its folder).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryEvent } from '../../../src/shared/api';
 import type { LibraryStore } from '../../../src/core/store/types';
 import type { IndexerDeps } from '../../../src/core/library/indexer';
-import type { IndexSummary } from '../../../src/core/library/index-summary';
+import { emptySummary } from '../../../src/core/library/index-summary';
 import { tempDir } from '../../helpers/images';
 
 const indexer = vi.hoisted(() => ({ indexFolders: vi.fn(), indexPaths: vi.fn() }));
@@ -40,6 +41,7 @@ function watchedLibrary(folder: string) {
     deps: () => ({}) as IndexerDeps,
     scope: async () => ({ libraryFolders: [folder], skip: [] }),
     libraryFolders: async () => [folder],
+    keptPhotos: async () => 6,
     afterEachSync: async () => {},
     afterSync: () => undefined,
     keepMissing: () => false,
@@ -63,7 +65,7 @@ function startWatch(host: ReturnType<typeof watchedLibrary>['host'], options: { 
 }
 
 const written = (dir: string, name: string) => fs.writeFileSync(path.join(dir, name), 'not really a photo: the indexer stands in');
-const summary = {} as IndexSummary;
+const summary = emptySummary();
 
 describe('a watch woken after a hand-back', () => {
   it('indexes the change alone when it missed nothing', async () => {
@@ -130,4 +132,28 @@ describe('a watch woken after a hand-back', () => {
     // Nothing else changes in the folder: the dropped a.jpg is read again all the same.
     await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(2), { timeout: 10_000 });
   });
+});
+
+describe('a watch whose library folder goes away', () => {
+  // The batches say nothing here (the indexer stands in), as when the system's watch dies
+  // with its folder without a word: the look at the folders says it, in index's words.
+  it('says it once when it notices, as index says it, and again after it was back', async () => {
+    const dir = tempDir('shoebox-watch-gone-');
+    const { host, events } = watchedLibrary(dir);
+    indexer.indexFolders.mockResolvedValue(summary);
+    indexer.indexPaths.mockResolvedValue(summary);
+    startWatch(host);
+    await vi.waitFor(() => expect(indexer.indexFolders).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const line = `folder not found (unmounted?): ${dir} — its 6 photos are kept`;
+    const said = () => events.filter((e) => e.type === 'log' && e.level === 'warn' && e.message === line).length;
+    fs.renameSync(dir, `${dir}.away`);
+    await vi.waitFor(() => expect(said()).toBe(1), { timeout: 10_000 });
+    fs.renameSync(`${dir}.away`, dir);
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'log', level: 'info', message: `watch: ${dir} is back: followed again` }), { timeout: 10_000 });
+    fs.renameSync(dir, `${dir}.away`);
+    fs.writeFileSync(dir, 'a file where the folder was');
+    await vi.waitFor(() => expect(said()).toBe(2), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // another look: not said again
+    expect(said()).toBe(2);
+  }, 40_000);
 });
