@@ -9,6 +9,7 @@ import { FakeHub, readTree } from '../helpers/fake-hub';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 import { shoebox } from './run-cli';
+import { writeManifest } from '../../src/core/models/manifest';
 
 /** <home>/models/<id> with only config.json, named active in settings.json. */
 function halfThere(id: string): string {
@@ -69,8 +70,9 @@ describe('an active model folder holding only config.json', () => {
       await hub.close();
     });
 
-    it('the advised "shoebox models install ID" downloads it again in its place and makes it active', { timeout: 120_000 }, async () => {
+    it('downloaded, then half deleted: the advised "shoebox models install ID" downloads it again in its place and makes it active', { timeout: 120_000 }, async () => {
       const home = halfThere(ID);
+      writeManifest(path.join(home, 'models', ID), { format: 1, id: ID, source: 'hub', layout: 'immich', files: [], installedAt: '2026-01-01T00:00:00.000Z' });
       const { status, search } = await problemLines(home);
       expect(status).toBe(search);
       expect(status).toMatch(new RegExp(`^the active model ${ID} is incomplete or broken: .*; reinstall it: shoebox models install ${ID}$`));
@@ -81,6 +83,23 @@ describe('an active model folder holding only config.json', () => {
       expect(await activeListed(home)).toEqual([ID]);
       const found = await shoebox(['--home', home, '--provider', 'cpu', 'search', 'a red car', '--json']);
       expect(found.code, found.stderr).toBe(0);
+    });
+
+    it('not downloaded by Shoebox (no manifest): install refuses it, so the advice is to remove it and install again', { timeout: 120_000 }, async () => {
+      const home = halfThere(ID);
+      const { status, search } = await problemLines(home);
+      expect(status).toBe(search);
+      expect(status).toMatch(new RegExp(`; remove it \\(shoebox models remove ${ID}\\) and install it again \\(shoebox models install ${ID}\\)$`));
+
+      const refused = await shoebox(['--home', home, 'models', 'install', ID, '--endpoint', hub.url]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain(`to install the catalog's model there, remove it first: shoebox models remove ${ID}`);
+      expect(fs.readdirSync(path.join(home, 'models', ID))).toEqual(['config.json']);
+
+      expect((await shoebox(['--home', home, 'models', 'remove', ID])).code).toBe(0);
+      const install = await shoebox(['--home', home, 'models', 'install', ID, '--endpoint', hub.url]);
+      expect(install.code, install.stderr).toBe(0);
+      expect(await activeListed(home)).toEqual([ID]);
     });
   });
 });

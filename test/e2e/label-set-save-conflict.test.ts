@@ -4,7 +4,9 @@
 //   and Reload takes in "purple" keeping the threshold, so the next Save keeps both;
 // - a label blanked (spaces) is sent to the one validator, which refuses it as the CLI does
 //   ("label 2 must not be empty"), and green and its tags stay; an empty row never typed in
-//   is left out.
+//   is left out;
+// - a set removed elsewhere while open cannot be saved over (Reload has nothing to load):
+//   "Save as a new set" saves what was typed, as a new set of that name.
 import { describe, expect, it } from 'vitest';
 import type { LabelSetInfo, TagCount } from '../../src/shared/api';
 import { COLOURS, writeColourPhoto } from '../helpers/images';
@@ -63,6 +65,21 @@ describe.skipIf(!hasChromium)('the label-set editor’s Save over changes made e
     expect(await page().getByLabel('Label 5', { exact: true }).count()).toBe(0);
     expect((await stored()).labels.map((l) => l.name)).toEqual(['red', 'green', 'blue', 'purple']);
     expect(await greenTags()).toBe(tagged);
+  });
+
+  it('a set removed elsewhere while open is saved again with “Save as a new set”, keeping what was typed', async () => {
+    await openEditor();
+    await page().getByLabel('Threshold').fill('0.45');
+    // Meanwhile, elsewhere (as `shoebox labels remove colours` does).
+    await lib.serve.call('removeLabelSet', 'colours');
+    await page().getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page().getByRole('alert').innerText()).toBe('colours was removed elsewhere since you opened it: save it as a new set to keep it');
+    expect(await page().getByRole('button', { name: 'Reload' }).count()).toBe(0);
+    // Save again is refused as before; the new button saves it as a new set.
+    await page().getByRole('button', { name: 'Save as a new set' }).click();
+    await eventually(() => page().getByRole('status').filter({ hasText: 'Saved.' }).isVisible()).toBe(true);
+    expect(await stored()).toMatchObject({ threshold: 0.45, labels: [{ name: 'red' }, { name: 'green' }, { name: 'blue' }, { name: 'purple' }] });
+    expect(await page().getByLabel('Threshold').inputValue()).toBe('0.45');
   });
 
   it('raised no console errors', () => {

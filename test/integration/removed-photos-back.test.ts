@@ -18,6 +18,23 @@ async function folderWithSubfolder(): Promise<{ root: string; sub: string }> {
   return { root, sub };
 }
 
+/** The removed-rows cache files under a home (<home>/cache/removed/…/*.rows), with their stamps. */
+function cacheFiles(home: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rows')) {
+        const st = fs.statSync(p, { bigint: true });
+        out.set(p, `${st.ino}:${st.size}:${st.mtimeNs}`);
+      }
+    }
+  };
+  walk(home);
+  return out;
+}
+
 describe('photos removed and back in a later run', () => {
   it('a subfolder moved out and back is taken back without embedding, with the same vectors', async () => {
     const { root, sub } = await folderWithSubfolder();
@@ -41,6 +58,34 @@ describe('photos removed and back in a later run', () => {
     const after = await store.vectorsByHash(photos.map((p) => p.hash));
     for (const [hash, vector] of before) expect([...after.get(hash)!]).toEqual([...vector]);
     expect(await store.countPhotos()).toBe(4);
+  }, 60_000);
+
+  it('moves and copies inside the library keep nothing: the cache is neither written nor its rows evicted', async () => {
+    const { root, sub } = await folderWithSubfolder();
+    const home = tempDir();
+    const lib = testLibrary(home);
+    await lib.index([root]);
+    // A move inside the library: nothing left it, nothing written.
+    const renamed = path.join(root, 'sorted', 'otd');
+    fs.mkdirSync(path.dirname(renamed));
+    fs.renameSync(sub, renamed);
+    expect(await lib.index()).toMatchObject({ embedded: 0 });
+    expect(cacheFiles(home).size).toBe(0);
+    // A real removal is kept...
+    fs.rmSync(path.join(root, 'top.jpg'));
+    expect(await lib.index()).toMatchObject({ removed: 1 });
+    const kept = cacheFiles(home);
+    expect(kept.size).toBe(1);
+    // ...and a later move, or a deleted copy whose content another file holds, leaves the file as it was.
+    fs.renameSync(renamed, path.join(root, 'otd'));
+    fs.copyFileSync(path.join(root, 'otd', 'p0.jpg'), path.join(root, 'p0-copy.jpg'));
+    await lib.index();
+    fs.rmSync(path.join(root, 'otd', 'p0.jpg'));
+    expect(await lib.index()).toMatchObject({ embedded: 0 });
+    expect(cacheFiles(home)).toEqual(kept);
+    // The removed photo is still taken back without embedding.
+    await writeColourPhoto(root, 'top.jpg', [20, 20, 20]);
+    expect(await lib.index()).toMatchObject({ added: 1, embedded: 0 });
   }, 60_000);
 
   it('a folder emptied and refilled with the same files is not embedded again', async () => {

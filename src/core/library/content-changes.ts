@@ -42,8 +42,9 @@ export interface ChangedContentMarks {
   release(moved: readonly { from: string; to: string }[]): Promise<void>;
 }
 
-/** The old row of a path, as stored before the run replaces it; `takenAt`: its file's own
- *  date (not one set by hand), for the capture-time rule. */
+/** The old row of a path, as stored before the run replaces it; `takenAt` and `takenOffset`:
+ *  its file's own date and offset (not those set by hand), for the capture-time rule and a
+ *  row kept after a removal (removed-rows.ts). */
 export type OldRow = PhotoSummary & { vector: Float32Array };
 
 /** The stored rows at `paths`, with their vectors, as samePictureChanges compares them. */
@@ -53,9 +54,10 @@ export async function oldRowsAt(store: LibraryStore, paths: readonly string[]): 
   const before = new Map<string, OldRow>();
   for (const [p, row] of rows) {
     const vector = vectors.get(row.hash);
-    // A row shows the date set by hand: the capture-time rule compares the file's own.
+    // A row shows the date set by hand: the capture-time rule compares the file's own, and a
+    // row kept after a removal gets the file's own date with its own offset back.
     const edit = dates.get(row.hash);
-    if (vector) before.set(p, { ...row, vector, ...(edit ? { takenAt: edit.fileTakenAt } : {}) });
+    if (vector) before.set(p, { ...row, vector, ...(edit ? { takenAt: edit.fileTakenAt, takenOffset: edit.fileTakenOffset } : {}) });
   }
   return before;
 }

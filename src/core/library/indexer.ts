@@ -31,7 +31,7 @@ import { WriteBatcher } from './write-batcher';
 import { RunTwins } from './run-twins';
 import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
 import type { RecentRemovals } from './recent-removals';
-import { rowsToKeep, type RemovedRows } from './removed-rows';
+import { leftTheLibrary, rowsToKeep, type RemovedRows } from './removed-rows';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer, type IndexedVideo } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -594,10 +594,12 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     // Remembered first: the next batch may bring a file written at one of these paths.
     if (recent?.wants(gone.length)) recent.remember(await oldRowsAt(store, gone));
     // Kept a while, before they go: the same content back later takes its row again. A cache:
-    // one that cannot be read or written costs an embedding later, never this run.
-    if (deps.removedRows && (gone.length || broken.length || takenBack.size)) {
+    // one that cannot be read or written costs an embedding later, never this run. Only content
+    // that left the library: a move inside it, or a copy elsewhere, keeps nothing (nor rewrites the file).
+    const left = deps.removedRows ? leftTheLibrary([...gone, ...broken], states, rewritten, placed) : [];
+    if (deps.removedRows && (left.length || takenBack.size)) {
       const removedRows = deps.removedRows;
-      await rowsToKeep(store, [...gone, ...broken], deps.modelId)
+      await rowsToKeep(store, left, deps.modelId)
         .then((rows) => removedRows.update(rows, takenBack))
         .catch(() => {});
     }

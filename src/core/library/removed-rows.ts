@@ -163,6 +163,24 @@ function summaryOf(r: PhotoSummary): PhotoSummary {
 }
 
 /**
+ * Of the rows a run removes (`leaving`), those whose content left the library: not one it placed
+ * again this run (a move inside the library, a rewritten file's new content), nor one another
+ * row still holds (a copy in another folder). Those are in the library still, nothing to keep:
+ * a reorganisation inside it neither evicts the rows of a folder that really left nor
+ * rewrites the cache. `rewritten`: paths whose rows this run replaced (they hold their old
+ * content no more).
+ */
+export function leftTheLibrary(leaving: readonly string[], states: ReadonlyMap<string, { hash: string }>, rewritten: ReadonlySet<string>, placed: ReadonlySet<string>): string[] {
+  const going = new Set(leaving);
+  const held = new Set(placed);
+  for (const [p, s] of states) if (!going.has(p) && !rewritten.has(p)) held.add(s.hash);
+  return leaving.filter((p) => {
+    const hash = states.get(p)?.hash;
+    return hash === undefined || !held.has(hash);
+  });
+}
+
+/**
  * The rows at `paths` as they are about to be removed, to keep: with `modelId`'s vectors (the
  * active model's, whichever table the row was listed from) and their files' own date and
  * place (an edit by hand is the content's, and applied again to the row taken back).

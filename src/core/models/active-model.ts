@@ -3,8 +3,9 @@
 // `models list` uses (installed-folder.ts). The engine (search, index, status), `shoebox info`'s
 // provider probe, `models list` and install's first activation all ask here, so they agree:
 // a half-installed or broken folder is active for none of them, and the line saying why names
-// the model and the command that fixes it. A download in progress lives in models/.partial/<id>
-// and is published in one rename when complete (model-manager.ts), so it is never active early.
+// the model and the command that fixes it (install replaces only a folder it downloaded). A
+// download in progress lives in models/.partial/<id> and is published in one rename when
+// complete (model-manager.ts), so it is never active early.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelFolder } from '../clip/model-folder';
@@ -50,10 +51,17 @@ export function activeModel(home: string): ActiveModel | null {
   return state.kind === 'active' ? { id: state.id, dir: state.dir } : null;
 }
 
-/** A catalog model is downloaded again in its place; a folder the user brought must be brought again. */
+/**
+ * A catalog model Shoebox downloaded is downloaded again in its place; a folder the user
+ * brought must be brought again. Install deletes only a folder whose manifest says it came
+ * from the hub (model-manager.ts refuseUnknownFolder): under a catalog id, any other is
+ * removed first, by the user's choice.
+ */
 function fixFor(id: string, dir: string): string {
   const catalog = findCatalogEntry(id) !== undefined;
-  if (catalog && readManifest(dir)?.source !== 'import') return `reinstall it: shoebox models install ${id}`;
+  const source = readManifest(dir)?.source;
+  if (catalog && source === 'hub') return `reinstall it: shoebox models install ${id}`;
+  if (catalog && source !== 'import') return `remove it (shoebox models remove ${id}) and install it again (shoebox models install ${id})`;
   // An import under a catalog id (before import refused them) comes back under a name of its own.
   const as = catalog ? `${id}-imported` : id;
   return `remove it (shoebox models remove ${id}) and import its folder again (shoebox models import DIR --id ${as}), or choose another (shoebox models use ID)`;

@@ -15,7 +15,7 @@ import { homePaths } from '../paths';
 import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './catalog';
 import { downloadRepoFiles, type DownloadProgress } from './download';
 import { resolveEndpoint, type FetchLike, type HubLimits } from './hub-client';
-import { manifestBytes, readManifest, writeManifest, type ManifestFile, type ModelManifest } from './manifest';
+import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile, type ModelManifest } from './manifest';
 import { checkModelFolder, installedFolder } from './installed-folder';
 import { activeModel } from './active-model';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
@@ -200,6 +200,10 @@ export class ModelManager {
     if (existing?.source === 'import') {
       throw new ModelError('already-exists', `"${id}" in ${dir} was imported from ${existing.importedFrom ?? 'a folder'}, not downloaded from ${entry.repo}; remove it first to install the catalog's model`);
     }
+    // A broken folder Shoebox did not download (no hub manifest: an old import under this id
+    // whose manifest is damaged or gone, files put there by hand) may be the user's own files:
+    // refused before any download, as it would be at publish; the user chooses to remove it.
+    if (!existing) refuseUnknownFolder(dir, id);
     if (existing) {
       return {
         id,
@@ -252,9 +256,13 @@ export class ModelManager {
       // Asked before publishing: settings naming this id's half-there folder is "none active"
       // now, and once the whole model is in its place it would read as active already.
       const activate = activeModel(this.home) === null;
-      // A half-installed or broken folder in its place (installedState) makes way; a whole model
-      // that appeared meanwhile stays, and publish says so.
-      if (fs.existsSync(dir) && !installedFolder(dir)) discard(this.modelsRoot, dir, id);
+      // A half-installed or broken download in its place (installedState) makes way; a whole
+      // model that appeared meanwhile stays, and publish says so; a folder that is not a
+      // download of ours stays too, refused (the verified files wait in .partial for the next try).
+      if (fs.existsSync(dir) && !installedFolder(dir)) {
+        refuseUnknownFolder(dir, id);
+        discard(this.modelsRoot, dir, id);
+      }
       publish(partial, dir, id);
       return {
         id,
@@ -392,9 +400,10 @@ export class ModelManager {
 
   /**
    * The installed folder's manifest (or a stand-in); undefined when there is no whole model to
-   * keep: none, or a half-installed or broken folder, which the download then replaces (the
-   * fix status and search advise: "shoebox models install ID"). A folder imported under this
-   * catalog id is returned even when broken: it is the user's, and install refuses it.
+   * keep: none, or a half-installed or broken folder. The download replaces such a folder only
+   * when its manifest says it came from the hub (refuseUnknownFolder; the fix status and
+   * search advise: "shoebox models install ID"). A folder imported under this catalog id is
+   * returned even when broken: it is the user's, and install refuses it.
    */
   private installedState(dir: string): Pick<ModelManifest, 'commit' | 'files' | 'importedFrom'> & { source?: ModelManifest['source'] } | undefined {
     if (!fs.existsSync(dir)) return undefined;
@@ -480,6 +489,17 @@ function filesOf(folder: ModelFolder): string[] {
 }
 
 /** Out of sight in one rename, then deleted: a crash midway never leaves half a model listed. */
+/**
+ * A broken folder in a catalog model's place is deleted by install only when its manifest says
+ * Shoebox downloaded it from the hub (a download with files removed or damaged since). Anything
+ * else (no manifest, a damaged one, an import) may hold the user's own files: refused in one
+ * line naming the folder and the command the user may choose (active-model.ts fixFor agrees).
+ */
+function refuseUnknownFolder(dir: string, id: string): void {
+  if (!fs.existsSync(dir) || readManifest(dir)?.source === 'hub') return;
+  throw new ModelError('already-exists', `${dir} is incomplete or broken, and no ${MANIFEST_FILE} in it says Shoebox downloaded it, so install leaves it (it may hold your own files); to install the catalog's model there, remove it first: shoebox models remove ${id}`);
+}
+
 function discard(modelsRoot: string, dir: string, id: string): void {
   const trash = path.join(modelsRoot, `.removing-${id}-${crypto.randomBytes(4).toString('hex')}`);
   fs.renameSync(dir, trash);

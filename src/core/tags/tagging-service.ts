@@ -148,7 +148,7 @@ export class TaggingService {
     const before = await store.getLabelSet(checked.name);
     const stored = before ? parseLabelSetJson(before.json, `"${checked.name}" (stored)`) : null;
     if (options.expectedRevision !== undefined) {
-      if (!stored) throw new LabelSetConflictError(`${checked.name} was removed elsewhere since you opened it: reload to see the label sets there are now`);
+      if (!stored) throw new LabelSetConflictError(`${checked.name} was removed elsewhere since you opened it: save it as a new set to keep it`);
       if (labelSetRevision(stored) !== options.expectedRevision) throw new LabelSetConflictError(`${checked.name} was changed elsewhere since you opened it (${summary(stored)}): reload to see it`);
     }
     // A label taken out of the set takes its automatic tags with it, every model's (the next

@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEPT_MS, MOST_KEPT, RemovedRows, type KeptRow } from '../../../src/core/library/removed-rows';
+import { KEPT_MS, MOST_KEPT, RemovedRows, leftTheLibrary, rowsToKeep, type KeptRow } from '../../../src/core/library/removed-rows';
 import { tempDir } from '../../helpers/images';
+import { fakeStore, photoRecord } from '../../helpers/fakes/fake-store';
 
 const MODEL = 'tiny';
 
@@ -58,5 +59,34 @@ describe('rows of removed photos', () => {
     expect(await new RemovedRows(file, MODEL).row('a')).toBeUndefined();
     fs.writeFileSync(file, 'garbage');
     expect(await new RemovedRows(file, MODEL).row('a')).toBeUndefined();
+  });
+});
+
+describe('which removed rows are kept', () => {
+  const states = new Map([
+    ['/p/moved.jpg', { hash: 'm' }],
+    ['/p/copy-a.jpg', { hash: 'c' }],
+    ['/q/copy-b.jpg', { hash: 'c' }],
+    ['/p/gone.jpg', { hash: 'g' }],
+    ['/p/edited.jpg', { hash: 'e' }],
+    ['/p/old-name.jpg', { hash: 'e' }],
+  ]);
+
+  it('only content that left the library: not one placed again this run, nor one another row holds', () => {
+    // moved.jpg's content was committed at its new path this run; copy-b.jpg still holds c;
+    // edited.jpg's row was replaced by new content, so old-name.jpg's e holds nowhere now.
+    const leaving = ['/p/moved.jpg', '/p/copy-a.jpg', '/p/gone.jpg', '/p/old-name.jpg'];
+    expect(leftTheLibrary(leaving, states, new Set(['/p/edited.jpg']), new Set(['m']))).toEqual(['/p/gone.jpg', '/p/old-name.jpg']);
+    // Both copies going: the content left.
+    expect(leftTheLibrary(['/p/copy-a.jpg', '/q/copy-b.jpg'], states, new Set(), new Set())).toEqual(['/p/copy-a.jpg', '/q/copy-b.jpg']);
+  });
+
+  it('a kept row gets its file\'s own date and offset back, not those set by hand', async () => {
+    const store = fakeStore(MODEL);
+    await store.upsertPhotos([photoRecord('/p/a.jpg', [1, 0, 0], { hash: 'a', takenAt: 1_000, takenOffset: 120, modelId: MODEL })]);
+    await store.setTakenAt([{ hash: 'a', takenAt: 5_000, takenOffset: -300, fileTakenAt: 1_000, fileTakenOffset: 120 }]);
+    expect((await store.photosByPath(['/p/a.jpg'])).get('/p/a.jpg')).toMatchObject({ takenAt: 5_000, takenOffset: -300 });
+    const [kept] = await rowsToKeep(store, ['/p/a.jpg'], MODEL);
+    expect(kept).toMatchObject({ hash: 'a', takenAt: 1_000, takenOffset: 120 });
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeModel, activeModelState } from '../../../src/core/models/active-model';
 import { ModelManager } from '../../../src/core/models/model-manager';
+import { writeManifest } from '../../../src/core/models/manifest';
 import { installedModels } from '../../../src/core/engine';
 import { chooseModel, NoModelError } from '../../../src/core/library/model-choice';
 import { readSettings, updateSettings } from '../../../src/core/settings';
@@ -67,11 +68,18 @@ describe('a settings.json naming a folder that holds only config.json', () => {
     expect((error as Error).message).toBe(message);
   });
 
-  it('a catalog model left half there is reinstalled by "shoebox models install ID"', () => {
-    halfModel('vit-b-32-openai');
+  it('a catalog model downloaded and left half there is reinstalled by "shoebox models install ID"', () => {
+    const dir = halfModel('vit-b-32-openai');
+    writeManifest(dir, { format: 1, id: 'vit-b-32-openai', source: 'hub', layout: 'immich', files: [], installedAt: '2026-01-01T00:00:00.000Z' });
     const state = activeModelState(home);
     expect(state).toMatchObject({ kind: 'unusable', id: 'vit-b-32-openai' });
     expect(state.kind === 'unusable' && state.problem).toMatch(/; reinstall it: shoebox models install vit-b-32-openai$/);
+  });
+
+  it('a broken folder under a catalog id with no hub manifest is to be removed first: install refuses it as it is', () => {
+    halfModel('vit-b-32-openai');
+    const state = activeModelState(home);
+    expect(state.kind === 'unusable' && state.problem).toMatch(/; remove it \(shoebox models remove vit-b-32-openai\) and install it again \(shoebox models install vit-b-32-openai\)$/);
   });
 
   it('gives way to the next model imported, which becomes active', async () => {

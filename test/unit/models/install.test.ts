@@ -8,7 +8,7 @@ import ort from 'onnxruntime-node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ModelManager, type ModelSummary } from '../../../src/core/models/model-manager';
 import { ModelError } from '../../../src/core/models/model-error';
-import { MANIFEST_FILE, readManifest } from '../../../src/core/models/manifest';
+import { MANIFEST_FILE, readManifest, writeManifest } from '../../../src/core/models/manifest';
 import { DEFAULT_MODEL_ID, ENGINE_FILES } from '../../../src/core/models/catalog';
 import type { DownloadProgress } from '../../../src/core/models/download';
 import { readModelFolder } from '../../../src/core/clip/model-folder';
@@ -190,11 +190,13 @@ describe('the default model', () => {
   });
 });
 
-describe('an active model left half there (only config.json, settings naming it)', () => {
+describe('an active model left half there (only config.json and its hub manifest, settings naming it)', () => {
   function halfThere(): string {
     const dir = path.join(home, 'models', ID);
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(path.join(fixtureModelDir(TINY_IMMICH), 'config.json'), path.join(dir, 'config.json'));
+    // A download of ours whose model files went since (removed by hand, a disk error).
+    writeManifest(dir, { format: 1, id: ID, source: 'hub', repo: REPO, layout: 'immich', files: [], installedAt: '2026-01-01T00:00:00.000Z' });
     fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ activeModel: ID }));
     return dir;
   }
@@ -236,6 +238,33 @@ describe('an active model left half there (only config.json, settings naming it)
     expect(m.active()?.id).toBe(DEFAULT_MODEL_ID);
     expect(m.list().filter((s) => s.active).map((s) => s.id)).toEqual([DEFAULT_MODEL_ID]);
   });
+});
+
+describe('a broken folder under a catalog id that Shoebox did not download', () => {
+  /** An old import under the catalog id (before import refused them), its manifest damaged or gone. */
+  function oldImport(manifest: string | null): string {
+    const dir = path.join(home, 'models', ID);
+    fs.mkdirSync(path.join(dir, 'visual'), { recursive: true });
+    fs.copyFileSync(path.join(fixtureModelDir(TINY_IMMICH), 'config.json'), path.join(dir, 'config.json'));
+    fs.writeFileSync(path.join(dir, 'visual', 'model.onnx'), 'my own fine-tuned weights');
+    if (manifest !== null) fs.writeFileSync(path.join(dir, MANIFEST_FILE), manifest);
+    return dir;
+  }
+
+  for (const [what, manifest] of [['no manifest', null], ['a damaged manifest', '{"source": "import", "files": ['], ['a manifest naming no source', '{"files": []}']] as const) {
+    it(`with ${what}: install refuses in one line naming it and the remove command, deleting nothing`, async () => {
+      const dir = oldImport(manifest);
+      const before = readTree(dir);
+      const error = await rejection(manager().install(ID));
+      expect(error.message).toBe(`${dir} is incomplete or broken, and no ${MANIFEST_FILE} in it says Shoebox downloaded it, so install leaves it (it may hold your own files); to install the catalog's model there, remove it first: shoebox models remove ${ID}`);
+      expect(readTree(dir)).toEqual(before);
+      expect(hub.requests.length).toBe(0);
+      // Removed by the user's choice, the install goes ahead.
+      manager().remove(ID);
+      expect((await manager().install(ID)).alreadyInstalled).toBe(false);
+      expect(readManifest(dir)?.source).toBe('hub');
+    });
+  }
 });
 
 describe('interrupted downloads', () => {

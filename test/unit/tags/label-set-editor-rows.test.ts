@@ -3,7 +3,8 @@
 // while rows added and never typed in are left out; and after a save refused because the set
 // changed elsewhere, Reload keeps both the user's edits and the other change.
 import { describe, expect, it } from 'vitest';
-import { emptyForm, formFromSet, formToInput, labelRow, rebaseForm, withoutUnusedRows } from '../../../src/renderer/components/tags/label-set-form';
+import { afterRefusal, emptyForm, formFromSet, formToInput, labelRow, rebaseForm, saveArguments, withoutUnusedRows } from '../../../src/renderer/components/tags/label-set-form';
+import type { LabelSetInfo } from '../../../src/shared/api';
 import { parseLabelSet } from '../../../src/shared/label-set';
 
 const SET = { name: 'colours', labels: [{ name: 'red', prompts: [] }, { name: 'green', prompts: [] }, { name: 'blue', prompts: [] }], threshold: 0.3, margin: 0.05, templates: null };
@@ -51,5 +52,25 @@ describe('Reload after a save refused for a change made elsewhere', () => {
     const now = formFromSet({ ...SET, labels: [{ name: 'red', prompts: ['a tomato'] }, { name: 'green', prompts: [] }], margin: 0.1 });
     const merged = formToInput(rebaseForm(loaded, mine, now));
     expect(merged).toEqual({ name: 'colours', labels: [{ name: 'red', prompts: ['a tomato'] }, { name: 'green', prompts: ['a lawn'] }, 'yellow'], threshold: 0.3, margin: 0.1 });
+  });
+});
+
+describe('a save refused because the set was removed elsewhere', () => {
+  const info = (revision: string) => ({ ...SET, revision }) as unknown as LabelSetInfo;
+
+  it('offers Save as a new set, which sends the typed values with no previous name and no revision', () => {
+    expect(afterRefusal('r1', undefined)).toEqual({ removed: true });
+    const typed = { ...formFromSet(SET), threshold: '0.4' };
+    const input = formToInput(withoutUnusedRows(typed));
+    // Save of the opened set: refused by the core every time once it is gone.
+    expect(saveArguments(input, { name: 'colours', revision: 'r1' })).toEqual([input, 'colours', 'r1']);
+    // Save as a new set: the core's rule for a new set (a name taken meanwhile is refused).
+    expect(saveArguments(input, null)).toEqual([{ name: 'colours', labels: ['red', 'green', 'blue'], threshold: 0.4, margin: 0.05 }]);
+  });
+
+  it('offers Reload when changed elsewhere, nothing when the set is as loaded', () => {
+    const now = info('r2');
+    expect(afterRefusal('r1', now)).toEqual({ now });
+    expect(afterRefusal('r2', now)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { refocusWhenLost } from '../../hooks/useRefocus';
 import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, rebaseForm, removalQuestion, repeatedLabel, withoutUnusedRows, type LabelSetForm, type RowProblem } from './label-set-form';
+import { afterRefusal, emptyForm, exportJson, formFromSet, formToInput, importJson, labelRow, rebaseForm, removalQuestion, repeatedLabel, saveArguments, withoutUnusedRows, type LabelSetForm, type RowProblem } from './label-set-form';
 import { InlineConfirm } from '../InlineConfirm';
 import { TagFolderPanel } from './TagFolderPanel';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
@@ -46,8 +46,8 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   // The set as this editor loaded it, and its revision: Save sends the revision, and the core
   // refuses it if the set changed elsewhere since (a CLI import), rather than write over that.
   const [loaded, setLoaded] = useState<{ form: LabelSetForm; revision: string } | null>(() => (saved ? { form: formFromSet(saved), revision: saved.revision } : null));
-  // After such a refusal: the set as it is now, for Reload (null: it was removed).
-  const [changedElsewhere, setChangedElsewhere] = useState<{ now: LabelSetInfo | null } | null>(null);
+  // After such a refusal: the set as it is now, for Reload; or removed, for Save as a new set.
+  const [changedElsewhere, setChangedElsewhere] = useState<ReturnType<typeof afterRefusal>>(null);
   const [error, setError] = useState<string | null>(null);
   const [rowProblem, setRowProblem] = useState<RowProblem | null>(null);
   // Said next to the name field, as a repeated label is next to its row (the field is what to fix).
@@ -80,8 +80,9 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   };
   const editRow = (key: number, change: { name?: string; prompts?: string }) => edit({ labels: form.labels.map((r) => (r.key === key ? { ...r, ...change } : r)) });
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  /** `asNew`: Save as a new set, the one opened having been removed elsewhere (no previous name, no revision). */
+  const save = async (event: FormEvent | null, asNew = false) => {
+    event?.preventDefault();
     setError(null);
     // Caught before Save, as the engine's "label set name must not be empty" would leave the
     // focus on Save, away from the field to fill in.
@@ -99,7 +100,8 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
     if (repeated) return;
     setChangedElsewhere(null);
     try {
-      const info = await client.saveLabelSet(formToInput(sending), saved?.name, loaded?.revision);
+      const opened = saved && loaded && !asNew ? { name: saved.name, revision: loaded.revision } : null;
+      const info = await client.saveLabelSet(...saveArguments(formToInput(sending), opened));
       setBaseline(snapshot(sending));
       setLoaded({ form: sending, revision: info.revision });
       setNotice('Saved.');
@@ -113,18 +115,19 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
       }
     } catch (e) {
       // The user's values stay on screen whatever the refusal; when it is because the set is
-      // another by now, Reload is offered (the core's line says so).
+      // another by now, Reload is offered (the core's line says so), or Save as a new set when
+      // it was removed (a name taken meanwhile is refused, and then Reload offered, as here).
       setError(firstLine(errorMessage(e)));
       if (loaded && saved) {
-        const now = (await client.listLabelSets().catch(() => null))?.find((s) => s.name === saved.name);
-        if (now === undefined || now.revision !== loaded.revision) setChangedElsewhere({ now: now ?? null });
+        const sets = await client.listLabelSets().catch(() => null);
+        if (sets) setChangedElsewhere(afterRefusal(loaded.revision, sets.find((s) => s.name === saved.name)));
       }
     }
   };
 
   /** The set as it is now, with the user's edits replayed on it (rebaseForm): nothing lost. */
   const reload = () => {
-    const now = changedElsewhere?.now;
+    const now = changedElsewhere && 'now' in changedElsewhere ? changedElsewhere.now : null;
     if (!now || !loaded) return;
     const fresh = formFromSet(now);
     setForm(rebaseForm(loaded.form, form, fresh));
@@ -308,12 +311,20 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
             {error}
           </p>
         )}
-        {changedElsewhere?.now && (
+        {changedElsewhere && 'now' in changedElsewhere && (
           <p className="label-set-form__reload">
             <button type="button" className="button" onClick={reload}>
               Reload
             </button>{' '}
             <span className="muted small">takes in the changes made elsewhere and keeps yours</span>
+          </p>
+        )}
+        {changedElsewhere && 'removed' in changedElsewhere && (
+          <p className="label-set-form__reload">
+            <button type="button" className="button" onClick={() => void save(null, true)}>
+              Save as a new set
+            </button>{' '}
+            <span className="muted small">saves what is here again, as it is on screen</span>
           </p>
         )}
         {notice && !error && (

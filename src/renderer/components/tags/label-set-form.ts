@@ -66,6 +66,28 @@ export function formToInput(form: LabelSetForm): LabelSetInput {
 }
 
 /**
+ * The arguments of saveLabelSet for Save. A set the editor opened is sent under its name with
+ * the revision it loaded, so the core refuses it if the set was changed or removed elsewhere
+ * meanwhile. A new set, and "Save as a new set" once the opened one was removed elsewhere
+ * (`opened` null), are sent with neither: the core refuses them, as any new set, if the name
+ * is taken by then.
+ */
+export function saveArguments(input: LabelSetInput, opened: { name: string; revision: string } | null): [set: LabelSetInput, previousName?: string, revision?: string] {
+  return opened ? [input, opened.name, opened.revision] : [input];
+}
+
+/**
+ * What a save refused because the set is another by now offers, from the set as it is now:
+ * Reload (changed elsewhere: the user's edits replayed on it), or Save as a new set (removed
+ * elsewhere: Reload has nothing to load, and every Save of the opened set is refused). Null
+ * when the set is as loaded (the refusal was about something else).
+ */
+export function afterRefusal(revision: string, now: LabelSetInfo | undefined): { now: LabelSetInfo } | { removed: true } | null {
+  if (now === undefined) return { removed: true };
+  return now.revision !== revision ? { now } : null;
+}
+
+/**
  * The user's edits replayed on the set as it is now, for Reload after a save refused because
  * the set changed elsewhere: nothing of either is lost. A field the user changed keeps their
  * value; one they left follows the set now. A row they left as loaded follows the set now
