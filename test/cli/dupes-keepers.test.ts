@@ -1,5 +1,6 @@
 // Which copy `shoebox dupes --trash --yes` keeps, on files made as a user makes them: a PNG
-// export of a camera JPEG (ffmpeg: no EXIF, many more bytes), a copy with a tag written into it
+// export of a camera JPEG (ffmpeg: no EXIF, many more bytes; also once the user dated and
+// placed it by hand), a copy with a tag written into it
 // (exiftool: a few bytes more), a hard link of a photo. The camera's file, the original and the
 // photo's own folder must be what stays on disk. Real files, the CLI in this process, a trash
 // folder of our own (SHOEBOX_TRASH_DIR).
@@ -20,13 +21,14 @@ async function run(home: string, args: string[], env: NodeJS.ProcessEnv = {}): P
 
 const exiftool = (...args: string[]) => execFileSync('exiftool', ['-q', '-overwrite_original', ...args]);
 
-/** Indexes `folders` one command each, then `dupes --trash --yes` into a trash folder. */
-async function trashDupes(folders: string[]): Promise<CliResult & { trash: string }> {
+/** Indexes `folders` one command each, runs `before` (hand edits), then `dupes --trash --yes` into a trash folder. */
+async function trashDupes(folders: string[], before?: (home: string) => Promise<void>): Promise<CliResult & { trash: string }> {
   const home = tempDir();
   for (const folder of folders) {
     const indexed = await run(home, ['index', folder]);
     expect(indexed.code, indexed.stderr).toBe(0);
   }
+  await before?.(home);
   const trash = tempDir('shoebox-keepers-trash-');
   const res = await run(home, ['dupes', '--trash', '--yes'], { SHOEBOX_TRASH_DIR: trash });
   expect(res.code, res.stderr).toBe(0);
@@ -47,6 +49,34 @@ describe('shoebox dupes --trash keeps the right copy', () => {
     expect(fs.statSync(png).size).toBeGreaterThan(fs.statSync(jpeg).size);
 
     const { stdout, trash } = await trashDupes([dir]);
+    expect(stdout).toMatch(/ keep .*IMG_1001\.JPG/);
+    expect(fs.existsSync(jpeg)).toBe(true);
+    expect(fs.existsSync(png)).toBe(false);
+    expect(trashed(trash)).toEqual(['IMG_1001_export.png']);
+  }, 240_000);
+
+  it('keeps the camera JPEG over a PNG export the user gave a date and a place by hand: EXIF counts what the camera wrote', async () => {
+    // The PNG showed on the wrong day (no date taken), so the user set its Date… and Place…:
+    // counted, those would tie it with the camera JPEG (date, camera; no GPS) and its size would win.
+    const dir = tempDir('shoebox-keepers-png-edited-');
+    fs.mkdirSync(path.join(dir, 'cam'));
+    const jpeg = path.join(dir, 'cam', 'IMG_1001.JPG');
+    fs.writeFileSync(jpeg, await sceneJpeg(34, 640, 480));
+    exiftool('-DateTimeOriginal=2024:05:01 10:00:00', '-Make=Canon', '-Model=Canon EOS 40D', jpeg);
+    const png = path.join(dir, 'IMG_1001_export.png');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-i', jpeg, png]);
+    expect(fs.statSync(png).size).toBeGreaterThan(fs.statSync(jpeg).size);
+
+    const { stdout, trash } = await trashDupes([dir], async (home) => {
+      const sub = (args: string[]) => shoebox(['--home', home, ...args.slice(0, 2), ...MODEL, ...args.slice(2)]);
+      const dated = await sub(['date', 'set', '2024-05-01T10:00', png]);
+      expect(dated.code, dated.stderr).toBe(0);
+      const placed = await sub(['place', 'set', '43.4633,11.8797', png]);
+      expect(placed.code, placed.stderr).toBe(0);
+      const shown = JSON.parse((await run(home, ['show', '--json', png])).stdout) as { takenAt: string | null; gps: unknown }[];
+      expect(shown[0]!.takenAt).not.toBeNull();
+      expect(shown[0]!.gps).not.toBeNull();
+    });
     expect(stdout).toMatch(/ keep .*IMG_1001\.JPG/);
     expect(fs.existsSync(jpeg)).toBe(true);
     expect(fs.existsSync(png)).toBe(false);

@@ -18,6 +18,7 @@ import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } 
 import { formatBytes } from '../../shared/bytes-text';
 import { duplicateKindsText, duplicatePicture } from '../../shared/duplicate-picture';
 import { KEEP_REASON_TEXT } from '../../shared/keep-reason-text';
+import { SAME_FILE_AS_KEPT } from '../../shared/same-file-text';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
@@ -59,9 +60,6 @@ function narrowedText(folder: string | undefined, threshold: number | undefined)
   return [folder === undefined ? '' : `only photos under ${printable(folder)}`, threshold === undefined ? '' : `similar shots at threshold ${threshold}`].filter(Boolean).join(', ');
 }
 
-/** A member the core marks as the same file as the keeper (a hard link): the trash leaves it. */
-const SAME_FILE_NOTE = 'same file as the kept one (a hard link): stays';
-
 /** One progress line on stderr while a person watches. */
 function progressLine(): { update(p: DuplicateScanProgress): void; end(): void } {
   const line = statusLine();
@@ -90,7 +88,7 @@ function printGroups(groups: ShownGroup[], byPicture: (groups: ShownGroup[]) => 
       const note = decided.has(m.path)
         ? '  (you said: not duplicates)'
         : m.path !== picture.keep && m.sameFileAs?.includes(picture.keep)
-          ? `  (${SAME_FILE_NOTE})`
+          ? `  (${SAME_FILE_AS_KEPT})`
           : m.path === picture.keep && originals.has(m.path)
             ? `  (${KEEP_REASON_TEXT['not-upscaled']})`
             : '';

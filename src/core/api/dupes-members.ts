@@ -10,26 +10,28 @@
 import type { DuplicateGroupInfo, DuplicateMemberInfo, DuplicateReport } from '../../shared/api';
 import { parseAlbum } from '../albums/album';
 import { resolvePins } from '../albums/album-pins';
-import { keepReasons, placementsOf, type KeepCandidate } from '../dupes/keep-best';
+import { fileExif, keepReasons, placementsOf, type KeepCandidate } from '../dupes/keep-best';
 import { withSizeTiers } from '../dupes/size-tiers';
 import { sameFiles } from '../dupes/same-file';
 import { knownUpscale, mayBeToldEnlarged, upscaleFactors } from '../dupes/upscale-check';
 import type { LibraryStore, PhotoSummary } from '../store/types';
 
-type DetailsSource = Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes' | 'descriptions' | 'listAlbums' | 'getSignatures' | 'photosByPath' | 'libraryPathsByHash' | 'listFolders'>;
+type DetailsSource = Pick<LibraryStore, 'favouriteHashes' | 'archivedHashes' | 'descriptions' | 'listAlbums' | 'getSignatures' | 'photosByPath' | 'libraryPathsByHash' | 'listFolders' | 'takenEdits' | 'placeEdits'>;
 
 /** `page` with each member's marks and date, and each group's `why`; `rows`: the page's library rows by path. */
 export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap<string, PhotoSummary>, store: DetailsSource): Promise<DuplicateReport> {
   if (page.groups.length === 0) return page;
   const paths = [...new Set(page.groups.flatMap((g) => g.members.map((m) => m.path)))];
   const hashes = [...new Set(paths.flatMap((p) => rows.get(p)?.hash ?? []))];
-  const [favourites, archived, descriptions, albums, signatures, folders] = await Promise.all([
+  const [favourites, archived, descriptions, albums, signatures, folders, dates, places] = await Promise.all([
     store.favouriteHashes(),
     store.archivedHashes(),
     store.descriptions(),
     pinCounts(store, paths),
     store.getSignatures(hashes),
     store.listFolders(),
+    store.takenEdits(),
+    store.placeEdits(),
   ]);
   const [placements, linked] = await Promise.all([placementsOf(paths, folders.map((f) => f.path)), sameFiles(paths)]);
   const sharpness = new Map(signatures.map((s) => [s.hash, s.sharpness]));
@@ -49,9 +51,10 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
       ...(pinned > 0 ? { albums: pinned } : {}),
     };
   };
-  // As the scan ranked them: its sizes (turning a photo keeps its pixel count), the row's EXIF and mtime.
+  // As the scan ranked them: its sizes (turning a photo keeps its pixel count), the file's own
+  // EXIF (not a date or place set by hand) and the row's mtime.
   const candidate = (m: DuplicateMemberInfo, row: PhotoSummary): KeepCandidate => ({
-    photo: { ...row, path: m.path, width: m.width, height: m.height, size: m.bytes },
+    photo: { ...fileExif(row, { dates, places }), path: m.path, width: m.width, height: m.height, size: m.bytes },
     sharpness: sharpness.get(row.hash) ?? 0,
     placement: placements.get(m.path) ?? 1,
     upscale: upscale.get(row.hash) ?? 1,
@@ -62,7 +65,7 @@ export async function withMemberDetails(page: DuplicateReport, rows: ReadonlyMap
       return row ? [{ m, c: candidate(m, row) }] : [];
     }),
   );
-  // Size tiers chained over each picture, as the scan chained them (a page carries whole pictures).
+  // Size tiers over each picture, as the scan made them (a page carries whole pictures).
   const tiered = withSizeTiers(withRows.map((list) => list.map((x) => x.c)));
   const group = (g: DuplicateGroupInfo, k: number): DuplicateGroupInfo => {
     const members = withRows[k]!.map((x, j) => ({ m: x.m, c: tiered[k]![j]! }));

@@ -13,10 +13,10 @@
 // total order (keep-best.ts, which also looks at each member on disk: a real file inside the
 // library before a link), so trashing every non-keeper of every group keeps, of each set
 // of overlapping groups, at least its best photo.
-import type { FolderRepository, PhotoListing, PhotoSummary, SignatureRecord, SignatureRepository, VectorReads } from '../store/types';
+import type { FolderRepository, PhotoListing, PhotoSummary, PlaceEditRepository, SignatureRecord, SignatureRepository, TakenEditRepository, VectorReads } from '../store/types';
 import type { ThumbnailReader } from '../media';
 import { comparableContents } from './comparable';
-import { compareForKeeping, keepReasons, placementsOf, type KeepCandidate } from './keep-best';
+import { compareForKeeping, fileExif, keepReasons, placementsOf, type HandEdits, type KeepCandidate } from './keep-best';
 import { withSizeTiers } from './size-tiers';
 import { linkNearDuplicates, type NearLinkStats } from './near-index';
 import { backfillSignatures } from './signature-backfill';
@@ -29,8 +29,14 @@ import { mayBeToldEnlarged, upscaleFactors } from './upscale-check';
 /** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models. */
 export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
 
-/** What a scan reads: the photos, the library folders, stored signatures, the active model's vectors. */
-export type ScanStore = Pick<PhotoListing, 'listPhotos'> & Pick<FolderRepository, 'listFolders'> & Pick<SignatureRepository, 'getSignatures'> & Pick<VectorReads, 'scanVectors'>;
+/** What a scan reads: the photos, the library folders, stored signatures, the active model's
+ *  vectors, the dates and places set by hand (keep-best counts the files' own EXIF). */
+export type ScanStore = Pick<PhotoListing, 'listPhotos'> &
+  Pick<FolderRepository, 'listFolders'> &
+  Pick<SignatureRepository, 'getSignatures'> &
+  Pick<VectorReads, 'scanVectors'> &
+  Pick<TakenEditRepository, 'takenEdits'> &
+  Pick<PlaceEditRepository, 'placeEdits'>;
 
 export interface DupesContext {
   /** Where photos, signatures and vectors are read. */
@@ -131,10 +137,14 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   options.signal?.throwIfAborted();
   const memberPaths = found.flatMap((g) => g.members.flatMap((i) => contents.photos[i]!.map((p) => p.path)));
   const placements = memberPaths.length ? await placementsOf(memberPaths, (await ctx.store.listFolders()).map((f) => f.path)) : new Map<string, 0 | 1>();
+  // EXIF as the files have it: a date or place set by hand is not the camera's (keep-best.ts).
+  const edits: HandEdits = found.length ? await Promise.all([ctx.store.takenEdits(), ctx.store.placeEdits()]).then(([dates, places]) => ({ dates, places })) : { dates: new Map(), places: new Map() };
   const upscale = await upscalesOf(found, contents, options.signal);
   const originals = new Set<string>();
-  const candidates = found.map((g) => g.members.flatMap((i) => contents.photos[i]!.map((photo): KeepCandidate => ({ photo, sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1, upscale: upscale.get(i) ?? 1 }))));
-  // Sizes a sliver apart count as one, chained over each picture so every group ranks alike.
+  const candidates = found.map((g) =>
+    g.members.flatMap((i) => contents.photos[i]!.map((photo): KeepCandidate => ({ photo: fileExif(photo, edits), sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1, upscale: upscale.get(i) ?? 1 }))),
+  );
+  // Sizes a sliver apart count as one, tiered over each picture so every group ranks alike.
   const tiered = withSizeTiers(candidates);
   const groups = found.map((g, k) => groupOf(g.kind, tiered[k]!, upscale.size > 0, originals));
   const order = (k: DuplicateKind) => DUPLICATE_KINDS.indexOf(k);

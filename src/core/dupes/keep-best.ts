@@ -1,7 +1,8 @@
 // Which photo of a group to keep. The ranking, criterion after criterion:
 //  1. resolution of real detail (an enlarged copy, upscale-check.ts, counts the pixels of the
 //     picture it was enlarged from, and loses a tie to the photo it was enlarged from);
-//  2. the most complete EXIF (date taken, camera, GPS);
+//  2. the most complete EXIF as the camera wrote it (date taken, camera, GPS: the file's own,
+//     never a date or place the user set by hand, fileExif below);
 //  3. the larger file, sizes within a sliver of each other counting as one (size-tiers.ts:
 //     a tag written into a copy adds bytes, not pixels);
 //  4. the sharper (variance of the Laplacian on its thumbnail);
@@ -24,12 +25,16 @@
 //    did; the edit is a "near" duplicate the review shows, and the user may choose;
 //  - a copy with a tag written into it (+100 bytes): EXIF ties, sizes tie within the band,
 //    and the name ("X copy"), then the older file, keep the original.
+// EXIF counts the file's own metadata, not the row's: a date or place set by hand (Date…,
+// Place…) is the content's and shows on every row of it, so it says nothing of which file the
+// camera wrote. Counted, it would let a PNG re-save the user dated and placed (it showed on the
+// wrong day) tie with the camera JPEG, and size would keep the PNG.
 // The cost: a same-resolution copy that kept more EXIF than a re-compressed original wins over
 // it; it carries the date and camera the user relies on, and sharpness does not come first
 // because a thumbnail's sharpness cannot tell a re-encode from its original.
 //
 // The order is total (every criterion compares a number of each photo, the size tier
-// included, chained per picture): a photo that is best in one group is best in every group it
+// included, tiered per picture): a photo that is best in one group is best in every group it
 // shares with the same photos, and a set of groups never trashes every copy of a picture. A
 // symbolic link is never kept over the real file it points to (keepRealFiles, below); a hard
 // link of the keeper (the same file under another name) is never trashed (trash-duplicates.ts).
@@ -37,7 +42,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
 import type { KeepReason } from '../../shared/api';
-import type { PhotoSummary } from '../store/types';
+import type { PhotoSummary, PlaceEdit, TakenEdit } from '../store/types';
 
 export interface KeepCandidate {
   photo: Pick<PhotoSummary, 'path' | 'width' | 'height' | 'size' | 'mtimeMs' | 'takenAt' | 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon'>;
@@ -49,7 +54,7 @@ export interface KeepCandidate {
   /** By how much the content was enlarged from a smaller picture (upscale-check.ts); absent or
    *  1: not enlarged, or not measured (only members of groups whose pixel counts differ are). */
   upscale?: number;
-  /** The size this photo counts as: the largest size of its tier, chained over its picture's
+  /** The size this photo counts as: the largest size of its tier, tiered over its picture's
    *  photos (size-tiers.ts, withSizeTiers). Absent: its own size. */
   sizeTier?: number;
 }
@@ -60,8 +65,24 @@ export function detailArea(c: KeepCandidate): number {
   return (c.photo.width * c.photo.height) / (f * f);
 }
 
+/** How many of date taken, camera and GPS `p` has. Give it the file's own (fileExif). */
 export function exifCompleteness(p: KeepCandidate['photo']): number {
   return (p.takenAt !== null ? 1 : 0) + (p.cameraMake || p.cameraModel ? 1 : 0) + (p.gpsLat !== null && p.gpsLon !== null ? 1 : 0);
+}
+
+/** The hand edits fileExif undoes: the store's takenEdits() and placeEdits(), by content hash. */
+export interface HandEdits {
+  dates: ReadonlyMap<string, Pick<TakenEdit, 'fileTakenAt'>>;
+  places: ReadonlyMap<string, Pick<PlaceEdit, 'fileGpsLat' | 'fileGpsLon'>>;
+}
+
+/** `row` with the date taken and GPS its file has (what the camera wrote), not those the user
+ *  set by hand on its content: what keep-best's EXIF criterion counts. */
+export function fileExif<R extends Pick<PhotoSummary, 'hash' | 'takenAt' | 'gpsLat' | 'gpsLon'>>(row: R, edits: HandEdits): R {
+  const date = edits.dates.get(row.hash);
+  const place = edits.places.get(row.hash);
+  if (!date && !place) return row;
+  return { ...row, ...(date ? { takenAt: date.fileTakenAt } : {}), ...(place ? { gpsLat: place.fileGpsLat, gpsLon: place.fileGpsLon } : {}) };
 }
 
 // The names file managers and browsers give a copy: "X copy", "X copy 2" (macOS), "X - Copy",

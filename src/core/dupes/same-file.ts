@@ -6,8 +6,8 @@
 // small file, and moving it leaves its target (trash-duplicates.ts).
 import fs from 'node:fs/promises';
 
-/** Why the trash leaves such a member: the words both front ends show. */
-export const SAME_FILE_AS_KEPT = 'same file as the kept one (a hard link): stays';
+/** Why the trash leaves such a member: the words both front ends show (src/shared). */
+export { SAME_FILE_AS_KEPT } from '../../shared/same-file-text';
 
 /** The file a path names, as "device:inode"; a symbolic link is followed when `follow`
  *  (a keeper that is a link keeps its target), else it is its own file. null when gone. */

@@ -5,13 +5,18 @@
 // re-encode at another quality differs by far more (q95 to q85 is about a third).
 //
 // "Within the band" is not transitive (A ~ B and B ~ C while A and C are far apart), and a
-// keeper ranking must be a total order (keep-best.ts), so sizes are chained instead: over the
-// photos of one picture (the groups that share photos: a picture's exact copies sit in its
-// near group, near groups in similar ones), sorted by size, each size within the band of the
-// next larger one joins its tier, and every photo of a tier counts as the tier's largest size.
-// A tier depends only on the picture's set of sizes, never on the order the photos come in,
-// so every group of the picture ranks its photos the same way; and a sliver never splits two
-// photos of one picture into two tiers.
+// keeper ranking must be a total order (keep-best.ts), so sizes are put in tiers instead, over
+// the photos of one picture (the groups that share photos: a picture's exact copies sit in its
+// near group, near groups in similar ones): sorted by size, each size within the band of its
+// tier's largest size joins the tier, the first that is not starts the next, and every photo
+// of a tier counts as the tier's largest size. A tier depends only on the picture's set of
+// sizes, never on the order the photos come in, so every group of the picture ranks its
+// photos the same way. A tier is at most one band wide: a tier anchored on the previous size
+// instead would chain without end, and a burst or a ladder of edited versions a sliver apart
+// each would put the original and a re-encode a fifth smaller in one tier, where size no
+// longer counts. The cost: two sizes within the band of each other may fall in two tiers (A
+// ties B, but B is in the tier of a larger C that A does not tie), and then the larger wins by
+// size as if there were no band; a tag's few KB on a camera's photo is far less than the band.
 import { UnionFind } from './union-find';
 
 /** Two sizes tie when they differ by at most the larger of these: 1% of the larger (a tag, a
@@ -26,22 +31,23 @@ export function sizesTie(larger: number, smaller: number): boolean {
   return larger - smaller <= Math.max(SIZE_TIE.bytes, SIZE_TIE.share * larger);
 }
 
-/** Each of `sizes` mapped to the size it counts as: the largest of its chain. */
+/** Each of `sizes` mapped to the size it counts as: the largest of its tier, which holds the
+ *  sizes within the band of that largest one. */
 export function sizeTiers(sizes: Iterable<number>): Map<number, number> {
   const sorted = [...new Set(sizes)].sort((a, b) => b - a);
   const tiers = new Map<number, number>();
   let top = sorted[0] ?? 0;
-  sorted.forEach((size, i) => {
-    if (i > 0 && !sizesTie(sorted[i - 1]!, size)) top = size;
+  for (const size of sorted) {
+    if (!sizesTie(top, size)) top = size;
     tiers.set(size, top);
-  });
+  }
   return tiers;
 }
 
 type Sized = { photo: { path: string; size: number }; sizeTier?: number };
 
 /**
- * The groups with each candidate's `sizeTier` set, chained over each picture: groups sharing a
+ * The groups with each candidate's `sizeTier` set, tiered over each picture: groups sharing a
  * path are one picture. The candidates are copied, the groups keep their order.
  */
 export function withSizeTiers<C extends Sized>(groups: readonly (readonly C[])[]): C[][] {

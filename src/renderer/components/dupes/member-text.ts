@@ -4,6 +4,7 @@
 // (its marks, and what the trash does with each), and why the keeper is suggested.
 import type { DuplicateMemberInfo, KeepReason } from '../../../shared/api';
 import { KEEP_REASON_TEXT } from '../../../shared/keep-reason-text';
+import { SAME_FILE_AS_KEPT } from '../../../shared/same-file-text';
 import { offsetText, takenAtText } from '../../../shared/taken-at';
 import { baseName, folderNames, formatCount } from '../../lib/format';
 
@@ -64,11 +65,11 @@ export function keepReasonsText(why: readonly KeepReason[]): string {
 }
 
 /** The ranking, for the line's tooltip. */
-export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution (an enlarged copy counts the pixels it was enlarged from), then the original over an enlarged copy, then EXIF completeness (date taken, camera, GPS), file size (sizes within 1% count as one), sharpness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
+export const KEEP_ORDER_TEXT = 'The suggested copy ranks first by resolution (an enlarged copy counts the pixels it was enlarged from), then the original over an enlarged copy, then EXIF completeness as the camera wrote it (date taken, camera, GPS; not a date or place set by hand), file size (sizes within 1% count as one), sharpness, a real file in the library over a link, a name that is not a copy\'s, the oldest file, the path.';
 
 
-/** A copy that is the same file on disk as the kept one (DuplicateMemberInfo.sameFileAs). */
-export const SAME_FILE_TEXT = 'Same file as the kept one (a hard link): stays';
+/** A copy that is the same file on disk as the kept one (DuplicateMemberInfo.sameFileAs): the core's words, as a line. */
+export const SAME_FILE_TEXT = `${SAME_FILE_AS_KEPT.charAt(0).toUpperCase()}${SAME_FILE_AS_KEPT.slice(1)}`;
 
 /** Whether `member` stays because it is the same file as the photo kept (`keep`: its id). */
 export function sameFileAsKept(member: DuplicateMemberInfo, keep: string): boolean {
