@@ -862,7 +862,7 @@ export type KeepReason = 'resolution' | 'not-upscaled' | 'size' | 'sharpness' | 
 
 export interface DuplicateGroupInfo {
   kind: DuplicateKind;
-  /** The id of the member to keep (best resolution, then size, sharpness, EXIF). */
+  /** The id of the member to keep (best resolution of real detail, then EXIF as the camera wrote it, size, sharpness: src/core/dupes/keep-best.ts). */
   keep: string;
   /** The keeper first. */
   members: DuplicateMemberInfo[];

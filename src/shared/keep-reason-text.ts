@@ -8,7 +8,7 @@ export const KEEP_REASON_TEXT: Readonly<Record<KeepReason, string>> = {
   'not-upscaled': 'the original: the others are enlarged copies, with no more detail',
   size: 'a larger file',
   sharpness: 'sharper',
-  exif: 'more complete EXIF (date, camera, GPS)',
+  exif: 'more complete EXIF as the camera wrote it (date, camera, GPS)',
   'real-file': 'the real file, not a link or a file from outside the library',
   name: 'not named like a copy',
   older: 'the older file',
