@@ -48,6 +48,12 @@ describe('an active model folder holding only config.json', () => {
     expect(status).toBe(search);
     expect(status).toMatch(/^the active model mymodel is incomplete or broken: .*mymodel is not a CLIP model folder/);
     expect(status).toMatch(/remove it \(shoebox models remove mymodel\) and import its folder again \(shoebox models import DIR --id mymodel\), or choose another \(shoebox models use ID\)$/);
+    // models list, which shows none active, says why in the same line (text and --json alike).
+    for (const json of [[], ['--json']]) {
+      const list = await shoebox(['--home', home, 'models', 'list', ...json]);
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.stderr).toBe(`shoebox: ${status}\n`);
+    }
 
     const imported = await shoebox(['--home', home, 'models', 'import', fixtureModelDir(TINY_IMMICH), '--id', 'good']);
     expect(imported.code, imported.stderr).toBe(0);

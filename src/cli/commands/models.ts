@@ -69,6 +69,10 @@ export function registerModels(program: Command): void {
     .action(async (opts: JsonOption, cmd: Command) => {
       const shelf = await shelfFor(cmd);
       const list = await run(() => shelf.list());
+      // The model settings name but cannot be used: said as status and search say it, or the
+      // list (none active) would leave the user guessing why.
+      const problem = shelf.activeProblem();
+      if (problem !== null) process.stderr.write(`shoebox: ${printable(problem)}\n`);
       if (opts.json) return printJson({ models: list });
       for (const line of formatList(list)) printLine(line);
     });
