@@ -44,7 +44,9 @@ export function useCanSearch(): boolean {
   return useContext(ViewingOnlyContext) !== 'no-model';
 }
 
-/** Says when a change refused in this state can be made (a title or a note). */
+/** Says when a change refused in this state can be made (a title or a note). Not who writes:
+ *  the banner says that, and why (another program, a lost connection, this device's lapsed
+ *  turn: status().writer), which this note would otherwise contradict. */
 export function changesWaitText(reason: ViewingOnly): string {
-  return reason === 'writer-elsewhere' ? 'Can be changed once the other program writing this library is done' : 'Can be changed once this device has a model';
+  return reason === 'writer-elsewhere' ? 'Can be changed once this device may write to this library again (the note at the top says why not now)' : 'Can be changed once this device has a model';
 }

@@ -127,7 +127,7 @@ describe('changes are not offered while another process writes', () => {
     const html = render(<FavouriteButton photo={PHOTO} favourites={favourites as never} />, 'writer-elsewhere');
     expect(html).toContain('aria-pressed="true"');
     expect(html).toContain('disabled=""');
-    expect(html).toContain('title="Can be changed once the other program writing this library is done"');
+    expect(html).toContain('title="Can be changed once this device may write to this library again (the note at the top says why not now)"');
     // Its name is "Favourite": the heart is hidden from screen readers (aria-pressed says on or off).
     expect(html).toMatch(/<span [^>]*aria-hidden="true">♥<\/span> Favourite<\/button>/);
   });
@@ -144,6 +144,6 @@ describe('changes are not offered while another process writes', () => {
     expect(render(<NoFolders />, false)).toContain('<form');
     const html = render(<NoFolders />, 'writer-elsewhere');
     expect(html).not.toContain('<form');
-    expect(html).toContain('Can be changed once the other program writing this library is done.');
+    expect(html).toContain('Can be changed once this device may write to this library again (the note at the top says why not now).');
   });
 });
