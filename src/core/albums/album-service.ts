@@ -14,7 +14,7 @@ import { QueryError } from '../search/query-error';
 import { unknownPlace } from '../search/unknown-place';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, albumNameKey, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { checkRevision } from './album-revision';
-import { appWording } from './album-wording';
+import { appWording } from '../../shared/app-wording';
 import { removedPins, withPinsAdded } from './album-pin-order';
 import { albumQuery, queryImageVectors } from './album-query';
 import { canonicalDates, dateScope, emptyDateRange } from './album-dates';
@@ -45,7 +45,7 @@ export interface AlbumSummary extends AlbumDefinition {
    * Worded for the command line (options, commands); `reason` is the same for the app.
    */
   error?: string;
-  /** `error` without command-line options or commands (album-wording.ts): what the app shows. */
+  /** `error` without command-line options or commands (shared/app-wording.ts): what the app shows. */
   reason?: string;
 }
 
@@ -160,7 +160,7 @@ export class AlbumService {
     const filters = canonicalDates({ ...(fields.filters ?? {}) });
     if (filters.folder !== undefined) filters.folder = path.resolve(filters.folder);
     // A label no set has is refused now, as search's --tag refuses it (its QueryError, worded
-    // for each front end: album-wording.ts).
+    // for each front end: shared/app-wording.ts).
     if (filters.tag !== undefined) await inAppWords(photosWithTag(this.library, filters.tag.trim()));
     if (filters.favourite !== true) delete filters.favourite; // stored only when it narrows
     if (filters.place !== undefined) {
