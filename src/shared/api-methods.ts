@@ -103,6 +103,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     return [text(set, 'label set', MAX_NAME), nullable(folder, (v) => text(v, 'folder', MAX_PATH))];
   },
   tagCounts: (args) => none('tagCounts', args),
+  tagChoices: (args) => none('tagChoices', args),
   reviewTags: (args) => [tagReviewOptions(arity('reviewTags', args, 1, 1)[0])],
   setTagState: (args) => {
     const [id, set, label, state] = arity('setTagState', args, 4, 4);

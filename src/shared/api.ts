@@ -604,6 +604,14 @@ export interface TagCount {
   count: number;
 }
 
+/** One entry of the tag filter's list: a label as search's `tag` filter takes it (in any set,
+ *  in any case), with how many photos it finds, each photo once. */
+export interface TagChoice {
+  /** The label as the sets spell it (the spelling most of its photos show). */
+  label: string;
+  photos: number;
+}
+
 export interface TagReviewOptions extends PageOptions {
   set: string;
   /** Only this label of the set. */
@@ -1045,6 +1053,8 @@ export interface LibraryApi {
   tagFolder(set: string, folder: string | null): Promise<JobState>;
   stopAutoTagging(set: string, folder: string | null): Promise<void>;
   tagCounts(): Promise<TagCount[]>;
+  /** The labels some photo carries, grouped as the tag filter matches them, most photos first. */
+  tagChoices(): Promise<TagChoice[]>;
   reviewTags(options: TagReviewOptions): Promise<TagReviewPage>;
   /** Records the user's decision on one photo's tag; returns the photo's tags after it. */
   setTagState(id: string, set: string, label: string, state: TagState): Promise<PhotoTag[]>;

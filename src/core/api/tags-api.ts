@@ -1,11 +1,12 @@
 // LibraryApi's tag methods over src/core/tags. Tagging a folder is a background job like
 // indexing (it writes the library); the user's decisions and label-set edits are small
-// writes answered at once. The reads (review list, counts) are in tags-review.ts.
+// writes answered at once. The reads (review list, counts) are in tags-review.ts, the tag
+// filter's choices in tag-choices.ts.
 // TagsForeground is what the CLI asks beyond LibraryApi (`shoebox tag`, `tags`, `labels`):
 // the same service, jobs and label policy, answered with the whole result.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BatchResult, JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
+import type { BatchResult, JobState, LabelSetInfo, LabelSetInput, PhotoTag, TagChoice, TagCount, TagReviewOptions, TagReviewPage, TagState } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { isInside } from '../../base/path-inside';
 import { shellWord } from '../../base/shell-word';
@@ -18,11 +19,12 @@ import { runNow } from './run-now';
 import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
+import { tagChoices } from './tag-choices';
 import { indexJobResult } from '../library/index-summary';
 import { onCurrentLabels } from '../tags/current-labels';
 import { parseAlbum } from '../albums/album';
 
-export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
+export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'tagChoices' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
 
 export type { PhotoTags, SidecarReport, TagDecision };
 
@@ -232,6 +234,13 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       if (!lib) return [];
       const { tags } = await tagging();
       return countTags(await lib.readable(), await tags.listLabelSets());
+    },
+
+    async tagChoices(): Promise<TagChoice[]> {
+      const lib = await ctx.open();
+      if (!lib) return [];
+      const { tags } = await tagging();
+      return tagChoices(await lib.readable(), await tags.listLabelSets());
     },
 
     async reviewTags(options: TagReviewOptions): Promise<TagReviewPage> {
