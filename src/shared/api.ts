@@ -730,9 +730,11 @@ export interface RotateResult extends BatchResult {
   videos: number;
 }
 
-/** A shift of dates taken: `undated`, photos that had no date to move. */
+/** A shift of dates taken: `undated`, photos that had no date to move; `undo`, when some photo
+ *  moved, the handle undoEdit takes to put back exactly the date each had before. */
 export interface ShiftResult extends BatchResult {
   undated: number;
+  undo?: number;
 }
 
 /** A date or place set by hand (or put back): `undo`, when some photo changed, the handle
@@ -1094,7 +1096,7 @@ export interface LibraryApi {
   /** Sets the photos' place to this position (WGS84 degrees), or with null puts back each
    *  file's own GPS position; one write, every copy of a content; the files are never touched. */
   setPlace(ids: string[], position: PlaceSetting): Promise<EditResult>;
-  /** Undoes a setTakenAt or setPlace by its result's `undo` (core/api/edit-undo.ts): each photo
+  /** Undoes a setTakenAt, shiftTakenAt or setPlace by its result's `undo` (core/api/edit-undo.ts): each photo
    *  gets back exactly the date or place it had (its earlier hand edit, or its file's own),
    *  except those changed again since, which keep their newer value (`changedSince`). A handle
    *  is good once, and only for the host's last 20 changes; otherwise a one-line error. */

@@ -1,9 +1,10 @@
-// Undo of a date or a place set by hand on many photos at once (the selection bar's Date… and
-// Place…): a bulk set by mistake would otherwise lose every date or place the user had set on
-// those photos before ("Put back the files' own" brings back only the files' values). Before
-// writing, setTakenAt and setPlace keep what each changed content had, its edit record or no
-// edit (the file's own), and what they gave it; undoEdit puts the records back, in the same
-// write queue, on the contents that still show what that change set. A photo changed again
+// Undo of a date or a place set by hand on many photos at once (the selection bar's Date…, its
+// Shift dates, and Place…): a bulk set by mistake would otherwise lose every date or place the
+// user had set on those photos before ("Put back the files' own" brings back only the files'
+// values). Before writing, setTakenAt, shiftTakenAt and setPlace keep what each changed content
+// had, its edit record or no edit (the file's own), and what they gave it; undoEdit puts the
+// records back, in the same write queue, on the contents that still show what that change set.
+// (A shift is undone so too, not by the same shift back.) A photo changed again
 // since keeps its newer value: undoing the older change must not lose the newer one.
 // Handles live in the host's memory, the last MAX_UNDOS, each good once.
 import type { UndoEditResult } from '../../shared/api';

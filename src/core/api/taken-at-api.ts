@@ -9,7 +9,9 @@
 // and each photo keeps its own time zone (as the viewer's editor and a shift do); one typed with
 // an offset ("+02:00", "Z") sets that one; a date that is the file's own (clock and offset) is no
 // edit (an earlier edit is forgotten, as a restore would) and one a photo already shows is no change.
-// The app's set (or restore) can be undone exactly, each photo's earlier edit back (edit-undo.ts).
+// The app's set (or restore) and shift can be undone exactly, each photo's earlier edit back
+// (edit-undo.ts): a shift is undone by putting back what each photo had, not by the same shift
+// the other way, so a photo dated again since keeps that date.
 import { MAX_SHIFT_SECONDS, parseTakenAt, shiftText, takenAtInRange } from '../../shared/taken-at';
 import type { TakenEdit } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -80,10 +82,14 @@ export function takenAtApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'setTa
     const { changed, unchanged, missing } = await setDates(paths, takenAt);
     return { changed, unchanged, missing };
   };
-  const shiftTakenAtByPath = async (paths: string[], seconds: number) => {
+  const shiftDates = async (paths: string[], seconds: number) => {
     if (!Number.isInteger(seconds) || seconds === 0 || Math.abs(seconds) > MAX_SHIFT_SECONDS) throw new Error(`not a time shift: ${seconds} seconds`);
     // In the edits queue: two shifts at once (two windows) each move the date the other left.
     return ctx.writes.edits(() => shiftInQueue(paths, seconds));
+  };
+  const shiftTakenAtByPath = async (paths: string[], seconds: number) => {
+    const { changed, missing, undated } = await shiftDates(paths, seconds);
+    return { changed, missing, undated };
   };
   const shiftInQueue = async (paths: string[], seconds: number) => {
     const at = await photosAtPaths(ctx, paths);
@@ -98,7 +104,9 @@ export function takenAtApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'setTa
     await at.store.setTakenAt(moved.filter((m) => !isFileDate(m)));
     await at.store.restoreTakenAt(moved.filter(isFileDate).map((m) => m.hash));
     emitChanged(ctx, changed);
-    return { changed, missing: at.missing, undated: at.found.filter((p) => at.rows.get(p)!.takenAt === null) };
+    // What each moved content had before (`edits`, read before writing), for undoEdit.
+    const change = await changeOf(DATES, at.store, edits, changed, at.rows);
+    return { changed, missing: at.missing, undated: at.found.filter((p) => at.rows.get(p)!.takenAt === null), change };
   };
   return {
     setTakenAtByPath,
@@ -116,8 +124,9 @@ export function takenAtApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'setTa
       return { ...result, ...(unchanged ? { unchanged } : {}), ...(undo !== undefined ? { undo } : {}) };
     },
     async shiftTakenAt(ids, seconds) {
-      const { changed, undated } = await shiftTakenAtByPath(pathsOf(ids), seconds);
-      return { done: changed.length, missing: new Set(ids).size - changed.length - undated.length, undated: undated.length };
+      const { changed, undated, change } = await shiftDates(pathsOf(ids), seconds);
+      const undo = undos.keep(change);
+      return { done: changed.length, missing: new Set(ids).size - changed.length - undated.length, undated: undated.length, ...(undo !== undefined ? { undo } : {}) };
     },
   };
 }

@@ -14,7 +14,8 @@ import { useViewingOnly } from '../hooks/useViewingOnly';
 import { archiveResultText } from '../lib/archive';
 import { trashResultText } from '../lib/trash';
 import { favouritesResultText } from '../lib/favourites';
-import { formatCount, goneText, shiftResultText, shiftUndoneText } from '../lib/format';
+import { formatCount, goneText, shiftResultText } from '../lib/format';
+import { shiftUndoneResultText } from '../lib/shift-undone-result';
 import { exportResultText } from '../lib/export-result';
 import { changedAny, editUndoneText, takenAtResultText } from '../lib/taken-at-result';
 import { notifyAlbumsChanged, useAlbumsVersion } from './albums/albums-changed';
@@ -57,7 +58,7 @@ interface SelectionBarProps {
   onArchived?: (archived: boolean, text: string, undo: Undo) => void;
   /** The photos' date taken or place was set (or put back): the timeline's order or a place
    *  view's photos changed, so the selection's indices name other photos now; the app clears
-   *  it and shows `text` (with Undo: a shift's is the same shift back, a set's the core's undoEdit). */
+   *  it and shows `text` (with Undo: the core's undoEdit, for a set and a shift alike). */
   onMoved: (text: string, undo?: Undo) => void;
   /** The album whose photos are shown (its screen): pinning or excluding there reloads them. */
   shownAlbum?: string;
@@ -185,11 +186,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     });
   const shiftDates = (seconds: number) =>
     run(async (chosen) => {
-      const ids = chosen.map((p) => p.id);
-      const result = await client.shiftTakenAt(ids, seconds);
+      const result = await client.shiftTakenAt(chosen.map((p) => p.id), seconds);
       const text = shiftResultText(result, seconds);
-      // The same shift back is its exact undo (photos without a date were not moved either way).
-      const back = async () => shiftUndoneText((await client.shiftTakenAt(ids, -seconds)).done, seconds);
+      // The core's undoEdit puts back each photo's date from before the shift (not the same shift
+      // back, which would move a photo dated again since off the date the user gave it).
+      const { undo } = result;
+      const back = undo === undefined ? undefined : async () => shiftUndoneResultText(await client.undoEdit(undo), seconds);
       if (result.done) onMoved(text, back);
       return text;
     });
