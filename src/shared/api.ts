@@ -903,6 +903,13 @@ export interface DuplicatePictureInfo {
   held?: true;
 }
 
+/** A picture too large to have been checked photo by photo: `keep`, its keeper's id (the
+ *  picture's DuplicatePictureInfo.keep), and how many photos it has. */
+export interface LargeDuplicatePicture {
+  keep: string;
+  photos: number;
+}
+
 /**
  * A page of the last finished duplicate scan (kept per model across restarts). The review
  * pages through pictures: groups sharing a photo (a picture's exact copies inside its near
@@ -931,6 +938,9 @@ export interface DuplicateReport {
   groups: DuplicateGroupInfo[];
   /** This page's pictures, grouped by the core, in the order `shoebox dupes` lists them. */
   pictures: DuplicatePictureInfo[];
+  /** The whole report's pictures of LARGE_DUPLICATE_GROUP photos or more, by the core's measure
+   *  (src/core/api/dupes-large.ts): moving photos of one takes an explicit yes. */
+  largePictures: LargeDuplicatePicture[];
   /** Groups of the scan left out because a remembered decision covers them. */
   decided: number;
   /** The scan looked only under this library folder (`shoebox dupes --folder`); absent: everywhere. */

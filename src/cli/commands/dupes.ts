@@ -1,7 +1,9 @@
 // `shoebox dupes`: exact, near and similar duplicate groups, each with the photo to keep;
 // `--trash` lists the groups and keepers, then moves the others to the OS trash after a
-// confirmation (or `--yes`). A group of LARGE_DUPLICATE_GROUP photos or more (similar
-// look-alikes chain) is warned about and takes a typed "yes" or `--allow-large-groups`.
+// confirmation (or `--yes`). A picture of LARGE_DUPLICATE_GROUP photos or more (similar
+// look-alikes chain; measured by the core on the picture as listed, the app's measure: its
+// groups together, each photo once) is warned about and takes a typed "yes" or
+// `--allow-large-groups`.
 // Groups the core holds back (similar shots: other photos, not copies; the app starts them
 // skipped) stay out of `--trash`, said in one line, unless `--include-similar`.
 // The work is the library host's (src/core/api/dupes-api.ts), the app's: the scan becomes
@@ -175,15 +177,15 @@ export function registerDupes(program: Command): void {
         // The app's trash rules: every non-keeper of the report, decided photos left out,
         // each unchanged since the scan and vouched for by a keeper that stays.
         const plan = await api.planDuplicateTrash({ includeHeld: opts.includeSimilar === true });
-        const moving = new Set(plan.paths);
         const heldNote = plan.held.groups ? HELD_NOTE : '';
         // What would go, with each group's keeper, is shown before anything is asked or moved.
         if (!opts.json) printGroups(groups, groupsByPicture, printLine, originals, heldNote);
         else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`), originals, heldNote);
         if (plan.held.groups) process.stderr.write(heldLine(plan.held));
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
-        const large = groups.filter((g) => g.members.length >= LARGE_DUPLICATE_GROUP && g.members.some((m) => moving.has(m.path)));
-        for (const g of large) process.stderr.write(`shoebox: warning: one group has ${g.members.length} photos (${g.kind}, keeping ${g.keep}): a group this large is rarely all copies of one picture; check it before trashing\n`);
+        // The core's list (the pictures some of the plan comes from), as the app is sent it.
+        const large = plan.large;
+        for (const p of large) process.stderr.write(`shoebox: warning: one group has ${p.members.length} photos (${duplicateKindsText(p.kinds)}, keeping ${printable(p.keep)}): a group this large is rarely all copies of one picture; check it before trashing\n`);
         if (large.length && opts.yes && !opts.allowLargeGroups) {
           throw new UsageError(`nothing moved: a group has ${LARGE_DUPLICATE_GROUP} photos or more; look at it first, then add --allow-large-groups to trash it without asking`);
         }
@@ -193,7 +195,7 @@ export function registerDupes(program: Command): void {
         let answered = false;
         if (plan.paths.length > 0) {
           const question = large.length && !opts.allowLargeGroups
-            ? `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((g) => g.members.length).join(', ')} photos? Type "yes" to move ${plan.paths.length === 1 ? 'it' : 'them'}: `
+            ? `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash, including ${large.length === 1 ? 'a group' : 'groups'} of ${large.map((p) => p.members.length).join(', ')} photos? Type "yes" to move ${plan.paths.length === 1 ? 'it' : 'them'}: `
             : `Move ${countText(plan.paths.length, 'photo')} (${formatBytes(plan.bytes)}) to the trash? [y/N] `;
           const ok = opts.yes || (await confirm(question, large.length > 0 && !opts.allowLargeGroups));
           answered = ok;

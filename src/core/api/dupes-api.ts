@@ -15,6 +15,8 @@
 // through trashDuplicates itself. Where the trash is comes from the front end (`trashDir`).
 // The plan leaves out the pictures the core holds back (similar shots, held-back.ts) unless
 // asked to include them, as the app's review starts them skipped: both follow the same marks.
+// Which pictures are too large to trash without an explicit yes is the core's measure too
+// (dupes-large.ts): the plan names them for the CLI, each report page for the app.
 import type { DuplicateDecisionInfo, DuplicateKind, DuplicateReport, JobResult, JobState, PageOptions, TrashReport } from '../../shared/api';
 import { listDecisions, recordDecision, undoDecision } from '../dupes/decision-records';
 import { applyDecisions, trashableGroup, type DecidedGroup, type DuplicateDecision } from '../dupes/decisions';
@@ -29,6 +31,7 @@ import { keptFromScan, memberPaths, pagePaths, pictures, reportPage, staleMember
 import { heldBack, type HeldMark } from '../dupes/held-back';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
+import { largePictures, type LargePicture } from './dupes-large';
 import { withMemberDetails } from './dupes-members';
 import { withSameFiles } from '../dupes/same-file';
 import { standingReport } from './dupes-standing';
@@ -85,6 +88,9 @@ export interface PlannedTrash extends TrashSelection {
   /** Left out as held back (similar shots): pictures (the groups the CLI lists) and the
    *  photos of them that would have gone; none when they were included. */
   held: { groups: number; photos: number };
+  /** The pictures of LARGE_DUPLICATE_GROUP photos or more (dupes-large.ts, the measure the
+   *  app's review is sent) that some of `paths` come from: not to be moved without an explicit yes. */
+  large: LargePicture[];
 }
 
 /** Why the trash leaves a photo a remembered decision covers. */
@@ -367,7 +373,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const heldIds = new Set(held.flatMap(goers));
         const ids = [...new Set(goers(view?.report.groups ?? []))].filter((id) => !heldIds.has(id));
         const selection = await select(lib, kept, ids, []);
-        const value: PlannedTrash = { ...selection, ids: selection.paths.map(photoId), held: { groups: held.length, photos: heldIds.size } };
+        const moving = new Set(selection.paths);
+        const large = largePictures(view?.report.groups ?? []).filter((p) => p.members.some((m) => moving.has(m)));
+        const value: PlannedTrash = { ...selection, ids: selection.paths.map(photoId), held: { groups: held.length, photos: heldIds.size }, large };
         return { value, result: noResult(`${selection.paths.length} photos could go`) };
       });
     },

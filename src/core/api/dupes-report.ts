@@ -14,6 +14,7 @@ import type { SavedReport, ScannedState } from '../dupes/report-store';
 import { heldBack, type HeldMark } from '../dupes/held-back';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
 import { pagePictures, pictures } from './dupes-pictures';
+import { largePictures } from './dupes-large';
 import { photoId } from './photo-id';
 import { countText } from '../../shared/count-text';
 
@@ -62,6 +63,8 @@ export function reportPage(kept: KeptReport, offset: number, limit: number, deci
     offset,
     groups,
     pictures: pagePictures(groups),
+    // Of the whole report: a picture looked at on another page is checked by the same list.
+    largePictures: largePictures(kept.groups).map((p) => ({ keep: photoId(p.keep), photos: p.members.length })),
     decided,
   };
 }

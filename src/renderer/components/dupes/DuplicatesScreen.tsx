@@ -94,12 +94,12 @@ export function DuplicatesScreen({ library }: ScreenProps) {
     const { report: shown } = page;
     // Groups dropped since (deleted photos) can leave a page past the end: show the last one.
     if (shown.offset > 0 && shown.offset >= shown.total) setOffset(Math.max(0, Math.ceil(shown.total / GROUPS_PER_PAGE) - 1) * GROUPS_PER_PAGE);
-    else setReviewed((r) => notePage(r, page.version, shown.offset, duplicateSets(shown.pictures)));
+    else setReviewed((r) => notePage(r, page.version, shown.offset, duplicateSets(shown.pictures), shown.largePictures));
   }, [page]);
 
   const seen = reviewedSets(reviewed);
-  // A group just said to be no duplicates counts as skipped.
-  const selection = trashSelection(seen, choices, decisions);
+  // A group just said to be no duplicates counts as skipped; the large pictures are the core's.
+  const selection = trashSelection(seen, choices, decisions, reviewed.large);
   const busy = running !== undefined || moving;
 
   const wasConfirming = useRef(false);

@@ -1,8 +1,10 @@
 // The confirmation before anything moves: how many photos from how many groups, how much
 // space, where they go (the system trash, where they can be restored), what they hand to the
 // photo kept (HAND_OVER_TEXT), and that groups on pages not yet opened are left alone, and a warning when a group is too large to have been
-// checked photo by photo (similar look-alikes chain into one group). Cancel has the focus, Esc cancels, and Tab
-// stays inside the dialog.
+// checked photo by photo (similar look-alikes chain into one group), with a "yes" to tick before
+// Move to trash does anything: the core names those groups (the pictures `shoebox dupes --trash`
+// refuses without --allow-large-groups). Cancel has the focus, Esc cancels, and Tab stays inside the dialog.
+import { useState } from 'react';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { formatCount } from '../../lib/format';
 import { formatBytes } from '../../../shared/bytes-text';
@@ -19,7 +21,7 @@ interface TrashDialogProps {
   /** Groups of the report on pages the user has not opened: they stay as they are. */
   unseen: number;
   bytes: number;
-  /** Sizes of the groups of LARGE_DUPLICATE_GROUP photos or more taking part. */
+  /** Sizes of the groups taking part that the core names large (TrashSelection.largeGroups). */
   largeGroups?: number[];
   onConfirm: () => void;
   onCancel: () => void;
@@ -27,6 +29,8 @@ interface TrashDialogProps {
 
 export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], onConfirm, onCancel }: TrashDialogProps) {
   const { dialog, cancel, onKeyDown } = useModalDialog(onCancel);
+  const large = largeGroups.length > 0;
+  const [sure, setSure] = useState(false);
   const count = formatCount(paths.length, 'photo');
   const from = formatCount(groups, 'group');
   return (
@@ -40,10 +44,15 @@ export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], on
           {unseen > 0 && ` The ${formatCount(unseen, 'group')} on pages you have not opened stay as they are.`}
         </p>
         <p className="dupes-dialog__hand-over">{HAND_OVER_TEXT}</p>
-        {largeGroups.length > 0 && (
-          <p className="dupes-dialog__warning" role="alert">
-            {largeGroups.length === 1 ? `One group has ${largeGroups[0]} photos.` : `${largeGroups.length} groups have ${largeGroups.join(', ')} photos.`} A group this large is rarely all copies of one picture (similar shots chain together): check its photos, or skip it, before moving.
-          </p>
+        {large && (
+          <>
+            <p className="dupes-dialog__warning" role="alert">
+              {largeGroups.length === 1 ? `One group has ${largeGroups[0]} photos.` : `${largeGroups.length} groups have ${largeGroups.join(', ')} photos.`} A group this large is rarely all copies of one picture (similar shots chain together): check its photos, or skip it, before moving.
+            </p>
+            <label className="dupes-dialog__warning">
+              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> Yes, move photos of {largeGroups.length === 1 ? 'this large group' : 'these large groups'} too
+            </label>
+          </>
         )}
         <ul className="dupes-dialog__files" aria-label="Photos to move" tabIndex={0}>
           {paths.map((p) => (
@@ -54,7 +63,7 @@ export function TrashDialog({ paths, groups, unseen, bytes, largeGroups = [], on
           <button type="button" className="button" ref={cancel} onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="button button--danger-solid" onClick={onConfirm}>
+          <button type="button" className="button button--danger-solid" disabled={large && !sure} onClick={onConfirm}>
             Move to trash
           </button>
         </div>

@@ -2,7 +2,7 @@
 // looked at since the report last changed (a scan, or a move to the trash), with the keeper
 // chosen or the group skipped on each. Groups on pages never opened are never moved: the user
 // cannot have checked them.
-import { LARGE_DUPLICATE_GROUP, type DuplicateMemberInfo } from '../../../shared/api';
+import type { DuplicateMemberInfo, LargeDuplicatePicture } from '../../../shared/api';
 import type { DuplicateSet } from './duplicate-sets';
 import { sameFileAsKept } from './member-text';
 
@@ -19,16 +19,21 @@ export interface ReviewedPages {
   version: number;
   /** By page offset; the most recently shown page last. */
   pages: ReadonlyMap<number, readonly DuplicateSet[]>;
+  /** The whole report's large pictures as the last page shown came with them
+   *  (DuplicateReport.largePictures): kept with the pages, so a page that fails to load again
+   *  leaves the confirmation asking. */
+  large: readonly LargeDuplicatePicture[];
 }
 
-export const NOTHING_REVIEWED: ReviewedPages = { version: -1, pages: new Map() };
+export const NOTHING_REVIEWED: ReviewedPages = { version: -1, pages: new Map(), large: [] };
 
-/** `reviewed` plus a page as just shown; a new report version starts afresh. */
-export function notePage(reviewed: ReviewedPages, version: number, offset: number, sets: readonly DuplicateSet[]): ReviewedPages {
+/** `reviewed` plus a page as just shown, with the report's large pictures as it came with
+ *  them; a new report version starts afresh. */
+export function notePage(reviewed: ReviewedPages, version: number, offset: number, sets: readonly DuplicateSet[], large: readonly LargeDuplicatePicture[] = []): ReviewedPages {
   const pages = new Map(reviewed.version === version ? reviewed.pages : []);
   pages.delete(offset);
   pages.set(offset, sets);
-  return { version, pages };
+  return { version, pages, large };
 }
 
 /** Every group seen, once (a group that moved to another page counts as last shown). */
@@ -64,22 +69,35 @@ export interface TrashSelection {
   /** The keeper of every group taking part, so the engine knows which photo stays. */
   keepers: string[];
   bytes: number;
-  /** Sizes of the groups taking part with LARGE_DUPLICATE_GROUP photos or more: the
-   *  confirmation warns (similar look-alikes can chain into one group of hundreds). */
+  /** Sizes of the pictures taking part that the core names large (DuplicateReport.largePictures):
+   *  the confirmation warns and asks for an explicit yes (similar look-alikes can chain into one
+   *  group of hundreds). */
   largeGroups: number[];
 }
 
-/** `saidNotDuplicates`: the groups just said to be no duplicates (by key), which count as skipped. */
-export function trashSelection(sets: readonly DuplicateSet[], choices: Readonly<Record<string, Choice>>, saidNotDuplicates: Readonly<Record<string, unknown>> = {}): TrashSelection {
+/**
+ * `saidNotDuplicates`: the groups just said to be no duplicates (by key), which count as skipped.
+ * `large`: the report's large pictures as the core measured them (the app does not count them
+ * itself: `shoebox dupes --trash` asks about the very same pictures).
+ */
+export function trashSelection(
+  sets: readonly DuplicateSet[],
+  choices: Readonly<Record<string, Choice>>,
+  saidNotDuplicates: Readonly<Record<string, unknown>> = {},
+  large: readonly LargeDuplicatePicture[] = [],
+): TrashSelection {
   const chosen = sets.filter((s) => !saidNotDuplicates[s.key] && !choiceOf(choices, s).skip).map((set) => ({ set, keep: choiceOf(choices, set).keep }));
   // Photos the user said are not duplicates stay (the engine refuses them too), and so does
   // a hard link of the kept one (the same file: moving it frees nothing; the core marks it).
-  const members = chosen.flatMap(({ set, keep }) => set.members.filter((m) => m.id !== keep && !set.decided.includes(m.id) && !sameFileAsKept(m, keep)));
+  const going = chosen.map(({ set, keep }) => ({ set, members: set.members.filter((m) => m.id !== keep && !set.decided.includes(m.id) && !sameFileAsKept(m, keep)) }));
+  const members = going.flatMap((g) => g.members);
+  // A set's key is its picture's keeper id, as the core names a large picture.
+  const photosOf = new Map(large.map((p) => [p.keep, p.photos]));
   return {
     groups: chosen.filter(({ set }) => set.members.length > 1).length,
     members,
     keepers: chosen.map((c) => c.keep),
     bytes: members.reduce((n, m) => n + m.bytes, 0),
-    largeGroups: chosen.map(({ set }) => set.members.length).filter((n) => n >= LARGE_DUPLICATE_GROUP),
+    largeGroups: going.flatMap(({ set, members: moving }) => (moving.length > 0 ? (photosOf.get(set.key) ?? []) : [])),
   };
 }
