@@ -40,31 +40,45 @@ export function ownOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 
+/** Only a refusal about the credential sends the user to the printed URL: a wrong Host or Origin
+ *  is not cured by the token, so those lines say what is accepted instead. */
+const OPEN_PRINTED_URL = 'open the URL `shoebox serve` printed (it carries the access token, new each time serve starts)';
+
 /** `image`: the request is for that image, so its capability (?k=) counts as a credential too. */
 export function checkRequest(req: IncomingMessage, url: URL, ctx: AuthContext, image?: { kind: MediaKind; id: string }): AuthResult {
   const host = req.headers.host ?? '';
   if (!ownOrigins(ctx.port).some((origin) => origin === `http://${host}`)) {
-    return { ok: false, status: 403, reason: 'wrong Host header' };
+    const reason = `wrong Host header (${quoted(host)}): this server answers to 127.0.0.1:${ctx.port} and localhost:${ctx.port} only; an SSH tunnel must forward to the same port`;
+    return { ok: false, status: 403, reason };
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !ownOrigins(ctx.port).includes(origin)) {
-    return { ok: false, status: 403, reason: 'request from another origin' };
+    const reason = `request from another origin (${quoted(origin)}): only this server's own pages (${ownOrigins(ctx.port).join(', ')}) may call it`;
+    return { ok: false, status: 403, reason };
   }
   const capability = image ? url.searchParams.get(CAPABILITY_PARAM) : null;
   if (image && capability !== null) {
     return sameToken(capability, imageCapability(ctx.token, image.kind, image.id))
       ? { ok: true, via: 'capability' }
-      : { ok: false, status: 403, reason: 'wrong image capability' };
+      : { ok: false, status: 403, reason: `wrong image capability: ${OPEN_PRINTED_URL}` };
   }
   const presented = presentedToken(req, url);
-  if (!presented) return { ok: false, status: 401, reason: 'no access token' };
-  if (!sameToken(presented.token, ctx.token)) return { ok: false, status: 403, reason: 'wrong access token' };
+  if (!presented) return { ok: false, status: 401, reason: `no access token: ${OPEN_PRINTED_URL}, or send Authorization: Bearer <token>` };
+  if (!sameToken(presented.token, ctx.token)) return { ok: false, status: 403, reason: `wrong access token: ${OPEN_PRINTED_URL}` };
   return { ok: true, via: presented.via };
 }
 
+/** A header's value in a refusal line: short, and visibly empty when absent. */
+function quoted(value: string): string {
+  return value ? JSON.stringify(value.slice(0, 100)) : 'none';
+}
+
+/** `Bearer <token>`, the scheme in any case: HTTP auth schemes are case-insensitive (RFC 9110 11.1). */
+const BEARER = /^bearer[ \t]+(.*)$/i;
+
 function presentedToken(req: IncomingMessage, url: URL): { token: string; via: Credential } | null {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'header' };
+  const bearer = BEARER.exec(req.headers.authorization ?? '');
+  if (bearer) return { token: bearer[1]!.trim(), via: 'header' };
   const query = url.searchParams.get(TOKEN_PARAM);
   if (query) return { token: query, via: 'query' };
   const protocol = tokenProtocol(req.headers['sec-websocket-protocol']);

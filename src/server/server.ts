@@ -8,7 +8,7 @@
 //   GET  /ws                  WebSocket (token as a subprotocol): {id, method, params} ->
 //                            {id, result|error}; {event} pushed. Memory bounded: message-budget.ts
 //   POST /api/<method>        one LibraryApi call for scripts (Bearer token): JSON array of
-//                            params -> {result}|{error}
+//                            params (an empty body: none) -> {result}|{error}; other methods 405
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -16,11 +16,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../shared/csp';
 import { MAX_QUERY_IMAGE_BYTES } from '../shared/api';
 import { InvalidArgumentsError } from '../shared/api-methods';
-import { answerRequest, errorBody, libraryHandler } from '../shared/rpc';
+import { answerRequest, errorBody, libraryHandler, notARequestReply } from '../shared/rpc';
 import { WS_PROTOCOL, type MediaKind } from '../shared/serve-access';
 import type { LibraryHost } from '../core/index';
 import { TOKEN_PARAM, checkRequest, newToken, type AuthContext } from './auth';
 import { BigMessageSlots, meterConnection } from './message-budget';
+import { BodyTooLargeError, readBody } from './request-body';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
 export interface ServeOptions {
@@ -93,6 +94,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       return callApi(req, res, name);
     }
+    if (url.pathname.startsWith('/api/')) {
+      res.setHeader('Allow', 'POST');
+      return send(res, 405, 'text/plain; charset=utf-8', 'use POST with a JSON array body (Content-Type: application/json)\n');
+    }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     if (image?.kind === 'video') return serveVideo(req, res, image.id);
     if (image) return serveImage(res, image.kind, image.id);
@@ -102,7 +107,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function serveImage(res: ServerResponse, kind: 'thumb' | 'image', id: string): Promise<void> {
     const file = await options.api.readImage(id, kind);
-    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not a library photo');
+    // Null also for an original that changed since it was indexed (core/api/indexed-file-check.ts).
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not a library photo, or changed since it was indexed');
     res.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Length': file.data.byteLength,
@@ -117,7 +123,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Without a Range (a download, curl), the whole file as a 200, streamed piece by piece.
     const whole = !req.headers.range;
     const piece = await options.api.readVideo(id, whole ? 'bytes=0-' : req.headers.range!);
-    if (!piece) return send(res, 404, 'text/plain; charset=utf-8', 'not a library video');
+    if (!piece) return send(res, 404, 'text/plain; charset=utf-8', 'not a library video, or changed since it was indexed');
     res.writeHead(whole && piece.status === 206 ? 200 : piece.status, {
       'Content-Type': piece.contentType,
       'Content-Length': whole && piece.status === 206 ? piece.size : piece.data.byteLength,
@@ -163,9 +169,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     let params: unknown;
     try {
       const body = await readBody(req, MAX_MESSAGE_BYTES);
-      params = body.length ? JSON.parse(body.toString('utf8')) : [];
+      // An empty body: no arguments (as `{id, method}` without params over the WebSocket).
+      params = body.length ? JSON.parse(body.toString('utf8')) : undefined;
     } catch (error) {
-      return send(res, 400, 'application/json', JSON.stringify({ error: errorBody(error) }));
+      return send(res, error instanceof BodyTooLargeError ? 413 : 400, 'application/json', JSON.stringify({ error: errorBody(error) }));
     }
     const response = await answerRequest({ id: 0, method, params }, handle);
     const failed = response !== null && 'error' in response;
@@ -178,7 +185,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const auth = checkRequest(req, url, ctx);
     const status = !auth.ok ? auth.status : url.pathname !== '/ws' ? 404 : sockets.clients.size >= MAX_SOCKETS ? 503 : 0;
     if (status) {
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      // The same line as over HTTP, for a script that reads it (a browser's WebSocket does not).
+      const line = `${!auth.ok ? auth.reason : status === 404 ? 'not found' : `too many WebSockets open (${MAX_SOCKETS} at most)`}\n`;
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(line)}\r\n\r\n${line}`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => connect(ws, socket, head.length));
@@ -198,9 +207,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       } catch {
         return ws.close(1007, 'not JSON');
       }
+      // Every message gets an answer: one that is not a request hears why (a bad id, say).
       void answerRequest(message, handle)
         .then((response) => {
-          if (response && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response ?? notARequestReply(message)));
         })
         .finally(answered);
     });
@@ -248,22 +258,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
+/** `reason`: auth.ts's whole line (what is wrong and what to do). */
 function refuse(res: ServerResponse, status: 401 | 403, reason: string): void {
-  send(res, status, 'text/plain; charset=utf-8', `${reason}: open the URL \`shoebox serve\` printed (it carries the access token)\n`);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+  send(res, status, 'text/plain; charset=utf-8', `${reason}\n`);
 }

@@ -100,17 +100,50 @@ export function libraryApiOverRpc(client: Pick<RpcClient, 'call' | 'onEvent'>): 
   return { ...methods, subscribe: (listener) => client.onEvent(listener) } as LibraryApi;
 }
 
-/** Answers one request with `handle`; null for messages that are not requests. */
+/** The one line for params that are not an array: `{"folder": ...}` is not listPhotos' first argument. */
+export const PARAMS_NOT_ARRAY = 'params must be a JSON array of arguments';
+
+/** Answers one request with `handle`; null for messages that are not requests (see notARequestReply). */
 export async function answerRequest(message: unknown, handle: (method: string, params: unknown[]) => Promise<unknown>): Promise<RpcResponse | null> {
   if (typeof message !== 'object' || message === null) return null;
   const { id, method, params } = message as Partial<RpcRequest>;
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
   try {
     if (typeof method !== 'string') throw new InvalidArgumentsError('method must be a string');
-    return { id, result: await handle(method, Array.isArray(params) ? params : []) };
+    // Absent: no arguments. Anything else but an array is refused, never dropped: calling with
+    // none instead would answer another question (every photo for a misspelt filter).
+    if (params !== undefined && !Array.isArray(params)) throw new InvalidArgumentsError(`${PARAMS_NOT_ARRAY}, not ${jsonKind(params)}`);
+    return { id, result: await handle(method, params ?? []) };
   } catch (error) {
     return { id, error: errorBody(error) };
   }
+}
+
+/**
+ * The error reply for a message answerRequest does not take as a request (no whole-number id,
+ * not an object), for a transport whose other side is a script that should hear why (the
+ * WebSocket of `shoebox serve`). The id is echoed when it is a string or a number, so a script
+ * can still match the reply; otherwise it is null. Not an RpcResponse: RpcClient ignores it.
+ */
+export function notARequestReply(message: unknown): { id: string | number | null; error: RpcErrorBody } {
+  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
+  const echoed = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : null;
+  const problem =
+    typeof message !== 'object' || message === null || Array.isArray(message)
+      ? `a request must be a JSON object {id, method, params}, not ${jsonKind(message)}`
+      : id === undefined
+        ? 'a request needs an "id": a whole number its reply will carry'
+        : `a request's "id" must be a whole number, not ${jsonKind(id)}`;
+  return { id: echoed, error: errorBody(new InvalidArgumentsError(problem)) };
+}
+
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return Number.isInteger(value) ? `${value} (too large)` : `${value}`;
+  if (typeof value === 'string') return 'a string';
+  return typeof value === 'boolean' ? 'a boolean' : typeof value;
 }
 
 /** Dispatches to LibraryApi's methods only, with checked arguments. */

@@ -3,16 +3,17 @@
 //
 // Only photos in the library are ever served: the id is decoded and the path looked up in
 // the store, so a path that is not a library photo (../, /etc/passwd, a symlink someone put
-// in a folder after indexing) names nothing. Originals are read as they are now, and served
-// only if their bytes are still an image: a photo replaced by a symlink to a private file
-// after indexing does not leak that file. A photo the user turned (Rotate) is served turned:
+// in a folder after indexing) names nothing. Originals are served only while their size and
+// mtime are still those indexed (indexed-file-check.ts) and their bytes still an image: a
+// photo replaced by a symlink to a private file after indexing does not leak that file. A photo the user turned (Rotate) is served turned:
 // every view (grid, viewer, slideshow, duplicates) shows it so; the file stays as it is.
 // A video's thumbnail is its poster frame; missing, it is made again from the video
 // (video-thumbnails.ts). Its full image is not served: the viewer plays the video.
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
-import type { LibraryStore } from '../store/types';
+import type { LibraryStore, PhotoSummary } from '../store/types';
 import { sniffImage, toSharpInput, type ImageFormat, type ThumbnailReader, type ThumbnailStore } from '../media';
+import { unchangedSinceIndexed } from './indexed-file-check';
 import { pathFromPhotoId } from './photo-id';
 import { knownThumbKey } from './thumb-keys';
 import { remakeVideoThumbnail } from './video-thumbnails';
@@ -60,7 +61,7 @@ export async function readLibraryImage(store: LibraryStore, thumbs: ThumbnailRea
     const poster = await remakeVideoThumbnail(photo, thumbs);
     return poster ? { contentType: 'image/jpeg', data: await turned(poster, turns) } : null;
   }
-  const original = await readImageFile(photo.path);
+  const original = await readImageFile(photo);
   if (!original) return null;
   if (kind === 'image' && BROWSER_FORMATS.has(original.format) && turns === 0) return { contentType: original.mime, data: original.bytes };
   // A turned photo's full image keeps every pixel (the viewer zooms to 100% and beyond).
@@ -73,15 +74,23 @@ async function turned(jpeg: Buffer, turns: number): Promise<Buffer> {
   return turns === 0 ? jpeg : sharp(jpeg).rotate(turns * 90).jpeg({ quality: 86 }).toBuffer();
 }
 
-async function readImageFile(file: string): Promise<{ bytes: Buffer; format: ImageFormat; mime: string } | null> {
+/** The original's bytes, if it is still the file indexed (size, mtime) and still an image. */
+async function readImageFile(photo: Pick<PhotoSummary, 'path' | 'size' | 'mtimeMs'>): Promise<{ bytes: Buffer; format: ImageFormat; mime: string } | null> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const st = await fs.stat(file);
-    if (!st.isFile() || st.size > MAX_ORIGINAL_BYTES) return null;
-    const bytes = await fs.readFile(file);
+    // A FIFO named like a photo would block open(): only a regular file is opened.
+    if (!(await fs.stat(photo.path)).isFile()) return null;
+    // Stat and read through one handle: the path cannot be swapped between the check and the read.
+    handle = await fs.open(photo.path, 'r');
+    const st = await handle.stat();
+    if (!st.isFile() || st.size > MAX_ORIGINAL_BYTES || !unchangedSinceIndexed(st, photo)) return null;
+    const bytes = await handle.readFile();
     const sniffed = sniffImage(bytes);
     return sniffed ? { bytes, format: sniffed.format, mime: sniffed.mime } : null;
   } catch {
     return null;
+  } finally {
+    await handle?.close();
   }
 }
 

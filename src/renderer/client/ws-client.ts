@@ -1,10 +1,12 @@
 // `shoebox serve`'s transport: LibraryApi over a WebSocket to the page's own origin (the
 // access token offered as a subprotocol), images from /thumb and /image by per-image
-// capability URLs (src/shared/serve-access.ts). Without a token the handshake is refused
-// and the page shows the "open the address it printed" banner.
+// capability URLs (src/shared/serve-access.ts). Without a token (a bookmark of the address
+// without ?token=) nothing is tried, since every handshake would be refused: the page's access
+// is 'ended' from the start and the banner says to open the address serve printed.
 // A dropped connection fails the calls in flight and is retried with a growing pause, unless
 // the server answers that the page's token is no longer valid (401/403: `shoebox serve` was
 // restarted and made a new one): then the page's access has ended, and nothing is retried.
+// The calls in flight fail once that is known, with the reason that holds (ended or lost).
 // (A browser's WebSocket does not tell why a handshake failed: a plain request asks.)
 import { RpcClient, libraryApiOverRpc, type RpcRequest } from '../../shared/rpc';
 import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, imagePath } from '../../shared/serve-access';
@@ -29,7 +31,7 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const origin = `${location.protocol}//${location.host}`;
   const listeners = new Set<(state: ConnectionState) => void>();
-  let state: ConnectionState = 'connecting';
+  let state: ConnectionState = token ? 'connecting' : 'ended';
   let socket: WebSocket | null = null;
   let waiting: RpcRequest[] = [];
   let retryMs = 500;
@@ -39,7 +41,9 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
     for (const listener of listeners) listener(next);
   };
 
-  const ended = new Error('This page’s access to shoebox serve has ended: open the address it printed.');
+  const ended = new Error(
+    token ? 'This page’s access to shoebox serve has ended: open the address it printed.' : 'This page has no access to shoebox serve: open the address it printed (it carries the access token).',
+  );
   const rpc = new RpcClient((request) => {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(request));
     // Nothing will carry it: the call fails (once it is registered) rather than wait forever.
@@ -66,9 +70,6 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
     };
     ws.onclose = () => {
       if (socket !== ws) return;
-      const lost = new Error('Lost the connection to shoebox serve.');
-      rpc.failAll(lost);
-      waiting = [];
       // Refused, the token is not valid any more: said once, and no more tries (each would be
       // refused the same way). Not reached (stopped, the network): tried again, as ever.
       void accessRefused(origin, token).then((refused) => {
@@ -80,13 +81,15 @@ export function webSocketClient(location: Pick<Location, 'protocol' | 'host'>, t
           setState('ended');
           return;
         }
+        rpc.failAll(new Error('Lost the connection to shoebox serve.'));
+        waiting = [];
         if (state !== 'lost') setState('lost');
         setTimeout(connect, retryMs);
         retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
       });
     };
   };
-  connect();
+  if (token) connect();
   const imageUrls = new ImageUrlCache(token ?? '');
 
   return {
