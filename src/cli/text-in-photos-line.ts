@@ -2,6 +2,7 @@
 // the reading left to do: how far it has got and what it costs on this device.
 import type { TextInPhotosState } from '../core/index';
 import { countText } from '../shared/count-text';
+import { readingTimeText } from '../shared/reading-time';
 
 /** "0.30 s per photo, estimated" or "0.41 s per photo, measured here". */
 function cost(s: TextInPhotosState): string {
@@ -13,8 +14,8 @@ export function textInPhotosLine(s: TextInPhotosState): string {
   if (s.contents === 0) return 'text-in-photos: on; no photos yet: their text is read as they are indexed';
   // Counted as the reading goes: by content (status counts files), videos left out.
   if (s.left === 0) return `text-in-photos: on; text read in ${s.contents === 1 ? 'the 1 photo' : `all ${s.contents} photos`} (a photo's copies count once; videos are not read)`;
-  const minutes = Math.max(1, Math.round((s.left * s.secondsPerPhoto) / 60));
+  const time = readingTimeText(s.left, s.secondsPerPhoto);
   // Said while an index run, watch or the app reads it: not "run the next index" to its user.
-  if (s.readingNow) return `text-in-photos: on; being read now (${s.left} of ${countText(s.contents, 'photo')} left, about ${minutes} min: ${cost(s)})`;
-  return `text-in-photos: on; ${s.left} of ${countText(s.contents, 'photo')} still to read (about ${minutes} min: ${cost(s)}), done by the next "shoebox index" or while "shoebox watch" runs`;
+  if (s.readingNow) return `text-in-photos: on; being read now (${s.left} of ${countText(s.contents, 'photo')} left, ${time}: ${cost(s)})`;
+  return `text-in-photos: on; ${s.left} of ${countText(s.contents, 'photo')} still to read (${time}: ${cost(s)}), done by the next "shoebox index" or while "shoebox watch" runs`;
 }

@@ -27,7 +27,7 @@ const MAX_PATH = 4096;
 /** Queries, prompts, templates: one limit with the core's parser (query-syntax.ts). */
 const MAX_QUERY = MAX_QUERY_LENGTH;
 const MAX_ID = 8192;
-const MAX_LIMIT = 1000;
+export const MAX_LIMIT = 1000;
 const MAX_OFFSET = 10_000_000;
 /** Names of label sets, labels, albums and models. */
 const MAX_NAME = 200;

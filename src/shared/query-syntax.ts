@@ -15,6 +15,22 @@ export function closingQuotes(open: string): string {
 /** The signs that subtract a term: `-`, and the Unicode minus sign (some keyboards, pasted text). */
 export const MINUS_SIGNS: readonly string[] = ['-', '\u2212'];
 
+/** The signs of a term, `+` and the minus signs, glued to a word's front or standing alone. */
+const TERM_SIGNS: readonly string[] = ['+', ...MINUS_SIGNS];
+
+/**
+ * Whether a query is plain words, read by the search as one text term with none of the query
+ * language's marks: no sign at a word's front (`-people`, `\u2212people`, `+ sea`), no quote
+ * (straight or curly, OPEN_QUOTES), no weight or `text:` (a colon), no path (a slash). Such a
+ * query says what a description's words can say too, so the app may offer the photos
+ * described as it; one with the marks means something a description cannot.
+ */
+export function isPlainWords(query: string): boolean {
+  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(query)) return false;
+  const signed = query.split(/\s+/).some((word) => TERM_SIGNS.includes(word.charAt(0)));
+  return !signed && ![...query].some((mark) => Object.hasOwn(OPEN_QUOTES, mark) || mark === ':' || mark === '/' || mark === '\\');
+}
+
 /** What starts a `text:` term, in any case (`text:`, `TEXT:`): its words are the text read in photos. */
 export const PHOTO_TEXT_PREFIX = 'text:';
 /** A word that starts a `text:` term. */

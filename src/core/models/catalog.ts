@@ -8,6 +8,7 @@
 // does not claim them. Every Immich repository name here is one Immich publishes (its docs'
 // model tables and its ML service's model list); a name that could not be confirmed is left out.
 import type { ModelLayout } from '../clip/model-folder';
+import { DEFAULT_MODEL_ID } from '../../shared/default-model';
 
 /** Immich's CLIP benchmark: Crossmodal-3600 recall, CPU time and memory per model and language. */
 export const IMMICH_BENCHMARK = 'https://github.com/immich-app/immich/blob/main/docs/docs/features/searching.md#clip-models';
@@ -70,10 +71,11 @@ export const ENGINE_FILES: Record<ModelLayout, readonly string[]> = {
 };
 
 /**
- * What a new library is offered and what a first install makes active. A library whose settings
- * already name a model keeps it: install activates a model only when none is active.
+ * What a new library is offered and what a first install makes active (src/shared, so the app's
+ * fallback offer is the same id). A library whose settings already name a model keeps it:
+ * install activates a model only when none is active.
  */
-export const DEFAULT_MODEL_ID = 'vit-b-32-laion2b';
+export { DEFAULT_MODEL_ID };
 
 export const CATALOG: readonly CatalogEntry[] = [
   {

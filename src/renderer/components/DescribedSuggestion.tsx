@@ -5,6 +5,10 @@ import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useDebounced } from '../hooks/useDebounced';
 import { formatCount } from '../lib/format';
+// Plain words only: a query with the search's syntax (-people, −people, 2:forest, text:"open",
+// a path) says something a description's words cannot, so it gets no offer. The parser's own
+// marks decide it (query-syntax.ts), so the offer follows the search.
+import { isPlainWords } from '../../shared/query-syntax';
 
 interface DescribedSuggestionProps {
   query: string;
@@ -13,17 +17,11 @@ interface DescribedSuggestionProps {
   onDescribed: (text: string) => void;
 }
 
-/** Plain words only: a query with the search's syntax (-people, 2:forest, text:"open", a path)
- *  says something a description's words cannot, so it gets no offer. */
-function plainWords(query: string): boolean {
-  return /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(query) && !/(^|\s)[-+]|[:"/\\]/.test(query);
-}
-
 export function DescribedSuggestion({ query, version, onDescribed }: DescribedSuggestionProps) {
   const client = useClient();
   // Asked once typing pauses, not per keystroke (each is a timeline view the engine builds).
   const settled = useDebounced(query, 300);
-  const [found] = useAsync(async () => (plainWords(settled) ? { query: settled, total: (await client.timelineSummary({ described: settled })).total } : null), [client, settled, version]);
+  const [found] = useAsync(async () => (isPlainWords(settled) ? { query: settled, total: (await client.timelineSummary({ described: settled })).total } : null), [client, settled, version]);
   // The count said is the shown query's, never the last one's.
   if (found.status !== 'ready' || !found.value || found.value.query !== query || found.value.total === 0) return null;
   return (

@@ -4,6 +4,7 @@
 // Forward bring them back but their URL (IMAGE_HASH, route.ts) opened anew shows All photos;
 // a page opened on it (a reload) says why the search is gone, rather than leaving the user on
 // All photos wondering where it went.
+import { IMAGE_MAGIC_BYTES, imageMagic } from '../../shared/image-magic';
 import { IMAGE_HASH } from './route';
 
 /** Whether a page's hash is a search by image's, which a reload cannot bring back. */
@@ -15,26 +16,18 @@ export function lostImageSearch(hash: string): boolean {
 export const LOST_IMAGE_SEARCH_NOTE = 'The search by image is gone after the reload (the image is not kept): drop it again, or use “Search by image…”.';
 
 /** How many of a file's first bytes tell whether it is an image (imageHead). */
-export const IMAGE_HEAD_BYTES = 16;
-
-const ascii = (head: Uint8Array, from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+export const IMAGE_HEAD_BYTES = IMAGE_MAGIC_BYTES;
 
 /**
- * Whether a file's first bytes are an image's, of a format the engine reads (the magic numbers
- * of src/core/media/sniff.ts, which the renderer may not import): JPEG, PNG, WebP, GIF, HEIC
- * and AVIF (and Canon CR3: ISO-BMFF), TIFF and the camera RAWs built on it, Fujifilm RAF. The
- * type the browser gives is no guide (often empty, or guessed from the name). An image the
- * engine cannot decode all the same is still refused by the search itself.
+ * Whether a file's first bytes are an image's, of a format the engine reads: the engine's own
+ * magic numbers (src/shared/image-magic.ts, which src/core/media/sniff.ts starts from), so a
+ * movie (MP4, QuickTime: ISO-BMFF like HEIC, but not a photo's brands) is refused here as the
+ * engine would refuse it, before the view changes. The type the browser gives is no guide
+ * (often empty, or guessed from the name). An image the engine cannot decode all the same is
+ * still refused by the search itself.
  */
 export function imageHead(head: Uint8Array): boolean {
-  if (head.length < 4) return false;
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return true;
-  if (ascii(head, 0, 8) === '\x89PNG\r\n\x1a\n') return true;
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return true;
-  if (['GIF87a', 'GIF89a'].includes(ascii(head, 0, 6))) return true;
-  if (ascii(head, 4, 8) === 'ftyp') return true;
-  if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW') return true;
-  return ['II*\0', 'MM\0*', 'II+\0', 'MM\0+', 'IIRO', 'IIRS', 'MMOR', 'IIU\0'].includes(ascii(head, 0, 4));
+  return imageMagic(head) !== null;
 }
 
 /** What a file picked or dropped to search by is refused with, in one line, when it is no image. */

@@ -2,11 +2,12 @@
 // off, what reading would cost. An estimate is said only for photos there are: a library with
 // none read "0 photos would take about 1 min" (the minute was a floor for a real backlog).
 import type { TextInPhotosState } from '../../../shared/api';
+import { readingTimeText } from '../../../shared/reading-time';
 import { formatCount } from '../../lib/format';
 
-/** "about 3 min" for `photos` read at `secondsPerPhoto` (at least a minute: under it, "about 1 min"). */
+/** "about 3 min" (the CLI's estimate, src/shared/reading-time.ts), its number grouped as the app's are. */
 function readingTime(photos: number, secondsPerPhoto: number): string {
-  return `about ${Math.max(1, Math.round((photos * secondsPerPhoto) / 60)).toLocaleString()} min`;
+  return readingTimeText(photos, secondsPerPhoto, (n) => n.toLocaleString());
 }
 
 export function textCostLine(state: TextInPhotosState): string {

@@ -2,14 +2,8 @@ import { useState } from 'react';
 import type { JobState, ModelInfo, ModelOffer } from '../../../shared/api';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { firstModelId } from './first-model-id';
 import { useInstallJobs } from './useInstallJobs';
-
-/**
- * The catalog's default (src/core/models/catalog.ts), which the renderer cannot import: offered
- * only when the model list cannot be read. Otherwise the engine says which model to offer
- * (ModelsInfo.offer), so the two cannot drift apart.
- */
-export const DEFAULT_MODEL_ID = 'vit-b-32-laion2b';
 
 export interface FirstModel {
   /** The model offered; null until the engine has said which (the model list is in). */
@@ -39,9 +33,9 @@ export function useFirstModel(onFinished: () => void): FirstModel {
   const client = useClient();
   const [models, reloadModels] = useAsync(() => client.models(), [client]);
   const listed = models.status === 'ready' ? models.value.models : [];
-  // An engine that cannot list its models: the default, as before the offer was known.
   const offer = models.status === 'ready' ? (models.value.offer ?? null) : null;
-  const id = offer?.id ?? (models.status === 'error' ? DEFAULT_MODEL_ID : null);
+  // An engine that cannot list its models: the catalog's default, as before the offer was known.
+  const id = firstModelId(models);
   const model = id === null ? undefined : listed.find((m) => m.id === id && m.source !== 'folder');
   // Once a download ends, the offer is read again too (installed: only waiting for the library).
   const job = useInstallJobs(() => {

@@ -10,6 +10,7 @@ import type { ScreenProps } from '../../lib/screen';
 import { ReviewCard, reviewKey } from './ReviewCard';
 import { reviewGridStep } from './review-grid';
 import { reviewCount } from './review-count';
+import { reviewRereadLimit } from './review-reread-limit';
 import { notifyTagsChanged, useTagsVersion } from './useTagsVersion';
 
 const PAGE = 60;
@@ -70,7 +71,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
       // got the same decision. Read the list again so every such card follows; only the
       // latest decision's reading counts (an older one may still list a card decided since).
       const reading = ++latestReading.current;
-      const fresh = await client.reviewTags({ set, state: tab, limit: Math.min(1000, Math.max(PAGE, items.length)), ...(label ? { label } : {}) });
+      const fresh = await client.reviewTags({ set, state: tab, limit: reviewRereadLimit(items.length, PAGE), ...(label ? { label } : {}) });
       if (reading !== latestReading.current) return;
       // The copies' cards leave too: the one focused may be among them, and the focus would
       // fall to the page (a / r then do nothing). The focused card keeps it if it stays, else
