@@ -30,6 +30,13 @@ export async function openModelShelf(home: string, endpoint?: string): Promise<i
   return modelShelf(home, endpoint);
 }
 
+/** Live processes (a `serve`, the app) other than this one with another model loaded: after
+ *  `models use ID` they keep theirs until restarted, which the switch says (models/model-users.ts). */
+export async function modelKeptElsewhere(home: string, id: string): Promise<{ pid: number; command: string; modelId: string }[]> {
+  const { otherModelUsers } = await import('./models/model-users');
+  return otherModelUsers(home, id);
+}
+
 export type { LibraryApiOptions, LibraryHost } from './api/library-api';
 export type { PhotoTags, SidecarReport, TagDecision, TagsForeground } from './api/tags-api';
 export type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, AlbumsForeground, ExportReport } from './api/albums-api';

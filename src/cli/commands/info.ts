@@ -24,12 +24,16 @@ export function registerInfo(program: Command): void {
       printLine(`data folder: ${info.home}`);
       printLine(`library: ${printable(library.library)}`);
       const { available, inUse, measured, fallbackReason } = info.providers;
-      // The words Settings uses: a software renderer is said to be no GPU, not named as one.
+      // --provider, SHOEBOX_PROVIDER or settings.json (program.ts's preAction hook), else auto.
+      const asked = globals.provider ?? 'auto';
+      // The words Settings uses: a software renderer is said to be no GPU, not named as one. A
+      // provider forced away from auto is the only one tried (and no GPU is probed), so the
+      // others are said to be untried rather than listed as if they had been checked.
       const provider = (name: (typeof available)[number]) => {
-        const caveat = providerCaveat(name, info.providers);
+        const caveat = providerCaveat(name, info.providers) ?? (asked !== 'auto' && name !== asked && name !== 'cpu' ? 'not tried' : null);
         return caveat ? `${name} (${caveat})` : name;
       };
-      printLine(`execution providers: ${available.map(provider).join(', ')}; in use: ${inUse}`);
+      printLine(`execution providers: ${available.map(provider).join(', ')}; in use: ${inUse}${inUseWhy(asked, inUse)}`);
       const gpu = gpuAdapterText(info.providers);
       if (gpu) printLine(`gpu adapter: ${gpu}`);
       if (measured) printLine(`measured: ${measured.provider} ${formatRate(measured.rate)} vs cpu ${formatRate(measured.cpuRate)}`);
@@ -39,6 +43,12 @@ export function registerInfo(program: Command): void {
       const { cores, decodes, pool } = info.threads;
       printLine(`indexing: ${cores} cores, up to ${decodes} photos decoded at once (libuv pool ${pool})`);
     });
+}
+
+/** Why this run uses the provider it does: auto's choice, the one asked for, or not the one asked for. */
+function inUseWhy(asked: string, inUse: string | null): string {
+  if (asked === 'auto') return ' (chosen by auto)';
+  return inUse === asked ? ` (as asked: ${asked})` : ` (${asked} was asked for)`;
 }
 
 /** A folder's absolute path or s3://bucket/prefix, as LibraryLocation.uri shows it (no keys, no endpoint). */

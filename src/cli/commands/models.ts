@@ -159,6 +159,11 @@ export function registerModels(program: Command): void {
         const { index, pending } = result;
         if (opts.json) return printJson(result);
         printLine(`${id} is now the active model`);
+        // A running serve or app does not reread settings.json: say so rather than leave its page searching with the old model.
+        const { modelKeptElsewhere, resolveHome } = await import('../../core/index');
+        for (const u of await modelKeptElsewhere(resolveHome(cmd.optsWithGlobals<GlobalOptions>().home), id)) {
+          printLine(`process ${u.pid} (${u.command}) keeps ${u.modelId} until it is restarted`);
+        }
         if (index) printLine(`embedded ${countText(index.embedded, 'photo')} with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
         if (pending) printLine(`${countText(pending, 'photo')} in your folders ${pending === 1 ? 'is' : 'are'} not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
       } finally {

@@ -100,7 +100,11 @@ function formatMB(bytes: number): string {
 
 /** The hub to talk to: an explicit option, else SHOEBOX_HF_ENDPOINT, else HF_ENDPOINT, else huggingface.co. */
 export function resolveEndpoint(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const [raw, source] = explicit ? [explicit, '--endpoint'] : env.SHOEBOX_HF_ENDPOINT ? [env.SHOEBOX_HF_ENDPOINT, 'SHOEBOX_HF_ENDPOINT'] : env.HF_ENDPOINT ? [env.HF_ENDPOINT, 'HF_ENDPOINT'] : [DEFAULT_HF_ENDPOINT, 'the default hub'];
+  // An option given empty (`--endpoint ""`) is a mistake, not "use the default": refused, as
+  // falling back to huggingface.co would fail where no network reaches it, naming the wrong hub.
+  // (An empty variable reads as unset, as shells treat one.)
+  const [raw, source] = explicit !== undefined ? [explicit, '--endpoint'] : env.SHOEBOX_HF_ENDPOINT ? [env.SHOEBOX_HF_ENDPOINT, 'SHOEBOX_HF_ENDPOINT'] : env.HF_ENDPOINT ? [env.HF_ENDPOINT, 'HF_ENDPOINT'] : [DEFAULT_HF_ENDPOINT, 'the default hub'];
+  if (raw.trim() === '') throw new ModelError('bad-endpoint', `${source} is empty: give a hub URL (e.g. ${DEFAULT_HF_ENDPOINT}), or leave it out for the default`);
   // What follows `?` or `#` may be a token: never quoted back, whatever else is wrong.
   const shown = quotable(raw);
   let url: URL;
@@ -327,5 +331,15 @@ export function networkError(err: unknown, endpoint: string, signal?: AbortSigna
   if (signal?.aborted) return new ModelError('cancelled', 'download cancelled');
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const detail = cause?.code ?? cause?.message ?? (err as Error).message;
-  return new ModelError('hub', `cannot reach ${endpoint} (${detail}); check the connection, or set SHOEBOX_HF_ENDPOINT to a mirror`);
+  return new ModelError('hub', `cannot reach ${endpoint} (${detail}); ${unreachableHint(endpoint)}`);
+}
+
+/**
+ * What to try when the hub cannot be reached: a mirror is the way round huggingface.co, but
+ * one given already (--endpoint, SHOEBOX_HF_ENDPOINT, HF_ENDPOINT) is the thing that is down,
+ * and advice to set the variable it came from would send the user in a circle.
+ */
+function unreachableHint(endpoint: string): string {
+  if (endpoint === DEFAULT_HF_ENDPOINT) return 'check the connection, or set SHOEBOX_HF_ENDPOINT to a mirror';
+  return `check the connection and that the mirror ${endpoint} is running and its address is right`;
 }

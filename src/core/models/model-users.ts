@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { homePaths } from '../paths';
 import { isProcessAlive } from '../../base/process-alive';
-import { assertValidModelId } from './model-error';
+import { assertValidModelId, isValidModelId } from './model-error';
 
 /** A live process with the model loaded, as its marker says. */
 export interface ModelUser {
@@ -78,6 +78,24 @@ export function modelUsers(home: string, id: string): ModelUser[] {
     else if (user !== null || isOld(file)) fs.rmSync(file, { force: true });
   }
   return users.sort((a, b) => a.since - b.since);
+}
+
+/**
+ * The live processes other than this one that have a model other than `id` loaded: after
+ * `models use id` they keep theirs until restarted (a running `serve` or app does not reread
+ * settings.json), which the switch says rather than leave the web UI searching with the old one.
+ */
+export function otherModelUsers(home: string, id: string): (ModelUser & { modelId: string })[] {
+  let ids: string[];
+  try {
+    ids = fs.readdirSync(path.join(homePaths(home).models, '.in-use'));
+  } catch {
+    return [];
+  }
+  return ids
+    .filter((other) => other !== id && isValidModelId(other))
+    .flatMap((other) => modelUsers(home, other).filter((u) => u.pid !== process.pid).map((u) => ({ ...u, modelId: other })))
+    .sort((a, b) => a.since - b.since);
 }
 
 /** How a refusal names the users: "process 4242 (shoebox serve)". */

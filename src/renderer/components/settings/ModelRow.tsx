@@ -8,6 +8,7 @@ import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnl
 import { DownloadProgress } from './DownloadProgress';
 import { ModelFigures } from './ModelFigures';
 import { modelSizeText } from './model-size';
+import { keptDownload, keptDownloadText, keptResumeText } from './kept-download';
 import { isActive } from './useInstallJobs';
 
 /** What to say about a model the catalog does not describe. */
@@ -108,7 +109,9 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
     }
   };
 
-  const state = model.active ? 'in use' : model.installed ? 'installed' : downloading || finishing ? 'downloading' : 'not installed';
+  // A stopped download keeps its bytes (the core resumes it): said as `models list` says it.
+  const kept = downloading || finishing ? null : keptDownload(model, job);
+  const state = model.active ? 'in use' : model.installed ? 'installed' : downloading || finishing ? 'downloading' : kept ? 'partial' : 'not installed';
   const failed = !model.installed && job?.state === 'failed';
   const again = job?.state === 'failed' || job?.state === 'cancelled';
   return (
@@ -124,7 +127,7 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
             type="button"
             className="button"
             ref={installButton}
-            aria-label={again ? `Try again: install ${model.id}` : `Install ${model.id}`}
+            aria-label={kept ? `Try again: resume installing ${model.id}` : again ? `Try again: install ${model.id}` : `Install ${model.id}`}
             aria-describedby={failed ? failureId : undefined}
             onClick={() => void install()}
           >
@@ -140,7 +143,7 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
       <span className="muted small settings__model-desc">
         {model.recommended && 'Recommended for new libraries · '}
         {model.description ?? SOURCE_NOTES[model.source]}
-        {model.bytes !== null && ` · ${modelSizeText(model)}`}
+        {kept ? ` · ${keptDownloadText(kept)}` : model.bytes !== null && ` · ${modelSizeText(model)}`}
       </span>
       <ModelFigures model={model} />
       {(downloading || finishing) && job && (
@@ -157,6 +160,7 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
       {failed && (
         <p className="form-error settings__model-wide" role="alert" id={failureId} ref={failure} tabIndex={-1}>
           Download failed: {job.error}
+          {kept && ` ${keptResumeText(kept)}`}
         </p>
       )}
       {confirming && (
