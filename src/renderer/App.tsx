@@ -42,10 +42,11 @@ import { Viewer } from './components/Viewer';
 import { useArchiveCount } from './hooks/useArchiveCount';
 import { useFavouriteCount } from './hooks/useFavouriteCount';
 import { useTimelineCount } from './hooks/useTimelineCount';
+import { useTimelineTotals } from './hooks/useTimelineTotals';
 import { emptyViewText } from './lib/empty-view';
 import { shortText } from './lib/format';
 import { todayIso } from './lib/on-this-day';
-import { useLibrary } from './hooks/useLibrary';
+import { useLibrary, type LibraryState } from './hooks/useLibrary';
 import { timelineOptions, usePhotoSource } from './hooks/usePhotoSource';
 import { usePlaces } from './hooks/usePlaces';
 import { useTimelineSummary } from './hooks/useTimelineSummary';
@@ -318,6 +319,8 @@ export function App() {
   const onThisDayCount = useTimelineCount({ onThisDay: today }, today, library.photosVersion, browsable);
   const places = usePlaces(library.photosVersion, browsable);
   const videoCount = useTimelineCount(VIDEOS, 'videos', library.photosVersion, browsable);
+  // The status bar's All photos: the core's count, videos said apart, as the header says it.
+  const allPhotos = useTimelineTotals(ALL_PHOTOS, 'all', library.photosVersion, browsable);
 
   // The viewer's photo left a list whose length is known (unfavourited in Favourites, archived
   // from a timeline or brought back from the Archive, moved to the trash): stay on the one that took its place, step back from the end, close when
@@ -534,7 +537,7 @@ export function App() {
               }}
               onResults={toResults}
               disabled={!ready && !textOnly}
-              disabledReason={searchDisabledReason(status, library.error)}
+              disabledReason={searchDisabledReason(status, library.error, library.connection)}
               textMode={textMode}
               textOnly={textOnly}
               onTextMode={(on) => {
@@ -601,7 +604,9 @@ export function App() {
             )}
             <main className="content" id="content">
               {status === null ? (
-                library.error && <EngineError message={library.error} onRetry={library.refresh} />
+                // Refused by `shoebox serve` (no token, or an old one): the banner above says what
+                // to do; "cannot open the library" and its Try again would only contradict it.
+                library.error && library.connection !== 'ended' && <EngineError message={library.error} onRetry={library.refresh} />
               ) : status.damaged ? (
                 <EngineError message={status.damaged} onRetry={library.refresh} />
               ) : !browsable && !hasModel ? (
@@ -727,7 +732,8 @@ export function App() {
               )}
             </main>
           </div>
-          <StatusBar status={status} error={library.error} archived={archiveCount} />
+          {/* Refused by serve before any status: nothing to say here that the banner does not (no "Connecting…"). */}
+          {!(status === null && library.connection === 'ended') && <StatusBar status={status} error={library.error} archived={archiveCount} shown={allPhotos} />}
           {viewerIndex !== null && (
             <Viewer
               source={source}
@@ -764,7 +770,8 @@ export function App() {
 }
 
 /** Why the search box is off: the library out of reach is said as such, not as a missing model. */
-function searchDisabledReason(status: LibraryStatus | null, error: string | null): string {
+function searchDisabledReason(status: LibraryStatus | null, error: string | null, connection: LibraryState['connection']): string {
+  if (status === null && connection === 'ended') return 'This page has no access to shoebox serve: see the message above';
   if (status?.damaged || (status === null && error)) return 'The library cannot be opened: see the message below';
   if (status === null) return 'Connecting to the library…';
   return status.model != null ? 'Add a folder of photos to search them' : 'Search needs a model: see Settings';

@@ -82,9 +82,10 @@ describe('copy-library to a folder', () => {
   it('keeps every photo, tag, album and decision, searches alike, embeds nothing again, and leaves the original untouched', async () => {
     const original = snapshot(source);
     const target = path.join(tempDir('shoebox-copy-target-'), 'family-library');
-    const copied = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { tables: { name: string; rows: number }[]; resumed: boolean };
+    const copied = JSON.parse((await ok(source, ['copy-library', target, '--json'])).stdout) as { tables: { name: string; rows: number }[]; photos: number; videos: number; resumed: boolean };
     expect(copied.resumed).toBe(false);
     expect(copied.tables.find((t) => t.name.startsWith('photos__'))?.rows).toBe(before.photos.length);
+    expect(copied).toMatchObject({ photos: before.photos.length, videos: 0 });
     expect(snapshot(source)).toEqual(original);
     expect(fs.existsSync(path.join(target, COPY_MARKER))).toBe(false);
 
@@ -207,7 +208,7 @@ describe.skipIf(!s3)('copy-library to S3', () => {
   it('gives another device the whole library on S3, with the same answers, and never prints the secret', async () => {
     const uri = s3LibraryUri(s3!, s3Prefix('copy'));
     const out = await ok(source, ['copy-library', uri]);
-    expect(out.stdout).toMatch(new RegExp(`^copied .* to s3://.*: \\d+ tables \\(${before.photos.length} photo rows\\).*checked`));
+    expect(out.stdout).toMatch(new RegExp(`^copied .* to s3://.*: \\d+ tables \\(${before.photos.length} photos\\).*checked`));
     const device = tempDir('shoebox-copy-s3-device-');
     expect(await view(device, uri)).toEqual(before);
     expect(JSON.parse((await ok(device, ['index', '--json'], uri)).stdout)).toMatchObject({ embedded: 0, added: 0 });

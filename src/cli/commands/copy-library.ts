@@ -4,6 +4,7 @@
 // with `--library TARGET` (or SHOEBOX_LIBRARY, or the app's Settings → Library).
 import type { Command } from 'commander';
 import { formatBytes } from '../../shared/bytes-text';
+import { itemsText } from '../../shared/count-text';
 import { statusLine } from '../../base/status-line';
 import type { CopyReport } from '../../core/index';
 import { UsageError, printJson, printLine, printable } from '../output';
@@ -15,7 +16,7 @@ export function registerCopyLibrary(program: Command): void {
   withLibraryOptions(program.command('copy-library'))
     .description('copy the library to an empty folder or s3://bucket/prefix (tags, albums and thumbnails included; nothing is embedded again)')
     .argument('<target>', 'an empty folder, or s3://bucket/prefix (credentials as for --library)')
-    .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "files", "bytes", "alreadyThere", "skipped", "resumed", "seconds"}.')
+    .addHelpText('after', '\nThe library is left as it was; run the same command again to finish a copy that was cut short.\nWith --json: {"from", "to", "tables": [{"name", "rows"}], "photos" (videos included), "videos", "files", "bytes", "alreadyThere", "skipped", "resumed", "seconds"}.')
     .action(async (target: string, opts: LibraryCommandOptions, cmd: Command) => {
       // A malformed target is a usage error (exit 2), as a malformed --library is, before anything opens.
       checkedLibraryUri(target);
@@ -39,10 +40,9 @@ export function registerCopyLibrary(program: Command): void {
         }
         line.end();
         if (opts.json) return printJson(report);
-        const photos = report.tables.filter((t) => t.name.startsWith('photos__')).reduce((n, t) => n + t.rows, 0);
         const skipped = report.skipped ? ` (${report.skipped} stray files left behind: hidden, or Lance's temporary ones)` : '';
         const there = report.alreadyThere ? ` (${report.alreadyThere} more were there from the earlier attempt)` : '';
-        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${printable(report.from)} to ${printable(report.to)}: ${report.tables.length} tables (${photos} photo rows), ${report.files} files${there}${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
+        printLine(`${report.resumed ? 'finished the copy' : 'copied'} ${printable(report.from)} to ${printable(report.to)}: ${report.tables.length} tables (${itemsText(report.photos, report.videos)}), ${report.files} files${there}${skipped}, ${formatBytes(report.bytes)} in ${report.seconds.toFixed(1)} s; checked: every table reads whole there, at the same version with the same rows`);
         printLine(`use it with: shoebox --library ${printable(report.to)} …  (the library here is unchanged)`);
       } finally {
         stop.release();

@@ -7,6 +7,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { takenAtIso } from '../../shared/taken-at';
 import type { TimelinePhoto } from '../../shared/api';
 import { todayIso } from '../../shared/today';
+import { isCalendarDay } from '../../shared/calendar-day';
 import { noPhotoOnThisDayText } from '../../shared/on-this-day-text';
 
 const PAGE = 1000;
@@ -20,15 +21,16 @@ export function registerOnThisDay(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'another day than today')
     .action(async (opts: LibraryCommandOptions & { date?: string }, cmd: Command) => {
       const date = opts.date ?? todayIso();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+      // Only a --date that is not a day is a usage error (exit 2), checked here by the shared
+      // rule before the library opens; whatever fails after it (a damaged or unreachable
+      // library) fails as in every other command (exit 1, its own line).
+      if (!isCalendarDay(date)) throw new UsageError(`--date must be a date as YYYY-MM-DD, got "${date}"`);
       const library = await openCommandLibrary(cmd, opts, 'shoebox on-this-day', false, 'read');
       try {
         const photos: TimelinePhoto[] = [];
         let archived = 0;
         for (let offset = 0; ; offset += PAGE) {
-          const page = await library.api.timeline({ onThisDay: date, offset, limit: PAGE }).catch((error: unknown) => {
-            throw new UsageError((error as Error).message.replace(/^onThisDay/, '--date'));
-          });
+          const page = await library.api.timeline({ onThisDay: date, offset, limit: PAGE });
           photos.push(...page.photos);
           archived = page.archivedLeftOut ?? 0;
           if (page.photos.length < PAGE) break;

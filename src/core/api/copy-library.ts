@@ -41,6 +41,7 @@ import { COPY_MARKER, parseCopyMarker, tableFiles, whereToResume, type CopyMarke
 import { THUMBS_PREFIX } from '../media';
 import { CALIBRATION_PREFIX } from '../search/search-service';
 import { checkLibraryTables, tableNames, tableStates } from '../store';
+import { countLibraryPhotos } from '../store/library-photo-count';
 import { CopyRefusedError } from './copy-refused-error';
 
 /** The library's files beside its tables: each feature's prefix, and the one file of its own. */
@@ -81,6 +82,11 @@ export interface CopyReport {
   to: string;
   /** Each table copied, with its rows (equal in both, checked). */
   tables: { name: string; rows: number }[];
+  /** The library's photos, videos included, each once however many models embedded it (a
+   *  photo is a row in every model's photos table: the tables' rows are not the count). */
+  photos: number;
+  /** Of `photos`, the videos (said apart: a video is not a photo). */
+  videos: number;
   /** Files copied: the tables' and the library's (thumbnails…). */
   files: number;
   bytes: number;
@@ -162,11 +168,14 @@ async function copyInto(lib: CopySource, target: CopyTarget, options: { signal?:
     copied = new Map([...copied, ...(await copySmallFiles(lib.files, target.files, changed, options.signal, step))]);
   }
 
+  const { photos, videos } = await countLibraryPhotos(source); // the writer lock still held: the count of what was copied
   await releaseTarget(target, id);
   return {
     from: source.uri,
     to: target.location.uri,
     tables: [...states].map(([name, s]) => ({ name, rows: s.rows })).sort((a, b) => a.name.localeCompare(b.name)),
+    photos,
+    videos,
     files: progress.done - alreadyThere,
     bytes: progress.bytes,
     alreadyThere,

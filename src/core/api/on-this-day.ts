@@ -2,6 +2,8 @@
 // shows them (a view of timeline-index.ts). Dates taken are the camera's clock read as UTC,
 // so a photo taken at 23:30 on 3 December is on 3 December wherever it is viewed; photos
 // without a date taken are left out (a file's time says when it was copied, not taken).
+import { isCalendarDay } from '../../shared/calendar-day';
+import { QueryError } from '../search/query-error';
 
 export interface SameDay {
   month: number;
@@ -12,20 +14,15 @@ export interface SameDay {
   leapDay: boolean;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** "2026-12-03" -> the day it names; an error naming the option for anything else. */
+/** "2026-12-03" -> the day it names; for anything else a QueryError naming the option (the
+ *  caller's mistake, not the library's: a front end tells it apart from a failure by its class). */
 export function sameDayOf(date: string): SameDay {
-  const m = DATE.exec(date);
-  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (!m || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new Error(`onThisDay must be a date as YYYY-MM-DD, got "${date}"`);
-  }
+  if (!isCalendarDay(date)) throw new QueryError(`onThisDay must be a date as YYYY-MM-DD, got "${date}"`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return { month, day, beforeYear: year, leapDay: month === 2 && day === 28 && !isLeapYear(year) };
 }
 

@@ -1,8 +1,8 @@
 import type { ExecutionProviderName, LibraryStatus, ProviderAdapter, ProviderMeasurement, ProviderStatus } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import type { TimelineTotals } from '../hooks/useTimelineTotals';
 import { itemsText } from '../../shared/count-text';
-import { useTimelineCount } from '../hooks/useTimelineCount';
 import { formatCount } from '../lib/format';
 
 const providerLabels: Record<ExecutionProviderName, string> = { cuda: 'CUDA', dml: 'DirectML', coreml: 'Core ML', webgpu: 'WebGPU', cpu: 'CPU' };
@@ -34,32 +34,27 @@ export function describeProviders({ inUse, available, fallbackReason, adapter, m
 }
 
 /**
- * "73 photos, 1 video · 1 archived": the library's photos and videos as All photos counts them
- * (the archive left out), said apart as the grid's header, a folder and `shoebox status` say
- * them (itemsText), then the archived ones; `photos` is the library's whole count
- * (LibraryStatus.photos, videos and archived included), `archived` how many of them are
- * archived and `videos` how many videos All photos shows (each null until known).
+ * "73 photos, 1 video · 1 archived": All photos as the core counts it (`shown`: the same
+ * timelineSummary({}) the grid's header and the sidebar say, the archive left out), said apart
+ * as the header, a folder and `shoebox status` say them (itemsText), then how many are archived.
+ * No arithmetic here: the archive's rule (which views leave archived items out, the Videos view
+ * keeping them: shared/archive-views.ts) is the core's, so the footer cannot count an archived
+ * video as one All photos shows. `shown` null (not answered yet, or a library that cannot be
+ * browsed): the library's whole count (`photos`, LibraryStatus.photos), the one number known.
  */
-export function photosText(photos: number, archived: number | null, videos: number | null = null): string {
-  const shown = !archived || archived > photos ? photos : photos - archived;
-  const items = itemsText(shown, Math.min(videos ?? 0, shown), formatCount);
-  return shown === photos ? items : `${items} · ${archived!.toLocaleString()} archived`;
+export function photosText(shown: TimelineTotals | null, archived: number | null, photos = 0): string {
+  if (!shown) return itemsText(photos, 0, formatCount);
+  const items = itemsText(shown.total, shown.videos ?? 0, formatCount);
+  return archived ? `${items} · ${archived.toLocaleString()} archived` : items;
 }
-
-/** The videos All photos shows (the timeline's own count), asked again when the library's count or the archive changes. */
-function useShownVideos(status: LibraryStatus | null, archived: number | null): number | null {
-  return useTimelineCount(VIDEOS, `videos|${status?.photos ?? 0}|${archived ?? ''}`, 0, (status?.photos ?? 0) > 0);
-}
-
-const VIDEOS = { videos: true };
 
 /** The line at the bottom, kept to one line: library size, model, where inference runs, version.
  *  What does not fit is cut with an ellipsis, where inference runs first (its title keeps it whole). */
-/** `archived`: how many of the library's photos are archived (App's count, the sidebar's), null until known. */
-export function StatusBar({ status, error, archived = null }: { status: LibraryStatus | null; error: string | null; archived?: number | null }) {
+/** `archived`: how many of the library's photos are archived (App's count, the sidebar's), null until known;
+ *  `shown`: All photos as the core counts it (App asks timelineSummary({})), null until known. */
+export function StatusBar({ status, error, archived = null, shown = null }: { status: LibraryStatus | null; error: string | null; archived?: number | null; shown?: TimelineTotals | null }) {
   const client = useClient();
   const [info] = useAsync(() => client.info(), [client, status?.model?.id]);
-  const videos = useShownVideos(status, archived);
   if (error) {
     return (
       <footer className="status-bar status-bar--error" role="alert">
@@ -73,7 +68,7 @@ export function StatusBar({ status, error, archived = null }: { status: LibraryS
     <footer className="status-bar">
       {status ? (
         <>
-          <span>{photosText(status.photos, archived, videos)}</span>
+          <span>{photosText(shown, archived, status.photos)}</span>
           <span>{formatCount(status.folders, 'folder')}</span>
           {status.failed > 0 && <span>{formatCount(status.failed, 'file')} not readable</span>}
           <span className="status-bar__fit" title={model}>

@@ -1,6 +1,7 @@
 // "On this day": which dates taken count as this day in an earlier year.
 import { describe, expect, it } from 'vitest';
 import { onSameDay, sameDayOf } from '../../../src/core/api/on-this-day';
+import { QueryError } from '../../../src/core/search/query-error';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 
@@ -22,5 +23,7 @@ describe('on this day', () => {
 
   it('refuses anything but a real YYYY-MM-DD date', () => {
     for (const bad of ['2026-02-30', '2026-13-01', '26-12-03', '2026-12-3', 'today', '']) expect(() => sameDayOf(bad)).toThrow(/onThisDay must be a date/);
+    // The caller's mistake, told apart from a library that fails by its class (as a search's is).
+    expect(() => sameDayOf('2026-02-30')).toThrow(QueryError);
   });
 });

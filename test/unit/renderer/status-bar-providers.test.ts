@@ -1,4 +1,4 @@
-// The status bar's photo count (the archive said apart) and its words for where CLIP runs: the WebGPU adapter where it is known, the
+// The status bar's photo count (All photos as the core counts it, the archive said apart) and its words for where CLIP runs: the WebGPU adapter where it is known, the
 // figures when a forced GPU provider is slower than the CPU, the reason when it fell back.
 import { describe, expect, it } from 'vitest';
 import { describeProviders, photosText } from '../../../src/renderer/components/StatusBar';
@@ -34,23 +34,24 @@ describe('describeProviders', () => {
 
 describe('photosText', () => {
   it('says videos apart from photos, as the grid header, a folder and status do: a video is not a photo', () => {
-    expect(photosText(27, 0, 1)).toBe('26 photos, 1 video');
-    expect(photosText(27, null, 1)).toBe('26 photos, 1 video');
-    expect(photosText(28, 1, 1)).toBe('26 photos, 1 video · 1 archived');
-    expect(photosText(1, 0, 1)).toBe('1 video');
-    expect(photosText(27, 0, null)).toBe('27 photos'); // the videos not known yet
+    expect(photosText({ total: 27, videos: 1 }, 0)).toBe('26 photos, 1 video');
+    expect(photosText({ total: 27, videos: 1 }, null)).toBe('26 photos, 1 video');
+    expect(photosText({ total: 27, videos: 1 }, 1)).toBe('26 photos, 1 video · 1 archived');
+    expect(photosText({ total: 1, videos: 1 }, 0)).toBe('1 video');
+    expect(photosText({ total: 27 }, 0)).toBe('27 photos'); // no video among them: the core leaves `videos` out
   });
 
-  it('counts photos as All photos does, the archived ones said apart', () => {
-    expect(photosText(75, 1)).toBe('74 photos · 1 archived');
-    expect(photosText(1200, 3)).toBe(`${(1197).toLocaleString()} photos · 3 archived`);
-    expect(photosText(2, 1)).toBe('1 photo · 1 archived');
+  it("says All photos as the core counts it, the archived ones said apart: never the library's count less the archive", () => {
+    // 10 files, the 1 video archived: All photos (timelineSummary({})) holds 9 photos and no
+    // video, though the library's count is 10 and the Videos view (which keeps archived items) 1.
+    expect(photosText({ total: 9 }, 1, 10)).toBe('9 photos · 1 archived');
+    expect(photosText({ total: 1197 }, 3, 1200)).toBe(`${(1197).toLocaleString()} photos · 3 archived`);
+    expect(photosText({ total: 1 }, 1, 2)).toBe('1 photo · 1 archived');
   });
 
-  it('says the whole count while nothing is archived or the archive is not known yet', () => {
-    expect(photosText(75, 0)).toBe('75 photos');
-    expect(photosText(75, null)).toBe('75 photos');
-    // A count read before photos left the library: never a negative number.
-    expect(photosText(1, 2)).toBe('1 photo');
+  it("says the library's whole count until the core's All photos is known", () => {
+    expect(photosText(null, null, 75)).toBe('75 photos');
+    expect(photosText(null, 1, 75)).toBe('75 photos');
+    expect(photosText({ total: 75 }, 0, 75)).toBe('75 photos');
   });
 });
