@@ -154,6 +154,8 @@ export interface PhotoShot {
   exposure?: PhotoExposure;
   /** The lens as the camera names it ("iPhone 6 back camera 4.15mm f/2.2"); absent as `exposure` is. */
   lens?: string;
+  /** A video's encoding, named ("HEVC/H.265": core/media/video-codec.ts); absent for a photo, or where ffmpeg cannot tell. */
+  videoCodec?: string;
 }
 
 /** A place set by hand: a position (WGS84 degrees), 'none' to remove the place (the photo shows

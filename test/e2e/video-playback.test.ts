@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('videos in the browser', () => {
     expect(await tile(AVI).locator('.tile__duration').getAttribute('title')).toBe('Video, 0:03');
     await tile(AVI).getByRole('button', { name: open(AVI) }).click();
     const note = viewer().getByRole('note').filter({ hasText: 'cannot play' });
-    await eventually(() => note.innerText(), 30_000).toBe('This browser cannot play this video’s format (AVI).');
+    await eventually(() => note.innerText(), 30_000).toBe('This browser cannot play this video’s encoding (MPEG-4 Part 2).'); // the AVI's codec, not its container
     // No black box where the video would be: the thumbnail stands in, and the file is offered.
     expect(await viewer().locator('video').count()).toBe(0);
     const still = viewer().locator('img.viewer__still');

@@ -7,6 +7,7 @@ import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
 import { folderReachable } from './folder-reach';
 import { readShotFacts } from '../media/exposure';
+import { readVideoCodec } from '../media/video-codec';
 
 export function photoShotApi(ctx: ApiContext): ApiMethods<'photoShot'> {
   return {
@@ -16,8 +17,12 @@ export function photoShotApi(ctx: ApiContext): ApiMethods<'photoShot'> {
       if (!photoPath || !lib) return null;
       const row = (await (await lib.readable()).photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
-      // A video, or a file not reachable from this device (another device's path), has none.
-      return typeof row.durationMs !== 'number' && folderReachable(row.folder) ? readShotFacts(row.path) : {};
+      // A file not reachable from this device (another device's path) has none.
+      if (!folderReachable(row.folder)) return {};
+      if (typeof row.durationMs !== 'number') return readShotFacts(row.path);
+      // A video's encoding, for the viewer's "cannot play" line (never stored: read when asked).
+      const videoCodec = await readVideoCodec(row.path);
+      return videoCodec ? { videoCodec } : {};
     },
   };
 }

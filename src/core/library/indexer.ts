@@ -485,7 +485,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     throwIfStopped(options.signal);
     await uploads.start(thumbKey, video.poster.thumbnail!);
     signatures?.add(hash, video.poster.thumbnailPixels!);
-    const meta: PhotoMetadata = { takenAt: video.takenAt, takenOffset: video.takenOffset, cameraMake: null, cameraModel: null, gpsLat: null, gpsLon: null, orientation: null };
+    const meta: PhotoMetadata = { takenAt: video.takenAt, takenOffset: video.takenOffset, cameraMake: null, cameraModel: null, gpsLat: video.gps?.lat ?? null, gpsLon: video.gps?.lon ?? null, orientation: null };
     pending.set(index, { file, hash, meta, thumbKey, durationMs: video.durationMs, size: video.size });
     return video.poster;
   };

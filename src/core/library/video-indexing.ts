@@ -39,6 +39,8 @@ export interface IndexedVideo {
   /** When it was recorded, as a photo's takenAt / takenOffset (media/video-frames.ts VideoProbe). */
   takenAt: number | null;
   takenOffset: number | null;
+  /** Where it was recorded, from the container (a phone's ISO 6709 tag), as a photo's EXIF GPS. */
+  gps: { lat: number; lon: number } | null;
   /** Frames read and stored; 0 when the stored ones were kept (`reusedFrames`). */
   frames: number;
   /** Its frames were stored already (a run stopped before its row): only the poster was read. */
@@ -130,7 +132,7 @@ export class VideoIndexer {
     // Made as a missing thumbnail is made again (video-poster.ts), so the two agree.
     const image = await preprocessPoster(poster!, pre, this.deps.thumbnailSize);
     const durationS = probe.durationS ?? last;
-    return { poster: image, durationMs: Math.round(durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, frames: records.length, reusedFrames: false };
+    return { poster: image, durationMs: Math.round(durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, gps: probe.gps, frames: records.length, reusedFrames: false };
   }
 
   /** Whether the frames of `hash` are stored for this model already (a failed look: no). */
@@ -152,6 +154,6 @@ export class VideoIndexer {
     });
     throwIfStopped(signal);
     const image = await preprocessPoster(poster, this.deps.model.folder.preprocessing, this.deps.thumbnailSize);
-    return { poster: image, durationMs: Math.round(probe.durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, frames: 0, reusedFrames: true };
+    return { poster: image, durationMs: Math.round(probe.durationS * 1000), takenAt: probe.takenAt, takenOffset: probe.takenOffset, size: probe.size, gps: probe.gps, frames: 0, reusedFrames: true };
   }
 }

@@ -18,6 +18,7 @@
 // indexer tries the video again at its next run); an ffmpeg that cannot be started (gone,
 // not executable) is FfmpegUnusableError (the indexer skips the run's videos, as without one).
 import { spawn } from 'node:child_process';
+import { parseIso6709, type Iso6709Position } from './iso6709';
 
 export class VideoReadError extends Error {
   override name = 'VideoReadError';
@@ -68,6 +69,14 @@ export interface VideoProbe {
   takenOffset: number | null;
   /** The picture's size as shown (after the stream's rotation), null when ffmpeg does not say. */
   size: { width: number; height: number } | null;
+  /**
+   * Where it was recorded, as a phone writes it (ISO 6709: iso6709.ts): Apple's
+   * `com.apple.quicktime.location.ISO6709`, else `location` (Android; QuickTime's ©xyz).
+   * Null without one, and for 0,0, as a photo's EXIF (media/exif.ts): a blank, not a place.
+   */
+  gps: Iso6709Position | null;
+  /** The first video stream's codec as ffmpeg names it ("h264", "hevc", "mjpeg"), null when it does not say. */
+  codec: string | null;
 }
 
 export interface FrameSampling {
@@ -108,7 +117,23 @@ export async function probeVideo(ffmpeg: string, file: string, signal?: AbortSig
   // 1970 or 1904 epochs are what muxers write when they know no date.
   const createdAt = Number.isFinite(created) && created > Date.UTC(1971, 0, 1) ? created : null;
   const local = appleCreationDate(stderr);
-  return { durationS, createdAt, takenAt: local?.takenAt ?? createdAt, takenOffset: local?.takenOffset ?? null, size: shownSize(stderr) };
+  return { durationS, createdAt, takenAt: local?.takenAt ?? createdAt, takenOffset: local?.takenOffset ?? null, size: shownSize(stderr), gps: recordedAtPlace(stderr), codec: videoCodec(stderr) };
+}
+
+/** The position in the container's metadata (the iPhone's key first: it is the one iOS reads back), null without one. */
+function recordedAtPlace(stderr: string): Iso6709Position | null {
+  const tags = [...stderr.matchAll(/^\s+(com\.apple\.quicktime\.location\.ISO6709|location(?:-[a-z]{3})?)\s*:\s*(\S+)\s*$/gm)];
+  const apple = tags.filter((t) => t[1]!.startsWith('com.apple'));
+  for (const [, , value] of [...apple, ...tags.filter((t) => !apple.includes(t))]) {
+    const at = parseIso6709(value!);
+    if (at) return at.lat === 0 && at.lon === 0 ? null : at;
+  }
+  return null;
+}
+
+/** "Stream #0:0[0x1](und): Video: hevc (Main) (hvc1 / ...)": ffmpeg's name of the first video stream's codec. */
+function videoCodec(stderr: string): string | null {
+  return /Stream #\d+:\d+.*: Video: ([A-Za-z0-9_]+)/.exec(stderr)?.[1] ?? null;
 }
 
 /** "2024-06-15T21:00:00-0500" (an iPhone's clip): the wall clock, read as UTC, and its offset in minutes east. */

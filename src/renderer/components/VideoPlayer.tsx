@@ -1,9 +1,10 @@
-import { useState, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { Photo } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
-import { videoFormatName, whyVideoFailed, type VideoFailure } from '../lib/video-failure';
+import { whyVideoFailed, type VideoFailure } from '../lib/video-failure';
 import { formatDuration } from '../../shared/video-time';
 import { RevealButton } from './RevealButton';
+import { unplayableText } from './video-unplayable-text';
 
 interface VideoPlayerProps {
   photo: Photo;
@@ -24,20 +25,32 @@ interface VideoPlayerProps {
 export function VideoPlayer({ photo, time, name }: VideoPlayerProps) {
   const client = useClient();
   const [failure, setFailure] = useState<VideoFailure | null>(null);
+  /** The encoding the browser refused, as the core names it (read from the file once it failed). */
+  const [codec, setCodec] = useState<string | null>(null);
+  useEffect(() => {
+    if (failure !== 'format') return;
+    let current = true;
+    client.photoShot(photo.id).then(
+      (shot) => current && setCodec(shot?.videoCodec ?? null),
+      () => {}, // unnamed, the message still says what is wrong
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, failure, photo.id]);
   // Width over height: the library's until the file's own arrives with its metadata.
   const [ratio, setRatio] = useState(photo.width > 0 && photo.height > 0 ? photo.width / photo.height : 16 / 9);
   const start = time ?? 0;
   const src = client.imageUrl(photo.id, 'video');
   const poster = client.imageUrl(photo.id, 'thumb');
   if (failure) {
-    const format = videoFormatName(name);
     return (
       <figure className="viewer__video">
         <img className="viewer__still" src={poster} alt={name} draggable={false} />
         <figcaption className="viewer__unplayable">
           {failure === 'format' ? (
             <>
-              <span role="note">This browser cannot play this video’s format{format ? ` (${format})` : ''}.</span>
+              <span role="note">{unplayableText(codec)}</span>
               <RevealButton photo={async () => photo} />
               {/* Under `shoebox serve` there is no file manager to open: the file itself, to play elsewhere. */}
               {!client.revealPhoto && (

@@ -14,9 +14,3 @@ export async function whyVideoFailed(src: string): Promise<VideoFailure> {
     return 'unreadable';
   }
 }
-
-/** "AVI" for clip.avi: what the user knows the file as (the library tells videos by content). */
-export function videoFormatName(name: string): string | null {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toUpperCase() : null;
-}

@@ -20,6 +20,7 @@ import type { PagedPhotos } from '../../lib/paged-photos';
 import { browserStore, intervalMs, readSettings, writeSettings, type IntervalChoice } from '../../lib/slideshow-settings';
 import { counterText, nextStep, placeInList, previousStep, type ListExtent } from '../../lib/slideshow-steps';
 import { SlideshowControls } from './SlideshowControls';
+import { slideImage } from './slide-image';
 import '../../styles/slideshow.css';
 
 interface SlideshowProps {
@@ -102,20 +103,24 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
   useEffect(() => source.request(Math.max(0, target - 1), target + 3), [source, target]);
 
   // The wanted photo: loaded off screen, then shown (the one before fades out).
+  // One whose own image fails (its file moved away since indexing) shows its thumbnail, as the viewer does.
   const photo = source.get(target);
   const src = photo ? slideSource(client, photo) : null;
-  const state = src ? images.state(src) : undefined;
+  const image = photo && src ? slideImage(src, client.imageUrl(photo.id, 'thumb', photo.rotation), images.state) : null;
   useEffect(() => {
     if (src) images.load(src);
+    if (image?.kind === 'wait' && image.load) images.load(image.load);
   });
+  const shownSrc = image?.kind === 'show' ? image.src : null;
+  const failed = image?.kind === 'show' && image.failed;
   useEffect(() => {
-    if (!photo || !src || state === undefined || state === 'loading') return;
+    if (!photo || !shownSrc) return;
     const key = `${target}:${photo.id}`;
     if (current?.key === key) return;
     lastShown.current = target;
-    const slide = { key, index: target, src, name: baseName(photo.path), video: photo.kind === 'video', failed: state === 'error' };
+    const slide = { key, index: target, src: shownSrc, name: baseName(photo.path), video: photo.kind === 'video', failed };
     setSlides((was) => ({ previous: was.current, current: slide }));
-  }, [photo, src, state, target, current?.key]);
+  }, [photo, shownSrc, failed, target, current?.key]);
 
   // The photos either side of the one on screen load while it shows.
   useEffect(() => {
