@@ -30,6 +30,7 @@ import { FOLDER_EMPTY, FOLDER_NOT_FOUND, outermostFolder, scanContext, scanFolde
 import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
+import { modelWeightsFingerprint } from '../models/weights-fingerprint';
 import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
@@ -154,6 +155,14 @@ export class LibraryService {
     return this.options.model.dir;
   }
 
+  /** Which weights the model folder holds (its manifest's hashes): the store uses only vectors they made. */
+  private get modelWeights(): string | undefined {
+    if (this.options.model.missing) return undefined;
+    return (this.weights ??= { value: modelWeightsFingerprint(this.options.model.dir) }).value;
+  }
+
+  private weights: { value: string | undefined } | undefined;
+
   /** Text embeddings for label prompts, kept on disk between runs (text-embedding-cache.ts). */
   labelEmbedder(): TextEmbedder {
     if (this.options.model.missing) throw this.options.model.missing;
@@ -203,7 +212,7 @@ export class LibraryService {
         lock.assertHeld();
         this.handBack.touchWrite();
       };
-      const opened = await openLibraryStore(this.location, { model: { id: this.modelId, dimension: () => this.clip().dimension() }, beforeWrite, ...this.searchCache() });
+      const opened = await openLibraryStore(this.location, { model: { id: this.modelId, weights: this.modelWeights, dimension: () => this.clip().dimension() }, beforeWrite, ...this.searchCache() });
       const store = mappedStore(opened, () => this.deviceFolders.map());
       this.lock = lock;
       this.store = store;
@@ -316,7 +325,7 @@ export class LibraryService {
     // One open for every caller: reads that arrive together (a page's first requests, the
     // commit follower) share it rather than each opening a store of their own. A failed open
     // is not kept.
-    const opening = (this.readOnlyStore ??= openLibraryStore(this.location, { model: { id: this.modelId, dimension: 0 }, readOnly: true, ...this.searchCache() }).then((store) => mappedStore(store, () => this.deviceFolders.map())));
+    const opening = (this.readOnlyStore ??= openLibraryStore(this.location, { model: { id: this.modelId, weights: this.modelWeights, dimension: 0 }, readOnly: true, ...this.searchCache() }).then((store) => mappedStore(store, () => this.deviceFolders.map())));
     opening.catch(() => {
       if (this.readOnlyStore === opening) this.readOnlyStore = undefined;
     });
@@ -576,7 +585,7 @@ export class LibraryService {
       ...(this.options.thumbnailStep ? { thumbnailStep: () => this.options.thumbnailStep!(store) } : {}),
       ...(this.options.ffmpeg !== undefined ? { ffmpeg: this.options.ffmpeg } : {}),
       ...(this.changedContentMarks ? { changedContentMarks: this.noticingTurns(this.changedContentMarks) } : {}),
-      removedRows: (this.removedRows ??= new RemovedRows(removedRowsFile(this.paths.cache, this.location.describe(), this.modelId), this.modelId)),
+      removedRows: (this.removedRows ??= new RemovedRows(removedRowsFile(this.paths.cache, this.location.describe(), this.modelId, this.modelWeights), this.modelId)),
     };
   }
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { writeFileAtomic } from '../../base/atomic-write';
 import type { LibraryStore, PhotoSummary } from '../store/types';
-import { modelKey } from '../store/model-key';
+import { modelKey, weightsKey } from '../store/model-key';
 import { oldRowsAt } from './content-changes';
 
 /** How many removed photos are kept (~2 KB of vector each at 512 dimensions: ~25 MB at most). */
@@ -36,10 +36,11 @@ interface Entry {
   removedAt: number;
 }
 
-/** The file of one library's removed rows for one model. */
-export function removedRowsFile(cacheDir: string, libraryUri: string, modelId: string): string {
+/** The file of one library's removed rows for one model; `weights` (its fingerprint): one file
+ *  per build, so that other weights under the same id never get these vectors back. */
+export function removedRowsFile(cacheDir: string, libraryUri: string, modelId: string, weights?: string): string {
   const key = crypto.createHash('sha256').update(libraryUri).digest('hex').slice(0, 16);
-  return path.join(cacheDir, 'removed', key, `${modelKey(modelId)}.rows`);
+  return path.join(cacheDir, 'removed', key, `${weights ? weightsKey(modelId, weights) : modelKey(modelId)}.rows`);
 }
 
 export class RemovedRows {

@@ -16,8 +16,9 @@ import { oneAtATime } from '../../base/one-at-a-time';
 
 export const EMBEDDED_TURNS_PREFIX = 'embedded_turns__';
 
-export function embeddedTurnsTableName(modelId: string): string {
-  return EMBEDDED_TURNS_PREFIX + modelKey(modelId);
+/** `key`: the model's tables' (model-tables.ts), by default its id's own. */
+export function embeddedTurnsTableName(modelId: string, key = modelKey(modelId)): string {
+  return EMBEDDED_TURNS_PREFIX + key;
 }
 
 function embeddedTurnsSchema(): Schema {

@@ -34,7 +34,6 @@ import { oneAtATime } from '../../base/one-at-a-time';
 import { TAG_TABLES, albumsSchema, archivedSchema, favouritesSchema, labelSetsSchema } from './tag-tables';
 import { explainStoreError } from './store-health';
 import { VectorCache } from './vector-cache';
-import { modelKey } from './model-key';
 import path from 'node:path';
 import { closeAfterWrites } from './close-after-writes';
 
@@ -86,7 +85,7 @@ class Store implements LibraryStore {
     private readonly folders: FoldersRepository,
     private readonly beforeWrite?: () => void,
   ) {
-    this.vectors = new PhotoVectors(conn, photos.modelId);
+    this.vectors = new PhotoVectors(conn, photos.modelId, photos.tableName);
     this.library = new LibraryPhotos(conn, photos);
     this.labelSets = new NamedJsonRepository(conn, TAG_TABLES.labelSets, labelSetsSchema);
     this.tags = new TagsRepository(conn);
@@ -98,9 +97,9 @@ class Store implements LibraryStore {
     this.placeEditsRepo = new ContentEdits(conn, PLACE_EDITS);
     this.descriptionsRepo = new DescriptionsRepository(conn);
     this.rotationsRepo = new RotationsRepository(conn);
-    this.embeddedTurnsRepo = new EmbeddedTurnsRepository(conn, embeddedTurnsTableName(photos.modelId));
+    this.embeddedTurnsRepo = new EmbeddedTurnsRepository(conn, embeddedTurnsTableName(photos.modelId, photos.key));
     this.signatures = new SignaturesRepository(conn);
-    this.videoFrames = new VideoFramesRepository(conn, photos.modelId);
+    this.videoFrames = new VideoFramesRepository(conn, photos.modelId, photos.key);
     this.photoText = new PhotoTextRepository(conn);
     this.settings = librarySettingsRepository(conn);
   }
@@ -282,7 +281,12 @@ class Store implements LibraryStore {
   }
 
   modelTables(): Promise<{ modelId: string; photos: number }[]> {
-    return this.read(async () => (await photoTables(this.conn)).map((t) => ({ modelId: t.modelId, photos: t.rows })));
+    return this.read(async () => {
+      // One entry per id: two builds of a model (model-tables.ts) are one model to bring or offer.
+      const byId = new Map<string, number>();
+      for (const t of await photoTables(this.conn)) byId.set(t.modelId, Math.max(byId.get(t.modelId) ?? 0, t.rows));
+      return [...byId].map(([modelId, photos]) => ({ modelId, photos }));
+    });
   }
 
   dropModelTable(modelId: string): Promise<void> {
@@ -604,7 +608,7 @@ export const openLibraryStore: OpenLibraryStore = async (where: StoreLocation, o
     const photos = await PhotosRepository.open(conn, options.model);
     if (options.vectorCache) {
       const { dir, recheckMs } = options.vectorCache;
-      photos.vectorCache = new VectorCache(path.join(dir, `${modelKey(options.model.id)}.vectors`), options.model.id, recheckMs !== undefined ? { recheckMs } : {});
+      photos.vectorCache = new VectorCache(path.join(dir, `${photos.key}.vectors`), options.model.id, recheckMs !== undefined ? { recheckMs } : {});
     }
     return new Store(conn, version ?? SCHEMA_VERSION, photos, new FailuresRepository(conn), new FoldersRepository(conn), options.beforeWrite);
   } catch (error) {

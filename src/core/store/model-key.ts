@@ -6,6 +6,13 @@
 //            `Xenova/clip-vit-base-patch32` -> `xenova-clip-vit-base-patch32-<8 hex>`
 // The mapping only depends on the id, so it is stable across versions; the exact id is
 // kept in the table's schema metadata (`shoebox.modelId`) for listing.
+//
+// An id alone does not say which weights made a table's vectors: a model removed and another
+// imported under the same id, or two devices sharing a library with different builds of "the
+// same" id. So each photos table also records its weights' fingerprint (model-tables.ts), and a
+// build whose fingerprint differs from the one the id's own tables hold gets tables of its own:
+// the key plus `-w` and 12 hex digits of its fingerprint (weightsKey). The id's own key ends in
+// 8 hex digits, a weights key in `w` and 12, so no id's key is another build's.
 import { createHash } from 'node:crypto';
 
 export const PHOTOS_TABLE_PREFIX = 'photos__';
@@ -20,8 +27,15 @@ export function modelKey(modelId: string): string {
   return `${slug}-${digest}`;
 }
 
-export function photosTableName(modelId: string): string {
-  return PHOTOS_TABLE_PREFIX + modelKey(modelId);
+/** The key of the tables of a build of `modelId` other than the one its own tables hold. */
+export function weightsKey(modelId: string, weights: string): string {
+  if (!/^[0-9a-f]{12,}$/.test(weights)) throw new Error(`Not a weights fingerprint: ${weights}`);
+  return `${modelKey(modelId)}-w${weights.slice(0, 12)}`;
+}
+
+/** The photos table of `modelId`: its own (the key of the id), or that of one build of it (`key`: weightsKey). */
+export function photosTableName(modelId: string, key = modelKey(modelId)): string {
+  return PHOTOS_TABLE_PREFIX + key;
 }
 
 export function isPhotosTable(tableName: string): boolean {

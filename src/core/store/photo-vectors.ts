@@ -29,10 +29,12 @@ export class PhotoVectors {
   constructor(
     private readonly conn: LibraryConnection,
     private readonly modelId: string,
+    /** The model's photos table (model-tables.ts: its id's own, or its weights' own). */
+    private readonly tableName = photosTableName(modelId),
   ) {}
 
   private async table() {
-    return this.conn.table(photosTableName(this.modelId));
+    return this.conn.table(this.tableName);
   }
 
   async *scan(options: { folder?: string; batchSize?: number } = {}): AsyncGenerator<VectorBatch> {

@@ -7,6 +7,7 @@ import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { withOwnConnection } from './own-connection';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable, photosTableName } from './model-key';
+import { adoptModelTable, chooseModelTables } from './model-tables';
 import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from './schema';
 import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } from './sql';
 import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
@@ -32,9 +33,12 @@ export class PhotosRepository {
     private readonly conn: LibraryConnection,
     readonly modelId: string,
     private dimension: number,
+    /** The key of this model's tables (model-tables.ts): the id's own, or its weights' own. */
+    readonly key: string,
+    weights: string | undefined,
   ) {
-    this.tableName = photosTableName(modelId);
-    this.writeSchema = photosSchema(modelId, dimension);
+    this.tableName = photosTableName(modelId, key);
+    this.writeSchema = photosSchema(modelId, dimension, weights);
   }
 
   /**
@@ -43,16 +47,21 @@ export class PhotosRepository {
    * (called only to create the table): listing photos or an unchanged re-run should not have
    * to load the model to learn its dimension.
    */
-  static async open(conn: LibraryConnection, model: { id: string; dimension: number | (() => Promise<number>) }): Promise<PhotosRepository> {
-    let dimension = typeof model.dimension === 'number' ? model.dimension : 0;
-    const existing = await conn.table(photosTableName(model.id));
+  static async open(conn: LibraryConnection, model: { id: string; weights?: string | undefined; dimension: number | (() => Promise<number>) }): Promise<PhotosRepository> {
+    // The model's dimension, learnt once: the function loads the model.
+    let learnt: Promise<number> | undefined;
+    const modelDimension = typeof model.dimension === 'number' ? model.dimension : () => (learnt ??= (model.dimension as () => Promise<number>)());
+    const { key, adopt } = await chooseModelTables(conn, { ...model, dimension: modelDimension });
+    let dimension = typeof modelDimension === 'number' ? modelDimension : 0;
+    const existing = await conn.table(photosTableName(model.id, key));
     if (existing && dimension === 0) dimension = vectorDimension(await existing.schema()) ?? 0;
-    if (!existing && typeof model.dimension === 'function' && !conn.readOnly) dimension = await model.dimension();
+    if (!existing && typeof modelDimension === 'function' && !conn.readOnly) dimension = await modelDimension();
     const readerWithoutTable = conn.readOnly && !existing;
     if (!readerWithoutTable && (!Number.isInteger(dimension) || dimension < 1)) {
       throw new Error(`Invalid vector dimension ${dimension} for model ${model.id}`);
     }
-    const repo = new PhotosRepository(conn, model.id, dimension);
+    const repo = new PhotosRepository(conn, model.id, dimension, key, model.weights);
+    if (adopt && model.weights) await adoptModelTable(conn, model.id, model.weights);
     if (!conn.readOnly) await conn.ensureTable(repo.tableName, repo.writeSchema);
     await repo.current();
     return repo;

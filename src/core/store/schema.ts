@@ -12,6 +12,9 @@ export const TABLES = {
 /** Schema metadata keys on each photos table: which model's vectors it holds. */
 export const MODEL_ID_METADATA = 'shoebox.modelId';
 export const DIMENSION_METADATA = 'shoebox.dimension';
+/** Which weights made the vectors (models/weights-fingerprint.ts; store/model-tables.ts): in
+ *  the schema metadata of a table created with it, on the vector column's of one adopted later. */
+export const WEIGHTS_METADATA = 'shoebox.weights';
 
 export const VECTOR_COLUMN = 'vector';
 
@@ -23,7 +26,7 @@ export function vectorType(dimension: number): FixedSizeList<Float32> {
   return new FixedSizeList(dimension, new Field('item', new Float32(), true));
 }
 
-export function photosSchema(modelId: string, dimension: number): Schema {
+export function photosSchema(modelId: string, dimension: number, weights?: string): Schema {
   return new Schema(
     [
       text('path'),
@@ -51,6 +54,7 @@ export function photosSchema(modelId: string, dimension: number): Schema {
     new Map([
       [MODEL_ID_METADATA, modelId],
       [DIMENSION_METADATA, String(dimension)],
+      ...(weights ? [[WEIGHTS_METADATA, weights] as const] : []),
     ]),
   );
 }

@@ -540,7 +540,9 @@ export interface OpenStoreOptions {
    * The dimension may be a function, called only when the table must be created: an
    * existing table knows its own, and learning it from the model means loading the model.
    */
-  model: { id: string; dimension: number | (() => Promise<number>) };
+  /** `weights`: the fingerprint of its weights (models/weights-fingerprint.ts): vectors other
+   *  weights made under this id are never used, and this build gets tables of its own (model-tables.ts). */
+  model: { id: string; weights?: string | undefined; dimension: number | (() => Promise<number>) };
   /** Read-only: never migrates or writes; for status/list/search while a writer runs. Sees the
    *  writer's commits as they land; reads an older schema as it is (`schemaVersion` tells),
    *  and a library that does not exist yet as an empty one. Every write method rejects. */

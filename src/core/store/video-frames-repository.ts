@@ -21,8 +21,9 @@ import type { FrameHit, VideoFrameRecord } from './types';
 
 export const VIDEO_FRAMES_PREFIX = 'video_frames__';
 
-export function videoFramesTableName(modelId: string): string {
-  return VIDEO_FRAMES_PREFIX + modelKey(modelId);
+/** `key`: the model's tables' (model-tables.ts), by default its id's own. */
+export function videoFramesTableName(modelId: string, key = modelKey(modelId)): string {
+  return VIDEO_FRAMES_PREFIX + key;
 }
 
 function framesSchema(dimension: number): Schema {
@@ -33,10 +34,11 @@ export class VideoFramesRepository {
   constructor(
     private readonly conn: LibraryConnection,
     private readonly modelId: string,
+    private readonly key = modelKey(modelId),
   ) {}
 
   get tableName(): string {
-    return videoFramesTableName(this.modelId);
+    return videoFramesTableName(this.modelId, this.key);
   }
 
   /** Replaces the frames of the video `hash`. */
