@@ -185,6 +185,8 @@ export interface PlaceTown {
   /** "Arezzo, Italy": what `TimelineOptions.place`, `SearchFilters.place` and `AlbumFilters.place` take. */
   place: string;
   count: number;
+  /** Of `count`, how many are videos; absent: none. */
+  videos?: number;
   /** Its newest photo. */
   cover: Photo;
   /** Where its photos were taken, on average (degrees; the longitude's mean taken around the
@@ -199,6 +201,8 @@ export interface PlaceCountry {
   /** The country's name ("Italy"), as the place filters take it. */
   place: string;
   count: number;
+  /** Of `count`, how many are videos; absent: none. */
+  videos?: number;
   cover: Photo;
   /** Most photos first. */
   towns: PlaceTown[];
@@ -210,8 +214,12 @@ export interface PlacesSummary {
   countries: PlaceCountry[];
   /** Photos placed in a town. */
   located: number;
+  /** Of `located`, how many are videos; absent: none. */
+  locatedVideos?: number;
   /** Photos with a GPS position but no town within 50 km (at sea, a wilderness). */
   unplaced: number;
+  /** Of `unplaced`, how many are videos; absent: none. */
+  unplacedVideos?: number;
   /** Photos without a position (none recorded, none set): `timeline({ withoutPlace: true })`. */
   withoutPlace: number;
   /** Of `withoutPlace`, how many are videos; absent: none. */
@@ -228,6 +236,8 @@ export interface PlacesNamed {
   place: string;
   /** Photos taken there. */
   count: number;
+  /** Of `count`, how many are videos; absent: none. */
+  videos?: number;
   /** The countries (a country named) or towns (a town named) it covers, most photos first. */
   places: { place: string; count: number }[];
 }

@@ -41,7 +41,9 @@ describe('shoebox places', () => {
     const json = await shoebox(['places', '--json']);
     expect(JSON.parse(json.stdout)).toEqual({
       located: 3,
+      locatedVideos: 0,
       unplaced: 1,
+      unplacedVideos: 0,
       withoutPlace: 1,
       withoutPlaceVideos: 0,
       countries: [

@@ -11,6 +11,12 @@ import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { countText } from '../../shared/count-text';
 
+/** "Florence, Italy (43.76960, 11.25580)"; a position typed is said once, as it is its own label. */
+function placeChosenText(choice: { label: string; lat: number; lon: number }): string {
+  const at = `${choice.lat.toFixed(5)}, ${choice.lon.toFixed(5)}`;
+  return choice.label === at ? at : `${choice.label} (${at})`;
+}
+
 /** A town or position to set (`place set`), or 'remove' / 'restore'. */
 type PlaceCommand = { set: string } | 'remove' | 'restore';
 
@@ -25,7 +31,7 @@ async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: strin
     await reportMissingPhotos(library.api, missing);
     if (opts.json) return printJson({ changed, missing, ...(choice ? { place: choice } : {}) });
     const count = countText(changed.length, 'photo');
-    printLine(choice ? `set the place of ${count} to ${choice.label} (${choice.lat.toFixed(5)}, ${choice.lon.toFixed(5)})` : how === 'remove' ? `removed the place of ${count} (the files keep theirs)` : `restored the file's own place on ${count}`);
+    printLine(choice ? `set the place of ${count} to ${placeChosenText(choice)}` : how === 'remove' ? `removed the place of ${count} (the files keep theirs)` : `restored the file's own place on ${count}`);
   } finally {
     await library.close();
   }

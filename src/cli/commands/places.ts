@@ -15,11 +15,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 async function summary(library: CommandLibrary, json: boolean | undefined): Promise<void> {
-  const { countries, located, unplaced, withoutPlace, withoutPlaceVideos } = await library.api.places();
+  const { countries, located, locatedVideos, unplaced, unplacedVideos, withoutPlace, withoutPlaceVideos } = await library.api.places();
   if (json) {
     return printJson({
       located,
+      locatedVideos: locatedVideos ?? 0,
       unplaced,
+      unplacedVideos: unplacedVideos ?? 0,
       withoutPlace,
       withoutPlaceVideos: withoutPlaceVideos ?? 0,
       countries: countries.map((c) => ({ country: c.country, countryCode: c.countryCode, count: c.count, towns: c.towns.map((t) => ({ city: t.city, place: t.place, count: t.count })) })),
@@ -30,9 +32,9 @@ async function summary(library: CommandLibrary, json: boolean | undefined): Prom
     for (const t of c.towns) printLine(`  ${t.city}\t${t.count}`);
   }
   const towns = countries.reduce((n, c) => n + c.towns.length, 0);
-  const far = `${unplaced ? `; ${plural(unplaced, 'photo')} with a position far from any town` : ''}${withoutPlace ? `; ${itemsText(withoutPlace, withoutPlaceVideos ?? 0)} without a place ('shoebox place set' gives one)` : ''}`;
+  const far = `${unplaced ? `; ${itemsText(unplaced, unplacedVideos ?? 0)} with a position far from any town` : ''}${withoutPlace ? `; ${itemsText(withoutPlace, withoutPlaceVideos ?? 0)} without a place ('shoebox place set' gives one)` : ''}`;
   // On stderr: the list above stays a clean table for scripts.
-  process.stderr.write(located ? `${plural(located, 'photo')} in ${plural(towns, 'town')}, ${plural(countries.length, 'country', 'countries')}${far}\n` : `no photo has a GPS position near a town${far}\n`);
+  process.stderr.write(located ? `${itemsText(located, locatedVideos ?? 0)} in ${plural(towns, 'town')}, ${plural(countries.length, 'country', 'countries')}${far}\n` : `no photo has a GPS position near a town${far}\n`);
 }
 
 async function photosAt(library: CommandLibrary, place: string, json: boolean | undefined): Promise<void> {

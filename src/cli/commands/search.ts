@@ -7,6 +7,7 @@ import type { SearchEmpty } from '../../shared/search-empty';
 import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shared/search';
 import { unreachableNote } from '../unreachable-note';
 import { countText } from '../../shared/count-text';
+import { searchPlaceOffer } from '../search-place-offer';
 
 type SearchCliOptions = LibraryCommandOptions & {
   limit: string;
@@ -161,7 +162,7 @@ async function emptyText(library: CommandLibrary, opts: SearchCliOptions, empty:
  * Runs a search; a query the user got wrong (QueryError) is a usage error: exit 2, one line.
  * An empty page says why on stderr (whyEmpty).
  */
-async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask): Promise<void> {
+async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: Ask, placeQuery?: string): Promise<void> {
   const { QueryError, MAX_SEARCH_LIMIT } = await import('../../core/index');
   const options = requestOptions(opts, MAX_SEARCH_LIMIT);
   // Opened for reading: `text:` terms alone need no model; any other term says it needs one.
@@ -172,6 +173,9 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: A
     if (!page.closest && page.photos.length > 0) return;
     const reason = await whyEmpty(library, opts, options, page, ask, MAX_SEARCH_LIMIT);
     if (reason !== null) process.stderr.write(`shoebox: ${reason}\n`);
+    // Words naming a place (search only): where those photos are, as the app offers them.
+    const offer = placeQuery !== undefined && options.offset === 0 && page.empty?.reason === 'cut-off' ? await searchPlaceOffer(library.api, placeQuery) : null;
+    if (offer !== null) process.stderr.write(`shoebox: ${offer}\n`);
   } catch (err) {
     if (err instanceof QueryError) throw new UsageError(err.message);
     throw err;
@@ -197,7 +201,7 @@ export function registerSearch(program: Command): void {
       const query = [...(opts.text ?? [])].reverse().reduce((q, text) => withPhotoText(q, text), words.join(' '));
       // The app treats a blank box as no search; typed on a command line it is a mistake.
       if (query.trim() === '') throw new UsageError('the query is empty: give words to search for, or an image path');
-      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options));
+      await run(cmd, opts, 'shoebox search', (library, options) => library.api.search(query, options), query);
     });
 
   // No --sort or --raw: with no cut-off the date order would be the whole timeline, and an

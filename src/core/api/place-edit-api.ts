@@ -11,6 +11,7 @@
 import type { PlaceChoice, PlaceSetting } from '../../shared/api';
 import { findPlaces } from '../places/place-choices';
 import { positionOutOfRange } from '../../shared/place-name';
+import { isNoFixPosition, NO_FIX_REFUSAL } from '../../shared/no-fix-position';
 import type { ApiContext, ApiMethods } from './api-context';
 import type { PlaceEdit } from '../store/types';
 import { byIds, emitChanged, photosAtPaths, restoreEdited } from './edits-by-path';
@@ -46,6 +47,7 @@ const PLACES: UndoKind<PlaceEdit> = {
 export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
   const setPlaces = async (paths: string[], position: PlaceSetting) => {
     if (position !== null && position !== 'none' && !(Math.abs(position.lat) <= 90 && Math.abs(position.lon) <= 180)) throw new Error(`not a position: ${position.lat}, ${position.lon}`);
+    if (position !== null && position !== 'none' && isNoFixPosition(position.lat, position.lon)) throw new Error(NO_FIX_REFUSAL);
     return ctx.writes.edits(async () => {
       const at = await photosAtPaths(ctx, paths);
       // What each content had before, for undoEdit (read in this queue turn, before writing).
@@ -73,13 +75,15 @@ export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'fin
     choosePlace(text) {
       // A whole name given: the town of exactly that name (the app's suggestions, as typed, differ).
       const [first] = findPlaces(text, 1, 'named');
+      if (first && isNoFixPosition(first.lat, first.lon)) throw new Error(NO_FIX_REFUSAL);
       const notPosition = positionOutOfRange(text);
       if (!first && notPosition) throw new Error(notPosition);
       if (!first) throw new Error(`no town called "${text}" (try "town, country", or a position such as 43.7696,11.2558)`);
       return first;
     },
     async findPlaces(query, limit = 8) {
-      return findPlaces(query, limit);
+      // 0, 0 is no choice: it could not be set (NO_FIX_REFUSAL).
+      return findPlaces(query, limit).filter((c) => !isNoFixPosition(c.lat, c.lon));
     },
     async setPlace(ids, position) {
       let undo: number | undefined;

@@ -19,8 +19,9 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
       // A query narrows the answer to the photos it names: no place of theirs is unknown.
       const named = query === undefined ? null : placesNamed(all.located, query);
       const located = named ? named.photos : all.located;
-      const { unplaced, withoutPositionCount, withoutPositionVideos } = named ? { unplaced: 0, withoutPositionCount: 0, withoutPositionVideos: 0 } : all;
+      const { unplaced, unplacedVideos, withoutPositionCount, withoutPositionVideos } = named ? { unplaced: 0, unplacedVideos: 0, withoutPositionCount: 0, withoutPositionVideos: 0 } : all;
       const groups = groupPlaces(located);
+      const locatedVideos = groups.reduce((n, c) => n + c.videos, 0);
       const covers = new Set(groups.flatMap((c) => [c.coverPath, ...c.towns.map((t) => t.coverPath)]));
       const [rows, marks] = await Promise.all([store.photosByPath([...covers]), readMarks(store)]);
       const cover = (p: string) => {
@@ -33,18 +34,25 @@ export function placesApi(ctx: ApiContext): ApiMethods<'places'> {
         if (!countryCover) return [];
         const towns = c.towns.flatMap((t) => {
           const townCover = cover(t.coverPath);
-          return townCover ? [{ city: t.city, place: t.label, count: t.count, cover: townCover, lat: t.lat, lon: t.lon }] : [];
+          return townCover ? [{ city: t.city, place: t.label, count: t.count, ...someVideos(t.videos), cover: townCover, lat: t.lat, lon: t.lon }] : [];
         });
-        return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, cover: countryCover, towns }];
+        return [{ country: c.country, countryCode: c.countryCode, place: c.country, count: c.count, ...someVideos(c.videos), cover: countryCover, towns }];
       });
       return {
         countries,
         located: located.length,
+        ...(locatedVideos ? { locatedVideos } : {}),
         unplaced,
+        ...(unplacedVideos ? { unplacedVideos } : {}),
         withoutPlace: withoutPositionCount,
         ...(withoutPositionVideos ? { withoutPlaceVideos: withoutPositionVideos } : {}),
         ...(named ? { named: named.named } : {}),
       };
     },
   };
+}
+
+/** A count's videos, said only when there are some (absent: none, as `withoutPlaceVideos`). */
+function someVideos(videos: number): { videos?: number } {
+  return videos ? { videos } : {};
 }

@@ -3,6 +3,7 @@
 // photo costs well under a millisecond. Photos carry every kind of broken EXIF; nothing here
 // throws: what cannot be read is null.
 import exifr from 'exifr';
+import { isNoFixPosition } from '../../shared/no-fix-position';
 
 export interface PhotoMetadata {
   /**
@@ -69,7 +70,7 @@ export async function readPhotoMetadata(buffer: Uint8Array): Promise<PhotoMetada
   if (!tags || typeof tags !== 'object') return { ...EMPTY };
   const lat = gpsCoordinate(tags.GPSLatitude, tags.GPSLatitudeRef, 'S', 90);
   const lon = gpsCoordinate(tags.GPSLongitude, tags.GPSLongitudeRef, 'W', 180);
-  const validGps = lat !== null && lon !== null && !(lat === 0 && lon === 0);
+  const validGps = lat !== null && lon !== null && !isNoFixPosition(lat, lon);
   const original = exifDate(tags.DateTimeOriginal);
   const taken = original !== null ? { at: original, offset: tags.OffsetTimeOriginal } : { at: exifDate(tags.CreateDate), offset: tags.OffsetTimeDigitized };
   return {

@@ -6,6 +6,7 @@ import type { PhotoPlace } from '../../shared/api';
 import type { LibraryStore, PhotoDates } from '../store/types';
 import { PlaceFinder } from './reverse-geocode';
 import { photoDatesOf } from '../store/photo-dates';
+import { isVideo } from './places-summary';
 
 export interface LocatedPhoto {
   photo: PhotoDates;
@@ -17,6 +18,8 @@ export interface LocatedPhotos {
   located: LocatedPhoto[];
   /** Photos with a GPS position but no town within reach (at sea, a wilderness). */
   unplaced: number;
+  /** Of those, how many are videos. */
+  unplacedVideos: number;
   /** The contents of photos without a position (none recorded, none set): those to give a place. */
   withoutPosition: Set<string>;
   /** How many photos (paths) that is. */
@@ -42,6 +45,7 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
   const result = photoDatesOf(store).then((photos) => {
     const located: LocatedPhoto[] = [];
     let unplaced = 0;
+    let unplacedVideos = 0;
     const withoutPosition = new Set<string>();
     let withoutPositionCount = 0;
     let withoutPositionVideos = 0;
@@ -49,14 +53,17 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
       if (photo.gpsLat == null || photo.gpsLon == null) {
         withoutPosition.add(photo.hash);
         withoutPositionCount++;
-        if (typeof photo.durationMs === 'number') withoutPositionVideos++;
+        if (isVideo(photo)) withoutPositionVideos++;
         continue;
       }
       const place = placeOf(photo);
       if (place) located.push({ photo, place });
-      else unplaced++;
+      else {
+        unplaced++;
+        if (isVideo(photo)) unplacedVideos++;
+      }
     }
-    return { located, unplaced, withoutPosition, withoutPositionCount, withoutPositionVideos };
+    return { located, unplaced, unplacedVideos, withoutPosition, withoutPositionCount, withoutPositionVideos };
   });
   cache.set(store, { version, result });
   result.catch(() => {

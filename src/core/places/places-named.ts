@@ -29,10 +29,16 @@ export function placesNamed(located: readonly LocatedPhoto[], query: string): Na
   const nice = places.length > 1 && first.city !== undefined && !query.includes(',') ? first.city : first.place;
   // The name offered must lead to the very photos counted; where it would not, the query itself does.
   const place = sameCount(located, nice, photos.length) ? nice : query.trim();
-  return { photos, named: { place, count: photos.length, places: places.map(({ place, count }) => ({ place, count })) } };
+  return { photos, named: { place, count: photos.length, ...videosOf(groups), places: places.map(({ place, count }) => ({ place, count })) } };
 }
 
 function sameCount(located: readonly LocatedPhoto[], text: string, count: number): boolean {
   const test = placeMatcher(text);
   return test !== null && located.reduce((n, p) => n + (test(p.place) ? 1 : 0), 0) === count;
+}
+
+/** The named photos' videos, when there are any (the offer says them apart: "3 photos, 1 video"). */
+function videosOf(groups: readonly { videos: number }[]): { videos?: number } {
+  const videos = groups.reduce((n, c) => n + c.videos, 0);
+  return videos ? { videos } : {};
 }

@@ -8,6 +8,8 @@ export interface TownGroup {
   /** "Arezzo, Italy": what the place filters take. */
   label: string;
   count: number;
+  /** Of `count`, how many are videos (the app and the CLI say them apart). */
+  videos: number;
   coverPath: string;
   /** The mean position of its photos (the longitude's around the circle). */
   lat: number;
@@ -18,8 +20,15 @@ export interface CountryGroup {
   country: string;
   countryCode: string;
   count: number;
+  /** Of `count`, how many are videos. */
+  videos: number;
   coverPath: string;
   towns: TownGroup[];
+}
+
+/** A video has a length; a photo has none. */
+export function isVideo(photo: Pick<LocatedPhoto['photo'], 'durationMs'>): boolean {
+  return typeof photo.durationMs === 'number';
 }
 
 interface Newest {
@@ -62,6 +71,7 @@ interface TownTally {
   name: string;
   label: string;
   count: number;
+  videos: number;
   newest: Newest | null;
   at: PositionSums;
 }
@@ -70,6 +80,7 @@ interface CountryTally {
   name: string;
   countryCode: string;
   count: number;
+  videos: number;
   newest: Newest | null;
   towns: Map<string, TownTally>;
 }
@@ -78,12 +89,15 @@ export function groupPlaces(located: readonly LocatedPhoto[]): CountryGroup[] {
   const countries = new Map<string, CountryTally>();
   for (const { photo, place } of located) {
     let country = countries.get(place.countryCode);
-    if (!country) countries.set(place.countryCode, (country = { name: place.country, countryCode: place.countryCode, count: 0, newest: null, towns: new Map() }));
+    if (!country) countries.set(place.countryCode, (country = { name: place.country, countryCode: place.countryCode, count: 0, videos: 0, newest: null, towns: new Map() }));
+    const video = isVideo(photo) ? 1 : 0;
     country.count++;
+    country.videos += video;
     country.newest = newer(country.newest, photo);
     let town = country.towns.get(place.city);
-    if (!town) country.towns.set(place.city, (town = { name: place.city, label: placeLabel(place), count: 0, newest: null, at: { lat: 0, sin: 0, cos: 0 } }));
+    if (!town) country.towns.set(place.city, (town = { name: place.city, label: placeLabel(place), count: 0, videos: 0, newest: null, at: { lat: 0, sin: 0, cos: 0 } }));
     town.count++;
+    town.videos += video;
     town.newest = newer(town.newest, photo);
     addPosition(town.at, photo);
   }
@@ -91,7 +105,8 @@ export function groupPlaces(located: readonly LocatedPhoto[]): CountryGroup[] {
     country: c.name,
     countryCode: c.countryCode,
     count: c.count,
+    videos: c.videos,
     coverPath: c.newest!.path,
-    towns: [...c.towns.values()].sort(mostFirst).map((t) => ({ city: t.name, label: t.label, count: t.count, coverPath: t.newest!.path, ...meanPosition(t.at, t.count) })),
+    towns: [...c.towns.values()].sort(mostFirst).map((t) => ({ city: t.name, label: t.label, count: t.count, videos: t.videos, coverPath: t.newest!.path, ...meanPosition(t.at, t.count) })),
   }));
 }

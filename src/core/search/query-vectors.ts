@@ -14,6 +14,7 @@ import type { QueryModel, SearchLibrary } from './search-library';
 import { promptsFor } from './prompts';
 import type { QueryTerm } from './query-parser';
 import { QueryError } from './query-error';
+import { refuseIndexFailure } from './example-index-failure';
 
 /** Prompts embedded per inference request: large enough to batch, small enough to bound memory. */
 const TEXT_BATCH = 64;
@@ -76,6 +77,7 @@ export class QueryEmbedder {
       vector = r.embedding;
       error = r.error;
     }, { decode: async (p) => preprocessImage(await readSharpInput(p), pre) });
+    if (!vector) await refuseIndexFailure(await this.library.readable(), absPath);
     if (!vector) throw new QueryError(isVideoFile(absPath) ? `${absPath}: a video the library does not hold: the example must be an image, or a video of the library (index its folder first)` : `${absPath}: ${error ?? 'could not be read as an image'}`);
     return vector;
   }

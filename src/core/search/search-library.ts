@@ -4,11 +4,13 @@
 // (test/helpers/fakes/), so search never depends on the library service itself.
 import type { ClipModel } from '../clip/clip-model';
 import type { TextEmbedder } from '../tags/label-embeddings';
-import type { FavouriteRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
+import type { FailureRepository, FavouriteRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
 import type { LibraryFiles } from '../location/library-files';
 
 /** The store's reads a search makes: ranking, counting, result rows, and the tag, favourites and place filters' tables. */
 export type SearchStore = VectorSearch &
+  // An example the index failed on says why (example-index-failure.ts).
+  Pick<FailureRepository, 'listFailures'> &
   Pick<FavouriteRepository, 'favouriteHashes'> &
   Pick<PhotoListing, 'countPhotos' | 'listPhotoDates'> &
   Pick<PhotoLookups, 'getPhoto' | 'photosByPath' | 'dataVersion' | 'photosVersion'> &

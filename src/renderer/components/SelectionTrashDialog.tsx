@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useModalDialog } from '../hooks/useModalDialog';
 import { LARGE_DUPLICATE_GROUP, type Photo } from '../../shared/api';
 import { formatCount } from '../lib/format';
+import { itemsText } from '../../shared/count-text';
 
 interface SelectionTrashDialogProps {
   photos: Photo[];
@@ -20,7 +21,8 @@ export function SelectionTrashDialog({ photos, onConfirm, onCancel, returnTo }: 
   const { dialog, cancel, onKeyDown } = useModalDialog(onCancel, returnTo);
   const large = photos.length >= LARGE_DUPLICATE_GROUP;
   const [sure, setSure] = useState(!large);
-  const count = formatCount(photos.length, 'photo');
+  // A video is said as one: "Move 1 video to the trash?", "2 photos, 1 video".
+  const count = itemsText(photos.length, photos.filter((p) => p.kind === 'video').length, formatCount);
   return (
     <div className="overlay" onClick={(event) => event.target === event.currentTarget && onCancel()}>
       <div className="dupes-dialog" role="dialog" aria-modal="true" aria-labelledby="selection-trash-title" aria-describedby="selection-trash-text" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown}>

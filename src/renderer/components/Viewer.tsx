@@ -290,7 +290,7 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
         </button>
         {away === 'removed' && (
           <p className="viewer__removed" role="alert">
-            This photo was removed from the library{goneName !== null && <>: {goneName}</>}. Its file was deleted or moved outside Shoebox. ← → go on to the other photos.
+            This {lastShown.current?.photo.kind === 'video' ? 'video' : 'photo'} was removed from the library{goneName !== null && <>: {goneName}</>}. Its file was deleted or moved outside Shoebox. ← → go on to the other photos.
           </p>
         )}
         <button type="button" className="viewer__nav viewer__nav--next" aria-label="Next photo" disabled={nextIndex >= count} onClick={next}>

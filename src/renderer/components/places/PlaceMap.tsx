@@ -16,7 +16,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProper
 import type { PlacesSummary } from '../../../shared/api';
 import { useElementSize } from '../../hooks/useElementSize';
 import { useWorldAtlas, type AtlasResolution } from '../../hooks/useWorldAtlas';
-import { formatCount } from '../../lib/format';
+import { dotsWithVideos } from './place-counts-text';
 import {
   atlasFor,
   baseProjection,
@@ -94,7 +94,7 @@ function pointIn(element: Element, event: { clientX: number; clientY: number }):
 
 export function PlaceMapCanvas({ summary, size, onPlace }: PlaceMapProps & { size: Size }) {
   const { width, height } = size;
-  const dots = useMemo(() => mapDots(summary), [summary]);
+  const dots = useMemo(() => dotsWithVideos(mapDots(summary), summary), [summary]);
   const meridian = useMemo(() => centralMeridian(dots.map((dot) => dot.lon)), [dots]);
   const projection = useMemo(() => baseProjection({ width, height }, meridian), [width, height, meridian]);
   const frame = useMemo(() => mapFrame(projection, { width, height }), [projection, width, height]);
@@ -350,7 +350,7 @@ function round(value: number): number {
 
 /** The town under the pointer (or focused): its name, country and count, above its dot (below
  *  it near the map's top edge), kept inside the map. */
-function Tooltip({ dot, at, size }: { dot: MapDot; at: Point; size: Size }) {
+function Tooltip({ dot, at, size }: { dot: MapDot & { countText: string }; at: Point; size: Size }) {
   const below = at.y - dot.r < 56;
   const left = Math.min(Math.max(at.x, 70), size.width - 70);
   const top = below ? at.y + dot.r + 6 : at.y - dot.r - 6;
@@ -359,7 +359,7 @@ function Tooltip({ dot, at, size }: { dot: MapDot; at: Point; size: Size }) {
       <span className="place-map__tooltip-town">{dot.city}</span>
       <span className="place-map__tooltip-meta">
         {dot.place === dot.city ? '' : `${dot.country} · `}
-        {formatCount(dot.count, 'photo')}
+        {dot.countText}
       </span>
     </div>
   );

@@ -10,7 +10,8 @@ import type { PlacesState } from '../../hooks/usePlaces';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { formatCount } from '../../lib/format';
 import { itemsText } from '../../../shared/count-text';
-import { placesCountText, shownTowns, unplacedText } from '../../lib/places';
+import { shownTowns } from '../../lib/places';
+import { farFromTownsText, placeItemsText, placesItemsText } from './place-counts-text';
 import type { ScreenProps } from '../../lib/screen';
 import { PlaceMap } from './PlaceMap';
 
@@ -20,7 +21,7 @@ interface PlacesScreenProps extends ScreenProps {
 
 export function PlacesScreen({ places, showPlace, showWithoutPlace }: PlacesScreenProps) {
   const { summary, error } = places;
-  const note = summary ? unplacedText(summary.unplaced) : null;
+  const note = summary ? farFromTownsText(summary) : null;
   const without = summary && summary.withoutPlace > 0 ? <WithoutPlace count={summary.withoutPlace} videos={summary.withoutPlaceVideos ?? 0} onShow={showWithoutPlace} /> : null;
   return (
     <section className="places-screen" aria-labelledby="places-title">
@@ -29,7 +30,7 @@ export function PlacesScreen({ places, showPlace, showWithoutPlace }: PlacesScre
           Places
         </h1>
         <span className="muted" aria-live="polite">
-          {summary ? (summary.located > 0 ? placesCountText(summary) : '') : error ? '' : 'Loading…'}
+          {summary ? (summary.located > 0 ? placesItemsText(summary) : '') : error ? '' : 'Loading…'}
         </span>
         {error && (
           <p className="form-error" role="alert">
@@ -76,9 +77,9 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
   return (
     <section className="places__country" aria-labelledby={headingId}>
       <h2 id={headingId} className="places__country-head">
-        <button type="button" className="places__country-button" data-place={country.place} title={`Show the ${formatCount(country.count, 'photo')} taken in ${country.country}`} onClick={() => showPlace(country.place)}>
+        <button type="button" className="places__country-button" data-place={country.place} title={`Show the ${placeItemsText(country)} taken in ${country.country}`} onClick={() => showPlace(country.place)}>
           <span className="places__country-name">{country.country}</span>
-          <span className="places__country-count muted">{formatCount(country.count, 'photo')}</span>
+          <span className="places__country-count muted">{placeItemsText(country)}</span>
         </button>
       </h2>
       <ul className="places__towns" aria-label={`Towns in ${country.country}`}>
@@ -87,7 +88,7 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
             <button type="button" className="place-card" data-place={town.place} title={`Show the photos taken in ${town.place}`} onClick={() => showPlace(town.place)}>
               <img className="place-card__cover" src={client.imageUrl(town.cover.id, 'thumb', town.cover.rotation)} alt="" loading="lazy" decoding="async" draggable={false} />
               <span className="place-card__name">{town.city}</span>
-              <span className="place-card__count muted">{formatCount(town.count, 'photo')}</span>
+              <span className="place-card__count muted">{placeItemsText(town)}</span>
             </button>
           </li>
         ))}
