@@ -54,12 +54,11 @@ function typedProvider(value: string, source: '--provider' | 'SHOEBOX_PROVIDER')
  * A settings.json that cannot be read at all is left to the commands that need it.
  */
 function settingsProvider(home: string | undefined): string | undefined {
-  try {
-    return providerSetting(resolveHome(home));
-  } catch (err) {
-    process.stderr.write(`shoebox: ${printable((err as Error).message)}; using auto\n`);
-    return 'auto';
-  }
+  // The core's one line ("…/settings.json: "provider": …; using auto"), as the app logs it and
+  // its Settings screen shows it.
+  const setting = providerSetting(resolveHome(home));
+  if (setting.problem) process.stderr.write(`shoebox: ${printable(setting.problem)}\n`);
+  return setting.provider;
 }
 
 /**

@@ -8,16 +8,19 @@ import { probeProvider, type ProbeOptions } from './clip/provider-probe';
 import { availableProviders, inferenceOnGpu } from './clip/providers';
 import { homePaths } from './paths';
 import { activeModelState } from './models/active-model';
+import { askedProvider } from './settings';
 import { VERSION } from './version';
 import { cores, decodesAtOnce, threadpoolSize } from '../base/thread-budget';
 
 export function engineInfo(home: string, provider: ExecutionProviderName | 'auto'): (loaded?: ProviderStatus | null) => Promise<EngineInfo> {
   let probed: ReturnType<typeof probeProvider> | undefined;
+  // Read as the engine starts, with the settings it was started with.
+  const asked = askedProvider(home, provider);
   const info = (providers: ProviderStatus): EngineInfo => ({
     version: VERSION,
     home,
     platform: `${process.platform}-${process.arch}`,
-    providers,
+    providers: { ...providers, ...asked },
     threads: { cores: cores(), decodes: decodesAtOnce(cores(), inferenceOnGpu(providers)), pool: threadpoolSize() },
   });
   return async (loaded) => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { writeFileAtomicSync } from '../base/atomic-write';
 import { homePaths } from './paths';
-import type { ExecutionProviderName } from '../shared/api';
+import type { ExecutionProviderName, ProviderStatus } from '../shared/api';
 import { parseProvider } from './clip/providers';
 import { jsonSyntaxText } from '../shared/json-syntax-text';
 
@@ -52,26 +52,59 @@ export function readSettings(home: string): Settings {
   return settings;
 }
 
+/** settings.json's "provider", as every front end takes it (providerSetting). */
+export interface ProviderSetting {
+  /** The provider to start with: the one named, 'auto' for a name that is no provider, and
+   *  undefined where none is named (or settings.json cannot be read: left to the commands
+   *  that need it). */
+  provider: ExecutionProviderName | 'auto' | undefined;
+  /** The value as written there ("gpu", "WebGPU"), where one is. */
+  asked: string | null;
+  /** Why it is not used, in the one line the CLI writes on stderr, the app to its log and
+   *  Settings → Inference shows: `…/settings.json: "provider": unknown execution provider
+   *  "gpu" (auto, …); using auto`. Null when it is used, or none is named. */
+  problem: string | null;
+}
+
 /**
- * The execution provider settings.json asks for, if any. Below --provider and
- * SHOEBOX_PROVIDER, above the default `auto`. A settings file that cannot be read is left to
- * the commands that need it (undefined here); a misspelled provider is one clear line.
+ * The execution provider settings.json asks for. Below --provider and SHOEBOX_PROVIDER, above
+ * the default `auto`. A misspelled provider must not lock the user out of every command (even
+ * `status`) nor keep the app from starting: it is one line, and auto. Worded here once, so the
+ * terminal, the app's log and its Settings screen say the same.
  */
-export function providerSetting(home: string): ExecutionProviderName | 'auto' | undefined {
+export function providerSetting(home: string): ProviderSetting {
   let value: unknown;
   try {
     value = readSettings(home).provider;
   } catch (err) {
-    if (err instanceof SettingsError) return undefined;
+    if (err instanceof SettingsError) return { provider: undefined, asked: null, problem: null };
     throw err;
   }
-  if (value === undefined) return undefined;
+  if (value === undefined) return { provider: undefined, asked: null, problem: null };
+  const asked = typeof value === 'string' ? value : JSON.stringify(value);
   try {
     if (typeof value !== 'string') throw new Error('it must be a string');
-    return parseProvider(value);
+    return { provider: parseProvider(value), asked, problem: null };
   } catch (err) {
-    throw new SettingsError(`${settingsPath(home)}: "provider": ${(err as Error).message}`);
+    return { provider: 'auto', asked, problem: `${settingsPath(home)}: "provider": ${(err as Error).message}; using auto` };
   }
+}
+
+/**
+ * Which provider an engine started on `provider` was asked for, for Settings → Inference beside
+ * the one it runs on: that provider, or, started on auto because settings.json names a provider
+ * there is none of ("gpu"), that value and providerSetting's line about it, which the terminal
+ * and the app's log say on their own.
+ */
+export function askedProvider(home: string, provider: ExecutionProviderName | 'auto'): Pick<ProviderStatus, 'asked' | 'askedProblem'> {
+  if (provider !== 'auto') return { asked: provider, askedProblem: null };
+  let setting: ProviderSetting | null = null;
+  try {
+    setting = providerSetting(home);
+  } catch {
+    // A settings file that cannot be read is said by the commands that use it.
+  }
+  return setting?.problem ? { asked: setting.asked, askedProblem: setting.problem } : { asked: null, askedProblem: null };
 }
 
 /** The device's cache of an S3 library's thumbnails holds at most this much unless settings.json says ("thumbnailCacheMB"). */

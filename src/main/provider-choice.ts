@@ -13,11 +13,9 @@ export function providerChoice(home: string, warn: (line: string) => void, env: 
     warn(`SHOEBOX_PROVIDER: ${(error as Error).message}; using auto`);
     return 'auto';
   }
-  try {
-    return providerSetting(home) ?? 'auto';
-  } catch (error) {
-    // providerSetting's message names the file and the key ("…/settings.json: "provider": …").
-    warn(`${(error as Error).message}; using auto`);
-    return 'auto';
-  }
+  // The core's one line ("…/settings.json: "provider": …; using auto"), which Settings →
+  // Inference shows too (EngineInfo's providers.askedProblem).
+  const setting = providerSetting(home);
+  if (setting.problem) warn(setting.problem);
+  return setting.provider ?? 'auto';
 }

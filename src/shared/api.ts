@@ -39,6 +39,12 @@ export interface ProviderStatus {
   adapter?: ProviderAdapter | null;
   /** The last measurement of a GPU provider against the CPU, when one was made. */
   measured?: ProviderMeasurement | null;
+  /** The provider asked for (--provider, SHOEBOX_PROVIDER or settings.json's "provider"), as
+   *  written; absent or null: auto. Shown beside `inUse`, which may differ (fallbackReason). */
+  asked?: string | null;
+  /** Why what was asked for is not tried at all (settings.json names no provider there is),
+   *  the core's one line (core/settings.ts providerSetting), as the CLI and the app's log say it. */
+  askedProblem?: string | null;
 }
 
 export interface EngineInfo {
@@ -528,6 +534,13 @@ export interface ModelInfo {
   benchmark: { recall: Record<string, number>; ms: number; memoryMiB: number; source: string } | null;
   /** Where the catalog confirmed the repository (catalog models only). */
   catalogSource: string | null;
+  /** How many of the library's photos (ModelsInfo.libraryPhotos) this model has embedded, for
+   *  an installed model: what a switch to it leaves to embed. Null or absent: not known (not
+   *  installed, or the library could not be read). */
+  embeddedPhotos?: number | null;
+  /** A download was started and not finished: its bytes are kept (models/.partial) and the
+   *  next install resumes it, as `shoebox models list` says "partial" (known after a restart too). */
+  partial?: boolean;
 }
 
 export interface ModelsInfo {
@@ -536,6 +549,9 @@ export interface ModelsInfo {
   models: ModelInfo[];
   /** With no model in use (inUse null): the model this device is offered first. Null while one is in use. */
   offer?: ModelOffer | null;
+  /** The library's photos (videos included), embedded by any model, for ModelInfo.embeddedPhotos;
+   *  null or absent where the library could not be read. */
+  libraryPhotos?: number | null;
 }
 
 /**

@@ -72,7 +72,7 @@ import { IndexingPause } from './indexing-pause';
 import { jobStopApi } from './job-stop';
 import { carryMarksToNewContent, releaseOldContentMarks } from './changed-content-marks';
 import { LibraryDamagedError } from '../store';
-import { adviseNoModel } from './no-model-advice';
+import { adviseNoModel, adviseNoModelUnopened } from './no-model-advice';
 import { folderVideoCounts } from './folder-videos';
 import { typedFolder } from './typed-folder';
 
@@ -238,7 +238,16 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   const tryOpen = async (): Promise<LibraryService | null> => {
     const candidate = newCandidate();
-    if (!candidate) return null;
+    if (!candidate) {
+      // Refused before opening (a command that needs a model): its error names the library's
+      // own model too, as status and search say it. Only the "none in use" case: a model asked
+      // for by name (--model, --model-dir) keeps its own error.
+      if (modelError instanceof NoModelError && !modelChoice.modelDir && !modelChoice.modelId) {
+        await adviseNoModelUnopened(home, location, modelError);
+        modelProblem = modelError.message.replace(/^no model: /, 'No model yet: ');
+      }
+      return null;
+    }
     // Without a model, its error advises the library's own model (the core's offer).
     await adviseNoModel(home, candidate);
     try {

@@ -68,11 +68,13 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
   return {
     async models() {
       const lib = await ctx.open();
-      if (lib && !lib.modelMissing) return modelsInfo(ctx.home, { id: lib.modelId, dir: lib.modelDir }, ctx.startedWith());
-      // None in use: the model offered is the one the library's photos are embedded with, if any.
-      // A library that cannot be read says so on its own screen; the list is still answered.
-      const embedded = lib ? await lib.readable().then((store) => store.modelTables()).catch(() => []) : [];
-      return modelsInfo(ctx.home, null, ctx.startedWith(), embedded);
+      // The library's models tables and photo count: none in use, the model offered is the one
+      // the photos are embedded with, if any; and each installed model says how many it has
+      // embedded, so that a switch says what it embeds. A library that cannot be read says so
+      // on its own screen; the list is still answered.
+      const library = lib ? await lib.readable().then(async (store) => ({ embedded: await store.modelTables(), photos: await store.countListed() })).catch(() => null) : null;
+      const inUse = lib && !lib.modelMissing ? { id: lib.modelId, dir: lib.modelDir } : null;
+      return modelsInfo(ctx.home, inUse, ctx.startedWith(), library?.embedded ?? [], library?.photos ?? null);
     },
 
     async otherModelOffer() {

@@ -63,9 +63,19 @@ function bringCommand(id: string, bring: ModelOffer['bring']): string | null {
 /** `startedWith`: the model folder the front end started with (--model-dir), listed while
  *  not in use too (unless installed), so that a switch away from it can come back.
  *  `embedded`: the library's models tables, for the offer made while none is in use (beside one
- *  in use, `status` asks otherModelOffer apart). */
-export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith: ActiveModel | null = null, embedded: readonly EmbeddedModel[] = []): ModelsInfo {
+ *  in use, `status` asks otherModelOffer apart), and for each installed model's embeddedPhotos.
+ *  `libraryPhotos`: the library's photo count (null: the library could not be read, and
+ *  `embedded` says nothing either). */
+export function modelsInfo(
+  home: string,
+  inUse: ActiveModel | null,
+  startedWith: ActiveModel | null = null,
+  embedded: readonly EmbeddedModel[] = [],
+  libraryPhotos: number | null = null,
+): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
+  // What a switch leaves to embed (Settings → Use says it): a model with no table has embedded none.
+  const embeddedPhotos = (id: string) => (libraryPhotos === null ? null : (embedded.find((t) => t.modelId === id)?.photos ?? 0));
   const summaries = new ModelManager({ home }).list();
   const models: ModelInfo[] = summaries.map((m) => {
     const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
@@ -81,6 +91,9 @@ export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith:
       recommended: entry?.id === DEFAULT_MODEL_ID,
       benchmark: entry?.benchmark ? { ...entry.benchmark, recall: { ...entry.benchmark.recall } } : null,
       catalogSource: entry?.source ?? null,
+      embeddedPhotos: m.installed ? embeddedPhotos(m.id) : null,
+      // The shelf's own knowledge, not the last download job's (gone once serve restarts).
+      partial: m.partial,
     };
   });
   const listed = (dir: string) => models.some((m) => m.installed && path.resolve(m.dir) === path.resolve(dir));
@@ -98,9 +111,11 @@ export function modelsInfo(home: string, inUse: ActiveModel | null, startedWith:
       recommended: false,
       benchmark: null,
       catalogSource: null,
+      embeddedPhotos: embeddedPhotos(folder.id),
+      partial: false,
     });
   }
-  return { inUse, models, offer: inUse ? null : modelOffer(summaries, embedded) };
+  return { inUse, models, offer: inUse ? null : modelOffer(summaries, embedded), libraryPhotos };
 }
 
 /** A model as `shoebox models list` shows it: the manager's summary with the catalog's

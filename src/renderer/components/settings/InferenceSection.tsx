@@ -16,11 +16,26 @@ function providerLabel(provider: ExecutionProviderName, providers: ProviderStatu
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * The provider asked for (--provider, SHOEBOX_PROVIDER or settings.json), where it is not the
+ * one in use: "WebGPU, not used here" (Fallback says why), or the core's line about a name that
+ * is no provider (settings.json's "gpu"), which the terminal and the app's log say too. Null
+ * when auto was asked for, or what was asked for runs.
+ */
+function askedText(providers: ProviderStatus): string | null {
+  if (providers.askedProblem) return providers.askedProblem;
+  const asked = providers.asked;
+  if (!asked || asked === providers.inUse) return null;
+  const name = asked in PROVIDER_NAMES ? PROVIDER_NAMES[asked as ExecutionProviderName] : asked;
+  return providers.inUse ? `${name}, not used here` : name;
+}
+
 /** Where inference runs and could run (the GPU, its measured speed, why not), the data folder and the version. */
 export function InferenceSection({ info }: { info: AsyncState<EngineInfo> }) {
   const client = useClient();
   const providers = info.status === 'ready' ? info.value.providers : null;
   const gpu = providers && gpuAdapterText(providers);
+  const asked = providers && askedText(providers);
   return (
     <section aria-labelledby="settings-inference-title">
       <h3 id="settings-inference-title">Inference</h3>
@@ -30,6 +45,12 @@ export function InferenceSection({ info }: { info: AsyncState<EngineInfo> }) {
             <dt>Runs on</dt>
             <dd>{providers.inUse ? providerLabel(providers.inUse, providers) : 'not loaded yet'}</dd>
           </div>
+          {asked && (
+            <div className="metadata__row">
+              <dt>Asked for</dt>
+              <dd>{asked}</dd>
+            </div>
+          )}
           <div className="metadata__row">
             <dt>Available</dt>
             <dd>{providers.available.map((p) => providerLabel(p, providers)).join(', ') || 'none'}</dd>

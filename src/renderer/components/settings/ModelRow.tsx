@@ -10,6 +10,7 @@ import { ModelFigures } from './ModelFigures';
 import { modelSizeText } from './model-size';
 import { keptDownload, keptDownloadText, keptResumeText } from './kept-download';
 import { isActive } from './useInstallJobs';
+import { switchEmbeddingText } from './switch-embedding-text';
 
 /** What to say about a model the catalog does not describe. */
 const SOURCE_NOTES: Record<ModelInfo['source'], string> = {
@@ -29,10 +30,12 @@ interface ModelRowProps {
   onSwitch: (id: string) => Promise<void>;
   /** Where the focus goes once the switch is made ("In use: …"): this row's buttons go. */
   switched?: () => HTMLElement | null;
+  /** The library's photos (ModelsInfo.libraryPhotos): the confirmation says how many a switch embeds. */
+  libraryPhotos?: number | null;
 }
 
 /** One model: what it is, whether it is installed or in use, and Install / Use. */
-export function ModelRow({ model, job, unlisted = false, switching, onSwitch, switched }: ModelRowProps) {
+export function ModelRow({ model, job, unlisted = false, switching, onSwitch, switched, libraryPhotos = null }: ModelRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -127,11 +130,12 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
             type="button"
             className="button"
             ref={installButton}
-            aria-label={kept ? `Try again: resume installing ${model.id}` : again ? `Try again: install ${model.id}` : `Install ${model.id}`}
+            aria-label={kept ? (again ? `Try again: resume installing ${model.id}` : `Resume installing ${model.id}`) : again ? `Try again: install ${model.id}` : `Install ${model.id}`}
             aria-describedby={failed ? failureId : undefined}
             onClick={() => void install()}
           >
-            {again ? 'Try again' : 'Install'}
+            {/* Kept from an earlier session (no job here): the next install resumes it. */}
+            {again ? 'Try again' : kept ? 'Resume' : 'Install'}
           </button>
         )}
         {model.installed && !model.active && !confirming && (
@@ -166,8 +170,8 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
       {confirming && (
         <div className="model-confirm settings__model-wide" role="alertdialog" aria-label={`Switch to ${model.id}`} aria-describedby={question} onKeyDown={onConfirmKeyDown}>
           <p id={question}>
-            Switch to <strong>{model.id}</strong>? Your photos will be embedded again with it in the background; until that finishes,
-            search finds only the photos already done. The current model&apos;s embeddings are kept, so switching back is quick.
+            Switch to <strong>{model.id}</strong>? {switchEmbeddingText(model, libraryPhotos)} The current model&apos;s embeddings are kept, so
+            switching back is quick.
           </p>
           <div className="model-confirm__buttons">
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void use()}>

@@ -50,7 +50,7 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
           )}
           <ul className="settings__models" aria-label="Models">
             {models.value.models.map((m) => (
-              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} unlisted={unlisted.has(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} />
+              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} unlisted={unlisted.has(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} libraryPhotos={models.value.libraryPhotos ?? null} />
             ))}
           </ul>
           <p className="muted small">
