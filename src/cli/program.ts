@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 // The front door is cheap to import (src/core/index.ts): these are small modules, and each
 // command loads the engine only when it runs, so --help, --version and usage errors are quick.
-import { VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
+import { NoModelError, VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine, printable } from './output';
 import { checkedLibraryUri } from './global-options';
 import { registerInfo } from './commands/info';
@@ -70,6 +70,20 @@ function libraryArgument(value: string): string {
   return checkedLibraryUri(value, '--library');
 }
 
+/**
+ * Errors are one line, written by runCli, never commander's own (outputError). The only text
+ * commander still writes to its error stream is the help of a group named without a
+ * subcommand (`shoebox tags`, or `shoebox` alone): that is asking what the group holds, so it
+ * is the help as --help prints it, on stdout and exit 0 (README "Conventions"), in every group.
+ */
+const QUIET_OUTPUT = {
+  outputError: () => {},
+  writeErr: (text: string) => process.stdout.write(text),
+  // As commander sizes --help: the terminal's width, else 80.
+  getErrHelpWidth: () => (process.stdout.isTTY ? process.stdout.columns : 80),
+  getErrHasColors: () => false,
+};
+
 export function buildProgram(): Command {
   const program = new Command('shoebox')
     .description('Shoebox: local-first photo search with CLIP')
@@ -93,7 +107,7 @@ export function buildProgram(): Command {
       if (chosen) program.setOptionValue('provider', chosen);
     })
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    .configureOutput(QUIET_OUTPUT);
   registerInfo(program);
   registerEmbedText(program);
   registerEmbedImage(program);
@@ -123,11 +137,16 @@ export function buildProgram(): Command {
   registerSettings(program);
   // Every subcommand, nested ones included: usage errors exit 2 through the program's path.
   const quiet = (cmd: Command): void => {
-    cmd.exitOverride().configureOutput({ outputError: () => {} });
+    cmd.exitOverride().configureOutput(QUIET_OUTPUT);
     cmd.commands.forEach(quiet);
   };
   program.commands.forEach(quiet);
   return program;
+}
+
+/** The command line is at fault: ours, or a --model that names no model at all (a typo). */
+function isUsageError(err: unknown): boolean {
+  return err instanceof UsageError || (err instanceof NoModelError && err.typo);
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -144,6 +163,6 @@ export async function runCli(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     process.stderr.write(`${errorLine(err, typed)}\n`);
-    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
+    return isUsageError(err) ? EXIT_USAGE : EXIT_FAILURE;
   }
 }

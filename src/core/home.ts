@@ -13,7 +13,15 @@ export function resolveHome(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 function userDataRoot(env: NodeJS.ProcessEnv, platform: string): string {
-  if (platform === 'win32') return env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
+  if (platform === 'win32') return absoluteOrNone(env.APPDATA, path.win32) ?? path.join(os.homedir(), 'AppData', 'Roaming');
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+  return absoluteOrNone(env.XDG_CONFIG_HOME, path.posix) ?? path.join(os.homedir(), '.config');
+}
+
+// An empty or relative folder variable is ignored, as the XDG Base Directory spec says
+// ("If an implementation encounters a relative path … it should consider the path invalid
+// and ignore it"): taken as is, `XDG_CONFIG_HOME=` put the data folder (and models
+// imported there) in whatever folder the command happened to run from.
+function absoluteOrNone(value: string | undefined, flavour: path.PlatformPath): string | undefined {
+  return value && flavour.isAbsolute(value) ? value : undefined;
 }

@@ -105,7 +105,8 @@ describe('shoebox show', () => {
     const missing = path.join(photos, 'not-indexed.jpg');
     const res = await run(['show', ...MODEL, missing, cake]);
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe(`shoebox: not in the library: ${missing}\n`);
+    // No file there at all: said as such (path-wording-cli.test.ts has a file the library lacks).
+    expect(res.stderr).toBe(`shoebox: no such file: ${missing}\n`);
     expect(fields(res.stdout).get('path')).toBe(cake);
     const json = await run(['show', ...MODEL, '--json', cake, missing]);
     expect(json.code).toBe(1);

@@ -99,9 +99,10 @@ describe('shoebox serve', () => {
     const home = tempDir();
     fs.cpSync(fixtureModelDir(TINY_IMMICH), path.join(home, 'models', TINY_IMMICH), { recursive: true });
     const r = await serve(['--home', home, 'serve', '--model', 'tiny-imich'], { SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') });
-    expect(r.code).toBe(1);
+    // Not a catalog id either: a typo, so a usage error without a `models install` to follow.
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe(''); // no URL: nothing listens
-    expect(r.stderr.trim().split('\n')).toEqual(['shoebox: model tiny-imich is not installed (shoebox models install tiny-imich)']);
+    expect(r.stderr.trim().split('\n')).toEqual(['shoebox: no model "tiny-imich": it is neither installed nor in the catalog (shoebox models list shows both; shoebox models import DIR brings a model folder)']);
   }, 60_000);
 
   it('has --help', async () => {

@@ -66,7 +66,9 @@ describe('a listing narrowed to a folder with no photo', () => {
     const tags = await run('tags', 'list', ...MODEL, outside);
     expect(tags).toEqual({ code: 0, stdout: '', stderr: `shoebox: no photo matches the filters (folder ${outside}): ${outside} is not in a library folder (shoebox folders list shows them)\n` });
     // A folder inside a library folder, with no photo in it: only that nothing matched.
+    // (A folder there that does not exist says so: path-wording-cli.test.ts.)
     const empty = path.join(photos, 'empty');
+    fs.mkdirSync(empty, { recursive: true });
     const inside = await run('list', '--json', '--folder', empty);
     expect(inside).toEqual({ code: 0, stdout: '[]\n', stderr: `shoebox: no photo matches the filters (--folder ${empty})\n` });
     // Past the end of a folder's photos is no mistake: nothing said.

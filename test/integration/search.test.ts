@@ -7,6 +7,7 @@ import { openLibrary } from '../../src/core/engine';
 import type { LibraryService } from '../../src/core/library/library-service';
 import { calibrationFile, compileQuery, prepareSearch, search, similar, type SearchDeps } from '../../src/core/search/search-service';
 import { QueryError } from '../../src/core/search/query-error';
+import { ImageDecodeError } from '../../src/core/clip/preprocess';
 import { photosWithTag } from '../../src/core/search/tag-filter';
 import type { SearchRequestOptions, SearchResult } from '../../src/shared/search';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
@@ -153,10 +154,16 @@ describe('query language', () => {
     expect(await queryError(find('red + ./nowhere.jpg'))).toBe('image not found: ./nowhere.jpg');
     expect(await queryError(find('0:red'))).toMatch(/greater than 0/);
     expect(await queryError(similar(lib, path.join(photos, 'nope.jpg')))).toMatch(/image not found/);
+    expect(await queryError(find('red', { limit: 0 }))).toMatch(/limit/);
+  });
+
+  it('says a file that cannot be read as an image is at fault, not the query (exit 1, not a usage error)', async () => {
     const notImage = path.join(tempDir(), 'notes.jpg');
     fs.writeFileSync(notImage, 'not a photo');
-    expect(await queryError(find(notImage))).toMatch(/notes\.jpg/);
-    expect(await queryError(find('red', { limit: 0 }))).toMatch(/limit/);
+    const err = await find(notImage).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageDecodeError);
+    expect(err).not.toBeInstanceOf(QueryError);
+    expect((err as Error).message).toMatch(/notes\.jpg/);
   });
 });
 

@@ -12,6 +12,7 @@ export function registerArchive(program: Command): void {
     add: { description: 'archive photos (every copy of the same photo; the files are not touched)', done: 'archived', already: (n) => (n === 1 ? 'was archived already' : 'were archived already') },
     remove: { description: 'bring archived photos back to the timeline', done: 'brought back', already: (n) => (n === 1 ? 'was not archived' : 'were not archived') },
     listDescription: 'every archived photo, by path',
+    listEmpty: 'no archived photos (shoebox archive add PHOTO... archives them)',
     mark: (library, paths, on) => library.api.markArchived(paths, on),
     list: (library) => library.api.archivedPhotos(),
   });

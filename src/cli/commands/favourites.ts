@@ -11,6 +11,7 @@ export function registerFavourites(program: Command): void {
     add: { description: 'mark photos as favourites (every copy of the same photo is one favourite)', done: 'marked', already: (n) => (n === 1 ? 'was a favourite already' : 'were favourites already') },
     remove: { description: 'unmark photos (the files are not touched)', done: 'unmarked', already: (n) => (n === 1 ? 'was not a favourite' : 'were not favourites') },
     listDescription: 'every favourite photo, by path (search --favourites searches among them)',
+    listEmpty: 'no favourites yet (shoebox favourites add PHOTO... marks them)',
     mark: (library, paths, on) => library.api.markFavourites(paths, on),
     list: (library) => library.api.favouritePhotos(),
   });

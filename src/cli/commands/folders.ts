@@ -59,9 +59,12 @@ export function registerFolders(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox folders remove');
       try {
         const photos = await library.api.removeFolderCounted(folder);
-        if (opts.json) return printJson({ removed: folder, photos });
+        // The folder the library removed (the core resolves a relative one against the current
+        // folder), not the path as typed: "removed photos2" did not say which.
+        const removed = path.resolve(folder);
+        if (opts.json) return printJson({ removed, photos });
         // Photos another library folder still covers stay (nested folders).
-        printLine(`removed ${printable(folder)} from the library (${countText(photos, 'photo')} with it)`);
+        printLine(`removed ${printable(removed)} from the library (${countText(photos, 'photo')} with it)`);
       } finally {
         await library.close();
       }

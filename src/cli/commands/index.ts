@@ -70,9 +70,14 @@ export function registerIndex(program: Command): void {
     });
 }
 
+/** Files that are no photo or video, so that the counts add up to the files found. */
+function otherFilesText(others: number): string {
+  return others === 0 ? '' : `, ${others} not a photo or video`;
+}
+
 function summaryLine(s: IndexSummary, reading: TextReadingCounts | null): string {
   // A move or copy said as such (added-count.ts), as `shoebox watch` says it.
-  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)} (${s.seconds.toFixed(1)} s)`;
+  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)}${otherFilesText(s.otherFiles)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   if (s.interrupted) return `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run`;
   if (reading?.interrupted) return `${line}${kept}; text in photos interrupted: read ${reading.read}, ${reading.unreadable} unreadable, ${countText(reading.left, 'photo')} left for the next run`;

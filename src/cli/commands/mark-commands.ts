@@ -18,6 +18,9 @@ export interface MarkCommandSpec {
   /** `already(n)`: "were not favourites". */
   remove: { description: string; done: string; already: (n: number) => string };
   listDescription: string;
+  /** What `list` says on stderr when it lists nothing, with how to mark a photo: an empty
+   *  stdout alone read as a command that did nothing (on-this-day and places say theirs). */
+  listEmpty: string;
   /** `changed`: of `marked`, the paths this call changed (the others were so already);
    *  `copies`: the library's other paths of their content, not asked for, changed with them. */
   mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; changed: string[]; copies: string[] }>;
@@ -70,6 +73,8 @@ export function registerMarkCommand(program: Command, spec: MarkCommandSpec): vo
       const library = await openCommandLibrary(cmd, opts, `shoebox ${spec.name} list`, false, 'read');
       try {
         const photos = await spec.list(library);
+        // Said with --json too (its stdout stays `[]`), as on-this-day says an empty day.
+        if (photos.length === 0) process.stderr.write(`shoebox: ${spec.listEmpty}\n`);
         if (opts.json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder, takenAt: p.takenAt === null ? null : takenAtIso(p.takenAt, p.takenOffset) })));
         for (const p of photos) printLine(printable(p.path));
       } finally {

@@ -3,10 +3,11 @@
 // one array of objects. A reading command: the library host's getPhoto and photoShot
 // (core/api/library-api.ts, the viewer's own calls) answer, named by the core's photoId of the
 // path; nothing is decided here.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { PhotoDetails, PhotoShot } from '../../shared/api';
-import { printJson, printLine, printable } from '../output';
+import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import { placeLabel } from '../../shared/place-name';
@@ -120,7 +121,13 @@ export function registerShow(program: Command): void {
             found.push({ ...details, ...(await library.api.photoShot(id)) });
             continue;
           }
-          // A path the library does not hold is said, and the others still shown (exit 1).
+          // A path the library does not hold is said, and the others still shown (exit 1): a
+          // mistyped one as the shell says it, rather than as a photo left out of the library.
+          if (!fs.existsSync(file)) {
+            process.stderr.write(`shoebox: no such file: ${printable(file)}\n`);
+            process.exitCode = EXIT_FAILURE;
+            continue;
+          }
           await reportMissingPhotos(library.api, [file]);
         }
         if (opts.json) return printJson(found.map(photoJson));

@@ -11,6 +11,7 @@ import type { TagState } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { noPhotoInFolderNote } from '../folder-filter-note';
+import { untaggedNote } from './tags-untagged-note';
 import { countText } from '../../shared/count-text';
 
 /** An import's answer, with the labels it took out of the set it replaced (the core's report). */
@@ -73,14 +74,6 @@ function printPhotoTags(results: PhotoTags[], json: boolean | undefined, detail:
   for (const r of results) printLine(`${printable(r.path)}\t${tagsText(r.tags)}`);
 }
 
-/** What `tags list` says of the photos it left out for having no tag (of `set`). */
-function untaggedNote(untagged: number, tagged: number, set: string | undefined): string {
-  const what = set === undefined ? 'tag' : `tag of ${printable(set)}`;
-  if (tagged > 0) return `${countText(untagged, 'photo')} without a ${what} not listed`;
-  const none = untagged === 1 ? `the one photo has no ${what}` : `none of the ${untagged} photos has a ${what}`;
-  return `${none} yet (shoebox tag --help says how to tag a folder)`;
-}
-
 export function registerTag(program: Command): void {
   withLibraryOptions(program.command('tag'))
     .description('tag the photos of a folder with a label set (zero-shot CLIP); photos indexed there later are tagged too')
@@ -141,7 +134,9 @@ export function registerTag(program: Command): void {
         const tagged = results.filter((r) => r.tags.length > 0);
         printPhotoTags(tagged, false, true);
         const untagged = results.length - tagged.length;
-        if (untagged > 0) process.stderr.write(`shoebox: ${untaggedNote(untagged, tagged.length, opts.set)}\n`);
+        // None tagged at all: the folders already tagged tell "nothing passed" from "never tagged".
+        const folders = untagged > 0 && tagged.length === 0 ? await api.autoTagFolders() : [];
+        if (untagged > 0) process.stderr.write(`shoebox: ${untaggedNote(untagged, tagged.length, opts.set, folders)}\n`);
       }, false, 'read');
     });
 

@@ -235,6 +235,9 @@ export function toNormalisedChw(rgb: Uint8Array, size: number, pre: ImagePreproc
   return out;
 }
 
+/** What a photo whose data is damaged or cut short fails with, wherever it is read. */
+export const DAMAGED_IMAGE_REASON = 'damaged image data (the decoder stopped at a corrupt part)';
+
 /** sharp's errors are multi-line libvips traces; the user needs the first meaningful line. */
 function decodeReason(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
@@ -247,7 +250,11 @@ function decodeReason(err: unknown): string {
     message
       .split('\n')
       .map((s) => s.trim().replace(/^Vips\w*:\s*/, ''))
-      .find((s) => s && !/treated as error due to failOn|^error in tile/i.test(s)) ?? (damaged ? 'damaged image data (the decoder stopped at a corrupt part)' : 'unknown error');
+      .find((s) => s && !/treated as error due to failOn|^error in tile/i.test(s)) ?? (damaged ? DAMAGED_IMAGE_REASON : 'unknown error');
+  // The same damage is one reason, whichever of libjpeg's lines (or none, above) a decode got:
+  // `index` decoding beside others and `similar` or `embed-image` decoding alone said the
+  // same file's failure in different words.
+  if (damaged || /^(Corrupt JPEG data|premature end of)/i.test(line)) return DAMAGED_IMAGE_REASON;
   if (/unsupported image format/i.test(line)) return 'not a supported image (unrecognised format)';
   if (/pixel limit/i.test(line)) return 'image too large (exceeds the pixel limit; decompression bomb?)';
   return line.slice(0, 300);

@@ -4,6 +4,12 @@ import type { JobResult } from '../../shared/api';
 export interface IndexSummary {
   /** Files found under the folders. */
   scanned: number;
+  /**
+   * Of them, files that are neither photos nor videos (notes, sidecars: no photo or video
+   * name, content no image): left alone, neither failed nor in the library. Without it the
+   * summary's counts did not add up to `scanned`, one file said nowhere.
+   */
+  otherFiles: number;
   /** New photos in the library (moved files included: they arrive under their new path). */
   added: number;
   /**
@@ -41,7 +47,7 @@ export interface IndexSummary {
 }
 
 export function emptySummary(): IndexSummary {
-  return { scanned: 0, added: 0, newToModel: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], unavailable: [], interrupted: false, left: 0, seconds: 0 };
+  return { scanned: 0, otherFiles: 0, added: 0, newToModel: 0, updated: 0, unchanged: 0, removed: 0, moved: 0, embedded: 0, failed: [], unavailable: [], interrupted: false, left: 0, seconds: 0 };
 }
 
 /** One line per unavailable folder, for stderr and logs. */

@@ -390,7 +390,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       // An empty file says so, whatever its name (a video being copied, a failed download).
       if (head.length === 0 && (hasVideoExtension(filePath) || hasPhotoExtension(filePath))) throw new ImageDecodeError('empty file (0 bytes)');
       if (sniffVideo(head) || hasVideoExtension(filePath)) return decodeVideo(file, index, sniffVideo(head) !== null);
-      if (!hasPhotoExtension(filePath)) return null; // not a photo at all: ignored, not failed
+      if (!hasPhotoExtension(filePath)) {
+        summary.otherFiles++; // not a photo at all: ignored, not failed, but counted
+        return null;
+      }
       throw new ImageDecodeError('not an image (unrecognised content)');
     }
     let meta: PhotoMetadata;

@@ -4,7 +4,7 @@
 // the folder's name.
 import path from 'node:path';
 import type { ModelOffer } from '../../shared/api';
-import { DEFAULT_MODEL_ID } from '../models/catalog';
+import { DEFAULT_MODEL_ID, findCatalogEntry } from '../models/catalog';
 
 export interface ModelChoice {
   id: string;
@@ -20,6 +20,8 @@ export const NO_MODEL_ID = '(no model)';
 
 export class NoModelError extends Error {
   override name = 'NoModelError';
+  /** The command line named a model that exists nowhere (a typo): the CLI's usage error, exit 2. */
+  readonly typo: boolean = false;
 
   /**
    * Words the advice as the core's offer (models-info.ts modelOffer): the model the library's
@@ -58,6 +60,19 @@ export class UnusableModelError extends NoModelError {
   override offer(): void {}
 }
 
+/**
+ * --model names an id that is neither installed nor in the catalog. Offering `models install`
+ * for it would only lead to a second refusal ("not in the catalog"): it is said in the words
+ * of `models use` (model-manager.ts), with where the ids that do exist are listed.
+ */
+export class UnknownModelError extends NoModelError {
+  override readonly typo = true;
+  constructor(id: string) {
+    super(`no model "${id}": it is neither installed nor in the catalog (shoebox models list shows both; shoebox models import DIR brings a model folder)`);
+  }
+  override offer(): void {}
+}
+
 export interface ModelSource {
   /** The active model from settings, if any. */
   active(): { id: string; dir: string } | null;
@@ -75,6 +90,7 @@ export function chooseModel(source: ModelSource, explicit: { modelDir?: string; 
   }
   if (explicit.modelId) {
     const dir = source.installedDir(explicit.modelId);
+    if (!dir && !findCatalogEntry(explicit.modelId)) throw new UnknownModelError(explicit.modelId);
     if (!dir) throw new NoModelError(`model ${explicit.modelId} is not installed (shoebox models install ${explicit.modelId})`);
     return { id: explicit.modelId, dir };
   }

@@ -8,7 +8,7 @@
 // query, or asking it again, costs no inference.
 import fs from 'node:fs';
 import { dot, normalise } from '../clip/vectors';
-import { preprocessImage } from '../clip/preprocess';
+import { ImageDecodeError, preprocessImage } from '../clip/preprocess';
 import { hasVideoExtension, readSharpInput, sniffVideo } from '../media';
 import type { QueryModel, SearchLibrary } from './search-library';
 import { promptsFor } from './prompts';
@@ -78,7 +78,9 @@ export class QueryEmbedder {
       error = r.error;
     }, { decode: async (p) => preprocessImage(await readSharpInput(p), pre) });
     if (!vector) await refuseIndexFailure(await this.library.readable(), absPath);
-    if (!vector) throw new QueryError(isVideoFile(absPath) ? `${absPath}: a video the library does not hold: the example must be an image, or a video of the library (index its folder first)` : `${absPath}: ${error ?? 'could not be read as an image'}`);
+    if (!vector && isVideoFile(absPath)) throw new QueryError(`${absPath}: a video the library does not hold: the example must be an image, or a video of the library (index its folder first)`);
+    // The file is at fault, not the query (a failure, the CLI's exit 1), in the words indexing uses.
+    if (!vector) throw new ImageDecodeError(`${absPath}: ${error ?? 'could not be read as an image'}`);
     return vector;
   }
 

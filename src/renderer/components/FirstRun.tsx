@@ -10,6 +10,9 @@ import { useFirstModel } from './settings/useFirstModel';
 import { FirstModelErrors } from './settings/FirstModelErrors';
 import { LibraryModelText } from './settings/LibraryModelText';
 import { InstallModelButton } from './InstallModelButton';
+import { servedHomeCommand } from './served-home-command';
+import { useClient } from '../client/ClientContext';
+import { useAsync } from '../hooks/useAsync';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
@@ -18,6 +21,10 @@ import { InstallModelButton } from './InstallModelButton';
  */
 export function NoModel({ problem, onRetry }: { problem: string | null; onRetry: () => void }) {
   const { id, offer, model, job, error, install, use } = useFirstModel(onRetry);
+  // The commands below act on this data folder, whatever the terminal's default is.
+  const client = useClient();
+  const [info] = useAsync(() => client.info(), [client]);
+  const home = info.status === 'ready' ? info.value.home : null;
   const description = model ? [model.description, modelSizeText(model)].filter(Boolean).join(' · ') : null;
   // The engine's offer: the model the library's photos are embedded with, if any (a library
   // whose folders are gone), else the recommended one.
@@ -69,12 +76,12 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
       {(bring === 'install' || bring === 'use') && (
         <>
           <p>Or {bring === 'install' ? 'install' : 'choose'} it from a terminal, then check again:</p>
-          <pre className="command">{offer?.command ?? `shoebox models install ${id}`}</pre>
+          <pre className="command">{servedHomeCommand(offer?.command ?? `shoebox models install ${id}`, home)}</pre>
         </>
       )}
       {bring !== 'import' && (
         <p className="muted small">
-          Or bring a model folder you already have: <code>shoebox models import DIR</code>.
+          Or bring a model folder you already have: <code>{servedHomeCommand('shoebox models import DIR', home)}</code>.
         </p>
       )}
       {/* The generic "no model yet" repeats the above; anything else (a missing --model) is news. */}
