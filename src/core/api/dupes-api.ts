@@ -123,7 +123,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
   const scanJobs = new Set<string>();
 
   const warn = (message: string) => ctx.emit({ type: 'log', level: 'warn', message });
-  const fileOf = (lib: LibraryService) => libraryReport(lib.files, lib.modelId);
+  // The report of the vectors the library reads now: keyed as their tables are (report-store.ts),
+  // so a report other weights under this id measured is not this one's.
+  const fileOf = async (lib: LibraryService) => libraryReport(lib.files, lib.modelId, (await lib.readable()).modelTablesKey);
   // Read again only when the file changes (the CLI may record or undo one meanwhile).
   const decisionsReader = new DecisionsReader(libraryDecisions(ctx.files), warn);
   const shownOf = new WeakMap<KeptReport, { decisions: readonly DuplicateDecision[]; shown: ShownReport }>();
@@ -148,8 +150,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     if (!load) {
       load = (async () => {
         // Stamped before reading: a save in between only makes the next check read it again.
-        const stamp = await fileOf(lib).stamp();
-        const stored = await loadReport(fileOf(lib), lib.modelId, warn);
+        const file = await fileOf(lib);
+        const stamp = await file.stamp();
+        const stored = await loadReport(file, lib.modelId, warn);
         if (!reports.has(lib)) stamps.set(lib, stamp);
         if (!stored) return null;
         // Saved in the library's paths: shown in this device's (folders mapped elsewhere here).
@@ -178,12 +181,13 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     try {
       await lib.writable();
       const map = lib.deviceFolders.map();
-      await saveReport(fileOf(lib), lib.modelId, map.empty ? report : reportWithPaths(report, (p) => map.toLibrary(p)));
-      if (reports.get(lib)?.report === report) stamps.set(lib, await fileOf(lib).stamp());
+      const file = await fileOf(lib);
+      await saveReport(file, lib.modelId, map.empty ? report : reportWithPaths(report, (p) => map.toLibrary(p)));
+      if (reports.get(lib)?.report === report) stamps.set(lib, await file.stamp());
     } catch (error) {
       warn(`could not save the duplicates report: ${(error as Error).message}`);
       // Kept in memory over the file as it is: shown until the file changes (freshReport).
-      if (reports.get(lib)?.report === report) stamps.set(lib, await fileOf(lib).stamp().catch(() => null));
+      if (reports.get(lib)?.report === report) stamps.set(lib, await fileOf(lib).then((file) => file.stamp()).catch(() => null));
     } finally {
       saving.set(lib, saving.get(lib)! - 1);
     }
@@ -197,7 +201,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
    */
   const freshReport = async (lib: LibraryService): Promise<void> => {
     if (!reports.has(lib) || (saving.get(lib) ?? 0) > 0) return;
-    const stamp = await fileOf(lib).stamp().catch(() => undefined);
+    const stamp = await fileOf(lib).then((file) => file.stamp()).catch(() => undefined);
     if (stamp === undefined || stamp === stamps.get(lib) || (saving.get(lib) ?? 0) > 0) return;
     reports.delete(lib);
   };
@@ -211,7 +215,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
   const refuseIfRescanned = async (lib: LibraryService): Promise<void> => {
     const known = reports.get(lib)?.report;
     if (!known) return;
-    const saved = await loadReport(fileOf(lib), lib.modelId, () => {});
+    const saved = await loadReport(await fileOf(lib), lib.modelId, () => {});
     // Another scan's, by its start time: not "later" (devices' clocks differ), just another.
     if (!saved || saved.scannedAt === known.scannedAt) return;
     reports.delete(lib);

@@ -1,7 +1,14 @@
-// The last duplicate scan, one file per model (duplicates/<model key>.json in the library's
-// files: under <home> for the default library, under an S3 library's prefix), its paths as
-// the library keeps them (reportWithPaths turns them into a device's and back),
-// so a review survives a restart or a switch to another model and back. The file holds the
+// The last duplicate scan, one file per model build (duplicates/<tables key>.json in the
+// library's files: under <home> for the default library, under an S3 library's prefix). The
+// key is the one of the photos tables the scan read (store/model-tables.ts): the id's own
+// (`modelKey`, the name every report had before builds were told apart, so an upgraded
+// library's report is read where its tables are the id's own or adopted), or a build's own
+// (`weightsKey`) when other weights were imported under an id used before. A report measured
+// with other vectors (its near and similar groups) is so never shown for these weights: they
+// find none and offer a scan, and switching back finds the first build's.
+//
+// Its paths are as the library keeps them (reportWithPaths turns them into a device's and
+// back), so a review survives a restart or a switch to another model and back. The file holds the
 // engine's groups (paths) and each member's library row as it was scanned (size, mtime,
 // hash): the trash step compares those with the library before it moves anything, so a
 // report read back days later can never move a photo that changed meanwhile.
@@ -61,22 +68,27 @@ interface ReportFile {
   states: Record<string, ScannedState>;
 }
 
-/** Where the report of `modelId`'s library is kept. */
-export function reportFile(home: string, modelId: string): string {
-  return new FolderFiles(home).where(reportKey(modelId));
+/** Where the report of `modelId`'s library is kept; `tablesKey` as in reportKey. */
+export function reportFile(home: string, modelId: string, tablesKey?: string): string {
+  return new FolderFiles(home).where(reportKey(modelId, tablesKey));
 }
 
-/** Where the reports are among the library's files (one per model). */
+/** Where the reports are among the library's files (one per model build). */
 export const REPORTS_PREFIX = 'duplicates/';
 
-/** The report's key in the library's files. */
-export function reportKey(modelId: string): string {
-  return `${REPORTS_PREFIX}${modelKey(modelId)}.json`;
+/**
+ * The report's key in the library's files. `tablesKey`: the key of the photos tables the
+ * model reads (LibraryStore.modelTablesKey); by default the id's own.
+ */
+export function reportKey(modelId: string, tablesKey = modelKey(modelId)): string {
+  // A build's key extends its id's: anything else would read another model's report.
+  if (!tablesKey.startsWith(modelKey(modelId))) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
+  return `${REPORTS_PREFIX}${tablesKey}.json`;
 }
 
-/** The report of `modelId` in a library's files. */
-export function libraryReport(files: LibraryFiles, modelId: string): LibraryFile {
-  return libraryFile(files, reportKey(modelId));
+/** The report of `modelId` (the build whose tables have `tablesKey`) in a library's files. */
+export function libraryReport(files: LibraryFiles, modelId: string, tablesKey?: string): LibraryFile {
+  return libraryFile(files, reportKey(modelId, tablesKey));
 }
 
 /** A report file: a local path (tests) or a library's file. */

@@ -19,6 +19,7 @@ import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type Manifes
 import { checkModelFolder, installedFolder } from './installed-folder';
 import { activeModel } from './active-model';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
+import { refuseCaseTwin, refuseCatalogId } from './import-id-check';
 import { externalDataLocations } from './onnx-external-data';
 import { describeUsers, modelUsers } from './model-users';
 import { FileHasher, hashFileInto } from './file-hash';
@@ -298,7 +299,9 @@ export class ModelManager {
       throw new ModelError('invalid-model', (err as Error).message);
     }
     const id = options.id ?? idFromFolderName(folder.dir);
-    if (options.id === undefined) refuseCatalogId(id, ' (the folder\'s name)');
+    const from = options.id === undefined ? ' (the folder\'s name)' : '';
+    if (options.id === undefined) refuseCatalogId(id, from);
+    refuseCaseTwin(this.modelsRoot, id, from);
     const dir = this.modelDir(id);
     readSettings(this.home); // a corrupt settings.json fails now, not after the copy
     if (fs.existsSync(dir)) {
@@ -435,21 +438,6 @@ export class ModelManager {
     if (owner) throw new ModelError('busy', `model "${id}" is being installed or changed by process ${owner}; wait for it to finish`);
     throw new ModelError('busy', `model "${id}" is locked by ${file}`);
   }
-}
-
-/**
- * A catalog id names the catalog's own download: `models list` shows its repository and
- * published figures, and a device without it is told to install it, which would fetch a
- * different model than the one the photos were embedded with. The catalog publishes no hash
- * of its files that an import could be checked against (the hub's are per commit, and a
- * branch moves), so an imported folder gets a name of its own.
- */
-function refuseCatalogId(id: string, what = ''): void {
-  if (!findCatalogEntry(id)) return;
-  throw new ModelError(
-    'invalid-id',
-    `"${id}"${what} is a catalog model's id: an imported folder needs a name of its own, e.g. --id ${id}-imported (to get the catalog's model, shoebox models install ${id})`,
-  );
 }
 
 /** An installed model the user brought: only what its own manifest (if any) says of it. */

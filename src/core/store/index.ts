@@ -108,6 +108,10 @@ class Store implements LibraryStore {
     return this.photos.modelId;
   }
 
+  get modelTablesKey(): string {
+    return this.photos.key;
+  }
+
   upsertPhotos(records: PhotoRecord[]): Promise<void> {
     return this.write(() => this.queued(() => this.commitPhotos(records)));
   }

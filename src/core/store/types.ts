@@ -419,6 +419,9 @@ export interface StoreUpkeep {
   readonly schemaVersion: number;
   /** The model whose photos table this store reads and writes. */
   readonly modelId: string;
+  /** The key of the tables this store reads the model's vectors from (model-tables.ts): the
+   *  id's own, or its weights' own. What is measured with those vectors is kept under it too. */
+  readonly modelTablesKey: string;
   /** Builds or refreshes the ANN index (and B-trees on path and hash) when the table is large
    *  enough to need one (>= 10k rows). Takes ~5 s at 100k photos and ~1 min at 1M on 2 cores:
    *  call it after a scan, not per batch. Until then new rows are still found (searched flat). */

@@ -3,6 +3,7 @@
 // (TaggingStore, AlbumStore, DupesStore) this one satisfies them all, so a test seeds one
 // store and every service sees the same library.
 import type { LibraryStore, PhotoRecord } from '../../../src/core/store/types';
+import { modelKey } from '../../../src/core/store/model-key';
 import { fakePhotos, type FakePhotos } from './fake-photos';
 import { fakeAlbums, fakeArchive, fakeDescriptions, fakeFavourites, fakeFolders, fakeRotations, fakeSignatures } from './fake-records';
 import { fakeTags, type FakeTags } from './fake-tags';
@@ -28,6 +29,7 @@ export function fakeStore(modelId = 'fake-model'): FakeStore {
     signatures,
     schemaVersion: 4,
     modelId,
+    modelTablesKey: modelKey(modelId),
     async ensureVectorIndex() {},
     async modelTables() {
       return [{ modelId, photos: photos.rows.size }];
