@@ -416,7 +416,7 @@ export function App() {
     focusImageResults.current = false;
     focusAfterRender(contentHeading);
   }, [view, focusAfterRender]);
-  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showVideos, showPlace, showWithoutPlace, showDescribed } = views;
+  const { showFolder, showRecent, showFavourites, showOnThisDay, showArchive, showVideos, showPlace, showWithoutPlace, showFarFromTowns, showDescribed } = views;
   // The sidebar's views: each leaves the screen shown (asking first when it has changes not saved).
   const toPhotos = useCallback(
     (show: () => void) =>
@@ -451,6 +451,10 @@ export function App() {
     setScreen(PHOTOS_SCREEN);
     showWithoutPlace();
   }, [showWithoutPlace]);
+  const showFarFromTownsView = useCallback(() => {
+    setScreen(PHOTOS_SCREEN);
+    showFarFromTowns();
+  }, [showFarFromTowns]);
   const showPlaces = useCallback(() => leaveFor({ kind: 'places' }, () => setScreen({ kind: 'places' })), [leaveFor]);
   // The screens' own moves (the sidebar's albums and label sets, an editor's Cancel).
   const navigate = useCallback((to: Screen) => leaveFor(to, () => setScreen(to)), [leaveFor]);
@@ -477,7 +481,8 @@ export function App() {
   const onThisDay = screen.kind === 'photos' && view.kind === 'library' && view.onThisDay === true;
   const archive = screen.kind === 'photos' && view.kind === 'library' && view.archived === true;
   const place = screen.kind === 'photos' && view.kind === 'library' ? (view.place ?? null) : null;
-  const withoutPlace = screen.kind === 'photos' && view.kind === 'library' && view.withoutPlace === true;
+  // Without a place and far from any town: both reached from the Places page, both lead back there.
+  const withoutPlace = screen.kind === 'photos' && view.kind === 'library' && (view.withoutPlace === true || view.farFromTowns === true);
   const videos = screen.kind === 'photos' && view.kind === 'library' && view.videos === true;
   // Photos unfavourited here leave this list (the Favourites view, "Favourites only").
   const listOfFavourites = view.kind === 'library' ? view.favourites === true : settledFields.favourite;
@@ -504,6 +509,7 @@ export function App() {
     library,
     showPlace: showPlaceView,
     showWithoutPlace: showWithoutPlaceView,
+    showFarFromTowns: showFarFromTownsView,
     photo: { id: askedPhoto.screen === screen ? askedPhoto.id : null, asked: askedPhoto.asked },
     onPhoto: onScreenPhoto,
   };

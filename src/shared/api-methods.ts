@@ -381,7 +381,7 @@ function listOptions(value: unknown): ListPhotosOptions {
 }
 
 function timelineOptions(value: unknown): TimelineOptions {
-  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'archived', 'place', 'withoutPlace', 'videos', 'described', 'onThisDay', 'utcOffset']);
+  const o = record(value, 'options', ['offset', 'limit', 'order', 'folder', 'tag', 'favourite', 'archived', 'place', 'withoutPlace', 'farFromTowns', 'videos', 'described', 'onThisDay', 'utcOffset']);
   const out: TimelineOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
   if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
@@ -395,6 +395,7 @@ function timelineOptions(value: unknown): TimelineOptions {
   if (o['archived'] !== undefined) out.archived = bool(o['archived'], 'archived');
   if (o['place'] !== undefined) out.place = text(o['place'], 'place', MAX_PLACE);
   if (o['withoutPlace'] !== undefined) out.withoutPlace = bool(o['withoutPlace'], 'withoutPlace');
+  if (o['farFromTowns'] !== undefined) out.farFromTowns = bool(o['farFromTowns'], 'farFromTowns');
   if (o['videos'] !== undefined) out.videos = bool(o['videos'], 'videos');
   if (o['described'] !== undefined) out.described = text(o['described'], 'described', MAX_QUERY);
   if (o['onThisDay'] !== undefined) out.onThisDay = text(o['onThisDay'], 'onThisDay', 10);

@@ -222,7 +222,7 @@ export interface PlacesSummary {
   located: number;
   /** Of `located`, how many are videos; absent: none. */
   locatedVideos?: number;
-  /** Photos with a GPS position but no town within 50 km (at sea, a wilderness). */
+  /** Photos with a GPS position but no town within 50 km (at sea, a wilderness): `timeline({ farFromTowns: true })`. */
   unplaced: number;
   /** Of `unplaced`, how many are videos; absent: none. */
   unplacedVideos?: number;
@@ -329,6 +329,9 @@ export interface TimelineOptions extends PageOptions {
   place?: string;
   /** Only photos without a position (none recorded, none set by hand): those to give a place. */
   withoutPlace?: boolean;
+  /** Only photos with a position but no town near it (PlacesSummary's `unplaced`): a
+   *  mistyped position to set again, a photo taken at sea. */
+  farFromTowns?: boolean;
   /** Only the videos (the Videos view, as Google Photos' and Apple Photos' media type). */
   videos?: boolean;
   /** Only photos whose description has every word of this text (each the start of one of its
@@ -406,6 +409,8 @@ export interface PhotoFolder {
   path: string;
   /** Photos at or under it. */
   photos: number;
+  /** Of `photos`, how many are videos (the choice says them apart); absent: none. */
+  videos?: number;
 }
 
 export interface FailureInfo {
@@ -994,6 +999,8 @@ export interface DuplicateDecisionInfo {
 export interface TrashReport {
   /** Paths moved to the OS trash (and gone from the library). */
   moved: string[];
+  /** Of `moved`, how many were videos (the app says them apart: "Moved 1 video to the trash."); absent: none. */
+  movedVideos?: number;
   /** Left alone, with why (a keeper, changed since indexed, not in the last scan). */
   skipped: { path: string; reason: string }[];
   failed: { path: string; error: string }[];

@@ -1,12 +1,14 @@
 // `shoebox places`: the library's photos by where they were taken (country, then town, most
 // photos first), named offline from their GPS positions; `shoebox places PLACE` lists a
-// place's photos, newest first. The app's Places page reads the same core call (places()).
+// place's photos, newest first; `shoebox places --far` those whose position is far from any
+// town (a mistyped one to set again with `shoebox place set`), as the Places page's note leads
+// to them. The app's Places page reads the same core calls (places(), timeline()).
 import type { Command } from 'commander';
 import { printJson, printLine, printable, UsageError } from '../output';
 import { openCommandLibrary, withLibraryOptions, type CommandLibrary, type LibraryCommandOptions } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import { itemsText } from '../../shared/count-text';
-import type { TimelinePhoto } from '../../shared/api';
+import type { TimelineOptions, TimelinePhoto } from '../../shared/api';
 
 const PAGE = 1000;
 
@@ -38,26 +40,46 @@ async function summary(library: CommandLibrary, json: boolean | undefined): Prom
 }
 
 async function photosAt(library: CommandLibrary, place: string, json: boolean | undefined): Promise<void> {
+  const photos = await timelinePhotos(library, { place });
+  printPhotos(photos, json);
+  if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken in "${place}" (shoebox places lists the library's places)\n`);
+}
+
+/** --far: the photos the summary counts "with a position far from any town" (the core's one rule). */
+async function photosFarFromTowns(library: CommandLibrary, json: boolean | undefined): Promise<void> {
+  const photos = await timelinePhotos(library, { farFromTowns: true });
+  printPhotos(photos, json);
+  if (photos.length === 0) process.stderr.write('shoebox: no photo has a position far from any town\n');
+}
+
+/** Every photo of a timeline, newest first, a page at a time. */
+async function timelinePhotos(library: CommandLibrary, options: TimelineOptions): Promise<TimelinePhoto[]> {
   const photos: TimelinePhoto[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await library.api.timeline({ place, offset, limit: PAGE });
+    const page = await library.api.timeline({ ...options, offset, limit: PAGE });
     photos.push(...page.photos);
     if (page.photos.length < PAGE || offset + PAGE >= page.total) break;
   }
+  return photos;
+}
+
+function printPhotos(photos: readonly TimelinePhoto[], json: boolean | undefined): void {
   if (json) return printJson(photos.map((p) => ({ path: p.path, folder: p.folder, takenAt: p.takenAt === null ? null : takenAtIso(p.takenAt, p.takenOffset) })));
   for (const p of photos) printLine(printable(p.path));
-  if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken in "${place}" (shoebox places lists the library's places)\n`);
 }
 
 export function registerPlaces(program: Command): void {
   withLibraryOptions(program.command('places'))
     .description('photos by where they were taken (from their GPS positions, named offline): countries and towns with counts, or a place\'s photos')
     .argument('[place]', 'a town, a country, or "town, country" (e.g. Arezzo, Italy, "Florence, IT"): list its photos, newest first')
-    .action(async (place: string | undefined, opts: LibraryCommandOptions, cmd: Command) => {
+    .option('--far', "list the photos whose position is far from any town, newest first (a mistyped one: 'shoebox place set' sets it again)")
+    .action(async (place: string | undefined, opts: LibraryCommandOptions & { far?: boolean }, cmd: Command) => {
+      if (opts.far && place !== undefined) throw new UsageError('--far lists the photos far from any town: give it no place');
       if (place !== undefined && place.replace(/[\s,]/g, '') === '') throw new UsageError('the place is empty: name a town, a country, or "town, country"');
       const library = await openCommandLibrary(cmd, opts, 'shoebox places', false, 'read');
       try {
-        if (place === undefined) await summary(library, opts.json);
+        if (opts.far) await photosFarFromTowns(library, opts.json);
+        else if (place === undefined) await summary(library, opts.json);
         else await photosAt(library, place, opts.json);
       } finally {
         await library.close();

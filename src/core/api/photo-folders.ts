@@ -2,7 +2,8 @@
 // as choices. The filter itself (SearchFilters.folder, search's --folder) takes any folder and
 // matches the photos at or under it (search/filters.ts, store/sql.ts underFolder); this lists
 // the library folders and every folder below one that holds photos, with how many photos are
-// at or under each. One read of every photo's path (the narrow listPhotoDates the timeline
+// at or under each, and how many of those are videos (the choice says them apart, as the
+// sidebar's folder rows do: "videos (4 videos)", never "4 photos"). One read of every photo's path (the narrow listPhotoDates the timeline
 // reads too), kept per photos version, so asking again after a favourite or a tag costs nothing.
 import path from 'node:path';
 import type { PhotoFolder } from '../../shared/api';
@@ -15,6 +16,9 @@ import { photoDatesOf } from '../store/photo-dates';
 export const MAX_PHOTO_FOLDERS = 500;
 
 type FoldersStore = Pick<LibraryStore, 'photosVersion' | 'listPhotoDates' | 'listFolders'>;
+
+/** A library item for the counts: its path alone (a photo), or with whether it is a video. */
+export type FolderItem = string | { path: string; video: boolean };
 const cache = new WeakMap<object, { version: string; result: Promise<PhotoFolder[]> }>();
 
 /**
@@ -22,13 +26,14 @@ const cache = new WeakMap<object, { version: string; result: Promise<PhotoFolder
  * or under it, in path order (a folder before its subfolders). Photos under no root are left out;
  * a photo under nested roots counts in the innermost's tree (and in the outer's, as a subfolder of it).
  */
-export function photoFolderCounts(roots: readonly string[], photoPaths: Iterable<string>, max = MAX_PHOTO_FOLDERS, sep = path.sep): PhotoFolder[] {
+export function photoFolderCounts(roots: readonly string[], photoPaths: Iterable<FolderItem>, max = MAX_PHOTO_FOLDERS, sep = path.sep): PhotoFolder[] {
   const dirname = (p: string) => {
     const cut = p.lastIndexOf(sep);
     return cut <= 0 ? sep : p.slice(0, cut);
   };
   const rootSet = new Set(roots.map((r) => (r.length > 1 && r.endsWith(sep) ? r.slice(0, -1) : r)));
   const counts = new Map<string, number>([...rootSet].map((r) => [r, 0]));
+  const videoCounts = new Map<string, number>();
   // Which root a photo's folder is under (null: none), found once per folder, not per photo.
   const rootOf = new Map<string, string | null>();
   const findRoot = (dir: string): string | null => {
@@ -38,7 +43,9 @@ export function photoFolderCounts(roots: readonly string[], photoPaths: Iterable
     rootOf.set(dir, found);
     return found;
   };
-  for (const photo of photoPaths) {
+  for (const item of photoPaths) {
+    const photo = typeof item === 'string' ? item : item.path;
+    const video = typeof item !== 'string' && item.video;
     let dir = dirname(photo);
     let root = findRoot(dir);
     if (root === null) continue;
@@ -46,6 +53,7 @@ export function photoFolderCounts(roots: readonly string[], photoPaths: Iterable
     // root goes on counting it as its subfolder.
     for (;;) {
       counts.set(dir, (counts.get(dir) ?? 0) + 1);
+      if (video) videoCounts.set(dir, (videoCounts.get(dir) ?? 0) + 1);
       if (dir === root) {
         const outer: string | null = dir === sep ? null : findRoot(dirname(dir));
         if (outer === null) break;
@@ -65,7 +73,10 @@ export function photoFolderCounts(roots: readonly string[], photoPaths: Iterable
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
     return x.length - y.length;
   };
-  return kept.sort(byComponents).map((p) => ({ path: p, photos: counts.get(p) ?? 0 }));
+  return kept.sort(byComponents).map((p) => {
+    const videos = videoCounts.get(p) ?? 0;
+    return { path: p, photos: counts.get(p) ?? 0, ...(videos ? { videos } : {}) };
+  });
 }
 
 /** photoFolderCounts of the store's photos, read once per photos version. */
@@ -75,7 +86,7 @@ export async function photoFolders(store: FoldersStore): Promise<PhotoFolder[]> 
   const key = `${version}|${JSON.stringify(roots)}`;
   const kept = cache.get(store);
   if (kept?.version === key) return kept.result;
-  const result = photoDatesOf(store).then((photos) => photoFolderCounts(roots, photos.map((p) => p.path)));
+  const result = photoDatesOf(store).then((photos) => photoFolderCounts(roots, photos.map((p) => ({ path: p.path, video: typeof p.durationMs === 'number' }))));
   cache.set(store, { version: key, result });
   result.catch(() => {
     if (cache.get(store)?.result === result) cache.delete(store);

@@ -13,7 +13,7 @@ import { videosAmong } from '../albums/export-videos';
 import { DupesService } from '../dupes/dupes-service';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
-import { countText } from '../../shared/count-text';
+import { itemsText } from '../../shared/count-text';
 import { typedFolder } from './typed-folder';
 
 export interface SelectionOptions {
@@ -63,15 +63,19 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
       let answer: TrashReport | null = null;
       const job = ctx.jobs.enqueue('trash', '', async () => {
         const { paths, unknown } = await photoPaths(ctx, ids);
+        // Read before the move: a trashed video leaves the library with its row.
+        const videos = await videosAmong(await lib.readable(), paths);
         const result = paths.length ? await new DupesService(lib).trash(paths, options.trashDir ? { trashDir: options.trashDir } : {}) : { moved: [], failed: [], refused: [] };
+        const movedVideos = result.moved.filter((p) => videos.has(p)).length;
         answer = {
           moved: result.moved,
+          ...(movedVideos ? { movedVideos } : {}),
           // The real file of a photo that stays is left alone, as the user's keepers are.
           skipped: [...unknown.map((p) => ({ path: p, reason: 'not in the library (any more)' })), ...result.refused],
           failed: result.failed.map((f) => ({ path: f.path, error: f.reason })),
         };
         const n = result.moved.length;
-        return { added: 0, updated: 0, removed: n, embedded: 0, failed: result.failed.length, summary: `moved ${countText(n, 'photo')} to the trash` };
+        return { added: 0, updated: 0, removed: n, embedded: 0, failed: result.failed.length, summary: `moved ${itemsText(n, movedVideos)} to the trash` };
       });
       await ctx.jobs.whenDone(job.id);
       if (!answer) throw new Error(ctx.jobs.list().find((j) => j.id === job.id)?.error ?? 'the trash was stopped');

@@ -56,12 +56,17 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       const { withoutPosition } = await locatedPhotos(store);
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => withoutPosition.has(h))) : withoutPosition;
     }
+    if (options.farFromTowns) {
+      // The photos the Places page counts as "far from any town" (located-photos.ts: one rule).
+      const { farFromTowns } = await locatedPhotos(store);
+      view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => farFromTowns.has(h))) : farFromTowns;
+    }
     if (options.described !== undefined) {
       const described = await hashesDescribed(store, options.described);
       if (!described) throw new Error('described must have a word to look for');
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => described.has(h))) : described;
     }
-    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null, options.withoutPlace === true, options.described ?? null]);
+    if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null, options.withoutPlace === true, options.described ?? null, options.farFromTowns === true]);
     return view;
   };
 

@@ -20,6 +20,9 @@ export interface LocatedPhotos {
   unplaced: number;
   /** Of those, how many are videos. */
   unplacedVideos: number;
+  /** The contents of those photos (`timeline({ farFromTowns: true })`: the Places page's note
+   *  leads there, so a mistyped position can be found and set again). */
+  farFromTowns: Set<string>;
   /** The contents of photos without a position (none recorded, none set): those to give a place. */
   withoutPosition: Set<string>;
   /** How many photos (paths) that is. */
@@ -46,6 +49,7 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
     const located: LocatedPhoto[] = [];
     let unplaced = 0;
     let unplacedVideos = 0;
+    const farFromTowns = new Set<string>();
     const withoutPosition = new Set<string>();
     let withoutPositionCount = 0;
     let withoutPositionVideos = 0;
@@ -60,10 +64,11 @@ export async function locatedPhotos(store: LocatedStore): Promise<LocatedPhotos>
       if (place) located.push({ photo, place });
       else {
         unplaced++;
+        farFromTowns.add(photo.hash);
         if (isVideo(photo)) unplacedVideos++;
       }
     }
-    return { located, unplaced, unplacedVideos, withoutPosition, withoutPositionCount, withoutPositionVideos };
+    return { located, unplaced, unplacedVideos, farFromTowns, withoutPosition, withoutPositionCount, withoutPositionVideos };
   });
   cache.set(store, { version, result });
   result.catch(() => {

@@ -32,7 +32,7 @@ export function ResultHeader({ view, count, videos, countComplete, loading, coun
   let full: string | undefined;
   switch (view.kind) {
     case 'library':
-      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.videos ? 'Videos' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
+      title = view.order === 'added' ? 'Recently added' : view.favourites ? 'Favourites' : view.onThisDay ? 'On this day' : view.archived ? 'Archive' : view.videos ? 'Videos' : view.place !== undefined ? view.place : view.withoutPlace ? 'Without a place' : view.farFromTowns ? 'Far from any town' : view.described !== undefined ? `Described as “${view.described}”` : view.folder ? baseName(view.folder) : 'All photos';
       break;
     case 'search': {
       // The box's Text in photo mode sends a `text:"…"` term: the title says it in words.
@@ -63,13 +63,13 @@ export function ResultHeader({ view, count, videos, countComplete, loading, coun
       <span className="muted" aria-live="polite">
         {error || countHidden ? '' : loading ? 'Searching…' : counted}
       </span>
-      {view.kind === 'library' && (view.place !== undefined || view.withoutPlace) && onPlaces && (
+      {view.kind === 'library' && (view.place !== undefined || view.withoutPlace || view.farFromTowns) && onPlaces && (
         <button type="button" className="button result-header__places" onClick={onPlaces}>
           ‹ All places
         </button>
       )}
       {view.kind === 'library' && view.onThisDay && <span className="muted">{onThisDayText()}</span>}
-      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.archived || view.videos || view.place !== undefined || view.withoutPlace || view.described !== undefined ? (
+      {view.kind !== 'library' || view.folder || view.order || view.favourites || view.onThisDay || view.archived || view.videos || view.place !== undefined || view.withoutPlace || view.farFromTowns || view.described !== undefined ? (
         <button type="button" className="button" onClick={onBack}>
           Show all photos
         </button>

@@ -14,6 +14,7 @@ export function timelineOptions(view: Extract<View, { kind: 'library' }>): Timel
     ...(view.favourites ? { favourite: true } : {}),
     ...(view.place !== undefined ? { place: view.place } : {}),
     ...(view.withoutPlace ? { withoutPlace: true } : {}),
+    ...(view.farFromTowns ? { farFromTowns: true } : {}),
     ...(view.videos ? { videos: true } : {}),
     ...(view.described !== undefined ? { described: view.described } : {}),
     ...(view.onThisDay ? { onThisDay: todayIso() } : {}),

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../shared/api';
 import { baseName } from '../lib/format';
 import { fileToBase64 } from '../lib/read-file';
-import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from '../lib/view';
+import { ARCHIVE_VIEW, FAR_FROM_TOWNS_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from '../lib/view';
 import { useDebounced } from './useDebounced';
 
 const TYPING_PAUSE_MS = 250;
@@ -28,6 +28,8 @@ export interface ViewState {
   showPlace: (place: string) => void;
   /** The timeline of the photos without a position, to give them a place. */
   showWithoutPlace: () => void;
+  /** The timeline of the photos whose position is far from any town, to set it again. */
+  showFarFromTowns: () => void;
   /** The timeline of the photos whose description says `text`. */
   showDescribed: (text: string) => void;
   moreLikeThis: (photo: Photo) => void;
@@ -117,6 +119,10 @@ export function useViewState(initial: View = LIBRARY_VIEW): ViewState {
     showWithoutPlace: useCallback(() => {
       clearQuery();
       setView(WITHOUT_PLACE_VIEW);
+    }, []),
+    showFarFromTowns: useCallback(() => {
+      clearQuery();
+      setView(FAR_FROM_TOWNS_VIEW);
     }, []),
     showDescribed: useCallback((text) => {
       clearQuery();

@@ -36,6 +36,7 @@ export function emptyViewText(view: View, indexing: IndexingState = { folders: [
   if (view.onThisDay) return sentence(noPhotoOnThisDayText(todayIso(), answer.archivedLeftOut ?? 0, ARCHIVE_HINT));
   if (view.place !== undefined) return `No photos taken in ${view.place} (any more).`;
   if (view.withoutPlace) return 'Every photo has a place.';
+  if (view.farFromTowns) return 'No photo has a position far from any town (any more).';
   if (view.videos) return 'No videos in the library (any more).';
   if (view.described !== undefined) return `No photo is described as “${view.described}” (any more).`;
   return emptyFolderText(view.folder, indexing);

@@ -3,11 +3,12 @@
 // folder matches is the engine's rule (SearchFilters.folder: the photos at or under it); this
 // only names the choices.
 import type { PhotoFolder } from '../../shared/api';
+import { itemsText } from '../../shared/count-text';
 import { baseName, folderNames, formatCount } from './format';
 
 export interface FolderChoice {
   path: string;
-  /** "cams (12 photos)", indented with one no-break space pair per folder above it in the list
+  /** "cams (12 photos)", "clips (4 videos)", "trip (10 photos, 2 videos)", indented with one no-break space pair per folder above it in the list
    *  (a select's options collapse ordinary spaces and have no other way to nest). */
   label: string;
   depth: number;
@@ -40,7 +41,7 @@ export function folderChoices(folders: readonly PhotoFolder[], value: string): F
   const topNames = folderNames(shaped.filter((s) => s.parent === undefined).map((s) => s.folder.path));
   const choices = shaped.map(({ folder, parent, depth }) => {
     const name = parent === undefined ? (topNames.get(folder.path) ?? baseName(folder.path)) : folder.path.slice(parent.replace(/[\\/]+$/, '').length + 1).replace(/\\/g, '/');
-    return { path: folder.path, depth, label: `${INDENT.repeat(depth)}${name} (${formatCount(folder.photos, 'photo')})` };
+    return { path: folder.path, depth, label: `${INDENT.repeat(depth)}${name} (${itemsText(folder.photos, folder.videos ?? 0, formatCount)})` };
   });
   if (value !== '' && !folders.some((f) => f.path === value)) choices.push({ path: value, depth: 0, label: value });
   return choices;

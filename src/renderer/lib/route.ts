@@ -6,7 +6,7 @@
 //
 //   #/                                 All photos
 //   #/folder/<path>                    a folder's timeline
-//   #/recent #/favourites #/on-this-day #/archive #/videos #/without-place
+//   #/recent #/favourites #/on-this-day #/archive #/videos #/without-place #/far-from-towns
 //   #/place/<place>  #/described/<text>
 //   #/search/<query>  #/similar/<photo id>/<label>
 //   #/image                            a search by image's results: the image lives in the page only,
@@ -24,7 +24,7 @@ import type { SearchSort } from '../../shared/api';
 import type { FilterFields } from './filters';
 import { parseQuery, queryString, type SettingsRoute } from './route-query';
 import { PHOTOS_SCREEN, type Screen } from './screen';
-import { ARCHIVE_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from './view';
+import { ARCHIVE_VIEW, FAR_FROM_TOWNS_VIEW, FAVOURITES_VIEW, LIBRARY_VIEW, ON_THIS_DAY_VIEW, placeView, RECENT_VIEW, VIDEOS_VIEW, WITHOUT_PLACE_VIEW, type View } from './view';
 
 export type { SettingsRoute } from './route-query';
 
@@ -60,6 +60,7 @@ const NAMED_VIEWS: [string, View][] = [
   ['archive', ARCHIVE_VIEW],
   ['videos', VIDEOS_VIEW],
   ['without-place', WITHOUT_PLACE_VIEW],
+  ['far-from-towns', FAR_FROM_TOWNS_VIEW],
 ];
 
 /** The path part of a screen (and, for the photos screen, of its view), without the '#'. */
@@ -110,6 +111,7 @@ function libraryFlag(view: View): string | null {
   if (view.archived) return 'archived';
   if (view.videos) return 'videos';
   if (view.withoutPlace) return 'withoutPlace';
+  if (view.farFromTowns) return 'farFromTowns';
   return null;
 }
 

@@ -28,6 +28,9 @@ export interface ScreenProps {
   showPlace: (place: string) => void;
   /** Shows the timeline of the photos without a position (the Places page's note leads there). */
   showWithoutPlace: () => void;
+  /** Shows the timeline of the photos far from any town (the Places page's note leads there).
+   *  Absent (a screen that leads nowhere of the kind): the note is said without a link. */
+  showFarFromTowns?: () => void;
   /** The photo the URL opens in the screen's own viewer (an album's), by id (null: none): opened
    *  anew each time `asked` changes (a reload, Back or Forward onto it). Absent: none. */
   photo?: { id: string | null; asked: number };

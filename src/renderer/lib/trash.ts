@@ -1,12 +1,13 @@
 // Photos moved to the trash from the app (the selection bar's Trash…, the viewer's Trash…):
 // what the trash did, in one line, and where the viewer goes once its photo has gone.
 import type { TrashReport } from '../../shared/api';
+import { itemsText } from '../../shared/count-text';
 import { formatCount } from './format';
 
-/** "Moved 2 photos to the trash." and, for those that stayed, how many and the first's why. */
+/** "Moved 2 photos to the trash.", "Moved 2 photos, 1 video to the trash." and, for those that stayed, how many and the first's why. */
 export function trashResultText(report: TrashReport): string {
   const left = [...report.skipped.map((s) => `${s.path}: ${s.reason}`), ...report.failed.map((f) => `${f.path}: ${f.error}`)];
-  return `Moved ${formatCount(report.moved.length, 'photo')} to the trash.${left.length ? ` ${left.length} left where they are (${left[0]}).` : ''}`;
+  return `Moved ${itemsText(report.moved.length, report.movedVideos ?? 0, formatCount)} to the trash.${left.length ? ` ${left.length} left where they are (${left[0]}).` : ''}`;
 }
 
 /** What the viewer's list tells once it is read again (lib/paged-photos.ts). */

@@ -8,10 +8,12 @@ export type View =
    *  photos taken on today's month and day in earlier years (the sidebar's "On this day");
    *  `archived`: the Archive, only the archived photos (All photos, Recently added and On this
    *  day leave them out: shared/archive-views.ts); `withoutPlace`: the photos without a
-   *  position, to give them a place (the Places page leads there); `described`: the photos
+   *  position, to give them a place (the Places page leads there); `farFromTowns`: the photos
+   *  whose position is far from any town (a mistyped one to set again; the Places page's note
+   *  leads there); `described`: the photos
    *  whose description says this (a search's offer leads there); `videos`: only the videos
    *  (the sidebar's "Videos"). */
-  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true; withoutPlace?: true; described?: string; videos?: true }
+  | { kind: 'library'; folder: string | null; order?: 'added'; favourites?: true; place?: string; onThisDay?: true; archived?: true; withoutPlace?: true; farFromTowns?: true; described?: string; videos?: true }
   | { kind: 'search'; query: string }
   | { kind: 'similar'; id: string; label: string }
   | { kind: 'image'; name: string; base64: string; previewUrl: string };
@@ -22,6 +24,7 @@ export const FAVOURITES_VIEW: View = { kind: 'library', folder: null, favourites
 export const ON_THIS_DAY_VIEW: View = { kind: 'library', folder: null, onThisDay: true };
 export const ARCHIVE_VIEW: View = { kind: 'library', folder: null, archived: true };
 export const WITHOUT_PLACE_VIEW: View = { kind: 'library', folder: null, withoutPlace: true };
+export const FAR_FROM_TOWNS_VIEW: View = { kind: 'library', folder: null, farFromTowns: true };
 export const VIDEOS_VIEW: View = { kind: 'library', folder: null, videos: true };
 
 /** The timeline of the photos taken at a place (a town card or a country on the Places page). */
@@ -33,7 +36,7 @@ export function placeView(place: string): View {
 export function viewKey(view: View): string {
   switch (view.kind) {
     case 'library':
-      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}${view.withoutPlace ? ':without-place' : ''}${view.videos ? ':videos' : ''}${view.described !== undefined ? `:described:${view.described}` : ''}`;
+      return `library:${view.order ?? 'taken'}:${view.folder ?? ''}${view.favourites ? ':favourites' : ''}${view.place !== undefined ? `:place:${view.place}` : ''}${view.onThisDay ? ':on-this-day' : ''}${view.archived ? ':archive' : ''}${view.withoutPlace ? ':without-place' : ''}${view.farFromTowns ? ':far-from-towns' : ''}${view.videos ? ':videos' : ''}${view.described !== undefined ? `:described:${view.described}` : ''}`;
     case 'search':
       return `search:${view.query}`;
     case 'similar':

@@ -19,9 +19,11 @@ interface PlacesScreenProps extends ScreenProps {
   places: PlacesState;
 }
 
-export function PlacesScreen({ places, showPlace, showWithoutPlace }: PlacesScreenProps) {
+export function PlacesScreen({ places, showPlace, showWithoutPlace, showFarFromTowns }: PlacesScreenProps) {
   const { summary, error } = places;
-  const note = summary ? farFromTownsText(summary) : null;
+  const farText = summary ? farFromTownsText(summary) : null;
+  // A link to them, as "Without a place" is: a mistyped position is found there and set again.
+  const note = farText && showFarFromTowns ? <FarFromTowns text={farText} onShow={showFarFromTowns} /> : farText;
   const without = summary && summary.withoutPlace > 0 ? <WithoutPlace count={summary.withoutPlace} videos={summary.withoutPlaceVideos ?? 0} onShow={showWithoutPlace} /> : null;
   return (
     <section className="places-screen" aria-labelledby="places-title">
@@ -99,6 +101,19 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
         </button>
       )}
     </section>
+  );
+}
+
+/** How many photos have a position far from any town, and the way to them (to set it again). */
+function FarFromTowns({ text, onShow }: { text: string; onShow: () => void }) {
+  const viewingOnly = useViewingOnly();
+  return (
+    <>
+      {text}{' '}
+      <button type="button" className="link-button" onClick={onShow}>
+        {viewingOnly ? 'Show them' : 'Show them to fix their place'}
+      </button>
+    </>
   );
 }
 
