@@ -14,13 +14,21 @@ export function registerWatch(program: Command): void {
       const stop = stopOnSignals();
       try {
         const folders = (await library.api.listFolders()).length;
-        if (!opts.json) printLine(`watching ${countText(folders, 'folder')}; Ctrl-C stops`);
+        // Said once it watches: while another process writes the library, the core waits for
+        // it and says so on stderr (library-watch.ts); the first sync (the catch-up) comes after.
+        let started = false;
+        const watching = () => {
+          if (started || opts.json) return;
+          started = true;
+          printLine(`watching ${countText(folders, 'folder')}; Ctrl-C stops`);
+        };
         // A sync's failures include the known ones whose files did not change: each is said
         // once per watch (a catch-up repeating "2 failed" reads as two new failures), and one
         // recorded before this watch is counted as index counts it, not told again.
         const told = new Set<string>();
         const key = (f: { path: string; reason: string }) => `${f.path}\0${f.reason}`;
         await library.api.watchNow(stop.signal, (s) => {
+          watching();
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) return printJson(s);
           const failed = s.failed.filter((f) => !told.has(key(f)));

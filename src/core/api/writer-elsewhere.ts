@@ -2,14 +2,16 @@
 // another laptop, a `shoebox watch` of this very home. The app and `serve` show the library
 // anyway, for searching and viewing, rather than failing every call with "library busy":
 // each change asks for the writer lock and is refused with that process's line meanwhile;
-// other devices' commits are followed, so the page shows what they add; the line goes once the
-// lock is free (each look at the commits reads who holds it), and the watcher (BackgroundSync,
-// every WATCH_RETRY_MS) takes the library over then. Once this process gives the lock back
-// (writer-hand-back.ts), others' commits are followed the same way, with no line to show.
+// other devices' commits are followed, so the page shows what they add. Each look at the
+// commits also reads who holds the writer lease (one small row): a process that took the
+// library after this one gave it back (writer-hand-back.ts) is said then, before any change
+// is offered and refused; and the line goes once the lease is free, when the watcher
+// (library-watch.ts, every TAKE_AGAIN_MS) or the next change takes the library over.
+import os from 'node:os';
 import type { LibraryEvent, LibraryStatus } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
-import { busyWithoutAdvice, LibraryBusyError } from '../library/writer-lock';
-import { LeaseLostError } from '../store/writer-lease';
+import { busyWithoutAdvice, leaseBusyError, LibraryBusyError } from '../library/writer-lock';
+import { describeHolder, LeaseLostError, type LeaseHolder } from '../store/writer-lease';
 import { followCommits, type CommitFollower } from './commit-follower';
 
 /** Who writes the library and why this process does not (status().writer). */
@@ -72,7 +74,8 @@ export class WriterElsewhere {
     this.follower = null;
   }
 
-  /** Until this process writes again: other devices' commits tell the page to read again. */
+  /** Until this process writes again: other devices' commits tell the page to read again, and
+   *  each look says who holds the lease (the page's banner) or that no one does. */
   private follow(): void {
     if (this.follower) return;
     // Said even when this process has just started writing again: the commit seen may be
@@ -83,13 +86,33 @@ export class WriterElsewhere {
       if (this.lib.writing) {
         this.follower?.stop();
         this.follower = null;
-      } else if (this.note === null || (await this.lib.writerElsewhere()) !== null) return;
-      // Writing here again, or no one holds the lock now: the page drops the line.
-      if (this.note === null || this.stopped) return;
-      this.note = null;
-      this.why = null;
-      this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
+        return this.drop();
+      }
+      const holder = await this.lib.writerElsewhere();
+      if (this.stopped || this.lib.writing) return;
+      if (holder === null) return this.drop(); // no one holds the lock now
+      if (this.named(holder)) this.saw(leaseBusyError(holder, this.lib.location.uri));
     };
     this.follower = followCommits(this.lib, changed, this.followMs, looked);
+  }
+
+  /**
+   * Whether the lease's `holder` is news to the page: no line yet (this process gave the lock
+   * back and another took it, with no change refused yet), or another process than the line
+   * names. Not this process itself, between taking the lease and opening its store; and a line
+   * naming no one (a lost lease, another process of this home taking the lock) is kept.
+   */
+  private named(holder: LeaseHolder): boolean {
+    if (holder.host === os.hostname() && holder.pid === process.pid) return false;
+    if (this.note === null) return true;
+    return this.why?.reason === 'busy' && this.why.holder !== null && this.why.holder !== describeHolder(holder);
+  }
+
+  /** Writing here again, or no one holds the lock now: the page drops the line. */
+  private drop(): void {
+    if (this.note === null || this.stopped) return;
+    this.note = null;
+    this.why = null;
+    this.emit({ type: 'folders-changed' }); // the page reads status() again: its banner
   }
 }

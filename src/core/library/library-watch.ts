@@ -71,8 +71,11 @@ export interface WatchHost {
 
 /** Until `signal` aborts, or the writer lease is lost (thrown: another device took it over). */
 export async function watchFolders(host: WatchHost, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions = {}): Promise<void> {
-  // The first session's lock: "library busy" now is the caller's to handle (BackgroundSync retries).
-  let store: LibraryStore | null = await host.writable();
+  // The first session's lock, waited for while another process writes (one line said): a
+  // watch is the always-on indexer (`shoebox watch` as a service, the app's and serve's
+  // watcher), started whenever; a laptop that just marked a favourite must not end it.
+  let store: LibraryStore | null = await waitForLock(host, signal, options.retryMs ?? TAKE_AGAIN_MS, firstWait);
+  if (!store) return; // stopped while waiting
   // The watch error said last, until a sync goes through: kept across sessions (a hand-back
   // and the catch-up after it must not say a recurring failure again).
   const told: ToldError = { line: null };
@@ -315,16 +318,41 @@ function sameFolders(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
 }
 
+/** How a wait for the writer lock is said, and which refusals it waits out (others are thrown). */
+interface LockWait {
+  waitsFor(error: unknown): error is Error;
+  /** The line said (once per writer) from the refusal's, its advice left out. */
+  line(refused: string): string;
+}
+
+/** After a hand-back: the changes seen meanwhile wait, as does a library off the network. */
+const takingAgain: LockWait = {
+  waitsFor: (error): error is Error => error instanceof LibraryBusyError || error instanceof LibraryUnreachableError,
+  line: (refused) => `watch: ${refused}; the changes here are indexed once it is done or quiet`,
+};
+
+/** At the start: another writer only (a library that cannot be reached fails the start, as
+ *  every command's does); nothing is watched yet, so the line says when it will be. */
+const firstWait: LockWait = {
+  waitsFor: (error): error is Error => error instanceof LibraryBusyError,
+  line: (refused) => `watch: waiting: ${refused.replace(/^library busy: /, '')}; watching starts once it is done or quiet`,
+};
+
 /** The writer lock again, waiting while another process holds it; null when stopped meanwhile. */
-async function takeAgain(host: WatchHost, signal: AbortSignal, retryMs: number): Promise<LibraryStore | null> {
+function takeAgain(host: WatchHost, signal: AbortSignal, retryMs: number): Promise<LibraryStore | null> {
+  return waitForLock(host, signal, retryMs, takingAgain);
+}
+
+/** The writer lock, tried every `retryMs` while `wait` waits out its refusal; null when stopped meanwhile. */
+async function waitForLock(host: WatchHost, signal: AbortSignal, retryMs: number, wait: LockWait): Promise<LibraryStore | null> {
   let said: string | null = null;
   while (!signal.aborted) {
     try {
       return await host.writable();
     } catch (error) {
-      if (!(error instanceof LibraryBusyError || error instanceof LibraryUnreachableError)) throw error;
+      if (!wait.waitsFor(error)) throw error;
       const line = busyWithoutAdvice(error.message.split('\n')[0]!);
-      if (line !== said) host.emit({ type: 'log', level: 'info', message: `watch: ${line}; the changes here are indexed once it is done or quiet` });
+      if (line !== said) host.emit({ type: 'log', level: 'info', message: wait.line(line) });
       said = line;
       await sleep(retryMs, undefined, { signal }).catch(() => {}); // stopped meanwhile: the loop ends
     }

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tryAcquirePidLock, type HeldLock, type LockHolder } from '../../base/pid-lock';
-import { describeHolder, tryAcquireWriterLease, type LeaseLostError, type LeaseOptions, type WriterLease } from '../store/writer-lease';
+import { describeHolder, tryAcquireWriterLease, type LeaseHolder, type LeaseLostError, type LeaseOptions, type WriterLease } from '../store/writer-lease';
 import type { StoreLocation } from '../store/connection';
 
 export class LibraryBusyError extends Error {
@@ -69,8 +69,7 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
     const attempt = await tryAcquireWriterLease(library, { command, ...options.lease });
     if (!attempt.acquired) {
       if (attempt.here) throw new LibraryBusyError(`library busy: this process is already writing to ${libraryUri}`);
-      const holder = describeHolder(attempt.holder);
-      throw new LibraryBusyError(`library busy: ${holder} is writing to ${libraryUri}; ${adviceFor(attempt.holder.command)} ${lapseNote(attempt.holder.expiresAt)}`, holder);
+      throw leaseBusyError(attempt.holder, libraryUri);
     }
     lease = attempt.lease;
   } catch (error) {
@@ -93,6 +92,15 @@ export async function acquireLibraryWriter(options: LibraryWriterOptions): Promi
       }
     },
   };
+}
+
+/**
+ * "library busy" for the lease `holder` holds (read from the library): what a refused writer
+ * is told, and what a process that does not write says of the one that does (writer-elsewhere.ts).
+ */
+export function leaseBusyError(holder: LeaseHolder, libraryUri: string, now = Date.now()): LibraryBusyError {
+  const who = describeHolder(holder);
+  return new LibraryBusyError(`library busy: ${who} is writing to ${libraryUri}; ${adviceFor(holder.command)} ${lapseNote(holder.expiresAt, now)}`, who);
 }
 
 function busy(library: string, holder: LockHolder): LibraryBusyError {

@@ -22,9 +22,9 @@ export async function startWatch(home: string, library?: string): Promise<WatchP
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`shoebox watch exited (${code}):\n${stderr}`))));
   exited.catch(() => {}); // a watch that exits once it held the library is its stop()'s to tell
-  // Its first line ("watching 1 folder; Ctrl-C stops") comes before it takes the library: the
-  // writer lock is taken at its first sync, and refused while another process of this home
-  // still writes (it then exits 1). It holds the library once the home's lock names it.
+  // The writer lock is taken at its first sync; while another process of this home still
+  // writes, the watch waits for it (saying so once on stderr). It holds the library once the
+  // home's lock names it.
   await Promise.race([exited, holdsHomeLock(home, child)]);
   return {
     child,
