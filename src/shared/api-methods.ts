@@ -56,6 +56,10 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
     const [folder, place] = arity('mapFolder', args, 2, 2);
     return [text(folder, 'folder', MAX_PATH), nullable(place, (v) => text(v, 'path', MAX_PATH))];
   },
+  mapFolders: (args) => {
+    const [folder, place] = arity('mapFolders', args, 2, 2);
+    return [text(folder, 'folder', MAX_PATH), nullable(place, (v) => text(v, 'path', MAX_PATH))];
+  },
   listFailures: (args) => optional(arity('listFailures', args, 0, 1)[0], listOptions),
   listPhotos: (args) => optional(arity('listPhotos', args, 0, 1)[0], listOptions),
   getPhoto: (args) => [text(arity('getPhoto', args, 1, 1)[0], 'id', MAX_ID)],

@@ -382,6 +382,16 @@ export interface TimelineSummary {
 
 // ---- Folders, failures, jobs ---------------------------------------------------------
 
+/** What mapFolders did. */
+export interface FoldersMapped {
+  /** The folder named, when it is not a library folder but holds `folders`; absent when it is one. */
+  parent?: string;
+  /** The library folders mapped (or whose mappings were forgotten), as this device sees them now. */
+  folders: FolderInfo[];
+  /** Of `folders`, how many this device had mapped before. */
+  wasMapped: number;
+}
+
 export interface FolderInfo {
   /** Where the folder is on this device (a shared library's folder mapped here, else as the library keeps it). */
   path: string;
@@ -1034,6 +1044,11 @@ export interface LibraryApi {
   /** This device finds the library folder `folder` (its path as listed) at `path` ("Locate
    *  folder…"); null forgets the mapping. Kept in this device's home, never in the library. */
   mapFolder(folder: string, path: string | null): Promise<FolderInfo>;
+  /** mapFolder, and for a folder that is not a library folder but holds some (the root of a
+   *  share mounted under another path here): maps each of them to `path` + its path below
+   *  `folder`, all or none (the refusal names each that cannot be mapped); null forgets their
+   *  mappings. A folder that holds none is refused as mapFolder refuses it. */
+  mapFolders(folder: string, path: string | null): Promise<FoldersMapped>;
   /** Stops indexing the folder (a queued or running job, the watcher's catch-up) and keeps it
    *  from being indexed or followed until resumeIndexing, or until the app starts again; what
    *  was indexed stays. */

@@ -23,31 +23,53 @@ export function registerFolders(program: Command): void {
     });
   withLibraryOptions(folders.command('map'))
     .description("tell this device where a library folder is (a shared library's folder under another path here); kept in this device's home")
-    .argument('<folder>', 'the library folder, as `folders list` shows it')
+    .argument('<folder>', "the library folder, as `folders list` shows it, or a folder above library folders (a share's root: each one under it is mapped)")
     .argument('<path>', 'where that folder is on this device')
     .action(async (folder: string, place: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox folders map', false, 'read'); // this device's own file: no model needed
       try {
-        const info = await library.api.mapFolder(folder, path.resolve(place));
-        if (opts.json) return printJson({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
-        printLine(`${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${countText(info.photos, 'photo')})`);
+        // A library folder, or the root of a share holding several (the core decides which).
+        const here = path.resolve(place);
+        const done = await library.api.mapFolders(folder, here);
+        const mapped = (info: FolderInfo) => ({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
+        if (done.parent === undefined) {
+          const info = done.folders[0]!;
+          if (opts.json) return printJson(mapped(info));
+          return printLine(`${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${countText(info.photos, 'photo')})`);
+        }
+        if (opts.json) return printJson({ under: done.parent, path: here, folders: done.folders.map(mapped) });
+        printLine(`mapped ${countText(done.folders.length, 'library folder')} under ${printable(done.parent)} to ${printable(here)}`);
+        for (const info of done.folders) printLine(`  ${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${countText(info.photos, 'photo')})`);
       } finally {
         await library.close();
       }
     });
   withLibraryOptions(folders.command('unmap'))
     .description('forget where this device found a library folder: it is looked for at the library\'s path again')
-    .argument('<folder>', 'the library folder, as the library keeps it or as `folders list` shows it')
+    .argument('<folder>', "the library folder, as the library keeps it or as `folders list` shows it, or a folder above library folders (each one under it is forgotten)")
     .action(async (folder: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox folders unmap', false, 'read'); // this device's own file: no model needed
       try {
-        // Whether this device mapped it: a folder that was not mapped is said, not "unmapped".
-        const named = (f: FolderInfo) => [f.path, f.libraryPath].some((p) => p !== undefined && (p === folder || p === path.resolve(folder)));
-        const wasMapped = (await library.api.listFolders()).some((f) => f.libraryPath !== undefined && named(f));
-        const info = await library.api.mapFolder(folder, null);
-        if (opts.json) return printJson({ folder: info.path, path: info.path, photos: info.photos, wasMapped });
-        printLine(wasMapped ? `forgot where this device finds ${printable(info.path)}: it is looked for at that path again` : `${printable(info.path)} was not mapped on this device: nothing to forget`);
-        if (info.unreachable) printLine(`  not reachable from this device at that path: shoebox folders map ${printable(info.path)} PATH`);
+        // A library folder, or the root of a share holding several (the core decides which).
+        // Whether this device mapped them: a folder that was not mapped is said, not "unmapped".
+        const done = await library.api.mapFolders(folder, null);
+        const unreachable = (info: FolderInfo, indent: string) => {
+          if (info.unreachable) printLine(`${indent}not reachable from this device at that path: shoebox folders map ${printable(info.path)} PATH`);
+        };
+        if (done.parent === undefined) {
+          const info = done.folders[0]!;
+          const wasMapped = done.wasMapped > 0;
+          if (opts.json) return printJson({ folder: info.path, path: info.path, photos: info.photos, wasMapped });
+          printLine(wasMapped ? `forgot where this device finds ${printable(info.path)}: it is looked for at that path again` : `${printable(info.path)} was not mapped on this device: nothing to forget`);
+          return unreachable(info, '  ');
+        }
+        if (opts.json) return printJson({ under: done.parent, folders: done.folders.map((f) => ({ folder: f.path, path: f.path, photos: f.photos })), wasMapped: done.wasMapped });
+        if (done.wasMapped === 0) return printLine(`no library folder under ${printable(done.parent)} was mapped on this device: nothing to forget`);
+        printLine(`forgot where this device finds ${countText(done.wasMapped, 'library folder')} under ${printable(done.parent)}: looked for at the library's paths again`);
+        for (const info of done.folders) {
+          printLine(`  ${printable(info.path)}`);
+          unreachable(info, '    ');
+        }
       } finally {
         await library.close();
       }

@@ -534,6 +534,26 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       return info;
     },
 
+    // `folders map`'s policy: a library folder alone, or every one under a share's root
+    // (device-folders.ts); then, as for one, the folders are looked for and followed anew.
+    async mapFolders(folder: string, place: string | null) {
+      const lib = await need();
+      const store = await lib.readable();
+      const wanted = place === null ? null : typedFolder(place, "the folder's full path", '/Volumes/photos');
+      const done = await lib.deviceFolders.mapFolders(store, folder, wanted);
+      forgetFolderReach();
+      await rewatch();
+      emit({ type: 'folders-changed' });
+      emit({ type: 'photos-changed', added: 0, removed: 0 });
+      const infos = await folderInfos(lib);
+      const shown = done.folders.map((mapped) => {
+        const info = infos.find((f) => f.path === mapped.device);
+        if (!info) throw new Error(`not a library folder: ${mapped.library}`);
+        return info;
+      });
+      return { ...(done.parent === undefined ? {} : { parent: done.parent }), folders: shown, wasMapped: done.wasMapped };
+    },
+
     async listFailures(options: ListPhotosOptions = {}): Promise<FailurePage> {
       const lib = await open();
       if (!lib) return { total: 0, failures: [] };

@@ -5,8 +5,8 @@ import { shellWord } from '../../base/shell-word';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryStore } from '../store/types';
-import { FolderMap, mappingConflict } from './folder-mapping';
-import { readFolderMappings, writeFolderMapping } from './folder-mappings-file';
+import { FolderMap, isBelow, mappingConflict, rebase } from './folder-mapping';
+import { readFolderMappings, writeFolderMapping, writeFolderMappings } from './folder-mappings-file';
 import { isDirectory } from '../../base/file-kind';
 
 /** A library folder as this device sees it. */
@@ -20,9 +20,46 @@ export interface DeviceFolder {
   reachable: boolean;
 }
 
+/** What `folders map`/`unmap` did: to the library folder named, or to every library folder
+ *  under the folder named when that is not one itself (a share's root). */
+export interface DeviceFoldersMapped {
+  /** The folder named, when it is not a library folder but holds these; absent when it is one. */
+  parent?: string;
+  /** The library folders mapped (or whose mappings were forgotten), as this device sees them now. */
+  folders: DeviceFolder[];
+  /** Of `folders`, how many this device had mapped before. */
+  wasMapped: number;
+}
+
 /** A mapping the user asked for that cannot be made; one line, exit 1 in the CLI. */
 export class FolderMappingError extends Error {
   override name = 'FolderMappingError';
+}
+
+/** The library folder `folder` names: as the library keeps it or as this device shows it, as typed or resolved. */
+function namedFolder(folders: readonly DeviceFolder[], folder: string): DeviceFolder | undefined {
+  const names = [folder, path.resolve(folder)];
+  return folders.find((f) => names.includes(f.library) || names.includes(f.device));
+}
+
+/**
+ * The library folders below `folder` (a share's root, not a library folder itself): those whose
+ * library paths lie below it, else those whose paths on this device do (the root as this device
+ * mapped it before). `parent`: `folder` as it matched, typed or resolved.
+ */
+function foldersUnder(folders: readonly DeviceFolder[], folder: string): { parent: string; byDevicePath: boolean; folders: DeviceFolder[] } | undefined {
+  const names = [...new Set([folder, path.resolve(folder)])];
+  for (const byDevicePath of [false, true]) {
+    for (const parent of names) {
+      const below = folders.filter((f) => isBelow(byDevicePath ? f.device : f.library, parent));
+      if (below.length) return { parent, byDevicePath, folders: below };
+    }
+  }
+  return undefined;
+}
+
+function notLibraryFolder(folder: string): FolderMappingError {
+  return new FolderMappingError(`not a library folder: ${folder} (shoebox folders list shows them)`);
 }
 
 /** Photos of an unreachable folder compared with a new folder before it is added. */
@@ -62,8 +99,8 @@ export class DeviceFolders {
    */
   async mapFolder(store: Pick<LibraryStore, 'listFolders'>, folder: string, device: string): Promise<DeviceFolder> {
     const folders = await this.list(store);
-    const target = folders.find((f) => f.library === folder || f.device === folder || f.library === path.resolve(folder) || f.device === path.resolve(folder));
-    if (!target) throw new FolderMappingError(`not a library folder: ${folder} (shoebox folders list shows them)`);
+    const target = namedFolder(folders, folder);
+    if (!target) throw notLibraryFolder(folder);
     const abs = path.resolve(device);
     if (!fs.existsSync(abs)) throw new FolderMappingError(`folder not found: ${abs}`);
     if (!isDirectory(abs)) throw new FolderMappingError(`not a folder: ${abs}`);
@@ -78,11 +115,52 @@ export class DeviceFolders {
   /** Forgets this device's mapping of `folder`: it is looked for at the library's path again. */
   async unmapFolder(store: Pick<LibraryStore, 'listFolders'>, folder: string): Promise<DeviceFolder> {
     const folders = await this.list(store);
-    const target = folders.find((f) => f.library === folder || f.device === folder || f.library === path.resolve(folder) || f.device === path.resolve(folder));
-    if (!target) throw new FolderMappingError(`not a library folder: ${folder} (shoebox folders list shows them)`);
+    const target = namedFolder(folders, folder);
+    if (!target) throw notLibraryFolder(folder);
     writeFolderMapping(this.home, this.libraryUri, target.library, undefined);
     this.current = undefined;
     return { library: target.library, device: target.library, mapped: false, reachable: isDirectory(target.library) };
+  }
+
+  /**
+   * `folders map FOLDER PLACE` (`device` null: `folders unmap FOLDER`). A library folder is
+   * mapped alone (mapFolder). A folder that is not one but holds library folders (the root of a
+   * share mounted under another path on this device) has each of them mapped to `device` + its
+   * path below `folder`, each checked as mapFolder checks one, and written in one go: if any
+   * cannot be mapped, none is, and the refusal names each that cannot. Unmapping it forgets
+   * the mappings of the folders under it. A folder that holds none is refused as before.
+   */
+  async mapFolders(store: Pick<LibraryStore, 'listFolders'>, folder: string, device: string | null): Promise<DeviceFoldersMapped> {
+    const folders = await this.list(store);
+    const own = namedFolder(folders, folder);
+    if (own) {
+      const done = device === null ? await this.unmapFolder(store, folder) : await this.mapFolder(store, folder, device);
+      return { folders: [done], wasMapped: own.mapped ? 1 : 0 };
+    }
+    const under = foldersUnder(folders, folder);
+    if (!under) throw notLibraryFolder(folder);
+    const wasMapped = under.folders.filter((f) => f.mapped).length;
+    if (device === null) {
+      writeFolderMappings(this.home, this.libraryUri, new Map(under.folders.map((f) => [f.library, undefined])));
+      this.current = undefined;
+      return { parent: under.parent, folders: under.folders.map((f) => ({ library: f.library, device: f.library, mapped: false, reachable: isDirectory(f.library) })), wasMapped };
+    }
+    const root = path.resolve(device);
+    if (!fs.existsSync(root)) throw new FolderMappingError(`folder not found: ${root}`);
+    if (!isDirectory(root)) throw new FolderMappingError(`not a folder: ${root}`);
+    const wanted = new Map(under.folders.map((f) => [f.library, rebase(under.byDevicePath ? f.device : f.library, under.parent, root)]));
+    // Every library folder where it would be on this device once these are mapped: the new
+    // places must stay apart from each other and from the other folders, as for one.
+    const after = new Map(folders.map((f) => [f.library, wanted.get(f.library) ?? f.device]));
+    const problems: string[] = [];
+    for (const [library, place] of wanted) {
+      const why = !fs.existsSync(place) ? 'folder not found' : !isDirectory(place) ? 'not a folder' : mappingConflict(library, place, after);
+      if (why) problems.push(`cannot map ${library} to ${place}: ${why}`);
+    }
+    if (problems.length) throw new FolderMappingError(`nothing mapped under ${under.parent}: ${problems.join('; ')}`);
+    writeFolderMappings(this.home, this.libraryUri, wanted);
+    this.current = undefined;
+    return { parent: under.parent, folders: [...wanted].map(([library, place]) => ({ library, device: place, mapped: place !== library, reachable: true })), wasMapped };
   }
 
   /**

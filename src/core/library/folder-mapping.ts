@@ -26,8 +26,14 @@ function atOrUnder(p: string, folder: string, separator: string): boolean {
   return p.startsWith(prefix);
 }
 
+/** `p` lies below `folder` (by whole path components; not `folder` itself): a library folder
+ *  under a share's root that `folders map ROOT PLACE` maps with it (device-folders.ts). */
+export function isBelow(p: string, folder: string): boolean {
+  return p !== folder && atOrUnder(p, folder, separatorOf(folder));
+}
+
 /** `p` with its `from` prefix replaced by `to`, the rest's separators made `to`'s. */
-function rebase(p: string, from: string, to: string): string {
+export function rebase(p: string, from: string, to: string): string {
   if (p === from) return to;
   const fromSep = separatorOf(from);
   const toSep = separatorOf(to);

@@ -59,10 +59,18 @@ export function readFolderMappings(home: string, libraryUri: string): FolderMapp
 
 /** Maps `library` to `device` for this library (undefined: forgets the mapping). */
 export function writeFolderMapping(home: string, libraryUri: string, library: string, device: string | undefined): void {
+  writeFolderMappings(home, libraryUri, new Map([[library, device]]));
+}
+
+/** Maps each library folder of `changes` to its device path (undefined: forgets it), in one
+ *  write: the folders under a share's root are mapped all together or not at all. */
+export function writeFolderMappings(home: string, libraryUri: string, changes: ReadonlyMap<string, string | undefined>): void {
   const doc = readDocument(home);
   const folders = { ...(doc.libraries[libraryUri] ?? {}) };
-  if (device === undefined || device === library) delete folders[library];
-  else folders[library] = device;
+  for (const [library, device] of changes) {
+    if (device === undefined || device === library) delete folders[library];
+    else folders[library] = device;
+  }
   if (Object.keys(folders).length) doc.libraries[libraryUri] = folders;
   else delete doc.libraries[libraryUri];
   writeFileAtomicSync(folderMappingsPath(home), `${JSON.stringify(doc, null, 2)}\n`);

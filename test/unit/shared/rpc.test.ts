@@ -69,7 +69,7 @@ describe('argument checks', () => {
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
         'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'importDescriptions', 'importPhotos', 'rotatePhotos', 'places', 'undoEdit',
         'textInPhotos', 'setTextInPhotos',
-        'mapFolder', 'pauseIndexing', 'resumeIndexing', 'stopJob',
+        'mapFolder', 'mapFolders', 'pauseIndexing', 'resumeIndexing', 'stopJob',
       ].sort(),
     );
   });
