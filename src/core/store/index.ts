@@ -364,7 +364,7 @@ class Store implements LibraryStore {
   }
 
   replaceAutoTags(set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void> {
-    return this.write(() => this.tags.replaceAuto(this.modelId, set, hashes, tags));
+    return this.write(() => this.tags.replaceAuto(this.modelId, set, hashes, tags, this.modelTablesKey));
   }
 
   putTags(tags: TagRecord[]): Promise<void> {
@@ -372,7 +372,7 @@ class Store implements LibraryStore {
   }
 
   listTags(query?: TagQuery): Promise<TagRecord[]> {
-    return this.read(() => this.tags.list(query, this.modelId));
+    return this.read(() => this.tags.list(query, this.modelId, this.modelTablesKey));
   }
 
   addAutoTagFolder(folder: string, set: string): Promise<void> {

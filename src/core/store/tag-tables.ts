@@ -27,7 +27,8 @@ export function labelSetsSchema(): Schema {
 /**
  * One tag of one photo content: `key` is JSON [hash, set, label] (the merge key), `state`
  * 'auto' | 'accepted' | 'rejected', `score` the confidence of the last classification,
- * `modelId` the model that computed it.
+ * `modelId` the model that computed it: its id, or `<id>@<tables key>` for another weights build
+ * under an id used before (auto-tags-owner.ts).
  */
 export function tagsSchema(): Schema {
   return new Schema([

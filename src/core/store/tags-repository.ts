@@ -10,10 +10,13 @@
 //   the model: a decision holds under every model and hides that model's auto row.
 // Rows written before tags were per model have the 3-part key with state 'auto'; they read
 // as their `modelId`'s auto tags, and that model's next run replaces them by 4-part rows.
+// "A model" is one build of it: auto rows are kept per build as the photos tables are, their
+// `modelId` column naming the build (auto-tags-owner.ts); decisions have no build.
 import type { TagQuery, TagRecord, TagState } from './types';
 import type { LibraryConnection } from './connection';
 import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { TAG_TABLES, tagsSchema } from './tag-tables';
+import { autoTagsOwner } from './auto-tags-owner';
 import { chunkForPredicate, equals, inList } from './sql';
 
 const STATES: readonly TagState[] = ['auto', 'accepted', 'rejected'];
@@ -25,7 +28,7 @@ export function tagKey(t: { hash: string; set: string; label: string }): string 
   return JSON.stringify([t.hash, t.set, t.label]);
 }
 
-/** The key of one model's auto tag: JSON [hash, set, label, modelId]. */
+/** The key of one model's auto tag: JSON [hash, set, label, modelId] (`modelId` as stored: its build's, autoTagsOwner). */
 export function autoTagKey(t: { hash: string; set: string; label: string; modelId: string }): string {
   return JSON.stringify([t.hash, t.set, t.label, t.modelId]);
 }
@@ -56,16 +59,20 @@ export class TagsRepository {
    * what changed: new tags and changed scores in one merge, then deletes that model's auto
    * tags in scope that no longer hold. Other models' tags and the decisions are not touched.
    * A crash in between leaves stale auto tags that the next run deletes, never a lost one.
+   * `tablesKey`: the build's (LibraryStore.modelTablesKey; by default the id's own tables):
+   * only that build's rows are replaced, other builds of the id keep theirs.
    */
-  async replaceAuto(modelId: string, set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void> {
+  async replaceAuto(modelId: string, set: string, hashes: readonly string[] | 'all', tags: TagRecord[], tablesKey?: string): Promise<void> {
+    const owner = autoTagsOwner(modelId, tablesKey);
     // A small scope (the indexer's batch of new photos) reads only its own rows.
     const scope = hashes === 'all' || hashes.length > SCOPED_READ_MAX ? { set } : { set, hashes };
-    const previous = new Map((await this.stored(scope, autoOf(modelId))).map((t) => [t.key, t]));
+    const previous = new Map((await this.stored(scope, autoOf(owner))).map((t) => [t.key, t]));
     const fresh = new Map<string, TagRecord>();
     for (const t of tags) {
       if (t.set !== set) throw new Error(`replaceAutoTags(${set}) was given a tag of set ${t.set}`);
       if (t.modelId !== modelId) throw new Error(`replaceAutoTags for model ${modelId} was given a tag of model ${t.modelId}`);
-      fresh.set(autoTagKey(t), { ...t, state: 'auto' });
+      const row = { ...t, modelId: owner, state: 'auto' as const };
+      fresh.set(autoTagKey(row), row);
     }
     const changed = [...fresh].filter(([key, t]) => {
       const old = previous.get(key);
@@ -83,16 +90,18 @@ export class TagsRepository {
 
   /**
    * Tags as the user sees them under model `modelId`: the decisions, and that model's auto
-   * tags where no decision was made on the same (hash, set, label). Without `modelId`
-   * (internal use), every row as stored.
+   * tags (of the build reading the tables of `tablesKey`, as in replaceAuto; their `modelId`
+   * is the model's id) where no decision was made on the same (hash, set, label). Without
+   * `modelId` (internal use), every row as stored.
    */
-  async list(query: TagQuery = {}, modelId?: string): Promise<TagRecord[]> {
+  async list(query: TagQuery = {}, modelId?: string, tablesKey?: string): Promise<TagRecord[]> {
     const states = query.states ?? STATES;
     if (modelId === undefined) return (await this.stored(query, states.length < STATES.length ? inList('state', states) : null)).map(strip);
     const wantsAuto = states.includes('auto');
     const decided = STATES.filter((s) => s !== 'auto' && (wantsAuto || states.includes(s)));
     // A decision hides the auto tag it is about, so asking for auto tags reads decisions too.
-    const rows = await this.stored(query, `(${inList('state', decided)})${wantsAuto ? ` OR (${autoOf(modelId)})` : ''}`);
+    const own = autoOf(autoTagsOwner(modelId, tablesKey));
+    const rows = (await this.stored(query, `(${inList('state', decided)})${wantsAuto ? ` OR (${own})` : ''}`)).map((t) => (t.state === 'auto' ? { ...t, modelId } : t));
     const seen = new Map<string, StoredTag>();
     for (const row of rows) {
       const key = tagKey(row);
@@ -138,8 +147,9 @@ export class TagsRepository {
   }
 }
 
-function autoOf(modelId: string): string {
-  return `${equals('state', 'auto')} AND ${equals('modelId', modelId)}`;
+/** One build's auto rows; `owner` as stored (autoTagsOwner). */
+function autoOf(owner: string): string {
+  return `${equals('state', 'auto')} AND ${equals('modelId', owner)}`;
 }
 
 /** Which row wins for one (hash, set, label): a decision over an auto tag, then the newest. */
