@@ -3,9 +3,10 @@
 //
 // Only photos in the library are ever served: the id is decoded and the path looked up in
 // the store, so a path that is not a library photo (../, /etc/passwd, a symlink someone put
-// in a folder after indexing) names nothing. Originals are served only while their size and
-// mtime are still those indexed (indexed-file-check.ts) and their bytes still an image: a
-// photo replaced by a symlink to a private file after indexing does not leak that file. A photo the user turned (Rotate) is served turned:
+// in a folder after indexing) names nothing. Originals are served only while they are still
+// the files indexed (their size and mtime, or, with the mtime moved, their content hash:
+// indexed-file-check.ts) and their bytes still an image: a photo replaced by a symlink to a
+// private file after indexing does not leak that file. A photo the user turned (Rotate) is served turned:
 // every view (grid, viewer, slideshow, duplicates) shows it so; the file stays as it is.
 // A video's thumbnail is its poster frame; missing, it is made again from the video
 // (video-thumbnails.ts). Its full image is not served: the viewer plays the video.
@@ -13,7 +14,7 @@ import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { LibraryStore, PhotoSummary } from '../store/types';
 import { sniffImage, toSharpInput, type ImageFormat, type ThumbnailReader, type ThumbnailStore } from '../media';
-import { unchangedSinceIndexed } from './indexed-file-check';
+import { photoStillIndexed } from './indexed-file-check';
 import { pathFromPhotoId } from './photo-id';
 import { knownThumbKey } from './thumb-keys';
 import { remakeVideoThumbnail } from './video-thumbnails';
@@ -74,8 +75,8 @@ async function turned(jpeg: Buffer, turns: number): Promise<Buffer> {
   return turns === 0 ? jpeg : sharp(jpeg).rotate(turns * 90).jpeg({ quality: 86 }).toBuffer();
 }
 
-/** The original's bytes, if it is still the file indexed (size, mtime) and still an image. */
-async function readImageFile(photo: Pick<PhotoSummary, 'path' | 'size' | 'mtimeMs'>): Promise<{ bytes: Buffer; format: ImageFormat; mime: string } | null> {
+/** The original's bytes, if it is still the file indexed (size, mtime or content) and still an image. */
+async function readImageFile(photo: Pick<PhotoSummary, 'path' | 'size' | 'mtimeMs' | 'hash'>): Promise<{ bytes: Buffer; format: ImageFormat; mime: string } | null> {
   let handle: fs.FileHandle | undefined;
   try {
     // A FIFO named like a photo would block open(): only a regular file is opened.
@@ -83,8 +84,10 @@ async function readImageFile(photo: Pick<PhotoSummary, 'path' | 'size' | 'mtimeM
     // Stat and read through one handle: the path cannot be swapped between the check and the read.
     handle = await fs.open(photo.path, 'r');
     const st = await handle.stat();
-    if (!st.isFile() || st.size > MAX_ORIGINAL_BYTES || !unchangedSinceIndexed(st, photo)) return null;
+    // Another size is another file (read only once it is indexed again).
+    if (!st.isFile() || st.size > MAX_ORIGINAL_BYTES || st.size !== photo.size) return null;
     const bytes = await handle.readFile();
+    if (!(await photoStillIndexed(st, bytes, photo))) return null;
     const sniffed = sniffImage(bytes);
     return sniffed ? { bytes, format: sniffed.format, mime: sniffed.mime } : null;
   } catch {

@@ -3,13 +3,14 @@
 // (it starts with `bytes=0-` and seeks), so this answers ranges and never reads a whole video.
 //
 // As for images (image-files.ts), only library rows are served: the id is looked up in the
-// store, the row must be a video, and the file must still be the one indexed (its size and
-// mtime, indexed-file-check.ts) and sniff as a video when it is read.
+// store, the row must be a video, and the file must still be the one indexed (its size, and
+// its mtime as recorded or shifted only as a clock shifts it: indexed-file-check.ts) and sniff
+// as a video when it is read.
 import fs from 'node:fs/promises';
 import type { LibraryStore } from '../store/types';
 import { sniffVideo } from '../media';
 import { contentRange, parseByteRange } from '../../base/byte-range';
-import { unchangedSinceIndexed } from './indexed-file-check';
+import { videoStillIndexed } from './indexed-file-check';
 import { pathFromPhotoId } from './photo-id';
 
 /** Largest piece sent for an open-ended range: the browser asks again for the rest. */
@@ -40,7 +41,7 @@ export async function readLibraryVideo(store: Pick<LibraryStore, 'photosByPath'>
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile() || !unchangedSinceIndexed(st, row)) return null; // changed since it was indexed
+    if (!st.isFile() || !videoStillIndexed(st, row)) return null; // changed since it was indexed
     const head = Buffer.alloc(64);
     await handle.read(head, 0, 64, 0);
     const sniffed = sniffVideo(head);

@@ -19,6 +19,7 @@
 // not executable) is FfmpegUnusableError (the indexer skips the run's videos, as without one).
 import { spawn } from 'node:child_process';
 import { parseIso6709, type Iso6709Position } from './iso6709';
+import { isNoFixPosition } from '../../shared/no-fix-position';
 
 export class VideoReadError extends Error {
   override name = 'VideoReadError';
@@ -126,7 +127,7 @@ function recordedAtPlace(stderr: string): Iso6709Position | null {
   const apple = tags.filter((t) => t[1]!.startsWith('com.apple'));
   for (const [, , value] of [...apple, ...tags.filter((t) => !apple.includes(t))]) {
     const at = parseIso6709(value!);
-    if (at) return at.lat === 0 && at.lon === 0 ? null : at;
+    if (at) return isNoFixPosition(at.lat, at.lon) ? null : at;
   }
   return null;
 }

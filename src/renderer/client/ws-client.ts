@@ -7,7 +7,9 @@
 // the server answers that the page's token is no longer valid (401/403: `shoebox serve` was
 // restarted and made a new one): then the page's access has ended, and nothing is retried.
 // The calls in flight fail once that is known, with the reason that holds (ended or lost).
-// (A browser's WebSocket does not tell why a handshake failed: a plain request asks.)
+// (A browser's WebSocket does not tell why a handshake failed: a plain request asks.) That
+// request is given ACCESS_CHECK_MS (3 s): a network that does not answer it counts as a lost
+// connection, so the calls in flight fail within seconds, not whenever the request gives up.
 import { RpcClient, libraryApiOverRpc, type RpcRequest } from '../../shared/rpc';
 import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, imagePath } from '../../shared/serve-access';
 import type { ConnectionState, ImageKind, ShoeboxClient } from './client';

@@ -28,7 +28,9 @@ beforeAll(async () => {
   bytes = fs.readFileSync(video);
   const photo = path.join(dir, 'a.jpg');
   fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-  await store.upsertPhotos([photoRecord(video, [1, 0], { durationMs: 2000 }), photoRecord(photo, [0, 1])]);
+  // As indexed: an original is served only while it is the file the index recorded (indexed-file-check.ts).
+  const st = fs.statSync(video);
+  await store.upsertPhotos([photoRecord(video, [1, 0], { durationMs: 2000, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }), photoRecord(photo, [0, 1])]);
 });
 
 describe('shoebox://app/video', () => {

@@ -1,18 +1,19 @@
-// The model the app offers when the engine cannot list its models (useFirstModel's fallback) is
-// the catalog's default, from one definition (src/shared/default-model.ts): the app used to
-// write the id out again, so a new default in the catalog would have left the app offering the
-// old one. Here the shared id is changed, and both sides must follow it.
-import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MODEL_ID as CATALOG_DEFAULT, findCatalogEntry } from '../../../src/core/models/catalog';
+// The model the first-run screen offers when the engine cannot list its models (useFirstModel's
+// fallback, first-model-id.ts) is the one the core offers a new library (models-info.ts
+// modelOffer with nothing embedded yet), so that the app does not install a different model
+// from the one `shoebox status` and a later model list recommend.
+import { describe, expect, it } from 'vitest';
+import { modelOffer } from '../../../src/core/api/models-info';
+import { findCatalogEntry } from '../../../src/core/models/catalog';
 import { firstModelId } from '../../../src/renderer/components/settings/first-model-id';
 
-vi.mock('../../../src/shared/default-model', () => ({ DEFAULT_MODEL_ID: 'vit-b-32-openai' }));
-
 describe('the model offered on a first run', () => {
-  it('is the catalog default when the model list cannot be read, one id on both sides', () => {
-    expect(CATALOG_DEFAULT).toBe('vit-b-32-openai');
-    expect(firstModelId({ status: 'error', message: 'engine stopped' })).toBe(CATALOG_DEFAULT);
-    expect(findCatalogEntry(CATALOG_DEFAULT)).toBeDefined();
+  it("is the core's offer to a new library when the model list cannot be read, and installable", () => {
+    const coreOffer = modelOffer([], []);
+    expect(coreOffer).toMatchObject({ reason: 'recommended', bring: 'install' });
+    const offered = firstModelId({ status: 'error', message: 'engine stopped' });
+    expect(offered).toBe(coreOffer.id);
+    expect(findCatalogEntry(offered!)).toBeDefined();
   });
 
   it("is the engine's offer once the list is in, and none while it is coming", () => {
