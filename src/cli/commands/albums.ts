@@ -55,15 +55,20 @@ function filtersJson(f: AlbumFilters) {
 /** The threshold in effect, and whether it is automatic (the search's calibrated cut-off); a hand-picked album has none. */
 function thresholdJson(album: AlbumSummary) {
   if (album.handPicked) return { handPicked: true };
-  // A broken automatic album has no cut-off in effect (it cannot be computed): null, not a default.
+  // A broken automatic album (or one not embedded yet) has no cut-off in effect (it cannot be computed): null, not a default.
   const automatic = album.threshold === null;
-  return { threshold: automatic && album.error !== undefined ? null : round(album.effectiveThreshold), thresholdAutomatic: automatic };
+  return { threshold: automatic && noCutoffNow(album) ? null : round(album.effectiveThreshold), thresholdAutomatic: automatic };
+}
+
+/** Whether the album's automatic cut-off cannot be calibrated now: it is broken, or its photos are not embedded with the model in use. */
+function noCutoffNow(album: AlbumSummary): boolean {
+  return album.error !== undefined || album.notEmbedded !== undefined;
 }
 
 function thresholdText(album: AlbumSummary): string {
   if (album.handPicked) return 'hand-picked';
   const value = album.effectiveThreshold.toFixed(3);
-  if (album.threshold === null) return album.error !== undefined ? 'threshold automatic' : `threshold automatic (${value} now)`;
+  if (album.threshold === null) return noCutoffNow(album) ? 'threshold automatic' : `threshold automatic (${value} now)`;
   return `threshold ${value}`;
 }
 
@@ -107,6 +112,11 @@ function printAlbum({ album, members, videos }: AlbumView, json: boolean | undef
 async function albumNote(api: LibraryHost, album: AlbumSummary, json: boolean | undefined): Promise<void> {
   if (album.error !== undefined) {
     process.stderr.write(`shoebox: album "${printable(album.name)}" is broken and holds no photos: ${printable(album.error)} (shoebox albums edit or albums remove mends it)\n`);
+    return;
+  }
+  // The model in use embedded none of its photos: search's line, not "broken" (nothing to mend in the album).
+  if (album.notEmbedded !== undefined) {
+    process.stderr.write(`shoebox: ${printable(album.notEmbedded)}\n`);
     return;
   }
   // Photos not embedded with the model in use are the likelier reason an album is short: said first, and alone.

@@ -11,6 +11,7 @@ import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
 import { placeMatcher } from '../places/place-query';
 import { QueryError } from '../search/query-error';
+import { NotEmbeddedError } from '../store/not-embedded-error';
 import { unknownPlace } from '../search/unknown-place';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, albumNameKey, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { checkRevision } from './album-revision';
@@ -47,6 +48,12 @@ export interface AlbumSummary extends AlbumDefinition {
   error?: string;
   /** `error` without command-line options or commands (shared/app-wording.ts): what the app shows. */
   reason?: string;
+  /**
+   * Set instead of `error` when the members cannot be found because the model in use has
+   * embedded none of the photos (store/not-embedded-error.ts: the vectors there are another
+   * model's): the album is as good as ever, and an index run, not an edit, mends it. One line.
+   */
+  notEmbedded?: string;
 }
 
 /** What the user edits: everything but the hand-made pins and exclusions. */
@@ -331,7 +338,8 @@ export class AlbumService {
     } catch (error) {
       // This album alone: the list, the sidebar and `albums list` still show every other one.
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-      const broken = { error: message, reason: appWording(message) };
+      // Not broken: nothing to edit or remove, only photos to embed with this model.
+      const broken = error instanceof NotEmbeddedError ? { notEmbedded: message } : { error: message, reason: appWording(message) };
       return { ...album, members: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, ...broken };
     }
   }

@@ -118,7 +118,8 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       const { offset, limit } = ctx.page(options);
       const albums = new AlbumService(lib);
       // A broken album opens empty (listAlbums gives its `error`, which the app shows), as in the CLI.
-      if ((await albums.summary(name)).error !== undefined) return { total: 0, offset, photos: [] };
+      // So does one whose photos are not embedded with the model in use (album-service.ts notEmbedded).
+      if (opensEmpty(await albums.summary(name))) return { total: 0, offset, photos: [] };
       const members = await albums.members(name);
       const store = await lib.readable();
       const slice = members.slice(offset, offset + limit);
@@ -229,8 +230,13 @@ async function view(albums: AlbumService, name: string): Promise<AlbumView> {
   const album = await albums.summary(name);
   // A broken album opens empty, its reason in `album.error`, as the README promises (its
   // members would only throw that reason again).
-  const members = album.error !== undefined ? [] : await albums.members(name);
+  const members = opensEmpty(album) ? [] : await albums.members(name);
   return { album, members, videos: await albums.videoCount(members.map((m) => m.path)) };
+}
+
+/** Whether the album's members cannot be found now (broken, or not embedded with the model in use): its members would only throw why again. */
+function opensEmpty(album: AlbumSummary): boolean {
+  return album.error !== undefined || album.notEmbedded !== undefined;
 }
 
 /** The library path an id names; pinning needs a photo still in the library, undoing does not. */

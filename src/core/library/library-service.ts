@@ -31,6 +31,7 @@ import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
 import { modelWeightsFingerprint } from '../models/weights-fingerprint';
+import { declaredEmbeddingDimension } from '../models/declared-dimension';
 import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
@@ -162,6 +163,13 @@ export class LibraryService {
   }
 
   private weights: { value: string | undefined } | undefined;
+
+  /** The dimension the model folder declares (its config.json): a reader opens the store with it
+   *  to never read another model's vectors (store/model-tables.ts), without loading the model. */
+  private get declaredDimension(): number | undefined {
+    if (this.options.model.missing) return undefined;
+    return declaredEmbeddingDimension(this.options.model.dir);
+  }
 
   /** Text embeddings for label prompts, kept on disk between runs (text-embedding-cache.ts). */
   labelEmbedder(): TextEmbedder {
@@ -325,7 +333,7 @@ export class LibraryService {
     // One open for every caller: reads that arrive together (a page's first requests, the
     // commit follower) share it rather than each opening a store of their own. A failed open
     // is not kept.
-    const opening = (this.readOnlyStore ??= openLibraryStore(this.location, { model: { id: this.modelId, weights: this.modelWeights, dimension: 0 }, readOnly: true, ...this.searchCache() }).then((store) => mappedStore(store, () => this.deviceFolders.map())));
+    const opening = (this.readOnlyStore ??= openLibraryStore(this.location, { model: { id: this.modelId, weights: this.modelWeights, dimension: 0, declaredDimension: this.declaredDimension }, readOnly: true, ...this.searchCache() }).then((store) => mappedStore(store, () => this.deviceFolders.map())));
     opening.catch(() => {
       if (this.readOnlyStore === opening) this.readOnlyStore = undefined;
     });

@@ -36,6 +36,7 @@ import type { LibraryFile } from '../location/library-files';
 import { dot } from '../clip/vectors';
 import type { QueryTerm } from './query-parser';
 import { NULL_CAPTIONS } from './null-captions';
+import { NotEmbeddedError } from '../store/not-embedded-error';
 
 /** Bump when the captions, the templates or the statistics change: old files are recomputed. */
 export const CALIBRATION_VERSION = 1;
@@ -254,7 +255,12 @@ export class Calibration {
         captions = await this.embedCaptionsSaying(mode);
         file.captions[mode] = encodeVectors(captions);
       }
-      text = textStats(captions, await getSample());
+      const sampled = await getSample();
+      // Photo vectors of another size than the captions' were made by another model once under
+      // this id (store/not-embedded-error.ts): none is this model's, and scores against them
+      // would be NaN, a cut-off no search can use.
+      if (sampled.length > 0 && captions.length > 0 && sampled[0]!.length !== captions[0]!.length) throw new NotEmbeddedError(this.source.modelId);
+      text = textStats(captions, sampled);
       file.text[mode] = text;
       dirty = true;
     }

@@ -4,7 +4,7 @@
 // (test/helpers/fakes/), so search never depends on the library service itself.
 import type { ClipModel } from '../clip/clip-model';
 import type { TextEmbedder } from '../tags/label-embeddings';
-import type { FailureRepository, FavouriteRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
+import type { FailureRepository, FavouriteRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoTextRepository, StoreUpkeep, TagRepository, VectorReads, VectorSearch, VideoFrameRepository } from '../store/types';
 import type { LibraryFiles } from '../location/library-files';
 
 /** The store's reads a search makes: ranking, counting, result rows, and the tag, favourites and place filters' tables. */
@@ -22,7 +22,9 @@ export type SearchStore = VectorSearch &
   // The same without a model (text-without-model.ts): the library's rows, not a model's.
   Pick<PhotoListing, 'libraryPathsByHash' | 'listPhotos' | 'countListed'> &
   // Videos rank by their best frame (video-moments.ts).
-  Pick<VideoFrameRepository, 'searchVideoFrames' | 'videoFramesOf'>;
+  Pick<VideoFrameRepository, 'searchVideoFrames' | 'videoFramesOf'> &
+  // Which build's vectors are read: the calibration is kept per build (search-service.ts calibrationKey).
+  Pick<StoreUpkeep, 'modelTablesKey'>;
 
 /** The model as query terms use it (ClipModel): texts, and images outside the library. */
 export interface QueryModel extends TextEmbedder {

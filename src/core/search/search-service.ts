@@ -31,28 +31,45 @@ export interface SearchDeps {
 
 const defaultDeps: SearchDeps = { tagFilter: photosWithTag };
 
-/** Per library (so per model): the text-vector cache and the calibration, kept for the process. */
+/**
+ * Per library (so per model): the text-vector cache, and a calibration per build of the model
+ * (calibrationKey): the statistics are of the vectors in the tables the store reads.
+ */
 interface SearchContext {
   embedder: QueryEmbedder;
-  calibration: Calibration;
+  calibrations: Map<string, Calibration>;
 }
 const contexts = new WeakMap<SearchLibrary, SearchContext>();
 
 function contextFor(library: SearchLibrary): SearchContext {
   let context = contexts.get(library);
   if (!context) {
-    const embedder = new QueryEmbedder(library);
-    const calibration = new Calibration(libraryFile(library.files, calibrationKey(library.modelId)), {
+    context = { embedder: new QueryEmbedder(library), calibrations: new Map() };
+    contexts.set(library, context);
+  }
+  return context;
+}
+
+/**
+ * The calibration of the vectors the library's store reads now. Asked at each use: the tables
+ * can change within a process (a reader's store, then a writer's that took a build's own).
+ */
+async function calibrationFor(library: SearchLibrary): Promise<Calibration> {
+  const context = contextFor(library);
+  const tablesKey = (await library.readable()).modelTablesKey;
+  let calibration = context.calibrations.get(tablesKey);
+  if (!calibration) {
+    const { embedder } = context;
+    calibration = new Calibration(libraryFile(library.files, calibrationKey(library.modelId, tablesKey)), {
       modelId: library.modelId,
       photoCount: async () => (await library.readable()).countPhotos(),
       sampleVectors: async (max) => (await library.readable()).sampleVectors(max),
       embedCaptions: (captions, mode) => embedder.texts(captions, mode === 'raw'),
       preparing: () => preparingNotes.get(library)?.(library.modelId),
     });
-    context = { embedder, calibration };
-    contexts.set(library, context);
+    context.calibrations.set(tablesKey, calibration);
   }
-  return context;
+  return calibration;
 }
 
 /** Who to tell when a search waits for the calibration's captions (notePreparingSearch). */
@@ -67,17 +84,27 @@ export function notePreparingSearch(library: SearchLibrary, note: (modelId: stri
   preparingNotes.set(library, note);
 }
 
-/** Where the calibrations are among the library's files (one per model). */
+/** Where the calibrations are among the library's files (one per model build). */
 export const CALIBRATION_PREFIX = 'calibration/';
 
-/** A model's calibration's key in the library's files (under <home> for the default library). */
-export function calibrationKey(modelId: string): string {
-  return `${CALIBRATION_PREFIX}${modelKey(modelId)}.json`;
+/**
+ * A model's calibration's key in the library's files (under <home> for the default library).
+ * `tablesKey`: the key of the photos tables the model reads (LibraryStore.modelTablesKey), by
+ * default the id's own. The statistics are of those tables' vectors and the captions' of the
+ * weights that made them, so another model imported under an id used before calibrates anew
+ * (its tables are a build's own), and a file saved before builds were told apart (named by the
+ * id's key) is read exactly where the store reads the id's own tables, as the duplicates
+ * report is (dupes/report-store.ts).
+ */
+export function calibrationKey(modelId: string, tablesKey = modelKey(modelId)): string {
+  // A build's key extends its id's: anything else would read another model's calibration.
+  if (!tablesKey.startsWith(modelKey(modelId))) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
+  return `${CALIBRATION_PREFIX}${tablesKey}.json`;
 }
 
-/** Where a model's calibration for this library is kept, for messages and tests. */
-export function calibrationFile(library: SearchLibrary): string {
-  return library.files.where(calibrationKey(library.modelId));
+/** Where a model's calibration for this library is kept (`tablesKey` as in calibrationKey), for messages and tests. */
+export function calibrationFile(library: SearchLibrary, tablesKey?: string): string {
+  return library.files.where(calibrationKey(library.modelId, tablesKey));
 }
 
 function page(options: SearchRequestOptions): { limit: number; offset: number } {
@@ -106,7 +133,7 @@ export async function compileTerms(library: SearchLibrary, terms: readonly Query
   let minScore: number | null = null;
   if (!options.all) {
     const mode: TextMode = raw ? 'raw' : 'templated';
-    const baselines = await context.calibration.baselines(mode);
+    const baselines = await (await calibrationFor(library)).baselines(mode);
     if (baselines) minScore = cutoffFor(terms, norm, baselines);
   }
   return { vector, minScore };
@@ -150,7 +177,7 @@ function withMoment(h: { path: string; score: number; time?: number }): SearchRe
  * ~10 s for ViT-B/32 on two CPU cores), so the first search after indexing does not wait.
  */
 export async function prepareSearch(library: SearchLibrary, options: { raw?: boolean } = {}): Promise<void> {
-  const calibration = contextFor(library).calibration;
+  const calibration = await calibrationFor(library);
   const mode = options.raw ? 'raw' : 'templated';
   // The captions first: an empty library (a first run, before its first index) has no statistics to take yet.
   await calibration.prepare(mode);

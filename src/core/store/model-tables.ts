@@ -30,12 +30,20 @@ export function recordedWeights(schema: Schema): string | undefined {
   return schema.metadata.get(WEIGHTS_METADATA) ?? schema.fields.find((f) => f.name === VECTOR_COLUMN)?.metadata.get(WEIGHTS_METADATA) ?? undefined;
 }
 
-/**
- * `weights`: the model folder's fingerprint (models/weights-fingerprint.ts); without one (a
- * folder without a manifest) the id's own tables are used unchecked, as before fingerprints.
- * `dimension`: the model's, when known (0 for a reader; a function loads the model).
- */
-export async function chooseModelTables(conn: LibraryConnection, model: { id: string; weights?: string | undefined; dimension: number | (() => Promise<number>) }): Promise<ModelTablesChoice> {
+/** The model a store is opened for (OpenStoreOptions.model). */
+export interface TablesModel {
+  id: string;
+  /** The model folder's fingerprint (models/weights-fingerprint.ts); without one (a folder
+   *  without a manifest) the id's own tables are used unchecked, as before fingerprints. */
+  weights?: string | undefined;
+  /** The model's, when known (0 for a reader; a function loads the model). */
+  dimension: number | (() => Promise<number>);
+  /** What the model folder says its dimension is (models/declared-dimension.ts), read without
+   *  loading the model: how a reader tells a table's vectors cannot be this model's. */
+  declaredDimension?: number | undefined;
+}
+
+export async function chooseModelTables(conn: LibraryConnection, model: TablesModel): Promise<ModelTablesChoice> {
   const own = { key: modelKey(model.id), adopt: false };
   if (!model.weights) return own;
   const build = weightsKey(model.id, model.weights);
@@ -52,7 +60,15 @@ export async function chooseModelTables(conn: LibraryConnection, model: { id: st
   // this model's). Only a writer records that, and first checks what it can: vectors of
   // another dimension cannot be this model's (a model replaced under the same id before this
   // check existed). Learning the dimension loads the model, once per library.
-  if (conn.readOnly) return own;
+  if (conn.readOnly) {
+    // A reader writes nothing and loads no model, but must not read vectors of another
+    // dimension either (status would count them embedded, search fail on them, "similar" rank
+    // by them): with the dimension the folder declares it sees, as the writer will, that they
+    // are not this model's, and reads this build's tables, none yet: everything to index.
+    const declared = model.declaredDimension;
+    if (declared !== undefined && declared > 0 && vectorDimension(schema) !== declared) return { key: build, adopt: false };
+    return own;
+  }
   const dimension = typeof model.dimension === 'number' ? model.dimension : await model.dimension();
   if (dimension > 0 && vectorDimension(schema) !== dimension) return { key: build, adopt: false };
   return { key: own.key, adopt: true };

@@ -7,7 +7,8 @@ import { ColumnReader, rowsToArrow } from './arrow-rows';
 import { withOwnConnection } from './own-connection';
 import type { LibraryConnection } from './connection';
 import { isPhotosTable, photosTableName } from './model-key';
-import { adoptModelTable, chooseModelTables } from './model-tables';
+import { adoptModelTable, chooseModelTables, type TablesModel } from './model-tables';
+import { NotEmbeddedError } from './not-embedded-error';
 import { MODEL_ID_METADATA, VECTOR_COLUMN, photosSchema, vectorDimension } from './schema';
 import { chunkForPredicate, equals, inList, photoFilterPredicate, underFolder } from './sql';
 import { ensureIndexes, hasVectorIndex, tuneVectorSearch } from './indexes';
@@ -47,7 +48,7 @@ export class PhotosRepository {
    * (called only to create the table): listing photos or an unchanged re-run should not have
    * to load the model to learn its dimension.
    */
-  static async open(conn: LibraryConnection, model: { id: string; weights?: string | undefined; dimension: number | (() => Promise<number>) }): Promise<PhotosRepository> {
+  static async open(conn: LibraryConnection, model: TablesModel): Promise<PhotosRepository> {
     // The model's dimension, learnt once: the function loads the model.
     let learnt: Promise<number> | undefined;
     const modelDimension = typeof model.dimension === 'number' ? model.dimension : () => (learnt ??= (model.dimension as () => Promise<number>)());
@@ -298,7 +299,8 @@ export class PhotosRepository {
     const table = await this.current();
     // No table yet: nothing has been embedded with this model (a reader then knows no dimension).
     if (!table || limit === 0) return [];
-    if (vector.length !== this.dimension) throw new Error(`Query vector has ${vector.length} dimensions; model ${this.modelId} has ${this.dimension}`);
+    // The vectors here are not the query's model's (not-embedded-error.ts): for the user, nothing is embedded with it yet.
+    if (vector.length !== this.dimension) throw new NotEmbeddedError(this.modelId);
     if (this.vectorCache && !exact) return this.vectorCache.search(table, this.dimension, query);
     const where = await this.predicate(table, query);
     // Cosine distance is 1 - score; LanceDB's range is [lower, upper), so the cut-off is

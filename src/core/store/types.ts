@@ -545,7 +545,8 @@ export interface OpenStoreOptions {
    */
   /** `weights`: the fingerprint of its weights (models/weights-fingerprint.ts): vectors other
    *  weights made under this id are never used, and this build gets tables of its own (model-tables.ts). */
-  model: { id: string; weights?: string | undefined; dimension: number | (() => Promise<number>) };
+  /** `declaredDimension`: what the model folder says (readers: model-tables.ts). */
+  model: { id: string; weights?: string | undefined; dimension: number | (() => Promise<number>); declaredDimension?: number | undefined };
   /** Read-only: never migrates or writes; for status/list/search while a writer runs. Sees the
    *  writer's commits as they land; reads an older schema as it is (`schemaVersion` tells),
    *  and a library that does not exist yet as an empty one. Every write method rejects. */
