@@ -151,6 +151,9 @@ export interface PhotoDetails extends Photo {
   placeEdited?: { fileGpsLat: number | null; fileGpsLon: number | null };
   /** The user's description of it ("Grandma's 80th"), when there is one. */
   description?: string;
+  /** The text read in it (Text in photos: its lines, one per line), when some was read: absent
+   *  before it is read or when it holds none (text read before the setting went off stays). */
+  photoText?: string;
 }
 
 /** How a photo was taken, read from its file when asked (LibraryApi.photoShot; core/media/exposure.ts),

@@ -1,6 +1,6 @@
 // `shoebox show PHOTO...`: what the app's viewer shows about a photo (its size, date taken,
-// camera, place, marks, description, tags, …), one "key: value" line per field, or with --json
-// one array of objects. A reading command: the library host's getPhoto and photoShot
+// camera, place, marks, description, tags, the text read in it, …), one "key: value" line per
+// field, or with --json one array of objects. A reading command: the library host's getPhoto and photoShot
 // (core/api/library-api.ts, the viewer's own calls) answer, named by the core's photoId of the
 // path; nothing is decided here.
 import fs from 'node:fs';
@@ -21,6 +21,15 @@ import { tagNamer, tagsText } from './tag';
 const round = (x: number) => Number(x.toFixed(6));
 const position = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Characters of a photo's text the text form shows: a screenshot's or a document's page would bury the other fields. */
+const TEXT_SHOWN = 200;
+
+/** A photo's text on one line: its line breaks escaped as any field's, cut after TEXT_SHOWN characters (`--json` has it all). */
+function photoTextLine(text: string): string {
+  const chars = [...text];
+  if (chars.length <= TEXT_SHOWN) return printable(text);
+  return `${printable(chars.slice(0, TEXT_SHOWN).join('').trimEnd())}… (${chars.length} characters: --json has them all)`;
+}
 
 /** What the library keeps about a photo, and how it was taken as its file says (photoShot). */
 type Shown = PhotoDetails & PhotoShot;
@@ -52,6 +61,8 @@ function photoJson(p: Shown) {
     favourite: p.favourite === true,
     archived: p.archived === true,
     description: p.description ?? null,
+    // The text read in it (Text in photos), whole, lines apart; null when none was read.
+    photoText: p.photoText ?? null,
     // Every label set's, the user's decisions included (rejected ones too), best score first.
     tags: p.tags.map((t) => ({ label: t.label, set: t.set, score: round(t.score), state: t.state })),
     modifiedAt: iso(p.mtimeMs),
@@ -95,6 +106,8 @@ function photoLines(p: Shown): string[] {
   const name = tagNamer(p.tags);
   add('tags', shown.length ? tagsText(shown, name) : null);
   add('rejected tags', rejected.length ? rejected.map(name).join(', ') : null);
+  // The viewer's "Text in photo".
+  add('text', p.photoText !== undefined ? photoTextLine(p.photoText) : null);
   add('modified', iso(p.mtimeMs));
   add('indexed', `${iso(p.indexedAt)} with ${printable(p.modelId)}`);
   add('unreachable', p.unreachable ? 'yes: its folder is not reachable from this device' : null);
@@ -103,9 +116,9 @@ function photoLines(p: Shown): string[] {
 
 export function registerShow(program: Command): void {
   withLibraryOptions(program.command('show'))
-    .description("what the app's viewer shows about photos: dimensions, size, date taken, camera, lens, exposure, place, favourite, archived, description, tags")
+    .description("what the app's viewer shows about photos: dimensions, size, date taken, camera, lens, exposure, place, favourite, archived, description, tags, text in the photo")
     .argument('<photo...>', 'photos in the library (relative to the current folder, or absolute)')
-    .addHelpText('after', '\nWith --json: [{"path", "folder", "kind", "width", "height", "rotation", "duration", "size", "takenAt", "takenEdited", "cameraMake", "cameraModel", "exposure": {"time", "fNumber", "iso", "focalLength", "focalLength35mm"}, "lens", "gps", "place", "placeEdited", "favourite", "archived", "description", "tags": [{"label", "set", "score", "state"}], "modifiedAt", "indexedAt", "model", "unreachable"}], one per photo found.')
+    .addHelpText('after', '\nWith --json: [{"path", "folder", "kind", "width", "height", "rotation", "duration", "size", "takenAt", "takenEdited", "cameraMake", "cameraModel", "exposure": {"time", "fNumber", "iso", "focalLength", "focalLength35mm"}, "lens", "gps", "place", "placeEdited", "favourite", "archived", "description", "photoText", "tags": [{"label", "set", "score", "state"}], "modifiedAt", "indexedAt", "model", "unreachable"}], one per photo found.')
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => {
       const { photoId } = await import('../../core/index');
       // Each photo once, in the order given.

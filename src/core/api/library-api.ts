@@ -584,8 +584,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const row = (await store.photosByPath([photoPath])).get(photoPath);
       if (!row) return null;
       // What the library keeps, never the file: how it was taken (exposure, lens) is photoShot's.
-      const [tags, marks, dates, places, descriptions] = await Promise.all([store.listTags({ hashes: [row.hash] }).then((t) => onCurrentLabels(store, t)), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions()]);
+      // Its text read (by content: a copy or a moved photo keeps it), the viewer's "Text in photo".
+      const [tags, marks, dates, places, descriptions, read] = await Promise.all([store.listTags({ hashes: [row.hash] }).then((t) => onCurrentLabels(store, t)), readMarks(store), store.takenEdits(), store.placeEdits(), store.descriptions(), store.getPhotoText([row.hash])]);
       const description = descriptions.get(row.hash);
+      const photoText = read.find((r) => r.error === null && r.text !== '')?.text;
       const date = dates.get(row.hash);
       const place = places.get(row.hash);
       return {
@@ -593,6 +595,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         ...(date ? { takenEdited: { fileTakenAt: date.fileTakenAt, fileTakenOffset: date.fileTakenOffset } } : {}),
         ...(place ? { placeEdited: { fileGpsLat: place.fileGpsLat, fileGpsLon: place.fileGpsLon } } : {}),
         ...(description !== undefined ? { description } : {}),
+        ...(photoText !== undefined ? { photoText } : {}),
       };
     },
 

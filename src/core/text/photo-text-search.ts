@@ -14,7 +14,7 @@ import type { PhotoTextMatch } from '../../shared/search';
 import type { PhotoTextRepository } from '../store/types';
 import { matchText, type StoredLine } from './text-match';
 import { misreadSpellings } from './ocr-confusions';
-import { numberEnds, otherSeparators } from './number-words';
+import { otherSeparators } from './number-words';
 import { foldWord, queryWords } from './text-words';
 import { wordParts } from './word-parts';
 
@@ -52,15 +52,13 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
   // "strasse" (or "straße") for "HauptstraBe": the recogniser has no ß (ocr-confusions.ts).
   const misread = plain.flatMap(misreadSpellings);
   const looked = [...new Set([...plain, ...joined, ...parts, ...unspelled, ...misread])];
-  // "3,50" for "3.50"; "3.50" for "3.50EUR", through the store's scan for its digits run into
-  // letters (number-words.ts). What that scan's words score says nothing of the amount: its
-  // rows are scored as read (scoreAsRead), as the scan's own.
+  // "3,50" for "3.50"; "3.50" for "3.50EUR" or "TOTAL3.50" (at a line's end too), through the
+  // store's scan for an amount run into letters (photo-text-repository.ts), whose rows come unscored
+  // and are scored as read (scoreAsRead), as the scan's own.
   const wholeLooked = [...new Set([...whole, ...whole.map(otherSeparators).filter((w): w is string => w !== null)])];
-  const ends = [...new Set(whole.flatMap(numberEnds))];
   const candidates = uniqueByHash([
     ...(plain.length > 0 ? await store.searchPhotoText(looked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
     ...(whole.length > 0 ? await store.searchPhotoText(wholeLooked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
-    ...(ends.length > 0 ? (await store.searchPhotoText(ends.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 })).map((c) => ({ ...c, score: 0 })) : []),
   ]);
   const hits: TextHit[] = [];
   for (const c of candidates) {
