@@ -39,7 +39,6 @@ import { StatusBar } from './components/StatusBar';
 import { ThemeToggle } from './components/ThemeToggle';
 import { TopBar } from './components/TopBar';
 import { Viewer } from './components/Viewer';
-import { useArchiveCount } from './hooks/useArchiveCount';
 import { useFavouriteCount } from './hooks/useFavouriteCount';
 import { useTimelineCount } from './hooks/useTimelineCount';
 import { useTimelineTotals } from './hooks/useTimelineTotals';
@@ -68,10 +67,13 @@ import type { ImageView, Route, SettingsRoute } from './lib/route';
 import { imageFileRefusal, LOST_IMAGE_SEARCH_NOTE, lostImageSearch } from './lib/image-search';
 import { fromTextQuery, photoTextWords, textModeOff, textModeOn, toTextQuery, type TypedQuery } from './lib/text-query';
 import { afterAwayAnswer, type ViewerState } from './lib/viewer-away';
+import { FAR_FROM_TOWNS_OPENER, placeOpener, placesOpenerTarget, WITHOUT_PLACE_OPENER, type PlacesOpener } from './lib/places-opener';
 
 /** The whole library's timeline (archived photos left out). */
 const ALL_PHOTOS = {};
 const VIDEOS = { videos: true };
+/** The archive: its count for the sidebar, with its videos for the footer ("1 archived video"). */
+const ARCHIVED = { archived: true };
 
 /** The heading of what the content area shows ("Results for “dog”", "Arezzo, Italy", "Places"). */
 const contentHeading: FocusTarget = () => document.querySelector<HTMLElement>('main h1[tabindex]');
@@ -180,6 +182,12 @@ export function App() {
   const [askedPhoto, setAskedPhoto] = useState(() => ({ screen: opened.screen, id: opened.screen.kind === 'photos' ? null : (opened.photo ?? null), asked: 0 }));
   const [screenPhoto, setScreenPhoto] = useState<{ screen: Screen; id: string } | null>(() => (opened.screen.kind !== 'photos' && opened.photo ? { screen: opened.screen, id: opened.photo } : null));
 
+  // The control on Places that opened the place (its card or map dot) or the note's view shown
+  // last: "‹ All places" and Back give the focus back to it (lib/places-opener.ts).
+  const lastPlace = useRef<PlacesOpener | null>(null);
+  // Moves the focus for a change that replaces the control it was on (one watch at a time: a
+  // newer move's replaces an older one's, which would otherwise take the focus back).
+  const focusAfterRender = useFocusAfterRender();
   // The URL's hash follows the screen, and Back / Forward bring the screens visited back.
   const { restore: restoreView } = views;
   const { restore: restoreFields } = filterFields;
@@ -204,9 +212,14 @@ export function App() {
       // they stay as they are, for the next search, as they do when the user moves there.
       if (to.view?.kind === 'search' || to.view?.kind === 'similar') restoreFields(to.filters ?? NO_FILTERS);
       if (to.view?.kind === 'search') setSort(to.sort ?? 'score');
+      // Back onto Places from a view it opened: the focus, on that view (leaving with it) or
+      // fallen to the page, goes to the card or button it was opened by, as "‹ All places" gives it.
+      const active = document.activeElement;
+      const focusGoes = active === null || active === document.body || active.closest('main') !== null;
+      if (to.screen.kind === 'places' && currentScreen.current.kind === 'photos' && focusGoes) focusAfterRender(placesOpenerTarget(lastPlace.current, contentHeading));
       setScreen(to.screen);
     },
-    [restoreView, restoreFields, openById],
+    [restoreView, restoreFields, openById, focusAfterRender],
   );
   // The last search by image (its image lives in this page only, in no URL): Back and Forward
   // onto its entry bring it back, as they do any other results (its viewer's Back, above all).
@@ -310,7 +323,8 @@ export function App() {
   const textOnly = withoutModel;
   const modal = viewerIndex !== null || settingsOpen || shortcutsOpen;
   const favouriteCount = useFavouriteCount(library.photosVersion, browsable);
-  const archiveCount = useArchiveCount(library.photosVersion, browsable);
+  const archiveTotals = useTimelineTotals(ARCHIVED, 'archive', library.photosVersion, browsable);
+  const archiveCount = archiveTotals ? archiveTotals.total : null;
   // "All photos" counts what its timeline shows: the library without the archive (asked only
   // while something is archived; otherwise the status's count is the same number).
   const archiving = (archiveCount ?? 0) > 0;
@@ -345,7 +359,6 @@ export function App() {
   // it (its heading, a card), never leaving it on the page's body; nor does a control that
   // disables itself while its action runs (useFocusGuard).
   useFocusGuard();
-  const focusAfterRender = useFocusAfterRender();
   const { moreLikeThis: showSimilar } = views;
   const moreLikeThis = useCallback<typeof showSimilar>(
     (photo) => {
@@ -434,27 +447,32 @@ export function App() {
   const showVideosView = useCallback(() => toPhotos(showVideos), [toPhotos, showVideos]);
   // A place's timeline (a town card, a country, the viewer's place link), from any screen.
   // The place shown last, whose card or map dot (the one it was opened by) "‹ All places"
-  // gives the focus back to.
-  const lastPlace = useRef<{ place: string; onMap: boolean } | null>(null);
+  // gives the focus back to (lastPlace).
   const showPlaceView = useCallback(
     (place: string) => {
       setViewer(null);
       setScreen(PHOTOS_SCREEN);
       showPlace(place);
-      lastPlace.current = { place, onMap: document.activeElement?.closest('.place-map') != null };
+      lastPlace.current = placeOpener(place, document.activeElement?.closest('.place-map') != null);
       // The card, dot or link that opened it is gone: its heading ("Arezzo, Italy") has the focus.
       focusAfterRender(contentHeading);
     },
     [showPlace, focusAfterRender],
   );
+  // A note's "Show them…" is gone with the Places page as a card is: the view's heading has
+  // the focus, and the button gets it back on the way out.
   const showWithoutPlaceView = useCallback(() => {
     setScreen(PHOTOS_SCREEN);
     showWithoutPlace();
-  }, [showWithoutPlace]);
+    lastPlace.current = WITHOUT_PLACE_OPENER;
+    focusAfterRender(contentHeading);
+  }, [showWithoutPlace, focusAfterRender]);
   const showFarFromTownsView = useCallback(() => {
     setScreen(PHOTOS_SCREEN);
     showFarFromTowns();
-  }, [showFarFromTowns]);
+    lastPlace.current = FAR_FROM_TOWNS_OPENER;
+    focusAfterRender(contentHeading);
+  }, [showFarFromTowns, focusAfterRender]);
   const showPlaces = useCallback(() => leaveFor({ kind: 'places' }, () => setScreen({ kind: 'places' })), [leaveFor]);
   // The screens' own moves (the sidebar's albums and label sets, an editor's Cancel).
   const navigate = useCallback((to: Screen) => leaveFor(to, () => setScreen(to)), [leaveFor]);
@@ -462,13 +480,7 @@ export function App() {
   // focus (the one the user went in by), else the page's heading.
   const backToPlaces = useCallback(() => {
     setScreen({ kind: 'places' });
-    const last = lastPlace.current;
-    const opener = () => (last ? document.querySelector<HTMLElement>(`main ${last.onMap ? '.place-map' : '.places__country'} [data-place="${CSS.escape(last.place)}"]`) : null);
-    // The map draws its dots once it has measured itself, a frame or two later (longer on a
-    // slow machine): waited for, until it has drawn (its town may be gone from it) or for 2.5 s.
-    const since = performance.now();
-    const mapDrawn = () => document.querySelector('main .place-map [data-place]') !== null;
-    focusAfterRender(() => opener() ?? (last?.onMap && !mapDrawn() && performance.now() - since < 2500 ? null : contentHeading()));
+    focusAfterRender(placesOpenerTarget(lastPlace.current, contentHeading));
   }, [focusAfterRender]);
   const { back } = views;
   const showAllPhotos = useCallback(() => {
@@ -739,7 +751,7 @@ export function App() {
             </main>
           </div>
           {/* Refused by serve before any status: nothing to say here that the banner does not (no "Connecting…"). */}
-          {!(status === null && library.connection === 'ended') && <StatusBar status={status} error={library.error} archived={archiveCount} shown={allPhotos} />}
+          {!(status === null && library.connection === 'ended') && <StatusBar status={status} error={library.error} archived={archiveTotals} shown={allPhotos} />}
           {viewerIndex !== null && (
             <Viewer
               source={source}

@@ -102,7 +102,8 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', 
 
   it('a photo with a position far from any town is not placed, and the page says so', async () => {
     await serve.call('addFolder', sea);
-    await eventually(() => placesPage().getByRole('note').innerText(), 60_000).toBe('1 photo has a position far from any town.');
+    // The note links to them (a mistyped position to set again): places-far-from-towns-ui.test.tsx.
+    await eventually(() => placesPage().getByRole('note').innerText(), 60_000).toBe('1 photo has a position far from any town. Show them to fix their place');
     expect(await placesPage().locator('.places-empty').isVisible()).toBe(true);
     expect(await placesEntry().innerText()).toMatch(/^Places\s*0$/);
     await screenshot(page, 'places-empty-unplaced');
@@ -118,7 +119,7 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', 
     expect(await towns('Finland')).toEqual(['Helsinki 1 photo']);
     await eventually(() => placesEntry().innerText()).toMatch(new RegExp(`^Places\\s*${LOCATED}$`));
     expect(await header().innerText()).toContain(`${LOCATED} photos in 3 countries`);
-    expect(await placesPage().getByRole('note').innerText()).toBe('1 photo has a position far from any town.');
+    expect(await placesPage().getByRole('note').innerText()).toBe('1 photo has a position far from any town. Show them to fix their place');
     expect(await placesPage().locator('.places-empty').count()).toBe(0);
     // Each card shows its town's newest photo.
     await eventually(() => placesPage().locator('.place-card__cover').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);

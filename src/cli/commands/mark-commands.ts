@@ -7,7 +7,7 @@ import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions, type CommandLibrary } from '../library-options';
 import { takenAtIso } from '../../shared/taken-at';
 import type { PhotoListing } from '../../core';
-import { countText } from '../../shared/count-text';
+import { countText, itemsText } from '../../shared/count-text';
 
 export interface MarkCommandSpec {
   /** The command's name: `shoebox <name> add|remove|list`. */
@@ -22,8 +22,9 @@ export interface MarkCommandSpec {
    *  stdout alone read as a command that did nothing (on-this-day and places say theirs). */
   listEmpty: string;
   /** `changed`: of `marked`, the paths this call changed (the others were so already);
-   *  `copies`: the library's other paths of their content, not asked for, changed with them. */
-  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; changed: string[]; copies: string[] }>;
+   *  `copies`: the library's other paths of their content, not asked for, changed with them;
+   *  `changedVideos` / `unchangedVideos`: how many of those are videos (said as videos). */
+  mark(library: CommandLibrary, paths: string[], on: boolean): Promise<{ marked: string[]; missing: string[]; changed: string[]; copies: string[]; changedVideos: number; unchangedVideos: number }>;
   list(library: CommandLibrary): Promise<PhotoListing[]>;
 }
 
@@ -31,7 +32,7 @@ async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOpt
   const verb = on ? 'add' : 'remove';
   const library = await openCommandLibrary(cmd, opts, `shoebox ${spec.name} ${verb}`);
   try {
-    const { marked, missing, changed, copies } = await spec.mark(library, photos, on);
+    const { marked, missing, changed, copies, changedVideos, unchangedVideos } = await spec.mark(library, photos, on);
     // A photo that was so already (a favourite marked again) is said, never counted as done.
     const changedSet = new Set(changed);
     const unchanged = marked.filter((p) => !changedSet.has(p));
@@ -46,9 +47,10 @@ async function mark(spec: MarkCommandSpec, cmd: Command, opts: LibraryCommandOpt
       ...(unchanged.length ? [`${unchanged.length} ${how.already(unchanged.length)}`] : []),
     ];
     // "marked 1 photo (1 was a favourite already)", "archived 2 photos (and 1 copy of them)";
-    // none changed: "1 photo was not a favourite".
-    if (changed.length === 0 && unchanged.length > 0) printLine(`${countText(unchanged.length, 'photo')} ${how.already(unchanged.length)}`);
-    else printLine(`${how.done} ${countText(changed.length, 'photo')}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    // none changed: "1 photo was not a favourite". Videos are said as videos, as status counts
+    // them: "archived 1 video", "archived 2 photos, 1 video".
+    if (changed.length === 0 && unchanged.length > 0) printLine(`${itemsText(unchanged.length, unchangedVideos)} ${how.already(unchanged.length)}`);
+    else printLine(`${how.done} ${itemsText(changed.length, changedVideos)}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   } finally {
     await library.close();
   }

@@ -23,6 +23,8 @@ export interface ContentMark {
  * others were so already). `copies`: the library's other paths of the same content as a
  * changed one, not asked for, that changed with it (a mark is the content's: archiving a
  * photo archives its exact copies too, so they are said, not left to be missed).
+ * `changedVideos` / `unchangedVideos`: how many of `changed` / of the others are videos, so a
+ * front end says "archived 1 video" (itemsText), never calling a video a photo.
  */
 export interface MarkByPathResult {
   marked: string[];
@@ -30,6 +32,8 @@ export interface MarkByPathResult {
   unchanged: number;
   changed: string[];
   copies: string[];
+  changedVideos: number;
+  unchangedVideos: number;
 }
 
 /** The app's BatchResult, with how many copies not asked for changed with the photos (`copies`). */
@@ -62,7 +66,12 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
       const asked = new Set(wanted);
       const changedHashes = [...new Set(changed.map((p) => rows.get(p)!.hash))];
       const copies = changedHashes.length ? [...(await store.libraryPathsByHash(changedHashes)).values()].flat().filter((p) => !asked.has(p)).sort() : [];
-      return { marked: wanted.filter((p) => rows.has(p)), missing: wanted.filter((p) => !rows.has(p)), unchanged: rows.size - changed.length, changed, copies: [...new Set(copies)] };
+      const marked = wanted.filter((p) => rows.has(p));
+      // A video's row has its length (as export-videos.ts tells them apart).
+      const isVideo = (p: string) => typeof rows.get(p)?.durationMs === 'number';
+      const changedVideos = changed.filter(isVideo).length;
+      const unchangedVideos = marked.filter(isVideo).length - changedVideos;
+      return { marked, missing: wanted.filter((p) => !rows.has(p)), unchanged: rows.size - changed.length, changed, copies: [...new Set(copies)], changedVideos, unchangedVideos };
     });
     // Every view showing these photos draws them again (their badges, the timelines they leave).
     if (result.marked.length) ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });

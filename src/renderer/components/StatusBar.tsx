@@ -42,17 +42,27 @@ export function describeProviders({ inUse, available, fallbackReason, adapter, m
  * video as one All photos shows. `shown` null (not answered yet, or a library that cannot be
  * browsed): the library's whole count (`photos`, LibraryStatus.photos), the one number known.
  */
-export function photosText(shown: TimelineTotals | null, archived: number | null, photos = 0): string {
+export function photosText(shown: TimelineTotals | null, archived: TimelineTotals | number | null, photos = 0): string {
   if (!shown) return itemsText(photos, 0, formatCount);
   const items = itemsText(shown.total, shown.videos ?? 0, formatCount);
-  return archived ? `${items} · ${archived.toLocaleString()} archived` : items;
+  const archive = typeof archived === 'number' ? { total: archived } : archived;
+  return archive?.total ? `${items} · ${archivedText(archive)}` : items;
+}
+
+/** "3 archived" (photos only, or videos not known), "1 archived video", "1 photo, 1 video
+ *  archived": an archived video is said as one, as the counts before the dot say them. */
+function archivedText({ total, videos = 0 }: TimelineTotals): string {
+  if (videos <= 0) return `${total.toLocaleString()} archived`;
+  if (videos >= total) return `${total.toLocaleString()} archived ${total === 1 ? 'video' : 'videos'}`;
+  return `${itemsText(total, videos, formatCount)} archived`;
 }
 
 /** The line at the bottom, kept to one line: library size, model, where inference runs, version.
  *  What does not fit is cut with an ellipsis, where inference runs first (its title keeps it whole). */
-/** `archived`: how many of the library's photos are archived (App's count, the sidebar's), null until known;
+/** `archived`: how many of the library's photos are archived (App's count, the sidebar's; with
+ *  its videos where known), null until known;
  *  `shown`: All photos as the core counts it (App asks timelineSummary({})), null until known. */
-export function StatusBar({ status, error, archived = null, shown = null }: { status: LibraryStatus | null; error: string | null; archived?: number | null; shown?: TimelineTotals | null }) {
+export function StatusBar({ status, error, archived = null, shown = null }: { status: LibraryStatus | null; error: string | null; archived?: TimelineTotals | number | null; shown?: TimelineTotals | null }) {
   const client = useClient();
   const [info] = useAsync(() => client.info(), [client, status?.model?.id]);
   if (error) {

@@ -6,6 +6,8 @@
 // Overlays (the "Text in photo" outlines) come as children and zoom with the photo.
 // While a large original loads (a HEIC converted by the engine: seconds), its thumbnail (the
 // grid's, cached) stands in for it at once, in the original's place; zoom waits for the original.
+// An original that cannot be loaded (its file moved or deleted since indexing) leaves the
+// thumbnail there, and a note says so: the blurry picture is not the photo.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useElementSize } from '../hooks/useElementSize';
 import { isTyping, useKeydown } from '../hooks/useShortcut';
@@ -13,6 +15,7 @@ import { useZoomGestures } from '../hooks/useZoomGestures';
 import { useZoomPan } from '../hooks/useZoomPan';
 import { zoomSize, type Size } from '../lib/zoom';
 import { ZoomBar } from './ZoomBar';
+import { PHOTO_FILE_GONE_TEXT } from './file-gone-text';
 
 interface ZoomableImageProps {
   src: string;
@@ -39,6 +42,8 @@ export function ZoomableImage({ src, alt, original, standIn, children }: Zoomabl
   const [loaded, setLoaded] = useState<Size | null>(null);
   // The stand-in's own pixels, once it has loaded.
   const [standInLoaded, setStandInLoaded] = useState<Size | null>(null);
+  // The original failed to load: its thumbnail stays in its place for good.
+  const [originalFailed, setOriginalFailed] = useState(false);
   // An image the browser has already (stepped back to, seen before) is complete as it is
   // inserted: known before the first paint, so the stand-in never shows for it.
   useLayoutEffect(() => {
@@ -86,6 +91,7 @@ export function ZoomableImage({ src, alt, original, standIn, children }: Zoomabl
               const { naturalWidth: width, naturalHeight: height } = event.currentTarget;
               if (width > 0 && height > 0) setLoaded({ width, height });
             }}
+            onError={() => setOriginalFailed(true)}
           />
           {showStandIn && (
             // Over the original's empty box until it loads; the same picture, so not announced again.
@@ -104,7 +110,13 @@ export function ZoomableImage({ src, alt, original, standIn, children }: Zoomabl
           {children}
         </div>
       </div>
-      {natural && <ZoomBar zoom={zoom} />}
+      {/* A thumbnail has no pixels to zoom into: the note takes the zoom bar's place. */}
+      {natural && !(showStandIn && originalFailed) && <ZoomBar zoom={zoom} />}
+      {showStandIn && originalFailed && (
+        <div className="viewer__unplayable" role="note">
+          {PHOTO_FILE_GONE_TEXT}
+        </div>
+      )}
     </>
   );
 }

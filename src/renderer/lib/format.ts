@@ -41,6 +41,14 @@ export function shiftUndoneText(done: number, seconds: number): string {
   return `Undid the shift: the date taken of ${formatCount(done, 'photo')} moved ${shiftMovedText(-seconds)}.`;
 }
 
+/** " 1 photo changed since was left as it is." after what an Undo put back: the photos edited
+ *  again since the action, which the core's undoEdit leaves with their newer value; '' when none.
+ *  (Said with its noun: "1 changed since was left as it is." read as broken English.) */
+export function changedSinceText(since: number): string {
+  if (!since) return '';
+  return ` ${formatCount(since, 'photo')} changed since ${since === 1 ? 'was left as it is' : 'were left as they are'}.`;
+}
+
 /** A total that may not be known yet: "200+" until the end of the list has been seen. */
 export function formatTotal(n: number, complete: boolean): string {
   return complete ? n.toLocaleString() : `${n.toLocaleString()}+`;

@@ -3,13 +3,11 @@
 // since, which keep their newer date: the line says how far the others moved back, and how
 // many were left as they are.
 import type { UndoEditResult } from '../../shared/api';
-import { shiftUndoneText } from './format';
+import { changedSinceText, shiftUndoneText } from './format';
 import { editUndoneText } from './taken-at-result';
 
 /** `seconds`: the shift undone. */
 export function shiftUndoneResultText(result: UndoEditResult, seconds: number): string {
   if (result.done === 0) return editUndoneText(result, 'dates'); // "Nothing put back: …"
-  const since = result.changedSince;
-  const left = since === 1 ? 'was left as it is' : 'were left as they are';
-  return `${shiftUndoneText(result.done, seconds)}${since ? ` ${since.toLocaleString()} changed since ${left}.` : ''}`;
+  return `${shiftUndoneText(result.done, seconds)}${changedSinceText(result.changedSince)}`;
 }

@@ -3,7 +3,7 @@
 // And the line after Undo of Date… or Place…: what was put back, and what was changed since.
 import type { BatchResult, UndoEditResult } from '../../shared/api';
 import { parseTakenAt, takenAtText } from '../../shared/taken-at';
-import { formatCount, goneText } from './format';
+import { changedSinceText, formatCount, goneText } from './format';
 import { markResultText } from './marks';
 
 /** `takenAt`: the date set, or null when the files' own dates were put back. */
@@ -27,7 +27,6 @@ export function changedAny(result: BatchResult): boolean {
  *  and those changed again since, which the core left with their newer date or place. */
 export function editUndoneText(result: UndoEditResult, what: 'dates' | 'places'): string {
   const since = result.changedSince;
-  const left = since === 1 ? 'was left as it is' : 'were left as they are';
-  if (result.done === 0) return `Nothing put back: ${formatCount(since, 'photo')} changed since ${left}.`;
-  return `Put back the ${what} of ${formatCount(result.done, 'photo')}.${since ? ` ${since.toLocaleString()} changed since ${left}.` : ''}`;
+  if (result.done === 0) return since ? `Nothing put back:${changedSinceText(since)}` : 'Nothing put back.';
+  return `Put back the ${what} of ${formatCount(result.done, 'photo')}.${changedSinceText(since)}`;
 }

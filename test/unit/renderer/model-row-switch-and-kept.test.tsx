@@ -29,9 +29,13 @@ describe('what a switch embeds', () => {
     expect(switchEmbeddingText({ embeddedPhotos: 4 }, 16)).toBe('12 of 16 photos will be embedded with it in the background; until that finishes, search finds only the 4 photos already done.');
   });
 
-  it('keeps the general sentence for none embedded, or counts not known', () => {
+  it('says a model that has embedded none yet embeds them all, with the count and no "again"', () => {
+    expect(switchEmbeddingText({ embeddedPhotos: 0 }, 27)).toBe('All 27 photos will be embedded with it in the background; search finds them as they are done.');
+    expect(switchEmbeddingText({ embeddedPhotos: 0 }, 1)).toBe('The library’s one photo will be embedded with it in the background; search finds it once it is done.');
+  });
+
+  it('keeps the general sentence for counts not known', () => {
     const general = 'Your photos will be embedded again with it in the background; until that finishes, search finds only the photos already done.';
-    expect(switchEmbeddingText({ embeddedPhotos: 0 }, 16)).toBe(general);
     expect(switchEmbeddingText({ embeddedPhotos: null }, 16)).toBe(general);
     expect(switchEmbeddingText({ embeddedPhotos: 3 }, null)).toBe(general);
   });

@@ -28,7 +28,7 @@ const page = (summary: PlacesSummary) =>
 
 describe('photos far from any town', () => {
   it('are a link from the Places note, with or without towns on the page', () => {
-    const link = '<button type="button" class="link-button">Show them to fix their place</button>';
+    const link = '<button type="button" class="link-button" data-opens="far-from-towns">Show them to fix their place</button>';
     expect(page({ countries: [], located: 0, unplaced: 1, withoutPlace: 0 })).toContain(`1 photo has a position far from any town. ${link}`);
     expect(page({ countries: [], located: 0, unplaced: 2, unplacedVideos: 1, withoutPlace: 0 })).toContain(`1 photo, 1 video have a position far from any town. ${link}`);
   });

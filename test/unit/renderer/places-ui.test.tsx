@@ -115,7 +115,7 @@ describe('the Places page', () => {
   it('notes the photos far from any town', () => {
     expect(placesPage({ ...SUMMARY, unplaced: 3 })).toContain('<p class="places__note muted small" role="note">3 photos have a position far from any town.</p>');
     // Photos without a position: counted, with the way to them (to select and give a place).
-    expect(placesPage({ ...SUMMARY, withoutPlace: 1 })).toContain('1 photo has no place (no position recorded or set). <button type="button" class="link-button">Show them to add places</button>');
+    expect(placesPage({ ...SUMMARY, withoutPlace: 1 })).toContain('1 photo has no place (no position recorded or set). <button type="button" class="link-button" data-opens="without-place">Show them to add places</button>');
     expect(placesPage({ countries: [], located: 0, unplaced: 0, withoutPlace: 5 })).toContain('5 photos have no place');
     expect(placesPage(SUMMARY)).not.toContain('no place');
   });

@@ -11,8 +11,8 @@ describe('the undo of a date shift, as the core did it', () => {
   });
 
   it('says which photos, dated again since, were left as they are', () => {
-    expect(shiftUndoneResultText({ done: 2, changedSince: 1 }, 3600)).toBe('Undid the shift: the date taken of 2 photos moved 1h earlier. 1 changed since was left as it is.');
-    expect(shiftUndoneResultText({ done: 1, changedSince: 2 }, 86_400)).toBe('Undid the shift: the date taken of 1 photo moved 1d earlier. 2 changed since were left as they are.');
+    expect(shiftUndoneResultText({ done: 2, changedSince: 1 }, 3600)).toBe('Undid the shift: the date taken of 2 photos moved 1h earlier. 1 photo changed since was left as it is.');
+    expect(shiftUndoneResultText({ done: 1, changedSince: 2 }, 86_400)).toBe('Undid the shift: the date taken of 1 photo moved 1d earlier. 2 photos changed since were left as they are.');
     expect(shiftUndoneResultText({ done: 0, changedSince: 3 }, 3600)).toBe('Nothing put back: 3 photos changed since were left as they are.');
   });
 });

@@ -15,7 +15,7 @@ describe("a slide's image", () => {
   it('is the thumbnail when the photo cannot be loaded (its file moved away), as in the viewer', () => {
     expect(slideImage('/image/p', '/thumb/p', states({ '/image/p': 'error' }))).toEqual({ kind: 'wait', load: '/thumb/p' });
     expect(slideImage('/image/p', '/thumb/p', states({ '/image/p': 'error', '/thumb/p': 'loading' }))).toEqual({ kind: 'wait' });
-    expect(slideImage('/image/p', '/thumb/p', states({ '/image/p': 'error', '/thumb/p': 'loaded' }))).toEqual({ kind: 'show', src: '/thumb/p', failed: false });
+    expect(slideImage('/image/p', '/thumb/p', states({ '/image/p': 'error', '/thumb/p': 'loaded' }))).toEqual({ kind: 'show', src: '/thumb/p', failed: false, standIn: true });
   });
 
   it('says it could not be loaded only when the thumbnail fails too', () => {

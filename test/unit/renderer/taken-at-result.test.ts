@@ -18,8 +18,8 @@ describe('the Date… result line', () => {
 
   it('after Undo, says what was put back and how many photos changed since kept their newer value', () => {
     expect(editUndoneText({ done: 12, changedSince: 0 }, 'dates')).toBe('Put back the dates of 12 photos.');
-    expect(editUndoneText({ done: 12, changedSince: 2 }, 'dates')).toBe('Put back the dates of 12 photos. 2 changed since were left as they are.');
-    expect(editUndoneText({ done: 1, changedSince: 1 }, 'places')).toBe('Put back the places of 1 photo. 1 changed since was left as it is.');
+    expect(editUndoneText({ done: 12, changedSince: 2 }, 'dates')).toBe('Put back the dates of 12 photos. 2 photos changed since were left as they are.');
+    expect(editUndoneText({ done: 1, changedSince: 1 }, 'places')).toBe('Put back the places of 1 photo. 1 photo changed since was left as it is.');
     expect(editUndoneText({ done: 0, changedSince: 3 }, 'places')).toBe('Nothing put back: 3 photos changed since were left as they are.');
   });
 });

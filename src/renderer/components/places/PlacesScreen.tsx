@@ -104,13 +104,14 @@ function CountrySection({ country, showPlace }: { country: PlaceCountry; showPla
   );
 }
 
-/** How many photos have a position far from any town, and the way to them (to set it again). */
+/** How many photos have a position far from any town, and the way to them (to set it again).
+ *  `data-opens` names the button for the way back ("‹ All places", Back: lib/places-opener.ts). */
 function FarFromTowns({ text, onShow }: { text: string; onShow: () => void }) {
   const viewingOnly = useViewingOnly();
   return (
     <>
       {text}{' '}
-      <button type="button" className="link-button" onClick={onShow}>
+      <button type="button" className="link-button" data-opens="far-from-towns" onClick={onShow}>
         {viewingOnly ? 'Show them' : 'Show them to fix their place'}
       </button>
     </>
@@ -125,7 +126,7 @@ function WithoutPlace({ count, videos, onShow }: { count: number; videos: number
   return (
     <p className="places__note muted small">
       {itemsText(count, videos, formatCount)} {count === 1 ? 'has' : 'have'} no place (no position recorded or set).{' '}
-      <button type="button" className="link-button" onClick={onShow}>
+      <button type="button" className="link-button" data-opens="without-place" onClick={onShow}>
         {viewingOnly ? 'Show them' : 'Show them to add places'}
       </button>
     </p>

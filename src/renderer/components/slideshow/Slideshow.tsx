@@ -21,6 +21,7 @@ import { browserStore, intervalMs, readSettings, writeSettings, type IntervalCho
 import { counterText, nextStep, placeInList, previousStep, type ListExtent } from '../../lib/slideshow-steps';
 import { SlideshowControls } from './SlideshowControls';
 import { slideImage } from './slide-image';
+import { PHOTO_FILE_GONE_TEXT } from '../file-gone-text';
 import '../../styles/slideshow.css';
 
 interface SlideshowProps {
@@ -43,6 +44,8 @@ interface Slide {
   name: string;
   video: boolean;
   failed: boolean;
+  /** The thumbnail shows: the photo's own file could not be loaded (gone since indexing). */
+  standIn: boolean;
 }
 
 /**
@@ -113,14 +116,15 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
   });
   const shownSrc = image?.kind === 'show' ? image.src : null;
   const failed = image?.kind === 'show' && image.failed;
+  const standIn = image?.kind === 'show' && image.standIn === true;
   useEffect(() => {
     if (!photo || !shownSrc) return;
     const key = `${target}:${photo.id}`;
     if (current?.key === key) return;
     lastShown.current = target;
-    const slide = { key, index: target, src: shownSrc, name: baseName(photo.path), video: photo.kind === 'video', failed };
+    const slide = { key, index: target, src: shownSrc, name: baseName(photo.path), video: photo.kind === 'video', failed, standIn };
     setSlides((was) => ({ previous: was.current, current: slide }));
-  }, [photo, shownSrc, failed, target, current?.key]);
+  }, [photo, shownSrc, failed, standIn, target, current?.key]);
 
   // The photos either side of the one on screen load while it shows.
   useEffect(() => {
@@ -283,6 +287,12 @@ function SlideView({ slide, leaving }: { slide: Slide; leaving: boolean }) {
         <img className="slideshow__image" src={slide.src} alt={slide.name} draggable={false} />
       )}
       {slide.video && <span className="slideshow__badge">▶ Video</span>}
+      {/* Where the video badge goes (a video's slide is its poster: never both). */}
+      {slide.standIn && (
+        <span className="slideshow__badge" role="note">
+          {PHOTO_FILE_GONE_TEXT}
+        </span>
+      )}
     </div>
   );
 }
