@@ -6,14 +6,20 @@
 // the library as it grows. This is the one place albums turn a query into a vector.
 //
 // Image terms: relative paths resolve against the directory the album was saved in, and the
-// images' embeddings are kept in the album per model (album.ts `queryImages`), so an album
+// images' embeddings are kept in the album per model build (album.ts `queryImages`), so an album
 // reads the same from any directory and keeps working when its query image is gone.
+//
+// They are keyed by the key of the photos tables the store reads (LibraryStore.modelTablesKey,
+// store/model-tables.ts), as the calibration and the duplicates report are: another model
+// imported under an id used before reads tables of its own, and must not compare the first
+// weights' query vector with its own vectors. Entries saved before builds were told apart are
+// under the id's own key (`modelKey`), the tables key of the build that reads the id's own
+// tables (created with its weights, or adopted from before fingerprints): read exactly there.
 import fs from 'node:fs';
 import type { SearchLibrary } from '../search/search-library';
 import { compileTerms } from '../search/search-service';
 import { parseQuery, type QueryTerm } from '../search/query-parser';
 import { QueryEmbedder } from '../search/query-vectors';
-import { modelKey } from '../store/model-key';
 import { DEFAULT_ALBUM_THRESHOLD, type AlbumDefinition } from './album';
 
 export interface AlbumQuery {
@@ -25,7 +31,7 @@ export interface AlbumQuery {
 export type AlbumQuerySource = Pick<AlbumDefinition, 'query' | 'threshold' | 'queryDir' | 'queryImages'>;
 
 export async function albumQuery(library: SearchLibrary, album: AlbumQuerySource): Promise<AlbumQuery> {
-  const stored = album.queryImages[modelKey(library.modelId)] ?? {};
+  const stored = album.queryImages[await tablesKey(library)] ?? {};
   const terms = albumTerms(album).map((t): QueryTerm => {
     const kept = t.kind === 'image' ? stored[t.path!] : undefined;
     return kept === undefined ? t : { ...t, vector: decodeVector(kept) };
@@ -47,10 +53,16 @@ export function albumTerms(album: Pick<AlbumDefinition, 'query' | 'queryDir' | '
   });
 }
 
+/** The key the active build's query-image vectors are kept under: its tables' (asked at each use,
+ *  as the tables a library reads may change within a process: a reader's, then a writer's). */
+async function tablesKey(library: SearchLibrary): Promise<string> {
+  return (await library.readable()).modelTablesKey;
+}
+
 /**
- * The embeddings an album saved now keeps: for the active model, each query image's (the one
- * kept before, else the library's row or the file, as search embeds it); for other models,
- * those kept before of images still in the query. A missing image fails with one line.
+ * The embeddings an album saved now keeps: for the active model build, each query image's (the one
+ * kept before, else the library's row or the file, as search embeds it); for other models and
+ * builds, those kept before of images still in the query. A missing image fails with one line.
  */
 export async function queryImageVectors(library: SearchLibrary, album: Pick<AlbumDefinition, 'query' | 'queryDir' | 'queryImages'>): Promise<AlbumDefinition['queryImages']> {
   const images = albumTerms(album).flatMap((t) => (t.kind === 'image' ? [t.path!] : []));
@@ -60,7 +72,7 @@ export async function queryImageVectors(library: SearchLibrary, album: Pick<Albu
     const still = Object.fromEntries(Object.entries(byPath).filter(([p]) => images.includes(p)));
     if (Object.keys(still).length) out[key] = still;
   }
-  const key = modelKey(library.modelId);
+  const key = await tablesKey(library);
   const active: Record<string, string> = { ...out[key] };
   const embedder = new QueryEmbedder(library);
   for (const p of images) active[p] ??= encodeVector(await embedder.image(p));

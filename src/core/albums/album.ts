@@ -35,7 +35,7 @@ export interface AlbumDefinition {
    */
   queryDir: string | null;
   /**
-   * The embedding of each image of the query, per model key (src/core/store/model-key.ts) and
+   * The embedding of each image of the query, per model build (the store's tables key: src/core/store/model-key.ts) and
    * absolute path, as base64 of the float32 vector, taken when the album was saved: the album
    * keeps working when the image is moved, edited or deleted. A model without one embeds the
    * image as search does (album-query.ts).

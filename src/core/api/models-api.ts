@@ -9,7 +9,7 @@ import { findCatalogEntry } from '../models/catalog';
 import { ModelError } from '../models/model-error';
 import { ModelManager } from '../models/model-manager';
 import type { ApiContext, ApiMethods } from './api-context';
-import { modelsInfo, otherModelOfferIn } from './models-info';
+import { modelsInfo, otherModelOfferIn, switchTargetsEmbedded } from './models-info';
 import { runInstall } from './models-install';
 import { runNow } from './run-now';
 
@@ -74,7 +74,9 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
       // on its own screen; the list is still answered.
       const library = lib ? await lib.readable().then(async (store) => ({ embedded: await store.modelTables(), photos: await store.countListed() })).catch(() => null) : null;
       const inUse = lib && !lib.modelMissing ? { id: lib.modelId, dir: lib.modelDir } : null;
-      return modelsInfo(ctx.home, inUse, ctx.startedWith(), library?.embedded ?? [], library?.photos ?? null);
+      // Each other model's own build, which a switch to it would read (its id's count may be another build's).
+      const byFolder = lib && library ? await switchTargetsEmbedded(ctx.home, lib.location, inUse, ctx.startedWith()).catch(() => undefined) : undefined;
+      return modelsInfo(ctx.home, inUse, ctx.startedWith(), library?.embedded ?? [], library?.photos ?? null, byFolder);
     },
 
     async otherModelOffer() {

@@ -6,8 +6,13 @@ import type { ActiveModel, ModelInfo, ModelOffer, ModelsInfo } from '../../share
 import { NO_MODEL_ID } from '../library/model-choice';
 import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../models/catalog';
 import { ModelManager, type ModelSummary } from '../models/model-manager';
+import { modelWeightsFingerprint } from '../models/weights-fingerprint';
+import { declaredEmbeddingDimension } from '../models/declared-dimension';
+import { buildPhotoCount } from '../store/build-photo-count';
+import type { LibraryLocation } from '../location/library-location';
 
-/** A model's photos table in the library (LibraryStore.modelTables()). */
+/** A model's photos table in the library (LibraryStore.modelTables(): per id, the photos of the
+ *  build the store reads for its own model, of the fullest build for any other). */
 export interface EmbeddedModel {
   modelId: string;
   photos: number;
@@ -60,22 +65,42 @@ function bringCommand(id: string, bring: ModelOffer['bring']): string | null {
   return null;
 }
 
+/**
+ * The photos each model folder a switch could go to has embedded, by its resolved path: the
+ * installed models and the folder the front end started with, all but the one in use (the
+ * library's store counts that one: `embedded`). Counted per build (store/build-photo-count.ts):
+ * the id's tables may hold another build's photos, which a switch to this one embeds again.
+ */
+export async function switchTargetsEmbedded(home: string, location: LibraryLocation, inUse: ActiveModel | null, startedWith: ActiveModel | null): Promise<Map<string, number>> {
+  const folders = [...new ModelManager({ home }).list().filter((m) => m.installed), ...(startedWith ? [startedWith] : [])];
+  const counts = new Map<string, number>();
+  for (const { id, dir } of folders) {
+    const at = path.resolve(dir);
+    if (counts.has(at) || (inUse && at === path.resolve(inUse.dir))) continue;
+    counts.set(at, await buildPhotoCount(location, { id, weights: modelWeightsFingerprint(dir), declaredDimension: declaredEmbeddingDimension(dir) }));
+  }
+  return counts;
+}
+
 /** `startedWith`: the model folder the front end started with (--model-dir), listed while
  *  not in use too (unless installed), so that a switch away from it can come back.
  *  `embedded`: the library's models tables, for the offer made while none is in use (beside one
- *  in use, `status` asks otherModelOffer apart), and for each installed model's embeddedPhotos.
+ *  in use, `status` asks otherModelOffer apart), and for the embeddedPhotos of the model in use.
  *  `libraryPhotos`: the library's photo count (null: the library could not be read, and
- *  `embedded` says nothing either). */
+ *  `embedded` says nothing either). `byFolder`: the photos each other model folder's build has
+ *  embedded (switchTargetsEmbedded); a folder not in it is counted by its id in `embedded`. */
 export function modelsInfo(
   home: string,
   inUse: ActiveModel | null,
   startedWith: ActiveModel | null = null,
   embedded: readonly EmbeddedModel[] = [],
   libraryPhotos: number | null = null,
+  byFolder: ReadonlyMap<string, number> = new Map(),
 ): ModelsInfo {
   const same = (dir: string) => inUse !== null && path.resolve(dir) === path.resolve(inUse.dir);
-  // What a switch leaves to embed (Settings → Use says it): a model with no table has embedded none.
-  const embeddedPhotos = (id: string) => (libraryPhotos === null ? null : (embedded.find((t) => t.modelId === id)?.photos ?? 0));
+  // What a switch leaves to embed (Settings → Use says it): a model with no table has embedded none,
+  // and a build of an id whose tables hold other weights' photos has embedded only its own.
+  const embeddedPhotos = (id: string, dir: string) => (libraryPhotos === null ? null : (byFolder.get(path.resolve(dir)) ?? embedded.find((t) => t.modelId === id)?.photos ?? 0));
   const summaries = new ModelManager({ home }).list();
   const models: ModelInfo[] = summaries.map((m) => {
     const entry = m.source === 'catalog' ? findCatalogEntry(m.id) : undefined;
@@ -91,7 +116,7 @@ export function modelsInfo(
       recommended: entry?.id === DEFAULT_MODEL_ID,
       benchmark: entry?.benchmark ? { ...entry.benchmark, recall: { ...entry.benchmark.recall } } : null,
       catalogSource: entry?.source ?? null,
-      embeddedPhotos: m.installed ? embeddedPhotos(m.id) : null,
+      embeddedPhotos: m.installed ? embeddedPhotos(m.id, m.dir) : null,
       // The shelf's own knowledge, not the last download job's (gone once serve restarts).
       partial: m.partial,
     };
@@ -111,7 +136,7 @@ export function modelsInfo(
       recommended: false,
       benchmark: null,
       catalogSource: null,
-      embeddedPhotos: embeddedPhotos(folder.id),
+      embeddedPhotos: embeddedPhotos(folder.id, folder.dir),
       partial: false,
     });
   }

@@ -101,6 +101,8 @@ export class LibraryService {
   private model: ClipModel | undefined;
   private store: LibraryStore | undefined;
   private readOnlyStore: Promise<LibraryStore> | undefined;
+  /** Reading stores a writer's open retired (retireReader), serving the reads in flight until they close. */
+  private readonly retiredReaders = new Set<Promise<LibraryStore>>();
   private lock: LibraryWriter | undefined;
   /** The writer's lock and store being opened (writable()), shared by callers arriving together. */
   private openingWriter: Promise<LibraryStore> | undefined;
@@ -220,10 +222,14 @@ export class LibraryService {
         lock.assertHeld();
         this.handBack.touchWrite();
       };
-      const opened = await openLibraryStore(this.location, { model: { id: this.modelId, weights: this.modelWeights, dimension: () => this.clip().dimension() }, beforeWrite, ...this.searchCache() });
+      // The declared dimension too: adopting the id's table from before fingerprints checks it
+      // without loading the model (model-tables.ts), so an edit never needs the model to open.
+      const model = { id: this.modelId, weights: this.modelWeights, dimension: () => this.clip().dimension(), declaredDimension: this.declaredDimension };
+      const opened = await openLibraryStore(this.location, { model, beforeWrite, ...this.searchCache() });
       const store = mappedStore(opened, () => this.deviceFolders.map());
       this.lock = lock;
       this.store = store;
+      this.retireReader(); // reads go through this writer now, and after it to a reader that sees its tables
       this.locks.set(store, lock);
       lock.onLost((error) => {
         this.retireWriter(lock, store);
@@ -325,6 +331,32 @@ export class LibraryService {
   private async closeHandedBack(store: LibraryStore): Promise<void> {
     if (!this.handedBack.delete(store)) return;
     await store.close().catch(() => {});
+  }
+
+  /**
+   * Drops the cached reading store once this process's writer is open. A store picks its
+   * model's tables once, at its open (store/model-tables.ts), and a writer may pick others than
+   * a reader opened before it: a build's own tables where the id's hold vectors of other weights
+   * (adopted meanwhile by another device's build, or of another dimension than the folder
+   * declares). Kept, that reader would serve every read once the writer is given back (serve,
+   * the app) from the old table: nothing pending, searches on vectors these weights did not
+   * make, the duplicates report's key other than the writer's. While the writer is held,
+   * readable() returns it; the first read after it goes opens a reader that sees its choice
+   * (its tables created, or the id's adopted, at its open). The reads in flight on the old
+   * reader finish: it closes a while later, as a handed-back writer does. No one else keeps it:
+   * every caller asks readable() for each use.
+   */
+  private retireReader(): void {
+    const reader = this.readOnlyStore;
+    if (!reader) return;
+    this.readOnlyStore = undefined;
+    this.retiredReaders.add(reader);
+    setTimeout(() => void this.closeRetiredReader(reader), HANDED_BACK_CLOSE_MS).unref();
+  }
+
+  private async closeRetiredReader(reader: Promise<LibraryStore>): Promise<void> {
+    if (!this.retiredReaders.delete(reader)) return;
+    await (await reader.catch(() => undefined))?.close().catch(() => {});
   }
 
   /** The store for reading; works while another process writes. */
@@ -563,6 +595,7 @@ export class LibraryService {
     await this.openingWriter?.catch(() => undefined);
     await this.store?.close();
     await (await this.readOnlyStore?.catch(() => undefined))?.close();
+    await Promise.all([...this.retiredReaders].map((reader) => this.closeRetiredReader(reader)));
     await this.releaseAfter(this.store);
   }
 

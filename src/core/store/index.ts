@@ -286,9 +286,16 @@ class Store implements LibraryStore {
 
   modelTables(): Promise<{ modelId: string; photos: number }[]> {
     return this.read(async () => {
-      // One entry per id: two builds of a model (model-tables.ts) are one model to bring or offer.
+      // One entry per id: two builds of a model (model-tables.ts) are one model to bring or offer,
+      // counted by the build that has embedded the most. This store's own id is counted by the
+      // table it reads: what this build has embedded (Settings, otherModelOffer), not the photos
+      // of other weights once imported under its id, which it embeds again (0 until it has).
       const byId = new Map<string, number>();
-      for (const t of await photoTables(this.conn)) byId.set(t.modelId, Math.max(byId.get(t.modelId) ?? 0, t.rows));
+      for (const t of await photoTables(this.conn)) {
+        const own = t.modelId === this.modelId;
+        const photos = !own ? Math.max(byId.get(t.modelId) ?? 0, t.rows) : t.name === this.photos.tableName ? t.rows : (byId.get(t.modelId) ?? 0);
+        byId.set(t.modelId, photos);
+      }
       return [...byId].map(([modelId, photos]) => ({ modelId, photos }));
     });
   }

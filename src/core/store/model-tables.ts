@@ -59,7 +59,7 @@ export async function chooseModelTables(conn: LibraryConnection, model: TablesMo
   // embedding again (an upgrade must not re-embed a whole library; they are, nearly always,
   // this model's). Only a writer records that, and first checks what it can: vectors of
   // another dimension cannot be this model's (a model replaced under the same id before this
-  // check existed). Learning the dimension loads the model, once per library.
+  // check existed). The dimension is the one the model folder declares (adoptionDimension).
   if (conn.readOnly) {
     // A reader writes nothing and loads no model, but must not read vectors of another
     // dimension either (status would count them embedded, search fail on them, "similar" rank
@@ -69,9 +69,23 @@ export async function chooseModelTables(conn: LibraryConnection, model: TablesMo
     if (declared !== undefined && declared > 0 && vectorDimension(schema) !== declared) return { key: build, adopt: false };
     return own;
   }
-  const dimension = typeof model.dimension === 'number' ? model.dimension : await model.dimension();
+  const dimension = await adoptionDimension(model);
   if (dimension > 0 && vectorDimension(schema) !== dimension) return { key: build, adopt: false };
   return { key: own.key, adopt: true };
+}
+
+/**
+ * The dimension a writer checks a table from before fingerprints against: the one the model
+ * folder declares when it declares one, read without loading the model, so that the first
+ * writer after an upgrade (any edit: `favourites add`, a rename in the app) neither pays for
+ * loading ONNX sessions nor fails to open when the model cannot load (a GPU problem, a broken
+ * graph): editing never needed the model. Only a folder that declares none loads the model to
+ * learn it, once per library (the table is adopted or not, then never asked again).
+ */
+async function adoptionDimension(model: TablesModel): Promise<number> {
+  if (typeof model.dimension === 'number' && model.dimension > 0) return model.dimension;
+  if (model.declaredDimension !== undefined && model.declaredDimension > 0) return model.declaredDimension;
+  return typeof model.dimension === 'number' ? model.dimension : model.dimension();
 }
 
 /** Records `weights` on the id's own photos table (one metadata-only commit). */

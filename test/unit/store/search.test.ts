@@ -65,9 +65,10 @@ describe('searchVectors', () => {
     expect(y.map((h) => h.path)).toEqual(['/lib/y/half.jpg']);
   });
 
-  it('rejects a query vector of the wrong dimension', async () => {
+  it('refuses a query vector of another dimension as "not embedded with this model yet", naming shoebox index', async () => {
     const store = await filledStore();
-    await expect(store.searchVectors({ vector: new Float32Array(3), limit: 1 })).rejects.toThrow(/3 dimensions/);
+    // Vectors another model once made under this id: the user's remedy is an index run, not vector arithmetic.
+    await expect(store.searchVectors({ vector: new Float32Array(3), limit: 1 })).rejects.toThrow(/^no photos are embedded with model .* yet: "shoebox index" embeds your folders$/);
   });
 
   it('uses the ANN index once built, with the same ranking as an exact search', async () => {
