@@ -235,8 +235,6 @@ export function registerAlbums(program: Command): void {
       await withAlbums(cmd, opts, 'shoebox albums create', async (api) => {
         // A photo given that the library does not hold is said (a folder as a folder) and the
         // album is made with the others, as the other commands taking photos do (exit 1).
-        const held = await Promise.all(pins.map(async (photo) => (await api.getPhoto(photoId(path.resolve(photo)))) !== null));
-        const missing = pins.filter((_, i) => !held[i]).map((photo) => path.resolve(photo));
         // Dates are read by search's one parser in the core: 2021-02-30 is refused as there.
         const created = api.createAlbum({
           name,
@@ -257,9 +255,13 @@ export function registerAlbums(program: Command): void {
         });
         // The photos given, pinned in the order given (a hand-picked album lists them so).
         // One change of the album for them all (a photo each would be a write and a recompute each).
-        const given = pins.filter((_, i) => held[i]).map((photo) => photoId(path.resolve(photo)));
-        if (given.length) await api.setAlbumMemberships(view.album.name, given, 'pinned');
-        printAlbum(given.length ? await api.albumView(view.album.name) : view, opts.json);
+        // Pinning skips ids naming no photo and counts them: only then is each given photo looked
+        // up (getPhoto reads a photo's whole details, its text too: not one per pin every time).
+        const given = pins.map((photo) => photoId(path.resolve(photo)));
+        const pinned = given.length ? await api.setAlbumMemberships(view.album.name, given, 'pinned') : null;
+        const held = pinned?.missing ? await Promise.all(given.map(async (id) => (await api.getPhoto(id)) !== null)) : given.map(() => true);
+        const missing = pins.filter((_, i) => !held[i]).map((photo) => path.resolve(photo));
+        printAlbum(pinned && pinned.done > 0 ? await api.albumView(view.album.name) : view, opts.json);
         await reportMissingPhotos(api, missing);
       });
     });

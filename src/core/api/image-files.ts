@@ -87,7 +87,7 @@ async function readImageFile(photo: Pick<PhotoSummary, 'path' | 'size' | 'mtimeM
     // Another size is another file (read only once it is indexed again).
     if (!st.isFile() || st.size > MAX_ORIGINAL_BYTES || st.size !== photo.size) return null;
     const bytes = await handle.readFile();
-    if (!(await photoStillIndexed(st, bytes, photo))) return null;
+    if (!photoStillIndexed(st, bytes, photo)) return null;
     const sniffed = sniffImage(bytes);
     return sniffed ? { bytes, format: sniffed.format, mime: sniffed.mime } : null;
   } catch {

@@ -15,11 +15,13 @@
 // mtime by the offset; a folder mapped from another mount or a sync tool may not keep it. A
 // photo whose mtime moved is served when its bytes hash to the indexed content hash (the
 // indexer's own SHA-256, on the bytes read for serving anyway): another file, the symlink swap
-// included, has another hash. A video is too large to hash per request: its mtime may only
+// included, has another hash. Each such file is hashed once per process (verified-originals.ts),
+// and on this thread with no copy of its bytes (a 40 MB original: ~20 ms, once). A video is too large to hash per request: its mtime may only
 // have moved by what a clock does, a whole zone offset or FAT's 2 s resolution.
 import type { Stats } from 'node:fs';
-import { sha256OffThread } from '../library/hash-thread';
+import { sha256InPlace } from '../library/hash-thread';
 import type { PhotoSummary } from '../store/types';
+import { VerifiedOriginals, type VerifiedStat } from './verified-originals';
 
 type FileStat = Pick<Stats, 'size' | 'mtimeMs'>;
 
@@ -36,12 +38,17 @@ export function unchangedSinceIndexed(now: FileStat, row: Pick<PhotoSummary, 'si
   return now.size === row.size && Math.floor(now.mtimeMs) === row.mtimeMs;
 }
 
-/** Whether a photo read as `bytes` (stat `now`) is the content indexed in `row`. */
-export async function photoStillIndexed(now: FileStat, bytes: Uint8Array, row: Pick<PhotoSummary, 'size' | 'mtimeMs' | 'hash'>): Promise<boolean> {
+const verified = new VerifiedOriginals();
+
+/** Whether a photo read as `bytes` (stat `now`, of the handle read) is the content indexed in `row`. */
+export function photoStillIndexed(now: VerifiedStat, bytes: Uint8Array, row: Pick<PhotoSummary, 'path' | 'size' | 'mtimeMs' | 'hash'>): boolean {
   if (now.size !== row.size || bytes.length !== row.size) return false;
   if (unchangedSinceIndexed(now, row)) return true;
+  if (verified.has(row.path, now, row.hash)) return true;
   // Touched, shifted or copied without its mtime: the same content is the same photo.
-  return (await sha256OffThread(bytes)) === row.hash;
+  const same = sha256InPlace(bytes) === row.hash;
+  if (same) verified.remember(row.path, now, row.hash);
+  return same;
 }
 
 /** Whether a video's file (stat `now`) is still the one indexed: same size, mtime as recorded or only shifted as a clock shifts it. */

@@ -7,12 +7,20 @@
 // library after this one gave it back (writer-hand-back.ts) is said then, before any change
 // is offered and refused; and the line goes once the lease is free, when the watcher
 // (library-watch.ts, every TAKE_AGAIN_MS) or the next change takes the library over.
+// The lease is read through one connection kept open while following (WriterLeaseReader: on
+// S3 one LIST, or three requests when the lease moved, rather than ~6 with a new client and
+// handshake), and only every LEASE_EVERY_TICKS looks, or at once when the library's data
+// version moved (another writer commits soon after taking the lease): an open app costs
+// ~6 requests a minute for it, not ~36, and still names a new writer within ~30 s.
 import os from 'node:os';
 import type { LibraryEvent, LibraryStatus } from '../../shared/api';
 import type { LibraryService } from '../library/library-service';
 import { busyWithoutAdvice, leaseBusyError, LibraryBusyError } from '../library/writer-lock';
-import { describeHolder, LeaseLostError, type LeaseHolder } from '../store/writer-lease';
+import { describeHolder, LeaseLostError, WriterLeaseReader, type LeaseHolder } from '../store/writer-lease';
 import { followCommits, type CommitFollower } from './commit-follower';
+
+/** The lease is read every this many looks at the commits (and on any look that saw one). */
+export const LEASE_EVERY_TICKS = 3;
 
 /** Who writes the library and why this process does not (status().writer). */
 export type WriterNote = NonNullable<LibraryStatus['writer']>;
@@ -30,11 +38,15 @@ export class WriterElsewhere {
   private why: WriterNote | null = null;
   private follower: CommitFollower | null = null;
   private stopped = false;
+  /** Kept open while following (closed by stop()); made on first need. */
+  private leaseReader: WriterLeaseReader | null = null;
 
   constructor(
     private readonly lib: LibraryService,
     private readonly emit: (event: LibraryEvent) => void,
     private readonly followMs?: number,
+    /** Who holds the lease now (tests); by default read through one kept connection. */
+    private readonly readLease: () => Promise<LeaseHolder | null> = () => (this.leaseReader ??= new WriterLeaseReader(this.lib.location)).holder(),
   ) {}
 
   /** What status() says: null while this process writes the library. */
@@ -72,6 +84,8 @@ export class WriterElsewhere {
     this.stopped = true;
     this.follower?.stop();
     this.follower = null;
+    this.leaseReader?.close();
+    this.leaseReader = null;
   }
 
   /** Until this process writes again: other devices' commits tell the page to read again, and
@@ -80,15 +94,26 @@ export class WriterElsewhere {
     if (this.follower) return;
     // Said even when this process has just started writing again: the commit seen may be
     // another device's, made before (a page refresh too many costs nothing; one missed does).
-    const changed = () => this.emit({ type: 'photos-changed', added: 0, removed: 0 });
+    // The first look reads the lease; then every LEASE_EVERY_TICKS looks, or one that saw a commit.
+    let unread = LEASE_EVERY_TICKS - 1; // looks since the lease was last read
+    let committed = false;
+    const changed = () => {
+      committed = true;
+      this.emit({ type: 'photos-changed', added: 0, removed: 0 });
+    };
     const looked = async () => {
       if (this.stopped) return;
       if (this.lib.writing) {
         this.follower?.stop();
         this.follower = null;
+        this.leaseReader?.close(); // opened again once this process gives the library back
+        this.leaseReader = null;
         return this.drop();
       }
-      const holder = await this.lib.writerElsewhere();
+      if (++unread < LEASE_EVERY_TICKS && !committed) return;
+      unread = 0;
+      committed = false;
+      const holder = await this.readLease();
       if (this.stopped || this.lib.writing) return;
       if (holder === null) return this.drop(); // no one holds the lock now
       if (this.named(holder)) this.saw(leaseBusyError(holder, this.lib.location.uri));

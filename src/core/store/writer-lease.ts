@@ -169,6 +169,52 @@ export async function readWriterLease(where: StoreLocation): Promise<LeaseHolder
   });
 }
 
+/**
+ * Who holds the lease, read again and again through one connection (a page following another
+ * device's writer, every few seconds). readWriterLease opens the table afresh each time: on
+ * S3 a reachability probe, a TLS handshake, a LIST of tables, of versions, a manifest and the
+ * row, ~6 requests. Kept open (readConsistencyInterval 0: each query still sees the latest
+ * version), a look is a LIST of the versions, plus the manifest and the row only when the
+ * lease changed since. A failed look drops the connection: the next one opens it again, with
+ * the probe, so a bucket that went away is said as clearly as by readWriterLease.
+ */
+export class WriterLeaseReader {
+  private opened: Promise<{ db: Connection; table: Table }> | null = null;
+  private closed = false;
+
+  constructor(private readonly where: StoreLocation) {}
+
+  /** Who holds the lease now, or null when no one does. */
+  async holder(): Promise<LeaseHolder | null> {
+    if (this.closed) return null;
+    const opened = (this.opened ??= explainFailure(this.where, () => openLeaseTable(this.where)));
+    try {
+      const row = await explainFailure(this.where, async () => readLease((await opened).table));
+      return row.claim && !isStale(row) ? holderOf(row) : null;
+    } catch (error) {
+      if (this.opened === opened) this.forget();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.forget();
+  }
+
+  private forget(): void {
+    const opened = this.opened;
+    this.opened = null;
+    void opened?.then(
+      ({ db, table }) => {
+        table.close();
+        db.close();
+      },
+      () => undefined,
+    );
+  }
+}
+
 /** A connection dropped while the lease is looked at is the one line the store's calls give (not LanceDB's page of causes). */
 async function explainFailure<T>(where: StoreLocation, work: () => Promise<T>): Promise<T> {
   try {
