@@ -8,6 +8,7 @@ import { findDuplicates, type FindDuplicatesOptions, type ScanStore } from './fi
 import { keepRealFiles } from './keep-best';
 import { planTrash, trashPhotos, type TrashPhotosOptions, type TrashPhotosResult, type TrashPlan, type TrashStore } from './trash-duplicates';
 import type { DuplicateGroup, DuplicateScan } from './types';
+import { storeForEachRead } from './store-for-each-read';
 
 /** The repositories duplicates use: the scan's reads, signatures, trashing, the rows' scan states. */
 export type DupesStore = ScanStore & TrashStore & SignatureRepository & Pick<PhotoLookups, 'photoStates'>;
@@ -25,8 +26,11 @@ export class DupesService {
   /** `writer`: the caller holds (or wants) the writer anyway, e.g. to trash afterwards. */
   async scan(options: FindDuplicatesOptions & { writer?: boolean } = {}): Promise<DuplicateScan> {
     const { writer = false, ...scanOptions } = options;
-    const store = writer ? await this.library.writable() : await this.library.readable();
-    let target: DupesStore | null | undefined = writer ? store : undefined;
+    const writing = writer ? await this.library.writable() : undefined;
+    // Reading, each read asks for the store anew: saving signatures takes the writer partway,
+    // which retires the reader the scan began on (store-for-each-read.ts).
+    const store = writing ?? storeForEachRead(() => this.library.readable());
+    let target: DupesStore | null | undefined = writing;
     const saveSignatures = async (records: SignatureRecord[]) => {
       if (target === undefined) {
         try {

@@ -18,7 +18,7 @@
 // that cannot be read or is not what we wrote is reported once and treated the same.
 import { asLibraryFile, FolderFiles } from '../location/folder-files';
 import { libraryFile, type LibraryFile, type LibraryFiles } from '../location/library-files';
-import { modelKey } from '../store/model-key';
+import { isBuildKeyOf, modelKey } from '../store/model-key';
 import { DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateMember } from './types';
 
 /** A member's library row when the scan ran. */
@@ -82,7 +82,7 @@ export const REPORTS_PREFIX = 'duplicates/';
  */
 export function reportKey(modelId: string, tablesKey = modelKey(modelId)): string {
   // A build's key extends its id's: anything else would read another model's report.
-  if (!tablesKey.startsWith(modelKey(modelId))) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
+  if (!isBuildKeyOf(tablesKey, modelId)) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
   return `${REPORTS_PREFIX}${tablesKey}.json`;
 }
 

@@ -43,6 +43,7 @@ import type { ChangedContentMarks } from './content-changes';
 import { watchFolders, type WatchOptions } from './library-watch';
 import { WriterHandBack } from './writer-hand-back';
 import { photoDatesOf } from '../store/photo-dates';
+import { operationsInFlight } from '../store/operations-in-flight';
 
 /** A store whose writer lock was handed back serves the reads in flight for this long, then closes. */
 const HANDED_BACK_CLOSE_MS = 30_000;
@@ -65,6 +66,8 @@ export interface LibraryServiceOptions {
   thumbnailStep?: (store: LibraryStore) => ThumbnailStep;
   /** Which ffmpeg reads videos (IndexerDeps.ffmpeg). */
   ffmpeg?: FfmpegLocation | null;
+  /** How long a reader retired by a writer's open serves its holders at least (retireReader); tests shorten it. */
+  retiredReaderCloseMs?: number;
 }
 
 /** What `shoebox status` reports (not src/shared's LibraryStatus, the app's status). */
@@ -342,18 +345,31 @@ export class LibraryService {
    * the app) from the old table: nothing pending, searches on vectors these weights did not
    * make, the duplicates report's key other than the writer's. While the writer is held,
    * readable() returns it; the first read after it goes opens a reader that sees its choice
-   * (its tables created, or the id's adopted, at its open). The reads in flight on the old
-   * reader finish: it closes a while later, as a handed-back writer does. No one else keeps it:
-   * every caller asks readable() for each use.
+   * (its tables created, or the id's adopted, at its open). Callers should ask readable() for
+   * each use, but some hold the store through a long run (a vector scan, a duplicate scan's
+   * phases, a read waiting on the network): the old reader closes once it is both a while
+   * retired and not in use (store/operations-in-flight.ts), so nothing in flight on it fails.
    */
   private retireReader(): void {
     const reader = this.readOnlyStore;
     if (!reader) return;
     this.readOnlyStore = undefined;
     this.retiredReaders.add(reader);
-    setTimeout(() => void this.closeRetiredReader(reader), HANDED_BACK_CLOSE_MS).unref();
+    setTimeout(() => void this.closeRetiredReaderWhenIdle(reader), this.options.retiredReaderCloseMs ?? HANDED_BACK_CLOSE_MS).unref();
   }
 
+  /** Closes a retired reader once no operation is in flight on it (at once if none is). */
+  private async closeRetiredReaderWhenIdle(reader: Promise<LibraryStore>): Promise<void> {
+    const store = await reader.catch(() => undefined);
+    const operations = store && operationsInFlight(store);
+    // Checked again after each wait, and closed in the same turn as the last check: an
+    // operation begun after the previous one ended keeps the store open until it ends too.
+    while (operations && operations.size > 0) await operations.idle();
+    if (!this.retiredReaders.delete(reader)) return; // close() closed it meanwhile
+    await store?.close().catch(() => {});
+  }
+
+  /** Closes a retired reader now (the service closing): what is still in flight on it fails. */
   private async closeRetiredReader(reader: Promise<LibraryStore>): Promise<void> {
     if (!this.retiredReaders.delete(reader)) return;
     await (await reader.catch(() => undefined))?.close().catch(() => {});

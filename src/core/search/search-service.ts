@@ -8,7 +8,7 @@ import path from 'node:path';
 import { libraryFile } from '../location/library-files';
 import type { SearchRequestOptions, SearchResult } from '../../shared/search';
 import type { SearchLibrary } from './search-library';
-import { modelKey } from '../store/model-key';
+import { isBuildKeyOf, modelKey } from '../store/model-key';
 import { Calibration, cutoffFor, type TextMode } from './calibration';
 import { toPhotoFilter } from './filters';
 import { parseQuery, parseQueryParts, type ParsedQuery, type QueryTerm } from './query-parser';
@@ -98,7 +98,7 @@ export const CALIBRATION_PREFIX = 'calibration/';
  */
 export function calibrationKey(modelId: string, tablesKey = modelKey(modelId)): string {
   // A build's key extends its id's: anything else would read another model's calibration.
-  if (!tablesKey.startsWith(modelKey(modelId))) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
+  if (!isBuildKeyOf(tablesKey, modelId)) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
   return `${CALIBRATION_PREFIX}${tablesKey}.json`;
 }
 

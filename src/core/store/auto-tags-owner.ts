@@ -13,13 +13,13 @@
 //   auto-tagged folders again (tagNewPhotos), as after a switch to another model; neither
 //   build's run replaces or deletes the other's rows, and switching back finds them.
 // The user's decisions are not in this: they hold under every model and build (tags-repository.ts).
-import { modelKey } from './model-key';
+import { isBuildKeyOf, modelKey } from './model-key';
 
 /** The `modelId` column value of the auto tags of `modelId`'s build that reads the tables of `tablesKey` (LibraryStore.modelTablesKey). */
 export function autoTagsOwner(modelId: string, tablesKey = modelKey(modelId)): string {
   const own = modelKey(modelId);
   if (tablesKey === own) return modelId;
   // A build's key extends its id's (model-key.ts weightsKey): anything else is another model's.
-  if (!tablesKey.startsWith(own)) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
+  if (!isBuildKeyOf(tablesKey, modelId)) throw new Error(`${tablesKey} is not a key of model ${modelId}'s tables`);
   return `${modelId}@${tablesKey}`;
 }

@@ -36,6 +36,7 @@ import { explainStoreError } from './store-health';
 import { VectorCache } from './vector-cache';
 import path from 'node:path';
 import { closeAfterWrites } from './close-after-writes';
+import { OPERATIONS_IN_FLIGHT, OperationsInFlight } from './operations-in-flight';
 
 export type * from './types';
 export { LibraryTooNewError, SCHEMA_VERSION } from './migrations';
@@ -56,6 +57,8 @@ class Store implements LibraryStore {
   /** Every write in flight (a compaction, an index build among them), which `close()` lets
    *  finish too: LanceDB crashes the process (SIGSEGV) when a table is closed under its optimize. */
   private readonly writing = new Set<Promise<unknown>>();
+  /** Reads, writes and vector scans in flight: a retired store closes once none is (operations-in-flight.ts). */
+  readonly [OPERATIONS_IN_FLIGHT] = new OperationsInFlight();
   private readonly vectors: PhotoVectors;
   private readonly library: LibraryPhotos;
   private readonly labelSets: NamedJsonRepository;
@@ -322,10 +325,14 @@ class Store implements LibraryStore {
 
   async *scanVectors(options?: { folder?: string; batchSize?: number }): AsyncIterable<VectorBatch> {
     if (this.closed) throw new Error('The library store is closed');
+    // In flight from the first batch to the last (or the caller's break): a scan of a large library takes minutes.
+    const end = this[OPERATIONS_IN_FLIGHT].begin();
     try {
       yield* this.vectors.scan(options);
     } catch (error) {
       throw await explainStoreError(this.conn.libraryDir, error);
+    } finally {
+      end();
     }
   }
 
@@ -573,7 +580,7 @@ class Store implements LibraryStore {
   private read<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The library store is closed'));
     // A damaged table fails every read with LanceDB's raw stream error: say which and what to do.
-    return fn().catch(async (error: unknown) => Promise.reject(await explainStoreError(this.conn.location, error)));
+    return this[OPERATIONS_IN_FLIGHT].track(() => fn().catch(async (error: unknown) => Promise.reject(await explainStoreError(this.conn.location, error))));
   }
 
   private write<T>(fn: () => Promise<T>): Promise<T> {

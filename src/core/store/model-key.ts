@@ -27,10 +27,27 @@ export function modelKey(modelId: string): string {
   return `${slug}-${digest}`;
 }
 
+/** What weightsKey puts between the id's key and the weights' 12 hex digits. */
+const WEIGHTS_SEPARATOR = '-w';
+
 /** The key of the tables of a build of `modelId` other than the one its own tables hold. */
 export function weightsKey(modelId: string, weights: string): string {
   if (!/^[0-9a-f]{12,}$/.test(weights)) throw new Error(`Not a weights fingerprint: ${weights}`);
-  return `${modelKey(modelId)}-w${weights.slice(0, 12)}`;
+  return `${modelKey(modelId)}${WEIGHTS_SEPARATOR}${weights.slice(0, 12)}`;
+}
+
+/**
+ * Whether `tablesKey` names tables of `modelId`: the id's own key, or a build's (weightsKey).
+ * Not a bare prefix test: the id `vit-b-<8 hex>` (the key of `vit-b`, taken as an id) has a key
+ * that begins with `vit-b`'s, and that model's tables, report or tags must never pass for these.
+ * A build's key is exactly the id's plus `-w` and 12 hex digits, which no id's key is (those
+ * end in `-` and 8 hex digits).
+ */
+export function isBuildKeyOf(tablesKey: string, modelId: string): boolean {
+  const own = modelKey(modelId);
+  if (tablesKey === own) return true;
+  if (!tablesKey.startsWith(own + WEIGHTS_SEPARATOR)) return false;
+  return /^[0-9a-f]{12}$/.test(tablesKey.slice(own.length + WEIGHTS_SEPARATOR.length));
 }
 
 /** The photos table of `modelId`: its own (the key of the id), or that of one build of it (`key`: weightsKey). */
