@@ -9,13 +9,14 @@
 import type { ModelOffer } from '../../shared/api';
 import { otherModelText } from '../../shared/other-model-text';
 import type { PhotoListing } from '../store/types';
+import { noneEmbeddedText } from '../store/not-embedded-error';
 
 export type CoverageStore = Pick<PhotoListing, 'countPhotos' | 'countListed'>;
 
 export async function notEmbeddedNote(store: CoverageStore, modelId: string, other: ModelOffer | null = null): Promise<string | null> {
   const [embedded, photos] = await Promise.all([store.countPhotos(), store.countListed()]);
   if (embedded > 0 && embedded >= photos) return null;
-  const missing = embedded === 0 ? `no photos are embedded with model ${modelId} yet` : `${photos - embedded} of ${photos} photos not embedded with model ${modelId} yet`;
+  const missing = embedded === 0 ? noneEmbeddedText(modelId) : `${photos - embedded} of ${photos} photos not embedded with model ${modelId} yet`;
   if (other && other.id !== modelId) return `${missing}; ${otherModelText(other, modelId)}`;
   // Nothing embedded (an empty library too): nothing can be found until an index run.
   if (embedded === 0) return `${missing}: "shoebox index" embeds your folders`;
