@@ -12,7 +12,7 @@ function main(argv: string[]): number {
   let force = false;
   for (const arg of argv) {
     if (arg === '--force') force = true;
-    else if (arg === '--tiny') models.push('tiny');
+    else if (arg === '--tiny') models.push('tiny', 'tiny-wide');
     else if (arg === '--vit-b32') models.push('vit-b32');
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);

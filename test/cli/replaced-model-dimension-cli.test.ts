@@ -3,12 +3,12 @@
 // (status, search, albums show) must say what a model with no embeddings gets, never read or
 // fail on the old vectors, and never call a good album broken with advice to edit or remove it.
 // The CLI in this process (run-cli.ts) on a temp home, with the tiny 4-d fixture model and the
-// 512-d ViT-B/32 one.
+// 8-d wide variant of it (same colours, four zero axes).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shoebox } from './run-cli';
-import { fixtureModelDir, TINY_IMMICH, VIT_B32_IMMICH } from '../fixtures/models/paths';
+import { fixtureModelDir, TINY_IMMICH, TINY_WIDE_IMMICH } from '../fixtures/models/paths';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 
 const NOTHING_EMBEDDED = 'shoebox: no photos are embedded with model mine yet: "shoebox index" embeds your folders\n';
@@ -35,7 +35,7 @@ async function libraryOfTheOldModel() {
 describe('a model of another dimension imported under an id used before, not indexed yet', () => {
   it('is told apart by the reading commands: every photo pending, nothing embedded, the album not broken', async () => {
     const { run, photos } = await libraryOfTheOldModel();
-    expect((await run('models', 'import', plainFolder(VIT_B32_IMMICH))).code).toBe(0);
+    expect((await run('models', 'import', plainFolder(TINY_WIDE_IMMICH))).code).toBe(0);
     expect((await run('models', 'use', 'mine')).code).toBe(0);
 
     expect((await run('status')).stdout).toContain('4 photos, 0 failed, 4 pending; model mine');
@@ -51,7 +51,7 @@ describe('a model of another dimension imported under an id used before, not ind
 
   it("says the same where the folder's weights are unknown (no manifest), never the vectors' sizes", async () => {
     const { run, home } = await libraryOfTheOldModel();
-    const other = ['--model-dir', plainFolder(VIT_B32_IMMICH)];
+    const other = ['--model-dir', plainFolder(TINY_WIDE_IMMICH)];
     // The old model's calibration (the album's) is read as this one's: the search then meets the old vectors.
     const found = await run('search', ...other, 'red');
     expect(found.stderr).not.toMatch(/dimension|NaN/);

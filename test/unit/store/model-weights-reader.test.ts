@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL, openStore, photo, snapshot, tempLibraryDir, unit } from './store-helpers';
 import { declaredEmbeddingDimension } from '../../../src/core/models/declared-dimension';
-import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS, VIT_B32_IMMICH } from '../../fixtures/models/paths';
+import { fixtureModelDir, TINY_IMMICH, TINY_TRANSFORMERS, TINY_WIDE_IMMICH } from '../../fixtures/models/paths';
 import { tempDir } from '../../helpers/images';
 
 const WEIGHTS = 'c'.repeat(64);
@@ -47,7 +47,7 @@ describe("a model folder's declared dimension", () => {
   it("is read from its config.json in either layout, without loading the model", () => {
     expect(declaredEmbeddingDimension(fixtureModelDir(TINY_IMMICH))).toBe(4);
     expect(declaredEmbeddingDimension(fixtureModelDir(TINY_TRANSFORMERS))).toBe(4);
-    expect(declaredEmbeddingDimension(fixtureModelDir(VIT_B32_IMMICH))).toBe(512);
+    expect(declaredEmbeddingDimension(fixtureModelDir(TINY_WIDE_IMMICH))).toBe(8);
   });
 
   it('is unknown for a folder that declares none', () => {
