@@ -582,7 +582,7 @@ export function App() {
           <EngineNotice lines={library.notices} onDismiss={library.dismissNotices} />
           {imageRefused && <ImageRefused line={imageRefused} onDismiss={() => setImageRefused(null)} />}
           {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
-          {withoutModel && <NoModelBanner problem={status?.modelProblem ?? null} onFinished={library.refresh} focusAfter={() => searchInput.current} />}
+          {withoutModel && <NoModelBanner problem={status ?? null} onFinished={library.refresh} focusAfter={() => searchInput.current} />}
           {writerElsewhere && <WriterElsewhereBanner line={writerElsewhere} writer={status?.writer} />}
           <div className="app-body">
             {browsable && (
@@ -628,7 +628,7 @@ export function App() {
               ) : status.damaged ? (
                 <EngineError message={status.damaged} onRetry={library.refresh} />
               ) : !browsable && !hasModel ? (
-                <NoModel problem={status.modelProblem} onRetry={library.refresh} />
+                <NoModel problem={status} onRetry={library.refresh} />
               ) : library.folders.length === 0 ? (
                 <NoFolders />
               ) : hashRoute.checking ? (

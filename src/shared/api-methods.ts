@@ -11,6 +11,7 @@ import {
 import { MAX_SHIFT_SECONDS } from './taken-at';
 import { MAX_QUERY_LENGTH } from './query-syntax';
 import { DUPLICATE_KINDS } from './duplicate-picture';
+import { searchLimitRefusal } from './search-page-limit';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
 export type InvokableMethod = Exclude<keyof LibraryApi, 'subscribe'>;
@@ -27,6 +28,8 @@ const MAX_PATH = 4096;
 /** Queries, prompts, templates: one limit with the core's parser (query-syntax.ts). */
 const MAX_QUERY = MAX_QUERY_LENGTH;
 const MAX_ID = 8192;
+/** A listing's page (photos, the timeline, albums, tags, duplicates); a search's is
+ *  MAX_SEARCH_LIMIT (search-page-limit.ts), the core's and the CLI's too. */
 export const MAX_LIMIT = 1000;
 const MAX_OFFSET = 10_000_000;
 /** Names of label sets, labels, albums and models. */
@@ -407,11 +410,18 @@ function timelineOptions(value: unknown): TimelineOptions {
   return out;
 }
 
+/** A search page's size: refused in the core's words, the same on every front end. */
+function searchLimit(value: unknown): number {
+  const refusal = searchLimitRefusal(value);
+  if (refusal !== null) throw new InvalidArgumentsError(refusal);
+  return value as number;
+}
+
 function searchOptions(value: unknown): SearchOptions {
   const o = record(value, 'options', ['offset', 'limit', 'filters', 'all', 'sort']);
   const out: SearchOptions = {};
   if (o['offset'] !== undefined) out.offset = integer(o['offset'], 'offset', 0, MAX_OFFSET);
-  if (o['limit'] !== undefined) out.limit = integer(o['limit'], 'limit', 1, MAX_LIMIT);
+  if (o['limit'] !== undefined) out.limit = searchLimit(o['limit']);
   if (o['filters'] !== undefined) out.filters = searchFilters(o['filters']);
   if (o['all'] !== undefined) {
     if (typeof o['all'] !== 'boolean') throw new InvalidArgumentsError('all must be true or false');

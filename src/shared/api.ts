@@ -506,6 +506,12 @@ export interface LibraryStatus {
   model: ActiveModel | null;
   /** When model is null: why, and what to do about it (one sentence). */
   modelProblem: string | null;
+  /** What modelProblem is, for a front end to decide by rather than by its words (set by the
+   *  core with modelProblem): 'no-model', none on this device (the first run's and the banner's
+   *  own subject: their offer of a model says it); 'unusable', the chosen one cannot be used
+   *  (half-installed, broken); 'not-found', one named (--model, --model-dir) is not there;
+   *  'not-opened', installed, but the library cannot be opened with it yet. */
+  modelProblemKind?: 'no-model' | 'unusable' | 'not-found' | 'not-opened' | null;
   photos: number;
   folders: number;
   failed: number;

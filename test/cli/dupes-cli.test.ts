@@ -133,6 +133,14 @@ describe('shoebox dupes', () => {
     }
   });
 
+  it('refuses a --threshold the core does not take (0, negative, above 1) with exit 2, in the core\'s words', async () => {
+    const home = tempDir();
+    for (const threshold of ['0', '-0.5', '1.5']) {
+      const res = await runDupes(home, ['--mode', 'similar', '--threshold', threshold]);
+      expect(res, threshold).toEqual({ code: 2, stdout: '', stderr: `shoebox: the similar threshold must be a number in (0, 1], got ${Number(threshold)}\n` });
+    }
+  });
+
   it('a --folder outside the library is refused in one line, and the saved report stays', async () => {
     const { home, dir } = await indexedHome();
     const first = await runDupes(home, ['--json']);

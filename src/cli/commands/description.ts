@@ -62,13 +62,15 @@ export function registerDescription(program: Command): void {
     .description('the photos whose description has every word typed (each the start of one of its words; case and accents ignored), newest first')
     .argument('<text>', 'words to look for: "grandma birth" finds "Grandma\'s 80th birthday"')
     .action(async (text: string, opts: LibraryCommandOptions, cmd: Command) => {
-      // Words are letters, digits and emoji (as the core reads a description): "", "  " or "!!" has none.
-      if (!/[\p{L}\p{N}\p{M}\p{Extended_Pictographic}]/u.test(text)) throw new UsageError('give a word to look for: description find "grandma birth"');
+      const { QueryError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox description find', false, 'read');
       try {
         const photos: TimelinePhoto[] = [];
         for (let offset = 0; ; offset += PAGE) {
-          const page = await library.api.timeline({ described: text, offset, limit: PAGE });
+          // Text with no word in it ("", "!!") is the core's refusal, as the app's: a usage error.
+          const page = await library.api.timeline({ described: text, offset, limit: PAGE }).catch((error: unknown) => {
+            throw error instanceof QueryError ? new UsageError(error.message) : error;
+          });
           photos.push(...page.photos);
           if (page.photos.length < PAGE || offset + PAGE >= page.total) break;
         }

@@ -26,6 +26,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { registerDupeDecisions } from './dupes-decisions';
 import { stopOnSignals } from '../stop-signals';
 import { countText } from '../../shared/count-text';
+import { InvalidArgumentsError } from '../../shared/api-methods';
 
 type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean; includeSimilar?: boolean };
 
@@ -40,11 +41,12 @@ async function kindsFor(mode: string | undefined): Promise<readonly DuplicateKin
   throw new UsageError(`--mode must be one of ${MODES.join(', ')}, got "${mode}"`);
 }
 
+/** The number typed; which numbers a scan takes is the core's rule (find-duplicates.ts), as for the app. */
 function parseThreshold(value: string | undefined, kinds: readonly DuplicateKind[]): number | undefined {
   if (value === undefined) return undefined;
   if (!kinds.includes('similar')) throw new UsageError('--threshold is the CLIP cosine of --mode similar (or all)');
   const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || x <= 0 || x > 1) throw new UsageError(`--threshold must be a number in (0, 1], got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--threshold must be a number, got "${value}"`);
   return x;
 }
 
@@ -147,14 +149,19 @@ export function registerDupes(program: Command): void {
       const stop = stopOnSignals();
       try {
         // The scan becomes the library's current duplicates report (the one the app reviews).
-        const scan = await api.scanDuplicatesNow({
-          kinds,
-          ...(threshold !== undefined ? { similarThreshold: threshold } : {}),
-          ...(opts.folder ? { folder: path.resolve(opts.folder) } : {}),
-          writer: opts.trash === true,
-          signal: stop.signal,
-          onProgress: (p) => progress.update(p),
-        });
+        const scan = await api
+          .scanDuplicatesNow({
+            kinds,
+            ...(threshold !== undefined ? { similarThreshold: threshold } : {}),
+            ...(opts.folder ? { folder: path.resolve(opts.folder) } : {}),
+            writer: opts.trash === true,
+            signal: stop.signal,
+            onProgress: (p) => progress.update(p),
+          })
+          .catch((error: unknown) => {
+            // A threshold out of range, refused by the core before it scans: a usage error.
+            throw error instanceof InvalidArgumentsError ? new UsageError(error.message) : error;
+          });
         progress.end();
         const narrowed = narrowedText(opts.folder ? path.resolve(opts.folder) : undefined, threshold);
         if (narrowed) process.stderr.write(`shoebox: scanned ${narrowed}: the app's duplicates review now shows this scan (and says so)\n`);

@@ -40,9 +40,12 @@ export function registerStatus(program: Command): void {
                 : `  To search here: pass --model-dir DIR, the model's folder as when indexing, or keep it: ${embedded.command}`,
             );
           } else {
-            const why = (await library.api.status()).modelProblem ?? 'No model yet';
-            printLine(`${itemsText(status)}, ${status.failed.length} failed; no model on this device, so it can list the library but not search or index it`);
-            printLine(`  ${why}`);
+            // The core's sentence and its kind: a model installed meanwhile that the library
+            // cannot open with yet is no "no model on this device" (the sentence says what is).
+            const { modelProblem, modelProblemKind } = await library.api.status();
+            const state = modelProblemKind === 'not-opened' ? 'its model cannot open it yet' : 'no model on this device';
+            printLine(`${itemsText(status)}, ${status.failed.length} failed; ${state}, so it can list the library but not search or index it`);
+            if (modelProblem) printLine(`  ${modelProblem}`);
           }
         } else {
           printLine(`${itemsText(status)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);

@@ -16,6 +16,8 @@ import type {
   LibraryStatus, ListPhotosOptions, PhotoDetails, PhotoPage, QueryImage, SearchOptions, SearchPage, Unsubscribe,
 } from '../../shared/api';
 import { MAX_QUERY_IMAGE_BYTES } from '../../shared/api';
+import { modelProblemFields, modelProblemOf, notOpenedProblem, type ModelProblem } from './model-problem';
+import { MAX_LIMIT } from '../../shared/api-methods'; // a listing's page: the one the app's calls are checked against
 import { installedModels, openLibrary } from '../engine';
 import { resolveHome } from '../home';
 import { homePaths } from '../paths';
@@ -140,7 +142,6 @@ export interface LibraryHost extends LibraryApi, ForegroundApi, TagsForeground, 
 }
 
 const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 1000;
 /** How often status() tries again to open a library viewed without a model with the model
  *  installed meanwhile, while another process holds its writer lock. */
 const SWITCH_RETRY_MS = 5_000;
@@ -169,7 +170,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   let modelChoice = { modelDir: options.modelDir, modelId: options.modelId };
   // The folder model it started with (--model-dir), once opened with it: one to switch back to.
   let startedWith: ActiveModel | null = null;
-  let modelProblem: string | null = null;
+  let modelProblem: ModelProblem | null = null;
   // The model choice's own error ("no model: install one ..."), as the CLI prints it.
   let modelError: Error | null = null;
   let sync: BackgroundSync | null = null;
@@ -178,7 +179,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   // Another process writes the library (writer-elsewhere.ts): shown for searching and viewing.
   let elsewhere: WriterElsewhere | null = null;
   // Viewing only with a model installed meanwhile: why the library has not opened with it yet.
-  let viewingNote: string | null = null;
+  let viewingNote: ModelProblem | null = null;
   let closed = false;
   // A damaged store keeps the library closed until repairLibrary() (repair-api.ts).
   const repair = new LibraryRepair();
@@ -229,7 +230,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     } catch (error) {
       if (!(error instanceof NoModelError)) throw error;
       modelError = error;
-      modelProblem = error.message.replace(/^no model: /, 'No model yet: ');
+      modelProblem = modelProblemOf(error, Boolean(modelChoice.modelDir || modelChoice.modelId));
       return null;
     }
   };
@@ -244,7 +245,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       // for by name (--model, --model-dir) keeps its own error.
       if (modelError instanceof NoModelError && !modelChoice.modelDir && !modelChoice.modelId) {
         await adviseNoModelUnopened(home, location, modelError);
-        modelProblem = modelError.message.replace(/^no model: /, 'No model yet: ');
+        modelProblem = modelProblemOf(modelError, false);
       }
       return null;
     }
@@ -317,7 +318,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   const need = async (): Promise<LibraryService> => {
     const lib = await open();
-    if (!lib) throw repair.damaged ? new Error(repair.damaged) : new NoModelError(modelProblem ?? 'no model');
+    if (!lib) throw repair.damaged ? new Error(repair.damaged) : new NoModelError(modelProblem?.text ?? 'no model');
     return lib;
   };
 
@@ -325,10 +326,14 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     offset: Math.max(0, o.offset ?? 0),
     limit: Math.min(MAX_LIMIT, Math.max(1, o.limit ?? DEFAULT_LIMIT)),
   });
+  /** A search's page as asked, not the listing cap above: the search engine refuses a limit
+   *  past its own (search-page-limit.ts) in the words every front end says, rather than a
+   *  "More like this" quietly getting fewer photos than asked for. */
+  const searchPage = (o: { offset?: number; limit?: number } = {}) => ({ offset: o.offset ?? 0, limit: o.limit ?? DEFAULT_LIMIT });
 
   /** Nearest first, with the filters but no relevance cut-off (an image from outside). */
   const searchVector = async (lib: LibraryService, vector: Float32Array, options: SearchOptions = {}): Promise<SearchPage> => {
-    const { offset, limit } = page(options);
+    const { offset, limit } = searchPage(options);
     const result = await searchByVector(lib, vector, { offset, limit, ...searchFilters(options) });
     return hitsPage(await lib.readable(), result.hits, offset, limit);
   };
@@ -406,12 +411,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     // one; a library busy elsewhere is tried again at most every few seconds.
     if (library?.modelMissing && Date.now() - lastSwitchAttempt > SWITCH_RETRY_MS && installedModels(home).active()) await openWithModel();
     const lib = await open();
-    if (!lib) return { model: null, modelProblem, photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
+    if (!lib) return { model: null, ...modelProblemFields(modelProblem), photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
     const store = await lib.readable();
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
-    if (lib.modelMissing) return { model: null, modelProblem: viewingNote ?? lib.modelMissing.message.replace(/^no model: /, 'No model yet: '), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
+    if (lib.modelMissing) return { model: null, ...modelProblemFields(viewingNote ?? modelProblemOf(lib.modelMissing, false)), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
-    return { model, modelProblem: null, photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
+    return { model, ...modelProblemFields(null), photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
   };
 
   const reopen = async (modelId: string, reopenOptions: { index?: boolean; modelDir?: string } = {}): Promise<LibraryStatus> => {
@@ -466,7 +471,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       if (error instanceof LibraryBusyError) busy = error;
       else {
         await candidate.close();
-        viewingNote = `The model is installed, but the library cannot be opened with it yet: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+        viewingNote = notOpenedProblem((error instanceof Error ? error.message : String(error)).split('\n')[0]!);
         return;
       }
     }
@@ -607,9 +612,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const lib = await need();
       // A first search that must embed the calibration's captions says so (the CLI, on stderr).
       notePreparingSearch(lib, (id) => emit({ type: 'log', level: 'info', message: `preparing search for model ${id} (once per model: its calibration, about 10 s, longer while indexing)` }));
-      // The search engine's paging bounds (1..10,000, a clear error beyond), not the listing cap.
-      const offset = options.offset ?? 0;
-      const limit = options.limit ?? DEFAULT_LIMIT;
+      const { offset, limit } = searchPage(options);
       // The app always gets a next step: the closest photos when nothing passes the cut-off.
       // An empty answer says why (search-answer.ts), for every front end to word.
       const result = await searchAnswer(lib, text, { offset, limit, all: options.all ?? false, raw: options.raw ?? false, sort: options.sort ?? 'score', closest: true, ...searchFilters(options) }, textInPhotosApi.textInPhotos);
@@ -622,7 +625,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const photoPath = pathFromPhotoId(id);
       const row = photoPath ? await (await lib.readable()).getPhoto(photoPath) : null;
       if (!row) throw new Error('that photo is not in the library (any more)');
-      const { offset, limit } = page(options);
+      const { offset, limit } = searchPage(options);
       // Nearest first over the whole library, no relevance cut-off: "more like this" always
       // has neighbours (the photo itself first), and the grid pages through them.
       const result = await searchSimilar(lib, row.path, { offset, limit, all: true, ...searchFilters(options) });
@@ -671,7 +674,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       library: async () => {
         const lib = await open();
         if (lib) return lib;
-        throw modelError ?? new Error(repair.damaged ?? modelProblem ?? 'no model');
+        throw modelError ?? new Error(repair.damaged ?? modelProblem?.text ?? 'no model');
       },
       jobs,
       emit,

@@ -62,8 +62,8 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => farFromTowns.has(h))) : farFromTowns;
     }
     if (options.described !== undefined) {
+      // Words with no word in them are refused by hashesDescribed (a QueryError: a usage error).
       const described = await hashesDescribed(store, options.described);
-      if (!described) throw new Error('described must have a word to look for');
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => described.has(h))) : described;
     }
     if (view.hashes) view.hashesKey = JSON.stringify([options.tag ?? null, options.favourite === true, options.archived === true, options.place ?? null, options.withoutPlace === true, options.described ?? null, options.farFromTowns === true]);

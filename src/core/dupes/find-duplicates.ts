@@ -25,9 +25,21 @@ import { similarPairs } from './similar';
 import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScan, type DuplicateScanProgress } from './types';
 import { UnionFind } from './union-find';
 import { mayBeToldEnlarged, upscaleFactors } from './upscale-check';
+import { InvalidArgumentsError } from '../../shared/api-methods';
 
 /** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models. */
 export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
+
+/**
+ * The similar kind's CLIP cosine as asked for: above 0 (at 0 or below every photo is "similar"
+ * to every other, one huge group) and at most 1. Refused here, for every front end, as an
+ * argument the caller got wrong: the CLI's usage error (exit 2), `shoebox serve`'s 400.
+ */
+export function similarThreshold(value: number | undefined): number {
+  const threshold = value ?? DEFAULT_SIMILAR_THRESHOLD;
+  if (!(threshold > 0 && threshold <= 1)) throw new InvalidArgumentsError(`the similar threshold must be a number in (0, 1], got ${threshold}`);
+  return threshold;
+}
 
 /** What a scan reads: the photos, the library folders, stored signatures, the active model's
  *  vectors, the dates and places set by hand (keep-best counts the files' own EXIF). */
@@ -87,8 +99,7 @@ function contentsOf(photos: readonly PhotoSummary[]): Contents {
 export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesOptions = {}): Promise<DuplicateScan> {
   const started = performance.now();
   const kinds = new Set(options.kinds ?? DEFAULT_DUPLICATE_KINDS);
-  const threshold = options.similarThreshold ?? DEFAULT_SIMILAR_THRESHOLD;
-  if (!(threshold > -1 && threshold <= 1)) throw new Error(`similar threshold must be in (-1, 1], got ${threshold}`);
+  const threshold = similarThreshold(options.similarThreshold);
   const photos = await ctx.store.listPhotos(options.folder !== undefined ? { folder: options.folder } : {});
   // Each phase can take minutes at 100k photos: a stop is honoured between them as well as inside.
   options.signal?.throwIfAborted();

@@ -3,6 +3,11 @@
 // "grandma birth" finds "Grandma's 80th birthday". Kept apart from CLIP's ranking: a description
 // is the user's words, not what the model sees (the app offers them beside the results).
 import type { LibraryStore } from '../store/types';
+import { QueryError } from './query-error';
+
+/** Said when the words typed have none to look for ("", "  ", "!!"): by every front end, the
+ *  CLI's usage error (exit 2) as the app's and `shoebox serve`'s refusal. */
+export const NO_WORD_TO_FIND = 'give a word to look for (letters, digits or emoji): "grandma birth" finds "Grandma\'s 80th birthday"';
 
 /** Folded for matching: compatibility forms (ligatures, full-width) as plain, lower case, and
  *  accents off Latin, Greek and Cyrillic letters only (a Devanagari vowel sign is part of the
@@ -26,10 +31,10 @@ export function descriptionWords(text: string): string[] {
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The content hashes whose description has every word of `text` (the start of one of its words;
- *  a Chinese, Japanese or Korean word anywhere in it); null when `text` has no word. */
-export async function hashesDescribed(store: Pick<LibraryStore, 'descriptions'>, text: string): Promise<Set<string> | null> {
+ *  a Chinese, Japanese or Korean word anywhere in it); a QueryError when `text` has no word. */
+export async function hashesDescribed(store: Pick<LibraryStore, 'descriptions'>, text: string): Promise<Set<string>> {
   const wanted = descriptionWords(text);
-  if (wanted.length === 0) return null;
+  if (wanted.length === 0) throw new QueryError(NO_WORD_TO_FIND);
   const hashes = new Set<string>();
   for (const [hash, description] of await store.descriptions()) {
     const words = descriptionWords(description);

@@ -13,18 +13,21 @@ import { InstallModelButton } from './InstallModelButton';
 import { servedHomeCommand } from './served-home-command';
 import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
+import { modelProblemNote, type ModelProblem } from './model-problem-note';
 
 /**
  * No model yet: nothing can be indexed or searched until one is installed. Installing it from
  * here needs no restart: when the download ends the library opens with it, and the app's
  * status (useLibrary) moves on to the next screen by itself.
  */
-export function NoModel({ problem, onRetry }: { problem: string | null; onRetry: () => void }) {
+export function NoModel({ problem, onRetry }: { problem: ModelProblem | null; onRetry: () => void }) {
   const { id, offer, model, job, error, install, use } = useFirstModel(onRetry);
   // The commands below act on this data folder, whatever the terminal's default is.
   const client = useClient();
   const [info] = useAsync(() => client.info(), [client]);
   const home = info.status === 'ready' ? info.value.home : null;
+  // The generic "no model yet" repeats this screen; anything else (a missing --model) is news.
+  const note = modelProblemNote(problem);
   const description = model ? [model.description, modelSizeText(model)].filter(Boolean).join(' · ') : null;
   // The engine's offer: the model the library's photos are embedded with, if any (a library
   // whose folders are gone), else the recommended one.
@@ -84,8 +87,7 @@ export function NoModel({ problem, onRetry }: { problem: string | null; onRetry:
           Or bring a model folder you already have: <code>{servedHomeCommand('shoebox models import DIR', home)}</code>.
         </p>
       )}
-      {/* The generic "no model yet" repeats the above; anything else (a missing --model) is news. */}
-      {problem && !problem.startsWith('No model yet') && <p className="form-error">{problem}</p>}
+      {note && <p className="form-error">{note}</p>}
       <button type="button" className="button" onClick={onRetry}>
         Check again
       </button>

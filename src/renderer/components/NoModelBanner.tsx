@@ -8,6 +8,7 @@ import { useFirstModel } from './settings/useFirstModel';
 import { FirstModelErrors } from './settings/FirstModelErrors';
 import { LibraryModelText } from './settings/LibraryModelText';
 import { InstallModelButton } from './InstallModelButton';
+import { modelProblemNote, type ModelProblem } from './model-problem-note';
 
 /**
  * Over a library shown without a model (a shared library opened on a device that has none
@@ -18,9 +19,12 @@ import { InstallModelButton } from './InstallModelButton';
  * (`onFinished` reads it again), and the banner leaves: the focus it had goes to `focusAfter()`
  * (the search box, which works now).
  */
-export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: string | null; onFinished: () => void; focusAfter?: FocusTarget }) {
+export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: ModelProblem | null; onFinished: () => void; focusAfter?: FocusTarget }) {
   const { id, offer, model, job, error, install, use } = useFirstModel(onFinished);
   const size = model ? modelSizeText(model) : null;
+  // "No model yet" is the banner itself; anything else (installed, but the library is busy in
+  // another process) is news.
+  const note = modelProblemNote(problem);
   // Bringing the library's own model, or the recommended one when the list cannot be read.
   const bring = offer?.bring ?? (id ? 'install' : null);
   // Install goes as the download starts: the focus follows what replaces it, the progress bar,
@@ -85,11 +89,9 @@ export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: st
           </>
         )}
       </div>
-      {/* "No model yet" is the banner itself; anything else (installed, but the library is busy
-          in another process) is news. */}
-      {problem && !problem.startsWith('No model yet') && (
+      {note && (
         <p className="reading-banner__note" role="status">
-          {problem}
+          {note}
         </p>
       )}
       <FirstModelErrors job={job} error={error} />

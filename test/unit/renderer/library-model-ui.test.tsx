@@ -53,6 +53,15 @@ describe("the library's own model, offered to a device without one", () => {
   });
 });
 
+describe("the banner's note of the model problem", () => {
+  it('adds the problem unless it is the banner\'s own subject, by its kind, not its first words', () => {
+    const named = 'No model yet: model x is not installed (shoebox models install x)';
+    expect(text(render(<NoModelBanner problem={{ modelProblem: named, modelProblemKind: 'not-found' }} onFinished={() => {}} />))).toContain(named);
+    const generic = 'this library\'s photos are embedded with tiny-immich, which is not in the catalog';
+    expect(text(render(<NoModelBanner problem={{ modelProblem: generic, modelProblemKind: 'no-model' }} onFinished={() => {}} />))).not.toContain(generic);
+  });
+});
+
 describe('Settings → Library under shoebox serve', () => {
   it('names the library the server opened', () => {
     const said = text(render(<LibrarySection library="s3://family/shoebox" />));

@@ -3,10 +3,10 @@
 // Greek and Cyrillic letters only, apostrophes and ligatures folded, Chinese, Japanese and
 // Korean words found anywhere (they are written without spaces), emoji as words.
 import { describe, expect, it } from 'vitest';
-import { descriptionWords, hashesDescribed } from '../../../src/core/search/described';
+import { NO_WORD_TO_FIND, descriptionWords, hashesDescribed } from '../../../src/core/search/described';
 
 const store = (texts: Record<string, string>) => ({ descriptions: async () => new Map(Object.entries(texts)) });
-const found = async (texts: Record<string, string>, query: string) => [...((await hashesDescribed(store(texts), query)) ?? [])].sort();
+const found = async (texts: Record<string, string>, query: string) => [...(await hashesDescribed(store(texts), query))].sort();
 
 describe('descriptions found by words', () => {
   it('every word typed starts a word of the description', async () => {
@@ -18,7 +18,8 @@ describe('descriptions found by words', () => {
     expect(await found(texts, 'fish')).toEqual(['cake']); // the ligature ﬁ
     expect(await found(texts, '🎂')).toEqual(['cake']);
     expect(await found(texts, 'ake')).toEqual([]); // inside a word is not its start
-    expect(await hashesDescribed(store(texts), ' , ')).toBeNull();
+    // No word to look for: the core's usage error (QueryError), for the CLI, the app and serve alike.
+    for (const none of ['', '   ', ' , ', '!!']) await expect(hashesDescribed(store(texts), none)).rejects.toMatchObject({ name: 'QueryError', message: NO_WORD_TO_FIND });
   });
 
   it('keeps vowel signs of Devanagari and finds Chinese, Japanese and Korean words anywhere', async () => {
