@@ -1,5 +1,6 @@
 // What an import from a card or folder did, as the app's job line and the CLI say it.
 import type { PhotoImportResult } from './api';
+import { isDestinationFailure } from './import-destination-failure';
 
 /** How many of the copies that could not be indexed are named in the line before "and N more". */
 const NOT_INDEXED_NAMED = 3;
@@ -16,14 +17,22 @@ export function photoImportSummary(r: PhotoImportResult): string {
     if (videos === 0) return count(photos, 'photo');
     return photos === 0 ? count(videos, 'video') : `${count(photos, 'photo')} and ${count(videos, 'video')}`;
   };
-  const copyFailed = r.failed.filter((f) => f.step === 'copy').length;
+  const copyFailures = r.failed.filter((f) => f.step === 'copy');
+  const copyFailed = copyFailures.length;
   const notIndexed = r.failed.filter((f) => f.step === 'index');
-  const failed = copyFailed ? `, ${copyFailed.toLocaleString()} failed` : '';
+  // A destination that cannot be written stops every file alike: its one cause, said once.
+  const destination = copyFailures.filter((f) => isDestinationFailure(f.error));
+  const cause = destination.length === 0 ? '' : destination.length === copyFailed ? `: ${destination[0]!.error}` : ` (${destination.length.toLocaleString()} of them: ${destination[0]!.error})`;
+  const failed = copyFailed ? `, ${copyFailed.toLocaleString()} failed${cause}` : '';
   const others = r.skipped.length;
   if (r.stopped && r.copied.length === 0) return `stopped before anything was copied from ${r.from}${failed}`;
   if (r.copied.length === 0 && r.already === 0 && r.duplicates === 0 && notIndexed.length === 0) {
-    // Nothing there the library could hold (an empty folder, a card of other files).
     const there = others ? ` (${count(others, 'file')} there ${others === 1 ? 'is not a photo or video' : 'are not photos or videos'})` : '';
+    // Photos and videos found, none copied: not "nothing found" (a card of 700 photos the
+    // destination refused). A folder of the card not read is no photo found.
+    const found = copyFailures.filter((f) => !f.error.startsWith('folder not read')).length;
+    if (found > 0) return `found ${found.toLocaleString()} ${found === 1 ? 'photo or video' : 'photos or videos'} in ${r.from}${there}, but could not copy any${destination.length === copyFailed ? cause : `: ${copyFailed.toLocaleString()} failed${cause}`}`;
+    // Nothing there the library could hold (an empty folder, a card of other files).
     return `no photos or videos found in ${r.from}${there}${failed}`;
   }
   const names = (files: readonly { path: string }[]) => {

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { statusLine } from '../../base/status-line';
 import { itemsText } from '../../shared/count-text';
+import { importFailureLines } from '../../shared/import-failure-lines';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { EXIT_FAILURE, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
@@ -30,7 +31,10 @@ export function registerImport(program: Command): void {
         // A file not copied is on the card; one copied that could not be indexed is in the library.
         // "copied" only for a copy this run made: one an earlier, stopped import left is only there.
         const copiedNow = new Set(result.copied);
-        for (const f of result.failed) {
+        // A destination that cannot be written is one line, with the folder, not one per file.
+        const { destination, perFile } = importFailureLines(result.failed);
+        if (destination) process.stderr.write(`shoebox: could not import ${destination.files.toLocaleString()} ${destination.files === 1 ? 'file' : 'files'}: ${printable(destination.error)}\n`);
+        for (const f of perFile) {
           const what = f.step === 'copy' ? `could not import ${printable(f.path)}` : copiedNow.has(f.path) ? `copied ${printable(f.path)}, but could not index it` : `could not index ${printable(f.path)} (in the library folder already)`;
           process.stderr.write(`shoebox: ${what}: ${printable(f.error)}\n`);
         }

@@ -26,6 +26,11 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
   const groups = kept?.groups ?? [];
   // The photo each group keeps: the user's choice when they made one, else the engine's.
   const keeperOf = new Map<DuplicateGroup, string>(groups.map((g) => [g, g.members.find((m) => keep.has(m.path))?.path ?? g.keep]));
+  // Keepers the user chose that left the report since (deleted, moved): their group now keeps
+  // another copy, possibly one the dialog listed to go; that one stays, and says why.
+  const goneKeepers = [...keep].filter((p) => !members.has(p));
+  const keptInstead = (file: string) => goneKeepers.length > 0 && groups.some((g) => g.keep === file && !g.members.some((m) => keep.has(m.path)));
+  const keptInsteadReason = goneKeepers.length === 1 ? `kept instead of ${goneKeepers[0]}, which is gone` : 'kept instead of the photo you chose to keep, which is gone';
 
   let wanted = new Set<string>();
   for (const id of new Set(ids)) {
@@ -33,7 +38,7 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
     if (!file) skipped.push({ path: id, reason: 'not a photo id' });
     else if (!members.has(file)) skipped.push({ path: file, reason: NOT_SCANNED });
     else if (keep.has(file)) skipped.push({ path: file, reason: 'you chose to keep it' });
-    else if (groups.every((g) => keeperOf.get(g) === file || !g.members.some((m) => m.path === file))) skipped.push({ path: file, reason: 'it is the photo its group keeps' });
+    else if (groups.every((g) => keeperOf.get(g) === file || !g.members.some((m) => m.path === file))) skipped.push({ path: file, reason: keptInstead(file) ? keptInsteadReason : 'it is the photo its group keeps' });
     else wanted.add(file);
   }
 

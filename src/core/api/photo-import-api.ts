@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_JOB_FAILURES, type JobState, type PhotoImportFailure, type PhotoImportResult } from '../../shared/api';
+import { importFailureLines } from '../../shared/import-failure-lines';
 import { photoImportSummary } from '../../shared/photo-import-text';
 import { isAtOrInside } from '../../base/path-inside';
 import { importPhotoFiles } from '../library/photo-import';
@@ -89,7 +90,10 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
         // A copy that could not be indexed says so: it is in the library folder, not on the card.
         // One left in its day folder by an earlier, stopped import was not copied by this one.
         const copiedNow = new Set(r.copied);
-        const failures = r.failed.slice(0, MAX_JOB_FAILURES).map((f) => ({ path: f.path, reason: f.step === 'index' ? `${copiedNow.has(f.path) ? 'copied' : 'in the library folder'}, but could not be indexed: ${f.error}` : f.error }));
+        // A destination that could not be written is one entry, the folder's, not one per file.
+        const { destination, perFile } = importFailureLines(r.failed);
+        const said = destination ? [{ path: r.to, reason: destination.error }] : [];
+        const failures = [...said, ...perFile.slice(0, MAX_JOB_FAILURES - said.length).map((f) => ({ path: f.path, reason: f.step === 'index' ? `${copiedNow.has(f.path) ? 'copied' : 'in the library folder'}, but could not be indexed: ${f.error}` : f.error }))];
         return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r), ...(failures.length ? { failures } : {}) };
       });
     },

@@ -3,9 +3,11 @@
 //     picture it was enlarged from, and loses a tie to the photo it was enlarged from);
 //  2. the most complete EXIF as the camera wrote it (date taken, camera, GPS: the file's own,
 //     never a date or place the user set by hand, fileExif below);
-//  3. the larger file, sizes within a sliver of each other counting as one (size-tiers.ts:
+//  3. at the same detail and EXIF, a camera's (or phone's) file over a lossless re-save of it
+//     (PNG, TIFF, BMP: losslessResave below): the re-save adds no information, only bytes;
+//  4. the larger file, sizes within a sliver of each other counting as one (size-tiers.ts:
 //     a tag written into a copy adds bytes, not pixels);
-//  4. the sharper (variance of the Laplacian on its thumbnail);
+//  5. the sharper (variance of the Laplacian on its thumbnail);
 //  then, for copies equal on all of those: a real file inside a library folder over a link or
 //  a file reached from outside (trashing the link leaves the real file; keeping a link to an
 //  outside copy would trash the library's own file), a name that is not a copy's
@@ -32,6 +34,12 @@
 // The cost: a same-resolution copy that kept more EXIF than a re-compressed original wins over
 // it; it carries the date and camera the user relies on, and sharpness does not come first
 // because a thumbnail's sharpness cannot tell a re-encode from its original.
+//
+// Why the format comes before size: a JPEG without EXIF (a download, an ImageNet picture) and
+// its PNG re-save tie on pixels and EXIF, and size alone would keep the PNG (three times the
+// bytes) and trash the original. The cost: a lossless original (a screenshot) beside a JPEG
+// re-encode of it at the same pixel size and EXIF is ranked below the JPEG; a re-encode is
+// rarely kept beside its PNG at the same size, and the review shows the suggestion.
 //
 // The order is total (every criterion compares a number of each photo, the size tier
 // included, tiered per picture): a photo that is best in one group is best in every group it
@@ -101,19 +109,35 @@ const area = (c: KeepCandidate) => c.photo.width * c.photo.height;
 const upscaled = (c: KeepCandidate) => (c.upscale ?? 1) > 1;
 const sizeOf = (c: KeepCandidate) => c.sizeTier ?? c.photo.size;
 
+/** A modification time to the second: a copy's mtime keeps fewer sub-second digits than its
+ *  source's (an import's copy has milliseconds of the card's nanoseconds, FAT keeps 2 s), so
+ *  times within the same second are one, not the sub-second remainder deciding "the older file".
+ *  By whole seconds, not by a difference, so the order stays total. */
+const wholeSecond = (mtimeMs: number) => Math.floor(mtimeMs / 1000);
+
+/** Lossless formats a photo is re-saved or exported to, never a camera's own (RAW aside). */
+const LOSSLESS_RESAVE = /\.(?:png|tiff?|bmp)$/i;
+
+/** 1 for a file in a lossless re-save format (PNG, TIFF, BMP), else 0. */
+export function losslessResave(file: string): 0 | 1 {
+  return LOSSLESS_RESAVE.test(file) ? 1 : 0;
+}
+
 /** The ranking, one criterion after another (negative: `a` ahead), each named: the review says
  *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own.
  *  Resolution is named 'not-upscaled' when the keeper has no more pixels than an enlarged copy
  *  it wins over. */
-const CRITERIA: readonly (readonly [KeepReason, Compare])[] = [
+const CRITERIA: readonly (readonly [KeepReason | null, Compare])[] = [
   ['resolution', (a, b) => detailArea(b) - detailArea(a)],
   ['not-upscaled', (a, b) => (a.upscale ?? 1) - (b.upscale ?? 1)],
   ['exif', (a, b) => exifCompleteness(b.photo) - exifCompleteness(a.photo)],
+  // No reason of its own in the review's words yet (KeepReason): it gives none rather than a false one.
+  [null, (a, b) => losslessResave(a.photo.path) - losslessResave(b.photo.path)],
   ['size', (a, b) => sizeOf(b) - sizeOf(a)],
   ['sharpness', (a, b) => b.sharpness - a.sharpness],
   ['real-file', (a, b) => (a.placement ?? 0) - (b.placement ?? 0)],
   ['name', (a, b) => Number(isCopyName(a.photo.path)) - Number(isCopyName(b.photo.path))],
-  ['older', (a, b) => a.photo.mtimeMs - b.photo.mtimeMs],
+  ['older', (a, b) => wholeSecond(a.photo.mtimeMs) - wholeSecond(b.photo.mtimeMs)],
   ['path', (a, b) => (a.photo.path < b.photo.path ? -1 : a.photo.path > b.photo.path ? 1 : 0)],
 ];
 
@@ -136,11 +160,11 @@ export function keepReasons(keeper: KeepCandidate, others: readonly KeepCandidat
   for (const other of others) {
     for (const [reason, compare] of CRITERIA) {
       const order = compare(keeper, other);
-      if (order < 0) found.add(reason === 'resolution' && upscaled(other) && area(other) >= area(keeper) ? 'not-upscaled' : reason);
+      if (order < 0 && reason !== null) found.add(reason === 'resolution' && upscaled(other) && area(other) >= area(keeper) ? 'not-upscaled' : reason);
       if (order !== 0) break;
     }
   }
-  return CRITERIA.map(([reason]) => reason).filter((r) => found.has(r));
+  return CRITERIA.flatMap(([reason]) => (reason !== null && found.has(reason) ? [reason] : []));
 }
 
 /**

@@ -22,6 +22,8 @@ import { hasVideoExtension, locateFfmpeg, probeVideo, readPhotoMetadata, sniffIm
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { isIgnoredFile } from './scan';
 import { isRegularFile } from '../../base/file-kind';
+import { copyFailure } from './import-copy-failure';
+import { FoldersMade } from './import-folders-made';
 
 /** What a file is by its content (never by its name). */
 export type MediaKind = 'photo' | 'video';
@@ -71,6 +73,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
   const { media: files, complete: sniffed } = await sniffMedia(listFiles(from, report.failed), report, options.signal);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
+  const made = new FoldersMade();
   const when = takenAtReader(options.ffmpeg);
   let done = 0;
   for (let at = 0; at < files.length; at += LOOKUP_BATCH) {
@@ -96,7 +99,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
           report.alreadyHashes.push(hash);
           if (kind === 'video') report.alreadyVideos++;
         } else {
-          const placed = await copyInto(file, kind, hash, to, cleaned, when, options.signal);
+          const placed = await copyInto(file, kind, hash, to, cleaned, made, when, options.signal);
           if (placed.existed) report.found.push(placed.path);
           else report.copied.push(placed.path);
           if (kind === 'video') report.videos.push(placed.path);
@@ -105,11 +108,14 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
         seen.add(hash);
       } catch (error) {
         if (options.signal?.aborted) break;
-        report.failed.push({ path: file, error: oneLine(error) });
+        // A destination that cannot be written is worded the same for every file: said once.
+        report.failed.push({ path: file, error: copyFailure(error, to) ?? oneLine(error) });
       }
       options.onProgress?.(++done, files.length);
     }
   }
+  // A day folder made for a copy that then failed (a full disk) is not left behind empty.
+  made.removeEmpty();
   report.complete = sniffed && done === files.length;
   return report;
 }
@@ -189,11 +195,11 @@ const PART = '.shoebox-part';
  * held it already (an import stopped before indexing it). A sidecar that could not go along is
  * said, the photo stays placed.
  */
-async function copyInto(file: string, kind: MediaKind, hash: string, to: string, cleaned: Set<string>, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
+async function copyInto(file: string, kind: MediaKind, hash: string, to: string, cleaned: Set<string>, made: FoldersMade, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
   const st = fs.statSync(file);
   const day = dayFolder(await takenAt(file, kind, st.mtimeMs, signal));
   const dir = path.join(to, day.slice(0, 4), day);
-  fs.mkdirSync(dir, { recursive: true });
+  made.make(dir);
   if (!cleaned.has(dir)) {
     cleaned.add(dir);
     cleanUpAfterCrash(dir);
