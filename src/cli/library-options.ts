@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { LibraryHost } from '../core/index';
 import { libraryChoice, type GlobalOptions } from './global-options';
 import { progressBar } from './progress-bar';
+import { trashDirSetting } from '../shared/trash-dir-setting';
 import { UsageError, printable } from './output';
 
 export interface LibraryCommandOptions {
@@ -54,8 +55,8 @@ export async function openCommandLibrary(cmd: Command, opts: LibraryCommandOptio
     // Reading commands (`needs` 'read') work on a device without a model; whatever embeds or
     // writes still fails with the no-model error.
     readWithoutModel: needs !== 'model',
-    // The duplicates trash (`dupes --trash`): a folder of the user's choosing, read at the edge.
-    ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
+    // The trash (`dupes --trash`, selection trash): SHOEBOX_TRASH_DIR, read as serve and the app read it.
+    ...trashDirSetting(process.env),
   });
   const bar = progressBar(showProgress);
   const unsubscribe = api.subscribe((event) => {

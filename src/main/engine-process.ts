@@ -7,6 +7,7 @@
 import { createLibraryApi } from '../core/index';
 import type { EngineStart } from './engine-protocol';
 import { reportFatal, serveEngineOnPort, type PortLike } from './engine-port';
+import { trashDirSetting } from '../shared/trash-dir-setting';
 
 interface ParentPortLike {
   once(event: 'message', listener: (message: { data: unknown; ports: PortLike[] }) => void): unknown;
@@ -23,7 +24,18 @@ parentPort.once('message', ({ data, ports }) => {
     return;
   }
   const { home, provider, library, s3 } = start.options;
-  createLibraryApi({ home, provider, ...(library ? { library } : {}), ...(s3 ? { s3 } : {}), command: 'Shoebox (desktop app)', readWithoutModel: true, preloadSearch: true }).then(
+  createLibraryApi({
+    home,
+    provider,
+    ...(library ? { library } : {}),
+    ...(s3 ? { s3 } : {}),
+    command: 'Shoebox (desktop app)',
+    readWithoutModel: true,
+    preloadSearch: true,
+    // "Move to trash" goes where it goes under `serve` and the CLI: SHOEBOX_TRASH_DIR, read as
+    // they read it (the engine inherits the app's environment: engine-host.ts forks it with it).
+    ...trashDirSetting(process.env),
+  }).then(
     (host) => serveEngineOnPort(port, host, () => process.exit(0)),
     (error: unknown) => {
       reportFatal(port, error);

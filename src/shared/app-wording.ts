@@ -10,3 +10,39 @@ export function appWording(cliText: string): string {
     .replace(/ \((?:see )?shoebox [^)]*\)$/, '')
     .trim();
 }
+
+// A tag filter naming a label no label set has (its set was removed, or the label taken out
+// of it): the core's QueryError with code 'unknown-tag' (search/tag-filter.ts). Its two
+// wordings live side by side here: the command line's, and the app's that the filter bar and
+// the album editor both show.
+
+const UNKNOWN_TAG_PREFIX = '--tag ';
+const UNKNOWN_TAG_MIDDLE = ': no label set has the label "';
+
+/** The command line's words: the option, and the command that lists the labels there are. */
+export function unknownTagCliText(label: string): string {
+  return `${UNKNOWN_TAG_PREFIX}${label}${UNKNOWN_TAG_MIDDLE}${label}" (shoebox labels list)`;
+}
+
+/** The app's words, on every screen that filters by a tag. */
+export function unknownTagAppText(label: string): string {
+  return `No label set has the tag “${label}” (any more): choose another tag.`;
+}
+
+/**
+ * The label of an unknown-tag refusal that reached the app as its message alone (an error
+ * crosses the RPC as a name and a message), or null for any other message: only the exact
+ * line unknownTagCliText writes counts.
+ */
+export function unknownTagOf(message: string): string | null {
+  if (!message.startsWith(UNKNOWN_TAG_PREFIX)) return null;
+  const end = message.indexOf(UNKNOWN_TAG_MIDDLE, UNKNOWN_TAG_PREFIX.length);
+  const label = end < 0 ? null : message.slice(UNKNOWN_TAG_PREFIX.length, end);
+  return label !== null && message === unknownTagCliText(label) ? label : null;
+}
+
+/** An engine error's message as the app says it: the unknown tag in the app's words, anything else as appWording has it. */
+export function appErrorText(message: string): string {
+  const unknownTag = unknownTagOf(message);
+  return unknownTag === null ? appWording(message) : unknownTagAppText(unknownTag);
+}

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { UsageError, printLine, printable } from '../output';
 import { listenOnServePort } from '../serve-port';
+import { trashDirSetting } from '../../shared/trash-dir-setting';
 
 interface ServeOptions {
   port?: string;
@@ -52,8 +53,8 @@ export function registerServe(program: Command): void {
         // A device without a model still shows the library (a shared one), and offers the install.
         readWithoutModel: true,
         preloadSearch: true,
-        // The duplicates trash: a folder of the user's choosing, read here at the edge.
-        ...(process.env.SHOEBOX_TRASH_DIR ? { trashDir: process.env.SHOEBOX_TRASH_DIR } : {}),
+        // The trash: SHOEBOX_TRASH_DIR, read as the other commands and the app read it.
+        ...trashDirSetting(process.env),
       });
       // A model asked for by name (--model) that is not installed is refused before listening,
       // in the words every command uses (the core's model choice); with none installed at all

@@ -15,7 +15,7 @@ import { NotEmbeddedError } from '../store/not-embedded-error';
 import { unknownPlace } from '../search/unknown-place';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, albumNameKey, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { checkRevision } from './album-revision';
-import { appWording } from '../../shared/app-wording';
+import { appWording, unknownTagAppText } from '../../shared/app-wording';
 import { removedPins, withPinsAdded } from './album-pin-order';
 import { albumQuery, queryImageVectors } from './album-query';
 import { canonicalDates, dateScope, emptyDateRange } from './album-dates';
@@ -450,7 +450,9 @@ async function inAppWords<T>(check: Promise<T>): Promise<T> {
   try {
     return await check;
   } catch (error) {
-    if (error instanceof QueryError) throw new AlbumError(appWording(error.message), true, undefined, error.message);
-    throw error;
+    if (!(error instanceof QueryError)) throw error;
+    // An unknown tag by its code, in the words the filter bar uses (shared/app-wording.ts).
+    const appText = error.detail?.code === 'unknown-tag' ? unknownTagAppText(error.detail.label) : appWording(error.message);
+    throw new AlbumError(appText, true, undefined, error.message);
   }
 }

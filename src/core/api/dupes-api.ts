@@ -45,7 +45,7 @@ export type { DecidedGroup, DuplicateScanProgress, DuplicateScanStats };
 
 export interface DupesOptions {
   /** A freedesktop-layout trash folder of the front end's choosing instead of the OS trash
-   *  (`SHOEBOX_TRASH_DIR`, read by the CLI and `serve` where they start). */
+   *  (`SHOEBOX_TRASH_DIR`, read alike by the CLI, `serve` and the app's engine: shared/trash-dir-setting.ts). */
   trashDir?: string;
 }
 

@@ -123,7 +123,7 @@ export interface LibraryApiOptions {
    *  (watchNow); the CLI's other commands keep it to the end. */
   handBackMs?: number;
   /** A freedesktop-layout trash folder for the duplicates trash instead of the OS trash (the
-   *  CLI and `serve` pass SHOEBOX_TRASH_DIR; tests a temp folder). */
+   *  CLI, `serve` and the app's engine pass SHOEBOX_TRASH_DIR: shared/trash-dir-setting.ts; tests a temp folder). */
   trashDir?: string;
 }
 

@@ -8,6 +8,7 @@ import type { SearchLibrary } from './search-library';
 import { labelIndex, parseLabelSetJson, type LabelSet } from '../tags/label-set';
 import { hashesShowingLabel } from '../tags/current-labels';
 import { QueryError } from './query-error';
+import { unknownTagCliText } from '../../shared/app-wording';
 
 export interface AllowedPhotos {
   paths?: string[];
@@ -25,7 +26,7 @@ export const photosWithTag: TagFilter = async (library, label) => {
     const set = parseLabelSetJson(record.json, `"${record.name}" (stored)`);
     if (labelIndex(set, label) >= 0) named.push(set);
   }
-  if (named.length === 0) throw new QueryError(`--tag ${label}: no label set has the label "${label}" (shoebox labels list)`);
+  if (named.length === 0) throw new QueryError(unknownTagCliText(label), { code: 'unknown-tag', label });
   // Any spelling of the label, as the photo's tags show it (current-labels.ts).
   const hashes = await hashesShowingLabel(store, named, label);
   return { hashes: [...hashes] };

@@ -1,7 +1,7 @@
 // The filter bar's fields and how they become the engine's SearchFilters.
 import type { SearchFilters } from '../../shared/api';
 import { addDays, isCalendarDay } from '../../shared/calendar-day';
-import { appWording } from '../../shared/app-wording';
+import { appErrorText } from '../../shared/app-wording';
 
 export interface FilterFields {
   /** YYYY-MM-DD from a date input, or ''. Inclusive. */
@@ -61,9 +61,8 @@ export function searchErrorText(message: string): string {
   // No model on this device: the engine's line advises commands; the banner above the grid
   // offers the model to bring (the core's offer), so the line points there instead.
   if (/^no model\b/.test(message)) return NO_MODEL_SEARCH;
-  const unknownTag = /no label set has the label "([^"]*)"/.exec(message);
-  if (unknownTag) return `No label set has the tag “${unknownTag[1]}” (any more): choose another tag.`;
-  const text = appWording(message);
+  // The one CLI->app wording map: an unknown tag in the words the album editor uses too.
+  const text = appErrorText(message);
   // A sentence starts with a capital; a file's name ("labels.tsv: not an image") stays as it is.
   return /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

@@ -14,7 +14,8 @@ import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { InlineConfirm } from '../InlineConfirm';
 import { FolderSelect } from '../FolderSelect';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
-import { emptyForm, formFilters, formFromAlbum, formToInput, keptDatesText, type AlbumForm } from './album-form';
+import { emptyForm, formFilters, formFromAlbum, formToInput, keptDatesText, needsQuery, type AlbumForm } from './album-form';
+import { AlbumQueryField } from './AlbumQueryField';
 import { notifyAlbumsChanged } from './albums-changed';
 import { MatchPreview } from './MatchPreview';
 import { PlaceInput } from '../places/PlaceInput';
@@ -60,6 +61,8 @@ function EditorForm({ saved, folders, navigate, onReload }: EditorFormProps) {
   const [initial] = useState<AlbumForm>(() => (saved ? formFromAlbum(saved) : emptyForm()));
   const [form, setForm] = useState<AlbumForm>(initial);
   const [error, setError] = useState<string | null>(null);
+  // The core's refusal of a save made without a query that needs one: said by the query field.
+  const [queryRefusal, setQueryRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The album changed elsewhere since it was read: Save was refused, Reload is offered.
   const [stale, setStale] = useState(false);
@@ -86,6 +89,7 @@ function EditorForm({ saved, folders, navigate, onReload }: EditorFormProps) {
   const edit = (change: Partial<AlbumForm>) => {
     setForm((f) => ({ ...f, ...change }));
     setError(null);
+    setQueryRefusal(null);
     setStale(false);
   };
   // A threshold the slider's 0-1 cannot hold (`--threshold -1`: every photo) widens it, so it
@@ -93,8 +97,9 @@ function EditorForm({ saved, folders, navigate, onReload }: EditorFormProps) {
   const sliderMin = Math.min(0, ...[initial.threshold, form.threshold].filter(Number.isFinite));
   const filters = formFilters(form);
   /** No query: a hand-picked album (its photos are the ones pinned to it); no threshold, no
-   *  filters. Not a smart album's query cleared: the engine refuses that (its form stays). */
-  const handPicked = !form.query.trim() && !(saved !== null && !saved.handPicked);
+   *  filters. Not a smart album's query cleared, nor a query cleared with filters or a fixed
+   *  threshold set: the engine refuses those, and their fields stay in view to be cleared. */
+  const handPicked = !form.query.trim() && !(saved !== null && !saved.handPicked) && !needsQuery(form);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -108,7 +113,11 @@ function EditorForm({ saved, folders, navigate, onReload }: EditorFormProps) {
       leaveUnasked();
       navigate({ kind: 'album', name: info.name });
     } catch (e) {
-      setError(errorMessage(e));
+      // Refused for want of a query (a smart album's cleared, filters without one): the line
+      // goes by the query field; any other refusal below the form.
+      const forWantOfQuery = !form.query.trim() && !handPicked && errorName(e) !== 'AlbumChangedError';
+      if (forWantOfQuery) setQueryRefusal(errorMessage(e));
+      else setError(errorMessage(e));
       setStale(errorName(e) === 'AlbumChangedError');
       setBusy(false);
     }
@@ -154,15 +163,7 @@ function EditorForm({ saved, folders, navigate, onReload }: EditorFormProps) {
         <input type="text" value={form.name} autoFocus maxLength={200} onChange={(e) => edit({ name: e.target.value })} />
       </label>
 
-      <label className="album-field">
-        <span>Query</span>
-        <input type="text" value={form.query} placeholder="beach at sunset - people" spellCheck={false} onChange={(e) => edit({ query: e.target.value })} />
-        {handPicked ? (
-          <small className="muted album-editor__hand-picked">No query: a hand-picked album. Its photos are the ones you add (select photos, then Album…).</small>
-        ) : (
-          <small className="muted">As in the search box: terms joined by + and -, weights like 2:forest, or an image’s path.</small>
-        )}
-      </label>
+      <AlbumQueryField value={form.query} handPicked={handPicked} refusal={queryRefusal} onChange={(query) => edit({ query })} />
 
       {!handPicked && (
         <>

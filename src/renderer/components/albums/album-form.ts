@@ -1,6 +1,7 @@
 // The album editor's fields as typed, and their translation to and from the engine's
 // AlbumInput / AlbumInfo. An empty query makes a hand-picked album (its photos are the ones
-// pinned to it): the threshold and filters do not apply to it and are not saved. Dates are
+// pinned to it): a threshold or filters do not apply to it, and the core refuses them (they
+// are sent all the same, never dropped unsaid). Dates are
 // calendar days on the camera's clock, passed as date text ("2024-03-07") with no time-zone
 // arithmetic, as the filter bar passes them, so every machine saves and shows the same days
 // (the core reads them, album-dates.ts). "To" is inclusive here and the engine's `before`
@@ -54,11 +55,14 @@ export function formFromAlbum(album: AlbumInfo): AlbumForm {
   };
 }
 
-/** The album to save, or a one-line reason why the form cannot be saved yet. */
+/**
+ * The album to save, or a one-line reason why the form cannot be saved yet. Everything set is
+ * sent, with or without a query: a hand-picked album (no query) with a filter or a fixed
+ * threshold is the core's to refuse (album-service.ts), and the editor shows why, rather than
+ * saving an album without what the user set.
+ */
 export function formToInput(form: AlbumForm): AlbumInput | string {
   if (!form.name.trim()) return 'Give the album a name.';
-  // No query: hand-picked (the core's one policy, album.ts isHandPicked); nothing else applies.
-  if (!form.query.trim()) return { name: form.name.trim(), query: '' };
   const filters = formFilters(form);
   if (typeof filters === 'string') return filters;
   if (!form.automatic && !(form.threshold >= -1 && form.threshold <= 1)) return 'The threshold is a cosine from -1 to 1.';
@@ -68,6 +72,17 @@ export function formToInput(form: AlbumForm): AlbumInput | string {
     ...(form.automatic ? {} : { threshold: form.threshold }),
     ...(Object.keys(filters).length ? { filters } : {}),
   };
+}
+
+/**
+ * Set what only a query acts on (a filter, a fixed threshold) with no query: the core refuses
+ * the save (a hand-picked album has neither), so the editor keeps those fields in view, where
+ * they can be cleared, and says the refusal by the query field.
+ */
+export function needsQuery(form: AlbumForm): boolean {
+  if (form.query.trim()) return false;
+  const filters = formFilters(form);
+  return !form.automatic || typeof filters === 'string' || Object.keys(filters).length > 0;
 }
 
 export function formFilters(form: AlbumForm): AlbumFilters | string {
