@@ -444,6 +444,9 @@ export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled
 
 export interface JobResult {
   added: number;
+  /** Of `added`, photos whose content the library had under another path (a rename, a move, a
+   *  copy: the embedding reused), said as such ("1 new photo (1 moved or copied)"); absent: none. */
+  moved?: number;
   /** Photos already in the library that the model in use embedded for the first time (after a model switch). */
   newToModel?: number;
   updated: number;
@@ -737,6 +740,8 @@ export interface AlbumInfo {
   filters: AlbumFilters;
   /** Photos in it now (query matches + pinned − excluded). */
   members: number;
+  /** Of `members`, how many are videos (the count says them apart: "4 photos, 1 video"); absent: none. */
+  videos?: number;
   /** No query: its photos are exactly the ones pinned to it (in pin order); `threshold`
    *  means nothing then, and excluding a photo only unpins it. */
   handPicked: boolean;
@@ -772,6 +777,11 @@ export interface BatchResult {
   unchanged?: number;
   /** The ids of the photos this call changed, where the action can tell: what its Undo puts back. */
   changed?: string[];
+  /** Of the photos changed (`done` − `unchanged`), the videos, where the action can tell (the
+   *  line says them apart: "Archived 2 photos, 1 video."); absent: none. */
+  changedVideos?: number;
+  /** Of `unchanged`, the videos, where the action can tell; absent: none. */
+  unchangedVideos?: number;
   /** Marks kept by content (favourites, the archive): the library's other copies of the photos
    *  changed, which the mark took along (not counted in `done`). */
   copies?: number;

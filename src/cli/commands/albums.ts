@@ -10,7 +10,7 @@ import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../ou
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { reportMissingPhotos } from '../missing-photos';
-import { countText, itemsText } from '../../shared/count-text';
+import { itemsText } from '../../shared/count-text';
 import { describeAlbumFilters, emptyAlbumReason } from '../../shared/album-filters-text';
 
 type CreateOptions = LibraryCommandOptions & { query?: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
@@ -280,10 +280,11 @@ export function registerAlbums(program: Command): void {
         // A broken album is listed with why (the others as usual); `albums remove` deletes it.
         for (const a of list) {
           if (a.error) printLine(`${a.name}\tbroken: ${a.error}\t"${a.query}"`);
-          else if (a.handPicked) printLine(`${a.name}\t${countText(a.members, 'photo')}\thand-picked`);
+          // Videos said apart, as `albums show` and the app say them ("4 photos, 1 video").
+          else if (a.handPicked) printLine(`${a.name}\t${itemsText(a.members, a.videos)}\thand-picked`);
           else {
             const filters = filtersText(a.filters);
-            printLine(`${a.name}\t${countText(a.members, 'photo')}\t"${a.query}"\t${thresholdText(a)}${filters ? `\t${filters}` : ''}`);
+            printLine(`${a.name}\t${itemsText(a.members, a.videos)}\t"${a.query}"\t${thresholdText(a)}${filters ? `\t${filters}` : ''}`);
           }
         }
         if (list.some((a) => !a.handPicked && !a.error)) await embeddedNote(api);
@@ -313,7 +314,7 @@ export function registerAlbums(program: Command): void {
           const { album, members } = await api.albumView(saved.name);
           return printJson({ ...albumJson(album, members), renamedFrom: name });
         }
-        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${countText(saved.members, 'photo')}, ${saved.pinned} pinned, ${saved.excluded} excluded`);
+        printLine(`renamed album "${printable(name)}" to "${printable(saved.name)}": ${itemsText(saved.members, saved.videos ?? 0)}, ${saved.pinned} pinned, ${saved.excluded} excluded`);
       });
     });
 

@@ -33,6 +33,8 @@ export interface AlbumMember {
 
 export interface AlbumSummary extends AlbumDefinition {
   members: number;
+  /** Of `members`, the videos: every front end's count says them apart ("4 photos, 1 video"). */
+  videos: number;
   /** No query: its photos are its pins (album.ts isHandPicked). */
   handPicked: boolean;
   /** Where the pinned and excluded photos are now (moves followed), those still in the library. */
@@ -72,7 +74,9 @@ export interface CreateAlbumOptions {
   replace?: boolean;
 }
 
-type Members = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current'] };
+type FoundMembers = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current'] };
+/** The members as found, and how many of them are videos (cached with them). */
+type Members = FoundMembers & { videos: number };
 
 /** What a pin, exclusion or unpinning did: `missing`, paths not in the library; `changed`, whether the album's pins or exclusions changed. */
 export interface MembershipChange {
@@ -215,11 +219,6 @@ export class AlbumService {
     return (await this.membersOf(await this.get(name))).members;
   }
 
-  /** How many of these paths the library holds as videos (a count says photos and videos apart). */
-  async videoCount(paths: readonly string[]): Promise<number> {
-    return paths.length === 0 ? 0 : (await videosAmong(await this.library.readable(), paths)).size;
-  }
-
   /** Pins a library photo into the album (and un-excludes it). */
   async pin(name: string, photoPath: string): Promise<AlbumDefinition> {
     return (await this.setOne(name, photoPath, 'pin')).album;
@@ -333,14 +332,14 @@ export class AlbumService {
 
   private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
     try {
-      const { members, threshold, current } = await this.membersOf(album);
-      return { ...album, members: members.length, handPicked: isHandPicked(album), effectiveThreshold: threshold, current };
+      const { members, videos, threshold, current } = await this.membersOf(album);
+      return { ...album, members: members.length, videos, handPicked: isHandPicked(album), effectiveThreshold: threshold, current };
     } catch (error) {
       // This album alone: the list, the sidebar and `albums list` still show every other one.
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
       // Not broken: nothing to edit or remove, only photos to embed with this model.
       const broken = error instanceof NotEmbeddedError ? { notEmbedded: message } : { error: message, reason: appWording(message) };
-      return { ...album, members: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, ...broken };
+      return { ...album, members: 0, videos: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, ...broken };
     }
   }
 
@@ -363,7 +362,7 @@ export class AlbumService {
     if (!cache) membersCache.set(this.library, (cache = new Map()));
     const cached = cache.get(album.name);
     if (cached?.key === key) return cached.members;
-    const members = this.computeMembers(album);
+    const members = this.computeMembers(album).then((found) => withVideoCount(store, found));
     cache.set(album.name, { key, members });
     members.catch(() => {
       if (cache.get(album.name)?.members === members) cache.delete(album.name);
@@ -371,7 +370,7 @@ export class AlbumService {
     return members;
   }
 
-  private async computeMembers(album: AlbumDefinition): Promise<Members> {
+  private async computeMembers(album: AlbumDefinition): Promise<FoundMembers> {
     const store = await this.library.readable();
     if (isHandPicked(album)) {
       // Its pins where the photos are now, in the order they were pinned; no query, no filters.
@@ -406,6 +405,12 @@ export class AlbumService {
     const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
     return { members: sorted, threshold, current: { pinned: [...pinned.keys()].filter((p) => !excluded.has(p)), excluded: [...excluded] } };
   }
+}
+
+/** The members with how many of them the library holds as videos (one lookup, cached with them). */
+async function withVideoCount(store: AlbumStore, found: FoundMembers): Promise<Members> {
+  const paths = found.members.map((m) => m.path);
+  return { ...found, videos: paths.length === 0 ? 0 : (await videosAmong(store, paths)).size };
 }
 
 /** Every photo in `scope` whose cosine to `vector` is at least `threshold`, best first. */

@@ -231,7 +231,7 @@ async function view(albums: AlbumService, name: string): Promise<AlbumView> {
   // A broken album opens empty, its reason in `album.error`, as the README promises (its
   // members would only throw that reason again).
   const members = opensEmpty(album) ? [] : await albums.members(name);
-  return { album, members, videos: await albums.videoCount(members.map((m) => m.path)) };
+  return { album, members, videos: album.videos };
 }
 
 /** Whether the album's members cannot be found now (broken, or not embedded with the model in use): its members would only throw why again. */
@@ -255,6 +255,8 @@ function toInfo(album: AlbumSummary): AlbumInfo {
     thresholdAutomatic: album.threshold === null,
     filters: album.filters,
     members: album.members,
+    // Said apart by the app as by the CLI ("4 photos, 1 video"): a video is never counted as a photo.
+    ...(album.videos ? { videos: album.videos } : {}),
     handPicked: album.handPicked,
     // Where the pinned and excluded photos are now: a moved photo keeps its pin or exclusion.
     pinned: album.current.pinned.length,

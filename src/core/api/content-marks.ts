@@ -81,8 +81,9 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
     byPath,
     async byId(ids, on) {
       const unique = [...new Set(ids)];
-      const { marked, unchanged, changed, copies } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
-      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)), copies: copies.length };
+      const { marked, unchanged, changed, copies, changedVideos, unchangedVideos } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
+      // The videos too: the app's line says them apart ("Archived 2 photos, 1 video."), as the CLI does.
+      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)), copies: copies.length, changedVideos, unchangedVideos };
     },
     async photos() {
       const store = await (await ctx.need()).readable();

@@ -57,7 +57,8 @@ export function unavailableLines(summary: Pick<IndexSummary, 'unavailable'>): st
 
 /** An index job's result, as the app's job list shows it. */
 export function indexJobResult(s: IndexSummary): JobResult {
-  return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length, ...(s.newToModel ? { newToModel: s.newToModel } : {}) };
+  // `moved` kept: without it the app read a rename as a new photo and a removed one, where the CLI says the move.
+  return { added: s.added, updated: s.updated, removed: s.removed, embedded: s.embedded, failed: s.failed.length, ...(s.newToModel ? { newToModel: s.newToModel } : {}), ...(s.moved ? { moved: s.moved } : {}) };
 }
 
 /** Whether the run changed what listings or search show (views draw again). */

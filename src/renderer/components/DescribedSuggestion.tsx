@@ -5,6 +5,7 @@ import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import { useDebounced } from '../hooks/useDebounced';
 import { formatCount } from '../lib/format';
+import { itemsText } from '../../shared/count-text';
 // Plain words only: a query with the search's syntax (-people, −people, 2:forest, text:"open",
 // a path) says something a description's words cannot, so it gets no offer. The parser's own
 // marks decide it (query-syntax.ts), so the offer follows the search.
@@ -21,7 +22,11 @@ export function DescribedSuggestion({ query, version, onDescribed }: DescribedSu
   const client = useClient();
   // Asked once typing pauses, not per keystroke (each is a timeline view the engine builds).
   const settled = useDebounced(query, 300);
-  const [found] = useAsync(async () => (isPlainWords(settled) ? { query: settled, total: (await client.timelineSummary({ described: settled })).total } : null), [client, settled, version]);
+  const [found] = useAsync(async () => {
+    if (!isPlainWords(settled)) return null;
+    const { total, videos } = await client.timelineSummary({ described: settled });
+    return { query: settled, total, videos: videos ?? 0 };
+  }, [client, settled, version]);
   // The count said is the shown query's, never the last one's.
   if (found.status !== 'ready' || !found.value || found.value.query !== query || found.value.total === 0) return null;
   return (
@@ -29,7 +34,7 @@ export function DescribedSuggestion({ query, version, onDescribed }: DescribedSu
       <button type="button" className="link-button" onClick={() => onDescribed(query)}>
         Photos described as &ldquo;{query}&rdquo;
       </button>{' '}
-      <span className="muted">({formatCount(found.value.total, 'photo')}, from their descriptions)</span>
+      <span className="muted">({itemsText(found.value.total, found.value.videos, formatCount)}, from their descriptions)</span>
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { IndexProgress, JobState } from '../../shared/api';
 import { formatCount, formatEta, formatRate } from '../lib/format';
+import { movedText } from '../../shared/moved-text';
 
 interface ProgressLineProps {
   label: string;
@@ -61,7 +62,8 @@ export function JobProgress({ job, failed }: { job: JobState; failed?: number })
       if (job.kind !== 'index' || !job.result) return null;
       const r = { ...job.result, failed: Math.min(job.result.failed, failed ?? job.result.failed) };
       // After a model switch the photos are not new: they are new to the model in use.
-      const parts = r.added || !r.newToModel ? [formatCount(r.added, 'new photo')] : [];
+      // A renamed or moved file is said as such (as `shoebox index` says it), not as a new photo beside a removed one.
+      const parts = r.added || !r.newToModel ? [`${formatCount(r.added, 'new photo')}${movedText(r.moved ?? 0, (n) => n.toLocaleString())}`] : [];
       if (r.newToModel) parts.push(`${formatCount(r.newToModel, 'photo')} embedded for the model in use`);
       if (r.updated) parts.push(`${r.updated.toLocaleString()} updated`);
       if (r.removed) parts.push(`${r.removed.toLocaleString()} removed`);

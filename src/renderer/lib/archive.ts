@@ -1,16 +1,15 @@
 // The archive in words: the selection bar's line after a batch, and the Archive view's empty
 // state (lib/marks.ts has what the archive shares with favourites).
 import type { BatchResult } from '../../shared/api';
-import { formatCount } from './format';
 import { markResultText } from './marks';
 
-/** What a batch archive change did: "Archived 3 photos." / "Unarchived 1 photo." (and the copies
- *  it took along, those already so, and the ones gone: lib/marks.ts). */
+/** What a batch archive change did: "Archived 3 photos." / "Unarchived 1 photo." / "Archived
+ *  2 photos, 1 video." (and the copies it took along, those already so, and the ones gone: lib/marks.ts). */
 export function archiveResultText(result: BatchResult, archived: boolean): string {
   return markResultText(
     result,
     (photos) => (archived ? `Archived ${photos}.` : `Unarchived ${photos}.`),
-    (n) => `${formatCount(n, 'photo')} ${archived ? (n === 1 ? 'was already archived' : 'were already archived') : n === 1 ? 'was not archived' : 'were not archived'}.`,
+    (n, items) => `${items} ${archived ? (n === 1 ? 'was already archived' : 'were already archived') : n === 1 ? 'was not archived' : 'were not archived'}.`,
   );
 }
 

@@ -3,22 +3,26 @@
 // on the way (what was set here wins over the listing until the listing has caught up). Pure
 // functions, so the optimistic toggle can be tested without a page.
 import type { BatchResult } from '../../shared/api';
+import { itemsText } from '../../shared/count-text';
 import { formatCount, goneText } from './format';
 
 /**
  * What a batch mark change did, `done` saying it of "3 photos": "Archived 3 photos." and the
- * ones gone. Those that had the mark already (the engine's `unchanged`) are counted apart,
- * `alreadyText` saying it of them, so a heart set before is not counted as added. The marks are
- * the content's: exact copies of the chosen photos took the mark too and are said ("Archived 2
- * photos (and 1 copy of them)."), so a photo not chosen leaving the timeline is no surprise.
+ * ones gone. Videos are said as videos where the engine counts them ("Archived 2 photos,
+ * 1 video.", as the CLI says it: itemsText). Those that had the mark already (the engine's
+ * `unchanged`) are counted apart, `alreadyText` saying it of them (`items`: "1 photo, 1 video"),
+ * so a heart set before is not counted as added. The marks are the content's: exact copies of
+ * the chosen photos took the mark too and are said ("Archived 2 photos (and 1 copy of them)."),
+ * so a photo not chosen leaving the timeline is no surprise.
  */
-export function markResultText(result: BatchResult, done: (photos: string) => string, alreadyText = (n: number) => `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.`): string {
+export function markResultText(result: BatchResult, done: (photos: string) => string, alreadyText = (n: number, items: string) => `${items} already ${n === 1 ? 'was' : 'were'}.`): string {
   const unchanged = Math.min(result.unchanged ?? 0, result.done);
   const count = result.done - unchanged;
   const copies = result.copies ? ` (and ${formatCount(result.copies, 'copy', 'copies')} of ${count === 1 ? 'it' : 'them'})` : '';
-  const changed = done(`${formatCount(count, 'photo')}${copies}`);
+  const changed = done(`${itemsText(count, result.changedVideos ?? 0, formatCount)}${copies}`);
+  const already = unchanged ? ` ${alreadyText(unchanged, itemsText(unchanged, result.unchangedVideos ?? 0, formatCount))}` : '';
   // Selected photos that left the library meanwhile (deleted, moved out): said, not an error.
-  return `${changed}${unchanged ? ` ${alreadyText(unchanged)}` : ''}${goneText(result.missing)}`;
+  return `${changed}${already}${goneText(result.missing)}`;
 }
 
 /** The marks set here and not yet seen in the listing (photo id → on). */

@@ -2,12 +2,13 @@
 // suggestions the place fields offer, and the Places page's lines. Pure, for the tests.
 import type { PlaceCountry, PlacesNamed, PlacesSummary, PlaceTown } from '../../shared/api';
 import { normalizePlaceName as folded } from '../../shared/place-name';
+import { itemsText } from '../../shared/count-text';
 import { formatCount } from './format';
 
 export interface PlaceChoice {
   /** What the field takes: a country ("Italy") or a town ("Arezzo, Italy"). */
   value: string;
-  /** Shown beside it in the suggestions: "10 photos". */
+  /** Shown beside it in the suggestions: "10 photos", "9 photos, 1 video" (a video is never called a photo). */
   label: string;
 }
 
@@ -16,15 +17,15 @@ export interface PlaceChoice {
 export function placeChoices(summary: PlacesSummary): PlaceChoice[] {
   const seen = new Set<string>();
   const choices: PlaceChoice[] = [];
-  const add = (value: string, count: number) => {
+  const add = (value: string, count: number, videos = 0) => {
     const key = folded(value);
     if (seen.has(key)) return;
     seen.add(key);
-    choices.push({ value, label: formatCount(count, 'photo') });
+    choices.push({ value, label: itemsText(count, videos, formatCount) });
   };
   for (const country of summary.countries) {
-    add(country.place, country.count);
-    for (const town of country.towns) add(town.place, town.count);
+    add(country.place, country.count, country.videos);
+    for (const town of country.towns) add(town.place, town.count, town.videos);
   }
   return choices;
 }
@@ -48,10 +49,11 @@ export function shownTowns(country: Pick<PlaceCountry, 'towns'>, expanded: boole
   return expanded || country.towns.length <= limit ? country.towns : country.towns.slice(0, limit);
 }
 
-/** Beside "Photos taken in …" above search results: how many, and where a query names several
- *  places (Paris in France and in the US), each with its count, as the core named them. */
+/** Beside "Photos taken in …" above search results: how many ("4 photos, 1 video", as
+ *  `shoebox search` says them), and where a query names several places (Paris in France and in
+ *  the US), each with its count, as the core named them. */
 export function namedPlacesNote(named: PlacesNamed): string {
-  const count = `${formatCount(named.count, 'photo')}, from their location`;
+  const count = `${itemsText(named.count, named.videos ?? 0, formatCount)}, from their location`;
   if (named.places.length <= 1) return count;
   // Semicolons: the places' own names have commas ("Paris, France").
   return `${count}: ${named.places.map((p) => `${p.count.toLocaleString()} in ${p.place}`).join('; ')}`;

@@ -15,7 +15,7 @@ import { useListSelection } from '../../hooks/useListSelection';
 import { usePhotoToOpen } from '../../hooks/usePhotoToOpen';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
 import { refocusWhenLost } from '../../hooks/useRefocus';
-import { baseName, formatCount } from '../../lib/format';
+import { baseName } from '../../lib/format';
 import { PHOTOS_SCREEN, type ScreenProps } from '../../lib/screen';
 import { PhotoGrid } from '../PhotoGrid';
 import { SelectionBar } from '../SelectionBar';
@@ -23,7 +23,7 @@ import { SelectionNotice } from '../SelectionNotice';
 import { Viewer } from '../Viewer';
 import { AlbumPhotoBar } from './AlbumPhotoBar';
 import { notifyAlbumsChanged, useAlbumsVersion } from './albums-changed';
-import { describeFilters, describeThreshold, emptyAlbumText } from './album-text';
+import { albumCountText, describeFilters, describeThreshold, emptyAlbumText } from './album-text';
 import { useTagsVersion } from '../tags/useTagsVersion';
 import { ExcludedPhotos } from './ExcludedPhotos';
 import { ExportPanel } from './ExportPanel';
@@ -168,12 +168,12 @@ function AlbumView({ album, screen, navigate, showPlace, photo, onPhoto, refresh
                 {album.handPicked ? (
                   // Its photos are its pins, in the order they were added: no query, no threshold.
                   <>
-                    Hand-picked · <span aria-live="polite">{formatCount(album.members, 'photo')}</span>
+                    Hand-picked · <span aria-live="polite">{albumCountText(album)}</span>
                   </>
                 ) : (
                   <>
                     <span className="album-query">“{album.query}”</span> · {describeThreshold(album)}
-                    {filters && ` · ${filters}`} · <span aria-live="polite">{formatCount(album.members, 'photo')}</span>
+                    {filters && ` · ${filters}`} · <span aria-live="polite">{albumCountText(album)}</span>
                     {album.pinned > 0 && ` · ${album.pinned} pinned`}
                   </>
                 )}

@@ -1,8 +1,14 @@
-// How an album's settings read in its header: the threshold in effect and the filters (worded
+// How an album's settings read in its header: how many photos (videos said apart), the threshold in effect and the filters (worded
 // by the shared function the CLI's `albums show` uses too: src/shared/album-filters-text.ts).
 import type { AlbumFilters, AlbumInfo } from '../../../shared/api';
 import { describeAlbumFilters, emptyAlbumReason } from '../../../shared/album-filters-text';
-import { baseName } from '../../lib/format';
+import { itemsText } from '../../../shared/count-text';
+import { baseName, formatCount } from '../../lib/format';
+
+/** How many photos the album holds now, its videos said apart as the CLI says them: "4 photos, 1 video". */
+export function albumCountText(album: Pick<AlbumInfo, 'members' | 'videos'>): string {
+  return itemsText(album.members, album.videos ?? 0, formatCount);
+}
 
 export function describeThreshold(album: Pick<AlbumInfo, 'threshold' | 'thresholdAutomatic'>): string {
   return album.thresholdAutomatic ? `automatic threshold (${album.threshold.toFixed(3)} now)` : `threshold ${album.threshold.toFixed(3)}`;
