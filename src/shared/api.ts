@@ -254,7 +254,7 @@ export interface PlacesNamed {
 export interface PageOptions {
   /** Skip this many (default 0). */
   offset?: number;
-  /** At most this many, 1..1000 (default 100). */
+  /** At most this many (default 100): 1..1000 for a listing (api-methods MAX_LIMIT), 1..10,000 for a search (shared/search-page-limit.ts). */
   limit?: number;
 }
 
