@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   it('creates the album "Reds" in the editor, with a live count of what matches', async () => {
     await lib.page.goto(lib.serve.url);
     await eventually(() => lib.page.locator('.result-header').innerText(), 60_000).toContain(`${photoCount} photos`);
-    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: '+ New' }).click();
+    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: 'New album' }).click();
     const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Reds');
@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
   });
 
   it('with a fixed threshold below the automatic cut-off, the live count is what the album then holds', async () => {
-    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: '+ New' }).click();
+    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: 'New album' }).click();
     const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Reddish');

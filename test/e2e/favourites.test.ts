@@ -238,7 +238,7 @@ describe.skipIf(!hasChromium)('favourites in the browser', () => {
   it('a smart album of favourites holds them, and follows a favourite marked later', async () => {
     const ids = new Map(((await lib.serve.call('timeline', { limit: 100 })) as { photos: { id: string; path: string }[] }).photos.map((p) => [p.path.replace(/^.*\//, ''), p.id]));
     await lib.serve.call('setFavourites', [ids.get('blue.jpg'), ids.get('red.jpg')], true);
-    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: '+ New' }).click();
+    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: 'New album' }).click();
     const editor = lib.page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Loved');

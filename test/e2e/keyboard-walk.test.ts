@@ -1,7 +1,8 @@
 // What a new user's walk of the app by keyboard found, in the browser over `shoebox serve`
 // with the tiny colour model: the focus no longer falls to <body> after "Find duplicates",
 // "Clear filters", "Review tags" or "+ New" (label set); Save with no name points at the name
-// field; the tag review grid is one Tab stop whose cards the arrow keys move between.
+// field; the tag review grid is one Tab stop whose cards the arrow keys move between, and
+// Tab goes on to the focused card's Accept / Reject (with tabindex -1, only a / r reached them).
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +55,7 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
   });
 
   it('"+ New" label set focuses the name; Save without one says so at the field', async () => {
-    await page().getByRole('region', { name: 'Label sets' }).getByRole('button', { name: '+ New' }).click();
+    await page().getByRole('region', { name: 'Label sets' }).getByRole('button', { name: 'New label set' }).click();
     const name = page().getByLabel('Name', { exact: true });
     await eventually(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
     await page().getByLabel('Label 1', { exact: true }).fill('red');
@@ -74,16 +75,17 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
     const tagged = async () => (await lib.serve.call('reviewTags', { set: 'colours', state: 'auto', limit: 100 })) as { total: number };
     await eventually(async () => (await tagged()).total, 60_000).toBeGreaterThan(5);
     await page().getByRole('button', { name: 'Review tags', exact: true }).click();
-    await eventually(() => focusIs('.tag-review h2'), 10_000).toBe(true);
+    await eventually(() => focusIs('.tag-review h1'), 10_000).toBe(true);
     expect(await page().evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe('Review “colours”');
   });
 
-  it('the review grid is one Tab stop: the arrows move between cards, by row up and down; a still decides', async () => {
+  it('the review grid is one Tab stop: the arrows move between cards, by row up and down, Tab to its buttons; a still decides', async () => {
     await page().setViewportSize({ width: 1200, height: 900 });
     const cards = page().getByRole('list', { name: 'Tagged photos' }).getByRole('listitem');
     await eventually(() => cards.count()).toBeGreaterThan(5);
-    // One card is in the Tab order, none of the cards' buttons.
-    expect(await page().locator('.review-grid [tabindex="0"], .review-grid button:not([tabindex="-1"])').count()).toBe(1);
+    // One card is in the Tab order, with its own buttons: the other cards' are not.
+    const stops = () => page().locator('.review-grid [tabindex="0"], .review-grid button:not([tabindex="-1"])').evaluateAll((els) => els.map((el) => [...document.querySelectorAll('.review-card')].indexOf(el.closest('.review-card')!)));
+    expect(await stops()).toEqual([0, 0, 0]);
     await cards.first().focus();
     const at = () => page().evaluate(() => [...document.querySelectorAll('.review-card')].indexOf(document.activeElement!));
     await page().keyboard.press('ArrowRight');
@@ -103,7 +105,16 @@ describe.skipIf(!hasChromium)('keyboard walk', () => {
     await page().keyboard.press('ArrowRight');
     // The one Tab stop follows the focus, so Tab back into the grid lands on the card left.
     expect(await cards.nth(1).getAttribute('tabindex')).toBe('0');
-    expect(await page().locator('.review-grid [tabindex="0"]').count()).toBe(1);
+    expect(await stops()).toEqual([1, 1, 1]);
+    // Tab goes on from the card to its Accept, then Reject, and back: each says its key.
+    const focusedButton = () => page().evaluate(() => (document.activeElement instanceof HTMLButtonElement ? `${document.activeElement.innerText} ${document.activeElement.getAttribute('aria-keyshortcuts')}` : null));
+    await page().keyboard.press('Tab');
+    expect(await focusedButton()).toBe('Accept a');
+    await page().keyboard.press('Tab');
+    expect(await focusedButton()).toBe('Reject r');
+    await page().keyboard.press('Shift+Tab');
+    await page().keyboard.press('Shift+Tab');
+    expect(await at()).toBe(1);
     const label = await cards.nth(1).getAttribute('aria-label');
     await page().keyboard.press('a');
     await eventually(() => page().locator(`.review-card[aria-label="${label}"]`).count()).toBe(0);

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('the label-set editor’s values, imports and Dele
     return file;
   };
   const newSet = async () => {
-    await page().getByRole('region', { name: 'Label sets' }).getByRole('button', { name: '+ New' }).click();
+    await page().getByRole('region', { name: 'Label sets' }).getByRole('button', { name: 'New label set' }).click();
     await eventually(() => page().getByRole('heading', { name: 'New label set' }).isVisible()).toBe(true);
   };
 

@@ -259,7 +259,7 @@ describe.skipIf(!hasChromium || !placePhotosAvailable)('places in the browser', 
   });
 
   it('an album "taken in Italy" counts the Italian photos live, and keeps its place when edited', async () => {
-    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: '+ New' }).click();
+    await sidebar().getByRole('region', { name: 'Albums', exact: true }).getByRole('button', { name: 'New album' }).click();
     const editor = page.getByRole('form', { name: 'New album' });
     await eventually(() => editor.isVisible()).toBe(true);
     await editor.getByLabel('Name').fill('Italia');

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
 
   it('creates a label set in the editor; a bad one is refused in one line', async () => {
     const section = page.getByRole('region', { name: 'Label sets' });
-    await section.getByRole('button', { name: '+ New' }).click();
+    await section.getByRole('button', { name: 'New label set' }).click();
     await eventually(() => page.getByRole('heading', { name: 'New label set' }).isVisible()).toBe(true);
     await page.getByLabel('Name', { exact: true }).fill('colours');
     await page.getByLabel('Label 1', { exact: true }).fill('red');
@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
     const file = path.join(tempDir('shoebox-e2e-labels-'), 'seasons.json');
     const set = { name: 'seasons', labels: ['summer', { name: 'winter', prompts: ['snow on the ground'] }], threshold: 0.4, margin: 0.1 };
     fs.writeFileSync(file, JSON.stringify(set));
-    await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: '+ New' }).click();
+    await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: 'New label set' }).click();
     await page.getByTestId('label-set-import').setInputFiles(file);
     await eventually(() => page.getByRole('status').filter({ hasText: 'Imported seasons.json' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('seasons');
@@ -210,7 +210,7 @@ describe.skipIf(!hasChromium)('auto-tagging in the browser', () => {
 
   it('starts a new set from one that ships with Shoebox', async () => {
     const shipped = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'resources', 'label-sets', 'animals.json'), 'utf8')) as { labels: (string | { name: string })[] };
-    await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: '+ New' }).click();
+    await page.getByRole('region', { name: 'Label sets' }).getByRole('button', { name: 'New label set' }).click();
     await page.getByRole('button', { name: 'animals', exact: true }).click();
     await eventually(() => page.getByRole('status').filter({ hasText: 'Filled in from the set “animals”' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('animals');

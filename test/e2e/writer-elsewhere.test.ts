@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos', 'imagenet'))('a libra
     expect(await sidebar().getByRole('button', { name: /^Duplicates/ }).count()).toBe(0);
     const albums = sidebar().getByRole('region', { name: 'Albums', exact: true });
     expect(await albums.isVisible()).toBe(true);
-    expect(await albums.getByRole('button', { name: '+ New' }).count()).toBe(0);
+    expect(await albums.getByRole('button', { name: 'New album' }).count()).toBe(0);
 
     // A selection offers what only reads its photos.
     await page.locator('.tile__open').first().click({ modifiers: ['Control'] });

@@ -3,7 +3,7 @@
 // (LibraryApi.importPhotos: one 'import-photos' job, whose progress and result show here). The
 // card is only read. The path is typed, or chosen with "Browse…" in the desktop app. Stop ends
 // it at the next file: what was copied stays, and the next import indexes it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../hooks/useAsync';
 import type { FolderInfo, JobResult, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
@@ -43,7 +43,12 @@ export function ImportFailures({ result }: { result: JobResult | null }) {
   );
 }
 
-export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
+/**
+ * `onClose`: Esc in the form closes it (the sidebar gives the focus back to "Import…"), as Esc
+ * closes the app's other panels; not while an import runs, whose progress and Stop show only
+ * here: an Esc meant for something else must not hide them.
+ */
+export function ImportPhotosForm({ folders, onClose }: { folders: FolderInfo[]; onClose?: () => void }) {
   const client = useClient();
   const [into, setInto] = useState(folders[0]?.path ?? '');
   const names = folderNames(folders.map((f) => f.path));
@@ -94,10 +99,16 @@ export function ImportPhotosForm({ folders }: { folders: FolderInfo[] }) {
       }
     }
   };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape' || !onClose || running || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  };
   const sentence = (summary: string) => `${summary[0]!.toUpperCase()}${summary.slice(1)}.`;
 
   return (
-    <form className="add-folder" aria-label="Import photos" onSubmit={(event) => void submit(event)} onBlur={follow.onBlur}>
+    <form className="add-folder" aria-label="Import photos" onSubmit={(event) => void submit(event)} onBlur={follow.onBlur} onKeyDown={onKeyDown}>
       <label className="add-folder__label" htmlFor="import-from">
         Import from a camera card or folder
       </label>

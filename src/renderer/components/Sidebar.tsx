@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { FolderInfo, IndexProgress, JobState } from '../../shared/api';
 import { formatCount } from '../lib/format';
 import { AddFolderForm } from './AddFolderForm';
@@ -55,6 +55,12 @@ const SYNC_WORTH_PAUSING = 20;
 export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, onShowFolder, recent, onShowRecent, favourites, favouriteCount, onShowFavourites, onThisDay = false, onThisDayCount = null, onShowOnThisDay, videos = false, videoCount = null, onShowVideos, places, placeCount, onShowPlaces, archive = false, archiveCount = null, onShowArchive, children }: SidebarProps) {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
+  // Esc in the import form: closed, and the focus back on "Import…" (else it falls to the page).
+  const closeImport = () => {
+    setImporting(false);
+    importButton.current?.focus();
+  };
   const viewingOnly = useViewingOnly();
   // When the watcher last started catching up: a run's summary older than that is not shown.
   const [syncedAt, setSyncedAt] = useState(0);
@@ -107,7 +113,7 @@ export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, on
         {!viewingOnly && (
           <span className="sidebar__section-actions">
             {folders.length > 0 && (
-              <button type="button" className="link-button" aria-expanded={importing} aria-label={importing ? 'Close import' : undefined} onClick={() => setImporting((v) => !v)} title="Copy the photos of a camera card or folder into the library">
+              <button type="button" className="link-button" ref={importButton} aria-expanded={importing} aria-label={importing ? 'Close import' : undefined} onClick={() => setImporting((v) => !v)} title="Copy the photos of a camera card or folder into the library">
                 {importing ? 'Close' : 'Import…'}
               </button>
             )}
@@ -118,7 +124,7 @@ export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, on
         )}
       </div>
       {adding && !viewingOnly && <AddFolderForm autoFocus onAdded={() => setAdding(false)} />}
-      {importing && !viewingOnly && folders.length > 0 && <ImportPhotosForm folders={folders} />}
+      {importing && !viewingOnly && folders.length > 0 && <ImportPhotosForm folders={folders} onClose={closeImport} />}
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (

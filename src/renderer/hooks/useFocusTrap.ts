@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { useInertBackground } from './useInertBackground';
 
 /** What Tab can reach inside a modal: enabled controls, links, players, and what opted in. */
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), video[controls], [tabindex]:not([tabindex="-1"])';
@@ -68,9 +69,12 @@ const traps: HTMLElement[] = [];
  * Shift-Tab cycle through its controls, and a focus that lands outside it (on the page behind,
  * or on the body when a control inside disappears) comes back to it. Without it Tab walked out
  * of the viewer into the search box behind it, and typing there changed the list the viewer
- * steps through.
+ * steps through. The page behind is inert meanwhile (useInertBackground), so a screen reader
+ * does not read it either: every modal goes through here (the slideshow, with its own Tab
+ * cycling, calls useInertBackground itself).
  */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, enabled = true): void {
+  useInertBackground(ref, enabled);
   useEffect(() => {
     const root = ref.current;
     if (!enabled || !root) return;

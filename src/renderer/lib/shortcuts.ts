@@ -23,6 +23,8 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     title: 'Photo grids',
     keys: [
       ['← → ↑ ↓', 'Move the focus (Shift extends the selection)'],
+      ['Home End', 'The first / last photo of the list'],
+      ['PageUp PageDown', 'About a screen of rows up / down'],
       ['Space', 'Select or unselect the focused photo'],
       ['Enter', 'Open the focused photo'],
       ['Ctrl/⌘ A', 'Select every photo in view'],
@@ -35,7 +37,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   },
   {
     title: 'Timeline rail',
-    keys: [['↑ ↓', 'A newer / an older month (on the focused month)']],
+    keys: [
+      ['↑ ↓', 'A newer / an older month (on the focused month)'],
+      ['Home End', 'The newest / oldest month'],
+    ],
   },
   {
     title: 'Viewer',

@@ -26,7 +26,8 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
       <div className="sidebar__section">
         <h2 title="Smart albums (saved searches) and hand-picked albums">Albums</h2>
         {!viewingOnly && (
-          <button type="button" className="link-button" aria-pressed={creating} onClick={() => navigate({ kind: 'album-editor', name: null })}>
+          // Named for what it makes: the Label sets section has a "+ New" too, and a list of the page's buttons must tell them apart.
+          <button type="button" className="link-button" aria-label="New album" aria-pressed={creating} onClick={() => navigate({ kind: 'album-editor', name: null })}>
             + New
           </button>
         )}

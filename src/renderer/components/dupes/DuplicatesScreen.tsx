@@ -216,7 +216,7 @@ export function DuplicatesScreen({ library }: ScreenProps) {
   return (
     <section className="dupes" aria-labelledby="dupes-title">
       <header className="dupes__head">
-        <h2 id="dupes-title">Duplicates</h2>
+        <h1 id="dupes-title">Duplicates</h1>
         <p className="muted">
           Copies and edited versions (resized, re-encoded, brightened, cropped) of the same photo. In each group the best one (highest resolution, then the one with the camera's date and details, then largest file; between identical copies the original, not a link or a file named like a copy) is suggested to keep; the others, with their .xmp sidecars, can go to the trash.
         </p>

@@ -15,6 +15,7 @@ import type { ShoeboxClient } from '../../client/client';
 import { useSlideshowIdle } from '../../hooks/slideshow-idle';
 import { useSlideshowImages } from '../../hooks/slideshow-images';
 import { useFullscreen, usePageVisible } from '../../hooks/slideshow-page';
+import { useInertBackground } from '../../hooks/useInertBackground';
 import { baseName } from '../../lib/format';
 import type { PagedPhotos } from '../../lib/paged-photos';
 import { browserStore, intervalMs, readSettings, writeSettings, type IntervalChoice } from '../../lib/slideshow-settings';
@@ -92,6 +93,8 @@ export function Slideshow({ source, start, onClose }: SlideshowProps) {
 
   useEffect(() => writeSettings(browserStore(), settings), [settings]);
   useEffect(() => root.current?.focus(), []);
+  // Its own Tab cycling (below) rather than useFocusTrap's; the viewer under it goes inert with the page.
+  useInertBackground(root);
 
   // The list came shorter than the wanted photo (started past its end, photos removed
   // meanwhile): the last one; an empty list ends the slideshow.

@@ -107,7 +107,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
       setNotice('Saved.');
       // Save is disabled once nothing is left to save (and a new set's editor opens again under
       // its name): "Saved." takes the focus, or the editor's title.
-      refocusWhenLost(() => document.querySelector<HTMLElement>('.label-set-editor .tags-notice') ?? document.querySelector<HTMLElement>('.label-set-editor h2'));
+      refocusWhenLost(() => document.querySelector<HTMLElement>('.label-set-editor .tags-notice') ?? document.querySelector<HTMLElement>('.label-set-editor h1'));
       notifyTagsChanged();
       if (isNew || info.name !== saved.name) {
         leaveUnasked();
@@ -182,7 +182,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
   return (
     <div className="tags-screen label-set-editor">
       <header className="tags-screen__head">
-        <h2 tabIndex={-1}>{isNew ? 'New label set' : `Label set “${saved.name}”`}</h2>
+        <h1 tabIndex={-1}>{isNew ? 'New label set' : `Label set “${saved.name}”`}</h1>
         <div className="tags-screen__actions">
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
             Import JSON…
@@ -197,7 +197,7 @@ function LabelSetEditor({ saved, navigate, library }: EditorProps) {
               onClick={() => {
                 navigate({ kind: 'tag-review', set: saved.name, label: null });
                 // This screen and its button go: the review's heading has the focus, not the page.
-                refocusWhenLost(() => document.querySelector<HTMLElement>('.tag-review h2'));
+                refocusWhenLost(() => document.querySelector<HTMLElement>('.tag-review h1'));
               }}
             >
               Review tags

@@ -15,7 +15,8 @@ export function LabelSetsSection({ screen, navigate }: ScreenProps) {
     <section className="label-sets-section" aria-label="Label sets">
       <div className="sidebar__section">
         <h2>Label sets</h2>
-        <button type="button" className="link-button" onClick={() => navigate({ kind: 'label-set', name: null })}>
+        {/* Named for what it makes: the Albums section has a "+ New" too, and a list of the page's buttons must tell them apart. */}
+        <button type="button" className="link-button" aria-label="New label set" onClick={() => navigate({ kind: 'label-set', name: null })}>
           + New
         </button>
       </div>

@@ -7,7 +7,7 @@ import { baseName } from '../../lib/format';
 interface ReviewCardProps {
   item: TaggedPhoto;
   onDecide: (state: TagState) => void;
-  /** The grid's one Tab stop (TagReviewScreen moves it with the arrow keys). */
+  /** The grid's Tab stop, with its buttons (TagReviewScreen moves it with the arrow keys). */
   tabbable: boolean;
   onFocus: () => void;
 }
@@ -20,6 +20,7 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
   // suggested scores 1: "100%" would read as the model's certainty).
   const percent = `${Math.round(score * 100)}%`;
   const confidence = state === 'auto' ? `${percent} confident` : `${state} by you`;
+  const buttonTab = tabbable ? 0 : -1;
   const keys: Record<string, TagState | undefined> = state === 'auto' ? { a: 'accepted', r: 'rejected' } : { u: 'auto', ...(state === 'accepted' ? { r: 'rejected' } : { a: 'accepted' }) };
   return (
     <li
@@ -27,6 +28,7 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
       tabIndex={tabbable ? 0 : -1}
       aria-label={`${name}: ${label}, ${confidence}`}
       aria-keyshortcuts={Object.keys(keys).join(' ')}
+      aria-description={reviewKeysText(state)}
       onFocus={onFocus}
       data-state={state}
       data-key={reviewKey(item)}
@@ -50,26 +52,34 @@ export function ReviewCard({ item, onDecide, tabbable, onFocus }: ReviewCardProp
       <div className="review-card__name" title={item.path}>
         {name}
       </div>
-      {/* Out of the Tab order, so the grid is one Tab stop: a / r / u on the card do what they do. */}
+      {/* The focused card's buttons follow it in the Tab order (the grid stays one stop per
+          card: the arrows move between cards, Tab goes on to its Accept / Reject); the other
+          cards' are left out. Each says its key (a / r / u on the card do the same). */}
       <div className="review-card__buttons">
         {state !== 'accepted' && (
-          <button type="button" className="button button--accept" tabIndex={-1} onClick={() => onDecide('accepted')} aria-label={`Accept ${label} on ${name}`}>
+          <button type="button" className="button button--accept" tabIndex={buttonTab} aria-keyshortcuts="a" title="Accept (a)" onClick={() => onDecide('accepted')} aria-label={`Accept ${label} on ${name}`}>
             Accept
           </button>
         )}
         {state !== 'rejected' && (
-          <button type="button" className="button button--reject" tabIndex={-1} onClick={() => onDecide('rejected')} aria-label={`Reject ${label} on ${name}`}>
+          <button type="button" className="button button--reject" tabIndex={buttonTab} aria-keyshortcuts="r" title="Reject (r)" onClick={() => onDecide('rejected')} aria-label={`Reject ${label} on ${name}`}>
             Reject
           </button>
         )}
         {state !== 'auto' && (
-          <button type="button" className="button" tabIndex={-1} onClick={() => onDecide('auto')} aria-label={`Undo ${state === 'accepted' ? 'accepting' : 'rejecting'} ${label} on ${name}`}>
+          <button type="button" className="button" tabIndex={buttonTab} aria-keyshortcuts="u" title="Undo (u)" onClick={() => onDecide('auto')} aria-label={`Undo ${state === 'accepted' ? 'accepting' : 'rejecting'} ${label} on ${name}`}>
             Undo
           </button>
         )}
       </div>
     </li>
   );
+}
+
+/** The card's keys, said by screen readers after its name (aria-keyshortcuts alone is seldom read out). */
+export function reviewKeysText(state: TagState): string {
+  if (state === 'auto') return 'Press a to accept, r to reject';
+  return `Press u to undo, ${state === 'accepted' ? 'r to reject' : 'a to accept'}`;
 }
 
 /** A card's identity in the review list: one photo's one label. */

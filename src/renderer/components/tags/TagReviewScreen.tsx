@@ -127,7 +127,7 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
     <div className="tags-screen tag-review">
       <header className="tags-screen__head">
         {/* Focusable for "Review tags", whose screen this one replaces (LabelSetScreen). */}
-        <h2 tabIndex={-1}>Review “{set}”</h2>
+        <h1 tabIndex={-1}>Review “{set}”</h1>
         <div className="tags-screen__actions">
           <button type="button" className="button" onClick={() => navigate({ kind: 'label-set', name: set })}>
             Edit label set
