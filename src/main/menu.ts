@@ -27,13 +27,19 @@ export async function addFolderFromMenu(api: MenuContext['api']): Promise<void> 
   }
 }
 
+/** Opens the data folder; shell.openPath answers a failure with its reason (never rejects): said. */
+export async function openDataFolder(home: string): Promise<void> {
+  const error = await shell.openPath(home);
+  if (error) dialog.showErrorBox('Could not open the data folder', `${home}: ${error}`);
+}
+
 export function menuTemplate(platform: NodeJS.Platform, context: MenuContext): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
       { label: 'Add Folder…', accelerator: 'CmdOrCtrl+O', click: () => void addFolderFromMenu(context.api) },
-      { label: 'Open Data Folder', click: () => void shell.openPath(context.home) },
+      { label: 'Open Data Folder', click: () => void openDataFolder(context.home) },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

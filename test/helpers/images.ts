@@ -24,7 +24,11 @@ export async function writeColourPhoto(dir: string, name: string, rgb: [number, 
     const jitter = ((i * 7919) % 23) - 11;
     for (let c = 0; c < 3; c++) pixels[i * 3 + c] = Math.max(0, Math.min(255, rgb[c]! + jitter));
   }
-  await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toFile(file);
+  // Written under a hidden name and renamed into place: a watch running beside the test never
+  // meets the photo half-written (Shoebox leaves hidden files alone).
+  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+  await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toFile(partial);
+  fs.renameSync(partial, file);
   return file;
 }
 

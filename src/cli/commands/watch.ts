@@ -20,7 +20,8 @@ export function registerWatch(program: Command): void {
         const watching = () => {
           if (started || opts.json) return;
           started = true;
-          printLine(`watching ${countText(folders, 'folder')}; Ctrl-C stops`);
+          // None at the start: the core said how to add one (and waited for it without the lock).
+          printLine(folders ? `watching ${countText(folders, 'folder')}; Ctrl-C stops` : "watching the library's folders now; Ctrl-C stops");
         };
         // A sync's failures include the known ones whose files did not change: each is said
         // once per watch (a catch-up repeating "2 failed" reads as two new failures), and one

@@ -19,6 +19,7 @@ import { isAtOrInside, isInside } from '../../base/path-inside';
 import { FOLDER_NOT_FOUND, errorCode, folderProblem, isGone, isSkipped, listOnce, namedLikeMedia, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { notRegularFileReason } from '../../base/file-kind';
 import { keptUnder } from './kept-rows';
+import { undecodableEntry } from './undecodable-name';
 import { copiesElsewhere, copiesLine, parentHere } from './moved-folder';
 import { FileGoneError, PhotoFile } from './photo-files';
 import { sha256OffThread } from './hash-thread';
@@ -145,7 +146,10 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
     try {
       st = await fs.stat(p);
     } catch (error) {
+      const undecodable = isGone(error) ? await undecodableEntry(p) : null;
       if (!isGone(error)) unreadable.push({ path: p, reason: `cannot read (${errorCode(error)})` });
+      // Named in bytes that are not UTF-8: there, but no call can open it (failed, as index says).
+      else if (undecodable) (undecodable.folder ? unreadable : failed).push({ path: p, reason: undecodable.reason });
       else if (await isLink(p)) unreadable.push({ path: p, reason: 'link target not found' });
       else scopes.push(p); // gone: reconcile() removes it and anything that was below it
       continue;
@@ -192,7 +196,6 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   const { store } = deps;
   const summary = emptySummary();
   summary.scanned = found.length;
-  summary.failed.push(...unavailable.failed);
 
   let states = await store.photoStates();
   // A path with two rows (another device's commit that landed after its lease lapsed, left
@@ -206,6 +209,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     return 0;
   });
   const foundPaths = new Set(found.map((f) => f.path));
+  // Files the scan saw but cannot open (a name not UTF-8): failed each run, and recorded so that
+  // status lists them too; known once recorded, as an unchanged failed photo is.
+  const unopenable = new Set(unavailable.failed.map((f) => f.path));
+  for (const f of unavailable.failed) summary.failed.push(failures.get(f.path)?.reason === f.reason ? { ...f, known: true } : { ...f });
 
   const candidates: FoundFile[] = [];
   for (const file of found) {
@@ -276,6 +283,11 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       await store.optimize();
     },
   });
+  for (const f of unavailable.failed) {
+    if (failures.get(f.path)?.reason === f.reason) continue;
+    // No size or date: the file cannot be stat'ed; the record goes once it is renamed or deleted.
+    writer.fail({ path: f.path, folder: outermostFolder(f.path, libraryFolders) ?? path.dirname(f.path), size: 0, mtimeMs: 0, reason: f.reason, failedAt: Date.now() });
+  }
   /** The user's marks of a rewritten file's old content go to its new one first (content-changes.ts). */
   const carried = new Map<string, string>(); // old content -> a new content it went to
   const recent = options.recentRemovals;
@@ -610,7 +622,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       await store.removePhotos([...gone, ...broken]);
       await store.pruneVideoFrames(); // a removed video's frames; nothing is in flight now
     }
-    const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || goneSinceScan.has(p) || writer.wasIndexed(p)));
+    const stale = [...failures.keys()].filter((p) => inScope(p) && !kept.covers(p) && (!foundPaths.has(p) || goneSinceScan.has(p) || writer.wasIndexed(p)) && !unopenable.has(p));
     if (stale.length) await store.clearFailures(stale);
     // After the removals (a copy of the old content deleted meanwhile holds nothing). Not
     // released (a dropped connection): the old contents keep copies of the marks, as before.

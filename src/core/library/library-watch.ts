@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { LibraryEvent } from '../../shared/api';
 import type { LibraryStore } from '../store/types';
 import { LibraryUnreachableError } from '../store/lost-connection';
+import { FailedThenIndexed, nowIndexedLine } from './failed-then-indexed';
 import { FolderPresence } from './folder-presence';
 import { GoneFolderLines } from './gone-folder-lines';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
@@ -74,6 +75,9 @@ export async function watchFolders(host: WatchHost, signal: AbortSignal, onSumma
   // The first session's lock, waited for while another process writes (one line said): a
   // watch is the always-on indexer (`shoebox watch` as a service, the app's and serve's
   // watcher), started whenever; a laptop that just marked a favourite must not end it.
+  // A library with no folders yet has nothing to write: the lock waits for the first folder,
+  // so the user's next step (`shoebox index DIR`) is not refused as busy.
+  if (!(await firstFolder(host, signal, options.foldersLookMs ?? FOLDERS_LOOK_MS))) return; // stopped meanwhile
   let store: LibraryStore | null = await waitForLock(host, signal, options.retryMs ?? TAKE_AGAIN_MS, firstWait);
   if (!store) return; // stopped while waiting
   // The watch error said last, until a sync goes through: kept across sessions (a hand-back
@@ -81,7 +85,9 @@ export async function watchFolders(host: WatchHost, signal: AbortSignal, onSumma
   const told: ToldError = { line: null };
   // A folder gone is said once while it stays away, across sessions too.
   const gone = new GoneFolderLines((event) => host.emit(event));
-  while (store) store = await session(host, store, signal, onSummary, options, told, gone);
+  // A photo reported failed (cut short while being copied) and indexed later is said so, across sessions too.
+  const retaken = new FailedThenIndexed();
+  while (store) store = await session(host, store, signal, onSummary, options, told, gone, retaken);
 }
 
 /**
@@ -93,7 +99,7 @@ interface ToldError {
   line: string | null;
 }
 
-async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError, gone: GoneFolderLines): Promise<LibraryStore | null> {
+async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError, gone: GoneFolderLines, retaken: FailedThenIndexed): Promise<LibraryStore | null> {
   let store = first;
   let lock = host.lockOf(store);
   // The indexer's line for a folder gone, said already when the watch noticed it, is not said again.
@@ -221,6 +227,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       if (!work) return;
       clearTimeout(idle);
       const summary = await work();
+      retaken.note(summary);
       gone.saidBy(summary.unavailable, scope.libraryFolders);
       onSummary(summary);
       told.line = null;
@@ -229,7 +236,13 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
     });
 
   const watcher: FolderWatcher = new FolderWatcher({
-    onBatch: (paths) => sync(() => indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals })),
+    onBatch: (paths) =>
+      sync(async () => {
+        const summary = await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals });
+        // Only a hint: a read that fails leaves it unsaid, never the batch that landed.
+        for (const p of await retaken.indexedNow(store, paths).catch(() => [])) host.emit({ type: 'log', level: 'info', message: nowIndexedLine(p) });
+        return summary;
+      }),
     onError: (err) => {
       missed = true;
       // Said once until a sync goes through: the page shows it until dismissed, and a failure
@@ -316,6 +329,23 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
 
 function sameFolders(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
+}
+
+/** Said while a watch waits for the library's first folder. */
+export const NO_FOLDERS_YET = 'no folders yet: shoebox index DIR adds one; watch follows it';
+
+/** Until the library has a folder (read every `lookMs`, without the lock): false when stopped first. */
+async function firstFolder(host: WatchHost, signal: AbortSignal, lookMs: number): Promise<boolean> {
+  let said = false;
+  while (!signal.aborted) {
+    // A read that fails (a library off the network) is the lock's to say: taken as a folder.
+    const folders = await host.libraryFolders().catch(() => null);
+    if (folders === null || folders.length > 0) return true;
+    if (!said) host.emit({ type: 'log', level: 'info', message: `watch: ${NO_FOLDERS_YET}` });
+    said = true;
+    await sleep(lookMs, undefined, { signal }).catch(() => {}); // stopped meanwhile: the loop ends
+  }
+  return false;
 }
 
 /** How a wait for the writer lock is said, and which refusals it waits out (others are thrown). */

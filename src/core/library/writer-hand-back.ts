@@ -18,7 +18,7 @@ const CHECK_MS = 5_000;
 export function handBackMsFrom(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SHOEBOX_HAND_BACK_MS;
   if (raw === undefined || raw === '') return HAND_BACK_MS;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new Error(`SHOEBOX_HAND_BACK_MS must be a whole number of milliseconds (default ${HAND_BACK_MS}), not "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new Error(`SHOEBOX_HAND_BACK_MS must be a positive whole number of milliseconds (default ${HAND_BACK_MS}), not "${raw}"`);
   return Number(raw);
 }
 

@@ -131,6 +131,6 @@ describe('the writer lock given back', () => {
   it('takes its time from SHOEBOX_HAND_BACK_MS, and refuses one that is no whole number of ms', () => {
     expect(handBackMsFrom({})).toBe(HAND_BACK_MS);
     expect(handBackMsFrom({ SHOEBOX_HAND_BACK_MS: '600000' })).toBe(600_000);
-    for (const bad of ['30s', '-5', '0', '1.5']) expect(() => handBackMsFrom({ SHOEBOX_HAND_BACK_MS: bad })).toThrow(`SHOEBOX_HAND_BACK_MS must be a whole number of milliseconds (default ${HAND_BACK_MS}), not "${bad}"`);
+    for (const bad of ['30s', '-5', '0', '1.5']) expect(() => handBackMsFrom({ SHOEBOX_HAND_BACK_MS: bad })).toThrow(`SHOEBOX_HAND_BACK_MS must be a positive whole number of milliseconds (default ${HAND_BACK_MS}), not "${bad}"`);
   });
 });

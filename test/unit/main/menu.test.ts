@@ -64,3 +64,13 @@ describe('application menu', () => {
     expect(fake.fakeElectron.Menu.setApplicationMenu).toHaveBeenCalledWith(expect.objectContaining({ template: expect.any(Array) }));
   });
 });
+
+describe('File > Open Data Folder when the folder cannot be opened', () => {
+  it("shows shell.openPath's error instead of failing silently", async () => {
+    fake.resetFakeElectron();
+    fake.fakeElectron.shell.openPath.mockResolvedValue('Failed to open path');
+    const { openDataFolder } = await import('../../../src/main/menu');
+    await openDataFolder('/data/shoebox');
+    expect(fake.fakeElectron.dialog.showErrorBox).toHaveBeenCalledWith('Could not open the data folder', '/data/shoebox: Failed to open path');
+  });
+});
