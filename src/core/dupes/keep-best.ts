@@ -3,11 +3,9 @@
 //     picture it was enlarged from, and loses a tie to the photo it was enlarged from);
 //  2. the most complete EXIF as the camera wrote it (date taken, camera, GPS: the file's own,
 //     never a date or place the user set by hand, fileExif below);
-//  3. at the same detail and EXIF, a camera's (or phone's) file over a lossless re-save of it
-//     (PNG, TIFF, BMP: losslessResave below): the re-save adds no information, only bytes;
-//  4. the larger file, sizes within a sliver of each other counting as one (size-tiers.ts:
+//  3. the larger file, sizes within a sliver of each other counting as one (size-tiers.ts:
 //     a tag written into a copy adds bytes, not pixels);
-//  5. the sharper (variance of the Laplacian on its thumbnail);
+//  4. the sharper (variance of the Laplacian on its thumbnail);
 //  then, for copies equal on all of those: a real file inside a library folder over a link or
 //  a file reached from outside (trashing the link leaves the real file; keeping a link to an
 //  outside copy would trash the library's own file), a name that is not a copy's
@@ -35,11 +33,10 @@
 // it; it carries the date and camera the user relies on, and sharpness does not come first
 // because a thumbnail's sharpness cannot tell a re-encode from its original.
 //
-// Why the format comes before size: a JPEG without EXIF (a download, an ImageNet picture) and
-// its PNG re-save tie on pixels and EXIF, and size alone would keep the PNG (three times the
-// bytes) and trash the original. The cost: a lossless original (a screenshot) beside a JPEG
-// re-encode of it at the same pixel size and EXIF is ranked below the JPEG; a re-encode is
-// rarely kept beside its PNG at the same size, and the review shows the suggestion.
+// No rule by format: a JPEG without EXIF and a lossless file of the same pixels cannot be told
+// apart as original and copy (a PNG re-save of a download, or a TIFF scan master and its JPEG
+// access copy), and the lossless one holds every pixel the JPEG has, so the larger file (the
+// lossless one) is kept: trashing it could lose detail, trashing the JPEG loses none.
 //
 // The order is total (every criterion compares a number of each photo, the size tier
 // included, tiered per picture): a photo that is best in one group is best in every group it
@@ -115,24 +112,14 @@ const sizeOf = (c: KeepCandidate) => c.sizeTier ?? c.photo.size;
  *  By whole seconds, not by a difference, so the order stays total. */
 const wholeSecond = (mtimeMs: number) => Math.floor(mtimeMs / 1000);
 
-/** Lossless formats a photo is re-saved or exported to, never a camera's own (RAW aside). */
-const LOSSLESS_RESAVE = /\.(?:png|tiff?|bmp)$/i;
-
-/** 1 for a file in a lossless re-save format (PNG, TIFF, BMP), else 0. */
-export function losslessResave(file: string): 0 | 1 {
-  return LOSSLESS_RESAVE.test(file) ? 1 : 0;
-}
-
 /** The ranking, one criterion after another (negative: `a` ahead), each named: the review says
  *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own.
  *  Resolution is named 'not-upscaled' when the keeper has no more pixels than an enlarged copy
  *  it wins over. */
-const CRITERIA: readonly (readonly [KeepReason | null, Compare])[] = [
+const CRITERIA: readonly (readonly [KeepReason, Compare])[] = [
   ['resolution', (a, b) => detailArea(b) - detailArea(a)],
   ['not-upscaled', (a, b) => (a.upscale ?? 1) - (b.upscale ?? 1)],
   ['exif', (a, b) => exifCompleteness(b.photo) - exifCompleteness(a.photo)],
-  // No reason of its own in the review's words yet (KeepReason): it gives none rather than a false one.
-  [null, (a, b) => losslessResave(a.photo.path) - losslessResave(b.photo.path)],
   ['size', (a, b) => sizeOf(b) - sizeOf(a)],
   ['sharpness', (a, b) => b.sharpness - a.sharpness],
   ['real-file', (a, b) => (a.placement ?? 0) - (b.placement ?? 0)],
@@ -160,11 +147,11 @@ export function keepReasons(keeper: KeepCandidate, others: readonly KeepCandidat
   for (const other of others) {
     for (const [reason, compare] of CRITERIA) {
       const order = compare(keeper, other);
-      if (order < 0 && reason !== null) found.add(reason === 'resolution' && upscaled(other) && area(other) >= area(keeper) ? 'not-upscaled' : reason);
+      if (order < 0) found.add(reason === 'resolution' && upscaled(other) && area(other) >= area(keeper) ? 'not-upscaled' : reason);
       if (order !== 0) break;
     }
   }
-  return CRITERIA.flatMap(([reason]) => (reason !== null && found.has(reason) ? [reason] : []));
+  return CRITERIA.map(([reason]) => reason).filter((r) => found.has(r));
 }
 
 /**

@@ -1,6 +1,7 @@
-// Two keep-best rules a user relies on when trashing: a lossless re-save (PNG, TIFF) of a JPEG,
-// at the same pixel size and with no more EXIF, is never kept over the JPEG (it adds bytes, not
-// information), and the review never calls it "more pixels"; and "the older file" does not
+// Two keep-best rules a user relies on when trashing: a JPEG without EXIF and a lossless file
+// of the same pixels (a PNG re-save of a download, or a TIFF scan master and its JPEG access
+// copy) cannot be told apart as original and copy, so the lossless one, which holds every pixel
+// the JPEG has, is kept ("a larger file", never "more pixels"); and "the older file" does not
 // turn on sub-second digits a copy lost (an import's copy keeps milliseconds of the card's
 // nanoseconds), so a cp -p copy elsewhere is not "older" than the imported one.
 import { describe, expect, it } from 'vitest';
@@ -12,22 +13,17 @@ function candidate(path: string, overrides: Partial<KeepCandidate['photo']> = {}
 
 const order = (...c: KeepCandidate[]) => [...c].sort(compareForKeeping).map((x) => x.photo.path);
 
-describe('keep-best: a lossless re-save of a JPEG', () => {
-  it('keeps the JPEG without EXIF over its PNG or TIFF re-save of the same size, however many more bytes', () => {
-    const jpeg = candidate('/n01440764/ILSVRC2012_val_00000293.JPEG');
-    const png = candidate('/n01440764/ILSVRC2012_val_00000293.png', { size: 308_000 });
-    const tiff = candidate('/export/ILSVRC2012_val_00000293.tif', { size: 560_000 });
-    expect(order(png, jpeg, tiff)[0]).toBe(jpeg.photo.path);
-    expect(order(jpeg, png)[0]).toBe(jpeg.photo.path);
-    // The review's reasons: never "more pixels" (resolution) nor "a larger file" for the same size.
-    expect(keepReasons(jpeg, [png, tiff])).not.toContain('resolution');
-    expect(keepReasons(jpeg, [png, tiff])).not.toContain('size');
+describe('keep-best: a lossless file and a JPEG of the same pixels, no EXIF', () => {
+  it('keeps the lossless one (nothing of the JPEG is lost), for the larger file, never "more pixels"', () => {
+    const jpeg = candidate('/scans/0293.jpg');
+    const tiff = candidate('/scans/0293.tif', { size: 560_000 });
+    expect(order(jpeg, tiff)[0]).toBe(tiff.photo.path);
+    expect(keepReasons(tiff, [jpeg])).toEqual(['size']);
   });
 
-  it('still keeps a larger PNG (more pixels) or one with the camera\'s EXIF', () => {
-    const jpeg = candidate('/a.jpg');
-    expect(order(jpeg, candidate('/big.png', { width: 1000, height: 750 }))[0]).toBe('/big.png');
-    expect(order(jpeg, candidate('/dated.png', { takenAt: 1 }))[0]).toBe('/dated.png');
+  it("keeps a JPEG with the camera's EXIF over its PNG re-save", () => {
+    const camera = candidate('/a.jpg', { takenAt: 1, cameraMake: 'Canon', cameraModel: 'EOS' });
+    expect(order(candidate('/a.png', { size: 308_000 }), camera)[0]).toBe('/a.jpg');
   });
 });
 
