@@ -32,8 +32,13 @@ export type LockAttempt = { acquired: true; lock: HeldLock } | { acquired: false
 
 /** Claims on one stale lock: a claimer that died mid-takeover leaves the next number free. */
 const MAX_CLAIMS = 8;
-/** An unreadable lock this old is a crash's leftover, not one being written. */
-const UNREADABLE_STALE_MS = 2000;
+/**
+ * An unreadable (empty) lock this old is a leftover (a crash between creating and writing
+ * it), not one being written: a live taker writes its few bytes right after creating the file.
+ * A younger one is waited on for the rest of this moment, then looked at again: taken over if
+ * still empty, its holder named if it was being written (so two writers never both win).
+ */
+const UNREADABLE_STALE_MS = 500;
 
 /** Lock files this process holds → their release: a second taker in-process is refused too. */
 const heldHere = new Map<string, () => void>();
@@ -48,7 +53,7 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
   for (let round = 0; round < 5; round++) {
     try {
       // 'wx' fails if the file exists: creating it is the atomic test-and-set.
-      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
+      createLockFile(file, JSON.stringify(info));
       return { acquired: true, lock: held(file, info) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -59,7 +64,9 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
       // Our own pid here means a lock left by an earlier process that had our pid: stale.
       if (stale.holder.pid !== process.pid && isProcessAlive(stale.holder.pid)) return { acquired: false, holder: stale.holder };
     } else if (Date.now() - stale.mtimeMs < UNREADABLE_STALE_MS) {
-      continue; // being written by the process that just created it
+      // Maybe being written by the process that just created it: look again once it is not new.
+      sleepSync(UNREADABLE_STALE_MS - (Date.now() - stale.mtimeMs));
+      continue;
     }
     const claim = claimStale(file, stale.key);
     if (claim === 'busy') return { acquired: false, holder: look(file)?.holder ?? stale.holder };
@@ -78,6 +85,28 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
     }
   }
   return { acquired: false, holder: null };
+}
+
+/**
+ * Creates the lock file exclusively with `text`. A write that fails after the file was created
+ * (a full disk) removes it: it is ours, and an empty lock left behind would read as one being
+ * taken, refusing the next command (`library busy`) although no process holds it.
+ */
+function createLockFile(file: string, text: string): void {
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeFileSync(fd, text);
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
+  fs.closeSync(fd);
+}
+
+/** Blocks this thread for `ms` (a lock is taken synchronously; the wait is under a second). */
+function sleepSync(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { testLibrary } from '../helpers/test-library';
+import { indexPaths, type IndexerDeps, type ScanScope } from '../../src/core/library/indexer';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -50,6 +51,19 @@ describe.runIf(process.platform === 'linux')('files that cannot be indexed are r
     fs.symlinkSync(path.join(tempDir(), 'nothing.jpg'), link);
     const s = await testLibrary(tempDir()).index([dir]);
     expect(s.unavailable).toEqual([{ path: link, reason: 'link target not found', kept: 0 }]);
+  });
+
+  it('a link that leads back to itself is reported as a link loop, whether its folder is indexed or the watcher reports it', async () => {
+    const dir = await onePhoto();
+    const loop = path.join(dir, 'loop.jpg');
+    fs.symlinkSync(loop, loop); // ELOOP: its target is itself
+    const lib = testLibrary(tempDir());
+    expect((await lib.index([dir])).unavailable).toEqual([{ path: loop, reason: 'link loop', kept: 0 }]);
+    // As the watcher reports it (a link made in a watched folder): indexPaths stats it again.
+    const store = await lib.writable();
+    const inside = lib as unknown as { indexerDeps(s: typeof store): IndexerDeps; scanScope(s: typeof store): Promise<ScanScope> };
+    const s = await indexPaths(inside.indexerDeps(store), [loop], () => dir, await inside.scanScope(store));
+    expect(s.unavailable).toEqual([{ path: loop, reason: 'link loop', kept: 0 }]);
   });
 
   it('a folder whose path is longer than the system allows is reported', async () => {

@@ -15,6 +15,7 @@ import { repairLibrary, type RepairReport } from './repair-library';
 import type { S3Overrides } from '../location/s3-settings';
 import { copyLibrary, type CopyProgress, type CopyReport, type CopySource, type CopyTarget } from './copy-library';
 import { folderReachable } from './folder-reach';
+import { probeLibraryDamage } from './library-damage-probe';
 
 export interface CopyOptions {
   signal?: AbortSignal;
@@ -112,6 +113,9 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
     async report() {
       const lib = await ctx.library();
       const status = await lib.status();
+      // The health check: a damaged table it does not count stops it as it stops every command.
+      const damage = await probeLibraryDamage(lib.location);
+      if (damage) throw damage;
       // A shared library's folder as this device sees it: the library's path when mapped here,
       // and a note when this device cannot reach it (device-folders.ts).
       const map = lib.deviceFolders.map();

@@ -16,6 +16,7 @@ import type { ImageResult } from '../clip/image-pipeline';
 import type { FailureRecord, LibraryStore, PhotoRecord, PhotoState, PhotoSummary } from '../store/types';
 import { sniffFormat, toSharpInputWithHeader, readPhotoMetadata, thumbnailKey, type PhotoMetadata, type ThumbnailStore } from '../media';
 import { isAtOrInside, isInside } from '../../base/path-inside';
+import { linkProblem } from './link-problem';
 import { FOLDER_NOT_FOUND, errorCode, folderProblem, isGone, isSkipped, listOnce, namedLikeMedia, outermostFolder, scanContext, scanFolder, type FoundFile, type Unreadable } from './scan';
 import { notRegularFileReason } from '../../base/file-kind';
 import { keptUnder } from './kept-rows';
@@ -147,7 +148,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
       st = await fs.stat(p);
     } catch (error) {
       const undecodable = isGone(error) ? await undecodableEntry(p) : null;
-      if (!isGone(error)) unreadable.push({ path: p, reason: `cannot read (${errorCode(error)})` });
+      if (!isGone(error)) unreadable.push({ path: p, reason: (await isLink(p)) ? linkProblem(error) : `cannot read (${errorCode(error)})` });
       // Named in bytes that are not UTF-8: there, but no call can open it (failed, as index says).
       else if (undecodable) (undecodable.folder ? unreadable : failed).push({ path: p, reason: undecodable.reason });
       else if (await isLink(p)) unreadable.push({ path: p, reason: 'link target not found' });

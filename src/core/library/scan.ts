@@ -13,6 +13,7 @@ import { isAtOrInside } from '../../base/path-inside';
 import { notRegularFileReason } from '../../base/file-kind';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { hasVideoExtension } from '../media/video-sniff';
+import { linkProblem } from './link-problem';
 
 export interface FoundFile {
   path: string;
@@ -139,7 +140,7 @@ export async function scanFolder(
         // Node decodes names as UTF-8: one that is not has no path it can be opened by.
         if (isGone(error) && notUtf8(entry.name)) failed.push({ path: full, reason: NAME_NOT_UTF8 });
         else if (!entry.isSymbolicLink() && isGone(error)) continue;
-        else unreadable.push({ path: full, reason: entry.isSymbolicLink() ? 'link target not found' : readProblem('cannot read', error) });
+        else unreadable.push({ path: full, reason: entry.isSymbolicLink() ? linkProblem(error) : readProblem('cannot read', error) });
         continue;
       }
       if (st.isDirectory()) {

@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { MediaError, errorText } from './errors';
+import { libvipsDetail } from './libvips-detail';
 import { decodeHeic, type RawImage } from './heic';
 import { extractRawPreview, uprightPreview } from './raw-preview';
 import { sniffFormat, type ImageFormat } from './sniff';
@@ -83,8 +84,8 @@ async function checkHeader(buffer: Buffer, what: string): Promise<Metadata> {
     // No pixel limit here: we want the declared size, to refuse it with our own reason.
     header = await sharp(buffer, { limitInputPixels: false }).metadata();
   } catch (err) {
-    // sharp's prefix and libvips' loader name ("VipsJpeg: ") say nothing about the photo.
-    throw new MediaError('unreadable', `unreadable ${what} header: ${errorText(err).replace(/^Input buffer has corrupt header: /i, '').replace(/^Vips\w*:\s*/, '')}`);
+    // sharp's prefix and libvips' loader and function names say nothing about the photo.
+    throw new MediaError('unreadable', `unreadable ${what} header: ${libvipsDetail(errorText(err))}`);
   }
   const { width, height } = header;
   if (!width || !height) throw new MediaError('unreadable', `unreadable ${what} header: no dimensions`);

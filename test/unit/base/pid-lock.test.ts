@@ -3,6 +3,7 @@
 // finding one stale lock is tested through the writer lock, test/unit/library/writer-lock.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tryAcquirePidLock } from '../../../src/base/pid-lock';
 import { tempDir } from '../../helpers/images';
@@ -57,5 +58,28 @@ describe('tryAcquirePidLock', () => {
     held.lock.release();
     held.lock.release();
     expect(fs.readFileSync(file, 'utf8')).toBe(other);
+  });
+
+  it('takes over an empty lock left by a failed take (a full disk) at once, with no live owner to wait for', () => {
+    const file = path.join(tempDir('shoebox-pidlock-'), 'library.lock');
+    fs.writeFileSync(file, ''); // what a write that failed after creating the file leaves
+    const old = new Date(Date.now() - 1000); // a second ago: the user freed space and ran again
+    fs.utimesSync(file, old, old);
+    const taken = tryAcquirePidLock(file, { command: 'shoebox index' });
+    expect(taken.acquired).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, command: 'shoebox index' });
+    if (taken.acquired) taken.lock.release();
+  });
+
+  it('an empty lock just created is waited on: a live process writing it right now keeps it', async () => {
+    const file = path.join(tempDir('shoebox-pidlock-'), 'library.lock');
+    fs.writeFileSync(file, '');
+    const holder = JSON.stringify({ pid: process.ppid, since: Date.now(), command: 'shoebox watch' });
+    // Another process writes its holder into the lock it has just created, 150 ms later.
+    const writer = spawn(process.execPath, ['-e', `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(holder)}), 150)`]);
+    const exited = new Promise((resolve) => writer.on('exit', resolve));
+    const attempt = tryAcquirePidLock(file);
+    await exited;
+    expect(attempt).toMatchObject({ acquired: false, holder: { pid: process.ppid, command: 'shoebox watch' } });
   });
 });

@@ -65,6 +65,14 @@ describe('toSharpInput on the awkward corpus', () => {
     expect(reasons['bomb.png']).toMatch(/^image too large: 100000x100000/);
   });
 
+  it("a fake GIF's reason says what is wrong with it, without libvips' function name", async () => {
+    // A GIF signature and nothing after it: libvips says "gifload_buffer: Unexpected end of GIF source data".
+    const err = await toSharpInput(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MediaError);
+    expect((err as MediaError).message).toMatch(/^unreadable GIF header: [A-Z]/);
+    expect((err as MediaError).message).not.toMatch(/\w+(load|_buffer|_source)\b/);
+  });
+
   it('the misnamed JPEG is decoded as what it is, not what its name says', async () => {
     const p = (await awkwardCorpus()).find((x) => x.file.endsWith('actually-a-jpeg.png'))!;
     const meta = await toSharp(await toSharpInput(fs.readFileSync(p.file))).metadata();
