@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { formatBytes } from '../../shared/bytes-text';
 import { statusLine } from '../../base/status-line';
-import type { DownloadProgress, InstallResult, LibraryHost, ListedModel, ModelShelf } from '../../core/index';
+import type { DownloadProgress, InstallResult, LibraryHost, ListedModel, ModelError, ModelShelf } from '../../core/index';
 import { UsageError, printJson, printLine, printable } from '../output';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { progressBar } from '../progress-bar';
@@ -26,17 +26,21 @@ async function shelfFor(cmd: Command, endpoint?: string): Promise<ModelShelf> {
 /**
  * Mistakes in what the user typed (an unknown or malformed id; a hub URL, from --endpoint or
  * SHOEBOX_HF_ENDPOINT / HF_ENDPOINT, that is none or holds a password) exit 2, like other
- * usage errors.
+ * usage errors; so do the codes in `alsoUsage` for the command at hand.
  */
-async function run<T>(work: () => T | Promise<T>): Promise<T> {
+async function run<T>(work: () => T | Promise<T>, alsoUsage: readonly ModelError['code'][] = []): Promise<T> {
   const { ModelError } = await import('../../core/index');
   try {
     return await work();
   } catch (err) {
-    if (err instanceof ModelError && (err.code === 'unknown-model' || err.code === 'invalid-id' || err.code === 'bad-endpoint')) throw new UsageError(err.message);
+    if (err instanceof ModelError && (err.code === 'unknown-model' || err.code === 'invalid-id' || err.code === 'bad-endpoint' || alsoUsage.includes(err.code))) throw new UsageError(err.message);
     throw err;
   }
 }
+
+/** `import`'s id (--id, or the folder's name) naming an installed model: a name clash to fix in
+ *  the command, exit 2 as the same id in another case is (invalid-id), not a failure (1). */
+const IMPORT_NAME_CLASH: readonly ModelError['code'][] = ['already-exists'];
 
 /** The library host even when no model is active yet (`models use` picks one), with the
  *  engine's log lines and indexing progress on stderr. */
@@ -120,11 +124,12 @@ export function registerModels(program: Command): void {
       const progress = progressDisplay();
       try {
         const shelf = await shelfFor(cmd);
-        const result = await run(() => shelf.import(dir, { ...(opts.id !== undefined ? { id: opts.id } : {}), onProgress: progress.update }));
+        const result = await run(() => shelf.import(dir, { ...(opts.id !== undefined ? { id: opts.id } : {}), onProgress: progress.update }), IMPORT_NAME_CLASH);
         progress.end();
         if (opts.json) return printJson(result);
         printLine(`imported ${result.id} (${result.layout} layout, ${formatBytes(result.bytes)}) into ${result.dir}`);
         if (result.activated) printLine(`${result.id} is now the active model`);
+        for (const u of result.keptElsewhere ?? []) printLine(earlierBuildLine(u, result.id));
       } finally {
         progress.end();
       }
@@ -162,7 +167,8 @@ export function registerModels(program: Command): void {
         // A running serve or app does not reread settings.json: say so rather than leave its page searching with the old model.
         const { modelKeptElsewhere, resolveHome } = await import('../../core/index');
         for (const u of await modelKeptElsewhere(resolveHome(cmd.optsWithGlobals<GlobalOptions>().home), id)) {
-          printLine(`process ${u.pid} (${u.command}) keeps ${u.modelId} until it is restarted`);
+          // Under the id itself: the earlier build of it, replaced on disk since that process opened it.
+          printLine(u.modelId === id ? earlierBuildLine(u, id) : `process ${u.pid} (${u.command}) keeps ${u.modelId} until it is restarted`);
         }
         if (index) printLine(`embedded ${countText(index.embedded, 'photo')} with ${id} (${index.failed.length} failed, ${index.seconds.toFixed(1)} s)`);
         if (pending) printLine(`${countText(pending, 'photo')} in your folders ${pending === 1 ? 'is' : 'are'} not embedded with ${id} yet: search finds them after "shoebox index" (or "shoebox models use ${id} --index")`);
@@ -170,6 +176,11 @@ export function registerModels(program: Command): void {
         await library.close();
       }
     });
+}
+
+/** A process that opened `id` before its folder was replaced: it keeps that build, and refuses to embed with this one. */
+function earlierBuildLine(user: { pid: number; command: string }, id: string): string {
+  return `process ${user.pid} (${user.command}) keeps the earlier build of ${id} until it is restarted, and embeds nothing meanwhile`;
 }
 
 function formatList(list: ListedModel[]): string[] {

@@ -38,6 +38,12 @@ export interface ClipModelOptions {
   batchSize?: number;
   /** Photos decoded at once; default: by cores and provider (base/thread-budget.ts). */
   decodeConcurrency?: number;
+  /**
+   * Called before each inference (and before a session loads for it); what it throws refuses
+   * that inference. The library checks here that the folder still holds the build its tables
+   * are keyed by (library/pinned-model-build.ts): the sessions load from the folder lazily.
+   */
+  beforeInference?: () => void;
 }
 
 export interface TextEmbedding {
@@ -56,7 +62,7 @@ export class ClipModel {
     private readonly vision: InferenceClient,
     private readonly text: InferenceClient,
     private readonly providersTried: ExecutionProviderName[],
-    private readonly options: Required<Pick<ClipModelOptions, 'batchSize'>> & Pick<ClipModelOptions, 'decodeConcurrency'>,
+    private readonly options: Required<Pick<ClipModelOptions, 'batchSize'>> & Pick<ClipModelOptions, 'decodeConcurrency' | 'beforeInference'>,
   ) {}
 
   /** Reads and checks the folder now; ONNX sessions load in the worker on first use. */
@@ -82,11 +88,13 @@ export class ClipModel {
     return new ClipModel(folder, tokenizer, new InferenceClient(visionSetup), new InferenceClient(textSetup), providers, {
       batchSize,
       ...(options.decodeConcurrency !== undefined ? { decodeConcurrency: options.decodeConcurrency } : {}),
+      ...(options.beforeInference ? { beforeInference: options.beforeInference } : {}),
     });
   }
 
   /** Loads a session now (instead of on first use), so errors and provider choice show early. */
   async warmUp(model: 'vision' | 'text'): Promise<void> {
+    this.options.beforeInference?.();
     await (model === 'vision' ? this.vision : this.text).request({ op: 'warm', model });
   }
 
@@ -108,6 +116,7 @@ export class ClipModel {
 
   async embedTexts(texts: readonly string[]): Promise<TextEmbedding[]> {
     if (texts.length === 0) return [];
+    this.options.beforeInference?.();
     const { rows, attentionMask } = this.tokenizer.encode(texts);
     const res = await this.text.request({ op: 'text', rows, mask: attentionMask });
     const embeddings = normalisedRows(res.data, res.dim);
@@ -116,6 +125,12 @@ export class ClipModel {
 
   /** Runs one batch of already preprocessed CHW images; returns normalised embeddings. */
   async embedPixels(pixels: Float32Array, count: number): Promise<Float32Array[]> {
+    this.options.beforeInference?.();
+    return this.inferPixels(pixels, count);
+  }
+
+  /** embedPixels without the check (embedImageFiles checks each batch itself). */
+  private async inferPixels(pixels: Float32Array, count: number): Promise<Float32Array[]> {
     // Text first: a search (its query, or the calibration's captions the first time) waits on
     // the text worker, whose one thread got so small a share of the cores beside image
     // batches that a first search during a first index took minutes; the next batch waits.
@@ -124,13 +139,20 @@ export class ClipModel {
     return normalisedRows(res.data, res.dim);
   }
 
-  /** Embeds image files, decode overlapping inference; `onResult` is called once per path. */
+  /**
+   * Embeds image files, decode overlapping inference; `onResult` is called once per path. What
+   * beforeInference throws ends the run and is thrown here: the photos of the batch refused,
+   * and those after it, get no result (left for the next run, not failed as unreadable).
+   */
   async embedImageFiles(
     paths: readonly string[],
     onResult: (result: ImageResult) => void,
     options: { decode?: (path: string, index: number) => Promise<PreprocessedImage | null>; signal?: AbortSignal } = {},
   ): Promise<void> {
     const { decode, signal } = options;
+    this.options.beforeInference?.(); // before a photo is read
+    let refused: { error: unknown } | undefined;
+    const refusal = new AbortController();
     await embedImagesPipelined(paths, this.folder.preprocessing, {
       batchSize: this.options.batchSize,
       // Read again as decodes finish: the provider is known once the first batch has run. From
@@ -139,11 +161,25 @@ export class ClipModel {
         const report = this.vision.lastReport;
         return this.options.decodeConcurrency ?? decodesAtOnce(cores(), inferenceOnGpu({ inUse: report?.provider ?? null, adapter: report?.adapter ?? null }));
       },
-      infer: (pixels, count) => this.embedPixels(pixels, count),
-      onResult,
+      infer: (pixels, count) => {
+        try {
+          this.options.beforeInference?.();
+        } catch (error) {
+          refused = { error };
+          refusal.abort();
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        return this.inferPixels(pixels, count);
+      },
+      // Once refused, nothing more is reported: the refused batch's "inference failed" would
+      // record good photos as failed, each of them a row of the failures list to explain.
+      onResult: (result) => {
+        if (!refused) onResult(result);
+      },
       ...(decode ? { decode: (p: string, _pre: unknown, index: number) => decode(p, index) } : {}),
-      ...(signal ? { signal } : {}),
+      signal: signal ? AbortSignal.any([signal, refusal.signal]) : refusal.signal,
     });
+    if (refused) throw refused.error;
   }
 
   /**

@@ -30,7 +30,7 @@ import { FOLDER_EMPTY, FOLDER_NOT_FOUND, outermostFolder, scanContext, scanFolde
 import { refuseNonPhotoFolder } from './folder-rules';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { modelKey } from '../store/model-key';
-import { modelWeightsFingerprint } from '../models/weights-fingerprint';
+import { PinnedModelBuild } from './pinned-model-build';
 import { declaredEmbeddingDimension } from '../models/declared-dimension';
 import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
@@ -145,6 +145,7 @@ export class LibraryService {
     this.thumbCache = this.location.kind === 's3' ? thumbnailCache(this.paths, this.location) : undefined;
     this.thumbnails = libraryThumbnails(this.files, this.thumbCache);
     this.deviceFolders = new DeviceFolders(this.paths.home, this.location.uri);
+    this.build = new PinnedModelBuild(options.model.id, options.model.dir, options.command ?? 'shoebox');
   }
 
   get modelId(): string {
@@ -161,13 +162,22 @@ export class LibraryService {
     return this.options.model.dir;
   }
 
-  /** Which weights the model folder holds (its manifest's hashes): the store uses only vectors they made. */
+  /** Which weights the model folder holds (its manifest's hashes): the store uses only vectors they made.
+   *  Pinned at the first ask, as the build this process embeds with (pinned-model-build.ts). */
   private get modelWeights(): string | undefined {
     if (this.options.model.missing) return undefined;
-    return (this.weights ??= { value: modelWeightsFingerprint(this.options.model.dir) }).value;
+    return this.build.weights;
   }
 
-  private weights: { value: string | undefined } | undefined;
+  /** The build of the model this process uses: the tables are keyed by it, and nothing else embeds. */
+  private readonly build: PinnedModelBuild;
+
+  /** Set once the model's folder holds another build than the one this process uses (replaced
+   *  on disk since it started): embedding is refused with it, until a restart. */
+  modelReplaced(): Error | undefined {
+    if (this.options.model.missing) return undefined;
+    return this.build.replaced();
+  }
 
   /** The dimension the model folder declares (its config.json): a reader opens the store with it
    *  to never read another model's vectors (store/model-tables.ts), without loading the model. */
@@ -187,9 +197,14 @@ export class LibraryService {
     return this.labelTexts;
   }
 
+  /** The model, loaded on first need: refused once its folder holds another build than this
+   *  process's tables are keyed by, and each inference checks again (its sessions load lazily). */
   clip(): ClipModel {
     if (this.options.model.missing) throw this.options.model.missing;
-    this.model ??= ClipModel.open(this.options.model.dir, this.options.modelOptions);
+    if (!this.model) {
+      this.build.assertInPlace();
+      this.model = ClipModel.open(this.options.model.dir, { ...this.options.modelOptions, beforeInference: () => this.build.assertInPlace() });
+    }
     return this.model;
   }
 

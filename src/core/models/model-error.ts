@@ -11,6 +11,9 @@ export type ModelErrorCode =
   | 'busy'
   /** A live process has the model loaded (remove without --force). */
   | 'in-use'
+  /** The model's folder holds another build than the one this process chose its tables by
+   *  (replaced on disk after it started: library/pinned-model-build.ts). */
+  | 'replaced'
   /** The hub (or mirror) could not be reached or answered with an error. */
   | 'hub'
   /** The hub's URL (--endpoint, SHOEBOX_HF_ENDPOINT, HF_ENDPOINT) cannot name one. */

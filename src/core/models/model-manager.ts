@@ -21,7 +21,7 @@ import { activeModel } from './active-model';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { refuseCaseTwin, refuseCatalogId } from './import-id-check';
 import { externalDataLocations } from './onnx-external-data';
-import { describeUsers, modelUsers } from './model-users';
+import { describeUsers, earlierBuildUsers, modelUsers } from './model-users';
 import { FileHasher, hashFileInto } from './file-hash';
 import { tryAcquirePidLock } from '../../base/pid-lock';
 import { isDirectory } from '../../base/file-kind';
@@ -100,6 +100,9 @@ export interface ImportResult {
   files: number;
   bytes: number;
   activated: boolean;
+  /** Live processes with an earlier build of this id loaded (imported over it after `remove
+   *  --force`): they keep it, embedding nothing with this one, until restarted. Absent: none. */
+  keptElsewhere?: { pid: number; command: string }[];
 }
 
 export interface RemoveResult {
@@ -337,7 +340,8 @@ export class ModelManager {
         installedAt: new Date().toISOString(),
       });
       publish(staging, dir, id);
-      return { id, dir, layout: check.layout, files: copied.length, bytes: bytesTotal, activated: this.activateIfNone(id) };
+      const kept = earlierBuildUsers(this.home, id).map(({ pid, command }) => ({ pid, command }));
+      return { id, dir, layout: check.layout, files: copied.length, bytes: bytesTotal, activated: this.activateIfNone(id), ...(kept.length > 0 ? { keptElsewhere: kept } : {}) };
     } catch (err) {
       fs.rmSync(staging, { recursive: true, force: true });
       throw err;

@@ -3,7 +3,8 @@
 // lock cannot tell, since it names no model and a quiet `watch` or `serve` gives it back.
 //
 // Each process that opens a model leaves a marker, <home>/models/.in-use/<id>/<pid>.json
-// (its pid, its command, since when), and deletes it when it closes the model or exits. A
+// (its pid, its command, since when, which build: its weights
+// fingerprint), and deletes it when it closes the model or exits. A
 // marker is only a claim: one whose process is gone (a crash, kill -9, power loss) is stale,
 // never blocks, and is deleted by the next look. Kept beside the models, not inside the model
 // folder, which stays exactly the files that were verified (and may not be writable).
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { homePaths } from '../paths';
 import { isProcessAlive } from '../../base/process-alive';
 import { assertValidModelId, isValidModelId } from './model-error';
+import { modelWeightsFingerprint } from './weights-fingerprint';
 
 /** A live process with the model loaded, as its marker says. */
 export interface ModelUser {
@@ -20,6 +22,9 @@ export interface ModelUser {
   command: string;
   /** When it opened the model (epoch ms). */
   since: number;
+  /** The build it opened: the folder's weights fingerprint then (weights-fingerprint.ts), null
+   *  for a folder without one; absent in a marker written before builds were recorded. */
+  weights?: string | null;
 }
 
 export interface ModelUse {
@@ -42,7 +47,7 @@ function markersDir(home: string, id: string): string {
  */
 export function markModelInUse(home: string, id: string, command: string): ModelUse {
   const file = path.join(markersDir(home, id), `${process.pid}.json`);
-  const user: ModelUser = { pid: process.pid, command, since: Date.now() };
+  const user: ModelUser = { pid: process.pid, command, since: Date.now(), weights: modelWeightsFingerprint(installedDir(home, id)) ?? null };
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(user));
@@ -84,6 +89,8 @@ export function modelUsers(home: string, id: string): ModelUser[] {
  * The live processes other than this one that have a model other than `id` loaded: after
  * `models use id` they keep theirs until restarted (a running `serve` or app does not reread
  * settings.json), which the switch says rather than leave the web UI searching with the old one.
+ * Those with `id` itself loaded, but an earlier build of it (earlierBuildUsers), are listed
+ * too, under `id`: they keep that build, and embed nothing with the new one, until restarted.
  */
 export function otherModelUsers(home: string, id: string): (ModelUser & { modelId: string })[] {
   let ids: string[];
@@ -95,7 +102,25 @@ export function otherModelUsers(home: string, id: string): (ModelUser & { modelI
   return ids
     .filter((other) => other !== id && isValidModelId(other))
     .flatMap((other) => modelUsers(home, other).filter((u) => u.pid !== process.pid).map((u) => ({ ...u, modelId: other })))
+    .concat(earlierBuildUsers(home, id).map((u) => ({ ...u, modelId: id })))
     .sort((a, b) => a.since - b.since);
+}
+
+/**
+ * The live processes other than this one that opened model `id` when its folder held another
+ * build than it holds now (replaced after `models remove --force`): the library refuses to
+ * embed with the new build there until they are restarted (library/pinned-model-build.ts).
+ * By the same rule: a folder without a fingerprint now tells nothing.
+ */
+export function earlierBuildUsers(home: string, id: string): ModelUser[] {
+  const now = modelWeightsFingerprint(installedDir(home, id));
+  if (now === undefined) return [];
+  return modelUsers(home, id).filter((u) => u.pid !== process.pid && u.weights !== undefined && u.weights !== now);
+}
+
+function installedDir(home: string, id: string): string {
+  assertValidModelId(id);
+  return path.join(homePaths(home).models, id);
 }
 
 /** How a refusal names the users: "process 4242 (shoebox serve)". */
@@ -107,7 +132,8 @@ function readMarker(file: string): ModelUser | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ModelUser>;
     if (!Number.isInteger(value.pid)) return null;
-    return { pid: value.pid!, command: typeof value.command === 'string' ? value.command : 'unknown command', since: typeof value.since === 'number' ? value.since : 0 };
+    const weights = typeof value.weights === 'string' || value.weights === null ? { weights: value.weights } : {};
+    return { pid: value.pid!, command: typeof value.command === 'string' ? value.command : 'unknown command', since: typeof value.since === 'number' ? value.since : 0, ...weights };
   } catch {
     return null;
   }

@@ -373,7 +373,7 @@ class Store implements LibraryStore {
     });
   }
 
-  removeAutoTagsOfLabels(set: string, labels: readonly string[]): Promise<void> {
+  removeAutoTagsOfLabels(set: string, labels: readonly string[]): Promise<TagRecord[]> {
     return this.write(() => this.tags.removeAutoOfLabels(set, labels));
   }
 

@@ -116,9 +116,14 @@ export class TagsRepository {
     await this.deleteWhere([`${equals('state', 'auto')} AND ${equals('set', set)}`]);
   }
 
-  /** Every model's automatic tags of these labels of the set; the decisions on them stay. */
-  async removeAutoOfLabels(set: string, labels: readonly string[]): Promise<void> {
-    await this.deleteWhere(chunkForPredicate([...labels]).map((chunk) => `${equals('state', 'auto')} AND ${equals('set', set)} AND ${inList('label', chunk)}`));
+  /** Every model's automatic tags of these labels of the set; the decisions on them stay.
+   *  Returns the rows removed, as stored (`modelId` naming each build: autoTagsOwner). */
+  async removeAutoOfLabels(set: string, labels: readonly string[]): Promise<TagRecord[]> {
+    const predicates = chunkForPredicate([...labels]).map((chunk) => `${equals('state', 'auto')} AND ${inList('label', chunk)}`);
+    const removed: TagRecord[] = [];
+    for (const predicate of predicates) removed.push(...(await this.stored({ set }, predicate)).map(strip));
+    await this.deleteWhere(predicates.map((predicate) => `${predicate} AND ${equals('set', set)}`));
+    return removed;
   }
 
   private async stored(query: TagQuery, extra: string | null): Promise<StoredTag[]> {

@@ -282,8 +282,9 @@ export interface TagRepository {
    * not in `tags` deleted. Tags the user accepted or rejected are never touched.
    */
   replaceAutoTags(set: string, hashes: readonly string[] | 'all', tags: TagRecord[]): Promise<void>;
-  /** Removes every model's automatic tags of these labels of `set` (labels taken out of it); decisions stay. */
-  removeAutoTagsOfLabels(set: string, labels: readonly string[]): Promise<void>;
+  /** Removes every model's automatic tags of these labels of `set` (labels taken out of it); decisions stay.
+   *  Returns the tags removed, every model's, as stored (`modelId` naming each build). */
+  removeAutoTagsOfLabels(set: string, labels: readonly string[]): Promise<TagRecord[]>;
   /** Inserts or replaces tags by (hash, set, label): how accept/reject are recorded. */
   putTags(tags: TagRecord[]): Promise<void>;
   listTags(query?: TagQuery): Promise<TagRecord[]>;

@@ -102,13 +102,27 @@ export interface TaggingOptions {
   scorerFor?: (work: number) => MatrixScorer;
 }
 
-/** What a save took out of a set: the labels, the photos that showed them (auto or accepted:
- *  their automatic tags go, and they show the label no more), and the user's decisions on
- *  them (kept, for the label's return). */
+/** What a save took out of a set: the labels, the tags that showed them under every model
+ *  (auto or accepted: their automatic tags go, every model's, and they show the label no
+ *  more: droppedTagCount), and the user's decisions on them (kept, for the label's return). */
 export interface LabelsDropped {
   labels: string[];
   tags: number;
   decisions: number;
+}
+
+/**
+ * The tags labels taken out of a set took along, under every model: each accepted one once
+ * (a decision holds under every model), and each model's automatic ones the user had not
+ * decided on (each model tags on its own: switching back to another finds none of them).
+ * `auto`: every model's auto rows removed, as stored (one model's builds are told apart there).
+ */
+function droppedTagCount(decisions: readonly TagRecord[], auto: readonly TagRecord[]): number {
+  const key = (t: TagRecord) => `${t.hash}\0${labelKey(t.label)}`;
+  const decided = new Set(decisions.map(key));
+  const accepted = new Set(decisions.filter((t) => t.state === 'accepted').map(key));
+  const undecided = new Set(auto.filter((t) => !decided.has(key(t))).map((t) => `${t.modelId}\0${key(t)}`));
+  return accepted.size + undecided.size;
 }
 
 /** The stored set in a few words, for the conflict's message: what the editor will see on reload. */
@@ -160,12 +174,12 @@ export class TaggingService {
     const removed = stored ? stored.labels.map((l) => l.name).filter((l) => !labels.has(labelKey(l))) : [];
     const dropped: LabelsDropped = { labels: removed, tags: 0, decisions: 0 };
     if (removed.length) {
-      // Counted before they go, for the one line that says so (`labels import`).
+      // Counted for the one line that says so (`labels import`): the decisions before the auto
+      // tags go, then every model's auto tags as removed (droppedTagCount).
       const keys = new Set(removed.map(labelKey));
-      const theirs = (await store.listTags({ set: checked.name })).filter((t) => keys.has(labelKey(t.label)));
-      dropped.tags = new Set(theirs.filter((t) => t.state !== 'rejected').map((t) => `${t.hash}\0${labelKey(t.label)}`)).size;
-      dropped.decisions = theirs.filter((t) => t.state !== 'auto').length;
-      await store.removeAutoTagsOfLabels(checked.name, removed);
+      const decisions = (await store.listTags({ set: checked.name, states: ['accepted', 'rejected'] })).filter((t) => keys.has(labelKey(t.label)));
+      dropped.decisions = decisions.length;
+      dropped.tags = droppedTagCount(decisions, await store.removeAutoTagsOfLabels(checked.name, removed));
     }
     await store.putLabelSet({ name: checked.name, json: JSON.stringify(labelSetToJson(checked)), updatedAt: Date.now() });
     return dropped;

@@ -65,8 +65,14 @@ export function fakeTags(modelId: string, touch: () => void = () => {}): FakeTag
       touch();
     },
     async removeAutoTagsOfLabels(set, labels) {
-      for (const [key, t] of rows) if (t.state === 'auto' && t.set === set && labels.includes(t.label)) rows.delete(key);
+      const removed: TagRecord[] = [];
+      for (const [key, t] of rows) {
+        if (t.state !== 'auto' || t.set !== set || !labels.includes(t.label)) continue;
+        removed.push({ ...t });
+        rows.delete(key);
+      }
       touch();
+      return removed;
     },
     async putTags(tags) {
       for (const t of tags) {
