@@ -21,6 +21,7 @@ import { formatBytes } from '../../shared/bytes-text';
 import { duplicateKindsText, duplicatePicture } from '../../shared/duplicate-picture';
 import { KEEP_REASON_TEXT } from '../../shared/keep-reason-text';
 import { SAME_FILE_AS_KEPT } from '../../shared/same-file-text';
+import { keptPhotoGone } from '../../shared/kept-instead-text';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { registerDupeDecisions } from './dupes-decisions';
@@ -172,6 +173,9 @@ export function registerDupes(program: Command): void {
         if (stats.unsigned) process.stderr.write(`shoebox: ${countText(stats.unsigned, 'photo')} ${stats.unsigned === 1 ? 'has' : 'have'} no thumbnail and could not be read: left out of near duplicates\n`);
         const hidden = scan.hidden;
         if (hidden) process.stderr.write(`shoebox: ${countText(hidden, 'group')} left out: you said they are not duplicates (shoebox dupes decisions)\n`);
+        // The keeper the last list named is gone from disk: say which copy is kept instead,
+        // rather than leave it to vanish from the list (the core's comparison, the app's words).
+        for (const k of scan.keptInstead) process.stderr.write(`shoebox: ${printable(keptPhotoGone(k.gone, k.kept))}\n`);
         const groups = scan.groups;
         const originals = new Set(scan.originals);
 

@@ -3,7 +3,11 @@
 // rows they read are the rows they act on. The finished report is saved per model
 // (src/core/dupes/report-store.ts) and read back on first use after a start; trashing acts
 // only on it. What is served is checked against the library first: a member deleted or
-// changed since the scan is dropped, never offered for the trash.
+// changed since the scan is dropped, never offered for the trash. A member whose file is gone
+// from disk (deleted while no watcher ran: its row is still there) is left out of every read
+// too (onDisk: the app's pages, `shoebox dupes`, its plan and the trash), a group left with one
+// photo with it; the report kept and saved stays whole, so nothing is lost to a read (a disk
+// unplugged for now, the decisions on its photos).
 //
 // Remembered "not duplicates" decisions (src/core/dupes/decisions.ts) are applied when a page
 // is served, not when the report is saved: a decision made or undone shows at once, and the
@@ -38,6 +42,8 @@ import { standingReport } from './dupes-standing';
 import { finishTrashHandOvers, trashWithHandOver } from './trash-hand-over';
 import { runNow } from './run-now';
 import { countText } from '../../shared/count-text';
+import { goneFromDisk } from '../dupes/gone-from-disk';
+import { keptInstead, type KeptInstead } from './dupes-kept-instead';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
 
@@ -69,6 +75,9 @@ export interface ShownScan {
   /** Keepers kept over an enlarged copy of them (keep-best's 'not-upscaled'), by path. */
   originals: string[];
   stats: DuplicateScanStats;
+  /** Keepers of the report shown before this scan that are gone from disk, each with the copy
+   *  kept in its place now (said by the CLI: its last run named the gone one). */
+  keptInstead: KeptInstead[];
 }
 
 /** The CLI's share (`shoebox dupes`): a scan awaited whole, and the trash planned up front. */
@@ -129,6 +138,11 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
   // Read again only when the file changes (the CLI may record or undo one meanwhile).
   const decisionsReader = new DecisionsReader(libraryDecisions(ctx.files), warn);
   const shownOf = new WeakMap<KeptReport, { decisions: readonly DuplicateDecision[]; shown: ShownReport }>();
+
+  /** `kept` as read for a front end: without the members whose file is gone from disk (one stat
+   *  each, per read), groups left with one photo dropped and a gone keeper's group keeping its
+   *  next best. A view only: `reports` and the saved file keep them (never store it there). */
+  const onDisk = async (kept: KeptReport): Promise<KeptReport> => withoutPaths(kept, await goneFromDisk(memberPaths(kept)));
 
   /** `kept` with the decisions applied, computed once per report and decisions file. */
   const shown = async (kept: KeptReport): Promise<ShownReport> => {
@@ -288,20 +302,23 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         kept = standing;
       }
       const { offset, limit } = ctx.page(options);
+      // Files gone from disk, once per read: left out of what is shown, not of what is kept.
+      let present = await onDisk(kept);
       // The page's members again (the whole report was checked at this photos version, but a
       // row may change between the two reads); dropping stale ones can pull the next pictures
       // in, so look again until the page is clean.
       for (;;) {
-        const view = await shown(kept);
+        const view = await shown(present);
         const paths = pagePaths(view.report, offset, limit);
         const store = await lib.readable();
         const rows = await store.photosByPath(paths);
-        const stale = staleMembers(kept, paths, rows);
+        const stale = staleMembers(present, paths, rows);
         // Its pictures made last, from the members as they show, with their details.
         if (stale.size === 0) return withPictures(await withMemberDetails(turnedMembers(reportPage(view.report, offset, limit, view.hidden), (p) => rows.get(p)?.hash, await store.rotations()), rows, store));
         const fresh = withoutPaths(kept, stale);
         if (reports.get(lib)?.report === kept) reports.set(lib, { report: fresh });
         kept = fresh;
+        present = withoutPaths(present, stale);
       }
     },
 
@@ -311,7 +328,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         await lib.writable(); // the writer lock, before the report is read
         await refuseIfRescanned(lib);
         const kept = await keptReport(lib);
-        const selection = await select(lib, kept, ids, keep);
+        const selection = await select(lib, kept && (await onDisk(kept)), ids, keep);
         // Every member of the report that stays: the trash refuses to move its real file.
         const moving = new Set(selection.paths);
         const staying = kept ? [...memberPaths(kept)].filter((p) => !moving.has(p)) : [];
@@ -339,6 +356,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       if (request.folder !== undefined && !(await lib.listFolders()).some((f) => isAtOrInside(request.folder!, f.path))) {
         throw new Error(`not in the library: ${request.folder} (no library folder holds it); the duplicates report is left as it was`);
       }
+      // The report shown before (the last run's list, the app's review): its keepers gone from
+      // disk are said with the copy kept instead, as the app's trash says it.
+      const before = await keptReport(lib).catch(() => null);
       const scan = await runNow(ctx.jobs, 'dupes', '', async (signal) => {
         const scannedAt = Date.now();
         const { signal: _caller, ...scanOptions } = request;
@@ -348,7 +368,9 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         await replaceReport(lib, keptFromScan(found, [...request.kinds], scannedAt, rows, { folder: request.folder, threshold: request.similarThreshold }));
         return { value: found, result: noResult(summary(found.groups)) };
       }, request.signal);
-      const kept = await keptReport(lib);
+      const saved = await keptReport(lib);
+      const gone = await goneFromDisk([...(saved ? memberPaths(saved) : []), ...(before?.groups.map((g) => g.keep) ?? [])]);
+      const kept = saved && withoutPaths(saved, gone);
       const view = kept ? await shown(kept) : null;
       // Sizes as the photos show (turned as the user turned them), as on the app's pages; the
       // scan's own sizes should the lookup fail (the scan is done and saved).
@@ -361,14 +383,16 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       })().catch(() => shownGroups);
       // Hard links of one another are marked: they stay whichever is kept (same-file.ts).
       const linkedGroups = await withSameFiles(groups);
-      return { groups: linkedGroups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats };
+      const instead = before ? keptInstead(before.groups, view?.report.groups ?? [], gone) : [];
+      return { groups: linkedGroups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats, keptInstead: instead };
     },
 
     async planDuplicateTrash(planOptions: { includeHeld?: boolean } = {}): Promise<PlannedTrash> {
       const lib = await ctx.need();
       return runNow(ctx.jobs, 'dupes', '', async () => {
         await lib.writable(); // as trashDuplicates: no other writer between the plan and the trash
-        const kept = await keptReport(lib);
+        const saved = await keptReport(lib);
+        const kept = saved && (await onDisk(saved));
         const view = kept ? await shown(kept) : null;
         // Every member but its group's keeper; a decided photo is not asked for at all.
         const goers = (groups: readonly DecidedGroup[]) => groups.flatMap((g) => (trashableGroup(g)?.members ?? []).filter((m) => m.path !== g.keep).map((m) => photoId(m.path)));

@@ -7,6 +7,7 @@ import { planTrash } from '../dupes/trash-duplicates';
 import type { DuplicateGroup } from '../dupes/types';
 import type { KeptReport, ScannedState } from './dupes-report';
 import { pathFromPhotoId } from './photo-id';
+import { keptInsteadOf } from '../../shared/kept-instead-text';
 
 export interface TrashSelection {
   paths: string[];
@@ -30,7 +31,7 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
   // another copy, possibly one the dialog listed to go; that one stays, and says why.
   const goneKeepers = [...keep].filter((p) => !members.has(p));
   const keptInstead = (file: string) => goneKeepers.length > 0 && groups.some((g) => g.keep === file && !g.members.some((m) => keep.has(m.path)));
-  const keptInsteadReason = goneKeepers.length === 1 ? `kept instead of ${goneKeepers[0]}, which is gone` : 'kept instead of the photo you chose to keep, which is gone';
+  const keptInsteadReason = goneKeepers.length === 1 ? keptInsteadOf(goneKeepers[0]!) : 'kept instead of the photo you chose to keep, which is gone';
 
   let wanted = new Set<string>();
   for (const id of new Set(ids)) {

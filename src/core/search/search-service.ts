@@ -21,6 +21,7 @@ import { withVideoMoments } from './video-moments';
 import { photosWithTag, type TagFilter } from './tag-filter';
 
 import { DEFAULT_LIMIT, MAX_LIMIT } from './search-limits';
+import { searchLimitRefusal } from '../../shared/search-page-limit';
 
 export { DEFAULT_LIMIT, MAX_LIMIT };
 
@@ -110,7 +111,9 @@ export function calibrationFile(library: SearchLibrary, tablesKey?: string): str
 function page(options: SearchRequestOptions): { limit: number; offset: number } {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const offset = options.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new QueryError(`limit must be a whole number from 1 to ${MAX_LIMIT}, got ${limit}`);
+  // The one rule and sentence of every front end's argument check (shared/search-page-limit.ts).
+  const refusal = searchLimitRefusal(limit);
+  if (refusal !== null) throw new QueryError(refusal);
   if (!Number.isInteger(offset) || offset < 0) throw new QueryError(`offset must be a whole number >= 0, got ${offset}`);
   return { limit, offset };
 }

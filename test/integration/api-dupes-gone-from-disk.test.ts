@@ -1,0 +1,51 @@
+// The app's duplicates review after a copy was deleted on disk while no watcher ran (`rm`,
+// another app; its library row is still there): the page, its count and the trash leave it
+// out, a group left with one photo is no group, and the saved report still holds it (a read
+// never loses what the scan found: a disk unplugged for now comes back). Real files, a real
+// library on the tiny model, no watcher.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { photoId } from '../../src/core/api/photo-id';
+import { jobFinished, useApiHosts } from '../helpers/api-host';
+import { tempDir } from '../helpers/images';
+import { sceneJpeg } from '../helpers/scenes';
+
+describe('the duplicates review with files gone from disk', () => {
+  const hosts = useApiHosts();
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('leaves the gone copy out of pages, counts and the trash, and keeps it in the saved report', async () => {
+    const dir = tempDir('shoebox-gone-disk-');
+    const home = tempDir('shoebox-gone-disk-home-');
+    const trashDir = tempDir('shoebox-gone-disk-trash-');
+    dirs.push(dir, home, trashDir);
+    const jpeg = await sceneJpeg(777, 320, 240);
+    const names = ['p.jpg', 'p copy.jpg', 'p copy 2.jpg'];
+    for (const name of names) fs.writeFileSync(path.join(dir, name), jpeg);
+    const { host, events } = await hosts({ home, trashDir });
+    expect(await jobFinished(events, await host.addFolder(dir))).toMatchObject({ state: 'done' });
+    expect(await jobFinished(events, await host.findDuplicates(['exact']))).toMatchObject({ state: 'done' });
+    expect(await host.duplicates()).toMatchObject({ total: 1, removable: 2 });
+    const savedFile = path.join(home, 'duplicates', fs.readdirSync(path.join(home, 'duplicates'))[0]!);
+    const saved = fs.readFileSync(savedFile, 'utf8');
+
+    fs.rmSync(path.join(dir, 'p copy 2.jpg'));
+    const review = (await host.duplicates())!;
+    expect(review).toMatchObject({ total: 1, removable: 1 });
+    expect(review.groups.map((g) => g.members.map((m) => path.basename(m.path)).sort())).toEqual([['p copy.jpg', 'p.jpg']]);
+    // The trash never offers it: asked for, it is "not in the last duplicate scan" as read now.
+    const gone = path.join(dir, 'p copy 2.jpg');
+    const asked = await host.trashDuplicates([photoId(gone)]);
+    expect(asked.moved).toEqual([]);
+    expect(asked.skipped).toEqual([{ path: gone, reason: 'not in the last duplicate scan' }]);
+
+    fs.rmSync(path.join(dir, 'p copy.jpg'));
+    expect(await host.duplicates()).toMatchObject({ total: 0, removable: 0, groups: [] });
+    // The saved report is the scan's, whole.
+    expect(fs.readFileSync(savedFile, 'utf8')).toBe(saved);
+  }, 240_000);
+});
