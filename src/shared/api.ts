@@ -445,7 +445,7 @@ export type JobStateName = 'queued' | 'running' | 'done' | 'failed' | 'cancelled
 export interface JobResult {
   added: number;
   /** Of `added`, photos whose content the library had under another path (a rename, a move, a
-   *  copy: the embedding reused), said as such ("1 new photo (1 moved or copied)"); absent: none. */
+   *  copy: the embedding reused), said as moved (shared/moved-text.ts: "1 photo moved", and not as removed); absent: none. */
   moved?: number;
   /** Photos already in the library that the model in use embedded for the first time (after a model switch). */
   newToModel?: number;

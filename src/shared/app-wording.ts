@@ -30,9 +30,19 @@ export function unknownTagAppText(label: string): string {
 }
 
 /**
- * The label of an unknown-tag refusal that reached the app as its message alone (an error
- * crosses the RPC as a name and a message), or null for any other message: only the exact
- * line unknownTagCliText writes counts.
+ * The same words as a reason within a sentence, without the remedy: a broken album's notice
+ * ("“Reds” can hold no photo now: no label set has the tag “red” (any more). Edit the album…")
+ * says its own remedy after it.
+ */
+export function unknownTagReasonText(label: string): string {
+  return `no label set has the tag “${label}” (any more)`;
+}
+
+/**
+ * The label of an unknown-tag refusal that reached the app as its message alone, or null for
+ * any other message: only the exact line unknownTagCliText writes counts. The error itself
+ * carries its code and label across the RPC (shared/error-detail.ts), which the filter bar
+ * decides by first; this is only for a caller that kept the message and dropped the error.
  */
 export function unknownTagOf(message: string): string | null {
   if (!message.startsWith(UNKNOWN_TAG_PREFIX)) return null;

@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('albums changed under the page', () => {
     expect(await row.getAttribute('title')).not.toMatch(/shoebox|--tag/);
     await row.click();
     const empty = page().locator('.album-screen .content__empty');
-    await eventually(() => empty.innerText()).toBe('“CatAlbum” can hold no photo now: no label set has the label "cat". Edit the album to mend it, or delete it.');
+    await eventually(() => empty.innerText()).toBe('“CatAlbum” can hold no photo now: no label set has the tag “cat” (any more). Edit the album to mend it, or delete it.');
   });
 
   it('raised no console errors', () => {

@@ -5,7 +5,7 @@ import type { IndexSummary } from '../../core/index';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
-import { addedText } from '../added-count';
+import { addedText, removedCount } from '../added-count';
 import { countText } from '../../shared/count-text';
 
 /**
@@ -76,8 +76,8 @@ function otherFilesText(others: number): string {
 }
 
 function summaryLine(s: IndexSummary, reading: TextReadingCounts | null): string {
-  // A move or copy said as such (added-count.ts), as `shoebox watch` says it.
-  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, ${s.embedded} embedded, ${failedText(s.failed)}${otherFilesText(s.otherFiles)} (${s.seconds.toFixed(1)} s)`;
+  // A move said once, as moved, and "removed" only the photos gone (added-count.ts), as `shoebox watch` says it.
+  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${removedCount(s)} removed, ${s.embedded} embedded, ${failedText(s.failed)}${otherFilesText(s.otherFiles)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   if (s.interrupted) return `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run`;
   if (reading?.interrupted) return `${line}${kept}; text in photos interrupted: read ${reading.read}, ${reading.unreadable} unreadable, ${countText(reading.left, 'photo')} left for the next run`;

@@ -134,6 +134,11 @@ export function registerTag(program: Command): void {
         const tagged = results.filter((r) => r.tags.length > 0);
         printPhotoTags(tagged, false, true);
         const untagged = results.length - tagged.length;
+        // The model in use has embedded nothing yet: only the user's decisions show, and that is
+        // why (not a set's threshold, nor folders never tagged).
+        const waiting = await api.autoTagsNote();
+        if (waiting !== null) process.stderr.write(`shoebox: ${printable(waiting)}\n`);
+        if (waiting !== null && tagged.length === 0) return;
         // None tagged at all: the folders already tagged tell "nothing passed" from "never tagged".
         const folders = untagged > 0 && tagged.length === 0 ? await api.autoTagFolders() : [];
         if (untagged > 0) process.stderr.write(`shoebox: ${untaggedNote(untagged, tagged.length, opts.set, folders)}\n`);
@@ -173,9 +178,13 @@ export function registerTag(program: Command): void {
       await withTags(cmd, opts, 'shoebox tags find', async (api) => {
         // A label no set has is refused (exit 2), as `search --tag` refuses it.
         const paths = await asUsage(() => api.pathsWithTag(label, opts.set));
+        // The model in use has embedded nothing yet: its automatic tags are not there to find (the
+        // user's accepted ones are), said on stderr whatever the output.
+        const waiting = await api.autoTagsNote();
+        if (waiting !== null) process.stderr.write(`shoebox: ${printable(waiting)}\n`);
         if (opts.json) return printJson(paths);
         // None: said on stderr (the set has the label; no photo shows it), as `tags list` says it.
-        if (paths.length === 0) process.stderr.write(`shoebox: no photo is tagged ${printable(label.trim())}${opts.set ? ` in ${printable(opts.set)}` : ''}\n`);
+        if (paths.length === 0 && waiting === null) process.stderr.write(`shoebox: no photo is tagged ${printable(label.trim())}${opts.set ? ` in ${printable(opts.set)}` : ''}\n`);
         for (const p of paths) printLine(printable(p));
       });
     });

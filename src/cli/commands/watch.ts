@@ -3,7 +3,7 @@ import { printJson, printLine } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
-import { addedText } from '../added-count';
+import { addedText, removedCount } from '../added-count';
 import { countText } from '../../shared/count-text';
 
 export function registerWatch(program: Command): void {
@@ -33,7 +33,7 @@ export function registerWatch(program: Command): void {
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) return printJson(s);
           const failed = s.failed.filter((f) => !told.has(key(f)));
-          if (s.added || s.newToModel || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${s.removed} removed, ${failedText(failed)}`);
+          if (s.added || s.newToModel || s.updated || s.removed || failed.length) printLine(`${addedText(s)}, ${s.updated} updated, ${removedCount(s)} removed, ${failedText(failed)}`);
           for (const f of failed) {
             told.add(key(f));
             if (!f.known) process.stderr.write(failedLine(f));

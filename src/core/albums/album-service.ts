@@ -15,7 +15,7 @@ import { NotEmbeddedError } from '../store/not-embedded-error';
 import { unknownPlace } from '../search/unknown-place';
 import { AlbumError, DEFAULT_ALBUM_THRESHOLD, albumNameKey, checkAlbumName, checkThreshold, isHandPicked, parseAlbum, type AlbumDefinition, type AlbumFilters } from './album';
 import { checkRevision } from './album-revision';
-import { appWording, unknownTagAppText } from '../../shared/app-wording';
+import { appWording, unknownTagAppText, unknownTagReasonText } from '../../shared/app-wording';
 import { removedPins, withPinsAdded } from './album-pin-order';
 import { albumQuery, queryImageVectors } from './album-query';
 import { canonicalDates, dateScope, emptyDateRange } from './album-dates';
@@ -51,9 +51,10 @@ export interface AlbumSummary extends AlbumDefinition {
   /** `error` without command-line options or commands (shared/app-wording.ts): what the app shows. */
   reason?: string;
   /**
-   * Set instead of `error` when the members cannot be found because the model in use has
-   * embedded none of the photos (store/not-embedded-error.ts: the vectors there are another
+   * Set instead of `error` when the query's matches cannot be found because the model in use
+   * has embedded none of the photos (store/not-embedded-error.ts: the vectors there are another
    * model's): the album is as good as ever, and an index run, not an edit, mends it. One line.
+   * Its members are then its pinned photos still in the library (pins need no embedding).
    */
   notEmbedded?: string;
 }
@@ -74,7 +75,11 @@ export interface CreateAlbumOptions {
   replace?: boolean;
 }
 
-type FoundMembers = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current'] };
+/**
+ * `notEmbedded`: the model in use has embedded none of the photos, so the query matched none
+ * (members are the pins alone: pinned by hand, they need no embedding).
+ */
+type FoundMembers = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current']; notEmbedded?: NotEmbeddedError };
 /** The members as found, and how many of them are videos (cached with them). */
 type Members = FoundMembers & { videos: number };
 
@@ -137,7 +142,10 @@ export class AlbumService {
    */
   async preview(fields: Omit<AlbumFields, 'name'>): Promise<{ members: AlbumMember[]; threshold: number }> {
     const draft: AlbumDefinition = { ...(await this.checkedFields(fields)), name: 'preview', pinned: [], excluded: [], hashes: {}, createdAt: 0 };
-    return this.computeMembers(draft);
+    const found = await this.computeMembers(draft);
+    // A draft has no pins: "0 photos" would hide why; the editor says the model's line instead.
+    if (found.notEmbedded) throw found.notEmbedded;
+    return found;
   }
 
   /**
@@ -332,13 +340,14 @@ export class AlbumService {
 
   private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
     try {
-      const { members, videos, threshold, current } = await this.membersOf(album);
-      return { ...album, members: members.length, videos, handPicked: isHandPicked(album), effectiveThreshold: threshold, current };
+      const { members, videos, threshold, current, notEmbedded } = await this.membersOf(album);
+      // Not embedded: its pins are its members for now, and an index run brings its matches.
+      return { ...album, members: members.length, videos, handPicked: isHandPicked(album), effectiveThreshold: threshold, current, ...(notEmbedded ? { notEmbedded: firstLine(notEmbedded) } : {}) };
     } catch (error) {
       // This album alone: the list, the sidebar and `albums list` still show every other one.
-      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      const message = firstLine(error);
       // Not broken: nothing to edit or remove, only photos to embed with this model.
-      const broken = error instanceof NotEmbeddedError ? { notEmbedded: message } : { error: message, reason: appWording(message) };
+      const broken = error instanceof NotEmbeddedError ? { notEmbedded: message } : { error: message, reason: brokenReason(error, message) };
       return { ...album, members: 0, videos: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, ...broken };
     }
   }
@@ -378,6 +387,39 @@ export class AlbumService {
       const paths = [...pinned.keys()].filter((p) => !excluded.has(p));
       return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold: 0, current: { pinned: paths, excluded: [] } };
     }
+    let matched: { vector: Float32Array; threshold: number; hits: VectorHit[] };
+    try {
+      matched = await this.matches(store, album);
+    } catch (error) {
+      // Nothing embedded with the model in use: the query matches nothing yet, but the pins are
+      // the user's handwork and need no embedding: they stay (in pin order, with no score).
+      if (!(error instanceof NotEmbeddedError)) throw error;
+      const { pinned, excluded } = await resolvePins(store, album);
+      const paths = [...pinned.keys()].filter((p) => !excluded.has(p));
+      const threshold = album.threshold ?? DEFAULT_ALBUM_THRESHOLD;
+      return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold, current: { pinned: paths, excluded: [...excluded] }, notEmbedded: error };
+    }
+    const { vector, threshold, hits } = matched;
+    // Pins and exclusions where the photos are now (they follow moves and renames), then the
+    // pins below the cut-off: two queries for all of them (a lookup each cost ~5 ms at 100k).
+    // A pinned photo whose content left the library leaves the album.
+    const { pinned, excluded } = await resolvePins(store, album);
+    const members = new Map<string, AlbumMember>();
+    for (const h of hits) if (!excluded.has(h.path)) members.set(h.path, { path: h.path, score: h.score, pinned: pinned.has(h.path) });
+    const outside = [...pinned].filter(([p]) => !members.has(p) && !excluded.has(p));
+    const vectors = outside.length ? await store.vectorsByHash([...new Set(outside.map(([, hash]) => hash))]) : new Map<string, Float32Array>();
+    // A pin the model in use has not embedded yet (indexed under another model) stays, with no
+    // score (0): pinned by hand, it needs no embedding to be in the album.
+    for (const [p, hash] of outside) {
+      const v = vectors.get(hash);
+      members.set(p, { path: p, score: v ? dot(vector, v) : 0, pinned: true });
+    }
+    const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+    return { members: sorted, threshold, current: { pinned: [...pinned.keys()].filter((p) => !excluded.has(p)), excluded: [...excluded] } };
+  }
+
+  /** The query's vector, the cut-off in effect and the photos above it within the filters (a NotEmbeddedError when the model in use embedded none). */
+  private async matches(store: AlbumStore, album: AlbumDefinition): Promise<{ vector: Float32Array; threshold: number; hits: VectorHit[] }> {
     const { vector, threshold } = await albumQuery(this.library, album);
     const { filters } = album;
     // Folder, dates and the cut-off go into the vector query itself (LanceDB prefilters):
@@ -389,22 +431,22 @@ export class AlbumService {
       // favourites and the place, prefiltered (together: the photos that are all of them).
       ...(await albumHashes(this.library, store, filters)),
     };
-    const hits = await hitsAbove(store, vector, threshold, scope);
-    // Pins and exclusions where the photos are now (they follow moves and renames), then the
-    // pins below the cut-off: two queries for all of them (a lookup each cost ~5 ms at 100k).
-    // A pinned photo whose content left the library leaves the album.
-    const { pinned, excluded } = await resolvePins(store, album);
-    const members = new Map<string, AlbumMember>();
-    for (const h of hits) if (!excluded.has(h.path)) members.set(h.path, { path: h.path, score: h.score, pinned: pinned.has(h.path) });
-    const outside = [...pinned].filter(([p]) => !members.has(p) && !excluded.has(p));
-    const vectors = outside.length ? await store.vectorsByHash([...new Set(outside.map(([, hash]) => hash))]) : new Map<string, Float32Array>();
-    for (const [p, hash] of outside) {
-      const v = vectors.get(hash);
-      if (v) members.set(p, { path: p, score: dot(vector, v), pinned: true });
-    }
-    const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
-    return { members: sorted, threshold, current: { pinned: [...pinned.keys()].filter((p) => !excluded.has(p)), excluded: [...excluded] } };
+    return { vector, threshold, hits: await hitsAbove(store, vector, threshold, scope) };
   }
+}
+
+/** An error's first line (the one line a summary says). */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+/**
+ * Why a broken album holds no photo, in the app's words, for its notice to say with its remedy
+ * after it: an unknown tag by its error's code, in the words the album editor and the filter
+ * bar use (shared/app-wording.ts), anything else as appWording has it.
+ */
+function brokenReason(error: unknown, message: string): string {
+  return error instanceof QueryError && error.detail?.code === 'unknown-tag' ? unknownTagReasonText(error.detail.label) : appWording(message);
 }
 
 /** The members with how many of them the library holds as videos (one lookup, cached with them). */

@@ -118,7 +118,7 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       const { offset, limit } = ctx.page(options);
       const albums = new AlbumService(lib);
       // A broken album opens empty (listAlbums gives its `error`, which the app shows), as in the CLI.
-      // So does one whose photos are not embedded with the model in use (album-service.ts notEmbedded).
+      // One whose photos are not embedded with the model in use opens with its pins (album-service.ts notEmbedded).
       if (opensEmpty(await albums.summary(name))) return { total: 0, offset, photos: [] };
       const members = await albums.members(name);
       const store = await lib.readable();
@@ -234,9 +234,12 @@ async function view(albums: AlbumService, name: string): Promise<AlbumView> {
   return { album, members, videos: album.videos };
 }
 
-/** Whether the album's members cannot be found now (broken, or not embedded with the model in use): its members would only throw why again. */
+/**
+ * Whether the album's members cannot be found now (broken): its members would only throw why
+ * again. One not embedded with the model in use is not: its pins are its members until an index run.
+ */
 function opensEmpty(album: AlbumSummary): boolean {
-  return album.error !== undefined || album.notEmbedded !== undefined;
+  return album.error !== undefined;
 }
 
 /** The library path an id names; pinning needs a photo still in the library, undoing does not. */

@@ -20,6 +20,7 @@ import { pathFromPhotoId } from './photo-id';
 import { toTags } from './photo-views';
 import { countTags, reviewPage } from './tags-review';
 import { tagChoices } from './tag-choices';
+import { autoTagsWaitNote } from './auto-tags-wait';
 import { indexJobResult } from '../library/index-summary';
 import { onCurrentLabels } from '../tags/current-labels';
 import { parseAlbum } from '../albums/album';
@@ -45,6 +46,9 @@ export interface TagsForeground {
   photoTags(options?: { folder?: string; set?: string }): Promise<PhotoTags[]>;
   /** Paths carrying the label, matched as search's --tag matches it (any set, any case). */
   pathsWithTag(label: string, set?: string): Promise<string[]>;
+  /** Why no automatic tag shows: the model in use has embedded none of the photos yet (one
+   *  line, auto-tags-wait.ts), or null. The user's accepted tags show under every model. */
+  autoTagsNote(): Promise<string | null>;
   /** setTagState by path, with the sidecars it updated; without `set`, the one set with the label. */
   decideTag(photoPath: string, label: string, state: TagState, set?: string): Promise<TagDecision>;
   /** Auto-tagged folders (null: the whole library) with their sets. */
@@ -311,6 +315,13 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
 
     async pathsWithTag(label: string, set?: string): Promise<string[]> {
       return (await tagging()).tags.pathsWithTag(label, set);
+    },
+
+    async autoTagsNote(): Promise<string | null> {
+      const lib = await ctx.need();
+      // No model on this device: nothing is tagged here anyway, and no model to name.
+      if (lib.modelMissing) return null;
+      return autoTagsWaitNote(await lib.readable(), lib.modelId);
     },
 
     async decideTag(photoPath: string, label: string, state: TagState, set?: string): Promise<TagDecision> {

@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { IndexProgress, JobState } from '../../shared/api';
 import { formatCount, formatEta, formatRate } from '../lib/format';
-import { movedText } from '../../shared/moved-text';
+import { movedText, saidCounts } from '../../shared/moved-text';
 
 interface ProgressLineProps {
   label: string;
@@ -62,11 +62,14 @@ export function JobProgress({ job, failed }: { job: JobState; failed?: number })
       if (job.kind !== 'index' || !job.result) return null;
       const r = { ...job.result, failed: Math.min(job.result.failed, failed ?? job.result.failed) };
       // After a model switch the photos are not new: they are new to the model in use.
-      // A renamed or moved file is said as such (as `shoebox index` says it), not as a new photo beside a removed one.
-      const parts = r.added || !r.newToModel ? [`${formatCount(r.added, 'new photo')}${movedText(r.moved ?? 0, (n) => n.toLocaleString())}`] : [];
+      // A renamed or moved file is said once, as moved (as `shoebox index` says it), not as a
+      // new photo beside a removed one: "removed" counts only the photos gone (shared/moved-text.ts).
+      const said = saidCounts(r);
+      const parts = said.added || !(said.moved || r.newToModel) ? [formatCount(said.added, 'new photo')] : [];
+      if (said.moved) parts.push(movedText(said.moved, (n) => formatCount(n, 'photo')));
       if (r.newToModel) parts.push(`${formatCount(r.newToModel, 'photo')} embedded for the model in use`);
       if (r.updated) parts.push(`${r.updated.toLocaleString()} updated`);
-      if (r.removed) parts.push(`${r.removed.toLocaleString()} removed`);
+      if (said.removed) parts.push(`${said.removed.toLocaleString()} removed`);
       const rate = job.progress && job.progress.total > 0 ? ` · ${formatRate(job.progress.rate)}` : '';
       // Not all green when some files could not be read: those are said in the error colour.
       return (
