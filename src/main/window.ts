@@ -2,6 +2,7 @@
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 import { addEditContextMenu } from './context-menu';
+import { recoverRenderer } from './renderer-recovery';
 import { askBeforeLeavingUnsaved } from './unsaved-changes';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -46,6 +47,8 @@ export function createMainWindow({ preloadPath, url, stateFile }: MainWindowOpti
   if (saved?.maximized) window.maximize();
   if (saved?.fullscreen) window.setFullScreen(true);
   if (stateFile) trackWindowState(window, stateFile);
+  // Before the first load: a page that does not load, crashes or hangs is said and reloaded.
+  recoverRenderer(window, url);
   window.loadURL(url).catch((error: unknown) => {
     // Reload races (dev HMR) abort loads harmlessly; anything else is worth a log line.
     console.error(`[shoebox] could not load ${url}:`, error);

@@ -9,11 +9,16 @@ interface RevealButtonProps {
    *  the button, and `hint` says why. */
   photo: (() => Promise<Photo | undefined>) | null;
   hint?: string;
+  /** Where a failure is said (null: said no more, on the next click) when the button sits in a
+   *  bar with its own message line (the selection bar's); without it, beside the button. */
+  onError?: (message: string | null) => void;
 }
 
-export function RevealButton({ photo, hint }: RevealButtonProps) {
+export function RevealButton({ photo, hint, onError }: RevealButtonProps) {
   const client = useClient();
-  const [error, setError] = useState<string | null>(null);
+  const [ownError, setOwnError] = useState<string | null>(null);
+  const setError = onError ?? setOwnError;
+  const error = onError ? null : ownError;
   const reveal = client.revealPhoto;
   if (!reveal) return null;
   const onClick = async () => {

@@ -280,7 +280,8 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
         <button type="button" className="button" ref={opener('export')} aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
           Export…
         </button>
-        <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" />
+        {/* Its failure (the file moved, deleted, on a disk not connected) is the bar's one line, as every action's. */}
+        <RevealButton photo={count === 1 ? async () => (await photos())[0] : null} hint="Select one photo to show it in its folder" onError={(text) => setMessage(text === null ? null : { text, error: true })} />
         {!viewingOnly &&
           (removeFrom ? (
             // In an album, what Delete offers first: out of the album (the trash is the dialog's second choice).

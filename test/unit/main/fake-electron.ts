@@ -29,6 +29,7 @@ export class FakeWebContents extends FakeEmitter {
   send = vi.fn();
   getURL = vi.fn(() => this.url);
   isDestroyed = vi.fn(() => this.destroyed);
+  forcefullyCrashRenderer = vi.fn();
 }
 
 export const createdWindows: FakeBrowserWindow[] = [];
@@ -146,6 +147,14 @@ export const fakeElectron = {
     showErrorBox: vi.fn((_title: string, _content: string) => {}),
     // The index of the button the user picked: tests say which with mockReturnValueOnce.
     showMessageBoxSync: vi.fn((_window: unknown, _options: { buttons?: string[] }) => 0),
+    // Open until a test answers (mockResolvedValueOnce) or its signal closes it, which
+    // Electron answers as a cancel (cancelId).
+    showMessageBox: vi.fn(
+      (_window: unknown, options: { message?: string; detail?: string; buttons?: string[]; cancelId?: number; signal?: AbortSignal }) =>
+        new Promise<{ response: number; checkboxChecked: boolean }>((resolve) => {
+          options.signal?.addEventListener('abort', () => resolve({ response: options.cancelId ?? 0, checkboxChecked: false }));
+        }),
+    ),
   },
   Menu: {
     // The template itself stands for the built menu: tests read what was installed.

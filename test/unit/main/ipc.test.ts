@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineInfo, LibraryApi, LibraryEvent } from '../../../src/shared/api';
@@ -171,10 +174,13 @@ describe('revealPhoto over IPC (desktop app only)', () => {
   beforeEach(resetFakeElectron);
 
   const app = fromFrame('shoebox://app/index.html');
+  // A real file: the file manager is asked to show only a photo whose file is there (reveal-photo.ts).
+  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shoebox-reveal-')), 'a.jpg');
+  fs.writeFileSync(photo, 'jpeg');
   /** An engine that knows one photo, by its id. */
   function withPhoto() {
     const { api } = fakeApi();
-    api.getPhoto = vi.fn(async (id: string) => (id === 'id-1' ? ({ id, path: '/home/me/Pictures/a.jpg' } as Awaited<ReturnType<LibraryApi['getPhoto']>>) : null));
+    api.getPhoto = vi.fn(async (id: string) => (id === 'id-1' ? ({ id, path: photo } as Awaited<ReturnType<LibraryApi['getPhoto']>>) : null));
     registerIpc(api);
     return api;
   }
@@ -183,7 +189,7 @@ describe('revealPhoto over IPC (desktop app only)', () => {
     const api = withPhoto();
     await handlerFor(REVEAL_PHOTO_CHANNEL)(app, 'id-1');
     expect(api.getPhoto).toHaveBeenCalledWith('id-1');
-    expect(fakeElectron.shell.showItemInFolder).toHaveBeenCalledWith('/home/me/Pictures/a.jpg');
+    expect(fakeElectron.shell.showItemInFolder).toHaveBeenCalledWith(photo);
   });
 
   it('reveals nothing for an id the library does not know, a path, stray arguments or an untrusted page', async () => {
