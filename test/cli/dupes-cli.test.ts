@@ -139,6 +139,11 @@ describe('shoebox dupes', () => {
       const res = await runDupes(home, ['--mode', 'similar', '--threshold', threshold]);
       expect(res, threshold).toEqual({ code: 2, stdout: '', stderr: `shoebox: the similar threshold must be a number in (0, 1], got ${Number(threshold)}\n` });
     }
+    // Refused before anything opens: no model asked for, no library made, no lock taken (--trash).
+    const bare = tempDir();
+    const refused = await shoebox(['--home', bare, 'dupes', '--mode', 'similar', '--threshold', '0', '--trash', '--yes']);
+    expect(refused).toEqual({ code: 2, stdout: '', stderr: 'shoebox: the similar threshold must be a number in (0, 1], got 0\n' });
+    expect(fs.readdirSync(bare)).toEqual([]);
   });
 
   it('a --folder outside the library is refused in one line, and the saved report stays', async () => {

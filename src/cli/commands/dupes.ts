@@ -28,6 +28,7 @@ import { registerDupeDecisions } from './dupes-decisions';
 import { stopOnSignals } from '../stop-signals';
 import { countText } from '../../shared/count-text';
 import { InvalidArgumentsError } from '../../shared/api-methods';
+import { similarThreshold } from '../../shared/similar-threshold';
 
 type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean; includeSimilar?: boolean };
 
@@ -48,7 +49,12 @@ function parseThreshold(value: string | undefined, kinds: readonly DuplicateKind
   if (!kinds.includes('similar')) throw new UsageError('--threshold is the CLIP cosine of --mode similar (or all)');
   const x = Number(value);
   if (value.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--threshold must be a number, got "${value}"`);
-  return x;
+  // The core's rule, checked before the library is opened (nothing locked, no model asked for).
+  try {
+    return similarThreshold(x);
+  } catch (error) {
+    throw error instanceof InvalidArgumentsError ? new UsageError(error.message) : error;
+  }
 }
 
 type ShownGroup = ShownScan['groups'][number];

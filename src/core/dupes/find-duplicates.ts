@@ -25,21 +25,13 @@ import { similarPairs } from './similar';
 import { DEFAULT_DUPLICATE_KINDS, DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateScan, type DuplicateScanProgress } from './types';
 import { UnionFind } from './union-find';
 import { mayBeToldEnlarged, upscaleFactors } from './upscale-check';
-import { InvalidArgumentsError } from '../../shared/api-methods';
+import { DEFAULT_SIMILAR_THRESHOLD } from '../../shared/api';
+import { similarThreshold } from '../../shared/similar-threshold';
 
-/** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models. */
-export const DEFAULT_SIMILAR_THRESHOLD = 0.93;
-
-/**
- * The similar kind's CLIP cosine as asked for: above 0 (at 0 or below every photo is "similar"
- * to every other, one huge group) and at most 1. Refused here, for every front end, as an
- * argument the caller got wrong: the CLI's usage error (exit 2), `shoebox serve`'s 400.
- */
-export function similarThreshold(value: number | undefined): number {
-  const threshold = value ?? DEFAULT_SIMILAR_THRESHOLD;
-  if (!(threshold > 0 && threshold <= 1)) throw new InvalidArgumentsError(`the similar threshold must be a number in (0, 1], got ${threshold}`);
-  return threshold;
-}
+/** Default CLIP cosine for `similar`: near-identical shots and bursts with ViT-B/32-class models (shared/api.ts). */
+export { DEFAULT_SIMILAR_THRESHOLD };
+/** The similar kind's cosine as asked for, refused out of (0, 1] (shared/similar-threshold.ts). */
+export { similarThreshold };
 
 /** What a scan reads: the photos, the library folders, stored signatures, the active model's
  *  vectors, the dates and places set by hand (keep-best counts the files' own EXIF). */
