@@ -7,6 +7,7 @@ import { planTrash } from '../dupes/trash-duplicates';
 import type { DuplicateGroup } from '../dupes/types';
 import type { KeptReport, ScannedState } from './dupes-report';
 import { pathFromPhotoId } from './photo-id';
+import { pictures } from './dupes-pictures';
 import { keptInsteadOf } from '../../shared/kept-instead-text';
 
 export interface TrashSelection {
@@ -29,8 +30,12 @@ export async function selectForTrash(kept: KeptReport | null, ids: readonly stri
   const keeperOf = new Map<DuplicateGroup, string>(groups.map((g) => [g, g.members.find((m) => keep.has(m.path))?.path ?? g.keep]));
   // Keepers the user chose that left the report since (deleted, moved): their group now keeps
   // another copy, possibly one the dialog listed to go; that one stays, and says why.
+  // Only a picture (groups sharing photos: dupes-pictures.ts) none of whose photos the user chose
+  // lost its chosen keeper: a group of a picture whose keeper stays (X kept in {X,Z}, its chained
+  // group {Y,Z} keeping Y) keeps its own keeper, as before, whatever vanished elsewhere.
   const goneKeepers = [...keep].filter((p) => !members.has(p));
-  const keptInstead = (file: string) => goneKeepers.length > 0 && groups.some((g) => g.keep === file && !g.members.some((m) => keep.has(m.path)));
+  const orphaned = new Set(pictures(groups).filter((picture) => !picture.some((g) => g.members.some((m) => keep.has(m.path)))).flat());
+  const keptInstead = (file: string) => goneKeepers.length > 0 && groups.some((g) => g.keep === file && orphaned.has(g));
   const keptInsteadReason = goneKeepers.length === 1 ? keptInsteadOf(goneKeepers[0]!) : 'kept instead of the photo you chose to keep, which is gone';
 
   let wanted = new Set<string>();
