@@ -2,6 +2,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { LibraryApi, Unsubscribe } from '../shared/api';
 import { INVOKABLE_METHODS, invoke, type InvokableMethod } from '../shared/api-methods';
+import { withDetailInMessage } from '../shared/ipc-error-detail';
 import { isAppUrl } from './app-url';
 import { chooseFolder } from './folder-dialog';
 import { revealPhoto } from './reveal-photo';
@@ -35,8 +36,11 @@ export function registerIpc(api: LibraryApi): () => void {
       assertTrustedSender(event);
       // The folder dialog is main's own (the engine has no windows); its arguments are
       // still checked like every other call's.
-      if (method === 'chooseFolder') return invoke({ ...api, chooseFolder: () => chooseFolder(event.sender) }, method, args);
-      return invoke(api, method, args);
+      const answer = method === 'chooseFolder' ? invoke({ ...api, chooseFolder: () => chooseFolder(event.sender) }, method, args) : invoke(api, method, args);
+      // Electron passes on only an error's name and message: its detail (an unknown tag…) rides in the message.
+      return Promise.resolve(answer).catch((error: unknown) => {
+        throw withDetailInMessage(error);
+      });
     });
   }
   ipcMain.handle(REVEAL_PHOTO_CHANNEL, (event, ...args: unknown[]) => {

@@ -2,12 +2,13 @@
 // port: `shoebox serve`'s WebSocket and the Electron main <-> engine process port.
 //
 //   request   {id, method, params}      caller -> engine
-//   response  {id, result} | {id, error: {name, message}}
+//   response  {id, result} | {id, error: {name, message, detail?}}
 //   event     {event}                   engine -> caller, pushed (LibraryEvent)
 //
 // Environment-free: the renderer, src/main and src/server all use it.
 import type { LibraryApi, LibraryEvent, Unsubscribe } from './api';
 import { INVOKABLE_METHODS, InvalidArgumentsError, invoke, isInvokableMethod } from './api-methods';
+import { detailOfError, errorDetailOf, type ErrorDetail } from './error-detail';
 
 export interface RpcRequest {
   id: number;
@@ -18,6 +19,8 @@ export interface RpcRequest {
 export interface RpcErrorBody {
   name: string;
   message: string;
+  /** What the refusal is, for a front end that words it itself (shared/error-detail.ts); plain JSON, checked on both sides. */
+  detail?: ErrorDetail;
 }
 
 export type RpcResponse = { id: number; result?: unknown } | { id: number; error: RpcErrorBody };
@@ -26,11 +29,14 @@ export interface RpcEventMessage {
   event: LibraryEvent;
 }
 
-/** An error the other side reported; `name` keeps its kind (InvalidArgumentsError, LibraryBusyError...). */
+/** An error the other side reported; `name` keeps its kind (InvalidArgumentsError, LibraryBusyError...), `detail` what it is (an unknown tag...). */
 export class RemoteError extends Error {
+  // Declared, not defined: an error without a detail has no `detail` property at all.
+  declare readonly detail?: ErrorDetail;
   constructor(body: RpcErrorBody) {
     super(body.message);
     this.name = body.name;
+    if (body.detail !== undefined) this.detail = body.detail;
   }
 }
 
@@ -154,14 +160,17 @@ export function libraryHandler(api: LibraryApi): (method: string, params: unknow
   };
 }
 
+/** An error as it crosses: its name, its message and a known detail; never its stack or other fields. */
 export function errorBody(error: unknown): RpcErrorBody {
-  if (error instanceof Error) return { name: error.name || 'Error', message: error.message };
-  return { name: 'Error', message: String(error) };
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const detail = detailOfError(error);
+  return { name: error.name || 'Error', message: error.message, ...(detail ? { detail } : {}) };
 }
 
 function normaliseError(value: unknown): RpcErrorBody {
-  const o = (typeof value === 'object' && value !== null ? value : {}) as Partial<RpcErrorBody>;
-  return { name: typeof o.name === 'string' ? o.name : 'Error', message: typeof o.message === 'string' ? o.message : 'unknown error' };
+  const o = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof RpcErrorBody, unknown>>;
+  const detail = errorDetailOf(o.detail);
+  return { name: typeof o.name === 'string' ? o.name : 'Error', message: typeof o.message === 'string' ? o.message : 'unknown error', ...(detail ? { detail } : {}) };
 }
 
 function trimUndefined(params: unknown[]): unknown[] {

@@ -15,7 +15,7 @@
 import { MAX_SHIFT_SECONDS, parseTakenAt, shiftText, takenAtInRange } from '../../shared/taken-at';
 import type { TakenEdit } from '../store/types';
 import type { ApiContext, ApiMethods } from './api-context';
-import { byIds, emitChanged, pathsOf, photosAtPaths, restoreEdited } from './edits-by-path';
+import { byIds, emitChanged, pathsOf, photosAtPaths, restoreEdited, type PhotosAtPaths } from './edits-by-path';
 import { changeOf, type EditUndos, type UndoKind } from './edit-undo';
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
@@ -75,7 +75,8 @@ export function takenAtApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'setTa
       const done = new Set(changed);
       // What each changed content had before (`edits`, read before writing), for undoEdit.
       const change = await changeOf(DATES, at.store, edits, changed, at.rows);
-      return { changed, unchanged: at.found.filter((p) => !done.has(p)), missing: at.missing, change };
+      const unchanged = at.found.filter((p) => !done.has(p));
+      return { changed, unchanged, missing: at.missing, change, changedVideos: videosAmong(at, changed), unchangedVideos: videosAmong(at, unchanged) };
     });
   };
   const setTakenAtByPath = async (paths: string[], takenAt: string | null) => {
@@ -106,29 +107,41 @@ export function takenAtApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'setTa
     emitChanged(ctx, changed);
     // What each moved content had before (`edits`, read before writing), for undoEdit.
     const change = await changeOf(DATES, at.store, edits, changed, at.rows);
-    return { changed, missing: at.missing, undated: at.found.filter((p) => at.rows.get(p)!.takenAt === null), change };
+    return { changed, missing: at.missing, undated: at.found.filter((p) => at.rows.get(p)!.takenAt === null), change, changedVideos: videosAmong(at, changed) };
   };
   return {
     setTakenAtByPath,
     shiftTakenAtByPath,
     async setTakenAt(ids, takenAt) {
       let unchanged = 0;
+      let changedVideos = 0;
+      let unchangedVideos = 0;
       let undo: number | undefined;
       const result = await byIds(ids, async (paths) => {
         const done = await setDates(paths, takenAt);
-        if (takenAt !== null) unchanged = done.unchanged.length; // a restore counts every photo it was asked for, as before
+        if (takenAt !== null) {
+          unchanged = done.unchanged.length;
+          changedVideos = done.changedVideos;
+          unchangedVideos = done.unchangedVideos;
+        } else changedVideos = done.changedVideos + done.unchangedVideos; // a restore counts every photo it was asked for, as before
         undo = undos.keep(done.change);
         return done;
       });
-      // Of `done`, the photos that showed that date already (the file's own, or the same edit).
-      return { ...result, ...(unchanged ? { unchanged } : {}), ...(undo !== undefined ? { undo } : {}) };
+      // Of `done`, the photos that showed that date already (the file's own, or the same edit);
+      // the videos of each apart, so the app's line says "1 photo, 1 video" as the CLI does.
+      return { ...result, ...(unchanged ? { unchanged } : {}), ...(changedVideos ? { changedVideos } : {}), ...(unchangedVideos ? { unchangedVideos } : {}), ...(undo !== undefined ? { undo } : {}) };
     },
     async shiftTakenAt(ids, seconds) {
-      const { changed, undated, change } = await shiftDates(pathsOf(ids), seconds);
+      const { changed, undated, change, changedVideos } = await shiftDates(pathsOf(ids), seconds);
       const undo = undos.keep(change);
-      return { done: changed.length, missing: new Set(ids).size - changed.length - undated.length, undated: undated.length, ...(undo !== undefined ? { undo } : {}) };
+      return { done: changed.length, missing: new Set(ids).size - changed.length - undated.length, undated: undated.length, ...(changedVideos ? { changedVideos } : {}), ...(undo !== undefined ? { undo } : {}) };
     },
   };
+}
+
+/** How many of these paths (all among `at.found`) are videos: a video's row has its length (as content-marks.ts tells them apart). */
+function videosAmong(at: PhotosAtPaths, paths: readonly string[]): number {
+  return paths.filter((p) => typeof at.rows.get(p)?.durationMs === 'number').length;
 }
 
 /** A date taken and its offset (null: none recorded) equal to these. */

@@ -3,18 +3,21 @@
 // shows error messages as they are, so the wrapper is taken off here, once for every call:
 // the user reads "folder not found: /x", as under `shoebox serve`.
 import type { DesktopBridge } from '../shoebox';
+import { RemoteError } from '../../shared/rpc';
+import { detailFromMessage } from '../../shared/ipc-error-detail';
 
 const ELECTRON_WRAPPER = /^Error invoking remote method '[^']*': (?:([A-Za-z]*Error): )?/;
 
 /** The error with Electron's IPC wrapper taken off its message (other errors unchanged). The
  *  wrapper is the only place IPC keeps the engine's error name (LibraryBusyError…): it is put
- *  back as the error's name, so the page decides by it as under `shoebox serve`. */
+ *  back as the error's name, so the page decides by it as under `shoebox serve`. The detail
+ *  main wrote into the message (shared/ipc-error-detail.ts) is put back as the error's
+ *  `detail`, as the WebSocket's RemoteError has it. */
 export function unwrapIpcError(error: unknown): unknown {
   const wrapper = error instanceof Error ? ELECTRON_WRAPPER.exec(error.message) : null;
   if (!wrapper) return error;
-  const unwrapped = new Error((error as Error).message.slice(wrapper[0].length));
-  if (wrapper[1]) unwrapped.name = wrapper[1];
-  return unwrapped;
+  const { message, detail } = detailFromMessage((error as Error).message.slice(wrapper[0].length));
+  return new RemoteError({ name: wrapper[1] || 'Error', message, ...(detail ? { detail } : {}) });
 }
 
 /** The bridge's calls, each rejecting with the unwrapped error; `subscribe` (not a call) as it is. */

@@ -2,7 +2,6 @@
 // way: the same sentences on the selection bar and in the viewer (the shared mark logic is
 // lib/marks.ts, which the archive uses too).
 import type { BatchResult, Photo } from '../../shared/api';
-import { formatCount } from './format';
 import { markResultText, shownMark, type MarkOverrides } from './marks';
 
 export { revertOverride, withOverride } from './marks';
@@ -12,7 +11,8 @@ export function favouritesResultText(result: BatchResult, favourite: boolean): s
   return markResultText(
     result,
     (photos) => (favourite ? `Added ${photos} to favourites.` : `Removed ${photos} from favourites.`),
-    (n) => (favourite ? `${formatCount(n, 'photo')} already ${n === 1 ? 'was' : 'were'}.` : `${formatCount(n, 'photo')} ${n === 1 ? 'was not a favourite' : 'were not favourites'}.`),
+    // `items` says the videos apart ("1 photo, 1 video"), as the line before it does.
+    (n, items) => (favourite ? `${items} already ${n === 1 ? 'was' : 'were'}.` : `${items} ${n === 1 ? 'was not a favourite' : 'were not favourites'}.`),
   );
 }
 

@@ -1,7 +1,8 @@
 // The filter bar's fields and how they become the engine's SearchFilters.
 import type { SearchFilters } from '../../shared/api';
 import { addDays, isCalendarDay } from '../../shared/calendar-day';
-import { appErrorText } from '../../shared/app-wording';
+import { appErrorText, unknownTagAppText } from '../../shared/app-wording';
+import { detailOfError } from '../../shared/error-detail';
 
 export interface FilterFields {
   /** YYYY-MM-DD from a date input, or ''. Inclusive. */
@@ -55,13 +56,19 @@ export const NO_MODEL_SEARCH = 'Searching by description needs a model on this d
 /**
  * An engine error as the UI says it. The engine's search errors are written for the CLI
  * ("--tag red: no label set has the label "red" (shoebox labels list)"); the UI names no
- * command-line flag or command, so those parts are dropped.
+ * command-line flag or command, so those parts are dropped. A refusal the app words itself is
+ * told by the error's `detail` (its code, carried by the RPC: shared/error-detail.ts), never by
+ * its message's words. `error`: the error the client rejected with; a string is a message alone.
  */
-export function searchErrorText(message: string): string {
+export function searchErrorText(error: unknown): string {
+  const detail = detailOfError(error);
+  if (detail?.code === 'unknown-tag') return unknownTagAppText(detail.label);
+  const message = typeof error === 'string' ? error : error instanceof Error ? error.message : String(error);
   // No model on this device: the engine's line advises commands; the banner above the grid
   // offers the model to bring (the core's offer), so the line points there instead.
   if (/^no model\b/.test(message)) return NO_MODEL_SEARCH;
-  // The one CLI->app wording map: an unknown tag in the words the album editor uses too.
+  // A message alone (a caller that kept only the message: lib/paged-photos.ts, hooks/useAsync.ts)
+  // still reads the unknown tag's line in the app's words, until those callers hand the error over.
   const text = appErrorText(message);
   // A sentence starts with a capital; a file's name ("labels.tsv: not an image") stays as it is.
   return /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;

@@ -2,6 +2,7 @@
 // back), and how many showed it already (the core counts those `unchanged`: no edit is made).
 // And the line after Undo of Date… or Place…: what was put back, and what was changed since.
 import type { BatchResult, UndoEditResult } from '../../shared/api';
+import { itemsText } from '../../shared/count-text';
 import { parseTakenAt, takenAtText } from '../../shared/taken-at';
 import { changedSinceText, formatCount, goneText } from './format';
 import { markResultText } from './marks';
@@ -11,11 +12,13 @@ export function takenAtResultText(result: BatchResult, takenAt: string | null): 
   const unchanged = Math.min(result.unchanged ?? 0, result.done);
   if (unchanged > 0 && !changedAny(result)) {
     const what = takenAt === null ? `${unchanged === 1 ? 'its' : 'their'} file’s date` : 'that date';
-    return `${formatCount(unchanged, 'photo')} showed ${what} already: nothing changed.${goneText(result.missing)}`;
+    // Videos said apart ("1 photo, 1 video"), as the core counts them (unchangedVideos).
+    return `${itemsText(unchanged, result.unchangedVideos ?? 0, formatCount)} showed ${what} already: nothing changed.${goneText(result.missing)}`;
   }
-  if (takenAt === null) return markResultText(result, (photos) => `Put back the files’ own dates on ${photos}.`, (n) => `${formatCount(n, 'photo')} showed ${n === 1 ? 'its' : 'their'} file’s date already.`);
+  // `items`: those that showed the date already, videos said apart as markResultText words them.
+  if (takenAt === null) return markResultText(result, (photos) => `Put back the files’ own dates on ${photos}.`, (n, items) => `${items} showed ${n === 1 ? 'its' : 'their'} file’s date already.`);
   const when = takenAtText(parseTakenAt(takenAt).takenAt);
-  return markResultText(result, (photos) => `Set the date taken of ${photos} to ${when}.`, (n) => `${formatCount(n, 'photo')} showed that date already.`);
+  return markResultText(result, (photos) => `Set the date taken of ${photos} to ${when}.`, (_n, items) => `${items} showed that date already.`);
 }
 
 /** Whether the call changed any photo's date (the views showing them then move them). */

@@ -4,7 +4,7 @@
 import { useClient } from '../../client/ClientContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useViewingOnly } from '../../hooks/useViewingOnly';
-import { formatCount } from '../../lib/format';
+import { albumRowTitle } from './album-row-title';
 import type { ScreenProps } from '../../lib/screen';
 import { useAlbumsVersion } from './albums-changed';
 import { useTagsVersion } from '../tags/useTagsVersion';
@@ -46,7 +46,7 @@ export function AlbumsSection({ screen, navigate, library }: ScreenProps) {
                 type="button"
                 className={selected === album.name ? 'album-row album-row--selected' : 'album-row'}
                 aria-current={selected === album.name ? 'page' : undefined}
-                title={album.error ? `“${album.query}” cannot be computed: ${album.error}` : `${album.handPicked ? 'Hand-picked' : `“${album.query}”`}: ${formatCount(album.members, 'photo')}`}
+                title={albumRowTitle(album)}
                 onClick={() => navigate({ kind: 'album', name: album.name })}
               >
                 {/* A long name is cut with "…" (albums.css): the whole of it in its title. */}
