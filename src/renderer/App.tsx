@@ -16,6 +16,7 @@ import { DescribedSuggestion } from './components/DescribedSuggestion';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
 import { EngineNotice } from './components/EngineNotice';
+import { RepairReport } from './components/RepairReport';
 import { FilterBar } from './components/FilterBar';
 import { NoFolders, NoModel } from './components/FirstRun';
 import { NoModelBanner } from './components/NoModelBanner';
@@ -46,6 +47,8 @@ import { emptyViewText } from './lib/empty-view';
 import { shortText } from './lib/format';
 import { todayIso } from './lib/on-this-day';
 import { useLibrary, type LibraryState } from './hooks/useLibrary';
+import { useLibraryDamage } from './hooks/useLibraryDamage';
+import { useRepairJob } from './hooks/useRepairJob';
 import { timelineOptions, usePhotoSource } from './hooks/usePhotoSource';
 import { usePlaces } from './hooks/usePlaces';
 import { useTimelineSummary } from './hooks/useTimelineSummary';
@@ -307,6 +310,11 @@ export function App() {
   });
 
   const { status } = library;
+  // Damage status() says, or the grid's first read met before status() knew (useLibraryDamage):
+  // the damaged panel, with Repair library, in place of the grid either way.
+  const damaged = useLibraryDamage(status, library.refresh, [source.error, timeline.error]);
+  // Repair library's job: the panel says it runs or failed; the page, what it did once done.
+  const repair = useRepairJob(library.jobs);
   const hasModel = status?.model != null;
   // A library with folders on a device without a model (a shared library's second device):
   // shown for viewing, with the model's install offered above it (NoModelBanner).
@@ -580,6 +588,7 @@ export function App() {
           </TopBar>
           <ConnectionBanner state={library.connection} />
           <EngineNotice lines={library.notices} onDismiss={library.dismissNotices} />
+          {repair.done && <RepairReport result={repair.done} onDismiss={repair.dismiss} />}
           {imageRefused && <ImageRefused line={imageRefused} onDismiss={() => setImageRefused(null)} />}
           {/* The first run's own screen (NoModel) offers the install: no banner over it. */}
           {withoutModel && <NoModelBanner problem={status ?? null} onFinished={library.refresh} focusAfter={() => searchInput.current} />}
@@ -624,9 +633,9 @@ export function App() {
               {status === null ? (
                 // Refused by `shoebox serve` (no token, or an old one): the banner above says what
                 // to do; "cannot open the library" and its Try again would only contradict it.
-                library.error && library.connection !== 'ended' && <EngineError message={library.error} onRetry={library.refresh} />
-              ) : status.damaged ? (
-                <EngineError message={status.damaged} onRetry={library.refresh} />
+                library.error && library.connection !== 'ended' && <EngineError message={library.error} onRetry={library.refresh} repair={repair} />
+              ) : damaged !== null ? (
+                <EngineError message={damaged} onRetry={library.refresh} repair={repair} />
               ) : !browsable && !hasModel ? (
                 <NoModel problem={status} onRetry={library.refresh} />
               ) : library.folders.length === 0 ? (
@@ -723,7 +732,11 @@ export function App() {
                       {emptyViewText(view, { folders: library.folders, jobs: library.jobs, syncing: library.sync !== null, archived: archiveCount, writer: status.damaged ? null : (status.writer ?? null) }, source.emptyAnswer)}
                     </p>
                   ) : view.kind === 'library' ? (
-                    timeline.summary && (
+                    // Laid out once the first page has answered too (or the list shows its last
+                    // photos meanwhile): a first read that fails on damage shows the damaged
+                    // panel in place of the grid, never a moment of placeholder tiles before it.
+                    timeline.summary &&
+                    (source.settled || source.count > 0) && (
                       <TimelineGrid
                         source={source}
                         days={timeline.summary.days}

@@ -455,6 +455,10 @@ export interface JobResult {
   failed: number;
   /** What a job other than indexing did, one line ("tagged 120 of 300 photos"). */
   summary?: string;
+  /** What `summary` covers, a line each where one line is not enough: a repair's tables
+   *  ("favourites: a data file is unreadable; rebuilt empty, 12 rows lost"), and where it kept
+   *  the damaged files; the lines `shoebox repair` prints under its first. */
+  details?: string[];
   /** The files it could not handle, with why (an import's: a file it could not copy, the card
    *  gone mid-import), at most MAX_JOB_FAILURES of them (`failed` counts them all). */
   failures?: { path: string; reason: string }[];

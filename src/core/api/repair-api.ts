@@ -47,7 +47,10 @@ export class LibraryRepair {
           await indexFolders(reopened, (await (await reopened.readable()).listFolders()).map((f) => f.path));
           ctx.emit({ type: 'folders-changed' });
           ctx.emit({ type: 'photos-changed', added: 0, removed: 0 });
-          return { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: repairSummary(report)[0]! };
+          // The lines `shoebox repair` prints, in the app's case (it indexes again itself): the
+          // first as the job's summary, the others as its details, without the terminal's indent.
+          const [summary, ...details] = repairSummary(report, { indexesAgain: true });
+          return { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: summary!, details: details.map((line) => line.trim()) };
         }),
     };
   }

@@ -1,28 +1,14 @@
-import { useState } from 'react';
-import { useClient } from '../client/ClientContext';
-import { errorMessage } from '../hooks/useAsync';
-
-/** The engine's one line for a damaged store file (src/core/store/store-health.ts). */
-const DAMAGED = /^library damaged:/;
+import { isDamageLine } from '../lib/library-damage';
+import type { RepairJob } from '../hooks/useRepairJob';
 
 /**
  * The library cannot be reached or opened (another Shoebox is writing to it, the engine
- * stopped, a store file is damaged). Damage offers the repair (`shoebox repair` as a job):
- * the library comes back when the job is done, as the job's event refreshes the status.
+ * stopped, a store file is damaged). Damage offers the repair (`shoebox repair` as a job, kept
+ * by the page: useRepairJob): the library comes back when the job is done, as the job's event
+ * refreshes the status, and the page then says what the repair did (RepairReport).
  */
-export function EngineError({ message, onRetry }: { message: string; onRetry: () => void }) {
-  const client = useClient();
-  const [repair, setRepair] = useState<{ state: 'idle' | 'running' } | { state: 'failed'; error: string }>({ state: 'idle' });
-  const damaged = DAMAGED.test(message);
-
-  const startRepair = async () => {
-    setRepair({ state: 'running' });
-    try {
-      await client.repairLibrary();
-    } catch (e) {
-      setRepair({ state: 'failed', error: errorMessage(e) });
-    }
-  };
+export function EngineError({ message, onRetry, repair }: { message: string; onRetry: () => void; repair: RepairJob }) {
+  const damaged = isDamageLine(message);
 
   return (
     <section className="empty-state" role="alert" aria-labelledby="engine-error-title">
@@ -33,10 +19,12 @@ export function EngineError({ message, onRetry }: { message: string; onRetry: ()
           Repair takes each damaged table back to its last readable version; photos it loses are indexed again. Your photo files are not touched.
         </p>
       )}
-      {repair.state === 'failed' && <p role="status">Repair failed: {repair.error}</p>}
+      {damaged && repair.error !== null && <p role="status">Repair failed: {repair.error}</p>}
       {damaged ? (
-        <button type="button" className="button button--primary" onClick={() => void startRepair()} disabled={repair.state === 'running'}>
-          {repair.state === 'running' ? 'Repairing…' : 'Repair library'}
+        // Done, the panel goes once the status says the library is whole (a moment later): no
+        // second repair meanwhile, under the report of the first.
+        <button type="button" className="button button--primary" onClick={repair.start} disabled={repair.running || repair.done !== null}>
+          {repair.running ? 'Repairing…' : 'Repair library'}
         </button>
       ) : (
         <button type="button" className="button button--primary" onClick={onRetry}>
