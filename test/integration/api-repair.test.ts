@@ -1,6 +1,7 @@
 // The app's side of a damaged store (issue 16.5): the host still starts, status() says what
 // is damaged, reads fail with the same one line, and repairLibrary() runs the repair as a
 // job, reopens the library and indexes again what the repair lost.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { photosTableName } from '../../src/core/store';
@@ -51,4 +52,20 @@ describe('repairLibrary()', () => {
       expect((await host.search('blue', { limit: 1 })).photos.map((p) => path.basename(p.path))).toEqual(['blue.jpg']);
     });
   }
+
+  it("a damaged table no open reads (favourites): the first status already says it", { timeout: 300_000 }, async () => {
+    const home = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    const first = await open({ home });
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    await jobFinished(first.events, await first.host.addFolder(photos));
+    const before = fs.existsSync(path.join(home, 'library', 'favourites.lance')) ? dataFiles(path.join(home, 'library'), 'favourites') : [];
+    const [red] = (await first.host.timeline({ limit: 1 })).photos;
+    await first.host.setFavourites([red!.id], true);
+    await first.host.close();
+    damageTable(path.join(home, 'library'), 'favourites', 'truncated fragment', before);
+
+    const { host } = await open({ home });
+    expect((await host.status()).damaged).toMatch(/^library damaged: favourites cannot be read \([a-z ]+\); run 'shoebox repair'$/);
+  });
 });

@@ -414,9 +414,9 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     if (!lib) return { model: null, ...modelProblemFields(modelProblem), photos: 0, folders: 0, failed: 0, watching: false, jobs: jobs.list(), damaged: repair.damaged };
     const store = await lib.readable();
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
-    if (lib.modelMissing) return { model: null, ...modelProblemFields(viewingNote ?? modelProblemOf(lib.modelMissing, false)), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: repair.seen(lib) };
+    if (lib.modelMissing) return { model: null, ...modelProblemFields(viewingNote ?? modelProblemOf(lib.modelMissing, false)), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: await repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
-    return { model, ...modelProblemFields(null), photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
+    return { model, ...modelProblemFields(null), photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: await repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
   };
 
   const reopen = async (modelId: string, reopenOptions: { index?: boolean; modelDir?: string } = {}): Promise<LibraryStatus> => {

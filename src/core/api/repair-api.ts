@@ -7,6 +7,7 @@ import type { LibraryService } from '../library/library-service';
 import { LibraryDamagedError, damageSeen } from '../store';
 import type { ApiContext, ApiMethods } from './api-context';
 import { repairLibrary, repairSummary } from './repair-library';
+import { probeLibraryDamage } from './library-damage-probe';
 
 export class LibraryRepair {
   /** The library whose open failed on damage; kept open so it keeps the writer lock for the repair. */
@@ -18,8 +19,16 @@ export class LibraryRepair {
     return this.message;
   }
 
-  /** Damage of an open library, met by an earlier read (store-health.ts). */
-  seen(lib: LibraryService): string | null {
+  /** The cheap look at every table (library-damage-probe.ts), once per library opened. */
+  private probed = new WeakMap<LibraryService, Promise<unknown>>();
+
+  /** Damage of an open library: met by an earlier read (store-health.ts), or by a look at every
+   *  table once it opens, so that the first status already says what `shoebox status` says (a
+   *  damaged favourites table is read by no open, and the page would first show the grid). */
+  async seen(lib: LibraryService): Promise<string | null> {
+    let probe = this.probed.get(lib);
+    if (!probe) this.probed.set(lib, (probe = probeLibraryDamage(lib.location).catch(() => null)));
+    await probe;
     return damageSeen(lib.location.databaseUri)?.message ?? null;
   }
 
