@@ -1,11 +1,13 @@
 // The `shoebox` command: a thin shell over the engine (DESIGN.md). Parsing, exit codes and
 // one-line errors live here; every real decision is the engine's.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 // The front door is cheap to import (src/core/index.ts): these are small modules, and each
 // command loads the engine only when it runs, so --help, --version and usage errors are quick.
 import { NoModelError, VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine, printable } from './output';
-import { checkedLibraryUri } from './global-options';
+import { checkedLibraryUri, libraryChoice, type GlobalOptions } from './global-options';
+import { diskFailureLine, type CommandPlaces } from './disk-failure-line';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';
 import { registerEmbedImage } from './commands/embed-image';
@@ -149,10 +151,39 @@ function isUsageError(err: unknown): boolean {
   return err instanceof UsageError || (err instanceof NoModelError && err.typo);
 }
 
+/** The commands whose work a full disk leaves as photos indexed so far. */
+const ADDS_PHOTOS = new Set(['index', 'import', 'watch']);
+
+/**
+ * The places a disk failure may be about, as this command line names them: the home, the
+ * library folder (not an s3:// one: no path of it is on this disk, and its URI may hold a key),
+ * the folders typed. Never throws: a malformed SHOEBOX_LIBRARY has been said already.
+ */
+/** `command`: the top-level command that ran (null: none reached). */
+function commandPlaces(program: Command, typed: readonly string[], command: Command | null): CommandPlaces {
+  const globals = program.opts<GlobalOptions>();
+  const home = resolveHome(globals.home);
+  let library: string | null = path.join(home, 'library');
+  try {
+    const chosen = libraryChoice(globals).library;
+    if (chosen !== undefined) library = /^[a-z][a-z0-9+.-]*:\/\//i.test(chosen) ? null : path.resolve(chosen);
+  } catch {
+    library = null;
+  }
+  const values = typed.filter((t) => !t.startsWith('-') || /^--[^=\s]+=/.test(t)).map((t) => (t.startsWith('-') ? t.slice(t.indexOf('=') + 1) : t));
+  return { home, library, typed: values.filter(Boolean).map((v) => path.resolve(v)), addsPhotos: ADDS_PHOTOS.has(command?.name() ?? '') };
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
   // What was typed: a newline in a path quoted by an error is the path's, shown as \n.
   const typed = argv.slice(2);
+  // The command that ran, for the words of a disk failure (what a full disk kept).
+  // Taken as commander dispatches to it: before any action hook, which may be what fails.
+  let running: Command | null = null;
+  program.hook('preSubcommand', (_program, command) => {
+    running = command;
+  });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -162,7 +193,14 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`${errorLine(err.message.replace(/^error: /, ''), typed)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`${errorLine(err, typed)}\n`);
-    return isUsageError(err) ? EXIT_USAGE : EXIT_FAILURE;
+    if (isUsageError(err)) {
+      process.stderr.write(`${errorLine(err, typed)}\n`);
+      return EXIT_USAGE;
+    }
+    // A disk that refused (full, read-only, not ours to write, a file where a folder should
+    // be): one plain sentence naming the folder, not the system's "ENOSPC: …, write".
+    const disk = diskFailureLine(err, commandPlaces(program, typed, running));
+    process.stderr.write(`${errorLine(disk ?? err, typed)}\n`);
+    return EXIT_FAILURE;
   }
 }

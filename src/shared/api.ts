@@ -460,8 +460,10 @@ export interface JobResult {
    *  the damaged files; the lines `shoebox repair` prints under its first. */
   details?: string[];
   /** The files it could not handle, with why (an import's: a file it could not copy, the card
-   *  gone mid-import), at most MAX_JOB_FAILURES of them (`failed` counts them all). */
-  failures?: { path: string; reason: string }[];
+   *  gone mid-import), at most MAX_JOB_FAILURES of them (`failed` counts them all). `files`:
+   *  how many of `failed` the entry stands for (an import's destination that could not be
+   *  written is one entry for every file it stopped); absent: one. */
+  failures?: { path: string; reason: string; files?: number }[];
   /** A reading of text in photos ('read-text' job): what the pass did. */
   text?: TextReadingCounts;
 }

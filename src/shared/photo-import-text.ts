@@ -1,6 +1,6 @@
 // What an import from a card or folder did, as the app's job line and the CLI say it.
 import type { PhotoImportResult } from './api';
-import { isDestinationFailure } from './import-destination-failure';
+import { importFailureLines } from './import-failure-lines';
 
 /** How many of the copies that could not be indexed are named in the line before "and N more". */
 const NOT_INDEXED_NAMED = 3;
@@ -20,9 +20,12 @@ export function photoImportSummary(r: PhotoImportResult): string {
   const copyFailures = r.failed.filter((f) => f.step === 'copy');
   const copyFailed = copyFailures.length;
   const notIndexed = r.failed.filter((f) => f.step === 'index');
-  // A destination that cannot be written stops every file alike: its one cause, said once.
-  const destination = copyFailures.filter((f) => isDestinationFailure(f.error));
-  const cause = destination.length === 0 ? '' : destination.length === copyFailed ? `: ${destination[0]!.error}` : ` (${destination.length.toLocaleString()} of them: ${destination[0]!.error})`;
+  // A destination that cannot be written stops every file alike: each folder and cause said
+  // once ("(3 of them: cannot write into A: …; 1: cannot write into B: …)").
+  const { destinations } = importFailureLines(copyFailures);
+  const oneCause = destinations.length === 1 && destinations[0]!.files === copyFailed;
+  const causes = destinations.map((d, i) => `${d.files.toLocaleString()}${i === 0 ? ' of them' : ''}: ${d.error}`).join('; ');
+  const cause = destinations.length === 0 ? '' : oneCause ? `: ${destinations[0]!.error}` : ` (${causes})`;
   const failed = copyFailed ? `, ${copyFailed.toLocaleString()} failed${cause}` : '';
   const others = r.skipped.length;
   if (r.stopped && r.copied.length === 0) return `stopped before anything was copied from ${r.from}${failed}`;
@@ -31,7 +34,7 @@ export function photoImportSummary(r: PhotoImportResult): string {
     // Photos and videos found, none copied: not "nothing found" (a card of 700 photos the
     // destination refused). A folder of the card not read is no photo found.
     const found = copyFailures.filter((f) => !f.error.startsWith('folder not read')).length;
-    if (found > 0) return `found ${found.toLocaleString()} ${found === 1 ? 'photo or video' : 'photos or videos'} in ${r.from}${there}, but could not copy any${destination.length === copyFailed ? cause : `: ${copyFailed.toLocaleString()} failed${cause}`}`;
+    if (found > 0) return `found ${found.toLocaleString()} ${found === 1 ? 'photo or video' : 'photos or videos'} in ${r.from}${there}, but could not copy any${oneCause ? cause : `: ${copyFailed.toLocaleString()} failed${cause}`}`;
     // Nothing there the library could hold (an empty folder, a card of other files).
     return `no photos or videos found in ${r.from}${there}${failed}`;
   }

@@ -32,7 +32,7 @@ async function problemLines(home: string): Promise<{ status: string; search: str
   const status = await shoebox(['--home', home, '--provider', 'cpu', 'status']);
   expect(status.code, status.stderr).toBe(0);
   const lines = status.stdout.split('\n');
-  expect(lines[0]).toBe('0 photos, 0 failed; no model on this device, so it can list the library but not search or index it');
+  expect(lines[0]).toBe('0 photos, 0 failed; the active model cannot be used, so it can list the library but not search or index it');
   const search = await shoebox(['--home', home, '--provider', 'cpu', 'search', 'a red car']);
   expect(search.code).toBe(1);
   expect(search.stdout).toBe('');

@@ -45,7 +45,7 @@ describe('an import into a folder that cannot be written', () => {
     expect(report.failed).toHaveLength(3);
     const result = asResult(from, to, report);
     const lines = importFailureLines(result.failed);
-    expect(lines).toEqual({ destination: { error: `cannot write into ${to}: the disk is full (ENOSPC)`, files: 3 }, perFile: [] });
+    expect(lines).toEqual({ destinations: [{ error: `cannot write into ${to}: the disk is full (ENOSPC)`, files: 3 }], perFile: [] });
     expect(photoImportSummary(result)).toBe(`found 3 photos or videos in ${from}, but could not copy any: cannot write into ${to}: the disk is full (ENOSPC)`);
     // The 2014/2014-08-23 folder made for the copies is gone again.
     expect(fs.readdirSync(to)).toEqual([]);
@@ -62,7 +62,7 @@ describe('an import into a folder that cannot be written', () => {
     const report = await importPhotoFiles(from, to, nothingHeld);
     const damaged = { path: path.join(from, 'IMG_0009.JPG'), error: 'EIO: i/o error, read', step: 'copy' as const };
     const result = { ...asResult(from, to, report), failed: [...asResult(from, to, report).failed, damaged] };
-    expect(importFailureLines(result.failed)).toEqual({ destination: { error: `cannot write into ${to}: operation not permitted (EPERM)`, files: 3 }, perFile: [damaged] });
+    expect(importFailureLines(result.failed)).toEqual({ destinations: [{ error: `cannot write into ${to}: operation not permitted (EPERM)`, files: 3 }], perFile: [damaged] });
     expect(photoImportSummary(result)).toBe(`found 4 photos or videos in ${from}, but could not copy any: 4 failed (3 of them: cannot write into ${to}: operation not permitted (EPERM))`);
   }, 60_000);
 });

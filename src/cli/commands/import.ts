@@ -31,9 +31,9 @@ export function registerImport(program: Command): void {
         // A file not copied is on the card; one copied that could not be indexed is in the library.
         // "copied" only for a copy this run made: one an earlier, stopped import left is only there.
         const copiedNow = new Set(result.copied);
-        // A destination that cannot be written is one line, with the folder, not one per file.
-        const { destination, perFile } = importFailureLines(result.failed);
-        if (destination) process.stderr.write(`shoebox: could not import ${destination.files.toLocaleString()} ${destination.files === 1 ? 'file' : 'files'}: ${printable(destination.error)}\n`);
+        // A destination that cannot be written is one line per folder and cause, not one per file.
+        const { destinations, perFile } = importFailureLines(result.failed);
+        for (const d of destinations) process.stderr.write(`shoebox: could not import ${d.files.toLocaleString()} ${d.files === 1 ? 'file' : 'files'}: ${printable(d.error)}\n`);
         for (const f of perFile) {
           const what = f.step === 'copy' ? `could not import ${printable(f.path)}` : copiedNow.has(f.path) ? `copied ${printable(f.path)}, but could not index it` : `could not index ${printable(f.path)} (in the library folder already)`;
           process.stderr.write(`shoebox: ${what}: ${printable(f.error)}\n`);

@@ -41,9 +41,10 @@ export function registerStatus(program: Command): void {
             );
           } else {
             // The core's sentence and its kind: a model installed meanwhile that the library
-            // cannot open with yet is no "no model on this device" (the sentence says what is).
+            // cannot open with yet, or one installed but half-installed or broken, is no "no
+            // model on this device" (the sentence on the next line says what is wrong).
             const { modelProblem, modelProblemKind } = await library.api.status();
-            const state = modelProblemKind === 'not-opened' ? 'its model cannot open it yet' : 'no model on this device';
+            const state = modelProblemKind === 'not-opened' ? 'its model cannot open it yet' : modelProblemKind === 'unusable' ? 'the active model cannot be used' : 'no model on this device';
             printLine(`${itemsText(status)}, ${status.failed.length} failed; ${state}, so it can list the library but not search or index it`);
             if (modelProblem) printLine(`  ${modelProblem}`);
           }

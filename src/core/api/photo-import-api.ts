@@ -90,9 +90,10 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
         // A copy that could not be indexed says so: it is in the library folder, not on the card.
         // One left in its day folder by an earlier, stopped import was not copied by this one.
         const copiedNow = new Set(r.copied);
-        // A destination that could not be written is one entry, the folder's, not one per file.
-        const { destination, perFile } = importFailureLines(r.failed);
-        const said = destination ? [{ path: r.to, reason: destination.error }] : [];
+        // A destination that could not be written is one entry per folder and cause, not one per
+        // file; `files` says how many it stands for (the app's "and N more" counts by it).
+        const { destinations, perFile } = importFailureLines(r.failed);
+        const said = destinations.slice(0, MAX_JOB_FAILURES).map((d) => ({ path: r.to, reason: d.error, files: d.files }));
         const failures = [...said, ...perFile.slice(0, MAX_JOB_FAILURES - said.length).map((f) => ({ path: f.path, reason: f.step === 'index' ? `${copiedNow.has(f.path) ? 'copied' : 'in the library folder'}, but could not be indexed: ${f.error}` : f.error }))];
         return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r), ...(failures.length ? { failures } : {}) };
       });

@@ -13,7 +13,6 @@ import { useFolderPathForm } from '../hooks/useFolderPathForm';
 import { mergeJobs } from '../hooks/useLibrary';
 import { useLibraryEvents } from '../hooks/useLibraryEvents';
 import { ProgressLine } from './JobProgress';
-import { isDestinationFailure } from '../../shared/import-destination-failure';
 
 /** How many of an import's failures are named before "and N more". */
 const FAILURES_SHOWN = 5;
@@ -26,10 +25,11 @@ export function ImportFailures({ result }: { result: JobResult | null }) {
   const failures = result?.failures ?? [];
   if (failures.length === 0) return null;
   const shown = failures.slice(0, FAILURES_SHOWN);
-  // A destination that could not be written is one entry for all the files it stopped
-  // (shared/import-failure-lines.ts): then `failed` counts more files than entries.
-  const perFolder = failures.some((f) => isDestinationFailure(f.reason));
-  const more = (perFolder ? failures.length : Math.max(result!.failed, failures.length)) - shown.length;
+  // A destination that could not be written is one entry for all the files it stopped, its
+  // `files` saying how many (shared/import-failure-lines.ts): "more" is every failed file the
+  // entries shown do not stand for, named in the list or not (the list is capped).
+  const namedHere = shown.reduce((sum, f) => sum + (f.files ?? 1), 0);
+  const more = Math.max(result!.failed - namedHere, failures.length - shown.length);
   return (
     <ul className="failures" aria-label="Files that could not be imported">
       {shown.map((f) => (
