@@ -8,7 +8,9 @@
 // name, size and mtime must not send that file to the trash) and still hold the indexed bytes
 // (SHA-256 against the row: size and mtime can be made to match). The photo's own XMP sidecar
 // (`<photo>.xmp`, tags/xmp.ts) goes with it when it is a regular file. Trashed photos then
-// leave the library. The CLI and the app both trash through trashPhotos.
+// leave the library, their rows kept a while on this device first (keepRemoved), so that
+// a photo the user restores is taken back without embedding. The CLI and the app both trash
+// through trashPhotos.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../../base/path-inside';
@@ -97,6 +99,11 @@ export interface TrashPhotosResult extends TrashResult {
 export interface TrashPhotosOptions extends TrashOptions {
   /** Photos that stay (the groups' keepers); every library photo not being moved stays too. */
   keep?: readonly string[];
+  /** Keeps the rows of moved photos whose content leaves the library, right before they are
+   *  removed (library/keep-removed-rows.ts), so a photo restored from the trash later is taken
+   *  back without embedding, as a folder moved out and back is. A cache: a failure costs an
+   *  embedding later, never the trash. */
+  keepRemoved?: (paths: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -153,6 +160,17 @@ async function checkPhotoBeforeMove(store: TrashStore, file: string, row: PhotoS
   if ((await sha256File(file)) !== row.hash) throw new Error('its content changed since it was indexed');
 }
 
+/** Of the moved photos, those whose content no photo that stays holds: a copy elsewhere in the
+ *  library keeps its content there, and the restored file takes that row again (nothing to keep). */
+async function leavingContent(store: TrashStore, moved: readonly string[], rows: ReadonlyMap<string, PhotoSummary>): Promise<string[]> {
+  const going = new Set(moved);
+  const holders = await store.libraryPathsByHash([...new Set(moved.flatMap((p) => rows.get(p)?.hash ?? []))]);
+  return moved.filter((p) => {
+    const hash = rows.get(p)?.hash;
+    return hash !== undefined && (holders.get(hash) ?? []).every((holder) => going.has(holder));
+  });
+}
+
 /** Moves the sidecars of moved photos that are regular files (a linked one stays, and its target). */
 async function trashSidecars(store: TrashStore, photos: readonly string[], options: TrashOptions): Promise<TrashResult> {
   const sidecars: string[] = [];
@@ -176,11 +194,14 @@ async function trashSidecars(store: TrashStore, photos: readonly string[], optio
  * whose last check or move failed, in the order asked, then failed sidecars.
  */
 export async function trashPhotos(store: TrashStore, paths: readonly string[], options: TrashPhotosOptions = {}): Promise<TrashPhotosResult> {
-  const { keep, ...trashOptions } = options;
+  const { keep, keepRemoved, ...trashOptions } = options;
   const guarded = await guardKeptFiles(store, paths, keep);
   const rows = await store.photosByPath(guarded.paths);
   const result = await moveToTrash(guarded.paths, { ...trashOptions, beforeMove: (file) => checkPhotoBeforeMove(store, file, rows.get(file)) });
-  if (result.moved.length) await store.removePhotos(result.moved);
+  if (result.moved.length) {
+    if (keepRemoved) await leavingContent(store, result.moved, rows).then(keepRemoved).catch(() => {});
+    await store.removePhotos(result.moved);
+  }
   const sidecars = await trashSidecars(store, result.moved, trashOptions);
   // In the order asked, so a report lists them as the caller gave them.
   const failed = new Map(result.failed.map((f) => [f.path, f]));
