@@ -15,6 +15,8 @@ export function withDetailInMessage(error: unknown): unknown {
   if (!detail) return error;
   const carried = new Error(`${(error as Error).message}${DETAIL_TAG}${JSON.stringify(detail)}`);
   carried.name = (error as Error).name;
+  // Main's log of a failed handler keeps the engine error's own stack, not this wrapper's.
+  if (error instanceof Error && error.stack) carried.stack = error.stack;
   return carried;
 }
 
