@@ -1,8 +1,9 @@
 // A lock file naming its holder: one process at a time across processes, and a lock whose
 // holder died (kill -9, power loss) is taken over.
 //
-// Taking the lock is creating the file exclusively ('wx'), with the holder's pid, the time it
-// was taken and the caller's details as JSON. Taking over a stale lock must be atomic too:
+// Taking the lock is creating the file exclusively, with the holder's pid, the time it was
+// taken and the caller's details as JSON already in it (./lock-file-create.ts: a lock seen
+// empty would read as a leftover and be taken over under a live taker). Taking over a stale lock must be atomic too:
 // several processes may find the same stale lock at once, and read-delete-create lets two of
 // them win (the second deletes the lock the first just made). So a stale lock is never
 // deleted: the processes race to create a claim file named after that very lock (its
@@ -10,6 +11,7 @@
 // lock, by an atomic rename, after checking that the lock is still the stale one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createLockFile, writeTempBeside } from './lock-file-create';
 import { isProcessAlive } from './process-alive';
 
 /** What a lock file holds: the caller's details beside the pid and the time it was taken. */
@@ -33,10 +35,14 @@ export type LockAttempt = { acquired: true; lock: HeldLock } | { acquired: false
 /** Claims on one stale lock: a claimer that died mid-takeover leaves the next number free. */
 const MAX_CLAIMS = 8;
 /**
- * An unreadable (empty) lock this old is a leftover (a crash between creating and writing
- * it), not one being written: a live taker writes its few bytes right after creating the file.
- * A younger one is waited on for the rest of this moment, then looked at again: taken over if
- * still empty, its holder named if it was being written (so two writers never both win).
+ * An unreadable (empty) lock is never one this version is writing (the lock appears with its
+ * holder in it), except on filesystems without hard links, or from an older Shoebox, which
+ * create it empty and write it at once. One this old is a leftover (a crash, a full disk).
+ * A younger one, or one dated in the future (a file server's clock ahead, a clock set back: its
+ * age is unknown), is watched for this long once, by our own clock, then taken over if still
+ * the same empty file, its holder named if it was written meanwhile. Every wait is bounded by
+ * this, whatever the dates say; kept short as the user waits it out on each leftover, and a
+ * taker paused longer still does not win twice (it checks its lock is still its own).
  */
 const UNREADABLE_STALE_MS = 500;
 
@@ -49,10 +55,12 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (heldHere.has(file)) return { acquired: false, holder: look(file)?.holder ?? { pid: process.pid, since: 0 } };
   const info: LockHolder = { ...details, pid: process.pid, since: Date.now() };
+  /** The empty lock already watched for UNREADABLE_STALE_MS: not waited on twice. */
+  let watched: string | null = null;
   // A few rounds: a lock released or taken over while we looked is looked at again.
   for (let round = 0; round < 5; round++) {
     try {
-      // 'wx' fails if the file exists: creating it is the atomic test-and-set.
+      // Fails with EEXIST if the file exists: creating it is the atomic test-and-set.
       createLockFile(file, JSON.stringify(info));
       return { acquired: true, lock: held(file, info) };
     } catch (err) {
@@ -63,9 +71,12 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
     if (stale.holder) {
       // Our own pid here means a lock left by an earlier process that had our pid: stale.
       if (stale.holder.pid !== process.pid && isProcessAlive(stale.holder.pid)) return { acquired: false, holder: stale.holder };
-    } else if (Date.now() - stale.mtimeMs < UNREADABLE_STALE_MS) {
-      // Maybe being written by the process that just created it: look again once it is not new.
-      sleepSync(UNREADABLE_STALE_MS - (Date.now() - stale.mtimeMs));
+    } else if (stale.key !== watched && !(Date.now() - stale.mtimeMs >= UNREADABLE_STALE_MS)) {
+      // Maybe being written by the process that just created it: look again once it is not
+      // new. A future date says nothing of its age: the whole moment, never more.
+      watched = stale.key;
+      const age = Math.max(0, Date.now() - stale.mtimeMs);
+      sleepSync(Math.min(UNREADABLE_STALE_MS, UNREADABLE_STALE_MS - age));
       continue;
     }
     const claim = claimStale(file, stale.key);
@@ -75,9 +86,13 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
       // Still the stale lock? A claim is made after the lock was seen stale; this catches one
       // replaced in between. No one else can replace it now: the claim is ours.
       if (look(file)?.key !== stale.key) continue;
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify(info));
-      fs.renameSync(temp, file); // replaces the stale lock in one step: never a moment without one
+      const temp = writeTempBeside(file, JSON.stringify(info));
+      try {
+        fs.renameSync(temp, file); // replaces the stale lock in one step: never a moment without one
+      } catch (err) {
+        fs.rmSync(temp, { force: true });
+        throw err;
+      }
       return { acquired: true, lock: held(file, info) };
     } finally {
       // Safe once the lock is replaced: a late claim on the old lock finds it is not there.
@@ -85,23 +100,6 @@ export function tryAcquirePidLock(lockFile: string, details: Record<string, unkn
     }
   }
   return { acquired: false, holder: null };
-}
-
-/**
- * Creates the lock file exclusively with `text`. A write that fails after the file was created
- * (a full disk) removes it: it is ours, and an empty lock left behind would read as one being
- * taken, refusing the next command (`library busy`) although no process holds it.
- */
-function createLockFile(file: string, text: string): void {
-  const fd = fs.openSync(file, 'wx');
-  try {
-    fs.writeFileSync(fd, text);
-  } catch (err) {
-    fs.closeSync(fd);
-    fs.rmSync(file, { force: true });
-    throw err;
-  }
-  fs.closeSync(fd);
 }
 
 /** Blocks this thread for `ms` (a lock is taken synchronously; the wait is under a second). */

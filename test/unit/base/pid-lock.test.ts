@@ -71,6 +71,19 @@ describe('tryAcquirePidLock', () => {
     if (taken.acquired) taken.lock.release();
   });
 
+  it('an empty lock dated in the future (a file server clock ahead, a clock set back) is waited on for a moment, not until that date', () => {
+    const file = path.join(tempDir('shoebox-pidlock-'), 'library.lock');
+    fs.writeFileSync(file, '');
+    const ahead = new Date(Date.now() + 20_000);
+    fs.utimesSync(file, ahead, ahead);
+    const start = Date.now();
+    const taken = tryAcquirePidLock(file, { command: 'shoebox index' });
+    // About half a second (the stale moment, once); 3 s leaves room for a loaded machine.
+    expect(Date.now() - start).toBeLessThan(3000);
+    expect(taken.acquired).toBe(true);
+    if (taken.acquired) taken.lock.release();
+  }, 60_000);
+
   it('an empty lock just created is waited on: a live process writing it right now keeps it', async () => {
     const file = path.join(tempDir('shoebox-pidlock-'), 'library.lock');
     fs.writeFileSync(file, '');
