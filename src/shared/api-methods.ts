@@ -341,8 +341,8 @@ function tagReviewOptions(value: unknown): TagReviewOptions {
 }
 
 function albumInput(value: unknown): AlbumInput {
-  const o = record(value, 'album', ['name', 'query', 'threshold', 'filters']);
-  return { name: text(o['name'], 'album name', MAX_NAME), ...albumFields(o) };
+  const o = record(value, 'album', ['name', 'query', 'threshold', 'filters', 'pins']);
+  return { name: text(o['name'], 'album name', MAX_NAME), ...albumFields(o), ...(o['pins'] !== undefined ? { pins: ids(o['pins']) } : {}) };
 }
 
 function albumDraft(value: unknown): AlbumDraft {

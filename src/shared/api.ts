@@ -722,10 +722,14 @@ export interface AlbumInput {
    *  for the model in use (it follows the model and the library). */
   threshold?: number;
   filters?: AlbumFilters;
+  /** A new album only (saveAlbum without previousName): photo ids pinned into it in the same
+   *  save, in this order (the selection's "New album"). Ids naming no library photo are left
+   *  out and counted (AlbumInfo.missingPins); when none names one, no album is made. */
+  pins?: string[];
 }
 
 /** An album's definition without its name: what the editor's live preview asks about. */
-export type AlbumDraft = Omit<AlbumInput, 'name'>;
+export type AlbumDraft = Omit<AlbumInput, 'name' | 'pins'>;
 
 /** What an album would hold now (before pins and exclusions), best first. */
 export interface AlbumPreview {
@@ -746,6 +750,9 @@ export interface AlbumInfo {
   filters: AlbumFilters;
   /** Photos in it now (query matches + pinned − excluded). */
   members: number;
+  /** After a save with `pins` (AlbumInput): how many of them named no library photo (left
+   *  out); absent: none. */
+  missingPins?: number;
   /** Of `members`, how many are videos (the count says them apart: "4 photos, 1 video"); absent: none. */
   videos?: number;
   /** No query: its photos are exactly the ones pinned to it (in pin order); `threshold`

@@ -231,10 +231,12 @@ export function registerAlbums(program: Command): void {
         const option = given.find((o) => opts[o] !== undefined);
         if (option) throw new UsageError(`--${option} needs --query: an album without a query is hand-picked (its photos are the ones pinned to it)`);
       }
-      const { AlbumError, photoId } = await import('../../core/index');
+      const { AlbumError } = await import('../../core/index');
       await withAlbums(cmd, opts, 'shoebox albums create', async (api) => {
-        // A photo given that the library does not hold is said (a folder as a folder) and the
-        // album is made with the others, as the other commands taking photos do (exit 1).
+        // The album and the photos given, pinned in the order given, are saved by the core in one
+        // write: a photo the library does not hold is said (a folder as a folder) and the album
+        // is made with the others, as the other commands taking photos do (exit 1); with none
+        // of them held, no album is made (and none is left to block the name on a retry).
         // Dates are read by search's one parser in the core: 2021-02-30 is refused as there.
         const created = api.createAlbum({
           name,
@@ -247,22 +249,20 @@ export function registerAlbums(program: Command): void {
           ...(opts.after !== undefined ? { after: opts.after } : {}),
           ...(opts.before !== undefined ? { before: opts.before } : {}),
           ...(opts.replace ? { replace: true } : {}),
+          ...(pins.length ? { pins: pins.map((photo) => path.resolve(photo)) } : {}),
         });
         // The core's line is the app's too; here the way on is a flag, which the line names.
-        const view = await created.catch((error: unknown) => {
+        const made = await created.catch(async (error: unknown) => {
           if (error instanceof AlbumError && error.takenName !== undefined) throw new AlbumError(`${error.message}: --replace replaces it (its pins and exclusions stay), or choose another name`);
-          throw error;
+          if (!(error instanceof AlbumError) || error.missingPhotos === undefined) throw error;
+          // Not one of the photos given is in the library: nothing made (no album on stdout), and
+          // each photo said as every command says it (exit 1): one line for the usual typo.
+          await reportMissingPhotos(api, error.missingPhotos);
+          return null;
         });
-        // The photos given, pinned in the order given (a hand-picked album lists them so).
-        // One change of the album for them all (a photo each would be a write and a recompute each).
-        // Pinning skips ids naming no photo and counts them: only then is each given photo looked
-        // up (getPhoto reads a photo's whole details, its text too: not one per pin every time).
-        const given = pins.map((photo) => photoId(path.resolve(photo)));
-        const pinned = given.length ? await api.setAlbumMemberships(view.album.name, given, 'pinned') : null;
-        const held = pinned?.missing ? await Promise.all(given.map(async (id) => (await api.getPhoto(id)) !== null)) : given.map(() => true);
-        const missing = pins.filter((_, i) => !held[i]).map((photo) => path.resolve(photo));
-        printAlbum(pinned && pinned.done > 0 ? await api.albumView(view.album.name) : view, opts.json);
-        await reportMissingPhotos(api, missing);
+        if (made === null) return;
+        printAlbum(made, opts.json);
+        await reportMissingPhotos(api, made.missing);
       });
     });
 

@@ -21,6 +21,7 @@ import { compileTerms } from '../search/search-service';
 import { parseQuery, type QueryTerm } from '../search/query-parser';
 import { QueryEmbedder } from '../search/query-vectors';
 import { DEFAULT_ALBUM_THRESHOLD, type AlbumDefinition } from './album';
+import { refuseGoneQueryImage } from './gone-query-image';
 
 export interface AlbumQuery {
   vector: Float32Array;
@@ -31,8 +32,12 @@ export interface AlbumQuery {
 export type AlbumQuerySource = Pick<AlbumDefinition, 'query' | 'threshold' | 'queryDir' | 'queryImages'>;
 
 export async function albumQuery(library: SearchLibrary, album: AlbumQuerySource): Promise<AlbumQuery> {
-  const stored = album.queryImages[await tablesKey(library)] ?? {};
-  const terms = albumTerms(album).map((t): QueryTerm => {
+  const key = await tablesKey(library);
+  const stored = album.queryImages[key] ?? {};
+  const parsed = albumTerms(album);
+  // An image gone that only other models kept a vector of: said with why and what mends it.
+  await refuseGoneQueryImage(library, album.queryImages, key, imagesOf(parsed));
+  const terms = parsed.map((t): QueryTerm => {
     const kept = t.kind === 'image' ? stored[t.path!] : undefined;
     return kept === undefined ? t : { ...t, vector: decodeVector(kept) };
   });
@@ -65,7 +70,7 @@ async function tablesKey(library: SearchLibrary): Promise<string> {
  * builds, those kept before of images still in the query. A missing image fails with one line.
  */
 export async function queryImageVectors(library: SearchLibrary, album: Pick<AlbumDefinition, 'query' | 'queryDir' | 'queryImages'>): Promise<AlbumDefinition['queryImages']> {
-  const images = albumTerms(album).flatMap((t) => (t.kind === 'image' ? [t.path!] : []));
+  const images = imagesOf(albumTerms(album));
   if (images.length === 0) return {};
   const out: AlbumDefinition['queryImages'] = {};
   for (const [key, byPath] of Object.entries(album.queryImages)) {
@@ -73,11 +78,19 @@ export async function queryImageVectors(library: SearchLibrary, album: Pick<Albu
     if (Object.keys(still).length) out[key] = still;
   }
   const key = await tablesKey(library);
+  // Saved again (renamed, refiltered) under a model that has no vector of a gone image: the same
+  // line as when the album is read, not search's bare "image not found".
+  await refuseGoneQueryImage(library, album.queryImages, key, images);
   const active: Record<string, string> = { ...out[key] };
   const embedder = new QueryEmbedder(library);
   for (const p of images) active[p] ??= encodeVector(await embedder.image(p));
   out[key] = active;
   return out;
+}
+
+/** The paths of a query's image terms. */
+function imagesOf(terms: readonly QueryTerm[]): string[] {
+  return terms.flatMap((t) => (t.kind === 'image' ? [t.path!] : []));
 }
 
 export function encodeVector(v: Float32Array): string {

@@ -75,6 +75,12 @@ export interface CreateAlbumOptions {
   replace?: boolean;
 }
 
+/** A new album and, of the photos given to pin into it, those the library does not hold (left out). */
+export interface CreatedAlbum {
+  album: AlbumDefinition;
+  missing: string[];
+}
+
 /**
  * `notEmbedded`: the model in use has embedded none of the photos, so the query matched none
  * (members are the pins alone: pinned by hand, they need no embedding).
@@ -104,9 +110,21 @@ export class AlbumService {
 
   /** A new album; without a threshold it is automatic (album-query.ts); with an empty query, hand-picked. */
   async create(name: string, query: string, options: CreateAlbumOptions = {}): Promise<AlbumDefinition> {
+    return (await this.createPinned(name, query, [], options)).album;
+  }
+
+  /**
+   * A new album with `pins` pinned into it, in that order, saved in the one write that makes it:
+   * a wrong path, or a crash, never leaves an empty album behind whose name then blocks the retry.
+   * Paths the library does not hold are left out and returned; when it holds none of them,
+   * nothing is made (an AlbumError with `missingPhotos`).
+   */
+  async createPinned(name: string, query: string, pins: readonly string[], options: CreateAlbumOptions = {}): Promise<CreatedAlbum> {
     const fields: AlbumFields = { name, query, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}), ...(options.filters ? { filters: options.filters } : {}) };
+    const { photos, missing } = await photosIn(await this.library.readable(), pins, true);
+    if (pins.length > 0 && photos.length === 0) throw noPhotoToPin(missing);
     const existing = options.replace ? await (await this.library.readable()).getAlbum(albumNameKey(checkAlbumName(name))) : null;
-    return this.save(fields, existing ? checkAlbumName(name) : undefined);
+    return { album: await this.write(fields, existing ? checkAlbumName(name) : undefined, undefined, photos), missing };
   }
 
   /**
@@ -117,6 +135,11 @@ export class AlbumService {
    * the same serialised call as the write (albums-api.ts), so nothing can slip in between.
    */
   async save(fields: AlbumFields, previousName?: string, revision?: string): Promise<AlbumDefinition> {
+    return this.write(fields, previousName, revision, []);
+  }
+
+  /** save, with `pins` (library photos) pinned into the album in the same write. */
+  private async write(fields: AlbumFields, previousName: string | undefined, revision: string | undefined, pins: readonly EditedPhoto[]): Promise<AlbumDefinition> {
     const store = await this.library.writable();
     const name = checkAlbumName(fields.name);
     const previous = previousName === undefined ? null : await this.get(previousName);
@@ -130,6 +153,10 @@ export class AlbumService {
       hashes: previous?.hashes ?? {},
       createdAt: previous?.createdAt ?? Date.now(),
     };
+    if (pins.length) {
+      applyMembership(album, pins, 'pinned');
+      await this.withHashes(store, album, pins);
+    }
     // The new record first: a crash in between leaves both names, never neither.
     await this.put(store, album);
     if (previous && previous.name !== name) await store.removeAlbum(previous.name);
@@ -256,38 +283,7 @@ export class AlbumService {
    * excluded photos must be in it (those are left out), freeing takes any path.
    */
   async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<MembershipChange> {
-    return this.edit(name, photoPaths, membership !== 'none', (album, photos) => {
-      const named = namesAny(album, photos);
-      // The places of the pins the previous edit took out serve this edit only (album-pin-order.ts).
-      const lastRemoved = album.lastRemoved;
-      delete album.lastRemoved;
-      const unpin = () => {
-        const removed = removedPins(album, named);
-        if (removed.length) album.lastRemoved = removed;
-        album.pinned = album.pinned.filter((p) => !named(p));
-      };
-      // A hand-picked album holds only its pins: excluding a photo from it is unpinning it.
-      if (membership === 'none' || (membership === 'excluded' && isHandPicked(album))) {
-        unpin();
-        album.excluded = album.excluded.filter((p) => !named(p));
-        return;
-      }
-      if (membership === 'pinned') album.excluded = album.excluded.filter((p) => !named(p));
-      else unpin();
-      const into = membership === 'pinned' ? 'pinned' : 'excluded';
-      // A photo already listed (by its path, or by a copy's with the same contents) is not listed again.
-      const listedPaths = new Set(album[into]);
-      const listedHashes = new Set(album[into].flatMap((p) => album.hashes[p] ?? []));
-      const added: EditedPhoto[] = [];
-      for (const photo of photos) {
-        if (listedPaths.has(photo.path) || (photo.hash !== null && listedHashes.has(photo.hash))) continue;
-        added.push(photo);
-        listedPaths.add(photo.path);
-        if (photo.hash !== null) listedHashes.add(photo.hash);
-      }
-      // Pins put back by the next edit (an Undo) go back to their places; the others at the end.
-      album[into] = into === 'pinned' ? withPinsAdded(album.pinned, added, lastRemoved) : [...album.excluded, ...added.map((p) => p.path)];
-    });
+    return this.edit(name, photoPaths, membership !== 'none', (album, photos) => applyMembership(album, photos, membership));
   }
 
   async remove(name: string): Promise<void> {
@@ -309,10 +305,7 @@ export class AlbumService {
   private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<MembershipChange> {
     const store = await this.library.writable();
     const album = await this.get(name);
-    const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
-    const rows = await store.photosByPath(wanted);
-    const missing = wanted.filter((p) => !rows.has(p));
-    const photos = wanted.filter((p) => !mustBeIndexed || rows.has(p)).map((p) => ({ path: p, hash: rows.get(p)?.hash ?? null }));
+    const { photos, missing } = await photosIn(store, photoPaths, mustBeIndexed);
     if (photos.length === 0) return { album, missing, changed: false };
     const before = JSON.stringify([album.pinned, album.excluded]);
     change(album, photos);
@@ -433,6 +426,55 @@ export class AlbumService {
     };
     return { vector, threshold, hits: await hitsAbove(store, vector, threshold, scope) };
   }
+}
+
+/** The refusal of a new album given only photos the library does not hold (`missing`): nothing is made. */
+export function noPhotoToPin(missing: readonly string[]): AlbumError {
+  return new AlbumError('none of these photos is in the library (any more): no album made', false, undefined, undefined, missing);
+}
+
+/** What pinning, excluding or freeing `photos` does to the album's lists (setMembership's one rule, a new album's pins too). */
+function applyMembership(album: AlbumDefinition, photos: readonly EditedPhoto[], membership: 'pinned' | 'excluded' | 'none'): void {
+  const named = namesAny(album, photos);
+  // The places of the pins the previous edit took out serve this edit only (album-pin-order.ts).
+  const lastRemoved = album.lastRemoved;
+  delete album.lastRemoved;
+  const unpin = () => {
+    const removed = removedPins(album, named);
+    if (removed.length) album.lastRemoved = removed;
+    album.pinned = album.pinned.filter((p) => !named(p));
+  };
+  // A hand-picked album holds only its pins: excluding a photo from it is unpinning it.
+  if (membership === 'none' || (membership === 'excluded' && isHandPicked(album))) {
+    unpin();
+    album.excluded = album.excluded.filter((p) => !named(p));
+    return;
+  }
+  if (membership === 'pinned') album.excluded = album.excluded.filter((p) => !named(p));
+  else unpin();
+  const into = membership === 'pinned' ? 'pinned' : 'excluded';
+  // A photo already listed (by its path, or by a copy's with the same contents) is not listed again.
+  const listedPaths = new Set(album[into]);
+  const listedHashes = new Set(album[into].flatMap((p) => album.hashes[p] ?? []));
+  const added: EditedPhoto[] = [];
+  for (const photo of photos) {
+    if (listedPaths.has(photo.path) || (photo.hash !== null && listedHashes.has(photo.hash))) continue;
+    added.push(photo);
+    listedPaths.add(photo.path);
+    if (photo.hash !== null) listedHashes.add(photo.hash);
+  }
+  // Pins put back by the next edit (an Undo) go back to their places; the others at the end.
+  album[into] = into === 'pinned' ? withPinsAdded(album.pinned, added, lastRemoved) : [...album.excluded, ...added.map((p) => p.path)];
+}
+
+/** The photos at `photoPaths` (each once) with their content hashes, and the paths the library
+ *  does not hold (`missing`), which are left out when they must be indexed. */
+async function photosIn(store: AlbumStore, photoPaths: readonly string[], mustBeIndexed: boolean): Promise<{ photos: EditedPhoto[]; missing: string[] }> {
+  const wanted = [...new Set(photoPaths.map((p) => path.resolve(p)))];
+  const rows = wanted.length ? await store.photosByPath(wanted) : new Map<string, { hash: string }>();
+  const missing = wanted.filter((p) => !rows.has(p));
+  const photos = wanted.filter((p) => !mustBeIndexed || rows.has(p)).map((p) => ({ path: p, hash: rows.get(p)?.hash ?? null }));
+  return { photos, missing };
 }
 
 /** An error's first line (the one line a summary says). */

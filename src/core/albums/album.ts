@@ -74,6 +74,9 @@ export class AlbumError extends Error {
     readonly takenName?: string,
     /** The CLI's wording when it differs (it names options and commands); `message` is the app's. */
     readonly cliText?: string,
+    /** When that is why (an album given only photos the library does not hold): those paths,
+     *  each said by the front end as it says such a photo (the CLI: "a folder, not a photo", …). */
+    readonly missingPhotos?: readonly string[],
   ) {
     super(message);
   }

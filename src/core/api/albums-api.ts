@@ -7,9 +7,9 @@
 // AlbumsForeground is the CLI's share (`shoebox albums`): by path, with every member.
 import { typedFolder } from './typed-folder';
 import type { AlbumDraft, BatchResult, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
-import type { AlbumFilters } from '../albums/album';
+import { AlbumError, type AlbumFilters } from '../albums/album';
 import type { ExportReport } from '../albums/album-export';
-import { AlbumService, type AlbumMember, type AlbumSummary } from '../albums/album-service';
+import { AlbumService, noPhotoToPin, type AlbumMember, type AlbumSummary } from '../albums/album-service';
 import { albumDate } from '../albums/album-dates';
 import { albumRevision } from '../albums/album-revision';
 import { notEmbeddedNote } from '../search/embedding-coverage';
@@ -41,6 +41,8 @@ export interface AlbumRequest {
   before?: string;
   /** Replace an album of the same name (keeping its pins and exclusions) instead of failing. */
   replace?: boolean;
+  /** Photo paths pinned into it in the same write, in this order (AlbumService.createPinned). */
+  pins?: string[];
 }
 
 /** An album with every member, best first. */
@@ -55,7 +57,9 @@ export interface AlbumView {
 }
 
 export interface AlbumsForeground {
-  createAlbum(request: AlbumRequest): Promise<AlbumView>;
+  /** `missing`: of `request.pins`, the paths the library does not hold (left out); when it holds
+   *  none of them, nothing is made (an AlbumError with `missingPhotos`). */
+  createAlbum(request: AlbumRequest): Promise<AlbumView & { missing: string[] }>;
   /** Every album with its member count (a broken one with its error). */
   albumSummaries(): Promise<AlbumSummary[]>;
   albumView(name: string): Promise<AlbumView>;
@@ -100,11 +104,18 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       // finds it, so a CLI edit that landed first is never overwritten (album-revision.ts).
       return serial(async () => {
         const albums = await service();
-        const saved = await albums.save(
-          { name: album.name, query: album.query, ...(album.threshold !== undefined ? { threshold: album.threshold } : {}), ...(album.filters ? { filters: album.filters } : {}) },
-          previousName,
-          revision,
-        );
+        const fields = { name: album.name, query: album.query, ...(album.threshold !== undefined ? { threshold: album.threshold } : {}), ...(album.filters ? { filters: album.filters } : {}) };
+        if (album.pins !== undefined) {
+          // A new album with its first photos, in one write (the selection's "New album").
+          if (previousName !== undefined) throw new AlbumError('pins are given to a new album only: an existing one is pinned to with setAlbumMemberships', true);
+          const paths = album.pins.flatMap((id) => pathFromPhotoId(id) ?? []);
+          const unreadable = new Set(album.pins).size - new Set(paths).size;
+          if (album.pins.length > 0 && paths.length === 0) throw noPhotoToPin([]);
+          const created = await albums.createPinned(fields.name, fields.query, paths, fields);
+          const missingPins = created.missing.length + unreadable;
+          return { ...toInfo(await albums.summary(created.album.name)), ...(missingPins ? { missingPins } : {}) };
+        }
+        const saved = await albums.save(fields, previousName, revision);
         return toInfo(await albums.summary(saved.name));
       });
     },
@@ -181,16 +192,17 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       return { dir: report.dir, exported: report.exported + report.skipped, videos: report.exportedVideos + report.skippedVideos, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
     },
 
-    async createAlbum(request: AlbumRequest): Promise<AlbumView> {
+    async createAlbum(request: AlbumRequest): Promise<AlbumView & { missing: string[] }> {
       const filters = albumFilters(request); // before the library opens: a bad date needs no model
       return serial(async () => {
         const albums = await service();
-        const album = await albums.create(request.name, request.query, {
+        // The album and its first photos in one write: a wrong path never leaves an empty album.
+        const { album, missing } = await albums.createPinned(request.name, request.query, request.pins ?? [], {
           filters,
           ...(request.threshold !== undefined ? { threshold: request.threshold } : {}),
           ...(request.replace ? { replace: true } : {}),
         });
-        return view(albums, album.name);
+        return { ...(await view(albums, album.name)), missing };
       });
     },
 

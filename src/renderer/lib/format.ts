@@ -1,6 +1,7 @@
 // Numbers and dates the way a person reads them.
 import type { ShiftResult } from '../../shared/api';
 import { shiftText } from '../../shared/taken-at';
+import { itemsText } from '../../shared/count-text';
 
 /** "1 photo", "2 photos"; with `complete` false, "200+ results" (more may follow). */
 export function formatCount(n: number, one: string, many = `${one}s`, complete = true): string {
@@ -31,7 +32,8 @@ export function shiftResultText(result: ShiftResult, seconds: number): string {
   const text =
     done === 0 && undated > 0
       ? `No date shifted: ${noDate}. To give ${them} one, use Set date.`
-      : `Shifted the date taken of ${formatCount(done, 'photo')} by ${shiftText(seconds)}.${undated ? ` ${noDate} and did not move: to give ${them} one, use Set date.` : ''}`;
+      : // Videos said as videos ("2 photos, 1 video"), as every line after an edit says them.
+        `Shifted the date taken of ${itemsText(done, result.changedVideos ?? 0, formatCount)} by ${shiftText(seconds)}.${undated ? ` ${noDate} and did not move: to give ${them} one, use Set date.` : ''}`;
   return `${text}${goneText(result.missing)}`;
 }
 

@@ -1,9 +1,10 @@
 // The selection's Album… panel's "New album": a name field (Enter, or its button, makes a
 // hand-picked album of the selected photos), so a first album needs no query and no other
 // screen. The album is an album without a query (src/core/albums/album.ts isHandPicked): the
-// engine saves it, pins the photos into it in one change, and the line says so as pinning does.
+// engine saves it with the photos pinned in the same write, and the line says so as pinning does.
 import { useState, type FormEvent } from 'react';
 import type { ShoeboxClient } from '../../client/client';
+import { itemsText } from '../../../shared/count-text';
 import { formatCount, goneText } from '../../lib/format';
 import { notifyAlbumsChanged } from './albums-changed';
 
@@ -34,14 +35,13 @@ export function NewAlbumField({ busy, onCreate }: NewAlbumFieldProps) {
 
 /**
  * Makes the hand-picked album `name` holding the photos `ids`, in that order; the line to say.
- * A name another album holds is refused by the engine (nothing is made), its line said as an error.
+ * The engine saves the album with its photos in one step: a name another album holds, or a
+ * selection none of whose photos is in the library any more, is refused (nothing is made, no
+ * empty album left behind), its line said as an error.
  */
 export async function newAlbumWith(client: ShoeboxClient, name: string, ids: string[]): Promise<string> {
-  const album = await client.saveAlbum({ name, query: '' });
-  try {
-    const result = await client.setAlbumMemberships(album.name, ids, 'pinned');
-    return `Made the album “${album.name}” with ${formatCount(result.done, 'photo')}.${goneText(result.missing)}`;
-  } finally {
-    notifyAlbumsChanged(); // the sidebar lists it, with its count
-  }
+  const album = await client.saveAlbum({ name, query: '', pins: ids });
+  notifyAlbumsChanged(); // the sidebar lists it, with its count
+  // The album's own count: videos said as videos, a photo selected twice (or two copies of one) once.
+  return `Made the album “${album.name}” with ${itemsText(album.members, album.videos ?? 0, formatCount)}.${goneText(album.missingPins ?? 0)}`;
 }
