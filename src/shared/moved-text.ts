@@ -1,7 +1,8 @@
 // How an indexing run says the content it found again under another path. To the indexer a
 // rename or a move is a new path and a gone one: the summary's `added` counts the new path
 // and its `removed` the old one, and `moved` counts such moves (the embedding reused from the
-// row that left; a copy, whose original stays, is not one). Said as they are, a renamed folder
+// row that left; a copy, whose original stays, is not one; a row that left counts once, however
+// many new paths took it: renamed and copied in one run is one move and one addition). Said as they are, a renamed folder
 // of 197 photos read "199 added (197 moved or copied) … 202 removed" when the user deleted 5.
 // The line says each move once, as moved: "2 added, 197 moved, 0 updated, 5 removed".
 // One rule for `shoebox index`, `shoebox watch` and the app's job line; --json keeps the

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ImageDecodeError } from '../../src/core/clip/preprocess';
 import { search, similar } from '../../src/core/search/search-service';
+import { saidCounts } from '../../src/shared/moved-text';
 import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { testLibrary } from '../helpers/test-library';
 import { TINY_IMMICH } from '../fixtures/models/paths';
@@ -137,6 +138,20 @@ describe('indexing a folder', () => {
     expect(s).toMatchObject({ embedded: 0, moved: 1, added: 1, removed: 2 });
     const names = (await lib.listPhotos()).map((p) => path.basename(p.path)).sort();
     expect(names).toEqual(['blue.jpg', 'red again.jpg', 'red.jpg', 'verde.jpg']);
+  });
+
+  it('a photo renamed and copied in one run is one move and one addition: the line says the library grew by one', async () => {
+    const photos = await colourFolder();
+    const lib = library(tempDir());
+    await lib.index([photos]);
+    // Both new paths hold the content of the row that went missing: only one of them is its move.
+    fs.copyFileSync(path.join(photos, 'green.jpg'), path.join(photos, 'nested', 'green copy.jpg'));
+    fs.renameSync(path.join(photos, 'green.jpg'), path.join(photos, 'verde.jpg'));
+    const s = await lib.index();
+    expect(s).toMatchObject({ embedded: 0, moved: 1, added: 2, removed: 1 });
+    expect(saidCounts(s)).toEqual({ added: 1, moved: 1, removed: 0 });
+    const names = (await lib.listPhotos()).map((p) => path.basename(p.path)).sort();
+    expect(names).toEqual(['blue.jpg', 'green copy.jpg', 'red again.jpg', 'red.jpg', 'verde.jpg', 'yellow.jpg']);
   });
 
   it('looks up a twin only for content already in the library; a copy elsewhere reuses its embedding', async () => {

@@ -5,7 +5,8 @@
 // only on it. What is served is checked against the library first: a member deleted or
 // changed since the scan is dropped, never offered for the trash. A member whose file is gone
 // from disk (deleted while no watcher ran: its row is still there) is left out of every read
-// too (onDisk: the app's pages, `shoebox dupes`, its plan and the trash), a group left with one
+// too (onDisk: the app's pages, `shoebox dupes`, its plan and the trash; the pages reuse one
+// pass until the photos change or 30 s pass, gone-from-disk-cache.ts), a group left with one
 // photo with it; the report kept and saved stays whole, so nothing is lost to a read (a disk
 // unplugged for now, the decisions on its photos).
 //
@@ -44,6 +45,7 @@ import { finishTrashHandOvers, trashWithHandOver } from './trash-hand-over';
 import { runNow } from './run-now';
 import { countText } from '../../shared/count-text';
 import { goneFromDisk } from '../dupes/gone-from-disk';
+import { GoneFromDiskCache } from '../dupes/gone-from-disk-cache';
 import { keptInstead, type KeptInstead } from './dupes-kept-instead';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
@@ -140,10 +142,14 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
   const decisionsReader = new DecisionsReader(libraryDecisions(ctx.files), warn);
   const shownOf = new WeakMap<KeptReport, { decisions: readonly DuplicateDecision[]; shown: ShownReport }>();
 
-  /** `kept` as read for a front end: without the members whose file is gone from disk (one stat
-   *  each, per read), groups left with one photo dropped and a gone keeper's group keeping its
-   *  next best. A view only: `reports` and the saved file keep them (never store it there). */
+  /** `kept` as read for a front end: without the members whose file is gone from disk, groups
+   *  left with one photo dropped and a gone keeper's group keeping its next best. A view only:
+   *  `reports` and the saved file keep them (never store it there). One stat per member: fresh
+   *  for what acts on it (the trash, its plan); for the review's pages, a pass kept while the
+   *  library's photos do not change, a short while at most (gone-from-disk-cache.ts). */
   const onDisk = async (kept: KeptReport): Promise<KeptReport> => withoutPaths(kept, await goneFromDisk(memberPaths(kept)));
+  const goneCache = new GoneFromDiskCache();
+  const onDiskForPages = async (kept: KeptReport, photosVersion: string): Promise<KeptReport> => withoutPaths(kept, await goneCache.gone(kept, () => memberPaths(kept), photosVersion));
 
   /** `kept` with the decisions applied, computed once per report and decisions file. */
   const shown = async (kept: KeptReport): Promise<ShownReport> => {
@@ -303,8 +309,8 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         kept = standing;
       }
       const { offset, limit } = ctx.page(options);
-      // Files gone from disk, once per read: left out of what is shown, not of what is kept.
-      let present = await onDisk(kept);
+      // Files gone from disk: left out of what is shown, not of what is kept.
+      let present = await onDiskForPages(kept, photosVersion);
       // The page's members again (the whole report was checked at this photos version, but a
       // row may change between the two reads); dropping stale ones can pull the next pictures
       // in, so look again until the page is clean.

@@ -112,9 +112,9 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
 
     async report() {
       const lib = await ctx.library();
-      const status = await lib.status();
       // The health check: a damaged table it does not count stops it as it stops every command.
-      const damage = await probeLibraryDamage(lib.location);
+      // The look opens every table (seconds on S3): alongside the counts, not after them.
+      const [status, damage] = await Promise.all([lib.status(), probeLibraryDamage(lib.location)]);
       if (damage) throw damage;
       // A shared library's folder as this device sees it: the library's path when mapped here,
       // and a note when this device cannot reach it (device-folders.ts).

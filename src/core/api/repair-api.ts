@@ -19,16 +19,27 @@ export class LibraryRepair {
     return this.message;
   }
 
-  /** The cheap look at every table (library-damage-probe.ts), once per library opened. */
-  private probed = new WeakMap<LibraryService, Promise<unknown>>();
+  /** The cheap look at every table (library-damage-probe.ts), started once per library opened. */
+  private probed = new WeakSet<LibraryService>();
+  /** Tells the front ends to read the status again (set by methods(), which gets the host's events). */
+  private statusChanged: () => void = () => {};
 
   /** Damage of an open library: met by an earlier read (store-health.ts), or by a look at every
-   *  table once it opens, so that the first status already says what `shoebox status` says (a
-   *  damaged favourites table is read by no open, and the page would first show the grid). */
+   *  table once it opens (a damaged favourites table is read by no open, and the page would
+   *  show the grid), so that the app says what `shoebox status` says. The look opens every table
+   *  (seconds on S3): the first status does not wait for it, it answers what is known now; damage
+   *  the look finds then says 'folders-changed', on which the page reads the status again (and
+   *  the page's first failed read shows the damage meanwhile: useLibraryDamage.ts). */
   async seen(lib: LibraryService): Promise<string | null> {
-    let probe = this.probed.get(lib);
-    if (!probe) this.probed.set(lib, (probe = probeLibraryDamage(lib.location).catch(() => null)));
-    await probe;
+    if (!this.probed.has(lib)) {
+      this.probed.add(lib);
+      void probeLibraryDamage(lib.location).then(
+        (damage) => {
+          if (damage) this.statusChanged();
+        },
+        () => {}, // a look that cannot connect says nothing: the reads will
+      );
+    }
     return damageSeen(lib.location.databaseUri)?.message ?? null;
   }
 
@@ -45,6 +56,8 @@ export class LibraryRepair {
   }
 
   methods(ctx: ApiContext, indexFolders: (lib: LibraryService, folders: readonly string[]) => Promise<void>): ApiMethods<'repairLibrary'> {
+    // The event the app already reads its status again on (useLibrary.ts), as writer-elsewhere.ts does.
+    this.statusChanged = () => ctx.emit({ type: 'folders-changed' });
     return {
       repairLibrary: async () =>
         ctx.jobs.enqueue('repair', '', async () => {

@@ -436,6 +436,9 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
 
   // Rows of reused contents outside what this run looks at, maybe gone (see vanishedTwins).
   const twinsElsewhere = new Set<string>();
+  // The missing paths a new path took the row of: each is one move, however many new paths
+  // took it (a photo renamed and copied in one run is one move and one addition, not two moves).
+  const movedFrom = new Set<string>();
   /** A stored row with the same content claims the file (a move or a copy): nothing to embed. */
   const reuseTwin = async (file: FoundFile, hash: string): Promise<boolean> => {
     const rows = (await store.photosByHash(hash)).filter((t) => t.thumbKey !== '');
@@ -443,7 +446,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     const twin = reusableTwin(rows, missingByHash.get(hash));
     if (!twin) return false;
     for (const r of rows) if (states.has(r.path) && !foundPaths.has(r.path) && !missing.has(r.path) && !kept.covers(r.path)) twinsElsewhere.add(r.path);
-    if (missing.has(twin.path)) summary.moved++;
+    if (missing.has(twin.path)) {
+      movedFrom.add(twin.path);
+      summary.moved = movedFrom.size;
+    }
     count(file);
     writer.put(copyRow(file, twin));
     return true;

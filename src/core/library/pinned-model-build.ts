@@ -8,12 +8,30 @@
 //
 // So the first look at the folder pins its build for the process, and every inference checks
 // that the folder still holds it (one small JSON file: weights-fingerprint.ts): otherwise it is
-// refused, naming what to do, until the process is restarted with the new build.
+// refused, naming what to do, until the process is restarted with the new build. The check
+// reads the manifest again only when its stat changed: reading and parsing it synchronously
+// before every batch blocked the event loop on a network home; a stat is cheap.
+import fs from 'node:fs';
+import path from 'node:path';
 import { ModelError } from '../models/model-error';
+import { MANIFEST_FILE } from '../models/manifest';
 import { modelWeightsFingerprint } from '../models/weights-fingerprint';
+
+/** The manifest file as its stat shows it ('' when there is none): a replaced one shows another. */
+function manifestStamp(dir: string): string {
+  if (dir === '') return '';
+  try {
+    const st = fs.statSync(path.join(dir, MANIFEST_FILE));
+    return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  } catch {
+    return '';
+  }
+}
 
 export class PinnedModelBuild {
   private pinned: { weights: string | undefined } | undefined;
+  /** The folder's fingerprint as last read, with the manifest's stamp taken just before. */
+  private lastRead: { stamp: string; weights: string | undefined } | undefined;
 
   constructor(
     private readonly id: string,
@@ -24,13 +42,21 @@ export class PinnedModelBuild {
 
   /** The fingerprint of the build this process uses: the folder's, at the first ask. */
   get weights(): string | undefined {
-    return (this.pinned ??= { weights: modelWeightsFingerprint(this.dir) }).weights;
+    return (this.pinned ??= { weights: this.current() }).weights;
+  }
+
+  /** The folder's fingerprint now: read again only when the manifest's stamp changed. Stamped
+   *  before the read, so a manifest replaced during it shows another stamp at the next check. */
+  private current(): string | undefined {
+    const stamp = manifestStamp(this.dir);
+    if (this.lastRead?.stamp !== stamp) this.lastRead = { stamp, weights: modelWeightsFingerprint(this.dir) };
+    return this.lastRead.weights;
   }
 
   /** The refusal when the folder holds another build than the pinned one now; else undefined. */
   replaced(): ModelError | undefined {
     const pinned = this.weights;
-    const now = modelWeightsFingerprint(this.dir);
+    const now = this.current();
     // None now: the folder is gone (`remove --force`) or was never fingerprinted (a folder made by
     // hand): nothing says another build is there, and a session that cannot load says so itself.
     if (now === undefined || now === pinned) return undefined;
