@@ -65,6 +65,7 @@ import { ViewingOnlyContext, viewingOnlyOf } from './hooks/useViewingOnly';
 import { useFocusGuard } from './hooks/useFocusGuard';
 import { filterProblem, NO_FILTERS, searchErrorText, toSearchFilters } from './lib/filters';
 import { PHOTOS_SCREEN, type Screen, type ScreenProps } from './lib/screen';
+import { startsNewSearch } from './lib/new-search';
 import { LIBRARY_VIEW, viewKey, type View } from './lib/view';
 import type { ImageView, Route, SettingsRoute } from './lib/route';
 import { imageFileRefusal, LOST_IMAGE_SEARCH_NOTE, lostImageSearch } from './lib/image-search';
@@ -212,7 +213,8 @@ export function App() {
         typedBeforeTextMode.current = null;
       }
       // The entry's filters and sort where they narrow its results; elsewhere (a timeline)
-      // they stay as they are, for the next search, as they do when the user moves there.
+      // they stay as they are, as they do when the user moves there (a search typed there
+      // starts without them: lib/new-search.ts).
       if (to.view?.kind === 'search' || to.view?.kind === 'similar') restoreFields(to.filters ?? NO_FILTERS);
       if (to.view?.kind === 'search') setSort(to.sort ?? 'score');
       // Back onto Places from a view it opened: the focus, on that view (leaving with it) or
@@ -559,6 +561,11 @@ export function App() {
               value={textMode ? fromTextQuery(views.query) : views.query}
               onChange={(typed) => {
                 stopWaitingForResults.current();
+                // Typed where no results show: a new search, without the filters and sort left from the last one.
+                if (startsNewSearch(screen, views.view, typed)) {
+                  restoreFields(NO_FILTERS);
+                  setSort('score');
+                }
                 views.setQuery(textMode ? toTextQuery(typed) : typed);
               }}
               onResults={toResults}

@@ -6,6 +6,7 @@ import type { LibraryHost } from '../../core/index';
 import { itemsText as countItems } from '../../shared/count-text';
 import { textInPhotosLine } from '../text-in-photos-line';
 import { otherModelText } from '../../shared/other-model-text';
+import { libraryCount } from '../library-count-text';
 
 export function registerStatus(program: Command): void {
   withLibraryOptions(program.command('status'))
@@ -19,7 +20,9 @@ export function registerStatus(program: Command): void {
         const where = library.api.library;
         // The text-in-photos reading left to do (videos are not read): said only while some is.
         const text = await library.api.textInPhotos();
-        if (opts.json) return printJson({ ...status, providerNote, library: where, textInPhotos: text });
+        // How many are archived, said as the app's footer says it (All photos, then "· 1 archived").
+        const counted = await libraryCount(library.api, status);
+        if (opts.json) return printJson({ ...status, providerNote, library: where, textInPhotos: text, archived: counted.archived });
         if (status.model === null) {
           // A device without a model lists the library; searching and indexing need one.
           // The model the core offers this device (the app's banner offers the same): the one
@@ -29,11 +32,11 @@ export function registerStatus(program: Command): void {
           if (embedded?.bring === 'use') {
             // Installed but not the one in use (none chosen: the settings lost, or the one in use
             // removed). In use but not loaded is the model's problem, said below.
-            printLine(`${itemsText(status)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
+            printLine(`${counted.text}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
             printLine(`  To search here: ${embedded.command}`);
           } else if (embedded && embedded.bring !== 'chosen') {
             // Say which model the photos need: indexed with --model-dir, that folder is not kept.
-            printLine(`${itemsText(status)}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
+            printLine(`${counted.text}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);
             printLine(
               embedded.bring === 'install'
                 ? `  To search here: ${embedded.command} (or pass --model-dir DIR)`
@@ -45,11 +48,11 @@ export function registerStatus(program: Command): void {
             // model on this device" (the sentence on the next line says what is wrong).
             const { modelProblem, modelProblemKind } = await library.api.status();
             const state = modelProblemKind === 'not-opened' ? 'its model cannot open it yet' : modelProblemKind === 'unusable' ? 'the active model cannot be used' : 'no model on this device';
-            printLine(`${itemsText(status)}, ${status.failed.length} failed; ${state}, so it can list the library but not search or index it`);
+            printLine(`${counted.text}, ${status.failed.length} failed; ${state}, so it can list the library but not search or index it`);
             if (modelProblem) printLine(`  ${modelProblem}`);
           }
         } else {
-          printLine(`${itemsText(status)}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
+          printLine(`${counted.text}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
           if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
           // Another model has embedded the library and this one none or few (the core's offer):
           // that model, rather than an index run that would embed every photo again.

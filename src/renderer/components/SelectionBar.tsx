@@ -29,6 +29,8 @@ import { SelectionDatePanel } from './SelectionDatePanel';
 import { SelectionPlacePanel } from './SelectionPlacePanel';
 import type { AskRotate, Undo } from '../hooks/useListSelection';
 import { useRefocus } from '../hooks/useRefocus';
+import { selectedCountText, useSelectedPhotosSummary } from '../hooks/useSelectedPhotosSummary';
+import { NoLabelSetsHint } from './tags/NoLabelSetsHint';
 
 interface SelectionBarProps {
   count: number;
@@ -74,7 +76,10 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const viewingOnly = useViewingOnly();
   const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // The line of the last action; with Undo where the photos stay on screen and the action has
+  // an exact inverse (Archive in a search, a folder, a tag view: the app's notice, which offers
+  // Undo where they leave the list, is not shown while they are still selected).
+  const [message, setMessage] = useState<{ text: string; error: boolean; undo?: Undo } | null>(null);
   const [trash, setTrash] = useState<Photo[] | null>(null);
   // In an album's grid, Delete asks "remove from the album?" first (the trash is its second choice).
   const [removing, setRemoving] = useState<Photo[] | null>(null);
@@ -94,9 +99,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   const [dir, setDir] = useState('');
   const [copy, setCopy] = useState(false);
   const refocus = useRefocus();
+  // The selected photos as they are now: the count says videos apart, and Archive becomes
+  // Unarchive when every one is archived already (so a second click does not "archive 0").
+  const summary = useSelectedPhotosSummary(photos, count);
+  const unarchives = summary && summary.count === count ? summary.allArchived : inArchive;
+  const archiveButton = useRef<HTMLButtonElement | null>(null);
 
-  /** Runs an action over the selection; one line says what came of it. */
-  const run = async (action: (chosen: Photo[]) => Promise<string>) => {
+  /** Runs an action over the selection; one line says what came of it (with its Undo, if any). */
+  const run = async (action: (chosen: Photo[]) => Promise<string | { text: string; undo?: Undo }>) => {
     // Its button is disabled while the write runs: the focus comes back to it after, not to the
     // page's body (the bar goes when the photos moved, and the app's focus takes over then).
     const from = document.activeElement;
@@ -104,7 +114,8 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ text: await action(await photos()), error: false });
+      const said = await action(await photos());
+      setMessage(typeof said === 'string' ? { text: said, error: false } : { ...said, error: false });
     } catch (e) {
       setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
     } finally {
@@ -130,9 +141,20 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const result = await client.setArchived(chosen.map((p) => p.id), mark);
       const text = archiveResultText(result, mark);
       const changed = result.changed ?? [];
-      onArchived?.(mark, text, async () => archiveResultText(await client.setArchived(changed, !mark), !mark));
-      return text;
+      const undo: Undo = async () => archiveResultText(await client.setArchived(changed, !mark), !mark);
+      onArchived?.(mark, text, undo);
+      // Where the photos stay (the app leaves the bar up), the bar's own line offers the Undo.
+      return changed.length ? { text, undo } : text;
     });
+  /** The line's Undo: its answer replaces the line; the focus, left on the Undo that goes, goes to Archive. */
+  const undoLast = (undo: Undo) => {
+    refocus(() => archiveButton.current, { ms: 15_000 });
+    setBusy(true);
+    undo().then(
+      (text) => setMessage({ text, error: false }),
+      (e: unknown) => setMessage({ text: e instanceof Error ? e.message : String(e), error: true }),
+    ).finally(() => setBusy(false));
+  };
   /** R / Shift+R in the grid: each photo turns from how it shows now (videos stay as they are). */
   const rotate = (turns: number) =>
     run(async (chosen) => {
@@ -240,7 +262,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
         <button type="button" className="icon-button" aria-label="Clear selection" title="Clear selection (Esc)" onClick={onClear}>
           ✕
         </button>
-        <strong aria-live="polite">{formatCount(count, 'photo')} selected</strong>
+        <strong aria-live="polite">{selectedCountText(count, summary)}</strong>
         {!viewingOnly && (
           <>
             {/* The hearts alone (named for screen readers, explained on hover), so the bar fits one row. */}
@@ -254,12 +276,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
                 ♡
               </span>
             </button>
-            {inArchive ? (
-              <button type="button" className="button" disabled={busy} title="Bring the selected photos back to the timeline (Shift+A)" onClick={() => void archive(false)}>
+            {unarchives ? (
+              <button type="button" className="button" ref={archiveButton} disabled={busy} title="Bring the selected photos back to the timeline (Shift+A)" onClick={() => void archive(false)}>
                 <ArchiveIcon /> Unarchive
               </button>
             ) : (
-              <button type="button" className="button" disabled={busy} title="Keep the selected photos out of the timeline; search still finds them (Shift+A)" onClick={() => void archive(true)}>
+              <button type="button" className="button" ref={archiveButton} disabled={busy} title="Keep the selected photos out of the timeline; search still finds them (Shift+A)" onClick={() => void archive(true)}>
                 <ArchiveIcon /> Archive
               </button>
             )}
@@ -295,7 +317,8 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
             </button>
           ))}
       </div>
-      {panel === 'tag' && (
+      {panel === 'tag' && labels.status === 'ready' && labels.value.length === 0 && <NoLabelSetsHint />}
+      {panel === 'tag' && !(labels.status === 'ready' && labels.value.length === 0) && (
         <div className="selection-bar__row">
           <select aria-label="Label" value={label} onChange={(e) => setLabel(e.target.value)}>
             <option value="">Choose a label</option>
@@ -345,6 +368,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       {message && (
         <p className={message.error ? 'form-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
           {message.text}
+          {message.undo && (
+            <>
+              {' '}
+              <button type="button" className="link-button" disabled={busy} onClick={() => message.undo && undoLast(message.undo)}>
+                Undo
+              </button>
+            </>
+          )}
         </p>
       )}
       {removing && removeFrom && (

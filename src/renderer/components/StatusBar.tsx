@@ -3,6 +3,7 @@ import { useClient } from '../client/ClientContext';
 import { useAsync } from '../hooks/useAsync';
 import type { TimelineTotals } from '../hooks/useTimelineTotals';
 import { itemsText } from '../../shared/count-text';
+import { archivedText } from '../../shared/archived-text';
 import { formatCount } from '../lib/format';
 
 const providerLabels: Record<ExecutionProviderName, string> = { cuda: 'CUDA', dml: 'DirectML', coreml: 'Core ML', webgpu: 'WebGPU', cpu: 'CPU' };
@@ -46,15 +47,7 @@ export function photosText(shown: TimelineTotals | null, archived: TimelineTotal
   if (!shown) return itemsText(photos, 0, formatCount);
   const items = itemsText(shown.total, shown.videos ?? 0, formatCount);
   const archive = typeof archived === 'number' ? { total: archived } : archived;
-  return archive?.total ? `${items} · ${archivedText(archive)}` : items;
-}
-
-/** "3 archived" (photos only, or videos not known), "1 archived video", "1 photo, 1 video
- *  archived": an archived video is said as one, as the counts before the dot say them. */
-function archivedText({ total, videos = 0 }: TimelineTotals): string {
-  if (videos <= 0) return `${total.toLocaleString()} archived`;
-  if (videos >= total) return `${total.toLocaleString()} archived ${total === 1 ? 'video' : 'videos'}`;
-  return `${itemsText(total, videos, formatCount)} archived`;
+  return archive?.total ? `${items} · ${archivedText(archive, formatCount)}` : items;
 }
 
 /** The line at the bottom, kept to one line: library size, model, where inference runs, version.
