@@ -1,5 +1,6 @@
 // What one indexing run did, as `shoebox index --json` prints it.
 import type { JobResult } from '../../shared/api';
+import type { KeptNotInCopy } from './mapped-copy-keep';
 
 export interface IndexSummary {
   /** Files found under the folders. */
@@ -40,6 +41,11 @@ export interface IndexSummary {
    * every kept photo is in the library under that folder too (moved there?: moved-folder.ts).
    */
   unavailable: { path: string; reason: string; kept: number; copiesAt?: string }[];
+  /**
+   * Mapped folders (`folders map`) whose photos this device's copy lacks: kept, not removed
+   * (mapped-copy-keep.ts), with how many. Absent when none.
+   */
+  notInCopy?: KeptNotInCopy[];
   /** Stopped before the end (Ctrl-C): `left` photos wait for the next run. */
   interrupted: boolean;
   left: number;

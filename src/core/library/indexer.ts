@@ -34,6 +34,7 @@ import { RunTwins } from './run-twins';
 import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
 import type { RecentRemovals } from './recent-removals';
 import { leftTheLibrary, rowsToKeep, type RemovedRows } from './removed-rows';
+import { keptNotInCopy, keptNotInCopyLine } from './mapped-copy-keep';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer, type IndexedVideo } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -98,6 +99,9 @@ export interface ScanScope {
   libraryFolders: readonly string[];
   /** Shoebox's own data folders (thumbnails, models, database): never indexed. */
   skip: readonly string[];
+  /** The library folders this device sees at another path (`folders map`): this device's
+   *  path -> the library's. Photos missing from such a copy are kept (mapped-copy-keep.ts). */
+  mappedFolders?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -117,7 +121,7 @@ export async function indexFolders(deps: IndexerDeps, targets: string[], scope: 
     unreadable.push(...scan.unreadable);
     failed.push(...scan.failed);
   }
-  return reconcile(deps, ctx.libraryFolders, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options);
+  return reconcile(deps, ctx.libraryFolders, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options, scope.mappedFolders);
 }
 
 /**
@@ -176,7 +180,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
     }
   }
   const inScope = (p: string) => scopes.some((s) => isAtOrInside(p, s));
-  return reconcile(deps, ctx.libraryFolders, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options);
+  return reconcile(deps, ctx.libraryFolders, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options, scope.mappedFolders);
 }
 
 async function isLink(p: string): Promise<boolean> {
@@ -192,7 +196,7 @@ interface Unavailable {
   failed: Unreadable[];
 }
 
-async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions): Promise<IndexSummary> {
+async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, mapped: ReadonlyMap<string, string> = new Map()): Promise<IndexSummary> {
   const started = performance.now();
   const { store } = deps;
   const summary = emptySummary();
@@ -609,7 +613,12 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     const keep = options.keepMissing?.() === true;
     // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
     const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
-    const gone = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];
+    const removable = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];
+    // Not in this device's copy of a mapped folder, and not seen elsewhere here: kept, said once.
+    const notInCopy = keptNotInCopy(removable, states, mapped, contentsSeen(foundPaths, states, rewritten, placed));
+    const gone = removable.filter((p) => !notInCopy.kept.has(p));
+    if (notInCopy.folders.length) summary.notInCopy = notInCopy.folders;
+    for (const k of notInCopy.folders) deps.emit({ type: 'log', level: 'warn', message: keptNotInCopyLine(k) });
     summary.removed = gone.length + broken.length;
     const dropped = new Set(broken);
     for (const f of summary.failed) if (dropped.has(f.path)) f.dropped = true;
@@ -722,6 +731,16 @@ async function recordTurns(store: LibraryStore, embeddedAt: ReadonlyMap<string, 
   const before = await store.embeddedTurns();
   const entries = [...embeddedAt].filter(([hash, turns]) => turns !== 0 || before.has(hash)).map(([hash, turns]) => ({ hash, turns }));
   if (entries.length) await store.recordEmbeddedTurns(entries);
+}
+
+/** The contents this run saw on this device: of the files it found unchanged, and of the rows it committed. */
+function contentsSeen(foundPaths: ReadonlySet<string>, states: ReadonlyMap<string, PhotoState>, rewritten: ReadonlySet<string>, placed: ReadonlySet<string>): Set<string> {
+  const seen = new Set(placed);
+  for (const p of foundPaths) {
+    const s = rewritten.has(p) ? undefined : states.get(p);
+    if (s) seen.add(s.hash);
+  }
+  return seen;
 }
 
 /**

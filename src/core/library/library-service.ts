@@ -36,6 +36,7 @@ import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
+import { mappedFolders } from './mapped-copy-keep';
 import { vectorCacheDir } from './vector-cache-dir';
 import { RemovedRows, removedRowsFile } from './removed-rows';
 import { alignTurnedVectors } from './turn-alignment';
@@ -512,7 +513,8 @@ export class LibraryService {
   }
 
   private async scanScope(store: LibraryStore): Promise<ScanScope> {
-    return { libraryFolders: (await store.listFolders()).map((f) => f.path), skip: this.dataFolders() };
+    const libraryFolders = (await store.listFolders()).map((f) => f.path);
+    return { libraryFolders, skip: this.dataFolders(), mappedFolders: mappedFolders(libraryFolders, this.deviceFolders.map()) };
   }
 
   async listFolders(): Promise<FolderRecord[]> {

@@ -1,0 +1,85 @@
+// Two devices (two homes) share one library; device B sees the folder A indexed through its
+// own copy (`folders map`), which lacks what A added since (a sync that lags). B's index must
+// not remove A's photos from the shared library: they are kept and said once, in one line.
+// A rename on B's copy is still a move, and A, which holds the folder at its library path,
+// still removes what is deleted there.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shoebox } from './run-cli';
+import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
+
+const MODEL = ['--model-dir', fixtureModelDir(TINY_IMMICH)];
+
+/** A copy of `from` at `to`, times kept to the millisecond (the precision rows keep). */
+function copyWithTimes(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(from, path.join(entry.parentPath, entry.name));
+    const st = fs.statSync(path.join(from, rel));
+    fs.utimesSync(path.join(to, rel), st.atimeMs / 1000, st.mtimeMs / 1000);
+  }
+}
+
+type Summary = { unchanged: number; added: number; removed: number; moved: number; embedded: number; notInCopy?: { folder: string; copy: string; kept: number }[] };
+
+describe("a mapped folder whose copy on this device lacks photos", () => {
+  it("keeps the other device's photos, says so once, and still follows moves and the owner's deletions", { timeout: 240_000 }, async () => {
+    const library = path.join(tempDir('shoebox-shared-'), 'library');
+    const homeA = tempDir();
+    const homeB = tempDir();
+    const photos = tempDir('shoebox-photos-');
+    const folder = path.join(photos, 'S'); // A's folder, at the library's path
+    const copy = path.join(photos, 'S2'); // B's copy of it
+    fs.mkdirSync(folder);
+    for (const [name, rgb] of Object.entries(COLOURS)) await writeColourPhoto(folder, `${name}.jpg`, rgb);
+    const run = (home: string, args: string[]) => shoebox(['--home', home, '--library', library, ...args]);
+    const json = async <T>(home: string, args: string[]): Promise<T> => {
+      const res = await run(home, [...args, '--json']);
+      expect(res.code, res.stderr).toBe(0);
+      return JSON.parse(res.stdout) as T;
+    };
+    expect(await json<Summary>(homeA, ['index', ...MODEL, folder])).toMatchObject({ added: 4 });
+    copyWithTimes(folder, copy);
+    const mapped = await run(homeB, ['folders', 'map', ...MODEL, folder, copy]);
+    expect(mapped.code, mapped.stderr).toBe(0);
+
+    // A adds a subfolder; B's copy has not got it yet.
+    const sub = path.join(folder, 'sub');
+    fs.mkdirSync(sub);
+    await writeColourPhoto(sub, 'purple.jpg', [128, 0, 128]);
+    await writeColourPhoto(sub, 'teal.jpg', [0, 128, 128]);
+    await writeColourPhoto(sub, 'grey.jpg', [128, 128, 128]);
+    expect(await json<Summary>(homeA, ['index', ...MODEL])).toMatchObject({ added: 3, removed: 0 });
+
+    // B's index: A's three photos stay in the library, said in one line with what to do.
+    const indexB = await run(homeB, ['index', ...MODEL]);
+    expect(indexB.code, indexB.stderr).toBe(0);
+    expect(indexB.stdout).toContain('0 removed');
+    const line = `shoebox: 3 photos of ${folder} are not in this device's copy at ${copy}: kept (the device that holds the folder at its library path removes photos deleted there)`;
+    expect(indexB.stderr.split('\n').filter((l) => l.includes("not in this device's copy"))).toEqual([line]);
+    expect(await json<Summary>(homeB, ['index', ...MODEL])).toMatchObject({ unchanged: 4, removed: 0, notInCopy: [{ folder, copy, kept: 3 }] });
+    // A sees its folder whole: nothing pending, nothing to embed again.
+    expect(await json<{ pending: number }>(homeA, ['status', ...MODEL])).toMatchObject({ pending: 0 });
+    expect(await json<Summary>(homeA, ['index', ...MODEL])).toMatchObject({ unchanged: 7, added: 0, removed: 0, embedded: 0 });
+
+    // A rename on B's copy is a move there: the old name goes, nothing is kept for it.
+    fs.renameSync(path.join(copy, 'red.jpg'), path.join(copy, 'scarlet.jpg'));
+    const moved = await json<Summary>(homeB, ['index', ...MODEL]);
+    // (`removed` counts the old row; the CLI says it as moved: added-count.ts)
+    expect(moved).toMatchObject({ moved: 1, removed: 1, embedded: 0, notInCopy: [{ kept: 3 }] });
+    const listB = await json<{ path: string }[]>(homeB, ['list', ...MODEL]);
+    expect(listB.map((p) => path.basename(p.path)).sort()).toEqual(['blue.jpg', 'green.jpg', 'grey.jpg', 'purple.jpg', 'scarlet.jpg', 'teal.jpg', 'yellow.jpg']);
+
+    // A, at the library's path, removes what is deleted there.
+    fs.rmSync(path.join(sub, 'teal.jpg'));
+    const indexA = await json<Summary>(homeA, ['index', ...MODEL]);
+    expect(indexA.removed).toBeGreaterThanOrEqual(1);
+    expect(indexA.notInCopy).toBeUndefined();
+    const listA = await json<{ path: string }[]>(homeA, ['list', ...MODEL]);
+    expect(listA.map((p) => p.path)).not.toContain(path.join(sub, 'teal.jpg'));
+    expect(listA.map((p) => p.path)).toContain(path.join(sub, 'purple.jpg'));
+  });
+});
