@@ -762,6 +762,8 @@ export interface AlbumInfo {
   excluded: number;
   /** The ids of the photos excluded by hand, so the UI can show them and undo that. */
   excludedIds: string[];
+  /** Of the photos its query matches, how many are excluded by hand (an empty album says so); absent: none. */
+  excludedMatches?: number;
   createdAt: number;
   /** What the album's name, query, threshold and filters are now, in one token: handed back to
    *  `saveAlbum`, which refuses the save when the album changed since (an edit made elsewhere). */

@@ -12,6 +12,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { reportMissingPhotos } from '../missing-photos';
 import { itemsText } from '../../shared/count-text';
 import { describeAlbumFilters, emptyAlbumReason } from '../../shared/album-filters-text';
+import { excludedMatchesText } from '../../shared/excluded-matches-text';
 
 type CreateOptions = LibraryCommandOptions & { query?: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
 type EditOptions = LibraryCommandOptions & Partial<Omit<CreateOptions, 'replace' | 'json'>> & { clear?: string[] };
@@ -123,7 +124,14 @@ async function albumNote(api: LibraryHost, album: AlbumSummary, json: boolean | 
   if (!album.handPicked && (await embeddedNote(api))) return;
   // Empty, as the app's album view says it: why (nothing matches within its filters yet).
   // (--json: its `members` say it, and stderr stays for what JSON cannot say.)
-  if (album.members === 0 && !json) process.stderr.write(`shoebox: no ${printable(emptyAlbumReason(album, { folder: printable, quote: (q) => `"${q}"` }))}\n`);
+  if (album.members > 0 || json) return;
+  // Its query matches photos, all excluded by hand: said so (not "no photo matches"), with how to put one back.
+  if (album.excludedMatches > 0) {
+    const one = album.excludedMatches === 1 ? 'it' : 'one';
+    process.stderr.write(`shoebox: no photo to show: ${excludedMatchesText(album.excludedMatches)} (shoebox albums unpin "${printable(album.name)}" PHOTO puts ${one} back)\n`);
+    return;
+  }
+  process.stderr.write(`shoebox: no ${printable(emptyAlbumReason(album, { folder: printable, quote: (q) => `"${q}"` }))}\n`);
 }
 
 /** Search's line when the model in use has not embedded every photo (smart albums find only embedded ones); whether it said one. */

@@ -2,10 +2,19 @@
 // with their content hash (album.ts), and resolved against the library at read time, so a
 // renamed photo or a moved folder keeps its pin or exclusion, like its tags (which are keyed
 // by hash): an entry's path when it still holds that content, else wherever that content is
-// now (every path holding it), else nowhere: a pinned photo whose content left the library
-// leaves the album. An entry without a hash (an album stored before hashes) is its path.
+// now, else nowhere: a pinned photo whose content left the library leaves the album. An entry
+// without a hash (an album stored before hashes) is its path.
+//
+// "Wherever that content is now" differs for the two kinds (excluded-copies.ts):
+// - a pin follows onto every path holding it: the pinned picture stays in the album when the
+//   copy that was pinned is trashed as a duplicate and another copy stays (a pin only ever
+//   keeps that picture in);
+// - an exclusion follows only onto paths that are new, never onto an identical copy that was
+//   beside it in the library when it was made: that copy was shown, not excluded, and the
+//   duplicates review's "exclude the copy, trash it" must not take the original out too.
 import type { PhotoListing, PhotoLookups } from '../store/types';
 import type { AlbumDefinition } from './album';
+import { copiesBesideNow, type ExclusionRecords } from './excluded-copies';
 
 export interface ResolvedPins {
   /** Current path -> content hash of every pinned photo in the library, in pin order. */
@@ -14,9 +23,10 @@ export interface ResolvedPins {
   excluded: Set<string>;
 }
 
-type Entries = Pick<AlbumDefinition, 'pinned' | 'excluded' | 'hashes'>;
+type Entries = Pick<AlbumDefinition, 'pinned' | 'excluded' | 'hashes'> & ExclusionRecords;
 
-/** One query for the entries with a hash, one more for those without (old albums only). */
+/** One query for the entries with a hash, one more for those without (old albums only), and
+ *  one for the rows of the copies an old album's moved exclusion could go to (rare). */
 export async function resolvePins(store: Pick<PhotoListing, 'libraryPathsByHash'> & Pick<PhotoLookups, 'photosByPath'>, album: Entries): Promise<ResolvedPins> {
   const entries = [...album.pinned, ...album.excluded];
   const hashes = [...new Set(entries.flatMap((p) => album.hashes[p] ?? []))];
@@ -34,9 +44,12 @@ export async function resolvePins(store: Pick<PhotoListing, 'libraryPathsByHash'
     const now = byHash.get(hash) ?? [];
     return now.includes(p) ? [[p, hash]] : now.map((q): [string, string] => [q, hash]);
   };
+  // An exclusion whose path lost its content: not onto the copies that were beside it.
+  const beside = await copiesBesideNow(store, album, byHash);
+  const excludedNow = (p: string) => whereNow(p).flatMap(([q]) => (q !== p && beside(p).has(q) ? [] : [q]));
   return {
     pinned: new Map(album.pinned.flatMap(whereNow)),
-    excluded: new Set(album.excluded.flatMap((p) => whereNow(p).map(([q]) => q))),
+    excluded: new Set(album.excluded.flatMap(excludedNow)),
   };
 }
 

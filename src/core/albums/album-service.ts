@@ -23,6 +23,7 @@ import { checkExportDir, exportPhotos, type ExportReport } from './album-export'
 import { turnsByPath } from './export-turns';
 import { videosAmong } from './export-videos';
 import { namesAny, resolvePins } from './album-pins';
+import { recordCopiesBeside } from './excluded-copies';
 
 export interface AlbumMember {
   path: string;
@@ -41,6 +42,12 @@ export interface AlbumSummary extends AlbumDefinition {
   current: { pinned: string[]; excluded: string[] };
   /** The threshold in effect: the album's own, or the calibrated cut-off of an automatic one (0 when hand-picked). */
   effectiveThreshold: number;
+  /**
+   * How many photos the query matches (within the filters) that are excluded by hand: an album
+   * left empty by its exclusions says so (shared/excluded-matches-text.ts), not that nothing
+   * matches. 0 in a hand-picked or broken album.
+   */
+  excludedMatches: number;
   /**
    * Why the album's members cannot be computed now (its query image is gone and the album
    * keeps no embedding of it for this model, say), one line; it then has 0 members. One
@@ -85,7 +92,7 @@ export interface CreatedAlbum {
  * `notEmbedded`: the model in use has embedded none of the photos, so the query matched none
  * (members are the pins alone: pinned by hand, they need no embedding).
  */
-type FoundMembers = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current']; notEmbedded?: NotEmbeddedError };
+type FoundMembers = { members: AlbumMember[]; threshold: number; current: AlbumSummary['current']; excludedMatches: number; notEmbedded?: NotEmbeddedError };
 /** The members as found, and how many of them are videos (cached with them). */
 type Members = FoundMembers & { videos: number };
 
@@ -151,6 +158,7 @@ export class AlbumService {
       pinned: previous?.pinned ?? [],
       excluded: previous?.excluded ?? [],
       hashes: previous?.hashes ?? {},
+      ...(previous?.copiesBeside ? { copiesBeside: previous.copiesBeside } : {}),
       createdAt: previous?.createdAt ?? Date.now(),
     };
     if (pins.length) {
@@ -283,7 +291,7 @@ export class AlbumService {
    * excluded photos must be in it (those are left out), freeing takes any path.
    */
   async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<MembershipChange> {
-    return this.edit(name, photoPaths, membership !== 'none', (album, photos) => applyMembership(album, photos, membership));
+    return this.edit(name, photoPaths, membership !== 'none', (album, photos, excludedNow) => applyMembership(album, photos, membership, excludedNow));
   }
 
   async remove(name: string): Promise<void> {
@@ -302,16 +310,18 @@ export class AlbumService {
     return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns, videos });
   }
 
-  private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[]) => void): Promise<MembershipChange> {
+  private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[], excludedNow: ReadonlySet<string>) => void): Promise<MembershipChange> {
     const store = await this.library.writable();
     const album = await this.get(name);
     const { photos, missing } = await photosIn(store, photoPaths, mustBeIndexed);
     if (photos.length === 0) return { album, missing, changed: false };
     const before = JSON.stringify([album.pinned, album.excluded]);
-    change(album, photos);
+    change(album, photos, (await resolvePins(store, album)).excluded);
     // Unpinning a photo that was neither pinned nor excluded changes nothing, which the caller says.
     const changed = JSON.stringify([album.pinned, album.excluded]) !== before;
     await this.withHashes(store, album, photos);
+    // With the copies beside each new exclusion (they stay shown when it is trashed).
+    await recordCopiesBeside(store, album);
     await this.put(store, album);
     return { album, missing, changed };
   }
@@ -333,15 +343,15 @@ export class AlbumService {
 
   private async summarise(album: AlbumDefinition): Promise<AlbumSummary> {
     try {
-      const { members, videos, threshold, current, notEmbedded } = await this.membersOf(album);
+      const { members, videos, threshold, current, excludedMatches, notEmbedded } = await this.membersOf(album);
       // Not embedded: its pins are its members for now, and an index run brings its matches.
-      return { ...album, members: members.length, videos, handPicked: isHandPicked(album), effectiveThreshold: threshold, current, ...(notEmbedded ? { notEmbedded: firstLine(notEmbedded) } : {}) };
+      return { ...album, members: members.length, videos, handPicked: isHandPicked(album), effectiveThreshold: threshold, current, excludedMatches, ...(notEmbedded ? { notEmbedded: firstLine(notEmbedded) } : {}) };
     } catch (error) {
       // This album alone: the list, the sidebar and `albums list` still show every other one.
       const message = firstLine(error);
       // Not broken: nothing to edit or remove, only photos to embed with this model.
       const broken = error instanceof NotEmbeddedError ? { notEmbedded: message } : { error: message, reason: brokenReason(error, message) };
-      return { ...album, members: 0, videos: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, ...broken };
+      return { ...album, members: 0, videos: 0, handPicked: isHandPicked(album), effectiveThreshold: isHandPicked(album) ? 0 : (album.threshold ?? DEFAULT_ALBUM_THRESHOLD), current: { pinned: [], excluded: [] }, excludedMatches: 0, ...broken };
     }
   }
 
@@ -378,7 +388,7 @@ export class AlbumService {
       // Its pins where the photos are now, in the order they were pinned; no query, no filters.
       const { pinned, excluded } = await resolvePins(store, album);
       const paths = [...pinned.keys()].filter((p) => !excluded.has(p));
-      return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold: 0, current: { pinned: paths, excluded: [] } };
+      return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold: 0, current: { pinned: paths, excluded: [] }, excludedMatches: 0 };
     }
     let matched: { vector: Float32Array; threshold: number; hits: VectorHit[] };
     try {
@@ -390,7 +400,7 @@ export class AlbumService {
       const { pinned, excluded } = await resolvePins(store, album);
       const paths = [...pinned.keys()].filter((p) => !excluded.has(p));
       const threshold = album.threshold ?? DEFAULT_ALBUM_THRESHOLD;
-      return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold, current: { pinned: paths, excluded: [...excluded] }, notEmbedded: error };
+      return { members: paths.map((p) => ({ path: p, score: 0, pinned: true })), threshold, current: { pinned: paths, excluded: [...excluded] }, excludedMatches: 0, notEmbedded: error };
     }
     const { vector, threshold, hits } = matched;
     // Pins and exclusions where the photos are now (they follow moves and renames), then the
@@ -408,7 +418,8 @@ export class AlbumService {
       members.set(p, { path: p, score: v ? dot(vector, v) : 0, pinned: true });
     }
     const sorted = [...members.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
-    return { members: sorted, threshold, current: { pinned: [...pinned.keys()].filter((p) => !excluded.has(p)), excluded: [...excluded] } };
+    const excludedMatches = hits.filter((h) => excluded.has(h.path)).length;
+    return { members: sorted, threshold, current: { pinned: [...pinned.keys()].filter((p) => !excluded.has(p)), excluded: [...excluded] }, excludedMatches };
   }
 
   /** The query's vector, the cut-off in effect and the photos above it within the filters (a NotEmbeddedError when the model in use embedded none). */
@@ -434,7 +445,7 @@ export function noPhotoToPin(missing: readonly string[]): AlbumError {
 }
 
 /** What pinning, excluding or freeing `photos` does to the album's lists (setMembership's one rule, a new album's pins too). */
-function applyMembership(album: AlbumDefinition, photos: readonly EditedPhoto[], membership: 'pinned' | 'excluded' | 'none'): void {
+function applyMembership(album: AlbumDefinition, photos: readonly EditedPhoto[], membership: 'pinned' | 'excluded' | 'none', excludedNow?: ReadonlySet<string>): void {
   const named = namesAny(album, photos);
   // The places of the pins the previous edit took out serve this edit only (album-pin-order.ts).
   const lastRemoved = album.lastRemoved;
@@ -454,8 +465,11 @@ function applyMembership(album: AlbumDefinition, photos: readonly EditedPhoto[],
   else unpin();
   const into = membership === 'pinned' ? 'pinned' : 'excluded';
   // A photo already listed (by its path, or by a copy's with the same contents) is not listed again.
-  const listedPaths = new Set(album[into]);
-  const listedHashes = new Set(album[into].flatMap((p) => album.hashes[p] ?? []));
+  // An exclusion stays with its own path (excluded-copies.ts): a copy's entry lists the photo only
+  // where it excludes it now (`excludedNow`), so the original beside an excluded copy, or left
+  // after that copy was deleted, can be excluded too. Copies in one edit are still one entry.
+  const listedPaths = new Set(into === 'excluded' && excludedNow ? [...album.excluded, ...excludedNow] : album[into]);
+  const listedHashes = new Set(into === 'excluded' && excludedNow ? [] : album[into].flatMap((p) => album.hashes[p] ?? []));
   const added: EditedPhoto[] = [];
   for (const photo of photos) {
     if (listedPaths.has(photo.path) || (photo.hash !== null && listedHashes.has(photo.hash))) continue;

@@ -30,6 +30,13 @@ export interface AlbumDefinition {
    */
   hashes: Record<string, string>;
   /**
+   * Of each excluded path, the other library paths that held its content when it was excluded
+   * (identical copies beside it, shown): the exclusion follows its photo to a new path, never
+   * onto one of them (excluded-copies.ts). Absent in albums stored before, and for an entry
+   * made before: excluded-copies.ts says how those read.
+   */
+  copiesBeside?: Record<string, string[]>;
+  /**
    * The working directory the query was written in: its relative image paths resolve against
    * it, so an album reads the same from any directory. null: albums stored before (absolute).
    */
@@ -147,6 +154,7 @@ export function parseAlbum(json: string): AlbumDefinition {
     pinned: raw.pinned ?? [],
     excluded: raw.excluded ?? [],
     hashes: raw.hashes && typeof raw.hashes === 'object' ? raw.hashes : {},
+    ...(raw.copiesBeside && typeof raw.copiesBeside === 'object' ? { copiesBeside: raw.copiesBeside } : {}),
     queryDir: typeof raw.queryDir === 'string' ? raw.queryDir : null,
     queryImages: raw.queryImages && typeof raw.queryImages === 'object' ? raw.queryImages : {},
     ...(Array.isArray(raw.lastRemoved) ? { lastRemoved: raw.lastRemoved } : {}),

@@ -277,6 +277,8 @@ function toInfo(album: AlbumSummary): AlbumInfo {
     pinned: album.current.pinned.length,
     excluded: album.current.excluded.length,
     excludedIds: album.current.excluded.map(photoId),
+    // An album left empty by its exclusions says so, not that nothing matches.
+    ...(album.excludedMatches ? { excludedMatches: album.excludedMatches } : {}),
     createdAt: album.createdAt,
     revision: albumRevision(album),
     // The app's wording of why it is broken (no command-line options or commands in it).

@@ -3,6 +3,7 @@
 import type { AlbumFilters, AlbumInfo } from '../../../shared/api';
 import { describeAlbumFilters, emptyAlbumReason } from '../../../shared/album-filters-text';
 import { itemsText } from '../../../shared/count-text';
+import { excludedMatchesText } from '../../../shared/excluded-matches-text';
 import { baseName, formatCount } from '../../lib/format';
 
 /** How many photos the album holds now, its videos said apart as the CLI says them: "4 photos, 1 video". */
@@ -26,8 +27,10 @@ export function describeFilters(filters: AlbumFilters): string {
  * What the album view says when it shows no photo: a broken album's reason (the core's, in
  * the app's words), else why it is empty (the CLI says the same).
  */
-export function emptyAlbumText(album: Pick<AlbumInfo, 'name' | 'handPicked' | 'query' | 'filters' | 'error'>): string {
+export function emptyAlbumText(album: Pick<AlbumInfo, 'name' | 'handPicked' | 'query' | 'filters' | 'error' | 'excludedMatches'>): string {
   if (album.error !== undefined) return `“${album.name}” can hold no photo now: ${album.error}. Edit the album to mend it, or delete it.`;
   if (album.handPicked) return 'No photos in it yet: select photos anywhere, then Album… to add them.';
+  // Its matches are all excluded by hand (the CLI says the same, with its command to put one back).
+  if (album.excludedMatches) return `No photo to show: ${excludedMatchesText(album.excludedMatches)} (Excluded puts ${album.excludedMatches === 1 ? 'it' : 'them'} back).`;
   return `No ${emptyAlbumReason(album, { folder: baseName, day: localDay })}.`;
 }
