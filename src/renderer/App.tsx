@@ -628,10 +628,11 @@ export function App() {
                 archiveCount={archiveCount}
                 onShowArchive={showArchiveView}
               >
-                {/* Zero-shot tags, prompt albums and duplicate scans all need the model. Label sets
-                    (editing them, reviewing tags) and the duplicates' trash are there to change the
-                    library: not while another process writes it. Albums only read to be shown. */}
-                {hasModel && !viewingOnly && <LabelSetsSection {...screenProps} />}
+                {/* Zero-shot tags, prompt albums and duplicate scans all need the model. The
+                    duplicates' trash is there to change the library: not while another process
+                    writes it. Label sets and albums only read to be shown then (LabelSetsSection
+                    lists them without its editing links while viewing only). */}
+                {hasModel && <LabelSetsSection {...screenProps} />}
                 {hasModel && <AlbumsSection {...screenProps} />}
                 {hasModel && !viewingOnly && <DuplicatesSection {...screenProps} />}
               </Sidebar>

@@ -5,7 +5,13 @@
 // `shoebox status` and the note of an empty search or album.
 import type { ModelOffer } from './api';
 
-export function otherModelText(offer: ModelOffer, inUseId: string): string {
+/**
+ * `given`: the flag that put another model in use than the one chosen here (`--model ID` or
+ * `--model-dir DIR`), when the caller knows it; else the line names both, as either does it
+ * (saying only --model-dir to someone who passed --model sent them looking for a flag they
+ * never used).
+ */
+export function otherModelText(offer: ModelOffer, inUseId: string, given?: '--model' | '--model-dir'): string {
   const id = offer.id;
   const how =
     offer.bring === 'use'
@@ -14,6 +20,6 @@ export function otherModelText(offer: ModelOffer, inUseId: string): string {
         ? `shoebox models install ${id}, then shoebox models use ${id}, to search them`
         : offer.bring === 'import'
           ? `--model-dir DIR (the model's folder) searches them, or keep it: shoebox models import DIR, then shoebox models use ${id}`
-          : `${id} is installed and chosen here: search without --model-dir to use it`;
+          : `${id} is installed and chosen here: search without ${given ?? '--model or --model-dir'} to use it`;
   return `the photos are embedded with ${id} (${offer.photos}): ${how}; "shoebox index" with ${inUseId} would embed them all again`;
 }

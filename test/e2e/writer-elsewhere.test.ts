@@ -85,12 +85,15 @@ describe.skipIf(!hasChromium || !sharedAvailable('photos', 'imagenet'))('a libra
   });
 
   it('offers nothing that would change the library', async () => {
-    // Folders are neither added, imported nor removed; label sets and duplicates (their
-    // screens are there to change things) are not listed; smart albums are, to be opened.
+    // Folders are neither added, imported nor removed; duplicates (its screen is there to
+    // change things) are not listed; label sets are, without their editing links (nothing to
+    // edit, review or make); smart albums are, to be opened.
     expect(await sidebar().getByRole('button', { name: '+ Add' }).count()).toBe(0);
     expect(await sidebar().getByRole('button', { name: 'Import…' }).count()).toBe(0);
     expect(await sidebar().getByRole('button', { name: /^Remove .* from the library$/ }).count()).toBe(0);
-    expect(await sidebar().getByRole('region', { name: 'Label sets' }).count()).toBe(0);
+    const labelSets = sidebar().getByRole('region', { name: 'Label sets' });
+    expect(await labelSets.isVisible()).toBe(true);
+    expect(await labelSets.getByRole('button', { name: 'New label set' }).count()).toBe(0);
     expect(await sidebar().getByRole('button', { name: /^Duplicates/ }).count()).toBe(0);
     const albums = sidebar().getByRole('region', { name: 'Albums', exact: true });
     expect(await albums.isVisible()).toBe(true);

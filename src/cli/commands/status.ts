@@ -57,7 +57,7 @@ export function registerStatus(program: Command): void {
           // Another model has embedded the library and this one none or few (the core's offer):
           // that model, rather than an index run that would embed every photo again.
           const other = await library.api.otherModelOffer();
-          if (other?.reason === 'library' && other.id !== status.model) printLine(`  ${printable(otherModelText(other, status.model))}`);
+          if (other?.reason === 'library' && other.id !== status.model) printLine(`  ${printable(otherModelText(other, status.model, opts.model ? '--model' : opts.modelDir ? '--model-dir' : undefined))}`);
         }
         printLine(`  library: ${printable(where)}`);
         if (text.on && text.left > 0) printLine(`  ${textInPhotosLine(text)}`);

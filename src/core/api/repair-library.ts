@@ -4,18 +4,17 @@
 // open succeeds (damage in a table it does not read), the repair shares its connection.
 import type { LibraryService } from '../library/library-service';
 import { LibraryDamagedError, repairLibraryStore, type StoreRepairReport } from '../store';
+import { repairS3LibraryStore } from '../store/repair-s3';
 
 export type RepairReport = StoreRepairReport;
 export { repairSummary } from './repair-summary';
 
 export async function repairLibrary(library: LibraryService): Promise<RepairReport> {
-  // Repair moves damaged table files aside on disk: a local library's only, for now. Refused
-  // before the writer lock, whose lease would be the first thing written into an S3 prefix.
-  if (library.location.kind !== 'local') throw new Error(`repair works on a local library only, not ${library.location.uri}`);
   try {
     await library.writable();
   } catch (error) {
     if (!(error instanceof LibraryDamagedError)) throw error;
   }
-  return repairLibraryStore(library.location.databaseUri);
+  // A folder's damaged files are moved aside; an S3 library's are copied aside (repair-s3.ts).
+  return library.location.kind === 's3' ? repairS3LibraryStore(library.location) : repairLibraryStore(library.location.databaseUri);
 }

@@ -55,7 +55,7 @@ const MANIFEST = /^(\d+)\.manifest$/;
 const U64_MAX = 2n ** 64n - 1n;
 
 /** The version a manifest file holds, for both Lance naming schemes. */
-function manifestVersion(file: string): bigint {
+export function manifestVersion(file: string): bigint {
   const n = BigInt(MANIFEST.exec(file)![1]!);
   return n > 2n ** 63n ? U64_MAX - n : n;
 }
@@ -126,12 +126,12 @@ async function repairTable(conn: LibraryConnection, name: string, quarantine: Qu
   }
 }
 
-function lost(before: number | null, after: number): number | null {
+export function lost(before: number | null, after: number): number | null {
   return before === null ? null : Math.max(0, before - after);
 }
 
 /** Checks out older versions, newest first, and restores the first that reads whole. */
-async function restoreLastReadable(table: Table): Promise<{ restoredTo: number; rowsAfter: number } | null> {
+export async function restoreLastReadable(table: Table): Promise<{ restoredTo: number; rowsAfter: number } | null> {
   const latest = await table.version();
   const versions = (await table.listVersions()).map((v) => v.version).filter((v) => v < latest).sort((a, b) => b - a);
   for (const version of versions) {
@@ -191,7 +191,7 @@ function rebuild(conn: LibraryConnection, name: string, tableDir: string, quaran
  * (v1 kept `mtime`; v2 photos lack `takenOffset`; v3 photos lack `durationMs`), so the migrations
  * run again from there.
  */
-async function rewriteMeta(conn: LibraryConnection): Promise<void> {
+export async function rewriteMeta(conn: LibraryConnection): Promise<void> {
   let version = SCHEMA_VERSION;
   for (const name of (await conn.tableNames()).filter((n) => isPhotosTable(n) || n === TABLES.failures)) {
     const table = await conn.table(name);
@@ -206,7 +206,7 @@ async function rewriteMeta(conn: LibraryConnection): Promise<void> {
 }
 
 /** Library folders that photos rows still name but `folders` lost; added back (nothing else knows them). */
-async function readdFolders(conn: LibraryConnection): Promise<string[]> {
+export async function readdFolders(conn: LibraryConnection): Promise<string[]> {
   const folders = new FoldersRepository(conn);
   const known = new Set((await folders.list()).map((f) => f.path));
   const found = new Set<string>();
