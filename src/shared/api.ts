@@ -393,6 +393,9 @@ export interface FoldersMapped {
   folders: FolderInfo[];
   /** Of `folders`, how many this device had mapped before. */
   wasMapped: number;
+  /** Of `folders` (mapped, not unmapped), the library paths of those whose new place holds none
+   *  of their photos (empty: not synced yet, or another folder): mapped all the same, and said. */
+  holdingNone?: string[];
 }
 
 export interface FolderInfo {

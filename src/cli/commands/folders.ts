@@ -4,6 +4,7 @@ import type { FolderInfo } from '../../shared/api';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { countText } from '../../shared/count-text';
+import { mappedFolderLine } from '../../shared/mapped-folder-line';
 
 export function registerFolders(program: Command): void {
   const folders = program.command('folders').description('the folders in the library');
@@ -31,15 +32,18 @@ export function registerFolders(program: Command): void {
         // A library folder, or the root of a share holding several (the core decides which).
         const here = path.resolve(place);
         const done = await library.api.mapFolders(folder, here);
-        const mapped = (info: FolderInfo) => ({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos });
+        // A new place that holds none of the folder's photos is said now (the core checks).
+        const holdsNone = (info: FolderInfo) => done.holdingNone?.includes(info.libraryPath ?? info.path) === true;
+        const mapped = (info: FolderInfo) => ({ folder: info.libraryPath ?? info.path, path: info.path, photos: info.photos, ...(holdsNone(info) ? { holdsNone: true } : {}) });
+        const line = (info: FolderInfo) => mappedFolderLine(printable(info.libraryPath ?? info.path), printable(info.path), info.photos, holdsNone(info));
         if (done.parent === undefined) {
           const info = done.folders[0]!;
           if (opts.json) return printJson(mapped(info));
-          return printLine(`${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${countText(info.photos, 'photo')})`);
+          return printLine(line(info));
         }
         if (opts.json) return printJson({ under: done.parent, path: here, folders: done.folders.map(mapped) });
         printLine(`mapped ${countText(done.folders.length, 'library folder')} under ${printable(done.parent)} to ${printable(here)}`);
-        for (const info of done.folders) printLine(`  ${printable(info.libraryPath ?? info.path)} is ${printable(info.path)} on this device (${countText(info.photos, 'photo')})`);
+        for (const info of done.folders) printLine(`  ${line(info)}`);
       } finally {
         await library.close();
       }

@@ -546,6 +546,8 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       const store = await lib.readable();
       const wanted = place === null ? null : typedFolder(place, "the folder's full path", '/Volumes/photos');
       const done = await lib.deviceFolders.mapFolders(store, folder, wanted);
+      // A new place that holds none of the folder's photos is said (mapped all the same).
+      const holdingNone = wanted === null ? [] : await lib.deviceFolders.holdingNone(store, done.folders);
       forgetFolderReach();
       await rewatch();
       emit({ type: 'folders-changed' });
@@ -556,7 +558,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
         if (!info) throw new Error(`not a library folder: ${mapped.library}`);
         return info;
       });
-      return { ...(done.parent === undefined ? {} : { parent: done.parent }), folders: shown, wasMapped: done.wasMapped };
+      return { ...(done.parent === undefined ? {} : { parent: done.parent }), folders: shown, wasMapped: done.wasMapped, ...(holdingNone.length ? { holdingNone } : {}) };
     },
 
     async listFailures(options: ListPhotosOptions = {}): Promise<FailurePage> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { LibraryStore } from '../store/types';
 import { FolderMap, isBelow, mappingConflict, rebase } from './folder-mapping';
 import { readFolderMappings, writeFolderMapping, writeFolderMappings } from './folder-mappings-file';
-import { isDirectory } from '../../base/file-kind';
+import { fileSize, isDirectory } from '../../base/file-kind';
 
 /** A library folder as this device sees it. */
 export interface DeviceFolder {
@@ -64,6 +64,8 @@ function notLibraryFolder(folder: string): FolderMappingError {
 
 /** Photos of an unreachable folder compared with a new folder before it is added. */
 const SAME_CONTENT_SAMPLE = 16;
+/** Photos of a folder just mapped looked for at its new place (the first one found ends the look). */
+const NEW_PLACE_SAMPLE = 256;
 
 
 export class DeviceFolders {
@@ -161,6 +163,22 @@ export class DeviceFolders {
     writeFolderMappings(this.home, this.libraryUri, wanted);
     this.current = undefined;
     return { parent: under.parent, folders: [...wanted].map(([library, place]) => ({ library, device: place, mapped: place !== library, reachable: true })), wasMapped };
+  }
+
+  /**
+   * Of `mapped` (folders just mapped, with their new places), the library paths of those whose
+   * new place holds none of their photos: empty (not synced yet, not mounted) or another folder.
+   * Said by `folders map`, not refused: the user may be about to sync. `store`: the mapped
+   * store, which lists the photos under the new places now. Up to 256 photos a folder are
+   * looked for (stat() only); one found is enough.
+   */
+  async holdingNone(store: Pick<LibraryStore, 'listPhotos'>, mapped: readonly DeviceFolder[]): Promise<string[]> {
+    const none: string[] = [];
+    for (const f of mapped) {
+      const photos = await store.listPhotos({ folder: f.device, limit: NEW_PLACE_SAMPLE });
+      if (photos.length > 0 && !photos.some((p) => fileSize(p.path) !== null)) none.push(f.library);
+    }
+    return none;
   }
 
   /**

@@ -35,6 +35,8 @@ import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './conte
 import type { RecentRemovals } from './recent-removals';
 import { leftTheLibrary, rowsToKeep, type RemovedRows } from './removed-rows';
 import { keptNotInCopy, keptNotInCopyLine } from './mapped-copy-keep';
+import type { MappedCopyHashes } from './mapped-copy-hashes';
+import { sameContentInCopies } from './mapped-copy-times';
 import { ThumbnailUploads } from './thumbnail-uploads';
 import { VideoIndexer, type IndexedVideo } from './video-indexing';
 import { sha256File } from '../../base/sha256-file';
@@ -102,6 +104,9 @@ export interface ScanScope {
   /** The library folders this device sees at another path (`folders map`): this device's
    *  path -> the library's. Photos missing from such a copy are kept (mapped-copy-keep.ts). */
   mappedFolders?: ReadonlyMap<string, string>;
+  /** This device's answers for files of those folders whose mtimes alone differ from their
+   *  rows (mapped-copy-times.ts); without it they are read at every run. */
+  copyHashes?: MappedCopyHashes;
 }
 
 /**
@@ -121,7 +126,7 @@ export async function indexFolders(deps: IndexerDeps, targets: string[], scope: 
     unreadable.push(...scan.unreadable);
     failed.push(...scan.failed);
   }
-  return reconcile(deps, ctx.libraryFolders, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options, scope.mappedFolders);
+  return reconcile(deps, ctx.libraryFolders, [...found.values()], (p) => roots.some((r) => isInside(p, r)), { unreadable, alwaysReport: roots, failed }, options, scope);
 }
 
 /**
@@ -180,7 +185,7 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
     }
   }
   const inScope = (p: string) => scopes.some((s) => isAtOrInside(p, s));
-  return reconcile(deps, ctx.libraryFolders, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options, scope.mappedFolders);
+  return reconcile(deps, ctx.libraryFolders, [...found.values()], inScope, { unreadable, alwaysReport: [], failed }, options, scope);
 }
 
 async function isLink(p: string): Promise<boolean> {
@@ -196,8 +201,9 @@ interface Unavailable {
   failed: Unreadable[];
 }
 
-async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, mapped: ReadonlyMap<string, string> = new Map()): Promise<IndexSummary> {
+async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, scope: Pick<ScanScope, 'mappedFolders' | 'copyHashes'>): Promise<IndexSummary> {
   const started = performance.now();
+  const mapped = scope.mappedFolders ?? new Map<string, string>();
   const { store } = deps;
   const summary = emptySummary();
   summary.scanned = found.length;
@@ -219,11 +225,15 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   const unopenable = new Set(unavailable.failed.map((f) => f.path));
   for (const f of unavailable.failed) summary.failed.push(failures.get(f.path)?.reason === f.reason ? { ...f, known: true } : { ...f });
 
+  // A mapped folder's copy made without keeping times: its photos are unchanged where their
+  // content is the row's, and their rows keep the other device's mtime (mapped-copy-times.ts).
+  const sameInCopy = scope.copyHashes ? await sameContentInCopies(found, states, mapped, scope.copyHashes, options.signal) : new Set<string>();
+  scope.copyHashes?.save();
   const candidates: FoundFile[] = [];
   for (const file of found) {
     const row = states.get(file.path);
     // A row without a thumbnail (migrated from schema v1) is indexed again to make one.
-    if (row && row.size === file.size && row.mtimeMs === file.mtimeMs && row.thumbKey !== '') {
+    if (row && row.size === file.size && (row.mtimeMs === file.mtimeMs || sameInCopy.has(file.path)) && row.thumbKey !== '') {
       summary.unchanged++;
       continue;
     }

@@ -37,6 +37,8 @@ import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
 import { mappedFolders } from './mapped-copy-keep';
+import { MappedCopyHashes, mappedCopyHashesFile } from './mapped-copy-hashes';
+import { knownSameContent } from './mapped-copy-times';
 import { vectorCacheDir } from './vector-cache-dir';
 import { RemovedRows, removedRowsFile } from './removed-rows';
 import { alignTurnedVectors } from './turn-alignment';
@@ -514,7 +516,12 @@ export class LibraryService {
 
   private async scanScope(store: LibraryStore): Promise<ScanScope> {
     const libraryFolders = (await store.listFolders()).map((f) => f.path);
-    return { libraryFolders, skip: this.dataFolders(), mappedFolders: mappedFolders(libraryFolders, this.deviceFolders.map()) };
+    return { libraryFolders, skip: this.dataFolders(), mappedFolders: mappedFolders(libraryFolders, this.deviceFolders.map()), copyHashes: this.copyHashes() };
+  }
+
+  /** What this device found in its mapped folders' files whose times are not the library's (mapped-copy-times.ts); read afresh for each run. */
+  private copyHashes(): MappedCopyHashes {
+    return new MappedCopyHashes(mappedCopyHashesFile(this.paths.cache, this.location.describe()));
   }
 
   async listFolders(): Promise<FolderRecord[]> {
@@ -542,6 +549,9 @@ export class LibraryService {
     const failedAt = new Map(failures.map((f) => [f.path, f]));
     let pending = 0;
     const ctx = scanContext(folders.map((f) => f.path), this.dataFolders());
+    // A mapped folder's file whose content this device found to be its row's is not pending, new mtime or not (mapped-copy-times.ts).
+    const mapped = mappedFolders(folders.map((f) => f.path), this.deviceFolders.map());
+    const copyHashes = this.copyHashes();
     const unavailable = new Map<string, string>();
     for (const folder of folders) {
       const scan = await scanFolder(folder.path, ctx, { isLibraryRoot: true });
@@ -549,8 +559,9 @@ export class LibraryService {
       if (problem) unavailable.set(folder.path, problem.reason);
       for (const file of scan.files) {
         if (!hasPhotoExtension(file.path) && !hasVideoExtension(file.path)) continue; // sniffing every file would make status slow
-        const row = states.get(file.path) ?? failedAt.get(file.path);
-        if (!row || row.size !== file.size || row.mtimeMs !== file.mtimeMs) pending++;
+        const indexed = states.get(file.path);
+        const row = indexed ?? failedAt.get(file.path);
+        if (!row || row.size !== file.size || (row.mtimeMs !== file.mtimeMs && !(indexed && knownSameContent(file, indexed, mapped, copyHashes)))) pending++;
       }
     }
     const missing = this.options.model.missing !== undefined;
