@@ -9,12 +9,12 @@
 // - a pin follows onto every path holding it: the pinned picture stays in the album when the
 //   copy that was pinned is trashed as a duplicate and another copy stays (a pin only ever
 //   keeps that picture in);
-// - an exclusion follows only onto paths that are new, never onto an identical copy that was
-//   beside it in the library when it was made: that copy was shown, not excluded, and the
-//   duplicates review's "exclude the copy, trash it" must not take the original out too.
+// - an exclusion follows only its own file, never onto an identical copy that was beside it in
+//   the library when it was made, even renamed since: that copy was shown, not excluded, and
+//   the duplicates review's "exclude the copy, trash it" must not take the original out too.
 import type { PhotoListing, PhotoLookups } from '../store/types';
 import type { AlbumDefinition } from './album';
-import { copiesBesideNow, type ExclusionRecords } from './excluded-copies';
+import { excludedWentTo, type ExclusionRecords } from './excluded-copies';
 
 export interface ResolvedPins {
   /** Current path -> content hash of every pinned photo in the library, in pin order. */
@@ -26,7 +26,7 @@ export interface ResolvedPins {
 type Entries = Pick<AlbumDefinition, 'pinned' | 'excluded' | 'hashes'> & ExclusionRecords;
 
 /** One query for the entries with a hash, one more for those without (old albums only), and
- *  one for the rows of the copies an old album's moved exclusion could go to (rare). */
+ *  one for the rows of the paths an exclusion whose path lost its content could go to (rare). */
 export async function resolvePins(store: Pick<PhotoListing, 'libraryPathsByHash'> & Pick<PhotoLookups, 'photosByPath'>, album: Entries): Promise<ResolvedPins> {
   const entries = [...album.pinned, ...album.excluded];
   const hashes = [...new Set(entries.flatMap((p) => album.hashes[p] ?? []))];
@@ -44,9 +44,12 @@ export async function resolvePins(store: Pick<PhotoListing, 'libraryPathsByHash'
     const now = byHash.get(hash) ?? [];
     return now.includes(p) ? [[p, hash]] : now.map((q): [string, string] => [q, hash]);
   };
-  // An exclusion whose path lost its content: not onto the copies that were beside it.
-  const beside = await copiesBesideNow(store, album, byHash);
-  const excludedNow = (p: string) => whereNow(p).flatMap(([q]) => (q !== p && beside(p).has(q) ? [] : [q]));
+  // An exclusion whose path lost its content: where its own file went, not its copies.
+  const wentTo = await excludedWentTo(store, album, byHash);
+  const excludedNow = (p: string) => {
+    const now = whereNow(p).map(([q]) => q);
+    return now.includes(p) || album.hashes[p] === undefined ? now : wentTo(p);
+  };
   return {
     pinned: new Map(album.pinned.flatMap(whereNow)),
     excluded: new Set(album.excluded.flatMap(excludedNow)),

@@ -23,7 +23,7 @@ import { checkExportDir, exportPhotos, type ExportReport } from './album-export'
 import { turnsByPath } from './export-turns';
 import { videosAmong } from './export-videos';
 import { namesAny, resolvePins } from './album-pins';
-import { recordCopiesBeside } from './excluded-copies';
+import { forgetFreedRecords, recordCopiesBeside } from './excluded-copies';
 
 export interface AlbumMember {
   path: string;
@@ -128,9 +128,11 @@ export class AlbumService {
    */
   async createPinned(name: string, query: string, pins: readonly string[], options: CreateAlbumOptions = {}): Promise<CreatedAlbum> {
     const fields: AlbumFields = { name, query, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}), ...(options.filters ? { filters: options.filters } : {}) };
-    const { photos, missing } = await photosIn(await this.library.readable(), pins, true);
+    // The store write() takes: the CLI's readable() would open a second, read-only one first.
+    const store = await this.library.writable();
+    const { photos, missing } = await photosIn(store, pins, true);
     if (pins.length > 0 && photos.length === 0) throw noPhotoToPin(missing);
-    const existing = options.replace ? await (await this.library.readable()).getAlbum(albumNameKey(checkAlbumName(name))) : null;
+    const existing = options.replace ? await store.getAlbum(albumNameKey(checkAlbumName(name))) : null;
     return { album: await this.write(fields, existing ? checkAlbumName(name) : undefined, undefined, photos), missing };
   }
 
@@ -291,7 +293,7 @@ export class AlbumService {
    * excluded photos must be in it (those are left out), freeing takes any path.
    */
   async setMembership(name: string, photoPaths: readonly string[], membership: 'pinned' | 'excluded' | 'none'): Promise<MembershipChange> {
-    return this.edit(name, photoPaths, membership !== 'none', (album, photos, excludedNow) => applyMembership(album, photos, membership, excludedNow));
+    return this.edit(name, photoPaths, membership, (album, photos, excludedNow) => applyMembership(album, photos, membership, excludedNow));
   }
 
   async remove(name: string): Promise<void> {
@@ -310,18 +312,28 @@ export class AlbumService {
     return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns, videos });
   }
 
-  private async edit(name: string, photoPaths: readonly string[], mustBeIndexed: boolean, change: (album: AlbumDefinition, photos: EditedPhoto[], excludedNow: ReadonlySet<string>) => void): Promise<MembershipChange> {
+  private async edit(
+    name: string,
+    photoPaths: readonly string[],
+    membership: 'pinned' | 'excluded' | 'none',
+    change: (album: AlbumDefinition, photos: EditedPhoto[], excludedNow?: ReadonlySet<string>) => void,
+  ): Promise<MembershipChange> {
     const store = await this.library.writable();
     const album = await this.get(name);
-    const { photos, missing } = await photosIn(store, photoPaths, mustBeIndexed);
+    const { photos, missing } = await photosIn(store, photoPaths, membership !== 'none');
     if (photos.length === 0) return { album, missing, changed: false };
     const before = JSON.stringify([album.pinned, album.excluded]);
-    change(album, photos, (await resolvePins(store, album)).excluded);
+    // Where the album's exclusions are now, read only by an edit that excludes (a pin or an
+    // unpinning needs no resolving of every entry); a hand-picked album's exclusion is an unpinning.
+    const excludes = membership === 'excluded' && !isHandPicked(album);
+    change(album, photos, excludes ? (await resolvePins(store, album)).excluded : undefined);
     // Unpinning a photo that was neither pinned nor excluded changes nothing, which the caller says.
     const changed = JSON.stringify([album.pinned, album.excluded]) !== before;
     await this.withHashes(store, album, photos);
-    // With the copies beside each new exclusion (they stay shown when it is trashed).
-    await recordCopiesBeside(store, album);
+    // With the copies beside each new exclusion (they stay shown when it is trashed); any other
+    // edit only drops the records of the entries it freed.
+    if (excludes) await recordCopiesBeside(store, album);
+    else forgetFreedRecords(album);
     await this.put(store, album);
     return { album, missing, changed };
   }
@@ -464,18 +476,20 @@ function applyMembership(album: AlbumDefinition, photos: readonly EditedPhoto[],
   if (membership === 'pinned') album.excluded = album.excluded.filter((p) => !named(p));
   else unpin();
   const into = membership === 'pinned' ? 'pinned' : 'excluded';
-  // A photo already listed (by its path, or by a copy's with the same contents) is not listed again.
-  // An exclusion stays with its own path (excluded-copies.ts): a copy's entry lists the photo only
-  // where it excludes it now (`excludedNow`), so the original beside an excluded copy, or left
-  // after that copy was deleted, can be excluded too. Copies in one edit are still one entry.
-  const listedPaths = new Set(into === 'excluded' && excludedNow ? [...album.excluded, ...excludedNow] : album[into]);
-  const listedHashes = new Set(into === 'excluded' && excludedNow ? [] : album[into].flatMap((p) => album.hashes[p] ?? []));
+  // A pin already listed (by its path, or by a copy's with the same contents) is not listed again:
+  // copies pinned are one entry. An exclusion stays with its own path (excluded-copies.ts), so
+  // each path excluded is its own entry, copies in one edit too (the app's selection holding both
+  // copies excludes both); a path is not listed again where an entry excludes it now
+  // (`excludedNow`: an excluded photo moved there).
+  const byPath = into === 'excluded';
+  const listedPaths = new Set(byPath ? [...album.excluded, ...(excludedNow ?? [])] : album.pinned);
+  const listedHashes = new Set(byPath ? [] : album.pinned.flatMap((p) => album.hashes[p] ?? []));
   const added: EditedPhoto[] = [];
   for (const photo of photos) {
     if (listedPaths.has(photo.path) || (photo.hash !== null && listedHashes.has(photo.hash))) continue;
     added.push(photo);
     listedPaths.add(photo.path);
-    if (photo.hash !== null) listedHashes.add(photo.hash);
+    if (photo.hash !== null && !byPath) listedHashes.add(photo.hash);
   }
   // Pins put back by the next edit (an Undo) go back to their places; the others at the end.
   album[into] = into === 'pinned' ? withPinsAdded(album.pinned, added, lastRemoved) : [...album.excluded, ...added.map((p) => p.path)];

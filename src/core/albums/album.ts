@@ -6,6 +6,7 @@
 // reflects what has been indexed or removed since.
 import type { AlbumFilters } from '../../shared/api';
 import { legacyAlbumDate } from './album-dates';
+import { storedCopiesBeside } from './excluded-copies';
 
 /** The contract's type (src/shared), one per concept. */
 export type { AlbumFilters };
@@ -30,12 +31,13 @@ export interface AlbumDefinition {
    */
   hashes: Record<string, string>;
   /**
-   * Of each excluded path, the other library paths that held its content when it was excluded
-   * (identical copies beside it, shown): the exclusion follows its photo to a new path, never
-   * onto one of them (excluded-copies.ts). Absent in albums stored before, and for an entry
-   * made before: excluded-copies.ts says how those read.
+   * Of each excluded path that had identical copies beside it in the library when it was
+   * excluded (shown, not excluded): their paths, and the excluded file's own mtime, which tells
+   * it from them wherever they go. The exclusion follows its file to a new path, never onto one
+   * of them (excluded-copies.ts). Absent for an entry with no copy beside it, and in albums
+   * stored before: excluded-copies.ts says how those read.
    */
-  copiesBeside?: Record<string, string[]>;
+  copiesBeside?: Record<string, CopiesBeside>;
   /**
    * The working directory the query was written in: its relative image paths resolve against
    * it, so an album reads the same from any directory. null: albums stored before (absolute).
@@ -55,6 +57,12 @@ export interface AlbumDefinition {
    */
   lastRemoved?: RemovedPin[];
   createdAt: number;
+}
+
+/** An excluded file's mtime when it was excluded, and the other paths that held its content then. */
+export interface CopiesBeside {
+  mtimeMs: number;
+  paths: string[];
 }
 
 /** A pin taken out: its entry, its content hash (it may have moved since) and its index in `pinned` then. */
@@ -154,10 +162,14 @@ export function parseAlbum(json: string): AlbumDefinition {
     pinned: raw.pinned ?? [],
     excluded: raw.excluded ?? [],
     hashes: raw.hashes && typeof raw.hashes === 'object' ? raw.hashes : {},
-    ...(raw.copiesBeside && typeof raw.copiesBeside === 'object' ? { copiesBeside: raw.copiesBeside } : {}),
+    ...withCopiesBeside(storedCopiesBeside(raw.copiesBeside)),
     queryDir: typeof raw.queryDir === 'string' ? raw.queryDir : null,
     queryImages: raw.queryImages && typeof raw.queryImages === 'object' ? raw.queryImages : {},
     ...(Array.isArray(raw.lastRemoved) ? { lastRemoved: raw.lastRemoved } : {}),
     createdAt: raw.createdAt ?? 0,
   };
+}
+
+function withCopiesBeside(records: Record<string, CopiesBeside> | undefined): Pick<AlbumDefinition, 'copiesBeside'> {
+  return records ? { copiesBeside: records } : {};
 }

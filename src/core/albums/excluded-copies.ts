@@ -1,9 +1,11 @@
 // The identical copies beside an excluded photo: the other library paths that held its content
-// when it was excluded. An exclusion follows its photo through a move or rename (a path new to
-// the library) but never onto one of them (album-pins.ts): they were shown in the album, not
-// excluded, and trashing the excluded copy must not take the original out with it.
+// when it was excluded. An exclusion follows its own file through a move or rename, but never
+// onto one of them (album-pins.ts): they were shown in the album, not excluded, and trashing
+// the excluded copy must not take the original out with it, even when the original was renamed
+// or moved since. What tells the excluded file from its copies wherever they go is its
+// modification time: a move or rename keeps a file's mtime, an independent copy has its own.
 import type { PhotoListing, PhotoLookups } from '../store/types';
-import type { AlbumDefinition } from './album';
+import type { AlbumDefinition, CopiesBeside } from './album';
 
 /** What the rule reads of an album (both absent in albums stored before it). */
 export type ExclusionRecords = Partial<Pick<AlbumDefinition, 'copiesBeside' | 'createdAt'>> & Pick<AlbumDefinition, 'excluded' | 'hashes'>;
@@ -11,57 +13,86 @@ export type ExclusionRecords = Partial<Pick<AlbumDefinition, 'copiesBeside' | 'c
 type Store = Pick<PhotoListing, 'libraryPathsByHash'> & Pick<PhotoLookups, 'photosByPath'>;
 
 /**
- * For each excluded entry, the paths its exclusion must not move onto. Recorded with the entry
- * when it was made (recordCopiesBeside); an entry stored before that record (an album saved by
- * an earlier version) reads as beside it every copy indexed before the album was made, which was
- * surely in the library when the entry was made; a copy indexed later (where a moved photo lands)
- * it still follows onto, as it always did. `byHash`: the library's paths of the entries' contents.
+ * Where each excluded entry whose path lost its content went, of the paths holding that content
+ * now (`byHash`: the library's paths of the entries' contents). An entry with a record
+ * (recordCopiesBeside) follows onto a path that is none of the copies recorded beside it and has
+ * the excluded file's own mtime (the copies renamed or moved since have theirs). An entry
+ * without one had no copy beside it, or is an album's stored before the record: it follows onto
+ * every copy indexed after the album was made (where a moved photo lands); a copy indexed
+ * before was surely in the library when the entry was made, beside it and shown. One lookup of
+ * rows, and only when some excluded path lost its content (rare).
  */
-export async function copiesBesideNow(store: Store, album: ExclusionRecords, byHash: ReadonlyMap<string, readonly string[]>): Promise<(entry: string) => ReadonlySet<string>> {
-  const recorded = album.copiesBeside ?? {};
+export async function excludedWentTo(store: Store, album: ExclusionRecords, byHash: ReadonlyMap<string, readonly string[]>): Promise<(entry: string) => readonly string[]> {
+  const records = album.copiesBeside ?? {};
   const createdAt = album.createdAt ?? 0;
-  // Old entries whose path no longer holds their content, and where that content is now.
-  const unrecorded = new Map<string, readonly string[]>();
+  // Entries whose path no longer holds their content, and the paths that hold it now.
+  const lost = new Map<string, readonly string[]>();
   for (const p of album.excluded) {
     const hash = album.hashes[p];
     const now = hash === undefined ? [] : (byHash.get(hash) ?? []);
-    if (recorded[p] === undefined && now.length > 0 && !now.includes(p)) unrecorded.set(p, now);
+    if (now.length > 0 && !now.includes(p)) lost.set(p, now);
   }
-  const holders = [...new Set([...unrecorded.values()].flat())];
-  // An album without a creation time (stored before it had one) tells nothing: followed as before.
-  const rows = createdAt > 0 && holders.length ? await store.photosByPath(holders) : new Map<string, { indexedAt: number }>();
-  const older = new Set(holders.filter((q) => (rows.get(q)?.indexedAt ?? Infinity) < createdAt));
-  const none = new Set<string>();
+  const holders = [...new Set([...lost.values()].flat())];
+  const rows = holders.length ? await store.photosByPath(holders) : new Map<string, { mtimeMs: number; indexedAt: number }>();
+  const follows = (record: CopiesBeside | undefined) => (q: string) => {
+    const row = rows.get(q);
+    if (!row) return false;
+    if (record) return !record.paths.includes(q) && row.mtimeMs === record.mtimeMs;
+    // An album without a creation time (stored before it had one) tells nothing: followed as before.
+    return createdAt === 0 || row.indexedAt >= createdAt;
+  };
   return (entry) => {
-    const copies = recorded[entry];
-    if (copies) return new Set(copies);
-    const now = unrecorded.get(entry);
-    return now ? new Set(now.filter((q) => older.has(q))) : none;
+    const now = lost.get(entry);
+    return now ? now.filter(follows(records[entry])) : [];
   };
 }
 
 /**
  * Keeps the record of every excluded entry that has one, makes it for those without while their
- * path still holds their content (a photo excluded now, or an old album's entry at its next
- * edit: the copies beside it now, so a copy indexed since is not excluded either), and drops
- * those of entries no longer excluded.
+ * path still holds their content and another path holds it too (a photo excluded now, or an
+ * entry made before at the next edit that excludes: the copies beside it now, shown, so a copy
+ * indexed since is not excluded either), and drops those of entries no longer excluded. Only
+ * entries with a copy beside them get a record: most have none, and the album's JSON is read
+ * whole at every summary.
  */
-export async function recordCopiesBeside(store: Pick<PhotoListing, 'libraryPathsByHash'>, album: AlbumDefinition): Promise<void> {
+export async function recordCopiesBeside(store: Store, album: AlbumDefinition): Promise<void> {
   const previous = album.copiesBeside ?? {};
-  const copies: Record<string, string[]> = {};
+  const records: Record<string, CopiesBeside> = {};
   const unrecorded: string[] = [];
   for (const p of album.excluded) {
-    if (previous[p] !== undefined) copies[p] = previous[p];
+    if (previous[p] !== undefined) records[p] = previous[p];
     else if (album.hashes[p] !== undefined) unrecorded.push(p);
   }
   const hashes = [...new Set(unrecorded.map((p) => album.hashes[p]!))];
   const byHash = hashes.length ? await store.libraryPathsByHash(hashes) : new Map<string, string[]>();
-  for (const p of unrecorded) {
+  const withCopies = unrecorded.filter((p) => {
     const now = byHash.get(album.hashes[p]!) ?? [];
-    if (now.includes(p)) copies[p] = now.filter((q) => q !== p).sort();
+    return now.includes(p) && now.length > 1;
+  });
+  const own = withCopies.length ? await store.photosByPath(withCopies) : new Map<string, { mtimeMs: number }>();
+  for (const p of withCopies) {
+    const row = own.get(p);
+    if (row) records[p] = { mtimeMs: row.mtimeMs, paths: byHash.get(album.hashes[p]!)!.filter((q) => q !== p).sort() };
   }
-  // An entry with no copy beside it records an empty list: it was known to have none (a copy
-  // there now came later, where a moved photo lands), unlike an entry without a record.
-  if (Object.keys(copies).length) album.copiesBeside = copies;
+  if (Object.keys(records).length) album.copiesBeside = records;
+  else delete album.copiesBeside;
+}
+
+/** The records as stored, those of another shape (an unreleased earlier form) left out: they read as unrecorded. */
+export function storedCopiesBeside(raw: unknown): Record<string, CopiesBeside> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const records = Object.entries(raw as Record<string, unknown>).filter((entry): entry is [string, CopiesBeside] => {
+    const r = entry[1] as Partial<CopiesBeside> | null;
+    return !!r && typeof r.mtimeMs === 'number' && Array.isArray(r.paths);
+  });
+  return records.length ? Object.fromEntries(records) : undefined;
+}
+
+/** Drops the records of entries no longer excluded (an edit that pins or frees: nothing to look up). */
+export function forgetFreedRecords(album: AlbumDefinition): void {
+  if (!album.copiesBeside) return;
+  const excluded = new Set(album.excluded);
+  const kept = Object.entries(album.copiesBeside).filter(([p]) => excluded.has(p));
+  if (kept.length) album.copiesBeside = Object.fromEntries(kept);
   else delete album.copiesBeside;
 }

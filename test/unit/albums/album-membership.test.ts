@@ -74,8 +74,9 @@ describe('pins and exclusions', () => {
     await albums.create('reds', 'red', { threshold: 0.7 });
     await albums.pin('reds', photos.blue.path);
     await albums.exclude('reds', photos.red.path);
-    const moved = { ...photos.blue, path: `${DIR}/sorted/blue.jpg` };
-    const renamed = { ...photos.red, path: `${DIR}/sorted/red.jpg` };
+    // Indexed at their new paths when the move is found (after the album was made), as the indexer does.
+    const moved = { ...photos.blue, path: `${DIR}/sorted/blue.jpg`, indexedAt: Date.now() + 1 };
+    const renamed = { ...photos.red, path: `${DIR}/sorted/red.jpg`, indexedAt: Date.now() + 1 };
     await lib.store.removePhotos([photos.blue.path, photos.red.path]);
     await lib.store.upsertPhotos([moved, renamed]);
     expect((await albums.members('reds')).map((m) => [m.path, m.pinned])).toEqual([
