@@ -14,6 +14,7 @@
 // while we were paused shows as another file there: we did not get the lock), and a failed
 // write removes the lock only if it is still the file we created.
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** A lock-file error with a code, like the ones fs throws (EEXIST: someone else has it). */
@@ -24,6 +25,14 @@ function codedError(code: string, message: string): NodeJS.ErrnoException {
 /** A temporary file beside `file`, unique to this process and call. */
 export function tempBeside(file: string): string {
   return `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** The pid that wrote `name` (a file name in `file`'s folder) if it is one of tempBeside's for `file`; else null. */
+export function tempWriterPid(file: string, name: string): number | null {
+  const prefix = `${path.basename(file)}.`;
+  if (!name.startsWith(prefix)) return null;
+  const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : null;
 }
 
 /** Writes `text` to a new temporary file beside `file`; a failed write (a full disk) removes it. */

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLockFile, writeTempBeside } from './lock-file-create';
 import { isProcessAlive } from './process-alive';
+import { sweepLockTemps } from './lock-temp-sweep';
 
 /** What a lock file holds: the caller's details beside the pid and the time it was taken. */
 export interface LockHolder {
@@ -53,6 +54,8 @@ let exitHooked = false;
 export function tryAcquirePidLock(lockFile: string, details: Record<string, unknown> = {}): LockAttempt {
   const file = path.resolve(lockFile);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The temps that takers killed mid-take left beside it (a readdir: the lock's folder is small).
+  sweepLockTemps(file);
   if (heldHere.has(file)) return { acquired: false, holder: look(file)?.holder ?? { pid: process.pid, since: 0 } };
   const info: LockHolder = { ...details, pid: process.pid, since: Date.now() };
   /** The empty lock already watched for UNREADABLE_STALE_MS: not waited on twice. */

@@ -26,7 +26,10 @@ export function registerIndex(program: Command): void {
   withLibraryOptions(program.command('index'))
     .description('add folders to the library and index them (all library folders when none is given)')
     .argument('[folder...]', 'folders to add and index')
-    .action(async (folders: string[], opts: LibraryCommandOptions, cmd: Command) => {
+    // A shared library keeps the photos missing from this device's copy of a mapped folder
+    // (another device may still hold them): the user who knows they were deleted says so here.
+    .option('--remove-missing', "remove the photos missing from this device's copy of a mapped folder of a shared library (kept otherwise)")
+    .action(async (folders: string[], opts: LibraryCommandOptions & { removeMissing?: boolean }, cmd: Command) => {
       const { FolderRefusedError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox index', true);
       const stop = stopOnSignals();
@@ -37,7 +40,7 @@ export function registerIndex(program: Command): void {
       try {
         // A job of the library host, as the app's indexing is, awaited here with its summary.
         try {
-          s = await library.api.indexNow(folders, { signal: stop.signal });
+          s = await library.api.indexNow(folders, { signal: stop.signal, removeMissing: opts.removeMissing === true });
         } finally {
           // Closing cancels what is still queued: not this run's reading.
           reading.unsubscribe();

@@ -36,8 +36,9 @@ export interface ForegroundApi {
    *  without a model is enough (readWithoutModel: the CLI's reading commands). */
   ready(options?: { toRead?: boolean }): Promise<void>;
   /** Adds `folders` (none: every library folder) and indexes them as a job, awaited; aborting
-   *  `signal` stops it after the batch in progress (the summary says `interrupted`). */
-  indexNow(folders: string[], options?: { signal?: AbortSignal }): Promise<IndexSummary>;
+   *  `signal` stops it after the batch in progress (the summary says `interrupted`).
+   *  `removeMissing`: photos missing from a shared mapped folder's copy here go too (mapped-copy-keep.ts). */
+  indexNow(folders: string[], options?: { signal?: AbortSignal; removeMissing?: boolean }): Promise<IndexSummary>;
   /** Catches up, then follows every library folder until `signal` aborts; one summary per sync.
    *  Quiet, it gives the writer lock back, and takes it again at the next change. */
   watchNow(signal: AbortSignal, onSync: (summary: IndexSummary) => void): Promise<void>;
@@ -94,7 +95,7 @@ export function foregroundApi(ctx: ForegroundContext): ForegroundApi {
       // Stopped while still queued: nothing was done, everything is left for the next run.
       if (options.signal?.aborted) return { ...emptySummary(), interrupted: true };
       const summary = await runNow(ctx.jobs, 'index', label, async (signal) => {
-        const s = await lib.index(folders, signal);
+        const s = await lib.index(folders, signal, { removeMissing: options.removeMissing === true });
         return { value: s, result: indexJobResult(s) };
       }, options.signal);
       if (changedPhotos(summary)) ctx.emit({ type: 'photos-changed', added: summary.added, removed: summary.removed });

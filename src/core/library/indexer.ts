@@ -34,7 +34,7 @@ import { RunTwins } from './run-twins';
 import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
 import type { RecentRemovals } from './recent-removals';
 import { leftTheLibrary, rowsToKeep, type RemovedRows } from './removed-rows';
-import { keptNotInCopy, keptNotInCopyLine } from './mapped-copy-keep';
+import { keptNotInCopy, keptNotInCopyLine, type KeptNotInCopyLines } from './mapped-copy-keep';
 import type { MappedCopyHashes } from './mapped-copy-hashes';
 import { sameContentInCopies } from './mapped-copy-times';
 import { ThumbnailUploads } from './thumbnail-uploads';
@@ -93,6 +93,8 @@ export interface IndexOptions {
   /** The watcher's memory of rows its earlier batches removed: a file written at such a path
    *  soon after takes the old content's marks, as a file rewritten in place does. */
   recentRemovals?: RecentRemovals;
+  /** A watch's memory of the kept lines it said (mapped-copy-keep.ts): said again only when a count changes. */
+  keptLines?: KeptNotInCopyLines;
 }
 
 /** What a scan needs to know about the library besides the folders it lists. */
@@ -102,8 +104,11 @@ export interface ScanScope {
   /** Shoebox's own data folders (thumbnails, models, database): never indexed. */
   skip: readonly string[];
   /** The library folders this device sees at another path (`folders map`): this device's
-   *  path -> the library's. Photos missing from such a copy are kept (mapped-copy-keep.ts). */
+   *  path -> the library's. */
   mappedFolders?: ReadonlyMap<string, string>;
+  /** Photos missing from those copies are kept (mapped-copy-keep.ts): set only where another
+   *  device may hold the folders, and the run was not told to remove them. */
+  keepNotInCopy?: boolean;
   /** This device's answers for files of those folders whose mtimes alone differ from their
    *  rows (mapped-copy-times.ts); without it they are read at every run. */
   copyHashes?: MappedCopyHashes;
@@ -201,7 +206,7 @@ interface Unavailable {
   failed: Unreadable[];
 }
 
-async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, scope: Pick<ScanScope, 'mappedFolders' | 'copyHashes'>): Promise<IndexSummary> {
+async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, scope: Pick<ScanScope, 'mappedFolders' | 'copyHashes' | 'keepNotInCopy'>): Promise<IndexSummary> {
   const started = performance.now();
   const mapped = scope.mappedFolders ?? new Map<string, string>();
   const { store } = deps;
@@ -282,13 +287,19 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   const uploads = new ThumbnailUploads(deps.thumbs);
   // The contents this run committed a row for (keepMissing: a missing row whose content is among them moved).
   const placed = new Set<string>();
+  // Of those, the contents committed at a path that did not hold them (a move or rename seen
+  // here): only these say a missing row of a mapped folder's copy moved (mapped-copy-keep.ts).
+  const arrived = new Set<string>();
   const writer = new WriteBatcher(store, {
     beforeCommit: async (records) => {
       await uploads.settled(records.map((r) => r.thumbKey));
       await carryMarks(records);
     },
     onCommitted: async (records) => {
-      for (const r of records) placed.add(r.hash);
+      for (const r of records) {
+        placed.add(r.hash);
+        if (states.get(r.path)?.hash !== r.hash) arrived.add(r.hash);
+      }
       twins.committed(records);
       await deps.onPhotosCommitted?.(records);
     },
@@ -624,11 +635,13 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     // Rows this run replaced (changed files) or drops (broken) hold nothing any more.
     const rewritten = new Set([...candidates.map((c) => c.path), ...broken]);
     const removable = keep ? movedAway(missing, states, rewritten, placed) : [...missing.keys()];
-    // Not in this device's copy of a mapped folder, and not seen elsewhere here: kept, said once.
-    const notInCopy = keptNotInCopy(removable, states, mapped, contentsSeen(foundPaths, states, rewritten, placed));
+    // Not in this device's copy of a shared mapped folder, and not arrived elsewhere here: kept,
+    // said once a run (a watch: when its count changes).
+    const notInCopy = keptNotInCopy(removable, states, scope.keepNotInCopy ? mapped : new Map<string, string>(), arrived);
     const gone = removable.filter((p) => !notInCopy.kept.has(p));
     if (notInCopy.folders.length) summary.notInCopy = notInCopy.folders;
-    for (const k of notInCopy.folders) deps.emit({ type: 'log', level: 'warn', message: keptNotInCopyLine(k) });
+    const said = options.keptLines ? options.keptLines.toSay(notInCopy.folders, unavailable.alwaysReport) : notInCopy.folders;
+    for (const k of said) deps.emit({ type: 'log', level: 'warn', message: keptNotInCopyLine(k) });
     summary.removed = gone.length + broken.length;
     const dropped = new Set(broken);
     for (const f of summary.failed) if (dropped.has(f.path)) f.dropped = true;
@@ -741,16 +754,6 @@ async function recordTurns(store: LibraryStore, embeddedAt: ReadonlyMap<string, 
   const before = await store.embeddedTurns();
   const entries = [...embeddedAt].filter(([hash, turns]) => turns !== 0 || before.has(hash)).map(([hash, turns]) => ({ hash, turns }));
   if (entries.length) await store.recordEmbeddedTurns(entries);
-}
-
-/** The contents this run saw on this device: of the files it found unchanged, and of the rows it committed. */
-function contentsSeen(foundPaths: ReadonlySet<string>, states: ReadonlyMap<string, PhotoState>, rewritten: ReadonlySet<string>, placed: ReadonlySet<string>): Set<string> {
-  const seen = new Set(placed);
-  for (const p of foundPaths) {
-    const s = rewritten.has(p) ? undefined : states.get(p);
-    if (s) seen.add(s.hash);
-  }
-  return seen;
 }
 
 /**

@@ -5,8 +5,9 @@
 //
 // The cache file is the one the library's index runs read (same library, model and build):
 // another RemovedRows over it is safe, each one reads the file again once it was replaced.
+// The build is the one this process pinned (pinned-model-build.ts), as the index runs name
+// theirs, never the folder read again: a folder removed or replaced since would name another file.
 import type { LibraryStore } from '../store/types';
-import { modelWeightsFingerprint } from '../models/weights-fingerprint';
 import type { HomePaths } from '../paths';
 import { RemovedRows, removedRowsFile, rowsToKeep } from './removed-rows';
 
@@ -15,7 +16,8 @@ export interface RemovedRowsLibrary {
   readonly paths: Pick<HomePaths, 'cache'>;
   readonly location: { describe(): string };
   readonly modelId: string;
-  readonly modelDir: string;
+  /** The weights fingerprint of the build this process pinned (the index runs' cache is named by it). */
+  readonly pinnedWeights: string | undefined;
   readonly modelMissing: Error | undefined;
   modelReplaced(): Error | undefined;
   writable(): Promise<LibraryStore>;
@@ -32,8 +34,7 @@ export function keepRemovedRows(lib: RemovedRowsLibrary): (paths: readonly strin
     // other weights made. Nothing is kept (costs an embedding, as before).
     if (paths.length === 0 || lib.modelMissing || lib.modelReplaced()) return;
     try {
-      const weights = modelWeightsFingerprint(lib.modelDir);
-      const cache = new RemovedRows(removedRowsFile(lib.paths.cache, lib.location.describe(), lib.modelId, weights), lib.modelId);
+      const cache = new RemovedRows(removedRowsFile(lib.paths.cache, lib.location.describe(), lib.modelId, lib.pinnedWeights), lib.modelId);
       await cache.update(await rowsToKeep(await lib.writable(), paths, lib.modelId), []);
     } catch {
       // a cache: see above

@@ -36,7 +36,7 @@ import type { TextEmbedder } from '../tags/label-embeddings';
 import { CachedTextEmbedder, modelFingerprint } from './text-embedding-cache';
 import { DeviceFolders } from './device-folders';
 import { mappedStore } from './mapped-store';
-import { mappedFolders } from './mapped-copy-keep';
+import { libraryShared, mappedFolders } from './mapped-copy-keep';
 import { MappedCopyHashes, mappedCopyHashesFile } from './mapped-copy-hashes';
 import { knownSameContent } from './mapped-copy-times';
 import { vectorCacheDir } from './vector-cache-dir';
@@ -170,6 +170,12 @@ export class LibraryService {
   private get modelWeights(): string | undefined {
     if (this.options.model.missing) return undefined;
     return this.build.weights;
+  }
+
+  /** The weights fingerprint of the build this process pinned (modelWeights): the one its tables
+   *  and its index runs' removed-rows cache are keyed by; undefined without a model. */
+  get pinnedWeights(): string | undefined {
+    return this.modelWeights;
   }
 
   /** The build of the model this process uses: the tables are keyed by it, and nothing else embeds. */
@@ -445,13 +451,14 @@ export class LibraryService {
     return this.location.kind === 's3' ? { vectorCache: { dir: vectorCacheDir(this.paths.cache, this.location.describe()) } } : {};
   }
 
-  /** `quiet`: folders inside library folders are indexed without saying so (an import's day folders). */
-  async index(folders?: string[], signal?: AbortSignal, options: { quiet?: boolean } = {}): Promise<IndexSummary> {
+  /** `quiet`: folders inside library folders are indexed without saying so (an import's day folders).
+   *  `removeMissing`: photos missing from a mapped folder's copy here go too (mapped-copy-keep.ts). */
+  async index(folders?: string[], signal?: AbortSignal, options: { quiet?: boolean; removeMissing?: boolean } = {}): Promise<IndexSummary> {
     const store = await this.writable();
     // A library from before folders stopped nesting may still hold nested ones.
     await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders, options) : (await store.listFolders()).map((f) => f.path);
-    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store), { ...(signal ? { signal } : {}), keepMissing: () => this.keepMissing?.() === true });
+    const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store, options.removeMissing === true), { ...(signal ? { signal } : {}), keepMissing: () => this.keepMissing?.() === true });
     // Vectors that show a photo otherwise than the user turned it (turn-alignment.ts). A failure
     // here is said, never the run's: what was indexed is kept, and the next run tries again.
     if (!summary.interrupted) summary.embedded += await this.alignTurns(store, signal);
@@ -514,9 +521,12 @@ export class LibraryService {
     return [...new Set([...dirs, ...dirs.map((d) => realpathOr(d))])];
   }
 
-  private async scanScope(store: LibraryStore): Promise<ScanScope> {
+  /** `removeMissing`: the user says the photos missing from this device's copies were deleted. */
+  private async scanScope(store: LibraryStore, removeMissing = false): Promise<ScanScope> {
     const libraryFolders = (await store.listFolders()).map((f) => f.path);
-    return { libraryFolders, skip: this.dataFolders(), mappedFolders: mappedFolders(libraryFolders, this.deviceFolders.map()), copyHashes: this.copyHashes() };
+    // Kept only where another device may hold the folder (mapped-copy-keep.ts).
+    const keepNotInCopy = !removeMissing && libraryShared(this.location, this.paths.home);
+    return { libraryFolders, skip: this.dataFolders(), mappedFolders: mappedFolders(libraryFolders, this.deviceFolders.map()), keepNotInCopy, copyHashes: this.copyHashes() };
   }
 
   /** What this device found in its mapped folders' files whose times are not the library's (mapped-copy-times.ts); read afresh for each run. */

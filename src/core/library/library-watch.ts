@@ -16,6 +16,7 @@ import { LibraryUnreachableError } from '../store/lost-connection';
 import { FailedThenIndexed, nowIndexedLine } from './failed-then-indexed';
 import { FolderPresence } from './folder-presence';
 import { GoneFolderLines } from './gone-folder-lines';
+import { KeptNotInCopyLines } from './mapped-copy-keep';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
 import type { IndexSummary } from './index-summary';
 import { RecentRemovals } from './recent-removals';
@@ -87,7 +88,10 @@ export async function watchFolders(host: WatchHost, signal: AbortSignal, onSumma
   const gone = new GoneFolderLines((event) => host.emit(event));
   // A photo reported failed (cut short while being copied) and indexed later is said so, across sessions too.
   const retaken = new FailedThenIndexed();
-  while (store) store = await session(host, store, signal, onSummary, options, told, gone, retaken);
+  // A mapped folder's photos kept (mapped-copy-keep.ts) are said again only when their count
+  // changes, across sessions too: each lease taken back after a quiet spell catches up.
+  const keptLines = new KeptNotInCopyLines();
+  while (store) store = await session(host, store, signal, onSummary, options, told, gone, retaken, keptLines);
 }
 
 /**
@@ -99,7 +103,7 @@ interface ToldError {
   line: string | null;
 }
 
-async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError, gone: GoneFolderLines, retaken: FailedThenIndexed): Promise<LibraryStore | null> {
+async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal, onSummary: (summary: IndexSummary) => void, options: WatchOptions, told: ToldError, gone: GoneFolderLines, retaken: FailedThenIndexed, keptLines: KeptNotInCopyLines): Promise<LibraryStore | null> {
   let store = first;
   let lock = host.lockOf(store);
   // The indexer's line for a folder gone, said already when the watch noticed it, is not said again.
@@ -238,7 +242,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   const watcher: FolderWatcher = new FolderWatcher({
     onBatch: (paths) =>
       sync(async () => {
-        const summary = await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals });
+        const summary = await indexPaths(deps, paths, (p) => watcher.folderOf(p), scope, { keepMissing, recentRemovals, keptLines });
         // Only a hint: a read that fails leaves it unsaid, never the batch that landed.
         for (const p of await retaken.indexedNow(store, paths).catch(() => [])) host.emit({ type: 'log', level: 'info', message: nowIndexedLine(p) });
         return summary;
@@ -265,7 +269,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
       gone.back(folder);
       host.emit({ type: 'log', level: 'info', message: `watch: ${folder} ${how}: followed again` });
       host.emit({ type: 'folders-changed' });
-      return sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals }));
+      return sync(() => indexFolders(deps, [folder], scope, { signal, keepMissing, recentRemovals, keptLines }));
     },
     undefined,
     (folder) => {
@@ -294,7 +298,7 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
   let outcome: 'stopped' | LibraryStore | Error;
   try {
     await presence.start();
-    const catchUp = () => sync(() => indexFolders(deps, folders, scope, { signal, keepMissing, recentRemovals }));
+    const catchUp = () => sync(() => indexFolders(deps, folders, scope, { signal, keepMissing, recentRemovals, keptLines }));
     // While a folder is paused, never beside a batch: each decides from its own reading which
     // copy of a content is held elsewhere, and two at once could each drop one.
     if (keepMissing()) await watcher.run(catchUp);
