@@ -9,9 +9,8 @@ import { CopyObjectCommand, DeleteObjectCommand, ListObjectsV2Command } from '@a
 import type { LibraryLocation } from '../location/library-location';
 import { s3ClientFor, s3LocationError } from '../location/s3-client';
 import { LibraryConnection } from './connection';
-import { lost, manifestVersion, readdFolders, restoreLastReadable, rewriteMeta, type StoreRepairReport, type TableRepair } from './repair';
-import { TABLES } from './schema';
-import { clearDamageSeen, readWhole, shortReason } from './store-health';
+import { lost, manifestVersion, repairEachTable, restoreLastReadable, type StoreRepairReport, type TableRepair } from './repair';
+import { readWhole, shortReason } from './store-health';
 
 /** Copies of damaged tables' objects under `<prefix>/.damaged/<time>/`, made once per table. */
 class S3DamagedCopies {
@@ -73,25 +72,8 @@ class S3DamagedCopies {
 }
 
 export async function repairS3LibraryStore(location: LibraryLocation): Promise<StoreRepairReport> {
-  const report: StoreRepairReport = { checked: 0, repaired: 0, tables: [], foldersReadded: [], movedAside: null };
-  const conn = await LibraryConnection.acquire(location, false);
   const copies = new S3DamagedCopies(location);
-  try {
-    for (const name of await conn.tableNames()) {
-      const result = await repairTable(conn, name, copies);
-      report.tables.push(result);
-      if (result.state !== 'ok') report.repaired++;
-    }
-    report.checked = report.tables.length;
-    const repaired = new Set(report.tables.filter((t) => t.state !== 'ok').map((t) => t.table));
-    if (repaired.has(TABLES.meta) && !(await conn.tableNames()).includes(TABLES.meta)) await rewriteMeta(conn);
-    if (repaired.has(TABLES.folders)) report.foldersReadded = await readdFolders(conn);
-    report.movedAside = copies.where;
-    clearDamageSeen(location.databaseUri);
-    return report;
-  } finally {
-    conn.release();
-  }
+  return repairEachTable(location, (conn, name) => repairTable(conn, name, copies), () => copies.where);
 }
 
 async function repairTable(conn: LibraryConnection, name: string, copies: S3DamagedCopies): Promise<TableRepair> {

@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Table } from '@lancedb/lancedb';
-import { LibraryConnection } from './connection';
+import { LibraryConnection, type StoreLocation } from './connection';
 import { FoldersRepository } from './folders-repository';
 import { SCHEMA_VERSION, createLibrary } from './migrations';
 import { isPhotosTable } from './model-key';
@@ -78,13 +78,26 @@ class Quarantine {
 }
 
 export async function repairLibraryStore(libraryDir: string): Promise<StoreRepairReport> {
-  const report: StoreRepairReport = { checked: 0, repaired: 0, tables: [], foldersReadded: [], movedAside: null };
-  if (!fs.existsSync(libraryDir)) return report;
-  const conn = await LibraryConnection.acquire(libraryDir, false);
+  if (!fs.existsSync(libraryDir)) return { checked: 0, repaired: 0, tables: [], foldersReadded: [], movedAside: null };
   const quarantine = new Quarantine(libraryDir);
+  return repairEachTable(libraryDir, (conn, name) => repairTable(conn, name, quarantine), () => quarantine.moved);
+}
+
+/**
+ * The repair's steps, wherever the library lives (repair-s3.ts on S3): each table repaired by
+ * `repairOne` (which keeps its damaged files first), then the library's meta and folders made
+ * whole again, and the damage seen forgotten. `movedAside`: where the damaged files were kept.
+ */
+export async function repairEachTable(
+  where: StoreLocation,
+  repairOne: (conn: LibraryConnection, name: string) => Promise<TableRepair>,
+  movedAside: () => string | null,
+): Promise<StoreRepairReport> {
+  const report: StoreRepairReport = { checked: 0, repaired: 0, tables: [], foldersReadded: [], movedAside: null };
+  const conn = await LibraryConnection.acquire(where, false);
   try {
     for (const name of await conn.tableNames()) {
-      const result = await repairTable(conn, name, quarantine);
+      const result = await repairOne(conn, name);
       report.tables.push(result);
       if (result.state !== 'ok') report.repaired++;
     }
@@ -92,8 +105,8 @@ export async function repairLibraryStore(libraryDir: string): Promise<StoreRepai
     const repaired = new Set(report.tables.filter((t) => t.state !== 'ok').map((t) => t.table));
     if (repaired.has(TABLES.meta) && !(await conn.tableNames()).includes(TABLES.meta)) await rewriteMeta(conn);
     if (repaired.has(TABLES.folders)) report.foldersReadded = await readdFolders(conn);
-    report.movedAside = quarantine.moved;
-    clearDamageSeen(libraryDir);
+    report.movedAside = movedAside();
+    clearDamageSeen(typeof where === 'string' ? where : where.databaseUri);
     return report;
   } finally {
     conn.release();
@@ -191,7 +204,7 @@ function rebuild(conn: LibraryConnection, name: string, tableDir: string, quaran
  * (v1 kept `mtime`; v2 photos lack `takenOffset`; v3 photos lack `durationMs`), so the migrations
  * run again from there.
  */
-export async function rewriteMeta(conn: LibraryConnection): Promise<void> {
+async function rewriteMeta(conn: LibraryConnection): Promise<void> {
   let version = SCHEMA_VERSION;
   for (const name of (await conn.tableNames()).filter((n) => isPhotosTable(n) || n === TABLES.failures)) {
     const table = await conn.table(name);
@@ -206,7 +219,7 @@ export async function rewriteMeta(conn: LibraryConnection): Promise<void> {
 }
 
 /** Library folders that photos rows still name but `folders` lost; added back (nothing else knows them). */
-export async function readdFolders(conn: LibraryConnection): Promise<string[]> {
+async function readdFolders(conn: LibraryConnection): Promise<string[]> {
   const folders = new FoldersRepository(conn);
   const known = new Set((await folders.list()).map((f) => f.path));
   const found = new Set<string>();
