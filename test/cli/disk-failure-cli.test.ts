@@ -15,11 +15,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The disk answers `code` to the writer lock's creation; `withPath`: the error names the file, as open() does. */
+/** The disk answers `code` to the writer lock's creation (its temp file's too); `withPath`: the error names the file, as open() does. */
 function lockRefused(code: string, message: string, withPath = true): void {
   const openSync = fs.openSync.bind(fs);
   vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
-    if (String(file).endsWith('library.lock')) {
+    // The lock itself, or the temp file it is written into before it is linked in place (lock-file-create.ts).
+    if (/library\.lock(\.\d+\.[0-9a-f]+\.tmp)?$/.test(String(file))) {
       throw Object.assign(new Error(withPath ? `${code}: ${message}, open '${String(file)}'` : `${code}: ${message}, write`), { code, syscall: withPath ? 'open' : 'write', ...(withPath ? { path: String(file) } : {}) });
     }
     return openSync(file, flags ?? 'r', mode);
