@@ -154,4 +154,11 @@ describe("this device's own library, its folder found at a new place (a disk mou
     const list = await json<{ path: string }[]>(['list', ...MODEL]);
     expect(list.map((p) => path.basename(p.path)).sort()).toEqual(['blue.jpg', 'green.jpg', 'yellow.jpg']);
   });
+
+  it('refuses --remove-missing without the folder it is meant for (exit 2): never every lagging copy at once', async () => {
+    const home = tempDir();
+    const res = await shoebox(['--home', home, 'index', ...MODEL, '--remove-missing']);
+    expect(res).toEqual({ code: 2, stdout: '', stderr: 'shoebox: --remove-missing needs the FOLDER whose missing photos you know were deleted\n' });
+    expect(fs.readdirSync(home)).toEqual([]);
+  });
 });

@@ -28,8 +28,10 @@ export function registerIndex(program: Command): void {
     .argument('[folder...]', 'folders to add and index')
     // A shared library keeps the photos missing from this device's copy of a mapped folder
     // (another device may still hold them): the user who knows they were deleted says so here.
-    .option('--remove-missing', "remove the photos missing from this device's copy of a mapped folder of a shared library (kept otherwise)")
+    .option('--remove-missing', "with FOLDER: remove the photos missing from this device's copy of that mapped folder of a shared library (kept otherwise)")
     .action(async (folders: string[], opts: LibraryCommandOptions & { removeMissing?: boolean }, cmd: Command) => {
+      // Only for the folders named: every lagging copy at once is not what the user checked.
+      if (opts.removeMissing && folders.length === 0) throw new UsageError('--remove-missing needs the FOLDER whose missing photos you know were deleted');
       const { FolderRefusedError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox index', true);
       const stop = stopOnSignals();

@@ -9,6 +9,7 @@
 // Only where another device may hold the folder (libraryShared): a library in this device's
 // home is its own, and a mapping there is its own folder at a new place (a disk moved, a drive
 // letter changed: Locate folder…), whose deleted photos would otherwise stay forever.
+import fs from 'node:fs';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
 import { shellWord } from '../../base/shell-word';
@@ -32,7 +33,18 @@ export interface KeptNotInCopy {
  * `<home>/library`, is this device's own.
  */
 export function libraryShared(location: LibraryLocation, home: string): boolean {
-  return location.kind === 's3' || !isAtOrInside(location.uri, path.resolve(home));
+  // The default library exactly (links resolved): a NAS mounted somewhere under the home, given
+  // as --library, is shared all the same, and a home reached through a link is still this one.
+  return location.kind === 's3' || realPath(location.uri) !== realPath(path.join(home, 'library'));
+}
+
+/** The path with its links resolved, or as given (resolved) where it does not exist (yet). */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 /** The library folders (this device's paths) that this device sees at another path, each with its library path. */
