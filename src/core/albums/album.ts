@@ -63,6 +63,9 @@ export interface AlbumDefinition {
 export interface CopiesBeside {
   mtimeMs: number;
   paths: string[];
+  /** The copies' own mtimes: when the excluded file's is among them, mtime cannot tell it from
+   *  a copy and the exclusion follows nowhere (excluded-copies.ts); absent in records made before. */
+  copyMtimes?: number[];
 }
 
 /** A pin taken out: its entry, its content hash (it may have moved since) and its index in `pinned` then. */

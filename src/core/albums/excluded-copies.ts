@@ -4,6 +4,11 @@
 // the excluded copy must not take the original out with it, even when the original was renamed
 // or moved since. What tells the excluded file from its copies wherever they go is its
 // modification time: a move or rename keeps a file's mtime, an independent copy has its own.
+// Not always: a copy that keeps times (Finder's Duplicate, `cp -p`, `rsync -a`) has the
+// original's. So the record keeps the copies' mtimes too, and where the excluded file's own is
+// among them, the mtime tells nothing: the exclusion then follows nowhere (it is lost with its
+// file, never moved onto the original: losing an exclusion shows a photo, excluding the original
+// hides one).
 import type { PhotoListing, PhotoLookups } from '../store/types';
 import type { AlbumDefinition, CopiesBeside } from './album';
 
@@ -13,17 +18,29 @@ export type ExclusionRecords = Partial<Pick<AlbumDefinition, 'copiesBeside' | 'c
 type Store = Pick<PhotoListing, 'libraryPathsByHash'> & Pick<PhotoLookups, 'photosByPath'>;
 
 /**
+ * A record as this module writes it: `copyMtimes`, the copies' mtimes when it was made (sorted,
+ * each once). Records stored before it have none: their excluded file's mtime is taken as its own.
+ */
+export type CopiesRecord = CopiesBeside;
+
+/** Whether a record's mtime tells its file from its copies: not when a copy had the same (a copy that kept times). */
+function mtimeTellsApart(record: CopiesRecord): boolean {
+  return !record.copyMtimes?.includes(record.mtimeMs);
+}
+
+/**
  * Where each excluded entry whose path lost its content went, of the paths holding that content
  * now (`byHash`: the library's paths of the entries' contents). An entry with a record
  * (recordCopiesBeside) follows onto a path that is none of the copies recorded beside it and has
- * the excluded file's own mtime (the copies renamed or moved since have theirs). An entry
+ * the excluded file's own mtime (the copies renamed or moved since have theirs), and nowhere when
+ * a copy had that mtime too (mtimeTellsApart: it could be that copy renamed). An entry
  * without one had no copy beside it, or is an album's stored before the record: it follows onto
  * every copy indexed after the album was made (where a moved photo lands); a copy indexed
  * before was surely in the library when the entry was made, beside it and shown. One lookup of
  * rows, and only when some excluded path lost its content (rare).
  */
 export async function excludedWentTo(store: Store, album: ExclusionRecords, byHash: ReadonlyMap<string, readonly string[]>): Promise<(entry: string) => readonly string[]> {
-  const records = album.copiesBeside ?? {};
+  const records: Record<string, CopiesRecord> = album.copiesBeside ?? {};
   const createdAt = album.createdAt ?? 0;
   // Entries whose path no longer holds their content, and the paths that hold it now.
   const lost = new Map<string, readonly string[]>();
@@ -34,10 +51,10 @@ export async function excludedWentTo(store: Store, album: ExclusionRecords, byHa
   }
   const holders = [...new Set([...lost.values()].flat())];
   const rows = holders.length ? await store.photosByPath(holders) : new Map<string, { mtimeMs: number; indexedAt: number }>();
-  const follows = (record: CopiesBeside | undefined) => (q: string) => {
+  const follows = (record: CopiesRecord | undefined) => (q: string) => {
     const row = rows.get(q);
     if (!row) return false;
-    if (record) return !record.paths.includes(q) && row.mtimeMs === record.mtimeMs;
+    if (record) return mtimeTellsApart(record) && !record.paths.includes(q) && row.mtimeMs === record.mtimeMs;
     // An album without a creation time (stored before it had one) tells nothing: followed as before.
     return createdAt === 0 || row.indexedAt >= createdAt;
   };
@@ -69,21 +86,35 @@ export async function recordCopiesBeside(store: Store, album: AlbumDefinition): 
     const now = byHash.get(album.hashes[p]!) ?? [];
     return now.includes(p) && now.length > 1;
   });
-  const own = withCopies.length ? await store.photosByPath(withCopies) : new Map<string, { mtimeMs: number }>();
+  // The rows of the excluded files and of their copies: one look-up.
+  const copiesOf = (p: string) => byHash.get(album.hashes[p]!)!.filter((q) => q !== p).sort();
+  const wanted = [...new Set(withCopies.flatMap((p) => [p, ...copiesOf(p)]))];
+  const rows = wanted.length ? await store.photosByPath(wanted) : new Map<string, { mtimeMs: number }>();
   for (const p of withCopies) {
-    const row = own.get(p);
-    if (row) records[p] = { mtimeMs: row.mtimeMs, paths: byHash.get(album.hashes[p]!)!.filter((q) => q !== p).sort() };
+    const row = rows.get(p);
+    if (!row) continue;
+    const paths = copiesOf(p);
+    const copyMtimes = [...new Set(paths.flatMap((q) => rows.get(q)?.mtimeMs ?? []))].sort((a, b) => a - b);
+    const record: CopiesRecord = { mtimeMs: row.mtimeMs, paths, copyMtimes };
+    records[p] = record;
   }
   if (Object.keys(records).length) album.copiesBeside = records;
   else delete album.copiesBeside;
 }
 
-/** The records as stored, those of another shape (an unreleased earlier form) left out: they read as unrecorded. */
+/**
+ * The records as stored, those of another shape (an unreleased earlier form) left out: they read
+ * as unrecorded. A record without copies' mtimes (stored before them) is kept as it is; one whose
+ * copies' mtimes are not a list of numbers, the same way (without them).
+ */
 export function storedCopiesBeside(raw: unknown): Record<string, CopiesBeside> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const records = Object.entries(raw as Record<string, unknown>).filter((entry): entry is [string, CopiesBeside] => {
-    const r = entry[1] as Partial<CopiesBeside> | null;
-    return !!r && typeof r.mtimeMs === 'number' && Array.isArray(r.paths);
+  const records = Object.entries(raw as Record<string, unknown>).flatMap(([p, value]): [string, CopiesRecord][] => {
+    const r = value as Partial<CopiesRecord> | null;
+    if (!r || typeof r.mtimeMs !== 'number' || !Array.isArray(r.paths)) return [];
+    const { copyMtimes, ...rest } = r as CopiesRecord;
+    const valid = Array.isArray(copyMtimes) && copyMtimes.every((m) => typeof m === 'number');
+    return [[p, valid ? { ...rest, copyMtimes } : rest]];
   });
   return records.length ? Object.fromEntries(records) : undefined;
 }

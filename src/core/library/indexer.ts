@@ -183,7 +183,8 @@ export async function indexPaths(deps: IndexerDeps, paths: string[], folderOf: (
       // scan drops one (same content).
       const indexed = listOnce(ctx, p, real, st);
       if (indexed === null) continue;
-      found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+      // ino and ctime too, as the full scan gives them: a mapped copy's cached answer is checked by them (mapped-copy-hashes.ts).
+      found.set(indexed, { path: indexed, folder: fileFolder(indexed), size: st.size, mtimeMs: Math.floor(st.mtimeMs), ino: st.ino, ctimeMs: st.ctimeMs });
     } else if (namedLikeMedia(p)) {
       // A FIFO or socket named like a photo: failed as the full scan fails it (scan.ts).
       found.set(p, { path: p, folder: fileFolder(p), size: st.size, mtimeMs: Math.floor(st.mtimeMs), notRegular: notRegularFileReason(st) });

@@ -9,13 +9,13 @@
 // the folder at its library path keeps the plain rule: a new mtime is a change.
 import { isAtOrInside } from '../../base/path-inside';
 import { sha256File } from '../../base/sha256-file';
-import type { FileStamp, MappedCopyHashes } from './mapped-copy-hashes';
+import type { FileIdentity, FileStamp, MappedCopyHashes } from './mapped-copy-hashes';
 
 /** Files read at once to compare their content (each streamed). */
 const READ_AT_ONCE = 4;
 
-/** A file as a scan found it. */
-type Found = FileStamp & { path: string };
+/** A file as a scan found it (its inode and ctime: a file replaced in place with the same stamp is read again). */
+type Found = FileStamp & FileIdentity & { path: string };
 /** What a row says of its file. */
 type Row = FileStamp & { hash: string };
 

@@ -20,6 +20,11 @@ export interface FoundFile {
   folder: string;
   size: number;
   mtimeMs: number;
+  /** The file's inode and status-change time, as stat() gave them (regular files found by a
+   *  scan): a file replaced in place with the same size and mtime (`touch -r`, `rsync -t
+   *  --inplace`) has another of one or both (mapped-copy-hashes.ts). */
+  ino?: number;
+  ctimeMs?: number;
   /** Named like a photo or video but not a regular file (a FIFO, socket, device): why it
    *  fails. The indexer records it so without opening it (a FIFO's open waits for a writer). */
   notRegular?: string;
@@ -156,7 +161,7 @@ export async function scanFolder(
       const realFile = entry.isSymbolicLink() ? await fs.realpath(full).catch(() => full) : path.join(real, entry.name);
       const indexed = listOnce(ctx, full, realFile, st);
       if (indexed === null) continue;
-      files.push({ path: indexed, folder: indexed === full ? folderOf(full) : outermostFolder(indexed, ctx.libraryFolders)!, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+      files.push({ path: indexed, folder: indexed === full ? folderOf(full) : outermostFolder(indexed, ctx.libraryFolders)!, size: st.size, mtimeMs: Math.floor(st.mtimeMs), ino: st.ino, ctimeMs: st.ctimeMs });
     }
   }
   return { files, unreadable, failed };

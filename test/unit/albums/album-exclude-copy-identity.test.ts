@@ -54,6 +54,36 @@ describe('an exclusion of one of two copies', () => {
   });
 });
 
+describe('an exclusion of a copy that kept the original’s mtime (Finder Duplicate, cp -p, rsync -a)', () => {
+  // Identical bytes and the same mtime: the mtime cannot tell the excluded copy from the original.
+  const dup = { ...red, path: `${DIR}/red-dup.jpg` };
+  beforeEach(async () => {
+    await lib.store.removePhotos([copy.path]);
+    await lib.store.upsertPhotos([dup]);
+  });
+
+  it('never moves onto the original renamed since: trashing the excluded copy leaves the original shown', async () => {
+    await albums.exclude('reds', dup.path);
+    expect((await stored('reds')).copiesBeside).toEqual({ [dup.path]: { mtimeMs: red.mtimeMs, paths: [red.path], copyMtimes: [red.mtimeMs] } });
+    const renamed = await move(red, `${DIR}/red2.jpg`);
+    expect(await memberPaths('reds')).toEqual([renamed.path]);
+    await lib.store.removePhotos([dup.path]);
+    expect(await memberPaths('reds')).toEqual([renamed.path]);
+    expect((await albums.summary('reds')).current.excluded).toEqual([]);
+  });
+
+  it('a record stored before the copies’ mtimes reads as it did (follows by the mtime)', async () => {
+    await albums.exclude('reds', dup.path);
+    const saved = await lib.store.getAlbum('reds');
+    const json = JSON.parse(saved!.json) as { copiesBeside: Record<string, { copyMtimes?: number[] }> };
+    delete json.copiesBeside[dup.path]!.copyMtimes;
+    await lib.store.putAlbum({ ...saved!, json: JSON.stringify(json) });
+    const moved = await move(dup, `${DIR}/sorted/red-dup.jpg`);
+    expect(await memberPaths('reds')).toEqual([red.path]);
+    expect((await albums.summary('reds')).current.excluded).toEqual([moved.path]);
+  });
+});
+
 describe('excluding both copies in one edit (a selection holding both)', () => {
   it('excludes both, and they stay out when either is trashed', async () => {
     const change = await albums.setMembership('reds', [copy.path, red.path], 'excluded');
@@ -69,7 +99,7 @@ describe('what an exclusion stores', () => {
     await albums.exclude('reds', blue.path);
     expect(await stored('reds')).not.toHaveProperty('copiesBeside');
     await albums.exclude('reds', copy.path);
-    expect((await stored('reds')).copiesBeside).toEqual({ [copy.path]: { mtimeMs: copy.mtimeMs, paths: [red.path] } });
+    expect((await stored('reds')).copiesBeside).toEqual({ [copy.path]: { mtimeMs: copy.mtimeMs, paths: [red.path], copyMtimes: [red.mtimeMs] } });
     await albums.unpin('reds', copy.path);
     expect(await stored('reds')).not.toHaveProperty('copiesBeside');
   });

@@ -9,7 +9,9 @@ import { photoRecord } from '../../helpers/fakes/fake-store';
 const WORDS = { red: [1, 0, 0], blue: [0, 1, 0] };
 const DIR = '/fake-photos';
 const red = photoRecord(`${DIR}/red.jpg`, [1, 0.1, 0], { hash: 'red-content' });
-const copy = { ...red, path: `${DIR}/red-copy.jpg` };
+// A copy with its own mtime (cp, a second download): one that kept the original's (cp -p) is
+// album-exclude-copy-identity.test.ts's.
+const copy = { ...red, path: `${DIR}/red-copy.jpg`, mtimeMs: red.mtimeMs + 60_000 };
 const blue = photoRecord(`${DIR}/blue.jpg`, [0, 1, 0], { hash: 'blue-content' });
 const blueCopy = { ...blue, path: `${DIR}/blue-copy.jpg` };
 
