@@ -4,21 +4,34 @@
 // object of a damaged table is first copied (server-side) to `.damaged/<time>/` under the
 // library's prefix, before anything of it changes. Then, as on disk: a torn latest manifest is
 // removed (newest first) until a version opens, and a table no version of which reads is
-// dropped, to start again empty. The copies are never deleted.
-import { CopyObjectCommand, DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+// dropped, to start again empty. The copies are never deleted, and nothing is deleted that was
+// not copied first: a table whose listing comes back empty is refused, not dropped.
+import { CopyObjectCommand, DeleteObjectCommand, ListObjectsV2Command, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import type { LibraryLocation } from '../location/library-location';
+import { LibraryLocationError } from '../location/location-error';
 import { s3ClientFor, s3LocationError } from '../location/s3-client';
 import { LibraryConnection } from './connection';
 import { lost, manifestVersion, repairEachTable, restoreLastReadable, type StoreRepairReport, type TableRepair } from './repair';
 import { readWhole, shortReason } from './store-health';
 
+/** Lance's note of a table's newest version, beside its manifests. */
+const VERSION_HINT = 'latest_version_hint.json';
+
+/** What the copies send: the S3 client's `send` (a test's fake in its place). */
+export type S3Sender = Pick<S3Client, 'send'>;
+
 /** Copies of damaged tables' objects under `<prefix>/.damaged/<time>/`, made once per table. */
-class S3DamagedCopies {
+export class S3DamagedCopies {
   private at: string | null = null;
   private readonly bucket: string;
   private readonly root: string;
+  /** Keys copied aside: the only ones `remove` deletes. */
+  private readonly kept = new Set<string>();
 
-  constructor(private readonly location: LibraryLocation) {
+  constructor(
+    private readonly location: LibraryLocation,
+    private readonly client: () => S3Sender = () => s3ClientFor(location),
+  ) {
     this.bucket = location.s3!.bucket;
     this.root = location.s3!.prefix ? `${location.s3!.prefix}/` : '';
   }
@@ -28,13 +41,18 @@ class S3DamagedCopies {
     return this.at && `${this.location.uri}/${this.at}`;
   }
 
+  /** The key every object of the table starts with. */
+  tablePrefix(name: string): string {
+    return `${this.root}${name}.lance/`;
+  }
+
   /** The table's object keys (under the prefix), every one. */
   async tableKeys(name: string): Promise<string[]> {
     const keys: string[] = [];
     let token: string | undefined;
     try {
       do {
-        const page = await this.client().send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.root}${name}.lance/`, ...(token ? { ContinuationToken: token } : {}) }));
+        const page: ListObjectsV2CommandOutput = await this.client().send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.tablePrefix(name), ...(token ? { ContinuationToken: token } : {}) }));
         for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
@@ -44,21 +62,34 @@ class S3DamagedCopies {
     return keys;
   }
 
-  /** Copies every object of the table aside, keeping its path under the prefix. */
-  async keep(name: string): Promise<void> {
+  /**
+   * Copies every object of the table aside, keeping its path under the prefix, and returns their
+   * keys. A listing with no keys (a table LanceDB names has objects) is refused: nothing copied
+   * must never lead to anything deleted.
+   */
+  async keep(name: string): Promise<string[]> {
+    const keys = await this.tableKeys(name);
+    if (keys.length === 0) {
+      throw new LibraryLocationError(
+        `repair stopped: listing the objects of table ${name} in ${this.location.describe()} returned none, so none could be copied aside and nothing was changed; run repair again`,
+      );
+    }
     this.at ??= `.damaged/${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    for (const key of await this.tableKeys(name)) {
+    for (const key of keys) {
       const source = `${this.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
       try {
         await this.client().send(new CopyObjectCommand({ Bucket: this.bucket, Key: `${this.root}${this.at}/${key.slice(this.root.length)}`, CopySource: source }));
       } catch (error) {
         throw s3LocationError(this.location, error, { midRun: true });
       }
+      this.kept.add(key);
     }
+    return keys;
   }
 
-  /** Removes one object (a torn manifest), once it has been kept. */
+  /** Removes one object (a torn manifest, the version hint), once it has been kept; one not kept is refused. */
   async remove(key: string): Promise<void> {
+    if (!this.kept.has(key)) throw new Error(`repair: ${key} was not copied aside, so it is not deleted`);
     try {
       await this.client().send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
     } catch (error) {
@@ -66,25 +97,23 @@ class S3DamagedCopies {
     }
   }
 
-  private client() {
-    return s3ClientFor(this.location);
-  }
 }
 
 export async function repairS3LibraryStore(location: LibraryLocation): Promise<StoreRepairReport> {
   const copies = new S3DamagedCopies(location);
-  return repairEachTable(location, (conn, name) => repairTable(conn, name, copies), () => copies.where);
+  return repairEachTable(location, (conn, name) => repairS3Table(conn, name, copies), () => copies.where);
 }
 
-async function repairTable(conn: LibraryConnection, name: string, copies: S3DamagedCopies): Promise<TableRepair> {
+/** One table checked and, where damaged, repaired (exported for its tests). */
+export async function repairS3Table(conn: LibraryConnection, name: string, copies: S3DamagedCopies): Promise<TableRepair> {
   let table;
   try {
     table = await conn.table(name);
   } catch (error) {
     const reason = shortReason((error as Error).message, 'open');
     conn.forget(name);
-    await copies.keep(name);
-    const restored = await dropUnreadableManifests(conn, name, copies);
+    const keys = await copies.keep(name);
+    const restored = await dropUnreadableManifests(conn, name, keys, copies);
     if (restored) return { table: name, state: 'restored', reason, ...restored, rowsBefore: null, rowsLost: null };
     return rebuild(conn, name, reason, null);
   }
@@ -102,14 +131,27 @@ async function repairTable(conn: LibraryConnection, name: string, copies: S3Dama
   }
 }
 
-/** The newest manifests removed (each kept already), one at a time, until a version reads whole. */
-async function dropUnreadableManifests(conn: LibraryConnection, name: string, copies: S3DamagedCopies): Promise<{ restoredTo: number; rowsAfter: number } | null> {
-  const manifests = async () =>
-    (await copies.tableKeys(name))
-      .filter((k) => /\/_versions\/\d+\.manifest$/.test(k))
-      .sort((a, b) => (manifestVersion(b.slice(b.lastIndexOf('/') + 1)) > manifestVersion(a.slice(a.lastIndexOf('/') + 1)) ? 1 : -1));
-  for (let keys = await manifests(); keys.length > 1; keys = await manifests()) {
-    await copies.remove(keys[0]!);
+/**
+ * The newest manifests removed (each kept already), one at a time, until a version reads whole.
+ * `keys` are the table's objects as kept (the writer lock is held: nothing else changes them), so
+ * no listing after the copies decides what is deleted.
+ */
+async function dropUnreadableManifests(
+  conn: LibraryConnection,
+  name: string,
+  keys: readonly string[],
+  copies: S3DamagedCopies,
+): Promise<{ restoredTo: number; rowsAfter: number } | null> {
+  const versions = `${copies.tablePrefix(name)}_versions/`;
+  const fileOf = (k: string) => k.slice(versions.length);
+  const manifests = keys
+    .filter((k) => k.startsWith(versions) && /^\d+\.manifest$/.test(fileOf(k)))
+    .sort((a, b) => (manifestVersion(fileOf(b)) > manifestVersion(fileOf(a)) ? 1 : -1));
+  // The hint names the newest version; Lance lists the manifests when it is gone (as repair.ts does on disk).
+  const hint = keys.find((k) => k === `${versions}${VERSION_HINT}`);
+  if (hint) await copies.remove(hint);
+  for (const manifest of manifests.slice(0, -1)) {
+    await copies.remove(manifest);
     conn.forget(name);
     try {
       const table = await conn.table(name);
