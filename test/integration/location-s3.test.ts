@@ -157,12 +157,18 @@ describe.skipIf(!s3)('a library on S3', () => {
     }
   });
 
-  it('refuses to repair an S3 library in one line, and writes nothing under its prefix', async () => {
+  it('repairs an S3 library as a folder one: a whole library is said ok, and nothing is kept aside', async () => {
     const prefix = s3Prefix('h1-repair');
-    const res = await shoebox(['--home', tempDir(), '--library', s3LibraryUri(gw, prefix), 'repair', ...MODEL], awsEnv(gw));
-    expect(res.code, res.stderr).toBe(1);
-    expect(res.stderr.trim()).toMatch(/^shoebox: repair works on a local library only, not s3:\/\/\S+$/);
-    expect([...(await s3Objects(gw, prefix)).keys()]).toEqual([]); // no writer lease left behind
+    const home = tempDir();
+    const photos = tempDir('shoebox-s3-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    const uri = s3LibraryUri(gw, prefix);
+    expect((await shoebox(['--home', home, '--library', uri, 'index', ...MODEL, photos], awsEnv(gw))).code).toBe(0);
+    const res = await shoebox(['--home', home, '--library', uri, 'repair', ...MODEL], awsEnv(gw));
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^library ok: \d+ tables read whole, nothing to repair\n$/);
+    // Nothing copied aside: `.damaged/` holds only what a repair of damage keeps (s3-repair-cli.test.ts).
+    expect([...(await s3Objects(gw, prefix)).keys()].filter((k) => k.includes('.damaged/'))).toEqual([]);
   });
 
   it('takes SHOEBOX_LIBRARY when --library is not given, and --library over it', async () => {
