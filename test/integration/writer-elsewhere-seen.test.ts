@@ -7,10 +7,10 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryApiOptions } from '../../src/core/api/library-api';
 import { resolveLibraryLocation } from '../../src/core/location/library-location';
 import { readWriterLease } from '../../src/core/store/writer-lease';
-import { startShoebox } from '../cli/run-cli';
+import { shoebox, startShoebox } from '../cli/run-cli';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { useApiHosts } from '../helpers/api-host';
-import { tempDir } from '../helpers/images';
+import { COLOURS, tempDir, writeColourPhoto } from '../helpers/images';
 import { awsEnv, removeTestPrefixes, s3Gateway, s3LibraryUri, s3Prefix } from '../helpers/s3-gateway';
 
 const openHost = useApiHosts();
@@ -62,9 +62,16 @@ describe.each(places)('a page on a library in %s that another device starts writ
     await vi.waitFor(async () => expect(await readWriterLease(location)).toBeNull(), { timeout: 30_000, interval: 250 });
     expect((await laptop.host.status()).writerElsewhere).toBeNull();
 
-    // The GPU box's watch takes it, and keeps it (SHOEBOX_HAND_BACK_MS: an hour).
+    // The GPU box indexes a folder (a watch of a library with no folder takes no lock), then its
+    // watch takes the library, and keeps it (SHOEBOX_HAND_BACK_MS: an hour).
+    const box = tempDir('shoebox-seen-box-');
+    const photos = tempDir('shoebox-seen-photos-');
+    await writeColourPhoto(photos, 'red.jpg', COLOURS.red!);
+    const model = ['--provider', 'cpu', '--model-dir', fixtureModelDir(TINY_IMMICH)];
+    expect((await shoebox(['--home', box, '--library', place.uri, 'index', ...model, photos], place.env)).code).toBe(0);
+    await vi.waitFor(async () => expect(await readWriterLease(location)).toBeNull(), { timeout: 30_000, interval: 250 });
     laptop.events.length = 0;
-    const args = ['--home', tempDir('shoebox-seen-box-'), '--library', place.uri, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)];
+    const args = ['--home', box, '--library', place.uri, '--provider', 'cpu', 'watch', '--model-dir', fixtureModelDir(TINY_IMMICH)];
     const watch = startShoebox(args, { ...place.env, SHOEBOX_HAND_BACK_MS: '3600000' });
     watches.push(watch);
     await vi.waitFor(async () => expect((await readWriterLease(location))?.pid).toBe(watch.pid), { timeout: 60_000, interval: 250 });
