@@ -83,7 +83,7 @@ export function contentMarks(ctx: ApiContext, kind: ContentMark): ContentMarks {
       const unique = [...new Set(ids)];
       const { marked, unchanged, changed, copies, changedVideos, unchangedVideos } = await byPath(unique.flatMap((id) => pathFromPhotoId(id) ?? []), on);
       // The videos too: the app's line says them apart ("Archived 2 photos, 1 video."), as the CLI does.
-      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)), copies: copies.length, changedVideos, unchangedVideos };
+      return { done: marked.length, missing: unique.length - marked.length, unchanged, changed: changed.map((p) => photoId(p)), copies: copies.length, ...(changedVideos ? { changedVideos } : {}), ...(unchangedVideos ? { unchangedVideos } : {}) };
     },
     async photos() {
       const store = await (await ctx.need()).readable();
