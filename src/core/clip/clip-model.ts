@@ -124,13 +124,9 @@ export class ClipModel {
   }
 
   /** Runs one batch of already preprocessed CHW images; returns normalised embeddings. */
-  async embedPixels(pixels: Float32Array, count: number): Promise<Float32Array[]> {
-    this.options.beforeInference?.();
-    return this.inferPixels(pixels, count);
-  }
-
-  /** embedPixels without the check (embedImageFiles checks each batch itself). */
-  private async inferPixels(pixels: Float32Array, count: number): Promise<Float32Array[]> {
+  async embedPixels(pixels: Float32Array, count: number, checked = false): Promise<Float32Array[]> {
+    // `checked`: embedImageFiles checked this batch itself (it tells a refusal from a failed batch).
+    if (!checked) this.options.beforeInference?.();
     // Text first: a search (its query, or the calibration's captions the first time) waits on
     // the text worker, whose one thread got so small a share of the cores beside image
     // batches that a first search during a first index took minutes; the next batch waits.
@@ -169,7 +165,8 @@ export class ClipModel {
           refusal.abort();
           return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
-        return this.inferPixels(pixels, count);
+        // Through embedPixels, as every batch goes (the one seam a test or a profile hooks).
+        return this.embedPixels(pixels, count, true);
       },
       // Once refused, nothing more is reported: the refused batch's "inference failed" would
       // record good photos as failed, each of them a row of the failures list to explain.
