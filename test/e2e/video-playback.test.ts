@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('videos in the browser', () => {
     await tile(CLIP).getByRole('button', { name: open(CLIP) }).click({ modifiers: ['ControlOrMeta'] });
     await tile('blue.jpg').getByRole('button', { name: 'Open blue.jpg' }).click({ modifiers: ['ControlOrMeta'] });
     const bar = page.getByRole('toolbar', { name: 'Selected photos' });
-    await eventually(() => bar.innerText()).toContain('2 photos selected');
+    await eventually(() => bar.innerText()).toContain('1 photo, 1 video selected');
     expect(await page.getByRole('checkbox', { checked: true }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')).sort())).toEqual(['Select blue.jpg', `Select ${CLIP}`].sort());
     // Every tile is the same square, badge or not.
     const sizes = await page.locator('.tile').evaluateAll((els) => els.map((el) => `${el.getBoundingClientRect().width}x${el.getBoundingClientRect().height}`));
