@@ -79,6 +79,7 @@ describe('reading a library on a device without a model', () => {
 
   it("maps a library folder to this device's path, and forgets it, with no model (the mapping is this device's own file)", async () => {
     const here = tempDir('shoebox-cli-nomodel-here-');
+    fs.cpSync(photos, here, { recursive: true, preserveTimestamps: true }); // this device's copy of the folder
     const mapped = await withoutModel('folders', 'map', photos, here);
     expect(mapped.code, mapped.stderr).toBe(0);
     expect(mapped.stdout.trim()).toBe(`${photos} is ${here} on this device (2 photos)`); // the library's rows of that folder
