@@ -11,8 +11,8 @@ import type { LibraryLocation } from '../location/library-location';
 import { LibraryLocationError } from '../location/location-error';
 import { s3ClientFor, s3LocationError } from '../location/s3-client';
 import { LibraryConnection } from './connection';
-import { lost, manifestVersion, repairEachTable, restoreLastReadable, type StoreRepairReport, type TableRepair } from './repair';
-import { readWhole, shortReason } from './store-health';
+import { manifestVersion, repairEachTable, type StoreRepairReport, type TableFiles } from './repair';
+import { readWhole } from './store-health';
 
 /** Lance's note of a table's newest version, beside its manifests. */
 const VERSION_HINT = 'latest_version_hint.json';
@@ -21,7 +21,7 @@ const VERSION_HINT = 'latest_version_hint.json';
 export type S3Sender = Pick<S3Client, 'send'>;
 
 /** Copies of damaged tables' objects under `<prefix>/.damaged/<time>/`, made once per table. */
-export class S3DamagedCopies {
+export class S3DamagedCopies implements TableFiles {
   private at: string | null = null;
   private readonly bucket: string;
   private readonly root: string;
@@ -37,8 +37,23 @@ export class S3DamagedCopies {
   }
 
   /** Where the copies are (s3://bucket/prefix/.damaged/<time>), or null when none was made. */
-  get where(): string | null {
+  movedAside(): string | null {
     return this.at && `${this.location.uri}/${this.at}`;
+  }
+
+  /** Every damaged table's objects are copied before anything of it changes, going back a version too. */
+  async keepBeforeRestore(name: string): Promise<void> {
+    await this.keep(name);
+  }
+
+  /** Every object copied first; then the newest manifests removed (repair-s3's dropUnreadableManifests). */
+  async dropUnreadableManifests(conn: LibraryConnection, name: string): Promise<{ restoredTo: number; rowsAfter: number } | null> {
+    return dropUnreadableManifests(conn, name, await this.keep(name), this);
+  }
+
+  /** The table (copied already) is dropped. */
+  async setAside(conn: LibraryConnection, name: string): Promise<void> {
+    await conn.dropTable(name);
   }
 
   /** The key every object of the table starts with. */
@@ -100,35 +115,7 @@ export class S3DamagedCopies {
 }
 
 export async function repairS3LibraryStore(location: LibraryLocation): Promise<StoreRepairReport> {
-  const copies = new S3DamagedCopies(location);
-  return repairEachTable(location, (conn, name) => repairS3Table(conn, name, copies), () => copies.where);
-}
-
-/** One table checked and, where damaged, repaired (exported for its tests). */
-export async function repairS3Table(conn: LibraryConnection, name: string, copies: S3DamagedCopies): Promise<TableRepair> {
-  let table;
-  try {
-    table = await conn.table(name);
-  } catch (error) {
-    const reason = shortReason((error as Error).message, 'open');
-    conn.forget(name);
-    const keys = await copies.keep(name);
-    const restored = await dropUnreadableManifests(conn, name, keys, copies);
-    if (restored) return { table: name, state: 'restored', reason, ...restored, rowsBefore: null, rowsLost: null };
-    return rebuild(conn, name, reason, null);
-  }
-  if (!table) return { table: name, state: 'ok' };
-  try {
-    await readWhole(table);
-    return { table: name, state: 'ok' };
-  } catch (error) {
-    const reason = shortReason((error as Error).message, 'read');
-    const rowsBefore = await table.countRows().catch(() => null);
-    await copies.keep(name);
-    const restored = await restoreLastReadable(table);
-    if (restored) return { table: name, state: 'restored', reason, ...restored, rowsBefore, rowsLost: lost(rowsBefore, restored.rowsAfter) };
-    return rebuild(conn, name, reason, rowsBefore);
-  }
+  return repairEachTable(location, new S3DamagedCopies(location));
 }
 
 /**
@@ -163,11 +150,4 @@ async function dropUnreadableManifests(
   }
   conn.forget(name);
   return null;
-}
-
-/** No version reads: the table (kept already) is dropped; the writer's next open recreates what it needs. */
-async function rebuild(conn: LibraryConnection, name: string, reason: string, rowsBefore: number | null): Promise<TableRepair> {
-  conn.forget(name);
-  await conn.dropTable(name);
-  return { table: name, state: 'rebuilt', reason, rowsBefore, rowsAfter: 0, rowsLost: rowsBefore };
 }

@@ -60,12 +60,24 @@ export function manifestVersion(file: string): bigint {
   return n > 2n ** 63n ? U64_MAX - n : n;
 }
 
-class Quarantine {
+/** A table's files on disk: what is set aside goes to `<library>/.damaged/<time>/`. */
+class DiskTableFiles implements TableFiles {
   private dir: string | null = null;
   constructor(private readonly libraryDir: string) {}
 
-  get moved(): string | null {
+  movedAside(): string | null {
     return this.dir;
+  }
+
+  /** Going back a version writes a new one and deletes nothing: the files stay as they are. */
+  async keepBeforeRestore(): Promise<void> {}
+
+  dropUnreadableManifests(conn: LibraryConnection, name: string): Promise<{ restoredTo: number; rowsAfter: number } | null> {
+    return dropUnreadableManifests(conn, name, path.join(conn.libraryDir, `${name}.lance`), this);
+  }
+
+  async setAside(conn: LibraryConnection, name: string): Promise<void> {
+    this.move(path.join(conn.libraryDir, `${name}.lance`));
   }
 
   /** Moves a file or folder under the library into `.damaged/<time>/`, keeping its relative path. */
@@ -79,25 +91,34 @@ class Quarantine {
 
 export async function repairLibraryStore(libraryDir: string): Promise<StoreRepairReport> {
   if (!fs.existsSync(libraryDir)) return { checked: 0, repaired: 0, tables: [], foldersReadded: [], movedAside: null };
-  const quarantine = new Quarantine(libraryDir);
-  return repairEachTable(libraryDir, (conn, name) => repairTable(conn, name, quarantine), () => quarantine.moved);
+  return repairEachTable(libraryDir, new DiskTableFiles(libraryDir));
 }
 
 /**
- * The repair's steps, wherever the library lives (repair-s3.ts on S3): each table repaired by
- * `repairOne` (which keeps its damaged files first), then the library's meta and folders made
- * whole again, and the damage seen forgotten. `movedAside`: where the damaged files were kept.
+ * Where a repair keeps and changes a table's files: in the library folder (here) or as objects
+ * (repair-s3.ts). Only these steps differ; which step a damage calls for is repairTable's.
  */
-export async function repairEachTable(
-  where: StoreLocation,
-  repairOne: (conn: LibraryConnection, name: string) => Promise<TableRepair>,
-  movedAside: () => string | null,
-): Promise<StoreRepairReport> {
+export interface TableFiles {
+  /** Before a table that opens but does not read whole goes back a version. */
+  keepBeforeRestore(name: string): Promise<void>;
+  /** A table that does not open: its newest manifests set aside, one at a time, until a version reads whole. */
+  dropUnreadableManifests(conn: LibraryConnection, name: string): Promise<{ restoredTo: number; rowsAfter: number } | null>;
+  /** No version reads: the table set aside (kept), to start again empty. */
+  setAside(conn: LibraryConnection, name: string): Promise<void>;
+  /** Where damaged files were kept; null when none was. */
+  movedAside(): string | null;
+}
+
+/**
+ * The repair's steps, wherever the library lives: each table repaired (its damaged files kept
+ * first), then the library's meta and folders made whole again, and the damage seen forgotten.
+ */
+export async function repairEachTable(where: StoreLocation, files: TableFiles): Promise<StoreRepairReport> {
   const report: StoreRepairReport = { checked: 0, repaired: 0, tables: [], foldersReadded: [], movedAside: null };
   const conn = await LibraryConnection.acquire(where, false);
   try {
     for (const name of await conn.tableNames()) {
-      const result = await repairOne(conn, name);
+      const result = await repairTable(conn, name, files);
       report.tables.push(result);
       if (result.state !== 'ok') report.repaired++;
     }
@@ -105,7 +126,7 @@ export async function repairEachTable(
     const repaired = new Set(report.tables.filter((t) => t.state !== 'ok').map((t) => t.table));
     if (repaired.has(TABLES.meta) && !(await conn.tableNames()).includes(TABLES.meta)) await rewriteMeta(conn);
     if (repaired.has(TABLES.folders)) report.foldersReadded = await readdFolders(conn);
-    report.movedAside = movedAside();
+    report.movedAside = files.movedAside();
     clearDamageSeen(typeof where === 'string' ? where : where.databaseUri);
     return report;
   } finally {
@@ -113,18 +134,18 @@ export async function repairEachTable(
   }
 }
 
-async function repairTable(conn: LibraryConnection, name: string, quarantine: Quarantine): Promise<TableRepair> {
-  const tableDir = path.join(conn.libraryDir, `${name}.lance`);
+/** One table checked and, where damaged, repaired: back to its last readable version, else started empty. */
+export async function repairTable(conn: LibraryConnection, name: string, files: TableFiles): Promise<TableRepair> {
   let table: Table | null;
   try {
     table = await conn.table(name);
   } catch (error) {
-    // The latest manifest cannot be read: move manifests aside, newest first, until one opens.
+    // The latest manifest cannot be read: manifests set aside, newest first, until one opens.
     const reason = shortReason((error as Error).message, 'open');
     conn.forget(name);
-    const restored = await dropUnreadableManifests(conn, name, tableDir, quarantine);
+    const restored = await files.dropUnreadableManifests(conn, name);
     if (restored) return { table: name, state: 'restored', reason, ...restored, rowsBefore: null, rowsLost: null };
-    return rebuild(conn, name, tableDir, quarantine, reason, null);
+    return rebuild(conn, name, files, reason, null);
   }
   if (!table) return { table: name, state: 'ok' };
   try {
@@ -133,10 +154,18 @@ async function repairTable(conn: LibraryConnection, name: string, quarantine: Qu
   } catch (error) {
     const reason = shortReason((error as Error).message, 'read');
     const rowsBefore = await table.countRows().catch(() => null);
+    await files.keepBeforeRestore(name);
     const restored = await restoreLastReadable(table);
     if (restored) return { table: name, state: 'restored', reason, ...restored, rowsBefore, rowsLost: lost(rowsBefore, restored.rowsAfter) };
-    return rebuild(conn, name, tableDir, quarantine, reason, rowsBefore);
+    return rebuild(conn, name, files, reason, rowsBefore);
   }
+}
+
+/** No version reads: the table is set aside; the writer's next open recreates what it needs. */
+async function rebuild(conn: LibraryConnection, name: string, files: TableFiles, reason: string, rowsBefore: number | null): Promise<TableRepair> {
+  conn.forget(name);
+  await files.setAside(conn, name);
+  return { table: name, state: 'rebuilt', reason, rowsBefore, rowsAfter: 0, rowsLost: rowsBefore };
 }
 
 export function lost(before: number | null, after: number): number | null {
@@ -165,7 +194,7 @@ async function dropUnreadableManifests(
   conn: LibraryConnection,
   name: string,
   tableDir: string,
-  quarantine: Quarantine,
+  aside: DiskTableFiles,
 ): Promise<{ restoredTo: number; rowsAfter: number } | null> {
   const versionsDir = path.join(tableDir, '_versions');
   const manifests = () =>
@@ -175,9 +204,9 @@ async function dropUnreadableManifests(
       .sort((a, b) => (manifestVersion(b) > manifestVersion(a) ? 1 : -1));
   // The hint names the newest version; Lance lists the folder when it is gone.
   const hint = path.join(versionsDir, 'latest_version_hint.json');
-  if (fs.existsSync(hint)) quarantine.move(hint);
+  if (fs.existsSync(hint)) aside.move(hint);
   for (let files = manifests(); files.length > 1; files = manifests()) {
-    quarantine.move(path.join(versionsDir, files[0]!));
+    aside.move(path.join(versionsDir, files[0]!));
     conn.forget(name);
     try {
       const table = await conn.table(name);
@@ -190,13 +219,6 @@ async function dropUnreadableManifests(
   }
   conn.forget(name);
   return null;
-}
-
-/** No version reads: the table's folder is moved aside; the writer's next open recreates what it needs. */
-function rebuild(conn: LibraryConnection, name: string, tableDir: string, quarantine: Quarantine, reason: string, rowsBefore: number | null): TableRepair {
-  conn.forget(name);
-  quarantine.move(tableDir);
-  return { table: name, state: 'rebuilt', reason, rowsBefore, rowsAfter: 0, rowsLost: rowsBefore };
 }
 
 /**

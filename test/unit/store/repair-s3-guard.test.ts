@@ -6,7 +6,8 @@ import { CopyObjectCommand, DeleteObjectCommand, ListObjectsV2Command } from '@a
 import { LibraryLocation } from '../../../src/core/location/library-location';
 import { LibraryLocationError } from '../../../src/core/location/location-error';
 import type { LibraryConnection } from '../../../src/core/store/connection';
-import { repairS3Table, S3DamagedCopies, type S3Sender } from '../../../src/core/store/repair-s3';
+import { repairTable } from '../../../src/core/store/repair';
+import { S3DamagedCopies, type S3Sender } from '../../../src/core/store/repair-s3';
 
 const location = LibraryLocation.s3('bucket', 'lib', { credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' }, region: 'us-east-1' });
 
@@ -50,13 +51,13 @@ describe('the S3 repair deletes only what it kept', () => {
     const s3 = fakeS3([]);
     const { conn, dropped } = fakeConn();
     const copies = new S3DamagedCopies(location, () => s3.sender);
-    const error = await repairS3Table(conn, 'photos', copies).catch((e: unknown) => e);
+    const error = await repairTable(conn, 'photos', copies).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibraryLocationError);
     expect((error as Error).message).toMatch(/photos.*returned none.*nothing was changed/);
     expect(s3.copied).toEqual([]);
     expect(s3.deleted).toEqual([]);
     expect(dropped).toEqual([]);
-    expect(copies.where).toBeNull();
+    expect(copies.movedAside()).toBeNull();
   });
 
   it('removes the version hint and the torn manifest, both kept first, and never the oldest manifest', async () => {
@@ -66,7 +67,7 @@ describe('the S3 repair deletes only what it kept', () => {
     // Opens once the hint and the newest manifest are gone (two forgets in: the failed open, the removal).
     const { conn, dropped } = fakeConn(1);
     const copies = new S3DamagedCopies(location, () => s3.sender);
-    const result = await repairS3Table(conn, 'photos', copies);
+    const result = await repairTable(conn, 'photos', copies);
     expect(result).toMatchObject({ state: 'restored' });
     expect(s3.copied.map((k) => k.replace(/^lib\/\.damaged\/[^/]+\//, 'lib/'))).toEqual(keys);
     expect(s3.deleted).toEqual([`${versions}latest_version_hint.json`, `${versions}18446744073709551613.manifest`]);
