@@ -100,6 +100,20 @@ describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder th
     expect(await row.getByRole('button', { name: 'Locate folder…' }).isVisible()).toBe(true);
   });
 
+  it('a place that holds none of the folder\'s photos is mapped all the same, and said as `folders map` says it', async () => {
+    const empty = tempDir('shoebox-e2e-empty-');
+    const row = page.locator('.folder', { hasText: mountA });
+    await row.getByLabel(`Where is ${mountA} on this device?`).fill(empty);
+    await row.getByRole('button', { name: 'Locate', exact: true }).click();
+    const mapped = page.locator('.folder', { hasText: empty });
+    await eventually(() => mapped.getByRole('status').innerText()).toBe(`${mountA} mapped, but ${empty} holds none of its ${NAMES.length} photos (not synced yet, or another folder?)`);
+    await screenshot(page, 'locate-folder-3b-holds-none');
+    // Forgotten again (this device's mapping only): the folder is not reachable, as before.
+    await serve.call('mapFolder', mountA, null);
+    await eventually(() => row.getByRole('button', { name: 'Locate folder…' }).isVisible()).toBe(true);
+    await row.getByRole('button', { name: 'Locate folder…' }).click();
+  });
+
   it('typing where the folder is here maps it: the row shows this device\'s path, the originals open', async () => {
     const row = page.locator('.folder', { hasText: mountA });
     const input = row.getByLabel(`Where is ${mountA} on this device?`);

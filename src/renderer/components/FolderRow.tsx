@@ -40,6 +40,10 @@ export function FolderRow({ folder, job, syncing = false, syncedAt = 0, folderAt
   const [showFailures, setShowFailures] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
+  // Said when a folder was located at a place that holds none of its photos; news for a while,
+  // as a run's summary is (the place may be synced meanwhile).
+  const [located, setLocated] = useState<{ note: string; at: number } | null>(null);
+  const locatedOld = useTimeReached(located ? located.at + DONE_SUMMARY_MS : null);
   const [pausing, setPausing] = useState(false);
   const active = job?.state === 'queued' || job?.state === 'running';
   // A finished run's summary is news about that run, for when it ends: what lasts (the folder's
@@ -136,7 +140,20 @@ export function FolderRow({ folder, job, syncing = false, syncedAt = 0, folderAt
         </p>
       )}
       {folder.unreachable && !folder.copiesAt && !locating && <p className="folder__unreachable muted small">Not reachable from this device: its photos search and show thumbnails; originals do not open. On a disk? Connect it. Elsewhere on this device? Locate it.</p>}
-      {locating && <LocateFolder folder={folder} onDone={() => setLocating(false)} />}
+      {locating && (
+        <LocateFolder
+          folder={folder}
+          onDone={(note) => {
+            setLocating(false);
+            setLocated(note ? { note, at: Date.now() } : null);
+          }}
+        />
+      )}
+      {located && !locatedOld && !locating && (
+        <p className="folder__unreachable muted small" role="status">
+          {located.note}
+        </p>
+      )}
       {folder.paused && (
         <p className="job" role="status">
           Indexing paused: photos added or changed here are not indexed until you resume (or Shoebox starts again).

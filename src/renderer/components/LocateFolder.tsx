@@ -1,16 +1,22 @@
 // "Locate folder…": a library folder this device cannot find (a shared library's folder under
 // another device's path, say /mnt/nas/photos where this laptop has /Volumes/photos) is mapped
 // to where it is here. The desktop app offers the system's folder dialog; a page served by
-// `shoebox serve` takes the path typed. The mapping is this device's (kept in its home).
+// `shoebox serve` takes the path typed. The mapping is this device's (kept in its home). A place
+// that holds none of the folder's photos (not synced yet, or another folder) is mapped all the
+// same, as `folders map` does, and said in the words it uses (mappedFolderLine).
 import type { FolderInfo } from '../../shared/api';
+import { mappedFolderLine } from '../../shared/mapped-folder-line';
 import { useClient } from '../client/ClientContext';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
 
-export function LocateFolder({ folder, onDone }: { folder: FolderInfo; onDone: () => void }) {
+/** `onDone(note)`: mapped; `note` is the line to show when the place holds none of the folder's photos. */
+export function LocateFolder({ folder, onDone }: { folder: FolderInfo; onDone: (note: string | null) => void }) {
   const client = useClient();
   const { path: place, setPath: setPlace, busy, error, browse, submit, canBrowse } = useFolderPathForm(async (here) => {
-    await client.mapFolder(folder.libraryPath ?? folder.path, here);
-    onDone();
+    const libraryPath = folder.libraryPath ?? folder.path;
+    const mapped = await client.mapFolders(libraryPath, here);
+    const holdsNone = mapped.holdingNone?.includes(libraryPath) === true;
+    onDone(holdsNone ? mappedFolderLine(libraryPath, here, folder.photos, true) : null);
   });
 
   const id = `locate-${folder.path}`;

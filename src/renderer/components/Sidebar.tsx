@@ -128,7 +128,7 @@ export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, on
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">
         {folders.map((f) => (
-          <FolderRow key={f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null && sync.total >= SYNC_WORTH_PAUSING} syncedAt={syncedAt} folderAt={foldersAt} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
+          <FolderRow key={f.libraryPath ?? f.path} folder={f} job={jobFor(f.path)} syncing={sync !== null && sync.total >= SYNC_WORTH_PAUSING} syncedAt={syncedAt} folderAt={foldersAt} selected={folder === f.path} onSelect={() => onShowFolder(f.path)} />
         ))}
       </ul>
       {folders.length > 0 && <p className="sidebar__foot muted small">{formatCount(folders.length, 'folder')}</p>}
