@@ -47,7 +47,10 @@ const OPEN_PRINTED_URL = 'open the URL `shoebox serve` printed (it carries the a
 /** `image`: the request is for that image, so its capability (?k=) counts as a credential too. */
 export function checkRequest(req: IncomingMessage, url: URL, ctx: AuthContext, image?: { kind: MediaKind; id: string }): AuthResult {
   const host = req.headers.host ?? '';
-  if (!ownOrigins(ctx.port).some((origin) => origin === `http://${host}`)) {
+  // Host names are case-insensitive (RFC 9110 7.2): `LOCALHOST:PORT` is this server too. Nothing
+  // else is loosened: the whole value must still be exactly one of the two, port included.
+  const named = `http://${host.toLowerCase()}`;
+  if (!ownOrigins(ctx.port).some((origin) => origin === named)) {
     const reason = `wrong Host header (${quoted(host)}): this server answers to 127.0.0.1:${ctx.port} and localhost:${ctx.port} only; an SSH tunnel must forward to the same port`;
     return { ok: false, status: 403, reason };
   }

@@ -9,6 +9,9 @@
 // - A connection whose answered-not-yet messages add up to more than SMALL_MESSAGE_BYTES is
 //   not read until they are answered, so one client cannot pile up work either.
 //
+// The same slots bound `POST /api` bodies over SMALL_MESSAGE_BYTES (request-body.ts): one bound
+// for the whole server, whichever way a big message comes in.
+//
 // Bytes are counted at the socket, before `ws` assembles them: whatever has arrived and is
 // not yet a whole message is the message in progress. Frame headers are counted at their
 // smallest size, so a client can only overstate its own partial message, never hide one.
@@ -17,7 +20,7 @@ import type { WebSocket } from 'ws';
 
 export const SMALL_MESSAGE_BYTES = 1024 * 1024;
 
-/** A first-come, first-served pool of slots for big messages, shared by all connections. */
+/** A first-come, first-served pool of slots for big messages, shared by all connections and /api requests. */
 export class BigMessageSlots {
   private held = 0;
   private readonly queue: (() => void)[] = [];

@@ -8,7 +8,8 @@
 //   GET  /ws                  WebSocket (token as a subprotocol): {id, method, params} ->
 //                            {id, result|error}; {event} pushed. Memory bounded: message-budget.ts
 //   POST /api/<method>        one LibraryApi call for scripts (Bearer token): JSON array of
-//                            params (an empty body: none) -> {result}|{error}; other methods 405
+//                            params (an empty body: none) -> {result}|{error}; other methods 405.
+//                            Bodies over 1 MB share the WebSocket's big-message slots
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -21,7 +22,8 @@ import { WS_PROTOCOL, type MediaKind } from '../shared/serve-access';
 import type { LibraryHost } from '../core/index';
 import { TOKEN_PARAM, checkRequest, newToken, type AuthContext } from './auth';
 import { BigMessageSlots, meterConnection } from './message-budget';
-import { BodyTooLargeError, readBody } from './request-body';
+import { isJsonMediaType } from './media-type';
+import { BodyTooLargeError, readBody, type RequestBody } from './request-body';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
 export interface ServeOptions {
@@ -45,7 +47,7 @@ export interface RunningServer {
 const HOST = '127.0.0.1';
 /** A dropped query image arrives base64-encoded in one message: the largest allowed, plus room for the rest. */
 const MAX_MESSAGE_BYTES = Math.ceil(MAX_QUERY_IMAGE_BYTES / 3) * 4 + 1024 * 1024;
-/** Big messages (over 1 MB) read and answered at once, all connections together. */
+/** Big messages (over 1 MB) read and answered at once: WebSocket messages and POST /api bodies, all together. */
 const BIG_MESSAGE_SLOTS = 2;
 /**
  * Any other web server on 127.0.0.1 can plant cookies the browser then sends here too (up to
@@ -163,21 +165,32 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   async function callApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(req.headers['content-type'])) {
       return send(res, 415, 'text/plain; charset=utf-8', 'send the params as a JSON array (Content-Type: application/json)');
     }
+    let received: RequestBody;
     let params: unknown;
     try {
-      const body = await readBody(req, MAX_MESSAGE_BYTES);
-      // An empty body: no arguments (as `{id, method}` without params over the WebSocket).
-      params = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+      received = await readBody(req, MAX_MESSAGE_BYTES, slots);
     } catch (error) {
       return send(res, error instanceof BodyTooLargeError ? 413 : 400, 'application/json', JSON.stringify({ error: errorBody(error) }));
     }
-    const response = await answerRequest({ id: 0, method, params }, handle);
-    const failed = response !== null && 'error' in response;
-    const payload = failed ? { error: response.error } : { result: response?.result ?? null };
-    send(res, failed ? 400 : 200, 'application/json', JSON.stringify(payload));
+    try {
+      // An empty body: no arguments (as `{id, method}` without params over the WebSocket).
+      params = received.body.length ? JSON.parse(received.body.toString('utf8')) : undefined;
+    } catch (error) {
+      received.answered();
+      return send(res, 400, 'application/json', JSON.stringify({ error: errorBody(error) }));
+    }
+    try {
+      const response = await answerRequest({ id: 0, method, params }, handle);
+      const failed = response !== null && 'error' in response;
+      const payload = failed ? { error: response.error } : { result: response?.result ?? null };
+      send(res, failed ? 400 : 200, 'application/json', JSON.stringify(payload));
+    } finally {
+      // Its big-message slot, if it took one, is held until it has been answered (as a WebSocket message's).
+      received.answered();
+    }
   }
 
   server.on('upgrade', (req, socket, head) => {

@@ -74,6 +74,25 @@ describe('POST /api/<method> params', () => {
   });
 });
 
+describe('POST /api/<method> Content-Type', () => {
+  const postAs = (contentType: string) =>
+    fetch(api('status'), { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': contentType }, body: '[]' });
+
+  it('takes application/json in any case, with parameters', async () => {
+    for (const type of ['Application/JSON; charset=UTF-8', 'APPLICATION/JSON', 'application/json ; charset=utf-8', 'application/json']) {
+      expect((await postAs(type)).status, type).toBe(200);
+    }
+  });
+
+  it('refuses other media types that merely start like it, with a 415', async () => {
+    for (const type of ['application/jsonp', 'application/json-seq', 'application/json5; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await postAs(type);
+      expect(response.status, type).toBe(415);
+      expect(await response.text(), type).toBe('send the params as a JSON array (Content-Type: application/json)');
+    }
+  });
+});
+
 describe('WebSocket messages', () => {
   it('refuses params that are not an array, and answers a message with a bad id saying why', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers: { Authorization: `Bearer ${server.token}` } });

@@ -53,6 +53,19 @@ describe('serve access checks', () => {
     expect(request('/', { authorization: 'Bearer secret-token', origin: 'http://127.0.0.1:4000' })).toMatchObject({ ok: true });
   });
 
+  it('takes the host name in any case, and nothing else looser (DNS rebinding)', () => {
+    for (const host of ['LOCALHOST:4000', 'LocalHost:4000', 'localhost:4000']) {
+      expect(request('/?token=secret-token', { host }), host).toEqual({ ok: true, via: 'query' });
+    }
+    const refused = ['evil.com:4000', 'EVIL.COM:4000', '127.0.0.1', 'localhost', '127.0.0.1.:4000', 'LOCALHOST.:4000', '[::1]:4000',
+      '0x7f.1:4000', '127.1:4000', '127.0.0.1:4000.evil.com', 'localhost:4000.EVIL.com', '127.0.0.1:04000', ''];
+    for (const host of refused) {
+      expect(request('/?token=secret-token', { host }), host).toMatchObject({ ok: false, status: 403, reason: expect.stringMatching(/^wrong Host header/) });
+    }
+    // The refusal quotes the Host as it was sent.
+    expect(request('/', { host: 'EVIL.COM:4000' })).toMatchObject({ reason: expect.stringContaining('"EVIL.COM:4000"') });
+  });
+
   it('compares tokens in constant time', () => {
     expect(sameToken('abc', 'abc')).toBe(true);
     expect(sameToken('abc', 'abd')).toBe(false);
