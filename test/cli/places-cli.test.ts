@@ -36,7 +36,7 @@ describe('shoebox places', () => {
   it('lists countries and towns with their counts, most first', async () => {
     const res = await shoebox(['places']);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout.trim().split('\n')).toEqual(['Italy\t2', '  Arezzo\t2', 'Iceland\t1', '  Reykjavík\t1']);
+    expect(res.stdout.trim().split('\n')).toEqual(['Italy\t2 photos', '  Arezzo\t2 photos', 'Iceland\t1 photo', '  Reykjavík\t1 photo']);
     expect(res.stderr.trim()).toBe("3 photos in 2 towns, 2 countries; 1 photo with a position far from any town; 1 photo without a place ('shoebox place set' gives one)");
     const json = await shoebox(['places', '--json']);
     expect(JSON.parse(json.stdout)).toEqual({
@@ -66,6 +66,16 @@ describe('shoebox places', () => {
     const empty = await shoebox(['places', ' , ']);
     expect(empty.code).toBe(2);
     expect(empty.stderr.trim()).toBe('shoebox: the place is empty: name a town, a country, or "town, country"');
+  });
+
+  it('refuses a place that names nothing with one line, exit 2, from places, search and albums alike', async () => {
+    const line = 'shoebox: the place is empty: name a town, a country, or "town, country"';
+    const runs = [
+      await shoebox(['places', ',']),
+      await shoebox(['search', 'a photo', '--place', ',']),
+      await shoebox(['albums', 'create', 'Nowhere', '--query', 'a photo', '--place', ',']),
+    ];
+    expect(runs.map((r) => [r.code, r.stderr.trim()])).toEqual(Array(3).fill([2, line]));
   });
 
   it('filters search and smart albums by place, and lists each photo with its place', async () => {

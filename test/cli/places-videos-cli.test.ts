@@ -43,6 +43,13 @@ describe('places with videos', () => {
     expect([json.located, json.locatedVideos]).toEqual([2, 1]);
   });
 
+  it('says each country\'s and town\'s videos as the app does, in the table and in --json', async () => {
+    const res = await run(['places']);
+    expect(res.stdout.trim().split('\n')).toEqual(['Italy\t1 photo, 1 video', '  Arezzo\t1 photo, 1 video']);
+    const json = JSON.parse((await run(['places', '--json'])).stdout) as { countries: unknown[] };
+    expect(json.countries).toEqual([{ country: 'Italy', countryCode: 'IT', count: 2, videos: 1, towns: [{ city: 'Arezzo', place: 'Arezzo, Italy', count: 2, videos: 1 }] }]);
+  });
+
   it('refuses a hand-typed 0,0 (the cameras\' "no fix", read as no position) and prints a typed position once', async () => {
     const zero = await run(['place', 'set', '0,0', path.join(dir, 'scan.jpg')]);
     expect(zero.code).not.toBe(0);

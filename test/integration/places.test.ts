@@ -6,10 +6,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryApi, type LibraryHost } from '../../src/core/api/library-api';
 import type { Photo } from '../../src/shared/api';
+import type { AlbumError } from '../../src/core/albums/album';
 import { fixtureModelDir, TINY_IMMICH } from '../fixtures/models/paths';
 import { tempDir } from '../helpers/images';
 import { writeExifColourPhoto, type TestExif } from '../helpers/exif-photos';
 
+/** The one line every place filter refuses a place that names nothing with (" , "). */
+const EMPTY_PLACE = 'the place is empty: name a town, a country, or "town, country"';
 const AREZZO = { lat: 43.4682, lon: 11.8802 };
 /** Where each photo was taken (none: no GPS), with distinct colours and dates. */
 const PHOTOS: [string, [number, number, number], TestExif][] = [
@@ -106,7 +109,22 @@ describe('places', () => {
     } finally {
       await host.setFavourites([byName('arezzo-1.jpg').id, byName('eiffel.jpg').id], false);
     }
-    await expect(host.search('a photo', { all: true, filters: { place: '  ' } })).rejects.toThrow(/--place/);
+    await expect(host.search('a photo', { all: true, filters: { place: '  ' } })).rejects.toThrow(EMPTY_PLACE);
+  });
+
+  it('refuses a place that names nothing as the user\'s mistake, in one line, from the timeline, search and albums', async () => {
+    // The Places pages (the timeline), the filter bar (search) and the album editor say one line,
+    // naming no command-line option, and each is the core's user error, not an internal one.
+    const refusals = await Promise.all([
+      host.timeline({ place: ',' }).catch((e: unknown) => e),
+      host.timelineSummary({ place: ' , ' }).catch((e: unknown) => e),
+      host.search('a photo', { all: true, filters: { place: ',' } }).catch((e: unknown) => e),
+      host.previewAlbum({ query: 'a photo', threshold: -1, filters: { place: ',' } }).catch((e: unknown) => e),
+      host.saveAlbum({ name: 'nowhere', query: 'a photo', filters: { place: ',' } }).catch((e: unknown) => e),
+    ]);
+    expect(refusals.map((e) => (e as Error).message)).toEqual(Array(5).fill(EMPTY_PLACE));
+    expect(refusals.map((e) => (e as Error).name)).toEqual(['QueryError', 'QueryError', 'QueryError', 'AlbumError', 'AlbumError']);
+    expect(refusals.slice(3).map((e) => (e as AlbumError).usage)).toEqual([true, true]);
   });
 
   it('keeps an archived photo in its place, badged: a place is a view narrowed on purpose', async () => {

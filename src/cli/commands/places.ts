@@ -16,6 +16,11 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A country's or town's videos for --json, as the core gives them: absent when there are none. */
+function videosOf(group: { videos?: number }): { videos?: number } {
+  return group.videos ? { videos: group.videos } : {};
+}
+
 async function summary(library: CommandLibrary, json: boolean | undefined): Promise<void> {
   const { countries, located, locatedVideos, unplaced, unplacedVideos, withoutPlace, withoutPlaceVideos } = await library.api.places();
   if (json) {
@@ -26,12 +31,13 @@ async function summary(library: CommandLibrary, json: boolean | undefined): Prom
       unplacedVideos: unplacedVideos ?? 0,
       withoutPlace,
       withoutPlaceVideos: withoutPlaceVideos ?? 0,
-      countries: countries.map((c) => ({ country: c.country, countryCode: c.countryCode, count: c.count, towns: c.towns.map((t) => ({ city: t.city, place: t.place, count: t.count })) })),
+      countries: countries.map((c) => ({ country: c.country, countryCode: c.countryCode, count: c.count, ...videosOf(c), towns: c.towns.map((t) => ({ city: t.city, place: t.place, count: t.count, ...videosOf(t) })) })),
     });
   }
+  // Each count as the app's Places page says it ("9 photos, 1 video"): a video is never a photo.
   for (const c of countries) {
-    printLine(`${c.country}\t${c.count}`);
-    for (const t of c.towns) printLine(`  ${t.city}\t${t.count}`);
+    printLine(`${c.country}\t${itemsText(c.count, c.videos ?? 0)}`);
+    for (const t of c.towns) printLine(`  ${t.city}\t${itemsText(t.count, t.videos ?? 0)}`);
   }
   const towns = countries.reduce((n, c) => n + c.towns.length, 0);
   const far = `${unplaced ? `; ${itemsText(unplaced, unplacedVideos ?? 0)} with a position far from any town` : ''}${withoutPlace ? `; ${itemsText(withoutPlace, withoutPlaceVideos ?? 0)} without a place ('shoebox place set' gives one)` : ''}`;
@@ -75,12 +81,16 @@ export function registerPlaces(program: Command): void {
     .option('--far', "list the photos whose position is far from any town, newest first (a mistyped one: 'shoebox place set' sets it again)")
     .action(async (place: string | undefined, opts: LibraryCommandOptions & { far?: boolean }, cmd: Command) => {
       if (opts.far && place !== undefined) throw new UsageError('--far lists the photos far from any town: give it no place');
-      if (place !== undefined && place.replace(/[\s,]/g, '') === '') throw new UsageError('the place is empty: name a town, a country, or "town, country"');
+      const { QueryError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox places', false, 'read');
       try {
         if (opts.far) await photosFarFromTowns(library, opts.json);
         else if (place === undefined) await summary(library, opts.json);
         else await photosAt(library, place, opts.json);
+      } catch (err) {
+        // A place the core refuses (" , " names nothing) is a usage error, as search's --place.
+        if (err instanceof QueryError) throw new UsageError(err.message);
+        throw err;
       } finally {
         await library.close();
       }

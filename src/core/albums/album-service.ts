@@ -9,7 +9,7 @@ import type { AlbumLibrary, AlbumStore } from './album-library';
 import { dot } from '../clip/vectors';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesTakenAt } from '../places/photos-at-place';
-import { placeMatcher } from '../places/place-query';
+import { hashesAtPlace } from '../search/place-filter';
 import { QueryError } from '../search/query-error';
 import { NotEmbeddedError } from '../store/not-embedded-error';
 import { unknownPlace } from '../search/unknown-place';
@@ -221,8 +221,7 @@ export class AlbumService {
     if (filters.favourite !== true) delete filters.favourite; // stored only when it narrows
     if (filters.place !== undefined) {
       filters.place = filters.place.replace(/\s+/g, ' ').trim();
-      if (!placeMatcher(filters.place)) throw new AlbumError('the place must name a town or a country ("Arezzo", "Italy", "Arezzo, Italy")', true);
-      await this.refuseUnknownPlace(filters.place);
+      await this.refuseEmptyOrUnknownPlace(filters.place);
     }
     if (emptyDateRange(filters)) {
       throw new AlbumError('the date range is empty: "after" must be earlier than "before"', true);
@@ -231,12 +230,13 @@ export class AlbumService {
   }
 
   /**
-   * Search's --place rule, the one rule for filters (search/filters.ts): a place no photo was
-   * taken at that is no town or country at all is a typo, refused, not an album of 0 photos.
+   * Search's --place rules, the one rule for filters (search/filters.ts): a place that names
+   * nothing (" , ") is refused in search's words (search/place-filter.ts), and a place no photo
+   * was taken at that is no town or country at all is a typo, refused, not an album of 0 photos.
    */
-  private async refuseUnknownPlace(place: string): Promise<void> {
-    const there = await hashesTakenAt(await this.library.readable(), place);
-    const unknown = there !== null && there.size === 0 ? unknownPlace(place) : null;
+  private async refuseEmptyOrUnknownPlace(place: string): Promise<void> {
+    const there = await inAppWords(hashesAtPlace(await this.library.readable(), place));
+    const unknown = there.size === 0 ? unknownPlace(place) : null;
     if (unknown !== null) throw new AlbumError(appWording(unknown), true, undefined, unknown);
   }
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
 import { photosWithTag } from '../search/tag-filter';
-import { hashesTakenAt } from '../places/photos-at-place';
+import { hashesAtPlace } from '../search/place-filter';
 import { locatedPhotos } from '../places/located-photos';
 import { hashesDescribed } from '../search/described';
 import { hidesArchived } from '../../shared/archive-views';
@@ -48,8 +48,8 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     if (options.archived && archived) view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => archived.has(h))) : archived;
     else if (hide && archived && archived.size > 0) view.exclude = archived;
     if (options.place !== undefined) {
-      const there = await hashesTakenAt(store, options.place);
-      if (!there) throw new Error('place must name a town or a country');
+      // A place that names nothing is the user's mistake, said as search's --place says it.
+      const there = await hashesAtPlace(store, options.place);
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => there.has(h))) : there;
     }
     if (options.withoutPlace) {

@@ -8,7 +8,7 @@ import type { PhotoFilter } from '../store/types';
 import { dateBound } from './dates';
 import { QueryError } from './query-error';
 import type { TagFilter } from './tag-filter';
-import { hashesTakenAt } from '../places/photos-at-place';
+import { hashesAtPlace } from './place-filter';
 import { unknownPlace } from './unknown-place';
 
 export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilters, tagFilter: TagFilter): Promise<PhotoFilter> {
@@ -45,8 +45,7 @@ export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilte
     out.hashes = out.hashes ? out.hashes.filter((h) => favourites.has(h)) : [...favourites];
   }
   if (filters.place !== undefined) {
-    const there = await hashesTakenAt(await library.readable(), filters.place);
-    if (!there) throw new QueryError('--place: the place is empty: name a town, a country, or "town, country"');
+    const there = await hashesAtPlace(await library.readable(), filters.place);
     const unknown = there.size === 0 ? unknownPlace(filters.place) : null;
     if (unknown !== null) throw new QueryError(unknown);
     out.hashes = out.hashes ? out.hashes.filter((h) => there.has(h)) : [...there];
