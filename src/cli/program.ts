@@ -8,6 +8,7 @@ import { NoModelError, VERSION, parseProvider, providerSetting, resolveHome } fr
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine, printable } from './output';
 import { checkedLibraryUri, libraryChoice, type GlobalOptions } from './global-options';
 import { diskFailureLine, type CommandPlaces } from './disk-failure-line';
+import { withSavedLibraryNote } from './saved-library-note';
 import { registerInfo } from './commands/info';
 import { registerEmbedText } from './commands/embed-text';
 import { registerEmbedImage } from './commands/embed-image';
@@ -200,7 +201,8 @@ export async function runCli(argv: string[]): Promise<number> {
     // A disk that refused (full, read-only, not ours to write, a file where a folder should
     // be): one plain sentence naming the folder, not the system's "ENOSPC: …, write".
     const disk = diskFailureLine(err, commandPlaces(program, typed, running));
-    process.stderr.write(`${errorLine(disk ?? err, typed)}\n`);
+    // An S3 library the desktop app chose, opened without keys of the CLI's own: said where it came from.
+    process.stderr.write(`${errorLine(disk ?? withSavedLibraryNote(err, program.opts<GlobalOptions>()), typed)}\n`);
     return EXIT_FAILURE;
   }
 }

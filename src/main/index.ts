@@ -9,6 +9,7 @@ import { createEngineHost } from './engine-host';
 import { forwardEvents, registerIpc } from './ipc';
 import { registerLibraryIpc } from './library-ipc';
 import { LibrarySetting } from './library-setting';
+import { engineLibrary } from './engine-library';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
@@ -37,7 +38,7 @@ function start(): void {
   // per-user folder the `shoebox` CLI uses by default, or SHOEBOX_HOME as the CLI resolves
   // it, so both see one library.
   const home = appHome(app.getPath('userData'));
-  // Settings → Library: SHOEBOX_LIBRARY (as the CLI reads it) wins over the saved choice.
+  // Settings → Library: SHOEBOX_LIBRARY (checked as the CLI checks it) wins over the saved choice.
   const librarySetting = new LibrarySetting(home, safeStorage);
   const engine = createEngineHost({
     entry: path.join(outDir, 'main', 'engine.js'),
@@ -45,7 +46,8 @@ function start(): void {
     // SHOEBOX_PROVIDER, else settings.json's "provider", else auto (as the CLI decides);
     // a name neither knows starts the app on auto, said on the terminal it was started from.
     provider: providerChoice(home, (line) => console.warn(`[shoebox] ${line}`)),
-    library: () => (process.env['SHOEBOX_LIBRARY'] ? { library: process.env['SHOEBOX_LIBRARY'] } : librarySetting.engineOptions()),
+    // The CLI's rule (engine-library.ts); a malformed SHOEBOX_LIBRARY fails the start in its one line.
+    library: () => engineLibrary(librarySetting),
   });
   let mainWindow: BrowserWindow | null = null;
 

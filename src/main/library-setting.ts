@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../base/atomic-write';
 import {
-  checkLibraryChoice,
   checkLibraryChoiceInput,
+  LIBRARY_CHOICE_FILE,
   libraryChoiceUri,
   sameS3Place,
+  savedLibraryChoice,
   type LibraryChoice,
   type LibraryChoiceView,
   type S3Keys,
@@ -31,7 +32,7 @@ export interface EngineLibraryOptions {
   s3?: { endpoint?: string; region?: string; credentials?: S3Keys };
 }
 
-const CHOICE_FILE = 'library-choice.json';
+const CHOICE_FILE = LIBRARY_CHOICE_FILE;
 const KEYS_FILE = 'library-keys.bin';
 
 /** What library-keys.bin holds, encrypted: the keys and the place they were typed for. */
@@ -67,13 +68,15 @@ export class LibrarySetting {
     return backend !== 'basic_text' && backend !== 'unknown';
   }
 
-  /** The saved choice; the default library when none was saved or the file is unusable. */
+  /** The saved choice; the default library when none was saved or the file is unusable (read as the CLI reads it). */
   choice(): LibraryChoice {
+    let text: string | null;
     try {
-      return checkLibraryChoice(JSON.parse(fs.readFileSync(path.join(this.home, CHOICE_FILE), 'utf8')));
+      text = fs.readFileSync(path.join(this.home, CHOICE_FILE), 'utf8');
     } catch {
-      return { kind: 'default' };
+      text = null;
     }
+    return savedLibraryChoice(text);
   }
 
   view(): LibraryChoiceView {

@@ -74,6 +74,23 @@ export function checkLibraryChoiceInput(value: unknown): LibraryChoiceInput {
   return { choice, keys: { accessKeyId, secretAccessKey } };
 }
 
+/** The file in the home that holds this device's choice (no secret in it). */
+export const LIBRARY_CHOICE_FILE = 'library-choice.json';
+
+/**
+ * The choice saved in library-choice.json, given its text (null: no file, or one that could
+ * not be read). A missing or unusable file is the default library: both front ends read it
+ * so (src/main/library-setting.ts, src/cli/saved-library-choice.ts).
+ */
+export function savedLibraryChoice(text: string | null): LibraryChoice {
+  if (text === null) return { kind: 'default' };
+  try {
+    return checkLibraryChoice(JSON.parse(text));
+  } catch {
+    return { kind: 'default' };
+  }
+}
+
 export function checkLibraryChoice(value: unknown): LibraryChoice {
   const c = record(value, 'library choice');
   if (c['kind'] === 'default') return { kind: 'default' };
