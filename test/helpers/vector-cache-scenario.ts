@@ -52,6 +52,10 @@ const FILTERS: PhotoFilter[] = [
   { folder: '/lib/a' },
   { takenFrom: Date.UTC(2020, 1, 1), takenBefore: Date.UTC(2020, 5, 1) },
   { takenFromInstant: Date.UTC(2020, 2, 1) },
+  // Rows without a date by their file time (13 Sep 2020 12:26:40Z + i s), read on a viewer's
+  // clock 5 h west of UTC (07:26:40 there), and as instants.
+  { takenFrom: Date.UTC(2020, 8, 13, 7, 27), takenBefore: Date.UTC(2020, 8, 13, 8), utcOffset: -300 },
+  { takenBeforeInstant: Date.UTC(2020, 8, 13, 12, 27) },
   { camera: 'nikon' },
   { camera: 'pixel' },
   { hasGps: true },

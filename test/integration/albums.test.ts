@@ -167,12 +167,15 @@ describe('smart albums', () => {
     expect(names(await albums.members('tagged red'))).toEqual(['red.jpg']);
   });
 
-  it('filters by the date taken: from inclusive, before exclusive, undated photos left out', async () => {
+  it('filters by the date taken: from inclusive, before exclusive, an undated photo by its file time', async () => {
     const photos = tempDir('shoebox-dated-');
     await writeExifColourPhoto(photos, 'red 2019.jpg', [225, 15, 25], { taken: '2019:07:01 12:00:00' });
     await writeExifColourPhoto(photos, 'red 2020.jpg', [220, 20, 20], { taken: '2020:01:01 00:00:00' });
     await writeExifColourPhoto(photos, 'red 2021.jpg', [230, 10, 30], { taken: '2021:03:15 08:30:00' });
     await writeColourPhoto(photos, 'red undated.jpg', [228, 22, 18]);
+    // No date taken: dated by its file's time, as the timeline places it (midday: 1 June in every zone).
+    const fileTime = new Date('2020-06-01T12:00:00Z');
+    fs.utimesSync(path.join(photos, 'red undated.jpg'), fileTime, fileTime);
     const lib = library(tempDir());
     await lib.index([photos]);
     const albums = new AlbumService(lib);
@@ -182,9 +185,11 @@ describe('smart albums', () => {
     await albums.create('reds', 'red', { threshold: 0.8 });
     expect(names(await albums.members('reds'))).toEqual(['red 2019.jpg', 'red 2020.jpg', 'red 2021.jpg', 'red undated.jpg']);
     await albums.create('reds 2020', 'red', { threshold: 0.8, filters: { after: from, before: to } });
-    expect(names(await albums.members('reds 2020'))).toEqual(['red 2020.jpg']);
+    expect(names(await albums.members('reds 2020'))).toEqual(['red 2020.jpg', 'red undated.jpg']);
     await albums.create('reds since 2020', 'red', { threshold: 0.8, filters: { after: from } });
-    expect(names(await albums.members('reds since 2020'))).toEqual(['red 2020.jpg', 'red 2021.jpg']);
+    expect(names(await albums.members('reds since 2020'))).toEqual(['red 2020.jpg', 'red 2021.jpg', 'red undated.jpg']);
+    await albums.create('reds before 2020', 'red', { threshold: 0.8, filters: { before: from } });
+    expect(names(await albums.members('reds before 2020'))).toEqual(['red 2019.jpg']);
   });
 
   it('exports as symbolic links or copies, again without duplicates, originals untouched', async () => {

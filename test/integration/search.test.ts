@@ -29,6 +29,9 @@ beforeAll(async () => {
   await writeExifColourPhoto(path.join(photos, 'trip'), 'red2.jpg', [200, 30, 40], { taken: '2022:03:01 08:00:00', make: 'NIKON CORPORATION', model: 'NIKON Z 6' });
   await writeExifColourPhoto(photos, 'green.jpg', [20, 200, 30], { taken: '2020:01:01 12:00:00', make: 'Apple', model: 'iPhone 12', gps: { lat: -33.9, lon: 151.2 } });
   await writeExifColourPhoto(photos, 'blue.jpg', [25, 30, 210]);
+  // No date taken: the date filters date it by its file's time, as the timeline does (midday: 1 June 2022 in any zone).
+  const blueFileTime = new Date('2022-06-01T12:00:00Z');
+  fs.utimesSync(path.join(photos, 'blue.jpg'), blueFileTime, blueFileTime);
   await writeExifColourPhoto(photos, 'yellow.jpg', [230, 220, 20], { taken: '2023:05:05 18:30:00', make: 'Canon', model: 'EOS 80D' });
   await writeExifColourPhoto(path.join(photos, 'trip'), 'magenta.jpg', [210, 30, 200], { taken: '2021:12:31 23:59:00', make: 'NIKON CORPORATION', model: 'NIKON D750', gps: { lat: 51.5, lon: -0.12 } });
   home = tempDir();
@@ -170,7 +173,8 @@ describe('query language', () => {
 describe('filters combined with ranking', () => {
   it.each<[string, SearchRequestOptions['filters'], string[]]>([
     ['taken in 2021', { after: '2021', before: '2022' }, ['red.jpg', 'magenta.jpg']],
-    ['taken from March 2022 on', { after: '2022-03' }, ['red2.jpg', 'yellow.jpg']],
+    ['taken from March 2022 on (blue.jpg by its file time)', { after: '2022-03' }, ['red2.jpg', 'yellow.jpg', 'blue.jpg']],
+    ['a photo without a date on its file\'s day', { after: '2022-06-01', before: '2022-06-02' }, ['blue.jpg']],
     ['taken before a date-time', { before: '2021-06-15T10:00:01' }, ['red.jpg', 'green.jpg']],
     ['a date-time with an offset', { after: '2021-12-31T23:59:00+01:00', before: '2022' }, ['magenta.jpg']],
     ['camera make, any case', { camera: 'canon' }, ['red.jpg', 'yellow.jpg']],

@@ -43,8 +43,8 @@ function withPageOptions(cmd: Command): Command {
   return cmd
     .option('--limit <n>', 'results per page', '20')
     .option('--offset <n>', 'skip this many results (pagination)', '0')
-    .option('--after <date>', 'taken from this date on: YYYY, YYYY-MM, YYYY-MM-DD or ISO date-time')
-    .option('--before <date>', 'taken before this date (--after 2023 --before 2024 is 2023)')
+    .option('--after <date>', 'dated from this date on (date taken, else file time, as in the timeline): YYYY, YYYY-MM, YYYY-MM-DD or ISO date-time')
+    .option('--before <date>', 'dated before this date (--after 2023 --before 2024 is 2023)')
     .option('--folder <dir>', 'only photos under this folder')
     .option('--camera <text>', 'camera make or model contains this (case-insensitive)')
     .option('--has-gps', 'only photos with GPS coordinates')

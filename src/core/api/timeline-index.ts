@@ -10,6 +10,7 @@ import type { TimelineOrder } from '../../shared/api';
 import type { LibraryStore, PhotoDates } from '../store/types';
 import { onSameDay, type SameDay } from './on-this-day';
 import { photoDatesOf } from '../store/photo-dates';
+import { photoDate } from '../store/photo-date';
 
 export interface TimelineEntry {
   path: string;
@@ -54,10 +55,9 @@ export function entryOf(photo: PhotoDates, order: TimelineOrder, utcOffset: numb
 }
 
 function dateOf(photo: PhotoDates, order: TimelineOrder, utcOffset: number): Pick<TimelineEntry, 'date' | 'fileTime'> {
-  const shift = utcOffset * MINUTE;
-  if (order === 'added') return { date: photo.indexedAt + shift, fileTime: false };
-  if (photo.takenAt !== null) return { date: photo.takenAt, fileTime: false };
-  return { date: photo.mtimeMs + shift, fileTime: true };
+  if (order === 'added') return { date: photo.indexedAt + utcOffset * MINUTE, fileTime: false };
+  // The date filters date a photo by the same rule (photo-date.ts).
+  return { date: photoDate(photo, utcOffset), fileTime: photo.takenAt === null };
 }
 
 /** Days with their counts, in the entries' order (newest first). */

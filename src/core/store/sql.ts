@@ -5,6 +5,7 @@
 import { sep } from 'node:path';
 import type { CameraPair } from './camera-values';
 import type { PhotoFilter } from './types';
+import { filterUtcOffset, PHOTO_INSTANT_SQL, photoDateSql } from './photo-date';
 
 /** A SQL string literal for `value`. Rejects NUL, which no path or id may contain. */
 export function sqlString(value: string): string {
@@ -115,19 +116,22 @@ export function cameraPairsPredicate(pairs: readonly CameraPair[]): string {
 
 /**
  * The predicate for a photo filter (types.ts `PhotoFilter`), or undefined when it filters
- * nothing. Fields combine with AND; NULL columns never match a condition on them.
+ * nothing. Fields combine with AND; NULL columns never match a condition on them (a date
+ * bound reads a photo's date taken, else its file time: photo-date.ts).
  * `cameras`: the camera substring already resolved to the library's matching (make, model)
  * pairs (camera-values.ts), which indexes answer; without it, a substring test on every row.
  */
 export function photoFilterPredicate(filter: PhotoFilter, cameras?: readonly CameraPair[]): string | undefined {
   const parts: string[] = [];
   if (filter.folder !== undefined) parts.push(underFolder(filter.folder));
-  if (filter.takenFrom !== undefined) parts.push(`${column('takenAt')} >= ${sqlNumber(filter.takenFrom)}`);
-  if (filter.takenBefore !== undefined) parts.push(`${column('takenAt')} < ${sqlNumber(filter.takenBefore)}`);
-  // The instant a photo was taken: its camera clock less the EXIF offset (schema v3).
-  const instant = `(${column('takenAt')} - COALESCE(CAST(${column('takenOffset')} AS DOUBLE), 0.0) * 60000.0)`;
-  if (filter.takenFromInstant !== undefined) parts.push(`${instant} >= ${sqlNumber(filter.takenFromInstant)}`);
-  if (filter.takenBeforeInstant !== undefined) parts.push(`${instant} < ${sqlNumber(filter.takenBeforeInstant)}`);
+  // A photo's date as the timeline dates it: taken, else its file time (photo-date.ts).
+  if (filter.takenFrom !== undefined || filter.takenBefore !== undefined) {
+    const date = photoDateSql(filterUtcOffset(filter));
+    if (filter.takenFrom !== undefined) parts.push(`${date} >= ${sqlNumber(filter.takenFrom)}`);
+    if (filter.takenBefore !== undefined) parts.push(`${date} < ${sqlNumber(filter.takenBefore)}`);
+  }
+  if (filter.takenFromInstant !== undefined) parts.push(`${PHOTO_INSTANT_SQL} >= ${sqlNumber(filter.takenFromInstant)}`);
+  if (filter.takenBeforeInstant !== undefined) parts.push(`${PHOTO_INSTANT_SQL} < ${sqlNumber(filter.takenBeforeInstant)}`);
   if (filter.camera !== undefined && cameras !== undefined) parts.push(cameraPairsPredicate(cameras));
   else if (filter.camera !== undefined) {
     // One test on "make model" finds a substring of either and one spanning both ("canon

@@ -82,14 +82,18 @@ export interface VectorHit {
 export interface PhotoFilter {
   /** Restrict to photos under this folder (absolute path prefix, folder boundary respected). */
   folder?: string;
-  /** Taken at or after this camera-clock time (epoch ms read as UTC, inclusive, like `takenAt`). Photos without a date are excluded. */
+  /** Dated at or after this wall-clock time (epoch ms read as UTC, inclusive, like `takenAt`):
+   *  the date taken, else the file's time on the viewer's clock (photo-date.ts, the timeline's rule). */
   takenFrom?: number;
-  /** Taken before this camera-clock time (epoch ms, exclusive). Photos without a date are excluded. */
+  /** Dated before this wall-clock time (epoch ms, exclusive), as `takenFrom`. */
   takenBefore?: number;
-  /** Taken at or after this instant: `takenAt` less the photo's `takenOffset` (none: UTC). */
+  /** Dated at or after this instant: `takenAt` less the photo's `takenOffset` (none: UTC), else the file's time. */
   takenFromInstant?: number;
-  /** Taken before this instant (exclusive). */
+  /** Dated before this instant (exclusive), as `takenFromInstant`. */
   takenBeforeInstant?: number;
+  /** The viewer's offset from UTC in minutes east, which `takenFrom`/`takenBefore` read a file
+   *  time on (as the timeline's `utcOffset`); absent: this machine's zone (photo-date.ts). */
+  utcOffset?: number;
   /** Case-insensitive substring of the camera make, the model, or "make model". */
   camera?: string;
   /** true: only photos with GPS coordinates; false: only photos without. */

@@ -6,6 +6,7 @@
 import { sep } from 'node:path';
 import type { PhotoFilter, VectorHit, VectorQuery } from './types';
 import { cameraMatches } from './camera-values';
+import { dateOf, filterUtcOffset, instantOf } from './photo-date';
 import { allocVectors, dotsWith } from './vector-dots';
 
 /** One model's rows, column by column; `vectors` holds `dimension` floats per row. Besides what
@@ -136,10 +137,13 @@ export function compileFilter(filter: PhotoFilter): Admit | null {
     tests.push((r, i) => r.paths[i]!.startsWith(prefix));
   }
   const { takenFrom, takenBefore, takenFromInstant, takenBeforeInstant, camera, hasGps } = filter;
-  // NaN compares false with everything: a photo without a date never passes a date bound.
-  if (takenFrom !== undefined) tests.push((r, i) => r.takenAt[i]! >= takenFrom);
-  if (takenBefore !== undefined) tests.push((r, i) => r.takenAt[i]! < takenBefore);
-  const instant = (r: VectorRows, i: number) => r.takenAt[i]! - (Number.isNaN(r.takenOffset[i]!) ? 0 : r.takenOffset[i]!) * 60000;
+  // A photo's date as the timeline dates it: taken (NaN: none), else its file time (photo-date.ts).
+  const utcOffset = takenFrom !== undefined || takenBefore !== undefined ? filterUtcOffset(filter) : 0;
+  const taken = (r: VectorRows, i: number) => (Number.isNaN(r.takenAt[i]!) ? null : r.takenAt[i]!);
+  const date = (r: VectorRows, i: number) => dateOf(taken(r, i), r.mtimeMs[i]!, utcOffset);
+  if (takenFrom !== undefined) tests.push((r, i) => date(r, i) >= takenFrom);
+  if (takenBefore !== undefined) tests.push((r, i) => date(r, i) < takenBefore);
+  const instant = (r: VectorRows, i: number) => instantOf(taken(r, i), Number.isNaN(r.takenOffset[i]!) ? null : r.takenOffset[i]!, r.mtimeMs[i]!);
   if (takenFromInstant !== undefined) tests.push((r, i) => instant(r, i) >= takenFromInstant);
   if (takenBeforeInstant !== undefined) tests.push((r, i) => instant(r, i) < takenBeforeInstant);
   if (camera !== undefined) tests.push((r, i) => cameraMatches({ make: r.cameraMake[i]!, model: r.cameraModel[i]! }, camera));

@@ -4,6 +4,7 @@
 // see them: folder boundaries, the PhotoFilter fields, cosine ranking with `minScore`,
 // offset and limit, path order of listings. Not modelled: other models' tables, indexes.
 import path from 'node:path';
+import { dateOf, filterUtcOffset, instantOf } from '../../../src/core/store/photo-date';
 import type { PhotoFilter, PhotoListing, PhotoLookups, PhotoRecord, PhotoState, PhotoSummary, PhotoWrites, VectorBatch, VectorHit, VectorQuery, VectorReads, VectorSearch } from '../../../src/core/store/types';
 
 export type FakePhotos = PhotoLookups &
@@ -29,13 +30,13 @@ export function fakePhotos(modelId: string): FakePhotos {
   const underFolder = (p: string, folder: string) => p.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
   const matches = (r: PhotoRecord, f: PhotoFilter = {}): boolean => {
     if (f.folder !== undefined && !underFolder(r.path, f.folder)) return false;
-    if ((f.takenFrom !== undefined || f.takenBefore !== undefined) && r.takenAt === null) return false;
-    if (f.takenFrom !== undefined && r.takenAt! < f.takenFrom) return false;
-    if (f.takenBefore !== undefined && r.takenAt! >= f.takenBefore) return false;
-    const instant = r.takenAt === null ? null : r.takenAt - (r.takenOffset ?? 0) * 60_000;
-    if ((f.takenFromInstant !== undefined || f.takenBeforeInstant !== undefined) && instant === null) return false;
-    if (f.takenFromInstant !== undefined && instant! < f.takenFromInstant) return false;
-    if (f.takenBeforeInstant !== undefined && instant! >= f.takenBeforeInstant) return false;
+    // The store's one rule: the date taken, else the file's time on the viewer's clock.
+    const date = dateOf(r.takenAt, r.mtimeMs, filterUtcOffset(f));
+    if (f.takenFrom !== undefined && date < f.takenFrom) return false;
+    if (f.takenBefore !== undefined && date >= f.takenBefore) return false;
+    const instant = instantOf(r.takenAt, r.takenOffset ?? null, r.mtimeMs);
+    if (f.takenFromInstant !== undefined && instant < f.takenFromInstant) return false;
+    if (f.takenBeforeInstant !== undefined && instant >= f.takenBeforeInstant) return false;
     if (f.camera !== undefined && !`${r.cameraMake ?? ''} ${r.cameraModel ?? ''}`.toLowerCase().includes(f.camera.toLowerCase())) return false;
     if (f.hasGps !== undefined && (r.gpsLat !== null && r.gpsLon !== null) !== f.hasGps) return false;
     if (f.paths !== undefined && !f.paths.includes(r.path)) return false;

@@ -94,13 +94,13 @@ describe('pins and exclusions', () => {
 });
 
 describe('filters', () => {
-  it('date bounds: after is inclusive, before exclusive, photos without a date never match', async () => {
+  it('date bounds: after is inclusive, before exclusive, a photo without a date by its file time', async () => {
     await albums.create('january', 'red', { threshold: 0.5, filters: { after: '2021-01-01', before: '2021-02-01' } });
-    expect(await memberPaths('january')).toEqual([photos.red.path]); // pink is February, purple has no date
+    expect(await memberPaths('january')).toEqual([photos.red.path]); // pink is February, purple's file September 2020
     await albums.create('from-day-11', 'red', { threshold: 0.5, filters: { after: '2021-01-11' } }); // red's day
     expect(await memberPaths('from-day-11')).toEqual([photos.red.path, photos.pink.path]);
     await albums.create('before-day-11', 'red', { threshold: 0.5, filters: { before: '2021-01-11' } });
-    expect(await memberPaths('before-day-11')).toEqual([]);
+    expect(await memberPaths('before-day-11')).toEqual([photos.purple.path]);
     await expect(albums.create('empty', 'red', { filters: { after: '2021-01-01', before: '2021-01-01' } })).rejects.toThrow(/date range is empty/);
   });
 

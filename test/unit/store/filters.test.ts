@@ -37,8 +37,8 @@ describe('SQL for photo filters', () => {
   });
 
   it('combines fields with AND, each parenthesised', () => {
-    expect(photoFilterPredicate({ folder: '/lib', takenFrom: 10, takenBefore: 20, hasGps: true })).toBe(
-      "(starts_with(`path`, '/lib/')) AND (`takenAt` >= 10) AND (`takenAt` < 20) AND (`gpsLat` IS NOT NULL AND `gpsLon` IS NOT NULL)",
+    expect(photoFilterPredicate({ folder: '/lib', takenFrom: 10, takenBefore: 20, utcOffset: -90, hasGps: true })).toBe(
+      "(starts_with(`path`, '/lib/')) AND (COALESCE(`takenAt`, `mtimeMs` + (-5400000)) >= 10) AND (COALESCE(`takenAt`, `mtimeMs` + (-5400000)) < 20) AND (`gpsLat` IS NOT NULL AND `gpsLon` IS NOT NULL)",
     );
     expect(photoFilterPredicate({ hasGps: false })).toBe('`gpsLat` IS NULL OR `gpsLon` IS NULL');
     expect(allOf([])).toBe('true');
@@ -85,7 +85,7 @@ describe('searchVectors with filters', () => {
   const cases: [string, PhotoFilter, string[]][] = [
     ['folder', { folder: '/lib/trip' }, ['a.jpg', 'b.jpg', 'f.jpg']],
     ['date range (half-open)', { takenFrom: T0, takenBefore: T0 + 40 * DAY }, ['a.jpg', 'f.jpg']],
-    ['after only (no date: excluded)', { takenFrom: T0 + 30 * DAY }, ['b.jpg', 'c.jpg']],
+    ['after only (no date: dated by its file time, Nov 2023)', { takenFrom: T0 + 30 * DAY }, ['b.jpg', 'c.jpg', 'd.jpg']],
     ['before only', { takenBefore: T0 }, ['e.jpg']],
     ['camera make, any case', { camera: 'canon' }, ['a.jpg', 'e.jpg']],
     ['camera model substring', { camera: 'IPHONE 12' }, ['c.jpg', 'f.jpg']],
