@@ -184,7 +184,9 @@ describe('tags through LibraryApi', () => {
       expect(page.total).toBe(page.photos.length);
     }
     expect((await host.tagCounts()).filter((c) => c.label === 'blue')).toEqual([]);
-    expect(await labelsOf('blue again.jpg')).toEqual([]);
+    // Its rejection of blue waits unseen (the decision on red re-scored the set without blue,
+    // so it may show what the two labels left give it, as `tag` would).
+    expect((await labelsOf('blue again.jpg')).filter((l) => l.startsWith('blue'))).toEqual([]);
     await host.saveLabelSet(COLOUR_SET, 'colours');
     expect((await host.reviewTags({ set: 'colours', state: 'accepted' })).photos.map((p) => path.basename(p.path))).toEqual(['blue.jpg']);
 

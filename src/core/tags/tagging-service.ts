@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLookups, PhotoRecord, TagRecord, TagRepository, TagState, VectorBatch, VectorReads } from '../store/types';
 import { isInside } from '../../base/path-inside';
 import { learnShifts, type LabelExamples } from './adaptation';
+import { rescoreTaggedPhotos } from './decision-rescore';
 import { currentTagsOf, hashesShowingLabel, isShown, onCurrentLabels } from './current-labels';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
@@ -338,7 +339,7 @@ export class TaggingService {
   /**
    * Records the user's decision on one photo's label: 'accepted' keeps the tag whatever
    * later classifications say, 'rejected' removes it for good, 'auto' forgets the decision.
-   * Decisions adapt the label's prototype from the next classification on.
+   * Decisions adapt the label at once: the set's suggestions they change are scored again.
    */
   async setTagState(photoPath: string, label: string, state: TagState, setName?: string): Promise<TagDecision> {
     const abs = path.resolve(photoPath);
@@ -375,8 +376,14 @@ export class TaggingService {
       return [...(spellings.get(hash) ?? [canonical])].map((l) => ({ hash, set: set.name, label: l, score, state, modelId, updatedAt: now }));
     });
     await store.putTags(decided);
-    const scoreOf = new Map(decided.map((t) => [t.hash, t.score]));
     const before = new Map(hashes.map((hash) => [hash, existing.get(hash)?.state ?? 'auto'] as const));
+    // The label learns from the decision at once: the suggestions it changes (this photo's
+    // other labels, photos like it) are scored again now, as `shoebox tag` would score them,
+    // so what shows after a decision is what a later `tag` or re-index gives (decision-rescore.ts).
+    if (hashes.some((hash) => before.get(hash) !== state)) {
+      await rescoreTaggedPhotos(store, set, await this.prototypes(set, store), this.library.modelId, this.options.scorerFor ?? scorerFor);
+    }
+    const scoreOf = new Map(decided.map((t) => [t.hash, t.score]));
     return {
       set: set.name,
       label: canonical,

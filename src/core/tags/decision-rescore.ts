@@ -1,0 +1,103 @@
+// After the user accepts, rejects or forgets a tag, the label's learned shift changes
+// (adaptation.ts), and so does every suggestion of the set that the shift reaches: the
+// decided photo's other labels (the softmax couples them) and the photos like it. Left
+// stored as they were, `tags list` and the app would show suggestions the library's learning
+// no longer gives, which a later `shoebox tag` or re-index then changes without a word.
+// So a decision re-scores at once what it can change, as `shoebox tag` would: the set's
+// suggestions, over the photos the set tags (its auto-tagged folders, and the contents it
+// has automatic tags on, `tag --once` included). Photos the set never tagged stay untagged
+// (tagging them is `shoebox tag`'s to ask for). Decisions themselves are never touched:
+// replaceAutoTags writes automatic rows only, and only the ones whose score moved.
+import type { TagRecord, VectorBatch } from '../store/types';
+import { classifyBatches, type Prototypes } from './classify';
+import type { LabelSet } from './label-set';
+import type { MatrixScorer } from './matrix-scorer';
+import { isInside } from '../../base/path-inside';
+import type { TaggingStore } from './tagging-service';
+
+/** The auto-tag folder entry that means "the whole library" (tagging-service.ts's WHOLE_LIBRARY). */
+const WHOLE_LIBRARY = '';
+/** Rows per batch of the photos read by hash (as scanVectors' default). */
+const BATCH = 4096;
+
+/**
+ * Classifies again, with `prototypes` (the set's, as the decisions now shape them), every
+ * photo the set tags under the model in use, and stores the automatic tags that changed.
+ * Costs what `shoebox tag` costs on those photos (one read of their vectors, one small
+ * product: labels + shifts rows); nothing when this model has no automatic tag of the set.
+ */
+export async function rescoreTaggedPhotos(
+  store: TaggingStore,
+  set: LabelSet,
+  prototypes: Prototypes,
+  modelId: string,
+  scorerFor: (work: number) => MatrixScorer,
+): Promise<void> {
+  const folders = outermost((await store.listAutoTagFolders()).filter((f) => f.set === set.name).map((f) => f.folder));
+  // Contents tagged outside those folders (`tag --once`, a folder no longer followed): those
+  // this model has automatic rows of the set for. A decision alone (made under another model,
+  // or on a photo the set never tagged) does not make a photo tagged.
+  const autoHashes = new Set((await store.listTags({ set: set.name, states: ['auto'] })).map((t) => t.hash));
+  // None: this model has not tagged with the set yet (after `models use`), and shows only the
+  // decisions until `shoebox tag` or `index` tags with it; nothing it suggested went stale.
+  if (autoHashes.size === 0) return;
+  const work = (await countScope(store, folders)) + autoHashes.size;
+  const scorer = scorerFor(work * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
+  const seen = new Set<string>();
+  const tags: TagRecord[] = [];
+  const now = Date.now();
+  try {
+    await classifyBatches(batches(store, folders, autoHashes, seen), prototypes, set, scorer, (_path, hash, found) => {
+      for (const d of found) tags.push({ hash, set: set.name, label: set.labels[d.label]!.name, score: d.confidence, state: 'auto', modelId, updatedAt: now });
+    });
+  } finally {
+    await scorer.close();
+  }
+  await store.replaceAutoTags(set.name, [...seen], tags);
+}
+
+/** The folders' vectors, then those of the tagged contents outside them; each content once. */
+async function* batches(store: TaggingStore, folders: readonly string[], hashes: ReadonlySet<string>, seen: Set<string>): AsyncIterable<VectorBatch> {
+  for (const folder of folders) {
+    for await (const batch of store.scanVectors(folder === WHOLE_LIBRARY ? {} : { folder })) yield onlyNew(batch, seen);
+  }
+  const rest = [...hashes].filter((h) => !seen.has(h));
+  for (let start = 0; start < rest.length; start += BATCH) {
+    const vectors = await store.vectorsByHash(rest.slice(start, start + BATCH));
+    const found = [...vectors];
+    if (found.length === 0) continue;
+    const dimension = found[0]![1].length;
+    const flat = new Float32Array(found.length * dimension);
+    found.forEach(([, v], i) => flat.set(v.subarray(0, dimension), i * dimension));
+    const ids = found.map(([h]) => h);
+    yield onlyNew({ paths: ids, hashes: ids, dimension, vectors: flat }, seen);
+  }
+}
+
+/** The batch without the contents already classified (a copy in another folder, or a path before). */
+function onlyNew(batch: VectorBatch, seen: Set<string>): VectorBatch {
+  const keep: number[] = [];
+  batch.hashes.forEach((h, i) => {
+    if (seen.has(h)) return;
+    seen.add(h);
+    keep.push(i);
+  });
+  if (keep.length === batch.hashes.length) return batch;
+  const d = batch.dimension;
+  const vectors = new Float32Array(keep.length * d);
+  keep.forEach((i, row) => vectors.set(batch.vectors.subarray(i * d, (i + 1) * d), row * d));
+  return { paths: keep.map((i) => batch.paths[i]!), hashes: keep.map((i) => batch.hashes[i]!), dimension: d, vectors };
+}
+
+/** The folders none of the others holds (the whole library holds them all). */
+function outermost(folders: readonly string[]): string[] {
+  if (folders.includes(WHOLE_LIBRARY)) return [WHOLE_LIBRARY];
+  const unique = [...new Set(folders)];
+  return unique.filter((f) => !unique.some((o) => o !== f && isInside(f, o)));
+}
+
+async function countScope(store: TaggingStore, folders: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const folder of folders) count += await store.countPhotos(folder === WHOLE_LIBRARY ? {} : { folder });
+  return count;
+}
