@@ -93,7 +93,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .option('--home <dir>', 'data folder (default: $SHOEBOX_HOME, else the platform user-data folder)')
     .addOption(
-      new Option('--library <uri>', 'library location: a folder or s3://bucket/prefix (default: $SHOEBOX_LIBRARY, else <home>/library; S3 keys, region and endpoint from the AWS_* variables or ~/.aws)')
+      new Option('--library <uri>', 'library location: a folder or s3://bucket/prefix (default: $SHOEBOX_LIBRARY, else the library the desktop app chose for this home, else <home>/library; S3 keys, region and endpoint from the AWS_* variables or ~/.aws)')
         .argParser(libraryArgument),
     )
     .addOption(

@@ -101,6 +101,9 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   const launch = async (): Promise<void> => {
     if (child) await stopChild(child);
     if (disposing) throw closing(); // quitting mid-switch must not leave an engine behind
+    // Named before the fork: a library that cannot be (a malformed SHOEBOX_LIBRARY) starts no
+    // process, which would wait for a start message that never comes.
+    const library = options.library?.();
     const { port1, port2 } = new MessageChannelMain();
     // libuv's pool sized for the cores before the engine starts (base/thread-budget.ts).
     const proc = utilityProcess.fork(options.entry, [], { serviceName: 'Shoebox engine', stdio: 'inherit', env: threadpoolEnv() });
@@ -123,7 +126,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       });
     });
     port2.start();
-    const start: EngineStart = { type: 'start', options: { home: options.home, provider: options.provider ?? 'auto', ...options.library?.() } };
+    const start: EngineStart = { type: 'start', options: { home: options.home, provider: options.provider ?? 'auto', ...library } };
     proc.postMessage(start, [port1]);
     return hello;
   };

@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)('"Locate folder…" for a shared library folder th
     await page.keyboard.press(',');
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await eventually(() => settings.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
-    await eventually(() => settings.getByText(/^This page shows the library /).innerText()).toBe(`This page shows the library ${library}, the one shoebox serve opened (--library or SHOEBOX_LIBRARY, else the one in its data folder).`);
+    await eventually(() => settings.getByText(/^This page shows the library /).innerText()).toBe(`This page shows the library ${library}, the one shoebox serve opened (--library, else SHOEBOX_LIBRARY, else the one the desktop app chose for its data folder, else the one in it).`);
     expect(await settings.getByRole('button', { name: 'Save and open' }).count()).toBe(0);
     await settings.getByRole('heading', { name: 'Library' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'locate-folder-7-settings-library-serve');

@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium).each(places)('a library embedded with a model the 
     await eventually(() => settings.getByText(/^This library's photos were embedded with tiny-immich, which is not in the model catalog/).isVisible()).toBe(true);
     const named = settings.getByText(/^This page shows the library /);
     await eventually(() => named.isVisible()).toBe(true);
-    expect(await named.innerText()).toBe(`This page shows the library ${library}, the one shoebox serve opened (--library or SHOEBOX_LIBRARY, else the one in its data folder).`);
+    expect(await named.innerText()).toBe(`This page shows the library ${library}, the one shoebox serve opened (--library, else SHOEBOX_LIBRARY, else the one the desktop app chose for its data folder, else the one in it).`);
     await named.scrollIntoViewIfNeeded();
     await shot('02-settings-library');
     // Where the library is, never how it is reached: no endpoint, no key, anywhere on the page.

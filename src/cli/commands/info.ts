@@ -16,7 +16,7 @@ export function registerInfo(program: Command): void {
       const engine = await createEngine({ ...(globals.home ? { home: globals.home } : {}), provider: parseProvider(globals.provider) });
       const info = await engine.info();
       await engine.close();
-      // The library the other commands would open (--library, SHOEBOX_LIBRARY, else the data
+      // The library the other commands would open (--library, SHOEBOX_LIBRARY, the app's saved choice, else the data
       // folder's), named as they name it, from the URI alone: info opens no library.
       const library = { ...info, library: info.library ?? libraryShown(chosen, info.home, parseLibraryUri) };
       if (opts.json) return printJson(library);

@@ -16,7 +16,9 @@ export function LocateFolder({ folder, onDone }: { folder: FolderInfo; onDone: (
     const libraryPath = folder.libraryPath ?? folder.path;
     const mapped = await client.mapFolders(libraryPath, here);
     const holdsNone = mapped.holdingNone?.includes(libraryPath) === true;
-    onDone(holdsNone ? mappedFolderLine(libraryPath, here, folder.photos, true) : null);
+    // The place as the core took it (~ expanded, a trailing slash gone), as `folders map` says it.
+    const now = mapped.folders.find((f) => (f.libraryPath ?? f.path) === libraryPath);
+    onDone(holdsNone ? mappedFolderLine(libraryPath, now?.path ?? here, now?.photos ?? folder.photos, true) : null);
   });
 
   const id = `locate-${folder.path}`;

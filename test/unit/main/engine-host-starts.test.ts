@@ -65,6 +65,17 @@ describe('engine host starts', () => {
     expect(aliveAtFork).toEqual([0, 0]);
   });
 
+  it('forks no engine when the library cannot be named (a malformed SHOEBOX_LIBRARY): the start fails with its line', async () => {
+    const host = createEngineHost({
+      ...options,
+      library: () => {
+        throw new Error('SHOEBOX_LIBRARY: bad library location s3:/…');
+      },
+    });
+    await expect(host.api.status()).rejects.toThrow(/^SHOEBOX_LIBRARY: bad library location/);
+    expect(forkedProcesses).toHaveLength(0);
+  });
+
   it('tells the page a crashed engine could not start again, not that it was restarted', async () => {
     const host = createEngineHost(options);
     const seen: LibraryEvent[] = [];

@@ -65,10 +65,10 @@ describe("the banner's note of the model problem", () => {
 describe('Settings → Library under shoebox serve', () => {
   it('names the library the server opened', () => {
     const said = text(render(<LibrarySection library="s3://family/shoebox" />));
-    expect(said).toContain('This page shows the library s3://family/shoebox, the one shoebox serve opened (--library or SHOEBOX_LIBRARY, else the one in its data folder).');
+    expect(said).toContain('This page shows the library s3://family/shoebox, the one shoebox serve opened (--library, else SHOEBOX_LIBRARY, else the one the desktop app chose for its data folder, else the one in it).');
   });
 
   it('says what it can while the engine has not answered', () => {
-    expect(text(render(<LibrarySection />))).toContain('Under shoebox serve the library is the one the server opened (--library or SHOEBOX_LIBRARY).');
+    expect(text(render(<LibrarySection />))).toContain("Under shoebox serve the library is the one the server opened (--library, else SHOEBOX_LIBRARY, else the desktop app's choice, else its data folder's).");
   });
 });

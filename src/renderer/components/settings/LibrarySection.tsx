@@ -94,11 +94,11 @@ export function LibrarySection({ library = null }: { library?: string | null } =
         <h3 id="settings-library-title">Library</h3>
         {library ? (
           <p className="small">
-            This page shows the library <code className="settings__library-uri">{library}</code>, the one shoebox serve opened (--library or
-            SHOEBOX_LIBRARY, else the one in its data folder).
+            This page shows the library <code className="settings__library-uri">{library}</code>, the one shoebox serve opened (--library, else
+            SHOEBOX_LIBRARY, else the one the desktop app chose for its data folder, else the one in it).
           </p>
         ) : (
-          <p className="muted small">Under shoebox serve the library is the one the server opened (--library or SHOEBOX_LIBRARY).</p>
+          <p className="muted small">Under shoebox serve the library is the one the server opened (--library, else SHOEBOX_LIBRARY, else the desktop app's choice, else its data folder's).</p>
         )}
       </section>
     );
