@@ -60,16 +60,28 @@ describe('readBody and the big-message slots', () => {
     expect((await read).body.length).toBe(2 * MB);
   });
 
-  it('gives the slot back when the body turns out too large or the client goes away', async () => {
+  it('gives the slot back when the body turns out too large after taking it', async () => {
     const slots = new BigMessageSlots(1);
     const tooLarge = request();
     const read = readBody(tooLarge, 3 * MB, slots);
-    tooLarge.end(Buffer.alloc(4 * MB, 0x20));
+    tooLarge.write(Buffer.alloc(1.5 * MB, 0x20)); // past 1 MB: the slot is taken
+    tooLarge.end(Buffer.alloc(2 * MB, 0x20)); // past 3 MB: too large
     await expect(read).rejects.toBeInstanceOf(BodyTooLargeError);
+    let granted = false;
+    slots.acquire(() => (granted = true));
+    expect(granted).toBe(true);
+  });
+
+  it('leaves the queue when the client goes away while waiting for a slot', async () => {
+    const slots = new BigMessageSlots(1);
+    const giveBackOther = slots.acquire(() => {});
     const gone = request({ 'content-length': String(2 * MB) });
     const waiting = readBody(gone, 10 * MB, slots);
+    expect(await settled(waiting)).toBe(false);
     gone.destroy();
     await expect(waiting).rejects.toThrow(/closed before its body was complete/);
+    giveBackOther();
+    // The freed slot goes to the next asker, not to the request that left.
     let granted = false;
     slots.acquire(() => (granted = true));
     expect(granted).toBe(true);
