@@ -1,8 +1,11 @@
 // The library's text-in-photos setting in one line, as `settings` shows it and `status` says
-// the reading left to do: how far it has got and what it costs on this device.
+// it always (on or off): how far the reading has got and what it costs on this device. Off,
+// it says what was read before (still searched) and the cost of the photos left, the count
+// the app's Settings says too (shared/text-read-before.ts).
 import type { TextInPhotosState } from '../core/index';
 import { countText } from '../shared/count-text';
 import { readingTimeText } from '../shared/reading-time';
+import { offReadText } from '../shared/text-read-before';
 
 /** "0.30 s per photo, estimated" or "0.41 s per photo, measured here". */
 function cost(s: TextInPhotosState): string {
@@ -10,7 +13,12 @@ function cost(s: TextInPhotosState): string {
 }
 
 export function textInPhotosLine(s: TextInPhotosState): string {
-  if (!s.on) return `text-in-photos: off (reading text costs ${cost(s)}; shoebox settings text-in-photos on)`;
+  if (!s.on) {
+    if (s.contents === 0) return `text-in-photos: off (reading text costs ${cost(s)}; shoebox settings text-in-photos on)`;
+    // Nothing left: turning it on reads only the photos added after.
+    if (s.left === 0) return `text-in-photos: off; ${offReadText(s)} (shoebox settings text-in-photos on reads new photos as they are indexed)`;
+    return `text-in-photos: off; ${offReadText(s)} (${countText(s.left, 'photo')} not read: ${readingTimeText(s.left, s.secondsPerPhoto)} at ${cost(s)}; shoebox settings text-in-photos on)`;
+  }
   if (s.contents === 0) return 'text-in-photos: on; no photos yet: their text is read as they are indexed';
   // Counted as the reading goes: by content (status counts files), videos left out.
   if (s.left === 0) return `text-in-photos: on; text read in ${s.contents === 1 ? 'the 1 photo' : `all ${s.contents} photos`} (a photo's copies count once; videos are not read)`;

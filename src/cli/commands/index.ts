@@ -7,17 +7,22 @@ import { EXIT_INTERRUPTED, stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
 import { addedText, removedCount } from '../added-count';
 import { countText } from '../../shared/count-text';
+import { jobSeconds, textReadingText } from '../../shared/text-reading-text';
+
+/** What the run's reading of text did, and how long it took (its jobs' time, summed). */
+type TextReading = TextReadingCounts & { seconds: number };
 
 /**
  * Follows the 'read-text' jobs that end while the run is awaited; `counts()` then says what
- * they did (null: none ran), `left` being null for a job stopped before it started.
+ * they did and how long they took (null: none ran), `left` being null for a job stopped
+ * before it started.
  */
 function followTextReading(api: { subscribe(listener: (event: LibraryEvent) => void): () => void }) {
-  let counts: (Omit<TextReadingCounts, 'left'> & { left: number | null }) | null = null;
+  let counts: (Omit<TextReading, 'left'> & { left: number | null }) | null = null;
   const unsubscribe = api.subscribe((event) => {
     if (event.type !== 'job' || event.job.kind !== 'read-text' || !['done', 'failed', 'cancelled'].includes(event.job.state)) return;
     const text = event.job.result?.text ?? (event.job.state === 'cancelled' ? { read: 0, unreadable: 0, left: null, interrupted: true } : null);
-    if (text) counts = { read: (counts?.read ?? 0) + text.read, unreadable: (counts?.unreadable ?? 0) + text.unreadable, left: text.left, interrupted: (counts?.interrupted ?? false) || text.interrupted };
+    if (text) counts = { read: (counts?.read ?? 0) + text.read, unreadable: (counts?.unreadable ?? 0) + text.unreadable, left: text.left, interrupted: (counts?.interrupted ?? false) || text.interrupted, seconds: (counts?.seconds ?? 0) + jobSeconds(event.job) };
   });
   return { unsubscribe, counts: () => counts };
 }
@@ -38,7 +43,7 @@ export function registerIndex(program: Command): void {
       let s: IndexSummary;
       // The reading of text in photos that the run queued, and awaited after the embedding.
       const reading = followTextReading(library.api);
-      let text: TextReadingCounts | null = null;
+      let text: TextReading | null = null;
       try {
         // A job of the library host, as the app's indexing is, awaited here with its summary.
         try {
@@ -80,11 +85,14 @@ function otherFilesText(others: number): string {
   return others === 0 ? '' : `, ${others} not a photo or video`;
 }
 
-function summaryLine(s: IndexSummary, reading: TextReadingCounts | null): string {
+function summaryLine(s: IndexSummary, reading: TextReading | null): string {
   // A move said once, as moved, and "removed" only the photos gone (added-count.ts), as `shoebox watch` says it.
   const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${removedCount(s)} removed, ${s.embedded} embedded, ${failedText(s.failed)}${otherFilesText(s.otherFiles)} (${s.seconds.toFixed(1)} s)`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   if (s.interrupted) return `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run`;
   if (reading?.interrupted) return `${line}${kept}; text in photos interrupted: read ${reading.read}, ${reading.unreadable} unreadable, ${countText(reading.left, 'photo')} left for the next run`;
+  // The reading after the embedding, with its own time: the run's "(0.0 s)" is the embedding's,
+  // and a first run after turning text on spends most of its time here.
+  if (reading && reading.read + reading.unreadable > 0) return `${line}${kept}; ${textReadingText(reading, reading.seconds)}`;
   return `${line}${kept}`;
 }

@@ -18,7 +18,8 @@ export function registerStatus(program: Command): void {
         const providerNote = await askedProviderNote(library.api, cmd, status.provider);
         // Which library this is (its folder, or s3://bucket/prefix: never keys nor the endpoint).
         const where = library.api.library;
-        // The text-in-photos reading left to do (videos are not read): said only while some is.
+        // The text-in-photos setting and how far its reading has got (videos are not read):
+        // said always, on or off, so that status tells whether the library reads text.
         const text = await library.api.textInPhotos();
         // How many are archived, said as the app's footer says it (All photos, then "· 1 archived").
         const counted = await libraryCount(library.api, status);
@@ -60,7 +61,7 @@ export function registerStatus(program: Command): void {
           if (other?.reason === 'library' && other.id !== status.model) printLine(`  ${printable(otherModelText(other, status.model, opts.model ? '--model' : opts.modelDir ? '--model-dir' : undefined))}`);
         }
         printLine(`  library: ${printable(where)}`);
-        if (text.on && text.left > 0) printLine(`  ${textInPhotosLine(text)}`);
+        printLine(`  ${textInPhotosLine(text)}`);
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }

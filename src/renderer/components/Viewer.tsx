@@ -26,6 +26,7 @@ import { TextHighlight } from './TextHighlight';
 import { VideoPlayer } from './VideoPlayer';
 import { ViewerTrashButton } from './ViewerTrashButton';
 import { ZoomableImage } from './ZoomableImage';
+import { PhotoTextPanel } from './PhotoTextPanel';
 import { useCanSearch, useViewingOnly } from '../hooks/useViewingOnly';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useFocusTrap } from '../hooks/useFocusTrap';
@@ -381,12 +382,7 @@ export function Viewer({ source, index, photoId, away, held, onHold, onIndex, on
             {photo && !photo.unreachable && <RevealButton key={photo.id} photo={async () => photo} />}
             {details.status === 'ready' && details.value && details.value.id === photo?.id && <PhotoTags id={details.value.id} tags={details.value.tags} />}
             {details.status === 'ready' && details.value && <PhotoMetadata key={details.value.id} photo={details.value} onPlace={onPlace} {...(viewingOnly ? {} : { editTakenAt: editTakenAt(details.value.id), editPlace: editPlace(details.value.id), editDescription: editDescription(details.value.id) })} />}
-            {photoText && (
-              <section aria-label="Text in photo">
-                <h3 className="small">Text in photo</h3>
-                <p className="viewer__photo-text small">{photoText.text}</p>
-              </section>
-            )}
+            {photoText && <PhotoTextPanel text={photoText.text} />}
             {details.status === 'error' && <p className="form-error">{details.message}</p>}
             {/* A video neither zooms nor turns here: its keys are not offered. */}
             {/* Only viewing: the keys that change the library do nothing, so they are not listed. */}

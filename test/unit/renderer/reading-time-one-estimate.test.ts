@@ -34,7 +34,9 @@ describe('the time left to read the text in photos', () => {
     expect(timeSaid(textCostLine(state({ left: 1 })))).toBe('a few seconds');
     expect(timeSaid(textInPhotosLine(state({ left: 8, secondsPerPhoto: 0.31 })))).toBe('a few seconds');
     expect(timeSaid(textInPhotosLine(state({ left: 40, secondsPerPhoto: 0.31 })))).toBe('under a minute');
-    // Off: what reading every photo would take, as the CLI would say for them all left.
-    expect(timeSaid(textCostLine(state({ on: false, left: 0, contents: 1000 })))).toBe(timeSaid(textInPhotosLine(state({ left: 1000 }))));
+    // Off: what reading the photos not read yet would take, as the CLI says it off and on.
+    const off = state({ on: false, left: 1000, contents: 1200 });
+    expect(timeSaid(textCostLine(off))).toBe(timeSaid(textInPhotosLine(state({ left: 1000 }))));
+    expect(timeSaid(textInPhotosLine(off))).toBe(timeSaid(textInPhotosLine(state({ left: 1000 }))));
   });
 });

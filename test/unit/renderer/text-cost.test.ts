@@ -15,8 +15,8 @@ describe('the Text in photos line', () => {
   });
 
   it('estimates the time for the photos there are, in the singular for one', () => {
-    expect(textCostLine(state({ contents: 300 }))).toBe('Off: reading costs about 0.80 s per photo; 300 photos would take about 4 min, in the background.');
-    expect(textCostLine(state({ contents: 1, secondsPerPhoto: 1.2, costMeasured: true }))).toBe('Off: reading costs 1.20 s per photo on this computer; 1 photo would take a few seconds, in the background.');
+    expect(textCostLine(state({ contents: 300, left: 300 }))).toBe('Off: reading costs about 0.80 s per photo; 300 photos would take about 4 min, in the background.');
+    expect(textCostLine(state({ contents: 1, left: 1, secondsPerPhoto: 1.2, costMeasured: true }))).toBe('Off: reading costs 1.20 s per photo on this computer; 1 photo would take a few seconds, in the background.');
     expect(textCostLine(state({ on: true, contents: 300, left: 150 }))).toBe('150 of 300 photos still to read, in the background (about 2 min).');
     expect(textCostLine(state({ on: true, contents: 300 }))).toBe('Text read in all 300 photos.');
   });

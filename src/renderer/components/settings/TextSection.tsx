@@ -6,6 +6,7 @@ import { useLibraryEvents } from '../../hooks/useLibraryEvents';
 import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnly';
 import { ProgressLine } from '../JobProgress';
 import { textCostLine } from './text-cost';
+import { finishedReadingText } from './finished-reading-text';
 
 /**
  * The library setting "Text in photos" (issue #14): off by default because reading a photo's
@@ -29,6 +30,8 @@ export function TextSection() {
   const [chosen, setChosen] = useState<boolean | null>(null);
   // The reading job while it runs; the counts reload when it ends.
   const [reading, setReading] = useState<JobState | null>(null);
+  // The last reading job that ended: what it read and how long it took (as `shoebox index` says).
+  const [finished, setFinished] = useState<JobState | null>(null);
   // While it runs, the counts are read again every few seconds, so the line is right the
   // moment the reading ends.
   const countsReadAt = useRef(0);
@@ -36,11 +39,14 @@ export function TextSection() {
     if (event.type !== 'job' || event.job.kind !== 'read-text') return;
     const running = event.job.state === 'running' || event.job.state === 'queued';
     setReading(running ? event.job : null);
+    if (event.job.state === 'done') setFinished(event.job);
     if (!running || Date.now() - countsReadAt.current > COUNTS_EVERY_MS) {
       countsReadAt.current = Date.now();
       reload();
     }
   });
+
+  const lastReading = reading ? null : finishedReadingText(finished);
 
   const toggle = async (on: boolean) => {
     setBusy(true);
@@ -73,6 +79,7 @@ export function TextSection() {
             <p className="muted small">{textCostLine(state.value)}</p>
           )}
           {reading?.state === 'running' && <ProgressLine label="Reading text" progress={reading.progress} />}
+          {lastReading && <p className="muted small">{lastReading}</p>}
         </>
       )}
       {state.status === 'error' && <p className="form-error">{state.message}</p>}
