@@ -1,7 +1,7 @@
 // `shoebox albums create NAME PHOTO...` with a photo argument the library does not hold (a typo:
 // `red` for `red.jpg`): the core saves an album with its photos in one write, so nothing is made
 // (no "NAME: hand-picked, 0 photos" left behind whose name then blocks the retry), the photo is
-// said in the one line every command says it in (exit 1), and the retry with the right photo works.
+// said in one line (exit 1; a word that names no file at all offered as --query), and the retry with the right photo works.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shoebox } from './run-cli';
@@ -19,7 +19,8 @@ describe('shoebox albums create with photos the library does not hold', () => {
     expect((await run('index', ...MODEL, '--json', photos)).code).toBe(0);
 
     const typo = await run('albums', 'create', ...MODEL, 'reds2', 'red');
-    expect(typo).toEqual({ code: 1, stdout: '', stderr: `shoebox: not in the library: ${path.join(photos, 'red')}\n` });
+    // No file is called that: said so, the word offered as the query it may have been (albums-create-query-offer-cli).
+    expect(typo).toEqual({ code: 1, stdout: '', stderr: `shoebox: no such file: ${path.join(photos, 'red')} (to make an album of the photos matching words, give them as --query "red")\n` });
     expect((await run('albums', 'list', ...MODEL)).stdout).not.toContain('reds2');
 
     const retry = await run('albums', 'create', ...MODEL, 'reds2', 'red.jpg');

@@ -39,13 +39,11 @@ describe('shoebox places', () => {
     expect(res.stdout.trim().split('\n')).toEqual(['Italy\t2 photos', '  Arezzo\t2 photos', 'Iceland\t1 photo', '  Reykjavík\t1 photo']);
     expect(res.stderr.trim()).toBe("3 photos in 2 towns, 2 countries; 1 photo with a position far from any town; 1 photo without a place ('shoebox place set' gives one)");
     const json = await shoebox(['places', '--json']);
+    // No videos: the `…Videos` counts are left out, as the README says (places-videos-cli gives them).
     expect(JSON.parse(json.stdout)).toEqual({
       located: 3,
-      locatedVideos: 0,
       unplaced: 1,
-      unplacedVideos: 0,
       withoutPlace: 1,
-      withoutPlaceVideos: 0,
       countries: [
         { country: 'Italy', countryCode: 'IT', count: 2, towns: [{ city: 'Arezzo', place: 'Arezzo, Italy', count: 2 }] },
         { country: 'Iceland', countryCode: 'IS', count: 1, towns: [{ city: 'Reykjavík', place: 'Reykjavík, Iceland', count: 1 }] },
@@ -59,10 +57,11 @@ describe('shoebox places', () => {
     expect(basenames(res.stdout)).toEqual(['arezzo-new.jpg', 'arezzo-old.jpg']);
     const json = await shoebox(['places', 'Reykjavik, IS', '--json']);
     expect((JSON.parse(json.stdout) as { path: string }[]).map((p) => path.basename(p.path))).toEqual(['reykjavik.jpg']);
-    const none = await shoebox(['places', 'Atlantis']);
+    // A real town the library has no photo from (Florence, unlike Narnia, is one).
+    const none = await shoebox(['places', 'Florence']);
     expect(none.code).toBe(0);
     expect(none.stdout).toBe('');
-    expect(none.stderr.trim()).toBe('shoebox: no photo was taken in "Atlantis" (shoebox places lists the library\'s places)');
+    expect(none.stderr.trim()).toBe('shoebox: no photo was taken in "Florence" (shoebox places lists the library\'s places)');
     const empty = await shoebox(['places', ' , ']);
     expect(empty.code).toBe(2);
     expect(empty.stderr.trim()).toBe('shoebox: the place is empty: name a town, a country, or "town, country"');
@@ -76,6 +75,18 @@ describe('shoebox places', () => {
       await shoebox(['albums', 'create', 'Nowhere', '--query', 'a photo', '--place', ',']),
     ];
     expect(runs.map((r) => [r.code, r.stderr.trim()])).toEqual(Array(3).fill([2, line]));
+  });
+
+  it('refuses a name that is no town or country anywhere as search --place does: one line, exit 2, without the option', async () => {
+    const hint = '(shoebox places lists the places of your photos)';
+    const search = await shoebox(['search', 'a photo', '--place', 'Narnia']);
+    expect([search.code, search.stderr.trim()]).toEqual([2, `shoebox: --place: no town or country is called "Narnia" ${hint}`]);
+    for (const json of [[], ['--json']]) {
+      const places = await shoebox(['places', 'Narnia', ...json]);
+      expect([places.code, places.stdout, places.stderr.trim()]).toEqual([2, '', `shoebox: no town or country is called "Narnia" ${hint}`]);
+    }
+    const country = await shoebox(['places', 'Arezzo, Narnia']);
+    expect([country.code, country.stderr.trim()]).toEqual([2, `shoebox: no country is called "Narnia" ${hint}`]);
   });
 
   it('filters search and smart albums by place, and lists each photo with its place', async () => {

@@ -26,12 +26,30 @@ function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: num
 }
 
 describe('shoebox serve', () => {
-  it('fails in one line when the UI has not been built', async () => {
-    const r = await serve(['--home', tempDir(), 'serve'], { SHOEBOX_UI_DIR: tempDir('shoebox-no-ui-') });
+  it('fails in one line when SHOEBOX_UI_DIR names a folder without the UI, naming the variable to fix', async () => {
+    const empty = tempDir('shoebox-no-ui-');
+    const r = await serve(['--home', tempDir(), 'serve'], { SHOEBOX_UI_DIR: empty });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^shoebox: the UI is not built .*run `npm run build` first$/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([`shoebox: SHOEBOX_UI_DIR names a folder without index.html (${empty}): point it at a built UI, or unset it to serve the one \`npm run build\` makes`]);
+    // Not there at all: said so, the same way on.
+    const gone = path.join(empty, 'noui');
+    const none = await serve(['--home', tempDir(), 'serve'], { SHOEBOX_UI_DIR: gone });
+    expect([none.code, none.stderr.trim()]).toEqual([1, `shoebox: SHOEBOX_UI_DIR names no folder (${gone}): point it at a built UI, or unset it to serve the one \`npm run build\` makes`]);
   });
+
+  it('on a library with no folders yet, says where to add one under serve (the page), not watch\'s line', async () => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/shoebox.js'), '--home', tempDir(), 'serve', '--model-dir', fixtureModelDir(TINY_IMMICH)], { env: { ...process.env, SHOEBOX_UI_DIR: path.join(REPO_ROOT, 'src/renderer') } });
+    try {
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      await expect.poll(() => stderr, { timeout: 30_000 }).toContain('no folders yet');
+      expect(stderr).toContain('shoebox: serve: no folders yet: add one in the page (Add folder) or with shoebox index DIR\n');
+      expect(stderr).not.toContain('watch follows it');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
 
   it('refuses a bad --port in one line', async () => {
     const r = await serve(['--home', tempDir(), 'serve', '--port', 'eighty']);

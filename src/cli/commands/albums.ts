@@ -10,6 +10,7 @@ import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../ou
 import { unturnedText } from '../../shared/export-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { reportMissingPhotos } from '../missing-photos';
+import { queryOfferLine } from './albums-query-offer';
 import { itemsText } from '../../shared/count-text';
 import { describeAlbumFilters, emptyAlbumReason } from '../../shared/album-filters-text';
 import { excludedMatchesText } from '../../shared/excluded-matches-text';
@@ -265,7 +266,12 @@ export function registerAlbums(program: Command): void {
           if (!(error instanceof AlbumError) || error.missingPhotos === undefined) throw error;
           // Not one of the photos given is in the library: nothing made (no album on stdout), and
           // each photo said as every command says it (exit 1): one line for the usual typo.
-          await reportMissingPhotos(api, error.missingPhotos);
+          // Without --query and no such file at all, the words were likely the query: offered as one.
+          const offer = query.trim() ? null : queryOfferLine(pins);
+          if (offer !== null) {
+            process.stderr.write(offer);
+            process.exitCode = EXIT_FAILURE;
+          } else await reportMissingPhotos(api, error.missingPhotos);
           return null;
         });
         if (made === null) return;

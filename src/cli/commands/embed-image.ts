@@ -1,8 +1,16 @@
 import type { Command } from 'commander';
 import { EXIT_FAILURE, printJson, printLine, printable, progressLine, vectorToJson } from '../output';
+import { absentFile, noSuchFileText } from '../no-such-file';
 import { openModel, withModelOptions, type ModelOptions } from '../model-options';
 import type { GlobalOptions } from '../global-options';
 import type { ImageResult } from '../../core/index';
+
+/** Why a file was not embedded: a path that names nothing on disk as `show` says it, not Node's "ENOENT: …, open 'x'". */
+function failure(r: ImageResult): { line: string; json: string | undefined } {
+  const absent = absentFile(r.path);
+  if (absent !== null) return { line: noSuchFileText(absent), json: 'no such file' };
+  return { line: `${r.path}: ${String(r.error)}`, json: r.error };
+}
 
 export function registerEmbedImage(program: Command): void {
   withModelOptions(program.command('embed-image'), 'photos')
@@ -26,11 +34,11 @@ export function registerEmbedImage(program: Command): void {
       }
       const failed = results.filter((r) => r.error !== undefined);
       if (opts.json) {
-        printJson(results.map((r) => (r.embedding ? { path: r.path, embedding: vectorToJson(r.embedding) } : { path: r.path, error: r.error })));
+        printJson(results.map((r) => (r.embedding ? { path: r.path, embedding: vectorToJson(r.embedding) } : { path: r.path, error: failure(r).json })));
       } else {
         for (const r of results) {
           if (r.embedding) printLine(`${printable(r.path)}\t${r.embedding.length}-d`);
-          else process.stderr.write(`shoebox: ${printable(r.path)}: ${printable(String(r.error))}\n`);
+          else process.stderr.write(`shoebox: ${printable(failure(r).line)}\n`);
         }
       }
       if (failed.length) process.exitCode = EXIT_FAILURE;

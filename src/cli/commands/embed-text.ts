@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { printJson, printLine, vectorToJson } from '../output';
+import { printJson, printLine, printable, vectorToJson } from '../output';
 import { openModel, withModelOptions, type ModelOptions } from '../model-options';
 import type { GlobalOptions } from '../global-options';
 
@@ -18,7 +18,8 @@ export function registerEmbedText(program: Command): void {
         }
         for (const r of results) {
           const head = Array.from(r.embedding.subarray(0, 4), (x) => x.toFixed(4)).join(', ');
-          printLine(`${r.text}\t${r.embedding.length}-d [${head}, …]`);
+          // A newline or tab in the text shown escaped, as every name is: one entry stays one line.
+          printLine(`${printable(r.text)}\t${r.embedding.length}-d [${head}, …]`);
         }
       } finally {
         await model.close();

@@ -24,13 +24,14 @@ function videosOf(group: { videos?: number }): { videos?: number } {
 async function summary(library: CommandLibrary, json: boolean | undefined): Promise<void> {
   const { countries, located, locatedVideos, unplaced, unplacedVideos, withoutPlace, withoutPlaceVideos } = await library.api.places();
   if (json) {
+    // The videos counts as the core gives them (and the README says): absent when there are none.
     return printJson({
       located,
-      locatedVideos: locatedVideos ?? 0,
+      ...(locatedVideos ? { locatedVideos } : {}),
       unplaced,
-      unplacedVideos: unplacedVideos ?? 0,
+      ...(unplacedVideos ? { unplacedVideos } : {}),
       withoutPlace,
-      withoutPlaceVideos: withoutPlaceVideos ?? 0,
+      ...(withoutPlaceVideos ? { withoutPlaceVideos } : {}),
       countries: countries.map((c) => ({ country: c.country, countryCode: c.countryCode, count: c.count, ...videosOf(c), towns: c.towns.map((t) => ({ city: t.city, place: t.place, count: t.count, ...videosOf(t) })) })),
     });
   }
@@ -47,8 +48,23 @@ async function summary(library: CommandLibrary, json: boolean | undefined): Prom
 
 async function photosAt(library: CommandLibrary, place: string, json: boolean | undefined): Promise<void> {
   const photos = await timelinePhotos(library, { place });
+  if (photos.length === 0) await refuseUnknownPlace(library, place);
   printPhotos(photos, json);
   if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken in "${place}" (shoebox places lists the library's places)\n`);
+}
+
+/**
+ * A name that is no town or country anywhere ("Narnia") is a typo or a guess, not a place
+ * without photos: refused (exit 2) by the core's one check, the one that refuses search's
+ * `--place Narnia`, reached through the search filters' count. In its words without the
+ * option's name, which `places` does not have.
+ */
+async function refuseUnknownPlace(library: CommandLibrary, place: string): Promise<void> {
+  const { QueryError } = await import('../../core/index');
+  await library.api.countSearchable({ place }).catch((err: unknown) => {
+    if (err instanceof QueryError) throw new UsageError(err.message.replace(/^--place: /, ''));
+    throw err;
+  });
 }
 
 /** --far: the photos the summary counts "with a position far from any town" (the core's one rule). */

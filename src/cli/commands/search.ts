@@ -8,6 +8,7 @@ import { photoTextTerm, withPhotoTextTerm, type SearchFilters } from '../../shar
 import { unreachableNote } from '../unreachable-note';
 import { countText } from '../../shared/count-text';
 import { searchPlaceOffer } from '../search-place-offer';
+import { refuseAbsentFile } from '../no-such-file';
 
 type SearchCliOptions = LibraryCommandOptions & {
   limit: string;
@@ -211,6 +212,8 @@ export function registerSearch(program: Command): void {
     .argument('<image>', 'an image file')
     .option('--all', 'accepted and changes nothing: similar has no relevance cut-off')
     .action(async (image: string, opts: SearchCliOptions, cmd: Command) => {
+      // A missing file is said as `show` says it (exit 1), not as a query's mistake (exit 2).
+      refuseAbsentFile(image);
       // The whole library nearest first, as "More like this" in the app ranks it.
       await run(cmd, opts, 'shoebox similar', (library, options) => library.api.similarToFile(image, options));
     });

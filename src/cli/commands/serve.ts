@@ -9,6 +9,8 @@ import { libraryChoice, type GlobalOptions } from '../global-options';
 import { UsageError, printLine, printable } from '../output';
 import { listenOnServePort } from '../serve-port';
 import { trashDirSetting } from '../../shared/trash-dir-setting';
+import { SERVE_NO_FOLDERS_YET, WATCH_NO_FOLDERS_YET } from '../../shared/no-folders-yet';
+import { checkUiDirVariable } from '../ui-dir-variable';
 
 interface ServeOptions {
   port?: string;
@@ -38,7 +40,9 @@ export function registerServe(program: Command): void {
       if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
       const { assertRendererBuilt, rendererDir } = await import('../../server/static-files');
       const ui = rendererDir(packageRoot());
-      await assertRendererBuilt(ui);
+      // A folder named by SHOEBOX_UI_DIR is the variable's to fix; the default one, the build's.
+      if (process.env['SHOEBOX_UI_DIR']) checkUiDirVariable(ui);
+      else await assertRendererBuilt(ui);
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const { createLibraryApi, parseProvider, resolveHome, NoModelError } = await import('../../core/index');
       const { startServer } = await import('../../server/server');
@@ -55,6 +59,17 @@ export function registerServe(program: Command): void {
         preloadSearch: true,
         // The trash: SHOEBOX_TRASH_DIR, read as the other commands and the app read it.
         ...trashDirSetting(process.env),
+      });
+      // Told from the start: the watcher starts as the library opens, and its first line (no
+      // folders yet) came before a later subscription, so it was said only now and then. Lines
+      // wait for the serving line and are said after it.
+      const held: string[] = [];
+      let holding = true;
+      const say = (line: string) => (holding ? held.push(line) : process.stderr.write(line));
+      api.subscribe((event) => {
+        // The watcher's "no folders yet" points to `shoebox index`; here the page adds folders too.
+        if (event.type === 'log') say(`shoebox: ${printable(event.message === WATCH_NO_FOLDERS_YET ? SERVE_NO_FOLDERS_YET : event.message)}\n`);
+        if (event.type === 'job' && event.job.state === 'failed') say(`shoebox: ${event.job.kind} ${printable(String(event.job.folder))} failed: ${printable(String(event.job.error))}\n`);
       });
       // A model asked for by name (--model) that is not installed is refused before listening,
       // in the words every command uses (the core's model choice); with none installed at all
@@ -74,10 +89,8 @@ export function registerServe(program: Command): void {
       // Another process writes the library: served for searching and viewing until it is done.
       const elsewhere = (await api.status().catch(() => null))?.writerElsewhere;
       if (elsewhere) process.stderr.write(`shoebox: ${printable(elsewhere)}; meanwhile it is served for searching and viewing, and changes are refused\n`);
-      api.subscribe((event) => {
-        if (event.type === 'log') process.stderr.write(`shoebox: ${printable(event.message)}\n`);
-        if (event.type === 'job' && event.job.state === 'failed') process.stderr.write(`shoebox: ${event.job.kind} ${printable(String(event.job.folder))} failed: ${printable(String(event.job.error))}\n`);
-      });
+      holding = false;
+      for (const line of held.splice(0)) process.stderr.write(line);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -11,6 +11,7 @@
 // the session is an hour old (changes the system's watch lost unsaid).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LibraryEvent } from '../../shared/api';
+import { WATCH_NO_FOLDERS_YET } from '../../shared/no-folders-yet';
 import type { LibraryStore } from '../store/types';
 import { LibraryUnreachableError } from '../store/lost-connection';
 import { FailedThenIndexed, nowIndexedLine } from './failed-then-indexed';
@@ -335,9 +336,6 @@ function sameFolders(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
 }
 
-/** Said while a watch waits for the library's first folder. */
-export const NO_FOLDERS_YET = 'no folders yet: shoebox index DIR adds one; watch follows it';
-
 /** Until the library has a folder (read every `lookMs`, without the lock): false when stopped first. */
 async function firstFolder(host: WatchHost, signal: AbortSignal, lookMs: number): Promise<boolean> {
   let said = false;
@@ -345,7 +343,8 @@ async function firstFolder(host: WatchHost, signal: AbortSignal, lookMs: number)
     // A read that fails (a library off the network) is the lock's to say: taken as a folder.
     const folders = await host.libraryFolders().catch(() => null);
     if (folders === null || folders.length > 0) return true;
-    if (!said) host.emit({ type: 'log', level: 'info', message: `watch: ${NO_FOLDERS_YET}` });
+    // Said once; `shoebox serve` says its own line for it (shared/no-folders-yet.ts).
+    if (!said) host.emit({ type: 'log', level: 'info', message: WATCH_NO_FOLDERS_YET });
     said = true;
     await sleep(lookMs, undefined, { signal }).catch(() => {}); // stopped meanwhile: the loop ends
   }
