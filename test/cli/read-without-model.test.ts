@@ -72,7 +72,7 @@ describe('reading a library on a device without a model', () => {
       ['arezzo.jpg', 'Arezzo, Italy'],
       ['blue.jpg', null],
     ]);
-    expect((await withoutModel('places')).stdout).toBe('Italy\t1\n  Arezzo\t1\n');
+    expect((await withoutModel('places')).stdout).toBe('Italy\t1 photo\n  Arezzo\t1 photo\n');
     expect((await withoutModel('folders', 'list')).stdout.trim()).toBe(photos);
     expect((await withoutModel('favourites', 'list')).stdout.trim()).toBe(path.join(photos, 'arezzo.jpg'));
   });
