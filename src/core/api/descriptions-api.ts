@@ -9,6 +9,7 @@ import type { ApiContext, ApiMethods } from './api-context';
 import { importDescriptions } from './description-import';
 import { importSummary } from '../../shared/description-import-text';
 import { byIds, emitChanged, photosAtPaths } from './edits-by-path';
+import { writerFirst } from './writer-first';
 
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
@@ -38,7 +39,8 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 
     importDescriptionsNow: (options = {}) => importDescriptions(ctx, options),
     // The app's: a job of the host's queue, with progress, whose result says what it did.
     async importDescriptions(everything = false): Promise<JobState> {
-      await ctx.need(); // no model yet: the one-line error, not a failed job
+      // No model yet, or another process writing: its one-line error now, not a failed job.
+      await writerFirst(await ctx.need());
       return ctx.jobs.enqueue('import-descriptions', '', async (signal) => {
         const r = await importDescriptions(ctx, { signal, everything, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)) });
         return { added: 0, updated: r.imported, removed: 0, embedded: 0, failed: r.unreadable.length, summary: importSummary(r) };

@@ -47,6 +47,7 @@ import { countText } from '../../shared/count-text';
 import { goneFromDisk } from '../dupes/gone-from-disk';
 import { GoneFromDiskCache } from '../dupes/gone-from-disk-cache';
 import { keptInstead, type KeptInstead } from './dupes-kept-instead';
+import { writerFirst } from './writer-first';
 
 export type DupesMethods = ApiMethods<'findDuplicates' | 'duplicates' | 'trashDuplicates' | 'stopDuplicateScan' | 'decideDuplicates' | 'duplicateDecisions' | 'undoDuplicateDecision'>;
 
@@ -115,6 +116,13 @@ interface ShownReport {
   hidden: number;
   /** Photos a decision covers (members of hidden groups, marked members of shown ones). */
   decided: Set<string>;
+}
+
+/** The scan job's summary, after its counts, when its report could not be saved: kept in
+ *  memory meanwhile (usually another process writes the library, as `shoebox dupes` says it). */
+function notSavedNote(error: unknown): string {
+  if (error instanceof Error && error.name === 'LibraryBusyError') return 'not saved: another process is writing the library';
+  return `not saved: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
 }
 
 /** Progress events at most this often: a scan reports every photo. */
@@ -196,7 +204,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
    * library, keeps its report in memory rather than overwrite the library's), in the library's
    * paths so that every device reads it in its own.
    */
-  const replaceReport = async (lib: LibraryService, report: KeptReport): Promise<void> => {
+  const replaceReport = async (lib: LibraryService, report: KeptReport): Promise<{ saved: true } | { saved: false; error: unknown }> => {
     reports.set(lib, { report });
     saving.set(lib, (saving.get(lib) ?? 0) + 1);
     try {
@@ -205,10 +213,12 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       const file = await fileOf(lib);
       await saveReport(file, lib.modelId, map.empty ? report : reportWithPaths(report, (p) => map.toLibrary(p)));
       if (reports.get(lib)?.report === report) stamps.set(lib, await file.stamp());
+      return { saved: true };
     } catch (error) {
       warn(`could not save the duplicates report: ${(error as Error).message}`);
       // Kept in memory over the file as it is: shown until the file changes (freshReport).
       if (reports.get(lib)?.report === report) stamps.set(lib, await fileOf(lib).then((file) => file.stamp()).catch(() => null));
+      return { saved: false, error };
     } finally {
       saving.set(lib, saving.get(lib)! - 1);
     }
@@ -259,18 +269,25 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
 
   const noResult = (text: string): JobResult => ({ added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: text });
 
-  /** Runs `work` as a dupes job and hands back its answer (or its error) once it finished. */
+  /** Runs `work` as a dupes job and hands back its answer (or its own error, class and all:
+   *  the app tells a LeaseLostError by its name) once it finished. */
   const runJob = async <T>(work: (signal: AbortSignal) => Promise<{ value: T; summary: string; removed?: number }>): Promise<T> => {
     let answer: { value: T } | undefined;
+    let failure: { error: unknown } | undefined;
     const job = ctx.jobs.enqueue('dupes', '', async (signal) => {
-      const out = await work(signal);
-      answer = { value: out.value };
-      return { ...noResult(out.summary), removed: out.removed ?? 0 };
+      try {
+        const out = await work(signal);
+        answer = { value: out.value };
+        return { ...noResult(out.summary), removed: out.removed ?? 0 };
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
     });
     await ctx.jobs.whenDone(job.id);
     if (answer) return answer.value;
-    const finished = ctx.jobs.list().find((j) => j.id === job.id);
-    throw new Error(finished?.error ?? 'the duplicate job was stopped');
+    if (failure) throw (failure as { error: unknown }).error;
+    throw new Error('the duplicate job was stopped');
   };
 
   return {
@@ -278,12 +295,14 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       const lib = await ctx.need();
       const job = ctx.jobs.enqueue('dupes', '', async (signal): Promise<JobResult | null> => {
         const scannedAt = Date.now();
-        const scan = await new DupesService(lib).scan({ kinds, writer: true, signal, onProgress: progressReporter(ctx) });
-        const rows = await (await lib.writable()).photoStates();
+        // Read as `shoebox dupes` reads: while another process writes the library the scan runs
+        // all the same, and its report is kept here unsaved (saved only by the writer), said so.
+        const scan = await new DupesService(lib).scan({ kinds, signal, onProgress: progressReporter(ctx) });
+        const rows = await (await lib.readable()).photoStates();
         // Stopped: the previous report stays, in memory and on disk.
         if (signal.aborted) return null;
-        await replaceReport(lib, keptFromScan(scan, kinds, scannedAt, rows));
-        return noResult(summary(scan.groups));
+        const kept = await replaceReport(lib, keptFromScan(scan, kinds, scannedAt, rows));
+        return noResult(kept.saved ? summary(scan.groups) : `${summary(scan.groups)}; ${notSavedNote(kept.error)}`);
       });
       scanJobs.add(job.id);
       void ctx.jobs.whenDone(job.id).then(() => scanJobs.delete(job.id));
@@ -330,7 +349,8 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
     },
 
     async trashDuplicates(ids: string[], keep: string[] = []): Promise<TrashReport> {
-      const lib = await ctx.need();
+      // Refused at once while another process writes, not as a failed job (writer-first.ts).
+      const lib = await writerFirst(await ctx.need());
       const report = await runJob(async () => {
         await lib.writable(); // the writer lock, before the report is read
         await refuseIfRescanned(lib);

@@ -77,6 +77,7 @@ import { LibraryDamagedError } from '../store';
 import { adviseNoModel, adviseNoModelUnopened } from './no-model-advice';
 import { folderVideoCounts } from './folder-videos';
 import { typedFolder } from './typed-folder';
+import { writerFirst } from './writer-first';
 
 export interface LibraryApiOptions {
   /** Data folder; default: SHOEBOX_HOME, else the platform's user-data folder. */
@@ -388,19 +389,27 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   /** Removes a library folder as a job (its indexing cancelled first); how many photos left with it. */
   const removeFolder = async (lib: LibraryService, folder: string): Promise<number> => {
     const abs = path.resolve(folder);
+    // Refused at once while another process writes, before its indexing is stopped (writer-first.ts).
+    await writerFirst(lib);
     // Indexing a folder that is going away is wasted work: stop it first.
     await jobs.cancel((job) => job.kind === 'index' && job.folder === abs);
     let removed = 0;
+    let failure: { error: unknown } | undefined;
     const job = jobs.enqueue('remove-folder', abs, async () => {
-      // Only photos no other library folder covers leave the library (nested folders).
-      removed = await lib.removeFolder(abs);
+      try {
+        // Only photos no other library folder covers leave the library (nested folders).
+        removed = await lib.removeFolder(abs);
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
       emit({ type: 'photos-changed', added: 0, removed });
       return { added: 0, updated: 0, removed, embedded: 0, failed: 0 };
     });
     await jobs.whenDone(job.id);
-    const finished = jobs.list().find((j) => j.id === job.id);
     emit({ type: 'folders-changed' });
-    if (finished?.state === 'failed') throw new Error(finished.error ?? `could not remove ${abs}`);
+    // Its own error, class and all (a LeaseLostError midway: the app tells it by its name).
+    if (failure) throw (failure as { error: unknown }).error;
     return removed;
   };
 

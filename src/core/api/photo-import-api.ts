@@ -14,6 +14,7 @@ import { jobProgress } from './job-progress';
 import { isDirectory } from '../../base/file-kind';
 import { heldContents } from './import-held';
 import { typedFolder } from './typed-folder';
+import { writerFirst } from './writer-first';
 
 /** The CLI's share. */
 export interface PhotoImportForeground {
@@ -80,11 +81,14 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
   return {
     importPhotosNow: run,
     async importPhotos(typedFrom, typedTo): Promise<JobState> {
-      await ctx.need(); // no model yet: the one-line error, not a failed job
+      const lib = await ctx.need(); // no model yet: the one-line error, not a failed job
       // Typed in the app (the card's path): read as every field reads one, never against the engine's cwd.
       const from = typedFolder(typedFrom, 'the full path of the card or folder to import from', '/Volumes/CARD');
       const to = typedFolder(typedTo, 'the full path of the library folder to import into', '/home/me/Pictures');
       await checkPlaces(ctx, from, to); // a wrong place is said at once, not as a failed job
+      // It copies into the library and indexes: refused at once while another process writes,
+      // before anything is copied (the CLI's run takes the lock first too).
+      await writerFirst(lib);
       return ctx.jobs.enqueue('import-photos', to, async (signal) => {
         const r = await run(from, to, { signal, onProgress: jobProgress(ctx.jobs, (event) => ctx.emit(event)), onStep: (step) => ctx.jobs.step(step) });
         // A copy that could not be indexed says so: it is in the library folder, not on the card.

@@ -6,7 +6,7 @@
 import type { LibraryService } from '../library/library-service';
 import { LibraryDamagedError, damageSeen } from '../store';
 import type { ApiContext, ApiMethods } from './api-context';
-import { repairLibrary, repairSummary } from './repair-library';
+import { repairLibrary, repairSummary, takeRepairWriter } from './repair-library';
 import { probeLibraryDamage } from './library-damage-probe';
 
 export class LibraryRepair {
@@ -59,8 +59,10 @@ export class LibraryRepair {
     // The event the app already reads its status again on (useLibrary.ts), as writer-elsewhere.ts does.
     this.statusChanged = () => ctx.emit({ type: 'folders-changed' });
     return {
-      repairLibrary: async () =>
-        ctx.jobs.enqueue('repair', '', async () => {
+      repairLibrary: async () => {
+        // Refused at once while another process writes (or with no model), not as a failed job.
+        await takeRepairWriter(this.held ?? (await ctx.need()));
+        return ctx.jobs.enqueue('repair', '', async () => {
           const lib = this.held ?? (await ctx.need());
           const report = await repairLibrary(lib);
           if (this.held) await this.close();
@@ -73,7 +75,8 @@ export class LibraryRepair {
           // first as the job's summary, the others as its details, without the terminal's indent.
           const [summary, ...details] = repairSummary(report, { indexesAgain: true });
           return { added: 0, updated: 0, removed: 0, embedded: 0, failed: 0, summary: summary!, details: details.map((line) => line.trim()) };
-        }),
+        });
+      },
     };
   }
 }
