@@ -47,7 +47,7 @@ describe('shoebox error lines', () => {
     const cases: [string[], number, string][] = [
       [['index', ...MODEL, typed], 1, `folder not found: ${shown}`],
       [['folders', 'remove', ...MODEL, typed], 1, `not a library folder: ${shown}`],
-      [['similar', ...MODEL, typed], 2, `image not found: ${shown}`],
+      [['similar', ...MODEL, typed], 1, `no such file: ${shown}`],
       [['import', ...MODEL, typed, '--to', photos], 1, `nothing to import from: ${shown} is not a folder`],
       [['albums', 'show', ...MODEL, typed], 1, `no album named "${shown}" (shoebox albums list)`],
       [['labels', 'show', ...MODEL, typed], 1, `no label set named "${shown}" in the library (shoebox labels list)`],

@@ -61,10 +61,11 @@ export function registerStatus(program: Command): void {
           if (other?.reason === 'library' && other.id !== status.model) printLine(`  ${printable(otherModelText(other, status.model, opts.model ? '--model' : opts.modelDir ? '--model-dir' : undefined))}`);
         }
         printLine(`  library: ${printable(where)}`);
-        printLine(`  ${textInPhotosLine(text)}`);
+        // An empty library's way to start comes right under which library it is (a mistyped one shows at once).
         if (status.photos === 0 && status.folders.length === 0 && status.failed.length === 0) {
           printLine('  an empty library: `shoebox index FOLDER` starts it (a mistyped --library or SHOEBOX_LIBRARY names an empty one too)');
         }
+        printLine(`  ${textInPhotosLine(text)}`);
         const { copiesLine } = await import('../../core/index'); // loaded with the library already
         for (const f of status.folders) {
           const mapped = f.libraryPath ? ` (library folder ${printable(f.libraryPath)})` : '';
