@@ -577,6 +577,9 @@ export interface ModelInfo {
   /** A download was started and not finished: its bytes are kept (models/.partial) and the
    *  next install resumes it, as `shoebox models list` says "partial" (known after a restart too). */
   partial?: boolean;
+  /** Its folder is here but incomplete or broken (not installed): why, and the fix, in one line,
+   *  as `shoebox models list` says it. Absent: whole, or not here. */
+  broken?: string;
 }
 
 export interface ModelsInfo {
@@ -614,6 +617,9 @@ export interface ModelOffer {
   bring: 'install' | 'use' | 'chosen' | 'import';
   /** The same from a terminal, as `shoebox status` says it ("shoebox models import DIR"); null for 'chosen'. */
   command: string | null;
+  /** Its folder is on this device but incomplete or broken: one line saying why and the fix
+   *  (remove it, then install or import it again; `command` says the same as one line). */
+  broken?: string;
 }
 
 // ---- Tags (src/core/tags) -----------------------------------------------------------------

@@ -187,7 +187,7 @@ function formatList(list: ListedModel[]): string[] {
   const rows = list.map((m) => [
     m.active ? '*' : ' ',
     m.id,
-    m.installed ? 'installed' : m.partial ? 'partial' : '-',
+    m.installed ? 'installed' : m.problem !== undefined ? 'broken' : m.partial ? 'partial' : '-',
     m.installed && m.bytes !== undefined ? formatBytes(m.bytes) : m.approxBytes !== undefined ? `~${formatBytes(m.approxBytes)}` : '',
     (m.languages ?? []).join(','),
     m.benchmark?.recall.en !== undefined ? `${m.benchmark.recall.en.toFixed(1)}%` : '',
@@ -204,11 +204,14 @@ function formatList(list: ListedModel[]): string[] {
       .join('  ')
       .trimEnd(),
   );
+  // Why a folder here is not a whole model, and the fix (remove it, then bring it again).
+  const broken = list.flatMap((m) => (m.problem !== undefined ? [`  ${printable(m.problem)}`] : []));
   // What the figures are, so nobody mistakes them for measurements of this computer.
   const sources = [...new Set(list.flatMap((m) => (m.benchmark ? [m.benchmark.source] : [])))];
-  if (sources.length === 0) return table;
+  if (sources.length === 0) return [...table, ...broken];
   return [
     ...table,
+    ...broken,
     '',
     'RECALL: Crossmodal-3600 text-to-image recall in English (mean of R@1/5/10; other languages in --json);',
     "TIME: ms per inference and MEMORY: peak MiB on the publisher's CPU, for comparing models. Source:",

@@ -35,6 +35,11 @@ export function registerStatus(program: Command): void {
             // removed). In use but not loaded is the model's problem, said below.
             printLine(`${counted.text}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, installed here but not in use, so it can list the library but not search or index it`);
             printLine(`  To search here: ${embedded.command}`);
+          } else if (embedded?.broken !== undefined) {
+            // Its folder is here but broken: "not installed" with `models import` alone would be
+            // refused as already installed. The core's line says why and the fix (remove first).
+            printLine(`${counted.text}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is incomplete or broken on this device, so it can list the library but not search or index it`);
+            printLine(`  ${printable(embedded.broken)}`);
           } else if (embedded && embedded.bring !== 'chosen') {
             // Say which model the photos need: indexed with --model-dir, that folder is not kept.
             printLine(`${counted.text}, ${status.failed.length} failed; embedded with ${printable(embedded.id)}, which is not installed on this device, so it can list the library but not search or index it`);

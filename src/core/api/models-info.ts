@@ -8,6 +8,7 @@ import { DEFAULT_MODEL_ID, findCatalogEntry, type ModelBenchmark } from '../mode
 import { ModelManager, type ModelSummary } from '../models/model-manager';
 import { modelWeightsFingerprint } from '../models/weights-fingerprint';
 import { declaredEmbeddingDimension } from '../models/declared-dimension';
+import { repairCommand } from '../models/active-model';
 import { buildPhotoCount } from '../store/build-photo-count';
 import type { LibraryLocation } from '../location/library-location';
 
@@ -34,6 +35,11 @@ export function modelOffer(summaries: readonly ModelSummary[], embedded: readonl
   const id = library?.modelId ?? DEFAULT_MODEL_ID;
   const here = installed(id);
   const bring: ModelOffer['bring'] = here ? (here.active ? 'chosen' : 'use') : findCatalogEntry(id) ? 'install' : 'import';
+  // Here but broken: import (or install) alone would be refused, so the fix starts with removing it.
+  const broken = here ? undefined : summaries.find((m) => m.id === id && m.problem !== undefined);
+  if (broken?.problem !== undefined) {
+    return { id, reason: library ? 'library' : 'recommended', photos: library?.photos ?? 0, bring, command: repairCommand(id, broken.dir), broken: broken.problem };
+  }
   return { id, reason: library ? 'library' : 'recommended', photos: library?.photos ?? 0, bring, command: bringCommand(id, bring) };
 }
 
@@ -119,6 +125,7 @@ export function modelsInfo(
       embeddedPhotos: m.installed ? embeddedPhotos(m.id, m.dir) : null,
       // The shelf's own knowledge, not the last download job's (gone once serve restarts).
       partial: m.partial,
+      ...(m.problem !== undefined ? { broken: m.problem } : {}),
     };
   });
   const listed = (dir: string) => models.some((m) => m.installed && path.resolve(m.dir) === path.resolve(dir));

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ModelOffer } from '../../shared/api';
 import { DEFAULT_MODEL_ID, findCatalogEntry } from '../models/catalog';
+import { folderEmbeddingSizeProblem } from '../models/embedding-size-check';
 
 export interface ModelChoice {
   id: string;
@@ -86,6 +87,10 @@ export function chooseModel(source: ModelSource, explicit: { modelDir?: string; 
   if (explicit.modelDir) {
     // An installed model's folder is named by its id; any other folder by its own name.
     const dir = path.resolve(explicit.modelDir);
+    // No import checked it: graphs of two models would embed every photo at one size and search
+    // at another, finding nothing (models/embedding-size-check.ts), so it is refused now.
+    const problem = folderEmbeddingSizeProblem(dir);
+    if (problem !== undefined) throw new UnusableModelError(problem);
     return { id: path.basename(dir), dir };
   }
   if (explicit.modelId) {

@@ -55,9 +55,10 @@ export function activeModel(home: string): ActiveModel | null {
  * A catalog model Shoebox downloaded is downloaded again in its place; a folder the user
  * brought must be brought again. Install deletes only a folder whose manifest says it came
  * from the hub (model-manager.ts refuseUnknownFolder): under a catalog id, any other is
- * removed first, by the user's choice.
+ * removed first, by the user's choice. Said of the active model here, and of any installed
+ * folder that is broken (`models list`, the settings screen, the offer of the library's model).
  */
-function fixFor(id: string, dir: string): string {
+export function fixFor(id: string, dir: string): string {
   const catalog = findCatalogEntry(id) !== undefined;
   const source = readManifest(dir)?.source;
   if (catalog && source === 'hub') return `reinstall it: shoebox models install ${id}`;
@@ -65,4 +66,16 @@ function fixFor(id: string, dir: string): string {
   // An import under a catalog id (before import refused them) comes back under a name of its own.
   const as = catalog ? `${id}-imported` : id;
   return `remove it (shoebox models remove ${id}) and import its folder again (shoebox models import DIR --id ${as}), or choose another (shoebox models use ID)`;
+}
+
+/**
+ * The same fix as one command line, for the offer of the library's model when its folder here
+ * is broken (models-info.ts): `models import` alone would be refused ("already installed").
+ */
+export function repairCommand(id: string, dir: string): string {
+  const catalog = findCatalogEntry(id) !== undefined;
+  const source = readManifest(dir)?.source;
+  if (catalog && source === 'hub') return `shoebox models install ${id}`;
+  if (catalog && source !== 'import') return `shoebox models remove ${id} && shoebox models install ${id}`;
+  return `shoebox models remove ${id} && shoebox models import DIR --id ${catalog ? `${id}-imported` : id}`;
 }

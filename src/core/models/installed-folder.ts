@@ -3,16 +3,20 @@
 // for `models list`, the active model (active-model.ts), `--model ID` and install's "already
 // installed", so none of them calls a folder a model that search then refuses to open: a
 // folder holding only config.json, or one whose graphs were deleted by hand, is not installed.
-// It parses a few small JSON files and stats the graphs; it never loads ONNX Runtime, so
-// `shoebox status` can ask it.
+// It parses a few small JSON files, stats the graphs and reads the shapes they declare
+// (embedding-size-check.ts: image and text graphs of one model); it never loads ONNX Runtime,
+// so `shoebox status` can ask it.
 import { readModelFolder, type ModelFolder } from '../clip/model-folder';
+import { embeddingSizeProblem } from './embedding-size-check';
 
 export type FolderCheck = { folder: ModelFolder; problem?: undefined } | { folder?: undefined; problem: string };
 
 /** The folder as the engine would read it, or the one line saying why it cannot. */
 export function checkModelFolder(dir: string): FolderCheck {
   try {
-    return { folder: readModelFolder(dir) };
+    const folder = readModelFolder(dir);
+    const problem = embeddingSizeProblem(folder);
+    return problem === undefined ? { folder } : { problem };
   } catch (err) {
     return { problem: (err as Error).message };
   }

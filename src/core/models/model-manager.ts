@@ -5,7 +5,8 @@
 // verified and readModelFolder accepts it: downloads are assembled in models/.partial/<id>/
 // (resumable), imports in a hidden staging folder. "Installed" and "active" are decided by
 // installed-folder.ts and active-model.ts, the same rules the engine uses, so a folder later
-// emptied or half-deleted by hand is neither listed nor active anywhere.
+// emptied or half-deleted by hand is neither installed nor active anywhere: it is listed as
+// broken, with why and the fix (ModelSummary.problem), so that it can be seen and removed.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -16,8 +17,9 @@ import { CATALOG, ENGINE_FILES, findCatalogEntry, type CatalogEntry } from './ca
 import { downloadRepoFiles, type DownloadProgress } from './download';
 import { resolveEndpoint, type FetchLike, type HubLimits } from './hub-client';
 import { MANIFEST_FILE, manifestBytes, readManifest, writeManifest, type ManifestFile, type ModelManifest } from './manifest';
-import { checkModelFolder, installedFolder } from './installed-folder';
-import { activeModel } from './active-model';
+import { checkModelFolder, installedFolder, type FolderCheck } from './installed-folder';
+import { embeddingSizeProblem } from './embedding-size-check';
+import { activeModel, fixFor } from './active-model';
 import { ModelError, assertValidModelId, isValidModelId } from './model-error';
 import { refuseCaseTwin, refuseCatalogId } from './import-id-check';
 import { externalDataLocations } from './onnx-external-data';
@@ -64,6 +66,9 @@ export interface ModelSummary {
   description?: string;
   installedAt?: string;
   importedFrom?: string;
+  /** Its folder is here but is not a whole model (files deleted by hand, graphs of two models):
+   *  one line saying why and the fix (active-model.ts fixFor). Absent: whole, or not here. */
+  problem?: string;
 }
 
 export interface InstallOptions {
@@ -150,14 +155,15 @@ export class ModelManager {
     const imported: ModelSummary[] = [];
     for (const entry of CATALOG) {
       const dir = this.modelDir(entry.id);
-      const folder = installedFolder(dir);
+      const check = checkModelFolder(dir);
+      const folder = check.folder;
       const installed = folder !== undefined;
       const manifest = installed ? readManifest(dir) : undefined;
       // A folder imported under a catalog id (before import refused them) is the user's own
       // model, not the catalog's: listed as imported, without the catalog's repository and
       // figures, and the catalog entry offered as not installed is left out (its id is taken).
       if (manifest?.source === 'import') {
-        imported.push(importedSummary(entry.id, dir, activeId, manifest, folder));
+        imported.push(importedSummary(entry.id, dir, activeId, manifest, check));
         continue;
       }
       summaries.push({
@@ -177,14 +183,15 @@ export class ModelManager {
         description: entry.description,
         installedAt: manifest?.installedAt,
         importedFrom: manifest?.importedFrom,
+        ...brokenProblem(entry.id, dir, check),
       });
     }
+    // A folder of the user's that is here but broken is listed too, with why and the fix: left
+    // out, it was "not installed" to every screen while import refused it as "already installed".
     for (const item of readDirSafe(this.modelsRoot)) {
       if (!item.isDirectory() || !isValidModelId(item.name) || findCatalogEntry(item.name)) continue;
       const dir = path.join(this.modelsRoot, item.name);
-      const folder = installedFolder(dir);
-      if (!folder) continue;
-      imported.push(importedSummary(item.name, dir, activeId, readManifest(dir), folder));
+      imported.push(importedSummary(item.name, dir, activeId, readManifest(dir), checkModelFolder(dir)));
     }
     imported.sort((a, b) => a.id.localeCompare(b.id));
     return [...summaries, ...imported];
@@ -245,6 +252,10 @@ export class ModelManager {
         fs.rmSync(partial, { recursive: true, force: true });
         throw new ModelError('invalid-model', `${entry.repo}@${result.commit} was downloaded and verified, but is not a model folder Shoebox can read: ${(err as Error).message}`);
       }
+      refuseMismatchedGraphs(folder, (problem) => {
+        fs.rmSync(partial, { recursive: true, force: true });
+        return `${entry.repo}@${result.commit} was downloaded and verified, but is not one CLIP model: ${problem}`;
+      });
       writeManifest(partial, {
         format: 1,
         id,
@@ -301,6 +312,9 @@ export class ModelManager {
     } catch (err) {
       throw new ModelError('invalid-model', (err as Error).message);
     }
+    // Graphs of two models (or a text graph as the image one) would import, then never find a
+    // photo: refused here in the same line search would say (embedding-size-check.ts).
+    refuseMismatchedGraphs(folder, (problem) => problem);
     const id = options.id ?? idFromFolderName(folder.dir);
     const from = options.id === undefined ? ' (the folder\'s name)' : '';
     if (options.id === undefined) refuseCatalogId(id, from);
@@ -445,7 +459,8 @@ export class ModelManager {
 }
 
 /** An installed model the user brought: only what its own manifest (if any) says of it. */
-function importedSummary(id: string, dir: string, activeId: string | undefined, manifest: ModelManifest | undefined, folder: ModelFolder | undefined): ModelSummary {
+function importedSummary(id: string, dir: string, activeId: string | undefined, manifest: ModelManifest | undefined, check: FolderCheck): ModelSummary {
+  const folder = check.folder;
   return {
     id,
     source: 'imported',
@@ -460,7 +475,25 @@ function importedSummary(id: string, dir: string, activeId: string | undefined, 
     bytes: manifest ? manifestBytes(manifest) : undefined,
     installedAt: manifest?.installedAt,
     importedFrom: manifest?.importedFrom,
+    ...brokenProblem(id, dir, check),
   };
+}
+
+/** ModelSummary.problem of a folder that is here but does not read as a whole model. */
+function brokenProblem(id: string, dir: string, check: FolderCheck): { problem?: string } {
+  if (check.problem === undefined || !fs.existsSync(dir)) return {};
+  return { problem: `${id} is incomplete or broken: ${check.problem}; ${fixFor(id, dir)}` };
+}
+
+/** Throws invalid-model, in `say`'s words, when the folder's two graphs are not one CLIP model. */
+function refuseMismatchedGraphs(folder: ModelFolder, say: (problem: string) => string): void {
+  let problem: string | undefined;
+  try {
+    problem = embeddingSizeProblem(folder);
+  } catch (err) {
+    problem = (err as Error).message; // a graph that is not valid ONNX
+  }
+  if (problem !== undefined) throw new ModelError('invalid-model', say(problem));
 }
 
 /** The files a model folder needs: configs and tokenizer, both graphs, their external data. */

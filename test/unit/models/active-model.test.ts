@@ -49,7 +49,8 @@ describe('a settings.json naming a folder that holds only config.json', () => {
     expect(activeModel(home)).toBeNull();
     expect(m.active()).toBeNull();
     expect(m.list().filter((s) => s.active)).toEqual([]);
-    expect(m.list().map((s) => s.id)).not.toContain('mymodel');
+    // Listed as broken (not installed), with why, so that it can be seen and removed.
+    expect(m.list().find((s) => s.id === 'mymodel')).toMatchObject({ installed: false, active: false, problem: expect.stringContaining('mymodel is incomplete or broken') });
     expect(installedModels(home).active()).toBeNull();
     expect(installedModels(home).installedDir('mymodel')).toBeNull();
   });
@@ -109,7 +110,7 @@ describe('the rule', () => {
     await m.import(fixtureModelDir(TINY_IMMICH), { id: 'good' });
     fs.rmSync(path.join(home, 'models', 'good', 'textual', 'model.onnx'));
     expect(activeModel(home)).toBeNull();
-    expect(m.list().find((s) => s.id === 'good')).toBeUndefined();
+    expect(m.list().find((s) => s.id === 'good')).toMatchObject({ installed: false, active: false, problem: expect.stringContaining('missing textual/model.onnx') });
     expect((engineChoice() as Error).message).toMatch(/^the active model good is incomplete or broken: .*textual\/model\.onnx/);
   });
 

@@ -114,7 +114,7 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
 
   // A stopped download keeps its bytes (the core resumes it): said as `models list` says it.
   const kept = downloading || finishing ? null : keptDownload(model, job);
-  const state = model.active ? 'in use' : model.installed ? 'installed' : downloading || finishing ? 'downloading' : kept ? 'partial' : 'not installed';
+  const state = model.active ? 'in use' : model.installed ? 'installed' : downloading || finishing ? 'downloading' : model.broken !== undefined ? 'broken' : kept ? 'partial' : 'not installed';
   const failed = !model.installed && job?.state === 'failed';
   const again = job?.state === 'failed' || job?.state === 'cancelled';
   return (
@@ -150,6 +150,8 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
         {kept ? ` · ${keptDownloadText(kept)}` : model.bytes !== null && ` · ${modelSizeText(model)}`}
       </span>
       <ModelFigures model={model} />
+      {/* Here but broken (files deleted by hand, graphs of two models): why, and the fix. */}
+      {model.broken !== undefined && !downloading && !finishing && <p className="form-error settings__model-wide">{model.broken}</p>}
       {(downloading || finishing) && job && (
         <div className="settings__model-wide">
           <DownloadProgress
