@@ -10,6 +10,7 @@ export { OcrError, type OcrErrorKind } from './ocr-error';
 export { OCR_DECODE_SIDE, type OcrImage, type OcrRaster } from './ocr-image';
 export { packagedOcrModels, type OcrModelFiles } from './ocr-models';
 export { DET_MAX_SIDE } from './detection-input';
+export { readTurned } from './reading-direction';
 
 let shared: OcrWorker | null = null;
 

@@ -1,11 +1,12 @@
 // A detected text box → the recogniser's input (PaddleOCR's get_rotate_crop_image followed by
 // resize_norm_img): the box is sampled straight out of the RGB raster onto a 48-row strip,
 // bilinearly, following the box's own axes so slightly rotated text comes out level. Boxes
-// taller than 1.5× their width are read rotated by 90°, like PaddleOCR. Channels go in BGR
+// taller than 1.5× their width are read rotated by 90°, like PaddleOCR (reading-direction.ts). Channels go in BGR
 // order (PaddleOCR reads with OpenCV), scaled to [-1, 1]; the strip is padded with zeros to
 // at least 320 columns, the width the model was trained on.
 import type { Point, Quad } from './geometry';
 import type { RgbImage } from './ocr-image';
+import { readTurned } from './reading-direction';
 
 export const REC_HEIGHT = 48;
 const REC_MIN_WIDTH = 320;
@@ -23,7 +24,7 @@ export function cropLine(image: RgbImage, quad: Quad): LineTensor {
   const boxHeight = Math.max(dist(quad[0], quad[3]), dist(quad[1], quad[2]));
   let across = boxWidth;
   let down = boxHeight;
-  if (boxHeight >= 1.5 * boxWidth) {
+  if (readTurned(quad)) {
     // np.rot90 of the crop: its new top-left is the old top-right, reading up the old right side.
     [p0, p1, p3] = [quad[1], quad[2], quad[0]];
     [across, down] = [boxHeight, boxWidth];

@@ -12,12 +12,13 @@ import { dbBoxes, DB_DEFAULTS } from './db-postprocess';
 import { detectionInput, DET_MAX_SIDE } from './detection-input';
 import type { Point, Quad } from './geometry';
 import { cropLine, REC_HEIGHT } from './line-crop';
-import { readingOrder } from './reading-order';
+import { readingLines } from './reading-order';
 import { OcrError } from './ocr-error';
 import { OCR_DECODE_SIDE, readRgb, type OcrImage, type RgbImage } from './ocr-image';
 import { addTurns } from '../../shared/rotation';
 import { packagedOcrModels, readCharset, type OcrModelFiles } from './ocr-models';
 
+/** One detected box (a line, or the part of a printed line between wide spaces) and what it reads. */
 export interface OcrLine {
   text: string;
   /** Mean character probability, 0..1. */
@@ -27,7 +28,7 @@ export interface OcrLine {
 }
 
 export interface OcrResult {
-  /** The lines in reading order, one per line of output. */
+  /** The text in reading order: one line of output per printed line, its boxes' texts joined by spaces. */
   text: string;
   lines: OcrLine[];
   /** The upright photo's size (turned, when read turned), the frame of the boxes. */
@@ -95,14 +96,21 @@ export class OcrEngine {
     const sy = rgb.height / mapHeight!;
     const quads = boxes.map((b) => b.quad.map(([x, y]) => [x * sx, y * sy]) as Quad);
     const lines: OcrLine[] = [];
-    for (const quad of readingOrder(quads)) {
-      const read = await this.readLine(rgb, quad);
-      const text = read.text.trim();
-      const minScore = this.options.minScore ?? OCR_MIN_SCORE;
-      if (text === '' || read.score < minScore || ([...text].length === 1 && read.score < Math.max(minScore, SINGLE_CHAR_MIN_SCORE))) continue;
-      lines.push({ text, score: read.score, box: quad.map((p) => toOriginal(p, rgb)) as Quad });
+    // The boxes of one printed line (the detector splits a line at wide spaces) read as one line of text.
+    const printed: string[] = [];
+    for (const row of readingLines(quads)) {
+      const words: string[] = [];
+      for (const quad of row) {
+        const read = await this.readLine(rgb, quad);
+        const text = read.text.trim();
+        const minScore = this.options.minScore ?? OCR_MIN_SCORE;
+        if (text === '' || read.score < minScore || ([...text].length === 1 && read.score < Math.max(minScore, SINGLE_CHAR_MIN_SCORE))) continue;
+        lines.push({ text, score: read.score, box: quad.map((p) => toOriginal(p, rgb)) as Quad });
+        words.push(text);
+      }
+      if (words.length > 0) printed.push(words.join(' '));
     }
-    return { text: lines.map((l) => l.text).join('\n'), lines, width: rgb.originalWidth, height: rgb.originalHeight };
+    return { text: printed.join('\n'), lines, width: rgb.originalWidth, height: rgb.originalHeight };
   }
 
   async release(): Promise<void> {

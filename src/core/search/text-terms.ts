@@ -4,7 +4,7 @@
 // filters (folder, dates, camera, tag) apply as to any search: through the store's query.
 import type { PhotoTextMatch } from '../../shared/search';
 import type { PhotoFilter, VectorHit } from '../store/types';
-import { bestTextFirst, findText, type TextHit } from '../text';
+import { bestTextFirst, findText, textRank, type TextHit } from '../text';
 import type { SearchStore } from './search-library';
 import { newestFirst } from './result-page';
 
@@ -59,7 +59,7 @@ export async function textOnlyHits(store: SearchStore, text: Map<string, TextHit
 
 /**
  * The photos (`paths` of each content, those `passed` the filters) holding the text, ranked:
- * best text match first (`hashes` in that order, a content's copies by path), or newest first.
+ * best text match first, photos matching as well by path, or newest first.
  * With a model or without one (text-without-model.ts), the same order.
  */
 export async function rankTextHits(
@@ -70,11 +70,13 @@ export async function rankTextHits(
   passed: ReadonlySet<string>,
   sort: 'score' | 'date',
 ): Promise<TextSearchHit[]> {
-  const hits: TextSearchHit[] = [];
+  const found: { hit: TextSearchHit; text: TextHit }[] = [];
   for (const hash of hashes) {
-    const hit = text.get(hash)!;
-    for (const p of (paths.get(hash) ?? []).sort()) if (passed.has(p)) hits.push({ path: p, score: hit.score, photoText: hit.match });
+    const t = text.get(hash)!;
+    for (const p of paths.get(hash) ?? []) if (passed.has(p)) found.push({ hit: { path: p, score: t.score, photoText: t.match }, text: t });
   }
+  // Photos whose text matches as well rank by path (the README's rule), whichever content they are.
+  const hits = found.sort((a, b) => textRank(a.text, b.text) || (a.hit.path < b.hit.path ? -1 : a.hit.path > b.hit.path ? 1 : 0)).map((f) => f.hit);
   if (sort === 'score') return hits;
   const byPath = new Map(hits.map((h) => [h.path, h]));
   return (await newestFirst(store, hits)).map((h) => byPath.get(h.path)!);

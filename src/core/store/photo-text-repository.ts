@@ -13,7 +13,8 @@
 // stemming or stop words (text in photos is names, numbers, signs). Rows written after the
 // index was built are searched too (LanceDB scans them flat) until `optimize` folds them in.
 // ICU keeps letters and digits run together as one token ("24HOURS", "B12"), which the index
-// can find only whole: rows where a query word is joined to digits (a word of letters) or to
+// can find only whole, and so words joined by a point or an apostrophe ("321Dogs.com",
+// "McDonald's"): rows where a query word is joined to digits, a point or an apostrophe (a word of letters) or to
 // letters (a number, an amount such as "3.50" too) come from a scan of the text (`regexp_like`, case ignored, accents not
 // folded: 13 ms more over 20,000 rows of text when none matches), which the caller checks word by word as any candidate.
 import { Field, Float64, Int32, Schema, Utf8 } from 'apache-arrow';
@@ -96,7 +97,7 @@ export class PhotoTextRepository {
 }
 
 /**
- * The rows where a word of letters has a digit beside it, or a number a letter (one regex,
+ * The rows where a word of letters has a digit, a point or an apostrophe beside it, or a number a letter (one regex,
  * one pass); null when no word is all letters or a number. A number may be an amount ("3.50",
  * "3,50": either separator, as the text search treats them), so that "TOTAL3.50" at a line's
  * end is found: its ends alone ("50") have no letter beside them. Such words need no escaping
@@ -105,7 +106,10 @@ export class PhotoTextRepository {
 function joinedWordsPredicate(words: readonly string[]): string | null {
   const letters = words.filter((w) => /^\p{L}+$/u.test(w));
   const digits = [...new Set(words.filter((w) => /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u.test(w)).map((w) => w.replace(/[.,]/g, '[.,]')))];
-  const alternatives = [...(letters.length > 0 ? [`\\d(?:${letters.join('|')})`, `(?:${letters.join('|')})\\d`] : []), ...(digits.length > 0 ? [`\\pL(?:${digits.join('|')})`, `(?:${digits.join('|')})\\pL`] : [])];
+  // A word of letters beside a digit ("24HOURS"), or inside a word that ICU keeps whole across
+  // a point or an apostrophe ("321Dogs.com", "www.example.com", "McDonald's"): text-match.ts splits those there.
+  const beside = `[\\d.'’]`;
+  const alternatives = [...(letters.length > 0 ? [`${beside}(?:${letters.join('|')})`, `(?:${letters.join('|')})${beside}`] : []), ...(digits.length > 0 ? [`\\pL(?:${digits.join('|')})`, `(?:${digits.join('|')})\\pL`] : [])];
   return alternatives.length > 0 ? `regexp_like(${column('text')}, ${sqlString(`(?i)${alternatives.join('|')}`)})` : null;
 }
 

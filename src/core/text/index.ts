@@ -2,7 +2,7 @@
 // OCR's lines (src/core/ocr), the library setting that turns it on, and the full-text search
 // behind `shoebox search --text` and `text:"…"` terms. Below search (which uses findText)
 // and above ocr and store.
-export { bestTextFirst, findText, TEXT_CANDIDATES, type TextHit } from './photo-text-search';
+export { bestTextFirst, findText, textRank, TEXT_CANDIDATES, type TextHit } from './photo-text-search';
 export { OCR_MODEL_VERSION, contentsWithoutText, ocrReading, readMissingText, type ReadTextOptions, type ReadTextSummary, type TextReadingStore, type PhotoToRead } from './text-reading';
 export { TEXT_IN_PHOTOS, setTextInPhotos, textInPhotosEnabled } from './text-setting';
 export { textPassHook, type TextPassStore } from './text-pass';

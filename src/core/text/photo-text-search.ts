@@ -48,16 +48,20 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
   // "24hours" typed for "OPEN24HOURS" or "24 HOURS": its parts find both (the store scans for
   // words run together with digits); "mueller" for "Müller": the index folds it to "muller".
   const parts = plain.flatMap(wordParts);
+  // "dogs.com" or "mcdonald's" typed: also its parts ("dogs", "mcdonald", which the store scans
+  // for beside a point or an apostrophe) and itself without the apostrophe ("mcdonalds"); parts
+  // of one or two letters would reach most of the index.
+  const wholeParts = whole.flatMap((word) => [...wordParts(word).filter((part) => [...part].length > 2), word.replace(/'/g, '')]).filter((word) => !KEPT_WHOLE.test(word));
   const unspelled = plain.map((word) => word.replace(/(?<=[aou])e/g, '')).filter((word, i) => word !== plain[i]);
   // "strasse" (or "straße") for "HauptstraBe": the recogniser has no ß (ocr-confusions.ts).
   const misread = plain.flatMap(misreadSpellings);
-  const looked = [...new Set([...plain, ...joined, ...parts, ...unspelled, ...misread])];
+  const looked = [...new Set([...plain, ...joined, ...parts, ...wholeParts, ...unspelled, ...misread])];
   // "3,50" for "3.50"; "3.50" for "3.50EUR" or "TOTAL3.50" (at a line's end too), through the
   // store's scan for an amount run into letters (photo-text-repository.ts), whose rows come unscored
   // and are scored as read (scoreAsRead), as the scan's own.
   const wholeLooked = [...new Set([...whole, ...whole.map(otherSeparators).filter((w): w is string => w !== null)])];
   const candidates = uniqueByHash([
-    ...(plain.length > 0 ? await store.searchPhotoText(looked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
+    ...(looked.length > 0 ? await store.searchPhotoText(looked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: INDEX_FUZZINESS }) : []),
     ...(whole.length > 0 ? await store.searchPhotoText(wholeLooked.join(' '), { limit: TEXT_CANDIDATES, fuzziness: 0 }) : []),
   ]);
   const hits: TextHit[] = [];
@@ -87,7 +91,13 @@ function uniqueByHash<T extends { hash: string; score: number }>(candidates: T[]
   return [...best.values()];
 }
 
-/** Most words found, then fewest edits, then the highest BM25 score; the hash breaks ties. */
+/** Most words found, then fewest edits, then the highest BM25 score: 0 for photos that match
+ *  as well (the same text, or text as good); the search then ranks those by path (text-terms.ts). */
+export function textRank(a: Omit<TextHit, 'hash' | 'match'>, b: Omit<TextHit, 'hash' | 'match'>): number {
+  return b.found - a.found || a.edits - b.edits || b.score - a.score;
+}
+
+/** textRank; the hash breaks ties, so a content's place is stable before its paths are known. */
 export function bestTextFirst(a: TextHit, b: TextHit): number {
-  return b.found - a.found || a.edits - b.edits || b.score - a.score || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0);
+  return textRank(a, b) || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0);
 }

@@ -3,17 +3,20 @@
 // counts as found through such confusions; a word of seven or more also through one other
 // edit ("platfprm"), rare enough there not to turn one real word into another, unlike
 // cafe/case or open/oven. Short words (numbers, "24") must be read exactly, or they would
-// match everything. A word read with letters and digits run together ("24HOURS") also
-// counts as its parts and their runs ("OPEN24HOURS" holds "open24" and "24hours":
-// word-parts.ts), and a query word typed that way ("24hours") counts as found in the words read
-// apart ("24 HOURS"). A word read with umlauts also counts as spelled out ("Müller" is
-// "mueller": text-words.ts), exactly only. A photo is a match when it holds most of the query's
-// words (all of one or two, all but one of three or four...), so a word misread beyond
-// recognition still finds it; photos holding more of the words, then with fewer edits, rank
-// first (photo-text-search.ts).
+// match everything, but for a number's digit look-alikes ("1O" is "10": digit-lookalikes.ts).
+// A word read with letters and digits run together ("24HOURS") also counts as its parts and
+// their runs ("OPEN24HOURS" holds "open24" and "24hours": word-parts.ts), and a query word
+// typed that way ("24hours") counts as found in the words read apart ("24 HOURS"). So does a
+// word ICU keeps whole across an apostrophe or a point ("McDonald's" holds "mcdonald" and
+// "mcdonalds", "321Dogs.com" "dogs" and "dogs.com"). A word read with umlauts also counts as
+// spelled out ("Müller" is "mueller": text-words.ts), exactly only. A photo is a match when it
+// holds most of the query's words (all of one or two, all but one of three or four...), so a
+// word misread beyond recognition still finds it; photos holding more of the words, then with
+// fewer edits, rank first (photo-text-search.ts).
 import { distance } from 'fastest-levenshtein';
 import type { PhotoTextMatch, TextPoint } from '../../shared/search';
 import { confusions } from './ocr-confusions';
+import { digitsFolded } from './digit-lookalikes';
 import { wordsOf } from './text-words';
 import { wordParts, wordRuns } from './word-parts';
 import { wordBox } from './word-box';
@@ -43,6 +46,8 @@ export function wordsRequired(n: number): number {
 /** The edits between a query word and a word read, or null when it is not that word. */
 export function editsBetween(query: string, read: string): number | null {
   if (query === read) return 0;
+  // "10" for "1O": a number's digit look-alikes, each a confusion (so the exact reading ranks first).
+  if (digitsFolded(query) === digitsFolded(read)) return confusions(query, read);
   const limit = allowedEdits(query);
   if (limit === 0) return null;
   const c = confusions(query, read);
@@ -79,7 +84,9 @@ export function matchText(query: readonly string[], record: { text: string; line
       let hit = false;
       const read = [w.key, ...wordRuns(w.key)];
       for (const q of query) {
-        const edits = fewest([...read.map((r) => editsBetween(q, r)), w.spelled === q ? 0 : null]);
+        // "mcdonald's" typed is also "mcdonalds", as the word read splits (word-parts.ts).
+        const typed = q.includes("'") ? [q, q.replace(/'/g, '')] : [q];
+        const edits = fewest([...typed.flatMap((t) => read.map((r) => editsBetween(t, r))), w.spelled === q ? 0 : null]);
         if (edits !== null) {
           note(q, edits);
           hit = true;

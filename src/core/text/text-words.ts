@@ -31,13 +31,17 @@ const UNSPLIT_LETTERS = new RegExp(`[${Object.keys(UNSPLIT).join('')}]`, 'gu');
 /** Umlauts as German writes them without the dots. */
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue' };
 
-/** Lowercase without diacritics (NFKD, marks dropped): "Crème" -> "creme", "Straße" -> "strasse". */
+/** Apostrophes as typed or printed ("McDonald’s"): one for comparing (word-parts.ts splits there). */
+const APOSTROPHES = /[’‘ʼ]/gu;
+
+/** Lowercase without diacritics (NFKD, marks dropped): "Crème" -> "creme", "Straße" -> "strasse"; apostrophes as "'". */
 export function foldWord(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(UNSPLIT_LETTERS, (ch) => UNSPLIT[ch]!);
+    .replace(UNSPLIT_LETTERS, (ch) => UNSPLIT[ch]!)
+    .replace(APOSTROPHES, "'");
 }
 
 /** The folded word with its umlauts written out ("Müller" -> "mueller"); null without umlauts. */

@@ -4,6 +4,7 @@
 // character about twice a Latin one: DejaVu's and most fonts' proportions). Within a
 // character or so: enough to outline the word on the photo.
 import type { TextPoint } from '../../shared/search';
+import { readTurned } from '../ocr';
 
 function lerp(a: TextPoint, b: TextPoint, t: number): TextPoint {
   return [Math.round((a[0] + (b[0] - a[0]) * t) * 10) / 10, Math.round((a[1] + (b[1] - a[1]) * t) * 10) / 10];
@@ -20,9 +21,15 @@ export function charWidth(ch: string): number {
   return 1;
 }
 
-/** Corners TL, TR, BR, BL of code points [start, end) of `text` within the text's line box `line`. */
+/**
+ * Corners of code points [start, end) of `text` within the text's line box `line`: where the
+ * word starts and ends along the line's top edge, then along its bottom edge, as read. A line
+ * read turned (a tall box: reading-direction.ts) was read down its right side, so its words are
+ * slices along its length, not across it.
+ */
 export function wordBox(line: readonly TextPoint[], text: string, start: number, end: number): TextPoint[] {
-  const [tl, tr, br, bl] = line as [TextPoint, TextPoint, TextPoint, TextPoint];
+  const quad = line as [TextPoint, TextPoint, TextPoint, TextPoint];
+  const [tl, tr, br, bl] = readTurned(quad) ? [quad[1], quad[2], quad[3], quad[0]] : quad;
   const widths = [...text].map(charWidth);
   const total = widths.reduce((a, b) => a + b, 0);
   const upTo = (n: number) => widths.slice(0, n).reduce((a, b) => a + b, 0);

@@ -7,29 +7,70 @@
 // "category" (two query words read as one are text-match.ts's own case).
 // A word of more parts ("OPEN24HOURS") holds each run of adjacent parts as well ("open24",
 // "24hours"): whichever of those boundaries a user types, the word is found.
+// A word ICU keeps whole across an apostrophe or a point ("McDonald's", "l'eau",
+// "321Dogs.com", "www.example.com") also splits there: "mcdonald" and "dogs" are in it. The
+// apostrophe is dropped when parts are joined back ("mcdonalds" is "McDonald's", as typed
+// without it); a point stays ("dogs.com"). A point between two digits is a number's ("19.53",
+// "v1.2": number-words.ts) and does not split.
 
 /** Between letters and a run of 2+ digits, or a number with a point or comma ("3.50"), either way round. */
 const BOUNDARY = /(?<=\p{L})(?=\p{Nd}{2}|\p{Nd}+[.,]\p{Nd})|(?<=\p{Nd}{2}|\p{Nd}[.,]\p{Nd}+)(?=\p{L})/u;
+/** An apostrophe (folded words keep "'": text-words.ts), or a point not between two digits. */
+const SEPARATOR = /(')|(?<!\p{Nd})(\.)|(\.)(?!\p{Nd})/u;
 /** Parts beyond which a word's runs are not listed (a serial number, a code): 8 parts give 35 runs. */
 const MAX_PARTS = 8;
 
-/** The parts of a folded word ("24hours" -> ["24", "hours"]); none when it does not split. */
+interface Part {
+  text: string;
+  /** What stands between it and the part before: '' (letters beside digits), "'" or ".". */
+  after: string;
+}
+
+/** The parts of a folded word with what separates them; one part when it does not split. */
+function splitWord(key: string): Part[] {
+  const parts: Part[] = [];
+  let after = '';
+  // split() with capture groups puts each separator between the pieces (undefined for the other groups).
+  for (const [i, piece] of key.split(SEPARATOR).entries()) {
+    if (i % 4 !== 0) {
+      if (piece !== undefined) after = piece;
+      continue;
+    }
+    for (const [k, text] of piece!.split(BOUNDARY).entries()) {
+      if (text === '') continue;
+      parts.push({ text, after: k === 0 ? after : '' });
+      after = '';
+    }
+  }
+  return parts;
+}
+
+/** Parts i..j joined as the word has them, less its apostrophes ("mcdonald" + "s" -> "mcdonalds"; "dogs" + "com" -> "dogs.com"). */
+function joined(parts: readonly Part[], from: number, to: number): string {
+  return parts
+    .slice(from, to)
+    .map((p, k) => (k === 0 || p.after === "'" ? '' : p.after) + p.text)
+    .join('');
+}
+
+/** The parts of a folded word ("24hours" -> ["24", "hours"], "321dogs.com" -> ["321", "dogs", "com"]); none when it does not split. */
 export function wordParts(key: string): string[] {
-  const parts = key.split(BOUNDARY);
-  return parts.length > 1 ? parts : [];
+  const parts = splitWord(key);
+  return parts.length > 1 ? parts.map((p) => p.text) : [];
 }
 
 /**
- * Every run of adjacent parts of a folded word but the whole word ("open24hours" -> open, 24,
- * hours, open24, 24hours); none when it does not split.
+ * Every run of adjacent parts of a folded word but the word as it is ("open24hours" -> open,
+ * 24, hours, open24, 24hours; "mcdonald's" -> mcdonald, s, mcdonalds); none when it does not split.
  */
 export function wordRuns(key: string): string[] {
-  const parts = wordParts(key);
-  if (parts.length === 0) return [];
-  if (parts.length > MAX_PARTS) return parts;
-  const runs: string[] = [];
-  for (let length = 1; length < parts.length; length++) {
-    for (let start = 0; start + length <= parts.length; start++) runs.push(parts.slice(start, start + length).join(''));
+  const parts = splitWord(key);
+  if (parts.length < 2) return [];
+  if (parts.length > MAX_PARTS) return parts.map((p) => p.text);
+  const runs = new Set<string>();
+  for (let length = 1; length <= parts.length; length++) {
+    for (let start = 0; start + length <= parts.length; start++) runs.add(joined(parts, start, start + length));
   }
-  return runs;
+  runs.delete(key);
+  return [...runs];
 }

@@ -94,6 +94,20 @@ describe('findText ranking', () => {
 });
 
 describe('wordBox', () => {
+  it('slices a line read turned (text running down a tall box) along its length', () => {
+    // A 500x1400 photo with "OPEN ALL DAY" running top to bottom in a box 60 wide and 1000 tall:
+    // the recogniser reads it down its right side (TR -> BR), so "OPEN" is its top third or so.
+    const tall: [number, number][] = [[200, 100], [260, 100], [260, 1100], [200, 1100]];
+    const [a, b, c, d] = wordBox(tall, 'OPEN ALL DAY', 0, 4);
+    // Along the long side: from the top down to y = 100 + 1000 * 4 / 10.9 (four capitals of 10.9).
+    expect(a).toEqual([260, 100]);
+    expect(b).toEqual([260, 467]);
+    expect(c).toEqual([200, 467]);
+    expect(d).toEqual([200, 100]);
+    // The whole line's width, not a thin strip of it.
+    expect(Math.abs(b![0] - c![0])).toBe(60);
+  });
+
   it('follows a tilted line', () => {
     expect(wordBox([[0, 0], [100, 10], [99, 30], [-1, 20]], 'ABCDEFGHIJ', 5, 10)).toEqual([[50, 5], [100, 10], [99, 30], [49, 25]]);
   });

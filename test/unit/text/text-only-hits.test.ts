@@ -3,7 +3,7 @@
 // have one must still be found, whichever hits come first.
 import { describe, expect, it } from 'vitest';
 import { textOnlyHits } from '../../../src/core/search/text-terms';
-import type { TextHit } from '../../../src/core/text';
+import { bestTextFirst, type TextHit } from '../../../src/core/text';
 import { fakeStore, photoRecord } from '../../helpers/fakes/fake-store';
 
 const hit = (hash: string, score: number): TextHit => ({ hash, found: 1, edits: 0, score, match: { text: 'OPEN', words: [], width: 10, height: 10 } });
@@ -20,5 +20,17 @@ describe('textOnlyHits', () => {
     expect(hits.map((h) => h.path)).toEqual(['/lib/new/a.jpg', '/lib/new/b.jpg']);
     // The filter still applies.
     expect((await textOnlyHits(store, text, { paths: ['/lib/new/b.jpg'] }, 'score')).map((h) => h.path)).toEqual(['/lib/new/b.jpg']);
+  });
+
+  it('ranks photos whose text matches as well by path, whatever their contents\' hashes, so pages follow one order', async () => {
+    const store = fakeStore();
+    // Hashes in the opposite order to the paths, as content hashes are.
+    const paths = ['/lib/b0.jpg', '/lib/b1.jpg', '/lib/b2.jpg', '/lib/b3.jpg'];
+    await store.upsertPhotos(paths.map((p, i) => photoRecord(p, [1, 0, 0], { hash: `h${9 - i}` })));
+    // b3 (h6) holds more of the words; the others tie. The text search's order: best first, hash after.
+    const ranked = [hit('h9', 0.48), hit('h8', 0.48), hit('h7', 0.48), { ...hit('h6', 0.48), found: 2 }].sort(bestTextFirst);
+    const text = new Map(ranked.map((h) => [h.hash, h]));
+    const hits = await textOnlyHits(store, text, {}, 'score');
+    expect(hits.map((h) => h.path)).toEqual(['/lib/b3.jpg', '/lib/b0.jpg', '/lib/b1.jpg', '/lib/b2.jpg']);
   });
 });
