@@ -4,7 +4,8 @@
 //
 // The date order sorts the same set the cut-off chose (never a different one: "newest
 // matches", not "newest photos"), so the set is read whole, in chunks, then paged.
-import type { PhotoFilter, PhotoLookups, PhotoSummary, VectorHit, VectorSearch } from '../store/types';
+import type { PhotoFilter, PhotoLookups, VectorHit, VectorSearch } from '../store/types';
+import { localUtcOffset, photoDate } from '../store/photo-date';
 
 /** How many closest photos an empty search offers: a screenful to choose a next step from. */
 export const CLOSEST_COUNT = 50;
@@ -63,17 +64,14 @@ export async function rankedSet(store: VectorSearch, query: RankQuery): Promise<
   }
 }
 
-/** When a photo was taken, for ordering: the camera's date, else the file's time. */
-export function photoDate(photo: Pick<PhotoSummary, 'takenAt' | 'mtimeMs'>): number {
-  return photo.takenAt ?? photo.mtimeMs;
-}
-
 /** The hits newest taken first; equal dates best score first, then by path (stable pages). */
 export async function newestFirst(store: Pick<PhotoLookups, 'photosByPath'>, hits: readonly VectorHit[]): Promise<VectorHit[]> {
   const rows = await store.photosByPath(hits.map((h) => h.path));
+  // The date the timeline shows and the date filters read (store/photo-date.ts), on this machine's clock.
+  const offset = localUtcOffset();
   const dates = new Map(hits.map((h) => {
     const row = rows.get(h.path);
-    return [h.path, row ? photoDate(row) : -Infinity] as const;
+    return [h.path, row ? photoDate(row, offset) : -Infinity] as const;
   }));
   return [...hits].sort((a, b) => dates.get(b.path)! - dates.get(a.path)! || b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
