@@ -216,8 +216,8 @@ function withAlbumFilters(command: Command): Command {
     .option('--tag <label>', 'only photos with this tag')
     .option('--favourites', 'only your favourites (shoebox favourites add)')
     .option('--place <place>', 'only photos taken there: a town, a country, or "town, country" (shoebox places)')
-    .option('--after <date>', 'only photos taken on or after this date')
-    .option('--before <date>', 'only photos taken before this date');
+    .option('--after <date>', 'only photos dated on or after this date (date taken, else file time, as in the timeline)')
+    .option('--before <date>', 'only photos dated before this date');
 }
 
 export function registerAlbums(program: Command): void {
