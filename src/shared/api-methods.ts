@@ -89,6 +89,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   models: (args) => none('models', args),
   installModel: (args) => [text(arity('installModel', args, 1, 1)[0], 'model id', MAX_NAME)],
   useModel: (args) => [text(arity('useModel', args, 1, 1)[0], 'model id', MAX_NAME)],
+  removeModel: (args) => [text(arity('removeModel', args, 1, 1)[0], 'model id', MAX_NAME)],
   jobs: (args) => none('jobs', args),
   repairLibrary: (args) => none('repairLibrary', args),
   chooseFolder: (args) => none('chooseFolder', args),

@@ -1134,6 +1134,11 @@ export interface LibraryApi {
   /** Makes an installed model the one the library embeds and searches with; photos not yet
    *  embedded with it are embedded by background jobs. */
   useModel(id: string): Promise<LibraryStatus>;
+  /** Deletes a model from this device (its folder, broken or whole, and any unfinished download
+   *  of it), as `shoebox models remove ID` does: refused, in one line, while a live process has
+   *  it loaded (this one too: the model in use is not removed from under the library). When
+   *  settings named it active, none is active after (wasActive). */
+  removeModel(id: string): Promise<{ id: string; removed: boolean; removedPartial: boolean; wasActive: boolean }>;
   jobs(): Promise<JobState[]>;
   /** Brings damaged store tables back to their last readable version in a background job
    *  (`shoebox repair`), then indexes the folders again: what the repair lost is embedded anew. */

@@ -13,7 +13,7 @@ import { modelsInfo, otherModelOfferIn, switchTargetsEmbedded } from './models-i
 import { runInstall } from './models-install';
 import { runNow } from './run-now';
 
-export type ModelsMethods = ApiMethods<'models' | 'installModel' | 'useModel'>;
+export type ModelsMethods = ApiMethods<'models' | 'installModel' | 'useModel' | 'removeModel'>;
 
 /** When a switch embeds the library with the new model: in background jobs (the app), now
  *  and awaited (`models use --index`), or later (`models use`: the next index or watch). */
@@ -90,6 +90,15 @@ export function modelsApi(ctx: ApiContext): ModelsMethods & ModelsForeground {
 
     async useModel(id: string) {
       return (await switchModel(id, 'background')).status;
+    },
+
+    // `shoebox models remove ID` without --force, through the same ModelManager.remove: the
+    // same refusals in the same one-line ModelErrors (not installed; in use by a live process,
+    // named, this one included, so the model the library has open is never deleted from under
+    // it; busy while a download of it runs). No --force here: the app offers Remove only
+    // where the command would succeed without it.
+    async removeModel(id: string) {
+      return new ModelManager({ home: ctx.home }).remove(id);
     },
 
     switchModel,

@@ -9,6 +9,7 @@ import { FirstModelErrors } from './settings/FirstModelErrors';
 import { LibraryModelText } from './settings/LibraryModelText';
 import { InstallModelButton } from './InstallModelButton';
 import { modelProblemNote, type ModelProblem } from './model-problem-note';
+import { brokenLibraryModel, noModelTitle } from './no-model-title';
 
 /**
  * Over a library shown without a model (a shared library opened on a device that has none
@@ -24,7 +25,10 @@ export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: Mo
   const size = model ? modelSizeText(model) : null;
   // "No model yet" is the banner itself; anything else (installed, but the library is busy in
   // another process) is news.
-  const note = modelProblemNote(problem);
+  // The library's model here but broken: its line says why and the fix, and stands for the
+  // status' problem (as `shoebox status` prints the one, not both).
+  const broken = brokenLibraryModel(offer);
+  const note = broken ? null : modelProblemNote(problem);
   // Bringing the library's own model, or the recommended one when the list cannot be read.
   const bring = offer?.bring ?? (id ? 'install' : null);
   // Install goes as the download starts: the focus follows what replaces it, the progress bar,
@@ -53,11 +57,12 @@ export function NoModelBanner({ problem, onFinished, focusAfter }: { problem: Mo
   return (
     <section className="reading-banner" aria-labelledby="reading-banner-title" ref={section} onBlur={installFocus.onBlur}>
       <p>
-        <strong id="reading-banner-title">Viewing only: this device has no model yet.</strong> You can look through the library,
+        <strong id="reading-banner-title">{noModelTitle(offer, problem)}</strong> You can look through the library,
         and find the text in its photos (Text in photo). Searching by description, indexing new photos and changes (favourites,
         tags, albums) need a model, which runs on this computer.
-        {offer?.reason === 'library' ? <> <LibraryModelText offer={offer} model={model} /></> : bring === 'install' && ' It is downloaded once.'}
+        {broken ? null : offer?.reason === 'library' ? <> <LibraryModelText offer={offer} model={model} /></> : bring === 'install' && ' It is downloaded once.'}
       </p>
+      {broken && <p className="reading-banner__note">{broken.broken}</p>}
       <div className="reading-banner__action">
         {isActive(job) && job ? (
           <DownloadProgress

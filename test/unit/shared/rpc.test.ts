@@ -63,7 +63,7 @@ describe('argument checks', () => {
     expect([...INVOKABLE_METHODS].sort()).toEqual(
       [
         'addFolder', 'getPhoto', 'photoShot', 'info', 'jobs', 'listFailures', 'listFolders', 'photoFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
-        'installModel', 'useModel', 'chooseFolder', 'repairLibrary',
+        'installModel', 'useModel', 'removeModel', 'chooseFolder', 'repairLibrary',
         'listLabelSets', 'shippedLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'tagChoices', 'reviewTags', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',

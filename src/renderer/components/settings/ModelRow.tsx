@@ -8,7 +8,10 @@ import { changesWaitText, useViewingOnlyReason } from '../../hooks/useViewingOnl
 import { DownloadProgress } from './DownloadProgress';
 import { ModelFigures } from './ModelFigures';
 import { modelSizeText } from './model-size';
-import { keptDownload, keptDownloadText, keptResumeText } from './kept-download';
+import { keptDownload, keptDownloadText } from './kept-download';
+import { downloadFailureText } from './download-failure-text';
+import { isRemovable, removeQuestion } from './removable-model';
+import { InlineConfirm } from '../InlineConfirm';
 import { isActive } from './useInstallJobs';
 import { switchEmbeddingText } from './switch-embedding-text';
 
@@ -32,12 +35,16 @@ interface ModelRowProps {
   switched?: () => HTMLElement | null;
   /** The library's photos (ModelsInfo.libraryPhotos): the confirmation says how many a switch embeds. */
   libraryPhotos?: number | null;
+  /** Deletes it from this device (LibraryApi.removeModel) and reads the list again; rejects with the core's one line. */
+  onRemove?: (id: string) => Promise<void>;
 }
 
 /** One model: what it is, whether it is installed or in use, and Install / Use. */
-export function ModelRow({ model, job, unlisted = false, switching, onSwitch, switched, libraryPhotos = null }: ModelRowProps) {
+export function ModelRow({ model, job, unlisted = false, switching, onSwitch, switched, libraryPhotos = null, onRemove }: ModelRowProps) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const downloading = isActive(job);
@@ -112,6 +119,22 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
     }
   };
 
+  const remove = async () => {
+    if (!onRemove) return;
+    setError(null);
+    // A catalog model's row stays (not installed): its Install takes the focus; an imported
+    // one's row goes, and the line saying which model is in use takes it.
+    const stayHere = refocus(() => installButton.current ?? switched?.() ?? null, { ms: 5000, outlive: true });
+    try {
+      await onRemove(model.id);
+    } catch (e) {
+      stayHere(); // the row stays, with its error: so does the focus
+      refocus(() => removeButton.current);
+      setError(errorMessage(e));
+    }
+    setConfirmingRemove(false);
+  };
+
   // A stopped download keeps its bytes (the core resumes it): said as `models list` says it.
   const kept = downloading || finishing ? null : keptDownload(model, job);
   const state = model.active ? 'in use' : model.installed ? 'installed' : downloading || finishing ? 'downloading' : model.broken !== undefined ? 'broken' : kept ? 'partial' : 'not installed';
@@ -143,6 +166,13 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
             Use
           </button>
         )}
+        {/* Offered even while the library is only viewed here: a model is this device's, not
+            the library's (as Install), and a broken one is what keeps it without a model. */}
+        {onRemove && isRemovable(model, downloading || finishing) && !confirming && !confirmingRemove && (
+          <button type="button" className="button" ref={removeButton} aria-label={`Remove ${model.id}`} disabled={switching} onClick={() => setConfirmingRemove(true)}>
+            Remove
+          </button>
+        )}
       </div>
       <span className="muted small settings__model-desc">
         {model.recommended && 'Recommended for new libraries · '}
@@ -165,8 +195,7 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
       )}
       {failed && (
         <p className="form-error settings__model-wide" role="alert" id={failureId} ref={failure} tabIndex={-1}>
-          Download failed: {job.error}
-          {kept && ` ${keptResumeText(kept)}`}
+          {downloadFailureText(job.error, kept)}
         </p>
       )}
       {confirming && (
@@ -184,6 +213,17 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
             </button>
           </div>
         </div>
+      )}
+      {confirmingRemove && (
+        <InlineConfirm
+          label={`Remove ${model.id}`}
+          message={removeQuestion(model)}
+          action="Remove"
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmingRemove(false)}
+          opener={() => removeButton.current}
+          className="confirm settings__model-wide"
+        />
       )}
       {error && (
         <p className="form-error settings__model-wide" role="alert">

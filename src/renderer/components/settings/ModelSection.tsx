@@ -34,6 +34,16 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
     }
   };
 
+  // The core's rule (`shoebox models remove ID` without --force): a refusal rejects, in one line, and the row says it.
+  const remove = async (id: string) => {
+    try {
+      await client.removeModel(id);
+    } finally {
+      reload();
+      onChanged();
+    }
+  };
+
   return (
     <section aria-labelledby="settings-model-title">
       <h3 id="settings-model-title">Model</h3>
@@ -50,7 +60,7 @@ export function ModelSection({ onChanged }: { onChanged: () => void }) {
           )}
           <ul className="settings__models" aria-label="Models">
             {models.value.models.map((m) => (
-              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} unlisted={unlisted.has(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} libraryPhotos={models.value.libraryPhotos ?? null} />
+              <ModelRow key={`${m.source}:${m.id}`} model={m} job={jobs.get(m.id)} unlisted={unlisted.has(m.id)} switching={switching} onSwitch={switchTo} switched={() => inUse.current} libraryPhotos={models.value.libraryPhotos ?? null} onRemove={remove} />
             ))}
           </ul>
           <p className="muted small">
