@@ -18,7 +18,7 @@ describe('index summary with a file that is no photo', () => {
     const run = (...args: string[]) => shoebox(['--home', home, 'index', ...MODEL, ...args, photos]);
     const first = await run();
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^4 files: 3 added, 0 updated, 0 unchanged, 0 removed, 3 embedded, 0 failed, 1 not a photo or video \(\d+\.\d s\)\n$/);
+    expect(first.stdout).toMatch(/^4 files: 3 added, 0 updated, 0 unchanged, 0 removed, 3 embedded, 0 failed, 1 not a photo or video \(\d+\.\d s on \w+\)\n$/);
     const again = JSON.parse((await run('--json')).stdout) as Record<string, unknown>;
     expect(again).toMatchObject({ scanned: 4, otherFiles: 1, unchanged: 3, failed: [] });
   });

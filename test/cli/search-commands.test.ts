@@ -122,9 +122,14 @@ describe('shoebox search', () => {
     ['a bad date', ['search', '--after', '2021-13', 'red'], /--after: "2021-13" is not a valid date/],
     ['a bad limit', ['search', '--limit', '0', 'red'], /--limit must be a whole number from 1 to 10000, got "0"/],
     ['a bad offset', ['search', '--offset', '-1', 'red'], /--offset/],
-    ['similar without the file', ['similar', './nowhere.jpg'], /image not found/],
   ])('%s is a usage error: exit 2, one line', async (_name, args, message) => {
     await usageError(args, message);
+  });
+
+  it('similar without the file says so as show does: exit 1, one line', async () => {
+    const res = await shoebox(['similar', ...MODEL, './nowhere.jpg']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^shoebox: no such file: \/.*\/nowhere\.jpg\n$/);
   });
 
   it('--tag keeps only photos carrying that tag; an unknown label is a usage error', async () => {

@@ -8,6 +8,8 @@ import { failedLine, failedText } from '../failed-line';
 import { addedText, removedCount } from '../added-count';
 import { countText } from '../../shared/count-text';
 import { jobSeconds, textReadingText } from '../../shared/text-reading-text';
+import type { ExecutionProviderName, ProviderStatus } from '../../shared/api';
+import { modelProviders, writeProviderNote } from '../provider-note-line';
 
 /** What the run's reading of text did, and how long it took (its jobs' time, summed). */
 type TextReading = TextReadingCounts & { seconds: number };
@@ -44,6 +46,8 @@ export function registerIndex(program: Command): void {
       // The reading of text in photos that the run queued, and awaited after the embedding.
       const reading = followTextReading(library.api);
       let text: TextReading | null = null;
+      // Where the model ran, asked before the library closes: only when it ran (photos embedded).
+      let providers: ProviderStatus | null = null;
       try {
         // A job of the library host, as the app's indexing is, awaited here with its summary.
         try {
@@ -55,6 +59,7 @@ export function registerIndex(program: Command): void {
         const counts = s.interrupted ? null : reading.counts();
         // Stopped before it began: what is left is what the library has still to read.
         if (counts) text = { ...counts, left: counts.left ?? (await library.api.textInPhotos()).left };
+        if (s.embedded > 0) providers = await modelProviders(library.api);
       } catch (error) {
         // A folder that cannot be a library folder (/proc, the data folder) is a usage error.
         throw error instanceof FolderRefusedError ? new UsageError(error.message) : error;
@@ -71,9 +76,13 @@ export function registerIndex(program: Command): void {
       // Stopped before the end, embedding or reading text, is not a finished run: 130, the
       // shell's code for Ctrl-C.
       if (s.interrupted || text?.interrupted) process.exitCode = EXIT_INTERRUPTED;
+      // A forced provider that fell back (to the CPU) is said, with why, on stderr: the run
+      // succeeded, but not where the user asked it to run.
+      writeProviderNote(providers);
+      const provider = providers?.inUse ?? undefined;
       // `interrupted` says the run was stopped, in either part; `left` stays the photos left to embed.
-      if (opts.json) return printJson({ ...s, ...(text ? { interrupted: s.interrupted || text.interrupted, textReading: text } : {}) });
-      printLine(summaryLine(s, text));
+      if (opts.json) return printJson({ ...s, ...(provider ? { provider } : {}), ...(text ? { interrupted: s.interrupted || text.interrupted, textReading: text } : {}) });
+      printLine(summaryLine(s, text, provider));
       // Failures recorded before this run (an earlier index, watch or the app), their files
       // unchanged, are counted and pointed to (status lists them), not told again.
       for (const f of s.failed) if (!f.known) process.stderr.write(failedLine(f));
@@ -85,9 +94,10 @@ function otherFilesText(others: number): string {
   return others === 0 ? '' : `, ${others} not a photo or video`;
 }
 
-function summaryLine(s: IndexSummary, reading: TextReading | null): string {
+/** `provider`: what the model ran on, when it ran: "(1.5 s on cpu)", so that a GPU asked for and not used shows in the summary too. */
+function summaryLine(s: IndexSummary, reading: TextReading | null, provider?: ExecutionProviderName): string {
   // A move said once, as moved, and "removed" only the photos gone (added-count.ts), as `shoebox watch` says it.
-  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${removedCount(s)} removed, ${s.embedded} embedded, ${failedText(s.failed)}${otherFilesText(s.otherFiles)} (${s.seconds.toFixed(1)} s)`;
+  const line = `${countText(s.scanned, 'file')}: ${addedText(s)}, ${s.updated} updated, ${s.unchanged} unchanged, ${removedCount(s)} removed, ${s.embedded} embedded, ${failedText(s.failed)}${otherFilesText(s.otherFiles)} (${s.seconds.toFixed(1)} s${provider ? ` on ${provider}` : ''})`;
   const kept = s.unavailable.length ? `; ${s.unavailable.length} unavailable (photos kept)` : '';
   if (s.interrupted) return `${line}${kept}; interrupted: ${countText(s.left, 'photo')} left for the next run`;
   if (reading?.interrupted) return `${line}${kept}; text in photos interrupted: read ${reading.read}, ${reading.unreadable} unreadable, ${countText(reading.left, 'photo')} left for the next run`;

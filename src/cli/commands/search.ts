@@ -9,6 +9,8 @@ import { unreachableNote } from '../unreachable-note';
 import { countText } from '../../shared/count-text';
 import { searchPlaceOffer } from '../search-place-offer';
 import { refuseAbsentFile } from '../no-such-file';
+import type { GlobalOptions } from '../global-options';
+import { modelProviders, providerForced, writeProviderNote } from '../provider-note-line';
 
 type SearchCliOptions = LibraryCommandOptions & {
   limit: string;
@@ -170,6 +172,8 @@ async function run(cmd: Command, opts: SearchCliOptions, command: string, ask: A
   const library = await openCommandLibrary(cmd, opts, command, false, 'read');
   try {
     const page = await ask(library, options);
+    // A forced provider that fell back (to the CPU) is said, with why, as `index` says it.
+    if (providerForced(cmd.optsWithGlobals<GlobalOptions>().provider)) writeProviderNote(await modelProviders(library.api));
     printHits(page, opts.json);
     if (!page.closest && page.photos.length > 0) return;
     const reason = await whyEmpty(library, opts, options, page, ask, MAX_SEARCH_LIMIT);

@@ -5,6 +5,8 @@ import { stopOnSignals } from '../stop-signals';
 import { failedLine, failedText } from '../failed-line';
 import { addedText, removedCount } from '../added-count';
 import { countText } from '../../shared/count-text';
+import type { GlobalOptions } from '../global-options';
+import { modelProviders, providerForced, writeProviderNote } from '../provider-note-line';
 
 export function registerWatch(program: Command): void {
   withLibraryOptions(program.command('watch'), 'print one JSON summary line per sync, until stopped')
@@ -12,6 +14,10 @@ export function registerWatch(program: Command): void {
     .action(async (opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox watch', true);
       const stop = stopOnSignals();
+      // A forced provider that fell back (to the CPU) is said once, with why, as `index` says
+      // it: after the first sync that ran the model (a watch may embed nothing for days).
+      const forced = providerForced(cmd.optsWithGlobals<GlobalOptions>().provider);
+      let providerNoted: Promise<void> | null = null;
       try {
         const folders = (await library.api.listFolders()).length;
         // Said once it watches: while another process writes the library, the core waits for
@@ -30,6 +36,7 @@ export function registerWatch(program: Command): void {
         const key = (f: { path: string; reason: string }) => `${f.path}\0${f.reason}`;
         await library.api.watchNow(stop.signal, (s) => {
           watching();
+          if (forced && !providerNoted && s.embedded > 0) providerNoted = modelProviders(library.api).then(writeProviderNote);
           // --json: one JSON line per sync, so a script can follow along.
           if (opts.json) return printJson(s);
           const failed = s.failed.filter((f) => !told.has(key(f)));
@@ -41,6 +48,7 @@ export function registerWatch(program: Command): void {
         });
       } finally {
         stop.release();
+        await providerNoted; // never fails: asked of the library before it closes
         await library.close();
       }
     });
