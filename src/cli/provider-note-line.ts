@@ -27,7 +27,12 @@ export async function modelProviders(api: Pick<LibraryHost, 'info'>): Promise<Pr
 export function askedProviderNote(providers: ProviderStatus): string | null {
   const { asked, askedProblem, inUse } = providers;
   if (!asked || asked === 'auto' || askedProblem || !inUse || asked === inUse) return null;
-  return `not on ${asked} as asked: ${providers.fallbackReason ?? `${asked} is not used here`}`;
+  return notOnAsked(asked, providers.fallbackReason ?? `${asked} is not used here`);
+}
+
+/** The words, one place for every command that says it (`status` too). */
+export function notOnAsked(asked: string, reason: string): string {
+  return `not on ${asked} as asked: ${reason}`;
 }
 
 /** The note on stderr, once, as `shoebox: …` (nothing when there is none to say). */

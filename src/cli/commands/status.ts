@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { notOnAsked } from '../provider-note-line';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import type { GlobalOptions } from '../global-options';
@@ -59,7 +60,7 @@ export function registerStatus(program: Command): void {
           }
         } else {
           printLine(`${counted.text}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
-          if (providerNote) printLine(`  not on ${printable(cmd.optsWithGlobals<GlobalOptions>().provider ?? '')} as asked: ${printable(providerNote)}`);
+          if (providerNote) printLine(`  ${printable(notOnAsked(cmd.optsWithGlobals<GlobalOptions>().provider ?? '', providerNote))}`);
           // Another model has embedded the library and this one none or few (the core's offer):
           // that model, rather than an index run that would embed every photo again.
           const other = await library.api.otherModelOffer();
