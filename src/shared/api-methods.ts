@@ -436,7 +436,7 @@ function searchOptions(value: unknown): SearchOptions {
 }
 
 function searchFilters(value: unknown): SearchFilters {
-  const o = record(value, 'filters', ['after', 'before', 'folder', 'camera', 'hasGps', 'tag', 'favourite', 'place']);
+  const o = record(value, 'filters', ['after', 'before', 'folder', 'camera', 'hasGps', 'tag', 'favourite', 'place', 'utcOffset']);
   const out: SearchFilters = {};
   // Dates are parsed (and refused with a reason) by the search engine; here only their size.
   if (o['after'] !== undefined) out.after = text(o['after'], 'after', 64);
@@ -446,6 +446,8 @@ function searchFilters(value: unknown): SearchFilters {
   if (o['tag'] !== undefined) out.tag = text(o['tag'], 'tag', 200);
   if (o['favourite'] !== undefined) out.favourite = bool(o['favourite'], 'favourite');
   if (o['place'] !== undefined) out.place = text(o['place'], 'place', MAX_PLACE);
+  // The clock the dates read file times on: the bounds of timeline options' own utcOffset.
+  if (o['utcOffset'] !== undefined) out.utcOffset = integer(o['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);
   if (o['hasGps'] !== undefined) {
     if (typeof o['hasGps'] !== 'boolean') throw new InvalidArgumentsError('hasGps must be true or false');
     out.hasGps = o['hasGps'];

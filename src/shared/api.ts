@@ -715,7 +715,8 @@ export interface AlbumFilters {
   place?: string;
   /** Taken from the start of this date on, as `SearchFilters.after` takes it: `2024-03-07` is
    *  that calendar day on the camera's clock, wherever the machine is. Kept as the core writes it
-   *  (a day's start as `YYYY-MM-DD`). Photos without a date do not match. */
+   *  (a day's start as `YYYY-MM-DD`). A photo without a date taken is dated by its file's time on
+   *  the machine's clock, as the timeline dates it (store/photo-date.ts). */
   after?: string;
   /** Taken before the start of this date (exclusive, as `SearchFilters.before`): a range ending
    *  with 7 March inclusive has `before: '2024-03-08'`. */

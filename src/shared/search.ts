@@ -19,6 +19,11 @@ export interface SearchFilters {
   favourite?: boolean;
   /** Only photos taken there: a town, a country, or "town, country" (case and accents ignored). */
   place?: string;
+  /** The viewer's offset from UTC, whole minutes east (-300: New York in winter), that `after`
+   *  and `before` read a photo without a date taken on (its file's time, as the timeline's
+   *  `utcOffset` shows it); absent: the clock of the machine the engine runs on. The app sends
+   *  its window's, so a search behind `shoebox serve` finds a photo on the day the timeline shows it. */
+  utcOffset?: number;
 }
 
 export interface SearchRequestOptions {

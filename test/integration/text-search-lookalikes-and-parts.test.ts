@@ -30,6 +30,15 @@ describe('text search for digit look-alikes, apostrophes and web addresses', () 
     expect(await found('110')).toEqual(['lab']);
   });
 
+  it('finds a number read with two or more O\'s for its 0s, beyond the index\'s one edit', async () => {
+    const found = await library([read('room', ['ROOM 1OO']), read('year', ['YEAR 2OO5']), read('tel', ['TEL 1OOO']), read('mixed', ['TEL 1O0O']), read('exact', ['ROOM 100']), read('loo', ['LOO'])]);
+    expect(await found('100')).toEqual(['exact', 'room']);
+    expect(await found('2005')).toEqual(['year']);
+    expect((await found('1000')).sort()).toEqual(['mixed', 'tel']);
+    // Typed with O's, the number read with 0s too; a word of letters is never a number.
+    expect(await found('1oo')).toEqual(['room', 'exact']);
+  });
+
   it('keeps short words and units apart: only a number\'s look-alikes are digits', async () => {
     const found = await library([read('laptop', ['Core i7']), read('bottle', ['WATER 2L']), read('oven', ['OVEN']), read('sign', ['OPEN 10s'])]);
     expect(await found('17')).toEqual([]);
@@ -48,6 +57,16 @@ describe('text search for digit look-alikes, apostrophes and web addresses', () 
     }
     expect((await found('mcdonald'))[0]).toBe('plain');
     expect((await found('mcdonald')).sort()).toEqual(['brands', 'curly', 'plain']);
+  });
+
+  it('does not find a word by a one- or two-letter piece beside its apostrophe or point', async () => {
+    const found = await library([read('shop', ["It's open"]), read('sign', ["DON'T WALK"]), read('flag', ['MADE IN U.S.A.']), read('cafe', ["L'EAU VIVE"])]);
+    for (const query of ['s', 'it', 't', 'u', 'a', 'l', 's open', 'a made']) expect(await found(query), query).toEqual([]);
+    // The word itself, as typed with or without its apostrophe or points, and longer pieces still find it.
+    for (const query of ["it's", 'its', 'its open']) expect(await found(query), query).toEqual(['shop']);
+    for (const query of ["don't", 'dont', 'dont walk']) expect(await found(query), query).toEqual(['sign']);
+    expect(await found('u.s.a')).toEqual(['flag']);
+    for (const query of ['eau', "l'eau", 'leau']) expect(await found(query), query).toEqual(['cafe']);
   });
 
   it('finds a web address by its parts, and keeps an amount whole', async () => {

@@ -10,6 +10,7 @@ import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } fr
 import { importSummary } from '../../shared/description-import-text';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { countText } from '../../shared/count-text';
+import { machineUtcOffset } from '../machine-utc-offset';
 
 const PAGE = 1000;
 
@@ -68,7 +69,7 @@ export function registerDescription(program: Command): void {
         const photos: TimelinePhoto[] = [];
         for (let offset = 0; ; offset += PAGE) {
           // Text with no word in it ("", "!!") is the core's refusal, as the app's: a usage error.
-          const page = await library.api.timeline({ described: text, offset, limit: PAGE }).catch((error: unknown) => {
+          const page = await library.api.timeline({ described: text, offset, limit: PAGE, utcOffset: machineUtcOffset() }).catch((error: unknown) => {
             throw error instanceof QueryError ? new UsageError(error.message) : error;
           });
           photos.push(...page.photos);

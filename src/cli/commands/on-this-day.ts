@@ -9,6 +9,7 @@ import type { TimelinePhoto } from '../../shared/api';
 import { todayIso } from '../../shared/today';
 import { isCalendarDay } from '../../shared/calendar-day';
 import { noPhotoOnThisDayText } from '../../shared/on-this-day-text';
+import { machineUtcOffset } from '../machine-utc-offset';
 
 const PAGE = 1000;
 
@@ -30,7 +31,7 @@ export function registerOnThisDay(program: Command): void {
         const photos: TimelinePhoto[] = [];
         let archived = 0;
         for (let offset = 0; ; offset += PAGE) {
-          const page = await library.api.timeline({ onThisDay: date, offset, limit: PAGE });
+          const page = await library.api.timeline({ onThisDay: date, offset, limit: PAGE, utcOffset: machineUtcOffset() });
           photos.push(...page.photos);
           archived = page.archivedLeftOut ?? 0;
           if (page.photos.length < PAGE) break;

@@ -9,6 +9,7 @@ import { openCommandLibrary, withLibraryOptions, type CommandLibrary, type Libra
 import { takenAtIso } from '../../shared/taken-at';
 import { itemsText } from '../../shared/count-text';
 import type { TimelineOptions, TimelinePhoto } from '../../shared/api';
+import { machineUtcOffset } from '../machine-utc-offset';
 
 const PAGE = 1000;
 
@@ -78,7 +79,8 @@ async function photosFarFromTowns(library: CommandLibrary, json: boolean | undef
 async function timelinePhotos(library: CommandLibrary, options: TimelineOptions): Promise<TimelinePhoto[]> {
   const photos: TimelinePhoto[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await library.api.timeline({ ...options, offset, limit: PAGE });
+    // Newest first with a file-dated photo on the machine's clock, as search reads its dates.
+    const page = await library.api.timeline({ ...options, offset, limit: PAGE, utcOffset: machineUtcOffset() });
     photos.push(...page.photos);
     if (page.photos.length < PAGE || offset + PAGE >= page.total) break;
   }

@@ -18,6 +18,8 @@ export async function toPhotoFilter(library: SearchLibrary, filters: SearchFilte
   const before = filters.before !== undefined ? dateBound(filters.before, '--before') : undefined;
   if (after) out[after.instant ? 'takenFromInstant' : 'takenFrom'] = after.ms;
   if (before) out[before.instant ? 'takenBeforeInstant' : 'takenBefore'] = before.ms;
+  // The viewer's clock the camera-clock dates read a file time on (absent: this machine's).
+  if (filters.utcOffset !== undefined) out.utcOffset = filters.utcOffset;
   if (after && before && after.instant === before.instant && after.ms >= before.ms) {
     throw new QueryError(`--after ${filters.after} is not earlier than --before ${filters.before}: no photo can match`);
   }

@@ -5,7 +5,7 @@
 // The date order sorts the same set the cut-off chose (never a different one: "newest
 // matches", not "newest photos"), so the set is read whole, in chunks, then paged.
 import type { PhotoFilter, PhotoLookups, VectorHit, VectorSearch } from '../store/types';
-import { localUtcOffset, photoDate } from '../store/photo-date';
+import { filterUtcOffset, localUtcOffset, photoDate } from '../store/photo-date';
 
 /** How many closest photos an empty search offers: a screenful to choose a next step from. */
 export const CLOSEST_COUNT = 50;
@@ -37,7 +37,7 @@ export async function resultPage(store: VectorSearch & Pick<PhotoLookups, 'photo
   let hits: VectorHit[];
   let setIsEmpty: boolean | null = null;
   if (sort === 'date') {
-    const set = await newestFirst(store, await rankedSet(store, cut));
+    const set = await newestFirst(store, await rankedSet(store, cut), filterUtcOffset(query));
     setIsEmpty = set.length === 0;
     hits = set.slice(offset, offset + limit);
   } else {
@@ -50,7 +50,7 @@ export async function resultPage(store: VectorSearch & Pick<PhotoLookups, 'photo
   // Nothing passed the cut-off, so the nearest photos all score below it.
   const nearest = await store.searchVectors({ ...query, limit: CLOSEST_COUNT });
   if (nearest.length === 0) return { hits: [], closest: false }; // the filters admit no photo
-  const ordered = sort === 'date' ? await newestFirst(store, nearest) : nearest;
+  const ordered = sort === 'date' ? await newestFirst(store, nearest, filterUtcOffset(query)) : nearest;
   return { hits: ordered.slice(offset, offset + limit), closest: true };
 }
 
@@ -65,10 +65,10 @@ export async function rankedSet(store: VectorSearch, query: RankQuery): Promise<
 }
 
 /** The hits newest taken first; equal dates best score first, then by path (stable pages). */
-export async function newestFirst(store: Pick<PhotoLookups, 'photosByPath'>, hits: readonly VectorHit[]): Promise<VectorHit[]> {
+export async function newestFirst(store: Pick<PhotoLookups, 'photosByPath'>, hits: readonly VectorHit[], offset = localUtcOffset()): Promise<VectorHit[]> {
   const rows = await store.photosByPath(hits.map((h) => h.path));
-  // The date the timeline shows and the date filters read (store/photo-date.ts), on this machine's clock.
-  const offset = localUtcOffset();
+  // The date the timeline shows and the date filters read (store/photo-date.ts), on the viewer's
+  // clock: `offset`, the request's (filters.utcOffset), else this machine's.
   const dates = new Map(hits.map((h) => {
     const row = rows.get(h.path);
     return [h.path, row ? photoDate(row, offset) : -Infinity] as const;

@@ -17,3 +17,15 @@ export function digitsFolded(key: string): string {
   const zeros = key.replace(/o/g, '0');
   return zeros.replace(BETWEEN_DIGITS, (ch) => (ch === 's' ? '5' : '1'));
 }
+
+/**
+ * A number's spellings with its zeros all read as O's ("100" -> "1oo"), or typed so all read
+ * as 0s ("1oo" -> "100"), for the full-text index's look-up: it allows one edit, so "100" would
+ * reach "1O0" but never "1OO" (two), and the photo would never come to text-match.ts. From
+ * either spelling one edit covers a mixed reading ("1O0O" for "1000"). None for a word without
+ * a digit, or without a 0 or an "o".
+ */
+export function zeroSpellings(key: string): string[] {
+  if (!HAS_DIGIT.test(key)) return [];
+  return [...new Set([key.replace(/0/g, 'o'), key.replace(/o/g, '0')])].filter((spelling) => spelling !== key);
+}

@@ -2,7 +2,8 @@
 // the photos holding any of the words (each within an edit), or two adjacent words read as one
 // ("exitkeep", "24hours": the index holds only that word), or a word run together with digits
 // ("24HOURS" for "hours": photo-text-repository.ts scans for those), or as the recogniser
-// misreads it beyond the index's one edit ("hauptstrabe" for "strasse": ocr-confusions.ts),
+// misreads it beyond the index's one edit ("hauptstrabe" for "strasse": ocr-confusions.ts;
+// "1OO" for "100": digit-lookalikes.ts),
 // or an amount with either separator or run into letters (number-words.ts), then text-match.ts keeps
 // those holding most of them, with the matched words' boxes. Ranked by the words found (most
 // first), then the edits they took (fewest first), then BM25: BM25 alone favours a rare word,
@@ -14,6 +15,7 @@ import type { PhotoTextMatch } from '../../shared/search';
 import type { PhotoTextRepository } from '../store/types';
 import { matchText, type StoredLine } from './text-match';
 import { misreadSpellings } from './ocr-confusions';
+import { zeroSpellings } from './digit-lookalikes';
 import { otherSeparators } from './number-words';
 import { foldWord, queryWords } from './text-words';
 import { wordParts } from './word-parts';
@@ -55,7 +57,9 @@ export async function findText(store: Pick<PhotoTextRepository, 'searchPhotoText
   const unspelled = plain.map((word) => word.replace(/(?<=[aou])e/g, '')).filter((word, i) => word !== plain[i]);
   // "strasse" (or "straße") for "HauptstraBe": the recogniser has no ß (ocr-confusions.ts).
   const misread = plain.flatMap(misreadSpellings);
-  const looked = [...new Set([...plain, ...joined, ...parts, ...wholeParts, ...unspelled, ...misread])];
+  // "100" for "1OO": a number's 0s read as O's (digit-lookalikes.ts), two of them beyond the index's one edit.
+  const zeros = plain.flatMap(zeroSpellings);
+  const looked = [...new Set([...plain, ...joined, ...parts, ...wholeParts, ...unspelled, ...misread, ...zeros])];
   // "3,50" for "3.50"; "3.50" for "3.50EUR" or "TOTAL3.50" (at a line's end too), through the
   // store's scan for an amount run into letters (photo-text-repository.ts), whose rows come unscored
   // and are scored as read (scoreAsRead), as the scan's own.

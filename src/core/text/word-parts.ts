@@ -11,7 +11,10 @@
 // "321Dogs.com", "www.example.com") also splits there: "mcdonald" and "dogs" are in it. The
 // apostrophe is dropped when parts are joined back ("mcdonalds" is "McDonald's", as typed
 // without it); a point stays ("dogs.com"). A point between two digits is a number's ("19.53",
-// "v1.2": number-words.ts) and does not split.
+// "v1.2": number-words.ts) and does not split. A part of one or two letters beside an
+// apostrophe or a point ("s" of "It's", "t" of "don't", "u", "s" and "a" of "u.s.a") is not a
+// word on its own: it would let the query "s" or "a" (or such a word among others) find any
+// sign with a contraction or an abbreviation. It counts only joined ("its", "u.s").
 
 /** Between letters and a run of 2+ digits, or a number with a point or comma ("3.50"), either way round. */
 const BOUNDARY = /(?<=\p{L})(?=\p{Nd}{2}|\p{Nd}+[.,]\p{Nd})|(?<=\p{Nd}{2}|\p{Nd}[.,]\p{Nd}+)(?=\p{L})/u;
@@ -45,6 +48,12 @@ function splitWord(key: string): Part[] {
   return parts;
 }
 
+/** Whether part i is one or two letters beside an apostrophe or a point: matched only as part of a run. */
+function tooShortAlone(parts: readonly Part[], i: number): boolean {
+  const besideSeparator = parts[i]!.after !== '' || (parts[i + 1]?.after ?? '') !== '';
+  return besideSeparator && /^\p{L}{1,2}$/u.test(parts[i]!.text);
+}
+
 /** Parts i..j joined as the word has them, less its apostrophes ("mcdonald" + "s" -> "mcdonalds"; "dogs" + "com" -> "dogs.com"). */
 function joined(parts: readonly Part[], from: number, to: number): string {
   return parts
@@ -61,14 +70,16 @@ export function wordParts(key: string): string[] {
 
 /**
  * Every run of adjacent parts of a folded word but the word as it is ("open24hours" -> open,
- * 24, hours, open24, 24hours; "mcdonald's" -> mcdonald, s, mcdonalds); none when it does not split.
+ * 24, hours, open24, 24hours; "mcdonald's" -> mcdonald, mcdonalds, not "s" alone); none when
+ * it does not split.
  */
 export function wordRuns(key: string): string[] {
   const parts = splitWord(key);
   if (parts.length < 2) return [];
-  if (parts.length > MAX_PARTS) return parts.map((p) => p.text);
-  const runs = new Set<string>();
-  for (let length = 1; length <= parts.length; length++) {
+  const alone = parts.map((p, i) => (tooShortAlone(parts, i) ? null : p.text)).filter((text): text is string => text !== null);
+  if (parts.length > MAX_PARTS) return alone;
+  const runs = new Set<string>(alone);
+  for (let length = 2; length <= parts.length; length++) {
     for (let start = 0; start + length <= parts.length; start++) runs.add(joined(parts, start, start + length));
   }
   runs.delete(key);

@@ -5,6 +5,7 @@ import type { ShoeboxClient } from '../client/client';
 import { PagedPhotos, type PageFetcher } from '../lib/paged-photos';
 import { viewKey, type View } from '../lib/view';
 import { todayIso } from '../lib/on-this-day';
+import { onViewerClock, viewerUtcOffset } from '../lib/viewer-clock';
 
 /** What the timeline of a library view asks for: order, folder, favourites only, a place, this day in earlier years, the Archive, and the viewer's clock for file times. */
 export function timelineOptions(view: Extract<View, { kind: 'library' }>): TimelineOptions {
@@ -20,12 +21,14 @@ export function timelineOptions(view: Extract<View, { kind: 'library' }>): Timel
     ...(view.onThisDay ? { onThisDay: todayIso() } : {}),
     // Without it the engine leaves the archived photos out of the library's own streams (shared/archive-views.ts).
     ...(view.archived ? { archived: true } : {}),
-    utcOffset: -new Date().getTimezoneOffset(),
+    utcOffset: viewerUtcOffset(),
   };
 }
 
-function fetcherFor(client: ShoeboxClient, view: View, filters: SearchFilters | undefined, sort: SearchSort): PageFetcher {
-  const options = (offset: number, limit: number) => ({ offset, limit, ...(filters ? { filters } : {}) });
+/** How the photos of `view` are fetched, a page at a time; a search's dates on the window's clock, as the timeline's. */
+export function fetcherFor(client: ShoeboxClient, view: View, filters: SearchFilters | undefined, sort: SearchSort): PageFetcher {
+  const asked = onViewerClock(filters);
+  const options = (offset: number, limit: number) => ({ offset, limit, ...(asked ? { filters: asked } : {}) });
   switch (view.kind) {
     case 'library':
       // The timeline, newest first (its days come from useTimelineSummary with the same options).

@@ -69,6 +69,12 @@ describe('matchText', () => {
     for (const query of ['35.0', '3.60', '350']) expect(matchText(queryWords(query), photo(line('Total3.50EUR'))), query).toBeNull();
   });
 
+  it('takes no one- or two-letter piece beside an apostrophe or a point for a word: "s" is not in "It\'s"', () => {
+    for (const [query, read] of [['s', "It's open"], ['it', "It's"], ['t', "DON'T"], ['a', 'U.S.A.'], ['l', "L'EAU"], ['s open', "It's open"]]) expect(matchText(queryWords(query!), photo(line(read!))), `${query} in ${read}`).toBeNull();
+    // Joined, or three letters or more, a piece still finds its word.
+    for (const [query, read] of [['its', "It's"], ['dont', "DON'T"], ['eau', "L'EAU"], ['mcdonald', "McDonald's"], ['dogs', '321Dogs.com'], ['com', '321Dogs.com']]) expect(matchText(queryWords(query!), photo(line(read!))), `${query} in ${read}`).not.toBeNull();
+  });
+
   it('needs most of the query: all of one or two words, two of three, three of four', () => {
     expect([1, 2, 3, 4, 5, 6].map(wordsRequired)).toEqual([1, 2, 2, 3, 4, 4]);
     expect(matchText(queryWords('museum closed mondays'), photo(line('MUSEUM CL0SFD ON MONDAYS')))?.found).toBe(2);
