@@ -529,6 +529,10 @@ export interface LibraryStatus {
   failed: number;
   /** Folders are followed for changes (new, edited, deleted photos). */
   watching: boolean;
+  /** Why folders are not followed any more, while it lasts: the watcher stopped for a cause it
+   *  does not recover from while this engine runs (the model replaced on disk: "model X was
+   *  replaced on disk after this … started: restart it to use the new build"). Absent otherwise. */
+  watchStopped?: string;
   /** Jobs queued or running, then the most recent finished ones. */
   jobs: JobState[];
   /** A store file is damaged ("library damaged: <table> cannot be read (...)"): repairLibrary() fixes it. */

@@ -84,7 +84,7 @@ describe('a model replaced on disk under the id a running process uses', () => {
     await replaceWithBuildB(models);
     await writeColourPhoto(photos, 'blue.jpg', COLOURS.blue!);
     const errors = () => events.flatMap((e) => (e.type === 'log' && e.level === 'error' ? [e.message] : []));
-    await expect.poll(errors, { timeout: 30_000 }).toContain(`watch: ${REFUSAL}`);
+    await expect.poll(errors, { timeout: 30_000 }).toContain(`watching folders: ${REFUSAL}`);
     expect((await host.status()).photos).toBe(1);
     expect(fs.existsSync(path.join(photos, 'blue.jpg'))).toBe(true);
   }, 120_000);

@@ -30,6 +30,7 @@ import type { S3Overrides } from '../location/s3-settings';
 import { engineInfo } from '../engine-info';
 import type { LibraryService } from '../library/library-service';
 import { NoModelError } from '../library/model-choice';
+import { isModelReplaced } from '../library/model-replaced';
 import { notePreparingSearch, prepareSearch, searchVector as searchByVector, similar as searchSimilar } from '../search/search-service';
 import { searchAnswer } from '../search/search-answer';
 import { BackgroundSync } from './background-sync';
@@ -187,8 +188,12 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
   // Folders whose indexing the user paused (indexing-pause.ts).
   const paused = new IndexingPause();
 
+  // Why the watcher stopped for good (the model replaced on disk: until a restart, or another
+  // model opened): kept for status(), so a page opened or reloaded later says it too, not only
+  // the one event a page open at that moment heard. Not started again after a job meanwhile.
+  let watchStopped: string | null = null;
   const startWatching = () => {
-    if (options.watch !== false && !closed) sync?.start();
+    if (options.watch !== false && !closed && watchStopped === null) sync?.start();
   };
   const jobs = new JobQueue({
     onChange: (job) => emit({ type: 'job', job }),
@@ -274,6 +279,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       release: async (moved) => releaseOldContentMarks(await candidate.writable(), moved, writes),
     };
     library = candidate;
+    watchStopped = null; // a library opened anew pins its model's build afresh
     if (options.modelDir && !candidate.modelMissing && path.resolve(candidate.modelDir) === path.resolve(options.modelDir)) startedWith ??= { id: candidate.modelId, dir: candidate.modelDir };
     modelProblem = null;
     modelError = null;
@@ -305,7 +311,11 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       candidate,
       // Another writer is said by status() (writerElsewhere), not logged as a failure.
       (error) => {
-        if (!writer?.saw(error)) emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` });
+        if (writer?.saw(error)) return;
+        emit({ type: 'log', level: 'error', message: `watching folders: ${error.message}` });
+        if (!isModelReplaced(error)) return;
+        watchStopped = error.message;
+        emit({ type: 'folders-changed' }); // a page reads the status again: its status bar says why
       },
       () => paused.devicePaths(candidate),
     );
@@ -425,7 +435,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const [photos, folders, failures] = await Promise.all([store.countListed(), store.listFolders(), store.listFailures()]);
     if (lib.modelMissing) return { model: null, ...modelProblemFields(viewingNote ?? modelProblemOf(lib.modelMissing, false)), photos, folders: folders.length, failed: failures.length, watching: false, jobs: jobs.list(), damaged: await repair.seen(lib) };
     const model: ActiveModel = { id: lib.modelId, dir: lib.modelDir };
-    return { model, ...modelProblemFields(null), photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, jobs: jobs.list(), damaged: await repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
+    return { model, ...modelProblemFields(null), photos, folders: folders.length, failed: failures.length, watching: sync?.watching ?? false, ...(watchStopped ? { watchStopped } : {}), jobs: jobs.list(), damaged: await repair.seen(lib), writerElsewhere: elsewhere?.current ?? null, writer: elsewhere?.writer ?? null };
   };
 
   const reopen = async (modelId: string, reopenOptions: { index?: boolean; modelDir?: string } = {}): Promise<LibraryStatus> => {

@@ -18,6 +18,7 @@ import { FailedThenIndexed, nowIndexedLine } from './failed-then-indexed';
 import { FolderPresence } from './folder-presence';
 import { GoneFolderLines } from './gone-folder-lines';
 import { KeptNotInCopyLines } from './mapped-copy-keep';
+import { isModelReplaced } from './model-replaced';
 import { indexFolders, indexPaths, type IndexerDeps, type ScanScope } from './indexer';
 import type { IndexSummary } from './index-summary';
 import { RecentRemovals } from './recent-removals';
@@ -249,6 +250,14 @@ async function session(host: WatchHost, first: LibraryStore, signal: AbortSignal
         return summary;
       }),
     onError: (err) => {
+      // The model's folder holds another build now: every later batch would be refused the
+      // same way, so the watch ends with it (not one line now and another at the catch-up
+      // that ends it later). Its caller says it once and keeps it: the app's status, the
+      // CLI's exit (a `shoebox watch` restarted by its service embeds with the new build).
+      if (isModelReplaced(err)) {
+        ended(err);
+        return;
+      }
       missed = true;
       // Said once until a sync goes through: the page shows it until dismissed, and a failure
       // that recurs (the watcher's queue overflowing, the network down) must not bring it back

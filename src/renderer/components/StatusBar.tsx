@@ -50,6 +50,14 @@ export function photosText(shown: TimelineTotals | null, archived: TimelineTotal
   return archive?.total ? `${items} · ${archivedText(archive, formatCount)}` : items;
 }
 
+/** Whether folders are followed: "Watching for changes", or, once the watcher stopped for good
+ *  (LibraryStatus.watchStopped: the model replaced on disk), that it does not, and the core's why,
+ *  rather than the line just gone; null when neither (no model, watching off). */
+export function watchText(status: Pick<LibraryStatus, 'watching' | 'watchStopped'>): string | null {
+  if (status.watching) return 'Watching for changes';
+  return status.watchStopped ? `Not watching: ${status.watchStopped}` : null;
+}
+
 /** The line at the bottom, kept to one line: library size, model, where inference runs, version.
  *  What does not fit is cut with an ellipsis, where inference runs first (its title keeps it whole). */
 /** `archived`: how many of the library's photos are archived (App's count, the sidebar's; with
@@ -67,6 +75,7 @@ export function StatusBar({ status, error, archived = null, shown = null }: { st
   }
   const providers = info.status === 'ready' ? describeProviders(info.value.providers) : null;
   const model = status?.model ? `Model ${status.model.id}` : 'No model';
+  const watch = status ? watchText(status) : null;
   return (
     <footer className="status-bar">
       {status ? (
@@ -77,9 +86,9 @@ export function StatusBar({ status, error, archived = null, shown = null }: { st
           <span className="status-bar__fit" title={model}>
             {model}
           </span>
-          {status.watching && (
-            <span className="status-bar__fit" title="Watching for changes">
-              Watching for changes
+          {watch && (
+            <span className="status-bar__fit" title={watch}>
+              {watch}
             </span>
           )}
         </>
