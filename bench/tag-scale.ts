@@ -4,7 +4,9 @@
 // the rows on the main thread, overlapped). Photos lean towards one label each (cosine ~0.3,
 // as CLIP image-text pairs do), so the decision rule does real work. Also timed: the plain
 // JavaScript kernel on a slice (the path for small jobs), and writing the resulting tags
-// into a library (replaceAutoTags: one merge commit).
+// into a library (replaceAutoTags: one merge commit), and one tag decision on a library of
+// 10k and 100k tagged photos (tag-decision-scale.ts: the decision re-scores the set's
+// suggestions; BENCH_TAG_DECISION_SIZES=10000 limits it, 0 skips it).
 // Standalone: `npx tsx bench/tag-scale.ts [photos] [labels]` prints a table and one JSON line.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ import { openLibraryStore } from '../src/core/store';
 import type { TagRecord, VectorBatch } from '../src/core/store/types';
 import { peakRssMb, printTable, round } from './stats';
 import { rng } from '../test/helpers/seeded-random';
+import { tagDecisionJson, tagDecisionRows, tagDecisionScale, type TagDecisionFigures } from './tag-decision-scale';
 
 const DIMENSION = 512;
 const BATCH = 4096;
@@ -35,6 +38,8 @@ export interface TagScaleFigures {
   /** Share of photos whose top tag is the label they were made to lean towards. */
   accuracy: number;
   writeTagsSeconds: number;
+  /** One accept/reject on a library of N tagged photos, per N. */
+  decisions: TagDecisionFigures[];
   peakRssMb: number;
 }
 
@@ -108,6 +113,9 @@ export async function tagScale(photos = 100_000, labels = 1_000): Promise<TagSca
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
+  const decisions: TagDecisionFigures[] = [];
+  for (const n of (process.env.BENCH_TAG_DECISION_SIZES ?? '10000,100000').split(',').map(Number).filter((x) => x > 0)) decisions.push(await tagDecisionScale(n));
+
   return {
     photos,
     labels,
@@ -119,6 +127,7 @@ export async function tagScale(photos = 100_000, labels = 1_000): Promise<TagSca
     tagsPerPhoto: tags.length / photos,
     accuracy: right / photos,
     writeTagsSeconds,
+    decisions,
     peakRssMb: peakRssMb(),
   };
 }
@@ -129,6 +138,7 @@ export function printTagScale(f: TagScaleFigures): void {
     ['same work in plain JavaScript (estimate)', `${f.jsSecondsEstimate.toFixed(1)} s`, 'blocked 4x4 kernel, extrapolated from 4096 photos'],
     ['tags per photo / top tag right', `${f.tagsPerPhoto.toFixed(2)} / ${(100 * f.accuracy).toFixed(1)} %`, `threshold ${RULE.threshold}, margin ${RULE.margin}`],
     ['writing the tags into a library', `${f.writeTagsSeconds.toFixed(2)} s`, 'replaceAutoTags, one merge commit'],
+    ...tagDecisionRows(f.decisions),
     ['peak RSS', `${f.peakRssMb.toFixed(0)} MB`],
   ]);
 }
@@ -142,6 +152,7 @@ export function tagScaleJson(f: TagScaleFigures): Record<string, number> {
     tag_gflops: round(f.gflops, 1),
     tag_js_seconds_estimate: round(f.jsSecondsEstimate, 1),
     tag_write_seconds: round(f.writeTagsSeconds),
+    ...tagDecisionJson(f.decisions),
   };
 }
 

@@ -8,9 +8,15 @@
 // has automatic tags on, `tag --once` included). Photos the set never tagged stay untagged
 // (tagging them is `shoebox tag`'s to ask for). Decisions themselves are never touched:
 // replaceAutoTags writes automatic rows only, and only the ones whose score moved.
+// A review session's later decisions re-score from the scope the first one kept in memory
+// (scored-scope.ts, decision-rescore-cache.ts): only the photos whose scores they move are
+// decided again, with the same result, so a click does not read the whole library again.
 import type { TagRecord, VectorBatch } from '../store/types';
 import { classifyBatches, type Prototypes } from './classify';
-import type { LabelSet } from './label-set';
+import { MAX_BYTES, type DecisionRescoreCache } from './decision-rescore-cache';
+import { labelSetRevision, type LabelSet } from './label-set';
+import { recordingScorer, ScoredScope, scopeBytes } from './scored-scope';
+import type { LabelDecision } from './zero-shot';
 import type { MatrixScorer } from './matrix-scorer';
 import { isInside } from '../../base/path-inside';
 import type { TaggingStore } from './tagging-service';
@@ -25,6 +31,9 @@ const BATCH = 4096;
  * photo the set tags under the model in use, and stores the automatic tags that changed.
  * Costs what `shoebox tag` costs on those photos (one read of their vectors, one small
  * product: labels + shifts rows); nothing when this model has no automatic tag of the set.
+ * With `cache` (a review session's decisions, one after another), the scope is kept in
+ * memory after a full run, and the next decisions re-score only the photos whose scores they
+ * move (scored-scope.ts): the same tags stored, without reading the library again.
  */
 export async function rescoreTaggedPhotos(
   store: TaggingStore,
@@ -32,8 +41,15 @@ export async function rescoreTaggedPhotos(
   prototypes: Prototypes,
   modelId: string,
   scorerFor: (work: number) => MatrixScorer,
+  cache?: DecisionRescoreCache,
 ): Promise<void> {
   const folders = outermost((await store.listAutoTagFolders()).filter((f) => f.set === set.name).map((f) => f.folder));
+  const key = JSON.stringify([set.name, labelSetRevision(set), modelId, folders]);
+  const kept = cache?.scope(key);
+  if (kept && (await rescoreKept(store, set, prototypes, modelId, kept))) return;
+  cache?.forget();
+  // Read before the vectors: a scope kept from this run is of the photos as they were then.
+  const photosVersion = cache ? await cache.photosVersion(store) : null;
   // Contents tagged outside those folders (`tag --once`, a folder no longer followed): those
   // this model has automatic rows of the set for. A decision alone (made under another model,
   // or on a photo the set never tagged) does not make a photo tagged.
@@ -42,22 +58,54 @@ export async function rescoreTaggedPhotos(
   // decisions until `shoebox tag` or `index` tags with it; nothing it suggested went stale.
   if (autoHashes.size === 0) return;
   const work = (await countScope(store, folders)) + autoHashes.size;
-  const scorer = scorerFor(work * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
+  const engine = scorerFor(work * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
+  // Kept only for a scope of the folders alone: which contents outside them count as tagged
+  // moves with every write of their tags, and is read again by a full run.
+  const recording = photosVersion !== null && scopeBytes(work, prototypes) <= MAX_BYTES ? recordingScorer(engine) : null;
+  const scorer = recording?.scorer ?? engine;
   const seen = new Set<string>();
+  const outside = { photos: 0 };
+  const order: string[] = [];
+  const decided: LabelDecision[][] = [];
   const tags: TagRecord[] = [];
   const now = Date.now();
   try {
-    await classifyBatches(batches(store, folders, autoHashes, seen), prototypes, set, scorer, (_path, hash, found) => {
+    await classifyBatches(batches(store, folders, autoHashes, seen, outside), prototypes, set, scorer, (_path, hash, found) => {
+      if (recording) {
+        order.push(hash);
+        decided.push(found);
+      }
       for (const d of found) tags.push({ hash, set: set.name, label: set.labels[d.label]!.name, score: d.confidence, state: 'auto', modelId, updatedAt: now });
     });
   } finally {
     await scorer.close();
   }
   await store.replaceAutoTags(set.name, [...seen], tags);
+  if (recording && cache && outside.photos === 0) cache.keep(key, photosVersion!, await ScoredScope.fromRun(recording, prototypes, order, decided));
+}
+
+/**
+ * The decision's re-score from the kept scope: the photos whose tags it changes, written.
+ * False (nothing written) when the kept scope cannot answer (other text prototypes), or when
+ * a full run would find no visible automatic tag and do nothing: the caller runs in full then.
+ */
+async function rescoreKept(store: TaggingStore, set: LabelSet, prototypes: Prototypes, modelId: string, scope: ScoredScope): Promise<boolean> {
+  const decisions = await store.listTags({ set: set.name, states: ['accepted', 'rejected'] });
+  const hidden = new Set(decisions.map((t) => `${t.hash}\0${t.label}`));
+  if (!scope.hasVisibleTag((label) => set.labels[label]!.name, hidden)) return false;
+  const changed = scope.rescore(prototypes, set);
+  if (!changed) return false;
+  if (changed.hashes.length === 0) return true;
+  const now = Date.now();
+  const tags = changed.hashes.flatMap((hash, i) =>
+    changed.found[i]!.map((d): TagRecord => ({ hash, set: set.name, label: set.labels[d.label]!.name, score: d.confidence, state: 'auto', modelId, updatedAt: now })),
+  );
+  await store.replaceAutoTags(set.name, changed.hashes, tags);
+  return true;
 }
 
 /** The folders' vectors, then those of the tagged contents outside them; each content once. */
-async function* batches(store: TaggingStore, folders: readonly string[], hashes: ReadonlySet<string>, seen: Set<string>): AsyncIterable<VectorBatch> {
+async function* batches(store: TaggingStore, folders: readonly string[], hashes: ReadonlySet<string>, seen: Set<string>, outside: { photos: number }): AsyncIterable<VectorBatch> {
   for (const folder of folders) {
     for await (const batch of store.scanVectors(folder === WHOLE_LIBRARY ? {} : { folder })) yield onlyNew(batch, seen);
   }
@@ -70,7 +118,9 @@ async function* batches(store: TaggingStore, folders: readonly string[], hashes:
     const flat = new Float32Array(found.length * dimension);
     found.forEach(([, v], i) => flat.set(v.subarray(0, dimension), i * dimension));
     const ids = found.map(([h]) => h);
-    yield onlyNew({ paths: ids, hashes: ids, dimension, vectors: flat }, seen);
+    const batch = onlyNew({ paths: ids, hashes: ids, dimension, vectors: flat }, seen);
+    outside.photos += batch.hashes.length;
+    yield batch;
   }
 }
 

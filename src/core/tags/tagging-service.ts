@@ -8,6 +8,7 @@ import type { AutoTagFolderRepository, LabelSetRepository, PhotoListing, PhotoLo
 import { isInside } from '../../base/path-inside';
 import { learnShifts, type LabelExamples } from './adaptation';
 import { rescoreTaggedPhotos } from './decision-rescore';
+import { DecisionRescoreCache } from './decision-rescore-cache';
 import { currentTagsOf, hashesShowingLabel, isShown, onCurrentLabels } from './current-labels';
 import { classifyBatches, type Prototypes } from './classify';
 import { labelTextEmbeddings, type TextEmbedder } from './label-embeddings';
@@ -134,6 +135,8 @@ function summary(set: LabelSet): string {
 export class TaggingService {
   private readonly textEmbeddings = new Map<string, Promise<{ matrix: Float32Array; dimension: number }>>();
   private centre: Promise<Float32Array | null> | undefined;
+  /** The scope the last decision re-scored, for the next one of the session (decisions only). */
+  private readonly rescoreCache = new DecisionRescoreCache();
 
   constructor(
     private readonly library: TaggingLibrary,
@@ -375,13 +378,22 @@ export class TaggingService {
       const modelId = old?.modelId ?? this.library.modelId;
       return [...(spellings.get(hash) ?? [canonical])].map((l) => ({ hash, set: set.name, label: l, score, state, modelId, updatedAt: now }));
     });
-    await store.putTags(decided);
     const before = new Map(hashes.map((hash) => [hash, existing.get(hash)?.state ?? 'auto'] as const));
-    // The label learns from the decision at once: the suggestions it changes (this photo's
-    // other labels, photos like it) are scored again now, as `shoebox tag` would score them,
-    // so what shows after a decision is what a later `tag` or re-index gives (decision-rescore.ts).
-    if (hashes.some((hash) => before.get(hash) !== state)) {
-      await rescoreTaggedPhotos(store, set, await this.prototypes(set, store), this.library.modelId, this.options.scorerFor ?? scorerFor);
+    // This decision's writes are the only ones from here to end(): if nobody wrote since the
+    // last decision, the scope it re-scored is still the stored one (decision-rescore-cache.ts).
+    await this.rescoreCache.begin(store);
+    let written = false;
+    try {
+      await store.putTags(decided);
+      // The label learns from the decision at once: the suggestions it changes (this photo's
+      // other labels, photos like it) are scored again now, as `shoebox tag` would score them,
+      // so what shows after a decision is what a later `tag` or re-index gives (decision-rescore.ts).
+      if (hashes.some((hash) => before.get(hash) !== state)) {
+        await rescoreTaggedPhotos(store, set, await this.prototypes(set, store), this.library.modelId, this.options.scorerFor ?? scorerFor, this.rescoreCache);
+      }
+      written = true;
+    } finally {
+      await this.rescoreCache.end(store, written);
     }
     const scoreOf = new Map(decided.map((t) => [t.hash, t.score]));
     return {
