@@ -65,7 +65,7 @@ describe('shoebox description', () => {
   it('removes it', async () => {
     const res = await description(['remove', '--json', path.join(photos, 'cake.jpg')]);
     expect(res.code, res.stderr).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ changed: [path.join(photos, 'cake.jpg')], missing: [] });
+    expect(JSON.parse(res.stdout)).toEqual({ changed: [path.join(photos, 'cake.jpg')], unchanged: [], missing: [] });
     expect((await description(['find', 'grandma'])).code).toBe(1);
   });
 });

@@ -55,7 +55,7 @@ describe('shoebox place', () => {
     // A position works too, named by the town it is in.
     const at = await place(['set', '--json', '43.4633,11.8797', scan]);
     expect(at.code, at.stderr).toBe(0);
-    expect(JSON.parse(at.stdout)).toEqual({ changed: [scan], missing: [], place: { label: 'Arezzo, Italy', lat: 43.4633, lon: 11.8797 } });
+    expect(JSON.parse(at.stdout)).toEqual({ changed: [scan], unchanged: [], missing: [], place: { label: 'Arezzo, Italy', lat: 43.4633, lon: 11.8797 } });
     expect(await places()).toEqual(['Arezzo, Italy: 1']);
     // A southern latitude is the place, not an option; a mistyped option is not a photo.
     const south = await place(['set', '-33.8688,151.2093', scan]);
@@ -91,7 +91,7 @@ describe('shoebox place', () => {
     await place(['set', 'Arezzo', scan]);
     const json = await place(['remove', '--json', scan, path.join(photos, 'nope.jpg')]);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ changed: [scan], missing: [path.join(photos, 'nope.jpg')] });
+    expect(JSON.parse(json.stdout)).toEqual({ changed: [scan], unchanged: [], missing: [path.join(photos, 'nope.jpg')] });
     expect(await places()).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { importSummary } from '../../shared/description-import-text';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
-import { countText } from '../../shared/count-text';
+import { editDoneLine } from '../edit-done-line';
 import { machineUtcOffset } from '../machine-utc-offset';
 
 const PAGE = 1000;
@@ -18,11 +18,15 @@ async function setDescription(cmd: Command, opts: LibraryCommandOptions, photos:
   refuseOptionLike(photos);
   const library = await openCommandLibrary(cmd, opts, `shoebox description ${text === null ? 'remove' : 'set'}`);
   try {
-    const { changed, missing } = await library.api.setDescriptionByPath(photos, text);
+    // `unchanged`: described so already (a removal: had none); the core wrote nothing for them.
+    const { changed, unchanged, missing } = await library.api.setDescriptionByPath(photos, text);
     await reportMissingPhotos(library.api, missing);
-    if (opts.json) return printJson({ changed, missing });
-    const count = countText(changed.length, 'photo');
-    printLine(text === null || text.trim() === '' ? `removed the description of ${count}` : `described ${count}`);
+    if (opts.json) return printJson({ changed, unchanged, missing });
+    const line =
+      text === null || text.trim() === ''
+        ? editDoneLine(changed.length, unchanged.length, (count) => `removed the description of ${count}`, () => 'had no description')
+        : editDoneLine(changed.length, unchanged.length, (count) => `described ${count}`, (n) => `${n === 1 ? 'was' : 'were'} described so already`);
+    printLine(line);
   } finally {
     await library.close();
   }
@@ -61,8 +65,10 @@ export function registerDescription(program: Command): void {
 
   withLibraryOptions(command.command('find'))
     .description('the photos whose description has every word typed (each the start of one of its words; case and accents ignored), newest first')
-    .argument('<text>', 'words to look for: "grandma birth" finds "Grandma\'s 80th birthday"')
-    .action(async (text: string, opts: LibraryCommandOptions, cmd: Command) => {
+    // Words typed unquoted (`find gran cake`) are one query, as `search` takes its words.
+    .argument('<words...>', 'words to look for: grandma birth finds "Grandma\'s 80th birthday"')
+    .action(async (words: string[], opts: LibraryCommandOptions, cmd: Command) => {
+      const text = words.join(' ');
       const { QueryError } = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox description find', false, 'read');
       try {

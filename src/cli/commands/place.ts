@@ -10,6 +10,7 @@ import { reportMissingPhotos } from '../missing-photos';
 import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { countText } from '../../shared/count-text';
+import { editDoneLine } from '../edit-done-line';
 
 /** "Florence, Italy (43.76960, 11.25580)"; a position typed is said once, as it is its own label. */
 function placeChosenText(choice: { label: string; lat: number; lon: number }): string {
@@ -26,12 +27,18 @@ async function setPlace(cmd: Command, opts: LibraryCommandOptions, photos: strin
   try {
     // A name that is no town fails before anything is written.
     const choice = typeof how === 'string' ? null : library.api.choosePlace(how.set);
-    const { changed, missing } = await library.api.setPlaceByPath(photos, choice ? { lat: choice.lat, lon: choice.lon } : how === 'remove' ? 'none' : null);
+    // `unchanged`: so already (a restore: showing the file's own place; a removal: none); the
+    // core decides and wrote nothing for them, and they are said apart, not counted as done.
+    const { changed, unchanged, missing } = await library.api.setPlaceByPath(photos, choice ? { lat: choice.lat, lon: choice.lon } : how === 'remove' ? 'none' : null);
     // A path the library does not hold is reported and the rest still changed (exit 1).
     await reportMissingPhotos(library.api, missing);
-    if (opts.json) return printJson({ changed, missing, ...(choice ? { place: choice } : {}) });
-    const count = countText(changed.length, 'photo');
-    printLine(choice ? `set the place of ${count} to ${placeChosenText(choice)}` : how === 'remove' ? `removed the place of ${count} (the files keep theirs)` : `restored the file's own place on ${count}`);
+    if (opts.json) return printJson({ changed, unchanged, missing, ...(choice ? { place: choice } : {}) });
+    if (choice) return printLine(`set the place of ${countText(changed.length, 'photo')} to ${placeChosenText(choice)}`);
+    printLine(
+      how === 'remove'
+        ? editDoneLine(changed.length, unchanged.length, (count) => `removed the place of ${count} (the files keep theirs)`, () => 'had no place')
+        : editDoneLine(changed.length, unchanged.length, (count) => `restored the file's own place on ${count}`, (n) => (n === 1 ? "has its file's own place already" : "have their files' own places already")),
+    );
   } finally {
     await library.close();
   }

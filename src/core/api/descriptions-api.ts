@@ -10,12 +10,15 @@ import { importDescriptions } from './description-import';
 import { importSummary } from '../../shared/description-import-text';
 import { byIds, emitChanged, photosAtPaths } from './edits-by-path';
 import { writerFirst } from './writer-first';
+import { describedAlready } from './described-already';
 
 
 /** The CLI's share: by path, with what changed and what the library does not hold. */
 export interface DescriptionsForeground {
-  /** Sets (or with null or blank text removes) the description of the photos at these paths. */
-  setDescriptionByPath(paths: string[], text: string | null): Promise<{ changed: string[]; missing: string[] }>;
+  /** Sets (or with null or blank text removes) the description of the photos at these paths.
+   *  `changed`: the paths whose description changed; `unchanged`: in the library, but described
+   *  so already (a removal: had none), so nothing was written; `missing`: not in the library. */
+  setDescriptionByPath(paths: string[], text: string | null): Promise<{ changed: string[]; unchanged: string[]; missing: string[] }>;
   /** Imports the captions other apps wrote (description-import.ts), in the foreground. */
   importDescriptionsNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; everything?: boolean }): Promise<DescriptionImport>;
 }
@@ -28,9 +31,12 @@ export function descriptionsApi(ctx: ApiContext): ApiMethods<'setDescription' | 
     if (text !== null && text.trim().length > MAX_DESCRIPTION) throw new Error(`a description is at most ${MAX_DESCRIPTION} characters (this one has ${text.trim().length})`);
     return ctx.writes.descriptions(async () => {
       const at = await photosAtPaths(ctx, paths);
-      await at.store.setDescriptions(at.contents.map((r) => r.hash), text);
-      emitChanged(ctx, at.found);
-      return { changed: at.found, missing: at.missing };
+      // A photo already so (the same words again, or a removal where there is none) is left as
+      // it is and said apart, never counted as done (as a favourite marked again).
+      const { changed, unchanged } = describedAlready(at, await at.store.descriptions(), text);
+      await at.store.setDescriptions([...new Set(changed.map((p) => at.rows.get(p)!.hash))], text);
+      emitChanged(ctx, changed);
+      return { changed, unchanged, missing: at.missing };
     });
   };
   return {

@@ -21,8 +21,9 @@ import { changeOf, type EditUndos, type UndoKind } from './edit-undo';
 export interface PlaceEditForeground {
   /** Sets the place of the photos at these paths, or with 'none' removes it, or with null
    *  restores their files' own. `changed`: the paths whose place changed (a restore changes only
-   *  edited ones); `missing`: not in the library. */
-  setPlaceByPath(paths: string[], position: PlaceSetting): Promise<{ changed: string[]; missing: string[] }>;
+   *  edited ones); `unchanged`: in the library, but so already (a restore: showing their
+   *  files' own place; a removal: showing none), nothing written; `missing`: not in the library. */
+  setPlaceByPath(paths: string[], position: PlaceSetting): Promise<{ changed: string[]; unchanged: string[]; missing: string[] }>;
   /** The place a name or position stands for: the first of findPlaces; throws a one-line error when none. */
   choosePlace(text: string): PlaceChoice;
 }
@@ -63,12 +64,15 @@ export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'fin
         await at.store.setPlace(at.contents.map((r) => ({ hash: r.hash, gpsLat: position.lat, gpsLon: position.lon, fileGpsLat: r.gpsLat, fileGpsLon: r.gpsLon })));
       } else changed = await restoreEdited(at, edits, (hashes) => at.store.restorePlace(hashes));
       emitChanged(ctx, changed);
-      return { changed, missing: at.missing, change: await changeOf(PLACES, at.store, edits, changed, at.rows) };
+      // Those found and not changed were so already (nothing written): the CLI says them apart.
+      const done = new Set(changed);
+      const unchanged = at.found.filter((p) => !done.has(p));
+      return { changed, unchanged, missing: at.missing, change: await changeOf(PLACES, at.store, edits, changed, at.rows) };
     });
   };
   const setPlaceByPath = async (paths: string[], position: PlaceSetting) => {
-    const { changed, missing } = await setPlaces(paths, position);
-    return { changed, missing };
+    const { changed, unchanged, missing } = await setPlaces(paths, position);
+    return { changed, unchanged, missing };
   };
   return {
     setPlaceByPath,
