@@ -75,7 +75,7 @@ describe('shoebox date', () => {
   it("restores the file's own date (none, for the scan)", async () => {
     const res = await date(['restore', path.join(photos, 'scan.jpg'), path.join(photos, 'red.jpg')]);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout.trim()).toBe("restored the file's own date on 1 photo"); // red was never edited
+    expect(res.stdout.trim()).toBe("restored the file's own date on 1 photo (1 photo has its file's own date already)"); // red was never edited
     expect(await takenAt()).toEqual({ 'red.jpg': '2021-06-15T10:00:00', 'scan.jpg': null });
   });
 
@@ -102,6 +102,6 @@ describe('shoebox date', () => {
     expect(back.code, back.stderr).toBe(0);
     expect(JSON.parse(back.stdout)).toEqual({ changed: [red], missing: [], undated: [], seconds: 7200 });
     expect((await takenAt())['red.jpg']).toBe('2021-06-15T10:00:00');
-    expect((await date(['restore', red])).stdout.trim()).toBe("restored the file's own date on 0 photos");
+    expect((await date(['restore', red])).stdout.trim()).toBe("1 photo has its file's own date already");
   });
 });

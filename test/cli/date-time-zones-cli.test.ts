@@ -61,6 +61,6 @@ describe('shoebox date set and time zones', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout.trim()).toBe('set the date taken of 1 photo to 2024-03-10T23:30+09:00');
     expect(await show('tz_plus.jpg')).toEqual({ takenAt: '2024-03-10T23:30:00+09:00', takenEdited: null });
-    expect((await date(['restore', at('tz_plus.jpg'), at('plain.jpg')])).stdout.trim()).toBe("restored the file's own date on 0 photos");
+    expect((await date(['restore', at('tz_plus.jpg'), at('plain.jpg')])).stdout.trim()).toBe("2 photos have their files' own dates already");
   });
 });

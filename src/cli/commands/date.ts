@@ -9,6 +9,7 @@ import { allowSignedArgument, refuseOptionLike } from '../signed-arguments';
 import { reportMissingPhotos } from '../missing-photos';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { countText } from '../../shared/count-text';
+import { editDoneLine } from '../edit-done-line';
 
 /** `parse(text)`; what it refuses is a usage error (exit 2), said before the library opens. */
 function asUsage<T>(parse: (text: string) => T, text: string): T {
@@ -31,7 +32,9 @@ async function setDate(cmd: Command, opts: LibraryCommandOptions, photos: string
     if (opts.json) return printJson({ changed, unchanged, missing });
     const count = countText(changed.length, 'photo');
     const already = unchanged.length ? ` (${countText(unchanged.length, 'photo')} already ${unchanged.length === 1 ? 'was' : 'were'})` : '';
-    printLine(takenAt === null ? `restored the file's own date on ${count}` : `set the date taken of ${count} to ${takenAt}${already}`);
+    if (takenAt !== null) return printLine(`set the date taken of ${count} to ${takenAt}${already}`);
+    // A photo showing its file's own date already is said apart, never counted as restored.
+    printLine(editDoneLine(changed.length, unchanged.length, (n) => `restored the file's own date on ${n}`, (n) => (n === 1 ? "has its file's own date already" : "have their files' own dates already")));
   } finally {
     await library.close();
   }
