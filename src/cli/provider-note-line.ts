@@ -25,9 +25,15 @@ export async function modelProviders(api: Pick<LibraryHost, 'info'>): Promise<Pr
  * runs, or when the name asked for is no provider (the CLI said so as it started: askedProblem).
  */
 export function askedProviderNote(providers: ProviderStatus): string | null {
+  const reason = askedProviderReason(providers);
+  return reason === null ? null : notOnAsked(providers.asked!, reason);
+}
+
+/** Why the provider asked for is not the one in use (`status --json`'s providerNote), or null when none is to be said. */
+export function askedProviderReason(providers: ProviderStatus): string | null {
   const { asked, askedProblem, inUse } = providers;
   if (!asked || asked === 'auto' || askedProblem || !inUse || asked === inUse) return null;
-  return notOnAsked(asked, providers.fallbackReason ?? `${asked} is not used here`);
+  return providers.fallbackReason ?? `${asked} is not used here`;
 }
 
 /** The words, one place for every command that says it (`status` too). */

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { notOnAsked } from '../provider-note-line';
+import { askedProviderReason, modelProviders, notOnAsked } from '../provider-note-line';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
-import type { GlobalOptions } from '../global-options';
-import type { LibraryHost } from '../../core/index';
 import { itemsText as countItems } from '../../shared/count-text';
 import { textInPhotosLine } from '../text-in-photos-line';
 import { otherModelText } from '../../shared/other-model-text';
@@ -16,7 +14,9 @@ export function registerStatus(program: Command): void {
       const library = await openCommandLibrary(cmd, opts, 'shoebox status', false, 'read');
       try {
         const status = await library.api.report();
-        const providerNote = await askedProviderNote(library.api, cmd, status.provider);
+        // When to say it and why: the rule index, watch and search say it by (provider-note-line.ts).
+        const providers = await modelProviders(library.api);
+        const providerNote = providers && askedProviderReason(providers);
         // Which library this is (its folder, or s3://bucket/prefix: never keys nor the endpoint).
         const where = library.api.library;
         // The text-in-photos setting and how far its reading has got (videos are not read):
@@ -60,7 +60,7 @@ export function registerStatus(program: Command): void {
           }
         } else {
           printLine(`${counted.text}, ${status.failed.length} failed, ${status.pending} pending; model ${status.model} on ${status.provider}`);
-          if (providerNote) printLine(`  ${printable(notOnAsked(cmd.optsWithGlobals<GlobalOptions>().provider ?? '', providerNote))}`);
+          if (providers && providerNote) printLine(`  ${printable(notOnAsked(providers.asked!, providerNote))}`);
           // Another model has embedded the library and this one none or few (the core's offer):
           // that model, rather than an index run that would embed every photo again.
           const other = await library.api.otherModelOffer();
@@ -94,18 +94,4 @@ function itemsText(status: { photos: number; videos: number }): string {
   return countItems(status.photos, status.videos);
 }
 
-/**
- * Why a provider the user forced (--provider, SHOEBOX_PROVIDER, settings.json) is not the one in
- * use, in the core's words (info's fallbackReason: "webgpu failed to load: …", with what to do
- * for CUDA); null under auto (its choice is info's to explain) or when the forced one is used.
- */
-async function askedProviderNote(api: LibraryHost, cmd: Command, inUse: string): Promise<string | null> {
-  const asked = cmd.optsWithGlobals<GlobalOptions>().provider;
-  if (!asked || asked === 'auto' || asked === inUse) return null;
-  try {
-    return (await api.info()).providers.fallbackReason ?? `${asked} is not used here`;
-  } catch {
-    return `${asked} is not used here`;
-  }
-}
 

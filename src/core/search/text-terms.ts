@@ -7,6 +7,7 @@ import type { PhotoFilter, VectorHit } from '../store/types';
 import { bestTextFirst, findText, textRank, type TextHit } from '../text';
 import type { SearchStore } from './search-library';
 import { newestFirst } from './result-page';
+import { filterUtcOffset } from '../store/photo-date';
 
 export type TextSearchHit = VectorHit & { photoText: PhotoTextMatch };
 
@@ -54,7 +55,7 @@ export async function textOnlyHits(store: SearchStore, text: Map<string, TextHit
   if (!probe) return [];
   const allPaths = [...paths.values()].flat();
   const passed = new Set((await store.searchVectors({ ...filter, hashes, vector: probe, limit: Math.max(1, allPaths.length), exact: true })).map((h) => h.path));
-  return rankTextHits(store, text, hashes, paths, passed, sort);
+  return rankTextHits(store, text, hashes, paths, passed, sort, filterUtcOffset(filter));
 }
 
 /**
@@ -69,6 +70,8 @@ export async function rankTextHits(
   paths: ReadonlyMap<string, string[]>,
   passed: ReadonlySet<string>,
   sort: 'score' | 'date',
+  /** The viewer's clock the date order reads a photo without a date taken on (filters.utcOffset, else this machine's). */
+  utcOffset: number,
 ): Promise<TextSearchHit[]> {
   const found: { hit: TextSearchHit; text: TextHit }[] = [];
   for (const hash of hashes) {
@@ -79,5 +82,5 @@ export async function rankTextHits(
   const hits = found.sort((a, b) => textRank(a.text, b.text) || (a.hit.path < b.hit.path ? -1 : a.hit.path > b.hit.path ? 1 : 0)).map((f) => f.hit);
   if (sort === 'score') return hits;
   const byPath = new Map(hits.map((h) => [h.path, h]));
-  return (await newestFirst(store, hits)).map((h) => byPath.get(h.path)!);
+  return (await newestFirst(store, hits, utcOffset)).map((h) => byPath.get(h.path)!);
 }

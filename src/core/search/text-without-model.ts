@@ -6,6 +6,7 @@
 // store's own rule (vector-rows.ts compileFilter: the semantics of its SQL prefilter).
 import type { PhotoFilter, PhotoListing, PhotoLookups, PhotoSummary } from '../store/types';
 import { allocRows, compileFilter } from '../store/vector-rows';
+import { filterUtcOffset } from '../store/photo-date';
 import type { TextHit } from '../text';
 import { allowedHashes, rankTextHits, type TextSearchHit } from './text-terms';
 
@@ -18,7 +19,7 @@ export async function textHitsWithoutModel(store: LibraryRowsStore, text: Map<st
   const paths = await store.libraryPathsByHash(hashes);
   const rows = await store.photosByPath([...paths.values()].flat());
   const passed = new Set(admitted([...rows.values()], filter));
-  return rankTextHits(store, text, hashes, paths, passed, sort);
+  return rankTextHits(store, text, hashes, paths, passed, sort, filterUtcOffset(filter));
 }
 
 /** How many of the library's photos pass the filter (what a text search could find here). */
