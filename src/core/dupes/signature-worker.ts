@@ -1,5 +1,5 @@
 // The worker thread signatures are computed on while indexing (signature-thread.ts starts
-// it): ~2.5 ms of JavaScript per photo that would otherwise run on the engine's event loop,
+// it): ~1.6 ms of JavaScript per photo that would otherwise run on the engine's event loop,
 // which every photo's hashing, EXIF, batching and store calls pass through.
 import { parentPort } from 'node:worker_threads';
 import { perceptualSignature } from './signature';

@@ -24,7 +24,8 @@
 // are built to see through (re-encoding is one of the edits above).
 import sharp, { type Sharp } from 'sharp';
 import { LowFrequencyDct } from './dct';
-import { AreaSampler, greyFromRgb, laplacianVariance } from './raster';
+import { scanGrey } from './grey-scan';
+import { AreaSampler } from './raster';
 
 /** Bump when the computation changes: stored signatures of another version are recomputed. */
 export const SIGNATURE_VERSION = 1;
@@ -51,6 +52,12 @@ export interface PerceptualSignature {
 }
 
 let dct: LowFrequencyDct | undefined;
+// Scratch reused by every call (the worker computes one signature after another, each one
+// synchronously): a photo's signature allocates only its result.
+const grid = new Float64Array(GRID * GRID);
+const low = new Float64Array(LOW_BITS);
+const sortedLow = new Float64Array(LOW_BITS);
+let coefficients: Float64Array<ArrayBuffer> | undefined;
 
 /**
  * Bit position of the t-th low coefficient: coefficients t = c, c+4, c+8, ... fill bits
@@ -65,13 +72,12 @@ const lowBit = (t: number): number => (t % 4) * 16 + Math.floor(t / 4);
  */
 export function perceptualSignature(rgb: Uint8Array, width: number, height: number, channels = 3): PerceptualSignature {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new Error(`invalid raster size ${width}x${height}`);
-  const grey = greyFromRgb(rgb, width, height, channels);
-  const sampler = new AreaSampler(grey, width, height);
+  // Grey, its summed-area table and its sharpness in one pass (grey-scan.ts).
+  const scan = scanGrey(rgb, width, height, channels);
+  const sampler = new AreaSampler(scan, width, height);
   dct ??= new LowFrequencyDct(GRID, 1 + LOW_BITS + MID_BITS);
+  coefficients ??= new Float64Array(dct.coefficients);
   const words = new Uint32Array(SIGNATURE_WORDS);
-  const grid = new Float64Array(GRID * GRID);
-  const coefficients = new Float64Array(dct.coefficients);
-  const low = new Float64Array(LOW_BITS);
   const short = Math.min(width, height);
   for (let k = 0; k < VIEW_COUNT; k++) {
     const side = short * VIEW_SCALE_STEP ** k;
@@ -93,11 +99,13 @@ export function perceptualSignature(rgb: Uint8Array, width: number, height: numb
       if (coefficients[1 + LOW_BITS + t]! > 0) words[base + 2 + (t >>> 5)]! |= 1 << (t & 31);
     }
   }
-  return { version: SIGNATURE_VERSION, bytes: wordsToBytes(words), sharpness: laplacianVariance(grey, width, height) };
+  return { version: SIGNATURE_VERSION, bytes: wordsToBytes(words), sharpness: scan.sharpness };
 }
 
 function medianOf(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedLow;
+  sorted.set(values);
+  sorted.sort();
   const mid = sorted.length >> 1;
   return (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
