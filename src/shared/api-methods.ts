@@ -113,6 +113,7 @@ const validators: { [M in InvokableMethod]: (args: unknown[]) => MethodArgs<M> }
   tagCounts: (args) => none('tagCounts', args),
   tagChoices: (args) => none('tagChoices', args),
   reviewTags: (args) => [tagReviewOptions(arity('reviewTags', args, 1, 1)[0])],
+  prepareTagDecisions: (args) => [text(arity('prepareTagDecisions', args, 1, 1)[0], 'label set', MAX_NAME)],
   setTagState: (args) => {
     const [id, set, label, state] = arity('setTagState', args, 4, 4);
     return [text(id, 'id', MAX_ID), text(set, 'label set', MAX_NAME), text(label, 'label', MAX_NAME), oneOf(state, 'state', TAG_STATES)];

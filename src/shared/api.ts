@@ -1171,6 +1171,11 @@ export interface LibraryApi {
   /** The labels some photo carries, grouped as the tag filter matches them, most photos first. */
   tagChoices(): Promise<TagChoice[]>;
   reviewTags(options: TagReviewOptions): Promise<TagReviewPage>;
+  /** Readies the set for decisions (the review screen calls it as it opens, not waiting for
+   *  it): its suggestions scored again as the decisions shape them, and kept in memory, so the
+   *  first accept or reject is as quick as the later ones. Resolves true when that changed the
+   *  stored suggestions (a list read before is out of date). */
+  prepareTagDecisions(set: string): Promise<boolean>;
   /** Records the user's decision on one photo's tag; returns the photo's tags after it. */
   setTagState(id: string, set: string, label: string, state: TagState): Promise<PhotoTag[]>;
   /** The same decision on many photos (a selection), in one write; ids naming no library

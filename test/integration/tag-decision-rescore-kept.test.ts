@@ -36,7 +36,8 @@ function photo(i: number, vector: Float32Array): PhotoRecord {
   };
 }
 
-async function library(photos: number) {
+/** `scope`: the folder the set auto-tags (default: the whole library). */
+async function library(photos: number, scope?: string) {
   const rand = rng(5);
   const gaussian = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const texts = Array.from({ length: LABELS }, () => unit(Float32Array.from({ length: D }, gaussian)));
@@ -54,7 +55,7 @@ async function library(photos: number) {
   const service = () => new TaggingService({ modelId: MODEL.id, writable: async () => store, readable: async () => store, clip: () => clip }, { scorerFor: () => jsScorer() });
   const tagging = service();
   await tagging.importLabelSet(JSON.stringify({ name: 'kept', labels: Array.from({ length: LABELS }, (_, j) => name(j)), threshold: 0.3, margin: 0.02 }), 'kept.json');
-  await tagging.tagFolder('kept');
+  await tagging.tagFolder('kept', scope);
   return { store, tagging, service, vectorOf };
 }
 
@@ -122,5 +123,31 @@ describe('a review session re-scores only what each decision changes', () => {
     expect([...after.keys()].some((key) => key.startsWith(photo(320, new Float32Array(0)).hash))).toBe(true);
     // As `shoebox tag` in this process gives it (a service measures the library's centre once).
     expectSame(after, await fullRescore(store, tagging));
+  });
+  it('a decision on a photo outside the kept scope (tagged once, every suggestion decided) re-scores it in full', async () => {
+    const { store, service, vectorOf } = await library(200, '/kept');
+    // One photo in a folder tagged once (`tag --once`): outside the auto-tagged folders.
+    const lone = { ...photo(900, vectorOf()), path: '/once/IMG_00900.jpg', folder: '/once' };
+    await store.upsertPhotos([lone]);
+    const tagging = service();
+    await tagging.tagFolder('kept', '/once', { remember: false });
+    const own = async () => (await store.listTags({ set: 'kept', states: ['auto'] })).filter((t) => t.hash === lone.hash).map((t) => t.label);
+    const suggested = await own();
+    expect(suggested.length).toBeGreaterThan(0);
+    // Every suggestion of it rejected: no automatic row of it shows, so a kept scope leaves it out.
+    // (A rejection teaches the set, which may suggest another label for it: rejected in turn.)
+    const rejected: string[] = [];
+    for (let left = suggested; left.length > 0; left = await own()) {
+      for (const label of left) await tagging.setTagState(lone.path, label, 'rejected', 'kept');
+      rejected.push(...left);
+    }
+    // A decision the scope's photos learn from (a label shown on one of them, rejected): kept, and it moves that label's scores.
+    const shown = (await store.listTags({ set: 'kept', states: ['auto'] })).find((t) => t.label === rejected[0] && t.hash !== lone.hash)!;
+    const other = Number.parseInt(shown.hash, 16);
+    await tagging.setTagState(photo(other, new Float32Array(0)).path, shown.label, 'rejected', 'kept');
+    // Forgetting one rejection brings the photo back into what the set tags: scored as a full run scores it now.
+    await tagging.setTagState(lone.path, rejected[0]!, 'auto', 'kept');
+    const ofLone = (m: Map<string, number>) => new Map([...m].filter(([key]) => key.startsWith(lone.hash)));
+    expectSame(ofLone(await stored(store)), ofLone(await fullRescore(store, tagging)));
   });
 });

@@ -23,6 +23,7 @@ import { checkExportDir, exportPhotos, type ExportReport } from './album-export'
 import { turnsByPath } from './export-turns';
 import { videosAmong } from './export-videos';
 import { namesAny, resolvePins } from './album-pins';
+import { alreadySo } from './membership-already';
 import { forgetFreedRecords, recordCopiesBeside } from './excluded-copies';
 
 export interface AlbumMember {
@@ -101,6 +102,8 @@ export interface MembershipChange {
   album: AlbumDefinition;
   missing: string[];
   changed: boolean;
+  /** Of the photos in the library, those that were so already (membership-already.ts): left as they were. */
+  unchanged?: number;
 }
 
 /** The photo an edit is about: its path, and its content hash when it is in the library. */
@@ -321,12 +324,15 @@ export class AlbumService {
     const store = await this.library.writable();
     const album = await this.get(name);
     const { photos, missing } = await photosIn(store, photoPaths, membership !== 'none');
-    if (photos.length === 0) return { album, missing, changed: false };
+    if (photos.length === 0) return { album, missing, changed: false, unchanged: 0 };
     const before = JSON.stringify([album.pinned, album.excluded]);
     // Where the album's exclusions are now, read only by an edit that excludes (a pin or an
     // unpinning needs no resolving of every entry); a hand-picked album's exclusion is an unpinning.
     const excludes = membership === 'excluded' && !isHandPicked(album);
-    change(album, photos, excludes ? (await resolvePins(store, album)).excluded : undefined);
+    const excludedNow = excludes ? (await resolvePins(store, album)).excluded : undefined;
+    // Read from the album before the change: photos so already are said apart.
+    const unchanged = alreadySo(album, photos, membership, excludedNow);
+    change(album, photos, excludedNow);
     // Unpinning a photo that was neither pinned nor excluded changes nothing, which the caller says.
     const changed = JSON.stringify([album.pinned, album.excluded]) !== before;
     await this.withHashes(store, album, photos);
@@ -335,7 +341,7 @@ export class AlbumService {
     if (excludes) await recordCopiesBeside(store, album);
     else forgetFreedRecords(album);
     await this.put(store, album);
-    return { album, missing, changed };
+    return { album, missing, changed, unchanged };
   }
 
   /**

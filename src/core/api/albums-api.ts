@@ -177,9 +177,10 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       return serial(async () => {
         const albums = new AlbumService(await ctx.need());
         const paths = [...new Set(ids.flatMap((id) => pathFromPhotoId(id) ?? []))];
-        const { missing } = await albums.setMembership(name, paths, membership === 'auto' ? 'none' : membership);
+        const { missing, unchanged = 0 } = await albums.setMembership(name, paths, membership === 'auto' ? 'none' : membership);
         const unreadable = new Set(ids).size - paths.length;
-        return { album: toInfo(await albums.summary(name)), done: paths.length - missing.length, missing: missing.length + unreadable };
+        // `unchanged` (absent: none): of `done`, the photos so already (pinned, excluded or free), said apart as the CLI says them.
+        return { album: toInfo(await albums.summary(name)), done: paths.length - missing.length, missing: missing.length + unreadable, ...(unchanged ? { unchanged } : {}) };
       });
     },
 

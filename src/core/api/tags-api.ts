@@ -25,7 +25,7 @@ import { indexJobResult } from '../library/index-summary';
 import { onCurrentLabels } from '../tags/current-labels';
 import { parseAlbum } from '../albums/album';
 
-export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'tagChoices' | 'reviewTags' | 'setTagState' | 'setTagStates'>;
+export type TagsMethods = ApiMethods<'listLabelSets' | 'shippedLabelSets' | 'saveLabelSet' | 'removeLabelSet' | 'tagFolder' | 'stopAutoTagging' | 'tagCounts' | 'tagChoices' | 'reviewTags' | 'prepareTagDecisions' | 'setTagState' | 'setTagStates'>;
 
 export type { PhotoTags, SidecarReport, TagDecision };
 
@@ -98,6 +98,8 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
   const serial = ctx.writes.tags;
   /** Which set each queued or running tagging job is for, so removing a set can stop them. */
   const jobSets = new Map<string, string>();
+  /** The review screen's readying of a set, queued or running: opening it again joins that one. */
+  const preparing = new Map<string, Promise<boolean>>();
 
   const info = async (tags: TaggingService, set: LabelSet): Promise<LabelSetInfo> => {
     const folders = (await tags.autoTagFolders()).filter((f) => f.set === set.name).map((f) => f.folder);
@@ -254,6 +256,18 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       return reviewPage(await lib.readable(), { set, label: options.label === undefined ? undefined : canonicalLabel(set, options.label), state: options.state ?? 'auto', offset, limit });
     },
 
+    async prepareTagDecisions(setName: string): Promise<boolean> {
+      const { tags } = await tagging();
+      let ready = preparing.get(setName);
+      if (!ready) {
+        // Queued with the tag writes, like a decision: one that comes meanwhile waits for it
+        // and then re-scores from the scope it kept, rather than reading the whole scope again.
+        ready = serial(() => tags.prepareDecisions(setName)).finally(() => preparing.delete(setName));
+        preparing.set(setName, ready);
+      }
+      return ready;
+    },
+
     async setTagState(id: string, setName: string, label: string, state: TagState): Promise<PhotoTag[]> {
       const { lib, tags } = await tagging();
       const photoPath = pathFromPhotoId(id);
@@ -271,7 +285,9 @@ export function tagsApi(ctx: ApiContext): TagsMethods & TagsForeground {
       const paths = ids.flatMap((id) => pathFromPhotoId(id) ?? []);
       const decided = await serial(() => tags.setTagStates(paths, label, state, setName));
       for (const f of decided.sidecars.failed) ctx.emit({ type: 'log', level: 'warn', message: `XMP sidecar not updated: ${f.path}: ${f.error}` });
-      return { done: decided.scores.size, missing: new Set(ids).size - decided.scores.size };
+      // `unchanged` (absent: none): of `done`, the photos whose tag had this state already (the CLI's "was accepted already").
+      const unchanged = [...decided.before.values()].filter((was) => was === state).length;
+      return { done: decided.scores.size, missing: new Set(ids).size - decided.scores.size, ...(unchanged ? { unchanged } : {}) };
     },
 
     async importLabelSetFile(value: string): Promise<LabelSetImport> {

@@ -8,6 +8,8 @@
 // has automatic tags on, `tag --once` included). Photos the set never tagged stay untagged
 // (tagging them is `shoebox tag`'s to ask for). Decisions themselves are never touched:
 // replaceAutoTags writes automatic rows only, and only the ones whose score moved.
+// The set's prototypes (its labels' text embeddings, the library's mean photo) are asked for
+// only once a re-score will run: a decision on a set with nothing to re-score costs no more.
 // A review session's later decisions re-score from the scope the first one kept in memory
 // (scored-scope.ts, decision-rescore-cache.ts): only the photos whose scores they move are
 // decided again, with the same result, so a click does not read the whole library again.
@@ -27,10 +29,11 @@ const WHOLE_LIBRARY = '';
 const BATCH = 4096;
 
 /**
- * Classifies again, with `prototypes` (the set's, as the decisions now shape them), every
- * photo the set tags under the model in use, and stores the automatic tags that changed.
- * Costs what `shoebox tag` costs on those photos (one read of their vectors, one small
- * product: labels + shifts rows); nothing when this model has no automatic tag of the set.
+ * Classifies again, with the set's prototypes (`prototypesOf`: as the decisions now shape
+ * them), every photo the set tags under the model in use, and stores the automatic tags that
+ * changed. Costs what `shoebox tag` costs on those photos (one read of their vectors, one small
+ * product: labels + shifts rows); nothing when the set has no auto-tagged folder and this
+ * model no automatic tag of it, or when this model has embedded none of those photos.
  * With `cache` (a review session's decisions, one after another), the scope is kept in
  * memory after a full run, and the next decisions re-score only the photos whose scores they
  * move (scored-scope.ts): the same tags stored, without reading the library again.
@@ -38,15 +41,21 @@ const BATCH = 4096;
 export async function rescoreTaggedPhotos(
   store: TaggingStore,
   set: LabelSet,
-  prototypes: Prototypes,
+  prototypesOf: () => Promise<Prototypes>,
   modelId: string,
   scorerFor: (work: number) => MatrixScorer,
   cache?: DecisionRescoreCache,
+  /** The contents just decided: one outside the kept scope (a `tag --once` photo whose
+   *  suggestions were all decided, now forgotten) is re-scored by a full run, not left stale. */
+  decidedNow: readonly string[] = [],
 ): Promise<void> {
+  // Once at most, even when the kept scope cannot answer and a full run follows.
+  let asked: Promise<Prototypes> | undefined;
+  const prototypes = () => (asked ??= prototypesOf());
   const folders = outermost((await store.listAutoTagFolders()).filter((f) => f.set === set.name).map((f) => f.folder));
   const key = JSON.stringify([set.name, labelSetRevision(set), modelId, folders]);
   const kept = cache?.scope(key);
-  if (kept && (await rescoreKept(store, set, prototypes, modelId, kept))) return;
+  if (kept && decidedNow.every((h) => kept.has(h)) && (await rescoreKept(store, set, await prototypes(), modelId, kept))) return;
   cache?.forget();
   // Read before the vectors: a scope kept from this run is of the photos as they were then.
   const photosVersion = cache ? await cache.photosVersion(store) : null;
@@ -54,14 +63,21 @@ export async function rescoreTaggedPhotos(
   // this model has automatic rows of the set for. A decision alone (made under another model,
   // or on a photo the set never tagged) does not make a photo tagged.
   const autoHashes = new Set((await store.listTags({ set: set.name, states: ['auto'] })).map((t) => t.hash));
-  // None: this model has not tagged with the set yet (after `models use`), and shows only the
-  // decisions until `shoebox tag` or `index` tags with it; nothing it suggested went stale.
-  if (autoHashes.size === 0) return;
+  // The auto-tagged folders count as tagged whatever rows show there: a decision hides the
+  // automatic row it is about (listTags), so a folder whose every suggestion was decided (the
+  // one suggestion a run made, accepted) shows none, yet a fresh `tag` there gives what the
+  // decision taught. They are the set's under every model (the indexer tags their new photos
+  // with this one), so this model's embeddings there are re-scored. Neither folders nor rows:
+  // the set tags nothing under this model; its decisions show alone until `shoebox tag`.
+  if (folders.length === 0 && autoHashes.size === 0) return;
   const work = (await countScope(store, folders)) + autoHashes.size;
-  const engine = scorerFor(work * (prototypes.labels + (prototypes.shifts?.length ?? 0)) * prototypes.dimension);
+  // This model has embedded none of the folders' photos (yet): nothing to score.
+  if (work === 0) return;
+  const rows = await prototypes();
+  const engine = scorerFor(work * (rows.labels + (rows.shifts?.length ?? 0)) * rows.dimension);
   // Kept only for a scope of the folders alone: which contents outside them count as tagged
   // moves with every write of their tags, and is read again by a full run.
-  const recording = photosVersion !== null && scopeBytes(work, prototypes) <= MAX_BYTES ? recordingScorer(engine) : null;
+  const recording = photosVersion !== null && folders.length > 0 && scopeBytes(work, rows) <= MAX_BYTES ? recordingScorer(engine) : null;
   const scorer = recording?.scorer ?? engine;
   const seen = new Set<string>();
   const outside = { photos: 0 };
@@ -70,7 +86,7 @@ export async function rescoreTaggedPhotos(
   const tags: TagRecord[] = [];
   const now = Date.now();
   try {
-    await classifyBatches(batches(store, folders, autoHashes, seen, outside), prototypes, set, scorer, (_path, hash, found) => {
+    await classifyBatches(batches(store, folders, autoHashes, seen, outside), rows, set, scorer, (_path, hash, found) => {
       if (recording) {
         order.push(hash);
         decided.push(found);
@@ -81,18 +97,16 @@ export async function rescoreTaggedPhotos(
     await scorer.close();
   }
   await store.replaceAutoTags(set.name, [...seen], tags);
-  if (recording && cache && outside.photos === 0) cache.keep(key, photosVersion!, await ScoredScope.fromRun(recording, prototypes, order, decided));
+  if (recording && cache && outside.photos === 0) cache.keep(key, photosVersion!, await ScoredScope.fromRun(recording, rows, order, decided));
 }
 
 /**
  * The decision's re-score from the kept scope: the photos whose tags it changes, written.
- * False (nothing written) when the kept scope cannot answer (other text prototypes), or when
- * a full run would find no visible automatic tag and do nothing: the caller runs in full then.
+ * A scope is kept only of auto-tagged folders, which a full run always re-scores, so the
+ * kept one stands in for it. False (nothing written) when it cannot answer (other text
+ * prototypes): the caller runs in full then.
  */
 async function rescoreKept(store: TaggingStore, set: LabelSet, prototypes: Prototypes, modelId: string, scope: ScoredScope): Promise<boolean> {
-  const decisions = await store.listTags({ set: set.name, states: ['accepted', 'rejected'] });
-  const hidden = new Set(decisions.map((t) => `${t.hash}\0${t.label}`));
-  if (!scope.hasVisibleTag((label) => set.labels[label]!.name, hidden)) return false;
   const changed = scope.rescore(prototypes, set);
   if (!changed) return false;
   if (changed.hashes.length === 0) return true;

@@ -73,6 +73,14 @@ export class ScoredScope {
     private readonly shown: LabelDecision[][],
   ) {}
 
+  private members: ReadonlySet<string> | undefined;
+
+  /** Whether the content is one of the scope's photos. */
+  has(hash: string): boolean {
+    this.members ??= new Set(this.hashes);
+    return this.members.has(hash);
+  }
+
   /** From a full run: its recording, and the tags it found for each photo, in the same order. */
   static async fromRun(recording: ScoreRecording, prototypes: Prototypes, hashes: readonly string[], found: LabelDecision[][]): Promise<ScoredScope> {
     const { labels } = prototypes;
@@ -93,11 +101,6 @@ export class ScoredScope {
     const total = chunks.reduce((sum, c) => sum + c.n, 0);
     if (total !== hashes.length || found.length !== hashes.length) throw new Error(`scored scope: ${total} rows for ${hashes.length} photos`);
     return new ScoredScope(prototypes, chunks, hashes, found.map((f) => [...f]));
-  }
-
-  /** Whether any photo has an automatic tag that no decision hides (`hidden`: "hash\0label" of the decisions). */
-  hasVisibleTag(labelName: (label: number) => string, hidden: ReadonlySet<string>): boolean {
-    return this.shown.some((tags, i) => tags.some((t) => !hidden.has(`${this.hashes[i]}\0${labelName(t.label)}`)));
   }
 
   /**

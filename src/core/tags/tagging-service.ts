@@ -388,9 +388,7 @@ export class TaggingService {
       // The label learns from the decision at once: the suggestions it changes (this photo's
       // other labels, photos like it) are scored again now, as `shoebox tag` would score them,
       // so what shows after a decision is what a later `tag` or re-index gives (decision-rescore.ts).
-      if (hashes.some((hash) => before.get(hash) !== state)) {
-        await rescoreTaggedPhotos(store, set, await this.prototypes(set, store), this.library.modelId, this.options.scorerFor ?? scorerFor, this.rescoreCache);
-      }
+      if (hashes.some((hash) => before.get(hash) !== state)) await this.rescore(store, set, false, hashes);
       written = true;
     } finally {
       await this.rescoreCache.end(store, written);
@@ -403,6 +401,43 @@ export class TaggingService {
       before: new Map([...rows].map(([p, row]) => [p, before.get(row.hash)!])),
       sidecars: await this.updateSidecars(store, hashes, set),
     };
+  }
+
+  /**
+   * Readies the set for a review session: re-scores its suggestions now, as the next decision
+   * would (decision-rescore.ts), and keeps the scope that decision then re-scores from, so the
+   * session's first accept or reject costs what the later ones cost instead of a read of the
+   * whole scope (seconds at 100k photos). The app calls it when the review screen opens, in
+   * the background; the caller queues it with the tag writes, like a decision. Stored
+   * suggestions that were not a fresh `tag` run's (a set edited since) become so: returns
+   * whether it wrote anything, so a list read before is read again.
+   */
+  async prepareDecisions(setName: string): Promise<boolean> {
+    const store = await this.library.writable();
+    const set = await this.labelSet(setName);
+    const versioned = store as TaggingStore & Partial<Pick<PhotoLookups, 'dataVersion'>>;
+    const version = () => versioned.dataVersion?.().catch(() => undefined);
+    await this.rescoreCache.begin(store);
+    let written = false;
+    try {
+      const before = await version();
+      // The library's centre too: the first decision learns from it when no decision did yet.
+      await this.rescore(store, set, true);
+      written = true;
+      const after = await version();
+      return before === undefined || after !== before;
+    } finally {
+      await this.rescoreCache.end(store, written);
+    }
+  }
+
+  /** The set's suggestions scored again as the decisions now shape them (inside begin/end of the cache). */
+  private async rescore(store: TaggingStore, set: LabelSet, withCentre = false, decided: readonly string[] = []): Promise<void> {
+    const prototypes = async () => {
+      if (withCentre) await this.libraryCentre(store);
+      return this.prototypes(set, store);
+    };
+    await rescoreTaggedPhotos(store, set, prototypes, this.library.modelId, this.options.scorerFor ?? scorerFor, this.rescoreCache, decided);
   }
 
   /**

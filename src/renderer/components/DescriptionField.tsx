@@ -2,9 +2,13 @@
 // words ("Grandma's 80th, in the garden"), kept by content in the library (every copy of the
 // photo has it; core/api/descriptions-api.ts) and found from the search box. The file is never
 // touched.
-import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { MAX_DESCRIPTION, type PhotoDetails } from '../../shared/api';
 import { escapeCancels, useFieldSave, useFocusBack } from '../hooks/useFieldSave';
+import { useKeptDraft } from '../hooks/useKeptDraft';
+
+/** The keys that save: Enter alone starts a new line in the text. */
+const SAVE_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
 
 interface DescriptionFieldProps {
   photo: PhotoDetails;
@@ -14,10 +18,21 @@ interface DescriptionFieldProps {
 }
 
 export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
-  const [value, setValue] = useState<string | null>(null); // null: not editing
+  const text = photo.description;
+  // null: not editing. Stepping to another photo or closing the viewer keeps what was typed and
+  // not saved: this photo's editor opens on it again (useKeptDraft), rather than losing it.
+  const { value, setValue, restored } = useKeptDraft(`description-draft:${photo.id}`, text ?? '');
   const { busy, error, save, clearError } = useFieldSave(edit, () => setValue(null));
   const opener = useFocusBack(value !== null);
-  const text = photo.description;
+  // Ctrl/⌘+Enter saves (Enter is a new line); Esc cancels the edit, not the viewer.
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      if (!busy && value !== null) void save(value);
+      return;
+    }
+    escapeCancels(() => setValue(null))(event);
+  };
 
   if (value === null) {
     return (
@@ -54,13 +69,19 @@ export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
         aria-label="Description"
         rows={3}
         maxLength={MAX_DESCRIPTION}
-        autoFocus
+        // A draft shown again (back on this photo) does not take the focus from ‹ › or the viewer.
+        autoFocus={!restored}
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        onKeyDown={escapeCancels(() => setValue(null))}
+        onKeyDown={onKeyDown}
       />
+      {restored && (
+        <p className="muted small" role="status">
+          Not saved yet: what you were writing. Save keeps it, Cancel drops it.
+        </p>
+      )}
       <span className="taken-at__buttons">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy} title={`Save (${SAVE_KEYS})`}>
           Save
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => setValue(null)}>
@@ -77,7 +98,7 @@ export function DescriptionField({ photo, edit }: DescriptionFieldProps) {
           {error}
         </p>
       )}
-      <p className="muted small">The file is not changed; every copy of this photo has the description, and search finds it.</p>
+      <p className="muted small">{SAVE_KEYS} saves. The file is not changed; every copy of this photo has the description, and search finds it.</p>
     </form>
   );
 }

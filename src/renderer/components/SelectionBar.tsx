@@ -17,6 +17,7 @@ import { favouritesResultText } from '../lib/favourites';
 import { formatCount, goneText, shiftResultText } from '../lib/format';
 import { shiftUndoneResultText } from '../lib/shift-undone-result';
 import { exportResultText } from '../lib/export-result';
+import { membershipResultText, tagResultText } from '../lib/tag-pin-result';
 import { changedAny, editUndoneText, takenAtResultText } from '../lib/taken-at-result';
 import { notifyAlbumsChanged, useAlbumsVersion } from './albums/albums-changed';
 import { notifyTagsChanged } from './tags/useTagsVersion';
@@ -167,13 +168,14 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       const [set, name] = JSON.parse(label) as [string, string];
       const result = await client.setTagStates(chosen.map((p) => p.id), set, name, 'accepted');
       notifyTagsChanged(); // the sidebar's tag counts and open tag views reload
-      return `Tagged ${formatCount(result.done, 'photo')} “${name}”.${goneText(result.missing)}`;
+      return tagResultText(result, name);
     });
   /** Pins the selection to `album` or excludes it; `removed`: said as Delete's "Remove from album". */
   const member = (membership: 'pinned' | 'excluded', album = chosenAlbum, removed = false) =>
     run(async (chosen) => {
       const result = await client.setAlbumMemberships(album, chosen.map((p) => p.id), membership);
-      const text = `${membership === 'pinned' ? 'Pinned' : removed ? 'Removed' : 'Excluded'} ${formatCount(result.done, 'photo')} ${membership === 'pinned' ? 'to' : 'from'} “${album}”.${goneText(result.missing)}`;
+      // What changed, and what was so already (the core's `unchanged`), as the CLI says it.
+      const text = membershipResultText(result, membership, album, removed);
       // In that album's own screen it reloads, and the selection and this bar go with it: the
       // line is said as a notice there. Elsewhere the selection stays, for the next action.
       // Excluded photos leave that album's grid: Undo puts each back as it was (pinned, or in while it matches).
@@ -246,12 +248,20 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
   };
   // Esc closes the open panel, applying nothing (what was typed in it and not applied goes with
   // it; what was applied stays, and its line too), and the focus goes back to the button that
-  // opened it. With no panel open, Esc is left to whoever else takes it. A key a field or a
-  // dialog used (an input method's composition, the trash dialog's Esc) is theirs.
+  // opened it. With no panel open, Esc clears the selection, as ✕ says ("Clear selection (Esc)")
+  // and as it does in the grid; the bar goes with it, so the focus goes to the grid. A key a
+  // field or a dialog used (an input method's composition, the trash dialog's Esc) is theirs.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Escape' || panel === null || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
     event.preventDefault();
     event.stopPropagation();
+    if (panel === null) {
+      // The grid beside the bar (an album's screen has its own), else the page's.
+      const around = event.currentTarget.parentElement;
+      refocus(() => around?.querySelector<HTMLElement>('.grid') ?? document.querySelector<HTMLElement>('main .grid'), { outlive: true });
+      onClear();
+      return;
+    }
     setPanel(null);
     openers.current[panel]?.focus();
   };

@@ -64,7 +64,7 @@ describe('argument checks', () => {
       [
         'addFolder', 'getPhoto', 'photoShot', 'info', 'jobs', 'listFailures', 'listFolders', 'photoFolders', 'listPhotos', 'models', 'removeFolder', 'search', 'searchByImage', 'similar', 'status',
         'installModel', 'useModel', 'removeModel', 'chooseFolder', 'repairLibrary',
-        'listLabelSets', 'shippedLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'tagChoices', 'reviewTags', 'setTagState', 'setTagStates',
+        'listLabelSets', 'shippedLabelSets', 'saveLabelSet', 'removeLabelSet', 'tagFolder', 'stopAutoTagging', 'tagCounts', 'tagChoices', 'reviewTags', 'prepareTagDecisions', 'setTagState', 'setTagStates',
         'listAlbums', 'saveAlbum', 'removeAlbum', 'albumPhotos', 'previewAlbum', 'setAlbumMembership', 'setAlbumMemberships', 'exportAlbum',
         'findDuplicates', 'duplicates', 'trashDuplicates', 'stopDuplicateScan', 'decideDuplicates', 'duplicateDecisions', 'undoDuplicateDecision',
         'timeline', 'timelineSummary', 'exportPhotos', 'trashPhotos', 'setFavourites', 'setArchived', 'setTakenAt', 'shiftTakenAt', 'findPlaces', 'setPlace', 'setDescription', 'importDescriptions', 'importPhotos', 'rotatePhotos', 'places', 'undoEdit',

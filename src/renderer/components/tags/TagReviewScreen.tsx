@@ -39,7 +39,23 @@ export function TagReviewScreen({ screen, navigate }: ScreenProps) {
   const latestReading = useRef(0);
   const [labels] = useAsync(async () => (await client.listLabelSets()).find((s) => s.name === set)?.labels.map((l) => l.name) ?? [], [client, set, version]);
 
-  const [page] = useAsync(() => client.reviewTags({ set, state: tab, limit: PAGE, ...(label ? { label } : {}) }), [client, set, label, tab, version]);
+  // The set readied for decisions as the screen opens (LibraryApi.prepareTagDecisions), in the
+  // background: the first accept or reject then costs what the later ones do, not a re-score of
+  // the whole set. When that brought the suggestions up to date, the list is read again.
+  const [prepared, setPrepared] = useState(0);
+  useEffect(() => {
+    if (!set) return;
+    let open = true;
+    client.prepareTagDecisions(set).then(
+      (changed) => open && changed && setPrepared((n) => n + 1),
+      () => undefined, // only a head start: a decision re-scores on its own
+    );
+    return () => {
+      open = false;
+    };
+  }, [client, set]);
+
+  const [page] = useAsync(() => client.reviewTags({ set, state: tab, limit: PAGE, ...(label ? { label } : {}) }), [client, set, label, tab, version, prepared]);
   useEffect(() => {
     if (page.status === 'ready') {
       setItems(page.value.photos);
