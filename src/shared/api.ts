@@ -857,6 +857,12 @@ export interface AlbumExportReport {
   turned: number;
   /** Turned photos exported as their files show them: links, and copies of other formats than JPEG. */
   unturned: string[];
+  /** Copies written with the date or place set (or the place removed) by hand in Shoebox. */
+  edited?: number;
+  /** Photos with such edits exported as their files show them: links, and copies of other formats than JPEG. */
+  unedited?: string[];
+  /** Sidecars in the folder from an earlier export that differ from the photos' now: left as they are. */
+  keptSidecars?: string[];
 }
 
 /** The longest description kept (a paragraph or two), in characters once trimmed. */

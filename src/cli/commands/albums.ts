@@ -8,6 +8,7 @@ import type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, 
 import type { AlbumInput } from '../../shared/api';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { unturnedText } from '../../shared/export-text';
+import { copiesAsShownText, keptSidecarsText, uneditedText } from '../../shared/export-copies-text';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { reportMissingPhotos } from '../missing-photos';
 import { queryOfferLine } from './albums-query-offer';
@@ -407,8 +408,12 @@ export function registerAlbums(program: Command): void {
         for (const f of report.failed) process.stderr.write(`shoebox: ${printable(f.path)}: ${printable(f.error)}\n`);
         if (report.failed.length) process.exitCode = EXIT_FAILURE;
         if (opts.json) return printJson({ album: name, ...report });
-        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${printable(report.dir)}${report.turned ? ` (${report.turned} copied turned, as Shoebox shows them)` : ''}`);
+        // What the copies carry is the core's text, the app's too.
+        const asShown = copiesAsShownText(report.turned, report.edited);
+        printLine(`${report.exported} exported, ${report.skipped} already there, ${report.failed.length} failed -> ${printable(report.dir)}${asShown ? ` (${asShown})` : ''}`);
         if (report.unturned.length) printLine(unturnedText(report.unturned.length, opts.copy ?? false, 'export with --copy'));
+        if (report.unedited.length) printLine(uneditedText(report.unedited.length, opts.copy ?? false, 'export with --copy'));
+        if (report.keptSidecars.length) printLine(keptSidecarsText(report.keptSidecars.length));
       });
     });
 }

@@ -1,19 +1,22 @@
 // Exports photos into a folder as symbolic links (default: no space used, the originals
 // stay where they are) or as copies (for a USB stick or another machine). Originals are
 // only read. A photo's XMP sidecar goes along under the exported name. Running the export
-// again adds what is new and skips what is already there; nothing in the folder is deleted.
-// A photo the user turned (Rotate) is copied turned when it is a JPEG: its copy's EXIF
-// orientation says so, nothing re-encoded (media/jpeg-orientation.ts), so it shows as in
-// Shoebox, and its XMP sidecar, if it states an orientation, states the copy's. A link cannot be
-// turned, nor another format's copy without re-encoding it: those are exported as their files
-// show them, and the report names them.
+// again adds what is new (a sidecar made since included) and skips what is already there;
+// nothing in the folder is deleted or overwritten.
+// A copy is the photo as Shoebox shows it (export-copy-bytes.ts): a JPEG's copy is written
+// turned and with the date and place the user set or removed by hand, in its EXIF, nothing
+// re-encoded, and its sidecar says the same. A link cannot be, nor another format's copy
+// without re-encoding it: those are exported as their files show them, and the report names
+// them; but a copy that would carry a position the user removed is refused.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
-import { jpegOrientation, turnedJpeg, withXmpOrientation } from '../media';
+import { jpegOrientation } from '../media';
 import { addTurns } from '../../shared/rotation';
 import { AlbumError } from './album';
 import { isRegularFile } from '../../base/file-kind';
+import { copyPlan, sidecarBytes } from './export-copy-bytes';
+import type { ExportEdits } from './export-edits';
 
 export interface ExportReport {
   dir: string;
@@ -29,6 +32,12 @@ export interface ExportReport {
   turned: number;
   /** Turned photos exported as their files show them (links; copies of other formats than JPEG). */
   unturned: string[];
+  /** Copies written with the date or place the user set or removed by hand. */
+  edited: number;
+  /** Photos with such edits exported as their files show them (links; copies of other formats). */
+  unedited: string[];
+  /** Sidecars in the folder from an earlier export that differ from what would be written now: left as they are. */
+  keptSidecars: string[];
 }
 
 export interface ExportOptions {
@@ -37,6 +46,8 @@ export interface ExportOptions {
   turns?: ReadonlyMap<string, number>;
   /** Which of the sources are videos (export-videos.ts), for the report's counts. */
   videos?: ReadonlySet<string>;
+  /** The dates and places set or removed by hand, by path (editsByPath). */
+  edits?: ReadonlyMap<string, ExportEdits>;
 }
 
 /**
@@ -84,31 +95,37 @@ function realPathOfNearest(p: string): string {
 
 export function exportPhotos(sources: readonly string[], dir: string, options: ExportOptions): ExportReport {
   fs.mkdirSync(dir, { recursive: true });
-  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [] };
+  const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [], edited: 0, unedited: [], keptSidecars: [] };
   const taken = new Set(fs.readdirSync(dir));
   const present = alreadyExported(dir, taken, options.mode);
   for (const source of sources) {
     const video = options.videos?.has(source) === true;
     try {
-      const turns = addTurns(options.turns?.get(source) ?? 0, 0);
-      // The turned copy's bytes, made first: an earlier export of it is known by them.
-      const turned = turns !== 0 && options.mode === 'copy' ? turnedJpeg(fs.readFileSync(source), turns) : null;
-      const unturned = turns !== 0 && !turned;
-      if (isExported(present, source, options.mode, turned)) {
+      const edits = options.edits?.get(source);
+      // The copy's bytes, made first: an earlier export of it is known by them.
+      const plan = copyPlan(source, options.mode, addTurns(options.turns?.get(source) ?? 0, 0), edits);
+      const sidecar = `${source}.xmp`;
+      // Only the photo's own sidecar: a link named like one may point anywhere (a private file).
+      // Its bytes before anything is written: one that must not go refuses the photo.
+      const hasSidecar = isRegularFile(sidecar);
+      const sidecarCopy = hasSidecar && options.mode === 'copy' ? sidecarBytes(sidecar, plan.turned ? (jpegOrientation(plan.bytes!) ?? 1) : null, edits) : null;
+      if (plan.unturned) report.unturned.push(source);
+      if (plan.unedited) report.unedited.push(source);
+      const earlier = exportedAs(present, source, options.mode, plan.bytes);
+      if (earlier !== null) {
         report.skipped++;
         if (video) report.skippedVideos++;
-        if (unturned) report.unturned.push(source);
+        // A sidecar made since the earlier export goes along now; one there already is never overwritten.
+        if (hasSidecar) addSidecar(report, taken, dir, path.basename(earlier), sidecar, options.mode, sidecarCopy);
         continue;
       }
       const name = freeName(taken, path.basename(source));
-      place(source, path.join(dir, name), options.mode, turned);
+      place(source, path.join(dir, name), options.mode, plan.bytes);
       taken.add(name);
-      if (turned) report.turned++;
-      if (unturned) report.unturned.push(source);
-      const sidecar = `${source}.xmp`;
-      // Only the photo's own sidecar: a link named like one may point anywhere (a private file).
-      if (isRegularFile(sidecar) && !taken.has(`${name}.xmp`)) {
-        place(sidecar, path.join(dir, `${name}.xmp`), options.mode, turned ? turnedSidecar(sidecar, jpegOrientation(turned) ?? 1) : null);
+      if (plan.turned) report.turned++;
+      if (plan.edited) report.edited++;
+      if (hasSidecar && !taken.has(`${name}.xmp`)) {
+        place(sidecar, path.join(dir, `${name}.xmp`), options.mode, sidecarCopy);
         taken.add(`${name}.xmp`);
       }
       report.exported++;
@@ -121,23 +138,25 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
 }
 
 /**
- * The sidecar of a turned copy stating the copy's EXIF orientation where it states one; null:
- * copied as it is (it states none, is not UTF-8, as XMP must be, so its text could not be
- * written back byte for byte, or cannot be read now: the copy is placed already).
+ * Places the sidecar of a photo the folder holds already (as `name`) where there is none; one
+ * there that differs from what would be written is left as it is, and named in the report.
  */
-function turnedSidecar(sidecar: string, orientation: number): Buffer | null {
+function addSidecar(report: ExportReport, taken: Set<string>, dir: string, name: string, sidecar: string, mode: 'symlink' | 'copy', bytes: Buffer | null): void {
+  const target = path.join(dir, `${name}.xmp`);
+  if (!taken.has(`${name}.xmp`)) {
+    place(sidecar, target, mode, bytes);
+    taken.add(`${name}.xmp`);
+    return;
+  }
   try {
-    const bytes = fs.readFileSync(sidecar);
-    const text = bytes.toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(bytes)) return null;
-    const turned = withXmpOrientation(text, orientation);
-    return turned === null ? null : Buffer.from(turned, 'utf8');
+    const same = mode === 'symlink' ? path.resolve(dir, fs.readlinkSync(target)) === sidecar : fs.readFileSync(target).equals(bytes ?? fs.readFileSync(sidecar));
+    if (!same) report.keptSidecars.push(target);
   } catch {
-    return null;
+    report.keptSidecars.push(target);
   }
 }
 
-/** Links or copies `source` as `target` (a copy keeps its mtime); `bytes`: write these instead (a turned copy). */
+/** Links or copies `source` as `target` (a copy keeps its mtime); `bytes`: write these instead (a copy as Shoebox shows it). */
 function place(source: string, target: string, mode: 'symlink' | 'copy', bytes: Buffer | null = null): void {
   if (mode === 'symlink') {
     fs.symlinkSync(source, target);
@@ -169,23 +188,23 @@ function alreadyExported(dir: string, names: Set<string>, mode: 'symlink' | 'cop
   return present;
 }
 
-/** Where a copy can differ from another of the same photo, size and time: a turn is written in
- *  its EXIF, a segment of at most 64 KB at the start of the file. */
+/** Where a copy can differ from another of the same photo, size and time: a turn or an edit is
+ *  written in its EXIF (and XMP), segments of at most 64 KB at the start of the file. */
 const HEAD_BYTES = 128 * 1024;
 
 /**
- * Whether the folder holds this export already: a link to `source`, or a copy with the size and
- * time of what would be written (`turned`, or the file) that also starts with the same bytes, so
- * a photo exported at one turn is copied again at another (a camera JPEG's turn changes two
- * bytes of its EXIF, not its size).
+ * The file or link in the folder that holds this export already (null: none): a link to
+ * `source`, or a copy with the size and time of what would be written (`bytes`, or the file)
+ * that also starts with the same bytes, so a photo exported at one turn, or with other edits,
+ * is copied again (a camera JPEG's turn changes two bytes of its EXIF, not its size).
  */
-function isExported(present: ReadonlyMap<string, string[]>, source: string, mode: 'symlink' | 'copy', turned: Buffer | null): boolean {
-  if (mode === 'symlink') return present.has(source);
+function exportedAs(present: ReadonlyMap<string, string[]>, source: string, mode: 'symlink' | 'copy', bytes: Buffer | null): string | null {
+  if (mode === 'symlink') return present.get(source)?.[0] ?? null;
   const st = fs.statSync(source);
-  const candidates = present.get(copyKey(source, turned ? turned.length : st.size, st.mtimeMs));
-  if (!candidates) return false;
-  const want = turned ? turned.subarray(0, HEAD_BYTES) : head(source);
-  return candidates.some((file) => head(file).equals(want));
+  const candidates = present.get(copyKey(source, bytes ? bytes.length : st.size, st.mtimeMs));
+  if (!candidates) return null;
+  const want = bytes ? bytes.subarray(0, HEAD_BYTES) : head(source);
+  return candidates.find((file) => head(file).equals(want)) ?? null;
 }
 
 function head(file: string): Buffer {
@@ -211,4 +230,13 @@ function freeName(taken: Set<string>, name: string): string {
     const candidate = `${stem} (${n})${ext}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/** The report's edits and kept sidecars as the API's AlbumExportReport carries them: only where there are any. */
+export function editFields(report: ExportReport): { edited?: number; unedited?: string[]; keptSidecars?: string[] } {
+  return {
+    ...(report.edited ? { edited: report.edited } : {}),
+    ...(report.unedited.length ? { unedited: report.unedited } : {}),
+    ...(report.keptSidecars.length ? { keptSidecars: report.keptSidecars } : {}),
+  };
 }

@@ -20,6 +20,7 @@ import { removedPins, withPinsAdded } from './album-pin-order';
 import { albumQuery, queryImageVectors } from './album-query';
 import { canonicalDates, dateScope, emptyDateRange } from './album-dates';
 import { checkExportDir, exportPhotos, type ExportReport } from './album-export';
+import { editsByPath } from './export-edits';
 import { turnsByPath } from './export-turns';
 import { videosAmong } from './export-videos';
 import { namesAny, resolvePins } from './album-pins';
@@ -312,7 +313,8 @@ export class AlbumService {
     const paths = (await this.members(name)).map((m) => m.path);
     const turns = await turnsByPath(await this.library.readable(), paths);
     const videos = await videosAmong(await this.library.readable(), paths);
-    return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns, videos });
+    const edits = await editsByPath(await this.library.readable(), paths);
+    return exportPhotos(paths, abs, { mode: options.copy ? 'copy' : 'symlink', turns, videos, edits });
   }
 
   private async edit(

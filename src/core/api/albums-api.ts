@@ -8,7 +8,7 @@
 import { typedFolder } from './typed-folder';
 import type { AlbumDraft, BatchResult, AlbumExportReport, AlbumInfo, AlbumInput, AlbumMembership, AlbumPage, AlbumPhoto, AlbumPreview, PageOptions, PhotoHit } from '../../shared/api';
 import { AlbumError, type AlbumFilters } from '../albums/album';
-import type { ExportReport } from '../albums/album-export';
+import { editFields, type ExportReport } from '../albums/album-export';
 import { AlbumService, noPhotoToPin, type AlbumMember, type AlbumSummary } from '../albums/album-service';
 import { albumDate } from '../albums/album-dates';
 import { albumRevision } from '../albums/album-revision';
@@ -190,7 +190,7 @@ export function albumsApi(ctx: ApiContext): AlbumsMethods & AlbumsForeground {
       // A folder inside the library is refused by AlbumService.export (as for the CLI).
       const report = await new AlbumService(lib).export(name, target, { copy });
       // Photos already there from an earlier export count as exported: the folder holds them.
-      return { dir: report.dir, exported: report.exported + report.skipped, videos: report.exportedVideos + report.skippedVideos, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned };
+      return { dir: report.dir, exported: report.exported + report.skipped, videos: report.exportedVideos + report.skippedVideos, alreadyThere: report.skipped, failed: report.failed, turned: report.turned, unturned: report.unturned, ...editFields(report) };
     },
 
     async createAlbum(request: AlbumRequest): Promise<AlbumView & { missing: string[] }> {

@@ -7,7 +7,8 @@
 // a library folder, never the real file of a photo that stays), the sidecar along, and the
 // photo out of the library, its row kept a while for its return (keepRemovedRows). It runs as a job, so it waits for the writer like every write.
 import type { AlbumExportReport, TrashReport } from '../../shared/api';
-import { checkExportDir, exportPhotos } from '../albums/album-export';
+import { checkExportDir, editFields, exportPhotos } from '../albums/album-export';
+import { editsByPath } from '../albums/export-edits';
 import { turnsByPath } from '../albums/export-turns';
 import { videosAmong } from '../albums/export-videos';
 import { DupesService } from '../dupes/dupes-service';
@@ -47,7 +48,8 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
       const { paths, unknown } = await photoPaths(ctx, ids);
       const turns = await turnsByPath(await lib.readable(), paths);
       const videos = await videosAmong(await lib.readable(), paths);
-      const report = exportPhotos(paths, target, { mode: copy ? 'copy' : 'symlink', turns, videos });
+      const edits = await editsByPath(await lib.readable(), paths);
+      const report = exportPhotos(paths, target, { mode: copy ? 'copy' : 'symlink', turns, videos, edits });
       return {
         dir: report.dir,
         exported: report.exported + report.skipped,
@@ -55,6 +57,7 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
         alreadyThere: report.skipped,
         turned: report.turned,
         unturned: report.unturned,
+        ...editFields(report),
         failed: [...report.failed, ...unknown.map((p) => ({ path: p, error: 'not in the library (any more)' }))],
       };
     },

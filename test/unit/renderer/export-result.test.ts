@@ -22,4 +22,11 @@ describe('the line after Export…', () => {
   it('names the first failure and the turns a link cannot keep', () => {
     expect(exportResultText(report(1, 0, { failed: [{ path: '/p/a.jpg', error: 'gone' }], unturned: ['/p/b.jpg'] }), false)).toBe('Exported 1 photo to /x. 1 failed: /p/a.jpg: gone. 1 turned photo is linked as its file shows it: export copies to keep the turn.');
   });
+
+  it('says what the copies carry of Shoebox\'s turns and edits, in the words the CLI uses too', () => {
+    expect(exportResultText(report(3, 0, { turned: 1, edited: 2 }), true)).toBe('Exported 3 photos to /x. 1 copied turned, 2 copied with the date or place set in Shoebox, as Shoebox shows them.');
+    expect(exportResultText(report(2, 2, { unedited: ['/p/a.jpg'], keptSidecars: ['/x/b.jpg.xmp'] }), false)).toBe(
+      'Exported 2 photos to /x (all were there already: nothing new written). 1 photo with a date or place set in Shoebox is linked as its file shows it: export copies to carry the edits. 1 sidecar already in the folder differs from its photo\'s now: left as it is.',
+    );
+  });
 });

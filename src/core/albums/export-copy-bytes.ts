@@ -1,0 +1,59 @@
+// What an export writes for a photo and its sidecar: a copy is the photo as Shoebox shows it, so
+// a JPEG's copy is written turned (jpeg-orientation.ts) and with the date and place the user set
+// or removed by hand (jpeg-shown-edits.ts), nothing re-encoded. A link, or a copy of another
+// format, shows as its file does; that is said, except where the place was removed by hand and
+// the file states one: that copy is refused (privacy), never shipped with the position.
+import fs from 'node:fs';
+import { turnedJpeg, withXmpOrientation } from '../media';
+import { jpegWithEdits } from '../media/jpeg-shown-edits';
+import { hasShownEdits } from '../media/shown-edits';
+import { withXmpEdits, xmpStatesPosition } from '../media/xmp-shown-edits';
+import type { ExportEdits } from './export-edits';
+
+export interface CopyPlan {
+  /** The bytes to write instead of the file's (null: the file as it is, or a link). */
+  bytes: Buffer | null;
+  /** Written turned / with the edits. */
+  turned: boolean;
+  edited: boolean;
+  /** Turned / edited in Shoebox, but exported as the file shows it. */
+  unturned: boolean;
+  unedited: boolean;
+}
+
+/** How `source` is exported; throws (the line the report gives) when it must not be. */
+export function copyPlan(source: string, mode: 'symlink' | 'copy', turns: number, edits: ExportEdits | undefined): CopyPlan {
+  const edited = hasShownEdits(edits) ? edits : undefined;
+  if (mode === 'symlink') return { bytes: null, turned: false, edited: false, unturned: turns !== 0, unedited: edited !== undefined };
+  if (turns === 0 && !edited) return { bytes: null, turned: false, edited: false, unturned: false, unedited: false };
+  const file = fs.readFileSync(source);
+  const withEdits = edited ? jpegWithEdits(file, edited) : null;
+  if (edited && !withEdits && edited.place === null && edited.fileHasPlace) {
+    throw new Error('not copied: its place was removed in Shoebox, but only a JPEG\'s copy can have the position taken out (a copy of this file would carry it; export a link, or a JPEG of it)');
+  }
+  const turned = turns !== 0 ? turnedJpeg(withEdits ?? file, turns) : null;
+  // A removed place with no position in the file is carried already: the copy as it is shows it.
+  const notCarried = edited !== undefined && !withEdits && !(edited.date === undefined && edited.place === null);
+  return { bytes: turned ?? withEdits, turned: turned !== null, edited: withEdits !== null, unturned: turns !== 0 && !turned, unedited: notCarried };
+}
+
+/**
+ * The bytes of a copy's sidecar: stating the turned copy's EXIF orientation (`turnedTo`) where it states one, and
+ * the edits where it states a date or a position; null: copied as it is. Throws when the place
+ * was removed by hand and the sidecar states a position this cannot take out (not UTF-8, as
+ * XMP must be, or in a form not edited).
+ */
+export function sidecarBytes(sidecar: string, turnedTo: number | null, edits: ExportEdits | undefined): Buffer | null {
+  const bytes = fs.readFileSync(sidecar);
+  const text = bytes.toString('utf8');
+  const removed = edits?.place === null;
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    if (removed && xmpStatesPosition(bytes.toString('latin1'))) throw new Error('not copied: its place was removed in Shoebox, but its sidecar states a position that cannot be taken out');
+    return null;
+  }
+  let out = text;
+  if (turnedTo !== null) out = withXmpOrientation(out, turnedTo) ?? out;
+  if (hasShownEdits(edits)) out = withXmpEdits(out, edits) ?? out;
+  if (removed && xmpStatesPosition(out)) throw new Error('not copied: its place was removed in Shoebox, but its sidecar states a position that cannot be taken out');
+  return out === text ? null : Buffer.from(out, 'utf8');
+}

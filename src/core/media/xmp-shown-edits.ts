@@ -1,0 +1,83 @@
+// An XMP packet (a sidecar, or the one inside a JPEG) made to state the date and place the user
+// set in Shoebox where it states a date or a position, and to state no position at all where
+// the place was removed by hand: apps that read XMP over EXIF (digiKam, Lightroom) would
+// otherwise show the copy's old date, or its position the user took away. Edited as text, as
+// xmp-orientation.ts does, so every other byte is kept; the prefix is whichever the packet binds.
+import { clockText, offsetText, type ShownEdits } from './shown-edits';
+
+const NS = { exif: 'http://ns.adobe.com/exif/1.0/', xmp: 'http://ns.adobe.com/xap/1.0/', photoshop: 'http://ns.adobe.com/photoshop/1.0/' } as const;
+
+/** The dates a packet may state the date taken in, by namespace. */
+const DATE_PROPERTIES: ReadonlyArray<[string, string]> = [
+  [NS.exif, 'DateTimeOriginal'],
+  [NS.exif, 'DateTimeDigitized'],
+  [NS.xmp, 'CreateDate'],
+  [NS.photoshop, 'DateCreated'],
+];
+
+/** The packet with the edits stated, or null when it needs no change. */
+export function withXmpEdits(xmp: string, edits: ShownEdits): string | null {
+  let out = xmp;
+  if (edits.date) {
+    const clock = clockText(edits.date.takenAt);
+    if (clock !== null) {
+      const value = `${clock}${edits.date.takenOffset === null ? '' : offsetText(edits.date.takenOffset)}`;
+      for (const [ns, name] of DATE_PROPERTIES) for (const prefix of prefixesOf(out, ns)) out = replaceProperties(out, `${escapeRegExp(prefix)}:${name}`, () => value);
+    }
+  }
+  if (edits.place !== undefined) {
+    const place = edits.place;
+    // Every GPS property goes (the old place's altitude, time, direction...) but the position
+    // itself, which a set place replaces where the packet states it.
+    const value = (name: string): string | null =>
+      place === null ? null : name === 'GPSLatitude' ? xmpCoordinate(place.lat, 'N', 'S') : name === 'GPSLongitude' ? xmpCoordinate(place.lon, 'E', 'W') : null;
+    for (const prefix of prefixesOf(out, NS.exif)) out = replaceProperties(out, `${escapeRegExp(prefix)}:GPS\\w*`, value);
+  }
+  return out === xmp ? null : out;
+}
+
+/** Whether the packet states a position anywhere (under any prefix, in any form). */
+export function xmpStatesPosition(xmp: string): boolean {
+  return /GPS(Latitude|Longitude)\b/.test(xmp);
+}
+
+/** XMP's GPSCoordinate: "43,28.024833N". */
+function xmpCoordinate(degrees: number, positive: string, negative: string): string {
+  const abs = Math.abs(degrees);
+  const whole = Math.floor(abs);
+  return `${whole},${((abs - whole) * 60).toFixed(6)}${degrees < 0 ? negative : positive}`;
+}
+
+function prefixesOf(xmp: string, ns: string): Set<string> {
+  return new Set([...xmp.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].filter((m) => m[2] === ns).map((m) => m[1]!));
+}
+
+/**
+ * Each property whose qualified name matches `name` (a pattern without groups) set to
+ * `value(its local name)`, or removed where that is null: as an
+ * attribute (prefix:Name="..."), an element (<prefix:Name>...</prefix:Name>) or an empty one.
+ */
+function replaceProperties(xmp: string, name: string, value: (local: string) => string | null): string {
+  const local = (qualified: string) => qualified.slice(qualified.indexOf(':') + 1);
+  const attribute = new RegExp(`(\\s+)(${name})(\\s*=\\s*)(["'])[^"']*\\4`, 'g');
+  const element = new RegExp(`(\\s*)<(${name})(\\s[^>/]*)?>[\\s\\S]*?</\\2\\s*>`, 'g');
+  const empty = new RegExp(`(\\s*)<(${name})(\\s[^>]*)?/>`, 'g');
+  return xmp
+    .replace(attribute, (_m, space: string, qualified: string, eq: string, quote: string) => {
+      const v = value(local(qualified));
+      return v === null ? '' : `${space}${qualified}${eq}${quote}${escapeXml(v)}${quote}`;
+    })
+    .replace(element, (_m, space: string, qualified: string) => {
+      const v = value(local(qualified));
+      return v === null ? '' : `${space}<${qualified}>${escapeXml(v)}</${qualified}>`;
+    })
+    .replace(empty, (m, _space: string, qualified: string) => (value(local(qualified)) === null ? '' : m));
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
