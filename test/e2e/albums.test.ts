@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('smart albums in the browser', () => {
     const form = lib.page.getByRole('form', { name: 'Export album' });
     await form.getByLabel('Folder (full path; created if needed)').fill(dir);
     await form.getByRole('button', { name: 'Export' }).click();
-    await eventually(() => form.getByRole('status').innerText()).toBe(`${count} photos in ${dir} as links`);
+    await eventually(() => form.getByRole('status').innerText()).toBe(`Exported ${count} photos to ${dir}.`);
     const entries = fs.readdirSync(dir);
     expect(entries.length).toBe(count);
     for (const entry of entries) {

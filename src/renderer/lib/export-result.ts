@@ -1,4 +1,4 @@
-// The selection bar's line after Export…: what the folder holds now, and which of those were
+// The line after Export… (the selection bar's and an album's): what the folder holds now, and which of those were
 // there already from an earlier export (run again, it writes nothing new and must not seem to).
 import type { AlbumExportReport } from '../../shared/api';
 import { itemsText } from '../../shared/count-text';

@@ -3,9 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useClient } from '../../client/ClientContext';
 import { errorMessage } from '../../hooks/useAsync';
-import { formatCount } from '../../lib/format';
-import { itemsText } from '../../../shared/count-text';
-import { unturnedText } from '../../../shared/export-text';
+import { exportResultText } from '../../lib/export-result';
 
 export function ExportPanel({ album }: { album: string }) {
   const client = useClient();
@@ -20,9 +18,8 @@ export function ExportPanel({ album }: { album: string }) {
     setResult(null);
     try {
       const report = await client.exportAlbum(album, dir.trim(), copy);
-      const unturned = unturnedText(report.unturned.length, copy);
-      const failed = report.failed.length ? `; ${report.failed.length} failed: ${report.failed[0]!.path}: ${report.failed[0]!.error}` : '';
-      setResult({ text: `${itemsText(report.exported, report.videos, formatCount)} in ${report.dir} as ${copy ? 'copies' : 'links'}${failed}${unturned && `. ${unturned}.`}`, error: report.failed.length > 0 });
+      // The selection bar's words (and, through them, the CLI's): what the copies carry and could not.
+      setResult({ text: exportResultText(report, copy), error: report.failed.length > 0 });
     } catch (e) {
       setResult({ text: errorMessage(e), error: true });
     } finally {
