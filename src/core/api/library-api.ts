@@ -450,6 +450,10 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
     const old = library;
     library = null;
     await old?.close();
+    // A write the switch cut short may hold the old library's lock a moment longer: the new one
+    // waits for it (up to 10 s), or it would find its own process writing, open as a reader and
+    // queue no indexing, leaving the photos unembedded for the new model.
+    if (old) await Promise.race([old.whenLockReleased(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     modelChoice = { modelDir: reopenOptions.modelDir, modelId };
     const lib = await need();
     // Photos are embedded per model: index every folder again, which embeds only what the

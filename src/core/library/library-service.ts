@@ -659,6 +659,8 @@ export class LibraryService {
    * holding up the caller: let go under it, another writer would commit beside it. (A process
    * that exits meanwhile leaves a lock that is taken over: its holder is gone.)
    */
+  private lockReleased: Promise<void> = Promise.resolve();
+
   private async releaseAfter(store: LibraryStore | undefined): Promise<void> {
     const lock = this.lock;
     if (!lock) return;
@@ -666,7 +668,14 @@ export class LibraryService {
     // Closed already resolves within this turn's microtasks, before the timer.
     const now = await Promise.race([closed.then(() => true), sleep(0).then(() => false)]);
     if (now) await lock.release();
-    else void closed.then(() => lock.release()).catch(() => {});
+    else this.lockReleased = closed.then(() => lock.release()).catch(() => {});
+  }
+
+  /** Settles once the writer lock close() let go is released: at once as a rule, later when a
+   *  write outlived the close (releaseAfter). A library opened again in this process (another
+   *  model) waits for it, or it would take its own process for another writer. */
+  whenLockReleased(): Promise<void> {
+    return this.lockReleased;
   }
 
   private indexerDeps(store: LibraryStore): IndexerDeps {
