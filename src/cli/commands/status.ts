@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { askedProviderReason, modelProviders, notOnAsked } from '../provider-note-line';
+import { askedProviderReason, modelProviders, notOnAsked, providerForced } from '../provider-note-line';
+import type { GlobalOptions } from '../global-options';
 import { printJson, printLine, printable } from '../output';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { itemsText as countItems } from '../../shared/count-text';
@@ -15,7 +16,10 @@ export function registerStatus(program: Command): void {
       try {
         const status = await library.api.report();
         // When to say it and why: the rule index, watch and search say it by (provider-note-line.ts).
-        const providers = await modelProviders(library.api);
+        // The core is asked only when a provider was forced and another is in use: asked
+        // otherwise, it probes the providers (ONNX Runtime, WebGPU) on every status.
+        const asked = cmd.optsWithGlobals<GlobalOptions>().provider;
+        const providers = providerForced(asked) && asked !== status.provider ? await modelProviders(library.api) : null;
         const providerNote = providers && askedProviderReason(providers);
         // Which library this is (its folder, or s3://bucket/prefix: never keys nor the endpoint).
         const where = library.api.library;
