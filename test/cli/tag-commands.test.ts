@@ -170,7 +170,7 @@ describe('shoebox albums', () => {
     expect(shown.members.map((m) => m.path)).toEqual([blue]);
 
     const dir = path.join(tempDir(), 'export');
-    expect(json(await run('albums', 'export', ...MODEL, '--json', 'reds', dir))).toEqual({ album: 'reds', dir, mode: 'symlink', exported: 1, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [] });
+    expect(json(await run('albums', 'export', ...MODEL, '--json', 'reds', dir))).toEqual({ album: 'reds', dir, mode: 'symlink', exported: 1, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [], edited: 0, unedited: [], keptSidecars: [] });
     expect(fs.readlinkSync(path.join(dir, 'blue.jpg'))).toBe(blue);
     const copies = path.join(tempDir(), 'copies');
     expect(json(await run('albums', 'export', ...MODEL, '--json', '--copy', 'reds', copies))).toMatchObject({ mode: 'copy', exported: 1 });

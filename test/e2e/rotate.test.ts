@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('rotate in the browser', () => {
     await bar.getByLabel('Export folder').fill(path.join(out, 'copies'));
     await bar.getByLabel('Copy the files (else links)').check();
     await bar.getByRole('button', { name: 'Export', exact: true }).click();
-    await eventually(() => bar.getByRole('status').innerText()).toBe(`Exported 2 photos to ${path.join(out, 'copies')}.`);
+    await eventually(() => bar.getByRole('status').innerText()).toBe(`Exported 2 photos to ${path.join(out, 'copies')}. 1 copied turned, as Shoebox shows them.`);
     // flag.jpg is upside down in Shoebox (the last R turned it too): its copy shows so in any viewer.
     const { info, data } = await sharp(path.join(out, 'copies', 'flag.jpg'), { autoOrient: true }).raw().toBuffer({ resolveWithObject: true });
     const red = (x: number) => data[(Math.floor(info.height / 2) * info.width + Math.floor(x * info.width)) * info.channels]! > 128;
