@@ -6,10 +6,12 @@
 // change are written again after the TIFF data and pointed at, so every other offset stays
 // valid. What the copy must no longer say (the old position, the old date) is zeroed in place,
 // not just left unreferenced. An XMP packet in the file gets the same edits
-// (xmp-shown-edits.ts). Where this cannot be done, null: the caller decides what to do.
+// (xmp-shown-edits.ts), and where the place was removed or replaced the IPTC-IIM record names
+// none (iptc-location.ts). Where this cannot be done, null: the caller decides what to do.
+import { jpegWithoutIptcLocation } from './iptc-location';
 import { headerSegments, isExifSegment, readJpeg } from './jpeg';
 import { clockText, offsetText, type ShownEdits } from './shown-edits';
-import { withXmpEdits, xmpStatesPosition } from './xmp-shown-edits';
+import { withXmpEdits, xmpNamesPlace, xmpStatesPosition } from './xmp-shown-edits';
 
 const TAG = { ExifIfd: 0x8769, GpsIfd: 0x8825, DateTimeOriginal: 0x9003, CreateDate: 0x9004, OffsetTimeOriginal: 0x9011, OffsetTimeDigitized: 0x9012 } as const;
 const TYPE = { BYTE: 1, ASCII: 2, LONG: 4, RATIONAL: 5 } as const;
@@ -25,7 +27,9 @@ export function jpegWithEdits(jpeg: Buffer, edits: ShownEdits): Buffer | null {
   if (!readJpeg(jpeg)) return null;
   try {
     const exifDone = withExifEdits(jpeg, edits);
-    return exifDone && withEmbeddedXmpEdits(exifDone, edits);
+    const xmpDone = exifDone && withEmbeddedXmpEdits(exifDone, edits);
+    // The old place's names go with its position (see xmp-shown-edits.ts for why a set place too).
+    return xmpDone && (edits.place === undefined ? xmpDone : jpegWithoutIptcLocation(xmpDone));
   } catch (error) {
     if (error instanceof Malformed) return null;
     throw error;
@@ -258,8 +262,10 @@ function withEmbeddedXmpEdits(jpeg: Buffer, edits: ShownEdits): Buffer | null {
     from = s.end;
   }
   const out = parts.length ? Buffer.concat([...parts, jpeg.subarray(from)]) : jpeg;
-  // A place removed by hand: no segment before the picture may still state a position (an EXIF
-  // segment states it in binary, which was rewritten above; any text that does is left over).
-  if (edits.place === null && headerSegments(out).some((s) => !isExifSegment(out, s) && xmpStatesPosition(out.subarray(s.start, s.end).toString('latin1')))) return null;
+  // A place removed by hand: no segment before the picture may still state a position or name
+  // the place (an EXIF segment states it in binary, which was rewritten above, and the IIM
+  // record is edited after this; any text that does is left over, e.g. extended XMP).
+  const leftOver = (text: string) => xmpStatesPosition(text) || xmpNamesPlace(text);
+  if (edits.place === null && headerSegments(out).some((s) => !isExifSegment(out, s) && leftOver(out.subarray(s.start, s.end).toString('latin1')))) return null;
   return out;
 }
