@@ -65,12 +65,12 @@ export function registerPlace(program: Command): void {
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, 'restore'));
 
   allowSignedArgument(withLibraryOptions(command.command('find')))
-    .description('the towns a name stands for, as the app suggests them while typing (`place set` takes a town of exactly that name first)')
+    .description('the towns a name stands for, as the app suggests them: towns of exactly that name first (the first is the one `place set` takes), then by population')
     .argument('<query>', 'a town, "town, country", or "latitude,longitude"')
     .action(async (query: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox place find', false, 'read');
       try {
-        const choices = await library.api.findPlaces(query, 10);
+        const choices = await library.api.findPlaces(query);
         if (opts.json) printJson(choices);
         else for (const c of choices) printLine(`${c.label}\t${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}`);
         // None found is exit 1 with --json too (`[]`), as `description find`.

@@ -24,7 +24,7 @@ export interface PlaceEditForeground {
    *  edited ones); `unchanged`: in the library, but so already (a restore: showing their
    *  files' own place; a removal: showing none), nothing written; `missing`: not in the library. */
   setPlaceByPath(paths: string[], position: PlaceSetting): Promise<{ changed: string[]; unchanged: string[]; missing: string[] }>;
-  /** The place a name or position stands for: the first of findPlaces; throws a one-line error when none. */
+  /** The place a name or position stands for: the first of findPlaces (a town of exactly that name first); throws a one-line error when none. */
   choosePlace(text: string): PlaceChoice;
 }
 
@@ -43,6 +43,9 @@ const PLACES: UndoKind<PlaceEdit> = {
     fileGpsLon: now ? now.fileGpsLon : row.gpsLon,
   }),
 };
+
+/** How many towns a name's suggestions list (the app's, `shoebox place find`'s) when not asked otherwise. */
+export const PLACE_SUGGESTIONS = 8;
 
 /** `undos`: where the app's changes are kept for undoEdit (the CLI's, by path, are not). */
 export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'findPlaces' | 'setPlace'> & PlaceEditForeground {
@@ -77,15 +80,15 @@ export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'fin
   return {
     setPlaceByPath,
     choosePlace(text) {
-      // A whole name given: the town of exactly that name (the app's suggestions, as typed, differ).
-      const [first] = findPlaces(text, 1, 'named');
+      // The first suggestion, as the app's Enter takes it: a town of exactly that name first.
+      const [first] = findPlaces(text, 1);
       if (first && isNoFixPosition(first.lat, first.lon)) throw new Error(NO_FIX_REFUSAL);
       const notPosition = positionOutOfRange(text);
       if (!first && notPosition) throw new Error(notPosition);
       if (!first) throw new Error(`no town called "${text}" (try "town, country", or a position such as 43.7696,11.2558)`);
       return first;
     },
-    async findPlaces(query, limit = 8) {
+    async findPlaces(query, limit = PLACE_SUGGESTIONS) {
       // 0, 0 is no choice: it could not be set (NO_FIX_REFUSAL).
       return findPlaces(query, limit).filter((c) => !isNoFixPosition(c.lat, c.lon));
     },

@@ -19,13 +19,18 @@
 //   phrase or one word, never the words beside it (`neon text:"open"` is the term "neon" and
 //   the text "open"); it can be required (`+` or nothing), not subtracted nor weighted. Its
 //   phrase must hold a word (letters or digits): `text:"!!!"` is refused, not searched.
+//   Quotes only group: `"text:sale"` is `text:sale`, and `text:"open"late` the word "openlate".
+// The splitting into words and `text:` terms lives in src/shared (query-tokens.ts,
+// photo-text-terms.ts), which the app's search box reads queries with too, so the two cannot
+// disagree; what a term means (weights, paths, the probe) stays here.
 // Pure apart from the file-system probe, which tests inject.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { QueryError } from './query-error';
-import { closingQuotes, MINUS_SIGNS, PHOTO_TEXT_START } from '../../shared/query-syntax';
+import { queryTokens, signOf, type QueryToken, type WordToken } from '../../shared/query-tokens';
+import { queryParts, type PhotoTextToken } from '../../shared/photo-text-terms';
 import { queryWords } from '../text/text-words';
 
 export type TermKind = 'text' | 'image';
@@ -55,56 +60,22 @@ export interface ParseOptions {
 
 type Token = { type: 'op'; sign: 1 | -1; symbol: string } | { type: 'word'; text: string; quoted: boolean };
 
-/** A minus sign typed as the Unicode character (some keyboards, pasted text) counts as `-`. */
-const MINUS = new Set(MINUS_SIGNS);
 const WEIGHT = /^(\d+(?:\.\d+)?|\.\d+|\d+\.)\s*:\s*/;
 /** Anything a user may have meant as a weight: digits, dots and signs before a colon. */
 const WEIGHT_LIKE = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:/;
 const PATH_START = /^(~(?=$|[\\/])|\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])/;
 
-function signOf(symbol: string): 1 | -1 | null {
-  if (symbol === '+') return 1;
-  return MINUS.has(symbol) ? -1 : null;
+/** The query's tokens (src/shared/query-tokens.ts, which the app's search box reads too); an unclosed quote is refused. */
+function checkedTokens(input: string): QueryToken[] {
+  const tokens = queryTokens(input);
+  const open = tokens.find((token) => token.type === 'word' && token.unclosedAt !== undefined);
+  if (open?.type === 'word' && open.unclosedAt !== undefined) throw new QueryError(`unterminated quote in the query: ${input.slice(open.unclosedAt)}`);
+  return tokens;
 }
 
 /** Splits the query into operators and words, honouring double quotes. */
 export function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const n = input.length;
-  while (i < n) {
-    if (/\s/.test(input[i]!)) {
-      i++;
-      continue;
-    }
-    // An operator glued to the front of an unquoted word: `-people`, `+./x.jpg`.
-    const glued = signOf(input[i]!);
-    if (glued !== null) {
-      const next = input[i + 1];
-      tokens.push({ type: 'op', sign: glued, symbol: input[i]! });
-      i++;
-      if (next === undefined || /\s/.test(next)) continue;
-    }
-    let text = '';
-    let quoted = false;
-    while (i < n && !/\s/.test(input[i]!)) {
-      const closers = closingQuotes(input[i]!);
-      if (closers !== '') {
-        // The first of its closing marks (a curly quote may be closed with a straight one).
-        const ends = [...closers].map((mark) => input.indexOf(mark, i + 1)).filter((at) => at !== -1);
-        const stop = ends.length > 0 ? Math.min(...ends) : -1;
-        if (stop === -1) throw new QueryError(`unterminated quote in the query: ${input.slice(i)}`);
-        text += input.slice(i + 1, stop);
-        quoted = true;
-        i = stop + 1;
-      } else {
-        text += input[i];
-        i++;
-      }
-    }
-    tokens.push({ type: 'word', text, quoted });
-  }
-  return tokens;
+  return checkedTokens(input).map((token) => (token.type === 'op' ? { type: 'op', sign: token.sign, symbol: token.symbol } : { type: 'word', text: token.text, quoted: token.quoted }));
 }
 
 function defaultProbe(absolutePath: string): 'file' | 'directory' | null {
@@ -167,12 +138,6 @@ function classify(text: string, weight: number, sign: 1 | -1, options: ParseOpti
   return { kind: 'text', text: words, weight, sign };
 }
 
-/**
- * `text:"open 24 hours"` (or `text:open`): words to find in the text read in photos (issue
- * #14). It binds to its own quoted phrase or word only: `neon text:"open"` is the CLIP term
- * "neon" and the text "open", as is `text:"open" neon`.
- */
-const PHOTO_TEXT = PHOTO_TEXT_START;
 /** A weight written on a `text:` term (`2:text:"open"`), which cannot mean anything. */
 const WEIGHTED_PHOTO_TEXT = /^\s*[+\-\u2212]?[\d.]*\d[\d.]*\s*:\s*text:/i;
 /** A weight left alone before a `text:` term (`2: text:"open"`). */
@@ -200,16 +165,18 @@ export function parseQuery(input: string, options: ParseOptions = {}): QueryTerm
   return parsed.terms;
 }
 
-/** Like parseQuery, with `text:"…"` terms taken apart: `text:"open 24" + night - people`. */
+/**
+ * Like parseQuery, with `text:"…"` terms taken apart: `text:"open 24" + night - people`. A
+ * `text:` term (issue #14) binds to its own quoted phrase or word only: `neon text:"open"` is
+ * the CLIP term "neon" and the text "open", as is `text:"open" neon`. Which words are `text:`
+ * terms is read in src/shared/photo-text-terms.ts, as the app's search box reads them.
+ */
 export function parseQueryParts(input: string, options: ParseOptions = {}): ParsedQuery {
-  const tokens = tokenize(input);
+  const parts = queryParts(input, checkedTokens(input));
   const terms: QueryTerm[] = [];
   const photoText: string[] = [];
-  let words: Extract<Token, { type: 'word' }>[] = [];
+  let words: WordToken[] = [];
   let pending: Extract<Token, { type: 'op' }> | null = null;
-
-  /** The phrase after a bare `text:` (`text: "open"`), still to come. */
-  let awaitingText: string | null = null;
 
   const flush = () => {
     const text = words.map((w) => w.text).join(' ');
@@ -219,45 +186,34 @@ export function parseQueryParts(input: string, options: ParseOptions = {}): Pars
     pending = null;
   };
 
-  const addPhotoText = (written: string, phrase: string) => {
-    const wanted = phrase.replace(/\s+/g, ' ').trim();
+  /** A `text:` term: the CLIP words before it are their own term; it is a term of its own. */
+  const addPhotoText = (term: PhotoTextToken) => {
+    if (words.length > 0) {
+      const before = words.map((w) => w.text).join(' ');
+      if (LONE_WEIGHT.test(before)) throw weightOnText(term.written);
+      flush();
+    } else if (pending !== null) {
+      if (pending.sign === -1) throw new QueryError(`- ${term.written}: text in photos can be required, not subtracted`);
+      pending = null;
+    }
+    const wanted = (term.words ?? '').replace(/\s+/g, ' ').trim();
     if (wanted === '') throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
     // Words as the text search splits them (text-words.ts): punctuation alone would find nothing.
     if (queryWords(wanted).length === 0) throw new QueryError(`the text "${wanted}" has no word to find: give letters or digits`);
     photoText.push(wanted);
   };
 
-  /** A `text:` word: the CLIP words before it are their own term; it is a term of its own. */
-  const startPhotoText = (token: Extract<Token, { type: 'word' }>) => {
-    if (WEIGHTED_PHOTO_TEXT.test(token.text)) throw weightOnText(token.text.replace(/^[^:]*:\s*/, ''));
-    if (words.length > 0) {
-      const before = words.map((w) => w.text).join(' ');
-      if (LONE_WEIGHT.test(before)) throw weightOnText(token.text);
-      flush();
-    } else if (pending !== null) {
-      if (pending.sign === -1) throw new QueryError(`- ${token.text}: text in photos can be required, not subtracted`);
-      pending = null;
+  for (const part of parts) {
+    if (part.type === 'photoText') addPhotoText(part);
+    else if (part.type === 'word') {
+      if (WEIGHTED_PHOTO_TEXT.test(part.text)) throw weightOnText(part.text.replace(/^[^:]*:\s*/, ''));
+      words.push(part);
+    } else {
+      if (words.length > 0) flush();
+      else if (pending !== null) throw new QueryError(`"${pending.symbol}" is followed by "${part.symbol}": put a term between two operators`);
+      pending = part;
     }
-    const phrase = token.text.replace(PHOTO_TEXT, '');
-    if (phrase.trim() === '' && !token.quoted) awaitingText = token.text;
-    else addPhotoText(token.text, phrase);
-  };
-
-  for (const token of tokens) {
-    if (token.type === 'word') {
-      if (awaitingText !== null) {
-        addPhotoText(awaitingText, token.text);
-        awaitingText = null;
-      } else if (PHOTO_TEXT.test(token.text) || WEIGHTED_PHOTO_TEXT.test(token.text)) startPhotoText(token);
-      else words.push(token);
-      continue;
-    }
-    if (awaitingText !== null) throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
-    if (words.length > 0) flush();
-    else if (pending !== null) throw new QueryError(`"${pending.symbol}" is followed by "${token.symbol}": put a term between two operators`);
-    pending = token;
   }
-  if (awaitingText !== null) throw new QueryError('text: needs the words to find, e.g. text:"open 24 hours"');
   if (words.length > 0) flush();
   else if (pending !== null) {
     const { symbol } = pending;
