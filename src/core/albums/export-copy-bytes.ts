@@ -2,10 +2,11 @@
 // a JPEG's copy is written turned (jpeg-orientation.ts) and with the date and place the user set
 // or removed by hand (jpeg-shown-edits.ts), nothing re-encoded. A link, or a copy of another
 // format, shows as its file does; that is said, except where the place was removed by hand and
-// the file states one: that copy is refused (privacy), never shipped with the position.
+// the copy would still state or name it: that copy is refused (privacy), never shipped with it.
 import fs from 'node:fs';
 import { turnedJpeg, withXmpOrientation } from '../media';
 import { jpegWithEdits } from '../media/jpeg-shown-edits';
+import { saysWhereTaken } from '../media/place-traces';
 import { hasShownEdits } from '../media/shown-edits';
 import { withXmpEdits, xmpStatesPosition } from '../media/xmp-shown-edits';
 import type { ExportEdits } from './export-edits';
@@ -28,8 +29,11 @@ export function copyPlan(source: string, mode: 'symlink' | 'copy', turns: number
   if (turns === 0 && !edited) return { bytes: null, turned: false, edited: false, unturned: false, unedited: false };
   const file = fs.readFileSync(source);
   const withEdits = edited ? jpegWithEdits(file, edited) : null;
-  if (edited && !withEdits && edited.place === null && edited.fileHasPlace) {
-    throw new Error('not copied: its place was removed in Shoebox, but only a JPEG\'s copy can have the position taken out (a copy of this file would carry it; export a link, or a JPEG of it)');
+  // The index knows the file's EXIF GPS only (fileHasPlace); a place is also stated in XMP, and
+  // named in XMP or an IPTC record (what a copy that could not be edited ships as it is, and
+  // what an edited one must not keep either): any of them, and the copy is refused.
+  if (edited?.place === null && (withEdits ? saysWhereTaken(withEdits) : edited.fileHasPlace || saysWhereTaken(file))) {
+    throw new Error('not copied: its place was removed in Shoebox, but a copy of this file would still say where it was taken (a position or a place name Shoebox cannot take out of it; export a link, or a JPEG of it)');
   }
   const turned = turns !== 0 ? turnedJpeg(withEdits ?? file, turns) : null;
   // A removed place with no position in the file is carried already: the copy as it is shows it.

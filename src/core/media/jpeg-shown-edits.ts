@@ -7,7 +7,8 @@
 // valid. What the copy must no longer say (the old position, the old date) is zeroed in place,
 // not just left unreferenced. An XMP packet in the file gets the same edits
 // (xmp-shown-edits.ts), and where the place was removed or replaced the IPTC-IIM record names
-// none (iptc-location.ts). Where this cannot be done, null: the caller decides what to do.
+// none (iptc-location.ts); its dates state the date set (iptc-dates.ts). Where this cannot be done, null: the caller decides what to do.
+import { jpegWithIptcDates } from './iptc-dates';
 import { jpegWithoutIptcLocation } from './iptc-location';
 import { headerSegments, isExifSegment, readJpeg } from './jpeg';
 import { clockText, offsetText, type ShownEdits } from './shown-edits';
@@ -29,7 +30,11 @@ export function jpegWithEdits(jpeg: Buffer, edits: ShownEdits): Buffer | null {
     const exifDone = withExifEdits(jpeg, edits);
     const xmpDone = exifDone && withEmbeddedXmpEdits(exifDone, edits);
     // The old place's names go with its position (see xmp-shown-edits.ts for why a set place too).
-    return xmpDone && (edits.place === undefined ? xmpDone : jpegWithoutIptcLocation(xmpDone));
+    const placeDone = xmpDone && (edits.place === undefined ? xmpDone : jpegWithoutIptcLocation(xmpDone));
+    // An IIM record that cannot be read keeps its old date, if it states one, and the copy keeps
+    // the EXIF and XMP dates set: no privacy matter, and most apps read those (a place removed
+    // never gets here with such a record: iptc-location.ts gave null).
+    return placeDone && (edits.date === undefined ? placeDone : (jpegWithIptcDates(placeDone, edits.date) ?? placeDone));
   } catch (error) {
     if (error instanceof Malformed) return null;
     throw error;
