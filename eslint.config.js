@@ -23,7 +23,7 @@ const CORE_BASE = ['src/base/**', 'src/shared/**', NODE, ...PACKAGES, LOCATION];
 
 // The core, bottom to top: each folder may import only the folders listed for it (all of
 // them below it). src/core/README.md explains the order.
-const CONFIG = ['src/core/paths', 'src/core/home', 'src/core/version', 'src/core/settings'];
+const CONFIG = ['src/core/paths', 'src/core/home', 'src/core/version', 'src/core/settings', 'src/core/provider-choice'];
 const STORE = 'src/core/store/**';
 const CLIP = 'src/core/clip/**';
 const MEDIA = 'src/core/media/**';

@@ -1,7 +1,6 @@
 // Options every command accepts (declared once on the program).
-import { parseLibraryUri, resolveHome } from '../core/index';
+import { parseLibraryUri, readSavedLibraryChoice, resolveHome } from '../core/index';
 import { checkedLibraryUri as checkedUri, homeLibrary, type HomeLibrary } from '../shared/home-library';
-import { readSavedLibraryChoice } from './saved-library-choice';
 import { UsageError } from './output';
 
 export interface GlobalOptions {

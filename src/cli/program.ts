@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 // The front door is cheap to import (src/core/index.ts): these are small modules, and each
 // command loads the engine only when it runs, so --help, --version and usage errors are quick.
-import { NoModelError, VERSION, parseProvider, providerSetting, resolveHome } from '../core/index';
+import { NoModelError, VERSION, chooseProvider, parseProvider, resolveHome } from '../core/index';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, errorLine, printable } from './output';
 import { checkedLibraryUri, libraryChoice, type GlobalOptions } from './global-options';
 import { diskFailureLine, type CommandPlaces } from './disk-failure-line';
@@ -38,30 +38,29 @@ import { registerCopyLibrary } from './commands/copy-library';
 import { registerSettings } from './commands/settings';
 
 /**
- * A provider the user typed (--provider) or set for this shell (SHOEBOX_PROVIDER) that core does
- * not know is a usage error (exit 2) naming where it came from and the names it knows, as a
- * malformed --library or SHOEBOX_LIBRARY is.
+ * A provider typed with --provider that core does not know is a usage error (exit 2) naming
+ * the option and the names it knows, as a malformed --library is (SHOEBOX_PROVIDER: below).
  */
-function typedProvider(value: string, source: '--provider' | 'SHOEBOX_PROVIDER'): string {
+function typedProvider(value: string): string {
   try {
     return parseProvider(value);
   } catch (err) {
-    throw new UsageError(`${source}: ${(err as Error).message}`);
+    throw new UsageError(`--provider: ${(err as Error).message}`);
   }
 }
 
 /**
- * The provider when neither --provider nor SHOEBOX_PROVIDER names one: settings.json's. A bad
- * value there is not the command's mistake and must not lock the user out of every command
- * (even `status`): as the app does (src/main/provider-choice.ts), one line on stderr, then auto.
- * A settings.json that cannot be read at all is left to the commands that need it.
+ * The provider when --provider names none: the core's chooseProvider, as the app takes it
+ * (src/main/provider-choice.ts). A name SHOEBOX_PROVIDER has no provider of was typed for this
+ * shell: a usage error (exit 2), as for --provider. A bad value in settings.json is not the
+ * command's mistake and must not lock the user out of every command (even `status`): as the
+ * app does, one line on stderr, then auto. Nothing named leaves the option unset.
  */
-function settingsProvider(home: string | undefined): string | undefined {
-  // The core's one line ("…/settings.json: "provider": …; using auto"), as the app logs it and
-  // its Settings screen shows it.
-  const setting = providerSetting(resolveHome(home));
-  if (setting.problem) process.stderr.write(`shoebox: ${printable(setting.problem)}\n`);
-  return setting.provider;
+function chosenProvider(home: string | undefined): string | undefined {
+  const choice = chooseProvider(resolveHome(home));
+  if (choice.source === 'SHOEBOX_PROVIDER' && choice.refused) throw new UsageError(choice.refused);
+  if (choice.problem) process.stderr.write(`shoebox: ${printable(choice.problem)}\n`);
+  return choice.source === 'default' ? undefined : choice.provider;
 }
 
 /**
@@ -98,15 +97,14 @@ export function buildProgram(): Command {
     )
     .addOption(
       new Option('--provider <name>', 'execution provider: auto, cuda, dml, coreml, webgpu or cpu (default: $SHOEBOX_PROVIDER, else "provider" in settings.json, else auto)')
-        .argParser((value) => typedProvider(value, '--provider')),
+        .argParser(typedProvider),
     )
     .showHelpAfterError(false)
     // No --provider: SHOEBOX_PROVIDER, else the home's settings.json may name one. Read when a
     // command runs (not as the option's default, which commander would not parse).
     .hook('preAction', () => {
       if (program.opts<{ provider?: string }>().provider) return;
-      const named = process.env.SHOEBOX_PROVIDER;
-      const chosen = named ? typedProvider(named, 'SHOEBOX_PROVIDER') : settingsProvider(program.opts<{ home?: string }>().home);
+      const chosen = chosenProvider(program.opts<{ home?: string }>().home);
       if (chosen) program.setOptionValue('provider', chosen);
     })
     .exitOverride()

@@ -5,12 +5,12 @@
 import { LibraryLocationError } from '../core/index';
 import { resolvedLibrary, type GlobalOptions } from './global-options';
 
-/** Messages of the core's (s3-settings.ts, s3-client.ts) that mean "no keys, or not these". */
-const WANTS_KEYS = /^(no S3 credentials found for |access denied to )/;
+/** The core's codes (location-error.ts) for "no keys, half a pair, or not these": told by the code, not the words. */
+const WANTS_KEYS: ReadonlySet<string | undefined> = new Set(['no-keys', 'half-keys', 'keys-refused']);
 
 /** `error` with the note when the library was the app's saved S3 choice and keys were missing or refused; else `error`. */
 export function withSavedLibraryNote(error: unknown, globals: GlobalOptions, env: NodeJS.ProcessEnv = process.env): unknown {
-  if (!(error instanceof LibraryLocationError) || !WANTS_KEYS.test(error.message)) return error;
+  if (!(error instanceof LibraryLocationError) || !WANTS_KEYS.has(error.code)) return error;
   let library;
   try {
     library = resolvedLibrary(globals, env);
@@ -21,5 +21,6 @@ export function withSavedLibraryNote(error: unknown, globals: GlobalOptions, env
   return new LibraryLocationError(
     `${error.message} (${library.uri} is the desktop app's library, chosen in Settings → Library; the keys the app keeps are its own: ` +
       'give the CLI keys in ~/.aws/credentials or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a library with --library)',
+    error.code,
   );
 }

@@ -61,6 +61,8 @@ export type { EmbedderOptions, ImageResult, OutsideEmbedder, TextEmbedding } fro
 export { VERSION } from './version';
 export { resolveHome } from './home';
 export { providerSetting } from './settings';
+export { chooseProvider, type ProviderChoice } from './provider-choice';
+export { readSavedLibraryChoice } from './saved-library-choice';
 export { ortPlatformError, parseProvider } from './clip/providers';
 export { formatRate } from './clip/provider-verdict';
 export { NoModelError } from './library/model-choice';

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../base/atomic-write';
+import { readSavedLibraryChoice } from '../core/index';
 import {
   checkLibraryChoiceInput,
   LIBRARY_CHOICE_FILE,
   libraryChoiceUri,
   sameS3Place,
-  savedLibraryChoice,
   type LibraryChoice,
   type LibraryChoiceView,
   type S3Keys,
@@ -68,15 +68,9 @@ export class LibrarySetting {
     return backend !== 'basic_text' && backend !== 'unknown';
   }
 
-  /** The saved choice; the default library when none was saved or the file is unusable (read as the CLI reads it). */
+  /** The saved choice; the default library when none was saved or the file is unusable (the core's reader, the CLI's too). */
   choice(): LibraryChoice {
-    let text: string | null;
-    try {
-      text = fs.readFileSync(path.join(this.home, CHOICE_FILE), 'utf8');
-    } catch {
-      text = null;
-    }
-    return savedLibraryChoice(text);
+    return readSavedLibraryChoice(this.home);
   }
 
   view(): LibraryChoiceView {

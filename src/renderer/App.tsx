@@ -15,6 +15,7 @@ import { PlaceSuggestion } from './components/places/PlaceSuggestion';
 import { DescribedSuggestion } from './components/DescribedSuggestion';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EngineError } from './components/EngineError';
+import { isDamage } from './lib/library-damage';
 import { EngineNotice } from './components/EngineNotice';
 import { RepairReport } from './components/RepairReport';
 import { FilterBar } from './components/FilterBar';
@@ -314,7 +315,7 @@ export function App() {
   const { status } = library;
   // Damage status() says, or the grid's first read met before status() knew (useLibraryDamage):
   // the damaged panel, with Repair library, in place of the grid either way.
-  const damaged = useLibraryDamage(status, library.refresh, [source.error, timeline.error]);
+  const damaged = useLibraryDamage(status, library.refresh, [source.failure, timeline.failure]);
   // Repair library's job: the panel says it runs or failed; the page, what it did once done.
   const repair = useRepairJob(library.jobs);
   const hasModel = status?.model != null;
@@ -641,9 +642,9 @@ export function App() {
               {status === null ? (
                 // Refused by `shoebox serve` (no token, or an old one): the banner above says what
                 // to do; "cannot open the library" and its Try again would only contradict it.
-                library.error && library.connection !== 'ended' && <EngineError message={library.error} onRetry={library.refresh} repair={repair} />
+                library.error && library.connection !== 'ended' && <EngineError message={library.error} damaged={isDamage(library.failure)} onRetry={library.refresh} repair={repair} />
               ) : damaged !== null ? (
-                <EngineError message={damaged} onRetry={library.refresh} repair={repair} />
+                <EngineError message={damaged} damaged onRetry={library.refresh} repair={repair} />
               ) : !browsable && !hasModel ? (
                 <NoModel problem={status} onRetry={library.refresh} />
               ) : library.folders.length === 0 ? (
@@ -673,7 +674,7 @@ export function App() {
                     loading={loading}
                     countHidden={problem !== null}
                     closest={view.kind === 'search' && source.closest}
-                    error={problem ? null : source.error !== null ? searchErrorText(source.error) : (timeline.error ?? views.error)}
+                    error={problem ? null : source.error !== null ? searchErrorText(source.failure ?? source.error) : (timeline.error ?? views.error)}
                     queryThumb={view.kind === 'image' ? view.previewUrl : null}
                     onBack={showAllPhotos}
                     onPlaces={backToPlaces}

@@ -12,6 +12,7 @@ import { MAX_SHIFT_SECONDS } from './taken-at';
 import { MAX_QUERY_LENGTH } from './query-syntax';
 import { DUPLICATE_KINDS } from './duplicate-picture';
 import { searchLimitRefusal } from './search-page-limit';
+import { albumThresholdRefusal, isAlbumThreshold } from './album-threshold';
 
 /** LibraryApi's request/response methods; `subscribe` travels as pushed events instead. */
 export type InvokableMethod = Exclude<keyof LibraryApi, 'subscribe'>;
@@ -354,9 +355,12 @@ function albumDraft(value: unknown): AlbumDraft {
 function albumFields(o: Record<string, unknown>): AlbumDraft {
   // An empty query is a hand-picked album (its photos are its pins): the core decides the rest.
   const out: AlbumDraft = { query: text(o['query'], 'query', MAX_QUERY, true) };
-  if (o['threshold'] !== undefined) out.threshold = finite(o['threshold'], 'threshold', -1, 1);
+  if (o['threshold'] !== undefined) {
+    if (!isAlbumThreshold(o['threshold'])) throw new InvalidArgumentsError(albumThresholdRefusal(o['threshold']));
+    out.threshold = o['threshold'];
+  }
   if (o['filters'] !== undefined) {
-    const f = record(o['filters'], 'filters', ['folder', 'tag', 'favourite', 'place', 'after', 'before']);
+    const f = record(o['filters'], 'filters', ['folder', 'tag', 'favourite', 'place', 'after', 'before', 'utcOffset']);
     const filters: AlbumFilters = {};
     if (f['folder'] !== undefined) filters.folder = text(f['folder'], 'folder', MAX_PATH);
     if (f['tag'] !== undefined) filters.tag = text(f['tag'], 'tag', MAX_NAME);
@@ -365,6 +369,8 @@ function albumFields(o: Record<string, unknown>): AlbumDraft {
     // Date text, parsed (and refused with a reason) by the core as search's dates are; here only its size.
     if (f['after'] !== undefined) filters.after = text(f['after'], 'after', 64);
     if (f['before'] !== undefined) filters.before = text(f['before'], 'before', 64);
+    // The clock the dates read file times on: the bounds of timeline options' own utcOffset.
+    if (f['utcOffset'] !== undefined) filters.utcOffset = integer(f['utcOffset'], 'utcOffset', -14 * 60, 14 * 60);
     out.filters = filters;
   }
   return out;

@@ -328,7 +328,9 @@ export interface TimelineOptions extends PageOptions {
    *  narrowed on purpose (folder, tag, favourite, place), as Google Photos keeps them in albums. */
   archived?: boolean;
   /** Only photos taken there: a town ("Arezzo"), a country ("Italy", "IT") or both
-   *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). */
+   *  ("Arezzo, Italy"); case and accents ignored (src/core/places/place-query.ts). A name that
+   *  is no town or country anywhere ("Narnia") is refused with a QueryError, as search's
+   *  `place` is, not answered with no photos. */
   place?: string;
   /** Only photos without a position (none recorded, none set by hand): those to give a place. */
   withoutPlace?: boolean;
@@ -346,7 +348,8 @@ export interface TimelineOptions extends PageOptions {
   onThisDay?: string;
   /** The viewer's offset from UTC in minutes east (-(new Date().getTimezoneOffset())): file
    *  and indexing times are instants, shown on the viewer's clock; dates taken are the
-   *  camera's clock already. Default 0. */
+   *  camera's clock already. Absent: the clock of the machine the engine runs on, as search's
+   *  and albums' dates (core/store/photo-date.ts). */
   utcOffset?: number;
 }
 
@@ -501,6 +504,11 @@ export interface JobState {
   result: JobResult | null;
   /** Why it failed, one line. */
   error: string | null;
+  /** What the failure is, for a front end that words what comes next itself, set where the core
+   *  gives a code: an install-model job's ModelError code ('verify': a file's bytes failed
+   *  verification and its bad copy was deleted; 'hub', 'cancelled': the finished bytes are kept).
+   *  Absent otherwise. */
+  errorCode?: string;
   queuedAt: number;
   startedAt: number | null;
   finishedAt: number | null;
@@ -720,11 +728,17 @@ export interface AlbumFilters {
   /** Taken from the start of this date on, as `SearchFilters.after` takes it: `2024-03-07` is
    *  that calendar day on the camera's clock, wherever the machine is. Kept as the core writes it
    *  (a day's start as `YYYY-MM-DD`). A photo without a date taken is dated by its file's time on
-   *  the machine's clock, as the timeline dates it (store/photo-date.ts). */
+   *  the clock `utcOffset` names, as the timeline on that clock dates it (store/photo-date.ts). */
   after?: string;
   /** Taken before the start of this date (exclusive, as `SearchFilters.before`): a range ending
    *  with 7 March inclusive has `before: '2024-03-08'`. */
   before?: string;
+  /** With `after`/`before`: the clock they read a photo's file time on (a photo without a date
+   *  taken), in whole minutes east of UTC, as `TimelineOptions.utcOffset`. The viewer's when the
+   *  album was saved (the app sends its window's, the CLI its machine's), kept with the album so
+   *  its members are the same whoever reads it, wherever (album-service.ts says why); absent:
+   *  the engine machine's clock. Dropped when there are no dates. */
+  utcOffset?: number;
 }
 
 export interface AlbumInput {
@@ -1128,7 +1142,8 @@ export interface LibraryApi {
   similar(id: string, options?: SearchOptions): Promise<SearchPage>;
   /** Photos that look like an image from outside the library, best first. */
   searchByImage(image: QueryImage, options?: SearchOptions): Promise<SearchPage>;
-  /** The library (or a folder, a tag) newest first, by date taken or date added. */
+  /** The library (or a folder, a tag) newest first, by date taken or date added. A `place`
+   *  that is no town or country, or names nothing, is refused (a QueryError), as by search. */
   timeline(options?: TimelineOptions): Promise<TimelinePage>;
   /** The timeline's days with their photo counts (`offset`/`limit` are ignored). */
   timelineSummary(options?: TimelineOptions): Promise<TimelineSummary>;

@@ -3,10 +3,18 @@
 // One place turns such a line into the app's wording, used by the core where it words a
 // reason for the app (albums) and by the renderer for search errors, so both say it alike.
 
-/** `--tag cat: no label set has … (shoebox labels list)` -> `no label set has …`. */
+/** A line's subject: an option, with what was given for it, before the reason. */
+const OPTION_SUBJECT = /^(--[a-z-]+(?: [^:]*)?): /;
+
+/**
+ * `--tag cat: no label set has … (shoebox labels list)` -> `no label set has …`. A subject
+ * that names a second option is part of the reason, not its label (`--after X is not earlier
+ * than --before Y: no photo can match`): dropped, only "no photo can match" would be left, so it
+ * stays, its options named without the command line's dashes (`“after” X is not earlier than “before” Y: …`).
+ */
 export function appWording(cliText: string): string {
   return cliText
-    .replace(/^--[a-z-]+(?: [^:]*)?: /, '')
+    .replace(OPTION_SUBJECT, (_, subject: string) => (/ --[a-z]/.test(subject) ? `${subject.replace(/(^|\s)--([a-z][a-z-]*)/g, '$1“$2”')}: ` : ''))
     .replace(/ \((?:see )?shoebox [^)]*\)$/, '')
     .trim();
 }

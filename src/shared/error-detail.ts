@@ -4,8 +4,12 @@
 // Electron's IPC shared/ipc-error-detail.ts), so the page decides by the code, never by parsing
 // the command line's sentence.
 
-/** A refusal a front end words itself; same shape as the core's QueryErrorDetail. */
-export type ErrorDetail = { code: 'unknown-tag'; /** The label as asked for. */ label: string };
+/**
+ * A refusal a front end words itself. 'unknown-tag': the core's QueryErrorDetail; 'no-model':
+ * no model on this device at all, none chosen and none named (core/library/model-choice.ts
+ * NoModelError), which the app's banner offers one for.
+ */
+export type ErrorDetail = { code: 'unknown-tag'; /** The label as asked for. */ label: string } | { code: 'no-model' };
 
 /** Labels are short; anything longer did not come from the core and is not carried. */
 const MAX_LABEL_CHARS = 1000;
@@ -19,6 +23,7 @@ export function errorDetailOf(value: unknown): ErrorDetail | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { code, label } = value as { code?: unknown; label?: unknown };
   if (code === 'unknown-tag' && typeof label === 'string' && label.length > 0 && label.length <= MAX_LABEL_CHARS) return { code, label };
+  if (code === 'no-model') return { code };
   return undefined;
 }
 

@@ -79,8 +79,8 @@ export const LIBRARY_CHOICE_FILE = 'library-choice.json';
 
 /**
  * The choice saved in library-choice.json, given its text (null: no file, or one that could
- * not be read). A missing or unusable file is the default library: both front ends read it
- * so (src/main/library-setting.ts, src/cli/saved-library-choice.ts).
+ * not be read). A missing or unusable file is the default library, for both front ends
+ * (src/core/saved-library-choice.ts reads the file for them).
  */
 export function savedLibraryChoice(text: string | null): LibraryChoice {
   if (text === null) return { kind: 'default' };

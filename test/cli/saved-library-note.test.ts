@@ -8,8 +8,8 @@ import { LibraryLocationError } from '../../src/core/index';
 import { withSavedLibraryNote } from '../../src/cli/saved-library-note';
 import { tempDir } from '../helpers/images';
 
-const noKeys = () => new LibraryLocationError('no S3 credentials found for s3://family/photos: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a [default] profile in /h/.aws/credentials or /h/.aws/config');
-const denied = () => new LibraryLocationError('access denied to s3://family/photos at http://nas.local:9000: check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the AWS profile)');
+const noKeys = () => new LibraryLocationError('no S3 credentials found for s3://family/photos: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a [default] profile in /h/.aws/credentials or /h/.aws/config', 'no-keys');
+const denied = () => new LibraryLocationError('access denied to s3://family/photos at http://nas.local:9000: check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the AWS profile)', 'keys-refused');
 
 function homeChoosing(choice: object): string {
   const home = tempDir('shoebox-note-home-');

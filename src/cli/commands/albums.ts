@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, LibraryHost } from '../../core/index';
 import type { AlbumInput } from '../../shared/api';
+import { ALBUM_THRESHOLD_RULE, isAlbumThreshold } from '../../shared/album-threshold';
 import { EXIT_FAILURE, UsageError, printJson, printLine, printable } from '../output';
 import { unturnedText } from '../../shared/export-text';
 import { copiesAsShownText, keptSidecarsText, uneditedText } from '../../shared/export-copies-text';
@@ -15,6 +16,7 @@ import { queryOfferLine } from './albums-query-offer';
 import { itemsText } from '../../shared/count-text';
 import { describeAlbumFilters, emptyAlbumReason } from '../../shared/album-filters-text';
 import { excludedMatchesText } from '../../shared/excluded-matches-text';
+import { machineUtcOffset } from '../machine-utc-offset';
 
 type CreateOptions = LibraryCommandOptions & { query?: string; threshold?: string; folder?: string; tag?: string; favourites?: boolean; place?: string; after?: string; before?: string; replace?: boolean };
 type EditOptions = LibraryCommandOptions & Partial<Omit<CreateOptions, 'replace' | 'json'>> & { clear?: string[] };
@@ -145,8 +147,9 @@ async function embeddedNote(api: LibraryHost): Promise<boolean> {
 
 function parseThreshold(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const t = Number(value);
-  if (!Number.isFinite(t) || t < -1 || t > 1) throw new UsageError(`--threshold must be a cosine from -1 to 1, got "${value}"`);
+  // Blank text is no number (Number('') is 0, which would save a threshold nobody typed).
+  const t = value.trim() === '' ? Number.NaN : Number(value);
+  if (!isAlbumThreshold(t)) throw new UsageError(`--threshold must be ${ALBUM_THRESHOLD_RULE}, got "${value}"`);
   return t;
 }
 
@@ -191,6 +194,8 @@ function editedRequest(album: AlbumSummary, opts: EditOptions, { threshold, clea
   const place = keep(opts.place, 'place', f.place);
   const after = keep(opts.after, 'after', f.after);
   const before = keep(opts.before, 'before', f.before);
+  // The album's clock for file times stays; one without: this machine's (datesClock).
+  const clock = datesClock({ after, before }, f.utcOffset);
   return {
     name: album.name,
     query: opts.query ?? album.query,
@@ -201,8 +206,16 @@ function editedRequest(album: AlbumSummary, opts: EditOptions, { threshold, clea
     ...(place !== undefined ? { place } : {}),
     ...(after !== undefined ? { after } : {}),
     ...(before !== undefined ? { before } : {}),
+    ...clock,
     replace: true,
   };
+}
+
+/** With dates, the clock a photo without a date taken is dated on (its file's time): the
+ *  album's own (`kept`), else this machine's, as `shoebox places`/`on-this-day` date it here;
+ *  the album keeps it (core/albums/album-dates.ts). Without dates: none. */
+function datesClock(dates: { after?: string | undefined; before?: string | undefined }, kept?: number): { utcOffset?: number } {
+  return dates.after === undefined && dates.before === undefined ? {} : { utcOffset: kept ?? machineUtcOffset() };
 }
 
 /** The album's definition under another name: query, threshold and filters as they are. */
@@ -258,6 +271,7 @@ export function registerAlbums(program: Command): void {
           ...(opts.place !== undefined ? { place: opts.place } : {}),
           ...(opts.after !== undefined ? { after: opts.after } : {}),
           ...(opts.before !== undefined ? { before: opts.before } : {}),
+          ...datesClock(opts),
           ...(opts.replace ? { replace: true } : {}),
           ...(pins.length ? { pins: pins.map((photo) => path.resolve(photo)) } : {}),
         });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { DuplicateDecisionInfo } from '../../shared/api';
+import { duplicateDecisionId } from '../../shared/duplicate-decision-id';
 import { libraryChoice, type GlobalOptions } from '../global-options';
 import { openCommandLibrary, withLibraryOptions, type LibraryCommandOptions } from '../library-options';
 import { UsageError, printJson, printLine, printable } from '../output';
@@ -68,10 +69,14 @@ export function registerDupeDecisions(dupes: Command): void {
     .description('forget a remembered decision: its groups show again at the next scan')
     .argument('<id>', 'the decision, as `shoebox dupes decisions` lists it')
     .action(async (typed: string, _opts: unknown, cmd: Command) => {
-      // An id is 8 hex digits (decisions-file.ts): anything else is a mistyped one, said as
-      // typed (control characters escaped as everywhere) before anything opens.
-      if (!/^[0-9a-f]{8}$/i.test(typed)) throw new UsageError(`no duplicate decision "${typed}": an id is 8 hex digits, as shoebox dupes decisions lists them`);
-      const id = typed.toLowerCase();
+      // The core's rule (which the host applies too), asked before anything opens so that a
+      // mistyped id is a usage error, said as typed (control characters escaped as everywhere).
+      let id: string;
+      try {
+        id = duplicateDecisionId(typed);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
       // Only the decisions file: no model or library needed (the host answers without one).
       const { createLibraryApi } = await import('../../core/index');
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -48,24 +48,10 @@ async function summary(library: CommandLibrary, json: boolean | undefined): Prom
 }
 
 async function photosAt(library: CommandLibrary, place: string, json: boolean | undefined): Promise<void> {
+  // A name that is no town or country anywhere ("Narnia") is the core's QueryError (exit 2).
   const photos = await timelinePhotos(library, { place });
-  if (photos.length === 0) await refuseUnknownPlace(library, place);
   printPhotos(photos, json);
   if (photos.length === 0) process.stderr.write(`shoebox: no photo was taken in "${place}" (shoebox places lists the library's places)\n`);
-}
-
-/**
- * A name that is no town or country anywhere ("Narnia") is a typo or a guess, not a place
- * without photos: refused (exit 2) by the core's one check, the one that refuses search's
- * `--place Narnia`, reached through the search filters' count. In its words without the
- * option's name, which `places` does not have.
- */
-async function refuseUnknownPlace(library: CommandLibrary, place: string): Promise<void> {
-  const { QueryError } = await import('../../core/index');
-  await library.api.countSearchable({ place }).catch((err: unknown) => {
-    if (err instanceof QueryError) throw new UsageError(err.message.replace(/^--place: /, ''));
-    throw err;
-  });
 }
 
 /** --far: the photos the summary counts "with a position far from any town" (the core's one rule). */
@@ -106,7 +92,7 @@ export function registerPlaces(program: Command): void {
         else if (place === undefined) await summary(library, opts.json);
         else await photosAt(library, place, opts.json);
       } catch (err) {
-        // A place the core refuses (" , " names nothing) is a usage error, as search's --place.
+        // A place the core refuses (" , " names nothing, "Narnia" no place) is a usage error, as search's --place.
         if (err instanceof QueryError) throw new UsageError(err.message);
         throw err;
       } finally {

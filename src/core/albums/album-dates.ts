@@ -5,8 +5,20 @@
 //
 // Albums stored before kept epoch ms instead (legacyAlbumDate reads them; the row is not
 // rewritten on read).
+//
+// A photo without a date taken is dated by its file's time on a viewer's clock (photo-date.ts).
+// An album keeps the clock it was saved on (`utcOffset`: the app's window's, the command
+// line's machine's), rather than taking each reader's: an album is one set of photos, the
+// same in the app, in `shoebox albums`, in an export, and for its owner after a flight to
+// another zone, as it was in the timeline where it was made. The price: a file-dated photo
+// within hours of midnight can sit on a neighbouring day in the timeline of a viewer in
+// another zone (or after a change to summer time) until the album is saved there again.
+// Albums saved without a clock (before they kept one, or by a caller naming none) read their
+// file times on the engine machine's clock, the core's one default.
 import type { PhotoFilter } from '../store/types';
 import { dateBound } from '../search/dates';
+import { QueryError } from '../search/query-error';
+import { MAX_UTC_OFFSET } from '../store/photo-date';
 
 /**
  * The date as an album keeps it: `2024-03-07` for the start of a camera-clock day (`2024`,
@@ -38,8 +50,10 @@ export function legacyAlbumDate(ms: number): string {
 }
 
 /** The store's date filter for an album's bounds (camera clock against takenAt, instants against each photo's instant). */
-export function dateScope(filters: { after?: string; before?: string }): Pick<PhotoFilter, 'takenFrom' | 'takenBefore' | 'takenFromInstant' | 'takenBeforeInstant'> {
-  const out: Pick<PhotoFilter, 'takenFrom' | 'takenBefore' | 'takenFromInstant' | 'takenBeforeInstant'> = {};
+export function dateScope(filters: { after?: string; before?: string; utcOffset?: number }): Pick<PhotoFilter, 'takenFrom' | 'takenBefore' | 'takenFromInstant' | 'takenBeforeInstant' | 'utcOffset'> {
+  const out: Pick<PhotoFilter, 'takenFrom' | 'takenBefore' | 'takenFromInstant' | 'takenBeforeInstant' | 'utcOffset'> = {};
+  // The album's clock for file times; absent: the store's default (photo-date.ts).
+  if (filters.utcOffset !== undefined) out.utcOffset = filters.utcOffset;
   if (filters.after !== undefined) {
     const after = dateBound(filters.after, '--after');
     out[after.instant ? 'takenFromInstant' : 'takenFrom'] = after.ms;
@@ -51,11 +65,16 @@ export function dateScope(filters: { after?: string; before?: string }): Pick<Ph
   return out;
 }
 
-/** Both bounds as an album keeps them (albumDate); QueryError for one that is not a date. */
-export function canonicalDates<F extends { after?: string; before?: string }>(filters: F): F {
+/** Both bounds as an album keeps them (albumDate), with the clock they read file times on when
+ *  there is a bound (none: nothing reads it, and it is not kept); QueryError for one that is not a date. */
+export function canonicalDates<F extends { after?: string; before?: string; utcOffset?: number }>(filters: F): F {
   const out = { ...filters };
   if (out.after !== undefined) out.after = albumDate(out.after, '--after');
   if (out.before !== undefined) out.before = albumDate(out.before, '--before');
+  if (out.after === undefined && out.before === undefined) delete out.utcOffset;
+  else if (out.utcOffset !== undefined && (!Number.isInteger(out.utcOffset) || Math.abs(out.utcOffset) > MAX_UTC_OFFSET)) {
+    throw new QueryError(`utcOffset must be whole minutes within ±${MAX_UTC_OFFSET}, got ${out.utcOffset}`);
+  }
   return out;
 }
 

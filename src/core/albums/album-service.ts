@@ -544,7 +544,8 @@ async function hitsAbove(store: AlbumStore, vector: Float32Array, threshold: num
 
 /** Whether any filter narrows (a `favourite: false` or an undefined field does not). */
 function hasFilters(filters: AlbumFilters | undefined): boolean {
-  return Object.entries(filters ?? {}).some(([key, value]) => value !== undefined && !(key === 'favourite' && value !== true));
+  // The clock alone narrows nothing (it only reads the dates: album-dates.ts).
+  return Object.entries(filters ?? {}).some(([key, value]) => value !== undefined && key !== 'utcOffset' && !(key === 'favourite' && value !== true));
 }
 
 /** The content hashes the tag, favourites and place filters allow together; {} when none is set. */

@@ -6,6 +6,7 @@
 // reflects what has been indexed or removed since.
 import type { AlbumFilters } from '../../shared/api';
 import { legacyAlbumDate } from './album-dates';
+import { albumThresholdRefusal, isAlbumThreshold } from '../../shared/album-threshold';
 import { storedCopiesBeside } from './excluded-copies';
 
 /** The contract's type (src/shared), one per concept. */
@@ -124,7 +125,7 @@ export function checkAlbumName(value: string): string {
 }
 
 export function checkThreshold(value: number): number {
-  if (!Number.isFinite(value) || value < -1 || value > 1) throw new AlbumError(`the threshold must be a cosine from -1 to 1, got ${value}`, true);
+  if (!isAlbumThreshold(value)) throw new AlbumError(albumThresholdRefusal(value), true);
   return value;
 }
 

@@ -39,6 +39,8 @@ export interface AlbumRequest {
    *  an impossible date (2021-02-30) is a QueryError. */
   after?: string;
   before?: string;
+  /** The clock the dates read a file time on (AlbumFilters.utcOffset): the command line's machine's. */
+  utcOffset?: number;
   /** Replace an album of the same name (keeping its pins and exclusions) instead of failing. */
   replace?: boolean;
   /** Photo paths pinned into it in the same write, in this order (AlbumService.createPinned). */
@@ -74,7 +76,7 @@ export interface AlbumsForeground {
 
 /** The filters of a request as an album keeps them, dates read by search's one date parser
  *  (a bad one is a QueryError naming the option, before the library opens). */
-export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'favourite' | 'place' | 'after' | 'before'>): AlbumFilters {
+export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'favourite' | 'place' | 'after' | 'before' | 'utcOffset'>): AlbumFilters {
   const after = request.after === undefined ? undefined : albumDate(request.after, '--after');
   const before = request.before === undefined ? undefined : albumDate(request.before, '--before');
   return {
@@ -84,6 +86,7 @@ export function albumFilters(request: Pick<AlbumRequest, 'folder' | 'tag' | 'fav
     ...(request.place !== undefined ? { place: request.place } : {}),
     ...(after !== undefined ? { after } : {}),
     ...(before !== undefined ? { before } : {}),
+    ...(request.utcOffset !== undefined ? { utcOffset: request.utcOffset } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // also carries the indexer's progress. Before the first job of a busy spell `pause` runs
 // (the folder watcher stops writing) and `resume` once the queue is empty again.
 import type { IndexProgress, JobKind, JobResult, JobState } from '../../shared/api';
+import { ModelError } from '../models/model-error';
 
 export interface JobQueueHooks {
   onChange: (job: JobState) => void;
@@ -126,6 +127,8 @@ export class JobQueue {
           this.finish(entry, entry.controller.signal.aborted ? 'cancelled' : 'done');
         } catch (error) {
           entry.state.error = error instanceof Error ? error.message : String(error);
+          // A model download's failure says its kind by code (the app words Try again by it).
+          if (error instanceof ModelError) entry.state.errorCode = error.code;
           this.finish(entry, entry.controller.signal.aborted ? 'cancelled' : 'failed');
         }
         this.running = null;

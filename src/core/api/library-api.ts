@@ -329,7 +329,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
 
   const need = async (): Promise<LibraryService> => {
     const lib = await open();
-    if (!lib) throw repair.damaged ? new Error(repair.damaged) : new NoModelError(modelProblem?.text ?? 'no model');
+    if (!lib) throw repair.damage ?? new NoModelError(modelProblem?.text ?? 'no model', { noModelHere: modelProblem?.kind === 'no-model' });
     return lib;
   };
 
@@ -699,7 +699,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       library: async () => {
         const lib = await open();
         if (lib) return lib;
-        throw modelError ?? new Error(repair.damaged ?? modelProblem?.text ?? 'no model');
+        throw modelError ?? repair.damage ?? new Error(modelProblem?.text ?? 'no model');
       },
       jobs,
       emit,
@@ -708,7 +708,7 @@ export async function createLibraryApi(options: LibraryApiOptions = {}): Promise
       copySource: async () => {
         const lib = await open();
         if (lib && !lib.modelMissing) return { location: lib.location, files: lib.files, hold: async () => void (await lib.writable()), release: async () => {} };
-        if (repair.damaged) throw new Error(repair.damaged);
+        if (repair.damage) throw repair.damage;
         // No model yet (a new device backing the family's library up; the CLI then opens the
         // library for reading only): a copy embeds nothing,
         // so it takes the library's writer lock and lease itself, as a writer would.

@@ -12,11 +12,17 @@ import { probeLibraryDamage } from './library-damage-probe';
 export class LibraryRepair {
   /** The library whose open failed on damage; kept open so it keeps the writer lock for the repair. */
   private held: LibraryService | null = null;
-  private message: string | null = null;
+  private error: LibraryDamagedError | null = null;
 
   /** Damage that stops the library from opening; the host answers without a library meanwhile. */
   get damaged(): string | null {
-    return this.message;
+    return this.error?.message ?? null;
+  }
+
+  /** The same damage as the error itself, for the calls it refuses: its name (LibraryDamagedError)
+   *  crosses the RPC, and the app shows its repair by that name, never by the line's words. */
+  get damage(): LibraryDamagedError | null {
+    return this.error;
   }
 
   /** The cheap look at every table (library-damage-probe.ts), started once per library opened. */
@@ -46,7 +52,7 @@ export class LibraryRepair {
   /** The host's open attempt failed on damage: hold the candidate; the library stays closed. */
   hold(candidate: LibraryService, error: LibraryDamagedError): null {
     this.held = candidate;
-    this.message = error.message;
+    this.error = error;
     return null;
   }
 
@@ -66,7 +72,7 @@ export class LibraryRepair {
           const lib = this.held ?? (await ctx.need());
           const report = await repairLibrary(lib);
           if (this.held) await this.close();
-          this.message = null;
+          this.error = null;
           const reopened = await ctx.need();
           await indexFolders(reopened, (await (await reopened.readable()).listFolders()).map((f) => f.path));
           ctx.emit({ type: 'folders-changed' });

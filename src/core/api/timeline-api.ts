@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { TimelineOptions, TimelinePage, TimelinePhoto, TimelineSummary } from '../../shared/api';
 import { photosWithTag } from '../search/tag-filter';
 import { hashesAtPlace } from '../search/place-filter';
+import { unknownPlaceReason } from '../search/unknown-place';
+import { QueryError } from '../search/query-error';
 import { locatedPhotos } from '../places/located-photos';
 import { hashesDescribed } from '../search/described';
 import { hidesArchived } from '../../shared/archive-views';
@@ -15,9 +17,7 @@ import type { ApiContext, ApiMethods } from './api-context';
 import { readMarks, toPhoto } from './photo-views';
 import { daysOf, TimelineIndex, type TimelineView } from './timeline-index';
 import { sameDayOf } from './on-this-day';
-
-/** The largest offset from UTC a clock has (UTC+14), in minutes. */
-const MAX_UTC_OFFSET = 14 * 60;
+import { fileTimeUtcOffset } from '../store/photo-date';
 
 export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineSummary'> {
   const index = new TimelineIndex();
@@ -25,8 +25,8 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
   const viewOf = async (options: TimelineOptions, store: LibraryStore): Promise<TimelineView> => {
     const order = options.order ?? 'taken';
     if (order !== 'taken' && order !== 'added') throw new Error(`order must be "taken" or "added", got "${String(order)}"`);
-    const utcOffset = options.utcOffset ?? 0;
-    if (!Number.isInteger(utcOffset) || Math.abs(utcOffset) > MAX_UTC_OFFSET) throw new Error(`utcOffset must be whole minutes within ±${MAX_UTC_OFFSET}, got ${utcOffset}`);
+    // The viewer's clock for file times, else the core's one default (search's and albums' too).
+    const utcOffset = fileTimeUtcOffset(options.utcOffset);
     const view: TimelineView = { order, utcOffset };
     if (options.folder) view.folder = path.resolve(options.folder);
     if (options.onThisDay !== undefined) view.sameDay = sameDayOf(options.onThisDay);
@@ -48,8 +48,11 @@ export function timelineApi(ctx: ApiContext): ApiMethods<'timeline' | 'timelineS
     if (options.archived && archived) view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => archived.has(h))) : archived;
     else if (hide && archived && archived.size > 0) view.exclude = archived;
     if (options.place !== undefined) {
-      // A place that names nothing is the user's mistake, said as search's --place says it.
+      // A place that names nothing, or no town or country anywhere ("Narnia": a typo, not a
+      // place without photos), is the user's mistake, refused as search's --place refuses it.
       const there = await hashesAtPlace(store, options.place);
+      const unknown = there.size === 0 ? unknownPlaceReason(options.place) : null;
+      if (unknown !== null) throw new QueryError(unknown);
       view.hashes = view.hashes ? new Set([...view.hashes].filter((h) => there.has(h))) : there;
     }
     if (options.withoutPlace) {

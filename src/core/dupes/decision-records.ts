@@ -16,6 +16,7 @@ function decisionsOf(where: DecisionsHome): DecisionsTarget {
 }
 import { applyDecisions, sameContents, type DecidedGroup, type DecisionKind, type DecisionMember, type DuplicateDecision } from './decisions';
 import type { DuplicateGroup } from './types';
+import { duplicateDecisionId } from '../../shared/duplicate-decision-id';
 
 /** A decision as listed: `applies` is false once one of its contents is no longer in the
  *  library (a file shows another picture or was removed), and it then hides nothing. */
@@ -54,8 +55,10 @@ export async function listDecisions(home: DecisionsHome, store: DecisionStore, o
   return decisions.map((d) => ({ ...d, applies: applies(d) }));
 }
 
-/** Forgets a decision; its groups show again at the next look. An unknown id is an error. */
-export async function undoDecision(home: DecisionsHome, id: string): Promise<DuplicateDecision> {
+/** Forgets a decision; its groups show again at the next look. An unknown id is an error;
+ *  the id is taken in either case (duplicateDecisionId), as every front end passes it on. */
+export async function undoDecision(home: DecisionsHome, typed: string): Promise<DuplicateDecision> {
+  const id = duplicateDecisionId(typed);
   return changeDecisions(decisionsOf(home), (decisions) => {
     const found = decisions.find((d) => d.id === id);
     if (!found) throw new Error(`no duplicate decision ${JSON.stringify(id)} (shoebox dupes decisions lists them)`);

@@ -23,6 +23,15 @@ export class NoModelError extends Error {
   override name = 'NoModelError';
   /** The command line named a model that exists nowhere (a typo): the CLI's usage error, exit 2. */
   readonly typo: boolean = false;
+  /** Set on "no model on this device" alone (none chosen, none named), for the front ends that
+   *  say it their own way (the app's search points to its banner's offer: renderer/lib/filters.ts):
+   *  carried over the RPC (shared/error-detail.ts); a named model's or an unusable one's error has none. */
+  readonly detail?: { code: 'no-model' };
+
+  constructor(message: string, options: { noModelHere?: boolean } = {}) {
+    super(message);
+    if (options.noModelHere) this.detail = { code: 'no-model' };
+  }
 
   /**
    * Words the advice as the core's offer (models-info.ts modelOffer): the model the library's
@@ -103,7 +112,7 @@ export function chooseModel(source: ModelSource, explicit: { modelDir?: string; 
   if (!active) {
     const problem = source.unusable?.();
     if (problem) throw new UnusableModelError(problem);
-    throw new NoModelError(`no model: install one (shoebox models install ${DEFAULT_MODEL_ID}), choose one (shoebox models use ID) or pass --model-dir DIR`);
+    throw new NoModelError(`no model: install one (shoebox models install ${DEFAULT_MODEL_ID}), choose one (shoebox models use ID) or pass --model-dir DIR`, { noModelHere: true });
   }
   return active;
 }

@@ -1,7 +1,22 @@
 // The one error a library location gives: a bad URI, no credentials, a bucket that cannot be
 // reached. Its message is one line, safe to print: it never holds a secret.
+/**
+ * What a location's refusal is, for a front end that adds its own advice to it (the CLI's note
+ * on the desktop app's saved library: cli/saved-library-note.ts), told by this code, never by
+ * the message's words: 'no-keys', none found; 'half-keys', one of the key pair's variables is
+ * set without the other; 'keys-refused', the server refused the keys given.
+ */
+export type LibraryLocationCode = 'no-keys' | 'half-keys' | 'keys-refused';
+
 export class LibraryLocationError extends Error {
   override name = 'LibraryLocationError';
+  constructor(
+    message: string,
+    /** Set for the refusals a front end tells apart (above); absent for every other. */
+    readonly code?: LibraryLocationCode,
+  ) {
+    super(message);
+  }
 }
 
 /** `text` with every secret replaced by "***" (an SDK's message may echo what it was given). */

@@ -110,8 +110,10 @@ export function s3LocationError(location: LibraryLocation, error: unknown, optio
   const where = location.describe();
   let line: string;
   if (name === 'NoSuchBucket') line = `bucket not found: ${location.s3?.bucket} (${where})`;
-  else if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(name) || status === 403)
+  else if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(name) || status === 403) {
     line = `access denied to ${where}: check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the AWS profile)`;
+    return new LibraryLocationError(withoutSecrets(line, location.secrets), 'keys-refused');
+  }
   else if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(`${code} ${e.message ?? ''}`) || name === 'TimeoutError' || name === 'RequestTimeout')
     // The SDK's socket timeout (a server silent mid-request) has a name but no code: "timed out", not "timeouterror".
     line = options.midRun ? lostConnectionLine(location, code || (name === 'TimeoutError' ? 'timed out' : name) || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`;

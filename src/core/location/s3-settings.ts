@@ -77,8 +77,8 @@ function fromEnv(env: NodeJS.ProcessEnv): S3Credentials | null {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId && !secretAccessKey) return null;
-  if (!accessKeyId) throw new LibraryLocationError('AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not: set both');
-  if (!secretAccessKey) throw new LibraryLocationError('AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: set both');
+  if (!accessKeyId) throw new LibraryLocationError('AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not: set both', 'half-keys');
+  if (!secretAccessKey) throw new LibraryLocationError('AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: set both', 'half-keys');
   return { accessKeyId, secretAccessKey, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
 }
 
@@ -94,7 +94,7 @@ async function fromFiles(where: string, profile: string, named: boolean, files: 
   } catch {
     // The SDK's own message names files and profiles at length; one line says what to do.
     const which = named ? `the profile "${profile}" (AWS_PROFILE) has none` : 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a [default] profile';
-    throw new LibraryLocationError(`no S3 credentials found for ${where}: ${which} in ${files.filepath} or ${files.configFilepath}`);
+    throw new LibraryLocationError(`no S3 credentials found for ${where}: ${which} in ${files.filepath} or ${files.configFilepath}`, 'no-keys');
   }
 }
 

@@ -18,12 +18,18 @@ function isTown(town: string): boolean {
 
 /** Why `place` ("Florence", "Italy", "Florence, IT") names no place at all, or null when it names one. */
 export function unknownPlace(place: string): string | null {
+  const reason = unknownPlaceReason(place);
+  return reason === null ? null : `--place: ${reason}`;
+}
+
+/** unknownPlace without the option's name: for a place given otherwise (the timeline's `place`, `shoebox places PLACE`). */
+export function unknownPlaceReason(place: string): string | null {
   const comma = place.lastIndexOf(',');
   const town = normalizePlaceName(comma >= 0 ? place.slice(0, comma) : place);
   const country = comma >= 0 ? place.slice(comma + 1).trim() : '';
   const hint = '(shoebox places lists the places of your photos)';
-  if (country !== '' && !countryCodesOf(country)) return `--place: no country is called "${country}" ${hint}`;
+  if (country !== '' && !countryCodesOf(country)) return `no country is called "${country}" ${hint}`;
   if (comma < 0 && countryCodesOf(place)) return null;
   if (town === '' || isTown(town)) return null;
-  return `--place: no town or country is called "${place.trim()}" ${hint}`;
+  return `no town or country is called "${place.trim()}" ${hint}`;
 }

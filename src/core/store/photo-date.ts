@@ -17,11 +17,26 @@ export function localUtcOffset(): number {
   return -new Date().getTimezoneOffset();
 }
 
-/** The viewer's offset a filter reads file times on: its own, else this machine's. */
-export function filterUtcOffset(filter: Pick<PhotoFilter, 'utcOffset'>): number {
-  const offset = filter.utcOffset ?? localUtcOffset();
-  if (!Number.isInteger(offset)) throw new Error(`A UTC offset is whole minutes, got ${offset}`);
+/** The largest offset from UTC a clock has (UTC+14), in minutes. */
+export const MAX_UTC_OFFSET = 14 * 60;
+
+/**
+ * The clock a photo without a date taken is dated on: the viewer's, when the request names it,
+ * else this machine's. The one default for the timeline's days, search's date filters and a
+ * smart album's (which keeps the clock it was saved on: album-service.ts), so a front end that
+ * names no clock still finds a photo under a day on the day the timeline shows it. This
+ * machine's, not UTC: it is the viewer's where the core runs beside its front end (the
+ * command line), and the clock albums saved before they kept one were always read on.
+ */
+export function fileTimeUtcOffset(named: number | undefined): number {
+  const offset = named ?? localUtcOffset();
+  if (!Number.isInteger(offset) || Math.abs(offset) > MAX_UTC_OFFSET) throw new Error(`utcOffset must be whole minutes within ±${MAX_UTC_OFFSET}, got ${offset}`);
   return offset;
+}
+
+/** The viewer's offset a filter reads file times on: its own, else this machine's (fileTimeUtcOffset). */
+export function filterUtcOffset(filter: Pick<PhotoFilter, 'utcOffset'>): number {
+  return fileTimeUtcOffset(filter.utcOffset);
 }
 
 /** The photo's date as a wall-clock time read as UTC: the date taken, else its file time on

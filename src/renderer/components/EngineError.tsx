@@ -1,4 +1,3 @@
-import { isDamageLine } from '../lib/library-damage';
 import type { RepairJob } from '../hooks/useRepairJob';
 
 /**
@@ -6,10 +5,10 @@ import type { RepairJob } from '../hooks/useRepairJob';
  * stopped, a store file is damaged). Damage offers the repair (`shoebox repair` as a job, kept
  * by the page: useRepairJob): the library comes back when the job is done, as the job's event
  * refreshes the status, and the page then says what the repair did (RepairReport).
+ * `damaged`: the message is the library's damage, as the core said it (status' `damaged`, or a
+ * read's LibraryDamagedError: lib/library-damage.ts), never guessed from the message's words.
  */
-export function EngineError({ message, onRetry, repair }: { message: string; onRetry: () => void; repair: RepairJob }) {
-  const damaged = isDamageLine(message);
-
+export function EngineError({ message, damaged = false, onRetry, repair }: { message: string; damaged?: boolean; onRetry: () => void; repair: RepairJob }) {
   return (
     <section className="empty-state" role="alert" aria-labelledby="engine-error-title">
       <h2 id="engine-error-title">{damaged ? 'The library is damaged' : 'Shoebox cannot open the library'}</h2>

@@ -8,6 +8,7 @@ import { errorMessage } from '../hooks/useAsync';
 import type { FolderInfo, JobResult, JobState } from '../../shared/api';
 import { useClient } from '../client/ClientContext';
 import { folderNames } from '../lib/format';
+import { isJobGone } from '../lib/job-gone';
 import { useFocusFollow } from '../hooks/useFocusFollow';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
 import { mergeJobs } from '../hooks/useLibrary';
@@ -92,7 +93,7 @@ export function ImportPhotosForm({ folders, onClose }: { folders: FolderInfo[]; 
       await client.stopJob(id);
     } catch (e) {
       // The engine started again since (the job went with it): nothing runs to stop.
-      if (/^no job /.test(errorMessage(e))) setJobs((list) => list.filter((j) => j.id !== id));
+      if (isJobGone(e)) setJobs((list) => list.filter((j) => j.id !== id));
       else {
         follow.stop(); // Stop stays, with the focus
         setStopError(errorMessage(e));

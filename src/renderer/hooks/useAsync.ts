@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string; /** The error itself, to decide by its name or detail. */ error?: unknown };
 
 /**
  * Runs `load` on mount and whenever `reload()` is called or `deps` change; a stale answer
@@ -15,7 +15,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): [AsyncStat
     let current = true;
     load().then(
       (value) => current && setState({ status: 'ready', value }),
-      (error: unknown) => current && setState({ status: 'error', message: errorMessage(error) }),
+      (error: unknown) => current && setState({ status: 'error', message: errorMessage(error), error }),
     );
     return () => {
       current = false;

@@ -10,6 +10,9 @@ export interface LibraryState {
   status: LibraryStatus | null;
   /** Why status could not be read (the engine is unreachable). */
   error: string | null;
+  /** The error itself, beside its message: the page decides by its name (a damaged library's
+   *  LibraryDamagedError: lib/library-damage.ts), never by the words. */
+  failure?: unknown;
   folders: FolderInfo[];
   /** When `folders` was asked for (0: not yet): a job finished before then is counted in them
    *  (its files that could not be read among each folder's `failed`). Host and page share a clock. */
@@ -37,6 +40,7 @@ export function useLibrary(): LibraryState {
   const client = useClient();
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [folders, setFolders] = useState<{ list: FolderInfo[]; at: number }>({ list: [], at: 0 });
   const [jobs, setJobs] = useState<JobState[]>([]);
   const [sync, setSync] = useState<IndexProgress | null>(null);
@@ -55,8 +59,10 @@ export function useLibrary(): LibraryState {
       setFolders({ list: nextFolders, at: asked });
       setJobs((current) => mergeJobs(current, nextStatus.jobs, asked));
       setError(null);
+      setFailure(null);
     } catch (e) {
       setError(errorMessage(e));
+      setFailure(e);
     }
   }, [client]);
 
@@ -125,7 +131,7 @@ export function useLibrary(): LibraryState {
 
   const dismissNotices = useCallback(() => setNotices([]), []);
 
-  return { status, error, folders: folders.list, foldersAt: folders.at, jobs, sync, photosVersion, connection, notices, dismissNotices, refresh: () => void load() };
+  return { status, error, failure, folders: folders.list, foldersAt: folders.at, jobs, sync, photosVersion, connection, notices, dismissNotices, refresh: () => void load() };
 }
 
 const ACTIVE: Record<JobState['state'], number> = { running: 0, queued: 1, failed: 2, done: 2, cancelled: 2 };

@@ -63,12 +63,13 @@ export const NO_MODEL_SEARCH = 'Searching by description needs a model on this d
 export function searchErrorText(error: unknown): string {
   const detail = detailOfError(error);
   if (detail?.code === 'unknown-tag') return unknownTagAppText(detail.label);
-  const message = typeof error === 'string' ? error : error instanceof Error ? error.message : String(error);
   // No model on this device: the engine's line advises commands; the banner above the grid
-  // offers the model to bring (the core's offer), so the line points there instead.
-  if (/^no model\b/.test(message)) return NO_MODEL_SEARCH;
-  // A message alone (a caller that kept only the message: lib/paged-photos.ts, hooks/useAsync.ts)
-  // still reads the unknown tag's line in the app's words, until those callers hand the error over.
+  // offers the model to bring (the core's offer), so the line points there instead. Told by the
+  // code: `no model "x": it is neither installed…` (a model named that exists nowhere) is another problem.
+  if (detail?.code === 'no-model') return NO_MODEL_SEARCH;
+  const message = typeof error === 'string' ? error : error instanceof Error ? error.message : String(error);
+  // A message alone (a caller that kept only the message, not the error) still reads the
+  // unknown tag's line in the app's words.
   const text = appErrorText(message);
   // A sentence starts with a capital; a file's name ("labels.tsv: not an image") stays as it is.
   return /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;

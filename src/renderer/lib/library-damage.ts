@@ -1,14 +1,16 @@
-// The engine's one line for a damaged store file (src/core/store/store-health.ts: "library
-// damaged: favourites cannot be read (...); run 'shoebox repair'"): status() says it once the
-// library knows, and every read of a damaged table fails with it.
-const DAMAGE_LINE = /^library damaged:/;
+// The engine's error for a damaged store file (core/store/store-health.ts LibraryDamagedError:
+// "library damaged: favourites cannot be read (...); run 'shoebox repair'"): status() says it
+// once the library knows, and every read of a damaged table fails with it. A read's error is
+// told by its name, which the RPC and Electron's IPC keep (shared/rpc.ts, client/ipc-errors.ts),
+// never by the line's words.
+const DAMAGE = 'LibraryDamagedError';
 
 /** Whether an engine's error is the library's damage (its panel offers the repair). */
-export function isDamageLine(message: string | null | undefined): message is string {
-  return message != null && DAMAGE_LINE.test(message);
+export function isDamage(error: unknown): error is Error {
+  return error instanceof Error && error.name === DAMAGE;
 }
 
-/** The first of these errors that says the library is damaged, or null. */
-export function damageLineOf(...errors: (string | null | undefined)[]): string | null {
-  return errors.find(isDamageLine) ?? null;
+/** The line of the first of these errors that is the library's damage, or null. */
+export function damageLineOf(...errors: unknown[]): string | null {
+  return errors.find(isDamage)?.message ?? null;
 }

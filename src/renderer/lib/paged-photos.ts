@@ -46,6 +46,8 @@ export class PagedPhotos {
   private hasMore = true;
   private disposed = false;
   error: string | null = null;
+  /** The error itself, beside its message: the page decides by its name or detail (lib/filters.ts searchErrorText), never by the words. */
+  failure: unknown = null;
   /** The first page said nothing passed the cut-off: the list is the closest photos. */
   closest = false;
   /** What the first page said about an empty list (the empty grid words it: empty-view.ts). */
@@ -254,6 +256,7 @@ export class PagedPhotos {
         this.inflight.delete(page);
         if (this.disposed) return;
         this.error = error instanceof Error ? error.message : String(error);
+        this.failure = error;
         this.onChange();
         this.pump();
       },

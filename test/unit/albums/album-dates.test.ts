@@ -37,6 +37,9 @@ beforeEach(async () => {
   await lib.store.upsertPhotos(Object.values(photos));
 });
 
+/** This machine's clock, which the editor sends with dates for file-dated photos (album-form.ts). */
+const windowClock = () => -new Date().getTimezoneOffset();
+
 const memberNames = async (name: string) => (await albums.members(name)).map((m) => m.path.slice(DIR.length + 1)).sort();
 
 /** What the app's editor would save for these date inputs. */
@@ -70,12 +73,12 @@ describe('album dates', () => {
       // 8 March 02:00 on the camera's clock is not 7 March, on any machine.
       expect(await memberNames('app')).toEqual(MARCH_7);
       expect(await memberNames('cli')).toEqual(MARCH_7);
-      expect(fromEditor).toEqual({ after: '2024-03-07', before: '2024-03-08' });
+      expect(fromEditor).toEqual({ after: '2024-03-07', before: '2024-03-08', utcOffset: windowClock() });
       // Both open in the editor as 7 March to 7 March, and saving that again changes nothing.
       for (const name of ['app', 'cli']) {
         const form = await editorForm(name);
         expect([form.from, form.to]).toEqual(['2024-03-07', '2024-03-07']);
-        expect(editorFilters(form)).toEqual((await albums.summary(name)).filters);
+        expect(editorFilters(form)).toEqual({ ...(await albums.summary(name)).filters, utcOffset: windowClock() });
       }
     });
   }
@@ -101,8 +104,8 @@ describe('album dates', () => {
     expect(await memberNames('evening')).toEqual(['late.jpg', 'next-night.jpg']);
     const form = await editorForm('evening');
     expect(form).toMatchObject({ from: '', keptAfter: '2024-03-07T14:30' });
-    expect(editorFilters(form)).toEqual({ after: '2024-03-07T14:30' });
-    expect(editorFilters({ ...form, from: '2024-03-06', keptAfter: '' })).toEqual({ after: '2024-03-06' });
+    expect(editorFilters(form)).toEqual({ after: '2024-03-07T14:30', utcOffset: windowClock() });
+    expect(editorFilters({ ...form, from: '2024-03-06', keptAfter: '' })).toEqual({ after: '2024-03-06', utcOffset: windowClock() });
   });
 
   it("are read by search's one date parser, in one form", async () => {

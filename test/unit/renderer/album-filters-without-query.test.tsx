@@ -22,7 +22,7 @@ describe('filters set, then the query cleared', () => {
     expect(formToInput(filtered)).toEqual({
       name: 'Italy',
       query: '',
-      filters: { folder: '/photos/italy', tag: 'beach', place: 'Arezzo', after: '2024-03-01', before: '2024-03-08' },
+      filters: { folder: '/photos/italy', tag: 'beach', place: 'Arezzo', after: '2024-03-01', before: '2024-03-08', utcOffset: -new Date().getTimezoneOffset() },
     });
     expect(formToInput({ ...emptyForm(), name: 'Fixed', automatic: false, threshold: 0.3 })).toEqual({ name: 'Fixed', query: '', threshold: 0.3 });
   });

@@ -37,7 +37,7 @@ describe('search errors in the UI', () => {
 
   it('points a search without a model to the banner, not to command lines', () => {
     const message = "no model: this library's photos are embedded with tiny-immich, which is not in the catalog: bring its folder with shoebox models import DIR, or pass --model-dir DIR";
-    expect(searchErrorText(message)).toBe(NO_MODEL_SEARCH);
+    expect(searchErrorText(Object.assign(new Error(message), { name: 'NoModelError', detail: { code: 'no-model' } }))).toBe(NO_MODEL_SEARCH);
     expect(NO_MODEL_SEARCH).not.toMatch(/--|shoebox/);
   });
 

@@ -65,7 +65,7 @@ describe('a failed download, in the app', () => {
   });
 
   it('after a checksum failure promises no resume: the bad copy was deleted', () => {
-    const said = text(render(notInstalled, failed("textual/model.onnx: downloaded bytes do not match the hub's sha256 (expected ab12, got cd34); the bad copy was deleted", 0)));
+    const said = text(render(notInstalled, { ...failed("textual/model.onnx: downloaded bytes do not match the hub's sha256 (expected ab12, got cd34); the bad copy was deleted", 0), errorCode: 'verify' }));
     expect(said).toContain("Download failed: textual/model.onnx: downloaded bytes do not match the hub's sha256 (expected ab12, got cd34); the bad copy was deleted. Try again downloads it again.");
     expect(said).not.toContain('resumes');
   });

@@ -35,7 +35,7 @@ export function MatchPreview(props: MatchPreviewProps) {
   if (state.status === 'error') {
     return (
       <p className="album-preview form-error" role="alert">
-        {searchErrorText(state.message)}
+        {searchErrorText(state.error ?? state.message)}
       </p>
     );
   }

@@ -5,10 +5,14 @@
 // calendar days on the camera's clock, passed as date text ("2024-03-07") with no time-zone
 // arithmetic, as the filter bar passes them, so every machine saves and shows the same days
 // (the core reads them, album-dates.ts). "To" is inclusive here and the engine's `before`
-// exclusive: it is sent as the next day.
+// exclusive: it is sent as the next day. With dates goes the clock a photo without a date
+// taken is dated on (its file's time): the album's own when it keeps one, else this window's,
+// as the timeline here dates it; the album keeps it (core/albums/album-dates.ts says why).
 import type { AlbumFilters, AlbumInfo, AlbumInput } from '../../../shared/api';
 import { addDays, isCalendarDay } from '../../../shared/calendar-day';
 import { dateText } from '../../../shared/album-filters-text';
+import { ALBUM_THRESHOLD_RULE, isAlbumThreshold } from '../../../shared/album-threshold';
+import { viewerUtcOffset } from '../../lib/viewer-clock';
 
 export interface AlbumForm {
   name: string;
@@ -29,6 +33,8 @@ export interface AlbumForm {
    *  saved as it is unless a day is chosen in its place (the date inputs hold only days). */
   keptAfter: string;
   keptBefore: string;
+  /** The clock the album's dates read file times on, when it keeps one; absent: this window's. */
+  utcOffset?: number;
 }
 
 /** Where the slider starts when the user first turns "automatic" off. */
@@ -52,6 +58,7 @@ export function formFromAlbum(album: AlbumInfo): AlbumForm {
     place: f.place ?? '',
     ...fromBound(f.after),
     ...toBound(f.before),
+    ...(f.utcOffset !== undefined ? { utcOffset: f.utcOffset } : {}),
   };
 }
 
@@ -65,7 +72,7 @@ export function formToInput(form: AlbumForm): AlbumInput | string {
   if (!form.name.trim()) return 'Give the album a name.';
   const filters = formFilters(form);
   if (typeof filters === 'string') return filters;
-  if (!form.automatic && !(form.threshold >= -1 && form.threshold <= 1)) return 'The threshold is a cosine from -1 to 1.';
+  if (!form.automatic && !isAlbumThreshold(form.threshold)) return `The threshold is ${ALBUM_THRESHOLD_RULE}.`;
   return {
     name: form.name.trim(),
     query: form.query.trim(),
@@ -98,6 +105,7 @@ export function formFilters(form: AlbumForm): AlbumFilters | string {
   const before = form.to ? addDays(form.to, 1) : form.keptBefore;
   if (after) filters.after = after;
   if (before) filters.before = before;
+  if (after || before) filters.utcOffset = form.utcOffset ?? viewerUtcOffset();
   return filters;
 }
 

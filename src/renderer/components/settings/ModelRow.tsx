@@ -195,7 +195,7 @@ export function ModelRow({ model, job, unlisted = false, switching, onSwitch, sw
       )}
       {failed && (
         <p className="form-error settings__model-wide" role="alert" id={failureId} ref={failure} tabIndex={-1}>
-          {downloadFailureText(job.error, kept)}
+          {downloadFailureText(job.error, kept, job.errorCode)}
         </p>
       )}
       {confirming && (

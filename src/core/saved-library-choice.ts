@@ -1,7 +1,9 @@
 // The desktop app's saved library choice (Settings → Library, library-choice.json in the
-// home), read by the CLI as the app reads it (src/main/library-setting.ts): a missing or
-// unusable file is the default library. The S3 keys the app keeps (library-keys.bin) are
-// encrypted with its keychain and are not read here: the CLI signs with the AWS variables/files.
+// home), read once here for every front end: the app (src/main/library-setting.ts) and the
+// CLI, which opens that library too under SHOEBOX_LIBRARY and --library. A missing or
+// unusable file (unreadable, not JSON, a relative folder, a bad bucket) is the default
+// library (shared/library-choice.ts says what is usable). The S3 keys the app keeps
+// (library-keys.bin) are encrypted with its keychain and are not read here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { LIBRARY_CHOICE_FILE, savedLibraryChoice, type LibraryChoice } from '../shared/library-choice';
