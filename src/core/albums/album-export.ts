@@ -2,7 +2,10 @@
 // stay where they are) or as copies (for a USB stick or another machine). Originals are
 // only read. A photo's XMP sidecar goes along under the exported name. Running the export
 // again adds what is new (a sidecar made since included) and skips what is already there;
-// nothing in the folder is deleted or overwritten.
+// nothing in the folder is deleted or overwritten. A copy is written whole under a hidden part
+// file and only then named (base/part-file.ts, as the import writes): a crash or a full disk
+// leaves no cut-short photo under a photo's name, and the next export removes the part file.
+// A full (or read-only) disk stops the export at the first photo it refuses, said once.
 // A copy is the photo as Shoebox shows it (export-copy-bytes.ts): a JPEG's copy is written
 // turned and with the date and place the user set or removed by hand, in its EXIF, nothing
 // re-encoded, and its sidecar says the same. A link cannot be, nor another format's copy
@@ -17,6 +20,8 @@ import { AlbumError } from './album';
 import { isRegularFile } from '../../base/file-kind';
 import { copyPlan, sidecarBytes } from './export-copy-bytes';
 import type { ExportEdits } from './export-edits';
+import { nameFile, partFilePath, removeCrashLeftovers, syncFile } from '../../base/part-file';
+import { importDestinationFailure, isDiskWide } from '../../shared/disk-failure-text';
 
 export interface ExportReport {
   dir: string;
@@ -95,10 +100,12 @@ function realPathOfNearest(p: string): string {
 
 export function exportPhotos(sources: readonly string[], dir: string, options: ExportOptions): ExportReport {
   fs.mkdirSync(dir, { recursive: true });
+  // A copy a killed export left unnamed: it holds no photo's name, so it is only removed.
+  removeCrashLeftovers(dir);
   const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [], edited: 0, unedited: [], keptSidecars: [] };
   const taken = new Set(fs.readdirSync(dir));
   const present = alreadyExported(dir, taken, options.mode);
-  for (const source of sources) {
+  for (const [at, source] of sources.entries()) {
     const video = options.videos?.has(source) === true;
     try {
       const edits = options.edits?.get(source);
@@ -119,22 +126,70 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
         if (hasSidecar) addSidecar(report, taken, dir, path.basename(earlier), sidecar, options.mode, sidecarCopy);
         continue;
       }
-      const name = freeName(taken, path.basename(source));
-      place(source, path.join(dir, name), options.mode, plan.bytes);
+      const name = placePhoto(source, dir, taken, options.mode, plan.bytes);
       taken.add(name);
       if (plan.turned) report.turned++;
       if (plan.edited) report.edited++;
-      if (hasSidecar && !taken.has(`${name}.xmp`)) {
-        place(sidecar, path.join(dir, `${name}.xmp`), options.mode, sidecarCopy);
-        taken.add(`${name}.xmp`);
-      }
+      if (hasSidecar && !taken.has(`${name}.xmp`)) placeSidecar(report, taken, dir, name, sidecar, options.mode, sidecarCopy);
       report.exported++;
       if (video) report.exportedVideos++;
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A full, over-quota or read-only disk refuses every photo after it too: said once, and stopped.
+      if (isDiskWide(code)) {
+        report.failed.push({ path: source, error: diskStopped(report, code!, sources.length - at) });
+        break;
+      }
       report.failed.push({ path: source, error: (error as Error).message });
     }
   }
   return report;
+}
+
+/** The one failure of an export a disk stopped: the folder and the cause in the import's words, and how far it got. */
+function diskStopped(report: ExportReport, code: string, left: number): string {
+  const already = report.skipped ? ` (${report.skipped} already there)` : '';
+  const advice = code === 'EROFS' ? '' : '; free some space and export again';
+  return `${importDestinationFailure(report.dir, code)}: stopped with ${report.exported} exported${already} and ${left} not exported${advice}`;
+}
+
+/** Places the photo in `dir` under its name, else `stem (2).ext`, ...: the name it got. */
+function placePhoto(source: string, dir: string, taken: ReadonlySet<string>, mode: 'symlink' | 'copy', bytes: Buffer | null): string {
+  if (mode === 'symlink') {
+    // One call: a link is there whole or not at all.
+    const name = freeName(taken, path.basename(source));
+    fs.symlinkSync(source, path.join(dir, name));
+    return name;
+  }
+  return path.basename(writeCopy(source, dir, freeNames(taken, path.basename(source)), bytes)!);
+}
+
+/** Places a photo's sidecar as `<name>.xmp` (`name`: the photo's in the folder); one there meanwhile is kept, and named in the report. */
+function placeSidecar(report: ExportReport, taken: Set<string>, dir: string, name: string, sidecar: string, mode: 'symlink' | 'copy', bytes: Buffer | null): void {
+  const target = path.join(dir, `${name}.xmp`);
+  if (mode === 'symlink') fs.symlinkSync(sidecar, target);
+  else if (writeCopy(sidecar, dir, [`${name}.xmp`], bytes) === null) report.keptSidecars.push(target);
+  taken.add(`${name}.xmp`);
+}
+
+/**
+ * Copies `source` (or writes `bytes`) into `dir` under the first free one of `names`, with the
+ * source's mtime: into a part file first, flushed, then named (never over a file); the part file
+ * is removed whatever happens. The path written; null when every name was taken.
+ */
+function writeCopy(source: string, dir: string, names: Iterable<string>, bytes: Buffer | null): string | null {
+  const part = partFilePath(dir, path.basename(source));
+  try {
+    if (bytes) fs.writeFileSync(part, bytes, { flag: 'wx' });
+    else fs.copyFileSync(source, part, fs.constants.COPYFILE_EXCL);
+    syncFile(part);
+    const st = fs.statSync(source);
+    fs.utimesSync(part, st.atime, st.mtime);
+    for (const name of names) if (nameFile(part, path.join(dir, name))) return path.join(dir, name);
+    return null;
+  } finally {
+    fs.rmSync(part, { force: true });
+  }
 }
 
 /**
@@ -144,8 +199,7 @@ export function exportPhotos(sources: readonly string[], dir: string, options: E
 function addSidecar(report: ExportReport, taken: Set<string>, dir: string, name: string, sidecar: string, mode: 'symlink' | 'copy', bytes: Buffer | null): void {
   const target = path.join(dir, `${name}.xmp`);
   if (!taken.has(`${name}.xmp`)) {
-    place(sidecar, target, mode, bytes);
-    taken.add(`${name}.xmp`);
+    placeSidecar(report, taken, dir, name, sidecar, mode, bytes);
     return;
   }
   try {
@@ -154,18 +208,6 @@ function addSidecar(report: ExportReport, taken: Set<string>, dir: string, name:
   } catch {
     report.keptSidecars.push(target);
   }
-}
-
-/** Links or copies `source` as `target` (a copy keeps its mtime); `bytes`: write these instead (a copy as Shoebox shows it). */
-function place(source: string, target: string, mode: 'symlink' | 'copy', bytes: Buffer | null = null): void {
-  if (mode === 'symlink') {
-    fs.symlinkSync(source, target);
-    return;
-  }
-  if (bytes) fs.writeFileSync(target, bytes, { flag: 'wx' });
-  else fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
-  const st = fs.statSync(source);
-  fs.utimesSync(target, st.atime, st.mtime);
 }
 
 /**
@@ -222,13 +264,17 @@ function copyKey(file: string, size: number, mtimeMs: number): string {
 }
 
 /** `name`, else `stem (2).ext`, `stem (3).ext`, ... not yet in the folder. */
-function freeName(taken: Set<string>, name: string): string {
-  if (!taken.has(name)) return name;
+function freeName(taken: ReadonlySet<string>, name: string): string {
+  return freeNames(taken, name).next().value!;
+}
+
+/** `name`, then `stem (2).ext`, `stem (3).ext`, ..., those not in `taken` (a copy passes over one taken meanwhile too: base/part-file.ts). */
+function* freeNames(taken: ReadonlySet<string>, name: string): Generator<string> {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${ext}`;
-    if (!taken.has(candidate)) return candidate;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${stem} (${n})${ext}`;
+    if (!taken.has(candidate)) yield candidate;
   }
 }
 

@@ -8,6 +8,7 @@ import type { Connection, Table } from '@lancedb/lancedb';
 import { toLocation, type StoreLocation } from './connection';
 import { withOwnConnection } from './own-connection';
 import { lostConnection } from './lost-connection';
+import { storeDiskFailure } from './store-disk-full';
 import { errorWithoutSecrets } from '../location/location-error';
 
 export interface DamagedTable {
@@ -101,6 +102,8 @@ export function clearDamageSeen(libraryDir: string): void {
  */
 export async function explainStoreError(where: StoreLocation, error: unknown): Promise<unknown> {
   error = errorWithoutSecrets(error, toLocation(where).secrets); // LanceDB's S3 errors may echo a key
+  const disk = storeDiskFailure(where, error); // a full or read-only disk: the system error, not Lance's text (no damage check)
+  if (disk) return disk;
   const lost = lostConnection(where, error); // an S3 library that stopped answering: one line
   if (lost) return lost;
   if (!looksLikeStoreDamage(error)) return error;

@@ -46,6 +46,7 @@ import { checkS3Reachable, lostConnectionLine } from '../location/s3-client';
 import { unfinishedCopyProbe } from '../location/unfinished-copy';
 import { loadLanceDb, toLocation, type StoreLocation } from './connection';
 import { lostConnection } from './lost-connection';
+import { storeDiskFailure } from './store-disk-full';
 
 /** A lease not renewed for this long is free for another device to take. */
 export const LEASE_TTL_MS = 30_000;
@@ -215,12 +216,12 @@ export class WriterLeaseReader {
   }
 }
 
-/** A connection dropped while the lease is looked at is the one line the store's calls give (not LanceDB's page of causes). */
+/** A connection dropped while the lease is looked at, or a full disk, is said as the store's calls say it (not LanceDB's page of causes). */
 async function explainFailure<T>(where: StoreLocation, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw lostConnection(where, error) ?? errorWithoutSecrets(error, toLocation(where).secrets);
+    throw lostConnection(where, error) ?? storeDiskFailure(where, error) ?? errorWithoutSecrets(error, toLocation(where).secrets);
   }
 }
 
