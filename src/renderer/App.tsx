@@ -359,8 +359,11 @@ export function App() {
 
   useKeydown((event) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
-    if (event.key === '/') searchInput.current?.focus();
-    else if (event.key === ',') setSettings({ section: null });
+    if (event.key === '/') {
+      // Its text selected, as a browser's address bar: what is typed next replaces the query.
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    } else if (event.key === ',') setSettings({ section: null });
     else if (event.key === '?') setShortcutsOpen(true);
     else return false;
     return true;

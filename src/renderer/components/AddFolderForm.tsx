@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useClient } from '../client/ClientContext';
 import { useFolderPathForm } from '../hooks/useFolderPathForm';
 import { refocusWhenLost } from '../hooks/useRefocus';
@@ -8,8 +8,10 @@ import { addedFolderNote } from '../lib/added-folder';
  * Adds a folder by its path, typed or pasted. In the desktop app "Browse…" fills it from the
  * system's folder dialog; a page served by `shoebox serve` has none (browsers never reveal
  * local paths), so there the path is typed.
+ * `onClose`: Esc closes the form (the sidebar's; first run's has nowhere else to go), as Esc
+ * closes the import form and the other panels, unless a folder is being added.
  */
-export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onAdded?: () => void }) {
+export function AddFolderForm({ autoFocus, onAdded, onClose }: { autoFocus?: boolean; onAdded?: () => void; onClose?: () => void }) {
   // What happened that the sidebar does not show (a folder inside a library folder).
   const [note, setNote] = useState<string | null>(null);
   const client = useClient();
@@ -29,8 +31,15 @@ export function AddFolderForm({ autoFocus, onAdded }: { autoFocus?: boolean; onA
     else onAdded?.();
   });
 
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape' || !onClose || busy || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  };
+
   return (
-    <form className="add-folder" onSubmit={(event) => void submit(event)}>
+    <form className="add-folder" onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown}>
       <label className="add-folder__label" htmlFor="add-folder-path">
         Folder to add
       </label>

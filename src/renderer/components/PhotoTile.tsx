@@ -42,7 +42,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
   const label = photo.kind === 'video' ? `Open video ${name}, ${formatDuration(photo.duration ?? 0)}` : `Open ${name}`;
   const classes = `tile${selected ? ' tile--selected' : ''}${focused ? ' tile--focused' : ''}`;
   return (
-    <div className={classes} role="listitem" style={{ width: size, height: size }} data-index={index} aria-current={focused ? 'true' : undefined}>
+    <div className={classes} role="listitem" style={{ width: size, height: size }} data-index={index} data-id={photo.id} aria-current={focused ? 'true' : undefined}>
       <button
         type="button"
         className="tile__open"

@@ -328,9 +328,12 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
           ))}
       </div>
       {panel === 'tag' && labels.status === 'ready' && labels.value.length === 0 && <NoLabelSetsHint />}
-      {panel === 'tag' && !(labels.status === 'ready' && labels.value.length === 0) && (
+      {/* Each panel's first field takes the focus as it opens (Date…, Place… and Export… too): its
+          fields come after the bar's other buttons, where Tab would reach them last; Esc gives the
+          focus back to its button. The labels known first, so the field never goes as the hint comes. */}
+      {panel === 'tag' && labels.status !== 'loading' && !(labels.status === 'ready' && labels.value.length === 0) && (
         <div className="selection-bar__row">
-          <select aria-label="Label" value={label} onChange={(e) => setLabel(e.target.value)}>
+          <select aria-label="Label" autoFocus value={label} onChange={(e) => setLabel(e.target.value)}>
             <option value="">Choose a label</option>
             {(labels.status === 'ready' ? labels.value : []).map((l) => (
               <option key={`${l.set}|${l.label}`} value={JSON.stringify([l.set, l.label])}>
@@ -345,7 +348,7 @@ export function SelectionBar({ count, photos, onClear, onTrashed, askTrash, askF
       )}
       {panel === 'album' && (
         <div className="selection-bar__row">
-          <select aria-label="Album" value={chosenAlbum} onChange={(e) => setChosenAlbum(e.target.value)}>
+          <select aria-label="Album" autoFocus value={chosenAlbum} onChange={(e) => setChosenAlbum(e.target.value)}>
             <option value="">Choose an album</option>
             {(albums.status === 'ready' ? albums.value : []).map((name) => (
               <option key={name} value={name}>

@@ -61,6 +61,12 @@ export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, on
     setImporting(false);
     importButton.current?.focus();
   };
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Esc in the add-folder form, as in the import form: closed, the focus back on "+ Add".
+  const closeAdd = () => {
+    setAdding(false);
+    addButton.current?.focus();
+  };
   const viewingOnly = useViewingOnly();
   // When the watcher last started catching up: a run's summary older than that is not shown.
   const [syncedAt, setSyncedAt] = useState(0);
@@ -117,13 +123,13 @@ export function Sidebar({ folders, foldersAt = 0, jobs, sync, photos, folder, on
                 {importing ? 'Close' : 'Import…'}
               </button>
             )}
-            <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+            <button type="button" className="link-button" ref={addButton} aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
               {adding ? 'Cancel' : '+ Add'}
             </button>
           </span>
         )}
       </div>
-      {adding && !viewingOnly && <AddFolderForm autoFocus onAdded={() => setAdding(false)} />}
+      {adding && !viewingOnly && <AddFolderForm autoFocus onAdded={() => setAdding(false)} onClose={closeAdd} />}
       {importing && !viewingOnly && folders.length > 0 && <ImportPhotosForm folders={folders} onClose={closeImport} />}
       {sync && <ProgressLine label="Syncing changes" progress={sync} />}
       <ul className="folders">

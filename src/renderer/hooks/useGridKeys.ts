@@ -95,6 +95,10 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
   const pending = useRef(false);
   /** What in the grid had the focus last (to give it to the grid when it leaves the DOM). */
   const lastFocused = useRef<HTMLElement | null>(null);
+  /** The photo (its id) whose tile had the focus when it got it: tiles are drawn by position,
+   *  so when the list changes under the focus (photos added above, one gone), the focused
+   *  button shows another photo, which the next Enter or Space would act on. */
+  const focusedPhoto = useRef<string | null>(null);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       const outcome = gridKey(event, grid, columns, count, onOpen, page);
@@ -111,6 +115,7 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
     if (!element) return;
     const onFocusIn = (event: FocusEvent) => {
       lastFocused.current = event.target instanceof HTMLElement && event.target !== element ? event.target : null;
+      focusedPhoto.current = lastFocused.current?.closest<HTMLElement>('.tile')?.dataset['id'] ?? null;
     };
     const onFocusOut = (event: FocusEvent) => {
       // Left for somewhere else on the page: the grid lets it be.
@@ -132,6 +137,7 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
     const active = document.activeElement;
     const lost = active === null || active === document.body;
     if (pending.current && !lost && !element.contains(active)) pending.current = false; // the user went elsewhere
+    if (!pending.current && active instanceof HTMLElement && active !== element && element.contains(active)) followPhoto(element, active, focusedPhoto, focus, pending);
     if (pending.current) {
       const button = focus === null ? null : element.querySelector<HTMLElement>(`.tile[data-index="${focus}"] .tile__open`);
       if (button) {
@@ -156,6 +162,27 @@ export function useGridKeys(grid: GridSelection | undefined, columns: number | R
     [grid, onOpen],
   );
   return { onKeyDown, onTileClick };
+}
+
+/**
+ * The list changed under the focused tile (`active`, one of its buttons): the focus goes with
+ * the photo it was on (`held`), as the ring does (the selection follows its photos by id), to
+ * that photo's tile where it is drawn, else to the ring's tile once drawn (`pending`; the grid
+ * holds the focus and the keys meanwhile, acting from the ring). With no ring, the photo left
+ * the list: the photo now in its place, whose tile has the focus, is the sensible neighbour.
+ */
+function followPhoto(element: HTMLElement, active: HTMLElement, held: { current: string | null }, focus: number | null, pending: { current: boolean }): void {
+  const shows = active.closest<HTMLElement>('.tile')?.dataset['id'];
+  if (shows === undefined || held.current === null || shows === held.current) return;
+  const part = active.classList.contains('tile__similar') ? '.tile__similar' : '.tile__open';
+  const tile = element.querySelector<HTMLElement>(`.tile[data-id="${CSS.escape(held.current)}"]`);
+  const same = tile?.querySelector<HTMLElement>(part) ?? tile?.querySelector<HTMLElement>('.tile__open');
+  if (same) return same.focus({ preventScroll: true });
+  if (focus !== null) {
+    pending.current = true;
+    return;
+  }
+  held.current = shows;
 }
 
 /**
