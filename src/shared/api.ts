@@ -897,6 +897,10 @@ export interface PhotoImportResult {
   alreadyVideos: number;
   /** Of `already`, the copies in the library it recorded as unreadable (by their paths there): not copied again, named once. */
   alreadyUnreadable: string[];
+  /** Files on the card (by path) whose content the user moved to the trash from Shoebox: not copied back (`--include-trashed` copies them). */
+  trashed: string[];
+  /** How many of `trashed` are videos. */
+  trashedVideos: number;
   /** Files whose content an earlier file in the same import has (a second copy on the card): copied once. */
   duplicates: number;
   /** Files left where they are as no photo or video by their content (a text file named .JPG, an empty file), with why. */

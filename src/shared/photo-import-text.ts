@@ -1,6 +1,7 @@
 // What an import from a card or folder did, as the app's job line and the CLI say it.
 import type { PhotoImportResult } from './api';
 import { importFailureLines } from './import-failure-lines';
+import { SKIPPED_EMPTY, SKIPPED_LINK, SKIPPED_NAME_NOT_UTF8 } from './import-skipped';
 
 /** How many of the copies that could not be indexed are named in the line before "and N more". */
 const NOT_INDEXED_NAMED = 3;
@@ -27,10 +28,22 @@ export function photoImportSummary(r: PhotoImportResult): string {
   const causes = destinations.map((d, i) => `${d.files.toLocaleString()}${i === 0 ? ' of them' : ''}: ${d.error}`).join('; ');
   const cause = destinations.length === 0 ? '' : oneCause ? `: ${destinations[0]!.error}` : ` (${causes})`;
   const failed = copyFailed ? `, ${copyFailed.toLocaleString()} failed${cause}` : '';
-  const others = r.skipped.length;
+  // The files left on the card, each kind in its own words: an empty file, a link or a name to
+  // rename is not "not a photo or video" (a script's --json has each with its reason).
+  const skippedAs = (reason: string) => r.skipped.filter((f) => f.reason === reason).length;
+  const [empty, links, badNames] = [skippedAs(SKIPPED_EMPTY), skippedAs(SKIPPED_LINK), skippedAs(SKIPPED_NAME_NOT_UTF8)];
+  const others = r.skipped.length - empty - links - badNames;
+  const leftApart = [
+    empty ? `${count(empty, 'empty file')} left on the card` : '',
+    links ? `${count(links, 'link')} left on the card (not followed)` : '',
+    badNames ? `${count(badNames, 'file')} left on the card whose ${badNames === 1 ? 'name is' : 'names are'} not valid UTF-8 (rename ${badNames === 1 ? 'it' : 'them'} to import ${badNames === 1 ? 'it' : 'them'})` : '',
+  ].filter(Boolean);
+  // What the user moved to the trash from Shoebox is not copied back: said, with how to have it anyway.
+  const trashedCount = r.trashed.length;
+  const trashed = trashedCount ? `${media(trashedCount, r.trashedVideos)} you moved to the trash in Shoebox not imported again (to import ${trashedCount === 1 ? 'it' : 'them'} anyway: restore ${trashedCount === 1 ? 'it' : 'them'} from the trash, or run shoebox import --include-trashed)` : '';
   if (r.stopped && r.copied.length === 0) return `stopped before anything was copied from ${r.from}${failed}`;
-  if (r.copied.length === 0 && r.already === 0 && r.duplicates === 0 && notIndexed.length === 0) {
-    const there = others ? ` (${count(others, 'file')} there ${others === 1 ? 'is not a photo or video' : 'are not photos or videos'})` : '';
+  if (r.copied.length === 0 && r.already === 0 && r.duplicates === 0 && notIndexed.length === 0 && trashedCount === 0) {
+    const there = `${others ? ` (${count(others, 'file')} there ${others === 1 ? 'is not a photo or video' : 'are not photos or videos'})` : ''}${leftApart.map((c) => `, ${c}`).join('')}`;
     // Photos and videos found, none copied: not "nothing found" (a card of 700 photos the
     // destination refused). A folder of the card not read is no photo found.
     const found = copyFailures.filter((f) => !f.error.startsWith('folder not read')).length;
@@ -48,8 +61,10 @@ export function photoImportSummary(r: PhotoImportResult): string {
   const unreadable = recorded.length ? ` (${recorded.length.toLocaleString()} of them recorded as unreadable: ${names(recorded)})` : '';
   const clauses = [
     r.already ? `${media(r.already, r.alreadyVideos)} already in the library${unreadable}` : '',
+    trashed,
     r.duplicates ? `${count(r.duplicates, 'duplicate')} on the card` : '',
     others ? `${count(others, 'file')} left on the card (not ${others === 1 ? 'a photo or video' : 'photos or videos'})` : '',
+    ...leftApart,
   ].filter(Boolean);
   const head = r.copied.length ? `copied ${media(r.copied.length, r.copiedVideos)} into ${r.to}${clauses.map((c) => `, ${c}`).join('')}` : `no new photos or videos in ${r.from}${clauses.length ? `: ${clauses.join(', ')}` : ''}`;
   if (r.stopped) return `${head}${failed}; stopped before the end: what was copied stays, and the next import or index run takes it`;

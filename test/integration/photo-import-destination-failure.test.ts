@@ -28,7 +28,7 @@ async function card(): Promise<string> {
 }
 
 const asResult = (from: string, to: string, r: Awaited<ReturnType<typeof importPhotoFiles>>): PhotoImportResult => ({
-  from, to, copied: r.copied, copiedVideos: 0, already: r.already, alreadyVideos: 0, alreadyUnreadable: [], duplicates: r.duplicates, skipped: r.skipped,
+  from, to, copied: r.copied, copiedVideos: 0, already: r.already, alreadyVideos: 0, alreadyUnreadable: [], trashed: [], trashedVideos: 0, duplicates: r.duplicates, skipped: r.skipped,
   failed: r.failed.map((f) => ({ ...f, step: 'copy' as const })), indexed: 0, stopped: false,
 });
 

@@ -218,7 +218,7 @@ describe.skipIf(!haveExiftool)('importing from a camera card', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toBe(`copied 3 photos into ${library}, 1 photo already in the library, 1 duplicate on the card, 1 file left on the card (not a photo or video); 3 indexed\n`);
     const json = await run('import', ...model, '--json', dcim, '--to', library);
-    expect(JSON.parse(json.stdout)).toEqual({ from: dcim, to: library, copied: [], copiedVideos: 0, already: 3, alreadyVideos: 0, alreadyUnreadable: [], duplicates: 1, skipped: [], failed: [], indexed: 0, stopped: false });
+    expect(JSON.parse(json.stdout)).toEqual({ from: dcim, to: library, copied: [], copiedVideos: 0, already: 3, alreadyVideos: 0, alreadyUnreadable: [], trashed: [], trashedVideos: 0, duplicates: 1, skipped: [], failed: [], indexed: 0, stopped: false });
     const found = await run('list', ...model, '--json');
     expect((JSON.parse(found.stdout) as { path: string }[]).length).toBe(4);
     // Deleted outside Shoebox since (its row still there): "in the library" is checked on disk, so it is copied again.

@@ -16,7 +16,8 @@ export function registerImport(program: Command): void {
     .description('copy the photos and videos of a camera card or folder that the library does not hold yet into a library folder, by day taken (DIR/2024/2024-06-15/…), then index them; the source is only read, nothing is overwritten')
     .argument('<from>', 'the card or folder to import from (outside the library)')
     .requiredOption('--to <dir>', 'a library folder, or a folder in one, to copy into')
-    .action(async (from: string, opts: LibraryCommandOptions & { to: string }, cmd: Command) => {
+    .option('--include-trashed', 'also copy the photos and videos you moved to the trash in Shoebox (left on the card otherwise, counted)')
+    .action(async (from: string, opts: LibraryCommandOptions & { to: string; includeTrashed?: boolean }, cmd: Command) => {
       // Ctrl-C stops at the next file: what was copied stays, the next import indexes it. Taken
       // before the library opens (loading a model takes seconds): a Ctrl-C then is answered with
       // the stop's line, not a silent death.
@@ -25,7 +26,7 @@ export function registerImport(program: Command): void {
       const line = statusLine({ enabled: !opts.json && process.stderr.isTTY === true });
       try {
         library = await openCommandLibrary(cmd, opts, 'shoebox import');
-        const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
+        const result = await library.api.importPhotosNow(from, opts.to, { signal: stop.signal, includeTrashed: opts.includeTrashed === true, onProgress: (done, total) => line.show(`copying ${done}/${total}`, done >= total) });
         line.end();
         if (result.stopped) process.exitCode = EXIT_INTERRUPTED;
         // A file not copied is on the card; one copied that could not be indexed is in the library.

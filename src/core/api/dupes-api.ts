@@ -30,7 +30,7 @@ import { DupesService } from '../dupes/dupes-service';
 import { libraryReport, loadReport, reportWithPaths, saveReport } from '../dupes/report-store';
 import { DEFAULT_DUPLICATE_KINDS, type DuplicateScanProgress, type DuplicateScanStats } from '../dupes/types';
 import type { LibraryService } from '../library/library-service';
-import { keepRemovedRows } from '../library/keep-removed-rows';
+import { keepTrashedRows } from '../library/trashed-contents';
 import { isAtOrInside } from '../../base/path-inside';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, pictures, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withHeldMarks, withoutPaths, withPictures, type KeptReport } from './dupes-report';
@@ -360,7 +360,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         const moving = new Set(selection.paths);
         const staying = kept ? [...memberPaths(kept)].filter((p) => !moving.has(p)) : [];
         // The rows of what goes are kept a while: a photo restored from the trash is not embedded again.
-        const trashOptions = { keep: staying, keepRemoved: keepRemovedRows(lib), ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
+        const trashOptions = { keep: staying, keepRemoved: keepTrashedRows(lib), ...(options.trashDir ? { trashDir: options.trashDir } : {}) };
         const store = await lib.writable();
         const hashOf = new Map([...(await store.photosByPath(selection.paths))].map(([p, row]) => [p, row.hash]));
         // The favourite, tag decisions and album entries of what went stay with the picture

@@ -5,8 +5,13 @@
 // rule the same card imported into another library folder copied its unreadable files again,
 // and status counted each failure twice. A file deleted outside Shoebox since (its row or
 // failure not yet gone), or changed, is imported again: a card formatted after the import loses nothing.
+// Apart from these, a content the user moved to the trash from Shoebox (library/trashed-contents.ts)
+// is not held, but not copied back either (`trashed`): the duplicates the user just trashed must
+// not come back with the same card, nor their marks (a description, an album place) with them.
 import { sha256File } from '../../base/sha256-file';
 import { fileSize } from '../../base/file-kind';
+import type { LibraryFiles } from '../location/library-files';
+import { forgetTrashed, trashedContents, type TrashedContent } from '../library/trashed-contents';
 import type { LibraryStore } from '../store/types';
 
 export interface HeldContents {
@@ -14,11 +19,22 @@ export interface HeldContents {
   known(contents: readonly { hash: string; size: number }[]): Promise<Set<string>>;
   /** Contents answered as held only as a recorded unreadable file, with that file's path in the library. */
   readonly unreadable: ReadonlyMap<string, string>;
+  /** Of these contents (none the library holds), those the user moved to the trash from Shoebox. */
+  trashed(contents: readonly { hash: string; size: number }[]): Promise<Set<string>>;
+  /**
+   * Forgets the trash's note of the contents this import met held in the library (the user
+   * restored them: deleted outside Shoebox later, they are copied again) and of `imported`
+   * (copied anyway). Call it when the import is done.
+   */
+  settle(imported: readonly string[]): Promise<void>;
 }
 
 /** One import's lookups: the failures are read once, and hashed only where a card file has their size. */
-export function heldContents(store: LibraryStore): HeldContents {
+export function heldContents(store: LibraryStore, files: LibraryFiles): HeldContents {
   const unreadable = new Map<string, string>();
+  let noted: Promise<Map<string, TrashedContent>> | null = null; // read once per import
+  const notes = () => (noted ??= trashedContents(files).catch(() => new Map<string, TrashedContent>()));
+  const heldNow = new Set<string>();
   let failures: Promise<Map<number, string[]>> | null = null; // the recorded failures' paths by size
   const failureHashes = new Map<string, string | null>(); // path → its content's hash (null: gone, or unreadable now)
   const hashOf = async (file: string): Promise<string | null> => {
@@ -27,8 +43,19 @@ export function heldContents(store: LibraryStore): HeldContents {
   };
   return {
     unreadable,
+    async trashed(contents) {
+      const trashed = await notes();
+      // The same bytes: a size that differs is another content (hashes do not collide, sizes are a check).
+      return new Set(contents.filter((c) => trashed.get(c.hash)?.size === c.size).map((c) => c.hash));
+    },
+    async settle(imported) {
+      const trashed = await notes();
+      const restored = [...heldNow, ...imported].filter((h) => trashed.has(h));
+      await forgetTrashed(files, restored);
+    },
     async known(contents) {
       const held = await heldAsPhotos(store, contents.map((c) => c.hash));
+      for (const h of held) heldNow.add(h);
       const rest = contents.filter((c) => !held.has(c.hash));
       if (rest.length === 0) return held;
       failures ??= store.listFailures().then((all) => {

@@ -26,6 +26,8 @@ interface ImportRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Copying first, then indexing what was placed (the app's job line says which). */
   onStep?: (step: 'copying' | 'indexing') => void;
+  /** Copies back what the user moved to the trash from Shoebox too (`--include-trashed`); by default it is left on the card, counted. */
+  includeTrashed?: boolean;
 }
 
 export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & PhotoImportForeground {
@@ -33,11 +35,19 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     const lib = await ctx.need();
     const { source, target } = await checkPlaces(ctx, from, to);
     const store = await lib.writable(); // the writer lock: no other Shoebox writes meanwhile
-    fs.mkdirSync(target, { recursive: true });
+    // The target is made by the first copy (library/import-folders-made.ts), not here: an import
+    // that copies nothing leaves no empty folder behind.
     options.onStep?.('copying');
-    const held = heldContents(store);
+    const held = heldContents(store, ctx.files);
+    const copiedAnyway: string[] = []; // trashed contents imported anyway: the trash's note of them goes
     const copied = await importPhotoFiles(source, target, {
       known: (contents) => held.known(contents),
+      trashed: async (contents) => {
+        const trashed = await held.trashed(contents);
+        if (!options.includeTrashed) return trashed;
+        copiedAnyway.push(...trashed);
+        return new Set<string>();
+      },
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -63,6 +73,8 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     const stopped = !copied.complete || (placed > 0 && (indexing === null || indexing.interrupted === true));
     // Held as files the library recorded as unreadable: said once, by name, not copied nor failed again.
     const alreadyUnreadable = [...new Set(copied.alreadyHashes.flatMap((h) => held.unreadable.get(h) ?? []))];
+    // A trashed content found in the library again was restored by the user; one copied anyway is back too.
+    await held.settle(copiedAnyway).catch(() => undefined); // a note left only keeps it from the next import
     return {
       from: source,
       to: target,
@@ -71,9 +83,11 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
       already: copied.already + found.length,
       alreadyVideos: copied.alreadyVideos + found.filter((p) => videos.has(p)).length,
       alreadyUnreadable,
+      trashed: copied.trashed,
+      trashedVideos: copied.trashedVideos,
       duplicates: copied.duplicates,
       skipped: copied.skipped,
-      failed: [...copied.failed.map((f): PhotoImportFailure => ({ ...f, step: 'copy' })), ...notIndexed],
+      failed: [...copied.failed.map((f): PhotoImportFailure => ({ ...f, step: 'copy' })), ...notIndexed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))],
       indexed,
       stopped,
     };
@@ -110,10 +124,21 @@ async function checkPlaces(ctx: ApiContext, from: string, to: string): Promise<{
   const source = path.resolve(from);
   const target = path.resolve(to);
   if (!isDirectory(source)) throw new Error(`nothing to import from: ${source} is not a folder`);
+  // A file where a folder is to be (the target, or a folder on its way): said as such, not as mkdir's EEXIST or ENOTDIR.
+  const file = fileOnTheWay(target);
+  if (file) throw new Error(`import into a folder: ${file} is a file, not a folder`);
   const folders = (await (await (await ctx.need()).readable()).listFolders()).map((f) => f.path);
   const folder = folders.filter((f) => isAtOrInside(target, f)).sort((a, b) => a.length - b.length)[0];
   if (!folder) throw new Error(`import into a library folder: ${target} is not in the library (add it as a folder first, or choose one of its folders)`);
   if (folders.some((f) => isAtOrInside(source, f))) throw new Error(`${source} is in the library already: its photos are indexed where they are`);
   if (isAtOrInside(target, source)) throw new Error(`import into a folder outside ${source}: the copies would land among the files being imported`);
   return { source, target, folder };
+}
+
+/** The nearest existing path at or above `target` when it is not a folder; null when it is one (or nothing is there). */
+function fileOnTheWay(target: string): string | null {
+  for (let at = target; ; at = path.dirname(at)) {
+    if (fs.existsSync(at)) return isDirectory(at) ? null : at;
+    if (path.dirname(at) === at) return null;
+  }
 }

@@ -5,14 +5,14 @@
 // The trash is the duplicates trash's path (src/core/dupes/trash-duplicates.ts trashPhotos,
 // through DupesService): the same checks right before each move (the indexed bytes, inside
 // a library folder, never the real file of a photo that stays), the sidecar along, and the
-// photo out of the library, its row kept a while for its return (keepRemovedRows). It runs as a job, so it waits for the writer like every write.
+// photo out of the library, its row kept a while for its return and its content noted, so an import does not bring it back (keepTrashedRows). It runs as a job, so it waits for the writer like every write.
 import type { AlbumExportReport, TrashReport } from '../../shared/api';
 import { checkExportDir, editFields, exportPhotos } from '../albums/album-export';
 import { editsByPath } from '../albums/export-edits';
 import { turnsByPath } from '../albums/export-turns';
 import { videosAmong } from '../albums/export-videos';
 import { DupesService } from '../dupes/dupes-service';
-import { keepRemovedRows } from '../library/keep-removed-rows';
+import { keepTrashedRows } from '../library/trashed-contents';
 import type { ApiContext, ApiMethods } from './api-context';
 import { pathFromPhotoId } from './photo-id';
 import { itemsText } from '../../shared/count-text';
@@ -69,7 +69,7 @@ export function selectionApi(ctx: ApiContext, options: SelectionOptions = {}): A
         const { paths, unknown } = await photoPaths(ctx, ids);
         // Read before the move: a trashed video leaves the library with its row.
         const videos = await videosAmong(await lib.readable(), paths);
-        const result = paths.length ? await new DupesService(lib).trash(paths, { keepRemoved: keepRemovedRows(lib), ...(options.trashDir ? { trashDir: options.trashDir } : {}) }) : { moved: [], failed: [], refused: [] };
+        const result = paths.length ? await new DupesService(lib).trash(paths, { keepRemoved: keepTrashedRows(lib), ...(options.trashDir ? { trashDir: options.trashDir } : {}) }) : { moved: [], failed: [], refused: [] };
         const movedVideos = result.moved.filter((p) => videos.has(p)).length;
         answer = {
           moved: result.moved,

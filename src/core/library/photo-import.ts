@@ -9,11 +9,13 @@
 // from another file (an existing name gets " (2)"): a crash or a full disk leaves no half photo
 // under a photo's name, and never replaces one. A photo's XMP sidecar goes with it.
 // "Already in the library" is checked on disk, not on the index alone, and covers a copy the
-// library recorded as unreadable, which has no photo row (api/import-held.ts).
+// library recorded as unreadable, which has no photo row (api/import-held.ts). A content the
+// user moved to the trash from Shoebox is not copied back (`trashed`), unless the caller asks.
+// Nothing on the card is passed over unsaid: a link, an empty file or a name that is not UTF-8
+// is listed in `skipped` with why (import-skipped.ts words them).
 // What is a photo or a video is told by content, as indexing tells it (sniff.ts, video-sniff.ts):
 // a real JPEG named IMG_0003 is copied, a text file named IMG_FAKE.JPG is left on the card and
 // counted apart, with why.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -21,9 +23,13 @@ import { sha256File } from '../../base/sha256-file';
 import { hasVideoExtension, locateFfmpeg, probeVideo, readPhotoMetadata, sniffImage, sniffVideo, type FfmpegLocation } from '../media';
 import { hasPhotoExtension } from '../media/photo-extensions';
 import { isIgnoredFile } from './scan';
+import { notUtf8, FOLDER_NAME_NOT_UTF8 } from './undecodable-name';
+import { SKIPPED_EMPTY, SKIPPED_LINK, SKIPPED_NAME_NOT_UTF8, SKIPPED_NOT_A_FILE, SKIPPED_NOT_MEDIA } from '../../shared/import-skipped';
+import { copyShotSidecar, shotSidecars } from './import-shot-sidecar';
 import { isRegularFile } from '../../base/file-kind';
 import { copyFailure } from './import-copy-failure';
 import { FoldersMade } from './import-folders-made';
+import { nameFileFirstFree, partFilePath, removeCrashLeftovers } from '../../base/part-file';
 
 /** What a file is by its content (never by its name). */
 export type MediaKind = 'photo' | 'video';
@@ -41,11 +47,15 @@ export interface PhotoImportReport {
   alreadyVideos: number;
   /** The contents (SHA-256) counted in `already`: the caller tells which the library holds as files it could not index. */
   alreadyHashes: string[];
+  /** Files on the card, by path, whose content the user moved to the trash from Shoebox: not copied back. */
+  trashed: string[];
+  /** How many of `trashed` are videos. */
+  trashedVideos: number;
   /** Files on the card whose content an earlier file there has (copied once, or held already). */
   duplicates: number;
-  /** Files left on the card as no photo or video by their content (a text file named .JPG, an empty file), with why; a photo's XMP sidecar is not one (it goes along). */
+  /** Files left on the card, by path, with why: no photo or video by their content (a text file named .JPG, an empty file), a link, a name that is not UTF-8; a photo's XMP sidecar is not one (it goes along). */
   skipped: { path: string; reason: string }[];
-  /** Files that could not be read or copied, and folders not read. */
+  /** Files that could not be read or copied, and folders not read, by path. */
   failed: { path: string; error: string }[];
   /** Every file was looked at: false when a stop came first. */
   complete: boolean;
@@ -58,6 +68,8 @@ export interface PhotoImportOptions {
    * recorded failure need only be hashed when its size matches one on the card.
    */
   known: (contents: readonly { hash: string; size: number }[]) => Promise<ReadonlySet<string>>;
+  /** Of contents the library does not hold, those not to copy back: moved to the trash from Shoebox. Default: none. */
+  trashed?: (contents: readonly { hash: string; size: number }[]) => Promise<ReadonlySet<string>>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Reads a video's recording time; default: located on the first video, null: none (the file's date). */
@@ -69,8 +81,8 @@ const LOOKUP_BATCH = 64;
 
 /** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
 export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
-  const report: PhotoImportReport = { copied: [], found: [], videos: [], already: 0, alreadyVideos: 0, alreadyHashes: [], duplicates: 0, skipped: [], failed: [], complete: false };
-  const { media: files, complete: sniffed } = await sniffMedia(listFiles(from, report.failed), report, options.signal);
+  const report: PhotoImportReport = { copied: [], found: [], videos: [], already: 0, alreadyVideos: 0, alreadyHashes: [], trashed: [], trashedVideos: 0, duplicates: 0, skipped: [], failed: [], complete: false };
+  const { media: files, shot, complete: sniffed } = await sniffMedia(listFiles(from, report), report, options.signal);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
   const made = new FoldersMade();
@@ -89,6 +101,8 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
       }
     }
     const known = await options.known(batch.map(({ hash, size }) => ({ hash, size })));
+    const notHeld = batch.filter((b) => !known.has(b.hash)).map(({ hash, size }) => ({ hash, size }));
+    const trashed = notHeld.length && options.trashed ? await options.trashed(notHeld) : new Set<string>();
     for (const { file, kind, hash } of batch) {
       if (options.signal?.aborted) break;
       try {
@@ -98,12 +112,15 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
           report.already++;
           report.alreadyHashes.push(hash);
           if (kind === 'video') report.alreadyVideos++;
+        } else if (trashed.has(hash)) {
+          report.trashed.push(file);
+          if (kind === 'video') report.trashedVideos++;
         } else {
-          const placed = await copyInto(file, kind, hash, to, cleaned, made, when, options.signal);
+          const placed = await copyInto({ file, kind, hash, shotSidecar: shot.get(file) }, to, cleaned, made, when, options.signal);
           if (placed.existed) report.found.push(placed.path);
           else report.copied.push(placed.path);
           if (kind === 'video') report.videos.push(placed.path);
-          if (placed.sidecarError) report.failed.push({ path: `${file}.xmp`, error: placed.sidecarError });
+          for (const side of placed.sidecarErrors) report.failed.push(side);
         }
         seen.add(hash);
       } catch (error) {
@@ -117,11 +134,23 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
   // A day folder made for a copy that then failed (a full disk) is not left behind empty.
   made.removeEmpty();
   report.complete = sniffed && done === files.length;
+  // By path, whatever step met them: a list the user reads (and a script compares) in one order.
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  report.failed.sort(byPath);
+  report.skipped.sort(byPath);
+  report.trashed.sort();
   return report;
 }
 
-/** The files under `dir` (hidden files and folders left out, links not followed), sorted; a folder that cannot be read is a failure, the rest goes on. */
-function listFiles(dir: string, failed: PhotoImportReport['failed']): string[] {
+/**
+ * The files under `dir` (hidden files and folders left out), sorted; a folder that cannot be
+ * read is a failure, the rest goes on. A link is not followed but listed as skipped: one to a
+ * file on the card adds nothing (that file is imported as itself), one to a file elsewhere would
+ * import what is not on the card, and a card (FAT, exFAT) has none of its own. A name that is not UTF-8 reaches
+ * Node with U+FFFD in it, a path no call can open: skipped in the indexer's words (rename it).
+ */
+function listFiles(dir: string, report: Pick<PhotoImportReport, 'failed' | 'skipped'>): string[] {
+  const { failed, skipped } = report;
   const out: string[] = [];
   const walk = (at: string) => {
     let entries: fs.Dirent[];
@@ -136,8 +165,13 @@ function listFiles(dir: string, failed: PhotoImportReport['failed']): string[] {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const p = path.join(at, entry.name);
-      if (entry.isDirectory()) walk(p);
+      if (entry.isDirectory()) {
+        if (notUtf8(entry.name)) failed.push({ path: p, error: FOLDER_NAME_NOT_UTF8 }); // its photos are not reached
+        else walk(p);
+      } else if (notUtf8(entry.name)) skipped.push({ path: p, reason: SKIPPED_NAME_NOT_UTF8 });
       else if (entry.isFile()) out.push(p);
+      else if (entry.isSymbolicLink()) skipped.push({ path: p, reason: SKIPPED_LINK });
+      else skipped.push({ path: p, reason: SKIPPED_NOT_A_FILE }); // a FIFO, a socket, a device
     }
   };
   walk(dir);
@@ -152,11 +186,11 @@ const SNIFF_BYTES = 4096;
  * go to `skipped` with why (a photo's own sidecar, `IMG_0001.JPG.xmp`, goes along with it and
  * is not counted), a file that cannot be read to `failed`.
  */
-async function sniffMedia(files: string[], report: PhotoImportReport, signal?: AbortSignal): Promise<{ media: { file: string; kind: MediaKind }[]; complete: boolean }> {
+async function sniffMedia(files: string[], report: PhotoImportReport, signal?: AbortSignal): Promise<{ media: { file: string; kind: MediaKind }[]; shot: Map<string, string>; complete: boolean }> {
   const media: { file: string; kind: MediaKind }[] = [];
   const others: { file: string; empty: boolean }[] = [];
   for (const file of files) {
-    if (signal?.aborted) return { media, complete: false };
+    if (signal?.aborted) return { media, shot: new Map(), complete: false };
     let head: Buffer;
     try {
       head = await readHead(file, SNIFF_BYTES);
@@ -178,44 +212,44 @@ async function sniffMedia(files: string[], report: PhotoImportReport, signal?: A
     else if (named.photo && !empty) media.push({ file, kind: 'photo' });
     else others.push({ file, empty });
   }
-  const sidecars = new Set(media.map((m) => `${m.file}.xmp`));
+  // A photo's own sidecar (IMG_1.JPG.xmp) and its shot's (Lightroom's IMG_1.xmp) go with it.
+  const shot = shotSidecars(media.map((m) => m.file), others.map((o) => o.file));
+  const sidecars = new Set([...media.map((m) => `${m.file}.xmp`), ...shot.values()]);
   for (const { file, empty } of others) {
     if (sidecars.has(file)) continue;
-    const reason = empty ? 'empty file (0 bytes)' : 'not a photo or video';
+    const reason = empty ? SKIPPED_EMPTY : SKIPPED_NOT_MEDIA;
     report.skipped.push({ path: file, reason });
   }
-  return { media, complete: true };
+  return { media, shot, complete: true };
 }
-
-/** A copy interrupted by a crash or a stop: left under a hidden name, removed by the next import into its folder. */
-const PART = '.shoebox-part';
 
 /**
  * Copies one file into its day's folder under `to`: its path there, `existed` when that folder
  * held it already (an import stopped before indexing it). A sidecar that could not go along is
  * said, the photo stays placed.
  */
-async function copyInto(file: string, kind: MediaKind, hash: string, to: string, cleaned: Set<string>, made: FoldersMade, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarError?: string }> {
+async function copyInto(source: { file: string; kind: MediaKind; hash: string; shotSidecar: string | undefined }, to: string, cleaned: Set<string>, made: FoldersMade, takenAt: TakenAtReader, signal?: AbortSignal): Promise<{ path: string; existed: boolean; sidecarErrors: { path: string; error: string }[] }> {
+  const { file, kind, hash } = source;
   const st = fs.statSync(file);
   const day = dayFolder(await takenAt(file, kind, st.mtimeMs, signal));
   const dir = path.join(to, day.slice(0, 4), day);
   made.make(dir);
   if (!cleaned.has(dir)) {
     cleaned.add(dir);
-    cleanUpAfterCrash(dir);
+    removeCrashLeftovers(dir); // a copy a crash or a stop cut short, hidden (base/part-file.ts)
   }
   const names = freeNames(path.basename(file));
   for (const name of names()) {
     const there = path.join(dir, name);
-    // A name with only a sidecar was passed over (placeUnderFreeName): the copy may be further on.
+    // A name with only a sidecar was passed over (nameFileFirstFree below): the copy may be further on.
     if (!fs.existsSync(there)) {
       if (sidecarLeft(there)) continue;
       break;
     }
-    if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return { path: there, existed: true };
+    if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return { path: there, existed: true, sidecarErrors: [] };
   }
   // The copy is checked before it has a name a photo could be mistaken for.
-  const part = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}${PART}`);
+  const part = partFilePath(dir, path.basename(file));
   try {
     // Streamed: a stop ends it, and the engine answers meanwhile (a video may be gigabytes).
     await pipeline(fs.createReadStream(file, { signal }), fs.createWriteStream(part, { flags: 'wx' }));
@@ -227,43 +261,34 @@ async function copyInto(file: string, kind: MediaKind, hash: string, to: string,
     }
     if ((await sha256File(part, signal)) !== hash) throw new Error('the copy differs from the file it was copied from (check the card, then import again)');
     fs.utimesSync(part, st.atime, st.mtime);
-    const target = placeUnderFreeName(part, dir, names);
-    return { path: target, existed: false, ...sidecarAlong(file, target) };
+    // The first free name with no sidecar left there (sidecarLeft); never over a file.
+    const target = nameFileFirstFree(part, dir, names(), sidecarLeft);
+    return { path: target, existed: false, sidecarErrors: sidecarsAlong(file, source.shotSidecar, target) };
   } finally {
     fs.rmSync(part, { force: true });
   }
 }
 
-/**
- * What a crash left in a day folder: copies not yet named, and a name claimed on a disk
- * without hard links (placeUnderFreeName) that the copy never reached, left empty.
- */
-function cleanUpAfterCrash(dir: string): void {
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith('.')) continue;
-    if (name.endsWith(PART)) fs.rmSync(path.join(dir, name), { force: true });
-    else if (name.endsWith(CLAIM)) {
-      const claimed = path.join(dir, name.slice(1, -CLAIM.length));
-      if (isRegularFile(claimed) && fs.statSync(claimed).size === 0) fs.rmSync(claimed);
-      fs.rmSync(path.join(dir, name), { force: true });
-    }
-  }
-}
-
-/** The photo's XMP sidecar copied beside its copy, if it has one; what went wrong, if anything. */
-function sidecarAlong(file: string, target: string): { sidecarError?: string } {
+/** The photo's XMP sidecars copied beside its copy (its own, and its shot's); the ones that could not go, with why. */
+function sidecarsAlong(file: string, shotSidecar: string | undefined, target: string): { path: string; error: string }[] {
+  const failed: { path: string; error: string }[] = [];
   const sidecar = `${file}.xmp`;
   try {
     if (isRegularFile(sidecar)) {
-      // Never over a sidecar there (placeUnderFreeName gave a name without one).
+      // Never over a sidecar there (nameFileFirstFree gave a name without one).
       fs.copyFileSync(sidecar, `${target}.xmp`, fs.constants.COPYFILE_EXCL);
       const side = fs.statSync(sidecar);
       fs.utimesSync(`${target}.xmp`, side.atime, side.mtime);
     }
-    return {};
   } catch (error) {
-    return { sidecarError: `sidecar not copied: ${oneLine(error)}` };
+    failed.push({ path: sidecar, error: `sidecar not copied: ${oneLine(error)}` });
   }
+  try {
+    if (shotSidecar) copyShotSidecar(shotSidecar, target);
+  } catch (error) {
+    failed.push({ path: shotSidecar!, error: `sidecar not copied: ${oneLine(error)}` });
+  }
+  return failed;
 }
 
 /** `name`, then `stem (2).ext`, `stem (3).ext`, … */
@@ -287,42 +312,6 @@ function sidecarLeft(target: string): boolean {
   const names = fs.readdirSync(path.dirname(target));
   const shotSidecar = names.some((n) => n === `${shot}.xmp` || n === `${shot}.XMP`);
   return shotSidecar && !names.some((n) => path.parse(n).name === shot && !/\.xmp$/i.test(n));
-}
-
-/** Beside a name claimed empty on a disk without hard links, until the copy has it (cleanUpAfterCrash). */
-const CLAIM = '.shoebox-claim';
-
-/**
- * Gives `part` the first free name: one with no file and no sidecar (sidecarLeft: a sidecar
- * left by a photo deleted since would describe the new one). A hard link never replaces a file (EEXIST);
- * where the disk has none (exFAT, FAT32: a camera card's or a USB disk's), the name is claimed
- * by creating it empty (which fails if it exists), noted first, and the copy renamed over that
- * claim: a crash in between leaves an empty file the next import into the folder removes.
- */
-function placeUnderFreeName(part: string, dir: string, names: () => Generator<string>): string {
-  for (const name of names()) {
-    const target = path.join(dir, name);
-    if (sidecarLeft(target)) continue;
-    try {
-      fs.linkSync(part, target);
-      return target;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-    }
-    const claim = path.join(dir, `.${name}${CLAIM}`);
-    fs.writeFileSync(claim, '');
-    try {
-      fs.closeSync(fs.openSync(target, 'wx'));
-    } catch (error) {
-      fs.rmSync(claim, { force: true });
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw error;
-    }
-    fs.renameSync(part, target);
-    fs.rmSync(claim, { force: true });
-    return target;
-  }
-  throw new Error('unreachable');
 }
 
 /** A file's day as a clock where it was taken showed it: epoch ms read as UTC. */

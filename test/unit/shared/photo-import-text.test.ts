@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PhotoImportResult } from '../../../src/shared/api';
 import { photoImportSummary } from '../../../src/shared/photo-import-text';
 
-const result = (r: Partial<PhotoImportResult>): PhotoImportResult => ({ from: '/media/card', to: '/Photos', copied: [], copiedVideos: 0, already: 0, alreadyVideos: 0, alreadyUnreadable: [], duplicates: 0, skipped: [], failed: [], indexed: 0, stopped: false, ...r });
+const result = (r: Partial<PhotoImportResult>): PhotoImportResult => ({ from: '/media/card', to: '/Photos', copied: [], copiedVideos: 0, already: 0, alreadyVideos: 0, alreadyUnreadable: [], trashed: [], trashedVideos: 0, duplicates: 0, skipped: [], failed: [], indexed: 0, stopped: false, ...r });
 const files = (n: number, dir = '/Photos/2024/2024-06-15') => Array.from({ length: n }, (_, i) => `${dir}/IMG_${i}.JPG`);
 
 describe('an import’s summary', () => {
