@@ -1,5 +1,5 @@
 // `shoebox place find` lists the towns as the app suggests them: the same towns, in the same
-// order, as many as the app shows (the core's one default), a town of exactly that name first.
+// order, as many as the app shows (the core's one default).
 import { describe, expect, it } from 'vitest';
 import { shoebox as runCli } from './run-cli';
 import { placeEditApi } from '../../src/core/api/place-edit-api';
@@ -14,6 +14,6 @@ describe('shoebox place find', () => {
     expect(res.code, res.stderr).toBe(0);
     const app = await placeEditApi({} as ApiContext, {} as EditUndos).findPlaces('Kai');
     expect(JSON.parse(res.stdout)).toEqual(app);
-    expect(app[0]?.label).toBe('Kai, Afghanistan');
+    expect(app).toHaveLength(8);
   });
 });

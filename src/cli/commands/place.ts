@@ -65,7 +65,7 @@ export function registerPlace(program: Command): void {
     .action(async (photos: string[], opts: LibraryCommandOptions, cmd: Command) => setPlace(cmd, opts, photos, 'restore'));
 
   allowSignedArgument(withLibraryOptions(command.command('find')))
-    .description('the towns a name stands for, as the app suggests them: towns of exactly that name first (the first is the one `place set` takes), then by population')
+    .description('the towns a name stands for, as the app suggests them while typing (`place set` takes a town of exactly that name first)')
     .argument('<query>', 'a town, "town, country", or "latitude,longitude"')
     .action(async (query: string, opts: LibraryCommandOptions, cmd: Command) => {
       const library = await openCommandLibrary(cmd, opts, 'shoebox place find', false, 'read');

@@ -24,7 +24,7 @@ export interface PlaceEditForeground {
    *  edited ones); `unchanged`: in the library, but so already (a restore: showing their
    *  files' own place; a removal: showing none), nothing written; `missing`: not in the library. */
   setPlaceByPath(paths: string[], position: PlaceSetting): Promise<{ changed: string[]; unchanged: string[]; missing: string[] }>;
-  /** The place a name or position stands for: the first of findPlaces (a town of exactly that name first); throws a one-line error when none. */
+  /** The place a name or position stands for: a town of exactly that name first (findPlaces' 'named' order; the app's suggestions, as typed, weigh population: place-choices.ts); throws a one-line error when none. */
   choosePlace(text: string): PlaceChoice;
 }
 
@@ -80,8 +80,8 @@ export function placeEditApi(ctx: ApiContext, undos: EditUndos): ApiMethods<'fin
   return {
     setPlaceByPath,
     choosePlace(text) {
-      // The first suggestion, as the app's Enter takes it: a town of exactly that name first.
-      const [first] = findPlaces(text, 1);
+      // A whole name given, with no list in sight: the town of exactly that name.
+      const [first] = findPlaces(text, 1, 'named');
       if (first && isNoFixPosition(first.lat, first.lon)) throw new Error(NO_FIX_REFUSAL);
       const notPosition = positionOutOfRange(text);
       if (!first && notPosition) throw new Error(notPosition);

@@ -18,14 +18,25 @@ function choiceAt(lat: number, lon: number): PlaceChoice {
 let folded: string[] | null = null;
 
 /**
- * Towns whose name starts with what was typed (case and accents ignored): the towns named
- * exactly so first, then by population, in the one order the app's suggestions, `place find`
- * and `place set` share (typing "Kai" and Enter sets Kai, not the larger Kaifeng; "flore" lists
- * the hamlet of Flore, United Kingdom, before Florence, one key further down, each named with
- * its country); after a comma, only in a country whose name or code starts with what follows.
- * A position typed is one choice, named by the town it is in.
+ * While typing, a town named exactly as typed so far counts as this many times its population:
+ * "bath" puts Bath (88k) before Bathinda (285k), but "flore", typed on the way to Florence
+ * (370k), no longer puts the hamlet of Flore (1k) first, where a click set the wrong town.
  */
-export function findPlaces(query: string, limit = 8): PlaceChoice[] {
+const EXACT_NAME_WEIGHT = 100;
+
+/**
+ * How choices are ordered: `typing` (suggestions as the user types: by population, an exact
+ * name weighted as above) or `named` (a whole name given, as `shoebox place set Flore` does:
+ * the towns of exactly that name first, then by population).
+ */
+export type PlaceOrder = 'typing' | 'named';
+
+/**
+ * Towns whose name starts with what was typed (case and accents ignored), in `order`; after a
+ * comma, only in a country whose name or code starts with what follows. A position typed is
+ * one choice, named by the town it is in.
+ */
+export function findPlaces(query: string, limit = 8, order: PlaceOrder = 'typing'): PlaceChoice[] {
   const position = parsePosition(query);
   if (position) return [choiceAt(position.lat, position.lon)];
   const comma = query.lastIndexOf(',');
@@ -44,7 +55,9 @@ export function findPlaces(query: string, limit = 8): PlaceChoice[] {
   const found: number[] = [];
   for (let i = 0; i < folded.length; i++) if (folded[i]!.startsWith(town) && inCountry(table.countries[i]!)) found.push(i);
   const exact = (i: number) => folded![i] === town;
-  found.sort((a, b) => Number(exact(b)) - Number(exact(a)) || table.population[b]! - table.population[a]!);
+  const weight = (i: number) => table.population[i]! * (exact(i) ? EXACT_NAME_WEIGHT : 1);
+  if (order === 'named') found.sort((a, b) => Number(exact(b)) - Number(exact(a)) || table.population[b]! - table.population[a]!);
+  else found.sort((a, b) => weight(b) - weight(a));
   const choices = found.slice(0, limit).map((i) => {
     const lat = table.lat[i]!;
     const lon = table.lon[i]!;

@@ -34,9 +34,10 @@ describe('parsePosition', () => {
 describe('findPlaces', () => {
   const labels = (query: string, limit = 3) => findPlaces(query, limit).map((c) => c.label);
 
-  it('puts the towns named exactly as typed first, then by population', () => {
-    // One order for the app's suggestions and `place set`: what was typed exactly is what Enter takes.
-    expect(labels('flore', 2)).toEqual(['Flore, United Kingdom', 'Florence, Italy']);
+  it('puts the town a name typed part-way leads to before a hamlet of exactly those letters', () => {
+    // "flore" on the way to Florence: the hamlet of Flore (England) was first, and clicked.
+    expect(labels('flore')[0]).toBe('Florence, Italy');
+    expect(labels('flore')).toContain('Flore, United Kingdom');
   });
 
   it('still puts a town named exactly first over a larger one its name begins', () => {
@@ -44,7 +45,8 @@ describe('findPlaces', () => {
     expect(labels('paris')[0]).toBe('Paris, France');
   });
 
-  it('narrows by the country after a comma', () => {
-    expect(findPlaces('florence, italy', 1).map((c) => c.label)).toEqual(['Florence, Italy']);
+  it('given a whole name (shoebox place set), takes the town of exactly that name', () => {
+    expect(findPlaces('flore', 1, 'named').map((c) => c.label)).toEqual(['Flore, United Kingdom']);
+    expect(findPlaces('florence, italy', 1, 'named').map((c) => c.label)).toEqual(['Florence, Italy']);
   });
 });
