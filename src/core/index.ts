@@ -40,8 +40,9 @@ export async function modelKeptElsewhere(home: string, id: string): Promise<{ pi
 export type { LibraryApiOptions, LibraryHost } from './api/library-api';
 export type { PhotoTags, SidecarReport, TagDecision, TagsForeground } from './api/tags-api';
 export type { AlbumFilters, AlbumMember, AlbumRequest, AlbumSummary, AlbumView, AlbumsForeground, ExportReport } from './api/albums-api';
-export type { DecidedGroup, DuplicateScanProgress, DuplicateScanRequest, DuplicateScanStats, DupesForeground, ShownScan } from './api/dupes-api';
+export type { DecidedGroup, DuplicateScanProgress, DuplicateScanRequest, DuplicateScanStats, DupesForeground, PlannedTrash, ShownScan } from './api/dupes-api';
 export { pictures as groupsByPicture } from './api/dupes-report';
+export { heldReasons } from './dupes/held-back';
 export type { ModelSwitch, ModelsForeground, Reembed } from './api/models-api';
 export type { TextForeground, TextInPhotosState } from './api/text-api';
 export type { DownloadProgress, ImportResult, InstallResult, ListedModel, ModelShelf, RemoveResult } from './api/model-shelf';

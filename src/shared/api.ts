@@ -982,8 +982,11 @@ export interface DuplicateMemberInfo {
 
 /** Why a group's keeper is ahead of another member, in keep-best's order (src/core/dupes/keep-best.ts):
  *  more pixels (of real detail), the original over an enlarged copy of it, a larger file, sharper, more complete EXIF, a real file in the library (the other
- *  a link or outside), a name that is not a copy's, an older file, first by path (identical copies). */
-export type KeepReason = 'resolution' | 'not-upscaled' | 'size' | 'sharpness' | 'exif' | 'real-file' | 'name' | 'older' | 'path';
+ *  a link or outside), a name that is not a copy's, an older file, first by path (identical copies).
+ *  'resolution-without-camera' is a caution, not a plain reason: more pixels than a copy that has
+ *  the camera's EXIF (date taken, camera) the keeper lacks, so the keeper may be an enlarged or
+ *  re-saved copy; the trash holds such a picture back (src/core/dupes/camera-caution.ts). */
+export type KeepReason = 'resolution' | 'resolution-without-camera' | 'not-upscaled' | 'size' | 'sharpness' | 'exif' | 'real-file' | 'name' | 'older' | 'path';
 
 export interface DuplicateGroupInfo {
   kind: DuplicateKind;
@@ -997,8 +1000,9 @@ export interface DuplicateGroupInfo {
   /** What puts the keeper ahead of the other members (each reason that decides over one of
    *  them, in keep-best's order); absent when the page could not tell. */
   why?: KeepReason[];
-  /** Its picture has similar shots (other photos, not copies): held back from the trash until
-   *  the user includes it (src/core/dupes/held-back.ts). */
+  /** Its picture has similar shots (other photos, not copies), or a keeper that may be an
+   *  enlarged copy ('resolution-without-camera'): held back from the trash until the user
+   *  includes it (src/core/dupes/held-back.ts). */
   held?: true;
 }
 
@@ -1014,7 +1018,7 @@ export interface DuplicatePictureInfo {
   decided: string[];
   /** Why `keep` is: its largest group's reasons. */
   why?: KeepReason[];
-  /** Held back from the trash (similar shots) until the user includes it. */
+  /** Held back from the trash (similar shots, or a keeper that may be an enlarged copy) until the user includes it. */
   held?: true;
 }
 

@@ -83,7 +83,7 @@ describe('shoebox dupes', () => {
       ['near', ['a copy.jpg', 'a small.jpg', 'a wide.jpg', 'a.jpg']],
     ]);
     for (const g of groups) {
-      expect(Object.keys(g).sort()).toEqual(['keep', 'kind', 'members']);
+      expect(Object.keys(g).sort()).toEqual(['keep', 'kind', 'members', 'why']);
       // Same rank as "a copy.jpg" on every measure, and "a copy.jpg" sorts first: the name decides.
       expect(g.keep).toBe(path.join(dir, 'a.jpg'));
       expect(g.members[0]!.path).toBe(g.keep);

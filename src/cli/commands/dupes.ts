@@ -4,8 +4,12 @@
 // look-alikes chain; measured by the core on the picture as listed, the app's measure: its
 // groups together, each photo once) is warned about and takes a typed "yes" or
 // `--allow-large-groups`.
-// Groups the core holds back (similar shots: other photos, not copies; the app starts them
-// skipped) stay out of `--trash`, said in one line, unless `--include-similar`.
+// Groups the core holds back (similar shots: other photos, not copies; a keeper with more
+// pixels than a copy carrying the camera's EXIF it lacks, which may be an enlarged copy; the
+// app starts them skipped) stay out of `--trash`, said in one line, unless `--include-similar`
+// or `--include-unsure` includes them. A keeper's line says why it is suggested when that is a
+// caution or the original of an enlarged copy (the core's reasons, the app's words); `--json`
+// gives every group's reasons as its `why`.
 // The work is the library host's (src/core/api/dupes-api.ts), the app's: the scan becomes
 // the saved report the app reviews, and `--trash` plans and moves through the app's checked
 // trash (trashDuplicates). Groups the user said are not duplicates
@@ -15,8 +19,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { statusLine } from '../../base/status-line';
-import type { DuplicateScanProgress, ShownScan } from '../../core/index';
-import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind } from '../../shared/api';
+import type { DuplicateScanProgress, PlannedTrash, ShownScan } from '../../core/index';
+import { DEFAULT_SIMILAR_THRESHOLD, LARGE_DUPLICATE_GROUP, type DuplicateKind, type KeepReason } from '../../shared/api';
 import { formatBytes } from '../../shared/bytes-text';
 import { duplicateKindsText, duplicatePicture } from '../../shared/duplicate-picture';
 import { KEEP_REASON_TEXT } from '../../shared/keep-reason-text';
@@ -30,7 +34,7 @@ import { countText } from '../../shared/count-text';
 import { InvalidArgumentsError } from '../../shared/api-methods';
 import { similarThreshold } from '../../shared/similar-threshold';
 
-type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean; includeSimilar?: boolean };
+type DupesCliOptions = LibraryCommandOptions & { mode?: string; threshold?: string; folder?: string; trash?: boolean; yes?: boolean; allowLargeGroups?: boolean; includeSimilar?: boolean; includeUnsure?: boolean };
 
 const MODES = ['exact', 'near', 'similar', 'all'] as const;
 
@@ -59,11 +63,39 @@ function parseThreshold(value: string | undefined, kinds: readonly DuplicateKind
 
 type ShownGroup = ShownScan['groups'][number];
 
-/** What the core holds back from --trash unless --include-similar: the group header's note and
- *  the one line that says how much was left out. */
-const HELD_NOTE = 'left out of --trash: similar shots';
-const heldLine = (held: { groups: number; photos: number }) =>
-  `shoebox: left out ${countText(held.groups, 'group')} of similar shots (${countText(held.photos, 'photo')} not moved): they are other photos, not copies; add --include-similar to move them too\n`;
+/** The core's listing rules the text needs: its pictures, and why one is held back. */
+interface ListingCore {
+  groupsByPicture: (groups: ShownGroup[]) => ShownGroup[][];
+  heldReasons: (picture: readonly ShownGroup[]) => HeldReason[];
+}
+
+type HeldReason = PlannedTrash['held']['for'][number];
+
+/** What the core holds back from --trash, by reason: the group header's note, and what the one
+ *  line that says how much was left out says of it, with the option that includes it. */
+const HELD_TEXT: Readonly<Record<HeldReason, { note: string; what: string; why: string }>> = {
+  similar: { note: 'similar shots', what: 'of similar shots', why: 'they are other photos, not copies; add --include-similar to move them too' },
+  'unsure-keeper': {
+    note: 'the keeper may be an enlarged copy',
+    what: 'whose keeper may be an enlarged copy',
+    why: "its keeper has more pixels than a copy with the camera's EXIF it lacks; check it (shoebox dupes keep-both, or choose in the app), or add --include-unsure to move them too",
+  },
+};
+const heldNote = (reasons: readonly HeldReason[]) => `left out of --trash: ${reasons.map((r) => HELD_TEXT[r].note).join('; ')}`;
+const heldLine = (held: PlannedTrash['held']) =>
+  `shoebox: left out ${countText(held.groups, 'group')} ${held.for.map((r) => HELD_TEXT[r].what).join(' or ')} (${countText(held.photos, 'photo')} not moved): ${held.for.map((r) => HELD_TEXT[r].why).join('; ')}\n`;
+
+/** The reasons the keeper's line notes (the JSON's `why` has them all): those a person must not
+ *  miss, the caution and the original kept over its enlargement; the others are the ranking's
+ *  plain order (--json). */
+const NOTED: readonly KeepReason[] = ['resolution-without-camera', 'not-upscaled'];
+
+/** Why a picture's keeper is suggested: its widest group's reasons, and the caution of any of its groups. */
+function keeperWhy(set: readonly ShownGroup[], widest: number): KeepReason[] {
+  const why = set[widest]?.why ?? [];
+  const caution = set.some((g) => g.why?.includes('resolution-without-camera')) && !why.includes('resolution-without-camera');
+  return caution ? ['resolution-without-camera', ...why] : [...why];
+}
 
 /** "only photos under DIR, similar shots at threshold X": what a narrowed scan looked at, said
  *  because it becomes the report the app reviews; '' for a scan of the whole library. */
@@ -88,20 +120,22 @@ function progressLine(): { update(p: DuplicateScanProgress): void; end(): void }
  * edited versions together, each photo once). `write`: stdout, or stderr when stdout is to
  * hold only the JSON document (which keeps the engine's groups, each with its kind).
  */
-function printGroups(groups: ShownGroup[], byPicture: (groups: ShownGroup[]) => ShownGroup[][], write: (line: string) => void = printLine, originals: ReadonlySet<string> = new Set(), heldNote = ''): void {
+function printGroups(groups: ShownGroup[], core: ListingCore, write: (line: string) => void = printLine, leftOut: readonly HeldReason[] = []): void {
   if (groups.length === 0) return write('no duplicates found');
-  for (const set of byPicture(groups)) {
+  for (const set of core.groupsByPicture(groups)) {
     const picture = duplicatePicture(set, (m) => m.path);
     const decided = new Set(picture.decided);
-    const held = heldNote && set.some((g) => g.held) ? `  (${heldNote})` : '';
+    const reasons = core.heldReasons(set).filter((r) => leftOut.includes(r));
+    const held = reasons.length ? `  (${heldNote(reasons)})` : '';
+    const why = keeperWhy(set, picture.widest);
     write(`${duplicateKindsText(picture.kinds)}: ${picture.members.length} photos${held}`);
     for (const m of picture.members) {
       const note = decided.has(m.path)
         ? '  (you said: not duplicates)'
         : m.path !== picture.keep && m.sameFileAs?.includes(picture.keep)
           ? `  (${SAME_FILE_AS_KEPT})`
-          : m.path === picture.keep && originals.has(m.path)
-            ? `  (${KEEP_REASON_TEXT['not-upscaled']})`
+          : m.path === picture.keep && why.some((r) => NOTED.includes(r))
+            ? `  (${why.filter((r) => NOTED.includes(r)).map((r) => KEEP_REASON_TEXT[r]).join('; ')})`
             : '';
       write(`  ${m.path === picture.keep ? 'keep' : '    '}  ${m.width}x${m.height}  ${formatBytes(m.bytes).padStart(10)}  ${printable(m.path)}${note}`);
     }
@@ -130,13 +164,17 @@ export function registerDupes(program: Command): void {
     .option('--trash', 'move every photo that is not its group\'s keeper to the OS trash (asks first)')
     .option('--yes', 'with --trash: do not ask (needed without a terminal)')
     .option('--include-similar', 'with --trash: also move the groups with similar shots (left out by default: they are other photos, not copies)')
+    .option('--include-unsure', "with --trash: also move the groups whose keeper has more pixels than a copy with the camera's EXIF (left out by default: the keeper may be an enlarged copy)")
     .option('--allow-large-groups', `with --trash --yes: also trash groups of ${LARGE_DUPLICATE_GROUP} photos or more (similar look-alikes can chain into one huge group)`)
     .addHelpText(
       'after',
       '\nWith --json: [{"kind", "keep", "members": [{"path", "width", "height", "bytes"}]}], the keeper first in members' +
         '\n(width and height as the photo shows: a photo turned with shoebox rotate also has "rotation", its degrees), and' +
         '\n"decided": [paths] when some members were said not to be duplicates (shoebox dupes keep-both; they are never trashed),' +
-        '\n"held": true on the groups of a picture with similar shots (--trash leaves them out unless --include-similar);' +
+        '\n"why": [reasons] why the keeper is suggested (keep-best\'s: "resolution", "resolution-without-camera" (more pixels, but a' +
+        '\nsmaller copy has the camera\'s EXIF it lacks: it may be an enlarged copy), "not-upscaled", "exif", "size", "sharpness",' +
+        '\n"real-file", "name", "older", "path"), "held": true on the groups of a picture held back: similar shots, or a keeper' +
+        '\nthat may be an enlarged copy (--trash leaves them out unless --include-similar / --include-unsure);' +
         '\nwith --trash, each member also has "trashed": true|false. A trashed photo\'s own sidecar (PHOTO.xmp) goes with it.' +
         '\nSHOEBOX_TRASH_DIR=DIR uses a trash folder of your own (freedesktop layout) instead of the OS trash.',
     )
@@ -146,10 +184,11 @@ export function registerDupes(program: Command): void {
       if (opts.yes && !opts.trash) throw new UsageError('--yes only goes with --trash');
       if (opts.allowLargeGroups && !opts.trash) throw new UsageError('--allow-large-groups only goes with --trash');
       if (opts.includeSimilar && !opts.trash) throw new UsageError('--include-similar only goes with --trash');
+      if (opts.includeUnsure && !opts.trash) throw new UsageError('--include-unsure only goes with --trash');
       // Refuse before any work: without a terminal nobody can confirm, and we never assume.
       if (opts.trash && !opts.yes && !process.stdin.isTTY) throw new UsageError('--trash asks for confirmation on a terminal; add --yes to trash without asking');
 
-      const { groupsByPicture } = await import('../../core/index');
+      const core: ListingCore = await import('../../core/index');
       const library = await openCommandLibrary(cmd, opts, 'shoebox dupes');
       const { api } = library;
       const progress = progressLine();
@@ -183,21 +222,20 @@ export function registerDupes(program: Command): void {
         // rather than leave it to vanish from the list (the core's comparison, the app's words).
         for (const k of scan.keptInstead) process.stderr.write(`shoebox: ${printable(keptPhotoGone(k.gone, k.kept))}\n`);
         const groups = scan.groups;
-        const originals = new Set(scan.originals);
 
         if (!opts.trash) {
           if (opts.json) printJson(groups);
-          else printGroups(groups, groupsByPicture, printLine, originals);
+          else printGroups(groups, core);
           return;
         }
 
         // The app's trash rules: every non-keeper of the report, decided photos left out,
         // each unchanged since the scan and vouched for by a keeper that stays.
-        const plan = await api.planDuplicateTrash({ includeHeld: opts.includeSimilar === true });
-        const heldNote = plan.held.groups ? HELD_NOTE : '';
+        const include: HeldReason[] = [...(opts.includeSimilar ? ['similar' as const] : []), ...(opts.includeUnsure ? ['unsure-keeper' as const] : [])];
+        const plan = await api.planDuplicateTrash({ includeHeld: include });
         // What would go, with each group's keeper, is shown before anything is asked or moved.
-        if (!opts.json) printGroups(groups, groupsByPicture, printLine, originals, heldNote);
-        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, groupsByPicture, (line) => process.stderr.write(`${line}\n`), originals, heldNote);
+        if (!opts.json) printGroups(groups, core, printLine, plan.held.for);
+        else if (!opts.yes && plan.paths.length > 0) printGroups(groups, core, (line) => process.stderr.write(`${line}\n`), plan.held.for);
         if (plan.held.groups) process.stderr.write(heldLine(plan.held));
         for (const s of plan.skipped) process.stderr.write(`shoebox: not trashing ${printable(s.path)}: ${printable(s.reason)}\n`);
         // The core's list (the pictures some of the plan comes from), as the app is sent it.

@@ -34,7 +34,7 @@ import { keepTrashedRows } from '../library/trashed-contents';
 import { isAtOrInside } from '../../base/path-inside';
 import type { ApiContext, ApiMethods } from './api-context';
 import { keptFromScan, memberPaths, pagePaths, pictures, reportPage, staleMembers, summary, turnedGroups, turnedMembers, withHeldMarks, withoutPaths, withPictures, type KeptReport } from './dupes-report';
-import { heldBack, type HeldMark } from '../dupes/held-back';
+import { heldReasonsLeft, type HeldMark, type HeldReason } from '../dupes/held-back';
 import { pathFromPhotoId, photoId } from './photo-id';
 import { selectForTrash, type TrashSelection } from './dupes-trash';
 import { largePictures, type LargePicture } from './dupes-large';
@@ -90,17 +90,19 @@ export interface DupesForeground {
   scanDuplicatesNow(request: DuplicateScanRequest): Promise<ShownScan>;
   /** What trashing every photo but its group's keeper would move now, through the checks of
    *  trashDuplicates (the current report, decisions, unchanged since the scan, keepers that
-   *  stay), held-back pictures left out unless `includeHeld`; `ids`: what to pass to
+   *  stay), held-back pictures left out unless `includeHeld` (true: all; else those held only
+   *  for the reasons listed, held-back.ts); `ids`: what to pass to
    *  trashDuplicates. */
-  planDuplicateTrash(options?: { includeHeld?: boolean }): Promise<PlannedTrash>;
+  planDuplicateTrash(options?: { includeHeld?: boolean | readonly HeldReason[] }): Promise<PlannedTrash>;
 }
 
 /** The CLI's trash plan: the selection, and what it held back. */
 export interface PlannedTrash extends TrashSelection {
   ids: string[];
-  /** Left out as held back (similar shots): pictures (the groups the CLI lists) and the
-   *  photos of them that would have gone; none when they were included. */
-  held: { groups: number; photos: number };
+  /** Left out as held back (held-back.ts): pictures (the groups the CLI lists), the photos of
+   *  them that would have gone, and the reasons not included they were held for; none when
+   *  they were included. */
+  held: { groups: number; photos: number; for: HeldReason[] };
   /** The pictures of LARGE_DUPLICATE_GROUP photos or more (dupes-large.ts, the measure the
    *  app's review is sent) that some of `paths` come from: not to be moved without an explicit yes. */
   large: LargePicture[];
@@ -415,7 +417,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       return { groups: linkedGroups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats, keptInstead: instead };
     },
 
-    async planDuplicateTrash(planOptions: { includeHeld?: boolean } = {}): Promise<PlannedTrash> {
+    async planDuplicateTrash(planOptions: { includeHeld?: boolean | readonly HeldReason[] } = {}): Promise<PlannedTrash> {
       const lib = await ctx.need();
       return runNow(ctx.jobs, 'dupes', '', async () => {
         await lib.writable(); // as trashDuplicates: no other writer between the plan and the trash
@@ -425,13 +427,15 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
         // Every member but its group's keeper; a decided photo is not asked for at all.
         const goers = (groups: readonly DecidedGroup[]) => groups.flatMap((g) => (trashableGroup(g)?.members ?? []).filter((m) => m.path !== g.keep).map((m) => photoId(m.path)));
         const all = pictures(view?.report.groups ?? []);
-        const held = planOptions.includeHeld ? [] : all.filter(heldBack);
+        const included = planOptions.includeHeld ?? false;
+        const notIncluded = (p: readonly DecidedGroup[]) => heldReasonsLeft(p, included);
+        const held = all.filter((p) => notIncluded(p).length > 0);
         const heldIds = new Set(held.flatMap(goers));
         const ids = [...new Set(goers(view?.report.groups ?? []))].filter((id) => !heldIds.has(id));
         const selection = await select(lib, kept, ids, []);
         const moving = new Set(selection.paths);
         const large = largePictures(view?.report.groups ?? []).filter((p) => p.members.some((m) => moving.has(m)));
-        const value: PlannedTrash = { ...selection, ids: selection.paths.map(photoId), held: { groups: held.length, photos: heldIds.size }, large };
+        const value: PlannedTrash = { ...selection, ids: selection.paths.map(photoId), held: { groups: held.length, photos: heldIds.size, for: [...new Set(held.flatMap(notIncluded))] }, large };
         return { value, result: noResult(`${selection.paths.length} photos could go`) };
       });
     },

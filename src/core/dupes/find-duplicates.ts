@@ -174,12 +174,14 @@ async function upscalesOf(found: readonly { members: number[] }[], contents: Con
   return new Map([...wanted].map((i) => [i, factors.get(contents.hashes[i]!) ?? 1]));
 }
 
-/** One group, its members in keep-best order; its keeper goes into `originals` when kept over an enlarged copy of it. */
+/** One group, its members in keep-best order, with why its keeper is (the review and the trash's
+ *  hold read it); its keeper goes into `originals` when kept over an enlarged copy of it. */
 function groupOf(kind: DuplicateKind, candidates: KeepCandidate[], measuredUpscale: boolean, originals: Set<string>): DuplicateGroup {
   candidates.sort(compareForKeeping);
-  if (measuredUpscale && keepReasons(candidates[0]!, candidates.slice(1)).includes('not-upscaled')) originals.add(candidates[0]!.photo.path);
+  const why = keepReasons(candidates[0]!, candidates.slice(1));
+  if (measuredUpscale && why.includes('not-upscaled')) originals.add(candidates[0]!.photo.path);
   const members = candidates.map(({ photo }) => ({ path: photo.path, width: photo.width, height: photo.height, bytes: photo.size }));
-  return { kind, keep: members[0]!.path, members };
+  return { kind, keep: members[0]!.path, members, ...(why.length ? { why } : {}) };
 }
 
 async function loadSignatures(

@@ -48,6 +48,7 @@ import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
 import type { KeepReason } from '../../shared/api';
 import type { PhotoSummary, PlaceEdit, TakenEdit } from '../store/types';
+import { lacksCameraDataOf } from './camera-caution';
 
 export interface KeepCandidate {
   photo: Pick<PhotoSummary, 'path' | 'width' | 'height' | 'size' | 'mtimeMs' | 'takenAt' | 'cameraMake' | 'cameraModel' | 'gpsLat' | 'gpsLon'>;
@@ -115,7 +116,8 @@ const wholeSecond = (mtimeMs: number) => Math.floor(mtimeMs / 1000);
 /** The ranking, one criterion after another (negative: `a` ahead), each named: the review says
  *  which one put its keeper ahead (keepReasons), so the reasons it gives are the ranking's own.
  *  Resolution is named 'not-upscaled' when the keeper has no more pixels than an enlarged copy
- *  it wins over. */
+ *  it wins over, and 'resolution-without-camera' when the copy it wins over has the camera's
+ *  EXIF the keeper lacks (camera-caution.ts: the keeper may be an enlarged copy). */
 const CRITERIA: readonly (readonly [KeepReason, Compare])[] = [
   ['resolution', (a, b) => detailArea(b) - detailArea(a)],
   ['not-upscaled', (a, b) => (a.upscale ?? 1) - (b.upscale ?? 1)],
@@ -147,12 +149,22 @@ export function keepReasons(keeper: KeepCandidate, others: readonly KeepCandidat
   for (const other of others) {
     for (const [reason, compare] of CRITERIA) {
       const order = compare(keeper, other);
-      if (order < 0) found.add(reason === 'resolution' && upscaled(other) && area(other) >= area(keeper) ? 'not-upscaled' : reason);
+      if (order < 0) found.add(reason === 'resolution' ? resolutionReason(keeper, other) : reason);
       if (order !== 0) break;
     }
   }
-  return CRITERIA.map(([reason]) => reason).filter((r) => found.has(r));
+  return REASON_ORDER.filter((r) => found.has(r));
 }
+
+/** How resolution puts `keeper` ahead of `other`: as the original of an enlarged copy, as more
+ *  pixels than a copy with the camera's EXIF it lacks (a caution: camera-caution.ts), or plainly. */
+function resolutionReason(keeper: KeepCandidate, other: KeepCandidate): KeepReason {
+  if (upscaled(other) && area(other) >= area(keeper)) return 'not-upscaled';
+  return lacksCameraDataOf(keeper.photo, other.photo) ? 'resolution-without-camera' : 'resolution';
+}
+
+/** The reasons in the ranking's order, each variant of resolution beside it. */
+const REASON_ORDER: readonly KeepReason[] = CRITERIA.flatMap(([reason]): KeepReason[] => (reason === 'resolution' ? ['resolution-without-camera', reason] : [reason]));
 
 /**
  * Each path's placement on disk as it is now: 0 when it is a real file (not a link) whose

@@ -20,6 +20,8 @@ import { asLibraryFile, FolderFiles } from '../location/folder-files';
 import { libraryFile, type LibraryFile, type LibraryFiles } from '../location/library-files';
 import { isBuildKeyOf, modelKey } from '../store/model-key';
 import { DUPLICATE_KINDS, type DuplicateGroup, type DuplicateKind, type DuplicateMember } from './types';
+import type { KeepReason } from '../../shared/api';
+import { KEEP_REASON_TEXT } from '../../shared/keep-reason-text';
 
 /** A member's library row when the scan ran. */
 export interface ScannedState {
@@ -174,7 +176,14 @@ function group(value: unknown): DuplicateGroup {
   const keep = string(g['keep'], 'keep');
   if (members.length < 2) throw new Error('a group with fewer than 2 members');
   if (!members.some((m) => m.path === keep)) throw new Error('a group whose keeper is not a member');
-  return { kind: kind(g['kind']), keep, members };
+  // Added within format 1 (older files go without it): it holds a picture back, so it is checked.
+  const why = g['why'] === undefined ? {} : { why: array(g['why'], 'why').map((r) => keepReason(r)) };
+  return { kind: kind(g['kind']), keep, members, ...why };
+}
+
+function keepReason(value: unknown): KeepReason {
+  if (typeof value !== 'string' || !Object.hasOwn(KEEP_REASON_TEXT, value)) throw new Error(`unknown reason ${String(value)}`);
+  return value as KeepReason;
 }
 
 function object(value: unknown, name: string): Record<string, unknown> {

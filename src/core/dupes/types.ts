@@ -1,5 +1,5 @@
 // What a duplicate scan reports: plain JSON data, the same through the CLI (`--json`) and the API.
-import type { DuplicateKind } from '../../shared/api';
+import type { DuplicateKind, KeepReason } from '../../shared/api';
 
 /** exact: same bytes; near: the same picture edited (resized, re-encoded, brightened, cropped);
  *  similar: CLIP embeddings above a cosine threshold (bursts, near-identical shots). The
@@ -26,6 +26,9 @@ export interface DuplicateGroup {
   keep: string;
   /** Every member, the keeper first, then in keep-best order. */
   members: DuplicateMember[];
+  /** Why the keeper is ahead of the others (keep-best's keepReasons, at the scan); absent when
+   *  none is told. 'resolution-without-camera' holds the picture back from the trash (held-back.ts). */
+  why?: KeepReason[];
 }
 
 export interface DuplicateScanProgress {

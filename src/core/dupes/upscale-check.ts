@@ -19,6 +19,9 @@
 // fools the test both ways), and a photo that cannot be decoded (a video, a RAW without
 // preview, a vanished file) gives factor 1: "not upscaled" never makes a photo rank lower
 // than it did.
+// A JPEG enlargement of a camera photo is caught another way, by its metadata: more pixels
+// than a copy with the camera's EXIF it lacks makes the keeper's reason a caution, and the
+// trash holds it back (camera-caution.ts).
 //
 // Cost (process CPU per judged photo, on a shared 2-core machine; a JPEG costs a 4 KB read):
 // only the window is decoded

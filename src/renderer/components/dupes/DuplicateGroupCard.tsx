@@ -62,7 +62,12 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
         )}
       </div>
       {set.held && !decided && (
-        <p className="muted small dupe-group__similar">Similar shots are other photos, not copies: this group starts skipped, and its photos go only if you untick Skip.</p>
+        // Held by the core for similar shots, or for a keeper that may be an enlarged copy (its reason says so).
+        <p className="muted small dupe-group__similar">
+          {set.why?.includes('resolution-without-camera')
+            ? "The suggested copy has more pixels but not the camera's EXIF that a smaller copy has: it may be an enlarged copy. This group starts skipped; choose the copy to keep, then untick Skip."
+            : 'Similar shots are other photos, not copies: this group starts skipped, and its photos go only if you untick Skip.'}
+        </p>
       )}
       <fieldset className="dupe-group__members" disabled={stays}>
         <legend className="dupes-hidden">Photo to keep</legend>
