@@ -6,18 +6,36 @@
 // exists), a note of the claim left first, and the part file renamed over the claim. What a
 // crash leaves (a part file; a claim the copy never reached) is hidden, and removed by the
 // next writer into the folder (removeCrashLeftovers). Used by the import and the export.
+//
+// Two writers may share a folder at once (the app's export and the CLI's, two imports), so
+// only what a writer that is gone left is removed: each part file and claim names its writer
+// (the pid, in its pid scope: process-scope.ts). Not by age: a part file gets the photo's own
+// (old) mtime before it is flushed and named, so its times say nothing of whether it is
+// being written. Where the scope is another one (another boot, or a sandbox in its own pid
+// namespace beside us, where the pid cannot be checked), what has not been touched (its ctime,
+// which every write and time change moves) for FOREIGN_IDLE_MS is taken for left.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from './process-alive';
+import { processScope } from './process-scope';
 
 /** A copy not yet named: hidden (a scanner or watcher passes over it), removed by the next run. */
 const PART = '.shoebox-part';
 /** Beside a name claimed empty on a disk without hard links, until the copy has it. */
 const CLAIM = '.shoebox-claim';
+/** `.<scope>_<pid>` before the suffix: the writer. Names without it are from a Shoebox before it (removed, as then). */
+const WRITER = /\.([0-9a-z-]+)_(\d+)$/;
+const FOREIGN_IDLE_MS = 15 * 60_000;
+
+/** This process as a writer: the mark its part files and claims carry. */
+function writerMark(): string {
+  return `.${processScope()}_${process.pid}`;
+}
 
 /** A new hidden part file's path in `dir` for a file to be named `name` (not created). */
 export function partFilePath(dir: string, name: string): string {
-  return path.join(dir, `.${name}.${crypto.randomBytes(4).toString('hex')}${PART}`);
+  return path.join(dir, `.${name}.${crypto.randomBytes(4).toString('hex')}${writerMark()}${PART}`);
 }
 
 /** Whether `name` is a part file or a claim's note (never a photo, never counted as one). */
@@ -27,17 +45,30 @@ export function isCrashLeftoverName(name: string): boolean {
 
 /**
  * What a crash left in `dir`: part files not yet named, and a name claimed on a disk without
- * hard links that the copy never reached, left empty.
+ * hard links that the copy never reached, left empty; what a writer still running has there is
+ * kept (see the top of this file).
  */
 export function removeCrashLeftovers(dir: string): void {
   for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith('.')) continue;
-    if (name.endsWith(PART)) fs.rmSync(path.join(dir, name), { force: true });
-    else if (name.endsWith(CLAIM)) {
-      const claimed = path.join(dir, name.slice(1, -CLAIM.length));
+    if (!isCrashLeftoverName(name)) continue;
+    const file = path.join(dir, name);
+    const stem = name.slice(0, -(name.endsWith(PART) ? PART : CLAIM).length);
+    const writer = WRITER.exec(stem);
+    if (writer && !writerGone(file, writer[1]!, Number(writer[2]))) continue;
+    if (name.endsWith(CLAIM)) {
+      const claimed = path.join(dir, (writer ? stem.slice(0, writer.index) : stem).slice(1));
       if (isEmptyFile(claimed)) fs.rmSync(claimed);
-      fs.rmSync(path.join(dir, name), { force: true });
     }
+    fs.rmSync(file, { force: true });
+  }
+}
+
+function writerGone(file: string, scope: string, pid: number): boolean {
+  if (scope === processScope()) return !isProcessAlive(pid);
+  try {
+    return Date.now() - fs.statSync(file).ctimeMs > FOREIGN_IDLE_MS;
+  } catch {
+    return false; // gone meanwhile
   }
 }
 
@@ -60,7 +91,7 @@ export function nameFile(part: string, target: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
   }
   // No hard links on this disk: claim the name empty, noted first, then rename over the claim.
-  const claim = path.join(path.dirname(target), `.${path.basename(target)}${CLAIM}`);
+  const claim = path.join(path.dirname(target), `.${path.basename(target)}${writerMark()}${CLAIM}`);
   fs.writeFileSync(claim, '');
   try {
     fs.closeSync(fs.openSync(target, 'wx'));

@@ -100,7 +100,8 @@ function realPathOfNearest(p: string): string {
 
 export function exportPhotos(sources: readonly string[], dir: string, options: ExportOptions): ExportReport {
   fs.mkdirSync(dir, { recursive: true });
-  // A copy a killed export left unnamed: it holds no photo's name, so it is only removed.
+  // A copy a killed export left unnamed: it holds no photo's name, so it is only removed (one
+  // another export into this folder is writing now is kept: base/part-file.ts).
   removeCrashLeftovers(dir);
   const report: ExportReport = { dir, mode: options.mode, exported: 0, skipped: 0, exportedVideos: 0, skippedVideos: 0, failed: [], turned: 0, unturned: [], edited: 0, unedited: [], keptSidecars: [] };
   const taken = new Set(fs.readdirSync(dir));
@@ -182,9 +183,11 @@ function writeCopy(source: string, dir: string, names: Iterable<string>, bytes: 
   try {
     if (bytes) fs.writeFileSync(part, bytes, { flag: 'wx' });
     else fs.copyFileSync(source, part, fs.constants.COPYFILE_EXCL);
-    syncFile(part);
+    // The times before the flush, which writes them too: a copy a power cut left named with the
+    // time of writing would not be known as this photo's (alreadyExported) and get NAME (2).
     const st = fs.statSync(source);
     fs.utimesSync(part, st.atime, st.mtime);
+    syncFile(part);
     for (const name of names) if (nameFile(part, path.join(dir, name))) return path.join(dir, name);
     return null;
   } finally {

@@ -8,7 +8,7 @@ import { turnedJpeg, withXmpOrientation } from '../media';
 import { jpegWithEdits } from '../media/jpeg-shown-edits';
 import { saysWhereTaken } from '../media/place-traces';
 import { hasShownEdits } from '../media/shown-edits';
-import { withXmpEdits, xmpStatesPosition } from '../media/xmp-shown-edits';
+import { withXmpEdits, xmpNamesPlace, xmpStatesPosition } from '../media/xmp-shown-edits';
 import type { ExportEdits } from './export-edits';
 
 export interface CopyPlan {
@@ -44,20 +44,23 @@ export function copyPlan(source: string, mode: 'symlink' | 'copy', turns: number
 /**
  * The bytes of a copy's sidecar: stating the turned copy's EXIF orientation (`turnedTo`) where it states one, and
  * the edits where it states a date or a position; null: copied as it is. Throws when the place
- * was removed by hand and the sidecar states a position this cannot take out (not UTF-8, as
- * XMP must be, or in a form not edited).
+ * was removed by hand and the sidecar would still state a position or name a place (not UTF-8,
+ * as XMP must be, so not edited; or in a form or under a namespace the edit does not take out).
  */
 export function sidecarBytes(sidecar: string, turnedTo: number | null, edits: ExportEdits | undefined): Buffer | null {
   const bytes = fs.readFileSync(sidecar);
   const text = bytes.toString('utf8');
   const removed = edits?.place === null;
+  // Any byte read as one character: the check sees a latin-1 "Bâle" as what it is, a name.
+  const saysWhere = (xmp: string) => removed && (xmpStatesPosition(xmp) || xmpNamesPlace(xmp));
+  const refused = 'not copied: its place was removed in Shoebox, but its sidecar still says where it was taken (a position or a place name that cannot be taken out)';
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
-    if (removed && xmpStatesPosition(bytes.toString('latin1'))) throw new Error('not copied: its place was removed in Shoebox, but its sidecar states a position that cannot be taken out');
+    if (saysWhere(bytes.toString('latin1'))) throw new Error(refused);
     return null;
   }
   let out = text;
   if (turnedTo !== null) out = withXmpOrientation(out, turnedTo) ?? out;
   if (hasShownEdits(edits)) out = withXmpEdits(out, edits) ?? out;
-  if (removed && xmpStatesPosition(out)) throw new Error('not copied: its place was removed in Shoebox, but its sidecar states a position that cannot be taken out');
+  if (saysWhere(out)) throw new Error(refused);
   return out === text ? null : Buffer.from(out, 'utf8');
 }

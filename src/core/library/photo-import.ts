@@ -255,12 +255,14 @@ async function copyInto(source: { file: string; kind: MediaKind; hash: string; s
     await pipeline(fs.createReadStream(file, { signal }), fs.createWriteStream(part, { flags: 'wx' }));
     const fd = await fs.promises.open(part, 'r+');
     try {
+      // The card's times before the flush: after a power cut the copy keeps them too (a photo
+      // without a date taken is dated by its file's time).
+      await fd.utimes(st.atime, st.mtime);
       await fd.sync();
     } finally {
       await fd.close();
     }
     if ((await sha256File(part, signal)) !== hash) throw new Error('the copy differs from the file it was copied from (check the card, then import again)');
-    fs.utimesSync(part, st.atime, st.mtime);
     // The first free name with no sidecar left there (sidecarLeft); never over a file.
     const target = nameFileFirstFree(part, dir, names(), sidecarLeft);
     return { path: target, existed: false, sidecarErrors: sidecarsAlong(file, source.shotSidecar, target) };

@@ -12,8 +12,9 @@ const DATES = new Set([55, 62]);
 const TIMES = new Set([60, 63]);
 
 /**
- * The JPEG with its IIM dates stating `date` (the same buffer when it states none); null when
- * a Photoshop segment cannot be read, or the date cannot be written (IIM dates are CCYYMMDD).
+ * The JPEG with its IIM dates stating `date` (the same buffer when it states none; a Photoshop
+ * segment that cannot be read is left as it is); null when the date cannot be written (IIM
+ * dates are CCYYMMDD).
  */
 export function jpegWithIptcDates(jpeg: Buffer, date: NonNullable<ShownEdits['date']>): Buffer | null {
   const clock = clockText(date.takenAt);

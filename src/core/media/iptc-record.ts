@@ -36,26 +36,29 @@ interface Resource {
 
 /**
  * The JPEG with each IIM record's datasets as `edit` returns them (null: leave that record as
- * it is); the same buffer when none changes; null when a Photoshop segment cannot be read (a
- * resource split over two segments, a damaged record), so the caller decides, as for any copy
- * this cannot edit.
+ * it is); the same buffer when none changes. A Photoshop segment this cannot read (a resource
+ * split over two segments, as Photoshop writes a big thumbnail; a damaged record) is left as it
+ * is, as most hold no record at all; null only where `unreadable(its bytes)` says it holds what
+ * the edit must change, so the caller decides, as for any copy this cannot edit.
  */
-export function jpegWithIimEdited(jpeg: Buffer, edit: (datasets: readonly Dataset[]) => Buffer[] | null): Buffer | null {
+export function jpegWithIimEdited(jpeg: Buffer, edit: (datasets: readonly Dataset[]) => Buffer[] | null, unreadable: (segment: Buffer) => boolean = () => false): Buffer | null {
   const parts: Buffer[] = [];
   let from = 0;
-  try {
-    for (const s of headerSegments(jpeg)) {
-      if (s.marker !== 0xed || !jpeg.subarray(s.start + 4, s.start + 4 + PHOTOSHOP.length).equals(PHOTOSHOP)) continue;
-      const edited = withIimEdited(jpeg.subarray(s.start + 4 + PHOTOSHOP.length, s.end), edit);
-      if (edited === null) continue;
-      const length = 2 + PHOTOSHOP.length + edited.length;
-      if (length > 0xffff) return null;
-      parts.push(jpeg.subarray(from, s.start), Buffer.from([0xff, 0xed, length >> 8, length & 0xff]), PHOTOSHOP, edited);
-      from = s.end;
+  for (const s of headerSegments(jpeg)) {
+    if (s.marker !== 0xed || !jpeg.subarray(s.start + 4, s.start + 4 + PHOTOSHOP.length).equals(PHOTOSHOP)) continue;
+    let edited: Buffer | null;
+    try {
+      edited = withIimEdited(jpeg.subarray(s.start + 4 + PHOTOSHOP.length, s.end), edit);
+    } catch (error) {
+      if (!(error instanceof MalformedIptc)) throw error;
+      if (unreadable(jpeg.subarray(s.start, s.end))) return null;
+      continue;
     }
-  } catch (error) {
-    if (error instanceof MalformedIptc) return null;
-    throw error;
+    if (edited === null) continue;
+    const length = 2 + PHOTOSHOP.length + edited.length;
+    if (length > 0xffff) return null;
+    parts.push(jpeg.subarray(from, s.start), Buffer.from([0xff, 0xed, length >> 8, length & 0xff]), PHOTOSHOP, edited);
+    from = s.end;
   }
   return parts.length ? Buffer.concat([...parts, jpeg.subarray(from)]) : jpeg;
 }

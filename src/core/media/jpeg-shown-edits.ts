@@ -32,8 +32,8 @@ export function jpegWithEdits(jpeg: Buffer, edits: ShownEdits): Buffer | null {
     // The old place's names go with its position (see xmp-shown-edits.ts for why a set place too).
     const placeDone = xmpDone && (edits.place === undefined ? xmpDone : jpegWithoutIptcLocation(xmpDone));
     // An IIM record that cannot be read keeps its old date, if it states one, and the copy keeps
-    // the EXIF and XMP dates set: no privacy matter, and most apps read those (a place removed
-    // never gets here with such a record: iptc-location.ts gave null).
+    // the EXIF and XMP dates set: no privacy matter, and most apps read those (one that names a
+    // place never gets here: iptc-location.ts gave null).
     return placeDone && (edits.date === undefined ? placeDone : (jpegWithIptcDates(placeDone, edits.date) ?? placeDone));
   } catch (error) {
     if (error instanceof Malformed) return null;

@@ -7,16 +7,12 @@
 // cannot be parsed still counts; the patterns are long or structured enough that picture data
 // does not match them by chance.
 import zlib from 'node:zlib';
-import { LOCATION_DATASETS } from './iptc-location';
-import { APPLICATION_RECORD } from './iptc-record';
+import { iimNamesPlace } from './iptc-location';
 import { xmpNamesPlace, xmpStatesPosition } from './xmp-shown-edits';
 
 /** Where XMP may state a position or name a place: the text around these is looked at. */
 const NEEDLES = ['GPSLatitude', 'GPSLongitude', ':City', ':State', ':Country', ':Location', ':ProvinceState', ':Sublocation'].map((n) => Buffer.from(n, 'latin1'));
 const WINDOW = 200;
-const IIM_START = Buffer.from([0x1c, APPLICATION_RECORD]);
-/** IIM place names are at most 64 octets (Country Name, Content Location Name); some writers exceed that. */
-const LONGEST_NAME = 256;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Whether `bytes` state a position in XMP, or name a place in XMP or an IIM record. */
@@ -30,23 +26,6 @@ function xmpSaysWhere(bytes: Buffer): boolean {
       const text = bytes.toString('latin1', Math.max(0, at - WINDOW), Math.min(bytes.length, at + WINDOW));
       if (xmpStatesPosition(text) || xmpNamesPlace(text)) return true;
     }
-  }
-  return false;
-}
-
-/**
- * A location dataset (1C 02 nn, a length, a name) with a value that reads as text, followed by
- * what follows a dataset in a record: another dataset, padding, the next 8BIM resource, or the
- * end of the bytes.
- */
-function iimNamesPlace(bytes: Buffer): boolean {
-  for (let at = bytes.indexOf(IIM_START); at >= 0; at = bytes.indexOf(IIM_START, at + 1)) {
-    if (at + 5 > bytes.length || !LOCATION_DATASETS.has(bytes[at + 2]!)) continue;
-    const length = bytes.readUInt16BE(at + 3);
-    const end = at + 5 + length;
-    if (length === 0 || length > LONGEST_NAME || end > bytes.length) continue;
-    if (bytes.subarray(at + 5, end).some((b) => b < 0x20 || b === 0x7f)) continue;
-    if (end === bytes.length || bytes[end] === 0x1c || bytes[end] === 0x00 || bytes.toString('latin1', end, end + 4) === '8BIM') return true;
   }
   return false;
 }

@@ -93,12 +93,17 @@ function prefixesOf(xmp: string, ns: string): Set<string> {
  */
 function replaceProperties(xmp: string, name: string, value: (local: string) => string | null): string {
   const local = (qualified: string) => qualified.slice(qualified.indexOf(':') + 1);
-  const attribute = new RegExp(`(\\s+)(${name})(\\s*=\\s*)(["'])[^"']*\\4`, 'g');
-  const element = new RegExp(`(\\s*)<(${name})(\\s[^>/]*)?>[\\s\\S]*?</\\2\\s*>`, 'g');
-  const empty = new RegExp(`(\\s*)<(${name})(\\s[^>]*)?/>`, 'g');
+  // A quoted value runs to its own closing mark only: "L'Aquila" holds the other one. An
+  // element's attributes are read the same way, as a value may hold '/' or '>'.
+  const quoted = `(?:"[^"]*"|'[^']*')`;
+  const attributes = `((?:\\s+[^\\s=/>]+\\s*=\\s*${quoted})*\\s*)`;
+  const attribute = new RegExp(`(\\s+)(${name})(\\s*=\\s*)(${quoted})`, 'g');
+  const element = new RegExp(`(\\s*)<(${name})${attributes}>[\\s\\S]*?</\\2\\s*>`, 'g');
+  const empty = new RegExp(`(\\s*)<(${name})${attributes}/>`, 'g');
   return xmp
-    .replace(attribute, (_m, space: string, qualified: string, eq: string, quote: string) => {
+    .replace(attribute, (_m, space: string, qualified: string, eq: string, old: string) => {
       const v = value(local(qualified));
+      const quote = old[0]!;
       return v === null ? '' : `${space}${qualified}${eq}${quote}${escapeXml(v)}${quote}`;
     })
     .replace(element, (_m, space: string, qualified: string) => {
@@ -109,7 +114,7 @@ function replaceProperties(xmp: string, name: string, value: (local: string) => 
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 function escapeRegExp(text: string): string {
