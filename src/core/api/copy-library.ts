@@ -34,6 +34,7 @@ import { isAtOrInside } from '../../base/path-inside';
 import { DECISIONS_KEY } from '../dupes/decisions-file';
 import { REPORTS_PREFIX } from '../dupes/report-store';
 import { realpathOr } from '../location/files-for';
+import { libraryAbove } from '../location/library-above';
 import { isLibraryKey, type LibraryFiles } from '../location/library-files';
 import type { LibraryLocation, S3Place } from '../location/library-location';
 import { errorWithoutSecrets } from '../location/location-error';
@@ -41,6 +42,7 @@ import { COPY_MARKER, parseCopyMarker, tableFiles, whereToResume, type CopyMarke
 import { THUMBS_PREFIX } from '../media';
 import { CALIBRATION_PREFIX } from '../search/search-service';
 import { checkLibraryTables, tableNames, tableStates } from '../store';
+import { TABLES } from '../store/schema';
 import { countLibraryPhotos } from '../store/library-photo-count';
 import { CopyRefusedError } from './copy-refused-error';
 
@@ -112,6 +114,7 @@ async function copyInto(lib: CopySource, target: CopyTarget, options: { signal?:
   const started = performance.now();
   const source = lib.location;
   refuseBadPlace(lib, target);
+  await refuseInsideLibrary(target);
   await lib.hold(); // the writer lock, kept until the copy is done: nothing writes the tables meanwhile
   const tablesTo = tableFiles(target.location);
   const { resumed, id } = await claimTarget(target, tablesTo, source);
@@ -215,6 +218,16 @@ function refuseBadPlace(lib: CopySource, target: CopyTarget): void {
   if (path.basename(toPath) === 'library' && ['settings.json', 'models', 'thumbs'].some((n) => existsSync(path.join(parent, n)))) {
     throw new CopyRefusedError(`${to.uri} is the default library of the Shoebox home ${parent}: copy to a folder of its own, then open it with --library`);
   }
+}
+
+/**
+ * A target inside another library (a folder or prefix above it holds a library's meta table,
+ * or a copy being made) is refused: that library's later copies would carry this one along.
+ * One holding a library is refused as not empty (claimTarget).
+ */
+async function refuseInsideLibrary(target: CopyTarget): Promise<void> {
+  const above = await libraryAbove(target.location, [`${TABLES.meta}.lance/`, COPY_MARKER]);
+  if (above) throw new CopyRefusedError(`${target.location.uri} lies inside the library ${above}: a copy never writes into another library; choose a place outside it`);
 }
 
 /** One store: the same bucket at the same endpoint (none: AWS), however the endpoint is written. */

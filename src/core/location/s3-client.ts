@@ -20,6 +20,13 @@ export const PROBE_TIMEOUT_MS = 15_000;
  */
 const unanswered = new WeakMap<LibraryLocation, { error: LibraryLocationError; at: number }>();
 
+/**
+ * The libraries (by address and endpoint) whose bucket answered in this run: a network failure
+ * of a later check is a lost connection (what was committed is kept); one of a library never
+ * reached is "cannot reach" (a mistyped port, a server never up: nothing was written).
+ */
+const reached = new Set<string>();
+
 /** The SDK warns on stderr, once per process, that its 2027 releases will need Node 22: not
  *  the user's concern (the lockfile pins this release), and it would break one-line errors. */
 function quietSdk(): void {
@@ -73,8 +80,9 @@ export async function checkS3Reachable(location: LibraryLocation, refuse?: { key
   let listed;
   try {
     listed = await probe.send(new ListObjectsV2Command({ Bucket: place.bucket, Prefix: `${prefix}${refuse?.key ?? ''}`, MaxKeys: 1 }));
+    reached.add(location.describe());
   } catch (error) {
-    const failed = s3LocationError(location, error);
+    const failed = s3LocationError(location, error, { midRun: reached.has(location.describe()) });
     if (isTimeout(error)) unanswered.set(location, { error: failed, at: performance.now() });
     throw failed;
   } finally {

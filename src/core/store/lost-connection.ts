@@ -3,6 +3,7 @@
 // line: which library, that the connection is gone, and that nothing committed is lost (Lance
 // commits are atomic: a batch is either wholly visible or not at all) so running the command
 // again resumes.
+import { LibraryLocationError } from '../location/location-error';
 import { lostConnectionLine } from '../location/s3-client';
 import { toLocation, type StoreLocation } from './connection';
 
@@ -18,10 +19,15 @@ const NETWORK = /error sending request|request or response body error|error read
 /** Causes whose words are hyper's type names rather than a phrase. */
 const SAID: Record<string, string> = { incompletemessage: 'connection closed before the answer' };
 
-/** The one-line error for a store call that failed because an S3 library could not be reached; null for anything else. */
+/**
+ * The one-line error for a store call that failed because an S3 library could not be reached; null for anything else.
+ * A LibraryLocationError is already its line, and says whether the library was reached in this
+ * run: the bucket check made before LanceDB connects (s3-client.ts) failing is "cannot reach"
+ * (a mistyped port, a server never up), not a lost connection that kept what was committed.
+ */
 export function lostConnection(where: StoreLocation, error: unknown): LibraryUnreachableError | null {
   const location = toLocation(where);
-  if (location.kind !== 's3' || error instanceof LibraryUnreachableError) return null;
+  if (location.kind !== 's3' || error instanceof LibraryUnreachableError || error instanceof LibraryLocationError) return null;
   const text = String((error as Error)?.message ?? error);
   const match = NETWORK.exec(text);
   if (!match) return null;

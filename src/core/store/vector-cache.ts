@@ -16,6 +16,12 @@
 // stable row ids, where an update keeps the id), or the table was replaced (a few surviving
 // rows are checked), or most rows are new (after compaction), the table is read whole.
 //
+// A version number does not name a table: a library deleted and made again at the same
+// address (another library copied there) reaches the same numbers with other rows. So rows not
+// read from the table in this run (the file, or rows held while the table could not be read)
+// are trusted only once a few of them, and the count, match the table (sameTable); a copy made
+// byte for byte matches, and holds the same rows.
+//
 // On disk in <home>/cache/vectors/ (vector-cache-file.ts), keyed by library and model, so the
 // first search after a start reads a local file and only what changed since.
 import type { Table } from '@lancedb/lancedb';
@@ -44,6 +50,8 @@ export class VectorCache {
   private unsaved = 0;
   /** When the version was last checked (performance.now()), and the wait allowed after it. */
   private checkedAt = -Infinity;
+  /** Whether the cached rows are known to be this table's (read from it, or checked against it). */
+  private verified = false;
   private readonly recheckMs: number;
 
   constructor(
@@ -80,14 +88,14 @@ export class VectorCache {
    */
   private async answer<T>(table: Table, dimension: number, fn: (rows: VectorRows) => T): Promise<T> {
     const cached = this.cached;
-    if (!cached || this.syncing) return fn(await this.rows(table, dimension));
+    if (!cached || this.syncing || !this.verified) return fn(await this.rows(table, dimension));
     if (performance.now() - this.checkedAt < this.recheckMs) return fn(cached.rows);
     const checkedAt = performance.now();
     const asked = table.version();
     asked.catch(() => {}); // awaited below; never an unhandled rejection if `fn` throws first
     const answer = fn(cached.rows);
-    const version = await asked;
-    if (version === cached.version && this.cached === cached) {
+    const version = await this.unlessGone(asked);
+    if (version === cached.version && this.cached === cached && this.verified) {
       this.checkedAt = checkedAt;
       return answer;
     }
@@ -125,21 +133,39 @@ export class VectorCache {
     // The version first: a commit landing during the refresh moves it again, and the next
     // search refreshes once more, so the cache never claims a version it may not hold.
     const checkedAt = performance.now();
-    const version = known ?? (await table.version());
+    const version = known ?? (await this.unlessGone(table.version()));
     this.checkedAt = checkedAt;
     if (!this.loaded) {
       this.loaded = true;
       const onDisk = await loadCachedTable(this.file, this.modelId);
       this.cached = onDisk?.rows.dimension === dimension ? onDisk : null;
+      this.verified = false;
     }
-    if (this.cached?.version === version) return this.cached.rows;
+    if (this.cached?.version === version) {
+      if (this.verified || (await sameTable(table, this.cached.rows))) {
+        this.verified = true;
+        return this.cached.rows;
+      }
+      this.cached = null; // another table at this address: its rows are read whole
+    }
     const before = this.cached;
     let rows = before && before.version < version ? await this.incremental(table, before.rows, dimension) : null;
     const whole = !rows;
     rows ??= await readAll(table, dimension);
     this.cached = { modelId: this.modelId, version, rows };
+    this.verified = true; // read from the table, or checked against it (incremental)
     this.saveSoon(whole);
     return rows;
+  }
+
+  /** The table's answer; a failure (the table gone, the server not answering) makes the held rows unverified. */
+  private async unlessGone<T>(asked: Promise<T>): Promise<T> {
+    try {
+      return await asked;
+    } catch (error) {
+      this.verified = false; // the table may come back as another one (the library made again)
+      throw error;
+    }
   }
 
   /** The cached rows brought up to date by row id, or null when the table must be read whole. */
@@ -194,23 +220,34 @@ async function liveRowIds(table: Table): Promise<number[] | null> {
   return ids;
 }
 
-/** A few surviving rows still hold what the cache says (a replaced table reuses ids). */
+/** Cached rows at the table's version are its own: as many rows, and a few of them hold what the cache says. */
+async function sameTable(table: Table, rows: VectorRows): Promise<boolean> {
+  const [count, same] = await Promise.all([table.countRows(), sameRows(table, rows, rows.rowIds, new Map(Array.from(rows.rowIds, (id, i) => [id, i])))]);
+  return count === rows.paths.length && same;
+}
+
+/** A few surviving rows still hold what the cache says (a replaced table reuses ids): path, hash and when indexed (a photo indexed again elsewhere has the same path and hash). */
 async function sameRows(table: Table, rows: VectorRows, surviving: Float64Array, at: Map<number, number>): Promise<boolean> {
   if (surviving.length === 0) return true;
   const step = Math.max(1, Math.floor(surviving.length / SPOT_CHECKS));
   const ids = Array.from({ length: Math.min(SPOT_CHECKS, surviving.length) }, (_, k) => surviving[k * step]!);
-  const found = new Map<number, { path: string; hash: string }>();
-  const result = await table.takeRowIds(ids).select(['path', 'hash']).withRowId().toArrow();
+  const withIndexedAt = (await table.schema()).fields.some((f) => f.name === 'indexedAt');
+  const result = await table.takeRowIds(ids).select(['path', 'hash', ...(withIndexedAt ? ['indexedAt'] : [])]).withRowId().toArrow();
+  const found = new Map<number, { path: string; hash: string; indexedAt: number }>();
   for (const batch of result.batches as unknown as ArrowBatch[]) {
     const id = batch.getChild('_rowid')!;
     const path = batch.getChild('path')!;
     const hash = batch.getChild('hash')!;
-    for (let i = 0; i < batch.numRows; i++) found.set(Number(id.get(i) as bigint), { path: String(path.get(i)), hash: String(hash.get(i)) });
+    const indexedAt = batch.getChild('indexedAt');
+    for (let i = 0; i < batch.numRows; i++) {
+      const at = indexedAt?.get(i);
+      found.set(Number(id.get(i) as bigint), { path: String(path.get(i)), hash: String(hash.get(i)), indexedAt: at === null || at === undefined ? NaN : Number(at) });
+    }
   }
   return ids.every((id) => {
     const row = found.get(id);
     const i = at.get(id)!;
-    return row !== undefined && row.path === rows.paths[i] && row.hash === rows.hashes[i];
+    return row !== undefined && row.path === rows.paths[i] && row.hash === rows.hashes[i] && Object.is(row.indexedAt, rows.indexedAt[i]);
   });
 }
 
