@@ -7,6 +7,7 @@ import { gridLayout, scrollToReveal, visibleRange } from '../lib/grid-layout';
 import type { PagedPhotos } from '../lib/paged-photos';
 import { PhotoTile } from './PhotoTile';
 import { useFocusFollowsViewer, useGridKeys, type GridSelection } from '../hooks/useGridKeys';
+import { gridTabStop, useGridTabStop } from '../hooks/useGridTabStop';
 
 interface PhotoGridProps {
   source: PagedPhotos;
@@ -39,6 +40,9 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const shown = reveal ?? focus;
+  const onScreen = visibleRange(layout, count, scrollTop, height, 0);
+  const tabStop = gridTabStop(focus, onScreen.start < onScreen.end ? onScreen.start : null, (index) => index >= range.start && index < range.end && source.get(index) !== undefined);
+  useGridTabStop(select, scroller, tabStop !== null);
 
   useEffect(() => {
     if (width > 0) source.request(range.start, range.end);
@@ -78,6 +82,7 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
           score={photo && 'score' in photo ? (photo as PhotoHit).score : null}
           selected={select?.selection.indices.has(index) ?? false}
           focused={focus === index}
+          tabStop={tabStop === index}
           {...(select ? { onClick: keys.onTileClick } : {})}
           onOpen={onOpen}
           onMoreLikeThis={onMoreLikeThis}
@@ -92,7 +97,7 @@ export function PhotoGrid({ source, listKey, reveal, onOpen, onMoreLikeThis, lab
   }
 
   return (
-    <div ref={scroller} className="grid" onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
+    <div ref={scroller} className="grid" onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select && tabStop === null ? 0 : -1} role="region" aria-label={label}>
       <div className="grid__spacer" role="list" style={{ height: layout.height }}>
         {rows}
       </div>

@@ -22,6 +22,9 @@ interface PhotoTileProps {
   /** In the grid's selection; `focused`: the keyboard's ring is on it. */
   selected?: boolean;
   focused?: boolean;
+  /** The grid's one Tab stop (its Open button, then its More like this); every other tile's
+   *  buttons are out of the Tab order, reached with the arrows (useGridTabStop). */
+  tabStop?: boolean;
   /** Clicks with their modifier keys (selection); absent: a click opens the photo. */
   onClick?: (index: number, event: MouseEvent, viaCheck: boolean) => void;
   onOpen: (index: number) => void;
@@ -29,7 +32,7 @@ interface PhotoTileProps {
 }
 
 /** One square thumbnail: opens the viewer (or selects); "more like this" on hover or focus. A placeholder until its page arrives. */
-export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl, score, fileTime = false, deferImage = false, selected = false, focused = false, onClick, onOpen, onMoreLikeThis }: PhotoTileProps) {
+export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl, score, fileTime = false, deferImage = false, selected = false, focused = false, tabStop = false, onClick, onOpen, onMoreLikeThis }: PhotoTileProps) {
   // Once asked for, a thumbnail stays: a fling starting must not blank the tiles on screen.
   const [imageAsked, setImageAsked] = useState(!deferImage);
   if (!deferImage && !imageAsked) setImageAsked(true);
@@ -47,6 +50,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
         type="button"
         className="tile__open"
         aria-label={label}
+        tabIndex={tabStop ? 0 : -1}
         title={tileTitle(name, score, (photo as Partial<PhotoHit>).photoText)}
         onClick={(event) => (onClick ? onClick(index, event, false) : onOpen(index))}
       >
@@ -66,7 +70,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, index, size, thumbUrl,
         </span>
       )}
       {canSearch && (
-        <button type="button" className="tile__similar" aria-label={`More like ${name}`} title="More like this" onClick={() => onMoreLikeThis(photo)}>
+        <button type="button" className="tile__similar" aria-label={`More like ${name}`} title="More like this" tabIndex={tabStop ? 0 : -1} onClick={() => onMoreLikeThis(photo)}>
           More like this
         </button>
       )}

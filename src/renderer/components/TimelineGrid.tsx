@@ -10,6 +10,7 @@ import { dayCheckLabel } from '../lib/day-check-label';
 import { PhotoTile } from './PhotoTile';
 import { dayState, toggleRange } from '../lib/selection';
 import { useFocusFollowsViewer, useGridKeys, type GridSelection } from '../hooks/useGridKeys';
+import { gridTabStop, useGridTabStop } from '../hooks/useGridTabStop';
 import { TimelineScrubber } from './TimelineScrubber';
 
 /** px, as .scrubber's width in browse.css. */
@@ -61,6 +62,9 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
   useFocusFollowsViewer(select, reveal, listKey);
   const focus = select?.selection.focus ?? null;
   const revealed = reveal ?? focus;
+  const onScreen = timelineWindow(layout, scrollTop, height, 0);
+  const tabStop = gridTabStop(focus, onScreen.stop > onScreen.start ? onScreen.start : null, (index) => index >= shown.start && index < shown.stop && source.get(index) !== undefined);
+  useGridTabStop(select, scroller, tabStop !== null);
 
   // Pages are asked for a page beyond what is drawn on either side: a fling (~8,000 px/s)
   // crosses the 600 px overscan in under 0.1 s, less than a page takes to arrive, so tiles
@@ -127,6 +131,9 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
               role="checkbox"
               className={state === 'all' ? 'timeline__day-select timeline__day-select--on' : 'timeline__day-select'}
               aria-label={dayCheckLabel(item.day)}
+              // In the Tab order for the Tab stop's day only (before its tile): every day's
+              // check was a Tab stop, and Tab walked them all down the virtualised grid.
+              tabIndex={tabStop !== null && tabStop >= item.first && tabStop < item.first + item.count ? 0 : -1}
               aria-checked={state === 'all' ? true : state === 'some' ? 'mixed' : false}
               title={state === 'all' ? "Unselect this day's photos" : "Select this day's photos"}
               onClick={() => select.onChange(toggleRange(select.selection, item.first, item.count))}
@@ -154,6 +161,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
             deferImage={flinging}
             selected={select?.selection.indices.has(index) ?? false}
             focused={focus === index}
+            tabStop={tabStop === index}
             {...(select ? { onClick: keys.onTileClick } : {})}
             onOpen={onOpen}
             onMoreLikeThis={onMoreLikeThis}
@@ -172,7 +180,7 @@ export function TimelineGrid({ source, days, listKey, reveal, onOpen, onMoreLike
 
   return (
     <div className="timeline">
-      <div ref={scroller} className={select && select.selection.indices.size > 0 ? 'grid timeline__scroller timeline__scroller--selecting' : 'grid timeline__scroller'} onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select ? 0 : -1} role="region" aria-label={label}>
+      <div ref={scroller} className={select && select.selection.indices.size > 0 ? 'grid timeline__scroller timeline__scroller--selecting' : 'grid timeline__scroller'} onScroll={onScroll} onKeyDown={keys.onKeyDown} tabIndex={select && tabStop === null ? 0 : -1} role="region" aria-label={label}>
         <div className="grid__spacer" style={{ height: layout.height }}>
           {items}
         </div>
