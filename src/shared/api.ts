@@ -1004,7 +1004,12 @@ export interface DuplicateGroupInfo {
    *  enlarged copy ('resolution-without-camera'): held back from the trash until the user
    *  includes it (src/core/dupes/held-back.ts). */
   held?: true;
+  /** Why `held`, as the trash decided it (src/core/dupes/held-back.ts heldReasons): what the review says. */
+  heldFor?: DuplicateHeldReason[];
 }
+
+/** Why a picture is held back from the trash: similar shots, or a keeper that may be an enlarged copy. */
+export type DuplicateHeldReason = 'similar' | 'unsure-keeper';
 
 /** One picture of a page as the review shows it (the core groups them, as `shoebox dupes` lists
  *  them): its groups as one, each photo once (src/shared/duplicate-picture.ts). */
@@ -1020,6 +1025,8 @@ export interface DuplicatePictureInfo {
   why?: KeepReason[];
   /** Held back from the trash (similar shots, or a keeper that may be an enlarged copy) until the user includes it. */
   held?: true;
+  /** Why `held`: each reason of any of its groups (not only the widest's `why`). */
+  heldFor?: DuplicateHeldReason[];
 }
 
 /** A picture too large to have been checked photo by photo: `keep`, its keeper's id (the

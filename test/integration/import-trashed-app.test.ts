@@ -1,7 +1,8 @@
 // The app's side of an import after a trash: a photo moved to the trash with the app's Trash…
 // (LibraryApi.trashPhotos, the viewer's and the selection's) is not copied back by the next
 // import of the same card, and the Import form's line (the job's summary, built by the core as
-// the CLI's is: shared/photo-import-text.ts) says so and how to import it anyway.
+// the CLI's is: shared/photo-import-text.ts) says so and how to import it anyway in the app
+// (restore it: the app's import has no --include-trashed).
 // Real LanceDB, tiny model, a test trash folder (the host's trashDir).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ describe('importing a card again after the app trashed one of its photos', () =>
     expect(fs.existsSync(copy.path)).toBe(false);
 
     const again = await jobFinished(events, await host.importPhotos(card, library));
-    expect(again.result?.summary).toBe(`no new photos or videos in ${card}: 1 photo already in the library, 1 photo you moved to the trash in Shoebox not imported again (to import it anyway: restore it from the trash, or run shoebox import --include-trashed)`);
+    expect(again.result?.summary).toBe(`no new photos or videos in ${card}: 1 photo already in the library, 1 photo you moved to the trash in Shoebox not imported again (to import it anyway: restore it from the trash)`);
     expect(fs.existsSync(copy.path)).toBe(false);
     expect((await host.timeline({ limit: 100 })).photos.map((p) => path.basename(p.path)).sort()).toEqual(['IMG_0001.JPG', 'kept.jpg']);
   }, 180_000);

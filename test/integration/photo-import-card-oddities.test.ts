@@ -1,5 +1,6 @@
 // Files on a card that an import used to pass over unsaid or fail on (library/photo-import.ts):
-// a name that is not valid UTF-8 is skipped in the indexer's words, the rest imported; a link
+// a name that is not valid UTF-8 is a failure in the indexer's words (maybe a photo never copied:
+// the CLI exits 1, so `import && wipe-card` keeps it), the rest imported; a link
 // is listed as skipped with why, never silently left out; Lightroom's sidecar named for the
 // shot (IMG_7005.xmp) goes with its photo, under the name the copy's shot has; the failures are
 // listed by path. Real files, no library (the lookups are stubbed).
@@ -19,7 +20,7 @@ function rawName(dir: string, before: string, after: string): Buffer {
 }
 
 describe('an import meets the odd files of a card', () => {
-  it('skips a file whose name is not UTF-8 in the indexer’s words and imports the rest', async () => {
+  it('fails a file whose name is not UTF-8 in the indexer’s words (never copied, not skipped) and imports the rest', async () => {
     const card = tempDir('shoebox-import-odd-card-');
     const dcim = path.join(card, 'DCIM');
     fs.mkdirSync(dcim);
@@ -27,8 +28,8 @@ describe('an import meets the odd files of a card', () => {
     fs.copyFileSync(path.join(dcim, 'IMG_7001.JPG'), rawName(dcim, 'IMG_', '7002.JPG'));
     const into = tempDir('shoebox-import-odd-into-');
     const report = await importPhotoFiles(card, into, nothingKnown);
-    expect(report.failed).toEqual([]);
-    expect(report.skipped).toEqual([{ path: path.join(dcim, 'IMG_\uFFFD7002.JPG'), reason: NAME_NOT_UTF8 }]);
+    expect(report.skipped).toEqual([]);
+    expect(report.failed).toEqual([{ path: path.join(dcim, 'IMG_\uFFFD7002.JPG'), error: NAME_NOT_UTF8 }]);
     expect(report.copied.map((p) => path.basename(p))).toEqual(['IMG_7001.JPG']);
   });
 
@@ -56,6 +57,47 @@ describe('an import meets the odd files of a card', () => {
     expect(report).toMatchObject({ skipped: [], failed: [], copied: [path.join(day, 'IMG_7005 (2).JPG')] });
     expect(fs.readFileSync(path.join(day, 'IMG_7005 (2).xmp'), 'utf8')).toContain('caption');
     expect(fs.existsSync(path.join(day, 'IMG_7005.xmp'))).toBe(false); // never beside another shot
+  });
+
+  it('never names a copy beside another shot’s sidecar: the card’s caption goes with it, under the next free name', async () => {
+    const card = tempDir('shoebox-import-other-shot-card-');
+    const raw = await writeColourPhoto(card, 'IMG_7005.CR2', [200, 40, 40]);
+    fs.writeFileSync(path.join(card, 'IMG_7005.xmp'), 'CARD CAPTION');
+    const noon = new Date(2022, 1, 3, 12, 0, 0);
+    fs.utimesSync(raw, noon, noon);
+    const into = tempDir('shoebox-import-other-shot-into-');
+    const day = path.join(into, '2022', '2022-02-03');
+    fs.mkdirSync(day, { recursive: true });
+    await writeColourPhoto(day, 'IMG_7005.JPG', [10, 10, 10]); // another photo, with its own shot sidecar
+    fs.writeFileSync(path.join(day, 'IMG_7005.xmp'), 'OTHER SHOT');
+    const report = await importPhotoFiles(card, into, nothingKnown);
+    expect(report).toMatchObject({ failed: [], copied: [path.join(day, 'IMG_7005 (2).CR2')] });
+    expect(fs.readFileSync(path.join(day, 'IMG_7005 (2).xmp'), 'utf8')).toBe('CARD CAPTION');
+    expect(fs.readFileSync(path.join(day, 'IMG_7005.xmp'), 'utf8')).toBe('OTHER SHOT');
+  });
+
+  it('keeps a RAW and its JPEG beside the one shot sidecar they share', async () => {
+    const card = tempDir('shoebox-import-one-shot-card-');
+    const noon = new Date(2022, 1, 3, 12, 0, 0);
+    for (const [name, colour] of [['IMG_7006.CR2', [200, 40, 40]], ['IMG_7006.JPG', [40, 40, 200]]] as const) fs.utimesSync(await writeColourPhoto(card, name, [...colour]), noon, noon);
+    fs.writeFileSync(path.join(card, 'IMG_7006.xmp'), 'CARD CAPTION');
+    const into = tempDir('shoebox-import-one-shot-into-');
+    const report = await importPhotoFiles(card, into, nothingKnown);
+    const day = path.join(into, '2022', '2022-02-03');
+    expect(report).toMatchObject({ failed: [], copied: [path.join(day, 'IMG_7006.CR2'), path.join(day, 'IMG_7006.JPG')] });
+    expect(fs.readdirSync(day).sort()).toEqual(['IMG_7006.CR2', 'IMG_7006.JPG', 'IMG_7006.xmp']);
+  });
+
+  it('says a shot sidecar that could not go along because another is there, never silently', async () => {
+    const { copyShotSidecar } = await import('../../src/core/library/import-shot-sidecar');
+    const card = tempDir('shoebox-import-sidecar-race-card-');
+    fs.writeFileSync(path.join(card, 'IMG_7007.xmp'), 'CARD CAPTION');
+    const day = tempDir('shoebox-import-sidecar-race-day-');
+    fs.writeFileSync(path.join(day, 'IMG_7007.xmp'), 'OTHER SHOT');
+    expect(() => copyShotSidecar(path.join(card, 'IMG_7007.xmp'), path.join(day, 'IMG_7007.CR2'))).toThrow(/another sidecar/);
+    expect(fs.readFileSync(path.join(day, 'IMG_7007.xmp'), 'utf8')).toBe('OTHER SHOT');
+    fs.writeFileSync(path.join(day, 'IMG_7007.xmp'), 'CARD CAPTION'); // the same shot's, copied with its RAW: fine
+    expect(() => copyShotSidecar(path.join(card, 'IMG_7007.xmp'), path.join(day, 'IMG_7007.JPG'))).not.toThrow();
   });
 
   it('lists its failures by path, whichever step met them', async () => {

@@ -76,8 +76,6 @@ export interface ShownScan {
   groups: (DecidedGroup & HeldMark)[];
   /** Groups left out by a decision. */
   hidden: number;
-  /** Keepers kept over an enlarged copy of them (keep-best's 'not-upscaled'), by path. */
-  originals: string[];
   stats: DuplicateScanStats;
   /** Keepers of the report shown before this scan that are gone from disk, each with the copy
    *  kept in its place now (said by the CLI: its last run named the gone one). */
@@ -414,7 +412,7 @@ export function dupesApi(ctx: ApiContext, options: DupesOptions = {}): DupesMeth
       // Hard links of one another are marked: they stay whichever is kept (same-file.ts).
       const linkedGroups = await withSameFiles(groups);
       const instead = before ? keptInstead(before.groups, view?.report.groups ?? [], gone) : [];
-      return { groups: linkedGroups, hidden: view?.hidden ?? 0, originals: scan.originals, stats: scan.stats, keptInstead: instead };
+      return { groups: linkedGroups, hidden: view?.hidden ?? 0, stats: scan.stats, keptInstead: instead };
     },
 
     async planDuplicateTrash(planOptions: { includeHeld?: boolean | readonly HeldReason[] } = {}): Promise<PlannedTrash> {

@@ -44,6 +44,7 @@ export function pagePictures(groups: readonly DuplicateGroupInfo[]): DuplicatePi
     // The picture's keeper is its widest group's: that group's reasons.
     const why = set[picture.widest]?.why;
     const held = set.some((g) => g.held);
-    return { kinds: picture.kinds, keep: picture.keep, members: picture.members, decided: picture.decided, ...(why ? { why } : {}), ...(held ? { held: true as const } : {}) };
+    const heldFor = [...new Set(set.flatMap((g) => g.heldFor ?? []))];
+    return { kinds: picture.kinds, keep: picture.keep, members: picture.members, decided: picture.decided, ...(why ? { why } : {}), ...(held ? { held: true as const } : {}), ...(heldFor.length ? { heldFor } : {}) };
   });
 }

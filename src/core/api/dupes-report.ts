@@ -11,7 +11,7 @@ import type { DuplicateGroupInfo, DuplicateKind, DuplicateMemberInfo, DuplicateR
 import { turnedSize, turnsToDegrees } from '../../shared/rotation';
 import type { DecidedGroup } from '../dupes/decisions';
 import type { SavedReport, ScannedState } from '../dupes/report-store';
-import { heldBack, type HeldMark } from '../dupes/held-back';
+import { heldBack, heldReasons, type HeldMark, type HeldReason } from '../dupes/held-back';
 import type { DuplicateGroup, DuplicateScan } from '../dupes/types';
 import { pagePictures, pictures } from './dupes-pictures';
 import { largePictures } from './dupes-large';
@@ -49,7 +49,7 @@ export function keptFromScan(scan: DuplicateScan, kinds: DuplicateKind[], scanne
 export function reportPage(kept: KeptReport, offset: number, limit: number, decided = 0): DuplicateReport {
   const all = pictures(kept.groups);
   const page = all.slice(offset, offset + limit);
-  const groups = page.flatMap((picture) => picture.map((g) => toGroupInfo(g, heldBack(picture))));
+  const groups = page.flatMap((picture) => picture.map((g) => toGroupInfo(g, heldReasons(picture))));
   return {
     scannedAt: kept.scannedAt,
     kinds: kept.kinds,
@@ -105,10 +105,11 @@ export function pagePaths(kept: KeptReport, offset: number, limit: number): stri
   return [...new Set(pictures(kept.groups).slice(offset, offset + limit).flat().flatMap((g) => g.members.map((m) => m.path)))];
 }
 
-function toGroupInfo(group: DecidedGroup, held: boolean): DuplicateGroupInfo {
+function toGroupInfo(group: DecidedGroup, held: HeldReason[]): DuplicateGroupInfo {
   const info: DuplicateGroupInfo = { kind: group.kind, keep: photoId(group.keep), members: group.members.map((m) => ({ ...m, id: photoId(m.path) })) };
   if (group.decided?.length) info.decided = group.decided.map(photoId);
-  if (held) info.held = true;
+  // The reasons go along: the card says the hold the trash applies, never one of its own.
+  if (held.length) Object.assign(info, { held: true, heldFor: held });
   return info;
 }
 

@@ -19,12 +19,16 @@ export interface HeldContents {
   known(contents: readonly { hash: string; size: number }[]): Promise<Set<string>>;
   /** Contents answered as held only as a recorded unreadable file, with that file's path in the library. */
   readonly unreadable: ReadonlyMap<string, string>;
-  /** Of these contents (none the library holds), those the user moved to the trash from Shoebox. */
+  /**
+   * Of these contents (none the library holds), those the user moved to the trash from Shoebox.
+   * A note for a content the library has a photo row for now is not one: the user restored it
+   * (moved back, indexed again), and deleted it since outside Shoebox, which an import copies again.
+   */
   trashed(contents: readonly { hash: string; size: number }[]): Promise<Set<string>>;
   /**
-   * Forgets the trash's note of the contents this import met held in the library (the user
-   * restored them: deleted outside Shoebox later, they are copied again) and of `imported`
-   * (copied anyway). Call it when the import is done.
+   * Forgets the trash's note of the contents this import met restored (held in the library, or
+   * with a photo row: deleted outside Shoebox later, they are copied again) and of `imported`
+   * (copied anyway: only those actually copied). Call it when the import is done.
    */
   settle(imported: readonly string[]): Promise<void>;
 }
@@ -34,7 +38,7 @@ export function heldContents(store: LibraryStore, files: LibraryFiles): HeldCont
   const unreadable = new Map<string, string>();
   let noted: Promise<Map<string, TrashedContent>> | null = null; // read once per import
   const notes = () => (noted ??= trashedContents(files).catch(() => new Map<string, TrashedContent>()));
-  const heldNow = new Set<string>();
+  const heldNow = new Set<string>(); // held, or noted as trashed with a photo row now: restored
   let failures: Promise<Map<number, string[]>> | null = null; // the recorded failures' paths by size
   const failureHashes = new Map<string, string | null>(); // path → its content's hash (null: gone, or unreadable now)
   const hashOf = async (file: string): Promise<string | null> => {
@@ -46,7 +50,13 @@ export function heldContents(store: LibraryStore, files: LibraryFiles): HeldCont
     async trashed(contents) {
       const trashed = await notes();
       // The same bytes: a size that differs is another content (hashes do not collide, sizes are a check).
-      return new Set(contents.filter((c) => trashed.get(c.hash)?.size === c.size).map((c) => c.hash));
+      const noted = contents.filter((c) => trashed.get(c.hash)?.size === c.size).map((c) => c.hash);
+      if (noted.length === 0) return new Set();
+      // A row for it now: restored from the trash, its file deleted outside Shoebox since.
+      const rows = await store.libraryPathsByHash(noted);
+      const restored = noted.filter((h) => (rows.get(h)?.length ?? 0) > 0);
+      for (const h of restored) heldNow.add(h);
+      return new Set(noted.filter((h) => !restored.includes(h)));
     },
     async settle(imported) {
       const trashed = await notes();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_JOB_FAILURES, type JobState, type PhotoImportFailure, type PhotoImportResult } from '../../shared/api';
 import { importFailureLines } from '../../shared/import-failure-lines';
-import { photoImportSummary } from '../../shared/photo-import-text';
+import { APP_TRASHED_HINT, photoImportSummary } from '../../shared/photo-import-text';
 import { isAtOrInside } from '../../base/path-inside';
 import { importPhotoFiles } from '../library/photo-import';
 import type { ApiContext, ApiMethods } from './api-context';
@@ -39,13 +39,13 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     // that copies nothing leaves no empty folder behind.
     options.onStep?.('copying');
     const held = heldContents(store, ctx.files);
-    const copiedAnyway: string[] = []; // trashed contents imported anyway: the trash's note of them goes
+    const trashedAnyway = new Set<string>(); // trashed contents let through: the trash's note goes for those copied
     const copied = await importPhotoFiles(source, target, {
       known: (contents) => held.known(contents),
       trashed: async (contents) => {
         const trashed = await held.trashed(contents);
         if (!options.includeTrashed) return trashed;
-        copiedAnyway.push(...trashed);
+        for (const h of trashed) trashedAnyway.add(h);
         return new Set<string>();
       },
       ...(options.signal ? { signal: options.signal } : {}),
@@ -74,6 +74,8 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
     // Held as files the library recorded as unreadable: said once, by name, not copied nor failed again.
     const alreadyUnreadable = [...new Set(copied.alreadyHashes.flatMap((h) => held.unreadable.get(h) ?? []))];
     // A trashed content found in the library again was restored by the user; one copied anyway is back too.
+    // Only a content now in a library folder: one a stop or a failure left on the card stays noted.
+    const copiedAnyway = copied.placedHashes.filter((h) => trashedAnyway.has(h));
     await held.settle(copiedAnyway).catch(() => undefined); // a note left only keeps it from the next import
     return {
       from: source,
@@ -113,7 +115,7 @@ export function photoImportApi(ctx: ApiContext): ApiMethods<'importPhotos'> & Ph
         const { destinations, perFile } = importFailureLines(r.failed);
         const said = destinations.slice(0, MAX_JOB_FAILURES).map((d) => ({ path: r.to, reason: d.error, files: d.files }));
         const failures = [...said, ...perFile.slice(0, MAX_JOB_FAILURES - said.length).map((f) => ({ path: f.path, reason: f.step === 'index' ? `${copiedNow.has(f.path) ? 'copied' : 'in the library folder'}, but could not be indexed: ${f.error}` : f.error }))];
-        return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r), ...(failures.length ? { failures } : {}) };
+        return { added: r.indexed, updated: 0, removed: 0, embedded: r.indexed, failed: r.failed.length, summary: photoImportSummary(r, APP_TRASHED_HINT), ...(failures.length ? { failures } : {}) };
       });
     },
   };

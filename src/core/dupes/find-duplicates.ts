@@ -143,17 +143,16 @@ export async function findDuplicates(ctx: DupesContext, options: FindDuplicatesO
   // EXIF as the files have it: a date or place set by hand is not the camera's (keep-best.ts).
   const edits: HandEdits = found.length ? await Promise.all([ctx.store.takenEdits(), ctx.store.placeEdits()]).then(([dates, places]) => ({ dates, places })) : { dates: new Map(), places: new Map() };
   const upscale = await upscalesOf(found, contents, options.signal);
-  const originals = new Set<string>();
   const candidates = found.map((g) =>
     g.members.flatMap((i) => contents.photos[i]!.map((photo): KeepCandidate => ({ photo: fileExif(photo, edits), sharpness: sharpness[i]!, placement: placements.get(photo.path) ?? 1, upscale: upscale.get(i) ?? 1 }))),
   );
   // Sizes a sliver apart count as one, tiered over each picture so every group ranks alike.
   const tiered = withSizeTiers(candidates);
-  const groups = found.map((g, k) => groupOf(g.kind, tiered[k]!, upscale.size > 0, originals));
+  const groups = found.map((g, k) => groupOf(g.kind, tiered[k]!));
   const order = (k: DuplicateKind) => DUPLICATE_KINDS.indexOf(k);
   groups.sort((a, b) => order(a.kind) - order(b.kind) || (a.keep < b.keep ? -1 : a.keep > b.keep ? 1 : 0));
   stats.seconds = (performance.now() - started) / 1000;
-  return { groups, originals: [...originals], stats };
+  return { groups, stats };
 }
 
 /**
@@ -175,11 +174,10 @@ async function upscalesOf(found: readonly { members: number[] }[], contents: Con
 }
 
 /** One group, its members in keep-best order, with why its keeper is (the review and the trash's
- *  hold read it); its keeper goes into `originals` when kept over an enlarged copy of it. */
-function groupOf(kind: DuplicateKind, candidates: KeepCandidate[], measuredUpscale: boolean, originals: Set<string>): DuplicateGroup {
+ *  hold read it, and the CLI's note of a keeper kept over an enlarged copy of it). */
+function groupOf(kind: DuplicateKind, candidates: KeepCandidate[]): DuplicateGroup {
   candidates.sort(compareForKeeping);
   const why = keepReasons(candidates[0]!, candidates.slice(1));
-  if (measuredUpscale && why.includes('not-upscaled')) originals.add(candidates[0]!.photo.path);
   const members = candidates.map(({ photo }) => ({ path: photo.path, width: photo.width, height: photo.height, bytes: photo.size }));
   return { kind, keep: members[0]!.path, members, ...(why.length ? { why } : {}) };
 }

@@ -8,7 +8,7 @@
 // copies and edited versions are not held: their extra files are the point of the review.
 // Decided once here for every front end: the app's review starts such a picture skipped,
 // `shoebox dupes --trash` leaves it out unless given --include-similar / --include-unsure.
-import type { KeepReason } from '../../shared/api';
+import type { DuplicateHeldReason, KeepReason } from '../../shared/api';
 import type { DuplicateKind } from './types';
 
 /** A group as marked for the front ends: `held` when its picture is held back. */
@@ -17,7 +17,7 @@ export interface HeldMark {
 }
 
 /** Why a picture is held back: similar shots, or a keeper that may be an enlarged copy. */
-export type HeldReason = 'similar' | 'unsure-keeper';
+export type HeldReason = DuplicateHeldReason;
 
 type Judged = { kind: DuplicateKind; why?: readonly KeepReason[] };
 

@@ -52,7 +52,9 @@ export interface SavedReport {
 }
 
 /** Bumped when the layout changes; an older file is then ignored (scan again). */
-const FORMAT_VERSION = 1;
+// 2: each group's `why` (the keeper's reasons): the trash holds a picture back by it
+// (held-back.ts), so a report saved without it must not be read as one with nothing to hold.
+const FORMAT_VERSION = 2;
 
 interface ReportFile {
   version: number;
@@ -152,6 +154,7 @@ export async function loadReport(target: ReportTarget, modelId: string, onProble
 /** Checks every field: a file edited by hand or cut short must not reach the trash step. */
 function parseReport(value: unknown, modelId: string): SavedReport {
   const o = object(value, 'report');
+  if (typeof o['version'] === 'number' && o['version'] < FORMAT_VERSION) throw new Error('made by an older Shoebox');
   if (o['version'] !== FORMAT_VERSION) throw new Error(`format ${String(o['version'])}, expected ${FORMAT_VERSION}`);
   if (o['modelId'] !== modelId) throw new Error(`made with model ${String(o['modelId'])}`);
   const kinds = array(o['kinds'], 'kinds').map((k) => kind(k));
@@ -176,7 +179,7 @@ function group(value: unknown): DuplicateGroup {
   const keep = string(g['keep'], 'keep');
   if (members.length < 2) throw new Error('a group with fewer than 2 members');
   if (!members.some((m) => m.path === keep)) throw new Error('a group whose keeper is not a member');
-  // Added within format 1 (older files go without it): it holds a picture back, so it is checked.
+  // Absent when the keeper had no reason to tell; it holds a picture back, so it is checked.
   const why = g['why'] === undefined ? {} : { why: array(g['why'], 'why').map((r) => keepReason(r)) };
   return { kind: kind(g['kind']), keep, members, ...why };
 }

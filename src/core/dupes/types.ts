@@ -52,7 +52,5 @@ export interface DuplicateScanStats {
 
 export interface DuplicateScan {
   groups: DuplicateGroup[];
-  /** Keepers kept over an enlarged copy of them (keep-best's 'not-upscaled'), by path. */
-  originals: string[];
   stats: DuplicateScanStats;
 }

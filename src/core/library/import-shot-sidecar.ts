@@ -25,16 +25,18 @@ export function shotSidecars(media: readonly string[], others: readonly string[]
 
 /**
  * Copies the shot's `sidecar` beside `target` (the copy, by its name in the library). One there
- * already is that shot's (another file of it, a RAW, was imported with it, or Lightroom edited
- * it since): it stays, never replaced.
+ * of the same bytes is that shot's (another file of it, a RAW, was imported with it): it stays.
+ * One of other bytes is never replaced, nor passed over unsaid: the import names the copy so
+ * that none is there (photo-import.ts), so one met here came meanwhile, and is an error.
  */
 export function copyShotSidecar(sidecar: string, target: string): void {
   const dest = path.join(path.dirname(target), `${path.parse(target).name}${path.extname(sidecar)}`);
   try {
     fs.copyFileSync(sidecar, dest, fs.constants.COPYFILE_EXCL);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (sameBytes(dest, sidecar)) return;
+    throw new Error(`${path.basename(dest)} in ${path.dirname(dest)} is another sidecar: not replaced`, { cause: error });
   }
   const st = fs.statSync(sidecar);
   fs.utimesSync(dest, st.atime, st.mtime);
@@ -43,4 +45,13 @@ export function copyShotSidecar(sidecar: string, target: string): void {
 /** `dir/IMG_7005` for `dir/IMG_7005.JPG` and `dir/IMG_7005.xmp` alike. */
 function shotOf(file: string): string {
   return path.join(path.dirname(file), path.parse(file).name);
+}
+
+/** Whether two files hold the same bytes (sidecars: a few kilobytes); false when one cannot be read. */
+export function sameBytes(a: string, b: string): boolean {
+  try {
+    return fs.readFileSync(a).equals(fs.readFileSync(b));
+  } catch {
+    return false;
+  }
 }

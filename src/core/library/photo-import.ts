@@ -11,8 +11,9 @@
 // "Already in the library" is checked on disk, not on the index alone, and covers a copy the
 // library recorded as unreadable, which has no photo row (api/import-held.ts). A content the
 // user moved to the trash from Shoebox is not copied back (`trashed`), unless the caller asks.
-// Nothing on the card is passed over unsaid: a link, an empty file or a name that is not UTF-8
-// is listed in `skipped` with why (import-skipped.ts words them).
+// Nothing on the card is passed over unsaid: a link or an empty file is listed in `skipped` with
+// why (import-skipped.ts words them); a name that is not UTF-8 cannot be opened, so it may be a
+// photo never copied: a failure (the CLI exits 1), as a folder so named is.
 // What is a photo or a video is told by content, as indexing tells it (sniff.ts, video-sniff.ts):
 // a real JPEG named IMG_0003 is copied, a text file named IMG_FAKE.JPG is left on the card and
 // counted apart, with why.
@@ -25,7 +26,7 @@ import { hasPhotoExtension } from '../media/photo-extensions';
 import { isIgnoredFile } from './scan';
 import { notUtf8, FOLDER_NAME_NOT_UTF8 } from './undecodable-name';
 import { SKIPPED_EMPTY, SKIPPED_LINK, SKIPPED_NAME_NOT_UTF8, SKIPPED_NOT_A_FILE, SKIPPED_NOT_MEDIA } from '../../shared/import-skipped';
-import { copyShotSidecar, shotSidecars } from './import-shot-sidecar';
+import { copyShotSidecar, sameBytes, shotSidecars } from './import-shot-sidecar';
 import { isRegularFile } from '../../base/file-kind';
 import { copyFailure } from './import-copy-failure';
 import { FoldersMade } from './import-folders-made';
@@ -39,6 +40,8 @@ export interface PhotoImportReport {
   copied: string[];
   /** Files found in their day folder already, by path: copied by an import stopped before indexing them (they are indexed now). */
   found: string[];
+  /** The contents (SHA-256) of `copied` and `found`: what is in a library folder now. */
+  placedHashes: string[];
   /** The videos among `copied` and `found`, by their new paths (the rest are photos). */
   videos: string[];
   /** Files whose content the library holds already (the first of its content on the card). */
@@ -53,9 +56,9 @@ export interface PhotoImportReport {
   trashedVideos: number;
   /** Files on the card whose content an earlier file there has (copied once, or held already). */
   duplicates: number;
-  /** Files left on the card, by path, with why: no photo or video by their content (a text file named .JPG, an empty file), a link, a name that is not UTF-8; a photo's XMP sidecar is not one (it goes along). */
+  /** Files left on the card, by path, with why: no photo or video by their content (a text file named .JPG, an empty file), a link; a photo's XMP sidecar is not one (it goes along). */
   skipped: { path: string; reason: string }[];
-  /** Files that could not be read or copied, and folders not read, by path. */
+  /** Files that could not be read or copied (a name that is not UTF-8 too), and folders not read, by path. */
   failed: { path: string; error: string }[];
   /** Every file was looked at: false when a stop came first. */
   complete: boolean;
@@ -81,7 +84,7 @@ const LOOKUP_BATCH = 64;
 
 /** Copies the photos and videos under `from` into `to`, by day taken; `to` must exist. */
 export async function importPhotoFiles(from: string, to: string, options: PhotoImportOptions): Promise<PhotoImportReport> {
-  const report: PhotoImportReport = { copied: [], found: [], videos: [], already: 0, alreadyVideos: 0, alreadyHashes: [], trashed: [], trashedVideos: 0, duplicates: 0, skipped: [], failed: [], complete: false };
+  const report: PhotoImportReport = { copied: [], found: [], placedHashes: [], videos: [], already: 0, alreadyVideos: 0, alreadyHashes: [], trashed: [], trashedVideos: 0, duplicates: 0, skipped: [], failed: [], complete: false };
   const { media: files, shot, complete: sniffed } = await sniffMedia(listFiles(from, report), report, options.signal);
   const seen = new Set<string>();
   const cleaned = new Set<string>();
@@ -119,6 +122,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
           const placed = await copyInto({ file, kind, hash, shotSidecar: shot.get(file) }, to, cleaned, made, when, options.signal);
           if (placed.existed) report.found.push(placed.path);
           else report.copied.push(placed.path);
+          report.placedHashes.push(hash);
           if (kind === 'video') report.videos.push(placed.path);
           for (const side of placed.sidecarErrors) report.failed.push(side);
         }
@@ -147,7 +151,7 @@ export async function importPhotoFiles(from: string, to: string, options: PhotoI
  * read is a failure, the rest goes on. A link is not followed but listed as skipped: one to a
  * file on the card adds nothing (that file is imported as itself), one to a file elsewhere would
  * import what is not on the card, and a card (FAT, exFAT) has none of its own. A name that is not UTF-8 reaches
- * Node with U+FFFD in it, a path no call can open: skipped in the indexer's words (rename it).
+ * Node with U+FFFD in it, a path no call can open: a failure in the indexer's words (rename it).
  */
 function listFiles(dir: string, report: Pick<PhotoImportReport, 'failed' | 'skipped'>): string[] {
   const { failed, skipped } = report;
@@ -168,7 +172,7 @@ function listFiles(dir: string, report: Pick<PhotoImportReport, 'failed' | 'skip
       if (entry.isDirectory()) {
         if (notUtf8(entry.name)) failed.push({ path: p, error: FOLDER_NAME_NOT_UTF8 }); // its photos are not reached
         else walk(p);
-      } else if (notUtf8(entry.name)) skipped.push({ path: p, reason: SKIPPED_NAME_NOT_UTF8 });
+      } else if (notUtf8(entry.name)) failed.push({ path: p, error: SKIPPED_NAME_NOT_UTF8 }); // a photo maybe, never copied: not "skipped" (exit 0 lets a script wipe the card)
       else if (entry.isFile()) out.push(p);
       else if (entry.isSymbolicLink()) skipped.push({ path: p, reason: SKIPPED_LINK });
       else skipped.push({ path: p, reason: SKIPPED_NOT_A_FILE }); // a FIFO, a socket, a device
@@ -239,11 +243,12 @@ async function copyInto(source: { file: string; kind: MediaKind; hash: string; s
     removeCrashLeftovers(dir); // a copy a crash or a stop cut short, hidden (base/part-file.ts)
   }
   const names = freeNames(path.basename(file));
+  const passOver = (target: string) => sidecarLeft(target) || otherShotSidecar(target, source.shotSidecar);
   for (const name of names()) {
     const there = path.join(dir, name);
     // A name with only a sidecar was passed over (nameFileFirstFree below): the copy may be further on.
     if (!fs.existsSync(there)) {
-      if (sidecarLeft(there)) continue;
+      if (passOver(there)) continue;
       break;
     }
     if (fs.statSync(there).size === st.size && (await sha256File(there)) === hash) return { path: there, existed: true, sidecarErrors: [] };
@@ -263,8 +268,9 @@ async function copyInto(source: { file: string; kind: MediaKind; hash: string; s
       await fd.close();
     }
     if ((await sha256File(part, signal)) !== hash) throw new Error('the copy differs from the file it was copied from (check the card, then import again)');
-    // The first free name with no sidecar left there (sidecarLeft); never over a file.
-    const target = nameFileFirstFree(part, dir, names(), sidecarLeft);
+    // The first free name with no sidecar left there (sidecarLeft), nor another shot's sidecar
+    // where this one's goes (otherShotSidecar); never over a file.
+    const target = nameFileFirstFree(part, dir, names(), passOver);
     return { path: target, existed: false, sidecarErrors: sidecarsAlong(file, source.shotSidecar, target) };
   } finally {
     fs.rmSync(part, { force: true });
@@ -314,6 +320,19 @@ function sidecarLeft(target: string): boolean {
   const names = fs.readdirSync(path.dirname(target));
   const shotSidecar = names.some((n) => n === `${shot}.xmp` || n === `${shot}.XMP`);
   return shotSidecar && !names.some((n) => path.parse(n).name === shot && !/\.xmp$/i.test(n));
+}
+
+/**
+ * Whether the copy of a file with a shot sidecar on the card (`shotSidecar`) would get, at
+ * `target`, a shot sidecar there of other bytes: another shot's (a photo of the same name
+ * imported before), which Shoebox would read as this one's while the card's is left out. The
+ * same bytes are this shot's, copied with another file of it (its RAW): it belongs beside it.
+ */
+function otherShotSidecar(target: string, shotSidecar: string | undefined): boolean {
+  if (!shotSidecar) return false;
+  const shot = path.parse(target).name;
+  const there = fs.readdirSync(path.dirname(target)).filter((n) => n === `${shot}.xmp` || n === `${shot}.XMP`);
+  return there.some((n) => !sameBytes(path.join(path.dirname(target), n), shotSidecar));
 }
 
 /** A file's day as a clock where it was taken showed it: epoch ms read as UTC. */

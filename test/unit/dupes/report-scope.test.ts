@@ -18,7 +18,6 @@ const members = [
 ];
 const scan: DuplicateScan = {
   groups: [{ kind: 'similar', keep: members[0]!.path, members }],
-  originals: [],
   stats: { photos: 12, contents: 12, signaturesComputed: 0, signaturesSaved: false, unsigned: 0, seconds: 1 },
 };
 const rows = new Map(members.map((m) => [m.path, { size: m.bytes, mtimeMs: 1, hash: m.path }]));

@@ -62,9 +62,10 @@ export function DuplicateGroupCard({ set, keep, skip, decided, deciding, onKeep,
         )}
       </div>
       {set.held && !decided && (
-        // Held by the core for similar shots, or for a keeper that may be an enlarged copy (its reason says so).
+        // Held by the core for similar shots, or for a keeper that may be an enlarged copy: said
+        // from the reasons the core held it for (any group's), not the widest group's `why`.
         <p className="muted small dupe-group__similar">
-          {set.why?.includes('resolution-without-camera')
+          {set.heldFor?.includes('unsure-keeper')
             ? "The suggested copy has more pixels but not the camera's EXIF that a smaller copy has: it may be an enlarged copy. This group starts skipped; choose the copy to keep, then untick Skip."
             : 'Similar shots are other photos, not copies: this group starts skipped, and its photos go only if you untick Skip.'}
         </p>
