@@ -238,6 +238,14 @@ export function toNormalisedChw(rgb: Uint8Array, size: number, pre: ImagePreproc
 /** What a photo whose data is damaged or cut short fails with, wherever it is read. */
 export const DAMAGED_IMAGE_REASON = 'damaged image data (the decoder stopped at a corrupt part)';
 
+/**
+ * What each decoder says when the data stops or breaks mid-image (a copy cut short, a card
+ * pulled out mid-write): libjpeg, libpng ("libpng read error"), libtiff's JPEG tiles (their
+ * tables in the part cut off), libheif for AVIF ("bad seek" past the end). One reason for all,
+ * so a cut PNG reads as a cut JPEG does, not as the decoder's own words.
+ */
+const CUT_SHORT = /^(Corrupt JPEG data|premature end of)|libpng read error|bad seek|unexpected end|truncated|not enough data|Quantization table .* not defined/i;
+
 /** sharp's errors are multi-line libvips traces; the user needs the first meaningful line. */
 function decodeReason(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
@@ -246,15 +254,16 @@ function decodeReason(err: unknown): string {
   // photo. The decoder's own warning ("Corrupt JPEG data: …") can be missing: libvips keeps one
   // error buffer for every thread, and another decode at the same time may take it.
   const damaged = /treated as error due to failOn/i.test(message);
+  // Loader names come as "VipsJpeg:", "vipspng:" or "tiff2vips:": none is the user's business.
   const line =
     message
       .split('\n')
-      .map((s) => s.trim().replace(/^Vips\w*:\s*/, ''))
+      .map((s) => s.trim().replace(/^(vips\w*|\w+2vips):\s*/i, ''))
       .find((s) => s && !/treated as error due to failOn|^error in tile/i.test(s)) ?? (damaged ? DAMAGED_IMAGE_REASON : 'unknown error');
   // The same damage is one reason, whichever of libjpeg's lines (or none, above) a decode got:
   // `index` decoding beside others and `similar` or `embed-image` decoding alone said the
   // same file's failure in different words.
-  if (damaged || /^(Corrupt JPEG data|premature end of)/i.test(line)) return DAMAGED_IMAGE_REASON;
+  if (damaged || CUT_SHORT.test(line)) return DAMAGED_IMAGE_REASON;
   if (/unsupported image format/i.test(line)) return 'not a supported image (unrecognised format)';
   if (/pixel limit/i.test(line)) return 'image too large (exceeds the pixel limit; decompression bomb?)';
   return line.slice(0, 300);

@@ -30,6 +30,7 @@ import { StoppedError, throwIfStopped, untilAborted } from './abortable';
 import { changedPhotos, emptySummary, unavailableLines, type IndexSummary } from './index-summary';
 import { ProgressTracker } from './progress';
 import { WriteBatcher } from './write-batcher';
+import { sayingPhotosKept } from './photos-kept';
 import { RunTwins } from './run-twins';
 import { oldRowsAt, samePictureChanges, type ChangedContentMarks } from './content-changes';
 import type { RecentRemovals } from './recent-removals';
@@ -207,7 +208,15 @@ interface Unavailable {
   failed: Unreadable[];
 }
 
-async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, scope: Pick<ScanScope, 'mappedFolders' | 'copyHashes' | 'keepNotInCopy'>): Promise<IndexSummary> {
+type ReconcileScope = Pick<ScanScope, 'mappedFolders' | 'copyHashes' | 'keepNotInCopy'>;
+
+/** A run that fails (the library stopped answering) says how many photos it committed first. */
+async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, scope: ReconcileScope): Promise<IndexSummary> {
+  const run: { writer?: WriteBatcher } = {};
+  return sayingPhotosKept(reconcileRun(deps, libraryFolders, found, inScope, unavailable, options, scope, run), () => run.writer?.committed ?? 0);
+}
+
+async function reconcileRun(deps: IndexerDeps, libraryFolders: readonly string[], found: FoundFile[], inScope: (p: string) => boolean, unavailable: Unavailable, options: IndexOptions, scope: ReconcileScope, run: { writer?: WriteBatcher }): Promise<IndexSummary> {
   const started = performance.now();
   const mapped = scope.mappedFolders ?? new Map<string, string>();
   const { store } = deps;
@@ -310,6 +319,11 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
       await store.optimize();
     },
   });
+  run.writer = writer;
+  // The pipeline stops at a stop, and at a failed commit: nothing embedded after it could be
+  // written (flush() below says why). Before, every photo left was embedded or failed with the
+  // commit's error, and the progress bar reached the end before the error was said.
+  const running = options.signal ? AbortSignal.any([options.signal, writer.failed]) : writer.failed;
   for (const f of unavailable.failed) {
     if (failures.get(f.path)?.reason === f.reason) continue;
     // No size or date: the file cannot be stat'ed; the record goes once it is renamed or deleted.
@@ -399,7 +413,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     writer.throwIfFailed();
     try {
       // A stop never waits on a decode stuck on a file that does not answer.
-      return await untilAborted(decodeFile(filePath, index), options.signal);
+      return await untilAborted(decodeFile(filePath, index), running);
     } catch (error) {
       if (error instanceof FileGoneError) goneSinceScan.add(files[index]!.path);
       if (error instanceof StoppedError) cutShort.add(index);
@@ -407,6 +421,10 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
     }
   };
   const decodeFile = async (filePath: string, index: number) => {
+    // Not more than a few batches ahead of the commits: a commit that hangs stalls the run
+    // instead of letting it embed photos that would be thrown away with it.
+    await writer.room();
+    writer.throwIfFailed();
     const file = files[index]!;
     // One open for the sniff and the read; regular file, size and declared dimensions are
     // checked before the file is read whole.
@@ -555,7 +573,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
         if (row) twins.made(row);
         else twins.lost(first);
       },
-      { decode, ...(options.signal ? { signal: options.signal } : {}) },
+      { decode, signal: running },
     ));
     files.forEach((f, i) => {
       if (!handled.has(i) && (hasPhotoExtension(f.path) || hasVideoExtension(f.path) || sniffed.has(i))) left.add(f.path);
@@ -608,7 +626,7 @@ async function reconcile(deps: IndexerDeps, libraryFolders: readonly string[], f
   // Copies whose first failed, vanished or was cut short are embedded on their own (already
   // counted in the progress); a stop leaves them for the next run.
   for (let orphans = twins.takeOrphans(); orphans.length; orphans = twins.takeOrphans()) {
-    if (options.signal?.aborted) {
+    if (running.aborted) {
       for (const o of orphans) left.add(o.path);
       break;
     }

@@ -22,6 +22,7 @@ import { findCatalogEntry } from '../models/catalog';
 import { acquireLibraryWriter, LibraryBusyError, type LibraryWriter } from './writer-lock';
 import { readWriterLease, type LeaseHolder } from '../store/writer-lease';
 import { indexFolders, type IndexerDeps, type ScanScope, type ThumbnailStep } from './indexer';
+import { sayingPhotosKept } from './photos-kept';
 import { hasVideoExtension, type FfmpegLocation } from '../media';
 import { changedPhotos, type IndexSummary } from './index-summary';
 import { isAtOrInside, isInside } from '../../base/path-inside';
@@ -459,6 +460,11 @@ export class LibraryService {
     await this.mergeNested(store);
     const targets = folders?.length ? await this.addFolders(folders, options) : (await store.listFolders()).map((f) => f.path);
     const summary = await indexFolders(this.indexerDeps(store), targets, await this.scanScope(store, options.removeMissing === true), { ...(signal ? { signal } : {}), keepMissing: () => this.keepMissing?.() === true });
+    // Every photo of the run is committed now: a connection lost from here on says how many.
+    return sayingPhotosKept(this.afterIndex(store, summary, signal), () => summary.added + summary.updated + summary.newToModel);
+  }
+
+  private async afterIndex(store: LibraryStore, summary: IndexSummary, signal?: AbortSignal): Promise<IndexSummary> {
     // Vectors that show a photo otherwise than the user turned it (turn-alignment.ts). A failure
     // here is said, never the run's: what was indexed is kept, and the next run tries again.
     if (!summary.interrupted) summary.embedded += await this.alignTurns(store, signal);

@@ -12,6 +12,13 @@ const MAX_DELAY = 2000;
  * ~100 ms, against ~30 ms and ~6 ms once compacted (compaction: ~0.5 s per pass).
  */
 const MAINTENANCE_EVERY = 2048;
+/**
+ * Records waiting on commits before the pipeline waits for room (room()): one batch being
+ * committed, one queued behind it, one filling. Without a bound, a commit that hangs (an S3
+ * server that stopped answering: ~a minute before the store says so) let the run embed every
+ * remaining photo for nothing, and the progress bar counted them as done.
+ */
+const MAX_AHEAD = 3 * BATCH;
 
 export interface WriteBatcherOptions {
   /** Runs before a batch's photos are committed (their thumbnails stored: thumbnail-uploads.ts). */
@@ -31,18 +38,44 @@ export class WriteBatcher {
   private lastCommit = performance.now();
   private error: unknown;
   private sinceMaintenance = 0;
+  /** Records put and not yet through a commit (landed or failed). */
+  private unsettled = 0;
+  private readonly roomWaiters: Array<() => void> = [];
+  private landed = 0;
+  private readonly failure = new AbortController();
 
   constructor(
     private readonly store: LibraryStore,
     private readonly options: WriteBatcherOptions = {},
   ) {}
 
+  /** Photos whose commit landed: what a run that fails now keeps. */
+  get committed(): number {
+    return this.landed;
+  }
+
+  /** Aborts when a commit fails: whatever is embedded after it could never be written. */
+  get failed(): AbortSignal {
+    return this.failure.signal;
+  }
+
+  /** Waits while MAX_AHEAD records wait on commits; returns at once after a failed commit. */
+  async room(): Promise<void> {
+    while (this.unsettled >= MAX_AHEAD && !this.error) {
+      // What is queued goes now: a stalled pipeline puts nothing more to fill the batch.
+      this.commit();
+      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+    }
+  }
+
   put(record: PhotoRecord): void {
+    this.unsettled++;
     this.photos.push(record);
     this.maybeCommit();
   }
 
   fail(record: FailureRecord): void {
+    this.unsettled++;
     this.failures.push(record);
     this.maybeCommit();
   }
@@ -75,24 +108,36 @@ export class WriteBatcher {
     this.lastCommit = performance.now();
     if (!photos.length && !failures.length) return;
     this.chain = this.chain.then(async () => {
-      if (this.error) return;
       try {
-        if (photos.length) {
-          await this.options.beforeCommit?.(photos);
-          await this.store.upsertPhotos(photos);
-          for (const p of photos) this.indexed.add(p.path);
-          await this.options.onCommitted?.(photos);
-        }
-        if (failures.length) await this.store.recordFailures(failures);
-        this.sinceMaintenance += photos.length;
-        if (this.options.maintenance && this.sinceMaintenance >= (this.options.maintenanceEvery ?? MAINTENANCE_EVERY)) {
-          this.sinceMaintenance = 0;
-          // Upkeep only: a failure here loses nothing, and the end of the run tries again.
-          await this.options.maintenance().catch(() => {});
-        }
-      } catch (err) {
-        this.error = err;
+        await this.write(photos, failures);
+      } finally {
+        this.unsettled -= photos.length + failures.length;
+        for (const wake of this.roomWaiters.splice(0)) wake();
       }
     });
+  }
+
+  /** One commit: the photos (thumbnails stored first), then the failures; the first error is kept. */
+  private async write(photos: PhotoRecord[], failures: FailureRecord[]): Promise<void> {
+    if (this.error) return;
+    try {
+      if (photos.length) {
+        await this.options.beforeCommit?.(photos);
+        await this.store.upsertPhotos(photos);
+        this.landed += photos.length;
+        for (const p of photos) this.indexed.add(p.path);
+        await this.options.onCommitted?.(photos);
+      }
+      if (failures.length) await this.store.recordFailures(failures);
+      this.sinceMaintenance += photos.length;
+      if (this.options.maintenance && this.sinceMaintenance >= (this.options.maintenanceEvery ?? MAINTENANCE_EVERY)) {
+        this.sinceMaintenance = 0;
+        // Upkeep only: a failure here loses nothing, and the end of the run tries again.
+        await this.options.maintenance().catch(() => {});
+      }
+    } catch (err) {
+      this.error = err;
+      this.failure.abort();
+    }
   }
 }
