@@ -482,7 +482,7 @@ describe('the duplicates report across restarts, pages and stops', () => {
     const logs = second.events.filter((e) => e.type === 'log');
     expect(logs).toEqual([{ type: 'log', level: 'warn', message: expect.stringMatching(/^the saved duplicates report .* is unusable \(.*\): scan again$/) }]);
     expect(await scanned(second)).toMatchObject({ total: 1 });
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 2 });
   });
 
   it('stops a running scan: the job ends cancelled and the previous report stays', async () => {

@@ -4,9 +4,11 @@
  * What a location's refusal is, for a front end that adds its own advice to it (the CLI's note
  * on the desktop app's saved library: cli/saved-library-note.ts), told by this code, never by
  * the message's words: 'no-keys', none found; 'half-keys', one of the key pair's variables is
- * set without the other; 'keys-refused', the server refused the keys given.
+ * set without the other; 'keys-refused', the server refused the keys given; 'unreachable', the
+ * server did not answer (its line says "cannot reach" or, reached before in this run, "lost the
+ * connection"): a watcher or a background sync waits for it (store/lost-connection.ts).
  */
-export type LibraryLocationCode = 'no-keys' | 'half-keys' | 'keys-refused';
+export type LibraryLocationCode = 'no-keys' | 'half-keys' | 'keys-refused' | 'unreachable';
 
 export class LibraryLocationError extends Error {
   override name = 'LibraryLocationError';

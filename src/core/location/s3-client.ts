@@ -124,7 +124,10 @@ export function s3LocationError(location: LibraryLocation, error: unknown, optio
   }
   else if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(`${code} ${e.message ?? ''}`) || name === 'TimeoutError' || name === 'RequestTimeout')
     // The SDK's socket timeout (a server silent mid-request) has a name but no code: "timed out", not "timeouterror".
-    line = options.midRun ? lostConnectionLine(location, code || (name === 'TimeoutError' ? 'timed out' : name) || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`;
+    return new LibraryLocationError(
+      withoutSecrets(options.midRun ? lostConnectionLine(location, code || (name === 'TimeoutError' ? 'timed out' : name) || 'no answer') : `cannot reach ${where}: ${code || name || 'no answer'}`, location.secrets),
+      'unreachable',
+    );
   else if (/wrong version number|packet length too long|EPROTO/.test(`${code} ${e.message ?? ''}`) && location.s3?.endpoint?.startsWith('https:'))
     line = `cannot open ${where}: the server does not answer in TLS there: if it serves plain HTTP, give the endpoint as http://`;
   else if (TLS_TRUST_CODES.has(code))

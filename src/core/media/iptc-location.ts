@@ -27,9 +27,34 @@ export function jpegWithoutIptcLocation(jpeg: Buffer): Buffer | null {
 /**
  * Whether bytes hold a location dataset of an IIM record, parsed or not (place-traces.ts): 1C 02
  * nn, a length, a value that reads as text, followed by what follows a dataset in a record:
- * another dataset, padding, the next 8BIM resource, or the end of the bytes.
+ * another dataset, padding, the next 8BIM resource, or the end of the bytes. Inside a Photoshop
+ * IPTC resource (8BIM 04 04) the header and length alone count: a record that could not be read
+ * is damaged, and what follows its City may be anything (stray bytes after "Paris" hid it).
  */
 export function iimNamesPlace(bytes: Buffer): boolean {
+  return iimResourceNamesPlace(bytes) || iimDatasetNamesPlace(bytes);
+}
+
+const IPTC_RESOURCE = Buffer.from('8BIM\x04\x04', 'latin1');
+
+/** A location dataset's header with a plausible length inside an 8BIM 04 04 resource (to its
+ *  declared end, or the bytes' end where that is cut or damaged): a thumbnail's bytes are never looked at. */
+function iimResourceNamesPlace(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(IPTC_RESOURCE); at >= 0; at = bytes.indexOf(IPTC_RESOURCE, at + 1)) {
+    // 8BIM, id, a padded Pascal name, a 4-byte size, the data.
+    const nameLength = bytes[at + 6] ?? 0;
+    const sizeAt = at + 6 + (nameLength + 2 - ((nameLength + 1) % 2 === 0 ? 1 : 0));
+    const declared = sizeAt + 4 <= bytes.length ? bytes.readUInt32BE(sizeAt) : bytes.length;
+    const end = Math.min(bytes.length, sizeAt + 4 + declared);
+    for (let d = bytes.indexOf(IIM_START, at); d >= 0 && d + 5 <= end; d = bytes.indexOf(IIM_START, d + 1)) {
+      const length = bytes.readUInt16BE(d + 3);
+      if (LOCATION_DATASETS.has(bytes[d + 2]!) && length > 0 && length <= LONGEST_NAME) return true;
+    }
+  }
+  return false;
+}
+
+function iimDatasetNamesPlace(bytes: Buffer): boolean {
   for (let at = bytes.indexOf(IIM_START); at >= 0; at = bytes.indexOf(IIM_START, at + 1)) {
     if (at + 5 > bytes.length || !LOCATION_DATASETS.has(bytes[at + 2]!)) continue;
     const length = bytes.readUInt16BE(at + 3);

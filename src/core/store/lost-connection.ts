@@ -21,13 +21,15 @@ const SAID: Record<string, string> = { incompletemessage: 'connection closed bef
 
 /**
  * The one-line error for a store call that failed because an S3 library could not be reached; null for anything else.
- * A LibraryLocationError is already its line, and says whether the library was reached in this
- * run: the bucket check made before LanceDB connects (s3-client.ts) failing is "cannot reach"
- * (a mistyped port, a server never up), not a lost connection that kept what was committed.
+ * The bucket check made before LanceDB connects (s3-client.ts) already words its line: "cannot
+ * reach" (never answered in this run: a mistyped port, a server not up yet, nothing written) or
+ * "lost the connection" (answered before); either is kept as it is, but as a
+ * LibraryUnreachableError, which a watcher and a background sync wait out (the NAS asleep).
  */
 export function lostConnection(where: StoreLocation, error: unknown): LibraryUnreachableError | null {
   const location = toLocation(where);
-  if (location.kind !== 's3' || error instanceof LibraryUnreachableError || error instanceof LibraryLocationError) return null;
+  if (location.kind !== 's3' || error instanceof LibraryUnreachableError) return null;
+  if (error instanceof LibraryLocationError) return error.code === 'unreachable' ? new LibraryUnreachableError(error.message) : null;
   const text = String((error as Error)?.message ?? error);
   const match = NETWORK.exec(text);
   if (!match) return null;

@@ -66,3 +66,23 @@ describe.skipIf(!haveExiftool || !fs.existsSync(DSCN0029))('a JPEG whose Photosh
     for (const s of segments) expect(plan.bytes!.includes(s)).toBe(true);
   });
 });
+
+describe.skipIf(!fs.existsSync(DSCN0029))('a JPEG whose IPTC record is damaged after its City', () => {
+  // City "Paris" and two stray bytes: the record cannot be read, and what follows the City is no
+  // dataset, padding or resource (a reviewer's case: the copy kept "Paris" where the place was removed).
+  function withDamagedRecord(): string {
+    const jpeg = fs.readFileSync(DSCN0029);
+    const iim = Buffer.concat([Buffer.from([0x1c, 0x02, 0x5a, 0x00, 0x05]), Buffer.from('Paris'), Buffer.from([0xff, 0x01])]);
+    const head = Buffer.from([...Buffer.from('8BIM', 'latin1'), 0x04, 0x04, 0, 0, 0, 0, 0, 0]);
+    head.writeUInt32BE(iim.length, 8);
+    const exif = headerSegments(jpeg).find((s) => isExifSegment(jpeg, s))!;
+    const file = path.join(tempDir('shoebox-damaged-iim-'), 'DSCN0029.jpg');
+    fs.writeFileSync(file, Buffer.concat([jpeg.subarray(0, exif.end), app13(Buffer.concat([head, iim, Buffer.alloc(iim.length % 2)])), jpeg.subarray(exif.end)]));
+    return file;
+  }
+
+  it('is refused when its place was removed: the copy would still say Paris', () => {
+    const file = withDamagedRecord();
+    expect(() => copyPlan(file, 'copy', 0, { place: null, fileHasPlace: true })).toThrow(/place was removed/);
+  });
+});

@@ -79,7 +79,7 @@ describe('libraryFilesFor', () => {
     fs.writeFileSync(path.join(home, 'duplicate-decisions.json'), JSON.stringify(decisions));
     const model = 'ViT-B-32__openai';
     const report = {
-      version: 1, modelId: model, scannedAt: 5, kinds: ['exact'], photos: 2, seconds: 0.1,
+      version: 2, modelId: model, scannedAt: 5, kinds: ['exact'], photos: 2, seconds: 0.1,
       groups: [{ kind: 'exact', keep: '/p/a.jpg', members: [{ path: '/p/a.jpg', width: 1, height: 1, bytes: 3 }, { path: '/p/b.jpg', width: 1, height: 1, bytes: 3 }] }],
       states: { '/p/a.jpg': { size: 3, mtimeMs: 1, hash: 'aa' }, '/p/b.jpg': { size: 3, mtimeMs: 1, hash: 'aa' } },
     };
