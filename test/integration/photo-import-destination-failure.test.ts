@@ -37,9 +37,12 @@ describe('an import into a folder that cannot be written', () => {
     const from = await card();
     const to = tempDir('shoebox-import-into-');
     // Root runs these tests (chmod is no refusal): the disk fills at the first write.
-    vi.spyOn(fs, 'utimesSync').mockImplementation(() => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    });
+    // (At the copy's flush, where its times are set: the first write a full disk can refuse here.)
+    const open = fs.promises.open.bind(fs.promises);
+    vi.spyOn(fs.promises, 'open').mockImplementation((async (file: fs.PathLike, flags?: string | number) => {
+      if (String(file).endsWith('.shoebox-part')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return open(file, flags);
+    }) as typeof fs.promises.open);
     const report = await importPhotoFiles(from, to, nothingHeld);
     expect(report.copied).toEqual([]);
     expect(report.failed).toHaveLength(3);
