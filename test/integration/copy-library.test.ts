@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COPY_MARKER } from '../../src/core/location/unfinished-copy';
+import { LibraryLocation, libraryFilesFor } from '../../src/core/location';
+import { noteTrashed, trashedContents } from '../../src/core/library/trashed-contents';
 import { createLibraryApi } from '../../src/core/api/library-api';
 import { acquireLibraryWriter } from '../../src/core/library/writer-lock';
 import { shoebox, type CliResult } from '../cli/run-cli';
@@ -74,6 +76,8 @@ beforeAll(async () => {
   await ok(source, ['albums', 'create', 'reds', '--query', 'red']);
   await ok(source, ['dupes', 'keep-both', path.join(photos, 'red.jpg'), path.join(photos, 'red copy.jpg')]);
   await ok(source, ['dupes', '--json']); // the duplicates report, one of the library's files
+  // What the user trashed in Shoebox (an import must not bring it back on any device).
+  await noteTrashed(libraryFilesFor(LibraryLocation.local(path.join(source, 'library')), source), [{ hash: 'ab'.repeat(32), size: 3, name: 'gone.jpg', at: 1 }]);
   before = await view(source);
   expect(before.photos.length).toBe(Object.keys(COLOURS).length + 1);
 }, 120_000);
@@ -96,6 +100,7 @@ describe('copy-library to a folder', () => {
     expect(again).toMatchObject({ embedded: 0, added: 0 });
     const thumbs = fs.readdirSync(path.join(target, 'thumbs'), { recursive: true }).filter((f) => String(f).endsWith('.jpg'));
     expect(thumbs.length).toBe(before.photos.length - 1); // the byte-identical copy shares its thumbnail
+    expect([...(await trashedContents(libraryFilesFor(LibraryLocation.local(target), device))).keys()]).toEqual(['ab'.repeat(32)]);
   }, 120_000);
 
   it('refuses a target that holds anything, in one line, and writes nothing there', async () => {

@@ -32,6 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isAtOrInside } from '../../base/path-inside';
 import { DECISIONS_KEY } from '../dupes/decisions-file';
+import { TRASHED_CONTENTS_KEY } from '../library/trashed-contents';
 import { REPORTS_PREFIX } from '../dupes/report-store';
 import { realpathOr } from '../location/files-for';
 import { libraryAbove } from '../location/library-above';
@@ -48,7 +49,7 @@ import { CopyRefusedError } from './copy-refused-error';
 
 /** The library's files beside its tables: each feature's prefix, and the one file of its own. */
 const FILE_PREFIXES = [THUMBS_PREFIX, REPORTS_PREFIX, CALIBRATION_PREFIX];
-const FILE_KEYS = [DECISIONS_KEY];
+const FILE_KEYS = [DECISIONS_KEY, TRASHED_CONTENTS_KEY];
 
 /** Lance's note of a table's newest version: a hint it checks, rewritten by its next commit; not copied. */
 const VERSION_HINT = 'latest_version_hint.json';

@@ -11,7 +11,9 @@ import path from 'node:path';
 import type { LibraryFiles } from '../location/library-files';
 import { keepRemovedRows, type RemovedRowsLibrary } from './keep-removed-rows';
 
-const KEY = 'trashed-contents.json';
+/** Its key among the library's files (copy-library carries it with the rest). */
+export const TRASHED_CONTENTS_KEY = 'trashed-contents.json';
+const KEY = TRASHED_CONTENTS_KEY;
 const FORMAT_VERSION = 1;
 /** The newest entries kept: a library trashing more than this forgets the oldest (they are imported again). */
 const MAX_ENTRIES = 100_000;
