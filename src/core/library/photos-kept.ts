@@ -2,9 +2,7 @@
 // many of its photos are saved: "what was committed is kept" alone left the user unable to tell
 // whether nothing or everything was (a failure just after the last commit printed no summary).
 // The count is of photos committed, never of photos embedded: those are lost with the run.
-
-/** The end of every lost-connection line (location/s3-client.ts lostConnectionLine). */
-const COMMITTED_IS_KEPT = 'what was committed is kept; trying again resumes from there';
+import { COMMITTED_IS_KEPT } from '../location/s3-client';
 
 /**
  * `error` with the count of photos this run committed in place of "what was committed": a copy

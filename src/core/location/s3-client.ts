@@ -102,8 +102,11 @@ function isTimeout(error: unknown): boolean {
  * NAS asleep): nothing committed is lost (commits are atomic), so running again resumes.
  * Shared by the store's errors (store/lost-connection.ts) and the library's files (s3-files.ts).
  */
+/** How every lost-connection line ends; an index run puts its count of photos saved in its place (library/photos-kept.ts). */
+export const COMMITTED_IS_KEPT = 'what was committed is kept; trying again resumes from there';
+
 export function lostConnectionLine(location: LibraryLocation, cause: string): string {
-  return withoutSecrets(`lost the connection to ${location.describe()} (${cause.toLowerCase()}): what was committed is kept; trying again resumes from there`, location.secrets);
+  return withoutSecrets(`lost the connection to ${location.describe()} (${cause.toLowerCase()}): ${COMMITTED_IS_KEPT}`, location.secrets);
 }
 
 /** Node's codes for a server certificate it could not trust (a self-signed NAS, a private CA, another name). */
